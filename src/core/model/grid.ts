@@ -1,0 +1,93 @@
+// A sheet's cells as plain values: what every reader (file, Excel, test) hands to the engine.
+
+/** One cell's value, as Excel holds it: dates are serial numbers told apart by their number format. */
+export type CellValue = string | number | boolean | null;
+
+/** A merged area, 0-based and inclusive, in sheet coordinates. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A rectangular block of one sheet.
+ * `values[r][c]` is the cell at sheet row `rowOffset + r`, column `colOffset + c` (both 0-based),
+ * so a used range that starts at B3 has rowOffset 2 and colOffset 1.
+ */
+export interface Grid {
+  /** The sheet's name (a CSV's file name without its extension). */
+  sheetName: string;
+  /** Where the sheet came from: a file name, or "workbook" for the open workbook. */
+  origin: string;
+  values: CellValue[][];
+  /** Number formats parallel to `values`; missing or "General" means not a date. */
+  numberFormats?: (string | null)[][];
+  merges?: MergedArea[];
+  rowOffset: number;
+  colOffset: number;
+  /** Hidden sheets are still read; owned tabs are recognised by marker, not by visibility. */
+  hidden?: boolean;
+  /** True when the sheet carries the add-in's owned-tab marker. */
+  owned?: boolean;
+}
+
+/** Builds a grid from a 2-D array starting at A1 (tests, CSV). */
+export function gridFromRows(
+  sheetName: string,
+  values: CellValue[][],
+  extra: Partial<Omit<Grid, "sheetName" | "values">> = {},
+): Grid {
+  return { sheetName, origin: extra.origin ?? "workbook", values, rowOffset: 0, colOffset: 0, ...extra };
+}
+
+/** The value at absolute sheet coordinates (0-based), or null outside the grid. */
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return null;
+  const v = r[col - grid.colOffset];
+  return v === undefined ? null : v;
+}
+
+/** The number format at absolute sheet coordinates (0-based), or null. */
+export function formatAt(grid: Grid, row: number, col: number): string | null {
+  const r = grid.numberFormats?.[row - grid.rowOffset];
+  if (!r) return null;
+  return r[col - grid.colOffset] ?? null;
+}
+
+/** Number of columns in the widest row. */
+export function gridWidth(grid: Grid): number {
+  let w = 0;
+  for (const r of grid.values) if (r.length > w) w = r.length;
+  return w;
+}
+
+/**
+ * Copies each merged area's top-left value (and format) into every cell of the area,
+ * as SPEC says: "merged cells give their value to the whole merged area".
+ */
+export function fillMergedAreas(grid: Grid): Grid {
+  if (!grid.merges || grid.merges.length === 0) return grid;
+  const values = grid.values.map((r) => r.slice());
+  const formats = grid.numberFormats?.map((r) => r.slice());
+  for (const m of grid.merges) {
+    const v = cellAt(grid, m.top, m.left);
+    const f = formatAt(grid, m.top, m.left);
+    for (let r = m.top; r <= m.bottom; r++) {
+      const rr = r - grid.rowOffset;
+      if (rr < 0 || rr >= values.length) continue;
+      for (let c = m.left; c <= m.right; c++) {
+        const cc = c - grid.colOffset;
+        if (cc < 0) continue;
+        values[rr][cc] = v;
+        if (formats) {
+          if (!formats[rr]) formats[rr] = [];
+          formats[rr][cc] = f;
+        }
+      }
+    }
+  }
+  return { ...grid, values, numberFormats: formats };
+}
