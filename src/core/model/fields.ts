@@ -1,0 +1,63 @@
+// The fields each kind of sheet can hold, as SPEC.md's field table names them.
+
+export type SheetKind = "risk-register" | "actions" | "improvement-plan" | "update-log" | "unknown";
+
+export const RISK_FIELDS = [
+  "id",
+  "title",
+  "description",
+  "annex",
+  "owner",
+  "raised",
+  "likelihood",
+  "impact",
+  "score",
+  "inherentLikelihood",
+  "inherentImpact",
+  "inherentScore",
+  "targetLikelihood",
+  "targetImpact",
+  "targetScore",
+  "rag",
+  "strategy",
+  "actions",
+  "controls",
+  "lastUpdated",
+  "update",
+  "nextReview",
+  "status",
+  "financialImpact",
+  "escalation",
+  "transferredTo",
+  "earlyWarning",
+] as const;
+export type RiskField = (typeof RISK_FIELDS)[number];
+
+export const ACTION_FIELDS = ["riskId", "actionId", "action", "owner", "due", "status", "update", "updated"] as const;
+export type ActionField = (typeof ACTION_FIELDS)[number];
+
+export const PLAN_FIELDS = [
+  "no",
+  "aim",
+  "background",
+  "action",
+  "date",
+  "leadDirector",
+  "leadOfficer",
+  "status",
+  "evidence",
+] as const;
+export type PlanField = (typeof PLAN_FIELDS)[number];
+
+export const UPDATE_LOG_FIELDS = ["date", "riskId", "by", "text", "noChange", "score", "strategy"] as const;
+export type UpdateLogField = (typeof UPDATE_LOG_FIELDS)[number];
+
+export type AnyField = RiskField | ActionField | PlanField | UpdateLogField;
+
+/** Fields per sheet kind (unknown sheets have none). */
+export const FIELDS_BY_KIND: Record<Exclude<SheetKind, "unknown">, readonly string[]> = {
+  "risk-register": RISK_FIELDS,
+  actions: ACTION_FIELDS,
+  "improvement-plan": PLAN_FIELDS,
+  "update-log": UPDATE_LOG_FIELDS,
+};

@@ -1,0 +1,41 @@
+// A finding: one rule broken at one place.
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell, or null for a sheet-level finding. */
+  cell: string | null;
+  /** 1-based sheet row (the header row for a sheet-level finding). */
+  row: number;
+  /** 0-based column, for selecting and marking; null for sheet-level findings. */
+  col: number | null;
+  recordId: string | null;
+  messageId: string;
+  message: string;
+  /** The field the finding is about, when there is one. */
+  field?: string;
+  /** Text of the record's cells, so an accepted exception returns when they change. */
+  fingerprint?: string;
+}
+
+/** Sorting rank: risks with no strategy or no update this month come first (SPEC "Check"). */
+export const PRIORITY_RULES: readonly string[] = ["risk/missing-strategy", "risk/stale-update"];
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Orders findings: priority rules first, then by severity, rule, sheet and row. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const pa = PRIORITY_RULES.indexOf(a.ruleId);
+  const pb = PRIORITY_RULES.indexOf(b.ruleId);
+  const ra = pa < 0 ? PRIORITY_RULES.length : pa;
+  const rb = pb < 0 ? PRIORITY_RULES.length : pb;
+  if (ra !== rb) return ra - rb;
+  if (a.severity !== b.severity) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
+  if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+  if (a.row !== b.row) return a.row - b.row;
+  return (a.col ?? -1) - (b.col ?? -1);
+}

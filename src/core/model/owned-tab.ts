@@ -1,0 +1,82 @@
+// An owned tab as plain data: rows of values plus a little description of how to format them.
+// The Excel adapter and the CLI's workbook writer both turn this into a formatted sheet.
+
+import type { CellValue } from "./grid";
+
+export type Rag = "red" | "amber" | "green";
+
+/** A link from a cell of the tab to a cell of a source sheet. */
+export interface CellLink {
+  /** 0-based row and column within `rows`. */
+  row: number;
+  col: number;
+  sheet: string;
+  /** A1 address on that sheet. */
+  address: string;
+}
+
+export interface OwnedTabFormat {
+  /** 0-based indexes into `rows` of header rows (bold, filled, repeated when printing: the first one). */
+  headerRows: number[];
+  /** 0-based indexes into `rows` of section titles (bold, larger). */
+  titleRows: number[];
+  /** Cells to fill by RAG colour. */
+  ragCells: { row: number; col: number; rag: Rag }[];
+  /** Column widths in characters. */
+  columnWidths: number[];
+  /** Columns to show as dates (0-based). */
+  dateColumns: number[];
+  links: CellLink[];
+  /** Row index (into `rows`) to freeze panes below; null for no freeze. */
+  freezeBelowRow: number | null;
+}
+
+export interface OwnedTab {
+  /** Sheet name, e.g. "Escalation". */
+  name: string;
+  /** Which owned tab this is (stays the same when the name had to change). */
+  kind: OwnedTabKind;
+  rows: CellValue[][];
+  format: OwnedTabFormat;
+}
+
+export type OwnedTabKind =
+  | "escalation"
+  | "exceptions"
+  | "risk-summary"
+  | "plan-close-out"
+  | "update-log"
+  | "import-log"
+  | "meeting-record"
+  | "backup"
+  | "settings";
+
+export const OWNED_TAB_NAMES: Record<Exclude<OwnedTabKind, "backup">, string> = {
+  escalation: "Escalation",
+  exceptions: "Exceptions",
+  "risk-summary": "Risk Summary",
+  "plan-close-out": "Plan Close-Out",
+  "update-log": "Update Log",
+  "import-log": "Import Log",
+  "meeting-record": "Meeting Record",
+  settings: "Risk Review Settings",
+};
+
+/**
+ * The marker written in cell A1's note position of every owned tab: the last column of row 1 holds
+ * this text so a reader can tell the add-in's tabs from a user's sheet of the same name.
+ * Excel adapters also keep a workbook-level name `CRR_OWNED_<n>` per owned sheet.
+ */
+export const OWNED_MARKER = "⟦contract-risk-review:owned⟧";
+
+export function emptyFormat(): OwnedTabFormat {
+  return {
+    headerRows: [],
+    titleRows: [],
+    ragCells: [],
+    columnWidths: [],
+    dateColumns: [],
+    links: [],
+    freezeBelowRow: null,
+  };
+}

@@ -1,0 +1,44 @@
+// What a check of a whole workbook produces: sheets, records, findings and escalations.
+
+import type { Finding } from "./finding";
+import type { SheetInfo } from "./sheet-info";
+import type { ActionRecord, PlanRecord, RiskRecord, UpdateLogRecord } from "./records";
+
+export type DestinationId =
+  | "corporate-register"
+  | "directorate-register"
+  | "financial-cluster"
+  | "operations-board"
+  | "strategic-board"
+  | "transfer";
+
+export interface Escalation {
+  recordId: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  destinations: DestinationId[];
+  /** reasons[i] explains destinations[i]. */
+  reasons: string[];
+}
+
+export interface WorkbookRecords {
+  risks: RiskRecord[];
+  actions: ActionRecord[];
+  plan: PlanRecord[];
+  updateLog: UpdateLogRecord[];
+}
+
+export interface Report {
+  /** ISO date the check was made as at. */
+  asAt: string;
+  /** File name or "workbook". */
+  source: string;
+  sheets: SheetInfo[];
+  /** Active findings, in priority order. */
+  findings: Finding[];
+  /** Findings an officer accepted (and whose review date has not passed). */
+  accepted: Finding[];
+  escalations: Escalation[];
+  records: WorkbookRecords;
+}

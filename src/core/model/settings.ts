@@ -1,0 +1,114 @@
+// Settings shared by the task pane and the command line, with SPEC.md's defaults.
+
+import type { Severity } from "./finding";
+
+export type RuleSeverity = Severity | "off";
+
+export interface RagBands {
+  /** Scores up to and including greenMax are green. */
+  greenMax: number;
+  /** Scores up to and including amberMax are amber; above are red. */
+  amberMax: number;
+}
+
+export interface EscalationThresholds {
+  corporateMinScore: number;
+  directorateMinScore: number;
+  directorateMaxScore: number;
+  operationsBoardMinImpact: number;
+  strategicBoardMinImpact: number;
+  strategicBoardScore: number;
+}
+
+export interface AcceptedException {
+  ruleId: string;
+  sheet: string;
+  recordId: string;
+  reason: string;
+  /** ISO date after which the finding returns. */
+  reviewBy: string;
+  /** Fingerprint of the record's cells when accepted; a change brings the finding back. */
+  fingerprint: string;
+  acceptedBy?: string;
+  acceptedOn?: string;
+}
+
+/** An officer's correction to a column's meaning: on sheet `sheet`, header `header` means `field` (null = ignore). */
+export interface ColumnCorrection {
+  sheet: string;
+  header: string;
+  field: string | null;
+}
+
+export interface ImportProfile {
+  /** Export header → register field (or null for "carry as it is"). */
+  columns: Record<string, string | null>;
+  riskSheet?: string;
+  actionSheet?: string;
+  targetRegister?: string;
+}
+
+export interface Settings {
+  /** ISO date; null means today. */
+  asAt: string | null;
+  /** Review period in months (SPEC: one month by default). */
+  reviewPeriodMonths: number;
+  rag: RagBands;
+  escalation: EscalationThresholds;
+  /** Rule id → severity or "off"; rules not listed use their default. */
+  ruleSeverities: Record<string, RuleSeverity>;
+  strategyWords: Record<"treat" | "tolerate" | "transfer" | "terminate" | "take", string[]>;
+  openStatusWords: string[];
+  closedStatusWords: string[];
+  actionDoneWords: string[];
+  outstandingPhrases: string[];
+  columnCorrections: ColumnCorrection[];
+  importProfile: ImportProfile | null;
+  acceptedExceptions: AcceptedException[];
+  protectiveMarking: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  asAt: null,
+  reviewPeriodMonths: 1,
+  rag: { greenMax: 4, amberMax: 12 },
+  escalation: {
+    corporateMinScore: 16,
+    directorateMinScore: 9,
+    directorateMaxScore: 15,
+    operationsBoardMinImpact: 50000,
+    strategicBoardMinImpact: 250000,
+    strategicBoardScore: 25,
+  },
+  ruleSeverities: {},
+  strategyWords: {
+    treat: ["treat", "reduce", "mitigate", "control"],
+    tolerate: ["tolerate", "accept", "retain"],
+    transfer: ["transfer", "share", "insure"],
+    terminate: ["terminate", "avoid"],
+    take: ["take", "exploit", "enhance"],
+  },
+  openStatusWords: ["open", "live", "active", "escalated", "proposed", "draft"],
+  closedStatusWords: ["closed", "archived", "transferred", "retired"],
+  actionDoneWords: ["complete", "completed", "closed", "done", "implemented", "cancelled", "canceled"],
+  outstandingPhrases: [
+    "in progress",
+    "underway",
+    "to be recruited",
+    "to be appointed",
+    "will be … when available",
+    "not yet",
+    "awaiting",
+    "pending",
+    "in draft",
+  ],
+  columnCorrections: [],
+  importProfile: null,
+  acceptedExceptions: [],
+  protectiveMarking: "OFFICIAL-SENSITIVE",
+};
+
+/** A fresh copy of the defaults (settings objects are edited in place by forms). */
+export function defaultSettings(): Settings {
+  return JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings;
+}

@@ -1,0 +1,27 @@
+// What the engine made of each sheet: kind, header row, column mapping.
+
+import type { SheetKind } from "./fields";
+
+export interface ColumnMapping {
+  /** 0-based sheet column. */
+  col: number;
+  header: string;
+  /** Field id, or null for a header nobody recognised. */
+  field: string | null;
+  /** Where the mapping came from: matched header words, or an officer's correction in Settings. */
+  source: "header" | "setting";
+}
+
+export interface SheetInfo {
+  name: string;
+  kind: SheetKind;
+  /** 0-based sheet row of the header row; null when the sheet holds no recognisable table. */
+  headerRow: number | null;
+  columns: ColumnMapping[];
+  /** Headers nobody recognised (kept and carried through imports). */
+  unmapped: string[];
+  /** Number of data records read. */
+  recordCount: number;
+  /** Why the sheet was taken for what it is, or why it was left out (shown in the Check view). */
+  note?: string;
+}

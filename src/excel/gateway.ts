@@ -1,0 +1,52 @@
+// The task pane's view of the open workbook. src/excel implements it with Office.js;
+// tests implement it with the in-memory fake host. Nothing outside src/excel calls Office.js.
+
+import type { Grid } from "../core/model/grid";
+import type { OwnedTab } from "../core/model/owned-tab";
+import type { Settings } from "../core/model/settings";
+
+export interface CellTarget {
+  sheet: string;
+  /** A1 address, e.g. "K9". */
+  address: string;
+}
+
+export interface ReadProgress {
+  sheetsRead: number;
+  sheetsTotal: number;
+}
+
+export interface WriteResult {
+  /** The sheet name actually written (differs when a user sheet already had the name). */
+  sheetName: string;
+  /** True when the preferred name belonged to a user sheet, so another name was used. */
+  renamed: boolean;
+}
+
+export interface WorkbookGateway {
+  /** Reads every sheet's used range (values and number formats), in as few syncs as the payload limit allows. */
+  readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]>;
+  /** Writes (or rewrites) an owned tab. Never touches a sheet the add-in does not own. */
+  writeOwnedTab(tab: OwnedTab): Promise<WriteResult>;
+  /** Marks flagged cells (one conditional format / range-area set per sheet). */
+  markCells(targets: CellTarget[]): Promise<void>;
+  /** Removes the marks this add-in made. */
+  clearMarks(): Promise<void>;
+  /** Activates the sheet and selects the cell. */
+  selectCell(target: CellTarget): Promise<void>;
+  /** Reads settings from the hidden owned Settings sheet (defaults when there is none). */
+  loadSettings(): Promise<Settings>;
+  /** Writes settings to the hidden owned Settings sheet. */
+  saveSettings(settings: Settings): Promise<void>;
+}
+
+/** An error whose message is fit to show an officer as it is. */
+export class PlainError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = "PlainError";
+  }
+}
