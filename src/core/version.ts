@@ -1,0 +1,2 @@
+// The add-in's version, printed on every owned tab (kept in step with package.json by a test).
+export const VERSION = "0.1.0";
