@@ -1,0 +1,130 @@
+// Reads dates as officers and Excel write them (SPEC "Values": Dates) into UTC day numbers.
+
+import type { CellValue } from "../model/grid";
+import { fail, ok, type ParseResult } from "./result";
+import { dayFromParts, monthSpan, type DateMeaning, type DayNumber } from "./day";
+import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
+
+/** Excel's last serial (9999-12-31). */
+const MAX_SERIAL = 2958465;
+/** Days between Excel's serial 0 (the fictional 1900-01-00) and 1970-01-01, for serials from 61 on. */
+const SERIAL_EPOCH_OFFSET = 25569;
+
+/**
+ * True when an Excel number format shows a date: it has day, month or year codes outside quoted text,
+ * escapes and brackets. A time-only format ("h:mm") or General/number/currency formats are not dates.
+ */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  // Only the first section (positive numbers) matters; strip literals that could hold d/m/y letters.
+  const section = format.split(";")[0] ?? "";
+  const codes = section
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/_.|\*./g, "")
+    .toLowerCase();
+  if (/general/.test(codes)) return false;
+  // "mm" alone is minutes in "h:mm"; a date needs a day or a year code.
+  return /[dy]/.test(codes) || (/m/.test(codes) && !/[hs]/.test(codes) && /m{3,}/.test(codes));
+}
+
+/**
+ * The day number of an Excel (1900 date system) serial, or a reason. Serials 1–59 are
+ * 1900-01-01 to 1900-02-28; 60 is Excel's non-existent 29 February 1900 (the Lotus leap-year bug);
+ * from 61 on serials are one day ahead of a true count, which the epoch offset absorbs.
+ */
+export function dayFromSerial(serial: number): ParseResult<DayNumber> {
+  if (!Number.isFinite(serial)) return fail(`${serial} is not a date serial number`);
+  const whole = Math.floor(serial); // a time of day does not change the day
+  if (whole < 1 || whole > MAX_SERIAL) return fail(`${serial} is outside Excel's date range`);
+  if (whole === 60) return fail("serial 60 is Excel's 29 February 1900, a day that never existed");
+  return ok(whole < 60 ? whole - SERIAL_EPOCH_OFFSET + 1 : whole - SERIAL_EPOCH_OFFSET);
+}
+
+/** Words that are said instead of a date; named in the reason so the officer sees why. */
+const NOT_DATES = /^(tbc|tba|tbd|ongoing|on-going|n\/?a|none|various|asap|continuous|rolling|-+|\?+)$/i;
+
+const M = MONTH_WORD_SOURCE;
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+)?`;
+const ORD = "(?:st|nd|rd|th)?";
+
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
+const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TIME}$`);
+const DAY_MONTH_YEAR = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})${ORD}(?:\s+|-|\s*-\s*)(${M})\.?,?(?:\s+|-|\s*-\s*)(\d{4}|\d{2})$`, "i");
+const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}(${M})\.?\s+(\d{1,2})${ORD},?\s+(\d{4})$`, "i");
+const MONTH_YEAR = new RegExp(String.raw`^(${M})\.?(?:\s+|\s*-\s*|\s*'\s*)(\d{4}|\d{2})$`, "i");
+const QUARTER = /^q([1-4])(?:\s+|\s*-\s*)?(\d{4})$|^(\d{4})(?:\s+|\s*-\s*)?q([1-4])$/i;
+const FINANCIAL_YEAR = /^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})$/i;
+const YEAR = /^(\d{4})$/;
+
+/** Picks the end of a span for a deadline and its start for a last-updated date. */
+function pick(first: DayNumber, last: DayNumber, meaning: DateMeaning): DayNumber {
+  return meaning === "deadline" ? last : first;
+}
+
+function exact(year: number, month: number, day: number, text: string): ParseResult<DayNumber> {
+  const d = dayFromParts(year, month, day);
+  if (d === null) {
+    if (month < 1 || month > 12) return fail(`"${text}" has no month ${month} (dates are read day first)`);
+    return fail(`"${text}" is not a real date`);
+  }
+  return ok(d);
+}
+
+/** Reads a date written as text; `text` is already trimmed and has single spaces. */
+function parseDateText(text: string, meaning: DateMeaning): ParseResult<DayNumber> {
+  let m: RegExpExecArray | null;
+  if ((m = ISO.exec(text))) return exact(Number(m[1]), Number(m[2]), Number(m[3]), text);
+  if ((m = DAY_FIRST.exec(text))) return exact(fullYear(m[3]), Number(m[2]), Number(m[1]), text);
+  if ((m = DAY_MONTH_YEAR.exec(text))) return exact(fullYear(m[3]), monthNumber(m[2]) ?? 0, Number(m[1]), text);
+  if ((m = MONTH_DAY_YEAR.exec(text))) return exact(Number(m[3]), monthNumber(m[1]) ?? 0, Number(m[2]), text);
+  if ((m = MONTH_YEAR.exec(text))) {
+    const span = monthSpan(fullYear(m[2]), monthNumber(m[1]) ?? 1);
+    return ok(pick(span.first, span.last, meaning));
+  }
+  if ((m = QUARTER.exec(text))) {
+    const q = Number(m[1] ?? m[4]);
+    const year = Number(m[2] ?? m[3]);
+    return ok(pick(monthSpan(year, q * 3 - 2).first, monthSpan(year, q * 3).last, meaning));
+  }
+  if ((m = FINANCIAL_YEAR.exec(text))) {
+    // UK financial year 2022/23: 1 April 2022 to 31 March 2023.
+    const start = fullYear(m[1]);
+    const follows = m[2].length === 2 ? Number(m[2]) === (start + 1) % 100 : Number(m[2]) === start + 1;
+    if (!follows) {
+      return fail(`"${text}" is not a financial year (the second year should follow the first)`);
+    }
+    return ok(pick(monthSpan(start, 4).first, monthSpan(start + 1, 3).last, meaning));
+  }
+  if ((m = YEAR.exec(text))) {
+    const year = Number(m[1]);
+    return ok(pick(monthSpan(year, 1).first, monthSpan(year, 12).last, meaning));
+  }
+  return fail(`"${text}" is not a date this add-in can read`);
+}
+
+/**
+ * Reads a cell as a date.
+ *
+ * A number is a date only when its number format is a date format (an Excel serial); a month,
+ * quarter, financial year or year gives its last day when `meaning` is "deadline" and its first day
+ * when it is "lastUpdated". Day-first only: "04/05/2022" is 4 May. Never throws.
+ */
+export function parseDate(value: CellValue, format: string | null, meaning: DateMeaning): ParseResult<DayNumber> {
+  if (value === null || value === undefined) return fail("blank");
+  if (typeof value === "boolean") return fail(`${value ? "TRUE" : "FALSE"} is not a date`);
+  if (typeof value === "number") {
+    if (!isDateFormat(format)) {
+      return fail(`${value} is a number, not a date (its cell has ${format ? `the format "${format}"` : "no date format"})`);
+    }
+    return dayFromSerial(value);
+  }
+  if (typeof value !== "string") return fail("not a date");
+  const text = value.replace(/\s+/g, " ").trim().replace(/[.,]$/, "");
+  if (text === "") return fail("blank");
+  if (NOT_DATES.test(text)) return fail(`"${text}" is not a date`);
+  if (text.length > 60) return fail("too long to be a date");
+  return parseDateText(text, meaning);
+}

@@ -1,0 +1,46 @@
+// RAG from a score (bands are a setting) and from the words officers write in RAG cells.
+
+import type { RagBands } from "../model/settings";
+import type { Rag } from "../model/owned-tab";
+import { fail, ok, type ParseResult } from "./result";
+
+/** The RAG band of a score: up to greenMax green, up to amberMax amber, above that red. */
+export function ragFromScore(score: number, bands: RagBands): Rag {
+  if (score <= bands.greenMax) return "green";
+  if (score <= bands.amberMax) return "amber";
+  return "red";
+}
+
+const RAG_WORDS: Record<string, Rag> = {
+  red: "red",
+  r: "red",
+  "very high": "red",
+  high: "red",
+  amber: "amber",
+  a: "amber",
+  medium: "amber",
+  med: "amber",
+  green: "green",
+  g: "green",
+  low: "green",
+  "very low": "green",
+};
+
+/**
+ * Reads a RAG word: Red / Amber / Green (or R / A / G), Very High and High as red, Medium as amber,
+ * Low and Very Low as green. A number in brackets after the word ("Amber (12)") is ignored; mixed
+ * words ("Amber/Red") fail rather than guess.
+ */
+export function parseRagWord(text: string): ParseResult<Rag> {
+  if (typeof text !== "string") return fail("blank");
+  const norm = text
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[\d.:\-–]+\s*$/g, " ")
+    .replace(/[^a-z]+/g, " ")
+    .trim();
+  if (norm === "") return text.trim() === "" ? fail("blank") : fail(`"${text.trim()}" is not a RAG word`);
+  return Object.prototype.hasOwnProperty.call(RAG_WORDS, norm)
+    ? ok(RAG_WORDS[norm])
+    : fail(`"${text.trim()}" is not a RAG word`);
+}

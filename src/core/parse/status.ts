@@ -1,0 +1,69 @@
+// Reads risk, action and plan status cells from their leading words (SPEC "Values").
+
+import type { Settings } from "../model/settings";
+import { fail, ok, type ParseResult } from "./result";
+import { leadingWord, normaliseWords } from "./words";
+
+export type RiskState = "open" | "closed";
+export type ActionState = "open" | "done";
+export type PlanStatus = "completed" | "in-progress" | "not-started" | "delayed" | "cancelled";
+
+function list(words: unknown): string[] {
+  return Array.isArray(words) ? words.filter((w): w is string => typeof w === "string") : [];
+}
+
+/**
+ * A risk is closed when its status starts with one of the closed status words ("Closed - merged into
+ * HRC-004"); anything else, blank included, is open, so a risk is never exempted from the rules by a
+ * status the add-in does not know.
+ */
+export function parseRiskState(text: string, settings: Settings): RiskState {
+  if (typeof text !== "string") return "open";
+  return leadingWord(text, list(settings.closedStatusWords)) ? "closed" : "open";
+}
+
+/**
+ * An action is done when its status starts with one of the done words (Complete, Completed, Closed,
+ * Done, Implemented, Cancelled); anything else, including Red / Amber / Green and blank, is open.
+ */
+export function parseActionState(text: string, settings: Settings): ActionState {
+  if (typeof text !== "string") return "open";
+  return leadingWord(text, list(settings.actionDoneWords)) ? "done" : "open";
+}
+
+const PLAN_STATUS_WORDS: readonly (readonly [string, PlanStatus])[] = [
+  ["completed", "completed"],
+  ["complete", "completed"],
+  ["closed", "completed"],
+  ["in progress", "in-progress"],
+  ["ongoing", "in-progress"],
+  ["on going", "in-progress"],
+  ["underway", "in-progress"],
+  ["under way", "in-progress"],
+  ["on track", "in-progress"],
+  ["not started", "not-started"],
+  ["not yet started", "not-started"],
+  ["delayed", "delayed"],
+  ["at risk", "delayed"],
+  ["cancelled", "cancelled"],
+  ["canceled", "cancelled"],
+  ["superseded", "cancelled"],
+];
+
+/**
+ * Reads a plan action's status from the leading words of its Progress Status cell:
+ * "Completed. Output reports from BBLP IRIS system…" is completed. Only the leading words count, so
+ * "Not started" is not read as started and "Completed." followed by caveats is still completed
+ * (the evidence rules look at the caveats).
+ */
+export function parsePlanStatus(text: string): ParseResult<PlanStatus> {
+  if (typeof text !== "string" || normaliseWords(text) === "") return fail("blank");
+  const word = leadingWord(
+    text,
+    PLAN_STATUS_WORDS.map(([w]) => w),
+  );
+  const hit = PLAN_STATUS_WORDS.find(([w]) => w === word);
+  if (hit) return ok(hit[1]);
+  const shown = text.trim().replace(/\s+/g, " ");
+  return fail(`"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}" does not start with a plan status word`);
+}

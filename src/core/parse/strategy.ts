@@ -1,0 +1,44 @@
+// Reads a risk's strategy (the 4Ts and Take) from the leading word of its cell.
+
+import type { Settings } from "../model/settings";
+import { fail, ok, type ParseResult } from "./result";
+import { normaliseWords } from "./words";
+
+export type Strategy = "treat" | "tolerate" | "transfer" | "terminate" | "take";
+
+const STRATEGIES: readonly Strategy[] = ["treat", "tolerate", "transfer", "terminate", "take"];
+
+/** Forms of a word as officers write it: "accept", "accepted", "accepting", "reduce", "reducing". */
+function forms(word: string): string[] {
+  const stem = word.endsWith("e") ? word.slice(0, -1) : word;
+  const doubled = word + word.slice(-1); // "transferred", "controlled"
+  return [word, `${word}s`, `${word}d`, `${word}ed`, `${stem}ed`, `${stem}ing`, `${word}ing`, `${doubled}ed`, `${doubled}ing`];
+}
+
+/**
+ * Reads a strategy from the cell's leading word(s), case-insensitively, against the strategy words in
+ * settings ("Mitigate" is treat, "Accept" tolerate, "Share" transfer, "Avoid" terminate, "Exploit" take).
+ * Words after the strategy are fine: "Treat - reduce", "Tolerate/Accept", "Transfer to insurer".
+ */
+export function parseStrategy(text: string, words: Settings["strategyWords"]): ParseResult<Strategy> {
+  if (typeof text !== "string") return fail("blank");
+  const norm = normaliseWords(text).replace(/^\d+\s+/, ""); // "1. Treat" → "treat"
+  if (norm === "") return fail("blank");
+  let best: { strategy: Strategy; length: number } | null = null;
+  for (const strategy of STRATEGIES) {
+    const list = words && Array.isArray(words[strategy]) ? words[strategy] : [];
+    for (const raw of list) {
+      if (typeof raw !== "string") continue;
+      const word = normaliseWords(raw);
+      if (word === "") continue;
+      for (const form of forms(word)) {
+        const matches = norm === form || norm.startsWith(form + " ");
+        // The longest match wins, so a multi-word setting ("risk share") beats a one-word one.
+        if (matches && (best === null || form.length > best.length)) best = { strategy, length: form.length };
+      }
+    }
+  }
+  if (best) return ok(best.strategy);
+  const shown = text.trim().replace(/\s+/g, " ");
+  return fail(`unknown strategy "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`);
+}

@@ -1,0 +1,24 @@
+// Reads yes/no cells such as Escalate?: Yes/Y/True/1 and No/N/False/0.
+
+import type { CellValue } from "../model/grid";
+import { fail, ok, type ParseResult } from "./result";
+
+const YES = new Set(["yes", "y", "true", "1"]);
+const NO = new Set(["no", "n", "false", "0"]);
+
+/** Reads a yes/no cell; blank and anything else fail (a blank Escalate? is not a "No" the officer wrote). */
+export function parseYesNo(value: CellValue): ParseResult<boolean> {
+  if (value === null || value === undefined) return fail("blank");
+  if (typeof value === "boolean") return ok(value);
+  if (typeof value === "number") {
+    if (value === 1) return ok(true);
+    if (value === 0) return ok(false);
+    return fail(`${value} is not yes or no`);
+  }
+  if (typeof value !== "string") return fail("not yes or no");
+  const text = value.trim().toLowerCase().replace(/[.!]$/, "");
+  if (text === "") return fail("blank");
+  if (YES.has(text)) return ok(true);
+  if (NO.has(text)) return ok(false);
+  return fail(`"${value.trim()}" is not yes or no`);
+}
