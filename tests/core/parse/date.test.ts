@@ -1,0 +1,161 @@
+import { dayFromSerial, isDateFormat, isoFromDay, parseDate } from "../../../src/core/parse";
+import type { CellValue } from "../../../src/core/model/grid";
+import type { DateMeaning } from "../../../src/core/parse";
+
+function read(value: CellValue, format: string | null = null, meaning: DateMeaning = "deadline"): string {
+  const r = parseDate(value, format, meaning);
+  return r.ok ? isoFromDay(r.value) : `fail: ${r.reason}`;
+}
+
+describe("parseDate: Excel serials", () => {
+  it.each([
+    [44844, "dd/mm/yyyy", "2022-10-10"],
+    [44844.75, "dd/mm/yyyy hh:mm", "2022-10-10"],
+    [44844, "yyyy-mm-dd", "2022-10-10"],
+    [44844, "d-mmm-yy", "2022-10-10"],
+    [44844, "mmm yyyy", "2022-10-10"],
+    [44844, "[$-809]dd mmmm yyyy", "2022-10-10"],
+    [44844, "dddd, d mmmm yyyy", "2022-10-10"],
+    [44844, "m/d/yy", "2022-10-10"],
+    [44844, "mmmm", "2022-10-10"],
+    [1, "dd/mm/yyyy", "1900-01-01"],
+    [59, "dd/mm/yyyy", "1900-02-28"],
+    [61, "dd/mm/yyyy", "1900-03-01"],
+    [25569, "dd/mm/yyyy", "1970-01-01"],
+    [2958465, "dd/mm/yyyy", "9999-12-31"],
+  ])("%d with %j is %s", (serial, format, iso) => {
+    expect(read(serial, format)).toBe(iso);
+  });
+
+  it.each([
+    [44844, null],
+    [44844, "General"],
+    [44844, "0"],
+    [44844, "0.00"],
+    [44844, "#,##0"],
+    [44844, "£#,##0.00"],
+    [44844, "[Red]#,##0"],
+    [44844, "h:mm"],
+    [44844, "[h]:mm:ss"],
+    [44844, '0 "days"'],
+    [60, "dd/mm/yyyy"],
+    [0, "dd/mm/yyyy"],
+    [-5, "dd/mm/yyyy"],
+    [3000000, "dd/mm/yyyy"],
+    [Number.NaN, "dd/mm/yyyy"],
+  ])("%d with %j is not a date", (serial, format) => {
+    expect(read(serial, format)).toMatch(/^fail: /);
+  });
+
+  it("says why a plain number is not a date", () => {
+    expect(read(44844, "General")).toMatch(/number, not a date/);
+  });
+});
+
+describe("parseDate: text", () => {
+  it.each([
+    ["2022-10-10", "2022-10-10"],
+    ["2022-10-10T09:30:00", "2022-10-10"],
+    ["2022-10-10 09:30", "2022-10-10"],
+    ["10/10/2022", "2022-10-10"],
+    ["31/01/2023", "2023-01-31"],
+    ["04/05/2022", "2022-05-04"],
+    ["4/5/2022", "2022-05-04"],
+    ["1/2/23", "2023-02-01"],
+    ["10/10/22", "2022-10-10"],
+    ["10.10.2022", "2022-10-10"],
+    ["10-10-2022", "2022-10-10"],
+    ["29/02/2024", "2024-02-29"],
+    ["10/10/2022 14:30", "2022-10-10"],
+    ["10 October 2022", "2022-10-10"],
+    ["10 Oct 2022", "2022-10-10"],
+    ["10-Oct-22", "2022-10-10"],
+    ["10-Oct-2022", "2022-10-10"],
+    ["10th October 2022", "2022-10-10"],
+    ["1st Sept 2022", "2022-09-01"],
+    ["Monday 10 October 2022", "2022-10-10"],
+    ["October 10, 2022", "2022-10-10"],
+    ["  10   October  2022. ", "2022-10-10"],
+  ])("%j is %s", (text, iso) => {
+    expect(read(text, null, "deadline")).toBe(iso);
+    expect(read(text, null, "lastUpdated")).toBe(iso);
+  });
+
+  it.each([
+    ["July 2022", "2022-07-31", "2022-07-01"],
+    ["Sept 2022", "2022-09-30", "2022-09-01"],
+    ["Sep 2022", "2022-09-30", "2022-09-01"],
+    ["September 2022", "2022-09-30", "2022-09-01"],
+    ["Oct 2022", "2022-10-31", "2022-10-01"],
+    ["Oct-22", "2022-10-31", "2022-10-01"],
+    ["Feb 2024", "2024-02-29", "2024-02-01"],
+    ["february 2023", "2023-02-28", "2023-02-01"],
+    ["Q3 2022", "2022-09-30", "2022-07-01"],
+    ["Q1 2023", "2023-03-31", "2023-01-01"],
+    ["q4-2022", "2022-12-31", "2022-10-01"],
+    ["2022 Q2", "2022-06-30", "2022-04-01"],
+    ["2022/23", "2023-03-31", "2022-04-01"],
+    ["2022-23", "2023-03-31", "2022-04-01"],
+    ["2022/2023", "2023-03-31", "2022-04-01"],
+    ["FY 2023/24", "2024-03-31", "2023-04-01"],
+    ["2099/00", "2100-03-31", "2099-04-01"],
+    ["2022", "2022-12-31", "2022-01-01"],
+  ])("%j is %s as a deadline and %s as last updated", (text, deadline, lastUpdated) => {
+    expect(read(text, null, "deadline")).toBe(deadline);
+    expect(read(text, null, "lastUpdated")).toBe(lastUpdated);
+  });
+
+  it.each([
+    [null, /blank/],
+    ["", /blank/],
+    ["   ", /blank/],
+    ["TBC", /"TBC" is not a date/],
+    ["Ongoing", /"Ongoing" is not a date/],
+    ["N/A", /not a date/],
+    ["13/13/2022", /no month 13/],
+    ["10/13/2022", /no month 13/],
+    ["31/04/2022", /not a real date/],
+    ["29/02/2023", /not a real date/],
+    ["2022-02-30", /not a real date/],
+    ["2022/24", /not a financial year/],
+    ["32 October 2022", /not a real date/],
+    ["Smarch 2022", /not a date/],
+    ["next month", /not a date/],
+    ["end of March", /not a date/],
+    ["44844", /not a date/],
+    [true, /TRUE is not a date/],
+    ["x".repeat(500), /too long/],
+  ])("%j is not a date (%s)", (value, reason) => {
+    const r = parseDate(value as CellValue, null, "deadline");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it("ignores the number format for text", () => {
+    expect(read("10/10/2022", "General")).toBe("2022-10-10");
+  });
+
+  it("reads every Date Completed or Expected value of the seed plan", () => {
+    const seed = ["July 2022", "April 2022", "May 2022", "Oct 2022", "February 2022", "October 2022", "Sept 2022", "September 2022", "March 2022"];
+    for (const text of seed) expect(parseDate(text, null, "deadline").ok).toBe(true);
+  });
+});
+
+describe("isDateFormat and dayFromSerial", () => {
+  it.each([
+    ["dd/mm/yyyy", true],
+    ["mmm-yy", true],
+    ["yyyy", true],
+    ['"Due "dd/mm', true],
+    ['"day"0', false],
+    ["\\d0", false],
+    ["mm:ss", false],
+    ["General", false],
+    ["", false],
+    ["@", false],
+  ])("%j → %s", (format, expected) => expect(isDateFormat(format)).toBe(expected));
+  it("reads the day of a serial with a time", () => {
+    const r = dayFromSerial(44844.999);
+    expect(r.ok && isoFromDay(r.value)).toBe("2022-10-10");
+  });
+});
