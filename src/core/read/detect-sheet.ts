@@ -1,0 +1,117 @@
+// Finds a sheet's header row (rows 1–20, any column) and decides what kind of sheet it is.
+
+import type { SheetKind } from "../model/fields";
+import { cellAt, type Grid } from "../model/grid";
+import type { ColumnCorrection } from "../model/settings";
+import { cellText } from "./cell-text";
+import { mapHeaders, type HeaderCell, type HeaderMapping } from "./map-headers";
+
+export interface SheetLayout {
+  kind: SheetKind;
+  /** 0-based sheet row of the header row, null for an unknown sheet. */
+  headerRow: number | null;
+  mapping: HeaderMapping | null;
+  /** The header row's cells (kept so repeated header rows can be recognised). */
+  headerCells: HeaderCell[];
+  note: string;
+}
+
+const HEADER_SEARCH_ROWS = 20;
+type Kind = Exclude<SheetKind, "unknown">;
+const KINDS: Kind[] = ["improvement-plan", "update-log", "risk-register", "actions"];
+const SCORE_FIELDS = [
+  "likelihood",
+  "impact",
+  "score",
+  "rag",
+  "inherentLikelihood",
+  "inherentImpact",
+  "inherentScore",
+  "targetLikelihood",
+  "targetImpact",
+  "targetScore",
+];
+
+/** The header cells of a row, with group-header text from the row above. */
+export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return [];
+  const cells: HeaderCell[] = [];
+  for (let i = 0; i < r.length; i++) {
+    const text = cellText(r[i]);
+    if (!text) continue;
+    const col = i + grid.colOffset;
+    const above = row > 0 ? cellText(cellAt(grid, row - 1, col)) : "";
+    cells.push({ col, text, group: above || undefined });
+  }
+  return cells;
+}
+
+/** Does this mapping look like a real table of this kind? */
+export function accepts(kind: Kind, m: HeaderMapping): boolean {
+  const has = (f: string) => m.fieldColumns.has(f);
+  const count = m.fieldColumns.size;
+  switch (kind) {
+    case "improvement-plan":
+      return has("action") && has("status") && count >= 5 && (has("leadDirector") || has("leadOfficer") || has("aim") || has("evidence"));
+    case "update-log":
+      return has("riskId") && has("date") && has("noChange");
+    case "risk-register":
+      return (has("id") || has("title") || has("description")) && SCORE_FIELDS.concat("strategy").some(has) && count >= 4;
+    case "actions":
+      return has("riskId") && has("action") && ["due", "status", "actionId", "owner", "update"].some(has);
+  }
+}
+
+/** Decides a sheet's kind and header row from its first twenty rows. */
+export function detectSheet(grid: Grid, corrections: ColumnCorrection[] = []): SheetLayout {
+  const best = new Map<Kind, { row: number; mapping: HeaderMapping; cells: HeaderCell[] }>();
+  const first = grid.rowOffset;
+  const last = Math.min(grid.rowOffset + grid.values.length, HEADER_SEARCH_ROWS) - 1;
+  for (let row = first; row <= last; row++) {
+    const cells = headerCellsAt(grid, row);
+    if (cells.length < 2) continue;
+    if (cells.some((c) => typeof cellAt(grid, row, c.col) === "number") && cells.length < 4) continue;
+    for (const kind of KINDS) {
+      const mapping = mapHeaders(kind, cells, corrections, grid.sheetName);
+      if (!accepts(kind, mapping)) continue;
+      const prev = best.get(kind);
+      if (!prev || quality(mapping) > quality(prev.mapping)) best.set(kind, { row, mapping, cells });
+    }
+  }
+  const chosen = chooseKind(best);
+  if (!chosen) {
+    return { kind: "unknown", headerRow: null, mapping: null, headerCells: [], note: "no header row of a known kind in rows 1–20" };
+  }
+  const b = best.get(chosen)!;
+  const mapped = b.mapping.columns.filter((c) => c.field).length;
+  return {
+    kind: chosen,
+    headerRow: b.row,
+    mapping: b.mapping,
+    headerCells: b.cells,
+    note: `header row ${b.row + 1} matched ${mapped} of ${b.cells.length} headers`,
+  };
+}
+
+function quality(m: HeaderMapping): number {
+  return m.fieldColumns.size * 1000 + m.strength;
+}
+
+function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
+  if (best.has("update-log")) return "update-log";
+  if (best.has("improvement-plan")) {
+    const plan = best.get("improvement-plan")!.mapping;
+    const reg = best.get("risk-register")?.mapping;
+    if (!reg || plan.fieldColumns.size >= reg.fieldColumns.size) return "improvement-plan";
+  }
+  const reg = best.get("risk-register")?.mapping;
+  const act = best.get("actions")?.mapping;
+  if (act && (act.fieldColumns.has("due") || act.fieldColumns.has("actionId"))) {
+    const regHasScores = reg ? SCORE_FIELDS.some((f) => reg.fieldColumns.has(f)) : false;
+    if (!regHasScores) return "actions";
+  }
+  if (reg) return "risk-register";
+  if (act) return "actions";
+  return null;
+}

@@ -1,0 +1,151 @@
+// Which header words mean which field, per sheet kind (SPEC "Fields"). The one table to extend.
+//
+// A pattern is a space-separated list of words that must all appear in the header (in any order).
+// "=words" means the header must be exactly those words. ":n" sets a weight (default 10 a word);
+// a header's extra words cost one point each, so the most specific pattern wins.
+
+import type { SheetKind } from "../model/fields";
+
+export type PatternTable = Record<string, string[]>;
+
+const RISK: PatternTable = {
+  id: ["risk id", "risk ref", "risk reference", "risk no", "risk number", "reference", "ref", "=id", "id:8", "risk id no"],
+  title: ["risk title", "=title", "title:8", "risk name", "=risk", "risk summary", "=summary", "short description"],
+  description: ["description", "risk description", "cause", "event", "effect", "cause event effect", "detail"],
+  annex: ["service annex", "annex", "service area", "workstream", "business unit", "=service", "directorate", "department"],
+  owner: ["risk owner", "owner", "responsible officer", "responsible:8", "accountable:6", "assignee", "risk manager"],
+  raised: ["date raised", "date identified", "raised", "date added", "date logged", "date opened"],
+  likelihood: ["likelihood", "probability", "likelihood score:20", "likelihood rating:20"],
+  impact: ["impact", "severity:8", "consequence", "impact score:20", "impact rating:20"],
+  score: ["score", "risk score", "rr score", "rating score", "overall score", "total score"],
+  rag: ["rag", "rag status", "rag rating", "risk rating", "=rating", "risk level", "=level"],
+  strategy: [
+    "strategy",
+    "response",
+    "risk response",
+    "risk response strategy",
+    "=treatment",
+    "risk treatment:18",
+    "risk treatment approach",
+    "treatment approach",
+    "approach:8",
+    "4t",
+    "4ts",
+  ],
+  actions: [
+    "=action",
+    "action:9",
+    "mitigation",
+    "mitigating action",
+    "mitigation strategy:25",
+    "mitigation action",
+    "action plan",
+    "treatment plan",
+    "further action",
+    "planned action",
+  ],
+  controls: ["existing control", "control", "mitigating control:25", "current control:25", "key control"],
+  lastUpdated: [
+    "last updated",
+    "last reviewed",
+    "date last review",
+    "date reviewed",
+    "last review date",
+    "last review",
+    "date updated",
+    "updated:8",
+    "date last update:30",
+    "update date",
+  ],
+  reviewDate: ["=review date:25"],
+  update: [
+    "latest update",
+    "=update",
+    "update:8",
+    "commentary",
+    "progress",
+    "update progress",
+    "comment",
+    "status update",
+    "progress update",
+    "latest position",
+    "last update:15",
+  ],
+  nextReview: ["next review", "next review date", "review due", "due for review"],
+  status: ["status", "risk status", "current status", "open closed"],
+  financialImpact: ["financial impact", "cost", "estimated cost", "financial", "cost impact", "financial exposure", "value at risk"],
+  escalation: ["escalate", "escalated", "escalation", "escalated to"],
+  transferredTo: ["transferred to", "transfer to", "transferred"],
+  earlyWarning: ["early warning", "ew ref", "=ew", "ew no", "early warning ref"],
+};
+
+const ACTIONS: PatternTable = {
+  riskId: ["risk reference", "risk ref", "risk id", "risk no", "risk number", "=risk"],
+  actionId: ["action ref", "action id", "action no", "action reference", "action number"],
+  action: [
+    "action description",
+    "=action",
+    "action:8",
+    "=treatment",
+    "risk treatment",
+    "mitigation",
+    "mitigating action",
+    "mitigation action",
+    "task",
+  ],
+  owner: ["action owner", "owner", "risk manager", "manager:8", "assigned to", "responsible"],
+  due: ["target date", "date due", "due date", "due", "deadline", "target:8", "completion date", "by when"],
+  status: ["action status", "status"],
+  update: ["progress update", "status update", "=update", "update:8", "progress", "commentary", "comment"],
+  updated: ["update date", "date updated", "last updated", "updated:8", "date last update:30"],
+};
+
+const PLAN: PatternTable = {
+  no: ["=no", "=ref", "=number", "aim no", "=item"],
+  aim: ["improvement aim", "aim", "recommendation"],
+  background: ["background", "finding", "issue"],
+  action: ["=action", "action:8", "improvement action"],
+  date: ["date completed expected:40", "date completed", "date expected", "=date", "target date", "date:8", "deadline"],
+  leadDirector: ["lead director", "director"],
+  leadOfficer: ["lead officer", "officer"],
+  status: ["progress status", "status", "progress"],
+  evidence: ["evidence"],
+};
+
+const UPDATE_LOG: PatternTable = {
+  date: ["=date", "date recorded", "meeting date"],
+  riskId: ["risk id", "=risk"],
+  by: ["=by", "recorded by", "updated by"],
+  text: ["=update", "update text", "=text"],
+  noChange: ["no change", "no change flag"],
+  score: ["score", "score at time"],
+  strategy: ["strategy", "strategy at time"],
+};
+
+export const PATTERNS: Record<Exclude<SheetKind, "unknown">, PatternTable> = {
+  "risk-register": RISK,
+  actions: ACTIONS,
+  "improvement-plan": PLAN,
+  "update-log": UPDATE_LOG,
+};
+
+export interface CompiledPattern {
+  words: string[];
+  exact: boolean;
+  weight: number;
+}
+
+/** Parses "=risk treatment:18" into words, exactness and weight. */
+export function compilePattern(pattern: string, toWords: (s: string) => string[]): CompiledPattern {
+  let text = pattern;
+  let weight: number | null = null;
+  const colon = text.lastIndexOf(":");
+  if (colon > 0) {
+    weight = Number(text.slice(colon + 1));
+    text = text.slice(0, colon);
+  }
+  const exact = text.startsWith("=");
+  if (exact) text = text.slice(1);
+  const words = toWords(text);
+  return { words, exact, weight: weight ?? words.length * 10 + (exact ? 5 : 0) };
+}

@@ -1,0 +1,135 @@
+// Maps a header row's cells to fields: word matching, most specific match wins, one column per field.
+
+import type { SheetKind } from "../model/fields";
+import type { ColumnMapping } from "../model/sheet-info";
+import type { ColumnCorrection } from "../model/settings";
+import { compilePattern, PATTERNS, type CompiledPattern } from "./field-patterns";
+import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
+
+export interface HeaderCell {
+  /** 0-based sheet column. */
+  col: number;
+  text: string;
+  /** Text of the group-header cell above, if any ("Inherent", "Residual", "Target"). */
+  group?: string;
+}
+
+export interface HeaderMapping {
+  columns: ColumnMapping[];
+  /** Field → 0-based column. */
+  fieldColumns: Map<string, number>;
+  /** Sum of the winning match scores: how strongly the row looks like this kind's header. */
+  strength: number;
+}
+
+type Compiled = Map<string, CompiledPattern[]>;
+const compiled = new Map<SheetKind, Compiled>();
+
+function patternsFor(kind: Exclude<SheetKind, "unknown">): Compiled {
+  let c = compiled.get(kind);
+  if (!c) {
+    c = new Map();
+    for (const [field, list] of Object.entries(PATTERNS[kind])) {
+      c.set(
+        field,
+        list.map((p) => compilePattern(p, headerWords)),
+      );
+    }
+    compiled.set(kind, c);
+  }
+  return c;
+}
+
+const SCORED = new Set(["likelihood", "impact", "score"]);
+const QUALIFIED_PREFIX = { inherent: INHERENT_WORDS, target: TARGET_WORDS } as const;
+
+/** How well a header's words match a pattern: 0 for no match. */
+function matchScore(words: string[], pattern: CompiledPattern, ignorable: Set<string>): number {
+  const set = new Set(words);
+  for (const w of pattern.words) if (!set.has(w)) return 0;
+  const extras = [...set].filter((w) => !pattern.words.includes(w) && !ignorable.has(w)).length;
+  if (pattern.exact && extras > 0) return 0;
+  return Math.max(1, pattern.weight - extras);
+}
+
+const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS]);
+
+/** Candidate (field, score) pairs for one header cell. */
+function candidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): { field: string; score: number }[] {
+  const own = headerWords(cell.text);
+  const groupWords = cell.group ? headerWords(cell.group).filter((w) => QUALIFIERS.has(w)) : [];
+  const words = [...own, ...groupWords];
+  if (own.length === 0) return [];
+  const out: { field: string; score: number }[] = [];
+  for (const [field, patterns] of patternsFor(kind)) {
+    let best = 0;
+    const ignorable = kind === "risk-register" && (SCORED.has(field) || field === "rag") ? QUALIFIERS : new Set<string>();
+    for (const p of patterns) best = Math.max(best, matchScore(words, p, ignorable));
+    if (best === 0) continue;
+    let target = field;
+    if (kind === "risk-register" && (SCORED.has(field) || field === "rag")) {
+      const qualifier = (Object.keys(QUALIFIED_PREFIX) as (keyof typeof QUALIFIED_PREFIX)[]).find((q) =>
+        words.some((w) => QUALIFIED_PREFIX[q].has(w)),
+      );
+      if (qualifier && field === "rag") continue; // an inherent or target RAG is not the current one
+      if (qualifier) target = qualifier + field[0].toUpperCase() + field.slice(1);
+    }
+    out.push({ field: target, score: best });
+  }
+  return out;
+}
+
+/**
+ * Maps header cells to fields for one sheet kind. Officers' corrections (from Settings) win over
+ * matching; the rest are assigned greedily, best score first, one column per field and one field per column.
+ */
+export function mapHeaders(
+  kind: Exclude<SheetKind, "unknown">,
+  cells: HeaderCell[],
+  corrections: ColumnCorrection[] = [],
+  sheetName = "",
+): HeaderMapping {
+  const fieldColumns = new Map<string, number>();
+  const takenCols = new Map<number, { field: string | null; source: "header" | "setting" }>();
+  const validFields = new Set<string>(Object.keys(PATTERNS[kind]).flatMap((f) => [f, ...qualifiedVariants(kind, f)]));
+
+  for (const corr of corrections) {
+    if (corr.sheet !== sheetName) continue;
+    const cell = cells.find((c) => headerKey(c.text) === headerKey(corr.header));
+    if (!cell || takenCols.has(cell.col)) continue;
+    if (corr.field !== null && (!validFields.has(corr.field) || fieldColumns.has(corr.field))) continue;
+    takenCols.set(cell.col, { field: corr.field, source: "setting" });
+    if (corr.field !== null) fieldColumns.set(corr.field, cell.col);
+  }
+
+  const pairs: { col: number; field: string; score: number }[] = [];
+  for (const cell of cells) {
+    if (takenCols.has(cell.col)) continue;
+    for (const c of candidates(kind, cell)) pairs.push({ col: cell.col, ...c });
+  }
+  pairs.sort((a, b) => b.score - a.score || a.col - b.col);
+  let strength = 0;
+  for (const p of pairs) {
+    if (takenCols.has(p.col) || fieldColumns.has(p.field)) continue;
+    takenCols.set(p.col, { field: p.field, source: "header" });
+    fieldColumns.set(p.field, p.col);
+    strength += p.score;
+  }
+
+  const columns: ColumnMapping[] = cells.map((cell) => {
+    const t = takenCols.get(cell.col);
+    return { col: cell.col, header: cell.text, field: t?.field ?? null, source: t?.source ?? "header" };
+  });
+  return { columns, fieldColumns, strength };
+}
+
+function qualifiedVariants(kind: SheetKind, field: string): string[] {
+  if (kind !== "risk-register" || !SCORED.has(field)) return [];
+  const cap = field[0].toUpperCase() + field.slice(1);
+  return [`inherent${cap}`, `target${cap}`];
+}
+
+/** Key a header is remembered by in column corrections: its words, in order. */
+export function headerKey(text: string): string {
+  return headerWords(text).join(" ");
+}

@@ -1,0 +1,175 @@
+// Reads a table's data rows into records: skips blank, help-text and repeated header rows, joins
+// continuation rows, carries plan aims down, realigns shifted plan rows (SPEC "Reading sheets").
+
+import type { SheetKind } from "../model/fields";
+import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
+import type { RecordCell, SheetRecord } from "../model/records";
+import { parseDate, parsePlanStatus } from "../parse";
+import { cellText, isBlank } from "./cell-text";
+import type { SheetLayout } from "./detect-sheet";
+import { headerKey } from "./map-headers";
+
+/** Fields whose presence shows a row is a record of its own rather than the tail of the one before. */
+const ANCHOR_FIELDS: Record<Exclude<SheetKind, "unknown">, string[]> = {
+  "improvement-plan": ["no", "date", "leadDirector", "leadOfficer"],
+  "risk-register": ["id", "owner", "raised", "lastUpdated", "likelihood", "impact", "score"],
+  actions: ["riskId", "actionId", "due", "owner"],
+  "update-log": ["date", "riskId"],
+};
+
+/** The id-like field whose emptiness marks a help-text row. */
+const ID_FIELD: Record<Exclude<SheetKind, "unknown">, string> = {
+  "improvement-plan": "no",
+  "risk-register": "id",
+  actions: "riskId",
+  "update-log": "riskId",
+};
+
+/** Fields a shifted plan row holds, in order, when read left to right. */
+const SHIFTED_PLAN_FIELDS = ["action", "date", "leadDirector", "leadOfficer", "status", "evidence"];
+/** Plan fields carried down from the row above until a new value appears. */
+const CARRIED_PLAN_FIELDS = ["no", "aim", "background"];
+
+function makeCell(grid: Grid, row: number, col: number): RecordCell {
+  const value: CellValue = cellAt(grid, row, col);
+  return { value, text: cellText(value), format: formatAt(grid, row, col), row, col };
+}
+
+function rowIsBlank(grid: Grid, row: number): boolean {
+  const r = grid.values[row - grid.rowOffset];
+  return !r || r.every(isBlank);
+}
+
+/** True when a row repeats the header row (a page break inside the table). */
+function isRepeatedHeader(grid: Grid, row: number, layout: SheetLayout): boolean {
+  let same = 0;
+  for (const h of layout.headerCells) {
+    const t = cellText(cellAt(grid, row, h.col));
+    if (t && headerKey(t) === headerKey(h.text)) same++;
+  }
+  return same >= Math.max(2, Math.ceil(layout.headerCells.length * 0.6));
+}
+
+/** True when the row under the header holds instructions rather than data. */
+function isHelpTextRow(grid: Grid, row: number, layout: SheetLayout, idCol: number | undefined): boolean {
+  if (idCol === undefined) return false;
+  if (!isBlank(cellAt(grid, row, idCol))) return false;
+  let text = 0;
+  let numbers = 0;
+  for (const h of layout.headerCells) {
+    const v = cellAt(grid, row, h.col);
+    if (typeof v === "number") numbers++;
+    else if (!isBlank(v)) text++;
+  }
+  return numbers === 0 && text >= Math.max(2, Math.ceil(layout.headerCells.length / 2));
+}
+
+function joinCells(into: RecordCell | undefined, more: RecordCell): RecordCell {
+  if (!into || !into.text) return more;
+  if (!more.text) return into;
+  const text = `${into.text} ${more.text}`;
+  return { ...into, value: text, text };
+}
+
+/** Reads a plan row whose cells sit left of their headers, when they fit the shifted pattern. */
+function readShiftedPlanRow(grid: Grid, row: number, layout: SheetLayout): Map<string, RecordCell> | null {
+  const fc = layout.mapping!.fieldColumns;
+  const r = grid.values[row - grid.rowOffset] ?? [];
+  const cells: RecordCell[] = [];
+  for (let i = 0; i < r.length; i++) if (!isBlank(r[i])) cells.push(makeCell(grid, row, i + grid.colOffset));
+  if (cells.length < 5 || cells.length > 6) return null;
+  const [action, date, director, officer, status] = cells;
+  const inPlace = action.col === fc.get("action") && date.col === fc.get("date");
+  if (inPlace) return null;
+  if (!parseDate(date.value, date.format, "deadline").ok) return null;
+  if (director.text.length > 20 || officer.text.length > 20) return null;
+  if (!parsePlanStatus(status.text).ok) return null;
+  const out = new Map<string, RecordCell>();
+  cells.forEach((c, i) => out.set(SHIFTED_PLAN_FIELDS[i], c));
+  return out;
+}
+
+/** Reads every data row of a detected table into records. */
+export function readTable<F extends string>(grid: Grid, layout: SheetLayout): SheetRecord<F>[] {
+  if (layout.kind === "unknown" || layout.headerRow === null || !layout.mapping) return [];
+  const kind = layout.kind;
+  const fieldColumns = layout.mapping.fieldColumns;
+  const unmapped = layout.mapping.columns.filter((c) => c.field === null);
+  const anchors = ANCHOR_FIELDS[kind].filter((f) => fieldColumns.has(f));
+  const idCol = fieldColumns.get(ID_FIELD[kind]);
+  const records: SheetRecord<F>[] = [];
+  const carried = new Map<string, RecordCell>();
+  const lastRow = grid.rowOffset + grid.values.length - 1;
+  let afterRepeatedHeader = false;
+
+  for (let row = layout.headerRow + 1; row <= lastRow; row++) {
+    if (rowIsBlank(grid, row)) continue;
+    if (row === layout.headerRow + 1 && isHelpTextRow(grid, row, layout, idCol)) continue;
+    if (isRepeatedHeader(grid, row, layout)) {
+      afterRepeatedHeader = true;
+      continue;
+    }
+
+    const shifted = kind === "improvement-plan" ? readShiftedPlanRow(grid, row, layout) : null;
+    const fields = new Map<string, RecordCell>();
+    if (shifted) for (const [f, c] of shifted) fields.set(f, c);
+    else
+      for (const [field, col] of fieldColumns) {
+        const cell = makeCell(grid, row, col);
+        if (cell.text !== "" || cell.value !== null) fields.set(field, cell);
+      }
+
+    const isContinuation =
+      afterRepeatedHeader && !shifted && records.length > 0 && anchors.every((f) => !fields.get(f)?.text);
+    afterRepeatedHeader = false;
+    if (isContinuation) {
+      const last = records[records.length - 1];
+      for (const [f, c] of fields) {
+        const key = f as F;
+        const joined = joinCells(last.fields[key], c);
+        last.fields[key] = joined;
+        if (carried.has(f) && CARRIED_PLAN_FIELDS.includes(f)) carried.set(f, joined);
+      }
+      for (const u of unmapped) {
+        const c = makeCell(grid, row, u.col);
+        if (c.text) last.extras.set(u.header, joinCells(last.extras.get(u.header), c));
+      }
+      last.rows.push(row);
+      continue;
+    }
+
+    if (kind === "improvement-plan") carryPlanFields(fields, carried);
+
+    const extras = new Map<string, RecordCell>();
+    if (!shifted)
+      for (const u of unmapped) {
+        const c = makeCell(grid, row, u.col);
+        if (c.text) extras.set(u.header, c);
+      }
+    const record: SheetRecord<F> = {
+      sheet: grid.sheetName,
+      kind,
+      row,
+      rows: [row],
+      fields: Object.fromEntries(fields) as Partial<Record<F, RecordCell>>,
+      extras,
+    };
+    if (shifted) record.realigned = true;
+    records.push(record);
+  }
+  return records;
+}
+
+/** No, Improvement Aim and Background are written once per aim; each carries down on its own. */
+function carryPlanFields(fields: Map<string, RecordCell>, carried: Map<string, RecordCell>): void {
+  const newAim = !!fields.get("no")?.text;
+  if (newAim) {
+    carried.delete("aim");
+    carried.delete("background");
+  }
+  for (const f of CARRIED_PLAN_FIELDS) {
+    const own = fields.get(f);
+    if (own && own.text) carried.set(f, own);
+    else if (carried.has(f)) fields.set(f, carried.get(f)!);
+  }
+}

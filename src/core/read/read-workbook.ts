@@ -1,0 +1,105 @@
+// Reads every sheet of a workbook: detects its kind, resolves ambiguous columns, reads its records.
+
+import type { SheetKind } from "../model/fields";
+import { fillMergedAreas, type Grid } from "../model/grid";
+import type { ActionRecord, PlanRecord, RiskRecord, SheetRecord, UpdateLogRecord } from "../model/records";
+import type { WorkbookRecords } from "../model/report";
+import type { Settings } from "../model/settings";
+import type { SheetInfo } from "../model/sheet-info";
+import { OWNED_TAB_NAMES } from "../model/owned-tab";
+import { parseDate, type DayNumber } from "../parse";
+import { detectSheet, type SheetLayout } from "./detect-sheet";
+import { readTable } from "./read-table";
+
+export interface ReadWorkbookResult {
+  sheets: SheetInfo[];
+  records: WorkbookRecords;
+  /** Layout per sheet name, for rules that need to know which fields a sheet has. */
+  layouts: Map<string, SheetLayout>;
+}
+
+/**
+ * A bare "Review Date" column is a last-updated date when most of its dates are before the as-at
+ * date, else a next-review date (SPEC "Fields").
+ */
+function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], asAt: DayNumber): void {
+  const m = layout.mapping;
+  if (!m || !m.fieldColumns.has("reviewDate")) return;
+  const col = m.fieldColumns.get("reviewDate")!;
+  let before = 0;
+  let after = 0;
+  for (const r of records) {
+    const c = r.fields["reviewDate"];
+    if (!c) continue;
+    const d = parseDate(c.value, c.format, "lastUpdated");
+    if (!d.ok) continue;
+    if (d.value < asAt) before++;
+    else after++;
+  }
+  const wanted = before >= after && before > 0 ? "lastUpdated" : "nextReview";
+  const field = m.fieldColumns.has(wanted) ? (wanted === "lastUpdated" ? "nextReview" : "lastUpdated") : wanted;
+  if (m.fieldColumns.has(field)) return; // both taken: leave the column as it is
+  m.fieldColumns.delete("reviewDate");
+  m.fieldColumns.set(field, col);
+  const mc = m.columns.find((c) => c.col === col);
+  if (mc) mc.field = field;
+  for (const r of records) {
+    const c = r.fields["reviewDate"];
+    delete r.fields["reviewDate"];
+    if (c) r.fields[field] = c;
+  }
+}
+
+function isOwnedTab(grid: Grid): boolean {
+  return grid.owned === true;
+}
+
+/** Reads all sheets; owned tabs are never taken for registers (only the Update Log is read from them). */
+export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber): ReadWorkbookResult {
+  const records: WorkbookRecords = { risks: [], actions: [], plan: [], updateLog: [] };
+  const sheets: SheetInfo[] = [];
+  const layouts = new Map<string, SheetLayout>();
+  for (const raw of grids) {
+    const grid = fillMergedAreas(raw);
+    let layout = detectSheet(grid, settings.columnCorrections);
+    if (isOwnedTab(grid) && layout.kind !== "update-log") {
+      layout = { kind: "unknown", headerRow: null, mapping: null, headerCells: [], note: "the add-in's own tab" };
+    }
+    if (!isOwnedTab(grid) && layout.kind === "update-log" && grid.sheetName !== OWNED_TAB_NAMES["update-log"]) {
+      layout = { ...layout, note: `${layout.note}; read as an update log` };
+    }
+    const rows = readTable<string>(grid, layout);
+    resolveReviewDate(layout, rows, asAt);
+    layouts.set(grid.sheetName, layout);
+    pushRecords(layout.kind, rows, records);
+    sheets.push({
+      name: grid.sheetName,
+      kind: layout.kind,
+      headerRow: layout.headerRow,
+      columns: layout.mapping?.columns ?? [],
+      unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
+      recordCount: rows.length,
+      note: layout.note,
+    });
+  }
+  return { sheets, records, layouts };
+}
+
+function pushRecords(kind: SheetKind, rows: SheetRecord<string>[], into: WorkbookRecords): void {
+  switch (kind) {
+    case "risk-register":
+      into.risks.push(...(rows as RiskRecord[]));
+      break;
+    case "actions":
+      into.actions.push(...(rows as ActionRecord[]));
+      break;
+    case "improvement-plan":
+      into.plan.push(...(rows as PlanRecord[]));
+      break;
+    case "update-log":
+      into.updateLog.push(...(rows as UpdateLogRecord[]));
+      break;
+    default:
+      break;
+  }
+}
