@@ -1,0 +1,143 @@
+// Reads a .csv file into one Grid: UTF-8 (BOM stripped), quoted multi-line cells, plain numbers as numbers.
+
+import Papa from "papaparse";
+import type { CellValue, Grid } from "../core/model/grid";
+import { toA1 } from "../core/address/a1";
+import { OWNED_MARKER } from "../core/model/owned-tab";
+import { baseNameWithoutExtension, toBytes } from "./bytes";
+import { checkFileSize } from "./xlsx-container";
+import { describePlace, FileReadError } from "./file-read-error";
+import { resolveLimits, type ReadLimits } from "./limits";
+
+/**
+ * Reads a CSV file as one sheet named after the file (without its extension).
+ * Cells that are plain numbers ("12", "-5", "3.25") become numbers; everything else stays text, so
+ * "0012" and "1,200" keep their exact form. Rows wrapped whole in one pair of quotes (a malformed
+ * export seen in the wild) are unwrapped as a best effort.
+ * @throws FileReadError when the file is empty, too large, or cannot be read as CSV.
+ */
+export function readCsv(data: Uint8Array | ArrayBuffer | string, fileName: string, limits?: ReadLimits): Grid {
+  const lim = resolveLimits(limits);
+  const place = { file: fileName };
+  let text: string;
+  if (typeof data === "string") {
+    if (data.length > lim.maxBytes) checkFileSize(new Uint8Array(0), fileName, lim);
+    text = data;
+  } else {
+    const bytes = toBytes(data);
+    checkFileSize(bytes, fileName, lim);
+    text = decodeText(bytes);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") {
+    throw new FileReadError("empty", `${describePlace(place)} is empty (it has no rows)`, place);
+  }
+
+  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [",", ";", "\t"], skipEmptyLines: false });
+  const unclosed = parsed.errors.find((e) => e.code === "MissingQuotes");
+  if (unclosed) {
+    const row = (unclosed.row ?? 0) + 1;
+    throw new FileReadError(
+      "csv-malformed",
+      `${describePlace(place)} cannot be read as CSV: a quoted cell starting in row ${row} is never closed (a " is missing)`,
+      { ...place, cell: `A${row}` },
+    );
+  }
+
+  let rows = dropTrailingEmptyRows(parsed.data);
+  const unwrapped = unwrapQuotedRows(rows, parsed.meta.delimiter || ",");
+  if (unwrapped === null) {
+    throw new FileReadError(
+      "csv-malformed",
+      `${describePlace(place)} cannot be read as CSV: each row is wrapped in quotes as a single cell. Open it in Excel or a text editor, fix the quotes and save it as CSV again`,
+      place,
+    );
+  }
+  rows = unwrapped;
+  if (rows.length === 0) {
+    throw new FileReadError("empty", `${describePlace(place)} is empty (it has no rows)`, place);
+  }
+
+  const sheetName = baseNameWithoutExtension(fileName);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (rows.length > lim.maxRows) {
+    throw new FileReadError(
+      "too-many-rows",
+      `${describePlace({ ...place, sheet: sheetName })} has ${rows.length.toLocaleString("en-GB")} rows; the most this can read is ${lim.maxRows.toLocaleString("en-GB")}`,
+      { ...place, sheet: sheetName, cell: toA1(rows.length - 1, 0) },
+    );
+  }
+  if (rows.length * width > lim.maxCells) {
+    throw new FileReadError(
+      "too-many-cells",
+      `${describePlace({ ...place, sheet: sheetName })} has ${(rows.length * width).toLocaleString("en-GB")} cells; the most this can read is ${lim.maxCells.toLocaleString("en-GB")}`,
+      { ...place, sheet: sheetName },
+    );
+  }
+
+  const values: CellValue[][] = rows.map((r) => r.map(cellFromText));
+  const grid: Grid = { sheetName, origin: fileName, values, rowOffset: 0, colOffset: 0 };
+  if (values[0].some((v) => v === OWNED_MARKER)) grid.owned = true;
+  return grid;
+}
+
+/** UTF-8 when the bytes are valid UTF-8; otherwise Windows-1252, which is what Excel on Windows saves "CSV" as. */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/**
+ * A plain number — optional minus, no leading zeros, optional decimals — becomes a number, as long
+ * as no digits would be lost (more than 15 significant digits stays text, e.g. long reference ids).
+ */
+export function cellFromText(text: string): CellValue {
+  if (text === "") return null;
+  const t = text.trim();
+  if (!/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(t)) return text;
+  const significant = t.replace(/^-/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  if (significant.length > 15) return text;
+  return Number(t);
+}
+
+function dropTrailingEmptyRows(rows: string[][]): string[][] {
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].every((c) => c.trim() === "")) end--;
+  return rows.slice(0, end);
+}
+
+/**
+ * Some exporters wrap each whole line in one pair of quotes, doubling the quotes inside, so every
+ * row parses as a single cell full of commas. When that is what happened — the header has several
+ * cells and data rows are single cells that themselves parse into several, or every row is like
+ * that with the same count — re-parse those cells' contents as the real rows.
+ * Returns null when rows look wrapped but their contents still will not split into cells.
+ */
+function unwrapQuotedRows(rows: string[][], delimiter: string): string[][] | null {
+  const isCandidate = (r: string[]): boolean => r.length === 1 && r[0].includes(delimiter);
+  const candidates = rows.filter(isCandidate).length;
+  if (candidates === 0) return rows;
+  const reparse = (cell: string): string[][] =>
+    Papa.parse<string[]>(cell, { delimiter, skipEmptyLines: false }).data;
+
+  const header = rows[0];
+  const headerIsPlain = header.length > 1;
+  if (headerIsPlain) {
+    const nonEmptyData = rows.slice(1).filter((r) => !(r.length === 1 && r[0] === ""));
+    // Only when most data rows look wrapped: a lone quoted cell with commas is legitimate CSV.
+    if (candidates * 2 < nonEmptyData.length) return rows;
+    const out = rows.flatMap((r, i) => (i > 0 && isCandidate(r) ? reparse(r[0]) : [r]));
+    const stillWrapped = out.slice(1).filter(isCandidate).length;
+    if (stillWrapped * 2 >= nonEmptyData.length) return null;
+    return out;
+  }
+
+  const unwrapped = rows.map((r) => (isCandidate(r) ? reparse(r[0]) : [r]));
+  const widths = new Set(unwrapped.filter((u) => u.length === 1).map((u) => u[0].length));
+  const allWrapped = rows.every((r) => isCandidate(r) || (r.length === 1 && r[0] === ""));
+  if (allWrapped && widths.size === 1 && !widths.has(1)) return unwrapped.flat();
+  return rows;
+}

@@ -1,0 +1,145 @@
+// Writes owned tabs (summary, exceptions, logs, settings) to a new formatted .xlsx with exceljs.
+
+import { Workbook, type Border, type Cell, type Fill, type Font, type PageSetup, type Worksheet } from "exceljs";
+import type { CellValue } from "../core/model/grid";
+import { OWNED_MARKER, type OwnedTab, type Rag } from "../core/model/owned-tab";
+
+/** Options for writing the owned-tabs workbook. */
+export interface WriteOwnedTabsOptions {
+  /**
+   * The source workbook's file name. When given, links point at its cells (`risks.xlsx#'Sheet'!K9`),
+   * as the command line's review workbook sits next to the file it reviewed; else links are internal.
+   */
+  linkFile?: string;
+}
+
+/** Excel's own "Bad / Neutral / Good" cell styles: dark text on a light fill, readable at AA contrast. */
+const RAG_STYLE: Record<Rag, { fill: string; font: string }> = {
+  red: { fill: "FFFFC7CE", font: "FF9C0006" },
+  amber: { fill: "FFFFEB9C", font: "FF9C5700" },
+  green: { fill: "FFC6EFCE", font: "FF006100" },
+};
+const HEADER_FILL = "FFD9E1F2";
+const HEADER_BORDER = "FF8EA9DB";
+const LINK_COLOUR = "FF0563C1";
+const MARKER_COLOUR = "FF808080";
+const DATE_FORMAT = "dd/mm/yyyy";
+/** exceljs declares its PaperSize enum without a runtime value; 9 is A4 in the OOXML spec. */
+const PAPER_A4 = 9 as PageSetup["paperSize"];
+
+/**
+ * One sheet per owned tab, formatted for printing in board packs: bold filled headers, RAG fills,
+ * dates as dd/mm/yyyy, frozen panes, A4 landscape one page wide with the header row repeated, and
+ * links to the source cells. Text is always written as text, never as a formula. The settings tab
+ * is written hidden.
+ * @returns the .xlsx file's bytes.
+ */
+export async function writeOwnedTabsWorkbook(tabs: OwnedTab[], options: WriteOwnedTabsOptions = {}): Promise<Uint8Array> {
+  const workbook = new Workbook();
+  workbook.creator = "Contract Risk Review";
+  for (const tab of tabs) writeTab(workbook, tab, options);
+  // Typed as exceljs's own Buffer; Node gives a real Buffer (a Uint8Array). Hand back a plain view.
+  const out = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
+  return out instanceof Uint8Array
+    ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+    : new Uint8Array(out);
+}
+
+function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedTabsOptions): void {
+  const ws = workbook.addWorksheet(tab.name);
+  const { format } = tab;
+  const dateColumns = new Set(format.dateColumns);
+
+  tab.rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
+      const cell = ws.getCell(r + 1, c + 1);
+      setPlainValue(cell, value);
+      if (typeof value === "number" && dateColumns.has(c)) cell.numFmt = DATE_FORMAT;
+    });
+  });
+  ensureMarker(ws, tab.rows);
+
+  for (const r of format.titleRows) {
+    ws.getRow(r + 1).font = { bold: true, size: 14 };
+  }
+  const width = tab.rows.reduce((w, row) => Math.max(w, row.length), 0);
+  for (const r of format.headerRows) styleHeaderRow(ws, r, width);
+  for (const { row, col, rag } of format.ragCells) {
+    const cell = ws.getCell(row + 1, col + 1);
+    const style = RAG_STYLE[rag];
+    cell.fill = solidFill(style.fill);
+    cell.font = { ...(cell.font ?? {}), color: { argb: style.font } };
+  }
+  format.columnWidths.forEach((w, c) => {
+    if (w > 0) ws.getColumn(c + 1).width = w;
+  });
+  for (const link of format.links) {
+    const cell = ws.getCell(link.row + 1, link.col + 1);
+    const current = tab.rows[link.row]?.[link.col] ?? null;
+    const location = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
+    cell.value = {
+      text: current === null ? link.address : String(current),
+      hyperlink: options.linkFile ? `${encodeFileName(options.linkFile)}#${location}` : `#${location}`,
+    };
+    cell.font = { ...(cell.font ?? {}), underline: true, color: { argb: LINK_COLOUR } };
+  }
+
+  if (format.freezeBelowRow !== null) {
+    const ySplit = format.freezeBelowRow + 1;
+    ws.views = [{ state: "frozen", xSplit: 0, ySplit, topLeftCell: `A${ySplit + 1}` }];
+  }
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: PAPER_A4,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+  if (format.headerRows.length > 0) {
+    const first = Math.min(...format.headerRows) + 1;
+    ws.pageSetup.printTitlesRow = `${first}:${first}`;
+  }
+  if (tab.kind === "settings") ws.state = "hidden";
+}
+
+/**
+ * Sets a value so that it is stored as that value: exceljs only makes a formula from a
+ * `{formula}` object, so text such as "=HYPERLINK(…)" or "+44…" stays text.
+ */
+function setPlainValue(cell: Cell, value: Exclude<CellValue, null>): void {
+  cell.value = typeof value === "string" ? String(value) : value;
+}
+
+/** The marker that tells a reader this sheet is ours: right of the widest row, in row 1. */
+function ensureMarker(ws: Worksheet, rows: CellValue[][]): void {
+  if ((rows[0] ?? []).some((v) => v === OWNED_MARKER)) return;
+  const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
+  const cell = ws.getCell(1, width + 1);
+  cell.value = OWNED_MARKER;
+  cell.font = { size: 8, color: { argb: MARKER_COLOUR } };
+}
+
+function styleHeaderRow(ws: Worksheet, r: number, width: number): void {
+  const border: Partial<Border> = { style: "thin", color: { argb: HEADER_BORDER } };
+  for (let c = 0; c < width; c++) {
+    const cell = ws.getCell(r + 1, c + 1);
+    const font: Partial<Font> = { ...(cell.font ?? {}), bold: true };
+    cell.font = font;
+    cell.fill = solidFill(HEADER_FILL);
+    cell.border = { ...(cell.border ?? {}), bottom: border };
+  }
+}
+
+function solidFill(argb: string): Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+}
+
+/** Spaces and other unsafe characters in a relationship target must be percent-encoded for Excel. */
+function encodeFileName(fileName: string): string {
+  return fileName
+    .split(/[\\/]/)
+    .map((part) => encodeURIComponent(part))
+    .join("/");
+}

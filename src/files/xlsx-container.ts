@@ -1,0 +1,81 @@
+// Checks an .xlsx's bytes before parsing: size, emptiness, encryption, zip integrity and claimed size.
+
+import { describePlace, FileReadError } from "./file-read-error";
+import { formatBytes, type ReadLimits } from "./limits";
+import { readZipDirectory } from "./zip-directory";
+
+/** Office's encrypted (password-protected) workbooks and old .xls files are OLE compound files. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Throws a FileReadError when the file is over `maxBytes` (before any parsing) or empty. */
+export function checkFileSize(bytes: Uint8Array, fileName: string, lim: Required<ReadLimits>): void {
+  const place = { file: fileName };
+  if (bytes.byteLength === 0) {
+    throw new FileReadError("empty", `${describePlace(place)} is empty (0 bytes)`, place);
+  }
+  if (bytes.byteLength > lim.maxBytes) {
+    throw new FileReadError(
+      "too-large",
+      `${describePlace(place)} is ${formatBytes(bytes.byteLength)}; the largest file this can read is ${formatBytes(lim.maxBytes)}`,
+      place,
+    );
+  }
+}
+
+/**
+ * Refuses, with a message an officer can act on, anything that is not a sound, reasonably sized
+ * .xlsx zip: empty, too big, encrypted or .xls, not a zip, cut short, or claiming a huge unpacked size.
+ */
+export function checkXlsxContainer(bytes: Uint8Array, fileName: string, lim: Required<ReadLimits>): void {
+  const place = { file: fileName };
+  checkFileSize(bytes, fileName, lim);
+  if (startsWith(bytes, CFB_MAGIC)) {
+    throw new FileReadError(
+      "encrypted",
+      `${describePlace(place)} is password-protected or an old .xls file: remove the password or save it as .xlsx`,
+      place,
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw new FileReadError(
+      "not-xlsx",
+      `${describePlace(place)} is not a valid .xlsx file (it may be corrupt or a different format)`,
+      place,
+    );
+  }
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) {
+    throw new FileReadError(
+      "truncated",
+      `${describePlace(place)} is incomplete or corrupt (the file seems to have been cut short): copy or download it again`,
+      place,
+    );
+  }
+  if (dir.value.totalUncompressedBytes > lim.maxUncompressedBytes) {
+    throw new FileReadError(
+      "too-large-uncompressed",
+      `${describePlace(place)} unpacks to ${formatBytes(dir.value.totalUncompressedBytes)}; the most this can read is ${formatBytes(lim.maxUncompressedBytes)}`,
+      place,
+    );
+  }
+  if (dir.value.anyEncrypted) {
+    throw new FileReadError(
+      "encrypted",
+      `${describePlace(place)} is password-protected or an old .xls file: remove the password or save it as .xlsx`,
+      place,
+    );
+  }
+  if (!dir.value.entryNames.some((n) => n.replace(/^\//, "").toLowerCase() === "xl/workbook.xml")) {
+    throw new FileReadError(
+      "not-xlsx",
+      `${describePlace(place)} is not a valid .xlsx file (it may be corrupt or a different format)`,
+      place,
+    );
+  }
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  if (bytes.byteLength < magic.length) return false;
+  return magic.every((b, i) => bytes[i] === b);
+}
