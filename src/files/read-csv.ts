@@ -7,7 +7,7 @@ import { OWNED_MARKER } from "../core/model/owned-tab";
 import { baseNameWithoutExtension, toBytes } from "./bytes";
 import { checkFileSize } from "./xlsx-container";
 import { describePlace, FileReadError } from "./file-read-error";
-import { resolveLimits, type ReadLimits } from "./limits";
+import { formatBytes, resolveLimits, type ReadLimits } from "./limits";
 
 /**
  * Reads a CSV file as one sheet named after the file (without its extension).
@@ -21,7 +21,14 @@ export function readCsv(data: Uint8Array | ArrayBuffer | string, fileName: strin
   const place = { file: fileName };
   let text: string;
   if (typeof data === "string") {
-    if (data.length > lim.maxBytes) checkFileSize(new Uint8Array(0), fileName, lim);
+    // Its UTF-8 size is at least its length, so this never refuses text that is within the limit.
+    if (data.length > lim.maxBytes) {
+      throw new FileReadError(
+        "too-large",
+        `${describePlace(place)} is ${formatBytes(data.length)}; the largest file this can read is ${formatBytes(lim.maxBytes)}`,
+        place,
+      );
+    }
     text = data;
   } else {
     const bytes = toBytes(data);

@@ -1,0 +1,166 @@
+// readCsv: encodings, BOM, quoting, number detection, wrapped-quote rows, and bad input.
+
+import { readCsv, cellFromText } from "../../src/files/read-csv";
+import { expectFileReadError } from "./helpers";
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe("cellFromText", () => {
+  it.each([
+    ["12", 12],
+    ["-5", -5],
+    ["0", 0],
+    ["3.25", 3.25],
+    ["-0.5", -0.5],
+    [" 7 ", 7],
+    ["", null],
+    ["0012", "0012"],
+    ["1,200", "1,200"],
+    ["1e5", "1e5"],
+    [".5", ".5"],
+    ["12.", "12."],
+    ["+3", "+3"],
+    ["£12", "£12"],
+    ["12345678901234567890", "12345678901234567890"],
+    ["123456789012345", 123456789012345],
+    ["RISK-001", "RISK-001"],
+    ["TRUE", "TRUE"],
+  ])("%p → %p", (text, expected) => {
+    expect(cellFromText(text)).toEqual(expected);
+  });
+});
+
+describe("readCsv", () => {
+  it("names the sheet after the file and strips a UTF-8 BOM", () => {
+    const g = readCsv(utf8("\uFEFFRisk ID,Score\nR1,12\n"), "C:\\exports\\IRIS export.csv");
+    expect(g.sheetName).toBe("IRIS export");
+    expect(g.origin).toBe("C:\\exports\\IRIS export.csv");
+    expect(g.values).toEqual([
+      ["Risk ID", "Score"],
+      ["R1", 12],
+    ]);
+    expect([g.rowOffset, g.colOffset]).toEqual([0, 0]);
+  });
+
+  it("decodes UTF-8 arrows and curly quotes", () => {
+    const g = readCsv(utf8("Note\n“Delay” → ‘escalate’\n"), "n.csv");
+    expect(g.values[1]).toEqual(["“Delay” → ‘escalate’"]);
+  });
+
+  it("falls back to Windows-1252 when the bytes are not UTF-8", () => {
+    const bytes = new Uint8Array([0x43, 0x6f, 0x73, 0x74, 0x0a, 0xa3, 0x35, 0x30, 0x0a]); // "Cost\n£50\n"
+    expect(readCsv(bytes, "w.csv").values).toEqual([["Cost"], ["£50"]]);
+  });
+
+  it("accepts a string and an ArrayBuffer", () => {
+    expect(readCsv("a,b\n1,2", "s.csv").values).toEqual([["a", "b"], [1, 2]]);
+    const bytes = utf8("a,b\n1,2");
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(readCsv(ab, "s.csv").values).toEqual([["a", "b"], [1, 2]]);
+  });
+
+  it("keeps quoted multi-line cells and embedded commas and quotes in one cell", () => {
+    const g = readCsv('Cause,Risk\n"Line one\nLine two","Says ""no"", then, yes"\n', "m.csv");
+    expect(g.values).toEqual([
+      ["Cause", "Risk"],
+      ["Line one\nLine two", 'Says "no", then, yes'],
+    ]);
+  });
+
+  it("keeps leading-zero ids as text and plain numbers as numbers", () => {
+    const g = readCsv("ID,Score,Cost,Delta\n0012,12,\"1,200\",-5\n", "ids.csv");
+    expect(g.values[1]).toEqual(["0012", 12, "1,200", -5]);
+  });
+
+  it("keeps empty rows in the middle (row numbers match the file) and drops trailing ones", () => {
+    const g = readCsv("a,b\n1,2\n\n3,4\n\n,\n\n", "e.csv");
+    expect(g.values).toEqual([["a", "b"], [1, 2], [null], [3, 4]]);
+  });
+
+  it("reads semicolon-separated files", () => {
+    expect(readCsv("a;b;c\n1;2;3\n4;5;6\n", "semi.csv").values).toEqual([
+      ["a", "b", "c"],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+  });
+
+  it("treats __proto__ and constructor headers as plain text", () => {
+    const g = readCsv("__proto__,constructor,toString\npolluted,x,y\n", "proto.csv");
+    expect(g.values[0]).toEqual(["__proto__", "constructor", "toString"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("unwraps rows that were each wrapped in one pair of quotes", () => {
+    const text = [
+      "\uFEFFIssue Type,Summary,Description,Score",
+      '"Risk,A1 - Data gaps,""Critical, actors missing."",16"',
+      '"Risk,A2 - Misalignment,""Findings may not align."",12"',
+      "",
+    ].join("\n");
+    const g = readCsv(utf8(text), "jira.csv");
+    expect(g.values).toEqual([
+      ["Issue Type", "Summary", "Description", "Score"],
+      ["Risk", "A1 - Data gaps", "Critical, actors missing.", 16],
+      ["Risk", "A2 - Misalignment", "Findings may not align.", 12],
+    ]);
+  });
+
+  it("unwraps a file whose header is wrapped too when every row splits the same way", () => {
+    const g = readCsv('"a,b,c"\n"1,2,3"\n"4,5,6"\n', "all.csv");
+    expect(g.values).toEqual([
+      ["a", "b", "c"],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+  });
+
+  it("leaves a genuine one-column file of sentences with commas alone", () => {
+    const g = readCsv('Comment\n"Late, again"\n"Fine"\n"Over budget, by a lot, again"\n', "one.csv");
+    expect(g.values).toEqual([["Comment"], ["Late, again"], ["Fine"], ["Over budget, by a lot, again"]]);
+  });
+
+  it("leaves a lone quoted cell with commas alone in a normal file", () => {
+    const g = readCsv('a,b\n1,2\n"x,y"\n3,4\n5,6\n', "lone.csv");
+    expect(g.values[2]).toEqual(["x,y"]);
+  });
+
+  it("marks a CSV carrying the owned marker in its first row", () => {
+    expect(readCsv("Escalation,⟦contract-risk-review:owned⟧\n", "o.csv").owned).toBe(true);
+    expect(readCsv("Escalation\n", "o.csv").owned).toBeUndefined();
+  });
+});
+
+describe("readCsv refuses bad input with a FileReadError", () => {
+  it.each([
+    ["an empty file", new Uint8Array(0), "empty"],
+    ["a BOM only", utf8("\uFEFF"), "empty"],
+    ["blank lines only", utf8("\n\n  \n"), "empty"],
+    ["an empty string", "", "empty"],
+    ["an unclosed quote", utf8('a,b\n1,"never closed\n2,3\n'), "csv-malformed"],
+    ["wrapped rows that still will not split", utf8('a,b,c\n"""1,2,3"""\n"""4,5,6"""\n'), "csv-malformed"],
+  ])("%s", async (_name, data, code) => {
+    const err = await expectFileReadError(() => readCsv(data, "bad.csv"));
+    expect(err.code).toBe(code);
+    expect(err.file).toBe("bad.csv");
+    expect(err.message).toContain('"bad.csv"');
+  });
+
+  it("refuses a file over maxBytes before parsing", async () => {
+    const err = await expectFileReadError(() => readCsv(utf8("a,b\n1,2\n"), "big.csv", { maxBytes: 4 }));
+    expect(err.code).toBe("too-large");
+    const fromString = await expectFileReadError(() => readCsv("a,b\n1,2\n", "big.csv", { maxBytes: 4 }));
+    expect(fromString.code).toBe("too-large");
+  });
+
+  it("refuses more rows than maxRows, naming the sheet", async () => {
+    const text = ["h"].concat(Array.from({ length: 20 }, (_, i) => String(i))).join("\n");
+    const err = await expectFileReadError(() => readCsv(text, "rows.csv", { maxRows: 10 }));
+    expect([err.code, err.sheet]).toEqual(["too-many-rows", "rows"]);
+  });
+
+  it("refuses more cells than maxCells", async () => {
+    const err = await expectFileReadError(() => readCsv("a,b,c\n1,2,3\n4,5,6\n", "cells.csv", { maxCells: 6 }));
+    expect(err.code).toBe("too-many-cells");
+  });
+});
