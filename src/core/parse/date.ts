@@ -52,7 +52,10 @@ const ORD = "(?:st|nd|rd|th)?";
 
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
 const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TIME}$`);
-const DAY_MONTH_YEAR = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})${ORD}(?:\s+|-|\s*-\s*)(${M})\.?,?(?:\s+|-|\s*-\s*)(\d{4}|\d{2})$`, "i");
+const DAY_MONTH_YEAR = new RegExp(
+  String.raw`^${WEEKDAY}(\d{1,2})${ORD}(?:\s+|-|\s*-\s*)(${M})\.?,?(?:\s+|-|\s*-\s*)(\d{4}|\d{2})$`,
+  "i",
+);
 const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}(${M})\.?\s+(\d{1,2})${ORD},?\s+(\d{4})$`, "i");
 const MONTH_YEAR = new RegExp(String.raw`^(${M})\.?(?:\s+|\s*-\s*|\s*'\s*)(\d{4}|\d{2})$`, "i");
 const QUARTER = /^q([1-4])(?:\s+|\s*-\s*)?(\d{4})$|^(\d{4})(?:\s+|\s*-\s*)?q([1-4])$/i;
@@ -78,7 +81,8 @@ function parseDateText(text: string, meaning: DateMeaning): ParseResult<DayNumbe
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(text))) return exact(Number(m[1]), Number(m[2]), Number(m[3]), text);
   if ((m = DAY_FIRST.exec(text))) return exact(fullYear(m[3]), Number(m[2]), Number(m[1]), text);
-  if ((m = DAY_MONTH_YEAR.exec(text))) return exact(fullYear(m[3]), monthNumber(m[2]) ?? 0, Number(m[1]), text);
+  if ((m = DAY_MONTH_YEAR.exec(text)))
+    return exact(fullYear(m[3]), monthNumber(m[2]) ?? 0, Number(m[1]), text);
   if ((m = MONTH_DAY_YEAR.exec(text))) return exact(Number(m[3]), monthNumber(m[1]) ?? 0, Number(m[2]), text);
   if ((m = MONTH_YEAR.exec(text))) {
     const span = monthSpan(fullYear(m[2]), monthNumber(m[1]) ?? 1);
@@ -112,12 +116,18 @@ function parseDateText(text: string, meaning: DateMeaning): ParseResult<DayNumbe
  * quarter, financial year or year gives its last day when `meaning` is "deadline" and its first day
  * when it is "lastUpdated". Day-first only: "04/05/2022" is 4 May. Never throws.
  */
-export function parseDate(value: CellValue, format: string | null, meaning: DateMeaning): ParseResult<DayNumber> {
+export function parseDate(
+  value: CellValue,
+  format: string | null,
+  meaning: DateMeaning,
+): ParseResult<DayNumber> {
   if (value === null || value === undefined) return fail("blank");
   if (typeof value === "boolean") return fail(`${value ? "TRUE" : "FALSE"} is not a date`);
   if (typeof value === "number") {
     if (!isDateFormat(format)) {
-      return fail(`${value} is a number, not a date (its cell has ${format ? `the format "${format}"` : "no date format"})`);
+      return fail(
+        `${value} is a number, not a date (its cell has ${format ? `the format "${format}"` : "no date format"})`,
+      );
     }
     return dayFromSerial(value);
   }

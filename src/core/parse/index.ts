@@ -4,7 +4,15 @@
 export type { ParseResult } from "./result";
 export { ok, fail } from "./result";
 export type { DayNumber, DateMeaning } from "./day";
-export { dayFromIso, isoFromDay, subtractMonths, dayFromDate, dayFromParts, partsFromDay, daysInMonth } from "./day";
+export {
+  dayFromIso,
+  isoFromDay,
+  subtractMonths,
+  dayFromDate,
+  dayFromParts,
+  partsFromDay,
+  daysInMonth,
+} from "./day";
 export { parseDate, isDateFormat, dayFromSerial } from "./date";
 export { parseScore } from "./score";
 export type { Strategy } from "./strategy";

@@ -3,7 +3,8 @@
 import type { CellValue } from "../model/grid";
 import { fail, ok, type ParseResult } from "./result";
 
-const MONEY = /^(\(?)\s*([+-]?)\s*(?:£|gbp)?\s*([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(k|m|bn|thousand|million|billion)?\s*\)?$/i;
+const MONEY =
+  /^(\(?)\s*([+-]?)\s*(?:£|gbp)?\s*([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(k|m|bn|thousand|million|billion)?\s*\)?$/i;
 
 const MULTIPLIER: Record<string, number> = {
   k: 1e3,
@@ -20,7 +21,8 @@ const MULTIPLIER: Record<string, number> = {
  */
 export function parseMoney(value: CellValue): ParseResult<number> {
   if (value === null || value === undefined) return fail("blank");
-  if (typeof value === "number") return Number.isFinite(value) ? ok(value) : fail(`${value} is not an amount`);
+  if (typeof value === "number")
+    return Number.isFinite(value) ? ok(value) : fail(`${value} is not an amount`);
   if (typeof value !== "string") return fail(`${String(value)} is not an amount`);
   const text = value.trim();
   if (text === "") return fail("blank");

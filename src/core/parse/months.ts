@@ -1,5 +1,6 @@
 // Month names and abbreviations as officers write them ("Sept", "Sep", "September").
 
+// prettier-ignore
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1,
   feb: 2, february: 2,

@@ -45,7 +45,10 @@ const NOT_FY = String.raw`(?![/-]\d)`;
 const DATE_PATTERNS: readonly { re: RegExp; start: (m: RegExpExecArray) => DayNumber | null }[] = [
   {
     // 10 December 2022, 10th Dec 2022, 10-Dec-22
-    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(${M})\.?(?:\s+|-)(\d{4}|\d{2})\b${NOT_FY}`, "gi"),
+    re: new RegExp(
+      String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(${M})\.?(?:\s+|-)(\d{4}|\d{2})\b${NOT_FY}`,
+      "gi",
+    ),
     start: (m) => dayFromParts(fullYear(m[3]), monthNumber(m[2]) ?? 0, Number(m[1])),
   },
   {

@@ -65,5 +65,7 @@ export function parsePlanStatus(text: string): ParseResult<PlanStatus> {
   const hit = PLAN_STATUS_WORDS.find(([w]) => w === word);
   if (hit) return ok(hit[1]);
   const shown = text.trim().replace(/\s+/g, " ");
-  return fail(`"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}" does not start with a plan status word`);
+  return fail(
+    `"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}" does not start with a plan status word`,
+  );
 }

@@ -12,7 +12,17 @@ const STRATEGIES: readonly Strategy[] = ["treat", "tolerate", "transfer", "termi
 function forms(word: string): string[] {
   const stem = word.endsWith("e") ? word.slice(0, -1) : word;
   const doubled = word + word.slice(-1); // "transferred", "controlled"
-  return [word, `${word}s`, `${word}d`, `${word}ed`, `${stem}ed`, `${stem}ing`, `${word}ing`, `${doubled}ed`, `${doubled}ing`];
+  return [
+    word,
+    `${word}s`,
+    `${word}d`,
+    `${word}ed`,
+    `${stem}ed`,
+    `${stem}ing`,
+    `${word}ing`,
+    `${doubled}ed`,
+    `${doubled}ing`,
+  ];
 }
 
 /**

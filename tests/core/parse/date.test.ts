@@ -136,7 +136,17 @@ describe("parseDate: text", () => {
   });
 
   it("reads every Date Completed or Expected value of the seed plan", () => {
-    const seed = ["July 2022", "April 2022", "May 2022", "Oct 2022", "February 2022", "October 2022", "Sept 2022", "September 2022", "March 2022"];
+    const seed = [
+      "July 2022",
+      "April 2022",
+      "May 2022",
+      "Oct 2022",
+      "February 2022",
+      "October 2022",
+      "Sept 2022",
+      "September 2022",
+      "March 2022",
+    ];
     for (const text of seed) expect(parseDate(text, null, "deadline").ok).toBe(true);
   });
 });

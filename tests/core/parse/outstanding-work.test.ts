@@ -11,24 +11,42 @@ describe("findOutstandingWork: seed plan Status and Evidence texts as at 10 Octo
   it.each<[string, string | null]>([
     ["New structure agreed. Recruitment in progress. Interims in place.", "in progress"],
     ["Framework in place and agreed with Procurement. Graduate QS to be recruited.", "to be recruited"],
-    ["Risk registers available and will be moved to new system when available.", "will be moved to new system when available"],
+    [
+      "Risk registers available and will be moved to new system when available.",
+      "will be moved to new system when available",
+    ],
     ["First results available from Apse in December 2022", "December 2022"],
     ["Data collection underway. First results available from Apse in December 2022. Key", "underway"],
     [
       "Completed. New Structure now agreed with plan in place for recruitment to secure appropriate talent all in place by March 2023. Interims in place.",
       "March 2023",
     ],
-    ["Completed. New structure agreed which identifies roles. Process review and RACI matrix in progress to support new structure.", "in progress"],
-    ["New structure agreed and recruitment underway. Interims in place to drive change management.", "underway"],
+    [
+      "Completed. New structure agreed which identifies roles. Process review and RACI matrix in progress to support new structure.",
+      "in progress",
+    ],
+    [
+      "New structure agreed and recruitment underway. Interims in place to drive change management.",
+      "underway",
+    ],
     ["Monthly reports to MCIB. Close out plans for issues in progress.", "in progress"],
-    ["position on accuracy of information. Commercial negotiations underway to confirm position to include commissioners feeding outcome into draft 2023/24 Annual Plan.", "underway"],
-    ["Completed. Risk Management Board in place. 2022/23 Annual Plan revised to capture and close out improvement plan recommendations.", null],
+    [
+      "position on accuracy of information. Commercial negotiations underway to confirm position to include commissioners feeding outcome into draft 2023/24 Annual Plan.",
+      "underway",
+    ],
+    [
+      "Completed. Risk Management Board in place. 2022/23 Annual Plan revised to capture and close out improvement plan recommendations.",
+      null,
+    ],
     ["Revised and agreed Annual Plan process. Finalised 2023/24 Annual Plan.", null],
     ["Finalised 23/24 Annual Plan and Forward Programme", null],
     ["process for 23/24. Medium term (FOM) identifies consultation as key requirement.", null],
     ["Annual Plan 2023/24 led by Head of Highways supported by lead commissioners.", null],
     ["Completed. Monthly Risks reported to the MCIB.", null],
-    ["Meeting Minutes from Risk Management Board. Risk Logs and transfer, as appropriate of risks to Directorate and Corporate Risk Registers", null],
+    [
+      "Meeting Minutes from Risk Management Board. Risk Logs and transfer, as appropriate of risks to Directorate and Corporate Risk Registers",
+      null,
+    ],
     ["available in August and September.", null],
     ["Completed. Formal review of 2022/23 completed including the issue of Early Warnings to BBLP.", null],
     ["2022 annual plan subject to detail review and challenge.", null],
@@ -98,7 +116,11 @@ describe("findOutstandingWork: dates after the as-at date", () => {
   });
 });
 
-const SEED = path.resolve(__dirname, "../../..", "../shared/fixtures/seed/improvement-plan-close-out-v2.xlsx");
+const SEED = path.resolve(
+  __dirname,
+  "../../..",
+  "../shared/fixtures/seed/improvement-plan-close-out-v2.xlsx",
+);
 
 describe("findOutstandingWork over the seed plan", () => {
   it("flags the caveated Status and Evidence cells and no financial-year label", async () => {

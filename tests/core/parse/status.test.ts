@@ -58,7 +58,10 @@ describe("parseActionState", () => {
 
 describe("parsePlanStatus", () => {
   it.each<[string, PlanStatus]>([
-    ["Completed. Output reports from BBLP IRIS system now formally reviewed by Risk Management Board", "completed"],
+    [
+      "Completed. Output reports from BBLP IRIS system now formally reviewed by Risk Management Board",
+      "completed",
+    ],
     ["Completed. New Structure now agreed with plan in place for recruitment", "completed"],
     ["Completed", "completed"],
     ["Complete", "completed"],

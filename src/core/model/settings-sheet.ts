@@ -1,0 +1,540 @@
+// The hidden owned Settings sheet as rows, and back: the one place the team's shared settings live.
+//
+// Layout: a title row whose last cell is OWNED_MARKER, a header row ["Setting", "Value", "Meaning"],
+// then one row per setting. Simple settings are written as people read them (an ISO date, a number,
+// "open; live; active"); structured ones as JSON. Accepted exceptions and column corrections take one
+// row each, so a long list never runs into Excel's 32,767-character cell limit.
+
+import type { CellValue } from "./grid";
+import { OWNED_MARKER } from "./owned-tab";
+import type { AcceptedException, ColumnCorrection, ImportProfile, RuleSeverity, Settings } from "./settings";
+import { defaultSettings } from "./settings";
+import { dayFromIso, isoFromDay } from "../parse/day";
+import { dayFromSerial, parseDate } from "../parse/date";
+import { parseMoney } from "../parse/money";
+
+/** Title written in A1 of the Settings sheet. */
+export const SETTINGS_SHEET_TITLE =
+  "Contract Risk Review settings (shared by the task pane and the command line)";
+/** The header row's cells. */
+export const SETTINGS_HEADER: readonly string[] = ["Setting", "Value", "Meaning"];
+
+type StrategyKey = keyof Settings["strategyWords"];
+const STRATEGY_KEYS: readonly StrategyKey[] = ["treat", "tolerate", "transfer", "terminate", "take"];
+const SEVERITIES: readonly RuleSeverity[] = ["error", "warning", "info", "off"];
+
+/** Reports a problem with one setting's row. */
+type Report = (problem: string) => void;
+
+interface SettingSpec {
+  key: string;
+  meaning: string;
+  /** The Value cell(s): one row each. */
+  write(settings: Settings): CellValue[];
+  /** Reads one row's Value cell into `target` (which starts as the defaults). */
+  read(value: CellValue, target: Settings, report: Report): void;
+  /** True when each row adds an item to a list (accepted exceptions, column corrections). */
+  multiRow?: boolean;
+}
+
+// ---------- small helpers ----------
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Sets an own property even for "__proto__", which plain assignment would turn into a prototype change. */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v).trim();
+}
+
+/** A value as shown inside an issue message, kept short. */
+function shown(v: unknown): string {
+  const t = typeof v === "string" ? v : (JSON.stringify(v) ?? String(v));
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
+
+function parseJson(
+  value: CellValue,
+  report: Report,
+  fallbackShown: string,
+): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(cellText(value)) as unknown };
+  } catch {
+    report(`not valid JSON; using ${fallbackShown}`);
+    return { ok: false };
+  }
+}
+
+function wholeNumber(value: CellValue): number | null {
+  const n =
+    typeof value === "number"
+      ? value
+      : /^[+-]?\d+(\.0+)?$/.test(cellText(value))
+        ? Number(cellText(value))
+        : NaN;
+  return Number.isInteger(n) ? n : null;
+}
+
+function intSetting(
+  key: string,
+  meaning: string,
+  min: number,
+  max: number,
+  get: (s: Settings) => number,
+  set: (s: Settings, n: number) => void,
+): SettingSpec {
+  return {
+    key,
+    meaning,
+    write: (s) => [get(s)],
+    read(value, target, report) {
+      const n = wholeNumber(value);
+      const fallback = get(target);
+      if (n === null) report(`not a whole number; using ${fallback}`);
+      else if (n < min || n > max) report(`not between ${min} and ${max}; using ${fallback}`);
+      else set(target, n);
+    },
+  };
+}
+
+function moneySetting(
+  key: string,
+  meaning: string,
+  get: (s: Settings) => number,
+  set: (s: Settings, n: number) => void,
+): SettingSpec {
+  return {
+    key,
+    meaning,
+    write: (s) => [get(s)],
+    read(value, target, report) {
+      const r = parseMoney(value);
+      if (!r.ok || r.value < 0) report(`not an amount in pounds; using ${get(target)}`);
+      else set(target, r.value);
+    },
+  };
+}
+
+/** Reads a list of words: a JSON array, or words separated by semicolons (or new lines). */
+function readWordList(value: CellValue, report: Report, fallback: string[]): string[] | null {
+  const text = cellText(value);
+  if (text === "") return [];
+  if (text.startsWith("[")) {
+    const parsed = parseJson(value, report, fallback.join("; "));
+    if (!parsed.ok) return null;
+    if (!Array.isArray(parsed.value) || !parsed.value.every((w) => typeof w === "string")) {
+      report(`not a list of words; using ${fallback.join("; ")}`);
+      return null;
+    }
+    return (parsed.value as string[]).map((w) => w.trim()).filter((w) => w !== "");
+  }
+  return text
+    .split(/[;\n]/)
+    .map((w) => w.trim())
+    .filter((w) => w !== "");
+}
+
+/** Writes a word list readably, or as JSON when a word itself holds a separator. */
+function writeWordList(words: string[]): string {
+  return words.some((w) => /[;\n]/.test(w) || w.trim() !== w) ? JSON.stringify(words) : words.join("; ");
+}
+
+function wordListSetting(
+  key: "openStatusWords" | "closedStatusWords" | "actionDoneWords" | "outstandingPhrases",
+  meaning: string,
+): SettingSpec {
+  return {
+    key,
+    meaning,
+    write: (s) => [writeWordList(s[key])],
+    read(value, target, report) {
+      const words = readWordList(value, report, target[key]);
+      if (words) target[key] = words;
+    },
+  };
+}
+
+// ---------- structured settings ----------
+
+function readRuleSeverities(value: CellValue, target: Settings, report: Report): void {
+  if (isBlank(value)) {
+    target.ruleSeverities = {};
+    return;
+  }
+  const parsed = parseJson(value, report, "{}");
+  if (!parsed.ok) return;
+  if (!isObject(parsed.value)) {
+    report('not a JSON object such as {"risk/stale-update": "warning"}; using {}');
+    return;
+  }
+  const out: Record<string, RuleSeverity> = {};
+  for (const id of Object.keys(parsed.value)) {
+    const sev = parsed.value[id];
+    if (typeof sev === "string" && (SEVERITIES as readonly string[]).includes(sev))
+      setOwn(out, id, sev as RuleSeverity);
+    else
+      report(
+        `gives rule '${shown(id)}' the severity '${shown(sev)}', not error, warning, info or off; ignoring it`,
+      );
+  }
+  target.ruleSeverities = out;
+}
+
+function readStrategyWords(value: CellValue, target: Settings, report: Report): void {
+  if (isBlank(value)) return; // blank keeps the defaults: no strategy could be read otherwise
+  const parsed = parseJson(value, report, "the default words");
+  if (!parsed.ok) return;
+  if (!isObject(parsed.value)) {
+    report("not a JSON object of strategy → words; using the default words");
+    return;
+  }
+  const obj = parsed.value;
+  for (const k of STRATEGY_KEYS) {
+    if (!hasOwn(obj, k)) continue;
+    const words = obj[k];
+    if (Array.isArray(words) && words.every((w) => typeof w === "string")) {
+      target.strategyWords[k] = (words as string[]).map((w) => w.trim()).filter((w) => w !== "");
+    } else {
+      report(`has words for '${k}' that are not a list of words; using the default words for it`);
+    }
+  }
+  for (const k of Object.keys(obj)) {
+    if (!(STRATEGY_KEYS as readonly string[]).includes(k))
+      report(`names '${shown(k)}', which is not a strategy; ignoring it`);
+  }
+}
+
+function toColumnCorrection(v: unknown): ColumnCorrection | null {
+  if (!isObject(v)) return null;
+  const { sheet, header, field } = v;
+  if (typeof sheet !== "string" || typeof header !== "string") return null;
+  if (field !== null && typeof field !== "string") return null;
+  return { sheet, header, field };
+}
+
+function toAcceptedException(v: unknown): AcceptedException | string {
+  if (!isObject(v)) return "not a JSON object";
+  const required = ["ruleId", "sheet", "recordId", "reason", "reviewBy", "fingerprint"] as const;
+  for (const k of required) if (typeof v[k] !== "string") return `has no '${k}'`;
+  const reviewBy = v.reviewBy as string;
+  if (dayFromIso(reviewBy) === null)
+    return `has review date '${shown(reviewBy)}', not a date like 2023-01-31`;
+  const out: AcceptedException = {
+    ruleId: v.ruleId as string,
+    sheet: v.sheet as string,
+    recordId: v.recordId as string,
+    reason: v.reason as string,
+    reviewBy,
+    fingerprint: v.fingerprint as string,
+  };
+  if (typeof v.acceptedBy === "string") out.acceptedBy = v.acceptedBy;
+  if (typeof v.acceptedOn === "string") out.acceptedOn = v.acceptedOn;
+  return out;
+}
+
+/** Reads one row of a one-item-per-row list; a JSON array in one cell is also taken. */
+function readListRow<T>(
+  value: CellValue,
+  report: Report,
+  convert: (v: unknown) => T | string | null,
+  add: (item: T) => void,
+): void {
+  if (isBlank(value)) return;
+  const parsed = parseJson(value, report, "nothing from this row");
+  if (!parsed.ok) return;
+  const items = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  for (const item of items) {
+    const r = convert(item);
+    if (r === null || typeof r === "string")
+      report(`${typeof r === "string" ? r : "not a valid entry"}; ignoring it`);
+    else add(r);
+  }
+}
+
+function readImportProfile(value: CellValue, target: Settings, report: Report): void {
+  const text = cellText(value);
+  if (text === "" || text === "null") {
+    target.importProfile = null;
+    return;
+  }
+  const parsed = parseJson(value, report, "no profile");
+  if (!parsed.ok) return;
+  const v = parsed.value;
+  if (!isObject(v) || !isObject(v.columns)) {
+    report('not a JSON object with "columns"; using no profile');
+    return;
+  }
+  const columns: Record<string, string | null> = {};
+  for (const header of Object.keys(v.columns)) {
+    const field = v.columns[header];
+    if (field === null || typeof field === "string") setOwn(columns, header, field);
+    else report(`maps column '${shown(header)}' to '${shown(field)}', not a field name; ignoring it`);
+  }
+  const profile: ImportProfile = { columns };
+  for (const k of ["riskSheet", "actionSheet", "targetRegister"] as const) {
+    const s = v[k];
+    if (typeof s === "string") profile[k] = s;
+  }
+  target.importProfile = profile;
+}
+
+function readAsAt(value: CellValue, target: Settings, report: Report): void {
+  if (isBlank(value)) {
+    target.asAt = null;
+    return;
+  }
+  // Excel may have turned the ISO text into a date serial when someone retyped it.
+  if (typeof value === "number") {
+    const r = dayFromSerial(value);
+    if (r.ok) target.asAt = isoFromDay(r.value);
+    else report("not a date; using today");
+    return;
+  }
+  const text = cellText(value);
+  const iso = dayFromIso(text);
+  if (iso !== null) {
+    target.asAt = isoFromDay(iso);
+    return;
+  }
+  // A full day-first date is fine too; a month or year ("Oct 2022") is too vague for an as-at date.
+  const r = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text) ? parseDate(text, null, "lastUpdated") : null;
+  if (r && r.ok) target.asAt = isoFromDay(r.value);
+  else report("not a date like 2022-10-10; using today");
+}
+
+// ---------- the settings, in sheet order ----------
+
+const SPECS: readonly SettingSpec[] = [
+  {
+    key: "asAt",
+    meaning: "Date the checks are made as at (YYYY-MM-DD); blank means today",
+    write: (s) => [s.asAt ?? null],
+    read: readAsAt,
+  },
+  {
+    key: "protectiveMarking",
+    meaning: "Protective marking printed on every owned tab, e.g. OFFICIAL-SENSITIVE",
+    write: (s) => [s.protectiveMarking],
+    read(value, target) {
+      target.protectiveMarking = cellText(value);
+    },
+  },
+  intSetting(
+    "reviewPeriodMonths",
+    "A risk needs an update within this many months before the as-at date",
+    1,
+    120,
+    (s) => s.reviewPeriodMonths,
+    (s, n) => (s.reviewPeriodMonths = n),
+  ),
+  intSetting(
+    "rag.greenMax",
+    "Scores up to this are green",
+    0,
+    25,
+    (s) => s.rag.greenMax,
+    (s, n) => (s.rag.greenMax = n),
+  ),
+  intSetting(
+    "rag.amberMax",
+    "Scores up to this are amber; above it, red",
+    0,
+    25,
+    (s) => s.rag.amberMax,
+    (s, n) => (s.rag.amberMax = n),
+  ),
+  intSetting(
+    "escalation.corporateMinScore",
+    "Scores from this go to the corporate risk register",
+    1,
+    25,
+    (s) => s.escalation.corporateMinScore,
+    (s, n) => (s.escalation.corporateMinScore = n),
+  ),
+  intSetting(
+    "escalation.directorateMinScore",
+    "Scores from this go to the directorate risk register",
+    1,
+    25,
+    (s) => s.escalation.directorateMinScore,
+    (s, n) => (s.escalation.directorateMinScore = n),
+  ),
+  intSetting(
+    "escalation.directorateMaxScore",
+    "… up to and including this score",
+    1,
+    25,
+    (s) => s.escalation.directorateMaxScore,
+    (s, n) => (s.escalation.directorateMaxScore = n),
+  ),
+  moneySetting(
+    "escalation.operationsBoardMinImpact",
+    "Financial impacts from this (£) go to the Operations Board",
+    (s) => s.escalation.operationsBoardMinImpact,
+    (s, n) => (s.escalation.operationsBoardMinImpact = n),
+  ),
+  moneySetting(
+    "escalation.strategicBoardMinImpact",
+    "Financial impacts from this (£) go to the Strategic Board",
+    (s) => s.escalation.strategicBoardMinImpact,
+    (s, n) => (s.escalation.strategicBoardMinImpact = n),
+  ),
+  intSetting(
+    "escalation.strategicBoardScore",
+    "Risks with this score go to the Strategic Board",
+    1,
+    25,
+    (s) => s.escalation.strategicBoardScore,
+    (s, n) => (s.escalation.strategicBoardScore = n),
+  ),
+  {
+    key: "ruleSeverities",
+    meaning: "Rule id → error, warning, info or off (JSON); rules not listed use their default",
+    write: (s) => [JSON.stringify(s.ruleSeverities)],
+    read: readRuleSeverities,
+  },
+  {
+    key: "strategyWords",
+    meaning: "Words that mean each strategy (JSON)",
+    write: (s) => [JSON.stringify(s.strategyWords)],
+    read: readStrategyWords,
+  },
+  wordListSetting("openStatusWords", "Risk statuses that mean open, separated by semicolons"),
+  wordListSetting("closedStatusWords", "Risk statuses that mean closed, separated by semicolons"),
+  wordListSetting("actionDoneWords", "Action statuses that mean done, separated by semicolons"),
+  wordListSetting(
+    "outstandingPhrases",
+    "Phrases that show a completed plan action is not finished; … stands for a few words",
+  ),
+  {
+    key: "columnCorrections",
+    meaning: "One correction of a column's meaning per row (JSON: sheet, header, field)",
+    multiRow: true,
+    write: (s) =>
+      s.columnCorrections.length === 0 ? [null] : s.columnCorrections.map((c) => JSON.stringify(c)),
+    read: (value, target, report) =>
+      readListRow(value, report, toColumnCorrection, (c) => target.columnCorrections.push(c)),
+  },
+  {
+    key: "importProfile",
+    meaning: "How the IRIS export's columns map to the register's fields (JSON); blank for none",
+    write: (s) => [s.importProfile ? JSON.stringify(s.importProfile) : null],
+    read: readImportProfile,
+  },
+  {
+    key: "acceptedExceptions",
+    meaning: "One accepted finding per row (JSON: rule, sheet, record, reason, review date)",
+    multiRow: true,
+    write: (s) =>
+      s.acceptedExceptions.length === 0 ? [null] : s.acceptedExceptions.map((e) => JSON.stringify(e)),
+    read: (value, target, report) =>
+      readListRow(value, report, toAcceptedException, (e) => target.acceptedExceptions.push(e)),
+  },
+];
+
+const SPEC_BY_KEY = new Map<string, SettingSpec>(SPECS.map((s) => [s.key.toLowerCase(), s]));
+
+// ---------- public API ----------
+
+/** The Settings sheet's rows for `settings`: title (with the owned marker), header, one row per setting. */
+export function settingsToRows(settings: Settings): CellValue[][] {
+  const rows: CellValue[][] = [[SETTINGS_SHEET_TITLE, null, OWNED_MARKER], [...SETTINGS_HEADER]];
+  for (const spec of SPECS) {
+    for (const value of spec.write(settings)) rows.push([spec.key, value, spec.meaning]);
+  }
+  return rows;
+}
+
+/** 1-based index of the header row, or -1; looked for in the first 20 rows like any header row. */
+function findHeaderRow(values: unknown[]): number {
+  for (let i = 0; i < Math.min(values.length, 20); i++) {
+    const row = values[i];
+    if (Array.isArray(row) && typeof row[0] === "string" && row[0].trim().toLowerCase() === "setting")
+      return i;
+  }
+  return -1;
+}
+
+/**
+ * Reads settings from the Settings sheet's values (row 1 first). Settings that are missing keep their
+ * defaults; a bad value keeps the default and adds an issue naming the setting, row and value;
+ * unknown settings are ignored. Never throws, whatever the cells hold.
+ */
+export function settingsFromRows(values: CellValue[][]): { settings: Settings; issues: string[] } {
+  const settings = defaultSettings();
+  const issues: string[] = [];
+  try {
+    if (!Array.isArray(values)) {
+      issues.push("The Settings sheet could not be read; using the default settings");
+      return { settings, issues };
+    }
+    const header = findHeaderRow(values);
+    if (header < 0) {
+      if (values.length > 0)
+        issues.push("The Settings sheet has no 'Setting' header row; using the default settings");
+      return { settings, issues };
+    }
+    const seen = new Map<string, number>();
+    const ragRows: number[] = [];
+    for (let i = header + 1; i < values.length; i++) {
+      const row = values[i];
+      if (!Array.isArray(row)) continue;
+      const rowNumber = i + 1;
+      const key = typeof row[0] === "string" ? row[0].trim() : "";
+      const spec = SPEC_BY_KEY.get(key.toLowerCase());
+      if (!spec) continue;
+      const value = (row[1] ?? null) as CellValue;
+      const report: Report = (problem) =>
+        issues.push(
+          problem.startsWith("not ") || problem.startsWith("between")
+            ? `Setting '${spec.key}' on row ${rowNumber} is '${shown(cellText(value))}', ${problem}`
+            : `Setting '${spec.key}' on row ${rowNumber} ${problem}`,
+        );
+      const earlier = seen.get(spec.key);
+      if (spec.multiRow) {
+        if (earlier === undefined) {
+          // The first row of a list replaces the default list rather than adding to it.
+          if (spec.key === "columnCorrections") settings.columnCorrections = [];
+          if (spec.key === "acceptedExceptions") settings.acceptedExceptions = [];
+        }
+      } else if (earlier !== undefined) {
+        issues.push(
+          `Setting '${spec.key}' is on row ${earlier} and again on row ${rowNumber}; using row ${rowNumber}`,
+        );
+      }
+      seen.set(spec.key, rowNumber);
+      if (spec.key.startsWith("rag.")) ragRows.push(rowNumber);
+      try {
+        spec.read(value, settings, report);
+      } catch {
+        report(`could not be read; using the default`);
+      }
+    }
+    if (settings.rag.greenMax >= settings.rag.amberMax) {
+      const defaults = defaultSettings().rag;
+      issues.push(
+        `Settings 'rag.greenMax' (${settings.rag.greenMax}) and 'rag.amberMax' (${settings.rag.amberMax})` +
+          `${ragRows.length ? ` on rows ${ragRows.join(" and ")}` : ""} overlap: green must end below amber; ` +
+          `using ${defaults.greenMax} and ${defaults.amberMax}`,
+      );
+      settings.rag = defaults;
+    }
+  } catch {
+    issues.push("The Settings sheet could not be read; using the default settings");
+    return { settings: defaultSettings(), issues };
+  }
+  return { settings, issues };
+}

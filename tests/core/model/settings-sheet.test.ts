@@ -1,0 +1,334 @@
+import { settingsFromRows, settingsToRows, SETTINGS_HEADER } from "../../../src/core/model/settings-sheet";
+import { defaultSettings, type Settings } from "../../../src/core/model/settings";
+import { OWNED_MARKER } from "../../../src/core/model/owned-tab";
+import type { CellValue } from "../../../src/core/model/grid";
+
+/** A settings value with every field away from its default. */
+function busySettings(): Settings {
+  const s = defaultSettings();
+  s.asAt = "2022-10-10";
+  s.reviewPeriodMonths = 2;
+  s.rag = { greenMax: 5, amberMax: 14 };
+  s.escalation = {
+    corporateMinScore: 15,
+    directorateMinScore: 8,
+    directorateMaxScore: 14,
+    operationsBoardMinImpact: 75000.5,
+    strategicBoardMinImpact: 1_000_000,
+    strategicBoardScore: 20,
+  };
+  s.ruleSeverities = { "risk/stale-update": "warning", "plan/misaligned-row": "off" };
+  s.strategyWords.treat = ["treat", "manage; reduce", "mitigate"];
+  s.openStatusWords = ["open", "live"];
+  s.closedStatusWords = ["closed"];
+  s.actionDoneWords = ["done", "complete; signed off"];
+  s.outstandingPhrases = ["in progress", "will be … when available", "to follow"];
+  s.columnCorrections = [
+    { sheet: "IRIS Risks", header: "Review Date", field: "nextReview" },
+    { sheet: "IRIS Risks", header: "Notes", field: null },
+  ];
+  s.importProfile = {
+    columns: { "Risk ID": "id", Notes: null, __proto__x: "title" },
+    riskSheet: "Risks",
+    targetRegister: "IRIS Risks",
+  };
+  s.acceptedExceptions = [
+    {
+      ruleId: "risk/no-action",
+      sheet: "IRIS Risks",
+      recordId: "HRC-005",
+      reason: "Agreed at board: monitored only",
+      reviewBy: "2023-01-31",
+      fingerprint: "abc123",
+      acceptedBy: "M. A.",
+      acceptedOn: "2022-10-10",
+    },
+    {
+      ruleId: "plan/overdue",
+      sheet: "Improvement Plan",
+      recordId: "6.1",
+      reason: 'x, "quoted"; semi',
+      reviewBy: "2022-12-01",
+      fingerprint: "f",
+    },
+  ];
+  s.protectiveMarking = "OFFICIAL";
+  return s;
+}
+
+/** The rows with one setting's Value cell replaced. */
+function withValue(
+  key: string,
+  value: CellValue,
+  base: Settings = defaultSettings(),
+): { rows: CellValue[][]; row: number } {
+  const rows = settingsToRows(base);
+  const i = rows.findIndex((r) => r[0] === key);
+  if (i < 0) throw new Error(`no row for ${key}`);
+  rows[i] = [key, value, rows[i][2]];
+  return { rows, row: i + 1 };
+}
+
+describe("settingsToRows", () => {
+  const rows = settingsToRows(defaultSettings());
+
+  it("starts with a title row ending in the owned marker, then the header row", () => {
+    expect(rows[0][rows[0].length - 1]).toBe(OWNED_MARKER);
+    expect(rows[1]).toEqual([...SETTINGS_HEADER]);
+    expect(rows[1]).toEqual(["Setting", "Value", "Meaning"]);
+  });
+
+  it("writes one three-cell row per setting with a meaning", () => {
+    for (const r of rows.slice(2)) {
+      expect(r).toHaveLength(3);
+      expect(typeof r[0]).toBe("string");
+      expect(typeof r[2]).toBe("string");
+    }
+    const keys = rows.slice(2).map((r) => r[0]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("writes simple settings readably", () => {
+    const busy = settingsToRows(busySettings());
+    const value = (key: string) => busy.find((r) => r[0] === key)?.[1];
+    expect(value("asAt")).toBe("2022-10-10");
+    expect(value("reviewPeriodMonths")).toBe(2);
+    expect(value("rag.greenMax")).toBe(5);
+    expect(value("protectiveMarking")).toBe("OFFICIAL");
+    expect(value("openStatusWords")).toBe("open; live");
+    expect(value("escalation.operationsBoardMinImpact")).toBe(75000.5);
+    expect(JSON.parse(String(value("ruleSeverities")))).toEqual({
+      "risk/stale-update": "warning",
+      "plan/misaligned-row": "off",
+    });
+  });
+
+  it("puts reviewPeriodMonths on row 5", () => {
+    expect(rows[4][0]).toBe("reviewPeriodMonths");
+  });
+
+  it("writes one row per accepted exception and per column correction", () => {
+    const busy = settingsToRows(busySettings());
+    expect(busy.filter((r) => r[0] === "acceptedExceptions")).toHaveLength(2);
+    expect(busy.filter((r) => r[0] === "columnCorrections")).toHaveLength(2);
+  });
+
+  it("keeps every cell within Excel's 32,767-character limit for ordinary settings", () => {
+    for (const r of settingsToRows(busySettings()))
+      for (const c of r) expect(String(c).length).toBeLessThan(32767);
+  });
+});
+
+describe("settingsFromRows: round trip", () => {
+  it.each([
+    ["defaults", defaultSettings()],
+    ["every setting changed", busySettings()],
+  ])("%s come back unchanged and without issues", (_name, settings) => {
+    const back = settingsFromRows(settingsToRows(settings));
+    expect(back.issues).toEqual([]);
+    expect(back.settings).toEqual(settings);
+    expect(JSON.stringify(back.settings)).toBe(JSON.stringify(settings));
+  });
+
+  it("round-trips empty lists and an empty marking", () => {
+    const s = defaultSettings();
+    s.outstandingPhrases = [];
+    s.strategyWords.take = [];
+    s.protectiveMarking = "";
+    expect(settingsFromRows(settingsToRows(s))).toEqual({ settings: s, issues: [] });
+  });
+
+  it("round-trips a '__proto__' column header in the import profile as data, not a prototype", () => {
+    const s = defaultSettings();
+    const columns: Record<string, string | null> = {};
+    Object.defineProperty(columns, "__proto__", {
+      value: "title",
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    s.importProfile = { columns };
+    const back = settingsFromRows(settingsToRows(s)).settings;
+    const backColumns = back.importProfile?.columns as Record<string, string | null>;
+    expect(Object.prototype.hasOwnProperty.call(backColumns, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(backColumns)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).title).toBeUndefined();
+  });
+});
+
+describe("settingsFromRows: bad values fall back to the default with an issue", () => {
+  it("names the setting, row and value", () => {
+    const { rows } = withValue("reviewPeriodMonths", "abc");
+    expect(settingsFromRows(rows)).toEqual({
+      settings: defaultSettings(),
+      issues: ["Setting 'reviewPeriodMonths' on row 5 is 'abc', not a whole number; using 1"],
+    });
+  });
+
+  it.each<[string, CellValue, RegExp]>([
+    ["reviewPeriodMonths", 0, /is '0', not between 1 and 120; using 1/],
+    ["reviewPeriodMonths", 1.5, /not a whole number/],
+    ["reviewPeriodMonths", true, /is 'TRUE', not a whole number/],
+    ["asAt", "next Tuesday", /not a date like 2022-10-10; using today/],
+    ["asAt", "Oct 2022", /not a date/],
+    ["asAt", -3, /not a date; using today/],
+    ["rag.greenMax", "lots", /'rag.greenMax' on row \d+ is 'lots', not a whole number; using 4/],
+    ["rag.amberMax", 99, /not between 0 and 25; using 12/],
+    ["escalation.corporateMinScore", "high", /not a whole number; using 16/],
+    ["escalation.operationsBoardMinImpact", "TBC", /not an amount in pounds; using 50000/],
+    ["escalation.strategicBoardMinImpact", -5, /not an amount/],
+    ["ruleSeverities", "{bad", /is '\{bad', not valid JSON; using \{\}/],
+    ["ruleSeverities", "[1,2]", /not a JSON object/],
+    ["strategyWords", "[]", /not a JSON object/],
+    ["strategyWords", '{"treat": "reduce"}', /words for 'treat' that are not a list/],
+    ["openStatusWords", "[1, 2]", /not a list of words/],
+    ["closedStatusWords", "[oops", /not valid JSON/],
+    ["importProfile", "{}", /not a JSON object with "columns"; using no profile/],
+    ["importProfile", "42", /not a JSON object/],
+    ["columnCorrections", '{"sheet": 1}', /not a valid entry; ignoring it/],
+    ["acceptedExceptions", '{"ruleId": "risk/no-action"}', /has no 'sheet'; ignoring it/],
+    ["acceptedExceptions", "nonsense", /not valid JSON/],
+  ])("%s = %j", (key, value, message) => {
+    const { rows } = withValue(key, value);
+    const { settings, issues } = settingsFromRows(rows);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(new RegExp(`^Setting '${key.replace(".", "\\.")}' on row \\d+ `));
+    expect(issues[0]).toMatch(message);
+    expect(settings).toEqual(defaultSettings());
+  });
+
+  it("keeps the good entries of a partly bad JSON value", () => {
+    const { rows } = withValue(
+      "ruleSeverities",
+      '{"risk/stale-update": "warning", "risk/no-action": "loud"}',
+    );
+    const { settings, issues } = settingsFromRows(rows);
+    expect(settings.ruleSeverities).toEqual({ "risk/stale-update": "warning" });
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /gives rule 'risk\/no-action' the severity 'loud', not error, warning, info or off/,
+      ),
+    ]);
+  });
+
+  it("rejects an accepted exception whose review date is not a date", () => {
+    const e = { ruleId: "r", sheet: "s", recordId: "1", reason: "x", reviewBy: "soon", fingerprint: "f" };
+    const { settings, issues } = settingsFromRows(withValue("acceptedExceptions", JSON.stringify(e)).rows);
+    expect(settings.acceptedExceptions).toEqual([]);
+    expect(issues[0]).toMatch(/review date 'soon'/);
+  });
+
+  it("resets overlapping RAG bands to the defaults", () => {
+    const s = defaultSettings();
+    s.rag = { greenMax: 12, amberMax: 4 };
+    const { settings, issues } = settingsFromRows(settingsToRows(s));
+    expect(settings.rag).toEqual(defaultSettings().rag);
+    expect(issues).toEqual([
+      expect.stringMatching(/'rag.greenMax' \(12\) and 'rag.amberMax' \(4\) on rows 6 and 7 overlap/),
+    ]);
+  });
+});
+
+describe("settingsFromRows: tolerant reading", () => {
+  it.each<[string, CellValue, Partial<Settings>]>([
+    ["asAt", null, { asAt: null }],
+    ["asAt", "  ", { asAt: null }],
+    ["asAt", 44844, { asAt: "2022-10-10" }],
+    ["asAt", "10/10/2022", { asAt: "2022-10-10" }],
+    ["asAt", "2022-10-10T00:00:00", { asAt: "2022-10-10" }],
+    ["reviewPeriodMonths", "3", { reviewPeriodMonths: 3 }],
+    ["reviewPeriodMonths", 3, { reviewPeriodMonths: 3 }],
+    ["openStatusWords", "open\nlive ; active;", { openStatusWords: ["open", "live", "active"] }],
+    ["openStatusWords", '["open", "live"]', { openStatusWords: ["open", "live"] }],
+    ["outstandingPhrases", null, { outstandingPhrases: [] }],
+    ["importProfile", "null", { importProfile: null }],
+    ["ruleSeverities", null, { ruleSeverities: {} }],
+    ["protectiveMarking", "  OFFICIAL  ", { protectiveMarking: "OFFICIAL" }],
+  ])("%s = %j", (key, value, expected) => {
+    const { settings, issues } = settingsFromRows(withValue(key, value).rows);
+    expect(issues).toEqual([]);
+    expect(settings).toEqual({ ...defaultSettings(), ...expected });
+  });
+
+  it("reads money thresholds written as text", () => {
+    const { settings, issues } = settingsFromRows(
+      withValue("escalation.operationsBoardMinImpact", "£75k").rows,
+    );
+    expect(issues).toEqual([]);
+    expect(settings.escalation.operationsBoardMinImpact).toBe(75000);
+  });
+
+  it("ignores unknown settings and reads keys case-insensitively", () => {
+    const rows = settingsToRows(defaultSettings());
+    rows.push(
+      ["someFutureSetting", "x", ""],
+      ["__proto__", '{"polluted": true}', ""],
+      ["REVIEWPERIODMONTHS", 6, ""],
+    );
+    const { settings, issues } = settingsFromRows(rows);
+    expect(settings.reviewPeriodMonths).toBe(6);
+    expect(issues).toEqual([
+      expect.stringMatching(/'reviewPeriodMonths' is on row 5 and again on row \d+; using row \d+/),
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("finds the header row below other rows and keeps defaults for missing settings", () => {
+    const rows: CellValue[][] = [["Notes"], [], ["Setting", "Value"], ["reviewPeriodMonths", 2]];
+    expect(settingsFromRows(rows)).toEqual({
+      settings: { ...defaultSettings(), reviewPeriodMonths: 2 },
+      issues: [],
+    });
+  });
+
+  it("is safe with '__proto__' keys inside JSON values", () => {
+    const rows = settingsToRows(defaultSettings());
+    const set = (key: string, value: string) => {
+      const i = rows.findIndex((r) => r[0] === key);
+      rows[i] = [key, value, ""];
+    };
+    set("ruleSeverities", '{"__proto__": "off", "constructor": "warning"}');
+    set("strategyWords", '{"__proto__": ["x"], "treat": ["fix"]}');
+    set("importProfile", '{"columns": {"__proto__": {"polluted": 1}, "constructor": "id"}}');
+    const { settings, issues } = settingsFromRows(rows);
+    expect(Object.getPrototypeOf(settings.ruleSeverities)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(settings.ruleSeverities, "__proto__")).toBe(true);
+    expect(settings.ruleSeverities.constructor).toBe("warning");
+    expect(settings.strategyWords.treat).toEqual(["fix"]);
+    expect(settings.importProfile?.columns.constructor).toBe("id");
+    expect(issues).toEqual([
+      expect.stringMatching(/strategyWords.* names '__proto__', which is not a strategy/),
+      expect.stringMatching(/importProfile.* maps column '__proto__'/),
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each<[string, unknown]>([
+    ["an empty sheet", []],
+    ["not an array", "junk"],
+    ["null", null],
+    ["rows that are not arrays", [null, 3, "x", { a: 1 }]],
+    ["a sheet with no header row", [["hello", "world"]]],
+    [
+      "junk cells after the header",
+      [
+        ["Setting"],
+        [null],
+        [3, 4],
+        [true],
+        ["asAt", { weird: true }],
+        ["ruleSeverities", "[".repeat(100000)],
+      ],
+    ],
+  ])("never throws on %s", (_name, values) => {
+    const r = settingsFromRows(values as CellValue[][]);
+    expect(r.settings.reviewPeriodMonths).toBe(1);
+    expect(Array.isArray(r.issues)).toBe(true);
+  });
+
+  it("does not share objects with the defaults", () => {
+    const a = settingsFromRows([]).settings;
+    a.openStatusWords.push("x");
+    expect(settingsFromRows([]).settings.openStatusWords).not.toContain("x");
+  });
+});
