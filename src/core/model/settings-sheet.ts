@@ -472,8 +472,13 @@ function findHeaderRow(values: unknown[]): number {
  * Reads settings from the Settings sheet's values (row 1 first). Settings that are missing keep their
  * defaults; a bad value keeps the default and adds an issue naming the setting, row and value;
  * unknown settings are ignored. Never throws, whatever the cells hold.
+ *
+ * @param firstRowNumber the 1-based sheet row of `values[0]` (a grid's rowOffset + 1), so issues name real rows.
  */
-export function settingsFromRows(values: CellValue[][]): { settings: Settings; issues: string[] } {
+export function settingsFromRows(
+  values: CellValue[][],
+  firstRowNumber = 1,
+): { settings: Settings; issues: string[] } {
   const settings = defaultSettings();
   const issues: string[] = [];
   try {
@@ -492,7 +497,7 @@ export function settingsFromRows(values: CellValue[][]): { settings: Settings; i
     for (let i = header + 1; i < values.length; i++) {
       const row = values[i];
       if (!Array.isArray(row)) continue;
-      const rowNumber = i + 1;
+      const rowNumber = i + (Number.isInteger(firstRowNumber) ? firstRowNumber : 1);
       const key = typeof row[0] === "string" ? row[0].trim() : "";
       const spec = SPEC_BY_KEY.get(key.toLowerCase());
       if (!spec) continue;

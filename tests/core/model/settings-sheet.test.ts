@@ -165,6 +165,13 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     });
   });
 
+  it("counts rows from the grid's first row when it is not row 1", () => {
+    const { rows } = withValue("reviewPeriodMonths", "abc");
+    expect(settingsFromRows(rows, 3).issues).toEqual([
+      "Setting 'reviewPeriodMonths' on row 7 is 'abc', not a whole number; using 1",
+    ]);
+  });
+
   it.each<[string, CellValue, RegExp]>([
     ["reviewPeriodMonths", 0, /is '0', not between 1 and 120; using 1/],
     ["reviewPeriodMonths", 1.5, /not a whole number/],
