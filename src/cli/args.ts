@@ -1,0 +1,110 @@
+// Parses risk-review's command line into a typed command, or a usage error (exit 2). No dependency needed.
+
+/** Output formats of `check`. */
+export type OutputFormat = "text" | "json";
+
+/** `risk-review check WORKBOOK [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]`. */
+export interface CheckCommand {
+  command: "check";
+  workbook: string;
+  asAt?: string;
+  format: OutputFormat;
+  out?: string;
+}
+
+/** `risk-review --help` / `--version`. */
+export interface InfoCommand {
+  command: "help" | "version";
+}
+
+export type Command = CheckCommand | InfoCommand;
+
+/** A command line that cannot be run as written; the CLI prints the message and the usage and exits 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** The usage text. Only commands that exist are listed (import arrives with its own issue). */
+export const USAGE = [
+  "Usage:",
+  "  risk-review check WORKBOOK.(xlsx|csv) [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
+  "",
+  "  check     check the workbook's plan, registers and actions against the rules",
+  "  --as-at   the date to check as at (default: the workbook's Settings, else today)",
+  "  --format  text (default) or json",
+  "  --out     write a new workbook with the Escalation, Exceptions, Risk Summary and Plan Close-Out tabs",
+  "",
+  "Exit status: 0 no error findings, 1 error findings, 2 the input could not be read or holds no plan,",
+  "register or actions sheet.",
+].join("\n");
+
+const CHECK_OPTIONS = new Set(["--as-at", "--format", "--out"]);
+
+/** True when `iso` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * Parses `argv` (without node and the script path). Throws UsageError for anything it cannot run,
+ * with a message that says what was wrong.
+ */
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0) throw new UsageError("no command given");
+  const [first, ...rest] = argv;
+  if (first === "--help" || first === "-h" || first === "help") return { command: "help" };
+  if (first === "--version" || first === "-v") return { command: "version" };
+  if (first !== "check") throw new UsageError(`unknown command "${first}"`);
+  return parseCheck(rest);
+}
+
+function parseCheck(args: readonly string[]): CheckCommand {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith("--")) {
+      // Accept both "--as-at 2022-10-10" and "--as-at=2022-10-10".
+      const eq = arg.indexOf("=");
+      const name = eq >= 0 ? arg.slice(0, eq) : arg;
+      if (!CHECK_OPTIONS.has(name)) throw new UsageError(`unknown option "${name}" for check`);
+      let value: string | undefined;
+      if (eq >= 0) value = arg.slice(eq + 1);
+      else {
+        value = args[i + 1];
+        i++;
+      }
+      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
+        throw new UsageError(`${name} needs a value`);
+      }
+      if (options.has(name)) throw new UsageError(`${name} is given twice`);
+      options.set(name, value);
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length === 0) throw new UsageError("check needs a workbook file (.xlsx or .csv)");
+  if (positional.length > 1) throw new UsageError(`check takes one workbook, got ${positional.length}: ${positional.join(", ")}`);
+  const workbook = positional[0];
+  if (!/\.(xlsx|csv)$/i.test(workbook)) {
+    throw new UsageError(`"${workbook}" is not a .xlsx or .csv file`);
+  }
+
+  const asAt = options.get("--as-at");
+  if (asAt !== undefined && !isIsoDate(asAt)) {
+    throw new UsageError(`--as-at "${asAt}" is not a date written YYYY-MM-DD`);
+  }
+  const formatText = options.get("--format") ?? "text";
+  if (formatText !== "text" && formatText !== "json") {
+    throw new UsageError(`--format "${formatText}" is not text or json`);
+  }
+  const out = options.get("--out");
+  if (out !== undefined && !/\.xlsx$/i.test(out)) {
+    throw new UsageError(`--out "${out}" must name a .xlsx file`);
+  }
+  return { command: "check", workbook, asAt, format: formatText, out };
+}

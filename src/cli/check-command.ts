@@ -1,0 +1,80 @@
+// `risk-review check`: reads a workbook file, runs the engine, prints the report, optionally writes the review workbook.
+
+import { promises as fsp } from "fs";
+import * as path from "path";
+import { checkWorkbook } from "../core/check";
+import type { Grid } from "../core/model/grid";
+import type { Report } from "../core/model/report";
+import type { Settings } from "../core/model/settings";
+import { buildSummaryTabs } from "../core/summary/index";
+import { VERSION } from "../core/version";
+import { readWorkbookFile } from "../files/read-workbook-file";
+import { writeOwnedTabsWorkbook } from "../files/write-owned-tabs";
+import type { CheckCommand } from "./args";
+import { CliError, describeFsError } from "./cli-error";
+import { renderJson } from "./format-json";
+import { renderText } from "./format-text";
+import { settingsFromGrids } from "./settings-from-grids";
+import { isSameFile, writeFileAtomic } from "./write-file-atomic";
+
+/** Where the command writes; tests pass their own. */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Sheet kinds that make a workbook worth checking (SPEC: otherwise exit 2). */
+const CHECKABLE_KINDS = new Set(["risk-register", "actions", "improvement-plan"]);
+
+/** Reads the input file's bytes; never opens it for writing. */
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return await fsp.readFile(file);
+  } catch (err) {
+    throw new CliError(`could not read "${file}": ${describeFsError(err)}`);
+  }
+}
+
+/** Exit 2 with the list of sheets seen when nothing in the workbook is a plan, register or actions sheet. */
+function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
+  if (report.sheets.some((s) => CHECKABLE_KINDS.has(s.kind))) return;
+  const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
+  throw new CliError(
+    `"${fileName}" holds no improvement plan, risk register or actions sheet that risk-review recognises ` +
+      `(no row in the first 20 matches their headers). Sheets seen: ${seen}.`,
+  );
+}
+
+/** Builds the owned tabs and writes them to a new workbook whose links name the source file. */
+async function writeReview(report: Report, settings: Settings, fileName: string, out: string): Promise<void> {
+  const tabs = buildSummaryTabs(report, settings, { version: VERSION });
+  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: fileName });
+  await writeFileAtomic(out, bytes);
+}
+
+/**
+ * Runs `check`. Returns the exit status: 0 no error findings, 1 error findings.
+ * Throws CliError / FileReadError for input that cannot be checked (main turns those into exit 2).
+ */
+export async function runCheck(command: CheckCommand, output: CliOutput): Promise<number> {
+  const input = command.workbook;
+  const fileName = path.basename(input);
+  if (command.out !== undefined && isSameFile(command.out, input)) {
+    throw new CliError(`--out "${command.out}" is the input file; risk-review never changes its input, so name a new file`);
+  }
+
+  const bytes = await readInput(input);
+  const grids = await readWorkbookFile(bytes, fileName);
+  const { settings, issues } = settingsFromGrids(grids);
+  // Unreadable settings fall back to their defaults; say so on stderr, where it cannot spoil JSON on stdout.
+  for (const issue of issues) output.stderr(`risk-review: warning: "${fileName}", Settings sheet: ${issue}\n`);
+  const report = checkWorkbook(grids, { settings, asAt: command.asAt, source: fileName });
+  requireCheckableSheet(report, grids, fileName);
+
+  // Write the review workbook before printing, so a failed write is not followed by a report that reads as success.
+  if (command.out !== undefined) await writeReview(report, settings, fileName, command.out);
+
+  output.stdout(command.format === "json" ? renderJson(report) : renderText(report, fileName));
+  if (command.out !== undefined && command.format === "text") output.stdout(`Wrote ${command.out}\n`);
+  return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+}

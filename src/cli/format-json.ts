@@ -1,0 +1,83 @@
+// Turns a Report into the JSON document SPEC "Command line" specifies, and nothing more.
+
+import { columnLetter } from "../core/address/a1";
+import type { Report } from "../core/model/report";
+import type { Severity } from "../core/model/finding";
+import type { DestinationId } from "../core/model/report";
+
+/** One sheet as the JSON output describes it. */
+export interface JsonSheet {
+  name: string;
+  kind: string;
+  /** 1-based header row, or null when the sheet holds no recognisable table. */
+  headerRow: number | null;
+  /** Field → column letters, e.g. { "id": "A" }. */
+  columns: Record<string, string>;
+  unmapped: string[];
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  sheet: string;
+  cell: string | null;
+  row: number;
+  recordId: string | null;
+  message: string;
+}
+
+export interface JsonEscalation {
+  recordId: string;
+  sheet: string;
+  row: number;
+  destinations: DestinationId[];
+  reasons: string[];
+}
+
+/** The whole `--format json` document. */
+export interface JsonReport {
+  asAt: string;
+  sheets: JsonSheet[];
+  findings: JsonFinding[];
+  escalations: JsonEscalation[];
+}
+
+/** Builds the JSON document (keys in SPEC's order, so the output reads like the spec's example). */
+export function toJsonReport(report: Report): JsonReport {
+  return {
+    asAt: report.asAt,
+    sheets: report.sheets.map((s) => {
+      // Built on a null-prototype object so a field called "__proto__" could never reach a prototype.
+      const columns: Record<string, string> = Object.create(null) as Record<string, string>;
+      for (const c of s.columns) if (c.field !== null) columns[c.field] = columnLetter(c.col);
+      return {
+        name: s.name,
+        kind: s.kind,
+        headerRow: s.headerRow === null ? null : s.headerRow + 1,
+        columns: { ...columns },
+        unmapped: [...s.unmapped],
+      };
+    }),
+    findings: report.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      row: f.row,
+      recordId: f.recordId,
+      message: f.message,
+    })),
+    escalations: report.escalations.map((e) => ({
+      recordId: e.recordId,
+      sheet: e.sheet,
+      row: e.row,
+      destinations: [...e.destinations],
+      reasons: [...e.reasons],
+    })),
+  };
+}
+
+/** The JSON text printed on stdout: two-space indented, ending in a newline. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}

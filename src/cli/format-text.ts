@@ -1,0 +1,96 @@
+// Renders a Report as the plain text an officer reads in a terminal.
+
+import { columnLetter } from "../core/address/a1";
+import type { Finding, Severity } from "../core/model/finding";
+import type { Report } from "../core/model/report";
+import type { SheetInfo } from "../core/model/sheet-info";
+
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+/** "3 errors", "1 warning". */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** Where a finding points: "IRIS Risks!K9", or "IRIS Risks (sheet, header row 4)" for a sheet-level one. */
+export function findingPlace(f: Pick<Finding, "sheet" | "cell" | "row">): string {
+  return f.cell === null ? `${f.sheet} (sheet, row ${f.row})` : `${f.sheet}!${f.cell}`;
+}
+
+function sheetLine(s: SheetInfo): string {
+  if (s.kind === "unknown" || s.headerRow === null) {
+    return `  ${s.name}: not a plan, register or actions sheet${s.note ? ` (${s.note})` : ""}`;
+  }
+  const mapped = s.columns
+    .filter((c) => c.field !== null)
+    .map((c) => `${c.field}=${columnLetter(c.col)}`)
+    .join(", ");
+  const lines = [
+    `  ${s.name}: ${s.kind}, header row ${s.headerRow + 1}, ${count(s.recordCount, "record")}`,
+    `    columns: ${mapped || "none"}`,
+  ];
+  if (s.unmapped.length > 0) lines.push(`    not recognised: ${s.unmapped.join(", ")}`);
+  return lines.join("\n");
+}
+
+/** Pads each column of a table of strings to its widest cell, two spaces apart; the last column is left as is. */
+function table(rows: string[][]): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  "));
+}
+
+/**
+ * The whole text report: header (file, as-at, sheets), findings grouped by severity (keeping the report's
+ * order inside each group, so the priority rules come first), escalations, then a count line.
+ */
+export function renderText(report: Report, fileName: string): string {
+  const out: string[] = [];
+  out.push(`File:  ${fileName}`);
+  out.push(`As at: ${report.asAt}`);
+  out.push("Sheets:");
+  for (const s of report.sheets) out.push(sheetLine(s));
+  out.push("");
+
+  if (report.findings.length === 0) out.push("No findings.");
+  for (const severity of SEVERITY_ORDER) {
+    const group = report.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    out.push(`${severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Information"} (${group.length}):`);
+    out.push(
+      ...table(group.map((f) => [f.severity, f.ruleId, findingPlace(f), f.recordId ?? "-", f.message])).map(
+        (l) => `  ${l}`,
+      ),
+    );
+    out.push("");
+  }
+
+  if (report.accepted.length > 0) {
+    out.push(`Accepted exceptions (${report.accepted.length}):`);
+    out.push(
+      ...table(report.accepted.map((f) => [f.ruleId, findingPlace(f), f.recordId ?? "-", f.message])).map((l) => `  ${l}`),
+    );
+    out.push("");
+  }
+
+  if (report.escalations.length > 0) {
+    out.push(`Escalations (${report.escalations.length}):`);
+    out.push(
+      ...table(
+        report.escalations.map((e) => [
+          e.recordId,
+          `${e.sheet} row ${e.row}`,
+          e.destinations.map((d, i) => `${d} (${e.reasons[i] ?? ""})`).join("; "),
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+    out.push("");
+  }
+
+  const by = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
+  out.push(
+    `${count(by("error"), "error")}, ${count(by("warning"), "warning")}, ${count(by("info"), "note")}; ` +
+      `${count(report.escalations.length, "risk")} to escalate.`,
+  );
+  return `${out.join("\n")}\n`;
+}

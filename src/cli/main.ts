@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// risk-review's entry point: parses the command line, runs the command, turns expected failures into one line and exit 2.
+
+import { VERSION } from "../core/version";
+import { FileReadError } from "../files/file-read-error";
+import { parseArgs, USAGE, UsageError } from "./args";
+import { runCheck, type CliOutput } from "./check-command";
+import { CliError } from "./cli-error";
+
+/** Exit status for input that could not be read or checked, and for usage errors (SPEC "Command line"). */
+export const EXIT_BAD_INPUT = 2;
+
+/** Turns any thrown value into the one line printed on stderr. Only a bug shows its stack, and only on request. */
+export function describeFailure(err: unknown, debug: boolean): string {
+  if (err instanceof UsageError) return `risk-review: ${err.message}\n\n${USAGE}`;
+  if (err instanceof FileReadError) return `risk-review: ${err.message}`;
+  if (err instanceof CliError) return `risk-review: ${err.message}`;
+  const message = err instanceof Error ? err.message : String(err);
+  const line = `risk-review: unexpected error: ${message} (this is a bug in risk-review; set RISK_REVIEW_DEBUG=1 to see details)`;
+  return debug && err instanceof Error && err.stack ? `${line}\n${err.stack}` : line;
+}
+
+/** Runs the command line and resolves to the exit status. Never throws. */
+export async function main(argv: readonly string[], output: CliOutput, debug = false): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    switch (command.command) {
+      case "help":
+        output.stdout(`${USAGE}\n`);
+        return 0;
+      case "version":
+        output.stdout(`${VERSION}\n`);
+        return 0;
+      case "check":
+        return await runCheck(command, output);
+    }
+  } catch (err) {
+    output.stderr(`${describeFailure(err, debug)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+if (require.main === module) {
+  const output: CliOutput = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+  void main(process.argv.slice(2), output, Boolean(process.env.RISK_REVIEW_DEBUG)).then((code) => {
+    // Set exitCode rather than calling exit(), so a large JSON report on a pipe is flushed in full.
+    process.exitCode = code;
+  });
+}

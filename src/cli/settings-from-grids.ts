@@ -1,0 +1,22 @@
+// Finds the workbook's owned Settings sheet among the grids read from a file and reads the settings from it.
+
+import type { Grid } from "../core/model/grid";
+import { OWNED_TAB_NAMES } from "../core/model/owned-tab";
+import { defaultSettings, type Settings } from "../core/model/settings";
+import { settingsFromRows } from "../core/model/settings-sheet";
+
+/** The owned Settings grid, when the workbook has one (a user sheet of the same name is not it). */
+export function findSettingsGrid(grids: readonly Grid[]): Grid | undefined {
+  return grids.find((g) => g.owned === true && g.sheetName === OWNED_TAB_NAMES.settings);
+}
+
+/**
+ * The settings the task pane would use for this workbook: its Settings sheet when it has one,
+ * SPEC's defaults otherwise — so the command line and the add-in check the same way.
+ * `issues` lists Settings rows that could not be read (those settings keep their defaults).
+ */
+export function settingsFromGrids(grids: readonly Grid[]): { settings: Settings; issues: string[] } {
+  const grid = findSettingsGrid(grids);
+  if (!grid) return { settings: defaultSettings(), issues: [] };
+  return settingsFromRows(grid.values);
+}
