@@ -1,20 +1,128 @@
-// Runs the whole engine on a workbook's grids: detect sheets, read records, run rules, route escalations.
+// Runs the whole engine on a workbook's grids: read sheets, run rules, apply severities and
+// accepted exceptions, route escalations.
 
+import { toA1 } from "./address/a1";
+import { routeEscalations } from "./escalate/route-escalations";
+import { compareFindings, type Finding } from "./model/finding";
 import type { Grid } from "./model/grid";
+import type { SheetRecord } from "./model/records";
 import type { Report } from "./model/report";
 import type { Settings } from "./model/settings";
+import { dayFromIso, isoFromDay, type DayNumber } from "./parse";
+import type { SheetLayout } from "./read/detect-sheet";
+import { readWorkbook } from "./read/read-workbook";
+import { buildRuleContext } from "./rules/context";
+import { fingerprintRecord, isAccepted } from "./rules/accepted";
+import { RULES } from "./rules/registry";
+import { numberPlanActions, recordIdOf } from "./rules/record-id";
+import { renderMessage } from "./rules/render-message";
+import type { RuleReport } from "./rules/types";
 
 export interface CheckOptions {
   settings: Settings;
-  /** ISO date; overrides settings.asAt; defaults to today. */
+  /** ISO date; overrides settings.asAt; when neither is set, `today` is used. */
   asAt?: string;
+  /** ISO date of today; callers outside core pass it so checks are reproducible (defaults to the clock). */
+  today?: string;
   /** File name, or "workbook" for the open workbook. */
   source: string;
 }
 
+/** The as-at day a check uses: the option, else the setting, else today. */
+export function resolveAsAt(options: Pick<CheckOptions, "asAt" | "settings" | "today">): DayNumber {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  for (const iso of [options.asAt, options.settings.asAt, today]) {
+    if (!iso) continue;
+    const d = dayFromIso(iso);
+    if (d !== null) return d;
+  }
+  throw new Error(`resolveAsAt: no valid date among ${options.asAt}, ${options.settings.asAt}, ${today}`);
+}
+
+/** Where a finding about a record's field points: the record's first row, the field's column. */
+function locate(
+  record: SheetRecord<string>,
+  field: string | undefined,
+  layout: SheetLayout | undefined,
+): { row: number; col: number } {
+  const cols = layout?.mapping?.fieldColumns;
+  const own = field ? record.fields[field] : undefined;
+  let col = own?.col ?? (field ? cols?.get(field) : undefined);
+  if (col === undefined) {
+    for (const idField of ["id", "riskId", "no", "action"]) {
+      const c = record.fields[idField]?.col ?? cols?.get(idField);
+      if (c !== undefined) {
+        col = c;
+        break;
+      }
+    }
+  }
+  if (col === undefined) {
+    const all = Object.values(record.fields).map((c) => c!.col);
+    col = all.length ? Math.min(...all) : 0;
+  }
+  return { row: record.row, col };
+}
+
 /** Checks every sheet of a workbook against the rules. Never throws on bad data. */
 export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
-  void grids;
-  void options;
-  throw new Error("checkWorkbook: not implemented yet");
+  const { settings } = options;
+  const asAt = resolveAsAt(options);
+  const { sheets, records, layouts } = readWorkbook(grids, settings, asAt);
+  const context = buildRuleContext(records, layouts, settings, asAt);
+  const planIds = numberPlanActions(records.plan);
+
+  const findings: Finding[] = [];
+  const accepted: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = settings.ruleSeverities[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity === "off") continue;
+    for (const r of rule.check(context)) {
+      const finding = toFinding(rule.meta.id, severity, rule.meta.messages, r, layouts, planIds);
+      if (isAccepted(finding, settings.acceptedExceptions, asAt)) accepted.push(finding);
+      else findings.push(finding);
+    }
+  }
+  findings.sort(compareFindings);
+  accepted.sort(compareFindings);
+  return {
+    asAt: isoFromDay(asAt),
+    source: options.source,
+    sheets,
+    findings,
+    accepted,
+    escalations: routeEscalations(context),
+    records,
+  };
+}
+
+function toFinding(
+  ruleId: string,
+  severity: Finding["severity"],
+  messages: Record<string, string>,
+  r: RuleReport,
+  layouts: Map<string, SheetLayout>,
+  planIds: Map<SheetRecord<string>, string>,
+): Finding {
+  const template = messages[r.messageId];
+  if (template === undefined) throw new Error(`${ruleId} reported unknown messageId "${r.messageId}"`);
+  const message = renderMessage(template, r.data);
+  if (!r.record) {
+    const headerRow = layouts.get(r.sheet)?.headerRow ?? 0;
+    return { ruleId, severity, sheet: r.sheet, cell: null, row: headerRow + 1, col: null, recordId: null, messageId: r.messageId, message };
+  }
+  const { row, col } = locate(r.record, r.field, layouts.get(r.record.sheet));
+  return {
+    ruleId,
+    severity,
+    sheet: r.record.sheet,
+    cell: toA1(row, col),
+    row: row + 1,
+    col,
+    recordId: recordIdOf(r.record, planIds),
+    messageId: r.messageId,
+    message,
+    field: r.field,
+    fingerprint: fingerprintRecord(r.record),
+  };
 }

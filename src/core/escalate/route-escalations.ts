@@ -1,0 +1,61 @@
+// Routes each open risk to the boards and registers it must go to, with a reason for each (SPEC "Escalation").
+
+import { fieldText } from "../model/records";
+import type { RiskRecord } from "../model/records";
+import type { DestinationId, Escalation } from "../model/report";
+import { parseMoney, parseStrategy, parseYesNo } from "../parse";
+import type { RuleContext } from "../rules/context";
+
+const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
+
+/** The current score: the score cell, else likelihood × impact. */
+export function currentScore(ctx: RuleContext, risk: RiskRecord): number | null {
+  const s = ctx.numberOf(risk, "score");
+  if (s !== null) return s;
+  const l = ctx.numberOf(risk, "likelihood");
+  const i = ctx.numberOf(risk, "impact");
+  return l !== null && i !== null ? l * i : null;
+}
+
+/** Destinations and reasons for one risk (empty when it needs none). */
+export function routeRisk(ctx: RuleContext, risk: RiskRecord): { destinations: DestinationId[]; reasons: string[] } {
+  const t = ctx.settings.escalation;
+  const destinations: DestinationId[] = [];
+  const reasons: string[] = [];
+  const add = (d: DestinationId, why: string) => {
+    destinations.push(d);
+    reasons.push(why);
+  };
+  const score = currentScore(ctx, risk);
+  const moneyCell = risk.fields.financialImpact;
+  const impact = moneyCell ? parseMoney(moneyCell.value) : null;
+  const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
+  const escalateCell = risk.fields.escalation;
+  const escalateYes = escalateCell ? (() => { const y = parseYesNo(escalateCell.value); return y.ok && y.value; })() : false;
+  const strategy = parseStrategy(fieldText(risk, "strategy"), ctx.settings.strategyWords);
+
+  if (score !== null && score >= t.corporateMinScore) add("corporate-register", `score ${score} ≥ ${t.corporateMinScore}`);
+  else if (score !== null && score >= t.directorateMinScore && score <= t.directorateMaxScore)
+    add("directorate-register", `score ${score} in ${t.directorateMinScore}–${t.directorateMaxScore}`);
+  if (amount !== null) add("financial-cluster", `financial impact ${money(amount)}`);
+  if (amount !== null && amount >= t.operationsBoardMinImpact)
+    add("operations-board", `financial impact ${money(amount)} ≥ ${money(t.operationsBoardMinImpact)}`);
+  else if (escalateYes) add("operations-board", "Escalate? = Yes");
+  if (amount !== null && amount >= t.strategicBoardMinImpact)
+    add("strategic-board", `financial impact ${money(amount)} ≥ ${money(t.strategicBoardMinImpact)}`);
+  else if (score !== null && score >= t.strategicBoardScore) add("strategic-board", `score ${score}`);
+  if (strategy.ok && strategy.value === "transfer") add("transfer", "strategy Transfer");
+  return { destinations, reasons };
+}
+
+/** Routes every open risk; risks with no destination are left out. */
+export function routeEscalations(ctx: RuleContext): Escalation[] {
+  const out: Escalation[] = [];
+  for (const risk of ctx.records.risks) {
+    if (!ctx.isOpenRisk(risk)) continue;
+    const { destinations, reasons } = routeRisk(ctx, risk);
+    if (destinations.length === 0) continue;
+    out.push({ recordId: ctx.riskId(risk), sheet: risk.sheet, row: risk.row + 1, destinations, reasons });
+  }
+  return out;
+}

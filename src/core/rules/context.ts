@@ -1,0 +1,117 @@
+// What rules can ask about the workbook: settings, as-at date, parsed values and cross-sheet links.
+// Derived values are computed once here so no rule re-implements them.
+
+import type { ActionRecord, RiskRecord, SheetRecord } from "../model/records";
+import { fieldText, idKey } from "../model/records";
+import type { WorkbookRecords } from "../model/report";
+import type { Settings } from "../model/settings";
+import {
+  parseActionState,
+  parseDate,
+  parseRiskState,
+  parseScore,
+  subtractMonths,
+  type DateMeaning,
+  type DayNumber,
+} from "../parse";
+import type { SheetLayout } from "../read/detect-sheet";
+
+export interface RuleContext {
+  settings: Settings;
+  asAt: DayNumber;
+  /** First day an update still counts for the review period. */
+  reviewCutoff: DayNumber;
+  records: WorkbookRecords;
+  /** Does this sheet have a column for this field? */
+  hasField(sheet: string, field: string): boolean;
+  /** Sheets of one kind, by name. */
+  sheetsOfKind(kind: SheetLayout["kind"]): string[];
+  isOpenRisk(risk: RiskRecord): boolean;
+  isOpenAction(action: ActionRecord): boolean;
+  /** Rows of actions sheets that belong to this risk (matched on folded id). */
+  actionsFor(risk: RiskRecord): ActionRecord[];
+  /** The risk an action belongs to, if any register holds it. */
+  riskFor(action: ActionRecord): RiskRecord | undefined;
+  /** Newest of lastUpdated, action update dates and Update Log entries; null when none. */
+  latestUpdate(risk: RiskRecord): DayNumber | null;
+  /** A field's date, or null when blank or unreadable. */
+  dateOf(record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null;
+  /** A field's score number, or null. */
+  numberOf(record: SheetRecord<string>, field: string): number | null;
+  /** The record's id text as written (trimmed), or "". */
+  riskId(risk: RiskRecord): string;
+}
+
+/** Builds the context once per check. */
+export function buildRuleContext(
+  records: WorkbookRecords,
+  layouts: Map<string, SheetLayout>,
+  settings: Settings,
+  asAt: DayNumber,
+): RuleContext {
+  const actionsByRisk = new Map<string, ActionRecord[]>();
+  for (const a of records.actions) {
+    const key = idKey(a.fields.riskId?.value ?? null);
+    if (!key) continue;
+    let list = actionsByRisk.get(key);
+    if (!list) actionsByRisk.set(key, (list = []));
+    list.push(a);
+  }
+  const riskByKey = new Map<string, RiskRecord>();
+  for (const r of records.risks) {
+    const key = idKey(r.fields.id?.value ?? null);
+    if (key && !riskByKey.has(key)) riskByKey.set(key, r);
+  }
+  const logDatesByRisk = new Map<string, DayNumber>();
+  for (const e of records.updateLog) {
+    const key = idKey(e.fields.riskId?.value ?? null);
+    const c = e.fields.date;
+    if (!key || !c) continue;
+    const d = parseDate(c.value, c.format, "lastUpdated");
+    if (d.ok && (logDatesByRisk.get(key) ?? -Infinity) < d.value) logDatesByRisk.set(key, d.value);
+  }
+
+  const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
+    const c = record.fields[field];
+    if (!c) return null;
+    const d = parseDate(c.value, c.format, meaning);
+    return d.ok ? d.value : null;
+  };
+  const latestCache = new Map<RiskRecord, DayNumber | null>();
+
+  const ctx: RuleContext = {
+    settings,
+    asAt,
+    reviewCutoff: subtractMonths(asAt, settings.reviewPeriodMonths),
+    records,
+    hasField: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.has(field) ?? false,
+    sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
+    isOpenRisk: (risk) => parseRiskState(fieldText(risk, "status"), settings) === "open",
+    isOpenAction: (action) => parseActionState(fieldText(action, "status"), settings) === "open",
+    actionsFor: (risk) => actionsByRisk.get(idKey(risk.fields.id?.value ?? null)) ?? [],
+    riskFor: (action) => riskByKey.get(idKey(action.fields.riskId?.value ?? null)),
+    latestUpdate(risk) {
+      if (latestCache.has(risk)) return latestCache.get(risk)!;
+      let best: DayNumber | null = dateOf(risk, "lastUpdated", "lastUpdated");
+      const consider = (d: DayNumber | null) => {
+        if (d !== null && (best === null || d > best)) best = d;
+      };
+      const key = idKey(risk.fields.id?.value ?? null);
+      if (key) {
+        for (const a of actionsByRisk.get(key) ?? []) consider(dateOf(a, "updated", "lastUpdated"));
+        consider(logDatesByRisk.get(key) ?? null);
+      }
+      latestCache.set(risk, best);
+      return best;
+    },
+    dateOf,
+    numberOf(record, field) {
+      const c = record.fields[field];
+      if (!c) return null;
+      const s = parseScore(c.value);
+      return s.ok ? s.value : null;
+    },
+    riskId: (risk) => fieldText(risk, "id"),
+  };
+  return ctx;
+}

@@ -1,0 +1,35 @@
+// plan/missing-date: every plan action needs a date that can be read.
+
+import { fieldText } from "../model/records";
+import { parseDate } from "../parse";
+import type { Rule } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "plan/missing-date",
+    kinds: ["improvement-plan"],
+    fields: ["date"],
+    defaultSeverity: "error",
+    description: "A plan action has no date, or one that cannot be read.",
+    messages: {
+      blank: "Plan action {id} has no date.",
+      unreadable: "Plan action {id} has date \"{text}\", which cannot be read as a date.",
+    },
+  },
+  check(ctx) {
+    return ctx.records.plan.flatMap((p) => {
+      const c = p.fields.date;
+      const text = fieldText(p, "date");
+      if (!c || !text) return [{ record: p, field: "date", messageId: "blank", data: { id: planLabel(p) } }];
+      return parseDate(c.value, c.format, "deadline").ok
+        ? []
+        : [{ record: p, field: "date", messageId: "unreadable", data: { id: planLabel(p), text } }];
+    });
+  },
+};
+
+/** A short label for a plan action in messages: its action text's first words. */
+export function planLabel(p: { fields: { action?: { text: string } } }): string {
+  const t = p.fields.action?.text ?? "";
+  return t.length > 50 ? `"${t.slice(0, 50)}…"` : `"${t}"`;
+}

@@ -1,0 +1,34 @@
+// The id a finding names for a record: a risk's id, an action's ref, a plan action's "aim.n".
+
+import type { SheetRecord } from "../model/records";
+import { fieldText } from "../model/records";
+
+/** Numbers plan actions within their aim: "3.2" is the second action under aim 3. */
+export function numberPlanActions(plan: SheetRecord<string>[]): Map<SheetRecord<string>, string> {
+  const ids = new Map<SheetRecord<string>, string>();
+  const counts = new Map<string, number>();
+  for (const r of plan) {
+    const no = fieldText(r, "no").replace(/\.$/, "");
+    const key = no || "?";
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    ids.set(r, no ? `${no}.${n}` : `row ${r.row + 1}`);
+  }
+  return ids;
+}
+
+/** The id shown for a record in findings, or null when it has none. */
+export function recordIdOf(record: SheetRecord<string>, planIds: Map<SheetRecord<string>, string>): string | null {
+  switch (record.kind) {
+    case "risk-register":
+      return fieldText(record, "id") || null;
+    case "actions":
+      return fieldText(record, "actionId") || fieldText(record, "riskId") || null;
+    case "improvement-plan":
+      return planIds.get(record) ?? null;
+    case "update-log":
+      return fieldText(record, "riskId") || null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,21 @@
+// risk/closed-with-open-actions: a closed risk should not leave actions open.
+
+import type { Rule } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "risk/closed-with-open-actions",
+    kinds: ["risk-register", "actions"],
+    fields: ["status"],
+    defaultSeverity: "warning",
+    description: "A closed risk still has open actions.",
+    messages: { open: "Risk {id} is closed but {count} of its actions are still open." },
+  },
+  check(ctx) {
+    return ctx.records.risks.flatMap((r) => {
+      if (ctx.isOpenRisk(r)) return [];
+      const open = ctx.actionsFor(r).filter((a) => ctx.isOpenAction(a)).length;
+      return open === 0 ? [] : [{ record: r, field: "status", messageId: "open", data: { id: ctx.riskId(r), count: open } }];
+    });
+  },
+};

@@ -1,0 +1,30 @@
+// risk/future-date: a last-updated date cannot be after the as-at date.
+
+import { isoFromDay } from "../parse";
+import type { Rule } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "risk/future-date",
+    kinds: ["risk-register"],
+    fields: ["lastUpdated"],
+    defaultSeverity: "warning",
+    description: "A last-updated date is after the as-at date.",
+    messages: { future: "Risk {id} says it was last updated {date}, after the as-at date {asAt}." },
+  },
+  check(ctx) {
+    return ctx.records.risks.flatMap((r) => {
+      const d = ctx.dateOf(r, "lastUpdated", "lastUpdated");
+      return d !== null && d > ctx.asAt
+        ? [
+            {
+              record: r,
+              field: "lastUpdated",
+              messageId: "future",
+              data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d), asAt: isoFromDay(ctx.asAt) },
+            },
+          ]
+        : [];
+    });
+  },
+};

@@ -1,0 +1,36 @@
+// risk/rag-mismatch: a RAG word must agree with the band of the score.
+
+import { fieldText } from "../model/records";
+import { parseRagWord, ragFromScore } from "../parse";
+import { currentScore } from "../escalate/route-escalations";
+import type { Rule } from "./types";
+
+const WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
+
+export const rule: Rule = {
+  meta: {
+    id: "risk/rag-mismatch",
+    kinds: ["risk-register"],
+    fields: ["rag"],
+    defaultSeverity: "warning",
+    description: "A RAG word disagrees with the score's band.",
+    messages: { mismatch: "Risk {id} is marked {rag} but its score {score} is {expected}." },
+  },
+  check(ctx) {
+    return ctx.records.risks.flatMap((r) => {
+      const rag = parseRagWord(fieldText(r, "rag"));
+      const score = currentScore(ctx, r);
+      if (!rag.ok || score === null || score < 1 || score > 25) return [];
+      const expected = ragFromScore(score, ctx.settings.rag);
+      if (expected === rag.value) return [];
+      return [
+        {
+          record: r,
+          field: "rag",
+          messageId: "mismatch",
+          data: { id: ctx.riskId(r) || "(no id)", rag: fieldText(r, "rag"), score, expected: WORD[expected] },
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,35 @@
+// risk/stale-update: every open risk needs an update within the review period, even "no change".
+
+import { isoFromDay } from "../parse";
+import type { Rule, RuleReport } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "risk/stale-update",
+    kinds: ["risk-register", "actions", "update-log"],
+    fields: ["lastUpdated"],
+    defaultSeverity: "error",
+    description: "An open risk has no update, or its latest update is older than the review period.",
+    messages: {
+      never: "Risk {id} has no recorded update: it needs one every month, even if nothing changed.",
+      stale: "Risk {id} was last updated {date}, before {cutoff}: it needs an update this month.",
+    },
+  },
+  check(ctx) {
+    const out: RuleReport[] = [];
+    for (const r of ctx.records.risks) {
+      if (!ctx.isOpenRisk(r)) continue;
+      const latest = ctx.latestUpdate(r);
+      const id = ctx.riskId(r) || "(no id)";
+      if (latest === null) out.push({ record: r, field: "lastUpdated", messageId: "never", data: { id } });
+      else if (latest < ctx.reviewCutoff)
+        out.push({
+          record: r,
+          field: "lastUpdated",
+          messageId: "stale",
+          data: { id, date: isoFromDay(latest), cutoff: isoFromDay(ctx.reviewCutoff) },
+        });
+    }
+    return out;
+  },
+};
