@@ -79,7 +79,7 @@ function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedTabsOpti
     const current = tab.rows[link.row]?.[link.col] ?? null;
     const location = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
     cell.value = {
-      text: current === null ? link.address : String(current),
+      text: current === null ? link.address : escapeXlsxText(String(current)),
       hyperlink: options.linkFile ? `${encodeFileName(options.linkFile)}#${location}` : `#${location}`,
     };
     cell.font = { ...(cell.font ?? {}), underline: true, color: { argb: LINK_COLOUR } };
@@ -109,7 +109,16 @@ function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedTabsOpti
  * `{formula}` object, so text such as "=HYPERLINK(…)" or "+44…" stays text.
  */
 function setPlainValue(cell: Cell, value: Exclude<CellValue, null>): void {
-  cell.value = typeof value === "string" ? String(value) : value;
+  cell.value = typeof value === "string" ? escapeXlsxText(value) : value;
+}
+
+/**
+ * XML turns a bare CR into LF when the file is read, so a CR is stored as Excel stores it, `_x000D_`;
+ * text that already looks like such an escape gets its underscore escaped (`_x005F_`) so it reads back
+ * unchanged in Excel and in exceljs.
+ */
+export function escapeXlsxText(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
 }
 
 /** The marker that tells a reader this sheet is ours: right of the widest row, in row 1. */
