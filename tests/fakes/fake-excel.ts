@@ -1,0 +1,338 @@
+// A strict in-memory stand-in for Excel (Excel.run, Office.onReady, isSetSupported), installed as globals.
+// Strict where the real host is: reading an unloaded property throws, writes land at sync(), payloads
+// over 5 MB are refused, "=…" text becomes a formula. It counts syncs and bytes. No Node imports: the
+// browser test bundles it (fake-host-entry.ts).
+
+import type { CellValue } from "../../src/core/model/grid";
+import { fromA1 } from "../../src/core/address/a1";
+import { Bag, FakeContext, Op } from "./fake-proxy";
+import { FakeNames, FakeWorksheets, FakeXmlParts, HostState, NameState, XmlState } from "./fake-objects";
+import {
+  CellState,
+  CfState,
+  FakeOfficeError,
+  HyperlinkState,
+  PageLayoutState,
+  SheetState,
+  fail,
+  parseLocalAddress,
+  rectAddress,
+  writeCellValue,
+} from "./fake-state";
+
+export { FakeOfficeError } from "./fake-state";
+export type { CellState } from "./fake-state";
+
+export interface FakeSheetSpec {
+  name: string;
+  /** Rows from A1 (or from `origin`); strings go through the same rules as a write ("=x" becomes a formula). */
+  values?: CellValue[][];
+  /** Top-left cell of `values`, e.g. "B3". */
+  origin?: string;
+  numberFormats?: (string | null)[][];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Merged areas, e.g. ["A1:C1"]. */
+  merges?: string[];
+  /** The user's own fills: address ("A1" or "A1:B3") → colour. */
+  fills?: Record<string, string>;
+  /** The user's own conditional formats. */
+  conditionalFormats?: { address: string; formula: string; fill: string }[];
+}
+
+export interface FakeWorkbookSpec {
+  sheets: FakeSheetSpec[];
+  /** Workbook names pointing at a sheet's cell. */
+  names?: { name: string; sheet: string; address: string }[];
+  customXml?: string[];
+  /** Highest ExcelApi requirement set the host supports (default "1.9", as the manifest declares). */
+  apiVersion?: string;
+  /** Request and response limit in bytes (default 5 MB, as Excel on the web). */
+  payloadLimit?: number;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  ops: number;
+  error?: string;
+}
+
+export interface FakeStats {
+  runs: number;
+  /** Every round trip, failed ones included. */
+  syncs: number;
+  failedSyncs: number;
+  requestBytes: number;
+  responseBytes: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  perSync: SyncRecord[];
+}
+
+export interface FakeSheetSnapshot {
+  name: string;
+  visibility: string;
+  /** Rows from A1 to the used range's bottom-right; "" for empty cells. */
+  values: CellValue[][];
+  formulas: Record<string, string>;
+  numberFormats: Record<string, string>;
+  fills: Record<string, string>;
+  bold: string[];
+  links: Record<string, HyperlinkState>;
+  conditionalFormats: { type: string; address: string; formula?: string; fill?: string }[];
+  freezeRows: number;
+  columnWidths: Record<number, number>;
+  pageLayout: PageLayoutState;
+}
+
+export interface FakeSnapshot {
+  sheets: FakeSheetSnapshot[];
+  names: { name: string; value: string }[];
+  customXml: string[];
+  activeSheet: string;
+  selection: { sheet: string; address: string } | null;
+}
+
+export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+function versionAtLeast(have: string, want: string): boolean {
+  const [a1, a2] = have.split(".").map(Number);
+  const [b1, b2] = want.split(".").map(Number);
+  return a1 > b1 || (a1 === b1 && (a2 ?? 0) >= (b2 ?? 0));
+}
+
+function emptyStats(): FakeStats {
+  return { runs: 0, syncs: 0, failedSyncs: 0, requestBytes: 0, responseBytes: 0, maxRequestBytes: 0, maxResponseBytes: 0, perSync: [] };
+}
+
+const PLAIN_MESSAGES: Record<string, string> = {
+  InvalidOperationInCellEditMode: "The operation isn't available while Excel is in cell-edit mode.",
+  GeneralException: "An internal error has occurred.",
+};
+
+/** The fake host: workbook state plus the Excel.run machinery. */
+export class FakeHost implements HostState {
+  sheets: SheetState[] = [];
+  names: NameState[] = [];
+  xmlParts: XmlState[] = [];
+  active: SheetState;
+  selection: { sheet: string; address: string } | null = null;
+  apiVersion: string;
+  payloadLimit: number;
+  private failNext: string[] = [];
+  private counters = emptyStats();
+
+  constructor(spec: FakeWorkbookSpec) {
+    this.apiVersion = spec.apiVersion ?? "1.9";
+    this.payloadLimit = spec.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
+    for (const s of spec.sheets) this.sheets.push(buildSheet(s));
+    if (this.sheets.length === 0) this.sheets.push(new SheetState("Sheet1"));
+    this.active = this.sheets.find((s) => s.visibility === "Visible") ?? this.sheets[0];
+    for (const n of spec.names ?? []) {
+      this.names.push({ name: n.name, sheet: this.findSheet(n.sheet) ?? null, rect: parseLocalAddress(n.address), comment: "", visible: true });
+    }
+    this.xmlParts = (spec.customXml ?? []).map((xml, i) => ({ id: `{XML-0-${i}}`, ns: /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "", xml }));
+  }
+
+  findSheet(name: string): SheetState | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  requireApi(version: string, what: string): void {
+    if (!versionAtLeast(this.apiVersion, version)) fail("ApiNotFound", `${what} needs ExcelApi ${version}; this host has ${this.apiVersion}.`);
+  }
+
+  isSetSupported(name: string, version?: string): boolean {
+    return name === "ExcelApi" && versionAtLeast(this.apiVersion, version ?? "1.1");
+  }
+
+  /** Makes the next sync fail with this code (default: the user is typing in a cell). */
+  failNextSync(code = "InvalidOperationInCellEditMode"): void {
+    this.failNext.push(code);
+  }
+
+  stats(): FakeStats {
+    return { ...this.counters, perSync: this.counters.perSync.map((s) => ({ ...s })) };
+  }
+  resetStats(): void {
+    this.counters = emptyStats();
+  }
+
+  /** Runs a batch as Excel.run does, syncing whatever is still queued when it returns. */
+  async run<T>(batch: (context: unknown) => Promise<T>): Promise<T> {
+    this.counters.runs += 1;
+    const ctx = new FakeContext(this);
+    const workbook = new Bag(ctx, "Workbook", []).with({
+      worksheets: new FakeWorksheets(ctx, this),
+      names: new FakeNames(ctx, this),
+    });
+    // A getter, so ExcelApi 1.5 is checked only when custom XML is used.
+    Object.defineProperty(workbook, "customXmlParts", { get: () => new FakeXmlParts(ctx, this) });
+    Object.defineProperty(ctx, "workbook", { value: workbook });
+    const result = await batch(ctx);
+    if (ctx.queue.length > 0) await ctx.sync();
+    return result;
+  }
+
+  async runSync(ctx: FakeContext): Promise<void> {
+    await Promise.resolve();
+    const ops: Op[] = ctx.queue;
+    ctx.queue = [];
+    const record: SyncRecord = { requestBytes: 0, responseBytes: 0, ops: ops.length };
+    this.counters.syncs += 1;
+    this.counters.perSync.push(record);
+    try {
+      const forced = this.failNext.shift();
+      if (forced) fail(forced, PLAIN_MESSAGES[forced] ?? `Simulated ${forced}.`);
+      record.requestBytes = JSON.stringify(ops.map((o) => o.req)).length;
+      if (record.requestBytes > this.payloadLimit) fail("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+      const responses = ops.map((o) => o.run());
+      record.responseBytes = JSON.stringify(responses.map((r, i) => (ops[i].wire ? ops[i].wire!(r) : (r ?? 0)))).length;
+      if (record.responseBytes > this.payloadLimit) {
+        // The batch ran (writes landed) but its answer could not be sent back.
+        fail("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      }
+      ops.forEach((o, i) => o.commit?.(responses[i]));
+    } catch (e) {
+      this.counters.failedSyncs += 1;
+      record.error = e instanceof FakeOfficeError ? e.code : String(e);
+      throw e;
+    } finally {
+      this.counters.requestBytes += record.requestBytes;
+      this.counters.responseBytes += record.responseBytes;
+      this.counters.maxRequestBytes = Math.max(this.counters.maxRequestBytes, record.requestBytes);
+      this.counters.maxResponseBytes = Math.max(this.counters.maxResponseBytes, record.responseBytes);
+    }
+  }
+
+  /** The live state of a sheet, for assertions. */
+  sheet(name: string): SheetState {
+    return this.findSheet(name) ?? fail("ItemNotFound", `No sheet ${name}.`);
+  }
+  cell(sheet: string, a1: string): CellState | undefined {
+    const p = fromA1(a1);
+    return p ? this.sheet(sheet).cell(p.row, p.col) : undefined;
+  }
+
+  /** A plain JSON picture of the workbook (for tests and the browser test). */
+  snapshot(): FakeSnapshot {
+    return {
+      sheets: this.sheets.map(snapshotSheet),
+      names: this.names.map((n) => ({ name: n.name, value: n.sheet && n.rect ? `${n.sheet.name}!${rectAddress(n.rect)}` : "#REF!" })),
+      customXml: this.xmlParts.map((x) => x.xml),
+      activeSheet: this.active.name,
+      selection: this.selection,
+    };
+  }
+}
+
+function buildSheet(spec: FakeSheetSpec): SheetState {
+  const s = new SheetState(spec.name, spec.visibility ?? "Visible");
+  const o = fromA1(spec.origin ?? "A1") ?? { row: 0, col: 0 };
+  spec.numberFormats?.forEach((row, r) =>
+    row.forEach((nf, c) => {
+      if (nf) s.ensure(o.row + r, o.col + c).nf = nf;
+    }),
+  );
+  spec.values?.forEach((row, r) => row.forEach((v, c) => writeCellValue(s, o.row + r, o.col + c, v)));
+  s.merges = (spec.merges ?? []).map(parseLocalAddress);
+  for (const [address, color] of Object.entries(spec.fills ?? {})) {
+    const rect = parseLocalAddress(address);
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) s.ensure(r, c).fill = color;
+  }
+  s.cfs = (spec.conditionalFormats ?? []).map((cf, i) => ({
+    id: `{USER-CF-${i}}`,
+    type: "Custom" as const,
+    areas: cf.address.split(",").map(parseLocalAddress),
+    formula: cf.formula,
+    fill: cf.fill,
+  }));
+  return s;
+}
+
+function snapshotSheet(s: SheetState): FakeSheetSnapshot {
+  const used = s.usedRect(true);
+  const values: CellValue[][] = [];
+  if (used) {
+    for (let r = 0; r <= used.bottom; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c <= used.right; c++) row.push(s.cell(r, c)?.v ?? "");
+      values.push(row);
+    }
+  }
+  const snap: FakeSheetSnapshot = {
+    name: s.name,
+    visibility: s.visibility,
+    values,
+    formulas: {},
+    numberFormats: {},
+    fills: {},
+    bold: [],
+    links: {},
+    conditionalFormats: s.cfs.map((cf: CfState) => ({ type: cf.type, address: cf.areas.map(rectAddress).join(","), formula: cf.formula, fill: cf.fill })),
+    freezeRows: s.freezeRows,
+    columnWidths: Object.fromEntries(s.columnWidths),
+    pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } },
+  };
+  s.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell) return;
+      const a = rectAddress({ top: r, left: c, bottom: r, right: c });
+      if (cell.formula) snap.formulas[a] = cell.formula;
+      if (cell.nf) snap.numberFormats[a] = cell.nf;
+      if (cell.fill) snap.fills[a] = cell.fill;
+      if (cell.bold) snap.bold.push(a);
+      if (cell.link) snap.links[a] = { ...cell.link };
+    }),
+  );
+  return snap;
+}
+
+/** The globals a task pane sees. */
+interface FakeGlobals {
+  Excel?: unknown;
+  Office?: unknown;
+  OfficeExtension?: unknown;
+}
+
+/**
+ * Installs the fake as globalThis.Excel / Office / OfficeExtension and returns it.
+ * Call `uninstallFakeExcel()` (or install again) to replace it.
+ */
+export function installFakeExcel(spec: FakeWorkbookSpec): FakeHost {
+  const host = new FakeHost(spec);
+  const g = globalThis as unknown as FakeGlobals;
+  g.Excel = {
+    run: <T>(batch: (context: unknown) => Promise<T>) => host.run(batch),
+    ConditionalFormatType: { custom: "Custom", cellValue: "CellValue" },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+    ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks" },
+    ErrorCodes: {
+      itemNotFound: "ItemNotFound",
+      invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+      generalException: "GeneralException",
+    },
+  };
+  g.OfficeExtension = { Error: FakeOfficeError };
+  g.Office = {
+    HostType: { Excel: "Excel" },
+    PlatformType: { OfficeOnline: "OfficeOnline" },
+    context: { requirements: { isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version) } },
+    onReady: (cb?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: "Excel", platform: "OfficeOnline" };
+      cb?.(info);
+      return Promise.resolve(info);
+    },
+  };
+  return host;
+}
+
+/** Removes the globals installFakeExcel set. */
+export function uninstallFakeExcel(): void {
+  const g = globalThis as unknown as FakeGlobals;
+  delete g.Excel;
+  delete g.Office;
+  delete g.OfficeExtension;
+}

@@ -1,0 +1,726 @@
+// The fake Excel host's object model: worksheets, ranges, formats, conditional formats, names, custom XML.
+// Only the subset src/excel uses; anything else is missing on purpose, so new use shows up in tests.
+
+import type { CellValue } from "../../src/core/model/grid";
+import { parseRangeAddress } from "../../src/core/address/a1";
+import { Bag, FakeClientResult, FakeCollection, FakeContext, FakeObj, created } from "./fake-proxy";
+import {
+  CfState,
+  FakeOfficeError,
+  MAX_COLS,
+  Rect,
+  SheetState,
+  checkSheetName,
+  clearRect,
+  fail,
+  intersects,
+  nextCfId,
+  parseLocalAddress,
+  quoteSheet,
+  rectAddress,
+  rectCols,
+  rectRows,
+  removeCfCells,
+  wholeSheet,
+  writeCellValue,
+} from "./fake-state";
+
+export interface NameState {
+  name: string;
+  sheet: SheetState | null;
+  rect: Rect | null;
+  comment: string;
+  visible: boolean;
+}
+
+export interface XmlState {
+  id: string;
+  ns: string;
+  xml: string;
+}
+
+/** What the object model needs from the host. */
+export interface HostState {
+  sheets: SheetState[];
+  names: NameState[];
+  xmlParts: XmlState[];
+  active: SheetState;
+  selection: { sheet: string; address: string } | null;
+  requireApi(version: string, what: string): void;
+  findSheet(name: string): SheetState | undefined;
+}
+
+interface Loc {
+  sheet: SheetState;
+  rects: Rect[];
+}
+
+/** Cells a single read may return; above it even a small value would be over any payload limit. */
+const MAX_READ_CELLS = 2_000_000;
+
+function itemNotFound(what: string): never {
+  fail("ItemNotFound", `The requested resource doesn't exist: ${what}.`);
+}
+
+function absolute(rect: Rect): string {
+  return rectAddress(rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
+function check2d(v: unknown, rect: Rect): unknown[][] {
+  const rows = rectRows(rect);
+  const cols = rectCols(rect);
+  if (!Array.isArray(v) || v.length !== rows || !v.every((r) => Array.isArray(r) && r.length === cols)) {
+    fail("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+  }
+  return v as unknown[][];
+}
+
+function read2d<T>(sheet: SheetState, rect: Rect, pick: (r: number, c: number) => T): T[][] {
+  if (rectRows(rect) * rectCols(rect) > MAX_READ_CELLS) {
+    fail("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+  }
+  const out: T[][] = [];
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const row: T[] = [];
+    for (let c = rect.left; c <= rect.right; c++) row.push(pick(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** Applies `fn` to every cell of the rects, creating cells; refuses absurd areas. */
+function eachCell(loc: Loc, fn: (r: number, c: number) => void): void {
+  for (const rect of loc.rects) {
+    if (rectRows(rect) * rectCols(rect) > MAX_READ_CELLS) fail("InvalidArgument", "The fake formats at most 2M cells at once.");
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(r, c);
+  }
+}
+
+const RANGE_PROPS = ["address", "values", "numberFormat", "formulas", "rowCount", "columnCount", "rowIndex", "columnIndex", "hyperlink"];
+const AREAS_PROPS = ["address", "areaCount"];
+
+/** Range (one rect) or RangeAreas (several). */
+export class FakeRange extends FakeObj {
+  private _format?: Bag;
+  private _cfs?: FakeCfCollection;
+  constructor(
+    ctx: FakeContext,
+    readonly host: HostState,
+    private readonly locate: () => Loc | null,
+    type: "Range" | "RangeAreas" = "Range",
+  ) {
+    super(ctx, type);
+  }
+
+  loc(): Loc {
+    const l = this.locate();
+    if (!l) fail("InvalidObjectPath", `The ${this._type} is a null object.`);
+    return l;
+  }
+  private one(): { sheet: SheetState; rect: Rect } {
+    const l = this.loc();
+    if (l.rects.length !== 1) fail("InvalidOperation", "This operation is not permitted for the current object (several areas).");
+    return { sheet: l.sheet, rect: l.rects[0] };
+  }
+
+  _props(): readonly string[] {
+    return this._type === "Range" ? RANGE_PROPS : AREAS_PROPS;
+  }
+
+  _read(p: string): unknown {
+    const l = this.loc();
+    if (p === "address") return l.rects.map((r) => `${quoteSheet(l.sheet.name)}!${rectAddress(r)}`).join(",");
+    if (p === "areaCount") return l.rects.length;
+    const { sheet, rect } = this.one();
+    switch (p) {
+      case "values":
+        return read2d<CellValue>(sheet, rect, (r, c) => sheet.cell(r, c)?.v ?? "");
+      case "numberFormat":
+        return read2d(sheet, rect, (r, c) => sheet.cell(r, c)?.nf ?? "General");
+      case "formulas":
+        return read2d(sheet, rect, (r, c) => sheet.cell(r, c)?.formula ?? sheet.cell(r, c)?.v ?? "");
+      case "rowCount":
+        return rectRows(rect);
+      case "columnCount":
+        return rectCols(rect);
+      case "rowIndex":
+        return rect.top;
+      case "columnIndex":
+        return rect.left;
+      case "hyperlink":
+        this.host.requireApi("1.7", "Range.hyperlink");
+        return sheet.cell(rect.top, rect.left)?.link ?? null;
+    }
+    return fail("InvalidArgument", `Range has no property '${p}'.`);
+  }
+
+  override _write(p: string, v: unknown): void {
+    const { sheet, rect } = this.one();
+    if (p === "values") {
+      const rows = check2d(v, rect);
+      rows.forEach((row, i) => row.forEach((x, j) => writeCellValue(sheet, rect.top + i, rect.left + j, x)));
+    } else if (p === "numberFormat") {
+      const rows = check2d(v, rect);
+      rows.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (x !== null && x !== undefined) sheet.ensure(rect.top + i, rect.left + j).nf = String(x);
+        }),
+      );
+    } else if (p === "hyperlink") {
+      this.host.requireApi("1.7", "Range.hyperlink");
+      const link = (v ?? {}) as { textToDisplay?: string };
+      eachCell({ sheet, rects: [rect] }, (r, c) => {
+        const cell = sheet.ensure(r, c);
+        cell.link = { ...link };
+        if (link.textToDisplay !== undefined) {
+          delete cell.formula;
+          cell.v = link.textToDisplay;
+        }
+      });
+    } else super._write(p, v);
+  }
+
+  get address(): string {
+    return this._get("address") as string;
+  }
+  get areaCount(): number {
+    return this._get("areaCount") as number;
+  }
+  get values(): CellValue[][] {
+    return this._get("values") as CellValue[][];
+  }
+  set values(v: CellValue[][]) {
+    this._set("values", v);
+  }
+  get numberFormat(): string[][] {
+    return this._get("numberFormat") as string[][];
+  }
+  set numberFormat(v: string[][]) {
+    this._set("numberFormat", v);
+  }
+  get formulas(): unknown[][] {
+    return this._get("formulas") as unknown[][];
+  }
+  get rowCount(): number {
+    return this._get("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this._get("columnCount") as number;
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex") as number;
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex") as number;
+  }
+  get hyperlink(): unknown {
+    return this._get("hyperlink");
+  }
+  set hyperlink(v: unknown) {
+    this._set("hyperlink", v);
+  }
+
+  get format(): Bag {
+    if (this._format) return this._format;
+    const loc = () => this.loc();
+    const cellsOf = (fn: (cell: ReturnType<SheetState["ensure"]>) => void) => {
+      const l = loc();
+      eachCell(l, (r, c) => fn(l.sheet.ensure(r, c)));
+    };
+    const topLeft = () => loc().sheet.cell(loc().rects[0].top, loc().rects[0].left);
+    const fill = new Bag(this._ctx, "RangeFill", ["color"], () => topLeft()?.fill ?? null, (_p, v) =>
+      cellsOf((cell) => (cell.fill = String(v))),
+    ).with({
+      clear: () => this._call("fill.clear", [], () => cellsOf((cell) => delete cell.fill)),
+    });
+    const fontKeys: Record<string, "bold" | "italic" | "fontColor" | "fontSize"> = {
+      bold: "bold",
+      italic: "italic",
+      color: "fontColor",
+      size: "fontSize",
+    };
+    const font = new Bag(
+      this._ctx,
+      "RangeFont",
+      Object.keys(fontKeys),
+      (p) => topLeft()?.[fontKeys[p]] ?? null,
+      (p, v) => cellsOf((cell) => Object.assign(cell, { [fontKeys[p]]: v })),
+    );
+    const widthOf = (c: number) => loc().sheet.columnWidths.get(c) ?? 48;
+    this._format = new Bag(
+      this._ctx,
+      "RangeFormat",
+      ["columnWidth", "wrapText", "horizontalAlignment", "verticalAlignment"],
+      (p) => (p === "columnWidth" ? widthOf(loc().rects[0].left) : null),
+      (p, v) => {
+        const l = loc();
+        if (p === "columnWidth") {
+          for (const r of l.rects) for (let c = r.left; c <= Math.min(r.right, MAX_COLS - 1); c++) l.sheet.columnWidths.set(c, Number(v));
+        } else l.sheet.notes.push({ address: this.addressNow(), prop: p, value: v });
+      },
+    ).with({
+      fill,
+      font,
+      autofitColumns: () =>
+        this._call("autofitColumns", [], () => {
+          const l = loc();
+          const used = l.sheet.usedRect(false);
+          for (const r of l.rects) {
+            const right = Math.min(r.right, used?.right ?? r.left);
+            for (let c = r.left; c <= right; c++) l.sheet.autofitColumns.add(c);
+          }
+        }),
+      autofitRows: () => this._call("autofitRows", [], () => undefined),
+    });
+    return this._format;
+  }
+
+  private addressNow(): string {
+    const l = this.loc();
+    return l.rects.map(rectAddress).join(",");
+  }
+
+  get conditionalFormats(): FakeCfCollection {
+    this._cfs ??= new FakeCfCollection(this._ctx, this);
+    return this._cfs;
+  }
+
+  /** A cell relative to the top-left of this range. */
+  getCell(row: number, col: number): FakeRange {
+    return this.sub("getCell", () => {
+      const { sheet, rect } = this.one();
+      return { sheet, rects: [{ top: rect.top + row, left: rect.left + col, bottom: rect.top + row, right: rect.left + col }] };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.sub(
+      "getUsedRangeOrNullObject",
+      () => {
+        const { sheet, rect } = this.one();
+        const used = sheet.usedRect(valuesOnly, rect);
+        return used ? { sheet, rects: [used] } : null;
+      },
+    );
+  }
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): FakeRange {
+    this.host.requireApi("1.13", "Range.getMergedAreasOrNullObject");
+    return this.sub(
+      "getMergedAreasOrNullObject",
+      () => {
+        const { sheet, rect } = this.one();
+        const rects = sheet.merges.filter((m) => intersects(m, rect));
+        return rects.length ? { sheet, rects } : null;
+      },
+      "RangeAreas",
+    );
+  }
+  private sub(method: string, locate: () => Loc | null, type: "Range" | "RangeAreas" = "Range"): FakeRange {
+    return created(new FakeRange(this._ctx, this.host, locate, type), method, locate);
+  }
+
+  clear(applyTo: string = "All"): void {
+    this._call("clear", [applyTo], () => {
+      const l = this.loc();
+      for (const r of l.rects) clearRect(l.sheet, r, applyTo);
+    });
+  }
+  select(): void {
+    this._call("select", [], () => {
+      const l = this.loc();
+      if (l.sheet.visibility !== "Visible") fail("InvalidOperation", "A hidden sheet's cells cannot be selected.");
+      this.host.active = l.sheet;
+      this.host.selection = { sheet: l.sheet.name, address: l.rects.map(rectAddress).join(",") };
+    });
+  }
+}
+
+/** Conditional formats that intersect a range; add() puts a new one on top. */
+export class FakeCfCollection extends FakeCollection<CfState, FakeObj> {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx, "ConditionalFormatCollection");
+  }
+  _list(): CfState[] {
+    const l = this.range.loc();
+    return l.sheet.cfs.filter((cf) => cf.areas.some((a) => l.rects.some((r) => intersects(a, r))));
+  }
+  _itemProps(): readonly string[] {
+    return ["id", "type", "priority", "stopIfTrue"];
+  }
+  _wrap(state: CfState): FakeObj {
+    return conditionalFormat(this._ctx, () => ({ sheet: this.range.loc().sheet, cf: state }));
+  }
+  add(type: string): FakeObj {
+    let made: { sheet: SheetState; cf: CfState } | null = null;
+    const proxy = conditionalFormat(this._ctx, () => made ?? fail("InvalidObjectPath", "not yet added"));
+    this._call("add", [type], () => {
+      if (type !== "Custom" && type !== "CellValue") fail("InvalidArgument", `The fake supports Custom and CellValue formats, not ${type}.`);
+      const l = this.range.loc();
+      const cf: CfState = { id: nextCfId(), type, areas: l.rects.map((r) => ({ ...r })) };
+      l.sheet.cfs.unshift(cf);
+      made = { sheet: l.sheet, cf };
+    });
+    return proxy;
+  }
+  clearAll(): void {
+    this._call("clearAll", [], () => {
+      const l = this.range.loc();
+      for (const r of l.rects) removeCfCells(l.sheet, r);
+    });
+  }
+}
+
+function conditionalFormat(ctx: FakeContext, locate: () => { sheet: SheetState; cf: CfState }): FakeObj {
+  const cf = () => locate().cf;
+  const ofType = (t: CfState["type"]) => {
+    const c = cf();
+    if (c.type !== t) fail("InvalidOperation", `This conditional format is ${c.type}, not ${t}.`);
+    return c;
+  };
+  const formatOf = (t: CfState["type"]) =>
+    new Bag(ctx, "ConditionalRangeFormat", []).with({
+      fill: new Bag(ctx, "ConditionalRangeFill", ["color"], () => ofType(t).fill ?? null, (_p, v) => (ofType(t).fill = String(v))),
+      font: new Bag(
+        ctx,
+        "ConditionalRangeFont",
+        ["color", "bold"],
+        (p) => (p === "color" ? ofType(t).fontColor : ofType(t).bold) ?? null,
+        (p, v) => (p === "color" ? (ofType(t).fontColor = String(v)) : (ofType(t).bold = Boolean(v))),
+      ),
+    });
+  const custom = new Bag(ctx, "CustomConditionalFormat", []).with({
+    rule: new Bag(ctx, "ConditionalFormatRule", ["formula"], () => ofType("Custom").formula ?? "", (_p, v) => (ofType("Custom").formula = String(v))),
+    format: formatOf("Custom"),
+  });
+  const cellValue = new Bag(
+    ctx,
+    "CellValueConditionalFormat",
+    ["rule"],
+    () => ofType("CellValue").rule ?? null,
+    (_p, v) => (ofType("CellValue").rule = v as CfState["rule"]),
+  ).with({ format: formatOf("CellValue") });
+  const proxy: Bag = new Bag(ctx, "ConditionalFormat", ["id", "type", "priority", "stopIfTrue"], (p) => {
+    const { sheet, cf: c } = locate();
+    if (p === "priority") return sheet.cfs.indexOf(c);
+    if (p === "stopIfTrue") return false;
+    return p === "id" ? c.id : c.type;
+  }).with({
+    custom,
+    cellValue,
+    delete: () =>
+      proxy._call("delete", [], () => {
+        const { sheet, cf: c } = locate();
+        sheet.cfs = sheet.cfs.filter((x) => x !== c);
+      }),
+  });
+  return proxy;
+}
+
+const SHEET_PROPS = ["name", "visibility", "position", "id", "tabColor"];
+
+export class FakeWorksheet extends FakeObj {
+  constructor(
+    ctx: FakeContext,
+    readonly host: HostState,
+    private readonly locate: () => SheetState | null,
+  ) {
+    super(ctx, "Worksheet");
+  }
+  sheet(): SheetState {
+    return this.locate() ?? fail("InvalidObjectPath", "The worksheet is a null object.");
+  }
+  _props(): readonly string[] {
+    return SHEET_PROPS;
+  }
+  _read(p: string): unknown {
+    const s = this.sheet();
+    if (p === "position") return this.host.sheets.indexOf(s);
+    return (s as unknown as Record<string, unknown>)[p];
+  }
+  override _write(p: string, v: unknown): void {
+    const s = this.sheet();
+    if (p === "name") {
+      const name = checkSheetName(v);
+      const other = this.host.findSheet(name);
+      if (other && other !== s) fail("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+      s.name = name;
+    } else if (p === "visibility") {
+      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") fail("InvalidArgument", `Bad visibility ${String(v)}.`);
+      if (v !== "Visible" && !this.host.sheets.some((x) => x !== s && x.visibility === "Visible")) {
+        fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      s.visibility = v;
+      if (v !== "Visible" && this.host.active === s) this.host.active = this.host.sheets.find((x) => x.visibility === "Visible") ?? s;
+    } else if (p === "tabColor") s.tabColor = String(v);
+    else super._write(p, v);
+  }
+  get name(): string {
+    return this._get("name") as string;
+  }
+  set name(v: string) {
+    this._set("name", v);
+  }
+  get visibility(): string {
+    return this._get("visibility") as string;
+  }
+  set visibility(v: string) {
+    this._set("visibility", v);
+  }
+  get position(): number {
+    return this._get("position") as number;
+  }
+  get id(): string {
+    return this._get("id") as string;
+  }
+  set tabColor(v: string) {
+    this._set("tabColor", v);
+  }
+
+  activate(): void {
+    this._call("activate", [], () => {
+      const s = this.sheet();
+      if (s.visibility !== "Visible") fail("InvalidOperation", "A hidden sheet cannot be activated.");
+      this.host.active = s;
+    });
+  }
+  delete(): void {
+    this._call("delete", [], () => {
+      const s = this.sheet();
+      if (!this.host.sheets.some((x) => x !== s && x.visibility === "Visible")) {
+        fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      this.host.sheets = this.host.sheets.filter((x) => x !== s);
+      for (const n of this.host.names) if (n.sheet === s) n.sheet = null;
+      if (this.host.active === s) this.host.active = this.host.sheets.find((x) => x.visibility === "Visible") ?? this.host.sheets[0];
+    });
+  }
+
+  private range(method: string, rects: () => Rect[] | null, type: "Range" | "RangeAreas" = "Range"): FakeRange {
+    const locate = () => {
+      const r = rects();
+      return r ? { sheet: this.sheet(), rects: r } : null;
+    };
+    return created(new FakeRange(this._ctx, this.host, locate, type), method, locate);
+  }
+  getRange(address?: string): FakeRange {
+    return this.range("getRange", () => [address === undefined ? wholeSheet() : parseLocalAddress(address)]);
+  }
+  /** ExcelApi 1.9: "A2,K9:K12" as one RangeAreas. */
+  getRanges(address: string): FakeRange {
+    this.host.requireApi("1.9", "Worksheet.getRanges");
+    return this.range("getRanges", () => address.split(",").map(parseLocalAddress), "RangeAreas");
+  }
+  /** ExcelApi 1.7. */
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
+    this.host.requireApi("1.7", "Worksheet.getRangeByIndexes");
+    return this.range("getRangeByIndexes", () => {
+      if (rowCount < 1 || colCount < 1) fail("InvalidArgument", "Row and column counts must be at least 1.");
+      return [{ top: row, left: col, bottom: row + rowCount - 1, right: col + colCount - 1 }];
+    });
+  }
+  getCell(row: number, col: number): FakeRange {
+    return this.range("getCell", () => [{ top: row, left: col, bottom: row, right: col }]);
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.range("getUsedRange", () => [this.sheet().usedRect(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }]);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.range("getUsedRangeOrNullObject", () => {
+      const u = this.sheet().usedRect(valuesOnly);
+      return u ? [u] : null;
+    });
+  }
+
+  get freezePanes(): Bag {
+    return new Bag(this._ctx, "WorksheetFreezePanes", []).with({
+      freezeRows: (n: number) => this._call("freezeRows", [n], () => (this.sheet().freezeRows = n)),
+      unfreeze: () => this._call("unfreeze", [], () => (this.sheet().freezeRows = 0)),
+    });
+  }
+
+  /** ExcelApi 1.9. */
+  get pageLayout(): Bag {
+    this.host.requireApi("1.9", "Worksheet.pageLayout");
+    const pl = () => this.sheet().pageLayout as unknown as Record<string, unknown>;
+    const hf = new Bag(this._ctx, "HeaderFooter", ["centerHeader", "centerFooter"], (p) => pl()[p], (p, v) => (pl()[p] = String(v)));
+    return new Bag(this._ctx, "PageLayout", ["orientation", "paperSize", "centerHorizontally", "zoom"], (p) => pl()[p], (p, v) => (pl()[p] = v)).with({
+      setPrintTitleRows: (rows: string) =>
+        this._call("setPrintTitleRows", [rows], () => {
+          parseLocalAddress(rows);
+          this.sheet().pageLayout.printTitleRows = rows;
+        }),
+      headersFooters: new Bag(this._ctx, "HeaderFooterGroup", []).with({ defaultForAllPages: hf }),
+    });
+  }
+}
+
+export class FakeWorksheets extends FakeCollection<SheetState, FakeWorksheet> {
+  constructor(
+    ctx: FakeContext,
+    private readonly host: HostState,
+  ) {
+    super(ctx, "WorksheetCollection");
+  }
+  _list(): SheetState[] {
+    return this.host.sheets;
+  }
+  _itemProps(): readonly string[] {
+    return SHEET_PROPS;
+  }
+  _wrap(state: SheetState): FakeWorksheet {
+    return new FakeWorksheet(this._ctx, this.host, () => (this.host.sheets.includes(state) ? state : itemNotFound("worksheet")));
+  }
+  getItem(name: string): FakeWorksheet {
+    const locate = () => this.host.findSheet(name) ?? itemNotFound(`worksheet ${name}`);
+    return created(new FakeWorksheet(this._ctx, this.host, locate), "getItem", locate);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const locate = () => this.host.findSheet(name) ?? null;
+    return created(new FakeWorksheet(this._ctx, this.host, locate), "getItemOrNullObject", locate);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this._ctx, this.host, () => this.host.active);
+  }
+  add(name: string): FakeWorksheet {
+    let made: SheetState | null = null;
+    const ws = new FakeWorksheet(this._ctx, this.host, () => made ?? fail("InvalidObjectPath", "not yet added"));
+    this._call("add", [name], () => {
+      checkSheetName(name);
+      if (this.host.findSheet(name)) fail("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+      made = new SheetState(name);
+      this.host.sheets.push(made);
+    });
+    return ws;
+  }
+}
+
+const NAME_PROPS = ["name", "type", "value", "formula", "visible", "comment"];
+
+export class FakeNames extends FakeCollection<NameState, FakeObj> {
+  constructor(
+    ctx: FakeContext,
+    private readonly host: HostState,
+  ) {
+    super(ctx, "NamedItemCollection");
+  }
+  _list(): NameState[] {
+    return this.host.names;
+  }
+  _itemProps(): readonly string[] {
+    return NAME_PROPS;
+  }
+  _wrap(state: NameState): FakeObj {
+    return namedItem(this._ctx, this.host, () => (this.host.names.includes(state) ? state : itemNotFound("name")));
+  }
+  private find(name: string): NameState | undefined {
+    return this.host.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+  getItem(name: string): FakeObj {
+    const locate = () => this.find(name) ?? itemNotFound(`name ${name}`);
+    return created(namedItem(this._ctx, this.host, locate), "getItem", locate);
+  }
+  getItemOrNullObject(name: string): FakeObj {
+    const locate = () => this.find(name) ?? null;
+    return created(namedItem(this._ctx, this.host, locate), "getItemOrNullObject", locate);
+  }
+  /** `reference` is a Range proxy or a formula such as "='Risk Summary'!$A$1". */
+  add(name: string, reference: unknown, comment = ""): FakeObj {
+    let made: NameState | null = null;
+    const proxy = namedItem(this._ctx, this.host, () => made ?? fail("InvalidObjectPath", "not yet added"));
+    const req = reference instanceof FakeRange ? { range: reference._id } : reference;
+    this._call("add", [name, req, comment], () => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) fail("InvalidArgument", `Bad name ${name}.`);
+      if (this.find(name)) fail("ItemAlreadyExists", `The name ${name} already exists.`);
+      let sheet: SheetState | null;
+      let rect: Rect;
+      if (reference instanceof FakeRange) {
+        const l = reference.loc();
+        sheet = l.sheet;
+        rect = l.rects[0];
+      } else {
+        const p = typeof reference === "string" ? parseRangeAddress(reference.replace(/^=/, "")) : null;
+        if (!p || !p.sheet) return fail("InvalidArgument", `Bad reference ${String(reference)}.`);
+        sheet = this.host.findSheet(p.sheet) ?? itemNotFound(`worksheet ${p.sheet}`);
+        rect = { top: p.top, left: p.left, bottom: p.bottom, right: p.right };
+      }
+      made = { name, sheet, rect, comment, visible: true };
+      this.host.names.push(made);
+    });
+    return proxy;
+  }
+}
+
+function namedItem(ctx: FakeContext, host: HostState, locate: () => NameState | null): FakeObj {
+  const state = () => locate() ?? fail("InvalidObjectPath", "The name is a null object.");
+  const value = (n: NameState) => (n.sheet && n.rect ? `${quoteSheet(n.sheet.name)}!${absolute(n.rect)}` : "#REF!");
+  const item: Bag = new Bag(ctx, "NamedItem", NAME_PROPS, (p) => {
+    const n = state();
+    if (p === "type") return n.sheet ? "Range" : "Error";
+    if (p === "value") return value(n);
+    if (p === "formula") {
+      host.requireApi("1.7", "NamedItem.formula");
+      return `=${value(n)}`;
+    }
+    return (n as unknown as Record<string, unknown>)[p];
+  }).with({
+    delete: () => item._call("delete", [], () => (host.names = host.names.filter((x) => x !== state()))),
+  });
+  return item;
+}
+
+export class FakeXmlParts extends FakeCollection<XmlState, FakeObj> {
+  constructor(
+    ctx: FakeContext,
+    private readonly host: HostState,
+    private readonly ns: string | null = null,
+  ) {
+    super(ctx, ns === null ? "CustomXmlPartCollection" : "CustomXmlPartScopedCollection");
+  }
+  _list(): XmlState[] {
+    return this.host.xmlParts.filter((x) => this.ns === null || x.ns === this.ns);
+  }
+  _itemProps(): readonly string[] {
+    return ["id", "namespaceUri"];
+  }
+  _wrap(state: XmlState): FakeObj {
+    return xmlPart(this._ctx, this.host, () => (this.host.xmlParts.includes(state) ? state : itemNotFound("custom XML part")));
+  }
+  add(xml: string): FakeObj {
+    let made: XmlState | null = null;
+    const proxy = xmlPart(this._ctx, this.host, () => made ?? fail("InvalidObjectPath", "not yet added"));
+    this._call("add", [xml], () => {
+      const ns = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*\sxmlns="([^"]*)"/.exec(xml)?.[1];
+      if (ns === undefined) fail("InvalidArgument", "The XML has no root namespace.");
+      made = { id: `{XML-${this.host.xmlParts.length + 1}-${Date.now()}}`, ns, xml };
+      this.host.xmlParts.push(made);
+    });
+    return proxy;
+  }
+  getByNamespace(ns: string): FakeXmlParts {
+    return new FakeXmlParts(this._ctx, this.host, ns);
+  }
+  getOnlyItemOrNullObject(): FakeObj {
+    const locate = () => {
+      const list = this._list();
+      if (list.length > 1) fail("InvalidOperation", "More than one part has that namespace.");
+      return list[0] ?? null;
+    };
+    return created(xmlPart(this._ctx, this.host, locate), "getOnlyItemOrNullObject", locate);
+  }
+}
+
+function xmlPart(ctx: FakeContext, host: HostState, locate: () => XmlState | null): FakeObj {
+  host.requireApi("1.5", "CustomXmlPart");
+  const state = () => locate() ?? fail("InvalidObjectPath", "The custom XML part is a null object.");
+  const part: Bag = new Bag(ctx, "CustomXmlPart", ["id", "namespaceUri"], (p) => (p === "id" ? state().id : state().ns)).with({
+    getXml: () => new FakeClientResult(ctx, part._id, "getXml", () => state().xml),
+    setXml: (xml: string) => part._call("setXml", [xml], () => (state().xml = xml)),
+    delete: () => part._call("delete", [], () => (host.xmlParts = host.xmlParts.filter((x) => x !== state()))),
+  });
+  return part;
+}
+
+export { FakeOfficeError };
