@@ -1,0 +1,103 @@
+// Which sheets were taken for what (kind, header row, mapped columns), with a way to correct a column's meaning.
+
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Field,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { SelectOnChangeData } from "@fluentui/react-components";
+import { columnLetter } from "../../core/address/a1";
+import { FIELDS_BY_KIND } from "../../core/model/fields";
+import type { ColumnMapping, SheetInfo } from "../../core/model/sheet-info";
+import { fieldLabel, kindLabel } from "../field-labels";
+
+const useStyles = makeStyles({
+  header: { display: "flex", flexDirection: "column", alignItems: "flex-start", textAlign: "start" },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  summary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  columns: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
+  note: { color: tokens.colorNeutralForeground2, marginTop: 0 },
+  corrected: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200 },
+});
+
+/** "Risk register · headers in row 4 · 12 of 14 columns recognised". */
+export function sheetSummary(sheet: SheetInfo): string {
+  if (sheet.kind === "unknown" || sheet.headerRow === null) return kindLabel("unknown");
+  const mapped = sheet.columns.filter((c) => c.field !== null).length;
+  return `${kindLabel(sheet.kind)} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows`;
+}
+
+interface ColumnRowProps {
+  sheet: SheetInfo;
+  column: ColumnMapping;
+  disabled: boolean;
+  onCorrect(sheet: string, header: string, field: string | null): void;
+}
+
+function ColumnRow({ sheet, column, disabled, onCorrect }: ColumnRowProps): React.JSX.Element {
+  const s = useStyles();
+  const options = sheet.kind === "unknown" ? [] : FIELDS_BY_KIND[sheet.kind];
+  const onChange = React.useCallback(
+    (_: unknown, data: SelectOnChangeData) => onCorrect(sheet.name, column.header, data.value === "" ? null : data.value),
+    [onCorrect, sheet.name, column.header],
+  );
+  return (
+    <li>
+      <Field
+        size="small"
+        label={`${columnLetter(column.col)} · ${column.header || "(no header)"}`}
+        hint={column.source === "setting" ? <span className={s.corrected}>Your correction, saved in the workbook</span> : undefined}
+      >
+        <Select size="small" value={column.field ?? ""} onChange={onChange} disabled={disabled}>
+          <option value="">Not used (kept as it is)</option>
+          {options.map((f) => (
+            <option key={f} value={f}>
+              {fieldLabel(f)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </li>
+  );
+}
+
+export interface SheetListProps {
+  sheets: readonly SheetInfo[];
+  disabled: boolean;
+  onCorrect(sheet: string, header: string, field: string | null): void;
+}
+
+/** One collapsible entry per sheet; open one to see and correct its columns. */
+export function SheetList({ sheets, disabled, onCorrect }: SheetListProps): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <Accordion multiple collapsible>
+      {sheets.map((sheet) => (
+        <AccordionItem key={sheet.name} value={sheet.name}>
+          <AccordionHeader size="small">
+            <span className={s.header}>
+              <span className={s.name}>{sheet.name}</span>
+              <span className={s.summary}>{sheetSummary(sheet)}</span>
+            </span>
+          </AccordionHeader>
+          <AccordionPanel>
+            {sheet.note ? <p className={s.note}>{sheet.note}</p> : null}
+            {sheet.kind !== "unknown" && sheet.columns.length > 0 ? (
+              <ul className={s.columns} aria-label={`Columns of ${sheet.name}`}>
+                {sheet.columns.map((c) => (
+                  <ColumnRow key={c.col} sheet={sheet} column={c} disabled={disabled} onCorrect={onCorrect} />
+                ))}
+              </ul>
+            ) : null}
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}

@@ -1,0 +1,239 @@
+// The task pane's one hook onto the workbook: wraps the gateway, runs the engine, and holds the
+// report, settings, progress and errors the views show. Views never call the gateway themselves.
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Finding } from "../../core/model/finding";
+import type { OwnedTab } from "../../core/model/owned-tab";
+import type { Report } from "../../core/model/report";
+import type { Settings } from "../../core/model/settings";
+import { VERSION } from "../../core/version";
+import type { CheckOptions } from "../../core/check";
+import type { TabMeta } from "../../core/summary";
+import type { Grid } from "../../core/model/grid";
+import { PlainError, type WorkbookGateway, type WriteResult } from "../../excel/gateway";
+import { withColumnCorrection } from "../corrections";
+import { findingAddress } from "../findings-view";
+
+/** The engine functions the hook needs (loaded lazily in the app, passed in directly by tests). */
+export interface Engine {
+  checkWorkbook(grids: Grid[], options: CheckOptions): Report;
+  buildSummaryTabs(report: Report, settings: Settings, meta: TabMeta): OwnedTab[];
+}
+
+export type Busy = "settings" | "check" | "summaries" | "save" | "marks" | "select";
+
+/** Progress of long work: a label, and a fraction 0–1 when it is known. */
+export interface Progress {
+  label: string;
+  value?: number;
+}
+
+/** One owned tab written by the Summaries view. */
+export interface WrittenTab {
+  preferredName: string;
+  result: WriteResult;
+}
+
+export interface WorkbookState {
+  settings: Settings | null;
+  report: Report | null;
+  busy: Busy | null;
+  progress: Progress | null;
+  /** A plain-English message for the officer, or null. */
+  error: string | null;
+  /** The last thing done, for the live region ("Checked: 12 findings"). */
+  status: string;
+  written: WrittenTab[] | null;
+  /** When the report was made (local time), for "checked at 10:32". */
+  checkedAt: Date | null;
+}
+
+export interface WorkbookActions {
+  check(): Promise<void>;
+  select(finding: Finding): Promise<void>;
+  mark(findings: readonly Finding[]): Promise<void>;
+  clearMarks(): Promise<void>;
+  saveSettings(settings: Settings): Promise<boolean>;
+  correctColumn(sheet: string, header: string, field: string | null): Promise<void>;
+  writeSummaries(): Promise<void>;
+  dismissError(): void;
+}
+
+/** Turns anything thrown into words an officer can act on. */
+export function plainMessage(e: unknown): string {
+  if (e instanceof PlainError) return e.message;
+  const err = e as { code?: unknown; name?: unknown; message?: unknown } | null;
+  const code = String(err?.code ?? err?.name ?? "");
+  if (code === "InvalidOperationInCellEditMode")
+    return "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again.";
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded")
+    return "The workbook is too large to send to Excel in one go. Please try again; if it keeps happening, tell the add-in's maintainers.";
+  const msg = typeof err?.message === "string" && err.message ? err.message : String(e);
+  return `Something went wrong: ${msg}`;
+}
+
+/** Lets React paint the progress message before synchronous engine work starts. */
+const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The workbook state and actions for the views. */
+export function useWorkbook(gateway: WorkbookGateway, loadEngine: () => Promise<Engine>): [WorkbookState, WorkbookActions] {
+  const [state, setState] = useState<WorkbookState>({
+    settings: null,
+    report: null,
+    busy: "settings",
+    progress: { label: "Reading settings…" },
+    error: null,
+    status: "",
+    written: null,
+    checkedAt: null,
+  });
+  // The latest state for callbacks that run after awaits (state in a closure would be stale).
+  const latest = useRef(state);
+  latest.current = state;
+  const patch = useCallback((p: Partial<WorkbookState>) => {
+    setState((s) => ({ ...s, ...p }));
+  }, []);
+
+  const ensureSettings = useCallback(async (): Promise<Settings> => {
+    const have = latest.current.settings;
+    if (have) return have;
+    const s = await gateway.loadSettings();
+    patch({ settings: s });
+    return s;
+  }, [gateway, patch]);
+
+  useEffect(() => {
+    let live = true;
+    gateway.loadSettings().then(
+      (settings) => live && patch({ settings, busy: null, progress: null }),
+      (e: unknown) => live && patch({ busy: null, progress: null, error: plainMessage(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [gateway, patch]);
+
+  /** Reads every sheet and checks it; returns the report (or null after showing an error). */
+  const runCheck = useCallback(
+    async (settingsOverride?: Settings): Promise<Report | null> => {
+      patch({ busy: "check", error: null, progress: { label: "Reading the workbook…", value: 0 }, status: "Checking the workbook" });
+      try {
+        const settings = settingsOverride ?? (await ensureSettings());
+        const enginePromise = loadEngine();
+        const grids = await gateway.readAllSheets((p) =>
+          patch({
+            progress: {
+              label: `Reading sheet ${Math.min(p.sheetsRead + 1, p.sheetsTotal)} of ${p.sheetsTotal}…`,
+              value: p.sheetsTotal ? p.sheetsRead / p.sheetsTotal : 0,
+            },
+          }),
+        );
+        patch({ progress: { label: `Checking ${grids.length} sheets…` } });
+        const engine = await enginePromise;
+        await nextFrame();
+        const report = engine.checkWorkbook(grids, { settings, source: "workbook" });
+        const n = report.findings.length;
+        patch({
+          report,
+          checkedAt: new Date(),
+          busy: null,
+          progress: null,
+          status: `Check finished: ${n} ${n === 1 ? "finding" : "findings"}.`,
+        });
+        return report;
+      } catch (e) {
+        patch({ busy: null, progress: null, error: plainMessage(e), status: "The check did not finish." });
+        return null;
+      }
+    },
+    [gateway, loadEngine, ensureSettings, patch],
+  );
+
+  const check = useCallback(async () => {
+    await runCheck();
+  }, [runCheck]);
+
+  const select = useCallback(
+    async (f: Finding) => {
+      try {
+        await gateway.selectCell({ sheet: f.sheet, address: findingAddress(f) });
+        patch({ status: `Selected ${f.sheet}!${findingAddress(f)}.` });
+      } catch (e) {
+        patch({ error: plainMessage(e) });
+      }
+    },
+    [gateway, patch],
+  );
+
+  const mark = useCallback(
+    async (findings: readonly Finding[]) => {
+      const targets = findings.filter((f) => f.cell !== null).map((f) => ({ sheet: f.sheet, address: f.cell as string }));
+      patch({ busy: "marks", error: null });
+      try {
+        await gateway.markCells(targets);
+        patch({ busy: null, status: `Marked ${targets.length} ${targets.length === 1 ? "cell" : "cells"} in the sheets.` });
+      } catch (e) {
+        patch({ busy: null, error: plainMessage(e) });
+      }
+    },
+    [gateway, patch],
+  );
+
+  const clearMarks = useCallback(async () => {
+    patch({ busy: "marks", error: null });
+    try {
+      await gateway.clearMarks();
+      patch({ busy: null, status: "Removed the marks from the sheets." });
+    } catch (e) {
+      patch({ busy: null, error: plainMessage(e) });
+    }
+  }, [gateway, patch]);
+
+  const saveSettings = useCallback(
+    async (settings: Settings): Promise<boolean> => {
+      patch({ busy: "save", error: null, progress: { label: "Saving settings in the workbook…" } });
+      try {
+        await gateway.saveSettings(settings);
+        patch({ settings, busy: null, progress: null, status: "Settings saved in this workbook." });
+        return true;
+      } catch (e) {
+        patch({ busy: null, progress: null, error: plainMessage(e) });
+        return false;
+      }
+    },
+    [gateway, patch],
+  );
+
+  const correctColumn = useCallback(
+    async (sheet: string, header: string, field: string | null) => {
+      const settings = withColumnCorrection(await ensureSettings(), { sheet, header, field });
+      if (await saveSettings(settings)) await runCheck(settings);
+    },
+    [ensureSettings, saveSettings, runCheck],
+  );
+
+  const writeSummaries = useCallback(async () => {
+    const report = latest.current.report ?? (await runCheck());
+    if (!report) return;
+    patch({ busy: "summaries", error: null, written: null, progress: { label: "Building the summary tabs…" } });
+    try {
+      const settings = await ensureSettings();
+      const engine = await loadEngine();
+      await nextFrame();
+      const tabs = engine.buildSummaryTabs(report, settings, { version: VERSION });
+      const written: WrittenTab[] = [];
+      for (const [i, tab] of tabs.entries()) {
+        patch({ progress: { label: `Writing ${tab.name} (${i + 1} of ${tabs.length})…`, value: i / tabs.length } });
+        // One tab at a time: each write is its own batch of syncs, so a failure names the tab it hit.
+        written.push({ preferredName: tab.name, result: await gateway.writeOwnedTab(tab) });
+      }
+      patch({ busy: null, progress: null, written, status: `Wrote ${written.length} summary tabs.` });
+    } catch (e) {
+      patch({ busy: null, progress: null, error: plainMessage(e), status: "The summary tabs were not all written." });
+    }
+  }, [runCheck, ensureSettings, loadEngine, gateway, patch]);
+
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+
+  return [state, { check, select, mark, clearMarks, saveSettings, correctColumn, writeSummaries, dismissError }];
+}

@@ -1,0 +1,143 @@
+// The Settings view's form: settings ↔ text fields, and validation with plain messages. No React here.
+
+import type { RuleSeverity, Settings } from "../core/model/settings";
+import { RULE_CATALOGUE } from "./rule-catalogue";
+
+/** Every editable setting as the text the officer typed. */
+export interface SettingsForm {
+  asAt: string;
+  reviewPeriodMonths: string;
+  greenMax: string;
+  amberMax: string;
+  corporateMinScore: string;
+  directorateMinScore: string;
+  directorateMaxScore: string;
+  operationsBoardMinImpact: string;
+  strategicBoardMinImpact: string;
+  strategicBoardScore: string;
+  protectiveMarking: string;
+  /** Every catalogued rule's chosen severity (its default when the settings name none). */
+  ruleSeverities: Record<string, RuleSeverity>;
+}
+
+export type TextField = Exclude<keyof SettingsForm, "ruleSeverities">;
+export type FormErrors = Partial<Record<TextField, string>>;
+
+export type FormResult = { ok: true; settings: Settings } | { ok: false; errors: FormErrors };
+
+/** The form showing `settings`. */
+export function toForm(settings: Settings): SettingsForm {
+  const e = settings.escalation;
+  const ruleSeverities: Record<string, RuleSeverity> = {};
+  for (const r of RULE_CATALOGUE) ruleSeverities[r.id] = settings.ruleSeverities[r.id] ?? r.defaultSeverity;
+  return {
+    asAt: settings.asAt ?? "",
+    reviewPeriodMonths: String(settings.reviewPeriodMonths),
+    greenMax: String(settings.rag.greenMax),
+    amberMax: String(settings.rag.amberMax),
+    corporateMinScore: String(e.corporateMinScore),
+    directorateMinScore: String(e.directorateMinScore),
+    directorateMaxScore: String(e.directorateMaxScore),
+    operationsBoardMinImpact: String(e.operationsBoardMinImpact),
+    strategicBoardMinImpact: String(e.strategicBoardMinImpact),
+    strategicBoardScore: String(e.strategicBoardScore),
+    protectiveMarking: settings.protectiveMarking,
+    ruleSeverities,
+  };
+}
+
+function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** A whole number typed as text ("12", " 3 "), or null. */
+function wholeNumber(s: string): number | null {
+  const t = s.trim();
+  return /^\d+$/.test(t) ? Number(t) : null;
+}
+
+/** An amount of money typed as text ("£50,000", "50000"), or null. */
+function money(s: string): number | null {
+  const t = s.trim().replace(/^£/, "").replace(/,/g, "");
+  return /^\d+(\.\d{1,2})?$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * Reads the form back into settings (keeping everything the form does not show from `base`),
+ * or says in plain words what is wrong with each field.
+ */
+export function fromForm(form: SettingsForm, base: Settings): FormResult {
+  const errors: FormErrors = {};
+  const asAt = form.asAt.trim();
+  if (asAt !== "" && !isIsoDate(asAt)) errors.asAt = "Enter a real date, such as 2022-10-10, or leave it blank for today.";
+
+  const period = wholeNumber(form.reviewPeriodMonths);
+  if (period === null || period < 1 || period > 12)
+    errors.reviewPeriodMonths = "Enter a whole number of months from 1 to 12.";
+
+  const greenMax = wholeNumber(form.greenMax);
+  const amberMax = wholeNumber(form.amberMax);
+  if (greenMax === null || greenMax < 1 || greenMax > 23)
+    errors.greenMax = "Green must end at a whole-number score from 1 to 23.";
+  if (amberMax === null || amberMax < 2 || amberMax > 24)
+    errors.amberMax = "Amber must end at a whole-number score from 2 to 24 (higher scores are red).";
+  else if (greenMax !== null && amberMax <= greenMax) errors.amberMax = "Amber must end at a higher score than green.";
+
+  const score = (key: TextField, what: string): number | null => {
+    const n = wholeNumber(form[key]);
+    if (n === null || n < 1 || n > 25) {
+      errors[key] = `${what} must be a whole-number score from 1 to 25.`;
+      return null;
+    }
+    return n;
+  };
+  const corporate = score("corporateMinScore", "The corporate register threshold");
+  const dirMin = score("directorateMinScore", "The directorate register's lowest score");
+  const dirMax = score("directorateMaxScore", "The directorate register's highest score");
+  const strategicScore = score("strategicBoardScore", "The strategic board score");
+  if (dirMin !== null && dirMax !== null && dirMax < dirMin)
+    errors.directorateMaxScore = "The highest score must not be below the lowest score.";
+
+  const amount = (key: TextField, what: string): number | null => {
+    const n = money(form[key]);
+    if (n === null) errors[key] = `${what} must be an amount in pounds, such as 50000 or £50,000.`;
+    return n;
+  };
+  const opsImpact = amount("operationsBoardMinImpact", "The operations board threshold");
+  const stratImpact = amount("strategicBoardMinImpact", "The strategic board threshold");
+
+  const marking = form.protectiveMarking.trim();
+  if (marking.length > 60) errors.protectiveMarking = "Keep the protective marking to 60 characters or fewer.";
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  // Only choices that differ from a rule's default are stored, so a changed default reaches everyone.
+  const ruleSeverities: Record<string, RuleSeverity> = { ...base.ruleSeverities };
+  for (const r of RULE_CATALOGUE) {
+    const chosen = form.ruleSeverities[r.id];
+    if (chosen === undefined || chosen === r.defaultSeverity) delete ruleSeverities[r.id];
+    else ruleSeverities[r.id] = chosen;
+  }
+  return {
+    ok: true,
+    settings: {
+      ...base,
+      asAt: asAt === "" ? null : asAt,
+      reviewPeriodMonths: period as number,
+      rag: { greenMax: greenMax as number, amberMax: amberMax as number },
+      escalation: {
+        corporateMinScore: corporate as number,
+        directorateMinScore: dirMin as number,
+        directorateMaxScore: dirMax as number,
+        operationsBoardMinImpact: opsImpact as number,
+        strategicBoardMinImpact: stratImpact as number,
+        strategicBoardScore: strategicScore as number,
+      },
+      ruleSeverities,
+      protectiveMarking: marking,
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// Check view: one button checks the whole workbook; then the sheets as read, and the findings.
+
+import * as React from "react";
+import { Button, Divider, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, CheckmarkStarburstRegular, HighlightRegular, EraserRegular } from "@fluentui/react-icons";
+import type { Finding } from "../../core/model/finding";
+import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
+import { countBySeverity, distinct, filterFindings, groupFindings, NO_FILTER, type FindingFilter } from "../findings-view";
+import { FindingCounts } from "../components/FindingCounts";
+import { FindingFilters } from "../components/FindingFilters";
+import { FindingList, findingKey } from "../components/FindingList";
+import { SheetList } from "../components/SheetList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  meta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  intro: { margin: 0 },
+  empty: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+export interface CheckViewProps {
+  state: WorkbookState;
+  actions: WorkbookActions;
+}
+
+function formatTime(d: Date | null): string {
+  return d ? d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }) : "";
+}
+
+/** The Check view. */
+export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element {
+  const s = useStyles();
+  const { report, busy } = state;
+  const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
+  const [activeKey, setActiveKey] = React.useState<string | null>(null);
+
+  const findings = report?.findings ?? [];
+  const counts = React.useMemo(() => countBySeverity(findings), [findings]);
+  const rules = React.useMemo(() => distinct(findings, "ruleId"), [findings]);
+  const sheets = React.useMemo(() => distinct(findings, "sheet"), [findings]);
+  const shown = React.useMemo(() => filterFindings(findings, filter), [findings, filter]);
+  const groups = React.useMemo(() => groupFindings(shown), [shown]);
+  const markable = React.useMemo(() => shown.filter((f) => f.cell !== null).length, [shown]);
+
+  const onCheck = React.useCallback(() => void actions.check(), [actions]);
+  const onActivate = React.useCallback(
+    (f: Finding) => {
+      setActiveKey(findingKey(f));
+      void actions.select(f);
+    },
+    [actions],
+  );
+  const onMark = React.useCallback(() => void actions.mark(shown), [actions, shown]);
+  const onClear = React.useCallback(() => void actions.clearMarks(), [actions]);
+  const onCorrect = React.useCallback(
+    (sheet: string, header: string, field: string | null) => void actions.correctColumn(sheet, header, field),
+    [actions],
+  );
+
+  return (
+    <div className={s.root}>
+      {report ? null : (
+        <p className={s.intro}>
+          Check every register, actions sheet and the improvement plan in this workbook against the rules. Nothing in
+          your sheets is changed.
+        </p>
+      )}
+      <Button
+        appearance="primary"
+        icon={report ? <ArrowClockwiseRegular /> : <CheckmarkStarburstRegular />}
+        onClick={onCheck}
+        disabled={busy !== null}
+      >
+        {report ? "Check again" : "Check workbook"}
+      </Button>
+
+      {report ? (
+        <>
+          <p className={s.meta}>
+            As at {report.asAt} · {report.sheets.length} sheets · checked at {formatTime(state.checkedAt)}
+          </p>
+          <FindingCounts counts={counts} accepted={report.accepted.length} />
+
+          <Divider />
+          <h2 className={s.h2}>Sheets</h2>
+          <SheetList sheets={report.sheets} disabled={busy !== null} onCorrect={onCorrect} />
+
+          <Divider />
+          <h2 className={s.h2}>Findings</h2>
+          {findings.length === 0 ? (
+            <p className={s.empty}>No findings: every rule passed.</p>
+          ) : (
+            <>
+              <FindingFilters filter={filter} rules={rules} sheets={sheets} onChange={setFilter} />
+              <div className={s.actions}>
+                <Button size="small" icon={<HighlightRegular />} onClick={onMark} disabled={busy !== null || markable === 0}>
+                  Mark {markable} {markable === 1 ? "cell" : "cells"}
+                </Button>
+                <Button size="small" icon={<EraserRegular />} onClick={onClear} disabled={busy !== null}>
+                  Remove marks
+                </Button>
+              </div>
+              <p className={s.meta} aria-live="polite">
+                Showing {shown.length} of {findings.length}. Select a finding to go to its cell.
+              </p>
+              <FindingList groups={groups} activeKey={activeKey} onActivate={onActivate} />
+            </>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}

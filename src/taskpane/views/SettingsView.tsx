@@ -1,0 +1,194 @@
+// Settings view: as-at date, review period, RAG bands, escalation thresholds, marking and rules,
+// stored in the workbook's hidden Settings sheet so the whole team shares them.
+
+import * as React from "react";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import type { InputOnChangeData, SelectOnChangeData } from "@fluentui/react-components";
+import { SaveRegular, ArrowResetRegular } from "@fluentui/react-icons";
+import { defaultSettings, type RuleSeverity, type Settings } from "../../core/model/settings";
+import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
+import { RULE_CATALOGUE, type RuleEntry } from "../rule-catalogue";
+import { fromForm, toForm, type FormErrors, type SettingsForm, type TextField } from "../settings-form";
+import { SEVERITY_WORD } from "../components/SeverityLabel";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0 },
+  legend: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalS },
+  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  p: { margin: 0, color: tokens.colorNeutralForeground2 },
+  rules: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+});
+
+const SEVERITY_OPTIONS: RuleSeverity[] = ["error", "warning", "info", "off"];
+const OPTION_TEXT: Record<RuleSeverity, string> = { ...SEVERITY_WORD, off: "Off" };
+
+/** The text inputs, grouped as the form shows them. */
+interface TextInputSpec {
+  key: TextField;
+  label: string;
+  hint?: string;
+  type?: "date" | "text";
+  inputMode?: "numeric" | "decimal" | "text";
+}
+const DATES: TextInputSpec[] = [
+  { key: "asAt", label: "As-at date", hint: "Leave blank to check as at today.", type: "date" },
+  { key: "reviewPeriodMonths", label: "Review period (months)", hint: "An update within this period counts as this month's.", inputMode: "numeric" },
+];
+const RAG: TextInputSpec[] = [
+  { key: "greenMax", label: "Green up to score", inputMode: "numeric" },
+  { key: "amberMax", label: "Amber up to score", hint: "Higher scores are red.", inputMode: "numeric" },
+];
+const ESCALATION: TextInputSpec[] = [
+  { key: "corporateMinScore", label: "Corporate register from score", inputMode: "numeric" },
+  { key: "directorateMinScore", label: "Directorate register from score", inputMode: "numeric" },
+  { key: "directorateMaxScore", label: "Directorate register up to score", inputMode: "numeric" },
+  { key: "operationsBoardMinImpact", label: "Operations board from (£)", inputMode: "decimal" },
+  { key: "strategicBoardMinImpact", label: "Strategic board from (£)", inputMode: "decimal" },
+  { key: "strategicBoardScore", label: "Strategic board at score", inputMode: "numeric" },
+];
+const MARKING: TextInputSpec[] = [
+  { key: "protectiveMarking", label: "Protective marking", hint: "Printed on every summary tab, e.g. OFFICIAL-SENSITIVE." },
+];
+
+interface TextInputsProps {
+  specs: TextInputSpec[];
+  form: SettingsForm;
+  errors: FormErrors;
+  onText(key: TextField, value: string): void;
+}
+
+function TextInputs({ specs, form, errors, onText }: TextInputsProps): React.JSX.Element {
+  return (
+    <>
+      {specs.map((f) => (
+        <Field key={f.key} label={f.label} hint={f.hint} validationMessage={errors[f.key]} validationState={errors[f.key] ? "error" : "none"}>
+          <Input
+            name={f.key}
+            type={f.type ?? "text"}
+            inputMode={f.inputMode}
+            value={form[f.key]}
+            onChange={(_: unknown, d: InputOnChangeData) => onText(f.key, d.value)}
+          />
+        </Field>
+      ))}
+    </>
+  );
+}
+
+function RuleRow({ rule, value, onSeverity }: { rule: RuleEntry; value: RuleSeverity; onSeverity(id: string, v: RuleSeverity): void }): React.JSX.Element {
+  const s = useStyles();
+  const onChange = React.useCallback((_: unknown, d: SelectOnChangeData) => onSeverity(rule.id, d.value as RuleSeverity), [onSeverity, rule.id]);
+  return (
+    <li>
+      <Field
+        size="small"
+        label={<span className={s.ruleId}>{rule.id}</span>}
+        hint={`${rule.summary}. Default: ${OPTION_TEXT[rule.defaultSeverity].toLowerCase()}.`}
+      >
+        <Select size="small" value={value} onChange={onChange}>
+          {SEVERITY_OPTIONS.map((o) => (
+            <option key={o} value={o}>
+              {OPTION_TEXT[o]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </li>
+  );
+}
+
+interface SettingsFormViewProps {
+  settings: Settings;
+  busy: boolean;
+  onSave(settings: Settings): Promise<boolean>;
+}
+
+/** The form, keyed by the saved settings so it resets to them after a save or a reload. */
+function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): React.JSX.Element {
+  const s = useStyles();
+  const [form, setForm] = React.useState<SettingsForm>(() => toForm(settings));
+  const [errors, setErrors] = React.useState<FormErrors>({});
+  const onText = React.useCallback((key: TextField, value: string) => setForm((f) => ({ ...f, [key]: value })), []);
+  const onSeverity = React.useCallback(
+    (id: string, v: RuleSeverity) => setForm((f) => ({ ...f, ruleSeverities: { ...f.ruleSeverities, [id]: v } })),
+    [],
+  );
+  const onSubmit = React.useCallback(
+    (e: React.FormEvent) => {
+      e.preventDefault();
+      const result = fromForm(form, settings);
+      if (!result.ok) {
+        setErrors(result.errors);
+        return;
+      }
+      setErrors({});
+      void onSave(result.settings);
+    },
+    [form, settings, onSave],
+  );
+  const onDefaults = React.useCallback(() => {
+    setForm(toForm({ ...defaultSettings(), columnCorrections: settings.columnCorrections }));
+    setErrors({});
+  }, [settings.columnCorrections]);
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form className={s.form} onSubmit={onSubmit} noValidate aria-label="Settings">
+      <p className={s.p}>Saved in this workbook, so everyone who opens it, and the command line, uses the same settings.</p>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Dates</legend>
+        <TextInputs specs={DATES} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>RAG bands</legend>
+        <div className={s.pair}>
+          <TextInputs specs={RAG} form={form} errors={errors} onText={onText} />
+        </div>
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Escalation thresholds</legend>
+        <TextInputs specs={ESCALATION} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Summary tabs</legend>
+        <TextInputs specs={MARKING} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Rules</legend>
+        <ul className={s.rules}>
+          {RULE_CATALOGUE.map((r) => (
+            <RuleRow key={r.id} rule={r} value={form.ruleSeverities[r.id] ?? r.defaultSeverity} onSeverity={onSeverity} />
+          ))}
+        </ul>
+      </fieldset>
+      {errorCount > 0 ? (
+        <p role="alert" className={s.p}>
+          {errorCount === 1 ? "One setting needs correcting" : `${errorCount} settings need correcting`} before they can be saved.
+        </p>
+      ) : null}
+      <div className={s.buttons}>
+        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>
+          Save settings
+        </Button>
+        <Button type="button" icon={<ArrowResetRegular />} onClick={onDefaults} disabled={busy}>
+          Restore defaults
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export interface SettingsViewProps {
+  state: WorkbookState;
+  actions: WorkbookActions;
+}
+
+/** The Settings view (waits for the settings to be read from the workbook). */
+export function SettingsView({ state, actions }: SettingsViewProps): React.JSX.Element {
+  const s = useStyles();
+  if (!state.settings) return <p className={s.p}>Reading the settings from the workbook…</p>;
+  return <SettingsFormView key={JSON.stringify(state.settings)} settings={state.settings} busy={state.busy !== null} onSave={actions.saveSettings} />;
+}

@@ -1,0 +1,129 @@
+/** @jest-environment jsdom */
+// The Check view: one button checks; sheets and mapping; counts, groups, filters, selecting and marking.
+
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "@testing-library/jest-dom";
+import { renderApp } from "./render";
+import { MockGateway } from "./fixtures";
+
+async function checked() {
+  const user = userEvent.setup({ delay: null });
+  const r = renderApp();
+  await waitFor(() => expect(r.gateway.callsOf("loadSettings")).toHaveLength(1));
+  await user.click(await screen.findByRole("button", { name: "Check workbook" }));
+  await screen.findByRole("heading", { name: "Findings" });
+  return { user, ...r };
+}
+
+describe("CheckView", () => {
+  it("checks the whole workbook with one button and shows the counts", async () => {
+    const { gateway, engine } = await checked();
+    expect(gateway.callsOf("readAllSheets")).toHaveLength(1);
+    expect(engine.checks).toHaveLength(1);
+    const counts = screen.getByRole("list", { name: "Finding counts" });
+    expect(within(counts).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "5 errors",
+      "1 warning",
+      "0 notes",
+      "1 accepted",
+    ]);
+    expect(screen.getByRole("status").textContent).toBe("Check finished: 6 findings.");
+  });
+
+  it("groups findings by severity and rule, keeping the engine's priority order", async () => {
+    await checked();
+    const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual([
+      "Errorrisk/missing-strategy(2)",
+      "Errorrisk/stale-update(1)",
+      "Errorrisk/missing-owner(1)",
+      "Errorsheet/missing-column(1)",
+      "Warningrisk/action-overdue(1)",
+    ]);
+  });
+
+  it.each([
+    ["click", "IRIS Risks!D5 · HRC-001", { sheet: "IRIS Risks", address: "D5" }],
+    ["Enter", "Actions!E3 · HRC-001", { sheet: "Actions", address: "E3" }],
+    ["click", "IRIS Risks, header row 4", { sheet: "IRIS Risks", address: "A4" }],
+  ])("selects the finding's cell on %s (%s)", async (how, place, target) => {
+    const { user, gateway } = await checked();
+    const button = screen.getByRole("button", { name: new RegExp(`^\\w+, ${place.replace(/[.*+?^${}()|[\]\\!]/g, "\\$&")}:`) });
+    if (how === "click") await user.click(button);
+    else {
+      act(() => button.focus());
+      await user.keyboard("{Enter}");
+    }
+    await waitFor(() => expect(gateway.callsOf("selectCell")).toEqual([[target]]));
+    expect(button).toHaveAttribute("aria-current", "true");
+  });
+
+  it("names sheet, cell and record id on every finding", async () => {
+    await checked();
+    const buttons = screen.getAllByRole("button", { name: /Select the cell\.$/ });
+    expect(buttons).toHaveLength(6);
+    expect(buttons[0]).toHaveTextContent("IRIS Risks!D5 · HRC-001HRC-001 has no strategy.");
+  });
+
+  it.each([
+    ["Severity", "Warning", 1],
+    ["Rule", "risk/missing-strategy", 2],
+    ["Sheet", "Actions", 1],
+  ])("filters by %s = %s", async (label, value, n) => {
+    const { user } = await checked();
+    await user.selectOptions(screen.getByRole("combobox", { name: label }), value);
+    expect(screen.getAllByRole("button", { name: /Select the cell\.$/ })).toHaveLength(n);
+    expect(screen.getByText(`Showing ${n} of 6. Select a finding to go to its cell.`)).toBeInTheDocument();
+  });
+
+  it("marks the shown findings' cells and removes the marks", async () => {
+    const { user, gateway } = await checked();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Sheet" }), "IRIS Risks");
+    await user.click(screen.getByRole("button", { name: "Mark 4 cells" }));
+    await waitFor(() => expect(gateway.callsOf("markCells")).toHaveLength(1));
+    expect(gateway.callsOf("markCells")[0][0]).toEqual([
+      { sheet: "IRIS Risks", address: "D5" },
+      { sheet: "IRIS Risks", address: "D6" },
+      { sheet: "IRIS Risks", address: "E6" },
+      { sheet: "IRIS Risks", address: "C7" },
+    ]);
+    await user.click(screen.getByRole("button", { name: "Remove marks" }));
+    await waitFor(() => expect(gateway.callsOf("clearMarks")).toHaveLength(1));
+  });
+
+  it("shows each sheet's kind and header row, and saves a column correction then re-checks", async () => {
+    const { user, gateway, engine } = await checked();
+    const sheetButton = screen.getByRole("button", { name: /IRIS Risks\s*Risk register · headers in row 4 · 4 of 5 columns recognised/ });
+    expect(screen.getByRole("button", { name: /Notes\s*Not used/ })).toBeInTheDocument();
+    await user.click(sheetButton);
+    const approach = screen.getByRole("combobox", { name: "D · Approach" });
+    expect(approach).toHaveValue("");
+    expect(screen.getByText("Your correction, saved in the workbook")).toBeInTheDocument();
+    await user.selectOptions(approach, "strategy");
+    await waitFor(() => expect(engine.checks).toHaveLength(2));
+    const saved = gateway.callsOf("saveSettings");
+    expect(saved).toHaveLength(1);
+    expect(engine.checks[1].columnCorrections).toEqual([{ sheet: "IRIS Risks", header: "Approach", field: "strategy" }]);
+  });
+
+  it("re-checks after edits with one click", async () => {
+    const { user, gateway } = await checked();
+    await user.click(screen.getByRole("button", { name: "Check again" }));
+    await waitFor(() => expect(gateway.callsOf("readAllSheets")).toHaveLength(2));
+  });
+
+  it.each([
+    [{ code: "InvalidOperationInCellEditMode" }, "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again."],
+    [new Error("boom"), "Something went wrong: boom"],
+  ])("explains a failed check in plain words (%p)", async (err, text) => {
+    const user = userEvent.setup({ delay: null });
+    const gateway = new MockGateway();
+    gateway.failNext.readAllSheets = err;
+    renderApp({ gateway });
+    await user.click(await screen.findByRole("button", { name: "Check workbook" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(text);
+    await user.click(screen.getByRole("button", { name: "Dismiss the message" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
