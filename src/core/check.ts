@@ -14,6 +14,7 @@ import { readWorkbook } from "./read/read-workbook";
 import { buildRuleContext } from "./rules/context";
 import { fingerprintRecord, isAccepted } from "./rules/accepted";
 import { RULES } from "./rules/registry";
+import { riskFacts } from "./rules/risk-facts";
 import { numberPlanActions, recordIdOf } from "./rules/record-id";
 import { renderMessage } from "./rules/render-message";
 import type { RuleReport } from "./rules/types";
@@ -93,6 +94,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     accepted,
     escalations: routeEscalations(context),
     records,
+    risks: records.risks.map((r) => riskFacts(context, r)),
   };
 }
 

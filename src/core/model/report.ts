@@ -2,6 +2,7 @@
 
 import type { Finding } from "./finding";
 import type { SheetInfo } from "./sheet-info";
+import type { RiskFacts } from "./risk-summary";
 import type { ActionRecord, PlanRecord, RiskRecord, UpdateLogRecord } from "./records";
 
 export type DestinationId =
@@ -41,4 +42,6 @@ export interface Report {
   accepted: Finding[];
   escalations: Escalation[];
   records: WorkbookRecords;
+  /** Facts per risk (score, RAG, strategy, latest update), in register order. */
+  risks: RiskFacts[];
 }

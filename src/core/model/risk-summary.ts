@@ -1,0 +1,30 @@
+// One risk's facts as the summaries, the meeting queue and the task pane show them.
+
+import type { Rag } from "./owned-tab";
+import type { RiskRecord } from "./records";
+
+export interface RiskFacts {
+  record: RiskRecord;
+  id: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  title: string;
+  owner: string;
+  annex: string;
+  likelihood: number | null;
+  impact: number | null;
+  /** Current score: the score cell, else likelihood × impact. */
+  score: number | null;
+  /** Band of the score, else the RAG word; null when neither is known. */
+  rag: Rag | null;
+  /** Canonical strategy word ("Treat" …), the raw text when unknown, "" when blank. */
+  strategy: string;
+  open: boolean;
+  /** ISO date of the latest update from any source, or null. */
+  latestUpdate: string | null;
+  /** The latest update's text (the register's update cell). */
+  latestUpdateText: string;
+  /** True when an open risk has no update within the review period. */
+  stale: boolean;
+}

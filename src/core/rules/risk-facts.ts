@@ -1,0 +1,38 @@
+// Works out each risk's facts once (score, RAG, strategy, latest update) for summaries and the task pane.
+
+import { fieldText, type RiskRecord } from "../model/records";
+import type { RiskFacts } from "../model/risk-summary";
+import { currentScore } from "../escalate/route-escalations";
+import { isoFromDay, parseRagWord, parseStrategy, ragFromScore } from "../parse";
+import type { RuleContext } from "./context";
+
+const STRATEGY_WORD = { treat: "Treat", tolerate: "Tolerate", transfer: "Transfer", terminate: "Terminate", take: "Take" } as const;
+
+/** The facts of one risk. */
+export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
+  const score = currentScore(ctx, risk);
+  const ragWord = parseRagWord(fieldText(risk, "rag"));
+  const rag = score !== null && score >= 1 && score <= 25 ? ragFromScore(score, ctx.settings.rag) : ragWord.ok ? ragWord.value : null;
+  const strategyText = fieldText(risk, "strategy");
+  const strategy = parseStrategy(strategyText, ctx.settings.strategyWords);
+  const latest = ctx.latestUpdate(risk);
+  const open = ctx.isOpenRisk(risk);
+  return {
+    record: risk,
+    id: ctx.riskId(risk),
+    sheet: risk.sheet,
+    row: risk.row + 1,
+    title: fieldText(risk, "title") || fieldText(risk, "description"),
+    owner: fieldText(risk, "owner"),
+    annex: fieldText(risk, "annex"),
+    likelihood: ctx.numberOf(risk, "likelihood"),
+    impact: ctx.numberOf(risk, "impact"),
+    score,
+    rag,
+    strategy: strategy.ok ? STRATEGY_WORD[strategy.value] : strategyText,
+    open,
+    latestUpdate: latest === null ? null : isoFromDay(latest),
+    latestUpdateText: fieldText(risk, "update"),
+    stale: open && (latest === null || latest < ctx.reviewCutoff),
+  };
+}

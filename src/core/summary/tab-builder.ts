@@ -1,0 +1,88 @@
+// Accumulates an owned tab's rows and format: the one place the common title block is written.
+
+import type { CellValue } from "../model/grid";
+import { emptyFormat, OWNED_MARKER, type OwnedTab, type OwnedTabKind, type OwnedTabFormat, type Rag } from "../model/owned-tab";
+
+export interface TabHeading {
+  title: string;
+  asAt: string;
+  source: string;
+  version: string;
+  marking: string;
+}
+
+export class TabBuilder {
+  readonly rows: CellValue[][] = [];
+  readonly format: OwnedTabFormat = emptyFormat();
+
+  constructor(
+    private readonly name: string,
+    private readonly kind: OwnedTabKind,
+    heading: TabHeading,
+    columnWidths: number[],
+  ) {
+    this.format.columnWidths = columnWidths;
+    this.rows.push([heading.title]);
+    this.format.titleRows.push(0);
+    this.rows.push([
+      heading.marking,
+      `As at ${heading.asAt}`,
+      `Source: ${heading.source}`,
+      `Contract Risk Review ${heading.version}`,
+    ]);
+    this.rows.push([]);
+  }
+
+  /** Adds a section title row. */
+  title(text: string): this {
+    this.format.titleRows.push(this.rows.length);
+    this.rows.push([text]);
+    return this;
+  }
+
+  /** Adds a header row; the first one is frozen and repeated when printing. */
+  header(cells: string[]): this {
+    if (this.format.headerRows.length === 0) this.format.freezeBelowRow = this.rows.length;
+    this.format.headerRows.push(this.rows.length);
+    this.rows.push(cells);
+    return this;
+  }
+
+  /** Adds a data row; returns its index for links and fills. */
+  row(cells: CellValue[]): number {
+    this.rows.push(cells);
+    return this.rows.length - 1;
+  }
+
+  blank(): this {
+    this.rows.push([]);
+    return this;
+  }
+
+  rag(row: number, col: number, rag: Rag | null): this {
+    if (rag) this.format.ragCells.push({ row, col, rag });
+    return this;
+  }
+
+  link(row: number, col: number, sheet: string, address: string): this {
+    this.format.links.push({ row, col, sheet, address });
+    return this;
+  }
+
+  dateColumns(cols: number[]): this {
+    this.format.dateColumns = cols;
+    return this;
+  }
+
+  /** Finishes the tab: pads rows to one width and puts the owned marker after the last column of row 1. */
+  build(): OwnedTab {
+    const width = Math.max(1, ...this.rows.map((r) => r.length), this.format.columnWidths.length);
+    const rows = this.rows.map((r) => {
+      const padded = r.slice();
+      while (padded.length < width + 1) padded.push(null);
+      return padded;
+    });
+    rows[0][width] = OWNED_MARKER;
+    return { name: this.name, kind: this.kind, rows, format: this.format };
+  }
+}
