@@ -16,7 +16,11 @@ import { formatBytes, resolveLimits, type ReadLimits } from "./limits";
  * export seen in the wild) are unwrapped as a best effort.
  * @throws FileReadError when the file is empty, too large, or cannot be read as CSV.
  */
-export function readCsv(data: Uint8Array | ArrayBuffer | string, fileName: string, limits?: ReadLimits): Grid {
+export function readCsv(
+  data: Uint8Array | ArrayBuffer | string,
+  fileName: string,
+  limits?: ReadLimits,
+): Grid {
   const lim = resolveLimits(limits);
   const place = { file: fileName };
   let text: string;

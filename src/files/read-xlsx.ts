@@ -16,7 +16,11 @@ import { checkXlsxContainer } from "./xlsx-container";
  * kept where they are not General; merges are 0-based and inclusive.
  * @throws FileReadError for an empty, corrupt, truncated, encrypted or oversized file.
  */
-export async function readXlsx(data: Uint8Array | ArrayBuffer, fileName: string, limits?: ReadLimits): Promise<Grid[]> {
+export async function readXlsx(
+  data: Uint8Array | ArrayBuffer,
+  fileName: string,
+  limits?: ReadLimits,
+): Promise<Grid[]> {
   const lim = resolveLimits(limits);
   const bytes = toBytes(data);
   checkXlsxContainer(bytes, fileName, lim);
@@ -39,7 +43,9 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, fileName: string,
     grids.push(readSheet(ws, fileName, lim));
   });
   if (grids.length === 0) {
-    throw new FileReadError("no-sheets", `${describePlace({ file: fileName })} has no worksheets`, { file: fileName });
+    throw new FileReadError("no-sheets", `${describePlace({ file: fileName })} has no worksheets`, {
+      file: fileName,
+    });
   }
   return grids;
 }

@@ -1,6 +1,14 @@
 // Writes owned tabs (summary, exceptions, logs, settings) to a new formatted .xlsx with exceljs.
 
-import { Workbook, type Border, type Cell, type Fill, type Font, type PageSetup, type Worksheet } from "exceljs";
+import {
+  Workbook,
+  type Border,
+  type Cell,
+  type Fill,
+  type Font,
+  type PageSetup,
+  type Worksheet,
+} from "exceljs";
 import type { CellValue } from "../core/model/grid";
 import { OWNED_MARKER, type OwnedTab, type Rag } from "../core/model/owned-tab";
 
@@ -34,7 +42,10 @@ const PAPER_A4 = 9 as PageSetup["paperSize"];
  * is written hidden.
  * @returns the .xlsx file's bytes.
  */
-export async function writeOwnedTabsWorkbook(tabs: OwnedTab[], options: WriteOwnedTabsOptions = {}): Promise<Uint8Array> {
+export async function writeOwnedTabsWorkbook(
+  tabs: OwnedTab[],
+  options: WriteOwnedTabsOptions = {},
+): Promise<Uint8Array> {
   const workbook = new Workbook();
   workbook.creator = "Contract Risk Review";
   for (const tab of tabs) writeTab(workbook, tab, options);

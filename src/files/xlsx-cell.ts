@@ -73,7 +73,10 @@ export function convertCellValue(raw: ExcelCellValue, ownFormat: string | undefi
 
 function convertDate(date: Date, ownFormat: string | undefined): ConvertedCell {
   if (Number.isNaN(date.getTime())) return { value: null };
-  return { value: serialFromDate(date), dateFormat: isDateFormat(ownFormat) ? ownFormat : DEFAULT_DATE_FORMAT };
+  return {
+    value: serialFromDate(date),
+    dateFormat: isDateFormat(ownFormat) ? ownFormat : DEFAULT_DATE_FORMAT,
+  };
 }
 
 function emptyToNull(s: string): string | null {

@@ -24,7 +24,9 @@ const MAX_COMMENT = 0xffff;
  * Reads the central directory of a zip held in memory.
  * Returns the problem instead of throwing: a truncated .xlsx loses its end record first.
  */
-export function readZipDirectory(bytes: Uint8Array): { ok: true; value: ZipDirectory } | { ok: false; reason: ZipDirectoryProblem } {
+export function readZipDirectory(
+  bytes: Uint8Array,
+): { ok: true; value: ZipDirectory } | { ok: false; reason: ZipDirectoryProblem } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndRecord(view);
   if (eocd < 0) return { ok: false, reason: "no-end-record" };

@@ -38,7 +38,8 @@ describe("external fixtures", () => {
 
   it("reads every .xlsx and .csv among them (only the notes file is refused)", async () => {
     const refused: string[] = [];
-    for (const name of files) if ((await read(EXTERNAL_FIXTURES, name)) instanceof FileReadError) refused.push(name);
+    for (const name of files)
+      if ((await read(EXTERNAL_FIXTURES, name)) instanceof FileReadError) refused.push(name);
     expect(refused).toEqual(files.filter((f) => !/\.(xlsx|csv)$/.test(f)));
   });
 
@@ -54,7 +55,10 @@ describe("external fixtures", () => {
 
   it("decodes the artloric CSV's arrows and curly quotes", async () => {
     const [g] = (await read(EXTERNAL_FIXTURES, "artloric_risk-register.csv")) as Grid[];
-    const text = g.values.flat().filter((v): v is string => typeof v === "string").join(" ");
+    const text = g.values
+      .flat()
+      .filter((v): v is string => typeof v === "string")
+      .join(" ");
     expect(text).toContain("→");
     expect(text).toContain("’");
     expect(text).not.toContain("\uFFFD");

@@ -30,7 +30,12 @@ function noise(length: number, seed = 42): Uint8Array {
 describe("readXlsx refuses hostile input", () => {
   it.each([
     ["an empty file", () => new Uint8Array(0), "empty", "is empty"],
-    ["random bytes", () => noise(4096), "not-xlsx", "is not a valid .xlsx file (it may be corrupt or a different format)"],
+    [
+      "random bytes",
+      () => noise(4096),
+      "not-xlsx",
+      "is not a valid .xlsx file (it may be corrupt or a different format)",
+    ],
     ["a CSV renamed .xlsx", () => text("a,b\n1,2\n"), "not-xlsx", "is not a valid .xlsx file"],
     [
       "an OLE compound file (encrypted .xlsx or old .xls)",
@@ -55,10 +60,15 @@ describe("readXlsx refuses hostile input", () => {
     expect(err.message).toContain(wording);
   });
 
-  it.each([0.1, 0.3, 0.5, 0.7, 0.9, 0.99])("a zip cut at %p of its length is reported as cut short", async (fraction) => {
-    const err = await expectFileReadError(() => readXlsx(real.slice(0, Math.floor(real.length * fraction)), "cut.xlsx"));
-    expect(err.code).toBe("truncated");
-  });
+  it.each([0.1, 0.3, 0.5, 0.7, 0.9, 0.99])(
+    "a zip cut at %p of its length is reported as cut short",
+    async (fraction) => {
+      const err = await expectFileReadError(() =>
+        readXlsx(real.slice(0, Math.floor(real.length * fraction)), "cut.xlsx"),
+      );
+      expect(err.code).toBe("truncated");
+    },
+  );
 
   it("a zip whose entries' data are scrambled but whose directory is intact gives grids or a FileReadError", async () => {
     const damaged = real.slice();
@@ -74,27 +84,44 @@ describe("readXlsx refuses hostile input", () => {
     const workbookEntry = { name: "xl/workbook.xml", data: text("<workbook/>") };
 
     it("refuses a 200 MB claim when the limit is 100 MB", async () => {
-      const zip = craftZip([workbookEntry, { name: "xl/worksheets/sheet1.xml", data: text("<x/>"), claimedSize: 200 * MB }]);
-      const err = await expectFileReadError(() => readXlsx(zip, "bomb.xlsx", { maxUncompressedBytes: 100 * MB }));
+      const zip = craftZip([
+        workbookEntry,
+        { name: "xl/worksheets/sheet1.xml", data: text("<x/>"), claimedSize: 200 * MB },
+      ]);
+      const err = await expectFileReadError(() =>
+        readXlsx(zip, "bomb.xlsx", { maxUncompressedBytes: 100 * MB }),
+      );
       expect(err.code).toBe("too-large-uncompressed");
       expect(err.message).toBe('"bomb.xlsx" unpacks to 200.0 MB; the most this can read is 100.0 MB');
     });
 
     it("refuses a claim spread over many entries that adds up past the default 300 MB", async () => {
-      const entries = Array.from({ length: 4 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: text("x"), claimedSize: 80 * MB }));
-      const err = await expectFileReadError(() => readXlsx(craftZip([workbookEntry, ...entries]), "bomb.xlsx"));
+      const entries = Array.from({ length: 4 }, (_, i) => ({
+        name: `xl/media/image${i}.png`,
+        data: text("x"),
+        claimedSize: 80 * MB,
+      }));
+      const err = await expectFileReadError(() =>
+        readXlsx(craftZip([workbookEntry, ...entries]), "bomb.xlsx"),
+      );
       expect(err.code).toBe("too-large-uncompressed");
     });
 
     it("refuses a ZIP64 claim of 5 GB", async () => {
-      const zip = craftZip([workbookEntry, { name: "xl/sharedStrings.xml", data: text("x"), claimedSize: 5 * 1024 * MB, zip64: true }]);
+      const zip = craftZip([
+        workbookEntry,
+        { name: "xl/sharedStrings.xml", data: text("x"), claimedSize: 5 * 1024 * MB, zip64: true },
+      ]);
       const err = await expectFileReadError(() => readXlsx(zip, "bomb64.xlsx"));
       expect(err.code).toBe("too-large-uncompressed");
       expect(err.message).toContain("5120.0 MB");
     });
 
     it("a lying 200 MB claim under the default limit still ends in a FileReadError, not a crash", async () => {
-      const zip = craftZip([workbookEntry, { name: "xl/worksheets/sheet1.xml", data: text("<x/>"), claimedSize: 200 * MB }]);
+      const zip = craftZip([
+        workbookEntry,
+        { name: "xl/worksheets/sheet1.xml", data: text("<x/>"), claimedSize: 200 * MB },
+      ]);
       await expectFileReadError(() => readXlsx(zip, "liar.xlsx"));
     });
   });
@@ -134,7 +161,11 @@ describe("readZipDirectory", () => {
 
 describe("readWorkbookFile", () => {
   it.each([
-    ["register.xls", "unsupported-type", '"register.xls" is not an .xlsx or .csv file: open it in Excel and save it as .xlsx'],
+    [
+      "register.xls",
+      "unsupported-type",
+      '"register.xls" is not an .xlsx or .csv file: open it in Excel and save it as .xlsx',
+    ],
     ["notes.txt", "unsupported-type", '"notes.txt" is not an .xlsx or .csv file'],
     ["no-extension", "unsupported-type", '"no-extension" is not an .xlsx or .csv file'],
   ])("refuses %s by its extension", async (name, code, message) => {

@@ -53,10 +53,16 @@ describe("readCsv", () => {
   });
 
   it("accepts a string and an ArrayBuffer", () => {
-    expect(readCsv("a,b\n1,2", "s.csv").values).toEqual([["a", "b"], [1, 2]]);
+    expect(readCsv("a,b\n1,2", "s.csv").values).toEqual([
+      ["a", "b"],
+      [1, 2],
+    ]);
     const bytes = utf8("a,b\n1,2");
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    expect(readCsv(ab, "s.csv").values).toEqual([["a", "b"], [1, 2]]);
+    expect(readCsv(ab, "s.csv").values).toEqual([
+      ["a", "b"],
+      [1, 2],
+    ]);
   });
 
   it("keeps quoted multi-line cells and embedded commas and quotes in one cell", () => {
@@ -68,7 +74,7 @@ describe("readCsv", () => {
   });
 
   it("keeps leading-zero ids as text and plain numbers as numbers", () => {
-    const g = readCsv("ID,Score,Cost,Delta\n0012,12,\"1,200\",-5\n", "ids.csv");
+    const g = readCsv('ID,Score,Cost,Delta\n0012,12,"1,200",-5\n', "ids.csv");
     expect(g.values[1]).toEqual(["0012", 12, "1,200", -5]);
   });
 
@@ -160,7 +166,9 @@ describe("readCsv refuses bad input with a FileReadError", () => {
   });
 
   it("refuses more cells than maxCells", async () => {
-    const err = await expectFileReadError(() => readCsv("a,b,c\n1,2,3\n4,5,6\n", "cells.csv", { maxCells: 6 }));
+    const err = await expectFileReadError(() =>
+      readCsv("a,b,c\n1,2,3\n4,5,6\n", "cells.csv", { maxCells: 6 }),
+    );
     expect(err.code).toBe("too-many-cells");
   });
 });

@@ -17,10 +17,24 @@ function registerSheet(wb: Workbook): void {
   ws.getCell("A2").value = "As at 31/03/2024";
   ws.getRow(4).values = ["", "Risk ID", "Raised", "Score", "Owner", "Notes"];
   const rows: unknown[][] = [
-    ["", "0012", MARCH_31, 12, "Ann", { richText: [{ text: "Plain " }, { font: { bold: true }, text: "bold" }] }],
-    ["", "0013", new Date(Date.UTC(2024, 2, 31, 12)), { formula: "3*4", result: 12 }, "=HYPERLINK(\"x\")", { text: "Site", hyperlink: "https://example.org" }],
+    [
+      "",
+      "0012",
+      MARCH_31,
+      12,
+      "Ann",
+      { richText: [{ text: "Plain " }, { font: { bold: true }, text: "bold" }] },
+    ],
+    [
+      "",
+      "0013",
+      new Date(Date.UTC(2024, 2, 31, 12)),
+      { formula: "3*4", result: 12 },
+      '=HYPERLINK("x")',
+      { text: "Site", hyperlink: "https://example.org" },
+    ],
     ["", "0014", "31/01/2023", { formula: "1/0", result: { error: "#DIV/0!" } }, true, { error: "#N/A" }],
-    ["", "0015", 45000, { formula: "A1" }, false, { formula: "\"a\"&\"b\"", result: "ab" }],
+    ["", "0015", 45000, { formula: "A1" }, false, { formula: '"a"&"b"', result: "ab" }],
   ];
   rows.forEach((r, i) => (ws.getRow(5 + i).values = r as never));
   ws.getCell("C5").numFmt = "dd/mm/yyyy";
@@ -65,7 +79,9 @@ describe("readXlsx", () => {
       ["Empty", false],
       ["Proto", false],
     ]);
-    expect(grids.every((g) => g.origin === "register.xlsx" && g.rowOffset === 0 && g.colOffset === 0)).toBe(true);
+    expect(grids.every((g) => g.origin === "register.xlsx" && g.rowOffset === 0 && g.colOffset === 0)).toBe(
+      true,
+    );
   });
 
   it("drops trailing empty rows and columns however far the formatting reaches", () => {
@@ -102,7 +118,7 @@ describe("readXlsx", () => {
     expect(cellAt(reg, row, col)).toEqual(expected);
   });
 
-  it.each([
+  it.each<[string, string | null, string]>([
     ["C5", "dd/mm/yyyy", "its own date format"],
     ["C6", "mm-dd-yy", "exceljs's default date format for a Date"],
     ["C8", "0.00", "a number format"],

@@ -7,7 +7,17 @@ import { writeOwnedTabsWorkbook } from "../../src/files/write-owned-tabs";
 import { loadWithExcelJs, saveTmp } from "./helpers";
 
 /** Text an attacker (or a careless export) might put in a register, which must never become a formula. */
-const RISKY_TEXT = ["_x000D_ literally", "=SUM(A1:A9)", "+44 20 7946 0000", "-5 days", "@owner", "\tindented", "\rcr", "\nlf", '=HYPERLINK("http://x","y")'];
+const RISKY_TEXT = [
+  "_x000D_ literally",
+  "=SUM(A1:A9)",
+  "+44 20 7946 0000",
+  "-5 days",
+  "@owner",
+  "\tindented",
+  "\rcr",
+  "\nlf",
+  '=HYPERLINK("http://x","y")',
+];
 
 function escalationTab(): OwnedTab {
   return {
@@ -43,7 +53,15 @@ function escalationTab(): OwnedTab {
 }
 
 function settingsTab(): OwnedTab {
-  return { name: "Risk Review Settings", kind: "settings", rows: [["Setting", "Value"], ["asAt", "2024-03-31"]], format: emptyFormat() };
+  return {
+    name: "Risk Review Settings",
+    kind: "settings",
+    rows: [
+      ["Setting", "Value"],
+      ["asAt", "2024-03-31"],
+    ],
+    format: emptyFormat(),
+  };
 }
 
 describe("writeOwnedTabsWorkbook", () => {
@@ -64,7 +82,13 @@ describe("writeOwnedTabsWorkbook", () => {
   });
 
   it("does not add a second marker to a tab whose first row has one", async () => {
-    const tab = { ...settingsTab(), rows: [["Setting", OWNED_MARKER], ["asAt", "2024-03-31"]] };
+    const tab = {
+      ...settingsTab(),
+      rows: [
+        ["Setting", OWNED_MARKER],
+        ["asAt", "2024-03-31"],
+      ],
+    };
     const [g] = await readXlsx(await writeOwnedTabsWorkbook([tab]), "s.xlsx");
     expect(g.values[0]).toEqual(["Setting", OWNED_MARKER]);
   });
@@ -83,12 +107,15 @@ describe("writeOwnedTabsWorkbook", () => {
     expect(esc.getCell("D6").value).toBe("not dated");
   });
 
-  it.each(RISKY_TEXT.map((t, i) => [JSON.stringify(t), t, i]))("writes %s as text, never a formula", (_label, t, i) => {
-    const cell = esc.getCell(7 + (i as number), 2);
-    expect(cell.value).toBe(t);
-    expect(cell.formula).toBeUndefined();
-    expect(cell.type).toBe(3); // ValueType.String
-  });
+  it.each(RISKY_TEXT.map((t, i) => [JSON.stringify(t), t, i]))(
+    "writes %s as text, never a formula",
+    (_label, t, i) => {
+      const cell = esc.getCell(7 + (i as number), 2);
+      expect(cell.value).toBe(t);
+      expect(cell.formula).toBeUndefined();
+      expect(cell.type).toBe(3); // ValueType.String
+    },
+  );
 
   it("styles the title row bold 14pt and the header row bold, filled, with a bottom border", () => {
     expect(esc.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
@@ -133,7 +160,13 @@ describe("writeOwnedTabsWorkbook", () => {
   });
 
   it("sets up printing: A4 landscape, one page wide, the header row repeated", () => {
-    expect(esc.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(esc.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(esc.pageSetup.printTitlesRow).toBe("3:3");
   });
 
@@ -143,7 +176,14 @@ describe("writeOwnedTabsWorkbook", () => {
       ["Escalation", true, false],
       ["Risk Review Settings", true, true],
     ]);
-    expect(grids[0].values[0]).toEqual(["Escalation — as at 31/03/2024", null, null, null, null, OWNED_MARKER]);
+    expect(grids[0].values[0]).toEqual([
+      "Escalation — as at 31/03/2024",
+      null,
+      null,
+      null,
+      null,
+      OWNED_MARKER,
+    ]);
     expect(grids[0].values[3]).toEqual(["R-0012", "Carriageway defects", "Red", 45382, "K9", null]);
     expect(grids[0].values.slice(6).map((r) => r[1])).toEqual(RISKY_TEXT);
     expect(grids[1].values[0]).toEqual(["Setting", "Value", OWNED_MARKER]);
@@ -152,7 +192,9 @@ describe("writeOwnedTabsWorkbook", () => {
 
 describe("writeOwnedTabsWorkbook with linkFile", () => {
   it("points links at the source file's cells", async () => {
-    const bytes = await writeOwnedTabsWorkbook([escalationTab()], { linkFile: "Highways risk register.xlsx" });
+    const bytes = await writeOwnedTabsWorkbook([escalationTab()], {
+      linkFile: "Highways risk register.xlsx",
+    });
     const wb = await loadWithExcelJs(bytes);
     expect(wb.getWorksheet("Escalation")!.getCell("E4").value).toEqual({
       text: "K9",
