@@ -18,5 +18,5 @@ export function findSettingsGrid(grids: readonly Grid[]): Grid | undefined {
 export function settingsFromGrids(grids: readonly Grid[]): { settings: Settings; issues: string[] } {
   const grid = findSettingsGrid(grids);
   if (!grid) return { settings: defaultSettings(), issues: [] };
-  return settingsFromRows(grid.values);
+  return settingsFromRows(grid.values, grid.rowOffset + 1);
 }

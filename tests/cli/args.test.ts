@@ -1,0 +1,50 @@
+// parseArgs: every accepted command line and every usage error, table-driven.
+
+import { isIsoDate, parseArgs, UsageError } from "../../src/cli/args";
+
+describe("parseArgs accepts", () => {
+  it.each([
+    [["check", "risks.xlsx"], { command: "check", workbook: "risks.xlsx", format: "text" }],
+    [["check", "risks.csv", "--format", "json"], { command: "check", workbook: "risks.csv", format: "json" }],
+    [["check", "--as-at", "2022-10-10", "R.XLSX"], { command: "check", workbook: "R.XLSX", asAt: "2022-10-10", format: "text" }],
+    [["check", "a.xlsx", "--as-at=2024-02-29", "--format=json", "--out=review.xlsx"], { command: "check", workbook: "a.xlsx", asAt: "2024-02-29", format: "json", out: "review.xlsx" }],
+    [["check", "my risks.xlsx", "--out", "out/review.xlsx"], { command: "check", workbook: "my risks.xlsx", format: "text", out: "out/review.xlsx" }],
+    [["--help"], { command: "help" }],
+    [["help"], { command: "help" }],
+    [["--version"], { command: "version" }],
+  ])("%j", (argv, expected) => {
+    expect(parseArgs(argv)).toEqual({ asAt: undefined, out: undefined, ...expected });
+  });
+});
+
+describe("parseArgs refuses with a usage error", () => {
+  it.each([
+    [[], /no command/],
+    [["import", "x.csv"], /unknown command "import"/],
+    [["check"], /needs a workbook/],
+    [["check", "a.xlsx", "b.xlsx"], /one workbook, got 2/],
+    [["check", "a.xls"], /not a \.xlsx or \.csv/],
+    [["check", "a.xlsx", "--as-at"], /--as-at needs a value/],
+    [["check", "a.xlsx", "--as-at", "--format", "json"], /--as-at needs a value/],
+    [["check", "a.xlsx", "--as-at", "2022-02-30"], /not a date written YYYY-MM-DD/],
+    [["check", "a.xlsx", "--as-at", "10/10/2022"], /not a date written YYYY-MM-DD/],
+    [["check", "a.xlsx", "--format", "csv"], /--format "csv" is not text or json/],
+    [["check", "a.xlsx", "--out", "review.csv"], /must name a \.xlsx file/],
+    [["check", "a.xlsx", "--out", "r.xlsx", "--out", "s.xlsx"], /given twice/],
+    [["check", "a.xlsx", "--into", "b.xlsx"], /unknown option "--into"/],
+  ])("%j", (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(UsageError);
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+it.each([
+  ["2022-10-10", true],
+  ["2024-02-29", true],
+  ["2023-02-29", false],
+  ["2022-13-01", false],
+  ["2022-1-1", false],
+  ["", false],
+])("isIsoDate(%j) is %s", (iso, expected) => {
+  expect(isIsoDate(iso)).toBe(expected);
+});
