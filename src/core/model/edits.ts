@@ -1,0 +1,40 @@
+// Changes to a workbook, as plain data: what an import or a meeting record asks to write.
+// src/excel applies them to the open workbook; src/files applies them to a copy of a file.
+
+import type { CellValue } from "./grid";
+import type { OwnedTab } from "./owned-tab";
+
+/** One cell to write on a user sheet (0-based). Only ever asked for by an officer's action. */
+export interface CellEdit {
+  sheet: string;
+  row: number;
+  col: number;
+  value: CellValue;
+  /** Number format to set (e.g. "dd/mm/yyyy" for a date serial); null keeps the cell's own. */
+  format?: string | null;
+}
+
+/** Rows to add at the end of an owned log tab, created with its header when missing. */
+export interface LogAppend {
+  kind: "update-log" | "import-log";
+  header: string[];
+  rows: CellValue[][];
+}
+
+export interface WorkbookEdits {
+  /** Sheets to copy before anything else is written (dated backups): `to` is an owned sheet. */
+  copies: { from: string; to: string }[];
+  cells: CellEdit[];
+  logAppends: LogAppend[];
+  /** Owned tabs to rewrite whole (Meeting Record, Risk Summary …). */
+  ownedTabs: OwnedTab[];
+}
+
+export function emptyEdits(): WorkbookEdits {
+  return { copies: [], cells: [], logAppends: [], ownedTabs: [] };
+}
+
+/** Text that Excel would take for a formula: stored as text instead (SPEC "What must never happen"). */
+export function looksLikeFormula(value: CellValue): boolean {
+  return typeof value === "string" && /^[=+\-@\t\r\n]/.test(value);
+}
