@@ -3,6 +3,7 @@
 import { checkWorkbook } from "../../../src/core/check";
 import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
 import { defaultSettings, type Settings } from "../../../src/core/model/settings";
+import type { Report } from "../../../src/core/model/report";
 
 export interface SheetSpec {
   name: string;
@@ -148,3 +149,90 @@ export const PLAN_HEADERS = [
 export function plan(...rows: CellValue[][]): SheetSpec {
   return { name: "Improvement Plan", rows: [["Improvement Plan – Close Out"], [], PLAN_HEADERS, ...rows] };
 }
+
+// ---- Added helpers (full report, row builders for actions, plan and update-log sheets) ----
+
+/** Runs the whole engine and returns the full report (for accepted exceptions, escalations, messages). */
+export function reportOf(sheets: SheetSpec[], options: RunOptions = {}): Report {
+  const settings = { ...defaultSettings(), ...options.settings };
+  return checkWorkbook(sheets.map(grid), {
+    settings,
+    asAt: options.asAt ?? "2022-10-10",
+    today: "2022-10-10",
+    source: "test.xlsx",
+  });
+}
+
+export interface ActionRow {
+  riskId?: CellValue;
+  actionId?: CellValue;
+  action?: CellValue;
+  owner?: CellValue;
+  due?: CellValue;
+  status?: CellValue;
+  update?: CellValue;
+  updated?: CellValue;
+}
+
+/** An open action on HRC-001, due after 2022-10-10, lining up with ACTION_HEADERS (columns A–H). */
+export function action(over: ActionRow = {}): CellValue[] {
+  const a: Required<ActionRow> = {
+    riskId: "HRC-001",
+    actionId: "A-001",
+    action: "Increase safety inspections",
+    owner: "Jane Smith",
+    due: "30/11/2022",
+    status: "In progress",
+    update: "Inspections started",
+    updated: "01/10/2022",
+    ...over,
+  };
+  return [a.riskId, a.actionId, a.action, a.owner, a.due, a.status, a.update, a.updated];
+}
+
+export interface PlanRow {
+  no?: CellValue;
+  aim?: CellValue;
+  background?: CellValue;
+  action?: CellValue;
+  date?: CellValue;
+  leadDirector?: CellValue;
+  leadOfficer?: CellValue;
+  status?: CellValue;
+  evidence?: CellValue;
+}
+
+/** A completed, evidenced plan action dated before 2022-10-10, lining up with PLAN_HEADERS (columns A–I). */
+export function planRow(over: PlanRow = {}): CellValue[] {
+  const p: Required<PlanRow> = {
+    no: "1.",
+    aim: "Risk Management.",
+    background: "Risk register not reported",
+    action: "Report the risk register monthly",
+    date: "July 2022",
+    leadDirector: "RC",
+    leadOfficer: "MA",
+    status: "Completed. Reported monthly to the board.",
+    evidence: "Meeting minutes",
+    ...over,
+  };
+  return [p.no, p.aim, p.background, p.action, p.date, p.leadDirector, p.leadOfficer, p.status, p.evidence];
+}
+
+/** The Update Log tab's own headers (SPEC "Fields"). */
+export const UPDATE_LOG_HEADERS = ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"];
+
+/** An update-log sheet; data on row 2. Rows: [date, riskId, by, text, noChange, score, strategy]. */
+export function updateLog(...rows: CellValue[][]): SheetSpec {
+  return { name: "Update Log", rows: [UPDATE_LOG_HEADERS, ...rows] };
+}
+
+/** Excel serial numbers of a few days used in the tests (1900 date system). */
+export const SERIAL = {
+  "2022-09-09": 44813,
+  "2022-09-10": 44814,
+  "2022-10-01": 44835,
+  "2022-10-09": 44843,
+  "2022-10-10": 44844,
+  "2022-10-11": 44845,
+} as const;
