@@ -16,6 +16,9 @@ async function checked() {
   return { user, ...r };
 }
 
+// Fluent UI in jsdom is slow on a busy 2-core machine; the default 5 s is too tight.
+jest.setTimeout(30000);
+
 describe("CheckView", () => {
   it("checks the whole workbook with one button and shows the counts", async () => {
     const { gateway, engine } = await checked();

@@ -111,6 +111,7 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
   const s = useStyles();
   const [form, setForm] = React.useState<SettingsForm>(() => toForm(settings));
   const [errors, setErrors] = React.useState<FormErrors>({});
+  const formRef = React.useRef<HTMLFormElement>(null);
   const onText = React.useCallback((key: TextField, value: string) => setForm((f) => ({ ...f, [key]: value })), []);
   const onSeverity = React.useCallback(
     (id: string, v: RuleSeverity) => setForm((f) => ({ ...f, ruleSeverities: { ...f.ruleSeverities, [id]: v } })),
@@ -122,6 +123,9 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
       const result = fromForm(form, settings);
       if (!result.ok) {
         setErrors(result.errors);
+        // Keyboard users land on the first field to correct.
+        const first = Object.keys(result.errors)[0];
+        formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
         return;
       }
       setErrors({});
@@ -136,7 +140,7 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form className={s.form} onSubmit={onSubmit} noValidate aria-label="Settings">
+    <form ref={formRef} className={s.form} onSubmit={onSubmit} noValidate aria-label="Settings">
       <p className={s.p}>Saved in this workbook, so everyone who opens it, and the command line, uses the same settings.</p>
       <fieldset className={s.section}>
         <legend className={s.legend}>Dates</legend>

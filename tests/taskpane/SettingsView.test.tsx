@@ -1,0 +1,70 @@
+/** @jest-environment jsdom */
+// The Settings view: shows the workbook's settings, validates with plain messages, saves to the workbook.
+
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "@testing-library/jest-dom";
+import type { Settings } from "../../src/core/model/settings";
+import { renderApp } from "./render";
+import { MockGateway } from "./fixtures";
+
+async function openSettings(gateway = new MockGateway()) {
+  const user = userEvent.setup({ delay: null });
+  const r = renderApp({ view: "settings", gateway });
+  await screen.findByRole("form", { name: "Settings" });
+  return { user, ...r };
+}
+
+// Fluent UI in jsdom is slow on a busy 2-core machine; the default 5 s is too tight.
+jest.setTimeout(30000);
+
+describe("SettingsView", () => {
+  it("shows the settings read from the workbook", async () => {
+    const gateway = new MockGateway();
+    gateway.settings = { ...gateway.settings, asAt: "2022-10-10", reviewPeriodMonths: 2, ruleSeverities: { "plan/overdue": "warning" } };
+    await openSettings(gateway);
+    expect(screen.getByLabelText("As-at date")).toHaveValue("2022-10-10");
+    expect(screen.getByLabelText(/Review period/)).toHaveValue("2");
+    expect(screen.getByRole("combobox", { name: "plan/overdue" })).toHaveValue("warning");
+    expect(screen.getByRole("combobox", { name: "risk/stale-update" })).toHaveValue("error");
+  });
+
+  it.each([
+    ["Review period (months)", "0", "Enter a whole number of months from 1 to 12."],
+    ["Amber up to score", "3", "Amber must end at a higher score than green."],
+    ["Operations board from (£)", "lots", "The operations board threshold must be an amount in pounds, such as 50000 or £50,000."],
+    ["Directorate register up to score", "5", "The highest score must not be below the lowest score."],
+  ])("refuses %s = %s with a plain message", async (label, value, message) => {
+    const { user, gateway } = await openSettings();
+    const input = screen.getByLabelText(label);
+    await user.clear(input);
+    await user.type(input, value);
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByText("One setting needs correcting before they can be saved.")).toBeInTheDocument();
+    expect(input).toHaveFocus();
+    expect(gateway.callsOf("saveSettings")).toHaveLength(0);
+  });
+
+  it("saves valid settings in the workbook, storing only non-default rule severities", async () => {
+    const { user, gateway } = await openSettings();
+    await user.type(screen.getByLabelText("As-at date"), "2022-10-10");
+    const period = screen.getByLabelText(/Review period/);
+    await user.clear(period);
+    await user.type(period, "3");
+    const ops = screen.getByLabelText("Operations board from (£)");
+    await user.clear(ops);
+    await user.type(ops, "£75,000");
+    await user.selectOptions(screen.getByRole("combobox", { name: "risk/rag-mismatch" }), "off");
+    await user.selectOptions(screen.getByRole("combobox", { name: "plan/overdue" }), "error");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(gateway.callsOf("saveSettings")).toHaveLength(1));
+    const saved = gateway.callsOf("saveSettings")[0][0] as Settings;
+    expect(saved.asAt).toBe("2022-10-10");
+    expect(saved.reviewPeriodMonths).toBe(3);
+    expect(saved.escalation.operationsBoardMinImpact).toBe(75000);
+    expect(saved.ruleSeverities).toEqual({ "risk/rag-mismatch": "off" });
+    expect(await screen.findByRole("status")).toHaveTextContent("Settings saved in this workbook.");
+  });
+});
