@@ -1,0 +1,23 @@
+// The WorkbookGateway the task pane uses in Excel: each method is one module of src/excel.
+
+import type { WorkbookGateway } from "./gateway";
+import { clearMarks, markCells } from "./mark-cells";
+import { readAllSheets } from "./read-sheets";
+import { selectCell } from "./select-cell";
+import { loadSettings, saveSettings } from "./settings-store";
+import { writeOwnedTab } from "./write-owned-tab";
+
+export { adapterStats, onSync, resetAdapterStats, type AdapterStats, type SyncEvent } from "./run";
+
+/** The open workbook, through Office.js. Every failure is a PlainError with a message fit to show. */
+export function createOfficeGateway(): WorkbookGateway {
+  return {
+    readAllSheets,
+    writeOwnedTab,
+    markCells: (targets) => markCells(targets),
+    clearMarks,
+    selectCell,
+    loadSettings,
+    saveSettings,
+  };
+}

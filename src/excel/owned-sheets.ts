@@ -1,0 +1,53 @@
+// Telling the add-in's own sheets from the officers': the marker in row 1, or a CRR_OWNED_* workbook name.
+
+import { parseRangeAddress } from "../core/address/a1";
+import { OWNED_MARKER } from "../core/model/owned-tab";
+
+/** Workbook names the adapter keeps, one per owned sheet, pointing at its A1 (they follow a rename). */
+export const OWNED_NAME_PREFIX = "CRR_OWNED_";
+
+/** Excel's limit on a sheet name's length. */
+const MAX_SHEET_NAME = 31;
+
+/** A workbook name as loaded with load("items/name,items/value"). */
+export interface LoadedName {
+  name: string;
+  value: unknown;
+}
+
+/** Lower-cased names of the sheets that CRR_OWNED_* names point at. */
+export function sheetsOwnedByName(names: readonly LoadedName[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    if (!n.name.toUpperCase().startsWith(OWNED_NAME_PREFIX) || typeof n.value !== "string") continue;
+    const p = parseRangeAddress(n.value.replace(/^=/, ""));
+    if (p?.sheet) out.add(p.sheet.toLowerCase());
+  }
+  return out;
+}
+
+/** The next free CRR_OWNED_<n>. */
+export function nextOwnedName(names: readonly LoadedName[]): string {
+  let max = 0;
+  for (const n of names) {
+    const m = /^CRR_OWNED_(\d+)$/i.exec(n.name);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${OWNED_NAME_PREFIX}${max + 1}`;
+}
+
+/** True when a row (a sheet's row 1) carries the owned marker in any cell. */
+export function rowHasMarker(row: readonly unknown[] | undefined): boolean {
+  return !!row && row.some((v) => v === OWNED_MARKER);
+}
+
+/**
+ * Names to try, in order, for an owned tab whose preferred name may belong to a user's sheet:
+ * "Escalation", "Escalation (Risk Review)", "Escalation 2" … "Escalation 9", each cut to 31 characters.
+ */
+export function candidateSheetNames(preferred: string): string[] {
+  const fit = (base: string, suffix: string) => `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+  const out = [fit(preferred, ""), fit(preferred, " (Risk Review)")];
+  for (let i = 2; i <= 9; i++) out.push(fit(preferred, ` ${i}`));
+  return [...new Set(out)];
+}

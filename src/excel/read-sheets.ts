@@ -1,0 +1,218 @@
+// Reads every sheet's used range (values and number formats) in as few syncs as the payload limit allows.
+//
+// Sync 1: sheet names, visibility and workbook names. Sync 2: each sheet's used-range address plus its
+// first rows (a window of A1:AZ<n>), which is the whole sheet for a typical workbook. Bigger sheets are
+// then read in row blocks sized from the cell count and the bytes per cell seen so far, every sheet's
+// blocks queued in one sync while they fit the budget; a payload error halves the batch and retries.
+
+import { columnLetter, parseRangeAddress } from "../core/address/a1";
+import type { CellValue, Grid, MergedArea } from "../core/model/grid";
+import type { ReadProgress } from "./gateway";
+import { isPayloadError } from "./errors";
+import { sheetsOwnedByName, rowHasMarker } from "./owned-sheets";
+import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
+import { countedSync, runExcel, supportsExcelApi } from "./run";
+
+/** Columns and total cells of the first-rows window read with the used ranges. */
+const PROBE_COLS = 52;
+const PROBE_CELLS = 60_000;
+/** Bytes per cell (value and number format, as JSON) assumed before any has been seen. */
+const DEFAULT_BYTES_PER_CELL = 40;
+
+interface Block {
+  top: number;
+  values: CellValue[][];
+  formats: string[][];
+}
+
+interface SheetEntry {
+  ws: Excel.Worksheet;
+  name: string;
+  hidden: boolean;
+  ownedByName: boolean;
+  used: MergedArea | null;
+  merges: MergedArea[];
+  blocks: Block[];
+  /** First sheet row not read yet. */
+  nextRow: number;
+}
+
+interface Pending {
+  entry: SheetEntry;
+  top: number;
+  rows: number;
+}
+
+/** Reads every sheet of the open workbook into Grids (hidden sheets included, owned ones flagged). */
+export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
+  return runExcel("reading the workbook", async (context) => {
+    const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
+    const names = context.workbook.names.load("items/name,items/value");
+    await countedSync(context, "read: sheets and names");
+
+    const owned = sheetsOwnedByName(names.items.map((n) => ({ name: n.name, value: n.value })));
+    const entries: SheetEntry[] = worksheets.items.map((ws) => ({
+      ws,
+      name: ws.name,
+      hidden: ws.visibility !== "Visible",
+      ownedByName: owned.has(ws.name.toLowerCase()),
+      used: null,
+      merges: [],
+      blocks: [],
+      nextRow: 0,
+    }));
+    onProgress?.({ sheetsRead: 0, sheetsTotal: entries.length });
+    let bytesPerCell = await readUsedRanges(context, entries);
+    bytesPerCell = await readBlocks(context, entries, bytesPerCell, onProgress);
+    onProgress?.({ sheetsRead: entries.length, sheetsTotal: entries.length });
+    return entries.map(toGrid);
+  });
+}
+
+function rectOf(address: string): MergedArea | null {
+  const p = parseRangeAddress(address);
+  return p ? { top: p.top, left: p.left, bottom: p.bottom, right: p.right } : null;
+}
+
+/** "Sheet1!A1:B2,'a,b'!C3" → its areas; commas inside a quoted sheet name do not split. */
+export function splitAreas(address: string): MergedArea[] {
+  const parts = address.match(/(?:'(?:[^']|'')*'|[^',])+/g) ?? [];
+  return parts.map(rectOf).filter((r): r is MergedArea => r !== null);
+}
+
+/** Sync 2: used-range addresses, merged areas (ExcelApi 1.13) and the first-rows window. Returns bytes/cell seen. */
+async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry[]): Promise<number> {
+  if (entries.length === 0) return DEFAULT_BYTES_PER_CELL;
+  const probeRows = Math.max(20, Math.min(2000, Math.floor(PROBE_CELLS / (entries.length * PROBE_COLS))));
+  const window = `A1:${columnLetter(PROBE_COLS - 1)}${probeRows}`;
+  const withMerges = supportsExcelApi("1.13");
+
+  const attempt = async (probe: boolean): Promise<number> => {
+    const queued = entries.map((e) => ({
+      used: e.ws.getUsedRangeOrNullObject(true).load("address"),
+      probe: probe ? e.ws.getRange(window).getUsedRangeOrNullObject(true).load("address,values,numberFormat") : null,
+      merges: withMerges ? e.ws.getRange().getMergedAreasOrNullObject().load("address") : null,
+    }));
+    await countedSync(context, probe ? "read: used ranges and first rows" : "read: used ranges");
+    let bytes = 0;
+    let cells = 0;
+    queued.forEach((q, i) => {
+      const e = entries[i];
+      e.used = q.used.isNullObject ? null : rectOf(q.used.address);
+      e.nextRow = e.used?.top ?? 0;
+      if (q.merges && !q.merges.isNullObject) e.merges = splitAreas(q.merges.address);
+      if (!q.probe || q.probe.isNullObject || !e.used) return;
+      const p = rectOf(q.probe.address);
+      // The window is usable only when it holds whole rows of the used range, from its top.
+      if (!p || p.top !== e.used.top || p.left !== e.used.left || p.right !== e.used.right) return;
+      const values = q.probe.values as CellValue[][];
+      const formats = q.probe.numberFormat as string[][];
+      e.blocks.push({ top: p.top, values, formats });
+      e.nextRow = p.bottom + 1;
+      bytes += jsonBytes(values) + jsonBytes(formats);
+      cells += values.length * (values[0]?.length ?? 0);
+    });
+    return cells > 0 ? Math.max(DEFAULT_BYTES_PER_CELL / 2, (bytes / cells) * 1.25) : DEFAULT_BYTES_PER_CELL;
+  };
+
+  try {
+    return await attempt(true);
+  } catch (e) {
+    // The window was too much for Excel on the web: read the addresses alone, then blocks.
+    if (!isPayloadError(e)) throw e;
+    for (const entry of entries) entry.blocks = [];
+    return attempt(false);
+  }
+}
+
+/** Takes the next batch of blocks off `queue`, at most `payloadBudget()` bytes by the estimate. */
+function takeBatch(queue: Pending[], bytesPerCell: number): Pending[] {
+  let cellsLeft = Math.max(1, Math.floor(payloadBudget() / bytesPerCell));
+  const batch: Pending[] = [];
+  while (queue.length > 0 && cellsLeft > 0) {
+    const p = queue[0];
+    const cols = p.entry.used!.right - p.entry.used!.left + 1;
+    let rows = Math.min(p.rows, Math.floor(Math.min(cellsLeft, MAX_BLOCK_CELLS) / cols));
+    if (rows < 1) {
+      if (batch.length > 0) break;
+      rows = 1;
+    }
+    if (rows === p.rows) queue.shift();
+    else queue[0] = { entry: p.entry, top: p.top + rows, rows: p.rows - rows };
+    batch.push({ entry: p.entry, top: p.top, rows });
+    cellsLeft -= rows * cols;
+  }
+  return batch;
+}
+
+/** Reads what the window did not cover, in payload-sized batches. Returns the bytes/cell estimate. */
+async function readBlocks(
+  context: Excel.RequestContext,
+  entries: SheetEntry[],
+  startBytesPerCell: number,
+  onProgress?: (p: ReadProgress) => void,
+): Promise<number> {
+  const queue: Pending[] = [];
+  for (const e of entries) {
+    if (e.used && e.nextRow <= e.used.bottom) queue.push({ entry: e, top: e.nextRow, rows: e.used.bottom - e.nextRow + 1 });
+  }
+  let bytesPerCell = startBytesPerCell;
+  while (queue.length > 0) {
+    const batch = takeBatch(queue, bytesPerCell);
+    const loads = batch.map((b) => {
+      const used = b.entry.used!;
+      return b.entry.ws.getRangeByIndexes(b.top, used.left, b.rows, used.right - used.left + 1).load("values,numberFormat");
+    });
+    try {
+      // One sync per payload-sized batch of blocks (never per row): the count is bytes / budget.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await countedSync(context, `read: ${batch.length} block(s)`);
+    } catch (e) {
+      if (!isPayloadError(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
+      queue.unshift(...batch);
+      bytesPerCell *= 2; // halve the batch and retry
+      continue;
+    }
+    let bytes = 0;
+    let cells = 0;
+    batch.forEach((b, i) => {
+      const values = loads[i].values as CellValue[][];
+      const formats = loads[i].numberFormat as string[][];
+      b.entry.blocks.push({ top: b.top, values, formats });
+      bytes += jsonBytes(values) + jsonBytes(formats);
+      cells += values.length * (values[0]?.length ?? 0);
+    });
+    // Follow what the data really costs, with a margin: long-text registers need far smaller blocks.
+    bytesPerCell = Math.max(DEFAULT_BYTES_PER_CELL / 2, (bytes / Math.max(1, cells)) * 1.25);
+    if (onProgress) {
+      const waiting = new Set(queue.map((p) => p.entry));
+      onProgress({ sheetsRead: entries.filter((e) => !waiting.has(e)).length, sheetsTotal: entries.length });
+    }
+  }
+  return bytesPerCell;
+}
+
+function toGrid(e: SheetEntry): Grid {
+  const blocks = e.blocks.sort((a, b) => a.top - b.top);
+  const values: CellValue[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  for (const b of blocks) {
+    // Excel gives "" for an empty cell; files give null. Grids use null, whatever their origin.
+    for (const row of b.values) values.push(row.map((v) => (v === "" ? null : v)));
+    for (const row of b.formats) numberFormats.push(row);
+  }
+  const top = e.used?.top ?? 0;
+  const firstRow = top === 0 ? values[0] : undefined;
+  const grid: Grid = {
+    sheetName: e.name,
+    origin: "workbook",
+    values,
+    numberFormats,
+    rowOffset: top,
+    colOffset: e.used?.left ?? 0,
+    hidden: e.hidden,
+    owned: e.ownedByName || rowHasMarker(firstRow),
+  };
+  if (e.merges.length > 0) grid.merges = e.merges;
+  return grid;
+}

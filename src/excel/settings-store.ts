@@ -1,0 +1,63 @@
+// The team's shared settings in the hidden owned "Risk Review Settings" sheet (the command line reads the same).
+
+import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import type { CellValue } from "../core/model/grid";
+import { defaultSettings, type Settings } from "../core/model/settings";
+import { settingsFromRows, settingsToRows } from "../core/model/settings-sheet";
+import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
+import { countedSync, runExcel } from "./run";
+import { writeOwnedTab } from "./write-owned-tab";
+
+/** Settings as read, with the problems found in the sheet (bad values keep their defaults). */
+export interface LoadedSettings {
+  settings: Settings;
+  issues: string[];
+  /** The sheet they came from, or null when the workbook has none (defaults). */
+  sheetName: string | null;
+}
+
+/** Reads the owned Settings sheet (two syncs); a user's sheet of the same name is never read as settings. */
+export async function loadSettingsWithIssues(): Promise<LoadedSettings> {
+  return runExcel("reading the settings", async (context) => {
+    const worksheets = context.workbook.worksheets.load("items/name");
+    const names = context.workbook.names.load("items/name,items/value");
+    await countedSync(context, "settings: sheets and names");
+    const owned = sheetsOwnedByName(names.items.map((n) => ({ name: n.name, value: n.value as unknown })));
+    const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+    const candidates = candidateSheetNames(OWNED_TAB_NAMES.settings)
+      .map((c) => byName.get(c.toLowerCase()))
+      .filter((ws): ws is Excel.Worksheet => ws !== undefined)
+      .map((ws) => ({ ws, used: ws.getUsedRangeOrNullObject(true).load("values,rowIndex") }));
+    if (candidates.length === 0) return { settings: defaultSettings(), issues: [], sheetName: null };
+    await countedSync(context, "settings: read sheet");
+    for (const { ws, used } of candidates) {
+      if (used.isNullObject) continue;
+      const values = (used.values as CellValue[][]).map((row) => row.map((v) => (v === "" ? null : v)));
+      const isOwned = owned.has(ws.name.toLowerCase()) || (used.rowIndex === 0 && rowHasMarker(values[0]));
+      if (!isOwned) continue;
+      const { settings, issues } = settingsFromRows(values, used.rowIndex + 1);
+      return { settings, issues, sheetName: ws.name };
+    }
+    return { settings: defaultSettings(), issues: [], sheetName: null };
+  });
+}
+
+/** Reads the settings (defaults when the workbook has no Settings sheet). */
+export async function loadSettings(): Promise<Settings> {
+  return (await loadSettingsWithIssues()).settings;
+}
+
+/** The Settings sheet as an owned tab: title, header row, one row per setting; written hidden. */
+export function settingsTab(settings: Settings): OwnedTab {
+  return {
+    name: OWNED_TAB_NAMES.settings,
+    kind: "settings",
+    rows: settingsToRows(settings),
+    format: { ...emptyFormat(), titleRows: [0], headerRows: [1], columnWidths: [28, 60, 60], freezeBelowRow: 1 },
+  };
+}
+
+/** Writes the settings to the hidden owned Settings sheet. */
+export async function saveSettings(settings: Settings): Promise<void> {
+  await writeOwnedTab(settingsTab(settings));
+}

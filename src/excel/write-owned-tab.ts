@@ -1,0 +1,283 @@
+// Writes (or rewrites) one owned tab: picks a sheet that is ours, clears it, writes the rows in
+// payload-sized chunks as 2-D arrays (text escaped, stored as text), then formats it for printing.
+
+import { columnLetter, toA1 } from "../core/address/a1";
+import type { CellValue } from "../core/model/grid";
+import type { OwnedTab, Rag } from "../core/model/owned-tab";
+import { OWNED_MARKER } from "../core/model/owned-tab";
+import { PlainError, type WriteResult } from "./gateway";
+import { escapeCellText } from "./escape-text";
+import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
+import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
+import { countedSync, runExcel, supportsExcelApi } from "./run";
+import { syncWrites, type QueuedWrite } from "./write-batches";
+
+/** Excel's own "Bad / Neutral / Good" styles, as the command line's writer uses. */
+const RAG_STYLE: Record<Rag, { fill: string; font: string }> = {
+  red: { fill: "#FFC7CE", font: "#9C0006" },
+  amber: { fill: "#FFEB9C", font: "#9C5700" },
+  green: { fill: "#C6EFCE", font: "#006100" },
+};
+const HEADER_FILL = "#D9E1F2";
+const LINK_COLOUR = "#0563C1";
+const MARKER_COLOUR = "#808080";
+const DATE_FORMAT = "dd/mm/yyyy";
+const TEXT_FORMAT = "@";
+/** Rough wire size of one small instruction (a format or a link). */
+const OP_BYTES = 160;
+/** Longest address list given to one getRanges() call. */
+const MAX_AREAS_ADDRESS = 1500;
+
+/** Where the tab goes. */
+interface Target {
+  name: string;
+  exists: boolean;
+  /** CRR_OWNED_<n> to add for the sheet, or null when a name already points at it. */
+  ownedName: string | null;
+}
+
+/** The tab as the 2-D arrays that go to Excel, marker included. */
+interface TabCells {
+  values: CellValue[][];
+  formats: string[][];
+  /** Columns of the tab's own rows (the marker, when added, sits just right of them). */
+  width: number;
+  markerCol: number;
+}
+
+/**
+ * Writes `tab` to its sheet, or to "<name> (Risk Review)" / "<name> 2"… when a user's sheet has the name
+ * (a user's sheet is never touched). Rewrites the whole sheet, so writing the same tab twice leaves the
+ * same state.
+ */
+export async function writeOwnedTab(tab: OwnedTab): Promise<WriteResult> {
+  return runExcel(`writing the "${tab.name}" tab`, async (context) => {
+    const target = await chooseSheet(context, tab.name);
+    const cells = tabCells(tab);
+    const sheets = new Map<number, Excel.Worksheet>();
+    // A proxy per batch: one made in a batch Excel refused is not safe to use afterwards.
+    const sheetIn = (batch: number): Excel.Worksheet => {
+      let ws = sheets.get(batch);
+      if (!ws) {
+        ws = context.workbook.worksheets.getItem(target.name);
+        sheets.set(batch, ws);
+      }
+      return ws;
+    };
+    const writes: QueuedWrite[] = [
+      setupWrite(context, target, tab, sheetIn),
+      ...valueWrites(cells, sheetIn),
+      ...formatWrites(tab, cells, sheetIn),
+    ];
+    await syncWrites(context, writes, `write: ${target.name}`);
+    return { sheetName: target.name, renamed: target.name.toLowerCase() !== tab.name.toLowerCase() };
+  });
+}
+
+/** Syncs 1–2: the sheets, the CRR_OWNED_* names, and row 1 of any sheet already holding a candidate name. */
+async function chooseSheet(context: Excel.RequestContext, preferred: string): Promise<Target> {
+  const worksheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name,items/value");
+  await countedSync(context, "write: sheets and names");
+  const loadedNames = names.items.map((n) => ({ name: n.name, value: n.value as unknown }));
+  const ownedByName = sheetsOwnedByName(loadedNames);
+  const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+  const candidates = candidateSheetNames(preferred);
+
+  const firstRows = candidates
+    .filter((c) => existing.has(c.toLowerCase()) && !ownedByName.has(c.toLowerCase()))
+    .map((c) => ({ key: c.toLowerCase(), row: existing.get(c.toLowerCase())!.getRange("1:1").getUsedRangeOrNullObject(true).load("values") }));
+  if (firstRows.length > 0) await countedSync(context, "write: owned markers");
+  const marked = new Set(firstRows.filter((f) => !f.row.isNullObject && rowHasMarker(f.row.values[0])).map((f) => f.key));
+
+  for (const c of candidates) {
+    const key = c.toLowerCase();
+    const ws = existing.get(key);
+    if (!ws) return { name: c, exists: false, ownedName: nextOwnedName(loadedNames) };
+    if (ownedByName.has(key)) return { name: ws.name, exists: true, ownedName: null };
+    if (marked.has(key)) return { name: ws.name, exists: true, ownedName: nextOwnedName(loadedNames) };
+  }
+  throw new PlainError(
+    `Your own sheets already use the names "${candidates[0]}", "${candidates[1]}" and "${candidates[2]}"…, so the ${preferred} tab was not written. Rename one of them, then try again.`,
+  );
+}
+
+/** Builds the arrays: strings escaped and formatted as text, dates in date columns, the marker in row 1. */
+function tabCells(tab: OwnedTab): TabCells {
+  const width = tab.rows.reduce((w, row) => Math.max(w, row.length), 0);
+  const needsMarker = !rowHasMarker(tab.rows[0]);
+  const total = Math.max(1, width + (needsMarker ? 1 : 0));
+  const dateColumns = new Set(tab.format.dateColumns);
+  const rows = tab.rows.length > 0 ? tab.rows : [[]];
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
+  rows.forEach((row, r) => {
+    const vs: CellValue[] = [];
+    const fs: string[] = [];
+    for (let c = 0; c < total; c++) {
+      let v: CellValue = c < row.length ? (row[c] ?? null) : null;
+      if (needsMarker && r === 0 && c === width) v = OWNED_MARKER;
+      if (typeof v === "string") {
+        // Text stays text: "@" stops Excel reading "007" or "1/2" as numbers, the apostrophe stops "=…".
+        vs.push(escapeCellText(v));
+        fs.push(TEXT_FORMAT);
+      } else if (typeof v === "number" && Number.isFinite(v)) {
+        vs.push(v);
+        fs.push(dateColumns.has(c) ? DATE_FORMAT : "General");
+      } else {
+        vs.push(typeof v === "boolean" ? v : "");
+        fs.push("General");
+      }
+    }
+    values.push(vs);
+    formats.push(fs);
+  });
+  const markerCol = needsMarker ? width : (tab.rows[0] ?? []).indexOf(OWNED_MARKER);
+  return { values, formats, width: Math.max(1, width), markerCol };
+}
+
+function setupWrite(
+  context: Excel.RequestContext,
+  target: Target,
+  tab: OwnedTab,
+  sheetIn: (batch: number) => Excel.Worksheet,
+): QueuedWrite {
+  return {
+    bytes: OP_BYTES * 4,
+    queue: (batch) => {
+      if (!target.exists) context.workbook.worksheets.add(target.name);
+      const ws = sheetIn(batch);
+      if (target.ownedName) context.workbook.names.add(target.ownedName, ws.getRange("A1"), "Contract Risk Review: this sheet is the add-in's own");
+      ws.getRange().clear("All");
+      ws.freezePanes.unfreeze();
+      if (tab.kind === "settings") ws.visibility = "Hidden";
+    },
+  };
+}
+
+/** Row chunks under the payload budget (and the block cell cap), each split in half on demand. */
+function valueWrites(cells: TabCells, sheetIn: (batch: number) => Excel.Worksheet): QueuedWrite[] {
+  const cols = cells.values[0].length;
+  const rowBytes = cells.values.map((row, r) => jsonBytes(row) + jsonBytes(cells.formats[r]) + 2);
+  const chunk = (start: number, count: number): QueuedWrite => {
+    let bytes = 0;
+    for (let r = start; r < start + count; r++) bytes += rowBytes[r];
+    return {
+      bytes,
+      queue: (batch) => {
+        const range = sheetIn(batch).getRangeByIndexes(start, 0, count, cols);
+        range.numberFormat = cells.formats.slice(start, start + count);
+        range.values = cells.values.slice(start, start + count);
+      },
+      split: () => (count < 2 ? null : [chunk(start, Math.floor(count / 2)), chunk(start + Math.floor(count / 2), count - Math.floor(count / 2))]),
+    };
+  };
+  const maxBytes = payloadBudget() * 0.9;
+  const maxRows = Math.max(1, Math.floor(MAX_BLOCK_CELLS / cols));
+  const out: QueuedWrite[] = [];
+  let start = 0;
+  while (start < cells.values.length) {
+    let count = 0;
+    let bytes = 0;
+    while (start + count < cells.values.length && count < maxRows && (count === 0 || bytes + rowBytes[start + count] <= maxBytes)) {
+      bytes += rowBytes[start + count];
+      count += 1;
+    }
+    out.push(chunk(start, count));
+    start += count;
+  }
+  return out;
+}
+
+/** Character widths to points (8.43 characters, Excel's default, is 48 points). */
+function widthPoints(chars: number): number {
+  return Math.round(chars * 5.25 + 3.75);
+}
+
+/** "B2,B5,C7" lists of at most MAX_AREAS_ADDRESS characters. */
+function addressLists(cells: { row: number; col: number }[]): string[] {
+  const lists: string[] = [];
+  let current = "";
+  for (const { row, col } of cells) {
+    const a = toA1(row, col);
+    if (current && current.length + a.length + 1 > MAX_AREAS_ADDRESS) {
+      lists.push(current);
+      current = "";
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) lists.push(current);
+  return lists;
+}
+
+function formatWrites(tab: OwnedTab, cells: TabCells, sheetIn: (batch: number) => Excel.Worksheet): QueuedWrite[] {
+  const f = tab.format;
+  const out: QueuedWrite[] = [];
+  const op = (queue: (ws: Excel.Worksheet) => void, bytes = OP_BYTES): void => {
+    out.push({ bytes, queue: (batch) => queue(sheetIn(batch)) });
+  };
+  const rowRange = (ws: Excel.Worksheet, r: number) => ws.getRangeByIndexes(r, 0, 1, cells.width);
+
+  for (const r of f.titleRows) {
+    op((ws) => {
+      const font = rowRange(ws, r).format.font;
+      font.bold = true;
+      font.size = 14;
+    });
+  }
+  for (const r of f.headerRows) {
+    op((ws) => {
+      const range = rowRange(ws, r);
+      range.format.fill.color = HEADER_FILL;
+      range.format.font.bold = true;
+    });
+  }
+  for (const rag of ["red", "amber", "green"] as const) {
+    for (const list of addressLists(f.ragCells.filter((c) => c.rag === rag))) {
+      op((ws) => {
+        const areas = ws.getRanges(list);
+        areas.format.fill.color = RAG_STYLE[rag].fill;
+        areas.format.font.color = RAG_STYLE[rag].font;
+      }, OP_BYTES + list.length);
+    }
+  }
+  f.columnWidths.forEach((w, c) => {
+    if (w > 0) op((ws) => (ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = widthPoints(w)));
+  });
+  if (cells.markerCol >= 0) {
+    op((ws) => {
+      const font = ws.getCell(0, cells.markerCol).format.font;
+      font.color = MARKER_COLOUR;
+      font.size = 8;
+    });
+  }
+  // Hyperlinks are ExcelApi 1.7: without it the cells keep their text and lose only the link.
+  if (supportsExcelApi("1.7")) {
+    for (const link of f.links) {
+      const documentReference = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
+      const current = tab.rows[link.row]?.[link.col] ?? null;
+      // The cell already holds its (escaped) text; only an empty cell is given the address to show.
+      const hyperlink: Excel.RangeHyperlink = current === null ? { documentReference, textToDisplay: link.address } : { documentReference };
+      op((ws) => (ws.getCell(link.row, link.col).hyperlink = hyperlink), OP_BYTES + documentReference.length);
+    }
+    for (const list of addressLists(f.links)) {
+      op((ws) => (ws.getRanges(list).format.font.color = LINK_COLOUR), OP_BYTES + list.length);
+    }
+  }
+  if (f.freezeBelowRow !== null) {
+    const rows = f.freezeBelowRow + 1;
+    op((ws) => ws.freezePanes.freezeRows(rows));
+  }
+  // Page layout is ExcelApi 1.9 (the manifest's minimum); tested anyway so an older host still gets the data.
+  if (supportsExcelApi("1.9")) {
+    const header = f.headerRows.length > 0 ? Math.min(...f.headerRows) + 1 : null;
+    op((ws) => {
+      const layout = ws.pageLayout;
+      layout.orientation = "Landscape";
+      layout.paperSize = "A4";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (header !== null) layout.setPrintTitleRows(`$${header}:$${header}`);
+    });
+  }
+  return out;
+}
