@@ -62,6 +62,7 @@ export function sampleReport(): Report {
     accepted: [finding({ ruleId: "risk/rag-mismatch", severity: "warning", sheet: "IRIS Risks", cell: "F5" })],
     escalations: [],
     records: { risks: [], actions: [], plan: [], updateLog: [] },
+    risks: [],
   };
 }
 

@@ -70,10 +70,22 @@ describe("settings-form", () => {
     expect(r.ok && r.settings.escalation.strategicBoardMinImpact).toBe(250000.5);
     expect(r.ok && r.settings.asAt).toBeNull();
   });
-  it("lists every SPEC rule once", () => {
+  it("lists every SPEC rule once, with SPEC's default severities", () => {
     const ids = RULE_CATALOGUE.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(23);
+    expect(RULE_CATALOGUE.filter((r) => r.defaultSeverity === "warning").map((r) => r.id).sort()).toEqual([
+      "plan/completed-not-evidenced",
+      "plan/misaligned-row",
+      "plan/unknown-status",
+      "risk/action-overdue",
+      "risk/closed-with-open-actions",
+      "risk/future-date",
+      "risk/next-review-passed",
+      "risk/owner-conflict",
+      "risk/rag-mismatch",
+      "risk/transfer-without-recipient",
+    ]);
   });
 });
 

@@ -86,7 +86,7 @@ function RuleRow({ rule, value, onSeverity }: { rule: RuleEntry; value: RuleSeve
       <Field
         size="small"
         label={<span className={s.ruleId}>{rule.id}</span>}
-        hint={`${rule.summary}. Default: ${OPTION_TEXT[rule.defaultSeverity].toLowerCase()}.`}
+        hint={`${rule.summary.replace(/\.$/, "")}. Default: ${OPTION_TEXT[rule.defaultSeverity].toLowerCase()}.`}
       >
         <Select size="small" value={value} onChange={onChange}>
           {SEVERITY_OPTIONS.map((o) => (
