@@ -1,0 +1,43 @@
+import { action, actionsSheet, findingsOf, register, REGISTER_HEADERS, risk, type SheetSpec } from "./harness";
+
+const RULE = "risk/no-action";
+
+describe(RULE, () => {
+  it.each<[string, SheetSpec[]]>([
+    ["actions text in the register", [register(risk())]],
+    ["no actions text but a row in an actions sheet", [register(risk({ actions: null })), actionsSheet(action())]],
+    [
+      "the actions sheet's risk id differs only in case and spacing",
+      [register(risk({ actions: null })), actionsSheet(action({ riskId: "  hrc-001 " }))],
+    ],
+    ["a completed action still counts as an action", [register(risk({ actions: null })), actionsSheet(action({ status: "Completed" }))]],
+    ["a closed risk is exempt", [register(risk({ actions: null, status: "Closed" }))]],
+    ["a transferred risk is exempt", [register(risk({ actions: null, status: "Transferred" }))]],
+  ])("valid: %s", (_name, sheets) => {
+    expect(findingsOf(RULE, sheets)).toEqual([]);
+  });
+
+  it.each<[string, SheetSpec[], [string, string][]]>([
+    ["blank actions text and no actions sheet", [register(risk({ actions: null }))], [["I3", "none"]]],
+    ["spaces only", [register(risk({ actions: "  " }))], [["I3", "none"]]],
+    [
+      "the actions sheet only has rows for another risk",
+      [register(risk({ actions: null })), actionsSheet(action({ riskId: "HRC-002" }))],
+      [["I3", "none"]],
+    ],
+    [
+      "only the risk without actions is reported",
+      [register(risk(), risk({ id: "HRC-002", actions: null }))],
+      [["I4", "none"]],
+    ],
+  ])("invalid: %s", (_name, sheets, expected) => {
+    expect(findingsOf(RULE, sheets)).toEqual(expected);
+  });
+
+  it("points at the id cell when the register has no actions column", () => {
+    const drop = (row: unknown[]) => row.filter((_, i) => i !== 8);
+    const sheet = { name: "Reg", rows: [drop(REGISTER_HEADERS), drop(risk())] as never };
+    expect(findingsOf(RULE, [sheet])).toEqual([["A2", "none"]]);
+    expect(findingsOf(RULE, [sheet, actionsSheet(action())])).toEqual([]);
+  });
+});

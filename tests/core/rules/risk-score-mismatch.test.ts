@@ -1,0 +1,32 @@
+import { findingsOf, register, risk, type RiskRow } from "./harness";
+
+const RULE = "risk/score-mismatch";
+
+describe(RULE, () => {
+  it.each<[string, RiskRow]>([
+    ["score is likelihood × impact", { likelihood: 3, impact: 4, score: 12 }],
+    ["the largest score", { likelihood: 5, impact: 5, score: 25, rag: "Red" }],
+    ["text scores read by their number", { likelihood: "3 - Possible", impact: "4 - Major", score: 12 }],
+    ["number in brackets", { likelihood: "High (4)", impact: 3, score: "12" }],
+    ["a bare word has no number, so the rule does not fire", { likelihood: "High", impact: 4, score: 9 }],
+    ["a blank score", { score: null }],
+    ["a blank likelihood", { likelihood: null, score: 7 }],
+  ])("valid: %s", (_name, over) => {
+    expect(findingsOf(RULE, [register(risk(over))])).toEqual([]);
+  });
+
+  it.each<[string, RiskRow, [string, string][]]>([
+    ["score is not the product", { likelihood: 3, impact: 4, score: 10 }, [["F3", "product"]]],
+    ["text scores that disagree", { likelihood: "3 - Possible", impact: "4 - Major", score: 16 }, [["F3", "product"]]],
+    ["likelihood above 5", { likelihood: 6, impact: 4, score: 24 }, [["D3", "range"]]],
+    ["impact of 0", { likelihood: 3, impact: 0, score: 0 }, [["E3", "range"], ["F3", "range"]]],
+    ["score above 25", { likelihood: null, impact: null, score: 30 }, [["F3", "range"]]],
+    ["a fractional likelihood", { likelihood: 2.5, impact: 4, score: 10 }, [["D3", "range"]]],
+  ])("invalid: %s", (_name, over, expected) => {
+    expect(findingsOf(RULE, [register(risk(over))])).toEqual(expected);
+  });
+
+  it("checks closed risks too (a wrong score is wrong whatever the status)", () => {
+    expect(findingsOf(RULE, [register(risk({ score: 10, status: "Closed" }))])).toEqual([["F3", "product"]]);
+  });
+});
