@@ -1,0 +1,29 @@
+import { findingsOf, register, REGISTER_HEADERS, risk, type RiskRow } from "./harness";
+
+const RULE = "risk/transfer-without-recipient";
+
+describe(RULE, () => {
+  it.each<[string, RiskRow]>([
+    ["transfer with a recipient", { strategy: "Transfer", transferredTo: "BBLP" }],
+    ["another strategy and no recipient", { strategy: "Treat" }],
+    ["a closed risk", { strategy: "Transfer", status: "Closed" }],
+    ["no strategy", { strategy: null }],
+  ])("valid: %s", (_name, over) => {
+    expect(findingsOf(RULE, [register(risk(over))])).toEqual([]);
+  });
+
+  it.each<[string, RiskRow, [string, string][]]>([
+    ["Transfer and no recipient", { strategy: "Transfer" }, [["O3", "blank"]]],
+    ["a synonym of transfer", { strategy: "Insure" }, [["O3", "blank"]]],
+    ["words after the strategy", { strategy: "Transfer - share with contractor" }, [["O3", "blank"]]],
+    ["recipient of spaces", { strategy: "Transfer", transferredTo: "  " }, [["O3", "blank"]]],
+  ])("invalid: %s", (_name, over, expected) => {
+    expect(findingsOf(RULE, [register(risk(over))])).toEqual(expected);
+  });
+
+  it("is skipped where the register has no Transferred To column", () => {
+    const drop = (row: unknown[]) => row.filter((_, i) => i !== 14);
+    const sheet = { name: "Reg", rows: [drop(REGISTER_HEADERS), drop(risk({ strategy: "Transfer" }))] as never };
+    expect(findingsOf(RULE, [sheet])).toEqual([]);
+  });
+});
