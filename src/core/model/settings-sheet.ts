@@ -284,6 +284,15 @@ function readImportProfile(value: CellValue, target: Settings, report: Report): 
     else report(`maps column '${shown(header)}' to '${shown(field)}', not a field name; ignoring it`);
   }
   const profile: ImportProfile = { columns };
+  if (isObject(v.actionColumns)) {
+    const actionColumns: Record<string, string | null> = {};
+    for (const header of Object.keys(v.actionColumns)) {
+      const field = v.actionColumns[header];
+      if (field === null || typeof field === "string") setOwn(actionColumns, header, field);
+      else report(`maps actions column '${shown(header)}' to '${shown(field)}', not a field name; ignoring it`);
+    }
+    profile.actionColumns = actionColumns;
+  }
   for (const k of ["riskSheet", "actionSheet", "targetRegister"] as const) {
     const s = v[k];
     if (typeof s === "string") profile[k] = s;

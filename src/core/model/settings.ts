@@ -43,6 +43,9 @@ export interface ColumnCorrection {
 export interface ImportProfile {
   /** Export header → register field (or null for "carry as it is"). */
   columns: Record<string, string | null>;
+  /** Export actions-sheet header → actions field (or null for "carry as it is"); kept apart from `columns`
+   * because the same header ("Status", "Risk ID") means a different field on the actions sheet. */
+  actionColumns?: Record<string, string | null>;
   riskSheet?: string;
   actionSheet?: string;
   targetRegister?: string;
