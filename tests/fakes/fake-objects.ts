@@ -573,12 +573,22 @@ export class FakeWorksheets extends FakeCollection<SheetState, FakeWorksheet> {
   _wrap(state: SheetState): FakeWorksheet {
     return new FakeWorksheet(this._ctx, this.host, () => (this.host.sheets.includes(state) ? state : itemNotFound("worksheet")));
   }
+  /** Like the real host, a proxy found by name keeps pointing at that sheet after a rename. */
+  private byName(name: string): () => SheetState | null {
+    let bound: SheetState | null = null;
+    return () => {
+      if (bound && this.host.sheets.includes(bound)) return bound;
+      bound = this.host.findSheet(name) ?? null;
+      return bound;
+    };
+  }
   getItem(name: string): FakeWorksheet {
-    const locate = () => this.host.findSheet(name) ?? itemNotFound(`worksheet ${name}`);
+    const find = this.byName(name);
+    const locate = () => find() ?? itemNotFound(`worksheet ${name}`);
     return created(new FakeWorksheet(this._ctx, this.host, locate), "getItem", locate);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    const locate = () => this.host.findSheet(name) ?? null;
+    const locate = this.byName(name);
     return created(new FakeWorksheet(this._ctx, this.host, locate), "getItemOrNullObject", locate);
   }
   getActiveWorksheet(): FakeWorksheet {
