@@ -49,7 +49,8 @@ function matchScore(words: string[], pattern: CompiledPattern, ignorable: Set<st
   for (const w of pattern.words) if (!set.has(w)) return 0;
   const extras = [...set].filter((w) => !pattern.words.includes(w) && !ignorable.has(w)).length;
   if (pattern.exact && extras > 0) return 0;
-  return Math.max(1, pattern.weight - extras);
+  // A long sentence that merely contains a field's word (a title or instructions) is not that field's header.
+  return Math.max(0, pattern.weight - extras);
 }
 
 const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS]);

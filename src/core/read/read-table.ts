@@ -53,7 +53,9 @@ function isRepeatedHeader(grid: Grid, row: number, layout: SheetLayout): boolean
 /** True when the row under the header holds instructions rather than data. */
 function isHelpTextRow(grid: Grid, row: number, layout: SheetLayout, idCol: number | undefined): boolean {
   if (idCol === undefined) return false;
-  if (!isBlank(cellAt(grid, row, idCol))) return false;
+  // An id is short; "Unique risk ID" under a "Risk ID" header is an instruction, not an id.
+  const idText = cellText(cellAt(grid, row, idCol));
+  if (idText && idText.split(" ").length < 3) return false;
   let text = 0;
   let numbers = 0;
   for (const h of layout.headerCells) {
@@ -118,6 +120,9 @@ export function readTable<F extends string>(grid: Grid, layout: SheetLayout): Sh
         const cell = makeCell(grid, row, col);
         if (cell.text !== "" || cell.value !== null) fields.set(field, cell);
       }
+
+    // Notes below a table sit only in columns no field uses: they are not records.
+    if (!shifted && fields.size === 0) continue;
 
     const isContinuation =
       afterRepeatedHeader && !shifted && records.length > 0 && anchors.every((f) => !fields.get(f)?.text);
