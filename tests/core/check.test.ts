@@ -1,0 +1,126 @@
+// The runner: severities and on/off from settings, accepted exceptions, the as-at date, finding shape and order.
+
+import { checkWorkbook, resolveAsAt } from "../../src/core/check";
+import { gridFromRows } from "../../src/core/model/grid";
+import { defaultSettings, type AcceptedException, type Settings } from "../../src/core/model/settings";
+import { RULES } from "../../src/core/rules/registry";
+import { findingsOf, grid, plan, planRow, register, reportOf, risk, type SheetSpec } from "./rules/harness";
+
+const STALE = "risk/stale-update";
+const RAG = "risk/rag-mismatch";
+
+/** A register with a stale risk (HRC-002) and a RAG mismatch (HRC-003). */
+const sheets: SheetSpec[] = [
+  register(risk(), risk({ id: "HRC-002", lastReview: "01/06/2022" }), risk({ id: "HRC-003", rag: "Red" })),
+];
+
+function accept(over: Partial<AcceptedException> & { fingerprint: string }): AcceptedException {
+  return { ruleId: STALE, sheet: "IRIS Risks", recordId: "HRC-002", reason: "Owner on leave", reviewBy: "2022-12-31", ...over };
+}
+
+describe("checkWorkbook: severities", () => {
+  it("uses each rule's default severity", () => {
+    const report = reportOf(sheets);
+    const byRule = new Map(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const f of report.findings) expect([f.ruleId, f.severity]).toEqual([f.ruleId, byRule.get(f.ruleId)]);
+    expect(report.findings.find((f) => f.ruleId === RAG)?.severity).toBe("warning");
+  });
+
+  it.each<[string, Settings["ruleSeverities"], string, string | undefined]>([
+    ["a rule turned off reports nothing", { [STALE]: "off" }, STALE, undefined],
+    ["a severity raised from settings", { [RAG]: "error" }, RAG, "error"],
+    ["a severity lowered from settings", { [STALE]: "info" }, STALE, "info"],
+  ])("%s", (_name, ruleSeverities, ruleId, severity) => {
+    const found = reportOf(sheets, { settings: { ruleSeverities } }).findings.filter((f) => f.ruleId === ruleId);
+    if (severity === undefined) expect(found).toEqual([]);
+    else expect(found.map((f) => [f.cell, f.severity])).toEqual([[ruleId === STALE ? "J4" : "G5", severity]]);
+  });
+
+  it("turning one rule off leaves the others", () => {
+    expect(findingsOf(RAG, sheets, { settings: { ruleSeverities: { [STALE]: "off" } } })).toEqual([["G5", "mismatch"]]);
+  });
+});
+
+describe("checkWorkbook: accepted exceptions", () => {
+  const first = reportOf(sheets);
+  const stale = first.findings.find((f) => f.ruleId === STALE)!;
+
+  it("a first run gives the finding a record id and a fingerprint", () => {
+    expect(stale).toMatchObject({ sheet: "IRIS Risks", cell: "J4", recordId: "HRC-002" });
+    expect(stale.fingerprint).toMatch(/^[0-9a-z]+$/);
+  });
+
+  it("an accepted finding is moved out of the list into accepted", () => {
+    const report = reportOf(sheets, { settings: { acceptedExceptions: [accept({ fingerprint: stale.fingerprint! })] } });
+    expect(report.findings.filter((f) => f.ruleId === STALE)).toEqual([]);
+    expect(report.accepted.map((f) => [f.ruleId, f.cell])).toEqual([[STALE, "J4"]]);
+    // Other findings on the sheet are untouched.
+    expect(report.findings.filter((f) => f.ruleId === RAG).map((f) => f.cell)).toEqual(["G5"]);
+  });
+
+  it.each<[string, Partial<AcceptedException>, SheetSpec[]?, string?]>([
+    ["the record's cells changed", {}, [register(risk(), risk({ id: "HRC-002", lastReview: "01/06/2022", owner: "John Brown" }), risk({ id: "HRC-003", rag: "Red" }))]],
+    ["the review date passed", { reviewBy: "2022-10-09" }],
+    ["the as-at date moved past the review date", { reviewBy: "2022-10-31" }, undefined, "2022-11-01"],
+    ["the exception is for another record", { recordId: "HRC-003" }],
+    ["the exception is for another rule", { ruleId: "risk/no-action" }],
+    ["the exception is for another sheet", { sheet: "Council Risks" }],
+    // Defaults keep the callback's length at 2, so jest does not take the third argument for `done`.
+  ])("the finding comes back when %s", (_name, over, changed: SheetSpec[] = sheets, asAt: string | undefined = undefined) => {
+    const settings = { acceptedExceptions: [accept({ fingerprint: stale.fingerprint!, ...over })] };
+    const report = reportOf(changed, { settings, asAt });
+    expect(report.findings.filter((f) => f.ruleId === STALE).map((f) => f.cell)).toEqual(["J4"]);
+    expect(report.accepted).toEqual([]);
+  });
+
+  it("stays accepted on its review date and with the id written differently", () => {
+    const settings = { acceptedExceptions: [accept({ fingerprint: stale.fingerprint!, reviewBy: "2022-10-10", recordId: " hrc-002" })] };
+    expect(reportOf(sheets, { settings }).accepted.map((f) => f.cell)).toEqual(["J4"]);
+  });
+
+  it("works for a plan action, named by aim and position", () => {
+    const p = [plan(planRow(), planRow({ no: null, aim: null, evidence: null }))];
+    const f = reportOf(p).findings.find((x) => x.ruleId === "plan/completed-without-evidence")!;
+    expect(f.recordId).toBe("1.2");
+    const settings = {
+      acceptedExceptions: [
+        { ruleId: f.ruleId, sheet: f.sheet, recordId: "1.2", reason: "Filed elsewhere", reviewBy: "2023-01-01", fingerprint: f.fingerprint! },
+      ],
+    };
+    expect(findingsOf(f.ruleId, p, { settings })).toEqual([]);
+  });
+});
+
+describe("checkWorkbook: as-at date, shape and order", () => {
+  it("takes the as-at date from the option, else settings, else today", () => {
+    const s = { ...defaultSettings(), asAt: "2022-09-01" };
+    expect(resolveAsAt({ settings: s, asAt: "2022-10-10", today: "2023-01-01" })).toBe(resolveAsAt({ settings: defaultSettings(), today: "2022-10-10" }));
+    const report = checkWorkbook([grid(sheets[0])], { settings: s, today: "2023-01-01", source: "x.xlsx" });
+    expect(report.asAt).toBe("2022-09-01");
+    expect(checkWorkbook([], { settings: defaultSettings(), today: "2023-01-01", source: "x" }).asAt).toBe("2023-01-01");
+  });
+
+  it("renders every message with no placeholder left and names source, sheet and cell", () => {
+    const report = reportOf(sheets);
+    expect(report.source).toBe("test.xlsx");
+    for (const f of report.findings) {
+      expect(f.message).not.toMatch(/\{\w+\}/);
+      expect(f.cell).toMatch(/^[A-Z]+\d+$/);
+      expect(f.row).toBe(Number(f.cell!.replace(/^[A-Z]+/, "")));
+    }
+  });
+
+  it("lists risks with no strategy or no update first, then errors before warnings", () => {
+    const report = reportOf([register(risk({ rag: "Red" }), risk({ id: "HRC-002", strategy: null, lastReview: null, owner: null }))]);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(["risk/missing-strategy", STALE, "risk/missing-owner", RAG]);
+  });
+
+  it.each<[string, unknown[][]]>([
+    ["an empty sheet", []],
+    ["a header row alone", [["Risk ID", "Risk Owner", "Strategy", "Current Risk Score"]]],
+    ["odd values", [["Risk ID", "Risk Owner", "Strategy", "Current Risk Score", "Last Updated"], [true, 3.5, -1, "=SUM(A1)", 1e308], [null, "", "<p>", "&amp;", Number.NaN]]],
+  ])("never throws on %s", (_name, rows) => {
+    expect(() => checkWorkbook([gridFromRows("S", rows as never)], { settings: defaultSettings(), today: "2022-10-10", source: "x" })).not.toThrow();
+  });
+});
