@@ -50,6 +50,8 @@ export function loadList(spec: unknown, all: readonly string[]): string[] {
 /** Base of every proxy: loads snapshot values at sync, writes and calls are queued. */
 export abstract class FakeObj {
   readonly _id = ++nextId;
+  /** Set for objects made by …OrNullObject methods: true when they found nothing. */
+  _nullCheck?: () => boolean;
   protected readonly _snap = new Map<string, unknown>();
   constructor(
     readonly _ctx: FakeContext,
@@ -73,9 +75,10 @@ export abstract class FakeObj {
     }
     this._ctx.enqueue({
       req: { o: this._id, load: props },
-      run: () => Object.fromEntries(props.map((p) => [p, this._read(p)])),
+      // Loading a null object is allowed (its properties stay unavailable); only isNullObject tells.
+      run: () => (this._nullCheck?.() ? {} : Object.fromEntries(props.map((p) => [p, this._read(p)]))),
       commit: (r) => {
-        for (const p of props) this._snap.set(p, (r as Record<string, unknown>)[p]);
+        for (const p of props) if (p in (r as object)) this._snap.set(p, (r as Record<string, unknown>)[p]);
       },
     });
     return this;
@@ -122,6 +125,7 @@ export abstract class FakeObj {
  * missing item fails there (ItemNotFound), and sets isNullObject for …OrNullObject methods.
  */
 export function created<T extends FakeObj>(obj: T, method: string, resolve: () => unknown): T {
+  obj._nullCheck = () => resolve() === null;
   obj._ctx.enqueue({
     req: { o: obj._id, new: method },
     run: () => resolve() === null,

@@ -1,0 +1,116 @@
+// Reading the workbook through the adapter: few syncs, every cell, payloads under the limit.
+
+import { OWNED_MARKER } from "../../src/core/model/owned-tab";
+import { readAllSheets, splitAreas } from "../../src/excel/read-sheets";
+import { adapterStats } from "../../src/excel/run";
+import { setPayloadBudget } from "../../src/excel/payload";
+import { DEFAULT_PAYLOAD_LIMIT, uninstallFakeExcel } from "../fakes/fake-excel";
+import { bigSheet, install, mb } from "./helpers";
+
+afterEach(() => uninstallFakeExcel());
+
+function realisticBook(apiVersion = "1.13") {
+  return install({
+    apiVersion,
+    sheets: [
+      {
+        name: "Improvement Plan",
+        values: [["Highways Improvement Plan"], [], ["No", "Improvement Aim", "Action", "Date"], [1, "Better roads", "Survey", 44927]],
+        numberFormats: [[], [], [], [null, null, null, "dd/mm/yyyy"]],
+        merges: ["A1:D1"],
+      },
+      { name: "IRIS Risks", origin: "B3", values: [["Ref", "Title", "Score"], ["HRC-001", "Potholes", 16], ["HRC-002", null, 9]] },
+      { name: "Old Risks", visibility: "Hidden", values: [["Ref"], ["X-1"]] },
+      { name: "Empty" },
+      { name: "Escalation", values: [["Escalation", null, OWNED_MARKER]] },
+      { name: "Risk Summary", values: [["Summary"]] },
+    ],
+    names: [{ name: "CRR_OWNED_7", sheet: "Risk Summary", address: "A1" }],
+  });
+}
+
+describe("readAllSheets", () => {
+  it("reads a small workbook in two syncs, with offsets, formats, visibility, ownership and merges", async () => {
+    const host = realisticBook();
+    const grids = await readAllSheets();
+    expect(host.stats().syncs).toBe(2);
+    expect(adapterStats().syncs).toBe(2);
+    expect(grids.map((g) => g.sheetName)).toEqual(["Improvement Plan", "IRIS Risks", "Old Risks", "Empty", "Escalation", "Risk Summary"]);
+
+    const [plan, risks, old, empty, escalation, summary] = grids;
+    expect(plan.values[3]).toEqual([1, "Better roads", "Survey", 44927]);
+    expect(plan.values[1]).toEqual([null, null, null, null]);
+    expect(plan.numberFormats?.[3][3]).toBe("dd/mm/yyyy");
+    expect(plan.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
+    expect(risks).toMatchObject({ rowOffset: 2, colOffset: 1, hidden: false, owned: false, origin: "workbook" });
+    expect(risks.values).toEqual([["Ref", "Title", "Score"], ["HRC-001", "Potholes", 16], ["HRC-002", null, 9]]);
+    expect(old.hidden).toBe(true);
+    expect(empty.values).toEqual([]);
+    expect(escalation.owned).toBe(true); // by the marker in row 1
+    expect(summary.owned).toBe(true); // by the CRR_OWNED_ name
+  });
+
+  it("reads without merged areas on a host below ExcelApi 1.13, still in two syncs", async () => {
+    const host = realisticBook("1.9");
+    const grids = await readAllSheets();
+    expect(host.stats().syncs).toBe(2);
+    expect(grids[0].merges).toBeUndefined();
+  });
+
+  it("reports progress up to every sheet", async () => {
+    realisticBook();
+    const seen: number[] = [];
+    await readAllSheets((p) => seen.push(p.sheetsRead));
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(6);
+  });
+
+  it("reads a 10k-row long-text register and a 20k-row actions sheet in blocks under the payload limit", async () => {
+    const register = bigSheet("Register", 10_000, 25, 220);
+    const actions = bigSheet("Actions", 20_000, 12, 60);
+    const host = install({ sheets: [register, actions] });
+    const grids = await readAllSheets();
+    const stats = host.stats();
+
+    expect(grids[0].values).toEqual(register.values);
+    expect(grids[1].values).toEqual(actions.values);
+    expect(grids[0].numberFormats?.[5][2]).toBe("dd/mm/yyyy");
+    expect(stats.failedSyncs).toBe(0);
+    expect(stats.maxResponseBytes).toBeLessThanOrEqual(DEFAULT_PAYLOAD_LIMIT);
+    const cellBytes = JSON.stringify(register.values).length + JSON.stringify(actions.values).length;
+    expect(stats.syncs).toBeLessThanOrEqual(Math.ceil((cellBytes * 1.6) / 4_000_000) + 3);
+    console.log(
+      `read 10k×25 long-text register + 20k×12 actions: ${stats.syncs} syncs, response ${mb(stats.responseBytes)} ` +
+        `(largest ${mb(stats.maxResponseBytes)}), request ${(stats.requestBytes / 1024).toFixed(1)} KB`,
+    );
+  });
+
+  it("halves and retries when Excel refuses a batch as too large", async () => {
+    const register = bigSheet("Register", 3_000, 25, 220);
+    const host = install({ sheets: [register] });
+    setPayloadBudget(40_000_000); // the adapter believes 40 MB fit; the host says no at 5 MB
+    const grids = await readAllSheets();
+    const stats = host.stats();
+    expect(stats.failedSyncs).toBeGreaterThan(0);
+    expect(stats.perSync.filter((s) => s.error).every((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(grids[0].values).toEqual(register.values);
+  });
+
+  it("falls back to addresses alone when the first-rows window is itself too large", async () => {
+    const register = bigSheet("Register", 400, 25, 220);
+    const host = install({ sheets: [register], payloadLimit: 500_000 });
+    setPayloadBudget(400_000);
+    const grids = await readAllSheets();
+    expect(host.stats().perSync[1].error).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(grids[0].values).toEqual(register.values);
+    const answered = host.stats().perSync.filter((s) => !s.error);
+    expect(Math.max(...answered.map((s) => s.responseBytes))).toBeLessThanOrEqual(500_000);
+  });
+
+  it.each([
+    ["Sheet1!A1:B2", [{ top: 0, left: 0, bottom: 1, right: 1 }]],
+    ["'a,b'!A1:B2,'a,b'!D4", [{ top: 0, left: 0, bottom: 1, right: 1 }, { top: 3, left: 3, bottom: 3, right: 3 }]],
+  ])("splits merged-area address %s", (address, areas) => {
+    expect(splitAreas(address)).toEqual(areas);
+  });
+});
