@@ -1,0 +1,89 @@
+// What the meeting shows for one risk: its facts, its actions and its findings, looked up in O(1).
+
+import type { Finding } from "../model/finding";
+import { fieldText, idKey, type ActionRecord } from "../model/records";
+import type { Report } from "../model/report";
+import type { RiskFacts } from "../model/risk-summary";
+import type { Settings } from "../model/settings";
+import { isoFromDay, parseActionState, parseDate } from "../parse";
+
+export interface CardAction {
+  record: ActionRecord;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  actionId: string;
+  text: string;
+  /** ISO due date, or null when blank or unreadable. */
+  due: string | null;
+  /** The due cell as written (shown when it is not a date). */
+  dueText: string;
+  status: string;
+  open: boolean;
+}
+
+export interface RiskCard {
+  facts: RiskFacts;
+  /** Rows of actions sheets for this risk. */
+  actions: CardAction[];
+  /** The register's own actions text ("Mitigating Actions"), "" when none. */
+  actionsText: string;
+  /** Findings on the risk's row or its action rows, in priority order. */
+  findings: Finding[];
+}
+
+/** Lookups built once per report so each card is a few map reads (the 100 ms budget on 10k risks). */
+export interface CardIndex {
+  actionsByRisk: Map<string, ActionRecord[]>;
+  findingsByRow: Map<string, Finding[]>;
+  settings: Settings;
+}
+
+const rowKey = (sheet: string, row1: number) => `${sheet}\u0000${row1}`;
+
+/** Indexes a report's actions (by folded risk id) and findings (by sheet row). */
+export function buildCardIndex(report: Pick<Report, "records" | "findings">, settings: Settings): CardIndex {
+  const actionsByRisk = new Map<string, ActionRecord[]>();
+  for (const a of report.records.actions) {
+    const key = idKey(a.fields.riskId?.value ?? null);
+    if (!key) continue;
+    const list = actionsByRisk.get(key);
+    if (list) list.push(a);
+    else actionsByRisk.set(key, [a]);
+  }
+  const findingsByRow = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (f.cell === null) continue;
+    const k = rowKey(f.sheet, f.row);
+    const list = findingsByRow.get(k);
+    if (list) list.push(f);
+    else findingsByRow.set(k, [f]);
+  }
+  return { actionsByRisk, findingsByRow, settings };
+}
+
+function cardAction(a: ActionRecord, settings: Settings): CardAction {
+  const dueCell = a.fields.due;
+  const due = dueCell ? parseDate(dueCell.value, dueCell.format, "deadline") : null;
+  const status = fieldText(a, "status");
+  return {
+    record: a,
+    sheet: a.sheet,
+    row: a.row + 1,
+    actionId: fieldText(a, "actionId"),
+    text: fieldText(a, "action"),
+    due: due && due.ok ? isoFromDay(due.value) : null,
+    dueText: dueCell?.text ?? "",
+    status,
+    open: parseActionState(status, settings) === "open",
+  };
+}
+
+/** The card for one risk. */
+export function cardFor(facts: RiskFacts, index: CardIndex): RiskCard {
+  const records = index.actionsByRisk.get(idKey(facts.record.fields.id?.value ?? null)) ?? [];
+  const actions = facts.id ? records.map((a) => cardAction(a, index.settings)) : [];
+  const findings = [...(index.findingsByRow.get(rowKey(facts.sheet, facts.row)) ?? [])];
+  for (const a of actions) findings.push(...(index.findingsByRow.get(rowKey(a.sheet, a.row)) ?? []));
+  return { facts, actions, actionsText: fieldText(facts.record, "actions"), findings };
+}

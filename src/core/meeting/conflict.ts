@@ -1,0 +1,85 @@
+// Co-authoring: compares a row as its card showed it with the row as it is now, field by field.
+
+import type { CellValue } from "../model/grid";
+import type { SheetRecord } from "../model/records";
+import type { SheetInfo } from "../model/sheet-info";
+
+/** A row as the card showed it: one value per column from firstCol, with each column's header. */
+export interface RowSnapshot {
+  sheet: string;
+  /** 0-based sheet row. */
+  row: number;
+  /** 0-based column of values[0]. */
+  firstCol: number;
+  values: CellValue[];
+  /** Header text per column ("" where the column has none). */
+  headers: string[];
+}
+
+export interface FieldConflict {
+  col: number;
+  header: string;
+  shown: CellValue;
+  now: CellValue;
+}
+
+/**
+ * The snapshot of a record's row over the sheet's table columns, or null when the record was read
+ * from several rows (continuations): its joined text is not any one row, so it cannot be compared.
+ */
+export function rowSnapshot(record: SheetRecord<string>, sheet: Pick<SheetInfo, "columns">): RowSnapshot | null {
+  if (record.rows.length > 1 || sheet.columns.length === 0) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of sheet.columns) {
+    first = Math.min(first, c.col);
+    last = Math.max(last, c.col);
+  }
+  const values: CellValue[] = new Array<CellValue>(last - first + 1).fill(null);
+  const headers: string[] = new Array<string>(last - first + 1).fill("");
+  for (const c of sheet.columns) headers[c.col - first] = c.header;
+  const cells = [...Object.values(record.fields), ...record.extras.values()];
+  for (const cell of cells) {
+    if (cell && cell.row === record.row && cell.col >= first && cell.col <= last) values[cell.col - first] = cell.value;
+  }
+  return { sheet: record.sheet, row: record.row, firstCol: first, values, headers };
+}
+
+function blank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Same value as a person would see it: blanks are equal, text compared trimmed, numbers to 1e-9. */
+export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  if (blank(a) && blank(b)) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  if (typeof a === "string" && typeof b === "string") return a.trim() === b.trim();
+  return a === b;
+}
+
+/** The columns whose value differs between the snapshot and `now` (the row read back, from firstCol). */
+export function findConflicts(shown: RowSnapshot, now: readonly CellValue[]): FieldConflict[] {
+  const out: FieldConflict[] = [];
+  for (let i = 0; i < shown.values.length; i++) {
+    const n = i < now.length ? now[i] : null;
+    if (!sameValue(shown.values[i], n)) {
+      out.push({ col: shown.firstCol + i, header: shown.headers[i] || `column ${i + 1}`, shown: shown.values[i], now: n });
+    }
+  }
+  return out;
+}
+
+/** The snapshot after our own write: the row as read, with the cells we wrote on it. */
+export function snapshotAfterWrite(
+  shown: RowSnapshot,
+  now: readonly CellValue[],
+  written: readonly { sheet: string; row: number; col: number; value: CellValue }[],
+): RowSnapshot {
+  const values = shown.values.map((_, i) => (i < now.length ? now[i] : null));
+  for (const w of written) {
+    if (w.sheet !== shown.sheet || w.row !== shown.row) continue;
+    const i = w.col - shown.firstCol;
+    if (i >= 0 && i < values.length) values[i] = w.value;
+  }
+  return { ...shown, values };
+}

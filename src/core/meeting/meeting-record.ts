@@ -1,0 +1,136 @@
+// The Meeting Record owned tab: who met, which risks were reviewed, what changed, what was left, new escalations.
+
+import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
+import { idKey } from "../model/records";
+import type { DestinationId, Escalation } from "../model/report";
+import { DESTINATION_TITLES } from "../summary/escalation-tab";
+import { TabBuilder } from "../summary/tab-builder";
+import type { FieldChange } from "./record";
+
+export interface MeetingInfo {
+  /** ISO date of the meeting. */
+  date: string;
+  attendees: string[];
+  /** The officer who recorded the updates. */
+  by: string;
+  /** Registers (sheet names) reviewed; empty = all. */
+  registers: string[];
+  /** Annexes reviewed; empty = all. */
+  annexes: string[];
+}
+
+export interface ReviewedRisk {
+  id: string;
+  title: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  /** A1 address of the risk's id cell, for the link. */
+  address: string;
+  noChange: boolean;
+  text: string;
+  changes: FieldChange[];
+}
+
+export interface NotReviewedRisk {
+  id: string;
+  title: string;
+  owner: string;
+  sheet: string;
+  row: number;
+  /** Was it due for its monthly update? */
+  due: boolean;
+  /** "skipped" when the chair skipped it, "not reached" otherwise. */
+  reason: "skipped" | "not reached";
+}
+
+export interface NewEscalation {
+  recordId: string;
+  sheet: string;
+  row: number;
+  destination: DestinationId;
+  reason: string;
+}
+
+export interface MeetingRecordInput {
+  meeting: MeetingInfo;
+  reviewed: ReviewedRisk[];
+  notReviewed: NotReviewedRisk[];
+  escalationsAtStart: readonly Escalation[];
+  escalationsAtEnd: readonly Escalation[];
+  source: string;
+  version: string;
+  marking: string;
+}
+
+const escalationKey = (e: Pick<Escalation, "sheet" | "recordId" | "row">, d: DestinationId) =>
+  `${e.sheet}\u0000${idKey(e.recordId) || `row ${e.row}`}\u0000${d}`;
+
+/** Destinations a risk is routed to at the end of the meeting that it was not routed to at the start. */
+export function newEscalations(start: readonly Escalation[], end: readonly Escalation[]): NewEscalation[] {
+  const before = new Set<string>();
+  for (const e of start) for (const d of e.destinations) before.add(escalationKey(e, d));
+  const out: NewEscalation[] = [];
+  for (const e of end) {
+    e.destinations.forEach((d, i) => {
+      if (!before.has(escalationKey(e, d))) out.push({ recordId: e.recordId, sheet: e.sheet, row: e.row, destination: d, reason: e.reasons[i] ?? "" });
+    });
+  }
+  return out;
+}
+
+const changeText = (c: FieldChange) => `${c.label}: ${c.from} → ${c.to}`;
+const list = (xs: string[], none: string) => (xs.length ? xs.join(", ") : none);
+
+/** Builds the Meeting Record tab, ready for the minutes. */
+export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
+  const { meeting } = input;
+  const tab = new TabBuilder(
+    OWNED_TAB_NAMES["meeting-record"],
+    "meeting-record",
+    { title: `Risk review meeting, ${meeting.date}`, asAt: meeting.date, source: input.source, version: input.version, marking: input.marking },
+    [14, 40, 14, 40, 50],
+  );
+  const changed = input.reviewed.filter((r) => r.changes.length > 0);
+  const escalations = newEscalations(input.escalationsAtStart, input.escalationsAtEnd);
+
+  tab.title("Meeting");
+  tab.row(["Date", meeting.date]);
+  tab.row(["Attendees", list(meeting.attendees, "(none recorded)")]);
+  tab.row(["Recorded by", meeting.by]);
+  tab.row(["Registers", list(meeting.registers, "All")]);
+  tab.row(["Annexes", list(meeting.annexes, "All")]);
+  tab.row([
+    "Summary",
+    `${input.reviewed.length} reviewed (${input.reviewed.filter((r) => r.noChange).length} no change), ${changed.length} with changes, ` +
+      `${input.notReviewed.length} not reviewed, ${escalations.length} new escalations`,
+  ]);
+  tab.blank();
+
+  tab.title(`Risks reviewed (${input.reviewed.length})`);
+  tab.header(["Risk ID", "Title", "Outcome", "Update", "Changes"]);
+  if (input.reviewed.length === 0) tab.row(["None"]);
+  for (const r of input.reviewed) {
+    const i = tab.row([r.id, r.title, r.noChange ? "No change" : "Updated", r.text, r.changes.map(changeText).join("; ")]);
+    tab.link(i, 0, r.sheet, r.address);
+  }
+  tab.blank();
+
+  tab.title(`Changes made (${changed.reduce((n, r) => n + r.changes.length, 0)})`);
+  tab.header(["Risk ID", "Field", "From", "To", ""]);
+  if (changed.length === 0) tab.row(["None"]);
+  for (const r of changed) for (const c of r.changes) tab.row([r.id, c.label, c.from, c.to]);
+  tab.blank();
+
+  tab.title(`Risks not reviewed (${input.notReviewed.length})`);
+  tab.header(["Risk ID", "Title", "Owner", "Why", "Due for update"]);
+  if (input.notReviewed.length === 0) tab.row(["None"]);
+  for (const r of input.notReviewed) tab.row([r.id, r.title, r.owner, r.reason === "skipped" ? "Skipped" : "Not reached", r.due ? "Yes" : "No"]);
+  tab.blank();
+
+  tab.title(`New escalations (${escalations.length})`);
+  tab.header(["Risk ID", "Destination", "Register", "Reason", ""]);
+  if (escalations.length === 0) tab.row(["None"]);
+  for (const e of escalations) tab.row([e.recordId, DESTINATION_TITLES[e.destination], e.sheet, e.reason]);
+  return tab.build();
+}

@@ -1,0 +1,90 @@
+// The meeting queue: open risks due for their update first (never updated, then oldest), then the rest.
+
+import type { Rag } from "../model/owned-tab";
+import type { Report } from "../model/report";
+import type { RiskFacts } from "../model/risk-summary";
+import { dayFromIso, subtractMonths, type DayNumber } from "../parse";
+
+/** A score band to filter on: a RAG colour, or "none" for risks with no score or RAG. */
+export type ScoreBand = Rag | "none";
+
+export interface QueueOptions {
+  /** ISO date of the meeting: the as-at date of the review-period rule (SPEC "Latest update"). */
+  meetingDate: string;
+  /** Review period in months (settings.reviewPeriodMonths; one by default). */
+  reviewPeriodMonths?: number;
+  /** Registers (sheet names) to review; empty or absent = all. */
+  registers?: readonly string[];
+  /** Annexes to review (compared case-insensitively); empty or absent = all. */
+  annexes?: readonly string[];
+  /** Owners to review (compared case-insensitively); empty or absent = all. */
+  owners?: readonly string[];
+  /** Score bands to review; empty or absent = all. */
+  scoreBand?: readonly ScoreBand[];
+}
+
+export interface QueueItem {
+  facts: RiskFacts;
+  /** Stable key of the risk within this workbook: sheet and row. */
+  key: string;
+  /** True when the risk has no update within the review period as at the meeting date. */
+  due: boolean;
+}
+
+/** The key a risk is known by during a meeting (sheet name and 1-based row). */
+export function riskKey(facts: Pick<RiskFacts, "sheet" | "row">): string {
+  return `${facts.sheet}\u0000${facts.row}`;
+}
+
+const fold = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+
+function matcher(values: readonly string[] | undefined): ((s: string) => boolean) | null {
+  if (!values || values.length === 0) return null;
+  const set = new Set(values.map(fold));
+  return (s) => set.has(fold(s));
+}
+
+/** The first day an update still counts at a meeting on `meetingDate`. */
+export function meetingCutoff(meetingDate: string, reviewPeriodMonths = 1): DayNumber {
+  const day = dayFromIso(meetingDate);
+  if (day === null) throw new RangeError(`meetingCutoff: "${meetingDate}" is not an ISO date`);
+  return subtractMonths(day, reviewPeriodMonths);
+}
+
+/**
+ * The open risks to review, in meeting order: those due for their update first — never updated
+ * first, then oldest update first — then the rest, also oldest first. Ties keep register order.
+ * Closed risks are left out; filters narrow the list.
+ */
+export function buildQueue(report: Pick<Report, "risks">, options: QueueOptions): QueueItem[] {
+  const cutoff = meetingCutoff(options.meetingDate, options.reviewPeriodMonths ?? 1);
+  const inRegister = matcher(options.registers);
+  const inAnnex = matcher(options.annexes);
+  const ofOwner = matcher(options.owners);
+  const bands = options.scoreBand && options.scoreBand.length ? new Set(options.scoreBand) : null;
+
+  const picked: { item: QueueItem; last: number; order: number }[] = [];
+  report.risks.forEach((facts, order) => {
+    if (!facts.open) return;
+    if (inRegister && !inRegister(facts.sheet)) return;
+    if (inAnnex && !inAnnex(facts.annex)) return;
+    if (ofOwner && !ofOwner(facts.owner)) return;
+    if (bands && !bands.has(facts.rag ?? "none")) return;
+    const latest = facts.latestUpdate === null ? null : dayFromIso(facts.latestUpdate);
+    const due = latest === null || latest < cutoff;
+    picked.push({ item: { facts, key: riskKey(facts), due }, last: latest ?? -Infinity, order });
+  });
+  picked.sort((a, b) => Number(b.item.due) - Number(a.item.due) || a.last - b.last || a.order - b.order);
+  return picked.map((p) => p.item);
+}
+
+/** Distinct non-blank values of a fact across open risks, sorted, for the filter pickers. */
+export function distinctValues(report: Pick<Report, "risks">, pick: (f: RiskFacts) => string): string[] {
+  const seen = new Map<string, string>();
+  for (const f of report.risks) {
+    if (!f.open) continue;
+    const v = pick(f).trim();
+    if (v && !seen.has(fold(v))) seen.set(fold(v), v);
+  }
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, "en-GB"));
+}

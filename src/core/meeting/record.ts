@@ -1,0 +1,268 @@
+// Turns what the officer recorded for one risk into register cell edits and an Update Log row.
+
+import type { CellValue } from "../model/grid";
+import type { CellEdit, LogAppend } from "../model/edits";
+import type { Rag } from "../model/owned-tab";
+import { fieldText, idKey } from "../model/records";
+import type { Report } from "../model/report";
+import type { RiskFacts } from "../model/risk-summary";
+import type { Settings } from "../model/settings";
+import { dayFromIso, isDateFormat, isoFromDay, parseDate, ragFromScore, type DayNumber } from "../parse";
+import type { CardAction } from "./card";
+
+/** The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back. */
+export const UPDATE_LOG_HEADER = ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"] as const;
+
+/** The text of a "no change this month" entry. */
+export const NO_CHANGE_TEXT = "No change this month";
+
+/** Who wrote a carried-over entry: the register's own text, preserved before it is replaced. */
+export const REGISTER_AUTHOR = "(register, before the meeting)";
+
+/** The format a date cell gets when it has no date format of its own. */
+export const DATE_FORMAT = "dd/mm/yyyy";
+
+/** Days between Excel's serial 0 and 1970-01-01 (serials from 61 on, i.e. from 1 March 1900). */
+const SERIAL_EPOCH_OFFSET = 25569;
+
+/** The Excel serial of a day (1900 date system, days from 1 March 1900 on). */
+export function serialFromDay(day: DayNumber): number {
+  return day + SERIAL_EPOCH_OFFSET;
+}
+
+/** A change to one action row. */
+export interface ActionChange {
+  action: CardAction;
+  /** New status text; undefined leaves it. */
+  status?: string;
+  /** New ISO due date; undefined leaves it. */
+  due?: string;
+}
+
+/** What the officer recorded for one risk. Undefined fields are left as they are. */
+export interface RecordChoice {
+  text: string;
+  noChange: boolean;
+  likelihood?: number;
+  impact?: number;
+  strategy?: string;
+  owner?: string;
+  actions?: ActionChange[];
+}
+
+export interface RecordContext {
+  /** ISO date of the meeting. */
+  meetingDate: string;
+  /** The officer's name as typed at the start of the meeting. */
+  by: string;
+  /** Field → 0-based column, per sheet (see fieldColumnsOf). */
+  columns: (sheet: string) => ReadonlyMap<string, number>;
+  settings: Pick<Settings, "rag">;
+  /** Text of the newest Update Log entry for this risk, or null when it has none. */
+  lastLoggedText: string | null;
+}
+
+/** A register cell to write, with the field it holds. */
+export interface RegisterWrite extends CellEdit {
+  field: string;
+  /**
+   * True for cells the add-in works out rather than the officer typing them (score, RAG): the adapter
+   * leaves such a cell alone when it holds a formula, which works the value out itself.
+   */
+  derived: boolean;
+}
+
+/** One field that changed, for the card and the Meeting Record. */
+export interface FieldChange {
+  /** Field id, or "action <ref> status" style labels for action rows. */
+  field: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+export interface RecordPlan {
+  cells: RegisterWrite[];
+  log: LogAppend;
+  changes: FieldChange[];
+  /** Plain-English notes for the officer (e.g. the register has no Last Updated column). */
+  notes: string[];
+  /** The update text as logged. */
+  text: string;
+  /** The risk's values after the record, for the card and the Meeting Record. */
+  after: { likelihood: number | null; impact: number | null; score: number | null; rag: Rag | null; strategy: string; owner: string };
+}
+
+/** Field → column maps per sheet, from the report's sheet list. */
+export function fieldColumnsOf(report: Pick<Report, "sheets">): (sheet: string) => ReadonlyMap<string, number> {
+  const bySheet = new Map<string, Map<string, number>>();
+  for (const s of report.sheets) {
+    const m = new Map<string, number>();
+    for (const c of s.columns) if (c.field) m.set(c.field, c.col);
+    bySheet.set(s.name, m);
+  }
+  const none = new Map<string, number>();
+  return (sheet) => bySheet.get(sheet) ?? none;
+}
+
+/** Text of the newest Update Log entry per folded risk id. */
+export function lastLoggedTexts(report: Pick<Report, "records">): Map<string, string> {
+  const best = new Map<string, { day: number; text: string }>();
+  for (const e of report.records.updateLog) {
+    const key = idKey(e.fields.riskId?.value ?? null);
+    if (!key) continue;
+    const c = e.fields.date;
+    const d = c ? parseDate(c.value, c.format, "lastUpdated") : null;
+    const day = d && d.ok ? d.value : -Infinity;
+    const prev = best.get(key);
+    if (!prev || day >= prev.day) best.set(key, { day, text: fieldText(e, "text") });
+  }
+  return new Map([...best].map(([k, v]) => [k, v.text]));
+}
+
+const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
+
+const LABELS: Record<string, string> = {
+  likelihood: "Likelihood",
+  impact: "Impact",
+  score: "Score",
+  rag: "RAG",
+  strategy: "Strategy",
+  owner: "Owner",
+};
+
+const show = (v: number | string | null) => (v === null || v === "" ? "(blank)" : String(v));
+
+/** The update text to log: the officer's words, or the no-change text (keeping any words typed too). */
+export function updateText(choice: Pick<RecordChoice, "text" | "noChange">): string {
+  const typed = choice.text.trim();
+  if (!choice.noChange) return typed;
+  return typed ? `${NO_CHANGE_TEXT}. ${typed}` : NO_CHANGE_TEXT;
+}
+
+/**
+ * Plans the writes for one recorded risk: the register's last-updated date and latest update, any
+ * changed likelihood, impact (and the score and RAG worked out from them where the sheet has those
+ * columns), strategy, owner and action status or due date; and the Update Log row. Only cells whose
+ * value the officer changed are written. When the register's own update text is about to be replaced
+ * and the Update Log does not hold it yet, it is carried into the log first, dated as the register
+ * dated it, so nothing an officer wrote is lost.
+ */
+export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: RecordContext): RecordPlan {
+  const day = dayFromIso(ctx.meetingDate);
+  if (day === null) throw new RangeError(`recordToEdits: "${ctx.meetingDate}" is not an ISO date`);
+  if (!choice.noChange && !choice.text.trim()) throw new Error("recordToEdits: an update needs text (or use no change)");
+  const record = facts.record;
+  const cols = ctx.columns(facts.sheet);
+  const cells: RegisterWrite[] = [];
+  const changes: FieldChange[] = [];
+  const notes: string[] = [];
+  const text = updateText(choice);
+  const put = (field: string, value: CellValue, format: string | null, derived = false) => {
+    const col = cols.get(field);
+    if (col === undefined) return false;
+    cells.push({ sheet: facts.sheet, row: record.row, col, value, format, field, derived });
+    return true;
+  };
+
+  // Last updated and latest update: the two cells every record writes, when the register has them.
+  const luCell = record.fields.lastUpdated;
+  const keepFormat = luCell && isDateFormat(luCell.format);
+  if (!put("lastUpdated", serialFromDay(day), keepFormat ? null : DATE_FORMAT)) {
+    notes.push(`${facts.sheet} has no Last Updated column, so the date is kept in the Update Log only.`);
+  }
+  const oldText = fieldText(record, "update");
+  if (!put("update", text, "@")) {
+    notes.push(`${facts.sheet} has no Latest Update column, so the update is kept in the Update Log only.`);
+  }
+
+  // Scores, strategy and owner: only when the officer changed them, and never on a no-change entry.
+  let likelihood = facts.likelihood;
+  let impact = facts.impact;
+  let score = facts.score;
+  let rag = facts.rag;
+  let strategy = facts.strategy;
+  let owner = facts.owner;
+  const missing = (what: string) => notes.push(`${facts.sheet} has no ${what} column, so the new ${what.toLowerCase()} is kept in the Update Log only.`);
+  if (!choice.noChange) {
+    let scoresChanged = false;
+    if (choice.likelihood !== undefined && choice.likelihood !== facts.likelihood) {
+      if (!put("likelihood", choice.likelihood, null)) missing("Likelihood");
+      changes.push({ field: "likelihood", label: LABELS.likelihood, from: show(facts.likelihood), to: show(choice.likelihood) });
+      likelihood = choice.likelihood;
+      scoresChanged = true;
+    }
+    if (choice.impact !== undefined && choice.impact !== facts.impact) {
+      if (!put("impact", choice.impact, null)) missing("Impact");
+      changes.push({ field: "impact", label: LABELS.impact, from: show(facts.impact), to: show(choice.impact) });
+      impact = choice.impact;
+      scoresChanged = true;
+    }
+    if (scoresChanged && likelihood !== null && impact !== null) {
+      const next = likelihood * impact;
+      if (next !== facts.score) {
+        put("score", next, null, true);
+        changes.push({ field: "score", label: LABELS.score, from: show(facts.score), to: show(next) });
+      }
+      score = next;
+      const nextRag = next >= 1 && next <= 25 ? ragFromScore(next, ctx.settings.rag) : rag;
+      if (nextRag && nextRag !== facts.rag) {
+        put("rag", RAG_WORD[nextRag], null, true);
+        changes.push({ field: "rag", label: LABELS.rag, from: facts.rag ? RAG_WORD[facts.rag] : "(blank)", to: RAG_WORD[nextRag] });
+      }
+      rag = nextRag;
+    }
+    if (choice.strategy !== undefined && choice.strategy.trim() && choice.strategy.trim() !== facts.strategy) {
+      strategy = choice.strategy.trim();
+      if (!put("strategy", strategy, "@")) missing("Strategy");
+      changes.push({ field: "strategy", label: LABELS.strategy, from: show(facts.strategy), to: strategy });
+    }
+    if (choice.owner !== undefined && choice.owner.trim() && choice.owner.trim() !== facts.owner) {
+      owner = choice.owner.trim();
+      if (!put("owner", owner, "@")) missing("Owner");
+      changes.push({ field: "owner", label: LABELS.owner, from: show(facts.owner), to: owner });
+    }
+    for (const a of choice.actions ?? []) planActionChange(a, ctx, cells, changes, notes);
+  }
+
+  const logRows: CellValue[][] = [];
+  const replacing = cols.has("update") && oldText !== "" && oldText !== text;
+  if (replacing && oldText !== (ctx.lastLoggedText ?? null)) {
+    const before = luCell ? parseDate(luCell.value, luCell.format, "lastUpdated") : null;
+    const beforeSerial = before && before.ok ? serialFromDay(before.value) : null;
+    logRows.push([beforeSerial, facts.id, REGISTER_AUTHOR, oldText, "No", facts.score, facts.strategy]);
+  }
+  logRows.push([serialFromDay(day), facts.id, ctx.by, text, choice.noChange ? "Yes" : "No", score, strategy]);
+
+  return {
+    cells,
+    log: { kind: "update-log", header: [...UPDATE_LOG_HEADER], rows: logRows },
+    changes,
+    notes,
+    text,
+    after: { likelihood, impact, score, rag, strategy, owner },
+  };
+}
+
+function planActionChange(a: ActionChange, ctx: RecordContext, cells: RegisterWrite[], changes: FieldChange[], notes: string[]): void {
+  const cols = ctx.columns(a.action.sheet);
+  const name = a.action.actionId || a.action.text.slice(0, 40) || `row ${a.action.row}`;
+  const row = a.action.row - 1;
+  if (a.status !== undefined && a.status.trim() && a.status.trim() !== a.action.status) {
+    const col = cols.get("status");
+    if (col === undefined) notes.push(`${a.action.sheet} has no status column; action ${name}'s status was not written.`);
+    else cells.push({ sheet: a.action.sheet, row, col, value: a.status.trim(), format: "@", field: "action.status", derived: false });
+    changes.push({ field: "action.status", label: `Action ${name} status`, from: show(a.action.status), to: a.status.trim() });
+  }
+  if (a.due !== undefined && a.due !== a.action.due) {
+    const due = dayFromIso(a.due);
+    const col = cols.get("due");
+    if (due === null) notes.push(`"${a.due}" is not a date; action ${name}'s due date was not written.`);
+    else if (col === undefined) notes.push(`${a.action.sheet} has no due date column; action ${name}'s due date was not written.`);
+    else {
+      const keep = isDateFormat(a.action.record.fields.due?.format);
+      cells.push({ sheet: a.action.sheet, row, col, value: serialFromDay(due), format: keep ? null : DATE_FORMAT, field: "action.due", derived: false });
+      changes.push({ field: "action.due", label: `Action ${name} due`, from: a.action.due ?? show(a.action.dueText), to: isoFromDay(due) });
+    }
+  }
+}

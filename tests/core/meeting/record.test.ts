@@ -1,0 +1,155 @@
+// recordToEdits: register cells, the Update Log row, no-change entries, missing columns, and a re-check
+// after applying the edits (the reviewed risk is no longer flagged as not updated).
+
+import { buildCardIndex, cardFor } from "../../../src/core/meeting/card";
+import {
+  DATE_FORMAT,
+  NO_CHANGE_TEXT,
+  REGISTER_AUTHOR,
+  UPDATE_LOG_HEADER,
+  fieldColumnsOf,
+  lastLoggedTexts,
+  recordToEdits,
+  serialFromDay,
+  type RecordChoice,
+} from "../../../src/core/meeting/record";
+import { dayFromIso } from "../../../src/core/parse";
+import { defaultSettings } from "../../../src/core/model/settings";
+import { idKey } from "../../../src/core/model/records";
+import type { Report } from "../../../src/core/model/report";
+import { action, actionsSheet, register, risk, SERIAL, updateLog, type SheetSpec } from "../rules/harness";
+import { applyPlan, check, reportOfSheets } from "./helpers";
+
+const MEETING = "2022-10-10";
+const M = SERIAL["2022-10-10"];
+
+function plan(report: Report, id: string, choice: RecordChoice) {
+  const facts = report.risks.find((f) => f.id === id)!;
+  return recordToEdits(facts, choice, {
+    meetingDate: MEETING,
+    by: "Jane Smith",
+    columns: fieldColumnsOf(report),
+    settings: defaultSettings(),
+    lastLoggedText: lastLoggedTexts(report).get(idKey(id)) ?? null,
+  });
+}
+
+const cellsOf = (p: ReturnType<typeof plan>) => p.cells.map((c) => [c.field, c.row, c.col, c.value, c.format ?? null]);
+
+describe("recordToEdits", () => {
+  const sheets: SheetSpec[] = [
+    register(
+      risk({ id: "HRC-001", lastReview: "01/06/2022", update: "Inspections increased" }),
+      risk({ id: "HRC-002", lastReview: null, update: null }),
+    ),
+    actionsSheet(action({ riskId: "HRC-001", actionId: "A-1", status: "In progress", due: "30/11/2022", updated: "01/06/2022" })),
+  ];
+  const { grids, report } = reportOfSheets(sheets);
+
+  it("writes last updated (serial + date format) and the update text, and logs a row", () => {
+    const p = plan(report, "HRC-002", { text: "Contractor asked for a revised plan", noChange: false });
+    // Register columns: J = Date of Last Review (9), K = Latest Update (10); HRC-002 is on sheet row 4 (index 3).
+    expect(cellsOf(p)).toEqual([
+      ["lastUpdated", 3, 9, M, DATE_FORMAT],
+      ["update", 3, 10, "Contractor asked for a revised plan", "@"],
+    ]);
+    expect(p.log.header).toEqual([...UPDATE_LOG_HEADER]);
+    expect(p.log.rows).toEqual([[M, "HRC-002", "Jane Smith", "Contractor asked for a revised plan", "No", 12, "Treat"]]);
+    expect(p.changes).toEqual([]);
+  });
+
+  it("records no change in one entry and keeps any words typed", () => {
+    const p = plan(report, "HRC-002", { text: "", noChange: true, likelihood: 5 });
+    expect(p.log.rows).toEqual([[M, "HRC-002", "Jane Smith", NO_CHANGE_TEXT, "Yes", 12, "Treat"]]);
+    expect(p.cells.map((c) => c.field)).toEqual(["lastUpdated", "update"]); // the likelihood is ignored
+    expect(plan(report, "HRC-002", { text: "discussed", noChange: true }).text).toBe(`${NO_CHANGE_TEXT}. discussed`);
+  });
+
+  it("carries the register's own update text into the log before replacing it", () => {
+    const p = plan(report, "HRC-001", { text: "", noChange: true });
+    expect(p.log.rows).toEqual([
+      [serialFromDay(dayFromIso("2022-06-01")!), "HRC-001", REGISTER_AUTHOR, "Inspections increased", "No", 12, "Treat"],
+      [M, "HRC-001", "Jane Smith", NO_CHANGE_TEXT, "Yes", 12, "Treat"],
+    ]);
+  });
+
+  it("does not carry text the Update Log already holds", () => {
+    const r = reportOfSheets([register(risk({ id: "HRC-001", update: "Same words" })), updateLog(["01/10/2022", "HRC-001", "J", "Same words", "No", 12, "Treat"])]).report;
+    expect(plan(r, "HRC-001", { text: "New words", noChange: false }).log.rows).toHaveLength(1);
+  });
+
+  it("changes likelihood and impact, works out score and RAG, strategy, owner", () => {
+    const p = plan(report, "HRC-001", { text: "Worse after the storm", noChange: false, likelihood: 4, impact: 5, strategy: "Tolerate", owner: "Ali Khan" });
+    expect(cellsOf(p)).toEqual([
+      ["lastUpdated", 2, 9, M, DATE_FORMAT],
+      ["update", 2, 10, "Worse after the storm", "@"],
+      ["likelihood", 2, 3, 4, null],
+      ["impact", 2, 4, 5, null],
+      ["score", 2, 5, 20, null],
+      ["rag", 2, 6, "Red", null],
+      ["strategy", 2, 7, "Tolerate", "@"],
+      ["owner", 2, 2, "Ali Khan", "@"],
+    ]);
+    expect(p.cells.filter((c) => c.derived).map((c) => c.field)).toEqual(["score", "rag"]);
+    expect(p.changes.map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual([
+      "Likelihood: 3 → 4",
+      "Impact: 4 → 5",
+      "Score: 12 → 20",
+      "RAG: Amber → Red",
+      "Strategy: Treat → Tolerate",
+      "Owner: Jane Smith → Ali Khan",
+    ]);
+    expect(p.log.rows.at(-1)).toEqual([M, "HRC-001", "Jane Smith", "Worse after the storm", "No", 20, "Tolerate"]);
+  });
+
+  it("writes nothing for values that did not change", () => {
+    const p = plan(report, "HRC-002", { text: "x", noChange: false, likelihood: 3, impact: 4, strategy: "Treat", owner: "Jane Smith" });
+    expect(p.cells.map((c) => c.field)).toEqual(["lastUpdated", "update"]);
+  });
+
+  it("changes an action's status and due date on the actions sheet", () => {
+    const card = cardFor(report.risks[0], buildCardIndex(report, defaultSettings()));
+    expect(card.actions.map((a) => [a.actionId, a.status, a.due, a.open])).toEqual([["A-1", "In progress", "2022-11-30", true]]);
+    const p = plan(report, "HRC-001", { text: "Done", noChange: false, actions: [{ action: card.actions[0], status: "Completed", due: "2022-10-31" }] });
+    expect(cellsOf(p).slice(2)).toEqual([
+      ["action.status", 1, 5, "Completed", "@"],
+      ["action.due", 1, 4, serialFromDay(dayFromIso("2022-10-31")!), DATE_FORMAT],
+    ]);
+    expect(p.cells.slice(2).every((c) => c.sheet === "IRIS Actions")).toBe(true);
+  });
+
+  it("says so plainly when the register has no Last Updated or Latest Update column", () => {
+    const bare: SheetSpec = {
+      name: "Bare",
+      rows: [
+        ["Risk ID", "Risk Title", "Risk Owner", "Current Likelihood", "Current Impact", "Risk Response Strategy", "Risk Status"],
+        ["B-1", "Flooding", "Ali Khan", 2, 3, "Treat", "Open"],
+      ],
+    };
+    const r = reportOfSheets([bare]).report;
+    const p = plan(r, "B-1", { text: "Gullies cleared", noChange: false, likelihood: 1 });
+    expect(p.cells.map((c) => c.field)).toEqual(["likelihood"]); // no score column: nothing worked out
+    expect(p.notes).toEqual([
+      "Bare has no Last Updated column, so the date is kept in the Update Log only.",
+      "Bare has no Latest Update column, so the update is kept in the Update Log only.",
+    ]);
+    expect(p.log.rows).toEqual([[M, "B-1", "Jane Smith", "Gullies cleared", "No", 3, "Treat"]]);
+  });
+
+  it("refuses an empty update that is not a no-change entry", () => {
+    expect(() => plan(report, "HRC-001", { text: "  ", noChange: false })).toThrow(/needs text/);
+  });
+
+  it("after the edits are applied, the reviewed risks are no longer flagged as not updated", () => {
+    const before = report.findings.filter((f) => f.ruleId === "risk/stale-update").map((f) => f.recordId);
+    expect(before.sort()).toEqual(["HRC-001", "HRC-002"]);
+    let g = applyPlan(grids, plan(report, "HRC-001", { text: "", noChange: true }));
+    g = applyPlan(g, plan(report, "HRC-002", { text: "Reviewed", noChange: false, impact: 5 }));
+    const after = check(g, MEETING);
+    expect(after.findings.filter((f) => f.ruleId === "risk/stale-update")).toEqual([]);
+    expect(after.sheets.find((s) => s.name === "Update Log")?.kind).toBe("update-log");
+    expect(after.records.updateLog).toHaveLength(3);
+    const f2 = after.risks.find((f) => f.id === "HRC-002")!;
+    expect([f2.score, f2.latestUpdate, f2.latestUpdateText]).toEqual([15, MEETING, "Reviewed"]);
+  });
+});
