@@ -19,6 +19,11 @@ export interface LogAppend {
   kind: "update-log" | "import-log";
   header: string[];
   rows: CellValue[][];
+  /**
+   * The whole tab (title block, header row, owned marker) to create when the log tab does not exist yet;
+   * without it the writer creates a bare tab with `header` in row 1 and the marker beside it.
+   */
+  template?: OwnedTab;
 }
 
 export interface WorkbookEdits {
