@@ -1,0 +1,182 @@
+// Header words → fields (SPEC "Fields"): one header at a time, then whole rows competing for fields.
+
+import { mapHeaders, type HeaderCell } from "../../../src/core/read/map-headers";
+import type { SheetKind } from "../../../src/core/model/fields";
+
+type Kind = Exclude<SheetKind, "unknown">;
+
+/** The field one header maps to on a sheet of this kind, or null. */
+function fieldOf(kind: Kind, header: string, group?: string): string | null {
+  return mapHeaders(kind, [{ col: 0, text: header, group }]).columns[0].field;
+}
+
+/** Header → field for a whole header row. */
+function mapRow(kind: Kind, headers: string[]): Record<string, string | null> {
+  const cells: HeaderCell[] = headers.map((text, col) => ({ col, text }));
+  return Object.fromEntries(mapHeaders(kind, cells).columns.map((c) => [c.header, c.field]));
+}
+
+describe("mapHeaders: register headers", () => {
+  it.each([
+    ["Risk ID", "id"],
+    ["Risk_ID", "id"],
+    ["Risk Ref", "id"],
+    ["Reference", "id"],
+    ["Risk No", "id"],
+    ["Risk Title", "title"],
+    ["Risk", "title"],
+    ["Risk Description", "description"],
+    ["Cause / Event / Effect", "description"],
+    ["Service Annex", "annex"],
+    ["Service Area", "annex"],
+    ["Workstream", "annex"],
+    ["Business Unit", "annex"],
+    ["Risk Owner", "owner"],
+    ["Responsible Officer", "owner"],
+    ["Date Raised", "raised"],
+    ["Date Identified", "raised"],
+    ["Current Likelihood", "likelihood"],
+    ["Likelihood_1_5", "likelihood"],
+    ["Residual Impact", "impact"],
+    ["Current Risk Score", "score"],
+    ["RR Score", "score"],
+    ["Inherent Likelihood", "inherentLikelihood"],
+    ["Gross Impact", "inherentImpact"],
+    ["Initial Risk Score", "inherentScore"],
+    ["Target Score", "targetScore"],
+    ["Future Likelihood", "targetLikelihood"],
+    ["RAG", "rag"],
+    ["RAG Status", "rag"],
+    ["Risk Rating", "rag"],
+    ["Strategy", "strategy"],
+    ["Response", "strategy"],
+    ["Risk Response Strategy", "strategy"],
+    ["Treatment", "strategy"],
+    ["Risk Treatment Approach", "strategy"],
+    ["4T", "strategy"],
+    ["Mitigation Strategy", "actions"],
+    ["Actions", "actions"],
+    ["Mitigation", "actions"],
+    ["Mitigating Actions", "actions"],
+    ["Action Plan", "actions"],
+    ["Existing Controls", "controls"],
+    ["Controls", "controls"],
+    ["Mitigating Controls", "controls"],
+    ["Last Updated", "lastUpdated"],
+    ["Last Reviewed", "lastUpdated"],
+    ["Date of Last Review", "lastUpdated"],
+    ["Date Reviewed", "lastUpdated"],
+    ["Latest Update", "update"],
+    ["Commentary", "update"],
+    ["Progress", "update"],
+    ["Updates/Progress", "update"],
+    ["Next Review", "nextReview"],
+    ["Next Review Date", "nextReview"],
+    ["Status", "status"],
+    ["Risk Status", "status"],
+    ["Current_Status", "status"],
+    ["Financial Impact (£)", "financialImpact"],
+    ["Cost", "financialImpact"],
+    ["Estimated Cost", "financialImpact"],
+    ["Escalate?", "escalation"],
+    ["Escalated To", "escalation"],
+    ["Transferred To", "transferredTo"],
+    ["Early Warning", "earlyWarning"],
+    ["EW Ref", "earlyWarning"],
+    ["Colour of the folder", null],
+  ])("%s → %s", (header, field) => {
+    expect(fieldOf("risk-register", header)).toBe(field);
+  });
+
+  it.each([
+    ["Inherent", "Likelihood", "inherentLikelihood"],
+    ["Residual", "Impact", "impact"],
+    ["Target", "Score", "targetScore"],
+    ["Contract risk register", "Score", "score"],
+  ])("group header %s above %s → %s", (group, header, field) => {
+    expect(fieldOf("risk-register", header, group)).toBe(field);
+  });
+
+  it("Mitigation Strategy holds actions, not the strategy, beside a real strategy column", () => {
+    expect(mapRow("risk-register", ["Risk ID", "Mitigation Strategy", "Risk Treatment Approach"])).toEqual({
+      "Risk ID": "id",
+      "Mitigation Strategy": "actions",
+      "Risk Treatment Approach": "strategy",
+    });
+  });
+
+  it("one column serves one field: the most specific header wins", () => {
+    expect(mapRow("risk-register", ["Ref", "Risk Ref", "Risk Status", "Status"])).toMatchObject({ "Risk Ref": "id", "Risk Status": "status" });
+    const row = mapRow("risk-register", ["Ref", "Risk Ref", "Risk Status", "Status"]);
+    expect(Object.values(row).filter((f) => f === "id")).toHaveLength(1);
+    expect(Object.values(row).filter((f) => f === "status")).toHaveLength(1);
+  });
+
+  it("a bare Review Date is held back until its dates are seen", () => {
+    expect(fieldOf("risk-register", "Review Date")).toBe("reviewDate");
+  });
+
+  it("officers' corrections from settings win over matching", () => {
+    const m = mapHeaders("risk-register", [{ col: 0, text: "Risk ID" }, { col: 1, text: "Lead" }], [{ sheet: "Reg", header: "lead", field: "owner" }], "Reg");
+    expect(m.columns.map((c) => [c.header, c.field, c.source])).toEqual([
+      ["Risk ID", "id", "header"],
+      ["Lead", "owner", "setting"],
+    ]);
+  });
+});
+
+describe("mapHeaders: actions, plan and update-log headers", () => {
+  it("actions", () => {
+    expect(
+      mapRow("actions", ["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status", "Progress Update", "Update Date"]),
+    ).toEqual({
+      "Risk Reference": "riskId",
+      "Action Ref": "actionId",
+      "Action Description": "action",
+      "Action Owner": "owner",
+      "Target Date": "due",
+      "Action Status": "status",
+      "Progress Update": "update",
+      "Update Date": "updated",
+    });
+    expect(fieldOf("actions", "Date Due")).toBe("due");
+  });
+
+  it("the seed plan's nine headers", () => {
+    expect(
+      mapRow("improvement-plan", [
+        "No",
+        "Improvement Aim",
+        "Background from GT audit and August 2020 Major Contract Performance Review",
+        "Action",
+        "Date Completed or Expected",
+        "Lead Director",
+        "Lead Officer",
+        "Progress Status",
+        "Evidence",
+      ]),
+    ).toEqual({
+      No: "no",
+      "Improvement Aim": "aim",
+      "Background from GT audit and August 2020 Major Contract Performance Review": "background",
+      Action: "action",
+      "Date Completed or Expected": "date",
+      "Lead Director": "leadDirector",
+      "Lead Officer": "leadOfficer",
+      "Progress Status": "status",
+      Evidence: "evidence",
+    });
+  });
+
+  it("the Update Log tab's own headers", () => {
+    expect(mapRow("update-log", ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"])).toEqual({
+      Date: "date",
+      "Risk ID": "riskId",
+      By: "by",
+      Update: "text",
+      "No change": "noChange",
+      Score: "score",
+      Strategy: "strategy",
+    });
+  });
+});

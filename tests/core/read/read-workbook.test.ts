@@ -1,0 +1,209 @@
+// Finding the header row and reading the table (SPEC "Reading sheets"): title, group-header and
+// help-text rows, tables that start in column B, repeated headers, continuation and shifted rows.
+
+import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
+import { defaultSettings } from "../../../src/core/model/settings";
+import { dayFromIso } from "../../../src/core/parse";
+import { readWorkbook } from "../../../src/core/read/read-workbook";
+import { PLAN_HEADERS, planRow, REGISTER_HEADERS, risk } from "../rules/harness";
+
+const AS_AT = dayFromIso("2022-10-10")!;
+
+function read(grids: Grid[]) {
+  return readWorkbook(grids, defaultSettings(), AS_AT);
+}
+
+/** Header → field of a sheet's mapped columns. */
+function columnsOf(grid: Grid): Record<string, string | null> {
+  const [sheet] = read([grid]).sheets;
+  return Object.fromEntries(sheet.columns.map((c) => [c.header, c.field]));
+}
+
+const letter = (col: number) => String.fromCharCode(65 + col);
+
+describe("readWorkbook: header row", () => {
+  it("finds the header below title rows", () => {
+    const g = gridFromRows("Reg", [["Contract Risk Register"], ["Prepared by the client team", null, "OFFICIAL"], [], REGISTER_HEADERS, risk()]);
+    const { sheets, records } = read([g]);
+    expect(sheets[0]).toMatchObject({ kind: "risk-register", headerRow: 3, recordCount: 1 });
+    expect(records.risks[0].row).toBe(4);
+  });
+
+  it("finds a header row that starts in column B (leading empty column)", () => {
+    const g = gridFromRows("Reg", [[], [null, ...REGISTER_HEADERS], [null, ...risk()]]);
+    const { sheets, records } = read([g]);
+    expect(sheets[0]).toMatchObject({ kind: "risk-register", headerRow: 1 });
+    expect(sheets[0].columns.find((c) => c.field === "id")?.col).toBe(1);
+    expect(records.risks[0].fields.id?.text).toBe("HRC-001");
+  });
+
+  it("finds a header row in a used range that starts at B3 (offset grid)", () => {
+    const g = gridFromRows("Reg", [REGISTER_HEADERS, risk()], { rowOffset: 2, colOffset: 1 });
+    const { sheets, records } = read([g]);
+    expect(sheets[0]).toMatchObject({ kind: "risk-register", headerRow: 2 });
+    expect(records.risks[0]).toMatchObject({ row: 3 });
+    expect(records.risks[0].fields.strategy).toMatchObject({ text: "Treat", row: 3, col: 8 });
+  });
+
+  it("does not look for a header below row 20", () => {
+    const g = gridFromRows("Reg", [...Array.from({ length: 20 }, () => ["note"]), REGISTER_HEADERS, risk()]);
+    expect(read([g]).sheets[0].kind).toBe("unknown");
+  });
+
+  it("qualifies Likelihood / Impact / Score by a merged group-header row above", () => {
+    const headers = ["Risk ID", "Risk Title", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Score", "Strategy", "Owner", "Last Updated"];
+    const groups: CellValue[] = [null, null, "Inherent", null, null, "Residual", null, null, "Target", null, null];
+    const g = gridFromRows("Reg", [["Register"], groups, headers, ["R1", "Flooding", 4, 5, 20, 3, 4, 12, 2, 2, 4, "Treat", "Jo", "01/10/2022"]], {
+      merges: [
+        { top: 1, left: 2, bottom: 1, right: 4 },
+        { top: 1, left: 5, bottom: 1, right: 7 },
+        { top: 1, left: 8, bottom: 1, right: 10 },
+      ],
+    });
+    const { sheets, records } = read([g]);
+    expect(sheets[0].headerRow).toBe(2);
+    expect(sheets[0].columns.slice(2, 11).map((c) => c.field)).toEqual([
+      "inherentLikelihood",
+      "inherentImpact",
+      "inherentScore",
+      "likelihood",
+      "impact",
+      "score",
+      "targetLikelihood",
+      "targetImpact",
+      "targetScore",
+    ]);
+    expect(records.risks[0].fields.score?.value).toBe(12);
+  });
+
+  it("skips a help-text row directly under the header", () => {
+    const help = [null, "Short title", "Named officer", "1 = rare … 5 = almost certain", "1–5", "L × I", "R/A/G", "Treat, Tolerate, Transfer, Terminate", "What is being done", "dd/mm/yyyy", "Latest position", "dd/mm/yyyy", "Open / Closed", "£", "Who"];
+    const g = gridFromRows("Reg", [REGISTER_HEADERS, help, risk(), risk({ id: "HRC-002" })]);
+    const { records } = read([g]);
+    expect(records.risks.map((r) => [r.row, r.fields.id?.text])).toEqual([
+      [2, "HRC-001"],
+      [3, "HRC-002"],
+    ]);
+  });
+
+  it("skips blank rows and a header row repeated inside the table", () => {
+    const g = gridFromRows("Reg", [REGISTER_HEADERS, risk(), [], [null, "  "], REGISTER_HEADERS, risk({ id: "HRC-002" })]);
+    expect(read([g]).records.risks.map((r) => r.row)).toEqual([1, 5]);
+  });
+
+  it("gives merged cells' value to the whole area and strips HTML tags", () => {
+    const g = gridFromRows("Reg", [REGISTER_HEADERS, risk({ owner: "Jane Smith", update: "<p>Inspections <b>increased</b></p><ul class=\"x\"><li>weekly</li></ul>" }), risk({ id: "HRC-002", owner: null })], {
+      merges: [{ top: 1, left: 2, bottom: 2, right: 2 }],
+    });
+    const [a, b] = read([g]).records.risks;
+    expect(b.fields.owner?.text).toBe("Jane Smith");
+    expect(a.fields.update?.text).toBe("Inspections increased weekly");
+  });
+
+  it("never takes an owned tab for a register", () => {
+    const g = gridFromRows("Escalation", [REGISTER_HEADERS, risk()], { owned: true });
+    expect(read([g]).sheets[0].kind).toBe("unknown");
+    expect(read([g]).records.risks).toEqual([]);
+  });
+
+  it("reads the Update Log tab and an actions sheet by their headers", () => {
+    const log = gridFromRows("Update Log", [["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"], ["05/10/2022", "HRC-001", "JS", "", "Yes", 12, "Treat"]], { owned: true });
+    const actions = gridFromRows("Anything", [["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status"], ["HRC-001", "A1", "Inspect", "Jo", "01/11/2022", "Open"]]);
+    const { sheets } = read([log, actions]);
+    expect(sheets.map((s) => [s.name, s.kind, s.recordCount])).toEqual([
+      ["Update Log", "update-log", 1],
+      ["Anything", "actions", 1],
+    ]);
+  });
+});
+
+describe("readWorkbook: a bare Review Date column", () => {
+  const headers = ["Risk ID", "Risk Title", "Risk Owner", "Current Risk Score", "Strategy", "Review Date"];
+  const sheet = (...dates: CellValue[]) => gridFromRows("Reg", [headers, ...dates.map((d, i) => [`R${i}`, "t", "o", 4, "Treat", d])]);
+
+  it.each<[string, CellValue[], string]>([
+    ["mostly before the as-at date: last updated", ["01/09/2022", "15/09/2022", "01/12/2022"], "lastUpdated"],
+    ["mostly after the as-at date: next review", ["01/11/2022", "15/12/2022", "01/09/2022"], "nextReview"],
+    ["all blank or unreadable: next review", [null, "TBC"], "nextReview"],
+  ])("%s", (_name, dates, field) => {
+    const { sheets, records, layouts } = read([sheet(...dates)]);
+    expect(sheets[0].columns.find((c) => c.header === "Review Date")?.field).toBe(field);
+    expect(layouts.get("Reg")?.mapping?.fieldColumns.get(field)).toBe(5);
+    const withDate = records.risks.find((r) => r.fields[field as "lastUpdated"]?.text);
+    if (dates.some((d) => d === "01/09/2022")) expect(withDate).toBeDefined();
+    expect(records.risks.every((r) => !("reviewDate" in r.fields))).toBe(true);
+  });
+
+  it("becomes next review when the sheet already has a last-updated column", () => {
+    const g = gridFromRows("Reg", [[...headers, "Last Updated"], ["R1", "t", "o", 4, "Treat", "01/09/2022", "01/10/2022"]]);
+    expect(read([g]).sheets[0].columns.map((c) => c.field).slice(5)).toEqual(["nextReview", "lastUpdated"]);
+  });
+});
+
+describe("readTable: the plan", () => {
+  const blankRow = (cells: Partial<Record<number, string>>): CellValue[] => PLAN_HEADERS.map((_, i) => cells[i] ?? null);
+  const planGrid = (...rows: CellValue[][]) => gridFromRows("Plan", [["Improvement Plan – Close Out"], [], PLAN_HEADERS, ...rows]);
+
+  it("carries No and Improvement Aim down until a new value appears; Background may change within an aim", () => {
+    const g = planGrid(
+      planRow({ no: "1.", aim: "Risk Management.", background: "B1" }),
+      planRow({ no: null, aim: null, background: null }),
+      planRow({ no: null, aim: null, background: "B1 second finding" }),
+      planRow({ no: "2.", aim: "Relationship Management.", background: "B2" }),
+      planRow({ no: null, aim: null, background: null }),
+    );
+    expect(read([g]).records.plan.map((p) => [p.fields.no?.text, p.fields.aim?.text, p.fields.background?.text])).toEqual([
+      ["1.", "Risk Management.", "B1"],
+      ["1.", "Risk Management.", "B1"],
+      ["1.", "Risk Management.", "B1 second finding"],
+      ["2.", "Relationship Management.", "B2"],
+      ["2.", "Relationship Management.", "B2"],
+    ]);
+  });
+
+  it("joins the first row after a repeated header (no No, date or leads) to the row above the header, in every column", () => {
+    const g = planGrid(
+      planRow({ action: "Contract risks to be managed through a monthly risk board and action" }),
+      [],
+      PLAN_HEADERS,
+      blankRow({ 1: "and aim continued.", 3: "plan, which is tracked monthly.", 8: "and logs." }),
+      planRow({ no: null, aim: null, action: "Next action" }),
+    );
+    const plan = read([g]).records.plan;
+    expect(plan).toHaveLength(2);
+    expect(plan[0].rows).toEqual([3, 6]);
+    expect(plan[0].fields.action?.text).toBe("Contract risks to be managed through a monthly risk board and action plan, which is tracked monthly.");
+    expect(plan[0].fields.aim?.text).toBe("Risk Management. and aim continued.");
+    expect(plan[0].fields.evidence?.text).toBe("Meeting minutes and logs.");
+    // The joined aim carries down to the next action of the same aim.
+    expect(plan[1].fields.aim?.text).toBe("Risk Management. and aim continued.");
+  });
+
+  it("does not join a row after a repeated header that has its own date or leads", () => {
+    const g = planGrid(planRow(), [], PLAN_HEADERS, planRow({ no: null, aim: null, action: "Own action" }));
+    expect(read([g]).records.plan.map((p) => p.rows)).toEqual([[3], [6]]);
+  });
+
+  it("does not join a row that is not after a repeated header", () => {
+    const g = planGrid(planRow(), blankRow({ 3: "Loose note" }));
+    expect(read([g]).records.plan.map((p) => p.rows)).toEqual([[3], [4]]);
+  });
+
+  it("reads a shifted row realigned, keeping the carried No and aim", () => {
+    const g = planGrid(planRow(), ["Shifted action", "April 2022", null, "RC", "MA", "Completed. Done.", "Minutes"]);
+    const [, shifted] = read([g]).records.plan;
+    expect(shifted.realigned).toBe(true);
+    const fields = Object.fromEntries(Object.entries(shifted.fields).map(([f, c]) => [f, `${letter(c!.col)}:${c!.text}`]));
+    expect(fields).toEqual({
+      no: "A:1.",
+      aim: "B:Risk Management.",
+      background: "C:Risk register not reported",
+      action: "A:Shifted action",
+      date: "B:April 2022",
+      leadDirector: "D:RC",
+      leadOfficer: "E:MA",
+      status: "F:Completed. Done.",
+      evidence: "G:Minutes",
+    });
+  });
+});
