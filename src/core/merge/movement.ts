@@ -1,5 +1,10 @@
 // Month-on-month movement between two readings of a register (SPEC "Risk Summary": movement since the last import).
 
+import type { CellValue } from "../model/grid";
+import type { Settings } from "../model/settings";
+import { parseRiskState, parseScore, parseStrategy } from "../parse";
+import { cellText } from "../read/cell-text";
+
 export interface Movement {
   /** ISO date of the import the movement is measured against. */
   since: string;
@@ -8,4 +13,61 @@ export interface Movement {
   scoreUp: string[];
   scoreDown: string[];
   strategyChanged: string[];
+}
+
+/** Reads a risk field's value in one reading of the register (before or after the import). */
+export type FieldReader = (field: string) => CellValue;
+
+/** One risk as it was before the import and as it will be after it. */
+export interface RiskReadings {
+  id: string;
+  before: FieldReader;
+  after: FieldReader;
+}
+
+/** The current score: the score cell, else likelihood × impact; null when not known. */
+function scoreOf(read: FieldReader): number | null {
+  const s = parseScore(read("score"));
+  if (s.ok) return s.value;
+  const l = parseScore(read("likelihood"));
+  const i = parseScore(read("impact"));
+  return l.ok && i.ok ? l.value * i.value : null;
+}
+
+/** The strategy as its canonical word when known, else its text lower-cased; "" when blank. */
+function strategyOf(read: FieldReader, settings: Settings): string {
+  const text = cellText(read("strategy"));
+  const s = parseStrategy(text, settings.strategyWords);
+  return s.ok ? s.value : text.toLowerCase();
+}
+
+/**
+ * What moved between the register before the import and after it: new risks, risks closed, current
+ * score up or down, strategy changed (a strategy filled in where there was none counts as a change).
+ */
+export function measureMovement(
+  since: string,
+  newRisks: string[],
+  existing: readonly RiskReadings[],
+  settings: Settings,
+): Movement {
+  const m: Movement = { since, newRisks: [...newRisks], closed: [], scoreUp: [], scoreDown: [], strategyChanged: [] };
+  for (const r of existing) {
+    const wasOpen = parseRiskState(cellText(r.before("status")), settings) === "open";
+    const isClosed = parseRiskState(cellText(r.after("status")), settings) === "closed";
+    if (wasOpen && isClosed) m.closed.push(r.id);
+    const b = scoreOf(r.before);
+    const a = scoreOf(r.after);
+    if (a !== null && b !== null && a > b) m.scoreUp.push(r.id);
+    if (a !== null && b !== null && a < b) m.scoreDown.push(r.id);
+    const sb = strategyOf(r.before, settings);
+    const sa = strategyOf(r.after, settings);
+    if (sa !== "" && sa !== sb) m.strategyChanged.push(r.id);
+  }
+  return m;
+}
+
+/** No movement at all (an import that changed nothing). */
+export function noMovement(since: string): Movement {
+  return { since, newRisks: [], closed: [], scoreUp: [], scoreDown: [], strategyChanged: [] };
 }

@@ -1,0 +1,66 @@
+// Applies workbook edits to grids in memory, so the workbook can be re-checked as it will be after an import.
+
+import type { WorkbookEdits } from "../model/edits";
+import type { CellValue, Grid } from "../model/grid";
+
+function copyGrid(g: Grid): Grid {
+  return { ...g, values: g.values.map((r) => r.slice()), numberFormats: g.numberFormats?.map((r) => r.slice()) };
+}
+
+/**
+ * The grids as they will be once `edits` are written: backups added (owned, so never read as registers),
+ * cells set, log rows appended, owned tabs replaced. Inputs are not changed. Used to re-check the
+ * workbook (and build the Risk Summary with its movement) before the file or the open workbook is written.
+ */
+export function applyEditsToGrids(grids: readonly Grid[], edits: WorkbookEdits): Grid[] {
+  const out = grids.map((g) => g);
+  const byName = new Map(out.map((g, i) => [g.sheetName, i]));
+  const writable = (name: string): Grid | undefined => {
+    const i = byName.get(name);
+    if (i === undefined) return undefined;
+    const g = copyGrid(out[i]);
+    out[i] = g;
+    return g;
+  };
+  for (const c of edits.copies) {
+    const from = out[byName.get(c.from) ?? -1];
+    if (!from) continue;
+    byName.set(c.to, out.length);
+    out.push({ ...copyGrid(from), sheetName: c.to, owned: true });
+  }
+  const touched = new Map<string, Grid>();
+  for (const e of edits.cells) {
+    let g = touched.get(e.sheet);
+    if (!g) {
+      g = writable(e.sheet);
+      if (!g) continue;
+      touched.set(e.sheet, g);
+    }
+    setCell(g, e.row, e.col, e.value, e.format ?? undefined);
+  }
+  for (const tab of edits.ownedTabs) {
+    const grid: Grid = { sheetName: tab.name, origin: out[0]?.origin ?? "workbook", values: tab.rows, rowOffset: 0, colOffset: 0, owned: true };
+    const i = byName.get(tab.name);
+    if (i !== undefined && out[i].owned) out[i] = grid;
+    else if (i === undefined) {
+      byName.set(tab.name, out.length);
+      out.push(grid);
+    }
+  }
+  return out;
+}
+
+function setCell(g: Grid, row: number, col: number, value: CellValue, format: string | undefined): void {
+  const r = row - g.rowOffset;
+  const c = col - g.colOffset;
+  if (r < 0 || c < 0) return; // above or left of the grid's block: only happens for cells outside the read range
+  while (g.values.length <= r) g.values.push([]);
+  const rowValues = g.values[r];
+  while (rowValues.length < c) rowValues.push(null);
+  rowValues[c] = value;
+  if (format !== undefined) {
+    if (!g.numberFormats) g.numberFormats = g.values.map(() => []);
+    while (g.numberFormats.length <= r) g.numberFormats.push([]);
+    g.numberFormats[r][c] = format;
+  }
+}

@@ -1,0 +1,215 @@
+// Merges one export table into one target sheet: new rows appended, changed cells, missing rows flagged.
+
+import { toA1 } from "../address/a1";
+import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
+import type { RecordCell, SheetRecord } from "../model/records";
+import { isBlank } from "../read/cell-text";
+import type { SheetLayout } from "../read/detect-sheet";
+import { headerKey } from "../read/map-headers";
+import type { CellChange, ExportSheetMapping, MergeSection, MissingRecord, NotCarried, RecordChange } from "./types";
+import { compareKey, DATE_FIELDS, displayText, IMPORT_DATE_FORMAT, importedValue } from "./values";
+import { isDateFormat } from "../parse";
+
+/** An export column paired with the target column it is written to. */
+export interface ColumnTarget {
+  exportHeader: string;
+  field: string | null;
+  /** 0-based column on the target sheet. */
+  col: number;
+  header: string;
+  isDate: boolean;
+}
+
+/** How records of one kind are keyed, labelled and flagged. */
+export interface SectionRules {
+  key(record: SheetRecord<string>): string;
+  label(record: SheetRecord<string>): string;
+  riskId(record: SheetRecord<string>): string;
+  /** Fields that make up the key: never rewritten on an existing record (they already match). */
+  keyFields: ReadonlySet<string>;
+  /** Why a target record missing from the export is not flagged (closed, done, another register's), or null to flag it. */
+  skipFlag(record: SheetRecord<string>): string | null;
+  /** The note written into the flag column of a missing record, starting lower case ("not in IRIS export of …"). */
+  flagNote: string;
+  /** A note already there that means "flagged before" (so a re-import changes nothing). */
+  flaggedPattern: RegExp;
+  /** Name of the target sheet in messages ("the register", "the actions sheet"). */
+  targetName: string;
+}
+
+/** Pairs each export column with the target column it fills; lists the ones that have nowhere to go. */
+export function columnTargets(
+  exportSheet: ExportSheetMapping,
+  target: SheetLayout,
+  targetName: string,
+): { targets: ColumnTarget[]; notCarried: NotCarried[] } {
+  const targets: ColumnTarget[] = [];
+  const notCarried: NotCarried[] = [];
+  const taken = new Set<number>();
+  const fieldColumns = target.mapping?.fieldColumns ?? new Map<string, number>();
+  const headerOf = (col: number) => target.headerCells.find((h) => h.col === col)?.text ?? "";
+  for (const c of exportSheet.columns) {
+    if (c.field === null) continue;
+    const col = fieldColumns.get(c.field);
+    if (col === undefined || taken.has(col)) {
+      notCarried.push({ header: c.header, field: c.field, reason: `${targetName} has no column for ${c.field}` });
+      continue;
+    }
+    taken.add(col);
+    targets.push({ exportHeader: c.header, field: c.field, col, header: headerOf(col), isDate: DATE_FIELDS.has(c.field) });
+  }
+  // Columns carried as they are go to the target column with the same header, when there is one.
+  for (const c of exportSheet.columns) {
+    if (c.field !== null) continue;
+    const key = headerKey(c.header);
+    const same = target.headerCells.find((h) => !taken.has(h.col) && key !== "" && headerKey(h.text) === key);
+    if (!same) {
+      notCarried.push({ header: c.header, field: null, reason: `${targetName} has no column headed "${c.header}"` });
+      continue;
+    }
+    taken.add(same.col);
+    targets.push({ exportHeader: c.header, field: null, col: same.col, header: same.text, isDate: false });
+  }
+  return { targets, notCarried };
+}
+
+/** The last non-blank row of a sheet at or below `from` (0-based), or `from` when there is none. */
+export function lastUsedRow(grid: Grid, from: number): number {
+  for (let r = grid.values.length - 1; r >= 0; r--) {
+    const row = grid.values[r];
+    if (row && row.some((v) => !isBlank(v))) return Math.max(from, r + grid.rowOffset);
+  }
+  return from;
+}
+
+function exportCell(record: SheetRecord<string>, t: ColumnTarget): RecordCell | undefined {
+  return t.field !== null ? record.fields[t.field] : record.extras.get(t.exportHeader);
+}
+
+function change(
+  sheet: string,
+  row: number,
+  t: Pick<ColumnTarget, "col" | "field" | "header" | "isDate">,
+  old: CellValue,
+  oldFormat: string | null,
+  value: CellValue,
+  format: string | null,
+): CellChange {
+  return {
+    sheet,
+    row,
+    col: t.col,
+    cell: toA1(row, t.col),
+    field: t.field,
+    header: t.header,
+    old,
+    new: value,
+    oldText: displayText(old, oldFormat, t.isDate),
+    newText: displayText(value, format ?? oldFormat, t.isDate),
+    format,
+  };
+}
+
+/** Inputs to merge one export table into one target sheet. */
+export interface SectionInput {
+  exportSheet: string;
+  exportRecords: SheetRecord<string>[];
+  /** The target sheet as read (raw, not merged-filled: old values are the cells as they are). */
+  targetGrid: Grid;
+  targetLayout: SheetLayout;
+  targetRecords: SheetRecord<string>[];
+  targets: ColumnTarget[];
+  notCarried: NotCarried[];
+  /** Column that carries the "not in the export" note (status, else update); undefined for none. */
+  flagCol: number | undefined;
+  rules: SectionRules;
+  warnings: string[];
+}
+
+/**
+ * Plans the merge of one table: export records matched to target records by key; a match's cells are
+ * compared column by column (a blank in the export keeps the target's value); unmatched export records
+ * are appended below the last used row; target records the export no longer holds are flagged with a
+ * note, never deleted. Columns no export column fills (the council's own) are never touched.
+ */
+export function mergeSection(input: SectionInput): MergeSection {
+  const { targetGrid, targetLayout, targetRecords, targets, rules, warnings } = input;
+  const sheet = targetGrid.sheetName;
+  const index = new Map<string, SheetRecord<string>>();
+  for (const r of targetRecords) {
+    const k = rules.key(r);
+    if (!k) continue;
+    if (index.has(k)) {
+      warnings.push(`"${sheet}" holds ${rules.label(r)} twice (rows ${index.get(k)!.row + 1} and ${r.row + 1}); the import updates row ${index.get(k)!.row + 1} only`);
+      continue;
+    }
+    index.set(k, r);
+  }
+
+  const added: RecordChange[] = [];
+  const changed: RecordChange[] = [];
+  let unchanged = 0;
+  const seen = new Set<string>();
+  let nextRow = lastUsedRow(targetGrid, targetLayout.headerRow ?? 0) + 1;
+
+  for (const rec of input.exportRecords) {
+    const key = rules.key(rec);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const existing = index.get(key);
+    if (existing) {
+      const cells: CellChange[] = [];
+      for (const t of targets) {
+        if (t.field !== null && rules.keyFields.has(t.field)) continue;
+        const v = importedValue(exportCell(rec, t), t.isDate);
+        if (v === null) continue;
+        const old = cellAt(targetGrid, existing.row, t.col);
+        const oldFormat = formatAt(targetGrid, existing.row, t.col);
+        if (compareKey(old, oldFormat, t.isDate) === compareKey(v.value, v.format, t.isDate)) continue;
+        // A serial written over a cell already formatted as a date keeps that cell's own date format.
+        const format = v.format !== null && isDateFormat(oldFormat) ? null : v.format;
+        cells.push(change(sheet, existing.row, t, old, oldFormat, v.value, format));
+      }
+      if (cells.length > 0) changed.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row: existing.row, cells });
+      else unchanged++;
+    } else {
+      const row = nextRow++;
+      const cells: CellChange[] = [];
+      for (const t of targets) {
+        const v = importedValue(exportCell(rec, t), t.isDate);
+        if (v === null) continue;
+        cells.push(change(sheet, row, t, null, null, v.value, v.format ?? (t.isDate ? IMPORT_DATE_FORMAT : null)));
+      }
+      added.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row, cells });
+    }
+  }
+
+  const missing: MissingRecord[] = [];
+  for (const r of targetRecords) {
+    const key = rules.key(r);
+    if (!key || seen.has(key) || index.get(key) !== r) continue;
+    const base = { key, label: rules.label(r), riskId: rules.riskId(r), row: r.row };
+    const skip = rules.skipFlag(r);
+    if (skip !== null) {
+      missing.push({ ...base, flag: null, noFlagReason: skip });
+      continue;
+    }
+    if (input.flagCol === undefined) {
+      missing.push({ ...base, flag: null, noFlagReason: `${rules.targetName} has no status or update column to note it in` });
+      continue;
+    }
+    const col = input.flagCol;
+    const old = cellAt(targetGrid, r.row, col);
+    const oldText = typeof old === "string" ? old : displayText(old, formatAt(targetGrid, r.row, col), false);
+    if (rules.flaggedPattern.test(oldText)) {
+      missing.push({ ...base, flag: null, noFlagReason: "already noted as not in the export" });
+      continue;
+    }
+    const note = oldText.trim() === "" ? rules.flagNote[0].toUpperCase() + rules.flagNote.slice(1) : `${oldText.trimEnd()} (${rules.flagNote})`;
+    const header = targetLayout.headerCells.find((h) => h.col === col)?.text ?? "";
+    const field = [...(targetLayout.mapping?.fieldColumns ?? [])].find(([, c]) => c === col)?.[0] ?? null;
+    missing.push({ ...base, flag: change(sheet, r.row, { col, field, header, isDate: false }, old, formatAt(targetGrid, r.row, col), note, null) });
+  }
+
+  return { sheet, exportSheet: input.exportSheet, added, changed, missing, unchanged, notCarried: input.notCarried };
+}

@@ -1,0 +1,291 @@
+// Plans an import cell by cell: what the export would add, change and flag in the register and its
+// actions sheet, before anything is written (SPEC "Imports").
+
+import { fillMergedAreas, cellAt, type Grid } from "../model/grid";
+import { fieldText, idKey, type SheetRecord } from "../model/records";
+import type { Settings } from "../model/settings";
+import { dayFromIso, parseActionState, parseRiskState } from "../parse";
+import { cellText } from "../read/cell-text";
+import type { SheetLayout } from "../read/detect-sheet";
+import { readWorkbook } from "../read/read-workbook";
+import { columnTargets, mergeSection, type SectionRules } from "./merge-section";
+import { measureMovement, type RiskReadings } from "./movement";
+import { readExportTable } from "./read-export";
+import type { ImportMapping, ImportPlan, ImportProblem, ImportResult, MergeSection } from "./types";
+import { ukDate } from "./values";
+
+/** Everything planning an import needs; nothing here is read from a clock or a file. */
+export interface PlanImportInput {
+  exportGrids: readonly Grid[];
+  /** The mapping the officer confirmed (from proposeImportMapping, perhaps edited). */
+  mapping: ImportMapping;
+  workbookGrids: readonly Grid[];
+  /** Name of the register sheet to merge the risks into. */
+  targetRegister: string;
+  /** Name of the workbook's actions sheet to merge actions into; by default the one holding this register's actions. */
+  targetActions?: string;
+  settings: Settings;
+  /** ISO date of the import: dates the backup and the "not in IRIS export" notes. */
+  asAt: string;
+  /** When the import runs, as the Import Log shows it ("2022-10-10 14:05"); defaults to `asAt`. */
+  importedAt?: string;
+  /** The export's file name, for messages and the Import Log. */
+  fileName: string;
+}
+
+const MAX_SHEET_NAME = 31;
+const ROWS_LISTED = 12;
+
+const fail = <T>(problem: ImportProblem): ImportResult<T> => ({ ok: false, problem });
+
+/** "rows 5, 9 and 12" (1-based), shortened after a dozen. */
+function rowList(rows: number[]): string {
+  const shown = rows.slice(0, ROWS_LISTED).map(String);
+  const more = rows.length > ROWS_LISTED ? ` and ${rows.length - ROWS_LISTED} more` : "";
+  if (shown.length === 1) return `row ${shown[0]}${more}`;
+  return more ? `rows ${shown.join(", ")}${more}` : `rows ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
+/** Export rows sharing a key: a plain error naming the file, sheet, ids and rows. */
+function duplicates(records: SheetRecord<string>[], key: (r: SheetRecord<string>) => string, label: (r: SheetRecord<string>) => string): { label: string; rows: number[] }[] {
+  const byKey = new Map<string, SheetRecord<string>[]>();
+  for (const r of records) {
+    const k = key(r);
+    if (!k) continue;
+    const list = byKey.get(k);
+    if (list) list.push(r);
+    else byKey.set(k, [r]);
+  }
+  return [...byKey.values()].filter((l) => l.length > 1).map((l) => ({ label: label(l[0]), rows: l.map((r) => r.row + 1) }));
+}
+
+function duplicateProblem(code: "duplicate-ids" | "duplicate-action-ids", file: string, sheet: string, dups: { label: string; rows: number[] }[], what: string): ImportProblem {
+  const shown = dups.slice(0, 5).map((d) => `"${d.label}" (${rowList(d.rows)})`).join("; ");
+  const more = dups.length > 5 ? `; and ${dups.length - 5} more ids` : "";
+  return {
+    code,
+    file,
+    sheet,
+    rows: dups.flatMap((d) => d.rows).slice(0, 50),
+    message: `"${file}", sheet "${sheet}" has the same ${what} on more than one row: ${shown}${more}. Each ${what} must appear once, so nothing was imported; correct the export and try again`,
+  };
+}
+
+/** A backup name not yet used in the workbook: "Backup IRIS Risks 2022-10-10", cut to Excel's 31 characters. */
+export function backupSheetName(register: string, asAt: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  for (let n = 1; n < 100; n++) {
+    const suffix = ` ${asAt}${n === 1 ? "" : ` (${n})`}`;
+    const room = MAX_SHEET_NAME - "Backup ".length - suffix.length;
+    const name = `Backup ${register.slice(0, Math.max(1, room)).trimEnd()}${suffix}`.replace(/[[\]:*?/\\]/g, "-");
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+  throw new Error(`backupSheetName: no free name for ${register}`);
+}
+
+/** The workbook's actions sheet that holds this register's actions (most risk ids in common). */
+function chooseActionsSheet(
+  actions: SheetRecord<string>[],
+  sheets: { name: string; kind: string }[],
+  registerKeys: Set<string>,
+  wanted: string | undefined,
+): string | null {
+  const names = sheets.filter((s) => s.kind === "actions").map((s) => s.name);
+  if (wanted !== undefined) return names.includes(wanted) ? wanted : null;
+  let best: string | null = null;
+  let bestCount = -1;
+  for (const name of names) {
+    const count = actions.filter((a) => a.sheet === name && registerKeys.has(idKey(a.fields.riskId?.value))).length;
+    if (count > bestCount) {
+      best = name;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * Plans an import: matches the export's risks to the target register's by id (folded as SPEC says),
+ * and its actions to the workbook's actions sheet by action id (else risk id + action text). Returns
+ * the plan, or the problem that stops the import (duplicate ids in the export, no id column, no such
+ * register) in plain words naming the file, sheet and rows. Never writes; never throws on bad data.
+ */
+export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
+  const { mapping, settings, fileName: file, targetRegister } = input;
+  const asAtDay = dayFromIso(input.asAt);
+  if (asAtDay === null) throw new Error(`planImport: asAt "${input.asAt}" is not an ISO date`);
+  const warnings: string[] = [];
+  const flagNote = `not in IRIS export of ${ukDate(asAtDay)}`;
+  const flaggedPattern = /not in IRIS export/i;
+
+  // The export's risks.
+  const exportRisks = readExportTable(input.exportGrids, mapping.risks, file);
+  if (!exportRisks.ok) return exportRisks;
+  const riskKey = (r: SheetRecord<string>) => idKey(r.fields.id?.value ?? null);
+  const riskLabel = (r: SheetRecord<string>) => cellText(r.fields.id?.value ?? null);
+  const risks = exportRisks.value.records;
+  const noId = risks.filter((r) => !riskKey(r)).map((r) => r.row + 1);
+  if (noId.length > 0) warnings.push(`"${file}", sheet "${mapping.risks.sheet}": ${rowList(noId)} ${noId.length === 1 ? "has" : "have"} no risk id and ${noId.length === 1 ? "was" : "were"} left out`);
+  const riskDups = duplicates(risks, riskKey, riskLabel);
+  if (riskDups.length > 0) return fail(duplicateProblem("duplicate-ids", file, mapping.risks.sheet, riskDups, "risk id"));
+  if (risks.filter((r) => riskKey(r)).length === 0) {
+    return fail({ code: "empty-export", file, sheet: mapping.risks.sheet, message: `"${file}", sheet "${mapping.risks.sheet}" holds no risks with an id below its header row ${mapping.risks.headerRow + 1}, so there is nothing to import` });
+  }
+
+  // The workbook's register.
+  const workbookNames = input.workbookGrids.map((g) => g.sheetName);
+  const registerRaw = input.workbookGrids.find((g) => g.sheetName === targetRegister);
+  if (!registerRaw) {
+    return fail({ code: "no-register", file, sheet: targetRegister, message: `The workbook has no sheet "${targetRegister}" to import into. Sheets: ${workbookNames.map((n) => `"${n}"`).join(", ")}` });
+  }
+  const read = readWorkbook([...input.workbookGrids], settings, asAtDay);
+  const regLayout = read.layouts.get(targetRegister) as SheetLayout;
+  if (registerRaw.owned || regLayout.kind !== "risk-register" || !regLayout.mapping) {
+    return fail({ code: "register-not-recognised", file, sheet: targetRegister, message: `Sheet "${targetRegister}" is not a risk register risk-review recognises (${registerRaw.owned ? "it is one of the add-in's own tabs" : regLayout.note}); pick the register to import into` });
+  }
+  if (!regLayout.mapping.fieldColumns.has("id")) {
+    return fail({ code: "register-no-id", file, sheet: targetRegister, message: `Register "${targetRegister}" has no risk id column, so the export's risks cannot be matched to its rows` });
+  }
+  const registerGrid = fillMergedAreas(registerRaw);
+  const regRecords = read.records.risks.filter((r) => r.sheet === targetRegister);
+  const regTargets = columnTargets(mapping.risks, regLayout, `register "${targetRegister}"`);
+  const riskRules: SectionRules = {
+    key: riskKey,
+    label: riskLabel,
+    riskId: riskLabel,
+    keyFields: new Set(["id"]),
+    skipFlag: (r) => (parseRiskState(fieldText(r, "status"), settings) === "closed" ? "closed" : null),
+    flagNote,
+    flaggedPattern,
+    targetName: `register "${targetRegister}"`,
+  };
+  const riskSection = mergeSection({
+    exportSheet: mapping.risks.sheet,
+    exportRecords: risks,
+    targetGrid: registerRaw,
+    targetLayout: regLayout,
+    targetRecords: regRecords,
+    ...regTargets,
+    flagCol: regLayout.mapping.fieldColumns.get("status") ?? regLayout.mapping.fieldColumns.get("update"),
+    rules: riskRules,
+    warnings,
+  });
+
+  // The export's actions, into the workbook's actions sheet.
+  let actionSection: MergeSection | null = null;
+  if (mapping.actions) {
+    const exportActions = readExportTable(input.exportGrids, mapping.actions, file);
+    if (!exportActions.ok) return exportActions;
+    const relevant = new Set([...regRecords.map(riskKey), ...risks.map(riskKey)].filter((k) => k));
+    const actionsSheet = chooseActionsSheet(read.records.actions, read.sheets, new Set(regRecords.map(riskKey)), input.targetActions);
+    const actions = exportActions.value.records;
+    if (actionsSheet === null) {
+      const why = input.targetActions !== undefined ? `has no actions sheet "${input.targetActions}"` : "has no actions sheet";
+      actionSection = {
+        sheet: null,
+        exportSheet: mapping.actions.sheet,
+        added: [],
+        changed: [],
+        missing: [],
+        unchanged: 0,
+        notCarried: [],
+        note: `The workbook ${why}, so the export's ${actions.length} actions were not imported. Add a sheet headed like "Risk Reference, Action Description, Action Status" to merge them next time.`,
+      };
+    } else {
+      const actLayout = read.layouts.get(actionsSheet) as SheetLayout;
+      const actRaw = input.workbookGrids.find((g) => g.sheetName === actionsSheet) as Grid;
+      const useActionId = mapping.actions.columns.some((c) => c.field === "actionId") && !!actLayout.mapping?.fieldColumns.has("actionId");
+      const actionKey = (r: SheetRecord<string>): string => {
+        const aid = useActionId ? idKey(r.fields.actionId?.value ?? null) : "";
+        if (aid) return `id:${aid}`;
+        const rid = idKey(r.fields.riskId?.value ?? null);
+        const text = fieldText(r, "action").replace(/\s+/g, " ").toLowerCase();
+        return rid && text ? `rt:${rid}|${text}` : "";
+      };
+      const actionLabel = (r: SheetRecord<string>): string => {
+        const aid = useActionId ? fieldText(r, "actionId") : "";
+        if (aid) return aid;
+        const text = fieldText(r, "action");
+        return `${fieldText(r, "riskId")}: ${text.length > 40 ? `${text.slice(0, 39)}…` : text}`;
+      };
+      if (useActionId) {
+        const dups = duplicates(actions, (r) => idKey(r.fields.actionId?.value ?? null), (r) => fieldText(r, "actionId"));
+        if (dups.length > 0) return fail(duplicateProblem("duplicate-action-ids", file, mapping.actions.sheet, dups, "action id"));
+      }
+      const unkeyed = actions.filter((a) => !actionKey(a)).map((a) => a.row + 1);
+      if (unkeyed.length > 0) warnings.push(`"${file}", sheet "${mapping.actions.sheet}": ${rowList(unkeyed)} ${unkeyed.length === 1 ? "has" : "have"} no risk id or no action text and ${unkeyed.length === 1 ? "was" : "were"} left out`);
+      const repeated = duplicates(actions, actionKey, actionLabel);
+      for (const d of repeated) warnings.push(`"${file}", sheet "${mapping.actions.sheet}": action "${d.label}" appears on ${rowList(d.rows)}; only the first is imported`);
+      const actTargets = columnTargets(mapping.actions, actLayout, `actions sheet "${actionsSheet}"`);
+      actionSection = mergeSection({
+        exportSheet: mapping.actions.sheet,
+        exportRecords: actions,
+        targetGrid: actRaw,
+        targetLayout: actLayout,
+        targetRecords: read.records.actions.filter((a) => a.sheet === actionsSheet),
+        ...actTargets,
+        flagCol: actLayout.mapping?.fieldColumns.get("status") ?? actLayout.mapping?.fieldColumns.get("update"),
+        rules: {
+          key: actionKey,
+          label: actionLabel,
+          riskId: (r) => fieldText(r, "riskId"),
+          keyFields: new Set(useActionId ? ["actionId"] : ["riskId", "action"]),
+          skipFlag: (r) => {
+            if (parseActionState(fieldText(r, "status"), settings) === "done") return "done";
+            return relevant.has(idKey(r.fields.riskId?.value ?? null)) ? null : "belongs to a risk outside this import";
+          },
+          flagNote,
+          flaggedPattern,
+          targetName: `actions sheet "${actionsSheet}"`,
+        },
+        warnings,
+      });
+    }
+  }
+
+  // Movement: the register's risks before, and after the planned changes.
+  const regCols = regLayout.mapping.fieldColumns;
+  const before = (row: number) => (field: string) => {
+    const col = regCols.get(field);
+    return col === undefined ? null : cellAt(registerGrid, row, col);
+  };
+  const readings: RiskReadings[] = riskSection.changed.map((rc) => {
+    const written = new Map(rc.cells.map((c) => [c.col, c.new]));
+    const b = before(rc.row);
+    return {
+      id: rc.label,
+      before: b,
+      after: (field: string) => {
+        const col = regCols.get(field);
+        return col !== undefined && written.has(col) ? (written.get(col) ?? null) : b(field);
+      },
+    };
+  });
+  const movement = measureMovement(input.asAt, riskSection.added.map((a) => a.label), readings, settings);
+
+  // Dated backups of each sheet the import may write, with names free in the workbook and of each other.
+  const backups: { from: string; to: string }[] = [];
+  for (const sheet of [targetRegister, actionSection?.sheet ?? null]) {
+    if (sheet === null) continue;
+    backups.push({ from: sheet, to: backupSheetName(sheet, input.asAt, [...workbookNames, ...backups.map((b) => b.to)]) });
+  }
+  const count = (s: MergeSection | null) =>
+    s ? [...s.added, ...s.changed].reduce((n, r) => n + r.cells.length, 0) + s.missing.filter((m) => m.flag).length : 0;
+  return {
+    ok: true,
+    value: {
+      file,
+      register: targetRegister,
+      asAt: input.asAt,
+      importedAt: input.importedAt ?? input.asAt,
+      risks: riskSection,
+      actions: actionSection,
+      movement,
+      warnings,
+      backupName: backups[0].to,
+      backups,
+      marking: settings.protectiveMarking,
+      cellCount: count(riskSection) + count(actionSection),
+    },
+  };
+}

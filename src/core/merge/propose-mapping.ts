@@ -1,0 +1,187 @@
+// Proposes a field for every column of the export's risks and actions sheets, with sample values and
+// the layout changes since the saved IRIS profile, so the officer can confirm the mapping in one click.
+
+import { cellAt, formatAt, type Grid } from "../model/grid";
+import type { ImportProfile } from "../model/settings";
+import { dayFromIso, isDateFormat, isoFromDay, parseDate } from "../parse";
+import { cellText, isBlank } from "../read/cell-text";
+import { headerKey } from "../read/map-headers";
+import { findExportSheets, looksLikeRegisterWithoutId, ROLE_FIELDS, type FoundExportSheet } from "./find-export-sheets";
+import type { ExportColumn, ExportRole, ExportSheetMapping, ImportMapping, ImportResult, LayoutChange } from "./types";
+
+const SAMPLE_COUNT = 3;
+
+/** The first few non-blank values under a header, as text (dates shown as ISO dates). */
+function samplesOf(grid: Grid, headerRow: number, col: number): string[] {
+  const out: string[] = [];
+  const last = grid.rowOffset + grid.values.length - 1;
+  for (let row = headerRow + 1; row <= last && out.length < SAMPLE_COUNT; row++) {
+    const v = cellAt(grid, row, col);
+    if (isBlank(v)) continue;
+    if (typeof v === "number" && isDateFormat(formatAt(grid, row, col))) {
+      const d = parseDate(v, formatAt(grid, row, col), "lastUpdated");
+      out.push(d.ok ? isoFromDay(d.value) : cellText(v));
+    } else out.push(cellText(v).slice(0, 80));
+  }
+  return out;
+}
+
+/**
+ * A bare "Review Date" is lastUpdated when most of its dates are before the as-at date, else nextReview
+ * (SPEC "Fields"); without an as-at date it is taken as lastUpdated, which the officer can change.
+ */
+function resolveReviewDate(grid: Grid, headerRow: number, col: number, asAt: string | undefined): string {
+  const asAtDay = asAt ? dayFromIso(asAt) : null;
+  if (asAtDay === null) return "lastUpdated";
+  let before = 0;
+  let after = 0;
+  const last = grid.rowOffset + grid.values.length - 1;
+  for (let row = headerRow + 1; row <= last; row++) {
+    const d = parseDate(cellAt(grid, row, col), formatAt(grid, row, col), "lastUpdated");
+    if (!d.ok) continue;
+    if (d.value < asAtDay) before++;
+    else after++;
+  }
+  return before >= after ? "lastUpdated" : "nextReview";
+}
+
+/** The saved profile's columns for one role (risks use `columns`, actions `actionColumns`). */
+function profileColumns(profile: ImportProfile | null | undefined, role: ExportRole): Map<string, { header: string; field: string | null }> {
+  const out = new Map<string, { header: string; field: string | null }>();
+  const cols = role === "risks" ? profile?.columns : profile?.actionColumns;
+  if (!cols) return out;
+  for (const header of Object.keys(cols)) {
+    const key = headerKey(header);
+    if (key && !out.has(key)) out.set(key, { header, field: cols[header] ?? null });
+  }
+  return out;
+}
+
+/** Proposes fields for one export sheet and lists how it differs from the saved profile. */
+function proposeSheet(
+  found: FoundExportSheet,
+  profile: ImportProfile | null | undefined,
+  asAt: string | undefined,
+): { sheet: ExportSheetMapping; changes: LayoutChange[] } {
+  const { role, grid, headerRow } = found;
+  const valid = new Set(ROLE_FIELDS[role]);
+  const saved = profileColumns(profile, role);
+  const byHeader = new Map(found.mapping.columns.map((c) => [c.col, c.field]));
+  const headerField = (col: number): string | null => {
+    const f = byHeader.get(col) ?? null;
+    if (f === "reviewDate") return resolveReviewDate(grid, headerRow, col, asAt);
+    return f !== null && valid.has(f) ? f : null;
+  };
+
+  const columns: ExportColumn[] = found.headerCells.map((cell) => {
+    const s = saved.get(headerKey(cell.text));
+    const samples = samplesOf(grid, headerRow, cell.col);
+    if (s && (s.field === null || valid.has(s.field))) return { col: cell.col, header: cell.text, field: s.field, source: "profile", samples };
+    const field = headerField(cell.col);
+    return { col: cell.col, header: cell.text, field, source: field === null ? "none" : "header", samples };
+  });
+
+  const changes: LayoutChange[] = [];
+  if (profile && saved.size > 0) {
+    const present = new Set(columns.map((c) => headerKey(c.header)));
+    const missing = [...saved.entries()].filter(([k]) => !present.has(k)).map(([, v]) => v);
+    const added = columns.filter((c) => !saved.has(headerKey(c.header)));
+    for (const m of missing) {
+      // A renamed column: a new header whose words mean the field the vanished one was saved as.
+      const twin = m.field === null ? undefined : added.find((a) => a.field === m.field && a.source === "header");
+      if (twin) {
+        twin.source = "profile";
+        added.splice(added.indexOf(twin), 1);
+        changes.push({ kind: "renamed", role, from: m.header, to: twin.header, field: m.field });
+      } else changes.push({ kind: "missing", role, header: m.header, field: m.field });
+    }
+    for (const a of added) changes.push({ kind: "added", role, header: a.header, field: a.field });
+  }
+
+  // One field per column and one column per field: the profile's (and then the leftmost) claim wins.
+  const claimed = new Set<string>();
+  for (const c of [...columns].sort((a, b) => rank(a) - rank(b) || a.col - b.col)) {
+    if (c.field === null) continue;
+    if (claimed.has(c.field)) {
+      c.field = null;
+      c.source = "none";
+    } else claimed.add(c.field);
+  }
+  return { sheet: { role, sheet: grid.sheetName, headerRow, columns }, changes };
+}
+
+function rank(c: ExportColumn): number {
+  return c.source === "profile" ? 0 : 1;
+}
+
+/**
+ * Finds the export's risks sheet (and actions sheet, if any) by their headers and proposes a field for
+ * every column, with sample values, applying the saved IRIS profile where its headers still appear.
+ * Layout changes against the profile (renamed, added, missing columns) are listed for the officer.
+ * @param exportGrids the export file's sheets (their `origin` names the file).
+ * @param profile the workbook's saved IRIS profile, if any.
+ * @param asAt ISO as-at date, used to tell a bare "Review Date" (last reviewed or next review).
+ */
+export function proposeImportMapping(
+  exportGrids: readonly Grid[],
+  profile?: ImportProfile | null,
+  asAt?: string,
+): ImportResult<ImportMapping> {
+  const file = exportGrids[0]?.origin ?? "the export";
+  const found = findExportSheets(exportGrids, { riskSheet: profile?.riskSheet, actionSheet: profile?.actionSheet });
+  if (!found.risks) {
+    const seen = exportGrids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
+    const noId = exportGrids.find((g) => !g.owned && looksLikeRegisterWithoutId(g));
+    if (noId) {
+      return {
+        ok: false,
+        problem: {
+          code: "no-id-column",
+          file,
+          sheet: noId.sheetName,
+          message: `"${file}", sheet "${noId.sheetName}" has risks but no risk id column (such as "Risk ID" or "Risk Ref"), so its risks cannot be matched to the register's`,
+        },
+      };
+    }
+    return {
+      ok: false,
+      problem: {
+        code: "no-risk-sheet",
+        file,
+        message: `"${file}" has no sheet of risks that risk-review recognises (no row in the first 20 has a risk id column and other risk headers). Sheets seen: ${seen}`,
+      },
+    };
+  }
+  const risks = proposeSheet(found.risks, profile, asAt);
+  const actions = found.actions ? proposeSheet(found.actions, profile, asAt) : null;
+  return {
+    ok: true,
+    value: {
+      file,
+      risks: risks.sheet,
+      actions: actions?.sheet ?? null,
+      changes: [...risks.changes, ...(actions?.changes ?? [])],
+      fromProfile: !!profile && (Object.keys(profile.columns).length > 0 || !!profile.actionColumns),
+    },
+  };
+}
+
+/**
+ * The IRIS profile to save in Settings once the officer confirms a mapping: next month's export with the
+ * same headers is then mapped in one click.
+ */
+export function profileFromMapping(mapping: ImportMapping, targetRegister?: string): ImportProfile {
+  const toRecord = (sheet: ExportSheetMapping | null): Record<string, string | null> => {
+    // A prototype-free object so a "__proto__" header is just a key.
+    const out = Object.create(null) as Record<string, string | null>;
+    for (const c of sheet?.columns ?? []) out[c.header] = c.field;
+    return out;
+  };
+  const profile: ImportProfile = { columns: toRecord(mapping.risks), riskSheet: mapping.risks.sheet };
+  if (mapping.actions) {
+    profile.actionColumns = toRecord(mapping.actions);
+    profile.actionSheet = mapping.actions.sheet;
+  }
+  if (targetRegister !== undefined) profile.targetRegister = targetRegister;
+  return profile;
+}

@@ -1,0 +1,162 @@
+// The import's data: the export's column mapping, the merge plan, and the problems that stop an import.
+
+import type { CellValue } from "../model/grid";
+import type { Movement } from "./movement";
+
+/** Which table of the export a sheet holds. */
+export type ExportRole = "risks" | "actions";
+
+/** One column of the export with the field it is (to be) read as. */
+export interface ExportColumn {
+  /** 0-based sheet column. */
+  col: number;
+  header: string;
+  /** Register field (risks) or actions field (actions); null = "carry as it is". */
+  field: string | null;
+  /** Where `field` came from: the saved IRIS profile, header matching, or nothing matched (carried). */
+  source: "profile" | "header" | "none";
+  /** The first three non-blank values of the column, as text, for the officer to recognise it by. */
+  samples: string[];
+}
+
+/** An export sheet found by its headers, with its columns. */
+export interface ExportSheetMapping {
+  role: ExportRole;
+  sheet: string;
+  /** 0-based sheet row of the header row. */
+  headerRow: number;
+  columns: ExportColumn[];
+}
+
+/** How the export's layout differs from the saved profile's (shown before anything is written). */
+export type LayoutChange =
+  | { kind: "renamed"; role: ExportRole; from: string; to: string; field: string | null }
+  | { kind: "added"; role: ExportRole; header: string; field: string | null }
+  | { kind: "missing"; role: ExportRole; header: string; field: string | null };
+
+/** The export's columns as proposed (or as the officer confirmed them). */
+export interface ImportMapping {
+  file: string;
+  risks: ExportSheetMapping;
+  /** Null when the export has no actions sheet. */
+  actions: ExportSheetMapping | null;
+  /** Differences from the saved profile; empty when there is no profile or nothing changed. */
+  changes: LayoutChange[];
+  /** True when a saved IRIS profile was applied to the proposal. */
+  fromProfile: boolean;
+}
+
+/** Why an import cannot go ahead, in words an officer can act on, naming the file, sheet and rows. */
+export interface ImportProblem {
+  code:
+    | "no-risk-sheet"
+    | "no-id-column"
+    | "no-risk-id-column"
+    | "duplicate-ids"
+    | "duplicate-action-ids"
+    | "no-register"
+    | "register-not-recognised"
+    | "register-no-id"
+    | "empty-export"
+    | "bad-mapping";
+  message: string;
+  file: string;
+  sheet?: string;
+  /** 1-based sheet rows concerned (duplicates), at most a few dozen. */
+  rows?: number[];
+}
+
+/** A value or the problem that stopped it (bad data is a value, DESIGN habit 3). */
+export type ImportResult<T> = { ok: true; value: T } | { ok: false; problem: ImportProblem };
+
+/** One cell the import would write on a user sheet. */
+export interface CellChange {
+  sheet: string;
+  /** 0-based sheet row and column. */
+  row: number;
+  col: number;
+  /** A1 address, e.g. "K9". */
+  cell: string;
+  /** Field the column holds, null for a column carried as it is. */
+  field: string | null;
+  /** The register's (or actions sheet's) header of the column. */
+  header: string;
+  old: CellValue;
+  /** The value to write: text with any formula-safety escape undone; dates as serials. */
+  new: CellValue;
+  oldText: string;
+  newText: string;
+  /** Number format to set with the value (a date format for date serials); null keeps the cell's own. */
+  format: string | null;
+}
+
+/** A record (risk or action) the import touches. */
+export interface RecordChange {
+  /** The folded key the record is matched on. */
+  key: string;
+  /** Id shown to the officer: the risk id, or the action id / "risk id: action text". */
+  label: string;
+  /** The risk id the record belongs to (the Import Log's "risk id"). */
+  riskId: string;
+  /** 0-based row on the target sheet (for a new record: the row it will be written to). */
+  row: number;
+  cells: CellChange[];
+}
+
+/** A record of the target sheet that the export no longer holds. */
+export interface MissingRecord {
+  key: string;
+  label: string;
+  riskId: string;
+  row: number;
+  /** The note written to flag it; null when it is already flagged, closed, or has no column to note it in. */
+  flag: CellChange | null;
+  /** Why there is no flag, when there is none. */
+  noFlagReason?: string;
+}
+
+/** An export column that the import does not write, and why. */
+export interface NotCarried {
+  header: string;
+  field: string | null;
+  reason: string;
+}
+
+/** What the import would do to one target sheet (the register, or the workbook's actions sheet). */
+export interface MergeSection {
+  /** The target sheet; null when the workbook has none to merge into (actions). */
+  sheet: string | null;
+  /** The export sheet read. */
+  exportSheet: string;
+  added: RecordChange[];
+  changed: RecordChange[];
+  missing: MissingRecord[];
+  unchanged: number;
+  notCarried: NotCarried[];
+  /** Why nothing was merged (e.g. the workbook has no actions sheet). */
+  note?: string;
+}
+
+/** Everything the import would do, before anything is written. */
+export interface ImportPlan {
+  file: string;
+  register: string;
+  /** ISO date of the import (the as-at date). */
+  asAt: string;
+  /** When the import runs, as written in the Import Log ("2022-10-10 14:05"). */
+  importedAt: string;
+  risks: MergeSection;
+  /** Null when the export holds no actions. */
+  actions: MergeSection | null;
+  movement: Movement;
+  /** Things worth knowing that do not stop the import (rows without an id, duplicate ids in the register …). */
+  warnings: string[];
+  /** Name of the dated backup of the register, free in the workbook. */
+  backupName: string;
+  /** Dated backups to make of each sheet the import may write (the register first, then the actions sheet). */
+  backups: { from: string; to: string }[];
+  /** Protective marking for the Import Log tab's title block. */
+  marking: string;
+  /** Counts of cells written: 0 means the import writes nothing at all. */
+  cellCount: number;
+}
