@@ -4,6 +4,7 @@
 import type { Grid } from "../core/model/grid";
 import type { OwnedTab } from "../core/model/owned-tab";
 import type { Settings } from "../core/model/settings";
+import type { RecordUpdateRequest, RecordUpdateResult } from "./record-update";
 
 export interface CellTarget {
   sheet: string;
@@ -38,6 +39,13 @@ export interface WorkbookGateway {
   loadSettings(): Promise<Settings>;
   /** Writes settings to the hidden owned Settings sheet. */
   saveSettings(settings: Settings): Promise<void>;
+  /**
+   * Meeting (src/excel/record-update.ts): finds the owned Update Log tab, creating it from `emptyTab`
+   * when there is none; returns its sheet name. Optional so gateways without meetings still type-check.
+   */
+  openUpdateLog?(emptyTab: OwnedTab): Promise<string>;
+  /** Meeting: records one risk's update (conflict check, then one write of cells and log rows). */
+  recordUpdate?(request: RecordUpdateRequest): Promise<RecordUpdateResult>;
 }
 
 /** An error whose message is fit to show an officer as it is. */

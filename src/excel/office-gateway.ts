@@ -3,6 +3,7 @@
 import type { WorkbookGateway } from "./gateway";
 import { clearMarks, markCells } from "./mark-cells";
 import { readAllSheets } from "./read-sheets";
+import { meetingWrites } from "./record-update";
 import { selectCell } from "./select-cell";
 import { loadSettings, saveSettings } from "./settings-store";
 import { writeOwnedTab } from "./write-owned-tab";
@@ -19,5 +20,6 @@ export function createOfficeGateway(): WorkbookGateway {
     selectCell,
     loadSettings,
     saveSettings,
+    ...meetingWrites({ writeOwnedTab }),
   };
 }

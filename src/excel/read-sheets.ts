@@ -62,8 +62,8 @@ export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Pro
       nextRow: 0,
     }));
     onProgress?.({ sheetsRead: 0, sheetsTotal: entries.length });
-    let bytesPerCell = await readUsedRanges(context, entries);
-    bytesPerCell = await readBlocks(context, entries, bytesPerCell, onProgress);
+    const bytesPerCell = await readUsedRanges(context, entries);
+    await readBlocks(context, entries, bytesPerCell, onProgress);
     onProgress?.({ sheetsRead: entries.length, sheetsTotal: entries.length });
     return entries.map(toGrid);
   });
@@ -145,13 +145,13 @@ function takeBatch(queue: Pending[], bytesPerCell: number): Pending[] {
   return batch;
 }
 
-/** Reads what the window did not cover, in payload-sized batches. Returns the bytes/cell estimate. */
+/** Reads what the window did not cover, in payload-sized batches. */
 async function readBlocks(
   context: Excel.RequestContext,
   entries: SheetEntry[],
   startBytesPerCell: number,
   onProgress?: (p: ReadProgress) => void,
-): Promise<number> {
+): Promise<void> {
   const queue: Pending[] = [];
   for (const e of entries) {
     if (e.used && e.nextRow <= e.used.bottom) queue.push({ entry: e, top: e.nextRow, rows: e.used.bottom - e.nextRow + 1 });
@@ -165,7 +165,6 @@ async function readBlocks(
     });
     try {
       // One sync per payload-sized batch of blocks (never per row): the count is bytes / budget.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await countedSync(context, `read: ${batch.length} block(s)`);
     } catch (e) {
       if (!isPayloadError(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
@@ -189,7 +188,6 @@ async function readBlocks(
       onProgress({ sheetsRead: entries.filter((e) => !waiting.has(e)).length, sheetsTotal: entries.length });
     }
   }
-  return bytesPerCell;
 }
 
 function toGrid(e: SheetEntry): Grid {

@@ -35,7 +35,6 @@ export async function syncWrites(context: Excel.RequestContext, writes: QueuedWr
     try {
       syncs += 1;
       // One sync per payload-sized batch, not per row or per cell.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await countedSync(context, label, bytes);
     } catch (e) {
       if (!isPayloadError(e)) throw e;

@@ -1,0 +1,147 @@
+// Recording a meeting update on the strict fake host: what is written, how many syncs, conflicts,
+// formulas kept, text kept as text, and the re-check afterwards.
+
+import { checkWorkbook } from "../../src/core/check";
+import type { CellValue } from "../../src/core/model/grid";
+import { defaultSettings } from "../../src/core/model/settings";
+import type { Report } from "../../src/core/model/report";
+import { rowSnapshot } from "../../src/core/meeting/conflict";
+import { fieldColumnsOf, recordToEdits, type RecordChoice } from "../../src/core/meeting/record";
+import { buildUpdateLogTab } from "../../src/core/meeting/update-log-tab";
+import { PlainError } from "../../src/excel/gateway";
+import { readAllSheets } from "../../src/excel/read-sheets";
+import { openUpdateLog, recordUpdate, type RecordUpdateRequest } from "../../src/excel/record-update";
+import { adapterStats, resetAdapterStats } from "../../src/excel/run";
+import { writeOwnedTab } from "../../src/excel/write-owned-tab";
+import { writeCellValue } from "../fakes/fake-state";
+import type { FakeHost } from "../fakes/fake-excel";
+import { REGISTER_HEADERS, risk } from "../core/rules/harness";
+import { install } from "./helpers";
+
+const MEETING = "2022-10-10";
+const SERIAL_MEETING = 44844;
+const HEADING = { asAt: MEETING, source: "workbook", version: "test", marking: "OFFICIAL" };
+
+function registerSpec(scoreFormula = false) {
+  const values: CellValue[][] = [
+    ["Contract risk register"],
+    REGISTER_HEADERS,
+    risk({ id: "HRC-001", lastReview: "01/06/2022", update: "Inspections increased" }),
+    risk({ id: "HRC-002", lastReview: null, update: null, likelihood: 2, impact: 2, score: scoreFormula ? "=D4*E4" : 4, rag: "Green" }),
+  ];
+  return { sheets: [{ name: "IRIS Risks", values }] };
+}
+
+async function checked(): Promise<Report> {
+  const grids = await readAllSheets();
+  return checkWorkbook(grids, { settings: defaultSettings(), asAt: MEETING, today: MEETING, source: "workbook" });
+}
+
+async function request(report: Report, id: string, choice: RecordChoice, logSheet: string): Promise<RecordUpdateRequest> {
+  const facts = report.risks.find((f) => f.id === id)!;
+  const plan = recordToEdits(facts, choice, {
+    meetingDate: MEETING,
+    by: "Jane Smith",
+    columns: fieldColumnsOf(report),
+    settings: defaultSettings(),
+    lastLoggedText: null,
+  });
+  const snap = rowSnapshot(facts.record, report.sheets.find((s) => s.name === facts.sheet)!)!;
+  return { cells: plan.cells, log: plan.log, logSheet, expected: [snap] };
+}
+
+const cellValue = (host: FakeHost, sheet: string, a1: string) => host.cell(sheet, a1)?.v ?? null;
+
+describe("recordUpdate on the fake host", () => {
+  let host: FakeHost;
+  let report: Report;
+  let logSheet: string;
+
+  beforeEach(async () => {
+    host = install(registerSpec());
+    report = await checked();
+    logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), writeOwnedTab);
+    resetAdapterStats();
+    host.resetStats();
+  });
+
+  it("creates the Update Log once, and finds it again by its owned name", async () => {
+    expect(logSheet).toBe("Update Log");
+    expect(await openUpdateLog(buildUpdateLogTab(HEADING), () => Promise.reject(new Error("must not write")))).toBe("Update Log");
+    expect(host.stats().syncs).toBe(1); // sheets and names only
+  });
+
+  it("writes the register cells and appends the log row in one write sync (two syncs in all)", async () => {
+    const result = await recordUpdate(await request(report, "HRC-002", { text: "=SUM(1) is not a formula", noChange: false, impact: 4 }, logSheet));
+    expect(result.ok).toBe(true);
+    expect(host.stats().syncs).toBe(2);
+    expect(adapterStats().syncs).toBe(2);
+    expect(host.stats().perSync.map((s) => s.error)).toEqual([undefined, undefined]);
+    // Row 4: J last review, K latest update, E impact, F score, G RAG.
+    expect(cellValue(host, "IRIS Risks", "J4")).toBe(SERIAL_MEETING);
+    expect(host.cell("IRIS Risks", "J4")?.nf).toBe("dd/mm/yyyy");
+    expect(cellValue(host, "IRIS Risks", "K4")).toBe("=SUM(1) is not a formula");
+    expect(host.cell("IRIS Risks", "K4")?.formula).toBeUndefined();
+    expect([cellValue(host, "IRIS Risks", "E4"), cellValue(host, "IRIS Risks", "F4"), cellValue(host, "IRIS Risks", "G4")]).toEqual([4, 8, "Amber"]);
+    // Untouched cells stay as they were.
+    expect([cellValue(host, "IRIS Risks", "C4"), cellValue(host, "IRIS Risks", "H4")]).toEqual(["Jane Smith", "Treat"]);
+    const log = host.snapshot().sheets.find((s) => s.name === "Update Log")!;
+    expect(log.values.at(-1)!.slice(0, 7)).toEqual([SERIAL_MEETING, "HRC-002", "Jane Smith", "=SUM(1) is not a formula", "No", 8, "Treat"]);
+  });
+
+  it("appends below the last entry each time, and the re-check finds both risks updated", async () => {
+    const first = await recordUpdate(await request(report, "HRC-001", { text: "", noChange: true }, logSheet));
+    const second = await recordUpdate(await request(report, "HRC-002", { text: "Reviewed", noChange: false }, logSheet));
+    expect(first.ok && second.ok).toBe(true);
+    // HRC-001's own text is carried into the log (two rows), then HRC-002's row follows.
+    expect(first.ok && second.ok && [first.logRow, second.logRow]).toEqual([4, 6]);
+    expect(host.stats().syncs).toBe(4);
+    const after = await checked();
+    expect(after.findings.filter((f) => f.ruleId === "risk/stale-update")).toEqual([]);
+    expect(after.records.updateLog.map((e) => [e.fields.riskId?.text, e.fields.by?.text, e.fields.noChange?.text])).toEqual([
+      ["HRC-001", "(register, before the meeting)", "No"],
+      ["HRC-001", "Jane Smith", "Yes"],
+      ["HRC-002", "Jane Smith", "No"],
+    ]);
+  });
+
+  it("writes nothing and returns both versions when someone changed the row after the card was shown", async () => {
+    writeCellValue(host.sheet("IRIS Risks"), 3, 2, "Ali Khan"); // a co-author changes HRC-002's owner
+    const req = await request(report, "HRC-002", { text: "Ours", noChange: false }, logSheet);
+    const result = await recordUpdate(req);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.conflicts[0].fields).toEqual([{ col: 2, header: "Risk Owner", shown: "Jane Smith", now: "Ali Khan" }]);
+    expect(host.stats().syncs).toBe(1);
+    expect(cellValue(host, "IRIS Risks", "K4")).toBeNull();
+    expect(host.snapshot().sheets.find((s) => s.name === "Update Log")!.values).toHaveLength(4);
+
+    const forced = await recordUpdate({ ...req, force: true });
+    expect(forced.ok).toBe(true);
+    expect([cellValue(host, "IRIS Risks", "K4"), cellValue(host, "IRIS Risks", "C4")]).toEqual(["Ours", "Ali Khan"]);
+  });
+
+  it("refuses to append to a sheet that is no longer the add-in's", async () => {
+    const log = host.sheet("Update Log");
+    log.rows[0] = [];
+    host.names = [];
+    await expect(recordUpdate(await request(report, "HRC-002", { text: "x", noChange: false }, logSheet))).rejects.toThrow(PlainError);
+    expect(cellValue(host, "IRIS Risks", "K4")).toBeNull();
+  });
+
+  it("turns a user typing in a cell into a plain message", async () => {
+    host.failNextSync();
+    await expect(recordUpdate(await request(report, "HRC-002", { text: "x", noChange: false }, logSheet))).rejects.toThrow(/press Enter or Esc/);
+  });
+});
+
+describe("recordUpdate with a score formula", () => {
+  it("keeps the user's formula in the score cell and writes likelihood and impact", async () => {
+    const host = install(registerSpec(true));
+    const report = await checked();
+    const logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), writeOwnedTab);
+    const result = await recordUpdate(await request(report, "HRC-002", { text: "Up", noChange: false, likelihood: 3 }, logSheet));
+    expect(result.ok && result.keptFormulas).toEqual(["IRIS Risks!R4C6"]);
+    expect(host.cell("IRIS Risks", "F4")?.formula).toBe("=D4*E4");
+    expect(cellValue(host, "IRIS Risks", "D4")).toBe(3);
+  });
+});
