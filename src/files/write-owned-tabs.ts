@@ -56,7 +56,11 @@ export async function writeOwnedTabsWorkbook(
     : new Uint8Array(out);
 }
 
-function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedTabsOptions): void {
+/**
+ * Adds one owned tab to `workbook` as a new, formatted sheet named `tab.name` (the name must be free).
+ * Exported so an import can add its Import Log (or a Risk Summary) to an existing workbook the same way.
+ */
+export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedTabsOptions = {}): void {
   const ws = workbook.addWorksheet(tab.name);
   const { format } = tab;
   const dateColumns = new Set(format.dateColumns);
