@@ -13,12 +13,6 @@ function read(grids: Grid[]) {
   return readWorkbook(grids, defaultSettings(), AS_AT);
 }
 
-/** Header → field of a sheet's mapped columns. */
-function columnsOf(grid: Grid): Record<string, string | null> {
-  const [sheet] = read([grid]).sheets;
-  return Object.fromEntries(sheet.columns.map((c) => [c.header, c.field]));
-}
-
 const letter = (col: number) => String.fromCharCode(65 + col);
 
 describe("readWorkbook: header row", () => {

@@ -16,7 +16,6 @@ const ruleFiles: { file: string; rule: Rule; source: string }[] = fs
   .filter((f) => f.endsWith(".ts"))
   .sort()
   .flatMap((file) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(RULES_DIR, file)) as { rule?: Rule };
     return mod.rule ? [{ file, rule: mod.rule, source: fs.readFileSync(path.join(RULES_DIR, file), "utf8") }] : [];
   });
