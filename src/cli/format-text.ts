@@ -58,7 +58,7 @@ export function renderText(report: Report, fileName: string): string {
     if (group.length === 0) continue;
     out.push(`${severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Information"} (${group.length}):`);
     out.push(
-      ...table(group.map((f) => [f.severity, f.ruleId, findingPlace(f), f.recordId ?? "-", f.message])).map(
+      ...table(group.map((f) => [f.severity, f.ruleId, findingPlace(f), f.recordId || "-", f.message])).map(
         (l) => `  ${l}`,
       ),
     );
@@ -68,7 +68,7 @@ export function renderText(report: Report, fileName: string): string {
   if (report.accepted.length > 0) {
     out.push(`Accepted exceptions (${report.accepted.length}):`);
     out.push(
-      ...table(report.accepted.map((f) => [f.ruleId, findingPlace(f), f.recordId ?? "-", f.message])).map((l) => `  ${l}`),
+      ...table(report.accepted.map((f) => [f.ruleId, findingPlace(f), f.recordId || "-", f.message])).map((l) => `  ${l}`),
     );
     out.push("");
   }
@@ -78,7 +78,7 @@ export function renderText(report: Report, fileName: string): string {
     out.push(
       ...table(
         report.escalations.map((e) => [
-          e.recordId,
+          e.recordId || "(no id)",
           `${e.sheet} row ${e.row}`,
           e.destinations.map((d, i) => `${d} (${e.reasons[i] ?? ""})`).join("; "),
         ]),

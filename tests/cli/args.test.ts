@@ -20,7 +20,7 @@ describe("parseArgs accepts", () => {
 describe("parseArgs refuses with a usage error", () => {
   it.each([
     [[], /no command/],
-    [["import", "x.csv"], /unknown command "import"/],
+    [["frobnicate", "x.csv"], /unknown command "frobnicate"/],
     [["check"], /needs a workbook/],
     [["check", "a.xlsx", "b.xlsx"], /one workbook, got 2/],
     [["check", "a.xls"], /not a \.xlsx or \.csv/],

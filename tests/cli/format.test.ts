@@ -49,6 +49,7 @@ const report: Report = {
     { recordId: "HRC-007", sheet: "IRIS Risks", row: 11, destinations: ["corporate-register", "strategic-board"], reasons: ["score 20 ≥ 16", "£450,000 ≥ £250,000"] },
   ],
   records: { risks: [], actions: [], plan: [], updateLog: [] },
+  risks: [],
 };
 
 describe("toJsonReport", () => {
