@@ -17,22 +17,37 @@ export interface InfoCommand {
   command: "help" | "version";
 }
 
-export type Command = CheckCommand | InfoCommand;
+/** `risk-review import EXPORT --into WORKBOOK.xlsx --out MERGED.xlsx [--format text|json] [--register SHEET] [--as-at YYYY-MM-DD]`. */
+export interface ImportCommand {
+  command: "import";
+  export: string;
+  into: string;
+  out: string;
+  format: OutputFormat;
+  register?: string;
+  asAt?: string;
+}
+
+export type Command = CheckCommand | ImportCommand | InfoCommand;
 
 /** A command line that cannot be run as written; the CLI prints the message and the usage and exits 2. */
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
-/** The usage text. Only commands that exist are listed (import arrives with its own issue). */
+/** The usage text. */
 export const USAGE = [
   "Usage:",
   "  risk-review check WORKBOOK.(xlsx|csv) [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
+  "  risk-review import EXPORT.(xlsx|csv) --into WORKBOOK.xlsx --out MERGED.xlsx [--format text|json] [--register SHEET]",
   "",
   "  check     check the workbook's plan, registers and actions against the rules",
   "  --as-at   the date to check as at (default: the workbook's Settings, else today)",
   "  --format  text (default) or json",
   "  --out     write a new workbook with the Escalation, Exceptions, Risk Summary and Plan Close-Out tabs",
+  "",
+  "  import    merge a contractor's IRIS export into a copy of the workbook (MERGED.xlsx); inputs are never changed",
+  "  --register  the register sheet to merge into (default: the Settings' IRIS profile, else the workbook's only register)",
   "",
   "Exit status: 0 no error findings, 1 error findings, 2 the input could not be read or holds no plan,",
   "register or actions sheet.",
@@ -58,8 +73,44 @@ export function parseArgs(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === "--help" || first === "-h" || first === "help") return { command: "help" };
   if (first === "--version" || first === "-v") return { command: "version" };
+  if (first === "import") return parseImport(rest);
   if (first !== "check") throw new UsageError(`unknown command "${first}"`);
   return parseCheck(rest);
+}
+
+const IMPORT_OPTIONS = new Set(["--into", "--out", "--format", "--register", "--as-at"]);
+
+function parseImport(args: readonly string[]): ImportCommand {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    if (!IMPORT_OPTIONS.has(name)) throw new UsageError(`unknown option "${name}" for import`);
+    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${name} needs a value`);
+    if (options.has(name)) throw new UsageError(`${name} is given twice`);
+    options.set(name, value);
+  }
+  if (positional.length !== 1) throw new UsageError(`import takes one export file (.xlsx or .csv), got ${positional.length}`);
+  const exportFile = positional[0];
+  if (!/\.(xlsx|csv)$/i.test(exportFile)) throw new UsageError(`"${exportFile}" is not a .xlsx or .csv file`);
+  const into = options.get("--into");
+  const out = options.get("--out");
+  if (into === undefined) throw new UsageError("import needs --into WORKBOOK.xlsx, the workbook to merge into");
+  if (out === undefined) throw new UsageError("import needs --out MERGED.xlsx, the new workbook to write");
+  if (!/\.xlsx$/i.test(into)) throw new UsageError(`--into "${into}" must name a .xlsx file`);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out "${out}" must name a .xlsx file`);
+  const format = options.get("--format") ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError(`--format "${format}" is not text or json`);
+  const asAt = options.get("--as-at");
+  if (asAt !== undefined && !isIsoDate(asAt)) throw new UsageError(`--as-at "${asAt}" is not a date written YYYY-MM-DD`);
+  return { command: "import", export: exportFile, into, out, format, register: options.get("--register"), asAt };
 }
 
 function parseCheck(args: readonly string[]): CheckCommand {

@@ -6,6 +6,7 @@ import { FileReadError } from "../files/file-read-error";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { runCheck, type CliOutput } from "./check-command";
 import { CliError } from "./cli-error";
+import { runImport } from "./import-command";
 
 /** Exit status for input that could not be read or checked, and for usage errors (SPEC "Command line"). */
 export const EXIT_BAD_INPUT = 2;
@@ -33,6 +34,8 @@ export async function main(argv: readonly string[], output: CliOutput, debug = f
         return 0;
       case "check":
         return await runCheck(command, output);
+      case "import":
+        return await runImport(command, output);
     }
   } catch (err) {
     output.stderr(`${describeFailure(err, debug)}\n`);

@@ -1,0 +1,228 @@
+// `risk-review import`: merges an IRIS export into a copy of a workbook file and prints what changed.
+
+import { promises as fsp } from "fs";
+import * as path from "path";
+import { checkWorkbook } from "../core/check";
+import { applyEditsToGrids } from "../core/merge/apply-edits-to-grids";
+import { planImport } from "../core/merge/plan-import";
+import { profileFromMapping, proposeImportMapping } from "../core/merge/propose-mapping";
+import { toWorkbookEdits } from "../core/merge/to-workbook-edits";
+import type { ImportMapping, ImportPlan, MergeSection } from "../core/merge/types";
+import type { Grid } from "../core/model/grid";
+import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import type { Report } from "../core/model/report";
+import type { Settings } from "../core/model/settings";
+import { settingsToRows } from "../core/model/settings-sheet";
+import { dayFromIso } from "../core/parse";
+import { readWorkbook } from "../core/read/read-workbook";
+import { buildRiskSummaryTab } from "../core/summary/risk-summary-tab";
+import { VERSION } from "../core/version";
+import { applyEditsToXlsx } from "../files/apply-edits";
+import { readWorkbookFile } from "../files/read-workbook-file";
+import type { ImportCommand } from "./args";
+import type { CliOutput } from "./check-command";
+import { CliError, describeFsError } from "./cli-error";
+import { settingsFromGrids } from "./settings-from-grids";
+import { isSameFile, writeFileAtomic } from "./write-file-atomic";
+
+/** At most this many changed cells are listed in the text summary; JSON lists them all. */
+const TEXT_LIST_LIMIT = 40;
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return await fsp.readFile(file);
+  } catch (err) {
+    throw new CliError(`could not read "${file}": ${describeFsError(err)}`);
+  }
+}
+
+/** The register to merge into: --register, else the profile's, else the workbook's only register. */
+function chooseRegister(grids: Grid[], settings: Settings, asAt: string, wanted: string | undefined, fileName: string): string {
+  if (wanted !== undefined) return wanted;
+  const { sheets } = readWorkbook(grids, settings, dayFromIso(asAt) as number);
+  const registers = sheets.filter((s) => s.kind === "risk-register").map((s) => s.name);
+  const saved = settings.importProfile?.targetRegister;
+  if (saved !== undefined && registers.includes(saved)) return saved;
+  if (registers.length === 1) return registers[0];
+  if (registers.length === 0) {
+    const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
+    throw new CliError(`"${fileName}" holds no risk register that risk-review recognises to import into. Sheets seen: ${seen}`);
+  }
+  throw new CliError(`"${fileName}" holds ${registers.length} registers (${registers.map((r) => `"${r}"`).join(", ")}): name the one to import into with --register SHEET`);
+}
+
+/** The hidden Settings tab with the confirmed IRIS profile saved in it, so next month's import maps in one go. */
+function settingsTabWithProfile(settings: Settings, mapping: ImportMapping, register: string): OwnedTab {
+  const next: Settings = { ...settings, importProfile: profileFromMapping(mapping, register) };
+  return {
+    name: OWNED_TAB_NAMES.settings,
+    kind: "settings",
+    rows: settingsToRows(next),
+    format: { ...emptyFormat(), titleRows: [0], headerRows: [1], columnWidths: [28, 60, 60], freezeBelowRow: 1 },
+  };
+}
+
+/** "2022-10-10 14:05" (UTC): when the import ran, for the Import Log. */
+function nowStamp(): string {
+  return new Date().toISOString().slice(0, 16).replace("T", " ");
+}
+
+/**
+ * Runs `import`: reads the export and the workbook (never writing either), proposes the mapping (the
+ * workbook's saved IRIS profile first), plans the merge, writes MERGED via a temp file and a rename, and
+ * prints the change summary. An import with no changes writes MERGED as an unchanged copy.
+ * Returns 0; throws CliError / FileReadError for input that cannot be imported (main: exit 2).
+ */
+export async function runImport(command: ImportCommand, output: CliOutput): Promise<number> {
+  for (const input of [command.export, command.into]) {
+    if (isSameFile(command.out, input)) {
+      throw new CliError(`--out "${command.out}" is an input file; risk-review never changes its inputs, so name a new file`);
+    }
+  }
+  if (isSameFile(command.export, command.into)) throw new CliError(`the export and --into are the same file "${command.into}"`);
+  const exportName = path.basename(command.export);
+  const intoName = path.basename(command.into);
+  const exportBytes = await readInput(command.export);
+  const intoBytes = await readInput(command.into);
+  const exportGrids = await readWorkbookFile(exportBytes, exportName);
+  const workbookGrids = await readWorkbookFile(intoBytes, intoName);
+  const { settings, issues } = settingsFromGrids(workbookGrids);
+  for (const issue of issues) output.stderr(`risk-review: warning: "${intoName}", Settings sheet: ${issue}\n`);
+  const asAt = command.asAt ?? settings.asAt ?? new Date().toISOString().slice(0, 10);
+
+  const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt);
+  if (!proposed.ok) throw new CliError(proposed.problem.message);
+  const mapping = proposed.value;
+  const register = chooseRegister(workbookGrids, settings, asAt, command.register, intoName);
+  const planned = planImport({ exportGrids, mapping, workbookGrids, targetRegister: register, settings, asAt, importedAt: nowStamp(), fileName: exportName });
+  if (!planned.ok) throw new CliError(planned.problem.message);
+  const plan = planned.value;
+
+  const edits = toWorkbookEdits(plan);
+  let report: Report | null = null;
+  let bytes: Uint8Array = intoBytes;
+  if (plan.cellCount > 0) {
+    // Re-check the workbook as it will be, and show the movement on its Risk Summary.
+    report = checkWorkbook(applyEditsToGrids(workbookGrids, edits), { settings, asAt, source: intoName });
+    const heading = { asAt, source: intoName, version: VERSION, marking: settings.protectiveMarking };
+    edits.ownedTabs.push(buildRiskSummaryTab(report, settings, heading, plan.movement));
+    edits.ownedTabs.push(settingsTabWithProfile(settings, mapping, register));
+    bytes = await applyEditsToXlsx(intoBytes, edits, intoName);
+  }
+  await writeFileAtomic(command.out, bytes);
+
+  const summary = { plan, mapping, report, out: command.out, workbook: intoName };
+  output.stdout(command.format === "json" ? `${JSON.stringify(importJson(summary), null, 2)}\n` : importText(summary));
+  return 0;
+}
+
+interface Summary {
+  plan: ImportPlan;
+  mapping: ImportMapping;
+  report: Report | null;
+  out: string;
+  workbook: string;
+}
+
+function sectionJson(s: MergeSection | null): unknown {
+  if (!s) return null;
+  return {
+    sheet: s.sheet,
+    exportSheet: s.exportSheet,
+    new: s.added.map((r) => ({ id: r.label, riskId: r.riskId, row: r.row + 1 })),
+    changed: s.changed.map((r) => ({
+      id: r.label,
+      riskId: r.riskId,
+      row: r.row + 1,
+      cells: r.cells.map((c) => ({ cell: c.cell, field: c.field, header: c.header, old: c.oldText, new: c.newText })),
+    })),
+    missing: s.missing.map((m) => ({ id: m.label, riskId: m.riskId, row: m.row + 1, flagged: m.flag !== null, cell: m.flag?.cell ?? null, reason: m.noFlagReason ?? null })),
+    unchanged: s.unchanged,
+    notCarried: s.notCarried,
+    note: s.note ?? null,
+  };
+}
+
+function counts(report: Report | null): { error: number; warning: number } | null {
+  if (!report) return null;
+  return {
+    error: report.findings.filter((f) => f.severity === "error").length,
+    warning: report.findings.filter((f) => f.severity === "warning").length,
+  };
+}
+
+/** The `--format json` summary. */
+export function importJson({ plan, mapping, report, out, workbook }: Summary): unknown {
+  return {
+    file: plan.file,
+    workbook,
+    register: plan.register,
+    asAt: plan.asAt,
+    out,
+    cellsWritten: plan.cellCount,
+    backup: plan.cellCount > 0 ? plan.backupName : null,
+    risks: sectionJson(plan.risks),
+    actions: sectionJson(plan.actions),
+    movement: plan.movement,
+    layoutChanges: mapping.changes,
+    warnings: plan.warnings,
+    findingsAfter: counts(report),
+  };
+}
+
+function list(ids: string[], limit = 12): string {
+  if (ids.length === 0) return "none";
+  const shown = ids.slice(0, limit).join(", ");
+  return ids.length > limit ? `${shown} and ${ids.length - limit} more` : shown;
+}
+
+function sectionText(title: string, s: MergeSection | null, lines: string[], budget: { left: number }): void {
+  if (!s) return;
+  if (s.sheet === null) {
+    lines.push(`${title}: ${s.note ?? "not merged"}`);
+    return;
+  }
+  const cells = s.changed.reduce((n, r) => n + r.cells.length, 0);
+  const flagged = s.missing.filter((m) => m.flag).length;
+  lines.push(
+    `${title} (sheet "${s.sheet}"): ${s.added.length} new, ${s.changed.length} changed (${cells} cells), ` +
+      `${s.missing.length} not in the export (${flagged} flagged), ${s.unchanged} unchanged`,
+  );
+  if (s.added.length) lines.push(`  New: ${list(s.added.map((r) => r.label))}`);
+  for (const r of s.changed) {
+    for (const c of r.cells) {
+      if (budget.left-- <= 0) continue;
+      lines.push(`  ${r.label} ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText}`);
+    }
+  }
+  for (const m of s.missing) lines.push(`  Not in the export: ${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}` : `not noted (${m.noFlagReason})`}`);
+  for (const n of s.notCarried) lines.push(`  Not carried: "${n.header}": ${n.reason}`);
+}
+
+/** The text summary. */
+export function importText({ plan, mapping, report, out, workbook }: Summary): string {
+  const lines: string[] = [];
+  lines.push(`Import of "${plan.file}" into register "${plan.register}" of "${workbook}", as at ${plan.asAt}`);
+  for (const c of mapping.changes) {
+    if (c.kind === "renamed") lines.push(`Layout: "${c.from}" is now "${c.to}" (kept as ${c.field ?? "carried as it is"})`);
+    else lines.push(`Layout: column "${c.header}" ${c.kind === "added" ? "is new" : "is missing"} since the saved IRIS profile`);
+  }
+  const budget = { left: TEXT_LIST_LIMIT };
+  sectionText("Risks", plan.risks, lines, budget);
+  sectionText("Actions", plan.actions, lines, budget);
+  if (budget.left < 0) lines.push(`  … and ${-budget.left} more changed cells (use --format json for all of them)`);
+  const m = plan.movement;
+  lines.push(
+    `Movement: ${m.newRisks.length} new, ${m.closed.length} closed, ${m.scoreUp.length} score up (${list(m.scoreUp, 8)}), ` +
+      `${m.scoreDown.length} score down (${list(m.scoreDown, 8)}), ${m.strategyChanged.length} strategy changed`,
+  );
+  for (const w of plan.warnings) lines.push(`Warning: ${w}`);
+  if (plan.cellCount === 0) {
+    lines.push(`No changes: nothing was written to the workbook; ${out} is an unchanged copy of ${workbook}.`);
+  } else {
+    const c = counts(report);
+    lines.push(`Wrote ${out}: ${plan.cellCount} cells, a backup sheet "${plan.backupName}", ${plan.cellCount} rows in the Import Log.`);
+    if (c) lines.push(`After the import the workbook has ${c.error} error and ${c.warning} warning findings (risk-review check ${out}).`);
+  }
+  return `${lines.join("\n")}\n`;
+}
