@@ -11,9 +11,10 @@ import { CheckView } from "./views/CheckView";
 
 // Summaries and Settings load on first use, keeping the first paint's script small.
 const SummariesView = React.lazy(() => import(/* webpackChunkName: "view-summaries" */ "./views/SummariesView").then((m) => ({ default: m.SummariesView })));
+const ReviewView = React.lazy(() => import(/* webpackChunkName: "view-review" */ "./views/ReviewView").then((m) => ({ default: m.ReviewView })));
 const SettingsView = React.lazy(() => import(/* webpackChunkName: "view-settings" */ "./views/SettingsView").then((m) => ({ default: m.SettingsView })));
 
-export type ViewId = "check" | "summaries" | "settings";
+export type ViewId = "check" | "review" | "summaries" | "settings";
 
 /**
  * The tabs, in order. The Review (meeting) and Import views arrive in later issues and slot in here,
@@ -21,6 +22,7 @@ export type ViewId = "check" | "summaries" | "settings";
  */
 const TABS: { id: ViewId; label: string }[] = [
   { id: "check", label: "Check" },
+  { id: "review", label: "Review" },
   { id: "summaries", label: "Summaries" },
   { id: "settings", label: "Settings" },
 ];
@@ -76,6 +78,7 @@ export function App({ gateway, loadEngine, theme, initialView = "check" }: AppPr
           </div>
           <React.Suspense fallback={<ProgressNote progress={{ label: "Opening…" }} />}>
             {view === "check" ? <CheckView state={state} actions={actions} /> : null}
+            {view === "review" ? <ReviewView state={state} actions={actions} gateway={gateway} /> : null}
             {view === "summaries" ? <SummariesView state={state} actions={actions} /> : null}
             {view === "settings" ? <SettingsView state={state} actions={actions} /> : null}
           </React.Suspense>

@@ -1,0 +1,201 @@
+// Recording for the current risk: the update text, optional changes, and the keyboard-labelled buttons.
+
+import * as React from "react";
+import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowNextRegular, ArrowPreviousRegular, CheckmarkRegular, ChevronDownRegular, ChevronUpRegular, NextRegular, SaveRegular } from "@fluentui/react-icons";
+import type { RiskCard } from "../../core/meeting/card";
+import type { RecordChoice } from "../../core/meeting/record";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: tokens.spacingHorizontalS },
+  action: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: 0, margin: 0, border: "none" },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
+  key: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+});
+
+/** The meeting's shortcuts: Alt with a letter or digit, so typing in the update box is never taken. */
+export const SHORTCUTS = {
+  record: { aria: "Control+Enter", label: "Ctrl+Enter" },
+  noChange: { aria: "Alt+0", label: "Alt+0" },
+  next: { aria: "Alt+N", label: "Alt+N" },
+  previous: { aria: "Alt+P", label: "Alt+P" },
+  skip: { aria: "Alt+S", label: "Alt+S" },
+} as const;
+
+const STRATEGIES = ["Treat", "Tolerate", "Transfer", "Terminate", "Take"];
+
+interface Draft {
+  text: string;
+  likelihood: string;
+  impact: string;
+  strategy: string;
+  owner: string;
+  actions: Record<string, { status: string; due: string }>;
+}
+
+/** The choice a draft makes: blank fields mean "leave as it is". */
+export function choiceOf(draft: Draft, card: RiskCard, noChange: boolean): RecordChoice {
+  const num = (v: string) => (v === "" ? undefined : Number(v));
+  return {
+    text: draft.text,
+    noChange,
+    likelihood: num(draft.likelihood),
+    impact: num(draft.impact),
+    strategy: draft.strategy || undefined,
+    owner: draft.owner.trim() || undefined,
+    actions: card.actions
+      .map((a) => {
+        const d = draft.actions[`${a.sheet}:${a.row}`];
+        return { action: a, status: d?.status.trim() || undefined, due: d?.due || undefined };
+      })
+      .filter((a) => a.status !== undefined || a.due !== undefined),
+  };
+}
+
+const Key = ({ children }: { children: string }) => {
+  const s = useStyles();
+  return <span className={s.key}> ({children})</span>;
+};
+
+export interface RecordPanelHandle {
+  focus(): void;
+  /** Records what is typed (an update needs text; no change does not). */
+  record(noChange: boolean): void;
+}
+
+export interface RecordPanelProps {
+  card: RiskCard;
+  busy: boolean;
+  position: { index: number; total: number };
+  onRecord: (choice: RecordChoice) => Promise<boolean>;
+  onGo: (delta: 1 | -1) => void;
+  onSkip: () => void;
+}
+
+/** The update box, the optional changes, and Record / No change / Previous / Next / Skip. */
+export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>(function RecordPanel(
+  { card, busy, position, onRecord, onGo, onSkip },
+  ref,
+) {
+  const s = useStyles();
+  const box = React.useRef<HTMLTextAreaElement>(null);
+  const [draft, setDraft] = React.useState<Draft>({ text: "", likelihood: "", impact: "", strategy: "", owner: "", actions: {} });
+  const [more, setMore] = React.useState(false);
+  const [hint, setHint] = React.useState<string | undefined>();
+
+  const record = React.useCallback(
+    (noChange: boolean) => {
+      if (busy) return;
+      if (!noChange && !draft.text.trim()) {
+        setHint("Type the update, or use No change this month.");
+        box.current?.focus();
+        return;
+      }
+      setHint(undefined);
+      void onRecord(choiceOf(draft, card, noChange));
+    },
+    [busy, draft, card, onRecord],
+  );
+  React.useImperativeHandle(ref, () => ({ focus: () => box.current?.focus(), record }), [record]);
+
+  const f = card.facts;
+  const setAction = (key: string, p: Partial<{ status: string; due: string }>) =>
+    setDraft((d) => ({ ...d, actions: { ...d.actions, [key]: { status: d.actions[key]?.status ?? "", due: d.actions[key]?.due ?? "", ...p } } }));
+  const first = position.index === 0;
+  const last = position.index >= position.total - 1;
+
+  return (
+    <div className={s.root}>
+      <Field label={`Update for ${f.id || "this risk"}`} validationMessage={hint} validationState={hint ? "warning" : "none"}>
+        <Textarea
+          ref={box}
+          value={draft.text}
+          onChange={(_, d) => setDraft({ ...draft, text: d.value })}
+          resize="vertical"
+          rows={3}
+          aria-keyshortcuts={`${SHORTCUTS.record.aria} ${SHORTCUTS.noChange.aria}`}
+        />
+      </Field>
+      <div className={s.buttons}>
+        <Button appearance="primary" icon={<SaveRegular />} onClick={() => record(false)} disabled={busy} aria-keyshortcuts={SHORTCUTS.record.aria}>
+          Record<Key>{SHORTCUTS.record.label}</Key>
+        </Button>
+        <Button icon={<CheckmarkRegular />} onClick={() => record(true)} disabled={busy} aria-keyshortcuts={SHORTCUTS.noChange.aria}>
+          No change this month<Key>{SHORTCUTS.noChange.label}</Key>
+        </Button>
+      </div>
+      <div className={s.buttons}>
+        <Button icon={<ArrowPreviousRegular />} onClick={() => onGo(-1)} disabled={first} aria-keyshortcuts={SHORTCUTS.previous.aria}>
+          Previous<Key>{SHORTCUTS.previous.label}</Key>
+        </Button>
+        <Button icon={<ArrowNextRegular />} onClick={() => onGo(1)} disabled={last} aria-keyshortcuts={SHORTCUTS.next.aria}>
+          Next<Key>{SHORTCUTS.next.label}</Key>
+        </Button>
+        <Button icon={<NextRegular />} onClick={onSkip} aria-keyshortcuts={SHORTCUTS.skip.aria}>
+          Skip<Key>{SHORTCUTS.skip.label}</Key>
+        </Button>
+      </div>
+      <Button appearance="subtle" icon={more ? <ChevronUpRegular /> : <ChevronDownRegular />} aria-expanded={more} onClick={() => setMore(!more)}>
+        Change scores, strategy, owner or actions
+      </Button>
+      {more ? (
+        <>
+          <div className={s.grid}>
+            <Field label="Likelihood">
+              <Select value={draft.likelihood} onChange={(_, d) => setDraft({ ...draft, likelihood: d.value })}>
+                <option value="">Keep {f.likelihood ?? "(none)"}</option>
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Impact">
+              <Select value={draft.impact} onChange={(_, d) => setDraft({ ...draft, impact: d.value })}>
+                <option value="">Keep {f.impact ?? "(none)"}</option>
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Strategy">
+              <Select value={draft.strategy} onChange={(_, d) => setDraft({ ...draft, strategy: d.value })}>
+                <option value="">Keep {f.strategy || "(none)"}</option>
+                {STRATEGIES.map((x) => (
+                  <option key={x} value={x}>
+                    {x}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Owner">
+              <Input value={draft.owner} placeholder={f.owner} onChange={(_, d) => setDraft({ ...draft, owner: d.value })} />
+            </Field>
+          </div>
+          {card.actions.map((a) => {
+            const key = `${a.sheet}:${a.row}`;
+            const name = a.actionId || a.text.slice(0, 30) || `row ${a.row}`;
+            return (
+              <fieldset key={key} className={s.action}>
+                <legend className={s.legend}>Action {name}</legend>
+                <div className={s.grid}>
+                  <Field label="Status">
+                    <Input value={draft.actions[key]?.status ?? ""} placeholder={a.status} onChange={(_, d) => setAction(key, { status: d.value })} />
+                  </Field>
+                  <Field label="Due">
+                    <Input type="date" value={draft.actions[key]?.due ?? a.due ?? ""} onChange={(_, d) => setAction(key, { due: d.value })} />
+                  </Field>
+                </div>
+              </fieldset>
+            );
+          })}
+        </>
+      ) : null}
+    </div>
+  );
+});

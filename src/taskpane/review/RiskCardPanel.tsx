@@ -1,0 +1,123 @@
+// The current risk's card: id, title, owner, annex, scores with RAG, strategy, actions, last update, findings.
+
+import * as React from "react";
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import type { RiskCard } from "../../core/meeting/card";
+import type { Rag } from "../../core/model/owned-tab";
+import { SeverityLabel } from "../components/SeverityLabel";
+import type { Outcome } from "./useMeeting";
+
+const useStyles = makeStyles({
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowWrap: "anywhere",
+  },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  dl: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  dt: { color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  p: { margin: 0 },
+});
+
+const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
+const RAG_COLOUR: Record<Rag, "danger" | "warning" | "success"> = { red: "danger", amber: "warning", green: "success" };
+
+function dateUk(iso: string | null): string {
+  if (!iso) return "never";
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+export interface RiskCardPanelProps {
+  card: RiskCard;
+  outcome: Outcome | undefined;
+  due: boolean;
+}
+
+/** One risk, as the room discusses it. Values recorded in this meeting are shown as they are now. */
+export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React.JSX.Element {
+  const s = useStyles();
+  const f = card.facts;
+  const after = outcome?.kind === "recorded" ? outcome.after : null;
+  const score = after ? after.score : f.score;
+  const rag = after ? after.rag : f.rag;
+  const l = after ? after.likelihood : f.likelihood;
+  const i = after ? after.impact : f.impact;
+  return (
+    <section className={s.card} aria-labelledby="review-card-title">
+      <h2 className={s.h2} id="review-card-title">
+        {f.id || "(no id)"}: {f.title || "(no title)"}
+      </h2>
+      <p className={s.p}>
+        {outcome?.kind === "recorded" ? (
+          <Badge appearance="tint" color="brand">{outcome.noChange ? "No change recorded" : "Update recorded"}{outcome.earlier ? " (earlier today)" : ""}</Badge>
+        ) : outcome?.kind === "skipped" ? (
+          <Badge appearance="tint" color="informative">Skipped</Badge>
+        ) : due ? (
+          <Badge appearance="tint" color="warning">Due for its update</Badge>
+        ) : (
+          <Badge appearance="tint" color="success">Updated this month</Badge>
+        )}
+      </p>
+      <dl className={s.dl}>
+        <dt className={s.dt}>Owner</dt>
+        <dd className={s.dd}>{(after ? after.owner : f.owner) || "(none)"}</dd>
+        <dt className={s.dt}>Annex</dt>
+        <dd className={s.dd}>{f.annex || "(none)"}</dd>
+        <dt className={s.dt}>Register</dt>
+        <dd className={s.dd}>
+          {f.sheet}, row {f.row}
+        </dd>
+        <dt className={s.dt}>Score</dt>
+        <dd className={s.dd}>
+          {score ?? "?"} (likelihood {l ?? "?"} × impact {i ?? "?"}){" "}
+          {rag ? (
+            <Badge appearance="filled" color={RAG_COLOUR[rag]}>
+              {RAG_WORD[rag]}
+            </Badge>
+          ) : (
+            "no RAG"
+          )}
+        </dd>
+        <dt className={s.dt}>Strategy</dt>
+        <dd className={s.dd}>{(after ? after.strategy : f.strategy) || "(none)"}</dd>
+        <dt className={s.dt}>Last update</dt>
+        <dd className={s.dd}>
+          {outcome?.kind === "recorded" ? `${outcome.text} (this meeting)` : `${f.latestUpdateText || "(no text)"} (${dateUk(f.latestUpdate)})`}
+        </dd>
+      </dl>
+      <h3 className={s.h3}>Actions</h3>
+      {card.actions.length === 0 && !card.actionsText ? <p className={s.p}>No actions.</p> : null}
+      {card.actionsText ? <p className={s.p}>{card.actionsText}</p> : null}
+      {card.actions.length > 0 ? (
+        <ul className={s.list}>
+          {card.actions.map((a) => (
+            <li key={`${a.sheet}:${a.row}`}>
+              {a.actionId ? `${a.actionId}: ` : ""}
+              {a.text || "(no text)"} — due {a.due ? dateUk(a.due) : a.dueText || "(none)"}, {a.status || "no status"}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <h3 className={s.h3}>Findings ({card.findings.length})</h3>
+      {card.findings.length === 0 ? <p className={s.p}>None.</p> : null}
+      {card.findings.length > 0 ? (
+        <ul className={s.list}>
+          {card.findings.map((x, n) => (
+            <li key={`${x.ruleId}:${x.cell}:${n}`}>
+              <SeverityLabel severity={x.severity} /> {x.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,395 @@
+// The meeting's state and actions: the queue, the current card, records written one sync batch per
+// risk, conflicts, and the Meeting Record at the end. The Review view only renders what this holds.
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { toA1, columnLetter } from "../../core/address/a1";
+import { buildCardIndex, cardFor, type RiskCard } from "../../core/meeting/card";
+import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/meeting/conflict";
+import { buildMeetingRecord, type MeetingInfo, type NotReviewedRisk, type ReviewedRisk } from "../../core/meeting/meeting-record";
+import { buildQueue, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
+import {
+  REGISTER_AUTHOR,
+  fieldColumnsOf,
+  lastLoggedTexts,
+  recordToEdits,
+  type FieldChange,
+  type RecordChoice,
+  type RecordPlan,
+} from "../../core/meeting/record";
+import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
+import type { Escalation, Report } from "../../core/model/report";
+import { idKey } from "../../core/model/records";
+import type { Settings } from "../../core/model/settings";
+import { dayFromSerial, isoFromDay, parseDate } from "../../core/parse";
+import { VERSION } from "../../core/version";
+import type { WorkbookGateway } from "../../excel/gateway";
+import type { RecordUpdateRequest, RowConflict } from "../../excel/record-update";
+import type { WorkbookActions } from "../hooks/useWorkbook";
+import { plainMessage } from "../hooks/useWorkbook";
+
+export interface MeetingSetup extends MeetingInfo {
+  owners: string[];
+  scoreBands: ScoreBand[];
+}
+
+/** What happened to a risk in this meeting. */
+export type Outcome =
+  | { kind: "recorded"; noChange: boolean; text: string; changes: FieldChange[]; after: RecordPlan["after"]; earlier?: boolean }
+  | { kind: "skipped" };
+
+export interface PendingConflict {
+  key: string;
+  conflicts: RowConflict[];
+  request: RecordUpdateRequest;
+  plan: RecordPlan;
+}
+
+export type Phase = "setup" | "running" | "ending" | "ended";
+
+export interface MeetingState {
+  phase: Phase;
+  setup: MeetingSetup | null;
+  queue: QueueItem[];
+  index: number;
+  outcomes: Map<string, Outcome>;
+  /** Order in which risks were recorded (keys). */
+  reviewedOrder: string[];
+  conflict: PendingConflict | null;
+  busy: boolean;
+  error: string | null;
+  /** Notes from the last record (missing columns, formulas kept). */
+  notes: string[];
+  /** What the live region says. */
+  announcement: string;
+  /** Name of the Meeting Record tab written at the end. */
+  recordSheet: string | null;
+}
+
+export interface MeetingActions {
+  start(setup: MeetingSetup): Promise<void>;
+  go(delta: 1 | -1): void;
+  skip(): void;
+  record(choice: RecordChoice): Promise<boolean>;
+  resolveConflict(write: boolean): Promise<boolean>;
+  end(): Promise<void>;
+  backToSetup(): void;
+  dismissError(): void;
+}
+
+const NAME_KEY = "contract-risk-review.meeting.by";
+
+/** The officer's name remembered on this computer (SPEC: the meeting's "by"; nothing else is stored). */
+export function rememberedName(): string {
+  try {
+    return globalThis.localStorage?.getItem(NAME_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function rememberName(name: string): void {
+  try {
+    globalThis.localStorage?.setItem(NAME_KEY, name);
+  } catch {
+    // Storage can be off (private windows, policy): the name is then typed each time.
+  }
+}
+
+/** "Risk 3 of 41: HRC-007 Title. Due for its update." */
+export function announce(queue: readonly QueueItem[], index: number, outcomes: ReadonlyMap<string, Outcome>): string {
+  const item = queue[index];
+  if (!item) return queue.length === 0 ? "No risks match this meeting's filters." : "End of the queue.";
+  const o = outcomes.get(item.key);
+  const state = o?.kind === "recorded" ? "Recorded in this meeting." : o?.kind === "skipped" ? "Skipped." : item.due ? "Due for its update." : "Updated this month.";
+  return `Risk ${index + 1} of ${queue.length}: ${item.facts.id || "(no id)"} ${item.facts.title}. ${state}`;
+}
+
+/** The address of a risk's row across its table, to select so the room sees it. */
+export function rowAddress(report: Report, item: QueueItem): string {
+  const cols = report.sheets.find((s) => s.name === item.facts.sheet)?.columns ?? [];
+  const r = item.facts.row;
+  if (cols.length === 0) return `A${r}`;
+  const first = Math.min(...cols.map((c) => c.col));
+  const last = Math.max(...cols.map((c) => c.col));
+  return `${columnLetter(first)}${r}:${columnLetter(last)}${r}`;
+}
+
+/** Risks already recorded on the meeting date (the pane was closed and reopened): read from the Update Log. */
+function recordedEarlier(report: Report, queue: readonly QueueItem[], meetingDate: string): Map<string, Outcome> {
+  const keyById = new Map(queue.map((q) => [idKey(q.facts.id), q.key]));
+  const out = new Map<string, Outcome>();
+  for (const e of report.records.updateLog) {
+    const c = e.fields.date;
+    if (!c || e.fields.by?.text === REGISTER_AUTHOR) continue;
+    const d = typeof c.value === "number" ? dayFromSerial(c.value) : parseDate(c.value, c.format, "lastUpdated");
+    if (!d.ok || isoFromDay(d.value) !== meetingDate) continue;
+    const key = keyById.get(idKey(e.fields.riskId?.value ?? null));
+    if (!key) continue;
+    const q = queue.find((x) => x.key === key)!;
+    const noChange = /^(yes|y|true)$/i.test(e.fields.noChange?.text ?? "");
+    const f = q.facts;
+    out.set(key, {
+      kind: "recorded",
+      noChange,
+      text: e.fields.text?.text ?? "",
+      changes: [],
+      after: { likelihood: f.likelihood, impact: f.impact, score: f.score, rag: f.rag, strategy: f.strategy, owner: f.owner },
+      earlier: true,
+    });
+  }
+  return out;
+}
+
+export interface UseMeetingArgs {
+  report: Report | null;
+  settings: Settings | null;
+  gateway: WorkbookGateway;
+  actions: Pick<WorkbookActions, "check">;
+}
+
+/** The meeting. */
+export function useMeeting({ report, settings, gateway, actions }: UseMeetingArgs): [MeetingState, MeetingActions, RiskCard | null] {
+  const [state, setState] = useState<MeetingState>({
+    phase: "setup",
+    setup: null,
+    queue: [],
+    index: 0,
+    outcomes: new Map(),
+    reviewedOrder: [],
+    conflict: null,
+    busy: false,
+    error: null,
+    notes: [],
+    announcement: "",
+    recordSheet: null,
+  });
+  const latest = useRef(state);
+  latest.current = state;
+  const patch = useCallback((p: Partial<MeetingState> | ((s: MeetingState) => Partial<MeetingState>)) => {
+    setState((s) => {
+      const next = { ...s, ...(typeof p === "function" ? p(s) : p) };
+      latest.current = next;
+      return next;
+    });
+  }, []);
+
+  // Per-meeting lookups, made once at the start so each card is a few map reads.
+  const startReport = useRef<Report | null>(null);
+  const escalationsAtStart = useRef<Escalation[]>([]);
+  const logSheet = useRef<string | null>(null);
+  const snapshots = useRef(new Map<string, RowSnapshot | null>());
+  const index = useMemo(() => (startReport.current && settings ? buildCardIndex(startReport.current, settings) : null), [state.setup, settings]); // eslint-disable-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => (startReport.current ? fieldColumnsOf(startReport.current) : null), [state.setup]); // eslint-disable-line react-hooks/exhaustive-deps
+  const logged = useMemo(() => (startReport.current ? lastLoggedTexts(startReport.current) : new Map<string, string>()), [state.setup]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const current = state.phase === "running" ? state.queue[state.index] : undefined;
+  const card = useMemo(() => (current && index ? cardFor(current.facts, index) : null), [current, index]);
+
+  // Showing a card selects the risk's row in the sheet, so the room sees it.
+  useEffect(() => {
+    if (!current || !startReport.current) return;
+    gateway.selectCell({ sheet: current.facts.sheet, address: rowAddress(startReport.current, current) }).catch((e: unknown) => patch({ error: plainMessage(e) }));
+  }, [current, gateway, patch]);
+
+  const start = useCallback(
+    async (setup: MeetingSetup) => {
+      if (!report || !settings) return;
+      if (!gateway.openUpdateLog || !gateway.recordUpdate) {
+        patch({ error: "This version of the add-in cannot record meeting updates." });
+        return;
+      }
+      rememberName(setup.by);
+      patch({ busy: true, error: null });
+      try {
+        logSheet.current = await gateway.openUpdateLog(
+          buildUpdateLogTab({ asAt: setup.date, source: "workbook", version: VERSION, marking: settings.protectiveMarking }),
+        );
+      } catch (e) {
+        patch({ busy: false, error: plainMessage(e) });
+        return;
+      }
+      const resuming = latest.current.setup !== null && startReport.current === report;
+      if (!resuming) {
+        startReport.current = report;
+        escalationsAtStart.current = report.escalations;
+        snapshots.current = new Map();
+      }
+      const queue = buildQueue(report, {
+        meetingDate: setup.date,
+        reviewPeriodMonths: settings.reviewPeriodMonths,
+        registers: setup.registers,
+        annexes: setup.annexes,
+        owners: setup.owners,
+        scoreBand: setup.scoreBands,
+      });
+      const outcomes = resuming ? latest.current.outcomes : recordedEarlier(report, queue, setup.date);
+      const reviewedOrder = resuming ? latest.current.reviewedOrder : [...outcomes.keys()];
+      patch({ phase: "running", setup, queue, index: 0, outcomes, reviewedOrder, busy: false, notes: [], announcement: announce(queue, 0, outcomes) });
+    },
+    [report, settings, gateway, patch],
+  );
+
+  const go = useCallback(
+    (delta: 1 | -1) =>
+      patch((s) => {
+        const i = Math.min(Math.max(0, s.index + delta), Math.max(0, s.queue.length - 1));
+        return { index: i, conflict: null, notes: [], announcement: announce(s.queue, i, s.outcomes) };
+      }),
+    [patch],
+  );
+
+  const skip = useCallback(
+    () =>
+      patch((s) => {
+        const item = s.queue[s.index];
+        if (!item) return {};
+        const outcomes = new Map(s.outcomes);
+        if (outcomes.get(item.key)?.kind !== "recorded") outcomes.set(item.key, { kind: "skipped" });
+        const i = Math.min(s.index + 1, s.queue.length - 1);
+        return { outcomes, index: i, conflict: null, notes: [], announcement: `Skipped ${item.facts.id}. ${announce(s.queue, i, outcomes)}` };
+      }),
+    [patch],
+  );
+
+  /** Writes one plan; on success moves to the next risk. */
+  const write = useCallback(
+    async (key: string, request: RecordUpdateRequest, plan: RecordPlan, noChange: boolean): Promise<boolean> => {
+      const result = await gateway.recordUpdate!(request);
+      if (!result.ok) {
+        patch({ busy: false, conflict: { key, conflicts: result.conflicts, request, plan }, announcement: "Someone changed this risk's row since its card was shown. Both versions are shown; nothing was written." });
+        return false;
+      }
+      request.expected.forEach((snap, i) => {
+        if (snap.sheet === key.split("\u0000")[0]) snapshots.current.set(key, snapshotAfterWrite(snap, result.rowsNow[i], request.cells));
+      });
+      patch((s) => {
+        const item = s.queue.find((q) => q.key === key)!;
+        const outcomes = new Map(s.outcomes);
+        outcomes.set(key, { kind: "recorded", noChange, text: plan.text, changes: plan.changes, after: plan.after });
+        const reviewedOrder = s.reviewedOrder.includes(key) ? s.reviewedOrder : [...s.reviewedOrder, key];
+        const i = Math.min(s.index + 1, s.queue.length - 1);
+        const notes = [...plan.notes, ...result.keptFormulas.map((a) => `${a} holds a formula, so it was left to work the value out.`)];
+        const said = `Recorded ${noChange ? "no change" : "an update"} for ${item.facts.id}.`;
+        return { outcomes, reviewedOrder, index: i, busy: false, conflict: null, notes, announcement: `${said} ${announce(s.queue, i, outcomes)}` };
+      });
+      return true;
+    },
+    [gateway, patch],
+  );
+
+  const record = useCallback(
+    async (choice: RecordChoice): Promise<boolean> => {
+      const s = latest.current;
+      const item = s.queue[s.index];
+      const setup = s.setup;
+      const rep = startReport.current;
+      if (!item || !setup || !rep || !columns || !settings || s.busy || !logSheet.current) return false;
+      patch({ busy: true, error: null });
+      try {
+        const plan = recordToEdits(item.facts, choice, {
+          meetingDate: setup.date,
+          by: setup.by,
+          columns,
+          settings,
+          lastLoggedText: s.outcomes.get(item.key)?.kind === "recorded" ? null : (logged.get(idKey(item.facts.id)) ?? null),
+        });
+        // A second record of the same risk in one meeting: the register text is already in the log.
+        if (s.outcomes.get(item.key)?.kind === "recorded") plan.log.rows = plan.log.rows.slice(-1);
+        if (!snapshots.current.has(item.key)) {
+          snapshots.current.set(item.key, rowSnapshot(item.facts.record, rep.sheets.find((x) => x.name === item.facts.sheet) ?? { columns: [] }));
+        }
+        const snap = snapshots.current.get(item.key);
+        const request: RecordUpdateRequest = { cells: plan.cells, log: plan.log, logSheet: logSheet.current, expected: snap ? [snap] : [] };
+        return await write(item.key, request, plan, choice.noChange);
+      } catch (e) {
+        patch({ busy: false, error: plainMessage(e) });
+        return false;
+      }
+    },
+    [columns, settings, logged, patch, write],
+  );
+
+  const resolveConflict = useCallback(
+    async (doWrite: boolean): Promise<boolean> => {
+      const c = latest.current.conflict;
+      if (!c) return false;
+      if (!doWrite) {
+        // Keep theirs: the row as it is now becomes what this card compares against next time.
+        c.conflicts.forEach((x) => snapshots.current.set(c.key, { ...x.snapshot, values: x.now }));
+        patch({ conflict: null, announcement: "Nothing written. The row as it is now will be compared next time." });
+        return false;
+      }
+      patch({ busy: true, error: null });
+      try {
+        return await write(c.key, { ...c.request, force: true }, c.plan, c.request.log.rows.at(-1)?.[4] === "Yes");
+      } catch (e) {
+        patch({ busy: false, error: plainMessage(e) });
+        return false;
+      }
+    },
+    [patch, write],
+  );
+
+  const reportNow = useRef(report);
+  reportNow.current = report;
+  const end = useCallback(async () => {
+    patch({ phase: "ending", busy: true, error: null, announcement: "Ending the meeting: checking the workbook again…" });
+    await actions.check();
+    // The new report arrives through props; when the check failed there is none, so say so and carry on.
+    await new Promise((r) => setTimeout(r, 0));
+    if (latest.current.phase === "ending" && reportNow.current === startReport.current) {
+      patch({ phase: "running", busy: false, error: "The workbook could not be checked again, so the Meeting Record was not written. Try End meeting again." });
+    }
+  }, [actions, patch]);
+
+  // After the re-check (a new report arrives), write the Meeting Record from this meeting's outcomes.
+  useEffect(() => {
+    if (state.phase !== "ending" || !report || report === startReport.current || !settings) return;
+    const s = latest.current;
+    const setup = s.setup!;
+    const byKey = new Map(s.queue.map((q) => [q.key, q]));
+    const reviewed: ReviewedRisk[] = [];
+    for (const key of s.reviewedOrder) {
+      const o = s.outcomes.get(key);
+      const q = byKey.get(key);
+      if (!q || o?.kind !== "recorded") continue;
+      const idCol = q.facts.record.fields.id?.col ?? 0;
+      reviewed.push({ id: q.facts.id, title: q.facts.title, sheet: q.facts.sheet, row: q.facts.row, address: toA1(q.facts.row - 1, idCol), noChange: o.noChange, text: o.text, changes: o.changes });
+    }
+    const notReviewed: NotReviewedRisk[] = s.queue
+      .filter((q) => s.outcomes.get(q.key)?.kind !== "recorded")
+      .map((q) => ({ id: q.facts.id, title: q.facts.title, owner: q.facts.owner, sheet: q.facts.sheet, row: q.facts.row, due: q.due, reason: s.outcomes.get(q.key)?.kind === "skipped" ? "skipped" : "not reached" }));
+    const tab = buildMeetingRecord({
+      meeting: setup,
+      reviewed,
+      notReviewed,
+      escalationsAtStart: escalationsAtStart.current,
+      escalationsAtEnd: report.escalations,
+      source: "workbook",
+      version: VERSION,
+      marking: settings.protectiveMarking,
+    });
+    let live = true;
+    gateway.writeOwnedTab(tab).then(
+      (r) => {
+        if (!live) return;
+        const stillStale = report.findings.filter((f) => f.ruleId === "risk/stale-update" && reviewed.some((x) => x.sheet === f.sheet && x.row === f.row)).length;
+        const extra = stillStale ? ` ${stillStale} reviewed risks are still flagged as not updated: see the Check view.` : "";
+        patch({ phase: "ended", busy: false, recordSheet: r.sheetName, announcement: `Meeting ended. ${reviewed.length} risks reviewed; the record is on the “${r.sheetName}” tab.${extra}` });
+      },
+      (e: unknown) => live && patch({ phase: "running", busy: false, error: plainMessage(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state.phase, report, settings, gateway, patch]);
+
+  const backToSetup = useCallback(() => patch({ phase: "setup", conflict: null }), [patch]);
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+
+  const meetingActions = useMemo(
+    () => ({ start, go, skip, record, resolveConflict, end, backToSetup, dismissError }),
+    [start, go, skip, record, resolveConflict, end, backToSetup, dismissError],
+  );
+  return [state, meetingActions, card];
+}

@@ -1,0 +1,165 @@
+// Review view: the monthly risk meeting as a queue the chair drives from the keyboard.
+
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { DocumentCheckmarkRegular, SearchRegular } from "@fluentui/react-icons";
+import type { WorkbookGateway } from "../../excel/gateway";
+import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
+import { ErrorBar } from "../components/ErrorBar";
+import { ConflictPanel } from "../review/ConflictPanel";
+import { MeetingSetupForm, todayIso } from "../review/MeetingSetupForm";
+import { RecordPanel, type RecordPanelHandle } from "../review/RecordPanel";
+import { RiskCardPanel } from "../review/RiskCardPanel";
+import { rememberedName, useMeeting, type MeetingSetup } from "../review/useMeeting";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  p: { margin: 0 },
+  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  count: { fontWeight: tokens.fontWeightSemibold },
+  srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface ReviewViewProps {
+  state: WorkbookState;
+  actions: WorkbookActions;
+  gateway: WorkbookGateway;
+}
+
+/** Which meeting key a keydown is, or null. Alt+letter uses `code` so Mac's Option characters still work. */
+export function meetingKey(e: Pick<KeyboardEvent, "key" | "code" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">): "record" | "noChange" | "next" | "previous" | "skip" | null {
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key === "Enter") return "record";
+  if (!e.altKey || e.ctrlKey || e.metaKey) return null;
+  switch (e.code || `Key${e.key.toUpperCase()}`) {
+    case "Digit0":
+    case "Numpad0":
+      return "noChange";
+    case "KeyN":
+      return "next";
+    case "KeyP":
+      return "previous";
+    case "KeyS":
+      return "skip";
+    default:
+      return e.key === "0" ? "noChange" : null;
+  }
+}
+
+/** The Review view. */
+export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.JSX.Element {
+  const s = useStyles();
+  const [meeting, m, card] = useMeeting({ report: state.report, settings: state.settings, gateway, actions });
+  const panel = React.useRef<RecordPanelHandle>(null);
+  const current = meeting.phase === "running" ? meeting.queue[meeting.index] : undefined;
+
+  // Focus goes back to the update box after every move and every record, so the chair never hunts for it.
+  React.useEffect(() => {
+    if (current && !meeting.conflict && !meeting.busy) panel.current?.focus();
+  }, [current, meeting.conflict, meeting.busy, meeting.index]);
+
+  const onKeyDown = React.useCallback(
+    (e: React.KeyboardEvent) => {
+      if (meeting.phase !== "running" || meeting.conflict) return;
+      const k = meetingKey(e.nativeEvent);
+      if (!k) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (k === "record") panel.current?.record(false);
+      else if (k === "noChange") panel.current?.record(true);
+      else if (k === "next") m.go(1);
+      else if (k === "previous") m.go(-1);
+      else m.skip();
+    },
+    [meeting.phase, meeting.conflict, m],
+  );
+
+  const initial = React.useMemo<MeetingSetup>(
+    () => meeting.setup ?? { date: todayIso(), by: rememberedName(), attendees: [], registers: [], annexes: [], owners: [], scoreBands: [] },
+    [meeting.setup],
+  );
+
+  const left = meeting.queue.filter((q) => meeting.outcomes.get(q.key)?.kind !== "recorded").length;
+  const dueLeft = meeting.queue.filter((q) => q.due && meeting.outcomes.get(q.key)?.kind !== "recorded").length;
+
+  return (
+    // The keydown listener sits on the view so the shortcuts work from any control in it.
+    <div className={s.root} onKeyDown={onKeyDown}>
+      <div className={s.srOnly} role="status" aria-live="polite" aria-atomic="true">
+        {meeting.announcement}
+      </div>
+      <ErrorBar message={meeting.error} onDismiss={m.dismissError} />
+
+      {!state.report ? (
+        <>
+          <p className={s.p}>The meeting works from a check of the workbook. Check it first; it takes a few seconds.</p>
+          <Button appearance="primary" icon={<SearchRegular />} onClick={() => void actions.check()} disabled={state.busy !== null}>
+            Check the workbook
+          </Button>
+        </>
+      ) : meeting.phase === "setup" ? (
+        <>
+          <p className={s.p}>
+            Steps through the open risks, those due for their monthly update first. Each update is written to the
+            register and the Update Log as you record it.
+          </p>
+          <MeetingSetupForm report={state.report} initial={initial} busy={meeting.busy} onStart={(x) => void m.start(x)} />
+        </>
+      ) : meeting.phase === "ended" ? (
+        <>
+          <MessageBar intent="success">
+            <MessageBarBody>{meeting.announcement}</MessageBarBody>
+          </MessageBar>
+          <Button onClick={m.backToSetup}>Start another meeting</Button>
+        </>
+      ) : (
+        <>
+          <div className={s.bar}>
+            <span className={s.count}>
+              {meeting.queue.length === 0 ? "No risks to review" : `Risk ${meeting.index + 1} of ${meeting.queue.length}`}
+            </span>
+            <span>
+              {left} left, {dueLeft} due
+            </span>
+          </div>
+          <ProgressBar value={meeting.queue.length ? 1 - left / meeting.queue.length : 1} aria-label="Risks reviewed" />
+          {meeting.phase === "ending" ? <p className={s.p}>Checking the workbook again and writing the Meeting Record…</p> : null}
+          {card && current ? (
+            <>
+              <RiskCardPanel card={card} outcome={meeting.outcomes.get(current.key)} due={current.due} />
+              {meeting.notes.length ? (
+                <MessageBar intent="info">
+                  <MessageBarBody>{meeting.notes.join(" ")}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+              {meeting.conflict ? (
+                <ConflictPanel conflict={meeting.conflict} riskId={current.facts.id} busy={meeting.busy} onResolve={(w) => void m.resolveConflict(w)} />
+              ) : (
+                <RecordPanel
+                  key={current.key}
+                  ref={panel}
+                  card={card}
+                  busy={meeting.busy}
+                  position={{ index: meeting.index, total: meeting.queue.length }}
+                  onRecord={m.record}
+                  onGo={m.go}
+                  onSkip={m.skip}
+                />
+              )}
+            </>
+          ) : (
+            <p className={s.p}>No open risks match this meeting&apos;s registers and filters.</p>
+          )}
+          <div className={s.bar}>
+            <Button onClick={m.backToSetup} disabled={meeting.busy}>
+              Change filters
+            </Button>
+            <Button appearance="primary" icon={<DocumentCheckmarkRegular />} onClick={() => void m.end()} disabled={meeting.busy}>
+              End meeting
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
