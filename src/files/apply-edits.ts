@@ -178,7 +178,7 @@ export async function applyEditsToXlsx(original: Uint8Array, edits: WorkbookEdit
     const cell = ws.getCell(e.row + 1, e.col + 1);
     // A cell of a new row takes the look of the cell above it, so appended risks match their register.
     if ((cell.value === null || cell.value === undefined) && e.row > 0) {
-      const above = ws.getCell(e.row, e.col);
+      const above = ws.getCell(e.row, e.col + 1);
       if (above.value !== null && above.value !== undefined && Object.keys(above.style ?? {}).length > 0) cell.style = { ...above.style };
     }
     setValue(cell, e.value);

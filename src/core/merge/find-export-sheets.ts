@@ -1,7 +1,7 @@
 // Finds the export's risks and actions sheets by their headers, reusing the readers' header matching.
 
 import { ACTION_FIELDS, RISK_FIELDS } from "../model/fields";
-import { fillMergedAreas, type Grid } from "../model/grid";
+import { cellAt, fillMergedAreas, type Grid } from "../model/grid";
 import { detectSheet, headerCellsAt } from "../read/detect-sheet";
 import { mapHeaders, type HeaderCell, type HeaderMapping } from "../read/map-headers";
 import type { ExportRole } from "./types";
@@ -17,6 +17,8 @@ export interface FoundExportSheet {
 }
 
 const HEADER_SEARCH_ROWS = 20;
+/** "Reference / Risk ID" is a header; "Training may reference outdated data." is not. */
+const MAX_KEY_HEADER_WORDS = 5;
 
 /** The sheet kind each role's headers are matched as, and the field without which a table is useless. */
 export const ROLE_KIND = { risks: "risk-register", actions: "actions" } as const;
@@ -46,8 +48,12 @@ export function findRoleTable(raw: Grid, role: ExportRole): FoundExportSheet | n
   for (let row = grid.rowOffset; row <= last; row++) {
     const cells = headerCellsAt(grid, row);
     if (cells.length < 2) continue;
+    // A header row holds labels: a number or a sentence-long key header means a data row whose words happen to match.
+    if (cells.some((c) => typeof cellAt(grid, row, c.col) === "number")) continue;
     const mapping = mapHeaders(kind, cells);
     if (!mapping.fieldColumns.has(key) || mapping.fieldColumns.size < 2) continue;
+    const keyHeader = cells.find((c) => c.col === mapping.fieldColumns.get(key))?.text ?? "";
+    if (keyHeader.split(/\s+/).length > MAX_KEY_HEADER_WORDS) continue;
     if (role === "actions" && !mapping.fieldColumns.has("action")) continue;
     if (!best || quality(mapping) > quality(best.mapping)) best = { role, grid, headerRow: row, headerCells: cells, mapping };
   }
