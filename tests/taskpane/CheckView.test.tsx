@@ -52,7 +52,7 @@ describe("CheckView", () => {
     ["click", "IRIS Risks, header row 4", { sheet: "IRIS Risks", address: "A4" }],
   ])("selects the finding's cell on %s (%s)", async (how, place, target) => {
     const { user, gateway } = await checked();
-    const button = screen.getByRole("button", { name: new RegExp(`^\\w+, ${place.replace(/[.*+?^${}()|[\]\\!]/g, "\\$&")}:`) });
+    const button = screen.getByRole("button", { name: new RegExp(`^\\w+: ${place.replace(/[.*+?^${}()|[\]\\!]/g, "\\$&")} \\. `) });
     if (how === "click") await user.click(button);
     else {
       act(() => button.focus());
@@ -64,9 +64,10 @@ describe("CheckView", () => {
 
   it("names sheet, cell and record id on every finding", async () => {
     await checked();
-    const buttons = screen.getAllByRole("button", { name: /Select the cell\.$/ });
+    const buttons = screen.getAllByRole("button", { name: /^(Error|Warning|Note): / });
     expect(buttons).toHaveLength(6);
-    expect(buttons[0]).toHaveTextContent("IRIS Risks!D5 · HRC-001HRC-001 has no strategy.");
+    expect(buttons[0]).toHaveAccessibleName("Error: IRIS Risks!D5 · HRC-001 . HRC-001 has no strategy.");
+    expect(buttons[0]).toHaveAccessibleDescription("Press Enter to go to the cell. Arrow keys move between findings.");
   });
 
   it.each([
@@ -76,7 +77,7 @@ describe("CheckView", () => {
   ])("filters by %s = %s", async (label, value, n) => {
     const { user } = await checked();
     await user.selectOptions(screen.getByRole("combobox", { name: label }), value);
-    expect(screen.getAllByRole("button", { name: /Select the cell\.$/ })).toHaveLength(n);
+    expect(screen.getAllByRole("button", { name: /^(Error|Warning|Note): / })).toHaveLength(n);
     expect(screen.getByText(`Showing ${n} of 6. Select a finding to go to its cell.`)).toBeInTheDocument();
   });
 

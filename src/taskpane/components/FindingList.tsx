@@ -38,7 +38,10 @@ const useStyles = makeStyles({
   active: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   place: { display: "block", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   message: { display: "block", overflowWrap: "anywhere" },
+  srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
+
+const HINT_ID = "finding-list-hint";
 
 export interface FindingListProps {
   groups: readonly FindingGroup[];
@@ -55,7 +58,8 @@ export function findingKey(f: Finding): string {
 function FindingItem({ finding, active, onActivate }: { finding: Finding; active: boolean; onActivate(f: Finding): void }): React.JSX.Element {
   const s = useStyles();
   const onClick = React.useCallback(() => onActivate(finding), [onActivate, finding]);
-  const place = findingPlace(finding);
+  // The name comes from the visible text (WCAG 2.5.3 label in name), with the severity and a pause
+  // added for screen readers; what the button does is its description.
   return (
     <li>
       <button
@@ -63,9 +67,11 @@ function FindingItem({ finding, active, onActivate }: { finding: Finding; active
         className={mergeClasses(s.item, active && s.active)}
         onClick={onClick}
         aria-current={active ? "true" : undefined}
-        aria-label={`${SEVERITY_WORD[finding.severity]}, ${place}: ${finding.message}. Select the cell.`}
+        aria-describedby={HINT_ID}
       >
-        <span className={s.place}>{place}</span>
+        <span className={s.srOnly}>{SEVERITY_WORD[finding.severity]}: </span>
+        <span className={s.place}>{findingPlace(finding)}</span>
+        <span className={s.srOnly}>. </span>
         <span className={s.message}>{finding.message}</span>
       </button>
     </li>
@@ -78,6 +84,9 @@ export function FindingList({ groups, activeKey, onActivate }: FindingListProps)
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   return (
     <div className={s.groups} {...arrows}>
+      <span id={HINT_ID} className={s.srOnly}>
+        Press Enter to go to the cell. Arrow keys move between findings.
+      </span>
       {groups.map((g) => (
         <section key={g.key} aria-labelledby={`grp-${g.key}`}>
           <h3 className={s.heading} id={`grp-${g.key}`}>

@@ -7,7 +7,7 @@ import type { Severity } from "../../core/model/finding";
 
 const useStyles = makeStyles({
   root: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
-  error: { color: tokens.colorStatusDangerForeground1 },
+  error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorStatusWarningForeground3 },
   info: { color: tokens.colorNeutralForeground2 },
   icon: { flexShrink: 0 },

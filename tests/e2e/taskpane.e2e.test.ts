@@ -1,0 +1,168 @@
+// The task pane in headless Chromium with the fake Excel host and the real engine: check, go to a
+// finding's cell, mark cells, write the summary tabs twice, settings; axe-core in light and dark.
+
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import type { FakeSnapshot, FakeStats } from "../fakes/fake-excel";
+import { axeViolations, buildAll, eventually, launch, openPane, serve, shoot } from "./harness";
+import { contractorWorkbook } from "./workbook";
+
+let out = "";
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let fakeHostJs = "";
+const workbookJson = JSON.stringify(contractorWorkbook());
+
+beforeAll(async () => {
+  out = await buildAll();
+  fakeHostJs = fs.readFileSync(path.join(out, "fake", "fake-host.js"), "utf8");
+  server = await serve(path.join(out, "site"));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+const snapshot = (page: Page): Promise<FakeSnapshot> =>
+  page.evaluate(() => (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot());
+const stats = (page: Page): Promise<FakeStats> =>
+  page.evaluate(() => (window as unknown as { __fakeHost: { stats(): FakeStats } }).__fakeHost.stats());
+
+/** Opens the pane on the fake workbook and sets the as-at date through the Settings view. */
+async function openWithFake(theme: "light" | "dark") {
+  const pane = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson }, `?theme=${theme}`);
+  const { page } = pane;
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.getByLabel("As-at date").fill("2022-10-10");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByText("Settings saved in this workbook.").waitFor({ state: "attached" });
+  await page.getByRole("tab", { name: "Check" }).click();
+  return pane;
+}
+
+async function check(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^(Check workbook|Check again)$/ }).click();
+  await page.getByRole("heading", { name: "Findings" }).waitFor();
+}
+
+describe("task pane outside Office", () => {
+  it.each([
+    ["blocked", /could not be loaded/],
+    ["browser", /opened outside Excel/],
+  ] as const)("explains itself and how to sideload when office.js is %s", async (kind, reason) => {
+    const { context, page, blocked } = await openPane(browser, server.base, fakeHostJs, { kind });
+    await page.getByRole("heading", { name: "Contract Risk Review", level: 1 }).waitFor();
+    expect(await page.getByRole("status").textContent()).toMatch(reason);
+    expect(await page.getByText(/Upload My Add-in/).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    if (kind === "browser") await shoot(page, "outside-office");
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("task pane on the fake Excel host, with the real engine", () => {
+  it("checks, goes to a finding's cell, marks cells, and writes the summary tabs idempotently", async () => {
+    const { context, page, blocked, errors } = await openWithFake("light");
+    const settingsSheet = (await snapshot(page)).sheets.find((s) => s.visibility !== "Visible");
+    expect(settingsSheet).toBeDefined();
+
+    await check(page);
+    const counts = await page.getByRole("list", { name: "Finding counts" }).innerText();
+    expect(counts).toMatch(/\d+ errors?/);
+    const findingButtons = page.getByRole("button", { name: /^(Error|Warning|Note): / });
+    expect(await findingButtons.count()).toBeGreaterThan(5);
+    // Priority order: no strategy first, then no update this month.
+    const headings = await page.getByRole("heading", { level: 3 }).allInnerTexts();
+    expect(headings[0]).toMatch(/risk\/missing-strategy/);
+    expect(headings[1]).toMatch(/risk\/stale-update/);
+    expect(await page.getByText("IRIS Risk Register!J7 · HRC-002").count()).toBe(1);
+
+    // Click a finding: the fake's selection moves to its cell.
+    await page.getByRole("button", { name: /IRIS Risk Register!J7 · HRC-002/ }).click();
+    await eventually(async () => expect((await snapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "J7" }));
+    // Keyboard: arrow down to the next finding and press Enter.
+    await page.keyboard.press("ArrowDown");
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+    const place = /^(.+)!([A-Z]+\d+)/.exec(focused);
+    expect(place).not.toBeNull();
+    await page.keyboard.press("Enter");
+    await eventually(async () => expect((await snapshot(page)).selection).toEqual({ sheet: place![1], address: place![2] }));
+    expect((await snapshot(page)).activeSheet).toBe(place![1]);
+    await shoot(page, "check-light");
+
+    // The sheets as read.
+    await page.getByRole("button", { name: /^IRIS Risk Register\s+Risk register · headers in row 5/ }).click();
+    expect(await page.getByRole("combobox", { name: "P · Contractor Notes" }).inputValue()).toBe("");
+    expect(await page.getByRole("combobox", { name: "J · Risk Response Strategy" }).inputValue()).toBe("strategy");
+    await shoot(page, "check-sheets-light");
+
+    // Mark and unmark.
+    await page.getByRole("combobox", { name: "Sheet" }).selectOption("IRIS Risk Register");
+    await page.getByRole("button", { name: /^Mark \d+ cells?$/ }).click();
+    const marks = async () => (await snapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!.conditionalFormats.length;
+    await eventually(async () => expect(await marks()).toBeGreaterThan(0));
+    await page.getByRole("button", { name: "Remove marks" }).click();
+    await eventually(async () => expect(await marks()).toBe(0));
+
+    // Summaries, twice: the same workbook both times; the user's "Exceptions" sheet untouched.
+    await page.getByRole("tab", { name: "Summaries" }).click();
+    await page.getByRole("button", { name: "Write summary tabs" }).click();
+    const written = page.getByRole("list", { name: "Summary tabs written" });
+    await written.waitFor();
+    expect(await written.innerText()).toMatch(/Exceptions: Written as “.+”, because a sheet of yours is already called “Exceptions”/);
+    await shoot(page, "summaries-light");
+    const first = await snapshot(page);
+    const names = first.sheets.map((s) => s.name);
+    for (const n of ["Escalation", "Risk Summary", "Plan Close-Out"]) expect(names).toContain(n);
+    const userExceptions = first.sheets.find((s) => s.name === "Exceptions")!;
+    expect(userExceptions.values).toEqual([["My own list of exceptions"], ["Do not overwrite"]]);
+    const riskSummary = first.sheets.find((s) => s.name === "Risk Summary")!;
+    expect(Object.keys(riskSummary.fills).length).toBeGreaterThanOrEqual(25);
+    expect(riskSummary.pageLayout).toMatchObject({ orientation: "Landscape" });
+    const ownExceptions = first.sheets.find((s) => s.name !== "Exceptions" && /Exceptions/.test(s.name))!;
+    expect(Object.values(ownExceptions.links).some((l) => JSON.stringify(l).includes("IRIS Risk Register"))).toBe(true);
+
+    await page.getByRole("button", { name: "Write summary tabs" }).click();
+    await page.getByText("Wrote 4 summary tabs.").waitFor({ state: "attached" });
+    await eventually(async () => expect(JSON.stringify((await snapshot(page)).sheets)).toBe(JSON.stringify(first.sheets)));
+
+    const s = await stats(page);
+    expect(s.failedSyncs).toBe(0);
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("validates settings in plain words", async () => {
+    const { context, page } = await openWithFake("light");
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByLabel("Review period (months)").fill("13");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText("Enter a whole number of months from 1 to 12.").waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("reviewPeriodMonths");
+    await context.close();
+  });
+
+  it.each(["light", "dark"] as const)("has no axe violations in any view (%s theme)", async (theme) => {
+    const { context, page } = await openWithFake(theme);
+    await check(page);
+    await page.getByRole("button", { name: /^IRIS Risk Register\s+Risk register/ }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, `check-${theme}`);
+    await page.getByRole("tab", { name: "Summaries" }).click();
+    await page.getByRole("button", { name: "Write summary tabs" }).click();
+    await page.getByRole("list", { name: "Summary tabs written" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, `summaries-${theme}`);
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByRole("form", { name: "Settings" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, `settings-${theme}`);
+    await context.close();
+  });
+});
