@@ -71,7 +71,7 @@ function copySheet(wb: Workbook, from: string, to: string, fileName: string): vo
     });
   }
   if (sheetByName(wb, to)) throw new Error(`applyEditsToXlsx: a sheet "${to}" already exists`);
-  const dst = wb.addWorksheet(to, { properties: { ...src.properties }, views: src.views.map((v) => ({ ...v })) });
+  const dst = wb.addWorksheet(to, { properties: { ...src.properties }, views: (src.views ?? []).map((v) => ({ ...v })) });
   let width = 0;
   src.columns?.forEach((col, i) => {
     const d = dst.getColumn(i + 1);
