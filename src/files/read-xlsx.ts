@@ -1,19 +1,32 @@
 // Reads every sheet of an .xlsx (Node or browser) into Grids, refusing hostile files with a FileReadError.
 
-import { Workbook, type Worksheet } from "exceljs";
-import type { CellValue, Grid, MergedArea } from "../core/model/grid";
+import type { Grid } from "../core/model/grid";
 import { OWNED_MARKER } from "../core/model/owned-tab";
 import { toA1 } from "../core/address/a1";
 import { toBytes } from "./bytes";
 import { describePlace, FileReadError } from "./file-read-error";
 import { resolveLimits, type ReadLimits } from "./limits";
-import { convertCellValue } from "./xlsx-cell";
 import { checkXlsxContainer } from "./xlsx-container";
+import { parseSharedStrings } from "./xlsx/shared-strings";
+import { scanSheet, type SheetContext } from "./xlsx/sheet-scanner";
+import { NO_STYLES, parseStyles } from "./xlsx/styles";
+import { XlsxZip, ZipEntryError } from "./xlsx/unzip";
+import {
+  parseRelationships,
+  parseWorkbook,
+  relationshipKind,
+  type Relationship,
+} from "./xlsx/workbook-parts";
+import { XmlError } from "./xlsx/xml-scanner";
+
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 
 /**
  * Reads every sheet of an .xlsx or .xlsm workbook, hidden ones included (flagged `hidden`).
  * Values start at A1 (offsets 0) with trailing empty rows and columns dropped; number formats are
  * kept where they are not General; merges are 0-based and inclusive.
+ * Each part is inflated only when needed and dropped once read, one sheet at a time.
  * @throws FileReadError for an empty, corrupt, truncated, encrypted or oversized file.
  */
 export async function readXlsx(
@@ -24,24 +37,44 @@ export async function readXlsx(
   const lim = resolveLimits(limits);
   const bytes = toBytes(data);
   checkXlsxContainer(bytes, fileName, lim);
-
-  const workbook = new Workbook();
   try {
-    // exceljs types say Buffer, but it hands the data straight to JSZip, which takes any Uint8Array
-    // (and the browser build has no Buffer to give it).
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw new FileReadError(
-      "unreadable",
-      `${describePlace({ file: fileName })} could not be read as an .xlsx workbook (it may be corrupt or saved by another program): open it in Excel and save it again`,
-      { file: fileName },
-    );
+    return readParts(new XlsxZip(bytes), fileName, lim);
+  } catch (e) {
+    if (e instanceof XmlError || e instanceof ZipEntryError) {
+      throw new FileReadError(
+        "unreadable",
+        `${describePlace({ file: fileName })} could not be read as an .xlsx workbook (it may be corrupt or saved by another program): open it in Excel and save it again`,
+        { file: fileName },
+      );
+    }
+    throw e;
   }
+}
+
+function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): Grid[] {
+  const workbook = parsePart(zip, WORKBOOK, parseWorkbook) ?? { sheets: [], date1904: false };
+  const rels =
+    parsePart(zip, WORKBOOK_RELS, (xml) => parseRelationships(xml, "xl/")) ?? new Map<string, Relationship>();
+  const partOf = (kind: string, fallback: string): string => {
+    for (const rel of rels.values()) if (relationshipKind(rel.type) === kind) return rel.path;
+    return fallback;
+  };
+  const ctx: SheetContext = {
+    sharedStrings: parsePart(zip, partOf("sharedStrings", "xl/sharedStrings.xml"), parseSharedStrings) ?? [],
+    styles: parsePart(zip, partOf("styles", "xl/styles.xml"), parseStyles) ?? NO_STYLES,
+    date1904: workbook.date1904,
+    maxRows: lim.maxRows,
+    maxCells: lim.maxCells,
+  };
 
   const grids: Grid[] = [];
-  workbook.eachSheet((ws) => {
-    grids.push(readSheet(ws, fileName, lim));
-  });
+  for (const sheet of workbook.sheets) {
+    const rel = rels.get(sheet.relId);
+    // Chart sheets, dialog and macro sheets hold no cells: like exceljs, read only worksheets.
+    if (rel === undefined || (rel.type !== "" && relationshipKind(rel.type) !== "worksheet")) continue;
+    const grid = parsePart(zip, rel.path, (xml) => readSheet(xml, sheet.name, sheet.state, fileName, ctx));
+    if (grid !== null) grids.push(grid);
+  }
   if (grids.length === 0) {
     throw new FileReadError("no-sheets", `${describePlace({ file: fileName })} has no worksheets`, {
       file: fileName,
@@ -50,96 +83,50 @@ export async function readXlsx(
   return grids;
 }
 
-interface SparseCell {
-  col: number;
-  value: CellValue;
-  format: string | null;
+/**
+ * Inflates one part and parses it, or null when the zip lacks it. The inflated bytes are only
+ * reachable inside this call, so each is garbage once parsed (a 100k-row sheet is ~90 MB of XML).
+ */
+function parsePart<T>(zip: XlsxZip, path: string, parse: (xml: Uint8Array) => T): T | null {
+  const xml = zip.read(path);
+  return xml === null ? null : parse(xml);
 }
 
-/** One worksheet → Grid. Collects sparse cells first so limits are checked before dense arrays exist. */
-function readSheet(ws: Worksheet, fileName: string, lim: Required<ReadLimits>): Grid {
-  const rows = new Map<number, SparseCell[]>();
-  let lastRow = 0;
-  let lastCol = 0;
-
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: SparseCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A merged area's other cells report the top-left value; the Grid keeps them empty and lists the merge.
-      if (cell.isMerged && cell.master.address !== cell.address) return;
-      const ownFormat = cell.numFmt || undefined;
-      const converted = convertCellValue(cell.value, ownFormat);
-      if (converted.value === null) return;
-      const format = converted.dateFormat ?? (ownFormat && ownFormat !== "General" ? ownFormat : null);
-      cells.push({ col: colNumber, value: converted.value, format });
-      if (colNumber > lastCol) lastCol = colNumber;
-    });
-    if (cells.length > 0) {
-      rows.set(rowNumber, cells);
-      lastRow = rowNumber;
-    }
-  });
-
-  const place = { file: fileName, sheet: ws.name };
-  if (lastRow > lim.maxRows) {
+/** One worksheet part → Grid, or the FileReadError for a sheet over the limits. */
+function readSheet(
+  xml: Uint8Array,
+  sheetName: string,
+  state: string,
+  fileName: string,
+  ctx: SheetContext,
+): Grid {
+  const scanned = scanSheet(xml, ctx);
+  const place = { file: fileName, sheet: sheetName };
+  if (scanned.kind === "too-many-rows") {
     throw new FileReadError(
       "too-many-rows",
-      `${describePlace(place)} has ${lastRow.toLocaleString("en-GB")} rows of data; the most this can read is ${lim.maxRows.toLocaleString("en-GB")}`,
-      { ...place, cell: toA1(lastRow - 1, 0) },
+      `${describePlace(place)} has ${scanned.lastRow.toLocaleString("en-GB")} rows of data; the most this can read is ${ctx.maxRows.toLocaleString("en-GB")}`,
+      { ...place, cell: toA1(scanned.lastRow - 1, 0) },
     );
   }
-  if (lastRow * lastCol > lim.maxCells) {
+  if (scanned.kind !== "ok") {
+    const cells = scanned.lastRow * scanned.lastCol;
     throw new FileReadError(
       "too-many-cells",
-      `${describePlace(place)} has ${(lastRow * lastCol).toLocaleString("en-GB")} cells of data (${lastRow} rows × ${lastCol} columns); the most this can read is ${lim.maxCells.toLocaleString("en-GB")}`,
+      `${describePlace(place)} has ${cells.toLocaleString("en-GB")} cells of data (${scanned.lastRow} rows × ${scanned.lastCol} columns); the most this can read is ${ctx.maxCells.toLocaleString("en-GB")}`,
       place,
     );
   }
-
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  for (let r = 1; r <= lastRow; r++) {
-    const vRow: CellValue[] = new Array<CellValue>(lastCol).fill(null);
-    const fRow: (string | null)[] = new Array<string | null>(lastCol).fill(null);
-    for (const c of rows.get(r) ?? []) {
-      vRow[c.col - 1] = c.value;
-      fRow[c.col - 1] = c.format;
-    }
-    values.push(vRow);
-    numberFormats.push(fRow);
-  }
-
   const grid: Grid = {
-    sheetName: ws.name,
+    sheetName,
     origin: fileName,
-    values,
-    numberFormats,
+    values: scanned.values,
+    numberFormats: scanned.numberFormats,
     rowOffset: 0,
     colOffset: 0,
   };
-  const merges = readMerges(ws, lastRow, lastCol);
-  if (merges.length > 0) grid.merges = merges;
-  if (ws.state === "hidden" || ws.state === "veryHidden") grid.hidden = true;
-  if (values.length > 0 && values[0].some((v) => v === OWNED_MARKER)) grid.owned = true;
+  if (scanned.merges.length > 0) grid.merges = scanned.merges;
+  if (state === "hidden" || state === "veryHidden") grid.hidden = true;
+  if (scanned.values.length > 0 && scanned.values[0].some((v) => v === OWNED_MARKER)) grid.owned = true;
   return grid;
-}
-
-/** exceljs keeps merges in a private map keyed by master address, with 1-based inclusive bounds. */
-interface ExcelRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function readMerges(ws: Worksheet, lastRow: number, lastCol: number): MergedArea[] {
-  const map = (ws as unknown as { _merges?: Record<string, ExcelRange> })._merges ?? {};
-  const out: MergedArea[] = [];
-  for (const range of Object.values(map)) {
-    // A merge that starts beyond the data (a formatted but empty block) says nothing about any value.
-    if (range.top > lastRow || range.left > lastCol) continue;
-    out.push({ top: range.top - 1, left: range.left - 1, bottom: range.bottom - 1, right: range.right - 1 });
-  }
-  out.sort((a, b) => a.top - b.top || a.left - b.left);
-  return out;
 }

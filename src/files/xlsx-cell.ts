@@ -1,4 +1,4 @@
-// Turns one exceljs cell value into the plain CellValue a Grid holds (dates back to serial numbers).
+// Cell conversions shared by the readers: Excel serials from dates, the date-format test, exceljs cell values.
 
 import type { CellValue as ExcelCellValue } from "exceljs";
 import type { CellValue } from "../core/model/grid";
@@ -15,7 +15,11 @@ const UNIX_EPOCH_SERIAL = 25_569;
  * Midnight gives a whole number so later day arithmetic is exact.
  */
 export function serialFromDate(date: Date): number {
-  const ms = date.getTime();
+  return serialFromMs(date.getTime());
+}
+
+/** Milliseconds since 1970 (UTC) → the Excel serial number, as serialFromDate. */
+export function serialFromMs(ms: number): number {
   if (ms % MS_PER_DAY === 0) return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
   // Round to the millisecond: the division leaves binary noise a user would see as 0.30000000000000004.
   return Math.round((ms / MS_PER_DAY + UNIX_EPOCH_SERIAL) * MS_PER_DAY) / MS_PER_DAY;
@@ -27,13 +31,34 @@ export function serialFromDate(date: Date): number {
  */
 export function isDateFormat(format: string | null | undefined): boolean {
   if (!format || format === "General") return false;
-  const stripped = format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/_./g, "")
-    .replace(/\*./g, "")
-    .replace(/\[(?![hms]+\])[^\]]*\]/gi, "");
+  // Each step is a linear pass (a format code comes from the file, so no regex that can backtrack).
+  const stripped = dropBrackets(
+    format
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, "")
+      .replace(/_./g, "")
+      .replace(/\*./g, ""),
+  );
   return /[dmyhs]/i.test(stripped);
+}
+
+/** Removes [colour], [$currency] and [<condition] sections but keeps elapsed-time ones such as [h] and [mm]. */
+function dropBrackets(s: string): string {
+  let out = "";
+  let last = 0;
+  let i = s.indexOf("[");
+  while (i >= 0) {
+    const j = s.indexOf("]", i + 1);
+    if (j < 0) break;
+    if (/^[hms]+$/i.test(s.slice(i + 1, j))) {
+      i = s.indexOf("[", i + 1);
+      continue;
+    }
+    out += s.slice(last, i);
+    last = j + 1;
+    i = s.indexOf("[", last);
+  }
+  return out + s.slice(last);
 }
 
 /** A converted cell: its value and, for dates, the date format to report. */

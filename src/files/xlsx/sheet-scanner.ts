@@ -1,0 +1,424 @@
+// Scans one worksheet's XML into dense rows of values and formats, checking the size limits as it goes.
+
+import type { CellValue, MergedArea } from "../../core/model/grid";
+import { DEFAULT_DATE_FORMAT, isDateFormat } from "../xlsx-cell";
+import { cellFromNumber, dateFromIso } from "./cell-values";
+import type { CellStyles } from "./styles";
+import { name, Tok, XmlError, XmlScanner } from "./xml-scanner";
+import { asciiString, decodeCData, decodeText, unescapeXString } from "./xml-text";
+
+/** What the sheet scan needs from the rest of the workbook. */
+export interface SheetContext {
+  sharedStrings: readonly (string | null)[];
+  styles: CellStyles;
+  date1904: boolean;
+  maxRows: number;
+  maxCells: number;
+}
+
+/** A scanned sheet: `lastRow` × `lastCol` of data from A1, every row exactly `lastCol` long. */
+export interface ScannedSheet {
+  kind: "ok";
+  values: CellValue[][];
+  numberFormats: (string | null)[][];
+  /** 0-based, inclusive, sorted; only those starting inside the data. */
+  merges: MergedArea[];
+}
+
+/** The sheet is over a limit: nothing was kept, only the extent of its data counted. */
+export interface OversizedSheet {
+  kind: "too-many-rows" | "too-many-cells";
+  lastRow: number;
+  lastCol: number;
+}
+
+// Cell types (the `t` attribute).
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+const T_DATE = 6;
+
+const SHEET_DATA = name("sheetData");
+const ROW = name("row");
+const MERGE_CELL = name("mergeCell");
+const IS = name("is");
+const RPH = name("rPh");
+const ATTR_R = name("r");
+const ATTR_S = name("s");
+const ATTR_T = name("t");
+const ATTR_REF = name("ref");
+
+const C_LOWER_C = 0x63;
+const C_LOWER_V = 0x76;
+const C_LOWER_T = 0x74;
+
+/**
+ * Scans a worksheet part. Rows and cells without an `r` attribute follow the one before, as Excel reads them.
+ * Limits are checked at each kept cell: once over, the rows built so far are dropped and the rest is only
+ * counted, so a million-row sheet is refused without ever being built (the count keeps the message exact).
+ * @throws XmlError when the part is not well-formed XML, or its merged areas overlap (as Excel refuses too).
+ */
+export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | OversizedSheet {
+  const x = new XmlScanner(bytes);
+  const b = bytes;
+  const { sharedStrings: sst, styles, date1904, maxRows, maxCells } = ctx;
+
+  let values: CellValue[][] = [];
+  let formats: (string | null)[][] = [];
+  const mergeRefs: MergedArea[] = [];
+  let over = false;
+  let lastRow = 0;
+  let lastCol = 0;
+
+  let dataDepth = -1;
+  let rowNum = 0;
+  let rowV: CellValue[] | null = null;
+  let rowF: (string | null)[] | null = null;
+
+  // The open cell.
+  let cellDepth = -1;
+  let col = 0;
+  let style = 0;
+  let type = T_NUMBER;
+  let vDepth = -1;
+  let vStart = -1;
+  let vEnd = -1;
+  /** Set instead of vStart/vEnd when <v> text came in more than one piece (comments, CDATA). */
+  let vText: string | null = null;
+  let isDepth = -1;
+  let tDepth = -1;
+  let phoneticDepth = -1;
+  let inline: string | null = null;
+
+  const keep = (value: CellValue, format: string | null): void => {
+    if (rowNum > lastRow) lastRow = rowNum;
+    if (col > lastCol) lastCol = col;
+    if (!over && (lastRow > maxRows || lastRow * lastCol > maxCells)) {
+      over = true;
+      values = [];
+      formats = [];
+      rowV = null;
+      rowF = null;
+    }
+    if (over) return;
+    if (rowV === null || rowF === null) {
+      rowV = values[rowNum - 1] ?? [];
+      rowF = formats[rowNum - 1] ?? [];
+      values[rowNum - 1] = rowV;
+      formats[rowNum - 1] = rowF;
+    }
+    rowV[col - 1] = value;
+    rowF[col - 1] = format;
+  };
+
+  const finishCell = (): void => {
+    let raw: string | null = null;
+    if (type === T_INLINE && inline !== null) raw = inline;
+    else if (vText !== null) raw = vText;
+    else if (vStart >= 0 && type !== T_NUMBER && type !== T_SHARED) raw = decodeText(b, vStart, vEnd);
+    const fmt = styles.format[style] ?? null;
+    switch (type) {
+      case T_NUMBER: {
+        if (raw === null && vStart < 0) return;
+        const n = raw !== null ? parseFloat(raw) : numberAt(b, vStart, vEnd);
+        const cell = cellFromNumber(n, styles.isDate[style] === true, date1904);
+        if (cell === null) return;
+        keep(cell, styles.isDate[style] ? (styles.dateFormat[style] ?? DEFAULT_DATE_FORMAT) : fmt);
+        return;
+      }
+      case T_SHARED: {
+        if (raw === null && vStart < 0) return;
+        const idx = raw !== null ? parseInt(raw, 10) : numberAt(b, vStart, vEnd);
+        const s = sst[idx];
+        if (s === undefined || s === null) return;
+        keep(s, fmt);
+        return;
+      }
+      case T_BOOL: {
+        if (raw === null) return;
+        const t = raw.trim();
+        keep(!(t === "0" || t.toLowerCase() === "false"), fmt);
+        return;
+      }
+      case T_DATE: {
+        if (raw === null || raw === "") return;
+        const serial = dateFromIso(raw);
+        if (serial === null) keep(raw, fmt);
+        else keep(serial, fmt !== null && isDateFormat(fmt) ? fmt : DEFAULT_DATE_FORMAT);
+        return;
+      }
+      default: {
+        // str, inlineStr and e: text as written (errors read as "#N/A" and the like).
+        if (raw === null || raw === "") return;
+        keep(type === T_ERROR ? raw : unescapeXString(raw), fmt);
+      }
+    }
+  };
+
+  for (let t = x.next(); t !== Tok.End; t = x.next()) {
+    if (t === Tok.Open) {
+      if (dataDepth < 0) {
+        if (x.is(SHEET_DATA) && !x.selfClosing) dataDepth = x.depth;
+        else if (x.is(MERGE_CELL)) {
+          const i = x.attr(ATTR_REF);
+          const m = i < 0 ? null : parseRange(b, x.attrValueStart(i), x.attrValueEnd(i));
+          if (m !== null) mergeRefs.push(m);
+        }
+        continue;
+      }
+      const len = x.nameEnd - x.nameStart;
+      const first = b[x.nameStart];
+      if (cellDepth >= 0) {
+        // Inside <c>: <v>, <f>, <is> and its <t> (skipping phonetic <rPh> runs).
+        if (len === 1 && first === C_LOWER_V && x.depth - 1 === cellDepth && !x.selfClosing) {
+          vDepth = x.depth;
+        } else if (x.is(IS) && !x.selfClosing) {
+          isDepth = x.depth;
+          inline = "";
+        } else if (isDepth >= 0 && x.is(RPH) && !x.selfClosing && phoneticDepth < 0) {
+          phoneticDepth = x.depth;
+        } else if (isDepth >= 0 && phoneticDepth < 0 && len === 1 && first === C_LOWER_T && !x.selfClosing) {
+          tDepth = x.depth;
+        }
+        continue;
+      }
+      if (len === 1 && first === C_LOWER_C) {
+        openCell(x);
+        if (x.selfClosing) cellDepth = -1;
+        continue;
+      }
+      if (x.is(ROW)) {
+        const i = x.attr(ATTR_R);
+        const r = i < 0 ? rowNum + 1 : numberAt(b, x.attrValueStart(i), x.attrValueEnd(i));
+        rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
+        col = 0;
+        rowV = null;
+        rowF = null;
+      }
+    } else if (t === Tok.Text || t === Tok.CData) {
+      if (vDepth >= 0 && x.depth === vDepth) {
+        if (t === Tok.Text && vStart < 0 && vText === null) {
+          vStart = x.textStart;
+          vEnd = x.textEnd;
+        } else {
+          vText = (vText ?? (vStart >= 0 ? decodeText(b, vStart, vEnd) : "")) + pieceText(x, t);
+        }
+      } else if (tDepth >= 0 && x.depth === tDepth) {
+        inline = (inline ?? "") + pieceText(x, t);
+      }
+    } else if (t === Tok.Close) {
+      const d = x.depth;
+      if (d < tDepth) tDepth = -1;
+      if (d < phoneticDepth) phoneticDepth = -1;
+      if (d < isDepth) isDepth = -1;
+      if (d < vDepth) vDepth = -1;
+      if (cellDepth >= 0 && d < cellDepth) {
+        cellDepth = -1;
+        finishCell();
+      } else if (dataDepth >= 0 && d < dataDepth) {
+        dataDepth = -1;
+      }
+    }
+  }
+
+  if (over) {
+    return { kind: lastRow > maxRows ? "too-many-rows" : "too-many-cells", lastRow, lastCol };
+  }
+  return finish(values, formats, mergeRefs, lastRow, lastCol);
+
+  /** Reads <c r s t> and resets the cell state. */
+  function openCell(sx: XmlScanner): void {
+    const ri = sx.attr(ATTR_R);
+    const c = ri < 0 ? 0 : columnAt(b, sx.attrValueStart(ri), sx.attrValueEnd(ri));
+    col = c > 0 ? c : col + 1;
+    const si = sx.attr(ATTR_S);
+    style = si < 0 ? 0 : numberAt(b, sx.attrValueStart(si), sx.attrValueEnd(si));
+    if (!(style >= 0)) style = 0;
+    const ti = sx.attr(ATTR_T);
+    type = ti < 0 ? T_NUMBER : cellType(b, sx.attrValueStart(ti), sx.attrValueEnd(ti));
+    cellDepth = sx.depth;
+    vDepth = -1;
+    vStart = -1;
+    vEnd = -1;
+    vText = null;
+    isDepth = -1;
+    tDepth = -1;
+    phoneticDepth = -1;
+    inline = null;
+  }
+}
+
+function pieceText(x: XmlScanner, t: Tok): string {
+  return t === Tok.CData
+    ? decodeCData(x.bytes, x.textStart, x.textEnd)
+    : decodeText(x.bytes, x.textStart, x.textEnd);
+}
+
+/**
+ * Clears values hidden under merged areas (only the top-left cell of a merge holds a value), trims what
+ * that empties, and pads every row to the same width.
+ */
+function finish(
+  values: CellValue[][],
+  formats: (string | null)[][],
+  mergeRefs: MergedArea[],
+  lastRow: number,
+  lastCol: number,
+): ScannedSheet {
+  let cleared = false;
+  // Merges that do not overlap cover at most the data's area; more means overlapping merges.
+  let budget = lastRow * lastCol;
+  const seen = new Set<string>();
+  let merges: MergedArea[] = [];
+  for (const m of mergeRefs) {
+    const key = `${m.top}:${m.left}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merges.push(m);
+    const bottom = Math.min(m.bottom, lastRow - 1);
+    const right = Math.min(m.right, lastCol - 1);
+    if (bottom < m.top || right < m.left) continue;
+    budget -= (bottom - m.top + 1) * (right - m.left + 1);
+    if (budget < 0) throw new XmlError("merged areas overlap");
+    for (let r = m.top; r <= bottom; r++) {
+      const rv = values[r];
+      if (rv === undefined) continue;
+      for (let c = r === m.top ? m.left + 1 : m.left; c <= right; c++) {
+        if (rv[c] !== undefined && rv[c] !== null) {
+          rv[c] = null;
+          formats[r][c] = null;
+          cleared = true;
+        }
+      }
+    }
+  }
+  if (cleared) [lastRow, lastCol] = extent(values, lastRow);
+  // A merge that starts beyond the data (a formatted but empty block) says nothing about any value.
+  merges = merges.filter((m) => m.top < lastRow && m.left < lastCol);
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+
+  values.length = lastRow;
+  formats.length = lastRow;
+  for (let r = 0; r < lastRow; r++) {
+    values[r] = padRow(values[r], lastCol);
+    formats[r] = padRow(formats[r], lastCol);
+  }
+  return { kind: "ok", values, numberFormats: formats, merges };
+}
+
+/** Last row and column (1-based counts) holding a value. */
+function extent(values: CellValue[][], rows: number): [number, number] {
+  let lastRow = 0;
+  let lastCol = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = values[r];
+    if (row === undefined) continue;
+    for (let c = row.length - 1; c >= 0; c--) {
+      if (row[c] !== undefined && row[c] !== null) {
+        lastRow = r + 1;
+        if (c + 1 > lastCol) lastCol = c + 1;
+        break;
+      }
+    }
+  }
+  return [lastRow, lastCol];
+}
+
+function padRow<T>(row: (T | null)[] | undefined, width: number): (T | null)[] {
+  if (row === undefined) return new Array<T | null>(width).fill(null);
+  for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = null;
+  row.length = width;
+  return row;
+}
+
+function cellType(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  const c = b[s];
+  if (len === 1) {
+    if (c === 0x73) return T_SHARED; // s
+    if (c === 0x62) return T_BOOL; // b
+    if (c === 0x65) return T_ERROR; // e
+    if (c === 0x64) return T_DATE; // d
+    return T_NUMBER; // n, or anything unknown
+  }
+  if (len === 3 && c === 0x73) return T_STR; // str
+  if (len === 9 && c === 0x69) return T_INLINE; // inlineStr
+  return T_NUMBER;
+}
+
+/**
+ * A number written in ASCII [s, e), as parseFloat reads it. Whole numbers of up to 15 digits (row numbers,
+ * shared-string indexes, most values) are computed directly; anything else goes through parseFloat.
+ */
+export function numberAt(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  if (len > 0 && len <= 15) {
+    let n = 0;
+    let i = s;
+    const neg = b[i] === 0x2d;
+    if (neg) i++;
+    if (i < e) {
+      for (; i < e; i++) {
+        const d = b[i] - 0x30;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (i === e) return neg ? -n : n;
+    }
+  }
+  return parseFloat(asciiString(b, s, e));
+}
+
+/** Maximum letters in a column reference; XFD (16,384) has three, so seven is already absurd but cannot overflow. */
+const MAX_COLUMN_LETTERS = 7;
+
+/** The 1-based column of an A1 reference [s, e) ("$AB$12" → 28), or 0 when it has no letters. */
+export function columnAt(b: Uint8Array, s: number, e: number): number {
+  let col = 0;
+  let letters = 0;
+  for (let i = s; i < e; i++) {
+    let c = b[i];
+    if (c === 0x24) continue; // $
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (c < 0x41 || c > 0x5a) break;
+    if (++letters > MAX_COLUMN_LETTERS) return 0;
+    col = col * 26 + (c - 0x40);
+  }
+  return col;
+}
+
+/** The 1-based row of an A1 reference, or 0 when it has none. */
+function rowAt(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  while (i < e && (b[i] === 0x24 || ((b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7a))) i++;
+  if (i === e) return 0;
+  const n = numberAt(b, i, e);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** "B3:D4" → 0-based inclusive area; a single cell is a 1×1 area; null when malformed. */
+function parseRange(b: Uint8Array, s: number, e: number): MergedArea | null {
+  let colon = -1;
+  for (let i = s; i < e; i++) {
+    if (b[i] === 0x3a) {
+      colon = i;
+      break;
+    }
+  }
+  const aEnd = colon < 0 ? e : colon;
+  const bStart = colon < 0 ? s : colon + 1;
+  const c1 = columnAt(b, s, aEnd);
+  const r1 = rowAt(b, s, aEnd);
+  const c2 = columnAt(b, bStart, e);
+  const r2 = rowAt(b, bStart, e);
+  if (c1 === 0 || r1 === 0 || c2 === 0 || r2 === 0) return null;
+  return {
+    top: Math.min(r1, r2) - 1,
+    left: Math.min(c1, c2) - 1,
+    bottom: Math.max(r1, r2) - 1,
+    right: Math.max(c1, c2) - 1,
+  };
+}

@@ -1,0 +1,138 @@
+// Reads xl/styles.xml down to what a Grid needs: each cell style's number format and whether it shows a date.
+
+import { DEFAULT_DATE_FORMAT, isDateFormat } from "../xlsx-cell";
+import { name, Tok, XmlScanner } from "./xml-scanner";
+import { decodeAttr } from "./xml-text";
+
+/** Per cell style index (a cell's `s`), precomputed so the sheet scan only indexes arrays. */
+export interface CellStyles {
+  /** The number format a Grid reports for a value in this style (null for General or none). */
+  format: (string | null)[];
+  /** True when a number in this style is a date, so it is reported with `dateFormat`. */
+  isDate: boolean[];
+  /** The format a Grid reports for a date in this style: its own when that shows a date, else the default. */
+  dateFormat: string[];
+}
+
+/** No styles part: every cell is General. */
+export const NO_STYLES: CellStyles = { format: [], isDate: [], dateFormat: [] };
+
+/** Excel's built-in number formats (ids without a `<numFmt>` of their own), as exceljs names them. */
+const BUILT_IN: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+const NUM_FMT = name("numFmt");
+const CELL_XFS = name("cellXfs");
+const XF = name("xf");
+const NUM_FMT_ID = name("numFmtId");
+const FORMAT_CODE = name("formatCode");
+
+/** Parses styles.xml. @throws XmlError when it is not well-formed XML. */
+export function parseStyles(bytes: Uint8Array): CellStyles {
+  const x = new XmlScanner(bytes);
+  const custom = new Map<number, string>();
+  const xfFormatIds: number[] = [];
+  let cellXfsDepth = -1;
+  for (let t = x.next(); t !== Tok.End; t = x.next()) {
+    if (t === Tok.Close) {
+      if (cellXfsDepth >= 0 && x.depth < cellXfsDepth) cellXfsDepth = -1;
+      continue;
+    }
+    if (t !== Tok.Open) continue;
+    if (x.is(NUM_FMT)) {
+      const id = parseInt(attr(x, NUM_FMT_ID) ?? "", 10);
+      const code = attr(x, FORMAT_CODE);
+      if (Number.isFinite(id) && code !== null) custom.set(id, stripEscapes(code));
+    } else if (x.is(CELL_XFS) && !x.selfClosing) {
+      cellXfsDepth = x.depth;
+    } else if (cellXfsDepth >= 0 && x.depth - (x.selfClosing ? 0 : 1) === cellXfsDepth && x.is(XF)) {
+      xfFormatIds.push(parseInt(attr(x, NUM_FMT_ID) ?? "", 10));
+    }
+  }
+
+  const styles: CellStyles = { format: [], isDate: [], dateFormat: [] };
+  xfFormatIds.forEach((id, i) => {
+    // exceljs, whose grids these must match, gives style 0 and format id 0 no number format at all.
+    const own = i === 0 || !id ? undefined : custom.get(id) || BUILT_IN[id];
+    styles.format.push(own && own !== "General" ? own : null);
+    styles.isDate.push(looksLikeDateFormat(own));
+    styles.dateFormat.push(own && isDateFormat(own) ? own : DEFAULT_DATE_FORMAT);
+  });
+  return styles;
+}
+
+/**
+ * Whether a number in this format is read as a date. This is exceljs's rule (any of y m d h M s b
+ * outside [..] and "..") rather than isDateFormat's stricter one, so the values in a Grid stay what
+ * they were; isDateFormat still decides which format is reported with the date.
+ */
+export function looksLikeDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = stripPairs(stripPairs(format, "[", "]"), '"', '"');
+  for (let i = 0; i < bare.length; i++) {
+    if ("ymdhMsb".includes(bare[i])) return true;
+  }
+  return false;
+}
+
+/** Removes each `open … close` pair, left to right; an unclosed `open` stays. Linear: each search starts past the last. */
+function stripPairs(s: string, open: string, close: string): string {
+  let out = "";
+  let last = 0;
+  let i = s.indexOf(open);
+  while (i >= 0) {
+    const j = s.indexOf(close, i + 1);
+    if (j < 0) break;
+    out += s.slice(last, i);
+    last = j + 1;
+    i = s.indexOf(open, last);
+  }
+  return out + s.slice(last);
+}
+
+/** exceljs drops the backslash of each escaped character in a format code (`dd\/mm` → `dd/mm`). */
+function stripEscapes(code: string): string {
+  if (!code.includes("\\")) return code;
+  let out = "";
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === "\\" && i + 1 < code.length && code[i + 1] !== "\n") {
+      out += code[i + 1];
+      i++;
+    } else out += c;
+  }
+  return out;
+}
+
+function attr(x: XmlScanner, local: Uint8Array): string | null {
+  const i = x.attr(local);
+  return i < 0 ? null : decodeAttr(x.bytes, x.attrValueStart(i), x.attrValueEnd(i));
+}
