@@ -88,7 +88,7 @@ describe("task pane on the fake Excel host, with the real engine", () => {
     // Keyboard: arrow down to the next finding and press Enter.
     await page.keyboard.press("ArrowDown");
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
-    const place = /^(.+)!([A-Z]+\d+)/.exec(focused);
+    const place = /^(?:Error|Warning|Note): (.+)!([A-Z]+\d+)/.exec(focused);
     expect(place).not.toBeNull();
     await page.keyboard.press("Enter");
     await eventually(async () => expect((await snapshot(page)).selection).toEqual({ sheet: place![1], address: place![2] }));
