@@ -47,7 +47,9 @@ async function startMeeting(host: FakeHost) {
   const user = userEvent.setup({ delay: null });
   const gateway = createOfficeGateway();
   render(<App gateway={gateway} loadEngine={() => Promise.resolve(engine)} theme={webLightTheme} initialView="review" />);
-  await user.click(await screen.findByRole("button", { name: "Check the workbook" }));
+  const check = await screen.findByRole("button", { name: "Check the workbook" });
+  await waitFor(() => expect(check).toBeEnabled()); // settings load first
+  await user.click(check);
   const name = await screen.findByRole("textbox", { name: /Your name/ });
   await user.clear(name);
   await user.type(name, "Jane Smith");
@@ -89,7 +91,7 @@ describe("ReviewView", () => {
     expect(screen.getByText("No change recorded")).toBeInTheDocument();
     await user.keyboard("{Alt>}n{/Alt}{Alt>}s{/Alt}"); // skip HRC-001
     expect(box()).toHaveFocus();
-    expect(screen.getByText("2 left, 0 due")).toBeInTheDocument();
+    expect(screen.getByText("1 left, 0 due")).toBeInTheDocument(); // HRC-001 was skipped, so it is still left
 
     const reg = host.snapshot().sheets.find((s) => s.name === "IRIS Risks")!;
     expect(reg.values[3][10]).toBe("Contractor asked for a revised plan");
@@ -103,7 +105,7 @@ describe("ReviewView", () => {
     expect(localStorage.getItem("contract-risk-review.meeting.by")).toBe("Jane Smith");
 
     await user.click(screen.getByRole("button", { name: /End meeting/ }));
-    await screen.findByText(/Meeting ended\. 2 risks reviewed; the record is on the “Meeting Record” tab\./, undefined, { timeout: 20000 });
+    await screen.findAllByText(/Meeting ended\. 2 risks reviewed; the record is on the “Meeting Record” tab\./, undefined, { timeout: 20000 });
     const record = host.snapshot().sheets.find((s) => s.name === "Meeting Record")!;
     const lines = record.values.map((r) => r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "));
     expect(lines).toEqual(

@@ -28,7 +28,7 @@ export function ConflictPanel({ conflict, riskId, busy, onResolve }: ConflictPan
   const fields = conflict.conflicts.flatMap((c) => c.fields);
   return (
     <div className={s.root} role="group" aria-labelledby="review-conflict-title">
-      <MessageBar intent="warning">
+      <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle id="review-conflict-title">Someone changed {riskId}&apos;s row since its card was shown.</MessageBarTitle>
           Nothing was written. Compare the versions, then choose.

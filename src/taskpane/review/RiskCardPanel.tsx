@@ -56,7 +56,7 @@ export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React
       <h2 className={s.h2} id="review-card-title">
         {f.id || "(no id)"}: {f.title || "(no title)"}
       </h2>
-      <p className={s.p}>
+      <div>
         {outcome?.kind === "recorded" ? (
           <Badge appearance="tint" color="brand">{outcome.noChange ? "No change recorded" : "Update recorded"}{outcome.earlier ? " (earlier today)" : ""}</Badge>
         ) : outcome?.kind === "skipped" ? (
@@ -66,7 +66,7 @@ export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React
         ) : (
           <Badge appearance="tint" color="success">Updated this month</Badge>
         )}
-      </p>
+      </div>
       <dl className={s.dl}>
         <dt className={s.dt}>Owner</dt>
         <dd className={s.dd}>{(after ? after.owner : f.owner) || "(none)"}</dd>

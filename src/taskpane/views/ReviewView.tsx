@@ -107,7 +107,7 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
         </>
       ) : meeting.phase === "ended" ? (
         <>
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{meeting.announcement}</MessageBarBody>
           </MessageBar>
           <Button onClick={m.backToSetup}>Start another meeting</Button>
@@ -128,7 +128,7 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
             <>
               <RiskCardPanel card={card} outcome={meeting.outcomes.get(current.key)} due={current.due} />
               {meeting.notes.length ? (
-                <MessageBar intent="info">
+                <MessageBar intent="info" layout="multiline">
                   <MessageBarBody>{meeting.notes.join(" ")}</MessageBarBody>
                 </MessageBar>
               ) : null}
