@@ -59,7 +59,7 @@ function locate(
     }
   }
   if (col === undefined) {
-    const all = Object.values(record.fields).map((c) => c!.col);
+    const all = Object.values(record.fields).flatMap((c) => (c ? [c.col] : []));
     col = all.length ? Math.min(...all) : 0;
   }
   return { row: record.row, col };

@@ -12,11 +12,11 @@ export interface ReadLimits {
   maxCells?: number;
 }
 
-/** The defaults: 50 MB file, 300 MB uncompressed, 200,000 rows and 5 million cells per sheet. */
+/** The defaults: 50 MB file, 300 MB uncompressed, 500,000 rows and 5 million cells per sheet. */
 export const DEFAULT_LIMITS: Required<ReadLimits> = {
   maxBytes: 50 * 1024 * 1024,
   maxUncompressedBytes: 300 * 1024 * 1024,
-  maxRows: 200_000,
+  maxRows: 500_000,
   maxCells: 5_000_000,
 };
 

@@ -3,7 +3,7 @@
 import { fieldText } from "../model/records";
 import type { RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
-import { parseMoney, parseStrategy, parseYesNo } from "../parse";
+import { parseMoney, parseYesNo } from "../parse";
 import type { RuleContext } from "../rules/context";
 
 const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
@@ -32,7 +32,7 @@ export function routeRisk(ctx: RuleContext, risk: RiskRecord): { destinations: D
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
   const escalateCell = risk.fields.escalation;
   const escalateYes = escalateCell ? (() => { const y = parseYesNo(escalateCell.value); return y.ok && y.value; })() : false;
-  const strategy = parseStrategy(fieldText(risk, "strategy"), ctx.settings.strategyWords);
+  const strategy = ctx.strategyOf(risk);
 
   if (score !== null && score >= t.corporateMinScore) add("corporate-register", `score ${score} ≥ ${t.corporateMinScore}`);
   else if (score !== null && score >= t.directorateMinScore && score <= t.directorateMaxScore)

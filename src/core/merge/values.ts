@@ -3,8 +3,20 @@
 import type { CellValue } from "../model/grid";
 import { unescapeCellText } from "../model/formula-safety";
 import type { RecordCell } from "../model/records";
-import { isDateFormat, parseDate, partsFromDay, type DayNumber } from "../parse";
+import { dayFromSerial, isDateFormat as isDateFormatUncached, parseDate, partsFromDay, type DayNumber } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
+
+const formatMemo = new Map<string, boolean>();
+/** isDateFormat, remembered per format: a 10k-row import asks about the same few formats 100k times. */
+function isDateFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  let known = formatMemo.get(format);
+  if (known === undefined) {
+    known = isDateFormatUncached(format);
+    if (formatMemo.size < 1000) formatMemo.set(format, known);
+  }
+  return known;
+}
 
 /** The number format given to a date the import writes. */
 export const IMPORT_DATE_FORMAT = "dd/mm/yyyy";
@@ -26,7 +38,8 @@ export interface ImportedValue {
 /** The day a text or serial names when it names one exact day (not a month, quarter or year). */
 function exactDay(value: CellValue, format: string | null): DayNumber | null {
   if (typeof value === "number") {
-    const d = parseDate(value, isDateFormat(format) ? format : IMPORT_DATE_FORMAT, "lastUpdated");
+    // Callers have decided the number is a date (its format, or its column, says so).
+    const d = dayFromSerial(value);
     return d.ok ? d.value : null;
   }
   if (typeof value !== "string") return null;

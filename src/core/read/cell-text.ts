@@ -27,7 +27,9 @@ export function cellText(value: CellValue): string {
     return Number.isInteger(value) ? String(value) : String(parseFloat(value.toPrecision(15)));
   }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return stripHtml(value).replace(/\s+/g, " ").trim();
+  const text = stripHtml(value);
+  // Most cells need no folding: test before allocating a new string.
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? text.replace(/\s+/g, " ").trim() : text.trim();
 }
 
 /** True when a cell holds nothing worth reading. */

@@ -7,7 +7,6 @@ import type { RecordCell, SheetRecord } from "../model/records";
 import { parseDate, parsePlanStatus } from "../parse";
 import { cellText, isBlank } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
-import { headerKey } from "./map-headers";
 
 /** Fields whose presence shows a row is a record of its own rather than the tail of the one before. */
 const ANCHOR_FIELDS: Record<Exclude<SheetKind, "unknown">, string[]> = {
@@ -40,14 +39,37 @@ function rowIsBlank(grid: Grid, row: number): boolean {
   return !r || r.every(isBlank);
 }
 
+/** Header cells with their match keys worked out once, for spotting repeated header rows. */
+interface HeaderProbe {
+  cells: { col: number; text: string; folded: string }[];
+  needed: number;
+}
+
+/** A header's letters and digits, lower case: repeated header rows are copies, so this is enough. */
+function foldHeader(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+
+function headerProbe(layout: SheetLayout): HeaderProbe {
+  const cells = layout.headerCells.map((h) => ({ col: h.col, text: h.text, folded: foldHeader(h.text) }));
+  return { cells, needed: Math.max(2, Math.ceil(cells.length * 0.6)) };
+}
+
 /** True when a row repeats the header row (a page break inside the table). */
-function isRepeatedHeader(grid: Grid, row: number, layout: SheetLayout): boolean {
+function isRepeatedHeader(grid: Grid, row: number, probe: HeaderProbe): boolean {
   let same = 0;
-  for (const h of layout.headerCells) {
-    const t = cellText(cellAt(grid, row, h.col));
-    if (t && headerKey(t) === headerKey(h.text)) same++;
+  let misses = 0;
+  const allowedMisses = probe.cells.length - probe.needed;
+  for (const h of probe.cells) {
+    const v = cellAt(grid, row, h.col);
+    // Repeated headers are copies of the header row: compare cheaply before folding words.
+    const hit =
+      typeof v === "string" &&
+      (v === h.text || (Math.abs(v.length - h.text.length) <= 6 && foldHeader(v) === h.folded));
+    if (hit) same++;
+    else if (++misses > allowedMisses) return false;
   }
-  return same >= Math.max(2, Math.ceil(layout.headerCells.length * 0.6));
+  return same >= probe.needed;
 }
 
 /** True when the row under the header holds instructions rather than data. */
@@ -103,11 +125,12 @@ export function readTable<F extends string>(grid: Grid, layout: SheetLayout): Sh
   const carried = new Map<string, RecordCell>();
   const lastRow = grid.rowOffset + grid.values.length - 1;
   let afterRepeatedHeader = false;
+  const probe = headerProbe(layout);
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     if (rowIsBlank(grid, row)) continue;
     if (row === layout.headerRow + 1 && isHelpTextRow(grid, row, layout, idCol)) continue;
-    if (isRepeatedHeader(grid, row, layout)) {
+    if (isRepeatedHeader(grid, row, probe)) {
       afterRepeatedHeader = true;
       continue;
     }
@@ -156,13 +179,27 @@ export function readTable<F extends string>(grid: Grid, layout: SheetLayout): Sh
       kind,
       row,
       rows: [row],
-      fields: Object.fromEntries(fields) as Partial<Record<F, RecordCell>>,
+      fields: fieldObject<F>(fieldColumns, fields),
       extras,
     };
     if (shifted) record.realigned = true;
     records.push(record);
   }
   return records;
+}
+
+/**
+ * The record's fields as an object with every mapped field as a key, in the header's order, so all
+ * records of a sheet share one shape (rules read these objects hundreds of thousands of times).
+ */
+function fieldObject<F extends string>(
+  fieldColumns: Map<string, number>,
+  cells: Map<string, RecordCell>,
+): Partial<Record<F, RecordCell>> {
+  const out: Record<string, RecordCell | undefined> = {};
+  for (const f of fieldColumns.keys()) out[f] = cells.get(f);
+  for (const [f, c] of cells) if (!(f in out)) out[f] = c;
+  return out as Partial<Record<F, RecordCell>>;
 }
 
 /** No, Improvement Aim and Background are written once per aim; each carries down on its own. */

@@ -88,16 +88,16 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
 function pushRecords(kind: SheetKind, rows: SheetRecord<string>[], into: WorkbookRecords): void {
   switch (kind) {
     case "risk-register":
-      into.risks.push(...(rows as RiskRecord[]));
+      for (const r of rows) into.risks.push(r as RiskRecord);
       break;
     case "actions":
-      into.actions.push(...(rows as ActionRecord[]));
+      for (const r of rows) into.actions.push(r as ActionRecord);
       break;
     case "improvement-plan":
-      into.plan.push(...(rows as PlanRecord[]));
+      for (const r of rows) into.plan.push(r as PlanRecord);
       break;
     case "update-log":
-      into.updateLog.push(...(rows as UpdateLogRecord[]));
+      for (const r of rows) into.updateLog.push(r as UpdateLogRecord);
       break;
     default:
       break;

@@ -7,13 +7,29 @@ import { idKey } from "../model/records";
 import type { AcceptedException } from "../model/settings";
 import { dayFromIso, type DayNumber } from "../parse";
 
-/** A short, stable digest of a record's cell texts (djb2 over "field=text" pairs). */
+const fingerprints = new WeakMap<SheetRecord<string>, string>();
+
+/** A short, stable digest of a record's cell texts (djb2 over "field=text" pairs); cached per record. */
 export function fingerprintRecord(record: SheetRecord<string>): string {
-  const parts = Object.entries(record.fields)
-    .map(([f, c]) => `${f}=${c?.text ?? ""}`)
-    .sort();
+  let f = fingerprints.get(record);
+  if (f === undefined) fingerprints.set(record, (f = digest(record)));
+  return f;
+}
+
+function digest(record: SheetRecord<string>): string {
   let h = 5381;
-  for (const ch of parts.join("\u0001")) h = ((h * 33) ^ ch.charCodeAt(0)) >>> 0;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+  };
+  // Blank cells count as empty text, so a field present but blank digests like one left out.
+  for (const field of Object.keys(record.fields).sort()) {
+    const text = record.fields[field]?.text ?? "";
+    if (!text) continue;
+    add(field);
+    add("=");
+    add(text);
+    add("\u0001");
+  }
   return h.toString(36);
 }
 

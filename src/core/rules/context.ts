@@ -10,7 +10,10 @@ import {
   parseDate,
   parseRiskState,
   parseScore,
+  parseStrategy,
   subtractMonths,
+  type ParseResult,
+  type Strategy,
   type DateMeaning,
   type DayNumber,
 } from "../parse";
@@ -40,6 +43,8 @@ export interface RuleContext {
   numberOf(record: SheetRecord<string>, field: string): number | null;
   /** The record's id text as written (trimmed), or "". */
   riskId(risk: RiskRecord): string;
+  /** The record's strategy read from its strategy cell (parsed once per distinct text). */
+  strategyOf(record: SheetRecord<string>): ParseResult<Strategy>;
 }
 
 /** Builds the context once per check. */
@@ -78,6 +83,18 @@ export function buildRuleContext(
     return d.ok ? d.value : null;
   };
   const latestCache = new Map<RiskRecord, DayNumber | null>();
+  // Status and strategy cells repeat the same few words thousands of times: read each text once.
+  const memo = <T>(read: (text: string) => T) => {
+    const cache = new Map<string, T>();
+    return (text: string): T => {
+      let v = cache.get(text);
+      if (v === undefined) cache.set(text, (v = read(text)));
+      return v;
+    };
+  };
+  const riskOpen = memo((t) => parseRiskState(t, settings) === "open");
+  const actionOpen = memo((t) => parseActionState(t, settings) === "open");
+  const strategy = memo((t) => parseStrategy(t, settings.strategyWords));
 
   const ctx: RuleContext = {
     settings,
@@ -86,8 +103,8 @@ export function buildRuleContext(
     records,
     hasField: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.has(field) ?? false,
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
-    isOpenRisk: (risk) => parseRiskState(fieldText(risk, "status"), settings) === "open",
-    isOpenAction: (action) => parseActionState(fieldText(action, "status"), settings) === "open",
+    isOpenRisk: (risk) => riskOpen(fieldText(risk, "status")),
+    isOpenAction: (action) => actionOpen(fieldText(action, "status")),
     actionsFor: (risk) => actionsByRisk.get(idKey(risk.fields.id?.value ?? null)) ?? [],
     riskFor: (action) => riskByKey.get(idKey(action.fields.riskId?.value ?? null)),
     latestUpdate(risk) {
@@ -112,6 +129,7 @@ export function buildRuleContext(
       return s.ok ? s.value : null;
     },
     riskId: (risk) => fieldText(risk, "id"),
+    strategyOf: (record) => strategy(fieldText(record, "strategy")),
   };
   return ctx;
 }

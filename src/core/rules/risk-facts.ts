@@ -3,7 +3,7 @@
 import { fieldText, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
 import { currentScore } from "../escalate/route-escalations";
-import { isoFromDay, parseRagWord, parseStrategy, ragFromScore } from "../parse";
+import { isoFromDay, parseRagWord, ragFromScore } from "../parse";
 import type { RuleContext } from "./context";
 
 const STRATEGY_WORD = { treat: "Treat", tolerate: "Tolerate", transfer: "Transfer", terminate: "Terminate", take: "Take" } as const;
@@ -14,7 +14,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const ragWord = parseRagWord(fieldText(risk, "rag"));
   const rag = score !== null && score >= 1 && score <= 25 ? ragFromScore(score, ctx.settings.rag) : ragWord.ok ? ragWord.value : null;
   const strategyText = fieldText(risk, "strategy");
-  const strategy = parseStrategy(strategyText, ctx.settings.strategyWords);
+  const strategy = ctx.strategyOf(risk);
   const latest = ctx.latestUpdate(risk);
   const open = ctx.isOpenRisk(risk);
   return {

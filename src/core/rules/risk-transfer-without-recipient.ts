@@ -1,7 +1,6 @@
 // risk/transfer-without-recipient: a transferred risk must say who it went to (where that column exists).
 
 import { fieldText } from "../model/records";
-import { parseStrategy } from "../parse";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -17,7 +16,7 @@ export const rule: Rule = {
     return ctx.records.risks
       .filter((r) => {
         if (!ctx.hasField(r.sheet, "transferredTo") || !ctx.isOpenRisk(r) || fieldText(r, "transferredTo")) return false;
-        const s = parseStrategy(fieldText(r, "strategy"), ctx.settings.strategyWords);
+        const s = ctx.strategyOf(r);
         return s.ok && s.value === "transfer";
       })
       .map((r) => ({ record: r, field: "transferredTo", messageId: "blank", data: { id: ctx.riskId(r) || "(no id)" } }));

@@ -1,7 +1,6 @@
 // risk/unknown-strategy: the strategy must be one of the strategy words.
 
 import { fieldText } from "../model/records";
-import { parseStrategy } from "../parse";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -19,7 +18,7 @@ export const rule: Rule = {
     return ctx.records.risks
       .filter((r) => {
         const text = fieldText(r, "strategy");
-        return text !== "" && !parseStrategy(text, ctx.settings.strategyWords).ok;
+        return text !== "" && !ctx.strategyOf(r).ok;
       })
       .map((r) => ({
         record: r,
