@@ -37,7 +37,13 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** The register to merge into: --register, else the profile's, else the workbook's only register. */
-function chooseRegister(grids: Grid[], settings: Settings, asAt: string, wanted: string | undefined, fileName: string): string {
+function chooseRegister(
+  grids: Grid[],
+  settings: Settings,
+  asAt: string,
+  wanted: string | undefined,
+  fileName: string,
+): string {
   if (wanted !== undefined) return wanted;
   const { sheets } = readWorkbook(grids, settings, dayFromIso(asAt) as number);
   const registers = sheets.filter((s) => s.kind === "risk-register").map((s) => s.name);
@@ -46,9 +52,13 @@ function chooseRegister(grids: Grid[], settings: Settings, asAt: string, wanted:
   if (registers.length === 1) return registers[0];
   if (registers.length === 0) {
     const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
-    throw new CliError(`"${fileName}" holds no risk register that risk-review recognises to import into. Sheets seen: ${seen}`);
+    throw new CliError(
+      `"${fileName}" holds no risk register that risk-review recognises to import into. Sheets seen: ${seen}`,
+    );
   }
-  throw new CliError(`"${fileName}" holds ${registers.length} registers (${registers.map((r) => `"${r}"`).join(", ")}): name the one to import into with --register SHEET`);
+  throw new CliError(
+    `"${fileName}" holds ${registers.length} registers (${registers.map((r) => `"${r}"`).join(", ")}): name the one to import into with --register SHEET`,
+  );
 }
 
 /** The hidden Settings tab with the confirmed IRIS profile saved in it, so next month's import maps in one go. */
@@ -58,7 +68,13 @@ function settingsTabWithProfile(settings: Settings, mapping: ImportMapping, regi
     name: OWNED_TAB_NAMES.settings,
     kind: "settings",
     rows: settingsToRows(next),
-    format: { ...emptyFormat(), titleRows: [0], headerRows: [1], columnWidths: [28, 60, 60], freezeBelowRow: 1 },
+    format: {
+      ...emptyFormat(),
+      titleRows: [0],
+      headerRows: [1],
+      columnWidths: [28, 60, 60],
+      freezeBelowRow: 1,
+    },
   };
 }
 
@@ -76,10 +92,13 @@ function nowStamp(): string {
 export async function runImport(command: ImportCommand, output: CliOutput): Promise<number> {
   for (const input of [command.export, command.into]) {
     if (isSameFile(command.out, input)) {
-      throw new CliError(`--out "${command.out}" is an input file; risk-review never changes its inputs, so name a new file`);
+      throw new CliError(
+        `--out "${command.out}" is an input file; risk-review never changes its inputs, so name a new file`,
+      );
     }
   }
-  if (isSameFile(command.export, command.into)) throw new CliError(`the export and --into are the same file "${command.into}"`);
+  if (isSameFile(command.export, command.into))
+    throw new CliError(`the export and --into are the same file "${command.into}"`);
   const exportName = path.basename(command.export);
   const intoName = path.basename(command.into);
   const exportBytes = await readInput(command.export);
@@ -87,14 +106,24 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
   const exportGrids = await readWorkbookFile(exportBytes, exportName);
   const workbookGrids = await readWorkbookFile(intoBytes, intoName);
   const { settings, issues } = settingsFromGrids(workbookGrids);
-  for (const issue of issues) output.stderr(`risk-review: warning: "${intoName}", Settings sheet: ${issue}\n`);
+  for (const issue of issues)
+    output.stderr(`risk-review: warning: "${intoName}", Settings sheet: ${issue}\n`);
   const asAt = command.asAt ?? settings.asAt ?? new Date().toISOString().slice(0, 10);
 
   const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt);
   if (!proposed.ok) throw new CliError(proposed.problem.message);
   const mapping = proposed.value;
   const register = chooseRegister(workbookGrids, settings, asAt, command.register, intoName);
-  const planned = planImport({ exportGrids, mapping, workbookGrids, targetRegister: register, settings, asAt, importedAt: nowStamp(), fileName: exportName });
+  const planned = planImport({
+    exportGrids,
+    mapping,
+    workbookGrids,
+    targetRegister: register,
+    settings,
+    asAt,
+    importedAt: nowStamp(),
+    fileName: exportName,
+  });
   if (!planned.ok) throw new CliError(planned.problem.message);
   const plan = planned.value;
 
@@ -112,7 +141,9 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
   await writeFileAtomic(command.out, bytes);
 
   const summary = { plan, mapping, report, out: command.out, workbook: intoName };
-  output.stdout(command.format === "json" ? `${JSON.stringify(importJson(summary), null, 2)}\n` : importText(summary));
+  output.stdout(
+    command.format === "json" ? `${JSON.stringify(importJson(summary), null, 2)}\n` : importText(summary),
+  );
   return 0;
 }
 
@@ -134,9 +165,22 @@ function sectionJson(s: MergeSection | null): unknown {
       id: r.label,
       riskId: r.riskId,
       row: r.row + 1,
-      cells: r.cells.map((c) => ({ cell: c.cell, field: c.field, header: c.header, old: c.oldText, new: c.newText })),
+      cells: r.cells.map((c) => ({
+        cell: c.cell,
+        field: c.field,
+        header: c.header,
+        old: c.oldText,
+        new: c.newText,
+      })),
     })),
-    missing: s.missing.map((m) => ({ id: m.label, riskId: m.riskId, row: m.row + 1, flagged: m.flag !== null, cell: m.flag?.cell ?? null, reason: m.noFlagReason ?? null })),
+    missing: s.missing.map((m) => ({
+      id: m.label,
+      riskId: m.riskId,
+      row: m.row + 1,
+      flagged: m.flag !== null,
+      cell: m.flag?.cell ?? null,
+      reason: m.noFlagReason ?? null,
+    })),
     unchanged: s.unchanged,
     notCarried: s.notCarried,
     note: s.note ?? null,
@@ -195,22 +239,32 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
       lines.push(`  ${r.label} ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText}`);
     }
   }
-  for (const m of s.missing) lines.push(`  Not in the export: ${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}` : `not noted (${m.noFlagReason})`}`);
+  for (const m of s.missing)
+    lines.push(
+      `  Not in the export: ${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}` : `not noted (${m.noFlagReason})`}`,
+    );
   for (const n of s.notCarried) lines.push(`  Not carried: "${n.header}": ${n.reason}`);
 }
 
 /** The text summary. */
 export function importText({ plan, mapping, report, out, workbook }: Summary): string {
   const lines: string[] = [];
-  lines.push(`Import of "${plan.file}" into register "${plan.register}" of "${workbook}", as at ${plan.asAt}`);
+  lines.push(
+    `Import of "${plan.file}" into register "${plan.register}" of "${workbook}", as at ${plan.asAt}`,
+  );
   for (const c of mapping.changes) {
-    if (c.kind === "renamed") lines.push(`Layout: "${c.from}" is now "${c.to}" (kept as ${c.field ?? "carried as it is"})`);
-    else lines.push(`Layout: column "${c.header}" ${c.kind === "added" ? "is new" : "is missing"} since the saved IRIS profile`);
+    if (c.kind === "renamed")
+      lines.push(`Layout: "${c.from}" is now "${c.to}" (kept as ${c.field ?? "carried as it is"})`);
+    else
+      lines.push(
+        `Layout: column "${c.header}" ${c.kind === "added" ? "is new" : "is missing"} since the saved IRIS profile`,
+      );
   }
   const budget = { left: TEXT_LIST_LIMIT };
   sectionText("Risks", plan.risks, lines, budget);
   sectionText("Actions", plan.actions, lines, budget);
-  if (budget.left < 0) lines.push(`  … and ${-budget.left} more changed cells (use --format json for all of them)`);
+  if (budget.left < 0)
+    lines.push(`  … and ${-budget.left} more changed cells (use --format json for all of them)`);
   const m = plan.movement;
   lines.push(
     `Movement: ${m.newRisks.length} new, ${m.closed.length} closed, ${m.scoreUp.length} score up (${list(m.scoreUp, 8)}), ` +
@@ -218,11 +272,18 @@ export function importText({ plan, mapping, report, out, workbook }: Summary): s
   );
   for (const w of plan.warnings) lines.push(`Warning: ${w}`);
   if (plan.cellCount === 0) {
-    lines.push(`No changes: nothing was written to the workbook; ${out} is an unchanged copy of ${workbook}.`);
+    lines.push(
+      `No changes: nothing was written to the workbook; ${out} is an unchanged copy of ${workbook}.`,
+    );
   } else {
     const c = counts(report);
-    lines.push(`Wrote ${out}: ${plan.cellCount} cells, a backup sheet "${plan.backupName}", ${plan.cellCount} rows in the Import Log.`);
-    if (c) lines.push(`After the import the workbook has ${c.error} error and ${c.warning} warning findings (risk-review check ${out}).`);
+    lines.push(
+      `Wrote ${out}: ${plan.cellCount} cells, a backup sheet "${plan.backupName}", ${plan.cellCount} rows in the Import Log.`,
+    );
+    if (c)
+      lines.push(
+        `After the import the workbook has ${c.error} error and ${c.warning} warning findings (risk-review check ${out}).`,
+      );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -65,13 +65,20 @@ function setValue(cell: Cell, value: CellValue): void {
 function copySheet(wb: Workbook, from: string, to: string, fileName: string): void {
   const src = sheetByName(wb, from);
   if (!src) {
-    throw new FileReadError("unreadable", `${describePlace({ file: fileName, sheet: from })} is not in the workbook, so it cannot be backed up`, {
-      file: fileName,
-      sheet: from,
-    });
+    throw new FileReadError(
+      "unreadable",
+      `${describePlace({ file: fileName, sheet: from })} is not in the workbook, so it cannot be backed up`,
+      {
+        file: fileName,
+        sheet: from,
+      },
+    );
   }
   if (sheetByName(wb, to)) throw new Error(`applyEditsToXlsx: a sheet "${to}" already exists`);
-  const dst = wb.addWorksheet(to, { properties: { ...src.properties }, views: (src.views ?? []).map((v) => ({ ...v })) });
+  const dst = wb.addWorksheet(to, {
+    properties: { ...src.properties },
+    views: (src.views ?? []).map((v) => ({ ...v })),
+  });
   let width = 0;
   src.columns?.forEach((col, i) => {
     const d = dst.getColumn(i + 1);
@@ -107,7 +114,15 @@ function appendLog(wb: Workbook, log: LogAppend): void {
       name,
       kind: log.kind,
       rows: [[...log.header, OWNED_MARKER]],
-      format: { headerRows: [0], titleRows: [], ragCells: [], columnWidths: [], dateColumns: [], links: [], freezeBelowRow: 0 },
+      format: {
+        headerRows: [0],
+        titleRows: [],
+        ragCells: [],
+        columnWidths: [],
+        dateColumns: [],
+        links: [],
+        freezeBelowRow: 0,
+      },
     };
     writeTab(wb, { ...template, name });
     ws = sheetByName(wb, name) as Worksheet;
@@ -150,15 +165,23 @@ function writeOwnedTab(wb: Workbook, tab: OwnedTab): void {
  * `original` is never modified.
  * @throws FileReadError when `original` cannot be read as an .xlsx workbook or a sheet named by the edits is not in it.
  */
-export async function applyEditsToXlsx(original: Uint8Array, edits: WorkbookEdits, fileName: string): Promise<Uint8Array> {
+export async function applyEditsToXlsx(
+  original: Uint8Array,
+  edits: WorkbookEdits,
+  fileName: string,
+): Promise<Uint8Array> {
   const wb = new Workbook();
   try {
     // A private copy, so nothing exceljs or JSZip does can reach the caller's buffer.
     await wb.xlsx.load(Buffer.from(original) as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch {
-    throw new FileReadError("unreadable", `${describePlace({ file: fileName })} could not be read as an .xlsx workbook: open it in Excel and save it again`, {
-      file: fileName,
-    });
+    throw new FileReadError(
+      "unreadable",
+      `${describePlace({ file: fileName })} could not be read as an .xlsx workbook: open it in Excel and save it again`,
+      {
+        file: fileName,
+      },
+    );
   }
   for (const c of edits.copies) copySheet(wb, c.from, c.to, fileName);
 
@@ -168,10 +191,14 @@ export async function applyEditsToXlsx(original: Uint8Array, edits: WorkbookEdit
     if (!ws) {
       ws = sheetByName(wb, e.sheet);
       if (!ws) {
-        throw new FileReadError("unreadable", `${describePlace({ file: fileName, sheet: e.sheet })} is not in the workbook, so nothing was written`, {
-          file: fileName,
-          sheet: e.sheet,
-        });
+        throw new FileReadError(
+          "unreadable",
+          `${describePlace({ file: fileName, sheet: e.sheet })} is not in the workbook, so nothing was written`,
+          {
+            file: fileName,
+            sheet: e.sheet,
+          },
+        );
       }
       sheets.set(e.sheet, ws);
     }
@@ -179,7 +206,8 @@ export async function applyEditsToXlsx(original: Uint8Array, edits: WorkbookEdit
     // A cell of a new row takes the look of the cell above it, so appended risks match their register.
     if ((cell.value === null || cell.value === undefined) && e.row > 0) {
       const above = ws.getCell(e.row, e.col + 1);
-      if (above.value !== null && above.value !== undefined && Object.keys(above.style ?? {}).length > 0) cell.style = { ...above.style };
+      if (above.value !== null && above.value !== undefined && Object.keys(above.style ?? {}).length > 0)
+        cell.style = { ...above.style };
     }
     setValue(cell, e.value);
     if (e.format) cell.numFmt = e.format;
@@ -188,5 +216,7 @@ export async function applyEditsToXlsx(original: Uint8Array, edits: WorkbookEdit
   for (const tab of edits.ownedTabs) writeOwnedTab(wb, tab);
 
   const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
-  return out instanceof Uint8Array ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out);
+  return out instanceof Uint8Array
+    ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+    : new Uint8Array(out);
 }

@@ -83,7 +83,19 @@ beforeAll(async () => {
   await makeExport(exportFile);
 });
 
-const importArgs = (out: string, ...more: string[]) => ["import", exportFile, "--into", wbFile, "--out", out, "--register", "IRIS Risks", "--as-at", "2022-10-10", ...more];
+const importArgs = (out: string, ...more: string[]) => [
+  "import",
+  exportFile,
+  "--into",
+  wbFile,
+  "--out",
+  out,
+  "--register",
+  "IRIS Risks",
+  "--as-at",
+  "2022-10-10",
+  ...more,
+];
 
 describe("risk-review import", () => {
   let json: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -130,8 +142,12 @@ describe("risk-review import", () => {
     expect(row("HRC-001")[header.indexOf("Latest Update")]).toBe("=SUM(A1) new words");
     expect(row("HRC-099")[header.indexOf("Financial Impact (£)")]).toBe(-5);
     expect(row("HRC-099")[header.indexOf("Latest Update")]).toBe("+44 7700 900123 is the hotline");
-    expect(String(row("HRC-003")[header.indexOf("Risk Status")])).toMatch(/not in IRIS export of 10\/10\/2022/);
-    expect(row("HRC-001")[header.indexOf("Review Commentary")]).toBe("Discussed at the Risk Management Board.");
+    expect(String(row("HRC-003")[header.indexOf("Risk Status")])).toMatch(
+      /not in IRIS export of 10\/10\/2022/,
+    );
+    expect(row("HRC-001")[header.indexOf("Review Commentary")]).toBe(
+      "Discussed at the Risk Management Board.",
+    );
     const log = byName.get("Import Log")!;
     expect(log.owned).toBe(true);
     const logHeader = log.values.findIndex((r) => r[0] === "When");
@@ -143,7 +159,18 @@ describe("risk-review import", () => {
 
   it("re-importing the same file changes nothing (the saved profile maps it, and the copy is byte for byte)", () => {
     const again = path.join(tmp, "merged-again.xlsx");
-    const run = runCli(build, ["import", exportFile, "--into", merged, "--out", again, "--as-at", "2022-10-10", "--format", "json"]);
+    const run = runCli(build, [
+      "import",
+      exportFile,
+      "--into",
+      merged,
+      "--out",
+      again,
+      "--as-at",
+      "2022-10-10",
+      "--format",
+      "json",
+    ]);
     expect(run.status).toBe(0);
     const j = JSON.parse(run.stdout);
     expect(j.register).toBe("IRIS Risks"); // from the saved profile: no --register needed
@@ -165,25 +192,61 @@ describe("risk-review import", () => {
 describe("risk-review import refuses, exit 2, a plain message, inputs as they were", () => {
   it.each<[string, () => string[], RegExp]>([
     ["--out equal to the workbook", () => importArgs(wbFile), /--out .* is an input file/],
-    ["--out equal to the export", () => ["import", exportFile, "--into", wbFile, "--out", exportFile], /is an input file/],
+    [
+      "--out equal to the export",
+      () => ["import", exportFile, "--into", wbFile, "--out", exportFile],
+      /is an input file/,
+    ],
     ["no --into", () => ["import", exportFile, "--out", path.join(tmp, "x.xlsx")], /needs --into/],
-    ["a .xls export", () => ["import", path.join(tmp, "old.xls"), "--into", wbFile, "--out", path.join(tmp, "x.xlsx")], /is not a .xlsx or .csv file/],
-    ["a corrupt export", () => {
-      const bad = path.join(tmp, "corrupt.xlsx");
-      fs.writeFileSync(bad, "PK\u0003\u0004 this is not really a zip");
-      return ["import", bad, "--into", wbFile, "--out", path.join(tmp, "x.xlsx")];
-    }, /"corrupt.xlsx"/],
-    ["an empty CSV", () => {
-      const empty = path.join(tmp, "empty.csv");
-      fs.writeFileSync(empty, "");
-      return ["import", empty, "--into", wbFile, "--out", path.join(tmp, "x.xlsx")];
-    }, /"empty.csv"/],
-    ["a CSV with a BOM but duplicate ids", () => {
-      const dup = path.join(tmp, "dup.csv");
-      fs.writeFileSync(dup, "\ufeffRisk ID,Risk Title,Risk Score,Risk Status\nHRC-001,A,9,Open\nHRC-001,B,4,Open\n");
-      return ["import", dup, "--into", wbFile, "--out", path.join(tmp, "x.xlsx"), "--register", "IRIS Risks"];
-    }, /"dup.csv", sheet "dup" has the same risk id on more than one row: "HRC-001" \(rows 2 and 3\)/],
-    ["a register that is not one", () => importArgs(path.join(tmp, "x.xlsx")).map((a) => (a === "IRIS Risks" ? "IRIS Actions" : a)), /"IRIS Actions" is not a risk register/],
+    [
+      "a .xls export",
+      () => ["import", path.join(tmp, "old.xls"), "--into", wbFile, "--out", path.join(tmp, "x.xlsx")],
+      /is not a .xlsx or .csv file/,
+    ],
+    [
+      "a corrupt export",
+      () => {
+        const bad = path.join(tmp, "corrupt.xlsx");
+        fs.writeFileSync(bad, "PK\u0003\u0004 this is not really a zip");
+        return ["import", bad, "--into", wbFile, "--out", path.join(tmp, "x.xlsx")];
+      },
+      /"corrupt.xlsx"/,
+    ],
+    [
+      "an empty CSV",
+      () => {
+        const empty = path.join(tmp, "empty.csv");
+        fs.writeFileSync(empty, "");
+        return ["import", empty, "--into", wbFile, "--out", path.join(tmp, "x.xlsx")];
+      },
+      /"empty.csv"/,
+    ],
+    [
+      "a CSV with a BOM but duplicate ids",
+      () => {
+        const dup = path.join(tmp, "dup.csv");
+        fs.writeFileSync(
+          dup,
+          "\ufeffRisk ID,Risk Title,Risk Score,Risk Status\nHRC-001,A,9,Open\nHRC-001,B,4,Open\n",
+        );
+        return [
+          "import",
+          dup,
+          "--into",
+          wbFile,
+          "--out",
+          path.join(tmp, "x.xlsx"),
+          "--register",
+          "IRIS Risks",
+        ];
+      },
+      /"dup.csv", sheet "dup" has the same risk id on more than one row: "HRC-001" \(rows 2 and 3\)/,
+    ],
+    [
+      "a register that is not one",
+      () => importArgs(path.join(tmp, "x.xlsx")).map((a) => (a === "IRIS Risks" ? "IRIS Actions" : a)),
+      /"IRIS Actions" is not a risk register/,
+    ],
   ])("%s", (_name, args, message) => {
     const before = sha(wbFile);
     const run = runCli(build, args());

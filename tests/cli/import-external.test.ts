@@ -27,11 +27,25 @@ const DIR = path.resolve(__dirname, "../..", "../shared/fixtures/external");
 const files = readdirSync(DIR).sort();
 
 const register = gridFromRows("Register", [
-  ["Risk ID", "Risk Title", "Risk Owner", "Likelihood", "Impact", "Risk Score", "Strategy", "Status", "Latest Update", "Council Notes"],
+  [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Likelihood",
+    "Impact",
+    "Risk Score",
+    "Strategy",
+    "Status",
+    "Latest Update",
+    "Council Notes",
+  ],
   ["R-1", "A risk", "Bob", 3, 3, 9, "Treat", "Open", "ok", "ours"],
 ]);
 
-type Outcome = { kind: "plan"; added: number } | { kind: "problem"; code: string; message: string } | { kind: "unreadable"; code: string; message: string };
+type Outcome =
+  | { kind: "plan"; added: number }
+  | { kind: "problem"; code: string; message: string }
+  | { kind: "unreadable"; code: string; message: string };
 
 async function importFile(name: string): Promise<Outcome> {
   let grids;
@@ -43,7 +57,15 @@ async function importFile(name: string): Promise<Outcome> {
   }
   const m = proposeImportMapping(grids, null, "2022-10-10");
   if (!m.ok) return { kind: "problem", code: m.problem.code, message: m.problem.message };
-  const p = planImport({ exportGrids: grids, mapping: m.value, workbookGrids: [register], targetRegister: "Register", settings: defaultSettings(), asAt: "2022-10-10", fileName: name });
+  const p = planImport({
+    exportGrids: grids,
+    mapping: m.value,
+    workbookGrids: [register],
+    targetRegister: "Register",
+    settings: defaultSettings(),
+    asAt: "2022-10-10",
+    fileName: name,
+  });
   if (!p.ok) return { kind: "problem", code: p.problem.code, message: p.problem.message };
   // Council Notes is never written, and the council's R-1 (absent from every file) is flagged, not deleted.
   expect(p.value.risks.added.flatMap((r) => r.cells).some((c) => c.header === "Council Notes")).toBe(false);

@@ -32,7 +32,12 @@ async function register(): Promise<Uint8Array> {
 
 function logEdits(rows: CellValue[][]): WorkbookEdits {
   const e = emptyEdits();
-  e.logAppends.push({ kind: "import-log", header: IMPORT_LOG_HEADER, rows, template: { ...importLogTemplate({ asAt: "2022-10-10", marking: "OFFICIAL" }) } });
+  e.logAppends.push({
+    kind: "import-log",
+    header: IMPORT_LOG_HEADER,
+    rows,
+    template: { ...importLogTemplate({ asAt: "2022-10-10", marking: "OFFICIAL" }) },
+  });
   return e;
 }
 
@@ -42,7 +47,9 @@ async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
   const wbXml = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wbXml)![1];
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+  const target =
+    new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
 }
 
@@ -95,7 +102,10 @@ describe("applyEditsToXlsx", () => {
 
   it("writes a date serial with its format and gives a new row the look of the row above", async () => {
     const e = emptyEdits();
-    e.cells.push({ sheet: "Register", row: 4, col: 0, value: "R-2" }, { sheet: "Register", row: 3, col: 3, value: 44844, format: "dd/mm/yyyy" });
+    e.cells.push(
+      { sheet: "Register", row: 4, col: 0, value: "R-2" },
+      { sheet: "Register", row: 3, col: 3, value: 44844, format: "dd/mm/yyyy" },
+    );
     const wb = await loadWithExcelJs(await applyEditsToXlsx(await register(), e, "register.xlsx"));
     const ws = wb.getWorksheet("Register")!;
     expect(ws.getCell("D4").numFmt).toBe("dd/mm/yyyy");
@@ -103,8 +113,16 @@ describe("applyEditsToXlsx", () => {
   });
 
   it("creates the log tab beside a user's sheet of the same name, then appends to it", async () => {
-    const first = await applyEditsToXlsx(await register(), logEdits([["t1", "iris.xlsx", "Register", "R-1", "Score", "9", "12"]]), "register.xlsx");
-    const second = await applyEditsToXlsx(first, logEdits([["t2", "iris.xlsx", "Register", "R-1", "Score", "12", "=15"]]), "register.xlsx");
+    const first = await applyEditsToXlsx(
+      await register(),
+      logEdits([["t1", "iris.xlsx", "Register", "R-1", "Score", "9", "12"]]),
+      "register.xlsx",
+    );
+    const second = await applyEditsToXlsx(
+      first,
+      logEdits([["t2", "iris.xlsx", "Register", "R-1", "Score", "12", "=15"]]),
+      "register.xlsx",
+    );
     const grids = await readXlsx(second, "out.xlsx");
     const user = grids.find((g) => g.sheetName === "Import Log")!;
     expect(user.values).toEqual([["An officer's own sheet called Import Log"]]);
@@ -119,7 +137,11 @@ describe("applyEditsToXlsx", () => {
   });
 
   it("rewrites an owned tab and leaves the rest", async () => {
-    const tab = { ...importLogTemplate({ asAt: "2022-10-10", marking: "OFFICIAL" }), name: "Risk Summary", kind: "risk-summary" as const };
+    const tab = {
+      ...importLogTemplate({ asAt: "2022-10-10", marking: "OFFICIAL" }),
+      name: "Risk Summary",
+      kind: "risk-summary" as const,
+    };
     const e = emptyEdits();
     e.ownedTabs.push(tab);
     const once = await applyEditsToXlsx(await register(), e, "register.xlsx");
@@ -139,6 +161,8 @@ describe("applyEditsToXlsx", () => {
   it("a sheet the edits name but the file lacks ends in a FileReadError", async () => {
     const e = emptyEdits();
     e.cells.push({ sheet: "Gone", row: 0, col: 0, value: 1 });
-    await expect(applyEditsToXlsx(await register(), e, "register.xlsx")).rejects.toThrow(/"register.xlsx", sheet "Gone" is not in the workbook/);
+    await expect(applyEditsToXlsx(await register(), e, "register.xlsx")).rejects.toThrow(
+      /"register.xlsx", sheet "Gone" is not in the workbook/,
+    );
   });
 });

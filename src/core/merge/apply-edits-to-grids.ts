@@ -4,7 +4,11 @@ import type { WorkbookEdits } from "../model/edits";
 import type { CellValue, Grid } from "../model/grid";
 
 function copyGrid(g: Grid): Grid {
-  return { ...g, values: g.values.map((r) => r.slice()), numberFormats: g.numberFormats?.map((r) => r.slice()) };
+  return {
+    ...g,
+    values: g.values.map((r) => r.slice()),
+    numberFormats: g.numberFormats?.map((r) => r.slice()),
+  };
 }
 
 /**
@@ -39,7 +43,14 @@ export function applyEditsToGrids(grids: readonly Grid[], edits: WorkbookEdits):
     setCell(g, e.row, e.col, e.value, e.format ?? undefined);
   }
   for (const tab of edits.ownedTabs) {
-    const grid: Grid = { sheetName: tab.name, origin: out[0]?.origin ?? "workbook", values: tab.rows, rowOffset: 0, colOffset: 0, owned: true };
+    const grid: Grid = {
+      sheetName: tab.name,
+      origin: out[0]?.origin ?? "workbook",
+      values: tab.rows,
+      rowOffset: 0,
+      colOffset: 0,
+      owned: true,
+    };
     const i = byName.get(tab.name);
     if (i !== undefined && out[i].owned) out[i] = grid;
     else if (i === undefined) {

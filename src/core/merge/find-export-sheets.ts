@@ -24,7 +24,10 @@ const MAX_KEY_HEADER_WORDS = 5;
 export const ROLE_KIND = { risks: "risk-register", actions: "actions" } as const;
 export const ROLE_KEY_FIELD = { risks: "id", actions: "riskId" } as const;
 /** Fields an export column may be mapped to, per role. "reviewDate" is resolved when proposing. */
-export const ROLE_FIELDS: Record<ExportRole, readonly string[]> = { risks: RISK_FIELDS, actions: ACTION_FIELDS };
+export const ROLE_FIELDS: Record<ExportRole, readonly string[]> = {
+  risks: RISK_FIELDS,
+  actions: ACTION_FIELDS,
+};
 
 function quality(m: HeaderMapping): number {
   return m.fieldColumns.size * 1000 + m.strength;
@@ -40,8 +43,19 @@ export function findRoleTable(raw: Grid, role: ExportRole): FoundExportSheet | n
   const kind = ROLE_KIND[role];
   const key = ROLE_KEY_FIELD[role];
   const layout = detectSheet(grid);
-  if (layout.kind === kind && layout.mapping && layout.headerRow !== null && layout.mapping.fieldColumns.has(key)) {
-    return { role, grid, headerRow: layout.headerRow, headerCells: layout.headerCells, mapping: layout.mapping };
+  if (
+    layout.kind === kind &&
+    layout.mapping &&
+    layout.headerRow !== null &&
+    layout.mapping.fieldColumns.has(key)
+  ) {
+    return {
+      role,
+      grid,
+      headerRow: layout.headerRow,
+      headerCells: layout.headerCells,
+      mapping: layout.mapping,
+    };
   }
   let best: FoundExportSheet | null = null;
   const last = Math.min(grid.rowOffset + grid.values.length, HEADER_SEARCH_ROWS) - 1;
@@ -55,7 +69,8 @@ export function findRoleTable(raw: Grid, role: ExportRole): FoundExportSheet | n
     const keyHeader = cells.find((c) => c.col === mapping.fieldColumns.get(key))?.text ?? "";
     if (keyHeader.split(/\s+/).length > MAX_KEY_HEADER_WORDS) continue;
     if (role === "actions" && !mapping.fieldColumns.has("action")) continue;
-    if (!best || quality(mapping) > quality(best.mapping)) best = { role, grid, headerRow: row, headerCells: cells, mapping };
+    if (!best || quality(mapping) > quality(best.mapping))
+      best = { role, grid, headerRow: row, headerCells: cells, mapping };
   }
   return best;
 }
@@ -76,7 +91,11 @@ export function findExportSheets(
   preferred: { riskSheet?: string; actionSheet?: string } = {},
 ): { risks: FoundExportSheet | null; actions: FoundExportSheet | null } {
   const candidates = grids.filter((g) => !g.owned);
-  const pick = (role: ExportRole, exclude: string | null, prefer: string | undefined): FoundExportSheet | null => {
+  const pick = (
+    role: ExportRole,
+    exclude: string | null,
+    prefer: string | undefined,
+  ): FoundExportSheet | null => {
     let best: FoundExportSheet | null = null;
     for (const g of candidates) {
       if (g.sheetName === exclude) continue;

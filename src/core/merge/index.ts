@@ -2,7 +2,12 @@
 
 export { proposeImportMapping, profileFromMapping } from "./propose-mapping";
 export { planImport, backupSheetName, type PlanImportInput } from "./plan-import";
-export { toWorkbookEdits, importLogTemplate, IMPORT_LOG_HEADER, type ToWorkbookEditsOptions } from "./to-workbook-edits";
+export {
+  toWorkbookEdits,
+  importLogTemplate,
+  IMPORT_LOG_HEADER,
+  type ToWorkbookEditsOptions,
+} from "./to-workbook-edits";
 export { measureMovement, noMovement, type Movement } from "./movement";
 export { applyEditsToGrids } from "./apply-edits-to-grids";
 export type * from "./types";

@@ -6,7 +6,14 @@ import type { RecordCell, SheetRecord } from "../model/records";
 import { isBlank } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { headerKey } from "../read/map-headers";
-import type { CellChange, ExportSheetMapping, MergeSection, MissingRecord, NotCarried, RecordChange } from "./types";
+import type {
+  CellChange,
+  ExportSheetMapping,
+  MergeSection,
+  MissingRecord,
+  NotCarried,
+  RecordChange,
+} from "./types";
 import { compareKey, DATE_FIELDS, displayText, IMPORT_DATE_FORMAT, importedValue } from "./values";
 import { isDateFormat } from "../parse";
 
@@ -52,11 +59,21 @@ export function columnTargets(
     if (c.field === null) continue;
     const col = fieldColumns.get(c.field);
     if (col === undefined || taken.has(col)) {
-      notCarried.push({ header: c.header, field: c.field, reason: `${targetName} has no column for ${c.field}` });
+      notCarried.push({
+        header: c.header,
+        field: c.field,
+        reason: `${targetName} has no column for ${c.field}`,
+      });
       continue;
     }
     taken.add(col);
-    targets.push({ exportHeader: c.header, field: c.field, col, header: headerOf(col), isDate: DATE_FIELDS.has(c.field) });
+    targets.push({
+      exportHeader: c.header,
+      field: c.field,
+      col,
+      header: headerOf(col),
+      isDate: DATE_FIELDS.has(c.field),
+    });
   }
   // Columns carried as they are go to the target column with the same header, when there is one.
   for (const c of exportSheet.columns) {
@@ -64,7 +81,11 @@ export function columnTargets(
     const key = headerKey(c.header);
     const same = target.headerCells.find((h) => !taken.has(h.col) && key !== "" && headerKey(h.text) === key);
     if (!same) {
-      notCarried.push({ header: c.header, field: null, reason: `${targetName} has no column headed "${c.header}"` });
+      notCarried.push({
+        header: c.header,
+        field: null,
+        reason: `${targetName} has no column headed "${c.header}"`,
+      });
       continue;
     }
     taken.add(same.col);
@@ -140,7 +161,9 @@ export function mergeSection(input: SectionInput): MergeSection {
     const k = rules.key(r);
     if (!k) continue;
     if (index.has(k)) {
-      warnings.push(`"${sheet}" holds ${rules.label(r)} twice (rows ${index.get(k)!.row + 1} and ${r.row + 1}); the import updates row ${index.get(k)!.row + 1} only`);
+      warnings.push(
+        `"${sheet}" holds ${rules.label(r)} twice (rows ${index.get(k)!.row + 1} and ${r.row + 1}); the import updates row ${index.get(k)!.row + 1} only`,
+      );
       continue;
     }
     index.set(k, r);
@@ -170,7 +193,8 @@ export function mergeSection(input: SectionInput): MergeSection {
         const format = v.format !== null && isDateFormat(oldFormat) ? null : v.format;
         cells.push(change(sheet, existing.row, t, old, oldFormat, v.value, format));
       }
-      if (cells.length > 0) changed.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row: existing.row, cells });
+      if (cells.length > 0)
+        changed.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row: existing.row, cells });
       else unchanged++;
     } else {
       const row = nextRow++;
@@ -178,7 +202,9 @@ export function mergeSection(input: SectionInput): MergeSection {
       for (const t of targets) {
         const v = importedValue(exportCell(rec, t), t.isDate);
         if (v === null) continue;
-        cells.push(change(sheet, row, t, null, null, v.value, v.format ?? (t.isDate ? IMPORT_DATE_FORMAT : null)));
+        cells.push(
+          change(sheet, row, t, null, null, v.value, v.format ?? (t.isDate ? IMPORT_DATE_FORMAT : null)),
+        );
       }
       added.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row, cells });
     }
@@ -195,7 +221,11 @@ export function mergeSection(input: SectionInput): MergeSection {
       continue;
     }
     if (input.flagCol === undefined) {
-      missing.push({ ...base, flag: null, noFlagReason: `${rules.targetName} has no status or update column to note it in` });
+      missing.push({
+        ...base,
+        flag: null,
+        noFlagReason: `${rules.targetName} has no status or update column to note it in`,
+      });
       continue;
     }
     const col = input.flagCol;
@@ -205,11 +235,33 @@ export function mergeSection(input: SectionInput): MergeSection {
       missing.push({ ...base, flag: null, noFlagReason: "already noted as not in the export" });
       continue;
     }
-    const note = oldText.trim() === "" ? rules.flagNote[0].toUpperCase() + rules.flagNote.slice(1) : `${oldText.trimEnd()} (${rules.flagNote})`;
+    const note =
+      oldText.trim() === ""
+        ? rules.flagNote[0].toUpperCase() + rules.flagNote.slice(1)
+        : `${oldText.trimEnd()} (${rules.flagNote})`;
     const header = targetLayout.headerCells.find((h) => h.col === col)?.text ?? "";
     const field = [...(targetLayout.mapping?.fieldColumns ?? [])].find(([, c]) => c === col)?.[0] ?? null;
-    missing.push({ ...base, flag: change(sheet, r.row, { col, field, header, isDate: false }, old, formatAt(targetGrid, r.row, col), note, null) });
+    missing.push({
+      ...base,
+      flag: change(
+        sheet,
+        r.row,
+        { col, field, header, isDate: false },
+        old,
+        formatAt(targetGrid, r.row, col),
+        note,
+        null,
+      ),
+    });
   }
 
-  return { sheet, exportSheet: input.exportSheet, added, changed, missing, unchanged, notCarried: input.notCarried };
+  return {
+    sheet,
+    exportSheet: input.exportSheet,
+    added,
+    changed,
+    missing,
+    unchanged,
+    notCarried: input.notCarried,
+  };
 }

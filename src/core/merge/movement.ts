@@ -51,7 +51,14 @@ export function measureMovement(
   existing: readonly RiskReadings[],
   settings: Settings,
 ): Movement {
-  const m: Movement = { since, newRisks: [...newRisks], closed: [], scoreUp: [], scoreDown: [], strategyChanged: [] };
+  const m: Movement = {
+    since,
+    newRisks: [...newRisks],
+    closed: [],
+    scoreUp: [],
+    scoreDown: [],
+    strategyChanged: [],
+  };
   for (const r of existing) {
     const wasOpen = parseRiskState(cellText(r.before("status")), settings) === "open";
     const isClosed = parseRiskState(cellText(r.after("status")), settings) === "closed";

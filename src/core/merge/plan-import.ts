@@ -43,11 +43,17 @@ function rowList(rows: number[]): string {
   const shown = rows.slice(0, ROWS_LISTED).map(String);
   const more = rows.length > ROWS_LISTED ? ` and ${rows.length - ROWS_LISTED} more` : "";
   if (shown.length === 1) return `row ${shown[0]}${more}`;
-  return more ? `rows ${shown.join(", ")}${more}` : `rows ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+  return more
+    ? `rows ${shown.join(", ")}${more}`
+    : `rows ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 
 /** Export rows sharing a key: a plain error naming the file, sheet, ids and rows. */
-function duplicates(records: SheetRecord<string>[], key: (r: SheetRecord<string>) => string, label: (r: SheetRecord<string>) => string): { label: string; rows: number[] }[] {
+function duplicates(
+  records: SheetRecord<string>[],
+  key: (r: SheetRecord<string>) => string,
+  label: (r: SheetRecord<string>) => string,
+): { label: string; rows: number[] }[] {
   const byKey = new Map<string, SheetRecord<string>[]>();
   for (const r of records) {
     const k = key(r);
@@ -56,11 +62,22 @@ function duplicates(records: SheetRecord<string>[], key: (r: SheetRecord<string>
     if (list) list.push(r);
     else byKey.set(k, [r]);
   }
-  return [...byKey.values()].filter((l) => l.length > 1).map((l) => ({ label: label(l[0]), rows: l.map((r) => r.row + 1) }));
+  return [...byKey.values()]
+    .filter((l) => l.length > 1)
+    .map((l) => ({ label: label(l[0]), rows: l.map((r) => r.row + 1) }));
 }
 
-function duplicateProblem(code: "duplicate-ids" | "duplicate-action-ids", file: string, sheet: string, dups: { label: string; rows: number[] }[], what: string): ImportProblem {
-  const shown = dups.slice(0, 5).map((d) => `"${d.label}" (${rowList(d.rows)})`).join("; ");
+function duplicateProblem(
+  code: "duplicate-ids" | "duplicate-action-ids",
+  file: string,
+  sheet: string,
+  dups: { label: string; rows: number[] }[],
+  what: string,
+): ImportProblem {
+  const shown = dups
+    .slice(0, 5)
+    .map((d) => `"${d.label}" (${rowList(d.rows)})`)
+    .join("; ");
   const more = dups.length > 5 ? `; and ${dups.length - 5} more ids` : "";
   return {
     code,
@@ -77,7 +94,10 @@ export function backupSheetName(register: string, asAt: string, existing: readon
   for (let n = 1; n < 100; n++) {
     const suffix = ` ${asAt}${n === 1 ? "" : ` (${n})`}`;
     const room = MAX_SHEET_NAME - "Backup ".length - suffix.length;
-    const name = `Backup ${register.slice(0, Math.max(1, room)).trimEnd()}${suffix}`.replace(/[[\]:*?/\\]/g, "-");
+    const name = `Backup ${register.slice(0, Math.max(1, room)).trimEnd()}${suffix}`.replace(
+      /[[\]:*?/\\]/g,
+      "-",
+    );
     if (!taken.has(name.toLowerCase())) return name;
   }
   throw new Error(`backupSheetName: no free name for ${register}`);
@@ -95,7 +115,9 @@ function chooseActionsSheet(
   let best: string | null = null;
   let bestCount = -1;
   for (const name of names) {
-    const count = actions.filter((a) => a.sheet === name && registerKeys.has(idKey(a.fields.riskId?.value))).length;
+    const count = actions.filter(
+      (a) => a.sheet === name && registerKeys.has(idKey(a.fields.riskId?.value)),
+    ).length;
     if (count > bestCount) {
       best = name;
       bestCount = count;
@@ -125,26 +147,50 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
   const riskLabel = (r: SheetRecord<string>) => cellText(r.fields.id?.value ?? null);
   const risks = exportRisks.value.records;
   const noId = risks.filter((r) => !riskKey(r)).map((r) => r.row + 1);
-  if (noId.length > 0) warnings.push(`"${file}", sheet "${mapping.risks.sheet}": ${rowList(noId)} ${noId.length === 1 ? "has" : "have"} no risk id and ${noId.length === 1 ? "was" : "were"} left out`);
+  if (noId.length > 0)
+    warnings.push(
+      `"${file}", sheet "${mapping.risks.sheet}": ${rowList(noId)} ${noId.length === 1 ? "has" : "have"} no risk id and ${noId.length === 1 ? "was" : "were"} left out`,
+    );
   const riskDups = duplicates(risks, riskKey, riskLabel);
-  if (riskDups.length > 0) return fail(duplicateProblem("duplicate-ids", file, mapping.risks.sheet, riskDups, "risk id"));
+  if (riskDups.length > 0)
+    return fail(duplicateProblem("duplicate-ids", file, mapping.risks.sheet, riskDups, "risk id"));
   if (risks.filter((r) => riskKey(r)).length === 0) {
-    return fail({ code: "empty-export", file, sheet: mapping.risks.sheet, message: `"${file}", sheet "${mapping.risks.sheet}" holds no risks with an id below its header row ${mapping.risks.headerRow + 1}, so there is nothing to import` });
+    return fail({
+      code: "empty-export",
+      file,
+      sheet: mapping.risks.sheet,
+      message: `"${file}", sheet "${mapping.risks.sheet}" holds no risks with an id below its header row ${mapping.risks.headerRow + 1}, so there is nothing to import`,
+    });
   }
 
   // The workbook's register.
   const workbookNames = input.workbookGrids.map((g) => g.sheetName);
   const registerRaw = input.workbookGrids.find((g) => g.sheetName === targetRegister);
   if (!registerRaw) {
-    return fail({ code: "no-register", file, sheet: targetRegister, message: `The workbook has no sheet "${targetRegister}" to import into. Sheets: ${workbookNames.map((n) => `"${n}"`).join(", ")}` });
+    return fail({
+      code: "no-register",
+      file,
+      sheet: targetRegister,
+      message: `The workbook has no sheet "${targetRegister}" to import into. Sheets: ${workbookNames.map((n) => `"${n}"`).join(", ")}`,
+    });
   }
   const read = readWorkbook([...input.workbookGrids], settings, asAtDay);
   const regLayout = read.layouts.get(targetRegister) as SheetLayout;
   if (registerRaw.owned || regLayout.kind !== "risk-register" || !regLayout.mapping) {
-    return fail({ code: "register-not-recognised", file, sheet: targetRegister, message: `Sheet "${targetRegister}" is not a risk register risk-review recognises (${registerRaw.owned ? "it is one of the add-in's own tabs" : regLayout.note}); pick the register to import into` });
+    return fail({
+      code: "register-not-recognised",
+      file,
+      sheet: targetRegister,
+      message: `Sheet "${targetRegister}" is not a risk register risk-review recognises (${registerRaw.owned ? "it is one of the add-in's own tabs" : regLayout.note}); pick the register to import into`,
+    });
   }
   if (!regLayout.mapping.fieldColumns.has("id")) {
-    return fail({ code: "register-no-id", file, sheet: targetRegister, message: `Register "${targetRegister}" has no risk id column, so the export's risks cannot be matched to its rows` });
+    return fail({
+      code: "register-no-id",
+      file,
+      sheet: targetRegister,
+      message: `Register "${targetRegister}" has no risk id column, so the export's risks cannot be matched to its rows`,
+    });
   }
   const registerGrid = fillMergedAreas(registerRaw);
   const regRecords = read.records.risks.filter((r) => r.sheet === targetRegister);
@@ -177,10 +223,18 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     const exportActions = readExportTable(input.exportGrids, mapping.actions, file);
     if (!exportActions.ok) return exportActions;
     const relevant = new Set([...regRecords.map(riskKey), ...risks.map(riskKey)].filter((k) => k));
-    const actionsSheet = chooseActionsSheet(read.records.actions, read.sheets, new Set(regRecords.map(riskKey)), input.targetActions);
+    const actionsSheet = chooseActionsSheet(
+      read.records.actions,
+      read.sheets,
+      new Set(regRecords.map(riskKey)),
+      input.targetActions,
+    );
     const actions = exportActions.value.records;
     if (actionsSheet === null) {
-      const why = input.targetActions !== undefined ? `has no actions sheet "${input.targetActions}"` : "has no actions sheet";
+      const why =
+        input.targetActions !== undefined
+          ? `has no actions sheet "${input.targetActions}"`
+          : "has no actions sheet";
       actionSection = {
         sheet: null,
         exportSheet: mapping.actions.sheet,
@@ -194,7 +248,9 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     } else {
       const actLayout = read.layouts.get(actionsSheet) as SheetLayout;
       const actRaw = input.workbookGrids.find((g) => g.sheetName === actionsSheet) as Grid;
-      const useActionId = mapping.actions.columns.some((c) => c.field === "actionId") && !!actLayout.mapping?.fieldColumns.has("actionId");
+      const useActionId =
+        mapping.actions.columns.some((c) => c.field === "actionId") &&
+        !!actLayout.mapping?.fieldColumns.has("actionId");
       const actionKey = (r: SheetRecord<string>): string => {
         const aid = useActionId ? idKey(r.fields.actionId?.value ?? null) : "";
         if (aid) return `id:${aid}`;
@@ -209,13 +265,26 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
         return `${fieldText(r, "riskId")}: ${text.length > 40 ? `${text.slice(0, 39)}…` : text}`;
       };
       if (useActionId) {
-        const dups = duplicates(actions, (r) => idKey(r.fields.actionId?.value ?? null), (r) => fieldText(r, "actionId"));
-        if (dups.length > 0) return fail(duplicateProblem("duplicate-action-ids", file, mapping.actions.sheet, dups, "action id"));
+        const dups = duplicates(
+          actions,
+          (r) => idKey(r.fields.actionId?.value ?? null),
+          (r) => fieldText(r, "actionId"),
+        );
+        if (dups.length > 0)
+          return fail(
+            duplicateProblem("duplicate-action-ids", file, mapping.actions.sheet, dups, "action id"),
+          );
       }
       const unkeyed = actions.filter((a) => !actionKey(a)).map((a) => a.row + 1);
-      if (unkeyed.length > 0) warnings.push(`"${file}", sheet "${mapping.actions.sheet}": ${rowList(unkeyed)} ${unkeyed.length === 1 ? "has" : "have"} no risk id or no action text and ${unkeyed.length === 1 ? "was" : "were"} left out`);
+      if (unkeyed.length > 0)
+        warnings.push(
+          `"${file}", sheet "${mapping.actions.sheet}": ${rowList(unkeyed)} ${unkeyed.length === 1 ? "has" : "have"} no risk id or no action text and ${unkeyed.length === 1 ? "was" : "were"} left out`,
+        );
       const repeated = duplicates(actions, actionKey, actionLabel);
-      for (const d of repeated) warnings.push(`"${file}", sheet "${mapping.actions.sheet}": action "${d.label}" appears on ${rowList(d.rows)}; only the first is imported`);
+      for (const d of repeated)
+        warnings.push(
+          `"${file}", sheet "${mapping.actions.sheet}": action "${d.label}" appears on ${rowList(d.rows)}; only the first is imported`,
+        );
       const actTargets = columnTargets(mapping.actions, actLayout, `actions sheet "${actionsSheet}"`);
       actionSection = mergeSection({
         exportSheet: mapping.actions.sheet,
@@ -224,7 +293,8 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
         targetLayout: actLayout,
         targetRecords: read.records.actions.filter((a) => a.sheet === actionsSheet),
         ...actTargets,
-        flagCol: actLayout.mapping?.fieldColumns.get("status") ?? actLayout.mapping?.fieldColumns.get("update"),
+        flagCol:
+          actLayout.mapping?.fieldColumns.get("status") ?? actLayout.mapping?.fieldColumns.get("update"),
         rules: {
           key: actionKey,
           label: actionLabel,
@@ -232,7 +302,9 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
           keyFields: new Set(useActionId ? ["actionId"] : ["riskId", "action"]),
           skipFlag: (r) => {
             if (parseActionState(fieldText(r, "status"), settings) === "done") return "done";
-            return relevant.has(idKey(r.fields.riskId?.value ?? null)) ? null : "belongs to a risk outside this import";
+            return relevant.has(idKey(r.fields.riskId?.value ?? null))
+              ? null
+              : "belongs to a risk outside this import";
           },
           flagNote,
           flaggedPattern,
@@ -261,16 +333,27 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       },
     };
   });
-  const movement = measureMovement(input.asAt, riskSection.added.map((a) => a.label), readings, settings);
+  const movement = measureMovement(
+    input.asAt,
+    riskSection.added.map((a) => a.label),
+    readings,
+    settings,
+  );
 
   // Dated backups of each sheet the import may write, with names free in the workbook and of each other.
   const backups: { from: string; to: string }[] = [];
   for (const sheet of [targetRegister, actionSection?.sheet ?? null]) {
     if (sheet === null) continue;
-    backups.push({ from: sheet, to: backupSheetName(sheet, input.asAt, [...workbookNames, ...backups.map((b) => b.to)]) });
+    backups.push({
+      from: sheet,
+      to: backupSheetName(sheet, input.asAt, [...workbookNames, ...backups.map((b) => b.to)]),
+    });
   }
   const count = (s: MergeSection | null) =>
-    s ? [...s.added, ...s.changed].reduce((n, r) => n + r.cells.length, 0) + s.missing.filter((m) => m.flag).length : 0;
+    s
+      ? [...s.added, ...s.changed].reduce((n, r) => n + r.cells.length, 0) +
+        s.missing.filter((m) => m.flag).length
+      : 0;
   return {
     ok: true,
     value: {

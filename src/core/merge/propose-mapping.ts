@@ -6,8 +6,20 @@ import type { ImportProfile } from "../model/settings";
 import { dayFromIso, isDateFormat, isoFromDay, parseDate } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
 import { headerKey } from "../read/map-headers";
-import { findExportSheets, looksLikeRegisterWithoutId, ROLE_FIELDS, type FoundExportSheet } from "./find-export-sheets";
-import type { ExportColumn, ExportRole, ExportSheetMapping, ImportMapping, ImportResult, LayoutChange } from "./types";
+import {
+  findExportSheets,
+  looksLikeRegisterWithoutId,
+  ROLE_FIELDS,
+  type FoundExportSheet,
+} from "./find-export-sheets";
+import type {
+  ExportColumn,
+  ExportRole,
+  ExportSheetMapping,
+  ImportMapping,
+  ImportResult,
+  LayoutChange,
+} from "./types";
 
 const SAMPLE_COUNT = 3;
 
@@ -46,7 +58,10 @@ function resolveReviewDate(grid: Grid, headerRow: number, col: number, asAt: str
 }
 
 /** The saved profile's columns for one role (risks use `columns`, actions `actionColumns`). */
-function profileColumns(profile: ImportProfile | null | undefined, role: ExportRole): Map<string, { header: string; field: string | null }> {
+function profileColumns(
+  profile: ImportProfile | null | undefined,
+  role: ExportRole,
+): Map<string, { header: string; field: string | null }> {
   const out = new Map<string, { header: string; field: string | null }>();
   const cols = role === "risks" ? profile?.columns : profile?.actionColumns;
   if (!cols) return out;
@@ -76,7 +91,8 @@ function proposeSheet(
   const columns: ExportColumn[] = found.headerCells.map((cell) => {
     const s = saved.get(headerKey(cell.text));
     const samples = samplesOf(grid, headerRow, cell.col);
-    if (s && (s.field === null || valid.has(s.field))) return { col: cell.col, header: cell.text, field: s.field, source: "profile", samples };
+    if (s && (s.field === null || valid.has(s.field)))
+      return { col: cell.col, header: cell.text, field: s.field, source: "profile", samples };
     const field = headerField(cell.col);
     return { col: cell.col, header: cell.text, field, source: field === null ? "none" : "header", samples };
   });
@@ -88,7 +104,8 @@ function proposeSheet(
     const added = columns.filter((c) => !saved.has(headerKey(c.header)));
     for (const m of missing) {
       // A renamed column: a new header whose words mean the field the vanished one was saved as.
-      const twin = m.field === null ? undefined : added.find((a) => a.field === m.field && a.source === "header");
+      const twin =
+        m.field === null ? undefined : added.find((a) => a.field === m.field && a.source === "header");
       if (twin) {
         twin.source = "profile";
         added.splice(added.indexOf(twin), 1);
@@ -128,7 +145,10 @@ export function proposeImportMapping(
   asAt?: string,
 ): ImportResult<ImportMapping> {
   const file = exportGrids[0]?.origin ?? "the export";
-  const found = findExportSheets(exportGrids, { riskSheet: profile?.riskSheet, actionSheet: profile?.actionSheet });
+  const found = findExportSheets(exportGrids, {
+    riskSheet: profile?.riskSheet,
+    actionSheet: profile?.actionSheet,
+  });
   if (!found.risks) {
     const seen = exportGrids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
     const noId = exportGrids.find((g) => !g.owned && looksLikeRegisterWithoutId(g));

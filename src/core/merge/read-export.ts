@@ -27,7 +27,15 @@ export function readExportTable(
 ): ImportResult<ExportTable> {
   const raw = grids.find((g) => g.sheetName === sheet.sheet);
   if (!raw) {
-    return { ok: false, problem: { code: "bad-mapping", file, sheet: sheet.sheet, message: `"${file}" has no sheet "${sheet.sheet}" (the mapping was made for another file)` } };
+    return {
+      ok: false,
+      problem: {
+        code: "bad-mapping",
+        file,
+        sheet: sheet.sheet,
+        message: `"${file}" has no sheet "${sheet.sheet}" (the mapping was made for another file)`,
+      },
+    };
   }
   const grid = fillMergedAreas(raw);
   const valid = new Set(ROLE_FIELDS[sheet.role]);

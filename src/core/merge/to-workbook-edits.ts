@@ -20,13 +20,16 @@ export interface ToWorkbookEditsOptions {
 function sectionCells(s: MergeSection | null): { cell: CellChange; riskId: string; label: string }[] {
   if (!s || s.sheet === null) return [];
   const out: { cell: CellChange; riskId: string; label: string }[] = [];
-  for (const r of [...s.added, ...s.changed]) for (const cell of r.cells) out.push({ cell, riskId: r.riskId, label: r.label });
+  for (const r of [...s.added, ...s.changed])
+    for (const cell of r.cells) out.push({ cell, riskId: r.riskId, label: r.label });
   for (const m of s.missing) if (m.flag) out.push({ cell: m.flag, riskId: m.riskId, label: m.label });
   return out;
 }
 
 /** The empty Import Log tab (title block and header row) made when a workbook has none yet. */
-export function importLogTemplate(plan: Pick<ImportPlan, "asAt" | "marking">): ReturnType<TabBuilder["build"]> {
+export function importLogTemplate(
+  plan: Pick<ImportPlan, "asAt" | "marking">,
+): ReturnType<TabBuilder["build"]> {
   const tab = new TabBuilder(
     OWNED_TAB_NAMES["import-log"],
     "import-log",
@@ -50,7 +53,10 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
   const written = new Set([...risk, ...action].map((c) => c.cell.sheet));
   for (const b of plan.backups) {
     if (!written.has(b.from)) continue;
-    edits.copies.push({ from: b.from, to: b.from === plan.register && options.backupName ? options.backupName : b.to });
+    edits.copies.push({
+      from: b.from,
+      to: b.from === plan.register && options.backupName ? options.backupName : b.to,
+    });
   }
   const rows: CellValue[][] = [];
   for (const [list, isAction] of [
@@ -65,6 +71,11 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
       rows.push([plan.importedAt, plan.file, cell.sheet, riskId, field, cell.oldText, cell.newText]);
     }
   }
-  edits.logAppends.push({ kind: "import-log", header: IMPORT_LOG_HEADER, rows, template: importLogTemplate(plan) });
+  edits.logAppends.push({
+    kind: "import-log",
+    header: IMPORT_LOG_HEADER,
+    rows,
+    template: importLogTemplate(plan),
+  });
   return edits;
 }

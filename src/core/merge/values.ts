@@ -3,7 +3,13 @@
 import type { CellValue } from "../model/grid";
 import { unescapeCellText } from "../model/formula-safety";
 import type { RecordCell } from "../model/records";
-import { dayFromSerial, isDateFormat as isDateFormatUncached, parseDate, partsFromDay, type DayNumber } from "../parse";
+import {
+  dayFromSerial,
+  isDateFormat as isDateFormatUncached,
+  parseDate,
+  partsFromDay,
+  type DayNumber,
+} from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
 
 const formatMemo = new Map<string, boolean>();
@@ -74,7 +80,10 @@ export function importedValue(cell: RecordCell | undefined, isDate: boolean): Im
 export function compareKey(value: CellValue, format: string | null, isDate: boolean): string {
   if (isBlank(value)) return "";
   if (isDate) {
-    const day = exactDay(value, typeof value === "number" && !isDateFormat(format) ? IMPORT_DATE_FORMAT : format);
+    const day = exactDay(
+      value,
+      typeof value === "number" && !isDateFormat(format) ? IMPORT_DATE_FORMAT : format,
+    );
     if (day !== null) return `day:${day}`;
   }
   if (typeof value === "string") return cellText(unescapeCellText(value.trim()));

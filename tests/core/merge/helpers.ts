@@ -25,7 +25,10 @@ export const SEP_1 = 44805;
 export type Row = CellValue[];
 
 /** An export risk row: id, title, owner, L, I, score, strategy, status, last review serial, commentary. */
-export function risk(id: string, overrides: Partial<Record<(typeof EXPORT_HEADERS)[number], CellValue>> = {}): Row {
+export function risk(
+  id: string,
+  overrides: Partial<Record<(typeof EXPORT_HEADERS)[number], CellValue>> = {},
+): Row {
   const base: Record<string, CellValue> = {
     "Risk ID": id,
     "Risk Title": `Title of ${id}`,
@@ -49,7 +52,10 @@ function dateFormats(rows: Row[], headers: string[], header: string, from: numbe
 /** The export: a title block, then the header row, then `rows`. */
 export function exportGrid(rows: Row[], headers = EXPORT_HEADERS, sheetName = "IRIS Risks"): Grid {
   const all: Row[] = [["IRIS risk export"], ["Exported 10/10/2022"], headers, ...rows];
-  return gridFromRows(sheetName, all, { origin: "iris.xlsx", numberFormats: dateFormats(all, headers, "Date of Last Review", 3) });
+  return gridFromRows(sheetName, all, {
+    origin: "iris.xlsx",
+    numberFormats: dateFormats(all, headers, "Date of Last Review", 3),
+  });
 }
 
 export const REGISTER_HEADERS = [...EXPORT_HEADERS.slice(0, 9), "Council Notes", "Review Commentary"];
@@ -58,7 +64,10 @@ export const REGISTER_HEADERS = [...EXPORT_HEADERS.slice(0, 9), "Council Notes",
 export function registerGrid(rows: Row[], notes: string[] = []): Grid {
   const data = rows.map((r, i) => [...r.slice(0, 9), notes[i] ?? `Council note ${i + 1}`, r[9]]);
   const all: Row[] = [["Highways register"], REGISTER_HEADERS, ...data];
-  return gridFromRows("Register", all, { origin: "council.xlsx", numberFormats: dateFormats(all, REGISTER_HEADERS, "Date of Last Review", 2) });
+  return gridFromRows("Register", all, {
+    origin: "council.xlsx",
+    numberFormats: dateFormats(all, REGISTER_HEADERS, "Date of Last Review", 2),
+  });
 }
 
 export function mappingFor(exportGrids: Grid[]): ImportMapping {
@@ -67,7 +76,11 @@ export function mappingFor(exportGrids: Grid[]): ImportMapping {
   return m.value;
 }
 
-export function plan(exportGrids: Grid[], workbookGrids: Grid[], extra: Partial<PlanImportInput> = {}): ImportPlan {
+export function plan(
+  exportGrids: Grid[],
+  workbookGrids: Grid[],
+  extra: Partial<PlanImportInput> = {},
+): ImportPlan {
   const r = planImport({
     exportGrids,
     mapping: mappingFor(exportGrids),

@@ -7,7 +7,14 @@ import { planImport } from "../../../src/core/merge/plan-import";
 import { toWorkbookEdits } from "../../../src/core/merge/to-workbook-edits";
 import { exportGrid, mappingFor, plan, registerGrid, risk } from "./helpers";
 
-const EXPORT_ACTION_HEADERS = ["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status"];
+const EXPORT_ACTION_HEADERS = [
+  "Risk Reference",
+  "Action Ref",
+  "Action Description",
+  "Action Owner",
+  "Target Date",
+  "Action Status",
+];
 type A = [string, string, string, string, string, string];
 
 function exportActions(rows: A[], headers = EXPORT_ACTION_HEADERS): Grid {
@@ -16,7 +23,11 @@ function exportActions(rows: A[], headers = EXPORT_ACTION_HEADERS): Grid {
 
 /** The council's actions sheet: the export's columns plus a council-only "Council Comment". */
 function councilActions(rows: A[], headers = EXPORT_ACTION_HEADERS): Grid {
-  return gridFromRows("Actions", [[...headers, "Council Comment"], ...rows.map((r) => [...r.slice(0, headers.length), "ours"])], { origin: "council.xlsx" });
+  return gridFromRows(
+    "Actions",
+    [[...headers, "Council Comment"], ...rows.map((r) => [...r.slice(0, headers.length), "ours"])],
+    { origin: "council.xlsx" },
+  );
 }
 
 const A1: A = ["R-1", "A-1", "Inspect gullies", "Bob", "31/10/2022", "Open"];
@@ -28,13 +39,21 @@ const exportRisks = exportGrid([risk("R-1"), risk("R-2")]);
 
 describe("actions by action id", () => {
   const wb = [register, councilActions([A1, A2, A3])];
-  const exp = [exportRisks, exportActions([["R-1", "A-1", "Inspect gullies", "Bob", "31/10/2022", "Complete"], ["R-2", "A-4", "New action", "Raj", "31/01/2023", "Open"]])];
+  const exp = [
+    exportRisks,
+    exportActions([
+      ["R-1", "A-1", "Inspect gullies", "Bob", "31/10/2022", "Complete"],
+      ["R-2", "A-4", "New action", "Raj", "31/01/2023", "Open"],
+    ]),
+  ];
   const p = plan(exp, wb);
 
   it("changes, adds and flags the way risks do", () => {
     const a = p.actions!;
     expect(a.sheet).toBe("Actions");
-    expect(a.changed).toMatchObject([{ label: "A-1", riskId: "R-1", cells: [{ cell: "F2", old: "Open", new: "Complete" }] }]);
+    expect(a.changed).toMatchObject([
+      { label: "A-1", riskId: "R-1", cells: [{ cell: "F2", old: "Open", new: "Complete" }] },
+    ]);
     expect(a.added).toMatchObject([{ label: "A-4", row: 4 }]);
     expect(a.missing).toMatchObject([
       { label: "A-2", flag: { cell: "F3", new: "Open (not in IRIS export of 10/10/2022)" } },
@@ -46,7 +65,15 @@ describe("actions by action id", () => {
     const edits = toWorkbookEdits(p);
     expect(edits.cells.filter((c) => c.sheet === "Actions" && c.col === 6)).toEqual([]);
     expect(edits.copies.map((c) => c.from)).toEqual(["Actions"]);
-    expect(edits.logAppends[0].rows).toContainEqual(["2022-10-10", "iris.xlsx", "Actions", "R-1", "Action Status (action A-1)", "Open", "Complete"]);
+    expect(edits.logAppends[0].rows).toContainEqual([
+      "2022-10-10",
+      "iris.xlsx",
+      "Actions",
+      "R-1",
+      "Action Status (action A-1)",
+      "Open",
+      "Complete",
+    ]);
   });
 
   it("re-import changes nothing", () => {
@@ -58,8 +85,20 @@ describe("actions by action id", () => {
 
   it("refuses duplicate action ids in the export", () => {
     const dup = [exportRisks, exportActions([A1, ["R-2", "A-1", "Other", "Raj", "", "Open"]])];
-    const r = planImport({ exportGrids: dup, mapping: mappingFor(dup), workbookGrids: wb, targetRegister: "Register", settings: defaultSettings(), asAt: "2022-10-10", fileName: "iris.xlsx" });
-    expect(!r.ok && r.problem).toMatchObject({ code: "duplicate-action-ids", sheet: "IRIS Actions", rows: [2, 3] });
+    const r = planImport({
+      exportGrids: dup,
+      mapping: mappingFor(dup),
+      workbookGrids: wb,
+      targetRegister: "Register",
+      settings: defaultSettings(),
+      asAt: "2022-10-10",
+      fileName: "iris.xlsx",
+    });
+    expect(!r.ok && r.problem).toMatchObject({
+      code: "duplicate-action-ids",
+      sheet: "IRIS Actions",
+      rows: [2, 3],
+    });
   });
 });
 
@@ -69,9 +108,14 @@ describe("actions by risk id + action text", () => {
 
   it("matches on the risk id and the action's words, case and spacing aside", () => {
     const wb = [register, councilActions([A1, A2].map(drop), noRef)];
-    const exp = [exportRisks, exportActions([["r-1", "A-1", "INSPECT  gullies", "Bob", "31/10/2022", "Done"]])];
+    const exp = [
+      exportRisks,
+      exportActions([["r-1", "A-1", "INSPECT  gullies", "Bob", "31/10/2022", "Done"]]),
+    ];
     const p = plan(exp, wb);
-    expect(p.actions?.changed).toMatchObject([{ cells: [{ header: "Action Status", old: "Open", new: "Done" }] }]);
+    expect(p.actions?.changed).toMatchObject([
+      { cells: [{ header: "Action Status", old: "Open", new: "Done" }] },
+    ]);
     expect(p.actions?.added).toEqual([]);
     expect(p.actions?.missing.map((m) => m.label)).toEqual(["R-1: Order salt"]);
   });
@@ -80,13 +124,19 @@ describe("actions by risk id + action text", () => {
 it("a workbook without an actions sheet: says so, invents none", () => {
   const exp = [exportRisks, exportActions([A1])];
   const p = plan(exp, [register]);
-  expect(p.actions).toMatchObject({ sheet: null, added: [], note: expect.stringMatching(/has no actions sheet, so the export's 1 actions were not imported/) });
+  expect(p.actions).toMatchObject({
+    sheet: null,
+    added: [],
+    note: expect.stringMatching(/has no actions sheet, so the export's 1 actions were not imported/),
+  });
   expect(toWorkbookEdits(p).cells.some((c: { sheet: string }) => c.sheet !== "Register")).toBe(false);
 });
 
 it("actions of risks outside this import are not flagged", () => {
   const other: A = ["X-9", "A-9", "Someone else's", "Kim", "", "Open"];
   const p = plan([exportRisks, exportActions([A1])], [register, councilActions([A1, other])]);
-  expect(p.actions?.missing).toMatchObject([{ label: "A-9", flag: null, noFlagReason: "belongs to a risk outside this import" }]);
+  expect(p.actions?.missing).toMatchObject([
+    { label: "A-9", flag: null, noFlagReason: "belongs to a risk outside this import" },
+  ]);
   expect(p.cellCount).toBe(0);
 });

@@ -8,7 +8,17 @@ import { planImport } from "../../../src/core/merge/plan-import";
 import { proposeImportMapping } from "../../../src/core/merge/propose-mapping";
 import { toWorkbookEdits, IMPORT_LOG_HEADER } from "../../../src/core/merge/to-workbook-edits";
 import type { ImportPlan } from "../../../src/core/merge/types";
-import { EXPORT_HEADERS, exportGrid, mappingFor, plan, registerGrid, REGISTER_HEADERS, risk, SEP_1, type Row } from "./helpers";
+import {
+  EXPORT_HEADERS,
+  exportGrid,
+  mappingFor,
+  plan,
+  registerGrid,
+  REGISTER_HEADERS,
+  risk,
+  SEP_1,
+  type Row,
+} from "./helpers";
 
 const COUNCIL_NOTES_COL = REGISTER_HEADERS.indexOf("Council Notes");
 const STATUS_COL = REGISTER_HEADERS.indexOf("Risk Status");
@@ -24,11 +34,23 @@ function importTwice(exp: Grid[], wb: Grid[]): { first: ImportPlan; second: Impo
 describe("import then re-import gives no changes", () => {
   const cases: [string, Row[], Row[]][] = [
     ["identical", [risk("R-1"), risk("R-2")], [risk("R-1"), risk("R-2")]],
-    ["changed cells", [risk("R-1"), risk("R-2")], [risk("R-1", { "Risk Score": 16, "Current Impact": 4 }), risk("R-2", { "Risk Owner": "B. Officer" })]],
+    [
+      "changed cells",
+      [risk("R-1"), risk("R-2")],
+      [risk("R-1", { "Risk Score": 16, "Current Impact": 4 }), risk("R-2", { "Risk Owner": "B. Officer" })],
+    ],
     ["new risks", [risk("R-1")], [risk("R-1"), risk("R-9"), risk("R-10")]],
     ["a risk missing from the export", [risk("R-1"), risk("R-2")], [risk("R-1")]],
-    ["formula-looking text", [risk("R-1")], [risk("R-1", { "Review Commentary": "=SUM(A1)", "Risk Owner": "@team", "Risk Title": "-5" })]],
-    ["escaped formula text", [risk("R-1")], [risk("R-1", { "Review Commentary": "'=HYPERLINK(\"x\")", "Risk Title": "'+44 7700 900123" })]],
+    [
+      "formula-looking text",
+      [risk("R-1")],
+      [risk("R-1", { "Review Commentary": "=SUM(A1)", "Risk Owner": "@team", "Risk Title": "-5" })],
+    ],
+    [
+      "escaped formula text",
+      [risk("R-1")],
+      [risk("R-1", { "Review Commentary": '\'=HYPERLINK("x")', "Risk Title": "'+44 7700 900123" })],
+    ],
     ["text dates", [risk("R-1")], [risk("R-1", { "Date of Last Review": "05/10/2022" })]],
     ["ids folded (case and spaces)", [risk("R-1")], [risk("  r-1 ", { "Risk Score": 12 })]],
   ];
@@ -65,7 +87,10 @@ describe("council-only columns survive", () => {
   });
 
   it("a blank in the export never clears a register cell", () => {
-    const p = plan([exportGrid([risk("R-1", { "Risk Owner": null, "Review Commentary": "" })])], [registerGrid([risk("R-1")])]);
+    const p = plan(
+      [exportGrid([risk("R-1", { "Risk Owner": null, "Review Commentary": "" })])],
+      [registerGrid([risk("R-1")])],
+    );
     expect(p.cellCount).toBe(0);
   });
 });
@@ -104,7 +129,10 @@ describe("formula-looking text stays text, numbers stay numbers", () => {
     ["tab", "\tcmd", "\tcmd"],
     ["an export's own escape", "'=1+1", "=1+1"],
   ])("%s", (_name, exported, written) => {
-    const p = plan([exportGrid([risk("R-1"), risk("R-2", { "Review Commentary": exported })])], [registerGrid([risk("R-1")])]);
+    const p = plan(
+      [exportGrid([risk("R-1"), risk("R-2", { "Review Commentary": exported })])],
+      [registerGrid([risk("R-1")])],
+    );
     const cell = p.risks.added[0].cells.find((c) => c.header === "Review Commentary");
     expect(cell?.new).toStrictEqual(written);
   });
@@ -112,23 +140,43 @@ describe("formula-looking text stays text, numbers stay numbers", () => {
 
 describe("dates", () => {
   it("writes a new risk's date as a serial with a date format; a text date counts as the same day", () => {
-    const p = plan([exportGrid([risk("R-2", { "Date of Last Review": "1 September 2022" })])], [registerGrid([risk("R-1")])]);
+    const p = plan(
+      [exportGrid([risk("R-2", { "Date of Last Review": "1 September 2022" })])],
+      [registerGrid([risk("R-1")])],
+    );
     const cell = p.risks.added[0].cells.find((c) => c.field === "lastUpdated");
     expect(cell).toMatchObject({ new: SEP_1, format: "dd/mm/yyyy", newText: "01/09/2022" });
-    const same = plan([exportGrid([risk("R-1", { "Date of Last Review": "01/09/2022" })])], [registerGrid([risk("R-1")])]);
+    const same = plan(
+      [exportGrid([risk("R-1", { "Date of Last Review": "01/09/2022" })])],
+      [registerGrid([risk("R-1")])],
+    );
     expect(same.cellCount).toBe(0);
   });
 
   it("keeps a month-only date as the text it was", () => {
-    const p = plan([exportGrid([risk("R-2", { "Date of Last Review": "Sept 2022" })])], [registerGrid([risk("R-1")])]);
+    const p = plan(
+      [exportGrid([risk("R-2", { "Date of Last Review": "Sept 2022" })])],
+      [registerGrid([risk("R-1")])],
+    );
     expect(p.risks.added[0].cells.find((c) => c.field === "lastUpdated")?.new).toBe("Sept 2022");
   });
 });
 
 describe("bad exports end in a plain problem naming the file, sheet and rows", () => {
-  const base = { workbookGrids: [registerGrid([risk("R-1")])], targetRegister: "Register", settings: defaultSettings(), asAt: "2022-10-10", fileName: "iris.xlsx" };
+  const base = {
+    workbookGrids: [registerGrid([risk("R-1")])],
+    targetRegister: "Register",
+    settings: defaultSettings(),
+    asAt: "2022-10-10",
+    fileName: "iris.xlsx",
+  };
   it.each<[string, Row[], string, RegExp]>([
-    ["same id twice", [risk("R-1"), risk("R-2"), risk("R-1")], "duplicate-ids", /"iris.xlsx", sheet "IRIS Risks".*"R-1" \(rows 4 and 6\)/],
+    [
+      "same id twice",
+      [risk("R-1"), risk("R-2"), risk("R-1")],
+      "duplicate-ids",
+      /"iris.xlsx", sheet "IRIS Risks".*"R-1" \(rows 4 and 6\)/,
+    ],
     ["same id after folding", [risk("R-1"), risk(" r-1")], "duplicate-ids", /rows 4 and 5/],
     ["no ids at all", [risk(""), risk("")], "empty-export", /holds no risks with an id/],
   ])("%s", (_name, rows, code, message) => {
@@ -149,7 +197,16 @@ describe("bad exports end in a plain problem naming the file, sheet and rows", (
   });
 
   it("a sheet of something else", () => {
-    const r = proposeImportMapping([gridFromRows("Sheet1", [["Name", "Colour"], ["a", "b"]], { origin: "x.csv" })]);
+    const r = proposeImportMapping([
+      gridFromRows(
+        "Sheet1",
+        [
+          ["Name", "Colour"],
+          ["a", "b"],
+        ],
+        { origin: "x.csv" },
+      ),
+    ]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.message).toMatch(/"x.csv" has no sheet of risks .* Sheets seen: "Sheet1"/);
   });
@@ -163,12 +220,16 @@ describe("bad exports end in a plain problem naming the file, sheet and rows", (
 
 describe("edits", () => {
   const reg = registerGrid([risk("R-1"), risk("R-2")]);
-  const p = plan([exportGrid([risk("R-1", { "Risk Score": 12 }), risk("R-3")])], [reg], { importedAt: "2022-10-10 14:05" });
+  const p = plan([exportGrid([risk("R-1", { "Risk Score": 12 }), risk("R-3")])], [reg], {
+    importedAt: "2022-10-10 14:05",
+  });
   const edits = toWorkbookEdits(p);
 
   it("backs up the register first under a dated owned name", () => {
     expect(edits.copies).toEqual([{ from: "Register", to: "Backup Register 2022-10-10" }]);
-    const again = toWorkbookEdits(plan([exportGrid([risk("R-1", { "Risk Score": 15 })])], applyEditsToGrids([reg], edits)));
+    const again = toWorkbookEdits(
+      plan([exportGrid([risk("R-1", { "Risk Score": 15 })])], applyEditsToGrids([reg], edits)),
+    );
     expect(again.copies[0].to).toBe("Backup Register 2022-10-10 (2)");
   });
 
@@ -177,23 +238,54 @@ describe("edits", () => {
     const log = edits.logAppends[0];
     expect(log.header).toEqual(IMPORT_LOG_HEADER);
     expect(log.rows).toHaveLength(edits.cells.length);
-    expect(log.rows[log.rows.length - 1]).toEqual(["2022-10-10 14:05", "iris.xlsx", "Register", "R-2", "Risk Status", "Open", "Open (not in IRIS export of 10/10/2022)"]);
-    expect(log.rows).toContainEqual(["2022-10-10 14:05", "iris.xlsx", "Register", "R-1", "Risk Score", "9", "12"]);
+    expect(log.rows[log.rows.length - 1]).toEqual([
+      "2022-10-10 14:05",
+      "iris.xlsx",
+      "Register",
+      "R-2",
+      "Risk Status",
+      "Open",
+      "Open (not in IRIS export of 10/10/2022)",
+    ]);
+    expect(log.rows).toContainEqual([
+      "2022-10-10 14:05",
+      "iris.xlsx",
+      "Register",
+      "R-1",
+      "Risk Score",
+      "9",
+      "12",
+    ]);
     expect(log.template?.rows[0][0]).toBe("Import Log");
   });
 });
 
 describe("columns carried as they are", () => {
   it("go to the register column with the same header, else are reported as not carried", () => {
-    const exp = [exportGrid([risk("R-1", { "Review Commentary": "new words" })], EXPORT_HEADERS.concat("Contractor Ref"))];
+    const exp = [
+      exportGrid(
+        [risk("R-1", { "Review Commentary": "new words" })],
+        EXPORT_HEADERS.concat("Contractor Ref"),
+      ),
+    ];
     const mapping = mappingFor(exp);
     const commentary = mapping.risks.columns.find((c) => c.header === "Review Commentary")!;
     commentary.field = null;
     commentary.source = "none";
-    const r = planImport({ exportGrids: exp, mapping, workbookGrids: [registerGrid([risk("R-1")])], targetRegister: "Register", settings: defaultSettings(), asAt: "2022-10-10", fileName: "iris.xlsx" });
+    const r = planImport({
+      exportGrids: exp,
+      mapping,
+      workbookGrids: [registerGrid([risk("R-1")])],
+      targetRegister: "Register",
+      settings: defaultSettings(),
+      asAt: "2022-10-10",
+      fileName: "iris.xlsx",
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.risks.changed[0].cells).toMatchObject([{ header: "Review Commentary", field: null, new: "new words" }]);
+    expect(r.value.risks.changed[0].cells).toMatchObject([
+      { header: "Review Commentary", field: null, new: "new words" },
+    ]);
     expect(r.value.risks.notCarried).toMatchObject([{ header: "Contractor Ref", field: null }]);
   });
 });
