@@ -37,7 +37,14 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves `dir` on 127.0.0.1 (a random port); returns the base URL and a close function. */
-export async function serve(dir: string): Promise<{ base: string; close: () => Promise<void>; served: string[] }> {
+export interface Served {
+  base: string;
+  /** Paths served so far, in order (the bundle-size check reads which scripts a view needed). */
+  served: string[];
+  close: () => Promise<void>;
+}
+
+export async function serve(dir: string): Promise<Served> {
   const served: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -70,7 +77,8 @@ export async function openPane(
   stub: OfficeStub,
   query = "",
 ): Promise<{ context: BrowserContext; page: Page; blocked: string[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 340, height: 720 }, deviceScaleFactor: 1 });
+  // Reduced motion: Fluent skips its expand/collapse animations, so screenshots show settled layouts.
+  const context = await browser.newContext({ viewport: { width: 340, height: 720 }, deviceScaleFactor: 1, reducedMotion: "reduce", locale: "en-GB" });
   const blocked: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", (route: Route) => {

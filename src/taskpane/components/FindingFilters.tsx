@@ -9,6 +9,9 @@ import { SEVERITY_WORD } from "./SeverityLabel";
 
 const useStyles = makeStyles({
   root: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
+  // Grid items default to min-width: auto, and a native select is as wide as its longest option (a rule id).
+  field: { minWidth: 0 },
+  select: { width: "100%", minWidth: 0 },
 });
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -31,8 +34,8 @@ export function FindingFilters({ filter, rules, sheets, onChange }: FindingFilte
   );
   return (
     <div className={s.root} role="group" aria-label="Filter findings">
-      <Field label="Severity" size="small">
-        <Select size="small" value={filter.severity} onChange={onSeverity}>
+      <Field className={s.field} label="Severity" size="small">
+        <Select className={s.select} size="small" value={filter.severity} onChange={onSeverity}>
           <option value="">All severities</option>
           {SEVERITIES.map((sev) => (
             <option key={sev} value={sev}>
@@ -41,8 +44,8 @@ export function FindingFilters({ filter, rules, sheets, onChange }: FindingFilte
           ))}
         </Select>
       </Field>
-      <Field label="Rule" size="small">
-        <Select size="small" value={filter.ruleId} onChange={onRule}>
+      <Field className={s.field} label="Rule" size="small">
+        <Select className={s.select} size="small" value={filter.ruleId} onChange={onRule}>
           <option value="">All rules</option>
           {rules.map((r) => (
             <option key={r} value={r}>
@@ -51,8 +54,8 @@ export function FindingFilters({ filter, rules, sheets, onChange }: FindingFilte
           ))}
         </Select>
       </Field>
-      <Field label="Sheet" size="small">
-        <Select size="small" value={filter.sheet} onChange={onSheet}>
+      <Field className={s.field} label="Sheet" size="small">
+        <Select className={s.select} size="small" value={filter.sheet} onChange={onSheet}>
           <option value="">All sheets</option>
           {sheets.map((n) => (
             <option key={n} value={n}>

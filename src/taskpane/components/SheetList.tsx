@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", alignItems: "flex-start", textAlign: "start" },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   summary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  columns: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
+  columns: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, paddingBottom: tokens.spacingVerticalL, listStyleType: "none" },
   note: { color: tokens.colorNeutralForeground2, marginTop: 0 },
   corrected: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200 },
 });

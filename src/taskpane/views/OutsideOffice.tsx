@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   p: { margin: 0 },
   ol: { margin: 0, paddingInlineStart: "1.5em", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  code: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 

@@ -15,11 +15,14 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0 },
   legend: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS },
+  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS, alignItems: "start" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   p: { margin: 0, color: tokens.colorNeutralForeground2 },
   rules: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  // Grid items and inputs shrink to the pane (a native input's intrinsic width is wider than half of 320 px).
+  field: { minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
 });
 
 const SEVERITY_OPTIONS: RuleSeverity[] = ["error", "warning", "info", "off"];
@@ -61,11 +64,13 @@ interface TextInputsProps {
 }
 
 function TextInputs({ specs, form, errors, onText }: TextInputsProps): React.JSX.Element {
+  const s = useStyles();
   return (
     <>
       {specs.map((f) => (
-        <Field key={f.key} label={f.label} hint={f.hint} validationMessage={errors[f.key]} validationState={errors[f.key] ? "error" : "none"}>
+        <Field className={s.field} key={f.key} label={f.label} hint={f.hint} validationMessage={errors[f.key]} validationState={errors[f.key] ? "error" : "none"}>
           <Input
+            className={s.input}
             name={f.key}
             type={f.type ?? "text"}
             inputMode={f.inputMode}
