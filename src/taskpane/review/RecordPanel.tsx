@@ -9,10 +9,15 @@ import type { RecordChoice } from "../../core/meeting/record";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: tokens.spacingHorizontalS },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(120px, 100%), 1fr))", gap: tokens.spacingHorizontalS },
   action: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: 0, margin: 0, border: "none" },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
-  key: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  // Inherits the button's own colour, so the shortcut keeps the label's contrast on a primary button.
+  key: { color: "inherit", fontWeight: tokens.fontWeightRegular, marginLeft: tokens.spacingHorizontalXS },
+  // Fluent's Input and Select have a minimum width; in a 320 px pane the grid decides instead.
+  fit: { minWidth: 0, width: "100%" },
+  // Long labels wrap at 320 px instead of pushing the pane sideways.
+  wrap: { whiteSpace: "normal", height: "auto", minHeight: "32px", textAlign: "start", maxWidth: "100%" },
 });
 
 /** The meeting's shortcuts: Alt with a letter or digit, so typing in the update box is never taken. */
@@ -56,7 +61,7 @@ export function choiceOf(draft: Draft, card: RiskCard, noChange: boolean): Recor
 
 const Key = ({ children }: { children: string }) => {
   const s = useStyles();
-  return <span className={s.key}> ({children})</span>;
+  return <span className={s.key}>({children})</span>;
 };
 
 export interface RecordPanelHandle {
@@ -119,32 +124,32 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
         />
       </Field>
       <div className={s.buttons}>
-        <Button appearance="primary" icon={<SaveRegular />} onClick={() => record(false)} disabled={busy} aria-keyshortcuts={SHORTCUTS.record.aria}>
+        <Button className={s.wrap} appearance="primary" icon={<SaveRegular />} onClick={() => record(false)} disabled={busy} aria-keyshortcuts={SHORTCUTS.record.aria}>
           Record<Key>{SHORTCUTS.record.label}</Key>
         </Button>
-        <Button icon={<CheckmarkRegular />} onClick={() => record(true)} disabled={busy} aria-keyshortcuts={SHORTCUTS.noChange.aria}>
+        <Button className={s.wrap} icon={<CheckmarkRegular />} onClick={() => record(true)} disabled={busy} aria-keyshortcuts={SHORTCUTS.noChange.aria}>
           No change this month<Key>{SHORTCUTS.noChange.label}</Key>
         </Button>
       </div>
       <div className={s.buttons}>
-        <Button icon={<ArrowPreviousRegular />} onClick={() => onGo(-1)} disabled={first} aria-keyshortcuts={SHORTCUTS.previous.aria}>
+        <Button className={s.wrap} icon={<ArrowPreviousRegular />} onClick={() => onGo(-1)} disabled={first} aria-keyshortcuts={SHORTCUTS.previous.aria}>
           Previous<Key>{SHORTCUTS.previous.label}</Key>
         </Button>
-        <Button icon={<ArrowNextRegular />} onClick={() => onGo(1)} disabled={last} aria-keyshortcuts={SHORTCUTS.next.aria}>
+        <Button className={s.wrap} icon={<ArrowNextRegular />} onClick={() => onGo(1)} disabled={last} aria-keyshortcuts={SHORTCUTS.next.aria}>
           Next<Key>{SHORTCUTS.next.label}</Key>
         </Button>
-        <Button icon={<NextRegular />} onClick={onSkip} aria-keyshortcuts={SHORTCUTS.skip.aria}>
+        <Button className={s.wrap} icon={<NextRegular />} onClick={onSkip} aria-keyshortcuts={SHORTCUTS.skip.aria}>
           Skip<Key>{SHORTCUTS.skip.label}</Key>
         </Button>
       </div>
-      <Button appearance="subtle" icon={more ? <ChevronUpRegular /> : <ChevronDownRegular />} aria-expanded={more} onClick={() => setMore(!more)}>
+      <Button className={s.wrap} appearance="subtle" icon={more ? <ChevronUpRegular /> : <ChevronDownRegular />} aria-expanded={more} onClick={() => setMore(!more)}>
         Change scores, strategy, owner or actions
       </Button>
       {more ? (
         <>
           <div className={s.grid}>
             <Field label="Likelihood">
-              <Select value={draft.likelihood} onChange={(_, d) => setDraft({ ...draft, likelihood: d.value })}>
+              <Select className={s.fit} value={draft.likelihood} onChange={(_, d) => setDraft({ ...draft, likelihood: d.value })}>
                 <option value="">Keep {f.likelihood ?? "(none)"}</option>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <option key={n} value={n}>
@@ -154,7 +159,7 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
               </Select>
             </Field>
             <Field label="Impact">
-              <Select value={draft.impact} onChange={(_, d) => setDraft({ ...draft, impact: d.value })}>
+              <Select className={s.fit} value={draft.impact} onChange={(_, d) => setDraft({ ...draft, impact: d.value })}>
                 <option value="">Keep {f.impact ?? "(none)"}</option>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <option key={n} value={n}>
@@ -164,7 +169,7 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
               </Select>
             </Field>
             <Field label="Strategy">
-              <Select value={draft.strategy} onChange={(_, d) => setDraft({ ...draft, strategy: d.value })}>
+              <Select className={s.fit} value={draft.strategy} onChange={(_, d) => setDraft({ ...draft, strategy: d.value })}>
                 <option value="">Keep {f.strategy || "(none)"}</option>
                 {STRATEGIES.map((x) => (
                   <option key={x} value={x}>
@@ -174,7 +179,7 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
               </Select>
             </Field>
             <Field label="Owner">
-              <Input value={draft.owner} placeholder={f.owner} onChange={(_, d) => setDraft({ ...draft, owner: d.value })} />
+              <Input className={s.fit} value={draft.owner} placeholder={f.owner} onChange={(_, d) => setDraft({ ...draft, owner: d.value })} />
             </Field>
           </div>
           {card.actions.map((a) => {
@@ -185,10 +190,10 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
                 <legend className={s.legend}>Action {name}</legend>
                 <div className={s.grid}>
                   <Field label="Status">
-                    <Input value={draft.actions[key]?.status ?? ""} placeholder={a.status} onChange={(_, d) => setAction(key, { status: d.value })} />
+                    <Input className={s.fit} value={draft.actions[key]?.status ?? ""} placeholder={a.status} onChange={(_, d) => setAction(key, { status: d.value })} />
                   </Field>
                   <Field label="Due">
-                    <Input type="date" value={draft.actions[key]?.due ?? a.due ?? ""} onChange={(_, d) => setAction(key, { due: d.value })} />
+                    <Input className={s.fit} type="date" value={draft.actions[key]?.due ?? a.due ?? ""} onChange={(_, d) => setAction(key, { due: d.value })} />
                   </Field>
                 </div>
               </fieldset>

@@ -31,7 +31,7 @@ const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Gree
 const RAG_COLOUR: Record<Rag, "danger" | "warning" | "success"> = { red: "danger", amber: "warning", green: "success" };
 
 function dateUk(iso: string | null): string {
-  if (!iso) return "never";
+  if (!iso) return "no date";
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }

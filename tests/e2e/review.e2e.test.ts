@@ -1,0 +1,147 @@
+// The Review view in headless Chromium on the fake Excel host with the real engine: a short meeting run
+// from the keyboard alone (no clicks), axe-core on every screen, screenshots in light and dark.
+
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import type { FakeSnapshot } from "../fakes/fake-excel";
+import { axeViolations, buildAll, eventually, launch, openPane, serve, shoot } from "./harness";
+import { contractorWorkbook, serial } from "./workbook";
+
+let out = "";
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let fakeHostJs = "";
+const workbookJson = JSON.stringify(contractorWorkbook());
+
+beforeAll(async () => {
+  out = await buildAll();
+  fakeHostJs = fs.readFileSync(path.join(out, "fake", "fake-host.js"), "utf8");
+  server = await serve(path.join(out, "site"));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+const snapshot = (page: Page): Promise<FakeSnapshot> =>
+  page.evaluate(() => (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot());
+const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
+const focusedName = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? `${el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.id ?? ""}:${el.textContent?.slice(0, 40) ?? ""}` : "none";
+  });
+const liveText = (page: Page): Promise<string> => page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]').innerText();
+
+/** Focuses a control without the mouse, as Tab would, then presses a key on it. */
+async function press(page: Page, locator: ReturnType<Page["getByRole"]>, key: string): Promise<void> {
+  await locator.focus();
+  await page.keyboard.press(key);
+}
+
+async function typeInto(page: Page, locator: ReturnType<Page["getByLabel"]>, text: string): Promise<void> {
+  await locator.focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+}
+
+async function openReview(theme: "light" | "dark"): Promise<Awaited<ReturnType<typeof openPane>>> {
+  const pane = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson }, `?theme=${theme}`);
+  const { page } = pane;
+  // The as-at date is the meeting's, so the re-check at the end judges updates as the room did.
+  await press(page, page.getByRole("tab", { name: "Settings" }), "Enter");
+  await page.getByLabel("As-at date").fill("2022-10-10"); // a date input's segments take no select-all; fill sets it, no mouse
+  await press(page, page.getByRole("button", { name: "Save settings" }), "Enter");
+  await page.getByText("Settings saved in this workbook.").waitFor({ state: "attached" });
+  await press(page, page.getByRole("tab", { name: "Review" }), "Enter");
+  await press(page, page.getByRole("button", { name: "Check the workbook" }), "Enter");
+  await page.getByRole("button", { name: "Start meeting" }).waitFor();
+  return pane;
+}
+
+describe("Review view in the browser", () => {
+  it("runs a short meeting by keyboard only and writes the register, Update Log and Meeting Record", async () => {
+    const { context, page, blocked, errors } = await openReview("light");
+    await page.getByLabel("Meeting date").fill("2022-10-10");
+    await typeInto(page, page.getByRole("textbox", { name: /Your name/ }), "Jane Smith");
+    await typeInto(page, page.getByRole("textbox", { name: /Attendees/ }), "Jane Smith\nAli Khan");
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, "review-setup-light");
+    await press(page, page.getByRole("button", { name: "Start meeting" }), "Enter");
+
+    // Never updated first (HRC-006), then the oldest update (HRC-002), then the rest.
+    await page.getByRole("heading", { level: 2, name: /HRC-006/ }).waitFor();
+    await eventually(async () => expect(await liveText(page)).toBe("Risk 1 of 5: HRC-006 Pothole repair quality complaints. Due for its update."));
+    expect(await focusedName(page)).toMatch(/^textarea:/);
+    await eventually(async () => expect((await snapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "A11:P11" }));
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(340);
+    await shoot(page, "review-card-light");
+
+    await page.keyboard.type("Audit found 4% of repairs below standard; contractor re-training crews.");
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("heading", { level: 2, name: /HRC-002/ }).waitFor();
+    expect(await focusedName(page)).toMatch(/^textarea:/);
+    await page.keyboard.press("Alt+0"); // no change this month for HRC-002
+    await page.getByRole("heading", { level: 2, name: /HRC-004/ }).waitFor();
+    await page.keyboard.press("Alt+p");
+    await page.getByRole("heading", { level: 2, name: /HRC-002/ }).waitFor();
+    await page.getByText("No change recorded").waitFor();
+    await page.keyboard.press("Alt+n");
+    await page.keyboard.press("Alt+s"); // skip HRC-004
+    await page.getByRole("heading", { level: 2, name: /HRC-001/ }).waitFor();
+    expect(await focusedName(page)).toMatch(/^textarea:/);
+    expect(await liveText(page)).toMatch(/^Skipped HRC-004\. Risk 4 of 5: HRC-001/);
+    await shoot(page, "review-after-records-light");
+
+    const reg = (await snapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!;
+    expect(reg.values[10][11]).toBe(serial("2022-10-10"));
+    expect(reg.values[10][12]).toBe("Audit found 4% of repairs below standard; contractor re-training crews.");
+    expect(reg.values[6][12]).toBe("No change this month");
+    expect(reg.values[6][15]).toBe(""); // council-only cells untouched
+
+    await press(page, page.getByRole("button", { name: /End meeting/ }), "Enter");
+    await page.getByRole("button", { name: "Start another meeting" }).waitFor({ timeout: 60000 });
+    const snap = await snapshot(page);
+    const log = snap.sheets.find((s) => s.name === "Update Log")!;
+    // Each risk's own update text is carried into the log before the register cell is replaced.
+    expect(log.values.slice(4).map((r) => [r[1], r[2], r[4]])).toEqual([
+      ["HRC-006", "(register, before the meeting)", "No"],
+      ["HRC-006", "Jane Smith", "No"],
+      ["HRC-002", "(register, before the meeting)", "No"],
+      ["HRC-002", "Jane Smith", "Yes"],
+    ]);
+    const record = snap.sheets.find((s) => s.name === "Meeting Record")!;
+    const lines = record.values.map((r) => r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "));
+    expect(lines).toEqual(expect.arrayContaining(["Attendees | Jane Smith, Ali Khan", "Risks reviewed (2)", "Risks not reviewed (3)", "HRC-004 | Bridge inspection resourcing | M. Reid | Skipped | No"]));
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, "review-ended-light");
+
+    // The re-check no longer flags the reviewed risks as not updated.
+    await press(page, page.getByRole("tab", { name: "Check" }), "Enter");
+    const findings = await page.getByRole("main").innerText();
+    expect(findings).not.toMatch(/HRC-006[^\n]*not been updated|HRC-002[^\n]*not been updated/);
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("is readable and accessible in the dark theme at 320 px", async () => {
+    const { context, page } = await openReview("dark");
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.getByLabel("Meeting date").fill("2022-10-10");
+    await typeInto(page, page.getByRole("textbox", { name: /Your name/ }), "Jane Smith");
+    await press(page, page.getByRole("button", { name: "Start meeting" }), "Enter");
+    await page.getByRole("heading", { level: 2, name: /HRC-006/ }).waitFor();
+    await press(page, page.getByRole("button", { name: /Change scores/ }), "Enter");
+    await page.getByLabel("Likelihood").waitFor();
+    await shoot(page, "review-card-dark");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+});
