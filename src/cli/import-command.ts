@@ -62,8 +62,12 @@ function chooseRegister(
 }
 
 /** The hidden Settings tab with the confirmed IRIS profile saved in it, so next month's import maps in one go. */
-function settingsTabWithProfile(settings: Settings, mapping: ImportMapping, register: string): OwnedTab {
-  const next: Settings = { ...settings, importProfile: profileFromMapping(mapping, register) };
+function settingsTabWithProfile(settings: Settings, mapping: ImportMapping, register: string, plan: ImportPlan): OwnedTab {
+  const next: Settings = {
+    ...settings,
+    importProfile: profileFromMapping(mapping, register),
+    lastImport: { date: plan.asAt, file: plan.file, movement: plan.movement },
+  };
   return {
     name: OWNED_TAB_NAMES.settings,
     kind: "settings",
@@ -135,7 +139,7 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
     report = checkWorkbook(applyEditsToGrids(workbookGrids, edits), { settings, asAt, source: intoName });
     const heading = { asAt, source: intoName, version: VERSION, marking: settings.protectiveMarking };
     edits.ownedTabs.push(buildRiskSummaryTab(report, settings, heading, plan.movement));
-    edits.ownedTabs.push(settingsTabWithProfile(settings, mapping, register));
+    edits.ownedTabs.push(settingsTabWithProfile(settings, mapping, register, plan));
     bytes = await applyEditsToXlsx(intoBytes, edits, intoName);
   }
   await writeFileAtomic(command.out, bytes);

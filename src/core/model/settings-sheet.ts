@@ -300,6 +300,37 @@ function readImportProfile(value: CellValue, target: Settings, report: Report): 
   target.importProfile = profile;
 }
 
+const MOVEMENT_LISTS = ["newRisks", "closed", "scoreUp", "scoreDown", "strategyChanged"] as const;
+
+function readLastImport(value: CellValue, target: Settings, report: Report): void {
+  if (isBlank(value) || cellText(value) === "null") {
+    target.lastImport = null;
+    return;
+  }
+  const parsed = parseJson(value, report, "no last import");
+  if (!parsed.ok) return;
+  const v = parsed.value;
+  const m = isObject(v) && isObject(v.movement) ? v.movement : null;
+  const lists = m && MOVEMENT_LISTS.every((k) => Array.isArray(m[k]) && (m[k] as unknown[]).every((x) => typeof x === "string"));
+  if (!isObject(v) || typeof v.date !== "string" || typeof v.file !== "string" || !m || !lists) {
+    report("not a JSON object with date, file and movement lists; using none");
+    return;
+  }
+  const list = (k: (typeof MOVEMENT_LISTS)[number]) => (m[k] as string[]).slice();
+  target.lastImport = {
+    date: v.date,
+    file: v.file,
+    movement: {
+      since: typeof m.since === "string" ? m.since : v.date,
+      newRisks: list("newRisks"),
+      closed: list("closed"),
+      scoreUp: list("scoreUp"),
+      scoreDown: list("scoreDown"),
+      strategyChanged: list("strategyChanged"),
+    },
+  };
+}
+
 function readAsAt(value: CellValue, target: Settings, report: Report): void {
   if (isBlank(value)) {
     target.asAt = null;
@@ -442,6 +473,12 @@ const SPECS: readonly SettingSpec[] = [
     meaning: "How the IRIS export's columns map to the register's fields (JSON); blank for none",
     write: (s) => [s.importProfile ? JSON.stringify(s.importProfile) : null],
     read: readImportProfile,
+  },
+  {
+    key: "lastImport",
+    meaning: "The last IRIS import: date, file and movement (JSON); shown on the Risk Summary",
+    write: (s) => [s.lastImport ? JSON.stringify(s.lastImport) : null],
+    read: readLastImport,
   },
   {
     key: "acceptedExceptions",

@@ -1,5 +1,6 @@
 // Settings shared by the task pane and the command line, with SPEC.md's defaults.
 
+import type { Movement } from "../merge/movement";
 import type { Severity } from "./finding";
 
 export type RuleSeverity = Severity | "off";
@@ -69,6 +70,15 @@ export interface Settings {
   importProfile: ImportProfile | null;
   acceptedExceptions: AcceptedException[];
   protectiveMarking: string;
+  /** The last import's movement, kept so every later Risk Summary shows it (SPEC "movement since the last import"). */
+  lastImport: LastImport | null;
+}
+
+export interface LastImport {
+  /** ISO date of the import. */
+  date: string;
+  file: string;
+  movement: Movement;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -109,6 +119,7 @@ export const DEFAULT_SETTINGS: Settings = {
   importProfile: null,
   acceptedExceptions: [],
   protectiveMarking: "OFFICIAL-SENSITIVE",
+  lastImport: null,
 };
 
 /** A fresh copy of the defaults (settings objects are edited in place by forms). */

@@ -22,7 +22,7 @@ export function buildSummaryTabs(report: Report, settings: Settings, meta: TabMe
   return [
     buildEscalationTab(report, heading),
     buildExceptionsTab(report, settings.acceptedExceptions, heading),
-    buildRiskSummaryTab(report, settings, heading, meta.movement),
+    buildRiskSummaryTab(report, settings, heading, meta.movement ?? settings.lastImport?.movement),
     buildPlanCloseOutTab(report, heading),
   ];
 }

@@ -53,6 +53,11 @@ function busySettings(): Settings {
     },
   ];
   s.protectiveMarking = "OFFICIAL";
+  s.lastImport = {
+    date: "2022-10-10",
+    file: "IRIS October.xlsx",
+    movement: { since: "2022-10-10", newRisks: ["HRC-050"], closed: [], scoreUp: ["HRC-001"], scoreDown: [], strategyChanged: ["HRC-002"] },
+  };
   return s;
 }
 
@@ -337,5 +342,26 @@ describe("settingsFromRows: tolerant reading", () => {
     const a = settingsFromRows([]).settings;
     a.openStatusWords.push("x");
     expect(settingsFromRows([]).settings.openStatusWords).not.toContain("x");
+  });
+});
+
+describe("lastImport", () => {
+  it("keeps the last import's movement for later Risk Summaries", () => {
+    const s = defaultSettings();
+    s.lastImport = {
+      date: "2022-10-10",
+      file: "IRIS.xlsx",
+      movement: { since: "2022-10-10", newRisks: ["A"], closed: ["B"], scoreUp: [], scoreDown: ["C"], strategyChanged: [] },
+    };
+    expect(settingsFromRows(settingsToRows(s)).settings.lastImport).toEqual(s.lastImport);
+  });
+
+  it("falls back to none, with an issue, when the movement is malformed", () => {
+    const rows = settingsToRows(defaultSettings()).map((r) =>
+      r[0] === "lastImport" ? ["lastImport", '{"date":"2022-10-10","file":"x","movement":{"newRisks":[1]}}', null] : r,
+    );
+    const { settings, issues } = settingsFromRows(rows);
+    expect(settings.lastImport).toBeNull();
+    expect(issues.join(" ")).toMatch(/lastImport/);
   });
 });
