@@ -35,11 +35,19 @@ export function runMeetingBench(risks = 10_000): MeetingBenchResult {
   const settings = defaultSettings();
   const grids = toGrids(buildWorkload(risks));
   let t = process.hrtime.bigint();
-  const report = checkWorkbook(grids, { settings, asAt: BENCH_AS_AT, today: BENCH_AS_AT, source: "bench.xlsx" });
+  const report = checkWorkbook(grids, {
+    settings,
+    asAt: BENCH_AS_AT,
+    today: BENCH_AS_AT,
+    source: "bench.xlsx",
+  });
   const checkMs = msSince(t);
 
   t = process.hrtime.bigint();
-  const queue = buildQueue(report, { meetingDate: BENCH_AS_AT, reviewPeriodMonths: settings.reviewPeriodMonths });
+  const queue = buildQueue(report, {
+    meetingDate: BENCH_AS_AT,
+    reviewPeriodMonths: settings.reviewPeriodMonths,
+  });
   const index = buildCardIndex(report, settings);
   const columns = fieldColumnsOf(report);
   const logged = lastLoggedTexts(report);
@@ -55,7 +63,17 @@ export function runMeetingBench(risks = 10_000): MeetingBenchResult {
     cardTimes.push(msSince(c0));
     if (card.facts.id === "\u0000") throw new Error("unreachable: keeps the card alive");
     const r0 = process.hrtime.bigint();
-    recordToEdits(item.facts, { text: "No change", noChange: true }, { meetingDate: BENCH_AS_AT, by: "Bench", columns, settings, lastLoggedText: logged.get(item.facts.id.toLowerCase()) ?? null });
+    recordToEdits(
+      item.facts,
+      { text: "No change", noChange: true },
+      {
+        meetingDate: BENCH_AS_AT,
+        by: "Bench",
+        columns,
+        settings,
+        lastLoggedText: logged.get(item.facts.id.toLowerCase()) ?? null,
+      },
+    );
     recordTimes.push(msSince(r0));
   }
   const sorted = cardTimes.slice().sort((a, b) => a - b);

@@ -65,7 +65,10 @@ function logFormat(col: number, v: CellValue): string {
  * `write(emptyTab)` when there is none. Returns the sheet's name. One or two read syncs, plus the
  * writer's own when it creates the tab; call it once per meeting.
  */
-export async function openUpdateLog(emptyTab: OwnedTab, write: (tab: OwnedTab) => Promise<WriteResult>): Promise<string> {
+export async function openUpdateLog(
+  emptyTab: OwnedTab,
+  write: (tab: OwnedTab) => Promise<WriteResult>,
+): Promise<string> {
   const found = await runExcel("finding the Update Log tab", async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name");
     const names = context.workbook.names.load("items/name,items/value");
@@ -97,7 +100,10 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
   return runExcel("recording the update", async (context) => {
     const sheets = context.workbook.worksheets;
     const rows = request.expected.map((s) =>
-      sheets.getItem(s.sheet).getRangeByIndexes(s.row, s.firstCol, 1, Math.max(1, s.values.length)).load("values"),
+      sheets
+        .getItem(s.sheet)
+        .getRangeByIndexes(s.row, s.firstCol, 1, Math.max(1, s.values.length))
+        .load("values"),
     );
     const derived = request.cells
       .filter((c) => c.derived)
@@ -151,7 +157,9 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
 }
 
 /** The meeting's two gateway methods, for a gateway that has writeOwnedTab (the Office one and fakes). */
-export function meetingWrites(gateway: Pick<WorkbookGateway, "writeOwnedTab">): Required<Pick<WorkbookGateway, "openUpdateLog" | "recordUpdate">> {
+export function meetingWrites(
+  gateway: Pick<WorkbookGateway, "writeOwnedTab">,
+): Required<Pick<WorkbookGateway, "openUpdateLog" | "recordUpdate">> {
   return {
     openUpdateLog: (tab) => openUpdateLog(tab, (t) => gateway.writeOwnedTab(t)),
     recordUpdate,

@@ -28,14 +28,19 @@ afterAll(async () => {
 });
 
 const snapshot = (page: Page): Promise<FakeSnapshot> =>
-  page.evaluate(() => (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot());
+  page.evaluate(() =>
+    (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot(),
+  );
 const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
 const focusedName = (page: Page): Promise<string> =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return el ? `${el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.id ?? ""}:${el.textContent?.slice(0, 40) ?? ""}` : "none";
+    return el
+      ? `${el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.id ?? ""}:${el.textContent?.slice(0, 40) ?? ""}`
+      : "none";
   });
-const liveText = (page: Page): Promise<string> => page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]').innerText();
+const liveText = (page: Page): Promise<string> =>
+  page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]').innerText();
 
 /** Focuses a control without the mouse, as Tab would, then presses a key on it. */
 async function press(page: Page, locator: ReturnType<Page["getByRole"]>, key: string): Promise<void> {
@@ -50,7 +55,13 @@ async function typeInto(page: Page, locator: ReturnType<Page["getByLabel"]>, tex
 }
 
 async function openReview(theme: "light" | "dark"): Promise<Awaited<ReturnType<typeof openPane>>> {
-  const pane = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson }, `?theme=${theme}`);
+  const pane = await openPane(
+    browser,
+    server.base,
+    fakeHostJs,
+    { kind: "fake", workbookJson },
+    `?theme=${theme}`,
+  );
   const { page } = pane;
   // The as-at date is the meeting's, so the re-check at the end judges updates as the room did.
   await press(page, page.getByRole("tab", { name: "Settings" }), "Enter");
@@ -75,9 +86,15 @@ describe("Review view in the browser", () => {
 
     // Never updated first (HRC-006), then the oldest update (HRC-002), then the rest.
     await page.getByRole("heading", { level: 2, name: /HRC-006/ }).waitFor();
-    await eventually(async () => expect(await liveText(page)).toBe("Risk 1 of 5: HRC-006 Pothole repair quality complaints. Due for its update."));
+    await eventually(async () =>
+      expect(await liveText(page)).toBe(
+        "Risk 1 of 5: HRC-006 Pothole repair quality complaints. Due for its update.",
+      ),
+    );
     expect(await focusedName(page)).toMatch(/^textarea:/);
-    await eventually(async () => expect((await snapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "A11:P11" }));
+    await eventually(async () =>
+      expect((await snapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "A11:P11" }),
+    );
     expect(await axeViolations(page)).toEqual([]);
     expect(await pageWidth(page)).toBeLessThanOrEqual(340);
     await shoot(page, "review-card-light");
@@ -100,7 +117,9 @@ describe("Review view in the browser", () => {
 
     const reg = (await snapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!;
     expect(reg.values[10][11]).toBe(serial("2022-10-10"));
-    expect(reg.values[10][12]).toBe("Audit found 4% of repairs below standard; contractor re-training crews.");
+    expect(reg.values[10][12]).toBe(
+      "Audit found 4% of repairs below standard; contractor re-training crews.",
+    );
     expect(reg.values[6][12]).toBe("No change this month");
     expect(reg.values[6][15]).toBe(""); // council-only cells untouched
 
@@ -116,8 +135,17 @@ describe("Review view in the browser", () => {
       ["HRC-002", "Jane Smith", "Yes"],
     ]);
     const record = snap.sheets.find((s) => s.name === "Meeting Record")!;
-    const lines = record.values.map((r) => r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "));
-    expect(lines).toEqual(expect.arrayContaining(["Attendees | Jane Smith, Ali Khan", "Risks reviewed (2)", "Risks not reviewed (3)", "HRC-004 | Bridge inspection resourcing | M. Reid | Skipped | No"]));
+    const lines = record.values.map((r) =>
+      r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Attendees | Jane Smith, Ali Khan",
+        "Risks reviewed (2)",
+        "Risks not reviewed (3)",
+        "HRC-004 | Bridge inspection resourcing | M. Reid | Skipped | No",
+      ]),
+    );
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, "review-ended-light");
 

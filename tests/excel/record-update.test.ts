@@ -27,17 +27,35 @@ function registerSpec(scoreFormula = false) {
     ["Contract risk register"],
     REGISTER_HEADERS,
     risk({ id: "HRC-001", lastReview: "01/06/2022", update: "Inspections increased" }),
-    risk({ id: "HRC-002", lastReview: null, update: null, likelihood: 2, impact: 2, score: scoreFormula ? "=D4*E4" : 4, rag: "Green" }),
+    risk({
+      id: "HRC-002",
+      lastReview: null,
+      update: null,
+      likelihood: 2,
+      impact: 2,
+      score: scoreFormula ? "=D4*E4" : 4,
+      rag: "Green",
+    }),
   ];
   return { sheets: [{ name: "IRIS Risks", values }] };
 }
 
 async function checked(): Promise<Report> {
   const grids = await readAllSheets();
-  return checkWorkbook(grids, { settings: defaultSettings(), asAt: MEETING, today: MEETING, source: "workbook" });
+  return checkWorkbook(grids, {
+    settings: defaultSettings(),
+    asAt: MEETING,
+    today: MEETING,
+    source: "workbook",
+  });
 }
 
-async function request(report: Report, id: string, choice: RecordChoice, logSheet: string): Promise<RecordUpdateRequest> {
+async function request(
+  report: Report,
+  id: string,
+  choice: RecordChoice,
+  logSheet: string,
+): Promise<RecordUpdateRequest> {
   const facts = report.risks.find((f) => f.id === id)!;
   const plan = recordToEdits(facts, choice, {
     meetingDate: MEETING,
@@ -46,7 +64,10 @@ async function request(report: Report, id: string, choice: RecordChoice, logShee
     settings: defaultSettings(),
     lastLoggedText: null,
   });
-  const snap = rowSnapshot(facts.record, report.sheets.find((s) => s.name === facts.sheet)!)!;
+  const snap = rowSnapshot(
+    facts.record,
+    report.sheets.find((s) => s.name === facts.sheet)!,
+  )!;
   return { cells: plan.cells, log: plan.log, logSheet, expected: [snap] };
 }
 
@@ -67,12 +88,21 @@ describe("recordUpdate on the fake host", () => {
 
   it("creates the Update Log once, and finds it again by its owned name", async () => {
     expect(logSheet).toBe("Update Log");
-    expect(await openUpdateLog(buildUpdateLogTab(HEADING), () => Promise.reject(new Error("must not write")))).toBe("Update Log");
+    expect(
+      await openUpdateLog(buildUpdateLogTab(HEADING), () => Promise.reject(new Error("must not write"))),
+    ).toBe("Update Log");
     expect(host.stats().syncs).toBe(1); // sheets and names only
   });
 
   it("writes the register cells and appends the log row in one write sync (two syncs in all)", async () => {
-    const result = await recordUpdate(await request(report, "HRC-002", { text: "=SUM(1) is not a formula", noChange: false, impact: 4 }, logSheet));
+    const result = await recordUpdate(
+      await request(
+        report,
+        "HRC-002",
+        { text: "=SUM(1) is not a formula", noChange: false, impact: 4 },
+        logSheet,
+      ),
+    );
     expect(result.ok).toBe(true);
     expect(host.stats().syncs).toBe(2);
     expect(adapterStats().syncs).toBe(2);
@@ -82,23 +112,44 @@ describe("recordUpdate on the fake host", () => {
     expect(host.cell("IRIS Risks", "J4")?.nf).toBe("dd/mm/yyyy");
     expect(cellValue(host, "IRIS Risks", "K4")).toBe("=SUM(1) is not a formula");
     expect(host.cell("IRIS Risks", "K4")?.formula).toBeUndefined();
-    expect([cellValue(host, "IRIS Risks", "E4"), cellValue(host, "IRIS Risks", "F4"), cellValue(host, "IRIS Risks", "G4")]).toEqual([4, 8, "Amber"]);
+    expect([
+      cellValue(host, "IRIS Risks", "E4"),
+      cellValue(host, "IRIS Risks", "F4"),
+      cellValue(host, "IRIS Risks", "G4"),
+    ]).toEqual([4, 8, "Amber"]);
     // Untouched cells stay as they were.
-    expect([cellValue(host, "IRIS Risks", "C4"), cellValue(host, "IRIS Risks", "H4")]).toEqual(["Jane Smith", "Treat"]);
+    expect([cellValue(host, "IRIS Risks", "C4"), cellValue(host, "IRIS Risks", "H4")]).toEqual([
+      "Jane Smith",
+      "Treat",
+    ]);
     const log = host.snapshot().sheets.find((s) => s.name === "Update Log")!;
-    expect(log.values.at(-1)!.slice(0, 7)).toEqual([SERIAL_MEETING, "HRC-002", "Jane Smith", "=SUM(1) is not a formula", "No", 8, "Treat"]);
+    expect(log.values.at(-1)!.slice(0, 7)).toEqual([
+      SERIAL_MEETING,
+      "HRC-002",
+      "Jane Smith",
+      "=SUM(1) is not a formula",
+      "No",
+      8,
+      "Treat",
+    ]);
   });
 
   it("appends below the last entry each time, and the re-check finds both risks updated", async () => {
-    const first = await recordUpdate(await request(report, "HRC-001", { text: "", noChange: true }, logSheet));
-    const second = await recordUpdate(await request(report, "HRC-002", { text: "Reviewed", noChange: false }, logSheet));
+    const first = await recordUpdate(
+      await request(report, "HRC-001", { text: "", noChange: true }, logSheet),
+    );
+    const second = await recordUpdate(
+      await request(report, "HRC-002", { text: "Reviewed", noChange: false }, logSheet),
+    );
     expect(first.ok && second.ok).toBe(true);
     // HRC-001's own text is carried into the log (two rows), then HRC-002's row follows.
     expect(first.ok && second.ok && [first.logRow, second.logRow]).toEqual([4, 6]);
     expect(host.stats().syncs).toBe(4);
     const after = await checked();
     expect(after.findings.filter((f) => f.ruleId === "risk/stale-update")).toEqual([]);
-    expect(after.records.updateLog.map((e) => [e.fields.riskId?.text, e.fields.by?.text, e.fields.noChange?.text])).toEqual([
+    expect(
+      after.records.updateLog.map((e) => [e.fields.riskId?.text, e.fields.by?.text, e.fields.noChange?.text]),
+    ).toEqual([
       ["HRC-001", "(register, before the meeting)", "No"],
       ["HRC-001", "Jane Smith", "Yes"],
       ["HRC-002", "Jane Smith", "No"],
@@ -110,27 +161,36 @@ describe("recordUpdate on the fake host", () => {
     const req = await request(report, "HRC-002", { text: "Ours", noChange: false }, logSheet);
     const result = await recordUpdate(req);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.conflicts[0].fields).toEqual([{ col: 2, header: "Risk Owner", shown: "Jane Smith", now: "Ali Khan" }]);
+    expect(!result.ok && result.conflicts[0].fields).toEqual([
+      { col: 2, header: "Risk Owner", shown: "Jane Smith", now: "Ali Khan" },
+    ]);
     expect(host.stats().syncs).toBe(1);
     expect(cellValue(host, "IRIS Risks", "K4")).toBeNull();
     expect(host.snapshot().sheets.find((s) => s.name === "Update Log")!.values).toHaveLength(4);
 
     const forced = await recordUpdate({ ...req, force: true });
     expect(forced.ok).toBe(true);
-    expect([cellValue(host, "IRIS Risks", "K4"), cellValue(host, "IRIS Risks", "C4")]).toEqual(["Ours", "Ali Khan"]);
+    expect([cellValue(host, "IRIS Risks", "K4"), cellValue(host, "IRIS Risks", "C4")]).toEqual([
+      "Ours",
+      "Ali Khan",
+    ]);
   });
 
   it("refuses to append to a sheet that is no longer the add-in's", async () => {
     const log = host.sheet("Update Log");
     log.rows[0] = [];
     host.names = [];
-    await expect(recordUpdate(await request(report, "HRC-002", { text: "x", noChange: false }, logSheet))).rejects.toThrow(PlainError);
+    await expect(
+      recordUpdate(await request(report, "HRC-002", { text: "x", noChange: false }, logSheet)),
+    ).rejects.toThrow(PlainError);
     expect(cellValue(host, "IRIS Risks", "K4")).toBeNull();
   });
 
   it("turns a user typing in a cell into a plain message", async () => {
     host.failNextSync();
-    await expect(recordUpdate(await request(report, "HRC-002", { text: "x", noChange: false }, logSheet))).rejects.toThrow(/press Enter or Esc/);
+    await expect(
+      recordUpdate(await request(report, "HRC-002", { text: "x", noChange: false }, logSheet)),
+    ).rejects.toThrow(/press Enter or Esc/);
   });
 });
 
@@ -139,7 +199,9 @@ describe("recordUpdate with a score formula", () => {
     const host = install(registerSpec(true));
     const report = await checked();
     const logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), writeOwnedTab);
-    const result = await recordUpdate(await request(report, "HRC-002", { text: "Up", noChange: false, likelihood: 3 }, logSheet));
+    const result = await recordUpdate(
+      await request(report, "HRC-002", { text: "Up", noChange: false, likelihood: 3 }, logSheet),
+    );
     expect(result.ok && result.keptFormulas).toEqual(["IRIS Risks!R4C6"]);
     expect(host.cell("IRIS Risks", "F4")?.formula).toBe("=D4*E4");
     expect(cellValue(host, "IRIS Risks", "D4")).toBe(3);

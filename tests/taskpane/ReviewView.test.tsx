@@ -46,7 +46,14 @@ function workbook(): FakeHost {
 async function startMeeting(host: FakeHost) {
   const user = userEvent.setup({ delay: null });
   const gateway = createOfficeGateway();
-  render(<App gateway={gateway} loadEngine={() => Promise.resolve(engine)} theme={webLightTheme} initialView="review" />);
+  render(
+    <App
+      gateway={gateway}
+      loadEngine={() => Promise.resolve(engine)}
+      theme={webLightTheme}
+      initialView="review"
+    />,
+  );
   const check = await screen.findByRole("button", { name: "Check the workbook" });
   await waitFor(() => expect(check).toBeEnabled()); // settings load first
   await user.click(check);
@@ -59,7 +66,11 @@ async function startMeeting(host: FakeHost) {
   return { user, host };
 }
 
-const status = () => screen.getAllByRole("status").map((s) => s.textContent ?? "").join(" | ");
+const status = () =>
+  screen
+    .getAllByRole("status")
+    .map((s) => s.textContent ?? "")
+    .join(" | ");
 
 describe("ReviewView", () => {
   afterEach(() => {
@@ -105,9 +116,15 @@ describe("ReviewView", () => {
     expect(localStorage.getItem("contract-risk-review.meeting.by")).toBe("Jane Smith");
 
     await user.click(screen.getByRole("button", { name: /End meeting/ }));
-    await screen.findAllByText(/Meeting ended\. 2 risks reviewed; the record is on the “Meeting Record” tab\./, undefined, { timeout: 20000 });
+    await screen.findAllByText(
+      /Meeting ended\. 2 risks reviewed; the record is on the “Meeting Record” tab\./,
+      undefined,
+      { timeout: 20000 },
+    );
     const record = host.snapshot().sheets.find((s) => s.name === "Meeting Record")!;
-    const lines = record.values.map((r) => r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "));
+    const lines = record.values.map((r) =>
+      r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "),
+    );
     expect(lines).toEqual(
       expect.arrayContaining([
         "Attendees | Jane Smith, Ali Khan",
@@ -131,9 +148,12 @@ describe("ReviewView", () => {
     expect(write).toHaveFocus();
     await user.keyboard("{Enter}");
     await screen.findByRole("heading", { level: 2, name: /HRC-003/ });
-    expect(host.snapshot().sheets.find((s) => s.name === "IRIS Risks")!.values[3].slice(2, 11)).toEqual(
-      expect.arrayContaining(["Ali Khan", "Ours"]),
-    );
+    expect(
+      host
+        .snapshot()
+        .sheets.find((s) => s.name === "IRIS Risks")!
+        .values[3].slice(2, 11),
+    ).toEqual(expect.arrayContaining(["Ali Khan", "Ours"]));
   });
 
   it("asks for text rather than recording an empty update", async () => {
@@ -158,7 +178,9 @@ describe("meetingKey and announce", () => {
     [{ key: "n", code: "KeyN" }, null],
     [{ key: "Enter", code: "Enter" }, null],
   ])("%j → %s", (e, expected) => {
-    expect(meetingKey({ altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...e })).toBe(expected);
+    expect(meetingKey({ altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...e })).toBe(
+      expected,
+    );
   });
 
   it("says when the queue is empty", () => {

@@ -27,7 +27,10 @@ export interface FieldConflict {
  * The snapshot of a record's row over the sheet's table columns, or null when the record was read
  * from several rows (continuations): its joined text is not any one row, so it cannot be compared.
  */
-export function rowSnapshot(record: SheetRecord<string>, sheet: Pick<SheetInfo, "columns">): RowSnapshot | null {
+export function rowSnapshot(
+  record: SheetRecord<string>,
+  sheet: Pick<SheetInfo, "columns">,
+): RowSnapshot | null {
   if (record.rows.length > 1 || sheet.columns.length === 0) return null;
   let first = Infinity;
   let last = -Infinity;
@@ -40,7 +43,8 @@ export function rowSnapshot(record: SheetRecord<string>, sheet: Pick<SheetInfo, 
   for (const c of sheet.columns) headers[c.col - first] = c.header;
   const cells = [...Object.values(record.fields), ...record.extras.values()];
   for (const cell of cells) {
-    if (cell && cell.row === record.row && cell.col >= first && cell.col <= last) values[cell.col - first] = cell.value;
+    if (cell && cell.row === record.row && cell.col >= first && cell.col <= last)
+      values[cell.col - first] = cell.value;
   }
   return { sheet: record.sheet, row: record.row, firstCol: first, values, headers };
 }
@@ -63,7 +67,12 @@ export function findConflicts(shown: RowSnapshot, now: readonly CellValue[]): Fi
   for (let i = 0; i < shown.values.length; i++) {
     const n = i < now.length ? now[i] : null;
     if (!sameValue(shown.values[i], n)) {
-      out.push({ col: shown.firstCol + i, header: shown.headers[i] || `column ${i + 1}`, shown: shown.values[i], now: n });
+      out.push({
+        col: shown.firstCol + i,
+        header: shown.headers[i] || `column ${i + 1}`,
+        shown: shown.values[i],
+        now: n,
+      });
     }
   }
   return out;

@@ -73,7 +73,14 @@ export function newEscalations(start: readonly Escalation[], end: readonly Escal
   const out: NewEscalation[] = [];
   for (const e of end) {
     e.destinations.forEach((d, i) => {
-      if (!before.has(escalationKey(e, d))) out.push({ recordId: e.recordId, sheet: e.sheet, row: e.row, destination: d, reason: e.reasons[i] ?? "" });
+      if (!before.has(escalationKey(e, d)))
+        out.push({
+          recordId: e.recordId,
+          sheet: e.sheet,
+          row: e.row,
+          destination: d,
+          reason: e.reasons[i] ?? "",
+        });
     });
   }
   return out;
@@ -88,7 +95,13 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   const tab = new TabBuilder(
     OWNED_TAB_NAMES["meeting-record"],
     "meeting-record",
-    { title: `Risk review meeting, ${meeting.date}`, asAt: meeting.date, source: input.source, version: input.version, marking: input.marking },
+    {
+      title: `Risk review meeting, ${meeting.date}`,
+      asAt: meeting.date,
+      source: input.source,
+      version: input.version,
+      marking: input.marking,
+    },
     [14, 40, 14, 40, 50],
   );
   const changed = input.reviewed.filter((r) => r.changes.length > 0);
@@ -111,7 +124,13 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.header(["Risk ID", "Title", "Outcome", "Update", "Changes"]);
   if (input.reviewed.length === 0) tab.row(["None"]);
   for (const r of input.reviewed) {
-    const i = tab.row([r.id, r.title, r.noChange ? "No change" : "Updated", r.text, r.changes.map(changeText).join("; ")]);
+    const i = tab.row([
+      r.id,
+      r.title,
+      r.noChange ? "No change" : "Updated",
+      r.text,
+      r.changes.map(changeText).join("; "),
+    ]);
     tab.link(i, 0, r.sheet, r.address);
   }
   tab.blank();
@@ -125,7 +144,14 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.title(`Risks not reviewed (${input.notReviewed.length})`);
   tab.header(["Risk ID", "Title", "Owner", "Why", "Due for update"]);
   if (input.notReviewed.length === 0) tab.row(["None"]);
-  for (const r of input.notReviewed) tab.row([r.id, r.title, r.owner, r.reason === "skipped" ? "Skipped" : "Not reached", r.due ? "Yes" : "No"]);
+  for (const r of input.notReviewed)
+    tab.row([
+      r.id,
+      r.title,
+      r.owner,
+      r.reason === "skipped" ? "Skipped" : "Not reached",
+      r.due ? "Yes" : "No",
+    ]);
   tab.blank();
 
   tab.title(`New escalations (${escalations.length})`);

@@ -11,7 +11,15 @@ import { dayFromIso, isDateFormat, isoFromDay, parseDate, ragFromScore, type Day
 import type { CardAction } from "./card";
 
 /** The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back. */
-export const UPDATE_LOG_HEADER = ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"] as const;
+export const UPDATE_LOG_HEADER = [
+  "Date",
+  "Risk ID",
+  "By",
+  "Update",
+  "No change",
+  "Score",
+  "Strategy",
+] as const;
 
 /** The text of a "no change this month" entry. */
 export const NO_CHANGE_TEXT = "No change this month";
@@ -90,11 +98,20 @@ export interface RecordPlan {
   /** The update text as logged. */
   text: string;
   /** The risk's values after the record, for the card and the Meeting Record. */
-  after: { likelihood: number | null; impact: number | null; score: number | null; rag: Rag | null; strategy: string; owner: string };
+  after: {
+    likelihood: number | null;
+    impact: number | null;
+    score: number | null;
+    rag: Rag | null;
+    strategy: string;
+    owner: string;
+  };
 }
 
 /** Field → column maps per sheet, from the report's sheet list. */
-export function fieldColumnsOf(report: Pick<Report, "sheets">): (sheet: string) => ReadonlyMap<string, number> {
+export function fieldColumnsOf(
+  report: Pick<Report, "sheets">,
+): (sheet: string) => ReadonlyMap<string, number> {
   const bySheet = new Map<string, Map<string, number>>();
   for (const s of report.sheets) {
     const m = new Map<string, number>();
@@ -151,7 +168,8 @@ export function updateText(choice: Pick<RecordChoice, "text" | "noChange">): str
 export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: RecordContext): RecordPlan {
   const day = dayFromIso(ctx.meetingDate);
   if (day === null) throw new RangeError(`recordToEdits: "${ctx.meetingDate}" is not an ISO date`);
-  if (!choice.noChange && !choice.text.trim()) throw new Error("recordToEdits: an update needs text (or use no change)");
+  if (!choice.noChange && !choice.text.trim())
+    throw new Error("recordToEdits: an update needs text (or use no change)");
   const record = facts.record;
   const cols = ctx.columns(facts.sheet);
   const cells: RegisterWrite[] = [];
@@ -183,18 +201,31 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   let rag = facts.rag;
   let strategy = facts.strategy;
   let owner = facts.owner;
-  const missing = (what: string) => notes.push(`${facts.sheet} has no ${what} column, so the new ${what.toLowerCase()} is kept in the Update Log only.`);
+  const missing = (what: string) =>
+    notes.push(
+      `${facts.sheet} has no ${what} column, so the new ${what.toLowerCase()} is kept in the Update Log only.`,
+    );
   if (!choice.noChange) {
     let scoresChanged = false;
     if (choice.likelihood !== undefined && choice.likelihood !== facts.likelihood) {
       if (!put("likelihood", choice.likelihood, null)) missing("Likelihood");
-      changes.push({ field: "likelihood", label: LABELS.likelihood, from: show(facts.likelihood), to: show(choice.likelihood) });
+      changes.push({
+        field: "likelihood",
+        label: LABELS.likelihood,
+        from: show(facts.likelihood),
+        to: show(choice.likelihood),
+      });
       likelihood = choice.likelihood;
       scoresChanged = true;
     }
     if (choice.impact !== undefined && choice.impact !== facts.impact) {
       if (!put("impact", choice.impact, null)) missing("Impact");
-      changes.push({ field: "impact", label: LABELS.impact, from: show(facts.impact), to: show(choice.impact) });
+      changes.push({
+        field: "impact",
+        label: LABELS.impact,
+        from: show(facts.impact),
+        to: show(choice.impact),
+      });
       impact = choice.impact;
       scoresChanged = true;
     }
@@ -208,11 +239,20 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       const nextRag = next >= 1 && next <= 25 ? ragFromScore(next, ctx.settings.rag) : rag;
       if (nextRag && nextRag !== facts.rag) {
         put("rag", RAG_WORD[nextRag], null, true);
-        changes.push({ field: "rag", label: LABELS.rag, from: facts.rag ? RAG_WORD[facts.rag] : "(blank)", to: RAG_WORD[nextRag] });
+        changes.push({
+          field: "rag",
+          label: LABELS.rag,
+          from: facts.rag ? RAG_WORD[facts.rag] : "(blank)",
+          to: RAG_WORD[nextRag],
+        });
       }
       rag = nextRag;
     }
-    if (choice.strategy !== undefined && choice.strategy.trim() && choice.strategy.trim() !== facts.strategy) {
+    if (
+      choice.strategy !== undefined &&
+      choice.strategy.trim() &&
+      choice.strategy.trim() !== facts.strategy
+    ) {
       strategy = choice.strategy.trim();
       if (!put("strategy", strategy, "@")) missing("Strategy");
       changes.push({ field: "strategy", label: LABELS.strategy, from: show(facts.strategy), to: strategy });
@@ -244,25 +284,60 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   };
 }
 
-function planActionChange(a: ActionChange, ctx: RecordContext, cells: RegisterWrite[], changes: FieldChange[], notes: string[]): void {
+function planActionChange(
+  a: ActionChange,
+  ctx: RecordContext,
+  cells: RegisterWrite[],
+  changes: FieldChange[],
+  notes: string[],
+): void {
   const cols = ctx.columns(a.action.sheet);
   const name = a.action.actionId || a.action.text.slice(0, 40) || `row ${a.action.row}`;
   const row = a.action.row - 1;
   if (a.status !== undefined && a.status.trim() && a.status.trim() !== a.action.status) {
     const col = cols.get("status");
-    if (col === undefined) notes.push(`${a.action.sheet} has no status column; action ${name}'s status was not written.`);
-    else cells.push({ sheet: a.action.sheet, row, col, value: a.status.trim(), format: "@", field: "action.status", derived: false });
-    changes.push({ field: "action.status", label: `Action ${name} status`, from: show(a.action.status), to: a.status.trim() });
+    if (col === undefined)
+      notes.push(`${a.action.sheet} has no status column; action ${name}'s status was not written.`);
+    else
+      cells.push({
+        sheet: a.action.sheet,
+        row,
+        col,
+        value: a.status.trim(),
+        format: "@",
+        field: "action.status",
+        derived: false,
+      });
+    changes.push({
+      field: "action.status",
+      label: `Action ${name} status`,
+      from: show(a.action.status),
+      to: a.status.trim(),
+    });
   }
   if (a.due !== undefined && a.due !== a.action.due) {
     const due = dayFromIso(a.due);
     const col = cols.get("due");
     if (due === null) notes.push(`"${a.due}" is not a date; action ${name}'s due date was not written.`);
-    else if (col === undefined) notes.push(`${a.action.sheet} has no due date column; action ${name}'s due date was not written.`);
+    else if (col === undefined)
+      notes.push(`${a.action.sheet} has no due date column; action ${name}'s due date was not written.`);
     else {
       const keep = isDateFormat(a.action.record.fields.due?.format);
-      cells.push({ sheet: a.action.sheet, row, col, value: serialFromDay(due), format: keep ? null : DATE_FORMAT, field: "action.due", derived: false });
-      changes.push({ field: "action.due", label: `Action ${name} due`, from: a.action.due ?? show(a.action.dueText), to: isoFromDay(due) });
+      cells.push({
+        sheet: a.action.sheet,
+        row,
+        col,
+        value: serialFromDay(due),
+        format: keep ? null : DATE_FORMAT,
+        field: "action.due",
+        derived: false,
+      });
+      changes.push({
+        field: "action.due",
+        label: `Action ${name} due`,
+        from: a.action.due ?? show(a.action.dueText),
+        to: isoFromDay(due),
+      });
     }
   }
 }

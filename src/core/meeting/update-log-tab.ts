@@ -9,7 +9,12 @@ export const UPDATE_LOG_HEADER_ROW = 3;
 
 /** The Update Log tab with no entries yet; rows are appended below the header, one per update. */
 export function buildUpdateLogTab(heading: Omit<TabHeading, "title">): OwnedTab {
-  const tab = new TabBuilder(OWNED_TAB_NAMES["update-log"], "update-log", { ...heading, title: "Update Log" }, [12, 12, 20, 60, 10, 7, 11]);
+  const tab = new TabBuilder(
+    OWNED_TAB_NAMES["update-log"],
+    "update-log",
+    { ...heading, title: "Update Log" },
+    [12, 12, 20, 60, 10, 7, 11],
+  );
   tab.header([...UPDATE_LOG_HEADER]);
   tab.dateColumns([0]);
   return tab.build();

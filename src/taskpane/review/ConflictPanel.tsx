@@ -1,7 +1,20 @@
 // Co-authoring: someone changed the risk's row after its card was shown; both versions, then a choice.
 
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { CellValue } from "../../core/model/grid";
 import type { PendingConflict } from "./useMeeting";
 
@@ -30,7 +43,9 @@ export function ConflictPanel({ conflict, riskId, busy, onResolve }: ConflictPan
     <div className={s.root} role="group" aria-labelledby="review-conflict-title">
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle id="review-conflict-title">Someone changed {riskId}&apos;s row since its card was shown.</MessageBarTitle>
+          <MessageBarTitle id="review-conflict-title">
+            Someone changed {riskId}&apos;s row since its card was shown.
+          </MessageBarTitle>
           Nothing was written. Compare the versions, then choose.
         </MessageBarBody>
       </MessageBar>

@@ -1,7 +1,16 @@
 // Starting a meeting: date, the officer's name, attendees, and which registers, annexes, owners and bands.
 
 import * as React from "react";
-import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { PlayRegular } from "@fluentui/react-icons";
 import type { Report } from "../../core/model/report";
 import { distinctValues, type ScoreBand } from "../../core/meeting/queue";
@@ -39,11 +48,19 @@ export interface MeetingSetupFormProps {
 }
 
 /** The form; an empty choice means "all". */
-export function MeetingSetupForm({ report, initial, busy, onStart }: MeetingSetupFormProps): React.JSX.Element {
+export function MeetingSetupForm({
+  report,
+  initial,
+  busy,
+  onStart,
+}: MeetingSetupFormProps): React.JSX.Element {
   const s = useStyles();
   const [setup, setSetup] = React.useState<MeetingSetup>(initial);
   const [attendees, setAttendees] = React.useState(initial.attendees.join("\n"));
-  const registers = React.useMemo(() => report.sheets.filter((x) => x.kind === "risk-register").map((x) => x.name), [report]);
+  const registers = React.useMemo(
+    () => report.sheets.filter((x) => x.kind === "risk-register").map((x) => x.name),
+    [report],
+  );
   const annexes = React.useMemo(() => distinctValues(report, (f) => f.annex), [report]);
   const owners = React.useMemo(() => distinctValues(report, (f) => f.owner), [report]);
   const nameMissing = setup.by.trim() === "";
@@ -51,17 +68,33 @@ export function MeetingSetupForm({ report, initial, busy, onStart }: MeetingSetu
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (nameMissing || busy) return;
-    const list = attendees.split(/[\n,;]/).map((a) => a.trim()).filter(Boolean);
+    const list = attendees
+      .split(/[\n,;]/)
+      .map((a) => a.trim())
+      .filter(Boolean);
     onStart({ ...setup, by: setup.by.trim(), attendees: list });
   };
 
   return (
     <form className={s.form} onSubmit={submit} aria-label="Start a meeting">
       <Field label="Meeting date" required>
-        <Input type="date" value={setup.date} onChange={(_, d) => d.value && setSetup({ ...setup, date: d.value })} />
+        <Input
+          type="date"
+          value={setup.date}
+          onChange={(_, d) => d.value && setSetup({ ...setup, date: d.value })}
+        />
       </Field>
-      <Field label="Your name" required hint="Recorded as who made each update; remembered on this computer." validationMessage={nameMissing ? "Type your name to start." : undefined}>
-        <Input value={setup.by} onChange={(_, d) => setSetup({ ...setup, by: d.value })} autoComplete="name" />
+      <Field
+        label="Your name"
+        required
+        hint="Recorded as who made each update; remembered on this computer."
+        validationMessage={nameMissing ? "Type your name to start." : undefined}
+      >
+        <Input
+          value={setup.by}
+          onChange={(_, d) => setSetup({ ...setup, by: d.value })}
+          autoComplete="name"
+        />
       </Field>
       <Field label="Attendees" hint="One per line.">
         <Textarea value={attendees} onChange={(_, d) => setAttendees(d.value)} resize="vertical" />
@@ -70,7 +103,14 @@ export function MeetingSetupForm({ report, initial, busy, onStart }: MeetingSetu
         <fieldset className={s.group}>
           <legend className={s.legend}>Registers (none ticked = all)</legend>
           {registers.map((r) => (
-            <Checkbox key={r} label={r} checked={setup.registers.includes(r)} onChange={(_, d) => setSetup({ ...setup, registers: toggle(setup.registers, r, d.checked === true) })} />
+            <Checkbox
+              key={r}
+              label={r}
+              checked={setup.registers.includes(r)}
+              onChange={(_, d) =>
+                setSetup({ ...setup, registers: toggle(setup.registers, r, d.checked === true) })
+              }
+            />
           ))}
         </fieldset>
       ) : null}
@@ -79,13 +119,23 @@ export function MeetingSetupForm({ report, initial, busy, onStart }: MeetingSetu
           <legend className={s.legend}>Annexes (none ticked = all)</legend>
           <div className={s.wrap}>
             {annexes.map((a) => (
-              <Checkbox key={a} label={a} checked={setup.annexes.includes(a)} onChange={(_, d) => setSetup({ ...setup, annexes: toggle(setup.annexes, a, d.checked === true) })} />
+              <Checkbox
+                key={a}
+                label={a}
+                checked={setup.annexes.includes(a)}
+                onChange={(_, d) =>
+                  setSetup({ ...setup, annexes: toggle(setup.annexes, a, d.checked === true) })
+                }
+              />
             ))}
           </div>
         </fieldset>
       ) : null}
       <Field label="Owner">
-        <Select value={setup.owners[0] ?? ""} onChange={(_, d) => setSetup({ ...setup, owners: d.value ? [d.value] : [] })}>
+        <Select
+          value={setup.owners[0] ?? ""}
+          onChange={(_, d) => setSetup({ ...setup, owners: d.value ? [d.value] : [] })}
+        >
           <option value="">All owners</option>
           {owners.map((o) => (
             <option key={o} value={o}>
@@ -98,7 +148,14 @@ export function MeetingSetupForm({ report, initial, busy, onStart }: MeetingSetu
         <legend className={s.legend}>Score bands (none ticked = all)</legend>
         <div className={s.wrap}>
           {BANDS.map((b) => (
-            <Checkbox key={b.id} label={b.label} checked={setup.scoreBands.includes(b.id)} onChange={(_, d) => setSetup({ ...setup, scoreBands: toggle(setup.scoreBands, b.id, d.checked === true) })} />
+            <Checkbox
+              key={b.id}
+              label={b.label}
+              checked={setup.scoreBands.includes(b.id)}
+              onChange={(_, d) =>
+                setSetup({ ...setup, scoreBands: toggle(setup.scoreBands, b.id, d.checked === true) })
+              }
+            />
           ))}
         </div>
       </fieldset>

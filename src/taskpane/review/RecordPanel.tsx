@@ -2,15 +2,34 @@
 
 import * as React from "react";
 import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowNextRegular, ArrowPreviousRegular, CheckmarkRegular, ChevronDownRegular, ChevronUpRegular, NextRegular, SaveRegular } from "@fluentui/react-icons";
+import {
+  ArrowNextRegular,
+  ArrowPreviousRegular,
+  CheckmarkRegular,
+  ChevronDownRegular,
+  ChevronUpRegular,
+  NextRegular,
+  SaveRegular,
+} from "@fluentui/react-icons";
 import type { RiskCard } from "../../core/meeting/card";
 import type { RecordChoice } from "../../core/meeting/record";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(120px, 100%), 1fr))", gap: tokens.spacingHorizontalS },
-  action: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: 0, margin: 0, border: "none" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(120px, 100%), 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  action: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: 0,
+    margin: 0,
+    border: "none",
+  },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
   // Inherits the button's own colour, so the shortcut keeps the label's contrast on a primary button.
   key: { color: "inherit", fontWeight: tokens.fontWeightRegular, marginLeft: tokens.spacingHorizontalXS },
@@ -86,7 +105,14 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
 ) {
   const s = useStyles();
   const box = React.useRef<HTMLTextAreaElement>(null);
-  const [draft, setDraft] = React.useState<Draft>({ text: "", likelihood: "", impact: "", strategy: "", owner: "", actions: {} });
+  const [draft, setDraft] = React.useState<Draft>({
+    text: "",
+    likelihood: "",
+    impact: "",
+    strategy: "",
+    owner: "",
+    actions: {},
+  });
   const [more, setMore] = React.useState(false);
   const [hint, setHint] = React.useState<string | undefined>();
 
@@ -107,13 +133,23 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
 
   const f = card.facts;
   const setAction = (key: string, p: Partial<{ status: string; due: string }>) =>
-    setDraft((d) => ({ ...d, actions: { ...d.actions, [key]: { status: d.actions[key]?.status ?? "", due: d.actions[key]?.due ?? "", ...p } } }));
+    setDraft((d) => ({
+      ...d,
+      actions: {
+        ...d.actions,
+        [key]: { status: d.actions[key]?.status ?? "", due: d.actions[key]?.due ?? "", ...p },
+      },
+    }));
   const first = position.index === 0;
   const last = position.index >= position.total - 1;
 
   return (
     <div className={s.root}>
-      <Field label={`Update for ${f.id || "this risk"}`} validationMessage={hint} validationState={hint ? "warning" : "none"}>
+      <Field
+        label={`Update for ${f.id || "this risk"}`}
+        validationMessage={hint}
+        validationState={hint ? "warning" : "none"}
+      >
         <Textarea
           ref={box}
           value={draft.text}
@@ -124,32 +160,72 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
         />
       </Field>
       <div className={s.buttons}>
-        <Button className={s.wrap} appearance="primary" icon={<SaveRegular />} onClick={() => record(false)} disabled={busy} aria-keyshortcuts={SHORTCUTS.record.aria}>
+        <Button
+          className={s.wrap}
+          appearance="primary"
+          icon={<SaveRegular />}
+          onClick={() => record(false)}
+          disabled={busy}
+          aria-keyshortcuts={SHORTCUTS.record.aria}
+        >
           Record<Key>{SHORTCUTS.record.label}</Key>
         </Button>
-        <Button className={s.wrap} icon={<CheckmarkRegular />} onClick={() => record(true)} disabled={busy} aria-keyshortcuts={SHORTCUTS.noChange.aria}>
+        <Button
+          className={s.wrap}
+          icon={<CheckmarkRegular />}
+          onClick={() => record(true)}
+          disabled={busy}
+          aria-keyshortcuts={SHORTCUTS.noChange.aria}
+        >
           No change this month<Key>{SHORTCUTS.noChange.label}</Key>
         </Button>
       </div>
       <div className={s.buttons}>
-        <Button className={s.wrap} icon={<ArrowPreviousRegular />} onClick={() => onGo(-1)} disabled={first} aria-keyshortcuts={SHORTCUTS.previous.aria}>
+        <Button
+          className={s.wrap}
+          icon={<ArrowPreviousRegular />}
+          onClick={() => onGo(-1)}
+          disabled={first}
+          aria-keyshortcuts={SHORTCUTS.previous.aria}
+        >
           Previous<Key>{SHORTCUTS.previous.label}</Key>
         </Button>
-        <Button className={s.wrap} icon={<ArrowNextRegular />} onClick={() => onGo(1)} disabled={last} aria-keyshortcuts={SHORTCUTS.next.aria}>
+        <Button
+          className={s.wrap}
+          icon={<ArrowNextRegular />}
+          onClick={() => onGo(1)}
+          disabled={last}
+          aria-keyshortcuts={SHORTCUTS.next.aria}
+        >
           Next<Key>{SHORTCUTS.next.label}</Key>
         </Button>
-        <Button className={s.wrap} icon={<NextRegular />} onClick={onSkip} aria-keyshortcuts={SHORTCUTS.skip.aria}>
+        <Button
+          className={s.wrap}
+          icon={<NextRegular />}
+          onClick={onSkip}
+          aria-keyshortcuts={SHORTCUTS.skip.aria}
+        >
           Skip<Key>{SHORTCUTS.skip.label}</Key>
         </Button>
       </div>
-      <Button className={s.wrap} appearance="subtle" icon={more ? <ChevronUpRegular /> : <ChevronDownRegular />} aria-expanded={more} onClick={() => setMore(!more)}>
+      <Button
+        className={s.wrap}
+        appearance="subtle"
+        icon={more ? <ChevronUpRegular /> : <ChevronDownRegular />}
+        aria-expanded={more}
+        onClick={() => setMore(!more)}
+      >
         Change scores, strategy, owner or actions
       </Button>
       {more ? (
         <>
           <div className={s.grid}>
             <Field label="Likelihood">
-              <Select className={s.fit} value={draft.likelihood} onChange={(_, d) => setDraft({ ...draft, likelihood: d.value })}>
+              <Select
+                className={s.fit}
+                value={draft.likelihood}
+                onChange={(_, d) => setDraft({ ...draft, likelihood: d.value })}
+              >
                 <option value="">Keep {f.likelihood ?? "(none)"}</option>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <option key={n} value={n}>
@@ -159,7 +235,11 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
               </Select>
             </Field>
             <Field label="Impact">
-              <Select className={s.fit} value={draft.impact} onChange={(_, d) => setDraft({ ...draft, impact: d.value })}>
+              <Select
+                className={s.fit}
+                value={draft.impact}
+                onChange={(_, d) => setDraft({ ...draft, impact: d.value })}
+              >
                 <option value="">Keep {f.impact ?? "(none)"}</option>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <option key={n} value={n}>
@@ -169,7 +249,11 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
               </Select>
             </Field>
             <Field label="Strategy">
-              <Select className={s.fit} value={draft.strategy} onChange={(_, d) => setDraft({ ...draft, strategy: d.value })}>
+              <Select
+                className={s.fit}
+                value={draft.strategy}
+                onChange={(_, d) => setDraft({ ...draft, strategy: d.value })}
+              >
                 <option value="">Keep {f.strategy || "(none)"}</option>
                 {STRATEGIES.map((x) => (
                   <option key={x} value={x}>
@@ -179,7 +263,12 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
               </Select>
             </Field>
             <Field label="Owner">
-              <Input className={s.fit} value={draft.owner} placeholder={f.owner} onChange={(_, d) => setDraft({ ...draft, owner: d.value })} />
+              <Input
+                className={s.fit}
+                value={draft.owner}
+                placeholder={f.owner}
+                onChange={(_, d) => setDraft({ ...draft, owner: d.value })}
+              />
             </Field>
           </div>
           {card.actions.map((a) => {
@@ -190,10 +279,20 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
                 <legend className={s.legend}>Action {name}</legend>
                 <div className={s.grid}>
                   <Field label="Status">
-                    <Input className={s.fit} value={draft.actions[key]?.status ?? ""} placeholder={a.status} onChange={(_, d) => setAction(key, { status: d.value })} />
+                    <Input
+                      className={s.fit}
+                      value={draft.actions[key]?.status ?? ""}
+                      placeholder={a.status}
+                      onChange={(_, d) => setAction(key, { status: d.value })}
+                    />
                   </Field>
                   <Field label="Due">
-                    <Input className={s.fit} type="date" value={draft.actions[key]?.due ?? a.due ?? ""} onChange={(_, d) => setAction(key, { due: d.value })} />
+                    <Input
+                      className={s.fit}
+                      type="date"
+                      value={draft.actions[key]?.due ?? a.due ?? ""}
+                      onChange={(_, d) => setAction(key, { due: d.value })}
+                    />
                   </Field>
                 </div>
               </fieldset>

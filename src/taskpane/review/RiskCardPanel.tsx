@@ -20,15 +20,31 @@ const useStyles = makeStyles({
   },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  dl: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  dl: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
   p: { margin: 0 },
 });
 
 const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
-const RAG_COLOUR: Record<Rag, "danger" | "warning" | "success"> = { red: "danger", amber: "warning", green: "success" };
+const RAG_COLOUR: Record<Rag, "danger" | "warning" | "success"> = {
+  red: "danger",
+  amber: "warning",
+  green: "success",
+};
 
 function dateUk(iso: string | null): string {
   if (!iso) return "no date";
@@ -58,13 +74,22 @@ export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React
       </h2>
       <div>
         {outcome?.kind === "recorded" ? (
-          <Badge appearance="tint" color="brand">{outcome.noChange ? "No change recorded" : "Update recorded"}{outcome.earlier ? " (earlier today)" : ""}</Badge>
+          <Badge appearance="tint" color="brand">
+            {outcome.noChange ? "No change recorded" : "Update recorded"}
+            {outcome.earlier ? " (earlier today)" : ""}
+          </Badge>
         ) : outcome?.kind === "skipped" ? (
-          <Badge appearance="tint" color="informative">Skipped</Badge>
+          <Badge appearance="tint" color="informative">
+            Skipped
+          </Badge>
         ) : due ? (
-          <Badge appearance="tint" color="warning">Due for its update</Badge>
+          <Badge appearance="tint" color="warning">
+            Due for its update
+          </Badge>
         ) : (
-          <Badge appearance="tint" color="success">Updated this month</Badge>
+          <Badge appearance="tint" color="success">
+            Updated this month
+          </Badge>
         )}
       </div>
       <dl className={s.dl}>
@@ -91,7 +116,9 @@ export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React
         <dd className={s.dd}>{(after ? after.strategy : f.strategy) || "(none)"}</dd>
         <dt className={s.dt}>Last update</dt>
         <dd className={s.dd}>
-          {outcome?.kind === "recorded" ? `${outcome.text} (this meeting)` : `${f.latestUpdateText || "(no text)"} (${dateUk(f.latestUpdate)})`}
+          {outcome?.kind === "recorded"
+            ? `${outcome.text} (this meeting)`
+            : `${f.latestUpdateText || "(no text)"} (${dateUk(f.latestUpdate)})`}
         </dd>
       </dl>
       <h3 className={s.h3}>Actions</h3>
@@ -102,7 +129,8 @@ export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React
           {card.actions.map((a) => (
             <li key={`${a.sheet}:${a.row}`}>
               {a.actionId ? `${a.actionId}: ` : ""}
-              {a.text || "(no text)"} — due {a.due ? dateUk(a.due) : a.dueText || "(none)"}, {a.status || "no status"}
+              {a.text || "(no text)"} — due {a.due ? dateUk(a.due) : a.dueText || "(none)"},{" "}
+              {a.status || "no status"}
             </li>
           ))}
         </ul>

@@ -5,7 +5,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toA1, columnLetter } from "../../core/address/a1";
 import { buildCardIndex, cardFor, type RiskCard } from "../../core/meeting/card";
 import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/meeting/conflict";
-import { buildMeetingRecord, type MeetingInfo, type NotReviewedRisk, type ReviewedRisk } from "../../core/meeting/meeting-record";
+import {
+  buildMeetingRecord,
+  type MeetingInfo,
+  type NotReviewedRisk,
+  type ReviewedRisk,
+} from "../../core/meeting/meeting-record";
 import { buildQueue, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
 import {
   REGISTER_AUTHOR,
@@ -34,7 +39,14 @@ export interface MeetingSetup extends MeetingInfo {
 
 /** What happened to a risk in this meeting. */
 export type Outcome =
-  | { kind: "recorded"; noChange: boolean; text: string; changes: FieldChange[]; after: RecordPlan["after"]; earlier?: boolean }
+  | {
+      kind: "recorded";
+      noChange: boolean;
+      text: string;
+      changes: FieldChange[];
+      after: RecordPlan["after"];
+      earlier?: boolean;
+    }
   | { kind: "skipped" };
 
 export interface PendingConflict {
@@ -96,11 +108,22 @@ function rememberName(name: string): void {
 }
 
 /** "Risk 3 of 41: HRC-007 Title. Due for its update." */
-export function announce(queue: readonly QueueItem[], index: number, outcomes: ReadonlyMap<string, Outcome>): string {
+export function announce(
+  queue: readonly QueueItem[],
+  index: number,
+  outcomes: ReadonlyMap<string, Outcome>,
+): string {
   const item = queue[index];
   if (!item) return queue.length === 0 ? "No risks match this meeting's filters." : "End of the queue.";
   const o = outcomes.get(item.key);
-  const state = o?.kind === "recorded" ? "Recorded in this meeting." : o?.kind === "skipped" ? "Skipped." : item.due ? "Due for its update." : "Updated this month.";
+  const state =
+    o?.kind === "recorded"
+      ? "Recorded in this meeting."
+      : o?.kind === "skipped"
+        ? "Skipped."
+        : item.due
+          ? "Due for its update."
+          : "Updated this month.";
   return `Risk ${index + 1} of ${queue.length}: ${item.facts.id || "(no id)"} ${item.facts.title}. ${state}`;
 }
 
@@ -115,13 +138,18 @@ export function rowAddress(report: Report, item: QueueItem): string {
 }
 
 /** Risks already recorded on the meeting date (the pane was closed and reopened): read from the Update Log. */
-function recordedEarlier(report: Report, queue: readonly QueueItem[], meetingDate: string): Map<string, Outcome> {
+function recordedEarlier(
+  report: Report,
+  queue: readonly QueueItem[],
+  meetingDate: string,
+): Map<string, Outcome> {
   const keyById = new Map(queue.map((q) => [idKey(q.facts.id), q.key]));
   const out = new Map<string, Outcome>();
   for (const e of report.records.updateLog) {
     const c = e.fields.date;
     if (!c || e.fields.by?.text === REGISTER_AUTHOR) continue;
-    const d = typeof c.value === "number" ? dayFromSerial(c.value) : parseDate(c.value, c.format, "lastUpdated");
+    const d =
+      typeof c.value === "number" ? dayFromSerial(c.value) : parseDate(c.value, c.format, "lastUpdated");
     if (!d.ok || isoFromDay(d.value) !== meetingDate) continue;
     const key = keyById.get(idKey(e.fields.riskId?.value ?? null));
     if (!key) continue;
@@ -133,7 +161,14 @@ function recordedEarlier(report: Report, queue: readonly QueueItem[], meetingDat
       noChange,
       text: e.fields.text?.text ?? "",
       changes: [],
-      after: { likelihood: f.likelihood, impact: f.impact, score: f.score, rag: f.rag, strategy: f.strategy, owner: f.owner },
+      after: {
+        likelihood: f.likelihood,
+        impact: f.impact,
+        score: f.score,
+        rag: f.rag,
+        strategy: f.strategy,
+        owner: f.owner,
+      },
       earlier: true,
     });
   }
@@ -148,7 +183,12 @@ export interface UseMeetingArgs {
 }
 
 /** The meeting. */
-export function useMeeting({ report, settings, gateway, actions }: UseMeetingArgs): [MeetingState, MeetingActions, RiskCard | null] {
+export function useMeeting({
+  report,
+  settings,
+  gateway,
+  actions,
+}: UseMeetingArgs): [MeetingState, MeetingActions, RiskCard | null] {
   const [state, setState] = useState<MeetingState>({
     phase: "setup",
     setup: null,
@@ -173,14 +213,24 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
     });
   }, []);
 
-  // Per-meeting lookups, made once at the start so each card is a few map reads.
+  // Per-meeting lookups, made once at the start so each card is a few map reads. They hang on
+  // state.setup because startReport is a ref set by start() in the same update.
   const startReport = useRef<Report | null>(null);
   const escalationsAtStart = useRef<Escalation[]>([]);
   const logSheet = useRef<string | null>(null);
   const snapshots = useRef(new Map<string, RowSnapshot | null>());
-  const index = useMemo(() => (startReport.current && settings ? buildCardIndex(startReport.current, settings) : null), [state.setup, settings]); // eslint-disable-line react-hooks/exhaustive-deps
-  const columns = useMemo(() => (startReport.current ? fieldColumnsOf(startReport.current) : null), [state.setup]); // eslint-disable-line react-hooks/exhaustive-deps
-  const logged = useMemo(() => (startReport.current ? lastLoggedTexts(startReport.current) : new Map<string, string>()), [state.setup]); // eslint-disable-line react-hooks/exhaustive-deps
+  const index = useMemo(
+    () => (startReport.current && settings ? buildCardIndex(startReport.current, settings) : null),
+    [state.setup, settings],
+  );
+  const columns = useMemo(
+    () => (startReport.current ? fieldColumnsOf(startReport.current) : null),
+    [state.setup],
+  );
+  const logged = useMemo(
+    () => (startReport.current ? lastLoggedTexts(startReport.current) : new Map<string, string>()),
+    [state.setup],
+  );
 
   const current = state.phase === "running" ? state.queue[state.index] : undefined;
   const card = useMemo(() => (current && index ? cardFor(current.facts, index) : null), [current, index]);
@@ -188,7 +238,9 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
   // Showing a card selects the risk's row in the sheet, so the room sees it.
   useEffect(() => {
     if (!current || !startReport.current) return;
-    gateway.selectCell({ sheet: current.facts.sheet, address: rowAddress(startReport.current, current) }).catch((e: unknown) => patch({ error: plainMessage(e) }));
+    gateway
+      .selectCell({ sheet: current.facts.sheet, address: rowAddress(startReport.current, current) })
+      .catch((e: unknown) => patch({ error: plainMessage(e) }));
   }, [current, gateway, patch]);
 
   const start = useCallback(
@@ -202,7 +254,12 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
       patch({ busy: true, error: null });
       try {
         logSheet.current = await gateway.openUpdateLog(
-          buildUpdateLogTab({ asAt: setup.date, source: "workbook", version: VERSION, marking: settings.protectiveMarking }),
+          buildUpdateLogTab({
+            asAt: setup.date,
+            source: "workbook",
+            version: VERSION,
+            marking: settings.protectiveMarking,
+          }),
         );
       } catch (e) {
         patch({ busy: false, error: plainMessage(e) });
@@ -224,7 +281,17 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
       });
       const outcomes = resuming ? latest.current.outcomes : recordedEarlier(report, queue, setup.date);
       const reviewedOrder = resuming ? latest.current.reviewedOrder : [...outcomes.keys()];
-      patch({ phase: "running", setup, queue, index: 0, outcomes, reviewedOrder, busy: false, notes: [], announcement: announce(queue, 0, outcomes) });
+      patch({
+        phase: "running",
+        setup,
+        queue,
+        index: 0,
+        outcomes,
+        reviewedOrder,
+        busy: false,
+        notes: [],
+        announcement: announce(queue, 0, outcomes),
+      });
     },
     [report, settings, gateway, patch],
   );
@@ -246,31 +313,65 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
         const outcomes = new Map(s.outcomes);
         if (outcomes.get(item.key)?.kind !== "recorded") outcomes.set(item.key, { kind: "skipped" });
         const i = Math.min(s.index + 1, s.queue.length - 1);
-        return { outcomes, index: i, conflict: null, notes: [], announcement: `Skipped ${item.facts.id}. ${announce(s.queue, i, outcomes)}` };
+        return {
+          outcomes,
+          index: i,
+          conflict: null,
+          notes: [],
+          announcement: `Skipped ${item.facts.id}. ${announce(s.queue, i, outcomes)}`,
+        };
       }),
     [patch],
   );
 
   /** Writes one plan; on success moves to the next risk. */
   const write = useCallback(
-    async (key: string, request: RecordUpdateRequest, plan: RecordPlan, noChange: boolean): Promise<boolean> => {
+    async (
+      key: string,
+      request: RecordUpdateRequest,
+      plan: RecordPlan,
+      noChange: boolean,
+    ): Promise<boolean> => {
       const result = await gateway.recordUpdate!(request);
       if (!result.ok) {
-        patch({ busy: false, conflict: { key, conflicts: result.conflicts, request, plan }, announcement: "Someone changed this risk's row since its card was shown. Both versions are shown; nothing was written." });
+        patch({
+          busy: false,
+          conflict: { key, conflicts: result.conflicts, request, plan },
+          announcement:
+            "Someone changed this risk's row since its card was shown. Both versions are shown; nothing was written.",
+        });
         return false;
       }
       request.expected.forEach((snap, i) => {
-        if (snap.sheet === key.split("\u0000")[0]) snapshots.current.set(key, snapshotAfterWrite(snap, result.rowsNow[i], request.cells));
+        if (snap.sheet === key.split("\u0000")[0])
+          snapshots.current.set(key, snapshotAfterWrite(snap, result.rowsNow[i], request.cells));
       });
       patch((s) => {
         const item = s.queue.find((q) => q.key === key)!;
         const outcomes = new Map(s.outcomes);
-        outcomes.set(key, { kind: "recorded", noChange, text: plan.text, changes: plan.changes, after: plan.after });
+        outcomes.set(key, {
+          kind: "recorded",
+          noChange,
+          text: plan.text,
+          changes: plan.changes,
+          after: plan.after,
+        });
         const reviewedOrder = s.reviewedOrder.includes(key) ? s.reviewedOrder : [...s.reviewedOrder, key];
         const i = Math.min(s.index + 1, s.queue.length - 1);
-        const notes = [...plan.notes, ...result.keptFormulas.map((a) => `${a} holds a formula, so it was left to work the value out.`)];
+        const notes = [
+          ...plan.notes,
+          ...result.keptFormulas.map((a) => `${a} holds a formula, so it was left to work the value out.`),
+        ];
         const said = `Recorded ${noChange ? "no change" : "an update"} for ${item.facts.id}.`;
-        return { outcomes, reviewedOrder, index: i, busy: false, conflict: null, notes, announcement: `${said} ${announce(s.queue, i, outcomes)}` };
+        return {
+          outcomes,
+          reviewedOrder,
+          index: i,
+          busy: false,
+          conflict: null,
+          notes,
+          announcement: `${said} ${announce(s.queue, i, outcomes)}`,
+        };
       });
       return true;
     },
@@ -291,15 +392,27 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
           by: setup.by,
           columns,
           settings,
-          lastLoggedText: s.outcomes.get(item.key)?.kind === "recorded" ? null : (logged.get(idKey(item.facts.id)) ?? null),
+          lastLoggedText:
+            s.outcomes.get(item.key)?.kind === "recorded" ? null : (logged.get(idKey(item.facts.id)) ?? null),
         });
         // A second record of the same risk in one meeting: the register text is already in the log.
         if (s.outcomes.get(item.key)?.kind === "recorded") plan.log.rows = plan.log.rows.slice(-1);
         if (!snapshots.current.has(item.key)) {
-          snapshots.current.set(item.key, rowSnapshot(item.facts.record, rep.sheets.find((x) => x.name === item.facts.sheet) ?? { columns: [] }));
+          snapshots.current.set(
+            item.key,
+            rowSnapshot(
+              item.facts.record,
+              rep.sheets.find((x) => x.name === item.facts.sheet) ?? { columns: [] },
+            ),
+          );
         }
         const snap = snapshots.current.get(item.key);
-        const request: RecordUpdateRequest = { cells: plan.cells, log: plan.log, logSheet: logSheet.current, expected: snap ? [snap] : [] };
+        const request: RecordUpdateRequest = {
+          cells: plan.cells,
+          log: plan.log,
+          logSheet: logSheet.current,
+          expected: snap ? [snap] : [],
+        };
         return await write(item.key, request, plan, choice.noChange);
       } catch (e) {
         patch({ busy: false, error: plainMessage(e) });
@@ -316,12 +429,20 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
       if (!doWrite) {
         // Keep theirs: the row as it is now becomes what this card compares against next time.
         c.conflicts.forEach((x) => snapshots.current.set(c.key, { ...x.snapshot, values: x.now }));
-        patch({ conflict: null, announcement: "Nothing written. The row as it is now will be compared next time." });
+        patch({
+          conflict: null,
+          announcement: "Nothing written. The row as it is now will be compared next time.",
+        });
         return false;
       }
       patch({ busy: true, error: null });
       try {
-        return await write(c.key, { ...c.request, force: true }, c.plan, c.request.log.rows.at(-1)?.[4] === "Yes");
+        return await write(
+          c.key,
+          { ...c.request, force: true },
+          c.plan,
+          c.request.log.rows.at(-1)?.[4] === "Yes",
+        );
       } catch (e) {
         patch({ busy: false, error: plainMessage(e) });
         return false;
@@ -333,12 +454,22 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
   const reportNow = useRef(report);
   reportNow.current = report;
   const end = useCallback(async () => {
-    patch({ phase: "ending", busy: true, error: null, announcement: "Ending the meeting: checking the workbook again…" });
+    patch({
+      phase: "ending",
+      busy: true,
+      error: null,
+      announcement: "Ending the meeting: checking the workbook again…",
+    });
     await actions.check();
     // The new report arrives through props; when the check failed there is none, so say so and carry on.
     await new Promise((r) => setTimeout(r, 0));
     if (latest.current.phase === "ending" && reportNow.current === startReport.current) {
-      patch({ phase: "running", busy: false, error: "The workbook could not be checked again, so the Meeting Record was not written. Try End meeting again." });
+      patch({
+        phase: "running",
+        busy: false,
+        error:
+          "The workbook could not be checked again, so the Meeting Record was not written. Try End meeting again.",
+      });
     }
   }, [actions, patch]);
 
@@ -354,11 +485,28 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
       const q = byKey.get(key);
       if (!q || o?.kind !== "recorded") continue;
       const idCol = q.facts.record.fields.id?.col ?? 0;
-      reviewed.push({ id: q.facts.id, title: q.facts.title, sheet: q.facts.sheet, row: q.facts.row, address: toA1(q.facts.row - 1, idCol), noChange: o.noChange, text: o.text, changes: o.changes });
+      reviewed.push({
+        id: q.facts.id,
+        title: q.facts.title,
+        sheet: q.facts.sheet,
+        row: q.facts.row,
+        address: toA1(q.facts.row - 1, idCol),
+        noChange: o.noChange,
+        text: o.text,
+        changes: o.changes,
+      });
     }
     const notReviewed: NotReviewedRisk[] = s.queue
       .filter((q) => s.outcomes.get(q.key)?.kind !== "recorded")
-      .map((q) => ({ id: q.facts.id, title: q.facts.title, owner: q.facts.owner, sheet: q.facts.sheet, row: q.facts.row, due: q.due, reason: s.outcomes.get(q.key)?.kind === "skipped" ? "skipped" : "not reached" }));
+      .map((q) => ({
+        id: q.facts.id,
+        title: q.facts.title,
+        owner: q.facts.owner,
+        sheet: q.facts.sheet,
+        row: q.facts.row,
+        due: q.due,
+        reason: s.outcomes.get(q.key)?.kind === "skipped" ? "skipped" : "not reached",
+      }));
     const tab = buildMeetingRecord({
       meeting: setup,
       reviewed,
@@ -373,9 +521,19 @@ export function useMeeting({ report, settings, gateway, actions }: UseMeetingArg
     gateway.writeOwnedTab(tab).then(
       (r) => {
         if (!live) return;
-        const stillStale = report.findings.filter((f) => f.ruleId === "risk/stale-update" && reviewed.some((x) => x.sheet === f.sheet && x.row === f.row)).length;
-        const extra = stillStale ? ` ${stillStale} reviewed risks are still flagged as not updated: see the Check view.` : "";
-        patch({ phase: "ended", busy: false, recordSheet: r.sheetName, announcement: `Meeting ended. ${reviewed.length} risks reviewed; the record is on the “${r.sheetName}” tab.${extra}` });
+        const stillStale = report.findings.filter(
+          (f) =>
+            f.ruleId === "risk/stale-update" && reviewed.some((x) => x.sheet === f.sheet && x.row === f.row),
+        ).length;
+        const extra = stillStale
+          ? ` ${stillStale} reviewed risks are still flagged as not updated: see the Check view.`
+          : "";
+        patch({
+          phase: "ended",
+          busy: false,
+          recordSheet: r.sheetName,
+          announcement: `Meeting ended. ${reviewed.length} risks reviewed; the record is on the “${r.sheetName}” tab.${extra}`,
+        });
       },
       (e: unknown) => live && patch({ phase: "running", busy: false, error: plainMessage(e) }),
     );

@@ -1,7 +1,14 @@
 // Review view: the monthly risk meeting as a queue the chair drives from the keyboard.
 
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { DocumentCheckmarkRegular, SearchRegular } from "@fluentui/react-icons";
 import type { WorkbookGateway } from "../../excel/gateway";
 import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
@@ -15,9 +22,22 @@ import { rememberedName, useMeeting, type MeetingSetup } from "../review/useMeet
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   p: { margin: 0 },
-  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  bar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   count: { fontWeight: tokens.fontWeightSemibold },
-  srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -28,7 +48,9 @@ export interface ReviewViewProps {
 }
 
 /** Which meeting key a keydown is, or null. Alt+letter uses `code` so Mac's Option characters still work. */
-export function meetingKey(e: Pick<KeyboardEvent, "key" | "code" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">): "record" | "noChange" | "next" | "previous" | "skip" | null {
+export function meetingKey(
+  e: Pick<KeyboardEvent, "key" | "code" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">,
+): "record" | "noChange" | "next" | "previous" | "skip" | null {
   if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key === "Enter") return "record";
   if (!e.altKey || e.ctrlKey || e.metaKey) return null;
   switch (e.code || `Key${e.key.toUpperCase()}`) {
@@ -75,12 +97,23 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
   );
 
   const initial = React.useMemo<MeetingSetup>(
-    () => meeting.setup ?? { date: todayIso(), by: rememberedName(), attendees: [], registers: [], annexes: [], owners: [], scoreBands: [] },
+    () =>
+      meeting.setup ?? {
+        date: todayIso(),
+        by: rememberedName(),
+        attendees: [],
+        registers: [],
+        annexes: [],
+        owners: [],
+        scoreBands: [],
+      },
     [meeting.setup],
   );
 
   const left = meeting.queue.filter((q) => meeting.outcomes.get(q.key)?.kind !== "recorded").length;
-  const dueLeft = meeting.queue.filter((q) => q.due && meeting.outcomes.get(q.key)?.kind !== "recorded").length;
+  const dueLeft = meeting.queue.filter(
+    (q) => q.due && meeting.outcomes.get(q.key)?.kind !== "recorded",
+  ).length;
 
   return (
     // The keydown listener sits on the view so the shortcuts work from any control in it.
@@ -92,18 +125,30 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
 
       {!state.report ? (
         <>
-          <p className={s.p}>The meeting works from a check of the workbook. Check it first; it takes a few seconds.</p>
-          <Button appearance="primary" icon={<SearchRegular />} onClick={() => void actions.check()} disabled={state.busy !== null}>
+          <p className={s.p}>
+            The meeting works from a check of the workbook. Check it first; it takes a few seconds.
+          </p>
+          <Button
+            appearance="primary"
+            icon={<SearchRegular />}
+            onClick={() => void actions.check()}
+            disabled={state.busy !== null}
+          >
             Check the workbook
           </Button>
         </>
       ) : meeting.phase === "setup" ? (
         <>
           <p className={s.p}>
-            Steps through the open risks, those due for their monthly update first. Each update is written to the
-            register and the Update Log as you record it.
+            Steps through the open risks, those due for their monthly update first. Each update is written to
+            the register and the Update Log as you record it.
           </p>
-          <MeetingSetupForm report={state.report} initial={initial} busy={meeting.busy} onStart={(x) => void m.start(x)} />
+          <MeetingSetupForm
+            report={state.report}
+            initial={initial}
+            busy={meeting.busy}
+            onStart={(x) => void m.start(x)}
+          />
         </>
       ) : meeting.phase === "ended" ? (
         <>
@@ -116,14 +161,21 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
         <>
           <div className={s.bar}>
             <span className={s.count}>
-              {meeting.queue.length === 0 ? "No risks to review" : `Risk ${meeting.index + 1} of ${meeting.queue.length}`}
+              {meeting.queue.length === 0
+                ? "No risks to review"
+                : `Risk ${meeting.index + 1} of ${meeting.queue.length}`}
             </span>
             <span>
               {left} left, {dueLeft} due
             </span>
           </div>
-          <ProgressBar value={meeting.queue.length ? 1 - left / meeting.queue.length : 1} aria-label="Risks reviewed" />
-          {meeting.phase === "ending" ? <p className={s.p}>Checking the workbook again and writing the Meeting Record…</p> : null}
+          <ProgressBar
+            value={meeting.queue.length ? 1 - left / meeting.queue.length : 1}
+            aria-label="Risks reviewed"
+          />
+          {meeting.phase === "ending" ? (
+            <p className={s.p}>Checking the workbook again and writing the Meeting Record…</p>
+          ) : null}
           {card && current ? (
             <>
               <RiskCardPanel card={card} outcome={meeting.outcomes.get(current.key)} due={current.due} />
@@ -133,7 +185,12 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
                 </MessageBar>
               ) : null}
               {meeting.conflict ? (
-                <ConflictPanel conflict={meeting.conflict} riskId={current.facts.id} busy={meeting.busy} onResolve={(w) => void m.resolveConflict(w)} />
+                <ConflictPanel
+                  conflict={meeting.conflict}
+                  riskId={current.facts.id}
+                  busy={meeting.busy}
+                  onResolve={(w) => void m.resolveConflict(w)}
+                />
               ) : (
                 <RecordPanel
                   key={current.key}
@@ -154,7 +211,12 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
             <Button onClick={m.backToSetup} disabled={meeting.busy}>
               Change filters
             </Button>
-            <Button appearance="primary" icon={<DocumentCheckmarkRegular />} onClick={() => void m.end()} disabled={meeting.busy}>
+            <Button
+              appearance="primary"
+              icon={<DocumentCheckmarkRegular />}
+              onClick={() => void m.end()}
+              disabled={meeting.busy}
+            >
               End meeting
             </Button>
           </div>

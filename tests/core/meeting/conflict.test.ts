@@ -1,6 +1,11 @@
 // Co-authoring: the row as the card showed it against the row as it is now.
 
-import { findConflicts, rowSnapshot, sameValue, snapshotAfterWrite } from "../../../src/core/meeting/conflict";
+import {
+  findConflicts,
+  rowSnapshot,
+  sameValue,
+  snapshotAfterWrite,
+} from "../../../src/core/meeting/conflict";
 import { register, risk } from "../rules/harness";
 import { reportOfSheets } from "./helpers";
 

@@ -19,7 +19,11 @@ export function reportOfSheets(sheets: SheetSpec[], asAt = "2022-10-10"): { grid
 
 /** Writes a plan's cells into the grids and appends its log rows to an owned "Update Log" grid. */
 export function applyPlan(grids: Grid[], plan: RecordPlan): Grid[] {
-  const out = grids.map((g) => ({ ...g, values: g.values.map((r) => r.slice()), numberFormats: g.numberFormats?.map((r) => r.slice()) }));
+  const out = grids.map((g) => ({
+    ...g,
+    values: g.values.map((r) => r.slice()),
+    numberFormats: g.numberFormats?.map((r) => r.slice()),
+  }));
   for (const c of plan.cells) {
     const g = out.find((x) => x.sheetName === c.sheet)!;
     while (g.values.length <= c.row) g.values.push([]);
@@ -30,7 +34,15 @@ export function applyPlan(grids: Grid[], plan: RecordPlan): Grid[] {
   }
   let log = out.find((g) => g.sheetName === "Update Log");
   if (!log) {
-    log = { sheetName: "Update Log", origin: "workbook", values: [[...plan.log.header, OWNED_MARKER]], numberFormats: [[]], rowOffset: 0, colOffset: 0, owned: true };
+    log = {
+      sheetName: "Update Log",
+      origin: "workbook",
+      values: [[...plan.log.header, OWNED_MARKER]],
+      numberFormats: [[]],
+      rowOffset: 0,
+      colOffset: 0,
+      owned: true,
+    };
     out.push(log);
   }
   for (const row of plan.log.rows) {

@@ -1,17 +1,42 @@
 // The Meeting Record tab: sections, counts, links, new escalations against those at the start.
 
-import { buildMeetingRecord, newEscalations, type MeetingRecordInput } from "../../../src/core/meeting/meeting-record";
+import {
+  buildMeetingRecord,
+  newEscalations,
+  type MeetingRecordInput,
+} from "../../../src/core/meeting/meeting-record";
 import { buildUpdateLogTab, UPDATE_LOG_HEADER_ROW } from "../../../src/core/meeting/update-log-tab";
 import { OWNED_MARKER } from "../../../src/core/model/owned-tab";
 import type { Escalation } from "../../../src/core/model/report";
 import { UPDATE_LOG_HEADER } from "../../../src/core/meeting/record";
 
-const esc = (recordId: string, destinations: Escalation["destinations"], reasons: string[]): Escalation => ({ recordId, sheet: "IRIS Risks", row: 3, destinations, reasons });
+const esc = (recordId: string, destinations: Escalation["destinations"], reasons: string[]): Escalation => ({
+  recordId,
+  sheet: "IRIS Risks",
+  row: 3,
+  destinations,
+  reasons,
+});
 
 const input: MeetingRecordInput = {
-  meeting: { date: "2022-10-10", attendees: ["Jane Smith", "Ali Khan"], by: "Jane Smith", registers: [], annexes: ["Street Lighting"] },
+  meeting: {
+    date: "2022-10-10",
+    attendees: ["Jane Smith", "Ali Khan"],
+    by: "Jane Smith",
+    registers: [],
+    annexes: ["Street Lighting"],
+  },
   reviewed: [
-    { id: "HRC-001", title: "Potholes", sheet: "IRIS Risks", row: 3, address: "A3", noChange: true, text: "No change this month", changes: [] },
+    {
+      id: "HRC-001",
+      title: "Potholes",
+      sheet: "IRIS Risks",
+      row: 3,
+      address: "A3",
+      noChange: true,
+      text: "No change this month",
+      changes: [],
+    },
     {
       id: "HRC-002",
       title: "Flooding",
@@ -26,9 +51,21 @@ const input: MeetingRecordInput = {
       ],
     },
   ],
-  notReviewed: [{ id: "HRC-003", title: "Lighting", owner: "Ali Khan", sheet: "IRIS Risks", row: 5, due: true, reason: "skipped" }],
+  notReviewed: [
+    {
+      id: "HRC-003",
+      title: "Lighting",
+      owner: "Ali Khan",
+      sheet: "IRIS Risks",
+      row: 5,
+      due: true,
+      reason: "skipped",
+    },
+  ],
   escalationsAtStart: [esc("HRC-002", ["directorate-register"], ["score 12 in 9–15"])],
-  escalationsAtEnd: [esc("hrc-002 ", ["corporate-register", "financial-cluster"], ["score 16 ≥ 16", "financial impact £10"])],
+  escalationsAtEnd: [
+    esc("hrc-002 ", ["corporate-register", "financial-cluster"], ["score 16 ≥ 16", "financial impact £10"]),
+  ],
   source: "workbook",
   version: "0.1.0",
   marking: "OFFICIAL-SENSITIVE",
@@ -41,7 +78,9 @@ describe("buildMeetingRecord", () => {
   it("is the owned Meeting Record tab with the title block and marker", () => {
     expect([tab.name, tab.kind]).toEqual(["Meeting Record", "meeting-record"]);
     expect(tab.rows[0]).toContain(OWNED_MARKER);
-    expect(text[1]).toBe("OFFICIAL-SENSITIVE | As at 2022-10-10 | Source: workbook | Contract Risk Review 0.1.0");
+    expect(text[1]).toBe(
+      "OFFICIAL-SENSITIVE | As at 2022-10-10 | Source: workbook | Contract Risk Review 0.1.0",
+    );
   });
 
   it("lists attendees, reviewed risks, changes, risks not reviewed and new escalations", () => {
@@ -63,8 +102,18 @@ describe("buildMeetingRecord", () => {
       ]),
     );
     expect(tab.format.links).toEqual([
-      { row: text.indexOf("HRC-001 | Potholes | No change | No change this month"), col: 0, sheet: "IRIS Risks", address: "A3" },
-      { row: text.indexOf("HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16"), col: 0, sheet: "IRIS Risks", address: "A4" },
+      {
+        row: text.indexOf("HRC-001 | Potholes | No change | No change this month"),
+        col: 0,
+        sheet: "IRIS Risks",
+        address: "A3",
+      },
+      {
+        row: text.indexOf("HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16"),
+        col: 0,
+        sheet: "IRIS Risks",
+        address: "A4",
+      },
     ]);
   });
 
@@ -76,14 +125,21 @@ describe("buildMeetingRecord", () => {
 
 describe("newEscalations", () => {
   it("matches risks by sheet and folded id, and keeps only new destinations", () => {
-    expect(newEscalations(input.escalationsAtStart, input.escalationsAtEnd).map((e) => e.destination)).toEqual(["corporate-register", "financial-cluster"]);
+    expect(
+      newEscalations(input.escalationsAtStart, input.escalationsAtEnd).map((e) => e.destination),
+    ).toEqual(["corporate-register", "financial-cluster"]);
     expect(newEscalations(input.escalationsAtEnd, input.escalationsAtEnd)).toEqual([]);
   });
 });
 
 describe("buildUpdateLogTab", () => {
   it("has the title block, then the header the reader recognises, and no entries", () => {
-    const tab = buildUpdateLogTab({ asAt: "2022-10-10", source: "workbook", version: "0.1.0", marking: "OFFICIAL" });
+    const tab = buildUpdateLogTab({
+      asAt: "2022-10-10",
+      source: "workbook",
+      version: "0.1.0",
+      marking: "OFFICIAL",
+    });
     expect(tab.rows).toHaveLength(UPDATE_LOG_HEADER_ROW + 1);
     expect(tab.rows[UPDATE_LOG_HEADER_ROW].slice(0, 7)).toEqual([...UPDATE_LOG_HEADER]);
     expect(tab.format.headerRows).toEqual([UPDATE_LOG_HEADER_ROW]);

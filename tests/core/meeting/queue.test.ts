@@ -8,14 +8,25 @@ const rows = [
   risk({ id: "R-UP", lastReview: "01/10/2022" }), // updated within the month: not due
   risk({ id: "R-OLD", lastReview: "01/06/2022" }), // due, oldest of the dated
   risk({ id: "R-NEVER", lastReview: null }), // due, never updated
-  risk({ id: "R-AUG", lastReview: "15/08/2022", owner: "Ali Khan", likelihood: 5, impact: 5, score: 25, rag: "Red" }),
+  risk({
+    id: "R-AUG",
+    lastReview: "15/08/2022",
+    owner: "Ali Khan",
+    likelihood: 5,
+    impact: 5,
+    score: 25,
+    rag: "Red",
+  }),
   risk({ id: "R-CLOSED", lastReview: null, status: "Closed" }),
   risk({ id: "R-EDGE", lastReview: "10/09/2022" }), // exactly one month before: counts, not due
   risk({ id: "R-SEP", lastReview: "09/09/2022" }), // one day too old: due
   risk({ id: "R-LOGGED", lastReview: "01/01/2022" }), // a log entry this month makes it current
 ];
 
-const { report } = reportOfSheets([register(...rows), updateLog(["09/10/2022", "R-LOGGED", "J Smith", "No change this month", "Yes", 12, "Treat"])]);
+const { report } = reportOfSheets([
+  register(...rows),
+  updateLog(["09/10/2022", "R-LOGGED", "J Smith", "No change this month", "Yes", 12, "Treat"]),
+]);
 const ids = (q: ReturnType<typeof buildQueue>) => q.map((i) => i.facts.id);
 
 describe("buildQueue", () => {
@@ -42,7 +53,10 @@ describe("buildQueue", () => {
     [{ scoreBand: ["red" as const] }, ["R-AUG"]],
     [{ scoreBand: ["amber" as const] }, ["R-NEVER", "R-OLD", "R-SEP", "R-EDGE", "R-UP", "R-LOGGED"]],
     [{ registers: ["Other"] }, []],
-    [{ registers: ["iris risks"], owners: [] }, ["R-NEVER", "R-OLD", "R-AUG", "R-SEP", "R-EDGE", "R-UP", "R-LOGGED"]],
+    [
+      { registers: ["iris risks"], owners: [] },
+      ["R-NEVER", "R-OLD", "R-AUG", "R-SEP", "R-EDGE", "R-UP", "R-LOGGED"],
+    ],
     [{ annexes: ["Street Lighting"] }, []],
   ])("filters %j", (filter, expected) => {
     expect(ids(buildQueue(report, { meetingDate: "2022-10-10", ...filter }))).toEqual(expected);

@@ -34,7 +34,8 @@ function plan(report: Report, id: string, choice: RecordChoice) {
   });
 }
 
-const cellsOf = (p: ReturnType<typeof plan>) => p.cells.map((c) => [c.field, c.row, c.col, c.value, c.format ?? null]);
+const cellsOf = (p: ReturnType<typeof plan>) =>
+  p.cells.map((c) => [c.field, c.row, c.col, c.value, c.format ?? null]);
 
 describe("recordToEdits", () => {
   const sheets: SheetSpec[] = [
@@ -42,7 +43,15 @@ describe("recordToEdits", () => {
       risk({ id: "HRC-001", lastReview: "01/06/2022", update: "Inspections increased" }),
       risk({ id: "HRC-002", lastReview: null, update: null }),
     ),
-    actionsSheet(action({ riskId: "HRC-001", actionId: "A-1", status: "In progress", due: "30/11/2022", updated: "01/06/2022" })),
+    actionsSheet(
+      action({
+        riskId: "HRC-001",
+        actionId: "A-1",
+        status: "In progress",
+        due: "30/11/2022",
+        updated: "01/06/2022",
+      }),
+    ),
   ];
   const { grids, report } = reportOfSheets(sheets);
 
@@ -54,7 +63,9 @@ describe("recordToEdits", () => {
       ["update", 3, 10, "Contractor asked for a revised plan", "@"],
     ]);
     expect(p.log.header).toEqual([...UPDATE_LOG_HEADER]);
-    expect(p.log.rows).toEqual([[M, "HRC-002", "Jane Smith", "Contractor asked for a revised plan", "No", 12, "Treat"]]);
+    expect(p.log.rows).toEqual([
+      [M, "HRC-002", "Jane Smith", "Contractor asked for a revised plan", "No", 12, "Treat"],
+    ]);
     expect(p.changes).toEqual([]);
   });
 
@@ -62,24 +73,44 @@ describe("recordToEdits", () => {
     const p = plan(report, "HRC-002", { text: "", noChange: true, likelihood: 5 });
     expect(p.log.rows).toEqual([[M, "HRC-002", "Jane Smith", NO_CHANGE_TEXT, "Yes", 12, "Treat"]]);
     expect(p.cells.map((c) => c.field)).toEqual(["lastUpdated", "update"]); // the likelihood is ignored
-    expect(plan(report, "HRC-002", { text: "discussed", noChange: true }).text).toBe(`${NO_CHANGE_TEXT}. discussed`);
+    expect(plan(report, "HRC-002", { text: "discussed", noChange: true }).text).toBe(
+      `${NO_CHANGE_TEXT}. discussed`,
+    );
   });
 
   it("carries the register's own update text into the log before replacing it", () => {
     const p = plan(report, "HRC-001", { text: "", noChange: true });
     expect(p.log.rows).toEqual([
-      [serialFromDay(dayFromIso("2022-06-01")!), "HRC-001", REGISTER_AUTHOR, "Inspections increased", "No", 12, "Treat"],
+      [
+        serialFromDay(dayFromIso("2022-06-01")!),
+        "HRC-001",
+        REGISTER_AUTHOR,
+        "Inspections increased",
+        "No",
+        12,
+        "Treat",
+      ],
       [M, "HRC-001", "Jane Smith", NO_CHANGE_TEXT, "Yes", 12, "Treat"],
     ]);
   });
 
   it("does not carry text the Update Log already holds", () => {
-    const r = reportOfSheets([register(risk({ id: "HRC-001", update: "Same words" })), updateLog(["01/10/2022", "HRC-001", "J", "Same words", "No", 12, "Treat"])]).report;
+    const r = reportOfSheets([
+      register(risk({ id: "HRC-001", update: "Same words" })),
+      updateLog(["01/10/2022", "HRC-001", "J", "Same words", "No", 12, "Treat"]),
+    ]).report;
     expect(plan(r, "HRC-001", { text: "New words", noChange: false }).log.rows).toHaveLength(1);
   });
 
   it("changes likelihood and impact, works out score and RAG, strategy, owner", () => {
-    const p = plan(report, "HRC-001", { text: "Worse after the storm", noChange: false, likelihood: 4, impact: 5, strategy: "Tolerate", owner: "Ali Khan" });
+    const p = plan(report, "HRC-001", {
+      text: "Worse after the storm",
+      noChange: false,
+      likelihood: 4,
+      impact: 5,
+      strategy: "Tolerate",
+      owner: "Ali Khan",
+    });
     expect(cellsOf(p)).toEqual([
       ["lastUpdated", 2, 9, M, DATE_FORMAT],
       ["update", 2, 10, "Worse after the storm", "@"],
@@ -99,18 +130,39 @@ describe("recordToEdits", () => {
       "Strategy: Treat → Tolerate",
       "Owner: Jane Smith → Ali Khan",
     ]);
-    expect(p.log.rows.at(-1)).toEqual([M, "HRC-001", "Jane Smith", "Worse after the storm", "No", 20, "Tolerate"]);
+    expect(p.log.rows.at(-1)).toEqual([
+      M,
+      "HRC-001",
+      "Jane Smith",
+      "Worse after the storm",
+      "No",
+      20,
+      "Tolerate",
+    ]);
   });
 
   it("writes nothing for values that did not change", () => {
-    const p = plan(report, "HRC-002", { text: "x", noChange: false, likelihood: 3, impact: 4, strategy: "Treat", owner: "Jane Smith" });
+    const p = plan(report, "HRC-002", {
+      text: "x",
+      noChange: false,
+      likelihood: 3,
+      impact: 4,
+      strategy: "Treat",
+      owner: "Jane Smith",
+    });
     expect(p.cells.map((c) => c.field)).toEqual(["lastUpdated", "update"]);
   });
 
   it("changes an action's status and due date on the actions sheet", () => {
     const card = cardFor(report.risks[0], buildCardIndex(report, defaultSettings()));
-    expect(card.actions.map((a) => [a.actionId, a.status, a.due, a.open])).toEqual([["A-1", "In progress", "2022-11-30", true]]);
-    const p = plan(report, "HRC-001", { text: "Done", noChange: false, actions: [{ action: card.actions[0], status: "Completed", due: "2022-10-31" }] });
+    expect(card.actions.map((a) => [a.actionId, a.status, a.due, a.open])).toEqual([
+      ["A-1", "In progress", "2022-11-30", true],
+    ]);
+    const p = plan(report, "HRC-001", {
+      text: "Done",
+      noChange: false,
+      actions: [{ action: card.actions[0], status: "Completed", due: "2022-10-31" }],
+    });
     expect(cellsOf(p).slice(2)).toEqual([
       ["action.status", 1, 5, "Completed", "@"],
       ["action.due", 1, 4, serialFromDay(dayFromIso("2022-10-31")!), DATE_FORMAT],
@@ -122,7 +174,15 @@ describe("recordToEdits", () => {
     const bare: SheetSpec = {
       name: "Bare",
       rows: [
-        ["Risk ID", "Risk Title", "Risk Owner", "Current Likelihood", "Current Impact", "Risk Response Strategy", "Risk Status"],
+        [
+          "Risk ID",
+          "Risk Title",
+          "Risk Owner",
+          "Current Likelihood",
+          "Current Impact",
+          "Risk Response Strategy",
+          "Risk Status",
+        ],
         ["B-1", "Flooding", "Ali Khan", 2, 3, "Treat", "Open"],
       ],
     };
