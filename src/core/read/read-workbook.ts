@@ -50,6 +50,33 @@ function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], 
   }
 }
 
+/**
+ * A "Risk Rating" column is a RAG word by SPEC, but some registers put the number there: when most of
+ * its values are numbers 1–25 and no score column was found, it is read as the score.
+ */
+function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[]): void {
+  const m = layout.mapping;
+  if (!m || !m.fieldColumns.has("rag") || m.fieldColumns.has("score")) return;
+  let numbers = 0;
+  let words = 0;
+  for (const r of records) {
+    const v = r.fields["rag"]?.value;
+    if (typeof v === "number" && v >= 1 && v <= 25) numbers++;
+    else if (typeof v === "string" && v.trim() && !/^\d+$/.test(v.trim())) words++;
+    else if (typeof v === "string" && /^\d+$/.test(v.trim())) numbers++;
+  }
+  if (numbers <= words) return;
+  const col = m.fieldColumns.get("rag")!;
+  m.fieldColumns.delete("rag");
+  m.fieldColumns.set("score", col);
+  const mc = m.columns.find((c) => c.col === col);
+  if (mc) mc.field = "score";
+  for (const r of records) {
+    r.fields["score"] = r.fields["rag"];
+    delete r.fields["rag"];
+  }
+}
+
 function isOwnedTab(grid: Grid): boolean {
   return grid.owned === true;
 }
@@ -70,6 +97,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     }
     const rows = readTable<string>(grid, layout);
     resolveReviewDate(layout, rows, asAt);
+    resolveNumericRating(layout, rows);
     layouts.set(grid.sheetName, layout);
     pushRecords(layout.kind, rows, records);
     sheets.push({

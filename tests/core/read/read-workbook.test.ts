@@ -1,6 +1,7 @@
 // Finding the header row and reading the table (SPEC "Reading sheets"): title, group-header and
 // help-text rows, tables that start in column B, repeated headers, continuation and shifted rows.
 
+import { checkWorkbook } from "../../../src/core/check";
 import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { dayFromIso } from "../../../src/core/parse";
@@ -199,5 +200,26 @@ describe("readTable: the plan", () => {
       status: "F:Completed. Done.",
       evidence: "G:Minutes",
     });
+  });
+});
+
+describe("a Risk Rating column holding numbers", () => {
+  const rows = (ratings: (string | number)[]) => [
+    ["Risk Ref", "Risk Title", "Owner", "Likelihood", "Impact", "Risk Rating", "Strategy", "Actions", "Last Updated"],
+    ...ratings.map((r, i) => [`R${i + 1}`, "t", "o", 3, 4, r, "Treat", "a", "01/10/2022"]),
+  ];
+  const run = (ratings: (string | number)[]) =>
+    checkWorkbook([gridFromRows("Reg", rows(ratings))], { settings: defaultSettings(), asAt: "2022-10-10", source: "x" });
+
+  it("is read as the score when most values are numbers, so score rules apply", () => {
+    const report = run([12, 10, 12]);
+    expect(report.sheets[0].columns.find((c) => c.header === "Risk Rating")?.field).toBe("score");
+    expect(report.findings.filter((f) => f.ruleId === "risk/score-mismatch").map((f) => f.cell)).toEqual(["F3"]);
+  });
+
+  it("stays the RAG when it holds words", () => {
+    const report = run(["Amber", "Red", "Amber"]);
+    expect(report.sheets[0].columns.find((c) => c.header === "Risk Rating")?.field).toBe("rag");
+    expect(report.findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => f.cell)).toEqual(["F3"]);
   });
 });
