@@ -141,5 +141,7 @@ export async function eventually(assertion: () => Promise<void>, timeoutMs = 100
 /** Full-page screenshot into tests/e2e/screenshots/. */
 export async function shoot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // A full-page shot of a scrolled page draws the sticky tab bar at the scroll offset, over the content.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
