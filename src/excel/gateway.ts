@@ -4,6 +4,8 @@
 import type { Grid } from "../core/model/grid";
 import type { OwnedTab } from "../core/model/owned-tab";
 import type { Settings } from "../core/model/settings";
+import type { WorkbookEdits } from "../core/model/edits";
+import type { ApplyEditsResult, ApplyProgress } from "./apply-edits";
 import type { RecordUpdateRequest, RecordUpdateResult } from "./record-update";
 
 export interface CellTarget {
@@ -46,6 +48,11 @@ export interface WorkbookGateway {
   openUpdateLog?(emptyTab: OwnedTab): Promise<string>;
   /** Meeting: records one risk's update (conflict check, then one write of cells and log rows). */
   recordUpdate?(request: RecordUpdateRequest): Promise<RecordUpdateResult>;
+  /**
+   * Import (src/excel/apply-edits.ts): backups first in their own sync, then cells, log rows and owned
+   * tabs; a failure after the backup puts the register back. Optional so older gateways still type-check.
+   */
+  applyEdits?(edits: WorkbookEdits, onProgress?: (p: ApplyProgress) => void): Promise<ApplyEditsResult>;
 }
 
 /** An error whose message is fit to show an officer as it is. */

@@ -1,5 +1,6 @@
 // The WorkbookGateway the task pane uses in Excel: each method is one module of src/excel.
 
+import { applyEdits } from "./apply-edits";
 import type { WorkbookGateway } from "./gateway";
 import { clearMarks, markCells } from "./mark-cells";
 import { readAllSheets } from "./read-sheets";
@@ -21,5 +22,6 @@ export function createOfficeGateway(): WorkbookGateway {
     loadSettings,
     saveSettings,
     ...meetingWrites({ writeOwnedTab }),
+    applyEdits,
   };
 }

@@ -319,6 +319,38 @@ export class FakeRange extends FakeObj {
     return created(new FakeRange(this._ctx, this.host, locate, type), method, locate);
   }
 
+  /**
+   * ExcelApi 1.9: copies `source` (a range of the same size, any sheet) onto this range, cell by cell.
+   * "All" copies values, formulas and formats; "Values" only values and formulas. Blank source cells
+   * empty the target's (skipBlanks is not modelled).
+   */
+  copyFrom(source: FakeRange, copyType: "All" | "Values" | "Formats" = "All"): void {
+    this.host.requireApi("1.9", "Range.copyFrom");
+    this._call("copyFrom", [copyType], () => {
+      const { sheet, rect } = this.one();
+      const src = source.loc();
+      if (src.rects.length !== 1) fail("InvalidArgument", "copyFrom takes one area.");
+      const from = src.rects[0];
+      if (rectRows(from) !== rectRows(rect) || rectCols(from) !== rectCols(rect)) fail("InvalidArgument", "The fake copies between ranges of the same size only.");
+      for (let r = 0; r < rectRows(rect); r++) {
+        for (let c = 0; c < rectCols(rect); c++) {
+          const s = src.sheet.cell(from.top + r, from.left + c);
+          const t = sheet.ensure(rect.top + r, rect.left + c);
+          if (copyType !== "Formats") {
+            t.v = s?.v ?? "";
+            if (s?.formula !== undefined) t.formula = s.formula;
+            else delete t.formula;
+          }
+          if (copyType !== "Values") {
+            for (const k of ["nf", "fill", "bold", "italic", "fontColor", "fontSize"] as const) {
+              if (s?.[k] !== undefined) (t as unknown as Record<string, unknown>)[k] = s[k];
+              else delete t[k];
+            }
+          }
+        }
+      }
+    });
+  }
   clear(applyTo: string = "All"): void {
     this._call("clear", [applyTo], () => {
       const l = this.loc();
@@ -496,6 +528,38 @@ export class FakeWorksheet extends FakeObj {
       for (const n of this.host.names) if (n.sheet === s) n.sheet = null;
       if (this.host.active === s) this.host.active = this.host.sheets.find((x) => x.visibility === "Visible") ?? this.host.sheets[0];
     });
+  }
+
+  /**
+   * ExcelApi 1.7: copies the sheet (cells, formats, merges, conditional formats, widths, freeze, layout)
+   * as "<name> (2)" at the given position. Workbook names pointing at the source are not copied, as in Excel.
+   */
+  copy(positionType: "None" | "Before" | "After" | "Beginning" | "End" = "None", relativeTo?: FakeWorksheet): FakeWorksheet {
+    this.host.requireApi("1.7", "Worksheet.copy");
+    let made: SheetState | null = null;
+    const ws = new FakeWorksheet(this._ctx, this.host, () => made ?? fail("InvalidObjectPath", "not yet copied"));
+    this._call("copy", [positionType], () => {
+      const s = this.sheet();
+      let n = 2;
+      const base = s.name.slice(0, 25);
+      while (this.host.findSheet(`${base} (${n})`)) n += 1;
+      const c = new SheetState(`${base} (${n})`, s.visibility);
+      c.rows = s.rows.map((row) => row?.map((cell) => (cell ? { ...cell, link: cell.link ? { ...cell.link } : undefined } : cell)));
+      for (const row of c.rows) row?.forEach((cell) => cell && cell.link === undefined && delete cell.link);
+      c.merges = s.merges.map((m) => ({ ...m }));
+      c.cfs = s.cfs.map((cf) => ({ ...cf, id: nextCfId(), areas: cf.areas.map((a) => ({ ...a })) }));
+      c.freezeRows = s.freezeRows;
+      c.columnWidths = new Map(s.columnWidths);
+      c.pageLayout = { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } };
+      const rel = relativeTo ? relativeTo.sheet() : s;
+      const at = this.host.sheets.indexOf(rel);
+      if (positionType === "Beginning") this.host.sheets.unshift(c);
+      else if (positionType === "Before") this.host.sheets.splice(at, 0, c);
+      else if (positionType === "After" || positionType === "None") this.host.sheets.splice(at + 1, 0, c);
+      else this.host.sheets.push(c);
+      made = c;
+    });
+    return ws;
   }
 
   private range(method: string, rects: () => Rect[] | null, type: "Range" | "RangeAreas" = "Range"): FakeRange {

@@ -1,0 +1,346 @@
+// Applies WorkbookEdits (an import) to the open workbook: dated backup copies in their own first sync,
+// then the changed cells as 2-D blocks, then the log rows, then the owned tabs. A failure after the
+// backup puts the edited sheets back from their backups, so no officer's sheet is left half-changed.
+
+import type { CellEdit, LogAppend, WorkbookEdits } from "../core/model/edits";
+import type { CellValue } from "../core/model/grid";
+import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import { cellBlocks, splitBlock, type CellBlock } from "./cell-blocks";
+import { toPlainError } from "./errors";
+import { PlainError, type WriteResult } from "./gateway";
+import { escapeCellText } from "./escape-text";
+import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName, type LoadedName } from "./owned-sheets";
+import { jsonBytes, payloadBudget } from "./payload";
+import { countedSync, runExcel, supportsExcelApi } from "./run";
+import { syncWrites, type QueuedWrite } from "./write-batches";
+import { writeOwnedTab } from "./write-owned-tab";
+
+/** What `applyEdits` did. */
+export interface ApplyEditsResult {
+  /** The backups made, with the names they were given. */
+  backups: { from: string; to: string }[];
+  cellsWritten: number;
+  /** Log rows appended, per log tab. */
+  logs: { kind: LogAppend["kind"]; sheet: string; firstRow: number; rows: number }[];
+  ownedTabs: WriteResult[];
+  /** Things that went wrong after the import itself was written (an owned tab not rewritten). */
+  warnings: string[];
+}
+
+/** Progress of an apply, for the task pane's bar. */
+export interface ApplyProgress {
+  step: "backup" | "cells" | "log" | "tabs";
+  label: string;
+}
+
+const TEXT_FORMAT = "@";
+const DATE_FORMAT = "dd/mm/yyyy";
+/** Rough wire size of one small instruction. */
+const OP_BYTES = 160;
+
+/** A log tab found in the workbook (ours), or to be created. */
+interface LogTarget {
+  append: LogAppend;
+  /** The existing owned sheet and the first free row below its used range; null = create it. */
+  existing: { sheet: string; nextRow: number } | null;
+}
+
+/** What the first read found. */
+interface Preflight {
+  sheetNames: string[];
+  names: LoadedName[];
+  /** Used range (values and formats) of each sheet with cell edits, as 0-based bounds; null when empty. */
+  used: Map<string, { top: number; left: number; bottom: number; right: number } | null>;
+  logs: LogTarget[];
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/**
+ * Writes `edits` to the open workbook: (1) every backup copy, renamed and marked as the add-in's own,
+ * in one sync; (2) the cells, grouped into row blocks, in payload-sized syncs; (3) the log rows below the
+ * last used row of the owned log tab (created with its title block when missing; a user's sheet with the
+ * same name is never touched); (4) the owned tabs. When (2) or (3) fails, the edited sheets are put back
+ * from their backups (ExcelApi 1.9 copyFrom) and the error says which step failed. Empty edits write
+ * nothing and make no sync.
+ * @throws PlainError with a message fit to show the officer.
+ */
+export async function applyEdits(edits: WorkbookEdits, onProgress?: (p: ApplyProgress) => void): Promise<ApplyEditsResult> {
+  const result: ApplyEditsResult = { backups: [], cellsWritten: 0, logs: [], ownedTabs: [], warnings: [] };
+  const logRows = edits.logAppends.filter((l) => l.rows.length > 0);
+  if (edits.copies.length === 0 && edits.cells.length === 0 && logRows.length === 0 && edits.ownedTabs.length === 0) return result;
+
+  const pre = await runExcel("reading the workbook before the import", (context) => preflight(context, edits, logRows));
+  onProgress?.({ step: "backup", label: "Copying the register to a dated backup sheet…" });
+  result.backups = await runExcel("making the backup copy of the register (nothing was changed)", (context) => makeBackups(context, edits, pre));
+
+  let step = "writing the changed cells";
+  const appended: { sheet: string; firstRow: number; rows: number; width: number }[] = [];
+  try {
+    if (edits.cells.length > 0) {
+      onProgress?.({ step: "cells", label: `Writing ${edits.cells.length} changed ${edits.cells.length === 1 ? "cell" : "cells"}…` });
+      await runExcel(step, (context) => writeCells(context, edits.cells));
+      result.cellsWritten = edits.cells.length;
+    }
+    for (const log of pre.logs) {
+      const name = log.append.template?.name ?? OWNED_TAB_NAMES[log.append.kind];
+      step = `adding ${log.append.rows.length} rows to the ${name} tab`;
+      onProgress?.({ step: "log", label: `Adding ${log.append.rows.length} rows to the ${name} tab…` });
+      if (log.existing) {
+        const { sheet, nextRow } = log.existing;
+        const width = log.append.header.length;
+        appended.push({ sheet, firstRow: nextRow, rows: log.append.rows.length, width });
+        await runExcel(step, (context) => appendLogRows(context, sheet, nextRow, log.append));
+        result.logs.push({ kind: log.append.kind, sheet, firstRow: nextRow, rows: log.append.rows.length });
+      } else {
+        const tab = newLogTab(log.append);
+        const written = await writeOwnedTab(tab);
+        const firstRow = tab.rows.length - log.append.rows.length;
+        result.logs.push({ kind: log.append.kind, sheet: written.sheetName, firstRow, rows: log.append.rows.length });
+      }
+    }
+  } catch (e) {
+    throw await failedAfterBackup(e, step, edits, pre, result.backups, appended);
+  }
+
+  for (const [i, tab] of edits.ownedTabs.entries()) {
+    onProgress?.({ step: "tabs", label: `Writing the ${tab.name} tab (${i + 1} of ${edits.ownedTabs.length})…` });
+    try {
+      result.ownedTabs.push(await writeOwnedTab(tab));
+    } catch (e) {
+      // The import itself is in: an owned tab that could not be rewritten is worth saying, not undoing.
+      result.warnings.push(`The import was written, but the ${tab.name} tab could not be updated: ${toPlainError(e, `writing the ${tab.name} tab`).message}`);
+    }
+  }
+  return result;
+}
+
+/** Syncs 1–2: sheets and names; then used ranges of edited sheets and row 1 of any log-tab candidates. */
+async function preflight(context: Excel.RequestContext, edits: WorkbookEdits, logRows: LogAppend[]): Promise<Preflight> {
+  const worksheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name,items/value");
+  await countedSync(context, "apply: sheets and names");
+  const sheetNames = worksheets.items.map((w) => w.name);
+  const loadedNames = names.items.map((n) => ({ name: n.name, value: n.value as unknown }));
+  const existing = new Map(sheetNames.map((n) => [lower(n), n]));
+  for (const c of edits.copies) {
+    if (!existing.has(lower(c.from))) {
+      throw new PlainError(`The sheet "${c.from}" is no longer in the workbook (renamed or deleted?), so nothing was imported. Check again, then retry.`, "ItemNotFound");
+    }
+  }
+  const edited = [...new Set(edits.cells.map((c) => c.sheet))];
+  for (const s of edited) {
+    if (!existing.has(lower(s))) {
+      throw new PlainError(`The sheet "${s}" is no longer in the workbook (renamed or deleted?), so nothing was imported. Check again, then retry.`, "ItemNotFound");
+    }
+  }
+  const ownedByName = sheetsOwnedByName(loadedNames);
+  const usedRanges = edited.map((s) => ({ sheet: s, range: context.workbook.worksheets.getItem(s).getUsedRangeOrNullObject(false).load("rowIndex,rowCount,columnIndex,columnCount") }));
+  const logProbes = logRows.map((append) => {
+    const preferred = append.template?.name ?? OWNED_TAB_NAMES[append.kind];
+    const candidates = candidateSheetNames(preferred)
+      .filter((c) => existing.has(lower(c)))
+      .map((c) => {
+        const ws = context.workbook.worksheets.getItem(existing.get(lower(c))!);
+        return {
+          name: existing.get(lower(c))!,
+          byName: ownedByName.has(lower(c)),
+          row1: ws.getRange("1:1").getUsedRangeOrNullObject(true).load("values"),
+          used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
+        };
+      });
+    return { append, candidates };
+  });
+  if (usedRanges.length > 0 || logProbes.some((p) => p.candidates.length > 0)) await countedSync(context, "apply: used ranges and log tabs");
+
+  const used: Preflight["used"] = new Map();
+  for (const u of usedRanges) {
+    used.set(u.sheet, u.range.isNullObject ? null : { top: u.range.rowIndex, left: u.range.columnIndex, bottom: u.range.rowIndex + u.range.rowCount - 1, right: u.range.columnIndex + u.range.columnCount - 1 });
+  }
+  const logs: LogTarget[] = logProbes.map(({ append, candidates }) => {
+    // Ours by its CRR_OWNED_* name, or by the marker in row 1; a user's sheet of the same name is skipped.
+    const ours = candidates.find((c) => c.byName) ?? candidates.find((c) => !c.row1.isNullObject && rowHasMarker(c.row1.values[0]));
+    if (!ours) return { append, existing: null };
+    const nextRow = ours.used.isNullObject ? 0 : ours.used.rowIndex + ours.used.rowCount;
+    return { append, existing: { sheet: ours.name, nextRow } };
+  });
+  return { sheetNames, names: loadedNames, used, logs };
+}
+
+/** A free sheet name for a backup: the planned one, else "<name> 2" … cut to 31 characters. */
+function freeName(wanted: string, taken: Set<string>): string {
+  for (const c of [wanted, ...candidateSheetNames(wanted).slice(2)]) if (!taken.has(lower(c))) return c;
+  throw new PlainError(`The workbook already has sheets named "${wanted}" and "${wanted} 2" to "${wanted} 9", so no backup could be made and nothing was imported. Rename or delete old backups, then try again.`);
+}
+
+/** Sync 3, on its own: each backup copied to the end, renamed, and marked as the add-in's own sheet. */
+async function makeBackups(context: Excel.RequestContext, edits: WorkbookEdits, pre: Preflight): Promise<{ from: string; to: string }[]> {
+  if (edits.copies.length === 0) return [];
+  if (!supportsExcelApi("1.7")) {
+    throw new PlainError("This version of Excel cannot copy a sheet (ExcelApi 1.7), so no backup could be made and nothing was imported. Update Office, or use Excel on the web.", "ApiNotFound");
+  }
+  const taken = new Set(pre.sheetNames.map(lower));
+  const names = [...pre.names];
+  const made: { from: string; to: string }[] = [];
+  for (const c of edits.copies) {
+    const to = freeName(c.to, taken);
+    taken.add(lower(to));
+    const copy = context.workbook.worksheets.getItem(c.from).copy("End");
+    copy.name = to;
+    const ownedName = nextOwnedName(names);
+    names.push({ name: ownedName, value: `='${to}'!$A$1` });
+    context.workbook.names.add(ownedName, copy.getRange("A1"), "Contract Risk Review: a dated backup made before an import");
+    made.push({ from: c.from, to });
+  }
+  await countedSync(context, "apply: backup", OP_BYTES * edits.copies.length * 3);
+  return made;
+}
+
+/** The cells in payload-sized syncs of row blocks; a refused block is halved and sent again. */
+async function writeCells(context: Excel.RequestContext, cells: CellEdit[]): Promise<void> {
+  const budget = payloadBudget();
+  const blocks = cellBlocks(cells, { maxBytes: Math.max(1, Math.floor(budget * 0.9)) });
+  const sheets = new Map<string, Excel.Worksheet>();
+  // A proxy per sheet and batch: one made in a batch Excel refused is not safe to use afterwards.
+  const sheetIn = (name: string, batch: number): Excel.Worksheet => {
+    const key = `${batch}\u0000${name}`;
+    let ws = sheets.get(key);
+    if (!ws) {
+      ws = context.workbook.worksheets.getItem(name);
+      sheets.set(key, ws);
+    }
+    return ws;
+  };
+  const write = (b: CellBlock): QueuedWrite => ({
+    bytes: b.bytes + OP_BYTES,
+    queue: (batch) => {
+      const range = sheetIn(b.sheet, batch).getRangeByIndexes(b.row, b.col, b.values.length, b.values[0].length);
+      // The format goes first, so "@" is in place before text such as "007" arrives; null leaves a cell's own.
+      if (b.formats.some((r) => r.some((f) => f !== null))) range.numberFormat = b.formats as string[][];
+      range.values = b.values as CellValue[][] as (string | number | boolean)[][];
+    },
+    split: () => {
+      const parts = splitBlock(b);
+      return parts ? [write(parts[0]), write(parts[1])] : null;
+    },
+  });
+  await syncWrites(context, blocks.map(write), "apply: cells");
+}
+
+/** Log rows below the owned log tab's last used row, in payload-sized syncs (text escaped and kept as text). */
+async function appendLogRows(context: Excel.RequestContext, sheet: string, firstRow: number, append: LogAppend): Promise<void> {
+  const width = append.header.length;
+  const dateCols = new Set(append.template?.format.dateColumns ?? []);
+  const rows = append.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+  const values = rows.map((r) => r.map((v) => (typeof v === "string" ? escapeCellText(v) : v === null ? "" : v)));
+  const formats = rows.map((r) => r.map((v, c) => (typeof v === "string" ? TEXT_FORMAT : typeof v === "number" && dateCols.has(c) ? DATE_FORMAT : "General")));
+  const rowBytes = values.map((r, i) => jsonBytes(r) + jsonBytes(formats[i]));
+  const sheetsByBatch = new Map<number, Excel.Worksheet>();
+  const ws = (batch: number) => {
+    let w = sheetsByBatch.get(batch);
+    if (!w) {
+      w = context.workbook.worksheets.getItem(sheet);
+      sheetsByBatch.set(batch, w);
+    }
+    return w;
+  };
+  const chunk = (start: number, count: number): QueuedWrite => {
+    let bytes = OP_BYTES;
+    for (let r = start; r < start + count; r++) bytes += rowBytes[r];
+    return {
+      bytes,
+      queue: (batch) => {
+        const range = ws(batch).getRangeByIndexes(firstRow + start, 0, count, width);
+        range.numberFormat = formats.slice(start, start + count);
+        range.values = values.slice(start, start + count) as (string | number | boolean)[][];
+      },
+      split: () => (count < 2 ? null : [chunk(start, Math.floor(count / 2)), chunk(start + Math.floor(count / 2), count - Math.floor(count / 2))]),
+    };
+  };
+  const maxBytes = payloadBudget() * 0.9;
+  const writes: QueuedWrite[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let count = 0;
+    let bytes = 0;
+    while (start + count < rows.length && (count === 0 || bytes + rowBytes[start + count] <= maxBytes)) {
+      bytes += rowBytes[start + count];
+      count += 1;
+    }
+    writes.push(chunk(start, count));
+    start += count;
+  }
+  await syncWrites(context, writes, "apply: log rows");
+}
+
+/** The log tab to create: its template (title block and header) with the rows below, or a bare header. */
+function newLogTab(append: LogAppend): OwnedTab {
+  if (append.template) return { ...append.template, rows: [...append.template.rows, ...append.rows] };
+  return {
+    name: OWNED_TAB_NAMES[append.kind],
+    kind: append.kind,
+    rows: [append.header, ...append.rows],
+    format: { ...emptyFormat(), headerRows: [0], freezeBelowRow: 0 },
+  };
+}
+
+/**
+ * After a failure past the backup: puts every edited sheet back from its backup (values and formats over
+ * its old used range; rows the import added below it emptied) and empties the log rows appended, in one
+ * sync. Returns the error to throw, saying which step failed and where the register as it was now is.
+ */
+async function failedAfterBackup(
+  error: unknown,
+  step: string,
+  edits: WorkbookEdits,
+  pre: Preflight,
+  backups: { from: string; to: string }[],
+  appended: { sheet: string; firstRow: number; rows: number; width: number }[],
+): Promise<PlainError> {
+  const detail = toPlainError(error, step).message;
+  const edited = [...new Set(edits.cells.map((c) => c.sheet))];
+  const backupOf = new Map(backups.map((b) => [lower(b.from), b.to]));
+  const backupList = backups.map((b) => `"${b.to}"`).join(" and ");
+  const restorable = supportsExcelApi("1.9") && edited.every((s) => backupOf.has(lower(s)));
+  if (restorable) {
+    try {
+      await runExcel("putting the register back", async (context) => {
+        for (const sheet of edited) {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          const backup = context.workbook.worksheets.getItem(backupOf.get(lower(sheet))!);
+          const u = pre.used.get(sheet) ?? null;
+          if (u) {
+            const rows = u.bottom - u.top + 1;
+            const cols = u.right - u.left + 1;
+            ws.getRangeByIndexes(u.top, u.left, rows, cols).copyFrom(backup.getRangeByIndexes(u.top, u.left, rows, cols), "All");
+          }
+          // Cells the import wrote outside the old used range were empty before it: empty them again.
+          const outside = edits.cells.filter((c) => c.sheet === sheet && (!u || c.row > u.bottom || c.col > u.right || c.row < u.top || c.col < u.left));
+          if (outside.length > 0) {
+            const top = Math.min(...outside.map((c) => c.row));
+            const bottom = Math.max(...outside.map((c) => c.row));
+            const left = Math.min(...outside.map((c) => c.col));
+            const right = Math.max(...outside.map((c) => c.col));
+            if (u) {
+              // Only the part below or right of the old used range (the rest was just restored).
+              if (bottom > u.bottom) ws.getRangeByIndexes(Math.max(top, u.bottom + 1), left, bottom - Math.max(top, u.bottom + 1) + 1, right - left + 1).clear("Contents");
+              if (right > u.right) ws.getRangeByIndexes(top, Math.max(left, u.right + 1), bottom - top + 1, right - Math.max(left, u.right + 1) + 1).clear("Contents");
+            } else ws.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1).clear("Contents");
+          }
+        }
+        for (const a of appended) context.workbook.worksheets.getItem(a.sheet).getRangeByIndexes(a.firstRow, 0, a.rows, Math.max(1, a.width)).clear("All");
+        await countedSync(context, "apply: put back");
+      });
+      return new PlainError(
+        `The import stopped while ${step}: ${detail} The register was put back as it was (from the backup ${backupList}, which stays in the workbook), so nothing was imported. Try again.`,
+        "import-rolled-back",
+      );
+    } catch {
+      // Falls through to the message that points at the backup.
+    }
+  }
+  return new PlainError(
+    `The import stopped while ${step}: ${detail} The register may be partly written. The backup ${backupList || "sheet"} holds it as it was before the import.`,
+    "import-half-written",
+  );
+}
