@@ -64,7 +64,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ["tests/**/*.{ts,tsx}"],
+    files: ["tests/**/*.{ts,tsx,js}"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off", "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -1,6 +1,5 @@
 // Routes each open risk to the boards and registers it must go to, with a reason for each (SPEC "Escalation").
 
-import { fieldText } from "../model/records";
 import type { RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
