@@ -12,9 +12,10 @@ import { CheckView } from "./views/CheckView";
 // Summaries and Settings load on first use, keeping the first paint's script small.
 const SummariesView = React.lazy(() => import(/* webpackChunkName: "view-summaries" */ "./views/SummariesView").then((m) => ({ default: m.SummariesView })));
 const ReviewView = React.lazy(() => import(/* webpackChunkName: "view-review" */ "./views/ReviewView").then((m) => ({ default: m.ReviewView })));
+const ImportView = React.lazy(() => import(/* webpackChunkName: "view-import" */ "./views/ImportView").then((m) => ({ default: m.ImportView })));
 const SettingsView = React.lazy(() => import(/* webpackChunkName: "view-settings" */ "./views/SettingsView").then((m) => ({ default: m.SettingsView })));
 
-export type ViewId = "check" | "review" | "summaries" | "settings";
+export type ViewId = "check" | "review" | "import" | "summaries" | "settings";
 
 /**
  * The tabs, in order. The Review (meeting) and Import views arrive in later issues and slot in here,
@@ -23,6 +24,7 @@ export type ViewId = "check" | "review" | "summaries" | "settings";
 const TABS: { id: ViewId; label: string }[] = [
   { id: "check", label: "Check" },
   { id: "review", label: "Review" },
+  { id: "import", label: "Import" },
   { id: "summaries", label: "Summaries" },
   { id: "settings", label: "Settings" },
 ];
@@ -79,6 +81,7 @@ export function App({ gateway, loadEngine, theme, initialView = "check" }: AppPr
           <React.Suspense fallback={<ProgressNote progress={{ label: "Opening…" }} />}>
             {view === "check" ? <CheckView state={state} actions={actions} /> : null}
             {view === "review" ? <ReviewView state={state} actions={actions} gateway={gateway} /> : null}
+            {view === "import" ? <ImportView state={state} actions={actions} gateway={gateway} /> : null}
             {view === "summaries" ? <SummariesView state={state} actions={actions} /> : null}
             {view === "settings" ? <SettingsView state={state} actions={actions} /> : null}
           </React.Suspense>

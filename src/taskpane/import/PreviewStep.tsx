@@ -1,0 +1,179 @@
+// Import step 3: what the import would do, before anything is written: counts, then lists of new risks,
+// changed cells (field, old → new), risks no longer in the export, and the same for actions.
+
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { MergeSection } from "../../core/merge/types";
+import type { ImportActions, ImportState } from "./useImport";
+
+/** Items listed per group; the rest are counted (the Import Log will hold every changed cell). */
+export const LIST_LIMIT = 200;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  p: { margin: 0 },
+  counts: { margin: 0, display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+function limited<T>(items: T[]): { shown: T[]; more: number } {
+  return { shown: items.slice(0, LIST_LIMIT), more: Math.max(0, items.length - LIST_LIMIT) };
+}
+
+function List({ items, more }: { items: React.ReactNode[]; more: number }) {
+  const s = useStyles();
+  return (
+    <ul className={s.list}>
+      {items}
+      {more > 0 ? <li>… and {more} more (every one goes in the Import Log)</li> : null}
+    </ul>
+  );
+}
+
+/** Counts and lists for one merged sheet. */
+function Section({ title, section, kind }: { title: string; section: MergeSection; kind: "risks" | "actions" }) {
+  const s = useStyles();
+  const cells = section.changed.flatMap((r) => r.cells.map((c) => ({ r, c })));
+  const flagged = section.missing.filter((m) => m.flag).length;
+  const added = limited(section.added);
+  const changed = limited(cells);
+  const missing = limited(section.missing);
+  const noun = kind === "risks" ? "risks" : "actions";
+  if (section.sheet === null) {
+    return (
+      <section aria-label={title}>
+        <h3 className={s.h3}>{title}</h3>
+        <p className={s.p}>{section.note ?? "Not merged."}</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-label={title} className={s.root}>
+      <h3 className={s.h3}>
+        {title} → “{section.sheet}”
+      </h3>
+      <dl className={s.counts}>
+        <dt>New {noun}</dt>
+        <dd className={s.dd}>{section.added.length}</dd>
+        <dt>Changed {noun}</dt>
+        <dd className={s.dd}>
+          {section.changed.length} ({cells.length} {cells.length === 1 ? "cell" : "cells"})
+        </dd>
+        <dt>No longer in the export</dt>
+        <dd className={s.dd}>
+          {section.missing.length} ({flagged} to be noted)
+        </dd>
+        <dt>Unchanged</dt>
+        <dd className={s.dd}>{section.unchanged}</dd>
+      </dl>
+      <Accordion multiple collapsible>
+        {section.added.length > 0 ? (
+          <AccordionItem value="new">
+            <AccordionHeader>
+              New {noun} ({section.added.length})
+            </AccordionHeader>
+            <AccordionPanel>
+              <List items={added.shown.map((r) => <li key={r.key}>{`${r.label}, to row ${r.row + 1}`}</li>)} more={added.more} />
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {cells.length > 0 ? (
+          <AccordionItem value="changed">
+            <AccordionHeader>Changed cells ({cells.length})</AccordionHeader>
+            <AccordionPanel>
+              <List
+                items={changed.shown.map(({ r, c }) => (
+                  <li key={`${c.sheet}!${c.cell}`}>{`${r.label} · ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText || "(blank)"}`}</li>
+                ))}
+                more={changed.more}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {section.missing.length > 0 ? (
+          <AccordionItem value="missing">
+            <AccordionHeader>No longer in the export ({section.missing.length})</AccordionHeader>
+            <AccordionPanel>
+              <List
+                items={missing.shown.map((m) => (
+                  <li key={m.key}>{`${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}, not deleted` : `not noted (${m.noFlagReason ?? ""})`}`}</li>
+                ))}
+                more={missing.more}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {section.notCarried.length > 0 ? (
+          <AccordionItem value="not-carried">
+            <AccordionHeader>Columns not carried ({section.notCarried.length})</AccordionHeader>
+            <AccordionPanel>
+              <List items={section.notCarried.map((n) => <li key={n.header}>{`“${n.header}”: ${n.reason}`}</li>)} more={0} />
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+      </Accordion>
+    </section>
+  );
+}
+
+/** Step 3. */
+export function PreviewStep({ state, actions }: { state: ImportState; actions: ImportActions }): React.JSX.Element | null {
+  const s = useStyles();
+  const prepared = state.prepared;
+  if (!prepared) return null;
+  const { plan } = prepared;
+  const busy = state.busy !== null;
+  const none = plan.cellCount === 0;
+  return (
+    <div className={s.root}>
+      <h2 className={s.h2}>What the import would change</h2>
+      {none ? (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>No changes: the register already matches “{plan.file}”. Nothing will be written.</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <p className={s.p}>
+          {plan.cellCount} {plan.cellCount === 1 ? "cell" : "cells"} in “{plan.register}”
+          {plan.actions?.sheet ? ` and “${plan.actions.sheet}”` : ""}. The register is first copied to “{plan.backupName}”, and every
+          changed cell is listed in the Import Log. Columns the export does not fill are left alone.
+        </p>
+      )}
+      {plan.warnings.map((w, i) => (
+        <MessageBar key={i} intent="warning" layout="multiline">
+          <MessageBarBody>{w}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Section title="Risks" section={plan.risks} kind="risks" />
+      {plan.actions ? <Section title="Actions" section={plan.actions} kind="actions" /> : null}
+      <div className={s.buttons}>
+        {none ? null : (
+          <Button appearance="primary" disabled={busy} onClick={() => void actions.apply()}>
+            Apply the import
+          </Button>
+        )}
+        <Button disabled={busy} onClick={actions.backToMapping}>
+          Back to the mapping
+        </Button>
+        {none ? (
+          <Button disabled={busy} onClick={actions.restart}>
+            Choose another file
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,301 @@
+// The Import view's state and actions: choose → map → preview → apply → movement. The view only renders
+// what this holds; the work itself is in pipeline.ts (a lazy chunk) and the gateway.
+
+import { useCallback, useRef, useState } from "react";
+import type { ExportRole, ImportMapping } from "../../core/merge/types";
+import type { Grid } from "../../core/model/grid";
+import type { Settings } from "../../core/model/settings";
+import type { ApplyEditsResult } from "../../excel/apply-edits";
+import type { WorkbookGateway } from "../../excel/gateway";
+import { plainMessage, type WorkbookActions } from "../hooks/useWorkbook";
+import { IGNORE, type ColumnChoice } from "./choices";
+import type { ChosenFile, PreparedImport } from "./pipeline";
+
+type Pipeline = typeof import("./pipeline");
+const loadPipeline = (): Promise<Pipeline> => import(/* webpackChunkName: "import" */ "./pipeline");
+
+export type ImportStep = "choose" | "map" | "preview" | "done";
+
+export interface ImportBusy {
+  label: string;
+  /** 0–1 when known. */
+  value?: number;
+  /** True while reading: Cancel is offered. */
+  cancellable: boolean;
+}
+
+export interface ImportState {
+  step: ImportStep;
+  busy: ImportBusy | null;
+  error: string | null;
+  /** The last thing done, for the live region. */
+  status: string;
+  /** The export's name as messages and the Import Log give it. */
+  fileName: string | null;
+  exportGrids: Grid[];
+  workbookGrids: Grid[] | null;
+  /** Sheets of the open workbook offered as an export (step 1's second way). */
+  workbookSheets: string[] | null;
+  mapping: ImportMapping | null;
+  choices: Record<ExportRole, ColumnChoice[]>;
+  registers: string[];
+  register: string | null;
+  asAt: string;
+  prepared: PreparedImport | null;
+  result: ApplyEditsResult | null;
+}
+
+export interface ImportActions {
+  chooseFile(file: ChosenFile): Promise<void>;
+  listWorkbookSheets(): Promise<void>;
+  chooseSheets(risks: string, actions: string | null): Promise<void>;
+  cancel(): void;
+  setChoice(role: ExportRole, index: number, choice: ColumnChoice): void;
+  setRegister(name: string): void;
+  preview(): Promise<void>;
+  backToMapping(): void;
+  apply(): Promise<void>;
+  restart(): void;
+  dismissError(): void;
+}
+
+/** Today as an ISO date in local time (the officer's day, not UTC's). */
+function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** "2022-10-10 14:05", local time: when the import ran, for the Import Log. */
+function nowStamp(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${todayIso(now)} ${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
+/** Words for anything thrown while importing: the readers' and the adapter's messages are already plain. */
+export function importMessage(e: unknown): string {
+  if (e instanceof Error && e.name === "FileReadError") return `${e.message}. Nothing was written to the workbook.`;
+  return plainMessage(e);
+}
+
+const EMPTY_CHOICES: Record<ExportRole, ColumnChoice[]> = { risks: [], actions: [] };
+
+function initial(asAt: string): ImportState {
+  return {
+    step: "choose",
+    busy: null,
+    error: null,
+    status: "",
+    fileName: null,
+    exportGrids: [],
+    workbookGrids: null,
+    workbookSheets: null,
+    mapping: null,
+    choices: EMPTY_CHOICES,
+    registers: [],
+    register: null,
+    asAt,
+    prepared: null,
+    result: null,
+  };
+}
+
+export interface UseImportInput {
+  gateway: WorkbookGateway;
+  settings: Settings | null;
+  actions: WorkbookActions;
+}
+
+/** The import's state machine. */
+export function useImport({ gateway, settings, actions }: UseImportInput): [ImportState, ImportActions] {
+  const [state, setState] = useState<ImportState>(() => initial(settings?.asAt ?? todayIso()));
+  const latest = useRef(state);
+  latest.current = state;
+  const abort = useRef<AbortController | null>(null);
+  const patch = useCallback((p: Partial<ImportState>) => setState((s) => ({ ...s, ...p })), []);
+
+  const settingsNow = useCallback(async (): Promise<Settings> => settings ?? (await gateway.loadSettings()), [settings, gateway]);
+
+  const readWorkbook = useCallback(
+    async (signal: AbortSignal): Promise<Grid[]> => {
+      patch({ busy: { label: "Reading the workbook…", value: 0, cancellable: true } });
+      const grids = await gateway.readAllSheets((p) =>
+        patch({ busy: { label: `Reading the workbook: sheet ${Math.min(p.sheetsRead + 1, p.sheetsTotal)} of ${p.sheetsTotal}…`, value: p.sheetsTotal ? p.sheetsRead / p.sheetsTotal : 0, cancellable: true } }),
+      );
+      if (signal.aborted) throw new (await loadPipeline()).ImportCancelled();
+      return grids;
+    },
+    [gateway, patch],
+  );
+
+  /** Proposes the mapping and the register, and moves to step 2. */
+  const toMapping = useCallback(
+    async (p: Pipeline, exportGrids: Grid[], workbookGrids: Grid[], fileName: string, exclude: string[]) => {
+      const s = await settingsNow();
+      const asAt = s.asAt ?? todayIso();
+      const proposed = p.proposeMapping(exportGrids, s, asAt);
+      if (!proposed.ok) {
+        patch({ busy: null, error: `${proposed.problem.message}. Nothing was written to the workbook.`, status: "The export could not be mapped." });
+        return;
+      }
+      const registers = p.registersIn(workbookGrids, s, asAt, exclude);
+      if (registers.length === 0) {
+        const seen = workbookGrids.filter((g) => !g.owned).map((g) => `"${g.sheetName}"`).join(", ") || "none";
+        patch({ busy: null, error: `This workbook has no risk register to import into (no sheet has a risk id column and other risk headers). Sheets seen: ${seen}.` });
+        return;
+      }
+      const { mapping, choices } = proposed.value;
+      patch({
+        step: "map",
+        busy: null,
+        fileName,
+        exportGrids,
+        workbookGrids,
+        mapping,
+        choices,
+        registers,
+        register: p.proposedRegister(registers, s),
+        asAt,
+        prepared: null,
+        result: null,
+        status: `Read "${fileName}": ${mapping.risks.columns.length} risk columns${mapping.actions ? ` and ${mapping.actions.columns.length} action columns` : ""} to map.`,
+      });
+    },
+    [settingsNow, patch],
+  );
+
+  const run = useCallback(
+    async (work: (signal: AbortSignal) => Promise<void>) => {
+      abort.current?.abort();
+      const ac = new AbortController();
+      abort.current = ac;
+      try {
+        await work(ac.signal);
+      } catch (e) {
+        if (e instanceof Error && e.name === "ImportCancelled") patch({ busy: null, status: e.message });
+        else patch({ busy: null, error: importMessage(e), status: "The export was not read." });
+      } finally {
+        if (abort.current === ac) abort.current = null;
+      }
+    },
+    [patch],
+  );
+
+  const chooseFile = useCallback(
+    (file: ChosenFile) =>
+      run(async (signal) => {
+        patch({ error: null, busy: { label: `Reading "${file.name}"…`, cancellable: true }, status: `Reading "${file.name}"` });
+        const p = await loadPipeline();
+        const exportGrids = await p.readExportFile(file, signal);
+        const workbookGrids = await readWorkbook(signal);
+        await toMapping(p, exportGrids, workbookGrids, file.name, []);
+      }),
+    [run, patch, readWorkbook, toMapping],
+  );
+
+  const listWorkbookSheets = useCallback(
+    () =>
+      run(async (signal) => {
+        patch({ error: null });
+        const grids = await readWorkbook(signal);
+        patch({ busy: null, workbookGrids: grids, workbookSheets: grids.filter((g) => !g.owned).map((g) => g.sheetName), status: "Choose the sheet that holds the export." });
+      }),
+    [run, patch, readWorkbook],
+  );
+
+  const chooseSheets = useCallback(
+    (risks: string, actionsSheet: string | null) =>
+      run(async () => {
+        const grids = latest.current.workbookGrids;
+        if (!grids) return;
+        patch({ error: null, busy: { label: "Reading the chosen sheets…", cancellable: false } });
+        const p = await loadPipeline();
+        const names = actionsSheet && actionsSheet !== risks ? [risks, actionsSheet] : [risks];
+        const { grids: exportGrids, fileName } = p.sheetsAsExport(grids, names);
+        await toMapping(p, exportGrids, grids, fileName, names);
+      }),
+    [run, patch, toMapping],
+  );
+
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+    patch({ busy: { label: "Cancelling after the current step…", cancellable: false } });
+  }, [patch]);
+
+  const setChoice = useCallback((role: ExportRole, index: number, choice: ColumnChoice) => {
+    setState((s) => {
+      const list = [...s.choices[role]];
+      list[index] = choice;
+      let status = "";
+      // One column per field: the column that had this field is carried as it is instead.
+      if (choice !== null && choice !== IGNORE) {
+        list.forEach((c, i) => {
+          if (i !== index && c === choice) {
+            list[i] = null;
+            const sheet = role === "risks" ? s.mapping?.risks : s.mapping?.actions;
+            status = `"${sheet?.columns[i]?.header ?? ""}" is now carried as it is, as another column holds that field.`;
+          }
+        });
+      }
+      return { ...s, choices: { ...s.choices, [role]: list }, status: status || s.status };
+    });
+  }, []);
+
+  const setRegister = useCallback((name: string) => patch({ register: name }), [patch]);
+
+  const preview = useCallback(async () => {
+    const s = latest.current;
+    if (!s.mapping || !s.workbookGrids || !s.register || !s.fileName) return;
+    patch({ error: null, busy: { label: "Working out what would change…", cancellable: false } });
+    try {
+      const p = await loadPipeline();
+      await new Promise((r) => setTimeout(r, 0));
+      const prepared = p.prepareImport({
+        exportGrids: s.exportGrids,
+        workbookGrids: s.workbookGrids,
+        mapping: s.mapping,
+        choices: s.choices,
+        register: s.register,
+        settings: await settingsNow(),
+        asAt: s.asAt,
+        importedAt: nowStamp(),
+        fileName: s.fileName,
+      });
+      if (!prepared.ok) {
+        patch({ busy: null, error: `${prepared.problem.message}. Nothing was written to the workbook.` });
+        return;
+      }
+      const n = prepared.value.plan.cellCount;
+      patch({ step: "preview", busy: null, prepared: prepared.value, status: n === 0 ? "No changes: nothing will be written." : `The import would write ${n} ${n === 1 ? "cell" : "cells"}.` });
+    } catch (e) {
+      patch({ busy: null, error: importMessage(e) });
+    }
+  }, [patch, settingsNow]);
+
+  const backToMapping = useCallback(() => patch({ step: "map", prepared: null, error: null }), [patch]);
+
+  const apply = useCallback(async () => {
+    const { prepared } = latest.current;
+    if (!prepared || prepared.plan.cellCount === 0) return;
+    if (!gateway.applyEdits) {
+      patch({ error: "This version of the add-in cannot write imports to the workbook." });
+      return;
+    }
+    patch({ error: null, busy: { label: "Starting the import…", cancellable: false }, status: "Importing" });
+    try {
+      const result = await gateway.applyEdits(prepared.edits, (p) => patch({ busy: { label: p.label, cancellable: false } }));
+      patch({ busy: { label: "Saving the IRIS profile in the workbook…", cancellable: false } });
+      // The profile and this import's movement, so next month maps in one click and later summaries show it.
+      await actions.saveSettings(prepared.settingsAfter);
+      patch({ busy: { label: "Checking the workbook again…", cancellable: false } });
+      await actions.check();
+      patch({ step: "done", busy: null, result, status: `Imported: ${result.cellsWritten} cells written, backup "${result.backups[0]?.to ?? ""}".` });
+    } catch (e) {
+      patch({ busy: null, error: importMessage(e), status: "The import did not finish." });
+    }
+  }, [gateway, actions, patch]);
+
+  const restart = useCallback(() => setState(initial(settings?.asAt ?? todayIso())), [settings]);
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+
+  return [state, { chooseFile, listWorkbookSheets, chooseSheets, cancel, setChoice, setRegister, preview, backToMapping, apply, restart, dismissError }];
+}
