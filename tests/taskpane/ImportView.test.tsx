@@ -1,0 +1,231 @@
+/** @jest-environment jsdom */
+// The Import view with a mock gateway and the real merge core: choose → map → preview → apply →
+// movement; bad files end in a plain message; a re-import shows "no changes" and writes nothing; Cancel.
+
+import * as util from "util";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "@testing-library/jest-dom";
+import type { WorkbookEdits } from "../../src/core/model/edits";
+import type { Grid } from "../../src/core/model/grid";
+import { gridFromRows } from "../../src/core/model/grid";
+import type { ApplyEditsResult, ApplyProgress } from "../../src/excel/apply-edits";
+import { MockGateway } from "./fixtures";
+import { renderApp } from "./render";
+
+jest.setTimeout(60000);
+
+// jsdom lacks the encoders the file readers use in the browser; Node's are the same API.
+Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
+
+const HEADER = ["Risk ID", "Risk Title", "Risk Owner", "Current Likelihood", "Current Impact", "Risk Score", "Risk Response Strategy", "Risk Status", "Review Commentary"];
+const REGISTER_ROWS = [
+  ["HRC-001", "Gritting fleet", "J. Patel", 3, 3, 9, "Treat", "Open", "Fleet checked"],
+  ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
+  ["HRC-003", "Gully backlog", "T. Ng", 2, 2, 4, "Treat", "Open", "Steady"],
+];
+
+/** The open workbook: a register with a council-only "Council Notes" column. */
+function registerGrid(): Grid {
+  return gridFromRows("Register", [[...HEADER, "Council Notes"], ...REGISTER_ROWS.map((r) => [...r, "ours"])]);
+}
+
+const csvLine = (cells: (string | number)[]) => cells.map((c) => (typeof c === "string" && /[,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : String(c))).join(",");
+
+/** The export as CSV text: HRC-001's score goes up, HRC-004 is new, HRC-003 is gone. */
+function exportCsv(rows: (string | number)[][] = [
+  ["HRC-001", "Gritting fleet", "J. Patel", 4, 4, 16, "Treat", "Open", "=HYPERLINK(\"x\")"],
+  ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
+  ["HRC-004", "Bridge inspections", "M. Reid", 3, 5, 15, "Transfer", "Open", "New"],
+]): string {
+  return [csvLine(HEADER), ...rows.map(csvLine)].join("\r\n");
+}
+
+/** A File whose bytes are `text` (jsdom's Blob has no arrayBuffer, so it is given one). */
+function fileOf(name: string, text: string, delay?: Promise<void>): File {
+  const bytes = new TextEncoder().encode(text);
+  const file = new File([bytes], name);
+  Object.defineProperty(file, "arrayBuffer", {
+    value: async () => {
+      await delay;
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    },
+  });
+  return file;
+}
+
+/** The mock gateway plus the import's applyEdits, recording what it is asked to write. */
+class ImportGateway extends MockGateway {
+  grids: Grid[] = [registerGrid()];
+  applied: WorkbookEdits[] = [];
+  override async readAllSheets(onProgress?: (p: { sheetsRead: number; sheetsTotal: number }) => void) {
+    await super.readAllSheets(onProgress);
+    return this.grids;
+  }
+  async applyEdits(edits: WorkbookEdits, onProgress?: (p: ApplyProgress) => void): Promise<ApplyEditsResult> {
+    this.calls.push({ method: "applyEdits" as never, args: [edits] });
+    onProgress?.({ step: "cells", label: "Writing…" });
+    this.applied.push(edits);
+    return {
+      backups: edits.copies.map((c) => ({ ...c })),
+      cellsWritten: edits.cells.length,
+      logs: [{ kind: "import-log", sheet: "Import Log", firstRow: 6, rows: edits.logAppends[0]?.rows.length ?? 0 }],
+      ownedTabs: edits.ownedTabs.map((t) => ({ sheetName: t.name, renamed: false })),
+      warnings: [],
+    };
+  }
+}
+
+async function openImport(gateway = new ImportGateway()) {
+  gateway.settings = { ...gateway.settings, asAt: "2022-10-10" };
+  const user = userEvent.setup({ delay: null });
+  const r = renderApp({ view: "import", gateway });
+  await screen.findByRole("button", { name: "Choose an .xlsx or .csv file…" });
+  await waitFor(() => expect(gateway.callsOf("loadSettings").length).toBeGreaterThan(0));
+  return { user, gateway, ...r };
+}
+
+function chooseFile(file: File) {
+  const input = screen.getByTestId("import-file");
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+describe("ImportView", () => {
+  it("maps, previews, applies, saves the profile, re-checks and shows the movement", async () => {
+    const { user, gateway, engine } = await openImport();
+    chooseFile(fileOf("iris.csv", exportCsv()));
+    await screen.findByRole("heading", { name: "Map the columns of “iris.csv”" });
+    // Every column proposed a field, with sample values.
+    const idField = screen.getByRole("combobox", { name: "Risk ID" });
+    expect(idField).toHaveTextContent("Risk ID");
+    expect(screen.getByText("e.g. HRC-001 · HRC-002 · HRC-004")).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Merge into the register" })).toHaveTextContent("Register");
+
+    // The officer ignores the commentary column.
+    await user.click(screen.getByRole("combobox", { name: "Review Commentary" }));
+    await user.click(await screen.findByRole("option", { name: "Ignore (not imported)" }));
+    expect(screen.getByRole("combobox", { name: "Review Commentary" })).toHaveTextContent("Ignore (not imported)");
+
+    await user.click(screen.getByRole("button", { name: "Preview changes" }));
+    await screen.findByRole("heading", { name: "What the import would change" });
+    const risks = screen.getByRole("region", { name: "Risks" });
+    const counts = within(risks).getAllByRole("definition").map((d) => d.textContent);
+    expect(counts).toEqual(["1", "1 (3 cells)", "1 (1 to be noted)", "1"]);
+    await user.click(within(risks).getByRole("button", { name: "Changed cells (3)" }));
+    expect(within(risks).getByText("HRC-001 · Risk Score (F2): 9 → 16")).toBeInTheDocument();
+    await user.click(within(risks).getByRole("button", { name: "No longer in the export (1)" }));
+    expect(within(risks).getByText(/HRC-003, row 4: noted in H4, not deleted/)).toBeInTheDocument();
+    expect(gateway.applied).toHaveLength(0);
+
+    const checksBefore = engine.checks.length;
+    await user.click(screen.getByRole("button", { name: "Apply the import" }));
+    await screen.findByRole("heading", { name: "Imported “iris.csv”" });
+    expect(gateway.applied).toHaveLength(1);
+    const edits = gateway.applied[0];
+    expect(edits.copies).toEqual([{ from: "Register", to: expect.stringMatching(/Register 2022-10-10/) }]);
+    // The ignored column and the council's own column are never written.
+    expect(edits.cells.some((c) => c.col === 8 || c.col === 9)).toBe(false);
+    expect(edits.ownedTabs.map((t) => t.name)).toEqual(["Risk Summary"]);
+    expect(edits.logAppends[0].rows).toHaveLength(edits.cells.length);
+
+    // The confirmed mapping is saved as the IRIS profile, ignored column included; the movement too.
+    const saved = gateway.callsOf("saveSettings").at(-1)![0] as typeof gateway.settings;
+    expect(saved.importProfile).toMatchObject({ targetRegister: "Register", columns: { "Risk ID": "id", "Review Commentary": "(ignore)" } });
+    expect(saved.lastImport?.movement).toMatchObject({ newRisks: ["HRC-004"], scoreUp: ["HRC-001"] });
+
+    // Re-checked, and the movement shown.
+    expect(engine.checks.length).toBe(checksBefore + 1);
+    const movement = screen.getByLabelText("Movement since the last import");
+    expect(within(movement).getAllByRole("definition").map((d) => d.textContent)).toEqual(["1: HRC-004", "0", "1: HRC-001", "0", "0"]);
+    expect(screen.getByText(/The workbook now has 5 errors and 1 warning/)).toBeInTheDocument();
+  });
+
+  it("uses the saved profile next time, and a re-import shows no changes and writes nothing", async () => {
+    const gateway = new ImportGateway();
+    // The register already holds what the export says.
+    gateway.grids = [gridFromRows("Register", [[...HEADER, "Council Notes"], ...REGISTER_ROWS.map((r) => [...r, "ours"])])];
+    gateway.settings = { ...gateway.settings, importProfile: { columns: Object.fromEntries(HEADER.map((h) => [h, null])), targetRegister: "Register" } };
+    gateway.settings.importProfile!.columns["Risk ID"] = "id";
+    gateway.settings.importProfile!.columns["Risk Title"] = "title";
+    const { user } = await openImport(gateway);
+    chooseFile(fileOf("iris.csv", exportCsv(REGISTER_ROWS)));
+    await screen.findByText("Mapped with the IRIS profile saved in this workbook: check and go on.");
+    const saves = gateway.callsOf("saveSettings").length;
+    await user.click(screen.getByRole("button", { name: "Preview changes" }));
+    await screen.findByText(/No changes: the register already matches “iris.csv”. Nothing will be written./);
+    expect(screen.queryByRole("button", { name: "Apply the import" })).toBeNull();
+    expect(gateway.applied).toHaveLength(0);
+    expect(gateway.callsOf("saveSettings")).toHaveLength(saves);
+  });
+
+  it("shows layout changes against the saved profile before anything else", async () => {
+    const gateway = new ImportGateway();
+    gateway.settings = { ...gateway.settings, importProfile: { columns: { "Risk ID": "id", "Risk Title": "title", "Old Column": null }, targetRegister: "Register" } };
+    await openImport(gateway);
+    chooseFile(fileOf("iris.csv", exportCsv()));
+    await screen.findByText("The export's layout changed since the saved IRIS profile");
+    expect(screen.getByText(/risks: column "Old Column" \(Carry as it is\) is no longer in the export\./)).toBeInTheDocument();
+    expect(screen.getByText(/risks: new column "Risk Owner"/)).toBeInTheDocument();
+  });
+
+  it.each([
+    ["a file of the wrong type", fileOf("risks.txt", "hello"), /"risks.txt" is not an .xlsx or .csv file\. Nothing was written/],
+    ["a corrupt .xlsx", fileOf("iris.xlsx", "not a zip at all"), /"iris.xlsx".*Nothing was written/],
+    ["an empty CSV", fileOf("empty.csv", ""), /"empty.csv".*Nothing was written/],
+    ["no id column", fileOf("noid.csv", "Risk Title,Risk Owner,Risk Status\nA,B,Open\n"), /"noid.csv".*(risk id|no sheet of risks)/],
+    [
+      "duplicate ids",
+      fileOf("dups.csv", exportCsv([["HRC-001", "A", "B", 1, 1, 1, "Treat", "Open", "x"], ["HRC-001", "A", "B", 1, 1, 1, "Treat", "Open", "y"]])),
+      /"dups.csv".*"HRC-001".*rows 2 and 3/,
+    ],
+  ])("ends %s in a plain message and writes nothing", async (_name, file, message) => {
+    const { user, gateway } = await openImport();
+    chooseFile(file);
+    const preview = await Promise.race([
+      screen.findByRole("button", { name: "Preview changes" }).then(() => true),
+      screen.findByRole("alert").then(() => false),
+    ]);
+    if (preview) await user.click(screen.getByRole("button", { name: "Preview changes" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(message);
+    expect(gateway.applied).toHaveLength(0);
+    expect(gateway.callsOf("saveSettings")).toHaveLength(0);
+  });
+
+  it("refuses a file over 50 MB before reading it", async () => {
+    const { gateway } = await openImport();
+    const big = fileOf("huge.xlsx", "x");
+    Object.defineProperty(big, "size", { value: 60 * 1024 * 1024 });
+    chooseFile(big);
+    expect((await screen.findByRole("alert")).textContent).toMatch(/"huge.xlsx" is 60.0 MB, more than the 50 MB/);
+    expect(gateway.callsOf("readAllSheets")).toHaveLength(0);
+  });
+
+  it("cancels while reading and goes back to step 1 with nothing written", async () => {
+    const { user, gateway } = await openImport();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    chooseFile(fileOf("slow.csv", exportCsv(), gate));
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    await act(async () => release());
+    await waitFor(() => expect(screen.getByRole("button", { name: "Choose an .xlsx or .csv file…" })).toBeEnabled());
+    expect(screen.queryByRole("heading", { name: /Map the columns/ })).toBeNull();
+    expect(gateway.callsOf("readAllSheets")).toHaveLength(0);
+    expect(screen.getAllByRole("status").some((s) => s.textContent === "The import was cancelled; nothing was written.")).toBe(true);
+  });
+
+  it("imports from sheets already in the workbook", async () => {
+    const gateway = new ImportGateway();
+    const lines = exportCsv().split("\r\n").map((l) => l.split(","));
+    gateway.grids = [registerGrid(), gridFromRows("IRIS paste", lines.map((r, i) => (i === 0 ? r : r.map((v, c) => (c >= 3 && c <= 5 ? Number(v) : v)))))];
+    const { user } = await openImport(gateway);
+    await user.click(screen.getByRole("button", { name: "Use a sheet in this workbook…" }));
+    const risksSheet = await screen.findByRole("combobox", { name: "Sheet with the exported risks" });
+    await user.selectOptions(risksSheet, "IRIS paste");
+    await user.click(screen.getByRole("button", { name: "Use these sheets" }));
+    await screen.findByRole("heading", { name: "Map the columns of “this workbook”" });
+    // The pasted export is not offered as a register to merge into.
+    await user.click(screen.getByRole("combobox", { name: "Merge into the register" }));
+    expect((await screen.findAllByRole("option")).map((o) => o.textContent)).toEqual(["Register"]);
+  });
+});
