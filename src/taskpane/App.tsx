@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  // Five tabs do not fit on one line at 320 px: they wrap rather than push the pane sideways.
+  tabs: { flexWrap: "wrap" },
   main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
   srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
@@ -63,7 +65,7 @@ export function App({ gateway, loadEngine, theme, initialView = "check" }: AppPr
     <FluentProvider theme={theme} className={s.provider}>
       <div className={s.root}>
         <header className={s.header}>
-          <TabList selectedValue={view} onTabSelect={onTab} size="medium" aria-label="Risk Review views">
+          <TabList className={s.tabs} selectedValue={view} onTabSelect={onTab} size="medium" aria-label="Risk Review views">
             {TABS.map((t) => (
               <Tab key={t.id} value={t.id}>
                 {t.label}

@@ -58,9 +58,10 @@ function fileOf(name: string, text: string, delay?: Promise<void>): File {
 class ImportGateway extends MockGateway {
   grids: Grid[] = [registerGrid()];
   applied: WorkbookEdits[] = [];
-  override async readAllSheets(onProgress?: (p: { sheetsRead: number; sheetsTotal: number }) => void) {
+  // The base mock's return type is an empty array (never[]); the grids go through it unchanged.
+  override async readAllSheets(onProgress?: (p: { sheetsRead: number; sheetsTotal: number }) => void): Promise<never[]> {
     await super.readAllSheets(onProgress);
-    return this.grids;
+    return this.grids as never[];
   }
   async applyEdits(edits: WorkbookEdits, onProgress?: (p: ApplyProgress) => void): Promise<ApplyEditsResult> {
     this.calls.push({ method: "applyEdits" as never, args: [edits] });

@@ -62,8 +62,9 @@ export function DoneStep({ state, actions, report }: { state: ImportState; actio
       <h2 className={s.h2}>Imported “{prepared.plan.file}”</h2>
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          {result.cellsWritten} {result.cellsWritten === 1 ? "cell" : "cells"} written to “{prepared.plan.register}”. The register as it was
-          is in “{result.backups.map((b) => b.to).join("”, “")}”{log ? `; every change is listed in “${log.sheet}”, rows ${log.firstRow + 1}–${log.firstRow + log.rows}` : ""}.
+          {result.cellsWritten} {result.cellsWritten === 1 ? "cell" : "cells"} written to “{prepared.plan.register}”
+          {prepared.plan.actions?.sheet ? ` and “${prepared.plan.actions.sheet}”` : ""}. The sheets as they were are
+          in “{result.backups.map((b) => b.to).join("”, “")}”{log ? `; every change is listed in “${log.sheet}”, rows ${log.firstRow + 1}–${log.firstRow + log.rows}` : ""}.
         </MessageBarBody>
       </MessageBar>
       {result.warnings.map((w, i) => (
