@@ -83,7 +83,7 @@ async function openImport(gateway = new ImportGateway()) {
   const r = renderApp({ view: "import", gateway });
   await screen.findByRole("button", { name: "Choose an .xlsx or .csv file…" });
   await waitFor(() => expect(gateway.callsOf("loadSettings").length).toBeGreaterThan(0));
-  return { user, gateway, ...r };
+  return { ...r, user, gateway };
 }
 
 function chooseFile(file: File) {
