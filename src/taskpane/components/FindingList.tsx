@@ -1,9 +1,11 @@
 // The findings, grouped by severity and rule; each one selects its cell on click or Enter.
-// Arrow keys move between findings (one Tab stop for the whole list), as in Office's own panes.
+// Arrow keys move between findings (one Tab stop for the whole list), as in Office's own panes; a finding
+// that names a record has an "Accept…" button beside it, reached with the right arrow.
 
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens, useArrowNavigationGroup, useRestoreFocusTarget } from "@fluentui/react-components";
 import type { Finding } from "../../core/model/finding";
+import { canAccept } from "../accept-exception";
 import { findingPlace, type FindingGroup } from "../findings-view";
 import { SeverityLabel, SEVERITY_WORD } from "./SeverityLabel";
 
@@ -19,12 +21,20 @@ const useStyles = makeStyles({
   },
   rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
   list: { margin: 0, padding: 0, listStyleType: "none", marginTop: tokens.spacingVerticalXS },
+  row: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  accept: { flexShrink: 0, minWidth: "auto" },
   item: {
     display: "block",
+    flexGrow: 1,
+    minWidth: 0,
     width: "100%",
     textAlign: "start",
     border: "none",
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: "transparent",
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
@@ -48,6 +58,8 @@ export interface FindingListProps {
   /** The finding last selected, highlighted. */
   activeKey: string | null;
   onActivate(finding: Finding): void;
+  /** Opens the Accept dialog; without it no finding offers "Accept…". */
+  onAccept?(finding: Finding): void;
 }
 
 /** A finding's identity within a report (rule, sheet and cell, or row for sheet-level ones). */
@@ -55,13 +67,23 @@ export function findingKey(f: Finding): string {
   return `${f.ruleId}|${f.messageId}|${f.sheet}|${f.cell ?? `row${f.row}`}|${f.recordId ?? ""}`;
 }
 
-function FindingItem({ finding, active, onActivate }: { finding: Finding; active: boolean; onActivate(f: Finding): void }): React.JSX.Element {
+interface FindingItemProps {
+  finding: Finding;
+  active: boolean;
+  onActivate(f: Finding): void;
+  onAccept?(f: Finding): void;
+}
+
+function FindingItem({ finding, active, onActivate, onAccept }: FindingItemProps): React.JSX.Element {
   const s = useStyles();
   const onClick = React.useCallback(() => onActivate(finding), [onActivate, finding]);
+  const onAcceptClick = React.useCallback(() => onAccept?.(finding), [onAccept, finding]);
+  // Where focus goes back to when the dialog closes without accepting.
+  const restoreTarget = useRestoreFocusTarget();
   // The name comes from the visible text (WCAG 2.5.3 label in name), with the severity and a pause
   // added for screen readers; what the button does is its description.
   return (
-    <li>
+    <li className={s.row}>
       <button
         type="button"
         className={mergeClasses(s.item, active && s.active)}
@@ -74,14 +96,22 @@ function FindingItem({ finding, active, onActivate }: { finding: Finding; active
         <span className={s.srOnly}>. </span>
         <span className={s.message}>{finding.message}</span>
       </button>
+      {onAccept && canAccept(finding) ? (
+        // A button of its own beside the finding, so the Enter that goes to the cell never opens the dialog.
+        <Button className={s.accept} size="small" appearance="subtle" onClick={onAcceptClick} {...restoreTarget}>
+          Accept…<span className={s.srOnly}> {findingPlace(finding)}, {finding.ruleId}</span>
+        </Button>
+      ) : null}
     </li>
   );
 }
 
 /** Groups as headed lists. Buttons handle Enter and Space natively. */
-export function FindingList({ groups, activeKey, onActivate }: FindingListProps): React.JSX.Element {
+export function FindingList({ groups, activeKey, onActivate, onAccept }: FindingListProps): React.JSX.Element {
   const s = useStyles();
-  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  // A grid when findings have Accept buttons: up and down stay in the column they start in, left and right
+  // move between a finding and its button.
+  const arrows = useArrowNavigationGroup({ axis: onAccept ? "grid" : "vertical", memorizeCurrent: true });
   return (
     <div className={s.groups} {...arrows}>
       <span id={HINT_ID} className={s.srOnly}>
@@ -97,7 +127,7 @@ export function FindingList({ groups, activeKey, onActivate }: FindingListProps)
           <ul className={s.list}>
             {g.findings.map((f) => {
               const key = findingKey(f);
-              return <FindingItem key={key} finding={f} active={key === activeKey} onActivate={onActivate} />;
+              return <FindingItem key={key} finding={f} active={key === activeKey} onActivate={onActivate} onAccept={onAccept} />;
             })}
           </ul>
         </section>

@@ -54,6 +54,8 @@ export interface WorkbookActions {
   mark(findings: readonly Finding[]): Promise<void>;
   clearMarks(): Promise<void>;
   saveSettings(settings: Settings): Promise<boolean>;
+  /** Saves settings, then checks again with exactly those settings; false when the save failed. */
+  saveSettingsAndCheck(settings: Settings): Promise<boolean>;
   correctColumn(sheet: string, header: string, field: string | null): Promise<void>;
   writeSummaries(): Promise<void>;
   dismissError(): void;
@@ -204,6 +206,17 @@ export function useWorkbook(gateway: WorkbookGateway, loadEngine: () => Promise<
     [gateway, patch],
   );
 
+  // The saved settings go to the check directly: state set after an await is not yet rendered, so
+  // reading it back (as check() does) could re-check with the settings from before the save.
+  const saveSettingsAndCheck = useCallback(
+    async (settings: Settings): Promise<boolean> => {
+      if (!(await saveSettings(settings))) return false;
+      await runCheck(settings);
+      return true;
+    },
+    [saveSettings, runCheck],
+  );
+
   const correctColumn = useCallback(
     async (sheet: string, header: string, field: string | null) => {
       const settings = withColumnCorrection(await ensureSettings(), { sheet, header, field });
@@ -235,5 +248,5 @@ export function useWorkbook(gateway: WorkbookGateway, loadEngine: () => Promise<
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
-  return [state, { check, select, mark, clearMarks, saveSettings, correctColumn, writeSummaries, dismissError }];
+  return [state, { check, select, mark, clearMarks, saveSettings, saveSettingsAndCheck, correctColumn, writeSummaries, dismissError }];
 }

@@ -10,6 +10,13 @@ import { FindingCounts } from "../components/FindingCounts";
 import { FindingFilters } from "../components/FindingFilters";
 import { FindingList, findingKey } from "../components/FindingList";
 import { SheetList } from "../components/SheetList";
+import { AcceptedList } from "../components/AcceptedList";
+import { buildException, withException, withoutException, type AcceptForm } from "../accept-exception";
+
+// The Accept dialog loads when first opened, keeping it out of the first paint's script.
+const AcceptDialog = React.lazy(() =>
+  import(/* webpackChunkName: "accept-dialog" */ "../components/AcceptDialog").then((m) => ({ default: m.AcceptDialog })),
+);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -54,6 +61,42 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
   );
   const onMark = React.useCallback(() => void actions.mark(shown), [actions, shown]);
   const onClear = React.useCallback(() => void actions.clearMarks(), [actions]);
+
+  // Accepting and withdrawing: the pure work is in accept-exception.ts; here only the dialog and focus.
+  const [accepting, setAccepting] = React.useState<Finding | null>(null);
+  const [saving, setSaving] = React.useState(false);
+  const acceptedHeader = React.useRef<HTMLButtonElement>(null);
+  // The finding has moved between the lists, so its button is gone: focus the Accepted heading instead.
+  const focusAccepted = React.useCallback(() => setTimeout(() => acceptedHeader.current?.focus(), 0), []);
+  const onAccept = React.useCallback(
+    (f: Finding) => {
+      actions.dismissError();
+      setAccepting(f);
+    },
+    [actions],
+  );
+  const onCancelAccept = React.useCallback(() => setAccepting(null), []);
+  const onSaveAccept = React.useCallback(
+    async (form: AcceptForm) => {
+      if (!accepting || !report || !state.settings) return;
+      setSaving(true);
+      const saved = await actions.saveSettingsAndCheck(withException(state.settings, buildException(accepting, form, report.asAt)));
+      setSaving(false);
+      if (saved) {
+        setAccepting(null);
+        focusAccepted();
+      }
+    },
+    [accepting, report, state.settings, actions, focusAccepted],
+  );
+  const onWithdraw = React.useCallback(
+    async (f: Finding) => {
+      if (!state.settings) return;
+      if (await actions.saveSettingsAndCheck(withoutException(state.settings, f))) focusAccepted();
+    },
+    [state.settings, actions, focusAccepted],
+  );
+
   const onCorrect = React.useCallback(
     (sheet: string, header: string, field: string | null) => void actions.correctColumn(sheet, header, field),
     [actions],
@@ -105,9 +148,30 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
               <p className={s.meta} aria-live="polite">
                 Showing {shown.length} of {findings.length}. Select a finding to go to its cell.
               </p>
-              <FindingList groups={groups} activeKey={activeKey} onActivate={onActivate} />
+              <FindingList groups={groups} activeKey={activeKey} onActivate={onActivate} onAccept={state.settings ? onAccept : undefined} />
             </>
           )}
+
+          <Divider />
+          <AcceptedList
+            accepted={report.accepted}
+            exceptions={state.settings?.acceptedExceptions ?? []}
+            disabled={busy !== null}
+            onWithdraw={(f) => void onWithdraw(f)}
+            headerRef={acceptedHeader}
+          />
+          {accepting ? (
+            <React.Suspense fallback={null}>
+              <AcceptDialog
+                finding={accepting}
+                asAt={report.asAt}
+                saving={saving}
+                error={state.error}
+                onSave={(form) => void onSaveAccept(form)}
+                onCancel={onCancelAccept}
+              />
+            </React.Suspense>
+          ) : null}
         </>
       ) : null}
     </div>
