@@ -17,11 +17,14 @@ const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/.*office\.js$/;
 /** What the stub office.js route serves: nothing (load fails), office.js outside Office, or the fake Excel. */
 export type OfficeStub = { kind: "blocked" } | { kind: "browser" } | { kind: "fake"; workbookJson: string };
 
-/** Builds the production task pane (plus the fake host bundle) into a temporary folder. */
-export async function buildAll(): Promise<string> {
+/**
+ * Builds the production task pane (plus the fake host bundle) into a temporary folder. `extraEntry`
+ * ("name:path", the pane benchmark's) is built into the same bundle with a page of its own, name.html.
+ */
+export async function buildAll(extraEntry?: string): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "crr-e2e-"));
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, "build.js"), out], { cwd: ROOT, maxBuffer: 1 << 24 }, (err, _stdout, stderr) =>
+    execFile(process.execPath, [path.join(__dirname, "build.js"), out, ...(extraEntry ? [extraEntry] : [])], { cwd: ROOT, maxBuffer: 1 << 24 }, (err, _stdout, stderr) =>
       err ? reject(new Error(`The task pane build failed:\n${stderr}`)) : resolve(),
     );
   });
@@ -69,13 +72,14 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A 340 px wide page where only 127.0.0.1 and the stub office.js answer. */
+/** A 340 px wide page (the task pane, or `pagePath`) where only 127.0.0.1 and the stub office.js answer. */
 export async function openPane(
   browser: Browser,
   base: string,
   fakeHostJs: string,
   stub: OfficeStub,
   query = "",
+  pagePath = "taskpane.html",
 ): Promise<{ context: BrowserContext; page: Page; blocked: string[]; errors: string[] }> {
   // Reduced motion: Fluent skips its expand/collapse animations, so screenshots show settled layouts.
   const context = await browser.newContext({ viewport: { width: 340, height: 720 }, deviceScaleFactor: 1, reducedMotion: "reduce", locale: "en-GB" });
@@ -101,7 +105,7 @@ export async function openPane(
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
-  await page.goto(`${base}/taskpane.html${query}`);
+  await page.goto(`${base}/${pagePath}${query}`);
   return { context, page, blocked, errors };
 }
 
