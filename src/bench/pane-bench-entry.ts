@@ -111,7 +111,12 @@ async function costOf<T>(fn: () => Promise<T>): Promise<[T, StepCost]> {
 function stats(xs: number[]): Stats {
   const s = xs.slice().sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0;
-  return { meanMs: xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length), p50Ms: at(0.5), p99Ms: at(0.99), maxMs: s.at(-1) ?? 0 };
+  return {
+    meanMs: xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: s.at(-1) ?? 0,
+  };
 }
 
 /** Loads settings, reads every sheet and checks them, as the Check button does. */
@@ -124,7 +129,11 @@ async function readAndCheck(asAt: string): Promise<ReadCheckResult> {
   const checkMs = performance.now() - t0;
   return {
     settings: settingsCost,
-    read: { ...readCost, sheets: grids.length, cells: grids.reduce((n, g) => n + g.values.length * (g.values[0]?.length ?? 0), 0) },
+    read: {
+      ...readCost,
+      sheets: grids.length,
+      cells: grids.reduce((n, g) => n + g.values.length * (g.values[0]?.length ?? 0), 0),
+    },
     checkMs,
     findings: report.findings.length,
     risks: report.risks.length,
@@ -216,21 +225,42 @@ async function review(meetingDate: string, renderCards: number): Promise<ReviewR
   const hi = Math.max(...cols.map((c) => c.col));
   const [, select] = await costOf(() =>
     first
-      ? gateway.selectCell({ sheet: first.facts.sheet, address: `${columnLetter(lo)}${first.facts.row}:${columnLetter(hi)}${first.facts.row}` })
+      ? gateway.selectCell({
+          sheet: first.facts.sheet,
+          address: `${columnLetter(lo)}${first.facts.row}:${columnLetter(hi)}${first.facts.row}`,
+        })
       : Promise.resolve(),
   );
   const [logSheet, openLog] = await costOf(() =>
-    gateway.openUpdateLog!(buildUpdateLogTab({ asAt: meetingDate, source: "workbook", version: VERSION, marking: s.protectiveMarking })),
+    gateway.openUpdateLog!(
+      buildUpdateLogTab({
+        asAt: meetingDate,
+        source: "workbook",
+        version: VERSION,
+        marking: s.protectiveMarking,
+      }),
+    ),
   );
   const [ok, record] = await costOf(async () => {
     if (!first) return false;
     const plan = recordToEdits(
       first.facts,
       { text: "Discussed at the meeting: actions on programme.", noChange: false },
-      { meetingDate, by: "Bench", columns, settings: s, lastLoggedText: logged.get(idKey(first.facts.id)) ?? null },
+      {
+        meetingDate,
+        by: "Bench",
+        columns,
+        settings: s,
+        lastLoggedText: logged.get(idKey(first.facts.id)) ?? null,
+      },
     );
     const snap = rowSnapshot(first.facts.record, sheets.get(first.facts.sheet) ?? { columns: [] });
-    const res = await gateway.recordUpdate!({ cells: plan.cells, log: plan.log, logSheet, expected: snap ? [snap] : [] });
+    const res = await gateway.recordUpdate!({
+      cells: plan.cells,
+      log: plan.log,
+      logSheet,
+      expected: snap ? [snap] : [],
+    });
     return res.ok;
   });
 

@@ -17,7 +17,12 @@ import { BENCH_AS_AT, buildWorkload, toGrids, type WorkSheet } from "./workload"
 const ROOT = path.resolve(__dirname, "../..");
 const ENTRY = "pane-bench:src/bench/pane-bench-entry.ts";
 /** The issue's targets (issue 3, performance; issue 5, next card). */
-export const PANE_TARGETS = { readCheckMs: 1500, readCheckSyncs: 3, initialGzipBytes: 150 * 1024, nextCardMs: 100 };
+export const PANE_TARGETS = {
+  readCheckMs: 1500,
+  readCheckSyncs: 3,
+  initialGzipBytes: 150 * 1024,
+  nextCardMs: 100,
+};
 /** Excel on the web's payload limit, as the fake host enforces it. */
 const EXCEL_LIMIT = 5 * 1024 * 1024;
 /** Warm repetitions of read + check after the first (cold) one. */
@@ -38,7 +43,8 @@ const PHRASES = [
 function prose(seed: number, len: number): string {
   const target = Math.round(len * (0.85 + ((seed * 37) % 31) / 100));
   let out = "";
-  for (let k = 0; out.length < target; k++) out += (out ? "; " : "") + PHRASES[(seed + k * 3) % PHRASES.length];
+  for (let k = 0; out.length < target; k++)
+    out += (out ? "; " : "") + PHRASES[(seed + k * 3) % PHRASES.length];
   return out.slice(0, target).trimEnd() + ".";
 }
 
@@ -54,7 +60,10 @@ export function paneWorkload(risks: number): WorkSheet[] {
     if (col < 0) throw new Error(`workload has no ${header} column in ${sheet}`);
     s.rows.forEach((row, i) => {
       if (i === 0 || (keepEmpty && (row[col] === "" || row[col] === null))) return;
-      row[col] = col === 1 && sheet === "Risk Register" ? `${String(row[col])} — ${prose(i, len - 40)}` : prose(i + col, len);
+      row[col] =
+        col === 1 && sheet === "Risk Register"
+          ? `${String(row[col])} — ${prose(i, len - 40)}`
+          : prose(i + col, len);
     });
   };
   longer("Risk Register", "Risk Title", 60);
@@ -68,12 +77,19 @@ export function paneWorkload(risks: number): WorkSheet[] {
 /** The workload as the fake host's workbook: dates as serials in date-formatted cells. */
 function fakeWorkbook(sheets: WorkSheet[]): FakeWorkbookSpec {
   return {
-    sheets: toGrids(sheets).map((g) => ({ name: g.sheetName, values: g.values, numberFormats: (g.numberFormats ?? []).map((r) => r.map((f) => f ?? "General")) })),
+    sheets: toGrids(sheets).map((g) => ({
+      name: g.sheetName,
+      values: g.values,
+      numberFormats: (g.numberFormats ?? []).map((r) => r.map((f) => f ?? "General")),
+    })),
   };
 }
 
 function gzipBytes(dir: string, files: string[]): number {
-  return files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
+  return files.reduce(
+    (n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length,
+    0,
+  );
 }
 
 interface BundleResult {
@@ -88,24 +104,47 @@ interface BundleResult {
 }
 
 /** Initial task pane JS, measured as tests/e2e/taskpane.e2e.test.ts does: gzip -9 of the scripts. */
-async function measureBundle(site: string, page: Page, served: string[], from: number): Promise<BundleResult> {
+async function measureBundle(
+  site: string,
+  page: Page,
+  served: string[],
+  from: number,
+): Promise<BundleResult> {
   await page.getByRole("button", { name: "Check workbook" }).waitFor();
   const html = fs.readFileSync(path.join(site, "taskpane.html"), "utf8");
-  const entryFiles = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)"?/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
-  const toCheckViewFiles = [...new Set(served.slice(from).filter((p) => p.endsWith(".js")).map((p) => p.replace(/^\//, "")))];
+  const entryFiles = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)"?/g)]
+    .map((m) => m[1])
+    .filter((s) => !/^https?:/.test(s));
+  const toCheckViewFiles = [
+    ...new Set(
+      served
+        .slice(from)
+        .filter((p) => p.endsWith(".js"))
+        .map((p) => p.replace(/^\//, "")),
+    ),
+  ];
   const all = fs.readdirSync(site).filter((f) => f.endsWith(".js") && !f.startsWith("commands"));
   return {
     entryFiles,
     entryGzipBytes: gzipBytes(site, entryFiles),
     toCheckViewFiles,
     toCheckViewGzipBytes: gzipBytes(site, toCheckViewFiles),
-    lazyFiles: all.filter((f) => !toCheckViewFiles.includes(f)).map((f) => ({ file: f, gzipBytes: gzipBytes(site, [f]) })),
+    lazyFiles: all
+      .filter((f) => !toCheckViewFiles.includes(f))
+      .map((f) => ({ file: f, gzipBytes: gzipBytes(site, [f]) })),
   };
 }
 
-const bench = <K extends keyof PaneBench>(page: Page, name: K, ...args: Parameters<PaneBench[K]>): Promise<Awaited<ReturnType<PaneBench[K]>>> =>
+const bench = <K extends keyof PaneBench>(
+  page: Page,
+  name: K,
+  ...args: Parameters<PaneBench[K]>
+): Promise<Awaited<ReturnType<PaneBench[K]>>> =>
   page.evaluate(
-    ([n, a]) => (window as unknown as { __paneBench: Record<string, (...x: unknown[]) => unknown> }).__paneBench[n](...a),
+    ([n, a]) =>
+      (window as unknown as { __paneBench: Record<string, (...x: unknown[]) => unknown> }).__paneBench[n](
+        ...a,
+      ),
     [name, args] as const,
   ) as Promise<Awaited<ReturnType<PaneBench[K]>>>;
 
@@ -129,7 +168,12 @@ export interface PaneBenchResult {
   when: string;
   machine: { cpus: number; loadBefore: number[]; loadAfter: number[]; chromium: string };
   workbook: { risks: number; actions: number; planActions: number; jsonBytes: number };
-  readCheck: { cold: ReadCheckResult; warm: ReadCheckResult[]; minSyncsForBudget: number; minSyncsForLimit: number };
+  readCheck: {
+    cold: ReadCheckResult;
+    warm: ReadCheckResult[];
+    minSyncsForBudget: number;
+    minSyncsForLimit: number;
+  };
   summaries: { first: SummaryResult; rewrite: SummaryResult };
   review: ReviewResult;
   bundle: BundleResult;
@@ -137,7 +181,8 @@ export interface PaneBenchResult {
 
 function render(r: PaneBenchResult): string {
   const lines: string[] = [];
-  const row = (what: string, value: string, target = "") => lines.push(`  ${what.padEnd(44)} ${value.padEnd(30)} ${target}`);
+  const row = (what: string, value: string, target = "") =>
+    lines.push(`  ${what.padEnd(44)} ${value.padEnd(30)} ${target}`);
   const rc = r.readCheck.cold;
   const rb = bytesOf(rc.read);
   const warmTotals = r.readCheck.warm.map((w) => w.read.ms + w.checkMs);
@@ -145,38 +190,84 @@ function render(r: PaneBenchResult): string {
     `Task pane on the fake host (Chromium ${r.machine.chromium}): ${r.workbook.risks} risks, ${r.workbook.actions} actions, ` +
       `${r.workbook.planActions} plan actions (${mb(r.workbook.jsonBytes)} workbook JSON)`,
   );
-  lines.push(`  load average before ${r.machine.loadBefore.map((x) => x.toFixed(2)).join(" ")}, after ${r.machine.loadAfter.map((x) => x.toFixed(2)).join(" ")} (${r.machine.cpus} cores)`);
+  lines.push(
+    `  load average before ${r.machine.loadBefore.map((x) => x.toFixed(2)).join(" ")}, after ${r.machine.loadAfter.map((x) => x.toFixed(2)).join(" ")} (${r.machine.cpus} cores)`,
+  );
   lines.push("");
   row("Read + check (cold)", ms(rc.read.ms + rc.checkMs), `target ≤ ${PANE_TARGETS.readCheckMs} ms`);
-  row("  read (readAllSheets)", `${ms(rc.read.ms)}, ${rc.read.syncs} syncs`, `target ≤ ${PANE_TARGETS.readCheckSyncs} syncs; payload floor ${r.readCheck.minSyncsForBudget}`);
+  row(
+    "  read (readAllSheets)",
+    `${ms(rc.read.ms)}, ${rc.read.syncs} syncs`,
+    `target ≤ ${PANE_TARGETS.readCheckSyncs} syncs; payload floor ${r.readCheck.minSyncsForBudget}`,
+  );
   row("  check (checkWorkbook)", `${ms(rc.checkMs)}, ${rc.findings} findings`);
   row("  settings (loadSettings, before the read)", `${ms(rc.settings.ms)}, ${rc.settings.syncs} syncs`);
   row("Read + check (warm, each)", warmTotals.map(ms).join(", "));
-  row("  read bytes (request / response)", `${kb(rb.request)} / ${mb(rb.response)}`, `budget ${mb(rc.budget)}/sync, limit ${mb(EXCEL_LIMIT)}`);
-  rc.read.host.forEach((h, i) =>
-    row(`    sync ${i + 1}: ${rc.read.labels[i] ?? ""}`, `${kb(h.requestBytes)} / ${mb(h.responseBytes)}${h.error ? ` ${h.error}` : ""}`),
+  row(
+    "  read bytes (request / response)",
+    `${kb(rb.request)} / ${mb(rb.response)}`,
+    `budget ${mb(rc.budget)}/sync, limit ${mb(EXCEL_LIMIT)}`,
   );
-  row("  minimum syncs (response bytes / budget)", `${r.readCheck.minSyncsForBudget} (+0); at the 5 MB limit ${r.readCheck.minSyncsForLimit}`);
-  for (const [label, s] of [["Summary tabs (first write)", r.summaries.first], ["Summary tabs (rewrite)", r.summaries.rewrite]] as const) {
+  rc.read.host.forEach((h, i) =>
+    row(
+      `    sync ${i + 1}: ${rc.read.labels[i] ?? ""}`,
+      `${kb(h.requestBytes)} / ${mb(h.responseBytes)}${h.error ? ` ${h.error}` : ""}`,
+    ),
+  );
+  row(
+    "  minimum syncs (response bytes / budget)",
+    `${r.readCheck.minSyncsForBudget} (+0); at the 5 MB limit ${r.readCheck.minSyncsForLimit}`,
+  );
+  for (const [label, s] of [
+    ["Summary tabs (first write)", r.summaries.first],
+    ["Summary tabs (rewrite)", r.summaries.rewrite],
+  ] as const) {
     const b = bytesOf(s.total);
-    row(label, `${ms(s.buildMs + s.total.ms)}, ${s.total.syncs} syncs`, `build ${ms(s.buildMs)}; largest request ${kb(b.maxRequest)}, sent ${mb(b.request)}`);
+    row(
+      label,
+      `${ms(s.buildMs + s.total.ms)}, ${s.total.syncs} syncs`,
+      `build ${ms(s.buildMs)}; largest request ${kb(b.maxRequest)}, sent ${mb(b.request)}`,
+    );
     for (const t of s.tabs) {
       const tb = bytesOf(t.cost);
-      row(`  ${t.name} (${t.rows} rows)`, `${ms(t.cost.ms)}, ${t.cost.syncs} syncs`, `largest request ${kb(tb.maxRequest)}`);
+      row(
+        `  ${t.name} (${t.rows} rows)`,
+        `${ms(t.cost.ms)}, ${t.cost.syncs} syncs`,
+        `largest request ${kb(tb.maxRequest)}`,
+      );
     }
   }
   const v = r.review;
   row("Review: queue (buildQueue)", `${ms(v.queueMs)}, ${v.queued} queued, ${v.due} due`);
   row("  start (card index, columns, log texts)", ms(v.startMs));
-  row("  next card (cardFor + rowSnapshot)", `mean ${ms(v.nextCard.meanMs)}, p99 ${ms(v.nextCard.p99Ms)}`, `max ${ms(v.nextCard.maxMs)}; target < ${PANE_TARGETS.nextCardMs} ms`);
-  row(`  next card rendered (React, ${v.render.rendered} cards)`, `mean ${ms(v.render.meanMs)}, p99 ${ms(v.render.p99Ms)}`, `first ${ms(v.render.firstMs)}, max ${ms(v.render.maxMs)}`);
+  row(
+    "  next card (cardFor + rowSnapshot)",
+    `mean ${ms(v.nextCard.meanMs)}, p99 ${ms(v.nextCard.p99Ms)}`,
+    `max ${ms(v.nextCard.maxMs)}; target < ${PANE_TARGETS.nextCardMs} ms`,
+  );
+  row(
+    `  next card rendered (React, ${v.render.rendered} cards)`,
+    `mean ${ms(v.render.meanMs)}, p99 ${ms(v.render.p99Ms)}`,
+    `first ${ms(v.render.firstMs)}, max ${ms(v.render.maxMs)}`,
+  );
   row("  select the risk's row (selectCell)", `${ms(v.select.ms)}, ${v.select.syncs} syncs`);
   row("  open the Update Log (once a meeting)", `${ms(v.openLog.ms)}, ${v.openLog.syncs} syncs`);
-  row("  record one update (recordUpdate)", `${ms(v.record.ms)}, ${v.record.syncs} syncs${v.record.ok ? "" : " (conflict!)"}`, "issue 5: 2 syncs");
+  row(
+    "  record one update (recordUpdate)",
+    `${ms(v.record.ms)}, ${v.record.syncs} syncs${v.record.ok ? "" : " (conflict!)"}`,
+    "issue 5: 2 syncs",
+  );
   const bu = r.bundle;
-  row("Initial task pane JS (gzip -9)", `${kb(bu.entryGzipBytes)} (${bu.entryFiles.length} files)`, `target ≤ ${kb(PANE_TARGETS.initialGzipBytes)}`);
+  row(
+    "Initial task pane JS (gzip -9)",
+    `${kb(bu.entryGzipBytes)} (${bu.entryFiles.length} files)`,
+    `target ≤ ${kb(PANE_TARGETS.initialGzipBytes)}`,
+  );
   row("  to a usable Check view", `${kb(bu.toCheckViewGzipBytes)} (${bu.toCheckViewFiles.length} files)`);
-  row("  lazy chunks not loaded by then", bu.lazyFiles.map((f) => `${f.file.replace(/\.[0-9a-f]{8}\.js$/, "")} ${kb(f.gzipBytes)}`).join(", "));
+  row(
+    "  lazy chunks not loaded by then",
+    bu.lazyFiles.map((f) => `${f.file.replace(/\.[0-9a-f]{8}\.js$/, "")} ${kb(f.gzipBytes)}`).join(", "),
+  );
   return lines.join("\n");
 }
 
@@ -193,7 +284,14 @@ export async function runPaneBench(risks = 10_000): Promise<PaneBenchResult> {
   try {
     const sheets = paneWorkload(risks);
     const workbookJson = JSON.stringify(fakeWorkbook(sheets));
-    const { context, page, errors } = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson }, "", "pane-bench/pane-bench.html");
+    const { context, page, errors } = await openPane(
+      browser,
+      server.base,
+      fakeHostJs,
+      { kind: "fake", workbookJson },
+      "",
+      "pane-bench/pane-bench.html",
+    );
     await page.waitForFunction(() => "__paneBench" in window, undefined, { timeout: 60_000 });
     console.log("reading and checking…");
     const cold = await bench(page, "readAndCheck", BENCH_AS_AT);
@@ -209,7 +307,10 @@ export async function runPaneBench(risks = 10_000): Promise<PaneBenchResult> {
 
     // Bundle size: the real task pane on a small workbook, up to a usable Check view.
     const from = server.served.length;
-    const pane = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson: JSON.stringify(contractorWorkbook()) });
+    const pane = await openPane(browser, server.base, fakeHostJs, {
+      kind: "fake",
+      workbookJson: JSON.stringify(contractorWorkbook()),
+    });
     const bundle = await measureBundle(site, pane.page, server.served, from);
     await pane.context.close();
 
@@ -223,7 +324,12 @@ export async function runPaneBench(risks = 10_000): Promise<PaneBenchResult> {
         planActions: sheets.find((s) => s.name === "Improvement Plan")!.rows.length - 3,
         jsonBytes: workbookJson.length,
       },
-      readCheck: { cold, warm, minSyncsForBudget: Math.ceil(response / cold.budget), minSyncsForLimit: Math.ceil(response / EXCEL_LIMIT) },
+      readCheck: {
+        cold,
+        warm,
+        minSyncsForBudget: Math.ceil(response / cold.budget),
+        minSyncsForLimit: Math.ceil(response / EXCEL_LIMIT),
+      },
       summaries: { first, rewrite },
       review,
       bundle,

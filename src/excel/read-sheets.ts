@@ -2,8 +2,9 @@
 //
 // Sync 1: sheet names, visibility and workbook names. Sync 2: each sheet's used-range address plus its
 // first rows (a window of A1:AZ<n>), which is the whole sheet for a typical workbook. Bigger sheets are
-// then read in row blocks sized from the cell count and the bytes per cell seen so far, every sheet's
-// blocks queued in one sync while they fit the budget; a payload error halves the batch and retries.
+// then read in row blocks sized from the cell count and the bytes per cell seen so far in that sheet,
+// every sheet's blocks queued in one sync while they fit the budget; a payload error halves the batch
+// and retries.
 
 import { columnLetter, parseRangeAddress } from "../core/address/a1";
 import type { CellValue, Grid, MergedArea } from "../core/model/grid";
@@ -18,6 +19,12 @@ const PROBE_COLS = 52;
 const PROBE_CELLS = 60_000;
 /** Bytes per cell (value and number format, as JSON) assumed before any has been seen. */
 const DEFAULT_BYTES_PER_CELL = 40;
+/**
+ * Margin on the bytes per cell a sheet has shown so far. Small, because the estimate is per sheet (a long-text
+ * actions sheet no longer borrows a register's average) and the budget already keeps ~25% below Excel's limit;
+ * a larger margin only buys extra syncs (1.25 cost a 10k-risk workbook two more), and a miss is retried halved.
+ */
+const ESTIMATE_MARGIN = 1.1;
 
 interface Block {
   top: number;
@@ -35,6 +42,8 @@ interface SheetEntry {
   blocks: Block[];
   /** First sheet row not read yet. */
   nextRow: number;
+  /** Bytes per cell this sheet has shown so far (with the margin), or null before any was read. */
+  bytesPerCell: number | null;
 }
 
 interface Pending {
@@ -60,6 +69,7 @@ export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Pro
       merges: [],
       blocks: [],
       nextRow: 0,
+      bytesPerCell: null,
     }));
     onProgress?.({ sheetsRead: 0, sheetsTotal: entries.length });
     const bytesPerCell = await readUsedRanges(context, entries);
@@ -78,6 +88,11 @@ function rectOf(address: string): MergedArea | null {
 export function splitAreas(address: string): MergedArea[] {
   const parts = address.match(/(?:'(?:[^']|'')*'|[^',])+/g) ?? [];
   return parts.map(rectOf).filter((r): r is MergedArea => r !== null);
+}
+
+/** What `values` and `formats` cost per cell, with the margin (never below half the default). */
+function estimateBytesPerCell(bytes: number, cells: number): number {
+  return cells > 0 ? Math.max(DEFAULT_BYTES_PER_CELL / 2, (bytes / cells) * ESTIMATE_MARGIN) : DEFAULT_BYTES_PER_CELL;
 }
 
 /** Sync 2: used-range addresses, merged areas (ExcelApi 1.13) and the first-rows window. Returns bytes/cell seen. */
@@ -109,10 +124,13 @@ async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry
       const formats = q.probe.numberFormat as string[][];
       e.blocks.push({ top: p.top, values, formats });
       e.nextRow = p.bottom + 1;
-      bytes += jsonBytes(values) + jsonBytes(formats);
-      cells += values.length * (values[0]?.length ?? 0);
+      const b = jsonBytes(values) + jsonBytes(formats);
+      const c = values.length * (values[0]?.length ?? 0);
+      e.bytesPerCell = estimateBytesPerCell(b, c);
+      bytes += b;
+      cells += c;
     });
-    return cells > 0 ? Math.max(DEFAULT_BYTES_PER_CELL / 2, (bytes / cells) * 1.25) : DEFAULT_BYTES_PER_CELL;
+    return estimateBytesPerCell(bytes, cells);
   };
 
   try {
@@ -120,19 +138,26 @@ async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry
   } catch (e) {
     // The window was too much for Excel on the web: read the addresses alone, then blocks.
     if (!isPayloadError(e)) throw e;
-    for (const entry of entries) entry.blocks = [];
+    for (const entry of entries) {
+      entry.blocks = [];
+      entry.bytesPerCell = null;
+    }
     return attempt(false);
   }
 }
 
-/** Takes the next batch of blocks off `queue`, at most `payloadBudget()` bytes by the estimate. */
-function takeBatch(queue: Pending[], bytesPerCell: number): Pending[] {
-  let cellsLeft = Math.max(1, Math.floor(payloadBudget() / bytesPerCell));
+/**
+ * Takes the next batch of blocks off `queue`, at most `payloadBudget()` bytes by the estimate: each sheet's
+ * own bytes per cell where it has shown some, else `fallback`; `scale` (≥ 1) shrinks batches after a refusal.
+ */
+function takeBatch(queue: Pending[], fallback: number, scale: number): Pending[] {
+  let bytesLeft = payloadBudget();
   const batch: Pending[] = [];
-  while (queue.length > 0 && cellsLeft > 0) {
+  while (queue.length > 0 && bytesLeft > 0) {
     const p = queue[0];
     const cols = p.entry.used!.right - p.entry.used!.left + 1;
-    let rows = Math.min(p.rows, Math.floor(Math.min(cellsLeft, MAX_BLOCK_CELLS) / cols));
+    const perCell = (p.entry.bytesPerCell ?? fallback) * scale;
+    let rows = Math.min(p.rows, Math.floor(Math.min(bytesLeft / perCell, MAX_BLOCK_CELLS) / cols));
     if (rows < 1) {
       if (batch.length > 0) break;
       rows = 1;
@@ -140,7 +165,7 @@ function takeBatch(queue: Pending[], bytesPerCell: number): Pending[] {
     if (rows === p.rows) queue.shift();
     else queue[0] = { entry: p.entry, top: p.top + rows, rows: p.rows - rows };
     batch.push({ entry: p.entry, top: p.top, rows });
-    cellsLeft -= rows * cols;
+    bytesLeft -= rows * cols * perCell;
   }
   return batch;
 }
@@ -157,8 +182,9 @@ async function readBlocks(
     if (e.used && e.nextRow <= e.used.bottom) queue.push({ entry: e, top: e.nextRow, rows: e.used.bottom - e.nextRow + 1 });
   }
   let bytesPerCell = startBytesPerCell;
+  let scale = 1;
   while (queue.length > 0) {
-    const batch = takeBatch(queue, bytesPerCell);
+    const batch = takeBatch(queue, bytesPerCell, scale);
     const loads = batch.map((b) => {
       const used = b.entry.used!;
       return b.entry.ws.getRangeByIndexes(b.top, used.left, b.rows, used.right - used.left + 1).load("values,numberFormat");
@@ -169,20 +195,29 @@ async function readBlocks(
     } catch (e) {
       if (!isPayloadError(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
       queue.unshift(...batch);
-      bytesPerCell *= 2; // halve the batch and retry
+      scale *= 2; // halve the batch and retry
       continue;
     }
     let bytes = 0;
     let cells = 0;
+    const seen = new Map<SheetEntry, { bytes: number; cells: number }>();
     batch.forEach((b, i) => {
       const values = loads[i].values as CellValue[][];
       const formats = loads[i].numberFormat as string[][];
       b.entry.blocks.push({ top: b.top, values, formats });
-      bytes += jsonBytes(values) + jsonBytes(formats);
-      cells += values.length * (values[0]?.length ?? 0);
+      const blockBytes = jsonBytes(values) + jsonBytes(formats);
+      const blockCells = values.length * (values[0]?.length ?? 0);
+      const s = seen.get(b.entry) ?? { bytes: 0, cells: 0 };
+      s.bytes += blockBytes;
+      s.cells += blockCells;
+      seen.set(b.entry, s);
+      bytes += blockBytes;
+      cells += blockCells;
     });
-    // Follow what the data really costs, with a margin: long-text registers need far smaller blocks.
-    bytesPerCell = Math.max(DEFAULT_BYTES_PER_CELL / 2, (bytes / Math.max(1, cells)) * 1.25);
+    // Follow what each sheet's data really costs: long-text sheets need far smaller blocks than short ones.
+    for (const [entry, s] of seen) entry.bytesPerCell = estimateBytesPerCell(s.bytes, s.cells);
+    bytesPerCell = estimateBytesPerCell(bytes, cells);
+    scale = 1; // the estimates now come from what Excel just sent
     if (onProgress) {
       const waiting = new Set(queue.map((p) => p.entry));
       onProgress({ sheetsRead: entries.filter((e) => !waiting.has(e)).length, sheetsTotal: entries.length });
