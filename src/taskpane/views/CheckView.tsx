@@ -64,6 +64,8 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
 
   // Accepting and withdrawing: the pure work is in accept-exception.ts; here only the dialog and focus.
   const [accepting, setAccepting] = React.useState<Finding | null>(null);
+  // Once loaded the dialog stays mounted and only opens and closes, as Fluent's dialogs expect.
+  const [dialogLoaded, setDialogLoaded] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
   const acceptedHeader = React.useRef<HTMLButtonElement>(null);
   // The finding has moved between the lists, so its button is gone: focus the Accepted heading instead.
@@ -71,6 +73,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
   const onAccept = React.useCallback(
     (f: Finding) => {
       actions.dismissError();
+      setDialogLoaded(true);
       setAccepting(f);
     },
     [actions],
@@ -160,7 +163,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
             onWithdraw={(f) => void onWithdraw(f)}
             headerRef={acceptedHeader}
           />
-          {accepting ? (
+          {dialogLoaded ? (
             <React.Suspense fallback={null}>
               <AcceptDialog
                 finding={accepting}
