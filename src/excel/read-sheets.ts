@@ -20,11 +20,12 @@ const PROBE_CELLS = 60_000;
 /** Bytes per cell (value and number format, as JSON) assumed before any has been seen. */
 const DEFAULT_BYTES_PER_CELL = 40;
 /**
- * Margin on the bytes per cell a sheet has shown so far. Small, because the estimate is per sheet (a long-text
- * actions sheet no longer borrows a register's average) and the budget already keeps ~25% below Excel's limit;
- * a larger margin only buys extra syncs (1.25 cost a 10k-risk workbook two more), and a miss is retried halved.
+ * Margin on the bytes per cell a sheet has shown so far: none, because the budget is the margin (it keeps
+ * ~1.2 MB below Excel's limit) and the estimate is the same sheet's own last rows, so it is close (a long-text
+ * actions sheet no longer borrows a register's average). A margin on top only bought syncs: 1.25 cost a
+ * 10k-risk long-text workbook two more, 1.1 one more. A miss is still refused by Excel and retried halved.
  */
-const ESTIMATE_MARGIN = 1.1;
+const ESTIMATE_MARGIN = 1;
 
 interface Block {
   top: number;
