@@ -32,8 +32,14 @@ import { findingPlace } from "../findings-view";
 import { rememberedName } from "../review/useMeeting";
 
 const useStyles = makeStyles({
-  // The surface fills a narrow pane instead of keeping Fluent's 24 px margins on each side.
-  surface: { maxWidth: "min(600px, calc(100vw - 16px))", padding: tokens.spacingHorizontalL },
+  // In a narrow pane the surface keeps 8 px each side and a smaller padding, leaving room for the text.
+  // 100% rather than 100vw: the fixed surface's box is the viewport without the page's scroll bar.
+  // Fluent's own rule for narrow screens (max-width: 480px) is 100vw, so this one repeats that query.
+  surface: {
+    maxWidth: "min(600px, calc(100% - 16px))",
+    padding: tokens.spacingHorizontalL,
+    "@media screen and (max-width: 480px)": { maxWidth: "calc(100% - 16px)" },
+  },
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   finding: {
     margin: 0,
