@@ -25,6 +25,8 @@ export const PANE_TARGETS = {
 };
 /** Excel on the web's payload limit, as the fake host enforces it. */
 const EXCEL_LIMIT = 5 * 1024 * 1024;
+/** Cold runs of read + check (each in a fresh page); the machine is shared, so one is not enough. */
+const COLD_RUNS = 3;
 /** Warm repetitions of read + check after the first (cold) one. */
 const REPEATS = 2;
 
@@ -169,7 +171,10 @@ export interface PaneBenchResult {
   machine: { cpus: number; loadBefore: number[]; loadAfter: number[]; chromium: string };
   workbook: { risks: number; actions: number; planActions: number; jsonBytes: number };
   readCheck: {
+    /** The median cold run (by read + check time). */
     cold: ReadCheckResult;
+    /** Read + check time of every cold run, ms. */
+    coldTotalsMs: number[];
     warm: ReadCheckResult[];
     /** ceil(response bytes / the adapter's budget): the issue's "as few as the payload limit allows". */
     minSyncsForBudget: number;
@@ -201,7 +206,11 @@ function render(r: PaneBenchResult): string {
     `  load average before ${r.machine.loadBefore.map((x) => x.toFixed(2)).join(" ")}, after ${r.machine.loadAfter.map((x) => x.toFixed(2)).join(" ")} (${r.machine.cpus} cores)`,
   );
   lines.push("");
-  row("Read + check (cold)", ms(rc.read.ms + rc.checkMs), `target ≤ ${PANE_TARGETS.readCheckMs} ms`);
+  row(
+    `Read + check (cold, median of ${r.readCheck.coldTotalsMs.length})`,
+    ms(rc.read.ms + rc.checkMs),
+    `target ≤ ${PANE_TARGETS.readCheckMs} ms; runs ${r.readCheck.coldTotalsMs.map(ms).join(", ")}`,
+  );
   row(
     "  read (readAllSheets)",
     `${ms(rc.read.ms)}, ${rc.read.syncs} syncs`,
@@ -292,17 +301,32 @@ export async function runPaneBench(risks = 10_000): Promise<PaneBenchResult> {
   try {
     const sheets = paneWorkload(risks);
     const workbookJson = JSON.stringify(fakeWorkbook(sheets));
-    const { context, page, errors } = await openPane(
-      browser,
-      server.base,
-      fakeHostJs,
-      { kind: "fake", workbookJson },
-      "",
-      "pane-bench/pane-bench.html",
-    );
-    await page.waitForFunction(() => "__paneBench" in window, undefined, { timeout: 60_000 });
+    const open = async () => {
+      const pane = await openPane(
+        browser,
+        server.base,
+        fakeHostJs,
+        { kind: "fake", workbookJson },
+        "",
+        "pane-bench/pane-bench.html",
+      );
+      await pane.page.waitForFunction(() => "__paneBench" in window, undefined, { timeout: 60_000 });
+      return pane;
+    };
+    // Cold runs each in a fresh page (fresh JIT, as when the officer opens the pane and presses Check).
     console.log("reading and checking…");
-    const cold = await bench(page, "readAndCheck", BENCH_AS_AT);
+    const colds: ReadCheckResult[] = [];
+    for (let i = 1; i < COLD_RUNS; i++) {
+      const pane = await open();
+      colds.push(await bench(pane.page, "readAndCheck", BENCH_AS_AT));
+      await pane.context.close();
+    }
+    const { context, page, errors } = await open();
+    colds.push(await bench(page, "readAndCheck", BENCH_AS_AT));
+    // The cold run reported in detail is the median one by read + check time.
+    const cold = colds.slice().sort((a, b) => a.read.ms + a.checkMs - (b.read.ms + b.checkMs))[
+      Math.floor(colds.length / 2)
+    ];
     const warm: ReadCheckResult[] = [];
     for (let i = 0; i < REPEATS; i++) warm.push(await bench(page, "readAndCheck", BENCH_AS_AT));
     console.log("writing the summary tabs…");
@@ -334,6 +358,7 @@ export async function runPaneBench(risks = 10_000): Promise<PaneBenchResult> {
       },
       readCheck: {
         cold,
+        coldTotalsMs: colds.map((c) => c.read.ms + c.checkMs),
         warm,
         minSyncsForBudget: Math.ceil(response / cold.budget),
         minSyncsForLimit: Math.ceil(response / EXCEL_LIMIT),
