@@ -77,7 +77,8 @@ export function isValid(errors: AcceptFormErrors): boolean {
  * that cannot be accepted or a form that does not validate: the dialog checks both first.
  */
 export function buildException(finding: Finding, form: AcceptForm, asAt: string): AcceptedException {
-  if (!canAccept(finding)) throw new Error(`buildException: ${finding.ruleId} on ${finding.sheet} names no record`);
+  if (!canAccept(finding))
+    throw new Error(`buildException: ${finding.ruleId} on ${finding.sheet} names no record`);
   if (!isValid(validateAcceptForm(form, asAt))) throw new Error("buildException: the form has errors");
   const exception: AcceptedException = {
     ruleId: finding.ruleId,
@@ -94,7 +95,10 @@ export function buildException(finding: Finding, form: AcceptForm, asAt: string)
 }
 
 /** Same rule, sheet and record (ids compared as the engine compares them). */
-function sameTarget(e: AcceptedException, f: { ruleId: string; sheet: string; recordId: string | null }): boolean {
+function sameTarget(
+  e: AcceptedException,
+  f: { ruleId: string; sheet: string; recordId: string | null },
+): boolean {
   return e.ruleId === f.ruleId && e.sheet === f.sheet && idKey(e.recordId) === idKey(f.recordId);
 }
 
@@ -108,12 +112,18 @@ export function withException(settings: Settings, exception: AcceptedException):
 }
 
 /** The exception that keeps an accepted finding out of the list (the one whose fingerprint matches, if several). */
-export function exceptionFor(finding: Finding, exceptions: readonly AcceptedException[]): AcceptedException | undefined {
+export function exceptionFor(
+  finding: Finding,
+  exceptions: readonly AcceptedException[],
+): AcceptedException | undefined {
   const matches = exceptions.filter((e) => sameTarget(e, finding));
   return matches.find((e) => !e.fingerprint || e.fingerprint === finding.fingerprint) ?? matches[0];
 }
 
 /** Settings without the exception(s) for this finding's rule and record: withdrawing brings the finding back. */
 export function withoutException(settings: Settings, finding: Finding): Settings {
-  return { ...settings, acceptedExceptions: settings.acceptedExceptions.filter((e) => !sameTarget(e, finding)) };
+  return {
+    ...settings,
+    acceptedExceptions: settings.acceptedExceptions.filter((e) => !sameTarget(e, finding)),
+  };
 }

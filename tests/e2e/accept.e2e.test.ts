@@ -33,21 +33,25 @@ afterAll(async () => {
 
 const REASON = "Strategy agreed at the October board; the register is updated in November.";
 const FINDING = /^Error: IRIS Risk Register!J7 · HRC-002 \. /;
-const ACCEPT = /^Accept… IRIS Risk Register!J7 · HRC-002, risk\/missing-strategy$/;
 
 const snapshot = (page: Page): Promise<FakeSnapshot> =>
-  page.evaluate(() => (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot());
+  page.evaluate(() =>
+    (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot(),
+  );
 const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
 /** "tag:name-or-id:text" of the focused element. */
 const focused = (page: Page): Promise<string> =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return el ? `${el.tagName.toLowerCase()}:${el.getAttribute("name") ?? ""}:${(el.textContent ?? "").slice(0, 80)}` : "none";
+    return el
+      ? `${el.tagName.toLowerCase()}:${el.getAttribute("name") ?? ""}:${(el.textContent ?? "").slice(0, 80)}`
+      : "none";
   });
 
 /** Presses Tab until focus leaves the field named `name` (a date input has a Tab stop per part: day, month, year). */
 async function tabOutOf(page: Page, name: string): Promise<void> {
-  for (let i = 0; i < 4 && (await focused(page)).startsWith(`input:${name}:`); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 4 && (await focused(page)).startsWith(`input:${name}:`); i++)
+    await page.keyboard.press("Tab");
 }
 
 /** What the viewport shows (the dialog is fixed to it, so a full-page shot would draw the page beneath it). */
@@ -66,7 +70,13 @@ async function savedExceptions(page: Page): Promise<AcceptedException[]> {
 
 /** Opens the pane on the fake workbook, sets the as-at date in Settings and checks, all from the keyboard. */
 async function openChecked(theme: "light" | "dark") {
-  const pane = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson }, `?theme=${theme}`);
+  const pane = await openPane(
+    browser,
+    server.base,
+    fakeHostJs,
+    { kind: "fake", workbookJson },
+    `?theme=${theme}`,
+  );
   const { page } = pane;
   await page.getByRole("tab", { name: "Settings" }).focus();
   await page.keyboard.press("Enter");
@@ -108,7 +118,9 @@ describe("Accepting a finding in the browser", () => {
     await openDialog(page);
     await page.keyboard.press("Escape");
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await eventually(async () => expect(await focused(page)).toMatch(/^button::Accept… IRIS Risk Register!J7/));
+    await eventually(async () =>
+      expect(await focused(page)).toMatch(/^button::Accept… IRIS Risk Register!J7/),
+    );
 
     // Save with nothing typed: plain words, focus on the Reason box, nothing saved.
     await page.keyboard.press("Enter");
@@ -158,7 +170,8 @@ describe("Accepting a finding in the browser", () => {
     const accepted = page.getByRole("list", { name: "Accepted findings" });
     await accepted.waitFor();
     const item = await accepted.innerText();
-    for (const text of ["IRIS Risk Register!J7 · HRC-002", REASON, "2023-01-10", "by Jo Smith on 2022-10-10"]) expect(item).toContain(text);
+    for (const text of ["IRIS Risk Register!J7 · HRC-002", REASON, "2023-01-10", "by Jo Smith on 2022-10-10"])
+      expect(item).toContain(text);
     expect(await axeViolations(page)).toEqual([]);
     expect(await pageWidth(page)).toBeLessThanOrEqual(340);
     // The accepted finding at the foot of the viewport, its heading above it.
@@ -178,21 +191,24 @@ describe("Accepting a finding in the browser", () => {
     await context.close();
   });
 
-  it.each(["light", "dark"] as const)("has no axe violations with the dialog open, and fits 340 and 320 px (%s)", async (theme) => {
-    const { context, page } = await openChecked(theme);
-    // The name the Review view remembers for the meeting's "by" is offered here too.
-    await page.evaluate(() => localStorage.setItem("contract-risk-review.meeting.by", "Jane Smith"));
-    await openDialog(page);
-    expect(await page.getByRole("textbox", { name: "Your name" }).inputValue()).toBe("Jane Smith");
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await pageWidth(page)).toBeLessThanOrEqual(340);
-    await shootViewport(page, `accept-dialog-${theme}-340`);
-    await page.setViewportSize({ width: 320, height: 720 });
-    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
-    const box = await page.getByRole("dialog").boundingBox();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(320);
-    await shootViewport(page, `accept-dialog-${theme}-320`);
-    await context.close();
-  });
+  it.each(["light", "dark"] as const)(
+    "has no axe violations with the dialog open, and fits 340 and 320 px (%s)",
+    async (theme) => {
+      const { context, page } = await openChecked(theme);
+      // The name the Review view remembers for the meeting's "by" is offered here too.
+      await page.evaluate(() => localStorage.setItem("contract-risk-review.meeting.by", "Jane Smith"));
+      await openDialog(page);
+      expect(await page.getByRole("textbox", { name: "Your name" }).inputValue()).toBe("Jane Smith");
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(340);
+      await shootViewport(page, `accept-dialog-${theme}-340`);
+      await page.setViewportSize({ width: 320, height: 720 });
+      expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+      const box = await page.getByRole("dialog").boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+      await shootViewport(page, `accept-dialog-${theme}-320`);
+      await context.close();
+    },
+  );
 });

@@ -109,8 +109,18 @@ describe("Accepting a finding", () => {
   });
 
   it.each<[string, { reason?: string; reviewBy?: string }, string[], string]>([
-    ["nothing typed and no date", { reviewBy: "" }, ["Enter the reason this finding is accepted.", "Enter the date by which to review this exception."], "Reason"],
-    ["a date before the as-at date", { reason: "Known", reviewBy: "2022-10-09" }, ["The review date cannot be before the as-at date, 2022-10-10."], "Review by"],
+    [
+      "nothing typed and no date",
+      { reviewBy: "" },
+      ["Enter the reason this finding is accepted.", "Enter the date by which to review this exception."],
+      "Reason",
+    ],
+    [
+      "a date before the as-at date",
+      { reason: "Known", reviewBy: "2022-10-09" },
+      ["The review date cannot be before the as-at date, 2022-10-10."],
+      "Review by",
+    ],
   ])("explains what is wrong in plain words (%s) and saves nothing", async (_, typed, messages, focused) => {
     const { user, gateway } = await checked();
     await user.click(screen.getByRole("button", { name: D5 }));
@@ -135,7 +145,9 @@ describe("Accepting a finding", () => {
     const dialog = await screen.findByRole("dialog", { name: "Accept this finding" });
     await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "Known issue");
     await user.click(within(dialog).getByRole("button", { name: "Accept finding" }));
-    expect(await within(dialog).findByText("Something went wrong: the workbook is read-only")).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText("Something went wrong: the workbook is read-only"),
+    ).toBeInTheDocument();
     expect(within(dialog).getByRole("textbox", { name: "Reason" })).toHaveValue("Known issue");
     expect(engine.checks).toHaveLength(1);
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
@@ -144,11 +156,18 @@ describe("Accepting a finding", () => {
   });
 
   it("withdraws an exception: removed from settings, re-checked, back in the findings", async () => {
-    const other: AcceptedException = { ...EXCEPTION, ruleId: "risk/stale-update", recordId: "HRC-002", fingerprint: "fp-HRC-002" };
+    const other: AcceptedException = {
+      ...EXCEPTION,
+      ruleId: "risk/stale-update",
+      recordId: "HRC-002",
+      fingerprint: "fp-HRC-002",
+    };
     const { user, gateway, engine } = await checked([EXCEPTION, other]);
     expect(screen.queryByRole("button", { name: D5_FINDING })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Accepted (2)" }));
-    await user.click(screen.getByRole("button", { name: "Withdraw IRIS Risks!D5 · HRC-001, risk/missing-strategy" }));
+    await user.click(
+      screen.getByRole("button", { name: "Withdraw IRIS Risks!D5 · HRC-001, risk/missing-strategy" }),
+    );
     await waitFor(() => expect(engine.checks).toHaveLength(2));
     expect(savedExceptions(gateway)).toEqual([[other]]);
     expect(await screen.findByRole("button", { name: D5_FINDING })).toBeInTheDocument();
@@ -161,7 +180,9 @@ describe("Accepting by keyboard alone", () => {
     const { user, gateway } = await checked();
     act(() => screen.getByRole("button", { name: D5_FINDING }).focus());
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(gateway.callsOf("selectCell")).toEqual([[{ sheet: "IRIS Risks", address: "D5" }]]));
+    await waitFor(() =>
+      expect(gateway.callsOf("selectCell")).toEqual([[{ sheet: "IRIS Risks", address: "D5" }]]),
+    );
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 

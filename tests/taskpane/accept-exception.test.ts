@@ -19,8 +19,19 @@ import {
 import { finding } from "./fixtures";
 
 const AS_AT = "2022-10-10";
-const f = finding({ ruleId: "risk/missing-strategy", sheet: "IRIS Risks", cell: "D5", recordId: "HRC-001", fingerprint: "abc" });
-const form = (p: Partial<AcceptForm> = {}): AcceptForm => ({ reason: "Agreed at board", reviewBy: "2023-01-10", by: "", ...p });
+const f = finding({
+  ruleId: "risk/missing-strategy",
+  sheet: "IRIS Risks",
+  cell: "D5",
+  recordId: "HRC-001",
+  fingerprint: "abc",
+});
+const form = (p: Partial<AcceptForm> = {}): AcceptForm => ({
+  reason: "Agreed at board",
+  reviewBy: "2023-01-10",
+  by: "",
+  ...p,
+});
 const exc = (p: Partial<AcceptedException> = {}): AcceptedException => ({
   ruleId: "risk/missing-strategy",
   sheet: "IRIS Risks",
@@ -34,9 +45,21 @@ const exc = (p: Partial<AcceptedException> = {}): AcceptedException => ({
 describe("canAccept", () => {
   it.each([
     ["a cell finding with a record", f, true],
-    ["a sheet-level finding", finding({ ruleId: "sheet/missing-column", sheet: "IRIS Risks", cell: null, recordId: null }), false],
-    ["a cell finding with no record id", finding({ ruleId: "risk/missing-id", sheet: "IRIS Risks", cell: "A9", recordId: null }), false],
-    ["a blank record id", finding({ ruleId: "risk/missing-id", sheet: "IRIS Risks", cell: "A9", recordId: "  " }), false],
+    [
+      "a sheet-level finding",
+      finding({ ruleId: "sheet/missing-column", sheet: "IRIS Risks", cell: null, recordId: null }),
+      false,
+    ],
+    [
+      "a cell finding with no record id",
+      finding({ ruleId: "risk/missing-id", sheet: "IRIS Risks", cell: "A9", recordId: null }),
+      false,
+    ],
+    [
+      "a blank record id",
+      finding({ ruleId: "risk/missing-id", sheet: "IRIS Risks", cell: "A9", recordId: "  " }),
+      false,
+    ],
   ])("%s → %p", (_, fi, yes) => expect(canAccept(fi)).toBe(yes));
 });
 
@@ -47,9 +70,14 @@ describe("defaultReviewBy", () => {
     ["2023-11-30", "2024-02-29"],
     ["2022-03-31", "2022-06-30"],
   ])("three months after %s is %s", (asAt, want) => expect(defaultReviewBy(asAt)).toBe(want));
-  it("throws on a date that is not ISO (a programmer's mistake)", () => expect(() => defaultReviewBy("10/10/2022")).toThrow(RangeError));
+  it("throws on a date that is not ISO (a programmer's mistake)", () =>
+    expect(() => defaultReviewBy("10/10/2022")).toThrow(RangeError));
   it("starts the form with no reason, the default date and the remembered name", () => {
-    expect(initialAcceptForm(AS_AT, "  Jo Smith ")).toEqual({ reason: "", reviewBy: "2023-01-10", by: "Jo Smith" });
+    expect(initialAcceptForm(AS_AT, "  Jo Smith ")).toEqual({
+      reason: "",
+      reviewBy: "2023-01-10",
+      by: "Jo Smith",
+    });
   });
 });
 
@@ -58,17 +86,37 @@ describe("validateAcceptForm", () => {
     ["a full form", {}, {}],
     ["the as-at date itself", { reviewBy: AS_AT }, {}],
     ["a blank reason", { reason: "   " }, { reason: "Enter the reason this finding is accepted." }],
-    ["a long reason", { reason: "x".repeat(501) }, { reason: "Shorten the reason to 500 characters or fewer (it has 501)." }],
+    [
+      "a long reason",
+      { reason: "x".repeat(501) },
+      { reason: "Shorten the reason to 500 characters or fewer (it has 501)." },
+    ],
     ["no review date", { reviewBy: "" }, { reviewBy: "Enter the date by which to review this exception." }],
-    ["a date that does not exist", { reviewBy: "2023-02-30" }, { reviewBy: "Enter the review date as a real date, for example 2023-01-10." }],
-    ["a UK date", { reviewBy: "10/01/2023" }, { reviewBy: "Enter the review date as a real date, for example 2023-01-10." }],
-    ["a date before the as-at date", { reviewBy: "2022-10-09" }, { reviewBy: "The review date cannot be before the as-at date, 2022-10-10." }],
+    [
+      "a date that does not exist",
+      { reviewBy: "2023-02-30" },
+      { reviewBy: "Enter the review date as a real date, for example 2023-01-10." },
+    ],
+    [
+      "a UK date",
+      { reviewBy: "10/01/2023" },
+      { reviewBy: "Enter the review date as a real date, for example 2023-01-10." },
+    ],
+    [
+      "a date before the as-at date",
+      { reviewBy: "2022-10-09" },
+      { reviewBy: "The review date cannot be before the as-at date, 2022-10-10." },
+    ],
     ["a long name", { by: "n".repeat(101) }, { by: "Shorten the name to 100 characters or fewer." }],
-    ["everything wrong", { reason: "", reviewBy: "", by: "n".repeat(101) }, {
-      reason: "Enter the reason this finding is accepted.",
-      reviewBy: "Enter the date by which to review this exception.",
-      by: "Shorten the name to 100 characters or fewer.",
-    }],
+    [
+      "everything wrong",
+      { reason: "", reviewBy: "", by: "n".repeat(101) },
+      {
+        reason: "Enter the reason this finding is accepted.",
+        reviewBy: "Enter the date by which to review this exception.",
+        by: "Shorten the name to 100 characters or fewer.",
+      },
+    ],
   ])("%s", (_, p, want) => {
     const errors = validateAcceptForm(form(p), AS_AT);
     expect(errors).toEqual(want);
@@ -100,9 +148,15 @@ describe("buildException", () => {
     expect(isAccepted({ ...f, fingerprint: "changed" }, [e], dayFromIso(AS_AT)!)).toBe(false);
   });
   it.each([
-    ["a sheet-level finding", finding({ ruleId: "sheet/missing-column", sheet: "S", cell: null, recordId: null }), form()],
+    [
+      "a sheet-level finding",
+      finding({ ruleId: "sheet/missing-column", sheet: "S", cell: null, recordId: null }),
+      form(),
+    ],
     ["an invalid form", f, form({ reason: "" })],
-  ])("throws on %s (the dialog checks first)", (_, fi, fo) => expect(() => buildException(fi, fo, AS_AT)).toThrow());
+  ])("throws on %s (the dialog checks first)", (_, fi, fo) =>
+    expect(() => buildException(fi, fo, AS_AT)).toThrow(),
+  );
 });
 
 describe("withException / exceptionFor / withoutException", () => {
@@ -114,8 +168,14 @@ describe("withException / exceptionFor / withoutException", () => {
   });
   it("replaces an earlier exception for the same rule and record (ids compared as the engine does)", () => {
     const other = exc({ ruleId: "risk/stale-update" });
-    const base = { ...defaultSettings(), acceptedExceptions: [exc({ recordId: " hrc-001", reason: "old", fingerprint: "old" }), other] };
-    expect(withException(base, exc({ reason: "new" })).acceptedExceptions).toEqual([other, exc({ reason: "new" })]);
+    const base = {
+      ...defaultSettings(),
+      acceptedExceptions: [exc({ recordId: " hrc-001", reason: "old", fingerprint: "old" }), other],
+    };
+    expect(withException(base, exc({ reason: "new" })).acceptedExceptions).toEqual([
+      other,
+      exc({ reason: "new" }),
+    ]);
   });
   it("finds the exception behind an accepted finding, preferring the one whose fingerprint matches", () => {
     const stale = exc({ fingerprint: "old", reason: "old" });
@@ -126,8 +186,14 @@ describe("withException / exceptionFor / withoutException", () => {
   });
   it("withdraws only that finding's exception", () => {
     const keep = exc({ recordId: "HRC-002" });
-    const base = { ...defaultSettings(), acceptedExceptions: [exc(), keep, exc({ ruleId: "risk/stale-update" })] };
-    expect(withoutException(base, f).acceptedExceptions).toEqual([keep, exc({ ruleId: "risk/stale-update" })]);
+    const base = {
+      ...defaultSettings(),
+      acceptedExceptions: [exc(), keep, exc({ ruleId: "risk/stale-update" })],
+    };
+    expect(withoutException(base, f).acceptedExceptions).toEqual([
+      keep,
+      exc({ ruleId: "risk/stale-update" }),
+    ]);
     expect(base.acceptedExceptions).toHaveLength(3);
   });
 });

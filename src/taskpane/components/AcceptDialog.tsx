@@ -71,7 +71,14 @@ export interface AcceptDialogProps {
 }
 
 /** The dialog. Its form starts afresh for each finding. */
-export function AcceptDialog({ finding, asAt, saving, error, onSave, onCancel }: AcceptDialogProps): React.JSX.Element {
+export function AcceptDialog({
+  finding,
+  asAt,
+  saving,
+  error,
+  onSave,
+  onCancel,
+}: AcceptDialogProps): React.JSX.Element {
   const s = useStyles();
   const onOpenChange = React.useCallback(
     (_: unknown, data: DialogOpenChangeData) => {
@@ -84,14 +91,29 @@ export function AcceptDialog({ finding, asAt, saving, error, onSave, onCancel }:
     <Dialog open={finding !== null} onOpenChange={onOpenChange} modalType="modal">
       <DialogSurface className={s.surface} aria-describedby="accept-finding">
         {finding ? (
-          <AcceptFormBody key={`${finding.ruleId}|${finding.sheet}|${finding.cell}`} finding={finding} asAt={asAt} saving={saving} error={error} onSave={onSave} onCancel={onCancel} />
+          <AcceptFormBody
+            key={`${finding.ruleId}|${finding.sheet}|${finding.cell}`}
+            finding={finding}
+            asAt={asAt}
+            saving={saving}
+            error={error}
+            onSave={onSave}
+            onCancel={onCancel}
+          />
         ) : null}
       </DialogSurface>
     </Dialog>
   );
 }
 
-function AcceptFormBody({ finding, asAt, saving, error, onSave, onCancel }: Omit<AcceptDialogProps, "finding"> & { finding: Finding }): React.JSX.Element {
+function AcceptFormBody({
+  finding,
+  asAt,
+  saving,
+  error,
+  onSave,
+  onCancel,
+}: Omit<AcceptDialogProps, "finding"> & { finding: Finding }): React.JSX.Element {
   const s = useStyles();
   const [form, setForm] = React.useState<AcceptForm>(() => initialAcceptForm(asAt, rememberedName()));
   // Messages appear after the first attempt to save, then follow the typing.
@@ -132,14 +154,38 @@ function AcceptFormBody({ finding, asAt, saving, error, onSave, onCancel }: Omit
             <span>{finding.message}</span>
           </p>
           <p className={s.note}>
-            It leaves the findings list until the review date, or until the record&rsquo;s cells change. The exception is
-            saved in this workbook&rsquo;s settings, for the whole team.
+            It leaves the findings list until the review date, or until the record&rsquo;s cells change. The
+            exception is saved in this workbook&rsquo;s settings, for the whole team.
           </p>
-          <Field label="Reason" required validationMessage={errors.reason} hint={`Up to ${MAX_REASON_LENGTH} characters.`}>
-            <Textarea ref={refs.reason} name="reason" value={form.reason} onChange={set("reason")} resize="vertical" rows={3} />
+          <Field
+            label="Reason"
+            required
+            validationMessage={errors.reason}
+            hint={`Up to ${MAX_REASON_LENGTH} characters.`}
+          >
+            <Textarea
+              ref={refs.reason}
+              name="reason"
+              value={form.reason}
+              onChange={set("reason")}
+              resize="vertical"
+              rows={3}
+            />
           </Field>
-          <Field label="Review by" required validationMessage={errors.reviewBy} hint={`On or after the as-at date, ${asAt}.`}>
-            <Input ref={refs.reviewBy} name="reviewBy" type="date" min={asAt} value={form.reviewBy} onChange={set("reviewBy")} />
+          <Field
+            label="Review by"
+            required
+            validationMessage={errors.reviewBy}
+            hint={`On or after the as-at date, ${asAt}.`}
+          >
+            <Input
+              ref={refs.reviewBy}
+              name="reviewBy"
+              type="date"
+              min={asAt}
+              value={form.reviewBy}
+              onChange={set("reviewBy")}
+            />
           </Field>
           <Field label="Your name" validationMessage={errors.by} hint="Optional. Shown beside the exception.">
             <Input ref={refs.by} name="by" value={form.by} onChange={set("by")} autoComplete="name" />

@@ -33,7 +33,13 @@ const useStyles = makeStyles({
   top: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
   place: { fontWeight: tokens.fontWeightSemibold },
   rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  facts: { margin: 0, display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  facts: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0 },
   withdraw: { alignSelf: "flex-start", marginTop: tokens.spacingVerticalXS },
@@ -49,7 +55,17 @@ export interface AcceptedListProps {
   headerRef?: React.Ref<HTMLButtonElement>;
 }
 
-function AcceptedItem({ finding, exception, disabled, onWithdraw }: { finding: Finding; exception: AcceptedException | undefined; disabled: boolean; onWithdraw(f: Finding): void }): React.JSX.Element {
+function AcceptedItem({
+  finding,
+  exception,
+  disabled,
+  onWithdraw,
+}: {
+  finding: Finding;
+  exception: AcceptedException | undefined;
+  disabled: boolean;
+  onWithdraw(f: Finding): void;
+}): React.JSX.Element {
   const s = useStyles();
   const place = findingPlace(finding);
   return (
@@ -90,7 +106,13 @@ function acceptedText(e: AcceptedException | undefined): string {
 }
 
 /** The section, as one collapsible Accordion item. */
-export function AcceptedList({ accepted, exceptions, disabled, onWithdraw, headerRef }: AcceptedListProps): React.JSX.Element {
+export function AcceptedList({
+  accepted,
+  exceptions,
+  disabled,
+  onWithdraw,
+  headerRef,
+}: AcceptedListProps): React.JSX.Element {
   const s = useStyles();
   return (
     <Accordion collapsible>
@@ -100,11 +122,20 @@ export function AcceptedList({ accepted, exceptions, disabled, onWithdraw, heade
         </AccordionHeader>
         <AccordionPanel>
           {accepted.length === 0 ? (
-            <p className={s.empty}>No accepted findings. Accept one from the findings list to keep it out of the list until its review date.</p>
+            <p className={s.empty}>
+              No accepted findings. Accept one from the findings list to keep it out of the list until its
+              review date.
+            </p>
           ) : (
             <ul className={s.list} aria-label="Accepted findings">
               {accepted.map((f) => (
-                <AcceptedItem key={findingKey(f)} finding={f} exception={exceptionFor(f, exceptions)} disabled={disabled} onWithdraw={onWithdraw} />
+                <AcceptedItem
+                  key={findingKey(f)}
+                  finding={f}
+                  exception={exceptionFor(f, exceptions)}
+                  disabled={disabled}
+                  onWithdraw={onWithdraw}
+                />
               ))}
             </ul>
           )}
