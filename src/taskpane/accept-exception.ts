@@ -32,6 +32,16 @@ export function canAccept(finding: Finding): boolean {
   return finding.cell !== null && (finding.recordId ?? "").trim() !== "";
 }
 
+/**
+ * "risk/missing-strategy for HRC-002 at IRIS Risks!J7": what an Accept or Withdraw button acts on, for its
+ * accessible name. Worded apart from the finding's own place ("IRIS Risks!J7 · HRC-002") so each
+ * button's name tells it from the finding beside it.
+ */
+export function exceptionTarget(finding: Finding): string {
+  const at = finding.cell ? `${finding.sheet}!${finding.cell}` : finding.sheet;
+  return `${finding.ruleId} for ${finding.recordId ?? ""} at ${at}`;
+}
+
 /** The review date offered first: three months after the as-at date, clamped to a shorter month's end. */
 export function defaultReviewBy(asAt: string): string {
   const day = dayFromIso(asAt);

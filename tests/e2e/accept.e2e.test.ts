@@ -96,7 +96,9 @@ async function openChecked(theme: "light" | "dark") {
 async function openDialog(page: Page): Promise<void> {
   await page.getByRole("button", { name: FINDING }).focus();
   await page.keyboard.press("ArrowRight");
-  expect(await focused(page)).toMatch(/^button::Accept… IRIS Risk Register!J7 · HRC-002/);
+  expect(await focused(page)).toMatch(
+    /^button::Accept… risk\/missing-strategy for HRC-002 at IRIS Risk Register!J7$/,
+  );
   await page.keyboard.press("Enter");
   await page.getByRole("dialog", { name: "Accept this finding" }).waitFor();
   await eventually(async () => expect(await focused(page)).toBe("textarea:reason:"));
@@ -109,7 +111,7 @@ describe("Accepting a finding in the browser", () => {
     // Sheet-level findings offer no Accept…; every Accept… names a record.
     const accepts = await page.getByRole("button", { name: /^Accept… / }).allInnerTexts();
     expect(accepts.length).toBeGreaterThan(3);
-    expect(await page.getByRole("button", { name: /^Accept… .*header row/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Accept… sheet\// }).count()).toBe(0);
 
     // Down from the finding stays in the findings column; Esc closes the dialog and focus goes back.
     await page.getByRole("button", { name: FINDING }).focus();
@@ -119,7 +121,9 @@ describe("Accepting a finding in the browser", () => {
     await page.keyboard.press("Escape");
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await eventually(async () =>
-      expect(await focused(page)).toMatch(/^button::Accept… IRIS Risk Register!J7/),
+      expect(await focused(page)).toMatch(
+        /^button::Accept… risk\/missing-strategy for HRC-002 at IRIS Risk Register!J7$/,
+      ),
     );
 
     // Save with nothing typed: plain words, focus on the Reason box, nothing saved.

@@ -16,7 +16,7 @@ import { dayFromIso } from "../../src/core/parse";
 import { MockGateway, sampleReport, sampleTabs } from "./fixtures";
 
 const NAME_KEY = "contract-risk-review.meeting.by";
-const D5 = /^Accept… IRIS Risks!D5 · HRC-001, risk\/missing-strategy$/;
+const D5 = /^Accept… risk\/missing-strategy for HRC-001 at IRIS Risks!D5$/;
 const D5_FINDING = /^Error: IRIS Risks!D5 · HRC-001 \. /;
 
 /** An engine that, like the real one, moves findings an officer accepted out of the list. */
@@ -76,7 +76,7 @@ describe("Accepting a finding", () => {
     await checked();
     // Five findings name a record; the sheet-level missing column does not.
     expect(screen.getAllByRole("button", { name: /^Accept… / })).toHaveLength(5);
-    expect(screen.queryByRole("button", { name: /^Accept… IRIS Risks, header row 4/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Accept… sheet\// })).toBeNull();
     expect(screen.getByRole("button", { name: "Accepted (0)" })).toHaveAttribute("aria-expanded", "false");
   });
 
@@ -166,7 +166,7 @@ describe("Accepting a finding", () => {
     expect(screen.queryByRole("button", { name: D5_FINDING })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Accepted (2)" }));
     await user.click(
-      screen.getByRole("button", { name: "Withdraw IRIS Risks!D5 · HRC-001, risk/missing-strategy" }),
+      screen.getByRole("button", { name: "Withdraw risk/missing-strategy for HRC-001 at IRIS Risks!D5" }),
     );
     await waitFor(() => expect(engine.checks).toHaveLength(2));
     expect(savedExceptions(gateway)).toEqual([[other]]);
@@ -218,7 +218,7 @@ describe("Accepting by keyboard alone", () => {
     await waitFor(() => expect(header).toHaveFocus());
     await user.keyboard("{Enter}");
     expect(header).toHaveAttribute("aria-expanded", "true");
-    act(() => screen.getByRole("button", { name: /^Withdraw IRIS Risks!D5/ }).focus()); // Tab, in a browser
+    act(() => screen.getByRole("button", { name: /^Withdraw risk\/missing-strategy for HRC-001/ }).focus()); // Tab, in a browser
     await user.keyboard("{Enter}");
     await waitFor(() => expect(engine.checks).toHaveLength(3));
     expect(savedExceptions(gateway)).toEqual([[EXCEPTION], []]);

@@ -9,6 +9,7 @@ import {
   canAccept,
   defaultReviewBy,
   exceptionFor,
+  exceptionTarget,
   initialAcceptForm,
   isValid,
   validateAcceptForm,
@@ -61,6 +62,13 @@ describe("canAccept", () => {
       false,
     ],
   ])("%s → %p", (_, fi, yes) => expect(canAccept(fi)).toBe(yes));
+});
+
+describe("exceptionTarget", () => {
+  it("names rule, record and cell, worded apart from the finding's place", () => {
+    expect(exceptionTarget(f)).toBe("risk/missing-strategy for HRC-001 at IRIS Risks!D5");
+    expect(exceptionTarget(f)).not.toContain("IRIS Risks!D5 · HRC-001");
+  });
 });
 
 describe("defaultReviewBy", () => {

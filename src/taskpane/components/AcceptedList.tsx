@@ -14,7 +14,7 @@ import {
 import { ArrowUndoRegular } from "@fluentui/react-icons";
 import type { Finding } from "../../core/model/finding";
 import type { AcceptedException } from "../../core/model/settings";
-import { exceptionFor } from "../accept-exception";
+import { exceptionFor, exceptionTarget } from "../accept-exception";
 import { findingPlace } from "../findings-view";
 import { findingKey } from "./FindingList";
 import { SeverityLabel } from "./SeverityLabel";
@@ -90,7 +90,7 @@ function AcceptedItem({
         icon={<ArrowUndoRegular />}
         disabled={disabled}
         onClick={() => onWithdraw(finding)}
-        aria-label={`Withdraw ${place}, ${finding.ruleId}`}
+        aria-label={`Withdraw ${exceptionTarget(finding)}`}
       >
         Withdraw
       </Button>

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Button, makeStyles, mergeClasses, tokens, useArrowNavigationGroup, useRestoreFocusTarget } from "@fluentui/react-components";
 import type { Finding } from "../../core/model/finding";
-import { canAccept } from "../accept-exception";
+import { canAccept, exceptionTarget } from "../accept-exception";
 import { findingPlace, type FindingGroup } from "../findings-view";
 import { SeverityLabel, SEVERITY_WORD } from "./SeverityLabel";
 
@@ -99,7 +99,7 @@ function FindingItem({ finding, active, onActivate, onAccept }: FindingItemProps
       {onAccept && canAccept(finding) ? (
         // A button of its own beside the finding, so the Enter that goes to the cell never opens the dialog.
         <Button className={s.accept} size="small" appearance="subtle" onClick={onAcceptClick} {...restoreTarget}>
-          Accept…<span className={s.srOnly}> {findingPlace(finding)}, {finding.ruleId}</span>
+          Accept…<span className={s.srOnly}> {exceptionTarget(finding)}</span>
         </Button>
       ) : null}
     </li>
