@@ -283,11 +283,9 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
     patch({ error: null, busy: { label: "Starting the import…", cancellable: false }, status: "Importing" });
     try {
       const result = await gateway.applyEdits(prepared.edits, (p) => patch({ busy: { label: p.label, cancellable: false } }));
-      patch({ busy: { label: "Saving the IRIS profile in the workbook…", cancellable: false } });
       // The profile and this import's movement, so next month maps in one click and later summaries show it.
-      await actions.saveSettings(prepared.settingsAfter);
-      patch({ busy: { label: "Checking the workbook again…", cancellable: false } });
-      await actions.check();
+      patch({ busy: { label: "Saving the IRIS profile and checking the workbook again…", cancellable: false } });
+      await actions.saveSettingsAndCheck(prepared.settingsAfter);
       patch({ step: "done", busy: null, result, status: `Imported: ${result.cellsWritten} cells written, backup "${result.backups[0]?.to ?? ""}".` });
     } catch (e) {
       patch({ busy: null, error: importMessage(e), status: "The import did not finish." });
