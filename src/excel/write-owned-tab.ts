@@ -3,8 +3,8 @@
 
 import { columnLetter, toA1 } from "../core/address/a1";
 import type { CellValue } from "../core/model/grid";
-import type { OwnedTab, Rag } from "../core/model/owned-tab";
-import { OWNED_MARKER } from "../core/model/owned-tab";
+import type { OwnedTab } from "../core/model/owned-tab";
+import { OWNED_MARKER, OWNED_TAB_STYLE } from "../core/model/owned-tab";
 import { PlainError, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
@@ -12,16 +12,6 @@ import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
 import { syncWrites, type QueuedWrite } from "./write-batches";
 
-/** Excel's own "Bad / Neutral / Good" styles, as the command line's writer uses. */
-const RAG_STYLE: Record<Rag, { fill: string; font: string }> = {
-  red: { fill: "#FFC7CE", font: "#9C0006" },
-  amber: { fill: "#FFEB9C", font: "#9C5700" },
-  green: { fill: "#C6EFCE", font: "#006100" },
-};
-const HEADER_FILL = "#D9E1F2";
-const LINK_COLOUR = "#0563C1";
-const MARKER_COLOUR = "#808080";
-const DATE_FORMAT = "dd/mm/yyyy";
 const TEXT_FORMAT = "@";
 /** Rough wire size of one small instruction (a format or a link). */
 const OP_BYTES = 160;
@@ -86,9 +76,14 @@ async function chooseSheet(context: Excel.RequestContext, preferred: string): Pr
 
   const firstRows = candidates
     .filter((c) => existing.has(c.toLowerCase()) && !ownedByName.has(c.toLowerCase()))
-    .map((c) => ({ key: c.toLowerCase(), row: existing.get(c.toLowerCase())!.getRange("1:1").getUsedRangeOrNullObject(true).load("values") }));
+    .map((c) => ({
+      key: c.toLowerCase(),
+      row: existing.get(c.toLowerCase())!.getRange("1:1").getUsedRangeOrNullObject(true).load("values"),
+    }));
   if (firstRows.length > 0) await countedSync(context, "write: owned markers");
-  const marked = new Set(firstRows.filter((f) => !f.row.isNullObject && rowHasMarker(f.row.values[0])).map((f) => f.key));
+  const marked = new Set(
+    firstRows.filter((f) => !f.row.isNullObject && rowHasMarker(f.row.values[0])).map((f) => f.key),
+  );
 
   for (const c of candidates) {
     const key = c.toLowerCase();
@@ -123,7 +118,7 @@ function tabCells(tab: OwnedTab): TabCells {
         fs.push(TEXT_FORMAT);
       } else if (typeof v === "number" && Number.isFinite(v)) {
         vs.push(v);
-        fs.push(dateColumns.has(c) ? DATE_FORMAT : "General");
+        fs.push(dateColumns.has(c) ? OWNED_TAB_STYLE.dateFormat : "General");
       } else {
         vs.push(typeof v === "boolean" ? v : "");
         fs.push("General");
@@ -147,7 +142,12 @@ function setupWrite(
     queue: (batch) => {
       if (!target.exists) context.workbook.worksheets.add(target.name);
       const ws = sheetIn(batch);
-      if (target.ownedName) context.workbook.names.add(target.ownedName, ws.getRange("A1"), "Contract Risk Review: this sheet is the add-in's own");
+      if (target.ownedName)
+        context.workbook.names.add(
+          target.ownedName,
+          ws.getRange("A1"),
+          "Contract Risk Review: this sheet is the add-in's own",
+        );
       ws.getRange().clear("All");
       ws.freezePanes.unfreeze();
       if (tab.kind === "settings") ws.visibility = "Hidden";
@@ -169,7 +169,13 @@ function valueWrites(cells: TabCells, sheetIn: (batch: number) => Excel.Workshee
         range.numberFormat = cells.formats.slice(start, start + count);
         range.values = cells.values.slice(start, start + count);
       },
-      split: () => (count < 2 ? null : [chunk(start, Math.floor(count / 2)), chunk(start + Math.floor(count / 2), count - Math.floor(count / 2))]),
+      split: () =>
+        count < 2
+          ? null
+          : [
+              chunk(start, Math.floor(count / 2)),
+              chunk(start + Math.floor(count / 2), count - Math.floor(count / 2)),
+            ],
     };
   };
   const maxBytes = payloadBudget() * 0.9;
@@ -179,7 +185,11 @@ function valueWrites(cells: TabCells, sheetIn: (batch: number) => Excel.Workshee
   while (start < cells.values.length) {
     let count = 0;
     let bytes = 0;
-    while (start + count < cells.values.length && count < maxRows && (count === 0 || bytes + rowBytes[start + count] <= maxBytes)) {
+    while (
+      start + count < cells.values.length &&
+      count < maxRows &&
+      (count === 0 || bytes + rowBytes[start + count] <= maxBytes)
+    ) {
       bytes += rowBytes[start + count];
       count += 1;
     }
@@ -210,7 +220,11 @@ function addressLists(cells: { row: number; col: number }[]): string[] {
   return lists;
 }
 
-function formatWrites(tab: OwnedTab, cells: TabCells, sheetIn: (batch: number) => Excel.Worksheet): QueuedWrite[] {
+function formatWrites(
+  tab: OwnedTab,
+  cells: TabCells,
+  sheetIn: (batch: number) => Excel.Worksheet,
+): QueuedWrite[] {
   const f = tab.format;
   const out: QueuedWrite[] = [];
   const op = (queue: (ws: Excel.Worksheet) => void, bytes = OP_BYTES): void => {
@@ -228,7 +242,7 @@ function formatWrites(tab: OwnedTab, cells: TabCells, sheetIn: (batch: number) =
   for (const r of f.headerRows) {
     op((ws) => {
       const range = rowRange(ws, r);
-      range.format.fill.color = HEADER_FILL;
+      range.format.fill.color = OWNED_TAB_STYLE.headerFill;
       range.format.font.bold = true;
     });
   }
@@ -236,18 +250,19 @@ function formatWrites(tab: OwnedTab, cells: TabCells, sheetIn: (batch: number) =
     for (const list of addressLists(f.ragCells.filter((c) => c.rag === rag))) {
       op((ws) => {
         const areas = ws.getRanges(list);
-        areas.format.fill.color = RAG_STYLE[rag].fill;
-        areas.format.font.color = RAG_STYLE[rag].font;
+        areas.format.fill.color = OWNED_TAB_STYLE.rag[rag].fill;
+        areas.format.font.color = OWNED_TAB_STYLE.rag[rag].font;
       }, OP_BYTES + list.length);
     }
   }
   f.columnWidths.forEach((w, c) => {
-    if (w > 0) op((ws) => (ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = widthPoints(w)));
+    if (w > 0)
+      op((ws) => (ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = widthPoints(w)));
   });
   if (cells.markerCol >= 0) {
     op((ws) => {
       const font = ws.getCell(0, cells.markerCol).format.font;
-      font.color = MARKER_COLOUR;
+      font.color = OWNED_TAB_STYLE.marker;
       font.size = 8;
     });
   }
@@ -257,11 +272,12 @@ function formatWrites(tab: OwnedTab, cells: TabCells, sheetIn: (batch: number) =
       const documentReference = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
       const current = tab.rows[link.row]?.[link.col] ?? null;
       // The cell already holds its (escaped) text; only an empty cell is given the address to show.
-      const hyperlink: Excel.RangeHyperlink = current === null ? { documentReference, textToDisplay: link.address } : { documentReference };
+      const hyperlink: Excel.RangeHyperlink =
+        current === null ? { documentReference, textToDisplay: link.address } : { documentReference };
       op((ws) => (ws.getCell(link.row, link.col).hyperlink = hyperlink), OP_BYTES + documentReference.length);
     }
     for (const list of addressLists(f.links)) {
-      op((ws) => (ws.getRanges(list).format.font.color = LINK_COLOUR), OP_BYTES + list.length);
+      op((ws) => (ws.getRanges(list).format.font.color = OWNED_TAB_STYLE.link), OP_BYTES + list.length);
     }
   }
   if (f.freezeBelowRow !== null) {

@@ -10,7 +10,7 @@ import {
   type Worksheet,
 } from "exceljs";
 import type { CellValue } from "../core/model/grid";
-import { OWNED_MARKER, type OwnedTab, type Rag } from "../core/model/owned-tab";
+import { OWNED_MARKER, OWNED_TAB_STYLE, type OwnedTab } from "../core/model/owned-tab";
 
 /** Options for writing the owned-tabs workbook. */
 export interface WriteOwnedTabsOptions {
@@ -21,17 +21,11 @@ export interface WriteOwnedTabsOptions {
   linkFile?: string;
 }
 
-/** Excel's own "Bad / Neutral / Good" cell styles: dark text on a light fill, readable at AA contrast. */
-const RAG_STYLE: Record<Rag, { fill: string; font: string }> = {
-  red: { fill: "FFFFC7CE", font: "FF9C0006" },
-  amber: { fill: "FFFFEB9C", font: "FF9C5700" },
-  green: { fill: "FFC6EFCE", font: "FF006100" },
-};
-const HEADER_FILL = "FFD9E1F2";
-const HEADER_BORDER = "FF8EA9DB";
-const LINK_COLOUR = "FF0563C1";
-const MARKER_COLOUR = "FF808080";
-const DATE_FORMAT = "dd/mm/yyyy";
+const HEADER_FILL = argb(OWNED_TAB_STYLE.headerFill);
+const HEADER_BORDER = argb(OWNED_TAB_STYLE.headerBorder);
+const LINK_COLOUR = argb(OWNED_TAB_STYLE.link);
+const MARKER_COLOUR = argb(OWNED_TAB_STYLE.marker);
+const DATE_FORMAT = OWNED_TAB_STYLE.dateFormat;
 /** exceljs declares its PaperSize enum without a runtime value; 9 is A4 in the OOXML spec. */
 const PAPER_A4 = 9 as PageSetup["paperSize"];
 
@@ -82,9 +76,9 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
   for (const r of format.headerRows) styleHeaderRow(ws, r, width);
   for (const { row, col, rag } of format.ragCells) {
     const cell = ws.getCell(row + 1, col + 1);
-    const style = RAG_STYLE[rag];
-    cell.fill = solidFill(style.fill);
-    cell.font = { ...(cell.font ?? {}), color: { argb: style.font } };
+    const style = OWNED_TAB_STYLE.rag[rag];
+    cell.fill = solidFill(argb(style.fill));
+    cell.font = { ...(cell.font ?? {}), color: { argb: argb(style.font) } };
   }
   format.columnWidths.forEach((w, c) => {
     if (w > 0) ws.getColumn(c + 1).width = w;
@@ -166,4 +160,9 @@ function encodeFileName(fileName: string): string {
     .split(/[\\/]/)
     .map((part) => encodeURIComponent(part))
     .join("/");
+}
+
+/** exceljs wants opaque ARGB ("FFRRGGBB") where the shared palette says "#RRGGBB". */
+function argb(hex: string): string {
+  return `FF${hex.slice(1).toUpperCase()}`;
 }

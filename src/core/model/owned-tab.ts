@@ -69,6 +69,25 @@ export const OWNED_TAB_NAMES: Record<Exclude<OwnedTabKind, "backup">, string> = 
  */
 export const OWNED_MARKER = "⟦contract-risk-review:owned⟧";
 
+/**
+ * How owned tabs look, as "#RRGGBB" colours: one palette for the Excel adapter and the command
+ * line's .xlsx writer, so a tab looks the same whichever wrote it. RAG cells use Excel's own
+ * "Bad / Neutral / Good" styles: dark text on a light fill, readable at AA contrast.
+ */
+export const OWNED_TAB_STYLE = {
+  rag: {
+    red: { fill: "#FFC7CE", font: "#9C0006" },
+    amber: { fill: "#FFEB9C", font: "#9C5700" },
+    green: { fill: "#C6EFCE", font: "#006100" },
+  } satisfies Record<Rag, { fill: string; font: string }>,
+  headerFill: "#D9E1F2",
+  headerBorder: "#8EA9DB",
+  link: "#0563C1",
+  marker: "#808080",
+  /** Number format of date columns. */
+  dateFormat: "dd/mm/yyyy",
+} as const;
+
 export function emptyFormat(): OwnedTabFormat {
   return {
     headerRows: [],
