@@ -4,41 +4,19 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import type { FakeSnapshot } from "../fakes/fake-excel";
+import type { Page } from "playwright-core";
 import type { CellValue } from "../../src/core/model/grid";
 import type { AcceptedException } from "../../src/core/model/settings";
 import { settingsFromRows } from "../../src/core/model/settings-sheet";
-import { SCREENSHOTS, axeViolations, buildAll, eventually, launch, openPane, serve } from "./harness";
+import { SCREENSHOTS, axeViolations, eventually, fakeSnapshot, pageWidth, usePaneSite } from "./harness";
 import { contractorWorkbook } from "./workbook";
 
-let out = "";
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-let fakeHostJs = "";
+const site = usePaneSite();
 const workbookJson = JSON.stringify(contractorWorkbook());
-
-beforeAll(async () => {
-  out = await buildAll();
-  fakeHostJs = fs.readFileSync(path.join(out, "fake", "fake-host.js"), "utf8");
-  server = await serve(path.join(out, "site"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
 
 const REASON = "Strategy agreed at the October board; the register is updated in November.";
 const FINDING = /^Error: IRIS Risk Register!J7 · HRC-002 \. /;
 
-const snapshot = (page: Page): Promise<FakeSnapshot> =>
-  page.evaluate(() =>
-    (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot(),
-  );
-const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
 /** "tag:name-or-id:text" of the focused element. */
 const focused = (page: Page): Promise<string> =>
   page.evaluate(() => {
@@ -62,7 +40,7 @@ async function shootViewport(page: Page, name: string): Promise<void> {
 
 /** The accepted exceptions as the hidden Settings sheet holds them, read back the way the engine reads them. */
 async function savedExceptions(page: Page): Promise<AcceptedException[]> {
-  const sheet = (await snapshot(page)).sheets.find((s) => s.visibility !== "Visible");
+  const sheet = (await fakeSnapshot(page)).sheets.find((s) => s.visibility !== "Visible");
   if (!sheet) throw new Error("no hidden Settings sheet");
   const rows = (sheet.values as CellValue[][]).map((r) => r.map((v) => (v === "" ? null : v)));
   return settingsFromRows(rows).settings.acceptedExceptions;
@@ -70,13 +48,7 @@ async function savedExceptions(page: Page): Promise<AcceptedException[]> {
 
 /** Opens the pane on the fake workbook, sets the as-at date in Settings and checks, all from the keyboard. */
 async function openChecked(theme: "light" | "dark") {
-  const pane = await openPane(
-    browser,
-    server.base,
-    fakeHostJs,
-    { kind: "fake", workbookJson },
-    `?theme=${theme}`,
-  );
+  const pane = await site.open({ kind: "fake", workbookJson }, `?theme=${theme}`);
   const { page } = pane;
   await page.getByRole("tab", { name: "Settings" }).focus();
   await page.keyboard.press("Enter");

@@ -6,6 +6,7 @@ import * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
+import type { FakeSnapshot, FakeStats } from "../fakes/fake-excel";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import { execFile } from "child_process";
 
@@ -149,3 +150,52 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** One test file's built pane and fake host, the server for them and the browser; filled in by beforeAll. */
+export interface PaneSite {
+  /** The build folder: site/ (the pane) and fake/ (the fake host). */
+  out: string;
+  server: Served;
+  browser: Browser;
+  fakeHostJs: string;
+  /** Opens the pane (see openPane) on this site's server with this build's fake host. */
+  open(stub: OfficeStub, query?: string): ReturnType<typeof openPane>;
+}
+
+/**
+ * Registers the beforeAll/afterAll every browser test file needs: build the pane and the fake host,
+ * serve the site, launch Chromium; afterwards close both and remove the build. The returned object
+ * is empty until beforeAll has run, so read its fields inside tests only.
+ */
+export function usePaneSite(): PaneSite {
+  const site: PaneSite = {
+    out: "",
+    server: undefined as unknown as Served,
+    browser: undefined as unknown as Browser,
+    fakeHostJs: "",
+    open: (stub, query = "") => openPane(site.browser, site.server.base, site.fakeHostJs, stub, query),
+  };
+  beforeAll(async () => {
+    site.out = await buildAll();
+    site.fakeHostJs = fs.readFileSync(path.join(site.out, "fake", "fake-host.js"), "utf8");
+    site.server = await serve(path.join(site.out, "site"));
+    site.browser = await launch();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+    if (site.out) fs.rmSync(site.out, { recursive: true, force: true });
+  });
+  return site;
+}
+
+/** The fake workbook as it stands now (sheets, selection, visibility…), read from the page. */
+export const fakeSnapshot = (page: Page): Promise<FakeSnapshot> =>
+  page.evaluate(() => (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot());
+
+/** The fake host's counters (syncs, bytes…), read from the page. */
+export const fakeStats = (page: Page): Promise<FakeStats> =>
+  page.evaluate(() => (window as unknown as { __fakeHost: { stats(): FakeStats } }).__fakeHost.stats());
+
+/** The page's scrollable width: at 340 px nothing may overflow sideways (readable at 320 px, WCAG 1.4.10). */
+export const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);

@@ -2,18 +2,13 @@
 // an IRIS .xlsx export chosen, mapped, previewed and applied by keyboard; the backup sheet, the Import Log
 // (beside a user's own "Import Log") and the re-check checked in the fake; re-import writes nothing; axe.
 
-import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import type { FakeSnapshot, FakeStats, FakeWorkbookSpec } from "../fakes/fake-excel";
-import { axeViolations, buildAll, launch, openPane, serve, shoot } from "./harness";
+import type { Page } from "playwright-core";
+import type { FakeWorkbookSpec } from "../fakes/fake-excel";
+import { axeViolations, fakeSnapshot, fakeStats, pageWidth, shoot, usePaneSite } from "./harness";
 import { contractorWorkbook, serial } from "./workbook";
 
-let out = "";
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-let fakeHostJs = "";
+const site = usePaneSite();
 
 const USER_LOG = [["My own notes on imports"], ["Do not overwrite"]];
 
@@ -51,25 +46,11 @@ async function exportXlsx(): Promise<Buffer> {
 let exportBytes: Buffer;
 
 beforeAll(async () => {
-  out = await buildAll();
-  fakeHostJs = fs.readFileSync(path.join(out, "fake", "fake-host.js"), "utf8");
-  server = await serve(path.join(out, "site"));
-  browser = await launch();
   exportBytes = await exportXlsx();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
-
-const snapshot = (page: Page): Promise<FakeSnapshot> => page.evaluate(() => (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot());
-const stats = (page: Page): Promise<FakeStats> => page.evaluate(() => (window as unknown as { __fakeHost: { stats(): FakeStats } }).__fakeHost.stats());
-const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
-
 async function openImport(theme: "light" | "dark") {
-  const pane = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson: JSON.stringify(workbook()) }, `?theme=${theme}`);
+  const pane = await site.open({ kind: "fake", workbookJson: JSON.stringify(workbook()) }, `?theme=${theme}`);
   const { page } = pane;
   await page.getByRole("tab", { name: "Settings" }).click();
   await page.getByLabel("As-at date").fill("2022-10-10");
@@ -98,7 +79,7 @@ async function press(page: Page, name: string | RegExp) {
 describe("Import view on the fake Excel host", () => {
   it("imports an IRIS .xlsx: backup sheet, changed cells, Import Log beside the user's, re-check; the same file again changes nothing", async () => {
     const { context, page, blocked, errors } = await openImport("light");
-    const before = await snapshot(page);
+    const before = await fakeSnapshot(page);
     const registerBefore = before.sheets.find((s) => s.name === "IRIS Risk Register")!;
     expect(await axeViolations(page)).toEqual([]);
 
@@ -121,11 +102,11 @@ describe("Import view on the fake Excel host", () => {
     await shoot(page, "import-preview-light");
     expect(await pageWidth(page)).toBeLessThanOrEqual(340);
     // Nothing written yet.
-    expect(JSON.stringify((await snapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register"))).toBe(JSON.stringify(registerBefore));
+    expect(JSON.stringify((await fakeSnapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register"))).toBe(JSON.stringify(registerBefore));
 
     await press(page, "Apply the import");
     await page.getByRole("heading", { name: "Imported “iris-october.xlsx”" }).waitFor({ timeout: 30000 });
-    const after = await snapshot(page);
+    const after = await fakeSnapshot(page);
     const names = after.sheets.map((s) => s.name);
 
     // The backup: the register as it was, marked as the add-in's own.
@@ -165,7 +146,7 @@ describe("Import view on the fake Excel host", () => {
     await shoot(page, "import-done-light");
     expect(await pageWidth(page)).toBeLessThanOrEqual(340);
 
-    const s = await stats(page);
+    const s = await fakeStats(page);
     expect(s.failedSyncs).toBe(0);
     expect(s.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
 
@@ -173,11 +154,11 @@ describe("Import view on the fake Excel host", () => {
     await press(page, "Import another file");
     await chooseExport(page);
     await page.getByText("Mapped with the IRIS profile saved in this workbook: check and go on.").waitFor();
-    const settled = JSON.stringify((await snapshot(page)).sheets);
+    const settled = JSON.stringify((await fakeSnapshot(page)).sheets);
     await press(page, "Preview changes");
     await page.getByText(/No changes: the register already matches/).waitFor();
     expect(await page.getByRole("button", { name: "Apply the import" }).count()).toBe(0);
-    expect(JSON.stringify((await snapshot(page)).sheets)).toBe(settled);
+    expect(JSON.stringify((await fakeSnapshot(page)).sheets)).toBe(settled);
 
     expect(blocked).toEqual([]);
     expect(errors).toEqual([]);
@@ -186,12 +167,12 @@ describe("Import view on the fake Excel host", () => {
 
   it("ends a bad file in a plain message naming it, and the workbook as it was (dark theme, axe)", async () => {
     const { context, page } = await openImport("dark");
-    const before = JSON.stringify((await snapshot(page)).sheets);
+    const before = JSON.stringify((await fakeSnapshot(page)).sheets);
     await page.setInputFiles("input[type=file]", { name: "iris.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004 truncated") });
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/"iris\.xlsx".*Nothing was written/s);
-    expect(JSON.stringify((await snapshot(page)).sheets)).toBe(before);
+    expect(JSON.stringify((await fakeSnapshot(page)).sheets)).toBe(before);
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, "import-error-dark");
 

@@ -1,37 +1,13 @@
 // The Review view in headless Chromium on the fake Excel host with the real engine: a short meeting run
 // from the keyboard alone (no clicks), axe-core on every screen, screenshots in light and dark.
 
-import * as fs from "fs";
-import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import type { FakeSnapshot } from "../fakes/fake-excel";
-import { axeViolations, buildAll, eventually, launch, openPane, serve, shoot } from "./harness";
+import type { Page } from "playwright-core";
+import { axeViolations, eventually, fakeSnapshot, openPane, pageWidth, shoot, usePaneSite } from "./harness";
 import { contractorWorkbook, serial } from "./workbook";
 
-let out = "";
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-let fakeHostJs = "";
+const site = usePaneSite();
 const workbookJson = JSON.stringify(contractorWorkbook());
 
-beforeAll(async () => {
-  out = await buildAll();
-  fakeHostJs = fs.readFileSync(path.join(out, "fake", "fake-host.js"), "utf8");
-  server = await serve(path.join(out, "site"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
-
-const snapshot = (page: Page): Promise<FakeSnapshot> =>
-  page.evaluate(() =>
-    (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot(),
-  );
-const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
 const focusedName = (page: Page): Promise<string> =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -55,13 +31,7 @@ async function typeInto(page: Page, locator: ReturnType<Page["getByLabel"]>, tex
 }
 
 async function openReview(theme: "light" | "dark"): Promise<Awaited<ReturnType<typeof openPane>>> {
-  const pane = await openPane(
-    browser,
-    server.base,
-    fakeHostJs,
-    { kind: "fake", workbookJson },
-    `?theme=${theme}`,
-  );
+  const pane = await site.open({ kind: "fake", workbookJson }, `?theme=${theme}`);
   const { page } = pane;
   // The as-at date is the meeting's, so the re-check at the end judges updates as the room did.
   await press(page, page.getByRole("tab", { name: "Settings" }), "Enter");
@@ -93,7 +63,10 @@ describe("Review view in the browser", () => {
     );
     expect(await focusedName(page)).toMatch(/^textarea:/);
     await eventually(async () =>
-      expect((await snapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "A11:P11" }),
+      expect((await fakeSnapshot(page)).selection).toEqual({
+        sheet: "IRIS Risk Register",
+        address: "A11:P11",
+      }),
     );
     expect(await axeViolations(page)).toEqual([]);
     expect(await pageWidth(page)).toBeLessThanOrEqual(340);
@@ -115,7 +88,7 @@ describe("Review view in the browser", () => {
     expect(await liveText(page)).toMatch(/^Skipped HRC-004\. Risk 4 of 5: HRC-001/);
     await shoot(page, "review-after-records-light");
 
-    const reg = (await snapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!;
+    const reg = (await fakeSnapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!;
     expect(reg.values[10][11]).toBe(serial("2022-10-10"));
     expect(reg.values[10][12]).toBe(
       "Audit found 4% of repairs below standard; contractor re-training crews.",
@@ -125,7 +98,7 @@ describe("Review view in the browser", () => {
 
     await press(page, page.getByRole("button", { name: /End meeting/ }), "Enter");
     await page.getByRole("button", { name: "Start another meeting" }).waitFor({ timeout: 60000 });
-    const snap = await snapshot(page);
+    const snap = await fakeSnapshot(page);
     const log = snap.sheets.find((s) => s.name === "Update Log")!;
     // Each risk's own update text is carried into the log before the register cell is replaced.
     expect(log.values.slice(4).map((r) => [r[1], r[2], r[4]])).toEqual([

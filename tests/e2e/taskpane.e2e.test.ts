@@ -4,41 +4,17 @@
 import * as fs from "fs";
 import * as zlib from "zlib";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import type { FakeSnapshot, FakeStats } from "../fakes/fake-excel";
-import { axeViolations, buildAll, eventually, launch, openPane, serve, shoot } from "./harness";
+import type { Page } from "playwright-core";
+import { axeViolations, eventually, fakeSnapshot, fakeStats, pageWidth, shoot, usePaneSite } from "./harness";
 import { contractorWorkbook } from "./workbook";
 
-let out = "";
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-let fakeHostJs = "";
+const site = usePaneSite();
 const workbookJson = JSON.stringify(contractorWorkbook());
 
-beforeAll(async () => {
-  out = await buildAll();
-  fakeHostJs = fs.readFileSync(path.join(out, "fake", "fake-host.js"), "utf8");
-  server = await serve(path.join(out, "site"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
-
-/** The page's scrollable width: at 340 px nothing may overflow sideways (readable at 320 px, WCAG 1.4.10). */
-const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
-
-const snapshot = (page: Page): Promise<FakeSnapshot> =>
-  page.evaluate(() => (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot());
-const stats = (page: Page): Promise<FakeStats> =>
-  page.evaluate(() => (window as unknown as { __fakeHost: { stats(): FakeStats } }).__fakeHost.stats());
 
 /** Opens the pane on the fake workbook and sets the as-at date through the Settings view. */
 async function openWithFake(theme: "light" | "dark") {
-  const pane = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson }, `?theme=${theme}`);
+  const pane = await site.open({ kind: "fake", workbookJson }, `?theme=${theme}`);
   const { page } = pane;
   await page.getByRole("tab", { name: "Settings" }).click();
   await page.getByLabel("As-at date").fill("2022-10-10");
@@ -53,28 +29,28 @@ async function check(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Findings" }).waitFor();
 }
 
-/** Gzipped size of the scripts served since `from` (index into server.served). */
+/** Gzipped size of the scripts served since `from` (index into site.server.served). */
 function gzippedScripts(from: number): { files: string[]; bytes: number } {
-  const files = [...new Set(server.served.slice(from).filter((p) => p.endsWith(".js")))];
-  const bytes = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(out, "site", f)), { level: 9 }).length, 0);
+  const files = [...new Set(site.server.served.slice(from).filter((p) => p.endsWith(".js")))];
+  const bytes = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(site.out, "site", f)), { level: 9 }).length, 0);
   return { files, bytes };
 }
 
 describe("bundle size", () => {
   it("keeps the initial task pane script within 150 KB gzipped, and what the Check view needs close to it", async () => {
-    const from = server.served.length;
-    const { context, page } = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson });
+    const from = site.server.served.length;
+    const { context, page } = await site.open({ kind: "fake", workbookJson });
     await page.getByRole("button", { name: "Check workbook" }).waitFor();
     const initial = gzippedScripts(from);
-    const html = fs.readFileSync(path.join(out, "site", "taskpane.html"), "utf8");
+    const html = fs.readFileSync(path.join(site.out, "site", "taskpane.html"), "utf8");
     // Minified HTML drops the quotes: <script defer src=react.5ce3256f.js>.
     const entry = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)"?/g)]
       .map((m) => m[1])
       .filter((src) => !/^https?:/.test(src))
       .map((src) => "/" + src.replace(/^\//, ""));
     expect(entry.length).toBeGreaterThanOrEqual(2);
-    const entryBytes = entry.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(out, "site", f)), { level: 9 }).length, 0);
-    const beforeCheck = server.served.length;
+    const entryBytes = entry.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(site.out, "site", f)), { level: 9 }).length, 0);
+    const beforeCheck = site.server.served.length;
     await check(page);
     const engine = gzippedScripts(beforeCheck);
     // Printed for the release notes; the limit is the issue's.
@@ -95,7 +71,7 @@ describe("task pane outside Office", () => {
     ["blocked", /could not be loaded/],
     ["browser", /opened outside Excel/],
   ] as const)("explains itself and how to sideload when office.js is %s", async (kind, reason) => {
-    const { context, page, blocked } = await openPane(browser, server.base, fakeHostJs, { kind });
+    const { context, page, blocked } = await site.open({ kind });
     await page.getByRole("heading", { name: "Contract Risk Review", level: 1 }).waitFor();
     expect(await page.getByRole("status").textContent()).toMatch(reason);
     expect(await page.getByText(/Upload My Add-in/).count()).toBe(1);
@@ -109,7 +85,7 @@ describe("task pane outside Office", () => {
 describe("task pane on the fake Excel host, with the real engine", () => {
   it("checks, goes to a finding's cell, marks cells, and writes the summary tabs idempotently", async () => {
     const { context, page, blocked, errors } = await openWithFake("light");
-    const settingsSheet = (await snapshot(page)).sheets.find((s) => s.visibility !== "Visible");
+    const settingsSheet = (await fakeSnapshot(page)).sheets.find((s) => s.visibility !== "Visible");
     expect(settingsSheet).toBeDefined();
 
     await check(page);
@@ -125,15 +101,15 @@ describe("task pane on the fake Excel host, with the real engine", () => {
 
     // Click a finding: the fake's selection moves to its cell.
     await page.getByRole("button", { name: /IRIS Risk Register!J7 · HRC-002/ }).click();
-    await eventually(async () => expect((await snapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "J7" }));
+    await eventually(async () => expect((await fakeSnapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "J7" }));
     // Keyboard: arrow down to the next finding and press Enter.
     await page.keyboard.press("ArrowDown");
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
     const place = /^(?:Error|Warning|Note): (.+)!([A-Z]+\d+)/.exec(focused);
     expect(place).not.toBeNull();
     await page.keyboard.press("Enter");
-    await eventually(async () => expect((await snapshot(page)).selection).toEqual({ sheet: place![1], address: place![2] }));
-    expect((await snapshot(page)).activeSheet).toBe(place![1]);
+    await eventually(async () => expect((await fakeSnapshot(page)).selection).toEqual({ sheet: place![1], address: place![2] }));
+    expect((await fakeSnapshot(page)).activeSheet).toBe(place![1]);
     await shoot(page, "check-light");
 
     // The sheets as read.
@@ -145,7 +121,7 @@ describe("task pane on the fake Excel host, with the real engine", () => {
     // Mark and unmark.
     await page.getByRole("combobox", { name: "Sheet" }).selectOption("IRIS Risk Register");
     await page.getByRole("button", { name: /^Mark \d+ cells?$/ }).click();
-    const marks = async () => (await snapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!.conditionalFormats.length;
+    const marks = async () => (await fakeSnapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!.conditionalFormats.length;
     await eventually(async () => expect(await marks()).toBeGreaterThan(0));
     await page.getByRole("button", { name: "Remove marks" }).click();
     await eventually(async () => expect(await marks()).toBe(0));
@@ -157,7 +133,7 @@ describe("task pane on the fake Excel host, with the real engine", () => {
     await written.waitFor();
     expect(await written.innerText()).toMatch(/Exceptions: Written as “.+”, because a sheet of yours is already called “Exceptions”/);
     await shoot(page, "summaries-light");
-    const first = await snapshot(page);
+    const first = await fakeSnapshot(page);
     const names = first.sheets.map((s) => s.name);
     for (const n of ["Escalation", "Risk Summary", "Plan Close-Out"]) expect(names).toContain(n);
     const userExceptions = first.sheets.find((s) => s.name === "Exceptions")!;
@@ -170,9 +146,9 @@ describe("task pane on the fake Excel host, with the real engine", () => {
 
     await page.getByRole("button", { name: "Write summary tabs" }).click();
     await page.getByText("Wrote 4 summary tabs.").waitFor({ state: "attached" });
-    await eventually(async () => expect(JSON.stringify((await snapshot(page)).sheets)).toBe(JSON.stringify(first.sheets)));
+    await eventually(async () => expect(JSON.stringify((await fakeSnapshot(page)).sheets)).toBe(JSON.stringify(first.sheets)));
 
-    const s = await stats(page);
+    const s = await fakeStats(page);
     expect(s.failedSyncs).toBe(0);
     expect(blocked).toEqual([]);
     expect(errors).toEqual([]);
