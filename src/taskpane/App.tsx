@@ -8,6 +8,7 @@ import { useWorkbook, type Engine } from "./hooks/useWorkbook";
 import { ErrorBar } from "./components/ErrorBar";
 import { ProgressNote } from "./components/ProgressNote";
 import { CheckView } from "./views/CheckView";
+import { visuallyHidden } from "./styles";
 
 // Summaries and Settings load on first use, keeping the first paint's script small.
 const SummariesView = React.lazy(() => import(/* webpackChunkName: "view-summaries" */ "./views/SummariesView").then((m) => ({ default: m.SummariesView })));
@@ -42,7 +43,7 @@ const useStyles = makeStyles({
   // Five tabs do not fit on one line at 320 px: they wrap rather than push the pane sideways.
   tabs: { flexWrap: "wrap" },
   main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  srOnly: visuallyHidden,
 });
 
 export interface AppProps {

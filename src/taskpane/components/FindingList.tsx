@@ -8,6 +8,7 @@ import type { Finding } from "../../core/model/finding";
 import { canAccept, exceptionTarget } from "../accept-exception";
 import { findingPlace, type FindingGroup } from "../findings-view";
 import { SeverityLabel, SEVERITY_WORD } from "./SeverityLabel";
+import { visuallyHidden } from "../styles";
 
 const useStyles = makeStyles({
   groups: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -48,7 +49,7 @@ const useStyles = makeStyles({
   active: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   place: { display: "block", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   message: { display: "block", overflowWrap: "anywhere" },
-  srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  srOnly: visuallyHidden,
 });
 
 const HINT_ID = "finding-list-hint";

@@ -11,13 +11,14 @@ import { FileStep } from "../import/FileStep";
 import { MappingStep } from "../import/MappingStep";
 import { PreviewStep } from "../import/PreviewStep";
 import { useImport, type ImportStep } from "../import/useImport";
+import { visuallyHidden } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   steps: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  srOnly: visuallyHidden,
 });
 
 const STEP_NUMBER: Record<ImportStep, number> = { choose: 1, map: 2, preview: 3, done: 4 };

@@ -18,6 +18,7 @@ import { MeetingSetupForm, todayIso } from "../review/MeetingSetupForm";
 import { RecordPanel, type RecordPanelHandle } from "../review/RecordPanel";
 import { RiskCardPanel } from "../review/RiskCardPanel";
 import { rememberedName, useMeeting, type MeetingSetup } from "../review/useMeeting";
+import { visuallyHidden } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -30,14 +31,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   count: { fontWeight: tokens.fontWeightSemibold },
-  srOnly: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  srOnly: visuallyHidden,
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
