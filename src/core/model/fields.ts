@@ -2,13 +2,11 @@
 
 export type SheetKind = "risk-register" | "actions" | "improvement-plan" | "update-log" | "unknown";
 
-export const RISK_FIELDS = [
-  "id",
-  "title",
-  "description",
-  "annex",
-  "owner",
-  "raised",
+/**
+ * The risk fields that score a risk (current, inherent and target likelihood, impact and score,
+ * and the RAG rating): a table with any of them looks like a register.
+ */
+export const RISK_SCORE_FIELDS = [
   "likelihood",
   "impact",
   "score",
@@ -19,6 +17,16 @@ export const RISK_FIELDS = [
   "targetImpact",
   "targetScore",
   "rag",
+] as const;
+
+export const RISK_FIELDS = [
+  "id",
+  "title",
+  "description",
+  "annex",
+  "owner",
+  "raised",
+  ...RISK_SCORE_FIELDS,
   "strategy",
   "actions",
   "controls",

@@ -1,6 +1,6 @@
 // Finds a sheet's header row (rows 1–20, any column) and decides what kind of sheet it is.
 
-import type { SheetKind } from "../model/fields";
+import { RISK_SCORE_FIELDS, type SheetKind } from "../model/fields";
 import { cellAt, type Grid } from "../model/grid";
 import type { ColumnCorrection } from "../model/settings";
 import { cellText } from "./cell-text";
@@ -19,18 +19,6 @@ export interface SheetLayout {
 const HEADER_SEARCH_ROWS = 20;
 type Kind = Exclude<SheetKind, "unknown">;
 const KINDS: Kind[] = ["improvement-plan", "update-log", "risk-register", "actions"];
-const SCORE_FIELDS = [
-  "likelihood",
-  "impact",
-  "score",
-  "rag",
-  "inherentLikelihood",
-  "inherentImpact",
-  "inherentScore",
-  "targetLikelihood",
-  "targetImpact",
-  "targetScore",
-];
 
 /** The header cells of a row, with group-header text from the row above. */
 export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
@@ -57,7 +45,7 @@ export function accepts(kind: Kind, m: HeaderMapping): boolean {
     case "update-log":
       return has("riskId") && has("date") && has("noChange");
     case "risk-register":
-      return (has("id") || has("title") || has("description")) && SCORE_FIELDS.concat("strategy").some(has) && count >= 4;
+      return (has("id") || has("title") || has("description")) && [...RISK_SCORE_FIELDS, "strategy"].some(has) && count >= 4;
     case "actions":
       return has("riskId") && has("action") && ["due", "status", "actionId", "owner", "update"].some(has);
   }
@@ -108,7 +96,7 @@ function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
   const reg = best.get("risk-register")?.mapping;
   const act = best.get("actions")?.mapping;
   if (act && (act.fieldColumns.has("due") || act.fieldColumns.has("actionId"))) {
-    const regHasScores = reg ? SCORE_FIELDS.some((f) => reg.fieldColumns.has(f)) : false;
+    const regHasScores = reg ? RISK_SCORE_FIELDS.some((f) => reg.fieldColumns.has(f)) : false;
     if (!regHasScores) return "actions";
   }
   if (reg) return "risk-register";
