@@ -5,7 +5,7 @@ import path from "path";
 import type { Worksheet } from "exceljs";
 import { cellAt, formatAt, type Grid } from "../../src/core/model/grid";
 import { readXlsx } from "../../src/files/read-xlsx";
-import { convertCellValue } from "../../src/files/xlsx-cell";
+import { convertCellValue } from "./convert-cell-value";
 import { EXTERNAL_FIXTURES, loadWithExcelJs, SEED_FIXTURES } from "./helpers";
 
 const files = [

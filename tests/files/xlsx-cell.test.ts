@@ -1,8 +1,9 @@
-// Conversion of single exceljs cell values and the date-format test.
+// Conversion of single exceljs cell values (the test oracle) and the date-or-time format test.
 
-import { convertCellValue, isDateFormat, serialFromDate } from "../../src/files/xlsx-cell";
+import { isDateOrTimeFormat } from "../../src/files/xlsx-cell";
+import { convertCellValue, serialFromDate } from "./convert-cell-value";
 
-describe("isDateFormat", () => {
+describe("isDateOrTimeFormat", () => {
   it.each([
     ["dd/mm/yyyy", true],
     ["d-mmm-yy", true],
@@ -22,7 +23,7 @@ describe("isDateFormat", () => {
     ["_-* #,##0_-", false],
     ["", false],
   ])("%p → %p", (format, expected) => {
-    expect(isDateFormat(format)).toBe(expected);
+    expect(isDateOrTimeFormat(format)).toBe(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 // Scans one worksheet's XML into dense rows of values and formats, checking the size limits as it goes.
 
 import type { CellValue, MergedArea } from "../../core/model/grid";
-import { DEFAULT_DATE_FORMAT, isDateFormat } from "../xlsx-cell";
+import { DEFAULT_DATE_FORMAT, isDateOrTimeFormat } from "../xlsx-cell";
 import { cellFromNumber, dateFromIso } from "./cell-values";
 import type { CellStyles } from "./styles";
 import { name, Tok, XmlError, XmlScanner } from "./xml-scanner";
@@ -147,7 +147,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
         if (raw === null || raw === "") return;
         const serial = dateFromIso(raw);
         if (serial === null) keep(raw, fmt);
-        else keep(serial, fmt !== null && isDateFormat(fmt) ? fmt : DEFAULT_DATE_FORMAT);
+        else keep(serial, fmt !== null && isDateOrTimeFormat(fmt) ? fmt : DEFAULT_DATE_FORMAT);
         return;
       }
       default: {

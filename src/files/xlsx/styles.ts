@@ -1,6 +1,6 @@
 // Reads xl/styles.xml down to what a Grid needs: each cell style's number format and whether it shows a date.
 
-import { DEFAULT_DATE_FORMAT, isDateFormat } from "../xlsx-cell";
+import { DEFAULT_DATE_FORMAT, isDateOrTimeFormat } from "../xlsx-cell";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
 
@@ -84,15 +84,15 @@ export function parseStyles(bytes: Uint8Array): CellStyles {
     const own = i === 0 || !id ? undefined : custom.get(id) || BUILT_IN[id];
     styles.format.push(own && own !== "General" ? own : null);
     styles.isDate.push(looksLikeDateFormat(own));
-    styles.dateFormat.push(own && isDateFormat(own) ? own : DEFAULT_DATE_FORMAT);
+    styles.dateFormat.push(own && isDateOrTimeFormat(own) ? own : DEFAULT_DATE_FORMAT);
   });
   return styles;
 }
 
 /**
  * Whether a number in this format is read as a date. This is exceljs's rule (any of y m d h M s b
- * outside [..] and "..") rather than isDateFormat's stricter one, so the values in a Grid stay what
- * they were; isDateFormat still decides which format is reported with the date.
+ * outside [..] and "..") rather than isDateOrTimeFormat's stricter one, so the values in a Grid stay what
+ * they were; isDateOrTimeFormat still decides which format is reported with the date.
  */
 export function looksLikeDateFormat(format: string | undefined): boolean {
   if (!format) return false;
