@@ -49,6 +49,7 @@ export const SHORTCUTS = {
 } as const;
 
 const STRATEGIES = ["Treat", "Tolerate", "Transfer", "Terminate", "Take"];
+const SCORES = [1, 2, 3, 4, 5];
 
 interface Draft {
   text: string;
@@ -82,6 +83,29 @@ const Key = ({ children }: { children: string }) => {
   const s = useStyles();
   return <span className={s.key}>({children})</span>;
 };
+
+/** A choice whose blank first option, "Keep <current>", leaves the register's value as it is. */
+function KeepSelect(props: {
+  label: string;
+  value: string;
+  current: string | number;
+  options: readonly (string | number)[];
+  onChange: (value: string) => void;
+}) {
+  const s = useStyles();
+  return (
+    <Field label={props.label}>
+      <Select className={s.fit} value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">Keep {props.current}</option>
+        {props.options.map((x) => (
+          <option key={x} value={x}>
+            {x}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
 
 export interface RecordPanelHandle {
   focus(): void;
@@ -220,48 +244,27 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
       {more ? (
         <>
           <div className={s.grid}>
-            <Field label="Likelihood">
-              <Select
-                className={s.fit}
-                value={draft.likelihood}
-                onChange={(_, d) => setDraft({ ...draft, likelihood: d.value })}
-              >
-                <option value="">Keep {f.likelihood ?? "(none)"}</option>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Impact">
-              <Select
-                className={s.fit}
-                value={draft.impact}
-                onChange={(_, d) => setDraft({ ...draft, impact: d.value })}
-              >
-                <option value="">Keep {f.impact ?? "(none)"}</option>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Strategy">
-              <Select
-                className={s.fit}
-                value={draft.strategy}
-                onChange={(_, d) => setDraft({ ...draft, strategy: d.value })}
-              >
-                <option value="">Keep {f.strategy || "(none)"}</option>
-                {STRATEGIES.map((x) => (
-                  <option key={x} value={x}>
-                    {x}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <KeepSelect
+              label="Likelihood"
+              value={draft.likelihood}
+              current={f.likelihood ?? "(none)"}
+              options={SCORES}
+              onChange={(v) => setDraft({ ...draft, likelihood: v })}
+            />
+            <KeepSelect
+              label="Impact"
+              value={draft.impact}
+              current={f.impact ?? "(none)"}
+              options={SCORES}
+              onChange={(v) => setDraft({ ...draft, impact: v })}
+            />
+            <KeepSelect
+              label="Strategy"
+              value={draft.strategy}
+              current={f.strategy || "(none)"}
+              options={STRATEGIES}
+              onChange={(v) => setDraft({ ...draft, strategy: v })}
+            />
             <Field label="Owner">
               <Input
                 className={s.fit}
