@@ -2,7 +2,6 @@
 
 import * as React from "react";
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { SelectOnChangeData } from "@fluentui/react-components";
 import type { Severity } from "../../core/model/finding";
 import type { FindingFilter } from "../findings-view";
 import { SEVERITY_WORD } from "./SeverityLabel";
@@ -15,6 +14,7 @@ const useStyles = makeStyles({
 });
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const severityWord = (value: string): string => SEVERITY_WORD[value as Severity];
 
 export interface FindingFiltersProps {
   filter: FindingFilter;
@@ -26,44 +26,52 @@ export interface FindingFiltersProps {
 /** Three selects; "All …" clears each. */
 export function FindingFilters({ filter, rules, sheets, onChange }: FindingFiltersProps): React.JSX.Element {
   const s = useStyles();
-  const onRule = React.useCallback((_: unknown, d: SelectOnChangeData) => onChange({ ...filter, ruleId: d.value }), [filter, onChange]);
-  const onSheet = React.useCallback((_: unknown, d: SelectOnChangeData) => onChange({ ...filter, sheet: d.value }), [filter, onChange]);
+  const onRule = React.useCallback((value: string) => onChange({ ...filter, ruleId: value }), [filter, onChange]);
+  const onSheet = React.useCallback((value: string) => onChange({ ...filter, sheet: value }), [filter, onChange]);
   const onSeverity = React.useCallback(
-    (_: unknown, d: SelectOnChangeData) => onChange({ ...filter, severity: d.value as Severity | "" }),
+    (value: string) => onChange({ ...filter, severity: value as Severity | "" }),
     [filter, onChange],
   );
   return (
     <div className={s.root} role="group" aria-label="Filter findings">
-      <Field className={s.field} label="Severity" size="small">
-        <Select className={s.select} size="small" value={filter.severity} onChange={onSeverity}>
-          <option value="">All severities</option>
-          {SEVERITIES.map((sev) => (
-            <option key={sev} value={sev}>
-              {SEVERITY_WORD[sev]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field className={s.field} label="Rule" size="small">
-        <Select className={s.select} size="small" value={filter.ruleId} onChange={onRule}>
-          <option value="">All rules</option>
-          {rules.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field className={s.field} label="Sheet" size="small">
-        <Select className={s.select} size="small" value={filter.sheet} onChange={onSheet}>
-          <option value="">All sheets</option>
-          {sheets.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <FilterSelect
+        label="Severity"
+        all="All severities"
+        value={filter.severity}
+        options={SEVERITIES}
+        text={severityWord}
+        onChange={onSeverity}
+      />
+      <FilterSelect label="Rule" all="All rules" value={filter.ruleId} options={rules} onChange={onRule} />
+      <FilterSelect label="Sheet" all="All sheets" value={filter.sheet} options={sheets} onChange={onSheet} />
     </div>
+  );
+}
+
+interface FilterSelectProps {
+  label: string;
+  /** The blank first option's text, which clears this filter ("All rules"). */
+  all: string;
+  value: string;
+  options: readonly string[];
+  /** What an option shows, when not its value. */
+  text?: (value: string) => string;
+  onChange(value: string): void;
+}
+
+/** One small labelled select of the filter. */
+function FilterSelect({ label, all, value, options, text, onChange }: FilterSelectProps): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <Field className={s.field} label={label} size="small">
+      <Select className={s.select} size="small" value={value} onChange={(_, d) => onChange(d.value)}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {text ? text(o) : o}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
