@@ -1,6 +1,6 @@
 // Style rules more than one part of the task pane uses; each part still calls makeStyles at module scope.
 
-import type { GriffelStyle } from "@fluentui/react-components";
+import { tokens, type GriffelStyle } from "@fluentui/react-components";
 
 /**
  * Hidden on screen but read by screen readers (live regions, a heading the tab bar stands in for,
@@ -13,4 +13,27 @@ export const visuallyHidden: GriffelStyle = {
   overflow: "hidden",
   clip: "rect(0 0 0 0)",
   whiteSpace: "nowrap",
+};
+
+/** A view's or step's heading (its h2). */
+export const sectionHeading: GriffelStyle = {
+  margin: 0,
+  fontSize: tokens.fontSizeBase400,
+  fontWeight: tokens.fontWeightSemibold,
+};
+
+/** A heading within a section (its h3). */
+export const subHeading: GriffelStyle = {
+  margin: 0,
+  fontSize: tokens.fontSizeBase300,
+  fontWeight: tokens.fontWeightSemibold,
+};
+
+/** A <dl> of counts laid out as two columns: the label, then its number. */
+export const countsGrid: GriffelStyle = {
+  margin: 0,
+  display: "grid",
+  gridTemplateColumns: "auto 1fr",
+  columnGap: tokens.spacingHorizontalM,
+  rowGap: tokens.spacingVerticalXXS,
 };

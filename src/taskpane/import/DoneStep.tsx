@@ -5,13 +5,14 @@ import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentu
 import type { Movement } from "../../core/merge/movement";
 import type { Report } from "../../core/model/report";
 import type { ImportActions, ImportState } from "./useImport";
+import { countsGrid, sectionHeading, subHeading } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  h2: sectionHeading,
+  h3: subHeading,
   p: { margin: 0 },
-  counts: { margin: 0, display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  counts: countsGrid,
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
 });
 

@@ -8,10 +8,11 @@ import { RISK_FIELDS, ACTION_FIELDS } from "../../core/model/fields";
 import { fieldLabel } from "../field-labels";
 import { IGNORE, type ColumnChoice } from "./choices";
 import type { ImportActions, ImportState } from "./useImport";
+import { sectionHeading } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  h2: sectionHeading,
   p: { margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },

@@ -15,16 +15,17 @@ import {
 } from "@fluentui/react-components";
 import type { MergeSection } from "../../core/merge/types";
 import type { ImportActions, ImportState } from "./useImport";
+import { countsGrid, sectionHeading, subHeading } from "../styles";
 
 /** Items listed per group; the rest are counted (the Import Log will hold every changed cell). */
 export const LIST_LIMIT = 200;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  h2: sectionHeading,
+  h3: subHeading,
   p: { margin: 0 },
-  counts: { margin: 0, display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  counts: countsGrid,
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },

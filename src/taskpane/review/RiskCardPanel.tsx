@@ -6,6 +6,7 @@ import type { RiskCard } from "../../core/meeting/card";
 import type { Rag } from "../../core/model/owned-tab";
 import { SeverityLabel } from "../components/SeverityLabel";
 import type { Outcome } from "./useMeeting";
+import { sectionHeading, subHeading } from "../styles";
 
 const useStyles = makeStyles({
   card: {
@@ -18,8 +19,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     overflowWrap: "anywhere",
   },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  h2: sectionHeading,
+  h3: subHeading,
   dl: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",

@@ -12,6 +12,7 @@ import { FindingList, findingKey } from "../components/FindingList";
 import { SheetList } from "../components/SheetList";
 import { AcceptedList } from "../components/AcceptedList";
 import { buildException, withException, withoutException, type AcceptForm } from "../accept-exception";
+import { sectionHeading } from "../styles";
 
 // The Accept dialog loads when first opened, keeping it out of the first paint's script.
 const AcceptDialog = React.lazy(() =>
@@ -20,7 +21,7 @@ const AcceptDialog = React.lazy(() =>
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  h2: sectionHeading,
   meta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   intro: { margin: 0 },

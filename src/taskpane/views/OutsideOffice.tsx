@@ -3,11 +3,12 @@
 import * as React from "react";
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { HostInfo } from "../host";
+import { sectionHeading } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: "40em" },
   h1: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  h2: sectionHeading,
   p: { margin: 0 },
   ol: { margin: 0, paddingInlineStart: "1.5em", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   code: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },

@@ -18,7 +18,7 @@ import { MeetingSetupForm, todayIso } from "../review/MeetingSetupForm";
 import { RecordPanel, type RecordPanelHandle } from "../review/RecordPanel";
 import { RiskCardPanel } from "../review/RiskCardPanel";
 import { rememberedName, useMeeting, type MeetingSetup } from "../review/useMeeting";
-import { visuallyHidden } from "../styles";
+import { sectionHeading, visuallyHidden } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -32,7 +32,7 @@ const useStyles = makeStyles({
   },
   count: { fontWeight: tokens.fontWeightSemibold },
   srOnly: visuallyHidden,
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  h2: sectionHeading,
 });
 
 export interface ReviewViewProps {

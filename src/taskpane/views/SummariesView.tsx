@@ -4,6 +4,7 @@ import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentTableRegular, CheckmarkCircle16Filled, Info16Filled } from "@fluentui/react-icons";
 import type { WorkbookActions, WorkbookState, WrittenTab } from "../hooks/useWorkbook";
+import { sectionHeading } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
   ok: { color: tokens.colorStatusSuccessForeground1, flexShrink: 0, marginTop: "2px" },
   renamed: { color: tokens.colorBrandForeground1, flexShrink: 0, marginTop: "2px" },
   name: { fontWeight: tokens.fontWeightSemibold },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  h2: sectionHeading,
 });
 
 /** What the officer is told about one written tab. */
