@@ -201,31 +201,30 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   let rag = facts.rag;
   let strategy = facts.strategy;
   let owner = facts.owner;
-  const missing = (what: string) =>
-    notes.push(
-      `${facts.sheet} has no ${what} column, so the new ${what.toLowerCase()} is kept in the Update Log only.`,
-    );
+  /** Writes a field the officer changed and lists the change; without the column, a note says where it went. */
+  const change = (
+    field: "likelihood" | "impact" | "strategy" | "owner",
+    from: number | string | null,
+    to: number | string,
+    format: string | null,
+  ) => {
+    if (!put(field, to, format)) {
+      const what = LABELS[field];
+      notes.push(
+        `${facts.sheet} has no ${what} column, so the new ${what.toLowerCase()} is kept in the Update Log only.`,
+      );
+    }
+    changes.push({ field, label: LABELS[field], from: show(from), to: show(to) });
+  };
   if (!choice.noChange) {
     let scoresChanged = false;
     if (choice.likelihood !== undefined && choice.likelihood !== facts.likelihood) {
-      if (!put("likelihood", choice.likelihood, null)) missing("Likelihood");
-      changes.push({
-        field: "likelihood",
-        label: LABELS.likelihood,
-        from: show(facts.likelihood),
-        to: show(choice.likelihood),
-      });
+      change("likelihood", facts.likelihood, choice.likelihood, null);
       likelihood = choice.likelihood;
       scoresChanged = true;
     }
     if (choice.impact !== undefined && choice.impact !== facts.impact) {
-      if (!put("impact", choice.impact, null)) missing("Impact");
-      changes.push({
-        field: "impact",
-        label: LABELS.impact,
-        from: show(facts.impact),
-        to: show(choice.impact),
-      });
+      change("impact", facts.impact, choice.impact, null);
       impact = choice.impact;
       scoresChanged = true;
     }
@@ -254,13 +253,11 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       choice.strategy.trim() !== facts.strategy
     ) {
       strategy = choice.strategy.trim();
-      if (!put("strategy", strategy, "@")) missing("Strategy");
-      changes.push({ field: "strategy", label: LABELS.strategy, from: show(facts.strategy), to: strategy });
+      change("strategy", facts.strategy, strategy, "@");
     }
     if (choice.owner !== undefined && choice.owner.trim() && choice.owner.trim() !== facts.owner) {
       owner = choice.owner.trim();
-      if (!put("owner", owner, "@")) missing("Owner");
-      changes.push({ field: "owner", label: LABELS.owner, from: show(facts.owner), to: owner });
+      change("owner", facts.owner, owner, "@");
     }
     for (const a of choice.actions ?? []) planActionChange(a, ctx, cells, changes, notes);
   }
