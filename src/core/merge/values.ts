@@ -5,24 +5,12 @@ import { unescapeCellText } from "../model/formula-safety";
 import type { RecordCell } from "../model/records";
 import {
   dayFromSerial,
-  isDateFormat as isDateFormatUncached,
+  isDateFormat,
   parseDate,
   partsFromDay,
   type DayNumber,
 } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
-
-const formatMemo = new Map<string, boolean>();
-/** isDateFormat, remembered per format: a 10k-row import asks about the same few formats 100k times. */
-function isDateFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  let known = formatMemo.get(format);
-  if (known === undefined) {
-    known = isDateFormatUncached(format);
-    if (formatMemo.size < 1000) formatMemo.set(format, known);
-  }
-  return known;
-}
 
 /** The number format given to a date the import writes. */
 export const IMPORT_DATE_FORMAT = "dd/mm/yyyy";

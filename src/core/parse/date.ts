@@ -16,6 +16,18 @@ const SERIAL_EPOCH_OFFSET = 25569;
  */
 export function isDateFormat(format: string | null | undefined): boolean {
   if (!format) return false;
+  // A workbook uses a handful of formats, asked about for every cell: read each format once.
+  let known = formatMemo.get(format);
+  if (known === undefined) {
+    known = readDateFormat(format);
+    if (formatMemo.size < 1000) formatMemo.set(format, known);
+  }
+  return known;
+}
+
+const formatMemo = new Map<string, boolean>();
+
+function readDateFormat(format: string): boolean {
   // Only the first section (positive numbers) matters; strip literals that could hold d/m/y letters.
   const section = format.split(";")[0] ?? "";
   const codes = section

@@ -1,7 +1,7 @@
 // What rules can ask about the workbook: settings, as-at date, parsed values and cross-sheet links.
 // Derived values are computed once here so no rule re-implements them.
 
-import type { ActionRecord, RiskRecord, SheetRecord } from "../model/records";
+import type { ActionRecord, RecordCell, RiskRecord, SheetRecord } from "../model/records";
 import { fieldText, idKey } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
@@ -76,11 +76,22 @@ export function buildRuleContext(
     if (d.ok && (logDatesByRisk.get(key) ?? -Infinity) < d.value) logDatesByRisk.set(key, d.value);
   }
 
+  // Several rules and the summaries read the same date cells: parse each cell once per meaning.
+  const dateMemo: Record<DateMeaning, WeakMap<RecordCell, DayNumber | null>> = {
+    deadline: new WeakMap(),
+    lastUpdated: new WeakMap(),
+  };
   const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
     const c = record.fields[field];
     if (!c) return null;
-    const d = parseDate(c.value, c.format, meaning);
-    return d.ok ? d.value : null;
+    const memo = dateMemo[meaning];
+    let day = memo.get(c);
+    if (day === undefined) {
+      const d = parseDate(c.value, c.format, meaning);
+      day = d.ok ? d.value : null;
+      memo.set(c, day);
+    }
+    return day;
   };
   const latestCache = new Map<RiskRecord, DayNumber | null>();
   // Status and strategy cells repeat the same few words thousands of times: read each text once.
