@@ -64,7 +64,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ["tests/**/*.{ts,tsx,js}"],
+    files: ["tests/**/*.{ts,tsx,js}", "src/bench/**/*.js"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off", "@typescript-eslint/no-require-imports": "off" },
   },
 );
