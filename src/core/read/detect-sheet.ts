@@ -98,6 +98,10 @@ function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
   if (act && (act.fieldColumns.has("due") || act.fieldColumns.has("actionId"))) {
     const regHasScores = reg ? RISK_SCORE_FIELDS.some((f) => reg.fieldColumns.has(f)) : false;
     if (!regHasScores) return "actions";
+    // An actions sheet's "RAG Status" is the action's status: a RAG column alone, with no score and no
+    // strategy, does not make a register of a table that reads at least as fully as actions.
+    const regNumbers = RISK_SCORE_FIELDS.some((f) => f !== "rag" && reg!.fieldColumns.has(f));
+    if (!regNumbers && !reg!.fieldColumns.has("strategy") && act.fieldColumns.size >= reg!.fieldColumns.size) return "actions";
   }
   if (reg) return "risk-register";
   if (act) return "actions";

@@ -10,7 +10,7 @@ export type PatternTable = Record<string, string[]>;
 
 const RISK: PatternTable = {
   id: ["risk id", "risk ref", "risk reference", "risk no", "risk number", "reference", "ref", "=id", "id:8", "risk id no"],
-  title: ["risk title", "=title", "title:8", "risk name", "=risk", "risk summary", "=summary", "short description"],
+  title: ["risk title", "=title", "title:8", "risk name", "=risk", "risk summary", "=summary", "short description", "hazard"],
   description: ["description", "risk description", "cause", "event", "effect", "cause event effect", "detail"],
   annex: ["service annex", "annex", "service area", "workstream", "business unit", "=service", "directorate", "department"],
   owner: ["risk owner", "owner", "responsible officer", "responsible:8", "accountable:6", "assignee", "risk manager"],

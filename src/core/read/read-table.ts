@@ -72,6 +72,42 @@ function isRepeatedHeader(grid: Grid, row: number, probe: HeaderProbe): boolean 
   return same >= probe.needed;
 }
 
+/** The group-header row's texts by column (Inherent / Current / Target), when it spans two or more headers. */
+function groupProbe(layout: SheetLayout): Map<number, string> | null {
+  const groups = new Map<number, string>();
+  for (const h of layout.headerCells) if (h.group) groups.set(h.col, foldHeader(h.group));
+  return groups.size >= 2 ? groups : null;
+}
+
+/** True when a row repeats the group-header row above the header (printed again at a page break). */
+function isRepeatedGroupRow(grid: Grid, row: number, layout: SheetLayout, groups: Map<number, string> | null): boolean {
+  if (!groups) return false;
+  let same = 0;
+  for (const h of layout.headerCells) {
+    const v = cellAt(grid, row, h.col);
+    if (isBlank(v)) continue;
+    if (typeof v !== "string" || groups.get(h.col) !== foldHeader(v)) return false;
+    same++;
+  }
+  return same >= 2;
+}
+
+/**
+ * True when a register or actions row is a note or section heading, not a record: its only cell is a
+ * sentence ("Source: IRIS. Scores are …" under the table, in the id column). Ids are short.
+ */
+function isNoteRow(grid: Grid, row: number): boolean {
+  const r = grid.values[row - grid.rowOffset] ?? [];
+  let only: CellValue = null;
+  let count = 0;
+  for (const v of r) {
+    if (isBlank(v)) continue;
+    if (++count > 1) return false;
+    only = v;
+  }
+  return typeof only === "string" && cellText(only).split(" ").length >= 3;
+}
+
 /** True when the row under the header holds instructions rather than data. */
 function isHelpTextRow(grid: Grid, row: number, layout: SheetLayout, idCol: number | undefined): boolean {
   if (idCol === undefined) return false;
@@ -126,6 +162,8 @@ export function readTable<F extends string>(grid: Grid, layout: SheetLayout): Sh
   const lastRow = grid.rowOffset + grid.values.length - 1;
   let afterRepeatedHeader = false;
   const probe = headerProbe(layout);
+  const groups = groupProbe(layout);
+  const notesPossible = kind === "risk-register" || kind === "actions";
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     if (rowIsBlank(grid, row)) continue;
@@ -134,6 +172,8 @@ export function readTable<F extends string>(grid: Grid, layout: SheetLayout): Sh
       afterRepeatedHeader = true;
       continue;
     }
+    if (isRepeatedGroupRow(grid, row, layout, groups)) continue;
+    if (notesPossible && !afterRepeatedHeader && isNoteRow(grid, row)) continue;
 
     const shifted = kind === "improvement-plan" ? readShiftedPlanRow(grid, row, layout) : null;
     const fields = new Map<string, RecordCell>();

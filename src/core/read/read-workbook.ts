@@ -77,6 +77,43 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
   }
 }
 
+/** Per kind, the update-text field and the date field a header such as "Last Update" may mean. */
+const UPDATE_TEXT_AND_DATE: Partial<Record<SheetKind, [string, string]>> = {
+  "risk-register": ["update", "lastUpdated"],
+  actions: ["update", "updated"],
+};
+
+/**
+ * "Last Update" may hold the update's words or its date. When a sheet has no date column for updates and
+ * most of the update column's cells are dates, it is the date column.
+ */
+function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[]): void {
+  const m = layout.mapping;
+  const pair = UPDATE_TEXT_AND_DATE[layout.kind];
+  if (!m || !pair) return;
+  const [textField, dateField] = pair;
+  if (!m.fieldColumns.has(textField) || m.fieldColumns.has(dateField)) return;
+  let dates = 0;
+  let other = 0;
+  for (const r of records) {
+    const c = r.fields[textField];
+    if (!c || !c.text) continue;
+    if (parseDate(c.value, c.format, "lastUpdated").ok) dates++;
+    else other++;
+  }
+  if (dates <= other) return;
+  const col = m.fieldColumns.get(textField)!;
+  m.fieldColumns.delete(textField);
+  m.fieldColumns.set(dateField, col);
+  const mc = m.columns.find((c) => c.col === col);
+  if (mc) mc.field = dateField;
+  for (const r of records) {
+    const c = r.fields[textField];
+    delete r.fields[textField];
+    if (c) r.fields[dateField] = c;
+  }
+}
+
 function isOwnedTab(grid: Grid): boolean {
   return grid.owned === true;
 }
@@ -98,6 +135,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     const rows = readTable<string>(grid, layout);
     resolveReviewDate(layout, rows, asAt);
     resolveNumericRating(layout, rows);
+    resolveUpdateDates(layout, rows);
     layouts.set(grid.sheetName, layout);
     pushRecords(layout.kind, rows, records);
     sheets.push({
