@@ -111,9 +111,11 @@ function isNoteRow(grid: Grid, row: number): boolean {
 /** True when the row under the header holds instructions rather than data. */
 function isHelpTextRow(grid: Grid, row: number, layout: SheetLayout, idCol: number | undefined): boolean {
   if (idCol === undefined) return false;
-  // An id is short; "Unique risk ID" under a "Risk ID" header is an instruction, not an id.
+  // An id is short and has a number in it; "Unique risk ID", "Unique ID" or "e.g. HRC-001" under a
+  // "Risk ID" header is an instruction, not an id.
   const idText = cellText(cellAt(grid, row, idCol));
-  if (idText && idText.split(" ").length < 3) return false;
+  const looksLikeId = idText.split(" ").length < 3 && /\d/.test(idText) && !/^e\.?g\b/i.test(idText);
+  if (looksLikeId) return false;
   let text = 0;
   let numbers = 0;
   for (const h of layout.headerCells) {
