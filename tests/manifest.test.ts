@@ -36,7 +36,9 @@ describe("manifest.xml", () => {
 
   it("resolves every resid to a resource", () => {
     const ids = new Set(
-      all("Resources").flatMap((r) => Array.from(r.getElementsByTagNameNS("*", "*")).map((e) => e.getAttribute("id"))),
+      all("Resources").flatMap((r) =>
+        Array.from(r.getElementsByTagNameNS("*", "*")).map((e) => e.getAttribute("id")),
+      ),
     );
     const refs = Array.from(doc.getElementsByTagNameNS("*", "*"))
       .map((e) => e.getAttribute("resid"))

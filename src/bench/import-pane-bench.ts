@@ -23,11 +23,18 @@ export interface ImportPaneResult {
   exportBytes: number;
   ms: { readAndMap: number; preview: number; apply: number; recheck: number; total: number };
   cells: number;
-  apply: { syncs: number; failedSyncs: number; maxRequestBytes: number; requestBytes: number; perSync: { requestBytes: number; ops: number }[] };
+  apply: {
+    syncs: number;
+    failedSyncs: number;
+    maxRequestBytes: number;
+    requestBytes: number;
+    perSync: { requestBytes: number; ops: number }[];
+  };
   targetMs: number;
 }
 
-const stats = (page: Page): Promise<FakeStats> => page.evaluate(() => (window as unknown as { __fakeHost: { stats(): FakeStats } }).__fakeHost.stats());
+const stats = (page: Page): Promise<FakeStats> =>
+  page.evaluate(() => (window as unknown as { __fakeHost: { stats(): FakeStats } }).__fakeHost.stats());
 
 /** Runs the import for `risks` risks (two actions each); `siteDir`/`fakeHostJs` from a build. */
 export async function runImportPaneBench(risks = 10_000): Promise<ImportPaneResult> {
@@ -41,10 +48,17 @@ export async function runImportPaneBench(risks = 10_000): Promise<ImportPaneResu
     await writeWorkloadXlsx(exportFrom(workload), exportFile);
     const exportBytes = fs.readFileSync(exportFile);
     const spec: FakeWorkbookSpec = {
-      sheets: toGrids(workload, "workbook").map((g) => ({ name: g.sheetName, values: g.values, numberFormats: g.numberFormats })),
+      sheets: toGrids(workload, "workbook").map((g) => ({
+        name: g.sheetName,
+        values: g.values,
+        numberFormats: g.numberFormats,
+      })),
     };
     const fakeHostJs = fs.readFileSync(path.join(out, "fake", "fake-host.js"), "utf8");
-    const { context, page, errors } = await openPane(browser, server.base, fakeHostJs, { kind: "fake", workbookJson: JSON.stringify(spec) });
+    const { context, page, errors } = await openPane(browser, server.base, fakeHostJs, {
+      kind: "fake",
+      workbookJson: JSON.stringify(spec),
+    });
     page.setDefaultTimeout(120_000);
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("As-at date").fill(BENCH_AS_AT);
@@ -54,7 +68,11 @@ export async function runImportPaneBench(risks = 10_000): Promise<ImportPaneResu
     await page.getByRole("button", { name: "Choose an .xlsx or .csv file…" }).waitFor();
 
     const t0 = Date.now();
-    await page.setInputFiles("input[type=file]", { name: "iris.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: exportBytes });
+    await page.setInputFiles("input[type=file]", {
+      name: "iris.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: exportBytes,
+    });
     await page.getByRole("button", { name: "Preview changes" }).waitFor();
     const t1 = Date.now();
     await page.getByRole("button", { name: "Preview changes" }).click();

@@ -9,7 +9,11 @@ require.extensions[".ts"] = (module, file) => {
   const source = fs.readFileSync(file, "utf8");
   const { outputText } = ts.transpileModule(source, {
     fileName: file,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+      esModuleInterop: true,
+    },
   });
   module._compile(outputText, file);
 };

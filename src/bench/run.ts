@@ -13,7 +13,13 @@ import { msSince, PeakMemory } from "./measure";
 import { BENCH_AS_AT, buildWorkload, dataRows, toGrids, writeWorkloadXlsx } from "./workload";
 
 /** Targets from the brief: engine ≥ 200k rows/s; CLI on 10k rows within 1.3× the parse time; 100k rows under 1 GB. */
-export const TARGETS = { engineRowsPerSecond: 200_000, cliOverParse: 1.3, cliOverParseAtRisks: 10_000, peakBytes: 1024 ** 3, peakAtRisks: 100_000 };
+export const TARGETS = {
+  engineRowsPerSecond: 200_000,
+  cliOverParse: 1.3,
+  cliOverParseAtRisks: 10_000,
+  peakBytes: 1024 ** 3,
+  peakAtRisks: 100_000,
+};
 
 type Mode = "generate" | "engine" | "parse" | "cli";
 
@@ -61,7 +67,11 @@ async function child(mode: Mode, risks: number, dir: string): Promise<ChildResul
     const grids = toGrids(sheets);
     const peak = new PeakMemory();
     const start = process.hrtime.bigint();
-    const report = checkWorkbook(grids, { settings: defaultSettings(), asAt: BENCH_AS_AT, source: "bench.xlsx" });
+    const report = checkWorkbook(grids, {
+      settings: defaultSettings(),
+      asAt: BENCH_AS_AT,
+      source: "bench.xlsx",
+    });
     const ms = msSince(start);
     return { mode, risks, rows, ms, peakBytes: peak.stop(), findings: report.findings.length };
   }
@@ -79,11 +89,26 @@ async function child(mode: Mode, risks: number, dir: string): Promise<ChildResul
       stdout: () => undefined,
       stderr: (t) => (stderr += t),
     });
-    const result: ChildResult = { mode, risks, rows, ms: msSince(start), peakBytes: peak.stop(), fileBytes: bytes.length, exitCode };
+    const result: ChildResult = {
+      mode,
+      risks,
+      rows,
+      ms: msSince(start),
+      peakBytes: peak.stop(),
+      fileBytes: bytes.length,
+      exitCode,
+    };
     if (exitCode === 2) result.error = stderr.trim();
     return result;
   } catch (err) {
-    return { mode, risks, rows, ms: msSince(start), peakBytes: peak.stop(), error: err instanceof Error ? err.message : String(err) };
+    return {
+      mode,
+      risks,
+      rows,
+      ms: msSince(start),
+      peakBytes: peak.stop(),
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
@@ -99,7 +124,10 @@ function spawnChild(mode: Mode, risks: number, dir: string): ChildResult {
   } catch {
     // The first line of a crash is the error itself; the frames below it say little in a table.
     const lines = (run.stderr || run.stdout || `exit ${run.status} ${run.signal ?? ""}`).trim().split("\n");
-    const why = [lines.find((l) => /Error|error/.test(l)) ?? lines[0], lines.find((l) => /^\s+at /.test(l))?.trim() ?? ""].join(" ");
+    const why = [
+      lines.find((l) => /Error|error/.test(l)) ?? lines[0],
+      lines.find((l) => /^\s+at /.test(l))?.trim() ?? "",
+    ].join(" ");
     return { mode, risks, rows: 0, ms: 0, peakBytes: 0, error: `child failed: ${why}` };
   }
 }
@@ -131,7 +159,19 @@ function measureSize(risks: number, dir: string, log: (s: string) => void): Size
 
 /** The table printed at the end. */
 export function renderTable(results: SizeResult[]): string {
-  const head = ["risks", "rows", "engine check", "engine rows/s", "engine peak", ".xlsx", "parse", "parse peak", "CLI check", "CLI/parse", "CLI peak"];
+  const head = [
+    "risks",
+    "rows",
+    "engine check",
+    "engine rows/s",
+    "engine peak",
+    ".xlsx",
+    "parse",
+    "parse peak",
+    "CLI check",
+    "CLI/parse",
+    "CLI peak",
+  ];
   const body = results.map((r) => [
     num(r.risks),
     num(r.rows),
@@ -156,24 +196,39 @@ export function renderTargets(results: SizeResult[]): string[] {
   for (const r of results) {
     if (r.engineRowsPerSecond !== null) {
       const ok = r.engineRowsPerSecond >= TARGETS.engineRowsPerSecond;
-      out.push(`${ok ? "met " : "MISSED"}  engine ≥ ${num(TARGETS.engineRowsPerSecond)} rows/s at ${num(r.risks)} risks: ${num(r.engineRowsPerSecond)}`);
+      out.push(
+        `${ok ? "met " : "MISSED"}  engine ≥ ${num(TARGETS.engineRowsPerSecond)} rows/s at ${num(r.risks)} risks: ${num(r.engineRowsPerSecond)}`,
+      );
     }
   }
   const at10k = results.find((r) => r.risks === TARGETS.cliOverParseAtRisks);
   if (at10k) {
-    if (at10k.cliOverParse === null) out.push(`n/a     CLI within ${TARGETS.cliOverParse}× parse at 10k risks: ${at10k.cli.error ?? at10k.parse.error ?? "not measured"}`);
-    else out.push(`${at10k.cliOverParse <= TARGETS.cliOverParse ? "met " : "MISSED"}  CLI within ${TARGETS.cliOverParse}× parse at 10k risks: ${at10k.cliOverParse.toFixed(2)}×`);
+    if (at10k.cliOverParse === null)
+      out.push(
+        `n/a     CLI within ${TARGETS.cliOverParse}× parse at 10k risks: ${at10k.cli.error ?? at10k.parse.error ?? "not measured"}`,
+      );
+    else
+      out.push(
+        `${at10k.cliOverParse <= TARGETS.cliOverParse ? "met " : "MISSED"}  CLI within ${TARGETS.cliOverParse}× parse at 10k risks: ${at10k.cliOverParse.toFixed(2)}×`,
+      );
   }
   const at100k = results.find((r) => r.risks === TARGETS.peakAtRisks);
   if (at100k) {
     const cliPeak = at100k.cli.error ? null : at100k.cli.peakBytes;
     if (cliPeak === null) out.push(`n/a     100k risks under 1 GB: CLI failed: ${at100k.cli.error}`);
-    else out.push(`${cliPeak < TARGETS.peakBytes ? "met " : "MISSED"}  100k risks under 1 GB (CLI peak): ${mb(cliPeak)}`);
+    else
+      out.push(
+        `${cliPeak < TARGETS.peakBytes ? "met " : "MISSED"}  100k risks under 1 GB (CLI peak): ${mb(cliPeak)}`,
+      );
     if (at100k.engine.error) out.push(`n/a     100k risks under 1 GB (engine peak): engine failed`);
-    else out.push(`${at100k.engine.peakBytes < TARGETS.peakBytes ? "met " : "MISSED"}  100k risks under 1 GB (engine peak): ${mb(at100k.engine.peakBytes)}`);
+    else
+      out.push(
+        `${at100k.engine.peakBytes < TARGETS.peakBytes ? "met " : "MISSED"}  100k risks under 1 GB (engine peak): ${mb(at100k.engine.peakBytes)}`,
+      );
   }
   for (const r of results) {
-    for (const c of [r.engine, r.parse, r.cli]) if (c.error) out.push(`note    ${c.mode} at ${num(r.risks)} risks: ${c.error}`);
+    for (const c of [r.engine, r.parse, r.cli])
+      if (c.error) out.push(`note    ${c.mode} at ${num(r.risks)} risks: ${c.error}`);
   }
   return out;
 }
@@ -182,12 +237,15 @@ async function parent(argv: string[]): Promise<void> {
   const sizesArg = argv.find((a) => a.startsWith("--sizes="));
   const outArg = argv.find((a) => a.startsWith("--out="));
   const sizes = sizesArg ? sizesArg.slice(8).split(",").map(Number) : [1_000, 10_000, 100_000];
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes must be whole numbers, got ${sizesArg}`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--sizes must be whole numbers, got ${sizesArg}`);
   const root = path.resolve(__dirname, "..", "..");
   const outFile = outArg ? path.resolve(outArg.slice(6)) : path.join(root, ".bench", "results.json");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crr-bench-"));
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
-  log(`Benchmark: ${sizes.map(num).join(", ")} risks (two actions each) + ${200}-action plan, as at ${BENCH_AS_AT}`);
+  log(
+    `Benchmark: ${sizes.map(num).join(", ")} risks (two actions each) + ${200}-action plan, as at ${BENCH_AS_AT}`,
+  );
   const results: SizeResult[] = [];
   try {
     for (const risks of sizes) results.push(measureSize(risks, dir, log));

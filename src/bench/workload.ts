@@ -17,16 +17,69 @@ export const BENCH_AS_AT = "2022-10-10";
 export const PLAN_ACTIONS = 200;
 
 const REGISTER_HEADERS = [
-  "Risk ID", "Risk Title", "Risk Description", "Service Annex", "Risk Owner", "Date Raised",
-  "Inherent Likelihood", "Inherent Impact", "Inherent Score", "Current Likelihood", "Current Impact",
-  "Current Risk Score", "RAG Status", "Risk Response Strategy", "Mitigating Actions", "Date of Last Review",
-  "Latest Update", "Next Review Date", "Risk Status", "Financial Impact (£)", "Escalate?", "Transferred To", "Early Warning",
+  "Risk ID",
+  "Risk Title",
+  "Risk Description",
+  "Service Annex",
+  "Risk Owner",
+  "Date Raised",
+  "Inherent Likelihood",
+  "Inherent Impact",
+  "Inherent Score",
+  "Current Likelihood",
+  "Current Impact",
+  "Current Risk Score",
+  "RAG Status",
+  "Risk Response Strategy",
+  "Mitigating Actions",
+  "Date of Last Review",
+  "Latest Update",
+  "Next Review Date",
+  "Risk Status",
+  "Financial Impact (£)",
+  "Escalate?",
+  "Transferred To",
+  "Early Warning",
 ];
-const ACTION_HEADERS = ["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status", "Progress Update", "Update Date"];
-const PLAN_HEADERS = ["No", "Improvement Aim", "Background", "Action", "Date Completed or Expected", "Lead Director", "Lead Officer", "Progress Status", "Evidence"];
+const ACTION_HEADERS = [
+  "Risk Reference",
+  "Action Ref",
+  "Action Description",
+  "Action Owner",
+  "Target Date",
+  "Action Status",
+  "Progress Update",
+  "Update Date",
+];
+const PLAN_HEADERS = [
+  "No",
+  "Improvement Aim",
+  "Background",
+  "Action",
+  "Date Completed or Expected",
+  "Lead Director",
+  "Lead Officer",
+  "Progress Status",
+  "Evidence",
+];
 
-const ANNEXES = ["Highways Maintenance", "Street Lighting", "Winter Service", "Grounds Maintenance", "Street Cleansing", "Drainage"];
-const OWNERS = ["Gareth Lloyd", "Priya Shah", "Mark Ellis", "Sarah Hughes", "Tom Bradley", "Helen Carter", "Nadia Khan"];
+const ANNEXES = [
+  "Highways Maintenance",
+  "Street Lighting",
+  "Winter Service",
+  "Grounds Maintenance",
+  "Street Cleansing",
+  "Drainage",
+];
+const OWNERS = [
+  "Gareth Lloyd",
+  "Priya Shah",
+  "Mark Ellis",
+  "Sarah Hughes",
+  "Tom Bradley",
+  "Helen Carter",
+  "Nadia Khan",
+];
 const STRATEGIES = ["Treat", "Tolerate", "Transfer - insure", "Treat - reduce", "Terminate", "", "Monitor"];
 const STATUSES = ["Open", "Open", "Open", "Live", "Closed"];
 const ACTION_STATUSES = ["In Progress", "Not Started", "Completed", "Amber", "Closed"];
@@ -54,7 +107,13 @@ export function buildWorkload(risks: number): WorkSheet[] {
       ANNEXES[n % 6],
       OWNERS[n % 7],
       day(2021, (n % 12) + 1, (n % 27) + 1),
-      Math.min(5, l + 1), i, Math.min(5, l + 1) * i, l, i, score, rag(l * i),
+      Math.min(5, l + 1),
+      i,
+      Math.min(5, l + 1) * i,
+      l,
+      i,
+      score,
+      rag(l * i),
       STRATEGIES[n % 7],
       n % 13 === 0 ? "" : "See actions.",
       reviewed,
@@ -127,7 +186,11 @@ export function toGrids(sheets: WorkSheet[], origin = "bench.xlsx"): Grid[] {
 
 /** Writes the workload as an .xlsx with exceljs's streaming writer (so writing 100k rows stays small). */
 export async function writeWorkloadXlsx(sheets: WorkSheet[], file: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: true,
+    useStyles: true,
+  });
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     for (const row of s.rows) {

@@ -93,24 +93,37 @@ function parseImport(args: readonly string[]): ImportCommand {
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
     if (!IMPORT_OPTIONS.has(name)) throw new UsageError(`unknown option "${name}" for import`);
     const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${name} needs a value`);
+    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--")))
+      throw new UsageError(`${name} needs a value`);
     if (options.has(name)) throw new UsageError(`${name} is given twice`);
     options.set(name, value);
   }
-  if (positional.length !== 1) throw new UsageError(`import takes one export file (.xlsx or .csv), got ${positional.length}`);
+  if (positional.length !== 1)
+    throw new UsageError(`import takes one export file (.xlsx or .csv), got ${positional.length}`);
   const exportFile = positional[0];
   if (!/\.(xlsx|csv)$/i.test(exportFile)) throw new UsageError(`"${exportFile}" is not a .xlsx or .csv file`);
   const into = options.get("--into");
   const out = options.get("--out");
-  if (into === undefined) throw new UsageError("import needs --into WORKBOOK.xlsx, the workbook to merge into");
+  if (into === undefined)
+    throw new UsageError("import needs --into WORKBOOK.xlsx, the workbook to merge into");
   if (out === undefined) throw new UsageError("import needs --out MERGED.xlsx, the new workbook to write");
   if (!/\.xlsx$/i.test(into)) throw new UsageError(`--into "${into}" must name a .xlsx file`);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out "${out}" must name a .xlsx file`);
   const format = options.get("--format") ?? "text";
-  if (format !== "text" && format !== "json") throw new UsageError(`--format "${format}" is not text or json`);
+  if (format !== "text" && format !== "json")
+    throw new UsageError(`--format "${format}" is not text or json`);
   const asAt = options.get("--as-at");
-  if (asAt !== undefined && !isIsoDate(asAt)) throw new UsageError(`--as-at "${asAt}" is not a date written YYYY-MM-DD`);
-  return { command: "import", export: exportFile, into, out, format, register: options.get("--register"), asAt };
+  if (asAt !== undefined && !isIsoDate(asAt))
+    throw new UsageError(`--as-at "${asAt}" is not a date written YYYY-MM-DD`);
+  return {
+    command: "import",
+    export: exportFile,
+    into,
+    out,
+    format,
+    register: options.get("--register"),
+    asAt,
+  };
 }
 
 function parseCheck(args: readonly string[]): CheckCommand {
@@ -139,7 +152,8 @@ function parseCheck(args: readonly string[]): CheckCommand {
     }
   }
   if (positional.length === 0) throw new UsageError("check needs a workbook file (.xlsx or .csv)");
-  if (positional.length > 1) throw new UsageError(`check takes one workbook, got ${positional.length}: ${positional.join(", ")}`);
+  if (positional.length > 1)
+    throw new UsageError(`check takes one workbook, got ${positional.length}: ${positional.join(", ")}`);
   const workbook = positional[0];
   if (!/\.(xlsx|csv)$/i.test(workbook)) {
     throw new UsageError(`"${workbook}" is not a .xlsx or .csv file`);

@@ -60,14 +60,17 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   const input = command.workbook;
   const fileName = path.basename(input);
   if (command.out !== undefined && isSameFile(command.out, input)) {
-    throw new CliError(`--out "${command.out}" is the input file; risk-review never changes its input, so name a new file`);
+    throw new CliError(
+      `--out "${command.out}" is the input file; risk-review never changes its input, so name a new file`,
+    );
   }
 
   const bytes = await readInput(input);
   const grids = await readWorkbookFile(bytes, fileName);
   const { settings, issues } = settingsFromGrids(grids);
   // Unreadable settings fall back to their defaults; say so on stderr, where it cannot spoil JSON on stdout.
-  for (const issue of issues) output.stderr(`risk-review: warning: "${fileName}", Settings sheet: ${issue}\n`);
+  for (const issue of issues)
+    output.stderr(`risk-review: warning: "${fileName}", Settings sheet: ${issue}\n`);
   const report = checkWorkbook(grids, { settings, asAt: command.asAt, source: fileName });
   requireCheckableSheet(report, grids, fileName);
 

@@ -12,7 +12,8 @@ export class CliError extends Error {
 
 /** Turns a Node file-system error into words: "no such file", "permission denied", … */
 export function describeFsError(err: unknown): string {
-  const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : "";
+  const code =
+    typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : "";
   switch (code) {
     case "ENOENT":
       return "no such file or folder";

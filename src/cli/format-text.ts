@@ -56,7 +56,9 @@ export function renderText(report: Report, fileName: string): string {
   for (const severity of SEVERITY_ORDER) {
     const group = report.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    out.push(`${severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Information"} (${group.length}):`);
+    out.push(
+      `${severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Information"} (${group.length}):`,
+    );
     out.push(
       ...table(group.map((f) => [f.severity, f.ruleId, findingPlace(f), f.recordId || "-", f.message])).map(
         (l) => `  ${l}`,
@@ -68,7 +70,9 @@ export function renderText(report: Report, fileName: string): string {
   if (report.accepted.length > 0) {
     out.push(`Accepted exceptions (${report.accepted.length}):`);
     out.push(
-      ...table(report.accepted.map((f) => [f.ruleId, findingPlace(f), f.recordId || "-", f.message])).map((l) => `  ${l}`),
+      ...table(report.accepted.map((f) => [f.ruleId, findingPlace(f), f.recordId || "-", f.message])).map(
+        (l) => `  ${l}`,
+      ),
     );
     out.push("");
   }

@@ -62,7 +62,12 @@ function chooseRegister(
 }
 
 /** The hidden Settings tab with the confirmed IRIS profile saved in it, so next month's import maps in one go. */
-function settingsTabWithProfile(settings: Settings, mapping: ImportMapping, register: string, plan: ImportPlan): OwnedTab {
+function settingsTabWithProfile(
+  settings: Settings,
+  mapping: ImportMapping,
+  register: string,
+  plan: ImportPlan,
+): OwnedTab {
   const next: Settings = {
     ...settings,
     importProfile: profileFromMapping(mapping, register),

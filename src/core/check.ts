@@ -111,7 +111,17 @@ function toFinding(
   const message = renderMessage(template, r.data);
   if (!r.record) {
     const headerRow = layouts.get(r.sheet)?.headerRow ?? 0;
-    return { ruleId, severity, sheet: r.sheet, cell: null, row: headerRow + 1, col: null, recordId: null, messageId: r.messageId, message };
+    return {
+      ruleId,
+      severity,
+      sheet: r.sheet,
+      cell: null,
+      row: headerRow + 1,
+      col: null,
+      recordId: null,
+      messageId: r.messageId,
+      message,
+    };
   }
   const { row, col } = locate(r.record, r.field, layouts.get(r.record.sheet));
   return {

@@ -9,7 +9,13 @@ import { cellBlocks, splitBlock, type CellBlock } from "./cell-blocks";
 import { toPlainError } from "./errors";
 import { PlainError, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
-import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName, type LoadedName } from "./owned-sheets";
+import {
+  candidateSheetNames,
+  nextOwnedName,
+  rowHasMarker,
+  sheetsOwnedByName,
+  type LoadedName,
+} from "./owned-sheets";
 import { jsonBytes, payloadBudget } from "./payload";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
 import { syncWrites, type QueuedWrite } from "./write-batches";
@@ -65,20 +71,36 @@ const lower = (s: string) => s.toLowerCase();
  * nothing and make no sync.
  * @throws PlainError with a message fit to show the officer.
  */
-export async function applyEdits(edits: WorkbookEdits, onProgress?: (p: ApplyProgress) => void): Promise<ApplyEditsResult> {
+export async function applyEdits(
+  edits: WorkbookEdits,
+  onProgress?: (p: ApplyProgress) => void,
+): Promise<ApplyEditsResult> {
   const result: ApplyEditsResult = { backups: [], cellsWritten: 0, logs: [], ownedTabs: [], warnings: [] };
   const logRows = edits.logAppends.filter((l) => l.rows.length > 0);
-  if (edits.copies.length === 0 && edits.cells.length === 0 && logRows.length === 0 && edits.ownedTabs.length === 0) return result;
+  if (
+    edits.copies.length === 0 &&
+    edits.cells.length === 0 &&
+    logRows.length === 0 &&
+    edits.ownedTabs.length === 0
+  )
+    return result;
 
-  const pre = await runExcel("reading the workbook before the import", (context) => preflight(context, edits, logRows));
+  const pre = await runExcel("reading the workbook before the import", (context) =>
+    preflight(context, edits, logRows),
+  );
   onProgress?.({ step: "backup", label: "Copying the register to a dated backup sheet…" });
-  result.backups = await runExcel("making the backup copy of the register (nothing was changed)", (context) => makeBackups(context, edits, pre));
+  result.backups = await runExcel("making the backup copy of the register (nothing was changed)", (context) =>
+    makeBackups(context, edits, pre),
+  );
 
   let step = "writing the changed cells";
   const appended: { sheet: string; firstRow: number; rows: number; width: number }[] = [];
   try {
     if (edits.cells.length > 0) {
-      onProgress?.({ step: "cells", label: `Writing ${edits.cells.length} changed ${edits.cells.length === 1 ? "cell" : "cells"}…` });
+      onProgress?.({
+        step: "cells",
+        label: `Writing ${edits.cells.length} changed ${edits.cells.length === 1 ? "cell" : "cells"}…`,
+      });
       await runExcel(step, (context) => writeCells(context, edits.cells));
       result.cellsWritten = edits.cells.length;
     }
@@ -96,7 +118,12 @@ export async function applyEdits(edits: WorkbookEdits, onProgress?: (p: ApplyPro
         const tab = newLogTab(log.append);
         const written = await writeOwnedTab(tab);
         const firstRow = tab.rows.length - log.append.rows.length;
-        result.logs.push({ kind: log.append.kind, sheet: written.sheetName, firstRow, rows: log.append.rows.length });
+        result.logs.push({
+          kind: log.append.kind,
+          sheet: written.sheetName,
+          firstRow,
+          rows: log.append.rows.length,
+        });
       }
     }
   } catch (e) {
@@ -104,19 +131,28 @@ export async function applyEdits(edits: WorkbookEdits, onProgress?: (p: ApplyPro
   }
 
   for (const [i, tab] of edits.ownedTabs.entries()) {
-    onProgress?.({ step: "tabs", label: `Writing the ${tab.name} tab (${i + 1} of ${edits.ownedTabs.length})…` });
+    onProgress?.({
+      step: "tabs",
+      label: `Writing the ${tab.name} tab (${i + 1} of ${edits.ownedTabs.length})…`,
+    });
     try {
       result.ownedTabs.push(await writeOwnedTab(tab));
     } catch (e) {
       // The import itself is in: an owned tab that could not be rewritten is worth saying, not undoing.
-      result.warnings.push(`The import was written, but the ${tab.name} tab could not be updated: ${toPlainError(e, `writing the ${tab.name} tab`).message}`);
+      result.warnings.push(
+        `The import was written, but the ${tab.name} tab could not be updated: ${toPlainError(e, `writing the ${tab.name} tab`).message}`,
+      );
     }
   }
   return result;
 }
 
 /** Syncs 1–2: sheets and names; then used ranges of edited sheets and row 1 of any log-tab candidates. */
-async function preflight(context: Excel.RequestContext, edits: WorkbookEdits, logRows: LogAppend[]): Promise<Preflight> {
+async function preflight(
+  context: Excel.RequestContext,
+  edits: WorkbookEdits,
+  logRows: LogAppend[],
+): Promise<Preflight> {
   const worksheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name,items/value");
   await countedSync(context, "apply: sheets and names");
@@ -125,17 +161,29 @@ async function preflight(context: Excel.RequestContext, edits: WorkbookEdits, lo
   const existing = new Map(sheetNames.map((n) => [lower(n), n]));
   for (const c of edits.copies) {
     if (!existing.has(lower(c.from))) {
-      throw new PlainError(`The sheet "${c.from}" is no longer in the workbook (renamed or deleted?), so nothing was imported. Check again, then retry.`, "ItemNotFound");
+      throw new PlainError(
+        `The sheet "${c.from}" is no longer in the workbook (renamed or deleted?), so nothing was imported. Check again, then retry.`,
+        "ItemNotFound",
+      );
     }
   }
   const edited = [...new Set(edits.cells.map((c) => c.sheet))];
   for (const s of edited) {
     if (!existing.has(lower(s))) {
-      throw new PlainError(`The sheet "${s}" is no longer in the workbook (renamed or deleted?), so nothing was imported. Check again, then retry.`, "ItemNotFound");
+      throw new PlainError(
+        `The sheet "${s}" is no longer in the workbook (renamed or deleted?), so nothing was imported. Check again, then retry.`,
+        "ItemNotFound",
+      );
     }
   }
   const ownedByName = sheetsOwnedByName(loadedNames);
-  const usedRanges = edited.map((s) => ({ sheet: s, range: context.workbook.worksheets.getItem(s).getUsedRangeOrNullObject(false).load("rowIndex,rowCount,columnIndex,columnCount") }));
+  const usedRanges = edited.map((s) => ({
+    sheet: s,
+    range: context.workbook.worksheets
+      .getItem(s)
+      .getUsedRangeOrNullObject(false)
+      .load("rowIndex,rowCount,columnIndex,columnCount"),
+  }));
   const logProbes = logRows.map((append) => {
     const preferred = append.template?.name ?? OWNED_TAB_NAMES[append.kind];
     const candidates = candidateSheetNames(preferred)
@@ -151,15 +199,28 @@ async function preflight(context: Excel.RequestContext, edits: WorkbookEdits, lo
       });
     return { append, candidates };
   });
-  if (usedRanges.length > 0 || logProbes.some((p) => p.candidates.length > 0)) await countedSync(context, "apply: used ranges and log tabs");
+  if (usedRanges.length > 0 || logProbes.some((p) => p.candidates.length > 0))
+    await countedSync(context, "apply: used ranges and log tabs");
 
   const used: Preflight["used"] = new Map();
   for (const u of usedRanges) {
-    used.set(u.sheet, u.range.isNullObject ? null : { top: u.range.rowIndex, left: u.range.columnIndex, bottom: u.range.rowIndex + u.range.rowCount - 1, right: u.range.columnIndex + u.range.columnCount - 1 });
+    used.set(
+      u.sheet,
+      u.range.isNullObject
+        ? null
+        : {
+            top: u.range.rowIndex,
+            left: u.range.columnIndex,
+            bottom: u.range.rowIndex + u.range.rowCount - 1,
+            right: u.range.columnIndex + u.range.columnCount - 1,
+          },
+    );
   }
   const logs: LogTarget[] = logProbes.map(({ append, candidates }) => {
     // Ours by its CRR_OWNED_* name, or by the marker in row 1; a user's sheet of the same name is skipped.
-    const ours = candidates.find((c) => c.byName) ?? candidates.find((c) => !c.row1.isNullObject && rowHasMarker(c.row1.values[0]));
+    const ours =
+      candidates.find((c) => c.byName) ??
+      candidates.find((c) => !c.row1.isNullObject && rowHasMarker(c.row1.values[0]));
     if (!ours) return { append, existing: null };
     const nextRow = ours.used.isNullObject ? 0 : ours.used.rowIndex + ours.used.rowCount;
     return { append, existing: { sheet: ours.name, nextRow } };
@@ -170,14 +231,23 @@ async function preflight(context: Excel.RequestContext, edits: WorkbookEdits, lo
 /** A free sheet name for a backup: the planned one, else "<name> 2" … cut to 31 characters. */
 function freeName(wanted: string, taken: Set<string>): string {
   for (const c of [wanted, ...candidateSheetNames(wanted).slice(2)]) if (!taken.has(lower(c))) return c;
-  throw new PlainError(`The workbook already has sheets named "${wanted}" and "${wanted} 2" to "${wanted} 9", so no backup could be made and nothing was imported. Rename or delete old backups, then try again.`);
+  throw new PlainError(
+    `The workbook already has sheets named "${wanted}" and "${wanted} 2" to "${wanted} 9", so no backup could be made and nothing was imported. Rename or delete old backups, then try again.`,
+  );
 }
 
 /** Sync 3, on its own: each backup copied to the end, renamed, and marked as the add-in's own sheet. */
-async function makeBackups(context: Excel.RequestContext, edits: WorkbookEdits, pre: Preflight): Promise<{ from: string; to: string }[]> {
+async function makeBackups(
+  context: Excel.RequestContext,
+  edits: WorkbookEdits,
+  pre: Preflight,
+): Promise<{ from: string; to: string }[]> {
   if (edits.copies.length === 0) return [];
   if (!supportsExcelApi("1.7")) {
-    throw new PlainError("This version of Excel cannot copy a sheet (ExcelApi 1.7), so no backup could be made and nothing was imported. Update Office, or use Excel on the web.", "ApiNotFound");
+    throw new PlainError(
+      "This version of Excel cannot copy a sheet (ExcelApi 1.7), so no backup could be made and nothing was imported. Update Office, or use Excel on the web.",
+      "ApiNotFound",
+    );
   }
   const taken = new Set(pre.sheetNames.map(lower));
   const names = [...pre.names];
@@ -189,7 +259,11 @@ async function makeBackups(context: Excel.RequestContext, edits: WorkbookEdits, 
     copy.name = to;
     const ownedName = nextOwnedName(names);
     names.push({ name: ownedName, value: `='${to}'!$A$1` });
-    context.workbook.names.add(ownedName, copy.getRange("A1"), "Contract Risk Review: a dated backup made before an import");
+    context.workbook.names.add(
+      ownedName,
+      copy.getRange("A1"),
+      "Contract Risk Review: a dated backup made before an import",
+    );
     made.push({ from: c.from, to });
   }
   await countedSync(context, "apply: backup", OP_BYTES * edits.copies.length * 3);
@@ -214,7 +288,12 @@ async function writeCells(context: Excel.RequestContext, cells: CellEdit[]): Pro
   const write = (b: CellBlock): QueuedWrite => ({
     bytes: b.bytes + OP_BYTES,
     queue: (batch) => {
-      const range = sheetIn(b.sheet, batch).getRangeByIndexes(b.row, b.col, b.values.length, b.values[0].length);
+      const range = sheetIn(b.sheet, batch).getRangeByIndexes(
+        b.row,
+        b.col,
+        b.values.length,
+        b.values[0].length,
+      );
       // The format goes first, so "@" is in place before text such as "007" arrives; null leaves a cell's own.
       if (b.formats.some((r) => r.some((f) => f !== null))) range.numberFormat = b.formats as string[][];
       range.values = b.values as CellValue[][] as (string | number | boolean)[][];
@@ -228,12 +307,27 @@ async function writeCells(context: Excel.RequestContext, cells: CellEdit[]): Pro
 }
 
 /** Log rows below the owned log tab's last used row, in payload-sized syncs (text escaped and kept as text). */
-async function appendLogRows(context: Excel.RequestContext, sheet: string, firstRow: number, append: LogAppend): Promise<void> {
+async function appendLogRows(
+  context: Excel.RequestContext,
+  sheet: string,
+  firstRow: number,
+  append: LogAppend,
+): Promise<void> {
   const width = append.header.length;
   const dateCols = new Set(append.template?.format.dateColumns ?? []);
   const rows = append.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
-  const values = rows.map((r) => r.map((v) => (typeof v === "string" ? escapeCellText(v) : v === null ? "" : v)));
-  const formats = rows.map((r) => r.map((v, c) => (typeof v === "string" ? TEXT_FORMAT : typeof v === "number" && dateCols.has(c) ? DATE_FORMAT : "General")));
+  const values = rows.map((r) =>
+    r.map((v) => (typeof v === "string" ? escapeCellText(v) : v === null ? "" : v)),
+  );
+  const formats = rows.map((r) =>
+    r.map((v, c) =>
+      typeof v === "string"
+        ? TEXT_FORMAT
+        : typeof v === "number" && dateCols.has(c)
+          ? DATE_FORMAT
+          : "General",
+    ),
+  );
   const rowBytes = values.map((r, i) => jsonBytes(r) + jsonBytes(formats[i]));
   const sheetsByBatch = new Map<number, Excel.Worksheet>();
   const ws = (batch: number) => {
@@ -254,7 +348,13 @@ async function appendLogRows(context: Excel.RequestContext, sheet: string, first
         range.numberFormat = formats.slice(start, start + count);
         range.values = values.slice(start, start + count) as (string | number | boolean)[][];
       },
-      split: () => (count < 2 ? null : [chunk(start, Math.floor(count / 2)), chunk(start + Math.floor(count / 2), count - Math.floor(count / 2))]),
+      split: () =>
+        count < 2
+          ? null
+          : [
+              chunk(start, Math.floor(count / 2)),
+              chunk(start + Math.floor(count / 2), count - Math.floor(count / 2)),
+            ],
     };
   };
   const maxBytes = payloadBudget() * 0.9;
@@ -312,10 +412,17 @@ async function failedAfterBackup(
           if (u) {
             const rows = u.bottom - u.top + 1;
             const cols = u.right - u.left + 1;
-            ws.getRangeByIndexes(u.top, u.left, rows, cols).copyFrom(backup.getRangeByIndexes(u.top, u.left, rows, cols), "All");
+            ws.getRangeByIndexes(u.top, u.left, rows, cols).copyFrom(
+              backup.getRangeByIndexes(u.top, u.left, rows, cols),
+              "All",
+            );
           }
           // Cells the import wrote outside the old used range were empty before it: empty them again.
-          const outside = edits.cells.filter((c) => c.sheet === sheet && (!u || c.row > u.bottom || c.col > u.right || c.row < u.top || c.col < u.left));
+          const outside = edits.cells.filter(
+            (c) =>
+              c.sheet === sheet &&
+              (!u || c.row > u.bottom || c.col > u.right || c.row < u.top || c.col < u.left),
+          );
           if (outside.length > 0) {
             const top = Math.min(...outside.map((c) => c.row));
             const bottom = Math.max(...outside.map((c) => c.row));
@@ -323,12 +430,28 @@ async function failedAfterBackup(
             const right = Math.max(...outside.map((c) => c.col));
             if (u) {
               // Only the part below or right of the old used range (the rest was just restored).
-              if (bottom > u.bottom) ws.getRangeByIndexes(Math.max(top, u.bottom + 1), left, bottom - Math.max(top, u.bottom + 1) + 1, right - left + 1).clear("Contents");
-              if (right > u.right) ws.getRangeByIndexes(top, Math.max(left, u.right + 1), bottom - top + 1, right - Math.max(left, u.right + 1) + 1).clear("Contents");
+              if (bottom > u.bottom)
+                ws.getRangeByIndexes(
+                  Math.max(top, u.bottom + 1),
+                  left,
+                  bottom - Math.max(top, u.bottom + 1) + 1,
+                  right - left + 1,
+                ).clear("Contents");
+              if (right > u.right)
+                ws.getRangeByIndexes(
+                  top,
+                  Math.max(left, u.right + 1),
+                  bottom - top + 1,
+                  right - Math.max(left, u.right + 1) + 1,
+                ).clear("Contents");
             } else ws.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1).clear("Contents");
           }
         }
-        for (const a of appended) context.workbook.worksheets.getItem(a.sheet).getRangeByIndexes(a.firstRow, 0, a.rows, Math.max(1, a.width)).clear("All");
+        for (const a of appended)
+          context.workbook.worksheets
+            .getItem(a.sheet)
+            .getRangeByIndexes(a.firstRow, 0, a.rows, Math.max(1, a.width))
+            .clear("All");
         await countedSync(context, "apply: put back");
       });
       return new PlainError(

@@ -44,7 +44,10 @@ export function needsTextFormat(text: string): boolean {
 }
 
 /** The value and format that store `edit.value` exactly (text escaped, never a formula). */
-export function wireCell(edit: Pick<CellEdit, "value" | "format">): { value: CellValue; format: string | null } {
+export function wireCell(edit: Pick<CellEdit, "value" | "format">): {
+  value: CellValue;
+  format: string | null;
+} {
   const v = edit.value;
   if (typeof v === "string") {
     return { value: escapeCellText(v), format: edit.format ?? (needsTextFormat(v) ? TEXT_FORMAT : null) };
@@ -100,7 +103,15 @@ function buildBlock(sheet: string, rows: RowEdits[], minCol: number, maxCol: num
     values.push(vs);
     formats.push(fs);
   }
-  return { sheet, row: top, col: minCol, values, formats, bytes: jsonBytes(values) + jsonBytes(formats), edits };
+  return {
+    sheet,
+    row: top,
+    col: minCol,
+    values,
+    formats,
+    bytes: jsonBytes(values) + jsonBytes(formats),
+    edits,
+  };
 }
 
 /** Rough bytes of one row of a block `width` wide holding `r`'s edits (nulls cost 5 bytes a cell). */
@@ -149,7 +160,11 @@ export function cellBlocks(edits: readonly CellEdit[], limits: CellBlockLimits =
       const width = hi - lo + 1;
       const height = r.row - current[0].row + 1;
       // Widening the block re-prices every row already in it.
-      const grown = bytes + (width - (maxCol - minCol + 1)) * 10 * (last - current[0].row + 1) + rowBytes(r, width) + (r.row - last - 1) * rowBytes(null, width);
+      const grown =
+        bytes +
+        (width - (maxCol - minCol + 1)) * 10 * (last - current[0].row + 1) +
+        rowBytes(r, width) +
+        (r.row - last - 1) * rowBytes(null, width);
       if (r.row - last - 1 > maxGap || width * height > maxCells || grown > maxBytes) {
         flush();
         current = [r];
@@ -177,7 +192,15 @@ export function splitBlock(b: CellBlock): [CellBlock, CellBlock] | null {
     const formats = b.formats.slice(from, to);
     let edits = 0;
     for (const row of values) for (const v of row) if (v !== null) edits += 1;
-    return { sheet: b.sheet, row: b.row + from, col: b.col, values, formats, bytes: jsonBytes(values) + jsonBytes(formats), edits };
+    return {
+      sheet: b.sheet,
+      row: b.row + from,
+      col: b.col,
+      values,
+      formats,
+      bytes: jsonBytes(values) + jsonBytes(formats),
+      edits,
+    };
   };
   return [part(0, half), part(half, b.values.length)];
 }

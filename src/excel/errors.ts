@@ -39,9 +39,11 @@ const MESSAGES: Record<string, string> = {
     "The sheet is too large for Excel to hand over, even in small pieces. Try again, or run the command line on the saved file.",
   [ErrorCode.general]:
     "Excel reported an internal error. Save your work and try again; if it keeps happening, close and reopen the workbook.",
-  [ErrorCode.accessDenied]: "The workbook or sheet is protected, so the add-in cannot change it. Unprotect it, then try again.",
+  [ErrorCode.accessDenied]:
+    "The workbook or sheet is protected, so the add-in cannot change it. Unprotect it, then try again.",
   [ErrorCode.itemAlreadyExists]: "A sheet with that name already exists. Rename it, then try again.",
-  [ErrorCode.apiNotFound]: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
+  [ErrorCode.apiNotFound]:
+    "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
 };
 
 /**
@@ -53,5 +55,8 @@ export function toPlainError(error: unknown, doing: string): PlainError {
   const code = officeErrorCode(error);
   if (code && MESSAGES[code]) return new PlainError(MESSAGES[code], code);
   const detail = error instanceof Error ? error.message : String(error);
-  return new PlainError(`Excel could not finish ${doing}${code ? ` (${code})` : ""}: ${detail}`, code ?? undefined);
+  return new PlainError(
+    `Excel could not finish ${doing}${code ? ` (${code})` : ""}: ${detail}`,
+    code ?? undefined,
+  );
 }

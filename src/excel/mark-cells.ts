@@ -18,15 +18,27 @@ const MAX_AREAS_ADDRESS = 1500;
 type MarkRecord = Map<string, string[]>;
 
 function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** The record as XML: one <sheet> per address list. */
 export function marksToXml(record: MarkRecord): string {
-  const sheets = [...record].flatMap(([sheet, lists]) => lists.map((l) => `<sheet name="${escapeXml(sheet)}">${escapeXml(l)}</sheet>`));
+  const sheets = [...record].flatMap(([sheet, lists]) =>
+    lists.map((l) => `<sheet name="${escapeXml(sheet)}">${escapeXml(l)}</sheet>`),
+  );
   return `<marks xmlns="${MARKS_NAMESPACE}">${sheets.join("")}</marks>`;
 }
 
@@ -66,7 +78,9 @@ export function groupTargets(targets: readonly CellTarget[]): MarkRecord {
 }
 
 function isMarkFormula(formula: unknown): boolean {
-  return typeof formula === "string" && formula.replace(/\s+/g, "").toUpperCase() === MARK_FORMULA.toUpperCase();
+  return (
+    typeof formula === "string" && formula.replace(/\s+/g, "").toUpperCase() === MARK_FORMULA.toUpperCase()
+  );
 }
 
 /**
@@ -89,7 +103,8 @@ async function queueClearMarks(context: Excel.RequestContext): Promise<Set<strin
     for (const [sheet, lists] of marksFromXml(xml.value)) {
       const ws = sheets.get(sheet);
       if (!ws) continue; // the sheet was renamed or deleted, and its formats with it
-      for (const list of lists) collections.push(ws.getRanges(list).conditionalFormats.load("items/type,items/id"));
+      for (const list of lists)
+        collections.push(ws.getRanges(list).conditionalFormats.load("items/type,items/id"));
     }
   }
   if (collections.length > 0) {

@@ -46,7 +46,8 @@ export function rowHasMarker(row: readonly unknown[] | undefined): boolean {
  * "Escalation", "Escalation (Risk Review)", "Escalation 2" … "Escalation 9", each cut to 31 characters.
  */
 export function candidateSheetNames(preferred: string): string[] {
-  const fit = (base: string, suffix: string) => `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+  const fit = (base: string, suffix: string) =>
+    `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
   const out = [fit(preferred, ""), fit(preferred, " (Risk Review)")];
   for (let i = 2; i <= 9; i++) out.push(fit(preferred, ` ${i}`));
   return [...new Set(out)];

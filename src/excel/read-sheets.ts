@@ -93,7 +93,9 @@ export function splitAreas(address: string): MergedArea[] {
 
 /** What `values` and `formats` cost per cell, with the margin (never below half the default). */
 function estimateBytesPerCell(bytes: number, cells: number): number {
-  return cells > 0 ? Math.max(DEFAULT_BYTES_PER_CELL / 2, (bytes / cells) * ESTIMATE_MARGIN) : DEFAULT_BYTES_PER_CELL;
+  return cells > 0
+    ? Math.max(DEFAULT_BYTES_PER_CELL / 2, (bytes / cells) * ESTIMATE_MARGIN)
+    : DEFAULT_BYTES_PER_CELL;
 }
 
 /** Sync 2: used-range addresses, merged areas (ExcelApi 1.13) and the first-rows window. Returns bytes/cell seen. */
@@ -106,7 +108,9 @@ async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry
   const attempt = async (probe: boolean): Promise<number> => {
     const queued = entries.map((e) => ({
       used: e.ws.getUsedRangeOrNullObject(true).load("address"),
-      probe: probe ? e.ws.getRange(window).getUsedRangeOrNullObject(true).load("address,values,numberFormat") : null,
+      probe: probe
+        ? e.ws.getRange(window).getUsedRangeOrNullObject(true).load("address,values,numberFormat")
+        : null,
       merges: withMerges ? e.ws.getRange().getMergedAreasOrNullObject().load("address") : null,
     }));
     await countedSync(context, probe ? "read: used ranges and first rows" : "read: used ranges");
@@ -180,7 +184,8 @@ async function readBlocks(
 ): Promise<void> {
   const queue: Pending[] = [];
   for (const e of entries) {
-    if (e.used && e.nextRow <= e.used.bottom) queue.push({ entry: e, top: e.nextRow, rows: e.used.bottom - e.nextRow + 1 });
+    if (e.used && e.nextRow <= e.used.bottom)
+      queue.push({ entry: e, top: e.nextRow, rows: e.used.bottom - e.nextRow + 1 });
   }
   let bytesPerCell = startBytesPerCell;
   let scale = 1;
@@ -188,7 +193,9 @@ async function readBlocks(
     const batch = takeBatch(queue, bytesPerCell, scale);
     const loads = batch.map((b) => {
       const used = b.entry.used!;
-      return b.entry.ws.getRangeByIndexes(b.top, used.left, b.rows, used.right - used.left + 1).load("values,numberFormat");
+      return b.entry.ws
+        .getRangeByIndexes(b.top, used.left, b.rows, used.right - used.left + 1)
+        .load("values,numberFormat");
     });
     try {
       // One sync per payload-sized batch of blocks (never per row): the count is bytes / budget.

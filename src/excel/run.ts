@@ -40,13 +40,18 @@ export function resetAdapterStats(): void {
 }
 
 /** context.sync(), counted and reported to the listeners. Failures are rethrown as they came. */
-export async function countedSync(context: Excel.RequestContext, label: string, requestBytesEstimate = 0): Promise<void> {
+export async function countedSync(
+  context: Excel.RequestContext,
+  label: string,
+  requestBytesEstimate = 0,
+): Promise<void> {
   const started = Date.now();
   let error: string | undefined;
   try {
     await context.sync();
   } catch (e) {
-    error = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "error";
+    error =
+      typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "error";
     throw e;
   } finally {
     stats.syncs += 1;
@@ -61,7 +66,10 @@ export async function countedSync(context: Excel.RequestContext, label: string, 
  * Excel.run with every failure turned into a PlainError naming what was being done.
  * Excel.run itself syncs whatever is still queued when `batch` returns.
  */
-export async function runExcel<T>(doing: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export async function runExcel<T>(
+  doing: string,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
     throw toPlainError(new Error("Excel is not available here: open the add-in from Excel's ribbon."), doing);
   }
@@ -75,5 +83,8 @@ export async function runExcel<T>(doing: string, batch: (context: Excel.RequestC
 
 /** True when the host supports ExcelApi `version` (e.g. "1.13"). */
 export function supportsExcelApi(version: string): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+  return (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
+  );
 }

@@ -9,10 +9,15 @@ export async function selectCell(target: CellTarget): Promise<void> {
     const ws = context.workbook.worksheets.getItemOrNullObject(target.sheet).load("visibility");
     await countedSync(context, "select: find sheet");
     if (ws.isNullObject) {
-      throw new PlainError(`The sheet "${target.sheet}" is no longer in the workbook. Run the check again.`, "ItemNotFound");
+      throw new PlainError(
+        `The sheet "${target.sheet}" is no longer in the workbook. Run the check again.`,
+        "ItemNotFound",
+      );
     }
     if (ws.visibility !== "Visible") {
-      throw new PlainError(`The sheet "${target.sheet}" is hidden. Unhide it (right-click a sheet tab, Unhide), then try again.`);
+      throw new PlainError(
+        `The sheet "${target.sheet}" is hidden. Unhide it (right-click a sheet tab, Unhide), then try again.`,
+      );
     }
     ws.activate();
     ws.getRange(target.address).select();

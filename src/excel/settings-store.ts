@@ -53,7 +53,13 @@ export function settingsTab(settings: Settings): OwnedTab {
     name: OWNED_TAB_NAMES.settings,
     kind: "settings",
     rows: settingsToRows(settings),
-    format: { ...emptyFormat(), titleRows: [0], headerRows: [1], columnWidths: [28, 60, 60], freezeBelowRow: 1 },
+    format: {
+      ...emptyFormat(),
+      titleRows: [0],
+      headerRows: [1],
+      columnWidths: [28, 60, 60],
+      freezeBelowRow: 1,
+    },
   };
 }
 

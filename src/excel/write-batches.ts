@@ -19,7 +19,11 @@ export interface QueuedWrite {
  * split. Writes must be idempotent (setting values, formats), as a refused batch may be sent again.
  * @returns the number of syncs made.
  */
-export async function syncWrites(context: Excel.RequestContext, writes: QueuedWrite[], label: string): Promise<number> {
+export async function syncWrites(
+  context: Excel.RequestContext,
+  writes: QueuedWrite[],
+  label: string,
+): Promise<number> {
   const pending = [...writes];
   let limit = payloadBudget();
   let syncs = 0;

@@ -11,10 +11,22 @@ import { CheckView } from "./views/CheckView";
 import { visuallyHidden } from "./styles";
 
 // Summaries and Settings load on first use, keeping the first paint's script small.
-const SummariesView = React.lazy(() => import(/* webpackChunkName: "view-summaries" */ "./views/SummariesView").then((m) => ({ default: m.SummariesView })));
-const ReviewView = React.lazy(() => import(/* webpackChunkName: "view-review" */ "./views/ReviewView").then((m) => ({ default: m.ReviewView })));
-const ImportView = React.lazy(() => import(/* webpackChunkName: "view-import" */ "./views/ImportView").then((m) => ({ default: m.ImportView })));
-const SettingsView = React.lazy(() => import(/* webpackChunkName: "view-settings" */ "./views/SettingsView").then((m) => ({ default: m.SettingsView })));
+const SummariesView = React.lazy(() =>
+  import(/* webpackChunkName: "view-summaries" */ "./views/SummariesView").then((m) => ({
+    default: m.SummariesView,
+  })),
+);
+const ReviewView = React.lazy(() =>
+  import(/* webpackChunkName: "view-review" */ "./views/ReviewView").then((m) => ({ default: m.ReviewView })),
+);
+const ImportView = React.lazy(() =>
+  import(/* webpackChunkName: "view-import" */ "./views/ImportView").then((m) => ({ default: m.ImportView })),
+);
+const SettingsView = React.lazy(() =>
+  import(/* webpackChunkName: "view-settings" */ "./views/SettingsView").then((m) => ({
+    default: m.SettingsView,
+  })),
+);
 
 export type ViewId = "check" | "review" | "import" | "summaries" | "settings";
 
@@ -42,7 +54,12 @@ const useStyles = makeStyles({
   },
   // Five tabs do not fit on one line at 320 px: they wrap rather than push the pane sideways.
   tabs: { flexWrap: "wrap" },
-  main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
   srOnly: visuallyHidden,
 });
 
@@ -66,7 +83,13 @@ export function App({ gateway, loadEngine, theme, initialView = "check" }: AppPr
     <FluentProvider theme={theme} className={s.provider}>
       <div className={s.root}>
         <header className={s.header}>
-          <TabList className={s.tabs} selectedValue={view} onTabSelect={onTab} size="medium" aria-label="Risk Review views">
+          <TabList
+            className={s.tabs}
+            selectedValue={view}
+            onTabSelect={onTab}
+            size="medium"
+            aria-label="Risk Review views"
+          >
             {TABS.map((t) => (
               <Tab key={t.id} value={t.id}>
                 {t.label}

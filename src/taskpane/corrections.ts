@@ -9,7 +9,10 @@ import type { ColumnCorrection, Settings } from "../core/model/settings";
 export function withColumnCorrection(settings: Settings, correction: ColumnCorrection): Settings {
   const same = (c: ColumnCorrection): boolean =>
     c.sheet === correction.sheet && c.header.trim().toLowerCase() === correction.header.trim().toLowerCase();
-  return { ...settings, columnCorrections: [...settings.columnCorrections.filter((c) => !same(c)), correction] };
+  return {
+    ...settings,
+    columnCorrections: [...settings.columnCorrections.filter((c) => !same(c)), correction],
+  };
 }
 
 /** Settings without any correction for that sheet and header (back to the engine's own guess). */
@@ -17,6 +20,8 @@ export function withoutColumnCorrection(settings: Settings, sheet: string, heade
   const h = header.trim().toLowerCase();
   return {
     ...settings,
-    columnCorrections: settings.columnCorrections.filter((c) => !(c.sheet === sheet && c.header.trim().toLowerCase() === h)),
+    columnCorrections: settings.columnCorrections.filter(
+      (c) => !(c.sheet === sheet && c.header.trim().toLowerCase() === h),
+    ),
   };
 }

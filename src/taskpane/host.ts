@@ -15,7 +15,10 @@ interface OfficeLike {
  * Waits for Office.onReady and checks it is Excel. Outside Office, onReady resolves with host null and
  * Excel is undefined; when office.js failed to load, Office itself is undefined. All three are handled.
  */
-export async function detectHost(win: Record<string, unknown> = globalThis as Record<string, unknown>, timeoutMs = 8000): Promise<HostInfo> {
+export async function detectHost(
+  win: Record<string, unknown> = globalThis as Record<string, unknown>,
+  timeoutMs = 8000,
+): Promise<HostInfo> {
   const office = win.Office as OfficeLike | undefined;
   if (!office || typeof office.onReady !== "function") return { kind: "outside", reason: "no-office-js" };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -31,7 +34,8 @@ export async function detectHost(win: Record<string, unknown> = globalThis as Re
     clearTimeout(timer);
   }
   if (info === "timeout") return { kind: "outside", reason: "timeout" };
-  if (!info || String(info.host) !== "Excel" || typeof win.Excel === "undefined") return { kind: "outside", reason: "not-excel" };
+  if (!info || String(info.host) !== "Excel" || typeof win.Excel === "undefined")
+    return { kind: "outside", reason: "not-excel" };
   let bodyBackground: string | null = null;
   try {
     bodyBackground = office.context?.officeTheme?.bodyBackgroundColor ?? null;

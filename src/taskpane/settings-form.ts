@@ -50,7 +50,11 @@ function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 /** A whole number typed as text ("12", " 3 "), or null. */
@@ -72,7 +76,8 @@ function money(s: string): number | null {
 export function fromForm(form: SettingsForm, base: Settings): FormResult {
   const errors: FormErrors = {};
   const asAt = form.asAt.trim();
-  if (asAt !== "" && !isIsoDate(asAt)) errors.asAt = "Enter a real date, such as 2022-10-10, or leave it blank for today.";
+  if (asAt !== "" && !isIsoDate(asAt))
+    errors.asAt = "Enter a real date, such as 2022-10-10, or leave it blank for today.";
 
   const period = wholeNumber(form.reviewPeriodMonths);
   if (period === null || period < 1 || period > 12)
@@ -84,7 +89,8 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
     errors.greenMax = "Green must end at a whole-number score from 1 to 23.";
   if (amberMax === null || amberMax < 2 || amberMax > 24)
     errors.amberMax = "Amber must end at a whole-number score from 2 to 24 (higher scores are red).";
-  else if (greenMax !== null && amberMax <= greenMax) errors.amberMax = "Amber must end at a higher score than green.";
+  else if (greenMax !== null && amberMax <= greenMax)
+    errors.amberMax = "Amber must end at a higher score than green.";
 
   const score = (key: TextField, what: string): number | null => {
     const n = wholeNumber(form[key]);
@@ -110,7 +116,8 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
   const stratImpact = amount("strategicBoardMinImpact", "The strategic board threshold");
 
   const marking = form.protectiveMarking.trim();
-  if (marking.length > 60) errors.protectiveMarking = "Keep the protective marking to 60 characters or fewer.";
+  if (marking.length > 60)
+    errors.protectiveMarking = "Keep the protective marking to 60 characters or fewer.";
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 

@@ -6,9 +6,18 @@ describe("parseArgs accepts", () => {
   it.each([
     [["check", "risks.xlsx"], { command: "check", workbook: "risks.xlsx", format: "text" }],
     [["check", "risks.csv", "--format", "json"], { command: "check", workbook: "risks.csv", format: "json" }],
-    [["check", "--as-at", "2022-10-10", "R.XLSX"], { command: "check", workbook: "R.XLSX", asAt: "2022-10-10", format: "text" }],
-    [["check", "a.xlsx", "--as-at=2024-02-29", "--format=json", "--out=review.xlsx"], { command: "check", workbook: "a.xlsx", asAt: "2024-02-29", format: "json", out: "review.xlsx" }],
-    [["check", "my risks.xlsx", "--out", "out/review.xlsx"], { command: "check", workbook: "my risks.xlsx", format: "text", out: "out/review.xlsx" }],
+    [
+      ["check", "--as-at", "2022-10-10", "R.XLSX"],
+      { command: "check", workbook: "R.XLSX", asAt: "2022-10-10", format: "text" },
+    ],
+    [
+      ["check", "a.xlsx", "--as-at=2024-02-29", "--format=json", "--out=review.xlsx"],
+      { command: "check", workbook: "a.xlsx", asAt: "2024-02-29", format: "json", out: "review.xlsx" },
+    ],
+    [
+      ["check", "my risks.xlsx", "--out", "out/review.xlsx"],
+      { command: "check", workbook: "my risks.xlsx", format: "text", out: "out/review.xlsx" },
+    ],
     [["--help"], { command: "help" }],
     [["help"], { command: "help" }],
     [["--version"], { command: "version" }],

@@ -30,14 +30,25 @@ describe("buildWorkload", () => {
   });
 
   it("is read by the engine as a register, an actions sheet and a plan, with findings to report", () => {
-    const report = checkWorkbook(toGrids(buildWorkload(60)), { settings: defaultSettings(), asAt: BENCH_AS_AT, source: "bench.xlsx" });
+    const report = checkWorkbook(toGrids(buildWorkload(60)), {
+      settings: defaultSettings(),
+      asAt: BENCH_AS_AT,
+      source: "bench.xlsx",
+    });
     expect(report.sheets.map((s) => [s.name, s.kind, s.recordCount])).toEqual([
       ["Risk Register", "risk-register", 60],
       ["Actions", "actions", 120],
       ["Improvement Plan", "improvement-plan", PLAN_ACTIONS],
     ]);
     const rules = new Set(report.findings.map((f) => f.ruleId));
-    for (const r of ["risk/missing-strategy", "risk/unknown-strategy", "risk/stale-update", "risk/score-mismatch", "risk/action-overdue", "plan/missing-date"]) {
+    for (const r of [
+      "risk/missing-strategy",
+      "risk/unknown-strategy",
+      "risk/stale-update",
+      "risk/score-mismatch",
+      "risk/action-overdue",
+      "plan/missing-date",
+    ]) {
       expect(rules).toContain(r);
     }
   });
@@ -47,12 +58,16 @@ describe("the compiled harness", () => {
   it("measures engine, parse and CLI in child processes and writes results JSON", () => {
     const build = buildCli();
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crr-bench-test-")), "results.json");
-    const run = spawnSync(process.execPath, [path.join(build, "bench", "run.js"), "--sizes=40", `--out=${out}`], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, "node_modules") },
-      timeout: 150_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(build, "bench", "run.js"), "--sizes=40", `--out=${out}`],
+      {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, "node_modules") },
+        timeout: 150_000,
+      },
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/risks\s+rows\s+engine check\s+engine rows\/s/);
     const doc = JSON.parse(fs.readFileSync(out, "utf8"));

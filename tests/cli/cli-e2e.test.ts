@@ -11,7 +11,14 @@ jest.setTimeout(180_000);
 
 const AS_AT = "2022-10-10";
 const SHEET_KINDS = ["risk-register", "actions", "improvement-plan", "update-log", "unknown"];
-const DESTINATIONS = ["corporate-register", "directorate-register", "financial-cluster", "operations-board", "strategic-board", "transfer"];
+const DESTINATIONS = [
+  "corporate-register",
+  "directorate-register",
+  "financial-cluster",
+  "operations-board",
+  "strategic-board",
+  "transfer",
+];
 
 let build: string;
 let tmp: string;
@@ -20,7 +27,10 @@ let sampleJson: CliRun;
 const sha = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 /** A small workbook made here: header row 1, then rows. */
-async function writeWorkbook(file: string, sheets: Record<string, (string | number | Date | null)[][]>): Promise<void> {
+async function writeWorkbook(
+  file: string,
+  sheets: Record<string, (string | number | Date | null)[][]>,
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);
@@ -40,8 +50,34 @@ const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 
 
 /** A register with one risk that breaks no rule as at 10 October 2022. */
 const CLEAN_REGISTER: (string | number | Date | null)[][] = [
-  ["Risk ID", "Risk Title", "Risk Owner", "Current Likelihood", "Current Impact", "Current Risk Score", "RAG Status", "Risk Response Strategy", "Mitigating Actions", "Date of Last Review", "Next Review Date", "Risk Status"],
-  ["HRC-100", "Winter gritting fleet availability", "Gareth Lloyd", 2, 2, 4, "Green", "Treat", "Spare gritters on call-off", utc(2022, 10, 1), utc(2022, 11, 1), "Open"],
+  [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Current Likelihood",
+    "Current Impact",
+    "Current Risk Score",
+    "RAG Status",
+    "Risk Response Strategy",
+    "Mitigating Actions",
+    "Date of Last Review",
+    "Next Review Date",
+    "Risk Status",
+  ],
+  [
+    "HRC-100",
+    "Winter gritting fleet availability",
+    "Gareth Lloyd",
+    2,
+    2,
+    4,
+    "Green",
+    "Treat",
+    "Spare gritters on call-off",
+    utc(2022, 10, 1),
+    utc(2022, 11, 1),
+    "Open",
+  ],
 ];
 
 beforeAll(() => {
@@ -77,21 +113,46 @@ describe("check --format json on the sample workbook", () => {
       expect(Array.isArray(s.unmapped)).toBe(true);
     }
     const byName = new Map(json.sheets.map((s: { name: string }) => [s.name, s]));
-    expect(byName.get("Improvement Plan")).toMatchObject({ kind: "improvement-plan", headerRow: 3, columns: { no: "A", action: "D", date: "E", evidence: "I" } });
+    expect(byName.get("Improvement Plan")).toMatchObject({
+      kind: "improvement-plan",
+      headerRow: 3,
+      columns: { no: "A", action: "D", date: "E", evidence: "I" },
+    });
     expect(byName.get("IRIS Risks")).toMatchObject({
       kind: "risk-register",
       headerRow: 5,
-      columns: { id: "A", owner: "E", score: "L", inherentScore: "I", rag: "P", strategy: "Q", actions: "R", lastUpdated: "S", nextReview: "U", transferredTo: "Y" },
+      columns: {
+        id: "A",
+        owner: "E",
+        score: "L",
+        inherentScore: "I",
+        rag: "P",
+        strategy: "Q",
+        actions: "R",
+        lastUpdated: "S",
+        nextReview: "U",
+        transferredTo: "Y",
+      },
     });
     expect((byName.get("IRIS Risks") as { unmapped: string[] }).unmapped).toContain("Review Commentary");
-    expect(byName.get("IRIS Actions")).toMatchObject({ kind: "actions", headerRow: 1, columns: { riskId: "A", due: "E", status: "F", updated: "H" } });
-    expect(byName.get("Directorate Register")).toMatchObject({ kind: "risk-register", headerRow: 2, columns: { id: "A", owner: "C" } });
+    expect(byName.get("IRIS Actions")).toMatchObject({
+      kind: "actions",
+      headerRow: 1,
+      columns: { riskId: "A", due: "E", status: "F", updated: "H" },
+    });
+    expect(byName.get("Directorate Register")).toMatchObject({
+      kind: "risk-register",
+      headerRow: 2,
+      columns: { id: "A", owner: "C" },
+    });
   });
 
   it("gives every finding SPEC's keys, a real A1 cell whose row is the 1-based row, or null and the header row", () => {
     const json = JSON.parse(sampleJson.stdout);
     expect(json.findings.length).toBeGreaterThan(0);
-    const headerRows = new Map(json.sheets.map((s: { name: string; headerRow: number }) => [s.name, s.headerRow]));
+    const headerRows = new Map(
+      json.sheets.map((s: { name: string; headerRow: number }) => [s.name, s.headerRow]),
+    );
     for (const f of json.findings) {
       expect(Object.keys(f)).toEqual(["ruleId", "severity", "sheet", "cell", "row", "recordId", "message"]);
       expect(f.ruleId).toMatch(/^(risk|plan|sheet)\/[a-z-]+$/);
@@ -104,8 +165,12 @@ describe("check --format json on the sample workbook", () => {
       else expect(f.cell).toMatch(new RegExp(`^[A-Z]{1,3}${f.row}$`));
     }
     // Priority rules come first, as the report orders them.
-    const firstOther = json.findings.findIndex((f: { ruleId: string }) => !["risk/missing-strategy", "risk/stale-update"].includes(f.ruleId));
-    const lastPriority = json.findings.map((f: { ruleId: string }) => f.ruleId).lastIndexOf("risk/stale-update");
+    const firstOther = json.findings.findIndex(
+      (f: { ruleId: string }) => !["risk/missing-strategy", "risk/stale-update"].includes(f.ruleId),
+    );
+    const lastPriority = json.findings
+      .map((f: { ruleId: string }) => f.ruleId)
+      .lastIndexOf("risk/stale-update");
     expect(lastPriority).toBeLessThan(firstOther);
   });
 
@@ -116,10 +181,19 @@ describe("check --format json on the sample workbook", () => {
       expect(e.destinations.length).toBe(e.reasons.length);
       for (const d of e.destinations) expect(DESTINATIONS).toContain(d);
     }
-    const hrc7 = json.escalations.find((e: { recordId: string; sheet: string }) => e.recordId === "HRC-007" && e.sheet === "IRIS Risks");
+    const hrc7 = json.escalations.find(
+      (e: { recordId: string; sheet: string }) => e.recordId === "HRC-007" && e.sheet === "IRIS Risks",
+    );
     expect(hrc7).toBeDefined();
     expect(hrc7.row).toBe(12);
-    expect(hrc7.destinations).toEqual(expect.arrayContaining(["corporate-register", "financial-cluster", "operations-board", "strategic-board"]));
+    expect(hrc7.destinations).toEqual(
+      expect.arrayContaining([
+        "corporate-register",
+        "financial-cluster",
+        "operations-board",
+        "strategic-board",
+      ]),
+    );
     expect(hrc7.destinations).not.toContain("directorate-register");
   });
 });
@@ -136,7 +210,9 @@ describe("check, text output", () => {
     expect(out).toMatch(/^ {2}error +risk\/missing-strategy +IRIS Risks!Q9 +HRC-004 +\S/m);
     expect(out.indexOf("Errors (")).toBeLessThan(out.indexOf("Warnings ("));
     expect(out.indexOf("Warnings (")).toBeLessThan(out.indexOf("Escalations ("));
-    expect(out.trimEnd().split("\n").pop()).toMatch(/^\d+ errors?, \d+ warnings?, \d+ notes?; \d+ risks? to escalate\.$/);
+    expect(out.trimEnd().split("\n").pop()).toMatch(
+      /^\d+ errors?, \d+ warnings?, \d+ notes?; \d+ risks? to escalate\.$/,
+    );
   });
 });
 
@@ -166,7 +242,10 @@ describe("exit status", () => {
     const file = path.join(tmp, "budget.xlsx");
     await writeWorkbook(file, {
       Notes: [["Meeting notes"], ["Discussed the winter budget"]],
-      Budget: [["Cost centre", "Budget", "Spend"], ["Winter", 120000, 80000]],
+      Budget: [
+        ["Cost centre", "Budget", "Spend"],
+        ["Winter", 120000, 80000],
+      ],
     });
     const run = runCli(build, ["check", file]);
     expect(run.status).toBe(2);
@@ -212,7 +291,9 @@ describe("check --out", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(expect.arrayContaining(["Escalation", "Exceptions", "Risk Summary", "Plan Close-Out"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["Escalation", "Exceptions", "Risk Summary", "Plan Close-Out"]),
+    );
     const links: string[] = [];
     wb.eachSheet((ws) =>
       ws.eachRow((row) =>
@@ -250,7 +331,9 @@ describe("check --out", () => {
 describe("CSV input", () => {
   it("reads a CSV as one sheet named after the file", () => {
     const file = path.join(tmp, "iris-risks.csv");
-    const rows = CLEAN_REGISTER.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ""))).join(","));
+    const rows = CLEAN_REGISTER.map((r) =>
+      r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ""))).join(","),
+    );
     fs.writeFileSync(file, `${rows.join("\n")}\n`);
     const before = sha(file);
     const run = runCli(build, ["check", file, "--as-at", AS_AT, "--format", "json"]);
@@ -258,7 +341,11 @@ describe("CSV input", () => {
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.sheets.map((s: { name: string }) => s.name)).toEqual(["iris-risks"]);
-    expect(json.sheets[0]).toMatchObject({ kind: "risk-register", headerRow: 1, columns: { id: "A", strategy: "H" } });
+    expect(json.sheets[0]).toMatchObject({
+      kind: "risk-register",
+      headerRow: 1,
+      columns: { id: "A", strategy: "H" },
+    });
     expect(sha(file)).toBe(before);
   });
 });

@@ -40,13 +40,41 @@ const report: Report = {
   ],
   findings: [
     finding({}),
-    finding({ ruleId: "risk/duplicate-id", cell: "A21", row: 21, col: 0, recordId: "HRC-014", message: "HRC-014 is used twice" }),
-    finding({ ruleId: "sheet/missing-column", cell: null, row: 5, col: null, recordId: null, message: "no Next Review column" }),
-    finding({ ruleId: "risk/rag-mismatch", severity: "warning", cell: "P15", row: 15, col: 15, recordId: "HRC-010", message: "RAG Green, score 20 is red" }),
+    finding({
+      ruleId: "risk/duplicate-id",
+      cell: "A21",
+      row: 21,
+      col: 0,
+      recordId: "HRC-014",
+      message: "HRC-014 is used twice",
+    }),
+    finding({
+      ruleId: "sheet/missing-column",
+      cell: null,
+      row: 5,
+      col: null,
+      recordId: null,
+      message: "no Next Review column",
+    }),
+    finding({
+      ruleId: "risk/rag-mismatch",
+      severity: "warning",
+      cell: "P15",
+      row: 15,
+      col: 15,
+      recordId: "HRC-010",
+      message: "RAG Green, score 20 is red",
+    }),
   ],
   accepted: [],
   escalations: [
-    { recordId: "HRC-007", sheet: "IRIS Risks", row: 11, destinations: ["corporate-register", "strategic-board"], reasons: ["score 20 ≥ 16", "£450,000 ≥ £250,000"] },
+    {
+      recordId: "HRC-007",
+      sheet: "IRIS Risks",
+      row: 11,
+      destinations: ["corporate-register", "strategic-board"],
+      reasons: ["score 20 ≥ 16", "£450,000 ≥ £250,000"],
+    },
   ],
   records: { risks: [], actions: [], plan: [], updateLog: [] },
   risks: [],
@@ -58,13 +86,33 @@ describe("toJsonReport", () => {
   it("has SPEC's keys, in SPEC's order", () => {
     expect(Object.keys(json)).toEqual(["asAt", "sheets", "findings", "escalations"]);
     expect(Object.keys(json.sheets[0])).toEqual(["name", "kind", "headerRow", "columns", "unmapped"]);
-    expect(Object.keys(json.findings[0])).toEqual(["ruleId", "severity", "sheet", "cell", "row", "recordId", "message"]);
+    expect(Object.keys(json.findings[0])).toEqual([
+      "ruleId",
+      "severity",
+      "sheet",
+      "cell",
+      "row",
+      "recordId",
+      "message",
+    ]);
     expect(Object.keys(json.escalations[0])).toEqual(["recordId", "sheet", "row", "destinations", "reasons"]);
   });
 
   it("gives 1-based header rows, column letters for mapped fields only, and null for no table", () => {
-    expect(json.sheets[0]).toEqual({ name: "IRIS Risks", kind: "risk-register", headerRow: 5, columns: { id: "A", strategy: "Q" }, unmapped: ["Review Commentary"] });
-    expect(json.sheets[1]).toEqual({ name: "Notes", kind: "unknown", headerRow: null, columns: {}, unmapped: [] });
+    expect(json.sheets[0]).toEqual({
+      name: "IRIS Risks",
+      kind: "risk-register",
+      headerRow: 5,
+      columns: { id: "A", strategy: "Q" },
+      unmapped: ["Review Commentary"],
+    });
+    expect(json.sheets[1]).toEqual({
+      name: "Notes",
+      kind: "unknown",
+      headerRow: null,
+      columns: {},
+      unmapped: [],
+    });
   });
 
   it("keeps findings in the report's order and sheet-level findings with a null cell", () => {
@@ -89,7 +137,9 @@ describe("renderText", () => {
 
   it("starts with the file, the as-at date and the sheets with their mapped columns", () => {
     expect(lines.slice(0, 3)).toEqual(["File:  sample.xlsx", "As at: 2022-10-10", "Sheets:"]);
-    expect(text).toContain("  IRIS Risks: risk-register, header row 5, 40 records\n    columns: id=A, strategy=Q\n    not recognised: Review Commentary");
+    expect(text).toContain(
+      "  IRIS Risks: risk-register, header row 5, 40 records\n    columns: id=A, strategy=Q\n    not recognised: Review Commentary",
+    );
     expect(text).toContain("  Notes: not a plan, register or actions sheet");
   });
 
@@ -98,13 +148,21 @@ describe("renderText", () => {
     const warningsAt = lines.indexOf("Warnings (1):");
     expect(errorsAt).toBeGreaterThan(0);
     expect(warningsAt).toBeGreaterThan(errorsAt);
-    expect(lines[errorsAt + 1]).toMatch(/^ {2}error {2}risk\/stale-update {5}IRIS Risks!S9 {14}HRC-005 {2}HRC-005 was last updated/);
-    expect(lines[errorsAt + 3]).toMatch(/^ {2}error {2}sheet\/missing-column {2}IRIS Risks \(sheet, row 5\) {2}- {8}no Next Review column$/);
-    expect(lines[warningsAt + 1]).toBe("  warning  risk/rag-mismatch  IRIS Risks!P15  HRC-010  RAG Green, score 20 is red");
+    expect(lines[errorsAt + 1]).toMatch(
+      /^ {2}error {2}risk\/stale-update {5}IRIS Risks!S9 {14}HRC-005 {2}HRC-005 was last updated/,
+    );
+    expect(lines[errorsAt + 3]).toMatch(
+      /^ {2}error {2}sheet\/missing-column {2}IRIS Risks \(sheet, row 5\) {2}- {8}no Next Review column$/,
+    );
+    expect(lines[warningsAt + 1]).toBe(
+      "  warning  risk/rag-mismatch  IRIS Risks!P15  HRC-010  RAG Green, score 20 is red",
+    );
   });
 
   it("ends with the escalations and a count line", () => {
-    expect(text).toContain("Escalations (1):\n  HRC-007  IRIS Risks row 11  corporate-register (score 20 ≥ 16); strategic-board (£450,000 ≥ £250,000)");
+    expect(text).toContain(
+      "Escalations (1):\n  HRC-007  IRIS Risks row 11  corporate-register (score 20 ≥ 16); strategic-board (£450,000 ≥ £250,000)",
+    );
     expect(lines[lines.length - 2]).toBe("3 errors, 1 warning, 0 notes; 1 risk to escalate.");
   });
 

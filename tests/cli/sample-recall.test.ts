@@ -53,14 +53,22 @@ it("plants at least one problem for every rule in SPEC (plan/*, risk/*, sheet/mi
 });
 
 describe("every planted problem is reported", () => {
-  it.each(plantedFile.planted.map((p) => [`${p.ruleId} at ${p.sheet}!${p.cell ?? `row ${p.row}`}`, p] as const))("%s", (_label, p) => {
+  it.each(
+    plantedFile.planted.map((p) => [`${p.ruleId} at ${p.sheet}!${p.cell ?? `row ${p.row}`}`, p] as const),
+  )("%s", (_label, p) => {
     const hit = findings.find((f) => matches(f, p));
-    expect(hit ?? { missing: p, sameRule: findings.filter((f) => f.ruleId === p.ruleId) }).toMatchObject({ ruleId: p.ruleId });
+    expect(hit ?? { missing: p, sameRule: findings.filter((f) => f.ruleId === p.ruleId) }).toMatchObject({
+      ruleId: p.ruleId,
+    });
   });
 });
 
 describe("no trap is reported", () => {
-  it.each(plantedFile.traps.map((p) => [`${p.ruleId} at ${p.sheet}!${p.cell ?? `row ${p.row}`}: ${p.note}`, p] as const))("%s", (_label, p) => {
+  it.each(
+    plantedFile.traps.map(
+      (p) => [`${p.ruleId} at ${p.sheet}!${p.cell ?? `row ${p.row}`}: ${p.note}`, p] as const,
+    ),
+  )("%s", (_label, p) => {
     const wrong = findings.filter((f) => f.ruleId === p.ruleId && f.sheet === p.sheet && f.row === p.row);
     expect(wrong).toEqual([]);
   });

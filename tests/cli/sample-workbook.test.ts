@@ -28,16 +28,24 @@ it("the committed workbook holds the generator's sheets, cell for cell", async (
   expect(wb.worksheets.map((w) => w.name)).toEqual(sheets.map((s) => s.name));
   for (const spec of sheets) {
     const ws = wb.getWorksheet(spec.name)!;
-    const merged = new Set(spec.merges.flatMap((m) => {
-      const [a, b] = m.split(":");
-      const out: string[] = [];
-      for (let c = ws.getCell(a).fullAddress.col; c <= ws.getCell(b).fullAddress.col; c++) out.push(`${ws.getCell(a).fullAddress.row}:${c}`);
-      return out;
-    }));
+    const merged = new Set(
+      spec.merges.flatMap((m) => {
+        const [a, b] = m.split(":");
+        const out: string[] = [];
+        for (let c = ws.getCell(a).fullAddress.col; c <= ws.getCell(b).fullAddress.col; c++)
+          out.push(`${ws.getCell(a).fullAddress.row}:${c}`);
+        return out;
+      }),
+    );
     spec.rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (merged.has(`${r + 1}:${c + 1}`)) return;
-        expect([spec.name, r + 1, c + 1, text(ws.getCell(r + 1, c + 1).value)]).toEqual([spec.name, r + 1, c + 1, text(v)]);
+        expect([spec.name, r + 1, c + 1, text(ws.getCell(r + 1, c + 1).value)]).toEqual([
+          spec.name,
+          r + 1,
+          c + 1,
+          text(v),
+        ]);
       }),
     );
   }
@@ -45,7 +53,9 @@ it("the committed workbook holds the generator's sheets, cell for cell", async (
 
 it("is laid out as SPEC describes: ~25 plan actions, ~40 risks, ~60 actions, planted problems on real cells", () => {
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  const planRows = byName.get("Improvement Plan")!.rows.filter((r) => typeof r[3] === "string" && r[3] !== "Action" && r[4] !== null && r[3].length > 30);
+  const planRows = byName
+    .get("Improvement Plan")!
+    .rows.filter((r) => typeof r[3] === "string" && r[3] !== "Action" && r[4] !== null && r[3].length > 30);
   expect(planRows.length).toBeGreaterThanOrEqual(22);
   const risks = byName.get("IRIS Risks")!.rows.slice(5);
   expect(risks.length).toBeGreaterThanOrEqual(40);

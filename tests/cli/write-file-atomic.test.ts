@@ -29,7 +29,9 @@ it("replaces an existing output file whole", async () => {
 it("throws a plain CliError when the folder does not exist, and creates nothing", async () => {
   const target = path.join(dir, "nope", "review.xlsx");
   await expect(writeFileAtomic(target, new Uint8Array([1]))).rejects.toThrow(CliError);
-  await expect(writeFileAtomic(target, new Uint8Array([1]))).rejects.toThrow(/could not write ".*review\.xlsx": no such file or folder/);
+  await expect(writeFileAtomic(target, new Uint8Array([1]))).rejects.toThrow(
+    /could not write ".*review\.xlsx": no such file or folder/,
+  );
   expect(fs.readdirSync(dir)).toEqual([]);
 });
 
@@ -45,22 +47,38 @@ it("leaves the old file as it was when the rename fails (target is a folder)", a
 describe("isSameFile", () => {
   it.each([
     ["the same path", (a: string) => a, true],
-    ["a path with . and ..", (a: string) => path.join(path.dirname(a), "x", "..", ".", path.basename(a)), true],
-    ["a symbolic link to it", (a: string) => {
-      const link = path.join(path.dirname(a), "link.xlsx");
-      fs.symlinkSync(a, link);
-      return link;
-    }, true],
-    ["a hard link to it", (a: string) => {
-      const link = path.join(path.dirname(a), "hard.xlsx");
-      fs.linkSync(a, link);
-      return link;
-    }, true],
-    ["another existing file", (a: string) => {
-      const other = path.join(path.dirname(a), "other.xlsx");
-      fs.writeFileSync(other, "y");
-      return other;
-    }, false],
+    [
+      "a path with . and ..",
+      (a: string) => path.join(path.dirname(a), "x", "..", ".", path.basename(a)),
+      true,
+    ],
+    [
+      "a symbolic link to it",
+      (a: string) => {
+        const link = path.join(path.dirname(a), "link.xlsx");
+        fs.symlinkSync(a, link);
+        return link;
+      },
+      true,
+    ],
+    [
+      "a hard link to it",
+      (a: string) => {
+        const link = path.join(path.dirname(a), "hard.xlsx");
+        fs.linkSync(a, link);
+        return link;
+      },
+      true,
+    ],
+    [
+      "another existing file",
+      (a: string) => {
+        const other = path.join(path.dirname(a), "other.xlsx");
+        fs.writeFileSync(other, "y");
+        return other;
+      },
+      false,
+    ],
     ["a file that does not exist", (a: string) => path.join(path.dirname(a), "new.xlsx"), false],
   ])("%s → %s", (_name, other, expected) => {
     const input = path.join(dir, "input.xlsx");

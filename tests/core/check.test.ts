@@ -15,7 +15,14 @@ const sheets: SheetSpec[] = [
 ];
 
 function accept(over: Partial<AcceptedException> & { fingerprint: string }): AcceptedException {
-  return { ruleId: STALE, sheet: "IRIS Risks", recordId: "HRC-002", reason: "Owner on leave", reviewBy: "2022-12-31", ...over };
+  return {
+    ruleId: STALE,
+    sheet: "IRIS Risks",
+    recordId: "HRC-002",
+    reason: "Owner on leave",
+    reviewBy: "2022-12-31",
+    ...over,
+  };
 }
 
 describe("checkWorkbook: severities", () => {
@@ -32,13 +39,17 @@ describe("checkWorkbook: severities", () => {
     ["a severity raised from settings", { [RAG]: "error" }, RAG, "error"],
     ["a severity lowered from settings", { [STALE]: "info" }, STALE, "info"],
   ])("%s", (_name, ruleSeverities, ruleId, severity) => {
-    const found = reportOf(sheets, { settings: { ruleSeverities } }).findings.filter((f) => f.ruleId === ruleId);
+    const found = reportOf(sheets, { settings: { ruleSeverities } }).findings.filter(
+      (f) => f.ruleId === ruleId,
+    );
     if (severity === undefined) expect(found).toEqual([]);
     else expect(found.map((f) => [f.cell, f.severity])).toEqual([[ruleId === STALE ? "J4" : "G5", severity]]);
   });
 
   it("turning one rule off leaves the others", () => {
-    expect(findingsOf(RAG, sheets, { settings: { ruleSeverities: { [STALE]: "off" } } })).toEqual([["G5", "mismatch"]]);
+    expect(findingsOf(RAG, sheets, { settings: { ruleSeverities: { [STALE]: "off" } } })).toEqual([
+      ["G5", "mismatch"],
+    ]);
   });
 });
 
@@ -52,7 +63,9 @@ describe("checkWorkbook: accepted exceptions", () => {
   });
 
   it("an accepted finding is moved out of the list into accepted", () => {
-    const report = reportOf(sheets, { settings: { acceptedExceptions: [accept({ fingerprint: stale.fingerprint! })] } });
+    const report = reportOf(sheets, {
+      settings: { acceptedExceptions: [accept({ fingerprint: stale.fingerprint! })] },
+    });
     expect(report.findings.filter((f) => f.ruleId === STALE)).toEqual([]);
     expect(report.accepted.map((f) => [f.ruleId, f.cell])).toEqual([[STALE, "J4"]]);
     // Other findings on the sheet are untouched.
@@ -60,22 +73,39 @@ describe("checkWorkbook: accepted exceptions", () => {
   });
 
   it.each<[string, Partial<AcceptedException>, SheetSpec[]?, string?]>([
-    ["the record's cells changed", {}, [register(risk(), risk({ id: "HRC-002", lastReview: "01/06/2022", owner: "John Brown" }), risk({ id: "HRC-003", rag: "Red" }))]],
+    [
+      "the record's cells changed",
+      {},
+      [
+        register(
+          risk(),
+          risk({ id: "HRC-002", lastReview: "01/06/2022", owner: "John Brown" }),
+          risk({ id: "HRC-003", rag: "Red" }),
+        ),
+      ],
+    ],
     ["the review date passed", { reviewBy: "2022-10-09" }],
     ["the as-at date moved past the review date", { reviewBy: "2022-10-31" }, undefined, "2022-11-01"],
     ["the exception is for another record", { recordId: "HRC-003" }],
     ["the exception is for another rule", { ruleId: "risk/no-action" }],
     ["the exception is for another sheet", { sheet: "Council Risks" }],
     // Defaults keep the callback's length at 2, so jest does not take the third argument for `done`.
-  ])("the finding comes back when %s", (_name, over, changed: SheetSpec[] = sheets, asAt: string | undefined = undefined) => {
-    const settings = { acceptedExceptions: [accept({ fingerprint: stale.fingerprint!, ...over })] };
-    const report = reportOf(changed, { settings, asAt });
-    expect(report.findings.filter((f) => f.ruleId === STALE).map((f) => f.cell)).toEqual(["J4"]);
-    expect(report.accepted).toEqual([]);
-  });
+  ])(
+    "the finding comes back when %s",
+    (_name, over, changed: SheetSpec[] = sheets, asAt: string | undefined = undefined) => {
+      const settings = { acceptedExceptions: [accept({ fingerprint: stale.fingerprint!, ...over })] };
+      const report = reportOf(changed, { settings, asAt });
+      expect(report.findings.filter((f) => f.ruleId === STALE).map((f) => f.cell)).toEqual(["J4"]);
+      expect(report.accepted).toEqual([]);
+    },
+  );
 
   it("stays accepted on its review date and with the id written differently", () => {
-    const settings = { acceptedExceptions: [accept({ fingerprint: stale.fingerprint!, reviewBy: "2022-10-10", recordId: " hrc-002" })] };
+    const settings = {
+      acceptedExceptions: [
+        accept({ fingerprint: stale.fingerprint!, reviewBy: "2022-10-10", recordId: " hrc-002" }),
+      ],
+    };
     expect(reportOf(sheets, { settings }).accepted.map((f) => f.cell)).toEqual(["J4"]);
   });
 
@@ -85,7 +115,14 @@ describe("checkWorkbook: accepted exceptions", () => {
     expect(f.recordId).toBe("1.2");
     const settings = {
       acceptedExceptions: [
-        { ruleId: f.ruleId, sheet: f.sheet, recordId: "1.2", reason: "Filed elsewhere", reviewBy: "2023-01-01", fingerprint: f.fingerprint! },
+        {
+          ruleId: f.ruleId,
+          sheet: f.sheet,
+          recordId: "1.2",
+          reason: "Filed elsewhere",
+          reviewBy: "2023-01-01",
+          fingerprint: f.fingerprint!,
+        },
       ],
     };
     expect(findingsOf(f.ruleId, p, { settings })).toEqual([]);
@@ -95,10 +132,14 @@ describe("checkWorkbook: accepted exceptions", () => {
 describe("checkWorkbook: as-at date, shape and order", () => {
   it("takes the as-at date from the option, else settings, else today", () => {
     const s = { ...defaultSettings(), asAt: "2022-09-01" };
-    expect(resolveAsAt({ settings: s, asAt: "2022-10-10", today: "2023-01-01" })).toBe(resolveAsAt({ settings: defaultSettings(), today: "2022-10-10" }));
+    expect(resolveAsAt({ settings: s, asAt: "2022-10-10", today: "2023-01-01" })).toBe(
+      resolveAsAt({ settings: defaultSettings(), today: "2022-10-10" }),
+    );
     const report = checkWorkbook([grid(sheets[0])], { settings: s, today: "2023-01-01", source: "x.xlsx" });
     expect(report.asAt).toBe("2022-09-01");
-    expect(checkWorkbook([], { settings: defaultSettings(), today: "2023-01-01", source: "x" }).asAt).toBe("2023-01-01");
+    expect(checkWorkbook([], { settings: defaultSettings(), today: "2023-01-01", source: "x" }).asAt).toBe(
+      "2023-01-01",
+    );
   });
 
   it("renders every message with no placeholder left and names source, sheet and cell", () => {
@@ -112,15 +153,35 @@ describe("checkWorkbook: as-at date, shape and order", () => {
   });
 
   it("lists risks with no strategy or no update first, then errors before warnings", () => {
-    const report = reportOf([register(risk({ rag: "Red" }), risk({ id: "HRC-002", strategy: null, lastReview: null, owner: null }))]);
-    expect(report.findings.map((f) => f.ruleId)).toEqual(["risk/missing-strategy", STALE, "risk/missing-owner", RAG]);
+    const report = reportOf([
+      register(risk({ rag: "Red" }), risk({ id: "HRC-002", strategy: null, lastReview: null, owner: null })),
+    ]);
+    expect(report.findings.map((f) => f.ruleId)).toEqual([
+      "risk/missing-strategy",
+      STALE,
+      "risk/missing-owner",
+      RAG,
+    ]);
   });
 
   it.each<[string, unknown[][]]>([
     ["an empty sheet", []],
     ["a header row alone", [["Risk ID", "Risk Owner", "Strategy", "Current Risk Score"]]],
-    ["odd values", [["Risk ID", "Risk Owner", "Strategy", "Current Risk Score", "Last Updated"], [true, 3.5, -1, "=SUM(A1)", 1e308], [null, "", "<p>", "&amp;", Number.NaN]]],
+    [
+      "odd values",
+      [
+        ["Risk ID", "Risk Owner", "Strategy", "Current Risk Score", "Last Updated"],
+        [true, 3.5, -1, "=SUM(A1)", 1e308],
+        [null, "", "<p>", "&amp;", Number.NaN],
+      ],
+    ],
   ])("never throws on %s", (_name, rows) => {
-    expect(() => checkWorkbook([gridFromRows("S", rows as never)], { settings: defaultSettings(), today: "2022-10-10", source: "x" })).not.toThrow();
+    expect(() =>
+      checkWorkbook([gridFromRows("S", rows as never)], {
+        settings: defaultSettings(),
+        today: "2022-10-10",
+        source: "x",
+      }),
+    ).not.toThrow();
   });
 });

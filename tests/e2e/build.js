@@ -11,7 +11,10 @@ const ROOT = path.resolve(__dirname, "../..");
 const out = path.resolve(process.argv[2] || path.join(ROOT, "dist-e2e"));
 const extraEntry = process.argv[3];
 
-const taskpane = require(path.join(ROOT, "webpack.config.js"))({ outputPath: path.join(out, "site") }, { mode: "production" });
+const taskpane = require(path.join(ROOT, "webpack.config.js"))(
+  { outputPath: path.join(out, "site") },
+  { mode: "production" },
+);
 taskpane.context = ROOT;
 taskpane.devtool = false;
 taskpane.name = "taskpane";
@@ -23,7 +26,10 @@ taskpane.name = "taskpane";
  */
 function extraBuild(spec) {
   const name = spec.split(":")[0];
-  const config = require(path.join(ROOT, "webpack.config.js"))({ outputPath: path.join(out, "site", name), extraEntry: spec }, { mode: "production" });
+  const config = require(path.join(ROOT, "webpack.config.js"))(
+    { outputPath: path.join(out, "site", name), extraEntry: spec },
+    { mode: "production" },
+  );
   const HtmlWebpackPlugin = require("html-webpack-plugin");
   return Object.assign(config, {
     name,
@@ -34,7 +40,14 @@ function extraBuild(spec) {
     optimization: { ...config.optimization, splitChunks: false },
     performance: false,
     // The task pane's page (office.js tag included), loading only this entry.
-    plugins: [new HtmlWebpackPlugin({ filename: `${name}.html`, template: "./src/taskpane/taskpane.html", chunks: [name], scriptLoading: "defer" })],
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: `${name}.html`,
+        template: "./src/taskpane/taskpane.html",
+        chunks: [name],
+        scriptLoading: "defer",
+      }),
+    ],
   });
 }
 
@@ -48,7 +61,11 @@ const fakeHost = {
   resolve: { extensions: [".ts", ".js"] },
   module: {
     rules: [
-      { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } } },
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } },
+      },
     ],
   },
 };

@@ -25,8 +25,12 @@ export type OfficeStub = { kind: "blocked" } | { kind: "browser" } | { kind: "fa
 export async function buildAll(extraEntry?: string): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "crr-e2e-"));
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, "build.js"), out, ...(extraEntry ? [extraEntry] : [])], { cwd: ROOT, maxBuffer: 1 << 24 }, (err, _stdout, stderr) =>
-      err ? reject(new Error(`The task pane build failed:\n${stderr}`)) : resolve(),
+    execFile(
+      process.execPath,
+      [path.join(__dirname, "build.js"), out, ...(extraEntry ? [extraEntry] : [])],
+      { cwd: ROOT, maxBuffer: 1 << 24 },
+      (err, _stdout, stderr) =>
+        err ? reject(new Error(`The task pane build failed:\n${stderr}`)) : resolve(),
     );
   });
   return out;
@@ -63,13 +67,25 @@ export async function serve(dir: string): Promise<Served> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, served, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    served,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -83,7 +99,12 @@ export async function openPane(
   pagePath = "taskpane.html",
 ): Promise<{ context: BrowserContext; page: Page; blocked: string[]; errors: string[] }> {
   // Reduced motion: Fluent skips its expand/collapse animations, so screenshots show settled layouts.
-  const context = await browser.newContext({ viewport: { width: 340, height: 720 }, deviceScaleFactor: 1, reducedMotion: "reduce", locale: "en-GB" });
+  const context = await browser.newContext({
+    viewport: { width: 340, height: 720 },
+    deviceScaleFactor: 1,
+    reducedMotion: "reduce",
+    locale: "en-GB",
+  });
   const blocked: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", (route: Route) => {
@@ -114,18 +135,40 @@ export async function openPane(
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              nodes: { target: string[]; failureSummary?: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ["violations"] });
     // Tabster's focus trampolines (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent's TabList and
     // arrow-key groups) are a known aria-hidden-focus false positive: they pass focus on at once and are
     // aria-hidden so screen readers skip them. Microsoft's Accessibility Insights suppresses exactly these
     // nodes (microsoft/accessibility-insights-web#7605); we drop only them, and only for that rule.
     for (const v of r.violations) {
-      if (v.id === "aria-hidden-focus") v.nodes = v.nodes.filter((n) => !/data-tabster-dummy/.test((n as { html?: string }).html ?? ""));
+      if (v.id === "aria-hidden-focus")
+        v.nodes = v.nodes.filter((n) => !/data-tabster-dummy/.test((n as { html?: string }).html ?? ""));
     }
-    return r.violations.filter((v) => v.nodes.length > 0).map(
-      (v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
-    );
+    return r.violations
+      .filter((v) => v.nodes.length > 0)
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 4)
+            .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
+            .join(" | ")}`,
+      );
   });
 }
 
@@ -191,11 +234,14 @@ export function usePaneSite(): PaneSite {
 
 /** The fake workbook as it stands now (sheets, selection, visibility…), read from the page. */
 export const fakeSnapshot = (page: Page): Promise<FakeSnapshot> =>
-  page.evaluate(() => (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot());
+  page.evaluate(() =>
+    (window as unknown as { __fakeHost: { snapshot(): FakeSnapshot } }).__fakeHost.snapshot(),
+  );
 
 /** The fake host's counters (syncs, bytes…), read from the page. */
 export const fakeStats = (page: Page): Promise<FakeStats> =>
   page.evaluate(() => (window as unknown as { __fakeHost: { stats(): FakeStats } }).__fakeHost.stats());
 
 /** The page's scrollable width: at 340 px nothing may overflow sideways (readable at 320 px, WCAG 1.4.10). */
-export const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
+export const pageWidth = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth);

@@ -18,7 +18,18 @@ function workbook(): FakeWorkbookSpec {
   return wb;
 }
 
-const RISK_HEADERS = ["Risk ID", "Risk Title", "Risk Owner", "Current Likelihood", "Current Impact", "Current Score", "Risk Response Strategy", "Latest Update", "Status", "IRIS Ref"];
+const RISK_HEADERS = [
+  "Risk ID",
+  "Risk Title",
+  "Risk Owner",
+  "Current Likelihood",
+  "Current Impact",
+  "Current Score",
+  "Risk Response Strategy",
+  "Latest Update",
+  "Status",
+  "IRIS Ref",
+];
 
 /** The contractor's export: HRC-001 and HRC-004 score up, HRC-002 strategy set and a formula-looking update, HRC-007 new, HRC-006 gone. */
 async function exportXlsx(): Promise<Buffer> {
@@ -27,18 +38,72 @@ async function exportXlsx(): Promise<Buffer> {
   risks.addRow(["IRIS export: Highways"]);
   risks.addRow(RISK_HEADERS);
   const rows: (string | number)[][] = [
-    ["HRC-001", "Winter gritting fleet availability", "J. Patel", 5, 4, 20, "Treat", "Call-off contract signed", "Open", "I-1"],
-    ["HRC-002", "Street lighting column failures", "S. Okafor", 3, 3, 9, "Treat", "=cmd|' /C calc'!A0", "Open", "I-2"],
+    [
+      "HRC-001",
+      "Winter gritting fleet availability",
+      "J. Patel",
+      5,
+      4,
+      20,
+      "Treat",
+      "Call-off contract signed",
+      "Open",
+      "I-1",
+    ],
+    [
+      "HRC-002",
+      "Street lighting column failures",
+      "S. Okafor",
+      3,
+      3,
+      9,
+      "Treat",
+      "=cmd|' /C calc'!A0",
+      "Open",
+      "I-2",
+    ],
     ["HRC-003", "Gully cleansing backlog", "", 2, 4, 8, "Tolerate", "Backlog steady", "Open", "I-3"],
-    ["HRC-004", "Bridge inspection resourcing", "M. Reid", 3, 5, 15, "Transfer", "Framework call-off raised", "Open", "I-4"],
+    [
+      "HRC-004",
+      "Bridge inspection resourcing",
+      "M. Reid",
+      3,
+      5,
+      15,
+      "Transfer",
+      "Framework call-off raised",
+      "Open",
+      "I-4",
+    ],
     ["HRC-005", "TUPE pensions dispute", "L. Brown", 2, 2, 4, "Tolerate", "Settled", "Closed", "I-5"],
     ["HRC-007", "Drainage survey data loss", "T. Ng", 3, 4, 12, "Treat", "Backups restored", "Open", "I-7"],
   ];
   for (const r of rows) risks.addRow(r);
   const actions = wb.addWorksheet("Actions");
-  actions.addRow(["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status"]);
-  actions.addRow(["HRC-001", "A-101", "Agree standby gritter call-off", "J. Patel", new Date(Date.UTC(2022, 10, 30)), "Complete"]);
-  actions.addRow(["HRC-007", "A-104", "Restore survey backups", "T. Ng", new Date(Date.UTC(2022, 11, 15)), "Open"]);
+  actions.addRow([
+    "Risk Reference",
+    "Action Ref",
+    "Action Description",
+    "Action Owner",
+    "Target Date",
+    "Action Status",
+  ]);
+  actions.addRow([
+    "HRC-001",
+    "A-101",
+    "Agree standby gritter call-off",
+    "J. Patel",
+    new Date(Date.UTC(2022, 10, 30)),
+    "Complete",
+  ]);
+  actions.addRow([
+    "HRC-007",
+    "A-104",
+    "Restore survey backups",
+    "T. Ng",
+    new Date(Date.UTC(2022, 11, 15)),
+    "Open",
+  ]);
   actions.getColumn(5).numFmt = "dd/mm/yyyy";
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -65,7 +130,11 @@ async function openImport(theme: "light" | "dark") {
 }
 
 async function chooseExport(page: Page) {
-  await page.setInputFiles("input[type=file]", { name: "iris-october.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: exportBytes });
+  await page.setInputFiles("input[type=file]", {
+    name: "iris-october.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: exportBytes,
+  });
   await page.getByRole("heading", { name: "Map the columns of “iris-october.xlsx”" }).waitFor();
 }
 
@@ -84,7 +153,9 @@ describe("Import view on the fake Excel host", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await chooseExport(page);
-    expect(await page.getByRole("combobox", { name: "Merge into the register" }).innerText()).toBe("IRIS Risk Register");
+    expect(await page.getByRole("combobox", { name: "Merge into the register" }).innerText()).toBe(
+      "IRIS Risk Register",
+    );
     expect(await page.getByRole("combobox", { name: "Risk ID" }).first().innerText()).toBe("Risk ID");
     // "IRIS Ref" matches no field: carried as it is (the register has no such column, so it is not carried).
     expect(await page.getByRole("combobox", { name: "IRIS Ref" }).innerText()).toBe("Carry as it is");
@@ -95,14 +166,22 @@ describe("Import view on the fake Excel host", () => {
     await press(page, "Preview changes");
     await page.getByRole("heading", { name: "What the import would change" }).waitFor();
     const risks = page.getByRole("region", { name: "Risks" });
-    expect(await risks.getByRole("definition").allInnerTexts()).toEqual(["1", "3 (5 cells)", "1 (1 to be noted)", "2"]);
-    for (const name of [/^New risks/, /^Changed cells/, /^No longer in the export/]) await risks.getByRole("button", { name }).first().click();
+    expect(await risks.getByRole("definition").allInnerTexts()).toEqual([
+      "1",
+      "3 (5 cells)",
+      "1 (1 to be noted)",
+      "2",
+    ]);
+    for (const name of [/^New risks/, /^Changed cells/, /^No longer in the export/])
+      await risks.getByRole("button", { name }).first().click();
     expect(await risks.getByText("HRC-001 · Current Score (H6): 16 → 20").count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, "import-preview-light");
     expect(await pageWidth(page)).toBeLessThanOrEqual(340);
     // Nothing written yet.
-    expect(JSON.stringify((await fakeSnapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register"))).toBe(JSON.stringify(registerBefore));
+    expect(
+      JSON.stringify((await fakeSnapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")),
+    ).toBe(JSON.stringify(registerBefore));
 
     await press(page, "Apply the import");
     await page.getByRole("heading", { name: "Imported “iris-october.xlsx”" }).waitFor({ timeout: 30000 });
@@ -114,7 +193,9 @@ describe("Import view on the fake Excel host", () => {
     expect(backupName).toBeDefined();
     const backup = after.sheets.find((s) => s.name === backupName)!;
     expect(backup.values).toEqual(registerBefore.values);
-    expect(after.names.some((n) => /^CRR_OWNED_/.test(n.name) && n.value.startsWith(`${backupName}!`))).toBe(true);
+    expect(after.names.some((n) => /^CRR_OWNED_/.test(n.name) && n.value.startsWith(`${backupName}!`))).toBe(
+      true,
+    );
 
     // The register: changes written, text kept as text, new risk appended, HRC-006 noted not deleted, council columns untouched.
     const reg = after.sheets.find((s) => s.name === "IRIS Risk Register")!;
@@ -139,7 +220,13 @@ describe("Import view on the fake Excel host", () => {
     // The re-check ran: the pane reports findings, and the Risk Summary shows the movement.
     expect(await page.getByText(/The workbook now has \d+ errors? and \d+ warnings?/).count()).toBe(1);
     const movement = page.getByLabel("Movement since the last import");
-    expect(await movement.getByRole("definition").allInnerTexts()).toEqual(["1: HRC-007", "0", "2: HRC-001, HRC-004", "0", "1: HRC-002"]);
+    expect(await movement.getByRole("definition").allInnerTexts()).toEqual([
+      "1: HRC-007",
+      "0",
+      "2: HRC-001, HRC-004",
+      "0",
+      "1: HRC-002",
+    ]);
     const summary = after.sheets.find((s) => s.name === "Risk Summary")!;
     expect(JSON.stringify(summary.values)).toMatch(/HRC-007/);
     expect(await axeViolations(page)).toEqual([]);
@@ -168,7 +255,11 @@ describe("Import view on the fake Excel host", () => {
   it("ends a bad file in a plain message naming it, and the workbook as it was (dark theme, axe)", async () => {
     const { context, page } = await openImport("dark");
     const before = JSON.stringify((await fakeSnapshot(page)).sheets);
-    await page.setInputFiles("input[type=file]", { name: "iris.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004 truncated") });
+    await page.setInputFiles("input[type=file]", {
+      name: "iris.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("PK\u0003\u0004 truncated"),
+    });
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/"iris\.xlsx".*Nothing was written/s);

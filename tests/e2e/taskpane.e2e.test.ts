@@ -11,7 +11,6 @@ import { contractorWorkbook } from "./workbook";
 const site = usePaneSite();
 const workbookJson = JSON.stringify(contractorWorkbook());
 
-
 /** Opens the pane on the fake workbook and sets the as-at date through the Settings view. */
 async function openWithFake(theme: "light" | "dark") {
   const pane = await site.open({ kind: "fake", workbookJson }, `?theme=${theme}`);
@@ -32,7 +31,10 @@ async function check(page: Page): Promise<void> {
 /** Gzipped size of the scripts served since `from` (index into site.server.served). */
 function gzippedScripts(from: number): { files: string[]; bytes: number } {
   const files = [...new Set(site.server.served.slice(from).filter((p) => p.endsWith(".js")))];
-  const bytes = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(site.out, "site", f)), { level: 9 }).length, 0);
+  const bytes = files.reduce(
+    (n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(site.out, "site", f)), { level: 9 }).length,
+    0,
+  );
   return { files, bytes };
 }
 
@@ -49,7 +51,10 @@ describe("bundle size", () => {
       .filter((src) => !/^https?:/.test(src))
       .map((src) => "/" + src.replace(/^\//, ""));
     expect(entry.length).toBeGreaterThanOrEqual(2);
-    const entryBytes = entry.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(site.out, "site", f)), { level: 9 }).length, 0);
+    const entryBytes = entry.reduce(
+      (n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(site.out, "site", f)), { level: 9 }).length,
+      0,
+    );
     const beforeCheck = site.server.served.length;
     await check(page);
     const engine = gzippedScripts(beforeCheck);
@@ -101,27 +106,37 @@ describe("task pane on the fake Excel host, with the real engine", () => {
 
     // Click a finding: the fake's selection moves to its cell.
     await page.getByRole("button", { name: /IRIS Risk Register!J7 · HRC-002/ }).click();
-    await eventually(async () => expect((await fakeSnapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "J7" }));
+    await eventually(async () =>
+      expect((await fakeSnapshot(page)).selection).toEqual({ sheet: "IRIS Risk Register", address: "J7" }),
+    );
     // Keyboard: arrow down to the next finding and press Enter.
     await page.keyboard.press("ArrowDown");
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
     const place = /^(?:Error|Warning|Note): (.+)!([A-Z]+\d+)/.exec(focused);
     expect(place).not.toBeNull();
     await page.keyboard.press("Enter");
-    await eventually(async () => expect((await fakeSnapshot(page)).selection).toEqual({ sheet: place![1], address: place![2] }));
+    await eventually(async () =>
+      expect((await fakeSnapshot(page)).selection).toEqual({ sheet: place![1], address: place![2] }),
+    );
     expect((await fakeSnapshot(page)).activeSheet).toBe(place![1]);
     await shoot(page, "check-light");
 
     // The sheets as read.
-    await page.getByRole("button", { name: /^IRIS Risk Register\s+Risk register · headers in row 5/ }).click();
+    await page
+      .getByRole("button", { name: /^IRIS Risk Register\s+Risk register · headers in row 5/ })
+      .click();
     expect(await page.getByRole("combobox", { name: "P · Contractor Notes" }).inputValue()).toBe("");
-    expect(await page.getByRole("combobox", { name: "J · Risk Response Strategy" }).inputValue()).toBe("strategy");
+    expect(await page.getByRole("combobox", { name: "J · Risk Response Strategy" }).inputValue()).toBe(
+      "strategy",
+    );
     await shoot(page, "check-sheets-light");
 
     // Mark and unmark.
     await page.getByRole("combobox", { name: "Sheet" }).selectOption("IRIS Risk Register");
     await page.getByRole("button", { name: /^Mark \d+ cells?$/ }).click();
-    const marks = async () => (await fakeSnapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!.conditionalFormats.length;
+    const marks = async () =>
+      (await fakeSnapshot(page)).sheets.find((s) => s.name === "IRIS Risk Register")!.conditionalFormats
+        .length;
     await eventually(async () => expect(await marks()).toBeGreaterThan(0));
     await page.getByRole("button", { name: "Remove marks" }).click();
     await eventually(async () => expect(await marks()).toBe(0));
@@ -131,7 +146,9 @@ describe("task pane on the fake Excel host, with the real engine", () => {
     await page.getByRole("button", { name: "Write summary tabs" }).click();
     const written = page.getByRole("list", { name: "Summary tabs written" });
     await written.waitFor();
-    expect(await written.innerText()).toMatch(/Exceptions: Written as “.+”, because a sheet of yours is already called “Exceptions”/);
+    expect(await written.innerText()).toMatch(
+      /Exceptions: Written as “.+”, because a sheet of yours is already called “Exceptions”/,
+    );
     await shoot(page, "summaries-light");
     const first = await fakeSnapshot(page);
     const names = first.sheets.map((s) => s.name);
@@ -142,11 +159,15 @@ describe("task pane on the fake Excel host, with the real engine", () => {
     expect(Object.keys(riskSummary.fills).length).toBeGreaterThanOrEqual(25);
     expect(riskSummary.pageLayout).toMatchObject({ orientation: "Landscape" });
     const ownExceptions = first.sheets.find((s) => s.name !== "Exceptions" && /Exceptions/.test(s.name))!;
-    expect(Object.values(ownExceptions.links).some((l) => JSON.stringify(l).includes("IRIS Risk Register"))).toBe(true);
+    expect(
+      Object.values(ownExceptions.links).some((l) => JSON.stringify(l).includes("IRIS Risk Register")),
+    ).toBe(true);
 
     await page.getByRole("button", { name: "Write summary tabs" }).click();
     await page.getByText("Wrote 4 summary tabs.").waitFor({ state: "attached" });
-    await eventually(async () => expect(JSON.stringify((await fakeSnapshot(page)).sheets)).toBe(JSON.stringify(first.sheets)));
+    await eventually(async () =>
+      expect(JSON.stringify((await fakeSnapshot(page)).sheets)).toBe(JSON.stringify(first.sheets)),
+    );
 
     const s = await fakeStats(page);
     expect(s.failedSyncs).toBe(0);
@@ -161,7 +182,9 @@ describe("task pane on the fake Excel host, with the real engine", () => {
     await page.getByLabel("Review period (months)").fill("13");
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByText("Enter a whole number of months from 1 to 12.").waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("reviewPeriodMonths");
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
+      "reviewPeriodMonths",
+    );
     await context.close();
   });
 

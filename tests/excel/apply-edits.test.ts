@@ -29,7 +29,10 @@ function workbook(rows = [risk("HRC-001"), risk("HRC-002"), risk("HRC-003")]): F
 }
 
 /** Reads the open workbook and plans `exportRows` into its register, as the task pane does. */
-async function planFromWorkbook(exportRows: CellValue[][], asAt = "2022-10-10"): Promise<{ plan: ImportPlan; edits: WorkbookEdits }> {
+async function planFromWorkbook(
+  exportRows: CellValue[][],
+  asAt = "2022-10-10",
+): Promise<{ plan: ImportPlan; edits: WorkbookEdits }> {
   const grids = await readAllSheets();
   const exportGrids = [exportGrid(exportRows)];
   const mapping = proposeImportMapping(exportGrids, null, asAt);
@@ -50,7 +53,7 @@ async function planFromWorkbook(exportRows: CellValue[][], asAt = "2022-10-10"):
 
 const EXPORT_ROWS = () => [
   risk("HRC-001", { "Risk Score": 12, "Current Likelihood": 4 }),
-  risk("HRC-002", { "Review Commentary": "=HYPERLINK(\"http://x\")" }),
+  risk("HRC-002", { "Review Commentary": '=HYPERLINK("http://x")' }),
   risk("HRC-004", { "Risk Title": "+44 line down", "Review Commentary": "@mention" }),
 ];
 
@@ -74,7 +77,11 @@ describe("applyEdits", () => {
     const backup = values(host, plan.backupName);
     expect(backup.values).toEqual(before);
     // Marked as ours by a CRR_OWNED_* name, so it is never read as a register.
-    expect(host.snapshot().names.some((n) => /^CRR_OWNED_\d+$/.test(n.name) && n.value.startsWith(`${plan.backupName}!`))).toBe(true);
+    expect(
+      host
+        .snapshot()
+        .names.some((n) => /^CRR_OWNED_\d+$/.test(n.name) && n.value.startsWith(`${plan.backupName}!`)),
+    ).toBe(true);
     const reread = await readAllSheets();
     expect(reread.find((g) => g.sheetName === plan.backupName)?.owned).toBe(true);
     expect(reread.find((g) => g.sheetName === "Register")?.owned).toBeFalsy();
@@ -133,7 +140,13 @@ describe("applyEdits", () => {
     expect(JSON.stringify(host.snapshot())).toBe(snap);
 
     // Next month: a score change. Log rows go below the existing ones; a second backup is made.
-    const next = await planFromWorkbook([...EXPORT_ROWS().slice(0, 2), risk("HRC-004", { "Risk Title": "+44 line down", "Review Commentary": "@mention", "Risk Score": 16 })], "2022-11-10");
+    const next = await planFromWorkbook(
+      [
+        ...EXPORT_ROWS().slice(0, 2),
+        risk("HRC-004", { "Risk Title": "+44 line down", "Review Commentary": "@mention", "Risk Score": 16 }),
+      ],
+      "2022-11-10",
+    );
     const r3 = await applyEdits(next.edits);
     expect(r3.logs[0]).toMatchObject({ sheet: logSheet, firstRow: rowsAfterFirst });
     expect(values(host, logSheet).values.length).toBe(rowsAfterFirst + next.plan.cellCount);
@@ -142,7 +155,11 @@ describe("applyEdits", () => {
 
   it("keeps every sync under the payload budget and halves a block Excel refuses", async () => {
     const host = workbook();
-    const rows = Array.from({ length: 300 }, (_, i) => risk(`HRC-${String(i + 1).padStart(3, "0")}`, { "Review Commentary": `Long commentary ${"x".repeat(400)} ${i}` }));
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      risk(`HRC-${String(i + 1).padStart(3, "0")}`, {
+        "Review Commentary": `Long commentary ${"x".repeat(400)} ${i}`,
+      }),
+    );
     const { plan, edits } = await planFromWorkbook(rows);
     expect(plan.cellCount).toBeGreaterThan(500);
     setPayloadBudget(40_000);
@@ -161,7 +178,11 @@ describe("applyEdits", () => {
   it("puts the register back from its backup when a cell write fails part-way", async () => {
     const host = workbook();
     const before = values(host, "Register");
-    const rows = Array.from({ length: 120 }, (_, i) => risk(`HRC-${String(i + 1).padStart(3, "0")}`, { "Review Commentary": `New text ${"y".repeat(300)} ${i}` }));
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      risk(`HRC-${String(i + 1).padStart(3, "0")}`, {
+        "Review Commentary": `New text ${"y".repeat(300)} ${i}`,
+      }),
+    );
     const { plan, edits } = await planFromWorkbook(rows);
     setPayloadBudget(20_000);
     let cellSyncs = 0;
@@ -224,7 +245,9 @@ describe("applyEdits", () => {
     const host = workbook();
     const { edits } = await planFromWorkbook(EXPORT_ROWS());
     host.sheets = host.sheets.filter((s) => s.name !== "Register");
-    await expect(applyEdits(edits)).rejects.toThrow(/"Register" is no longer in the workbook.*nothing was imported/);
+    await expect(applyEdits(edits)).rejects.toThrow(
+      /"Register" is no longer in the workbook.*nothing was imported/,
+    );
   });
 });
 

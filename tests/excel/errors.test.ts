@@ -36,7 +36,24 @@ describe("plain errors", () => {
   const gateway = createOfficeGateway();
   it.each([
     ["readAllSheets", () => gateway.readAllSheets()],
-    ["writeOwnedTab", () => gateway.writeOwnedTab({ name: "Exceptions", kind: "exceptions", rows: [["x"]], format: { headerRows: [], titleRows: [], ragCells: [], columnWidths: [], dateColumns: [], links: [], freezeBelowRow: null } })],
+    [
+      "writeOwnedTab",
+      () =>
+        gateway.writeOwnedTab({
+          name: "Exceptions",
+          kind: "exceptions",
+          rows: [["x"]],
+          format: {
+            headerRows: [],
+            titleRows: [],
+            ragCells: [],
+            columnWidths: [],
+            dateColumns: [],
+            links: [],
+            freezeBelowRow: null,
+          },
+        }),
+    ],
     ["markCells", () => gateway.markCells([{ sheet: "S", address: "A1" }])],
     ["clearMarks", () => gateway.clearMarks()],
     ["selectCell", () => gateway.selectCell({ sheet: "S", address: "A1" })],
@@ -45,18 +62,30 @@ describe("plain errors", () => {
   ])("%s says 'press Enter or Esc' when the user is typing in a cell", async (_name, call) => {
     const host = install({ sheets: [{ name: "S", values: [["a"]] }] });
     host.failNextSync("InvalidOperationInCellEditMode");
-    await expect(call()).rejects.toThrow(new PlainError("Excel is busy editing a cell: press Enter or Esc, then try again."));
+    await expect(call()).rejects.toThrow(
+      new PlainError("Excel is busy editing a cell: press Enter or Esc, then try again."),
+    );
   });
 
   it("turns a general exception during a read into a plain message", async () => {
     const host = install({ sheets: [{ name: "S", values: [["a"]] }] });
     host.failNextSync("GeneralException");
-    await expect(gateway.readAllSheets()).rejects.toMatchObject({ name: "PlainError", code: "GeneralException" });
+    await expect(gateway.readAllSheets()).rejects.toMatchObject({
+      name: "PlainError",
+      code: "GeneralException",
+    });
   });
 
   it("says plainly when the cell to go to is on a missing or hidden sheet, and selects it otherwise", async () => {
-    const host = install({ sheets: [{ name: "S", values: [["a"]] }, { name: "Old", visibility: "Hidden" }] });
-    await expect(gateway.selectCell({ sheet: "Gone", address: "A1" })).rejects.toThrow(/"Gone" is no longer in the workbook/);
+    const host = install({
+      sheets: [
+        { name: "S", values: [["a"]] },
+        { name: "Old", visibility: "Hidden" },
+      ],
+    });
+    await expect(gateway.selectCell({ sheet: "Gone", address: "A1" })).rejects.toThrow(
+      /"Gone" is no longer in the workbook/,
+    );
     await expect(gateway.selectCell({ sheet: "Old", address: "A1" })).rejects.toThrow(/"Old" is hidden/);
     await gateway.selectCell({ sheet: "S", address: "K9" });
     expect(host.snapshot().selection).toEqual({ sheet: "S", address: "K9" });
@@ -73,7 +102,9 @@ describe("plain errors", () => {
   });
 
   it("says where to open the add-in when Excel is not there at all", async () => {
-    await expect(runExcel("reading the workbook", async () => 1)).rejects.toThrow(/open the add-in from Excel/);
+    await expect(runExcel("reading the workbook", async () => 1)).rejects.toThrow(
+      /open the add-in from Excel/,
+    );
   });
 });
 

@@ -18,7 +18,13 @@ async function codeOf(batch: (ctx: Excel.RequestContext) => Promise<unknown>): P
 function book(): FakeHost {
   return installFakeExcel({
     sheets: [
-      { name: "IRIS Risks", values: [["Ref", "Title"], ["HRC-001", "Potholes"]] },
+      {
+        name: "IRIS Risks",
+        values: [
+          ["Ref", "Title"],
+          ["HRC-001", "Potholes"],
+        ],
+      },
       { name: "Hidden", values: [["x"]], visibility: "Hidden" },
     ],
   });
@@ -26,35 +32,56 @@ function book(): FakeHost {
 
 describe("fake Excel host: load before read", () => {
   it.each([
-    ["values read with no load", async (ctx: Excel.RequestContext) => {
-      const r = ctx.workbook.worksheets.getItem("IRIS Risks").getRange("A1:B2");
-      await ctx.sync();
-      return r.values;
-    }],
-    ["values loaded but not synced", async (ctx: Excel.RequestContext) => {
-      const r = ctx.workbook.worksheets.getItem("IRIS Risks").getRange("A1:B2").load("values");
-      return r.values;
-    }],
-    ["address read when only values were loaded", async (ctx: Excel.RequestContext) => {
-      const r = ctx.workbook.worksheets.getItem("IRIS Risks").getRange("A1:B2").load("values");
-      await ctx.sync();
-      return r.address;
-    }],
-    ["items read before sync", async (ctx: Excel.RequestContext) => {
-      const ws = ctx.workbook.worksheets.load("items/name");
-      return ws.items;
-    }],
-    ["item property not in the load list", async (ctx: Excel.RequestContext) => {
-      const ws = ctx.workbook.worksheets.load("items/name");
-      await ctx.sync();
-      return ws.items[0].visibility;
-    }],
-    ["isNullObject before any sync", async (ctx: Excel.RequestContext) => {
-      return ctx.workbook.worksheets.getItemOrNullObject("Nope").isNullObject;
-    }],
-    ["ClientResult value before sync", async (ctx: Excel.RequestContext) => {
-      return ctx.workbook.worksheets.getCount().value;
-    }],
+    [
+      "values read with no load",
+      async (ctx: Excel.RequestContext) => {
+        const r = ctx.workbook.worksheets.getItem("IRIS Risks").getRange("A1:B2");
+        await ctx.sync();
+        return r.values;
+      },
+    ],
+    [
+      "values loaded but not synced",
+      async (ctx: Excel.RequestContext) => {
+        const r = ctx.workbook.worksheets.getItem("IRIS Risks").getRange("A1:B2").load("values");
+        return r.values;
+      },
+    ],
+    [
+      "address read when only values were loaded",
+      async (ctx: Excel.RequestContext) => {
+        const r = ctx.workbook.worksheets.getItem("IRIS Risks").getRange("A1:B2").load("values");
+        await ctx.sync();
+        return r.address;
+      },
+    ],
+    [
+      "items read before sync",
+      async (ctx: Excel.RequestContext) => {
+        const ws = ctx.workbook.worksheets.load("items/name");
+        return ws.items;
+      },
+    ],
+    [
+      "item property not in the load list",
+      async (ctx: Excel.RequestContext) => {
+        const ws = ctx.workbook.worksheets.load("items/name");
+        await ctx.sync();
+        return ws.items[0].visibility;
+      },
+    ],
+    [
+      "isNullObject before any sync",
+      async (ctx: Excel.RequestContext) => {
+        return ctx.workbook.worksheets.getItemOrNullObject("Nope").isNullObject;
+      },
+    ],
+    [
+      "ClientResult value before sync",
+      async (ctx: Excel.RequestContext) => {
+        return ctx.workbook.worksheets.getCount().value;
+      },
+    ],
   ])("throws PropertyNotLoaded: %s", async (_name, batch) => {
     book();
     expect(await codeOf(batch)).toBe("PropertyNotLoaded");
@@ -63,12 +90,21 @@ describe("fake Excel host: load before read", () => {
   it("gives loaded values after sync, as a snapshot taken at that sync", async () => {
     book();
     await Excel.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem("IRIS Risks").getRange("A1:B2").load("values,address,numberFormat");
+      const r = ctx.workbook.worksheets
+        .getItem("IRIS Risks")
+        .getRange("A1:B2")
+        .load("values,address,numberFormat");
       await ctx.sync();
-      expect(r.values).toEqual([["Ref", "Title"], ["HRC-001", "Potholes"]]);
+      expect(r.values).toEqual([
+        ["Ref", "Title"],
+        ["HRC-001", "Potholes"],
+      ]);
       expect(r.address).toBe("'IRIS Risks'!A1:B2");
       expect(r.numberFormat[0][0]).toBe("General");
-      r.values = [["a", "b"], ["c", "d"]];
+      r.values = [
+        ["a", "b"],
+        ["c", "d"],
+      ];
       await ctx.sync();
       expect(r.values[0][0]).toBe("Ref"); // not reloaded
     });
@@ -115,7 +151,7 @@ describe("fake Excel host: writes land at sync", () => {
     expect(host.cell("IRIS Risks", "C1")?.formula).toBe(formula);
   });
 
-  it("keeps text as text in a cell formatted \"@\"", async () => {
+  it('keeps text as text in a cell formatted "@"', async () => {
     const host = book();
     await Excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem("IRIS Risks").getRange("C1:D1");
@@ -206,7 +242,10 @@ describe("fake Excel host: payloads, stats and simulated errors", () => {
   });
 
   it("refuses a response over the payload limit", async () => {
-    installFakeExcel({ sheets: [{ name: "S", values: [Array.from({ length: 20 }, () => "y".repeat(100))] }], payloadLimit: 1000 });
+    installFakeExcel({
+      sheets: [{ name: "S", values: [Array.from({ length: 20 }, () => "y".repeat(100))] }],
+      payloadLimit: 1000,
+    });
     expect(
       await codeOf(async (ctx) => {
         ctx.workbook.worksheets.getItem("S").getRange("A1:T1").load("values");
@@ -225,7 +264,12 @@ describe("fake Excel host: payloads, stats and simulated errors", () => {
     });
     const s = host.stats();
     expect(s.syncs).toBe(2);
-    expect(s.perSync[0].responseBytes).toBeGreaterThanOrEqual(JSON.stringify([["Ref", "Title"], ["HRC-001", "Potholes"]]).length);
+    expect(s.perSync[0].responseBytes).toBeGreaterThanOrEqual(
+      JSON.stringify([
+        ["Ref", "Title"],
+        ["HRC-001", "Potholes"],
+      ]).length,
+    );
     expect(s.perSync[1].requestBytes).toBeGreaterThan(s.perSync[1].responseBytes);
   });
 

@@ -3,7 +3,12 @@
 import type { CellValue } from "../../src/core/model/grid";
 import { resetAdapterStats } from "../../src/excel/run";
 import { setPayloadBudget } from "../../src/excel/payload";
-import { installFakeExcel, type FakeHost, type FakeSheetSpec, type FakeWorkbookSpec } from "../fakes/fake-excel";
+import {
+  installFakeExcel,
+  type FakeHost,
+  type FakeSheetSpec,
+  type FakeWorkbookSpec,
+} from "../fakes/fake-excel";
 
 export const DEFAULT_BUDGET = 4_000_000;
 

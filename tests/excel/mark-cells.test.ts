@@ -1,6 +1,14 @@
 // Marks: one conditional format per sheet, removed exactly, the officers' own formats untouched.
 
-import { clearMarks, groupTargets, markCells, marksFromXml, marksToXml, MARK_FILL, MARK_FORMULA } from "../../src/excel/mark-cells";
+import {
+  clearMarks,
+  groupTargets,
+  markCells,
+  marksFromXml,
+  marksToXml,
+  MARK_FILL,
+  MARK_FORMULA,
+} from "../../src/excel/mark-cells";
 import { uninstallFakeExcel } from "../fakes/fake-excel";
 import { install } from "./helpers";
 
@@ -11,9 +19,13 @@ function userBook() {
     sheets: [
       {
         name: "IRIS Risks",
-        values: [["Ref", "Title"], ["HRC-001", "Potholes"], ["HRC-002", "Drains"]],
+        values: [
+          ["Ref", "Title"],
+          ["HRC-001", "Potholes"],
+          ["HRC-002", "Drains"],
+        ],
         fills: { B2: "#FFFF00" },
-        conditionalFormats: [{ address: "A1:B10", formula: "=$B1=\"Drains\"", fill: "#FF0000" }],
+        conditionalFormats: [{ address: "A1:B10", formula: '=$B1="Drains"', fill: "#FF0000" }],
       },
       { name: "Plan", values: [["No"], [1]] },
     ],
@@ -37,14 +49,19 @@ describe("markCells / clearMarks", () => {
       { type: "Custom", address: "A1:B10", formula: '=$B1="Drains"', fill: "#FF0000" },
     ]);
     expect(risks.fills).toEqual({ B2: "#FFFF00" }); // the user's own fill is not changed
-    expect(snap.sheets[1].conditionalFormats).toEqual([{ type: "Custom", address: "A2", formula: MARK_FORMULA, fill: MARK_FILL }]);
+    expect(snap.sheets[1].conditionalFormats).toEqual([
+      { type: "Custom", address: "A2", formula: MARK_FORMULA, fill: MARK_FILL },
+    ]);
     expect(snap.customXml).toHaveLength(1);
   });
 
   it("clears exactly its own marks, leaving the workbook as it was", async () => {
     const host = userBook();
     const before = host.snapshot();
-    await markCells([{ sheet: "IRIS Risks", address: "B2" }, { sheet: "Plan", address: "A2" }]);
+    await markCells([
+      { sheet: "IRIS Risks", address: "B2" },
+      { sheet: "Plan", address: "A2" },
+    ]);
     await clearMarks();
     expect(host.snapshot()).toEqual(before);
   });

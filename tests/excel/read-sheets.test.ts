@@ -15,11 +15,24 @@ function realisticBook(apiVersion = "1.13") {
     sheets: [
       {
         name: "Improvement Plan",
-        values: [["Highways Improvement Plan"], [], ["No", "Improvement Aim", "Action", "Date"], [1, "Better roads", "Survey", 44927]],
+        values: [
+          ["Highways Improvement Plan"],
+          [],
+          ["No", "Improvement Aim", "Action", "Date"],
+          [1, "Better roads", "Survey", 44927],
+        ],
         numberFormats: [[], [], [], [null, null, null, "dd/mm/yyyy"]],
         merges: ["A1:D1"],
       },
-      { name: "IRIS Risks", origin: "B3", values: [["Ref", "Title", "Score"], ["HRC-001", "Potholes", 16], ["HRC-002", null, 9]] },
+      {
+        name: "IRIS Risks",
+        origin: "B3",
+        values: [
+          ["Ref", "Title", "Score"],
+          ["HRC-001", "Potholes", 16],
+          ["HRC-002", null, 9],
+        ],
+      },
       { name: "Old Risks", visibility: "Hidden", values: [["Ref"], ["X-1"]] },
       { name: "Empty" },
       { name: "Escalation", values: [["Escalation", null, OWNED_MARKER]] },
@@ -35,15 +48,32 @@ describe("readAllSheets", () => {
     const grids = await readAllSheets();
     expect(host.stats().syncs).toBe(2);
     expect(adapterStats().syncs).toBe(2);
-    expect(grids.map((g) => g.sheetName)).toEqual(["Improvement Plan", "IRIS Risks", "Old Risks", "Empty", "Escalation", "Risk Summary"]);
+    expect(grids.map((g) => g.sheetName)).toEqual([
+      "Improvement Plan",
+      "IRIS Risks",
+      "Old Risks",
+      "Empty",
+      "Escalation",
+      "Risk Summary",
+    ]);
 
     const [plan, risks, old, empty, escalation, summary] = grids;
     expect(plan.values[3]).toEqual([1, "Better roads", "Survey", 44927]);
     expect(plan.values[1]).toEqual([null, null, null, null]);
     expect(plan.numberFormats?.[3][3]).toBe("dd/mm/yyyy");
     expect(plan.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
-    expect(risks).toMatchObject({ rowOffset: 2, colOffset: 1, hidden: false, owned: false, origin: "workbook" });
-    expect(risks.values).toEqual([["Ref", "Title", "Score"], ["HRC-001", "Potholes", 16], ["HRC-002", null, 9]]);
+    expect(risks).toMatchObject({
+      rowOffset: 2,
+      colOffset: 1,
+      hidden: false,
+      owned: false,
+      origin: "workbook",
+    });
+    expect(risks.values).toEqual([
+      ["Ref", "Title", "Score"],
+      ["HRC-001", "Potholes", 16],
+      ["HRC-002", null, 9],
+    ]);
     expect(old.hidden).toBe(true);
     expect(empty.values).toEqual([]);
     expect(escalation.owned).toBe(true); // by the marker in row 1
@@ -92,7 +122,9 @@ describe("readAllSheets", () => {
     const grids = await readAllSheets();
     const stats = host.stats();
     expect(stats.failedSyncs).toBeGreaterThan(0);
-    expect(stats.perSync.filter((s) => s.error).every((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(
+      stats.perSync.filter((s) => s.error).every((s) => s.error === "ResponsePayloadSizeLimitExceeded"),
+    ).toBe(true);
     expect(grids[0].values).toEqual(register.values);
   });
 
@@ -109,7 +141,13 @@ describe("readAllSheets", () => {
 
   it.each([
     ["Sheet1!A1:B2", [{ top: 0, left: 0, bottom: 1, right: 1 }]],
-    ["'a,b'!A1:B2,'a,b'!D4", [{ top: 0, left: 0, bottom: 1, right: 1 }, { top: 3, left: 3, bottom: 3, right: 3 }]],
+    [
+      "'a,b'!A1:B2,'a,b'!D4",
+      [
+        { top: 0, left: 0, bottom: 1, right: 1 },
+        { top: 3, left: 3, bottom: 3, right: 3 },
+      ],
+    ],
   ])("splits merged-area address %s", (address, areas) => {
     expect(splitAreas(address)).toEqual(areas);
   });

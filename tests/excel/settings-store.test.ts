@@ -19,7 +19,14 @@ function customised() {
   s.ruleSeverities = { "risk/stale-update": "warning", "plan/misaligned-row": "off" };
   s.columnCorrections = [{ sheet: "IRIS Risks", header: "Resp.", field: "owner" }];
   s.acceptedExceptions = [
-    { ruleId: "risk/stale-update", sheet: "IRIS Risks", recordId: "HRC-005", reason: "Awaiting board", reviewBy: "2022-12-01", fingerprint: "abc" },
+    {
+      ruleId: "risk/stale-update",
+      sheet: "IRIS Risks",
+      recordId: "HRC-005",
+      reason: "Awaiting board",
+      reviewBy: "2022-12-01",
+      fingerprint: "abc",
+    },
   ];
   return s;
 }
@@ -27,7 +34,11 @@ function customised() {
 describe("settings store", () => {
   it("gives the defaults when the workbook has no Settings sheet", async () => {
     install({ sheets: [{ name: "IRIS Risks" }] });
-    expect(await loadSettingsWithIssues()).toEqual({ settings: defaultSettings(), issues: [], sheetName: null });
+    expect(await loadSettingsWithIssues()).toEqual({
+      settings: defaultSettings(),
+      issues: [],
+      sheetName: null,
+    });
   });
 
   it("round-trips settings through the hidden owned sheet", async () => {
@@ -47,7 +58,16 @@ describe("settings store", () => {
 
   it("never takes a user's sheet of the same name for the settings", async () => {
     const host = install({
-      sheets: [{ name: "IRIS Risks" }, { name: "Risk Review Settings", values: [["Setting", "Value"], ["reviewPeriodMonths", 6]] }],
+      sheets: [
+        { name: "IRIS Risks" },
+        {
+          name: "Risk Review Settings",
+          values: [
+            ["Setting", "Value"],
+            ["reviewPeriodMonths", 6],
+          ],
+        },
+      ],
     });
     expect((await loadSettings()).reviewPeriodMonths).toBe(1);
     const settings = customised();

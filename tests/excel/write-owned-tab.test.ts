@@ -9,7 +9,17 @@ import { install, mb, text } from "./helpers";
 
 afterEach(() => uninstallFakeExcel());
 
-const HOSTILE = ["=SUM(A1:A9)", "+44 20 7946 0000", "-see note", "@risk", "\tTabbed", "\r\nLines", "'quoted'", "007", "1/2"];
+const HOSTILE = [
+  "=SUM(A1:A9)",
+  "+44 20 7946 0000",
+  "-see note",
+  "@risk",
+  "\tTabbed",
+  "\r\nLines",
+  "'quoted'",
+  "007",
+  "1/2",
+];
 
 function escalationTab(extraRows: CellValue[][] = []): OwnedTab {
   return {
@@ -19,7 +29,7 @@ function escalationTab(extraRows: CellValue[][] = []): OwnedTab {
       ["Escalation — as at 10/10/2022", null, null, null],
       ["Id", "Title", "Score", "Updated"],
       ["HRC-007", "Drainage backlog", 20, 44844],
-      ["HRC-008", "=HYPERLINK(\"http://evil\")", -3, 44800],
+      ["HRC-008", '=HYPERLINK("http://evil")', -3, 44800],
       ...extraRows,
     ],
     format: {
@@ -61,13 +71,23 @@ describe("writeOwnedTab", () => {
     expect(s.links.A3).toEqual({ documentReference: "'IRIS Risks'!A9" });
     expect(s.freezeRows).toBe(2);
     expect(s.columnWidths[1]).toBe(214);
-    expect(s.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$2:$2", zoom: { horizontalFitToPages: 1 } });
+    expect(s.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      printTitleRows: "$2:$2",
+      zoom: { horizontalFitToPages: 1 },
+    });
     expect(host.snapshot().names).toEqual([{ name: "CRR_OWNED_1", value: "Escalation!A1" }]);
   });
 
   it.each(HOSTILE)("keeps the text %j exactly as text", async (hostile) => {
     const host = install({ sheets: [{ name: "S" }] });
-    await writeOwnedTab({ name: "Exceptions", kind: "exceptions", rows: [["Message"], [hostile]], format: emptyFormat() });
+    await writeOwnedTab({
+      name: "Exceptions",
+      kind: "exceptions",
+      rows: [["Message"], [hostile]],
+      format: emptyFormat(),
+    });
     const cell = host.cell("Exceptions", "A2");
     expect(cell?.v).toBe(hostile);
     expect(cell?.formula).toBeUndefined();
@@ -96,13 +116,25 @@ describe("writeOwnedTab", () => {
     expect(result).toEqual({ sheetName: "Escalation (Risk Review)", renamed: true });
     expect(host.snapshot().sheets.find((s) => s.name === "Escalation")).toEqual(before);
     // And the next write finds its own sheet again rather than making a third.
-    expect(await writeOwnedTab(escalationTab())).toEqual({ sheetName: "Escalation (Risk Review)", renamed: true });
-    expect(host.snapshot().sheets.map((s) => s.name)).toEqual(["IRIS Risks", "Escalation", "Escalation (Risk Review)"]);
+    expect(await writeOwnedTab(escalationTab())).toEqual({
+      sheetName: "Escalation (Risk Review)",
+      renamed: true,
+    });
+    expect(host.snapshot().sheets.map((s) => s.name)).toEqual([
+      "IRIS Risks",
+      "Escalation",
+      "Escalation (Risk Review)",
+    ]);
   });
 
   it("cuts the other name to Excel's 31 characters", async () => {
     const host = install({ sheets: [{ name: "Risk Review Settings", values: [["a user's sheet"]] }] });
-    const result = await writeOwnedTab({ name: "Risk Review Settings", kind: "settings", rows: [["x"]], format: emptyFormat() });
+    const result = await writeOwnedTab({
+      name: "Risk Review Settings",
+      kind: "settings",
+      rows: [["x"]],
+      format: emptyFormat(),
+    });
     expect(result.renamed).toBe(true);
     expect(result.sheetName.length).toBeLessThanOrEqual(31);
     expect(host.sheet(result.sheetName).visibility).toBe("Hidden");
@@ -119,7 +151,11 @@ describe("writeOwnedTab", () => {
   });
 
   it("says plainly when every other name is taken by the user's sheets", async () => {
-    const names = ["Escalation", "Escalation (Risk Review)", ...[2, 3, 4, 5, 6, 7, 8, 9].map((i) => `Escalation ${i}`)];
+    const names = [
+      "Escalation",
+      "Escalation (Risk Review)",
+      ...[2, 3, 4, 5, 6, 7, 8, 9].map((i) => `Escalation ${i}`),
+    ];
     install({ sheets: names.map((name) => ({ name, values: [["mine"]] })) });
     await expect(writeOwnedTab(escalationTab())).rejects.toThrow(/Rename one of them/);
   });
@@ -127,10 +163,25 @@ describe("writeOwnedTab", () => {
   it("writes a 10k-row owned tab in payload-sized chunks", async () => {
     const host = install({ sheets: [{ name: "IRIS Risks" }] });
     const rows: CellValue[][] = [["Id", "Title", "Score", "Date", "Text"]];
-    for (let r = 1; r <= 10_000; r++) rows.push([`HRC-${r}`, text(r, 1, 80), r % 25, 44000 + r, text(r, 4, 300)]);
-    const links = Array.from({ length: 10_000 }, (_, i) => ({ row: i + 1, col: 0, sheet: "IRIS Risks", address: `A${i + 2}` }));
-    const ragCells = Array.from({ length: 10_000 }, (_, i) => ({ row: i + 1, col: 2, rag: (["red", "amber", "green"] as const)[i % 3] }));
-    await writeOwnedTab({ name: "Exceptions", kind: "exceptions", rows, format: { ...emptyFormat(), headerRows: [0], dateColumns: [3], links, ragCells } });
+    for (let r = 1; r <= 10_000; r++)
+      rows.push([`HRC-${r}`, text(r, 1, 80), r % 25, 44000 + r, text(r, 4, 300)]);
+    const links = Array.from({ length: 10_000 }, (_, i) => ({
+      row: i + 1,
+      col: 0,
+      sheet: "IRIS Risks",
+      address: `A${i + 2}`,
+    }));
+    const ragCells = Array.from({ length: 10_000 }, (_, i) => ({
+      row: i + 1,
+      col: 2,
+      rag: (["red", "amber", "green"] as const)[i % 3],
+    }));
+    await writeOwnedTab({
+      name: "Exceptions",
+      kind: "exceptions",
+      rows,
+      format: { ...emptyFormat(), headerRows: [0], dateColumns: [3], links, ragCells },
+    });
     const stats = host.stats();
     expect(stats.failedSyncs).toBe(0);
     expect(stats.maxRequestBytes).toBeLessThanOrEqual(DEFAULT_PAYLOAD_LIMIT);
@@ -150,7 +201,9 @@ describe("writeOwnedTab", () => {
     await writeOwnedTab({ name: "Update Log", kind: "update-log", rows, format: emptyFormat() });
     const stats = host.stats();
     expect(stats.failedSyncs).toBeGreaterThan(0);
-    expect(stats.perSync.filter((s) => s.error).every((s) => s.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(
+      stats.perSync.filter((s) => s.error).every((s) => s.error === "RequestPayloadSizeLimitExceeded"),
+    ).toBe(true);
     expect(host.cell("Update Log", "B2000")?.v).toBe(rows[1999][1]);
     expect(host.snapshot().sheets.find((s) => s.name === "Update Log")!.values).toHaveLength(2_000);
   });

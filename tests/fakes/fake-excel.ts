@@ -102,7 +102,16 @@ function versionAtLeast(have: string, want: string): boolean {
 }
 
 function emptyStats(): FakeStats {
-  return { runs: 0, syncs: 0, failedSyncs: 0, requestBytes: 0, responseBytes: 0, maxRequestBytes: 0, maxResponseBytes: 0, perSync: [] };
+  return {
+    runs: 0,
+    syncs: 0,
+    failedSyncs: 0,
+    requestBytes: 0,
+    responseBytes: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    perSync: [],
+  };
 }
 
 const PLAIN_MESSAGES: Record<string, string> = {
@@ -129,9 +138,19 @@ export class FakeHost implements HostState {
     if (this.sheets.length === 0) this.sheets.push(new SheetState("Sheet1"));
     this.active = this.sheets.find((s) => s.visibility === "Visible") ?? this.sheets[0];
     for (const n of spec.names ?? []) {
-      this.names.push({ name: n.name, sheet: this.findSheet(n.sheet) ?? null, rect: parseLocalAddress(n.address), comment: "", visible: true });
+      this.names.push({
+        name: n.name,
+        sheet: this.findSheet(n.sheet) ?? null,
+        rect: parseLocalAddress(n.address),
+        comment: "",
+        visible: true,
+      });
     }
-    this.xmlParts = (spec.customXml ?? []).map((xml, i) => ({ id: `{XML-0-${i}}`, ns: /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "", xml }));
+    this.xmlParts = (spec.customXml ?? []).map((xml, i) => ({
+      id: `{XML-0-${i}}`,
+      ns: /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "",
+      xml,
+    }));
   }
 
   findSheet(name: string): SheetState | undefined {
@@ -140,7 +159,8 @@ export class FakeHost implements HostState {
   }
 
   requireApi(version: string, what: string): void {
-    if (!versionAtLeast(this.apiVersion, version)) fail("ApiNotFound", `${what} needs ExcelApi ${version}; this host has ${this.apiVersion}.`);
+    if (!versionAtLeast(this.apiVersion, version))
+      fail("ApiNotFound", `${what} needs ExcelApi ${version}; this host has ${this.apiVersion}.`);
   }
 
   isSetSupported(name: string, version?: string): boolean {
@@ -186,9 +206,12 @@ export class FakeHost implements HostState {
       const forced = this.failNext.shift();
       if (forced) fail(forced, PLAIN_MESSAGES[forced] ?? `Simulated ${forced}.`);
       record.requestBytes = JSON.stringify(ops.map((o) => o.req)).length;
-      if (record.requestBytes > this.payloadLimit) fail("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+      if (record.requestBytes > this.payloadLimit)
+        fail("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
       const responses = ops.map((o) => o.run());
-      record.responseBytes = JSON.stringify(responses.map((r, i) => (ops[i].wire ? ops[i].wire!(r) : (r ?? 0)))).length;
+      record.responseBytes = JSON.stringify(
+        responses.map((r, i) => (ops[i].wire ? ops[i].wire!(r) : (r ?? 0))),
+      ).length;
       if (record.responseBytes > this.payloadLimit) {
         // The batch ran (writes landed) but its answer could not be sent back.
         fail("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
@@ -219,7 +242,10 @@ export class FakeHost implements HostState {
   snapshot(): FakeSnapshot {
     return {
       sheets: this.sheets.map(snapshotSheet),
-      names: this.names.map((n) => ({ name: n.name, value: n.sheet && n.rect ? `${n.sheet.name}!${rectAddress(n.rect)}` : "#REF!" })),
+      names: this.names.map((n) => ({
+        name: n.name,
+        value: n.sheet && n.rect ? `${n.sheet.name}!${rectAddress(n.rect)}` : "#REF!",
+      })),
       customXml: this.xmlParts.map((x) => x.xml),
       activeSheet: this.active.name,
       selection: this.selection,
@@ -239,7 +265,8 @@ function buildSheet(spec: FakeSheetSpec): SheetState {
   s.merges = (spec.merges ?? []).map(parseLocalAddress);
   for (const [address, color] of Object.entries(spec.fills ?? {})) {
     const rect = parseLocalAddress(address);
-    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) s.ensure(r, c).fill = color;
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) s.ensure(r, c).fill = color;
   }
   s.cfs = (spec.conditionalFormats ?? []).map((cf, i) => ({
     id: `{USER-CF-${i}}`,
@@ -270,7 +297,12 @@ function snapshotSheet(s: SheetState): FakeSheetSnapshot {
     fills: {},
     bold: [],
     links: {},
-    conditionalFormats: s.cfs.map((cf: CfState) => ({ type: cf.type, address: cf.areas.map(rectAddress).join(","), formula: cf.formula, fill: cf.fill })),
+    conditionalFormats: s.cfs.map((cf: CfState) => ({
+      type: cf.type,
+      address: cf.areas.map(rectAddress).join(","),
+      formula: cf.formula,
+      fill: cf.fill,
+    })),
     freezeRows: s.freezeRows,
     columnWidths: Object.fromEntries(s.columnWidths),
     pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } },
@@ -319,7 +351,11 @@ export function installFakeExcel(spec: FakeWorkbookSpec): FakeHost {
   g.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline" },
-    context: { requirements: { isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version) } },
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version),
+      },
+    },
     onReady: (cb?: (info: { host: string; platform: string }) => void) => {
       const info = { host: "Excel", platform: "OfficeOnline" };
       cb?.(info);

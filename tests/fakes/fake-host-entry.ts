@@ -22,7 +22,9 @@ function current(): FakeHost {
 
 const handle: FakeHostHandle = {
   install(workbook) {
-    host = installFakeExcel(typeof workbook === "string" ? (JSON.parse(workbook) as FakeWorkbookSpec) : workbook);
+    host = installFakeExcel(
+      typeof workbook === "string" ? (JSON.parse(workbook) as FakeWorkbookSpec) : workbook,
+    );
   },
   snapshot: () => current().snapshot(),
   stats: () => current().stats(),

@@ -70,7 +70,10 @@ function check2d(v: unknown, rect: Rect): unknown[][] {
   const rows = rectRows(rect);
   const cols = rectCols(rect);
   if (!Array.isArray(v) || v.length !== rows || !v.every((r) => Array.isArray(r) && r.length === cols)) {
-    fail("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    fail(
+      "InvalidArgument",
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+    );
   }
   return v as unknown[][];
 }
@@ -91,12 +94,23 @@ function read2d<T>(sheet: SheetState, rect: Rect, pick: (r: number, c: number) =
 /** Applies `fn` to every cell of the rects, creating cells; refuses absurd areas. */
 function eachCell(loc: Loc, fn: (r: number, c: number) => void): void {
   for (const rect of loc.rects) {
-    if (rectRows(rect) * rectCols(rect) > MAX_READ_CELLS) fail("InvalidArgument", "The fake formats at most 2M cells at once.");
+    if (rectRows(rect) * rectCols(rect) > MAX_READ_CELLS)
+      fail("InvalidArgument", "The fake formats at most 2M cells at once.");
     for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(r, c);
   }
 }
 
-const RANGE_PROPS = ["address", "values", "numberFormat", "formulas", "rowCount", "columnCount", "rowIndex", "columnIndex", "hyperlink"];
+const RANGE_PROPS = [
+  "address",
+  "values",
+  "numberFormat",
+  "formulas",
+  "rowCount",
+  "columnCount",
+  "rowIndex",
+  "columnIndex",
+  "hyperlink",
+];
 const AREAS_PROPS = ["address", "areaCount"];
 
 /** Range (one rect) or RangeAreas (several). */
@@ -119,7 +133,8 @@ export class FakeRange extends FakeObj {
   }
   private one(): { sheet: SheetState; rect: Rect } {
     const l = this.loc();
-    if (l.rects.length !== 1) fail("InvalidOperation", "This operation is not permitted for the current object (several areas).");
+    if (l.rects.length !== 1)
+      fail("InvalidOperation", "This operation is not permitted for the current object (several areas).");
     return { sheet: l.sheet, rect: l.rects[0] };
   }
 
@@ -228,8 +243,12 @@ export class FakeRange extends FakeObj {
       eachCell(l, (r, c) => fn(l.sheet.ensure(r, c)));
     };
     const topLeft = () => loc().sheet.cell(loc().rects[0].top, loc().rects[0].left);
-    const fill = new Bag(this._ctx, "RangeFill", ["color"], () => topLeft()?.fill ?? null, (_p, v) =>
-      cellsOf((cell) => (cell.fill = String(v))),
+    const fill = new Bag(
+      this._ctx,
+      "RangeFill",
+      ["color"],
+      () => topLeft()?.fill ?? null,
+      (_p, v) => cellsOf((cell) => (cell.fill = String(v))),
     ).with({
       clear: () => this._call("fill.clear", [], () => cellsOf((cell) => delete cell.fill)),
     });
@@ -255,7 +274,9 @@ export class FakeRange extends FakeObj {
       (p, v) => {
         const l = loc();
         if (p === "columnWidth") {
-          for (const r of l.rects) for (let c = r.left; c <= Math.min(r.right, MAX_COLS - 1); c++) l.sheet.columnWidths.set(c, Number(v));
+          for (const r of l.rects)
+            for (let c = r.left; c <= Math.min(r.right, MAX_COLS - 1); c++)
+              l.sheet.columnWidths.set(c, Number(v));
         } else l.sheet.notes.push({ address: this.addressNow(), prop: p, value: v });
       },
     ).with({
@@ -289,18 +310,20 @@ export class FakeRange extends FakeObj {
   getCell(row: number, col: number): FakeRange {
     return this.sub("getCell", () => {
       const { sheet, rect } = this.one();
-      return { sheet, rects: [{ top: rect.top + row, left: rect.left + col, bottom: rect.top + row, right: rect.left + col }] };
+      return {
+        sheet,
+        rects: [
+          { top: rect.top + row, left: rect.left + col, bottom: rect.top + row, right: rect.left + col },
+        ],
+      };
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return this.sub(
-      "getUsedRangeOrNullObject",
-      () => {
-        const { sheet, rect } = this.one();
-        const used = sheet.usedRect(valuesOnly, rect);
-        return used ? { sheet, rects: [used] } : null;
-      },
-    );
+    return this.sub("getUsedRangeOrNullObject", () => {
+      const { sheet, rect } = this.one();
+      const used = sheet.usedRect(valuesOnly, rect);
+      return used ? { sheet, rects: [used] } : null;
+    });
   }
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): FakeRange {
@@ -331,7 +354,8 @@ export class FakeRange extends FakeObj {
       const src = source.loc();
       if (src.rects.length !== 1) fail("InvalidArgument", "copyFrom takes one area.");
       const from = src.rects[0];
-      if (rectRows(from) !== rectRows(rect) || rectCols(from) !== rectCols(rect)) fail("InvalidArgument", "The fake copies between ranges of the same size only.");
+      if (rectRows(from) !== rectRows(rect) || rectCols(from) !== rectCols(rect))
+        fail("InvalidArgument", "The fake copies between ranges of the same size only.");
       for (let r = 0; r < rectRows(rect); r++) {
         for (let c = 0; c < rectCols(rect); c++) {
           const s = src.sheet.cell(from.top + r, from.left + c);
@@ -360,7 +384,8 @@ export class FakeRange extends FakeObj {
   select(): void {
     this._call("select", [], () => {
       const l = this.loc();
-      if (l.sheet.visibility !== "Visible") fail("InvalidOperation", "A hidden sheet's cells cannot be selected.");
+      if (l.sheet.visibility !== "Visible")
+        fail("InvalidOperation", "A hidden sheet's cells cannot be selected.");
       this.host.active = l.sheet;
       this.host.selection = { sheet: l.sheet.name, address: l.rects.map(rectAddress).join(",") };
     });
@@ -389,7 +414,8 @@ export class FakeCfCollection extends FakeCollection<CfState, FakeObj> {
     let made: { sheet: SheetState; cf: CfState } | null = null;
     const proxy = conditionalFormat(this._ctx, () => made ?? fail("InvalidObjectPath", "not yet added"));
     this._call("add", [type], () => {
-      if (type !== "Custom" && type !== "CellValue") fail("InvalidArgument", `The fake supports Custom and CellValue formats, not ${type}.`);
+      if (type !== "Custom" && type !== "CellValue")
+        fail("InvalidArgument", `The fake supports Custom and CellValue formats, not ${type}.`);
       const l = this.range.loc();
       const cf: CfState = { id: nextCfId(), type, areas: l.rects.map((r) => ({ ...r })) };
       l.sheet.cfs.unshift(cf);
@@ -414,7 +440,13 @@ function conditionalFormat(ctx: FakeContext, locate: () => { sheet: SheetState; 
   };
   const formatOf = (t: CfState["type"]) =>
     new Bag(ctx, "ConditionalRangeFormat", []).with({
-      fill: new Bag(ctx, "ConditionalRangeFill", ["color"], () => ofType(t).fill ?? null, (_p, v) => (ofType(t).fill = String(v))),
+      fill: new Bag(
+        ctx,
+        "ConditionalRangeFill",
+        ["color"],
+        () => ofType(t).fill ?? null,
+        (_p, v) => (ofType(t).fill = String(v)),
+      ),
       font: new Bag(
         ctx,
         "ConditionalRangeFont",
@@ -424,7 +456,13 @@ function conditionalFormat(ctx: FakeContext, locate: () => { sheet: SheetState; 
       ),
     });
   const custom = new Bag(ctx, "CustomConditionalFormat", []).with({
-    rule: new Bag(ctx, "ConditionalFormatRule", ["formula"], () => ofType("Custom").formula ?? "", (_p, v) => (ofType("Custom").formula = String(v))),
+    rule: new Bag(
+      ctx,
+      "ConditionalFormatRule",
+      ["formula"],
+      () => ofType("Custom").formula ?? "",
+      (_p, v) => (ofType("Custom").formula = String(v)),
+    ),
     format: formatOf("Custom"),
   });
   const cellValue = new Bag(
@@ -480,12 +518,14 @@ export class FakeWorksheet extends FakeObj {
       if (other && other !== s) fail("ItemAlreadyExists", `A sheet named ${name} already exists.`);
       s.name = name;
     } else if (p === "visibility") {
-      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") fail("InvalidArgument", `Bad visibility ${String(v)}.`);
+      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
+        fail("InvalidArgument", `Bad visibility ${String(v)}.`);
       if (v !== "Visible" && !this.host.sheets.some((x) => x !== s && x.visibility === "Visible")) {
         fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
       s.visibility = v;
-      if (v !== "Visible" && this.host.active === s) this.host.active = this.host.sheets.find((x) => x.visibility === "Visible") ?? s;
+      if (v !== "Visible" && this.host.active === s)
+        this.host.active = this.host.sheets.find((x) => x.visibility === "Visible") ?? s;
     } else if (p === "tabColor") s.tabColor = String(v);
     else super._write(p, v);
   }
@@ -526,7 +566,8 @@ export class FakeWorksheet extends FakeObj {
       }
       this.host.sheets = this.host.sheets.filter((x) => x !== s);
       for (const n of this.host.names) if (n.sheet === s) n.sheet = null;
-      if (this.host.active === s) this.host.active = this.host.sheets.find((x) => x.visibility === "Visible") ?? this.host.sheets[0];
+      if (this.host.active === s)
+        this.host.active = this.host.sheets.find((x) => x.visibility === "Visible") ?? this.host.sheets[0];
     });
   }
 
@@ -534,17 +575,26 @@ export class FakeWorksheet extends FakeObj {
    * ExcelApi 1.7: copies the sheet (cells, formats, merges, conditional formats, widths, freeze, layout)
    * as "<name> (2)" at the given position. Workbook names pointing at the source are not copied, as in Excel.
    */
-  copy(positionType: "None" | "Before" | "After" | "Beginning" | "End" = "None", relativeTo?: FakeWorksheet): FakeWorksheet {
+  copy(
+    positionType: "None" | "Before" | "After" | "Beginning" | "End" = "None",
+    relativeTo?: FakeWorksheet,
+  ): FakeWorksheet {
     this.host.requireApi("1.7", "Worksheet.copy");
     let made: SheetState | null = null;
-    const ws = new FakeWorksheet(this._ctx, this.host, () => made ?? fail("InvalidObjectPath", "not yet copied"));
+    const ws = new FakeWorksheet(
+      this._ctx,
+      this.host,
+      () => made ?? fail("InvalidObjectPath", "not yet copied"),
+    );
     this._call("copy", [positionType], () => {
       const s = this.sheet();
       let n = 2;
       const base = s.name.slice(0, 25);
       while (this.host.findSheet(`${base} (${n})`)) n += 1;
       const c = new SheetState(`${base} (${n})`, s.visibility);
-      c.rows = s.rows.map((row) => row?.map((cell) => (cell ? { ...cell, link: cell.link ? { ...cell.link } : undefined } : cell)));
+      c.rows = s.rows.map((row) =>
+        row?.map((cell) => (cell ? { ...cell, link: cell.link ? { ...cell.link } : undefined } : cell)),
+      );
       for (const row of c.rows) row?.forEach((cell) => cell && cell.link === undefined && delete cell.link);
       c.merges = s.merges.map((m) => ({ ...m }));
       c.cfs = s.cfs.map((cf) => ({ ...cf, id: nextCfId(), areas: cf.areas.map((a) => ({ ...a })) }));
@@ -562,7 +612,11 @@ export class FakeWorksheet extends FakeObj {
     return ws;
   }
 
-  private range(method: string, rects: () => Rect[] | null, type: "Range" | "RangeAreas" = "Range"): FakeRange {
+  private range(
+    method: string,
+    rects: () => Rect[] | null,
+    type: "Range" | "RangeAreas" = "Range",
+  ): FakeRange {
     const locate = () => {
       const r = rects();
       return r ? { sheet: this.sheet(), rects: r } : null;
@@ -589,7 +643,9 @@ export class FakeWorksheet extends FakeObj {
     return this.range("getCell", () => [{ top: row, left: col, bottom: row, right: col }]);
   }
   getUsedRange(valuesOnly = false): FakeRange {
-    return this.range("getUsedRange", () => [this.sheet().usedRect(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }]);
+    return this.range("getUsedRange", () => [
+      this.sheet().usedRect(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+    ]);
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return this.range("getUsedRangeOrNullObject", () => {
@@ -609,8 +665,20 @@ export class FakeWorksheet extends FakeObj {
   get pageLayout(): Bag {
     this.host.requireApi("1.9", "Worksheet.pageLayout");
     const pl = () => this.sheet().pageLayout as unknown as Record<string, unknown>;
-    const hf = new Bag(this._ctx, "HeaderFooter", ["centerHeader", "centerFooter"], (p) => pl()[p], (p, v) => (pl()[p] = String(v)));
-    return new Bag(this._ctx, "PageLayout", ["orientation", "paperSize", "centerHorizontally", "zoom"], (p) => pl()[p], (p, v) => (pl()[p] = v)).with({
+    const hf = new Bag(
+      this._ctx,
+      "HeaderFooter",
+      ["centerHeader", "centerFooter"],
+      (p) => pl()[p],
+      (p, v) => (pl()[p] = String(v)),
+    );
+    return new Bag(
+      this._ctx,
+      "PageLayout",
+      ["orientation", "paperSize", "centerHorizontally", "zoom"],
+      (p) => pl()[p],
+      (p, v) => (pl()[p] = v),
+    ).with({
       setPrintTitleRows: (rows: string) =>
         this._call("setPrintTitleRows", [rows], () => {
           parseLocalAddress(rows);
@@ -635,7 +703,9 @@ export class FakeWorksheets extends FakeCollection<SheetState, FakeWorksheet> {
     return SHEET_PROPS;
   }
   _wrap(state: SheetState): FakeWorksheet {
-    return new FakeWorksheet(this._ctx, this.host, () => (this.host.sheets.includes(state) ? state : itemNotFound("worksheet")));
+    return new FakeWorksheet(this._ctx, this.host, () =>
+      this.host.sheets.includes(state) ? state : itemNotFound("worksheet"),
+    );
   }
   /** Like the real host, a proxy found by name keeps pointing at that sheet after a rename. */
   private byName(name: string): () => SheetState | null {
@@ -660,7 +730,11 @@ export class FakeWorksheets extends FakeCollection<SheetState, FakeWorksheet> {
   }
   add(name: string): FakeWorksheet {
     let made: SheetState | null = null;
-    const ws = new FakeWorksheet(this._ctx, this.host, () => made ?? fail("InvalidObjectPath", "not yet added"));
+    const ws = new FakeWorksheet(
+      this._ctx,
+      this.host,
+      () => made ?? fail("InvalidObjectPath", "not yet added"),
+    );
     this._call("add", [name], () => {
       checkSheetName(name);
       if (this.host.findSheet(name)) fail("ItemAlreadyExists", `A sheet named ${name} already exists.`);
@@ -687,7 +761,9 @@ export class FakeNames extends FakeCollection<NameState, FakeObj> {
     return NAME_PROPS;
   }
   _wrap(state: NameState): FakeObj {
-    return namedItem(this._ctx, this.host, () => (this.host.names.includes(state) ? state : itemNotFound("name")));
+    return namedItem(this._ctx, this.host, () =>
+      this.host.names.includes(state) ? state : itemNotFound("name"),
+    );
   }
   private find(name: string): NameState | undefined {
     return this.host.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
@@ -706,7 +782,8 @@ export class FakeNames extends FakeCollection<NameState, FakeObj> {
     const proxy = namedItem(this._ctx, this.host, () => made ?? fail("InvalidObjectPath", "not yet added"));
     const req = reference instanceof FakeRange ? { range: reference._id } : reference;
     this._call("add", [name, req, comment], () => {
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) fail("InvalidArgument", `Bad name ${name}.`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+        fail("InvalidArgument", `Bad name ${name}.`);
       if (this.find(name)) fail("ItemAlreadyExists", `The name ${name} already exists.`);
       let sheet: SheetState | null;
       let rect: Rect;
@@ -729,7 +806,8 @@ export class FakeNames extends FakeCollection<NameState, FakeObj> {
 
 function namedItem(ctx: FakeContext, host: HostState, locate: () => NameState | null): FakeObj {
   const state = () => locate() ?? fail("InvalidObjectPath", "The name is a null object.");
-  const value = (n: NameState) => (n.sheet && n.rect ? `${quoteSheet(n.sheet.name)}!${absolute(n.rect)}` : "#REF!");
+  const value = (n: NameState) =>
+    n.sheet && n.rect ? `${quoteSheet(n.sheet.name)}!${absolute(n.rect)}` : "#REF!";
   const item: Bag = new Bag(ctx, "NamedItem", NAME_PROPS, (p) => {
     const n = state();
     if (p === "type") return n.sheet ? "Range" : "Error";
@@ -760,7 +838,9 @@ export class FakeXmlParts extends FakeCollection<XmlState, FakeObj> {
     return ["id", "namespaceUri"];
   }
   _wrap(state: XmlState): FakeObj {
-    return xmlPart(this._ctx, this.host, () => (this.host.xmlParts.includes(state) ? state : itemNotFound("custom XML part")));
+    return xmlPart(this._ctx, this.host, () =>
+      this.host.xmlParts.includes(state) ? state : itemNotFound("custom XML part"),
+    );
   }
   add(xml: string): FakeObj {
     let made: XmlState | null = null;
@@ -789,10 +869,13 @@ export class FakeXmlParts extends FakeCollection<XmlState, FakeObj> {
 function xmlPart(ctx: FakeContext, host: HostState, locate: () => XmlState | null): FakeObj {
   host.requireApi("1.5", "CustomXmlPart");
   const state = () => locate() ?? fail("InvalidObjectPath", "The custom XML part is a null object.");
-  const part: Bag = new Bag(ctx, "CustomXmlPart", ["id", "namespaceUri"], (p) => (p === "id" ? state().id : state().ns)).with({
+  const part: Bag = new Bag(ctx, "CustomXmlPart", ["id", "namespaceUri"], (p) =>
+    p === "id" ? state().id : state().ns,
+  ).with({
     getXml: () => new FakeClientResult(ctx, part._id, "getXml", () => state().xml),
     setXml: (xml: string) => part._call("setXml", [xml], () => (state().xml = xml)),
-    delete: () => part._call("delete", [], () => (host.xmlParts = host.xmlParts.filter((x) => x !== state()))),
+    delete: () =>
+      part._call("delete", [], () => (host.xmlParts = host.xmlParts.filter((x) => x !== state()))),
   });
   return part;
 }

@@ -41,9 +41,14 @@ export function notLoaded(prop: string, type: string): never {
 /** Splits a load() argument into property names ("a, b", ["a"], { select: "a" } or nothing = all). */
 export function loadList(spec: unknown, all: readonly string[]): string[] {
   if (spec === undefined || spec === null) return [...all];
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => loadList(s, all));
-  if (typeof spec === "object" && "select" in spec) return loadList((spec as { select: unknown }).select, all);
+  if (typeof spec === "object" && "select" in spec)
+    return loadList((spec as { select: unknown }).select, all);
   return fail("InvalidArgument", "load() takes a property list.");
 }
 
@@ -70,7 +75,8 @@ export abstract class FakeObj {
   load(spec?: unknown): this {
     const props = loadList(spec, this._props());
     for (const p of props) {
-      if (p.includes("/")) fail("InvalidArgument", `The fake does not load nested paths ("${p}") on ${this._type}.`);
+      if (p.includes("/"))
+        fail("InvalidArgument", `The fake does not load nested paths ("${p}") on ${this._type}.`);
       if (!this._props().includes(p)) fail("InvalidArgument", `${this._type} has no property '${p}'.`);
     }
     this._ctx.enqueue({
@@ -164,7 +170,8 @@ export class Bag extends FakeObj {
   }
   /** Adds child proxies or methods under fixed names. */
   with(extra: Record<string, unknown>): this {
-    for (const [k, v] of Object.entries(extra)) Object.defineProperty(this, k, { value: v, enumerable: false });
+    for (const [k, v] of Object.entries(extra))
+      Object.defineProperty(this, k, { value: v, enumerable: false });
     return this;
   }
 }
@@ -209,7 +216,8 @@ export abstract class FakeCollection<S, T extends FakeObj> extends FakeObj {
     const raw = loadList(spec, ["items"]);
     const props = raw.flatMap((p) => (p === "items" ? [...all] : [p.replace(/^items\//, "")]));
     for (const p of props) {
-      if (p.includes("/")) fail("InvalidArgument", `The fake does not load nested paths ("${p}") on ${this._type}.`);
+      if (p.includes("/"))
+        fail("InvalidArgument", `The fake does not load nested paths ("${p}") on ${this._type}.`);
       if (!all.includes(p)) fail("InvalidArgument", `${this._type} items have no property '${p}'.`);
     }
     this._ctx.enqueue({

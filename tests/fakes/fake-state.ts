@@ -134,7 +134,11 @@ export class SheetState {
     let box: Rect | null = null;
     for (const [r, c, cell] of this.cellsIn(within)) {
       const hasValue = cell.formula !== undefined || (cell.v !== "" && cell.v !== null);
-      const hasFormat = cell.nf !== undefined || cell.fill !== undefined || cell.bold !== undefined || cell.link !== undefined;
+      const hasFormat =
+        cell.nf !== undefined ||
+        cell.fill !== undefined ||
+        cell.bold !== undefined ||
+        cell.link !== undefined;
       if (!hasValue && (valuesOnly || !hasFormat)) continue;
       if (!box) box = { top: r, left: c, bottom: r, right: c };
       else {
@@ -175,7 +179,8 @@ export function parseLocalAddress(address: string): Rect {
     if (l !== null && r !== null) return { top: 0, left: l, bottom: MAX_ROWS - 1, right: r };
   }
   const p = a.includes("!") ? null : parseRangeAddress(a);
-  if (!p) fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
+  if (!p)
+    fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
   return {
     top: Math.min(p.top, p.bottom),
     left: Math.min(p.left, p.right),
@@ -188,7 +193,8 @@ export function rectAddress(rect: Rect): string {
   const tl = toA1(rect.top, rect.left);
   if (rect.top === rect.bottom && rect.left === rect.right) return tl;
   if (rect.left === 0 && rect.right === MAX_COLS - 1) return `${rect.top + 1}:${rect.bottom + 1}`;
-  if (rect.top === 0 && rect.bottom === MAX_ROWS - 1) return `${columnLetter(rect.left)}:${columnLetter(rect.right)}`;
+  if (rect.top === 0 && rect.bottom === MAX_ROWS - 1)
+    return `${columnLetter(rect.left)}:${columnLetter(rect.right)}`;
   return `${tl}:${toA1(rect.bottom, rect.right)}`;
 }
 
@@ -217,7 +223,8 @@ export function writeCellValue(sheet: SheetState, row: number, col: number, valu
   const cell = sheet.ensure(row, col);
   delete cell.formula;
   if (typeof value !== "string") {
-    if (typeof value === "number" && !Number.isFinite(value)) fail("InvalidArgument", "The argument is invalid: not a finite number.");
+    if (typeof value === "number" && !Number.isFinite(value))
+      fail("InvalidArgument", "The argument is invalid: not a finite number.");
     cell.v = value as CellValue;
     return;
   }
@@ -299,8 +306,17 @@ export function removeCfCells(sheet: SheetState, rect: Rect): void {
 
 /** A sheet name Excel accepts: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */
 export function checkSheetName(name: unknown): string {
-  if (typeof name !== "string" || name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) {
-    fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format: sheet name ${JSON.stringify(name)}.`);
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    /^'|'$/.test(name)
+  ) {
+    fail(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format: sheet name ${JSON.stringify(name)}.`,
+    );
   }
   return name;
 }

@@ -25,12 +25,11 @@ describe("CheckView", () => {
     expect(gateway.callsOf("readAllSheets")).toHaveLength(1);
     expect(engine.checks).toHaveLength(1);
     const counts = screen.getByRole("list", { name: "Finding counts" });
-    expect(within(counts).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "5 errors",
-      "1 warning",
-      "0 notes",
-      "1 accepted",
-    ]);
+    expect(
+      within(counts)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["5 errors", "1 warning", "0 notes", "1 accepted"]);
     expect(screen.getByRole("status").textContent).toBe("Check finished: 6 findings.");
   });
 
@@ -52,7 +51,9 @@ describe("CheckView", () => {
     ["click", "IRIS Risks, header row 4", { sheet: "IRIS Risks", address: "A4" }],
   ])("selects the finding's cell on %s (%s)", async (how, place, target) => {
     const { user, gateway } = await checked();
-    const button = screen.getByRole("button", { name: new RegExp(`^\\w+: ${place.replace(/[.*+?^${}()|[\]\\!]/g, "\\$&")} \\. `) });
+    const button = screen.getByRole("button", {
+      name: new RegExp(`^\\w+: ${place.replace(/[.*+?^${}()|[\]\\!]/g, "\\$&")} \\. `),
+    });
     if (how === "click") await user.click(button);
     else {
       act(() => button.focus());
@@ -67,7 +68,9 @@ describe("CheckView", () => {
     const buttons = screen.getAllByRole("button", { name: /^(Error|Warning|Note): / });
     expect(buttons).toHaveLength(6);
     expect(buttons[0]).toHaveAccessibleName("Error: IRIS Risks!D5 · HRC-001 . HRC-001 has no strategy.");
-    expect(buttons[0]).toHaveAccessibleDescription("Press Enter to go to the cell. Arrow keys move between findings.");
+    expect(buttons[0]).toHaveAccessibleDescription(
+      "Press Enter to go to the cell. Arrow keys move between findings.",
+    );
   });
 
   it.each([
@@ -98,7 +101,9 @@ describe("CheckView", () => {
 
   it("shows each sheet's kind and header row, and saves a column correction then re-checks", async () => {
     const { user, gateway, engine } = await checked();
-    const sheetButton = screen.getByRole("button", { name: /IRIS Risks\s*Risk register · headers in row 4 · 4 of 5 columns recognised/ });
+    const sheetButton = screen.getByRole("button", {
+      name: /IRIS Risks\s*Risk register · headers in row 4 · 4 of 5 columns recognised/,
+    });
     expect(screen.getByRole("button", { name: /Notes\s*Not used/ })).toBeInTheDocument();
     await user.click(sheetButton);
     const approach = screen.getByRole("combobox", { name: "D · Approach" });
@@ -108,7 +113,9 @@ describe("CheckView", () => {
     await waitFor(() => expect(engine.checks).toHaveLength(2));
     const saved = gateway.callsOf("saveSettings");
     expect(saved).toHaveLength(1);
-    expect(engine.checks[1].columnCorrections).toEqual([{ sheet: "IRIS Risks", header: "Approach", field: "strategy" }]);
+    expect(engine.checks[1].columnCorrections).toEqual([
+      { sheet: "IRIS Risks", header: "Approach", field: "strategy" },
+    ]);
   });
 
   it("re-checks after edits with one click", async () => {
@@ -118,7 +125,10 @@ describe("CheckView", () => {
   });
 
   it.each([
-    [{ code: "InvalidOperationInCellEditMode" }, "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again."],
+    [
+      { code: "InvalidOperationInCellEditMode" },
+      "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again.",
+    ],
     [new Error("boom"), "Something went wrong: boom"],
   ])("explains a failed check in plain words (%p)", async (err, text) => {
     const user = userEvent.setup({ delay: null });

@@ -20,7 +20,17 @@ configure({ asyncUtilTimeout: 10000 });
 // jsdom lacks the encoders the file readers use in the browser; Node's are the same API.
 Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
 
-const HEADER = ["Risk ID", "Risk Title", "Risk Owner", "Current Likelihood", "Current Impact", "Risk Score", "Risk Response Strategy", "Risk Status", "Review Commentary"];
+const HEADER = [
+  "Risk ID",
+  "Risk Title",
+  "Risk Owner",
+  "Current Likelihood",
+  "Current Impact",
+  "Risk Score",
+  "Risk Response Strategy",
+  "Risk Status",
+  "Review Commentary",
+];
 const REGISTER_ROWS = [
   ["HRC-001", "Gritting fleet", "J. Patel", 3, 3, 9, "Treat", "Open", "Fleet checked"],
   ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
@@ -29,17 +39,25 @@ const REGISTER_ROWS = [
 
 /** The open workbook: a register with a council-only "Council Notes" column. */
 function registerGrid(): Grid {
-  return gridFromRows("Register", [[...HEADER, "Council Notes"], ...REGISTER_ROWS.map((r) => [...r, "ours"])]);
+  return gridFromRows("Register", [
+    [...HEADER, "Council Notes"],
+    ...REGISTER_ROWS.map((r) => [...r, "ours"]),
+  ]);
 }
 
-const csvLine = (cells: (string | number)[]) => cells.map((c) => (typeof c === "string" && /[,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : String(c))).join(",");
+const csvLine = (cells: (string | number)[]) =>
+  cells
+    .map((c) => (typeof c === "string" && /[,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : String(c)))
+    .join(",");
 
 /** The export as CSV text: HRC-001's score goes up, HRC-004 is new, HRC-003 is gone. */
-function exportCsv(rows: (string | number)[][] = [
-  ["HRC-001", "Gritting fleet", "J. Patel", 4, 4, 16, "Treat", "Open", "=HYPERLINK(\"x\")"],
-  ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
-  ["HRC-004", "Bridge inspections", "M. Reid", 3, 5, 15, "Transfer", "Open", "New"],
-]): string {
+function exportCsv(
+  rows: (string | number)[][] = [
+    ["HRC-001", "Gritting fleet", "J. Patel", 4, 4, 16, "Treat", "Open", '=HYPERLINK("x")'],
+    ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
+    ["HRC-004", "Bridge inspections", "M. Reid", 3, 5, 15, "Transfer", "Open", "New"],
+  ],
+): string {
   return [csvLine(HEADER), ...rows.map(csvLine)].join("\r\n");
 }
 
@@ -61,7 +79,9 @@ class ImportGateway extends MockGateway {
   grids: Grid[] = [registerGrid()];
   applied: WorkbookEdits[] = [];
   // The base mock's return type is an empty array (never[]); the grids go through it unchanged.
-  override async readAllSheets(onProgress?: (p: { sheetsRead: number; sheetsTotal: number }) => void): Promise<never[]> {
+  override async readAllSheets(
+    onProgress?: (p: { sheetsRead: number; sheetsTotal: number }) => void,
+  ): Promise<never[]> {
     await super.readAllSheets(onProgress);
     return this.grids as never[];
   }
@@ -72,7 +92,9 @@ class ImportGateway extends MockGateway {
     return {
       backups: edits.copies.map((c) => ({ ...c })),
       cellsWritten: edits.cells.length,
-      logs: [{ kind: "import-log", sheet: "Import Log", firstRow: 6, rows: edits.logAppends[0]?.rows.length ?? 0 }],
+      logs: [
+        { kind: "import-log", sheet: "Import Log", firstRow: 6, rows: edits.logAppends[0]?.rows.length ?? 0 },
+      ],
       ownedTabs: edits.ownedTabs.map((t) => ({ sheetName: t.name, renamed: false })),
       warnings: [],
     };
@@ -107,12 +129,16 @@ describe("ImportView", () => {
     // The officer ignores the commentary column.
     await user.click(screen.getByRole("combobox", { name: "Review Commentary" }));
     await user.click(await screen.findByRole("option", { name: "Ignore (not imported)" }));
-    expect(screen.getByRole("combobox", { name: "Review Commentary" })).toHaveTextContent("Ignore (not imported)");
+    expect(screen.getByRole("combobox", { name: "Review Commentary" })).toHaveTextContent(
+      "Ignore (not imported)",
+    );
 
     await user.click(screen.getByRole("button", { name: "Preview changes" }));
     await screen.findByRole("heading", { name: "What the import would change" });
     const risks = screen.getByRole("region", { name: "Risks" });
-    const counts = within(risks).getAllByRole("definition").map((d) => d.textContent);
+    const counts = within(risks)
+      .getAllByRole("definition")
+      .map((d) => d.textContent);
     expect(counts).toEqual(["1", "1 (3 cells)", "1 (1 to be noted)", "1"]);
     await user.click(within(risks).getByRole("button", { name: "Changed cells (3)" }));
     expect(within(risks).getByText("HRC-001 · Risk Score (F2): 9 → 16")).toBeInTheDocument();
@@ -133,21 +159,36 @@ describe("ImportView", () => {
 
     // The confirmed mapping is saved as the IRIS profile, ignored column included; the movement too.
     const saved = gateway.callsOf("saveSettings").at(-1)![0] as typeof gateway.settings;
-    expect(saved.importProfile).toMatchObject({ targetRegister: "Register", columns: { "Risk ID": "id", "Review Commentary": "(ignore)" } });
+    expect(saved.importProfile).toMatchObject({
+      targetRegister: "Register",
+      columns: { "Risk ID": "id", "Review Commentary": "(ignore)" },
+    });
     expect(saved.lastImport?.movement).toMatchObject({ newRisks: ["HRC-004"], scoreUp: ["HRC-001"] });
 
     // Re-checked, and the movement shown.
     expect(engine.checks.length).toBe(checksBefore + 1);
     const movement = screen.getByLabelText("Movement since the last import");
-    expect(within(movement).getAllByRole("definition").map((d) => d.textContent)).toEqual(["1: HRC-004", "0", "1: HRC-001", "0", "0"]);
+    expect(
+      within(movement)
+        .getAllByRole("definition")
+        .map((d) => d.textContent),
+    ).toEqual(["1: HRC-004", "0", "1: HRC-001", "0", "0"]);
     expect(screen.getByText(/The workbook now has 5 errors and 1 warning/)).toBeInTheDocument();
   });
 
   it("uses the saved profile next time, and a re-import shows no changes and writes nothing", async () => {
     const gateway = new ImportGateway();
     // The register already holds what the export says.
-    gateway.grids = [gridFromRows("Register", [[...HEADER, "Council Notes"], ...REGISTER_ROWS.map((r) => [...r, "ours"])])];
-    gateway.settings = { ...gateway.settings, importProfile: { columns: Object.fromEntries(HEADER.map((h) => [h, null])), targetRegister: "Register" } };
+    gateway.grids = [
+      gridFromRows("Register", [[...HEADER, "Council Notes"], ...REGISTER_ROWS.map((r) => [...r, "ours"])]),
+    ];
+    gateway.settings = {
+      ...gateway.settings,
+      importProfile: {
+        columns: Object.fromEntries(HEADER.map((h) => [h, null])),
+        targetRegister: "Register",
+      },
+    };
     gateway.settings.importProfile!.columns["Risk ID"] = "id";
     gateway.settings.importProfile!.columns["Risk Title"] = "title";
     const { user } = await openImport(gateway);
@@ -163,29 +204,57 @@ describe("ImportView", () => {
 
   it("shows layout changes against the saved profile before anything else", async () => {
     const gateway = new ImportGateway();
-    gateway.settings = { ...gateway.settings, importProfile: { columns: { "Risk ID": "id", "Risk Title": "title", "Old Column": null }, targetRegister: "Register" } };
+    gateway.settings = {
+      ...gateway.settings,
+      importProfile: {
+        columns: { "Risk ID": "id", "Risk Title": "title", "Old Column": null },
+        targetRegister: "Register",
+      },
+    };
     await openImport(gateway);
     chooseFile(fileOf("iris.csv", exportCsv()));
     await screen.findByText("The export's layout changed since the saved IRIS profile");
-    expect(screen.getByText(/risks: column "Old Column" \(Carry as it is\) is no longer in the export\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(/risks: column "Old Column" \(Carry as it is\) is no longer in the export\./),
+    ).toBeInTheDocument();
     expect(screen.getByText(/risks: new column "Risk Owner"/)).toBeInTheDocument();
   });
 
   it.each([
-    ["a file of the wrong type", fileOf("risks.txt", "hello"), /"risks.txt" is not an .xlsx or .csv file\. Nothing was written/],
+    [
+      "a file of the wrong type",
+      fileOf("risks.txt", "hello"),
+      /"risks.txt" is not an .xlsx or .csv file\. Nothing was written/,
+    ],
     ["a corrupt .xlsx", fileOf("iris.xlsx", "not a zip at all"), /"iris.xlsx".*Nothing was written/],
     ["an empty CSV", fileOf("empty.csv", ""), /"empty.csv".*Nothing was written/],
-    ["no id column", fileOf("noid.csv", "Risk Title,Risk Owner,Risk Status\nA,B,Open\n"), /"noid.csv".*(risk id|no sheet of risks)/],
+    [
+      "no id column",
+      fileOf("noid.csv", "Risk Title,Risk Owner,Risk Status\nA,B,Open\n"),
+      /"noid.csv".*(risk id|no sheet of risks)/,
+    ],
     [
       "duplicate ids",
-      fileOf("dups.csv", exportCsv([["HRC-001", "A", "B", 1, 1, 1, "Treat", "Open", "x"], ["HRC-001", "A", "B", 1, 1, 1, "Treat", "Open", "y"]])),
+      fileOf(
+        "dups.csv",
+        exportCsv([
+          ["HRC-001", "A", "B", 1, 1, 1, "Treat", "Open", "x"],
+          ["HRC-001", "A", "B", 1, 1, 1, "Treat", "Open", "y"],
+        ]),
+      ),
       /"dups.csv".*"HRC-001".*rows 2 and 3/,
     ],
   ])("ends %s in a plain message and writes nothing", async (_name, file, message) => {
     const { user, gateway } = await openImport();
     chooseFile(file);
     // Some inputs fail on reading (step 1), others only when planned (step 2).
-    await waitFor(() => expect(screen.queryByRole("alert") ?? screen.queryByRole("button", { name: "Preview changes" })).not.toBeNull(), { timeout: 15000 });
+    await waitFor(
+      () =>
+        expect(
+          screen.queryByRole("alert") ?? screen.queryByRole("button", { name: "Preview changes" }),
+        ).not.toBeNull(),
+      { timeout: 15000 },
+    );
     const preview = screen.queryByRole("button", { name: "Preview changes" });
     if (preview) await user.click(preview);
     const alert = await screen.findByRole("alert", {}, { timeout: 15000 });
@@ -199,7 +268,9 @@ describe("ImportView", () => {
     const big = fileOf("huge.xlsx", "x");
     Object.defineProperty(big, "size", { value: 60 * 1024 * 1024 });
     chooseFile(big);
-    expect((await screen.findByRole("alert")).textContent).toMatch(/"huge.xlsx" is 60.0 MB, more than the 50 MB/);
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /"huge.xlsx" is 60.0 MB, more than the 50 MB/,
+    );
     expect(gateway.callsOf("readAllSheets")).toHaveLength(0);
   });
 
@@ -210,16 +281,30 @@ describe("ImportView", () => {
     chooseFile(fileOf("slow.csv", exportCsv(), gate));
     await user.click(await screen.findByRole("button", { name: "Cancel" }));
     await act(async () => release());
-    await waitFor(() => expect(screen.getByRole("button", { name: "Choose an .xlsx or .csv file…" })).toBeEnabled());
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Choose an .xlsx or .csv file…" })).toBeEnabled(),
+    );
     expect(screen.queryByRole("heading", { name: /Map the columns/ })).toBeNull();
     expect(gateway.callsOf("readAllSheets")).toHaveLength(0);
-    expect(screen.getAllByRole("status").some((s) => s.textContent === "The import was cancelled; nothing was written.")).toBe(true);
+    expect(
+      screen
+        .getAllByRole("status")
+        .some((s) => s.textContent === "The import was cancelled; nothing was written."),
+    ).toBe(true);
   });
 
   it("imports from sheets already in the workbook", async () => {
     const gateway = new ImportGateway();
-    const lines = exportCsv().split("\r\n").map((l) => l.split(","));
-    gateway.grids = [registerGrid(), gridFromRows("IRIS paste", lines.map((r, i) => (i === 0 ? r : r.map((v, c) => (c >= 3 && c <= 5 ? Number(v) : v)))))];
+    const lines = exportCsv()
+      .split("\r\n")
+      .map((l) => l.split(","));
+    gateway.grids = [
+      registerGrid(),
+      gridFromRows(
+        "IRIS paste",
+        lines.map((r, i) => (i === 0 ? r : r.map((v, c) => (c >= 3 && c <= 5 ? Number(v) : v)))),
+      ),
+    ];
     const { user } = await openImport(gateway);
     await user.click(screen.getByRole("button", { name: "Use a sheet in this workbook…" }));
     const risksSheet = await screen.findByRole("combobox", { name: "Sheet with the exported risks" });

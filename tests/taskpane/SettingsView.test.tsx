@@ -21,7 +21,12 @@ jest.setTimeout(30000);
 describe("SettingsView", () => {
   it("shows the settings read from the workbook", async () => {
     const gateway = new MockGateway();
-    gateway.settings = { ...gateway.settings, asAt: "2022-10-10", reviewPeriodMonths: 2, ruleSeverities: { "plan/overdue": "warning" } };
+    gateway.settings = {
+      ...gateway.settings,
+      asAt: "2022-10-10",
+      reviewPeriodMonths: 2,
+      ruleSeverities: { "plan/overdue": "warning" },
+    };
     await openSettings(gateway);
     expect(screen.getByLabelText("As-at date")).toHaveValue("2022-10-10");
     expect(screen.getByLabelText(/Review period/)).toHaveValue("2");
@@ -32,7 +37,11 @@ describe("SettingsView", () => {
   it.each([
     ["Review period (months)", "0", "Enter a whole number of months from 1 to 12."],
     ["Amber up to score", "3", "Amber must end at a higher score than green."],
-    ["Operations board from (£)", "lots", "The operations board threshold must be an amount in pounds, such as 50000 or £50,000."],
+    [
+      "Operations board from (£)",
+      "lots",
+      "The operations board threshold must be an amount in pounds, such as 50000 or £50,000.",
+    ],
     ["Directorate register up to score", "5", "The highest score must not be below the lowest score."],
   ])("refuses %s = %s with a plain message", async (label, value, message) => {
     const { user, gateway } = await openSettings();

@@ -25,7 +25,11 @@ describe("SummariesView", () => {
       "Risk Summary",
       "Plan Close-Out",
     ]);
-    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
       "Escalation: Written.",
       "Exceptions: Written.",
       "Risk Summary: Written.",

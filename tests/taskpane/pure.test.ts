@@ -2,7 +2,14 @@
 
 import { defaultSettings } from "../../src/core/model/settings";
 import { withColumnCorrection, withoutColumnCorrection } from "../../src/taskpane/corrections";
-import { countBySeverity, filterFindings, findingPlace, groupFindings, NO_FILTER, severityCount } from "../../src/taskpane/findings-view";
+import {
+  countBySeverity,
+  filterFindings,
+  findingPlace,
+  groupFindings,
+  NO_FILTER,
+  severityCount,
+} from "../../src/taskpane/findings-view";
 import { detectHost } from "../../src/taskpane/host";
 import { RULE_CATALOGUE } from "../../src/taskpane/rule-catalogue";
 import { fromForm, toForm } from "../../src/taskpane/settings-form";
@@ -32,7 +39,10 @@ describe("findings-view", () => {
     expect(filterFindings(findings, filter)).toHaveLength(n);
   });
   it.each([
-    [finding({ ruleId: "r", sheet: "IRIS Risks", cell: "K9", recordId: "HRC-005" }), "IRIS Risks!K9 · HRC-005"],
+    [
+      finding({ ruleId: "r", sheet: "IRIS Risks", cell: "K9", recordId: "HRC-005" }),
+      "IRIS Risks!K9 · HRC-005",
+    ],
     [finding({ ruleId: "r", sheet: "Plan", cell: "E7", recordId: null }), "Plan!E7"],
     [finding({ ruleId: "r", sheet: "Reg", cell: null, row: 4, recordId: null }), "Reg, header row 4"],
   ])("places a finding (%#)", (f, text) => expect(findingPlace(f)).toBe(text));
@@ -55,8 +65,16 @@ describe("settings-form", () => {
     ["reviewPeriodMonths", "1.5", "Enter a whole number of months from 1 to 12."],
     ["greenMax", "0", "Green must end at a whole-number score from 1 to 23."],
     ["amberMax", "25", "Amber must end at a whole-number score from 2 to 24 (higher scores are red)."],
-    ["corporateMinScore", "26", "The corporate register threshold must be a whole-number score from 1 to 25."],
-    ["strategicBoardMinImpact", "-5", "The strategic board threshold must be an amount in pounds, such as 50000 or £50,000."],
+    [
+      "corporateMinScore",
+      "26",
+      "The corporate register threshold must be a whole-number score from 1 to 25.",
+    ],
+    [
+      "strategicBoardMinImpact",
+      "-5",
+      "The strategic board threshold must be an amount in pounds, such as 50000 or £50,000.",
+    ],
     ["protectiveMarking", "x".repeat(61), "Keep the protective marking to 60 characters or fewer."],
   ] as const)("rejects %s = %p", (key, value, message) => {
     const base = defaultSettings();
@@ -74,7 +92,11 @@ describe("settings-form", () => {
     const ids = RULE_CATALOGUE.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(23);
-    expect(RULE_CATALOGUE.filter((r) => r.defaultSeverity === "warning").map((r) => r.id).sort()).toEqual([
+    expect(
+      RULE_CATALOGUE.filter((r) => r.defaultSeverity === "warning")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([
       "plan/completed-not-evidenced",
       "plan/misaligned-row",
       "plan/unknown-status",
@@ -114,17 +136,47 @@ describe("theme", () => {
 describe("detectHost", () => {
   it.each([
     ["office.js missing", {}, { kind: "outside", reason: "no-office-js" }],
-    ["host null (a browser)", { Office: { onReady: async () => ({ host: null, platform: null }) } }, { kind: "outside", reason: "not-excel" }],
-    ["Word", { Office: { onReady: async () => ({ host: "Word" }) }, Excel: {} }, { kind: "outside", reason: "not-excel" }],
-    ["Excel without the Excel global", { Office: { onReady: async () => ({ host: "Excel" }) } }, { kind: "outside", reason: "not-excel" }],
-    ["onReady rejects", { Office: { onReady: async () => Promise.reject(new Error("x")) } }, { kind: "outside", reason: "not-excel" }],
-    ["onReady never settles", { Office: { onReady: () => new Promise(() => undefined) } }, { kind: "outside", reason: "timeout" }],
+    [
+      "host null (a browser)",
+      { Office: { onReady: async () => ({ host: null, platform: null }) } },
+      { kind: "outside", reason: "not-excel" },
+    ],
+    [
+      "Word",
+      { Office: { onReady: async () => ({ host: "Word" }) }, Excel: {} },
+      { kind: "outside", reason: "not-excel" },
+    ],
+    [
+      "Excel without the Excel global",
+      { Office: { onReady: async () => ({ host: "Excel" }) } },
+      { kind: "outside", reason: "not-excel" },
+    ],
+    [
+      "onReady rejects",
+      { Office: { onReady: async () => Promise.reject(new Error("x")) } },
+      { kind: "outside", reason: "not-excel" },
+    ],
+    [
+      "onReady never settles",
+      { Office: { onReady: () => new Promise(() => undefined) } },
+      { kind: "outside", reason: "timeout" },
+    ],
     [
       "Excel with a dark theme",
-      { Office: { onReady: async () => ({ host: "Excel" }), context: { officeTheme: { bodyBackgroundColor: "#262626" } } }, Excel: {} },
+      {
+        Office: {
+          onReady: async () => ({ host: "Excel" }),
+          context: { officeTheme: { bodyBackgroundColor: "#262626" } },
+        },
+        Excel: {},
+      },
       { kind: "excel", bodyBackground: "#262626" },
     ],
-    ["Excel without officeTheme", { Office: { onReady: async () => ({ host: "Excel" }), context: {} }, Excel: {} }, { kind: "excel", bodyBackground: null }],
+    [
+      "Excel without officeTheme",
+      { Office: { onReady: async () => ({ host: "Excel" }), context: {} }, Excel: {} },
+      { kind: "excel", bodyBackground: null },
+    ],
   ])("%s", async (_name, win, expected) => {
     expect(await detectHost(win as Record<string, unknown>, 50)).toEqual(expected);
   });
@@ -133,7 +185,10 @@ describe("detectHost", () => {
 describe("plainMessage", () => {
   it.each([
     [new PlainError("Sheet 'X' is protected."), "Sheet 'X' is protected."],
-    [{ code: "InvalidOperationInCellEditMode" }, "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again."],
+    [
+      { code: "InvalidOperationInCellEditMode" },
+      "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again.",
+    ],
     [{ name: "ResponsePayloadSizeLimitExceeded", message: "" }, expect.stringContaining("too large")],
     ["text", "Something went wrong: text"],
   ])("%p", (err, text) => expect(plainMessage(err)).toEqual(text));

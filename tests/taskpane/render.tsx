@@ -12,6 +12,8 @@ export function renderApp(opts: { view?: ViewId; report?: Report; gateway?: Mock
   const gateway = opts.gateway ?? new MockGateway();
   const engine = mockEngine(opts.report);
   const loadEngine = () => Promise.resolve(engine);
-  const utils = render(<App gateway={gateway} loadEngine={loadEngine} theme={webLightTheme} initialView={opts.view} />);
+  const utils = render(
+    <App gateway={gateway} loadEngine={loadEngine} theme={webLightTheme} initialView={opts.view} />,
+  );
   return { ...utils, gateway, engine };
 }

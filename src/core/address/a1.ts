@@ -2,7 +2,8 @@
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(col: number): string {
-  if (!Number.isInteger(col) || col < 0) throw new RangeError(`column index ${col} is not a whole number ≥ 0`);
+  if (!Number.isInteger(col) || col < 0)
+    throw new RangeError(`column index ${col} is not a whole number ≥ 0`);
   let n = col + 1;
   let s = "";
   while (n > 0) {
@@ -45,7 +46,10 @@ export function parseRangeAddress(
   let sheet: string | null = null;
   let ref = address;
   if (bang >= 0) {
-    sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     ref = address.slice(bang + 1);
   }
   const [a, b] = ref.split(":");

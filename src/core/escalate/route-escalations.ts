@@ -17,7 +17,10 @@ export function currentScore(ctx: RuleContext, risk: RiskRecord): number | null 
 }
 
 /** Destinations and reasons for one risk (empty when it needs none). */
-export function routeRisk(ctx: RuleContext, risk: RiskRecord): { destinations: DestinationId[]; reasons: string[] } {
+export function routeRisk(
+  ctx: RuleContext,
+  risk: RiskRecord,
+): { destinations: DestinationId[]; reasons: string[] } {
   const t = ctx.settings.escalation;
   const destinations: DestinationId[] = [];
   const reasons: string[] = [];
@@ -30,10 +33,16 @@ export function routeRisk(ctx: RuleContext, risk: RiskRecord): { destinations: D
   const impact = moneyCell ? parseMoney(moneyCell.value) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
   const escalateCell = risk.fields.escalation;
-  const escalateYes = escalateCell ? (() => { const y = parseYesNo(escalateCell.value); return y.ok && y.value; })() : false;
+  const escalateYes = escalateCell
+    ? (() => {
+        const y = parseYesNo(escalateCell.value);
+        return y.ok && y.value;
+      })()
+    : false;
   const strategy = ctx.strategyOf(risk);
 
-  if (score !== null && score >= t.corporateMinScore) add("corporate-register", `score ${score} ≥ ${t.corporateMinScore}`);
+  if (score !== null && score >= t.corporateMinScore)
+    add("corporate-register", `score ${score} ≥ ${t.corporateMinScore}`);
   else if (score !== null && score >= t.directorateMinScore && score <= t.directorateMaxScore)
     add("directorate-register", `score ${score} in ${t.directorateMinScore}–${t.directorateMaxScore}`);
   if (amount !== null) add("financial-cluster", `financial impact ${money(amount)}`);

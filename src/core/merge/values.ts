@@ -3,13 +3,7 @@
 import type { CellValue } from "../model/grid";
 import { unescapeCellText } from "../model/formula-safety";
 import type { RecordCell } from "../model/records";
-import {
-  dayFromSerial,
-  isDateFormat,
-  parseDate,
-  partsFromDay,
-  type DayNumber,
-} from "../parse";
+import { dayFromSerial, isDateFormat, parseDate, partsFromDay, type DayNumber } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
 
 /** The number format given to a date the import writes. */

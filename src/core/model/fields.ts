@@ -41,7 +41,16 @@ export const RISK_FIELDS = [
 ] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 
-export const ACTION_FIELDS = ["riskId", "actionId", "action", "owner", "due", "status", "update", "updated"] as const;
+export const ACTION_FIELDS = [
+  "riskId",
+  "actionId",
+  "action",
+  "owner",
+  "due",
+  "status",
+  "update",
+  "updated",
+] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];
 
 export const PLAN_FIELDS = [

@@ -289,7 +289,8 @@ function readImportProfile(value: CellValue, target: Settings, report: Report): 
     for (const header of Object.keys(v.actionColumns)) {
       const field = v.actionColumns[header];
       if (field === null || typeof field === "string") setOwn(actionColumns, header, field);
-      else report(`maps actions column '${shown(header)}' to '${shown(field)}', not a field name; ignoring it`);
+      else
+        report(`maps actions column '${shown(header)}' to '${shown(field)}', not a field name; ignoring it`);
     }
     profile.actionColumns = actionColumns;
   }
@@ -311,7 +312,11 @@ function readLastImport(value: CellValue, target: Settings, report: Report): voi
   if (!parsed.ok) return;
   const v = parsed.value;
   const m = isObject(v) && isObject(v.movement) ? v.movement : null;
-  const lists = m && MOVEMENT_LISTS.every((k) => Array.isArray(m[k]) && (m[k] as unknown[]).every((x) => typeof x === "string"));
+  const lists =
+    m &&
+    MOVEMENT_LISTS.every(
+      (k) => Array.isArray(m[k]) && (m[k] as unknown[]).every((x) => typeof x === "string"),
+    );
   if (!isObject(v) || typeof v.date !== "string" || typeof v.file !== "string" || !m || !lists) {
     report("not a JSON object with date, file and movement lists; using none");
     return;

@@ -12,7 +12,8 @@ export function stripHtml(text: string): string {
     .replace(/<\/?[a-zA-Z][^<>]*>/g, "")
     .replace(/&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g, (m, name: string) => {
       if (name[0] === "#") {
-        const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        const code =
+          name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
         return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
       }
       return ENTITIES[name.toLowerCase()] ?? m;

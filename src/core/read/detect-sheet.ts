@@ -41,11 +41,20 @@ export function accepts(kind: Kind, m: HeaderMapping): boolean {
   const count = m.fieldColumns.size;
   switch (kind) {
     case "improvement-plan":
-      return has("action") && has("status") && count >= 5 && (has("leadDirector") || has("leadOfficer") || has("aim") || has("evidence"));
+      return (
+        has("action") &&
+        has("status") &&
+        count >= 5 &&
+        (has("leadDirector") || has("leadOfficer") || has("aim") || has("evidence"))
+      );
     case "update-log":
       return has("riskId") && has("date") && has("noChange");
     case "risk-register":
-      return (has("id") || has("title") || has("description")) && [...RISK_SCORE_FIELDS, "strategy"].some(has) && count >= 4;
+      return (
+        (has("id") || has("title") || has("description")) &&
+        [...RISK_SCORE_FIELDS, "strategy"].some(has) &&
+        count >= 4
+      );
     case "actions":
       return has("riskId") && has("action") && ["due", "status", "actionId", "owner", "update"].some(has);
   }
@@ -69,7 +78,13 @@ export function detectSheet(grid: Grid, corrections: ColumnCorrection[] = []): S
   }
   const chosen = chooseKind(best);
   if (!chosen) {
-    return { kind: "unknown", headerRow: null, mapping: null, headerCells: [], note: "no header row of a known kind in rows 1–20" };
+    return {
+      kind: "unknown",
+      headerRow: null,
+      mapping: null,
+      headerCells: [],
+      note: "no header row of a known kind in rows 1–20",
+    };
   }
   const b = best.get(chosen)!;
   const mapped = b.mapping.columns.filter((c) => c.field).length;
@@ -101,7 +116,8 @@ function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
     // An actions sheet's "RAG Status" is the action's status: a RAG column alone, with no score and no
     // strategy, does not make a register of a table that reads at least as fully as actions.
     const regNumbers = RISK_SCORE_FIELDS.some((f) => f !== "rag" && reg!.fieldColumns.has(f));
-    if (!regNumbers && !reg!.fieldColumns.has("strategy") && act.fieldColumns.size >= reg!.fieldColumns.size) return "actions";
+    if (!regNumbers && !reg!.fieldColumns.has("strategy") && act.fieldColumns.size >= reg!.fieldColumns.size)
+      return "actions";
   }
   if (reg) return "risk-register";
   if (act) return "actions";

@@ -15,11 +15,20 @@ export function headerWords(header: string): string[] {
 }
 
 function singular(word: string): string {
-  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us"))
+    return word.slice(0, -1);
   return word;
 }
 
 /** Qualifier words that send likelihood/impact/score to the inherent or target fields. */
-export const INHERENT_WORDS = new Set(["inherent", "gross", "initial", "pre", "original", "untreated", "raw"]);
+export const INHERENT_WORDS = new Set([
+  "inherent",
+  "gross",
+  "initial",
+  "pre",
+  "original",
+  "untreated",
+  "raw",
+]);
 export const TARGET_WORDS = new Set(["target", "future", "desired", "planned", "post"]);
 export const CURRENT_WORDS = new Set(["current", "residual", "net", "rr", "revised", "actual"]);

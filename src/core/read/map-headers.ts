@@ -56,7 +56,10 @@ function matchScore(words: string[], pattern: CompiledPattern, ignorable: Set<st
 const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS]);
 
 /** Candidate (field, score) pairs for one header cell. */
-function candidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): { field: string; score: number }[] {
+function candidates(
+  kind: Exclude<SheetKind, "unknown">,
+  cell: HeaderCell,
+): { field: string; score: number }[] {
   const own = headerWords(cell.text);
   const groupWords = cell.group ? headerWords(cell.group).filter((w) => QUALIFIERS.has(w)) : [];
   const words = [...own, ...groupWords];
@@ -64,7 +67,8 @@ function candidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): { fi
   const out: { field: string; score: number }[] = [];
   for (const [field, patterns] of patternsFor(kind)) {
     let best = 0;
-    const ignorable = kind === "risk-register" && (SCORED.has(field) || field === "rag") ? QUALIFIERS : new Set<string>();
+    const ignorable =
+      kind === "risk-register" && (SCORED.has(field) || field === "rag") ? QUALIFIERS : new Set<string>();
     for (const p of patterns) best = Math.max(best, matchScore(words, p, ignorable));
     if (best === 0) continue;
     let target = field;
@@ -92,7 +96,9 @@ export function mapHeaders(
 ): HeaderMapping {
   const fieldColumns = new Map<string, number>();
   const takenCols = new Map<number, { field: string | null; source: "header" | "setting" }>();
-  const validFields = new Set<string>(Object.keys(PATTERNS[kind]).flatMap((f) => [f, ...qualifiedVariants(kind, f)]));
+  const validFields = new Set<string>(
+    Object.keys(PATTERNS[kind]).flatMap((f) => [f, ...qualifiedVariants(kind, f)]),
+  );
 
   for (const corr of corrections) {
     if (corr.sheet !== sheetName) continue;

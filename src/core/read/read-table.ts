@@ -80,7 +80,12 @@ function groupProbe(layout: SheetLayout): Map<number, string> | null {
 }
 
 /** True when a row repeats the group-header row above the header (printed again at a page break). */
-function isRepeatedGroupRow(grid: Grid, row: number, layout: SheetLayout, groups: Map<number, string> | null): boolean {
+function isRepeatedGroupRow(
+  grid: Grid,
+  row: number,
+  layout: SheetLayout,
+  groups: Map<number, string> | null,
+): boolean {
   if (!groups) return false;
   let same = 0;
   for (const h of layout.headerCells) {

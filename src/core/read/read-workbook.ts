@@ -37,7 +37,11 @@ function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], 
     else after++;
   }
   const wanted = before >= after && before > 0 ? "lastUpdated" : "nextReview";
-  const field = m.fieldColumns.has(wanted) ? (wanted === "lastUpdated" ? "nextReview" : "lastUpdated") : wanted;
+  const field = m.fieldColumns.has(wanted)
+    ? wanted === "lastUpdated"
+      ? "nextReview"
+      : "lastUpdated"
+    : wanted;
   if (m.fieldColumns.has(field)) return; // both taken: leave the column as it is
   m.fieldColumns.delete("reviewDate");
   m.fieldColumns.set(field, col);
@@ -127,9 +131,19 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     const grid = fillMergedAreas(raw);
     let layout = detectSheet(grid, settings.columnCorrections);
     if (isOwnedTab(grid) && layout.kind !== "update-log") {
-      layout = { kind: "unknown", headerRow: null, mapping: null, headerCells: [], note: "the add-in's own tab" };
+      layout = {
+        kind: "unknown",
+        headerRow: null,
+        mapping: null,
+        headerCells: [],
+        note: "the add-in's own tab",
+      };
     }
-    if (!isOwnedTab(grid) && layout.kind === "update-log" && grid.sheetName !== OWNED_TAB_NAMES["update-log"]) {
+    if (
+      !isOwnedTab(grid) &&
+      layout.kind === "update-log" &&
+      grid.sheetName !== OWNED_TAB_NAMES["update-log"]
+    ) {
       layout = { ...layout, note: `${layout.note}; read as an update log` };
     }
     const rows = readTable<string>(grid, layout);

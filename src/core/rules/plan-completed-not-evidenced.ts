@@ -14,7 +14,8 @@ export const rule: Rule = {
     description:
       "Completed, but Status or Evidence contains an outstanding-work phrase or a month or date after the as-at date.",
     messages: {
-      outstanding: "Plan action {id} is marked completed but its {where} says \"{phrase}\": the work is still outstanding.",
+      outstanding:
+        'Plan action {id} is marked completed but its {where} says "{phrase}": the work is still outstanding.',
     },
   },
   check(ctx) {

@@ -12,7 +12,8 @@ export const rule: Rule = {
     defaultSeverity: "warning",
     description: "A row was read realigned: its cells sit under the wrong headers.",
     messages: {
-      shifted: "Plan action {id} on row {row} is shifted: its date sits under {dateHeader}. It was read realigned; move the cells under their headers.",
+      shifted:
+        "Plan action {id} on row {row} is shifted: its date sits under {dateHeader}. It was read realigned; move the cells under their headers.",
     },
   },
   check(ctx) {
@@ -22,8 +23,11 @@ export const rule: Rule = {
         record: p,
         field: "action",
         messageId: "shifted",
-        data: { id: planLabel(p), row: p.row + 1, dateHeader: `column ${columnLetter(p.fields.date?.col ?? 0)}` },
+        data: {
+          id: planLabel(p),
+          row: p.row + 1,
+          dateHeader: `column ${columnLetter(p.fields.date?.col ?? 0)}`,
+        },
       }));
   },
 };
-

@@ -13,7 +13,7 @@ export const rule: Rule = {
     description: "A plan action has no date, or one that cannot be read.",
     messages: {
       blank: "Plan action {id} has no date.",
-      unreadable: "Plan action {id} has date \"{text}\", which cannot be read as a date.",
+      unreadable: 'Plan action {id} has date "{text}", which cannot be read as a date.',
     },
   },
   check(ctx) {

@@ -19,8 +19,10 @@ export const rule: Rule = {
   check(ctx) {
     const out: RuleReport[] = [];
     for (const p of ctx.records.plan) {
-      if (!fieldText(p, "leadDirector")) out.push({ record: p, field: "leadDirector", messageId: "director", data: { id: planLabel(p) } });
-      if (!fieldText(p, "leadOfficer")) out.push({ record: p, field: "leadOfficer", messageId: "officer", data: { id: planLabel(p) } });
+      if (!fieldText(p, "leadDirector"))
+        out.push({ record: p, field: "leadDirector", messageId: "director", data: { id: planLabel(p) } });
+      if (!fieldText(p, "leadOfficer"))
+        out.push({ record: p, field: "leadOfficer", messageId: "officer", data: { id: planLabel(p) } });
     }
     return out;
   },

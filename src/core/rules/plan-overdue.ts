@@ -20,8 +20,19 @@ export const rule: Rule = {
       if (due === null || due >= ctx.asAt) return [];
       const status = parsePlanStatus(fieldText(p, "status"));
       if (status.ok && (status.value === "completed" || status.value === "cancelled")) return [];
-      const shown = status.ok ? status.value.replace("-", " ") : fieldText(p, "status") ? "not marked completed" : "without a status";
-      return [{ record: p, field: "date", messageId: "overdue", data: { id: planLabel(p), date: isoFromDay(due), status: shown } }];
+      const shown = status.ok
+        ? status.value.replace("-", " ")
+        : fieldText(p, "status")
+          ? "not marked completed"
+          : "without a status";
+      return [
+        {
+          record: p,
+          field: "date",
+          messageId: "overdue",
+          data: { id: planLabel(p), date: isoFromDay(due), status: shown },
+        },
+      ];
     });
   },
 };

@@ -11,9 +11,11 @@ export const rule: Rule = {
     kinds: ["improvement-plan"],
     fields: ["status"],
     defaultSeverity: "warning",
-    description: "A plan status the plan-status words do not cover (Completed, In progress, Not started, Delayed, Cancelled).",
+    description:
+      "A plan status the plan-status words do not cover (Completed, In progress, Not started, Delayed, Cancelled).",
     messages: {
-      unknown: "Plan action {id} has status \"{status}\": start it with Completed, In progress, Not started, Delayed or Cancelled.",
+      unknown:
+        'Plan action {id} has status "{status}": start it with Completed, In progress, Not started, Delayed or Cancelled.',
       blank: "Plan action {id} has no progress status.",
     },
   },
@@ -23,7 +25,14 @@ export const rule: Rule = {
       if (!text) return [{ record: p, field: "status", messageId: "blank", data: { id: planLabel(p) } }];
       return parsePlanStatus(text).ok
         ? []
-        : [{ record: p, field: "status", messageId: "unknown", data: { id: planLabel(p), status: text.slice(0, 40) } }];
+        : [
+            {
+              record: p,
+              field: "status",
+              messageId: "unknown",
+              data: { id: planLabel(p), status: text.slice(0, 40) },
+            },
+          ];
     });
   },
 };

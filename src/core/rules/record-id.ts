@@ -18,7 +18,10 @@ export function numberPlanActions(plan: SheetRecord<string>[]): Map<SheetRecord<
 }
 
 /** The id shown for a record in findings, or null when it has none. */
-export function recordIdOf(record: SheetRecord<string>, planIds: Map<SheetRecord<string>, string>): string | null {
+export function recordIdOf(
+  record: SheetRecord<string>,
+  planIds: Map<SheetRecord<string>, string>,
+): string | null {
   switch (record.kind) {
     case "risk-register":
       return fieldText(record, "id") || null;

@@ -52,4 +52,8 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Rule ids with their default severities and descriptions, for Settings and the README. */
-export const RULE_CATALOGUE = RULES.map((r) => ({ id: r.meta.id, defaultSeverity: r.meta.defaultSeverity, description: r.meta.description }));
+export const RULE_CATALOGUE = RULES.map((r) => ({
+  id: r.meta.id,
+  defaultSeverity: r.meta.defaultSeverity,
+  description: r.meta.description,
+}));

@@ -15,7 +15,9 @@ export const rule: Rule = {
     return ctx.records.risks.flatMap((r) => {
       if (ctx.isOpenRisk(r)) return [];
       const open = ctx.actionsFor(r).filter((a) => ctx.isOpenAction(a)).length;
-      return open === 0 ? [] : [{ record: r, field: "status", messageId: "open", data: { id: ctx.riskId(r), count: open } }];
+      return open === 0
+        ? []
+        : [{ record: r, field: "status", messageId: "open", data: { id: ctx.riskId(r), count: open } }];
     });
   },
 };

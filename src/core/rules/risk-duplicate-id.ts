@@ -21,7 +21,13 @@ export const rule: Rule = {
       const k = `${r.sheet}\u0000${key}`;
       const first = seen.get(k);
       if (first === undefined) seen.set(k, r.row);
-      else out.push({ record: r, field: "id", messageId: "duplicate", data: { id: ctx.riskId(r), firstRow: first + 1 } });
+      else
+        out.push({
+          record: r,
+          field: "id",
+          messageId: "duplicate",
+          data: { id: ctx.riskId(r), firstRow: first + 1 },
+        });
     }
     return out;
   },

@@ -6,13 +6,24 @@ import { currentScore } from "../escalate/route-escalations";
 import { isoFromDay, parseRagWord, ragFromScore } from "../parse";
 import type { RuleContext } from "./context";
 
-const STRATEGY_WORD = { treat: "Treat", tolerate: "Tolerate", transfer: "Transfer", terminate: "Terminate", take: "Take" } as const;
+const STRATEGY_WORD = {
+  treat: "Treat",
+  tolerate: "Tolerate",
+  transfer: "Transfer",
+  terminate: "Terminate",
+  take: "Take",
+} as const;
 
 /** The facts of one risk. */
 export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const score = currentScore(ctx, risk);
   const ragWord = parseRagWord(fieldText(risk, "rag"));
-  const rag = score !== null && score >= 1 && score <= 25 ? ragFromScore(score, ctx.settings.rag) : ragWord.ok ? ragWord.value : null;
+  const rag =
+    score !== null && score >= 1 && score <= 25
+      ? ragFromScore(score, ctx.settings.rag)
+      : ragWord.ok
+        ? ragWord.value
+        : null;
   const strategyText = fieldText(risk, "strategy");
   const strategy = ctx.strategyOf(risk);
   const latest = ctx.latestUpdate(risk);

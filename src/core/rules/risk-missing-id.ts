@@ -10,7 +10,7 @@ export const rule: Rule = {
     fields: ["id"],
     defaultSeverity: "error",
     description: "A data row has text but no id.",
-    messages: { blank: "Row {row} has no risk id: \"{text}\"." },
+    messages: { blank: 'Row {row} has no risk id: "{text}".' },
   },
   check(ctx) {
     return ctx.records.risks

@@ -15,6 +15,11 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.risks
       .filter((r) => ctx.hasField(r.sheet, "owner") && ctx.isOpenRisk(r) && !fieldText(r, "owner"))
-      .map((r) => ({ record: r, field: "owner", messageId: "blank", data: { id: ctx.riskId(r) || "(no id)" } }));
+      .map((r) => ({
+        record: r,
+        field: "owner",
+        messageId: "blank",
+        data: { id: ctx.riskId(r) || "(no id)" },
+      }));
   },
 };

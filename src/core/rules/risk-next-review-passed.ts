@@ -17,7 +17,14 @@ export const rule: Rule = {
       if (!ctx.isOpenRisk(r)) return [];
       const d = ctx.dateOf(r, "nextReview", "deadline");
       return d !== null && d < ctx.asAt
-        ? [{ record: r, field: "nextReview", messageId: "passed", data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d) } }]
+        ? [
+            {
+              record: r,
+              field: "nextReview",
+              messageId: "passed",
+              data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d) },
+            },
+          ]
         : [];
     });
   },

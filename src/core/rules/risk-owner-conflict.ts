@@ -13,7 +13,7 @@ export const rule: Rule = {
     fields: ["owner"],
     defaultSeverity: "warning",
     description: "The same id has different owners on different registers.",
-    messages: { conflict: "Risk {id} is owned by \"{owner}\" here but by \"{otherOwner}\" on {otherSheet}." },
+    messages: { conflict: 'Risk {id} is owned by "{owner}" here but by "{otherOwner}" on {otherSheet}.' },
   },
   check(ctx) {
     const out: RuleReport[] = [];

@@ -8,7 +8,8 @@ export const rule: Rule = {
     kinds: ["risk-register"],
     fields: ["likelihood", "impact", "score"],
     defaultSeverity: "error",
-    description: "Likelihood, impact and score are numbers and score ≠ likelihood × impact, or one is out of range.",
+    description:
+      "Likelihood, impact and score are numbers and score ≠ likelihood × impact, or one is out of range.",
     messages: {
       product: "Risk {id}: score {score} is not likelihood {likelihood} × impact {impact} = {product}.",
       range: "Risk {id}: {field} {value} is outside {min}–{max}.",
@@ -35,7 +36,12 @@ export const rule: Rule = {
       }
       if (outOfRange || l === null || i === null || s === null) continue;
       if (s !== l * i)
-        out.push({ record: r, field: "score", messageId: "product", data: { id, score: s, likelihood: l, impact: i, product: l * i } });
+        out.push({
+          record: r,
+          field: "score",
+          messageId: "product",
+          data: { id, score: s, likelihood: l, impact: i, product: l * i },
+        });
     }
     return out;
   },

@@ -15,10 +15,16 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.risks
       .filter((r) => {
-        if (!ctx.hasField(r.sheet, "transferredTo") || !ctx.isOpenRisk(r) || fieldText(r, "transferredTo")) return false;
+        if (!ctx.hasField(r.sheet, "transferredTo") || !ctx.isOpenRisk(r) || fieldText(r, "transferredTo"))
+          return false;
         const s = ctx.strategyOf(r);
         return s.ok && s.value === "transfer";
       })
-      .map((r) => ({ record: r, field: "transferredTo", messageId: "blank", data: { id: ctx.riskId(r) || "(no id)" } }));
+      .map((r) => ({
+        record: r,
+        field: "transferredTo",
+        messageId: "blank",
+        data: { id: ctx.riskId(r) || "(no id)" },
+      }));
   },
 };

@@ -9,9 +9,10 @@ export const rule: Rule = {
     kinds: ["risk-register"],
     fields: ["strategy"],
     defaultSeverity: "error",
-    description: "The strategy is not one of the strategy words (Treat, Tolerate, Transfer, Terminate, Take).",
+    description:
+      "The strategy is not one of the strategy words (Treat, Tolerate, Transfer, Terminate, Take).",
     messages: {
-      unknown: "Risk {id} has strategy \"{strategy}\", which is not Treat, Tolerate, Transfer or Terminate.",
+      unknown: 'Risk {id} has strategy "{strategy}", which is not Treat, Tolerate, Transfer or Terminate.',
     },
   },
   check(ctx) {

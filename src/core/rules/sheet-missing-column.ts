@@ -17,7 +17,10 @@ export const rule: Rule = {
     fields: [],
     defaultSeverity: "error",
     description: "A register lacks a column a rule needs: id, owner, strategy or last updated.",
-    messages: { missing: "Sheet {sheet} has no {label} column: add one, or map an existing column to it in the Check view." },
+    messages: {
+      missing:
+        "Sheet {sheet} has no {label} column: add one, or map an existing column to it in the Check view.",
+    },
   },
   check(ctx) {
     const out: RuleReport[] = [];

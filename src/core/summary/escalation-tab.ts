@@ -15,13 +15,28 @@ export const DESTINATION_TITLES: Record<DestinationId, string> = {
   transfer: "Transfer",
 };
 
-const HEADERS = ["Risk ID", "Title", "Owner", "Annex", "Score", "RAG", "Strategy", "Latest update", "Update date", "Reason", "Go to risk"];
+const HEADERS = [
+  "Risk ID",
+  "Title",
+  "Owner",
+  "Annex",
+  "Score",
+  "RAG",
+  "Strategy",
+  "Latest update",
+  "Update date",
+  "Reason",
+  "Go to risk",
+];
 const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
 export function buildEscalationTab(report: Report, heading: Omit<TabHeading, "title">): OwnedTab {
-  const tab = new TabBuilder(OWNED_TAB_NAMES.escalation, "escalation", { ...heading, title: "Escalation" }, [
-    12, 36, 18, 18, 7, 8, 11, 40, 12, 30, 14,
-  ]).dateColumns([8]);
+  const tab = new TabBuilder(
+    OWNED_TAB_NAMES.escalation,
+    "escalation",
+    { ...heading, title: "Escalation" },
+    [12, 36, 18, 18, 7, 8, 11, 40, 12, 30, 14],
+  ).dateColumns([8]);
   const facts = new Map<string, RiskFacts>();
   for (const f of report.risks) facts.set(`${f.sheet}\u0000${f.row}`, f);
 

@@ -14,11 +14,16 @@ export function buildExceptionsTab(
   accepted: AcceptedException[],
   heading: Omit<TabHeading, "title">,
 ): OwnedTab {
-  const tab = new TabBuilder(OWNED_TAB_NAMES.exceptions, "exceptions", { ...heading, title: "Exceptions" }, [
-    9, 30, 20, 8, 12, 80, 30, 12,
-  ]);
+  const tab = new TabBuilder(
+    OWNED_TAB_NAMES.exceptions,
+    "exceptions",
+    { ...heading, title: "Exceptions" },
+    [9, 30, 20, 8, 12, 80, 30, 12],
+  );
   const errors = report.findings.filter((f) => f.severity === "error").length;
-  tab.title(`Findings (${report.findings.length}: ${errors} errors, ${report.findings.length - errors} warnings)`);
+  tab.title(
+    `Findings (${report.findings.length}: ${errors} errors, ${report.findings.length - errors} warnings)`,
+  );
   tab.header(HEADERS);
   if (report.findings.length === 0) tab.row(["None"]);
   for (const f of report.findings) addFinding(tab, f, []);
@@ -37,6 +42,14 @@ export function buildExceptionsTab(
 
 function addFinding(tab: TabBuilder, f: Finding, extra: string[]): void {
   const severity = f.severity === "error" ? "Error" : f.severity === "warning" ? "Warning" : "Info";
-  const r = tab.row([severity, f.ruleId, f.sheet, f.cell ?? "(sheet)", f.recordId ?? "", f.message, ...extra]);
+  const r = tab.row([
+    severity,
+    f.ruleId,
+    f.sheet,
+    f.cell ?? "(sheet)",
+    f.recordId ?? "",
+    f.message,
+    ...extra,
+  ]);
   if (f.cell) tab.link(r, 3, f.sheet, f.cell);
 }

@@ -18,7 +18,12 @@ export interface TabMeta {
 
 /** The four summary tabs for board packs, in writing order. Same report in, same tabs out. */
 export function buildSummaryTabs(report: Report, settings: Settings, meta: TabMeta): OwnedTab[] {
-  const heading = { asAt: report.asAt, source: report.source, version: meta.version, marking: settings.protectiveMarking };
+  const heading = {
+    asAt: report.asAt,
+    source: report.source,
+    version: meta.version,
+    marking: settings.protectiveMarking,
+  };
   return [
     buildEscalationTab(report, heading),
     buildExceptionsTab(report, settings.acceptedExceptions, heading),

@@ -34,7 +34,18 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
     const key = `${p.sheet}\u0000${no}`;
     let a = aims.get(key);
     if (!a) {
-      a = { no, aim: fieldText(p, "aim"), actions: 0, completed: 0, overdue: 0, withoutEvidence: 0, notEvidenced: 0, rag: "green", readyToClose: false, firstRecord: p };
+      a = {
+        no,
+        aim: fieldText(p, "aim"),
+        actions: 0,
+        completed: 0,
+        overdue: 0,
+        withoutEvidence: 0,
+        notEvidenced: 0,
+        rag: "green",
+        readyToClose: false,
+        firstRecord: p,
+      };
       aims.set(key, a);
     }
     const k = `${p.sheet}\u0000${p.row + 1}`;
@@ -46,7 +57,12 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
     if (notEvidenced.has(k)) a.notEvidenced++;
   }
   for (const a of aims.values()) {
-    a.rag = a.overdue > 0 || a.withoutEvidence > 0 ? "red" : a.completed < a.actions || a.notEvidenced > 0 ? "amber" : "green";
+    a.rag =
+      a.overdue > 0 || a.withoutEvidence > 0
+        ? "red"
+        : a.completed < a.actions || a.notEvidenced > 0
+          ? "amber"
+          : "green";
     a.readyToClose = a.rag === "green";
   }
   return [...aims.values()];
@@ -55,18 +71,45 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
 const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
 export function buildPlanCloseOutTab(report: Report, heading: Omit<TabHeading, "title">): OwnedTab {
-  const tab = new TabBuilder(OWNED_TAB_NAMES["plan-close-out"], "plan-close-out", { ...heading, title: "Plan Close-Out" }, [
-    6, 44, 9, 11, 9, 14, 14, 8, 10, 14,
-  ]);
+  const tab = new TabBuilder(
+    OWNED_TAB_NAMES["plan-close-out"],
+    "plan-close-out",
+    { ...heading, title: "Plan Close-Out" },
+    [6, 44, 9, 11, 9, 14, 14, 8, 10, 14],
+  );
   const aims = closeOutByAim(report);
-  tab.title(`Improvement plan close-out (${aims.filter((a) => a.readyToClose).length} of ${aims.length} aims ready to close)`);
-  tab.header(["No", "Improvement aim", "Actions", "Completed", "Overdue", "Completed without evidence", "Not evidenced", "RAG", "Ready to close", "Go to aim"]);
+  tab.title(
+    `Improvement plan close-out (${aims.filter((a) => a.readyToClose).length} of ${aims.length} aims ready to close)`,
+  );
+  tab.header([
+    "No",
+    "Improvement aim",
+    "Actions",
+    "Completed",
+    "Overdue",
+    "Completed without evidence",
+    "Not evidenced",
+    "RAG",
+    "Ready to close",
+    "Go to aim",
+  ]);
   if (aims.length === 0) tab.row(["No improvement plan found"]);
   for (const a of aims) {
     const first = a.firstRecord;
     const col = first.fields.no?.col ?? first.fields.action?.col ?? 0;
     const address = toA1(first.row, col);
-    const r = tab.row([a.no, a.aim, a.actions, a.completed, a.overdue, a.withoutEvidence, a.notEvidenced, RAG_WORD[a.rag], a.readyToClose ? "Yes" : "No", `${first.sheet}!${address}`]);
+    const r = tab.row([
+      a.no,
+      a.aim,
+      a.actions,
+      a.completed,
+      a.overdue,
+      a.withoutEvidence,
+      a.notEvidenced,
+      RAG_WORD[a.rag],
+      a.readyToClose ? "Yes" : "No",
+      `${first.sheet}!${address}`,
+    ]);
     tab.rag(r, 7, a.rag).link(r, 9, first.sheet, address);
   }
   return tab.build();

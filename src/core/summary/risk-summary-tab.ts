@@ -27,9 +27,12 @@ export function buildRiskSummaryTab(
   heading: Omit<TabHeading, "title">,
   movement?: Movement,
 ): OwnedTab {
-  const tab = new TabBuilder(OWNED_TAB_NAMES["risk-summary"], "risk-summary", { ...heading, title: "Risk Summary" }, [
-    28, 10, 10, 10, 10, 10, 10,
-  ]);
+  const tab = new TabBuilder(
+    OWNED_TAB_NAMES["risk-summary"],
+    "risk-summary",
+    { ...heading, title: "Risk Summary" },
+    [28, 10, 10, 10, 10, 10, 10],
+  );
   const all = report.risks;
   const open = all.filter((r) => r.open);
 
@@ -40,11 +43,14 @@ export function buildRiskSummaryTab(
   tab.blank();
 
   tab.title("Open risks by RAG").header(["RAG", "Risks"]);
-  for (const [rag, label] of RAG_ORDER) tab.rag(tab.row([label, open.filter((r) => r.rag === rag).length]), 0, rag);
+  for (const [rag, label] of RAG_ORDER)
+    tab.rag(tab.row([label, open.filter((r) => r.rag === rag).length]), 0, rag);
   tab.blank();
 
   tab.title("Open risks by strategy").header(["Strategy", "Risks"]);
-  const strategies = countBy(open, (r) => r.strategy || "(none)").sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const strategies = countBy(open, (r) => r.strategy || "(none)").sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+  );
   for (const [s, n] of strategies) tab.row([s, n]);
   if (strategies.length === 0) tab.row(["None", 0]);
   tab.blank();

@@ -1,7 +1,14 @@
 // Accumulates an owned tab's rows and format: the one place the common title block is written.
 
 import type { CellValue } from "../model/grid";
-import { emptyFormat, OWNED_MARKER, type OwnedTab, type OwnedTabKind, type OwnedTabFormat, type Rag } from "../model/owned-tab";
+import {
+  emptyFormat,
+  OWNED_MARKER,
+  type OwnedTab,
+  type OwnedTabKind,
+  type OwnedTabFormat,
+  type Rag,
+} from "../model/owned-tab";
 
 export interface TabHeading {
   title: string;

@@ -5,13 +5,26 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui
 import { DismissRegular } from "@fluentui/react-icons";
 
 /** Shows `message` as an error bar, or nothing. */
-export function ErrorBar({ message, onDismiss }: { message: string | null; onDismiss: () => void }): React.JSX.Element | null {
+export function ErrorBar({
+  message,
+  onDismiss,
+}: {
+  message: string | null;
+  onDismiss: () => void;
+}): React.JSX.Element | null {
   if (!message) return null;
   return (
     <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>{message}</MessageBarBody>
       <MessageBarActions
-        containerAction={<Button appearance="transparent" aria-label="Dismiss the message" icon={<DismissRegular />} onClick={onDismiss} />}
+        containerAction={
+          <Button
+            appearance="transparent"
+            aria-label="Dismiss the message"
+            icon={<DismissRegular />}
+            onClick={onDismiss}
+          />
+        }
       />
     </MessageBar>
   );

@@ -7,7 +7,15 @@ import { severityCount } from "../findings-view";
 import { SeverityLabel } from "./SeverityLabel";
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
+  list: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 

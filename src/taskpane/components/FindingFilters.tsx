@@ -7,7 +7,11 @@ import type { FindingFilter } from "../findings-view";
 import { SEVERITY_WORD } from "./SeverityLabel";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
+  root: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
   // Grid items default to min-width: auto, and a native select is as wide as its longest option (a rule id).
   field: { minWidth: 0 },
   select: { width: "100%", minWidth: 0 },
@@ -26,8 +30,14 @@ export interface FindingFiltersProps {
 /** Three selects; "All …" clears each. */
 export function FindingFilters({ filter, rules, sheets, onChange }: FindingFiltersProps): React.JSX.Element {
   const s = useStyles();
-  const onRule = React.useCallback((value: string) => onChange({ ...filter, ruleId: value }), [filter, onChange]);
-  const onSheet = React.useCallback((value: string) => onChange({ ...filter, sheet: value }), [filter, onChange]);
+  const onRule = React.useCallback(
+    (value: string) => onChange({ ...filter, ruleId: value }),
+    [filter, onChange],
+  );
+  const onSheet = React.useCallback(
+    (value: string) => onChange({ ...filter, sheet: value }),
+    [filter, onChange],
+  );
   const onSeverity = React.useCallback(
     (value: string) => onChange({ ...filter, severity: value as Severity | "" }),
     [filter, onChange],

@@ -3,7 +3,14 @@
 // that names a record has an "Accept…" button beside it, reached with the right arrow.
 
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, tokens, useArrowNavigationGroup, useRestoreFocusTarget } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useArrowNavigationGroup,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
 import type { Finding } from "../../core/model/finding";
 import { canAccept, exceptionTarget } from "../accept-exception";
 import { findingPlace, type FindingGroup } from "../findings-view";
@@ -20,7 +27,11 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     alignItems: "baseline",
   },
-  rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
+  rule: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+  },
   list: { margin: 0, padding: 0, listStyleType: "none", marginTop: tokens.spacingVerticalXS },
   row: {
     display: "flex",
@@ -44,7 +55,10 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
+    },
   },
   active: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   place: { display: "block", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
@@ -99,7 +113,13 @@ function FindingItem({ finding, active, onActivate, onAccept }: FindingItemProps
       </button>
       {onAccept && canAccept(finding) ? (
         // A button of its own beside the finding, so the Enter that goes to the cell never opens the dialog.
-        <Button className={s.accept} size="small" appearance="subtle" onClick={onAcceptClick} {...restoreTarget}>
+        <Button
+          className={s.accept}
+          size="small"
+          appearance="subtle"
+          onClick={onAcceptClick}
+          {...restoreTarget}
+        >
           Accept…<span className={s.srOnly}> {exceptionTarget(finding)}</span>
         </Button>
       ) : null}
@@ -108,7 +128,12 @@ function FindingItem({ finding, active, onActivate, onAccept }: FindingItemProps
 }
 
 /** Groups as headed lists. Buttons handle Enter and Space natively. */
-export function FindingList({ groups, activeKey, onActivate, onAccept }: FindingListProps): React.JSX.Element {
+export function FindingList({
+  groups,
+  activeKey,
+  onActivate,
+  onAccept,
+}: FindingListProps): React.JSX.Element {
   const s = useStyles();
   // A grid when findings have Accept buttons: up and down stay in the column they start in, left and right
   // move between a finding and its button.
@@ -128,7 +153,15 @@ export function FindingList({ groups, activeKey, onActivate, onAccept }: Finding
           <ul className={s.list}>
             {g.findings.map((f) => {
               const key = findingKey(f);
-              return <FindingItem key={key} finding={f} active={key === activeKey} onActivate={onActivate} onAccept={onAccept} />;
+              return (
+                <FindingItem
+                  key={key}
+                  finding={f}
+                  active={key === activeKey}
+                  onActivate={onActivate}
+                  onAccept={onAccept}
+                />
+              );
             })}
           </ul>
         </section>

@@ -6,7 +6,12 @@ import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/re
 import type { Severity } from "../../core/model/finding";
 
 const useStyles = makeStyles({
-  root: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
+  root: {
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorStatusWarningForeground3 },
   info: { color: tokens.colorNeutralForeground2 },

@@ -21,7 +21,15 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", alignItems: "flex-start", textAlign: "start" },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   summary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  columns: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, paddingBottom: tokens.spacingVerticalL, listStyleType: "none" },
+  columns: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    paddingBottom: tokens.spacingVerticalL,
+    listStyleType: "none",
+  },
   note: { color: tokens.colorNeutralForeground2, marginTop: 0 },
   corrected: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200 },
 });
@@ -44,7 +52,8 @@ function ColumnRow({ sheet, column, disabled, onCorrect }: ColumnRowProps): Reac
   const s = useStyles();
   const options = sheet.kind === "unknown" ? [] : FIELDS_BY_KIND[sheet.kind];
   const onChange = React.useCallback(
-    (_: unknown, data: SelectOnChangeData) => onCorrect(sheet.name, column.header, data.value === "" ? null : data.value),
+    (_: unknown, data: SelectOnChangeData) =>
+      onCorrect(sheet.name, column.header, data.value === "" ? null : data.value),
     [onCorrect, sheet.name, column.header],
   );
   return (
@@ -52,7 +61,11 @@ function ColumnRow({ sheet, column, disabled, onCorrect }: ColumnRowProps): Reac
       <Field
         size="small"
         label={`${columnLetter(column.col)} · ${column.header || "(no header)"}`}
-        hint={column.source === "setting" ? <span className={s.corrected}>Your correction, saved in the workbook</span> : undefined}
+        hint={
+          column.source === "setting" ? (
+            <span className={s.corrected}>Your correction, saved in the workbook</span>
+          ) : undefined
+        }
       >
         <Select size="small" value={column.field ?? ""} onChange={onChange} disabled={disabled}>
           <option value="">Not used (kept as it is)</option>

@@ -78,7 +78,10 @@ export function plainMessage(e: unknown): string {
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The workbook state and actions for the views. */
-export function useWorkbook(gateway: WorkbookGateway, loadEngine: () => Promise<Engine>): [WorkbookState, WorkbookActions] {
+export function useWorkbook(
+  gateway: WorkbookGateway,
+  loadEngine: () => Promise<Engine>,
+): [WorkbookState, WorkbookActions] {
   const [state, setState] = useState<WorkbookState>({
     settings: null,
     report: null,
@@ -118,7 +121,12 @@ export function useWorkbook(gateway: WorkbookGateway, loadEngine: () => Promise<
   /** Reads every sheet and checks it; returns the report (or null after showing an error). */
   const runCheck = useCallback(
     async (settingsOverride?: Settings): Promise<Report | null> => {
-      patch({ busy: "check", error: null, progress: { label: "Reading the workbook…", value: 0 }, status: "Checking the workbook" });
+      patch({
+        busy: "check",
+        error: null,
+        progress: { label: "Reading the workbook…", value: 0 },
+        status: "Checking the workbook",
+      });
       try {
         const settings = settingsOverride ?? (await ensureSettings());
         const enginePromise = loadEngine();
@@ -169,11 +177,16 @@ export function useWorkbook(gateway: WorkbookGateway, loadEngine: () => Promise<
 
   const mark = useCallback(
     async (findings: readonly Finding[]) => {
-      const targets = findings.filter((f) => f.cell !== null).map((f) => ({ sheet: f.sheet, address: f.cell as string }));
+      const targets = findings
+        .filter((f) => f.cell !== null)
+        .map((f) => ({ sheet: f.sheet, address: f.cell as string }));
       patch({ busy: "marks", error: null });
       try {
         await gateway.markCells(targets);
-        patch({ busy: null, status: `Marked ${targets.length} ${targets.length === 1 ? "cell" : "cells"} in the sheets.` });
+        patch({
+          busy: null,
+          status: `Marked ${targets.length} ${targets.length === 1 ? "cell" : "cells"} in the sheets.`,
+        });
       } catch (e) {
         patch({ busy: null, error: plainMessage(e) });
       }
@@ -228,7 +241,12 @@ export function useWorkbook(gateway: WorkbookGateway, loadEngine: () => Promise<
   const writeSummaries = useCallback(async () => {
     const report = latest.current.report ?? (await runCheck());
     if (!report) return;
-    patch({ busy: "summaries", error: null, written: null, progress: { label: "Building the summary tabs…" } });
+    patch({
+      busy: "summaries",
+      error: null,
+      written: null,
+      progress: { label: "Building the summary tabs…" },
+    });
     try {
       const settings = await ensureSettings();
       const engine = await loadEngine();
@@ -236,17 +254,37 @@ export function useWorkbook(gateway: WorkbookGateway, loadEngine: () => Promise<
       const tabs = engine.buildSummaryTabs(report, settings, { version: VERSION });
       const written: WrittenTab[] = [];
       for (const [i, tab] of tabs.entries()) {
-        patch({ progress: { label: `Writing ${tab.name} (${i + 1} of ${tabs.length})…`, value: i / tabs.length } });
+        patch({
+          progress: { label: `Writing ${tab.name} (${i + 1} of ${tabs.length})…`, value: i / tabs.length },
+        });
         // One tab at a time: each write is its own batch of syncs, so a failure names the tab it hit.
         written.push({ preferredName: tab.name, result: await gateway.writeOwnedTab(tab) });
       }
       patch({ busy: null, progress: null, written, status: `Wrote ${written.length} summary tabs.` });
     } catch (e) {
-      patch({ busy: null, progress: null, error: plainMessage(e), status: "The summary tabs were not all written." });
+      patch({
+        busy: null,
+        progress: null,
+        error: plainMessage(e),
+        status: "The summary tabs were not all written.",
+      });
     }
   }, [runCheck, ensureSettings, loadEngine, gateway, patch]);
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
-  return [state, { check, select, mark, clearMarks, saveSettings, saveSettingsAndCheck, correctColumn, writeSummaries, dismissError }];
+  return [
+    state,
+    {
+      check,
+      select,
+      mark,
+      clearMarks,
+      saveSettings,
+      saveSettingsAndCheck,
+      correctColumn,
+      writeSummaries,
+      dismissError,
+    },
+  ];
 }

@@ -53,7 +53,15 @@ function findingCounts(report: Report): string {
 }
 
 /** Step 4. `report` is the workbook's re-check (from useWorkbook), made before this step shows. */
-export function DoneStep({ state, actions, report }: { state: ImportState; actions: ImportActions; report: Report | null }): React.JSX.Element | null {
+export function DoneStep({
+  state,
+  actions,
+  report,
+}: {
+  state: ImportState;
+  actions: ImportActions;
+  report: Report | null;
+}): React.JSX.Element | null {
   const s = useStyles();
   const { prepared, result } = state;
   if (!prepared || !result) return null;
@@ -63,9 +71,14 @@ export function DoneStep({ state, actions, report }: { state: ImportState; actio
       <h2 className={s.h2}>Imported “{prepared.plan.file}”</h2>
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          {result.cellsWritten} {result.cellsWritten === 1 ? "cell" : "cells"} written to “{prepared.plan.register}”
-          {prepared.plan.actions?.sheet ? ` and “${prepared.plan.actions.sheet}”` : ""}. The sheets as they were are
-          in “{result.backups.map((b) => b.to).join("”, “")}”{log ? `; every change is listed in “${log.sheet}”, rows ${log.firstRow + 1}–${log.firstRow + log.rows}` : ""}.
+          {result.cellsWritten} {result.cellsWritten === 1 ? "cell" : "cells"} written to “
+          {prepared.plan.register}”
+          {prepared.plan.actions?.sheet ? ` and “${prepared.plan.actions.sheet}”` : ""}. The sheets as they
+          were are in “{result.backups.map((b) => b.to).join("”, “")}”
+          {log
+            ? `; every change is listed in “${log.sheet}”, rows ${log.firstRow + 1}–${log.firstRow + log.rows}`
+            : ""}
+          .
         </MessageBarBody>
       </MessageBar>
       {result.warnings.map((w, i) => (
@@ -77,7 +90,9 @@ export function DoneStep({ state, actions, report }: { state: ImportState; actio
       <MovementList movement={prepared.plan.movement} />
       <h3 className={s.h3}>Check after the import</h3>
       <p className={s.p} role="status">
-        {report ? `The workbook now has ${findingCounts(report)}. See the Check tab for each one.` : "The check after the import did not finish: see the message above."}
+        {report
+          ? `The workbook now has ${findingCounts(report)}. See the Check tab for each one.`
+          : "The check after the import did not finish: see the message above."}
       </p>
       <div>
         <Button onClick={actions.restart}>Import another file</Button>

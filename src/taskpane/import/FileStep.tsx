@@ -16,7 +16,13 @@ const useStyles = makeStyles({
 const NO_ACTIONS = "";
 
 /** Step 1. */
-export function FileStep({ state, actions }: { state: ImportState; actions: ImportActions }): React.JSX.Element {
+export function FileStep({
+  state,
+  actions,
+}: {
+  state: ImportState;
+  actions: ImportActions;
+}): React.JSX.Element {
   const s = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const sheets = state.workbookSheets;
@@ -41,11 +47,24 @@ export function FileStep({ state, actions }: { state: ImportState; actions: Impo
   return (
     <div className={s.root}>
       <p className={s.p}>
-        Choose the contractor&apos;s IRIS export. Nothing is written to the workbook until you have seen what would change and chosen
-        Apply.
+        Choose the contractor&apos;s IRIS export. Nothing is written to the workbook until you have seen what
+        would change and chosen Apply.
       </p>
-      <input ref={input} className={s.hidden} type="file" accept=".xlsx,.xlsm,.csv" aria-label="Export file" onChange={onFile} data-testid="import-file" />
-      <Button appearance="primary" icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => input.current?.click()}>
+      <input
+        ref={input}
+        className={s.hidden}
+        type="file"
+        accept=".xlsx,.xlsm,.csv"
+        aria-label="Export file"
+        onChange={onFile}
+        data-testid="import-file"
+      />
+      <Button
+        appearance="primary"
+        icon={<DocumentArrowUpRegular />}
+        disabled={busy}
+        onClick={() => input.current?.click()}
+      >
         Choose an .xlsx or .csv file…
       </Button>
       {sheets === null ? (
@@ -75,7 +94,10 @@ export function FileStep({ state, actions }: { state: ImportState; actions: Impo
                 ))}
             </Select>
           </Field>
-          <Button disabled={busy || !risks} onClick={() => void actions.chooseSheets(risks, actionSheet || null)}>
+          <Button
+            disabled={busy || !risks}
+            onClick={() => void actions.chooseSheets(risks, actionSheet || null)}
+          >
             Use these sheets
           </Button>
         </div>

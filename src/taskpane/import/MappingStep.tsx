@@ -2,7 +2,17 @@
 // merge into; layout changes since the saved IRIS profile shown first.
 
 import * as React from "react";
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { ExportRole, ExportSheetMapping, LayoutChange } from "../../core/merge/types";
 import { RISK_FIELDS, ACTION_FIELDS } from "../../core/model/fields";
 import { fieldLabel } from "../field-labels";
@@ -15,8 +25,21 @@ const useStyles = makeStyles({
   h2: sectionHeading,
   p: { margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  legend: { padding: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalS },
+  fieldset: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  legend: {
+    padding: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    marginBottom: tokens.spacingVerticalS,
+  },
   dropdown: { width: "100%", minWidth: 0 },
   hint: { overflowWrap: "anywhere" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -37,30 +60,48 @@ function choiceLabel(c: ColumnChoice): string {
 /** One sentence per layout change, as the officer reads it. */
 export function describeChange(c: LayoutChange): string {
   const where = c.role === "risks" ? "risks" : "actions";
-  if (c.kind === "renamed") return `${where}: "${c.from}" is now "${c.to}" (still read as ${choiceLabel(c.field)}).`;
+  if (c.kind === "renamed")
+    return `${where}: "${c.from}" is now "${c.to}" (still read as ${choiceLabel(c.field)}).`;
   if (c.kind === "added") return `${where}: new column "${c.header}" (proposed: ${choiceLabel(c.field)}).`;
   return `${where}: column "${c.header}" (${choiceLabel(c.field)}) is no longer in the export.`;
 }
 
-function ColumnList({ sheet, role, choices, onChoice }: { sheet: ExportSheetMapping; role: ExportRole; choices: ColumnChoice[]; onChoice: ImportActions["setChoice"] }) {
+function ColumnList({
+  sheet,
+  role,
+  choices,
+  onChoice,
+}: {
+  sheet: ExportSheetMapping;
+  role: ExportRole;
+  choices: ColumnChoice[];
+  onChoice: ImportActions["setChoice"];
+}) {
   const s = useStyles();
   const fields = role === "risks" ? RISK_FIELDS : ACTION_FIELDS;
   const keys = React.useMemo(() => [CARRY, IGNORE, ...fields], [fields]);
   return (
     <fieldset className={s.fieldset}>
       <legend className={s.legend}>
-        {role === "risks" ? "Risk" : "Action"} columns of sheet “{sheet.sheet}” (header row {sheet.headerRow + 1})
+        {role === "risks" ? "Risk" : "Action"} columns of sheet “{sheet.sheet}” (header row{" "}
+        {sheet.headerRow + 1})
       </legend>
       {sheet.columns.map((c, i) => {
         const choice = choices[i] === undefined ? c.field : choices[i];
         const hint = c.samples.length > 0 ? `e.g. ${c.samples.join(" · ")}` : "No values";
         return (
-          <Field key={`${c.col}`} label={c.header || `(column ${c.col + 1}, no header)`} hint={{ children: hint, className: s.hint }}>
+          <Field
+            key={`${c.col}`}
+            label={c.header || `(column ${c.col + 1}, no header)`}
+            hint={{ children: hint, className: s.hint }}
+          >
             <Dropdown
               className={s.dropdown}
               value={choiceLabel(choice)}
               selectedOptions={[keyOf(choice)]}
-              onOptionSelect={(_, d) => d.optionValue !== undefined && onChoice(role, i, choiceOf(d.optionValue))}
+              onOptionSelect={(_, d) =>
+                d.optionValue !== undefined && onChoice(role, i, choiceOf(d.optionValue))
+              }
             >
               {keys.map((k) => (
                 <Option key={k} value={k}>
@@ -76,7 +117,13 @@ function ColumnList({ sheet, role, choices, onChoice }: { sheet: ExportSheetMapp
 }
 
 /** Step 2. */
-export function MappingStep({ state, actions }: { state: ImportState; actions: ImportActions }): React.JSX.Element | null {
+export function MappingStep({
+  state,
+  actions,
+}: {
+  state: ImportState;
+  actions: ImportActions;
+}): React.JSX.Element | null {
   const s = useStyles();
   const m = state.mapping;
   if (!m) return null;
@@ -99,7 +146,12 @@ export function MappingStep({ state, actions }: { state: ImportState; actions: I
         <p className={s.p}>Mapped with the IRIS profile saved in this workbook: check and go on.</p>
       ) : null}
       <Field label="Merge into the register">
-        <Dropdown className={s.dropdown} value={state.register ?? ""} selectedOptions={state.register ? [state.register] : []} onOptionSelect={(_, d) => d.optionValue && actions.setRegister(d.optionValue)}>
+        <Dropdown
+          className={s.dropdown}
+          value={state.register ?? ""}
+          selectedOptions={state.register ? [state.register] : []}
+          onOptionSelect={(_, d) => d.optionValue && actions.setRegister(d.optionValue)}
+        >
           {state.registers.map((r) => (
             <Option key={r} value={r}>
               {r}
@@ -108,9 +160,22 @@ export function MappingStep({ state, actions }: { state: ImportState; actions: I
         </Dropdown>
       </Field>
       <ColumnList sheet={m.risks} role="risks" choices={state.choices.risks} onChoice={actions.setChoice} />
-      {m.actions ? <ColumnList sheet={m.actions} role="actions" choices={state.choices.actions} onChoice={actions.setChoice} /> : <p className={s.p}>The export has no actions sheet.</p>}
+      {m.actions ? (
+        <ColumnList
+          sheet={m.actions}
+          role="actions"
+          choices={state.choices.actions}
+          onChoice={actions.setChoice}
+        />
+      ) : (
+        <p className={s.p}>The export has no actions sheet.</p>
+      )}
       <div className={s.buttons}>
-        <Button appearance="primary" disabled={busy || !state.register} onClick={() => void actions.preview()}>
+        <Button
+          appearance="primary"
+          disabled={busy || !state.register}
+          onClick={() => void actions.preview()}
+        >
           Preview changes
         </Button>
         <Button disabled={busy} onClick={actions.restart}>

@@ -46,7 +46,15 @@ function List({ items, more }: { items: React.ReactNode[]; more: number }) {
 }
 
 /** Counts and lists for one merged sheet. */
-function Section({ title, section, kind }: { title: string; section: MergeSection; kind: "risks" | "actions" }) {
+function Section({
+  title,
+  section,
+  kind,
+}: {
+  title: string;
+  section: MergeSection;
+  kind: "risks" | "actions";
+}) {
   const s = useStyles();
   const cells = section.changed.flatMap((r) => r.cells.map((c) => ({ r, c })));
   const flagged = section.missing.filter((m) => m.flag).length;
@@ -88,7 +96,12 @@ function Section({ title, section, kind }: { title: string; section: MergeSectio
               New {noun} ({section.added.length})
             </AccordionHeader>
             <AccordionPanel>
-              <List items={added.shown.map((r) => <li key={r.key}>{`${r.label}, to row ${r.row + 1}`}</li>)} more={added.more} />
+              <List
+                items={added.shown.map((r) => (
+                  <li key={r.key}>{`${r.label}, to row ${r.row + 1}`}</li>
+                ))}
+                more={added.more}
+              />
             </AccordionPanel>
           </AccordionItem>
         ) : null}
@@ -98,7 +111,9 @@ function Section({ title, section, kind }: { title: string; section: MergeSectio
             <AccordionPanel>
               <List
                 items={changed.shown.map(({ r, c }) => (
-                  <li key={`${c.sheet}!${c.cell}`}>{`${r.label} · ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText || "(blank)"}`}</li>
+                  <li
+                    key={`${c.sheet}!${c.cell}`}
+                  >{`${r.label} · ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText || "(blank)"}`}</li>
                 ))}
                 more={changed.more}
               />
@@ -111,7 +126,9 @@ function Section({ title, section, kind }: { title: string; section: MergeSectio
             <AccordionPanel>
               <List
                 items={missing.shown.map((m) => (
-                  <li key={m.key}>{`${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}, not deleted` : `not noted (${m.noFlagReason ?? ""})`}`}</li>
+                  <li
+                    key={m.key}
+                  >{`${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}, not deleted` : `not noted (${m.noFlagReason ?? ""})`}`}</li>
                 ))}
                 more={missing.more}
               />
@@ -122,7 +139,12 @@ function Section({ title, section, kind }: { title: string; section: MergeSectio
           <AccordionItem value="not-carried">
             <AccordionHeader>Columns not carried ({section.notCarried.length})</AccordionHeader>
             <AccordionPanel>
-              <List items={section.notCarried.map((n) => <li key={n.header}>{`“${n.header}”: ${n.reason}`}</li>)} more={0} />
+              <List
+                items={section.notCarried.map((n) => (
+                  <li key={n.header}>{`“${n.header}”: ${n.reason}`}</li>
+                ))}
+                more={0}
+              />
             </AccordionPanel>
           </AccordionItem>
         ) : null}
@@ -132,7 +154,13 @@ function Section({ title, section, kind }: { title: string; section: MergeSectio
 }
 
 /** Step 3. */
-export function PreviewStep({ state, actions }: { state: ImportState; actions: ImportActions }): React.JSX.Element | null {
+export function PreviewStep({
+  state,
+  actions,
+}: {
+  state: ImportState;
+  actions: ImportActions;
+}): React.JSX.Element | null {
   const s = useStyles();
   const prepared = state.prepared;
   if (!prepared) return null;
@@ -144,13 +172,16 @@ export function PreviewStep({ state, actions }: { state: ImportState; actions: I
       <h2 className={s.h2}>What the import would change</h2>
       {none ? (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>No changes: the register already matches “{plan.file}”. Nothing will be written.</MessageBarBody>
+          <MessageBarBody>
+            No changes: the register already matches “{plan.file}”. Nothing will be written.
+          </MessageBarBody>
         </MessageBar>
       ) : (
         <p className={s.p}>
           {plan.cellCount} {plan.cellCount === 1 ? "cell" : "cells"} in “{plan.register}”
-          {plan.actions?.sheet ? ` and “${plan.actions.sheet}”` : ""}. The register is first copied to “{plan.backupName}”, and every
-          changed cell is listed in the Import Log. Columns the export does not fill are left alone.
+          {plan.actions?.sheet ? ` and “${plan.actions.sheet}”` : ""}. The register is first copied to “
+          {plan.backupName}”, and every changed cell is listed in the Import Log. Columns the export does not
+          fill are left alone.
         </p>
       )}
       {plan.warnings.map((w, i) => (

@@ -2,7 +2,13 @@
 // confirm the mapping, plan the merge, and build the edits (with the Risk Summary's movement) to apply.
 
 import { checkWorkbook } from "../../core/check";
-import { applyEditsToGrids, planImport, profileFromMapping, proposeImportMapping, toWorkbookEdits } from "../../core/merge";
+import {
+  applyEditsToGrids,
+  planImport,
+  profileFromMapping,
+  proposeImportMapping,
+  toWorkbookEdits,
+} from "../../core/merge";
 import { ROLE_FIELDS } from "../../core/merge/find-export-sheets";
 import type { ExportRole, ImportMapping, ImportPlan, ImportResult } from "../../core/merge/types";
 import type { WorkbookEdits } from "../../core/model/edits";
@@ -50,10 +56,16 @@ async function checkpoint(signal?: AbortSignal): Promise<void> {
  * @throws FileReadError (plain message naming the file, sheet and cell) or ImportCancelled.
  */
 export async function readExportFile(file: ChosenFile, signal?: AbortSignal): Promise<Grid[]> {
-  const { readWorkbookFile, FileReadError } = await import(/* webpackChunkName: "file-readers" */ "../../files/read-workbook-file");
+  const { readWorkbookFile, FileReadError } = await import(
+    /* webpackChunkName: "file-readers" */ "../../files/read-workbook-file"
+  );
   if (file.size > MAX_FILE_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
-    throw new FileReadError("too-large", `"${file.name}" is ${mb} MB, more than the 50 MB the add-in reads. Export fewer columns or rows, or save it as .csv.`, { file: file.name });
+    throw new FileReadError(
+      "too-large",
+      `"${file.name}" is ${mb} MB, more than the 50 MB the add-in reads. Export fewer columns or rows, or save it as .csv.`,
+      { file: file.name },
+    );
   }
   await checkpoint(signal);
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -64,11 +76,18 @@ export async function readExportFile(file: ChosenFile, signal?: AbortSignal): Pr
 }
 
 /** The sheets of the open workbook an officer can merge into (registers, not the add-in's own tabs). */
-export function registersIn(grids: Grid[], settings: Settings, asAt: string, exclude: readonly string[] = []): string[] {
+export function registersIn(
+  grids: Grid[],
+  settings: Settings,
+  asAt: string,
+  exclude: readonly string[] = [],
+): string[] {
   const day = dayFromIso(asAt);
   const { sheets } = readWorkbook(grids, settings, day ?? 0);
   const skip = new Set(exclude.map((s) => s.toLowerCase()));
-  return sheets.filter((s) => s.kind === "risk-register" && !skip.has(s.name.toLowerCase())).map((s) => s.name);
+  return sheets
+    .filter((s) => s.kind === "risk-register" && !skip.has(s.name.toLowerCase()))
+    .map((s) => s.name);
 }
 
 /** The register to propose: the saved profile's, else the only one, else the first. */
@@ -79,20 +98,31 @@ export function proposedRegister(registers: string[], settings: Settings): strin
 }
 
 /** The mapping proposal, with the columns the officer ignored last time ignored again (the profile keeps them). */
-export function proposeMapping(exportGrids: Grid[], settings: Settings, asAt: string): ImportResult<{ mapping: ImportMapping; choices: Record<ExportRole, ColumnChoice[]> }> {
+export function proposeMapping(
+  exportGrids: Grid[],
+  settings: Settings,
+  asAt: string,
+): ImportResult<{ mapping: ImportMapping; choices: Record<ExportRole, ColumnChoice[]> }> {
   const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt);
   if (!proposed.ok) return proposed;
   const mapping = proposed.value;
   const ignoredBefore = (role: ExportRole) => {
     const cols = role === "risks" ? settings.importProfile?.columns : settings.importProfile?.actionColumns;
-    return new Set(Object.entries(cols ?? {}).filter(([, f]) => f === IGNORE).map(([h]) => h.trim().toLowerCase()));
+    return new Set(
+      Object.entries(cols ?? {})
+        .filter(([, f]) => f === IGNORE)
+        .map(([h]) => h.trim().toLowerCase()),
+    );
   };
   const choicesOf = (role: ExportRole): ColumnChoice[] => {
     const sheet = role === "risks" ? mapping.risks : mapping.actions;
     const ignored = ignoredBefore(role);
     return (sheet?.columns ?? []).map((c) => (ignored.has(c.header.trim().toLowerCase()) ? IGNORE : c.field));
   };
-  return { ok: true, value: { mapping, choices: { risks: choicesOf("risks"), actions: choicesOf("actions") } } };
+  return {
+    ok: true,
+    value: { mapping, choices: { risks: choicesOf("risks"), actions: choicesOf("actions") } },
+  };
 }
 
 /** The fields a column of `role` can be mapped to. */
@@ -101,7 +131,10 @@ export function fieldsFor(role: ExportRole): readonly string[] {
 }
 
 /** The mapping as confirmed: each column's choice applied, ignored columns left out. */
-export function confirmedMapping(mapping: ImportMapping, choices: Record<ExportRole, ColumnChoice[]>): ImportMapping {
+export function confirmedMapping(
+  mapping: ImportMapping,
+  choices: Record<ExportRole, ColumnChoice[]>,
+): ImportMapping {
   const apply = (role: ExportRole) => {
     const sheet = role === "risks" ? mapping.risks : mapping.actions;
     if (!sheet) return null;
@@ -114,7 +147,11 @@ export function confirmedMapping(mapping: ImportMapping, choices: Record<ExportR
 }
 
 /** The IRIS profile to save: the confirmed fields, with ignored columns kept as IGNORE so next month ignores them too. */
-export function profileToSave(mapping: ImportMapping, choices: Record<ExportRole, ColumnChoice[]>, register: string): Settings["importProfile"] {
+export function profileToSave(
+  mapping: ImportMapping,
+  choices: Record<ExportRole, ColumnChoice[]>,
+  register: string,
+): Settings["importProfile"] {
   const profile = profileFromMapping(confirmedMapping(mapping, choices), register);
   mapping.risks.columns.forEach((c, i) => {
     if (choices.risks[i] === IGNORE) profile.columns[c.header] = IGNORE;
@@ -175,8 +212,17 @@ export function prepareImport(req: PlanRequest): ImportResult<PreparedImport> {
   let reportAfter: Report | null = null;
   if (plan.cellCount > 0) {
     // The workbook as it will be, checked, so the Risk Summary shows this import's movement.
-    reportAfter = checkWorkbook(applyEditsToGrids(req.workbookGrids, edits), { settings: req.settings, asAt: req.asAt, source: "workbook" });
-    const heading = { asAt: req.asAt, source: "workbook", version: VERSION, marking: req.settings.protectiveMarking };
+    reportAfter = checkWorkbook(applyEditsToGrids(req.workbookGrids, edits), {
+      settings: req.settings,
+      asAt: req.asAt,
+      source: "workbook",
+    });
+    const heading = {
+      asAt: req.asAt,
+      source: "workbook",
+      version: VERSION,
+      marking: req.settings.protectiveMarking,
+    };
     edits.ownedTabs.push(buildRiskSummaryTab(reportAfter, req.settings, heading, plan.movement));
   }
   return { ok: true, value: { plan, edits, reportAfter, settingsAfter } };

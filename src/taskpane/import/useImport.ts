@@ -73,7 +73,8 @@ function nowStamp(now = new Date()): string {
 
 /** Words for anything thrown while importing: the readers' and the adapter's messages are already plain. */
 export function importMessage(e: unknown): string {
-  if (e instanceof Error && e.name === "FileReadError") return `${e.message}. Nothing was written to the workbook.`;
+  if (e instanceof Error && e.name === "FileReadError")
+    return `${e.message}. Nothing was written to the workbook.`;
   return plainMessage(e);
 }
 
@@ -113,13 +114,22 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
   const abort = useRef<AbortController | null>(null);
   const patch = useCallback((p: Partial<ImportState>) => setState((s) => ({ ...s, ...p })), []);
 
-  const settingsNow = useCallback(async (): Promise<Settings> => settings ?? (await gateway.loadSettings()), [settings, gateway]);
+  const settingsNow = useCallback(
+    async (): Promise<Settings> => settings ?? (await gateway.loadSettings()),
+    [settings, gateway],
+  );
 
   const readWorkbook = useCallback(
     async (signal: AbortSignal): Promise<Grid[]> => {
       patch({ busy: { label: "Reading the workbook…", value: 0, cancellable: true } });
       const grids = await gateway.readAllSheets((p) =>
-        patch({ busy: { label: `Reading the workbook: sheet ${Math.min(p.sheetsRead + 1, p.sheetsTotal)} of ${p.sheetsTotal}…`, value: p.sheetsTotal ? p.sheetsRead / p.sheetsTotal : 0, cancellable: true } }),
+        patch({
+          busy: {
+            label: `Reading the workbook: sheet ${Math.min(p.sheetsRead + 1, p.sheetsTotal)} of ${p.sheetsTotal}…`,
+            value: p.sheetsTotal ? p.sheetsRead / p.sheetsTotal : 0,
+            cancellable: true,
+          },
+        }),
       );
       if (signal.aborted) throw new (await loadPipeline()).ImportCancelled();
       return grids;
@@ -134,13 +144,24 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
       const asAt = s.asAt ?? todayIso();
       const proposed = p.proposeMapping(exportGrids, s, asAt);
       if (!proposed.ok) {
-        patch({ busy: null, error: `${proposed.problem.message}. Nothing was written to the workbook.`, status: "The export could not be mapped." });
+        patch({
+          busy: null,
+          error: `${proposed.problem.message}. Nothing was written to the workbook.`,
+          status: "The export could not be mapped.",
+        });
         return;
       }
       const registers = p.registersIn(workbookGrids, s, asAt, exclude);
       if (registers.length === 0) {
-        const seen = workbookGrids.filter((g) => !g.owned).map((g) => `"${g.sheetName}"`).join(", ") || "none";
-        patch({ busy: null, error: `This workbook has no risk register to import into (no sheet has a risk id column and other risk headers). Sheets seen: ${seen}.` });
+        const seen =
+          workbookGrids
+            .filter((g) => !g.owned)
+            .map((g) => `"${g.sheetName}"`)
+            .join(", ") || "none";
+        patch({
+          busy: null,
+          error: `This workbook has no risk register to import into (no sheet has a risk id column and other risk headers). Sheets seen: ${seen}.`,
+        });
         return;
       }
       const { mapping, choices } = proposed.value;
@@ -183,7 +204,11 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
   const chooseFile = useCallback(
     (file: ChosenFile) =>
       run(async (signal) => {
-        patch({ error: null, busy: { label: `Reading "${file.name}"…`, cancellable: true }, status: `Reading "${file.name}"` });
+        patch({
+          error: null,
+          busy: { label: `Reading "${file.name}"…`, cancellable: true },
+          status: `Reading "${file.name}"`,
+        });
         const p = await loadPipeline();
         const exportGrids = await p.readExportFile(file, signal);
         const workbookGrids = await readWorkbook(signal);
@@ -197,7 +222,12 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
       run(async (signal) => {
         patch({ error: null });
         const grids = await readWorkbook(signal);
-        patch({ busy: null, workbookGrids: grids, workbookSheets: grids.filter((g) => !g.owned).map((g) => g.sheetName), status: "Choose the sheet that holds the export." });
+        patch({
+          busy: null,
+          workbookGrids: grids,
+          workbookSheets: grids.filter((g) => !g.owned).map((g) => g.sheetName),
+          status: "Choose the sheet that holds the export.",
+        });
       }),
     [run, patch, readWorkbook],
   );
@@ -265,7 +295,15 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
         return;
       }
       const n = prepared.value.plan.cellCount;
-      patch({ step: "preview", busy: null, prepared: prepared.value, status: n === 0 ? "No changes: nothing will be written." : `The import would write ${n} ${n === 1 ? "cell" : "cells"}.` });
+      patch({
+        step: "preview",
+        busy: null,
+        prepared: prepared.value,
+        status:
+          n === 0
+            ? "No changes: nothing will be written."
+            : `The import would write ${n} ${n === 1 ? "cell" : "cells"}.`,
+      });
     } catch (e) {
       patch({ busy: null, error: importMessage(e) });
     }
@@ -282,11 +320,20 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
     }
     patch({ error: null, busy: { label: "Starting the import…", cancellable: false }, status: "Importing" });
     try {
-      const result = await gateway.applyEdits(prepared.edits, (p) => patch({ busy: { label: p.label, cancellable: false } }));
+      const result = await gateway.applyEdits(prepared.edits, (p) =>
+        patch({ busy: { label: p.label, cancellable: false } }),
+      );
       // The profile and this import's movement, so next month maps in one click and later summaries show it.
-      patch({ busy: { label: "Saving the IRIS profile and checking the workbook again…", cancellable: false } });
+      patch({
+        busy: { label: "Saving the IRIS profile and checking the workbook again…", cancellable: false },
+      });
       await actions.saveSettingsAndCheck(prepared.settingsAfter);
-      patch({ step: "done", busy: null, result, status: `Imported: ${result.cellsWritten} cells written, backup "${result.backups[0]?.to ?? ""}".` });
+      patch({
+        step: "done",
+        busy: null,
+        result,
+        status: `Imported: ${result.cellsWritten} cells written, backup "${result.backups[0]?.to ?? ""}".`,
+      });
     } catch (e) {
       patch({ busy: null, error: importMessage(e), status: "The import did not finish." });
     }
@@ -295,5 +342,20 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
   const restart = useCallback(() => setState(initial(settings?.asAt ?? todayIso())), [settings]);
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
-  return [state, { chooseFile, listWorkbookSheets, chooseSheets, cancel, setChoice, setRegister, preview, backToMapping, apply, restart, dismissError }];
+  return [
+    state,
+    {
+      chooseFile,
+      listWorkbookSheets,
+      chooseSheets,
+      cancel,
+      setChoice,
+      setRegister,
+      preview,
+      backToMapping,
+      apply,
+      restart,
+      dismissError,
+    },
+  ];
 }

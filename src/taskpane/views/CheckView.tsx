@@ -2,10 +2,22 @@
 
 import * as React from "react";
 import { Button, Divider, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, CheckmarkStarburstRegular, HighlightRegular, EraserRegular } from "@fluentui/react-icons";
+import {
+  ArrowClockwiseRegular,
+  CheckmarkStarburstRegular,
+  HighlightRegular,
+  EraserRegular,
+} from "@fluentui/react-icons";
 import type { Finding } from "../../core/model/finding";
 import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
-import { countBySeverity, distinct, filterFindings, groupFindings, NO_FILTER, type FindingFilter } from "../findings-view";
+import {
+  countBySeverity,
+  distinct,
+  filterFindings,
+  groupFindings,
+  NO_FILTER,
+  type FindingFilter,
+} from "../findings-view";
 import { FindingCounts } from "../components/FindingCounts";
 import { FindingFilters } from "../components/FindingFilters";
 import { FindingList, findingKey } from "../components/FindingList";
@@ -16,7 +28,9 @@ import { sectionHeading } from "../styles";
 
 // The Accept dialog loads when first opened, keeping it out of the first paint's script.
 const AcceptDialog = React.lazy(() =>
-  import(/* webpackChunkName: "accept-dialog" */ "../components/AcceptDialog").then((m) => ({ default: m.AcceptDialog })),
+  import(/* webpackChunkName: "accept-dialog" */ "../components/AcceptDialog").then((m) => ({
+    default: m.AcceptDialog,
+  })),
 );
 
 const useStyles = makeStyles({
@@ -84,7 +98,9 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
     async (form: AcceptForm) => {
       if (!accepting || !report || !state.settings) return;
       setSaving(true);
-      const saved = await actions.saveSettingsAndCheck(withException(state.settings, buildException(accepting, form, report.asAt)));
+      const saved = await actions.saveSettingsAndCheck(
+        withException(state.settings, buildException(accepting, form, report.asAt)),
+      );
       setSaving(false);
       if (saved) {
         setAccepting(null);
@@ -110,8 +126,8 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
     <div className={s.root}>
       {report ? null : (
         <p className={s.intro}>
-          Check every register, actions sheet and the improvement plan in this workbook against the rules. Nothing in
-          your sheets is changed.
+          Check every register, actions sheet and the improvement plan in this workbook against the rules.
+          Nothing in your sheets is changed.
         </p>
       )}
       <Button
@@ -142,7 +158,12 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
             <>
               <FindingFilters filter={filter} rules={rules} sheets={sheets} onChange={setFilter} />
               <div className={s.actions}>
-                <Button size="small" icon={<HighlightRegular />} onClick={onMark} disabled={busy !== null || markable === 0}>
+                <Button
+                  size="small"
+                  icon={<HighlightRegular />}
+                  onClick={onMark}
+                  disabled={busy !== null || markable === 0}
+                >
                   Mark {markable} {markable === 1 ? "cell" : "cells"}
                 </Button>
                 <Button size="small" icon={<EraserRegular />} onClick={onClear} disabled={busy !== null}>
@@ -152,7 +173,12 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
               <p className={s.meta} aria-live="polite">
                 Showing {shown.length} of {findings.length}. Select a finding to go to its cell.
               </p>
-              <FindingList groups={groups} activeKey={activeKey} onActivate={onActivate} onAccept={state.settings ? onAccept : undefined} />
+              <FindingList
+                groups={groups}
+                activeKey={activeKey}
+                onActivate={onActivate}
+                onAccept={state.settings ? onAccept : undefined}
+              />
             </>
           )}
 

@@ -22,7 +22,12 @@ const useStyles = makeStyles({
 });
 
 const STEP_NUMBER: Record<ImportStep, number> = { choose: 1, map: 2, preview: 3, done: 4 };
-const STEP_NAME: Record<ImportStep, string> = { choose: "Choose the export", map: "Map the columns", preview: "Preview", done: "Done" };
+const STEP_NAME: Record<ImportStep, string> = {
+  choose: "Choose the export",
+  map: "Map the columns",
+  preview: "Preview",
+  done: "Done",
+};
 
 export interface ImportViewProps {
   state: WorkbookState;
@@ -61,8 +66,8 @@ export function ImportView({ state, actions, gateway }: ImportViewProps): React.
                 <Button onClick={a.cancel}>Cancel</Button>
               </div>
               <p className={s.note}>
-                Cancel stops at the end of the current step: unpacking a large file is one step and finishes first. Nothing is written to the
-                workbook while reading.
+                Cancel stops at the end of the current step: unpacking a large file is one step and finishes
+                first. Nothing is written to the workbook while reading.
               </p>
             </>
           ) : null}

@@ -13,12 +13,36 @@ import { SEVERITY_WORD } from "../components/SeverityLabel";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0 },
-  legend: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS, alignItems: "start" },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    border: "none",
+    margin: 0,
+    padding: 0,
+  },
+  legend: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    padding: 0,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "start",
+  },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   p: { margin: 0, color: tokens.colorNeutralForeground2 },
-  rules: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  rules: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   // Grid items and inputs shrink to the pane (a native input's intrinsic width is wider than half of 320 px).
   field: { minWidth: 0 },
@@ -38,7 +62,12 @@ interface TextInputSpec {
 }
 const DATES: TextInputSpec[] = [
   { key: "asAt", label: "As-at date", hint: "Leave blank to check as at today.", type: "date" },
-  { key: "reviewPeriodMonths", label: "Review period (months)", hint: "An update within this period counts as this month's.", inputMode: "numeric" },
+  {
+    key: "reviewPeriodMonths",
+    label: "Review period (months)",
+    hint: "An update within this period counts as this month's.",
+    inputMode: "numeric",
+  },
 ];
 const RAG: TextInputSpec[] = [
   { key: "greenMax", label: "Green up to score", inputMode: "numeric" },
@@ -53,7 +82,11 @@ const ESCALATION: TextInputSpec[] = [
   { key: "strategicBoardScore", label: "Strategic board at score", inputMode: "numeric" },
 ];
 const MARKING: TextInputSpec[] = [
-  { key: "protectiveMarking", label: "Protective marking", hint: "Printed on every summary tab, e.g. OFFICIAL-SENSITIVE." },
+  {
+    key: "protectiveMarking",
+    label: "Protective marking",
+    hint: "Printed on every summary tab, e.g. OFFICIAL-SENSITIVE.",
+  },
 ];
 
 interface TextInputsProps {
@@ -68,7 +101,14 @@ function TextInputs({ specs, form, errors, onText }: TextInputsProps): React.JSX
   return (
     <>
       {specs.map((f) => (
-        <Field className={s.field} key={f.key} label={f.label} hint={f.hint} validationMessage={errors[f.key]} validationState={errors[f.key] ? "error" : "none"}>
+        <Field
+          className={s.field}
+          key={f.key}
+          label={f.label}
+          hint={f.hint}
+          validationMessage={errors[f.key]}
+          validationState={errors[f.key] ? "error" : "none"}
+        >
           <Input
             className={s.input}
             name={f.key}
@@ -83,9 +123,20 @@ function TextInputs({ specs, form, errors, onText }: TextInputsProps): React.JSX
   );
 }
 
-function RuleRow({ rule, value, onSeverity }: { rule: RuleEntry; value: RuleSeverity; onSeverity(id: string, v: RuleSeverity): void }): React.JSX.Element {
+function RuleRow({
+  rule,
+  value,
+  onSeverity,
+}: {
+  rule: RuleEntry;
+  value: RuleSeverity;
+  onSeverity(id: string, v: RuleSeverity): void;
+}): React.JSX.Element {
   const s = useStyles();
-  const onChange = React.useCallback((_: unknown, d: SelectOnChangeData) => onSeverity(rule.id, d.value as RuleSeverity), [onSeverity, rule.id]);
+  const onChange = React.useCallback(
+    (_: unknown, d: SelectOnChangeData) => onSeverity(rule.id, d.value as RuleSeverity),
+    [onSeverity, rule.id],
+  );
   return (
     <li>
       <Field
@@ -117,9 +168,13 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
   const [form, setForm] = React.useState<SettingsForm>(() => toForm(settings));
   const [errors, setErrors] = React.useState<FormErrors>({});
   const formRef = React.useRef<HTMLFormElement>(null);
-  const onText = React.useCallback((key: TextField, value: string) => setForm((f) => ({ ...f, [key]: value })), []);
+  const onText = React.useCallback(
+    (key: TextField, value: string) => setForm((f) => ({ ...f, [key]: value })),
+    [],
+  );
   const onSeverity = React.useCallback(
-    (id: string, v: RuleSeverity) => setForm((f) => ({ ...f, ruleSeverities: { ...f.ruleSeverities, [id]: v } })),
+    (id: string, v: RuleSeverity) =>
+      setForm((f) => ({ ...f, ruleSeverities: { ...f.ruleSeverities, [id]: v } })),
     [],
   );
   const onSubmit = React.useCallback(
@@ -146,7 +201,9 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
 
   return (
     <form ref={formRef} className={s.form} onSubmit={onSubmit} noValidate aria-label="Settings">
-      <p className={s.p}>Saved in this workbook, so everyone who opens it, and the command line, uses the same settings.</p>
+      <p className={s.p}>
+        Saved in this workbook, so everyone who opens it, and the command line, uses the same settings.
+      </p>
       <fieldset className={s.section}>
         <legend className={s.legend}>Dates</legend>
         <TextInputs specs={DATES} form={form} errors={errors} onText={onText} />
@@ -169,13 +226,19 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
         <legend className={s.legend}>Rules</legend>
         <ul className={s.rules}>
           {RULE_CATALOGUE.map((r) => (
-            <RuleRow key={r.id} rule={r} value={form.ruleSeverities[r.id] ?? r.defaultSeverity} onSeverity={onSeverity} />
+            <RuleRow
+              key={r.id}
+              rule={r}
+              value={form.ruleSeverities[r.id] ?? r.defaultSeverity}
+              onSeverity={onSeverity}
+            />
           ))}
         </ul>
       </fieldset>
       {errorCount > 0 ? (
         <p role="alert" className={s.p}>
-          {errorCount === 1 ? "One setting needs correcting" : `${errorCount} settings need correcting`} before they can be saved.
+          {errorCount === 1 ? "One setting needs correcting" : `${errorCount} settings need correcting`}{" "}
+          before they can be saved.
         </p>
       ) : null}
       <div className={s.buttons}>
@@ -199,5 +262,12 @@ export interface SettingsViewProps {
 export function SettingsView({ state, actions }: SettingsViewProps): React.JSX.Element {
   const s = useStyles();
   if (!state.settings) return <p className={s.p}>Reading the settings from the workbook…</p>;
-  return <SettingsFormView key={JSON.stringify(state.settings)} settings={state.settings} busy={state.busy !== null} onSave={actions.saveSettings} />;
+  return (
+    <SettingsFormView
+      key={JSON.stringify(state.settings)}
+      settings={state.settings}
+      busy={state.busy !== null}
+      onSave={actions.saveSettings}
+    />
+  );
 }

@@ -9,7 +9,14 @@ import { sectionHeading } from "../styles";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   p: { margin: 0 },
-  list: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   item: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-start" },
   ok: { color: tokens.colorStatusSuccessForeground1, flexShrink: 0, marginTop: "2px" },
   renamed: { color: tokens.colorBrandForeground1, flexShrink: 0, marginTop: "2px" },
@@ -36,12 +43,17 @@ export function SummariesView({ state, actions }: SummariesViewProps): React.JSX
   return (
     <div className={s.root}>
       <p className={s.p}>
-        Writes the Escalation, Exceptions, Risk Summary (with the 5 × 5 heat map) and Plan Close-Out tabs for the board
-        packs, with links back to the source cells. Each is set up to print on A4 landscape. Writing again replaces
-        them; your own sheets are never changed.
+        Writes the Escalation, Exceptions, Risk Summary (with the 5 × 5 heat map) and Plan Close-Out tabs for
+        the board packs, with links back to the source cells. Each is set up to print on A4 landscape. Writing
+        again replaces them; your own sheets are never changed.
       </p>
       {state.report ? null : <p className={s.p}>The workbook is checked first.</p>}
-      <Button appearance="primary" icon={<DocumentTableRegular />} onClick={onWrite} disabled={state.busy !== null}>
+      <Button
+        appearance="primary"
+        icon={<DocumentTableRegular />}
+        onClick={onWrite}
+        disabled={state.busy !== null}
+      >
         Write summary tabs
       </Button>
       {state.written ? (
@@ -50,7 +62,11 @@ export function SummariesView({ state, actions }: SummariesViewProps): React.JSX
           <ul className={s.list} aria-label="Summary tabs written">
             {state.written.map((w) => (
               <li key={w.preferredName} className={s.item}>
-                {w.result.renamed ? <Info16Filled className={s.renamed} aria-hidden /> : <CheckmarkCircle16Filled className={s.ok} aria-hidden />}
+                {w.result.renamed ? (
+                  <Info16Filled className={s.renamed} aria-hidden />
+                ) : (
+                  <CheckmarkCircle16Filled className={s.ok} aria-hidden />
+                )}
                 <span>
                   <span className={s.name}>{w.preferredName}</span>: {writtenText(w)}
                 </span>

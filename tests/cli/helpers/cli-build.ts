@@ -46,7 +46,8 @@ export function buildCli(): string {
     } catch {
       // Someone else is building; a lock older than 3 minutes is left over from a killed run.
       try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > 180_000) fs.rmSync(lock, { recursive: true, force: true });
+        if (Date.now() - fs.statSync(lock).mtimeMs > 180_000)
+          fs.rmSync(lock, { recursive: true, force: true });
       } catch {
         /* the lock went away meanwhile */
       }
@@ -57,7 +58,13 @@ export function buildCli(): string {
         try {
           execFileSync(
             process.execPath,
-            [path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json", "--outDir", temp],
+            [
+              path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"),
+              "-p",
+              "tsconfig.cli.json",
+              "--outDir",
+              temp,
+            ],
             { cwd: REPO_ROOT, stdio: "pipe" },
           );
         } catch (err) {

@@ -8,7 +8,11 @@ import { REGISTER_HEADERS, reportOf, risk, type RiskRow, type RunOptions } from 
 function routes(rows: { over: RiskRow; escalate?: string }[], options: RunOptions = {}) {
   const sheet = {
     name: "IRIS Risks",
-    rows: [["Contract risk register"], [...REGISTER_HEADERS, "Escalate?"], ...rows.map((r) => [...risk(r.over), r.escalate ?? null])],
+    rows: [
+      ["Contract risk register"],
+      [...REGISTER_HEADERS, "Escalate?"],
+      ...rows.map((r) => [...risk(r.over), r.escalate ?? null]),
+    ],
   };
   return reportOf([sheet], options).escalations;
 }
@@ -21,23 +25,64 @@ function pairsFor(over: RiskRow, escalate?: string, options: RunOptions = {}): [
   return e.destinations.map((d, i) => [d, e.reasons[i]]);
 }
 
-const score = (likelihood: number, impact: number): RiskRow => ({ likelihood, impact, score: likelihood * impact, rag: null });
+const score = (likelihood: number, impact: number): RiskRow => ({
+  likelihood,
+  impact,
+  score: likelihood * impact,
+  rag: null,
+});
 
 describe("routeEscalations", () => {
   it.each<[string, RiskRow, string | undefined, [DestinationId, string][]]>([
-    ["score 12, no money: directorate", score(3, 4), undefined, [["directorate-register", "score 12 in 9–15"]]],
+    [
+      "score 12, no money: directorate",
+      score(3, 4),
+      undefined,
+      [["directorate-register", "score 12 in 9–15"]],
+    ],
     ["score 16: corporate", score(4, 4), undefined, [["corporate-register", "score 16 ≥ 16"]]],
-    ["score 15 is the top of directorate", score(3, 5), undefined, [["directorate-register", "score 15 in 9–15"]]],
-    ["score 9 is the bottom of directorate", score(3, 3), undefined, [["directorate-register", "score 9 in 9–15"]]],
+    [
+      "score 15 is the top of directorate",
+      score(3, 5),
+      undefined,
+      [["directorate-register", "score 15 in 9–15"]],
+    ],
+    [
+      "score 9 is the bottom of directorate",
+      score(3, 3),
+      undefined,
+      [["directorate-register", "score 9 in 9–15"]],
+    ],
     ["score 8 goes nowhere", score(2, 4), undefined, []],
-    ["score 25: corporate and strategic board", score(5, 5), undefined, [["corporate-register", "score 25 ≥ 16"], ["strategic-board", "score 25"]]],
-    ["score from likelihood × impact when the score cell is blank", { likelihood: 4, impact: 5, score: null }, undefined, [["corporate-register", "score 20 ≥ 16"]]],
-    ["any financial impact: financial cluster", { ...score(2, 2), financial: 10000 }, undefined, [["financial-cluster", "financial impact £10,000"]]],
+    [
+      "score 25: corporate and strategic board",
+      score(5, 5),
+      undefined,
+      [
+        ["corporate-register", "score 25 ≥ 16"],
+        ["strategic-board", "score 25"],
+      ],
+    ],
+    [
+      "score from likelihood × impact when the score cell is blank",
+      { likelihood: 4, impact: 5, score: null },
+      undefined,
+      [["corporate-register", "score 20 ≥ 16"]],
+    ],
+    [
+      "any financial impact: financial cluster",
+      { ...score(2, 2), financial: 10000 },
+      undefined,
+      [["financial-cluster", "financial impact £10,000"]],
+    ],
     [
       "£50,000 as text: financial cluster and operations board",
       { ...score(2, 2), financial: "£50,000" },
       undefined,
-      [["financial-cluster", "financial impact £50,000"], ["operations-board", "financial impact £50,000 ≥ £50,000"]],
+      [
+        ["financial-cluster", "financial impact £50,000"],
+        ["operations-board", "financial impact £50,000 ≥ £50,000"],
+      ],
     ],
     [
       "£250,000: cluster, operations and strategic boards",
@@ -51,9 +96,24 @@ describe("routeEscalations", () => {
     ],
     ["Escalate? = Yes: operations board", score(2, 2), "Yes", [["operations-board", "Escalate? = Yes"]]],
     ["Escalate? = No", score(2, 2), "No", []],
-    ["strategy Transfer", { ...score(2, 2), strategy: "Transfer", transferredTo: "BBLP" }, undefined, [["transfer", "strategy Transfer"]]],
-    ["a transfer synonym", { ...score(2, 2), strategy: "Insure", transferredTo: "Insurer" }, undefined, [["transfer", "strategy Transfer"]]],
-    ["a bare word score routes nowhere", { likelihood: "High", impact: "High", score: "High" }, undefined, []],
+    [
+      "strategy Transfer",
+      { ...score(2, 2), strategy: "Transfer", transferredTo: "BBLP" },
+      undefined,
+      [["transfer", "strategy Transfer"]],
+    ],
+    [
+      "a transfer synonym",
+      { ...score(2, 2), strategy: "Insure", transferredTo: "Insurer" },
+      undefined,
+      [["transfer", "strategy Transfer"]],
+    ],
+    [
+      "a bare word score routes nowhere",
+      { likelihood: "High", impact: "High", score: "High" },
+      undefined,
+      [],
+    ],
     [
       "every destination at once",
       { ...score(5, 5), financial: 300000, strategy: "Transfer", transferredTo: "BBLP" },
@@ -75,15 +135,46 @@ describe("routeEscalations", () => {
   });
 
   it.each<[string, Partial<EscalationThresholds>, RiskRow, [DestinationId, string][]]>([
-    ["a higher corporate threshold", { corporateMinScore: 20, directorateMaxScore: 19 }, score(4, 4), [["directorate-register", "score 16 in 9–19"]]],
-    ["a lower directorate threshold", { directorateMinScore: 6 }, score(2, 3), [["directorate-register", "score 6 in 6–15"]]],
-    ["a lower operations board threshold", { operationsBoardMinImpact: 20000 }, { ...score(1, 1), financial: 25000 }, [["financial-cluster", "financial impact £25,000"], ["operations-board", "financial impact £25,000 ≥ £20,000"]]],
-    ["a lower strategic board threshold", { strategicBoardMinImpact: 100000 }, { ...score(1, 1), financial: 100000 }, [
-      ["financial-cluster", "financial impact £100,000"],
-      ["operations-board", "financial impact £100,000 ≥ £50,000"],
-      ["strategic-board", "financial impact £100,000 ≥ £100,000"],
-    ]],
-    ["a strategic board score of 20", { strategicBoardScore: 20 }, score(4, 5), [["corporate-register", "score 20 ≥ 16"], ["strategic-board", "score 20"]]],
+    [
+      "a higher corporate threshold",
+      { corporateMinScore: 20, directorateMaxScore: 19 },
+      score(4, 4),
+      [["directorate-register", "score 16 in 9–19"]],
+    ],
+    [
+      "a lower directorate threshold",
+      { directorateMinScore: 6 },
+      score(2, 3),
+      [["directorate-register", "score 6 in 6–15"]],
+    ],
+    [
+      "a lower operations board threshold",
+      { operationsBoardMinImpact: 20000 },
+      { ...score(1, 1), financial: 25000 },
+      [
+        ["financial-cluster", "financial impact £25,000"],
+        ["operations-board", "financial impact £25,000 ≥ £20,000"],
+      ],
+    ],
+    [
+      "a lower strategic board threshold",
+      { strategicBoardMinImpact: 100000 },
+      { ...score(1, 1), financial: 100000 },
+      [
+        ["financial-cluster", "financial impact £100,000"],
+        ["operations-board", "financial impact £100,000 ≥ £50,000"],
+        ["strategic-board", "financial impact £100,000 ≥ £100,000"],
+      ],
+    ],
+    [
+      "a strategic board score of 20",
+      { strategicBoardScore: 20 },
+      score(4, 5),
+      [
+        ["corporate-register", "score 20 ≥ 16"],
+        ["strategic-board", "score 20"],
+      ],
+    ],
   ])("thresholds from settings: %s", (_name, thresholds, over, expected) => {
     const escalation = { ...defaultSettings().escalation, ...thresholds };
     expect(pairsFor(over, undefined, { settings: { escalation } })).toEqual(expected);
@@ -91,6 +182,8 @@ describe("routeEscalations", () => {
 
   it("names each routed risk's id, sheet and 1-based row, and leaves out risks with no destination", () => {
     const escalations = routes([{ over: score(1, 2) }, { over: { ...score(4, 5), id: "HRC-007" } }]);
-    expect(escalations.map((e) => [e.recordId, e.sheet, e.row, e.destinations])).toEqual([["HRC-007", "IRIS Risks", 4, ["corporate-register"]]]);
+    expect(escalations.map((e) => [e.recordId, e.sheet, e.row, e.destinations])).toEqual([
+      ["HRC-007", "IRIS Risks", 4, ["corporate-register"]],
+    ]);
   });
 });

@@ -56,7 +56,14 @@ function busySettings(): Settings {
   s.lastImport = {
     date: "2022-10-10",
     file: "IRIS October.xlsx",
-    movement: { since: "2022-10-10", newRisks: ["HRC-050"], closed: [], scoreUp: ["HRC-001"], scoreDown: [], strategyChanged: ["HRC-002"] },
+    movement: {
+      since: "2022-10-10",
+      newRisks: ["HRC-050"],
+      closed: [],
+      scoreUp: ["HRC-001"],
+      scoreDown: [],
+      strategyChanged: ["HRC-002"],
+    },
   };
   return s;
 }
@@ -351,14 +358,23 @@ describe("lastImport", () => {
     s.lastImport = {
       date: "2022-10-10",
       file: "IRIS.xlsx",
-      movement: { since: "2022-10-10", newRisks: ["A"], closed: ["B"], scoreUp: [], scoreDown: ["C"], strategyChanged: [] },
+      movement: {
+        since: "2022-10-10",
+        newRisks: ["A"],
+        closed: ["B"],
+        scoreUp: [],
+        scoreDown: ["C"],
+        strategyChanged: [],
+      },
     };
     expect(settingsFromRows(settingsToRows(s)).settings.lastImport).toEqual(s.lastImport);
   });
 
   it("falls back to none, with an issue, when the movement is malformed", () => {
     const rows = settingsToRows(defaultSettings()).map((r) =>
-      r[0] === "lastImport" ? ["lastImport", '{"date":"2022-10-10","file":"x","movement":{"newRisks":[1]}}', null] : r,
+      r[0] === "lastImport"
+        ? ["lastImport", '{"date":"2022-10-10","file":"x","movement":{"newRisks":[1]}}', null]
+        : r,
     );
     const { settings, issues } = settingsFromRows(rows);
     expect(settings.lastImport).toBeNull();

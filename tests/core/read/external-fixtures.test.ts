@@ -36,11 +36,21 @@ import { readWorkbookFile } from "../../../src/files/read-workbook-file";
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 const EXTERNAL = path.resolve(REPO_ROOT, "../shared/fixtures/external");
 
-const files = fs.existsSync(EXTERNAL) ? fs.readdirSync(EXTERNAL).filter((f) => /\.(xlsx|csv)$/i.test(f)).sort() : [];
+const files = fs.existsSync(EXTERNAL)
+  ? fs
+      .readdirSync(EXTERNAL)
+      .filter((f) => /\.(xlsx|csv)$/i.test(f))
+      .sort()
+  : [];
 
 async function check(file: string): Promise<Report> {
   const grids = await readWorkbookFile(fs.readFileSync(path.join(EXTERNAL, file)), file);
-  return checkWorkbook(grids, { settings: defaultSettings(), asAt: "2022-10-10", today: "2022-10-10", source: file });
+  return checkWorkbook(grids, {
+    settings: defaultSettings(),
+    asAt: "2022-10-10",
+    today: "2022-10-10",
+    source: file,
+  });
 }
 
 const reports = new Map<string, Report>();
@@ -53,7 +63,8 @@ const sheetOf = (file: string, name: string) => {
   if (!s) throw new Error(`${file} has no sheet ${name}`);
   return s;
 };
-const fieldsOf = (file: string, name: string) => sheetOf(file, name).columns.flatMap((c) => (c.field ? [c.field] : []));
+const fieldsOf = (file: string, name: string) =>
+  sheetOf(file, name).columns.flatMap((c) => (c.field ? [c.field] : []));
 
 describe("external registers", () => {
   it("are all there", () => {
@@ -76,14 +87,29 @@ describe("external registers", () => {
     const sheet = sheetOf("kunalpatil_infra_programme_Risk_Register.xlsx", "Risk_Register");
     expect(sheet).toMatchObject({ kind: "risk-register", headerRow: 0, recordCount: 25 });
     expect(fieldsOf("kunalpatil_infra_programme_Risk_Register.xlsx", "Risk_Register")).toEqual(
-      expect.arrayContaining(["id", "likelihood", "impact", "score", "rag", "owner", "status", "lastUpdated"]),
+      expect.arrayContaining([
+        "id",
+        "likelihood",
+        "impact",
+        "score",
+        "rag",
+        "owner",
+        "status",
+        "lastUpdated",
+      ]),
     );
     const findings = reports.get("kunalpatil_infra_programme_Risk_Register.xlsx")!.findings;
-    expect(findings.filter((f) => f.ruleId === "sheet/missing-column").map((f) => [f.cell, f.row])).toEqual([[null, 1]]);
+    expect(findings.filter((f) => f.ruleId === "sheet/missing-column").map((f) => [f.cell, f.row])).toEqual([
+      [null, 1],
+    ]);
   });
 
   it("the CDDO treatment plan is an actions sheet", () => {
-    expect(sheetOf("cddo_sbd_risk_treatment_plan_template.xlsx", "Sheet1")).toMatchObject({ kind: "actions", headerRow: 0, recordCount: 19 });
+    expect(sheetOf("cddo_sbd_risk_treatment_plan_template.xlsx", "Sheet1")).toMatchObject({
+      kind: "actions",
+      headerRow: 0,
+      recordCount: 19,
+    });
   });
 
   it("the CDDO register's tracker: header under the group row, help text skipped, strategy from Risk Treatment Approach", () => {
@@ -93,7 +119,9 @@ describe("external registers", () => {
     const risks = reports.get(file)!.records.risks;
     expect(risks[0].row).toBe(3);
     expect(risks[0].fields.id?.text).toBe("Risk 001");
-    expect(sheetOf(file, "Security Risk Tracker").columns.find((c) => c.field === "strategy")?.header).toBe("Risk Treatment Approach");
+    expect(sheetOf(file, "Security Risk Tracker").columns.find((c) => c.field === "strategy")?.header).toBe(
+      "Risk Treatment Approach",
+    );
   });
 
   it("tomchong's template: header row 6 from column B, one risk, notes below are not records", () => {
@@ -109,7 +137,9 @@ describe("external registers", () => {
       ["sloppyspeech_misc_RiskRegister.csv", "sloppyspeech_misc_RiskRegister"],
       ["trb_construction_Risk_Register.xlsx", "Risk Register"],
     ]) {
-      const col = sheetOf(file, sheet).columns.find((c) => c.header.trim().toLowerCase() === "mitigation strategy");
+      const col = sheetOf(file, sheet).columns.find(
+        (c) => c.header.trim().toLowerCase() === "mitigation strategy",
+      );
       expect([file, col?.field]).toEqual([file, "actions"]);
     }
   });

@@ -106,7 +106,10 @@ describe("mapHeaders: register headers", () => {
   });
 
   it("one column serves one field: the most specific header wins", () => {
-    expect(mapRow("risk-register", ["Ref", "Risk Ref", "Risk Status", "Status"])).toMatchObject({ "Risk Ref": "id", "Risk Status": "status" });
+    expect(mapRow("risk-register", ["Ref", "Risk Ref", "Risk Status", "Status"])).toMatchObject({
+      "Risk Ref": "id",
+      "Risk Status": "status",
+    });
     const row = mapRow("risk-register", ["Ref", "Risk Ref", "Risk Status", "Status"]);
     expect(Object.values(row).filter((f) => f === "id")).toHaveLength(1);
     expect(Object.values(row).filter((f) => f === "status")).toHaveLength(1);
@@ -117,7 +120,15 @@ describe("mapHeaders: register headers", () => {
   });
 
   it("officers' corrections from settings win over matching", () => {
-    const m = mapHeaders("risk-register", [{ col: 0, text: "Risk ID" }, { col: 1, text: "Lead" }], [{ sheet: "Reg", header: "lead", field: "owner" }], "Reg");
+    const m = mapHeaders(
+      "risk-register",
+      [
+        { col: 0, text: "Risk ID" },
+        { col: 1, text: "Lead" },
+      ],
+      [{ sheet: "Reg", header: "lead", field: "owner" }],
+      "Reg",
+    );
     expect(m.columns.map((c) => [c.header, c.field, c.source])).toEqual([
       ["Risk ID", "id", "header"],
       ["Lead", "owner", "setting"],
@@ -128,7 +139,16 @@ describe("mapHeaders: register headers", () => {
 describe("mapHeaders: actions, plan and update-log headers", () => {
   it("actions", () => {
     expect(
-      mapRow("actions", ["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status", "Progress Update", "Update Date"]),
+      mapRow("actions", [
+        "Risk Reference",
+        "Action Ref",
+        "Action Description",
+        "Action Owner",
+        "Target Date",
+        "Action Status",
+        "Progress Update",
+        "Update Date",
+      ]),
     ).toEqual({
       "Risk Reference": "riskId",
       "Action Ref": "actionId",
@@ -169,7 +189,9 @@ describe("mapHeaders: actions, plan and update-log headers", () => {
   });
 
   it("the Update Log tab's own headers", () => {
-    expect(mapRow("update-log", ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"])).toEqual({
+    expect(
+      mapRow("update-log", ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"]),
+    ).toEqual({
       Date: "date",
       "Risk ID": "riskId",
       By: "by",

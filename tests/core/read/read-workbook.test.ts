@@ -18,7 +18,13 @@ const letter = (col: number) => String.fromCharCode(65 + col);
 
 describe("readWorkbook: header row", () => {
   it("finds the header below title rows", () => {
-    const g = gridFromRows("Reg", [["Contract Risk Register"], ["Prepared by the client team", null, "OFFICIAL"], [], REGISTER_HEADERS, risk()]);
+    const g = gridFromRows("Reg", [
+      ["Contract Risk Register"],
+      ["Prepared by the client team", null, "OFFICIAL"],
+      [],
+      REGISTER_HEADERS,
+      risk(),
+    ]);
     const { sheets, records } = read([g]);
     expect(sheets[0]).toMatchObject({ kind: "risk-register", headerRow: 3, recordCount: 1 });
     expect(records.risks[0].row).toBe(4);
@@ -46,15 +52,51 @@ describe("readWorkbook: header row", () => {
   });
 
   it("qualifies Likelihood / Impact / Score by a merged group-header row above", () => {
-    const headers = ["Risk ID", "Risk Title", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Score", "Strategy", "Owner", "Last Updated"];
-    const groups: CellValue[] = [null, null, "Inherent", null, null, "Residual", null, null, "Target", null, null];
-    const g = gridFromRows("Reg", [["Register"], groups, headers, ["R1", "Flooding", 4, 5, 20, 3, 4, 12, 2, 2, 4, "Treat", "Jo", "01/10/2022"]], {
-      merges: [
-        { top: 1, left: 2, bottom: 1, right: 4 },
-        { top: 1, left: 5, bottom: 1, right: 7 },
-        { top: 1, left: 8, bottom: 1, right: 10 },
+    const headers = [
+      "Risk ID",
+      "Risk Title",
+      "Likelihood",
+      "Impact",
+      "Score",
+      "Likelihood",
+      "Impact",
+      "Score",
+      "Likelihood",
+      "Impact",
+      "Score",
+      "Strategy",
+      "Owner",
+      "Last Updated",
+    ];
+    const groups: CellValue[] = [
+      null,
+      null,
+      "Inherent",
+      null,
+      null,
+      "Residual",
+      null,
+      null,
+      "Target",
+      null,
+      null,
+    ];
+    const g = gridFromRows(
+      "Reg",
+      [
+        ["Register"],
+        groups,
+        headers,
+        ["R1", "Flooding", 4, 5, 20, 3, 4, 12, 2, 2, 4, "Treat", "Jo", "01/10/2022"],
       ],
-    });
+      {
+        merges: [
+          { top: 1, left: 2, bottom: 1, right: 4 },
+          { top: 1, left: 5, bottom: 1, right: 7 },
+          { top: 1, left: 8, bottom: 1, right: 10 },
+        ],
+      },
+    );
     const { sheets, records } = read([g]);
     expect(sheets[0].headerRow).toBe(2);
     expect(sheets[0].columns.slice(2, 11).map((c) => c.field)).toEqual([
@@ -72,7 +114,23 @@ describe("readWorkbook: header row", () => {
   });
 
   it("skips a help-text row directly under the header", () => {
-    const help = [null, "Short title", "Named officer", "1 = rare … 5 = almost certain", "1–5", "L × I", "R/A/G", "Treat, Tolerate, Transfer, Terminate", "What is being done", "dd/mm/yyyy", "Latest position", "dd/mm/yyyy", "Open / Closed", "£", "Who"];
+    const help = [
+      null,
+      "Short title",
+      "Named officer",
+      "1 = rare … 5 = almost certain",
+      "1–5",
+      "L × I",
+      "R/A/G",
+      "Treat, Tolerate, Transfer, Terminate",
+      "What is being done",
+      "dd/mm/yyyy",
+      "Latest position",
+      "dd/mm/yyyy",
+      "Open / Closed",
+      "£",
+      "Who",
+    ];
     const g = gridFromRows("Reg", [REGISTER_HEADERS, help, risk(), risk({ id: "HRC-002" })]);
     const { records } = read([g]);
     expect(records.risks.map((r) => [r.row, r.fields.id?.text])).toEqual([
@@ -82,14 +140,32 @@ describe("readWorkbook: header row", () => {
   });
 
   it("skips blank rows and a header row repeated inside the table", () => {
-    const g = gridFromRows("Reg", [REGISTER_HEADERS, risk(), [], [null, "  "], REGISTER_HEADERS, risk({ id: "HRC-002" })]);
+    const g = gridFromRows("Reg", [
+      REGISTER_HEADERS,
+      risk(),
+      [],
+      [null, "  "],
+      REGISTER_HEADERS,
+      risk({ id: "HRC-002" }),
+    ]);
     expect(read([g]).records.risks.map((r) => r.row)).toEqual([1, 5]);
   });
 
   it("gives merged cells' value to the whole area and strips HTML tags", () => {
-    const g = gridFromRows("Reg", [REGISTER_HEADERS, risk({ owner: "Jane Smith", update: "<p>Inspections <b>increased</b></p><ul class=\"x\"><li>weekly</li></ul>" }), risk({ id: "HRC-002", owner: null })], {
-      merges: [{ top: 1, left: 2, bottom: 2, right: 2 }],
-    });
+    const g = gridFromRows(
+      "Reg",
+      [
+        REGISTER_HEADERS,
+        risk({
+          owner: "Jane Smith",
+          update: '<p>Inspections <b>increased</b></p><ul class="x"><li>weekly</li></ul>',
+        }),
+        risk({ id: "HRC-002", owner: null }),
+      ],
+      {
+        merges: [{ top: 1, left: 2, bottom: 2, right: 2 }],
+      },
+    );
     const [a, b] = read([g]).records.risks;
     expect(b.fields.owner?.text).toBe("Jane Smith");
     expect(a.fields.update?.text).toBe("Inspections increased weekly");
@@ -102,8 +178,18 @@ describe("readWorkbook: header row", () => {
   });
 
   it("reads the Update Log tab and an actions sheet by their headers", () => {
-    const log = gridFromRows("Update Log", [["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"], ["05/10/2022", "HRC-001", "JS", "", "Yes", 12, "Treat"]], { owned: true });
-    const actions = gridFromRows("Anything", [["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status"], ["HRC-001", "A1", "Inspect", "Jo", "01/11/2022", "Open"]]);
+    const log = gridFromRows(
+      "Update Log",
+      [
+        ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy"],
+        ["05/10/2022", "HRC-001", "JS", "", "Yes", 12, "Treat"],
+      ],
+      { owned: true },
+    );
+    const actions = gridFromRows("Anything", [
+      ["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status"],
+      ["HRC-001", "A1", "Inspect", "Jo", "01/11/2022", "Open"],
+    ]);
     const { sheets } = read([log, actions]);
     expect(sheets.map((s) => [s.name, s.kind, s.recordCount])).toEqual([
       ["Update Log", "update-log", 1],
@@ -114,7 +200,8 @@ describe("readWorkbook: header row", () => {
 
 describe("readWorkbook: a bare Review Date column", () => {
   const headers = ["Risk ID", "Risk Title", "Risk Owner", "Current Risk Score", "Strategy", "Review Date"];
-  const sheet = (...dates: CellValue[]) => gridFromRows("Reg", [headers, ...dates.map((d, i) => [`R${i}`, "t", "o", 4, "Treat", d])]);
+  const sheet = (...dates: CellValue[]) =>
+    gridFromRows("Reg", [headers, ...dates.map((d, i) => [`R${i}`, "t", "o", 4, "Treat", d])]);
 
   it.each<[string, CellValue[], string]>([
     ["mostly before the as-at date: last updated", ["01/09/2022", "15/09/2022", "01/12/2022"], "lastUpdated"],
@@ -130,14 +217,23 @@ describe("readWorkbook: a bare Review Date column", () => {
   });
 
   it("becomes next review when the sheet already has a last-updated column", () => {
-    const g = gridFromRows("Reg", [[...headers, "Last Updated"], ["R1", "t", "o", 4, "Treat", "01/09/2022", "01/10/2022"]]);
-    expect(read([g]).sheets[0].columns.map((c) => c.field).slice(5)).toEqual(["nextReview", "lastUpdated"]);
+    const g = gridFromRows("Reg", [
+      [...headers, "Last Updated"],
+      ["R1", "t", "o", 4, "Treat", "01/09/2022", "01/10/2022"],
+    ]);
+    expect(
+      read([g])
+        .sheets[0].columns.map((c) => c.field)
+        .slice(5),
+    ).toEqual(["nextReview", "lastUpdated"]);
   });
 });
 
 describe("readTable: the plan", () => {
-  const blankRow = (cells: Partial<Record<number, string>>): CellValue[] => PLAN_HEADERS.map((_, i) => cells[i] ?? null);
-  const planGrid = (...rows: CellValue[][]) => gridFromRows("Plan", [["Improvement Plan – Close Out"], [], PLAN_HEADERS, ...rows]);
+  const blankRow = (cells: Partial<Record<number, string>>): CellValue[] =>
+    PLAN_HEADERS.map((_, i) => cells[i] ?? null);
+  const planGrid = (...rows: CellValue[][]) =>
+    gridFromRows("Plan", [["Improvement Plan – Close Out"], [], PLAN_HEADERS, ...rows]);
 
   it("carries No and Improvement Aim down until a new value appears; Background may change within an aim", () => {
     const g = planGrid(
@@ -147,7 +243,9 @@ describe("readTable: the plan", () => {
       planRow({ no: "2.", aim: "Relationship Management.", background: "B2" }),
       planRow({ no: null, aim: null, background: null }),
     );
-    expect(read([g]).records.plan.map((p) => [p.fields.no?.text, p.fields.aim?.text, p.fields.background?.text])).toEqual([
+    expect(
+      read([g]).records.plan.map((p) => [p.fields.no?.text, p.fields.aim?.text, p.fields.background?.text]),
+    ).toEqual([
       ["1.", "Risk Management.", "B1"],
       ["1.", "Risk Management.", "B1"],
       ["1.", "Risk Management.", "B1 second finding"],
@@ -167,7 +265,9 @@ describe("readTable: the plan", () => {
     const plan = read([g]).records.plan;
     expect(plan).toHaveLength(2);
     expect(plan[0].rows).toEqual([3, 6]);
-    expect(plan[0].fields.action?.text).toBe("Contract risks to be managed through a monthly risk board and action plan, which is tracked monthly.");
+    expect(plan[0].fields.action?.text).toBe(
+      "Contract risks to be managed through a monthly risk board and action plan, which is tracked monthly.",
+    );
     expect(plan[0].fields.aim?.text).toBe("Risk Management. and aim continued.");
     expect(plan[0].fields.evidence?.text).toBe("Meeting minutes and logs.");
     // The joined aim carries down to the next action of the same aim.
@@ -185,10 +285,20 @@ describe("readTable: the plan", () => {
   });
 
   it("reads a shifted row realigned, keeping the carried No and aim", () => {
-    const g = planGrid(planRow(), ["Shifted action", "April 2022", null, "RC", "MA", "Completed. Done.", "Minutes"]);
+    const g = planGrid(planRow(), [
+      "Shifted action",
+      "April 2022",
+      null,
+      "RC",
+      "MA",
+      "Completed. Done.",
+      "Minutes",
+    ]);
     const [, shifted] = read([g]).records.plan;
     expect(shifted.realigned).toBe(true);
-    const fields = Object.fromEntries(Object.entries(shifted.fields).map(([f, c]) => [f, `${letter(c!.col)}:${c!.text}`]));
+    const fields = Object.fromEntries(
+      Object.entries(shifted.fields).map(([f, c]) => [f, `${letter(c!.col)}:${c!.text}`]),
+    );
     expect(fields).toEqual({
       no: "A:1.",
       aim: "B:Risk Management.",
@@ -205,21 +315,39 @@ describe("readTable: the plan", () => {
 
 describe("a Risk Rating column holding numbers", () => {
   const rows = (ratings: (string | number)[]) => [
-    ["Risk Ref", "Risk Title", "Owner", "Likelihood", "Impact", "Risk Rating", "Strategy", "Actions", "Last Updated"],
+    [
+      "Risk Ref",
+      "Risk Title",
+      "Owner",
+      "Likelihood",
+      "Impact",
+      "Risk Rating",
+      "Strategy",
+      "Actions",
+      "Last Updated",
+    ],
     ...ratings.map((r, i) => [`R${i + 1}`, "t", "o", 3, 4, r, "Treat", "a", "01/10/2022"]),
   ];
   const run = (ratings: (string | number)[]) =>
-    checkWorkbook([gridFromRows("Reg", rows(ratings))], { settings: defaultSettings(), asAt: "2022-10-10", source: "x" });
+    checkWorkbook([gridFromRows("Reg", rows(ratings))], {
+      settings: defaultSettings(),
+      asAt: "2022-10-10",
+      source: "x",
+    });
 
   it("is read as the score when most values are numbers, so score rules apply", () => {
     const report = run([12, 10, 12]);
     expect(report.sheets[0].columns.find((c) => c.header === "Risk Rating")?.field).toBe("score");
-    expect(report.findings.filter((f) => f.ruleId === "risk/score-mismatch").map((f) => f.cell)).toEqual(["F3"]);
+    expect(report.findings.filter((f) => f.ruleId === "risk/score-mismatch").map((f) => f.cell)).toEqual([
+      "F3",
+    ]);
   });
 
   it("stays the RAG when it holds words", () => {
     const report = run(["Amber", "Red", "Amber"]);
     expect(report.sheets[0].columns.find((c) => c.header === "Risk Rating")?.field).toBe("rag");
-    expect(report.findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => f.cell)).toEqual(["F3"]);
+    expect(report.findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => f.cell)).toEqual([
+      "F3",
+    ]);
   });
 });

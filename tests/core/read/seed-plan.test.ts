@@ -17,7 +17,12 @@ let report: Report;
 beforeAll(async () => {
   if (!fs.existsSync(SEED)) throw new Error(`The seed plan is missing: expected it at ${SEED}`);
   grids = await readWorkbookFile(fs.readFileSync(SEED), path.basename(SEED));
-  report = checkWorkbook(grids, { settings: defaultSettings(), asAt: "2022-10-10", today: "2022-10-10", source: path.basename(SEED) });
+  report = checkWorkbook(grids, {
+    settings: defaultSettings(),
+    asAt: "2022-10-10",
+    today: "2022-10-10",
+    source: path.basename(SEED),
+  });
 });
 
 /** The plan record whose first sheet row (1-based) is `row`. */
@@ -32,16 +37,41 @@ describe("the seed improvement plan", () => {
     expect(report.sheets).toHaveLength(1);
     const [sheet] = report.sheets;
     expect(sheet).toMatchObject({ kind: "improvement-plan", headerRow: 2, recordCount: 39, unmapped: [] });
-    expect(sheet.columns.map((c) => c.field)).toEqual(["no", "aim", "background", "action", "date", "leadDirector", "leadOfficer", "status", "evidence"]);
+    expect(sheet.columns.map((c) => c.field)).toEqual([
+      "no",
+      "aim",
+      "background",
+      "action",
+      "date",
+      "leadDirector",
+      "leadOfficer",
+      "status",
+      "evidence",
+    ]);
   });
 
   it("reads 39 actions under 11 aims, each with its No and aim carried down", () => {
     const plan = report.records.plan;
     expect(plan).toHaveLength(39);
     expect(plan.every((p) => p.fields.no?.text && p.fields.aim?.text && p.fields.action?.text)).toBe(true);
-    expect([...new Set(plan.map((p) => p.fields.no!.text))]).toEqual(["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "10.", "11."]);
+    expect([...new Set(plan.map((p) => p.fields.no!.text))]).toEqual([
+      "1.",
+      "2.",
+      "3.",
+      "4.",
+      "5.",
+      "6.",
+      "7.",
+      "8.",
+      "9.",
+      "10.",
+      "11.",
+    ]);
     expect(recordAt(13).fields.aim?.text).toBe("Risk Management.");
-    expect(recordAt(26).fields).toMatchObject({ no: { text: "2." }, aim: { text: "Relationship Management." } });
+    expect(recordAt(26).fields).toMatchObject({
+      no: { text: "2." },
+      aim: { text: "Relationship Management." },
+    });
     expect(recordAt(69).fields.no?.text).toBe("11.");
     // Background may change within an aim: row 22 starts a new finding under aim 2.
     expect(recordAt(22).fields.background?.text).not.toBe(recordAt(14).fields.background?.text);
@@ -62,7 +92,9 @@ describe("the seed improvement plan", () => {
   });
 
   it("joins the split texts with a space", () => {
-    expect(recordAt(7).fields.action?.text).toMatch(/ action plan, which is tracked and updated each month\.$/);
+    expect(recordAt(7).fields.action?.text).toMatch(
+      / action plan, which is tracked and updated each month\.$/,
+    );
     expect(recordAt(35).fields.aim?.text).toMatch(/contract and commissioning further work\.$/);
     expect(recordAt(35).fields.status?.text).toMatch(/recruitment to secure appropriate talent\.$/);
     expect(recordAt(15).fields.evidence?.text).toMatch(/findings report to Strategic Partnership Board\.$/);
@@ -89,10 +121,13 @@ describe("the seed improvement plan", () => {
   });
 
   it("finds completed-but-not-evidenced actions as at 2022-10-10", () => {
-    const cells = report.findings.filter((f) => f.ruleId === "plan/completed-not-evidenced").map((f) => f.cell);
+    const cells = report.findings
+      .filter((f) => f.ruleId === "plan/completed-not-evidenced")
+      .map((f) => f.cell);
     expect(cells).toEqual(expect.arrayContaining(["I13", "I15", "I40", "H52"]));
     expect(cells.includes("H39") || cells.includes("I39")).toBe(true);
-    const quoted = (cell: string) => report.findings.find((f) => f.ruleId === "plan/completed-not-evidenced" && f.cell === cell)!.message;
+    const quoted = (cell: string) =>
+      report.findings.find((f) => f.ruleId === "plan/completed-not-evidenced" && f.cell === cell)!.message;
     expect(quoted("I13")).toContain("will be moved to new system when available");
     expect(quoted("I40")).toContain("to be recruited");
     expect(quoted("H52")).toContain("in progress");
@@ -100,7 +135,13 @@ describe("the seed improvement plan", () => {
 
   it("raises no error on a plan whose every action is dated, led and has a status", () => {
     const rules = new Set(report.findings.map((f) => f.ruleId));
-    for (const r of ["plan/missing-date", "plan/missing-lead", "plan/unknown-status", "plan/completed-without-evidence", "plan/overdue"]) {
+    for (const r of [
+      "plan/missing-date",
+      "plan/missing-lead",
+      "plan/unknown-status",
+      "plan/completed-without-evidence",
+      "plan/overdue",
+    ]) {
       expect([r, rules.has(r)]).toEqual([r, false]);
     }
   });

@@ -26,7 +26,11 @@ export interface RunOptions {
 }
 
 /** Runs the whole engine and keeps only one rule's findings, as [cell, messageId] pairs. */
-export function findingsOf(ruleId: string, sheets: SheetSpec[], options: RunOptions = {}): [string | null, string][] {
+export function findingsOf(
+  ruleId: string,
+  sheets: SheetSpec[],
+  options: RunOptions = {},
+): [string | null, string][] {
   const settings = { ...defaultSettings(), ...options.settings };
   const report = checkWorkbook(sheets.map(grid), {
     settings,

@@ -27,7 +27,11 @@ describe(RULE, () => {
     ["a day that does not exist", plan(planRow({ date: "31/02/2022" })), [["E4", "unreadable"]]],
     ["month-first is never read", plan(planRow({ date: "10/31/2022" })), [["E4", "unreadable"]]],
     ["a serial without a date format", plan(planRow({ date: SERIAL["2022-10-01"] })), [["E4", "unreadable"]]],
-    ["only the undated action in an aim", plan(planRow(), planRow({ no: null, aim: null, date: null })), [["E5", "blank"]]],
+    [
+      "only the undated action in an aim",
+      plan(planRow(), planRow({ no: null, aim: null, date: null })),
+      [["E5", "blank"]],
+    ],
   ])("invalid: %s", (_name, sheet, expected) => {
     expect(findingsOf(RULE, [sheet])).toEqual(expected);
   });

@@ -11,14 +11,31 @@ describe(RULE, () => {
   });
 
   it("valid: a continuation row after a repeated header is not an action of its own", () => {
-    const sheet = plan(planRow(), [], PLAN_HEADERS, [null, null, null, "which is tracked monthly.", null, null, null, null, null]);
+    const sheet = plan(planRow(), [], PLAN_HEADERS, [
+      null,
+      null,
+      null,
+      "which is tracked monthly.",
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(findingsOf(RULE, [sheet])).toEqual([]);
   });
 
   it.each<[string, SheetSpec, [string, string][]]>([
     ["no lead director", plan(planRow({ leadDirector: null })), [["F4", "director"]]],
     ["no lead officer", plan(planRow({ leadOfficer: " " })), [["G4", "officer"]]],
-    ["neither", plan(planRow(), planRow({ no: null, aim: null, leadDirector: null, leadOfficer: null })), [["F5", "director"], ["G5", "officer"]]],
+    [
+      "neither",
+      plan(planRow(), planRow({ no: null, aim: null, leadDirector: null, leadOfficer: null })),
+      [
+        ["F5", "director"],
+        ["G5", "officer"],
+      ],
+    ],
   ])("invalid: %s", (_name, sheet, expected) => {
     expect(findingsOf(RULE, [sheet])).toEqual(expected);
   });

@@ -25,7 +25,12 @@ describe(RULE, () => {
     ["delayed", { date: "01/10/2022", status: "Delayed - awaiting contractor" }, [["E4", "overdue"]]],
     ["a status that is not a plan status", { date: "July 2022", status: "Green" }, [["E4", "overdue"]]],
     ["no status", { date: "July 2022", status: null }, [["E4", "overdue"]]],
-    ["a month as a deadline is late the day after it ends", { date: "Oct 2022", status: "Ongoing" }, [["E4", "overdue"]], { asAt: "2022-11-01" }],
+    [
+      "a month as a deadline is late the day after it ends",
+      { date: "Oct 2022", status: "Ongoing" },
+      [["E4", "overdue"]],
+      { asAt: "2022-11-01" },
+    ],
   ])("invalid: %s", (_name, over, expected, options: RunOptions = {}) => {
     expect(findingsOf(RULE, [plan(planRow(over))], options)).toEqual(expected);
   });

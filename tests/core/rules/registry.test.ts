@@ -17,13 +17,17 @@ const ruleFiles: { file: string; rule: Rule; source: string }[] = fs
   .sort()
   .flatMap((file) => {
     const mod = require(path.join(RULES_DIR, file)) as { rule?: Rule };
-    return mod.rule ? [{ file, rule: mod.rule, source: fs.readFileSync(path.join(RULES_DIR, file), "utf8") }] : [];
+    return mod.rule
+      ? [{ file, rule: mod.rule, source: fs.readFileSync(path.join(RULES_DIR, file), "utf8") }]
+      : [];
   });
 
 /** Rule ids and default severities from SPEC.md's "## Rules" table. */
 function specRules(): Map<string, string> {
   if (!fs.existsSync(SPEC_PATH)) {
-    throw new Error(`SPEC.md not found at ${SPEC_PATH}: the registry test reads the rule table from ../shared/SPEC.md beside the repo`);
+    throw new Error(
+      `SPEC.md not found at ${SPEC_PATH}: the registry test reads the rule table from ../shared/SPEC.md beside the repo`,
+    );
   }
   const text = fs.readFileSync(SPEC_PATH, "utf8");
   const start = text.indexOf("\n## Rules");
@@ -43,12 +47,15 @@ describe("rule registry", () => {
     expect(ruleFiles.length).toBeGreaterThanOrEqual(23);
   });
 
-  it.each(ruleFiles.map((r) => [r.file, r]))("%s is registered, named after its id and tested", (file, { rule }) => {
-    expect(RULES).toContain(rule);
-    expect(`${rule.meta.id.replace("/", "-")}.ts`).toBe(file);
-    const testFile = path.join(REPO_ROOT, "tests/core/rules", file.replace(/\.ts$/, ".test.ts"));
-    expect([file, fs.existsSync(testFile)]).toEqual([file, true]);
-  });
+  it.each(ruleFiles.map((r) => [r.file, r]))(
+    "%s is registered, named after its id and tested",
+    (file, { rule }) => {
+      expect(RULES).toContain(rule);
+      expect(`${rule.meta.id.replace("/", "-")}.ts`).toBe(file);
+      const testFile = path.join(REPO_ROOT, "tests/core/rules", file.replace(/\.ts$/, ".test.ts"));
+      expect([file, fs.existsSync(testFile)]).toEqual([file, true]);
+    },
+  );
 
   it("registers nothing but rule files", () => {
     expect(RULES.length).toBe(ruleFiles.length);
@@ -59,30 +66,38 @@ describe("rule registry", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(ruleFiles.map((r) => [r.rule.meta.id, r]))("%s: every messageId it uses is in meta.messages", (_id, { rule, source }) => {
-    const used = [...source.matchAll(/messageId:\s*"(\w+)"/g)].map((m) => m[1]);
-    expect(used.length).toBeGreaterThan(0);
-    for (const id of used) expect([id, Object.keys(rule.meta.messages)]).toEqual([id, expect.arrayContaining([id])]);
-    // And no message is declared but never used.
-    expect(Object.keys(rule.meta.messages).sort()).toEqual([...new Set(used)].sort());
-  });
+  it.each(ruleFiles.map((r) => [r.rule.meta.id, r]))(
+    "%s: every messageId it uses is in meta.messages",
+    (_id, { rule, source }) => {
+      const used = [...source.matchAll(/messageId:\s*"(\w+)"/g)].map((m) => m[1]);
+      expect(used.length).toBeGreaterThan(0);
+      for (const id of used)
+        expect([id, Object.keys(rule.meta.messages)]).toEqual([id, expect.arrayContaining([id])]);
+      // And no message is declared but never used.
+      expect(Object.keys(rule.meta.messages).sort()).toEqual([...new Set(used)].sort());
+    },
+  );
 
-  it.each(ruleFiles.map((r) => [r.rule.meta.id, r]))("%s: every message renders with its data", (_id, { rule }) => {
-    for (const [messageId, template] of Object.entries(rule.meta.messages)) {
-      const keys = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      const data = Object.fromEntries(keys.map((k) => [k, `<${k}>`]));
-      const text = renderMessage(template, data);
-      expect([messageId, text]).not.toEqual([messageId, expect.stringMatching(/\{\w+\}/)]);
-      for (const k of keys) expect(text).toContain(`<${k}>`);
-      expect(text.trim().length).toBeGreaterThan(10);
-    }
-    expect(rule.meta.description.length).toBeGreaterThan(10);
-  });
+  it.each(ruleFiles.map((r) => [r.rule.meta.id, r]))(
+    "%s: every message renders with its data",
+    (_id, { rule }) => {
+      for (const [messageId, template] of Object.entries(rule.meta.messages)) {
+        const keys = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        const data = Object.fromEntries(keys.map((k) => [k, `<${k}>`]));
+        const text = renderMessage(template, data);
+        expect([messageId, text]).not.toEqual([messageId, expect.stringMatching(/\{\w+\}/)]);
+        for (const k of keys) expect(text).toContain(`<${k}>`);
+        expect(text.trim().length).toBeGreaterThan(10);
+      }
+      expect(rule.meta.description.length).toBeGreaterThan(10);
+    },
+  );
 
   it("has exactly SPEC.md's rules, with SPEC's default severities", () => {
     const spec = specRules();
     expect(spec.size).toBeGreaterThanOrEqual(20);
     expect(RULES.map((r) => r.meta.id).sort()).toEqual([...spec.keys()].sort());
-    for (const r of RULES) expect([r.meta.id, r.meta.defaultSeverity]).toEqual([r.meta.id, spec.get(r.meta.id)]);
+    for (const r of RULES)
+      expect([r.meta.id, r.meta.defaultSeverity]).toEqual([r.meta.id, spec.get(r.meta.id)]);
   });
 });

@@ -1,4 +1,13 @@
-import { action, actionsSheet, findingsOf, register, risk, SERIAL, type RunOptions, type SheetSpec } from "./harness";
+import {
+  action,
+  actionsSheet,
+  findingsOf,
+  register,
+  risk,
+  SERIAL,
+  type RunOptions,
+  type SheetSpec,
+} from "./harness";
 
 const RULE = "risk/action-overdue";
 
@@ -17,16 +26,32 @@ describe(RULE, () => {
       "the action's risk is closed",
       [register(risk({ status: "Closed" })), actionsSheet(action({ due: "01/09/2022" }))],
     ],
-    ["a later as-at date is not needed to see it is not yet due", [actionsSheet(action({ due: "01/09/2022" }))], { asAt: "2022-08-31" }],
+    [
+      "a later as-at date is not needed to see it is not yet due",
+      [actionsSheet(action({ due: "01/09/2022" }))],
+      { asAt: "2022-08-31" },
+    ],
   ])("valid: %s", (_name, sheets, options: RunOptions = {}) => {
     expect(findingsOf(RULE, sheets, options)).toEqual([]);
   });
 
   it.each<[string, SheetSpec[], [string, string][]]>([
     ["due the day before the as-at date", [actionsSheet(action({ due: "09/10/2022" }))], [["E2", "overdue"]]],
-    ["a month as a deadline: Sept 2022 ended on the 30th", [actionsSheet(action({ due: "Sept 2022" }))], [["E2", "overdue"]]],
-    ["an action whose status is a RAG word is open", [actionsSheet(action({ due: "01/09/2022", status: "Red" }))], [["E2", "overdue"]]],
-    ["a blank status is open", [actionsSheet(action({ due: "01/09/2022", status: null }))], [["E2", "overdue"]]],
+    [
+      "a month as a deadline: Sept 2022 ended on the 30th",
+      [actionsSheet(action({ due: "Sept 2022" }))],
+      [["E2", "overdue"]],
+    ],
+    [
+      "an action whose status is a RAG word is open",
+      [actionsSheet(action({ due: "01/09/2022", status: "Red" }))],
+      [["E2", "overdue"]],
+    ],
+    [
+      "a blank status is open",
+      [actionsSheet(action({ due: "01/09/2022", status: null }))],
+      [["E2", "overdue"]],
+    ],
     [
       "an Excel serial with a date format",
       [{ ...actionsSheet(action({ due: SERIAL["2022-10-09"] })), formats: { "1,4": "dd/mm/yyyy" } }],
@@ -37,7 +62,11 @@ describe(RULE, () => {
       [register(risk()), actionsSheet(action(), action({ actionId: "A-002", due: "01/01/2022" }))],
       [["E3", "overdue"]],
     ],
-    ["an action with no register at all", [actionsSheet(action({ riskId: "HRC-999", due: "01/01/2022" }))], [["E2", "overdue"]]],
+    [
+      "an action with no register at all",
+      [actionsSheet(action({ riskId: "HRC-999", due: "01/01/2022" }))],
+      [["E2", "overdue"]],
+    ],
   ])("invalid: %s", (_name, sheets, expected) => {
     expect(findingsOf(RULE, sheets)).toEqual(expected);
   });

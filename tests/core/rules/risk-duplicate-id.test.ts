@@ -14,11 +14,22 @@ describe(RULE, () => {
 
   it.each([
     ["the same id twice", [risk(), risk()], [["A4", "duplicate"]]],
-    ["spacing and case differences", [risk({ id: "hrc-001 " }), risk({ id: "HRC-001" })], [["A4", "duplicate"]]],
+    [
+      "spacing and case differences",
+      [risk({ id: "hrc-001 " }), risk({ id: "HRC-001" })],
+      [["A4", "duplicate"]],
+    ],
     ["runs of spaces folded", [risk({ id: "HRC  001" }), risk({ id: "hrc 001" })], [["A4", "duplicate"]]],
     ["a numeric id twice", [risk({ id: 12 }), risk({ id: 12 })], [["A4", "duplicate"]]],
     ["a number and the same digits as text", [risk({ id: 12 }), risk({ id: "12" })], [["A4", "duplicate"]]],
-    ["three times: each later row is flagged", [risk(), risk({ id: "HRC-002" }), risk(), risk()], [["A5", "duplicate"], ["A6", "duplicate"]]],
+    [
+      "three times: each later row is flagged",
+      [risk(), risk({ id: "HRC-002" }), risk(), risk()],
+      [
+        ["A5", "duplicate"],
+        ["A6", "duplicate"],
+      ],
+    ],
   ])("invalid: %s", (_name, rows, expected) => {
     expect(findingsOf(RULE, [register(...rows)])).toEqual(expected);
   });

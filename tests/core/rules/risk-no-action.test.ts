@@ -1,16 +1,30 @@
-import { action, actionsSheet, findingsOf, register, REGISTER_HEADERS, risk, type SheetSpec } from "./harness";
+import {
+  action,
+  actionsSheet,
+  findingsOf,
+  register,
+  REGISTER_HEADERS,
+  risk,
+  type SheetSpec,
+} from "./harness";
 
 const RULE = "risk/no-action";
 
 describe(RULE, () => {
   it.each<[string, SheetSpec[]]>([
     ["actions text in the register", [register(risk())]],
-    ["no actions text but a row in an actions sheet", [register(risk({ actions: null })), actionsSheet(action())]],
+    [
+      "no actions text but a row in an actions sheet",
+      [register(risk({ actions: null })), actionsSheet(action())],
+    ],
     [
       "the actions sheet's risk id differs only in case and spacing",
       [register(risk({ actions: null })), actionsSheet(action({ riskId: "  hrc-001 " }))],
     ],
-    ["a completed action still counts as an action", [register(risk({ actions: null })), actionsSheet(action({ status: "Completed" }))]],
+    [
+      "a completed action still counts as an action",
+      [register(risk({ actions: null })), actionsSheet(action({ status: "Completed" }))],
+    ],
     ["a closed risk is exempt", [register(risk({ actions: null, status: "Closed" }))]],
     ["a transferred risk is exempt", [register(risk({ actions: null, status: "Transferred" }))]],
   ])("valid: %s", (_name, sheets) => {

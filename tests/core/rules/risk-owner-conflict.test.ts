@@ -3,22 +3,35 @@ import { findingsOf, register, risk, type SheetSpec } from "./harness";
 const RULE = "risk/owner-conflict";
 
 /** The same register layout under another sheet name (a second register in the workbook). */
-const councilRegister = (...rows: ReturnType<typeof risk>[]): SheetSpec => ({ ...register(...rows), name: "Council Risks" });
+const councilRegister = (...rows: ReturnType<typeof risk>[]): SheetSpec => ({
+  ...register(...rows),
+  name: "Council Risks",
+});
 
 describe(RULE, () => {
   it.each<[string, SheetSpec[]]>([
     ["the same owner on both registers", [register(risk()), councilRegister(risk())]],
-    ["owners differing only in case and spacing", [register(risk()), councilRegister(risk({ owner: " jane  SMITH " }))]],
+    [
+      "owners differing only in case and spacing",
+      [register(risk()), councilRegister(risk({ owner: " jane  SMITH " }))],
+    ],
     ["one register only", [register(risk())]],
     ["an owner left blank on the other register", [register(risk()), councilRegister(risk({ owner: null }))]],
     ["different ids", [register(risk()), councilRegister(risk({ id: "HRC-002", owner: "John Brown" }))]],
-    ["two owners on one register (duplicate-id's business)", [register(risk(), risk({ owner: "John Brown" }))]],
+    [
+      "two owners on one register (duplicate-id's business)",
+      [register(risk(), risk({ owner: "John Brown" }))],
+    ],
   ])("valid: %s", (_name, sheets) => {
     expect(findingsOf(RULE, sheets)).toEqual([]);
   });
 
   it.each<[string, SheetSpec[], [string, string][]]>([
-    ["different owners on two registers", [register(risk()), councilRegister(risk({ owner: "John Brown" }))], [["C3", "conflict"]]],
+    [
+      "different owners on two registers",
+      [register(risk()), councilRegister(risk({ owner: "John Brown" }))],
+      [["C3", "conflict"]],
+    ],
     [
       "ids matched with case and spacing folded",
       [register(risk()), councilRegister(risk({ id: "hrc-001 ", owner: "John Brown" }))],
@@ -31,7 +44,10 @@ describe(RULE, () => {
     ],
     [
       "reported on the later register's row",
-      [register(risk({ id: "HRC-002" }), risk()), councilRegister(risk({ id: "HRC-009" }), risk({ owner: "John Brown" }))],
+      [
+        register(risk({ id: "HRC-002" }), risk()),
+        councilRegister(risk({ id: "HRC-009" }), risk({ owner: "John Brown" })),
+      ],
       [["C4", "conflict"]],
     ],
   ])("invalid: %s", (_name, sheets, expected) => {

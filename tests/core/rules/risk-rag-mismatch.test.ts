@@ -14,8 +14,15 @@ describe(RULE, () => {
     ["a number in brackets after the word", { score: 12, rag: "Amber (12)" }],
     ["blank RAG", { rag: null }],
     ["a bare word score has no number", { likelihood: "High", impact: "High", score: "High", rag: "Green" }],
-    ["the band comes from likelihood × impact when the score is blank", { likelihood: 4, impact: 5, score: null, rag: "Red" }],
-    ["RAG bands from settings", { likelihood: 2, impact: 3, score: 6, rag: "Green" }, { settings: { rag: { greenMax: 6, amberMax: 14 } } }],
+    [
+      "the band comes from likelihood × impact when the score is blank",
+      { likelihood: 4, impact: 5, score: null, rag: "Red" },
+    ],
+    [
+      "RAG bands from settings",
+      { likelihood: 2, impact: 3, score: 6, rag: "Green" },
+      { settings: { rag: { greenMax: 6, amberMax: 14 } } },
+    ],
   ])("valid: %s", (_name, over, options: RunOptions = {}) => {
     expect(findingsOf(RULE, [register(risk(over))], options)).toEqual([]);
   });
@@ -25,7 +32,12 @@ describe(RULE, () => {
     ["Medium for 20", { likelihood: 4, impact: 5, score: 20, rag: "Medium" }, [["G3", "mismatch"]]],
     ["Very High for 3", { likelihood: 1, impact: 3, score: 3, rag: "Very High" }, [["G3", "mismatch"]]],
     ["Green for 16", { likelihood: 4, impact: 4, score: 16, rag: "Green" }, [["G3", "mismatch"]]],
-    ["Amber for 6 with greenMax 6", { likelihood: 2, impact: 3, score: 6, rag: "Amber" }, [["G3", "mismatch"]], { settings: { rag: { greenMax: 6, amberMax: 14 } } }],
+    [
+      "Amber for 6 with greenMax 6",
+      { likelihood: 2, impact: 3, score: 6, rag: "Amber" },
+      [["G3", "mismatch"]],
+      { settings: { rag: { greenMax: 6, amberMax: 14 } } },
+    ],
   ])("invalid: %s", (_name, over, expected, options: RunOptions = {}) => {
     expect(findingsOf(RULE, [register(risk(over))], options)).toEqual(expected);
   });

@@ -17,9 +17,20 @@ describe(RULE, () => {
 
   it.each<[string, RiskRow, [string, string][]]>([
     ["score is not the product", { likelihood: 3, impact: 4, score: 10 }, [["F3", "product"]]],
-    ["text scores that disagree", { likelihood: "3 - Possible", impact: "4 - Major", score: 16 }, [["F3", "product"]]],
+    [
+      "text scores that disagree",
+      { likelihood: "3 - Possible", impact: "4 - Major", score: 16 },
+      [["F3", "product"]],
+    ],
     ["likelihood above 5", { likelihood: 6, impact: 4, score: 24 }, [["D3", "range"]]],
-    ["impact of 0", { likelihood: 3, impact: 0, score: 0 }, [["E3", "range"], ["F3", "range"]]],
+    [
+      "impact of 0",
+      { likelihood: 3, impact: 0, score: 0 },
+      [
+        ["E3", "range"],
+        ["F3", "range"],
+      ],
+    ],
     ["score above 25", { likelihood: null, impact: null, score: 30 }, [["F3", "range"]]],
     ["a fractional likelihood", { likelihood: 2.5, impact: 4, score: 10 }, [["D3", "range"]]],
   ])("invalid: %s", (_name, over, expected) => {

@@ -1,4 +1,15 @@
-import { action, actionsSheet, findingsOf, register, REGISTER_HEADERS, risk, SERIAL, updateLog, type RunOptions, type SheetSpec } from "./harness";
+import {
+  action,
+  actionsSheet,
+  findingsOf,
+  register,
+  REGISTER_HEADERS,
+  risk,
+  SERIAL,
+  updateLog,
+  type RunOptions,
+  type SheetSpec,
+} from "./harness";
 
 const RULE = "risk/stale-update";
 const J3 = "2,9"; // formats key for the Date of Last Review cell of the first data row
@@ -16,9 +27,17 @@ describe(RULE, () => {
     ["day-first: 09/10/2022 is 9 October", [register(risk({ lastReview: "09/10/2022" }))]],
     ["ISO date", [register(risk({ lastReview: "2022-09-30" }))]],
     ["long UK date", [register(risk({ lastReview: "10 September 2022" }))]],
-    ["\"Sept 2022\" as last updated is 1 September", [register(risk({ lastReview: "Sept 2022" }))], { asAt: "2022-10-01" }],
+    [
+      '"Sept 2022" as last updated is 1 September',
+      [register(risk({ lastReview: "Sept 2022" }))],
+      { asAt: "2022-10-01" },
+    ],
     ["Excel serial with a date format", [serialRegister(SERIAL["2022-09-10"], "dd/mm/yyyy")]],
-    ["as at 2023-03-31 an update on 2023-02-28 counts", [register(risk({ lastReview: "28/02/2023" }))], { asAt: "2023-03-31" }],
+    [
+      "as at 2023-03-31 an update on 2023-02-28 counts",
+      [register(risk({ lastReview: "28/02/2023" }))],
+      { asAt: "2023-03-31" },
+    ],
     ["a closed risk is exempt", [register(risk({ lastReview: "01/01/2020", status: "Closed" }))]],
     ["an archived risk is exempt", [register(risk({ lastReview: null, status: "Archived" }))]],
     [
@@ -27,15 +46,24 @@ describe(RULE, () => {
     ],
     [
       "an action's update date matches ids folded for case and spaces",
-      [register(risk({ lastReview: null })), actionsSheet(action({ riskId: " hrc-001 ", updated: "01/10/2022" }))],
+      [
+        register(risk({ lastReview: null })),
+        actionsSheet(action({ riskId: " hrc-001 ", updated: "01/10/2022" })),
+      ],
     ],
     [
       "the latest update comes from an Update Log entry",
-      [register(risk({ lastReview: "01/01/2022" })), updateLog(["05/10/2022", "HRC-001", "J Smith", "No change", "Yes", 12, "Treat"])],
+      [
+        register(risk({ lastReview: "01/01/2022" })),
+        updateLog(["05/10/2022", "HRC-001", "J Smith", "No change", "Yes", 12, "Treat"]),
+      ],
     ],
     [
-      "a \"no change\" log entry with no register date at all",
-      [register(risk({ lastReview: null })), updateLog(["10/09/2022", "hrc-001", "J Smith", "", "Yes", 12, "Treat"])],
+      'a "no change" log entry with no register date at all',
+      [
+        register(risk({ lastReview: null })),
+        updateLog(["10/09/2022", "hrc-001", "J Smith", "", "Yes", 12, "Treat"]),
+      ],
     ],
     [
       "a review period of three months from settings",
@@ -47,14 +75,40 @@ describe(RULE, () => {
   });
 
   it.each<[string, SheetSpec[], [string | null, string][], RunOptions?]>([
-    ["as at 2022-10-10 an update on 2022-09-09 does not count", [register(risk({ lastReview: "09/09/2022" }))], [["J3", "stale"]]],
+    [
+      "as at 2022-10-10 an update on 2022-09-09 does not count",
+      [register(risk({ lastReview: "09/09/2022" }))],
+      [["J3", "stale"]],
+    ],
     ["no date at all", [register(risk({ lastReview: null }))], [["J3", "never"]]],
     ["TBC is not a date", [register(risk({ lastReview: "TBC" }))], [["J3", "never"]]],
-    ["blank status counts as open", [register(risk({ lastReview: "01/08/2022", status: null }))], [["J3", "stale"]]],
-    ["\"Sept 2022\" is 1 September, stale as at 2 October", [register(risk({ lastReview: "Sept 2022" }))], [["J3", "stale"]], { asAt: "2022-10-02" }],
-    ["Excel serial of 2022-09-09 with a date format", [serialRegister(SERIAL["2022-09-09"], "d mmm yyyy")], [["J3", "stale"]]],
-    ["a serial without a date format is a number, not a date", [serialRegister(SERIAL["2022-10-01"], null)], [["J3", "never"]]],
-    ["as at 2023-03-31 an update on 2023-02-27 does not count", [register(risk({ lastReview: "27/02/2023" }))], [["J3", "stale"]], { asAt: "2023-03-31" }],
+    [
+      "blank status counts as open",
+      [register(risk({ lastReview: "01/08/2022", status: null }))],
+      [["J3", "stale"]],
+    ],
+    [
+      '"Sept 2022" is 1 September, stale as at 2 October',
+      [register(risk({ lastReview: "Sept 2022" }))],
+      [["J3", "stale"]],
+      { asAt: "2022-10-02" },
+    ],
+    [
+      "Excel serial of 2022-09-09 with a date format",
+      [serialRegister(SERIAL["2022-09-09"], "d mmm yyyy")],
+      [["J3", "stale"]],
+    ],
+    [
+      "a serial without a date format is a number, not a date",
+      [serialRegister(SERIAL["2022-10-01"], null)],
+      [["J3", "never"]],
+    ],
+    [
+      "as at 2023-03-31 an update on 2023-02-27 does not count",
+      [register(risk({ lastReview: "27/02/2023" }))],
+      [["J3", "stale"]],
+      { asAt: "2023-03-31" },
+    ],
     [
       "an old action update does not rescue an old register date",
       [register(risk({ lastReview: "01/06/2022" })), actionsSheet(action({ updated: "01/07/2022" }))],
@@ -62,12 +116,21 @@ describe(RULE, () => {
     ],
     [
       "an Update Log entry for another risk does not count",
-      [register(risk({ lastReview: "01/06/2022" })), updateLog(["05/10/2022", "HRC-002", "J Smith", "Update", "No", 12, "Treat"])],
+      [
+        register(risk({ lastReview: "01/06/2022" })),
+        updateLog(["05/10/2022", "HRC-002", "J Smith", "Update", "No", 12, "Treat"]),
+      ],
       [["J3", "stale"]],
     ],
     [
       "each stale risk is reported on its own row",
-      [register(risk(), risk({ id: "HRC-002", lastReview: "01/01/2022" }), risk({ id: "HRC-003", lastReview: null }))],
+      [
+        register(
+          risk(),
+          risk({ id: "HRC-002", lastReview: "01/01/2022" }),
+          risk({ id: "HRC-003", lastReview: null }),
+        ),
+      ],
       [
         ["J4", "stale"],
         ["J5", "never"],
@@ -79,7 +142,10 @@ describe(RULE, () => {
 
   it("fires per risk, on the id cell, when the sheet has no date column", () => {
     const drop = (row: unknown[]) => row.filter((_, i) => i !== 9);
-    const sheet = { name: "Reg", rows: [drop(REGISTER_HEADERS), drop(risk()), drop(risk({ id: "HRC-002" }))] as never };
+    const sheet = {
+      name: "Reg",
+      rows: [drop(REGISTER_HEADERS), drop(risk()), drop(risk({ id: "HRC-002" }))] as never,
+    };
     expect(findingsOf(RULE, [sheet])).toEqual([
       ["A2", "never"],
       ["A3", "never"],

@@ -23,7 +23,10 @@ describe(RULE, () => {
 
   it("is skipped where the register has no Transferred To column", () => {
     const drop = (row: unknown[]) => row.filter((_, i) => i !== 14);
-    const sheet = { name: "Reg", rows: [drop(REGISTER_HEADERS), drop(risk({ strategy: "Transfer" }))] as never };
+    const sheet = {
+      name: "Reg",
+      rows: [drop(REGISTER_HEADERS), drop(risk({ strategy: "Transfer" }))] as never,
+    };
     expect(findingsOf(RULE, [sheet])).toEqual([]);
   });
 });

@@ -22,12 +22,24 @@ describe(RULE, () => {
     ["TBC", "TBC"],
     ["a number", 4],
   ])("invalid: %s", (_name, strategy) => {
-    expect(findingsOf(RULE, [register(risk(), risk({ id: "HRC-002", strategy }))])).toEqual([["H4", "unknown"]]);
+    expect(findingsOf(RULE, [register(risk(), risk({ id: "HRC-002", strategy }))])).toEqual([
+      ["H4", "unknown"],
+    ]);
   });
 
   it("uses the strategy words from settings", () => {
-    const settings = { strategyWords: { treat: ["treat", "manage"], tolerate: ["tolerate"], transfer: ["transfer"], terminate: ["terminate"], take: ["take"] } };
+    const settings = {
+      strategyWords: {
+        treat: ["treat", "manage"],
+        tolerate: ["tolerate"],
+        transfer: ["transfer"],
+        terminate: ["terminate"],
+        take: ["take"],
+      },
+    };
     expect(findingsOf(RULE, [register(risk({ strategy: "Manage" }))], { settings })).toEqual([]);
-    expect(findingsOf(RULE, [register(risk({ strategy: "Mitigate" }))], { settings })).toEqual([["H3", "unknown"]]);
+    expect(findingsOf(RULE, [register(risk({ strategy: "Mitigate" }))], { settings })).toEqual([
+      ["H3", "unknown"],
+    ]);
   });
 });

@@ -1,4 +1,15 @@
-import { action, actionsSheet, findingsOf, plan, planRow, register, REGISTER_HEADERS, reportOf, risk, type SheetSpec } from "./harness";
+import {
+  action,
+  actionsSheet,
+  findingsOf,
+  plan,
+  planRow,
+  register,
+  REGISTER_HEADERS,
+  reportOf,
+  risk,
+  type SheetSpec,
+} from "./harness";
 
 const RULE = "sheet/missing-column";
 
@@ -12,7 +23,10 @@ function without(name: string, cols: number[], rowCount = 1): SheetSpec {
 describe(RULE, () => {
   it.each<[string, SheetSpec[]]>([
     ["a register with every column", [register(risk())]],
-    ["optional columns missing (RAG, next review, transferred to, financial impact)", [without("Reg", [6, 11, 13, 14])]],
+    [
+      "optional columns missing (RAG, next review, transferred to, financial impact)",
+      [without("Reg", [6, 11, 13, 14])],
+    ],
     ["an actions sheet is not a register", [actionsSheet(action())]],
     ["a plan is not a register", [plan(planRow())]],
   ])("valid: %s", (_name, sheets) => {
@@ -25,15 +39,32 @@ describe(RULE, () => {
     ["no owner column", [without("Reg", [2])], [[null, "missing"]]],
     ["no id column", [without("Reg", [0])], [[null, "missing"]]],
     ["once per sheet however many rows", [without("Reg", [7], 5)], [[null, "missing"]]],
-    ["once per field", [without("Reg", [2, 7, 9], 3)], [[null, "missing"], [null, "missing"], [null, "missing"]]],
-    ["once per sheet on each register", [without("Reg A", [7]), without("Reg B", [7])], [[null, "missing"], [null, "missing"]]],
+    [
+      "once per field",
+      [without("Reg", [2, 7, 9], 3)],
+      [
+        [null, "missing"],
+        [null, "missing"],
+        [null, "missing"],
+      ],
+    ],
+    [
+      "once per sheet on each register",
+      [without("Reg A", [7]), without("Reg B", [7])],
+      [
+        [null, "missing"],
+        [null, "missing"],
+      ],
+    ],
   ])("invalid: %s", (_name, sheets, expected) => {
     expect(findingsOf(RULE, sheets)).toEqual(expected);
   });
 
   it("names the sheet and the header row (1-based) and no record", () => {
     const f = reportOf([without("Reg", [7])]).findings.filter((x) => x.ruleId === RULE);
-    expect(f).toMatchObject([{ sheet: "Reg", cell: null, col: null, row: 2, recordId: null, severity: "error" }]);
+    expect(f).toMatchObject([
+      { sheet: "Reg", cell: null, col: null, row: 2, recordId: null, severity: "error" },
+    ]);
     expect(f[0].message).toContain("strategy");
   });
 });

@@ -9,7 +9,15 @@ const settings = defaultSettings();
 const sheets = [
   register(
     risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red", financial: "£300,000" }),
-    risk({ id: "HRC-002", likelihood: 3, impact: 3, score: 9, rag: "Amber", strategy: "Transfer", transferredTo: "Insurer" }),
+    risk({
+      id: "HRC-002",
+      likelihood: 3,
+      impact: 3,
+      score: 9,
+      rag: "Amber",
+      strategy: "Transfer",
+      transferredTo: "Insurer",
+    }),
     risk({ id: "HRC-003", likelihood: 1, impact: 2, score: 2, rag: "Green", lastReview: "01/06/2022" }),
     risk({ id: "HRC-004", status: "Closed", likelihood: 5, impact: 5, score: 25 }),
   ),
@@ -31,7 +39,14 @@ describe("buildSummaryTabs", () => {
     expect(tabs.map((t) => t.name)).toEqual(["Escalation", "Exceptions", "Risk Summary", "Plan Close-Out"]);
     for (const t of tabs) {
       expect(t.rows[0]).toContain(OWNED_MARKER);
-      expect(t.rows[1]).toEqual(expect.arrayContaining(["OFFICIAL-SENSITIVE", "As at 2022-10-10", "Source: book.xlsx", "Contract Risk Review 9.9.9"]));
+      expect(t.rows[1]).toEqual(
+        expect.arrayContaining([
+          "OFFICIAL-SENSITIVE",
+          "As at 2022-10-10",
+          "Source: book.xlsx",
+          "Contract Risk Review 9.9.9",
+        ]),
+      );
       expect(t.format.headerRows.length).toBeGreaterThan(0);
       expect(t.format.freezeBelowRow).toBe(t.format.headerRows[0]);
     }
@@ -44,7 +59,12 @@ describe("buildSummaryTabs", () => {
   it("routes risks into destination blocks with reasons and links to the id cell", () => {
     const hrc1 = rowsWith("Escalation", "HRC-001");
     const reasons = hrc1.map((r) => r[9]);
-    expect(reasons).toEqual(["score 20 ≥ 16", "financial impact £300,000", "financial impact £300,000 ≥ £50,000", "financial impact £300,000 ≥ £250,000"]);
+    expect(reasons).toEqual([
+      "score 20 ≥ 16",
+      "financial impact £300,000",
+      "financial impact £300,000 ≥ £50,000",
+      "financial impact £300,000 ≥ £250,000",
+    ]);
     const transfer = rowsWith("Escalation", "HRC-002").map((r) => r[9]);
     expect(transfer).toEqual(["score 9 in 9–15", "strategy Transfer"]);
     expect(rowsWith("Escalation", "HRC-004")).toEqual([]); // closed risks are not escalated
@@ -58,7 +78,12 @@ describe("buildSummaryTabs", () => {
     const ex = tab("Exceptions");
     const stale = ex.rows.find((r) => r[1] === "risk/stale-update" && r[4] === "HRC-003")!;
     expect(stale).toBeDefined();
-    expect(ex.format.links).toContainEqual({ row: ex.rows.indexOf(stale), col: 3, sheet: "IRIS Risks", address: stale[3] as string });
+    expect(ex.format.links).toContainEqual({
+      row: ex.rows.indexOf(stale),
+      col: 3,
+      sheet: "IRIS Risks",
+      address: stale[3] as string,
+    });
     const findingRows = ex.rows.filter((r) => r[0] === "Error" || r[0] === "Warning");
     expect(findingRows).toHaveLength(report.findings.length);
   });
