@@ -3,6 +3,7 @@
 
 import ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../core/model/grid";
+import { ACTION_HEADERS } from "../cli/sample/iris-actions";
 
 /** A benchmark cell: like a grid cell, but dates are real dates until they are written or turned into serials. */
 export type WorkCell = string | number | Date | null;
@@ -40,16 +41,6 @@ const REGISTER_HEADERS = [
   "Escalate?",
   "Transferred To",
   "Early Warning",
-];
-const ACTION_HEADERS = [
-  "Risk Reference",
-  "Action Ref",
-  "Action Description",
-  "Action Owner",
-  "Target Date",
-  "Action Status",
-  "Progress Update",
-  "Update Date",
 ];
 const PLAN_HEADERS = [
   "No",
