@@ -1,4 +1,4 @@
-// Every file in ../shared/fixtures/external/ (registers written by others) tried as an IRIS export into a
+// Every file in tests/fixtures/external/ (registers written by others) tried as an IRIS export into a
 // generated council register: each gives a plan or a plain problem / FileReadError, never a stack trace.
 //
 // What the importer made of each (as at 2022-10-10, into a one-risk register "R-1"):
@@ -22,8 +22,9 @@ import { defaultSettings } from "../../src/core/model/settings";
 import { planImport } from "../../src/core/merge/plan-import";
 import { proposeImportMapping } from "../../src/core/merge/propose-mapping";
 import { FileReadError, readWorkbookFile } from "../../src/files/read-workbook-file";
+import { EXTERNAL_FIXTURES } from "../helpers/fixture-paths";
 
-const DIR = path.resolve(__dirname, "../..", "../shared/fixtures/external");
+const DIR = EXTERNAL_FIXTURES;
 const files = readdirSync(DIR).sort();
 
 const register = gridFromRows("Register", [

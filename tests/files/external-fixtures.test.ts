@@ -1,4 +1,4 @@
-// Every file in ../shared/fixtures/external (registers written by others) gives grids with data or a FileReadError.
+// Every file in tests/fixtures/external (registers written by others) gives grids with data or a FileReadError.
 
 import { readdirSync, readFileSync } from "fs";
 import path from "path";

@@ -6,9 +6,7 @@ import path from "path";
 import { Workbook } from "exceljs";
 import { FileReadError } from "../../src/files/file-read-error";
 
-/** The external fixtures, found relative to the repo root so a fresh clone next to ../shared works. */
-export const EXTERNAL_FIXTURES = path.resolve(__dirname, "../..", "../shared/fixtures/external");
-export const SEED_FIXTURES = path.resolve(__dirname, "../..", "../shared/fixtures/seed");
+export { EXTERNAL_FIXTURES, SEED_FIXTURES } from "../helpers/fixture-paths";
 
 let tmp: string | null = null;
 /** A per-run folder under os.tmpdir() for generated workbooks. */

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { dayFromIso, findOutstandingWork } from "../../../src/core/parse";
 import { defaultSettings } from "../../../src/core/model/settings";
+import { SEED_PLAN } from "../../helpers/fixture-paths";
 
 const phrases = defaultSettings().outstandingPhrases;
 const asAt = dayFromIso("2022-10-10") as number;
@@ -116,11 +117,7 @@ describe("findOutstandingWork: dates after the as-at date", () => {
   });
 });
 
-const SEED = path.resolve(
-  __dirname,
-  "../../..",
-  "../shared/fixtures/seed/improvement-plan-close-out-v2.xlsx",
-);
+const SEED = SEED_PLAN;
 
 describe("findOutstandingWork over the seed plan", () => {
   it("flags the caveated Status and Evidence cells and no financial-year label", async () => {

@@ -1,4 +1,4 @@
-// Real registers written by others (../shared/fixtures/external): each is read and checked without throwing.
+// Real registers written by others (tests/fixtures/external): each is read and checked without throwing.
 //
 // What the engine made of them (as at 2022-10-10; header rows 1-based):
 // - artloric_risk-register.xlsx / .csv: risk-register, header row 1, 13 risks (id, description,
@@ -32,9 +32,9 @@ import { checkWorkbook } from "../../../src/core/check";
 import type { Report } from "../../../src/core/model/report";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { readWorkbookFile } from "../../../src/files/read-workbook-file";
+import { EXTERNAL_FIXTURES } from "../../helpers/fixture-paths";
 
-const REPO_ROOT = path.resolve(__dirname, "../../..");
-const EXTERNAL = path.resolve(REPO_ROOT, "../shared/fixtures/external");
+const EXTERNAL = EXTERNAL_FIXTURES;
 
 const files = fs.existsSync(EXTERNAL)
   ? fs

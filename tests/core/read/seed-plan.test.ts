@@ -7,9 +7,9 @@ import type { Grid } from "../../../src/core/model/grid";
 import type { Report } from "../../../src/core/model/report";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { readWorkbookFile } from "../../../src/files/read-workbook-file";
+import { SEED_PLAN } from "../../helpers/fixture-paths";
 
-const REPO_ROOT = path.resolve(__dirname, "../../..");
-const SEED = path.resolve(REPO_ROOT, "../shared/fixtures/seed/improvement-plan-close-out-v2.xlsx");
+const SEED = SEED_PLAN;
 
 let grids: Grid[];
 let report: Report;

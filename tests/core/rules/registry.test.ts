@@ -1,14 +1,14 @@
-// Every rule file is registered, named after its id, tested, and matches SPEC.md's rule table.
+// Every rule file is registered, named after its id, tested, and matches the README's rule table.
 
 import * as fs from "fs";
 import * as path from "path";
 import { renderMessage } from "../../../src/core/rules/render-message";
 import { RULES } from "../../../src/core/rules/registry";
 import type { Rule } from "../../../src/core/rules/types";
+import { documentedRules } from "../../helpers/rule-table";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 const RULES_DIR = path.join(REPO_ROOT, "src/core/rules");
-const SPEC_PATH = path.resolve(REPO_ROOT, "../shared/SPEC.md");
 
 /** Rule files: modules in src/core/rules that export `rule`. */
 const ruleFiles: { file: string; rule: Rule; source: string }[] = fs
@@ -22,25 +22,8 @@ const ruleFiles: { file: string; rule: Rule; source: string }[] = fs
       : [];
   });
 
-/** Rule ids and default severities from SPEC.md's "## Rules" table. */
-function specRules(): Map<string, string> {
-  if (!fs.existsSync(SPEC_PATH)) {
-    throw new Error(
-      `SPEC.md not found at ${SPEC_PATH}: the registry test reads the rule table from ../shared/SPEC.md beside the repo`,
-    );
-  }
-  const text = fs.readFileSync(SPEC_PATH, "utf8");
-  const start = text.indexOf("\n## Rules");
-  if (start < 0) throw new Error(`${SPEC_PATH} has no "## Rules" section`);
-  const end = text.indexOf("\n## ", start + 1);
-  const out = new Map<string, string>();
-  for (const line of text.slice(start, end < 0 ? undefined : end).split("\n")) {
-    const cells = line.split("|").map((c) => c.trim());
-    if (cells.length < 4 || !/^[a-z]+\/[a-z-]+$/.test(cells[1])) continue;
-    out.set(cells[1], cells[2].split(/\s/)[0]);
-  }
-  return out;
-}
+/** Rule ids and default severities from the README's rule table (the project's own documentation). */
+const specRules = documentedRules;
 
 describe("rule registry", () => {
   it("finds the rule files", () => {
@@ -93,7 +76,7 @@ describe("rule registry", () => {
     },
   );
 
-  it("has exactly SPEC.md's rules, with SPEC's default severities", () => {
+  it("has exactly the README's rules, with the README's default severities", () => {
     const spec = specRules();
     expect(spec.size).toBeGreaterThanOrEqual(20);
     expect(RULES.map((r) => r.meta.id).sort()).toEqual([...spec.keys()].sort());
