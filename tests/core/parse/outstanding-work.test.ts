@@ -1,4 +1,3 @@
-import * as path from "path";
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { dayFromIso, findOutstandingWork } from "../../../src/core/parse";
