@@ -4,7 +4,7 @@ import { toA1 } from "../address/a1";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId, Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
-import { TabBuilder, type TabHeading } from "./tab-builder";
+import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 
 export const DESTINATION_TITLES: Record<DestinationId, string> = {
   "corporate-register": "Corporate risk register",
@@ -36,7 +36,7 @@ export function buildEscalationTab(report: Report, heading: Omit<TabHeading, "ti
     "escalation",
     { ...heading, title: "Escalation" },
     [12, 36, 18, 18, 7, 8, 11, 40, 12, 30, 14],
-  ).dateColumns([8]);
+  );
   const facts = new Map<string, RiskFacts>();
   for (const f of report.risks) facts.set(`${f.sheet}\u0000${f.row}`, f);
 
@@ -57,7 +57,7 @@ export function buildEscalationTab(report: Report, heading: Omit<TabHeading, "ti
         f?.rag ? RAG_WORD[f.rag] : "",
         f?.strategy ?? "",
         f?.latestUpdateText ?? "",
-        f?.latestUpdate ?? "",
+        dateCell(f?.latestUpdate),
         e.reasons[e.destinations.indexOf(dest)],
         `${e.sheet}!${toA1(e.row - 1, idCol)}`,
       ]);

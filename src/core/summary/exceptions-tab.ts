@@ -1,11 +1,11 @@
 // The Exceptions tab: every finding with a link to its cell; accepted ones in their own block.
 
 import type { Finding } from "../model/finding";
-import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
+import { OWNED_TAB_NAMES, type OwnedCell, type OwnedTab } from "../model/owned-tab";
 import type { Report } from "../model/report";
 import type { AcceptedException } from "../model/settings";
 import { idKey } from "../model/records";
-import { TabBuilder, type TabHeading } from "./tab-builder";
+import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 
 const HEADERS = ["Severity", "Rule", "Sheet", "Cell", "Record", "Message"];
 
@@ -35,12 +35,12 @@ export function buildExceptionsTab(
     const a = accepted.find(
       (e) => e.ruleId === f.ruleId && e.sheet === f.sheet && idKey(e.recordId) === idKey(f.recordId),
     );
-    addFinding(tab, f, [a?.reason ?? "", a?.reviewBy ?? ""]);
+    addFinding(tab, f, [a?.reason ?? "", dateCell(a?.reviewBy)]);
   }
   return tab.build();
 }
 
-function addFinding(tab: TabBuilder, f: Finding, extra: string[]): void {
+function addFinding(tab: TabBuilder, f: Finding, extra: OwnedCell[]): void {
   const severity = f.severity === "error" ? "Error" : f.severity === "warning" ? "Warning" : "Info";
   const r = tab.row([
     severity,
