@@ -45,10 +45,19 @@ function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName:
   );
 }
 
-/** Builds the owned tabs and writes them to a new workbook whose links name the source file. */
-async function writeReview(report: Report, settings: Settings, fileName: string, out: string): Promise<void> {
+/**
+ * The source workbook as a link from the review workbook: its path relative to the folder `out` is
+ * written in (SPEC "Command line"), with forward slashes, so the links open from wherever the two sit.
+ */
+export function linkPathFrom(out: string, input: string): string {
+  const relative = path.relative(path.dirname(path.resolve(out)), path.resolve(input));
+  return relative.split(path.sep).join("/");
+}
+
+/** Builds the owned tabs and writes them to a new workbook whose links name the source file's cells. */
+async function writeReview(report: Report, settings: Settings, input: string, out: string): Promise<void> {
   const tabs = buildSummaryTabs(report, settings, { version: VERSION });
-  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: fileName });
+  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: linkPathFrom(out, input) });
   await writeFileAtomic(out, bytes);
 }
 
@@ -75,7 +84,7 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   requireCheckableSheet(report, grids, fileName);
 
   // Write the review workbook before printing, so a failed write is not followed by a report that reads as success.
-  if (command.out !== undefined) await writeReview(report, settings, fileName, command.out);
+  if (command.out !== undefined) await writeReview(report, settings, input, command.out);
 
   output.stdout(command.format === "json" ? renderJson(report) : renderText(report, fileName));
   if (command.out !== undefined && command.format === "text") output.stdout(`Wrote ${command.out}\n`);

@@ -21,8 +21,9 @@ import {
 /** Options for writing the owned-tabs workbook. */
 export interface WriteOwnedTabsOptions {
   /**
-   * The source workbook's file name. When given, links point at its cells (`risks.xlsx#'Sheet'!K9`),
-   * as the command line's review workbook sits next to the file it reviewed; else links are internal.
+   * The source workbook's path relative to the folder the review workbook is written in, with forward
+   * slashes (`risks.xlsx`, `../registers/risks.xlsx`). When given, links point at its cells
+   * (`risks.xlsx#'Sheet'!K9`); else links are internal.
    */
   linkFile?: string;
 }

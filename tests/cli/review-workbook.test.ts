@@ -23,6 +23,18 @@ async function checkOut(input: string, out: string, cwd?: string): Promise<Excel
   return wb;
 }
 
+/** A workbook of one sheet, header row 1, written with exceljs. */
+async function writeSheet(file: string, name: string, rows: (string | null)[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+    }),
+  );
+  await wb.xlsx.writeFile(file);
+}
+
 /** The 1-based column of `header` in the first row of `ws` that holds it. */
 function columnOf(ws: ExcelJS.Worksheet, header: string): { row: number; col: number } {
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -70,5 +82,67 @@ describe("dates on the owned tabs", () => {
       expect(cell.value).toBeInstanceOf(Date);
       expect(cell.numFmt).toBe("dd/mm/yyyy");
     }
+  });
+});
+
+describe("links to the source workbook", () => {
+  /** Every hyperlink's target on every sheet. */
+  function links(wb: ExcelJS.Workbook): string[] {
+    const out: string[] = [];
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.hyperlink) out.push(cell.hyperlink);
+        }),
+      ),
+    );
+    return out;
+  }
+
+  it.each([
+    ["in a subfolder of the output's folder", "review.xlsx", "in/sample.xlsx"],
+    ["in a sibling folder", path.join("out", "review.xlsx"), "../in/sample.xlsx"],
+    ["in the output's own folder", path.join("in", "review-here.xlsx"), "sample.xlsx"],
+  ])("name the source by its path from the output's folder when it is %s", async (_, out, expected) => {
+    fs.mkdirSync(path.join(tmp, path.dirname(out)), { recursive: true });
+    // Relative arguments, run from the temp folder, as the README's own command is typed.
+    const wb = await checkOut(path.join("in", "sample.xlsx"), out, tmp);
+    const targets = links(wb);
+    expect(targets.length).toBeGreaterThan(10);
+    expect(new Set(targets.map((t) => t.slice(0, t.indexOf("#"))))).toEqual(new Set([expected]));
+    // The link resolves, from the output's folder, to the file that was checked.
+    expect(path.resolve(tmp, path.dirname(out), expected)).toBe(path.join(tmp, "in", "sample.xlsx"));
+  });
+
+  it("percent-encodes spaces in folder and file names", async () => {
+    fs.mkdirSync(path.join(tmp, "Risk registers"), { recursive: true });
+    fs.copyFileSync(SAMPLE_XLSX, path.join(tmp, "Risk registers", "Highways 2022.xlsx"));
+    const wb = await checkOut(
+      path.join(tmp, "Risk registers", "Highways 2022.xlsx"),
+      path.join(tmp, "r2.xlsx"),
+    );
+    expect(links(wb)[0]).toMatch(/^Risk%20registers\/Highways%202022\.xlsx#'/);
+  });
+});
+
+describe("Plan Close-Out", () => {
+  it("shows each aim's number (1), not its first action's (1.1), where the plan numbers each action", async () => {
+    const input = path.join(tmp, "numbered-plan.xlsx");
+    const head = ["No", "Improvement Aim", "Background", "Action", "Date Completed or Expected"];
+    await writeSheet(input, "Plan", [
+      [...head, "Lead Director", "Lead Officer", "Progress Status", "Evidence"],
+      ["1.1", "Risk management", "Audit", "Report monthly", "July 2022", "RC", "MA", "Completed", "Minutes"],
+      ["1.2", null, null, "Train staff", "July 2022", "RC", "MA", "Completed", "Register"],
+      ["2.1", "Relationships", "Review", "Joint board", "July 2022", "RC", "MA", "In progress", ""],
+    ]);
+    const wb = await checkOut(input, path.join(tmp, "numbered-review.xlsx"));
+    const ws = wb.getWorksheet("Plan Close-Out")!;
+    const { row } = columnOf(ws, "No");
+    const aims = [1, 2, 3].map((i) => [1, 2, 3].map((c) => ws.getCell(row + i, c).value));
+    expect(aims).toEqual([
+      ["1", "Risk management", 2],
+      ["2", "Relationships", 1],
+      [null, null, null],
+    ]);
   });
 });

@@ -111,4 +111,35 @@ describe("buildSummaryTabs", () => {
       ["3", 1, 1, "green", true],
     ]);
   });
+
+  it("shows the aim's number, not its first action's, where the plan numbers each action (1.1, 1.2, 2.1)", () => {
+    const numbered = checkWorkbook(
+      [
+        grid(
+          plan(
+            ["1.1", "Risk management", "bg", "Action one", "July 2022", "RC", "MA", "Completed.", "Minutes"],
+            ["1.2", null, null, "Action two", "July 2022", "RC", "MA", "Completed.", "Report"],
+            ["2.1", "Relationships", "bg", "Action three", "Dec 2022", "RC", "MA", "In progress", ""],
+            ["2.2.", null, null, "Action four", "Dec 2022", "RC", "MA", "In progress", ""],
+            ["3", "Governance", "bg", "Action five", "July 2022", "RC", "MA", "Completed.", "Report"],
+          ),
+        ),
+      ],
+      { settings, asAt: "2022-10-10", source: "book.xlsx" },
+    );
+    expect(closeOutByAim(numbered).map((a) => [a.no, a.aim, a.actions, a.completed, a.rag])).toEqual([
+      ["1", "Risk management", 2, 2, "green"],
+      ["2", "Relationships", 2, 0, "amber"],
+      ["3", "Governance", 1, 1, "green"],
+    ]);
+    const close = buildSummaryTabs(numbered, settings, { version: "9.9.9" }).find(
+      (t) => t.name === "Plan Close-Out",
+    )!;
+    const header = close.rows.findIndex((r) => r[0] === "No");
+    expect(close.rows.slice(header + 1, header + 4).map((r) => r.slice(0, 3))).toEqual([
+      ["1", "Risk management", 2],
+      ["2", "Relationships", 2],
+      ["3", "Governance", 1],
+    ]);
+  });
 });
