@@ -18,6 +18,19 @@ describe("parseArgs accepts", () => {
       ["check", "my risks.xlsx", "--out", "out/review.xlsx"],
       { command: "check", workbook: "my risks.xlsx", format: "text", out: "out/review.xlsx" },
     ],
+    [
+      ["check", "a.xlsx", "b.xlsm", "--format", "json"],
+      { command: "check", workbook: "a.xlsx", inputs: ["a.xlsx", "b.xlsm"], format: "json" },
+    ],
+    [
+      ["check", "registers", "extra.csv"],
+      { command: "check", workbook: "registers", inputs: ["registers", "extra.csv"], format: "text" },
+    ],
+    [
+      ["check", "registers/"],
+      { command: "check", workbook: "registers/", inputs: ["registers/"], format: "text" },
+    ],
+    [["check", "risks.xlsm"], { command: "check", workbook: "risks.xlsm", format: "text" }],
     [["--help"], { command: "help" }],
     [["help"], { command: "help" }],
     [["--version"], { command: "version" }],
@@ -31,7 +44,7 @@ describe("parseArgs refuses with a usage error", () => {
     [[], /no command/],
     [["frobnicate", "x.csv"], /unknown command "frobnicate"/],
     [["check"], /needs a workbook/],
-    [["check", "a.xlsx", "b.xlsx"], /one workbook, got 2/],
+    [["check", "a.xlsx", "notes.txt"], /"notes.txt" is not a \.xlsx or \.csv/],
     [["check", "a.xls"], /not a \.xlsx or \.csv/],
     [["check", "a.xlsx", "--as-at"], /--as-at needs a value/],
     [["check", "a.xlsx", "--as-at", "--format", "json"], /--as-at needs a value/],
