@@ -5,6 +5,7 @@ import { VERSION } from "../core/version";
 import { FileReadError } from "../files/file-read-error";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { runCheck, type CliOutput } from "./check-command";
+import { runCheckMany } from "./check-many";
 import { CliError } from "./cli-error";
 import { runImport } from "./import-command";
 
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[], output: CliOutput, debug = f
         output.stdout(`${VERSION}\n`);
         return 0;
       case "check":
-        return await runCheck(command, output);
+        return await (command.inputs ? runCheckMany(command, output) : runCheck(command, output));
       case "import":
         return await runImport(command, output);
     }

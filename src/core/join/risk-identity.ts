@@ -1,6 +1,5 @@
 // The little a check across files needs to know about each risk of one file: where it is, its id, title and owner.
 
-import { fieldText } from "../model/records";
 import type { CellValue } from "../model/grid";
 import type { Report } from "../model/report";
 import { fingerprintRecord } from "../rules/accepted";
@@ -13,6 +12,8 @@ export interface RiskIdentity {
   idText: string;
   title: string;
   owner: string;
+  /** Current score (the score cell, else likelihood × impact), null when unknown. */
+  score: number | null;
   sheet: string;
   /** 0-based sheet row of the record. */
   row: number;
@@ -24,22 +25,23 @@ export interface RiskIdentity {
   ownerConflictInFile: boolean;
 }
 
-/** The identities of a checked workbook's risks, in register order. */
+/** The identities of a checked workbook's risks, in register order (from the report's risk facts). */
 export function riskIdentities(report: Report): RiskIdentity[] {
   const conflicted = new Set(
     [...report.findings, ...report.accepted]
       .filter((f) => f.ruleId === "risk/owner-conflict")
       .map((f) => `${f.sheet}\u0000${f.row}`),
   );
-  return report.records.risks.map((r) => ({
-    id: r.fields.id?.value ?? null,
-    idText: fieldText(r, "id"),
-    title: fieldText(r, "title") || fieldText(r, "description"),
-    owner: fieldText(r, "owner"),
-    sheet: r.sheet,
-    row: r.row,
-    ownerCol: r.fields.owner?.col ?? null,
-    fingerprint: fingerprintRecord(r),
-    ownerConflictInFile: conflicted.has(`${r.sheet}\u0000${r.row + 1}`),
+  return report.risks.map((f) => ({
+    id: f.record.fields.id?.value ?? null,
+    idText: f.id,
+    title: f.title,
+    owner: f.owner,
+    score: f.score,
+    sheet: f.sheet,
+    row: f.row - 1,
+    ownerCol: f.record.fields.owner?.col ?? null,
+    fingerprint: fingerprintRecord(f.record),
+    ownerConflictInFile: conflicted.has(`${f.sheet}\u0000${f.row}`),
   }));
 }
