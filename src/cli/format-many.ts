@@ -108,7 +108,8 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
           s.holders
             .map(
               (h) =>
-                `${h.file} (${h.risk.sheet} row ${h.risk.row + 1}, owner ${h.risk.owner || "not given"})`,
+                `${h.file} (${h.risk.sheet} row ${h.risk.row + 1}, owner ${h.risk.owner || "not given"}, ` +
+                `score ${h.risk.score ?? "not given"})`,
             )
             .join("; "),
         ]),
