@@ -112,7 +112,6 @@ interface Figure {
   right: number;
 }
 
-
 const outcomes: Outcome[] = [];
 
 beforeAll(async () => {
