@@ -76,18 +76,20 @@ describe("joinAcrossFiles: owner conflicts", () => {
   });
 
   it("takes the file's severity and keeps a finding the file accepted apart", () => {
-    const accepted = {
+    // Accepted for R1 as its cells were; R2's acceptance was for cells that have changed since.
+    const accept = (recordId: string, fingerprint: string) => ({
       ruleId: "risk/owner-conflict",
       sheet: "Register",
-      recordId: "R1",
+      recordId,
       reason: "agreed",
       reviewBy: "2022-12-31",
-    };
+      fingerprint,
+    });
     const { findings, accepted: kept } = joinAcrossFiles([
       file("a.xlsx", [identity("R1", "Ann"), identity("R2", "Ann")]),
       file("b.xlsx", [identity("R1", "Bob"), identity("R2", "Bob")], {
         ownerConflictSeverity: "error",
-        acceptedExceptions: [accepted],
+        acceptedExceptions: [accept("R1", "fp-R1-Bob"), accept("R2", "fp-R2-Old")],
       }),
     ]);
     expect(findings.map((f) => [f.recordId, f.severity])).toEqual([["R2", "error"]]);
