@@ -19,7 +19,9 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.plan.flatMap((p) => {
       const c = p.fields.date;
-      const text = fieldText(p, "date");
+      // The cell's own text, placeholders included: "TBC" is reported as written, as a date that
+      // cannot be read, which tells the officer more than "no date".
+      const text = c?.text ?? "";
       if (!c || !text) return [{ record: p, field: "date", messageId: "blank", data: { id: planLabel(p) } }];
       return parseDate(c.value, c.format, "deadline").ok
         ? []
