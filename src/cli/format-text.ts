@@ -30,7 +30,18 @@ function sheetLine(s: SheetInfo): string {
     `    columns: ${mapped || "none"}`,
   ];
   if (s.unmapped.length > 0) lines.push(`    not recognised: ${s.unmapped.join(", ")}`);
+  if (s.monthFirstColumns?.length) lines.push(`    ${monthFirstLine(s)}`);
   return lines.join("\n");
+}
+
+/** Says once which date columns were read month first, naming each by letter and header. */
+export function monthFirstLine(s: Pick<SheetInfo, "monthFirstColumns" | "columns">): string {
+  const named = (s.monthFirstColumns ?? []).map((letter) => {
+    const header = s.columns.find((c) => columnLetter(c.col) === letter)?.header;
+    return header ? `${letter} (${header})` : letter;
+  });
+  const one = named.length === 1;
+  return `read month first: ${named.join(", ")} — ${one ? "a date there" : "dates there"} can only be month first (e.g. 09/30/2022), so ${one ? "the column is" : "the columns are"} read that way`;
 }
 
 /** Pads each column of a table of strings to its widest cell, two spaces apart; the last column is left as is. */

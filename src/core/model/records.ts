@@ -13,6 +13,8 @@ export interface RecordCell {
   format: string | null;
   row: number;
   col: number;
+  /** Set on the cells of a date column found to be written month first (09/30/2022). */
+  monthFirst?: boolean;
 }
 
 /** A record of one sheet: a data row (plus any continuation rows joined into it). */

@@ -7,7 +7,7 @@ import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import {
   parseActionState,
-  parseDate,
+  parseDateCell,
   parseRiskState,
   parseScore,
   parseStrategy,
@@ -72,7 +72,7 @@ export function buildRuleContext(
     const key = idKey(e.fields.riskId?.value ?? null);
     const c = fieldCell(e, "date");
     if (!key || !c) continue;
-    const d = parseDate(c.value, c.format, "lastUpdated");
+    const d = parseDateCell(c, "lastUpdated");
     if (d.ok && (logDatesByRisk.get(key) ?? -Infinity) < d.value) logDatesByRisk.set(key, d.value);
   }
 
@@ -87,7 +87,7 @@ export function buildRuleContext(
     const memo = dateMemo[meaning];
     let day = memo.get(c);
     if (day === undefined) {
-      const d = parseDate(c.value, c.format, meaning);
+      const d = parseDateCell(c, meaning);
       day = d.ok ? d.value : null;
       memo.set(c, day);
     }
