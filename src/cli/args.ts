@@ -35,11 +35,29 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** An input of a type risk-review cannot read (.xls, .ods …): one plain line, without the usage text. */
+export class InputTypeError extends UsageError {
+  override name = "InputTypeError";
+}
+
+/** Spreadsheet types Excel opens but risk-review does not read: the officer re-saves them from Excel. */
+const RESAVE_TYPES = /\.(xls|ods|xlsb|numbers|fods)$/i;
+
+/** Refuses `file` unless it is one of the readable types; .xls/.ods get the advice to re-save as .xlsx. */
+function requireReadableInput(file: string, label: string): void {
+  if (/\.(xlsx|xlsm|csv)$/i.test(file)) return;
+  if (RESAVE_TYPES.test(file))
+    throw new InputTypeError(
+      `${label}"${file}" is not an .xlsx workbook: open it in Excel and save it as .xlsx`,
+    );
+  throw new UsageError(`${label}"${file}" is not a .xlsx, .xlsm or .csv file`);
+}
+
 /** The usage text. */
 export const USAGE = [
   "Usage:",
-  "  risk-review check WORKBOOK.(xlsx|csv) [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
-  "  risk-review import EXPORT.(xlsx|csv) --into WORKBOOK.xlsx --out MERGED.xlsx [--format text|json] [--register SHEET]",
+  "  risk-review check WORKBOOK.(xlsx|xlsm|csv) [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
+  "  risk-review import EXPORT.(xlsx|xlsm|csv) --into WORKBOOK.(xlsx|xlsm) --out MERGED.(xlsx|xlsm) [--format text|json] [--register SHEET]",
   "",
   "  check     check the workbook's plan, registers and actions against the rules",
   "  --as-at   the date to check as at (default: the workbook's Settings, else today)",
@@ -101,14 +119,18 @@ function parseImport(args: readonly string[]): ImportCommand {
   if (positional.length !== 1)
     throw new UsageError(`import takes one export file (.xlsx or .csv), got ${positional.length}`);
   const exportFile = positional[0];
-  if (!/\.(xlsx|csv)$/i.test(exportFile)) throw new UsageError(`"${exportFile}" is not a .xlsx or .csv file`);
+  requireReadableInput(exportFile, "");
   const into = options.get("--into");
   const out = options.get("--out");
   if (into === undefined)
     throw new UsageError("import needs --into WORKBOOK.xlsx, the workbook to merge into");
   if (out === undefined) throw new UsageError("import needs --out MERGED.xlsx, the new workbook to write");
-  if (!/\.xlsx$/i.test(into)) throw new UsageError(`--into "${into}" must name a .xlsx file`);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out "${out}" must name a .xlsx file`);
+  if (RESAVE_TYPES.test(into)) requireReadableInput(into, "--into ");
+  if (!/\.(xlsx|xlsm)$/i.test(into)) throw new UsageError(`--into "${into}" must name a .xlsx or .xlsm file`);
+  // An .xlsm keeps its macros and its type; Excel refuses a file whose extension and type disagree.
+  const kind = into.slice(-4).toLowerCase();
+  if (out.slice(-4).toLowerCase() !== kind || !/\.(xlsx|xlsm)$/i.test(out))
+    throw new UsageError(`--out "${out}" must name a .${kind} file, as --into does`);
   const format = options.get("--format") ?? "text";
   if (format !== "text" && format !== "json")
     throw new UsageError(`--format "${format}" is not text or json`);
@@ -155,9 +177,7 @@ function parseCheck(args: readonly string[]): CheckCommand {
   if (positional.length > 1)
     throw new UsageError(`check takes one workbook, got ${positional.length}: ${positional.join(", ")}`);
   const workbook = positional[0];
-  if (!/\.(xlsx|csv)$/i.test(workbook)) {
-    throw new UsageError(`"${workbook}" is not a .xlsx or .csv file`);
-  }
+  requireReadableInput(workbook, "");
 
   const asAt = options.get("--as-at");
   if (asAt !== undefined && !isIsoDate(asAt)) {
