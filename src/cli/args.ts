@@ -41,11 +41,29 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** An input of a type risk-review cannot read (.xls, .ods …): one plain line, without the usage text. */
+export class InputTypeError extends UsageError {
+  override name = "InputTypeError";
+}
+
+/** Spreadsheet types Excel opens but risk-review does not read: the officer re-saves them from Excel. */
+const RESAVE_TYPES = /\.(xls|ods|xlsb|numbers|fods)$/i;
+
+/** Refuses `file` unless it is one of the readable types; .xls/.ods get the advice to re-save as .xlsx. */
+function requireReadableInput(file: string, label: string): void {
+  if (/\.(xlsx|xlsm|csv)$/i.test(file)) return;
+  if (RESAVE_TYPES.test(file))
+    throw new InputTypeError(
+      `${label}"${file}" is not an .xlsx workbook: open it in Excel and save it as .xlsx`,
+    );
+  throw new UsageError(`${label}"${file}" is not a .xlsx, .xlsm or .csv file`);
+}
+
 /** The usage text. */
 export const USAGE = [
   "Usage:",
   "  risk-review check WORKBOOK.(xlsx|xlsm|csv)... | FOLDER [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
-  "  risk-review import EXPORT.(xlsx|csv) --into WORKBOOK.xlsx --out MERGED.xlsx [--format text|json] [--register SHEET]",
+  "  risk-review import EXPORT.(xlsx|xlsm|csv) --into WORKBOOK.(xlsx|xlsm) --out MERGED.(xlsx|xlsm) [--format text|json] [--register SHEET]",
   "",
   "  check     check the workbook's plan, registers and actions against the rules; several files or a",
   "            folder are each checked, then joined (owner conflicts across files) in one report",
@@ -108,14 +126,18 @@ function parseImport(args: readonly string[]): ImportCommand {
   if (positional.length !== 1)
     throw new UsageError(`import takes one export file (.xlsx or .csv), got ${positional.length}`);
   const exportFile = positional[0];
-  if (!/\.(xlsx|csv)$/i.test(exportFile)) throw new UsageError(`"${exportFile}" is not a .xlsx or .csv file`);
+  requireReadableInput(exportFile, "");
   const into = options.get("--into");
   const out = options.get("--out");
   if (into === undefined)
     throw new UsageError("import needs --into WORKBOOK.xlsx, the workbook to merge into");
   if (out === undefined) throw new UsageError("import needs --out MERGED.xlsx, the new workbook to write");
-  if (!/\.xlsx$/i.test(into)) throw new UsageError(`--into "${into}" must name a .xlsx file`);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out "${out}" must name a .xlsx file`);
+  if (RESAVE_TYPES.test(into)) requireReadableInput(into, "--into ");
+  if (!/\.(xlsx|xlsm)$/i.test(into)) throw new UsageError(`--into "${into}" must name a .xlsx or .xlsm file`);
+  // An .xlsm keeps its macros and its type; Excel refuses a file whose extension and type disagree.
+  const kind = into.slice(-4).toLowerCase();
+  if (out.slice(-4).toLowerCase() !== kind || !/\.(xlsx|xlsm)$/i.test(out))
+    throw new UsageError(`--out "${out}" must name a .${kind} file, as --into does`);
   const format = options.get("--format") ?? "text";
   if (format !== "text" && format !== "json")
     throw new UsageError(`--format "${format}" is not text or json`);
@@ -160,10 +182,8 @@ function parseCheck(args: readonly string[]): CheckCommand {
   }
   if (positional.length === 0) throw new UsageError("check needs a workbook file (.xlsx or .csv)");
   const workbook = positional[0];
-  // A name with some other file extension is a mistake; a name without one may be a folder (check-many decides).
-  for (const input of positional)
-    if (!/\.(xlsx|xlsm|csv)$/i.test(input) && /\.[a-z][a-z0-9]{0,5}$/i.test(input))
-      throw new UsageError(`"${input}" is not a .xlsx or .csv file`);
+  // A name with a file extension must be a readable type; a name without one may be a folder (check-many decides).
+  for (const input of positional) if (/\.[a-z][a-z0-9]{0,5}$/i.test(input)) requireReadableInput(input, "");
   const inputs = positional.length > 1 || !/\.(xlsx|xlsm|csv)$/i.test(workbook) ? { inputs: positional } : {};
 
   const asAt = options.get("--as-at");

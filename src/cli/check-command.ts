@@ -15,6 +15,7 @@ import { CliError, describeFsError } from "./cli-error";
 import { renderJson } from "./format-json";
 import { renderText } from "./format-text";
 import { settingsFromGrids } from "./settings-from-grids";
+import { terminalSafe } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 
 /** Where the command writes; tests pass their own. */
@@ -70,7 +71,7 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   const { settings, issues } = settingsFromGrids(grids);
   // Unreadable settings fall back to their defaults; say so on stderr, where it cannot spoil JSON on stdout.
   for (const issue of issues)
-    output.stderr(`risk-review: warning: "${fileName}", Settings sheet: ${issue}\n`);
+    output.stderr(`${terminalSafe(`risk-review: warning: "${fileName}", Settings sheet: ${issue}`)}\n`);
   const report = checkWorkbook(grids, { settings, asAt: command.asAt, source: fileName });
   requireCheckableSheet(report, grids, fileName);
 

@@ -14,6 +14,8 @@ export interface JsonSheet {
   /** Field → column letters, e.g. { "id": "A" }. */
   columns: Record<string, string>;
   unmapped: string[];
+  /** Letters of date columns read month first as a whole (only when there are some). */
+  monthFirst?: string[];
 }
 
 export interface JsonFinding {
@@ -69,6 +71,7 @@ export function toJsonReport(report: Report): JsonReport {
         headerRow: s.headerRow === null ? null : s.headerRow + 1,
         columns: { ...columns },
         unmapped: [...s.unmapped],
+        ...(s.monthFirstColumns?.length ? { monthFirst: [...s.monthFirstColumns] } : {}),
       };
     }),
     findings: report.findings.map(jsonFinding),
