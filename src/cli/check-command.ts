@@ -14,7 +14,9 @@ import type { CheckCommand } from "./args";
 import { CliError, describeFsError } from "./cli-error";
 import { renderJson } from "./format-json";
 import { renderText } from "./format-text";
+import { linkPathFrom } from "./link-path";
 import { settingsFromGrids } from "./settings-from-grids";
+import { terminalSafe } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 
 /** Where the command writes; tests pass their own. */
@@ -27,7 +29,7 @@ export interface CliOutput {
 const CHECKABLE_KINDS = new Set(["risk-register", "actions", "improvement-plan"]);
 
 /** Reads the input file's bytes; never opens it for writing. */
-async function readInput(file: string): Promise<Uint8Array> {
+export async function readInput(file: string): Promise<Uint8Array> {
   try {
     return await fsp.readFile(file);
   } catch (err) {
@@ -36,22 +38,13 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** Exit 2 with the list of sheets seen when nothing in the workbook is a plan, register or actions sheet. */
-function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
+export function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
   if (report.sheets.some((s) => CHECKABLE_KINDS.has(s.kind))) return;
   const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
   throw new CliError(
     `"${fileName}" holds no improvement plan, risk register or actions sheet that risk-review recognises ` +
       `(no row in the first 20 matches their headers). Sheets seen: ${seen}.`,
   );
-}
-
-/**
- * The source workbook as a link from the review workbook: its path relative to the folder `out` is
- * written in (SPEC "Command line"), with forward slashes, so the links open from wherever the two sit.
- */
-export function linkPathFrom(out: string, input: string): string {
-  const relative = path.relative(path.dirname(path.resolve(out)), path.resolve(input));
-  return relative.split(path.sep).join("/");
 }
 
 /** Builds the owned tabs and writes them to a new workbook whose links name the source file's cells. */
@@ -79,7 +72,7 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   const { settings, issues } = settingsFromGrids(grids);
   // Unreadable settings fall back to their defaults; say so on stderr, where it cannot spoil JSON on stdout.
   for (const issue of issues)
-    output.stderr(`risk-review: warning: "${fileName}", Settings sheet: ${issue}\n`);
+    output.stderr(`${terminalSafe(`risk-review: warning: "${fileName}", Settings sheet: ${issue}`)}\n`);
   const report = checkWorkbook(grids, { settings, asAt: command.asAt, source: fileName });
   requireCheckableSheet(report, grids, fileName);
 
