@@ -122,7 +122,18 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
     const first = Math.min(...format.headerRows) + 1;
     ws.pageSetup.printTitlesRow = `${first}:${first}`;
   }
+  // The protective marking heads every printed page, not only row 1 of the first.
+  if (format.pageHeader)
+    ws.headerFooter = { ...ws.headerFooter, oddHeader: pageHeaderCode(format.pageHeader) };
   if (tab.kind === "settings") ws.state = "hidden";
+}
+
+/**
+ * A header-footer code that prints `text` bold in the centre of the page header. "&" starts a code in
+ * Excel's header language, so a literal one is doubled.
+ */
+export function pageHeaderCode(text: string): string {
+  return `&C&"-,Bold"${text.replace(/&/g, "&&")}`;
 }
 
 /**

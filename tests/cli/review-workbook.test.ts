@@ -146,3 +146,18 @@ describe("Plan Close-Out", () => {
     ]);
   });
 });
+
+describe("protective marking", () => {
+  it("is in the page header of every page of every owned tab, as well as in row 2", () => {
+    for (const name of ["Escalation", "Exceptions", "Risk Summary", "Plan Close-Out"]) {
+      const ws = review.getWorksheet(name)!;
+      expect([name, ws.getCell("A2").value, ws.headerFooter.oddHeader]).toEqual([
+        name,
+        "OFFICIAL-SENSITIVE",
+        '&C&"-,Bold"OFFICIAL-SENSITIVE',
+      ]);
+      expect(ws.headerFooter.differentFirst ?? false).toBe(false);
+      expect(ws.headerFooter.differentOddEven ?? false).toBe(false);
+    }
+  });
+});

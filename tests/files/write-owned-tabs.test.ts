@@ -242,3 +242,20 @@ describe("writeOwnedTabsWorkbook with date cells", () => {
     expect(ws.getCell("B6").value).toBeNull();
   });
 });
+
+describe("writeOwnedTabsWorkbook page header", () => {
+  it("prints the protective marking in the header of every page; a tab without one gets no header", async () => {
+    const marked: OwnedTab = {
+      name: "Risk Summary",
+      kind: "risk-summary",
+      rows: [["Risk Summary"], ["OFFICIAL-SENSITIVE & PERSONAL"]],
+      format: { ...emptyFormat(), pageHeader: "OFFICIAL-SENSITIVE & PERSONAL" },
+    };
+    const wb = await loadWithExcelJs(await writeOwnedTabsWorkbook([marked, settingsTab()]));
+    const hf = wb.getWorksheet("Risk Summary")!.headerFooter;
+    expect(hf.oddHeader).toBe('&C&"-,Bold"OFFICIAL-SENSITIVE && PERSONAL');
+    // One header for odd, even and first pages alike.
+    expect([hf.differentFirst ?? false, hf.differentOddEven ?? false]).toEqual([false, false]);
+    expect(wb.getWorksheet("Risk Review Settings")!.headerFooter?.oddHeader).toBeUndefined();
+  });
+});

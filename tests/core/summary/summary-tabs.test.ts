@@ -46,6 +46,7 @@ describe("buildSummaryTabs", () => {
         "Source: book.xlsx",
         "Contract Risk Review 9.9.9",
       ]);
+      expect(t.format.pageHeader).toBe("OFFICIAL-SENSITIVE");
       expect(t.format.headerRows.length).toBeGreaterThan(0);
       expect(t.format.freezeBelowRow).toBe(t.format.headerRows[0]);
     }
