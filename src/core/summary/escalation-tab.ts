@@ -5,6 +5,7 @@ import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId, Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import { TabBuilder, type TabHeading } from "./tab-builder";
+import { workedOutNote } from "./risk-summary-tab";
 
 export const DESTINATION_TITLES: Record<DestinationId, string> = {
   "corporate-register": "Corporate risk register",
@@ -39,6 +40,15 @@ export function buildEscalationTab(report: Report, heading: Omit<TabHeading, "ti
   ).dateColumns([8]);
   const facts = new Map<string, RiskFacts>();
   for (const f of report.risks) facts.set(`${f.sheet}\u0000${f.row}`, f);
+  const workedOut = report.escalations.flatMap((e) => {
+    const f = facts.get(`${e.sheet}\u0000${e.row}`);
+    return f?.scoreWorkedOut ? [f] : [];
+  });
+  // Said once at the top; each such row's reason says "worked out as 4 × 4" too.
+  if (workedOut.length > 0) {
+    tab.row([workedOutNote(workedOut)]);
+    tab.blank();
+  }
 
   for (const dest of Object.keys(DESTINATION_TITLES) as DestinationId[]) {
     const routed = report.escalations.filter((e) => e.destinations.includes(dest));
