@@ -160,6 +160,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
       recordCount: rows.length,
       note: layout.note,
+      ...(raw.mergesUnread ? { mergesUnread: true } : {}),
     });
   }
   return { sheets, records, layouts };
