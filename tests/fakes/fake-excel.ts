@@ -13,6 +13,7 @@ import {
   FakeOfficeError,
   HyperlinkState,
   PageLayoutState,
+  Rect,
   SheetState,
   fail,
   parseLocalAddress,
@@ -272,6 +273,32 @@ export class FakeHost implements HostState {
       this.counters.maxRequestBytes = Math.max(this.counters.maxRequestBytes, record.requestBytes);
       this.counters.maxResponseBytes = Math.max(this.counters.maxResponseBytes, record.responseBytes);
     }
+  }
+
+  /**
+   * The officer inserts `count` whole rows above 0-based row `at` (Home › Insert › Sheet Rows): cells move
+   * down, and merged and conditional-format areas move or grow with them, as in Excel.
+   */
+  insertRows(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    s.rows.splice(at, 0, ...Array.from({ length: count }, () => [] as (CellState | undefined)[]));
+    const shift = (r: Rect): Rect =>
+      r.top >= at
+        ? { ...r, top: r.top + count, bottom: r.bottom + count }
+        : r.bottom >= at
+          ? { ...r, bottom: r.bottom + count }
+          : r;
+    s.merges = s.merges.map(shift);
+    for (const cf of s.cfs) cf.areas = cf.areas.map(shift);
+  }
+
+  /**
+   * The file is saved and opened again on `platform`: formats, names and cells stay; Excel for Mac has been
+   * reported not to keep custom XML parts, so they are gone there.
+   */
+  reopen(platform: "windows" | "mac" | "web"): void {
+    if (platform === "mac") this.xmlParts = [];
+    this.selection = null;
   }
 
   /** The live state of a sheet, for assertions. */
