@@ -9,7 +9,7 @@ import { terminalSafeLines } from "./terminal-text";
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 /** "3 errors", "1 warning". */
-function count(n: number, word: string): string {
+export function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -46,7 +46,7 @@ export function monthFirstLine(s: Pick<SheetInfo, "monthFirstColumns" | "columns
 }
 
 /** Pads each column of a table of strings to its widest cell, two spaces apart; the last column is left as is. */
-function table(rows: string[][]): string[] {
+export function table(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  "));
