@@ -2,6 +2,7 @@
 
 import type { Finding } from "../../src/core/model/finding";
 import type { Report } from "../../src/core/model/report";
+import { emptyHistory } from "../../src/core/history/collect-history";
 import { renderJson, toJsonReport } from "../../src/cli/format-json";
 import { renderText } from "../../src/cli/format-text";
 
@@ -74,10 +75,13 @@ const report: Report = {
       row: 11,
       destinations: ["corporate-register", "strategic-board"],
       reasons: ["score 20 ≥ 16", "£450,000 ≥ £250,000"],
+      trend: "up",
     },
   ],
   records: { risks: [], actions: [], plan: [], updateLog: [] },
   risks: [],
+  proposals: [],
+  history: emptyHistory(),
 };
 
 describe("toJsonReport", () => {
