@@ -88,7 +88,7 @@ describe("toJsonReport", () => {
   const json = toJsonReport(report);
 
   it("has SPEC's keys, in SPEC's order", () => {
-    expect(Object.keys(json)).toEqual(["asAt", "sheets", "findings", "escalations"]);
+    expect(Object.keys(json)).toEqual(["asAt", "sheets", "findings", "escalations", "risks", "proposals"]);
     expect(Object.keys(json.sheets[0])).toEqual(["name", "kind", "headerRow", "columns", "unmapped"]);
     expect(Object.keys(json.findings[0])).toEqual([
       "ruleId",
@@ -99,7 +99,14 @@ describe("toJsonReport", () => {
       "recordId",
       "message",
     ]);
-    expect(Object.keys(json.escalations[0])).toEqual(["recordId", "sheet", "row", "destinations", "reasons"]);
+    expect(Object.keys(json.escalations[0])).toEqual([
+      "recordId",
+      "sheet",
+      "row",
+      "destinations",
+      "reasons",
+      "trend",
+    ]);
   });
 
   it("gives 1-based header rows, column letters for mapped fields only, and null for no table", () => {
