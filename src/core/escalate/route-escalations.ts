@@ -4,29 +4,12 @@ import { fieldCell, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
 import type { RuleContext } from "../rules/context";
+import { trendOf } from "../history/risk-points";
+import { currentScore, currentScoreOf, type CurrentScore } from "./current-score";
 
 const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
 
-/** A risk's current score and where it came from. */
-export interface CurrentScore {
-  score: number | null;
-  /** Set when the score was worked out as likelihood × impact (no score in the register): [l, i]. */
-  workedOutFrom?: [number, number];
-}
-
-/** The current score: the score cell, else likelihood × impact (worked out, and said so). */
-export function currentScoreOf(ctx: RuleContext, risk: RiskRecord): CurrentScore {
-  const s = ctx.numberOf(risk, "score");
-  if (s !== null) return { score: s };
-  const l = ctx.numberOf(risk, "likelihood");
-  const i = ctx.numberOf(risk, "impact");
-  return l !== null && i !== null ? { score: l * i, workedOutFrom: [l, i] } : { score: null };
-}
-
-/** The current score: the score cell, else likelihood × impact. */
-export function currentScore(ctx: RuleContext, risk: RiskRecord): number | null {
-  return currentScoreOf(ctx, risk).score;
-}
+export { currentScore, currentScoreOf };
 
 /** "score 16", or "score 16 (worked out as 4 × 4)" when the register gives no score. */
 function scoreWords(s: CurrentScore): string {
@@ -84,7 +67,14 @@ export function routeEscalations(ctx: RuleContext): Escalation[] {
     if (!ctx.isOpenRisk(risk)) continue;
     const { destinations, reasons } = routeRisk(ctx, risk);
     if (destinations.length === 0) continue;
-    out.push({ recordId: ctx.riskId(risk), sheet: risk.sheet, row: risk.row + 1, destinations, reasons });
+    out.push({
+      recordId: ctx.riskId(risk),
+      sheet: risk.sheet,
+      row: risk.row + 1,
+      destinations,
+      reasons,
+      trend: trendOf(ctx, risk),
+    });
   }
   return out;
 }

@@ -2,9 +2,10 @@
 
 import { fieldText, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
-import { currentScoreOf } from "../escalate/route-escalations";
+import { currentScoreOf } from "../escalate/current-score";
 import { isoFromDay, mergedInto, parseRagWord, ragFromScore } from "../parse";
 import type { RuleContext } from "./context";
+import { appetiteOf, pointsInputOf, trendOf } from "../history/risk-points";
 
 const STRATEGY_WORD = {
   treat: "Treat",
@@ -30,6 +31,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const latest = ctx.latestUpdate(risk);
   const open = ctx.isOpenRisk(risk);
   const merged = open ? null : mergedInto(fieldText(risk, "status"));
+  const seen = pointsInputOf(ctx, risk).firstSeen;
   return {
     record: risk,
     id: ctx.riskId(risk),
@@ -49,6 +51,9 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     latestUpdate: latest === null ? null : isoFromDay(latest),
     latestUpdateText: fieldText(risk, "update"),
     stale: open && (latest === null || latest < ctx.reviewCutoff),
+    trend: trendOf(ctx, risk),
+    firstSeen: seen === null ? null : isoFromDay(seen),
+    appetite: appetiteOf(ctx, risk),
     ...(merged ? { mergedInto: merged } : {}),
   };
 }
