@@ -32,10 +32,7 @@ export interface OwnedTabFormat {
   links: CellLink[];
   /** Row index (into `rows`) to freeze panes below; null for no freeze. */
   freezeBelowRow: number | null;
-  /**
-   * Text printed in the page header of every printed page: the protective marking (SPEC "Owned tabs").
-   * Absent or blank for none.
-   */
+  /** Printed in the centre of the page header of every page: the protective marking (e.g. OFFICIAL-SENSITIVE). */
   pageHeader?: string;
 }
 
