@@ -1,5 +1,6 @@
 // One risk's facts as the summaries, the meeting queue and the task pane show them.
 
+import type { RiskAppetite, Trend } from "./history";
 import type { Rag } from "./owned-tab";
 import type { RiskRecord } from "./records";
 
@@ -29,4 +30,10 @@ export interface RiskFacts {
   latestUpdateText: string;
   /** True when an open risk has no update within the review period. */
   stale: boolean;
+  /** Direction of travel: up, down, same, new, or null when nothing dates the risk. */
+  trend: Trend;
+  /** ISO date the risk was first seen (Date Raised, or the first log row or backup naming it); null when unknown. */
+  firstSeen: string | null;
+  /** The appetite that applies (by Category, else section, else annex). */
+  appetite: RiskAppetite;
 }

@@ -18,6 +18,7 @@ import {
   type DayNumber,
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
+import { emptyHistory, type HistoryData } from "../history/collect-history";
 
 export interface RuleContext {
   settings: Settings;
@@ -45,6 +46,8 @@ export interface RuleContext {
   riskId(risk: RiskRecord): string;
   /** The record's strategy read from its strategy cell (parsed once per distinct text). */
   strategyOf(record: SheetRecord<string>): ParseResult<Strategy>;
+  /** What the workbook's logs and backups say (see src/core/history). */
+  history: HistoryData;
 }
 
 /** Builds the context once per check. */
@@ -53,6 +56,7 @@ export function buildRuleContext(
   layouts: Map<string, SheetLayout>,
   settings: Settings,
   asAt: DayNumber,
+  history: HistoryData = emptyHistory(),
 ): RuleContext {
   const actionsByRisk = new Map<string, ActionRecord[]>();
   for (const a of records.actions) {
@@ -141,6 +145,7 @@ export function buildRuleContext(
     },
     riskId: (risk) => fieldText(risk, "id"),
     strategyOf: (record) => strategy(fieldText(record, "strategy")),
+    history,
   };
   return ctx;
 }
