@@ -43,32 +43,35 @@ interface TabCells {
  * same state.
  */
 export async function writeOwnedTab(tab: OwnedTab): Promise<WriteResult> {
-  return runExcel(`writing the "${tab.name}" tab`, async (context) => {
-    const target = await chooseSheet(context, tab.name);
-    const cells = tabCells(tab);
-    const sheets = new Map<number, Excel.Worksheet>();
-    // A proxy per batch: one made in a batch Excel refused is not safe to use afterwards.
-    const sheetIn = (batch: number): Excel.Worksheet => {
-      let ws = sheets.get(batch);
-      if (!ws) {
-        ws = context.workbook.worksheets.getItem(target.name);
-        sheets.set(batch, ws);
-      }
-      return ws;
-    };
-    const writes: QueuedWrite[] = [
-      setupWrite(context, target, tab, sheetIn),
-      ...valueWrites(cells, sheetIn),
-      ...formatWrites(tab, cells, sheetIn),
-    ];
-    await syncWrites(context, writes, `write: ${target.name}`);
-    const warnings = await layoutTab(context, target.name, tab);
-    return {
-      sheetName: target.name,
-      renamed: target.name.toLowerCase() !== tab.name.toLowerCase(),
-      ...(warnings.length > 0 ? { warnings } : {}),
-    };
-  });
+  return runExcel(`writing the "${tab.name}" tab`, (context) => writeOwnedTabIn(context, tab));
+}
+
+/** writeOwnedTab inside a run the caller holds (settings are read again and written in one run). */
+export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedTab): Promise<WriteResult> {
+  const target = await chooseSheet(context, tab.name);
+  const cells = tabCells(tab);
+  const sheets = new Map<number, Excel.Worksheet>();
+  // A proxy per batch: one made in a batch Excel refused is not safe to use afterwards.
+  const sheetIn = (batch: number): Excel.Worksheet => {
+    let ws = sheets.get(batch);
+    if (!ws) {
+      ws = context.workbook.worksheets.getItem(target.name);
+      sheets.set(batch, ws);
+    }
+    return ws;
+  };
+  const writes: QueuedWrite[] = [
+    setupWrite(context, target, tab, sheetIn),
+    ...valueWrites(cells, sheetIn),
+    ...formatWrites(tab, cells, sheetIn),
+  ];
+  await syncWrites(context, writes, `write: ${target.name}`);
+  const warnings = await layoutTab(context, target.name, tab);
+  return {
+    sheetName: target.name,
+    renamed: target.name.toLowerCase() !== tab.name.toLowerCase(),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
 /** Syncs 1–2: the sheets, the CRR_OWNED_* names, and row 1 of any sheet already holding a candidate name. */
