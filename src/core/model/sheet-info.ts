@@ -29,4 +29,6 @@ export interface SheetInfo {
   monthFirstColumns?: string[];
   /** Why the sheet was taken for what it is, or why it was left out (shown in the Check view). */
   note?: string;
+  /** True when Excel could not list the sheet's merged cells, so merged areas gave no value to their other cells. */
+  mergesUnread?: boolean;
 }

@@ -242,6 +242,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       recordCount: rows.length,
       note: layout.note,
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
+      ...(raw.mergesUnread ? { mergesUnread: true } : {}),
     });
   }
   return { sheets, records, layouts };
