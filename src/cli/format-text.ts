@@ -1,6 +1,7 @@
 // Renders a Report as the plain text an officer reads in a terminal.
 
 import { columnLetter } from "../core/address/a1";
+import { DESTINATION_LABELS } from "../core/escalate/destination-labels";
 import type { Finding, Severity } from "../core/model/finding";
 import type { Report } from "../core/model/report";
 import type { SheetInfo } from "../core/model/sheet-info";
@@ -96,7 +97,7 @@ export function renderText(report: Report, fileName: string): string {
         report.escalations.map((e) => [
           e.recordId || "(no id)",
           `${e.sheet} row ${e.row}`,
-          e.destinations.map((d, i) => `${d} (${e.reasons[i] ?? ""})`).join("; "),
+          e.destinations.map((d, i) => `${DESTINATION_LABELS[d]} (${e.reasons[i] ?? ""})`).join("; "),
         ]),
       ).map((l) => `  ${l}`),
     );

@@ -3,7 +3,7 @@
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import { idKey } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
-import { DESTINATION_TITLES } from "../summary/escalation-tab";
+import { DESTINATION_LABELS } from "../escalate/destination-labels";
 import { dateCell, TabBuilder } from "../summary/tab-builder";
 import type { FieldChange } from "./record";
 
@@ -157,6 +157,6 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.title(`New escalations (${escalations.length})`);
   tab.header(["Risk ID", "Destination", "Register", "Reason", ""]);
   if (escalations.length === 0) tab.row(["None"]);
-  for (const e of escalations) tab.row([e.recordId, DESTINATION_TITLES[e.destination], e.sheet, e.reason]);
+  for (const e of escalations) tab.row([e.recordId, DESTINATION_LABELS[e.destination], e.sheet, e.reason]);
   return tab.build();
 }

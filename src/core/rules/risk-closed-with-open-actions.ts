@@ -9,7 +9,7 @@ export const rule: Rule = {
     fields: ["status"],
     defaultSeverity: "warning",
     description: "A closed risk still has open actions.",
-    messages: { open: "Risk {id} is closed but {count} of its actions are still open." },
+    messages: { open: "Risk {id} is closed but {count} of its actions {verb} still open." },
   },
   check(ctx) {
     return ctx.records.risks.flatMap((r) => {
@@ -17,7 +17,14 @@ export const rule: Rule = {
       const open = ctx.actionsFor(r).filter((a) => ctx.isOpenAction(a)).length;
       return open === 0
         ? []
-        : [{ record: r, field: "status", messageId: "open", data: { id: ctx.riskId(r), count: open } }];
+        : [
+            {
+              record: r,
+              field: "status",
+              messageId: "open",
+              data: { id: ctx.riskId(r), count: open, verb: open === 1 ? "is" : "are" },
+            },
+          ];
     });
   },
 };

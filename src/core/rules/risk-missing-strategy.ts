@@ -11,7 +11,8 @@ export const rule: Rule = {
     defaultSeverity: "error",
     description: "An open risk has no strategy (also per risk when the sheet has no strategy column).",
     messages: {
-      blank: "Risk {id} has no strategy: record Treat, Tolerate, Transfer or Terminate.",
+      blank:
+        "Risk {id} has no strategy: record Treat, Tolerate, Transfer, Terminate or Take (for an opportunity).",
       noColumn: "Risk {id} has no strategy: the sheet has no strategy column.",
     },
   },

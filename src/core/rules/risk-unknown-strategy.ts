@@ -12,7 +12,8 @@ export const rule: Rule = {
     description:
       "The strategy is not one of the strategy words (Treat, Tolerate, Transfer, Terminate, Take).",
     messages: {
-      unknown: 'Risk {id} has strategy "{strategy}", which is not Treat, Tolerate, Transfer or Terminate.',
+      unknown:
+        'Risk {id} has strategy "{strategy}", which is not Treat, Tolerate, Transfer, Terminate or Take.',
     },
   },
   check(ctx) {

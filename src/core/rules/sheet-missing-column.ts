@@ -3,11 +3,11 @@
 import type { Rule, RuleReport } from "./types";
 
 /** Columns whose absence is an error; rules on other optional fields are skipped silently. */
-const REQUIRED: { field: string; label: string }[] = [
-  { field: "id", label: "risk id" },
-  { field: "owner", label: "owner" },
-  { field: "strategy", label: "strategy" },
-  { field: "lastUpdated", label: "last updated date" },
+const REQUIRED: { field: string; label: string; header: string }[] = [
+  { field: "id", label: "risk id", header: "Risk ID" },
+  { field: "owner", label: "owner", header: "Risk Owner" },
+  { field: "strategy", label: "strategy", header: "Strategy" },
+  { field: "lastUpdated", label: "last updated date", header: "Last Updated" },
 ];
 
 export const rule: Rule = {
@@ -19,14 +19,17 @@ export const rule: Rule = {
     description: "A register lacks a column a rule needs: id, owner, strategy or last updated.",
     messages: {
       missing:
-        "Sheet {sheet} has no {label} column: add one, or map an existing column to it in the Check view.",
+        'Sheet {sheet} has no {label} column: add one, or rename the header of the column that holds it to "{header}"; ' +
+        "in the task pane you can instead map an existing column to it in the Check view (saved in the workbook's " +
+        "settings, so the command line uses it too).",
     },
   },
   check(ctx) {
     const out: RuleReport[] = [];
     for (const sheet of ctx.sheetsOfKind("risk-register"))
-      for (const { field, label } of REQUIRED)
-        if (!ctx.hasField(sheet, field)) out.push({ sheet, messageId: "missing", data: { sheet, label } });
+      for (const { field, label, header } of REQUIRED)
+        if (!ctx.hasField(sheet, field))
+          out.push({ sheet, messageId: "missing", data: { sheet, label, header } });
     return out;
   },
 };

@@ -1,20 +1,12 @@
 // The Escalation tab: a block per destination listing the risks routed there and why.
 
 import { toA1 } from "../address/a1";
+import { DESTINATION_LABELS } from "../escalate/destination-labels";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId } from "../model/report";
 import type { SummaryData, SummaryRisk } from "./summary-types";
 import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 import { workedOutNote } from "./risk-summary-tab";
-
-export const DESTINATION_TITLES: Record<DestinationId, string> = {
-  "corporate-register": "Corporate risk register",
-  "directorate-register": "Directorate risk register",
-  "financial-cluster": "Financial and Commercial Cluster Group",
-  "operations-board": "Operations Board",
-  "strategic-board": "Strategic Partnership Board",
-  transfer: "Transfer",
-};
 
 const HEADERS = [
   "Risk ID",
@@ -67,9 +59,9 @@ export function buildEscalationTab(
     tab.blank();
   }
 
-  for (const dest of Object.keys(DESTINATION_TITLES) as DestinationId[]) {
+  for (const dest of Object.keys(DESTINATION_LABELS) as DestinationId[]) {
     const routed = data.escalations.filter((e) => e.destinations.includes(dest));
-    tab.title(`${DESTINATION_TITLES[dest]} (${routed.length} ${routed.length === 1 ? "risk" : "risks"})`);
+    tab.title(`${DESTINATION_LABELS[dest]} (${routed.length} ${routed.length === 1 ? "risk" : "risks"})`);
     tab.header(headers);
     if (routed.length === 0) tab.row(["None"]);
     for (const e of routed) {
