@@ -120,6 +120,29 @@ describe("History, appetite and proposals in the meeting", () => {
     await context.close();
   });
 
+  it("shows the risk behind a selected finding in the Check view: direction, proposal and months", async () => {
+    const { context, page, errors } = await site.open({ kind: "fake", workbookJson }, "?theme=light");
+    await press(page, page.getByRole("tab", { name: "Settings" }), "Enter");
+    await page.getByLabel("As-at date").fill("2022-10-10");
+    await press(page, page.getByRole("button", { name: "Save settings" }), "Enter");
+    await page.getByText("Settings saved in this workbook.").waitFor({ state: "attached" });
+    await press(page, page.getByRole("tab", { name: "Check" }), "Enter");
+    await press(page, page.getByRole("button", { name: /^Check (workbook|again)$/ }), "Enter");
+    const finding = page.getByRole("button", { name: /IRIS Risk Register![A-Z]+9 · HRC-004/ }).first();
+    await press(page, finding, "Enter");
+    const detail = page.getByRole("region", { name: /^Risk history: HRC-004 Bridge inspection resourcing/ });
+    await detail.waitFor();
+    expect(await detail.innerText()).toMatch(
+      /Proposal\s+Escalate to Strategic Partnership Board: score 12 above appetite/,
+    );
+    const rows = await detail.getByRole("table").locator("tbody tr").allInnerTexts();
+    expect(rows[1]).toMatch(/^Sep 2022\s+10 Amber\s+Two inspectors left the framework/);
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, "history-check-detail-light");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("is readable and accessible in the dark theme at 320 px", async () => {
     const { context, page } = await meetingAtHrc004("dark");
     await page.setViewportSize({ width: 320, height: 900 });
