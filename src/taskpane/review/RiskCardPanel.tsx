@@ -166,7 +166,7 @@ export function RiskCardPanel({
           <h3 className={s.h3} id="review-proposal-heading">
             Proposed: {proposalWords(card.proposal)}
           </h3>
-          <p className={s.p}>Because the {card.proposal.reason}.</p>
+          <p className={s.p}>Why: {card.proposal.reason}.</p>
           {proposalAccepted ? (
             <Badge appearance="tint" color="brand" icon={<CheckmarkRegular />}>
               Accepted in this meeting (Update Log)
