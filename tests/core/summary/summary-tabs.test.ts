@@ -39,14 +39,14 @@ describe("buildSummaryTabs", () => {
     expect(tabs.map((t) => t.name)).toEqual(["Escalation", "Exceptions", "Risk Summary", "Plan Close-Out"]);
     for (const t of tabs) {
       expect(t.rows[0]).toContain(OWNED_MARKER);
-      expect(t.rows[1]).toEqual(
-        expect.arrayContaining([
-          "OFFICIAL-SENSITIVE",
-          "As at 2022-10-10",
-          "Source: book.xlsx",
-          "Contract Risk Review 9.9.9",
-        ]),
-      );
+      expect(t.rows[1].slice(0, 5)).toEqual([
+        "OFFICIAL-SENSITIVE",
+        "As at",
+        { date: "2022-10-10" },
+        "Source: book.xlsx",
+        "Contract Risk Review 9.9.9",
+      ]);
+      expect(t.format.pageHeader).toBe("OFFICIAL-SENSITIVE");
       expect(t.format.headerRows.length).toBeGreaterThan(0);
       expect(t.format.freezeBelowRow).toBe(t.format.headerRows[0]);
     }
@@ -71,6 +71,8 @@ describe("buildSummaryTabs", () => {
       "financial impact £300,000 ≥ £50,000",
       "financial impact £300,000 ≥ £250,000",
     ]);
+    // The latest update's date is a date cell (written as a real Excel date), not ISO text.
+    expect(hrc1.map((r) => r[8])).toEqual(hrc1.map(() => ({ date: "2022-10-01" })));
     const transfer = rowsWith("Escalation", "HRC-002").map((r) => r[9]);
     expect(transfer).toEqual(["score 9 in 9–15", "strategy Transfer"]);
     expect(rowsWith("Escalation", "HRC-004")).toEqual([]); // closed risks are not escalated
@@ -114,6 +116,37 @@ describe("buildSummaryTabs", () => {
       ["1", 2, 1, "amber", false],
       ["2", 1, 0, "red", false],
       ["3", 1, 1, "green", true],
+    ]);
+  });
+
+  it("shows the aim's number, not its first action's, where the plan numbers each action (1.1, 1.2, 2.1)", () => {
+    const numbered = checkWorkbook(
+      [
+        grid(
+          plan(
+            ["1.1", "Risk management", "bg", "Action one", "July 2022", "RC", "MA", "Completed.", "Minutes"],
+            ["1.2", null, null, "Action two", "July 2022", "RC", "MA", "Completed.", "Report"],
+            ["2.1", "Relationships", "bg", "Action three", "Dec 2022", "RC", "MA", "In progress", ""],
+            ["2.2.", null, null, "Action four", "Dec 2022", "RC", "MA", "In progress", ""],
+            ["3", "Governance", "bg", "Action five", "July 2022", "RC", "MA", "Completed.", "Report"],
+          ),
+        ),
+      ],
+      { settings, asAt: "2022-10-10", source: "book.xlsx" },
+    );
+    expect(closeOutByAim(numbered).map((a) => [a.no, a.aim, a.actions, a.completed, a.rag])).toEqual([
+      ["1", "Risk management", 2, 2, "green"],
+      ["2", "Relationships", 2, 0, "amber"],
+      ["3", "Governance", 1, 1, "green"],
+    ]);
+    const close = buildSummaryTabs(numbered, settings, { version: "9.9.9" }).find(
+      (t) => t.name === "Plan Close-Out",
+    )!;
+    const header = close.rows.findIndex((r) => r[0] === "No");
+    expect(close.rows.slice(header + 1, header + 4).map((r) => r.slice(0, 3))).toEqual([
+      ["1", "Risk management", 2],
+      ["2", "Relationships", 2],
+      ["3", "Governance", 1],
     ]);
   });
 });
