@@ -1,7 +1,8 @@
 // The Settings view's form: settings ↔ text fields, and validation with plain messages. No React here.
 
 import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES, type AppetiteLevel } from "../core/model/history";
-import type { RuleSeverity, Settings } from "../core/model/settings";
+import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
+import { readScaleWords, writeScaleWords } from "../core/model/settings-sheet";
 import { RULE_CATALOGUE } from "./rule-catalogue";
 
 /** Every editable setting as the text the officer typed. */
@@ -27,6 +28,10 @@ export interface SettingsForm {
   appetiteDefaultLevel: string;
   /** One "Category: Level" a line. */
   appetiteCategories: string;
+  /** The likelihood words as the officer types them: "Rare = 1; Unlikely = 2; …". */
+  likelihoodWords: string;
+  /** The impact words, written the same way. */
+  impactWords: string;
   /** Every catalogued rule's chosen severity (its default when the settings name none). */
   ruleSeverities: Record<string, RuleSeverity>;
 }
@@ -62,6 +67,8 @@ export function toForm(settings: Settings): SettingsForm {
     appetiteCategories: Object.entries(settings.appetite.categories)
       .map(([category, level]) => `${category}: ${APPETITE_LEVEL_NAMES[level]}`)
       .join("\n"),
+    likelihoodWords: writeScaleWords(settings.likelihoodWords),
+    impactWords: writeScaleWords(settings.impactWords),
     ruleSeverities,
   };
 }
@@ -117,6 +124,30 @@ function wholeNumber(s: string): number | null {
 function money(s: string): number | null {
   const t = s.trim().replace(/^£/, "").replace(/,/g, "");
   return /^\d+(\.\d{1,2})?$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * Reads a word scale typed as "Rare = 1; Likely = 4", or gives a plain message naming the first entry
+ * to correct. Blank is allowed: no words, so only numbers are read.
+ */
+function scaleWords(text: string): { ok: true; words: ScaleWord[] } | { ok: false; message: string } {
+  for (const entry of text.split(/[;\n]/).map((e) => e.trim())) {
+    if (entry === "") continue;
+    let bad = false;
+    readScaleWords(entry, () => (bad = true));
+    if (bad)
+      return {
+        ok: false,
+        message: `Check “${entry.length > 30 ? `${entry.slice(0, 30)}…` : entry}”: write each word with a whole number from 1 to 5, such as Likely = 4, separated by semicolons.`,
+      };
+  }
+  let twice = "";
+  const words = readScaleWords(text, (problem) => {
+    const m = /names '(.*)' twice/.exec(problem);
+    if (m && !twice) twice = m[1];
+  });
+  if (twice) return { ok: false, message: `“${twice}” is listed twice: keep one.` };
+  return { ok: true, words };
 }
 
 /**
@@ -186,7 +217,13 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
   const categories = parseAppetiteCategories(form.appetiteCategories);
   if (!categories.ok) errors.appetiteCategories = categories.message;
 
-  if (Object.keys(errors).length > 0 || !categories.ok) return { ok: false, errors };
+  const likelihood = scaleWords(form.likelihoodWords);
+  if (!likelihood.ok) errors.likelihoodWords = likelihood.message;
+  const impact = scaleWords(form.impactWords);
+  if (!impact.ok) errors.impactWords = impact.message;
+
+  if (Object.keys(errors).length > 0 || !likelihood.ok || !impact.ok || !categories.ok)
+    return { ok: false, errors };
 
   // Only choices that differ from a rule's default are stored, so a changed default reaches everyone.
   const ruleSeverities: Record<string, RuleSeverity> = { ...base.ruleSeverities };
@@ -213,6 +250,8 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
       ruleSeverities,
       protectiveMarking: marking,
       appetite: { maxima, categories: categories.categories, defaultLevel: defaultLevel as AppetiteLevel },
+      likelihoodWords: likelihood.words,
+      impactWords: impact.words,
     },
   };
 }
