@@ -2,8 +2,9 @@
 
 import { columnLetter } from "../core/address/a1";
 import type { Report } from "../core/model/report";
-import type { Severity } from "../core/model/finding";
+import type { Finding, Severity } from "../core/model/finding";
 import type { DestinationId } from "../core/model/report";
+import type { ProposalAction, Trend } from "../core/model/history";
 
 /** One sheet as the JSON output describes it. */
 export interface JsonSheet {
@@ -14,6 +15,8 @@ export interface JsonSheet {
   /** Field → column letters, e.g. { "id": "A" }. */
   columns: Record<string, string>;
   unmapped: string[];
+  /** Letters of date columns read month first as a whole (only when there are some). */
+  monthFirst?: string[];
 }
 
 export interface JsonFinding {
@@ -32,6 +35,26 @@ export interface JsonEscalation {
   row: number;
   destinations: DestinationId[];
   reasons: string[];
+  trend: Trend;
+}
+
+/** One risk's score and direction of travel. */
+export interface JsonRisk {
+  recordId: string;
+  sheet: string;
+  row: number;
+  score: number | null;
+  trend: Trend;
+}
+
+/** A proposal for the boards (SPEC "History, appetite and proposals"). */
+export interface JsonProposal {
+  recordId: string;
+  sheet: string;
+  row: number;
+  action: ProposalAction;
+  destination: string;
+  reason: string;
 }
 
 /** The whole `--format json` document. */
@@ -40,6 +63,21 @@ export interface JsonReport {
   sheets: JsonSheet[];
   findings: JsonFinding[];
   escalations: JsonEscalation[];
+  risks: JsonRisk[];
+  proposals: JsonProposal[];
+}
+
+/** One finding as the JSON describes it. */
+export function jsonFinding(f: Finding): JsonFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    row: f.row,
+    recordId: f.recordId,
+    message: f.message,
+  };
 }
 
 /** Builds the JSON document (keys in SPEC's order, so the output reads like the spec's example). */
@@ -56,23 +94,32 @@ export function toJsonReport(report: Report): JsonReport {
         headerRow: s.headerRow === null ? null : s.headerRow + 1,
         columns: { ...columns },
         unmapped: [...s.unmapped],
+        ...(s.monthFirstColumns?.length ? { monthFirst: [...s.monthFirstColumns] } : {}),
       };
     }),
-    findings: report.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      row: f.row,
-      recordId: f.recordId,
-      message: f.message,
-    })),
+    findings: report.findings.map(jsonFinding),
     escalations: report.escalations.map((e) => ({
       recordId: e.recordId,
       sheet: e.sheet,
       row: e.row,
       destinations: [...e.destinations],
       reasons: [...e.reasons],
+      trend: e.trend,
+    })),
+    risks: report.risks.map((r) => ({
+      recordId: r.id,
+      sheet: r.sheet,
+      row: r.row,
+      score: r.score,
+      trend: r.trend,
+    })),
+    proposals: report.proposals.map((p) => ({
+      recordId: p.recordId,
+      sheet: p.sheet,
+      row: p.row,
+      action: p.action,
+      destination: p.destination,
+      reason: p.reason,
     })),
   };
 }

@@ -8,7 +8,7 @@ import { describePlace, FileReadError } from "./file-read-error";
 import { resolveLimits, type ReadLimits } from "./limits";
 import { checkXlsxContainer } from "./xlsx-container";
 import { parseSharedStrings } from "./xlsx/shared-strings";
-import { scanSheet, type SheetContext } from "./xlsx/sheet-scanner";
+import { scanSheet, type ScannedSheet, type SheetContext } from "./xlsx/sheet-scanner";
 import { NO_STYLES, parseStyles } from "./xlsx/styles";
 import { XlsxZip, ZipEntryError } from "./xlsx/unzip";
 import {
@@ -51,17 +51,29 @@ export async function readXlsx(
   }
 }
 
+/** A package that is a zip but lacks a part it needs or refers to something it does not hold. */
+function damaged(fileName: string, what: string): FileReadError {
+  return new FileReadError(
+    "damaged",
+    `${describePlace({ file: fileName })} is damaged: ${what}. Open it in Excel (which can repair it) and save it again`,
+    { file: fileName },
+  );
+}
+
 function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): Grid[] {
-  const workbook = parsePart(zip, WORKBOOK, parseWorkbook) ?? { sheets: [], date1904: false };
-  const rels =
-    parsePart(zip, WORKBOOK_RELS, (xml) => parseRelationships(xml, "xl/")) ?? new Map<string, Relationship>();
+  const workbook = parsePart(zip, WORKBOOK, parseWorkbook, fileName) ?? { sheets: [], date1904: false };
+  const rels = parsePart(zip, WORKBOOK_RELS, (xml) => parseRelationships(xml, "xl/"), fileName);
+  if (rels === null && workbook.sheets.length > 0)
+    throw damaged(fileName, `the part "${WORKBOOK_RELS}" that says where its sheets are is missing`);
+  const relMap = rels ?? new Map<string, Relationship>();
   const partOf = (kind: string, fallback: string): string => {
-    for (const rel of rels.values()) if (relationshipKind(rel.type) === kind) return rel.path;
+    for (const rel of relMap.values()) if (relationshipKind(rel.type) === kind) return rel.path;
     return fallback;
   };
+  const sharedStringsPart = partOf("sharedStrings", "xl/sharedStrings.xml");
   const ctx: SheetContext = {
-    sharedStrings: parsePart(zip, partOf("sharedStrings", "xl/sharedStrings.xml"), parseSharedStrings) ?? [],
-    styles: parsePart(zip, partOf("styles", "xl/styles.xml"), parseStyles) ?? NO_STYLES,
+    sharedStrings: parsePart(zip, sharedStringsPart, parseSharedStrings, fileName) ?? [],
+    styles: parsePart(zip, partOf("styles", "xl/styles.xml"), parseStyles, fileName) ?? NO_STYLES,
     date1904: workbook.date1904,
     maxRows: lim.maxRows,
     maxCells: lim.maxCells,
@@ -69,11 +81,30 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
 
   const grids: Grid[] = [];
   for (const sheet of workbook.sheets) {
-    const rel = rels.get(sheet.relId);
+    const rel = relMap.get(sheet.relId);
+    if (rel === undefined)
+      throw damaged(fileName, `sheet "${sheet.name}" has no entry in "${WORKBOOK_RELS}" saying where it is`);
     // Chart sheets, dialog and macro sheets hold no cells: like exceljs, read only worksheets.
-    if (rel === undefined || (rel.type !== "" && relationshipKind(rel.type) !== "worksheet")) continue;
-    const grid = parsePart(zip, rel.path, (xml) => readSheet(xml, sheet.name, sheet.state, fileName, ctx));
-    if (grid !== null) grids.push(grid);
+    if (rel.type !== "" && relationshipKind(rel.type) !== "worksheet") continue;
+    const grid = parsePart(
+      zip,
+      rel.path,
+      (xml) => readSheet(xml, sheet.name, sheet.state, fileName, ctx),
+      fileName,
+    );
+    if (grid === null)
+      throw damaged(fileName, `the part "${rel.path}" holding sheet "${sheet.name}" is missing`);
+    if (grid.badString !== null) {
+      const { row, col, index } = grid.badString;
+      const has = zip.has(sharedStringsPart)
+        ? `"${sharedStringsPart}" holds only ${ctx.sharedStrings.length}`
+        : `the part "${sharedStringsPart}" is missing`;
+      throw damaged(
+        fileName,
+        `sheet "${sheet.name}", cell ${toA1(row, col)} uses shared string ${index}, but ${has}`,
+      );
+    }
+    grids.push(grid.grid);
   }
   if (grids.length === 0) {
     throw new FileReadError("no-sheets", `${describePlace({ file: fileName })} has no worksheets`, {
@@ -87,19 +118,26 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
  * Inflates one part and parses it, or null when the zip lacks it. The inflated bytes are only
  * reachable inside this call, so each is garbage once parsed (a 100k-row sheet is ~90 MB of XML).
  */
-function parsePart<T>(zip: XlsxZip, path: string, parse: (xml: Uint8Array) => T): T | null {
-  const xml = zip.read(path);
-  return xml === null ? null : parse(xml);
+function parsePart<T>(zip: XlsxZip, path: string, parse: (xml: Uint8Array) => T, fileName: string): T | null {
+  try {
+    const xml = zip.read(path);
+    return xml === null ? null : parse(xml);
+  } catch (e) {
+    if (e instanceof XmlError)
+      throw damaged(fileName, `its part "${path}" is not well-formed XML (${e.message})`);
+    if (e instanceof ZipEntryError) throw damaged(fileName, `its part "${path}" cannot be unpacked`);
+    throw e;
+  }
 }
 
-/** One worksheet part → Grid, or the FileReadError for a sheet over the limits. */
+/** One worksheet part → Grid (with the first bad shared-string reference, if any), or the FileReadError for a sheet over the limits. */
 function readSheet(
   xml: Uint8Array,
   sheetName: string,
   state: string,
   fileName: string,
   ctx: SheetContext,
-): Grid {
+): { grid: Grid; badString: ScannedSheet["badString"] } {
   const scanned = scanSheet(xml, ctx);
   const place = { file: fileName, sheet: sheetName };
   if (scanned.kind === "too-many-rows") {
@@ -128,5 +166,6 @@ function readSheet(
   if (scanned.merges.length > 0) grid.merges = scanned.merges;
   if (state === "hidden" || state === "veryHidden") grid.hidden = true;
   if (scanned.values.length > 0 && scanned.values[0].some((v) => v === OWNED_MARKER)) grid.owned = true;
-  return grid;
+  if (scanned.formulas.length > 0) grid.formulas = new Set(scanned.formulas);
+  return { grid, badString: scanned.badString };
 }

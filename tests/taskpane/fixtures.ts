@@ -4,6 +4,7 @@ import { compareFindings, type Finding } from "../../src/core/model/finding";
 import type { OwnedTab } from "../../src/core/model/owned-tab";
 import { emptyFormat } from "../../src/core/model/owned-tab";
 import type { Report } from "../../src/core/model/report";
+import { emptyHistory } from "../../src/core/history/collect-history";
 import { defaultSettings, type Settings } from "../../src/core/model/settings";
 import type { CellTarget, WorkbookGateway, WriteResult } from "../../src/excel/gateway";
 import type { Engine } from "../../src/taskpane/hooks/useWorkbook";
@@ -48,6 +49,7 @@ export function sampleReport(): Report {
         columns: [{ col: 0, header: "Risk Reference", field: "riskId", source: "header" }],
         unmapped: [],
         recordCount: 2,
+        mergesUnread: true,
       },
       {
         name: "Notes",
@@ -112,6 +114,8 @@ export function sampleReport(): Report {
     escalations: [],
     records: { risks: [], actions: [], plan: [], updateLog: [] },
     risks: [],
+    proposals: [],
+    history: emptyHistory(),
   };
 }
 

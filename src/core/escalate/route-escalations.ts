@@ -1,20 +1,15 @@
 // Routes each open risk to the boards and registers it must go to, with a reason for each (SPEC "Escalation").
 
-import type { RiskRecord } from "../model/records";
+import { fieldCell, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
 import type { RuleContext } from "../rules/context";
+import { trendOf } from "../history/risk-points";
+import { currentScore } from "./current-score";
 
 const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
 
-/** The current score: the score cell, else likelihood × impact. */
-export function currentScore(ctx: RuleContext, risk: RiskRecord): number | null {
-  const s = ctx.numberOf(risk, "score");
-  if (s !== null) return s;
-  const l = ctx.numberOf(risk, "likelihood");
-  const i = ctx.numberOf(risk, "impact");
-  return l !== null && i !== null ? l * i : null;
-}
+export { currentScore };
 
 /** Destinations and reasons for one risk (empty when it needs none). */
 export function routeRisk(
@@ -29,10 +24,10 @@ export function routeRisk(
     reasons.push(why);
   };
   const score = currentScore(ctx, risk);
-  const moneyCell = risk.fields.financialImpact;
+  const moneyCell = fieldCell(risk, "financialImpact");
   const impact = moneyCell ? parseMoney(moneyCell.value) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
-  const escalateCell = risk.fields.escalation;
+  const escalateCell = fieldCell(risk, "escalation");
   const escalateYes = escalateCell
     ? (() => {
         const y = parseYesNo(escalateCell.value);
@@ -63,7 +58,14 @@ export function routeEscalations(ctx: RuleContext): Escalation[] {
     if (!ctx.isOpenRisk(risk)) continue;
     const { destinations, reasons } = routeRisk(ctx, risk);
     if (destinations.length === 0) continue;
-    out.push({ recordId: ctx.riskId(risk), sheet: risk.sheet, row: risk.row + 1, destinations, reasons });
+    out.push({
+      recordId: ctx.riskId(risk),
+      sheet: risk.sheet,
+      row: risk.row + 1,
+      destinations,
+      reasons,
+      trend: trendOf(ctx, risk),
+    });
   }
   return out;
 }

@@ -25,12 +25,32 @@ export interface Grid {
   /** Number formats parallel to `values`; missing or "General" means not a date. */
   numberFormats?: (string | null)[][];
   merges?: MergedArea[];
+  /** True when the host could not list the sheet's merged areas, so it was read without them. */
+  mergesUnread?: boolean;
   rowOffset: number;
   colOffset: number;
   /** Hidden sheets are still read; owned tabs are recognised by marker, not by visibility. */
   hidden?: boolean;
   /** True when the sheet carries the add-in's owned-tab marker. */
   owned?: boolean;
+  /**
+   * Cells that hold a formula (`values` has its last result), as `formulaKey(row, col)` in sheet
+   * coordinates; missing when the reader does not know. An import never replaces a formula by a value.
+   */
+  formulas?: ReadonlySet<number>;
+}
+
+/** Columns in a sheet (XFD): a cell's formula key is row × this + column. */
+const SHEET_COLUMNS = 16_384;
+
+/** The key of a cell (0-based sheet row and column) in `Grid.formulas`. */
+export function formulaKey(row: number, col: number): number {
+  return row * SHEET_COLUMNS + col;
+}
+
+/** True when the reader saw a formula in this cell (0-based sheet coordinates). */
+export function hasFormula(grid: Grid, row: number, col: number): boolean {
+  return grid.formulas?.has(formulaKey(row, col)) === true;
 }
 
 /** Builds a grid from a 2-D array starting at A1 (tests, CSV). */

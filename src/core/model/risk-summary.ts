@@ -1,5 +1,6 @@
 // One risk's facts as the summaries, the meeting queue and the task pane show them.
 
+import type { RiskAppetite, Trend } from "./history";
 import type { Rag } from "./owned-tab";
 import type { RiskRecord } from "./records";
 
@@ -9,6 +10,8 @@ export interface RiskFacts {
   sheet: string;
   /** 1-based sheet row. */
   row: number;
+  /** 0-based column of the id cell (links point there), 0 when the risk has no id cell. */
+  idCol: number;
   title: string;
   owner: string;
   annex: string;
@@ -27,4 +30,10 @@ export interface RiskFacts {
   latestUpdateText: string;
   /** True when an open risk has no update within the review period. */
   stale: boolean;
+  /** Direction of travel: up, down, same, new, or null when nothing dates the risk. */
+  trend: Trend;
+  /** ISO date the risk was first seen (Date Raised, or the first log row or backup naming it); null when unknown. */
+  firstSeen: string | null;
+  /** The appetite that applies (by Category, else section, else annex). */
+  appetite: RiskAppetite;
 }

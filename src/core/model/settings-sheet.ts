@@ -12,6 +12,7 @@ import { defaultSettings } from "./settings";
 import { dayFromIso, isoFromDay } from "../parse/day";
 import { dayFromSerial, parseDate } from "../parse/date";
 import { parseMoney } from "../parse/money";
+import { APPETITE_LEVEL_NAMES, APPETITE_LEVELS, type AppetiteLevel } from "./history";
 
 /** Title written in A1 of the Settings sheet. */
 export const SETTINGS_SHEET_TITLE =
@@ -298,6 +299,15 @@ function readImportProfile(value: CellValue, target: Settings, report: Report): 
     const s = v[k];
     if (typeof s === "string") profile[k] = s;
   }
+  if (Array.isArray(v.renumbered)) {
+    const pairs = v.renumbered.filter(
+      (p): p is { oldId: string; newId: string } =>
+        isObject(p) && typeof p.oldId === "string" && typeof p.newId === "string",
+    );
+    if (pairs.length < v.renumbered.length)
+      report("has renumbered pairs without an old and a new id; ignoring them");
+    profile.renumbered = pairs.map((p) => ({ oldId: p.oldId, newId: p.newId }));
+  }
   target.importProfile = profile;
 }
 
@@ -358,6 +368,70 @@ function readAsAt(value: CellValue, target: Settings, report: Report): void {
   const r = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text) ? parseDate(text, null, "lastUpdated") : null;
   if (r && r.ok) target.asAt = isoFromDay(r.value);
   else report("not a date like 2022-10-10; using today");
+}
+
+// ---------- appetite ----------
+
+/** Reads a level name ("Cautious", "cautious ") or null. */
+function appetiteLevel(text: string): AppetiteLevel | null {
+  const t = text.trim().toLowerCase();
+  return (APPETITE_LEVELS as readonly string[]).includes(t) ? (t as AppetiteLevel) : null;
+}
+
+const LEVEL_LIST = APPETITE_LEVELS.map((l) => APPETITE_LEVEL_NAMES[l]).join(", ");
+
+/** "Averse 4; Minimal 6; Cautious 9; Open 12; Eager 16". */
+function writeAppetiteMaxima(s: Settings): string {
+  return APPETITE_LEVELS.map((l) => `${APPETITE_LEVEL_NAMES[l]} ${s.appetite.maxima[l]}`).join("; ");
+}
+
+/**
+ * Reads each level's highest tolerable score. Levels not named keep their value; the scores must be
+ * whole numbers 1–25 that rise from Averse to Eager, else the defaults are kept.
+ */
+function readAppetiteMaxima(value: CellValue, target: Settings, report: Report): void {
+  const text = cellText(value);
+  if (text === "") return;
+  const next = { ...target.appetite.maxima };
+  for (const part of text.split(/[;\n,]/)) {
+    if (part.trim() === "") continue;
+    const m = /^\s*([A-Za-z]+)\s*[:=]?\s*(\d+)\s*$/.exec(part);
+    const level = m ? appetiteLevel(m[1]) : null;
+    if (!m || !level) {
+      report(`has '${shown(part.trim())}', not a level (${LEVEL_LIST}) and a score; ignoring it`);
+      continue;
+    }
+    const n = Number(m[2]);
+    if (n < 1 || n > 25) report(`gives ${APPETITE_LEVEL_NAMES[level]} the score ${n}, not 1–25; ignoring it`);
+    else next[level] = n;
+  }
+  for (let i = 1; i < APPETITE_LEVELS.length; i++) {
+    const lower = APPETITE_LEVELS[i - 1];
+    const higher = APPETITE_LEVELS[i];
+    if (next[higher] <= next[lower]) {
+      report(
+        `gives ${APPETITE_LEVEL_NAMES[higher]} (${next[higher]}) no more than ${APPETITE_LEVEL_NAMES[lower]} (${next[lower]}): each level must tolerate more than the one before; using ${writeAppetiteMaxima(target)}`,
+      );
+      return;
+    }
+  }
+  target.appetite.maxima = next;
+}
+
+/** Reads one "Category: Level" row (the last colon or equals sign splits it). */
+function readAppetiteCategory(value: CellValue, target: Settings, report: Report): void {
+  const text = cellText(value);
+  if (text === "") return;
+  const at = Math.max(text.lastIndexOf(":"), text.lastIndexOf("="));
+  const category = at > 0 ? text.slice(0, at).trim() : "";
+  const level = at > 0 ? appetiteLevel(text.slice(at + 1)) : null;
+  if (!category || !level) {
+    report(
+      `is '${shown(text)}', not a category and a level such as 'Financial: Averse' (${LEVEL_LIST}); ignoring it`,
+    );
+    return;
+  }
+  setOwn(target.appetite.categories, category, level);
 }
 
 // ---------- the settings, in sheet order ----------
@@ -463,6 +537,65 @@ const SPECS: readonly SettingSpec[] = [
   wordListSetting(
     "outstandingPhrases",
     "Phrases that show a completed plan action is not finished; … stands for a few words",
+  ),
+  {
+    key: "appetite.levels",
+    meaning: `Each appetite level's highest tolerable score (${LEVEL_LIST}), rising from Averse to Eager`,
+    write: (s) => [writeAppetiteMaxima(s)],
+    read: readAppetiteMaxima,
+  },
+  {
+    key: "appetite.defaultLevel",
+    meaning: "Appetite level of categories not named below",
+    write: (s) => [APPETITE_LEVEL_NAMES[s.appetite.defaultLevel]],
+    read(value, target, report) {
+      const level = appetiteLevel(cellText(value));
+      if (level) target.appetite.defaultLevel = level;
+      else if (!isBlank(value))
+        report(`not a level (${LEVEL_LIST}); using ${APPETITE_LEVEL_NAMES[target.appetite.defaultLevel]}`);
+    },
+  },
+  {
+    key: "appetite.category",
+    meaning: "One category's appetite level per row, e.g. 'Financial and commercial: Averse'",
+    multiRow: true,
+    write: (s) => {
+      const entries = Object.entries(s.appetite.categories);
+      return entries.length === 0 ? [null] : entries.map(([c, l]) => `${c}: ${APPETITE_LEVEL_NAMES[l]}`);
+    },
+    read: readAppetiteCategory,
+  },
+  intSetting(
+    "proposals.escalateMonthsAbove",
+    "Propose escalating a risk above its appetite at this many last monthly points",
+    1,
+    12,
+    (s) => s.proposals.escalateMonthsAbove,
+    (s, n) => (s.proposals.escalateMonthsAbove = n),
+  ),
+  intSetting(
+    "proposals.escalateRise",
+    "… or whose score rose by at least this much since the month before",
+    1,
+    24,
+    (s) => s.proposals.escalateRise,
+    (s, n) => (s.proposals.escalateRise = n),
+  ),
+  intSetting(
+    "proposals.deEscalateMonths",
+    "Propose de-escalating an escalated risk at or below appetite or target at this many last monthly points",
+    1,
+    12,
+    (s) => s.proposals.deEscalateMonths,
+    (s, n) => (s.proposals.deEscalateMonths = n),
+  ),
+  intSetting(
+    "proposals.renumberTitleShare",
+    "An import offers two risks as one renumbered when their titles share this percentage of words",
+    1,
+    100,
+    (s) => s.proposals.renumberTitleShare,
+    (s, n) => (s.proposals.renumberTitleShare = n),
   ),
   {
     key: "columnCorrections",

@@ -2,6 +2,7 @@
 
 import type { Movement } from "../merge/movement";
 import type { Severity } from "./finding";
+import type { AppetiteSettings, ConfirmedPair, ProposalThresholds } from "./history";
 
 export type RuleSeverity = Severity | "off";
 
@@ -50,6 +51,8 @@ export interface ImportProfile {
   riskSheet?: string;
   actionSheet?: string;
   targetRegister?: string;
+  /** Renumbered risks the officer confirmed (old register id → new export id); never offered again. */
+  renumbered?: ConfirmedPair[];
 }
 
 export interface Settings {
@@ -70,6 +73,10 @@ export interface Settings {
   importProfile: ImportProfile | null;
   acceptedExceptions: AcceptedException[];
   protectiveMarking: string;
+  /** Risk appetite per category (SPEC "History, appetite and proposals"). */
+  appetite: AppetiteSettings;
+  /** When escalations and de-escalations are proposed, and how closely renumbered titles must match. */
+  proposals: ProposalThresholds;
   /** The last import's movement, kept so every later Risk Summary shows it (SPEC "movement since the last import"). */
   lastImport: LastImport | null;
 }
@@ -119,6 +126,12 @@ export const DEFAULT_SETTINGS: Settings = {
   importProfile: null,
   acceptedExceptions: [],
   protectiveMarking: "OFFICIAL-SENSITIVE",
+  appetite: {
+    maxima: { averse: 4, minimal: 6, cautious: 9, open: 12, eager: 16 },
+    categories: {},
+    defaultLevel: "cautious",
+  },
+  proposals: { escalateMonthsAbove: 2, escalateRise: 6, deEscalateMonths: 3, renumberTitleShare: 80 },
   lastImport: null,
 };
 

@@ -2,12 +2,12 @@
 // Derived values are computed once here so no rule re-implements them.
 
 import type { ActionRecord, RecordCell, RiskRecord, SheetRecord } from "../model/records";
-import { fieldText, idKey } from "../model/records";
+import { fieldCell, fieldText, idKey } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import {
   parseActionState,
-  parseDate,
+  parseDateCell,
   parseRiskState,
   parseScore,
   parseStrategy,
@@ -18,6 +18,7 @@ import {
   type DayNumber,
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
+import { emptyHistory, type HistoryData } from "../history/collect-history";
 
 export interface RuleContext {
   settings: Settings;
@@ -45,6 +46,8 @@ export interface RuleContext {
   riskId(risk: RiskRecord): string;
   /** The record's strategy read from its strategy cell (parsed once per distinct text). */
   strategyOf(record: SheetRecord<string>): ParseResult<Strategy>;
+  /** What the workbook's logs and backups say (see src/core/history). */
+  history: HistoryData;
 }
 
 /** Builds the context once per check. */
@@ -53,6 +56,7 @@ export function buildRuleContext(
   layouts: Map<string, SheetLayout>,
   settings: Settings,
   asAt: DayNumber,
+  history: HistoryData = emptyHistory(),
 ): RuleContext {
   const actionsByRisk = new Map<string, ActionRecord[]>();
   for (const a of records.actions) {
@@ -70,9 +74,9 @@ export function buildRuleContext(
   const logDatesByRisk = new Map<string, DayNumber>();
   for (const e of records.updateLog) {
     const key = idKey(e.fields.riskId?.value ?? null);
-    const c = e.fields.date;
+    const c = fieldCell(e, "date");
     if (!key || !c) continue;
-    const d = parseDate(c.value, c.format, "lastUpdated");
+    const d = parseDateCell(c, "lastUpdated");
     if (d.ok && (logDatesByRisk.get(key) ?? -Infinity) < d.value) logDatesByRisk.set(key, d.value);
   }
 
@@ -82,12 +86,12 @@ export function buildRuleContext(
     lastUpdated: new WeakMap(),
   };
   const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
-    const c = record.fields[field];
+    const c = fieldCell(record, field);
     if (!c) return null;
     const memo = dateMemo[meaning];
     let day = memo.get(c);
     if (day === undefined) {
-      const d = parseDate(c.value, c.format, meaning);
+      const d = parseDateCell(c, meaning);
       day = d.ok ? d.value : null;
       memo.set(c, day);
     }
@@ -134,13 +138,14 @@ export function buildRuleContext(
     },
     dateOf,
     numberOf(record, field) {
-      const c = record.fields[field];
+      const c = fieldCell(record, field);
       if (!c) return null;
       const s = parseScore(c.value);
       return s.ok ? s.value : null;
     },
     riskId: (risk) => fieldText(risk, "id"),
     strategyOf: (record) => strategy(fieldText(record, "strategy")),
+    history,
   };
   return ctx;
 }

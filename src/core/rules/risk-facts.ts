@@ -5,6 +5,7 @@ import type { RiskFacts } from "../model/risk-summary";
 import { currentScore } from "../escalate/route-escalations";
 import { isoFromDay, parseRagWord, ragFromScore } from "../parse";
 import type { RuleContext } from "./context";
+import { appetiteOf, pointsInputOf, trendOf } from "../history/risk-points";
 
 const STRATEGY_WORD = {
   treat: "Treat",
@@ -28,11 +29,13 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const strategy = ctx.strategyOf(risk);
   const latest = ctx.latestUpdate(risk);
   const open = ctx.isOpenRisk(risk);
+  const seen = pointsInputOf(ctx, risk).firstSeen;
   return {
     record: risk,
     id: ctx.riskId(risk),
     sheet: risk.sheet,
     row: risk.row + 1,
+    idCol: risk.fields.id?.col ?? 0,
     title: fieldText(risk, "title") || fieldText(risk, "description"),
     owner: fieldText(risk, "owner"),
     annex: fieldText(risk, "annex"),
@@ -45,5 +48,8 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     latestUpdate: latest === null ? null : isoFromDay(latest),
     latestUpdateText: fieldText(risk, "update"),
     stale: open && (latest === null || latest < ctx.reviewCutoff),
+    trend: trendOf(ctx, risk),
+    firstSeen: seen === null ? null : isoFromDay(seen),
+    appetite: appetiteOf(ctx, risk),
   };
 }
