@@ -112,10 +112,12 @@ export function LongList<T>({
     const list = listRef.current;
     if (!windowed || !list) return;
     let changed = false;
+    // A flex list's row gap is part of each row's share of the list's height.
+    const gap = parseFloat(getComputedStyle(list).rowGap) || 0;
     for (const li of Array.from(list.children) as HTMLElement[]) {
       const key = li.dataset.key;
-      const h = li.getBoundingClientRect().height;
-      if (key === undefined || h <= 0) continue;
+      const h = li.getBoundingClientRect().height + gap;
+      if (key === undefined || h <= gap) continue;
       if (Math.abs((heights.current.get(key) ?? -1) - h) > 0.5) {
         heights.current.set(key, h);
         changed = true;
