@@ -29,6 +29,9 @@ function renderList(props: { items?: string[]; collapsedRows?: number }) {
 
 const rows = () => within(screen.getByRole("list", { name: "Things" })).getAllByRole("listitem");
 
+// Fluent UI in jsdom is slow on a busy 2-core machine; the default 5 s is too tight.
+jest.setTimeout(30000);
+
 // jsdom has no layout: every row keeps its estimated 40 px and the window is jsdom's 1024 × 768.
 describe("LongList", () => {
   it("draws a short list whole, with no button", () => {
