@@ -86,7 +86,8 @@ export function buildEscalationTab(
         f?.latestUpdateText ?? "",
         dateCell(f?.latestUpdate),
         e.reasons[e.destinations.indexOf(dest)],
-        `${e.sheet}!${toA1(e.row - 1, idCol)}`,
+        // A risk on several registers is shown once, naming each register it is on.
+        [`${e.sheet}!${toA1(e.row - 1, idCol)}`, ...(e.alsoOnSheets ?? [])].join("; also on "),
         ...(data.sourced ? [[e.file ?? "", ...(e.alsoOn ?? [])].join(", ")] : []),
       ]);
       tab.rag(r, 5, f?.rag ?? null).link(r, 10, e.sheet, toA1(e.row - 1, idCol), e.file);
