@@ -69,8 +69,8 @@ function locate(
 export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   const { settings } = options;
   const asAt = resolveAsAt(options);
-  const { sheets, records, layouts } = readWorkbook(grids, settings, asAt);
-  const context = buildRuleContext(records, layouts, settings, asAt);
+  const { sheets, records, layouts, matrix, perSheetIds } = readWorkbook(grids, settings, asAt);
+  const context = buildRuleContext(records, layouts, settings, asAt, { matrix, perSheetIds });
   const planIds = numberPlanActions(records.plan);
 
   const findings: Finding[] = [];

@@ -10,6 +10,8 @@ import { checkXlsxContainer } from "./xlsx-container";
 import { parseSharedStrings } from "./xlsx/shared-strings";
 import { scanSheet, type SheetContext } from "./xlsx/sheet-scanner";
 import { NO_STYLES, parseStyles } from "./xlsx/styles";
+import { parseTotalsRows } from "./xlsx/table-parts";
+import { parseThemeColours } from "./xlsx/theme";
 import { XlsxZip, ZipEntryError } from "./xlsx/unzip";
 import {
   parseRelationships,
@@ -61,7 +63,10 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
   };
   const ctx: SheetContext = {
     sharedStrings: parsePart(zip, partOf("sharedStrings", "xl/sharedStrings.xml"), parseSharedStrings) ?? [],
-    styles: parsePart(zip, partOf("styles", "xl/styles.xml"), parseStyles) ?? NO_STYLES,
+    styles:
+      parsePart(zip, partOf("styles", "xl/styles.xml"), (xml) =>
+        parseStyles(xml, parsePart(zip, partOf("theme", "xl/theme/theme1.xml"), parseThemeColours) ?? []),
+      ) ?? NO_STYLES,
     date1904: workbook.date1904,
     maxRows: lim.maxRows,
     maxCells: lim.maxCells,
@@ -73,7 +78,10 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
     // Chart sheets, dialog and macro sheets hold no cells: like exceljs, read only worksheets.
     if (rel === undefined || (rel.type !== "" && relationshipKind(rel.type) !== "worksheet")) continue;
     const grid = parsePart(zip, rel.path, (xml) => readSheet(xml, sheet.name, sheet.state, fileName, ctx));
-    if (grid !== null) grids.push(grid);
+    if (grid === null) continue;
+    const totals = tableTotalsRows(zip, rel.path);
+    if (totals.length) grid.totalsRows = totals;
+    grids.push(grid);
   }
   if (grids.length === 0) {
     throw new FileReadError("no-sheets", `${describePlace({ file: fileName })} has no worksheets`, {
@@ -81,6 +89,20 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
     });
   }
   return grids;
+}
+
+/** The totals rows of the sheet's Excel tables (0-based rows), from its table parts. */
+function tableTotalsRows(zip: XlsxZip, sheetPath: string): number[] {
+  const slash = sheetPath.lastIndexOf("/");
+  const dir = sheetPath.slice(0, slash + 1);
+  const relsPath = `${dir}_rels/${sheetPath.slice(slash + 1)}.rels`;
+  const rels = parsePart(zip, relsPath, (xml) => parseRelationships(xml, dir));
+  if (!rels) return [];
+  const rows: number[] = [];
+  for (const rel of rels.values())
+    if (relationshipKind(rel.type) === "table")
+      rows.push(...(parsePart(zip, rel.path, parseTotalsRows) ?? []));
+  return rows;
 }
 
 /**
@@ -126,6 +148,7 @@ function readSheet(
     colOffset: 0,
   };
   if (scanned.merges.length > 0) grid.merges = scanned.merges;
+  if (scanned.blankFills) grid.blankFills = scanned.blankFills;
   if (state === "hidden" || state === "veryHidden") grid.hidden = true;
   if (scanned.values.length > 0 && scanned.values[0].some((v) => v === OWNED_MARKER)) grid.owned = true;
   return grid;

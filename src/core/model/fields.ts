@@ -38,6 +38,9 @@ export const RISK_FIELDS = [
   "escalation",
   "transferredTo",
   "earlyWarning",
+  "actionOwner",
+  "actionDue",
+  "actionStatus",
 ] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 

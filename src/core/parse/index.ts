@@ -23,3 +23,5 @@ export { ragFromScore, parseRagWord } from "./rag";
 export { parseMoney } from "./money";
 export { parseYesNo } from "./yes-no";
 export { findOutstandingWork } from "./outstanding-work";
+export { latestDatedLine } from "./dated-lines";
+export { ragFromColour } from "./rag-colour";

@@ -131,6 +131,17 @@ const RISK: PatternTable = {
   escalation: ["escalate", "escalated", "escalation", "escalated to"],
   transferredTo: ["transferred to", "transfer to", "transferred"],
   earlyWarning: ["early warning", "ew ref", "=ew", "ew no", "early warning ref"],
+  // The risk's own action, kept on the register (SPEC "Actions inside the register").
+  actionOwner: ["action owner:30", "action lead:30"],
+  actionDue: [
+    "action target date:40",
+    "action due date:40",
+    "action due:30",
+    "action target:30",
+    "action deadline:30",
+    "action date:25",
+  ],
+  actionStatus: ["action status:30", "action progress status:30"],
 };
 
 const ACTIONS: PatternTable = {

@@ -9,13 +9,19 @@ import type { SheetInfo } from "../model/sheet-info";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import { parseDate, type DayNumber } from "../parse";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
-import { readTable } from "./read-table";
+import { findPerSheetNumbering } from "./per-sheet-ids";
+import { readTable, type TableStructure } from "./read-table";
+import { findRiskMatrix, type RiskMatrix } from "./risk-matrix";
 
 export interface ReadWorkbookResult {
   sheets: SheetInfo[];
   records: WorkbookRecords;
   /** Layout per sheet name, for rules that need to know which fields a sheet has. */
   layouts: Map<string, SheetLayout>;
+  /** The workbook's own risk matrix, when one of its sheets holds one. */
+  matrix: RiskMatrix | null;
+  /** Pairs of register sheets (sheetPairKey) whose ids are numbered per sheet. */
+  perSheetIds: Set<string>;
 }
 
 /**
@@ -127,6 +133,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
   const records: WorkbookRecords = { risks: [], actions: [], plan: [], updateLog: [] };
   const sheets: SheetInfo[] = [];
   const layouts = new Map<string, SheetLayout>();
+  let matrix: RiskMatrix | null = null;
   for (const raw of grids) {
     const grid = fillMergedAreas(raw);
     let layout = detectSheet(grid, settings.columnCorrections);
@@ -146,7 +153,17 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     ) {
       layout = { ...layout, note: `${layout.note}; read as an update log` };
     }
-    const rows = readTable<string>(grid, layout);
+    const structure: TableStructure = { sections: [], setAside: [] };
+    const rows = readTable<string>(grid, layout, structure);
+    const ownMatrix: RiskMatrix | null =
+      layout.kind === "unknown" && !matrix && !isOwnedTab(grid) ? findRiskMatrix(grid) : null;
+    if (ownMatrix) {
+      matrix = ownMatrix;
+      layout = {
+        ...layout,
+        note: "the workbook's own risk matrix: its ratings set the RAG bands for this workbook",
+      };
+    }
     resolveReviewDate(layout, rows, asAt);
     resolveNumericRating(layout, rows);
     resolveUpdateDates(layout, rows);
@@ -160,9 +177,12 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
       recordCount: rows.length,
       note: layout.note,
+      ...(structure.sections.length ? { sections: structure.sections } : {}),
+      ...(structure.setAside.length ? { setAside: structure.setAside } : {}),
+      ...(ownMatrix ? { riskMatrix: true } : {}),
     });
   }
-  return { sheets, records, layouts };
+  return { sheets, records, layouts, matrix, perSheetIds: findPerSheetNumbering(records.risks) };
 }
 
 function pushRecords(kind: SheetKind, rows: SheetRecord<string>[], into: WorkbookRecords): void {

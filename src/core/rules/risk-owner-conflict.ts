@@ -1,4 +1,5 @@
-// risk/owner-conflict: the same risk id has different owners on different registers.
+// risk/owner-conflict: the same risk has different owners on different registers (same id; on registers
+// that number their risks per sheet, same title too).
 
 import { fieldText, idKey } from "../model/records";
 import type { RiskRecord } from "../model/records";
@@ -17,14 +18,16 @@ export const rule: Rule = {
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    const firstBySheet = new Map<string, RiskRecord>();
+    const seen = new Map<string, RiskRecord[]>();
     for (const r of ctx.records.risks) {
       const key = idKey(r.fields.id?.value ?? null);
       const owner = fieldText(r, "owner");
       if (!key || !owner) continue;
-      const first = firstBySheet.get(key);
+      let earlier = seen.get(key);
+      if (!earlier) seen.set(key, (earlier = []));
+      const first = earlier.find((e) => ctx.sameRisk(e, r));
       if (!first) {
-        firstBySheet.set(key, r);
+        earlier.push(r);
         continue;
       }
       if (first.sheet === r.sheet) continue;

@@ -1,6 +1,6 @@
 // Scans one worksheet's XML into dense rows of values and formats, checking the size limits as it goes.
 
-import type { CellValue, MergedArea } from "../../core/model/grid";
+import type { BlankFill, CellValue, MergedArea } from "../../core/model/grid";
 import { DEFAULT_DATE_FORMAT, isDateOrTimeFormat } from "../xlsx-cell";
 import { cellFromNumber, dateFromIso } from "./cell-values";
 import type { CellStyles } from "./styles";
@@ -23,7 +23,12 @@ export interface ScannedSheet {
   numberFormats: (string | null)[][];
   /** 0-based, inclusive, sorted; only those starting inside the data. */
   merges: MergedArea[];
+  /** Cells inside the data with a solid fill and no value (colour-only RAG), when there are any. */
+  blankFills?: BlankFill[];
 }
+
+/** At most this many colour-only cells are kept per sheet (a fully banded sheet would hold millions). */
+const MAX_BLANK_FILLS = 100_000;
 
 /** The sheet is over a limit: nothing was kept, only the extent of its data counted. */
 export interface OversizedSheet {
@@ -69,6 +74,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   let values: CellValue[][] = [];
   let formats: (string | null)[][] = [];
   const mergeRefs: MergedArea[] = [];
+  const blankFills: BlankFill[] = [];
   let over = false;
   let lastRow = 0;
   let lastCol = 0;
@@ -114,7 +120,8 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     rowF[col - 1] = format;
   };
 
-  const finishCell = (): void => {
+  /** Reads the open cell into the grid; false when it holds no value. */
+  const readCell = (): boolean => {
     let raw: string | null = null;
     if (type === T_INLINE && inline !== null) raw = inline;
     else if (vText !== null) raw = vText;
@@ -122,40 +129,48 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     const fmt = styles.format[style] ?? null;
     switch (type) {
       case T_NUMBER: {
-        if (raw === null && vStart < 0) return;
+        if (raw === null && vStart < 0) return false;
         const n = raw !== null ? parseFloat(raw) : numberAt(b, vStart, vEnd);
         const cell = cellFromNumber(n, styles.isDate[style] === true, date1904);
-        if (cell === null) return;
+        if (cell === null) return false;
         keep(cell, styles.isDate[style] ? (styles.dateFormat[style] ?? DEFAULT_DATE_FORMAT) : fmt);
-        return;
+        return true;
       }
       case T_SHARED: {
-        if (raw === null && vStart < 0) return;
+        if (raw === null && vStart < 0) return false;
         const idx = raw !== null ? parseInt(raw, 10) : numberAt(b, vStart, vEnd);
         const s = sst[idx];
-        if (s === undefined || s === null) return;
+        if (s === undefined || s === null) return false;
         keep(s, fmt);
-        return;
+        return true;
       }
       case T_BOOL: {
-        if (raw === null) return;
+        if (raw === null) return false;
         const t = raw.trim();
         keep(!(t === "0" || t.toLowerCase() === "false"), fmt);
-        return;
+        return true;
       }
       case T_DATE: {
-        if (raw === null || raw === "") return;
+        if (raw === null || raw === "") return false;
         const serial = dateFromIso(raw);
         if (serial === null) keep(raw, fmt);
         else keep(serial, fmt !== null && isDateOrTimeFormat(fmt) ? fmt : DEFAULT_DATE_FORMAT);
-        return;
+        return true;
       }
       default: {
         // str, inlineStr and e: text as written (errors read as "#N/A" and the like).
-        if (raw === null || raw === "") return;
+        if (raw === null || raw === "") return false;
         keep(type === T_ERROR ? raw : unescapeXString(raw), fmt);
+        return true;
       }
     }
+  };
+
+  const finishCell = (): void => {
+    // A cell with a fill and no value may be a colour-only RAG cell: keep its colour.
+    if (readCell() || over) return;
+    const rgb = styles.fill[style];
+    if (rgb && blankFills.length < MAX_BLANK_FILLS) blankFills.push({ row: rowNum - 1, col: col - 1, rgb });
   };
 
   for (let t = x.next(); t !== Tok.End; t = x.next()) {
@@ -187,7 +202,10 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
       }
       if (len === 1 && first === C_LOWER_C) {
         openCell(x);
-        if (x.selfClosing) cellDepth = -1;
+        if (x.selfClosing) {
+          cellDepth = -1;
+          finishCell();
+        }
         continue;
       }
       if (x.is(ROW)) {
@@ -227,7 +245,12 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   if (over) {
     return { kind: lastRow > maxRows ? "too-many-rows" : "too-many-cells", lastRow, lastCol };
   }
-  return finish(values, formats, mergeRefs, lastRow, lastCol);
+  const scanned = finish(values, formats, mergeRefs, lastRow, lastCol);
+  const height = scanned.values.length;
+  const width = scanned.values[0]?.length ?? 0;
+  const inside = blankFills.filter((f) => f.row < height && f.col < width);
+  if (inside.length) scanned.blankFills = inside;
+  return scanned;
 
   /** Reads <c r s t> and resets the cell state. */
   function openCell(sx: XmlScanner): void {
