@@ -6,7 +6,13 @@ export type OutputFormat = "text" | "json";
 /** `risk-review check WORKBOOK [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]`. */
 export interface CheckCommand {
   command: "check";
+  /** The workbook to check; with `inputs`, the first of them. */
   workbook: string;
+  /**
+   * Set when the check is over many workbooks (SPEC "Many workbooks"): the files and folders named,
+   * in the order given. Absent for one workbook file, whose report keeps the single-file shape.
+   */
+  inputs?: string[];
   asAt?: string;
   format: OutputFormat;
   out?: string;
@@ -35,13 +41,32 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** An input of a type risk-review cannot read (.xls, .ods …): one plain line, without the usage text. */
+export class InputTypeError extends UsageError {
+  override name = "InputTypeError";
+}
+
+/** Spreadsheet types Excel opens but risk-review does not read: the officer re-saves them from Excel. */
+const RESAVE_TYPES = /\.(xls|ods|xlsb|numbers|fods)$/i;
+
+/** Refuses `file` unless it is one of the readable types; .xls/.ods get the advice to re-save as .xlsx. */
+function requireReadableInput(file: string, label: string): void {
+  if (/\.(xlsx|xlsm|csv)$/i.test(file)) return;
+  if (RESAVE_TYPES.test(file))
+    throw new InputTypeError(
+      `${label}"${file}" is not an .xlsx workbook: open it in Excel and save it as .xlsx`,
+    );
+  throw new UsageError(`${label}"${file}" is not a .xlsx, .xlsm or .csv file`);
+}
+
 /** The usage text. */
 export const USAGE = [
   "Usage:",
-  "  risk-review check WORKBOOK.(xlsx|csv) [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
-  "  risk-review import EXPORT.(xlsx|csv) --into WORKBOOK.xlsx --out MERGED.xlsx [--format text|json] [--register SHEET]",
+  "  risk-review check WORKBOOK.(xlsx|xlsm|csv)... | FOLDER [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
+  "  risk-review import EXPORT.(xlsx|xlsm|csv) --into WORKBOOK.(xlsx|xlsm) --out MERGED.(xlsx|xlsm) [--format text|json] [--register SHEET]",
   "",
-  "  check     check the workbook's plan, registers and actions against the rules",
+  "  check     check the workbook's plan, registers and actions against the rules; several files or a",
+  "            folder are each checked, then joined (owner conflicts across files) in one report",
   "  --as-at   the date to check as at (default: the workbook's Settings, else today)",
   "  --format  text (default) or json",
   "  --out     write a new workbook with the Escalation, Exceptions, Risk Summary and Plan Close-Out tabs",
@@ -50,7 +75,7 @@ export const USAGE = [
   "  --register  the register sheet to merge into (default: the Settings' IRIS profile, else the workbook's only register)",
   "",
   "Exit status: 0 no error findings, 1 error findings, 2 the input could not be read or holds no plan,",
-  "register or actions sheet.",
+  "register or actions sheet (with several files: 2 only when none of them could be checked).",
 ].join("\n");
 
 const CHECK_OPTIONS = new Set(["--as-at", "--format", "--out"]);
@@ -101,14 +126,18 @@ function parseImport(args: readonly string[]): ImportCommand {
   if (positional.length !== 1)
     throw new UsageError(`import takes one export file (.xlsx or .csv), got ${positional.length}`);
   const exportFile = positional[0];
-  if (!/\.(xlsx|csv)$/i.test(exportFile)) throw new UsageError(`"${exportFile}" is not a .xlsx or .csv file`);
+  requireReadableInput(exportFile, "");
   const into = options.get("--into");
   const out = options.get("--out");
   if (into === undefined)
     throw new UsageError("import needs --into WORKBOOK.xlsx, the workbook to merge into");
   if (out === undefined) throw new UsageError("import needs --out MERGED.xlsx, the new workbook to write");
-  if (!/\.xlsx$/i.test(into)) throw new UsageError(`--into "${into}" must name a .xlsx file`);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out "${out}" must name a .xlsx file`);
+  if (RESAVE_TYPES.test(into)) requireReadableInput(into, "--into ");
+  if (!/\.(xlsx|xlsm)$/i.test(into)) throw new UsageError(`--into "${into}" must name a .xlsx or .xlsm file`);
+  // An .xlsm keeps its macros and its type; Excel refuses a file whose extension and type disagree.
+  const kind = into.slice(-4).toLowerCase();
+  if (out.slice(-4).toLowerCase() !== kind || !/\.(xlsx|xlsm)$/i.test(out))
+    throw new UsageError(`--out "${out}" must name a .${kind} file, as --into does`);
   const format = options.get("--format") ?? "text";
   if (format !== "text" && format !== "json")
     throw new UsageError(`--format "${format}" is not text or json`);
@@ -152,12 +181,10 @@ function parseCheck(args: readonly string[]): CheckCommand {
     }
   }
   if (positional.length === 0) throw new UsageError("check needs a workbook file (.xlsx or .csv)");
-  if (positional.length > 1)
-    throw new UsageError(`check takes one workbook, got ${positional.length}: ${positional.join(", ")}`);
   const workbook = positional[0];
-  if (!/\.(xlsx|csv)$/i.test(workbook)) {
-    throw new UsageError(`"${workbook}" is not a .xlsx or .csv file`);
-  }
+  // A name with a file extension must be a readable type; a name without one may be a folder (check-many decides).
+  for (const input of positional) if (/\.[a-z][a-z0-9]{0,5}$/i.test(input)) requireReadableInput(input, "");
+  const inputs = positional.length > 1 || !/\.(xlsx|xlsm|csv)$/i.test(workbook) ? { inputs: positional } : {};
 
   const asAt = options.get("--as-at");
   if (asAt !== undefined && !isIsoDate(asAt)) {
@@ -171,5 +198,5 @@ function parseCheck(args: readonly string[]): CheckCommand {
   if (out !== undefined && !/\.xlsx$/i.test(out)) {
     throw new UsageError(`--out "${out}" must name a .xlsx file`);
   }
-  return { command: "check", workbook, asAt, format: formatText, out };
+  return { command: "check", workbook, ...inputs, asAt, format: formatText, out };
 }

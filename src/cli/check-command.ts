@@ -15,6 +15,7 @@ import { CliError, describeFsError } from "./cli-error";
 import { renderJson } from "./format-json";
 import { renderText } from "./format-text";
 import { settingsFromGrids } from "./settings-from-grids";
+import { terminalSafe } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 
 /** Where the command writes; tests pass their own. */
@@ -27,7 +28,7 @@ export interface CliOutput {
 const CHECKABLE_KINDS = new Set(["risk-register", "actions", "improvement-plan"]);
 
 /** Reads the input file's bytes; never opens it for writing. */
-async function readInput(file: string): Promise<Uint8Array> {
+export async function readInput(file: string): Promise<Uint8Array> {
   try {
     return await fsp.readFile(file);
   } catch (err) {
@@ -36,7 +37,7 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** Exit 2 with the list of sheets seen when nothing in the workbook is a plan, register or actions sheet. */
-function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
+export function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
   if (report.sheets.some((s) => CHECKABLE_KINDS.has(s.kind))) return;
   const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
   throw new CliError(
@@ -70,7 +71,7 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   const { settings, issues } = settingsFromGrids(grids);
   // Unreadable settings fall back to their defaults; say so on stderr, where it cannot spoil JSON on stdout.
   for (const issue of issues)
-    output.stderr(`risk-review: warning: "${fileName}", Settings sheet: ${issue}\n`);
+    output.stderr(`${terminalSafe(`risk-review: warning: "${fileName}", Settings sheet: ${issue}`)}\n`);
   const report = checkWorkbook(grids, { settings, asAt: command.asAt, source: fileName });
   requireCheckableSheet(report, grids, fileName);
 

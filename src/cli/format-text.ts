@@ -4,11 +4,12 @@ import { columnLetter } from "../core/address/a1";
 import type { Finding, Severity } from "../core/model/finding";
 import type { Report } from "../core/model/report";
 import type { SheetInfo } from "../core/model/sheet-info";
+import { terminalSafeLines } from "./terminal-text";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 /** "3 errors", "1 warning". */
-function count(n: number, word: string): string {
+export function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -17,9 +18,9 @@ export function findingPlace(f: Pick<Finding, "sheet" | "cell" | "row">): string
   return f.cell === null ? `${f.sheet} (sheet, row ${f.row})` : `${f.sheet}!${f.cell}`;
 }
 
-function sheetLine(s: SheetInfo): string {
+function sheetLines(s: SheetInfo): string[] {
   if (s.kind === "unknown" || s.headerRow === null) {
-    return `  ${s.name}: not a plan, register or actions sheet${s.note ? ` (${s.note})` : ""}`;
+    return [`  ${s.name}: not a plan, register or actions sheet${s.note ? ` (${s.note})` : ""}`];
   }
   const mapped = s.columns
     .filter((c) => c.field !== null)
@@ -30,18 +31,29 @@ function sheetLine(s: SheetInfo): string {
     `    columns: ${mapped || "none"}`,
   ];
   if (s.unmapped.length > 0) lines.push(`    not recognised: ${s.unmapped.join(", ")}`);
-  return lines.join("\n");
+  if (s.monthFirstColumns?.length) lines.push(`    ${monthFirstLine(s)}`);
+  return lines;
+}
+
+/** Says once which date columns were read month first, naming each by letter and header. */
+export function monthFirstLine(s: Pick<SheetInfo, "monthFirstColumns" | "columns">): string {
+  const named = (s.monthFirstColumns ?? []).map((letter) => {
+    const header = s.columns.find((c) => columnLetter(c.col) === letter)?.header;
+    return header ? `${letter} (${header})` : letter;
+  });
+  const one = named.length === 1;
+  return `read month first: ${named.join(", ")} — ${one ? "a date there" : "dates there"} can only be month first (e.g. 09/30/2022), so ${one ? "the column is" : "the columns are"} read that way`;
 }
 
 /** Pads each column of a table of strings to its widest cell, two spaces apart; the last column is left as is. */
-function table(rows: string[][]): string[] {
+export function table(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  "));
 }
 
 /**
- * The whole text report: header (file, as-at, sheets), findings grouped by severity (keeping the report's
+ * The whole text report (every line terminal-safe: a cell's control characters are shown, not obeyed): header (file, as-at, sheets), findings grouped by severity (keeping the report's
  * order inside each group, so the priority rules come first), escalations, then a count line.
  */
 export function renderText(report: Report, fileName: string): string {
@@ -49,7 +61,7 @@ export function renderText(report: Report, fileName: string): string {
   out.push(`File:  ${fileName}`);
   out.push(`As at: ${report.asAt}`);
   out.push("Sheets:");
-  for (const s of report.sheets) out.push(sheetLine(s));
+  for (const s of report.sheets) out.push(...sheetLines(s));
   out.push("");
 
   if (report.findings.length === 0) out.push("No findings.");
@@ -96,5 +108,5 @@ export function renderText(report: Report, fileName: string): string {
     `${count(by("error"), "error")}, ${count(by("warning"), "warning")}, ${count(by("info"), "note")}; ` +
       `${count(report.escalations.length, "risk")} to escalate.`,
   );
-  return `${out.join("\n")}\n`;
+  return `${terminalSafeLines(out)}\n`;
 }

@@ -23,6 +23,7 @@ import type { ImportCommand } from "./args";
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
 import { settingsFromGrids } from "./settings-from-grids";
+import { terminalSafe, terminalSafeLines } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 
 /** At most this many changed cells are listed in the text summary; JSON lists them all. */
@@ -116,7 +117,7 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
   const workbookGrids = await readWorkbookFile(intoBytes, intoName);
   const { settings, issues } = settingsFromGrids(workbookGrids);
   for (const issue of issues)
-    output.stderr(`risk-review: warning: "${intoName}", Settings sheet: ${issue}\n`);
+    output.stderr(`${terminalSafe(`risk-review: warning: "${intoName}", Settings sheet: ${issue}`)}\n`);
   const asAt = command.asAt ?? settings.asAt ?? new Date().toISOString().slice(0, 10);
 
   const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt);
@@ -294,5 +295,5 @@ export function importText({ plan, mapping, report, out, workbook }: Summary): s
         `After the import the workbook has ${c.error} error and ${c.warning} warning findings (risk-review check ${out}).`,
       );
   }
-  return `${lines.join("\n")}\n`;
+  return `${terminalSafeLines(lines)}\n`;
 }

@@ -3,16 +3,19 @@
 
 import { VERSION } from "../core/version";
 import { FileReadError } from "../files/file-read-error";
-import { parseArgs, USAGE, UsageError } from "./args";
+import { InputTypeError, parseArgs, USAGE, UsageError } from "./args";
 import { runCheck, type CliOutput } from "./check-command";
+import { runCheckMany } from "./check-many";
 import { CliError } from "./cli-error";
 import { runImport } from "./import-command";
+import { terminalSafe } from "./terminal-text";
 
 /** Exit status for input that could not be read or checked, and for usage errors (SPEC "Command line"). */
 export const EXIT_BAD_INPUT = 2;
 
 /** Turns any thrown value into the one line printed on stderr. Only a bug shows its stack, and only on request. */
 export function describeFailure(err: unknown, debug: boolean): string {
+  if (err instanceof InputTypeError) return `risk-review: ${err.message}`;
   if (err instanceof UsageError) return `risk-review: ${err.message}\n\n${USAGE}`;
   if (err instanceof FileReadError) return `risk-review: ${err.message}`;
   if (err instanceof CliError) return `risk-review: ${err.message}`;
@@ -33,12 +36,13 @@ export async function main(argv: readonly string[], output: CliOutput, debug = f
         output.stdout(`${VERSION}\n`);
         return 0;
       case "check":
-        return await runCheck(command, output);
+        return await (command.inputs ? runCheckMany(command, output) : runCheck(command, output));
       case "import":
         return await runImport(command, output);
     }
   } catch (err) {
-    output.stderr(`${describeFailure(err, debug)}\n`);
+    // A file or sheet name in the message may carry control characters: shown, never obeyed.
+    output.stderr(`${describeFailure(err, debug).split("\n").map(terminalSafe).join("\n")}\n`);
     return EXIT_BAD_INPUT;
   }
 }

@@ -13,6 +13,7 @@ export type FileReadErrorCode =
   | "too-many-cells"
   | "no-sheets"
   | "unreadable"
+  | "damaged"
   | "csv-malformed";
 
 /** Where in the file the problem is; `file` is always known. */

@@ -1,4 +1,4 @@
-// Reads a .csv file into one Grid: UTF-8 (BOM stripped), quoted multi-line cells, plain numbers as numbers.
+// Reads a .csv file into one Grid: UTF-8/UTF-16/Windows-1252, any line ends, quoted multi-line cells, plain numbers as numbers.
 
 import Papa from "papaparse";
 import type { CellValue, Grid } from "../core/model/grid";
@@ -40,11 +40,19 @@ export function readCsv(
     text = decodeText(bytes);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  refuseBinary(text, fileName);
+  // RFC 4180 ends records with CRLF; exports mix CRLF, LF and bare CR. One line end for all, so no
+  // record is glued to the next; a line break inside a quoted cell becomes LF, as Excel holds it.
+  text = text.replace(/\r\n?/g, "\n");
   if (text.trim() === "") {
     throw new FileReadError("empty", `${describePlace(place)} is empty (it has no rows)`, place);
   }
 
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [",", ";", "\t"], skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, {
+    delimitersToGuess: [",", ";", "\t"],
+    newline: "\n",
+    skipEmptyLines: false,
+  });
   const unclosed = parsed.errors.find((e) => e.code === "MissingQuotes");
   if (unclosed) {
     const row = (unclosed.row ?? 0) + 1;
@@ -92,12 +100,57 @@ export function readCsv(
   return grid;
 }
 
-/** UTF-8 when the bytes are valid UTF-8; otherwise Windows-1252, which is what Excel on Windows saves "CSV" as. */
-function decodeText(bytes: Uint8Array): string {
+/**
+ * UTF-16 when the bytes start with its byte-order mark (Excel's "Unicode text"); UTF-8 when they are
+ * valid UTF-8 (with or without BOM); otherwise Windows-1252, which is what Excel on Windows saves "CSV" as.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** How much of the start of the file is looked at to tell text from binary. */
+const SNIFF_CHARS = 65_536;
+
+/**
+ * Refuses a file that is not text: any NUL character (binary data, or UTF-16 without its byte-order
+ * mark), a zip (an .xlsx renamed .csv), or mostly control characters.
+ */
+function refuseBinary(text: string, fileName: string): void {
+  const place = { file: fileName };
+  const head = text.slice(0, SNIFF_CHARS);
+  if (head.startsWith("PK\u0003\u0004")) {
+    throw new FileReadError(
+      "csv-malformed",
+      `${describePlace(place)} is not a CSV file: it is a zip (perhaps an .xlsx workbook renamed); give it its real extension`,
+      place,
+    );
+  }
+  if (text.includes("\u0000")) {
+    throw new FileReadError(
+      "csv-malformed",
+      `${describePlace(place)} is not a CSV file: it holds binary data (NUL bytes). Save it from Excel as "CSV UTF-8" and try again`,
+      place,
+    );
+  }
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) controls++;
+  }
+  if (controls > 16 && controls * 10 > head.length) {
+    throw new FileReadError(
+      "csv-malformed",
+      `${describePlace(place)} is not a CSV file: it is mostly control characters, not text. Save it from Excel as "CSV UTF-8" and try again`,
+      place,
+    );
   }
 }
 

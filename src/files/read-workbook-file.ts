@@ -26,10 +26,10 @@ export async function readWorkbookFile(
   const lim = resolveLimits(limits);
   const ext = extensionOf(fileName);
   if (ext !== "xlsx" && ext !== "xlsm" && ext !== "csv") {
-    const hint = ext === "xls" ? ": open it in Excel and save it as .xlsx" : "";
+    const hint = /^(xls|ods|xlsb|fods|numbers)$/.test(ext) ? ": open it in Excel and save it as .xlsx" : "";
     throw new FileReadError(
       "unsupported-type",
-      `${describePlace({ file: fileName })} is not an .xlsx or .csv file${hint}`,
+      `${describePlace({ file: fileName })} is not an .xlsx, .xlsm or .csv file${hint}`,
       { file: fileName },
     );
   }

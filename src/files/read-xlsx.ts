@@ -8,7 +8,7 @@ import { describePlace, FileReadError } from "./file-read-error";
 import { resolveLimits, type ReadLimits } from "./limits";
 import { checkXlsxContainer } from "./xlsx-container";
 import { parseSharedStrings } from "./xlsx/shared-strings";
-import { scanSheet, type SheetContext } from "./xlsx/sheet-scanner";
+import { scanSheet, type ScannedSheet, type SheetContext } from "./xlsx/sheet-scanner";
 import { NO_STYLES, parseStyles } from "./xlsx/styles";
 import { parseTotalsRows } from "./xlsx/table-parts";
 import { parseThemeColours } from "./xlsx/theme";
@@ -53,19 +53,38 @@ export async function readXlsx(
   }
 }
 
+/** A package that is a zip but lacks a part it needs or refers to something it does not hold. */
+function damaged(fileName: string, what: string): FileReadError {
+  return new FileReadError(
+    "damaged",
+    `${describePlace({ file: fileName })} is damaged: ${what}. Open it in Excel (which can repair it) and save it again`,
+    { file: fileName },
+  );
+}
+
 function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): Grid[] {
-  const workbook = parsePart(zip, WORKBOOK, parseWorkbook) ?? { sheets: [], date1904: false };
-  const rels =
-    parsePart(zip, WORKBOOK_RELS, (xml) => parseRelationships(xml, "xl/")) ?? new Map<string, Relationship>();
+  const workbook = parsePart(zip, WORKBOOK, parseWorkbook, fileName) ?? { sheets: [], date1904: false };
+  const rels = parsePart(zip, WORKBOOK_RELS, (xml) => parseRelationships(xml, "xl/"), fileName);
+  if (rels === null && workbook.sheets.length > 0)
+    throw damaged(fileName, `the part "${WORKBOOK_RELS}" that says where its sheets are is missing`);
+  const relMap = rels ?? new Map<string, Relationship>();
   const partOf = (kind: string, fallback: string): string => {
-    for (const rel of rels.values()) if (relationshipKind(rel.type) === kind) return rel.path;
+    for (const rel of relMap.values()) if (relationshipKind(rel.type) === kind) return rel.path;
     return fallback;
   };
+  const sharedStringsPart = partOf("sharedStrings", "xl/sharedStrings.xml");
   const ctx: SheetContext = {
-    sharedStrings: parsePart(zip, partOf("sharedStrings", "xl/sharedStrings.xml"), parseSharedStrings) ?? [],
+    sharedStrings: parsePart(zip, sharedStringsPart, parseSharedStrings, fileName) ?? [],
     styles:
-      parsePart(zip, partOf("styles", "xl/styles.xml"), (xml) =>
-        parseStyles(xml, parsePart(zip, partOf("theme", "xl/theme/theme1.xml"), parseThemeColours) ?? []),
+      parsePart(
+        zip,
+        partOf("styles", "xl/styles.xml"),
+        (xml) =>
+          parseStyles(
+            xml,
+            parsePart(zip, partOf("theme", "xl/theme/theme1.xml"), parseThemeColours, fileName) ?? [],
+          ),
+        fileName,
       ) ?? NO_STYLES,
     date1904: workbook.date1904,
     maxRows: lim.maxRows,
@@ -74,14 +93,32 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
 
   const grids: Grid[] = [];
   for (const sheet of workbook.sheets) {
-    const rel = rels.get(sheet.relId);
+    const rel = relMap.get(sheet.relId);
+    if (rel === undefined)
+      throw damaged(fileName, `sheet "${sheet.name}" has no entry in "${WORKBOOK_RELS}" saying where it is`);
     // Chart sheets, dialog and macro sheets hold no cells: like exceljs, read only worksheets.
-    if (rel === undefined || (rel.type !== "" && relationshipKind(rel.type) !== "worksheet")) continue;
-    const grid = parsePart(zip, rel.path, (xml) => readSheet(xml, sheet.name, sheet.state, fileName, ctx));
-    if (grid === null) continue;
-    const totals = tableTotalsRows(zip, rel.path);
-    if (totals.length) grid.totalsRows = totals;
-    grids.push(grid);
+    if (rel.type !== "" && relationshipKind(rel.type) !== "worksheet") continue;
+    const grid = parsePart(
+      zip,
+      rel.path,
+      (xml) => readSheet(xml, sheet.name, sheet.state, fileName, ctx),
+      fileName,
+    );
+    if (grid === null)
+      throw damaged(fileName, `the part "${rel.path}" holding sheet "${sheet.name}" is missing`);
+    if (grid.badString !== null) {
+      const { row, col, index } = grid.badString;
+      const has = zip.has(sharedStringsPart)
+        ? `"${sharedStringsPart}" holds only ${ctx.sharedStrings.length}`
+        : `the part "${sharedStringsPart}" is missing`;
+      throw damaged(
+        fileName,
+        `sheet "${sheet.name}", cell ${toA1(row, col)} uses shared string ${index}, but ${has}`,
+      );
+    }
+    const totals = tableTotalsRows(zip, rel.path, fileName);
+    if (totals.length) grid.grid.totalsRows = totals;
+    grids.push(grid.grid);
   }
   if (grids.length === 0) {
     throw new FileReadError("no-sheets", `${describePlace({ file: fileName })} has no worksheets`, {
@@ -92,16 +129,16 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
 }
 
 /** The totals rows of the sheet's Excel tables (0-based rows), from its table parts. */
-function tableTotalsRows(zip: XlsxZip, sheetPath: string): number[] {
+function tableTotalsRows(zip: XlsxZip, sheetPath: string, fileName: string): number[] {
   const slash = sheetPath.lastIndexOf("/");
   const dir = sheetPath.slice(0, slash + 1);
   const relsPath = `${dir}_rels/${sheetPath.slice(slash + 1)}.rels`;
-  const rels = parsePart(zip, relsPath, (xml) => parseRelationships(xml, dir));
+  const rels = parsePart(zip, relsPath, (xml) => parseRelationships(xml, dir), fileName);
   if (!rels) return [];
   const rows: number[] = [];
   for (const rel of rels.values())
     if (relationshipKind(rel.type) === "table")
-      rows.push(...(parsePart(zip, rel.path, parseTotalsRows) ?? []));
+      rows.push(...(parsePart(zip, rel.path, parseTotalsRows, fileName) ?? []));
   return rows;
 }
 
@@ -109,19 +146,26 @@ function tableTotalsRows(zip: XlsxZip, sheetPath: string): number[] {
  * Inflates one part and parses it, or null when the zip lacks it. The inflated bytes are only
  * reachable inside this call, so each is garbage once parsed (a 100k-row sheet is ~90 MB of XML).
  */
-function parsePart<T>(zip: XlsxZip, path: string, parse: (xml: Uint8Array) => T): T | null {
-  const xml = zip.read(path);
-  return xml === null ? null : parse(xml);
+function parsePart<T>(zip: XlsxZip, path: string, parse: (xml: Uint8Array) => T, fileName: string): T | null {
+  try {
+    const xml = zip.read(path);
+    return xml === null ? null : parse(xml);
+  } catch (e) {
+    if (e instanceof XmlError)
+      throw damaged(fileName, `its part "${path}" is not well-formed XML (${e.message})`);
+    if (e instanceof ZipEntryError) throw damaged(fileName, `its part "${path}" cannot be unpacked`);
+    throw e;
+  }
 }
 
-/** One worksheet part → Grid, or the FileReadError for a sheet over the limits. */
+/** One worksheet part → Grid (with the first bad shared-string reference, if any), or the FileReadError for a sheet over the limits. */
 function readSheet(
   xml: Uint8Array,
   sheetName: string,
   state: string,
   fileName: string,
   ctx: SheetContext,
-): Grid {
+): { grid: Grid; badString: ScannedSheet["badString"] } {
   const scanned = scanSheet(xml, ctx);
   const place = { file: fileName, sheet: sheetName };
   if (scanned.kind === "too-many-rows") {
@@ -151,5 +195,6 @@ function readSheet(
   if (scanned.blankFills) grid.blankFills = scanned.blankFills;
   if (state === "hidden" || state === "veryHidden") grid.hidden = true;
   if (scanned.values.length > 0 && scanned.values[0].some((v) => v === OWNED_MARKER)) grid.owned = true;
-  return grid;
+  if (scanned.formulas.length > 0) grid.formulas = new Set(scanned.formulas);
+  return { grid, badString: scanned.badString };
 }

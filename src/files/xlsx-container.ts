@@ -66,7 +66,19 @@ export function checkXlsxContainer(bytes: Uint8Array, fileName: string, lim: Req
       place,
     );
   }
-  if (!dir.value.entryNames.some((n) => n.replace(/^\//, "").toLowerCase() === "xl/workbook.xml")) {
+  const seen = new Set<string>();
+  for (const n of dir.value.entryNames) {
+    const key = n.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+    if (seen.has(key)) {
+      throw new FileReadError(
+        "damaged",
+        `${describePlace(place)} is damaged: the part "${n}" is in the file twice. Open it in Excel (which can repair it) and save it again`,
+        place,
+      );
+    }
+    seen.add(key);
+  }
+  if (!seen.has("xl/workbook.xml")) {
     throw new FileReadError(
       "not-xlsx",
       `${describePlace(place)} is not a valid .xlsx file (it may be corrupt or a different format)`,

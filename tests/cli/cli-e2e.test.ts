@@ -262,7 +262,7 @@ describe("exit status", () => {
     ["an unknown command", ["frobnicate", "x.xlsx"], /unknown command "frobnicate"/],
     ["a bad --as-at", ["check", "x.xlsx", "--as-at", "10/10/2022"], /--as-at "10\/10\/2022" is not a date/],
     ["a bad --format", ["check", "x.xlsx", "--format", "yaml"], /--format "yaml"/],
-    ["a file that is not .xlsx or .csv", ["check", "x.pdf"], /not a \.xlsx or \.csv/],
+    ["a file that is not .xlsx or .csv", ["check", "x.pdf"], /not a \.xlsx, \.xlsm or \.csv/],
   ])("is 2 with a plain message for %s", (_name, args, message) => {
     const run = runCli(build, args as string[]);
     expect(run.status).toBe(2);

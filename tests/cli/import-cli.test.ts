@@ -201,7 +201,7 @@ describe("risk-review import refuses, exit 2, a plain message, inputs as they we
     [
       "a .xls export",
       () => ["import", path.join(tmp, "old.xls"), "--into", wbFile, "--out", path.join(tmp, "x.xlsx")],
-      /is not a .xlsx or .csv file/,
+      /is not an .xlsx workbook: open it in Excel and save it as .xlsx\n$/,
     ],
     [
       "a corrupt export",

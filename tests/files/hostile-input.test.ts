@@ -52,6 +52,17 @@ describe("readXlsx refuses hostile input", () => {
       "not-xlsx",
       "is not a valid .xlsx file",
     ],
+    [
+      "a zip holding one part twice",
+      () =>
+        craftZip([
+          { name: "xl/workbook.xml", data: text("<workbook/>") },
+          { name: "xl/worksheets/sheet1.xml", data: text("<worksheet/>") },
+          { name: "xl/worksheets/sheet1.xml", data: text("<worksheet/>") },
+        ]),
+      "damaged",
+      'is damaged: the part "xl/worksheets/sheet1.xml" is in the file twice',
+    ],
   ])("%s", async (_name, make, code, wording) => {
     const err = await expectFileReadError(() => readXlsx(make(), "hostile.xlsx"));
     expect(err.code).toBe(code);
@@ -164,10 +175,15 @@ describe("readWorkbookFile", () => {
     [
       "register.xls",
       "unsupported-type",
-      '"register.xls" is not an .xlsx or .csv file: open it in Excel and save it as .xlsx',
+      '"register.xls" is not an .xlsx, .xlsm or .csv file: open it in Excel and save it as .xlsx',
     ],
-    ["notes.txt", "unsupported-type", '"notes.txt" is not an .xlsx or .csv file'],
-    ["no-extension", "unsupported-type", '"no-extension" is not an .xlsx or .csv file'],
+    [
+      "register.ods",
+      "unsupported-type",
+      '"register.ods" is not an .xlsx, .xlsm or .csv file: open it in Excel and save it as .xlsx',
+    ],
+    ["notes.txt", "unsupported-type", '"notes.txt" is not an .xlsx, .xlsm or .csv file'],
+    ["no-extension", "unsupported-type", '"no-extension" is not an .xlsx, .xlsm or .csv file'],
   ])("refuses %s by its extension", async (name, code, message) => {
     const err = await expectFileReadError(() => readWorkbookFile(real, name));
     expect([err.code, err.message]).toEqual([code, message]);

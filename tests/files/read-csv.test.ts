@@ -172,3 +172,67 @@ describe("readCsv refuses bad input with a FileReadError", () => {
     expect(err.code).toBe("too-many-cells");
   });
 });
+
+describe("readCsv: line ends, encodings and binary (SPEC Writing files: CSV)", () => {
+  const rows20 = Array.from({ length: 20 }, (_, i) => [`R${i + 1}`, `Title ${i + 1}`]);
+  const endings = ["\r\n", "\n", "\r"];
+
+  it("reads 20 rows whose line ends mix CRLF, LF and CR", () => {
+    const text = ["Risk ID,Title", ...rows20.map((r) => r.join(","))]
+      .map((line, i) => line + endings[i % 3])
+      .join("");
+    const g = readCsv(utf8(text), "mixed.csv");
+    expect(g.values).toEqual([["Risk ID", "Title"], ...rows20]);
+  });
+
+  it.each([
+    ["CRLF", "\r\n"],
+    ["LF", "\n"],
+    ["CR", "\r"],
+  ])("keeps a quoted multi-line cell (%s) as one cell, its line break as LF", (_name, eol) => {
+    const g = readCsv(
+      utf8(`Id,Note${eol}R1,"line one${eol}line two, with ""quotes"""${eol}R2,x${eol}`),
+      "q.csv",
+    );
+    expect(g.values).toEqual([
+      ["Id", "Note"],
+      ["R1", 'line one\nline two, with "quotes"'],
+      ["R2", "x"],
+    ]);
+  });
+
+  const sample = "Risk ID,Title\nR1,Café → ‘road’ 😀\n";
+  const utf16 = (s: string, be: boolean): Uint8Array => {
+    const out = new Uint8Array(2 + s.length * 2);
+    out.set(be ? [0xfe, 0xff] : [0xff, 0xfe]);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      out[2 + i * 2 + (be ? 1 : 0)] = c & 0xff;
+      out[2 + i * 2 + (be ? 0 : 1)] = c >> 8;
+    }
+    return out;
+  };
+  it.each([
+    ["UTF-8", utf8(sample)],
+    ["UTF-8 with BOM", utf8(`\uFEFF${sample}`)],
+    ["UTF-16 LE with BOM", utf16(sample, false)],
+    ["UTF-16 BE with BOM", utf16(sample, true)],
+  ])("decodes %s", (_name, bytes) => {
+    expect(readCsv(bytes, "enc.csv").values).toEqual([
+      ["Risk ID", "Title"],
+      ["R1", "Café → ‘road’ 😀"],
+    ]);
+  });
+
+  it.each([
+    ["a header then NUL bytes", new Uint8Array([...utf8("Risk ID,Title\n"), 0, 0, 1, 2, 0xff, 0xfe, 0, 7])],
+    ["UTF-16 without its BOM", utf16(sample, false).subarray(2)],
+    ["a zip renamed .csv", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00])],
+    ["control characters only", new Uint8Array(200).fill(0x01)],
+  ])("refuses %s as not a CSV, naming the file", async (_name, bytes) => {
+    const err = await expectFileReadError(() => readCsv(bytes, "junk.csv"));
+    expect(err.code).toBe("csv-malformed");
+    expect(err.message).toMatch(/^"junk\.csv" is not a CSV file: /);
+    expect(err.message).not.toContain("\n");
+  });
+});

@@ -134,11 +134,20 @@ describe("text decoding", () => {
     expect(g.values[0]).toEqual([expected, "first"]);
   });
 
-  it("reads an out-of-range shared string index as empty", async () => {
-    const g = await one('<row r="1"><c r="A1" t="s"><v>7</v></c><c r="B1" t="s"><v>0</v></c></row>', {
-      sharedStrings: ["<t>only</t>"],
-    });
-    expect(g.values[0]).toEqual([null, "only"]);
+  it("refuses an out-of-range shared string index as damaged, naming the cell", async () => {
+    await expect(
+      one('<row r="1"><c r="A1" t="s"><v>7</v></c><c r="B1" t="s"><v>0</v></c></row>', {
+        sharedStrings: ["<t>only</t>"],
+      }),
+    ).rejects.toThrow(
+      '"parts.xlsx" is damaged: sheet "S", cell A1 uses shared string 7, but "xl/sharedStrings.xml" holds only 1',
+    );
+  });
+
+  it("refuses a shared string when there is no shared strings part, naming the part", async () => {
+    await expect(one('<row r="2"><c r="B2" t="s"><v>0</v></c></row>')).rejects.toThrow(
+      '"parts.xlsx" is damaged: sheet "S", cell B2 uses shared string 0, but the part "xl/sharedStrings.xml" is missing',
+    );
   });
 
   it("decodes entities in sheet names", async () => {
@@ -221,14 +230,21 @@ describe("merges, hidden rows, trimming", () => {
 describe("workbook parts and relationships", () => {
   const rows = '<row r="1"><c r="A1"><v>1</v></c></row>';
 
-  it("follows absolute, relative and ../ targets, skips chart sheets and missing parts", async () => {
+  it("refuses a sheet whose part is missing as damaged, naming the part", async () => {
+    await expect(
+      read({ sheets: [{ name: "Gone", rows, target: "worksheets/gone.xml", path: "elsewhere/gone.xml" }] }),
+    ).rejects.toThrow(
+      '"parts.xlsx" is damaged: the part "xl/worksheets/gone.xml" holding sheet "Gone" is missing',
+    );
+  });
+
+  it("follows absolute, relative and ../ targets and skips chart sheets", async () => {
     const grids = await read({
       sheets: [
         { name: "Abs", rows, target: "/xl/worksheets/abs.xml" },
         { name: "Rel", rows, target: "worksheets/Data Sheet.xml" },
         { name: "Up", rows, target: "../xl/worksheets/up.xml", path: "xl/worksheets/up.xml" },
         { name: "Chart", rows, target: "chartsheets/sheet1.xml", kind: "chartsheet" },
-        { name: "Gone", rows, target: "worksheets/gone.xml", path: "elsewhere/gone.xml" },
       ],
     });
     expect(grids.map((g) => g.sheetName)).toEqual(["Abs", "Rel", "Up"]);

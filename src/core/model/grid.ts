@@ -43,6 +43,24 @@ export interface Grid {
   totalsRows?: number[];
   /** Fills of cells with no value (only where a reader looked for them: the RAG column, or a whole file). */
   blankFills?: BlankFill[];
+  /**
+   * Cells that hold a formula (`values` has its last result), as `formulaKey(row, col)` in sheet
+   * coordinates; missing when the reader does not know. An import never replaces a formula by a value.
+   */
+  formulas?: ReadonlySet<number>;
+}
+
+/** Columns in a sheet (XFD): a cell's formula key is row × this + column. */
+const SHEET_COLUMNS = 16_384;
+
+/** The key of a cell (0-based sheet row and column) in `Grid.formulas`. */
+export function formulaKey(row: number, col: number): number {
+  return row * SHEET_COLUMNS + col;
+}
+
+/** True when the reader saw a formula in this cell (0-based sheet coordinates). */
+export function hasFormula(grid: Grid, row: number, col: number): boolean {
+  return grid.formulas?.has(formulaKey(row, col)) === true;
 }
 
 /** Builds a grid from a 2-D array starting at A1 (tests, CSV). */

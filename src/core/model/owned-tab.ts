@@ -13,6 +13,8 @@ export interface CellLink {
   sheet: string;
   /** A1 address on that sheet. */
   address: string;
+  /** The workbook file holding that sheet, when a tab covers several files (a roll-up); else the tab's source. */
+  file?: string;
 }
 
 export interface OwnedTabFormat {

@@ -71,8 +71,11 @@ export class TabBuilder {
     return this;
   }
 
-  link(row: number, col: number, sheet: string, address: string): this {
-    this.format.links.push({ row, col, sheet, address });
+  /** Links a cell to a source cell; `file` names the source workbook when the tab covers several. */
+  link(row: number, col: number, sheet: string, address: string, file?: string): this {
+    this.format.links.push(
+      file === undefined ? { row, col, sheet, address } : { row, col, sheet, address, file },
+    );
     return this;
   }
 

@@ -1,6 +1,6 @@
 // Scans one worksheet's XML into dense rows of values and formats, checking the size limits as it goes.
 
-import type { BlankFill, CellValue, MergedArea } from "../../core/model/grid";
+import { formulaKey, type BlankFill, type CellValue, type MergedArea } from "../../core/model/grid";
 import { DEFAULT_DATE_FORMAT, isDateOrTimeFormat } from "../xlsx-cell";
 import { cellFromNumber, dateFromIso } from "./cell-values";
 import type { CellStyles } from "./styles";
@@ -25,6 +25,10 @@ export interface ScannedSheet {
   merges: MergedArea[];
   /** Cells inside the data with a solid fill and no value (colour-only RAG), when there are any. */
   blankFills?: BlankFill[];
+  /** Cells holding a formula, as `formulaKey(row, col)` (0-based); their values are the cached results. */
+  formulas: number[];
+  /** The first cell whose shared-string index is not in the table (a damaged file), or null. */
+  badString: { row: number; col: number; index: number } | null;
 }
 
 /** At most this many colour-only cells are kept per sheet (a fully banded sheet would hold millions). */
@@ -57,6 +61,7 @@ const ATTR_T = name("t");
 const ATTR_REF = name("ref");
 
 const C_LOWER_C = 0x63;
+const C_LOWER_F = 0x66;
 const C_LOWER_V = 0x76;
 const C_LOWER_T = 0x74;
 
@@ -98,6 +103,9 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   let tDepth = -1;
   let phoneticDepth = -1;
   let inline: string | null = null;
+  let hasFormula = false;
+  const formulaCells: number[] = [];
+  let badString: ScannedSheet["badString"] = null;
 
   const keep = (value: CellValue, format: string | null): void => {
     if (rowNum > lastRow) lastRow = rowNum;
@@ -127,6 +135,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     else if (vText !== null) raw = vText;
     else if (vStart >= 0 && type !== T_NUMBER && type !== T_SHARED) raw = decodeText(b, vStart, vEnd);
     const fmt = styles.format[style] ?? null;
+    if (hasFormula && rowNum > 0 && col > 0) formulaCells.push(formulaKey(rowNum - 1, col - 1));
     switch (type) {
       case T_NUMBER: {
         if (raw === null && vStart < 0) return false;
@@ -140,6 +149,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
         if (raw === null && vStart < 0) return false;
         const idx = raw !== null ? parseInt(raw, 10) : numberAt(b, vStart, vEnd);
         const s = sst[idx];
+        if (s === undefined && badString === null) badString = { row: rowNum - 1, col: col - 1, index: idx };
         if (s === undefined || s === null) return false;
         keep(s, fmt);
         return true;
@@ -190,6 +200,8 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
         // Inside <c>: <v>, <f>, <is> and its <t> (skipping phonetic <rPh> runs).
         if (len === 1 && first === C_LOWER_V && x.depth - 1 === cellDepth && !x.selfClosing) {
           vDepth = x.depth;
+        } else if (len === 1 && first === C_LOWER_F && x.depth - (x.selfClosing ? 0 : 1) === cellDepth) {
+          hasFormula = true;
         } else if (x.is(IS) && !x.selfClosing) {
           isDepth = x.depth;
           inline = "";
@@ -245,12 +257,14 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   if (over) {
     return { kind: lastRow > maxRows ? "too-many-rows" : "too-many-cells", lastRow, lastCol };
   }
-  const scanned = finish(values, formats, mergeRefs, lastRow, lastCol);
-  const height = scanned.values.length;
-  const width = scanned.values[0]?.length ?? 0;
+  const sheet = finish(values, formats, mergeRefs, lastRow, lastCol);
+  sheet.formulas = formulaCells;
+  sheet.badString = badString;
+  const height = sheet.values.length;
+  const width = sheet.values[0]?.length ?? 0;
   const inside = blankFills.filter((f) => f.row < height && f.col < width);
-  if (inside.length) scanned.blankFills = inside;
-  return scanned;
+  if (inside.length) sheet.blankFills = inside;
+  return sheet;
 
   /** Reads <c r s t> and resets the cell state. */
   function openCell(sx: XmlScanner): void {
@@ -271,6 +285,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     tDepth = -1;
     phoneticDepth = -1;
     inline = null;
+    hasFormula = false;
   }
 }
 
@@ -329,7 +344,7 @@ function finish(
     values[r] = padRow(values[r], lastCol);
     formats[r] = padRow(formats[r], lastCol);
   }
-  return { kind: "ok", values, numberFormats: formats, merges };
+  return { kind: "ok", values, numberFormats: formats, merges, formulas: [], badString: null };
 }
 
 /** Last row and column (1-based counts) holding a value. */
