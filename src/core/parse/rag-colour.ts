@@ -5,8 +5,8 @@ import type { Rag } from "../model/owned-tab";
 /** Hue (degrees) of each RAG colour as Excel's standard fills show them. */
 const TARGETS: [Rag, number][] = [
   ["red", 0],
-  ["amber", 42],
-  ["green", 125],
+  ["amber", 40],
+  ["green", 110],
 ];
 /** A hue further than this from all three (blue, purple) is not a RAG colour. */
 const MAX_HUE_DISTANCE = 55;

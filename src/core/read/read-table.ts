@@ -232,7 +232,13 @@ export function readTable<F extends string>(
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     if (rowIsBlank(grid, row)) continue;
-    if (row === layout.headerRow + 1 && isHelpTextRow(grid, row, layout, idCol)) continue;
+    // A heading merged across the table right under the header is a section, not help text.
+    if (
+      row === layout.headerRow + 1 &&
+      isHelpTextRow(grid, row, layout, idCol) &&
+      !(notesPossible && sectionHeading(grid, row, span, idCol) !== null)
+    )
+      continue;
     if (isRepeatedHeader(grid, row, probe)) {
       afterRepeatedHeader = true;
       continue;

@@ -94,6 +94,11 @@ const UPDATE_TEXT_AND_DATE: Partial<Record<SheetKind, [string, string]>> = {
   actions: ["update", "updated"],
 };
 
+/** True for text of several lines, or of many words: an update history rather than a date with a note. */
+function isUpdateHistory(value: unknown): boolean {
+  return typeof value === "string" && (/[\r\n]/.test(value.trim()) || value.trim().split(/\s+/).length > 6);
+}
+
 /**
  * "Last Update" may hold the update's words or its date. When a sheet has no date column for updates and
  * most of the update column's cells are dates, it is the date column.
@@ -109,7 +114,9 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
   for (const r of records) {
     const c = r.fields[textField];
     if (!c || !c.text) continue;
-    if (parseDateCell(c, "lastUpdated").ok) dates++;
+    // An update history ("28/09/22 – reviewed at RMB" a line) starts with a date but is words.
+    if (isUpdateHistory(c.value)) other++;
+    else if (parseDateCell(c, "lastUpdated").ok) dates++;
     else other++;
   }
   if (dates <= other) return;

@@ -43,9 +43,9 @@ export interface OwnAction {
 /** The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" name two. */
 export function riskIdKeys(text: string): string[] {
   const whole = idKey(text);
-  if (!whole || !/[,/&;+]|and/i.test(whole)) return whole ? [whole] : [];
+  if (!whole || !/[,/&;+]|\band\b/i.test(whole)) return whole ? [whole] : [];
   const parts = whole
-    .split(/\s*(?:[,/&;+]|and)\s*/i)
+    .split(/\s*(?:[,/&;+]|\band\b)\s*/i)
     .map((p) => p.trim())
     .filter(Boolean);
   // Only a list of ids splits: "HRC/001" or "Highways & Lighting" stay one.
