@@ -69,8 +69,16 @@ function locate(
 export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   const { settings } = options;
   const asAt = resolveAsAt(options);
-  const { sheets, records, layouts, matrix, perSheetIds } = readWorkbook(grids, settings, asAt);
-  const context = buildRuleContext(records, layouts, settings, asAt, { matrix, perSheetIds });
+  const { sheets, records, layouts, matrix, perSheetIds, ownRatingScales } = readWorkbook(
+    grids,
+    settings,
+    asAt,
+  );
+  const context = buildRuleContext(records, layouts, settings, asAt, {
+    matrix,
+    perSheetIds,
+    ownRatingScales,
+  });
   const planIds = numberPlanActions(records.plan);
 
   const findings: Finding[] = [];

@@ -90,7 +90,15 @@ const RISK: PatternTable = {
     "further action",
     "planned action",
   ],
-  controls: ["existing control", "control", "mitigating control:25", "current control:25", "key control"],
+  controls: [
+    "existing control",
+    "control",
+    "mitigating control:25",
+    "current control:25",
+    "key control",
+    "pre event mitigation control:35",
+    "preventive control:25",
+  ],
   lastUpdated: [
     "last updated",
     "last reviewed",

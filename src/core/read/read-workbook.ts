@@ -10,6 +10,7 @@ import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import { parseDateCell, type DayNumber } from "../parse";
 import { columnLetter } from "../address/a1";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
+import { followsOwnRatingScale } from "./own-rating-scale";
 import { findPerSheetNumbering } from "./per-sheet-ids";
 import { readTable, type TableStructure } from "./read-table";
 import { findRiskMatrix, type RiskMatrix } from "./risk-matrix";
@@ -23,6 +24,8 @@ export interface ReadWorkbookResult {
   matrix: RiskMatrix | null;
   /** Pairs of register sheets (sheetPairKey) whose ids are numbered per sheet. */
   perSheetIds: Set<string>;
+  /** Register sheets whose rating column is their own Low / Medium / High scale, not RAG colours. */
+  ownRatingScales: Set<string>;
 }
 
 /**
@@ -220,6 +223,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
   const sheets: SheetInfo[] = [];
   const layouts = new Map<string, SheetLayout>();
   let matrix: RiskMatrix | null = null;
+  const ownRatingScales = new Set<string>();
   for (const raw of grids) {
     const grid = fillMergedAreas(raw);
     let layout = detectSheet(grid, settings.columnCorrections);
@@ -255,6 +259,15 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     resolveReviewDate(layout, rows, asAt);
     resolveNumericRating(layout, rows);
     resolveUpdateDates(layout, rows);
+    if (layout.kind === "risk-register" && followsOwnRatingScale(rows, settings.rag)) {
+      ownRatingScales.add(grid.sheetName);
+      const col = layout.mapping!.fieldColumns.get("rag")!;
+      const header = layout.mapping!.columns.find((c) => c.col === col)?.header ?? "rating";
+      layout = {
+        ...layout,
+        note: `${layout.note}; "${header}" is the register's own Low/Medium/High scale, whose bands differ from the RAG bands by design: not checked as a RAG colour`,
+      };
+    }
     layouts.set(grid.sheetName, layout);
     pushRecords(layout.kind, rows, records);
     sheets.push({
@@ -271,7 +284,14 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
     });
   }
-  return { sheets, records, layouts, matrix, perSheetIds: findPerSheetNumbering(records.risks) };
+  return {
+    sheets,
+    records,
+    layouts,
+    matrix,
+    perSheetIds: findPerSheetNumbering(records.risks),
+    ownRatingScales,
+  };
 }
 
 function pushRecords(kind: SheetKind, rows: SheetRecord<string>[], into: WorkbookRecords): void {

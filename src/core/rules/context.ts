@@ -30,6 +30,8 @@ export interface WorkbookFacts {
   matrix: RiskMatrix | null;
   /** Pairs of register sheets (sheetPairKey) whose ids are numbered per sheet. */
   perSheetIds: Set<string>;
+  /** Register sheets whose rating column is their own Low / Medium / High scale (not RAG colours). */
+  ownRatingScales?: Set<string>;
 }
 
 /** A risk's own action, kept on the register (Action Owner / Action Target Date / Action Status). */
@@ -82,6 +84,8 @@ export interface RuleContext {
   expectedRag(risk: RiskRecord, score: number): Rag;
   /** True when the workbook's own risk matrix sets the bands. */
   hasOwnMatrix: boolean;
+  /** True when the sheet's rating column is its own Low / Medium / High scale, not a RAG colour. */
+  ratesOnOwnScale(sheet: string): boolean;
   /** A field's date, or null when blank or unreadable. */
   dateOf(record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null;
   /** A field's score number, or null. */
@@ -233,6 +237,7 @@ export function buildRuleContext(
       return ragFromScore(score, settings.rag);
     },
     hasOwnMatrix: facts.matrix !== null,
+    ratesOnOwnScale: (sheet) => facts.matrix === null && (facts.ownRatingScales?.has(sheet) ?? false),
     latestUpdate(risk) {
       if (latestCache.has(risk)) return latestCache.get(risk)!;
       let best: DayNumber | null = dateOf(risk, "lastUpdated", "lastUpdated");

@@ -47,7 +47,9 @@ export const rule: Rule = {
         field: "due",
         messageId: "overdue",
         data: {
-          action: fieldText(a, "actionId") || `"${fieldText(a, "action").slice(0, 60)}"`,
+          action:
+            fieldText(a, "actionId") ||
+            (fieldText(a, "action") ? `"${fieldText(a, "action").slice(0, 60)}"` : "(no description)"),
           risk: fieldText(a, "riskId") || "(no id)",
           due: isoFromDay(ctx.dateOf(a, "due", "deadline")!),
         },

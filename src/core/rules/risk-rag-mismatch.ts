@@ -19,6 +19,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     return ctx.records.risks.flatMap((r) => {
+      // A register rating on its own Low/Medium/High scale, by design, has no RAG colour to check.
+      if (ctx.ratesOnOwnScale(r.sheet)) return [];
       const rag = parseRagWord(fieldText(r, "rag"));
       const score = currentScore(ctx, r);
       if (!rag.ok || score === null || score < 1 || score > 25) return [];

@@ -458,3 +458,59 @@ describe("messages", () => {
     expect(renderMessage(template, data)).toBe(expected);
   });
 });
+
+describe("a rating column on the register's own Low/Medium/High scale", () => {
+  const reg = (pairs: [number, string][]) =>
+    gridFromRows("Register", [
+      HEADERS,
+      ...pairs.map(([score, rating], k) =>
+        row(`R${k + 1}`, { Likelihood: null, Impact: null, Score: score, RAG: rating }),
+      ),
+    ]);
+
+  it.each<[string, [number, string][], number]>([
+    [
+      "rising with the score on its own bands (6 Low): not a RAG colour",
+      [
+        [4, "Low"],
+        [6, "Low"],
+        [8, "Medium"],
+        [9, "Medium"],
+        [16, "High"],
+      ],
+      0,
+    ],
+    [
+      "out of step with itself: checked against the RAG bands",
+      [
+        [4, "Medium"],
+        [6, "Low"],
+        [8, "Medium"],
+        [9, "Medium"],
+        [16, "High"],
+      ],
+      2,
+    ],
+    [
+      "colour words are always RAG colours",
+      [
+        [4, "Green"],
+        [6, "Green"],
+        [8, "Amber"],
+        [9, "Amber"],
+        [16, "Red"],
+      ],
+      1,
+    ],
+    [
+      "too few rows to tell",
+      [
+        [6, "Low"],
+        [9, "Medium"],
+      ],
+      1,
+    ],
+  ])("%s", (_name, pairs, count) => {
+    expect(findings([reg(pairs)], "risk/rag-mismatch").length).toBe(count);
+  });
+});
