@@ -35,6 +35,8 @@ export interface SheetInfo {
   setAside?: SetAsideRow[];
   /** True for a sheet holding the workbook's own risk matrix, whose ratings set its RAG bands. */
   riskMatrix?: boolean;
+  /** True when Excel could not list the sheet's merged cells, so merged areas gave no value to their other cells. */
+  mergesUnread?: boolean;
 }
 
 /** A row inside a table that is not a record: a totals row or a section heading. */

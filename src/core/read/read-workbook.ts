@@ -282,6 +282,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       ...(structure.setAside.length ? { setAside: structure.setAside } : {}),
       ...(ownMatrix ? { riskMatrix: true } : {}),
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
+      ...(raw.mergesUnread ? { mergesUnread: true } : {}),
     });
   }
   return {
