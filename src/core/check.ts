@@ -12,6 +12,8 @@ import { dayFromIso, isoFromDay, type DayNumber } from "./parse";
 import type { SheetLayout } from "./read/detect-sheet";
 import { readWorkbook } from "./read/read-workbook";
 import { buildRuleContext } from "./rules/context";
+import { collectHistory } from "./history/collect-history";
+import { proposeChanges } from "./history/risk-history";
 import { fingerprintRecord, isAccepted } from "./rules/accepted";
 import { RULES } from "./rules/registry";
 import { riskFacts } from "./rules/risk-facts";
@@ -74,7 +76,8 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     settings,
     asAt,
   );
-  const context = buildRuleContext(records, layouts, settings, asAt, {
+  const history = collectHistory(grids, records.updateLog, settings.importProfile?.renumbered ?? []);
+  const context = buildRuleContext(records, layouts, settings, asAt, history, {
     matrix,
     perSheetIds,
     ownRatingScales,
@@ -103,6 +106,8 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     escalations: routeEscalations(context),
     records,
     risks: records.risks.map((r) => riskFacts(context, r)),
+    proposals: proposeChanges(context),
+    history,
   };
 }
 

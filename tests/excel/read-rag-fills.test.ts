@@ -81,8 +81,7 @@ describe("readRagFills", () => {
 
   it("leaves the cells blank on a host below ExcelApi 1.9", async () => {
     const host = install({
-      sheets: [register([risk("R1", 16, "")])],
-      fills: { G2: "#00B050" },
+      sheets: [register([risk("R1", 16, "")], { G2: "#00B050" })],
       apiVersion: "1.8",
     });
     const grids = await readAllSheets();

@@ -49,6 +49,8 @@ export interface FakeWorkbookSpec {
   apiVersion?: string;
   /** Request and response limit in bytes (default 5 MB, as Excel on the web). */
   payloadLimit?: number;
+  /** Features this host refuses, with the error code it gives (page layout and freeze panes fail on some hosts). */
+  refuse?: { freezePanes?: string; pageLayout?: string };
 }
 
 /** What the fake's Excel.run accepts as options (Excel.RunOptions). */
@@ -134,6 +136,7 @@ export class FakeHost implements HostState {
   selection: { sheet: string; address: string } | null = null;
   apiVersion: string;
   payloadLimit: number;
+  refuse: { freezePanes?: string; pageLayout?: string };
   private failNext: string[] = [];
   private cellEdit: { done: Promise<void>; end: () => void } | null = null;
   private counters = emptyStats();
@@ -141,6 +144,7 @@ export class FakeHost implements HostState {
   constructor(spec: FakeWorkbookSpec) {
     this.apiVersion = spec.apiVersion ?? "1.9";
     this.payloadLimit = spec.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
+    this.refuse = { ...spec.refuse };
     for (const s of spec.sheets) this.sheets.push(buildSheet(s));
     if (this.sheets.length === 0) this.sheets.push(new SheetState("Sheet1"));
     this.active = this.sheets.find((s) => s.visibility === "Visible") ?? this.sheets[0];

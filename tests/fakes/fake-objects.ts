@@ -48,6 +48,8 @@ export interface HostState {
   selection: { sheet: string; address: string } | null;
   requireApi(version: string, what: string): void;
   findSheet(name: string): SheetState | undefined;
+  /** Error codes with which this host refuses a feature ("freezePanes", "pageLayout"), as some hosts do. */
+  refuse: { freezePanes?: string; pageLayout?: string };
 }
 
 interface Loc {
@@ -714,17 +716,31 @@ export class FakeWorksheet extends FakeObj {
     });
   }
 
+  /**
+   * Freeze panes and page layout fail where the host refuses them (`refuse`), and on a hidden sheet, where
+   * unfreeze has been reported to throw in some builds.
+   */
+  private checkLayout(feature: "freezePanes" | "pageLayout"): SheetState {
+    const s = this.sheet();
+    const code = this.host.refuse[feature];
+    if (code) fail(code, `Simulated: this host refuses ${feature}.`);
+    if (s.visibility !== "Visible")
+      fail("InvalidOperation", `The operation is not permitted on a hidden sheet (${feature}).`);
+    return s;
+  }
+
   get freezePanes(): Bag {
     return new Bag(this._ctx, "WorksheetFreezePanes", []).with({
-      freezeRows: (n: number) => this._call("freezeRows", [n], () => (this.sheet().freezeRows = n)),
-      unfreeze: () => this._call("unfreeze", [], () => (this.sheet().freezeRows = 0)),
+      freezeRows: (n: number) =>
+        this._call("freezeRows", [n], () => (this.checkLayout("freezePanes").freezeRows = n)),
+      unfreeze: () => this._call("unfreeze", [], () => (this.checkLayout("freezePanes").freezeRows = 0)),
     });
   }
 
   /** ExcelApi 1.9. */
   get pageLayout(): Bag {
     this.host.requireApi("1.9", "Worksheet.pageLayout");
-    const pl = () => this.sheet().pageLayout as unknown as Record<string, unknown>;
+    const pl = () => this.checkLayout("pageLayout").pageLayout as unknown as Record<string, unknown>;
     const hf = new Bag(
       this._ctx,
       "HeaderFooter",
@@ -742,7 +758,7 @@ export class FakeWorksheet extends FakeObj {
       setPrintTitleRows: (rows: string) =>
         this._call("setPrintTitleRows", [rows], () => {
           parseLocalAddress(rows);
-          this.sheet().pageLayout.printTitleRows = rows;
+          this.checkLayout("pageLayout").pageLayout.printTitleRows = rows;
         }),
       headersFooters: new Bag(this._ctx, "HeaderFooterGroup", []).with({ defaultForAllPages: hf }),
     });

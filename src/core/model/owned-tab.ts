@@ -31,6 +31,8 @@ export interface OwnedTabFormat {
   links: CellLink[];
   /** Row index (into `rows`) to freeze panes below; null for no freeze. */
   freezeBelowRow: number | null;
+  /** Printed in the centre of the page header of every page: the protective marking (e.g. OFFICIAL-SENSITIVE). */
+  pageHeader?: string;
 }
 
 export interface OwnedTab {

@@ -11,20 +11,33 @@ const LEADING = new RegExp(String.raw`^\s*[-–•*]?\s*(${DATE_TEXT})(?=$|[\s:;
 /** A line that closes with a bracket holding a date, maybe after initials: "(RC 12/09/22)". */
 const CLOSING = new RegExp(String.raw`\(\s*(?:[^()]*?\s)?(${DATE_TEXT})\s*\)\s*[.;]?\s*$`, "i");
 
+/** One dated line of an update history: its date (as an update date) and its text. */
+export interface DatedLine {
+  day: DayNumber;
+  line: string;
+}
+
 /**
- * The newest date that starts a line of an update text, or closes one in brackets; null when no line is
- * dated. Dates mean when something was updated (a month would mean its first day).
+ * The lines of an update text that start with a date, or close with one in brackets, in the order
+ * written. Dates mean when something was updated (a month would mean its first day).
  */
-export function latestDatedLine(text: string): DayNumber | null {
+export function datedLines(text: string): DatedLine[] {
   // Most update cells hold no date at all: a digit is needed for any dated line.
-  if (!/\d/.test(text)) return null;
-  let best: DayNumber | null = null;
+  if (!/\d/.test(text)) return [];
+  const out: DatedLine[] = [];
   for (const line of text.split(/\r\n|[\n\r]/)) {
     if (!/\d/.test(line)) continue;
     const m = LEADING.exec(line) ?? CLOSING.exec(line);
     if (!m) continue;
     const d = parseDate(m[1], null, "lastUpdated");
-    if (d.ok && (best === null || d.value > best)) best = d.value;
+    if (d.ok) out.push({ day: d.value, line });
   }
+  return out;
+}
+
+/** The newest date that starts a line of an update text, or closes one in brackets; null when none. */
+export function latestDatedLine(text: string): DayNumber | null {
+  let best: DayNumber | null = null;
+  for (const { day } of datedLines(text)) if (best === null || day > best) best = day;
   return best;
 }

@@ -7,7 +7,7 @@ import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import type { SheetInfo } from "../model/sheet-info";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
-import { parseDateCell, type DayNumber } from "../parse";
+import { parseDate, parseDateCell, type DayNumber } from "../parse";
 import { columnLetter } from "../address/a1";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { followsOwnRatingScale } from "./own-rating-scale";
@@ -91,6 +91,8 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
   }
 }
 
+const WHOLE_TEXT = { noteAfter: false } as const;
+
 /** Per kind, the update-text field and the date field a header such as "Last Update" may mean. */
 const UPDATE_TEXT_AND_DATE: Partial<Record<SheetKind, [string, string]>> = {
   "risk-register": ["update", "lastUpdated"],
@@ -119,7 +121,7 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
     if (!c || !c.text) continue;
     // An update history ("28/09/22 – reviewed at RMB" a line) starts with a date but is words.
     if (isUpdateHistory(c.value)) other++;
-    else if (parseDateCell(c, "lastUpdated").ok) dates++;
+    else if (parseDate(c.value, c.format, "lastUpdated", WHOLE_TEXT).ok) dates++;
     else other++;
   }
   if (dates <= other) return;

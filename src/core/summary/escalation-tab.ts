@@ -5,6 +5,7 @@ import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId } from "../model/report";
 import type { SummaryData, SummaryRisk } from "./summary-types";
 import { TabBuilder, type TabHeading } from "./tab-builder";
+import { workedOutNote } from "./risk-summary-tab";
 
 export const DESTINATION_TITLES: Record<DestinationId, string> = {
   "corporate-register": "Corporate risk register",
@@ -56,6 +57,15 @@ export function buildEscalationTab(
   const facts = new Map<string, SummaryRisk>();
   for (const f of data.risks) facts.set(placeKey(f.file, f.sheet, f.row), f);
   const headers = data.sourced ? [...HEADERS, "Source"] : HEADERS;
+  const workedOut = data.escalations.flatMap((e) => {
+    const f = facts.get(placeKey(e.file, e.sheet, e.row));
+    return f?.scoreWorkedOut ? [f] : [];
+  });
+  // Said once at the top; each such row's reason says "worked out as 4 × 4" too.
+  if (workedOut.length > 0) {
+    tab.row([workedOutNote(workedOut)]);
+    tab.blank();
+  }
 
   for (const dest of Object.keys(DESTINATION_TITLES) as DestinationId[]) {
     const routed = data.escalations.filter((e) => e.destinations.includes(dest));

@@ -29,6 +29,7 @@ export class TabBuilder {
     columnWidths: number[],
   ) {
     this.format.columnWidths = columnWidths;
+    if (heading.marking.trim() !== "") this.format.pageHeader = heading.marking.trim();
     this.rows.push([heading.title]);
     this.format.titleRows.push(0);
     this.rows.push([

@@ -16,6 +16,7 @@ const esc = (recordId: string, destinations: Escalation["destinations"], reasons
   row: 3,
   destinations,
   reasons,
+  trend: null,
 });
 
 const input: MeetingRecordInput = {

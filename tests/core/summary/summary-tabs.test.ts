@@ -52,6 +52,12 @@ describe("buildSummaryTabs", () => {
     }
   });
 
+  it("puts the protective marking in every tab's page header, and none when the marking is blank", () => {
+    expect(tabs.map((t) => t.format.pageHeader)).toEqual(tabs.map(() => "OFFICIAL-SENSITIVE"));
+    const unmarked = buildSummaryTabs(report, { ...settings, protectiveMarking: " " }, { version: "9.9.9" });
+    expect(unmarked.map((t) => t.format.pageHeader)).toEqual(tabs.map(() => undefined));
+  });
+
   it("is deterministic: the same report gives the same tabs", () => {
     expect(buildSummaryTabs(report, settings, { version: "9.9.9" })).toEqual(tabs);
   });
@@ -109,5 +115,65 @@ describe("buildSummaryTabs", () => {
       ["2", 1, 0, "red", false],
       ["3", 1, 1, "green", true],
     ]);
+  });
+});
+
+describe("summaries say which scores were worked out and which risks were merged (issue 8)", () => {
+  // A register with likelihood and impact in words and no score column.
+  const headers = [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Likelihood",
+    "Impact",
+    "Strategy",
+    "Actions",
+    "Status",
+  ];
+  const wordRegister = grid({
+    name: "Annex A",
+    rows: [
+      headers,
+      ["R1", "Salt stock", "Jo", "Likely", "Major", "Treat", "Order early", "Open"],
+      ["R2", "Gully cleansing", "Jo", "Possible", "Moderate", "Treat", "Extra crew", "Open"],
+      ["R3", "Depot lease", "Jo", "Rare", "Minor", "Treat", "Renew", "Open"],
+      ["R4", "Old depot risk", "Jo", "Rare", "Minor", "Treat", "None", "Merged with R3"],
+    ],
+  });
+  const wordReport = checkWorkbook([wordRegister], { settings, asAt: "2022-10-10", source: "annex.xlsx" });
+  const wordTabs = buildSummaryTabs(wordReport, settings, { version: "9.9.9" });
+  const cells = (name: string) => wordTabs.find((t) => t.name === name)!.rows.flat();
+
+  it("works the score out as likelihood × impact on the word scales", () => {
+    expect(wordReport.risks.map((r) => [r.id, r.score, r.scoreWorkedOut ?? false])).toEqual([
+      ["R1", 16, true],
+      ["R2", 9, true],
+      ["R3", 2, true],
+      ["R4", 2, true],
+    ]);
+  });
+
+  it.each([
+    ["Escalation", /^2 open risks' scores were worked out as likelihood × impact .*: R1, R2$/],
+    ["Risk Summary", /^3 open risks' scores were worked out as likelihood × impact .*: R1, R2, R3$/],
+  ])("the %s tab names the risks whose score was worked out", (name, note) => {
+    expect(cells(name).filter((c) => typeof c === "string" && note.test(c))).toHaveLength(1);
+  });
+
+  it("each escalated row's reason says the score was worked out", () => {
+    expect(cells("Escalation")).toContain("score 16 (worked out as 4 × 4) ≥ 16");
+  });
+
+  it("the Risk Summary names the risk a merged one went into", () => {
+    const row = wordTabs
+      .find((t) => t.name === "Risk Summary")!
+      .rows.find((r) => r[0] === "Closed: merged into another risk");
+    expect(row?.slice(0, 3)).toEqual(["Closed: merged into another risk", 1, "R4 → R3"]);
+  });
+
+  it("a register with a score column says nothing about worked-out scores", () => {
+    expect(
+      tabs.flatMap((t) => t.rows.flat()).some((c) => typeof c === "string" && /worked out/.test(c)),
+    ).toBe(false);
   });
 });
