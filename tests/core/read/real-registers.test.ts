@@ -257,8 +257,9 @@ describe("dated lines in the update text", () => {
     expect(findings([reg("01/08/22 – reviewed\n01/07/22 – raised")])).toEqual([["risk/stale-update", "A2"]]);
   });
 
-  it("a column of single dates with a note is the date column (pointing at its cell)", () => {
-    expect(findings([reg("01/08/22 – reviewed")])).toEqual([["risk/stale-update", "G2"]]);
+  it("one dated line with words after it is update text too: its date counts", () => {
+    expect(findings([reg("01/08/22 – reviewed")])).toEqual([["risk/stale-update", "A2"]]);
+    expect(findings([reg("28/09/22 – reviewed")])).toEqual([]);
   });
 
   it("without any dated line the column is still missing", () => {
