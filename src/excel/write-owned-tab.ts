@@ -5,7 +5,7 @@
 import { columnLetter, toA1 } from "../core/address/a1";
 import type { CellValue } from "../core/model/grid";
 import type { OwnedTab } from "../core/model/owned-tab";
-import { OWNED_MARKER, OWNED_TAB_STYLE } from "../core/model/owned-tab";
+import { OWNED_MARKER, OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { PlainError, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
@@ -120,9 +120,14 @@ function tabCells(tab: OwnedTab): TabCells {
     const vs: CellValue[] = [];
     const fs: string[] = [];
     for (let c = 0; c < total; c++) {
-      let v: CellValue = c < row.length ? (row[c] ?? null) : null;
+      // A date cell comes as its serial with the date format (storedCell), the way Excel holds a date.
+      const stored = storedCell(c < row.length ? (row[c] ?? null) : null);
+      let v: CellValue = stored.value;
       if (needsMarker && r === 0 && c === width) v = OWNED_MARKER;
-      if (typeof v === "string") {
+      if (stored.numberFormat !== null && typeof v === "number") {
+        vs.push(v);
+        fs.push(stored.numberFormat);
+      } else if (typeof v === "string") {
         // Text stays text: "@" stops Excel reading "007" or "1/2" as numbers, the apostrophe stops "=…".
         vs.push(escapeCellText(v));
         fs.push(TEXT_FORMAT);

@@ -4,7 +4,7 @@ import { toA1 } from "../address/a1";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId } from "../model/report";
 import type { SummaryData, SummaryRisk } from "./summary-types";
-import { TabBuilder, type TabHeading } from "./tab-builder";
+import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 import { workedOutNote } from "./risk-summary-tab";
 
 export const DESTINATION_TITLES: Record<DestinationId, string> = {
@@ -53,7 +53,7 @@ export function buildEscalationTab(
     30,
     14,
     ...(data.sourced ? [24] : []),
-  ]).dateColumns([8]);
+  ]);
   const facts = new Map<string, SummaryRisk>();
   for (const f of data.risks) facts.set(placeKey(f.file, f.sheet, f.row), f);
   const headers = data.sourced ? [...HEADERS, "Source"] : HEADERS;
@@ -84,9 +84,10 @@ export function buildEscalationTab(
         f?.rag ? RAG_WORD[f.rag] : "",
         f?.strategy ?? "",
         f?.latestUpdateText ?? "",
-        f?.latestUpdate ?? "",
+        dateCell(f?.latestUpdate),
         e.reasons[e.destinations.indexOf(dest)],
-        `${e.sheet}!${toA1(e.row - 1, idCol)}`,
+        // A risk on several registers is shown once, naming each register it is on.
+        [`${e.sheet}!${toA1(e.row - 1, idCol)}`, ...(e.alsoOnSheets ?? [])].join("; also on "),
         ...(data.sourced ? [[e.file ?? "", ...(e.alsoOn ?? [])].join(", ")] : []),
       ]);
       tab.rag(r, 5, f?.rag ?? null).link(r, 10, e.sheet, toA1(e.row - 1, idCol), e.file);
