@@ -25,6 +25,7 @@ import { SheetList } from "../components/SheetList";
 import { AcceptedList } from "../components/AcceptedList";
 import { buildException, withException, withoutException, type AcceptForm } from "../accept-exception";
 import { sectionHeading } from "../styles";
+import { countText } from "../windowing";
 import { defaultSettings } from "../../core/model/settings";
 
 // The risk's history needs the engine's history code: loaded when a finding is first selected.
@@ -123,6 +124,8 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
     [state.settings, actions, focusAccepted],
   );
 
+  const onWithdrawClick = React.useCallback((f: Finding) => void onWithdraw(f), [onWithdraw]);
+
   const onCorrect = React.useCallback(
     (sheet: string, header: string, field: string | null) => void actions.correctColumn(sheet, header, field),
     [actions],
@@ -170,14 +173,15 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
                   onClick={onMark}
                   disabled={busy !== null || markable === 0}
                 >
-                  Mark {markable} {markable === 1 ? "cell" : "cells"}
+                  Mark {countText(markable)} {markable === 1 ? "cell" : "cells"}
                 </Button>
                 <Button size="small" icon={<EraserRegular />} onClick={onClear} disabled={busy !== null}>
                   Remove marks
                 </Button>
               </div>
               <p className={s.meta} aria-live="polite">
-                Showing {shown.length} of {findings.length}. Select a finding to go to its cell.
+                Showing {countText(shown.length)} of {countText(findings.length)}. Select a finding to go to
+                its cell.
               </p>
               <FindingList
                 groups={groups}
@@ -202,7 +206,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
             accepted={report.accepted}
             exceptions={state.settings?.acceptedExceptions ?? []}
             disabled={busy !== null}
-            onWithdraw={(f) => void onWithdraw(f)}
+            onWithdraw={onWithdrawClick}
             headerRef={acceptedHeader}
           />
           {dialogLoaded ? (
