@@ -1,14 +1,23 @@
-// Settings view: as-at date, review period, RAG bands, escalation thresholds, marking and rules,
+// Settings view: as-at date, review period, RAG bands, escalation thresholds, likelihood and impact
+// words, marking and rules,
 // stored in the workbook's hidden Settings sheet so the whole team shares them.
 
 import * as React from "react";
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { InputOnChangeData, SelectOnChangeData } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { InputOnChangeData, SelectOnChangeData, TextareaOnChangeData } from "@fluentui/react-components";
+import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES } from "../../core/model/history";
 import { SaveRegular, ArrowResetRegular } from "@fluentui/react-icons";
 import { defaultSettings, type RuleSeverity, type Settings } from "../../core/model/settings";
 import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
 import { RULE_CATALOGUE, type RuleEntry } from "../rule-catalogue";
-import { fromForm, toForm, type FormErrors, type SettingsForm, type TextField } from "../settings-form";
+import {
+  APPETITE_FIELDS,
+  fromForm,
+  toForm,
+  type FormErrors,
+  type SettingsForm,
+  type TextField,
+} from "../settings-form";
 import { SEVERITY_WORD } from "../components/SeverityLabel";
 
 const useStyles = makeStyles({
@@ -59,6 +68,8 @@ interface TextInputSpec {
   hint?: string;
   type?: "date" | "text";
   inputMode?: "numeric" | "decimal" | "text";
+  /** A longer text (a list of words) shown over several lines. */
+  multiline?: boolean;
 }
 const DATES: TextInputSpec[] = [
   { key: "asAt", label: "As-at date", hint: "Leave blank to check as at today.", type: "date" },
@@ -80,6 +91,25 @@ const ESCALATION: TextInputSpec[] = [
   { key: "operationsBoardMinImpact", label: "Operations board from (£)", inputMode: "decimal" },
   { key: "strategicBoardMinImpact", label: "Strategic board from (£)", inputMode: "decimal" },
   { key: "strategicBoardScore", label: "Strategic board at score", inputMode: "numeric" },
+];
+const APPETITE: TextInputSpec[] = APPETITE_LEVELS.map((level) => ({
+  key: APPETITE_FIELDS[level],
+  label: `${APPETITE_LEVEL_NAMES[level]} up to score`,
+  inputMode: "numeric" as const,
+}));
+const SCALES: TextInputSpec[] = [
+  {
+    key: "likelihoodWords",
+    label: "Likelihood words",
+    hint: "A cell holding one of these words is read as its number, e.g. Likely = 4.",
+    multiline: true,
+  },
+  {
+    key: "impactWords",
+    label: "Impact words",
+    hint: "Separate the words with semicolons, e.g. Minor = 2; Major = 4.",
+    multiline: true,
+  },
 ];
 const MARKING: TextInputSpec[] = [
   {
@@ -109,14 +139,25 @@ function TextInputs({ specs, form, errors, onText }: TextInputsProps): React.JSX
           validationMessage={errors[f.key]}
           validationState={errors[f.key] ? "error" : "none"}
         >
-          <Input
-            className={s.input}
-            name={f.key}
-            type={f.type ?? "text"}
-            inputMode={f.inputMode}
-            value={form[f.key]}
-            onChange={(_: unknown, d: InputOnChangeData) => onText(f.key, d.value)}
-          />
+          {f.multiline ? (
+            <Textarea
+              className={s.input}
+              name={f.key}
+              resize="vertical"
+              rows={3}
+              value={form[f.key]}
+              onChange={(_: unknown, d: TextareaOnChangeData) => onText(f.key, d.value)}
+            />
+          ) : (
+            <Input
+              className={s.input}
+              name={f.key}
+              type={f.type ?? "text"}
+              inputMode={f.inputMode}
+              value={form[f.key]}
+              onChange={(_: unknown, d: InputOnChangeData) => onText(f.key, d.value)}
+            />
+          )}
         </Field>
       ))}
     </>
@@ -185,7 +226,7 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
         setErrors(result.errors);
         // Keyboard users land on the first field to correct.
         const first = Object.keys(result.errors)[0];
-        formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+        formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
         return;
       }
       setErrors({});
@@ -217,6 +258,53 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
       <fieldset className={s.section}>
         <legend className={s.legend}>Escalation thresholds</legend>
         <TextInputs specs={ESCALATION} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Risk appetite</legend>
+        <p className={s.p}>
+          The highest score each appetite level tolerates (HM Treasury&apos;s Orange Book levels). A risk
+          scoring above its category&apos;s level is flagged and may be proposed for escalation.
+        </p>
+        <div className={s.pair}>
+          <TextInputs specs={APPETITE} form={form} errors={errors} onText={onText} />
+        </div>
+        <Field
+          className={s.field}
+          label="Level for categories not listed"
+          validationMessage={errors.appetiteDefaultLevel}
+          validationState={errors.appetiteDefaultLevel ? "error" : "none"}
+        >
+          <Select
+            name="appetiteDefaultLevel"
+            value={form.appetiteDefaultLevel}
+            onChange={(_: unknown, d: SelectOnChangeData) => onText("appetiteDefaultLevel", d.value)}
+          >
+            {APPETITE_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {APPETITE_LEVEL_NAMES[l]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          className={s.field}
+          label="Appetite by category"
+          hint='One a line, as "Category: Level", e.g. "Financial and commercial: Minimal". The category is the register&apos;s Category column, else its section, else its annex.'
+          validationMessage={errors.appetiteCategories}
+          validationState={errors.appetiteCategories ? "error" : "none"}
+        >
+          <Textarea
+            className={s.input}
+            name="appetiteCategories"
+            resize="vertical"
+            value={form.appetiteCategories}
+            onChange={(_: unknown, d: TextareaOnChangeData) => onText("appetiteCategories", d.value)}
+          />
+        </Field>
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Likelihood and impact words</legend>
+        <TextInputs specs={SCALES} form={form} errors={errors} onText={onText} />
       </fieldset>
       <fieldset className={s.section}>
         <legend className={s.legend}>Summary tabs</legend>
