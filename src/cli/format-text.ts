@@ -61,7 +61,7 @@ export function renderText(report: Report, fileName: string): string {
   out.push(`File:  ${fileName}`);
   out.push(`As at: ${report.asAt}`);
   out.push("Sheets:");
-  for (const s of report.sheets) out.push(...sheetLines(s));
+  for (const s of report.sheets) for (const line of sheetLines(s)) out.push(line);
   out.push("");
 
   if (report.findings.length === 0) out.push("No findings.");
