@@ -25,6 +25,7 @@ import { SheetList } from "../components/SheetList";
 import { AcceptedList } from "../components/AcceptedList";
 import { buildException, withException, withoutException, type AcceptForm } from "../accept-exception";
 import { sectionHeading } from "../styles";
+import { countText } from "../windowing";
 
 // The Accept dialog loads when first opened, keeping it out of the first paint's script.
 const AcceptDialog = React.lazy(() =>
@@ -117,6 +118,8 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
     [state.settings, actions, focusAccepted],
   );
 
+  const onWithdrawClick = React.useCallback((f: Finding) => void onWithdraw(f), [onWithdraw]);
+
   const onCorrect = React.useCallback(
     (sheet: string, header: string, field: string | null) => void actions.correctColumn(sheet, header, field),
     [actions],
@@ -164,14 +167,15 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
                   onClick={onMark}
                   disabled={busy !== null || markable === 0}
                 >
-                  Mark {markable} {markable === 1 ? "cell" : "cells"}
+                  Mark {countText(markable)} {markable === 1 ? "cell" : "cells"}
                 </Button>
                 <Button size="small" icon={<EraserRegular />} onClick={onClear} disabled={busy !== null}>
                   Remove marks
                 </Button>
               </div>
               <p className={s.meta} aria-live="polite">
-                Showing {shown.length} of {findings.length}. Select a finding to go to its cell.
+                Showing {countText(shown.length)} of {countText(findings.length)}. Select a finding to go to
+                its cell.
               </p>
               <FindingList
                 groups={groups}
@@ -187,7 +191,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
             accepted={report.accepted}
             exceptions={state.settings?.acceptedExceptions ?? []}
             disabled={busy !== null}
-            onWithdraw={(f) => void onWithdraw(f)}
+            onWithdraw={onWithdrawClick}
             headerRef={acceptedHeader}
           />
           {dialogLoaded ? (
