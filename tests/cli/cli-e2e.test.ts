@@ -211,7 +211,7 @@ describe("check, text output", () => {
     expect(out.indexOf("Errors (")).toBeLessThan(out.indexOf("Warnings ("));
     expect(out.indexOf("Warnings (")).toBeLessThan(out.indexOf("Escalations ("));
     expect(out.trimEnd().split("\n").pop()).toMatch(
-      /^\d+ errors?, \d+ warnings?, \d+ notes?; \d+ risks? to escalate\.$/,
+      /^\d+ errors?, \d+ warnings?, \d+ notes?; \d+ risks? to escalate; \d+ proposals?\.$/,
     );
   });
 });

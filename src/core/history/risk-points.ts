@@ -7,7 +7,8 @@ import { idKey, type RiskRecord } from "../model/records";
 import type { DayNumber } from "../parse";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
-import { trendFrom, type PointsInput } from "./monthly-points";
+import { monthOf } from "./month";
+import { monthlyScores, trendFrom, type PointsInput } from "./monthly-points";
 
 const inputs = new WeakMap<RiskRecord, PointsInput>();
 
@@ -43,4 +44,13 @@ export function trendOf(ctx: RuleContext, risk: RiskRecord): Trend {
 /** The appetite that applies to a risk (by its category, else section, else annex). */
 export function appetiteOf(ctx: RuleContext, risk: RiskRecord): RiskAppetite {
   return appetiteFor(categoryOf(risk), ctx.settings);
+}
+
+/** Scores at the end of each of the last `count` months, oldest first; null before the risk was first seen. */
+export function lastMonths(ctx: RuleContext, risk: RiskRecord, count: number): (number | null)[] {
+  const asAtMonth = monthOf(ctx.asAt);
+  const from = asAtMonth - count + 1;
+  const out: (number | null)[] = new Array<number | null>(count).fill(null);
+  for (const p of monthlyScores(pointsInputOf(ctx, risk), from)) out[p.month - from] = p.score;
+  return out;
 }

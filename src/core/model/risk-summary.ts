@@ -36,4 +36,9 @@ export interface RiskFacts {
   firstSeen: string | null;
   /** The appetite that applies (by Category, else section, else annex). */
   appetite: RiskAppetite;
+  /**
+   * Score at the end of each of the last twelve months, oldest first (the last is the as-at month's,
+   * the current score); null for a month before the risk was first seen or with no score.
+   */
+  months: (number | null)[];
 }

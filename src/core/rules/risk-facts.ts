@@ -5,7 +5,7 @@ import type { RiskFacts } from "../model/risk-summary";
 import { currentScore } from "../escalate/route-escalations";
 import { isoFromDay, parseRagWord, ragFromScore } from "../parse";
 import type { RuleContext } from "./context";
-import { appetiteOf, pointsInputOf, trendOf } from "../history/risk-points";
+import { appetiteOf, lastMonths, pointsInputOf, trendOf } from "../history/risk-points";
 
 const STRATEGY_WORD = {
   treat: "Treat",
@@ -51,5 +51,6 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     trend: trendOf(ctx, risk),
     firstSeen: seen === null ? null : isoFromDay(seen),
     appetite: appetiteOf(ctx, risk),
+    months: lastMonths(ctx, risk, 12),
   };
 }

@@ -31,5 +31,6 @@ export function summaryDataOf(report: Report): SummaryData {
     escalations: report.escalations,
     risks: report.risks,
     aims: summaryAims(report),
+    proposals: report.proposals,
   };
 }
