@@ -127,15 +127,21 @@ export function collectHistory(
     data.logRows += rows.length;
     fromImportLog(rows, data);
   }
+  // A confirmed renumbering is one risk: each id gets the other's entries (the register may keep either).
   for (const pair of renumbered) {
-    const from = idKey(pair.oldId);
-    const to = idKey(pair.newId);
-    if (!from || !to || from === to) continue;
-    for (const e of data.entries.get(from) ?? []) push(data.entries, to, e);
-    for (const m of data.dueMoves.get(from) ?? []) push(data.dueMoves, to, m);
-    const seen = data.firstNamed.get(from);
-    const now = data.firstNamed.get(to);
-    if (seen !== undefined && (now === undefined || seen < now)) data.firstNamed.set(to, seen);
+    const a = idKey(pair.oldId);
+    const b = idKey(pair.newId);
+    if (!a || !b || a === b) continue;
+    const entries = [...(data.entries.get(a) ?? []), ...(data.entries.get(b) ?? [])];
+    const moves = [...(data.dueMoves.get(a) ?? []), ...(data.dueMoves.get(b) ?? [])];
+    const seen = [data.firstNamed.get(a), data.firstNamed.get(b)].filter(
+      (d): d is DayNumber => d !== undefined,
+    );
+    for (const key of [a, b]) {
+      if (entries.length) data.entries.set(key, [...entries]);
+      if (moves.length) data.dueMoves.set(key, [...moves]);
+      if (seen.length) data.firstNamed.set(key, Math.min(...seen));
+    }
   }
   for (const [key, list] of data.entries) {
     list.sort(compareEntries);
