@@ -14,6 +14,7 @@ import type { CheckCommand } from "./args";
 import { CliError, describeFsError } from "./cli-error";
 import { renderJson } from "./format-json";
 import { renderText } from "./format-text";
+import { linkPathFrom } from "./link-path";
 import { settingsFromGrids } from "./settings-from-grids";
 import { terminalSafe } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
@@ -46,10 +47,10 @@ export function requireCheckableSheet(report: Report, grids: readonly Grid[], fi
   );
 }
 
-/** Builds the owned tabs and writes them to a new workbook whose links name the source file. */
-async function writeReview(report: Report, settings: Settings, fileName: string, out: string): Promise<void> {
+/** Builds the owned tabs and writes them to a new workbook whose links name the source file's cells. */
+async function writeReview(report: Report, settings: Settings, input: string, out: string): Promise<void> {
   const tabs = buildSummaryTabs(report, settings, { version: VERSION });
-  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: fileName });
+  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: linkPathFrom(out, input) });
   await writeFileAtomic(out, bytes);
 }
 
@@ -76,7 +77,7 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   requireCheckableSheet(report, grids, fileName);
 
   // Write the review workbook before printing, so a failed write is not followed by a report that reads as success.
-  if (command.out !== undefined) await writeReview(report, settings, fileName, command.out);
+  if (command.out !== undefined) await writeReview(report, settings, input, command.out);
 
   output.stdout(command.format === "json" ? renderJson(report) : renderText(report, fileName));
   if (command.out !== undefined && command.format === "text") output.stdout(`Wrote ${command.out}\n`);

@@ -173,9 +173,14 @@ export class MockGateway implements WorkbookGateway {
     this.record("loadSettings", []);
     return this.settings;
   }
+  /** Entries a co-author also changed, reported by the next save (as the real store's merge would). */
+  conflictsNext: string[] = [];
   async saveSettings(settings: Settings) {
     this.record("saveSettings", [settings]);
     this.settings = settings;
+    const conflicts = this.conflictsNext;
+    this.conflictsNext = [];
+    return { settings, conflicts };
   }
 }
 

@@ -10,6 +10,7 @@ import { cellText } from "../read/cell-text";
 import { backupDay, backupRiskKeys } from "./backups";
 import { loggedField, readImportLog, type ImportLogRow } from "./import-log";
 import { isYes, logDay, logScore } from "./log-cells";
+import { monthOf } from "./month";
 import { compareEntries } from "./monthly-points";
 
 export type { DueMove, HistoryData };
@@ -52,6 +53,7 @@ function fromUpdateLog(
     const changes = e.fields.changes?.text ?? "";
     push(data.entries, key, {
       day,
+      month: monthOf(day),
       source: "update-log",
       score: logScore(e.fields.score?.value ?? null),
       oldScore: null,
@@ -86,6 +88,7 @@ function fromImportLog(rows: readonly ImportLogRow[], data: HistoryData): void {
     const isScore = !onAction && field === "score";
     push(data.entries, key, {
       day: r.day,
+      month: monthOf(r.day),
       source: "import-log",
       score: isScore ? logScore(r.new) : null,
       oldScore: isScore ? logScore(r.old) : null,

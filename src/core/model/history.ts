@@ -100,6 +100,8 @@ export type HistorySource = "update-log" | "import-log";
 /** One dated entry about a risk, from the Update Log or the Import Log. */
 export interface HistoryEntry {
   day: DayNumber;
+  /** The calendar month of `day` (year × 12 + month − 1), worked out once. */
+  month: number;
   source: HistorySource;
   /** The score after the entry; null when the entry does not give one. */
   score: number | null;

@@ -19,6 +19,8 @@ export interface RiskFacts {
   impact: number | null;
   /** Current score: the score cell, else likelihood × impact. */
   score: number | null;
+  /** True when the score was worked out as likelihood × impact (the register gives none); said so in the summaries. */
+  scoreWorkedOut?: boolean;
   /** Band of the score, else the RAG word; null when neither is known. */
   rag: Rag | null;
   /** Canonical strategy word ("Treat" …), the raw text when unknown, "" when blank. */
@@ -41,4 +43,6 @@ export interface RiskFacts {
    * the current score); null for a month before the risk was first seen or with no score.
    */
   months: (number | null)[];
+  /** The id of the risk this one was merged into, superseded by or combined with, as its status names it. */
+  mergedInto?: string;
 }

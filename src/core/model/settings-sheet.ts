@@ -7,7 +7,14 @@
 
 import type { CellValue } from "./grid";
 import { OWNED_MARKER } from "./owned-tab";
-import type { AcceptedException, ColumnCorrection, ImportProfile, RuleSeverity, Settings } from "./settings";
+import type {
+  AcceptedException,
+  ColumnCorrection,
+  ImportProfile,
+  RuleSeverity,
+  ScaleWord,
+  Settings,
+} from "./settings";
 import { defaultSettings } from "./settings";
 import { dayFromIso, isoFromDay } from "../parse/day";
 import { dayFromSerial, parseDate } from "../parse/date";
@@ -164,6 +171,51 @@ function wordListSetting(
     read(value, target, report) {
       const words = readWordList(value, report, target[key]);
       if (words) target[key] = words;
+    },
+  };
+}
+
+/** Writes a word scale as people read it: "Rare = 1; Unlikely = 2; …". */
+export function writeScaleWords(words: readonly ScaleWord[]): string {
+  return words.map((w) => `${w.word} = ${w.value}`).join("; ");
+}
+
+/**
+ * Reads a word scale written "Rare = 1; Unlikely = 2; …" (semicolons or new lines between entries).
+ * Each entry needs a word and a whole number from 1 to 5; `problems` gets a plain message for each
+ * entry that has not, and the entry is left out. Blank is no words at all.
+ */
+export function readScaleWords(text: string, problems: (problem: string) => void): ScaleWord[] {
+  const out: ScaleWord[] = [];
+  for (const raw of text.split(/[;\n]/)) {
+    const entry = raw.trim();
+    if (entry === "") continue;
+    const m = /^(.*?)\s*[=:]\s*(\S+)$/.exec(entry);
+    const word = m ? m[1].trim() : "";
+    const value = m ? Number(m[2]) : NaN;
+    if (!m || word === "" || /\d/.test(word)) {
+      problems(`has '${shown(entry)}', which is not a word = number (such as "Likely = 4"); ignoring it`);
+    } else if (!Number.isInteger(value) || value < 1 || value > 5) {
+      problems(
+        `gives '${shown(word)}' the number '${shown(m[2])}', not a whole number from 1 to 5; ignoring it`,
+      );
+    } else if (out.some((w) => w.word.toLowerCase() === word.toLowerCase())) {
+      problems(`names '${shown(word)}' twice; using the first`);
+    } else out.push({ word, value });
+  }
+  return out;
+}
+
+function scaleSetting(key: "likelihoodWords" | "impactWords", meaning: string): SettingSpec {
+  return {
+    key,
+    meaning,
+    write: (s) => [writeScaleWords(s[key])],
+    read(value, target, report) {
+      const text = cellText(value);
+      const words = readScaleWords(text, report);
+      // Nothing readable in a filled cell: keep the default words rather than read no words at all.
+      if (words.length > 0 || text === "") target[key] = words;
     },
   };
 }
@@ -537,6 +589,14 @@ const SPECS: readonly SettingSpec[] = [
   wordListSetting(
     "outstandingPhrases",
     "Phrases that show a completed plan action is not finished; … stands for a few words",
+  ),
+  scaleSetting(
+    "likelihoodWords",
+    "Words read as likelihood 1–5 where a cell holds a word, e.g. Rare = 1; Likely = 4",
+  ),
+  scaleSetting(
+    "impactWords",
+    "Words read as impact 1–5 where a cell holds a word, e.g. Minor = 2; Major = 4",
   ),
   {
     key: "appetite.levels",

@@ -55,6 +55,12 @@ export interface ImportProfile {
   renumbered?: ConfirmedPair[];
 }
 
+/** A word on the likelihood or impact scale and the number it stands for ("Likely" is 4). */
+export interface ScaleWord {
+  word: string;
+  value: number;
+}
+
 export interface Settings {
   /** ISO date; null means today. */
   asAt: string | null;
@@ -69,6 +75,10 @@ export interface Settings {
   closedStatusWords: string[];
   actionDoneWords: string[];
   outstandingPhrases: string[];
+  /** Words read as likelihood numbers where a cell holds a bare word (SPEC "Values": Scores). */
+  likelihoodWords: ScaleWord[];
+  /** Words read as impact numbers where a cell holds a bare word. */
+  impactWords: ScaleWord[];
   columnCorrections: ColumnCorrection[];
   importProfile: ImportProfile | null;
   acceptedExceptions: AcceptedException[];
@@ -86,6 +96,10 @@ export interface LastImport {
   date: string;
   file: string;
   movement: Movement;
+}
+
+function scale(...pairs: [string, number][]): ScaleWord[] {
+  return pairs.map(([word, value]) => ({ word, value }));
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -109,8 +123,18 @@ export const DEFAULT_SETTINGS: Settings = {
     take: ["take", "exploit", "enhance"],
   },
   openStatusWords: ["open", "live", "active", "escalated", "proposed", "draft"],
-  closedStatusWords: ["closed", "archived", "transferred", "retired"],
-  actionDoneWords: ["complete", "completed", "closed", "done", "implemented", "cancelled", "canceled"],
+  closedStatusWords: ["closed", "archived", "transferred", "retired", "merged", "superseded", "combined"],
+  actionDoneWords: [
+    "complete",
+    "completed",
+    "closed",
+    "done",
+    "implemented",
+    "cancelled",
+    "canceled",
+    "blue",
+    "100%",
+  ],
   outstandingPhrases: [
     "in progress",
     "underway",
@@ -122,6 +146,33 @@ export const DEFAULT_SETTINGS: Settings = {
     "pending",
     "in draft",
   ],
+  likelihoodWords: scale(
+    ["Rare", 1],
+    ["Unlikely", 2],
+    ["Possible", 3],
+    ["Likely", 4],
+    ["Almost certain", 5],
+    ["Very Low", 1],
+    ["Low", 2],
+    ["Medium", 3],
+    ["High", 4],
+    ["Very High", 5],
+  ),
+  impactWords: scale(
+    ["Insignificant", 1],
+    ["Negligible", 1],
+    ["Minor", 2],
+    ["Moderate", 3],
+    ["Major", 4],
+    ["Catastrophic", 5],
+    ["Severe", 5],
+    ["Critical", 5],
+    ["Very Low", 1],
+    ["Low", 2],
+    ["Medium", 3],
+    ["High", 4],
+    ["Very High", 5],
+  ),
   columnCorrections: [],
   importProfile: null,
   acceptedExceptions: [],

@@ -4,7 +4,7 @@
 import type { ActionRecord, RecordCell, RiskRecord, SheetRecord } from "../model/records";
 import { fieldCell, fieldText, idKey } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
-import type { Settings } from "../model/settings";
+import type { ScaleWord, Settings } from "../model/settings";
 import {
   parseActionState,
   parseDateCell,
@@ -40,7 +40,7 @@ export interface RuleContext {
   latestUpdate(risk: RiskRecord): DayNumber | null;
   /** A field's date, or null when blank or unreadable. */
   dateOf(record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null;
-  /** A field's score number, or null. */
+  /** A field's number (likelihood and impact words read on their scales), or null. */
   numberOf(record: SheetRecord<string>, field: string): number | null;
   /** The record's id text as written (trimmed), or "". */
   riskId(risk: RiskRecord): string;
@@ -49,6 +49,16 @@ export interface RuleContext {
   /** What the workbook's logs and backups say (see src/core/history). */
   history: HistoryData;
 }
+
+/** The word scale (a setting) a likelihood or impact field is read on when its cell holds a word. */
+const SCALE_OF_FIELD = new Map<string, "likelihood" | "impact">([
+  ["likelihood", "likelihood"],
+  ["inherentLikelihood", "likelihood"],
+  ["targetLikelihood", "likelihood"],
+  ["impact", "impact"],
+  ["inherentImpact", "impact"],
+  ["targetImpact", "impact"],
+]);
 
 /** Builds the context once per check. */
 export function buildRuleContext(
@@ -110,6 +120,16 @@ export function buildRuleContext(
   const riskOpen = memo((t) => parseRiskState(t, settings) === "open");
   const actionOpen = memo((t) => parseActionState(t, settings) === "open");
   const strategy = memo((t) => parseStrategy(t, settings.strategyWords));
+  const numberMemo = (scale?: readonly ScaleWord[]) =>
+    memo((t) => {
+      const n = parseScore(t, scale);
+      return n.ok ? n.value : null;
+    });
+  const plainNumber = numberMemo();
+  const scaleNumber = {
+    likelihood: numberMemo(Array.isArray(settings.likelihoodWords) ? settings.likelihoodWords : []),
+    impact: numberMemo(Array.isArray(settings.impactWords) ? settings.impactWords : []),
+  };
 
   const ctx: RuleContext = {
     settings,
@@ -140,8 +160,9 @@ export function buildRuleContext(
     numberOf(record, field) {
       const c = fieldCell(record, field);
       if (!c) return null;
-      const s = parseScore(c.value);
-      return s.ok ? s.value : null;
+      if (typeof c.value === "number") return Number.isFinite(c.value) ? c.value : null;
+      const scale = SCALE_OF_FIELD.get(field);
+      return scale ? scaleNumber[scale](c.text) : plainNumber(c.text);
     },
     riskId: (risk) => fieldText(risk, "id"),
     strategyOf: (record) => strategy(fieldText(record, "strategy")),

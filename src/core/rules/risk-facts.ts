@@ -2,8 +2,8 @@
 
 import { fieldText, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
-import { currentScore } from "../escalate/route-escalations";
-import { isoFromDay, parseRagWord, ragFromScore } from "../parse";
+import { currentScoreOf } from "../escalate/current-score";
+import { isoFromDay, mergedInto, parseRagWord, ragFromScore } from "../parse";
 import type { RuleContext } from "./context";
 import { appetiteOf, lastMonths, pointsInputOf, trendOf } from "../history/risk-points";
 
@@ -17,7 +17,8 @@ const STRATEGY_WORD = {
 
 /** The facts of one risk. */
 export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
-  const score = currentScore(ctx, risk);
+  const current = currentScoreOf(ctx, risk);
+  const score = current.score;
   const ragWord = parseRagWord(fieldText(risk, "rag"));
   const rag =
     score !== null && score >= 1 && score <= 25
@@ -29,6 +30,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const strategy = ctx.strategyOf(risk);
   const latest = ctx.latestUpdate(risk);
   const open = ctx.isOpenRisk(risk);
+  const merged = open ? null : mergedInto(fieldText(risk, "status"));
   const seen = pointsInputOf(ctx, risk).firstSeen;
   return {
     record: risk,
@@ -42,6 +44,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     likelihood: ctx.numberOf(risk, "likelihood"),
     impact: ctx.numberOf(risk, "impact"),
     score,
+    ...(current.workedOutFrom ? { scoreWorkedOut: true } : {}),
     rag,
     strategy: strategy.ok ? STRATEGY_WORD[strategy.value] : strategyText,
     open,
@@ -52,5 +55,6 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     firstSeen: seen === null ? null : isoFromDay(seen),
     appetite: appetiteOf(ctx, risk),
     months: lastMonths(ctx, risk, 12),
+    ...(merged ? { mergedInto: merged } : {}),
   };
 }

@@ -5,7 +5,8 @@ import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId } from "../model/report";
 import { trendLabel } from "../model/history";
 import type { SummaryData, SummaryRisk } from "./summary-types";
-import { TabBuilder, type TabHeading } from "./tab-builder";
+import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
+import { workedOutNote } from "./risk-summary-tab";
 
 export const DESTINATION_TITLES: Record<DestinationId, string> = {
   "corporate-register": "Corporate risk register",
@@ -55,10 +56,19 @@ export function buildEscalationTab(
     14,
     9,
     ...(data.sourced ? [24] : []),
-  ]).dateColumns([8]);
+  ]);
   const facts = new Map<string, SummaryRisk>();
   for (const f of data.risks) facts.set(placeKey(f.file, f.sheet, f.row), f);
   const headers = data.sourced ? [...HEADERS, "Source"] : HEADERS;
+  const workedOut = data.escalations.flatMap((e) => {
+    const f = facts.get(placeKey(e.file, e.sheet, e.row));
+    return f?.scoreWorkedOut ? [f] : [];
+  });
+  // Said once at the top; each such row's reason says "worked out as 4 × 4" too.
+  if (workedOut.length > 0) {
+    tab.row([workedOutNote(workedOut)]);
+    tab.blank();
+  }
 
   for (const dest of Object.keys(DESTINATION_TITLES) as DestinationId[]) {
     const routed = data.escalations.filter((e) => e.destinations.includes(dest));
@@ -77,7 +87,7 @@ export function buildEscalationTab(
         f?.rag ? RAG_WORD[f.rag] : "",
         f?.strategy ?? "",
         f?.latestUpdateText ?? "",
-        f?.latestUpdate ?? "",
+        dateCell(f?.latestUpdate),
         e.reasons[e.destinations.indexOf(dest)],
         `${e.sheet}!${toA1(e.row - 1, idCol)}`,
         trendLabel(e.trend),

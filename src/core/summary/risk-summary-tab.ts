@@ -11,7 +11,19 @@ import { TabBuilder, type TabHeading } from "./tab-builder";
 /** What the Risk Summary counts of each risk. */
 type CountedRisk = Pick<
   RiskFacts,
-  "open" | "stale" | "rag" | "strategy" | "annex" | "likelihood" | "impact" | "id" | "trend" | "months"
+  | "open"
+  | "stale"
+  | "rag"
+  | "strategy"
+  | "annex"
+  | "likelihood"
+  | "impact"
+  | "id"
+  | "row"
+  | "scoreWorkedOut"
+  | "mergedInto"
+  | "trend"
+  | "months"
 >;
 
 function countBy(risks: CountedRisk[], key: (r: CountedRisk) => string): [string, number][] {
@@ -41,6 +53,15 @@ const TREND_ROWS: [RiskFacts["trend"], string][] = [
   [null, "Not dated (no Date Raised, log or backup)"],
 ];
 
+/** Says which open risks' scores were worked out as likelihood × impact (their register gives no score). */
+export function workedOutNote(risks: readonly Pick<RiskFacts, "id" | "row">[]): string {
+  const n = risks.length;
+  return (
+    `${n} open ${n === 1 ? "risk's score was" : "risks' scores were"} worked out as likelihood × impact ` +
+    `(no score in the register): ${risks.map((r) => r.id || `row ${r.row}`).join(", ")}`
+  );
+}
+
 /** The Risk Summary tab over `report.risks` (a roll-up passes each risk once, however many files hold it). */
 export function buildRiskSummaryTab(
   report: { risks: readonly CountedRisk[] },
@@ -62,6 +83,13 @@ export function buildRiskSummaryTab(
   tab.row(["Open", open.length]);
   tab.row(["Closed", all.length - open.length]);
   tab.row(["Open and not updated this period", open.filter((r) => r.stale).length]);
+  const merged = all.filter((r) => r.mergedInto);
+  if (merged.length > 0)
+    tab.row([
+      "Closed: merged into another risk",
+      merged.length,
+      merged.map((r) => `${r.id || "(no id)"} → ${r.mergedInto}`).join(", "),
+    ]);
   tab.blank();
 
   tab.title("Open risks by RAG").header(["RAG", "Risks"]);
@@ -92,6 +120,8 @@ export function buildRiskSummaryTab(
   }
   const unscored = open.filter((r) => r.likelihood === null || r.impact === null).length;
   tab.row([`Open risks without a likelihood and impact: ${unscored}`]);
+  const workedOut = open.filter((r) => r.scoreWorkedOut);
+  if (workedOut.length > 0) tab.row([workedOutNote(workedOut)]);
   tab.blank();
 
   tab.title("Direction of travel of open risks (score against last month)");

@@ -39,14 +39,14 @@ describe("buildSummaryTabs", () => {
     expect(tabs.map((t) => t.name)).toEqual(["Escalation", "Exceptions", "Risk Summary", "Plan Close-Out"]);
     for (const t of tabs) {
       expect(t.rows[0]).toContain(OWNED_MARKER);
-      expect(t.rows[1]).toEqual(
-        expect.arrayContaining([
-          "OFFICIAL-SENSITIVE",
-          "As at 2022-10-10",
-          "Source: book.xlsx",
-          "Contract Risk Review 9.9.9",
-        ]),
-      );
+      expect(t.rows[1].slice(0, 5)).toEqual([
+        "OFFICIAL-SENSITIVE",
+        "As at",
+        { date: "2022-10-10" },
+        "Source: book.xlsx",
+        "Contract Risk Review 9.9.9",
+      ]);
+      expect(t.format.pageHeader).toBe("OFFICIAL-SENSITIVE");
       expect(t.format.headerRows.length).toBeGreaterThan(0);
       expect(t.format.freezeBelowRow).toBe(t.format.headerRows[0]);
     }
@@ -71,6 +71,8 @@ describe("buildSummaryTabs", () => {
       "financial impact £300,000 ≥ £50,000",
       "financial impact £300,000 ≥ £250,000",
     ]);
+    // The latest update's date is a date cell (written as a real Excel date), not ISO text.
+    expect(hrc1.map((r) => r[8])).toEqual(hrc1.map(() => ({ date: "2022-10-01" })));
     const transfer = rowsWith("Escalation", "HRC-002").map((r) => r[9]);
     expect(transfer).toEqual(["score 9 in 9–15", "strategy Transfer"]);
     expect(rowsWith("Escalation", "HRC-004")).toEqual([]); // closed risks are not escalated
@@ -115,5 +117,96 @@ describe("buildSummaryTabs", () => {
       ["2", 1, 0, "red", false],
       ["3", 1, 1, "green", true],
     ]);
+  });
+
+  it("shows the aim's number, not its first action's, where the plan numbers each action (1.1, 1.2, 2.1)", () => {
+    const numbered = checkWorkbook(
+      [
+        grid(
+          plan(
+            ["1.1", "Risk management", "bg", "Action one", "July 2022", "RC", "MA", "Completed.", "Minutes"],
+            ["1.2", null, null, "Action two", "July 2022", "RC", "MA", "Completed.", "Report"],
+            ["2.1", "Relationships", "bg", "Action three", "Dec 2022", "RC", "MA", "In progress", ""],
+            ["2.2.", null, null, "Action four", "Dec 2022", "RC", "MA", "In progress", ""],
+            ["3", "Governance", "bg", "Action five", "July 2022", "RC", "MA", "Completed.", "Report"],
+          ),
+        ),
+      ],
+      { settings, asAt: "2022-10-10", source: "book.xlsx" },
+    );
+    expect(closeOutByAim(numbered).map((a) => [a.no, a.aim, a.actions, a.completed, a.rag])).toEqual([
+      ["1", "Risk management", 2, 2, "green"],
+      ["2", "Relationships", 2, 0, "amber"],
+      ["3", "Governance", 1, 1, "green"],
+    ]);
+    const close = buildSummaryTabs(numbered, settings, { version: "9.9.9" }).find(
+      (t) => t.name === "Plan Close-Out",
+    )!;
+    const header = close.rows.findIndex((r) => r[0] === "No");
+    expect(close.rows.slice(header + 1, header + 4).map((r) => r.slice(0, 3))).toEqual([
+      ["1", "Risk management", 2],
+      ["2", "Relationships", 2],
+      ["3", "Governance", 1],
+    ]);
+  });
+});
+
+describe("summaries say which scores were worked out and which risks were merged (issue 8)", () => {
+  // A register with likelihood and impact in words and no score column.
+  const headers = [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Likelihood",
+    "Impact",
+    "Strategy",
+    "Actions",
+    "Status",
+  ];
+  const wordRegister = grid({
+    name: "Annex A",
+    rows: [
+      headers,
+      ["R1", "Salt stock", "Jo", "Likely", "Major", "Treat", "Order early", "Open"],
+      ["R2", "Gully cleansing", "Jo", "Possible", "Moderate", "Treat", "Extra crew", "Open"],
+      ["R3", "Depot lease", "Jo", "Rare", "Minor", "Treat", "Renew", "Open"],
+      ["R4", "Old depot risk", "Jo", "Rare", "Minor", "Treat", "None", "Merged with R3"],
+    ],
+  });
+  const wordReport = checkWorkbook([wordRegister], { settings, asAt: "2022-10-10", source: "annex.xlsx" });
+  const wordTabs = buildSummaryTabs(wordReport, settings, { version: "9.9.9" });
+  const cells = (name: string) => wordTabs.find((t) => t.name === name)!.rows.flat();
+
+  it("works the score out as likelihood × impact on the word scales", () => {
+    expect(wordReport.risks.map((r) => [r.id, r.score, r.scoreWorkedOut ?? false])).toEqual([
+      ["R1", 16, true],
+      ["R2", 9, true],
+      ["R3", 2, true],
+      ["R4", 2, true],
+    ]);
+  });
+
+  it.each([
+    ["Escalation", /^2 open risks' scores were worked out as likelihood × impact .*: R1, R2$/],
+    ["Risk Summary", /^3 open risks' scores were worked out as likelihood × impact .*: R1, R2, R3$/],
+  ])("the %s tab names the risks whose score was worked out", (name, note) => {
+    expect(cells(name).filter((c) => typeof c === "string" && note.test(c))).toHaveLength(1);
+  });
+
+  it("each escalated row's reason says the score was worked out", () => {
+    expect(cells("Escalation")).toContain("score 16 (worked out as 4 × 4) ≥ 16");
+  });
+
+  it("the Risk Summary names the risk a merged one went into", () => {
+    const row = wordTabs
+      .find((t) => t.name === "Risk Summary")!
+      .rows.find((r) => r[0] === "Closed: merged into another risk");
+    expect(row?.slice(0, 3)).toEqual(["Closed: merged into another risk", 1, "R4 → R3"]);
+  });
+
+  it("a register with a score column says nothing about worked-out scores", () => {
+    expect(
+      tabs.flatMap((t) => t.rows.flat()).some((c) => typeof c === "string" && /worked out/.test(c)),
+    ).toBe(false);
   });
 });
