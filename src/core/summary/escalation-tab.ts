@@ -101,15 +101,18 @@ export function buildEscalationTab(
   return tab.build();
 }
 
+/** Laid out like the destination blocks, so the date column (8) and the link column (10) mean the same. */
 const PROPOSAL_HEADERS = [
   "Risk ID",
   "Title",
   "Owner",
-  "Score",
-  "Trend",
   "Proposal",
+  "Score",
   "To",
+  "Trend",
   "Reason",
+  "Update date",
+  "",
   "Go to risk",
 ];
 
@@ -128,7 +131,7 @@ function proposedChanges(
   tab.title(
     `Proposed changes for the board to decide (${proposals.length} ${proposals.length === 1 ? "risk" : "risks"})`,
   );
-  tab.header(data.sourced ? [...PROPOSAL_HEADERS, "Source"] : PROPOSAL_HEADERS);
+  tab.header(data.sourced ? [...PROPOSAL_HEADERS, "", "Source"] : PROPOSAL_HEADERS);
   if (proposals.length === 0) tab.row(["None"]);
   for (const p of proposals) {
     const f = facts.get(placeKey(p.file, p.sheet, p.row));
@@ -137,15 +140,18 @@ function proposedChanges(
       p.recordId,
       f?.title ?? "",
       f?.owner ?? "",
-      f?.score ?? null,
-      trendLabel(f?.trend ?? null),
       p.action === "escalate" ? "Escalate" : "De-escalate",
+      f?.score ?? null,
       destinationTitle(p.destination),
+      trendLabel(f?.trend ?? null),
       p.reason,
+      f?.latestUpdate ?? "",
+      "",
       `${p.sheet}!${address}`,
-      ...(data.sourced ? [p.file ?? ""] : []),
+      // The destination blocks' Trend column (11) stays empty here; the Source column follows it.
+      ...(data.sourced ? ["", p.file ?? ""] : []),
     ]);
-    tab.link(r, 8, p.sheet, address, p.file);
+    tab.link(r, 10, p.sheet, address, p.file);
   }
   tab.blank();
 }

@@ -43,7 +43,7 @@ describe("Escalation tab", () => {
   it("lists the proposals in a Proposed changes block", () => {
     const rows = block(tab("Escalation"), "Proposed changes");
     expect(rows[0][0]).toBe("Proposed changes for the board to decide (2 risks)");
-    expect(rows.slice(2).map((r) => [r[0], r[5], r[6], r[7]])).toEqual([
+    expect(rows.slice(2).map((r) => [r[0], r[3], r[5], r[7]])).toEqual([
       [
         "HRC-001",
         "Escalate",
