@@ -1,9 +1,7 @@
 // `risk-review check`: reads a workbook file, runs the engine, prints the report, optionally writes the review workbook.
 
-import { promises as fsp } from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../core/check";
-import type { Grid } from "../core/model/grid";
 import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
 import { buildSummaryTabs } from "../core/summary/index";
@@ -11,7 +9,8 @@ import { VERSION } from "../core/version";
 import { readWorkbookFile } from "../files/read-workbook-file";
 import { writeOwnedTabsWorkbook } from "../files/write-owned-tabs";
 import type { CheckCommand } from "./args";
-import { CliError, describeFsError } from "./cli-error";
+import { readInput, requireCheckableSheet } from "./check-input";
+import { CliError } from "./cli-error";
 import { renderJson } from "./format-json";
 import { renderText } from "./format-text";
 import { linkPathFrom } from "./link-path";
@@ -23,28 +22,6 @@ import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 export interface CliOutput {
   stdout(text: string): void;
   stderr(text: string): void;
-}
-
-/** Sheet kinds that make a workbook worth checking (SPEC: otherwise exit 2). */
-const CHECKABLE_KINDS = new Set(["risk-register", "actions", "improvement-plan"]);
-
-/** Reads the input file's bytes; never opens it for writing. */
-export async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return await fsp.readFile(file);
-  } catch (err) {
-    throw new CliError(`could not read "${file}": ${describeFsError(err)}`);
-  }
-}
-
-/** Exit 2 with the list of sheets seen when nothing in the workbook is a plan, register or actions sheet. */
-export function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
-  if (report.sheets.some((s) => CHECKABLE_KINDS.has(s.kind))) return;
-  const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
-  throw new CliError(
-    `"${fileName}" holds no improvement plan, risk register or actions sheet that risk-review recognises ` +
-      `(no row in the first 20 matches their headers). Sheets seen: ${seen}.`,
-  );
 }
 
 /** Builds the owned tabs and writes them to a new workbook whose links name the source file's cells. */

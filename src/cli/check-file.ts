@@ -10,7 +10,7 @@ import { summaryAims, summaryRisk } from "../core/summary/summary-data";
 import type { SummaryData } from "../core/summary/summary-types";
 import { FileReadError, readWorkbookFile } from "../files/read-workbook-file";
 import type { OutputFormat } from "./args";
-import { readInput, requireCheckableSheet } from "./check-command";
+import { readInput, requireCheckableSheet } from "./check-input";
 import { CliError } from "./cli-error";
 import {
   toJsonReport,

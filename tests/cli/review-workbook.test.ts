@@ -161,3 +161,25 @@ describe("protective marking", () => {
     }
   });
 });
+
+describe("Risk Summary counts add up", () => {
+  it("heat map cells plus the risks listed under it make the open risks", () => {
+    const ws = review.getWorksheet("Risk Summary")!;
+    const open = Number(ws.getCell(columnOf(ws, "Open").row, 2).value);
+    const { row } = columnOf(ws, "Likelihood \\ Impact");
+    let inMap = 0;
+    for (let r = row + 1; r <= row + 5; r++)
+      for (let c = 2; c <= 6; c++) inMap += Number(ws.getCell(r, c).value);
+    const summary = String(ws.getCell(row + 6, 1).value);
+    const listed = [];
+    for (let r = row + 7; ws.getCell(r, 1).value !== null; r++) listed.push(ws.getCell(r, 2).value);
+    expect(open).toBeGreaterThan(20);
+    expect(inMap + listed.length).toBe(open);
+    expect(summary).toMatch(
+      listed.length === 0 ? `all ${open}` : `${inMap} of ${open}; not in it: ${listed.length}`,
+    );
+    expect(
+      listed.every((why) => /^(no (likelihood|impact)|(likelihood|impact) .* is not 1–5)/.test(String(why))),
+    ).toBe(true);
+  });
+});

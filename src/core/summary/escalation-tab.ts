@@ -89,7 +89,8 @@ export function buildEscalationTab(
         f?.latestUpdateText ?? "",
         dateCell(f?.latestUpdate),
         e.reasons[e.destinations.indexOf(dest)],
-        `${e.sheet}!${toA1(e.row - 1, idCol)}`,
+        // A risk on several registers is shown once, naming each register it is on.
+        [`${e.sheet}!${toA1(e.row - 1, idCol)}`, ...(e.alsoOnSheets ?? [])].join("; also on "),
         trendLabel(e.trend),
         ...(data.sourced ? [[e.file ?? "", ...(e.alsoOn ?? [])].join(", ")] : []),
       ]);
@@ -145,7 +146,7 @@ function proposedChanges(
       destinationTitle(p.destination),
       trendLabel(f?.trend ?? null),
       p.reason,
-      f?.latestUpdate ?? "",
+      dateCell(f?.latestUpdate),
       "",
       `${p.sheet}!${address}`,
       // The destination blocks' Trend column (11) stays empty here; the Source column follows it.

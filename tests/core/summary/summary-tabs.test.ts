@@ -210,3 +210,77 @@ describe("summaries say which scores were worked out and which risks were merged
     ).toBe(false);
   });
 });
+
+describe("every count adds up", () => {
+  const tabsOf = (specs: Parameters<typeof grid>[0][]) =>
+    buildSummaryTabs(
+      checkWorkbook(specs.map(grid), { settings, asAt: "2022-10-10", source: "book.xlsx" }),
+      settings,
+      { version: "9.9.9" },
+    );
+  const rowsOf = (t: ReturnType<typeof tabsOf>, name: string) => t.find((x) => x.name === name)!.rows;
+
+  it("lists under the heat map, by id with the reason, each open risk that cannot stand in it", () => {
+    const t = tabsOf([
+      register(
+        risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" }),
+        risk({ id: "HRC-002", likelihood: 3, impact: 6, score: 18, rag: "Red" }),
+        risk({ id: "HRC-003", likelihood: null, impact: 2, score: null, rag: "Green" }),
+        risk({ id: "HRC-004", likelihood: 0, impact: null, score: null, rag: "Green" }),
+      ),
+    ]);
+    const rows = rowsOf(t, "Risk Summary");
+    const header = rows.findIndex((r) => r[0] === "Likelihood \\ Impact");
+    const inMap = rows
+      .slice(header + 1, header + 6)
+      .reduce((n, r) => n + (r.slice(1, 6) as number[]).reduce((a, b) => a + b, 0), 0);
+    expect(inMap).toBe(1);
+    const after = rows.slice(header + 6).map((r) => r.slice(0, 2));
+    expect(after).toEqual(
+      expect.arrayContaining([
+        ["Open risks in the heat map: 1 of 4; not in it: 3", null],
+        ["HRC-002", "impact 6 is not 1–5"],
+        ["HRC-003", "no likelihood"],
+        ["HRC-004", "likelihood 0 is not 1–5; no impact"],
+      ]),
+    );
+  });
+
+  it("counts a risk on two registers (same id and title) once, and shows it once per Escalation block naming both", () => {
+    const directorate = register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" }));
+    directorate.name = "Directorate Register";
+    const t = tabsOf([
+      register(
+        risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" }),
+        risk({ id: "HRC-002", likelihood: 1, impact: 2, score: 2, rag: "Green" }),
+      ),
+      directorate,
+    ]);
+    const summary = rowsOf(t, "Risk Summary");
+    expect(summary.find((r) => r[0] === "Open")![1]).toBe(2);
+    expect(summary.find((r) => r[0] === "Red")![1]).toBe(1);
+    expect(summary).toContainEqual(
+      expect.arrayContaining([
+        "Open risks on more than one register, counted once",
+        1,
+        "HRC-001 (IRIS Risks, Directorate Register)",
+      ]),
+    );
+    const esc = rowsOf(t, "Escalation").filter((r) => r[0] === "HRC-001");
+    expect(esc).toHaveLength(1); // routed to the corporate register only, shown once there
+    expect(esc[0][10]).toBe("IRIS Risks!A3; also on Directorate Register!A3");
+  });
+
+  it("keeps two risks that share an id but not a title apart", () => {
+    const other = register(
+      risk({ id: "HRC-001", title: "Something else", likelihood: 4, impact: 5, score: 20 }),
+    );
+    other.name = "Annex B";
+    const t = tabsOf([
+      register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" })),
+      other,
+    ]);
+    expect(rowsOf(t, "Risk Summary").find((r) => r[0] === "Open")![1]).toBe(2);
+    expect(rowsOf(t, "Escalation").filter((r) => r[0] === "HRC-001")).toHaveLength(2);
+  });
+});
