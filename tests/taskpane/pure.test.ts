@@ -91,7 +91,7 @@ describe("settings-form", () => {
   it("lists every SPEC rule once, with SPEC's default severities", () => {
     const ids = RULE_CATALOGUE.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(23);
+    expect(ids).toHaveLength(26);
     expect(
       RULE_CATALOGUE.filter((r) => r.defaultSeverity === "warning")
         .map((r) => r.id)
@@ -100,12 +100,15 @@ describe("settings-form", () => {
       "plan/completed-not-evidenced",
       "plan/misaligned-row",
       "plan/unknown-status",
+      "risk/above-appetite",
       "risk/action-overdue",
       "risk/closed-with-open-actions",
       "risk/future-date",
       "risk/next-review-passed",
+      "risk/no-change-while-slipping",
       "risk/owner-conflict",
       "risk/rag-mismatch",
+      "risk/target-passed",
       "risk/transfer-without-recipient",
     ]);
   });
