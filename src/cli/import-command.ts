@@ -146,7 +146,7 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
     const heading = { asAt, source: intoName, version: VERSION, marking: settings.protectiveMarking };
     edits.ownedTabs.push(buildRiskSummaryTab(report, settings, heading, plan.movement));
     edits.ownedTabs.push(settingsTabWithProfile(settings, mapping, register, plan));
-    bytes = await applyEditsToXlsx(intoBytes, edits, intoName);
+    bytes = await applyEditsToXlsx(intoBytes, edits, intoName, workbookGrids);
   }
   await writeFileAtomic(command.out, bytes);
 
@@ -181,6 +181,7 @@ function sectionJson(s: MergeSection | null): unknown {
         header: c.header,
         old: c.oldText,
         new: c.newText,
+        ...(c.note ? { note: c.note } : {}),
       })),
     })),
     missing: s.missing.map((m) => ({
@@ -193,6 +194,17 @@ function sectionJson(s: MergeSection | null): unknown {
     })),
     unchanged: s.unchanged,
     notCarried: s.notCarried,
+    notWritten: s.notWritten.map((n) => ({
+      id: n.label,
+      riskId: n.riskId,
+      cell: n.cell,
+      field: n.field,
+      header: n.header,
+      reason: n.reason,
+      old: n.oldText,
+      new: n.newText,
+      note: n.note,
+    })),
     note: s.note ?? null,
   };
 }
@@ -246,8 +258,13 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
   for (const r of s.changed) {
     for (const c of r.cells) {
       if (budget.left-- <= 0) continue;
-      lines.push(`  ${r.label} ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText}`);
+      const note = c.note ? ` (${c.note})` : "";
+      lines.push(`  ${r.label} ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText}${note}`);
     }
+  }
+  for (const n of s.notWritten) {
+    const what = n.reason === "kept-formula" ? `${n.oldText || "(blank)"} (formula)` : n.oldText || "(blank)";
+    lines.push(`  ${n.label} ${n.header} (${n.cell}): ${what}, ${n.note}`);
   }
   for (const m of s.missing)
     lines.push(
