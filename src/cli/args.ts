@@ -6,7 +6,13 @@ export type OutputFormat = "text" | "json";
 /** `risk-review check WORKBOOK [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]`. */
 export interface CheckCommand {
   command: "check";
+  /** The workbook to check; with `inputs`, the first of them. */
   workbook: string;
+  /**
+   * Set when the check is over many workbooks (SPEC "Many workbooks"): the files and folders named,
+   * in the order given. Absent for one workbook file, whose report keeps the single-file shape.
+   */
+  inputs?: string[];
   asAt?: string;
   format: OutputFormat;
   out?: string;
@@ -56,10 +62,11 @@ function requireReadableInput(file: string, label: string): void {
 /** The usage text. */
 export const USAGE = [
   "Usage:",
-  "  risk-review check WORKBOOK.(xlsx|xlsm|csv) [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
+  "  risk-review check WORKBOOK.(xlsx|xlsm|csv)... | FOLDER [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
   "  risk-review import EXPORT.(xlsx|xlsm|csv) --into WORKBOOK.(xlsx|xlsm) --out MERGED.(xlsx|xlsm) [--format text|json] [--register SHEET]",
   "",
-  "  check     check the workbook's plan, registers and actions against the rules",
+  "  check     check the workbook's plan, registers and actions against the rules; several files or a",
+  "            folder are each checked, then joined (owner conflicts across files) in one report",
   "  --as-at   the date to check as at (default: the workbook's Settings, else today)",
   "  --format  text (default) or json",
   "  --out     write a new workbook with the Escalation, Exceptions, Risk Summary and Plan Close-Out tabs",
@@ -68,7 +75,7 @@ export const USAGE = [
   "  --register  the register sheet to merge into (default: the Settings' IRIS profile, else the workbook's only register)",
   "",
   "Exit status: 0 no error findings, 1 error findings, 2 the input could not be read or holds no plan,",
-  "register or actions sheet.",
+  "register or actions sheet (with several files: 2 only when none of them could be checked).",
 ].join("\n");
 
 const CHECK_OPTIONS = new Set(["--as-at", "--format", "--out"]);
@@ -174,10 +181,10 @@ function parseCheck(args: readonly string[]): CheckCommand {
     }
   }
   if (positional.length === 0) throw new UsageError("check needs a workbook file (.xlsx or .csv)");
-  if (positional.length > 1)
-    throw new UsageError(`check takes one workbook, got ${positional.length}: ${positional.join(", ")}`);
   const workbook = positional[0];
-  requireReadableInput(workbook, "");
+  // A name with a file extension must be a readable type; a name without one may be a folder (check-many decides).
+  for (const input of positional) if (/\.[a-z][a-z0-9]{0,5}$/i.test(input)) requireReadableInput(input, "");
+  const inputs = positional.length > 1 || !/\.(xlsx|xlsm|csv)$/i.test(workbook) ? { inputs: positional } : {};
 
   const asAt = options.get("--as-at");
   if (asAt !== undefined && !isIsoDate(asAt)) {
@@ -191,5 +198,5 @@ function parseCheck(args: readonly string[]): CheckCommand {
   if (out !== undefined && !/\.xlsx$/i.test(out)) {
     throw new UsageError(`--out "${out}" must name a .xlsx file`);
   }
-  return { command: "check", workbook, asAt, format: formatText, out };
+  return { command: "check", workbook, ...inputs, asAt, format: formatText, out };
 }

@@ -28,7 +28,7 @@ export interface CliOutput {
 const CHECKABLE_KINDS = new Set(["risk-register", "actions", "improvement-plan"]);
 
 /** Reads the input file's bytes; never opens it for writing. */
-async function readInput(file: string): Promise<Uint8Array> {
+export async function readInput(file: string): Promise<Uint8Array> {
   try {
     return await fsp.readFile(file);
   } catch (err) {
@@ -37,7 +37,7 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** Exit 2 with the list of sheets seen when nothing in the workbook is a plan, register or actions sheet. */
-function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
+export function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
   if (report.sheets.some((s) => CHECKABLE_KINDS.has(s.kind))) return;
   const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
   throw new CliError(

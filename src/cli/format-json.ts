@@ -2,7 +2,7 @@
 
 import { columnLetter } from "../core/address/a1";
 import type { Report } from "../core/model/report";
-import type { Severity } from "../core/model/finding";
+import type { Finding, Severity } from "../core/model/finding";
 import type { DestinationId } from "../core/model/report";
 
 /** One sheet as the JSON output describes it. */
@@ -14,6 +14,8 @@ export interface JsonSheet {
   /** Field → column letters, e.g. { "id": "A" }. */
   columns: Record<string, string>;
   unmapped: string[];
+  /** Letters of date columns read month first as a whole (only when there are some). */
+  monthFirst?: string[];
 }
 
 export interface JsonFinding {
@@ -42,6 +44,19 @@ export interface JsonReport {
   escalations: JsonEscalation[];
 }
 
+/** One finding as the JSON describes it. */
+export function jsonFinding(f: Finding): JsonFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    row: f.row,
+    recordId: f.recordId,
+    message: f.message,
+  };
+}
+
 /** Builds the JSON document (keys in SPEC's order, so the output reads like the spec's example). */
 export function toJsonReport(report: Report): JsonReport {
   return {
@@ -56,17 +71,10 @@ export function toJsonReport(report: Report): JsonReport {
         headerRow: s.headerRow === null ? null : s.headerRow + 1,
         columns: { ...columns },
         unmapped: [...s.unmapped],
+        ...(s.monthFirstColumns?.length ? { monthFirst: [...s.monthFirstColumns] } : {}),
       };
     }),
-    findings: report.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      row: f.row,
-      recordId: f.recordId,
-      message: f.message,
-    })),
+    findings: report.findings.map(jsonFinding),
     escalations: report.escalations.map((e) => ({
       recordId: e.recordId,
       sheet: e.sheet,

@@ -9,7 +9,7 @@ import { terminalSafeLines } from "./terminal-text";
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 /** "3 errors", "1 warning". */
-function count(n: number, word: string): string {
+export function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -31,11 +31,22 @@ function sheetLines(s: SheetInfo): string[] {
     `    columns: ${mapped || "none"}`,
   ];
   if (s.unmapped.length > 0) lines.push(`    not recognised: ${s.unmapped.join(", ")}`);
+  if (s.monthFirstColumns?.length) lines.push(`    ${monthFirstLine(s)}`);
   return lines;
 }
 
+/** Says once which date columns were read month first, naming each by letter and header. */
+export function monthFirstLine(s: Pick<SheetInfo, "monthFirstColumns" | "columns">): string {
+  const named = (s.monthFirstColumns ?? []).map((letter) => {
+    const header = s.columns.find((c) => columnLetter(c.col) === letter)?.header;
+    return header ? `${letter} (${header})` : letter;
+  });
+  const one = named.length === 1;
+  return `read month first: ${named.join(", ")} — ${one ? "a date there" : "dates there"} can only be month first (e.g. 09/30/2022), so ${one ? "the column is" : "the columns are"} read that way`;
+}
+
 /** Pads each column of a table of strings to its widest cell, two spaces apart; the last column is left as is. */
-function table(rows: string[][]): string[] {
+export function table(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  "));

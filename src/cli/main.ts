@@ -5,6 +5,7 @@ import { VERSION } from "../core/version";
 import { FileReadError } from "../files/file-read-error";
 import { InputTypeError, parseArgs, USAGE, UsageError } from "./args";
 import { runCheck, type CliOutput } from "./check-command";
+import { runCheckMany } from "./check-many";
 import { CliError } from "./cli-error";
 import { runImport } from "./import-command";
 import { terminalSafe } from "./terminal-text";
@@ -35,7 +36,7 @@ export async function main(argv: readonly string[], output: CliOutput, debug = f
         output.stdout(`${VERSION}\n`);
         return 0;
       case "check":
-        return await runCheck(command, output);
+        return await (command.inputs ? runCheckMany(command, output) : runCheck(command, output));
       case "import":
         return await runImport(command, output);
     }

@@ -24,6 +24,11 @@ export interface WriteResult {
   sheetName: string;
   /** True when the preferred name belonged to a user sheet, so another name was used. */
   renamed: boolean;
+  /**
+   * What Excel would not set up on the tab (freeze panes, print set-up), in words for the officer; the
+   * tab's cells were written all the same. Absent when everything was set.
+   */
+  warnings?: string[];
 }
 
 export interface WorkbookGateway {

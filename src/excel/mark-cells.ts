@@ -1,12 +1,15 @@
 // Marks flagged cells with one conditional format per sheet (over getRanges areas), so the officers'
-// own fills and formats are never changed, and remembers the areas in a workbook custom XML part so
-// clearMarks removes exactly the add-in's formats and nothing else.
+// own fills and formats are never changed, and finds them again by their formula alone.
+//
+// Nothing is kept outside the sheets: custom XML parts have been reported not to persist on Excel for
+// Mac and to break undo on Windows, and a list of addresses goes stale as soon as rows are inserted.
+// A conditional format travels with its cells, and `MARK_FORMULA` (which no person would write) tells
+// ours from the officers' own, so "Remove marks" works after the file is reopened on any host, after
+// rows were inserted above a mark and after a sheet was renamed or copied.
 
 import type { CellTarget } from "./gateway";
 import { countedSync, runExcel } from "./run";
 
-/** Namespace of the custom XML part that records the marked areas. */
-export const MARKS_NAMESPACE = "urn:contract-risk-review:marks";
 /** A formula that is always true and that no person would write: it is how our formats are recognised. */
 export const MARK_FORMULA = '=ISTEXT("crr-mark")';
 /** A fill unlike the RAG colours, so a mark is not read as a rating. */
@@ -15,52 +18,17 @@ export const MARK_FILL = "#F8CBAD";
 const MAX_AREAS_ADDRESS = 1500;
 
 /** sheet name → address lists ("A2,K9", …). */
-type MarkRecord = Map<string, string[]>;
-
-function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-/** The record as XML: one <sheet> per address list. */
-export function marksToXml(record: MarkRecord): string {
-  const sheets = [...record].flatMap(([sheet, lists]) =>
-    lists.map((l) => `<sheet name="${escapeXml(sheet)}">${escapeXml(l)}</sheet>`),
-  );
-  return `<marks xmlns="${MARKS_NAMESPACE}">${sheets.join("")}</marks>`;
-}
-
-/** Reads marksToXml's output back (anything else in the part is ignored). */
-export function marksFromXml(xml: string): MarkRecord {
-  const record: MarkRecord = new Map();
-  for (const m of xml.matchAll(/<sheet name="([^"]*)">([^<]*)<\/sheet>/g)) {
-    const sheet = unescapeXml(m[1]);
-    record.set(sheet, [...(record.get(sheet) ?? []), unescapeXml(m[2])]);
-  }
-  return record;
-}
+type MarkAreas = Map<string, string[]>;
 
 /** Groups targets by sheet into address lists short enough for getRanges(). */
-export function groupTargets(targets: readonly CellTarget[]): MarkRecord {
+export function groupTargets(targets: readonly CellTarget[]): MarkAreas {
   const bySheet = new Map<string, Set<string>>();
   for (const t of targets) {
     const set = bySheet.get(t.sheet) ?? new Set<string>();
     set.add(t.address.replace(/\$/g, "").toUpperCase());
     bySheet.set(t.sheet, set);
   }
-  const record: MarkRecord = new Map();
+  const record: MarkAreas = new Map();
   for (const [sheet, addresses] of bySheet) {
     const lists: string[] = [];
     let current = "";
@@ -77,53 +45,36 @@ export function groupTargets(targets: readonly CellTarget[]): MarkRecord {
   return record;
 }
 
-function isMarkFormula(formula: unknown): boolean {
-  return (
-    typeof formula === "string" && formula.replace(/\s+/g, "").toUpperCase() === MARK_FORMULA.toUpperCase()
-  );
+/** True for our formula however the host gives it back (spacing, case, with or without the "="). */
+export function isMarkFormula(formula: unknown): boolean {
+  if (typeof formula !== "string") return false;
+  const norm = (f: string) => f.replace(/\s+/g, "").replace(/^=/, "").toUpperCase();
+  return norm(formula) === norm(MARK_FORMULA);
 }
 
 /**
- * Queues the removal of the marks recorded in the workbook (our conditional formats and the XML
- * part), leaving any other conditional format on those cells. Needs three syncs to find them; the
- * deletions themselves are left queued for the caller's next sync.
+ * Queues the removal of every mark in the workbook (our conditional formats, found by formula in each
+ * sheet's own formats), leaving every other conditional format. Three syncs find them; the deletions are
+ * left queued for the caller's next sync.
  * @returns the names of the sheets that exist (so a caller can add new marks in the same sync).
  */
 async function queueClearMarks(context: Excel.RequestContext): Promise<Set<string>> {
-  const parts = context.workbook.customXmlParts.getByNamespace(MARKS_NAMESPACE).load("items/id");
   const worksheets = context.workbook.worksheets.load("items/name");
-  await countedSync(context, "marks: record and sheets");
-  const sheets = new Map(worksheets.items.map((ws) => [ws.name, ws]));
-  const xmls = parts.items.map((p) => p.getXml());
-  if (xmls.length === 0) return new Set(sheets.keys());
-  await countedSync(context, "marks: read record");
-
-  const collections: Excel.ConditionalFormatCollection[] = [];
-  for (const xml of xmls) {
-    for (const [sheet, lists] of marksFromXml(xml.value)) {
-      const ws = sheets.get(sheet);
-      if (!ws) continue; // the sheet was renamed or deleted, and its formats with it
-      for (const list of lists)
-        collections.push(ws.getRanges(list).conditionalFormats.load("items/type,items/id"));
-    }
-  }
-  if (collections.length > 0) {
-    await countedSync(context, "marks: find formats");
-    const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
+  await countedSync(context, "marks: sheets");
+  // Range.conditionalFormats (ExcelApi 1.6) lists the formats that intersect the range: the whole sheet's.
+  const collections = worksheets.items.map((ws) =>
+    ws.getRange().conditionalFormats.load("items/type,items/id"),
+  );
+  if (collections.length > 0) await countedSync(context, "marks: conditional formats");
+  const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
+  if (custom.length > 0) {
     const rules = custom.map((cf) => cf.custom.rule.load("formula"));
-    if (rules.length > 0) {
-      await countedSync(context, "marks: read formulas");
-      const seen = new Set<string>();
-      custom.forEach((cf, i) => {
-        // The same format shows up in several collections when its areas were listed apart.
-        if (!isMarkFormula(rules[i].formula) || seen.has(String(cf.id))) return;
-        seen.add(String(cf.id));
-        cf.delete();
-      });
-    }
+    await countedSync(context, "marks: formulas");
+    custom.forEach((cf, i) => {
+      if (isMarkFormula(rules[i].formula)) cf.delete();
+    });
   }
-  for (const p of parts.items) p.delete();
-  return new Set(sheets.keys());
+  return new Set(worksheets.items.map((ws) => ws.name));
 }
 
 /**
@@ -133,8 +84,8 @@ async function queueClearMarks(context: Excel.RequestContext): Promise<Set<strin
 export async function markCells(targets: readonly CellTarget[]): Promise<void> {
   await runExcel("marking the flagged cells", async (context) => {
     const existing = await queueClearMarks(context);
-    const record = groupTargets(targets.filter((t) => existing.has(t.sheet)));
-    for (const [sheet, lists] of record) {
+    const areas = groupTargets(targets.filter((t) => existing.has(t.sheet)));
+    for (const [sheet, lists] of areas) {
       const ws = context.workbook.worksheets.getItem(sheet);
       for (const list of lists) {
         const cf = ws.getRanges(list).conditionalFormats.add("Custom");
@@ -142,7 +93,6 @@ export async function markCells(targets: readonly CellTarget[]): Promise<void> {
         cf.custom.format.fill.color = MARK_FILL;
       }
     }
-    if (record.size > 0) context.workbook.customXmlParts.add(marksToXml(record));
     await countedSync(context, "marks: write");
   });
 }

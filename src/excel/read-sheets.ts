@@ -1,10 +1,10 @@
 // Reads every sheet's used range (values and number formats) in as few syncs as the payload limit allows.
 //
 // Sync 1: sheet names, visibility and workbook names. Sync 2: each sheet's used-range address plus its
-// first rows (a window of A1:AZ<n>), which is the whole sheet for a typical workbook. Bigger sheets are
-// then read in row blocks sized from the cell count and the bytes per cell seen so far in that sheet,
-// every sheet's blocks queued in one sync while they fit the budget; a payload error halves the batch
-// and retries.
+// first rows (a window of A1:AZ<n>), which is the whole sheet for a typical workbook. Then the merged
+// areas (ExcelApi 1.13) in syncs of their own (read-merged-areas.ts). Bigger sheets are then read in row
+// blocks sized from the cell count and the bytes per cell seen so far in that sheet, every sheet's blocks
+// queued in one sync while they fit the budget; a payload error halves the batch and retries.
 
 import { columnLetter, parseRangeAddress } from "../core/address/a1";
 import type { CellValue, Grid, MergedArea } from "../core/model/grid";
@@ -12,7 +12,8 @@ import type { ReadProgress } from "./gateway";
 import { isPayloadError } from "./errors";
 import { sheetsOwnedByName, rowHasMarker } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
-import { countedSync, runExcel, supportsExcelApi } from "./run";
+import { readMergedAreas } from "./read-merged-areas";
+import { countedSync, runExcel } from "./run";
 
 /** Columns and total cells of the first-rows window read with the used ranges. */
 const PROBE_COLS = 52;
@@ -40,6 +41,8 @@ interface SheetEntry {
   ownedByName: boolean;
   used: MergedArea | null;
   merges: MergedArea[];
+  /** True when Excel could not list the sheet's merged areas (read without them). */
+  mergesUnread: boolean;
   blocks: Block[];
   /** First sheet row not read yet. */
   nextRow: number;
@@ -68,12 +71,24 @@ export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Pro
       ownedByName: owned.has(ws.name.toLowerCase()),
       used: null,
       merges: [],
+      mergesUnread: false,
       blocks: [],
       nextRow: 0,
       bytesPerCell: null,
     }));
     onProgress?.({ sheetsRead: 0, sheetsTotal: entries.length });
     const bytesPerCell = await readUsedRanges(context, entries);
+    // Owned tabs hold no merged cells worth reading; an empty sheet has none.
+    const needMerges = entries.filter((e) => e.used !== null && !e.ownedByName && !firstRowMarked(e));
+    const merges = await readMergedAreas(
+      context,
+      needMerges.map((e) => e.ws),
+    );
+    needMerges.forEach((e, i) => {
+      const m = merges[i];
+      if (m === null) e.mergesUnread = true;
+      else e.merges = m;
+    });
     await readBlocks(context, entries, bytesPerCell, onProgress);
     onProgress?.({ sheetsRead: entries.length, sheetsTotal: entries.length });
     return entries.map(toGrid);
@@ -85,10 +100,10 @@ function rectOf(address: string): MergedArea | null {
   return p ? { top: p.top, left: p.left, bottom: p.bottom, right: p.right } : null;
 }
 
-/** "Sheet1!A1:B2,'a,b'!C3" → its areas; commas inside a quoted sheet name do not split. */
-export function splitAreas(address: string): MergedArea[] {
-  const parts = address.match(/(?:'(?:[^']|'')*'|[^',])+/g) ?? [];
-  return parts.map(rectOf).filter((r): r is MergedArea => r !== null);
+/** True when the first-rows window shows the owned marker in the sheet's row 1. */
+function firstRowMarked(e: SheetEntry): boolean {
+  const first = e.blocks[0];
+  return e.used?.top === 0 && first?.top === 0 && rowHasMarker(first.values[0]);
 }
 
 /** What `values` and `formats` cost per cell, with the margin (never below half the default). */
@@ -98,12 +113,11 @@ function estimateBytesPerCell(bytes: number, cells: number): number {
     : DEFAULT_BYTES_PER_CELL;
 }
 
-/** Sync 2: used-range addresses, merged areas (ExcelApi 1.13) and the first-rows window. Returns bytes/cell seen. */
+/** Sync 2: used-range addresses and the first-rows window. Returns bytes/cell seen. */
 async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry[]): Promise<number> {
   if (entries.length === 0) return DEFAULT_BYTES_PER_CELL;
   const probeRows = Math.max(20, Math.min(2000, Math.floor(PROBE_CELLS / (entries.length * PROBE_COLS))));
   const window = `A1:${columnLetter(PROBE_COLS - 1)}${probeRows}`;
-  const withMerges = supportsExcelApi("1.13");
 
   const attempt = async (probe: boolean): Promise<number> => {
     const queued = entries.map((e) => ({
@@ -111,7 +125,6 @@ async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry
       probe: probe
         ? e.ws.getRange(window).getUsedRangeOrNullObject(true).load("address,values,numberFormat")
         : null,
-      merges: withMerges ? e.ws.getRange().getMergedAreasOrNullObject().load("address") : null,
     }));
     await countedSync(context, probe ? "read: used ranges and first rows" : "read: used ranges");
     let bytes = 0;
@@ -120,7 +133,6 @@ async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry
       const e = entries[i];
       e.used = q.used.isNullObject ? null : rectOf(q.used.address);
       e.nextRow = e.used?.top ?? 0;
-      if (q.merges && !q.merges.isNullObject) e.merges = splitAreas(q.merges.address);
       if (!q.probe || q.probe.isNullObject || !e.used) return;
       const p = rectOf(q.probe.address);
       // The window is usable only when it holds whole rows of the used range, from its top.
@@ -255,5 +267,6 @@ function toGrid(e: SheetEntry): Grid {
     owned: e.ownedByName || rowHasMarker(firstRow),
   };
   if (e.merges.length > 0) grid.merges = e.merges;
+  if (e.mergesUnread) grid.mergesUnread = true;
   return grid;
 }

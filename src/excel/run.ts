@@ -63,6 +63,20 @@ export async function countedSync(
 }
 
 /**
+ * Waits for the officer to leave cell-edit mode instead of failing (Excel.RunOptions.delayForCellEdit).
+ * The option carries no requirement set in the reference (learn.microsoft.com/javascript/api/excel/excel.runoptions;
+ * it has been documented since 2018, office-js-docs-pr#589), so the guard is behavioural: a host whose
+ * Excel.run refuses the options object before the batch starts is asked again without it. A delayed batch
+ * waits until the officer presses Enter or Esc or clicks another cell (office-js#806), and Excel on the web
+ * has been seen to raise InvalidOperationInCellEditMode anyway (office-js#3019): that error keeps its
+ * plain message ("press Enter or Esc, then try again").
+ */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/** False once a host has refused RUN_OPTIONS: later runs go without them. */
+let optionsAccepted = true;
+
+/**
  * Excel.run with every failure turned into a PlainError naming what was being done.
  * Excel.run itself syncs whatever is still queued when `batch` returns.
  */
@@ -75,10 +89,27 @@ export async function runExcel<T>(
   }
   stats.runs += 1;
   try {
-    return await Excel.run(batch);
+    if (!optionsAccepted) return await Excel.run(batch);
+    let started = false;
+    try {
+      return await Excel.run(RUN_OPTIONS, (context) => {
+        started = true;
+        return batch(context);
+      });
+    } catch (e) {
+      // Refused before the batch ran: an Excel.run that does not take options. Nothing was done; run plain.
+      if (started) throw e;
+      optionsAccepted = false;
+      return await Excel.run(batch);
+    }
   } catch (e) {
     throw toPlainError(e, doing);
   }
+}
+
+/** Forgets that a host refused the run options (tests install a new host). */
+export function resetRunOptions(): void {
+  optionsAccepted = true;
 }
 
 /** True when the host supports ExcelApi `version` (e.g. "1.13"). */

@@ -1,5 +1,6 @@
 // Writes (or rewrites) one owned tab: picks a sheet that is ours, clears it, writes the rows in
-// payload-sized chunks as 2-D arrays (text escaped, stored as text), then formats it for printing.
+// payload-sized chunks as 2-D arrays (text escaped, stored as text), formats it, then freezes the header
+// and sets it up for printing in a sync of its own (tab-layout.ts), where a failure is only a warning.
 
 import { columnLetter, toA1 } from "../core/address/a1";
 import type { CellValue } from "../core/model/grid";
@@ -10,6 +11,7 @@ import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
+import { layoutTab } from "./tab-layout";
 import { syncWrites, type QueuedWrite } from "./write-batches";
 
 const TEXT_FORMAT = "@";
@@ -60,7 +62,12 @@ export async function writeOwnedTab(tab: OwnedTab): Promise<WriteResult> {
       ...formatWrites(tab, cells, sheetIn),
     ];
     await syncWrites(context, writes, `write: ${target.name}`);
-    return { sheetName: target.name, renamed: target.name.toLowerCase() !== tab.name.toLowerCase() };
+    const warnings = await layoutTab(context, target.name, tab);
+    return {
+      sheetName: target.name,
+      renamed: target.name.toLowerCase() !== tab.name.toLowerCase(),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
   });
 }
 
@@ -149,7 +156,6 @@ function setupWrite(
           "Contract Risk Review: this sheet is the add-in's own",
         );
       ws.getRange().clear("All");
-      ws.freezePanes.unfreeze();
       if (tab.kind === "settings") ws.visibility = "Hidden";
     },
   };
@@ -279,21 +285,6 @@ function formatWrites(
     for (const list of addressLists(f.links)) {
       op((ws) => (ws.getRanges(list).format.font.color = OWNED_TAB_STYLE.link), OP_BYTES + list.length);
     }
-  }
-  if (f.freezeBelowRow !== null) {
-    const rows = f.freezeBelowRow + 1;
-    op((ws) => ws.freezePanes.freezeRows(rows));
-  }
-  // Page layout is ExcelApi 1.9 (the manifest's minimum); tested anyway so an older host still gets the data.
-  if (supportsExcelApi("1.9")) {
-    const header = f.headerRows.length > 0 ? Math.min(...f.headerRows) + 1 : null;
-    op((ws) => {
-      const layout = ws.pageLayout;
-      layout.orientation = "Landscape";
-      layout.paperSize = "A4";
-      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      if (header !== null) layout.setPrintTitleRows(`$${header}:$${header}`);
-    });
   }
   return out;
 }

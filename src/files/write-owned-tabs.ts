@@ -88,9 +88,11 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
     const cell = ws.getCell(link.row + 1, link.col + 1);
     const current = tab.rows[link.row]?.[link.col] ?? null;
     const location = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
+    // A roll-up over several files names each link's own file; else every link is into the one source.
+    const linkFile = link.file ?? options.linkFile;
     cell.value = {
       text: current === null ? link.address : escapeXlsxText(String(current)),
-      hyperlink: options.linkFile ? `${encodeFileName(options.linkFile)}#${location}` : `#${location}`,
+      hyperlink: linkFile ? `${encodeFileName(linkFile)}#${location}` : `#${location}`,
     };
     cell.font = { ...(cell.font ?? {}), underline: true, color: { argb: LINK_COLOUR } };
   }

@@ -4,6 +4,7 @@ import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { escapeCellText } from "../../src/excel/escape-text";
 import { PlainError } from "../../src/excel/gateway";
 import { toPlainError } from "../../src/excel/errors";
+import { emptyFormat } from "../../src/core/model/owned-tab";
 import { countedSync, runExcel } from "../../src/excel/run";
 import { FakeOfficeError, uninstallFakeExcel } from "../fakes/fake-excel";
 import { install } from "./helpers";
@@ -65,6 +66,39 @@ describe("plain errors", () => {
     await expect(call()).rejects.toThrow(
       new PlainError("Excel is busy editing a cell: press Enter or Esc, then try again."),
     );
+  });
+
+  it("waits while the officer is typing in a cell, then writes (Excel.run delayForCellEdit)", async () => {
+    const host = install({ sheets: [{ name: "S", values: [["a"]] }] });
+    host.startCellEdit();
+    const write = gateway.writeOwnedTab({
+      name: "Exceptions",
+      kind: "exceptions",
+      rows: [["x"]],
+      format: emptyFormat(),
+    });
+    let settled = false;
+    void write.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false); // waiting, not failed
+    host.endCellEdit();
+    await expect(write).resolves.toMatchObject({ sheetName: "Exceptions" });
+    expect(host.cell("Exceptions", "A1")?.v).toBe("x");
+    expect(host.delayedRuns).toBe(1);
+  });
+
+  it("runs without the options on a host whose Excel.run refuses them", async () => {
+    const host = install({ sheets: [{ name: "S", values: [["a"]] }] });
+    host.refuseRunOptions = true;
+    const grids = await gateway.readAllSheets();
+    expect(grids.map((g) => g.sheetName)).toEqual(["S"]);
+    expect(host.delayedRuns).toBe(0);
+    // Typing in a cell then fails plainly, as it always did.
+    host.startCellEdit();
+    await expect(gateway.readAllSheets()).rejects.toThrow(/press Enter or Esc/);
   });
 
   it("turns a general exception during a read into a plain message", async () => {

@@ -1,7 +1,7 @@
 // Shared set-up for the adapter tests: a fresh fake host and adapter counters per test.
 
 import type { CellValue } from "../../src/core/model/grid";
-import { resetAdapterStats } from "../../src/excel/run";
+import { resetAdapterStats, resetRunOptions } from "../../src/excel/run";
 import { setPayloadBudget } from "../../src/excel/payload";
 import {
   installFakeExcel,
@@ -15,6 +15,7 @@ export const DEFAULT_BUDGET = 4_000_000;
 /** Installs the fake with `spec` and resets the adapter's counters and budget. */
 export function install(spec: FakeWorkbookSpec): FakeHost {
   resetAdapterStats();
+  resetRunOptions();
   setPayloadBudget(DEFAULT_BUDGET);
   return installFakeExcel(spec);
 }

@@ -1,7 +1,7 @@
 // Reading the workbook through the adapter: few syncs, every cell, payloads under the limit.
 
 import { OWNED_MARKER } from "../../src/core/model/owned-tab";
-import { readAllSheets, splitAreas } from "../../src/excel/read-sheets";
+import { readAllSheets } from "../../src/excel/read-sheets";
 import { adapterStats } from "../../src/excel/run";
 import { setPayloadBudget } from "../../src/excel/payload";
 import { DEFAULT_PAYLOAD_LIMIT, uninstallFakeExcel } from "../fakes/fake-excel";
@@ -43,11 +43,11 @@ function realisticBook(apiVersion = "1.13") {
 }
 
 describe("readAllSheets", () => {
-  it("reads a small workbook in two syncs, with offsets, formats, visibility, ownership and merges", async () => {
+  it("reads a small workbook in two syncs and its merged areas in two of their own, with offsets, formats, visibility, ownership and merges", async () => {
     const host = realisticBook();
     const grids = await readAllSheets();
-    expect(host.stats().syncs).toBe(2);
-    expect(adapterStats().syncs).toBe(2);
+    expect(host.stats().syncs).toBe(4);
+    expect(adapterStats().syncs).toBe(4);
     expect(grids.map((g) => g.sheetName)).toEqual([
       "Improvement Plan",
       "IRIS Risks",
@@ -139,16 +139,45 @@ describe("readAllSheets", () => {
     expect(Math.max(...answered.map((s) => s.responseBytes))).toBeLessThanOrEqual(500_000);
   });
 
-  it.each([
-    ["Sheet1!A1:B2", [{ top: 0, left: 0, bottom: 1, right: 1 }]],
-    [
-      "'a,b'!A1:B2,'a,b'!D4",
-      [
-        { top: 0, left: 0, bottom: 1, right: 1 },
-        { top: 3, left: 3, bottom: 3, right: 3 },
+  it("reads merged areas whole, though Excel's address names only their top-left cells", async () => {
+    // A two-row merge and a three-column one: the fake's address says "A1,C2" (office-js#1590).
+    install({
+      apiVersion: "1.13",
+      sheets: [
+        { name: "Register", values: [["Ref", "Title", "Owner"], ["R1"], ["R2"]], merges: ["A2:A3", "C2:E2"] },
       ],
-    ],
-  ])("splits merged-area address %s", (address, areas) => {
-    expect(splitAreas(address)).toEqual(areas);
+    });
+    const [grid] = await readAllSheets();
+    expect(grid.merges).toEqual([
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 2, bottom: 1, right: 4 },
+    ]);
+    expect(grid.mergesUnread).toBeUndefined();
+  });
+
+  it("reads a sheet with more than 512 merged areas without its merges, and says so; the others keep theirs", async () => {
+    const many = Array.from({ length: 600 }, (_, i) => `A${i * 2 + 2}:B${i * 2 + 2}`);
+    const host = install({
+      apiVersion: "1.13",
+      sheets: [
+        {
+          name: "Busy",
+          values: [
+            ["Ref", "Title"],
+            ["R1", "x"],
+          ],
+          merges: many,
+        },
+        { name: "Plan", values: [["Highways Improvement Plan"], ["No"]], merges: ["A1:D1"] },
+      ],
+    });
+    const [busy, plan] = await readAllSheets();
+    expect(busy.values[1]).toEqual(["R1", "x"]);
+    expect(busy.merges).toBeUndefined();
+    expect(busy.mergesUnread).toBe(true);
+    expect(plan.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
+    expect(plan.mergesUnread).toBeUndefined();
+    // The merges never share a sync with the values: the failure cost only merge syncs.
+    expect(host.stats().perSync.filter((s) => s.error)).toHaveLength(2);
   });
 });

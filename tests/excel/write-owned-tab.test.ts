@@ -80,6 +80,51 @@ describe("writeOwnedTab", () => {
     expect(host.snapshot().names).toEqual([{ name: "CRR_OWNED_1", value: "Escalation!A1" }]);
   });
 
+  it("prints the protective marking in the page header of every page (ampersands kept literal)", async () => {
+    const host = install({ sheets: [{ name: "IRIS Risks", values: [["Ref"]] }] });
+    const tab = escalationTab();
+    tab.format.pageHeader = "OFFICIAL-SENSITIVE & COMMERCIAL";
+    const result = await writeOwnedTab(tab);
+    expect(result.warnings).toBeUndefined();
+    expect(host.sheet("Escalation").pageLayout.centerHeader).toBe("OFFICIAL-SENSITIVE && COMMERCIAL");
+  });
+
+  it.each([
+    ["pageLayout", /not set this tab up for printing .*"OFFICIAL" on every page/, 2, "Letter"],
+    ["freezePanes", /not freeze the header row/, 0, "A4"],
+  ] as const)(
+    "writes the tab and warns when the host refuses %s",
+    async (feature, warning, freezeRows, paperSize) => {
+      const host = install({ sheets: [{ name: "IRIS Risks" }], refuse: { [feature]: "GeneralException" } });
+      const tab = escalationTab();
+      tab.format.pageHeader = "OFFICIAL";
+      const result = await writeOwnedTab(tab);
+      expect(result).toMatchObject({ sheetName: "Escalation", renamed: false });
+      expect(result.warnings).toEqual([expect.stringMatching(warning)]);
+      const s = host.snapshot().sheets.find((x) => x.name === "Escalation")!;
+      expect(s.values[2][0]).toBe("HRC-007"); // the data is all there
+      expect(s.freezeRows).toBe(freezeRows); // the other step still happened
+      expect(s.pageLayout.paperSize).toBe(paperSize);
+    },
+  );
+
+  it("writes the hidden Settings sheet again and again without freezing or laying it out", async () => {
+    const host = install({ sheets: [{ name: "IRIS Risks" }] });
+    const settings: OwnedTab = {
+      name: "Risk Review Settings",
+      kind: "settings",
+      rows: [["Settings"], ["Setting", "Value"]],
+      format: { ...emptyFormat(), headerRows: [1], freezeBelowRow: 1, pageHeader: "OFFICIAL" },
+    };
+    await writeOwnedTab(settings);
+    const second = await writeOwnedTab(settings); // now hidden: unfreeze there has thrown in some builds
+    expect(second.warnings).toBeUndefined();
+    const s = host.sheet("Risk Review Settings");
+    expect(s.visibility).toBe("Hidden");
+    expect(s.freezeRows).toBe(0);
+    expect(s.pageLayout.paperSize).toBe("Letter"); // untouched
+  });
+
   it.each(HOSTILE)("keeps the text %j exactly as text", async (hostile) => {
     const host = install({ sheets: [{ name: "S" }] });
     await writeOwnedTab({

@@ -13,6 +13,7 @@ import {
   FakeOfficeError,
   HyperlinkState,
   PageLayoutState,
+  Rect,
   SheetState,
   fail,
   parseLocalAddress,
@@ -48,6 +49,13 @@ export interface FakeWorkbookSpec {
   apiVersion?: string;
   /** Request and response limit in bytes (default 5 MB, as Excel on the web). */
   payloadLimit?: number;
+  /** Features this host refuses, with the error code it gives (page layout and freeze panes fail on some hosts). */
+  refuse?: { freezePanes?: string; pageLayout?: string };
+}
+
+/** What the fake's Excel.run accepts as options (Excel.RunOptions). */
+export interface RunOptionsLike {
+  delayForCellEdit?: boolean;
 }
 
 export interface SyncRecord {
@@ -128,12 +136,15 @@ export class FakeHost implements HostState {
   selection: { sheet: string; address: string } | null = null;
   apiVersion: string;
   payloadLimit: number;
+  refuse: { freezePanes?: string; pageLayout?: string };
   private failNext: string[] = [];
+  private cellEdit: { done: Promise<void>; end: () => void } | null = null;
   private counters = emptyStats();
 
   constructor(spec: FakeWorkbookSpec) {
     this.apiVersion = spec.apiVersion ?? "1.9";
     this.payloadLimit = spec.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
+    this.refuse = { ...spec.refuse };
     for (const s of spec.sheets) this.sheets.push(buildSheet(s));
     if (this.sheets.length === 0) this.sheets.push(new SheetState("Sheet1"));
     this.active = this.sheets.find((s) => s.visibility === "Visible") ?? this.sheets[0];
@@ -179,10 +190,47 @@ export class FakeHost implements HostState {
     this.counters = emptyStats();
   }
 
-  /** Runs a batch as Excel.run does, syncing whatever is still queued when it returns. */
-  async run<T>(batch: (context: unknown) => Promise<T>): Promise<T> {
+  /**
+   * The officer starts typing in a cell: until `endCellEdit()`, a sync fails with
+   * InvalidOperationInCellEditMode, unless its Excel.run was given `{ delayForCellEdit: true }`, in which
+   * case it waits (Excel.RunOptions).
+   */
+  startCellEdit(): void {
+    if (this.cellEdit) return;
+    let end: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { done, end };
+  }
+  /** The officer presses Enter or Esc: delayed batches go ahead. */
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = null;
+    edit?.end();
+  }
+  /** Runs that were given `delayForCellEdit: true`. */
+  delayedRuns = 0;
+  /** When true, Excel.run refuses an options object, as a host without the RunOptions overload would. */
+  refuseRunOptions = false;
+
+  /**
+   * Runs a batch as Excel.run does, syncing whatever is still queued when it returns; takes
+   * `Excel.run(batch)` and `Excel.run(options, batch)`.
+   */
+  async run<T>(
+    optionsOrBatch: RunOptionsLike | ((context: unknown) => Promise<T>),
+    maybeBatch?: (context: unknown) => Promise<T>,
+  ): Promise<T> {
+    const options = typeof optionsOrBatch === "function" ? {} : optionsOrBatch;
+    const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch;
+    if (typeof batch !== "function") fail("InvalidArgument", "Excel.run needs a batch function.");
+    if (typeof optionsOrBatch !== "function") {
+      if (this.refuseRunOptions) fail("InvalidArgument", "Excel.run takes a batch function only.");
+      for (const k of Object.keys(options))
+        if (k !== "delayForCellEdit") fail("InvalidArgument", `The fake's Excel.run has no option ${k}.`);
+    }
     this.counters.runs += 1;
-    const ctx = new FakeContext(this);
+    if (options.delayForCellEdit === true) this.delayedRuns += 1;
+    const ctx = new FakeContext(this, options.delayForCellEdit === true);
     const workbook = new Bag(ctx, "Workbook", []).with({
       worksheets: new FakeWorksheets(ctx, this),
       names: new FakeNames(ctx, this),
@@ -197,13 +245,15 @@ export class FakeHost implements HostState {
 
   async runSync(ctx: FakeContext): Promise<void> {
     await Promise.resolve();
+    if (this.cellEdit && ctx.delayForCellEdit) await this.cellEdit.done;
+    const editing = this.cellEdit !== null;
     const ops: Op[] = ctx.queue;
     ctx.queue = [];
     const record: SyncRecord = { requestBytes: 0, responseBytes: 0, ops: ops.length };
     this.counters.syncs += 1;
     this.counters.perSync.push(record);
     try {
-      const forced = this.failNext.shift();
+      const forced = this.failNext.shift() ?? (editing ? "InvalidOperationInCellEditMode" : undefined);
       if (forced) fail(forced, PLAIN_MESSAGES[forced] ?? `Simulated ${forced}.`);
       record.requestBytes = JSON.stringify(ops.map((o) => o.req)).length;
       if (record.requestBytes > this.payloadLimit)
@@ -227,6 +277,32 @@ export class FakeHost implements HostState {
       this.counters.maxRequestBytes = Math.max(this.counters.maxRequestBytes, record.requestBytes);
       this.counters.maxResponseBytes = Math.max(this.counters.maxResponseBytes, record.responseBytes);
     }
+  }
+
+  /**
+   * The officer inserts `count` whole rows above 0-based row `at` (Home › Insert › Sheet Rows): cells move
+   * down, and merged and conditional-format areas move or grow with them, as in Excel.
+   */
+  insertRows(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    s.rows.splice(at, 0, ...Array.from({ length: count }, () => [] as (CellState | undefined)[]));
+    const shift = (r: Rect): Rect =>
+      r.top >= at
+        ? { ...r, top: r.top + count, bottom: r.bottom + count }
+        : r.bottom >= at
+          ? { ...r, bottom: r.bottom + count }
+          : r;
+    s.merges = s.merges.map(shift);
+    for (const cf of s.cfs) cf.areas = cf.areas.map(shift);
+  }
+
+  /**
+   * The file is saved and opened again on `platform`: formats, names and cells stay; Excel for Mac has been
+   * reported not to keep custom XML parts, so they are gone there.
+   */
+  reopen(platform: "windows" | "mac" | "web"): void {
+    if (platform === "mac") this.xmlParts = [];
+    this.selection = null;
   }
 
   /** The live state of a sheet, for assertions. */
@@ -336,7 +412,10 @@ export function installFakeExcel(spec: FakeWorkbookSpec): FakeHost {
   const host = new FakeHost(spec);
   const g = globalThis as unknown as FakeGlobals;
   g.Excel = {
-    run: <T>(batch: (context: unknown) => Promise<T>) => host.run(batch),
+    run: <T>(
+      optionsOrBatch: RunOptionsLike | ((context: unknown) => Promise<T>),
+      batch?: (context: unknown) => Promise<T>,
+    ) => host.run(optionsOrBatch, batch),
     ConditionalFormatType: { custom: "Custom", cellValue: "CellValue" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     PageOrientation: { portrait: "Portrait", landscape: "Landscape" },

@@ -11,6 +11,9 @@ export interface FakeHostHandle {
   stats(): FakeStats;
   /** Makes the next sync fail with this error code (default InvalidOperationInCellEditMode). */
   failNextSync(code?: string): void;
+  /** The officer starts typing in a cell (syncs fail or wait) / presses Enter. */
+  startCellEdit(): void;
+  endCellEdit(): void;
 }
 
 let host: FakeHost | null = null;
@@ -29,6 +32,8 @@ const handle: FakeHostHandle = {
   snapshot: () => current().snapshot(),
   stats: () => current().stats(),
   failNextSync: (code) => current().failNextSync(code),
+  startCellEdit: () => current().startCellEdit(),
+  endCellEdit: () => current().endCellEdit(),
 };
 
 (globalThis as unknown as { __fakeHost: FakeHostHandle }).__fakeHost = handle;

@@ -48,6 +48,8 @@ export interface HostState {
   selection: { sheet: string; address: string } | null;
   requireApi(version: string, what: string): void;
   findSheet(name: string): SheetState | undefined;
+  /** Error codes with which this host refuses a feature ("freezePanes", "pageLayout"), as some hosts do. */
+  refuse: { freezePanes?: string; pageLayout?: string };
 }
 
 interface Loc {
@@ -113,15 +115,24 @@ const RANGE_PROPS = [
 ];
 const AREAS_PROPS = ["address", "areaCount"];
 
+/** Merged areas above this many make getMergedAreasOrNullObject fail (the ExcelApi reference says so). */
+export const MAX_MERGED_AREAS = 512;
+
 /** Range (one rect) or RangeAreas (several). */
 export class FakeRange extends FakeObj {
   private _format?: Bag;
   private _cfs?: FakeCfCollection;
+  private _areas?: FakeRangeCollection;
   constructor(
     ctx: FakeContext,
     readonly host: HostState,
     private readonly locate: () => Loc | null,
     type: "Range" | "RangeAreas" = "Range",
+    /**
+     * The merged areas' RangeAreas: its `address` lists only each area's top-left cell, as hosts have been
+     * reported to do (office-js#1590); `areas` gives the whole rectangles.
+     */
+    private readonly topLeftAddress = false,
   ) {
     super(ctx, type);
   }
@@ -144,7 +155,11 @@ export class FakeRange extends FakeObj {
 
   _read(p: string): unknown {
     const l = this.loc();
-    if (p === "address") return l.rects.map((r) => `${quoteSheet(l.sheet.name)}!${rectAddress(r)}`).join(",");
+    if (p === "address")
+      return l.rects
+        .map((r) => (this.topLeftAddress ? { ...r, bottom: r.top, right: r.left } : r))
+        .map((r) => `${quoteSheet(l.sheet.name)}!${rectAddress(r)}`)
+        .join(",");
     if (p === "areaCount") return l.rects.length;
     const { sheet, rect } = this.one();
     switch (p) {
@@ -325,21 +340,35 @@ export class FakeRange extends FakeObj {
       return used ? { sheet, rects: [used] } : null;
     });
   }
-  /** ExcelApi 1.13. */
+  /**
+   * ExcelApi 1.13. Only areas whose top-left cell lies in the range (office-js#3611); fails above 512
+   * areas, as the reference warns.
+   */
   getMergedAreasOrNullObject(): FakeRange {
     this.host.requireApi("1.13", "Range.getMergedAreasOrNullObject");
-    return this.sub(
+    const locate = (): Loc | null => {
+      const { sheet, rect } = this.one();
+      const rects = sheet.merges.filter((m) => intersects({ ...m, bottom: m.top, right: m.left }, rect));
+      if (rects.length > MAX_MERGED_AREAS)
+        fail("GeneralException", "There are too many merged areas in the range to return them.");
+      return rects.length ? { sheet, rects } : null;
+    };
+    return created(
+      new FakeRange(this._ctx, this.host, locate, "RangeAreas", true),
       "getMergedAreasOrNullObject",
-      () => {
-        const { sheet, rect } = this.one();
-        const rects = sheet.merges.filter((m) => intersects(m, rect));
-        return rects.length ? { sheet, rects } : null;
-      },
-      "RangeAreas",
+      locate,
     );
   }
   private sub(method: string, locate: () => Loc | null, type: "Range" | "RangeAreas" = "Range"): FakeRange {
     return created(new FakeRange(this._ctx, this.host, locate, type), method, locate);
+  }
+
+  /** ExcelApi 1.9: the rectangles of a RangeAreas, one Range each. */
+  get areas(): FakeRangeCollection {
+    if (this._type !== "RangeAreas") fail("InvalidArgument", "Range has no property 'areas'.");
+    this.host.requireApi("1.9", "RangeAreas.areas");
+    this._areas ??= new FakeRangeCollection(this._ctx, this);
+    return this._areas;
   }
 
   /**
@@ -389,6 +418,26 @@ export class FakeRange extends FakeObj {
       this.host.active = l.sheet;
       this.host.selection = { sheet: l.sheet.name, address: l.rects.map(rectAddress).join(",") };
     });
+  }
+}
+
+/** RangeAreas.areas: one Range per rectangle. */
+export class FakeRangeCollection extends FakeCollection<Rect, FakeRange> {
+  constructor(
+    ctx: FakeContext,
+    private readonly parent: FakeRange,
+  ) {
+    super(ctx, "RangeCollection");
+  }
+  _list(): Rect[] {
+    return this.parent.loc().rects;
+  }
+  _itemProps(): readonly string[] {
+    return RANGE_PROPS;
+  }
+  _wrap(rect: Rect): FakeRange {
+    const sheet = this.parent.loc().sheet;
+    return new FakeRange(this._ctx, this.parent.host, () => ({ sheet, rects: [rect] }));
   }
 }
 
@@ -654,17 +703,31 @@ export class FakeWorksheet extends FakeObj {
     });
   }
 
+  /**
+   * Freeze panes and page layout fail where the host refuses them (`refuse`), and on a hidden sheet, where
+   * unfreeze has been reported to throw in some builds.
+   */
+  private checkLayout(feature: "freezePanes" | "pageLayout"): SheetState {
+    const s = this.sheet();
+    const code = this.host.refuse[feature];
+    if (code) fail(code, `Simulated: this host refuses ${feature}.`);
+    if (s.visibility !== "Visible")
+      fail("InvalidOperation", `The operation is not permitted on a hidden sheet (${feature}).`);
+    return s;
+  }
+
   get freezePanes(): Bag {
     return new Bag(this._ctx, "WorksheetFreezePanes", []).with({
-      freezeRows: (n: number) => this._call("freezeRows", [n], () => (this.sheet().freezeRows = n)),
-      unfreeze: () => this._call("unfreeze", [], () => (this.sheet().freezeRows = 0)),
+      freezeRows: (n: number) =>
+        this._call("freezeRows", [n], () => (this.checkLayout("freezePanes").freezeRows = n)),
+      unfreeze: () => this._call("unfreeze", [], () => (this.checkLayout("freezePanes").freezeRows = 0)),
     });
   }
 
   /** ExcelApi 1.9. */
   get pageLayout(): Bag {
     this.host.requireApi("1.9", "Worksheet.pageLayout");
-    const pl = () => this.sheet().pageLayout as unknown as Record<string, unknown>;
+    const pl = () => this.checkLayout("pageLayout").pageLayout as unknown as Record<string, unknown>;
     const hf = new Bag(
       this._ctx,
       "HeaderFooter",
@@ -682,7 +745,7 @@ export class FakeWorksheet extends FakeObj {
       setPrintTitleRows: (rows: string) =>
         this._call("setPrintTitleRows", [rows], () => {
           parseLocalAddress(rows);
-          this.sheet().pageLayout.printTitleRows = rows;
+          this.checkLayout("pageLayout").pageLayout.printTitleRows = rows;
         }),
       headersFooters: new Bag(this._ctx, "HeaderFooterGroup", []).with({ defaultForAllPages: hf }),
     });

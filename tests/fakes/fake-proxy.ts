@@ -22,7 +22,11 @@ let nextId = 0;
 /** The fake's RequestContext: a queue of operations that `sync()` sends in one batch. */
 export class FakeContext {
   queue: Op[] = [];
-  constructor(private readonly runner: SyncRunner) {}
+  constructor(
+    private readonly runner: SyncRunner,
+    /** The run was given `{ delayForCellEdit: true }`. */
+    readonly delayForCellEdit = false,
+  ) {}
   enqueue(op: Op): void {
     this.queue.push(op);
   }

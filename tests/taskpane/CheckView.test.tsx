@@ -118,6 +118,18 @@ describe("CheckView", () => {
     ]);
   });
 
+  it("says in the sheet list when a sheet was read without its merged cells", async () => {
+    const { user } = await checked();
+    const actions = screen.getByRole("button", {
+      name: /Actions\s*Actions · headers in row 1 .*merged cells not read/,
+    });
+    expect(screen.getByRole("button", { name: /IRIS Risks\s*Risk register/ }).textContent).not.toMatch(
+      /merged/,
+    );
+    await user.click(actions);
+    expect(screen.getByText(/could not list this sheet's merged cells/)).toBeInTheDocument();
+  });
+
   it("re-checks after edits with one click", async () => {
     const { user, gateway } = await checked();
     await user.click(screen.getByRole("button", { name: "Check again" }));

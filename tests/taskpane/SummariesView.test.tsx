@@ -49,6 +49,31 @@ describe("SummariesView", () => {
     );
   });
 
+  it("says when Excel would not set a tab up for printing, and that its data is there", async () => {
+    const user = userEvent.setup({ delay: null });
+    const gateway = new MockGateway();
+    const write = gateway.writeOwnedTab.bind(gateway);
+    gateway.writeOwnedTab = async (tab) => {
+      const result = await write(tab);
+      return tab.name === "Exceptions"
+        ? { ...result, warnings: ["Excel did not set this tab up for printing."] }
+        : result;
+    };
+    renderApp({ view: "summaries", gateway });
+    await user.click(await screen.findByRole("button", { name: "Write summary tabs" }));
+    const list = await screen.findByRole("list", { name: "Summary tabs written" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "Escalation: Written.",
+      "Exceptions: Written. Excel did not set this tab up for printing.",
+      "Risk Summary: Written.",
+      "Plan Close-Out: Written.",
+    ]);
+  });
+
   it("reports a failed write in plain words and lists nothing as written", async () => {
     const user = userEvent.setup({ delay: null });
     const gateway = new MockGateway();

@@ -48,6 +48,7 @@ export function sampleReport(): Report {
         columns: [{ col: 0, header: "Risk Reference", field: "riskId", source: "header" }],
         unmapped: [],
         recordCount: 2,
+        mergesUnread: true,
       },
       {
         name: "Notes",

@@ -1,6 +1,6 @@
 // Routes each open risk to the boards and registers it must go to, with a reason for each (SPEC "Escalation").
 
-import type { RiskRecord } from "../model/records";
+import { fieldCell, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
 import type { RuleContext } from "../rules/context";
@@ -29,10 +29,10 @@ export function routeRisk(
     reasons.push(why);
   };
   const score = currentScore(ctx, risk);
-  const moneyCell = risk.fields.financialImpact;
+  const moneyCell = fieldCell(risk, "financialImpact");
   const impact = moneyCell ? parseMoney(moneyCell.value) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
-  const escalateCell = risk.fields.escalation;
+  const escalateCell = fieldCell(risk, "escalation");
   const escalateYes = escalateCell
     ? (() => {
         const y = parseYesNo(escalateCell.value);

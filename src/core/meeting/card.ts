@@ -5,7 +5,7 @@ import { fieldText, idKey, type ActionRecord } from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
-import { isoFromDay, parseActionState, parseDate } from "../parse";
+import { isoFromDay, parseActionState, parseDateCell } from "../parse";
 
 export interface CardAction {
   record: ActionRecord;
@@ -64,7 +64,7 @@ export function buildCardIndex(report: Pick<Report, "records" | "findings">, set
 
 function cardAction(a: ActionRecord, settings: Settings): CardAction {
   const dueCell = a.fields.due;
-  const due = dueCell ? parseDate(dueCell.value, dueCell.format, "deadline") : null;
+  const due = dueCell ? parseDateCell(dueCell, "deadline") : null;
   const status = fieldText(a, "status");
   return {
     record: a,

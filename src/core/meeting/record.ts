@@ -7,7 +7,7 @@ import { fieldText, idKey } from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
-import { dayFromIso, isDateFormat, isoFromDay, parseDate, ragFromScore, type DayNumber } from "../parse";
+import { dayFromIso, isDateFormat, isoFromDay, parseDateCell, ragFromScore, type DayNumber } from "../parse";
 import type { CardAction } from "./card";
 
 /** The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back. */
@@ -129,7 +129,7 @@ export function lastLoggedTexts(report: Pick<Report, "records">): Map<string, st
     const key = idKey(e.fields.riskId?.value ?? null);
     if (!key) continue;
     const c = e.fields.date;
-    const d = c ? parseDate(c.value, c.format, "lastUpdated") : null;
+    const d = c ? parseDateCell(c, "lastUpdated") : null;
     const day = d && d.ok ? d.value : -Infinity;
     const prev = best.get(key);
     if (!prev || day >= prev.day) best.set(key, { day, text: fieldText(e, "text") });
@@ -265,7 +265,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const logRows: CellValue[][] = [];
   const replacing = cols.has("update") && oldText !== "" && oldText !== text;
   if (replacing && oldText !== (ctx.lastLoggedText ?? null)) {
-    const before = luCell ? parseDate(luCell.value, luCell.format, "lastUpdated") : null;
+    const before = luCell ? parseDateCell(luCell, "lastUpdated") : null;
     const beforeSerial = before && before.ok ? serialFromDay(before.value) : null;
     logRows.push([beforeSerial, facts.id, REGISTER_AUTHOR, oldText, "No", facts.score, facts.strategy]);
   }

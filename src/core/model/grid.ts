@@ -25,6 +25,8 @@ export interface Grid {
   /** Number formats parallel to `values`; missing or "General" means not a date. */
   numberFormats?: (string | null)[][];
   merges?: MergedArea[];
+  /** True when the host could not list the sheet's merged areas, so it was read without them. */
+  mergesUnread?: boolean;
   rowOffset: number;
   colOffset: number;
   /** Hidden sheets are still read; owned tabs are recognised by marker, not by visibility. */

@@ -13,6 +13,8 @@ export interface CellLink {
   sheet: string;
   /** A1 address on that sheet. */
   address: string;
+  /** The workbook file holding that sheet, when a tab covers several files (a roll-up); else the tab's source. */
+  file?: string;
 }
 
 export interface OwnedTabFormat {
@@ -29,6 +31,8 @@ export interface OwnedTabFormat {
   links: CellLink[];
   /** Row index (into `rows`) to freeze panes below; null for no freeze. */
   freezeBelowRow: number | null;
+  /** Printed in the centre of the page header of every page: the protective marking (e.g. OFFICIAL-SENSITIVE). */
+  pageHeader?: string;
 }
 
 export interface OwnedTab {

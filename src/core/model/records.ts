@@ -2,6 +2,7 @@
 
 import type { CellValue } from "./grid";
 import type { ActionField, PlanField, RiskField, SheetKind, UpdateLogField } from "./fields";
+import { isPlaceholder } from "../parse/placeholder";
 
 /** One field's cell in a record: the raw value, its text, and its sheet position (0-based). */
 export interface RecordCell {
@@ -12,6 +13,8 @@ export interface RecordCell {
   format: string | null;
   row: number;
   col: number;
+  /** Set on the cells of a date column found to be written month first (09/30/2022). */
+  monthFirst?: boolean;
 }
 
 /** A record of one sheet: a data row (plus any continuation rows joined into it). */
@@ -34,9 +37,26 @@ export type ActionRecord = SheetRecord<ActionField>;
 export type PlanRecord = SheetRecord<PlanField>;
 export type UpdateLogRecord = SheetRecord<UpdateLogField>;
 
-/** Reads a field's text, "" when the field is absent or blank. */
+/**
+ * Reads a field's text, "" when the field is absent, blank or a placeholder (TBC, N/A, -, #N/A …):
+ * this and {@link fieldValue} are where rules, summaries and routing read a record's fields, so a
+ * placeholder counts as empty everywhere at once (SPEC "Real registers").
+ */
 export function fieldText<F extends string>(record: SheetRecord<F>, field: F): string {
-  return record.fields[field]?.text ?? "";
+  const text = record.fields[field]?.text ?? "";
+  return isPlaceholder(text) ? "" : text;
+}
+
+/** The cell of a field as rules read it: undefined when absent, blank or a placeholder. */
+export function fieldCell<F extends string>(record: SheetRecord<F>, field: F): RecordCell | undefined {
+  const c = record.fields[field];
+  return c && !isPlaceholder(c.text) ? c : undefined;
+}
+
+/** A field's raw value as rules read it: null when absent, blank or a placeholder. */
+export function fieldValue<F extends string>(record: SheetRecord<F>, field: F): CellValue {
+  const c = record.fields[field];
+  return c && !isPlaceholder(c.text) ? c.value : null;
 }
 
 /**
@@ -45,6 +65,7 @@ export function fieldText<F extends string>(record: SheetRecord<F>, field: F): s
  */
 export function idKey(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  const s = typeof value === "number" ? String(value) : String(value);
-  return s.trim().replace(/\s+/g, " ").toLowerCase();
+  const s = String(value).trim().replace(/\s+/g, " ");
+  // An id "TBC" or "#REF!" is no id: two of them are not the same risk.
+  return isPlaceholder(s) ? "" : s.toLowerCase();
 }

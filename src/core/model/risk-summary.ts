@@ -9,6 +9,8 @@ export interface RiskFacts {
   sheet: string;
   /** 1-based sheet row. */
   row: number;
+  /** 0-based column of the id cell (links point there), 0 when the risk has no id cell. */
+  idCol: number;
   title: string;
   owner: string;
   annex: string;

@@ -22,6 +22,13 @@ export interface SheetInfo {
   unmapped: string[];
   /** Number of data records read. */
   recordCount: number;
+  /**
+   * Letters of the date columns read month first as a whole (some value could only be month first,
+   * 09/30/2022, and none only day first); absent when there are none. Shown once per column.
+   */
+  monthFirstColumns?: string[];
   /** Why the sheet was taken for what it is, or why it was left out (shown in the Check view). */
   note?: string;
+  /** True when Excel could not list the sheet's merged cells, so merged areas gave no value to their other cells. */
+  mergesUnread?: boolean;
 }

@@ -74,6 +74,23 @@ const QUARTER = /^q([1-4])(?:\s+|\s*-\s*)?(\d{4})$|^(\d{4})(?:\s+|\s*-\s*)?q([1-
 const FINANCIAL_YEAR = /^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})$/i;
 const YEAR = /^(\d{4})$/;
 
+const FY_QUARTER = new RegExp(
+  String.raw`^q([1-4])\s*(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})$|^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})\s*q([1-4])$`,
+  "i",
+);
+/** "w/c 12/09/22", "wc …", "w/b …", "week commencing …", "week beginning …". */
+const WEEK_COMMENCING = /^(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?\s+(.+)$/i;
+/**
+ * A date with a note after it: what comes before the first bracket, spaced dash, semicolon, comma or
+ * colon ("Sept 2022 (revised from June 2022)", "31/10/2022 - revised").
+ */
+const NOTE_AFTER = /^(.*?\S)\s*(?:[([]|\s[-–—]\s|[;,:]\s)/;
+
+/** How a column's dates are read: `monthFirst` for a column exported month first (09/30/2022). */
+export interface DateOptions {
+  monthFirst?: boolean;
+}
+
 /** Picks the end of a span for a deadline and its start for a last-updated date. */
 function pick(first: DayNumber, last: DayNumber, meaning: DateMeaning): DayNumber {
   return meaning === "deadline" ? last : first;
@@ -88,17 +105,66 @@ function exact(year: number, month: number, day: number, text: string): ParseRes
   return ok(d);
 }
 
+/** The first year of a financial year "2022/23" (or "22/23", "2022/2023"), or null when the years do not follow. */
+function financialYearStart(first: string, second: string): number | null {
+  const start = fullYear(first);
+  const follows = second.length === 2 ? Number(second) === (start + 1) % 100 : Number(second) === start + 1;
+  return follows ? start : null;
+}
+
+/** Monday (0) to Sunday (6) of a day number; day 0, 1 January 1970, was a Thursday. */
+function weekday(day: DayNumber): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** Reads "w/c 12/09/22": the Monday of that week as a last-updated date, its Sunday as a deadline. */
+function weekCommencing(rest: string, text: string, meaning: DateMeaning, options: DateOptions) {
+  const early = parseDateText(rest, "lastUpdated", options);
+  const late = parseDateText(rest, "deadline", options);
+  if (!early.ok) return early;
+  if (!late.ok || late.value !== early.value) return fail<DayNumber>(`"${text}" does not name a day`);
+  const monday = early.value - weekday(early.value);
+  return ok(pick(monday, monday + 6, meaning));
+}
+
 /** Reads a date written as text; `text` is already trimmed and has single spaces. */
-function parseDateText(text: string, meaning: DateMeaning): ParseResult<DayNumber> {
+function parseDateText(text: string, meaning: DateMeaning, options: DateOptions): ParseResult<DayNumber> {
+  const whole = parseDateForm(text, meaning, options);
+  if (whole.ok) return whole;
+  // A date with a note after it: the leading date, unless it is a bare year ("2022 budget (approved)").
+  const note = NOTE_AFTER.exec(text);
+  if (note && !YEAR.test(note[1])) {
+    const lead = parseDateForm(note[1], meaning, options);
+    if (lead.ok) return lead;
+  }
+  return whole;
+}
+
+/** Reads one date form, the whole text. */
+function parseDateForm(text: string, meaning: DateMeaning, options: DateOptions): ParseResult<DayNumber> {
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(text))) return exact(Number(m[1]), Number(m[2]), Number(m[3]), text);
-  if ((m = DAY_FIRST.exec(text))) return exact(fullYear(m[3]), Number(m[2]), Number(m[1]), text);
+  if ((m = DAY_FIRST.exec(text))) {
+    const [a, b] = options.monthFirst ? [m[2], m[1]] : [m[1], m[2]];
+    return exact(fullYear(m[3]), Number(b), Number(a), text);
+  }
   if ((m = DAY_MONTH_YEAR.exec(text)))
     return exact(fullYear(m[3]), monthNumber(m[2]) ?? 0, Number(m[1]), text);
   if ((m = MONTH_DAY_YEAR.exec(text))) return exact(Number(m[3]), monthNumber(m[1]) ?? 0, Number(m[2]), text);
   if ((m = MONTH_YEAR.exec(text))) {
     const span = monthSpan(fullYear(m[2]), monthNumber(m[1]) ?? 1);
     return ok(pick(span.first, span.last, meaning));
+  }
+  if ((m = WEEK_COMMENCING.exec(text))) return weekCommencing(m[1], text, meaning, options);
+  if ((m = FY_QUARTER.exec(text))) {
+    // UK financial-year quarters: Q1 April–June … Q4 January–March of the following year.
+    const q = Number(m[1] ?? m[6]);
+    const start = financialYearStart(m[2] ?? m[4], m[3] ?? m[5]);
+    if (start === null)
+      return fail(`"${text}" is not a financial year (the second year should follow the first)`);
+    const year = q < 4 ? start : start + 1;
+    const firstMonth = q < 4 ? q * 3 + 1 : 1;
+    return ok(pick(monthSpan(year, firstMonth).first, monthSpan(year, firstMonth + 2).last, meaning));
   }
   if ((m = QUARTER.exec(text))) {
     const q = Number(m[1] ?? m[4]);
@@ -107,9 +173,8 @@ function parseDateText(text: string, meaning: DateMeaning): ParseResult<DayNumbe
   }
   if ((m = FINANCIAL_YEAR.exec(text))) {
     // UK financial year 2022/23: 1 April 2022 to 31 March 2023.
-    const start = fullYear(m[1]);
-    const follows = m[2].length === 2 ? Number(m[2]) === (start + 1) % 100 : Number(m[2]) === start + 1;
-    if (!follows) {
+    const start = financialYearStart(m[1], m[2]);
+    if (start === null) {
       return fail(`"${text}" is not a financial year (the second year should follow the first)`);
     }
     return ok(pick(monthSpan(start, 4).first, monthSpan(start + 1, 3).last, meaning));
@@ -126,12 +191,14 @@ function parseDateText(text: string, meaning: DateMeaning): ParseResult<DayNumbe
  *
  * A number is a date only when its number format is a date format (an Excel serial); a month,
  * quarter, financial year or year gives its last day when `meaning` is "deadline" and its first day
- * when it is "lastUpdated". Day-first only: "04/05/2022" is 4 May. Never throws.
+ * when it is "lastUpdated". Day first: "04/05/2022" is 4 May, unless `options.monthFirst` says the
+ * column was written month first. Never throws.
  */
 export function parseDate(
   value: CellValue,
   format: string | null,
   meaning: DateMeaning,
+  options: DateOptions = NO_OPTIONS,
 ): ParseResult<DayNumber> {
   if (value === null || value === undefined) return fail("blank");
   if (typeof value === "boolean") return fail(`${value ? "TRUE" : "FALSE"} is not a date`);
@@ -147,6 +214,20 @@ export function parseDate(
   const text = value.replace(/\s+/g, " ").trim().replace(/[.,]$/, "");
   if (text === "") return fail("blank");
   if (NOT_DATES.test(text)) return fail(`"${text}" is not a date`);
-  if (text.length > 60) return fail("too long to be a date");
-  return parseDateText(text, meaning);
+  if (text.length > 100) return fail("too long to be a date");
+  return parseDateText(text, meaning, options);
+}
+
+const NO_OPTIONS: DateOptions = {};
+
+/** A cell as the date readers see it: its value, number format and how its column is read. */
+export interface DateCell {
+  value: CellValue;
+  format: string | null;
+  monthFirst?: boolean;
+}
+
+/** Reads a record's cell as a date, month first where its column was found to be written so. */
+export function parseDateCell(cell: DateCell, meaning: DateMeaning): ParseResult<DayNumber> {
+  return parseDate(cell.value, cell.format, meaning, cell.monthFirst ? { monthFirst: true } : NO_OPTIONS);
 }

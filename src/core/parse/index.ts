@@ -13,7 +13,9 @@ export {
   partsFromDay,
   daysInMonth,
 } from "./day";
-export { parseDate, isDateFormat, dayFromSerial } from "./date";
+export { parseDate, parseDateCell, isDateFormat, dayFromSerial } from "./date";
+export type { DateOptions, DateCell } from "./date";
+export { isPlaceholder } from "./placeholder";
 export { parseScore } from "./score";
 export type { Strategy } from "./strategy";
 export { parseStrategy } from "./strategy";

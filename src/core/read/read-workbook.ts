@@ -7,7 +7,8 @@ import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import type { SheetInfo } from "../model/sheet-info";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
-import { parseDate, type DayNumber } from "../parse";
+import { parseDateCell, type DayNumber } from "../parse";
+import { columnLetter } from "../address/a1";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { readTable } from "./read-table";
 
@@ -31,7 +32,7 @@ function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], 
   for (const r of records) {
     const c = r.fields["reviewDate"];
     if (!c) continue;
-    const d = parseDate(c.value, c.format, "lastUpdated");
+    const d = parseDateCell(c, "lastUpdated");
     if (!d.ok) continue;
     if (d.value < asAt) before++;
     else after++;
@@ -102,7 +103,7 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
   for (const r of records) {
     const c = r.fields[textField];
     if (!c || !c.text) continue;
-    if (parseDate(c.value, c.format, "lastUpdated").ok) dates++;
+    if (parseDateCell(c, "lastUpdated").ok) dates++;
     else other++;
   }
   if (dates <= other) return;
@@ -116,6 +117,84 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
     delete r.fields[textField];
     if (c) r.fields[dateField] = c;
   }
+}
+
+/** Fields that hold dates, on any kind of sheet (the reader's list; rules read them through the context). */
+const DATE_FIELDS = [
+  "raised",
+  "lastUpdated",
+  "reviewDate",
+  "nextReview",
+  "targetDate",
+  "actionDue",
+  "due",
+  "updated",
+  "date",
+];
+
+/** Excel serials a CSV's date column may hold: 1954-10-03 to 2119-01-08, well clear of scores and amounts. */
+const CSV_SERIAL_MIN = 20000;
+const CSV_SERIAL_MAX = 80000;
+/** The format given to a CSV serial so every date reader takes it for the date it is. */
+const CSV_SERIAL_FORMAT = "dd/mm/yyyy";
+
+/**
+ * A CSV has no number formats, so an Excel serial exported into one arrives as a bare number: in a
+ * date column, a whole number 20000–80000 is read as a serial (SPEC "Values": Dates).
+ */
+function readCsvSerials(grid: Grid, layout: SheetLayout, records: SheetRecord<string>[]): void {
+  if (!/\.csv$/i.test(grid.origin) || !layout.mapping) return;
+  const fields = DATE_FIELDS.filter((f) => layout.mapping!.fieldColumns.has(f));
+  if (fields.length === 0) return;
+  for (const r of records)
+    for (const f of fields) {
+      const c = r.fields[f];
+      if (
+        c &&
+        typeof c.value === "number" &&
+        Number.isInteger(c.value) &&
+        c.value >= CSV_SERIAL_MIN &&
+        c.value <= CSV_SERIAL_MAX
+      )
+        c.format = CSV_SERIAL_FORMAT;
+    }
+}
+
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?:[ T]|$)/;
+
+/**
+ * A date column in which some value can only be month first (09/30/2022) and none can only be day
+ * first (30/09/2022) was exported month first (a US-configured server): its cells are marked so, and
+ * read month first as a whole. Returns the letters of such columns.
+ */
+function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>[]): string[] {
+  const m = layout.mapping;
+  if (!m) return [];
+  const letters: string[] = [];
+  for (const f of DATE_FIELDS) {
+    const col = m.fieldColumns.get(f);
+    if (col === undefined) continue;
+    let monthFirst = 0;
+    let dayFirst = 0;
+    for (const r of records) {
+      const c = r.fields[f];
+      if (!c || typeof c.value !== "string") continue;
+      const d = SLASHED.exec(c.text.replace(/^(?:w\s*\/?\s*[cb]|week\s+\w+)\s+/i, ""));
+      if (!d) continue;
+      const a = Number(d[1]);
+      const b = Number(d[2]);
+      if (a <= 12 && b > 12 && b <= 31) monthFirst++;
+      else if (a > 12 && a <= 31 && b <= 12) dayFirst++;
+      if (dayFirst > 0) break;
+    }
+    if (monthFirst === 0 || dayFirst > 0) continue;
+    for (const r of records) {
+      const c = r.fields[f];
+      if (c && c.col === col) c.monthFirst = true;
+    }
+    letters.push(columnLetter(col));
+  }
+  return letters.sort((x, y) => x.length - y.length || x.localeCompare(y));
 }
 
 function isOwnedTab(grid: Grid): boolean {
@@ -147,6 +226,8 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       layout = { ...layout, note: `${layout.note}; read as an update log` };
     }
     const rows = readTable<string>(grid, layout);
+    readCsvSerials(grid, layout, rows);
+    const monthFirstColumns = readMonthFirstColumns(layout, rows);
     resolveReviewDate(layout, rows, asAt);
     resolveNumericRating(layout, rows);
     resolveUpdateDates(layout, rows);
@@ -160,6 +241,8 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
       recordCount: rows.length,
       note: layout.note,
+      ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
+      ...(raw.mergesUnread ? { mergesUnread: true } : {}),
     });
   }
   return { sheets, records, layouts };

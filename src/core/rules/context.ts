@@ -2,12 +2,12 @@
 // Derived values are computed once here so no rule re-implements them.
 
 import type { ActionRecord, RecordCell, RiskRecord, SheetRecord } from "../model/records";
-import { fieldText, idKey } from "../model/records";
+import { fieldCell, fieldText, idKey } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import {
   parseActionState,
-  parseDate,
+  parseDateCell,
   parseRiskState,
   parseScore,
   parseStrategy,
@@ -70,9 +70,9 @@ export function buildRuleContext(
   const logDatesByRisk = new Map<string, DayNumber>();
   for (const e of records.updateLog) {
     const key = idKey(e.fields.riskId?.value ?? null);
-    const c = e.fields.date;
+    const c = fieldCell(e, "date");
     if (!key || !c) continue;
-    const d = parseDate(c.value, c.format, "lastUpdated");
+    const d = parseDateCell(c, "lastUpdated");
     if (d.ok && (logDatesByRisk.get(key) ?? -Infinity) < d.value) logDatesByRisk.set(key, d.value);
   }
 
@@ -82,12 +82,12 @@ export function buildRuleContext(
     lastUpdated: new WeakMap(),
   };
   const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
-    const c = record.fields[field];
+    const c = fieldCell(record, field);
     if (!c) return null;
     const memo = dateMemo[meaning];
     let day = memo.get(c);
     if (day === undefined) {
-      const d = parseDate(c.value, c.format, meaning);
+      const d = parseDateCell(c, meaning);
       day = d.ok ? d.value : null;
       memo.set(c, day);
     }
@@ -134,7 +134,7 @@ export function buildRuleContext(
     },
     dateOf,
     numberOf(record, field) {
-      const c = record.fields[field];
+      const c = fieldCell(record, field);
       if (!c) return null;
       const s = parseScore(c.value);
       return s.ok ? s.value : null;

@@ -1,7 +1,6 @@
 // plan/missing-date: every plan action needs a date that can be read.
 
-import { fieldText } from "../model/records";
-import { parseDate } from "../parse";
+import { parseDateCell } from "../parse";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -19,9 +18,11 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.plan.flatMap((p) => {
       const c = p.fields.date;
-      const text = fieldText(p, "date");
+      // The cell's own text, placeholders included: "TBC" is reported as written, as a date that
+      // cannot be read, which tells the officer more than "no date".
+      const text = c?.text ?? "";
       if (!c || !text) return [{ record: p, field: "date", messageId: "blank", data: { id: planLabel(p) } }];
-      return parseDate(c.value, c.format, "deadline").ok
+      return parseDateCell(c, "deadline").ok
         ? []
         : [{ record: p, field: "date", messageId: "unreadable", data: { id: planLabel(p), text } }];
     });

@@ -33,6 +33,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     id: ctx.riskId(risk),
     sheet: risk.sheet,
     row: risk.row + 1,
+    idCol: risk.fields.id?.col ?? 0,
     title: fieldText(risk, "title") || fieldText(risk, "description"),
     owner: fieldText(risk, "owner"),
     annex: fieldText(risk, "annex"),

@@ -1,10 +1,9 @@
 // risk/owner-conflict: the same risk id has different owners on different registers.
 
-import { fieldText, idKey } from "../model/records";
+import { findOwnerConflicts } from "../join/owner-conflicts";
+import { fieldText } from "../model/records";
 import type { RiskRecord } from "../model/records";
-import type { Rule, RuleReport } from "./types";
-
-const fold = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+import type { Rule } from "./types";
 
 export const rule: Rule = {
   meta: {
@@ -16,26 +15,21 @@ export const rule: Rule = {
     messages: { conflict: 'Risk {id} is owned by "{owner}" here but by "{otherOwner}" on {otherSheet}.' },
   },
   check(ctx) {
-    const out: RuleReport[] = [];
-    const firstBySheet = new Map<string, RiskRecord>();
-    for (const r of ctx.records.risks) {
-      const key = idKey(r.fields.id?.value ?? null);
-      const owner = fieldText(r, "owner");
-      if (!key || !owner) continue;
-      const first = firstBySheet.get(key);
-      if (!first) {
-        firstBySheet.set(key, r);
-        continue;
-      }
-      if (first.sheet === r.sheet) continue;
-      if (fold(fieldText(first, "owner")) === fold(owner)) continue;
-      out.push({
-        record: r,
-        field: "owner",
-        messageId: "conflict",
-        data: { id: ctx.riskId(r), owner, otherOwner: fieldText(first, "owner"), otherSheet: first.sheet },
-      });
-    }
-    return out;
+    const conflicts = findOwnerConflicts<RiskRecord>(ctx.records.risks, {
+      id: (r) => r.fields.id?.value ?? null,
+      owner: (r) => fieldText(r, "owner"),
+      register: (r) => r.sheet,
+    });
+    return conflicts.map(({ risk, other }) => ({
+      record: risk,
+      field: "owner",
+      messageId: "conflict",
+      data: {
+        id: ctx.riskId(risk),
+        owner: fieldText(risk, "owner"),
+        otherOwner: fieldText(other, "owner"),
+        otherSheet: other.sheet,
+      },
+    }));
   },
 };

@@ -2,8 +2,8 @@
 
 import { toA1 } from "../address/a1";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
-import type { DestinationId, Report } from "../model/report";
-import type { RiskFacts } from "../model/risk-summary";
+import type { DestinationId } from "../model/report";
+import type { SummaryData, SummaryRisk } from "./summary-types";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
 export const DESTINATION_TITLES: Record<DestinationId, string> = {
@@ -30,24 +30,41 @@ const HEADERS = [
 ];
 const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
-export function buildEscalationTab(report: Report, heading: Omit<TabHeading, "title">): OwnedTab {
-  const tab = new TabBuilder(
-    OWNED_TAB_NAMES.escalation,
-    "escalation",
-    { ...heading, title: "Escalation" },
-    [12, 36, 18, 18, 7, 8, 11, 40, 12, 30, 14],
-  ).dateColumns([8]);
-  const facts = new Map<string, RiskFacts>();
-  for (const f of report.risks) facts.set(`${f.sheet}\u0000${f.row}`, f);
+/** Where a risk stands: its file (in a roll-up), sheet and 1-based row. */
+const placeKey = (file: string | undefined, sheet: string, row: number): string =>
+  `${file ?? ""}\u0000${sheet}\u0000${row}`;
+
+/** The Escalation tab: a block per destination; in a roll-up, a Source column naming each risk's file(s). */
+export function buildEscalationTab(
+  data: Pick<SummaryData, "escalations" | "risks" | "sourced">,
+  heading: Omit<TabHeading, "title">,
+): OwnedTab {
+  const tab = new TabBuilder(OWNED_TAB_NAMES.escalation, "escalation", { ...heading, title: "Escalation" }, [
+    12,
+    36,
+    18,
+    18,
+    7,
+    8,
+    11,
+    40,
+    12,
+    30,
+    14,
+    ...(data.sourced ? [24] : []),
+  ]).dateColumns([8]);
+  const facts = new Map<string, SummaryRisk>();
+  for (const f of data.risks) facts.set(placeKey(f.file, f.sheet, f.row), f);
+  const headers = data.sourced ? [...HEADERS, "Source"] : HEADERS;
 
   for (const dest of Object.keys(DESTINATION_TITLES) as DestinationId[]) {
-    const routed = report.escalations.filter((e) => e.destinations.includes(dest));
+    const routed = data.escalations.filter((e) => e.destinations.includes(dest));
     tab.title(`${DESTINATION_TITLES[dest]} (${routed.length} ${routed.length === 1 ? "risk" : "risks"})`);
-    tab.header(HEADERS);
+    tab.header(headers);
     if (routed.length === 0) tab.row(["None"]);
     for (const e of routed) {
-      const f = facts.get(`${e.sheet}\u0000${e.row}`);
-      const idCol = f?.record.fields.id?.col ?? 0;
+      const f = facts.get(placeKey(e.file, e.sheet, e.row));
+      const idCol = f?.idCol ?? 0;
       const r = tab.row([
         e.recordId,
         f?.title ?? "",
@@ -60,8 +77,9 @@ export function buildEscalationTab(report: Report, heading: Omit<TabHeading, "ti
         f?.latestUpdate ?? "",
         e.reasons[e.destinations.indexOf(dest)],
         `${e.sheet}!${toA1(e.row - 1, idCol)}`,
+        ...(data.sourced ? [[e.file ?? "", ...(e.alsoOn ?? [])].join(", ")] : []),
       ]);
-      tab.rag(r, 5, f?.rag ?? null).link(r, 10, e.sheet, toA1(e.row - 1, idCol));
+      tab.rag(r, 5, f?.rag ?? null).link(r, 10, e.sheet, toA1(e.row - 1, idCol), e.file);
     }
     tab.blank();
   }

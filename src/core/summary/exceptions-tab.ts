@@ -1,46 +1,60 @@
 // The Exceptions tab: every finding with a link to its cell; accepted ones in their own block.
 
-import type { Finding } from "../model/finding";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
-import type { Report } from "../model/report";
 import type { AcceptedException } from "../model/settings";
 import { idKey } from "../model/records";
+import type { SummaryData, SummaryFinding } from "./summary-types";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
 const HEADERS = ["Severity", "Rule", "Sheet", "Cell", "Record", "Message"];
 
+/**
+ * The Exceptions tab. `accepted` gives the reason and review date of each accepted finding; in a roll-up
+ * each exception names its file (`file`) and a Source column follows the message.
+ */
 export function buildExceptionsTab(
-  report: Report,
-  accepted: AcceptedException[],
+  report: Pick<SummaryData, "findings" | "accepted" | "sourced">,
+  accepted: readonly (AcceptedException & { file?: string })[],
   heading: Omit<TabHeading, "title">,
 ): OwnedTab {
-  const tab = new TabBuilder(
-    OWNED_TAB_NAMES.exceptions,
-    "exceptions",
-    { ...heading, title: "Exceptions" },
-    [9, 30, 20, 8, 12, 80, 30, 12],
-  );
+  const sourced = report.sourced === true;
+  const tab = new TabBuilder(OWNED_TAB_NAMES.exceptions, "exceptions", { ...heading, title: "Exceptions" }, [
+    9,
+    30,
+    20,
+    8,
+    12,
+    80,
+    ...(sourced ? [24] : []),
+    30,
+    12,
+  ]);
+  const headers = sourced ? [...HEADERS, "Source"] : HEADERS;
   const errors = report.findings.filter((f) => f.severity === "error").length;
   tab.title(
     `Findings (${report.findings.length}: ${errors} errors, ${report.findings.length - errors} warnings)`,
   );
-  tab.header(HEADERS);
+  tab.header(headers);
   if (report.findings.length === 0) tab.row(["None"]);
-  for (const f of report.findings) addFinding(tab, f, []);
+  for (const f of report.findings) addFinding(tab, f, sourced, []);
   tab.blank();
   tab.title(`Accepted exceptions (${report.accepted.length})`);
-  tab.header([...HEADERS, "Reason", "Review by"]);
+  tab.header([...headers, "Reason", "Review by"]);
   if (report.accepted.length === 0) tab.row(["None"]);
   for (const f of report.accepted) {
     const a = accepted.find(
-      (e) => e.ruleId === f.ruleId && e.sheet === f.sheet && idKey(e.recordId) === idKey(f.recordId),
+      (e) =>
+        e.ruleId === f.ruleId &&
+        e.sheet === f.sheet &&
+        idKey(e.recordId) === idKey(f.recordId) &&
+        e.file === f.file,
     );
-    addFinding(tab, f, [a?.reason ?? "", a?.reviewBy ?? ""]);
+    addFinding(tab, f, sourced, [a?.reason ?? "", a?.reviewBy ?? ""]);
   }
   return tab.build();
 }
 
-function addFinding(tab: TabBuilder, f: Finding, extra: string[]): void {
+function addFinding(tab: TabBuilder, f: SummaryFinding, sourced: boolean, extra: string[]): void {
   const severity = f.severity === "error" ? "Error" : f.severity === "warning" ? "Warning" : "Info";
   const r = tab.row([
     severity,
@@ -49,7 +63,8 @@ function addFinding(tab: TabBuilder, f: Finding, extra: string[]): void {
     f.cell ?? "(sheet)",
     f.recordId ?? "",
     f.message,
+    ...(sourced ? [f.file ?? ""] : []),
     ...extra,
   ]);
-  if (f.cell) tab.link(r, 3, f.sheet, f.cell);
+  if (f.cell) tab.link(r, 3, f.sheet, f.cell, f.file);
 }

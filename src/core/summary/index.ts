@@ -3,11 +3,13 @@
 import type { Movement } from "../merge/movement";
 import type { OwnedTab } from "../model/owned-tab";
 import type { Report } from "../model/report";
-import type { Settings } from "../model/settings";
+import type { AcceptedException, Settings } from "../model/settings";
 import { buildEscalationTab } from "./escalation-tab";
 import { buildExceptionsTab } from "./exceptions-tab";
 import { buildPlanCloseOutTab } from "./plan-close-out-tab";
 import { buildRiskSummaryTab } from "./risk-summary-tab";
+import { summaryDataOf } from "./summary-data";
+import type { SummaryData } from "./summary-types";
 
 export interface TabMeta {
   /** The add-in's version, printed on every owned tab. */
@@ -18,16 +20,29 @@ export interface TabMeta {
 
 /** The four summary tabs for board packs, in writing order. Same report in, same tabs out. */
 export function buildSummaryTabs(report: Report, settings: Settings, meta: TabMeta): OwnedTab[] {
+  return buildSummaryTabsFrom(summaryDataOf(report), settings, meta);
+}
+
+/**
+ * The four summary tabs from summary data: one workbook's, or a roll-up over several files (whose
+ * accepted exceptions each name their file). `settings` gives the marking, RAG bands and movement.
+ */
+export function buildSummaryTabsFrom(
+  data: SummaryData,
+  settings: Settings,
+  meta: TabMeta,
+  accepted: readonly (AcceptedException & { file?: string })[] = settings.acceptedExceptions,
+): OwnedTab[] {
   const heading = {
-    asAt: report.asAt,
-    source: report.source,
+    asAt: data.asAt,
+    source: data.source,
     version: meta.version,
     marking: settings.protectiveMarking,
   };
   return [
-    buildEscalationTab(report, heading),
-    buildExceptionsTab(report, settings.acceptedExceptions, heading),
-    buildRiskSummaryTab(report, settings, heading, meta.movement ?? settings.lastImport?.movement),
-    buildPlanCloseOutTab(report, heading),
+    buildEscalationTab(data, heading),
+    buildExceptionsTab(data, accepted, heading),
+    buildRiskSummaryTab(data, settings, heading, meta.movement ?? settings.lastImport?.movement),
+    buildPlanCloseOutTab(data, heading),
   ];
 }

@@ -1,25 +1,13 @@
 // The Plan Close-Out tab: per improvement aim, how many actions are done, overdue or unevidenced, and a RAG.
 
-import { toA1 } from "../address/a1";
 import { fieldText } from "../model/records";
-import type { PlanRecord } from "../model/records";
-import { OWNED_TAB_NAMES, type OwnedTab, type Rag } from "../model/owned-tab";
+import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { Report } from "../model/report";
 import { parsePlanStatus } from "../parse";
+import type { AimCloseOut, SummaryData } from "./summary-types";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
-export interface AimCloseOut {
-  no: string;
-  aim: string;
-  actions: number;
-  completed: number;
-  overdue: number;
-  withoutEvidence: number;
-  notEvidenced: number;
-  rag: Rag;
-  readyToClose: boolean;
-  firstRecord: PlanRecord;
-}
+export type { AimCloseOut } from "./summary-types";
 
 /** Rolls the plan's findings up per aim (SPEC "Plan Close-Out"). */
 export function closeOutByAim(report: Report): AimCloseOut[] {
@@ -70,14 +58,18 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
 
 const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
-export function buildPlanCloseOutTab(report: Report, heading: Omit<TabHeading, "title">): OwnedTab {
+/** The Plan Close-Out tab: a row per aim; in a roll-up, a Source column naming each aim's file. */
+export function buildPlanCloseOutTab(
+  data: Pick<SummaryData, "aims" | "sourced">,
+  heading: Omit<TabHeading, "title">,
+): OwnedTab {
   const tab = new TabBuilder(
     OWNED_TAB_NAMES["plan-close-out"],
     "plan-close-out",
     { ...heading, title: "Plan Close-Out" },
-    [6, 44, 9, 11, 9, 14, 14, 8, 10, 14],
+    [6, 44, 9, 11, 9, 14, 14, 8, 10, 14, ...(data.sourced ? [24] : [])],
   );
-  const aims = closeOutByAim(report);
+  const { aims } = data;
   tab.title(
     `Improvement plan close-out (${aims.filter((a) => a.readyToClose).length} of ${aims.length} aims ready to close)`,
   );
@@ -92,12 +84,10 @@ export function buildPlanCloseOutTab(report: Report, heading: Omit<TabHeading, "
     "RAG",
     "Ready to close",
     "Go to aim",
+    ...(data.sourced ? ["Source"] : []),
   ]);
   if (aims.length === 0) tab.row(["No improvement plan found"]);
   for (const a of aims) {
-    const first = a.firstRecord;
-    const col = first.fields.no?.col ?? first.fields.action?.col ?? 0;
-    const address = toA1(first.row, col);
     const r = tab.row([
       a.no,
       a.aim,
@@ -108,9 +98,10 @@ export function buildPlanCloseOutTab(report: Report, heading: Omit<TabHeading, "
       a.notEvidenced,
       RAG_WORD[a.rag],
       a.readyToClose ? "Yes" : "No",
-      `${first.sheet}!${address}`,
+      `${a.sheet}!${a.address}`,
+      ...(data.sourced ? [a.file ?? ""] : []),
     ]);
-    tab.rag(r, 7, a.rag).link(r, 9, first.sheet, address);
+    tab.rag(r, 7, a.rag).link(r, 9, a.sheet, a.address, a.file);
   }
   return tab.build();
 }

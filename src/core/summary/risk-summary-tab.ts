@@ -2,13 +2,15 @@
 
 import type { Movement } from "../merge/movement";
 import { OWNED_TAB_NAMES, type OwnedTab, type Rag } from "../model/owned-tab";
-import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
 import { ragFromScore } from "../parse";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
-function countBy(risks: RiskFacts[], key: (r: RiskFacts) => string): [string, number][] {
+/** What the Risk Summary counts of each risk. */
+type CountedRisk = Pick<RiskFacts, "open" | "stale" | "rag" | "strategy" | "annex" | "likelihood" | "impact">;
+
+function countBy(risks: CountedRisk[], key: (r: CountedRisk) => string): [string, number][] {
   const m = new Map<string, number>();
   for (const r of risks) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
   return [...m.entries()];
@@ -21,8 +23,9 @@ const RAG_ORDER: [Rag | null, string][] = [
   [null, "No score"],
 ];
 
+/** The Risk Summary tab over `report.risks` (a roll-up passes each risk once, however many files hold it). */
 export function buildRiskSummaryTab(
-  report: Report,
+  report: { risks: readonly CountedRisk[] },
   settings: Settings,
   heading: Omit<TabHeading, "title">,
   movement?: Movement,

@@ -29,6 +29,7 @@ export class TabBuilder {
     columnWidths: number[],
   ) {
     this.format.columnWidths = columnWidths;
+    if (heading.marking.trim() !== "") this.format.pageHeader = heading.marking.trim();
     this.rows.push([heading.title]);
     this.format.titleRows.push(0);
     this.rows.push([
@@ -71,8 +72,11 @@ export class TabBuilder {
     return this;
   }
 
-  link(row: number, col: number, sheet: string, address: string): this {
-    this.format.links.push({ row, col, sheet, address });
+  /** Links a cell to a source cell; `file` names the source workbook when the tab covers several. */
+  link(row: number, col: number, sheet: string, address: string, file?: string): this {
+    this.format.links.push(
+      file === undefined ? { row, col, sheet, address } : { row, col, sheet, address, file },
+    );
     return this;
   }
 

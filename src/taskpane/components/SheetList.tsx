@@ -34,11 +34,16 @@ const useStyles = makeStyles({
   corrected: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
+/** Said on a sheet whose merged cells Excel could not list (more than 512 of them, say). */
+export const MERGES_UNREAD_NOTE =
+  "Excel could not list this sheet's merged cells (it has too many), so it was read without them: a merged cell's value counts for its top-left cell only.";
+
 /** "Risk register · headers in row 4 · 12 of 14 columns recognised". */
 export function sheetSummary(sheet: SheetInfo): string {
-  if (sheet.kind === "unknown" || sheet.headerRow === null) return kindLabel("unknown");
+  const merges = sheet.mergesUnread ? " · merged cells not read" : "";
+  if (sheet.kind === "unknown" || sheet.headerRow === null) return `${kindLabel("unknown")}${merges}`;
   const mapped = sheet.columns.filter((c) => c.field !== null).length;
-  return `${kindLabel(sheet.kind)} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows`;
+  return `${kindLabel(sheet.kind)} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows${merges}`;
 }
 
 interface ColumnRowProps {
@@ -101,6 +106,7 @@ export function SheetList({ sheets, disabled, onCorrect }: SheetListProps): Reac
           </AccordionHeader>
           <AccordionPanel>
             {sheet.note ? <p className={s.note}>{sheet.note}</p> : null}
+            {sheet.mergesUnread ? <p className={s.note}>{MERGES_UNREAD_NOTE}</p> : null}
             {sheet.kind !== "unknown" && sheet.columns.length > 0 ? (
               <ul className={s.columns} aria-label={`Columns of ${sheet.name}`}>
                 {sheet.columns.map((c) => (

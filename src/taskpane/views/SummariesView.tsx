@@ -24,11 +24,12 @@ const useStyles = makeStyles({
   h2: sectionHeading,
 });
 
-/** What the officer is told about one written tab. */
+/** What the officer is told about one written tab, with what Excel would not set up on it. */
 export function writtenText(w: WrittenTab): string {
-  return w.result.renamed
+  const written = w.result.renamed
     ? `Written as “${w.result.sheetName}”, because a sheet of yours is already called “${w.preferredName}” (it was not touched).`
     : "Written.";
+  return [written, ...(w.result.warnings ?? [])].join(" ");
 }
 
 export interface SummariesViewProps {
@@ -44,8 +45,9 @@ export function SummariesView({ state, actions }: SummariesViewProps): React.JSX
     <div className={s.root}>
       <p className={s.p}>
         Writes the Escalation, Exceptions, Risk Summary (with the 5 × 5 heat map) and Plan Close-Out tabs for
-        the board packs, with links back to the source cells. Each is set up to print on A4 landscape. Writing
-        again replaces them; your own sheets are never changed.
+        the board packs, with links back to the source cells. Each is set up to print on A4 landscape, with
+        the protective marking in the page header of every page. Writing again replaces them; your own sheets
+        are never changed.
       </p>
       {state.report ? null : <p className={s.p}>The workbook is checked first.</p>}
       <Button
@@ -62,7 +64,7 @@ export function SummariesView({ state, actions }: SummariesViewProps): React.JSX
           <ul className={s.list} aria-label="Summary tabs written">
             {state.written.map((w) => (
               <li key={w.preferredName} className={s.item}>
-                {w.result.renamed ? (
+                {w.result.renamed || w.result.warnings ? (
                   <Info16Filled className={s.renamed} aria-hidden />
                 ) : (
                   <CheckmarkCircle16Filled className={s.ok} aria-hidden />

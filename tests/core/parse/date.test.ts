@@ -169,3 +169,72 @@ describe("isDateFormat and dayFromSerial", () => {
     expect(r.ok && isoFromDay(r.value)).toBe("2022-10-10");
   });
 });
+
+describe("parseDate: dates as officers and contractors' systems write them (issue 8)", () => {
+  it.each([
+    // 12/09/22 is a Monday: the week runs to Sunday 18 September.
+    ["w/c 12/09/22", "2022-09-18", "2022-09-12"],
+    ["W/C 12/09/2022", "2022-09-18", "2022-09-12"],
+    ["w/c 12 Sept 2022", "2022-09-18", "2022-09-12"],
+    ["wc 12/09/22", "2022-09-18", "2022-09-12"],
+    ["w/b 12/09/22", "2022-09-18", "2022-09-12"],
+    ["week commencing 12/09/2022", "2022-09-18", "2022-09-12"],
+    ["Week beginning 12.09.22", "2022-09-18", "2022-09-12"],
+    // A week commencing written on another day: the Monday to Sunday week that holds it.
+    ["w/c 14/09/22", "2022-09-18", "2022-09-12"],
+    // UK financial-year quarters: Q1 April–June … Q4 January–March.
+    ["Q1 2022/23", "2022-06-30", "2022-04-01"],
+    ["Q2 2022/23", "2022-09-30", "2022-07-01"],
+    ["Q3 2022/23", "2022-12-31", "2022-10-01"],
+    ["Q4 2022/23", "2023-03-31", "2023-01-01"],
+    ["Q2 22/23", "2022-09-30", "2022-07-01"],
+    ["Q2 2022-23", "2022-09-30", "2022-07-01"],
+    ["Q2 FY2022/23", "2022-09-30", "2022-07-01"],
+    ["2022/23 Q2", "2022-09-30", "2022-07-01"],
+    // A date with a note after it: the leading date.
+    ["Sept 2022 (revised from June 2022)", "2022-09-30", "2022-09-01"],
+    ["31/10/2022 (was 30/09/2022)", "2022-10-31", "2022-10-31"],
+    ["31/10/2022 - revised", "2022-10-31", "2022-10-31"],
+    ["Q3 2022 (delayed)", "2022-09-30", "2022-07-01"],
+    ["12th Sept 2022 [agreed at RMB]", "2022-09-12", "2022-09-12"],
+    ["Oct 2022; subject to funding", "2022-10-31", "2022-10-01"],
+    // Dotted and ordinal forms.
+    ["12.09.22", "2022-09-12", "2022-09-12"],
+    ["12th Sept 2022", "2022-09-12", "2022-09-12"],
+    ["3rd Oct 22", "2022-10-03", "2022-10-03"],
+  ])("%j is %s as a deadline and %s as last updated", (text, deadline, lastUpdated) => {
+    expect(read(text, null, "deadline")).toBe(deadline);
+    expect(read(text, null, "lastUpdated")).toBe(lastUpdated);
+  });
+
+  it.each([
+    ["w/c", /not a date/],
+    ["w/c TBC", /not a date/],
+    ["Q5 2022/23", /not a date/],
+    ["Q2 2022/24", /not a financial year/],
+    ["2022 budget (approved)", /not a date/],
+    ["Ongoing (see update)", /not a date/],
+    ["TBC (awaiting contractor)", /not a date/],
+    ["(30/09/2022)", /not a date/],
+  ])("%j is not a date (%s)", (text, reason) => {
+    const r = parseDate(text, null, "deadline");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it.each([
+    ["09/30/2022", "2022-09-30"],
+    ["10/10/2022", "2022-10-10"],
+    ["02/01/2023", "2023-02-01"],
+    ["12/31/22", "2022-12-31"],
+    ["w/c 09/12/2022", "2022-09-18"],
+  ])("month first when the column is: %j is %s", (text, iso) => {
+    const r = parseDate(text, null, "deadline", { monthFirst: true });
+    expect(r.ok ? isoFromDay(r.value) : r.reason).toBe(iso);
+  });
+
+  it("month first leaves other forms alone", () => {
+    const r = parseDate("12 Sept 2022", null, "deadline", { monthFirst: true });
+    expect(r.ok ? isoFromDay(r.value) : r.reason).toBe("2022-09-12");
+  });
+});

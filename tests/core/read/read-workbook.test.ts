@@ -171,6 +171,16 @@ describe("readWorkbook: header row", () => {
     expect(a.fields.update?.text).toBe("Inspections increased weekly");
   });
 
+  it("says which sheets were read without their merged areas (the host could not list them)", () => {
+    const unread = gridFromRows("Busy", [REGISTER_HEADERS, risk()], { mergesUnread: true });
+    const plain = gridFromRows("Reg", [REGISTER_HEADERS, risk()]);
+    const { sheets } = read([unread, plain]);
+    expect(sheets.map((s) => [s.name, s.mergesUnread])).toEqual([
+      ["Busy", true],
+      ["Reg", undefined],
+    ]);
+  });
+
   it("never takes an owned tab for a register", () => {
     const g = gridFromRows("Escalation", [REGISTER_HEADERS, risk()], { owned: true });
     expect(read([g]).sheets[0].kind).toBe("unknown");

@@ -15,6 +15,11 @@ describe(RULE, () => {
     expect(findingsOf(RULE, [plan(planRow(over))])).toEqual([]);
   });
 
+  it("valid: a column that can only be month first is read month first", () => {
+    const sheet = plan(planRow({ date: "10/31/2022" }), planRow({ no: null, aim: null, date: "09/01/2022" }));
+    expect(findingsOf(RULE, [sheet])).toEqual([]);
+  });
+
   it("valid: an Excel serial with a date format", () => {
     const sheet = { ...plan(planRow({ date: SERIAL["2022-10-01"] })), formats: { "3,4": "mmmm yyyy" } };
     expect(findingsOf(RULE, [sheet])).toEqual([]);
@@ -25,7 +30,11 @@ describe(RULE, () => {
     ["TBC", plan(planRow({ date: "TBC" })), [["E4", "unreadable"]]],
     ["Ongoing", plan(planRow({ date: "Ongoing" })), [["E4", "unreadable"]]],
     ["a day that does not exist", plan(planRow({ date: "31/02/2022" })), [["E4", "unreadable"]]],
-    ["month-first is never read", plan(planRow({ date: "10/31/2022" })), [["E4", "unreadable"]]],
+    [
+      "month first in a column read day first (another date can only be day first)",
+      plan(planRow({ date: "15/09/2022" }), planRow({ no: null, aim: null, date: "10/31/2022" })),
+      [["E5", "unreadable"]],
+    ],
     ["a serial without a date format", plan(planRow({ date: SERIAL["2022-10-01"] })), [["E4", "unreadable"]]],
     [
       "only the undated action in an aim",

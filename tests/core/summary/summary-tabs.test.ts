@@ -52,6 +52,12 @@ describe("buildSummaryTabs", () => {
     }
   });
 
+  it("puts the protective marking in every tab's page header, and none when the marking is blank", () => {
+    expect(tabs.map((t) => t.format.pageHeader)).toEqual(tabs.map(() => "OFFICIAL-SENSITIVE"));
+    const unmarked = buildSummaryTabs(report, { ...settings, protectiveMarking: " " }, { version: "9.9.9" });
+    expect(unmarked.map((t) => t.format.pageHeader)).toEqual(tabs.map(() => undefined));
+  });
+
   it("is deterministic: the same report gives the same tabs", () => {
     expect(buildSummaryTabs(report, settings, { version: "9.9.9" })).toEqual(tabs);
   });

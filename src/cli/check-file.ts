@@ -1,0 +1,138 @@
+// Checks one workbook file of several and keeps only what the joint report needs (no grids, no records),
+// so a worker thread can hand it back cheaply and the files are never all held at once.
+
+import { checkWorkbook } from "../core/check";
+import type { Severity } from "../core/model/finding";
+import type { AcceptedException } from "../core/model/settings";
+import { riskIdentities, type RiskIdentity } from "../core/join/risk-identity";
+import { rule as ownerConflictRule } from "../core/rules/risk-owner-conflict";
+import { summaryAims, summaryRisk } from "../core/summary/summary-data";
+import type { SummaryData } from "../core/summary/summary-types";
+import { FileReadError, readWorkbookFile } from "../files/read-workbook-file";
+import type { OutputFormat } from "./args";
+import { readInput, requireCheckableSheet } from "./check-command";
+import { CliError } from "./cli-error";
+import { toJsonReport, type JsonEscalation, type JsonFinding, type JsonSheet } from "./format-json";
+import { renderText } from "./format-text";
+import { settingsFromGrids } from "./settings-from-grids";
+
+/** One file to check. */
+export interface FileJob {
+  /** Where the file is, as the command line can open it. */
+  path: string;
+  /** The name the report gives it. */
+  file: string;
+  /** --as-at, when given; else the file's own Settings, else today. */
+  asAt?: string;
+  format: OutputFormat;
+  /** True when --out asks for the roll-up: keep the summary tabs' data too. */
+  rollUp: boolean;
+}
+
+/** The counts a file's report ends with. */
+export interface FileCounts {
+  error: number;
+  warning: number;
+  info: number;
+  escalations: number;
+}
+
+/** What the joint report needs of one file's check: findings, escalations, risk identities; never its grids. */
+export interface FileResult {
+  file: string;
+  /** One plain line saying why the file could not be checked; the rest is then empty. */
+  error?: string;
+  /** Settings rows that could not be read (their settings kept their defaults). */
+  warnings: string[];
+  /** The date the file was checked as at (ISO). */
+  asAt: string;
+  counts: FileCounts;
+  /** The file's own report in --format json's single-file terms (sheets, findings, escalations, proposals). */
+  json?: {
+    sheets: JsonSheet[];
+    findings: JsonFinding[];
+    escalations: JsonEscalation[];
+    proposals: unknown[];
+  };
+  /** The file's own report as the single-file text output prints it. */
+  text?: string;
+  /** The file's part in the join across files. */
+  risks: RiskIdentity[];
+  ownerConflictSeverity: Severity | "off";
+  acceptedExceptions: AcceptedException[];
+  /** The summary tabs' data for the roll-up (only when asked for), and the file's protective marking. */
+  summary?: { data: SummaryData; marking: string };
+}
+
+/** The result for a file that could not be checked. */
+export function failedFile(file: string, error: string): FileResult {
+  return {
+    file,
+    error,
+    warnings: [],
+    asAt: "",
+    counts: { error: 0, warning: 0, info: 0, escalations: 0 },
+    risks: [],
+    ownerConflictSeverity: "off",
+    acceptedExceptions: [],
+  };
+}
+
+/** Reads and checks one file as `risk-review check FILE` would; never throws (a failure is the result's `error`). */
+export async function checkFile(job: FileJob): Promise<FileResult> {
+  try {
+    const grids = await readWorkbookFile(await readInput(job.path), job.file);
+    const { settings, issues } = settingsFromGrids(grids);
+    const report = checkWorkbook(grids, { settings, asAt: job.asAt, source: job.file });
+    requireCheckableSheet(report, grids, job.file);
+    const count = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
+    const json = job.format === "json" ? toJsonReport(report) : undefined;
+    return {
+      file: job.file,
+      warnings: issues,
+      asAt: report.asAt,
+      counts: {
+        error: count("error"),
+        warning: count("warning"),
+        info: count("info"),
+        escalations: report.escalations.length,
+      },
+      json: json && {
+        sheets: json.sheets,
+        findings: json.findings,
+        escalations: json.escalations,
+        // Proposals arrive with the history work; a report without them proposes nothing.
+        proposals: (json as { proposals?: unknown[] }).proposals ?? [],
+      },
+      text: job.format === "text" ? renderText(report, job.file) : undefined,
+      risks: riskIdentities(report),
+      ownerConflictSeverity:
+        settings.ruleSeverities[ownerConflictRule.meta.id] ?? ownerConflictRule.meta.defaultSeverity,
+      acceptedExceptions: settings.acceptedExceptions,
+      summary: job.rollUp
+        ? {
+            data: {
+              asAt: report.asAt,
+              source: job.file,
+              findings: report.findings,
+              accepted: report.accepted,
+              escalations: report.escalations,
+              risks: report.risks.map(summaryRisk),
+              aims: summaryAims(report),
+            },
+            marking: settings.protectiveMarking,
+          }
+        : undefined,
+    };
+  } catch (err) {
+    return failedFile(job.file, plainReason(job.file, err));
+  }
+}
+
+/** Why a file could not be checked, in one line; a bug says so (the stack shows with RISK_REVIEW_DEBUG). */
+function plainReason(file: string, err: unknown): string {
+  if (err instanceof FileReadError || err instanceof CliError) return err.message;
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = process.env.RISK_REVIEW_DEBUG && err instanceof Error && err.stack ? `\n${err.stack}` : "";
+  return `"${file}" could not be checked: unexpected error: ${message} (this is a bug in risk-review; set RISK_REVIEW_DEBUG=1 to see details)${stack}`;
+}

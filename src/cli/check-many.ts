@@ -1,0 +1,183 @@
+// `risk-review check` over several files or a folder (SPEC "Many workbooks"): each file read and checked on
+// its own in a pool of worker threads, then the risks joined across files, one report, and the roll-up.
+
+import { existsSync, promises as fsp } from "fs";
+import * as path from "path";
+import { joinAcrossFiles, type AcrossFiles } from "../core/join/across-files";
+import { defaultSettings } from "../core/model/settings";
+import { buildSummaryTabsFrom } from "../core/summary/index";
+import { rollUpMarking, rollUpSummary } from "../core/summary/roll-up";
+import { VERSION } from "../core/version";
+import { writeOwnedTabsWorkbook } from "../files/write-owned-tabs";
+import type { CheckCommand } from "./args";
+import { checkFile, failedFile, type FileJob, type FileResult } from "./check-file";
+import type { CliOutput } from "./check-command";
+import { CliError, describeFsError } from "./cli-error";
+import { renderManyJson, renderManyText } from "./format-many";
+import { poolSize, runInWorkers } from "./worker-pool";
+import { isSameFile, writeFileAtomic } from "./write-file-atomic";
+
+/** The file types a folder's files are checked for. */
+const WORKBOOK_FILE = /\.(xlsx|xlsm|csv)$/i;
+
+/** One input to check: a file to open, or a name that could not be opened and why. */
+interface Input {
+  path: string;
+  file: string;
+  problem?: string;
+}
+
+/**
+ * The files named and the workbook files of the folders named (not their subfolders), in the order
+ * given, each folder's sorted by name. Excel's lock files ("~$…", left while someone has a file open)
+ * are not workbooks. A file named twice is checked once.
+ */
+async function listInputs(names: readonly string[]): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const name of names) {
+    let stat;
+    try {
+      stat = await fsp.stat(name);
+    } catch (err) {
+      inputs.push({ path: name, file: name, problem: `could not read "${name}": ${describeFsError(err)}` });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const entries = await fsp.readdir(name, { withFileTypes: true }).catch((err: unknown) => {
+        throw new CliError(`could not read the folder "${name}": ${describeFsError(err)}`);
+      });
+      const files = entries
+        .filter((e) => e.isFile() && WORKBOOK_FILE.test(e.name) && !e.name.startsWith("~$"))
+        .map((e) => e.name)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const f of files) inputs.push({ path: path.join(name, f), file: f });
+    } else if (WORKBOOK_FILE.test(name)) inputs.push({ path: name, file: path.basename(name) });
+    else
+      inputs.push({
+        path: name,
+        file: name,
+        problem: `"${name}" is not a .xlsx, .xlsm or .csv file, nor a folder`,
+      });
+  }
+  const seen = new Set<string>();
+  const unique = inputs.filter((i) => {
+    const key = path.resolve(i.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  // A file is named by its file name, unless two inputs share one: then by the path as given.
+  const names_ = new Map<string, number>();
+  for (const i of unique) names_.set(i.file, (names_.get(i.file) ?? 0) + 1);
+  return unique.map((i) => ((names_.get(i.file) ?? 0) > 1 ? { ...i, file: i.path } : i));
+}
+
+/** Checks every job: in worker threads when there are several and the compiled worker is at hand. */
+async function checkAll(jobs: FileJob[]): Promise<FileResult[]> {
+  const script = path.join(__dirname, "check-worker.js");
+  if (jobs.length > 1 && existsSync(script)) {
+    return runInWorkers(script, jobs, poolSize(jobs.length), (job, reason) =>
+      failedFile(job.file, `"${job.file}" could not be checked: ${reason}`),
+    );
+  }
+  const results: FileResult[] = [];
+  for (const job of jobs) results.push(await checkFile(job));
+  return results;
+}
+
+/** The as-at date the joint report names: --as-at, else the files' own when they agree, else today. */
+function jointAsAt(command: CheckCommand, results: readonly FileResult[]): string {
+  if (command.asAt) return command.asAt;
+  const dates = new Set(results.filter((r) => r.error === undefined).map((r) => r.asAt));
+  return dates.size === 1 ? [...dates][0] : new Date().toISOString().slice(0, 10);
+}
+
+/** Writes the roll-up workbook: the owned tabs over all files, links relative to the folder it is written in. */
+async function writeRollUp(
+  out: string,
+  asAt: string,
+  results: readonly FileResult[],
+  paths: ReadonlyMap<string, string>,
+  across: AcrossFiles,
+): Promise<void> {
+  const parts = results.flatMap((r) =>
+    r.summary ? [{ file: r.file, data: r.summary.data, acceptedExceptions: r.acceptedExceptions }] : [],
+  );
+  const source = parts.length === 1 ? parts[0].file : `${parts.length} files`;
+  const rollUp = rollUpSummary(parts, across, asAt, source);
+  const settings = {
+    ...defaultSettings(),
+    protectiveMarking: rollUpMarking(results.flatMap((r) => (r.summary ? [r.summary.marking] : []))),
+  };
+  const tabs = buildSummaryTabsFrom(rollUp.data, settings, { version: VERSION }, rollUp.acceptedExceptions);
+  const outDir = path.dirname(path.resolve(out));
+  for (const tab of tabs)
+    for (const link of tab.format.links) {
+      const input = link.file === undefined ? undefined : paths.get(link.file);
+      if (input !== undefined)
+        link.file = path.relative(outDir, path.resolve(input)).split(path.sep).join("/");
+    }
+  await writeFileAtomic(out, await writeOwnedTabsWorkbook(tabs));
+}
+
+/**
+ * Runs `check` over many files. Returns the exit status: 0 no error findings, 1 error findings, and
+ * throws CliError (exit 2) only when none of the files could be checked.
+ */
+export async function runCheckMany(command: CheckCommand, output: CliOutput): Promise<number> {
+  const names = command.inputs ?? [command.workbook];
+  const inputs = await listInputs(names);
+  if (inputs.length === 0)
+    throw new CliError(`found no .xlsx, .xlsm or .csv files in ${names.map((n) => `"${n}"`).join(", ")}`);
+  if (command.out !== undefined) {
+    const input = inputs.find((i) => !i.problem && isSameFile(command.out!, i.path));
+    if (input)
+      throw new CliError(
+        `--out "${command.out}" is the input file "${input.path}"; risk-review never changes its inputs, so name a new file`,
+      );
+  }
+
+  const jobs = inputs.filter((i) => !i.problem);
+  const checked = await checkAll(
+    jobs.map((i) => ({
+      path: i.path,
+      file: i.file,
+      asAt: command.asAt,
+      format: command.format,
+      rollUp: command.out !== undefined,
+    })),
+  );
+  const byFile = new Map(checked.map((r) => [r.file, r]));
+  const results = inputs.map((i) => (i.problem ? failedFile(i.file, i.problem) : byFile.get(i.file)!));
+
+  for (const r of results) {
+    if (r.error !== undefined) output.stderr(`risk-review: ${r.error}\n`);
+    for (const issue of r.warnings)
+      output.stderr(`risk-review: warning: "${r.file}", Settings sheet: ${issue}\n`);
+  }
+  const good = results.filter((r) => r.error === undefined);
+  if (good.length === 0)
+    throw new CliError(`none of the ${results.length} files could be checked (each is named above)`);
+
+  const asAt = jointAsAt(command, results);
+  const across = joinAcrossFiles(
+    good.map((r) => ({
+      file: r.file,
+      risks: r.risks,
+      ownerConflictSeverity: r.ownerConflictSeverity,
+      acceptedExceptions: r.acceptedExceptions,
+      asAt: r.asAt,
+    })),
+  );
+
+  // Write the roll-up before printing, so a failed write is not followed by a report that reads as success.
+  if (command.out !== undefined)
+    await writeRollUp(command.out, asAt, results, new Map(inputs.map((i) => [i.file, i.path])), across);
+
+  output.stdout(
+    command.format === "json" ? renderManyJson(asAt, results, across) : renderManyText(asAt, results, across),
+  );
+  if (command.out !== undefined && command.format === "text") output.stdout(`Wrote ${command.out}\n`);
+  const errors = good.some((r) => r.counts.error > 0) || across.findings.some((f) => f.severity === "error");
+  return errors ? 1 : 0;
+}

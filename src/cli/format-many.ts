@@ -1,0 +1,130 @@
+// Renders the report of a check over many files: each file's own report, then what was found across files.
+
+import type { AcrossFiles, FileFinding } from "../core/join/across-files";
+import type { Severity } from "../core/model/finding";
+import type { FileResult } from "./check-file";
+import { jsonFinding, type JsonEscalation, type JsonFinding, type JsonSheet } from "./format-json";
+import { count, findingPlace, table } from "./format-text";
+
+/** One file as the JSON lists it; `error` says why it could not be checked. */
+export interface JsonFile {
+  file: string;
+  sheets: JsonSheet[];
+  error?: string;
+}
+
+/** The `--format json` document of a check over many files (SPEC "Many workbooks"). */
+export interface ManyJsonReport {
+  asAt: string;
+  files: JsonFile[];
+  findings: (JsonFinding & { file: string })[];
+  escalations: (JsonEscalation & { file: string })[];
+  proposals: ({ file: string } & Record<string, unknown>)[];
+}
+
+/** The whole JSON document: files in the order checked, then findings, escalations and proposals file by file. */
+export function toManyJson(
+  asAt: string,
+  results: readonly FileResult[],
+  across: AcrossFiles,
+): ManyJsonReport {
+  const checked = results.filter((r) => r.json);
+  return {
+    asAt,
+    files: results.map((r) =>
+      r.error === undefined
+        ? { file: r.file, sheets: r.json?.sheets ?? [] }
+        : { file: r.file, sheets: [], error: r.error },
+    ),
+    findings: [
+      ...checked.flatMap((r) => (r.json?.findings ?? []).map((f) => ({ file: r.file, ...f }))),
+      ...across.findings.map((f) => ({ file: f.file, ...jsonFinding(f) })),
+    ],
+    escalations: checked.flatMap((r) => (r.json?.escalations ?? []).map((e) => ({ file: r.file, ...e }))),
+    proposals: checked.flatMap((r) =>
+      (r.json?.proposals ?? []).map((p) => ({ file: r.file, ...(p as Record<string, unknown>) })),
+    ),
+  };
+}
+
+/** The JSON text printed on stdout. */
+export function renderManyJson(asAt: string, results: readonly FileResult[], across: AcrossFiles): string {
+  return `${JSON.stringify(toManyJson(asAt, results, across), null, 2)}\n`;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+function findingRows(findings: readonly FileFinding[]): string[] {
+  return table(
+    findings.map((f) => [
+      f.severity,
+      f.ruleId,
+      `${f.file}: ${findingPlace(f)}`,
+      f.recordId || "-",
+      f.message,
+    ]),
+  ).map((l) => `  ${l}`);
+}
+
+/**
+ * The text report: a line on what was checked, each file's own report as `check FILE` prints it, the
+ * files that could not be checked, what was found across files, and the count line over everything.
+ */
+export function renderManyText(asAt: string, results: readonly FileResult[], across: AcrossFiles): string {
+  const checked = results.filter((r) => r.error === undefined);
+  const failed = results.filter((r) => r.error !== undefined);
+  const out: string[] = [];
+  out.push(`Checked ${checked.length} of ${count(results.length, "file")} as at ${asAt}.`);
+  out.push("");
+  for (const r of checked) {
+    out.push(`${(r.text ?? "").trimEnd()}`);
+    out.push("");
+  }
+  if (failed.length > 0) {
+    out.push(`Not checked (${failed.length}):`);
+    for (const r of failed) out.push(`  ${r.file}: ${r.error}`);
+    out.push("");
+  }
+
+  out.push("Across files:");
+  if (across.findings.length === 0) out.push("  No owner conflicts between files.");
+  for (const severity of SEVERITY_ORDER) {
+    const group = across.findings.filter((f) => f.severity === severity);
+    if (group.length > 0)
+      out.push(`Owner conflicts between files, ${severity}s (${group.length}):`, ...findingRows(group));
+  }
+  if (across.accepted.length > 0)
+    out.push(
+      `Accepted owner conflicts between files (${across.accepted.length}):`,
+      ...findingRows(across.accepted),
+    );
+  if (across.shared.length > 0) {
+    out.push(`Risks on more than one file (${across.shared.length}):`);
+    out.push(
+      ...table(
+        across.shared.map((s) => [
+          s.idText,
+          s.title || "(no title)",
+          s.holders
+            .map(
+              (h) =>
+                `${h.file} (${h.risk.sheet} row ${h.risk.row + 1}, owner ${h.risk.owner || "not given"}, ` +
+                `score ${h.risk.score ?? "not given"})`,
+            )
+            .join("; "),
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+  }
+  out.push("");
+
+  const total = (s: Severity): number =>
+    checked.reduce((n, r) => n + r.counts[s], 0) + across.findings.filter((f) => f.severity === s).length;
+  const escalations = checked.reduce((n, r) => n + r.counts.escalations, 0);
+  out.push(
+    `All files: ${count(total("error"), "error")}, ${count(total("warning"), "warning")}, ` +
+      `${count(total("info"), "note")}; ${count(escalations, "risk")} to escalate` +
+      (failed.length > 0 ? `; ${count(failed.length, "file")} not checked.` : "."),
+  );
+  return `${out.join("\n")}\n`;
+}

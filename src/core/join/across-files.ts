@@ -1,0 +1,115 @@
+// Joins the risks of several checked files as the engine joins a workbook's sheets: owner conflicts between
+// files, and the risks that stand on more than one file (the same id and title).
+
+import { toA1 } from "../address/a1";
+import type { Finding, Severity } from "../model/finding";
+import { idKey } from "../model/records";
+import type { AcceptedException } from "../model/settings";
+import { dayFromIso } from "../parse";
+import { isAccepted } from "../rules/accepted";
+import { renderMessage } from "../rules/render-message";
+import { rule as ownerConflictRule } from "../rules/risk-owner-conflict";
+import { findOwnerConflicts } from "./owner-conflicts";
+import type { RiskIdentity } from "./risk-identity";
+
+/** One checked file's part in the join: its risks and the settings its own findings follow. */
+export interface FileRisks {
+  file: string;
+  risks: readonly RiskIdentity[];
+  /** The file's severity for risk/owner-conflict ("off" drops the finding). */
+  ownerConflictSeverity: Severity | "off";
+  /** The file's accepted exceptions and as-at date: a finding placed in the file is accepted as there. */
+  acceptedExceptions: readonly AcceptedException[];
+  asAt: string;
+}
+
+/** A finding that belongs to one of several files. */
+export type FileFinding = Finding & { file: string };
+
+/** What joining the files found. */
+export interface AcrossFiles {
+  /** Owner conflicts between files, each placed in the file that met the id later; not accepted ones. */
+  findings: FileFinding[];
+  /** The same conflicts an officer accepted in that file's Settings. */
+  accepted: FileFinding[];
+  /** Risks on more than one file: every holder of the same id and title, in file order. */
+  shared: SharedRisk[];
+}
+
+/** One risk held by several files. */
+export interface SharedRisk {
+  idText: string;
+  title: string;
+  holders: { file: string; risk: RiskIdentity }[];
+}
+
+type Held = { file: FileRisks; risk: RiskIdentity };
+
+/** The key that makes two rows the same risk (SPEC "Owned tabs": the same risk by id and title). */
+export function sameRiskKey(risk: Pick<RiskIdentity, "id" | "title">): string {
+  const id = idKey(risk.id);
+  return id ? `${id}\u0000${risk.title.trim().replace(/\s+/g, " ").toLowerCase()}` : "";
+}
+
+function* held(files: readonly FileRisks[]): Iterable<Held> {
+  for (const file of files) for (const risk of file.risks) yield { file, risk };
+}
+
+function conflictFinding(h: Held, other: Held): FileFinding {
+  const { risk } = h;
+  const severity = h.file.ownerConflictSeverity === "off" ? "warning" : h.file.ownerConflictSeverity;
+  const col = risk.ownerCol ?? 0;
+  return {
+    file: h.file.file,
+    ruleId: ownerConflictRule.meta.id,
+    severity,
+    sheet: risk.sheet,
+    cell: toA1(risk.row, col),
+    row: risk.row + 1,
+    col,
+    recordId: risk.idText || null,
+    messageId: "conflict",
+    message: renderMessage(ownerConflictRule.meta.messages.conflict, {
+      id: risk.idText,
+      owner: risk.owner,
+      otherOwner: other.risk.owner,
+      otherSheet: `${other.risk.sheet} in ${other.file.file}`,
+    }),
+    field: "owner",
+    fingerprint: risk.fingerprint,
+  };
+}
+
+/**
+ * Joins the files' risks, in the files' order: an id met first in one file and again in another with a
+ * different owner is an owner conflict in the later file (unless that file's own check already found one
+ * on the same risk); risks with the same id and title in several files are listed once with every holder.
+ */
+export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
+  const findings: FileFinding[] = [];
+  const accepted: FileFinding[] = [];
+  const conflicts = findOwnerConflicts<Held>(held(files), {
+    id: (h) => h.risk.id,
+    owner: (h) => h.risk.owner,
+    register: (h) => `${h.file.file}\u0000${h.risk.sheet}`,
+  });
+  for (const { risk, other } of conflicts) {
+    if (risk.file === other.file || risk.risk.ownerConflictInFile) continue;
+    if (risk.file.ownerConflictSeverity === "off") continue;
+    const finding = conflictFinding(risk, other);
+    const asAt = dayFromIso(risk.file.asAt);
+    const isKept = asAt !== null && isAccepted(finding, [...risk.file.acceptedExceptions], asAt);
+    (isKept ? accepted : findings).push(finding);
+  }
+
+  const byKey = new Map<string, SharedRisk>();
+  for (const h of held(files)) {
+    const key = sameRiskKey(h.risk);
+    if (!key) continue;
+    let shared = byKey.get(key);
+    if (!shared) byKey.set(key, (shared = { idText: h.risk.idText, title: h.risk.title, holders: [] }));
+    shared.holders.push({ file: h.file.file, risk: h.risk });
+  }
+  const shared = [...byKey.values()].filter((s) => new Set(s.holders.map((x) => x.file)).size > 1);
+  return { findings, accepted, shared };
+}

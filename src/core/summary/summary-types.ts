@@ -1,0 +1,49 @@
+// What the summary tabs are built from: a check's findings, escalations, risk facts and plan aims, as plain
+// data. One workbook's report gives it directly; a roll-up over several files joins the files' parts, each
+// item naming its file, and the tabs then carry a Source column.
+
+import type { Finding } from "../model/finding";
+import type { Rag } from "../model/owned-tab";
+import type { PlanRecord } from "../model/records";
+import type { Escalation } from "../model/report";
+import type { RiskFacts } from "../model/risk-summary";
+
+/** One improvement aim rolled up from the plan's rows and findings (SPEC "Plan Close-Out"). */
+export interface AimCloseOut {
+  no: string;
+  aim: string;
+  actions: number;
+  completed: number;
+  overdue: number;
+  withoutEvidence: number;
+  notEvidenced: number;
+  rag: Rag;
+  readyToClose: boolean;
+  firstRecord: PlanRecord;
+}
+
+/** One risk's facts without its record (so it can travel between threads); `file` in a roll-up. */
+export type SummaryRisk = Omit<RiskFacts, "record"> & { file?: string };
+
+/** One improvement aim's close-out, pointing at its first row; `file` in a roll-up. */
+export type SummaryAim = Omit<AimCloseOut, "firstRecord"> & { sheet: string; address: string; file?: string };
+
+/** A finding; `file` in a roll-up. */
+export type SummaryFinding = Finding & { file?: string };
+
+/** An escalation; in a roll-up, `file` holds the row linked to and `alsoOn` the other files holding the same risk. */
+export type SummaryEscalation = Escalation & { file?: string; alsoOn?: string[] };
+
+/** Everything the four summary tabs show. */
+export interface SummaryData {
+  asAt: string;
+  /** What the tabs' heading names as the source: a file name, or the files of a roll-up. */
+  source: string;
+  findings: readonly SummaryFinding[];
+  accepted: readonly SummaryFinding[];
+  escalations: readonly SummaryEscalation[];
+  risks: readonly SummaryRisk[];
+  aims: readonly SummaryAim[];
+  /** True for a roll-up over several files: the tabs add a Source column and link into each row's file. */
+  sourced?: boolean;
+}

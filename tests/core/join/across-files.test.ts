@@ -1,0 +1,122 @@
+// joinAcrossFiles: owner conflicts between files and risks held by several files, over compact risk identities.
+
+import { joinAcrossFiles, sameRiskKey, type FileRisks } from "../../../src/core/join/across-files";
+import type { RiskIdentity } from "../../../src/core/join/risk-identity";
+
+const identity = (id: string, owner: string, extra: Partial<RiskIdentity> = {}): RiskIdentity => ({
+  id,
+  idText: id,
+  title: `Risk ${id}`,
+  owner,
+  score: 9,
+  sheet: "Register",
+  row: 1,
+  ownerCol: 2,
+  fingerprint: `fp-${id}-${owner}`,
+  ownerConflictInFile: false,
+  ...extra,
+});
+
+const file = (name: string, risks: RiskIdentity[], extra: Partial<FileRisks> = {}): FileRisks => ({
+  file: name,
+  risks,
+  ownerConflictSeverity: "warning",
+  acceptedExceptions: [],
+  asAt: "2022-10-10",
+  ...extra,
+});
+
+describe("joinAcrossFiles: owner conflicts", () => {
+  it.each<[string, FileRisks[], [string, string, string][]]>([
+    [
+      "one id, two owners, two files: the later file's risk, pointing at its owner cell",
+      [file("a.xlsx", [identity("R1", "Ann")]), file("b.xlsx", [identity("R1", "Bob", { row: 4 })])],
+      [["b.xlsx", "C5", 'Risk R1 is owned by "Bob" here but by "Ann" on Register in a.xlsx.']],
+    ],
+    [
+      "owners that differ only in case and spaces agree",
+      [file("a.xlsx", [identity("R1", "Ann  Lee")]), file("b.xlsx", [identity("r1 ", "ann lee")])],
+      [],
+    ],
+    [
+      "a conflict inside one file is the file's own check's, not the join's",
+      [file("a.xlsx", [identity("R1", "Ann"), identity("R1", "Bob", { sheet: "Other" })])],
+      [],
+    ],
+    [
+      "a risk the file's own check already flagged is not flagged twice",
+      [
+        file("a.xlsx", [identity("R1", "Ann")]),
+        file("b.xlsx", [
+          identity("R1", "Ann"),
+          identity("R1", "Bob", { sheet: "S2", ownerConflictInFile: true }),
+        ]),
+      ],
+      [],
+    ],
+    [
+      "risks without an id or an owner take no part",
+      [
+        file("a.xlsx", [identity("", "Ann"), identity("R2", "")]),
+        file("b.xlsx", [identity("", "Bob"), identity("R2", "Cy")]),
+      ],
+      [],
+    ],
+    [
+      "a file with the rule off has no finding",
+      [
+        file("a.xlsx", [identity("R1", "Ann")]),
+        file("b.xlsx", [identity("R1", "Bob")], { ownerConflictSeverity: "off" }),
+      ],
+      [],
+    ],
+  ])("%s", (_name, files, expected) => {
+    const { findings } = joinAcrossFiles(files);
+    expect(findings.map((f) => [f.file, f.cell, f.message])).toEqual(expected);
+  });
+
+  it("takes the file's severity and keeps a finding the file accepted apart", () => {
+    // Accepted for R1 as its cells were; R2's acceptance was for cells that have changed since.
+    const accept = (recordId: string, fingerprint: string) => ({
+      ruleId: "risk/owner-conflict",
+      sheet: "Register",
+      recordId,
+      reason: "agreed",
+      reviewBy: "2022-12-31",
+      fingerprint,
+    });
+    const { findings, accepted: kept } = joinAcrossFiles([
+      file("a.xlsx", [identity("R1", "Ann"), identity("R2", "Ann")]),
+      file("b.xlsx", [identity("R1", "Bob"), identity("R2", "Bob")], {
+        ownerConflictSeverity: "error",
+        acceptedExceptions: [accept("R1", "fp-R1-Bob"), accept("R2", "fp-R2-Old")],
+      }),
+    ]);
+    expect(findings.map((f) => [f.recordId, f.severity])).toEqual([["R2", "error"]]);
+    expect(kept.map((f) => f.recordId)).toEqual(["R1"]);
+  });
+});
+
+describe("joinAcrossFiles: risks on several files", () => {
+  it("lists each risk with the same id and title held by more than one file, with every holder", () => {
+    const { shared } = joinAcrossFiles([
+      file("a.xlsx", [identity("R1", "Ann"), identity("R2", "Ann"), identity("R3", "Ann")]),
+      file("b.xlsx", [identity("R1", "Ann"), identity("R2", "Ann", { title: "Another risk numbered R2" })]),
+    ]);
+    expect(shared.map((s) => [s.idText, s.holders.map((h) => h.file)])).toEqual([
+      ["R1", ["a.xlsx", "b.xlsx"]],
+    ]);
+  });
+
+  it.each([
+    [{ id: "HRC-1", title: "Gritting" }, { id: " hrc-1", title: "gritting " }, true],
+    [{ id: "HRC-1", title: "Gritting" }, { id: "HRC-1", title: "Lighting" }, false],
+    [{ id: 12, title: "x" }, { id: "12", title: "X" }, true],
+  ])("sameRiskKey(%j) equals sameRiskKey(%j): %s", (a, b, same) => {
+    expect(sameRiskKey(a) === sameRiskKey(b)).toBe(same);
+  });
+
+  it("gives no key to a risk without an id", () => {
+    expect(sameRiskKey({ id: null, title: "Gritting" })).toBe("");
+  });
+});

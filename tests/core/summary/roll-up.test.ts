@@ -1,0 +1,85 @@
+// rollUpSummary and rollUpMarking: the roll-up's data over several files and the marking it carries.
+
+import { rollUpMarking, rollUpSummary, type RollUpPart } from "../../../src/core/summary/roll-up";
+import type { SummaryData, SummaryRisk } from "../../../src/core/summary/summary-types";
+
+const risk = (id: string, title: string, row: number): SummaryRisk => ({
+  id,
+  sheet: "Register",
+  row,
+  idCol: 0,
+  title,
+  owner: "Ann",
+  annex: "",
+  likelihood: 2,
+  impact: 2,
+  score: 4,
+  rag: "green",
+  strategy: "Treat",
+  open: true,
+  latestUpdate: null,
+  latestUpdateText: "",
+  stale: false,
+});
+
+const part = (file: string, risks: SummaryRisk[]): RollUpPart => {
+  const data: SummaryData = {
+    asAt: "2022-10-10",
+    source: file,
+    findings: [],
+    accepted: [],
+    escalations: risks.map((r) => ({
+      recordId: r.id,
+      sheet: r.sheet,
+      row: r.row,
+      destinations: ["corporate-register"],
+      reasons: ["score 20 ≥ 16"],
+    })),
+    risks,
+    aims: [],
+  };
+  return { file, data, acceptedExceptions: [] };
+};
+
+describe("rollUpSummary", () => {
+  const { data } = rollUpSummary(
+    [
+      part("a.xlsx", [risk("R1", "Gritting", 2), risk("R2", "Lighting", 3)]),
+      part("b.xlsx", [risk("R1", "Gritting", 5), risk("R2", "Another R2", 6), risk("", "No id", 7)]),
+    ],
+    { findings: [], accepted: [] },
+    "2022-10-10",
+    "2 files",
+  );
+
+  it("counts a risk held by several files (same id and title) once, where it was first met", () => {
+    expect(data.risks.map((r) => [r.file, r.id, r.row])).toEqual([
+      ["a.xlsx", "R1", 2],
+      ["a.xlsx", "R2", 3],
+      ["b.xlsx", "R2", 6],
+      ["b.xlsx", "", 7],
+    ]);
+  });
+
+  it("shows such a risk's escalation once, naming the other files that hold it", () => {
+    expect(data.escalations.map((e) => [e.file, e.recordId, e.alsoOn ?? []])).toEqual([
+      ["a.xlsx", "R1", ["b.xlsx"]],
+      ["a.xlsx", "R2", []],
+      ["b.xlsx", "R2", []],
+      ["b.xlsx", "", []],
+    ]);
+    expect(data.sourced).toBe(true);
+  });
+});
+
+describe("rollUpMarking", () => {
+  it.each([
+    [["OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"], "OFFICIAL-SENSITIVE"],
+    [["OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL"], "OFFICIAL-SENSITIVE"],
+    [["official", "Official - Sensitive"], "Official - Sensitive"],
+    [["OFFICIAL", "Commercial in confidence"], "OFFICIAL / Commercial in confidence"],
+    [[], ""],
+  ])("%j → %j", (markings, expected) => {
+    expect(rollUpMarking(markings)).toBe(expected);
+  });
+});
