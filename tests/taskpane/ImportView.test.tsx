@@ -224,7 +224,7 @@ describe("ImportView", () => {
     [
       "a file of the wrong type",
       fileOf("risks.txt", "hello"),
-      /"risks.txt" is not an .xlsx or .csv file\. Nothing was written/,
+      /"risks.txt" is not an .xlsx, .xlsm or .csv file\. Nothing was written/,
     ],
     ["a corrupt .xlsx", fileOf("iris.xlsx", "not a zip at all"), /"iris.xlsx".*Nothing was written/],
     ["an empty CSV", fileOf("empty.csv", ""), /"empty.csv".*Nothing was written/],

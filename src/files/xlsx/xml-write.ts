@@ -27,7 +27,8 @@ export function xstring(text: string): string {
  */
 export function excelEscape(text: string): string {
   return holdableText(text)
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    // Every underscore that starts an escape-like run, overlapping ones too ("_x005F_x0041_").
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
     .replace(
       /[\u0000-\u0008\u000b-\u001f]/g,
       (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
