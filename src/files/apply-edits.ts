@@ -30,6 +30,8 @@ import { utf8 } from "./xlsx/xml-write";
 import { ZipPackage, ZipPackageError } from "./xlsx/zip-package";
 
 const MAX_SHEET_NAME = 31;
+/** Rows in a worksheet (Excel's limit). */
+const SHEET_ROWS = 1_048_576;
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const CONTENT_TYPES = "[Content_Types].xml";
@@ -168,6 +170,26 @@ function writeEdits(
     addSheet(c.to, backupSheetXml(need(src.path), styles), false, null);
   }
 
+  /** Refuses, before anything is built, a sheet that would need more rows than Excel holds. */
+  const fitRows = (sheet: string, rows: number): void => {
+    if (rows <= SHEET_ROWS) return;
+    throw new FileReadError(
+      "too-many-rows",
+      `${describePlace({ file: fileName, sheet })} would need ${rows.toLocaleString("en-GB")} rows, more than a sheet holds (${SHEET_ROWS.toLocaleString("en-GB")}); nothing was written. Import the export in parts`,
+      { file: fileName, sheet },
+    );
+  };
+  for (const log of edits.logAppends) {
+    const name = log.template?.name ?? OWNED_TAB_NAMES[log.kind];
+    fitRows(
+      name,
+      (log.template?.rows.length ?? 1) +
+        log.rows.length +
+        lastUsedRow(sheets.get(name.toLowerCase())?.grid) +
+        1,
+    );
+  }
+  for (const e of edits.cells) if (e.row >= SHEET_ROWS) fitRows(e.sheet, e.row + 1);
   const writes = new Map<string, { sheet: SheetRef; cells: CellWrite[] }>();
   const writesOn = (s: SheetRef): CellWrite[] => {
     let w = writes.get(s.path);

@@ -80,6 +80,12 @@ export function ownedSheetXml(tab: OwnedTab, styles: StyleBook, extraRows: CellV
     .join("");
   if (widths) out.push(`<cols>${widths}</cols>`);
   out.push("<sheetData>");
+  // Rows are encoded a block at a time: a long log as one string could pass what a string can hold.
+  const chunks: Uint8Array[] = [];
+  const flush = (): void => {
+    chunks.push(utf8(out.join("")));
+    out.length = 0;
+  };
   rows.forEach((row, r) => {
     const cells: string[] = [];
     row.forEach((value, c) => {
@@ -93,6 +99,7 @@ export function ownedSheetXml(tab: OwnedTab, styles: StyleBook, extraRows: CellV
     });
     if (r === 0 && !hasMarker) cells.push(cellXml(0, width, markerStyle, OWNED_MARKER));
     if (cells.length > 0 || looks.has(`${r}:0`)) out.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    if (out.length >= 2000) flush();
   });
   if (rows.length === 0) out.push(`<row r="1">${cellXml(0, 0, markerStyle, OWNED_MARKER)}</row>`);
   out.push("</sheetData>");
@@ -106,8 +113,9 @@ export function ownedSheetXml(tab: OwnedTab, styles: StyleBook, extraRows: CellV
   out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   out.push(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`);
   out.push("</worksheet>");
+  flush();
   const printTitlesRow = format.headerRows.length > 0 ? Math.min(...format.headerRows) : null;
-  return { xml: utf8(out.join("")), printTitlesRow };
+  return { xml: concatBytes(chunks), printTitlesRow };
 }
 
 const WORKSHEET_KEEP = new Set([

@@ -26,13 +26,15 @@ export function xstring(text: string): string {
  * before a literal `_xHHHH_`, control characters but tab and LF as `_xHHHH_`, U+FFFE/U+FFFF as U+FFFD.
  */
 export function excelEscape(text: string): string {
-  return holdableText(text)
-    // Every underscore that starts an escape-like run, overlapping ones too ("_x005F_x0041_").
-    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-    .replace(
-      /[\u0000-\u0008\u000b-\u001f]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-    );
+  return (
+    holdableText(text)
+      // Every underscore that starts an escape-like run, overlapping ones too ("_x005F_x0041_").
+      .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
+      .replace(
+        /[\u0000-\u0008\u000b-\u001f]/g,
+        (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+      )
+  );
 }
 
 /**
