@@ -20,12 +20,15 @@ interface Run {
   seconds: number;
   peakMb: number;
   status: number;
+  /** The command's message when it failed. */
+  error: string;
 }
 
 /** Runs `node CLI ...args` under /usr/bin/time and reads its elapsed time and maximum resident set. */
 function timed(cli: string, args: string[]): Run {
   const report = path.join(os.tmpdir(), `crr-time-${process.pid}.txt`);
   let status = 0;
+  let error = "";
   try {
     execFileSync("/usr/bin/time", ["-f", "%e %M", "-o", report, process.execPath, cli, ...args], {
       stdio: ["ignore", "ignore", "pipe"],
@@ -33,10 +36,14 @@ function timed(cli: string, args: string[]): Run {
     });
   } catch (err) {
     status = (err as { status?: number }).status ?? 1;
+    error =
+      String((err as { stderr?: Buffer }).stderr ?? "")
+        .trim()
+        .split("\n")[0] ?? "";
   }
   const [seconds, kb] = fs.readFileSync(report, "utf8").trim().split(/\s+/).slice(-2).map(Number);
   fs.rmSync(report, { force: true });
-  return { seconds, peakMb: Math.round(kb / 1024), status };
+  return { seconds, peakMb: Math.round(kb / 1024), status, error };
 }
 
 /** A sheet as CSV (dates as dd/mm/yyyy, text quoted when it must be). */
@@ -103,6 +110,7 @@ async function main(): Promise<void> {
         ? "CSV import: skipped"
         : `import of a ${csvRows}-row CSV export into its ${csvRows}-risk register: ${big.seconds.toFixed(2)} s, peak ${big.peakMb} MB (exit ${big.status}); ` +
           `target < ${CSV_PEAK_MB} MB: ${ok(big.peakMb < CSV_PEAK_MB && big.status === 0)}`,
+      ...[check, imp, big].filter((r) => r !== null && r.error !== "").map((r) => `  failed: ${r!.error}`),
       `load average: ${os
         .loadavg()
         .map((l) => l.toFixed(1))
