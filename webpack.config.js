@@ -1,5 +1,7 @@
 // Builds the task pane and the ribbon commands page into dist/, and serves them for sideloading.
 // `npm run build` → production; `npm run dev-server` → https://localhost:3000 (http when no dev certs).
+// `ADDIN_BASE_URL=https://… npm run build` writes dist/manifest.xml for that hosting address (without it,
+// the manifest keeps localhost, for sideloading a local build).
 /* eslint-disable @typescript-eslint/no-require-imports */
 "use strict";
 
@@ -8,6 +10,7 @@ const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { productionManifest } = require("./scripts/manifest-urls");
 
 const PORT = 3000;
 
@@ -39,6 +42,8 @@ function devCertificates() {
  */
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
+  // Read here (not at require time) so a test can call the config with the address set.
+  const baseUrl = process.env.ADDIN_BASE_URL || undefined;
   const outputPath = env.outputPath ? path.resolve(String(env.outputPath)) : path.resolve(__dirname, "dist");
   /** @type {Record<string, string>} */
   const entry = {
@@ -98,7 +103,13 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            // Microsoft's templates' way: the localhost URLs become the hosting address in dist/ only.
+            transform: (content) => productionManifest(content.toString(), baseUrl),
+          },
         ],
       }),
     ],

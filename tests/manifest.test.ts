@@ -16,6 +16,14 @@ function text(name: string): string {
   return (all(name)[0]?.textContent ?? "").trim();
 }
 
+describe("manifest.xml (development)", () => {
+  it("points SupportUrl and LearnMoreUrl at the help page, not at the task pane", () => {
+    expect(all("SupportUrl")[0].getAttribute("DefaultValue")).toBe("https://localhost:3000/help.html");
+    const learnMore = all("Url").find((u) => u.getAttribute("id") === "GetStarted.LearnMoreUrl");
+    expect(learnMore?.getAttribute("DefaultValue")).toBe("https://localhost:3000/help.html");
+  });
+});
+
 describe("manifest.xml", () => {
   it("is well-formed XML with OfficeApp at the root", () => {
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
@@ -73,5 +81,89 @@ describe("manifest.xml", () => {
     const label = all("String").find((s) => s.getAttribute("id") === labelId);
     expect(label?.getAttribute("DefaultValue")).toBe("Risk Review");
     expect(control.getElementsByTagNameNS("*", "Action")[0].getAttribute("xsi:type")).toBe("ShowTaskpane");
+  });
+});
+
+/** The CopyWebpackPlugin patterns of the production build, from webpack.config.js itself. */
+function copyPatterns(
+  baseUrl: string | undefined,
+): { from: string; to: string; transform?: (c: Buffer) => unknown }[] {
+  const saved = process.env.ADDIN_BASE_URL;
+  if (baseUrl === undefined) delete process.env.ADDIN_BASE_URL;
+  else process.env.ADDIN_BASE_URL = baseUrl;
+  try {
+    const makeConfig = require("../webpack.config.js") as (
+      env: object,
+      argv: object,
+    ) => { plugins: object[] };
+    const config = makeConfig({}, { mode: "production" });
+    const copy = config.plugins.find((p) => p.constructor.name === "CopyPlugin") as {
+      patterns: { from: string; to: string; transform?: (c: Buffer) => unknown }[];
+    };
+    return copy.patterns;
+  } finally {
+    if (saved === undefined) delete process.env.ADDIN_BASE_URL;
+    else process.env.ADDIN_BASE_URL = saved;
+  }
+}
+
+/** dist/manifest.xml as `npm run build` writes it with ADDIN_BASE_URL = `baseUrl`. */
+async function builtManifest(baseUrl: string | undefined): Promise<string> {
+  const pattern = copyPatterns(baseUrl).find((p) => p.to === "manifest.xml")!;
+  const content = fs.readFileSync(path.join(ROOT, pattern.from));
+  return String(pattern.transform ? await pattern.transform(content) : content);
+}
+
+describe("the production manifest (ADDIN_BASE_URL=… npm run build)", () => {
+  const HOST = "https://addins.council.gov.uk/risk-review";
+
+  it("names the hosting address everywhere and localhost nowhere", async () => {
+    const built = await builtManifest(HOST);
+    const prod = new DOMParser().parseFromString(built, "application/xml");
+    expect(prod.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(built).not.toMatch(/localhost/);
+    const urls = Array.from(prod.getElementsByTagNameNS("*", "*"))
+      .map((e) => e.getAttribute("DefaultValue"))
+      .filter((v): v is string => v !== null && /^[a-z]+:\/\//i.test(v));
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.filter((u) => !u.startsWith(`${HOST}/`))).toEqual([]);
+    const byTag = (name: string) => prod.getElementsByTagNameNS("*", name)[0];
+    expect(byTag("SupportUrl").getAttribute("DefaultValue")).toBe(`${HOST}/help.html`);
+    expect(byTag("SourceLocation").getAttribute("DefaultValue")).toBe(`${HOST}/taskpane.html`);
+    expect(byTag("AppDomain").textContent).toBe("https://addins.council.gov.uk");
+    // Everything else is the development manifest unchanged (same Id, Version, requirements).
+    expect(
+      built
+        .split(`${HOST}/`)
+        .join("https://localhost:3000/")
+        .replace("https://addins.council.gov.uk<", "https://localhost:3000<"),
+    ).toBe(xml);
+  });
+
+  it("keeps localhost when no address is given (a local build for sideloading)", async () => {
+    expect(await builtManifest(undefined)).toBe(xml);
+  });
+
+  it.each([
+    ["http://addins.council.gov.uk/", /must start with https/],
+    ["addins.council.gov.uk", /not a web address/],
+    ["https://addins.council.gov.uk/?v=2", /without \? or #/],
+  ])("refuses ADDIN_BASE_URL=%s with a plain message", async (bad, message) => {
+    await expect(builtManifest(bad)).rejects.toThrow(message);
+  });
+
+  it("ships the help page the manifest names, saying what the add-in does and how to get support", () => {
+    const help = copyPatterns(undefined).find((p) => p.to === "help.html")!;
+    const page = new DOMParser().parseFromString(
+      fs.readFileSync(path.join(ROOT, help.from), "utf8"),
+      "text/html",
+    );
+    expect(page.documentElement.getAttribute("lang")).toBe("en-GB");
+    expect(Array.from(page.querySelectorAll("h2")).map((h) => h.textContent)).toEqual([
+      "What it does",
+      "When something goes wrong",
+      "Getting support",
+    ]);
+    expect(page.querySelectorAll("script")).toHaveLength(0); // no request from the support page
   });
 });

@@ -78,14 +78,22 @@ const ACTION_STATUSES = ["In Progress", "Not Started", "Completed", "Amber", "Cl
 const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 const rag = (s: number): string => (s <= 4 ? "Green" : s <= 12 ? "Amber" : "Red");
 
+/** A part of the workload: `risks` risks from the `first` (0-based), with or without the plan. */
+export interface WorkloadSlice {
+  first?: number;
+  /** false leaves the Improvement Plan sheet out (a register file of many). */
+  plan?: boolean;
+}
+
 /**
  * Deterministic rows with a realistic mix: most risks clean, about one in seven with some problem
  * (no strategy, unknown strategy, stale date, score mismatch), actions sometimes overdue.
  */
-export function buildWorkload(risks: number): WorkSheet[] {
+export function buildWorkload(risks: number, slice: WorkloadSlice = {}): WorkSheet[] {
   const register: WorkCell[][] = [REGISTER_HEADERS];
   const actions: WorkCell[][] = [ACTION_HEADERS];
-  for (let n = 0; n < risks; n++) {
+  const first = slice.first ?? 0;
+  for (let n = first; n < first + risks; n++) {
     const id = `HRC-${String(n + 1).padStart(6, "0")}`;
     const l = (n % 5) + 1;
     const i = ((n * 7) % 5) + 1;
@@ -148,7 +156,7 @@ export function buildWorkload(risks: number): WorkSheet[] {
   return [
     { name: "Risk Register", rows: register },
     { name: "Actions", rows: actions },
-    { name: "Improvement Plan", rows: plan },
+    ...(slice.plan === false ? [] : [{ name: "Improvement Plan", rows: plan }]),
   ];
 }
 

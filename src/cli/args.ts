@@ -1,5 +1,7 @@
 // Parses risk-review's command line into a typed command, or a usage error (exit 2). No dependency needed.
 
+import { daysInMonth } from "../core/parse/day";
+
 /** Output formats of `check`. */
 export type OutputFormat = "text" | "json";
 
@@ -18,9 +20,10 @@ export interface CheckCommand {
   out?: string;
 }
 
-/** `risk-review --help` / `--version`. */
+/** `risk-review --help` / `--version`, and `risk-review COMMAND --help` (its `topic`). */
 export interface InfoCommand {
   command: "help" | "version";
+  topic?: "check" | "import";
 }
 
 /** `risk-review import EXPORT --into WORKBOOK.xlsx --out MERGED.xlsx [--format text|json] [--register SHEET] [--as-at YYYY-MM-DD]`. */
@@ -59,34 +62,99 @@ function requireReadableInput(file: string, label: string): void {
   throw new UsageError(`${label}"${file}" is not a .xlsx, .xlsm or .csv file`);
 }
 
-/** The usage text. */
-export const USAGE = [
-  "Usage:",
-  "  risk-review check WORKBOOK.(xlsx|xlsm|csv)... | FOLDER [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]",
-  "  risk-review import EXPORT.(xlsx|xlsm|csv) --into WORKBOOK.(xlsx|xlsm) --out MERGED.(xlsx|xlsm) [--format text|json] [--register SHEET]",
-  "",
+const CHECK_LINE =
+  "  risk-review check WORKBOOK.(xlsx|xlsm|csv)... | FOLDER [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]";
+const IMPORT_LINE =
+  "  risk-review import EXPORT.(xlsx|xlsm|csv) --into WORKBOOK.(xlsx|xlsm) --out MERGED.(xlsx|xlsm) [--format text|json] [--register SHEET]";
+
+const CHECK_HELP = [
   "  check     check the workbook's plan, registers and actions against the rules; several files or a",
   "            folder are each checked, then joined (owner conflicts across files) in one report",
   "  --as-at   the date to check as at (default: the workbook's Settings, else today)",
   "  --format  text (default) or json",
   "  --out     write a new workbook with the Escalation, Exceptions, Risk Summary and Plan Close-Out tabs",
-  "",
+  "            (its links name the workbook by its path from the folder REVIEW.xlsx is in)",
+];
+
+const IMPORT_HELP = [
   "  import    merge a contractor's IRIS export into a copy of the workbook (MERGED.xlsx); inputs are never changed",
   "  --register  the register sheet to merge into (default: the Settings' IRIS profile, else the workbook's only register)",
+  "  --as-at   the date the import is recorded as at (default: today)",
+  "  --format  text (default) or json",
+];
+
+const EXIT_STATUS = [
+  "Exit status: 0 no error findings, 1 error findings, 2 a usage error (an unknown option, a missing or",
+  "badly written value), or an input that could not be read or holds no plan, register or actions sheet",
+  "(with several files: 2 only when none of them could be checked).",
+];
+
+/** The usage text of both commands (`risk-review --help`, and after a usage error). */
+export const USAGE = [
+  "Usage:",
+  CHECK_LINE,
+  IMPORT_LINE,
+  "  risk-review COMMAND --help",
   "",
-  "Exit status: 0 no error findings, 1 error findings, 2 the input could not be read or holds no plan,",
-  "register or actions sheet (with several files: 2 only when none of them could be checked).",
+  ...CHECK_HELP,
+  "",
+  ...IMPORT_HELP,
+  "",
+  ...EXIT_STATUS,
 ].join("\n");
+
+/** The usage text `risk-review COMMAND --help` prints: that command's line, its options, the exit status. */
+export function usageOf(topic?: "check" | "import"): string {
+  if (topic === undefined) return USAGE;
+  const [line, help] = topic === "check" ? [CHECK_LINE, CHECK_HELP] : [IMPORT_LINE, IMPORT_HELP];
+  return ["Usage:", line, "", ...help, "", ...EXIT_STATUS].join("\n");
+}
+
+/** True when `arg` asks for help. */
+const isHelp = (arg: string): boolean => arg === "--help" || arg === "-h";
 
 const CHECK_OPTIONS = new Set(["--as-at", "--format", "--out"]);
 
 /** True when `iso` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(iso: string): boolean {
+  return asAtProblem(iso) === null;
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * Why `iso` cannot be an as-at date, or null when it is a real date written YYYY-MM-DD: a date
+ * written otherwise and a date that does not exist (30 February) are told apart.
+ */
+export function asAtProblem(iso: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  if (!m) return `--as-at "${iso}" is not a date written YYYY-MM-DD`;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const notReal = `--as-at "${iso}" is not a real date`;
+  if (month < 1 || month > 12) return `${notReal}: there is no month ${month}`;
+  if (day < 1) return `${notReal}: there is no day 0`;
+  const days = daysInMonth(year, month);
+  if (day > days) return `${notReal}: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return null;
+}
+
+/** Throws the usage error for an as-at date that cannot be used. */
+function requireAsAt(asAt: string | undefined): void {
+  const problem = asAt === undefined ? null : asAtProblem(asAt);
+  if (problem !== null) throw new UsageError(problem);
 }
 
 /**
@@ -98,9 +166,10 @@ export function parseArgs(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === "--help" || first === "-h" || first === "help") return { command: "help" };
   if (first === "--version" || first === "-v") return { command: "version" };
-  if (first === "import") return parseImport(rest);
-  if (first !== "check") throw new UsageError(`unknown command "${first}"`);
-  return parseCheck(rest);
+  if (first !== "import" && first !== "check") throw new UsageError(`unknown command "${first}"`);
+  // `COMMAND --help` wins over anything else on the line, as it does for most command-line tools.
+  if (rest.some(isHelp)) return { command: "help", topic: first };
+  return first === "import" ? parseImport(rest) : parseCheck(rest);
 }
 
 const IMPORT_OPTIONS = new Set(["--into", "--out", "--format", "--register", "--as-at"]);
@@ -142,8 +211,7 @@ function parseImport(args: readonly string[]): ImportCommand {
   if (format !== "text" && format !== "json")
     throw new UsageError(`--format "${format}" is not text or json`);
   const asAt = options.get("--as-at");
-  if (asAt !== undefined && !isIsoDate(asAt))
-    throw new UsageError(`--as-at "${asAt}" is not a date written YYYY-MM-DD`);
+  requireAsAt(asAt);
   return {
     command: "import",
     export: exportFile,
@@ -187,9 +255,7 @@ function parseCheck(args: readonly string[]): CheckCommand {
   const inputs = positional.length > 1 || !/\.(xlsx|xlsm|csv)$/i.test(workbook) ? { inputs: positional } : {};
 
   const asAt = options.get("--as-at");
-  if (asAt !== undefined && !isIsoDate(asAt)) {
-    throw new UsageError(`--as-at "${asAt}" is not a date written YYYY-MM-DD`);
-  }
+  requireAsAt(asAt);
   const formatText = options.get("--format") ?? "text";
   if (formatText !== "text" && formatText !== "json") {
     throw new UsageError(`--format "${formatText}" is not text or json`);

@@ -1,9 +1,7 @@
 // `risk-review check`: reads a workbook file, runs the engine, prints the report, optionally writes the review workbook.
 
-import { promises as fsp } from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../core/check";
-import type { Grid } from "../core/model/grid";
 import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
 import { buildSummaryTabs } from "../core/summary/index";
@@ -11,9 +9,11 @@ import { VERSION } from "../core/version";
 import { readWorkbookFile } from "../files/read-workbook-file";
 import { writeOwnedTabsWorkbook } from "../files/write-owned-tabs";
 import type { CheckCommand } from "./args";
-import { CliError, describeFsError } from "./cli-error";
+import { readInput, requireCheckableSheet } from "./check-input";
+import { CliError } from "./cli-error";
 import { renderJson } from "./format-json";
 import { renderText } from "./format-text";
+import { linkPathFrom } from "./link-path";
 import { settingsFromGrids } from "./settings-from-grids";
 import { terminalSafe } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
@@ -24,32 +24,10 @@ export interface CliOutput {
   stderr(text: string): void;
 }
 
-/** Sheet kinds that make a workbook worth checking (SPEC: otherwise exit 2). */
-const CHECKABLE_KINDS = new Set(["risk-register", "actions", "improvement-plan"]);
-
-/** Reads the input file's bytes; never opens it for writing. */
-export async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return await fsp.readFile(file);
-  } catch (err) {
-    throw new CliError(`could not read "${file}": ${describeFsError(err)}`);
-  }
-}
-
-/** Exit 2 with the list of sheets seen when nothing in the workbook is a plan, register or actions sheet. */
-export function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
-  if (report.sheets.some((s) => CHECKABLE_KINDS.has(s.kind))) return;
-  const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
-  throw new CliError(
-    `"${fileName}" holds no improvement plan, risk register or actions sheet that risk-review recognises ` +
-      `(no row in the first 20 matches their headers). Sheets seen: ${seen}.`,
-  );
-}
-
-/** Builds the owned tabs and writes them to a new workbook whose links name the source file. */
-async function writeReview(report: Report, settings: Settings, fileName: string, out: string): Promise<void> {
+/** Builds the owned tabs and writes them to a new workbook whose links name the source file's cells. */
+async function writeReview(report: Report, settings: Settings, input: string, out: string): Promise<void> {
   const tabs = buildSummaryTabs(report, settings, { version: VERSION });
-  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: fileName });
+  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: linkPathFrom(out, input) });
   await writeFileAtomic(out, bytes);
 }
 
@@ -76,7 +54,7 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   requireCheckableSheet(report, grids, fileName);
 
   // Write the review workbook before printing, so a failed write is not followed by a report that reads as success.
-  if (command.out !== undefined) await writeReview(report, settings, fileName, command.out);
+  if (command.out !== undefined) await writeReview(report, settings, input, command.out);
 
   output.stdout(command.format === "json" ? renderJson(report) : renderText(report, fileName));
   if (command.out !== undefined && command.format === "text") output.stdout(`Wrote ${command.out}\n`);

@@ -10,9 +10,15 @@ import { summaryAims, summaryRisk } from "../core/summary/summary-data";
 import type { SummaryData } from "../core/summary/summary-types";
 import { FileReadError, readWorkbookFile } from "../files/read-workbook-file";
 import type { OutputFormat } from "./args";
-import { readInput, requireCheckableSheet } from "./check-command";
+import { readInput, requireCheckableSheet } from "./check-input";
 import { CliError } from "./cli-error";
-import { toJsonReport, type JsonEscalation, type JsonFinding, type JsonSheet } from "./format-json";
+import {
+  toJsonReport,
+  type JsonEscalation,
+  type JsonFinding,
+  type JsonProposal,
+  type JsonSheet,
+} from "./format-json";
 import { renderText } from "./format-text";
 import { settingsFromGrids } from "./settings-from-grids";
 
@@ -52,7 +58,7 @@ export interface FileResult {
     sheets: JsonSheet[];
     findings: JsonFinding[];
     escalations: JsonEscalation[];
-    proposals: unknown[];
+    proposals: JsonProposal[];
   };
   /** The file's own report as the single-file text output prints it. */
   text?: string;
@@ -101,8 +107,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         sheets: json.sheets,
         findings: json.findings,
         escalations: json.escalations,
-        // Proposals arrive with the history work; a report without them proposes nothing.
-        proposals: (json as { proposals?: unknown[] }).proposals ?? [],
+        proposals: json.proposals,
       },
       text: job.format === "text" ? renderText(report, job.file) : undefined,
       risks: riskIdentities(report),

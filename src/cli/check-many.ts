@@ -14,6 +14,7 @@ import { checkFile, failedFile, type FileJob, type FileResult } from "./check-fi
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
 import { renderManyJson, renderManyText } from "./format-many";
+import { linkPathFrom } from "./link-path";
 import { poolSize, runInWorkers } from "./worker-pool";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 
@@ -110,12 +111,10 @@ async function writeRollUp(
     protectiveMarking: rollUpMarking(results.flatMap((r) => (r.summary ? [r.summary.marking] : []))),
   };
   const tabs = buildSummaryTabsFrom(rollUp.data, settings, { version: VERSION }, rollUp.acceptedExceptions);
-  const outDir = path.dirname(path.resolve(out));
   for (const tab of tabs)
     for (const link of tab.format.links) {
       const input = link.file === undefined ? undefined : paths.get(link.file);
-      if (input !== undefined)
-        link.file = path.relative(outDir, path.resolve(input)).split(path.sep).join("/");
+      if (input !== undefined) link.file = linkPathFrom(out, input);
     }
   await writeFileAtomic(out, await writeOwnedTabsWorkbook(tabs));
 }

@@ -4,6 +4,7 @@ import { columnLetter } from "../core/address/a1";
 import type { Report } from "../core/model/report";
 import type { Finding, Severity } from "../core/model/finding";
 import type { DestinationId } from "../core/model/report";
+import type { ProposalAction, Trend } from "../core/model/history";
 
 /** One sheet as the JSON output describes it. */
 export interface JsonSheet {
@@ -34,6 +35,26 @@ export interface JsonEscalation {
   row: number;
   destinations: DestinationId[];
   reasons: string[];
+  trend: Trend;
+}
+
+/** One risk's score and direction of travel. */
+export interface JsonRisk {
+  recordId: string;
+  sheet: string;
+  row: number;
+  score: number | null;
+  trend: Trend;
+}
+
+/** A proposal for the boards (SPEC "History, appetite and proposals"). */
+export interface JsonProposal {
+  recordId: string;
+  sheet: string;
+  row: number;
+  action: ProposalAction;
+  destination: string;
+  reason: string;
 }
 
 /** The whole `--format json` document. */
@@ -42,6 +63,8 @@ export interface JsonReport {
   sheets: JsonSheet[];
   findings: JsonFinding[];
   escalations: JsonEscalation[];
+  risks: JsonRisk[];
+  proposals: JsonProposal[];
 }
 
 /** One finding as the JSON describes it. */
@@ -81,6 +104,22 @@ export function toJsonReport(report: Report): JsonReport {
       row: e.row,
       destinations: [...e.destinations],
       reasons: [...e.reasons],
+      trend: e.trend,
+    })),
+    risks: report.risks.map((r) => ({
+      recordId: r.id,
+      sheet: r.sheet,
+      row: r.row,
+      score: r.score,
+      trend: r.trend,
+    })),
+    proposals: report.proposals.map((p) => ({
+      recordId: p.recordId,
+      sheet: p.sheet,
+      row: p.row,
+      action: p.action,
+      destination: p.destination,
+      reason: p.reason,
     })),
   };
 }

@@ -3,7 +3,13 @@
 import type { AcrossFiles, FileFinding } from "../core/join/across-files";
 import type { Severity } from "../core/model/finding";
 import type { FileResult } from "./check-file";
-import { jsonFinding, type JsonEscalation, type JsonFinding, type JsonSheet } from "./format-json";
+import {
+  jsonFinding,
+  type JsonEscalation,
+  type JsonFinding,
+  type JsonProposal,
+  type JsonSheet,
+} from "./format-json";
 import { count, findingPlace, table } from "./format-text";
 
 /** One file as the JSON lists it; `error` says why it could not be checked. */
@@ -19,7 +25,7 @@ export interface ManyJsonReport {
   files: JsonFile[];
   findings: (JsonFinding & { file: string })[];
   escalations: (JsonEscalation & { file: string })[];
-  proposals: ({ file: string } & Record<string, unknown>)[];
+  proposals: (JsonProposal & { file: string })[];
 }
 
 /** The whole JSON document: files in the order checked, then findings, escalations and proposals file by file. */
@@ -41,9 +47,7 @@ export function toManyJson(
       ...across.findings.map((f) => ({ file: f.file, ...jsonFinding(f) })),
     ],
     escalations: checked.flatMap((r) => (r.json?.escalations ?? []).map((e) => ({ file: r.file, ...e }))),
-    proposals: checked.flatMap((r) =>
-      (r.json?.proposals ?? []).map((p) => ({ file: r.file, ...(p as Record<string, unknown>) })),
-    ),
+    proposals: checked.flatMap((r) => (r.json?.proposals ?? []).map((p) => ({ file: r.file, ...p }))),
   };
 }
 

@@ -3,7 +3,7 @@
 
 import { VERSION } from "../core/version";
 import { FileReadError } from "../files/file-read-error";
-import { InputTypeError, parseArgs, USAGE, UsageError } from "./args";
+import { InputTypeError, parseArgs, USAGE, usageOf, UsageError } from "./args";
 import { runCheck, type CliOutput } from "./check-command";
 import { runCheckMany } from "./check-many";
 import { CliError } from "./cli-error";
@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], output: CliOutput, debug = f
     const command = parseArgs(argv);
     switch (command.command) {
       case "help":
-        output.stdout(`${USAGE}\n`);
+        output.stdout(`${usageOf(command.topic)}\n`);
         return 0;
       case "version":
         output.stdout(`${VERSION}\n`);

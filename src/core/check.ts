@@ -12,6 +12,8 @@ import { dayFromIso, isoFromDay, type DayNumber } from "./parse";
 import type { SheetLayout } from "./read/detect-sheet";
 import { readWorkbook } from "./read/read-workbook";
 import { buildRuleContext } from "./rules/context";
+import { collectHistory } from "./history/collect-history";
+import { proposeChanges } from "./history/risk-history";
 import { fingerprintRecord, isAccepted } from "./rules/accepted";
 import { RULES } from "./rules/registry";
 import { riskFacts } from "./rules/risk-facts";
@@ -70,7 +72,8 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   const { settings } = options;
   const asAt = resolveAsAt(options);
   const { sheets, records, layouts } = readWorkbook(grids, settings, asAt);
-  const context = buildRuleContext(records, layouts, settings, asAt);
+  const history = collectHistory(grids, records.updateLog, settings.importProfile?.renumbered ?? []);
+  const context = buildRuleContext(records, layouts, settings, asAt, history);
   const planIds = numberPlanActions(records.plan);
 
   const findings: Finding[] = [];
@@ -95,6 +98,8 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     escalations: routeEscalations(context),
     records,
     risks: records.risks.map((r) => riskFacts(context, r)),
+    proposals: proposeChanges(context),
+    history,
   };
 }
 

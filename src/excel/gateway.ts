@@ -31,6 +31,13 @@ export interface WriteResult {
   warnings?: string[];
 }
 
+/** What a save of the settings wrote: the merged settings, and the entries a co-author had also changed. */
+export interface SavedSettings {
+  settings: Settings;
+  /** Entries both this save and a co-author changed (this save's version was written); see settings-merge. */
+  conflicts: string[];
+}
+
 export interface WorkbookGateway {
   /** Reads every sheet's used range (values and number formats), in as few syncs as the payload limit allows. */
   readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]>;
@@ -44,8 +51,11 @@ export interface WorkbookGateway {
   selectCell(target: CellTarget): Promise<void>;
   /** Reads settings from the hidden owned Settings sheet (defaults when there is none). */
   loadSettings(): Promise<Settings>;
-  /** Writes settings to the hidden owned Settings sheet. */
-  saveSettings(settings: Settings): Promise<void>;
+  /**
+   * Writes settings to the hidden owned Settings sheet, merged entry by entry with what co-authors saved
+   * since `base` (the settings this save started from) was read.
+   */
+  saveSettings(settings: Settings, base?: Settings): Promise<SavedSettings>;
   /**
    * Meeting (src/excel/record-update.ts): finds the owned Update Log tab, creating it from `emptyTab`
    * when there is none; returns its sheet name. Optional so gateways without meetings still type-check.

@@ -6,7 +6,9 @@ import { defaultSettings, type Settings } from "../core/model/settings";
 import { settingsFromRows, settingsToRows } from "../core/model/settings-sheet";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { countedSync, runExcel } from "./run";
-import { writeOwnedTab } from "./write-owned-tab";
+import { mergeSettings } from "../core/model/settings-merge";
+import type { SavedSettings } from "./gateway";
+import { writeOwnedTabIn } from "./write-owned-tab";
 
 /** Settings as read, with the problems found in the sheet (bad values keep their defaults). */
 export interface LoadedSettings {
@@ -18,28 +20,31 @@ export interface LoadedSettings {
 
 /** Reads the owned Settings sheet (two syncs); a user's sheet of the same name is never read as settings. */
 export async function loadSettingsWithIssues(): Promise<LoadedSettings> {
-  return runExcel("reading the settings", async (context) => {
-    const worksheets = context.workbook.worksheets.load("items/name");
-    const names = context.workbook.names.load("items/name,items/value");
-    await countedSync(context, "settings: sheets and names");
-    const owned = sheetsOwnedByName(names.items.map((n) => ({ name: n.name, value: n.value as unknown })));
-    const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
-    const candidates = candidateSheetNames(OWNED_TAB_NAMES.settings)
-      .map((c) => byName.get(c.toLowerCase()))
-      .filter((ws): ws is Excel.Worksheet => ws !== undefined)
-      .map((ws) => ({ ws, used: ws.getUsedRangeOrNullObject(true).load("values,rowIndex") }));
-    if (candidates.length === 0) return { settings: defaultSettings(), issues: [], sheetName: null };
-    await countedSync(context, "settings: read sheet");
-    for (const { ws, used } of candidates) {
-      if (used.isNullObject) continue;
-      const values = (used.values as CellValue[][]).map((row) => row.map((v) => (v === "" ? null : v)));
-      const isOwned = owned.has(ws.name.toLowerCase()) || (used.rowIndex === 0 && rowHasMarker(values[0]));
-      if (!isOwned) continue;
-      const { settings, issues } = settingsFromRows(values, used.rowIndex + 1);
-      return { settings, issues, sheetName: ws.name };
-    }
-    return { settings: defaultSettings(), issues: [], sheetName: null };
-  });
+  return runExcel("reading the settings", readSettingsIn);
+}
+
+/** loadSettingsWithIssues inside a run the caller holds. */
+async function readSettingsIn(context: Excel.RequestContext): Promise<LoadedSettings> {
+  const worksheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name,items/value");
+  await countedSync(context, "settings: sheets and names");
+  const owned = sheetsOwnedByName(names.items.map((n) => ({ name: n.name, value: n.value as unknown })));
+  const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+  const candidates = candidateSheetNames(OWNED_TAB_NAMES.settings)
+    .map((c) => byName.get(c.toLowerCase()))
+    .filter((ws): ws is Excel.Worksheet => ws !== undefined)
+    .map((ws) => ({ ws, used: ws.getUsedRangeOrNullObject(true).load("values,rowIndex") }));
+  if (candidates.length === 0) return { settings: defaultSettings(), issues: [], sheetName: null };
+  await countedSync(context, "settings: read sheet");
+  for (const { ws, used } of candidates) {
+    if (used.isNullObject) continue;
+    const values = (used.values as CellValue[][]).map((row) => row.map((v) => (v === "" ? null : v)));
+    const isOwned = owned.has(ws.name.toLowerCase()) || (used.rowIndex === 0 && rowHasMarker(values[0]));
+    if (!isOwned) continue;
+    const { settings, issues } = settingsFromRows(values, used.rowIndex + 1);
+    return { settings, issues, sheetName: ws.name };
+  }
+  return { settings: defaultSettings(), issues: [], sheetName: null };
 }
 
 /** Reads the settings (defaults when the workbook has no Settings sheet). */
@@ -58,12 +63,23 @@ export function settingsTab(settings: Settings): OwnedTab {
       titleRows: [0],
       headerRows: [1],
       columnWidths: [28, 60, 60],
-      freezeBelowRow: 1,
+      // Hidden: no freeze, no print set-up (both have failed on hidden sheets).
+      freezeBelowRow: null,
     },
   };
 }
 
-/** Writes the settings to the hidden owned Settings sheet. */
-export async function saveSettings(settings: Settings): Promise<void> {
-  await writeOwnedTab(settingsTab(settings));
+/**
+ * Saves the settings without losing a co-author's change (SPEC "Saving settings"): in one run, reads the
+ * Settings sheet again, merges `settings` into what it holds now entry by entry against `base` (what the
+ * pane read before the officer's change; without it, every setting that differs is this save's), and
+ * writes the result. Where both changed the same entry this (later) save wins, and `conflicts` says which.
+ */
+export async function saveSettings(settings: Settings, base?: Settings): Promise<SavedSettings> {
+  return runExcel("saving the settings", async (context) => {
+    const now = await readSettingsIn(context);
+    const { merged, conflicts } = mergeSettings(base ?? now.settings, settings, now.settings);
+    await writeOwnedTabIn(context, settingsTab(merged));
+    return { settings: merged, conflicts };
+  });
 }

@@ -5,7 +5,7 @@
 import { columnLetter, toA1 } from "../core/address/a1";
 import type { CellValue } from "../core/model/grid";
 import type { OwnedTab } from "../core/model/owned-tab";
-import { OWNED_MARKER, OWNED_TAB_STYLE } from "../core/model/owned-tab";
+import { OWNED_MARKER, OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { PlainError, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
@@ -43,32 +43,35 @@ interface TabCells {
  * same state.
  */
 export async function writeOwnedTab(tab: OwnedTab): Promise<WriteResult> {
-  return runExcel(`writing the "${tab.name}" tab`, async (context) => {
-    const target = await chooseSheet(context, tab.name);
-    const cells = tabCells(tab);
-    const sheets = new Map<number, Excel.Worksheet>();
-    // A proxy per batch: one made in a batch Excel refused is not safe to use afterwards.
-    const sheetIn = (batch: number): Excel.Worksheet => {
-      let ws = sheets.get(batch);
-      if (!ws) {
-        ws = context.workbook.worksheets.getItem(target.name);
-        sheets.set(batch, ws);
-      }
-      return ws;
-    };
-    const writes: QueuedWrite[] = [
-      setupWrite(context, target, tab, sheetIn),
-      ...valueWrites(cells, sheetIn),
-      ...formatWrites(tab, cells, sheetIn),
-    ];
-    await syncWrites(context, writes, `write: ${target.name}`);
-    const warnings = await layoutTab(context, target.name, tab);
-    return {
-      sheetName: target.name,
-      renamed: target.name.toLowerCase() !== tab.name.toLowerCase(),
-      ...(warnings.length > 0 ? { warnings } : {}),
-    };
-  });
+  return runExcel(`writing the "${tab.name}" tab`, (context) => writeOwnedTabIn(context, tab));
+}
+
+/** writeOwnedTab inside a run the caller holds (settings are read again and written in one run). */
+export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedTab): Promise<WriteResult> {
+  const target = await chooseSheet(context, tab.name);
+  const cells = tabCells(tab);
+  const sheets = new Map<number, Excel.Worksheet>();
+  // A proxy per batch: one made in a batch Excel refused is not safe to use afterwards.
+  const sheetIn = (batch: number): Excel.Worksheet => {
+    let ws = sheets.get(batch);
+    if (!ws) {
+      ws = context.workbook.worksheets.getItem(target.name);
+      sheets.set(batch, ws);
+    }
+    return ws;
+  };
+  const writes: QueuedWrite[] = [
+    setupWrite(context, target, tab, sheetIn),
+    ...valueWrites(cells, sheetIn),
+    ...formatWrites(tab, cells, sheetIn),
+  ];
+  await syncWrites(context, writes, `write: ${target.name}`);
+  const warnings = await layoutTab(context, target.name, tab);
+  return {
+    sheetName: target.name,
+    renamed: target.name.toLowerCase() !== tab.name.toLowerCase(),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
 /** Syncs 1–2: the sheets, the CRR_OWNED_* names, and row 1 of any sheet already holding a candidate name. */
@@ -117,9 +120,14 @@ function tabCells(tab: OwnedTab): TabCells {
     const vs: CellValue[] = [];
     const fs: string[] = [];
     for (let c = 0; c < total; c++) {
-      let v: CellValue = c < row.length ? (row[c] ?? null) : null;
+      // A date cell comes as its serial with the date format (storedCell), the way Excel holds a date.
+      const stored = storedCell(c < row.length ? (row[c] ?? null) : null);
+      let v: CellValue = stored.value;
       if (needsMarker && r === 0 && c === width) v = OWNED_MARKER;
-      if (typeof v === "string") {
+      if (stored.numberFormat !== null && typeof v === "number") {
+        vs.push(v);
+        fs.push(stored.numberFormat);
+      } else if (typeof v === "string") {
         // Text stays text: "@" stops Excel reading "007" or "1/2" as numbers, the apostrophe stops "=…".
         vs.push(escapeCellText(v));
         fs.push(TEXT_FORMAT);

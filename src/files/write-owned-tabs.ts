@@ -10,14 +10,21 @@ import {
   type Worksheet,
 } from "exceljs";
 import type { CellValue } from "../core/model/grid";
-import { OWNED_MARKER, OWNED_TAB_STYLE, type OwnedTab } from "../core/model/owned-tab";
+import {
+  OWNED_MARKER,
+  OWNED_TAB_STYLE,
+  storedCell,
+  type OwnedCell,
+  type OwnedTab,
+} from "../core/model/owned-tab";
 import { excelEscape, fitCell } from "./xlsx/xml-write";
 
 /** Options for writing the owned-tabs workbook. */
 export interface WriteOwnedTabsOptions {
   /**
-   * The source workbook's file name. When given, links point at its cells (`risks.xlsx#'Sheet'!K9`),
-   * as the command line's review workbook sits next to the file it reviewed; else links are internal.
+   * The source workbook's path relative to the folder the review workbook is written in, with forward
+   * slashes (`risks.xlsx`, `../registers/risks.xlsx`). When given, links point at its cells
+   * (`risks.xlsx#'Sheet'!K9`); else links are internal.
    */
   linkFile?: string;
 }
@@ -61,11 +68,14 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
   const dateColumns = new Set(format.dateColumns);
 
   tab.rows.forEach((row, r) => {
-    row.forEach((value, c) => {
+    row.forEach((owned, c) => {
+      // A date cell arrives as its serial and the UK date format: a real Excel date, never text.
+      const { value, numberFormat } = storedCell(owned);
       if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
       const cell = ws.getCell(r + 1, c + 1);
       setPlainValue(cell, value);
-      if (typeof value === "number" && dateColumns.has(c)) cell.numFmt = DATE_FORMAT;
+      if (numberFormat !== null) cell.numFmt = numberFormat;
+      else if (typeof value === "number" && dateColumns.has(c)) cell.numFmt = DATE_FORMAT;
     });
   });
   ensureMarker(ws, tab.rows);
@@ -86,7 +96,7 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
   });
   for (const link of format.links) {
     const cell = ws.getCell(link.row + 1, link.col + 1);
-    const current = tab.rows[link.row]?.[link.col] ?? null;
+    const current = storedCell(tab.rows[link.row]?.[link.col] ?? null).value;
     const location = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
     // A roll-up over several files names each link's own file; else every link is into the one source.
     const linkFile = link.file ?? options.linkFile;
@@ -113,7 +123,18 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
     const first = Math.min(...format.headerRows) + 1;
     ws.pageSetup.printTitlesRow = `${first}:${first}`;
   }
+  // The protective marking heads every printed page, not only row 1 of the first.
+  if (format.pageHeader)
+    ws.headerFooter = { ...ws.headerFooter, oddHeader: pageHeaderCode(format.pageHeader) };
   if (tab.kind === "settings") ws.state = "hidden";
+}
+
+/**
+ * A header-footer code that prints `text` bold in the centre of the page header. "&" starts a code in
+ * Excel's header language, so a literal one is doubled.
+ */
+export function pageHeaderCode(text: string): string {
+  return `&C&"-,Bold"${text.replace(/&/g, "&&")}`;
 }
 
 /**
@@ -135,7 +156,7 @@ export function escapeXlsxText(text: string): string {
 }
 
 /** The marker that tells a reader this sheet is ours: right of the widest row, in row 1. */
-function ensureMarker(ws: Worksheet, rows: CellValue[][]): void {
+function ensureMarker(ws: Worksheet, rows: OwnedCell[][]): void {
   if ((rows[0] ?? []).some((v) => v === OWNED_MARKER)) return;
   const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
   const cell = ws.getCell(1, width + 1);

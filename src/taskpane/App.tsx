@@ -100,6 +100,7 @@ export function App({ gateway, loadEngine, theme, initialView = "check" }: AppPr
         <main className={s.main} aria-label={label} aria-busy={state.busy !== null}>
           <h1 className={s.srOnly}>Risk Review: {label}</h1>
           <ErrorBar message={state.error} onDismiss={actions.dismissError} />
+          <ErrorBar message={state.notice} onDismiss={actions.dismissNotice} intent="warning" />
           <ProgressNote progress={state.progress} />
           <div className={s.srOnly} role="status" aria-live="polite">
             {state.status}

@@ -34,6 +34,9 @@ describe("parseArgs accepts", () => {
     [["--help"], { command: "help" }],
     [["help"], { command: "help" }],
     [["--version"], { command: "version" }],
+    [["check", "--help"], { command: "help", topic: "check" }],
+    [["check", "a.xlsx", "--colour", "-h"], { command: "help", topic: "check" }],
+    [["import", "--help"], { command: "help", topic: "import" }],
   ])("%j", (argv, expected) => {
     expect(parseArgs(argv)).toEqual({ asAt: undefined, out: undefined, ...expected });
   });
@@ -55,7 +58,7 @@ describe("parseArgs refuses with a usage error", () => {
     [["import", "e.xlsx", "--into", "a.xlsx", "--out", "b.xlsm"], /must name a \.xlsx file/],
     [["check", "a.xlsx", "--as-at"], /--as-at needs a value/],
     [["check", "a.xlsx", "--as-at", "--format", "json"], /--as-at needs a value/],
-    [["check", "a.xlsx", "--as-at", "2022-02-30"], /not a date written YYYY-MM-DD/],
+    [["check", "a.xlsx", "--as-at", "2022-02-30"], /not a real date: February 2022 has 28 days/],
     [["check", "a.xlsx", "--as-at", "10/10/2022"], /not a date written YYYY-MM-DD/],
     [["check", "a.xlsx", "--format", "csv"], /--format "csv" is not text or json/],
     [["check", "a.xlsx", "--out", "review.csv"], /must name a \.xlsx file/],

@@ -2,6 +2,7 @@
 
 import type { Finding } from "../../src/core/model/finding";
 import type { Report } from "../../src/core/model/report";
+import { emptyHistory } from "../../src/core/history/collect-history";
 import { renderJson, toJsonReport } from "../../src/cli/format-json";
 import { renderText } from "../../src/cli/format-text";
 
@@ -74,17 +75,20 @@ const report: Report = {
       row: 11,
       destinations: ["corporate-register", "strategic-board"],
       reasons: ["score 20 ≥ 16", "£450,000 ≥ £250,000"],
+      trend: "up",
     },
   ],
   records: { risks: [], actions: [], plan: [], updateLog: [] },
   risks: [],
+  proposals: [],
+  history: emptyHistory(),
 };
 
 describe("toJsonReport", () => {
   const json = toJsonReport(report);
 
   it("has SPEC's keys, in SPEC's order", () => {
-    expect(Object.keys(json)).toEqual(["asAt", "sheets", "findings", "escalations"]);
+    expect(Object.keys(json)).toEqual(["asAt", "sheets", "findings", "escalations", "risks", "proposals"]);
     expect(Object.keys(json.sheets[0])).toEqual(["name", "kind", "headerRow", "columns", "unmapped"]);
     expect(Object.keys(json.findings[0])).toEqual([
       "ruleId",
@@ -95,7 +99,14 @@ describe("toJsonReport", () => {
       "recordId",
       "message",
     ]);
-    expect(Object.keys(json.escalations[0])).toEqual(["recordId", "sheet", "row", "destinations", "reasons"]);
+    expect(Object.keys(json.escalations[0])).toEqual([
+      "recordId",
+      "sheet",
+      "row",
+      "destinations",
+      "reasons",
+      "trend",
+    ]);
   });
 
   it("gives 1-based header rows, column letters for mapped fields only, and null for no table", () => {

@@ -47,7 +47,9 @@ beforeAll(() => {
 
 it("plants at least one problem for every documented rule (plan/*, risk/*, sheet/missing-column)", () => {
   const rules = new Set(plantedFile.planted.map((p) => p.ruleId));
-  const specRules = [...documentedRules().keys()];
+  // The history rules (issue 11) are planted in the history sample, not this one.
+  const history = ["risk/above-appetite", "risk/target-passed", "risk/no-change-while-slipping"];
+  const specRules = [...documentedRules().keys()].filter((r) => !history.includes(r));
   expect(specRules.length).toBeGreaterThan(20);
   expect(specRules.filter((r) => !rules.has(r))).toEqual([]);
 });

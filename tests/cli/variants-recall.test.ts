@@ -36,6 +36,11 @@ interface JsonEscalation {
 }
 
 const variants = buildVariants();
+/**
+ * The history rules (issue 11) read appetite, target dates and the logs, which these variants do not
+ * plant yet: they are scored by their own table-driven tests and by the history sample, and left out here.
+ */
+const HISTORY_RULES = new Set(["risk/above-appetite", "risk/target-passed", "risk/no-change-while-slipping"]);
 const DESTINATIONS = [
   "corporate-register",
   "directorate-register",
@@ -44,7 +49,7 @@ const DESTINATIONS = [
   "strategic-board",
   "transfer",
 ];
-const specRules = [...documentedRules().keys()];
+const specRules = [...documentedRules().keys()].filter((r) => !HISTORY_RULES.has(r));
 
 /** Same rule, sheet and cell (or, for a sheet-level finding, the header row). */
 function sameSpot(f: JsonFinding, p: Expectation): boolean {
@@ -82,7 +87,8 @@ const sameRoute = (a: Route, b: Route) =>
   a.sheet === b.sheet && a.row === b.row && a.destination === b.destination;
 
 /** Pairs findings with planted problems one to one; what is left over on either side is a miss or an extra. */
-function score(variant: Variant, findings: JsonFinding[], escalations: JsonEscalation[]): Outcome {
+function score(variant: Variant, all: JsonFinding[], escalations: JsonEscalation[]): Outcome {
+  const findings = all.filter((f) => !HISTORY_RULES.has(f.ruleId));
   const left = [...findings];
   const missed: Expectation[] = [];
   for (const p of variant.planted) {

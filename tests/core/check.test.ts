@@ -160,6 +160,9 @@ describe("checkWorkbook: as-at date, shape and order", () => {
       "risk/missing-strategy",
       STALE,
       "risk/missing-owner",
+      // Both score 12, above the default appetite (Cautious, 9): warnings, after the errors.
+      "risk/above-appetite",
+      "risk/above-appetite",
       RAG,
     ]);
   });

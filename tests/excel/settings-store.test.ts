@@ -56,6 +56,42 @@ describe("settings store", () => {
     expect(host.snapshot()).toEqual(snap);
   });
 
+  it("keeps a co-author's save: reads the sheet again and merges entry by entry", async () => {
+    const host = install({ sheets: [{ name: "IRIS Risks" }] });
+    await saveSettings(customised());
+    const mineBase = await loadSettings(); // this pane opens
+    // A co-author accepts another finding and changes the marking meanwhile.
+    const theirs = await loadSettings();
+    theirs.acceptedExceptions.push({ ...theirs.acceptedExceptions[0], recordId: "HRC-077" });
+    theirs.protectiveMarking = "OFFICIAL";
+    await saveSettings(theirs, await loadSettings());
+    // This pane corrects a column, from what it read before.
+    const mine = JSON.parse(JSON.stringify(mineBase)) as typeof mineBase;
+    mine.columnCorrections.push({ sheet: "IRIS Risks", header: "Approach", field: "strategy" });
+    host.resetStats();
+    const saved = await saveSettings(mine, mineBase);
+    expect(saved.conflicts).toEqual([]);
+    const now = await loadSettings();
+    expect(now.acceptedExceptions.map((e) => e.recordId)).toEqual(["HRC-005", "HRC-077"]);
+    expect(now.columnCorrections.map((c) => c.header)).toEqual(["Resp.", "Approach"]);
+    expect(now.protectiveMarking).toBe("OFFICIAL");
+    expect(saved.settings).toEqual(now);
+  });
+
+  it("where both changed the same entry, the later save wins and says so", async () => {
+    install({ sheets: [{ name: "IRIS Risks" }] });
+    await saveSettings(customised());
+    const base = await loadSettings();
+    const theirs = await loadSettings();
+    theirs.acceptedExceptions[0].reason = "Theirs";
+    await saveSettings(theirs, base);
+    const mine = await loadSettings().then(() => JSON.parse(JSON.stringify(base)) as typeof base);
+    mine.acceptedExceptions[0].reason = "Mine";
+    const saved = await saveSettings(mine, base);
+    expect(saved.conflicts).toEqual(["the accepted risk/stale-update finding on HRC-005 (IRIS Risks)"]);
+    expect((await loadSettings()).acceptedExceptions[0].reason).toBe("Mine");
+  });
+
   it("never takes a user's sheet of the same name for the settings", async () => {
     const host = install({
       sheets: [

@@ -56,6 +56,19 @@ const userBook = () => ({
 });
 
 describe("writeOwnedTab", () => {
+  it("writes a date cell as an Excel date serial with the UK date format, and a non-date as its text", async () => {
+    const host = install({ sheets: [] });
+    await writeOwnedTab({
+      name: "Escalation",
+      kind: "escalation",
+      rows: [["Escalation"], ["OFFICIAL", "As at", { date: "2022-10-10" }], ["Bad", { date: "2022-02-30" }]],
+      format: emptyFormat(),
+    });
+    const s = host.snapshot().sheets.find((x) => x.name === "Escalation")!;
+    expect([s.values[1][2], s.numberFormats.C2]).toEqual([44844, "dd/mm/yyyy"]);
+    expect([s.values[2][1], s.numberFormats.B3]).toEqual(["2022-02-30", "@"]);
+  });
+
   it("writes values, text as text, formats, links, freeze panes and print set-up", async () => {
     const host = install({ sheets: [{ name: "IRIS Risks", values: [["Ref"]] }] });
     const result = await writeOwnedTab(escalationTab());

@@ -209,3 +209,53 @@ describe("writeOwnedTabsWorkbook with linkFile", () => {
     expect((ws.views ?? []).some((v) => v.state === "frozen")).toBe(false);
   });
 });
+
+describe("writeOwnedTabsWorkbook with date cells", () => {
+  const tab: OwnedTab = {
+    name: "Escalation",
+    kind: "escalation",
+    rows: [
+      ["Escalation"],
+      ["OFFICIAL", "As at", { date: "2022-10-10" }],
+      ["Risk ID", "Update date"],
+      ["R-1", { date: "2022-10-03" }],
+      ["R-2", { date: "2022-02-30" }],
+      ["R-3", null],
+    ],
+    format: { ...emptyFormat(), headerRows: [2] },
+  };
+
+  it("writes them as real Excel dates with the UK date format, not as text", async () => {
+    const bytes = await writeOwnedTabsWorkbook([tab]);
+    const ws = (await loadWithExcelJs(bytes)).getWorksheet("Escalation")!;
+    expect(ws.getCell("B4").value).toEqual(new Date(Date.UTC(2022, 9, 3)));
+    expect(ws.getCell("B4").numFmt).toBe("dd/mm/yyyy");
+    expect(ws.getCell("C2").value).toEqual(new Date(Date.UTC(2022, 9, 10)));
+    expect(ws.getCell("C2").numFmt).toBe("dd/mm/yyyy");
+    const grid = (await readXlsx(bytes, "review.xlsx"))[0];
+    expect([grid.values[3][1], grid.numberFormats?.[3][1]]).toEqual([44837, "dd/mm/yyyy"]);
+  });
+
+  it("keeps a date that is not a real day as its text, and leaves a missing one empty", async () => {
+    const ws = (await loadWithExcelJs(await writeOwnedTabsWorkbook([tab]))).getWorksheet("Escalation")!;
+    expect(ws.getCell("B5").value).toBe("2022-02-30");
+    expect(ws.getCell("B6").value).toBeNull();
+  });
+});
+
+describe("writeOwnedTabsWorkbook page header", () => {
+  it("prints the protective marking in the header of every page; a tab without one gets no header", async () => {
+    const marked: OwnedTab = {
+      name: "Risk Summary",
+      kind: "risk-summary",
+      rows: [["Risk Summary"], ["OFFICIAL-SENSITIVE & PERSONAL"]],
+      format: { ...emptyFormat(), pageHeader: "OFFICIAL-SENSITIVE & PERSONAL" },
+    };
+    const wb = await loadWithExcelJs(await writeOwnedTabsWorkbook([marked, settingsTab()]));
+    const hf = wb.getWorksheet("Risk Summary")!.headerFooter;
+    expect(hf.oddHeader).toBe('&C&"-,Bold"OFFICIAL-SENSITIVE && PERSONAL');
+    // One header for odd, even and first pages alike.
+    expect([hf.differentFirst ?? false, hf.differentOddEven ?? false]).toEqual([false, false]);
+    expect(wb.getWorksheet("Risk Review Settings")!.headerFooter?.oddHeader).toBeUndefined();
+  });
+});

@@ -76,4 +76,20 @@ describe("SettingsView", () => {
     expect(saved.ruleSeverities).toEqual({ "risk/rag-mismatch": "off" });
     expect(await screen.findByRole("status")).toHaveTextContent("Settings saved in this workbook.");
   });
+
+  it("says so when a co-author changed the same setting, that this save won, and lets the note be dismissed", async () => {
+    const gateway = new MockGateway();
+    gateway.conflictsNext = ["the setting “asAt”"];
+    const { user } = await openSettings(gateway);
+    await user.type(screen.getByLabelText("As-at date"), "2022-10-10");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(gateway.callsOf("saveSettings")).toHaveLength(1));
+    const note = await screen.findByText(/^Someone else changed this too/);
+    expect(note).toHaveTextContent(
+      /your version was saved: the setting “asAt”\. Everything else they changed was kept\./,
+    );
+    expect(screen.queryByRole("alert")).toBeNull(); // a notice, not an error
+    await user.click(screen.getByRole("button", { name: "Dismiss the message" }));
+    expect(screen.queryByText(/^Someone else changed this too/)).toBeNull();
+  });
 });

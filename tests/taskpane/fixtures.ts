@@ -4,6 +4,7 @@ import { compareFindings, type Finding } from "../../src/core/model/finding";
 import type { OwnedTab } from "../../src/core/model/owned-tab";
 import { emptyFormat } from "../../src/core/model/owned-tab";
 import type { Report } from "../../src/core/model/report";
+import { emptyHistory } from "../../src/core/history/collect-history";
 import { defaultSettings, type Settings } from "../../src/core/model/settings";
 import type { CellTarget, WorkbookGateway, WriteResult } from "../../src/excel/gateway";
 import type { Engine } from "../../src/taskpane/hooks/useWorkbook";
@@ -113,6 +114,8 @@ export function sampleReport(): Report {
     escalations: [],
     records: { risks: [], actions: [], plan: [], updateLog: [] },
     risks: [],
+    proposals: [],
+    history: emptyHistory(),
   };
 }
 
@@ -170,9 +173,14 @@ export class MockGateway implements WorkbookGateway {
     this.record("loadSettings", []);
     return this.settings;
   }
+  /** Entries a co-author also changed, reported by the next save (as the real store's merge would). */
+  conflictsNext: string[] = [];
   async saveSettings(settings: Settings) {
     this.record("saveSettings", [settings]);
     this.settings = settings;
+    const conflicts = this.conflictsNext;
+    this.conflictsNext = [];
+    return { settings, conflicts };
   }
 }
 

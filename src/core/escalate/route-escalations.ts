@@ -4,16 +4,18 @@ import { fieldCell, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
 import type { RuleContext } from "../rules/context";
+import { trendOf } from "../history/risk-points";
+import { currentScore, currentScoreOf, type CurrentScore } from "./current-score";
 
 const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
 
-/** The current score: the score cell, else likelihood × impact. */
-export function currentScore(ctx: RuleContext, risk: RiskRecord): number | null {
-  const s = ctx.numberOf(risk, "score");
-  if (s !== null) return s;
-  const l = ctx.numberOf(risk, "likelihood");
-  const i = ctx.numberOf(risk, "impact");
-  return l !== null && i !== null ? l * i : null;
+export { currentScore, currentScoreOf };
+
+/** "score 16", or "score 16 (worked out as 4 × 4)" when the register gives no score. */
+function scoreWords(s: CurrentScore): string {
+  return s.workedOutFrom
+    ? `score ${s.score} (worked out as ${s.workedOutFrom[0]} × ${s.workedOutFrom[1]})`
+    : `score ${s.score}`;
 }
 
 /** Destinations and reasons for one risk (empty when it needs none). */
@@ -28,7 +30,9 @@ export function routeRisk(
     destinations.push(d);
     reasons.push(why);
   };
-  const score = currentScore(ctx, risk);
+  const current = currentScoreOf(ctx, risk);
+  const score = current.score;
+  const scored = scoreWords(current);
   const moneyCell = fieldCell(risk, "financialImpact");
   const impact = moneyCell ? parseMoney(moneyCell.value) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
@@ -42,16 +46,16 @@ export function routeRisk(
   const strategy = ctx.strategyOf(risk);
 
   if (score !== null && score >= t.corporateMinScore)
-    add("corporate-register", `score ${score} ≥ ${t.corporateMinScore}`);
+    add("corporate-register", `${scored} ≥ ${t.corporateMinScore}`);
   else if (score !== null && score >= t.directorateMinScore && score <= t.directorateMaxScore)
-    add("directorate-register", `score ${score} in ${t.directorateMinScore}–${t.directorateMaxScore}`);
+    add("directorate-register", `${scored} in ${t.directorateMinScore}–${t.directorateMaxScore}`);
   if (amount !== null) add("financial-cluster", `financial impact ${money(amount)}`);
   if (amount !== null && amount >= t.operationsBoardMinImpact)
     add("operations-board", `financial impact ${money(amount)} ≥ ${money(t.operationsBoardMinImpact)}`);
   else if (escalateYes) add("operations-board", "Escalate? = Yes");
   if (amount !== null && amount >= t.strategicBoardMinImpact)
     add("strategic-board", `financial impact ${money(amount)} ≥ ${money(t.strategicBoardMinImpact)}`);
-  else if (score !== null && score >= t.strategicBoardScore) add("strategic-board", `score ${score}`);
+  else if (score !== null && score >= t.strategicBoardScore) add("strategic-board", scored);
   if (strategy.ok && strategy.value === "transfer") add("transfer", "strategy Transfer");
   return { destinations, reasons };
 }
@@ -63,7 +67,14 @@ export function routeEscalations(ctx: RuleContext): Escalation[] {
     if (!ctx.isOpenRisk(risk)) continue;
     const { destinations, reasons } = routeRisk(ctx, risk);
     if (destinations.length === 0) continue;
-    out.push({ recordId: ctx.riskId(risk), sheet: risk.sheet, row: risk.row + 1, destinations, reasons });
+    out.push({
+      recordId: ctx.riskId(risk),
+      sheet: risk.sheet,
+      row: risk.row + 1,
+      destinations,
+      reasons,
+      trend: trendOf(ctx, risk),
+    });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import { idKey } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { DESTINATION_TITLES } from "../summary/escalation-tab";
-import { TabBuilder } from "../summary/tab-builder";
+import { dateCell, TabBuilder } from "../summary/tab-builder";
 import type { FieldChange } from "./record";
 
 export interface MeetingInfo {
@@ -108,7 +108,7 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   const escalations = newEscalations(input.escalationsAtStart, input.escalationsAtEnd);
 
   tab.title("Meeting");
-  tab.row(["Date", meeting.date]);
+  tab.row(["Date", dateCell(meeting.date)]);
   tab.row(["Attendees", list(meeting.attendees, "(none recorded)")]);
   tab.row(["Recorded by", meeting.by]);
   tab.row(["Registers", list(meeting.registers, "All")]);

@@ -2,6 +2,7 @@
 
 import type { WorkbookEdits } from "../model/edits";
 import type { CellValue, Grid } from "../model/grid";
+import { storedCell } from "../model/owned-tab";
 
 function copyGrid(g: Grid): Grid {
   return {
@@ -43,10 +44,13 @@ export function applyEditsToGrids(grids: readonly Grid[], edits: WorkbookEdits):
     setCell(g, e.row, e.col, e.value, e.format ?? undefined);
   }
   for (const tab of edits.ownedTabs) {
+    // Dates go in as Excel holds them: a serial with a date format.
+    const stored = tab.rows.map((r) => r.map(storedCell));
     const grid: Grid = {
       sheetName: tab.name,
       origin: out[0]?.origin ?? "workbook",
-      values: tab.rows,
+      values: stored.map((r) => r.map((s) => s.value)),
+      numberFormats: stored.map((r) => r.map((s) => s.numberFormat)),
       rowOffset: 0,
       colOffset: 0,
       owned: true,

@@ -24,6 +24,8 @@ export interface ImportedValue {
   format: string | null;
 }
 
+const WHOLE_TEXT = { noteAfter: false } as const;
+
 /** The day a text or serial names when it names one exact day (not a month, quarter or year). */
 function exactDay(value: CellValue, format: string | null): DayNumber | null {
   if (typeof value === "number") {
@@ -32,8 +34,9 @@ function exactDay(value: CellValue, format: string | null): DayNumber | null {
     return d.ok ? d.value : null;
   }
   if (typeof value !== "string") return null;
-  const early = parseDate(value, format, "lastUpdated");
-  const late = parseDate(value, format, "deadline");
+  // The whole text only: a date with a note after it stays text, note and all.
+  const early = parseDate(value, format, "lastUpdated", WHOLE_TEXT);
+  const late = parseDate(value, format, "deadline", WHOLE_TEXT);
   return early.ok && late.ok && early.value === late.value ? early.value : null;
 }
 

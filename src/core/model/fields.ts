@@ -36,8 +36,11 @@ export const RISK_FIELDS = [
   "status",
   "financialImpact",
   "escalation",
+  "escalatedTo",
   "transferredTo",
   "earlyWarning",
+  "category",
+  "targetDate",
 ] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 
@@ -66,7 +69,17 @@ export const PLAN_FIELDS = [
 ] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 
-export const UPDATE_LOG_FIELDS = ["date", "riskId", "by", "text", "noChange", "score", "strategy"] as const;
+export const UPDATE_LOG_FIELDS = [
+  "date",
+  "register",
+  "riskId",
+  "by",
+  "text",
+  "noChange",
+  "score",
+  "strategy",
+  "changes",
+] as const;
 export type UpdateLogField = (typeof UPDATE_LOG_FIELDS)[number];
 
 export type AnyField = RiskField | ActionField | PlanField | UpdateLogField;

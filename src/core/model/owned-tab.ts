@@ -1,6 +1,7 @@
 // An owned tab as plain data: rows of values plus a little description of how to format them.
 // The Excel adapter and the CLI's workbook writer both turn this into a formatted sheet.
 
+import { dayFromIso } from "../parse/day";
 import type { CellValue } from "./grid";
 
 export type Rag = "red" | "amber" | "green";
@@ -26,7 +27,7 @@ export interface OwnedTabFormat {
   ragCells: { row: number; col: number; rag: Rag }[];
   /** Column widths in characters. */
   columnWidths: number[];
-  /** Columns to show as dates (0-based). */
+  /** Columns whose numbers are date serials (0-based): the logs' way; summaries use {@link DateCell}s. */
   dateColumns: number[];
   links: CellLink[];
   /** Row index (into `rows`) to freeze panes below; null for no freeze. */
@@ -35,12 +36,44 @@ export interface OwnedTabFormat {
   pageHeader?: string;
 }
 
+/**
+ * A date on an owned tab, as the ISO day it is ("2022-10-03"). Writers store it as a real Excel date
+ * (a serial number) with the UK date format, never as text: see {@link storedCell}.
+ */
+export interface DateCell {
+  date: string;
+}
+
+/** One cell of an owned tab: a plain value, or a date. */
+export type OwnedCell = CellValue | DateCell;
+
+/** True for a {@link DateCell}. */
+export function isDateCell(cell: OwnedCell | undefined): cell is DateCell {
+  return typeof cell === "object" && cell !== null && typeof (cell as DateCell).date === "string";
+}
+
+/** Days between Excel's serial 0 and 1970-01-01 (1900 date system, serials from 61 on). */
+const SERIAL_OF_1970 = 25569;
+
+/**
+ * What a writer stores for an owned tab's cell: a date becomes its Excel serial with
+ * {@link OWNED_TAB_STYLE}'s date format; a plain value is stored as it is (format null). A date that
+ * is not a real ISO day is stored as its text, so nothing is lost. The one place both writers (the
+ * task pane's and the command line's) turn a {@link DateCell} into what Excel holds.
+ */
+export function storedCell(cell: OwnedCell): { value: CellValue; numberFormat: string | null } {
+  if (!isDateCell(cell)) return { value: cell, numberFormat: null };
+  const day = dayFromIso(cell.date);
+  if (day === null || day + SERIAL_OF_1970 < 61) return { value: cell.date, numberFormat: null };
+  return { value: day + SERIAL_OF_1970, numberFormat: OWNED_TAB_STYLE.dateFormat };
+}
+
 export interface OwnedTab {
   /** Sheet name, e.g. "Escalation". */
   name: string;
   /** Which owned tab this is (stays the same when the name had to change). */
   kind: OwnedTabKind;
-  rows: CellValue[][];
+  rows: OwnedCell[][];
   format: OwnedTabFormat;
 }
 

@@ -4,6 +4,7 @@ import type { Finding } from "./finding";
 import type { SheetInfo } from "./sheet-info";
 import type { RiskFacts } from "./risk-summary";
 import type { ActionRecord, PlanRecord, RiskRecord, UpdateLogRecord } from "./records";
+import type { HistoryData, Proposal, Trend } from "./history";
 
 export type DestinationId =
   | "corporate-register"
@@ -21,6 +22,8 @@ export interface Escalation {
   destinations: DestinationId[];
   /** reasons[i] explains destinations[i]. */
   reasons: string[];
+  /** Direction of travel (SPEC "History, appetite and proposals"). */
+  trend: Trend;
 }
 
 export interface WorkbookRecords {
@@ -42,6 +45,10 @@ export interface Report {
   accepted: Finding[];
   escalations: Escalation[];
   records: WorkbookRecords;
-  /** Facts per risk (score, RAG, strategy, latest update), in register order. */
+  /** Facts per risk (score, RAG, strategy, latest update, trend), in register order. */
   risks: RiskFacts[];
+  /** Escalate / de-escalate proposals for the boards, in register order; never applied by themselves. */
+  proposals: Proposal[];
+  /** What the workbook's logs and backups say; `riskHistory(report, facts)` reads a risk's months from it. */
+  history: HistoryData;
 }

@@ -1,5 +1,6 @@
 // One risk's facts as the summaries, the meeting queue and the task pane show them.
 
+import type { RiskAppetite, Trend } from "./history";
 import type { Rag } from "./owned-tab";
 import type { RiskRecord } from "./records";
 
@@ -18,6 +19,8 @@ export interface RiskFacts {
   impact: number | null;
   /** Current score: the score cell, else likelihood × impact. */
   score: number | null;
+  /** True when the score was worked out as likelihood × impact (the register gives none); said so in the summaries. */
+  scoreWorkedOut?: boolean;
   /** Band of the score, else the RAG word; null when neither is known. */
   rag: Rag | null;
   /** Canonical strategy word ("Treat" …), the raw text when unknown, "" when blank. */
@@ -29,4 +32,12 @@ export interface RiskFacts {
   latestUpdateText: string;
   /** True when an open risk has no update within the review period. */
   stale: boolean;
+  /** Direction of travel: up, down, same, new, or null when nothing dates the risk. */
+  trend: Trend;
+  /** ISO date the risk was first seen (Date Raised, or the first log row or backup naming it); null when unknown. */
+  firstSeen: string | null;
+  /** The appetite that applies (by Category, else section, else annex). */
+  appetite: RiskAppetite;
+  /** The id of the risk this one was merged into, superseded by or combined with, as its status names it. */
+  mergedInto?: string;
 }

@@ -7,11 +7,19 @@
 
 import type { CellValue } from "./grid";
 import { OWNED_MARKER } from "./owned-tab";
-import type { AcceptedException, ColumnCorrection, ImportProfile, RuleSeverity, Settings } from "./settings";
+import type {
+  AcceptedException,
+  ColumnCorrection,
+  ImportProfile,
+  RuleSeverity,
+  ScaleWord,
+  Settings,
+} from "./settings";
 import { defaultSettings } from "./settings";
 import { dayFromIso, isoFromDay } from "../parse/day";
 import { dayFromSerial, parseDate } from "../parse/date";
 import { parseMoney } from "../parse/money";
+import { APPETITE_LEVEL_NAMES, APPETITE_LEVELS, type AppetiteLevel } from "./history";
 
 /** Title written in A1 of the Settings sheet. */
 export const SETTINGS_SHEET_TITLE =
@@ -167,6 +175,51 @@ function wordListSetting(
   };
 }
 
+/** Writes a word scale as people read it: "Rare = 1; Unlikely = 2; …". */
+export function writeScaleWords(words: readonly ScaleWord[]): string {
+  return words.map((w) => `${w.word} = ${w.value}`).join("; ");
+}
+
+/**
+ * Reads a word scale written "Rare = 1; Unlikely = 2; …" (semicolons or new lines between entries).
+ * Each entry needs a word and a whole number from 1 to 5; `problems` gets a plain message for each
+ * entry that has not, and the entry is left out. Blank is no words at all.
+ */
+export function readScaleWords(text: string, problems: (problem: string) => void): ScaleWord[] {
+  const out: ScaleWord[] = [];
+  for (const raw of text.split(/[;\n]/)) {
+    const entry = raw.trim();
+    if (entry === "") continue;
+    const m = /^(.*?)\s*[=:]\s*(\S+)$/.exec(entry);
+    const word = m ? m[1].trim() : "";
+    const value = m ? Number(m[2]) : NaN;
+    if (!m || word === "" || /\d/.test(word)) {
+      problems(`has '${shown(entry)}', which is not a word = number (such as "Likely = 4"); ignoring it`);
+    } else if (!Number.isInteger(value) || value < 1 || value > 5) {
+      problems(
+        `gives '${shown(word)}' the number '${shown(m[2])}', not a whole number from 1 to 5; ignoring it`,
+      );
+    } else if (out.some((w) => w.word.toLowerCase() === word.toLowerCase())) {
+      problems(`names '${shown(word)}' twice; using the first`);
+    } else out.push({ word, value });
+  }
+  return out;
+}
+
+function scaleSetting(key: "likelihoodWords" | "impactWords", meaning: string): SettingSpec {
+  return {
+    key,
+    meaning,
+    write: (s) => [writeScaleWords(s[key])],
+    read(value, target, report) {
+      const text = cellText(value);
+      const words = readScaleWords(text, report);
+      // Nothing readable in a filled cell: keep the default words rather than read no words at all.
+      if (words.length > 0 || text === "") target[key] = words;
+    },
+  };
+}
+
 // ---------- structured settings ----------
 
 function readRuleSeverities(value: CellValue, target: Settings, report: Report): void {
@@ -298,6 +351,15 @@ function readImportProfile(value: CellValue, target: Settings, report: Report): 
     const s = v[k];
     if (typeof s === "string") profile[k] = s;
   }
+  if (Array.isArray(v.renumbered)) {
+    const pairs = v.renumbered.filter(
+      (p): p is { oldId: string; newId: string } =>
+        isObject(p) && typeof p.oldId === "string" && typeof p.newId === "string",
+    );
+    if (pairs.length < v.renumbered.length)
+      report("has renumbered pairs without an old and a new id; ignoring them");
+    profile.renumbered = pairs.map((p) => ({ oldId: p.oldId, newId: p.newId }));
+  }
   target.importProfile = profile;
 }
 
@@ -358,6 +420,70 @@ function readAsAt(value: CellValue, target: Settings, report: Report): void {
   const r = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text) ? parseDate(text, null, "lastUpdated") : null;
   if (r && r.ok) target.asAt = isoFromDay(r.value);
   else report("not a date like 2022-10-10; using today");
+}
+
+// ---------- appetite ----------
+
+/** Reads a level name ("Cautious", "cautious ") or null. */
+function appetiteLevel(text: string): AppetiteLevel | null {
+  const t = text.trim().toLowerCase();
+  return (APPETITE_LEVELS as readonly string[]).includes(t) ? (t as AppetiteLevel) : null;
+}
+
+const LEVEL_LIST = APPETITE_LEVELS.map((l) => APPETITE_LEVEL_NAMES[l]).join(", ");
+
+/** "Averse 4; Minimal 6; Cautious 9; Open 12; Eager 16". */
+function writeAppetiteMaxima(s: Settings): string {
+  return APPETITE_LEVELS.map((l) => `${APPETITE_LEVEL_NAMES[l]} ${s.appetite.maxima[l]}`).join("; ");
+}
+
+/**
+ * Reads each level's highest tolerable score. Levels not named keep their value; the scores must be
+ * whole numbers 1–25 that rise from Averse to Eager, else the defaults are kept.
+ */
+function readAppetiteMaxima(value: CellValue, target: Settings, report: Report): void {
+  const text = cellText(value);
+  if (text === "") return;
+  const next = { ...target.appetite.maxima };
+  for (const part of text.split(/[;\n,]/)) {
+    if (part.trim() === "") continue;
+    const m = /^\s*([A-Za-z]+)\s*[:=]?\s*(\d+)\s*$/.exec(part);
+    const level = m ? appetiteLevel(m[1]) : null;
+    if (!m || !level) {
+      report(`has '${shown(part.trim())}', not a level (${LEVEL_LIST}) and a score; ignoring it`);
+      continue;
+    }
+    const n = Number(m[2]);
+    if (n < 1 || n > 25) report(`gives ${APPETITE_LEVEL_NAMES[level]} the score ${n}, not 1–25; ignoring it`);
+    else next[level] = n;
+  }
+  for (let i = 1; i < APPETITE_LEVELS.length; i++) {
+    const lower = APPETITE_LEVELS[i - 1];
+    const higher = APPETITE_LEVELS[i];
+    if (next[higher] <= next[lower]) {
+      report(
+        `gives ${APPETITE_LEVEL_NAMES[higher]} (${next[higher]}) no more than ${APPETITE_LEVEL_NAMES[lower]} (${next[lower]}): each level must tolerate more than the one before; using ${writeAppetiteMaxima(target)}`,
+      );
+      return;
+    }
+  }
+  target.appetite.maxima = next;
+}
+
+/** Reads one "Category: Level" row (the last colon or equals sign splits it). */
+function readAppetiteCategory(value: CellValue, target: Settings, report: Report): void {
+  const text = cellText(value);
+  if (text === "") return;
+  const at = Math.max(text.lastIndexOf(":"), text.lastIndexOf("="));
+  const category = at > 0 ? text.slice(0, at).trim() : "";
+  const level = at > 0 ? appetiteLevel(text.slice(at + 1)) : null;
+  if (!category || !level) {
+    report(
+      `is '${shown(text)}', not a category and a level such as 'Financial: Averse' (${LEVEL_LIST}); ignoring it`,
+    );
+    return;
+  }
+  setOwn(target.appetite.categories, category, level);
 }
 
 // ---------- the settings, in sheet order ----------
@@ -463,6 +589,73 @@ const SPECS: readonly SettingSpec[] = [
   wordListSetting(
     "outstandingPhrases",
     "Phrases that show a completed plan action is not finished; … stands for a few words",
+  ),
+  scaleSetting(
+    "likelihoodWords",
+    "Words read as likelihood 1–5 where a cell holds a word, e.g. Rare = 1; Likely = 4",
+  ),
+  scaleSetting(
+    "impactWords",
+    "Words read as impact 1–5 where a cell holds a word, e.g. Minor = 2; Major = 4",
+  ),
+  {
+    key: "appetite.levels",
+    meaning: `Each appetite level's highest tolerable score (${LEVEL_LIST}), rising from Averse to Eager`,
+    write: (s) => [writeAppetiteMaxima(s)],
+    read: readAppetiteMaxima,
+  },
+  {
+    key: "appetite.defaultLevel",
+    meaning: "Appetite level of categories not named below",
+    write: (s) => [APPETITE_LEVEL_NAMES[s.appetite.defaultLevel]],
+    read(value, target, report) {
+      const level = appetiteLevel(cellText(value));
+      if (level) target.appetite.defaultLevel = level;
+      else if (!isBlank(value))
+        report(`not a level (${LEVEL_LIST}); using ${APPETITE_LEVEL_NAMES[target.appetite.defaultLevel]}`);
+    },
+  },
+  {
+    key: "appetite.category",
+    meaning: "One category's appetite level per row, e.g. 'Financial and commercial: Averse'",
+    multiRow: true,
+    write: (s) => {
+      const entries = Object.entries(s.appetite.categories);
+      return entries.length === 0 ? [null] : entries.map(([c, l]) => `${c}: ${APPETITE_LEVEL_NAMES[l]}`);
+    },
+    read: readAppetiteCategory,
+  },
+  intSetting(
+    "proposals.escalateMonthsAbove",
+    "Propose escalating a risk above its appetite at this many last monthly points",
+    1,
+    12,
+    (s) => s.proposals.escalateMonthsAbove,
+    (s, n) => (s.proposals.escalateMonthsAbove = n),
+  ),
+  intSetting(
+    "proposals.escalateRise",
+    "… or whose score rose by at least this much since the month before",
+    1,
+    24,
+    (s) => s.proposals.escalateRise,
+    (s, n) => (s.proposals.escalateRise = n),
+  ),
+  intSetting(
+    "proposals.deEscalateMonths",
+    "Propose de-escalating an escalated risk at or below appetite or target at this many last monthly points",
+    1,
+    12,
+    (s) => s.proposals.deEscalateMonths,
+    (s, n) => (s.proposals.deEscalateMonths = n),
+  ),
+  intSetting(
+    "proposals.renumberTitleShare",
+    "An import offers two risks as one renumbered when their titles share this percentage of words",
+    1,
+    100,
+    (s) => s.proposals.renumberTitleShare,
+    (s, n) => (s.proposals.renumberTitleShare = n),
   ),
   {
     key: "columnCorrections",

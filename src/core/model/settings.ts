@@ -2,6 +2,7 @@
 
 import type { Movement } from "../merge/movement";
 import type { Severity } from "./finding";
+import type { AppetiteSettings, ConfirmedPair, ProposalThresholds } from "./history";
 
 export type RuleSeverity = Severity | "off";
 
@@ -50,6 +51,14 @@ export interface ImportProfile {
   riskSheet?: string;
   actionSheet?: string;
   targetRegister?: string;
+  /** Renumbered risks the officer confirmed (old register id → new export id); never offered again. */
+  renumbered?: ConfirmedPair[];
+}
+
+/** A word on the likelihood or impact scale and the number it stands for ("Likely" is 4). */
+export interface ScaleWord {
+  word: string;
+  value: number;
 }
 
 export interface Settings {
@@ -66,10 +75,18 @@ export interface Settings {
   closedStatusWords: string[];
   actionDoneWords: string[];
   outstandingPhrases: string[];
+  /** Words read as likelihood numbers where a cell holds a bare word (SPEC "Values": Scores). */
+  likelihoodWords: ScaleWord[];
+  /** Words read as impact numbers where a cell holds a bare word. */
+  impactWords: ScaleWord[];
   columnCorrections: ColumnCorrection[];
   importProfile: ImportProfile | null;
   acceptedExceptions: AcceptedException[];
   protectiveMarking: string;
+  /** Risk appetite per category (SPEC "History, appetite and proposals"). */
+  appetite: AppetiteSettings;
+  /** When escalations and de-escalations are proposed, and how closely renumbered titles must match. */
+  proposals: ProposalThresholds;
   /** The last import's movement, kept so every later Risk Summary shows it (SPEC "movement since the last import"). */
   lastImport: LastImport | null;
 }
@@ -79,6 +96,10 @@ export interface LastImport {
   date: string;
   file: string;
   movement: Movement;
+}
+
+function scale(...pairs: [string, number][]): ScaleWord[] {
+  return pairs.map(([word, value]) => ({ word, value }));
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -102,8 +123,18 @@ export const DEFAULT_SETTINGS: Settings = {
     take: ["take", "exploit", "enhance"],
   },
   openStatusWords: ["open", "live", "active", "escalated", "proposed", "draft"],
-  closedStatusWords: ["closed", "archived", "transferred", "retired"],
-  actionDoneWords: ["complete", "completed", "closed", "done", "implemented", "cancelled", "canceled"],
+  closedStatusWords: ["closed", "archived", "transferred", "retired", "merged", "superseded", "combined"],
+  actionDoneWords: [
+    "complete",
+    "completed",
+    "closed",
+    "done",
+    "implemented",
+    "cancelled",
+    "canceled",
+    "blue",
+    "100%",
+  ],
   outstandingPhrases: [
     "in progress",
     "underway",
@@ -115,10 +146,43 @@ export const DEFAULT_SETTINGS: Settings = {
     "pending",
     "in draft",
   ],
+  likelihoodWords: scale(
+    ["Rare", 1],
+    ["Unlikely", 2],
+    ["Possible", 3],
+    ["Likely", 4],
+    ["Almost certain", 5],
+    ["Very Low", 1],
+    ["Low", 2],
+    ["Medium", 3],
+    ["High", 4],
+    ["Very High", 5],
+  ),
+  impactWords: scale(
+    ["Insignificant", 1],
+    ["Negligible", 1],
+    ["Minor", 2],
+    ["Moderate", 3],
+    ["Major", 4],
+    ["Catastrophic", 5],
+    ["Severe", 5],
+    ["Critical", 5],
+    ["Very Low", 1],
+    ["Low", 2],
+    ["Medium", 3],
+    ["High", 4],
+    ["Very High", 5],
+  ),
   columnCorrections: [],
   importProfile: null,
   acceptedExceptions: [],
   protectiveMarking: "OFFICIAL-SENSITIVE",
+  appetite: {
+    maxima: { averse: 4, minimal: 6, cautious: 9, open: 12, eager: 16 },
+    categories: {},
+    defaultLevel: "cautious",
+  },
+  proposals: { escalateMonthsAbove: 2, escalateRise: 6, deEscalateMonths: 3, renumberTitleShare: 80 },
   lastImport: null,
 };
 

@@ -89,6 +89,11 @@ const NOTE_AFTER = /^(.*?\S)\s*(?:[([]|\s[-–—]\s|[;,:]\s)/;
 /** How a column's dates are read: `monthFirst` for a column exported month first (09/30/2022). */
 export interface DateOptions {
   monthFirst?: boolean;
+  /**
+   * False to read the whole text as a date or not at all: where a note after a date matters (an import
+   * must not turn "31/10/2022 (was 30/09/2022)" into a bare date; an update text is not a date column).
+   */
+  noteAfter?: boolean;
 }
 
 /** Picks the end of a span for a deadline and its start for a last-updated date. */
@@ -132,7 +137,7 @@ function parseDateText(text: string, meaning: DateMeaning, options: DateOptions)
   const whole = parseDateForm(text, meaning, options);
   if (whole.ok) return whole;
   // A date with a note after it: the leading date, unless it is a bare year ("2022 budget (approved)").
-  const note = NOTE_AFTER.exec(text);
+  const note = options.noteAfter === false ? null : NOTE_AFTER.exec(text);
   if (note && !YEAR.test(note[1])) {
     const lead = parseDateForm(note[1], meaning, options);
     if (lead.ok) return lead;

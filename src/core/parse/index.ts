@@ -20,7 +20,7 @@ export { parseScore } from "./score";
 export type { Strategy } from "./strategy";
 export { parseStrategy } from "./strategy";
 export type { RiskState, ActionState, PlanStatus } from "./status";
-export { parseRiskState, parseActionState, parsePlanStatus } from "./status";
+export { parseRiskState, parseActionState, parsePlanStatus, mergedInto } from "./status";
 export { ragFromScore, parseRagWord } from "./rag";
 export { parseMoney } from "./money";
 export { parseYesNo } from "./yes-no";

@@ -14,7 +14,7 @@ function list(words: unknown): string[] {
 
 /**
  * A risk is closed when its status starts with one of the closed status words ("Closed - merged into
- * HRC-004"); anything else, blank included, is open, so a risk is never exempted from the rules by a
+ * HRC-004", "Closed (30/11/2022)", "Merged with HRC-012", "Superseded by US-03"); anything else, blank included, is open, so a risk is never exempted from the rules by a
  * status the add-in does not know.
  */
 export function parseRiskState(text: string, settings: Settings): RiskState {
@@ -24,11 +24,27 @@ export function parseRiskState(text: string, settings: Settings): RiskState {
 
 /**
  * An action is done when its status starts with one of the done words (Complete, Completed, Closed,
- * Done, Implemented, Cancelled); anything else, including Red / Amber / Green and blank, is open.
+ * Done, Implemented, Cancelled, Blue, 100%: so "100% complete" is done and "50% complete" is not);
+ * anything else, including Red / Amber / Green and blank, is open.
  */
 export function parseActionState(text: string, settings: Settings): ActionState {
   if (typeof text !== "string") return "open";
   return leadingWord(text, list(settings.actionDoneWords)) ? "done" : "open";
+}
+
+/** "Merged with HRC-012", "Merged into risk SL-03", "Superseded by US-03", "Combined with R4". */
+const MERGED_INTO =
+  /^\s*(?:closed\W+)?(?:merged|superseded|combined|replaced)\s+(?:with|into|by|in)\s+(?:risk\s+)?([a-z][a-z0-9]*(?:[-_ /.]?\d[\w-]*)|\d[\w-]*)/i;
+
+/**
+ * The id of the risk a merged, superseded or combined risk went into, as written in its status
+ * ("Merged with HRC-012" → "HRC-012"), or null when the status names none. An id has a digit in it,
+ * so "Merged with the winter risk" names none.
+ */
+export function mergedInto(text: string): string | null {
+  if (typeof text !== "string") return null;
+  const m = MERGED_INTO.exec(text);
+  return m ? m[1] : null;
 }
 
 const PLAN_STATUS_WORDS: readonly (readonly [string, PlanStatus])[] = [

@@ -1,12 +1,18 @@
-// Reads yes/no cells such as Escalate?: Yes/Y/True/1 and No/N/False/0.
+// Reads yes/no cells such as Escalate?: Yes/Y/True/1 and No/N/False/0, and Yes or No with words after it.
 
 import type { CellValue } from "../model/grid";
 import { fail, ok, type ParseResult } from "./result";
 
 const YES = new Set(["yes", "y", "true", "1"]);
 const NO = new Set(["no", "n", "false", "0"]);
+/** "Yes – to Ops Board", "No, managed locally": a whole word Yes or No, then words. */
+const WORD_THEN_MORE = /^(yes|no)\b(?!['’])[\s,.;:–—(-]/;
 
-/** Reads a yes/no cell; blank and anything else fail (a blank Escalate? is not a "No" the officer wrote). */
+/**
+ * Reads a yes/no cell: Yes, Y, TRUE, 1 (and a ticked check box, which is TRUE), and Yes followed by
+ * words ("Yes – to Ops Board"); likewise No. Blank and anything else fail (a blank Escalate? is not
+ * a "No" the officer wrote).
+ */
 export function parseYesNo(value: CellValue): ParseResult<boolean> {
   if (value === null || value === undefined) return fail("blank");
   if (typeof value === "boolean") return ok(value);
@@ -20,5 +26,7 @@ export function parseYesNo(value: CellValue): ParseResult<boolean> {
   if (text === "") return fail("blank");
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
+  const words = WORD_THEN_MORE.exec(text);
+  if (words) return ok(words[1] === "yes");
   return fail(`"${value.trim()}" is not yes or no`);
 }

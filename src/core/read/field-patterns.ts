@@ -128,9 +128,12 @@ const RISK: PatternTable = {
     "financial exposure",
     "value at risk",
   ],
-  escalation: ["escalate", "escalated", "escalation", "escalated to"],
+  escalation: ["escalate", "escalated", "escalation", "escalate y n"],
+  escalatedTo: ["escalated to", "escalated to register", "escalated register", "escalation route"],
   transferredTo: ["transferred to", "transfer to", "transferred"],
   earlyWarning: ["early warning", "ew ref", "=ew", "ew no", "early warning ref"],
+  category: ["category", "risk category", "risk type", "=type", "category of risk"],
+  targetDate: ["target date", "date to reach target", "target score date:25", "date target:15"],
 };
 
 const ACTIONS: PatternTable = {
@@ -182,6 +185,8 @@ const UPDATE_LOG: PatternTable = {
   noChange: ["no change", "no change flag"],
   score: ["score", "score at time"],
   strategy: ["strategy", "strategy at time"],
+  register: ["=register", "=sheet", "register sheet", "risk register"],
+  changes: ["changes", "other changes", "changes made"],
 };
 
 export const PATTERNS: Record<Exclude<SheetKind, "unknown">, PatternTable> = {

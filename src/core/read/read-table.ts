@@ -5,6 +5,7 @@ import type { SheetKind } from "../model/fields";
 import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
 import type { RecordCell, SheetRecord } from "../model/records";
 import { parseDate, parsePlanStatus } from "../parse";
+import { aimNumber } from "./aim-number";
 import { cellText, isBlank } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
 
@@ -249,9 +250,14 @@ function fieldObject<F extends string>(
   return out as Partial<Record<F, RecordCell>>;
 }
 
-/** No, Improvement Aim and Background are written once per aim; each carries down on its own. */
+/**
+ * No, Improvement Aim and Background are written once per aim; each carries down on its own. A No
+ * that numbers an action of the same aim ("1.2" after "1.1") does not start a new aim.
+ */
 function carryPlanFields(fields: Map<string, RecordCell>, carried: Map<string, RecordCell>): void {
-  const newAim = !!fields.get("no")?.text;
+  const no = fields.get("no")?.text;
+  const carriedNo = carried.get("no")?.text;
+  const newAim = !!no && (!carriedNo || aimNumber(no) !== aimNumber(carriedNo));
   if (newAim) {
     carried.delete("aim");
     carried.delete("background");

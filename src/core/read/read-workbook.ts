@@ -7,7 +7,7 @@ import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import type { SheetInfo } from "../model/sheet-info";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
-import { parseDateCell, type DayNumber } from "../parse";
+import { parseDate, parseDateCell, type DayNumber } from "../parse";
 import { columnLetter } from "../address/a1";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { readTable } from "./read-table";
@@ -82,6 +82,8 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
   }
 }
 
+const WHOLE_TEXT = { noteAfter: false } as const;
+
 /** Per kind, the update-text field and the date field a header such as "Last Update" may mean. */
 const UPDATE_TEXT_AND_DATE: Partial<Record<SheetKind, [string, string]>> = {
   "risk-register": ["update", "lastUpdated"],
@@ -103,7 +105,8 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
   for (const r of records) {
     const c = r.fields[textField];
     if (!c || !c.text) continue;
-    if (parseDateCell(c, "lastUpdated").ok) dates++;
+    // A date with words after it ("28/09/22 – reviewed at RMB") is update text, not a date.
+    if (parseDate(c.value, c.format, "lastUpdated", WHOLE_TEXT).ok) dates++;
     else other++;
   }
   if (dates <= other) return;

@@ -4,7 +4,7 @@
 import type { ActionRecord, RecordCell, RiskRecord, SheetRecord } from "../model/records";
 import { fieldCell, fieldText, idKey } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
-import type { Settings } from "../model/settings";
+import type { ScaleWord, Settings } from "../model/settings";
 import {
   parseActionState,
   parseDateCell,
@@ -18,6 +18,7 @@ import {
   type DayNumber,
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
+import { emptyHistory, type HistoryData } from "../history/collect-history";
 
 export interface RuleContext {
   settings: Settings;
@@ -39,13 +40,25 @@ export interface RuleContext {
   latestUpdate(risk: RiskRecord): DayNumber | null;
   /** A field's date, or null when blank or unreadable. */
   dateOf(record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null;
-  /** A field's score number, or null. */
+  /** A field's number (likelihood and impact words read on their scales), or null. */
   numberOf(record: SheetRecord<string>, field: string): number | null;
   /** The record's id text as written (trimmed), or "". */
   riskId(risk: RiskRecord): string;
   /** The record's strategy read from its strategy cell (parsed once per distinct text). */
   strategyOf(record: SheetRecord<string>): ParseResult<Strategy>;
+  /** What the workbook's logs and backups say (see src/core/history). */
+  history: HistoryData;
 }
+
+/** The word scale (a setting) a likelihood or impact field is read on when its cell holds a word. */
+const SCALE_OF_FIELD = new Map<string, "likelihood" | "impact">([
+  ["likelihood", "likelihood"],
+  ["inherentLikelihood", "likelihood"],
+  ["targetLikelihood", "likelihood"],
+  ["impact", "impact"],
+  ["inherentImpact", "impact"],
+  ["targetImpact", "impact"],
+]);
 
 /** Builds the context once per check. */
 export function buildRuleContext(
@@ -53,6 +66,7 @@ export function buildRuleContext(
   layouts: Map<string, SheetLayout>,
   settings: Settings,
   asAt: DayNumber,
+  history: HistoryData = emptyHistory(),
 ): RuleContext {
   const actionsByRisk = new Map<string, ActionRecord[]>();
   for (const a of records.actions) {
@@ -106,6 +120,16 @@ export function buildRuleContext(
   const riskOpen = memo((t) => parseRiskState(t, settings) === "open");
   const actionOpen = memo((t) => parseActionState(t, settings) === "open");
   const strategy = memo((t) => parseStrategy(t, settings.strategyWords));
+  const numberMemo = (scale?: readonly ScaleWord[]) =>
+    memo((t) => {
+      const n = parseScore(t, scale);
+      return n.ok ? n.value : null;
+    });
+  const plainNumber = numberMemo();
+  const scaleNumber = {
+    likelihood: numberMemo(Array.isArray(settings.likelihoodWords) ? settings.likelihoodWords : []),
+    impact: numberMemo(Array.isArray(settings.impactWords) ? settings.impactWords : []),
+  };
 
   const ctx: RuleContext = {
     settings,
@@ -136,11 +160,13 @@ export function buildRuleContext(
     numberOf(record, field) {
       const c = fieldCell(record, field);
       if (!c) return null;
-      const s = parseScore(c.value);
-      return s.ok ? s.value : null;
+      if (typeof c.value === "number") return Number.isFinite(c.value) ? c.value : null;
+      const scale = SCALE_OF_FIELD.get(field);
+      return scale ? scaleNumber[scale](c.text) : plainNumber(c.text);
     },
     riskId: (risk) => fieldText(risk, "id"),
     strategyOf: (record) => strategy(fieldText(record, "strategy")),
+    history,
   };
   return ctx;
 }

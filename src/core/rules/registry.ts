@@ -7,6 +7,7 @@ import { rule as planMissingDate } from "./plan-missing-date";
 import { rule as planMissingLead } from "./plan-missing-lead";
 import { rule as planOverdue } from "./plan-overdue";
 import { rule as planUnknownStatus } from "./plan-unknown-status";
+import { rule as riskAboveAppetite } from "./risk-above-appetite";
 import { rule as riskActionOverdue } from "./risk-action-overdue";
 import { rule as riskClosedWithOpenActions } from "./risk-closed-with-open-actions";
 import { rule as riskDuplicateId } from "./risk-duplicate-id";
@@ -16,10 +17,12 @@ import { rule as riskMissingOwner } from "./risk-missing-owner";
 import { rule as riskMissingStrategy } from "./risk-missing-strategy";
 import { rule as riskNextReviewPassed } from "./risk-next-review-passed";
 import { rule as riskNoAction } from "./risk-no-action";
+import { rule as riskNoChangeWhileSlipping } from "./risk-no-change-while-slipping";
 import { rule as riskOwnerConflict } from "./risk-owner-conflict";
 import { rule as riskRagMismatch } from "./risk-rag-mismatch";
 import { rule as riskScoreMismatch } from "./risk-score-mismatch";
 import { rule as riskStaleUpdate } from "./risk-stale-update";
+import { rule as riskTargetPassed } from "./risk-target-passed";
 import { rule as riskTransferWithoutRecipient } from "./risk-transfer-without-recipient";
 import { rule as riskUnknownStrategy } from "./risk-unknown-strategy";
 import { rule as sheetMissingColumn } from "./sheet-missing-column";
@@ -33,6 +36,7 @@ export const RULES: readonly Rule[] = [
   planMissingLead,
   planOverdue,
   planUnknownStatus,
+  riskAboveAppetite,
   riskActionOverdue,
   riskClosedWithOpenActions,
   riskDuplicateId,
@@ -42,10 +46,12 @@ export const RULES: readonly Rule[] = [
   riskMissingStrategy,
   riskNextReviewPassed,
   riskNoAction,
+  riskNoChangeWhileSlipping,
   riskOwnerConflict,
   riskRagMismatch,
   riskScoreMismatch,
   riskStaleUpdate,
+  riskTargetPassed,
   riskTransferWithoutRecipient,
   riskUnknownStrategy,
   sheetMissingColumn,

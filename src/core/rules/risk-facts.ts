@@ -2,9 +2,10 @@
 
 import { fieldText, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
-import { currentScore } from "../escalate/route-escalations";
-import { isoFromDay, parseRagWord, ragFromScore } from "../parse";
+import { currentScoreOf } from "../escalate/current-score";
+import { isoFromDay, mergedInto, parseRagWord, ragFromScore } from "../parse";
 import type { RuleContext } from "./context";
+import { appetiteOf, pointsInputOf, trendOf } from "../history/risk-points";
 
 const STRATEGY_WORD = {
   treat: "Treat",
@@ -16,7 +17,8 @@ const STRATEGY_WORD = {
 
 /** The facts of one risk. */
 export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
-  const score = currentScore(ctx, risk);
+  const current = currentScoreOf(ctx, risk);
+  const score = current.score;
   const ragWord = parseRagWord(fieldText(risk, "rag"));
   const rag =
     score !== null && score >= 1 && score <= 25
@@ -28,6 +30,8 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const strategy = ctx.strategyOf(risk);
   const latest = ctx.latestUpdate(risk);
   const open = ctx.isOpenRisk(risk);
+  const merged = open ? null : mergedInto(fieldText(risk, "status"));
+  const seen = pointsInputOf(ctx, risk).firstSeen;
   return {
     record: risk,
     id: ctx.riskId(risk),
@@ -40,11 +44,16 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     likelihood: ctx.numberOf(risk, "likelihood"),
     impact: ctx.numberOf(risk, "impact"),
     score,
+    ...(current.workedOutFrom ? { scoreWorkedOut: true } : {}),
     rag,
     strategy: strategy.ok ? STRATEGY_WORD[strategy.value] : strategyText,
     open,
     latestUpdate: latest === null ? null : isoFromDay(latest),
     latestUpdateText: fieldText(risk, "update"),
     stale: open && (latest === null || latest < ctx.reviewCutoff),
+    trend: trendOf(ctx, risk),
+    firstSeen: seen === null ? null : isoFromDay(seen),
+    appetite: appetiteOf(ctx, risk),
+    ...(merged ? { mergedInto: merged } : {}),
   };
 }

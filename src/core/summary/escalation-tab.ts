@@ -4,7 +4,8 @@ import { toA1 } from "../address/a1";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId } from "../model/report";
 import type { SummaryData, SummaryRisk } from "./summary-types";
-import { TabBuilder, type TabHeading } from "./tab-builder";
+import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
+import { workedOutNote } from "./risk-summary-tab";
 
 export const DESTINATION_TITLES: Record<DestinationId, string> = {
   "corporate-register": "Corporate risk register",
@@ -52,10 +53,19 @@ export function buildEscalationTab(
     30,
     14,
     ...(data.sourced ? [24] : []),
-  ]).dateColumns([8]);
+  ]);
   const facts = new Map<string, SummaryRisk>();
   for (const f of data.risks) facts.set(placeKey(f.file, f.sheet, f.row), f);
   const headers = data.sourced ? [...HEADERS, "Source"] : HEADERS;
+  const workedOut = data.escalations.flatMap((e) => {
+    const f = facts.get(placeKey(e.file, e.sheet, e.row));
+    return f?.scoreWorkedOut ? [f] : [];
+  });
+  // Said once at the top; each such row's reason says "worked out as 4 × 4" too.
+  if (workedOut.length > 0) {
+    tab.row([workedOutNote(workedOut)]);
+    tab.blank();
+  }
 
   for (const dest of Object.keys(DESTINATION_TITLES) as DestinationId[]) {
     const routed = data.escalations.filter((e) => e.destinations.includes(dest));
@@ -74,9 +84,10 @@ export function buildEscalationTab(
         f?.rag ? RAG_WORD[f.rag] : "",
         f?.strategy ?? "",
         f?.latestUpdateText ?? "",
-        f?.latestUpdate ?? "",
+        dateCell(f?.latestUpdate),
         e.reasons[e.destinations.indexOf(dest)],
-        `${e.sheet}!${toA1(e.row - 1, idCol)}`,
+        // A risk on several registers is shown once, naming each register it is on.
+        [`${e.sheet}!${toA1(e.row - 1, idCol)}`, ...(e.alsoOnSheets ?? [])].join("; also on "),
         ...(data.sourced ? [[e.file ?? "", ...(e.alsoOn ?? [])].join(", ")] : []),
       ]);
       tab.rag(r, 5, f?.rag ?? null).link(r, 10, e.sheet, toA1(e.row - 1, idCol), e.file);

@@ -1,10 +1,10 @@
 // The Exceptions tab: every finding with a link to its cell; accepted ones in their own block.
 
-import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
+import { OWNED_TAB_NAMES, type OwnedCell, type OwnedTab } from "../model/owned-tab";
 import type { AcceptedException } from "../model/settings";
 import { idKey } from "../model/records";
 import type { SummaryData, SummaryFinding } from "./summary-types";
-import { TabBuilder, type TabHeading } from "./tab-builder";
+import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 
 const HEADERS = ["Severity", "Rule", "Sheet", "Cell", "Record", "Message"];
 
@@ -49,12 +49,12 @@ export function buildExceptionsTab(
         idKey(e.recordId) === idKey(f.recordId) &&
         e.file === f.file,
     );
-    addFinding(tab, f, sourced, [a?.reason ?? "", a?.reviewBy ?? ""]);
+    addFinding(tab, f, sourced, [a?.reason ?? "", dateCell(a?.reviewBy)]);
   }
   return tab.build();
 }
 
-function addFinding(tab: TabBuilder, f: SummaryFinding, sourced: boolean, extra: string[]): void {
+function addFinding(tab: TabBuilder, f: SummaryFinding, sourced: boolean, extra: OwnedCell[]): void {
   const severity = f.severity === "error" ? "Error" : f.severity === "warning" ? "Warning" : "Info";
   const r = tab.row([
     severity,

@@ -4,6 +4,7 @@ import { fieldText } from "../model/records";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { Report } from "../model/report";
 import { parsePlanStatus } from "../parse";
+import { aimNumber } from "../read/aim-number";
 import type { AimCloseOut, SummaryData } from "./summary-types";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
@@ -18,9 +19,11 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
   const notEvidenced = flagged("plan/completed-not-evidenced");
   const aims = new Map<string, AimCloseOut>();
   for (const p of report.records.plan) {
-    const no = fieldText(p, "no").replace(/\.$/, "");
+    // Grouped by the aim's number, so a plan that numbers each action (1.1, 1.2) shows aim 1 once.
+    const no = aimNumber(fieldText(p, "no"));
     const key = `${p.sheet}\u0000${no}`;
     let a = aims.get(key);
+    if (a && !a.aim) a.aim = fieldText(p, "aim");
     if (!a) {
       a = {
         no,

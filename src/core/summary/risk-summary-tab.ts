@@ -8,7 +8,21 @@ import { ragFromScore } from "../parse";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
 /** What the Risk Summary counts of each risk. */
-type CountedRisk = Pick<RiskFacts, "open" | "stale" | "rag" | "strategy" | "annex" | "likelihood" | "impact">;
+type CountedRisk = Pick<
+  RiskFacts,
+  | "open"
+  | "stale"
+  | "rag"
+  | "strategy"
+  | "annex"
+  | "likelihood"
+  | "impact"
+  | "id"
+  | "row"
+  | "scoreWorkedOut"
+  | "mergedInto"
+  | "sheet"
+> & { alsoOnSheets?: string[] };
 
 function countBy(risks: CountedRisk[], key: (r: CountedRisk) => string): [string, number][] {
   const m = new Map<string, number>();
@@ -22,6 +36,32 @@ const RAG_ORDER: [Rag | null, string][] = [
   ["green", "Green"],
   [null, "No score"],
 ];
+
+/** Says which open risks' scores were worked out as likelihood × impact (their register gives no score). */
+export function workedOutNote(risks: readonly Pick<RiskFacts, "id" | "row">[]): string {
+  const n = risks.length;
+  return (
+    `${n} open ${n === 1 ? "risk's score was" : "risks' scores were"} worked out as likelihood × impact ` +
+    `(no score in the register): ${risks.map((r) => r.id || `row ${r.row}`).join(", ")}`
+  );
+}
+
+/** Why a risk cannot stand in the 5 × 5 heat map ("impact 6 is not 1–5", "no likelihood"), or null when it can. */
+export function heatMapProblem(risk: Pick<RiskFacts, "likelihood" | "impact">): string | null {
+  const problems = (
+    [
+      ["likelihood", risk.likelihood],
+      ["impact", risk.impact],
+    ] as const
+  ).flatMap(([name, value]) =>
+    value === null
+      ? [`no ${name}`]
+      : Number.isInteger(value) && value >= 1 && value <= 5
+        ? []
+        : [`${name} ${value} is not 1–5`],
+  );
+  return problems.length === 0 ? null : problems.join("; ");
+}
 
 /** The Risk Summary tab over `report.risks` (a roll-up passes each risk once, however many files hold it). */
 export function buildRiskSummaryTab(
@@ -43,6 +83,20 @@ export function buildRiskSummaryTab(
   tab.row(["Open", open.length]);
   tab.row(["Closed", all.length - open.length]);
   tab.row(["Open and not updated this period", open.filter((r) => r.stale).length]);
+  const shared = open.filter((r) => r.alsoOnSheets && r.alsoOnSheets.length > 0);
+  if (shared.length > 0)
+    tab.row([
+      "Open risks on more than one register, counted once",
+      shared.length,
+      shared.map((r) => `${r.id} (${[r.sheet, ...r.alsoOnSheets!].join(", ")})`).join("; "),
+    ]);
+  const merged = all.filter((r) => r.mergedInto);
+  if (merged.length > 0)
+    tab.row([
+      "Closed: merged into another risk",
+      merged.length,
+      merged.map((r) => `${r.id || "(no id)"} → ${r.mergedInto}`).join(", "),
+    ]);
   tab.blank();
 
   tab.title("Open risks by RAG").header(["RAG", "Risks"]);
@@ -71,8 +125,19 @@ export function buildRiskSummaryTab(
     const r = tab.row([String(l), ...cells]);
     for (let i = 1; i <= 5; i++) tab.rag(r, i, ragFromScore(l * i, settings.rag));
   }
-  const unscored = open.filter((r) => r.likelihood === null || r.impact === null).length;
-  tab.row([`Open risks without a likelihood and impact: ${unscored}`]);
+  // Every count adds up: each open risk the grid cannot hold is listed under it, with the reason.
+  const outside = open.flatMap((r) => {
+    const why = heatMapProblem(r);
+    return why === null ? [] : [{ r, why }];
+  });
+  tab.row([
+    outside.length === 0
+      ? `Open risks in the heat map: all ${open.length}`
+      : `Open risks in the heat map: ${open.length - outside.length} of ${open.length}; not in it: ${outside.length}`,
+  ]);
+  for (const { r, why } of outside) tab.row([r.id || `row ${r.row}`, why]);
+  const workedOut = open.filter((r) => r.scoreWorkedOut);
+  if (workedOut.length > 0) tab.row([workedOutNote(workedOut)]);
   tab.blank();
 
   tab.title(movement ? `Movement since the import of ${movement.since}` : "Movement since the last import");

@@ -1,10 +1,11 @@
 // Turns one workbook's check into the summary tabs' data (SummaryData, in summary-types).
 
-import type { Report } from "../model/report";
+import { sameRiskKey } from "../join/across-files";
+import type { Escalation, Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import { toA1 } from "../address/a1";
 import { closeOutByAim } from "./plan-close-out-tab";
-import type { SummaryAim, SummaryData, SummaryRisk } from "./summary-types";
+import type { SummaryAim, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
 
 /** A risk's facts without the record they were read from. */
 export function summaryRisk(facts: RiskFacts): SummaryRisk {
@@ -21,15 +22,75 @@ export function summaryAims(report: Report): SummaryAim[] {
   }));
 }
 
-/** The summary data of one workbook's check. */
+/** The summary data of one workbook's check: a risk on several registers counted and shown once. */
 export function summaryDataOf(report: Report): SummaryData {
+  const { risks, escalations } = countOnce(report.risks, report.escalations);
   return {
     asAt: report.asAt,
     source: report.source,
     findings: report.findings,
     accepted: report.accepted,
-    escalations: report.escalations,
-    risks: report.risks,
+    escalations,
+    risks,
     aims: summaryAims(report),
   };
+}
+
+const placeKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
+const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.record.fields.id?.col ?? 0)}`;
+
+/**
+ * Joins the rows of a workbook's registers that are the same risk (SPEC "Owned tabs": the same id and
+ * title, as the roll-up over files joins them): the first row met stands for the risk and names the
+ * others; its escalation is shown once per destination, at the first row routed there, taking the
+ * destinations only another row has.
+ */
+export function countOnce(
+  facts: readonly RiskFacts[],
+  routed: readonly Escalation[],
+): { risks: SummaryRisk[]; escalations: SummaryEscalation[] } {
+  const first = new Map<string, RiskFacts>();
+  const others = new Map<RiskFacts, RiskFacts[]>();
+  const standsFor = new Map<string, RiskFacts>();
+  for (const f of facts) {
+    const key = sameRiskKey({ id: f.record.fields.id?.value ?? null, title: f.title });
+    const earlier = key ? first.get(key) : undefined;
+    if (earlier && earlier.sheet !== f.sheet) {
+      others.get(earlier)!.push(f);
+      standsFor.set(placeKey(f.sheet, f.row), earlier);
+      continue;
+    }
+    if (key && !earlier) first.set(key, f);
+    others.set(f, []);
+  }
+  const risks = [...others].map(([f, also]) =>
+    also.length === 0 ? summaryRisk(f) : { ...summaryRisk(f), alsoOnSheets: also.map((a) => a.sheet) },
+  );
+
+  const shown = new Map<RiskFacts, SummaryEscalation>();
+  const escalations: SummaryEscalation[] = [];
+  const bySheetRow = new Map(facts.map((f) => [placeKey(f.sheet, f.row), f]));
+  for (const e of routed) {
+    const own = bySheetRow.get(placeKey(e.sheet, e.row));
+    const holder = standsFor.get(placeKey(e.sheet, e.row)) ?? own;
+    const also = holder ? (others.get(holder) ?? []) : [];
+    if (!holder || also.length === 0) {
+      escalations.push(e);
+      continue;
+    }
+    let kept = shown.get(holder);
+    if (!kept) {
+      // Shown where it was first routed from, naming every other register holding it.
+      const elsewhere = [holder, ...also].filter((f) => f !== own).map(cellOf);
+      kept = { ...e, destinations: [], reasons: [], alsoOnSheets: elsewhere };
+      shown.set(holder, kept);
+      escalations.push(kept);
+    }
+    e.destinations.forEach((d, i) => {
+      if (kept.destinations.includes(d)) return;
+      kept.destinations.push(d);
+      kept.reasons.push(e.reasons[i]);
+    });
+  }
+  return { risks, escalations };
 }

@@ -22,8 +22,11 @@ export interface AimCloseOut {
   firstRecord: PlanRecord;
 }
 
-/** One risk's facts without its record (so it can travel between threads); `file` in a roll-up. */
-export type SummaryRisk = Omit<RiskFacts, "record"> & { file?: string };
+/**
+ * One risk's facts without its record (so it can travel between threads); `file` in a roll-up;
+ * `alsoOn` the other registers of its workbook holding the same risk ("Directorate Register!B7").
+ */
+export type SummaryRisk = Omit<RiskFacts, "record"> & { file?: string; alsoOnSheets?: string[] };
 
 /** One improvement aim's close-out, pointing at its first row; `file` in a roll-up. */
 export type SummaryAim = Omit<AimCloseOut, "firstRecord"> & { sheet: string; address: string; file?: string };
@@ -32,7 +35,12 @@ export type SummaryAim = Omit<AimCloseOut, "firstRecord"> & { sheet: string; add
 export type SummaryFinding = Finding & { file?: string };
 
 /** An escalation; in a roll-up, `file` holds the row linked to and `alsoOn` the other files holding the same risk. */
-export type SummaryEscalation = Escalation & { file?: string; alsoOn?: string[] };
+export type SummaryEscalation = Escalation & {
+  file?: string;
+  alsoOn?: string[];
+  /** Where the same risk also stands on other registers of its workbook, as "Sheet!A5". */
+  alsoOnSheets?: string[];
+};
 
 /** Everything the four summary tabs show. */
 export interface SummaryData {

@@ -1,9 +1,10 @@
 // Accumulates an owned tab's rows and format: the one place the common title block is written.
 
-import type { CellValue } from "../model/grid";
 import {
   emptyFormat,
   OWNED_MARKER,
+  type DateCell,
+  type OwnedCell,
   type OwnedTab,
   type OwnedTabKind,
   type OwnedTabFormat,
@@ -19,7 +20,7 @@ export interface TabHeading {
 }
 
 export class TabBuilder {
-  readonly rows: CellValue[][] = [];
+  readonly rows: OwnedCell[][] = [];
   readonly format: OwnedTabFormat = emptyFormat();
 
   constructor(
@@ -34,7 +35,8 @@ export class TabBuilder {
     this.format.titleRows.push(0);
     this.rows.push([
       heading.marking,
-      `As at ${heading.asAt}`,
+      "As at",
+      dateCell(heading.asAt),
       `Source: ${heading.source}`,
       `Contract Risk Review ${heading.version}`,
     ]);
@@ -57,7 +59,7 @@ export class TabBuilder {
   }
 
   /** Adds a data row; returns its index for links and fills. */
-  row(cells: CellValue[]): number {
+  row(cells: OwnedCell[]): number {
     this.rows.push(cells);
     return this.rows.length - 1;
   }
@@ -96,4 +98,12 @@ export class TabBuilder {
     rows[0][width] = OWNED_MARKER;
     return { name: this.name, kind: this.kind, rows, format: this.format };
   }
+}
+
+/**
+ * A date for an owned tab: an ISO day ("2022-10-03") becomes a {@link DateCell}, which the writers
+ * store as a real Excel date; null or blank stays an empty cell.
+ */
+export function dateCell(iso: string | null | undefined): DateCell | null {
+  return iso ? { date: iso } : null;
 }

@@ -1,6 +1,6 @@
 // Builds whole worksheet parts: an owned tab from its rows and format, and a values-only backup copy of a sheet.
 
-import { OWNED_MARKER, OWNED_TAB_STYLE, type OwnedTab } from "../../core/model/owned-tab";
+import { OWNED_MARKER, OWNED_TAB_STYLE, storedCell, type OwnedTab } from "../../core/model/owned-tab";
 import { toA1 } from "../../core/address/a1";
 import type { CellValue } from "../../core/model/grid";
 import { cellXml, locateRows } from "./sheet-edit";
@@ -88,11 +88,13 @@ export function ownedSheetXml(tab: OwnedTab, styles: StyleBook, extraRows: CellV
   };
   rows.forEach((row, r) => {
     const cells: string[] = [];
-    row.forEach((value, c) => {
+    row.forEach((owned, c) => {
+      const { value, numberFormat } = storedCell(owned);
       if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
       const l = look(r, c);
-      const withDate =
-        typeof value === "number" && dateColumns.has(c) ? { ...l, numFmt: OWNED_TAB_STYLE.dateFormat } : l;
+      const dateFormat =
+        numberFormat ?? (typeof value === "number" && dateColumns.has(c) ? OWNED_TAB_STYLE.dateFormat : null);
+      const withDate = dateFormat !== null ? { ...l, numFmt: dateFormat } : l;
       const style =
         value === OWNED_MARKER ? markerStyle : Object.keys(withDate).length ? styles.look(withDate) : 0;
       cells.push(cellXml(r, c, style, typeof value === "string" ? fitCell(value) : value));

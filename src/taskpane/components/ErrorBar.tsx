@@ -4,17 +4,19 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 
-/** Shows `message` as an error bar, or nothing. */
+/** Shows `message` as an error bar (or, with intent "warning", a notice that is not a failure), or nothing. */
 export function ErrorBar({
   message,
   onDismiss,
+  intent = "error",
 }: {
   message: string | null;
   onDismiss: () => void;
+  intent?: "error" | "warning";
 }): React.JSX.Element | null {
   if (!message) return null;
   return (
-    <MessageBar intent="error" role="alert" layout="multiline">
+    <MessageBar intent={intent} role={intent === "error" ? "alert" : "status"} layout="multiline">
       <MessageBarBody>{message}</MessageBarBody>
       <MessageBarActions
         containerAction={

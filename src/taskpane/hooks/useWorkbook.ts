@@ -11,6 +11,7 @@ import type { CheckOptions } from "../../core/check";
 import type { TabMeta } from "../../core/summary";
 import type { Grid } from "../../core/model/grid";
 import { PlainError, type WorkbookGateway, type WriteResult } from "../../excel/gateway";
+import { conflictNotice } from "../../core/model/settings-merge";
 import { withColumnCorrection } from "../corrections";
 import { findingAddress } from "../findings-view";
 
@@ -41,6 +42,8 @@ export interface WorkbookState {
   progress: Progress | null;
   /** A plain-English message for the officer, or null. */
   error: string | null;
+  /** Something the officer should know that is not a failure (a co-author's clashing settings change), or null. */
+  notice: string | null;
   /** The last thing done, for the live region ("Checked: 12 findings"). */
   status: string;
   written: WrittenTab[] | null;
@@ -59,6 +62,7 @@ export interface WorkbookActions {
   correctColumn(sheet: string, header: string, field: string | null): Promise<void>;
   writeSummaries(): Promise<void>;
   dismissError(): void;
+  dismissNotice(): void;
 }
 
 /** Turns anything thrown into words an officer can act on. */
@@ -88,6 +92,7 @@ export function useWorkbook(
     busy: "settings",
     progress: { label: "Reading settings…" },
     error: null,
+    notice: null,
     status: "",
     written: null,
     checkedAt: null,
@@ -204,38 +209,59 @@ export function useWorkbook(
     }
   }, [gateway, patch]);
 
-  const saveSettings = useCallback(
-    async (settings: Settings): Promise<boolean> => {
-      patch({ busy: "save", error: null, progress: { label: "Saving settings in the workbook…" } });
+  /** Saves, merged with co-authors' changes; returns the settings written, or null after showing an error. */
+  const saveMerged = useCallback(
+    async (settings: Settings): Promise<Settings | null> => {
+      patch({
+        busy: "save",
+        error: null,
+        notice: null,
+        progress: { label: "Saving settings in the workbook…" },
+      });
       try {
-        await gateway.saveSettings(settings);
-        patch({ settings, busy: null, progress: null, status: "Settings saved in this workbook." });
-        return true;
+        // What the pane holds is what this save started from: the store merges co-authors' changes since.
+        const saved = await gateway.saveSettings(settings, latest.current.settings ?? undefined);
+        const notice = conflictNotice(saved.conflicts);
+        patch({
+          settings: saved.settings,
+          busy: null,
+          progress: null,
+          notice,
+          status: notice ? `Settings saved in this workbook. ${notice}` : "Settings saved in this workbook.",
+        });
+        return saved.settings;
       } catch (e) {
         patch({ busy: null, progress: null, error: plainMessage(e) });
-        return false;
+        return null;
       }
     },
     [gateway, patch],
+  );
+
+  const saveSettings = useCallback(
+    async (settings: Settings): Promise<boolean> => (await saveMerged(settings)) !== null,
+    [saveMerged],
   );
 
   // The saved settings go to the check directly: state set after an await is not yet rendered, so
   // reading it back (as check() does) could re-check with the settings from before the save.
   const saveSettingsAndCheck = useCallback(
     async (settings: Settings): Promise<boolean> => {
-      if (!(await saveSettings(settings))) return false;
-      await runCheck(settings);
+      const saved = await saveMerged(settings);
+      if (!saved) return false;
+      await runCheck(saved);
       return true;
     },
-    [saveSettings, runCheck],
+    [saveMerged, runCheck],
   );
 
   const correctColumn = useCallback(
     async (sheet: string, header: string, field: string | null) => {
       const settings = withColumnCorrection(await ensureSettings(), { sheet, header, field });
-      if (await saveSettings(settings)) await runCheck(settings);
+      const saved = await saveMerged(settings);
+      if (saved) await runCheck(saved);
     },
-    [ensureSettings, saveSettings, runCheck],
+    [ensureSettings, saveMerged, runCheck],
   );
 
   const writeSummaries = useCallback(async () => {
@@ -272,6 +298,7 @@ export function useWorkbook(
   }, [runCheck, ensureSettings, loadEngine, gateway, patch]);
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
+  const dismissNotice = useCallback(() => patch({ notice: null }), [patch]);
 
   return [
     state,
@@ -285,6 +312,7 @@ export function useWorkbook(
       correctColumn,
       writeSummaries,
       dismissError,
+      dismissNotice,
     },
   ];
 }

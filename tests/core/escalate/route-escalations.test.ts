@@ -67,7 +67,7 @@ describe("routeEscalations", () => {
       "score from likelihood × impact when the score cell is blank",
       { likelihood: 4, impact: 5, score: null },
       undefined,
-      [["corporate-register", "score 20 ≥ 16"]],
+      [["corporate-register", "score 20 (worked out as 4 × 5) ≥ 16"]],
     ],
     [
       "any financial impact: financial cluster",
@@ -109,10 +109,22 @@ describe("routeEscalations", () => {
       [["transfer", "strategy Transfer"]],
     ],
     [
-      "a bare word score routes nowhere",
-      { likelihood: "High", impact: "High", score: "High" },
+      "words on no scale route nowhere",
+      { likelihood: "Sometimes", impact: "Big", score: "High" },
       undefined,
       [],
+    ],
+    [
+      "words on the likelihood and impact scales: the score is worked out, and said so",
+      { likelihood: "Likely", impact: "Major", score: null },
+      undefined,
+      [["corporate-register", "score 16 (worked out as 4 × 4) ≥ 16"]],
+    ],
+    [
+      "a score written 4x4=16 is read by its result",
+      { likelihood: 4, impact: 4, score: "4x4=16" },
+      undefined,
+      [["corporate-register", "score 16 ≥ 16"]],
     ],
     [
       "every destination at once",
@@ -185,5 +197,38 @@ describe("routeEscalations", () => {
     expect(escalations.map((e) => [e.recordId, e.sheet, e.row, e.destinations])).toEqual([
       ["HRC-007", "IRIS Risks", 4, ["corporate-register"]],
     ]);
+  });
+
+  it.each<[string, string | number, DestinationId[]]>([
+    ["c. £0.25m", "c. £0.25m", ["financial-cluster", "operations-board", "strategic-board"]],
+    ["£120k pa", "£120k pa", ["financial-cluster", "operations-board"]],
+    ["Up to £75,000", "Up to £75,000", ["financial-cluster", "operations-board"]],
+    ["£85,000 (est.)", "£85,000 (est.)", ["financial-cluster", "operations-board"]],
+    ["a range: its upper end", "£30k–£45k", ["financial-cluster"]],
+    ["a range reaching the board", "£40k–£60k", ["financial-cluster", "operations-board"]],
+    ["£0 is no impact", "£0", []],
+    ["Nil is no impact", "Nil", []],
+    ["words without an amount", "significant", []],
+    ["a placeholder", "TBC", []],
+  ])("money as people write it routes as the plain form: %s", (_name, financial, expected) => {
+    expect(pairsFor({ ...score(1, 2), financial }).map(([d]) => d)).toEqual(expected);
+  });
+
+  it.each<[string, string, DestinationId[]]>([
+    ["Yes with words after it", "Yes – to Ops Board", ["operations-board"]],
+    ["Y", "Y", ["operations-board"]],
+    ["TRUE (a ticked check box)", "TRUE", ["operations-board"]],
+    ["No with words after it", "No – managed locally", []],
+    ["a placeholder", "N/A", []],
+  ])("Escalate? written %s", (_name, escalate, expected) => {
+    expect(pairsFor(score(1, 2), escalate).map(([d]) => d)).toEqual(expected);
+  });
+
+  it("a ticked check box (boolean TRUE) routes to the operations board", () => {
+    const sheet = {
+      name: "IRIS Risks",
+      rows: [["Contract risk register"], [...REGISTER_HEADERS, "Escalate?"], [...risk(score(1, 2)), true]],
+    };
+    expect(reportOf([sheet]).escalations.map((e) => e.destinations)).toEqual([["operations-board"]]);
   });
 });

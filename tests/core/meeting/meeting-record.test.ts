@@ -6,7 +6,7 @@ import {
   type MeetingRecordInput,
 } from "../../../src/core/meeting/meeting-record";
 import { buildUpdateLogTab, UPDATE_LOG_HEADER_ROW } from "../../../src/core/meeting/update-log-tab";
-import { OWNED_MARKER } from "../../../src/core/model/owned-tab";
+import { isDateCell, OWNED_MARKER } from "../../../src/core/model/owned-tab";
 import type { Escalation } from "../../../src/core/model/report";
 import { UPDATE_LOG_HEADER } from "../../../src/core/meeting/record";
 
@@ -16,6 +16,7 @@ const esc = (recordId: string, destinations: Escalation["destinations"], reasons
   row: 3,
   destinations,
   reasons,
+  trend: null,
 });
 
 const input: MeetingRecordInput = {
@@ -73,13 +74,18 @@ const input: MeetingRecordInput = {
 
 describe("buildMeetingRecord", () => {
   const tab = buildMeetingRecord(input);
-  const text = tab.rows.map((r) => r.filter((v) => v !== null && v !== "").join(" | "));
+  const text = tab.rows.map((r) =>
+    r
+      .filter((v) => v !== null && v !== "")
+      .map((v) => (isDateCell(v) ? `date ${v.date}` : v))
+      .join(" | "),
+  );
 
   it("is the owned Meeting Record tab with the title block and marker", () => {
     expect([tab.name, tab.kind]).toEqual(["Meeting Record", "meeting-record"]);
     expect(tab.rows[0]).toContain(OWNED_MARKER);
     expect(text[1]).toBe(
-      "OFFICIAL-SENSITIVE | As at 2022-10-10 | Source: workbook | Contract Risk Review 0.1.0",
+      "OFFICIAL-SENSITIVE | As at | date 2022-10-10 | Source: workbook | Contract Risk Review 0.1.0",
     );
   });
 

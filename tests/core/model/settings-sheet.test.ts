@@ -23,6 +23,11 @@ function busySettings(): Settings {
   s.closedStatusWords = ["closed"];
   s.actionDoneWords = ["done", "complete; signed off"];
   s.outstandingPhrases = ["in progress", "will be … when available", "to follow"];
+  s.likelihoodWords = [
+    { word: "Remote", value: 1 },
+    { word: "Almost certain", value: 5 },
+  ];
+  s.impactWords = [{ word: "Severe", value: 4 }];
   s.columnCorrections = [
     { sheet: "IRIS Risks", header: "Review Date", field: "nextReview" },
     { sheet: "IRIS Risks", header: "Notes", field: null },
@@ -207,6 +212,10 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     ["columnCorrections", '{"sheet": 1}', /not a valid entry; ignoring it/],
     ["acceptedExceptions", '{"ruleId": "risk/no-action"}', /has no 'sheet'; ignoring it/],
     ["acceptedExceptions", "nonsense", /not valid JSON/],
+    ["likelihoodWords", "Likely = 9", /gives 'Likely' the number '9', not a whole number from 1 to 5/],
+    ["likelihoodWords", "Likely", /has 'Likely', which is not a word = number/],
+    ["impactWords", "= 3", /not a word = number/],
+    ["impactWords", "Major = four", /not a whole number from 1 to 5/],
   ])("%s = %j", (key, value, message) => {
     const { rows } = withValue(key, value);
     const { settings, issues } = settingsFromRows(rows);
@@ -245,6 +254,42 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     expect(issues).toEqual([
       expect.stringMatching(/'rag.greenMax' \(12\) and 'rag.amberMax' \(4\) on rows 6 and 7 overlap/),
     ]);
+  });
+});
+
+describe("settingsFromRows: word scales", () => {
+  it.each<[string, CellValue, Settings["likelihoodWords"], number]>([
+    [
+      "words and numbers",
+      "Rare = 1; Likely = 4",
+      [
+        { word: "Rare", value: 1 },
+        { word: "Likely", value: 4 },
+      ],
+      0,
+    ],
+    [
+      "new lines and colons",
+      "Rare: 1\nAlmost certain: 5",
+      [
+        { word: "Rare", value: 1 },
+        { word: "Almost certain", value: 5 },
+      ],
+      0,
+    ],
+    ["blank: no words", "", [], 0],
+    ["a bad entry among good ones is left out", "Rare = 1; Often = 7", [{ word: "Rare", value: 1 }], 1],
+    ["a word twice: the first counts", "Rare = 1; rare = 2", [{ word: "Rare", value: 1 }], 1],
+  ])("likelihoodWords: %s", (_name, value, words, issueCount) => {
+    const { rows } = withValue("likelihoodWords", value);
+    const { settings, issues } = settingsFromRows(rows);
+    expect(settings.likelihoodWords).toEqual(words);
+    expect(issues).toHaveLength(issueCount);
+  });
+
+  it("writes the defaults readably", () => {
+    const row = settingsToRows(defaultSettings()).find((r) => r[0] === "likelihoodWords");
+    expect(row?.[1]).toMatch(/^Rare = 1; Unlikely = 2; Possible = 3; Likely = 4; Almost certain = 5; /);
   });
 });
 

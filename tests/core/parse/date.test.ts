@@ -238,3 +238,15 @@ describe("parseDate: dates as officers and contractors' systems write them (issu
     expect(r.ok ? isoFromDay(r.value) : r.reason).toBe("2022-09-12");
   });
 });
+
+describe("parseDate: the whole text only", () => {
+  it.each(["Sept 2022 (revised from June 2022)", "28/09/22 – reviewed at RMB", "31/10/2022 - revised"])(
+    "%j is not a date when a note after it is not allowed",
+    (text) => {
+      expect(parseDate(text, null, "deadline", { noteAfter: false }).ok).toBe(false);
+    },
+  );
+  it("a plain date still is", () => {
+    expect(parseDate("28/09/22", null, "deadline", { noteAfter: false }).ok).toBe(true);
+  });
+});

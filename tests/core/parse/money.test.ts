@@ -31,15 +31,59 @@ describe("parseMoney", () => {
     ["", /blank/],
     ["N/A", /not an amount/],
     ["TBC", /not an amount/],
-    ["£50k-£100k", /not an amount/],
-    ["5,0000", /not an amount/],
     ["(5,000", /not an amount/],
     ["--5", /not an amount/],
-    ["£", /not an amount/],
-    ["about £5k", /not an amount/],
+    ["significant", /not an amount/],
+    ["Unknown", /not an amount/],
+    ["£", /no amount|not an amount/],
+    ["5,0000", /not an amount/],
     [true, /not an amount/],
     [Number.NaN, /not an amount/],
   ])("%j fails (%s)", (value, reason) => {
+    const r = parseMoney(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+describe("parseMoney: money as people write it (issue 8)", () => {
+  it.each<[CellValue, number]>([
+    ["£120k", 120000],
+    ["120,000", 120000],
+    ["£1.2m", 1200000],
+    ["c. £0.25m", 250000],
+    ["c.£250k", 250000],
+    ["circa £40,000", 40000],
+    ["approx. £10k", 10000],
+    ["about £5k", 5000],
+    ["£120k pa", 120000],
+    ["£120k p.a.", 120000],
+    ["£60,000 per annum", 60000],
+    ["£5k per year", 5000],
+    ["Up to £75,000", 75000],
+    ["up to £1m", 1000000],
+    ["£85,000 (est.)", 85000],
+    ["£85,000 (estimated)", 85000],
+    ["£85,000 est", 85000],
+    ["£50k–£100k", 100000],
+    ["£50k-£100k", 100000],
+    ["£50k - £100k", 100000],
+    ["£30k to £45k", 45000],
+    ["£0", 0],
+    ["Nil", 0],
+    ["nil", 0],
+    ["£1.2m+", 1200000],
+  ])("%j is %d", (value, expected) => {
+    expect(parseMoney(value)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[CellValue, RegExp]>([
+    ["significant", /not an amount/],
+    ["TBC", /not an amount/],
+    ["High", /not an amount/],
+    ["£100k–£50k", /not an amount/],
+    ["see risk HRC-004", /not an amount/],
+  ])("%j has no amount (%s)", (value, reason) => {
     const r = parseMoney(value);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);

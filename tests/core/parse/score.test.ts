@@ -1,4 +1,5 @@
 import { parseScore } from "../../../src/core/parse";
+import { defaultSettings } from "../../../src/core/model/settings";
 import type { CellValue } from "../../../src/core/model/grid";
 
 describe("parseScore", () => {
@@ -32,6 +33,7 @@ describe("parseScore", () => {
     ["  ", /blank/],
     ["High", /has no number/],
     ["Medium", /has no number/],
+    ["4x4=15x", /not a score|more than one number/],
     ["N/A", /has no number/],
     ["3 x 4", /more than one number/],
     ["1-5", /more than one number/],
@@ -42,5 +44,65 @@ describe("parseScore", () => {
     const r = parseScore(value);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+describe("parseScore: written as a sum, or as a word on a scale (issue 8)", () => {
+  it.each<[CellValue, number]>([
+    ["4x4=16", 16],
+    ["4 x 4 = 16", 16],
+    ["4 × 4 = 16", 16],
+    ["4*4=16", 16],
+    ["3x4=15", 15],
+    ["3 X 5 = 15", 15],
+  ])("%j reads as its result, %d", (value, expected) => {
+    expect(parseScore(value)).toEqual({ ok: true, value: expected });
+  });
+
+  const { likelihoodWords, impactWords } = defaultSettings();
+
+  it.each<[CellValue, number]>([
+    ["Rare", 1],
+    ["Unlikely", 2],
+    ["Possible", 3],
+    ["Likely", 4],
+    ["Almost certain", 5],
+    ["almost  Certain", 5],
+    ["Very Low", 1],
+    ["Low", 2],
+    ["Medium", 3],
+    ["High", 4],
+    ["Very high", 5],
+    ["Likely (4)", 4],
+  ])("likelihood %j is %d", (value, expected) => {
+    expect(parseScore(value, likelihoodWords)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[CellValue, number]>([
+    ["Insignificant", 1],
+    ["Negligible", 1],
+    ["Minor", 2],
+    ["Moderate", 3],
+    ["Major", 4],
+    ["Catastrophic", 5],
+    ["Severe", 5],
+    ["Critical", 5],
+    ["Very Low", 1],
+    ["Very High", 5],
+  ])("impact %j is %d", (value, expected) => {
+    expect(parseScore(value, impactWords)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[CellValue, RegExp]>([
+    ["Rare", /not a word on the scale|has no number/],
+    ["Sometimes", /not a word on the scale/],
+  ])("impact %j fails (%s)", (value, reason) => {
+    const r = parseScore(value, impactWords);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it("reads words on a scale set in settings", () => {
+    expect(parseScore("Frequent", [{ word: "Frequent", value: 5 }])).toEqual({ ok: true, value: 5 });
   });
 });

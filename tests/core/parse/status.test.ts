@@ -7,6 +7,7 @@ import {
   type RiskState,
 } from "../../../src/core/parse";
 import { defaultSettings } from "../../../src/core/model/settings";
+import { mergedInto } from "../../../src/core/parse";
 
 const settings = defaultSettings();
 
@@ -95,5 +96,53 @@ describe("parsePlanStatus", () => {
     const r = parsePlanStatus(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+describe("statuses as registers write them (issue 8)", () => {
+  it.each<[string, RiskState]>([
+    ["Closed (30/11/2022)", "closed"],
+    ["Closed 30/11/2022", "closed"],
+    ["Merged", "closed"],
+    ["Merged with HRC-012", "closed"],
+    ["Merged into HRC-012", "closed"],
+    ["Superseded by US-03", "closed"],
+    ["Superseded", "closed"],
+    ["Combined with SL-03", "closed"],
+    ["Retired", "closed"],
+    ["Open (reopened 01/09/2022)", "open"],
+  ])("risk %j is %s", (text, expected) => {
+    expect(parseRiskState(text, settings)).toBe(expected);
+  });
+
+  it.each<[string, ActionState]>([
+    ["Blue", "done"],
+    ["100%", "done"],
+    ["100% complete", "done"],
+    ["100 % Complete", "done"],
+    ["Complete (31/08/2022)", "done"],
+    ["50%", "open"],
+    ["50% complete", "open"],
+    ["99% complete", "open"],
+    ["0%", "open"],
+    ["Red", "open"],
+    ["Amber", "open"],
+    ["Green", "open"],
+  ])("action %j is %s", (text, expected) => {
+    expect(parseActionState(text, settings)).toBe(expected);
+  });
+
+  it.each<[string, string | null]>([
+    ["Merged with HRC-012", "HRC-012"],
+    ["Merged into HRC 012", "HRC 012"],
+    ["merged into risk SL-03.", "SL-03"],
+    ["Superseded by US-03", "US-03"],
+    ["Combined with R4 (Annex B)", "R4"],
+    ["Merged", null],
+    ["Merged with the winter risk", null],
+    ["Closed", null],
+    ["Open", null],
+  ])("the risk %j was merged into %j", (text, id) => {
+    expect(mergedInto(text)).toBe(id);
   });
 });

@@ -77,3 +77,25 @@ describe("Excel serials in a CSV's date columns", () => {
     expect(/d/.test(cell.format ?? "")).toBe(isDate);
   });
 });
+
+describe("update text with dated lines is not a date column", () => {
+  it("keeps an Updates column whose cells start with dates as update text", () => {
+    const g = gridFromRows("Annex A", [
+      ["Risk No", "Risk Title", "Risk Owner", "Response", "Mitigation", "Updates"],
+      ["R1", "t", "Jo", "Treat", "m", "28/09/22 – reviewed at RMB\n10/08/22 – raised"],
+      ["R2", "t", "Jo", "Treat", "m", "01/08/22 – reviewed, no change"],
+    ]);
+    const { sheets } = read([g]);
+    expect(sheets[0].columns.find((c) => c.header === "Updates")?.field).toBe("update");
+  });
+
+  it("still takes a Last Update column of bare dates for the date column", () => {
+    const g = gridFromRows("Annex A", [
+      ["Risk No", "Risk Title", "Risk Owner", "Response", "Mitigation", "Last Update"],
+      ["R1", "t", "Jo", "Treat", "m", "28/09/22"],
+      ["R2", "t", "Jo", "Treat", "m", "01/08/22"],
+    ]);
+    const { sheets } = read([g]);
+    expect(sheets[0].columns.find((c) => c.header === "Last Update")?.field).toBe("lastUpdated");
+  });
+});

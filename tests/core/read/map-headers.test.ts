@@ -79,7 +79,7 @@ describe("mapHeaders: register headers", () => {
     ["Cost", "financialImpact"],
     ["Estimated Cost", "financialImpact"],
     ["Escalate?", "escalation"],
-    ["Escalated To", "escalation"],
+    ["Escalated To", "escalatedTo"],
     ["Transferred To", "transferredTo"],
     ["Early Warning", "earlyWarning"],
     ["EW Ref", "earlyWarning"],

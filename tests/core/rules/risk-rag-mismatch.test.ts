@@ -13,7 +13,14 @@ describe(RULE, () => {
     ["Very Low is green", { likelihood: 1, impact: 1, score: 1, rag: "Very Low" }],
     ["a number in brackets after the word", { score: 12, rag: "Amber (12)" }],
     ["blank RAG", { rag: null }],
-    ["a bare word score has no number", { likelihood: "High", impact: "High", score: "High", rag: "Green" }],
+    [
+      "words on no scale give no score",
+      { likelihood: "Sometimes", impact: "Big", score: "High", rag: "Green" },
+    ],
+    [
+      "a score worked out from words that agrees",
+      { likelihood: "Possible", impact: "Moderate", score: null, rag: "Amber" },
+    ],
     [
       "the band comes from likelihood × impact when the score is blank",
       { likelihood: 4, impact: 5, score: null, rag: "Red" },
@@ -32,6 +39,11 @@ describe(RULE, () => {
     ["Medium for 20", { likelihood: 4, impact: 5, score: 20, rag: "Medium" }, [["G3", "mismatch"]]],
     ["Very High for 3", { likelihood: 1, impact: 3, score: 3, rag: "Very High" }, [["G3", "mismatch"]]],
     ["Green for 16", { likelihood: 4, impact: 4, score: 16, rag: "Green" }, [["G3", "mismatch"]]],
+    [
+      "Amber for Likely × Major worked out as 16",
+      { likelihood: "Likely", impact: "Major", score: null, rag: "Amber" },
+      [["G3", "mismatch"]],
+    ],
     [
       "Amber for 6 with greenMax 6",
       { likelihood: 2, impact: 3, score: 6, rag: "Amber" },

@@ -8,7 +8,14 @@ describe(RULE, () => {
     ["the largest score", { likelihood: 5, impact: 5, score: 25, rag: "Red" }],
     ["text scores read by their number", { likelihood: "3 - Possible", impact: "4 - Major", score: 12 }],
     ["number in brackets", { likelihood: "High (4)", impact: 3, score: "12" }],
-    ["a bare word has no number, so the rule does not fire", { likelihood: "High", impact: 4, score: 9 }],
+    [
+      "a word on no scale has no number, so the rule does not fire",
+      { likelihood: "Sometimes", impact: 4, score: 9 },
+    ],
+    ["words on the scales", { likelihood: "Likely", impact: "Major", score: 16 }],
+    ["Very High × High on the scales", { likelihood: "Very High", impact: "High", score: 20 }],
+    ["a score written 4x4=16", { likelihood: 4, impact: 4, score: "4x4=16" }],
+    ["a score written 4 x 4 = 16", { likelihood: 4, impact: 4, score: "4 x 4 = 16" }],
     ["a blank score", { score: null }],
     ["a blank likelihood", { likelihood: null, score: 7 }],
   ])("valid: %s", (_name, over) => {
@@ -17,6 +24,17 @@ describe(RULE, () => {
 
   it.each<[string, RiskRow, [string, string][]]>([
     ["score is not the product", { likelihood: 3, impact: 4, score: 10 }, [["F3", "product"]]],
+    [
+      "a written-out sum that does not add up",
+      { likelihood: 3, impact: 4, score: "3x4=15" },
+      [["F3", "product"]],
+    ],
+    [
+      "words on the scales that disagree",
+      { likelihood: "Rare", impact: "Minor", score: 4 },
+      [["F3", "product"]],
+    ],
+    ["High is 4 on the likelihood scale", { likelihood: "High", impact: 4, score: 9 }, [["F3", "product"]]],
     [
       "text scores that disagree",
       { likelihood: "3 - Possible", impact: "4 - Major", score: 16 },

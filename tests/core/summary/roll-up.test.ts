@@ -20,6 +20,9 @@ const risk = (id: string, title: string, row: number): SummaryRisk => ({
   latestUpdate: null,
   latestUpdateText: "",
   stale: false,
+  trend: null,
+  firstSeen: null,
+  appetite: { category: "", level: "cautious", max: 9 },
 });
 
 const part = (file: string, risks: SummaryRisk[]): RollUpPart => {
@@ -34,6 +37,7 @@ const part = (file: string, risks: SummaryRisk[]): RollUpPart => {
       row: r.row,
       destinations: ["corporate-register"],
       reasons: ["score 20 ≥ 16"],
+      trend: null,
     })),
     risks,
     aims: [],

@@ -39,14 +39,14 @@ describe("buildSummaryTabs", () => {
     expect(tabs.map((t) => t.name)).toEqual(["Escalation", "Exceptions", "Risk Summary", "Plan Close-Out"]);
     for (const t of tabs) {
       expect(t.rows[0]).toContain(OWNED_MARKER);
-      expect(t.rows[1]).toEqual(
-        expect.arrayContaining([
-          "OFFICIAL-SENSITIVE",
-          "As at 2022-10-10",
-          "Source: book.xlsx",
-          "Contract Risk Review 9.9.9",
-        ]),
-      );
+      expect(t.rows[1].slice(0, 5)).toEqual([
+        "OFFICIAL-SENSITIVE",
+        "As at",
+        { date: "2022-10-10" },
+        "Source: book.xlsx",
+        "Contract Risk Review 9.9.9",
+      ]);
+      expect(t.format.pageHeader).toBe("OFFICIAL-SENSITIVE");
       expect(t.format.headerRows.length).toBeGreaterThan(0);
       expect(t.format.freezeBelowRow).toBe(t.format.headerRows[0]);
     }
@@ -71,6 +71,8 @@ describe("buildSummaryTabs", () => {
       "financial impact £300,000 ≥ £50,000",
       "financial impact £300,000 ≥ £250,000",
     ]);
+    // The latest update's date is a date cell (written as a real Excel date), not ISO text.
+    expect(hrc1.map((r) => r[8])).toEqual(hrc1.map(() => ({ date: "2022-10-01" })));
     const transfer = rowsWith("Escalation", "HRC-002").map((r) => r[9]);
     expect(transfer).toEqual(["score 9 in 9–15", "strategy Transfer"]);
     expect(rowsWith("Escalation", "HRC-004")).toEqual([]); // closed risks are not escalated
@@ -115,5 +117,170 @@ describe("buildSummaryTabs", () => {
       ["2", 1, 0, "red", false],
       ["3", 1, 1, "green", true],
     ]);
+  });
+
+  it("shows the aim's number, not its first action's, where the plan numbers each action (1.1, 1.2, 2.1)", () => {
+    const numbered = checkWorkbook(
+      [
+        grid(
+          plan(
+            ["1.1", "Risk management", "bg", "Action one", "July 2022", "RC", "MA", "Completed.", "Minutes"],
+            ["1.2", null, null, "Action two", "July 2022", "RC", "MA", "Completed.", "Report"],
+            ["2.1", "Relationships", "bg", "Action three", "Dec 2022", "RC", "MA", "In progress", ""],
+            ["2.2.", null, null, "Action four", "Dec 2022", "RC", "MA", "In progress", ""],
+            ["3", "Governance", "bg", "Action five", "July 2022", "RC", "MA", "Completed.", "Report"],
+          ),
+        ),
+      ],
+      { settings, asAt: "2022-10-10", source: "book.xlsx" },
+    );
+    expect(closeOutByAim(numbered).map((a) => [a.no, a.aim, a.actions, a.completed, a.rag])).toEqual([
+      ["1", "Risk management", 2, 2, "green"],
+      ["2", "Relationships", 2, 0, "amber"],
+      ["3", "Governance", 1, 1, "green"],
+    ]);
+    const close = buildSummaryTabs(numbered, settings, { version: "9.9.9" }).find(
+      (t) => t.name === "Plan Close-Out",
+    )!;
+    const header = close.rows.findIndex((r) => r[0] === "No");
+    expect(close.rows.slice(header + 1, header + 4).map((r) => r.slice(0, 3))).toEqual([
+      ["1", "Risk management", 2],
+      ["2", "Relationships", 2],
+      ["3", "Governance", 1],
+    ]);
+  });
+});
+
+describe("summaries say which scores were worked out and which risks were merged (issue 8)", () => {
+  // A register with likelihood and impact in words and no score column.
+  const headers = [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Likelihood",
+    "Impact",
+    "Strategy",
+    "Actions",
+    "Status",
+  ];
+  const wordRegister = grid({
+    name: "Annex A",
+    rows: [
+      headers,
+      ["R1", "Salt stock", "Jo", "Likely", "Major", "Treat", "Order early", "Open"],
+      ["R2", "Gully cleansing", "Jo", "Possible", "Moderate", "Treat", "Extra crew", "Open"],
+      ["R3", "Depot lease", "Jo", "Rare", "Minor", "Treat", "Renew", "Open"],
+      ["R4", "Old depot risk", "Jo", "Rare", "Minor", "Treat", "None", "Merged with R3"],
+    ],
+  });
+  const wordReport = checkWorkbook([wordRegister], { settings, asAt: "2022-10-10", source: "annex.xlsx" });
+  const wordTabs = buildSummaryTabs(wordReport, settings, { version: "9.9.9" });
+  const cells = (name: string) => wordTabs.find((t) => t.name === name)!.rows.flat();
+
+  it("works the score out as likelihood × impact on the word scales", () => {
+    expect(wordReport.risks.map((r) => [r.id, r.score, r.scoreWorkedOut ?? false])).toEqual([
+      ["R1", 16, true],
+      ["R2", 9, true],
+      ["R3", 2, true],
+      ["R4", 2, true],
+    ]);
+  });
+
+  it.each([
+    ["Escalation", /^2 open risks' scores were worked out as likelihood × impact .*: R1, R2$/],
+    ["Risk Summary", /^3 open risks' scores were worked out as likelihood × impact .*: R1, R2, R3$/],
+  ])("the %s tab names the risks whose score was worked out", (name, note) => {
+    expect(cells(name).filter((c) => typeof c === "string" && note.test(c))).toHaveLength(1);
+  });
+
+  it("each escalated row's reason says the score was worked out", () => {
+    expect(cells("Escalation")).toContain("score 16 (worked out as 4 × 4) ≥ 16");
+  });
+
+  it("the Risk Summary names the risk a merged one went into", () => {
+    const row = wordTabs
+      .find((t) => t.name === "Risk Summary")!
+      .rows.find((r) => r[0] === "Closed: merged into another risk");
+    expect(row?.slice(0, 3)).toEqual(["Closed: merged into another risk", 1, "R4 → R3"]);
+  });
+
+  it("a register with a score column says nothing about worked-out scores", () => {
+    expect(
+      tabs.flatMap((t) => t.rows.flat()).some((c) => typeof c === "string" && /worked out/.test(c)),
+    ).toBe(false);
+  });
+});
+
+describe("every count adds up", () => {
+  const tabsOf = (specs: Parameters<typeof grid>[0][]) =>
+    buildSummaryTabs(
+      checkWorkbook(specs.map(grid), { settings, asAt: "2022-10-10", source: "book.xlsx" }),
+      settings,
+      { version: "9.9.9" },
+    );
+  const rowsOf = (t: ReturnType<typeof tabsOf>, name: string) => t.find((x) => x.name === name)!.rows;
+
+  it("lists under the heat map, by id with the reason, each open risk that cannot stand in it", () => {
+    const t = tabsOf([
+      register(
+        risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" }),
+        risk({ id: "HRC-002", likelihood: 3, impact: 6, score: 18, rag: "Red" }),
+        risk({ id: "HRC-003", likelihood: null, impact: 2, score: null, rag: "Green" }),
+        risk({ id: "HRC-004", likelihood: 0, impact: null, score: null, rag: "Green" }),
+      ),
+    ]);
+    const rows = rowsOf(t, "Risk Summary");
+    const header = rows.findIndex((r) => r[0] === "Likelihood \\ Impact");
+    const inMap = rows
+      .slice(header + 1, header + 6)
+      .reduce((n, r) => n + (r.slice(1, 6) as number[]).reduce((a, b) => a + b, 0), 0);
+    expect(inMap).toBe(1);
+    const after = rows.slice(header + 6).map((r) => r.slice(0, 2));
+    expect(after).toEqual(
+      expect.arrayContaining([
+        ["Open risks in the heat map: 1 of 4; not in it: 3", null],
+        ["HRC-002", "impact 6 is not 1–5"],
+        ["HRC-003", "no likelihood"],
+        ["HRC-004", "likelihood 0 is not 1–5; no impact"],
+      ]),
+    );
+  });
+
+  it("counts a risk on two registers (same id and title) once, and shows it once per Escalation block naming both", () => {
+    const directorate = register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" }));
+    directorate.name = "Directorate Register";
+    const t = tabsOf([
+      register(
+        risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" }),
+        risk({ id: "HRC-002", likelihood: 1, impact: 2, score: 2, rag: "Green" }),
+      ),
+      directorate,
+    ]);
+    const summary = rowsOf(t, "Risk Summary");
+    expect(summary.find((r) => r[0] === "Open")![1]).toBe(2);
+    expect(summary.find((r) => r[0] === "Red")![1]).toBe(1);
+    expect(summary).toContainEqual(
+      expect.arrayContaining([
+        "Open risks on more than one register, counted once",
+        1,
+        "HRC-001 (IRIS Risks, Directorate Register)",
+      ]),
+    );
+    const esc = rowsOf(t, "Escalation").filter((r) => r[0] === "HRC-001");
+    expect(esc).toHaveLength(1); // routed to the corporate register only, shown once there
+    expect(esc[0][10]).toBe("IRIS Risks!A3; also on Directorate Register!A3");
+  });
+
+  it("keeps two risks that share an id but not a title apart", () => {
+    const other = register(
+      risk({ id: "HRC-001", title: "Something else", likelihood: 4, impact: 5, score: 20 }),
+    );
+    other.name = "Annex B";
+    const t = tabsOf([
+      register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" })),
+      other,
+    ]);
+    expect(rowsOf(t, "Risk Summary").find((r) => r[0] === "Open")![1]).toBe(2);
+    expect(rowsOf(t, "Escalation").filter((r) => r[0] === "HRC-001")).toHaveLength(2);
   });
 });

@@ -1,0 +1,29 @@
+// Opening a workbook file to check, and refusing one that holds nothing to check: shared by `check` on one
+// file and the worker threads of `check` on many (kept apart from the review writer, so workers load little).
+
+import { promises as fsp } from "fs";
+import type { Grid } from "../core/model/grid";
+import type { Report } from "../core/model/report";
+import { CliError, describeFsError } from "./cli-error";
+
+/** Sheet kinds that make a workbook worth checking (SPEC: otherwise exit 2). */
+const CHECKABLE_KINDS = new Set(["risk-register", "actions", "improvement-plan"]);
+
+/** Reads the input file's bytes; never opens it for writing. */
+export async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return await fsp.readFile(file);
+  } catch (err) {
+    throw new CliError(`could not read "${file}": ${describeFsError(err)}`);
+  }
+}
+
+/** Exit 2 with the list of sheets seen when nothing in the workbook is a plan, register or actions sheet. */
+export function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
+  if (report.sheets.some((s) => CHECKABLE_KINDS.has(s.kind))) return;
+  const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
+  throw new CliError(
+    `"${fileName}" holds no improvement plan, risk register or actions sheet that risk-review recognises ` +
+      `(no row in the first 20 matches their headers). Sheets seen: ${seen}.`,
+  );
+}

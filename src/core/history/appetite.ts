@@ -1,0 +1,43 @@
+// A risk's category and the appetite that applies to it (SPEC: the register's Category column, else its
+// section, else its annex; a level per category, else the default level).
+
+import { APPETITE_LEVEL_NAMES, type RiskAppetite } from "../model/history";
+import type { RecordCell, RiskRecord } from "../model/records";
+import type { Settings } from "../model/settings";
+
+/** A field's text by name, for fields another reader may add (the section a heading row gives). */
+function textOf(risk: RiskRecord, field: string): string {
+  const cell = (risk.fields as Record<string, RecordCell | undefined>)[field];
+  return cell?.text ?? "";
+}
+
+/** The category a risk's appetite is looked up by: Category, else its section, else its annex; "" when none. */
+export function categoryOf(risk: RiskRecord): string {
+  return textOf(risk, "category") || textOf(risk, "section") || textOf(risk, "annex");
+}
+
+/** Folds a category for lookup: case, spaces and "&"/"and" ignored. */
+export function categoryKey(category: string): string {
+  return category.toLowerCase().replace(/&/g, " and ").replace(/\s+/g, " ").trim();
+}
+
+/** The appetite of a category: its own level when Settings name it, else the default level. */
+export function appetiteFor(category: string, settings: Pick<Settings, "appetite">): RiskAppetite {
+  const { categories, defaultLevel, maxima } = settings.appetite;
+  const wanted = categoryKey(category);
+  let level = defaultLevel;
+  if (wanted) {
+    for (const name of Object.keys(categories)) {
+      if (categoryKey(name) === wanted) {
+        level = categories[name];
+        break;
+      }
+    }
+  }
+  return { category, level, max: maxima[level] };
+}
+
+/** "Cautious, 9": how a reason names an appetite. */
+export function appetiteWords(appetite: RiskAppetite): string {
+  return `${APPETITE_LEVEL_NAMES[appetite.level]}, ${appetite.max}`;
+}

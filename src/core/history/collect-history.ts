@@ -1,0 +1,147 @@
+// Gathers a workbook's memory from its own tabs: the Update Log (by the add-in or kept by hand), the
+// Import Log (this layout and earlier ones) and the dated register backups (SPEC "History, appetite
+// and proposals").
+
+import type { CellValue, Grid } from "../model/grid";
+import type { ConfirmedPair, DueMove, HistoryData } from "../model/history";
+import { idKey, type UpdateLogRecord } from "../model/records";
+import { parseDate, type DayNumber } from "../parse";
+import { cellText } from "../read/cell-text";
+import { backupDay, backupRiskKeys } from "./backups";
+import { loggedField, readImportLog, type ImportLogRow } from "./import-log";
+import { isYes, logDay, logScore } from "./log-cells";
+import { compareEntries } from "./monthly-points";
+
+export type { DueMove, HistoryData };
+
+/** History with nothing in it (a workbook without logs or backups). */
+export function emptyHistory(): HistoryData {
+  return { entries: new Map(), firstNamed: new Map(), dueMoves: new Map(), logRows: 0 };
+}
+
+const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+};
+
+/** "ACT-0003 due 30/09/2022 → 31/10/2022" in an Update Log's Changes cell. */
+const DUE_CHANGE = /([^\s;,]+)\s+due\s+(.+?)\s*(?:→|->|to)\s*([^;]+?)\s*(?:;|$)/gi;
+
+function dueMovesIn(changes: string, day: DayNumber): DueMove[] {
+  const out: DueMove[] = [];
+  for (const m of changes.matchAll(DUE_CHANGE)) {
+    const from = parseDate(m[2], null, "deadline");
+    const to = parseDate(m[3], null, "deadline");
+    out.push({ day, action: m[1], from: from.ok ? from.value : null, to: to.ok ? to.value : null });
+  }
+  return out;
+}
+
+function fromUpdateLog(
+  records: readonly UpdateLogRecord[],
+  data: HistoryData,
+  memo: Map<CellValue, DayNumber | null>,
+): void {
+  for (const e of records) {
+    const key = idKey(e.fields.riskId?.value ?? null);
+    const c = e.fields.date;
+    if (!key || !c) continue;
+    const day = logDay(c.value, c.format, memo);
+    if (day === null) continue;
+    const changes = e.fields.changes?.text ?? "";
+    push(data.entries, key, {
+      day,
+      source: "update-log",
+      score: logScore(e.fields.score?.value ?? null),
+      oldScore: null,
+      text: e.fields.text?.text ?? "",
+      noChange: isYes(e.fields.noChange?.value ?? null),
+      by: e.fields.by?.text ?? "",
+      strategy: e.fields.strategy?.text ?? "",
+      changes,
+      sheet: e.sheet,
+      row: e.row + 1,
+    });
+    if (changes) for (const move of dueMovesIn(changes, day)) push(data.dueMoves, key, move);
+  }
+}
+
+function fromImportLog(rows: readonly ImportLogRow[], data: HistoryData): void {
+  for (const r of rows) {
+    const key = idKey(r.riskId);
+    if (!key) continue;
+    const onAction = r.actionId !== "";
+    const field = loggedField(r.field, onAction);
+    if (onAction && field === "due") {
+      const from = parseDate(r.old, null, "deadline");
+      const to = parseDate(r.new, null, "deadline");
+      push(data.dueMoves, key, {
+        day: r.day,
+        action: r.actionId,
+        from: from.ok ? from.value : null,
+        to: to.ok ? to.value : null,
+      });
+    }
+    const isScore = !onAction && field === "score";
+    push(data.entries, key, {
+      day: r.day,
+      source: "import-log",
+      score: isScore ? logScore(r.new) : null,
+      oldScore: isScore ? logScore(r.old) : null,
+      text: `${onAction ? `action ${r.actionId}: ` : ""}${r.field}: ${cellText(r.old) || "(blank)"} → ${cellText(r.new) || "(blank)"}`,
+      noChange: false,
+      by: r.file ? `import of ${r.file}` : "import",
+      strategy: "",
+      changes: r.field,
+      sheet: r.sheet,
+      row: r.row,
+    });
+  }
+}
+
+/**
+ * Reads the workbook's history: `updateLog` as the reader found it (owned or kept by hand), every
+ * sheet that is an Import Log, and every dated backup. `renumbered` pairs (from the import profile)
+ * give a risk under its new id the entries of its old one.
+ */
+export function collectHistory(
+  grids: readonly Grid[],
+  updateLog: readonly UpdateLogRecord[],
+  renumbered: readonly ConfirmedPair[] = [],
+): HistoryData {
+  const data = emptyHistory();
+  const memo = new Map<CellValue, DayNumber | null>();
+  fromUpdateLog(updateLog, data, memo);
+  data.logRows += updateLog.length;
+  for (const grid of grids) {
+    const day = backupDay(grid.sheetName);
+    if (day !== null) {
+      for (const key of backupRiskKeys(grid)) {
+        const seen = data.firstNamed.get(key);
+        if (seen === undefined || day < seen) data.firstNamed.set(key, day);
+      }
+      continue;
+    }
+    const rows = readImportLog(grid);
+    data.logRows += rows.length;
+    fromImportLog(rows, data);
+  }
+  for (const pair of renumbered) {
+    const from = idKey(pair.oldId);
+    const to = idKey(pair.newId);
+    if (!from || !to || from === to) continue;
+    for (const e of data.entries.get(from) ?? []) push(data.entries, to, e);
+    for (const m of data.dueMoves.get(from) ?? []) push(data.dueMoves, to, m);
+    const seen = data.firstNamed.get(from);
+    const now = data.firstNamed.get(to);
+    if (seen !== undefined && (now === undefined || seen < now)) data.firstNamed.set(to, seen);
+  }
+  for (const [key, list] of data.entries) {
+    list.sort(compareEntries);
+    const first = list[0].day;
+    const seen = data.firstNamed.get(key);
+    if (seen === undefined || first < seen) data.firstNamed.set(key, first);
+  }
+  return data;
+}

@@ -1,0 +1,62 @@
+// Whether a risk is escalated, and to where (SPEC: Escalate? = Yes, an Escalated To naming a register
+// or board, or status Escalated; being routed by score alone is not being escalated).
+
+import type { DestinationId } from "../model/report";
+import type { RecordCell, RiskRecord } from "../model/records";
+import { parseYesNo } from "../parse";
+
+export interface EscalationState {
+  escalated: boolean;
+  /** Where it is escalated to: a destination id when recognised, else the register's words; null when not escalated. */
+  destination: string | null;
+}
+
+const cellOf = (risk: RiskRecord, field: string): RecordCell | undefined =>
+  (risk.fields as Record<string, RecordCell | undefined>)[field];
+
+/** Words officers use for each register and board, most specific first. */
+const DESTINATION_WORDS: [DestinationId, RegExp][] = [
+  ["strategic-board", /\bstrategic\b|\bspb\b/i],
+  ["operations-board", /\bop(eration)?s?\b.*\bboard\b|\bops\b|\boperations\b/i],
+  ["financial-cluster", /\bfinanc|\bcommercial\b|\bcluster\b/i],
+  ["corporate-register", /\bcorporate\b|\bcrr\b/i],
+  ["directorate-register", /\bdirectorate\b|\bdrr\b/i],
+];
+
+/** A destination id for words such as "Ops Board" or "Corporate Risk Register"; the words themselves otherwise. */
+export function destinationFromWords(words: string): string {
+  const text = words.trim();
+  for (const [id, pattern] of DESTINATION_WORDS) if (pattern.test(text)) return id;
+  return text;
+}
+
+/** Words naming a register or board: a Yes is not a destination. */
+const NAMES_A_PLACE =
+  /\b(register|board|group|committee|cluster|corporate|directorate|strategic|ops|operations|crr|drr|spb|cabinet|executive)\b/i;
+
+/**
+ * Reads a risk's escalation: Escalated To's register or board, else Escalate? = Yes (its words after
+ * Yes, "Yes – to Ops Board", name the destination; a bare Yes means the Operations Board, as routing
+ * reads it), else status Escalated (corporate register).
+ */
+export function escalationState(risk: RiskRecord): EscalationState {
+  const to = cellOf(risk, "escalatedTo")?.text ?? "";
+  if (to && NAMES_A_PLACE.test(to)) return { escalated: true, destination: destinationFromWords(to) };
+  const flag = cellOf(risk, "escalate") ?? cellOf(risk, "escalation");
+  const flagText = flag?.text ?? "";
+  const yes = flag ? parseYesNo(flag.value) : null;
+  const yesWithWords = /^\s*(yes|y)\b[\s\-–—:,]*(.*)$/i.exec(flagText);
+  if ((yes && yes.ok && yes.value) || yesWithWords) {
+    const rest = (yesWithWords?.[2] ?? "").replace(/^(to|for)\s+/i, "").trim();
+    return { escalated: true, destination: rest ? destinationFromWords(rest) : "operations-board" };
+  }
+  // An "Escalated" column holding a register's name rather than a yes.
+  if (flagText && NAMES_A_PLACE.test(flagText))
+    return { escalated: true, destination: destinationFromWords(flagText) };
+  const status = cellOf(risk, "status")?.text ?? "";
+  if (/^\s*escalated\b/i.test(status)) {
+    const rest = status.replace(/^\s*escalated\b[\s\-–—:,]*(to\s+)?/i, "").trim();
+    return { escalated: true, destination: rest ? destinationFromWords(rest) : "corporate-register" };
+  }
+  return { escalated: false, destination: null };
+}

@@ -1,0 +1,139 @@
+// Finds the Import Log tabs (the add-in's, or an earlier layout without Sheet or Action ID) and reads
+// their rows straight from the grid: a log of 100k rows must cost little next to the registers.
+
+import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
+import { cellText } from "../read/cell-text";
+import { headerWords } from "../read/header-words";
+import { mapHeaders } from "../read/map-headers";
+import type { DayNumber } from "../parse/day";
+import { logDay } from "./log-cells";
+
+/** One changed cell as the Import Log recorded it. */
+export interface ImportLogRow {
+  sheet: string;
+  /** 1-based row of the log. */
+  row: number;
+  day: DayNumber;
+  /** The register (or actions sheet) the change was made on; "" in layouts without it. */
+  target: string;
+  riskId: string;
+  actionId: string;
+  /** The header text of the changed column, without any "(action …)" suffix. */
+  field: string;
+  old: CellValue;
+  new: CellValue;
+  file: string;
+}
+
+type LogColumn = "when" | "file" | "sheet" | "riskId" | "actionId" | "field" | "old" | "new";
+
+/** Header words of each Import Log column (SPEC "Fields": when, file, sheet, riskId, actionId, field, old, new). */
+const COLUMN_WORDS: [LogColumn, string[][]][] = [
+  ["when", [["when"], ["date"], ["imported"], ["date", "time"]]],
+  ["file", [["file"], ["export"], ["file", "name"]]],
+  ["sheet", [["sheet"], ["register"], ["register", "sheet"]]],
+  ["riskId", [["risk", "id"], ["risk", "ref"], ["risk"]]],
+  [
+    "actionId",
+    [
+      ["action", "id"],
+      ["action", "ref"],
+    ],
+  ],
+  ["field", [["field"], ["column"], ["header"]]],
+  ["old", [["old"], ["old", "value"], ["before"], ["was"]]],
+  ["new", [["new"], ["new", "value"], ["after"], ["now"]]],
+];
+
+const sameWords = (a: string[], b: string[]) => a.length === b.length && a.every((w) => b.includes(w));
+
+/** Columns of an Import Log header row, or null when the row is not one (needs when, risk id, field, old, new). */
+function importLogColumns(grid: Grid, row: number): Map<LogColumn, number> | null {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return null;
+  const cols = new Map<LogColumn, number>();
+  for (let i = 0; i < r.length; i++) {
+    const words = headerWords(cellText(r[i]));
+    if (words.length === 0) continue;
+    for (const [column, options] of COLUMN_WORDS) {
+      if (cols.has(column)) continue;
+      if (options.some((o) => sameWords(o, words))) {
+        cols.set(column, i + grid.colOffset);
+        break;
+      }
+    }
+  }
+  const needed: LogColumn[] = ["when", "riskId", "field", "old", "new"];
+  return needed.every((c) => cols.has(c)) ? cols : null;
+}
+
+/** Finds the Import Log's header row in rows 1–20, or null when the sheet is not an Import Log. */
+export function findImportLog(grid: Grid): { headerRow: number; columns: Map<LogColumn, number> } | null {
+  const last = Math.min(grid.rowOffset + grid.values.length, 20);
+  for (let row = grid.rowOffset; row < last; row++) {
+    const columns = importLogColumns(grid, row);
+    if (columns) return { headerRow: row, columns };
+  }
+  return null;
+}
+
+const ACTION_SUFFIX = /^(.*?)\s*\(action ([^)]*)\)\s*$/;
+
+/** Reads every dated row of an Import Log sheet (rows without a date or a risk id are left out). */
+export function readImportLog(grid: Grid): ImportLogRow[] {
+  const found = findImportLog(grid);
+  if (!found) return [];
+  const { headerRow, columns } = found;
+  const col = (c: LogColumn) => columns.get(c);
+  const memo = new Map<CellValue, DayNumber | null>();
+  const out: ImportLogRow[] = [];
+  const end = grid.rowOffset + grid.values.length;
+  const whenCol = col("when")!;
+  const text = (row: number, c: LogColumn) => {
+    const at = col(c);
+    return at === undefined ? "" : cellText(cellAt(grid, row, at));
+  };
+  for (let row = headerRow + 1; row < end; row++) {
+    const day = logDay(cellAt(grid, row, whenCol), formatAt(grid, row, whenCol), memo);
+    if (day === null) continue;
+    const riskId = text(row, "riskId");
+    if (!riskId) continue;
+    let field = text(row, "field");
+    let actionId = text(row, "actionId");
+    const suffix = ACTION_SUFFIX.exec(field);
+    if (suffix) {
+      field = suffix[1];
+      if (!actionId) actionId = suffix[2];
+    }
+    out.push({
+      sheet: grid.sheetName,
+      row: row + 1,
+      day,
+      target: text(row, "sheet"),
+      riskId,
+      actionId,
+      field,
+      old: cellAt(grid, row, col("old")!),
+      new: cellAt(grid, row, col("new")!),
+      file: text(row, "file"),
+    });
+  }
+  return out;
+}
+
+const fieldMemo = new Map<string, string | null>();
+
+/**
+ * The field a logged column header means ("Current Risk Score" → score, "Target Date" on an actions
+ * row → due), read as the register's (or actions sheet's) header would be.
+ */
+export function loggedField(header: string, onAction: boolean): string | null {
+  const key = `${onAction ? "a" : "r"}|${header}`;
+  let field = fieldMemo.get(key);
+  if (field === undefined) {
+    const m = mapHeaders(onAction ? "actions" : "risk-register", [{ col: 0, text: header }]);
+    field = m.columns[0]?.field ?? null;
+    if (fieldMemo.size < 10_000) fieldMemo.set(key, field);
+  }
+  return field;
+}

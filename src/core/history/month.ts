@@ -1,0 +1,26 @@
+// Calendar months as plain numbers (year × 12 + month − 1), so "the month before" is just − 1.
+
+import { partsFromDay, type DayNumber } from "../parse/day";
+
+/** A calendar month: year × 12 + (month − 1). */
+export type MonthIndex = number;
+
+const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** The month a day falls in. */
+export function monthOf(day: DayNumber): MonthIndex {
+  const p = partsFromDay(day);
+  return p.year * 12 + p.month - 1;
+}
+
+/** "2022-09". */
+export function monthIso(month: MonthIndex): string {
+  const year = Math.floor(month / 12);
+  return `${String(year).padStart(4, "0")}-${String(month - year * 12 + 1).padStart(2, "0")}`;
+}
+
+/** "Sep 2022", as a board report names a month. */
+export function monthName(month: MonthIndex): string {
+  const year = Math.floor(month / 12);
+  return `${SHORT_MONTHS[month - year * 12]} ${year}`;
+}

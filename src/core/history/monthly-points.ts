@@ -1,0 +1,102 @@
+// A risk's score at the end of each calendar month, and its direction of travel (SPEC "History,
+// appetite and proposals": monthly points).
+
+import type { HistoryEntry, Trend } from "../model/history";
+import type { DayNumber } from "../parse/day";
+import { monthOf, type MonthIndex } from "./month";
+
+/** The score at the end of one month: `carried` when no scored entry fell in that month. */
+export interface MonthScore {
+  month: MonthIndex;
+  score: number | null;
+  carried: boolean;
+}
+
+/** What the monthly points of one risk are worked out from. */
+export interface PointsInput {
+  /** The risk's log entries in the order they happened (see `compareEntries`). */
+  entries: readonly HistoryEntry[];
+  /** The risk's current score (stands for the as-at month); null when it has none. */
+  current: number | null;
+  /** The day the risk was first seen (raised, or first named by a log row or backup); null when nothing dates it. */
+  firstSeen: DayNumber | null;
+  asAt: DayNumber;
+}
+
+const SOURCE_ORDER = { "import-log": 0, "update-log": 1 } as const;
+
+/**
+ * Orders entries as they happened: by day; on the same day Import Log entries before Update Log ones
+ * (SPEC: the Update Log counts after); within one log, in the log's row order.
+ */
+export function compareEntries(a: HistoryEntry, b: HistoryEntry): number {
+  return (
+    a.day - b.day ||
+    SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
+    (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
+    a.row - b.row
+  );
+}
+
+/**
+ * Scores at the end of each month from `from` to the as-at month (inclusive), one per month; months
+ * before the risk was first seen are left out. Rules, in SPEC's order: within a month the last scored
+ * entry counts; an Import Log change's Old value is the score of the month before the change; a month
+ * with no entry carries the month before; the current score stands for the as-at month; a risk with no
+ * scored entry has its current score at every month. Before the first scored entry, the score it
+ * started from (its Old value, else its own score) stands.
+ */
+export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[] {
+  const { entries, current, firstSeen, asAt } = input;
+  const asAtMonth = monthOf(asAt);
+  if (firstSeen === null)
+    return from <= asAtMonth ? [{ month: asAtMonth, score: current, carried: false }] : [];
+  const start = Math.max(from, monthOf(firstSeen));
+  const out: MonthScore[] = [];
+  if (start > asAtMonth) return [{ month: asAtMonth, score: current, carried: false }];
+
+  const scored = entries.filter((e) => e.score !== null && monthOf(e.day) <= asAtMonth);
+  if (scored.length === 0) {
+    for (let m = start; m <= asAtMonth; m++) out.push({ month: m, score: current, carried: m !== asAtMonth });
+    return out;
+  }
+  const first = scored[0];
+  let score: number | null = first.oldScore ?? first.score;
+  let i = 0;
+  // Entries before the window only set the score carried into it.
+  while (i < scored.length && monthOf(scored[i].day) < start) score = scored[i++].score;
+  for (let m = start; m < asAtMonth; m++) {
+    let carried = true;
+    while (i < scored.length && monthOf(scored[i].day) === m) {
+      score = scored[i++].score;
+      carried = false;
+    }
+    // An Import Log change next month says what the score was at the end of this one.
+    const next = scored[i];
+    if (
+      carried &&
+      next &&
+      next.source === "import-log" &&
+      next.oldScore !== null &&
+      monthOf(next.day) === m + 1
+    )
+      score = next.oldScore;
+    out.push({ month: m, score, carried });
+  }
+  out.push({ month: asAtMonth, score: current, carried: false });
+  return out;
+}
+
+/**
+ * Direction of travel: null when nothing dates the risk (or it has no score to compare), "new" when
+ * it has no monthly point before the as-at month, else the current score against the previous
+ * monthly point.
+ */
+export function trendFrom(input: PointsInput): Trend {
+  if (input.firstSeen === null) return null;
+  const asAtMonth = monthOf(input.asAt);
+  if (monthOf(input.firstSeen) >= asAtMonth) return "new";
+  const [prev, now] = monthlyScores(input, asAtMonth - 1);
+  if (!prev || !now || prev.score === null || now.score === null) return null;
+  return now.score > prev.score ? "up" : now.score < prev.score ? "down" : "same";
+}

@@ -1,0 +1,105 @@
+// Proposals for the boards: escalate or de-escalate, each with its reason in plain words, never applied
+// by themselves (SPEC "History, appetite and proposals").
+
+import type { Proposal, ProposalThresholds, RiskAppetite } from "../model/history";
+import type { DestinationId } from "../model/report";
+import { appetiteWords } from "./appetite";
+import type { EscalationState } from "./escalated";
+import type { MonthScore } from "./monthly-points";
+
+/** Destinations an escalation may propose, highest first. */
+const ESCALATE_ORDER: DestinationId[] = [
+  "strategic-board",
+  "operations-board",
+  "corporate-register",
+  "directorate-register",
+];
+
+/** What one risk's proposal is worked out from. */
+export interface ProposalInput {
+  recordId: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  open: boolean;
+  /** Monthly scores ending at the as-at month (the current score), oldest first; months before the risk was seen left out. */
+  points: readonly MonthScore[];
+  appetite: RiskAppetite;
+  targetScore: number | null;
+  escalation: EscalationState;
+  /** Where routing sends the risk now. */
+  routedTo: readonly DestinationId[];
+  thresholds: ProposalThresholds;
+}
+
+const months = (n: number) => `${n} ${n === 1 ? "month" : "months"}`;
+
+/** How many of the last points, counting back from the as-at month, all pass `test`. */
+function runLength(points: readonly MonthScore[], test: (score: number) => boolean): number {
+  let n = 0;
+  for (let i = points.length - 1; i >= 0; i--) {
+    const s = points[i].score;
+    if (s === null || !test(s)) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The proposal for one risk, or null. Escalate a risk not yet escalated whose score was above its
+ * appetite at each of the last `escalateMonthsAbove` monthly points, or rose by `escalateRise` or more
+ * since the previous one; de-escalate an escalated risk at or below its appetite, or its target score,
+ * at each of the last `deEscalateMonths` points. Closed risks, and risks whose history lacks the
+ * points a trigger needs, get none.
+ */
+export function proposalFor(input: ProposalInput): Proposal | null {
+  const { points, appetite, thresholds: t } = input;
+  if (!input.open || points.length === 0) return null;
+  const current = points[points.length - 1].score;
+  if (current === null) return null;
+  const base = { recordId: input.recordId, sheet: input.sheet, row: input.row };
+
+  if (!input.escalation.escalated) {
+    const destination = ESCALATE_ORDER.find((d) => input.routedTo.includes(d)) ?? "directorate-register";
+    const above = runLength(points, (s) => s > appetite.max);
+    if (points.length >= t.escalateMonthsAbove && above >= t.escalateMonthsAbove)
+      return {
+        ...base,
+        action: "escalate",
+        destination,
+        reason: `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(above)}`,
+      };
+    const previous = points.length >= 2 ? points[points.length - 2].score : null;
+    if (previous !== null && current - previous >= t.escalateRise)
+      return {
+        ...base,
+        action: "escalate",
+        destination,
+        reason: `score rose by ${current - previous} in a month (${previous} → ${current})`,
+      };
+    return null;
+  }
+
+  if (points.length < t.deEscalateMonths) return null;
+  const withinAppetite = runLength(points, (s) => s <= appetite.max);
+  const destination = input.escalation.destination ?? "corporate-register";
+  if (withinAppetite >= t.deEscalateMonths)
+    return {
+      ...base,
+      action: "de-escalate",
+      destination,
+      reason: `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(withinAppetite)}`,
+    };
+  const target = input.targetScore;
+  if (target !== null) {
+    const withinTarget = runLength(points, (s) => s <= target);
+    if (withinTarget >= t.deEscalateMonths)
+      return {
+        ...base,
+        action: "de-escalate",
+        destination,
+        reason: `score ${current} at or below its target score ${target} for ${months(withinTarget)}`,
+      };
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+// Proposals for every open risk, and one risk's history month by month for the task pane.
+
+import { routeRisk } from "../escalate/route-escalations";
+import type { MonthlyPoint, Proposal, RiskHistory } from "../model/history";
+import { idKey, type RiskRecord } from "../model/records";
+import type { Report } from "../model/report";
+import type { RiskFacts } from "../model/risk-summary";
+import { dayFromIso } from "../parse";
+import type { RuleContext } from "../rules/context";
+import { escalationState } from "./escalated";
+import { monthIso, monthOf } from "./month";
+import { monthlyScores, type PointsInput } from "./monthly-points";
+import { proposalFor } from "./proposals";
+import { appetiteOf, pointsInputOf } from "./risk-points";
+
+/** The proposal for one risk, or null (see proposalFor). */
+export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null {
+  const t = ctx.settings.proposals;
+  const open = ctx.isOpenRisk(risk);
+  if (!open) return null;
+  const needed = Math.max(t.escalateMonthsAbove, t.deEscalateMonths, 2);
+  const points = monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - needed + 1);
+  return proposalFor({
+    recordId: ctx.riskId(risk),
+    sheet: risk.sheet,
+    row: risk.row + 1,
+    open,
+    points,
+    appetite: appetiteOf(ctx, risk),
+    targetScore: ctx.numberOf(risk, "targetScore"),
+    escalation: escalationState(risk),
+    routedTo: routeRisk(ctx, risk).destinations,
+    thresholds: t,
+  });
+}
+
+/** Every open risk's proposal, in register order. */
+export function proposeChanges(ctx: RuleContext): Proposal[] {
+  const out: Proposal[] = [];
+  for (const risk of ctx.records.risks) {
+    const p = proposalOf(ctx, risk);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * A risk's history for the meeting card and the Check view: its score and the log entries month by
+ * month, the last `months` months up to the as-at month (fewer when it was first seen later), oldest first.
+ */
+export function riskHistory(
+  report: Pick<Report, "asAt" | "history">,
+  facts: RiskFacts,
+  months = 12,
+): RiskHistory {
+  const asAt = dayFromIso(report.asAt);
+  if (asAt === null) throw new Error(`riskHistory: report.asAt "${report.asAt}" is not an ISO date`);
+  const key = idKey(facts.id);
+  const entries = (key && report.history.entries.get(key)) || [];
+  const seen = facts.firstSeen === null ? null : dayFromIso(facts.firstSeen);
+  const input: PointsInput = { entries, current: facts.score, firstSeen: seen, asAt };
+  const from = monthOf(asAt) - Math.max(1, months) + 1;
+  const byMonth = new Map<number, typeof entries>();
+  for (const e of entries) {
+    const m = monthOf(e.day);
+    if (m < from || m > monthOf(asAt)) continue;
+    const list = byMonth.get(m);
+    if (list) list.push(e);
+    else byMonth.set(m, [e]);
+  }
+  const points: MonthlyPoint[] = monthlyScores(input, from).map((p) => ({
+    month: monthIso(p.month),
+    score: p.score,
+    carried: p.carried,
+    entries: byMonth.get(p.month) ?? [],
+  }));
+  return {
+    recordId: facts.id,
+    sheet: facts.sheet,
+    row: facts.row,
+    trend: facts.trend,
+    firstSeen: facts.firstSeen,
+    points,
+  };
+}

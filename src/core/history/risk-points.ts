@@ -1,0 +1,46 @@
+// What one risk's monthly points are worked out from, its direction of travel and its appetite,
+// worked out once per risk per check (the rules, routing, summaries and proposals all ask).
+
+import { currentScore } from "../escalate/current-score";
+import type { RiskAppetite, Trend } from "../model/history";
+import { idKey, type RiskRecord } from "../model/records";
+import type { DayNumber } from "../parse";
+import type { RuleContext } from "../rules/context";
+import { appetiteFor, categoryOf } from "./appetite";
+import { trendFrom, type PointsInput } from "./monthly-points";
+
+const inputs = new WeakMap<RiskRecord, PointsInput>();
+
+/** The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming it. */
+function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | null {
+  const raised = ctx.dateOf(risk, "raised", "lastUpdated");
+  const named = key ? ctx.history.firstNamed.get(key) : undefined;
+  if (raised === null) return named ?? null;
+  return named !== undefined && named < raised ? named : raised;
+}
+
+/** What a risk's monthly points are worked out from (memoised per record). */
+export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
+  let input = inputs.get(risk);
+  if (!input) {
+    const key = idKey(risk.fields.id?.value ?? null);
+    input = {
+      entries: (key && ctx.history.entries.get(key)) || [],
+      current: currentScore(ctx, risk),
+      firstSeen: firstSeen(ctx, risk, key),
+      asAt: ctx.asAt,
+    };
+    inputs.set(risk, input);
+  }
+  return input;
+}
+
+/** A risk's direction of travel (SPEC): up, down, same, new, or null when nothing dates it. */
+export function trendOf(ctx: RuleContext, risk: RiskRecord): Trend {
+  return trendFrom(pointsInputOf(ctx, risk));
+}
+
+/** The appetite that applies to a risk (by its category, else section, else annex). */
+export function appetiteOf(ctx: RuleContext, risk: RiskRecord): RiskAppetite {
+  return appetiteFor(categoryOf(risk), ctx.settings);
+}

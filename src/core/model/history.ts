@@ -1,0 +1,183 @@
+// The register's memory: direction of travel, monthly points, appetite and proposals (SPEC "History,
+// appetite and proposals"). Plain data only, so a report can be copied between threads and into JSON.
+
+import type { DayNumber } from "../parse/day";
+
+/**
+ * A risk's direction of travel: "up" (score higher than at the previous monthly point), "down",
+ * "same", "new" (no monthly point before the as-at month), or null (nothing dates the risk, or it has
+ * no score to compare).
+ */
+export type Trend = "up" | "down" | "same" | "new" | null;
+
+/** The arrow an owned tab and the text output show for a trend. */
+export const TREND_ARROWS: Record<Exclude<Trend, null>, string> = {
+  up: "↑",
+  down: "↓",
+  same: "→",
+  new: "new",
+};
+
+/** Words for a trend, for screen readers and plain text ("up", "new"); "" when null. */
+export function trendWords(trend: Trend): string {
+  switch (trend) {
+    case "up":
+      return "score up";
+    case "down":
+      return "score down";
+    case "same":
+      return "no change";
+    case "new":
+      return "new this month";
+    default:
+      return "";
+  }
+}
+
+/** HM Treasury's Orange Book appetite levels, least to most tolerant. */
+export const APPETITE_LEVELS = ["averse", "minimal", "cautious", "open", "eager"] as const;
+export type AppetiteLevel = (typeof APPETITE_LEVELS)[number];
+
+/** A level as officers write it ("Cautious"). */
+export const APPETITE_LEVEL_NAMES: Record<AppetiteLevel, string> = {
+  averse: "Averse",
+  minimal: "Minimal",
+  cautious: "Cautious",
+  open: "Open",
+  eager: "Eager",
+};
+
+/** Appetite settings: each level's highest tolerable score, a level per category, a default level. */
+export interface AppetiteSettings {
+  /** Level → highest tolerable score (defaults 4, 6, 9, 12, 16). */
+  maxima: Record<AppetiteLevel, number>;
+  /** Category (as written in the register, compared case-insensitively) → level. */
+  categories: Record<string, AppetiteLevel>;
+  /** The level for categories not named (Cautious by default). */
+  defaultLevel: AppetiteLevel;
+}
+
+/** Thresholds of the proposals and of renumbered-risk pairing (settings). */
+export interface ProposalThresholds {
+  /** Escalate a risk above appetite at this many last monthly points (2). */
+  escalateMonthsAbove: number;
+  /** Escalate a risk whose score rose by at least this much since the previous monthly point (6). */
+  escalateRise: number;
+  /** De-escalate an escalated risk at or below appetite (or target) at this many last monthly points (3). */
+  deEscalateMonths: number;
+  /** Percentage of title words two risks must share to be offered as one risk renumbered (80). */
+  renumberTitleShare: number;
+}
+
+/** A risk's appetite as it applies to one risk. */
+export interface RiskAppetite {
+  /** The category the appetite was looked up by ("" when the risk has none: the default level). */
+  category: string;
+  level: AppetiteLevel;
+  /** Highest tolerable score. */
+  max: number;
+}
+
+/** Where a history entry came from. */
+export type HistorySource = "update-log" | "import-log";
+
+/** One dated entry about a risk, from the Update Log or the Import Log. */
+export interface HistoryEntry {
+  day: DayNumber;
+  source: HistorySource;
+  /** The score after the entry; null when the entry does not give one. */
+  score: number | null;
+  /** The score before the entry (Import Log's Old value of a score change); null when not known. */
+  oldScore: number | null;
+  /** Update text (Update Log) or "Field: old → new" (Import Log). */
+  text: string;
+  /** True for an Update Log entry flagged "no change". */
+  noChange: boolean;
+  by: string;
+  strategy: string;
+  /** Other changes made with an update (Update Log's Changes column), or the Import Log's field name. */
+  changes: string;
+  /** The log sheet and 1-based row the entry came from. */
+  sheet: string;
+  row: number;
+}
+
+/** A risk's score at the end of one calendar month, with the entries of that month. */
+export interface MonthlyPoint {
+  /** "2022-09". */
+  month: string;
+  /** The score at the end of the month (the current score for the as-at month); null when unknown. */
+  score: number | null;
+  /** True when no scored entry fell in the month and the score was carried (or is the current score's). */
+  carried: boolean;
+  /** The month's entries, oldest first. */
+  entries: HistoryEntry[];
+}
+
+/** A risk's history for the meeting card and the Check view: month by month, oldest first. */
+export interface RiskHistory {
+  recordId: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  trend: Trend;
+  /** ISO date the risk was first seen (raised, or first named by a log row or backup); null when unknown. */
+  firstSeen: string | null;
+  /** One point per month from the first month seen (at most `months` back) to the as-at month. */
+  points: MonthlyPoint[];
+}
+
+/** escalate or de-escalate (SPEC "Proposals"). */
+export type ProposalAction = "escalate" | "de-escalate";
+
+/** A proposal for the boards, never applied by itself. */
+export interface Proposal {
+  recordId: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  action: ProposalAction;
+  /** A destination id (corporate-register …) where recognised, else the words the register used. */
+  destination: string;
+  /** Plain words: "score 16 above appetite (Cautious, 9) for 2 months". */
+  reason: string;
+}
+
+/** A register risk and an export risk that look like one risk under a new id (import planning). */
+export interface RenumberedPair {
+  /** The register's id, missing from the export. */
+  oldId: string;
+  /** The export's new id. */
+  newId: string;
+  /** Share of title words in common, 0–100. */
+  share: number;
+  oldTitle: string;
+  newTitle: string;
+}
+
+/** A pair an officer confirmed, kept in the import profile. */
+export interface ConfirmedPair {
+  oldId: string;
+  newId: string;
+}
+
+/** An action's due date moved later or earlier, as a log recorded it. */
+export interface DueMove {
+  day: DayNumber;
+  /** The action's id (or its text) as the log names it. */
+  action: string;
+  from: DayNumber | null;
+  to: DayNumber | null;
+}
+
+/** What the logs and backups say, per folded risk id. Plain Maps, so a report can be copied. */
+export interface HistoryData {
+  /** Entries per folded risk id, in the order they happened (a renumbered risk's old entries included). */
+  entries: Map<string, HistoryEntry[]>;
+  /** The first day any log row or backup named the risk. */
+  firstNamed: Map<string, DayNumber>;
+  /** Action due-date moves per folded risk id (Import Log, Update Log's changes). */
+  dueMoves: Map<string, DueMove[]>;
+  /** Log rows read, for the Check view and the benchmark. */
+  logRows: number;
+}

@@ -1,0 +1,41 @@
+// risk/above-appetite: an open risk's current score is above the appetite of its category.
+
+import { APPETITE_LEVEL_NAMES } from "../model/history";
+import { currentScore } from "../escalate/current-score";
+import { appetiteOf } from "../history/risk-points";
+import type { Rule } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "risk/above-appetite",
+    kinds: ["risk-register"],
+    fields: ["score"],
+    defaultSeverity: "warning",
+    description:
+      "An open risk's current score is above the appetite of its category (Category, else section, else annex; Settings).",
+    messages: {
+      above: "Risk {id} scores {score}, above the appetite for {category} ({level}, up to {max}).",
+      aboveDefault: "Risk {id} scores {score}, above the default appetite ({level}, up to {max}).",
+    },
+  },
+  check(ctx) {
+    return ctx.records.risks.flatMap((r) => {
+      if (!ctx.isOpenRisk(r)) return [];
+      const score = currentScore(ctx, r);
+      if (score === null) return [];
+      const appetite = appetiteOf(ctx, r);
+      if (score <= appetite.max) return [];
+      const data = {
+        id: ctx.riskId(r) || "(no id)",
+        score,
+        category: appetite.category,
+        level: APPETITE_LEVEL_NAMES[appetite.level],
+        max: appetite.max,
+      };
+      const field = r.fields.score ? "score" : "likelihood";
+      return appetite.category
+        ? [{ record: r, field, messageId: "above", data }]
+        : [{ record: r, field, messageId: "aboveDefault", data }];
+    });
+  },
+};

@@ -1,0 +1,103 @@
+// risk/no-change-while-slipping: the last updates say "no change" while the risk's actions slip.
+
+import { fieldText, idKey, type RiskRecord } from "../model/records";
+import { isoFromDay, parseDate, type DayNumber } from "../parse";
+import type { RuleContext } from "./context";
+import type { Rule, RuleReport } from "./types";
+
+/** One update of a risk: when, and whether it said no change. */
+interface Update {
+  day: DayNumber;
+  noChange: boolean;
+}
+
+const NO_CHANGE = /\bno (material )?change\b|\bunchanged\b/i;
+/** A date opening a line ("12/09/22 – …") or closing it in brackets ("… (RC 12/09/22)"). */
+const LEADING_DATE = /^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+ \d{2,4})\b/;
+const TRAILING_DATE = /\((?:[^()]*\s)?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\)\s*$/;
+
+/** The dated lines of an update cell that holds a history, each with whether it says no change. */
+function datedLines(text: string): Update[] {
+  const out: Update[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = LEADING_DATE.exec(line) ?? TRAILING_DATE.exec(line);
+    if (!m) continue;
+    const d = parseDate(m[1], null, "lastUpdated");
+    if (d.ok) out.push({ day: d.value, noChange: NO_CHANGE.test(line) });
+  }
+  return out;
+}
+
+/** The risk's updates, oldest first: Update Log entries and the dated lines of its update cell. */
+function updatesOf(ctx: RuleContext, risk: RiskRecord, key: string): Update[] {
+  const fromLog = (ctx.history.entries.get(key) ?? [])
+    .filter((e) => e.source === "update-log")
+    .map((e) => ({ day: e.day, noChange: e.noChange || NO_CHANGE.test(e.text) }));
+  // The cell's own value: its text has the line breaks folded away.
+  const raw = risk.fields.update?.value;
+  const lines = typeof raw === "string" ? datedLines(raw) : [];
+  const all = [...fromLog, ...lines].filter((u) => u.day <= ctx.asAt);
+  // On the same day, a "no change" and a real update: the real update wins (stable order otherwise).
+  return all.sort((a, b) => a.day - b.day || Number(b.noChange) - Number(a.noChange));
+}
+
+export const rule: Rule = {
+  meta: {
+    id: "risk/no-change-while-slipping",
+    kinds: ["risk-register", "update-log"],
+    fields: [],
+    defaultSeverity: "warning",
+    description:
+      "An open risk's last two or more updates say no change, while since the first of them one of its actions' due dates moved later or an open action's due date passed.",
+    messages: {
+      moved:
+        "Risk {id} has said no change {count} times since {since}, but action {action}'s due date moved from {from} to {to}.",
+      passed:
+        "Risk {id} has said no change {count} times since {since}, but action {action} was due on {due} and is still open.",
+    },
+  },
+  check(ctx) {
+    return ctx.records.risks.flatMap((r): RuleReport[] => {
+      if (!ctx.isOpenRisk(r)) return [];
+      const key = idKey(r.fields.id?.value ?? null);
+      if (!key) return [];
+      const updates = updatesOf(ctx, r, key);
+      let run = 0;
+      while (run < updates.length && updates[updates.length - 1 - run].noChange) run++;
+      if (run < 2) return [];
+      const since = updates[updates.length - run].day;
+      const base = { id: ctx.riskId(r), count: run, since: isoFromDay(since) };
+      const field = r.fields.update ? "update" : undefined;
+      const moved = (ctx.history.dueMoves.get(key) ?? []).find(
+        (m) => m.day >= since && m.from !== null && m.to !== null && m.to > m.from,
+      );
+      if (moved)
+        return [
+          {
+            record: r,
+            field,
+            messageId: "moved",
+            data: { ...base, action: moved.action, from: isoFromDay(moved.from!), to: isoFromDay(moved.to!) },
+          },
+        ];
+      for (const a of ctx.actionsFor(r)) {
+        if (!ctx.isOpenAction(a)) continue;
+        const due = ctx.dateOf(a, "due", "deadline");
+        if (due !== null && due >= since && due < ctx.asAt)
+          return [
+            {
+              record: r,
+              field,
+              messageId: "passed",
+              data: {
+                ...base,
+                action: fieldText(a, "actionId") || fieldText(a, "action"),
+                due: isoFromDay(due),
+              },
+            },
+          ];
+      }
+      return [];
+    });
+  },
+};

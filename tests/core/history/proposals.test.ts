@@ -1,0 +1,106 @@
+// Proposals for the boards through the whole engine: each trigger and its traps (SPEC "Proposals").
+
+import type { CellValue } from "../../../src/core/model/grid";
+import { reportOf } from "../rules/harness";
+import { hlog, hregister, hrisk, logRow, type HistoryRisk } from "./helpers";
+
+type Case = [string, HistoryRisk, CellValue[][], [string, string, string] | null];
+
+describe("proposals", () => {
+  it.each<Case>([
+    [
+      "escalate: above appetite at the last two monthly points",
+      { score: 16 },
+      [logRow("05/07/2022", "HRC-001", 6), logRow("12/09/2022", "HRC-001", 16)],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 2 months"],
+    ],
+    [
+      "escalate: destination is the highest the routing gives",
+      { score: 25 },
+      [logRow("05/07/2022", "HRC-001", 6), logRow("12/08/2022", "HRC-001", 25)],
+      ["escalate", "strategic-board", "score 25 above appetite (Cautious, 9) for 3 months"],
+    ],
+    [
+      "escalate: else the directorate register",
+      { score: 10, category: "Financial" },
+      [logRow("05/07/2022", "HRC-001", 4), logRow("12/08/2022", "HRC-001", 10)],
+      ["escalate", "directorate-register", "score 10 above appetite (Cautious, 9) for 3 months"],
+    ],
+    [
+      "escalate: a rise of 6 in a month",
+      { score: 10, category: "Opportunities" },
+      [logRow("12/09/2022", "HRC-001", 4)],
+      ["escalate", "directorate-register", "score rose by 6 in a month (4 → 10)"],
+    ],
+    ["trap: one month above appetite only", { score: 12 }, [logRow("12/09/2022", "HRC-001", 9)], null],
+    [
+      "trap: a rise of 5",
+      { score: 9, category: "Opportunities" },
+      [logRow("12/09/2022", "HRC-001", 4)],
+      null,
+    ],
+    [
+      "trap: already escalated (Escalate? = Yes)",
+      { score: 16, escalate: "Yes" },
+      [logRow("05/07/2022", "HRC-001", 6), logRow("12/09/2022", "HRC-001", 16)],
+      null,
+    ],
+    [
+      "trap: already escalated (status Escalated)",
+      { score: 16, status: "Escalated" },
+      [logRow("05/07/2022", "HRC-001", 6), logRow("12/09/2022", "HRC-001", 16)],
+      null,
+    ],
+    [
+      "de-escalate: at or below appetite at the last three points, to where Escalated To says",
+      { score: 6, escalatedTo: "Corporate Risk Register" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 6)],
+      ["de-escalate", "corporate-register", "score 6 at or below appetite (Cautious, 9) for 3 months"],
+    ],
+    [
+      "trap: two months at appetite only",
+      { score: 9, escalatedTo: "Corporate Risk Register" },
+      [logRow("05/08/2022", "HRC-001", 16), logRow("05/09/2022", "HRC-001", 9)],
+      null,
+    ],
+    [
+      "de-escalate: at or below its target score, to the words after Yes",
+      { score: 6, targetScore: 6, category: "Safety", escalate: "Yes – to Ops Board" },
+      [logRow("05/07/2022", "HRC-001", 12), logRow("05/08/2022", "HRC-001", 6)],
+      ["de-escalate", "operations-board", "score 6 at or below its target score 6 for 3 months"],
+    ],
+    [
+      "de-escalate: a bare Yes is the Operations Board",
+      { score: 4, escalate: "Yes" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      ["de-escalate", "operations-board", "score 4 at or below appetite (Cautious, 9) for 3 months"],
+    ],
+    [
+      "de-escalate: status Escalated means the corporate register",
+      { score: 4, status: "Escalated" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      ["de-escalate", "corporate-register", "score 4 at or below appetite (Cautious, 9) for 3 months"],
+    ],
+    ["trap: raised this month (one monthly point)", { score: 20, raised: "03/10/2022" }, [], null],
+    ["trap: a closed risk", { score: 20, status: "Closed" }, [logRow("05/07/2022", "HRC-001", 20)], null],
+    [
+      "escalate: a hand-kept log's typed dates (12th Sept 2022, Aug 2022)",
+      { score: 15 },
+      [logRow("Aug 2022", "HRC-001", 15), logRow("12th Sept 2022", "HRC-001", 15)],
+      ["escalate", "directorate-register", "score 15 above appetite (Cautious, 9) for 3 months"],
+    ],
+  ])("%s", (_name, over, log, expected) => {
+    const report = reportOf([hregister(hrisk(over)), hlog(...log)], {
+      settings: {
+        appetite: {
+          maxima: { averse: 4, minimal: 6, cautious: 9, open: 12, eager: 16 },
+          categories: { Opportunities: "open", Safety: "averse" },
+          defaultLevel: "cautious",
+        },
+      },
+    });
+    expect(report.proposals.map((p) => [p.action, p.destination, p.reason])).toEqual(
+      expected ? [expected] : [],
+    );
+  });
+});

@@ -1,0 +1,184 @@
+import type { CellValue } from "../../../src/core/model/grid";
+import { hlog, hregister, hrisk, logRow, type HistoryRisk } from "../history/helpers";
+import { actionsSheet, action, findingsOf, type SheetSpec } from "./harness";
+
+const RULE = "risk/no-change-while-slipping";
+
+const importLog = (...rows: CellValue[][]): SheetSpec => ({
+  name: "Import Log",
+  rows: [
+    ["Import Log"],
+    [],
+    ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"],
+    ...rows,
+  ],
+});
+
+type Case = [string, HistoryRisk, SheetSpec[]];
+const twoNoChanges = hlog(
+  logRow("12/08/2022", "HRC-001", 12, true),
+  logRow("09/09/2022", "HRC-001", 12, true),
+);
+
+describe(RULE, () => {
+  it.each<Case>([
+    [
+      "two no-change updates, actions on time",
+      {},
+      [twoNoChanges, actionsSheet(action({ due: "30/11/2022" }))],
+    ],
+    [
+      "only one no-change update, and a due date moved",
+      {},
+      [
+        hlog(logRow("12/08/2022", "HRC-001", 12, false), logRow("09/09/2022", "HRC-001", 12, true)),
+        actionsSheet(action()),
+        importLog([
+          "2022-09-20 10:00",
+          "iris.xlsx",
+          "IRIS Actions",
+          "HRC-001",
+          "A-001",
+          "Target Date",
+          "30/09/2022",
+          "31/12/2022",
+        ]),
+      ],
+    ],
+    [
+      "a due date moved earlier",
+      {},
+      [
+        twoNoChanges,
+        actionsSheet(action()),
+        importLog([
+          "2022-09-20",
+          "iris.xlsx",
+          "IRIS Actions",
+          "HRC-001",
+          "A-001",
+          "Target Date",
+          "31/12/2022",
+          "30/11/2022",
+        ]),
+      ],
+    ],
+    [
+      "a due date that moved before the first no-change",
+      {},
+      [
+        twoNoChanges,
+        actionsSheet(action()),
+        importLog([
+          "2022-07-20",
+          "iris.xlsx",
+          "IRIS Actions",
+          "HRC-001",
+          "A-001",
+          "Target Date",
+          "30/07/2022",
+          "30/11/2022",
+        ]),
+      ],
+    ],
+    ["a closed risk", { status: "Closed" }, [twoNoChanges, actionsSheet(action({ due: "30/09/2022" }))]],
+    [
+      "an overdue action that is done",
+      {},
+      [twoNoChanges, actionsSheet(action({ due: "30/09/2022", status: "Completed" }))],
+    ],
+    [
+      "a real update after the no-changes",
+      {},
+      [
+        hlog(
+          logRow("12/08/2022", "HRC-001", 12, true),
+          logRow("09/09/2022", "HRC-001", 12, true),
+          logRow("05/10/2022", "HRC-001", 12, false, "Claims down after resurfacing"),
+        ),
+        actionsSheet(action({ due: "30/09/2022" })),
+      ],
+    ],
+  ])("valid: %s", (_name, over, sheets) => {
+    expect(findingsOf(RULE, [hregister(hrisk(over)), ...sheets])).toEqual([]);
+  });
+
+  it.each<[string, HistoryRisk, SheetSpec[], [string, string][]]>([
+    [
+      "two no-changes and an open action's due date passed",
+      {},
+      [twoNoChanges, actionsSheet(action({ due: "30/09/2022" }))],
+      [["L2", "passed"]],
+    ],
+    [
+      "two no-changes and a due date moved later (Import Log)",
+      {},
+      [
+        twoNoChanges,
+        actionsSheet(action()),
+        importLog([
+          "2022-09-20 10:00",
+          "iris.xlsx",
+          "IRIS Actions",
+          "HRC-001",
+          "A-001",
+          "Target Date",
+          "30/09/2022",
+          "31/12/2022",
+        ]),
+      ],
+      [["L2", "moved"]],
+    ],
+    [
+      "an earlier Import Log layout (action in the Field column)",
+      {},
+      [
+        twoNoChanges,
+        actionsSheet(action()),
+        {
+          name: "Import Log",
+          rows: [
+            ["When", "File", "Register", "Risk ID", "Field", "Old", "New"],
+            [
+              "2022-09-20 10:00",
+              "iris.xlsx",
+              "IRIS Actions",
+              "HRC-001",
+              "Target Date (action A-001)",
+              "30/09/2022",
+              "31/12/2022",
+            ],
+          ],
+        },
+      ],
+      [["L2", "moved"]],
+    ],
+    [
+      "a due date moved in the Update Log's changes",
+      {},
+      [
+        hlog(
+          logRow("12/08/2022", "HRC-001", 12, true),
+          logRow(
+            "09/09/2022",
+            "HRC-001",
+            12,
+            true,
+            "No change this month",
+            "A-001 due 30/09/2022 → 31/10/2022",
+          ),
+        ),
+        actionsSheet(action()),
+      ],
+      [["L2", "moved"]],
+    ],
+    [
+      "dated lines in the update cell saying no change",
+      { update: "12/08/22 – no change\n09/09/22 – no change, works programmed" },
+      [actionsSheet(action({ due: "30/09/2022" }))],
+      [["L2", "passed"]],
+    ],
+  ])("invalid: %s", (_name, over, sheets, expected) => {
+    expect(findingsOf(RULE, [hregister(hrisk(over)), ...sheets])).toEqual(expected);
+  });
+});
