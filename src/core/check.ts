@@ -71,9 +71,17 @@ function locate(
 export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   const { settings } = options;
   const asAt = resolveAsAt(options);
-  const { sheets, records, layouts } = readWorkbook(grids, settings, asAt);
+  const { sheets, records, layouts, matrix, perSheetIds, ownRatingScales } = readWorkbook(
+    grids,
+    settings,
+    asAt,
+  );
   const history = collectHistory(grids, records.updateLog, settings.importProfile?.renumbered ?? []);
-  const context = buildRuleContext(records, layouts, settings, asAt, history);
+  const context = buildRuleContext(records, layouts, settings, asAt, history, {
+    matrix,
+    perSheetIds,
+    ownRatingScales,
+  });
   const planIds = numberPlanActions(records.plan);
 
   const findings: Finding[] = [];

@@ -13,6 +13,7 @@ import { isPayloadError } from "./errors";
 import { sheetsOwnedByName, rowHasMarker } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
 import { readMergedAreas } from "./read-merged-areas";
+import { readRagFills } from "./read-rag-fills";
 import { countedSync, runExcel } from "./run";
 
 /** Columns and total cells of the first-rows window read with the used ranges. */
@@ -90,8 +91,15 @@ export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Pro
       else e.merges = m;
     });
     await readBlocks(context, entries, bytesPerCell, onProgress);
+    const grids = entries.map(toGrid);
+    // Colour-only RAG cells: the RAG column's fills, in one more request (read-rag-fills.ts).
+    await readRagFills(
+      context,
+      grids,
+      entries.map((e) => e.ws),
+    );
     onProgress?.({ sheetsRead: entries.length, sheetsTotal: entries.length });
-    return entries.map(toGrid);
+    return grids;
   });
 }
 

@@ -10,6 +10,8 @@ import { checkXlsxContainer } from "./xlsx-container";
 import { parseSharedStrings } from "./xlsx/shared-strings";
 import { scanSheet, type ScannedSheet, type SheetContext } from "./xlsx/sheet-scanner";
 import { NO_STYLES, parseStyles } from "./xlsx/styles";
+import { parseTotalsRows } from "./xlsx/table-parts";
+import { parseThemeColours } from "./xlsx/theme";
 import { XlsxZip, ZipEntryError } from "./xlsx/unzip";
 import {
   parseRelationships,
@@ -73,7 +75,17 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
   const sharedStringsPart = partOf("sharedStrings", "xl/sharedStrings.xml");
   const ctx: SheetContext = {
     sharedStrings: parsePart(zip, sharedStringsPart, parseSharedStrings, fileName) ?? [],
-    styles: parsePart(zip, partOf("styles", "xl/styles.xml"), parseStyles, fileName) ?? NO_STYLES,
+    styles:
+      parsePart(
+        zip,
+        partOf("styles", "xl/styles.xml"),
+        (xml) =>
+          parseStyles(
+            xml,
+            parsePart(zip, partOf("theme", "xl/theme/theme1.xml"), parseThemeColours, fileName) ?? [],
+          ),
+        fileName,
+      ) ?? NO_STYLES,
     date1904: workbook.date1904,
     maxRows: lim.maxRows,
     maxCells: lim.maxCells,
@@ -104,6 +116,8 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
         `sheet "${sheet.name}", cell ${toA1(row, col)} uses shared string ${index}, but ${has}`,
       );
     }
+    const totals = tableTotalsRows(zip, rel.path, fileName);
+    if (totals.length) grid.grid.totalsRows = totals;
     grids.push(grid.grid);
   }
   if (grids.length === 0) {
@@ -112,6 +126,20 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
     });
   }
   return grids;
+}
+
+/** The totals rows of the sheet's Excel tables (0-based rows), from its table parts. */
+function tableTotalsRows(zip: XlsxZip, sheetPath: string, fileName: string): number[] {
+  const slash = sheetPath.lastIndexOf("/");
+  const dir = sheetPath.slice(0, slash + 1);
+  const relsPath = `${dir}_rels/${sheetPath.slice(slash + 1)}.rels`;
+  const rels = parsePart(zip, relsPath, (xml) => parseRelationships(xml, dir), fileName);
+  if (!rels) return [];
+  const rows: number[] = [];
+  for (const rel of rels.values())
+    if (relationshipKind(rel.type) === "table")
+      rows.push(...(parsePart(zip, rel.path, parseTotalsRows, fileName) ?? []));
+  return rows;
 }
 
 /**
@@ -164,6 +192,7 @@ function readSheet(
     colOffset: 0,
   };
   if (scanned.merges.length > 0) grid.merges = scanned.merges;
+  if (scanned.blankFills) grid.blankFills = scanned.blankFills;
   if (state === "hidden" || state === "veryHidden") grid.hidden = true;
   if (scanned.values.length > 0 && scanned.values[0].some((v) => v === OWNED_MARKER)) grid.owned = true;
   if (scanned.formulas.length > 0) grid.formulas = new Set(scanned.formulas);

@@ -1,6 +1,7 @@
 // The Settings view's form: settings ↔ text fields, and validation with plain messages. No React here.
 
-import type { RuleSeverity, Settings } from "../core/model/settings";
+import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
+import { readScaleWords, writeScaleWords } from "../core/model/settings-sheet";
 import { RULE_CATALOGUE } from "./rule-catalogue";
 
 /** Every editable setting as the text the officer typed. */
@@ -16,6 +17,10 @@ export interface SettingsForm {
   strategicBoardMinImpact: string;
   strategicBoardScore: string;
   protectiveMarking: string;
+  /** The likelihood words as the officer types them: "Rare = 1; Unlikely = 2; …". */
+  likelihoodWords: string;
+  /** The impact words, written the same way. */
+  impactWords: string;
   /** Every catalogued rule's chosen severity (its default when the settings name none). */
   ruleSeverities: Record<string, RuleSeverity>;
 }
@@ -42,6 +47,8 @@ export function toForm(settings: Settings): SettingsForm {
     strategicBoardMinImpact: String(e.strategicBoardMinImpact),
     strategicBoardScore: String(e.strategicBoardScore),
     protectiveMarking: settings.protectiveMarking,
+    likelihoodWords: writeScaleWords(settings.likelihoodWords),
+    impactWords: writeScaleWords(settings.impactWords),
     ruleSeverities,
   };
 }
@@ -67,6 +74,30 @@ function wholeNumber(s: string): number | null {
 function money(s: string): number | null {
   const t = s.trim().replace(/^£/, "").replace(/,/g, "");
   return /^\d+(\.\d{1,2})?$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * Reads a word scale typed as "Rare = 1; Likely = 4", or gives a plain message naming the first entry
+ * to correct. Blank is allowed: no words, so only numbers are read.
+ */
+function scaleWords(text: string): { ok: true; words: ScaleWord[] } | { ok: false; message: string } {
+  for (const entry of text.split(/[;\n]/).map((e) => e.trim())) {
+    if (entry === "") continue;
+    let bad = false;
+    readScaleWords(entry, () => (bad = true));
+    if (bad)
+      return {
+        ok: false,
+        message: `Check “${entry.length > 30 ? `${entry.slice(0, 30)}…` : entry}”: write each word with a whole number from 1 to 5, such as Likely = 4, separated by semicolons.`,
+      };
+  }
+  let twice = "";
+  const words = readScaleWords(text, (problem) => {
+    const m = /names '(.*)' twice/.exec(problem);
+    if (m && !twice) twice = m[1];
+  });
+  if (twice) return { ok: false, message: `“${twice}” is listed twice: keep one.` };
+  return { ok: true, words };
 }
 
 /**
@@ -119,7 +150,12 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
   if (marking.length > 60)
     errors.protectiveMarking = "Keep the protective marking to 60 characters or fewer.";
 
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const likelihood = scaleWords(form.likelihoodWords);
+  if (!likelihood.ok) errors.likelihoodWords = likelihood.message;
+  const impact = scaleWords(form.impactWords);
+  if (!impact.ok) errors.impactWords = impact.message;
+
+  if (Object.keys(errors).length > 0 || !likelihood.ok || !impact.ok) return { ok: false, errors };
 
   // Only choices that differ from a rule's default are stored, so a changed default reaches everyone.
   const ruleSeverities: Record<string, RuleSeverity> = { ...base.ruleSeverities };
@@ -145,6 +181,8 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
       },
       ruleSeverities,
       protectiveMarking: marking,
+      likelihoodWords: likelihood.words,
+      impactWords: impact.words,
     },
   };
 }

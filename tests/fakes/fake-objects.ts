@@ -321,6 +321,19 @@ export class FakeRange extends FakeObj {
     return this._cfs;
   }
 
+  /** Per-cell properties (ExcelApi 1.9); only `format.fill.color` is served, "#FFFFFF" for no fill. */
+  getCellProperties(options: { format?: { fill?: { color?: boolean } } }): FakeClientResult<unknown[][]> {
+    this.host.requireApi("1.9", "Range.getCellProperties");
+    if (!options?.format?.fill?.color)
+      fail("InvalidArgument", "Only format.fill.color is supported by the fake.");
+    return new FakeClientResult(this._ctx, this._id, "getCellProperties", () => {
+      const { sheet, rect } = this.one();
+      return read2d(sheet, rect, (r, c) => ({
+        format: { fill: { color: sheet.cell(r, c)?.fill ?? "#FFFFFF" } },
+      }));
+    });
+  }
+
   /** A cell relative to the top-left of this range. */
   getCell(row: number, col: number): FakeRange {
     return this.sub("getCell", () => {

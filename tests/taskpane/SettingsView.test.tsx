@@ -43,6 +43,11 @@ describe("SettingsView", () => {
       "The operations board threshold must be an amount in pounds, such as 50000 or £50,000.",
     ],
     ["Directorate register up to score", "5", "The highest score must not be below the lowest score."],
+    [
+      "Likelihood words",
+      "Likely = 9",
+      "Check “Likely = 9”: write each word with a whole number from 1 to 5, such as Likely = 4, separated by semicolons.",
+    ],
   ])("refuses %s = %s with a plain message", async (label, value, message) => {
     const { user, gateway } = await openSettings();
     const input = screen.getByLabelText(label);

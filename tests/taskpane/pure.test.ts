@@ -76,10 +76,33 @@ describe("settings-form", () => {
       "The strategic board threshold must be an amount in pounds, such as 50000 or £50,000.",
     ],
     ["protectiveMarking", "x".repeat(61), "Keep the protective marking to 60 characters or fewer."],
+    [
+      "likelihoodWords",
+      "Rare = 1; Often = 7",
+      "Check “Often = 7”: write each word with a whole number from 1 to 5, such as Likely = 4, separated by semicolons.",
+    ],
+    [
+      "impactWords",
+      "Major",
+      "Check “Major”: write each word with a whole number from 1 to 5, such as Likely = 4, separated by semicolons.",
+    ],
+    ["impactWords", "Major = 4; major = 5", "“major” is listed twice: keep one."],
   ] as const)("rejects %s = %p", (key, value, message) => {
     const base = defaultSettings();
     const r = fromForm({ ...toForm(base), [key]: value }, base);
     expect(r).toEqual({ ok: false, errors: { [key]: message } });
+  });
+  it("reads the word scales as typed, blank as no words", () => {
+    const base = defaultSettings();
+    const r = fromForm(
+      { ...toForm(base), likelihoodWords: "Remote = 1;\nFrequent: 5", impactWords: " " },
+      base,
+    );
+    expect(r.ok && r.settings.likelihoodWords).toEqual([
+      { word: "Remote", value: 1 },
+      { word: "Frequent", value: 5 },
+    ]);
+    expect(r.ok && r.settings.impactWords).toEqual([]);
   });
   it("keeps what the form does not show, and stores money typed with £ and commas", () => {
     const base = { ...defaultSettings(), columnCorrections: [{ sheet: "S", header: "H", field: "id" }] };

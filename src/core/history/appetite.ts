@@ -13,7 +13,7 @@ function textOf(risk: RiskRecord, field: string): string {
 
 /** The category a risk's appetite is looked up by: Category, else its section, else its annex; "" when none. */
 export function categoryOf(risk: RiskRecord): string {
-  return textOf(risk, "category") || textOf(risk, "section") || textOf(risk, "annex");
+  return textOf(risk, "category") || risk.section || textOf(risk, "section") || textOf(risk, "annex");
 }
 
 /** Folds a category for lookup: case, spaces and "&"/"and" ignored. */

@@ -13,6 +13,11 @@ export interface RiskJoinKeys<T> {
   owner(risk: T): string;
   /** The register holding the risk: a sheet, or a file and sheet. Two rows of one register never conflict. */
   register(risk: T): string;
+  /**
+   * Whether two rows with the same id are the same risk (registers numbered per sheet also need the same
+   * title); when absent, the same id is the same risk.
+   */
+  sameRisk?(a: T, b: T): boolean;
 }
 
 /** An owner conflict: `risk` is owned differently from `other`, the first register to hold the same id. */
@@ -32,14 +37,16 @@ export function foldOwner(owner: string): string {
  */
 export function findOwnerConflicts<T>(risks: Iterable<T>, keys: RiskJoinKeys<T>): OwnerConflict<T>[] {
   const out: OwnerConflict<T>[] = [];
-  const first = new Map<string, T>();
+  const first = new Map<string, T[]>();
   for (const risk of risks) {
     const key = idKey(keys.id(risk));
     const owner = keys.owner(risk);
     if (!key || !owner) continue;
-    const other = first.get(key);
+    let earlier = first.get(key);
+    if (!earlier) first.set(key, (earlier = []));
+    const other = keys.sameRisk ? earlier.find((e) => keys.sameRisk!(e, risk)) : earlier[0];
     if (other === undefined) {
-      first.set(key, risk);
+      earlier.push(risk);
       continue;
     }
     if (keys.register(other) === keys.register(risk)) continue;

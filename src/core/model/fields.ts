@@ -41,6 +41,9 @@ export const RISK_FIELDS = [
   "earlyWarning",
   "category",
   "targetDate",
+  "actionOwner",
+  "actionDue",
+  "actionStatus",
 ] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 

@@ -11,6 +11,14 @@ export interface MergedArea {
   right: number;
 }
 
+/** A cell with no value but a solid fill (colour-only RAG), its colour as "RRGGBB" with theme colours resolved. */
+export interface BlankFill {
+  /** 0-based sheet row and column. */
+  row: number;
+  col: number;
+  rgb: string;
+}
+
 /**
  * A rectangular block of one sheet.
  * `values[r][c]` is the cell at sheet row `rowOffset + r`, column `colOffset + c` (both 0-based),
@@ -33,6 +41,10 @@ export interface Grid {
   hidden?: boolean;
   /** True when the sheet carries the add-in's owned-tab marker. */
   owned?: boolean;
+  /** 0-based sheet rows that are an Excel table's totals row (not records). */
+  totalsRows?: number[];
+  /** Fills of cells with no value (only where a reader looked for them: the RAG column, or a whole file). */
+  blankFills?: BlankFill[];
   /**
    * Cells that hold a formula (`values` has its last result), as `formulaKey(row, col)` in sheet
    * coordinates; missing when the reader does not know. An import never replaces a formula by a value.

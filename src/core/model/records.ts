@@ -30,6 +30,8 @@ export interface SheetRecord<F extends string> {
   extras: Map<string, RecordCell>;
   /** True when the row was read realigned (plan/misaligned-row). */
   realigned?: boolean;
+  /** The text of the section heading row above the record, if any (SPEC "Real registers"). */
+  section?: string;
 }
 
 export type RiskRecord = SheetRecord<RiskField>;

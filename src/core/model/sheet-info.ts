@@ -29,6 +29,18 @@ export interface SheetInfo {
   monthFirstColumns?: string[];
   /** Why the sheet was taken for what it is, or why it was left out (shown in the Check view). */
   note?: string;
+  /** Section headings found inside the table (0-based rows), whose text the rows below carry. */
+  sections?: { row: number; text: string }[];
+  /** Rows inside the table that were not taken for records, and why (0-based rows). */
+  setAside?: SetAsideRow[];
+  /** True for a sheet holding the workbook's own risk matrix, whose ratings set its RAG bands. */
+  riskMatrix?: boolean;
   /** True when Excel could not list the sheet's merged cells, so merged areas gave no value to their other cells. */
   mergesUnread?: boolean;
+}
+
+/** A row inside a table that is not a record: a totals row or a section heading. */
+export interface SetAsideRow {
+  row: number;
+  reason: "totals" | "heading";
 }

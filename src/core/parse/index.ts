@@ -25,3 +25,5 @@ export { ragFromScore, parseRagWord } from "./rag";
 export { parseMoney } from "./money";
 export { parseYesNo } from "./yes-no";
 export { findOutstandingWork } from "./outstanding-work";
+export { datedLines, latestDatedLine, type DatedLine } from "./dated-lines";
+export { ragFromColour } from "./rag-colour";

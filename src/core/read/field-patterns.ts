@@ -90,7 +90,15 @@ const RISK: PatternTable = {
     "further action",
     "planned action",
   ],
-  controls: ["existing control", "control", "mitigating control:25", "current control:25", "key control"],
+  controls: [
+    "existing control",
+    "control",
+    "mitigating control:25",
+    "current control:25",
+    "key control",
+    "pre event mitigation control:35",
+    "preventive control:25",
+  ],
   lastUpdated: [
     "last updated",
     "last reviewed",
@@ -134,6 +142,17 @@ const RISK: PatternTable = {
   earlyWarning: ["early warning", "ew ref", "=ew", "ew no", "early warning ref"],
   category: ["category", "risk category", "risk type", "=type", "category of risk"],
   targetDate: ["target date", "date to reach target", "target score date:25", "date target:15"],
+  // The risk's own action, kept on the register (SPEC "Actions inside the register").
+  actionOwner: ["action owner:30", "action lead:30"],
+  actionDue: [
+    "action target date:40",
+    "action due date:40",
+    "action due:30",
+    "action target:30",
+    "action deadline:30",
+    "action date:25",
+  ],
+  actionStatus: ["action status:30", "action progress status:30"],
 };
 
 const ACTIONS: PatternTable = {

@@ -1,13 +1,25 @@
 // Reads a table's data rows into records: skips blank, help-text and repeated header rows, joins
-// continuation rows, carries plan aims down, realigns shifted plan rows (SPEC "Reading sheets").
+// continuation rows, carries plan aims down, realigns shifted plan rows (SPEC "Reading sheets"); sets
+// aside section headings and totals rows, joins rows under a merged id, reads colour-only RAG cells
+// (SPEC "Real registers").
 
 import type { SheetKind } from "../model/fields";
-import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
+import { cellAt, formatAt, type CellValue, type Grid, type MergedArea } from "../model/grid";
 import type { RecordCell, SheetRecord } from "../model/records";
-import { parseDate, parsePlanStatus } from "../parse";
+import type { SetAsideRow } from "../model/sheet-info";
+import { parseDate, parsePlanStatus, ragFromColour } from "../parse";
 import { aimNumber } from "./aim-number";
 import { cellText, isBlank } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
+import { isTotalsRow, mergedTails, sectionHeading, type TableSpan } from "./table-structure";
+
+/** What a table held besides its records: section headings and rows set aside. */
+export interface TableStructure {
+  sections: { row: number; text: string }[];
+  setAside: SetAsideRow[];
+}
+
+const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
 /** Fields whose presence shows a row is a record of its own rather than the tail of the one before. */
 const ANCHOR_FIELDS: Record<Exclude<SheetKind, "unknown">, string[]> = {
@@ -139,6 +151,16 @@ function joinCells(into: RecordCell | undefined, more: RecordCell): RecordCell {
   return { ...into, value: text, text };
 }
 
+/** Joins a row under a merged id into its record's cell, line under line (an update history stays in lines). */
+function joinLines(into: RecordCell | undefined, more: RecordCell): RecordCell {
+  if (!into || !into.text) return more;
+  const value =
+    typeof into.value === "string" && typeof more.value === "string"
+      ? `${into.value}\n${more.value}`
+      : `${into.text} ${more.text}`;
+  return { ...into, value, text: `${into.text} ${more.text}` };
+}
+
 /** Reads a plan row whose cells sit left of their headers, when they fit the shifted pattern. */
 function readShiftedPlanRow(grid: Grid, row: number, layout: SheetLayout): Map<string, RecordCell> | null {
   const fc = layout.mapping!.fieldColumns;
@@ -157,8 +179,32 @@ function readShiftedPlanRow(grid: Grid, row: number, layout: SheetLayout): Map<s
   return out;
 }
 
-/** Reads every data row of a detected table into records. */
-export function readTable<F extends string>(grid: Grid, layout: SheetLayout): SheetRecord<F>[] {
+/** The RAG column's colour-only cells by row: a fill and no text, read as Red, Amber or Green. */
+function ragFillsByRow(grid: Grid, ragCol: number | undefined): Map<number, string> | null {
+  if (ragCol === undefined || !grid.blankFills?.length) return null;
+  const out = new Map<number, string>();
+  for (const f of grid.blankFills) {
+    if (f.col !== ragCol) continue;
+    const rag = ragFromColour(f.rgb);
+    if (rag) out.set(f.row, RAG_WORD[rag]);
+  }
+  return out.size ? out : null;
+}
+
+/** True when a cell of a row under a merged id repeats the merged area above (its value was copied down). */
+function copiedFromAbove(merges: MergedArea[], row: number, col: number): boolean {
+  return merges.some((m) => m.top < row && row <= m.bottom && m.left <= col && col <= m.right);
+}
+
+/**
+ * Reads every data row of a detected table into records. `structure`, when given, receives the section
+ * headings and the rows set aside.
+ */
+export function readTable<F extends string>(
+  grid: Grid,
+  layout: SheetLayout,
+  structure?: TableStructure,
+): SheetRecord<F>[] {
   if (layout.kind === "unknown" || layout.headerRow === null || !layout.mapping) return [];
   const kind = layout.kind;
   const fieldColumns = layout.mapping.fieldColumns;
@@ -172,15 +218,62 @@ export function readTable<F extends string>(grid: Grid, layout: SheetLayout): Sh
   const probe = headerProbe(layout);
   const groups = groupProbe(layout);
   const notesPossible = kind === "risk-register" || kind === "actions";
+  const span: TableSpan = {
+    first: Math.min(...layout.headerCells.map((h) => h.col)),
+    last: Math.max(...layout.headerCells.map((h) => h.col)),
+  };
+  const totalsRows = grid.totalsRows?.length ? new Set(grid.totalsRows) : null;
+  const tails =
+    kind === "risk-register" && idCol !== undefined ? mergedTails(grid, idCol, layout.headerRow) : null;
+  const ragFills = kind === "risk-register" ? ragFillsByRow(grid, fieldColumns.get("rag")) : null;
+  const ragCol = fieldColumns.get("rag");
+  let section: string | undefined;
+  const sections: { row: number; text: string; followed: boolean }[] = [];
+  const totals: number[] = [];
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     if (rowIsBlank(grid, row)) continue;
-    if (row === layout.headerRow + 1 && isHelpTextRow(grid, row, layout, idCol)) continue;
+    // A heading merged across the table right under the header is a section, not help text.
+    if (
+      row === layout.headerRow + 1 &&
+      isHelpTextRow(grid, row, layout, idCol) &&
+      !(notesPossible && sectionHeading(grid, row, span, idCol) !== null)
+    )
+      continue;
     if (isRepeatedHeader(grid, row, probe)) {
       afterRepeatedHeader = true;
       continue;
     }
     if (isRepeatedGroupRow(grid, row, layout, groups)) continue;
+    if (notesPossible) {
+      if (totalsRows?.has(row) || isTotalsRow(grid, row, span)) {
+        totals.push(row);
+        continue;
+      }
+      // A row under a merged id continues the record the id belongs to, field by field.
+      const top = tails?.get(row);
+      const last = records[records.length - 1];
+      if (top !== undefined && last && last.rows.includes(top)) {
+        for (const [f, col] of fieldColumns) {
+          if (copiedFromAbove(grid.merges ?? [], row, col)) continue;
+          const c = makeCell(grid, row, col);
+          if (c.text) last.fields[f as F] = joinLines(last.fields[f as F], c);
+        }
+        for (const u of unmapped) {
+          if (copiedFromAbove(grid.merges ?? [], row, u.col)) continue;
+          const c = makeCell(grid, row, u.col);
+          if (c.text) last.extras.set(u.header, joinLines(last.extras.get(u.header), c));
+        }
+        last.rows.push(row);
+        continue;
+      }
+      const heading = sectionHeading(grid, row, span, idCol);
+      if (heading !== null) {
+        section = heading;
+        sections.push({ row, text: heading, followed: false });
+        continue;
+      }
+    }
     if (notesPossible && !afterRepeatedHeader && isNoteRow(grid, row)) continue;
 
     const shifted = kind === "improvement-plan" ? readShiftedPlanRow(grid, row, layout) : null;
@@ -222,6 +315,10 @@ export function readTable<F extends string>(grid: Grid, layout: SheetLayout): Sh
         const c = makeCell(grid, row, u.col);
         if (c.text) extras.set(u.header, c);
       }
+    if (ragFills && ragCol !== undefined && !fields.has("rag")) {
+      const word = ragFills.get(row);
+      if (word) fields.set("rag", { value: null, text: word, format: null, row, col: ragCol });
+    }
     const record: SheetRecord<F> = {
       sheet: grid.sheetName,
       kind,
@@ -231,7 +328,22 @@ export function readTable<F extends string>(grid: Grid, layout: SheetLayout): Sh
       extras,
     };
     if (shifted) record.realigned = true;
+    if (section !== undefined && kind === "risk-register") {
+      record.section = section;
+      const open = sections[sections.length - 1];
+      if (open) open.followed = true;
+    } else if (sections.length) sections[sections.length - 1].followed = true;
     records.push(record);
+  }
+  if (structure) {
+    // A heading with no record under it is a note below the table, not a section.
+    for (const s of sections)
+      if (s.followed) {
+        structure.sections.push({ row: s.row, text: s.text });
+        structure.setAside.push({ row: s.row, reason: "heading" });
+      }
+    for (const row of totals) structure.setAside.push({ row, reason: "totals" });
+    structure.setAside.sort((a, b) => a.row - b.row);
   }
   return records;
 }

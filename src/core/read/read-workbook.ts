@@ -10,13 +10,22 @@ import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import { parseDate, parseDateCell, type DayNumber } from "../parse";
 import { columnLetter } from "../address/a1";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
-import { readTable } from "./read-table";
+import { followsOwnRatingScale } from "./own-rating-scale";
+import { findPerSheetNumbering } from "./per-sheet-ids";
+import { readTable, type TableStructure } from "./read-table";
+import { findRiskMatrix, type RiskMatrix } from "./risk-matrix";
 
 export interface ReadWorkbookResult {
   sheets: SheetInfo[];
   records: WorkbookRecords;
   /** Layout per sheet name, for rules that need to know which fields a sheet has. */
   layouts: Map<string, SheetLayout>;
+  /** The workbook's own risk matrix, when one of its sheets holds one. */
+  matrix: RiskMatrix | null;
+  /** Pairs of register sheets (sheetPairKey) whose ids are numbered per sheet. */
+  perSheetIds: Set<string>;
+  /** Register sheets whose rating column is their own Low / Medium / High scale, not RAG colours. */
+  ownRatingScales: Set<string>;
 }
 
 /**
@@ -90,6 +99,11 @@ const UPDATE_TEXT_AND_DATE: Partial<Record<SheetKind, [string, string]>> = {
   actions: ["update", "updated"],
 };
 
+/** True for text of several lines, or of many words: an update history rather than a date with a note. */
+function isUpdateHistory(value: unknown): boolean {
+  return typeof value === "string" && (/[\r\n]/.test(value.trim()) || value.trim().split(/\s+/).length > 6);
+}
+
 /**
  * "Last Update" may hold the update's words or its date. When a sheet has no date column for updates and
  * most of the update column's cells are dates, it is the date column.
@@ -105,8 +119,9 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
   for (const r of records) {
     const c = r.fields[textField];
     if (!c || !c.text) continue;
-    // A date with words after it ("28/09/22 – reviewed at RMB") is update text, not a date.
-    if (parseDate(c.value, c.format, "lastUpdated", WHOLE_TEXT).ok) dates++;
+    // An update history ("28/09/22 – reviewed at RMB" a line) starts with a date but is words.
+    if (isUpdateHistory(c.value)) other++;
+    else if (parseDate(c.value, c.format, "lastUpdated", WHOLE_TEXT).ok) dates++;
     else other++;
   }
   if (dates <= other) return;
@@ -209,6 +224,8 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
   const records: WorkbookRecords = { risks: [], actions: [], plan: [], updateLog: [] };
   const sheets: SheetInfo[] = [];
   const layouts = new Map<string, SheetLayout>();
+  let matrix: RiskMatrix | null = null;
+  const ownRatingScales = new Set<string>();
   for (const raw of grids) {
     const grid = fillMergedAreas(raw);
     let layout = detectSheet(grid, settings.columnCorrections);
@@ -228,12 +245,31 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     ) {
       layout = { ...layout, note: `${layout.note}; read as an update log` };
     }
-    const rows = readTable<string>(grid, layout);
+    const structure: TableStructure = { sections: [], setAside: [] };
+    const rows = readTable<string>(grid, layout, structure);
     readCsvSerials(grid, layout, rows);
     const monthFirstColumns = readMonthFirstColumns(layout, rows);
+    const ownMatrix: RiskMatrix | null =
+      layout.kind === "unknown" && !matrix && !isOwnedTab(grid) ? findRiskMatrix(grid) : null;
+    if (ownMatrix) {
+      matrix = ownMatrix;
+      layout = {
+        ...layout,
+        note: "the workbook's own risk matrix: its ratings set the RAG bands for this workbook",
+      };
+    }
     resolveReviewDate(layout, rows, asAt);
     resolveNumericRating(layout, rows);
     resolveUpdateDates(layout, rows);
+    if (layout.kind === "risk-register" && followsOwnRatingScale(rows, settings.rag)) {
+      ownRatingScales.add(grid.sheetName);
+      const col = layout.mapping!.fieldColumns.get("rag")!;
+      const header = layout.mapping!.columns.find((c) => c.col === col)?.header ?? "rating";
+      layout = {
+        ...layout,
+        note: `${layout.note}; "${header}" is the register's own Low/Medium/High scale, whose bands differ from the RAG bands by design: not checked as a RAG colour`,
+      };
+    }
     layouts.set(grid.sheetName, layout);
     pushRecords(layout.kind, rows, records);
     sheets.push({
@@ -244,11 +280,21 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
       recordCount: rows.length,
       note: layout.note,
+      ...(structure.sections.length ? { sections: structure.sections } : {}),
+      ...(structure.setAside.length ? { setAside: structure.setAside } : {}),
+      ...(ownMatrix ? { riskMatrix: true } : {}),
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
       ...(raw.mergesUnread ? { mergesUnread: true } : {}),
     });
   }
-  return { sheets, records, layouts };
+  return {
+    sheets,
+    records,
+    layouts,
+    matrix,
+    perSheetIds: findPerSheetNumbering(records.risks),
+    ownRatingScales,
+  };
 }
 
 function pushRecords(kind: SheetKind, rows: SheetRecord<string>[], into: WorkbookRecords): void {

@@ -5,12 +5,15 @@ import type { ActionRecord, RecordCell, RiskRecord, SheetRecord } from "../model
 import { fieldCell, fieldText, idKey } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { ScaleWord, Settings } from "../model/settings";
+import type { Rag } from "../model/owned-tab";
 import {
+  latestDatedLine,
   parseActionState,
   parseDateCell,
   parseRiskState,
   parseScore,
   parseStrategy,
+  ragFromScore,
   subtractMonths,
   type ParseResult,
   type Strategy,
@@ -19,6 +22,38 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
+import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
+import type { RiskMatrix } from "../read/risk-matrix";
+
+/** What the reader found about the workbook as a whole that rules need. */
+export interface WorkbookFacts {
+  /** The workbook's own risk matrix, if any. */
+  matrix: RiskMatrix | null;
+  /** Pairs of register sheets (sheetPairKey) whose ids are numbered per sheet. */
+  perSheetIds: Set<string>;
+  /** Register sheets whose rating column is their own Low / Medium / High scale (not RAG colours). */
+  ownRatingScales?: Set<string>;
+}
+
+/** A risk's own action, kept on the register (Action Owner / Action Target Date / Action Status). */
+export interface OwnAction {
+  open: boolean;
+  /** Its due date as a deadline, or null. */
+  due: DayNumber | null;
+  status: string;
+}
+
+/** The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" name two. */
+export function riskIdKeys(text: string): string[] {
+  const whole = idKey(text);
+  if (!whole || !/[,/&;+]|\band\b/i.test(whole)) return whole ? [whole] : [];
+  const parts = whole
+    .split(/\s*(?:[,/&;+]|\band\b)\s*/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // Only a list of ids splits: "HRC/001" or "Highways & Lighting" stay one.
+  return parts.length >= 2 && parts.every((p) => /\d/.test(p) && p.split(" ").length <= 2) ? parts : [whole];
+}
 
 export interface RuleContext {
   settings: Settings;
@@ -32,12 +67,26 @@ export interface RuleContext {
   sheetsOfKind(kind: SheetLayout["kind"]): string[];
   isOpenRisk(risk: RiskRecord): boolean;
   isOpenAction(action: ActionRecord): boolean;
-  /** Rows of actions sheets that belong to this risk (matched on folded id). */
+  /** Rows of actions sheets that belong to this risk (matched on folded id; a row may name several). */
   actionsFor(risk: RiskRecord): ActionRecord[];
   /** The risk an action belongs to, if any register holds it. */
   riskFor(action: ActionRecord): RiskRecord | undefined;
-  /** Newest of lastUpdated, action update dates and Update Log entries; null when none. */
+  /** Every risk an action belongs to (an action may name several). */
+  risksFor(action: ActionRecord): RiskRecord[];
+  /** The risk's own action on the register, or null when its action columns are empty or absent. */
+  ownAction(risk: RiskRecord): OwnAction | null;
+  /** Newest of lastUpdated, dated lines of the update text, action update dates and Update Log entries; null when none. */
   latestUpdate(risk: RiskRecord): DayNumber | null;
+  /** True when some risk of the sheet has dated lines in its update text (the sheet does not lack lastUpdated). */
+  hasDatedUpdates(sheet: string): boolean;
+  /** True when two rows of registers are the same risk: same id, and on per-sheet numbered registers same title. */
+  sameRisk(a: RiskRecord, b: RiskRecord): boolean;
+  /** The RAG a score should carry: the workbook's own matrix where it has one, else the RAG bands. */
+  expectedRag(risk: RiskRecord, score: number): Rag;
+  /** True when the workbook's own risk matrix sets the bands. */
+  hasOwnMatrix: boolean;
+  /** True when the sheet's rating column is its own Low / Medium / High scale, not a RAG colour. */
+  ratesOnOwnScale(sheet: string): boolean;
   /** A field's date, or null when blank or unreadable. */
   dateOf(record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null;
   /** A field's number (likelihood and impact words read on their scales), or null. */
@@ -67,20 +116,36 @@ export function buildRuleContext(
   settings: Settings,
   asAt: DayNumber,
   history: HistoryData = emptyHistory(),
+  facts: WorkbookFacts = { matrix: null, perSheetIds: new Set() },
 ): RuleContext {
   const actionsByRisk = new Map<string, ActionRecord[]>();
+  const actionKeys = new Map<ActionRecord, string[]>();
   for (const a of records.actions) {
-    const key = idKey(a.fields.riskId?.value ?? null);
-    if (!key) continue;
-    let list = actionsByRisk.get(key);
-    if (!list) actionsByRisk.set(key, (list = []));
-    list.push(a);
+    const keys = riskIdKeys(fieldText(a, "riskId"));
+    actionKeys.set(a, keys);
+    for (const key of keys) {
+      let list = actionsByRisk.get(key);
+      if (!list) actionsByRisk.set(key, (list = []));
+      list.push(a);
+    }
   }
   const riskByKey = new Map<string, RiskRecord>();
   for (const r of records.risks) {
     const key = idKey(r.fields.id?.value ?? null);
     if (key && !riskByKey.has(key)) riskByKey.set(key, r);
   }
+  // Dated lines of each risk's update text, read once.
+  const datedLineMemo = new Map<RiskRecord, DayNumber | null>();
+  const datedLine = (risk: RiskRecord): DayNumber | null => {
+    let d = datedLineMemo.get(risk);
+    if (d === undefined) {
+      const c = risk.fields.update;
+      d = c && typeof c.value === "string" ? latestDatedLine(c.value) : null;
+      datedLineMemo.set(risk, d);
+    }
+    return d;
+  };
+  let datedSheets: Set<string> | null = null;
   const logDatesByRisk = new Map<string, DayNumber>();
   for (const e of records.updateLog) {
     const key = idKey(e.fields.riskId?.value ?? null);
@@ -141,13 +206,69 @@ export function buildRuleContext(
     isOpenRisk: (risk) => riskOpen(fieldText(risk, "status")),
     isOpenAction: (action) => actionOpen(fieldText(action, "status")),
     actionsFor: (risk) => actionsByRisk.get(idKey(risk.fields.id?.value ?? null)) ?? [],
-    riskFor: (action) => riskByKey.get(idKey(action.fields.riskId?.value ?? null)),
+    riskFor: (action) => ctx.risksFor(action)[0],
+    risksFor: (action) =>
+      (actionKeys.get(action) ?? []).flatMap((k) => {
+        const r = riskByKey.get(k);
+        return r ? [r] : [];
+      }),
+    ownAction(risk) {
+      const owner = fieldText(risk, "actionOwner");
+      const status = fieldText(risk, "actionStatus");
+      const dueCell = risk.fields.actionDue;
+      if (!owner && !status && !dueCell?.text) return null;
+      return { open: actionOpen(status), due: dateOf(risk, "actionDue", "deadline"), status };
+    },
+    hasDatedUpdates(sheet) {
+      if (!datedSheets) {
+        datedSheets = new Set();
+        for (const r of records.risks)
+          if (!datedSheets.has(r.sheet) && datedLine(r) !== null) datedSheets.add(r.sheet);
+      }
+      return datedSheets.has(sheet);
+    },
+    sameRisk(a, b) {
+      const ka = idKey(a.fields.id?.value ?? null);
+      if (!ka || ka !== idKey(b.fields.id?.value ?? null)) return false;
+      if (a.sheet === b.sheet || !facts.perSheetIds.has(sheetPairKey(a.sheet, b.sheet))) return true;
+      return titleKey(a) === titleKey(b);
+    },
+    expectedRag(risk, score) {
+      const m = facts.matrix;
+      if (m) {
+        const l = ctx.numberOf(risk, "likelihood");
+        const i = ctx.numberOf(risk, "impact");
+        if (
+          l !== null &&
+          i !== null &&
+          Number.isInteger(l) &&
+          Number.isInteger(i) &&
+          l >= 1 &&
+          l <= 5 &&
+          i >= 1 &&
+          i <= 5
+        ) {
+          const rag = m.cells[l - 1][i - 1];
+          if (rag) return rag;
+        }
+        // No likelihood and impact: the matrix's rating where every cell of that score agrees.
+        const seen = new Set<Rag>();
+        for (let a = 1; a <= 5; a++)
+          for (let b = 1; b <= 5; b++)
+            if (a * b === score && m.cells[a - 1][b - 1]) seen.add(m.cells[a - 1][b - 1]!);
+        if (seen.size === 1) return [...seen][0];
+      }
+      return ragFromScore(score, settings.rag);
+    },
+    hasOwnMatrix: facts.matrix !== null,
+    ratesOnOwnScale: (sheet) => facts.matrix === null && (facts.ownRatingScales?.has(sheet) ?? false),
     latestUpdate(risk) {
       if (latestCache.has(risk)) return latestCache.get(risk)!;
       let best: DayNumber | null = dateOf(risk, "lastUpdated", "lastUpdated");
       const consider = (d: DayNumber | null) => {
         if (d !== null && (best === null || d > best)) best = d;
       };
+      consider(datedLine(risk));
       const key = idKey(risk.fields.id?.value ?? null);
       if (key) {
         for (const a of actionsByRisk.get(key) ?? []) consider(dateOf(a, "updated", "lastUpdated"));

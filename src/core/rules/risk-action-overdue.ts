@@ -2,23 +2,43 @@
 
 import { fieldText } from "../model/records";
 import { isoFromDay } from "../parse";
-import type { Rule } from "./types";
+import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
   meta: {
     id: "risk/action-overdue",
-    kinds: ["actions"],
+    kinds: ["actions", "risk-register"],
     fields: ["due"],
     defaultSeverity: "warning",
     description: "An open action's due date is before the as-at date.",
-    messages: { overdue: "Action {action} for risk {risk} was due {due} and is still open." },
+    messages: {
+      overdue: "Action {action} for risk {risk} was due {due} and is still open.",
+      ownOverdue: "Risk {risk}'s action on the register was due {due} and is still open ({status}).",
+    },
   },
   check(ctx) {
-    return ctx.records.actions
+    const own: RuleReport[] = [];
+    for (const r of ctx.records.risks) {
+      if (!ctx.isOpenRisk(r)) continue;
+      const action = ctx.ownAction(r);
+      if (!action || !action.open || action.due === null || action.due >= ctx.asAt) continue;
+      own.push({
+        record: r,
+        field: "actionDue",
+        messageId: "ownOverdue",
+        data: {
+          risk: ctx.riskId(r) || "(no id)",
+          due: isoFromDay(action.due),
+          status: action.status ? `status ${action.status}` : "no status",
+        },
+      });
+    }
+    const fromSheets: RuleReport[] = ctx.records.actions
       .filter((a) => {
         if (!ctx.isOpenAction(a)) return false;
-        const risk = ctx.riskFor(a);
-        if (risk && !ctx.isOpenRisk(risk)) return false;
+        // An action for several risks is overdue while any of them is open.
+        const risks = ctx.risksFor(a);
+        if (risks.length > 0 && risks.every((risk) => !ctx.isOpenRisk(risk))) return false;
         const due = ctx.dateOf(a, "due", "deadline");
         return due !== null && due < ctx.asAt;
       })
@@ -27,10 +47,13 @@ export const rule: Rule = {
         field: "due",
         messageId: "overdue",
         data: {
-          action: fieldText(a, "actionId") || `"${fieldText(a, "action").slice(0, 60)}"`,
+          action:
+            fieldText(a, "actionId") ||
+            (fieldText(a, "action") ? `"${fieldText(a, "action").slice(0, 60)}"` : "(no description)"),
           risk: fieldText(a, "riskId") || "(no id)",
           due: isoFromDay(ctx.dateOf(a, "due", "deadline")!),
         },
       }));
+    return [...own, ...fromSheets];
   },
 };

@@ -14,7 +14,8 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.risks.flatMap((r) => {
       if (ctx.isOpenRisk(r)) return [];
-      const open = ctx.actionsFor(r).filter((a) => ctx.isOpenAction(a)).length;
+      const own = ctx.ownAction(r);
+      const open = ctx.actionsFor(r).filter((a) => ctx.isOpenAction(a)).length + (own?.open ? 1 : 0);
       return open === 0
         ? []
         : [{ record: r, field: "status", messageId: "open", data: { id: ctx.riskId(r), count: open } }];

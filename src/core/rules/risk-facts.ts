@@ -3,7 +3,7 @@
 import { fieldText, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
 import { currentScoreOf } from "../escalate/current-score";
-import { isoFromDay, mergedInto, parseRagWord, ragFromScore } from "../parse";
+import { isoFromDay, mergedInto, parseRagWord } from "../parse";
 import type { RuleContext } from "./context";
 import { appetiteOf, pointsInputOf, trendOf } from "../history/risk-points";
 
@@ -22,7 +22,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const ragWord = parseRagWord(fieldText(risk, "rag"));
   const rag =
     score !== null && score >= 1 && score <= 25
-      ? ragFromScore(score, ctx.settings.rag)
+      ? ctx.expectedRag(risk, score)
       : ragWord.ok
         ? ragWord.value
         : null;

@@ -1,4 +1,5 @@
-// risk/no-action: an open risk must have at least one action (actions text or a row in an actions sheet).
+// risk/no-action: an open risk must have at least one action (actions text, its own action on the
+// register, or a row in an actions sheet).
 
 import { fieldText } from "../model/records";
 import type { Rule } from "./types";
@@ -14,7 +15,13 @@ export const rule: Rule = {
   },
   check(ctx) {
     return ctx.records.risks
-      .filter((r) => ctx.isOpenRisk(r) && !fieldText(r, "actions") && ctx.actionsFor(r).length === 0)
+      .filter(
+        (r) =>
+          ctx.isOpenRisk(r) &&
+          !fieldText(r, "actions") &&
+          ctx.ownAction(r) === null &&
+          ctx.actionsFor(r).length === 0,
+      )
       .map((r) => ({
         record: r,
         field: ctx.hasField(r.sheet, "actions") ? "actions" : undefined,

@@ -1,7 +1,7 @@
 // risk/no-change-while-slipping: the last updates say "no change" while the risk's actions slip.
 
 import { fieldText, idKey, type RiskRecord } from "../model/records";
-import { isoFromDay, parseDate, type DayNumber } from "../parse";
+import { datedLines, isoFromDay, type DayNumber } from "../parse";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
 
@@ -12,20 +12,9 @@ interface Update {
 }
 
 const NO_CHANGE = /\bno (material )?change\b|\bunchanged\b/i;
-/** A date opening a line ("12/09/22 – …") or closing it in brackets ("… (RC 12/09/22)"). */
-const LEADING_DATE = /^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+ \d{2,4})\b/;
-const TRAILING_DATE = /\((?:[^()]*\s)?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\)\s*$/;
-
 /** The dated lines of an update cell that holds a history, each with whether it says no change. */
-function datedLines(text: string): Update[] {
-  const out: Update[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const m = LEADING_DATE.exec(line) ?? TRAILING_DATE.exec(line);
-    if (!m) continue;
-    const d = parseDate(m[1], null, "lastUpdated");
-    if (d.ok) out.push({ day: d.value, noChange: NO_CHANGE.test(line) });
-  }
-  return out;
+function updateLines(text: string): Update[] {
+  return datedLines(text).map(({ day, line }) => ({ day, noChange: NO_CHANGE.test(line) }));
 }
 
 /** The risk's updates, oldest first: Update Log entries and the dated lines of its update cell. */
@@ -35,7 +24,7 @@ function updatesOf(ctx: RuleContext, risk: RiskRecord, key: string): Update[] {
     .map((e) => ({ day: e.day, noChange: e.noChange || NO_CHANGE.test(e.text) }));
   // The cell's own value: its text has the line breaks folded away.
   const raw = risk.fields.update?.value;
-  const lines = typeof raw === "string" ? datedLines(raw) : [];
+  const lines = typeof raw === "string" ? updateLines(raw) : [];
   const all = [...fromLog, ...lines].filter((u) => u.day <= ctx.asAt);
   // On the same day, a "no change" and a real update: the real update wins (stable order otherwise).
   return all.sort((a, b) => a.day - b.day || Number(b.noChange) - Number(a.noChange));

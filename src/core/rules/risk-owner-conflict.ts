@@ -1,4 +1,5 @@
-// risk/owner-conflict: the same risk id has different owners on different registers.
+// risk/owner-conflict: the same risk has different owners on different registers (same id; on registers
+// that number their risks per sheet, same title too).
 
 import { findOwnerConflicts } from "../join/owner-conflicts";
 import { fieldText } from "../model/records";
@@ -19,6 +20,7 @@ export const rule: Rule = {
       id: (r) => r.fields.id?.value ?? null,
       owner: (r) => fieldText(r, "owner"),
       register: (r) => r.sheet,
+      sameRisk: (a, b) => ctx.sameRisk(a, b),
     });
     return conflicts.map(({ risk, other }) => ({
       record: risk,

@@ -1,7 +1,8 @@
-// risk/rag-mismatch: a RAG word must agree with the band of the score.
+// risk/rag-mismatch: a RAG word must agree with the band of the score (the workbook's own matrix, where it
+// has one).
 
 import { fieldText } from "../model/records";
-import { parseRagWord, ragFromScore } from "../parse";
+import { parseRagWord } from "../parse";
 import { currentScore } from "../escalate/route-escalations";
 import type { Rule } from "./types";
 
@@ -18,10 +19,12 @@ export const rule: Rule = {
   },
   check(ctx) {
     return ctx.records.risks.flatMap((r) => {
+      // A register rating on its own Low/Medium/High scale, by design, has no RAG colour to check.
+      if (ctx.ratesOnOwnScale(r.sheet)) return [];
       const rag = parseRagWord(fieldText(r, "rag"));
       const score = currentScore(ctx, r);
       if (!rag.ok || score === null || score < 1 || score > 25) return [];
-      const expected = ragFromScore(score, ctx.settings.rag);
+      const expected = ctx.expectedRag(r, score);
       if (expected === rag.value) return [];
       return [
         {

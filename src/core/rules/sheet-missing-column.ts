@@ -1,4 +1,5 @@
-// sheet/missing-column: a register lacks a column a rule needs (reported once per sheet).
+// sheet/missing-column: a register lacks a column a rule needs (reported once per sheet). A register whose
+// update text carries dated lines does not lack a last-updated column.
 
 import type { Rule, RuleReport } from "./types";
 
@@ -26,7 +27,8 @@ export const rule: Rule = {
     const out: RuleReport[] = [];
     for (const sheet of ctx.sheetsOfKind("risk-register"))
       for (const { field, label } of REQUIRED)
-        if (!ctx.hasField(sheet, field)) out.push({ sheet, messageId: "missing", data: { sheet, label } });
+        if (!ctx.hasField(sheet, field) && !(field === "lastUpdated" && ctx.hasDatedUpdates(sheet)))
+          out.push({ sheet, messageId: "missing", data: { sheet, label } });
     return out;
   },
 };

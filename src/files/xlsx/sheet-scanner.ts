@@ -1,6 +1,6 @@
 // Scans one worksheet's XML into dense rows of values and formats, checking the size limits as it goes.
 
-import { formulaKey, type CellValue, type MergedArea } from "../../core/model/grid";
+import { formulaKey, type BlankFill, type CellValue, type MergedArea } from "../../core/model/grid";
 import { DEFAULT_DATE_FORMAT, isDateOrTimeFormat } from "../xlsx-cell";
 import { cellFromNumber, dateFromIso } from "./cell-values";
 import type { CellStyles } from "./styles";
@@ -23,11 +23,16 @@ export interface ScannedSheet {
   numberFormats: (string | null)[][];
   /** 0-based, inclusive, sorted; only those starting inside the data. */
   merges: MergedArea[];
+  /** Cells inside the data with a solid fill and no value (colour-only RAG), when there are any. */
+  blankFills?: BlankFill[];
   /** Cells holding a formula, as `formulaKey(row, col)` (0-based); their values are the cached results. */
   formulas: number[];
   /** The first cell whose shared-string index is not in the table (a damaged file), or null. */
   badString: { row: number; col: number; index: number } | null;
 }
+
+/** At most this many colour-only cells are kept per sheet (a fully banded sheet would hold millions). */
+const MAX_BLANK_FILLS = 100_000;
 
 /** The sheet is over a limit: nothing was kept, only the extent of its data counted. */
 export interface OversizedSheet {
@@ -74,6 +79,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   let values: CellValue[][] = [];
   let formats: (string | null)[][] = [];
   const mergeRefs: MergedArea[] = [];
+  const blankFills: BlankFill[] = [];
   let over = false;
   let lastRow = 0;
   let lastCol = 0;
@@ -122,7 +128,8 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     rowF[col - 1] = format;
   };
 
-  const finishCell = (): void => {
+  /** Reads the open cell into the grid; false when it holds no value. */
+  const readCell = (): boolean => {
     let raw: string | null = null;
     if (type === T_INLINE && inline !== null) raw = inline;
     else if (vText !== null) raw = vText;
@@ -131,41 +138,49 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     if (hasFormula && rowNum > 0 && col > 0) formulaCells.push(formulaKey(rowNum - 1, col - 1));
     switch (type) {
       case T_NUMBER: {
-        if (raw === null && vStart < 0) return;
+        if (raw === null && vStart < 0) return false;
         const n = raw !== null ? parseFloat(raw) : numberAt(b, vStart, vEnd);
         const cell = cellFromNumber(n, styles.isDate[style] === true, date1904);
-        if (cell === null) return;
+        if (cell === null) return false;
         keep(cell, styles.isDate[style] ? (styles.dateFormat[style] ?? DEFAULT_DATE_FORMAT) : fmt);
-        return;
+        return true;
       }
       case T_SHARED: {
-        if (raw === null && vStart < 0) return;
+        if (raw === null && vStart < 0) return false;
         const idx = raw !== null ? parseInt(raw, 10) : numberAt(b, vStart, vEnd);
         const s = sst[idx];
         if (s === undefined && badString === null) badString = { row: rowNum - 1, col: col - 1, index: idx };
-        if (s === undefined || s === null) return;
+        if (s === undefined || s === null) return false;
         keep(s, fmt);
-        return;
+        return true;
       }
       case T_BOOL: {
-        if (raw === null) return;
+        if (raw === null) return false;
         const t = raw.trim();
         keep(!(t === "0" || t.toLowerCase() === "false"), fmt);
-        return;
+        return true;
       }
       case T_DATE: {
-        if (raw === null || raw === "") return;
+        if (raw === null || raw === "") return false;
         const serial = dateFromIso(raw);
         if (serial === null) keep(raw, fmt);
         else keep(serial, fmt !== null && isDateOrTimeFormat(fmt) ? fmt : DEFAULT_DATE_FORMAT);
-        return;
+        return true;
       }
       default: {
         // str, inlineStr and e: text as written (errors read as "#N/A" and the like).
-        if (raw === null || raw === "") return;
+        if (raw === null || raw === "") return false;
         keep(type === T_ERROR ? raw : unescapeXString(raw), fmt);
+        return true;
       }
     }
+  };
+
+  const finishCell = (): void => {
+    // A cell with a fill and no value may be a colour-only RAG cell: keep its colour.
+    if (readCell() || over) return;
+    const rgb = styles.fill[style];
+    if (rgb && blankFills.length < MAX_BLANK_FILLS) blankFills.push({ row: rowNum - 1, col: col - 1, rgb });
   };
 
   for (let t = x.next(); t !== Tok.End; t = x.next()) {
@@ -199,7 +214,10 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
       }
       if (len === 1 && first === C_LOWER_C) {
         openCell(x);
-        if (x.selfClosing) cellDepth = -1;
+        if (x.selfClosing) {
+          cellDepth = -1;
+          finishCell();
+        }
         continue;
       }
       if (x.is(ROW)) {
@@ -242,6 +260,10 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   const sheet = finish(values, formats, mergeRefs, lastRow, lastCol);
   sheet.formulas = formulaCells;
   sheet.badString = badString;
+  const height = sheet.values.length;
+  const width = sheet.values[0]?.length ?? 0;
+  const inside = blankFills.filter((f) => f.row < height && f.col < width);
+  if (inside.length) sheet.blankFills = inside;
   return sheet;
 
   /** Reads <c r s t> and resets the cell state. */

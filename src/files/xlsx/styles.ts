@@ -1,4 +1,5 @@
-// Reads xl/styles.xml down to what a Grid needs: each cell style's number format and whether it shows a date.
+// Reads xl/styles.xml down to what a Grid needs: each cell style's number format, whether it shows a date,
+// and its solid fill colour (for colour-only RAG cells).
 
 import { DEFAULT_DATE_FORMAT, isDateOrTimeFormat } from "../xlsx-cell";
 import { name, Tok, XmlScanner } from "./xml-scanner";
@@ -12,10 +13,29 @@ export interface CellStyles {
   isDate: boolean[];
   /** The format a Grid reports for a date in this style: its own when that shows a date, else the default. */
   dateFormat: string[];
+  /** The style's solid fill as "RRGGBB" (theme and indexed colours resolved), or null. */
+  fill: (string | null)[];
 }
 
 /** No styles part: every cell is General. */
-export const NO_STYLES: CellStyles = { format: [], isDate: [], dateFormat: [] };
+export const NO_STYLES: CellStyles = { format: [], isDate: [], dateFormat: [], fill: [] };
+
+/** Excel's legacy indexed colours that a RAG fill may use (the rest of the palette is not RAG). */
+const INDEXED: Record<number, string> = {
+  2: "FF0000",
+  3: "00FF00",
+  5: "FFFF00",
+  10: "FF0000",
+  11: "00FF00",
+  13: "FFFF00",
+  17: "008000",
+  43: "FFFF99",
+  50: "99CC00",
+  51: "FFCC00",
+  52: "FF9900",
+  53: "FF6600",
+  57: "339966",
+};
 
 /** Excel's built-in number formats (ids without a `<numFmt>` of their own), as exceljs names them. */
 const BUILT_IN: Record<number, string> = {
@@ -54,16 +74,43 @@ const CELL_XFS = name("cellXfs");
 const XF = name("xf");
 const NUM_FMT_ID = name("numFmtId");
 const FORMAT_CODE = name("formatCode");
+const FILLS = name("fills");
+const FILL = name("fill");
+const PATTERN_FILL = name("patternFill");
+const PATTERN_TYPE = name("patternType");
+const FG_COLOR = name("fgColor");
+const RGB = name("rgb");
+const THEME = name("theme");
+const INDEXED_ATTR = name("indexed");
+const FILL_ID = name("fillId");
 
-/** Parses styles.xml. @throws XmlError when it is not well-formed XML. */
-export function parseStyles(bytes: Uint8Array): CellStyles {
+/** A colour element's colour as "RRGGBB", or null. */
+function colourOf(x: XmlScanner, theme: string[]): string | null {
+  const rgb = attr(x, RGB);
+  if (rgb) return rgb.length === 8 ? rgb.slice(2) : rgb;
+  const th = attr(x, THEME);
+  if (th !== null) return theme[parseInt(th, 10)] || null;
+  const ix = attr(x, INDEXED_ATTR);
+  return ix !== null ? (INDEXED[parseInt(ix, 10)] ?? null) : null;
+}
+
+/**
+ * Parses styles.xml; `theme` holds the theme's colours by index (parseThemeColours).
+ * @throws XmlError when it is not well-formed XML.
+ */
+export function parseStyles(bytes: Uint8Array, theme: string[] = []): CellStyles {
   const x = new XmlScanner(bytes);
   const custom = new Map<number, string>();
   const xfFormatIds: number[] = [];
+  const xfFillIds: number[] = [];
+  const fills: (string | null)[] = [];
   let cellXfsDepth = -1;
+  let fillsDepth = -1;
+  let solid = false;
   for (let t = x.next(); t !== Tok.End; t = x.next()) {
     if (t === Tok.Close) {
       if (cellXfsDepth >= 0 && x.depth < cellXfsDepth) cellXfsDepth = -1;
+      if (fillsDepth >= 0 && x.depth < fillsDepth) fillsDepth = -1;
       continue;
     }
     if (t !== Tok.Open) continue;
@@ -71,14 +118,25 @@ export function parseStyles(bytes: Uint8Array): CellStyles {
       const id = parseInt(attr(x, NUM_FMT_ID) ?? "", 10);
       const code = attr(x, FORMAT_CODE);
       if (Number.isFinite(id) && code !== null) custom.set(id, stripEscapes(code));
+    } else if (x.is(FILLS) && !x.selfClosing) {
+      fillsDepth = x.depth;
+    } else if (fillsDepth >= 0 && x.is(FILL)) {
+      fills.push(null);
+      solid = false;
+    } else if (fillsDepth >= 0 && x.is(PATTERN_FILL)) {
+      solid = attr(x, PATTERN_TYPE) === "solid";
+    } else if (fillsDepth >= 0 && solid && x.is(FG_COLOR) && fills.length > 0) {
+      fills[fills.length - 1] = colourOf(x, theme);
     } else if (x.is(CELL_XFS) && !x.selfClosing) {
       cellXfsDepth = x.depth;
     } else if (cellXfsDepth >= 0 && x.depth - (x.selfClosing ? 0 : 1) === cellXfsDepth && x.is(XF)) {
       xfFormatIds.push(parseInt(attr(x, NUM_FMT_ID) ?? "", 10));
+      xfFillIds.push(parseInt(attr(x, FILL_ID) ?? "", 10));
     }
   }
 
-  const styles: CellStyles = { format: [], isDate: [], dateFormat: [] };
+  const styles: CellStyles = { format: [], isDate: [], dateFormat: [], fill: [] };
+  xfFillIds.forEach((id) => styles.fill.push(id > 0 ? (fills[id] ?? null) : null));
   xfFormatIds.forEach((id, i) => {
     // exceljs, whose grids these must match, gives style 0 and format id 0 no number format at all.
     const own = i === 0 || !id ? undefined : custom.get(id) || BUILT_IN[id];

@@ -41,9 +41,37 @@ export const MERGES_UNREAD_NOTE =
 /** "Risk register · headers in row 4 · 12 of 14 columns recognised". */
 export function sheetSummary(sheet: SheetInfo): string {
   const merges = sheet.mergesUnread ? " · merged cells not read" : "";
-  if (sheet.kind === "unknown" || sheet.headerRow === null) return `${kindLabel("unknown")}${merges}`;
+  if (sheet.kind === "unknown" || sheet.headerRow === null)
+    return `${sheet.riskMatrix ? "Risk matrix (sets the RAG bands)" : kindLabel("unknown")}${merges}`;
   const mapped = sheet.columns.filter((c) => c.field !== null).length;
-  return `${kindLabel(sheet.kind)} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows${merges}`;
+  const aside = sheet.setAside?.length ? ` · ${sheet.setAside.length} set aside` : "";
+  return `${kindLabel(sheet.kind)} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows${aside}${merges}`;
+}
+
+const ASIDE_REASON = { heading: "section heading", totals: "totals row" } as const;
+
+/**
+ * What the reader made of the table's own structure, one plain line each: sections found, rows not taken
+ * for records (and why), date columns read month first. Empty when there is nothing to say.
+ */
+export function structureLines(sheet: SheetInfo): string[] {
+  const lines: string[] = [];
+  if (sheet.sections?.length)
+    lines.push(`Sections: ${sheet.sections.map((x) => `${x.text} (row ${x.row + 1})`).join("; ")}.`);
+  if (sheet.setAside?.length)
+    lines.push(
+      `Not taken for records: ${sheet.setAside.map((x) => `row ${x.row + 1} (${ASIDE_REASON[x.reason]})`).join(", ")}.`,
+    );
+  if (sheet.monthFirstColumns?.length) {
+    const named = sheet.monthFirstColumns.map((letter) => {
+      const header = sheet.columns.find((c) => columnLetter(c.col) === letter)?.header;
+      return header ? `${letter} (${header})` : letter;
+    });
+    lines.push(
+      `Read month first: ${named.join(", ")}, where a date can only be month first (such as 09/30/2022).`,
+    );
+  }
+  return lines;
 }
 
 interface ColumnRowProps {
@@ -107,6 +135,11 @@ export function SheetList({ sheets, disabled, onCorrect }: SheetListProps): Reac
           <AccordionPanel>
             {sheet.note ? <p className={s.note}>{sheet.note}</p> : null}
             {sheet.mergesUnread ? <p className={s.note}>{MERGES_UNREAD_NOTE}</p> : null}
+            {structureLines(sheet).map((line) => (
+              <p key={line} className={s.note}>
+                {line}
+              </p>
+            ))}
             {sheet.kind !== "unknown" && sheet.columns.length > 0 ? (
               <ul className={s.columns} aria-label={`Columns of ${sheet.name}`}>
                 {sheet.columns.map((c) => (

@@ -1,9 +1,10 @@
-// Settings view: as-at date, review period, RAG bands, escalation thresholds, marking and rules,
+// Settings view: as-at date, review period, RAG bands, escalation thresholds, likelihood and impact
+// words, marking and rules,
 // stored in the workbook's hidden Settings sheet so the whole team shares them.
 
 import * as React from "react";
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { InputOnChangeData, SelectOnChangeData } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { InputOnChangeData, SelectOnChangeData, TextareaOnChangeData } from "@fluentui/react-components";
 import { SaveRegular, ArrowResetRegular } from "@fluentui/react-icons";
 import { defaultSettings, type RuleSeverity, type Settings } from "../../core/model/settings";
 import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
@@ -59,6 +60,8 @@ interface TextInputSpec {
   hint?: string;
   type?: "date" | "text";
   inputMode?: "numeric" | "decimal" | "text";
+  /** A longer text (a list of words) shown over several lines. */
+  multiline?: boolean;
 }
 const DATES: TextInputSpec[] = [
   { key: "asAt", label: "As-at date", hint: "Leave blank to check as at today.", type: "date" },
@@ -80,6 +83,20 @@ const ESCALATION: TextInputSpec[] = [
   { key: "operationsBoardMinImpact", label: "Operations board from (£)", inputMode: "decimal" },
   { key: "strategicBoardMinImpact", label: "Strategic board from (£)", inputMode: "decimal" },
   { key: "strategicBoardScore", label: "Strategic board at score", inputMode: "numeric" },
+];
+const SCALES: TextInputSpec[] = [
+  {
+    key: "likelihoodWords",
+    label: "Likelihood words",
+    hint: "A cell holding one of these words is read as its number, e.g. Likely = 4.",
+    multiline: true,
+  },
+  {
+    key: "impactWords",
+    label: "Impact words",
+    hint: "Separate the words with semicolons, e.g. Minor = 2; Major = 4.",
+    multiline: true,
+  },
 ];
 const MARKING: TextInputSpec[] = [
   {
@@ -109,14 +126,25 @@ function TextInputs({ specs, form, errors, onText }: TextInputsProps): React.JSX
           validationMessage={errors[f.key]}
           validationState={errors[f.key] ? "error" : "none"}
         >
-          <Input
-            className={s.input}
-            name={f.key}
-            type={f.type ?? "text"}
-            inputMode={f.inputMode}
-            value={form[f.key]}
-            onChange={(_: unknown, d: InputOnChangeData) => onText(f.key, d.value)}
-          />
+          {f.multiline ? (
+            <Textarea
+              className={s.input}
+              name={f.key}
+              resize="vertical"
+              rows={3}
+              value={form[f.key]}
+              onChange={(_: unknown, d: TextareaOnChangeData) => onText(f.key, d.value)}
+            />
+          ) : (
+            <Input
+              className={s.input}
+              name={f.key}
+              type={f.type ?? "text"}
+              inputMode={f.inputMode}
+              value={form[f.key]}
+              onChange={(_: unknown, d: InputOnChangeData) => onText(f.key, d.value)}
+            />
+          )}
         </Field>
       ))}
     </>
@@ -185,7 +213,7 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
         setErrors(result.errors);
         // Keyboard users land on the first field to correct.
         const first = Object.keys(result.errors)[0];
-        formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+        formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
         return;
       }
       setErrors({});
@@ -217,6 +245,10 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
       <fieldset className={s.section}>
         <legend className={s.legend}>Escalation thresholds</legend>
         <TextInputs specs={ESCALATION} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Likelihood and impact words</legend>
+        <TextInputs specs={SCALES} form={form} errors={errors} onText={onText} />
       </fieldset>
       <fieldset className={s.section}>
         <legend className={s.legend}>Summary tabs</legend>

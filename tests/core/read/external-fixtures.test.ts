@@ -10,18 +10,23 @@
 // - cddo_sbd_risk_register_template.xlsx: only "Security Risk Tracker" is a risk-register, header
 //   row 2 under the group-header row, help-text row 3 skipped, 14 risks from row 4; Risk Treatment
 //   Approach → strategy, Escalate? → escalation, inherent/residual scores split; "Last updated" is
-//   blank everywhere (stale-update ×14), no actions (no-action ×14), "Low" for score 6 (rag-mismatch ×7).
+//   blank everywhere (stale-update ×14), no actions (no-action ×14: Mitigating Controls are controls).
+//   Its Residual Risk Rating is Low / Medium / High rising with the score on the template's own bands
+//   (4 and 6 Low, 8 and 9 Medium): read as its own scale, not a RAG colour, so no rag-mismatch (the
+//   sheet's note says so). Ids are "Risk 001": messages say "Risk 001 has …", never "Risk Risk 001".
 //   Introduction, Impact Analysis and Threat Analysis are unknown.
 // - cddo_sbd_risk_treatment_plan_template.xlsx: an actions sheet, header row 1, 19 actions (due
 //   dates are 2023 serials, so nothing is overdue as at 2022-10-10).
 // - kunalpatil_infra_programme_Risk_Register.xlsx: risk-register, header row 1, 25 risks, snake_case
 //   headers mapped; no strategy column (sheet/missing-column, missing-strategy ×24, one risk closed);
-//   Last_Updated serials are in 2024–25 (future-date ×25); Green for score 6 (rag-mismatch ×2).
+//   Last_Updated serials are in 2024–25 (future-date ×25); Green for score 6 (rag-mismatch ×2: its RAG
+//   column is in colour words, which the council's RAG bands judge, unlike CDDO's rating scale).
 // - paulgovan_PRMClass2016_RiskRegister.csv: only Cause and Risk columns: unknown, nothing to check.
 // - sloppyspeech_misc_RiskRegister.csv: risk-register, header row 1, 55 risks; Mitigation Strategy
 //   → actions (not strategy); no strategy or date column.
 // - tomchong_ERM_Risk_Register_Template.xlsx: risk-register, header row 6 from column B, one risk
-//   (id "00232" keeps its zeros); the notes below the table are not records.
+//   (id "00232" keeps its zeros); the notes below the table are not records; "Pre-Event Mitigations
+//   (Controls)" is its controls column ("Control Effectiveness" is not), "Needed Action Plans" its actions.
 // - trb_construction_Risk_Register.xlsx: risk-register, header row 1, 6 risks; S.No is not taken
 //   for an id (sheet/missing-column for id, strategy and last updated).
 // - trb_construction_Delay_Register.xlsx: a delay log: every sheet unknown, never a register.
@@ -122,6 +127,33 @@ describe("external registers", () => {
     expect(sheetOf(file, "Security Risk Tracker").columns.find((c) => c.field === "strategy")?.header).toBe(
       "Risk Treatment Approach",
     );
+  });
+
+  it("the CDDO register's rating is its own Low/Medium/High scale, not a RAG colour; messages say Risk 001 once", () => {
+    const file = "cddo_sbd_risk_register_template.xlsx";
+    const report = reports.get(file)!;
+    expect(report.findings.filter((f) => f.ruleId === "risk/rag-mismatch")).toEqual([]);
+    expect(sheetOf(file, "Security Risk Tracker").note).toMatch(/own Low\/Medium\/High scale/);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.filter((f) => /Risk Risk/.test(f.message))).toEqual([]);
+    expect(report.findings.find((f) => f.recordId === "Risk 001")?.message).toMatch(/^Risk 001 /);
+  });
+
+  it("kunalpatil's colour words are still judged by the RAG bands", () => {
+    const findings = reports.get("kunalpatil_infra_programme_Risk_Register.xlsx")!.findings;
+    expect(findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => f.cell)).toEqual([
+      "J21",
+      "J25",
+    ]);
+  });
+
+  it("tomchong's Pre-Event Mitigations (Controls) is its controls column", () => {
+    const sheet = reports.get("tomchong_ERM_Risk_Register_Template.xlsx")!.sheets[0];
+    const header = (field: string) => sheet.columns.find((c) => c.field === field)?.header;
+    expect([header("controls"), header("actions")]).toEqual([
+      "Pre-Event Mitigations (Controls)",
+      "Needed Action Plans",
+    ]);
   });
 
   it("tomchong's template: header row 6 from column B, one risk, notes below are not records", () => {

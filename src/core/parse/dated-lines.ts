@@ -1,0 +1,43 @@
+// Reads the dates an update history carries in its text ("12/09/22 – reviewed at RMB", "… (RC 12/09/22)").
+
+import { parseDate } from "./date";
+import type { DayNumber } from "./day";
+import { MONTH_WORD_SOURCE } from "./months";
+
+const M = MONTH_WORD_SOURCE;
+/** A day-first or day-month-year date as written at the start of an update line. */
+const DATE_TEXT = String.raw`\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:${M})\.?,?[\s-]+(?:\d{4}|\d{2})`;
+const LEADING = new RegExp(String.raw`^\s*[-–•*]?\s*(${DATE_TEXT})(?=$|[\s:;,–—)-])`, "i");
+/** A line that closes with a bracket holding a date, maybe after initials: "(RC 12/09/22)". */
+const CLOSING = new RegExp(String.raw`\(\s*(?:[^()]*?\s)?(${DATE_TEXT})\s*\)\s*[.;]?\s*$`, "i");
+
+/** One dated line of an update history: its date (as an update date) and its text. */
+export interface DatedLine {
+  day: DayNumber;
+  line: string;
+}
+
+/**
+ * The lines of an update text that start with a date, or close with one in brackets, in the order
+ * written. Dates mean when something was updated (a month would mean its first day).
+ */
+export function datedLines(text: string): DatedLine[] {
+  // Most update cells hold no date at all: a digit is needed for any dated line.
+  if (!/\d/.test(text)) return [];
+  const out: DatedLine[] = [];
+  for (const line of text.split(/\r\n|[\n\r]/)) {
+    if (!/\d/.test(line)) continue;
+    const m = LEADING.exec(line) ?? CLOSING.exec(line);
+    if (!m) continue;
+    const d = parseDate(m[1], null, "lastUpdated");
+    if (d.ok) out.push({ day: d.value, line });
+  }
+  return out;
+}
+
+/** The newest date that starts a line of an update text, or closes one in brackets; null when none. */
+export function latestDatedLine(text: string): DayNumber | null {
+  let best: DayNumber | null = null;
+  for (const { day } of datedLines(text)) if (best === null || day > best) best = day;
+  return best;
+}

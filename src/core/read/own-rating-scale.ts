@@ -1,0 +1,55 @@
+// Tells a register whose rating column is its own Low / Medium / High scale, with bands that differ from
+// the RAG bands by design (the CDDO template rates a score of 6 Low), from one whose ratings disagree with
+// its scores by mistake.
+
+import { fieldText, type SheetRecord } from "../model/records";
+import type { RagBands } from "../model/settings";
+import { parseScore, ragFromScore } from "../parse";
+
+/** Level words by rank; a column of these and nothing else is a rating scale, not RAG colours. */
+const LEVELS: Record<string, number> = { "very low": 0, low: 1, medium: 2, med: 2, high: 3, "very high": 4 };
+const RAG_OF_RANK = ["green", "green", "amber", "red", "red"] as const;
+/** Fewer rated rows than this say nothing about a register's bands. */
+const MIN_ROWS = 5;
+
+function scoreOf(r: SheetRecord<string>): number | null {
+  const s = r.fields["score"];
+  if (s) {
+    const p = parseScore(s.value);
+    if (p.ok) return p.value;
+  }
+  const l = r.fields["likelihood"];
+  const i = r.fields["impact"];
+  if (!l || !i) return null;
+  const pl = parseScore(l.value);
+  const pi = parseScore(i.value);
+  return pl.ok && pi.ok ? pl.value * pi.value : null;
+}
+
+/**
+ * True when every rating of the sheet is a level word (Very Low … Very High, no Red / Amber / Green), the
+ * levels rise with the score without exception (one set of bands explains them all), and those bands are
+ * not the RAG bands: the register rates on its own scale by design.
+ */
+export function followsOwnRatingScale(records: SheetRecord<string>[], bands: RagBands): boolean {
+  const pairs: [number, number][] = [];
+  for (const r of records) {
+    const text = fieldText(r, "rag")
+      .toLowerCase()
+      .replace(/[^a-z]+/g, " ")
+      .trim();
+    if (!text) continue;
+    const rank = LEVELS[text];
+    if (rank === undefined) return false;
+    const score = scoreOf(r);
+    if (score !== null) pairs.push([score, rank]);
+  }
+  if (pairs.length < MIN_ROWS) return false;
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (let k = 1; k < pairs.length; k++) {
+    const [s0, r0] = pairs[k - 1];
+    const [s1, r1] = pairs[k];
+    if (r1 < r0 || (s1 === s0 && r1 !== r0)) return false;
+  }
+  return pairs.some(([score, rank]) => ragFromScore(score, bands) !== RAG_OF_RANK[rank]);
+}

@@ -1,0 +1,48 @@
+// Tells registers that number their own risks (R1, R2 … on every annex sheet) from ids made for the whole
+// contract (HRC-003), so that same-id rows on two sheets are joined only where they are the same risk.
+
+import { fieldText, idKey, type RiskRecord } from "../model/records";
+
+/** A title folded for comparison: trimmed, case and punctuation folded. */
+export function titleKey(risk: RiskRecord): string {
+  const t = fieldText(risk, "title") || fieldText(risk, "description");
+  return t
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** The key of an unordered pair of sheet names. */
+export function sheetPairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/**
+ * Pairs of register sheets whose ids are numbered per sheet: most ids of one of them recur on the other
+ * with other titles. Rows of such a pair are the same risk only where id and title both match.
+ */
+export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
+  const bySheet = new Map<string, Map<string, string>>();
+  for (const r of risks) {
+    const key = idKey(r.fields.id?.value ?? null);
+    if (!key) continue;
+    let ids = bySheet.get(r.sheet);
+    if (!ids) bySheet.set(r.sheet, (ids = new Map()));
+    if (!ids.has(key)) ids.set(key, titleKey(r));
+  }
+  const pairs = new Set<string>();
+  const sheets = [...bySheet.keys()];
+  for (let i = 0; i < sheets.length; i++)
+    for (let j = i + 1; j < sheets.length; j++) {
+      const a = bySheet.get(sheets[i])!;
+      const b = bySheet.get(sheets[j])!;
+      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+      let otherTitle = 0;
+      for (const [id, title] of small) {
+        const there = large.get(id);
+        if (there !== undefined && there !== title) otherTitle++;
+      }
+      if (small.size >= 2 && otherTitle * 2 > small.size) pairs.add(sheetPairKey(sheets[i], sheets[j]));
+    }
+  return pairs;
+}

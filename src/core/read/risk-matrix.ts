@@ -1,0 +1,99 @@
+// Finds a workbook's own risk matrix: a 5 × 5 likelihood × impact grid whose cells hold rating words or
+// colours (SPEC "RAG scale"). Its ratings then set the RAG bands for that workbook.
+
+import type { Grid } from "../model/grid";
+import type { Rag } from "../model/owned-tab";
+import { parseRagWord, ragFromColour } from "../parse";
+import { cellText } from "./cell-text";
+
+/** The rating of each likelihood × impact cell: `cells[likelihood - 1][impact - 1]`. */
+export interface RiskMatrix {
+  sheet: string;
+  cells: (Rag | null)[][];
+}
+
+const SEARCH_ROWS = 40;
+const SEARCH_COLS = 30;
+
+function numberAt(grid: Grid, row: number, col: number): number | null {
+  const v = grid.values[row - grid.rowOffset]?.[col - grid.colOffset];
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*[1-5]\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
+}
+
+function ratingAt(grid: Grid, row: number, col: number, fills: Map<string, string>): Rag | null {
+  const text = cellText(grid.values[row - grid.rowOffset]?.[col - grid.colOffset] ?? null);
+  if (text) {
+    const w = parseRagWord(text);
+    return w.ok ? w.value : null;
+  }
+  const rgb = fills.get(`${row}:${col}`);
+  return rgb ? ragFromColour(rgb) : null;
+}
+
+/** True when a text near the grid names likelihood in the column of the row labels (rows are likelihood). */
+function rowsAreImpact(grid: Grid, top: number, labelCol: number): boolean {
+  for (let row = Math.max(grid.rowOffset, top - 3); row <= top + 6; row++)
+    for (let col = Math.max(grid.colOffset, labelCol - 2); col <= labelCol; col++) {
+      const t = cellText(grid.values[row - grid.rowOffset]?.[col - grid.colOffset] ?? null).toLowerCase();
+      if (/likelihood|probability/.test(t)) return false;
+      if (/impact|consequence|severity/.test(t)) return true;
+    }
+  return false;
+}
+
+/**
+ * The sheet's 5 × 5 matrix, or null: a row of impact numbers 1–5 (either order) with five rows beside
+ * it (above or below) labelled 1–5 in the column to the left, at least 20 of whose cells hold a rating
+ * word or a RAG fill, in at least two colours.
+ */
+export function findRiskMatrix(grid: Grid): RiskMatrix | null {
+  const fills = new Map<string, string>();
+  for (const f of grid.blankFills ?? []) fills.set(`${f.row}:${f.col}`, f.rgb);
+  const lastRow = Math.min(grid.rowOffset + grid.values.length, grid.rowOffset + SEARCH_ROWS) - 1;
+  for (let row = grid.rowOffset; row <= lastRow; row++) {
+    const r = grid.values[row - grid.rowOffset] ?? [];
+    const width = Math.min(r.length, SEARCH_COLS);
+    for (let c = grid.colOffset + 1; c + 4 < grid.colOffset + width; c++) {
+      const heads = [0, 1, 2, 3, 4].map((k) => numberAt(grid, row, c + k));
+      if (heads.some((h) => h === null) || new Set(heads).size !== 5) continue;
+      for (const dir of [1, -1]) {
+        const matrix = readGrid(grid, row, c, dir, heads as number[], fills);
+        if (matrix) return { sheet: grid.sheetName, cells: matrix };
+      }
+    }
+  }
+  return null;
+}
+
+function readGrid(
+  grid: Grid,
+  headRow: number,
+  c: number,
+  dir: number,
+  heads: number[],
+  fills: Map<string, string>,
+): (Rag | null)[][] | null {
+  const byRow: (Rag | null)[][] = [[], [], [], [], []];
+  const labels = new Set<number>();
+  let rated = 0;
+  const colours = new Set<Rag>();
+  for (let k = 1; k <= 5; k++) {
+    const row = headRow + dir * k;
+    const label = numberAt(grid, row, c - 1);
+    if (label === null || labels.has(label)) return null;
+    labels.add(label);
+    for (let j = 0; j < 5; j++) {
+      const rating = ratingAt(grid, row, c + j, fills);
+      byRow[label - 1][heads[j] - 1] = rating;
+      if (rating) {
+        rated++;
+        colours.add(rating);
+      }
+    }
+  }
+  if (rated < 20 || colours.size < 2) return null;
+  if (!rowsAreImpact(grid, Math.min(headRow, headRow + dir * 5), c - 1)) return byRow;
+  // Rows are impact: turn the grid so the first index is likelihood.
+  return [0, 1, 2, 3, 4].map((l) => [0, 1, 2, 3, 4].map((i) => byRow[i][l]));
+}

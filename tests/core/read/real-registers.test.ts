@@ -1,0 +1,517 @@
+// Registers as officers and contractors really write them (SPEC "Real registers"): section and totals rows,
+// merged ids, colour-only RAG, dated update lines, per-sheet ids, actions for several risks, the risk's own
+// action on the register and a workbook's own risk matrix — each read as a person reads it.
+
+import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
+import { defaultSettings } from "../../../src/core/model/settings";
+import { readWorkbook } from "../../../src/core/read/read-workbook";
+import { checkWorkbook } from "../../../src/core/check";
+import { dayFromIso, latestDatedLine, ragFromColour } from "../../../src/core/parse";
+import { riskIdKeys } from "../../../src/core/rules/context";
+import { renderMessage } from "../../../src/core/rules/render-message";
+
+const AS_AT = "2022-10-10";
+const HEADERS = [
+  "Risk ID",
+  "Risk Title",
+  "Risk Owner",
+  "Likelihood",
+  "Impact",
+  "Score",
+  "RAG",
+  "Strategy",
+  "Actions",
+  "Last Updated",
+  "Status",
+];
+const WIDTH = HEADERS.length;
+
+function row(id: CellValue, over: Partial<Record<string, CellValue>> = {}): CellValue[] {
+  const base: Record<string, CellValue> = {
+    "Risk ID": id,
+    "Risk Title": "Pothole claims rise",
+    "Risk Owner": "Jane Smith",
+    Likelihood: 2,
+    Impact: 3,
+    Score: 6,
+    RAG: "Amber",
+    Strategy: "Treat",
+    Actions: "Inspections",
+    "Last Updated": "01/10/2022",
+    Status: "Open",
+    ...over,
+  };
+  return HEADERS.map((h) => base[h] ?? null);
+}
+
+const only = (text: string, col = 0): CellValue[] => HEADERS.map((_, i) => (i === col ? text : null));
+
+function check(grids: Grid[]) {
+  return checkWorkbook(grids, { settings: defaultSettings(), asAt: AS_AT, today: AS_AT, source: "t.xlsx" });
+}
+
+function findings(grids: Grid[], ruleId?: string): [string, string | null][] {
+  return check(grids)
+    .findings.filter((f) => !ruleId || f.ruleId === ruleId)
+    .map((f) => [f.ruleId, f.cell]);
+}
+
+describe("section and totals rows", () => {
+  const merged = gridFromRows(
+    "Register",
+    [
+      HEADERS,
+      only("Financial and commercial risks"),
+      row("R1"),
+      only("Operational risks"),
+      row("R2"),
+      ["Total", 2],
+    ],
+    {
+      merges: [{ top: 1, left: 0, bottom: 1, right: WIDTH - 1 }],
+    },
+  );
+
+  it("takes neither headings nor a Total row for risks, and gives the heading to the rows below", () => {
+    const { records, sheets } = readWorkbook([merged], defaultSettings(), dayFromIso(AS_AT)!);
+    expect(records.risks.map((r) => [r.fields.id?.text, r.section])).toEqual([
+      ["R1", "Financial and commercial risks"],
+      ["R2", "Operational risks"],
+    ]);
+    expect(sheets[0].sections).toEqual([
+      { row: 1, text: "Financial and commercial risks" },
+      { row: 3, text: "Operational risks" },
+    ]);
+    expect(sheets[0].setAside).toEqual([
+      { row: 1, reason: "heading" },
+      { row: 3, reason: "heading" },
+      { row: 5, reason: "totals" },
+    ]);
+    expect(findings([merged])).toEqual([]);
+  });
+
+  it.each<[string, CellValue[]]>([
+    ["Totals", ["Totals", 12]],
+    ["Count:", ["Count:", 2]],
+    ["Average", [null, "Average", null, 2.5, 3]],
+    ["Sum", ["Sum", null, null, null, null, 18]],
+  ])("a row starting %s is not a record", (_name, cells) => {
+    expect(findings([gridFromRows("Register", [HEADERS, row("R1"), cells])])).toEqual([]);
+  });
+
+  it("an Excel table's totals row is not a record, whatever it holds", () => {
+    const g = gridFromRows("Register", [HEADERS, row("R1"), [1, "Risks in register"]], { totalsRows: [2] });
+    expect(findings([g])).toEqual([]);
+    const { sheets } = readWorkbook([g], defaultSettings(), dayFromIso(AS_AT)!);
+    expect(sheets[0].setAside).toEqual([{ row: 2, reason: "totals" }]);
+  });
+
+  it.each<[string, CellValue[], [string, string | null][]]>([
+    [
+      "an id alone is a risk with nothing else, not a heading",
+      only("R9"),
+      expect.arrayContaining([["risk/missing-owner", "C3"]]) as never,
+    ],
+    [
+      "a title alone in the title column is a risk without an id",
+      only("Bridge strike", 1),
+      expect.arrayContaining([["risk/missing-id", "A3"]]) as never,
+    ],
+    [
+      "a risk whose title starts with Total is still a risk",
+      [null, "Total loss of lighting", "Jo Bloggs"],
+      expect.arrayContaining([["risk/missing-id", "A3"]]) as never,
+    ],
+  ])("%s", (_name, cells, expected) => {
+    expect(findings([gridFromRows("Register", [HEADERS, row("R1"), cells])])).toEqual(expected);
+  });
+
+  it("text repeated across the row without a merged area is not a heading", () => {
+    const g = gridFromRows("Register", [HEADERS, row("R1"), HEADERS.map(() => "x y")]);
+    expect(findings(g ? [g] : [], "risk/missing-owner").length).toBe(0);
+    expect(findings([g], "risk/unknown-strategy")).toEqual([["risk/unknown-strategy", "H3"]]);
+  });
+});
+
+describe("an id merged down over several rows", () => {
+  const g = gridFromRows(
+    "Register",
+    [
+      HEADERS,
+      row("R7", { "Last Updated": null, Actions: "Extra gang" }),
+      [null, null, null, null, null, null, null, null, "Night working", "01/10/2022"],
+      [null, null, null, null, null, null, null, null, "Weekly meeting"],
+      row("R8"),
+    ],
+    { merges: [{ top: 1, left: 0, bottom: 3, right: 0 }] },
+  );
+
+  it("is one record, joined field by field, its finding on the first row", () => {
+    const { records } = readWorkbook([g], defaultSettings(), dayFromIso(AS_AT)!);
+    expect(records.risks.map((r) => [r.fields.id?.text, r.rows, r.fields.actions?.text])).toEqual([
+      ["R7", [1, 2, 3], "Extra gang Night working Weekly meeting"],
+      ["R8", [4], "Inspections"],
+    ]);
+    expect(findings([g])).toEqual([]);
+  });
+
+  it("a plan's merged No is not joined: each row is an action", () => {
+    const plan = gridFromRows(
+      "Plan",
+      [
+        [
+          "No",
+          "Improvement Aim",
+          "Background",
+          "Action",
+          "Date Completed or Expected",
+          "Lead Director",
+          "Lead Officer",
+          "Progress Status",
+          "Evidence",
+        ],
+        [1, "Aim", "Bg", "First", "30/11/2022", "Dir", "Off", "In progress", ""],
+        [null, null, null, "Second", "30/11/2022", "Dir", "Off", "In progress", ""],
+      ],
+      { merges: [{ top: 1, left: 0, bottom: 2, right: 0 }] },
+    );
+    expect(readWorkbook([plan], defaultSettings(), dayFromIso(AS_AT)!).records.plan.length).toBe(2);
+  });
+});
+
+describe("colour-only RAG", () => {
+  it.each<[string, string, string | null]>([
+    ["pure red", "FF0000", "red"],
+    ["Excel's amber", "FFC000", "amber"],
+    ["Excel's green", "00B050", "green"],
+    ["conditional-format light red", "FFC7CE", "red"],
+    ["light green", "C6EFCE", "green"],
+    ["yellow", "FFFF00", "amber"],
+    ["theme accent green 9BBB59", "9BBB59", "green"],
+    ["ARGB form", "FFFF0000", "red"],
+    ["blue is not a RAG colour", "0070C0", null],
+    ["white", "FFFFFF", null],
+    ["grey", "A6A6A6", null],
+    ["not a colour", "zz", null],
+  ])("%s", (_name, rgb, expected) => {
+    const r = ragFromColour(rgb);
+    expect(r).toBe(expected);
+  });
+
+  it("a RAG cell with no text is read by its fill; one with text keeps its text", () => {
+    const g = gridFromRows(
+      "Register",
+      [
+        HEADERS,
+        row("R1", { Score: 16, Likelihood: 4, Impact: 4, RAG: null }),
+        row("R2", { Score: 16, Likelihood: 4, Impact: 4, RAG: "Red" }),
+      ],
+      {
+        blankFills: [
+          { row: 1, col: 6, rgb: "00B050" },
+          { row: 2, col: 6, rgb: "00B050" },
+          { row: 1, col: 1, rgb: "FF0000" },
+        ],
+      },
+    );
+    const report = check([g]);
+    expect(
+      report.findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => [f.cell, f.message]),
+    ).toEqual([["G2", "Risk R1 is marked Green but its score 16 is Red."]]);
+  });
+});
+
+describe("dated lines in the update text", () => {
+  it.each<[string, string, string | null]>([
+    ["newest first", "28/09/22 – reviewed at RMB\n10/08/22 – raised", "2022-09-28"],
+    ["newest last", "10/08/22 – raised\n28/09/22 – reviewed", "2022-09-28"],
+    ["closing in brackets", "Reviewed at the board (RC 12/09/22)", "2022-09-12"],
+    ["word dates", "12th Sept 2022: no change", "2022-09-12"],
+    ["dots", "12.09.22 no change", "2022-09-12"],
+    ["a date inside a sentence is not a dated line", "Works moved to 12/12/22 by the contractor", null],
+    ["no digits", "No change this month", null],
+    ["bullet", "- 01/09/2022 reviewed", "2022-09-01"],
+  ])("%s", (_name, text, iso) => {
+    const d = latestDatedLine(text);
+    expect(d === null ? null : d).toBe(iso === null ? null : dayFromIso(iso));
+  });
+
+  const noDateColumn = [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Score",
+    "Strategy",
+    "Actions",
+    "Updates",
+    "Status",
+  ];
+  const reg = (update: string) =>
+    gridFromRows("Annex", [noDateColumn, ["R1", "T", "Jo", 6, "Treat", "Act", update, "Open"]]);
+
+  it("count as the update: not stale, and the register does not lack a last-updated column", () => {
+    expect(findings([reg("28/09/22 – reviewed\n10/08/22 – raised")])).toEqual([]);
+  });
+
+  it("an old dated history is stale (pointing at the id cell: there is no date column)", () => {
+    expect(findings([reg("01/08/22 – reviewed\n01/07/22 – raised")])).toEqual([["risk/stale-update", "A2"]]);
+  });
+
+  it("one dated line with words after it is update text too: its date counts", () => {
+    expect(findings([reg("01/08/22 – reviewed")])).toEqual([["risk/stale-update", "A2"]]);
+    expect(findings([reg("28/09/22 – reviewed")])).toEqual([]);
+  });
+
+  it("without any dated line the column is still missing", () => {
+    expect(findings([reg("Reviewed, no change")])).toEqual([
+      ["risk/stale-update", "A2"],
+      ["sheet/missing-column", null],
+    ]);
+  });
+
+  it("count beside a date column: the newer wins", () => {
+    const g = gridFromRows("Register", [
+      [...HEADERS, "Latest Update"],
+      [...row("R1", { "Last Updated": "01/07/2022" }), "Reviewed (RC 20/09/22)"],
+    ]);
+    expect(findings([g], "risk/stale-update")).toEqual([]);
+  });
+});
+
+describe("ids numbered per sheet", () => {
+  const annex = (name: string, rows: [string, string, string][]) =>
+    gridFromRows(name, [
+      HEADERS,
+      ...rows.map(([id, title, owner]) => row(id, { "Risk Title": title, "Risk Owner": owner })),
+    ]);
+
+  it("join only rows whose titles match too (case and punctuation folded)", () => {
+    const a = annex("Annex A", [
+      ["R1", "Potholes", "Ann"],
+      ["R2", "Winter salt stock", "Ann"],
+      ["R3", "Drainage", "Ann"],
+    ]);
+    const b = annex("Annex B", [
+      ["R1", "Lantern failures", "Bob"],
+      ["R2", "Winter Salt Stock.", "Bob"],
+      ["R3", "Cable theft", "Bob"],
+    ]);
+    expect(findings([a, b], "risk/owner-conflict")).toEqual([["risk/owner-conflict", "C3"]]);
+  });
+
+  it("ids made for the whole contract still join by id, whatever the title", () => {
+    const a = annex("Corporate", [
+      ["HRC-001", "Potholes", "Ann"],
+      ["HRC-002", "Salt", "Ann"],
+      ["HRC-003", "Drainage", "Ann"],
+    ]);
+    const b = annex("Directorate", [
+      ["HRC-003", "Flooding of depots", "Bob"],
+      ["D-1", "Other", "Bob"],
+      ["D-2", "Other 2", "Bob"],
+    ]);
+    expect(findings([a, b], "risk/owner-conflict")).toEqual([["risk/owner-conflict", "C2"]]);
+  });
+});
+
+describe("actions", () => {
+  const ACTION_HEADERS = [
+    "Risk Reference",
+    "Action Ref",
+    "Action Description",
+    "Action Owner",
+    "Target Date",
+    "Action Status",
+  ];
+  it.each<[string, string[]]>([
+    ["SL-10, SL-11", ["sl-10", "sl-11"]],
+    ["SL-10 / SL-11", ["sl-10", "sl-11"]],
+    ["SL-10 & SL-11", ["sl-10", "sl-11"]],
+    ["SL-10 and SL-11", ["sl-10", "sl-11"]],
+    ["HRC/001", ["hrc/001"]],
+    ["Highways & Lighting", ["highways & lighting"]],
+    ["", []],
+  ])("%s names %j", (text, keys) => {
+    expect(riskIdKeys(text)).toEqual(keys);
+  });
+
+  it("an action naming several risks belongs to each: no risk lacks an action; closed ones keep it open", () => {
+    const reg = gridFromRows("Register", [
+      HEADERS,
+      row("SL-10", { Actions: null }),
+      row("SL-11", { Actions: null, Status: "Closed" }),
+    ]);
+    const acts = gridFromRows("Actions", [
+      ACTION_HEADERS,
+      ["SL-10, SL-11", "A-1", "Joint action", "PM", "01/09/2022", "In progress"],
+    ]);
+    expect(findings([reg, acts])).toEqual([
+      ["risk/action-overdue", "E2"],
+      ["risk/closed-with-open-actions", "K3"],
+    ]);
+  });
+
+  const OWN = [...HEADERS, "Action Owner", "Action Target Date", "Action Status"];
+  const own = (id: string, over: Partial<Record<string, CellValue>>, due: CellValue, status: CellValue) => [
+    ...row(id, over),
+    "PM",
+    due,
+    status,
+  ];
+
+  it("the register's own action columns map to actionOwner, actionDue and actionStatus", () => {
+    const g = gridFromRows("Register", [OWN, own("R1", {}, "30/11/2022", "Open")]);
+    const { sheets } = readWorkbook([g], defaultSettings(), dayFromIso(AS_AT)!);
+    const fields = Object.fromEntries(sheets[0].columns.map((c) => [c.header, c.field]));
+    expect([
+      fields["Action Owner"],
+      fields["Action Target Date"],
+      fields["Action Status"],
+      fields["Risk Owner"],
+      fields["Status"],
+    ]).toEqual(["actionOwner", "actionDue", "actionStatus", "owner", "status"]);
+  });
+
+  it.each<[string, CellValue[], [string, string | null][]]>([
+    [
+      "overdue and open: flagged on the register's cell",
+      own("R1", {}, "30/09/2022", "In progress"),
+      [["risk/action-overdue", "M2"]],
+    ],
+    ["overdue but complete", own("R1", {}, "30/09/2022", "Complete"), []],
+    ["not yet due", own("R1", {}, "31/10/2022", "In progress"), []],
+    [
+      "closed risk with its own action open",
+      own("R1", { Status: "Closed", Strategy: null }, "31/12/2022", "In progress"),
+      [["risk/closed-with-open-actions", "K2"]],
+    ],
+    [
+      "no actions text but its own action: it has an action",
+      own("R1", { Actions: null }, "31/12/2022", "Not started"),
+      [],
+    ],
+    [
+      "no actions text and no own action",
+      [...row("R1", { Actions: null }), null, null, null],
+      [["risk/no-action", "I2"]],
+    ],
+  ])("%s", (_name, cells, expected) => {
+    expect(findings([gridFromRows("Register", [OWN, cells])])).toEqual(expected);
+  });
+});
+
+describe("a workbook's own risk matrix", () => {
+  const word = (n: number) => (n <= 3 ? "Low" : n <= 6 ? "Medium" : "High");
+  const matrixRows: CellValue[][] = [["Risk matrix"], [null, "Impact"], ["Likelihood", 1, 2, 3, 4, 5]];
+  for (let l = 5; l >= 1; l--) matrixRows.push([l, ...[1, 2, 3, 4, 5].map((i) => word(l * i))]);
+  const register = (l: number, i: number, rating: string) =>
+    gridFromRows("Register", [HEADERS, row("R1", { Likelihood: l, Impact: i, Score: l * i, RAG: rating })]);
+
+  it.each<[string, number, number, string, boolean]>([
+    ["2 × 4 is High on the matrix (amber on the default bands)", 2, 4, "High", false],
+    ["3 × 3 is High on the matrix (Medium would pass the default bands)", 3, 3, "Medium", true],
+    ["2 × 2 is Medium on the matrix (green on the default bands)", 2, 2, "Medium", false],
+    ["1 × 3 is Low", 1, 3, "Medium", true],
+  ])("%s", (_name, l, i, rating, flagged) => {
+    const grids = [gridFromRows("Matrix", matrixRows), register(l, i, rating)];
+    expect(findings(grids, "risk/rag-mismatch").length).toBe(flagged ? 1 : 0);
+  });
+
+  it("the sheet list says the workbook's matrix is used", () => {
+    const { sheets, matrix } = readWorkbook(
+      [gridFromRows("Matrix", matrixRows)],
+      defaultSettings(),
+      dayFromIso(AS_AT)!,
+    );
+    expect(matrix?.cells[2][2]).toBe("red");
+    expect(sheets[0].riskMatrix).toBe(true);
+    expect(sheets[0].note).toMatch(/own risk matrix/);
+  });
+
+  it("a matrix with the impact down the side is turned", () => {
+    const rows: CellValue[][] = [["Impact", 1, 2, 3, 4, 5]];
+    // Rows are impact 1–5; only likelihood 5 × impact 1 is High.
+    for (let i = 1; i <= 5; i++)
+      rows.push([i, ...[1, 2, 3, 4, 5].map((l) => (l === 5 && i === 1 ? "High" : "Low"))]);
+    const { matrix } = readWorkbook([gridFromRows("M", rows)], defaultSettings(), dayFromIso(AS_AT)!);
+    expect(matrix?.cells[4][0]).toBe("red");
+    expect(matrix?.cells[0][4]).toBe("green");
+  });
+
+  it("a sheet of numbers is not a matrix", () => {
+    const rows: CellValue[][] = [["x", 1, 2, 3, 4, 5]];
+    for (let l = 1; l <= 5; l++) rows.push([l, 1, 2, 3, 4, 5]);
+    expect(readWorkbook([gridFromRows("M", rows)], defaultSettings(), dayFromIso(AS_AT)!).matrix).toBeNull();
+  });
+});
+
+describe("messages", () => {
+  it.each<[string, Record<string, string>, string]>([
+    ["Risk {id} has no owner.", { id: "HRC-1" }, "Risk HRC-1 has no owner."],
+    ["Risk {id} has no owner.", { id: "Risk 001" }, "Risk 001 has no owner."],
+    [
+      "Action {action} for risk {risk} was due.",
+      { action: "A-1", risk: "Risk 7" },
+      "Action A-1 for Risk 7 was due.",
+    ],
+    ["Risk {id} has no owner.", { id: "Riskiest" }, "Risk Riskiest has no owner."],
+  ])("%s with %j", (template, data, expected) => {
+    expect(renderMessage(template, data)).toBe(expected);
+  });
+});
+
+describe("a rating column on the register's own Low/Medium/High scale", () => {
+  const reg = (pairs: [number, string][]) =>
+    gridFromRows("Register", [
+      HEADERS,
+      ...pairs.map(([score, rating], k) =>
+        row(`R${k + 1}`, { Likelihood: null, Impact: null, Score: score, RAG: rating }),
+      ),
+    ]);
+
+  it.each<[string, [number, string][], number]>([
+    [
+      "rising with the score on its own bands (6 Low): not a RAG colour",
+      [
+        [4, "Low"],
+        [6, "Low"],
+        [8, "Medium"],
+        [9, "Medium"],
+        [16, "High"],
+      ],
+      0,
+    ],
+    [
+      "out of step with itself: checked against the RAG bands",
+      [
+        [4, "Medium"],
+        [6, "Low"],
+        [8, "Medium"],
+        [9, "Medium"],
+        [16, "High"],
+      ],
+      2,
+    ],
+    [
+      "colour words are always RAG colours",
+      [
+        [4, "Green"],
+        [6, "Green"],
+        [8, "Amber"],
+        [9, "Amber"],
+        [16, "Red"],
+      ],
+      1,
+    ],
+    [
+      "too few rows to tell",
+      [
+        [6, "Low"],
+        [9, "Medium"],
+      ],
+      1,
+    ],
+  ])("%s", (_name, pairs, count) => {
+    expect(findings([reg(pairs)], "risk/rag-mismatch").length).toBe(count);
+  });
+});

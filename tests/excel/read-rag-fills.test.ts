@@ -1,0 +1,91 @@
+// Colour-only RAG in the task pane: the RAG column's fills are read for its cells with no text, in one extra
+// request, only that column, and only when such cells exist.
+
+import type { CellValue } from "../../src/core/model/grid";
+import { readAllSheets } from "../../src/excel/read-sheets";
+import { checkWorkbook } from "../../src/core/check";
+import { defaultSettings } from "../../src/core/model/settings";
+import { install } from "./helpers";
+
+const HEADERS = [
+  "Risk ID",
+  "Risk Title",
+  "Risk Owner",
+  "Likelihood",
+  "Impact",
+  "Score",
+  "RAG",
+  "Strategy",
+  "Actions",
+  "Last Updated",
+  "Status",
+];
+const risk = (id: string, score: number, rag: CellValue): CellValue[] => [
+  id,
+  "Title",
+  "Jo",
+  4,
+  score / 4,
+  score,
+  rag,
+  "Treat",
+  "Act",
+  "01/10/2022",
+  "Open",
+];
+
+const register = (rows: CellValue[][], fills: Record<string, string> = {}) => ({
+  name: "Register",
+  values: [HEADERS, ...rows],
+  fills,
+});
+
+describe("readRagFills", () => {
+  it("reads the fills of the RAG column's blank cells in one more sync, and the check reads them as RAG words", async () => {
+    const host = install({
+      sheets: [
+        register([risk("R1", 16, ""), risk("R2", 16, "Red"), risk("R3", 20, ""), risk("R4", 8, "")], {
+          G2: "#00B050",
+          G3: "#00B050",
+          G4: "#FF0000",
+          B2: "#FF0000",
+        }),
+        { name: "Notes", values: [["just notes"]] },
+      ],
+    });
+    const grids = await readAllSheets();
+    const reg = grids.find((g) => g.sheetName === "Register")!;
+    expect(reg.blankFills).toEqual([
+      { row: 1, col: 6, rgb: "00B050" },
+      { row: 3, col: 6, rgb: "FF0000" },
+    ]);
+    // Names, used ranges with the first rows, then the fills (no merged areas below ExcelApi 1.13).
+    expect(host.stats().syncs).toBe(3);
+    const report = checkWorkbook(grids, {
+      settings: defaultSettings(),
+      asAt: "2022-10-10",
+      today: "2022-10-10",
+      source: "workbook",
+    });
+    expect(
+      report.findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => [f.cell, f.message]),
+    ).toEqual([["G2", "Risk R1 is marked Green but its score 16 is Red."]]);
+  });
+
+  it("costs no request when no RAG cell is blank", async () => {
+    const host = install({ sheets: [register([risk("R1", 16, "Red")], { G2: "#00B050" })] });
+    const grids = await readAllSheets();
+    expect(grids[0].blankFills).toBeUndefined();
+    expect(host.stats().syncs).toBe(2);
+  });
+
+  it("leaves the cells blank on a host below ExcelApi 1.9", async () => {
+    const host = install({
+      sheets: [register([risk("R1", 16, "")], { G2: "#00B050" })],
+      apiVersion: "1.8",
+    });
+    const grids = await readAllSheets();
+    expect(grids[0].blankFills).toBeUndefined();
+    expect(host.stats().syncs).toBe(2);
+  });
+});
