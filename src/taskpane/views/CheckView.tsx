@@ -26,6 +26,10 @@ import { AcceptedList } from "../components/AcceptedList";
 import { buildException, withException, withoutException, type AcceptForm } from "../accept-exception";
 import { sectionHeading } from "../styles";
 import { countText } from "../windowing";
+import { defaultSettings } from "../../core/model/settings";
+
+// The risk's history needs the engine's history code: loaded when a finding is first selected.
+const RiskDetail = React.lazy(() => import("../components/RiskDetail"));
 
 // The Accept dialog loads when first opened, keeping it out of the first paint's script.
 const AcceptDialog = React.lazy(() =>
@@ -58,6 +62,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
   const { report, busy } = state;
   const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
   const [activeKey, setActiveKey] = React.useState<string | null>(null);
+  const [activeFinding, setActiveFinding] = React.useState<Finding | null>(null);
 
   const findings = report?.findings ?? [];
   const counts = React.useMemo(() => countBySeverity(findings), [findings]);
@@ -71,6 +76,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
   const onActivate = React.useCallback(
     (f: Finding) => {
       setActiveKey(findingKey(f));
+      setActiveFinding(f);
       void actions.select(f);
     },
     [actions],
@@ -185,6 +191,15 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
               />
             </>
           )}
+          {activeFinding ? (
+            <React.Suspense fallback={null}>
+              <RiskDetail
+                report={report}
+                finding={activeFinding}
+                rag={(state.settings ?? defaultSettings()).rag}
+              />
+            </React.Suspense>
+          ) : null}
 
           <Divider />
           <AcceptedList
