@@ -2,6 +2,7 @@
 
 import type { CellValue } from "../model/grid";
 import type { Movement } from "./movement";
+import type { RenumberedPair } from "../model/history";
 
 /** Which table of the export a sheet holds. */
 export type ExportRole = "risks" | "actions";
@@ -88,6 +89,21 @@ export interface CellChange {
   newText: string;
   /** Number format to set with the value (a date format for date serials); null keeps the cell's own. */
   format: string | null;
+  /** What was changed to make the value writable ("U+FFFF replaced by U+FFFD"), for the preview and the log. */
+  note?: string;
+}
+
+/**
+ * A cell the export would change but the import does not write: a formula (kept, SPEC "Formulas") or a
+ * text longer than a cell holds. Shown in the preview and, when the import writes, in the Import Log.
+ */
+export interface CellNotWritten extends Omit<CellChange, "note" | "format"> {
+  reason: "kept-formula" | "too-long";
+  /** Id shown to the officer (as RecordChange.label) and the risk id for the log. */
+  label: string;
+  riskId: string;
+  /** In words: "kept formula (export says 16)" or "not written: 40,000 characters …". */
+  note: string;
 }
 
 /** A record (risk or action) the import touches. */
@@ -133,6 +149,8 @@ export interface MergeSection {
   missing: MissingRecord[];
   unchanged: number;
   notCarried: NotCarried[];
+  /** Cells the export would change that stay as they are (formulas, over-long text). */
+  notWritten: CellNotWritten[];
   /** Why nothing was merged (e.g. the workbook has no actions sheet). */
   note?: string;
 }
@@ -149,6 +167,12 @@ export interface ImportPlan {
   /** Null when the export holds no actions. */
   actions: MergeSection | null;
   movement: Movement;
+  /**
+   * New export ids that look like a register risk missing from the export under a new number
+   * ("HRC-014 renumbered as HRC-114?"), for the officer to confirm; confirmed pairs live in the import
+   * profile (`renumbered`) and are merged into the old row, never offered again. Not counted as new in `movement`.
+   */
+  renumbered: RenumberedPair[];
   /** Things worth knowing that do not stop the import (rows without an id, duplicate ids in the register …). */
   warnings: string[];
   /** Name of the dated backup of the register, free in the workbook. */
