@@ -200,7 +200,15 @@ async function review(meetingDate: string, renderCards: number): Promise<ReviewR
         React.createElement(
           FluentProvider,
           { theme: webLightTheme },
-          React.createElement(RiskCardPanel, { card, outcome: undefined, due: item.due }),
+          React.createElement(RiskCardPanel, {
+            card,
+            outcome: undefined,
+            due: item.due,
+            rag: s.rag,
+            proposalAccepted: false,
+            busy: false,
+            onAcceptProposal: () => undefined,
+          }),
           React.createElement(RecordPanel, {
             key: item.key,
             card,

@@ -7,12 +7,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
-import type { Page } from "playwright-core";
-import type { FakeWorkbookSpec } from "../../tests/fakes/fake-excel";
-import { buildAll, launch, openPane, serve } from "../../tests/e2e/harness";
+import type { Browser, Page } from "playwright-core";
+import { buildAll, launch, openPane, serve, type Served } from "../../tests/e2e/harness";
 import { contractorWorkbook } from "../../tests/e2e/workbook";
 import type { PaneBench, ReadCheckResult, ReviewResult, StepCost, SummaryResult } from "./pane-bench-entry";
-import { BENCH_AS_AT, buildWorkload, toGrids, type WorkSheet } from "./workload";
+import { BENCH_AS_AT, buildWorkload, type WorkSheet } from "./workload";
+import { fakeSpec, measureWaits, renderWaits, type WaitResult } from "./pane-waits";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ENTRY = "pane-bench:src/bench/pane-bench-entry.ts";
@@ -74,17 +74,6 @@ export function paneWorkload(risks: number): WorkSheet[] {
   longer("Actions", "Action Description", 200);
   longer("Actions", "Progress Update", 200);
   return sheets;
-}
-
-/** The workload as the fake host's workbook: dates as serials in date-formatted cells. */
-function fakeWorkbook(sheets: WorkSheet[]): FakeWorkbookSpec {
-  return {
-    sheets: toGrids(sheets).map((g) => ({
-      name: g.sheetName,
-      values: g.values,
-      numberFormats: (g.numberFormats ?? []).map((r) => r.map((f) => f ?? "General")),
-    })),
-  };
 }
 
 function gzipBytes(dir: string, files: string[]): number {
@@ -191,6 +180,16 @@ export interface PaneBenchResult {
   bundle: BundleResult;
 }
 
+/** What to run: the engine-and-adapter figures, and the officer's waits on the real views at these sizes. */
+export interface PaneBenchOptions {
+  engine: boolean;
+  waitSizes: number[];
+  /** Fresh pages per size for the waits (medians are reported). */
+  waitRuns: number;
+}
+
+const DEFAULT_OPTIONS: PaneBenchOptions = { engine: true, waitSizes: [1_000, 10_000], waitRuns: 3 };
+
 function render(r: PaneBenchResult): string {
   const lines: string[] = [];
   const row = (what: string, value: string, target = "") =>
@@ -288,9 +287,14 @@ function render(r: PaneBenchResult): string {
   return lines.join("\n");
 }
 
-/** Runs the benchmark and returns the figures (also printed and written to .bench/pane-results.json). */
-export async function runPaneBench(risks = 10_000): Promise<PaneBenchResult> {
-  const loadBefore = os.loadavg();
+/**
+ * Runs the benchmark and returns the figures (also printed and written to .bench/pane-results.json, the
+ * waits to .bench/pane-waits.json).
+ */
+export async function runPaneBench(
+  risks = 10_000,
+  options: PaneBenchOptions = DEFAULT_OPTIONS,
+): Promise<{ engine: PaneBenchResult | null; waits: WaitResult[] }> {
   process.stdout.write("building the task pane and the fake host… ");
   const out = await buildAll(ENTRY);
   console.log("done");
@@ -299,81 +303,21 @@ export async function runPaneBench(risks = 10_000): Promise<PaneBenchResult> {
   const server = await serve(site);
   const browser = await launch();
   try {
-    const sheets = paneWorkload(risks);
-    const workbookJson = JSON.stringify(fakeWorkbook(sheets));
-    const open = async () => {
-      const pane = await openPane(
-        browser,
-        server.base,
-        fakeHostJs,
-        { kind: "fake", workbookJson },
-        "",
-        "pane-bench/pane-bench.html",
-      );
-      await pane.page.waitForFunction(() => "__paneBench" in window, undefined, { timeout: 60_000 });
-      return pane;
-    };
-    // Cold runs each in a fresh page (fresh JIT, as when the officer opens the pane and presses Check).
-    console.log("reading and checking…");
-    const colds: ReadCheckResult[] = [];
-    for (let i = 1; i < COLD_RUNS; i++) {
-      const pane = await open();
-      colds.push(await bench(pane.page, "readAndCheck", BENCH_AS_AT));
-      await pane.context.close();
+    const engine = options.engine ? await enginePart(browser, server, site, fakeHostJs, risks) : null;
+    const waits: WaitResult[] = [];
+    if (options.waitSizes.length) {
+      console.log("what the officer waits for, on the real views…");
+      for (const n of options.waitSizes)
+        waits.push(
+          await measureWaits(browser, server.base, fakeHostJs, paneWorkload(n), n, options.waitRuns),
+        );
+      console.log("\n" + renderWaits(waits));
+      const dir = path.join(ROOT, ".bench");
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "pane-waits.json"), JSON.stringify(waits, null, 2));
+      console.log(`\nwrote ${path.relative(ROOT, path.join(dir, "pane-waits.json"))}`);
     }
-    const { context, page, errors } = await open();
-    colds.push(await bench(page, "readAndCheck", BENCH_AS_AT));
-    // The cold run reported in detail is the median one by read + check time.
-    const cold = colds.slice().sort((a, b) => a.read.ms + a.checkMs - (b.read.ms + b.checkMs))[
-      Math.floor(colds.length / 2)
-    ];
-    const warm: ReadCheckResult[] = [];
-    for (let i = 0; i < REPEATS; i++) warm.push(await bench(page, "readAndCheck", BENCH_AS_AT));
-    console.log("writing the summary tabs…");
-    const first = await bench(page, "writeSummaries");
-    const rewrite = await bench(page, "writeSummaries");
-    console.log("the meeting…");
-    const review = await bench(page, "review", BENCH_AS_AT, 50);
-    if (errors.length) throw new Error(`the bench page reported errors:\n${errors.join("\n")}`);
-    await context.close();
-
-    // Bundle size: the real task pane on a small workbook, up to a usable Check view.
-    const from = server.served.length;
-    const pane = await openPane(browser, server.base, fakeHostJs, {
-      kind: "fake",
-      workbookJson: JSON.stringify(contractorWorkbook()),
-    });
-    const bundle = await measureBundle(site, pane.page, server.served, from);
-    await pane.context.close();
-
-    const response = sum(cold.read.host.map((h) => h.responseBytes));
-    const result: PaneBenchResult = {
-      when: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, loadBefore, loadAfter: os.loadavg(), chromium: browser.version() },
-      workbook: {
-        risks,
-        actions: sheets.find((s) => s.name === "Actions")!.rows.length - 1,
-        planActions: sheets.find((s) => s.name === "Improvement Plan")!.rows.length - 3,
-        jsonBytes: workbookJson.length,
-      },
-      readCheck: {
-        cold,
-        coldTotalsMs: colds.map((c) => c.read.ms + c.checkMs),
-        warm,
-        minSyncsForBudget: Math.ceil(response / cold.budget),
-        minSyncsForLimit: Math.ceil(response / EXCEL_LIMIT),
-        minSyncsForDesign: 2 + Math.ceil((response - (cold.read.host[1]?.responseBytes ?? 0)) / cold.budget),
-      },
-      summaries: { first, rewrite },
-      review,
-      bundle,
-    };
-    console.log("\n" + render(result));
-    const dir = path.join(ROOT, ".bench");
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "pane-results.json"), JSON.stringify(result, null, 2));
-    console.log(`\nwrote ${path.relative(ROOT, path.join(dir, "pane-results.json"))}`);
-    return result;
+    return { engine, waits };
   } finally {
     await browser.close();
     await server.close();
@@ -381,12 +325,107 @@ export async function runPaneBench(risks = 10_000): Promise<PaneBenchResult> {
   }
 }
 
+/** The engine-and-adapter figures (read + check, summary tabs, meeting, bundle) on the bench page. */
+async function enginePart(
+  browser: Browser,
+  server: Served,
+  site: string,
+  fakeHostJs: string,
+  risks: number,
+): Promise<PaneBenchResult> {
+  const loadBefore = os.loadavg();
+  const sheets = paneWorkload(risks);
+  const workbookJson = JSON.stringify(fakeSpec(sheets));
+  const open = async () => {
+    const pane = await openPane(
+      browser,
+      server.base,
+      fakeHostJs,
+      { kind: "fake", workbookJson },
+      "",
+      "pane-bench/pane-bench.html",
+    );
+    await pane.page.waitForFunction(() => "__paneBench" in window, undefined, { timeout: 60_000 });
+    return pane;
+  };
+  // Cold runs each in a fresh page (fresh JIT, as when the officer opens the pane and presses Check).
+  console.log("reading and checking…");
+  const colds: ReadCheckResult[] = [];
+  for (let i = 1; i < COLD_RUNS; i++) {
+    const pane = await open();
+    colds.push(await bench(pane.page, "readAndCheck", BENCH_AS_AT));
+    await pane.context.close();
+  }
+  const { context, page, errors } = await open();
+  colds.push(await bench(page, "readAndCheck", BENCH_AS_AT));
+  // The cold run reported in detail is the median one by read + check time.
+  const cold = colds.slice().sort((a, b) => a.read.ms + a.checkMs - (b.read.ms + b.checkMs))[
+    Math.floor(colds.length / 2)
+  ];
+  const warm: ReadCheckResult[] = [];
+  for (let i = 0; i < REPEATS; i++) warm.push(await bench(page, "readAndCheck", BENCH_AS_AT));
+  console.log("writing the summary tabs…");
+  const first = await bench(page, "writeSummaries");
+  const rewrite = await bench(page, "writeSummaries");
+  console.log("the meeting…");
+  const review = await bench(page, "review", BENCH_AS_AT, 50);
+  if (errors.length) throw new Error(`the bench page reported errors:\n${errors.join("\n")}`);
+  await context.close();
+
+  // Bundle size: the real task pane on a small workbook, up to a usable Check view.
+  const from = server.served.length;
+  const pane = await openPane(browser, server.base, fakeHostJs, {
+    kind: "fake",
+    workbookJson: JSON.stringify(contractorWorkbook()),
+  });
+  const bundle = await measureBundle(site, pane.page, server.served, from);
+  await pane.context.close();
+
+  const response = sum(cold.read.host.map((h) => h.responseBytes));
+  const result: PaneBenchResult = {
+    when: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, loadBefore, loadAfter: os.loadavg(), chromium: browser.version() },
+    workbook: {
+      risks,
+      actions: sheets.find((s) => s.name === "Actions")!.rows.length - 1,
+      planActions: sheets.find((s) => s.name === "Improvement Plan")!.rows.length - 3,
+      jsonBytes: workbookJson.length,
+    },
+    readCheck: {
+      cold,
+      coldTotalsMs: colds.map((c) => c.read.ms + c.checkMs),
+      warm,
+      minSyncsForBudget: Math.ceil(response / cold.budget),
+      minSyncsForLimit: Math.ceil(response / EXCEL_LIMIT),
+      minSyncsForDesign: 2 + Math.ceil((response - (cold.read.host[1]?.responseBytes ?? 0)) / cold.budget),
+    },
+    summaries: { first, rewrite },
+    review,
+    bundle,
+  };
+  console.log("\n" + render(result));
+  const dir = path.join(ROOT, ".bench");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "pane-results.json"), JSON.stringify(result, null, 2));
+  console.log(`\nwrote ${path.relative(ROOT, path.join(dir, "pane-results.json"))}`);
+  return result;
+}
+
 /**
  * Command-line entry: `[risks]`. package.json runs it through TypeScript's transpiler as a require hook
  * (no ts-node here), because it imports the browser-test harness from tests/e2e, outside dist-cli's root.
  */
 export function main(args: string[]): void {
-  runPaneBench(Number(args[0] ?? 10_000)).catch((e: unknown) => {
+  const risks = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
+  const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const options: PaneBenchOptions = {
+    engine: !args.includes("--waits-only"),
+    waitSizes: args.includes("--no-waits")
+      ? []
+      : (flag("waits")?.split(",").map(Number) ?? DEFAULT_OPTIONS.waitSizes),
+    waitRuns: Number(flag("runs") ?? DEFAULT_OPTIONS.waitRuns),
+  };
+  runPaneBench(risks, options).catch((e: unknown) => {
     console.error(e);
     process.exit(1);
   });

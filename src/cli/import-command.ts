@@ -8,13 +8,13 @@ import { planImport } from "../core/merge/plan-import";
 import { profileFromMapping, proposeImportMapping } from "../core/merge/propose-mapping";
 import { toWorkbookEdits } from "../core/merge/to-workbook-edits";
 import type { ImportMapping, ImportPlan, MergeSection } from "../core/merge/types";
-import type { Grid } from "../core/model/grid";
+import { fillMergedAreas, type Grid } from "../core/model/grid";
 import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
 import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
 import { settingsToRows } from "../core/model/settings-sheet";
-import { dayFromIso } from "../core/parse";
-import { readWorkbook } from "../core/read/read-workbook";
+
+import { detectSheet } from "../core/read/detect-sheet";
 import { buildRiskSummaryTab } from "../core/summary/risk-summary-tab";
 import { VERSION } from "../core/version";
 import { applyEditsToXlsx } from "../files/apply-edits";
@@ -46,8 +46,12 @@ function chooseRegister(
   fileName: string,
 ): string {
   if (wanted !== undefined) return wanted;
-  const { sheets } = readWorkbook(grids, settings, dayFromIso(asAt) as number);
-  const registers = sheets.filter((s) => s.kind === "risk-register").map((s) => s.name);
+  // Only each sheet's kind is needed here: header detection, not a read of every record (the plan reads them).
+  const registers = grids
+    .filter(
+      (g) => !g.owned && detectSheet(fillMergedAreas(g), settings.columnCorrections).kind === "risk-register",
+    )
+    .map((g) => g.sheetName);
   const saved = settings.importProfile?.targetRegister;
   if (saved !== undefined && registers.includes(saved)) return saved;
   if (registers.length === 1) return registers[0];
@@ -93,24 +97,8 @@ function nowStamp(): string {
   return new Date().toISOString().slice(0, 16).replace("T", " ");
 }
 
-/**
- * Runs `import`: reads the export and the workbook (never writing either), proposes the mapping (the
- * workbook's saved IRIS profile first), plans the merge, writes MERGED via a temp file and a rename, and
- * prints the change summary. An import with no changes writes MERGED as an unchanged copy.
- * Returns 0; throws CliError / FileReadError for input that cannot be imported (main: exit 2).
- */
-export async function runImport(command: ImportCommand, output: CliOutput): Promise<number> {
-  for (const input of [command.export, command.into]) {
-    if (isSameFile(command.out, input)) {
-      throw new CliError(
-        `--out "${command.out}" is an input file; risk-review never changes its inputs, so name a new file`,
-      );
-    }
-  }
-  if (isSameFile(command.export, command.into))
-    throw new CliError(`the export and --into are the same file "${command.into}"`);
-  const exportName = path.basename(command.export);
-  const intoName = path.basename(command.into);
+/** Reads both inputs and plans the merge; the export is dropped when this returns. */
+async function readAndPlan(command: ImportCommand, output: CliOutput, exportName: string, intoName: string) {
   const exportBytes = await readInput(command.export);
   const intoBytes = await readInput(command.into);
   const exportGrids = await readWorkbookFile(exportBytes, exportName);
@@ -135,7 +123,35 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
     fileName: exportName,
   });
   if (!planned.ok) throw new CliError(planned.problem.message);
-  const plan = planned.value;
+  return { intoBytes, workbookGrids, settings, asAt, mapping, register, plan: planned.value };
+}
+
+/**
+ * Runs `import`: reads the export and the workbook (never writing either), proposes the mapping (the
+ * workbook's saved IRIS profile first), plans the merge, writes MERGED via a temp file and a rename, and
+ * prints the change summary. An import with no changes writes MERGED as an unchanged copy.
+ * Returns 0; throws CliError / FileReadError for input that cannot be imported (main: exit 2).
+ */
+export async function runImport(command: ImportCommand, output: CliOutput): Promise<number> {
+  for (const input of [command.export, command.into]) {
+    if (isSameFile(command.out, input)) {
+      throw new CliError(
+        `--out "${command.out}" is an input file; risk-review never changes its inputs, so name a new file`,
+      );
+    }
+  }
+  if (isSameFile(command.export, command.into))
+    throw new CliError(`the export and --into are the same file "${command.into}"`);
+  const exportName = path.basename(command.export);
+  const intoName = path.basename(command.into);
+  // The export's bytes and grids live only inside this call: a big export is garbage before the
+  // re-check and the write (a 77k-row CSV import stays under 1.5 GB).
+  const { intoBytes, workbookGrids, settings, asAt, mapping, register, plan } = await readAndPlan(
+    command,
+    output,
+    exportName,
+    intoName,
+  );
 
   const edits = toWorkbookEdits(plan);
   let report: Report | null = null;
@@ -146,7 +162,7 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
     const heading = { asAt, source: intoName, version: VERSION, marking: settings.protectiveMarking };
     edits.ownedTabs.push(buildRiskSummaryTab(report, settings, heading, plan.movement));
     edits.ownedTabs.push(settingsTabWithProfile(settings, mapping, register, plan));
-    bytes = await applyEditsToXlsx(intoBytes, edits, intoName);
+    bytes = await applyEditsToXlsx(intoBytes, edits, intoName, workbookGrids);
   }
   await writeFileAtomic(command.out, bytes);
 
@@ -181,6 +197,7 @@ function sectionJson(s: MergeSection | null): unknown {
         header: c.header,
         old: c.oldText,
         new: c.newText,
+        ...(c.note ? { note: c.note } : {}),
       })),
     })),
     missing: s.missing.map((m) => ({
@@ -193,6 +210,17 @@ function sectionJson(s: MergeSection | null): unknown {
     })),
     unchanged: s.unchanged,
     notCarried: s.notCarried,
+    notWritten: s.notWritten.map((n) => ({
+      id: n.label,
+      riskId: n.riskId,
+      cell: n.cell,
+      field: n.field,
+      header: n.header,
+      reason: n.reason,
+      old: n.oldText,
+      new: n.newText,
+      note: n.note,
+    })),
     note: s.note ?? null,
   };
 }
@@ -246,8 +274,13 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
   for (const r of s.changed) {
     for (const c of r.cells) {
       if (budget.left-- <= 0) continue;
-      lines.push(`  ${r.label} ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText}`);
+      const note = c.note ? ` (${c.note})` : "";
+      lines.push(`  ${r.label} ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText}${note}`);
     }
+  }
+  for (const n of s.notWritten) {
+    const what = n.reason === "kept-formula" ? `${n.oldText || "(blank)"} (formula)` : n.oldText || "(blank)";
+    lines.push(`  ${n.label} ${n.header} (${n.cell}): ${what}, ${n.note}`);
   }
   for (const m of s.missing)
     lines.push(

@@ -10,7 +10,7 @@ import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { countedSync, runExcel } from "./run";
 
-/** A register cell to write; `derived` cells (score, RAG) are left alone when they hold a formula. */
+/** A register cell to write; a cell holding a formula is never overwritten (`derived` marks score and RAG). */
 export type RecordCellEdit = CellEdit & { derived?: boolean };
 
 export interface RecordUpdateRequest {
@@ -39,7 +39,7 @@ export type RecordUpdateResult =
       rowsNow: CellValue[][];
       /** 0-based row of the first Update Log row written. */
       logRow: number;
-      /** Derived cells skipped because they hold a formula (A1 addresses with sheet). */
+      /** Cells skipped because they hold a formula, kept as they are (R1C1 addresses with sheet). */
       keptFormulas: string[];
     }
   | { ok: false; conflicts: RowConflict[] };
@@ -92,7 +92,7 @@ export async function openUpdateLog(
 
 /**
  * Records one risk: sync 1 reads the rows the card showed, the Update Log's extent and its row 1
- * (still ours?), and any formula in a derived cell; when a row changed and `force` is not set it
+ * (still ours?), and the formula of every cell to write (SPEC: a formula is never replaced by a value); when a row changed and `force` is not set it
  * returns the differences and writes nothing. Sync 2 writes every cell and appends the log rows.
  * Two syncs per risk, whatever the register's size.
  */
@@ -105,9 +105,10 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         .getRangeByIndexes(s.row, s.firstCol, 1, Math.max(1, s.values.length))
         .load("values"),
     );
-    const derived = request.cells
-      .filter((c) => c.derived)
-      .map((c) => ({ edit: c, range: sheets.getItem(c.sheet).getCell(c.row, c.col).load("formulas") }));
+    const derived = request.cells.map((c) => ({
+      edit: c,
+      range: sheets.getItem(c.sheet).getCell(c.row, c.col).load("formulas"),
+    }));
     const log = sheets.getItem(request.logSheet);
     const used = log.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
     const first = log.getRange("1:1").getUsedRangeOrNullObject(true).load("values");

@@ -1,14 +1,40 @@
-// Applies workbook edits (an import's or a meeting's) to a copy of an .xlsx file with exceljs; the original is never changed.
+// Applies workbook edits (an import's) to a copy of an .xlsx/.xlsm, part by part: only the sheets written change.
 
-import { Workbook, ValueType, type Cell, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import type { LogAppend, WorkbookEdits } from "../core/model/edits";
-import type { CellValue } from "../core/model/grid";
+import type { CellValue, Grid } from "../core/model/grid";
 import { OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import { isBlank } from "../core/read/cell-text";
 import { describePlace, FileReadError } from "./file-read-error";
-import { escapeXlsxText, writeTab } from "./write-owned-tabs";
+import { resolveLimits } from "./limits";
+import { readXlsx } from "./read-xlsx";
+import { checkXlsxContainer } from "./xlsx-container";
+import {
+  addContentTypes,
+  extendTable,
+  relsPathOf,
+  RelsXml,
+  STYLES_CONTENT_TYPE,
+  STYLES_REL_TYPE,
+  tablePartsOf,
+  WorkbookXml,
+  WORKSHEET_CONTENT_TYPE,
+  WORKSHEET_REL_TYPE,
+} from "./xlsx/package-parts";
+import { backupSheetXml, ownedSheetXml } from "./xlsx/sheet-build";
+import { editSheetXml, type CellWrite } from "./xlsx/sheet-edit";
+import { MINIMAL_STYLES, StyleBook } from "./xlsx/style-book";
+import { partKey } from "./xlsx/unzip";
+import { relationshipKind, resolveTarget } from "./xlsx/workbook-parts";
+import { XmlError } from "./xlsx/xml-scanner";
+import { utf8 } from "./xlsx/xml-write";
+import { ZipPackage, ZipPackageError } from "./xlsx/zip-package";
 
 const MAX_SHEET_NAME = 31;
-const MARKER_COLOUR = "FF808080";
+/** Rows in a worksheet (Excel's limit). */
+const SHEET_ROWS = 1_048_576;
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const CONTENT_TYPES = "[Content_Types].xml";
 
 /**
  * Names to try for an owned tab whose preferred name may belong to a user's sheet: "Import Log",
@@ -21,95 +47,227 @@ function candidateNames(preferred: string): string[] {
   return out;
 }
 
-function sheetByName(wb: Workbook, name: string): Worksheet | undefined {
-  const lower = name.toLowerCase();
-  return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+/** A sheet of the workbook being written: where its part is, and its cells as read. */
+interface SheetRef {
+  name: string;
+  path: string;
+  grid: Grid | undefined;
 }
 
-/** True when row 1 of the sheet carries the owned marker: the add-in's own tab. */
-function isOwned(ws: Worksheet): boolean {
-  let owned = false;
-  ws.getRow(1).eachCell((cell) => {
-    if (cell.value === OWNED_MARKER) owned = true;
-  });
-  return owned;
+/** The last row (0-based) holding a value, or -1. */
+function lastUsedRow(grid: Grid | undefined): number {
+  if (!grid) return -1;
+  for (let r = grid.values.length - 1; r >= 0; r--)
+    if (grid.values[r].some((v) => !isBlank(v))) return r + grid.rowOffset;
+  return -1;
 }
 
-/** An owned tab of this name, else the first free candidate name (a user's sheet of that name is never touched). */
-function ownedOrFreeName(wb: Workbook, preferred: string): { existing: Worksheet | null; name: string } {
-  for (const name of candidateNames(preferred)) {
-    const ws = sheetByName(wb, name);
-    if (!ws) return { existing: null, name };
-    if (isOwned(ws)) return { existing: ws, name: ws.name };
+/**
+ * Applies `edits` to a copy of the .xlsx/.xlsm in `original` and returns the new file's bytes. The package
+ * is edited part by part, as Excel would leave it: backups become new sheets (values as they show, styles,
+ * widths, merges; marked as owned); cells are written into the sheet XML of the sheets they are on (text
+ * always as text, inline; a formula never overwritten; a new row styled like the row above and added to
+ * the Excel table it extends); log rows are appended to their owned tab (created with its title block when
+ * missing); owned tabs are rewritten whole. New cell styles are appended to styles.xml. Every other part —
+ * charts, pivot tables, drawings, comments, VBA, custom properties, defined names — is copied unchanged,
+ * compressed bytes and all. A user's sheet that has an owned tab's name is never touched.
+ * `grids` are the workbook's sheets as already read (read again when not given). `original` is never modified.
+ * @throws FileReadError when `original` cannot be read as a workbook or a sheet named by the edits is not in it.
+ */
+export async function applyEditsToXlsx(
+  original: Uint8Array,
+  edits: WorkbookEdits,
+  fileName: string,
+  grids?: readonly Grid[],
+): Promise<Uint8Array> {
+  checkXlsxContainer(original, fileName, resolveLimits(undefined));
+  const read = grids ?? (await readXlsx(original, fileName));
+  try {
+    return writeEdits(new ZipPackage(original), edits, fileName, read);
+  } catch (e) {
+    if (e instanceof ZipPackageError || e instanceof XmlError) {
+      const part = e instanceof ZipPackageError && e.part ? ` (the part "${e.part}")` : "";
+      throw new FileReadError(
+        "damaged",
+        `${describePlace({ file: fileName })} is damaged${part}: open it in Excel (which can repair it) and save it again`,
+        { file: fileName },
+      );
+    }
+    throw e;
   }
-  throw new Error(`applyEditsToXlsx: no free sheet name for "${preferred}"`);
 }
 
-/** A value as plain data for a snapshot: formulas give their cached result, everything else is kept. */
-function snapshotValue(cell: Cell): ExcelCellValue {
-  if (cell.type === ValueType.Formula) {
-    const result = (cell.value as { result?: unknown }).result;
-    if (result === undefined || result === null) return null;
-    if (typeof result === "object" && !(result instanceof Date)) return null; // an error result such as #N/A
-    return result as ExcelCellValue;
+function writeEdits(
+  pkg: ZipPackage,
+  edits: WorkbookEdits,
+  fileName: string,
+  grids: readonly Grid[],
+): Uint8Array {
+  const need = (path: string): Uint8Array => {
+    const bytes = pkg.read(path);
+    if (bytes === null) {
+      throw new FileReadError(
+        "damaged",
+        `${describePlace({ file: fileName })} is damaged: the part "${path}" is missing. Open it in Excel (which can repair it) and save it again`,
+        { file: fileName },
+      );
+    }
+    return bytes;
+  };
+  const workbook = new WorkbookXml(need(WORKBOOK));
+  const rels = new RelsXml(need(WORKBOOK_RELS));
+  const relPath = new Map(
+    rels.rels.filter((r) => !r.external).map((r) => [r.id, resolveTarget("xl/", r.target)]),
+  );
+  const gridByName = new Map(grids.map((g) => [g.sheetName.toLowerCase(), g]));
+  const sheets = new Map<string, SheetRef>();
+  for (const s of workbook.sheets) {
+    const path = relPath.get(s.relId);
+    if (path !== undefined)
+      sheets.set(s.name.toLowerCase(), { name: s.name, path, grid: gridByName.get(s.name.toLowerCase()) });
   }
-  return cell.value;
-}
+  const taken = new Set(workbook.sheets.map((s) => s.name.toLowerCase()));
 
-/** Writes `value` so that it is stored as exactly that value: exceljs makes formulas only from {formula} objects. */
-function setValue(cell: Cell, value: CellValue): void {
-  cell.value = typeof value === "string" ? escapeXlsxText(value) : value;
-}
+  const stylesRel = rels.rels.find((r) => relationshipKind(r.type) === "styles");
+  const stylesPath = stylesRel ? resolveTarget("xl/", stylesRel.target) : "xl/styles.xml";
+  const stylesBytes = pkg.read(stylesPath);
+  const styles = new StyleBook(stylesBytes ?? utf8(MINIMAL_STYLES));
 
-/** Copies a sheet (values as they show, styles, widths, heights, merges, frozen panes) and marks the copy as owned. */
-function copySheet(wb: Workbook, from: string, to: string, fileName: string): void {
-  const src = sheetByName(wb, from);
-  if (!src) {
+  const sheetRef = (name: string, why: string): SheetRef => {
+    const s = sheets.get(name.toLowerCase());
+    if (!s) {
+      throw new FileReadError(
+        "unreadable",
+        `${describePlace({ file: fileName, sheet: name })} is not in the workbook, so ${why}`,
+        {
+          file: fileName,
+          sheet: name,
+        },
+      );
+    }
+    return s;
+  };
+  /** An owned tab of this name, else the first free candidate name. */
+  const ownedOrFree = (preferred: string): { existing: SheetRef | null; name: string } => {
+    for (const name of candidateNames(preferred)) {
+      if (!taken.has(name.toLowerCase())) return { existing: null, name };
+      const s = sheets.get(name.toLowerCase());
+      if (s?.grid?.owned) return { existing: s, name: s.name };
+    }
+    throw new Error(`applyEditsToXlsx: no free sheet name for "${preferred}"`);
+  };
+
+  const newSheets: { name: string; xml: Uint8Array; hidden: boolean; printTitlesRow: number | null }[] = [];
+  const addSheet = (name: string, xml: Uint8Array, hidden: boolean, printTitlesRow: number | null): void => {
+    taken.add(name.toLowerCase());
+    newSheets.push({ name, xml, hidden, printTitlesRow });
+  };
+
+  // Backups first, from the sheets as they were.
+  for (const c of edits.copies) {
+    const src = sheetRef(c.from, "it cannot be backed up");
+    if (taken.has(c.to.toLowerCase())) throw new Error(`applyEditsToXlsx: a sheet "${c.to}" already exists`);
+    addSheet(c.to, backupSheetXml(need(src.path), styles), false, null);
+  }
+
+  /** Refuses, before anything is built, a sheet that would need more rows than Excel holds. */
+  const fitRows = (sheet: string, rows: number): void => {
+    if (rows <= SHEET_ROWS) return;
     throw new FileReadError(
-      "unreadable",
-      `${describePlace({ file: fileName, sheet: from })} is not in the workbook, so it cannot be backed up`,
-      {
-        file: fileName,
-        sheet: from,
-      },
+      "too-many-rows",
+      `${describePlace({ file: fileName, sheet })} would need ${rows.toLocaleString("en-GB")} rows, more than a sheet holds (${SHEET_ROWS.toLocaleString("en-GB")}); nothing was written. Import the export in parts`,
+      { file: fileName, sheet },
+    );
+  };
+  for (const log of edits.logAppends) {
+    const name = log.template?.name ?? OWNED_TAB_NAMES[log.kind];
+    fitRows(
+      name,
+      (log.template?.rows.length ?? 1) +
+        log.rows.length +
+        lastUsedRow(sheets.get(name.toLowerCase())?.grid) +
+        1,
     );
   }
-  if (sheetByName(wb, to)) throw new Error(`applyEditsToXlsx: a sheet "${to}" already exists`);
-  const dst = wb.addWorksheet(to, {
-    properties: { ...src.properties },
-    views: (src.views ?? []).map((v) => ({ ...v })),
-  });
-  let width = 0;
-  src.columns?.forEach((col, i) => {
-    const d = dst.getColumn(i + 1);
-    if (col.width !== undefined) d.width = col.width;
-    if (col.hidden) d.hidden = true;
-  });
-  src.eachRow({ includeEmpty: false }, (row, r) => {
-    const out = dst.getRow(r);
-    if (row.height !== undefined) out.height = row.height;
-    if (row.hidden) out.hidden = true;
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const d = out.getCell(c);
-      d.value = snapshotValue(cell);
-      d.style = { ...cell.style };
-      if (c > width) width = c;
-    });
-  });
-  const merges = (src.model as { merges?: string[] }).merges ?? [];
-  for (const m of merges) dst.mergeCells(m);
-  const marker = dst.getCell(1, Math.max(width, src.columnCount) + 1);
-  marker.value = OWNED_MARKER;
-  marker.font = { size: 8, color: { argb: MARKER_COLOUR } };
-}
+  for (const e of edits.cells) if (e.row >= SHEET_ROWS) fitRows(e.sheet, e.row + 1);
+  const writes = new Map<string, { sheet: SheetRef; cells: CellWrite[] }>();
+  const writesOn = (s: SheetRef): CellWrite[] => {
+    let w = writes.get(s.path);
+    if (!w) writes.set(s.path, (w = { sheet: s, cells: [] }));
+    return w.cells;
+  };
+  for (const e of edits.cells) {
+    const s = sheetRef(e.sheet, "nothing was written");
+    writesOn(s).push({ row: e.row, col: e.col, value: e.value, format: e.format ?? null });
+  }
+  for (const log of edits.logAppends) appendLog(log);
+  for (const tab of edits.ownedTabs) {
+    const { existing, name } = ownedOrFree(tab.name);
+    const built = ownedSheetXml({ ...tab, name }, styles);
+    if (existing) {
+      pkg.write(existing.path, built.xml);
+      // The old tab's links to drawings or printer settings no longer apply to the rewritten tab.
+      if (pkg.has(relsPathOf(existing.path))) pkg.remove(relsPathOf(existing.path));
+    } else addSheet(name, built.xml, tab.kind === "settings", built.printTitlesRow);
+  }
 
-/** Appends a log's rows to its owned tab, creating the tab (title block, header, marker) when there is none. */
-function appendLog(wb: Workbook, log: LogAppend): void {
-  if (log.rows.length === 0) return;
-  const preferred = log.template?.name ?? OWNED_TAB_NAMES[log.kind];
-  const { existing, name } = ownedOrFreeName(wb, preferred);
-  let ws = existing;
-  if (!ws) {
+  // A formula anywhere may read a cell written here: Excel recalculates them all on opening.
+  if (writes.size > 0 && grids.some((g) => (g.formulas?.size ?? 0) > 0)) workbook.recalculateOnOpen();
+  for (const { sheet, cells } of writes.values()) {
+    const xml = need(sheet.path);
+    pkg.write(sheet.path, editSheetXml(xml, cells, styles).xml);
+    const last = lastUsedRow(sheet.grid);
+    const newRows = [...new Set(cells.filter((c) => c.row > last).map((c) => c.row))];
+    if (newRows.length === 0) continue;
+    for (const table of tablePartsOf(sheet.path, pkg.read(relsPathOf(sheet.path)))) {
+      const bytes = pkg.read(table);
+      const grown = bytes === null ? null : extendTable(bytes, newRows);
+      if (grown !== null) pkg.write(table, grown);
+    }
+  }
+
+  // New sheets at the end, so every existing sheet index (sheet-scoped names, active tab) stays as it was.
+  const types: { part: string; type: string }[] = [];
+  const used = new Set(pkg.paths().map(partKey));
+  let n = 1;
+  for (const s of newSheets) {
+    while (used.has(partKey(`xl/worksheets/sheet${n}.xml`))) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    used.add(partKey(part));
+    pkg.write(part, s.xml);
+    const relId = rels.add(WORKSHEET_REL_TYPE, `worksheets/sheet${n}.xml`);
+    const index = workbook.addSheet(s.name, relId, s.hidden);
+    if (s.printTitlesRow !== null) workbook.addPrintTitles(index, s.name, s.printTitlesRow);
+    types.push({ part, type: WORKSHEET_CONTENT_TYPE });
+  }
+  if (styles.changed) {
+    pkg.write(stylesPath, styles.toBytes());
+    if (stylesBytes === null) {
+      rels.add(STYLES_REL_TYPE, stylesPath.replace(/^xl\//, ""));
+      types.push({ part: stylesPath, type: STYLES_CONTENT_TYPE });
+    }
+  }
+  if (workbook.changed) pkg.write(WORKBOOK, workbook.toBytes());
+  if (rels.changed) pkg.write(WORKBOOK_RELS, rels.toBytes());
+  if (types.length > 0) pkg.write(CONTENT_TYPES, addContentTypes(need(CONTENT_TYPES), types));
+  return pkg.toBytes();
+
+  /** Appends a log's rows to its owned tab, or creates the tab (title block, header, marker) with them. */
+  function appendLog(log: LogAppend): void {
+    if (log.rows.length === 0) return;
+    const preferred = log.template?.name ?? OWNED_TAB_NAMES[log.kind];
+    const { existing, name } = ownedOrFree(preferred);
+    if (existing) {
+      let next = lastUsedRow(existing.grid) + 1;
+      const cells = writesOn(existing);
+      for (const values of log.rows) {
+        values.forEach((value, col) => {
+          if (value !== null) cells.push({ row: next, col, value, style: 0 });
+        });
+        next++;
+      }
+      return;
+    }
     const template: OwnedTab = log.template ?? {
       name,
       kind: log.kind,
@@ -124,99 +282,7 @@ function appendLog(wb: Workbook, log: LogAppend): void {
         freezeBelowRow: 0,
       },
     };
-    writeTab(wb, { ...template, name });
-    ws = sheetByName(wb, name) as Worksheet;
+    const built = ownedSheetXml({ ...template, name }, styles, log.rows as CellValue[][]);
+    addSheet(name, built.xml, false, built.printTitlesRow);
   }
-  let next = lastUsedRow(ws) + 1;
-  for (const values of log.rows) {
-    const row = ws.getRow(next++);
-    values.forEach((v, c) => {
-      if (v !== null) setValue(row.getCell(c + 1), v);
-    });
-  }
-}
-
-/** The last row holding a value (exceljs's rowCount also counts styled empty rows). */
-function lastUsedRow(ws: Worksheet): number {
-  for (let r = ws.rowCount; r >= 1; r--) {
-    const row = ws.getRow(r);
-    let used = false;
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.value !== null && cell.value !== undefined && cell.value !== "") used = true;
-    });
-    if (used) return r;
-  }
-  return 0;
-}
-
-/** Replaces an owned tab (or adds it under a free name when a user's sheet has its name). */
-function writeOwnedTab(wb: Workbook, tab: OwnedTab): void {
-  const { existing, name } = ownedOrFreeName(wb, tab.name);
-  if (existing) wb.removeWorksheet(existing.id);
-  writeTab(wb, { ...tab, name });
-}
-
-/**
- * Applies `edits` to a copy of the .xlsx in `original` and returns the new file's bytes:
- * backups first (values as they show, formats, widths, merges; marked as owned), then cells (text
- * always stored as text — exceljs writes a formula only from a {formula} object, so "=SUM(A1)" stays
- * text), then log rows appended to their owned tab (created with its title block when missing), then
- * owned tabs rewritten whole. A user's sheet that has an owned tab's name is never touched.
- * `original` is never modified.
- * @throws FileReadError when `original` cannot be read as an .xlsx workbook or a sheet named by the edits is not in it.
- */
-export async function applyEditsToXlsx(
-  original: Uint8Array,
-  edits: WorkbookEdits,
-  fileName: string,
-): Promise<Uint8Array> {
-  const wb = new Workbook();
-  try {
-    // A private copy, so nothing exceljs or JSZip does can reach the caller's buffer.
-    await wb.xlsx.load(Buffer.from(original) as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch {
-    throw new FileReadError(
-      "unreadable",
-      `${describePlace({ file: fileName })} could not be read as an .xlsx workbook: open it in Excel and save it again`,
-      {
-        file: fileName,
-      },
-    );
-  }
-  for (const c of edits.copies) copySheet(wb, c.from, c.to, fileName);
-
-  const sheets = new Map<string, Worksheet>();
-  for (const e of edits.cells) {
-    let ws = sheets.get(e.sheet);
-    if (!ws) {
-      ws = sheetByName(wb, e.sheet);
-      if (!ws) {
-        throw new FileReadError(
-          "unreadable",
-          `${describePlace({ file: fileName, sheet: e.sheet })} is not in the workbook, so nothing was written`,
-          {
-            file: fileName,
-            sheet: e.sheet,
-          },
-        );
-      }
-      sheets.set(e.sheet, ws);
-    }
-    const cell = ws.getCell(e.row + 1, e.col + 1);
-    // A cell of a new row takes the look of the cell above it, so appended risks match their register.
-    if ((cell.value === null || cell.value === undefined) && e.row > 0) {
-      const above = ws.getCell(e.row, e.col + 1);
-      if (above.value !== null && above.value !== undefined && Object.keys(above.style ?? {}).length > 0)
-        cell.style = { ...above.style };
-    }
-    setValue(cell, e.value);
-    if (e.format) cell.numFmt = e.format;
-  }
-  for (const log of edits.logAppends) appendLog(wb, log);
-  for (const tab of edits.ownedTabs) writeOwnedTab(wb, tab);
-
-  const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
-  return out instanceof Uint8Array
-    ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
-    : new Uint8Array(out);
 }

@@ -17,6 +17,7 @@ import {
   type OwnedCell,
   type OwnedTab,
 } from "../core/model/owned-tab";
+import { excelEscape, fitCell } from "./xlsx/xml-write";
 
 /** Options for writing the owned-tabs workbook. */
 export interface WriteOwnedTabsOptions {
@@ -145,12 +146,13 @@ function setPlainValue(cell: Cell, value: Exclude<CellValue, null>): void {
 }
 
 /**
- * XML turns a bare CR into LF when the file is read, so a CR is stored as Excel stores it, `_x000D_`;
- * text that already looks like such an escape gets its underscore escaped (`_x005F_`) so it reads back
- * unchanged in Excel and in exceljs.
+ * A text as Excel stores it: control characters (CR too, which XML would turn into LF) as `_xHHHH_`,
+ * a text that already looks like such an escape with its underscore escaped (`_x005F_`), U+FFFE/U+FFFF
+ * as U+FFFD (no workbook can hold them), cut to the 32,767 characters a cell holds. One function for
+ * every writer (src/files/xlsx/xml-write.ts); exceljs adds the XML entities itself.
  */
 export function escapeXlsxText(text: string): string {
-  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
+  return excelEscape(fitCell(text));
 }
 
 /** The marker that tells a reader this sheet is ours: right of the widest row, in row 1. */

@@ -1,4 +1,6 @@
-// The task pane: tabs for the views, the shared error bar and progress, all fed by useWorkbook.
+// The task pane: tabs for the views, the shared error bar and progress, all fed by useWorkbook. A view is
+// built the first time it is opened and then only hidden, so switching back finds it as it was left
+// (filters, an expanded group, an import half done) without building a long list again.
 
 import * as React from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
@@ -10,23 +12,37 @@ import { ProgressNote } from "./components/ProgressNote";
 import { CheckView } from "./views/CheckView";
 import { visuallyHidden } from "./styles";
 
-// Summaries and Settings load on first use, keeping the first paint's script small.
-const SummariesView = React.lazy(() =>
-  import(/* webpackChunkName: "view-summaries" */ "./views/SummariesView").then((m) => ({
-    default: m.SummariesView,
-  })),
+// Summaries and Settings load on first use, keeping the first paint's script small. Each view is memoised:
+// a tab switch re-renders none of them, and a hidden one only when the workbook state it shows changes.
+const SummariesView = React.memo(
+  React.lazy(() =>
+    import(/* webpackChunkName: "view-summaries" */ "./views/SummariesView").then((m) => ({
+      default: m.SummariesView,
+    })),
+  ),
 );
-const ReviewView = React.lazy(() =>
-  import(/* webpackChunkName: "view-review" */ "./views/ReviewView").then((m) => ({ default: m.ReviewView })),
+const ReviewView = React.memo(
+  React.lazy(() =>
+    import(/* webpackChunkName: "view-review" */ "./views/ReviewView").then((m) => ({
+      default: m.ReviewView,
+    })),
+  ),
 );
-const ImportView = React.lazy(() =>
-  import(/* webpackChunkName: "view-import" */ "./views/ImportView").then((m) => ({ default: m.ImportView })),
+const ImportView = React.memo(
+  React.lazy(() =>
+    import(/* webpackChunkName: "view-import" */ "./views/ImportView").then((m) => ({
+      default: m.ImportView,
+    })),
+  ),
 );
-const SettingsView = React.lazy(() =>
-  import(/* webpackChunkName: "view-settings" */ "./views/SettingsView").then((m) => ({
-    default: m.SettingsView,
-  })),
+const SettingsView = React.memo(
+  React.lazy(() =>
+    import(/* webpackChunkName: "view-settings" */ "./views/SettingsView").then((m) => ({
+      default: m.SettingsView,
+    })),
+  ),
 );
+const CheckViewMemo = React.memo(CheckView);
 
 export type ViewId = "check" | "review" | "import" | "summaries" | "settings";
 
@@ -75,8 +91,14 @@ export interface AppProps {
 export function App({ gateway, loadEngine, theme, initialView = "check" }: AppProps): React.JSX.Element {
   const s = useStyles();
   const [view, setView] = React.useState<ViewId>(initialView);
+  // The views opened so far, in the order of TABS: each stays mounted (hidden) once opened.
+  const [opened, setOpened] = React.useState<ReadonlySet<ViewId>>(() => new Set([initialView]));
   const [state, actions] = useWorkbook(gateway, loadEngine);
-  const onTab = React.useCallback((_: unknown, d: SelectTabData) => setView(d.value as ViewId), []);
+  const onTab = React.useCallback((_: unknown, d: SelectTabData) => {
+    const next = d.value as ViewId;
+    setView(next);
+    setOpened((o) => (o.has(next) ? o : new Set(o).add(next)));
+  }, []);
   const label = TABS.find((t) => t.id === view)?.label ?? "";
 
   return (
@@ -105,13 +127,19 @@ export function App({ gateway, loadEngine, theme, initialView = "check" }: AppPr
           <div className={s.srOnly} role="status" aria-live="polite">
             {state.status}
           </div>
-          <React.Suspense fallback={<ProgressNote progress={{ label: "Opening…" }} />}>
-            {view === "check" ? <CheckView state={state} actions={actions} /> : null}
-            {view === "review" ? <ReviewView state={state} actions={actions} gateway={gateway} /> : null}
-            {view === "import" ? <ImportView state={state} actions={actions} gateway={gateway} /> : null}
-            {view === "summaries" ? <SummariesView state={state} actions={actions} /> : null}
-            {view === "settings" ? <SettingsView state={state} actions={actions} /> : null}
-          </React.Suspense>
+          {TABS.filter((t) => opened.has(t.id)).map((t) => (
+            // `hidden` (display: none, so no class may set display here) takes it out of layout and of the
+            // accessibility tree.
+            <div key={t.id} hidden={t.id !== view}>
+              <React.Suspense fallback={<ProgressNote progress={{ label: "Opening…" }} />}>
+                {t.id === "check" ? <CheckViewMemo state={state} actions={actions} /> : null}
+                {t.id === "review" ? <ReviewView state={state} actions={actions} gateway={gateway} /> : null}
+                {t.id === "import" ? <ImportView state={state} actions={actions} gateway={gateway} /> : null}
+                {t.id === "summaries" ? <SummariesView state={state} actions={actions} /> : null}
+                {t.id === "settings" ? <SettingsView state={state} actions={actions} /> : null}
+              </React.Suspense>
+            </div>
+          ))}
         </main>
       </div>
     </FluentProvider>

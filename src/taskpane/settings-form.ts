@@ -1,5 +1,6 @@
 // The Settings view's form: settings ↔ text fields, and validation with plain messages. No React here.
 
+import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES, type AppetiteLevel } from "../core/model/history";
 import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
 import { readScaleWords, writeScaleWords } from "../core/model/settings-sheet";
 import { RULE_CATALOGUE } from "./rule-catalogue";
@@ -17,6 +18,16 @@ export interface SettingsForm {
   strategicBoardMinImpact: string;
   strategicBoardScore: string;
   protectiveMarking: string;
+  /** Each appetite level's highest tolerable score. */
+  appetiteAverse: string;
+  appetiteMinimal: string;
+  appetiteCautious: string;
+  appetiteOpen: string;
+  appetiteEager: string;
+  /** The level for categories not named ("cautious"). */
+  appetiteDefaultLevel: string;
+  /** One "Category: Level" a line. */
+  appetiteCategories: string;
   /** The likelihood words as the officer types them: "Rare = 1; Unlikely = 2; …". */
   likelihoodWords: string;
   /** The impact words, written the same way. */
@@ -47,10 +58,49 @@ export function toForm(settings: Settings): SettingsForm {
     strategicBoardMinImpact: String(e.strategicBoardMinImpact),
     strategicBoardScore: String(e.strategicBoardScore),
     protectiveMarking: settings.protectiveMarking,
+    appetiteAverse: String(settings.appetite.maxima.averse),
+    appetiteMinimal: String(settings.appetite.maxima.minimal),
+    appetiteCautious: String(settings.appetite.maxima.cautious),
+    appetiteOpen: String(settings.appetite.maxima.open),
+    appetiteEager: String(settings.appetite.maxima.eager),
+    appetiteDefaultLevel: settings.appetite.defaultLevel,
+    appetiteCategories: Object.entries(settings.appetite.categories)
+      .map(([category, level]) => `${category}: ${APPETITE_LEVEL_NAMES[level]}`)
+      .join("\n"),
     likelihoodWords: writeScaleWords(settings.likelihoodWords),
     impactWords: writeScaleWords(settings.impactWords),
     ruleSeverities,
   };
+}
+
+/** The form field of each appetite level's highest score. */
+export const APPETITE_FIELDS: Record<AppetiteLevel, TextField> = {
+  averse: "appetiteAverse",
+  minimal: "appetiteMinimal",
+  cautious: "appetiteCautious",
+  open: "appetiteOpen",
+  eager: "appetiteEager",
+};
+
+/** "Winter service: Cautious" lines → category → level, or the first line that cannot be read. */
+export function parseAppetiteCategories(
+  text: string,
+): { ok: true; categories: Record<string, AppetiteLevel> } | { ok: false; message: string } {
+  const categories: Record<string, AppetiteLevel> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const m = /^(.+?)\s*[:=]\s*([A-Za-z]+)$/.exec(line);
+    const level = m ? APPETITE_LEVELS.find((l) => l === m[2].toLowerCase()) : undefined;
+    if (!m || !level)
+      return {
+        ok: false,
+        message: `Line ${i + 1} ("${line}") must read "Category: Level", with a level of Averse, Minimal, Cautious, Open or Eager.`,
+      };
+    categories[m[1].trim()] = level;
+  }
+  return { ok: true, categories };
 }
 
 function isIsoDate(s: string): boolean {
@@ -150,12 +200,30 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
   if (marking.length > 60)
     errors.protectiveMarking = "Keep the protective marking to 60 characters or fewer.";
 
+  const maxima = {} as Record<AppetiteLevel, number>;
+  let previous = 0;
+  for (const level of APPETITE_LEVELS) {
+    const key = APPETITE_FIELDS[level];
+    const n = wholeNumber(form[key]);
+    if (n === null || n < 1 || n > 25)
+      errors[key] = `${APPETITE_LEVEL_NAMES[level]} must be a whole-number score from 1 to 25.`;
+    else if (n <= previous)
+      errors[key] = `${APPETITE_LEVEL_NAMES[level]} must tolerate a higher score than the level before it.`;
+    maxima[level] = n ?? 0;
+    previous = Math.max(previous, n ?? 0);
+  }
+  const defaultLevel = APPETITE_LEVELS.find((l) => l === form.appetiteDefaultLevel);
+  if (!defaultLevel) errors.appetiteDefaultLevel = "Choose the level for categories not listed.";
+  const categories = parseAppetiteCategories(form.appetiteCategories);
+  if (!categories.ok) errors.appetiteCategories = categories.message;
+
   const likelihood = scaleWords(form.likelihoodWords);
   if (!likelihood.ok) errors.likelihoodWords = likelihood.message;
   const impact = scaleWords(form.impactWords);
   if (!impact.ok) errors.impactWords = impact.message;
 
-  if (Object.keys(errors).length > 0 || !likelihood.ok || !impact.ok) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !likelihood.ok || !impact.ok || !categories.ok)
+    return { ok: false, errors };
 
   // Only choices that differ from a rule's default are stored, so a changed default reaches everyone.
   const ruleSeverities: Record<string, RuleSeverity> = { ...base.ruleSeverities };
@@ -181,6 +249,7 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
       },
       ruleSeverities,
       protectiveMarking: marking,
+      appetite: { maxima, categories: categories.categories, defaultLevel: defaultLevel as AppetiteLevel },
       likelihoodWords: likelihood.words,
       impactWords: impact.words,
     },

@@ -89,7 +89,10 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A 340 px wide page (the task pane, or `pagePath`) where only 127.0.0.1 and the stub office.js answer. */
+/**
+ * A 340 px wide page (the task pane, or `pagePath`) where only 127.0.0.1 and the stub office.js answer.
+ * `initScript` runs in the page before any of its own scripts (the pane benchmark's event timers).
+ */
 export async function openPane(
   browser: Browser,
   base: string,
@@ -97,6 +100,7 @@ export async function openPane(
   stub: OfficeStub,
   query = "",
   pagePath = "taskpane.html",
+  initScript?: string,
 ): Promise<{ context: BrowserContext; page: Page; blocked: string[]; errors: string[] }> {
   // Reduced motion: Fluent skips its expand/collapse animations, so screenshots show settled layouts.
   const context = await browser.newContext({
@@ -122,6 +126,7 @@ export async function openPane(
     blocked.push(url);
     return route.abort("blockedbyclient");
   });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {

@@ -5,7 +5,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { renderApp } from "./render";
-import { MockGateway } from "./fixtures";
+import { MockGateway, finding, sampleReport } from "./fixtures";
 
 async function checked() {
   const user = userEvent.setup({ delay: null });
@@ -129,6 +129,41 @@ describe("CheckView", () => {
     await user.click(actions);
     expect(screen.getByText(/could not list this sheet's merged cells/)).toBeInTheDocument();
   });
+
+  it("shows a long group's first five findings and 'Show all', each saying its place, and keeps the filter across views", async () => {
+    const user = userEvent.setup({ delay: null });
+    const base = sampleReport();
+    const stale = Array.from({ length: 120 }, (_, i) =>
+      finding({
+        ruleId: "risk/stale-update",
+        sheet: "IRIS Risks",
+        cell: `K${i + 5}`,
+        recordId: `HRC-${i + 1}`,
+      }),
+    );
+    renderApp({ report: { ...base, findings: [...stale, ...base.findings] } });
+    await user.click(await screen.findByRole("button", { name: "Check workbook" }));
+    const group = await screen.findByRole("list", { name: /risk\/stale-update/ });
+    const rows = () => within(group).getAllByRole("listitem");
+    expect(rows().map((r) => [r.getAttribute("aria-posinset"), r.getAttribute("aria-setsize")])).toEqual(
+      ["1", "2", "3", "4", "5"].map((n) => [n, "121"]),
+    );
+    await user.click(screen.getByRole("button", { name: "Show all 121 risk/stale-update findings" }));
+    // Shown in full: only the rows near the window are drawn (jsdom's window is 768 px high).
+    expect(rows().length).toBeGreaterThan(5);
+    expect(rows().length).toBeLessThan(60);
+    expect(document.activeElement).toHaveAccessibleName(/^Error: IRIS Risks!K10 · HRC-6 \. /);
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Sheet" }), "IRIS Risks");
+    await user.click(screen.getByRole("tab", { name: "Summaries" }));
+    await screen.findByRole("button", { name: "Write summary tabs" });
+    await user.click(screen.getByRole("tab", { name: "Check" }));
+    expect(screen.getByRole("combobox", { name: "Sheet" })).toHaveValue("IRIS Risks");
+    expect(screen.getByRole("button", { name: /^Show the first 5 only/ })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
+  }, 120000);
 
   it("re-checks after edits with one click", async () => {
     const { user, gateway } = await checked();

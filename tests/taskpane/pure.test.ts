@@ -76,6 +76,20 @@ describe("settings-form", () => {
       "The strategic board threshold must be an amount in pounds, such as 50000 or £50,000.",
     ],
     ["protectiveMarking", "x".repeat(61), "Keep the protective marking to 60 characters or fewer."],
+    ["appetiteAverse", "0", "Averse must be a whole-number score from 1 to 25."],
+    ["appetiteOpen", "9", "Open must tolerate a higher score than the level before it."],
+    ["appetiteEager", "26", "Eager must be a whole-number score from 1 to 25."],
+    ["appetiteDefaultLevel", "bold", "Choose the level for categories not listed."],
+    [
+      "appetiteCategories",
+      "Winter service: Cautious\nFinance - Minimal",
+      'Line 2 ("Finance - Minimal") must read "Category: Level", with a level of Averse, Minimal, Cautious, Open or Eager.',
+    ],
+    [
+      "appetiteCategories",
+      "Finance: Reckless",
+      'Line 1 ("Finance: Reckless") must read "Category: Level", with a level of Averse, Minimal, Cautious, Open or Eager.',
+    ],
     [
       "likelihoodWords",
       "Rare = 1; Often = 7",
@@ -111,10 +125,31 @@ describe("settings-form", () => {
     expect(r.ok && r.settings.escalation.strategicBoardMinImpact).toBe(250000.5);
     expect(r.ok && r.settings.asAt).toBeNull();
   });
+  it("reads appetite levels and categories typed one a line", () => {
+    const base = defaultSettings();
+    const r = fromForm(
+      {
+        ...toForm(base),
+        appetiteMinimal: "5",
+        appetiteDefaultLevel: "open",
+        appetiteCategories: "Financial and commercial: Minimal\n\n  Winter service = eager  ",
+      },
+      base,
+    );
+    expect(r.ok && r.settings.appetite).toEqual({
+      maxima: { averse: 4, minimal: 5, cautious: 9, open: 12, eager: 16 },
+      defaultLevel: "open",
+      categories: { "Financial and commercial": "minimal", "Winter service": "eager" },
+    });
+    // And the form shows them back as typed lines.
+    expect(r.ok && toForm(r.settings).appetiteCategories).toBe(
+      "Financial and commercial: Minimal\nWinter service: Eager",
+    );
+  });
   it("lists every SPEC rule once, with SPEC's default severities", () => {
     const ids = RULE_CATALOGUE.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(23);
+    expect(ids).toHaveLength(26);
     expect(
       RULE_CATALOGUE.filter((r) => r.defaultSeverity === "warning")
         .map((r) => r.id)
@@ -123,12 +158,15 @@ describe("settings-form", () => {
       "plan/completed-not-evidenced",
       "plan/misaligned-row",
       "plan/unknown-status",
+      "risk/above-appetite",
       "risk/action-overdue",
       "risk/closed-with-open-actions",
       "risk/future-date",
       "risk/next-review-passed",
+      "risk/no-change-while-slipping",
       "risk/owner-conflict",
       "risk/rag-mismatch",
+      "risk/target-passed",
       "risk/transfer-without-recipient",
     ]);
   });

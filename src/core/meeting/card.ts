@@ -1,6 +1,8 @@
 // What the meeting shows for one risk: its facts, its actions and its findings, looked up in O(1).
 
+import { riskHistory } from "../history";
 import type { Finding } from "../model/finding";
+import type { Proposal, RiskHistory } from "../model/history";
 import { fieldText, idKey, type ActionRecord } from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
@@ -30,19 +32,28 @@ export interface RiskCard {
   actionsText: string;
   /** Findings on the risk's row or its action rows, in priority order. */
   findings: Finding[];
+  /** Scores and log entries month by month, the last twelve months (SPEC "History of a risk"). */
+  history: RiskHistory;
+  /** The proposal for the boards on this risk, if any (never applied by itself). */
+  proposal: Proposal | null;
 }
 
 /** Lookups built once per report so each card is a few map reads (the 100 ms budget on 10k risks). */
 export interface CardIndex {
   actionsByRisk: Map<string, ActionRecord[]>;
   findingsByRow: Map<string, Finding[]>;
+  proposalsByRow: Map<string, Proposal>;
+  report: Pick<Report, "asAt" | "history">;
   settings: Settings;
 }
 
 const rowKey = (sheet: string, row1: number) => `${sheet}\u0000${row1}`;
 
 /** Indexes a report's actions (by folded risk id) and findings (by sheet row). */
-export function buildCardIndex(report: Pick<Report, "records" | "findings">, settings: Settings): CardIndex {
+export function buildCardIndex(
+  report: Pick<Report, "records" | "findings" | "asAt" | "history" | "proposals">,
+  settings: Settings,
+): CardIndex {
   const actionsByRisk = new Map<string, ActionRecord[]>();
   for (const a of report.records.actions) {
     const key = idKey(a.fields.riskId?.value ?? null);
@@ -59,7 +70,8 @@ export function buildCardIndex(report: Pick<Report, "records" | "findings">, set
     if (list) list.push(f);
     else findingsByRow.set(k, [f]);
   }
-  return { actionsByRisk, findingsByRow, settings };
+  const proposalsByRow = new Map(report.proposals.map((p) => [rowKey(p.sheet, p.row), p]));
+  return { actionsByRisk, findingsByRow, proposalsByRow, report, settings };
 }
 
 function cardAction(a: ActionRecord, settings: Settings): CardAction {
@@ -85,5 +97,12 @@ export function cardFor(facts: RiskFacts, index: CardIndex): RiskCard {
   const actions = facts.id ? records.map((a) => cardAction(a, index.settings)) : [];
   const findings = [...(index.findingsByRow.get(rowKey(facts.sheet, facts.row)) ?? [])];
   for (const a of actions) findings.push(...(index.findingsByRow.get(rowKey(a.sheet, a.row)) ?? []));
-  return { facts, actions, actionsText: fieldText(facts.record, "actions"), findings };
+  return {
+    facts,
+    actions,
+    actionsText: fieldText(facts.record, "actions"),
+    findings,
+    history: riskHistory(index.report, facts),
+    proposal: index.proposalsByRow.get(rowKey(facts.sheet, facts.row)) ?? null,
+  };
 }

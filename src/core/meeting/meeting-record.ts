@@ -5,6 +5,8 @@ import { idKey } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { DESTINATION_TITLES } from "../summary/escalation-tab";
 import { dateCell, TabBuilder } from "../summary/tab-builder";
+import type { Proposal } from "../model/history";
+import { proposalWords } from "./accept-proposal";
 import type { FieldChange } from "./record";
 
 export interface MeetingInfo {
@@ -58,6 +60,8 @@ export interface MeetingRecordInput {
   notReviewed: NotReviewedRisk[];
   escalationsAtStart: readonly Escalation[];
   escalationsAtEnd: readonly Escalation[];
+  /** Proposals the chair accepted in the meeting (recorded, never applied by themselves). */
+  proposalsAccepted?: readonly Proposal[];
   source: string;
   version: string;
   marking: string;
@@ -106,6 +110,7 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   );
   const changed = input.reviewed.filter((r) => r.changes.length > 0);
   const escalations = newEscalations(input.escalationsAtStart, input.escalationsAtEnd);
+  const accepted = input.proposalsAccepted ?? [];
 
   tab.title("Meeting");
   tab.row(["Date", dateCell(meeting.date)]);
@@ -116,7 +121,8 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.row([
     "Summary",
     `${input.reviewed.length} reviewed (${input.reviewed.filter((r) => r.noChange).length} no change), ${changed.length} with changes, ` +
-      `${input.notReviewed.length} not reviewed, ${escalations.length} new escalations`,
+      `${input.notReviewed.length} not reviewed, ${escalations.length} new escalations, ` +
+      `${accepted.length} ${accepted.length === 1 ? "proposal" : "proposals"} accepted`,
   ]);
   tab.blank();
 
@@ -158,5 +164,11 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.header(["Risk ID", "Destination", "Register", "Reason", ""]);
   if (escalations.length === 0) tab.row(["None"]);
   for (const e of escalations) tab.row([e.recordId, DESTINATION_TITLES[e.destination], e.sheet, e.reason]);
+  tab.blank();
+
+  tab.title(`Proposals accepted (${accepted.length})`);
+  tab.header(["Risk ID", "Proposal", "Register", "Reason", ""]);
+  if (accepted.length === 0) tab.row(["None"]);
+  for (const p of accepted) tab.row([p.recordId, proposalWords(p), p.sheet, p.reason]);
   return tab.build();
 }

@@ -1,13 +1,15 @@
 // Merges one export table into one target sheet: new rows appended, changed cells, missing rows flagged.
 
 import { toA1 } from "../address/a1";
-import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
+import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
+import { tooLongNote, writableText } from "../model/writable-text";
 import type { RecordCell, SheetRecord } from "../model/records";
 import { isBlank } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { headerKey } from "../read/map-headers";
 import type {
   CellChange,
+  CellNotWritten,
   ExportSheetMapping,
   MergeSection,
   MissingRecord,
@@ -171,6 +173,30 @@ export function mergeSection(input: SectionInput): MergeSection {
 
   const added: RecordChange[] = [];
   const changed: RecordChange[] = [];
+  const notWritten: CellNotWritten[] = [];
+  /** The change as it can be written, or null after noting why it is not (a formula, an over-long text). */
+  const writable = (c: CellChange, rec: SheetRecord<string>): CellChange | null => {
+    const who = { label: rules.label(rec), riskId: rules.riskId(rec) };
+    const { format: _format, note: _note, ...base } = c;
+    if (hasFormula(targetGrid, c.row, c.col)) {
+      const note = `kept formula (export says ${c.newText === "" ? "(blank)" : c.newText})`;
+      notWritten.push({ ...base, ...who, reason: "kept-formula", note });
+      return null;
+    }
+    if (typeof c.new !== "string") return c;
+    const w = writableText(c.new);
+    if (!w.ok) {
+      notWritten.push({ ...base, ...who, reason: "too-long", note: tooLongNote(w.length) });
+      return null;
+    }
+    if (w.notes.length === 0) return c;
+    return {
+      ...c,
+      new: w.text,
+      newText: writableText(c.newText).ok ? w.text : c.newText,
+      note: w.notes.join("; "),
+    };
+  };
   let unchanged = 0;
   const seen = new Set<string>();
   let nextRow = lastUsedRow(targetGrid, targetLayout.headerRow ?? 0) + 1;
@@ -191,7 +217,8 @@ export function mergeSection(input: SectionInput): MergeSection {
         if (compareKey(old, oldFormat, t.isDate) === compareKey(v.value, v.format, t.isDate)) continue;
         // A serial written over a cell already formatted as a date keeps that cell's own date format.
         const format = v.format !== null && isDateFormat(oldFormat) ? null : v.format;
-        cells.push(change(sheet, existing.row, t, old, oldFormat, v.value, format));
+        const c = writable(change(sheet, existing.row, t, old, oldFormat, v.value, format), rec);
+        if (c) cells.push(c);
       }
       if (cells.length > 0)
         changed.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row: existing.row, cells });
@@ -202,9 +229,11 @@ export function mergeSection(input: SectionInput): MergeSection {
       for (const t of targets) {
         const v = importedValue(exportCell(rec, t), t.isDate);
         if (v === null) continue;
-        cells.push(
+        const c = writable(
           change(sheet, row, t, null, null, v.value, v.format ?? (t.isDate ? IMPORT_DATE_FORMAT : null)),
+          rec,
         );
+        if (c) cells.push(c);
       }
       added.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row, cells });
     }
@@ -229,6 +258,10 @@ export function mergeSection(input: SectionInput): MergeSection {
       continue;
     }
     const col = input.flagCol;
+    if (hasFormula(targetGrid, r.row, col)) {
+      missing.push({ ...base, flag: null, noFlagReason: "its note column holds a formula, kept as it is" });
+      continue;
+    }
     const old = cellAt(targetGrid, r.row, col);
     const oldText = typeof old === "string" ? old : displayText(old, formatAt(targetGrid, r.row, col), false);
     if (rules.flaggedPattern.test(oldText)) {
@@ -263,5 +296,6 @@ export function mergeSection(input: SectionInput): MergeSection {
     missing,
     unchanged,
     notCarried: input.notCarried,
+    notWritten,
   };
 }

@@ -243,6 +243,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
         missing: [],
         unchanged: 0,
         notCarried: [],
+        notWritten: [],
         note: `The workbook ${why}, so the export's ${actions.length} actions were not imported. Add a sheet headed like "Risk Reference, Action Description, Action Status" to merge them next time.`,
       };
     } else {

@@ -26,6 +26,12 @@ function sectionCells(s: MergeSection | null): { cell: CellChange; riskId: strin
   return out;
 }
 
+/** The Import Log's Field: the header, the action it belongs to, and what was done to make the value writable. */
+function fieldName(header: string, action: string | null, note: string | undefined): string {
+  const base = action === null ? header : `${header} (action ${action})`;
+  return note ? `${base} (${note})` : base;
+}
+
 /** The empty Import Log tab (title block and header row) made when a workbook has none yet. */
 export function importLogTemplate(
   plan: Pick<ImportPlan, "asAt" | "marking">,
@@ -67,8 +73,18 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
       const edit: CellEdit = { sheet: cell.sheet, row: cell.row, col: cell.col, value: cell.new };
       if (cell.format !== null) edit.format = cell.format;
       edits.cells.push(edit);
-      const field = isAction ? `${cell.header} (action ${label})` : cell.header;
+      const field = fieldName(cell.header, isAction ? label : null, cell.note);
       rows.push([plan.importedAt, plan.file, cell.sheet, riskId, field, cell.oldText, cell.newText]);
+    }
+  }
+  // Cells left as they were (a formula kept, a text too long for a cell): logged with both values.
+  for (const [section, isAction] of [
+    [plan.risks, false],
+    [plan.actions, true],
+  ] as const) {
+    for (const n of section?.notWritten ?? []) {
+      const field = fieldName(n.header, isAction ? n.label : null, undefined);
+      rows.push([plan.importedAt, plan.file, n.sheet, n.riskId, `${field} ${n.cell}`, n.oldText, n.note]);
     }
   }
   edits.logAppends.push({

@@ -88,6 +88,21 @@ export interface CellChange {
   newText: string;
   /** Number format to set with the value (a date format for date serials); null keeps the cell's own. */
   format: string | null;
+  /** What was changed to make the value writable ("U+FFFF replaced by U+FFFD"), for the preview and the log. */
+  note?: string;
+}
+
+/**
+ * A cell the export would change but the import does not write: a formula (kept, SPEC "Formulas") or a
+ * text longer than a cell holds. Shown in the preview and, when the import writes, in the Import Log.
+ */
+export interface CellNotWritten extends Omit<CellChange, "note" | "format"> {
+  reason: "kept-formula" | "too-long";
+  /** Id shown to the officer (as RecordChange.label) and the risk id for the log. */
+  label: string;
+  riskId: string;
+  /** In words: "kept formula (export says 16)" or "not written: 40,000 characters …". */
+  note: string;
 }
 
 /** A record (risk or action) the import touches. */
@@ -133,6 +148,8 @@ export interface MergeSection {
   missing: MissingRecord[];
   unchanged: number;
   notCarried: NotCarried[];
+  /** Cells the export would change that stay as they are (formulas, over-long text). */
+  notWritten: CellNotWritten[];
   /** Why nothing was merged (e.g. the workbook has no actions sheet). */
   note?: string;
 }

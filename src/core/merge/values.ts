@@ -2,6 +2,7 @@
 
 import type { CellValue } from "../model/grid";
 import { unescapeCellText } from "../model/formula-safety";
+import { holdableText } from "../model/writable-text";
 import type { RecordCell } from "../model/records";
 import { dayFromSerial, isDateFormat, parseDate, partsFromDay, type DayNumber } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
@@ -71,7 +72,8 @@ export function compareKey(value: CellValue, format: string | null, isDate: bool
     );
     if (day !== null) return `day:${day}`;
   }
-  if (typeof value === "string") return cellText(unescapeCellText(value.trim()));
+  // As written: a U+FFFF the last import stored as U+FFFD compares equal, so a re-import changes nothing.
+  if (typeof value === "string") return cellText(unescapeCellText(holdableText(value.trim())));
   return cellText(value);
 }
 

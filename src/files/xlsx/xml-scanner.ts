@@ -60,6 +60,9 @@ export class XmlScanner {
   textEnd = 0;
   /** Current element depth (elements open around the cursor). */
   depth = 0;
+  /** Byte range of the whole tag just opened or closed, from its `<` to just past its `>` (for editing in place). */
+  tagStart = 0;
+  tagEnd = 0;
   private readonly stackStart = new Int32Array(MAX_DEPTH);
   private readonly stackEnd = new Int32Array(MAX_DEPTH);
   /** name start, name end (local part), value start, value end, per attribute. */
@@ -92,6 +95,7 @@ export class XmlScanner {
         return Tok.Text;
       }
       const c = b[p + 1];
+      this.tagStart = p;
       if (c === SLASH) return this.closeTag(p + 2);
       if (c === QMARK) {
         this.pos = this.find2(p + 2, QMARK, GT) + 2;
@@ -184,6 +188,7 @@ export class XmlScanner {
       p = this.attribute(p);
     }
     this.pos = p;
+    this.tagEnd = p;
     this.nameStart = local;
     this.nameEnd = nameEnd;
     if (!this.selfClosing) {
@@ -260,6 +265,7 @@ export class XmlScanner {
     this.nameEnd = nameEnd;
     this.selfClosing = false;
     this.pos = p + 1;
+    this.tagEnd = p + 1;
     return Tok.Close;
   }
 

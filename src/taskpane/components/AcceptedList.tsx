@@ -1,5 +1,6 @@
 // "Accepted (n)": the findings an officer accepted, with reason, review date and who accepted each, and
-// a way to withdraw one. Collapsed by default, so the live findings stay the first thing in view.
+// a way to withdraw one. Collapsed by default, so the live findings stay the first thing in view; opened on
+// a long list, only the entries near the window are drawn.
 
 import * as React from "react";
 import {
@@ -18,6 +19,7 @@ import { exceptionFor, exceptionTarget } from "../accept-exception";
 import { findingPlace } from "../findings-view";
 import { findingKey } from "./FindingList";
 import { SeverityLabel } from "./SeverityLabel";
+import { LongList } from "./LongList";
 
 const useStyles = makeStyles({
   heading: { fontWeight: tokens.fontWeightSemibold },
@@ -55,7 +57,10 @@ export interface AcceptedListProps {
   headerRef?: React.Ref<HTMLButtonElement>;
 }
 
-function AcceptedItem({
+/** An entry's height at 320–350 px before it is measured (place, message, three facts, the button). */
+const ENTRY_HEIGHT = 150;
+
+const AcceptedItem = React.memo(function AcceptedItem({
   finding,
   exception,
   disabled,
@@ -69,7 +74,7 @@ function AcceptedItem({
   const s = useStyles();
   const place = findingPlace(finding);
   return (
-    <li className={s.item}>
+    <>
       <span className={s.top}>
         <SeverityLabel severity={finding.severity} />
         <span className={s.place}>{place}</span>
@@ -94,9 +99,9 @@ function AcceptedItem({
       >
         Withdraw
       </Button>
-    </li>
+    </>
   );
-}
+});
 
 /** "by Jo Smith on 2022-10-10", from whatever the exception recorded. */
 function acceptedText(e: AcceptedException | undefined): string {
@@ -114,6 +119,17 @@ export function AcceptedList({
   headerRef,
 }: AcceptedListProps): React.JSX.Element {
   const s = useStyles();
+  const renderItem = React.useCallback(
+    (f: Finding) => (
+      <AcceptedItem
+        finding={f}
+        exception={exceptionFor(f, exceptions)}
+        disabled={disabled}
+        onWithdraw={onWithdraw}
+      />
+    ),
+    [exceptions, disabled, onWithdraw],
+  );
   return (
     <Accordion collapsible>
       <AccordionItem value="accepted">
@@ -127,17 +143,15 @@ export function AcceptedList({
               review date.
             </p>
           ) : (
-            <ul className={s.list} aria-label="Accepted findings">
-              {accepted.map((f) => (
-                <AcceptedItem
-                  key={findingKey(f)}
-                  finding={f}
-                  exception={exceptionFor(f, exceptions)}
-                  disabled={disabled}
-                  onWithdraw={onWithdraw}
-                />
-              ))}
-            </ul>
+            <LongList
+              items={accepted}
+              itemKey={findingKey}
+              renderItem={renderItem}
+              estimatedRowHeight={ENTRY_HEIGHT}
+              className={s.list}
+              itemClassName={s.item}
+              aria-label="Accepted findings"
+            />
           )}
         </AccordionPanel>
       </AccordionItem>

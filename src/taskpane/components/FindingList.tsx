@@ -1,6 +1,8 @@
 // The findings, grouped by severity and rule; each one selects its cell on click or Enter.
 // Arrow keys move between findings (one Tab stop for the whole list), as in Office's own panes; a finding
-// that names a record has an "Accept…" button beside it, reached with the right arrow.
+// that names a record has an "Accept…" button beside it, reached with the right arrow. A long group shows
+// its first rows and "Show all 7,412" (reached with the arrows too); shown in full, only the rows near the
+// window are drawn, so the pane costs what is on screen, not how many findings there are.
 
 import * as React from "react";
 import {
@@ -15,10 +17,13 @@ import type { Finding } from "../../core/model/finding";
 import { canAccept, exceptionTarget } from "../accept-exception";
 import { findingPlace, type FindingGroup } from "../findings-view";
 import { SeverityLabel, SEVERITY_WORD } from "./SeverityLabel";
+import { LongList } from "./LongList";
+import { countText } from "../windowing";
 import { visuallyHidden } from "../styles";
 
 const useStyles = makeStyles({
   groups: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  group: { display: "flex", flexDirection: "column" },
   heading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -67,6 +72,10 @@ const useStyles = makeStyles({
 });
 
 const HINT_ID = "finding-list-hint";
+/** Rows a group shows before its "Show all n" button. */
+export const GROUP_FIRST_ROWS = 5;
+/** A finding row's height at 320–350 px before it is measured (place, and a message of one or two lines). */
+const ROW_HEIGHT = 62;
 
 export interface FindingListProps {
   groups: readonly FindingGroup[];
@@ -89,7 +98,12 @@ interface FindingItemProps {
   onAccept?(f: Finding): void;
 }
 
-function FindingItem({ finding, active, onActivate, onAccept }: FindingItemProps): React.JSX.Element {
+const FindingItem = React.memo(function FindingItem({
+  finding,
+  active,
+  onActivate,
+  onAccept,
+}: FindingItemProps): React.JSX.Element {
   const s = useStyles();
   const onClick = React.useCallback(() => onActivate(finding), [onActivate, finding]);
   const onAcceptClick = React.useCallback(() => onAccept?.(finding), [onAccept, finding]);
@@ -98,7 +112,7 @@ function FindingItem({ finding, active, onActivate, onAccept }: FindingItemProps
   // The name comes from the visible text (WCAG 2.5.3 label in name), with the severity and a pause
   // added for screen readers; what the button does is its description.
   return (
-    <li className={s.row}>
+    <>
       <button
         type="button"
         className={mergeClasses(s.item, active && s.active)}
@@ -123,12 +137,56 @@ function FindingItem({ finding, active, onActivate, onAccept }: FindingItemProps
           Accept…<span className={s.srOnly}> {exceptionTarget(finding)}</span>
         </Button>
       ) : null}
-    </li>
+    </>
   );
+});
+
+interface GroupProps {
+  group: FindingGroup;
+  activeKey: string | null;
+  onActivate(f: Finding): void;
+  onAccept?(f: Finding): void;
 }
 
+/** One rule's findings under a heading with their count. */
+const Group = React.memo(function Group({ group, activeKey, onActivate, onAccept }: GroupProps) {
+  const s = useStyles();
+  const headingId = `grp-${group.key}`;
+  const renderItem = React.useCallback(
+    (f: Finding) => (
+      <FindingItem
+        finding={f}
+        active={findingKey(f) === activeKey}
+        onActivate={onActivate}
+        onAccept={onAccept}
+      />
+    ),
+    [activeKey, onActivate, onAccept],
+  );
+  return (
+    <section className={s.group} aria-labelledby={headingId}>
+      <h3 className={s.heading} id={headingId}>
+        <SeverityLabel severity={group.severity} />
+        <span className={s.rule}>{group.ruleId}</span>
+        <span>({countText(group.findings.length)})</span>
+      </h3>
+      <LongList
+        items={group.findings}
+        itemKey={findingKey}
+        renderItem={renderItem}
+        estimatedRowHeight={ROW_HEIGHT}
+        collapsedRows={GROUP_FIRST_ROWS}
+        toggleContext={`${group.ruleId} findings`}
+        className={s.list}
+        itemClassName={s.row}
+        aria-labelledby={headingId}
+      />
+    </section>
+  );
+});
+
 /** Groups as headed lists. Buttons handle Enter and Space natively. */
-export function FindingList({
+export const FindingList = React.memo(function FindingList({
   groups,
   activeKey,
   onActivate,
@@ -144,28 +202,8 @@ export function FindingList({
         Press Enter to go to the cell. Arrow keys move between findings.
       </span>
       {groups.map((g) => (
-        <section key={g.key} aria-labelledby={`grp-${g.key}`}>
-          <h3 className={s.heading} id={`grp-${g.key}`}>
-            <SeverityLabel severity={g.severity} />
-            <span className={s.rule}>{g.ruleId}</span>
-            <span>({g.findings.length})</span>
-          </h3>
-          <ul className={s.list}>
-            {g.findings.map((f) => {
-              const key = findingKey(f);
-              return (
-                <FindingItem
-                  key={key}
-                  finding={f}
-                  active={key === activeKey}
-                  onActivate={onActivate}
-                  onAccept={onAccept}
-                />
-              );
-            })}
-          </ul>
-        </section>
+        <Group key={g.key} group={g} activeKey={activeKey} onActivate={onActivate} onAccept={onAccept} />
       ))}
     </div>
   );
-}
+});

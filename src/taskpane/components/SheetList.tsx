@@ -16,6 +16,7 @@ import { columnLetter } from "../../core/address/a1";
 import { FIELDS_BY_KIND } from "../../core/model/fields";
 import type { ColumnMapping, SheetInfo } from "../../core/model/sheet-info";
 import { fieldLabel, kindLabel } from "../field-labels";
+import { LongList } from "./LongList";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", alignItems: "flex-start", textAlign: "start" },
@@ -90,26 +91,24 @@ function ColumnRow({ sheet, column, disabled, onCorrect }: ColumnRowProps): Reac
     [onCorrect, sheet.name, column.header],
   );
   return (
-    <li>
-      <Field
-        size="small"
-        label={`${columnLetter(column.col)} · ${column.header || "(no header)"}`}
-        hint={
-          column.source === "setting" ? (
-            <span className={s.corrected}>Your correction, saved in the workbook</span>
-          ) : undefined
-        }
-      >
-        <Select size="small" value={column.field ?? ""} onChange={onChange} disabled={disabled}>
-          <option value="">Not used (kept as it is)</option>
-          {options.map((f) => (
-            <option key={f} value={f}>
-              {fieldLabel(f)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-    </li>
+    <Field
+      size="small"
+      label={`${columnLetter(column.col)} · ${column.header || "(no header)"}`}
+      hint={
+        column.source === "setting" ? (
+          <span className={s.corrected}>Your correction, saved in the workbook</span>
+        ) : undefined
+      }
+    >
+      <Select size="small" value={column.field ?? ""} onChange={onChange} disabled={disabled}>
+        <option value="">Not used (kept as it is)</option>
+        {options.map((f) => (
+          <option key={f} value={f}>
+            {fieldLabel(f)}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 
@@ -118,6 +117,10 @@ export interface SheetListProps {
   disabled: boolean;
   onCorrect(sheet: string, header: string, field: string | null): void;
 }
+
+/** A column row's height (its label and select) before it is measured. */
+const COLUMN_ROW_HEIGHT = 60;
+const columnKey = (c: ColumnMapping): string => String(c.col);
 
 /** One collapsible entry per sheet; open one to see and correct its columns. */
 export function SheetList({ sheets, disabled, onCorrect }: SheetListProps): React.JSX.Element {
@@ -141,11 +144,17 @@ export function SheetList({ sheets, disabled, onCorrect }: SheetListProps): Reac
               </p>
             ))}
             {sheet.kind !== "unknown" && sheet.columns.length > 0 ? (
-              <ul className={s.columns} aria-label={`Columns of ${sheet.name}`}>
-                {sheet.columns.map((c) => (
-                  <ColumnRow key={c.col} sheet={sheet} column={c} disabled={disabled} onCorrect={onCorrect} />
-                ))}
-              </ul>
+              // A sheet of many columns draws only those near the window.
+              <LongList
+                items={sheet.columns}
+                itemKey={columnKey}
+                renderItem={(c) => (
+                  <ColumnRow sheet={sheet} column={c} disabled={disabled} onCorrect={onCorrect} />
+                )}
+                estimatedRowHeight={COLUMN_ROW_HEIGHT}
+                className={s.columns}
+                aria-label={`Columns of ${sheet.name}`}
+              />
             ) : null}
           </AccordionPanel>
         </AccordionItem>

@@ -1,5 +1,6 @@
 // Import step 3: what the import would do, before anything is written: counts, then lists of new risks,
-// changed cells (field, old → new), risks no longer in the export, and the same for actions.
+// changed cells (field, old → new), risks no longer in the export, and the same for actions. Every item is
+// listed; on a long list only the items near the window are drawn.
 
 import * as React from "react";
 import {
@@ -16,9 +17,10 @@ import {
 import type { MergeSection } from "../../core/merge/types";
 import type { ImportActions, ImportState } from "./useImport";
 import { countsGrid, sectionHeading, subHeading } from "../styles";
+import { LongList } from "../components/LongList";
 
-/** Items listed per group; the rest are counted (the Import Log will hold every changed cell). */
-export const LIST_LIMIT = 200;
+/** A line's height at 320–350 px before it is measured (most wrap once). */
+const LINE_HEIGHT = 40;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -31,19 +33,28 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-function limited<T>(items: T[]): { shown: T[]; more: number } {
-  return { shown: items.slice(0, LIST_LIMIT), more: Math.max(0, items.length - LIST_LIMIT) };
+/** One line of a preview list: its key and its text. */
+interface Line {
+  key: string;
+  text: string;
 }
 
-function List({ items, more }: { items: React.ReactNode[]; more: number }) {
+/** One list of the preview: an item per line. */
+function List({ items, label }: { items: readonly Line[]; label: string }) {
   const s = useStyles();
   return (
-    <ul className={s.list}>
-      {items}
-      {more > 0 ? <li>… and {more} more (every one goes in the Import Log)</li> : null}
-    </ul>
+    <LongList
+      items={items}
+      itemKey={lineKey}
+      renderItem={lineText}
+      estimatedRowHeight={LINE_HEIGHT}
+      className={s.list}
+      aria-label={label}
+    />
   );
 }
+const lineKey = (line: Line): string => line.key;
+const lineText = (line: Line): string => line.text;
 
 /** Counts and lists for one merged sheet. */
 function Section({
@@ -58,9 +69,6 @@ function Section({
   const s = useStyles();
   const cells = section.changed.flatMap((r) => r.cells.map((c) => ({ r, c })));
   const flagged = section.missing.filter((m) => m.flag).length;
-  const added = limited(section.added);
-  const changed = limited(cells);
-  const missing = limited(section.missing);
   const noun = kind === "risks" ? "risks" : "actions";
   if (section.sheet === null) {
     return (
@@ -97,10 +105,8 @@ function Section({
             </AccordionHeader>
             <AccordionPanel>
               <List
-                items={added.shown.map((r) => (
-                  <li key={r.key}>{`${r.label}, to row ${r.row + 1}`}</li>
-                ))}
-                more={added.more}
+                label={`New ${noun}`}
+                items={section.added.map((r) => ({ key: r.key, text: `${r.label}, to row ${r.row + 1}` }))}
               />
             </AccordionPanel>
           </AccordionItem>
@@ -110,12 +116,11 @@ function Section({
             <AccordionHeader>Changed cells ({cells.length})</AccordionHeader>
             <AccordionPanel>
               <List
-                items={changed.shown.map(({ r, c }) => (
-                  <li
-                    key={`${c.sheet}!${c.cell}`}
-                  >{`${r.label} · ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText || "(blank)"}`}</li>
-                ))}
-                more={changed.more}
+                label={`Changed cells of ${noun}`}
+                items={cells.map(({ r, c }) => ({
+                  key: `${c.sheet}!${c.cell}`,
+                  text: `${r.label} · ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText || "(blank)"}`,
+                }))}
               />
             </AccordionPanel>
           </AccordionItem>
@@ -125,12 +130,11 @@ function Section({
             <AccordionHeader>No longer in the export ({section.missing.length})</AccordionHeader>
             <AccordionPanel>
               <List
-                items={missing.shown.map((m) => (
-                  <li
-                    key={m.key}
-                  >{`${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}, not deleted` : `not noted (${m.noFlagReason ?? ""})`}`}</li>
-                ))}
-                more={missing.more}
+                label={`${noun[0].toUpperCase()}${noun.slice(1)} no longer in the export`}
+                items={section.missing.map((m) => ({
+                  key: m.key,
+                  text: `${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}, not deleted` : `not noted (${m.noFlagReason ?? ""})`}`,
+                }))}
               />
             </AccordionPanel>
           </AccordionItem>
@@ -140,10 +144,8 @@ function Section({
             <AccordionHeader>Columns not carried ({section.notCarried.length})</AccordionHeader>
             <AccordionPanel>
               <List
-                items={section.notCarried.map((n) => (
-                  <li key={n.header}>{`“${n.header}”: ${n.reason}`}</li>
-                ))}
-                more={0}
+                label="Columns not carried"
+                items={section.notCarried.map((n) => ({ key: n.header, text: `“${n.header}”: ${n.reason}` }))}
               />
             </AccordionPanel>
           </AccordionItem>

@@ -1,10 +1,16 @@
 // The current risk's card: id, title, owner, annex, scores with RAG, strategy, actions, last update, findings.
 
 import * as React from "react";
-import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { CheckmarkRegular } from "@fluentui/react-icons";
+import { APPETITE_LEVEL_NAMES } from "../../core/history";
+import { proposalWords } from "../../core/meeting/accept-proposal";
 import type { RiskCard } from "../../core/meeting/card";
 import type { Rag } from "../../core/model/owned-tab";
+import type { RagBands } from "../../core/model/settings";
+import { RiskHistoryTable } from "../components/RiskHistoryTable";
 import { SeverityLabel } from "../components/SeverityLabel";
+import { TrendLabel } from "../components/TrendLabel";
 import type { Outcome } from "./useMeeting";
 import { sectionHeading, subHeading } from "../styles";
 
@@ -38,6 +44,16 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   p: { margin: 0 },
+  proposal: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "flex-start",
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
 
 const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
@@ -57,10 +73,23 @@ export interface RiskCardPanelProps {
   card: RiskCard;
   outcome: Outcome | undefined;
   due: boolean;
+  rag: RagBands;
+  /** True once the chair accepted this risk's proposal in this meeting. */
+  proposalAccepted: boolean;
+  busy: boolean;
+  onAcceptProposal(): void;
 }
 
 /** One risk, as the room discusses it. Values recorded in this meeting are shown as they are now. */
-export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React.JSX.Element {
+export function RiskCardPanel({
+  card,
+  outcome,
+  due,
+  rag: bands,
+  proposalAccepted,
+  busy,
+  onAcceptProposal,
+}: RiskCardPanelProps): React.JSX.Element {
   const s = useStyles();
   const f = card.facts;
   const after = outcome?.kind === "recorded" ? outcome.after : null;
@@ -113,6 +142,16 @@ export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React
             "no RAG"
           )}
         </dd>
+        <dt className={s.dt}>Direction</dt>
+        <dd className={s.dd}>
+          <TrendLabel trend={f.trend} />
+        </dd>
+        <dt className={s.dt}>Appetite</dt>
+        <dd className={s.dd}>
+          {APPETITE_LEVEL_NAMES[f.appetite.level]}, up to {f.appetite.max}
+          {f.appetite.category ? ` (${f.appetite.category})` : ""}
+          {score !== null && score > f.appetite.max ? " — above appetite" : ""}
+        </dd>
         <dt className={s.dt}>Strategy</dt>
         <dd className={s.dd}>{(after ? after.strategy : f.strategy) || "(none)"}</dd>
         <dt className={s.dt}>Last update</dt>
@@ -122,6 +161,23 @@ export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React
             : `${f.latestUpdateText || "(no text)"} (${dateUk(f.latestUpdate)})`}
         </dd>
       </dl>
+      {card.proposal ? (
+        <div className={s.proposal} role="group" aria-labelledby="review-proposal-heading">
+          <h3 className={s.h3} id="review-proposal-heading">
+            Proposed: {proposalWords(card.proposal)}
+          </h3>
+          <p className={s.p}>Why: {card.proposal.reason}.</p>
+          {proposalAccepted ? (
+            <Badge appearance="tint" color="brand" icon={<CheckmarkRegular />}>
+              Accepted in this meeting (Update Log)
+            </Badge>
+          ) : (
+            <Button size="small" onClick={onAcceptProposal} disabled={busy} aria-keyshortcuts="Alt+A">
+              Accept proposal (Alt+A)
+            </Button>
+          )}
+        </div>
+      ) : null}
       <h3 className={s.h3}>Actions</h3>
       {card.actions.length === 0 && !card.actionsText ? <p className={s.p}>No actions.</p> : null}
       {card.actionsText ? <p className={s.p}>{card.actionsText}</p> : null}
@@ -147,6 +203,7 @@ export function RiskCardPanel({ card, outcome, due }: RiskCardPanelProps): React
           ))}
         </ul>
       ) : null}
+      <RiskHistoryTable history={card.history} rag={bands} caption="History, last 12 months" />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toA1, columnLetter } from "../../core/address/a1";
+import { acceptedProposalLog, proposalWords } from "../../core/meeting/accept-proposal";
 import { buildCardIndex, cardFor, type RiskCard } from "../../core/meeting/card";
 import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/meeting/conflict";
 import {
@@ -22,6 +23,7 @@ import {
   type RecordPlan,
 } from "../../core/meeting/record";
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
+import type { Proposal } from "../../core/model/history";
 import type { Escalation, Report } from "../../core/model/report";
 import { idKey } from "../../core/model/records";
 import type { Settings } from "../../core/model/settings";
@@ -66,6 +68,8 @@ export interface MeetingState {
   outcomes: Map<string, Outcome>;
   /** Order in which risks were recorded (keys). */
   reviewedOrder: string[];
+  /** Proposals the chair accepted, by queue key, in the order accepted (recorded in the Update Log). */
+  proposalsAccepted: Map<string, Proposal>;
   conflict: PendingConflict | null;
   busy: boolean;
   error: string | null;
@@ -82,6 +86,8 @@ export interface MeetingActions {
   go(delta: 1 | -1): void;
   skip(): void;
   record(choice: RecordChoice): Promise<boolean>;
+  /** Accepts the current risk's proposal: one Update Log row; the register is not changed. */
+  acceptProposal(): Promise<boolean>;
   resolveConflict(write: boolean): Promise<boolean>;
   end(): Promise<void>;
   backToSetup(): void;
@@ -196,6 +202,7 @@ export function useMeeting({
     index: 0,
     outcomes: new Map(),
     reviewedOrder: [],
+    proposalsAccepted: new Map(),
     conflict: null,
     busy: false,
     error: null,
@@ -281,6 +288,7 @@ export function useMeeting({
       });
       const outcomes = resuming ? latest.current.outcomes : recordedEarlier(report, queue, setup.date);
       const reviewedOrder = resuming ? latest.current.reviewedOrder : [...outcomes.keys()];
+      const proposalsAccepted = resuming ? latest.current.proposalsAccepted : new Map<string, Proposal>();
       patch({
         phase: "running",
         setup,
@@ -288,6 +296,7 @@ export function useMeeting({
         index: 0,
         outcomes,
         reviewedOrder,
+        proposalsAccepted,
         busy: false,
         notes: [],
         announcement: announce(queue, 0, outcomes),
@@ -422,6 +431,38 @@ export function useMeeting({
     [columns, settings, logged, patch, write],
   );
 
+  const acceptProposal = useCallback(async (): Promise<boolean> => {
+    const s = latest.current;
+    const item = s.queue[s.index];
+    const setup = s.setup;
+    const proposal = card?.proposal ?? null;
+    if (!item || !setup || !proposal || s.busy || !logSheet.current || s.proposalsAccepted.has(item.key))
+      return false;
+    patch({ busy: true, error: null });
+    try {
+      const result = await gateway.recordUpdate!({
+        cells: [],
+        log: acceptedProposalLog(proposal, item.facts, setup.date, setup.by),
+        logSheet: logSheet.current,
+        expected: [],
+      });
+      if (!result.ok) throw new Error("The Update Log could not be written; nothing was recorded.");
+      patch((st) => {
+        const proposalsAccepted = new Map(st.proposalsAccepted);
+        proposalsAccepted.set(item.key, proposal);
+        return {
+          proposalsAccepted,
+          busy: false,
+          announcement: `Proposal accepted for ${item.facts.id}: ${proposalWords(proposal)}. Recorded in the Update Log; the register is unchanged.`,
+        };
+      });
+      return true;
+    } catch (e) {
+      patch({ busy: false, error: plainMessage(e) });
+      return false;
+    }
+  }, [card, gateway, patch]);
+
   const resolveConflict = useCallback(
     async (doWrite: boolean): Promise<boolean> => {
       const c = latest.current.conflict;
@@ -513,6 +554,7 @@ export function useMeeting({
       notReviewed,
       escalationsAtStart: escalationsAtStart.current,
       escalationsAtEnd: report.escalations,
+      proposalsAccepted: [...s.proposalsAccepted.values()],
       source: "workbook",
       version: VERSION,
       marking: settings.protectiveMarking,
@@ -546,8 +588,8 @@ export function useMeeting({
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
   const meetingActions = useMemo(
-    () => ({ start, go, skip, record, resolveConflict, end, backToSetup, dismissError }),
-    [start, go, skip, record, resolveConflict, end, backToSetup, dismissError],
+    () => ({ start, go, skip, record, acceptProposal, resolveConflict, end, backToSetup, dismissError }),
+    [start, go, skip, record, acceptProposal, resolveConflict, end, backToSetup, dismissError],
   );
   return [state, meetingActions, card];
 }

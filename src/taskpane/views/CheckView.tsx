@@ -25,6 +25,11 @@ import { SheetList } from "../components/SheetList";
 import { AcceptedList } from "../components/AcceptedList";
 import { buildException, withException, withoutException, type AcceptForm } from "../accept-exception";
 import { sectionHeading } from "../styles";
+import { countText } from "../windowing";
+import { defaultSettings } from "../../core/model/settings";
+
+// The risk's history needs the engine's history code: loaded when a finding is first selected.
+const RiskDetail = React.lazy(() => import("../components/RiskDetail"));
 
 // The Accept dialog loads when first opened, keeping it out of the first paint's script.
 const AcceptDialog = React.lazy(() =>
@@ -57,6 +62,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
   const { report, busy } = state;
   const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
   const [activeKey, setActiveKey] = React.useState<string | null>(null);
+  const [activeFinding, setActiveFinding] = React.useState<Finding | null>(null);
 
   const findings = report?.findings ?? [];
   const counts = React.useMemo(() => countBySeverity(findings), [findings]);
@@ -70,6 +76,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
   const onActivate = React.useCallback(
     (f: Finding) => {
       setActiveKey(findingKey(f));
+      setActiveFinding(f);
       void actions.select(f);
     },
     [actions],
@@ -116,6 +123,8 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
     },
     [state.settings, actions, focusAccepted],
   );
+
+  const onWithdrawClick = React.useCallback((f: Finding) => void onWithdraw(f), [onWithdraw]);
 
   const onCorrect = React.useCallback(
     (sheet: string, header: string, field: string | null) => void actions.correctColumn(sheet, header, field),
@@ -164,14 +173,15 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
                   onClick={onMark}
                   disabled={busy !== null || markable === 0}
                 >
-                  Mark {markable} {markable === 1 ? "cell" : "cells"}
+                  Mark {countText(markable)} {markable === 1 ? "cell" : "cells"}
                 </Button>
                 <Button size="small" icon={<EraserRegular />} onClick={onClear} disabled={busy !== null}>
                   Remove marks
                 </Button>
               </div>
               <p className={s.meta} aria-live="polite">
-                Showing {shown.length} of {findings.length}. Select a finding to go to its cell.
+                Showing {countText(shown.length)} of {countText(findings.length)}. Select a finding to go to
+                its cell.
               </p>
               <FindingList
                 groups={groups}
@@ -181,13 +191,22 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
               />
             </>
           )}
+          {activeFinding ? (
+            <React.Suspense fallback={null}>
+              <RiskDetail
+                report={report}
+                finding={activeFinding}
+                rag={(state.settings ?? defaultSettings()).rag}
+              />
+            </React.Suspense>
+          ) : null}
 
           <Divider />
           <AcceptedList
             accepted={report.accepted}
             exceptions={state.settings?.acceptedExceptions ?? []}
             disabled={busy !== null}
-            onWithdraw={(f) => void onWithdraw(f)}
+            onWithdraw={onWithdrawClick}
             headerRef={acceptedHeader}
           />
           {dialogLoaded ? (

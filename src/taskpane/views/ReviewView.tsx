@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DocumentCheckmarkRegular, SearchRegular } from "@fluentui/react-icons";
+import { defaultSettings } from "../../core/model/settings";
 import type { WorkbookGateway } from "../../excel/gateway";
 import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
 import { ErrorBar } from "../components/ErrorBar";
@@ -44,7 +45,7 @@ export interface ReviewViewProps {
 /** Which meeting key a keydown is, or null. Alt+letter uses `code` so Mac's Option characters still work. */
 export function meetingKey(
   e: Pick<KeyboardEvent, "key" | "code" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">,
-): "record" | "noChange" | "next" | "previous" | "skip" | null {
+): "record" | "noChange" | "next" | "previous" | "skip" | "acceptProposal" | null {
   if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key === "Enter") return "record";
   if (!e.altKey || e.ctrlKey || e.metaKey) return null;
   switch (e.code || `Key${e.key.toUpperCase()}`) {
@@ -57,6 +58,8 @@ export function meetingKey(
       return "previous";
     case "KeyS":
       return "skip";
+    case "KeyA":
+      return "acceptProposal";
     default:
       return e.key === "0" ? "noChange" : null;
   }
@@ -85,6 +88,7 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
       else if (k === "noChange") panel.current?.record(true);
       else if (k === "next") m.go(1);
       else if (k === "previous") m.go(-1);
+      else if (k === "acceptProposal") void m.acceptProposal();
       else m.skip();
     },
     [meeting.phase, meeting.conflict, m],
@@ -172,7 +176,15 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
           ) : null}
           {card && current ? (
             <>
-              <RiskCardPanel card={card} outcome={meeting.outcomes.get(current.key)} due={current.due} />
+              <RiskCardPanel
+                card={card}
+                outcome={meeting.outcomes.get(current.key)}
+                due={current.due}
+                rag={(state.settings ?? defaultSettings()).rag}
+                proposalAccepted={meeting.proposalsAccepted.has(current.key)}
+                busy={meeting.busy}
+                onAcceptProposal={() => void m.acceptProposal()}
+              />
               {meeting.notes.length ? (
                 <MessageBar intent="info" layout="multiline">
                   <MessageBarBody>{meeting.notes.join(" ")}</MessageBarBody>

@@ -5,11 +5,19 @@
 import * as React from "react";
 import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { InputOnChangeData, SelectOnChangeData, TextareaOnChangeData } from "@fluentui/react-components";
+import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES } from "../../core/model/history";
 import { SaveRegular, ArrowResetRegular } from "@fluentui/react-icons";
 import { defaultSettings, type RuleSeverity, type Settings } from "../../core/model/settings";
 import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
 import { RULE_CATALOGUE, type RuleEntry } from "../rule-catalogue";
-import { fromForm, toForm, type FormErrors, type SettingsForm, type TextField } from "../settings-form";
+import {
+  APPETITE_FIELDS,
+  fromForm,
+  toForm,
+  type FormErrors,
+  type SettingsForm,
+  type TextField,
+} from "../settings-form";
 import { SEVERITY_WORD } from "../components/SeverityLabel";
 
 const useStyles = makeStyles({
@@ -84,6 +92,11 @@ const ESCALATION: TextInputSpec[] = [
   { key: "strategicBoardMinImpact", label: "Strategic board from (£)", inputMode: "decimal" },
   { key: "strategicBoardScore", label: "Strategic board at score", inputMode: "numeric" },
 ];
+const APPETITE: TextInputSpec[] = APPETITE_LEVELS.map((level) => ({
+  key: APPETITE_FIELDS[level],
+  label: `${APPETITE_LEVEL_NAMES[level]} up to score`,
+  inputMode: "numeric" as const,
+}));
 const SCALES: TextInputSpec[] = [
   {
     key: "likelihoodWords",
@@ -245,6 +258,49 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
       <fieldset className={s.section}>
         <legend className={s.legend}>Escalation thresholds</legend>
         <TextInputs specs={ESCALATION} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Risk appetite</legend>
+        <p className={s.p}>
+          The highest score each appetite level tolerates (HM Treasury&apos;s Orange Book levels). A risk
+          scoring above its category&apos;s level is flagged and may be proposed for escalation.
+        </p>
+        <div className={s.pair}>
+          <TextInputs specs={APPETITE} form={form} errors={errors} onText={onText} />
+        </div>
+        <Field
+          className={s.field}
+          label="Level for categories not listed"
+          validationMessage={errors.appetiteDefaultLevel}
+          validationState={errors.appetiteDefaultLevel ? "error" : "none"}
+        >
+          <Select
+            name="appetiteDefaultLevel"
+            value={form.appetiteDefaultLevel}
+            onChange={(_: unknown, d: SelectOnChangeData) => onText("appetiteDefaultLevel", d.value)}
+          >
+            {APPETITE_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {APPETITE_LEVEL_NAMES[l]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          className={s.field}
+          label="Appetite by category"
+          hint='One a line, as "Category: Level", e.g. "Financial and commercial: Minimal". The category is the register&apos;s Category column, else its section, else its annex.'
+          validationMessage={errors.appetiteCategories}
+          validationState={errors.appetiteCategories ? "error" : "none"}
+        >
+          <Textarea
+            className={s.input}
+            name="appetiteCategories"
+            resize="vertical"
+            value={form.appetiteCategories}
+            onChange={(_: unknown, d: TextareaOnChangeData) => onText("appetiteCategories", d.value)}
+          />
+        </Field>
       </fieldset>
       <fieldset className={s.section}>
         <legend className={s.legend}>Likelihood and impact words</legend>

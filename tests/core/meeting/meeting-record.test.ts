@@ -95,7 +95,7 @@ describe("buildMeetingRecord", () => {
         "Attendees | Jane Smith, Ali Khan",
         "Registers | All",
         "Annexes | Street Lighting",
-        "Summary | 2 reviewed (1 no change), 1 with changes, 1 not reviewed, 2 new escalations",
+        "Summary | 2 reviewed (1 no change), 1 with changes, 1 not reviewed, 2 new escalations, 0 proposals accepted",
         "Risks reviewed (2)",
         "HRC-001 | Potholes | No change | No change this month",
         "HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16",
@@ -125,7 +125,40 @@ describe("buildMeetingRecord", () => {
 
   it("says None in empty sections", () => {
     const empty = buildMeetingRecord({ ...input, reviewed: [], notReviewed: [], escalationsAtEnd: [] });
-    expect(empty.rows.filter((r) => r[0] === "None")).toHaveLength(4);
+    expect(empty.rows.filter((r) => r[0] === "None")).toHaveLength(5);
+  });
+
+  it("lists the proposals the chair accepted, in words, with their reasons", () => {
+    const withProposals = buildMeetingRecord({
+      ...input,
+      proposalsAccepted: [
+        {
+          recordId: "HRC-002",
+          sheet: "IRIS Risks",
+          row: 4,
+          action: "escalate",
+          destination: "operations-board",
+          reason: "score 16 above appetite (Cautious, 9) for 2 months",
+        },
+        {
+          recordId: "HRC-009",
+          sheet: "IRIS Risks",
+          row: 11,
+          action: "de-escalate",
+          destination: "Highways Board",
+          reason: "score 6 at or below appetite (Cautious, 9) for 3 months",
+        },
+      ],
+    });
+    const lines = withProposals.rows.map((r) => r.filter((v) => v !== null && v !== "").join(" | "));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Summary | 2 reviewed (1 no change), 1 with changes, 1 not reviewed, 2 new escalations, 2 proposals accepted",
+        "Proposals accepted (2)",
+        "HRC-002 | Escalate to Operations Board | IRIS Risks | score 16 above appetite (Cautious, 9) for 2 months",
+        "HRC-009 | De-escalate from Highways Board | IRIS Risks | score 6 at or below appetite (Cautious, 9) for 3 months",
+      ]),
+    );
   });
 });
 

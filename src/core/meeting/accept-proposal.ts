@@ -1,0 +1,55 @@
+// A proposal the chair accepts in the meeting: its words, and the Update Log row that records it.
+// Accepting never changes the register (SPEC: proposals are never applied by themselves).
+
+import type { LogAppend } from "../model/edits";
+import type { Proposal } from "../model/history";
+import type { DestinationId } from "../model/report";
+import type { RiskFacts } from "../model/risk-summary";
+import { dayFromIso } from "../parse";
+import { DESTINATION_TITLES } from "../summary/escalation-tab";
+import { UPDATE_LOG_HEADER, serialFromDay } from "./record";
+
+/** A destination as an officer reads it: a known id's title, else the register's own words. */
+export function destinationTitle(destination: string): string {
+  return DESTINATION_TITLES[destination as DestinationId] ?? destination;
+}
+
+/** "Escalate to Operations Board" / "De-escalate from Corporate risk register". */
+export function proposalWords(p: Pick<Proposal, "action" | "destination">): string {
+  const where = destinationTitle(p.destination);
+  return p.action === "escalate" ? `Escalate to ${where}` : `De-escalate from ${where}`;
+}
+
+/** The Update Log text of an accepted proposal. */
+export function acceptedProposalText(p: Proposal): string {
+  return `Proposal accepted: ${proposalWords(p)} (${p.reason})`;
+}
+
+/**
+ * The Update Log row recording an accepted proposal: the meeting date, the risk, who recorded it, the
+ * words, "No" for no-change (a decision was taken), and the score and strategy as they stand.
+ */
+export function acceptedProposalLog(
+  p: Proposal,
+  facts: Pick<RiskFacts, "id" | "score" | "strategy">,
+  meetingDate: string,
+  by: string,
+): LogAppend {
+  const day = dayFromIso(meetingDate);
+  if (day === null) throw new Error(`acceptedProposalLog: meeting date "${meetingDate}" is not an ISO date`);
+  return {
+    kind: "update-log",
+    header: [...UPDATE_LOG_HEADER],
+    rows: [
+      [
+        serialFromDay(day),
+        facts.id || p.recordId,
+        by,
+        acceptedProposalText(p),
+        "No",
+        facts.score,
+        facts.strategy,
+      ],
+    ],
+  };
+}

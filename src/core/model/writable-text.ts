@@ -1,0 +1,44 @@
+// What a cell can hold: one rule for every write (command line and task pane) on text no workbook can take.
+
+/** The most characters Excel holds in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** Text ready to write, or why it cannot be written. */
+export type WritableText =
+  | {
+      ok: true;
+      text: string;
+      /** What was changed to make it writable, in words for the log ("U+FFFF replaced by U+FFFD"); empty when nothing. */
+      notes: string[];
+    }
+  | { ok: false; reason: "too-long"; length: number };
+
+/** Noncharacters U+FFFE and U+FFFF, and UTF-16 halves without their partner: no XML workbook can hold them. */
+const UNHOLDABLE = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with U+FFFE, U+FFFF and unpaired surrogates as U+FFFD: what a workbook holds after writing it. */
+export function holdableText(text: string): string {
+  return text.replace(UNHOLDABLE, "\uFFFD");
+}
+
+/**
+ * Makes a text writable to a cell, as SPEC "Writing files" says: U+FFFE, U+FFFF (and unpaired
+ * surrogates) become U+FFFD and the change is named; a text longer than a cell holds (32,767
+ * characters) is not written at all. Control characters are kept: the writer stores them as Excel
+ * does (`_x0007_`).
+ */
+export function writableText(text: string): WritableText {
+  const found = new Set<string>();
+  const replaced = text.replace(UNHOLDABLE, (c) => {
+    found.add(`U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+    return "\uFFFD";
+  });
+  if (replaced.length > MAX_CELL_CHARS) return { ok: false, reason: "too-long", length: replaced.length };
+  const notes = found.size === 0 ? [] : [`${[...found].sort().join(", ")} replaced by U+FFFD`];
+  return { ok: true, text: replaced, notes };
+}
+
+/** "not written: 40,000 characters, more than a cell holds (32,767)". */
+export function tooLongNote(length: number): string {
+  return `not written: ${length.toLocaleString("en-GB")} characters, more than a cell holds (${MAX_CELL_CHARS.toLocaleString("en-GB")})`;
+}

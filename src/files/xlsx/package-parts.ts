@@ -1,0 +1,276 @@
+// Small edits to a package's bookkeeping parts: workbook.xml's sheets and names, relationships, content types, tables.
+
+import { name, Tok, XmlScanner } from "./xml-scanner";
+import { decodeAttr } from "./xml-text";
+import { resolveTarget } from "./workbook-parts";
+import { utf8, xmlAttr, xmlText } from "./xml-write";
+
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const WORKSHEET_REL_TYPE = `${REL_NS}/worksheet`;
+export const STYLES_REL_TYPE = `${REL_NS}/styles`;
+export const WORKSHEET_CONTENT_TYPE =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+/** One `<sheet>` of workbook.xml. */
+export interface WorkbookSheet {
+  name: string;
+  sheetId: number;
+  relId: string;
+  state: string;
+}
+
+const SHEET = name("sheet");
+const SHEETS = name("sheets");
+const DEFINED_NAMES = name("definedNames");
+const DEFINED_NAME = name("definedName");
+const NAME = name("name");
+const SHEET_ID = name("sheetId");
+const ID = name("id");
+const STATE = name("state");
+const LOCAL_SHEET_ID = name("localSheetId");
+
+function attr(x: XmlScanner, local: Uint8Array): string | null {
+  const i = x.attr(local);
+  return i < 0 ? null : decodeAttr(x.bytes, x.attrValueStart(i), x.attrValueEnd(i));
+}
+
+/** workbook.xml with sheets and print-title names added at the end; every other byte kept. */
+export class WorkbookXml {
+  readonly sheets: WorkbookSheet[] = [];
+  private readonly text: string;
+  private readonly relPrefix: string | null;
+  private readonly added: string[] = [];
+  private readonly names: string[] = [];
+  private readonly printTitles = new Set<number>();
+  private sheetsEnd = -1;
+  private sheetsSelfClosing: [number, number] | null = null;
+  private namesEnd = -1;
+  private fullCalc = false;
+
+  constructor(bytes: Uint8Array) {
+    // Offsets are found on the bytes; the edit is done on the text, so work out positions on the text.
+    this.text = new TextDecoder().decode(bytes);
+    const b = utf8(this.text);
+    const x = new XmlScanner(b);
+    const dec = new TextDecoder();
+    let prefix: string | null = null;
+    let inName = -1;
+    for (let t = x.next(); t !== Tok.End; t = x.next()) {
+      if (t === Tok.Open) {
+        if (x.depth === 1 && prefix === null) {
+          const tag = dec.decode(b.subarray(x.tagStart, x.tagEnd));
+          const m = new RegExp(
+            `xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${REL_NS.replace(/[./]/g, "\\$&")}["']`,
+          ).exec(tag);
+          prefix = m ? m[1] : "";
+        }
+        if (x.is(SHEET)) {
+          this.sheets.push({
+            name: attr(x, NAME) ?? "",
+            sheetId: Number(attr(x, SHEET_ID) ?? 0),
+            relId: attr(x, ID) ?? "",
+            state: attr(x, STATE) ?? "visible",
+          });
+        } else if (x.is(SHEETS) && x.selfClosing) this.sheetsSelfClosing = [x.tagStart, x.tagEnd];
+        else if (x.is(DEFINED_NAME)) {
+          inName = attr(x, NAME) === "_xlnm.Print_Titles" ? Number(attr(x, LOCAL_SHEET_ID) ?? -1) : -1;
+          if (inName >= 0) this.printTitles.add(inName);
+        }
+      } else if (t === Tok.Close) {
+        if (x.is(SHEETS)) this.sheetsEnd = x.tagStart;
+        else if (x.is(DEFINED_NAMES)) this.namesEnd = x.tagStart;
+      }
+    }
+    this.relPrefix = prefix || null;
+    // Byte offsets → text offsets (the text may hold multi-byte characters before them).
+    const toText = (at: number): number => (at < 0 ? at : dec.decode(b.subarray(0, at)).length);
+    this.sheetsEnd = toText(this.sheetsEnd);
+    this.namesEnd = toText(this.namesEnd);
+    if (this.sheetsSelfClosing)
+      this.sheetsSelfClosing = [toText(this.sheetsSelfClosing[0]), toText(this.sheetsSelfClosing[1])];
+  }
+
+  /** Appends a sheet; returns its index in the sheet list (for localSheetId). */
+  addSheet(sheetName: string, relId: string, hidden: boolean): number {
+    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+    const rid = this.relPrefix
+      ? `${this.relPrefix}:id="${xmlAttr(relId)}"`
+      : `r:id="${xmlAttr(relId)}" xmlns:r="${REL_NS}"`;
+    this.added.push(
+      `<sheet name="${xmlAttr(sheetName)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ""} ${rid}/>`,
+    );
+    this.sheets.push({ name: sheetName, sheetId, relId, state: hidden ? "hidden" : "visible" });
+    return this.sheets.length - 1;
+  }
+
+  /** Repeats 0-based `row` at the top of each printed page of sheet `index`, unless it already has print titles. */
+  addPrintTitles(index: number, sheetName: string, row: number): void {
+    if (this.printTitles.has(index)) return;
+    this.printTitles.add(index);
+    const ref = `'${sheetName.replace(/'/g, "''")}'!$${row + 1}:$${row + 1}`;
+    this.names.push(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(ref)}</definedName>`,
+    );
+  }
+
+  /**
+   * Asks Excel to recalculate every formula when it opens the file (`calcPr fullCalcOnLoad`): cells a
+   * formula reads have changed, and its stored result is the old one.
+   */
+  recalculateOnOpen(): void {
+    this.fullCalc = true;
+  }
+
+  get changed(): boolean {
+    return this.added.length > 0 || this.names.length > 0 || this.fullCalc;
+  }
+
+  toBytes(): Uint8Array {
+    let s = this.text;
+    if (this.fullCalc) s = withFullCalc(s);
+    const edits: { at: number; end: number; text: string }[] = [];
+    if (this.added.length > 0) {
+      if (this.sheetsSelfClosing)
+        edits.push({
+          at: this.sheetsSelfClosing[0],
+          end: this.sheetsSelfClosing[1],
+          text: `<sheets>${this.added.join("")}</sheets>`,
+        });
+      else edits.push({ at: this.sheetsEnd, end: this.sheetsEnd, text: this.added.join("") });
+    }
+    if (this.names.length > 0) {
+      if (this.namesEnd >= 0)
+        edits.push({ at: this.namesEnd, end: this.namesEnd, text: this.names.join("") });
+      else {
+        // definedNames follows sheets (and externalReferences, which only an external link adds).
+        const after = s.indexOf(">", s.indexOf("sheets>", this.sheetsEnd >= 0 ? this.sheetsEnd : 0)) + 1;
+        const ext = /<(?:\w+:)?externalReferences[\s\S]*?<\/(?:\w+:)?externalReferences>/.exec(s);
+        const at = ext ? ext.index + ext[0].length : after;
+        edits.push({ at, end: at, text: `<definedNames>${this.names.join("")}</definedNames>` });
+      }
+    }
+    edits.sort((a, b) => b.at - a.at);
+    for (const e of edits) s = s.slice(0, e.at) + e.text + s.slice(e.end);
+    return utf8(s);
+  }
+}
+
+/** workbook.xml text with `fullCalcOnLoad="1"` on its calcPr (added in schema order when there is none). */
+function withFullCalc(s: string): string {
+  const calc = /<((?:\w+:)?)calcPr\b[^>]*?(\/?)>/.exec(s);
+  if (calc) {
+    if (/\sfullCalcOnLoad\s*=/.test(calc[0]))
+      return s.replace(calc[0], calc[0].replace(/(\sfullCalcOnLoad\s*=\s*)"[^"]*"/, '$1"1"'));
+    return s.replace(calc[0], calc[0].replace(/^<((?:\w+:)?)calcPr/, '<$1calcPr fullCalcOnLoad="1"'));
+  }
+  const root = /<((?:\w+:)?)workbook\b/.exec(s);
+  const prefix = root ? root[1] : "";
+  const later =
+    /<(?:\w+:)?(?:oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(?:\w+:)?workbook>/.exec(
+      s,
+    );
+  const at = later ? later.index : s.length;
+  return `${s.slice(0, at)}<${prefix}calcPr fullCalcOnLoad="1"/>${s.slice(at)}`;
+}
+
+/** A .rels part: its relationships' ids, types and targets, and new ones appended. */
+export class RelsXml {
+  private readonly text: string;
+  readonly rels: { id: string; type: string; target: string; external: boolean }[] = [];
+  private readonly added: string[] = [];
+
+  constructor(bytes: Uint8Array | null) {
+    this.text =
+      bytes === null
+        ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`
+        : new TextDecoder().decode(bytes);
+    for (const m of this.text.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+      const a = (k: string) => new RegExp(`\\s${k}\\s*=\\s*"([^"]*)"`).exec(m[1])?.[1] ?? "";
+      this.rels.push({
+        id: a("Id"),
+        type: a("Type"),
+        target: a("Target").replace(/&amp;/g, "&"),
+        external: a("TargetMode") === "External",
+      });
+    }
+  }
+
+  /** Adds a relationship and returns its new, unused id. */
+  add(type: string, target: string): string {
+    const used = new Set(this.rels.map((r) => r.id));
+    let n = this.rels.length + 1;
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    this.rels.push({ id, type, target, external: false });
+    this.added.push(`<Relationship Id="${id}" Type="${type}" Target="${xmlAttr(target)}"/>`);
+    return id;
+  }
+
+  get changed(): boolean {
+    return this.added.length > 0;
+  }
+
+  toBytes(): Uint8Array {
+    const end = this.text.lastIndexOf("</");
+    return utf8(this.text.slice(0, end) + this.added.join("") + this.text.slice(end));
+  }
+}
+
+/** [Content_Types].xml with Override entries added for new parts. */
+export function addContentTypes(bytes: Uint8Array, overrides: { part: string; type: string }[]): Uint8Array {
+  const text = new TextDecoder().decode(bytes);
+  const end = text.lastIndexOf("</");
+  const add = overrides
+    .filter((o) => !text.includes(`PartName="/${o.part}"`))
+    .map((o) => `<Override PartName="/${xmlAttr(o.part)}" ContentType="${o.type}"/>`)
+    .join("");
+  return utf8(text.slice(0, end) + add + text.slice(end));
+}
+
+/** The .rels part of a part: "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels". */
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** The tables of a worksheet part (package paths), from its relationships. */
+export function tablePartsOf(sheetPart: string, rels: Uint8Array | null): string[] {
+  if (rels === null) return [];
+  const dir = sheetPart.slice(0, sheetPart.lastIndexOf("/") + 1);
+  return new RelsXml(rels).rels
+    .filter((r) => !r.external && r.type.endsWith("/table"))
+    .map((r) => resolveTarget(dir, r.target));
+}
+
+/**
+ * A table part extended down to `lastRow` (0-based) when rows were appended directly below it: its
+ * `ref` and its autoFilter's `ref` grow; nothing else changes. Null when the table is left as it was
+ * (the rows are not directly below it, or it has a totals row).
+ */
+export function extendTable(table: Uint8Array, newRows: readonly number[]): Uint8Array | null {
+  const text = new TextDecoder().decode(table);
+  const open = /<(?:\w+:)?table\b[^>]*>/.exec(text);
+  if (!open) return null;
+  const ref = /\sref\s*=\s*"([^"]*)"/.exec(open[0]);
+  if (!ref) return null;
+  const totals = /\stotalsRowCount\s*=\s*"(\d+)"/.exec(open[0]);
+  if (totals && Number(totals[1]) > 0) return null;
+  const m = /^\$?[A-Z]+\$?\d+:\$?([A-Z]+)\$?(\d+)$/.exec(ref[1]);
+  if (!m) return null;
+  const bottom = Number(m[2]) - 1;
+  let last = bottom;
+  for (const r of [...newRows].sort((a, b) => a - b)) if (r === last + 1) last = r;
+  if (last === bottom) return null;
+  const grow = (r: string): string => {
+    const g = /^(\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?)(\d+)$/.exec(r);
+    return g && Number(g[2]) - 1 === bottom ? `${g[1]}${last + 1}` : r;
+  };
+  const newOpen = open[0].replace(ref[0], ref[0].replace(ref[1], grow(ref[1])));
+  let out = text.slice(0, open.index) + newOpen + text.slice(open.index + open[0].length);
+  out = out.replace(
+    /(<(?:\w+:)?autoFilter\b[^>]*\sref\s*=\s*")([^"]*)(")/,
+    (_all, a: string, r: string, c: string) => a + grow(r) + c,
+  );
+  return utf8(out);
+}

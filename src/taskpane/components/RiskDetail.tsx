@@ -1,0 +1,93 @@
+// The Check view's detail of the risk behind the finding last selected: direction of travel, appetite,
+// any board proposal, and its last twelve months, so the officer sees the story behind the finding.
+
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { APPETITE_LEVEL_NAMES, riskHistory } from "../../core/history";
+import { proposalWords } from "../../core/meeting/accept-proposal";
+import type { Finding } from "../../core/model/finding";
+import { idKey } from "../../core/model/records";
+import type { Report } from "../../core/model/report";
+import type { RiskFacts } from "../../core/model/risk-summary";
+import type { RagBands } from "../../core/model/settings";
+import { countsGrid, sectionHeading } from "../styles";
+import { RiskHistoryTable } from "./RiskHistoryTable";
+import { TrendLabel } from "./TrendLabel";
+
+const useStyles = makeStyles({
+  root: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    overflowWrap: "anywhere",
+  },
+  h2: sectionHeading,
+  dl: countsGrid,
+  dt: { color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0 },
+});
+
+/** The risk a finding is about: the register row it points at, else the risk its record id names. */
+export function riskOfFinding(report: Pick<Report, "risks">, f: Finding): RiskFacts | null {
+  const onRow = report.risks.find((r) => r.sheet === f.sheet && r.row === f.row);
+  if (onRow) return onRow;
+  const key = idKey(f.recordId);
+  return key ? (report.risks.find((r) => idKey(r.id) === key) ?? null) : null;
+}
+
+export interface RiskDetailProps {
+  report: Pick<Report, "asAt" | "history" | "proposals" | "risks">;
+  /** The finding last selected; nothing is shown when it is not about a risk. */
+  finding: Finding;
+  rag: RagBands;
+}
+
+/** The detail of the risk behind a finding (loaded lazily: the history code is the engine's). */
+export default function RiskDetail({ report, finding, rag }: RiskDetailProps): React.JSX.Element | null {
+  const facts = React.useMemo(() => riskOfFinding(report, finding), [report, finding]);
+  return facts ? <RiskStory report={report} facts={facts} rag={rag} /> : null;
+}
+
+/** One risk's direction, appetite, proposal and history. */
+function RiskStory({
+  report,
+  facts,
+  rag,
+}: {
+  report: RiskDetailProps["report"];
+  facts: RiskFacts;
+  rag: RagBands;
+}): React.JSX.Element {
+  const s = useStyles();
+  const history = React.useMemo(() => riskHistory(report, facts), [report, facts]);
+  const proposal = report.proposals.find((p) => p.sheet === facts.sheet && p.row === facts.row) ?? null;
+  return (
+    <section className={s.root} aria-labelledby="risk-detail-heading">
+      <h2 className={s.h2} id="risk-detail-heading">
+        Risk history: {facts.id || "(no id)"} {facts.title}
+      </h2>
+      <dl className={s.dl}>
+        <dt className={s.dt}>Direction</dt>
+        <dd className={s.dd}>
+          <TrendLabel trend={facts.trend} />
+        </dd>
+        <dt className={s.dt}>Score</dt>
+        <dd className={s.dd}>{facts.score ?? "?"}</dd>
+        <dt className={s.dt}>Appetite</dt>
+        <dd className={s.dd}>
+          {APPETITE_LEVEL_NAMES[facts.appetite.level]}, up to {facts.appetite.max}
+          {facts.score !== null && facts.score > facts.appetite.max ? " — above appetite" : ""}
+        </dd>
+        <dt className={s.dt}>Proposal</dt>
+        <dd className={s.dd}>{proposal ? `${proposalWords(proposal)}: ${proposal.reason}` : "None"}</dd>
+      </dl>
+      <RiskHistoryTable
+        history={history}
+        rag={rag}
+        caption={`History of ${facts.id || "this risk"}, last 12 months`}
+      />
+    </section>
+  );
+}
