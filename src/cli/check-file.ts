@@ -124,6 +124,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
               escalations: report.escalations,
               risks: report.risks.map(summaryRisk),
               aims: summaryAims(report),
+              proposals: report.proposals,
             },
             marking: settings.protectiveMarking,
           }

@@ -94,8 +94,8 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
   if (across.findings.length === 0) out.push("  No owner conflicts between files.");
   for (const severity of SEVERITY_ORDER) {
     const group = across.findings.filter((f) => f.severity === severity);
-    if (group.length > 0)
-      out.push(`Owner conflicts between files, ${severity}s (${group.length}):`, ...findingRows(group));
+    if (group.length > 0) out.push(`Owner conflicts between files, ${severity}s (${group.length}):`);
+    for (const row of findingRows(group)) out.push(row);
   }
   if (across.accepted.length > 0)
     out.push(

@@ -4,6 +4,7 @@ import { columnLetter } from "../core/address/a1";
 import type { Finding, Severity } from "../core/model/finding";
 import type { Report } from "../core/model/report";
 import type { SheetInfo } from "../core/model/sheet-info";
+import { TREND_ARROWS, type Trend } from "../core/model/history";
 import { terminalSafeLines } from "./terminal-text";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -45,6 +46,11 @@ export function monthFirstLine(s: Pick<SheetInfo, "monthFirstColumns" | "columns
   return `read month first: ${named.join(", ")} — ${one ? "a date there" : "dates there"} can only be month first (e.g. 09/30/2022), so ${one ? "the column is" : "the columns are"} read that way`;
 }
 
+/** A trend in a terminal: the arrow and its word ("↑ up"), "new", or "-" when nothing dates the risk. */
+export function trendText(trend: Trend): string {
+  return trend === null ? "-" : trend === "new" ? "new" : `${TREND_ARROWS[trend]} ${trend}`;
+}
+
 /** Pads each column of a table of strings to its widest cell, two spaces apart; the last column is left as is. */
 export function table(rows: string[][]): string[] {
   const widths: number[] = [];
@@ -61,7 +67,7 @@ export function renderText(report: Report, fileName: string): string {
   out.push(`File:  ${fileName}`);
   out.push(`As at: ${report.asAt}`);
   out.push("Sheets:");
-  for (const s of report.sheets) out.push(...sheetLines(s));
+  for (const s of report.sheets) for (const line of sheetLines(s)) out.push(line);
   out.push("");
 
   if (report.findings.length === 0) out.push("No findings.");
@@ -96,6 +102,7 @@ export function renderText(report: Report, fileName: string): string {
         report.escalations.map((e) => [
           e.recordId || "(no id)",
           `${e.sheet} row ${e.row}`,
+          trendText(e.trend),
           e.destinations.map((d, i) => `${d} (${e.reasons[i] ?? ""})`).join("; "),
         ]),
       ).map((l) => `  ${l}`),
@@ -103,10 +110,33 @@ export function renderText(report: Report, fileName: string): string {
     out.push("");
   }
 
+  if (report.proposals.length > 0) {
+    out.push(`Proposed changes for the boards (${report.proposals.length}; never applied by themselves):`);
+    out.push(
+      ...table(
+        report.proposals.map((p) => [
+          p.recordId || "(no id)",
+          `${p.sheet} row ${p.row}`,
+          `${p.action} to ${p.destination}`,
+          p.reason,
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+    out.push("");
+  }
+
+  const trends = new Map<Trend, number>();
+  for (const r of report.risks) if (r.open) trends.set(r.trend, (trends.get(r.trend) ?? 0) + 1);
+  if (report.risks.some((r) => r.open))
+    out.push(
+      `Direction of travel of open risks: ${trends.get("up") ?? 0} ↑ up, ${trends.get("down") ?? 0} ↓ down, ` +
+        `${trends.get("same") ?? 0} → same, ${trends.get("new") ?? 0} new, ${trends.get(null) ?? 0} not dated.`,
+    );
+
   const by = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
   out.push(
     `${count(by("error"), "error")}, ${count(by("warning"), "warning")}, ${count(by("info"), "note")}; ` +
-      `${count(report.escalations.length, "risk")} to escalate.`,
+      `${count(report.escalations.length, "risk")} to escalate; ${count(report.proposals.length, "proposal")}.`,
   );
   return `${terminalSafeLines(out)}\n`;
 }

@@ -75,7 +75,7 @@ function settingsTabWithProfile(
 ): OwnedTab {
   const next: Settings = {
     ...settings,
-    importProfile: profileFromMapping(mapping, register),
+    importProfile: profileFromMapping(mapping, register, settings.importProfile?.renumbered),
     lastImport: { date: plan.asAt, file: plan.file, movement: plan.movement },
   };
   return {
@@ -246,6 +246,7 @@ export function importJson({ plan, mapping, report, out, workbook }: Summary): u
     risks: sectionJson(plan.risks),
     actions: sectionJson(plan.actions),
     movement: plan.movement,
+    renumbered: plan.renumbered,
     layoutChanges: mapping.changes,
     warnings: plan.warnings,
     findingsAfter: counts(report),
@@ -313,6 +314,12 @@ export function importText({ plan, mapping, report, out, workbook }: Summary): s
     `Movement: ${m.newRisks.length} new, ${m.closed.length} closed, ${m.scoreUp.length} score up (${list(m.scoreUp, 8)}), ` +
       `${m.scoreDown.length} score down (${list(m.scoreDown, 8)}), ${m.strategyChanged.length} strategy changed`,
   );
+  for (const p of plan.renumbered)
+    lines.push(
+      `Renumbered? ${p.oldId} renumbered as ${p.newId}? Their titles share ${p.share}% of their words ` +
+        `("${p.oldTitle}" / "${p.newTitle}"); not counted as new. To merge them from now on, add ` +
+        `{"oldId": "${p.oldId}", "newId": "${p.newId}"} to "renumbered" in the importProfile setting.`,
+    );
   for (const w of plan.warnings) lines.push(`Warning: ${w}`);
   if (plan.cellCount === 0) {
     lines.push(

@@ -9,6 +9,7 @@ import { buildImprovementPlan } from "./sample/improvement-plan";
 import { buildIrisActions } from "./sample/iris-actions";
 import { buildIrisRisks } from "./sample/iris-risks";
 import type { PlantedProblem, SampleSheet } from "./sample/sheet-spec";
+import { buildHistorySampleSheets, historyExpectations, HISTORY_SAMPLE_FILE } from "./sample/history-sample";
 
 /** The as-at date the sample's planted problems are worked out against (README uses --as-at 2022-10-10). */
 export const SAMPLE_AS_AT = "2022-10-10";
@@ -24,6 +25,7 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SampleSheet): void {
     views: spec.freezeBelow !== undefined ? [{ state: "frozen", ySplit: spec.freezeBelow + 1 }] : [],
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
+  if (spec.hidden) ws.state = "hidden";
   spec.rows.forEach((row, r) => {
     const excelRow = ws.getRow(r + 1);
     row.forEach((value, c) => {
@@ -123,6 +125,20 @@ async function run(): Promise<void> {
   fs.writeFileSync(path.join(outDir, "planted.json"), `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(
     `Wrote ${path.relative(process.cwd(), path.join(outDir, SAMPLE_FILE))} (${json.planted.length} planted problems)\n`,
+  );
+  // The history sample: months of logs, appetite in Settings; its expectations for tests/cli/history-sample.test.ts.
+  const history = buildHistorySampleSheets();
+  fs.writeFileSync(path.join(outDir, HISTORY_SAMPLE_FILE), await buildSampleWorkbook(history));
+  const historyJson = {
+    asAt: SAMPLE_AS_AT,
+    file: HISTORY_SAMPLE_FILE,
+    planted: history.flatMap((s) => s.planted),
+    traps: history.flatMap((s) => s.traps),
+    ...historyExpectations(),
+  };
+  fs.writeFileSync(path.join(outDir, "history-planted.json"), `${JSON.stringify(historyJson, null, 2)}\n`);
+  process.stdout.write(
+    `Wrote ${path.relative(process.cwd(), path.join(outDir, HISTORY_SAMPLE_FILE))} (${historyJson.planted.length} planted problems, ${historyJson.proposals.length} proposals)\n`,
   );
 }
 

@@ -62,7 +62,7 @@ function locate(
   }
   if (col === undefined) {
     const all = Object.values(record.fields).flatMap((c) => (c ? [c.col] : []));
-    col = all.length ? Math.min(...all) : 0;
+    col = all.length ? all.reduce((lo, c) => Math.min(lo, c), Infinity) : 0;
   }
   return { row: record.row, col };
 }

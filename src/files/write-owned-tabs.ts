@@ -120,7 +120,7 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
     fitToHeight: 0,
   };
   if (format.headerRows.length > 0) {
-    const first = Math.min(...format.headerRows) + 1;
+    const first = format.headerRows.reduce((lo, r) => Math.min(lo, r), Infinity) + 1;
     ws.pageSetup.printTitlesRow = `${first}:${first}`;
   }
   // The protective marking heads every printed page, not only row 1 of the first.

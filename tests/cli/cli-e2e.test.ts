@@ -99,7 +99,7 @@ describe("check --format json on the sample workbook", () => {
 
   it("has exactly SPEC's top-level keys and as-at date", () => {
     const json = JSON.parse(sampleJson.stdout);
-    expect(Object.keys(json)).toEqual(["asAt", "sheets", "findings", "escalations"]);
+    expect(Object.keys(json)).toEqual(["asAt", "sheets", "findings", "escalations", "risks", "proposals"]);
     expect(json.asAt).toBe(AS_AT);
   });
 
@@ -177,7 +177,7 @@ describe("check --format json on the sample workbook", () => {
   it("routes HRC-007 (score 20, £450,000, Escalate? Yes) with a reason per destination", () => {
     const json = JSON.parse(sampleJson.stdout);
     for (const e of json.escalations) {
-      expect(Object.keys(e)).toEqual(["recordId", "sheet", "row", "destinations", "reasons"]);
+      expect(Object.keys(e)).toEqual(["recordId", "sheet", "row", "destinations", "reasons", "trend"]);
       expect(e.destinations.length).toBe(e.reasons.length);
       for (const d of e.destinations) expect(DESTINATIONS).toContain(d);
     }
@@ -211,7 +211,7 @@ describe("check, text output", () => {
     expect(out.indexOf("Errors (")).toBeLessThan(out.indexOf("Warnings ("));
     expect(out.indexOf("Warnings (")).toBeLessThan(out.indexOf("Escalations ("));
     expect(out.trimEnd().split("\n").pop()).toMatch(
-      /^\d+ errors?, \d+ warnings?, \d+ notes?; \d+ risks? to escalate\.$/,
+      /^\d+ errors?, \d+ warnings?, \d+ notes?; \d+ risks? to escalate; \d+ proposals?\.$/,
     );
   });
 });

@@ -172,9 +172,9 @@ describe("renderText", () => {
 
   it("ends with the escalations and a count line", () => {
     expect(text).toContain(
-      "Escalations (1):\n  HRC-007  IRIS Risks row 11  corporate-register (score 20 ≥ 16); strategic-board (£450,000 ≥ £250,000)",
+      "Escalations (1):\n  HRC-007  IRIS Risks row 11  ↑ up  corporate-register (score 20 ≥ 16); strategic-board (£450,000 ≥ £250,000)",
     );
-    expect(lines[lines.length - 2]).toBe("3 errors, 1 warning, 0 notes; 1 risk to escalate.");
+    expect(lines[lines.length - 2]).toBe("3 errors, 1 warning, 0 notes; 1 risk to escalate; 0 proposals.");
   });
 
   it("says so when there are no findings", () => {

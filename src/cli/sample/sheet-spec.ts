@@ -31,6 +31,8 @@ export interface SampleSheet {
   titleRows: number[];
   /** 0-based row to freeze panes below, if any. */
   freezeBelow?: number;
+  /** True for a hidden sheet (the Settings sheet). */
+  hidden?: boolean;
   /** Problems that must be found. */
   planted: PlantedProblem[];
   /** Rule and row pairs that must NOT be reported (traps the SPEC calls out). */

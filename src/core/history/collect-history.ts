@@ -10,6 +10,7 @@ import { cellText } from "../read/cell-text";
 import { backupDay, backupRiskKeys } from "./backups";
 import { loggedField, readImportLog, type ImportLogRow } from "./import-log";
 import { isYes, logDay, logScore } from "./log-cells";
+import { monthOf } from "./month";
 import { compareEntries } from "./monthly-points";
 
 export type { DueMove, HistoryData };
@@ -52,6 +53,7 @@ function fromUpdateLog(
     const changes = e.fields.changes?.text ?? "";
     push(data.entries, key, {
       day,
+      month: monthOf(day),
       source: "update-log",
       score: logScore(e.fields.score?.value ?? null),
       oldScore: null,
@@ -86,6 +88,7 @@ function fromImportLog(rows: readonly ImportLogRow[], data: HistoryData): void {
     const isScore = !onAction && field === "score";
     push(data.entries, key, {
       day: r.day,
+      month: monthOf(r.day),
       source: "import-log",
       score: isScore ? logScore(r.new) : null,
       oldScore: isScore ? logScore(r.old) : null,
@@ -127,15 +130,21 @@ export function collectHistory(
     data.logRows += rows.length;
     fromImportLog(rows, data);
   }
+  // A confirmed renumbering is one risk: each id gets the other's entries (the register may keep either).
   for (const pair of renumbered) {
-    const from = idKey(pair.oldId);
-    const to = idKey(pair.newId);
-    if (!from || !to || from === to) continue;
-    for (const e of data.entries.get(from) ?? []) push(data.entries, to, e);
-    for (const m of data.dueMoves.get(from) ?? []) push(data.dueMoves, to, m);
-    const seen = data.firstNamed.get(from);
-    const now = data.firstNamed.get(to);
-    if (seen !== undefined && (now === undefined || seen < now)) data.firstNamed.set(to, seen);
+    const a = idKey(pair.oldId);
+    const b = idKey(pair.newId);
+    if (!a || !b || a === b) continue;
+    const entries = [...(data.entries.get(a) ?? []), ...(data.entries.get(b) ?? [])];
+    const moves = [...(data.dueMoves.get(a) ?? []), ...(data.dueMoves.get(b) ?? [])];
+    const seen = [data.firstNamed.get(a), data.firstNamed.get(b)].filter(
+      (d): d is DayNumber => d !== undefined,
+    );
+    for (const key of [a, b]) {
+      if (entries.length) data.entries.set(key, [...entries]);
+      if (moves.length) data.dueMoves.set(key, [...moves]);
+      if (seen.length) data.firstNamed.set(key, Math.min(...seen));
+    }
   }
   for (const [key, list] of data.entries) {
     list.sort(compareEntries);

@@ -55,7 +55,9 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   const out: MonthScore[] = [];
   if (start > asAtMonth) return [{ month: asAtMonth, score: current, carried: false }];
 
-  const scored = entries.filter((e) => e.score !== null && monthOf(e.day) <= asAtMonth);
+  // Scored entries up to the as-at month, in order (the entries are already in order).
+  const scored: HistoryEntry[] = [];
+  for (const e of entries) if (e.score !== null && e.month <= asAtMonth) scored.push(e);
   if (scored.length === 0) {
     for (let m = start; m <= asAtMonth; m++) out.push({ month: m, score: current, carried: m !== asAtMonth });
     return out;
@@ -64,22 +66,16 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   let score: number | null = first.oldScore ?? first.score;
   let i = 0;
   // Entries before the window only set the score carried into it.
-  while (i < scored.length && monthOf(scored[i].day) < start) score = scored[i++].score;
+  while (i < scored.length && scored[i].month < start) score = scored[i++].score;
   for (let m = start; m < asAtMonth; m++) {
     let carried = true;
-    while (i < scored.length && monthOf(scored[i].day) === m) {
+    while (i < scored.length && scored[i].month === m) {
       score = scored[i++].score;
       carried = false;
     }
     // An Import Log change next month says what the score was at the end of this one.
     const next = scored[i];
-    if (
-      carried &&
-      next &&
-      next.source === "import-log" &&
-      next.oldScore !== null &&
-      monthOf(next.day) === m + 1
-    )
+    if (carried && next && next.source === "import-log" && next.oldScore !== null && next.month === m + 1)
       score = next.oldScore;
     out.push({ month: m, score, carried });
   }
@@ -93,10 +89,23 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
  * monthly point.
  */
 export function trendFrom(input: PointsInput): Trend {
+  const asAtMonth = monthOf(input.asAt);
+  return trendOfScores(input, monthlyScores(input, asAtMonth - 1));
+}
+
+/**
+ * The direction of travel from monthly scores already worked out (ending at the as-at month): see
+ * `trendFrom`. Lets a caller that needs the scores anyway work them out once.
+ */
+export function trendOfScores(
+  input: Pick<PointsInput, "firstSeen" | "asAt">,
+  scores: readonly MonthScore[],
+): Trend {
   if (input.firstSeen === null) return null;
   const asAtMonth = monthOf(input.asAt);
   if (monthOf(input.firstSeen) >= asAtMonth) return "new";
-  const [prev, now] = monthlyScores(input, asAtMonth - 1);
-  if (!prev || !now || prev.score === null || now.score === null) return null;
+  const now = scores[scores.length - 1];
+  const prev = scores[scores.length - 2];
+  if (!prev || !now || prev.month !== asAtMonth - 1 || prev.score === null || now.score === null) return null;
   return now.score > prev.score ? "up" : now.score < prev.score ? "down" : "same";
 }

@@ -11,7 +11,7 @@ import { escalationState } from "./escalated";
 import { monthIso, monthOf } from "./month";
 import { monthlyScores, type PointsInput } from "./monthly-points";
 import { proposalFor } from "./proposals";
-import { appetiteOf, pointsInputOf } from "./risk-points";
+import { appetiteOf, HISTORY_WINDOW, pointsInputOf, windowOf } from "./risk-points";
 
 /** The proposal for one risk, or null (see proposalFor). */
 export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null {
@@ -19,7 +19,11 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
   const open = ctx.isOpenRisk(risk);
   if (!open) return null;
   const needed = Math.max(t.escalateMonthsAbove, t.deEscalateMonths, 2);
-  const points = monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - needed + 1);
+  const window = windowOf(ctx, risk);
+  const points =
+    needed <= HISTORY_WINDOW
+      ? window.slice(Math.max(0, window.length - needed))
+      : monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - needed + 1);
   return proposalFor({
     recordId: ctx.riskId(risk),
     sheet: risk.sheet,

@@ -7,9 +7,14 @@ import { idKey, type RiskRecord } from "../model/records";
 import type { DayNumber } from "../parse";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
-import { trendFrom, type PointsInput } from "./monthly-points";
+import { monthOf } from "./month";
+import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
 
 const inputs = new WeakMap<RiskRecord, PointsInput>();
+const windows = new WeakMap<RiskRecord, MonthScore[]>();
+
+/** Months of scores every caller needs at most (the summaries' twelve; proposals' thresholds go up to twelve). */
+export const HISTORY_WINDOW = 12;
 
 /** The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming it. */
 function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | null {
@@ -35,12 +40,33 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
   return input;
 }
 
+/**
+ * A risk's scores at the end of each of the last twelve months (or since it was first seen), ending at
+ * the as-at month; worked out once per record.
+ */
+export function windowOf(ctx: RuleContext, risk: RiskRecord): MonthScore[] {
+  let w = windows.get(risk);
+  if (!w) {
+    w = monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - HISTORY_WINDOW + 1);
+    windows.set(risk, w);
+  }
+  return w;
+}
+
 /** A risk's direction of travel (SPEC): up, down, same, new, or null when nothing dates it. */
 export function trendOf(ctx: RuleContext, risk: RiskRecord): Trend {
-  return trendFrom(pointsInputOf(ctx, risk));
+  return trendOfScores(pointsInputOf(ctx, risk), windowOf(ctx, risk));
 }
 
 /** The appetite that applies to a risk (by its category, else section, else annex). */
 export function appetiteOf(ctx: RuleContext, risk: RiskRecord): RiskAppetite {
   return appetiteFor(categoryOf(risk), ctx.settings);
+}
+
+/** Scores at the end of each of the last `count` (≤ 12) months, oldest first; null before the risk was first seen. */
+export function lastMonths(ctx: RuleContext, risk: RiskRecord, count: number): (number | null)[] {
+  const from = monthOf(ctx.asAt) - count + 1;
+  const out: (number | null)[] = new Array<number | null>(count).fill(null);
+  for (const p of windowOf(ctx, risk)) if (p.month >= from) out[p.month - from] = p.score;
+  return out;
 }

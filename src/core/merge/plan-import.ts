@@ -13,6 +13,7 @@ import { measureMovement, type RiskReadings } from "./movement";
 import { readExportTable } from "./read-export";
 import type { ImportMapping, ImportPlan, ImportProblem, ImportResult, MergeSection } from "./types";
 import { ukDate } from "./values";
+import { confirmedRenumbering, proposeRenumbered } from "./renumbered";
 
 /** Everything planning an import needs; nothing here is read from a clock or a file. */
 export interface PlanImportInput {
@@ -195,10 +196,19 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
   const registerGrid = fillMergedAreas(registerRaw);
   const regRecords = read.records.risks.filter((r) => r.sheet === targetRegister);
   const regTargets = columnTargets(mapping.risks, regLayout, `register "${targetRegister}"`);
+  // Confirmed renumberings: the export's new id updates the register's row under its old id.
+  const confirmed = settings.importProfile?.renumbered ?? [];
+  const regIds = new Map(regRecords.map((r) => [riskKey(r), riskLabel(r)] as const).filter(([k]) => k));
+  const renumbering = confirmedRenumbering(confirmed, new Set(risks.map(riskKey)), regIds);
+  const mergeKey = (r: SheetRecord<string>) => {
+    const k = riskKey(r);
+    const old = renumbering.get(k);
+    return old === undefined ? k : idKey(old);
+  };
   const riskRules: SectionRules = {
-    key: riskKey,
+    key: mergeKey,
     label: riskLabel,
-    riskId: riskLabel,
+    riskId: (r) => renumbering.get(riskKey(r)) ?? riskLabel(r),
     keyFields: new Set(["id"]),
     skipFlag: (r) => (parseRiskState(fieldText(r, "status"), settings) === "closed" ? "closed" : null),
     flagNote,
@@ -334,9 +344,21 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       },
     };
   });
+  // New ids that look like a missing risk renumbered: offered as pairs, and not "one new, one gone".
+  const titleOf = (r: SheetRecord<string> | undefined) =>
+    r ? fieldText(r, "title") || fieldText(r, "description") : "";
+  const exportByKey = new Map(risks.map((r) => [riskKey(r), r] as const));
+  const regByKey = new Map(regRecords.map((r) => [riskKey(r), r] as const));
+  const renumbered = proposeRenumbered(
+    riskSection.added.map((a) => ({ id: a.label, title: titleOf(exportByKey.get(a.key)) })),
+    riskSection.missing.map((m) => ({ id: m.label, title: titleOf(regByKey.get(m.key)) })),
+    confirmed,
+    settings.proposals.renumberTitleShare,
+  );
+  const pairedNew = new Set(renumbered.map((p) => idKey(p.newId)));
   const movement = measureMovement(
     input.asAt,
-    riskSection.added.map((a) => a.label),
+    riskSection.added.filter((a) => !pairedNew.has(a.key)).map((a) => a.label),
     readings,
     settings,
   );
@@ -365,6 +387,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       risks: riskSection,
       actions: actionSection,
       movement,
+      renumbered,
       warnings,
       backupName: backups[0].to,
       backups,

@@ -1,6 +1,7 @@
 // Proposes a field for every column of the export's risks and actions sheets, with sample values and
 // the layout changes since the saved IRIS profile, so the officer can confirm the mapping in one click.
 
+import type { ConfirmedPair } from "../model/history";
 import { cellAt, formatAt, type Grid } from "../model/grid";
 import type { ImportProfile } from "../model/settings";
 import { dayFromIso, isDateFormat, isoFromDay, parseDate } from "../parse";
@@ -190,7 +191,11 @@ export function proposeImportMapping(
  * The IRIS profile to save in Settings once the officer confirms a mapping: next month's export with the
  * same headers is then mapped in one click.
  */
-export function profileFromMapping(mapping: ImportMapping, targetRegister?: string): ImportProfile {
+export function profileFromMapping(
+  mapping: ImportMapping,
+  targetRegister?: string,
+  renumbered?: readonly ConfirmedPair[],
+): ImportProfile {
   const toRecord = (sheet: ExportSheetMapping | null): Record<string, string | null> => {
     // A prototype-free object so a "__proto__" header is just a key.
     const out = Object.create(null) as Record<string, string | null>;
@@ -203,5 +208,7 @@ export function profileFromMapping(mapping: ImportMapping, targetRegister?: stri
     profile.actionSheet = mapping.actions.sheet;
   }
   if (targetRegister !== undefined) profile.targetRegister = targetRegister;
+  // Confirmed renumbered pairs stay with the profile: they are never offered again.
+  if (renumbered && renumbered.length > 0) profile.renumbered = renumbered.map((p) => ({ ...p }));
   return profile;
 }

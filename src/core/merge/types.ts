@@ -2,6 +2,7 @@
 
 import type { CellValue } from "../model/grid";
 import type { Movement } from "./movement";
+import type { RenumberedPair } from "../model/history";
 
 /** Which table of the export a sheet holds. */
 export type ExportRole = "risks" | "actions";
@@ -166,6 +167,12 @@ export interface ImportPlan {
   /** Null when the export holds no actions. */
   actions: MergeSection | null;
   movement: Movement;
+  /**
+   * New export ids that look like a register risk missing from the export under a new number
+   * ("HRC-014 renumbered as HRC-114?"), for the officer to confirm; confirmed pairs live in the import
+   * profile (`renumbered`) and are merged into the old row, never offered again. Not counted as new in `movement`.
+   */
+  renumbered: RenumberedPair[];
   /** Things worth knowing that do not stop the import (rows without an id, duplicate ids in the register …). */
   warnings: string[];
   /** Name of the dated backup of the register, free in the workbook. */

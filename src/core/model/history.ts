@@ -18,6 +18,22 @@ export const TREND_ARROWS: Record<Exclude<Trend, null>, string> = {
   new: "new",
 };
 
+/** A trend as an owned tab shows it: the arrow and its word ("↑ up"), "new", or "" when unknown. */
+export function trendLabel(trend: Trend): string {
+  switch (trend) {
+    case "up":
+      return "↑ up";
+    case "down":
+      return "↓ down";
+    case "same":
+      return "→ same";
+    case "new":
+      return "new";
+    default:
+      return "";
+  }
+}
+
 /** Words for a trend, for screen readers and plain text ("up", "new"); "" when null. */
 export function trendWords(trend: Trend): string {
   switch (trend) {
@@ -84,6 +100,8 @@ export type HistorySource = "update-log" | "import-log";
 /** One dated entry about a risk, from the Update Log or the Import Log. */
 export interface HistoryEntry {
   day: DayNumber;
+  /** The calendar month of `day` (year × 12 + month − 1), worked out once. */
+  month: number;
   source: HistorySource;
   /** The score after the entry; null when the entry does not give one. */
   score: number | null;

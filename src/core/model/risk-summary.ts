@@ -38,6 +38,11 @@ export interface RiskFacts {
   firstSeen: string | null;
   /** The appetite that applies (by Category, else section, else annex). */
   appetite: RiskAppetite;
+  /**
+   * Score at the end of each of the last twelve months, oldest first (the last is the as-at month's,
+   * the current score); null for a month before the risk was first seen or with no score.
+   */
+  months: (number | null)[];
   /** The id of the risk this one was merged into, superseded by or combined with, as its status names it. */
   mergedInto?: string;
 }

@@ -5,7 +5,7 @@ import type { RiskFacts } from "../model/risk-summary";
 import { currentScoreOf } from "../escalate/current-score";
 import { isoFromDay, mergedInto, parseRagWord } from "../parse";
 import type { RuleContext } from "./context";
-import { appetiteOf, pointsInputOf, trendOf } from "../history/risk-points";
+import { appetiteOf, lastMonths, pointsInputOf, trendOf } from "../history/risk-points";
 
 const STRATEGY_WORD = {
   treat: "Treat",
@@ -54,6 +54,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     trend: trendOf(ctx, risk),
     firstSeen: seen === null ? null : isoFromDay(seen),
     appetite: appetiteOf(ctx, risk),
+    months: lastMonths(ctx, risk, 12),
     ...(merged ? { mergedInto: merged } : {}),
   };
 }

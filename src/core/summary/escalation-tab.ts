@@ -3,6 +3,7 @@
 import { toA1 } from "../address/a1";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId } from "../model/report";
+import { trendLabel } from "../model/history";
 import type { SummaryData, SummaryRisk } from "./summary-types";
 import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 import { workedOutNote } from "./risk-summary-tab";
@@ -28,6 +29,7 @@ const HEADERS = [
   "Update date",
   "Reason",
   "Go to risk",
+  "Trend",
 ];
 const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
@@ -37,7 +39,7 @@ const placeKey = (file: string | undefined, sheet: string, row: number): string 
 
 /** The Escalation tab: a block per destination; in a roll-up, a Source column naming each risk's file(s). */
 export function buildEscalationTab(
-  data: Pick<SummaryData, "escalations" | "risks" | "sourced">,
+  data: Pick<SummaryData, "escalations" | "risks" | "sourced" | "proposals">,
   heading: Omit<TabHeading, "title">,
 ): OwnedTab {
   const tab = new TabBuilder(OWNED_TAB_NAMES.escalation, "escalation", { ...heading, title: "Escalation" }, [
@@ -52,6 +54,7 @@ export function buildEscalationTab(
     12,
     30,
     14,
+    9,
     ...(data.sourced ? [24] : []),
   ]);
   const facts = new Map<string, SummaryRisk>();
@@ -88,11 +91,68 @@ export function buildEscalationTab(
         e.reasons[e.destinations.indexOf(dest)],
         // A risk on several registers is shown once, naming each register it is on.
         [`${e.sheet}!${toA1(e.row - 1, idCol)}`, ...(e.alsoOnSheets ?? [])].join("; also on "),
+        trendLabel(e.trend),
         ...(data.sourced ? [[e.file ?? "", ...(e.alsoOn ?? [])].join(", ")] : []),
       ]);
       tab.rag(r, 5, f?.rag ?? null).link(r, 10, e.sheet, toA1(e.row - 1, idCol), e.file);
     }
     tab.blank();
   }
+  proposedChanges(tab, data, facts);
   return tab.build();
+}
+
+/** Laid out like the destination blocks, so the date column (8) and the link column (10) mean the same. */
+const PROPOSAL_HEADERS = [
+  "Risk ID",
+  "Title",
+  "Owner",
+  "Proposal",
+  "Score",
+  "To",
+  "Trend",
+  "Reason",
+  "Update date",
+  "",
+  "Go to risk",
+];
+
+/** A destination as a board reads it: its title when it is one of ours, else the register's own words. */
+function destinationTitle(destination: string): string {
+  return (DESTINATION_TITLES as Record<string, string>)[destination] ?? destination;
+}
+
+/** The Proposed changes block: what to escalate or de-escalate and why; never applied by itself. */
+function proposedChanges(
+  tab: TabBuilder,
+  data: Pick<SummaryData, "proposals" | "sourced">,
+  facts: Map<string, SummaryRisk>,
+): void {
+  const proposals = data.proposals ?? [];
+  tab.title(
+    `Proposed changes for the board to decide (${proposals.length} ${proposals.length === 1 ? "risk" : "risks"})`,
+  );
+  tab.header(data.sourced ? [...PROPOSAL_HEADERS, "", "Source"] : PROPOSAL_HEADERS);
+  if (proposals.length === 0) tab.row(["None"]);
+  for (const p of proposals) {
+    const f = facts.get(placeKey(p.file, p.sheet, p.row));
+    const address = toA1(p.row - 1, f?.idCol ?? 0);
+    const r = tab.row([
+      p.recordId,
+      f?.title ?? "",
+      f?.owner ?? "",
+      p.action === "escalate" ? "Escalate" : "De-escalate",
+      f?.score ?? null,
+      destinationTitle(p.destination),
+      trendLabel(f?.trend ?? null),
+      p.reason,
+      dateCell(f?.latestUpdate),
+      "",
+      `${p.sheet}!${address}`,
+      // The destination blocks' Trend column (11) stays empty here; the Source column follows it.
+      ...(data.sourced ? ["", p.file ?? ""] : []),
+    ]);
+    tab.link(r, 10, p.sheet, address, p.file);
+  }
+  tab.blank();
 }

@@ -7,7 +7,7 @@ import type { AcceptedException, Settings } from "../model/settings";
 import { buildEscalationTab } from "./escalation-tab";
 import { buildExceptionsTab } from "./exceptions-tab";
 import { buildPlanCloseOutTab } from "./plan-close-out-tab";
-import { buildRiskSummaryTab } from "./risk-summary-tab";
+import { buildRiskSummaryTab, type ChartNote } from "./risk-summary-tab";
 import { summaryDataOf } from "./summary-data";
 import type { SummaryData } from "./summary-types";
 
@@ -16,6 +16,8 @@ export interface TabMeta {
   version: string;
   /** Movement since the last import, when known (Risk Summary). */
   movement?: Movement;
+  /** "native" when the writer adds a native chart to the Risk Summary (the task pane); else the tab says there is none. */
+  chart?: ChartNote;
 }
 
 /** The four summary tabs for board packs, in writing order. Same report in, same tabs out. */
@@ -42,7 +44,7 @@ export function buildSummaryTabsFrom(
   return [
     buildEscalationTab(data, heading),
     buildExceptionsTab(data, accepted, heading),
-    buildRiskSummaryTab(data, settings, heading, meta.movement ?? settings.lastImport?.movement),
+    buildRiskSummaryTab(data, settings, heading, meta.movement ?? settings.lastImport?.movement, meta.chart),
     buildPlanCloseOutTab(data, heading),
   ];
 }

@@ -4,7 +4,8 @@ import type { Movement } from "../merge/movement";
 import { OWNED_TAB_NAMES, type OwnedTab, type Rag } from "../model/owned-tab";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
-import { ragFromScore } from "../parse";
+import { dayFromIso, ragFromScore } from "../parse";
+import { monthName, monthOf } from "../history/month";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
 /** What the Risk Summary counts of each risk. */
@@ -22,6 +23,8 @@ type CountedRisk = Pick<
   | "scoreWorkedOut"
   | "mergedInto"
   | "sheet"
+  | "trend"
+  | "months"
 > & { alsoOnSheets?: string[] };
 
 function countBy(risks: CountedRisk[], key: (r: CountedRisk) => string): [string, number][] {
@@ -35,6 +38,20 @@ const RAG_ORDER: [Rag | null, string][] = [
   ["amber", "Amber"],
   ["green", "Green"],
   [null, "No score"],
+];
+
+/**
+ * Whether the writer adds a native chart of the monthly RAG table (the task pane does; the command
+ * line's --out does not, and the tab says so).
+ */
+export type ChartNote = "native" | "none";
+
+const TREND_ROWS: [RiskFacts["trend"], string][] = [
+  ["up", "↑ Score up"],
+  ["down", "↓ Score down"],
+  ["same", "→ No change"],
+  ["new", "New this month"],
+  [null, "Not dated (no Date Raised, log or backup)"],
 ];
 
 /** Says which open risks' scores were worked out as likelihood × impact (their register gives no score). */
@@ -69,6 +86,7 @@ export function buildRiskSummaryTab(
   settings: Settings,
   heading: Omit<TabHeading, "title">,
   movement?: Movement,
+  chart: ChartNote = "none",
 ): OwnedTab {
   const tab = new TabBuilder(
     OWNED_TAB_NAMES["risk-summary"],
@@ -140,6 +158,16 @@ export function buildRiskSummaryTab(
   if (workedOut.length > 0) tab.row([workedOutNote(workedOut)]);
   tab.blank();
 
+  tab.title("Direction of travel of open risks (score against last month)");
+  tab.header(["Direction", "Risks", "Ids"]);
+  for (const [trend, label] of TREND_ROWS) {
+    const ids = open.filter((r) => r.trend === trend).map((r) => r.id);
+    tab.row([label, ids.length, trend === "same" || trend === null ? "" : ids.join(", ")]);
+  }
+  tab.blank();
+
+  monthlyRag(tab, open, settings, heading.asAt, chart);
+
   tab.title(movement ? `Movement since the import of ${movement.since}` : "Movement since the last import");
   tab.header(["Change", "Risks", "Ids"]);
   if (!movement) tab.row(["No import recorded yet"]);
@@ -153,4 +181,35 @@ export function buildRiskSummaryTab(
     ] as const)
       tab.row([label, ids.length, ids.join(", ")]);
   return tab.build();
+}
+
+/** Open risks by RAG at the end of each of the last twelve months (the chart's data), and what the chart is. */
+function monthlyRag(
+  tab: TabBuilder,
+  open: readonly CountedRisk[],
+  settings: Settings,
+  asAtIso: string,
+  chart: ChartNote,
+): void {
+  const asAt = dayFromIso(asAtIso);
+  tab.title("Open risks by RAG, month by month (risks open now, by their score at each month's end)");
+  tab.header(["Month", "Red", "Amber", "Green"]);
+  const months = open.reduce((n, r) => Math.max(n, r.months.length), 0);
+  for (let i = 0; i < months; i++) {
+    const counts = { red: 0, amber: 0, green: 0 };
+    for (const r of open) {
+      // Risks not yet seen that month, or without a score, have no RAG to count.
+      const score = r.months[r.months.length - months + i];
+      if (typeof score === "number" && score >= 1 && score <= 25) counts[ragFromScore(score, settings.rag)]++;
+    }
+    const month = asAt === null ? `month ${i + 1}` : monthName(monthOf(asAt) - months + 1 + i);
+    const row = tab.row([month, counts.red, counts.amber, counts.green]);
+    tab.rag(row, 1, "red").rag(row, 2, "amber").rag(row, 3, "green");
+  }
+  tab.row([
+    chart === "native"
+      ? "The chart beside the heat map draws this table."
+      : "No chart on this tab: the command line (--out) leaves the chart out; the task pane's Summaries view draws it from this table.",
+  ]);
+  tab.blank();
 }

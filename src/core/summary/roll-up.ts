@@ -74,6 +74,7 @@ export function rollUpSummary(
       escalations,
       risks,
       aims: parts.flatMap((p) => p.data.aims.map((a) => ({ ...a, file: p.file }))),
+      proposals: parts.flatMap((p) => (p.data.proposals ?? []).map((x) => ({ ...x, file: p.file }))),
       sourced: true,
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),

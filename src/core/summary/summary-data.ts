@@ -33,6 +33,7 @@ export function summaryDataOf(report: Report): SummaryData {
     escalations,
     risks,
     aims: summaryAims(report),
+    proposals: report.proposals,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Finding } from "../model/finding";
 import type { Rag } from "../model/owned-tab";
 import type { PlanRecord } from "../model/records";
 import type { Escalation } from "../model/report";
+import type { Proposal } from "../model/history";
 import type { RiskFacts } from "../model/risk-summary";
 
 /** One improvement aim rolled up from the plan's rows and findings (SPEC "Plan Close-Out"). */
@@ -42,6 +43,9 @@ export type SummaryEscalation = Escalation & {
   alsoOnSheets?: string[];
 };
 
+/** A proposal for the boards; `file` in a roll-up. */
+export type SummaryProposal = Proposal & { file?: string };
+
 /** Everything the four summary tabs show. */
 export interface SummaryData {
   asAt: string;
@@ -52,6 +56,8 @@ export interface SummaryData {
   escalations: readonly SummaryEscalation[];
   risks: readonly SummaryRisk[];
   aims: readonly SummaryAim[];
+  /** Escalate / de-escalate proposals (the Escalation tab's Proposed changes block); none when absent. */
+  proposals?: readonly SummaryProposal[];
   /** True for a roll-up over several files: the tabs add a Source column and link into each row's file. */
   sourced?: boolean;
 }

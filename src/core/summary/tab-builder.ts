@@ -89,7 +89,9 @@ export class TabBuilder {
 
   /** Finishes the tab: pads rows to one width and puts the owned marker after the last column of row 1. */
   build(): OwnedTab {
-    const width = Math.max(1, ...this.rows.map((r) => r.length), this.format.columnWidths.length);
+    // A loop, not Math.max(...rows): a spread of 125k+ arguments overflows the call stack.
+    let width = Math.max(1, this.format.columnWidths.length);
+    for (const r of this.rows) if (r.length > width) width = r.length;
     const rows = this.rows.map((r) => {
       const padded = r.slice();
       while (padded.length < width + 1) padded.push(null);

@@ -2,7 +2,7 @@
 
 import type { HistoryEntry, HistorySource, Trend } from "../../../src/core/model/history";
 import { dayFromIso } from "../../../src/core/parse";
-import { monthIso } from "../../../src/core/history/month";
+import { monthIso, monthOf } from "../../../src/core/history/month";
 import { compareEntries, monthlyScores, trendFrom } from "../../../src/core/history/monthly-points";
 
 const day = (iso: string) => {
@@ -21,6 +21,7 @@ function entry(
 ): HistoryEntry {
   return {
     day: day(iso),
+    month: monthOf(day(iso)),
     source,
     score,
     oldScore,

@@ -36,7 +36,14 @@ function busySettings(): Settings {
     columns: { "Risk ID": "id", Notes: null, __proto__x: "title" },
     riskSheet: "Risks",
     targetRegister: "IRIS Risks",
+    renumbered: [{ oldId: "HRC-014", newId: "HRC-114" }],
   };
+  s.appetite = {
+    maxima: { averse: 3, minimal: 5, cautious: 8, open: 12, eager: 20 },
+    categories: { "Financial and commercial": "averse", "Reputation: media": "minimal" },
+    defaultLevel: "open",
+  };
+  s.proposals = { escalateMonthsAbove: 3, escalateRise: 5, deEscalateMonths: 4, renumberTitleShare: 70 };
   s.acceptedExceptions = [
     {
       ruleId: "risk/no-action",
@@ -424,5 +431,52 @@ describe("lastImport", () => {
     const { settings, issues } = settingsFromRows(rows);
     expect(settings.lastImport).toBeNull();
     expect(issues.join(" ")).toMatch(/lastImport/);
+  });
+});
+
+describe("appetite and proposal settings", () => {
+  it("are written as people read them", () => {
+    const rows = settingsToRows(busySettings());
+    const value = (key: string) => rows.filter((r) => r[0] === key).map((r) => r[1]);
+    expect(value("appetite.levels")).toEqual(["Averse 3; Minimal 5; Cautious 8; Open 12; Eager 20"]);
+    expect(value("appetite.defaultLevel")).toEqual(["Open"]);
+    expect(value("appetite.category")).toEqual([
+      "Financial and commercial: Averse",
+      "Reputation: media: Minimal",
+    ]);
+    expect(value("proposals.escalateRise")).toEqual([5]);
+  });
+
+  it.each<[string, CellValue, RegExp]>([
+    [
+      "appetite.levels",
+      "Averse 4; Minimal 3",
+      /Minimal \(3\) no more than Averse \(4\).*using Averse 4; Minimal 6/,
+    ],
+    ["appetite.levels", "Cautious 30", /gives Cautious the score 30, not 1–25; ignoring it/],
+    ["appetite.levels", "Brave 12", /'Brave 12', not a level \(Averse, Minimal, Cautious, Open, Eager\)/],
+    ["appetite.defaultLevel", "Bold", /not a level .*; using Cautious/],
+    ["appetite.category", "Financial", /not a category and a level such as 'Financial: Averse'/],
+    ["appetite.category", "Financial: Reckless", /not a category and a level/],
+    ["proposals.escalateMonthsAbove", 0, /not between 1 and 12; using 2/],
+    ["proposals.renumberTitleShare", 150, /not between 1 and 100; using 80/],
+  ])("%s = %p keeps the default with an issue", (key, value, issue) => {
+    const { rows } = withValue(key, value);
+    const back = settingsFromRows(rows);
+    expect(back.settings).toEqual(defaultSettings());
+    expect(back.issues).toEqual([expect.stringMatching(issue)]);
+  });
+
+  it("reads levels in any case and order, leaving the ones not named", () => {
+    const { rows } = withValue("appetite.levels", "eager 20, averse: 2");
+    const back = settingsFromRows(rows);
+    expect(back.issues).toEqual([]);
+    expect(back.settings.appetite.maxima).toEqual({
+      averse: 2,
+      minimal: 6,
+      cautious: 9,
+      open: 12,
+      eager: 20,
+    });
   });
 });

@@ -23,6 +23,7 @@ const risk = (id: string, title: string, row: number): SummaryRisk => ({
   trend: null,
   firstSeen: null,
   appetite: { category: "", level: "cautious", max: 9 },
+  months: [],
 });
 
 const part = (file: string, risks: SummaryRisk[]): RollUpPart => {

@@ -1,0 +1,110 @@
+// Reading the workbook's memory: the Import Log (this layout and the earlier one), the dated backups,
+// and confirmed renumberings, through the whole engine.
+
+import type { CellValue } from "../../../src/core/model/grid";
+import type { SheetSpec } from "../rules/harness";
+import { reportOf } from "../rules/harness";
+import { riskHistory } from "../../../src/core/history";
+import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "./helpers";
+
+const importLog = (header: string[], ...rows: CellValue[][]): SheetSpec => ({
+  name: "Import Log",
+  rows: [
+    ["Import Log", null, null, null, null, null, null, null, "⟦contract-risk-review:owned⟧"],
+    [],
+    header,
+    ...rows,
+  ],
+});
+const NEW_LAYOUT = ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"];
+const OLD_LAYOUT = ["When", "File", "Register", "Risk ID", "Field", "Old", "New"];
+
+describe("history from the logs", () => {
+  it.each<[string, SheetSpec]>([
+    [
+      "the Import Log's score changes (Sheet and Action ID columns)",
+      importLog(NEW_LAYOUT, [
+        "2022-09-10 14:05",
+        "iris.xlsx",
+        "IRIS Risks",
+        "HRC-001",
+        null,
+        "Current Risk Score",
+        9,
+        16,
+      ]),
+    ],
+    [
+      "an earlier Import Log layout (Register, no Action ID)",
+      importLog(OLD_LAYOUT, [
+        "2022-09-10 14:05",
+        "iris.xlsx",
+        "IRIS Risks",
+        "HRC-001",
+        "Current Risk Score",
+        "9",
+        "16",
+      ]),
+    ],
+  ])("%s", (_name, log) => {
+    const report = reportOf([hregister(hrisk({ score: 16 })), log]);
+    const facts = report.risks[0];
+    const h = riskHistory(report, facts, 3);
+    expect(h.points.map((p) => [p.month, p.score, p.entries.length])).toEqual([
+      ["2022-08", 9, 0],
+      ["2022-09", 16, 1],
+      ["2022-10", 16, 0],
+    ]);
+    expect(h.points[1].entries[0].text).toBe("Current Risk Score: 9 → 16");
+    expect(report.risks[0].trend).toBe("same");
+  });
+
+  it("dates a risk with no Date Raised by the first backup that names it", () => {
+    const backup = (date: string, ...ids: string[]): SheetSpec => ({
+      name: `Backup IRIS Risks ${date}`,
+      rows: [HISTORY_REGISTER_HEADERS, ...ids.map((id) => hrisk({ id, raised: null }))],
+    });
+    const report = reportOf([
+      hregister(
+        hrisk({ id: "HRC-001", raised: null }),
+        hrisk({ id: "HRC-002", raised: null }),
+        hrisk({ id: "HRC-003", raised: null }),
+      ),
+      backup("2022-08-10", "HRC-001"),
+      backup("2022-10-01", "HRC-001", "HRC-002"),
+    ]).risks.filter((r) => r.sheet === "IRIS Risks");
+    expect(report.map((r) => [r.id, r.trend, r.firstSeen])).toEqual([
+      ["HRC-001", "same", "2022-08-10"],
+      ["HRC-002", "new", "2022-10-01"],
+      ["HRC-003", null, null],
+    ]);
+  });
+
+  it("gives a risk under its new id the history of its old one when the pair was confirmed", () => {
+    const report = reportOf(
+      [hregister(hrisk({ id: "HRC-114", score: 16 })), hlog(logRow("05/08/2022", "HRC-014", 9))],
+      {
+        settings: { importProfile: { columns: {}, renumbered: [{ oldId: "HRC-014", newId: "HRC-114" }] } },
+      },
+    );
+    expect(report.risks[0].trend).toBe("up");
+    expect(riskHistory(report, report.risks[0], 3).points.map((p) => p.score)).toEqual([9, 9, 16]);
+  });
+
+  it("shows the month's updates, their author and no-change flag", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 12 })),
+      hlog(
+        logRow("12/08/22", "HRC-001", 12, true, "No change this month"),
+        logRow("09/09/22", "HRC-001", 12, false, "Resurfacing done"),
+      ),
+    ]);
+    const h = riskHistory(report, report.risks[0], 2);
+    expect(
+      h.points.map((p) => [p.month, p.carried, p.entries.map((e) => [e.text, e.by, e.noChange])]),
+    ).toEqual([
+      ["2022-09", false, [["Resurfacing done", "J Smith", false]]],
+      ["2022-10", false, []],
+    ]);
+  });
+});

@@ -1,0 +1,99 @@
+// The summary tabs show the history: a Trend column and a Proposed changes block on the Escalation tab,
+// direction of travel and the month-by-month RAG table on the Risk Summary.
+
+import { buildSummaryTabs } from "../../../src/core/summary";
+import type { OwnedTab } from "../../../src/core/model/owned-tab";
+import { defaultSettings } from "../../../src/core/model/settings";
+import { reportOf } from "../rules/harness";
+import { hlog, hregister, hrisk, logRow } from "../history/helpers";
+
+const report = reportOf([
+  hregister(
+    hrisk({ id: "HRC-001", score: 16 }),
+    hrisk({ id: "HRC-002", score: 4, escalatedTo: "Corporate Risk Register" }),
+    hrisk({ id: "HRC-003", score: 6, raised: "02/10/2022" }),
+  ),
+  hlog(
+    logRow("05/07/2022", "HRC-001", 6),
+    logRow("12/08/2022", "HRC-001", 12),
+    logRow("05/07/2022", "HRC-002", 16),
+    logRow("05/08/2022", "HRC-002", 4),
+  ),
+]);
+const tabs = buildSummaryTabs(report, defaultSettings(), { version: "test" });
+const tab = (name: string): OwnedTab => tabs.find((t) => t.name === name)!;
+/** Rows from the one whose first cell starts with `title` up to the next blank row. */
+function block(t: OwnedTab, title: string): unknown[][] {
+  const start = t.rows.findIndex((r) => typeof r[0] === "string" && r[0].startsWith(title));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const out: unknown[][] = [];
+  for (let i = start; i < t.rows.length && t.rows[i].some((c) => c !== null && c !== ""); i++)
+    out.push(t.rows[i].filter((c) => c !== null && !(typeof c === "string" && c.startsWith("⟦"))));
+  return out;
+}
+
+describe("Escalation tab", () => {
+  it("has a Trend column", () => {
+    const rows = block(tab("Escalation"), "Corporate risk register");
+    expect(rows[1]).toContain("Trend");
+    const risk = rows.find((r) => r[0] === "HRC-001")!;
+    expect(risk[risk.length - 1]).toBe("↑ up");
+  });
+
+  it("lists the proposals in a Proposed changes block", () => {
+    const rows = block(tab("Escalation"), "Proposed changes");
+    expect(rows[0][0]).toBe("Proposed changes for the board to decide (2 risks)");
+    expect(rows.slice(2).map((r) => [r[0], r[3], r[5], r[7]])).toEqual([
+      [
+        "HRC-001",
+        "Escalate",
+        "Corporate risk register",
+        "score 16 above appetite (Cautious, 9) for 3 months",
+      ],
+      [
+        "HRC-002",
+        "De-escalate",
+        "Corporate risk register",
+        "score 4 at or below appetite (Cautious, 9) for 3 months",
+      ],
+    ]);
+  });
+});
+
+describe("Risk Summary tab", () => {
+  it("counts the direction of travel of open risks", () => {
+    const rows = block(tab("Risk Summary"), "Direction of travel");
+    expect(rows.slice(2).map((r) => [r[0], r[1], r[2] ?? ""])).toEqual([
+      ["↑ Score up", 1, "HRC-001"],
+      ["↓ Score down", 0, ""],
+      ["→ No change", 1, ""],
+      ["New this month", 1, "HRC-003"],
+      ["Not dated (no Date Raised, log or backup)", 0, ""],
+    ]);
+  });
+
+  it("has open risks by RAG for twelve months and says the command line draws no chart", () => {
+    const rows = block(tab("Risk Summary"), "Open risks by RAG, month by month");
+    expect(rows[1]).toEqual(["Month", "Red", "Amber", "Green"]);
+    expect(rows.slice(2, 14).map((r) => r[0])).toEqual([
+      "Nov 2021",
+      "Dec 2021",
+      "Jan 2022",
+      "Feb 2022",
+      "Mar 2022",
+      "Apr 2022",
+      "May 2022",
+      "Jun 2022",
+      "Jul 2022",
+      "Aug 2022",
+      "Sep 2022",
+      "Oct 2022",
+    ]);
+    // July: HRC-001 at 6 (amber), HRC-002 at 16 (red); October: HRC-001 16 red, HRC-002 4 green, HRC-003 6 amber.
+    expect(rows[10].slice(1)).toEqual([1, 1, 0]);
+    expect(rows[13].slice(1)).toEqual([1, 1, 1]);
+    expect(String(rows[14][0])).toMatch(
+      /^No chart on this tab: the command line \(--out\) leaves the chart out/,
+    );
+  });
+});
