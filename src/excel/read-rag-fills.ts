@@ -2,7 +2,7 @@
 // SPEC "Real registers"): only that column, only the rows it needs, every sheet in one extra request.
 
 import { fillMergedAreas, type BlankFill, type Grid } from "../core/model/grid";
-import { detectSheet } from "../core/read/detect-sheet";
+import type { SheetLayout } from "../core/read/detect-sheet";
 import { columnLetter } from "../core/address/a1";
 import { isPayloadError } from "./errors";
 import { payloadBudget } from "./payload";
@@ -20,8 +20,10 @@ interface Wanted {
   bottom: number;
 }
 
+type Detect = (grid: Grid) => SheetLayout;
+
 /** The register's RAG column and the span of its rows with no text there, or null when none is blank. */
-function blankRagSpan(grid: Grid): Wanted | null {
+function blankRagSpan(grid: Grid, detectSheet: Detect): Wanted | null {
   if (grid.owned) return null;
   const layout = detectSheet(fillMergedAreas(grid));
   const col = layout.kind === "risk-register" ? layout.mapping?.fieldColumns.get("rag") : undefined;
@@ -53,10 +55,12 @@ export async function readRagFills(
   sheets: Excel.Worksheet[],
 ): Promise<void> {
   if (!supportsExcelApi("1.9")) return;
+  // The header reader comes with the engine's chunk: loaded here, not in the task pane's first script.
+  const { detectSheet } = await import(/* webpackChunkName: "engine-read" */ "../core/read/detect-sheet");
   let room = Math.floor(payloadBudget() / BYTES_PER_CELL);
   const queued: { wanted: Wanted; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
   grids.forEach((grid, i) => {
-    const wanted = blankRagSpan(grid);
+    const wanted = blankRagSpan(grid, (g) => detectSheet(g));
     if (!wanted || room <= 0) return;
     wanted.bottom = Math.min(wanted.bottom, wanted.top + room - 1);
     room -= wanted.bottom - wanted.top + 1;

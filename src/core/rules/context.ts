@@ -1,7 +1,7 @@
 // What rules can ask about the workbook: settings, as-at date, parsed values and cross-sheet links.
 // Derived values are computed once here so no rule re-implements them.
 
-import type { ActionRecord, RecordCell, RiskRecord, SheetRecord } from "../model/records";
+import type { ActionRecord, RiskRecord, SheetRecord } from "../model/records";
 import { fieldCell, fieldText, idKey } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { ScaleWord, Settings } from "../model/settings";
@@ -22,6 +22,7 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
+import { ColumnCache } from "./column-cache";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
 import type { RiskMatrix } from "../read/risk-matrix";
 
@@ -155,22 +156,24 @@ export function buildRuleContext(
     if (d.ok && (logDatesByRisk.get(key) ?? -Infinity) < d.value) logDatesByRisk.set(key, d.value);
   }
 
-  // Several rules and the summaries read the same date cells: parse each cell once per meaning.
-  const dateMemo: Record<DateMeaning, WeakMap<RecordCell, DayNumber | null>> = {
-    deadline: new WeakMap(),
-    lastUpdated: new WeakMap(),
-  };
+  // Several rules and the summaries read the same cells: each cell is parsed once per reading (date
+  // meaning, scale, state) into per-sheet, per-column typed arrays, NaN for "no value".
+  const columns = new ColumnCache();
   const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
     const c = fieldCell(record, field);
     if (!c) return null;
-    const memo = dateMemo[meaning];
-    let day = memo.get(c);
-    if (day === undefined) {
+    const day = columns.get(record.sheet, meaning, c.col, c.row, () => {
       const d = parseDateCell(c, meaning);
-      day = d.ok ? d.value : null;
-      memo.set(c, day);
-    }
-    return day;
+      return d.ok ? d.value : NaN;
+    });
+    return Number.isNaN(day) ? null : day;
+  };
+  /** Is this record's status open (by `read` on its status text)? Cached per status cell. */
+  const openBy = (record: SheetRecord<string>, reading: string, read: (text: string) => boolean): boolean => {
+    const c = record.fields.status;
+    const text = () => fieldText(record, "status");
+    if (!c) return read(text());
+    return columns.get(record.sheet, reading, c.col, c.row, () => (read(text()) ? 1 : 0)) === 1;
   };
   const latestCache = new Map<RiskRecord, DayNumber | null>();
   // Status and strategy cells repeat the same few words thousands of times: read each text once.
@@ -203,8 +206,8 @@ export function buildRuleContext(
     records,
     hasField: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.has(field) ?? false,
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
-    isOpenRisk: (risk) => riskOpen(fieldText(risk, "status")),
-    isOpenAction: (action) => actionOpen(fieldText(action, "status")),
+    isOpenRisk: (risk) => openBy(risk, "riskOpen", riskOpen),
+    isOpenAction: (action) => openBy(action, "actionOpen", actionOpen),
     actionsFor: (risk) => actionsByRisk.get(idKey(risk.fields.id?.value ?? null)) ?? [],
     riskFor: (action) => ctx.risksFor(action)[0],
     risksFor: (action) =>
@@ -283,7 +286,11 @@ export function buildRuleContext(
       if (!c) return null;
       if (typeof c.value === "number") return Number.isFinite(c.value) ? c.value : null;
       const scale = SCALE_OF_FIELD.get(field);
-      return scale ? scaleNumber[scale](c.text) : plainNumber(c.text);
+      const n = columns.get(record.sheet, scale ?? "plain", c.col, c.row, () => {
+        const v = scale ? scaleNumber[scale](c.text) : plainNumber(c.text);
+        return v ?? NaN;
+      });
+      return Number.isNaN(n) ? null : n;
     },
     riskId: (risk) => fieldText(risk, "id"),
     strategyOf: (record) => strategy(fieldText(record, "strategy")),

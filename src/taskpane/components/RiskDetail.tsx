@@ -9,7 +9,7 @@ import type { Finding } from "../../core/model/finding";
 import { idKey } from "../../core/model/records";
 import type { Report } from "../../core/model/report";
 import type { RiskFacts } from "../../core/model/risk-summary";
-import type { RagBands } from "../../core/model/settings";
+import { defaultSettings, type RagBands } from "../../core/model/settings";
 import { countsGrid, sectionHeading } from "../styles";
 import { RiskHistoryTable } from "./RiskHistoryTable";
 import { TrendLabel } from "./TrendLabel";
@@ -41,13 +41,14 @@ export interface RiskDetailProps {
   report: Pick<Report, "asAt" | "history" | "proposals" | "risks">;
   /** The finding last selected; nothing is shown when it is not about a risk. */
   finding: Finding;
-  rag: RagBands;
+  /** The workbook's RAG bands (the defaults until its settings are read). */
+  rag: RagBands | undefined;
 }
 
 /** The detail of the risk behind a finding (loaded lazily: the history code is the engine's). */
 export default function RiskDetail({ report, finding, rag }: RiskDetailProps): React.JSX.Element | null {
   const facts = React.useMemo(() => riskOfFinding(report, finding), [report, finding]);
-  return facts ? <RiskStory report={report} facts={facts} rag={rag} /> : null;
+  return facts ? <RiskStory report={report} facts={facts} rag={rag ?? defaultSettings().rag} /> : null;
 }
 
 /** One risk's direction, appetite, proposal and history. */

@@ -26,7 +26,6 @@ import { AcceptedList } from "../components/AcceptedList";
 import { buildException, withException, withoutException, type AcceptForm } from "../accept-exception";
 import { sectionHeading } from "../styles";
 import { countText } from "../windowing";
-import { defaultSettings } from "../../core/model/settings";
 
 // The risk's history needs the engine's history code: loaded when a finding is first selected.
 const RiskDetail = React.lazy(() => import("../components/RiskDetail"));
@@ -193,11 +192,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
           )}
           {activeFinding ? (
             <React.Suspense fallback={null}>
-              <RiskDetail
-                report={report}
-                finding={activeFinding}
-                rag={(state.settings ?? defaultSettings()).rag}
-              />
+              <RiskDetail report={report} finding={activeFinding} rag={state.settings?.rag} />
             </React.Suspense>
           ) : null}
 
