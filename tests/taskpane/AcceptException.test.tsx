@@ -140,10 +140,11 @@ describe("Accepting a finding", () => {
 
   it("keeps the dialog open with the reason when saving fails, and says why", async () => {
     const { user, gateway, engine } = await checked();
-    gateway.failNext.saveSettings = new Error("the workbook is read-only");
     await user.click(screen.getByRole("button", { name: D5 }));
     const dialog = await screen.findByRole("dialog", { name: "Accept this finding" });
     await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "Known issue");
+    // The save is what fails: the failure is injected as the officer presses Accept.
+    gateway.failNext.saveSettings = new Error("the workbook is read-only");
     await user.click(within(dialog).getByRole("button", { name: "Accept finding" }));
     expect(
       await within(dialog).findByText("Something went wrong: the workbook is read-only"),
