@@ -68,7 +68,7 @@ it("falls into none of the traps", () => {
 });
 
 it("shows arrows and proposals in the text output", () => {
-  expect(text).toMatch(/H-01 +Risk Register row 3 +↑ up +corporate-register/);
+  expect(text).toMatch(/H-01 +Risk Register row 3 +↑ up +Corporate risk register/);
   expect(text).toContain("Proposed changes for the boards (6; never applied by themselves):");
   expect(text).toContain(
     "Direction of travel of open risks: 4 ↑ up, 1 ↓ down, 7 → same, 1 new, 1 not dated.",
