@@ -19,6 +19,13 @@ const NAME_KEY = "contract-risk-review.meeting.by";
 const D5 = /^Accept… risk\/missing-strategy for HRC-001 at IRIS Risks!D5$/;
 const D5_FINDING = /^Error: IRIS Risks!D5 · HRC-001 \. /;
 
+/**
+ * The dialog's Reason box once the dialog is open to assistive technology: on a slow machine Fluent's
+ * dialog can still be aria-hidden (opening) when it is first found.
+ */
+const reasonBox = (dialog: HTMLElement): Promise<HTMLElement> =>
+  waitFor(() => within(dialog).getByRole("textbox", { name: "Reason" }), { timeout: 15000 });
+
 /** An engine that, like the real one, moves findings an officer accepted out of the list. */
 function acceptingEngine(): Engine & { checks: Settings[] } {
   const checks: Settings[] = [];
@@ -88,7 +95,7 @@ describe("Accepting a finding", () => {
     expect(dialog).toHaveAccessibleDescription(/IRIS Risks!D5 · HRC-001/);
     expect(within(dialog).getByRole("textbox", { name: "Your name" })).toHaveValue("Jo Smith");
     expect(within(dialog).getByLabelText(/^Review by/)).toHaveValue("2023-01-10");
-    await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), EXCEPTION.reason);
+    await user.type(await reasonBox(dialog), EXCEPTION.reason);
     await user.click(within(dialog).getByRole("button", { name: "Accept finding" }));
 
     await waitFor(() => expect(engine.checks).toHaveLength(2));
@@ -125,7 +132,7 @@ describe("Accepting a finding", () => {
     const { user, gateway } = await checked();
     await user.click(screen.getByRole("button", { name: D5 }));
     const dialog = await screen.findByRole("dialog", { name: "Accept this finding" });
-    if (typed.reason) await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), typed.reason);
+    if (typed.reason) await user.type(await reasonBox(dialog), typed.reason);
     if (typed.reviewBy !== undefined) {
       const date = within(dialog).getByLabelText(/^Review by/);
       await user.clear(date);
@@ -142,7 +149,7 @@ describe("Accepting a finding", () => {
     const { user, gateway, engine } = await checked();
     await user.click(screen.getByRole("button", { name: D5 }));
     const dialog = await screen.findByRole("dialog", { name: "Accept this finding" });
-    await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "Known issue");
+    await user.type(await reasonBox(dialog), "Known issue");
     // The save is what fails: the failure is injected as the officer presses Accept.
     gateway.failNext.saveSettings = new Error("the workbook is read-only");
     await user.click(within(dialog).getByRole("button", { name: "Accept finding" }));
@@ -207,10 +214,14 @@ describe("Accepting by keyboard alone", () => {
     await user.keyboard("{Enter}");
     const dialog = await screen.findByRole("dialog", { name: "Accept this finding" });
     await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
-    act(() => within(dialog).getByRole("textbox", { name: "Reason" }).focus());
+    const reason = await reasonBox(dialog);
+    act(() => reason.focus());
     await user.keyboard(EXCEPTION.reason);
     // Tab order inside the dialog is the browser test's (tabster's focus trap needs layout too).
-    act(() => within(dialog).getByRole("textbox", { name: "Your name" }).focus());
+    const nameBox = await waitFor(() => within(dialog).getByRole("textbox", { name: "Your name" }), {
+      timeout: 15000,
+    });
+    act(() => nameBox.focus());
     await user.keyboard("{Enter}"); // Enter in a one-line field submits the form
     await waitFor(() => expect(engine.checks).toHaveLength(2));
     expect(savedExceptions(gateway)).toEqual([[EXCEPTION]]);
