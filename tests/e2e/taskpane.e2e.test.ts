@@ -64,9 +64,12 @@ describe("bundle size", () => {
         `(${initial.files.length} files); engine on first check +${(engine.bytes / 1024).toFixed(1)} KB`,
     );
     // The issue's limit is on the initial (entry) chunks; the Office adapter and the app follow only inside
-    // Excel. The second bound catches a dependency slipping into the first-use path.
+    // Excel. The second bound catches a dependency slipping into the first-use path. Raised from 165 to
+    // 175 KB on purpose (stop 7): no new dependency, but the Check view's first use now carries the long-list
+    // windowing, the sheet list's sections / set-aside rows / month-first notes and the co-author settings
+    // merge (measured 168.1 KB).
     expect(entryBytes).toBeLessThanOrEqual(150 * 1024);
-    expect(initial.bytes).toBeLessThanOrEqual(165 * 1024);
+    expect(initial.bytes).toBeLessThanOrEqual(175 * 1024);
     await context.close();
   });
 });
