@@ -91,7 +91,7 @@ describe("History, appetite and proposals in the meeting", () => {
     await page.keyboard.press("Alt+a");
     await page.getByText("Accepted in this meeting (Update Log)").waitFor();
     await eventually(async () =>
-      expect(await page.locator('[role="status"][aria-live="polite"]').first().innerText()).toMatch(
+      expect(await page.locator('[role="status"][aria-live="polite"]:visible').last().innerText()).toMatch(
         /^Proposal accepted for HRC-004: Escalate to Strategic Partnership Board\./,
       ),
     );
