@@ -90,10 +90,15 @@ describe("History, appetite and proposals in the meeting", () => {
     expect(rowBefore[0]).toBe("HRC-004");
     await page.keyboard.press("Alt+a");
     await page.getByText("Accepted in this meeting (Update Log)").waitFor();
+    // The Review view's live region says it (the Check view's stays mounted, hidden, with its own).
     await eventually(async () =>
-      expect(await page.locator('[role="status"][aria-live="polite"]:visible').last().innerText()).toMatch(
-        /^Proposal accepted for HRC-004: Escalate to Strategic Partnership Board\./,
-      ),
+      expect(
+        await page
+          .locator('[role="status"][aria-live="polite"]', {
+            hasText: /^Proposal accepted for HRC-004: Escalate to Strategic Partnership Board\./,
+          })
+          .count(),
+      ).toBe(1),
     );
     // Accepting never changes the register: HRC-004's row is as it was.
     expect(await registerRow()).toEqual(rowBefore);
