@@ -139,7 +139,7 @@ describe("Review view in the browser", () => {
     await press(page, page.getByRole("button", { name: "Start meeting" }), "Enter");
     await page.getByRole("heading", { level: 2, name: /HRC-006/ }).waitFor();
     await press(page, page.getByRole("button", { name: /Change scores/ }), "Enter");
-    await page.getByLabel("Likelihood").waitFor();
+    await page.getByLabel("Likelihood", { exact: true }).waitFor();
     await shoot(page, "review-card-dark");
     expect(await axeViolations(page)).toEqual([]);
     expect(await pageWidth(page)).toBeLessThanOrEqual(320);
