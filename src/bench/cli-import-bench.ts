@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       "import",
       csv,
       "--into",
-      council,
+      bigCouncil,
       "--out",
       path.join(dir, "merged-big.xlsx"),
       ...asAt,
