@@ -2,17 +2,18 @@
 //
 // Sync 1: sheet names, visibility and workbook names. Sync 2: each sheet's used-range address plus its
 // first rows (a window of A1:AZ<n>), which is the whole sheet for a typical workbook. Then the merged
-// areas (ExcelApi 1.13) in syncs of their own (read-merged-areas.ts). Bigger sheets are then read in row
+// areas (ExcelApi 1.13) and the formula cells (ExcelApi 1.9) in two syncs of their own
+// (read-range-areas.ts): an import never replaces a formula by a value. Bigger sheets are then read in row
 // blocks sized from the cell count and the bytes per cell seen so far in that sheet, every sheet's blocks
 // queued in one sync while they fit the budget; a payload error halves the batch and retries.
 
 import { columnLetter, parseRangeAddress } from "../core/address/a1";
-import type { CellValue, Grid, MergedArea } from "../core/model/grid";
+import { formulaKey, type CellValue, type Grid, type MergedArea } from "../core/model/grid";
 import type { ReadProgress } from "./gateway";
 import { isPayloadError } from "./errors";
 import { sheetsOwnedByName, rowHasMarker } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
-import { readMergedAreas } from "./read-merged-areas";
+import { formulaCellsOf, mergedAreasOf, readAreaLists, type AreasQuestion } from "./read-range-areas";
 import { readRagFills } from "./read-rag-fills";
 import { countedSync, runExcel } from "./run";
 
@@ -44,6 +45,8 @@ interface SheetEntry {
   merges: MergedArea[];
   /** True when Excel could not list the sheet's merged areas (read without them). */
   mergesUnread: boolean;
+  /** The areas of cells holding a formula; null when Excel could not list them (or the host cannot). */
+  formulaAreas: MergedArea[] | null;
   blocks: Block[];
   /** First sheet row not read yet. */
   nextRow: number;
@@ -73,23 +76,14 @@ export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Pro
       used: null,
       merges: [],
       mergesUnread: false,
+      formulaAreas: [],
       blocks: [],
       nextRow: 0,
       bytesPerCell: null,
     }));
     onProgress?.({ sheetsRead: 0, sheetsTotal: entries.length });
     const bytesPerCell = await readUsedRanges(context, entries);
-    // Owned tabs hold no merged cells worth reading; an empty sheet has none.
-    const needMerges = entries.filter((e) => e.used !== null && !e.ownedByName && !firstRowMarked(e));
-    const merges = await readMergedAreas(
-      context,
-      needMerges.map((e) => e.ws),
-    );
-    needMerges.forEach((e, i) => {
-      const m = merges[i];
-      if (m === null) e.mergesUnread = true;
-      else e.merges = m;
-    });
+    await readAreasOfSheets(context, entries);
     await readBlocks(context, entries, bytesPerCell, onProgress);
     const grids = entries.map(toGrid);
     // Colour-only RAG cells: the RAG column's fills, in one more request (read-rag-fills.ts).
@@ -101,6 +95,40 @@ export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Pro
     onProgress?.({ sheetsRead: entries.length, sheetsTotal: entries.length });
     return grids;
   });
+}
+
+/**
+ * The merged areas and the formula cells of every sheet with data, in two shared syncs. Owned tabs hold no
+ * merged cells worth reading and no formulas an import writes over.
+ */
+async function readAreasOfSheets(context: Excel.RequestContext, entries: SheetEntry[]): Promise<void> {
+  const officers = entries.filter((e) => e.used !== null && !e.ownedByName && !firstRowMarked(e));
+  const questions: AreasQuestion[] = [];
+  const answers: ((areas: MergedArea[] | null) => void)[] = [];
+  for (const e of officers) {
+    const merges = mergedAreasOf(e.ws);
+    if (merges) {
+      questions.push(merges);
+      answers.push((m) => (m === null ? (e.mergesUnread = true) : (e.merges = m)));
+    }
+    const formulas = formulaCellsOf(e.ws);
+    e.formulaAreas = formulas ? [] : null;
+    if (formulas) {
+      questions.push(formulas);
+      answers.push((f) => (e.formulaAreas = f));
+    }
+  }
+  const lists = await readAreaLists(context, questions);
+  lists.forEach((list, i) => answers[i](list));
+}
+
+/** The formula cells of an area list as `formulaKey`s (sheet coordinates). */
+function formulaKeys(areas: readonly MergedArea[]): Set<number> {
+  const keys = new Set<number>();
+  for (const a of areas)
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) keys.add(formulaKey(r, c));
+  return keys;
 }
 
 function rectOf(address: string): MergedArea | null {
@@ -276,5 +304,7 @@ function toGrid(e: SheetEntry): Grid {
   };
   if (e.merges.length > 0) grid.merges = e.merges;
   if (e.mergesUnread) grid.mergesUnread = true;
+  if (e.formulaAreas === null) grid.formulasUnread = true;
+  else if (e.formulaAreas.length > 0) grid.formulas = formulaKeys(e.formulaAreas);
   return grid;
 }

@@ -122,6 +122,31 @@ describe("applyEdits", () => {
     expect(stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
   });
 
+  it("keeps a register formula the export would change, as the command line does: never replaced by a value", async () => {
+    const reg = registerGrid([risk("HRC-001"), risk("HRC-002")]);
+    const scoreCol = (reg.values[1] as string[]).indexOf("Risk Score");
+    const row = reg.values.findIndex((r) => r[0] === "HRC-001");
+    reg.values[row][scoreCol] = "=D3*E3";
+    const host = install({ sheets: [sheetSpec(reg)] });
+    const { plan, edits } = await planFromWorkbook([risk("HRC-001", { "Risk Score": 12 }), risk("HRC-002")]);
+    expect(plan.risks.notWritten.map((n) => [n.riskId, n.reason, n.note])).toEqual([
+      ["HRC-001", "kept-formula", "kept formula (export says 12)"],
+    ]);
+    await applyEdits(edits);
+    const after = values(host, "Register");
+    expect(after.formulas[`${String.fromCharCode(65 + scoreCol)}${row + 1}`]).toBe("=D3*E3");
+  });
+
+  it("refuses to plan an import into a register whose formula cells Excel could not list", async () => {
+    install({
+      sheets: [sheetSpec(registerGrid([risk("HRC-001")]))],
+      refuse: { formulaCells: "GeneralException" },
+    });
+    await expect(planFromWorkbook([risk("HRC-001", { "Risk Score": 12 })])).rejects.toThrow(
+      /Excel could not say which cells of sheet "Register" hold formulas, so the import could overwrite one; nothing was changed/,
+    );
+  });
+
   it("appends a second import's log rows below the first's, and a re-import writes nothing at all", async () => {
     const host = workbook();
     const first = await planFromWorkbook(EXPORT_ROWS());

@@ -1,5 +1,6 @@
 // Reading the workbook through the adapter: few syncs, every cell, payloads under the limit.
 
+import { formulaKey } from "../../src/core/model/grid";
 import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { readAllSheets } from "../../src/excel/read-sheets";
 import { adapterStats } from "../../src/excel/run";
@@ -80,11 +81,50 @@ describe("readAllSheets", () => {
     expect(summary.owned).toBe(true); // by the CRR_OWNED_ name
   });
 
-  it("reads without merged areas on a host below ExcelApi 1.13, still in two syncs", async () => {
+  it("reads without merged areas on a host below ExcelApi 1.13, asking only for formula cells (none here)", async () => {
     const host = realisticBook("1.9");
     const grids = await readAllSheets();
-    expect(host.stats().syncs).toBe(2);
+    expect(host.stats().syncs).toBe(3);
+    expect(grids.every((g) => g.formulas === undefined && !g.formulasUnread)).toBe(true);
     expect(grids[0].merges).toBeUndefined();
+  });
+
+  it("reads which cells hold formulas in the merged areas' two syncs, so an import can keep them", async () => {
+    const host = install({
+      apiVersion: "1.13",
+      sheets: [
+        {
+          name: "Register",
+          values: [
+            ["Risk ID", "Likelihood", "Impact", "Score", "Total"],
+            ["R1", 4, 4, "=B2*C2", "=SUM(D2:D3)"],
+            ["R2", 3, 3, "=B3*C3", null],
+          ],
+          merges: ["A5:B5"],
+        },
+        { name: "Notes", values: [["no formulas here"]] },
+      ],
+    });
+    const grids = await readAllSheets();
+    expect(host.stats().syncs).toBe(4); // names, used ranges, which sheets have areas, their rectangles
+    const [register, notes] = grids;
+    expect([...(register.formulas ?? [])].sort((a, b) => a - b)).toEqual(
+      [formulaKey(1, 3), formulaKey(1, 4), formulaKey(2, 3)].sort((a, b) => a - b),
+    );
+    expect(register.merges).toEqual([{ top: 4, left: 0, bottom: 4, right: 1 }]);
+    expect(notes.formulas).toBeUndefined();
+    expect(notes.formulasUnread).toBeUndefined();
+  });
+
+  it("marks a sheet's formulas unread when Excel cannot list them, and still reads its values", async () => {
+    install({
+      sheets: [{ name: "Register", values: [["Risk ID", "Score"], ["R1", "=4*4"]] }],
+      refuse: { formulaCells: "GeneralException" },
+    });
+    const [register] = await readAllSheets();
+    expect(register.formulasUnread).toBe(true);
+    expect(register.formulas).toBeUndefined();
+    expect(register.values[1][0]).toBe("R1");
   });
 
   it("reports progress up to every sheet", async () => {

@@ -50,7 +50,7 @@ export interface FakeWorkbookSpec {
   /** Request and response limit in bytes (default 5 MB, as Excel on the web). */
   payloadLimit?: number;
   /** Features this host refuses, with the error code it gives (page layout and freeze panes fail on some hosts). */
-  refuse?: { freezePanes?: string; pageLayout?: string };
+  refuse?: { freezePanes?: string; pageLayout?: string; formulaCells?: string };
 }
 
 /** What the fake's Excel.run accepts as options (Excel.RunOptions). */
@@ -136,7 +136,7 @@ export class FakeHost implements HostState {
   selection: { sheet: string; address: string } | null = null;
   apiVersion: string;
   payloadLimit: number;
-  refuse: { freezePanes?: string; pageLayout?: string };
+  refuse: { freezePanes?: string; pageLayout?: string; formulaCells?: string };
   private failNext: string[] = [];
   private cellEdit: { done: Promise<void>; end: () => void } | null = null;
   private counters = emptyStats();

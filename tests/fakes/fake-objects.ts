@@ -49,7 +49,7 @@ export interface HostState {
   requireApi(version: string, what: string): void;
   findSheet(name: string): SheetState | undefined;
   /** Error codes with which this host refuses a feature ("freezePanes", "pageLayout"), as some hosts do. */
-  refuse: { freezePanes?: string; pageLayout?: string };
+  refuse: { freezePanes?: string; pageLayout?: string; formulaCells?: string };
 }
 
 interface Loc {
@@ -369,6 +369,34 @@ export class FakeRange extends FakeObj {
     return created(
       new FakeRange(this._ctx, this.host, locate, "RangeAreas", true),
       "getMergedAreasOrNullObject",
+      locate,
+    );
+  }
+  /**
+   * ExcelApi 1.9; only "Formulas" is served: the formula cells in the range, one area per run of formula
+   * cells down a column (a null object when there are none).
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRange {
+    this.host.requireApi("1.9", "Range.getSpecialCellsOrNullObject");
+    if (cellType !== "Formulas") fail("InvalidArgument", `The fake serves only Formulas, not ${cellType}.`);
+    const locate = (): Loc | null => {
+      const { sheet, rect } = this.one();
+      if (this.host.refuse.formulaCells)
+        fail(this.host.refuse.formulaCells, "Simulated: this host cannot list formula cells.");
+      const cells: { r: number; c: number }[] = [];
+      for (const [r, c, cell] of sheet.cellsIn(rect)) if (cell.formula !== undefined) cells.push({ r, c });
+      cells.sort((a, b) => a.c - b.c || a.r - b.r);
+      const rects: Rect[] = [];
+      for (const { r, c } of cells) {
+        const last = rects[rects.length - 1];
+        if (last && last.left === c && last.bottom === r - 1) last.bottom = r;
+        else rects.push({ top: r, left: c, bottom: r, right: c });
+      }
+      return rects.length ? { sheet, rects } : null;
+    };
+    return created(
+      new FakeRange(this._ctx, this.host, locate, "RangeAreas"),
+      "getSpecialCellsOrNullObject",
       locate,
     );
   }

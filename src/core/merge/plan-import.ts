@@ -193,6 +193,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       message: `Register "${targetRegister}" has no risk id column, so the export's risks cannot be matched to its rows`,
     });
   }
+  if (registerRaw.formulasUnread) return fail(formulasUnread(file, targetRegister));
   const registerGrid = fillMergedAreas(registerRaw);
   const regRecords = read.records.risks.filter((r) => r.sheet === targetRegister);
   const regTargets = columnTargets(mapping.risks, regLayout, `register "${targetRegister}"`);
@@ -296,6 +297,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
         warnings.push(
           `"${file}", sheet "${mapping.actions.sheet}": action "${d.label}" appears on ${rowList(d.rows)}; only the first is imported`,
         );
+      if (actRaw.formulasUnread) return fail(formulasUnread(file, actionsSheet));
       const actTargets = columnTargets(mapping.actions, actLayout, `actions sheet "${actionsSheet}"`);
       actionSection = mergeSection({
         exportSheet: mapping.actions.sheet,
@@ -394,5 +396,15 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       marking: settings.protectiveMarking,
       cellCount: count(riskSection) + count(actionSection),
     },
+  };
+}
+
+/** Excel could not say which cells hold formulas: writing could replace one by a value, so nothing is written. */
+function formulasUnread(file: string, sheet: string): ImportProblem {
+  return {
+    code: "formulas-unread",
+    file,
+    sheet,
+    message: `Excel could not say which cells of sheet "${sheet}" hold formulas, so the import could overwrite one; nothing was changed. Try again, or import the file with the command line (risk-review import)`,
   };
 }

@@ -59,7 +59,8 @@ export interface ImportProblem {
     | "register-not-recognised"
     | "register-no-id"
     | "empty-export"
-    | "bad-mapping";
+    | "bad-mapping"
+    | "formulas-unread";
   message: string;
   file: string;
   sheet?: string;

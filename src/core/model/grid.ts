@@ -50,6 +50,8 @@ export interface Grid {
    * coordinates; missing when the reader does not know. An import never replaces a formula by a value.
    */
   formulas?: ReadonlySet<number>;
+  /** True when the reader could not learn which cells hold formulas (Excel did not say): imports refuse. */
+  formulasUnread?: boolean;
 }
 
 /** Columns in a sheet (XFD): a cell's formula key is row × this + column. */
