@@ -118,7 +118,15 @@ describe("readAllSheets", () => {
 
   it("marks a sheet's formulas unread when Excel cannot list them, and still reads its values", async () => {
     install({
-      sheets: [{ name: "Register", values: [["Risk ID", "Score"], ["R1", "=4*4"]] }],
+      sheets: [
+        {
+          name: "Register",
+          values: [
+            ["Risk ID", "Score"],
+            ["R1", "=4*4"],
+          ],
+        },
+      ],
       refuse: { formulaCells: "GeneralException" },
     });
     const [register] = await readAllSheets();
