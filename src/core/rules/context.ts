@@ -1,7 +1,7 @@
 // What rules can ask about the workbook: settings, as-at date, parsed values and cross-sheet links.
 // Derived values are computed once here so no rule re-implements them.
 
-import type { ActionRecord, RiskRecord, SheetRecord } from "../model/records";
+import { type ActionRecord, type RiskRecord, type SheetRecord, rawValue, rawCell } from "../model/records";
 import { fieldCell, fieldText, idKey } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { ScaleWord, Settings } from "../model/settings";
@@ -132,7 +132,7 @@ export function buildRuleContext(
   }
   const riskByKey = new Map<string, RiskRecord>();
   for (const r of records.risks) {
-    const key = idKey(r.fields.id?.value ?? null);
+    const key = idKey(rawValue(r, "id"));
     if (key && !riskByKey.has(key)) riskByKey.set(key, r);
   }
   // Dated lines of each risk's update text, read once.
@@ -140,7 +140,7 @@ export function buildRuleContext(
   const datedLine = (risk: RiskRecord): DayNumber | null => {
     let d = datedLineMemo.get(risk);
     if (d === undefined) {
-      const c = risk.fields.update;
+      const c = rawCell(risk, "update");
       d = c && typeof c.value === "string" ? latestDatedLine(c.value) : null;
       datedLineMemo.set(risk, d);
     }
@@ -149,7 +149,7 @@ export function buildRuleContext(
   let datedSheets: Set<string> | null = null;
   const logDatesByRisk = new Map<string, DayNumber>();
   for (const e of records.updateLog) {
-    const key = idKey(e.fields.riskId?.value ?? null);
+    const key = idKey(rawValue(e, "riskId"));
     const c = fieldCell(e, "date");
     if (!key || !c) continue;
     const d = parseDateCell(c, "lastUpdated");
@@ -170,7 +170,7 @@ export function buildRuleContext(
   };
   /** Is this record's status open (by `read` on its status text)? Cached per status cell. */
   const openBy = (record: SheetRecord<string>, reading: string, read: (text: string) => boolean): boolean => {
-    const c = record.fields.status;
+    const c = rawCell(record, "status");
     const text = () => fieldText(record, "status");
     if (!c) return read(text());
     return columns.get(record.sheet, reading, c.col, c.row, () => (read(text()) ? 1 : 0)) === 1;
@@ -208,7 +208,7 @@ export function buildRuleContext(
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
     isOpenRisk: (risk) => openBy(risk, "riskOpen", riskOpen),
     isOpenAction: (action) => openBy(action, "actionOpen", actionOpen),
-    actionsFor: (risk) => actionsByRisk.get(idKey(risk.fields.id?.value ?? null)) ?? [],
+    actionsFor: (risk) => actionsByRisk.get(idKey(rawValue(risk, "id"))) ?? [],
     riskFor: (action) => ctx.risksFor(action)[0],
     risksFor: (action) =>
       (actionKeys.get(action) ?? []).flatMap((k) => {
@@ -218,7 +218,7 @@ export function buildRuleContext(
     ownAction(risk) {
       const owner = fieldText(risk, "actionOwner");
       const status = fieldText(risk, "actionStatus");
-      const dueCell = risk.fields.actionDue;
+      const dueCell = rawCell(risk, "actionDue");
       if (!owner && !status && !dueCell?.text) return null;
       return { open: actionOpen(status), due: dateOf(risk, "actionDue", "deadline"), status };
     },
@@ -231,8 +231,8 @@ export function buildRuleContext(
       return datedSheets.has(sheet);
     },
     sameRisk(a, b) {
-      const ka = idKey(a.fields.id?.value ?? null);
-      if (!ka || ka !== idKey(b.fields.id?.value ?? null)) return false;
+      const ka = idKey(rawValue(a, "id"));
+      if (!ka || ka !== idKey(rawValue(b, "id"))) return false;
       if (a.sheet === b.sheet || !facts.perSheetIds.has(sheetPairKey(a.sheet, b.sheet))) return true;
       return titleKey(a) === titleKey(b);
     },
@@ -272,7 +272,7 @@ export function buildRuleContext(
         if (d !== null && (best === null || d > best)) best = d;
       };
       consider(datedLine(risk));
-      const key = idKey(risk.fields.id?.value ?? null);
+      const key = idKey(rawValue(risk, "id"));
       if (key) {
         for (const a of actionsByRisk.get(key) ?? []) consider(dateOf(a, "updated", "lastUpdated"));
         consider(logDatesByRisk.get(key) ?? null);
