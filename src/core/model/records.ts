@@ -121,25 +121,29 @@ export class GridRecord<F extends string> implements SheetRecord<F> {
   }
 }
 
-/** The record's source and the field's column, when its cells are still only in the grid. */
-function inGrid(record: SheetRecord<string>, field: string): { source: RecordSource; col: number } | null {
-  if (!(record instanceof GridRecord) || !record.inGrid) return null;
-  const col = record.source.fieldColumns.get(field);
-  return col === undefined ? { source: record.source, col: -1 } : { source: record.source, col };
+/** What {@link gridColumn} answers for a record whose cells were made (read `record.fields`). */
+const MADE = -2;
+/** What {@link gridColumn} answers for a record in the grid whose sheet has no column for the field. */
+const NO_COLUMN = -1;
+
+/** The field's column when the record's cells are still only in the grid; NO_COLUMN or MADE otherwise. */
+function gridColumn(record: SheetRecord<string>, field: string): number {
+  if (!(record instanceof GridRecord) || !record.inGrid) return MADE;
+  return record.source.fieldColumns.get(field) ?? NO_COLUMN;
 }
 
 /** A field's text as written ("" when absent or blank), placeholders included; reads no more than the cell. */
 export function rawText<F extends string>(record: SheetRecord<F>, field: F): string {
-  const g = inGrid(record, field);
-  if (g) return g.col < 0 ? "" : g.source.text(record.row, g.col);
-  return record.fields[field]?.text ?? "";
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field]?.text ?? "";
+  return col === NO_COLUMN ? "" : (record as GridRecord<F>).source.text(record.row, col);
 }
 
 /** A field's value as written (null when absent or blank), placeholders included. */
 export function rawValue<F extends string>(record: SheetRecord<F>, field: F): CellValue {
-  const g = inGrid(record, field);
-  if (g) return g.col < 0 ? null : g.source.value(record.row, g.col);
-  return record.fields[field]?.value ?? null;
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field]?.value ?? null;
+  return col === NO_COLUMN ? null : (record as GridRecord<F>).source.value(record.row, col);
 }
 
 /**
@@ -147,12 +151,12 @@ export function rawValue<F extends string>(record: SheetRecord<F>, field: F): Ce
  * the grid this is a new object each time (read it, do not change it: change `record.fields` instead).
  */
 export function rawCell<F extends string>(record: SheetRecord<F>, field: F): RecordCell | undefined {
-  const g = inGrid(record, field);
-  if (g) {
-    if (g.col < 0 || g.source.value(record.row, g.col) === null) return undefined;
-    return g.source.cell(record.row, g.col);
-  }
-  return record.fields[field];
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field];
+  const source = (record as GridRecord<F>).source;
+  return col === NO_COLUMN || source.value(record.row, col) === null
+    ? undefined
+    : source.cell(record.row, col);
 }
 
 /** The fields a record has a column (or a cell) for. */
@@ -179,11 +183,12 @@ export function fieldCell<F extends string>(record: SheetRecord<F>, field: F): R
 
 /** A field's raw value as rules read it: null when absent, blank or a placeholder. */
 export function fieldValue<F extends string>(record: SheetRecord<F>, field: F): CellValue {
-  const g = inGrid(record, field);
-  if (g) {
-    if (g.col < 0) return null;
-    const v = g.source.value(record.row, g.col);
-    return v !== null && !isPlaceholder(g.source.text(record.row, g.col)) ? v : null;
+  const col = gridColumn(record, field);
+  if (col !== MADE) {
+    if (col === NO_COLUMN) return null;
+    const source = (record as GridRecord<F>).source;
+    const v = source.value(record.row, col);
+    return v !== null && !isPlaceholder(source.text(record.row, col)) ? v : null;
   }
   const c = record.fields[field];
   return c && !isPlaceholder(c.text) ? c.value : null;
@@ -191,9 +196,9 @@ export function fieldValue<F extends string>(record: SheetRecord<F>, field: F): 
 
 /** The 0-based column of a field on the record's sheet (its own cell's, else the sheet's), if any. */
 export function fieldColumn<F extends string>(record: SheetRecord<F>, field: F): number | undefined {
-  const g = inGrid(record, field);
-  if (g) return g.col < 0 ? undefined : g.col;
-  return record.fields[field]?.col;
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field]?.col;
+  return col === NO_COLUMN ? undefined : col;
 }
 
 /**

@@ -1,8 +1,18 @@
 // What rules can ask about the workbook: settings, as-at date, parsed values and cross-sheet links.
 // Derived values are computed once here so no rule re-implements them.
 
-import { type ActionRecord, type RiskRecord, type SheetRecord, rawValue, rawCell } from "../model/records";
-import { fieldCell, fieldText, idKey } from "../model/records";
+import {
+  fieldCell,
+  fieldColumn,
+  fieldText,
+  fieldValue,
+  idKey,
+  rawText,
+  rawValue,
+  type ActionRecord,
+  type RiskRecord,
+  type SheetRecord,
+} from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { ScaleWord, Settings } from "../model/settings";
 import type { Rag } from "../model/owned-tab";
@@ -140,8 +150,8 @@ export function buildRuleContext(
   const datedLine = (risk: RiskRecord): DayNumber | null => {
     let d = datedLineMemo.get(risk);
     if (d === undefined) {
-      const c = rawCell(risk, "update");
-      d = c && typeof c.value === "string" ? latestDatedLine(c.value) : null;
+      const value = rawValue(risk, "update");
+      d = typeof value === "string" ? latestDatedLine(value) : null;
       datedLineMemo.set(risk, d);
     }
     return d;
@@ -160,9 +170,11 @@ export function buildRuleContext(
   // meaning, scale, state) into per-sheet, per-column typed arrays, NaN for "no value".
   const columns = new ColumnCache();
   const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
-    const c = fieldCell(record, field);
-    if (!c) return null;
-    const day = columns.get(record.sheet, meaning, c.col, c.row, () => {
+    const col = fieldColumn(record, field);
+    if (col === undefined) return null;
+    const day = columns.get(record.sheet, meaning, col, record.row, () => {
+      const c = fieldCell(record, field);
+      if (!c) return NaN;
       const d = parseDateCell(c, meaning);
       return d.ok ? d.value : NaN;
     });
@@ -170,10 +182,10 @@ export function buildRuleContext(
   };
   /** Is this record's status open (by `read` on its status text)? Cached per status cell. */
   const openBy = (record: SheetRecord<string>, reading: string, read: (text: string) => boolean): boolean => {
-    const c = rawCell(record, "status");
+    const col = fieldColumn(record, "status");
     const text = () => fieldText(record, "status");
-    if (!c) return read(text());
-    return columns.get(record.sheet, reading, c.col, c.row, () => (read(text()) ? 1 : 0)) === 1;
+    if (col === undefined) return read(text());
+    return columns.get(record.sheet, reading, col, record.row, () => (read(text()) ? 1 : 0)) === 1;
   };
   const latestCache = new Map<RiskRecord, DayNumber | null>();
   // Status and strategy cells repeat the same few words thousands of times: read each text once.
@@ -218,8 +230,7 @@ export function buildRuleContext(
     ownAction(risk) {
       const owner = fieldText(risk, "actionOwner");
       const status = fieldText(risk, "actionStatus");
-      const dueCell = rawCell(risk, "actionDue");
-      if (!owner && !status && !dueCell?.text) return null;
+      if (!owner && !status && !rawText(risk, "actionDue")) return null;
       return { open: actionOpen(status), due: dateOf(risk, "actionDue", "deadline"), status };
     },
     hasDatedUpdates(sheet) {
@@ -282,12 +293,15 @@ export function buildRuleContext(
     },
     dateOf,
     numberOf(record, field) {
-      const c = fieldCell(record, field);
-      if (!c) return null;
-      if (typeof c.value === "number") return Number.isFinite(c.value) ? c.value : null;
+      const col = fieldColumn(record, field);
+      if (col === undefined) return null;
       const scale = SCALE_OF_FIELD.get(field);
-      const n = columns.get(record.sheet, scale ?? "plain", c.col, c.row, () => {
-        const v = scale ? scaleNumber[scale](c.text) : plainNumber(c.text);
+      const n = columns.get(record.sheet, scale ?? "plain", col, record.row, () => {
+        const value = fieldValue(record, field);
+        if (value === null) return NaN;
+        if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
+        const text = fieldText(record, field);
+        const v = scale ? scaleNumber[scale](text) : plainNumber(text);
         return v ?? NaN;
       });
       return Number.isNaN(n) ? null : n;
