@@ -150,7 +150,7 @@ function requireReport(): { report: Report; settings: Settings } {
 async function writeSummaries(): Promise<SummaryResult> {
   const { report: r, settings: s } = requireReport();
   const t0 = performance.now();
-  const tabs = buildSummaryTabs(r, s, { version: VERSION });
+  const tabs = buildSummaryTabs(r, s, { version: VERSION, chart: "native" });
   const buildMs = performance.now() - t0;
   const out: SummaryResult["tabs"] = [];
   const [, total] = await costOf(async () => {

@@ -1,6 +1,7 @@
 // Writes (or rewrites) one owned tab: picks a sheet that is ours, clears it, writes the rows in
 // payload-sized chunks as 2-D arrays (text escaped, stored as text), formats it, then freezes the header
-// and sets it up for printing in a sync of its own (tab-layout.ts), where a failure is only a warning.
+// and sets it up for printing in a sync of its own (tab-layout.ts), then draws its chart, if it has one
+// (draw-tab-chart.ts): a failure of either is only a warning.
 
 import { columnLetter, toA1 } from "../core/address/a1";
 import type { CellValue } from "../core/model/grid";
@@ -8,6 +9,7 @@ import type { OwnedTab } from "../core/model/owned-tab";
 import { OWNED_MARKER, OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { PlainError, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
+import { drawTabChart } from "./draw-tab-chart";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
@@ -66,7 +68,10 @@ export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedT
     ...formatWrites(tab, cells, sheetIn),
   ];
   await syncWrites(context, writes, `write: ${target.name}`);
-  const warnings = await layoutTab(context, target.name, tab);
+  const warnings = [
+    ...(await layoutTab(context, target.name, tab)),
+    ...(await drawTabChart(context, target.name, tab, target.exists)),
+  ];
   return {
     sheetName: target.name,
     renamed: target.name.toLowerCase() !== tab.name.toLowerCase(),

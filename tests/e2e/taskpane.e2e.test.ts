@@ -161,6 +161,10 @@ describe("task pane on the fake Excel host, with the real engine", () => {
     const riskSummary = first.sheets.find((s) => s.name === "Risk Summary")!;
     expect(Object.keys(riskSummary.fills).length).toBeGreaterThanOrEqual(25);
     expect(riskSummary.pageLayout).toMatchObject({ orientation: "Landscape" });
+    // The pane draws the month-by-month table as a native chart (written twice below: still one chart).
+    expect(riskSummary.charts.map((c) => [c.type, c.series.map((x) => x.name)])).toEqual([
+      ["ColumnStacked", ["Red", "Amber", "Green"]],
+    ]);
     const ownExceptions = first.sheets.find((s) => s.name !== "Exceptions" && /Exceptions/.test(s.name))!;
     expect(
       Object.values(ownExceptions.links).some((l) => JSON.stringify(l).includes("IRIS Risk Register")),

@@ -5,6 +5,7 @@
 
 import type { CellValue } from "../../src/core/model/grid";
 import { fromA1 } from "../../src/core/address/a1";
+import { chartSnapshot, type ChartSnapshot } from "./fake-charts";
 import { Bag, FakeContext, Op } from "./fake-proxy";
 import { FakeNames, FakeWorksheets, FakeXmlParts, HostState, NameState, XmlState } from "./fake-objects";
 import {
@@ -17,6 +18,7 @@ import {
   SheetState,
   fail,
   parseLocalAddress,
+  quoteSheet,
   rectAddress,
   writeCellValue,
 } from "./fake-state";
@@ -50,7 +52,7 @@ export interface FakeWorkbookSpec {
   /** Request and response limit in bytes (default 5 MB, as Excel on the web). */
   payloadLimit?: number;
   /** Features this host refuses, with the error code it gives (page layout and freeze panes fail on some hosts). */
-  refuse?: { freezePanes?: string; pageLayout?: string; formulaCells?: string };
+  refuse?: { freezePanes?: string; pageLayout?: string; formulaCells?: string; charts?: string };
 }
 
 /** What the fake's Excel.run accepts as options (Excel.RunOptions). */
@@ -91,6 +93,7 @@ export interface FakeSheetSnapshot {
   freezeRows: number;
   columnWidths: Record<number, number>;
   pageLayout: PageLayoutState;
+  charts: ChartSnapshot[];
 }
 
 export interface FakeSnapshot {
@@ -136,7 +139,7 @@ export class FakeHost implements HostState {
   selection: { sheet: string; address: string } | null = null;
   apiVersion: string;
   payloadLimit: number;
-  refuse: { freezePanes?: string; pageLayout?: string; formulaCells?: string };
+  refuse: { freezePanes?: string; pageLayout?: string; formulaCells?: string; charts?: string };
   private failNext: string[] = [];
   private cellEdit: { done: Promise<void>; end: () => void } | null = null;
   private counters = emptyStats();
@@ -382,6 +385,7 @@ function snapshotSheet(s: SheetState): FakeSheetSnapshot {
     freezeRows: s.freezeRows,
     columnWidths: Object.fromEntries(s.columnWidths),
     pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } },
+    charts: s.charts.map((c) => chartSnapshot(c, quoteSheet)),
   };
   s.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
@@ -419,6 +423,9 @@ export function installFakeExcel(spec: FakeWorkbookSpec): FakeHost {
     ConditionalFormatType: { custom: "Custom", cellValue: "CellValue" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+    ChartType: { columnStacked: "ColumnStacked", columnClustered: "ColumnClustered", line: "Line" },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    ChartLegendPosition: { top: "Top", bottom: "Bottom", left: "Left", right: "Right" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks" },
     ErrorCodes: {
       itemNotFound: "ItemNotFound",

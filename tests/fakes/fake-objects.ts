@@ -3,6 +3,7 @@
 
 import type { CellValue } from "../../src/core/model/grid";
 import { parseRangeAddress } from "../../src/core/address/a1";
+import { FakeChartCollection } from "./fake-charts";
 import { Bag, FakeClientResult, FakeCollection, FakeContext, FakeObj, created } from "./fake-proxy";
 import {
   CfState,
@@ -49,7 +50,7 @@ export interface HostState {
   requireApi(version: string, what: string): void;
   findSheet(name: string): SheetState | undefined;
   /** Error codes with which this host refuses a feature ("freezePanes", "pageLayout"), as some hosts do. */
-  refuse: { freezePanes?: string; pageLayout?: string; formulaCells?: string };
+  refuse: { freezePanes?: string; pageLayout?: string; formulaCells?: string; charts?: string };
 }
 
 interface Loc {
@@ -691,6 +692,17 @@ export class FakeWorksheet extends FakeObj {
       c.freezeRows = s.freezeRows;
       c.columnWidths = new Map(s.columnWidths);
       c.pageLayout = { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } };
+      // A copied sheet's charts draw the copy's cells where they drew the source's.
+      c.charts = s.charts.map((ch) => ({
+        ...ch,
+        source: { sheet: ch.source.sheet === s ? c : ch.source.sheet, rect: { ...ch.source.rect } },
+        title: { ...ch.title },
+        categoryAxisTitle: { ...ch.categoryAxisTitle },
+        valueAxisTitle: { ...ch.valueAxisTitle },
+        legend: { ...ch.legend },
+        series: ch.series.map((x) => ({ ...x })),
+        position: ch.position ? { ...ch.position } : null,
+      }));
       const rel = relativeTo ? relativeTo.sheet() : s;
       const at = this.host.sheets.indexOf(rel);
       if (positionType === "Beginning") this.host.sheets.unshift(c);
@@ -755,6 +767,11 @@ export class FakeWorksheet extends FakeObj {
     if (s.visibility !== "Visible")
       fail("InvalidOperation", `The operation is not permitted on a hidden sheet (${feature}).`);
     return s;
+  }
+
+  /** ExcelApi 1.1: the sheet's charts. */
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this._ctx, this.host, () => this.sheet());
   }
 
   get freezePanes(): Bag {

@@ -3,6 +3,7 @@
 
 import type { CellValue } from "../../src/core/model/grid";
 import { columnIndex, columnLetter, parseRangeAddress, toA1 } from "../../src/core/address/a1";
+import type { ChartState } from "./fake-charts";
 
 /** Excel's sheet size. */
 export const MAX_ROWS = 1048576;
@@ -85,6 +86,8 @@ export class SheetState {
   rows: (CellState | undefined)[][] = [];
   merges: Rect[] = [];
   cfs: CfState[] = [];
+  /** Charts float over the cells: clearing cells leaves them, as in Excel. */
+  charts: ChartState[] = [];
   freezeRows = 0;
   tabColor = "";
   columnWidths = new Map<number, number>();

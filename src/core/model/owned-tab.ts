@@ -34,6 +34,40 @@ export interface OwnedTabFormat {
   freezeBelowRow: number | null;
   /** Printed in the centre of the page header of every page: the protective marking (e.g. OFFICIAL-SENSITIVE). */
   pageHeader?: string;
+  /** A native chart over a block of the tab (the task pane draws it; the command line's writer has none). */
+  chart?: OwnedTabChart;
+}
+
+/** 0-based block of cells of an owned tab. */
+export interface TabBlock {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * A native Excel chart drawn over a block of an owned tab, after its values are written. Its series are
+ * the block's columns after the first (the categories), named by the block's header row.
+ */
+export interface OwnedTabChart {
+  /** The chart's name in Excel: how a rewrite finds the chart it drew before and replaces it. */
+  name: string;
+  /** Excel's chart type name. */
+  type: "ColumnStacked";
+  title: string;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  /** The data: header row and category column included. */
+  source: TabBlock;
+  /** One per series, in column order: its name (the RAG word, so colour is never the only cue) and fill. */
+  series: { name: string; color: string }[];
+  /** The cells the chart covers: none of them holds data. */
+  at: TabBlock;
+  /** The row whose first cell says what the chart draws; the writer rewrites it when Excel draws no chart. */
+  noteRow: number;
+  /** What that cell says instead when Excel drew no chart. */
+  noChartNote: string;
 }
 
 /**
@@ -121,6 +155,11 @@ export const OWNED_TAB_STYLE = {
   headerBorder: "#8EA9DB",
   link: "#0563C1",
   marker: "#808080",
+  /**
+   * Series fills of the RAG chart: stronger than the cell fills, each at least 3:1 against the white plot
+   * area (WCAG 1.4.11), with white borders between stacked segments.
+   */
+  chartRag: { red: "#C00000", amber: "#B07800", green: "#548235" } satisfies Record<Rag, string>,
   /** Number format of date columns. */
   dateFormat: "dd/mm/yyyy",
 } as const;

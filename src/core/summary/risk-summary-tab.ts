@@ -1,7 +1,7 @@
 // The Risk Summary tab: counts by status, RAG, strategy and annex; a 5 × 5 heat map; stale risks; movement.
 
 import type { Movement } from "../merge/movement";
-import { OWNED_TAB_NAMES, type OwnedTab, type Rag } from "../model/owned-tab";
+import { OWNED_TAB_NAMES, OWNED_TAB_STYLE, type OwnedTab, type Rag } from "../model/owned-tab";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
 import { dayFromIso, ragFromScore } from "../parse";
@@ -136,6 +136,7 @@ export function buildRiskSummaryTab(
   if (annexes.length === 0) tab.row(["None", 0]);
   tab.blank();
 
+  const heatMapRow = tab.rows.length;
   tab.title("Heat map of open risks (likelihood × impact)");
   tab.header(["Likelihood \\ Impact", "1", "2", "3", "4", "5"]);
   for (let l = 5; l >= 1; l--) {
@@ -166,7 +167,7 @@ export function buildRiskSummaryTab(
   }
   tab.blank();
 
-  monthlyRag(tab, open, settings, heading.asAt, chart);
+  monthlyRag(tab, open, settings, heading.asAt, chart, heatMapRow);
 
   tab.title(movement ? `Movement since the import of ${movement.since}` : "Movement since the last import");
   tab.header(["Change", "Risks", "Ids"]);
@@ -183,16 +184,31 @@ export function buildRiskSummaryTab(
   return tab.build();
 }
 
-/** Open risks by RAG at the end of each of the last twelve months (the chart's data), and what the chart is. */
+/** The chart's name in Excel, by which a rewrite of the tab replaces it. */
+export const RAG_CHART_NAME = "Open risks by RAG (Contract Risk Review)";
+
+/** Cells the chart covers beside the heat map: about 400 × 300 points at Excel's default sizes. */
+const CHART_ROWS = 20;
+const CHART_COLS = 8;
+
+/**
+ * Open risks by RAG at the end of each of the last twelve months (the chart's data), and what the chart
+ * is. With `chart` "native" (and months to draw), the tab asks for a stacked column chart of the table
+ * beside the heat map (row `besideRow`): one column per month, its height the open risks counted, its
+ * segments red, amber and green — the total and the mix read from one column, which a line chart of
+ * three series does not show.
+ */
 function monthlyRag(
   tab: TabBuilder,
   open: readonly CountedRisk[],
   settings: Settings,
   asAtIso: string,
   chart: ChartNote,
+  besideRow: number,
 ): void {
   const asAt = dayFromIso(asAtIso);
   tab.title("Open risks by RAG, month by month (risks open now, by their score at each month's end)");
+  const headerRow = tab.rows.length;
   tab.header(["Month", "Red", "Amber", "Green"]);
   const months = open.reduce((n, r) => Math.max(n, r.months.length), 0);
   for (let i = 0; i < months; i++) {
@@ -206,10 +222,31 @@ function monthlyRag(
     const row = tab.row([month, counts.red, counts.amber, counts.green]);
     tab.rag(row, 1, "red").rag(row, 2, "amber").rag(row, 3, "green");
   }
-  tab.row([
-    chart === "native"
+  const drawn = chart === "native" && months > 0;
+  const noteRow = tab.row([
+    drawn
       ? "The chart beside the heat map draws this table."
-      : "No chart on this tab: the command line (--out) leaves the chart out; the task pane's Summaries view draws it from this table.",
+      : chart === "native"
+        ? "No chart on this tab: no open risk has a score to count yet."
+        : "No chart on this tab: the command line (--out) leaves the chart out; the task pane's Summaries view draws it from this table.",
   ]);
+  if (drawn) {
+    const colours = OWNED_TAB_STYLE.chartRag;
+    tab.chartBeside(besideRow, CHART_ROWS, CHART_COLS, {
+      name: RAG_CHART_NAME,
+      type: "ColumnStacked",
+      title: "Open risks by RAG, month by month",
+      categoryAxisTitle: "Month (score at its end)",
+      valueAxisTitle: "Open risks",
+      source: { row: headerRow, col: 0, rows: months + 1, cols: 4 },
+      series: [
+        { name: "Red", color: colours.red },
+        { name: "Amber", color: colours.amber },
+        { name: "Green", color: colours.green },
+      ],
+      noteRow,
+      noChartNote: "No chart on this tab: Excel did not draw it here; this table holds its figures.",
+    });
+  }
   tab.blank();
 }

@@ -7,6 +7,7 @@ import {
   type OwnedCell,
   type OwnedTab,
   type OwnedTabKind,
+  type OwnedTabChart,
   type OwnedTabFormat,
   type Rag,
 } from "../model/owned-tab";
@@ -22,6 +23,8 @@ export interface TabHeading {
 export class TabBuilder {
   readonly rows: OwnedCell[][] = [];
   readonly format: OwnedTabFormat = emptyFormat();
+  private chartToPlace: { chart: Omit<OwnedTabChart, "at">; row: number; rows: number; cols: number } | null =
+    null;
 
   constructor(
     private readonly name: string,
@@ -87,6 +90,15 @@ export class TabBuilder {
     return this;
   }
 
+  /**
+   * Adds a native chart whose top-left corner is at `row`, to the right of every column the tab uses (and
+   * of the owned marker), so it covers no data; `rows` × `cols` cells in size.
+   */
+  chartBeside(row: number, rows: number, cols: number, chart: Omit<OwnedTabChart, "at">): this {
+    this.chartToPlace = { chart, row, rows, cols };
+    return this;
+  }
+
   /** Finishes the tab: pads rows to one width and puts the owned marker after the last column of row 1. */
   build(): OwnedTab {
     // A loop, not Math.max(...rows): a spread of 125k+ arguments overflows the call stack.
@@ -98,6 +110,11 @@ export class TabBuilder {
       return padded;
     });
     rows[0][width] = OWNED_MARKER;
+    if (this.chartToPlace) {
+      const { chart, row, rows: height, cols } = this.chartToPlace;
+      // One empty column after the marker's.
+      this.format.chart = { ...chart, at: { row, col: width + 2, rows: height, cols } };
+    }
     return { name: this.name, kind: this.kind, rows, format: this.format };
   }
 }

@@ -277,7 +277,7 @@ export function useWorkbook(
       const settings = await ensureSettings();
       const engine = await loadEngine();
       await nextFrame();
-      const tabs = engine.buildSummaryTabs(report, settings, { version: VERSION });
+      const tabs = engine.buildSummaryTabs(report, settings, { version: VERSION, chart: "native" });
       const written: WrittenTab[] = [];
       for (const [i, tab] of tabs.entries()) {
         patch({

@@ -97,3 +97,44 @@ describe("Risk Summary tab", () => {
     );
   });
 });
+
+describe("Risk Summary chart (task pane)", () => {
+  const native = buildSummaryTabs(report, defaultSettings(), { version: "test", chart: "native" }).find(
+    (t) => t.kind === "risk-summary",
+  )!;
+  const chart = native.format.chart!;
+  const rowOf = (start: string) =>
+    native.rows.findIndex((r) => typeof r[0] === "string" && r[0].startsWith(start));
+
+  it("asks for a stacked column chart over exactly the month-by-month block, header and month column included", () => {
+    const header = rowOf("Open risks by RAG, month by month") + 1;
+    expect(native.rows[header].slice(0, 4)).toEqual(["Month", "Red", "Amber", "Green"]);
+    expect(chart.source).toEqual({ row: header, col: 0, rows: 13, cols: 4 });
+    expect(native.rows[header + 12][0]).toBe("Oct 2022");
+    expect(native.rows[header + 13][0]).toBe("The chart beside the heat map draws this table.");
+    expect(chart.noteRow).toBe(header + 13);
+    expect(chart.type).toBe("ColumnStacked");
+    expect(chart.series.map((s) => s.name)).toEqual(["Red", "Amber", "Green"]);
+  });
+
+  it("places the chart beside the heat map, over cells that hold nothing", () => {
+    expect(chart.at.row).toBe(rowOf("Heat map of open risks"));
+    for (let r = chart.at.row; r < chart.at.row + chart.at.rows; r++)
+      for (let c = chart.at.col; c < chart.at.col + chart.at.cols; c++)
+        expect([r, c, native.rows[r]?.[c] ?? null]).toEqual([r, c, null]);
+    // Right of the owned marker too (row 1's last cell).
+    expect(chart.at.col).toBeGreaterThan(native.rows[0].length - 1);
+  });
+
+  it("has no chart on the command line's tab, nor when no open risk has a month to draw", () => {
+    expect(tab("Risk Summary").format.chart).toBeUndefined();
+    const empty = buildSummaryTabs(reportOf([hregister()]), defaultSettings(), {
+      version: "test",
+      chart: "native",
+    }).find((t) => t.kind === "risk-summary")!;
+    expect(empty.format.chart).toBeUndefined();
+    expect(empty.rows.map((r) => r[0])).toContain(
+      "No chart on this tab: no open risk has a score to count yet.",
+    );
+  });
+});
