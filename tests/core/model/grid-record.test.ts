@@ -77,7 +77,7 @@ describe("GridRecord", () => {
     ]);
     grid.numberFormats = [[], [null, null, null, null, "dd/mm/yyyy"], [null, null, null, null, "dd/mm/yyyy"]];
     const { records } = readWorkbook([grid], settings, AS_AT);
-    const r = records.risks[0];
+    const r = records.risks[0] as SheetRecord<string>;
     expect(rawValue(r, "lastUpdated")).toBe(44800);
     expect(rawValue(r, "reviewDate")).toBeNull();
     expect(r.fields.lastUpdated?.value).toBe(44800);
