@@ -5,7 +5,7 @@ import { toA1 } from "./address/a1";
 import { routeEscalations } from "./escalate/route-escalations";
 import { compareFindings, type Finding } from "./model/finding";
 import type { Grid } from "./model/grid";
-import type { SheetRecord } from "./model/records";
+import { fieldColumn, fieldNames, rawCell, type SheetRecord } from "./model/records";
 import type { Report } from "./model/report";
 import type { Settings } from "./model/settings";
 import { dayFromIso, isoFromDay, type DayNumber } from "./parse";
@@ -49,11 +49,10 @@ function locate(
   layout: SheetLayout | undefined,
 ): { row: number; col: number } {
   const cols = layout?.mapping?.fieldColumns;
-  const own = field ? record.fields[field] : undefined;
-  let col = own?.col ?? (field ? cols?.get(field) : undefined);
+  let col = (field ? fieldColumn(record, field) : undefined) ?? (field ? cols?.get(field) : undefined);
   if (col === undefined) {
     for (const idField of ["id", "riskId", "no", "action"]) {
-      const c = record.fields[idField]?.col ?? cols?.get(idField);
+      const c = fieldColumn(record, idField) ?? cols?.get(idField);
       if (c !== undefined) {
         col = c;
         break;
@@ -61,7 +60,10 @@ function locate(
     }
   }
   if (col === undefined) {
-    const all = Object.values(record.fields).flatMap((c) => (c ? [c.col] : []));
+    const all = fieldNames(record).flatMap((f) => {
+      const c = rawCell(record, f);
+      return c ? [c.col] : [];
+    });
     col = all.length ? all.reduce((lo, c) => Math.min(lo, c), Infinity) : 0;
   }
   return { row: record.row, col };

@@ -1,6 +1,7 @@
 // Routes each open risk to the boards and registers it must go to, with a reason for each (SPEC "Escalation").
 
-import { fieldCell, type RiskRecord } from "../model/records";
+import type { CellValue } from "../model/grid";
+import { fieldValue, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
 import type { RuleContext } from "../rules/context";
@@ -33,16 +34,11 @@ export function routeRisk(
   const current = currentScoreOf(ctx, risk);
   const score = current.score;
   const scored = scoreWords(current);
-  const moneyCell = fieldCell(risk, "financialImpact");
-  const impact = moneyCell ? parseMoney(moneyCell.value) : null;
+  const moneyValue = fieldValue(risk, "financialImpact");
+  const impact = moneyValue !== null ? parseMoney(moneyValue) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
-  const escalateCell = fieldCell(risk, "escalation");
-  const escalateYes = escalateCell
-    ? (() => {
-        const y = parseYesNo(escalateCell.value);
-        return y.ok && y.value;
-      })()
-    : false;
+  const escalateValue = fieldValue(risk, "escalation");
+  const escalateYes = escalateValue !== null && isYesValue(escalateValue);
   const strategy = ctx.strategyOf(risk);
 
   if (score !== null && score >= t.corporateMinScore)
@@ -77,4 +73,10 @@ export function routeEscalations(ctx: RuleContext): Escalation[] {
     });
   }
   return out;
+}
+
+/** True when an Escalate? cell reads as Yes. */
+function isYesValue(value: CellValue): boolean {
+  const y = parseYesNo(value);
+  return y.ok && y.value;
 }

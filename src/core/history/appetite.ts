@@ -2,13 +2,12 @@
 // section, else its annex; a level per category, else the default level).
 
 import { APPETITE_LEVEL_NAMES, type RiskAppetite } from "../model/history";
-import type { RecordCell, RiskRecord } from "../model/records";
+import { rawText, type RiskRecord, type SheetRecord } from "../model/records";
 import type { Settings } from "../model/settings";
 
 /** A field's text by name, for fields another reader may add (the section a heading row gives). */
 function textOf(risk: RiskRecord, field: string): string {
-  const cell = (risk.fields as Record<string, RecordCell | undefined>)[field];
-  return cell?.text ?? "";
+  return rawText(risk as SheetRecord<string>, field);
 }
 
 /** The category a risk's appetite is looked up by: Category, else its section, else its annex; "" when none. */

@@ -4,7 +4,7 @@
 
 import type { CellValue, Grid } from "../model/grid";
 import type { ConfirmedPair, DueMove, HistoryData } from "../model/history";
-import { idKey, type UpdateLogRecord } from "../model/records";
+import { idKey, type UpdateLogRecord, rawValue, rawText, rawCell } from "../model/records";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
 import { backupDay, backupRiskKeys } from "./backups";
@@ -45,22 +45,22 @@ function fromUpdateLog(
   memo: Map<CellValue, DayNumber | null>,
 ): void {
   for (const e of records) {
-    const key = idKey(e.fields.riskId?.value ?? null);
-    const c = e.fields.date;
+    const key = idKey(rawValue(e, "riskId"));
+    const c = rawCell(e, "date");
     if (!key || !c) continue;
     const day = logDay(c.value, c.format, memo);
     if (day === null) continue;
-    const changes = e.fields.changes?.text ?? "";
+    const changes = rawText(e, "changes");
     push(data.entries, key, {
       day,
       month: monthOf(day),
       source: "update-log",
-      score: logScore(e.fields.score?.value ?? null),
+      score: logScore(rawValue(e, "score")),
       oldScore: null,
-      text: e.fields.text?.text ?? "",
-      noChange: isYes(e.fields.noChange?.value ?? null),
-      by: e.fields.by?.text ?? "",
-      strategy: e.fields.strategy?.text ?? "",
+      text: rawText(e, "text"),
+      noChange: isYes(rawValue(e, "noChange")),
+      by: rawText(e, "by"),
+      strategy: rawText(e, "strategy"),
       changes,
       sheet: e.sheet,
       row: e.row + 1,

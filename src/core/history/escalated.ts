@@ -2,7 +2,7 @@
 // or board, or status Escalated; being routed by score alone is not being escalated).
 
 import type { DestinationId } from "../model/report";
-import type { RecordCell, RiskRecord } from "../model/records";
+import { rawCell, type RecordCell, type RiskRecord, type SheetRecord } from "../model/records";
 import { parseYesNo } from "../parse";
 
 export interface EscalationState {
@@ -12,7 +12,7 @@ export interface EscalationState {
 }
 
 const cellOf = (risk: RiskRecord, field: string): RecordCell | undefined =>
-  (risk.fields as Record<string, RecordCell | undefined>)[field];
+  rawCell(risk as SheetRecord<string>, field);
 
 /** Words officers use for each register and board, most specific first. */
 const DESTINATION_WORDS: [DestinationId, RegExp][] = [

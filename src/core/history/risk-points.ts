@@ -3,7 +3,7 @@
 
 import { currentScore } from "../escalate/current-score";
 import type { RiskAppetite, Trend } from "../model/history";
-import { idKey, type RiskRecord } from "../model/records";
+import { idKey, type RiskRecord, rawValue } from "../model/records";
 import type { DayNumber } from "../parse";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
@@ -28,7 +28,7 @@ function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber |
 export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
   let input = inputs.get(risk);
   if (!input) {
-    const key = idKey(risk.fields.id?.value ?? null);
+    const key = idKey(rawValue(risk, "id"));
     input = {
       entries: (key && ctx.history.entries.get(key)) || [],
       current: currentScore(ctx, risk),

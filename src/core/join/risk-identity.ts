@@ -3,6 +3,7 @@
 import type { CellValue } from "../model/grid";
 import type { Report } from "../model/report";
 import { fingerprintRecord } from "../rules/accepted";
+import { rawValue, fieldColumn } from "../model/records";
 
 /** One risk as the join across files sees it: a few strings, no grid. */
 export interface RiskIdentity {
@@ -33,14 +34,14 @@ export function riskIdentities(report: Report): RiskIdentity[] {
       .map((f) => `${f.sheet}\u0000${f.row}`),
   );
   return report.risks.map((f) => ({
-    id: f.record.fields.id?.value ?? null,
+    id: rawValue(f.record, "id"),
     idText: f.id,
     title: f.title,
     owner: f.owner,
     score: f.score,
     sheet: f.sheet,
     row: f.row - 1,
-    ownerCol: f.record.fields.owner?.col ?? null,
+    ownerCol: fieldColumn(f.record, "owner") ?? null,
     fingerprint: fingerprintRecord(f.record),
     ownerConflictInFile: conflicted.has(`${f.sheet}\u0000${f.row}`),
   }));

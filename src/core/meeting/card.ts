@@ -3,7 +3,7 @@
 import { riskHistory } from "../history";
 import type { Finding } from "../model/finding";
 import type { Proposal, RiskHistory } from "../model/history";
-import { fieldText, idKey, type ActionRecord } from "../model/records";
+import { fieldText, idKey, type ActionRecord, rawValue, rawCell } from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
@@ -56,7 +56,7 @@ export function buildCardIndex(
 ): CardIndex {
   const actionsByRisk = new Map<string, ActionRecord[]>();
   for (const a of report.records.actions) {
-    const key = idKey(a.fields.riskId?.value ?? null);
+    const key = idKey(rawValue(a, "riskId"));
     if (!key) continue;
     const list = actionsByRisk.get(key);
     if (list) list.push(a);
@@ -75,7 +75,7 @@ export function buildCardIndex(
 }
 
 function cardAction(a: ActionRecord, settings: Settings): CardAction {
-  const dueCell = a.fields.due;
+  const dueCell = rawCell(a, "due");
   const due = dueCell ? parseDateCell(dueCell, "deadline") : null;
   const status = fieldText(a, "status");
   return {
@@ -93,7 +93,7 @@ function cardAction(a: ActionRecord, settings: Settings): CardAction {
 
 /** The card for one risk. */
 export function cardFor(facts: RiskFacts, index: CardIndex): RiskCard {
-  const records = index.actionsByRisk.get(idKey(facts.record.fields.id?.value ?? null)) ?? [];
+  const records = index.actionsByRisk.get(idKey(rawValue(facts.record, "id"))) ?? [];
   const actions = facts.id ? records.map((a) => cardAction(a, index.settings)) : [];
   const findings = [...(index.findingsByRow.get(rowKey(facts.sheet, facts.row)) ?? [])];
   for (const a of actions) findings.push(...(index.findingsByRow.get(rowKey(a.sheet, a.row)) ?? []));

@@ -3,7 +3,7 @@
 import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
 import type { Rag } from "../model/owned-tab";
-import { fieldText, idKey } from "../model/records";
+import { fieldText, idKey, rawValue, rawCell } from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
@@ -126,9 +126,9 @@ export function fieldColumnsOf(
 export function lastLoggedTexts(report: Pick<Report, "records">): Map<string, string> {
   const best = new Map<string, { day: number; text: string }>();
   for (const e of report.records.updateLog) {
-    const key = idKey(e.fields.riskId?.value ?? null);
+    const key = idKey(rawValue(e, "riskId"));
     if (!key) continue;
-    const c = e.fields.date;
+    const c = rawCell(e, "date");
     const d = c ? parseDateCell(c, "lastUpdated") : null;
     const day = d && d.ok ? d.value : -Infinity;
     const prev = best.get(key);
@@ -184,7 +184,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   };
 
   // Last updated and latest update: the two cells every record writes, when the register has them.
-  const luCell = record.fields.lastUpdated;
+  const luCell = rawCell(record, "lastUpdated");
   const keepFormat = luCell && isDateFormat(luCell.format);
   if (!put("lastUpdated", serialFromDay(day), keepFormat ? null : DATE_FORMAT)) {
     notes.push(`${facts.sheet} has no Last Updated column, so the date is kept in the Update Log only.`);
@@ -319,7 +319,7 @@ function planActionChange(
     else if (col === undefined)
       notes.push(`${a.action.sheet} has no due date column; action ${name}'s due date was not written.`);
     else {
-      const keep = isDateFormat(a.action.record.fields.due?.format);
+      const keep = isDateFormat(rawCell(a.action.record, "due")?.format);
       cells.push({
         sheet: a.action.sheet,
         row,

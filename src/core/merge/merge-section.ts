@@ -3,7 +3,7 @@
 import { toA1 } from "../address/a1";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
 import { tooLongNote, writableText } from "../model/writable-text";
-import type { RecordCell, SheetRecord } from "../model/records";
+import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
 import { isBlank } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { headerKey } from "../read/map-headers";
@@ -106,7 +106,7 @@ export function lastUsedRow(grid: Grid, from: number): number {
 }
 
 function exportCell(record: SheetRecord<string>, t: ColumnTarget): RecordCell | undefined {
-  return t.field !== null ? record.fields[t.field] : record.extras.get(t.exportHeader);
+  return t.field !== null ? rawCell(record, t.field) : record.extras.get(t.exportHeader);
 }
 
 function change(

@@ -2,7 +2,7 @@
 // actions sheet, before anything is written (SPEC "Imports").
 
 import { fillMergedAreas, cellAt, type Grid } from "../model/grid";
-import { fieldText, idKey, type SheetRecord } from "../model/records";
+import { fieldText, idKey, type SheetRecord, rawValue } from "../model/records";
 import type { Settings } from "../model/settings";
 import { dayFromIso, parseActionState, parseRiskState } from "../parse";
 import { cellText } from "../read/cell-text";
@@ -117,7 +117,7 @@ function chooseActionsSheet(
   let bestCount = -1;
   for (const name of names) {
     const count = actions.filter(
-      (a) => a.sheet === name && registerKeys.has(idKey(a.fields.riskId?.value)),
+      (a) => a.sheet === name && registerKeys.has(idKey(rawValue(a, "riskId"))),
     ).length;
     if (count > bestCount) {
       best = name;
@@ -144,8 +144,8 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
   // The export's risks.
   const exportRisks = readExportTable(input.exportGrids, mapping.risks, file);
   if (!exportRisks.ok) return exportRisks;
-  const riskKey = (r: SheetRecord<string>) => idKey(r.fields.id?.value ?? null);
-  const riskLabel = (r: SheetRecord<string>) => cellText(r.fields.id?.value ?? null);
+  const riskKey = (r: SheetRecord<string>) => idKey(rawValue(r, "id"));
+  const riskLabel = (r: SheetRecord<string>) => cellText(rawValue(r, "id"));
   const risks = exportRisks.value.records;
   const noId = risks.filter((r) => !riskKey(r)).map((r) => r.row + 1);
   if (noId.length > 0)
@@ -264,9 +264,9 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
         mapping.actions.columns.some((c) => c.field === "actionId") &&
         !!actLayout.mapping?.fieldColumns.has("actionId");
       const actionKey = (r: SheetRecord<string>): string => {
-        const aid = useActionId ? idKey(r.fields.actionId?.value ?? null) : "";
+        const aid = useActionId ? idKey(rawValue(r, "actionId")) : "";
         if (aid) return `id:${aid}`;
-        const rid = idKey(r.fields.riskId?.value ?? null);
+        const rid = idKey(rawValue(r, "riskId"));
         const text = fieldText(r, "action").replace(/\s+/g, " ").toLowerCase();
         return rid && text ? `rt:${rid}|${text}` : "";
       };
@@ -279,7 +279,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       if (useActionId) {
         const dups = duplicates(
           actions,
-          (r) => idKey(r.fields.actionId?.value ?? null),
+          (r) => idKey(rawValue(r, "actionId")),
           (r) => fieldText(r, "actionId"),
         );
         if (dups.length > 0)
@@ -315,7 +315,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
           keyFields: new Set(useActionId ? ["actionId"] : ["riskId", "action"]),
           skipFlag: (r) => {
             if (parseActionState(fieldText(r, "status"), settings) === "done") return "done";
-            return relevant.has(idKey(r.fields.riskId?.value ?? null))
+            return relevant.has(idKey(rawValue(r, "riskId")))
               ? null
               : "belongs to a risk outside this import";
           },

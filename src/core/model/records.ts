@@ -40,25 +40,178 @@ export type PlanRecord = SheetRecord<PlanField>;
 export type UpdateLogRecord = SheetRecord<UpdateLogField>;
 
 /**
+ * Where a record's cells are, when the reader left them in the sheet's grid: the record is then a row
+ * index, and its cells are read on demand (SPEC/issue 12: no object per field cell of every row). The
+ * `fieldColumns` map is the sheet layout's own, so a column the reader renames (a "Review Date" found to
+ * be a last-updated date) is renamed for every row at once.
+ */
+export interface RecordSource {
+  readonly fieldColumns: ReadonlyMap<string, number>;
+  /** The raw value of a cell (0-based sheet coordinates), null when blank. */
+  value(row: number, col: number): CellValue;
+  /** The text of a cell as {@link RecordCell.text} gives it. */
+  text(row: number, col: number): string;
+  /** A record cell for one cell, as the eager reader makes it. */
+  cell(row: number, col: number): RecordCell;
+  /** The cells under headers nobody recognised, keyed by header text. */
+  extras(row: number): Map<string, RecordCell>;
+}
+
+/**
+ * A record read from one row of a grid. Its cells stay in the grid until something asks for the
+ * `fields` object itself (then they are made once, as the eager reader made them); {@link fieldText},
+ * {@link fieldValue}, {@link rawText} and {@link rawValue} read the grid directly and allocate nothing.
+ */
+export class GridRecord<F extends string> implements SheetRecord<F> {
+  rows: number[];
+  realigned?: boolean;
+  section?: string;
+  private made?: Partial<Record<F, RecordCell>>;
+  private madeExtras?: Map<string, RecordCell>;
+
+  constructor(
+    public sheet: string,
+    public kind: SheetKind,
+    public row: number,
+    readonly source: RecordSource,
+  ) {
+    this.rows = [row];
+  }
+
+  /** True while the record's cells are still only in the grid. */
+  get inGrid(): boolean {
+    return this.made === undefined;
+  }
+
+  get fields(): Partial<Record<F, RecordCell>> {
+    if (this.made === undefined) {
+      const out: Record<string, RecordCell | undefined> = {};
+      for (const [f, col] of this.source.fieldColumns) {
+        const value = this.source.value(this.row, col);
+        out[f] = value === null ? undefined : this.source.cell(this.row, col);
+      }
+      this.made = out as Partial<Record<F, RecordCell>>;
+    }
+    return this.made;
+  }
+  set fields(fields: Partial<Record<F, RecordCell>>) {
+    this.made = fields;
+  }
+
+  get extras(): Map<string, RecordCell> {
+    return (this.madeExtras ??= this.source.extras(this.row));
+  }
+  set extras(extras: Map<string, RecordCell>) {
+    this.madeExtras = extras;
+  }
+
+  /** The record as plain data (JSON, snapshots): what the eager reader would have made. */
+  toJSON(): SheetRecord<F> {
+    const { sheet, kind, row, rows, fields, extras, realigned, section } = this;
+    return {
+      sheet,
+      kind,
+      row,
+      rows,
+      fields,
+      extras,
+      ...(realigned ? { realigned } : {}),
+      ...(section !== undefined ? { section } : {}),
+    };
+  }
+}
+
+/** What {@link gridColumn} answers for a record whose cells were made (read `record.fields`). */
+const MADE = -2;
+/** What {@link gridColumn} answers for a record in the grid whose sheet has no column for the field. */
+const NO_COLUMN = -1;
+
+/** The field's column when the record's cells are still only in the grid; NO_COLUMN or MADE otherwise. */
+function gridColumn(record: SheetRecord<string>, field: string): number {
+  if (!(record instanceof GridRecord) || !record.inGrid) return MADE;
+  return record.source.fieldColumns.get(field) ?? NO_COLUMN;
+}
+
+/** A field's text as written ("" when absent or blank), placeholders included; reads no more than the cell. */
+export function rawText<F extends string>(record: SheetRecord<F>, field: F): string {
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field]?.text ?? "";
+  return col === NO_COLUMN ? "" : (record as GridRecord<F>).source.text(record.row, col);
+}
+
+/** A field's value as written (null when absent or blank), placeholders included. */
+export function rawValue<F extends string>(record: SheetRecord<F>, field: F): CellValue {
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field]?.value ?? null;
+  return col === NO_COLUMN ? null : (record as GridRecord<F>).source.value(record.row, col);
+}
+
+/**
+ * A field's cell as written, placeholders included: undefined when absent or blank. For a record still in
+ * the grid this is a new object each time (read it, do not change it: change `record.fields` instead).
+ */
+export function rawCell<F extends string>(record: SheetRecord<F>, field: F): RecordCell | undefined {
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field];
+  const source = (record as GridRecord<F>).source;
+  return col === NO_COLUMN || source.value(record.row, col) === null
+    ? undefined
+    : source.cell(record.row, col);
+}
+
+/** The fields a record has a column (or a cell) for. */
+export function fieldNames<F extends string>(record: SheetRecord<F>): F[] {
+  if (record instanceof GridRecord && record.inGrid) return [...record.source.fieldColumns.keys()] as F[];
+  return Object.keys(record.fields) as F[];
+}
+
+/**
  * Reads a field's text, "" when the field is absent, blank or a placeholder (TBC, N/A, -, #N/A …):
  * this and {@link fieldValue} are where rules, summaries and routing read a record's fields, so a
  * placeholder counts as empty everywhere at once (SPEC "Real registers").
  */
 export function fieldText<F extends string>(record: SheetRecord<F>, field: F): string {
-  const text = record.fields[field]?.text ?? "";
+  const text = rawText(record, field);
   return isPlaceholder(text) ? "" : text;
 }
 
 /** The cell of a field as rules read it: undefined when absent, blank or a placeholder. */
 export function fieldCell<F extends string>(record: SheetRecord<F>, field: F): RecordCell | undefined {
-  const c = record.fields[field];
+  const c = rawCell(record, field);
   return c && !isPlaceholder(c.text) ? c : undefined;
 }
 
 /** A field's raw value as rules read it: null when absent, blank or a placeholder. */
 export function fieldValue<F extends string>(record: SheetRecord<F>, field: F): CellValue {
+  const col = gridColumn(record, field);
+  if (col !== MADE) {
+    if (col === NO_COLUMN) return null;
+    const source = (record as GridRecord<F>).source;
+    const v = source.value(record.row, col);
+    return v !== null && !isPlaceholder(source.text(record.row, col)) ? v : null;
+  }
   const c = record.fields[field];
   return c && !isPlaceholder(c.text) ? c.value : null;
+}
+
+/** The 0-based column of a field on the record's sheet (its own cell's, else the sheet's), if any. */
+export function fieldColumn<F extends string>(record: SheetRecord<F>, field: F): number | undefined {
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field]?.col;
+  return col === NO_COLUMN ? undefined : col;
+}
+
+/**
+ * Renames a field on records whose cells were made (records still in the grid follow the sheet's
+ * `fieldColumns`, which the caller renames once).
+ */
+export function renameMadeField<F extends string>(records: readonly SheetRecord<F>[], from: F, to: F): void {
+  for (const r of records) {
+    if (r instanceof GridRecord && r.inGrid) continue;
+    const c = r.fields[from];
+    delete r.fields[from];
+    if (c) r.fields[to] = c;
+  }
 }
 
 /**

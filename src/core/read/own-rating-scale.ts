@@ -2,7 +2,7 @@
 // the RAG bands by design (the CDDO template rates a score of 6 Low), from one whose ratings disagree with
 // its scores by mistake.
 
-import { fieldText, type SheetRecord } from "../model/records";
+import { fieldText, rawValue, type SheetRecord } from "../model/records";
 import type { RagBands } from "../model/settings";
 import { parseScore, ragFromScore } from "../parse";
 
@@ -13,16 +13,16 @@ const RAG_OF_RANK = ["green", "green", "amber", "red", "red"] as const;
 const MIN_ROWS = 5;
 
 function scoreOf(r: SheetRecord<string>): number | null {
-  const s = r.fields["score"];
-  if (s) {
-    const p = parseScore(s.value);
+  const s = rawValue(r, "score");
+  if (s !== null) {
+    const p = parseScore(s);
     if (p.ok) return p.value;
   }
-  const l = r.fields["likelihood"];
-  const i = r.fields["impact"];
-  if (!l || !i) return null;
-  const pl = parseScore(l.value);
-  const pi = parseScore(i.value);
+  const l = rawValue(r, "likelihood");
+  const i = rawValue(r, "impact");
+  if (l === null || i === null) return null;
+  const pl = parseScore(l);
+  const pi = parseScore(i);
   return pl.ok && pi.ok ? pl.value * pi.value : null;
 }
 

@@ -1,7 +1,7 @@
 // Tells registers that number their own risks (R1, R2 … on every annex sheet) from ids made for the whole
 // contract (HRC-003), so that same-id rows on two sheets are joined only where they are the same risk.
 
-import { fieldText, idKey, type RiskRecord } from "../model/records";
+import { fieldText, idKey, type RiskRecord, rawValue } from "../model/records";
 
 /** A title folded for comparison: trimmed, case and punctuation folded. */
 export function titleKey(risk: RiskRecord): string {
@@ -24,7 +24,7 @@ export function sheetPairKey(a: string, b: string): string {
 export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
   const bySheet = new Map<string, Map<string, string>>();
   for (const r of risks) {
-    const key = idKey(r.fields.id?.value ?? null);
+    const key = idKey(rawValue(r, "id"));
     if (!key) continue;
     let ids = bySheet.get(r.sheet);
     if (!ids) bySheet.set(r.sheet, (ids = new Map()));

@@ -5,7 +5,7 @@
 
 import type { SheetKind } from "../model/fields";
 import { cellAt, formatAt, type CellValue, type Grid, type MergedArea } from "../model/grid";
-import type { RecordCell, SheetRecord } from "../model/records";
+import { GridRecord, type RecordCell, type RecordSource, type SheetRecord } from "../model/records";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, parsePlanStatus, ragFromColour } from "../parse";
 import { aimNumber } from "./aim-number";
@@ -45,6 +45,42 @@ const CARRIED_PLAN_FIELDS = ["no", "aim", "background"];
 function makeCell(grid: Grid, row: number, col: number): RecordCell {
   const value: CellValue = cellAt(grid, row, col);
   return { value, text: cellText(value), format: formatAt(grid, row, col), row, col };
+}
+
+/** The cells of a row's mapped fields that hold something, by field. */
+function rowCells(grid: Grid, row: number, fieldColumns: Map<string, number>): Map<string, RecordCell> {
+  const fields = new Map<string, RecordCell>();
+  for (const [field, col] of fieldColumns)
+    if (cellAt(grid, row, col) !== null) fields.set(field, makeCell(grid, row, col));
+  return fields;
+}
+
+/** True when some mapped column of the row holds a value. */
+function hasMappedValue(grid: Grid, row: number, fieldColumns: Map<string, number>): boolean {
+  for (const col of fieldColumns.values()) if (cellAt(grid, row, col) !== null) return true;
+  return false;
+}
+
+/** Reads a table's cells on demand for its records (see GridRecord). */
+function gridSource(
+  grid: Grid,
+  fieldColumns: Map<string, number>,
+  unmapped: { col: number; header: string }[],
+): RecordSource {
+  return {
+    fieldColumns,
+    value: (row, col) => cellAt(grid, row, col),
+    text: (row, col) => cellText(cellAt(grid, row, col)),
+    cell: (row, col) => makeCell(grid, row, col),
+    extras(row) {
+      const extras = new Map<string, RecordCell>();
+      for (const u of unmapped) {
+        const c = makeCell(grid, row, u.col);
+        if (c.text) extras.set(u.header, c);
+      }
+      return extras;
+    },
+  };
 }
 
 function rowIsBlank(grid: Grid, row: number): boolean {
@@ -227,6 +263,7 @@ export function readTable<F extends string>(
     kind === "risk-register" && idCol !== undefined ? mergedTails(grid, idCol, layout.headerRow) : null;
   const ragFills = kind === "risk-register" ? ragFillsByRow(grid, fieldColumns.get("rag")) : null;
   const ragCol = fieldColumns.get("rag");
+  const source = gridSource(grid, fieldColumns, unmapped);
   let section: string | undefined;
   const sections: { row: number; text: string; followed: boolean }[] = [];
   const totals: number[] = [];
@@ -277,23 +314,18 @@ export function readTable<F extends string>(
     if (notesPossible && !afterRepeatedHeader && isNoteRow(grid, row)) continue;
 
     const shifted = kind === "improvement-plan" ? readShiftedPlanRow(grid, row, layout) : null;
-    const fields = new Map<string, RecordCell>();
-    if (shifted) for (const [f, c] of shifted) fields.set(f, c);
-    else
-      for (const [field, col] of fieldColumns) {
-        const cell = makeCell(grid, row, col);
-        if (cell.text !== "" || cell.value !== null) fields.set(field, cell);
-      }
-
     // Notes below a table sit only in columns no field uses: they are not records.
-    if (!shifted && fields.size === 0) continue;
+    if (!shifted && !hasMappedValue(grid, row, fieldColumns)) continue;
 
     const isContinuation =
-      afterRepeatedHeader && !shifted && records.length > 0 && anchors.every((f) => !fields.get(f)?.text);
+      afterRepeatedHeader &&
+      !shifted &&
+      records.length > 0 &&
+      anchors.every((f) => cellText(cellAt(grid, row, fieldColumns.get(f)!)) === "");
     afterRepeatedHeader = false;
     if (isContinuation) {
       const last = records[records.length - 1];
-      for (const [f, c] of fields) {
+      for (const [f, c] of rowCells(grid, row, fieldColumns)) {
         const key = f as F;
         const joined = joinCells(last.fields[key], c);
         last.fields[key] = joined;
@@ -307,26 +339,26 @@ export function readTable<F extends string>(
       continue;
     }
 
-    if (kind === "improvement-plan") carryPlanFields(fields, carried);
-
-    const extras = new Map<string, RecordCell>();
-    if (!shifted)
-      for (const u of unmapped) {
-        const c = makeCell(grid, row, u.col);
-        if (c.text) extras.set(u.header, c);
-      }
-    if (ragFills && ragCol !== undefined && !fields.has("rag")) {
-      const word = ragFills.get(row);
-      if (word) fields.set("rag", { value: null, text: word, format: null, row, col: ragCol });
+    const ragWord = ragFills && ragCol !== undefined ? ragFills.get(row) : undefined;
+    const eager = shifted !== null || kind === "improvement-plan" || ragWord !== undefined;
+    let record: SheetRecord<F>;
+    if (!eager) {
+      // The usual row: its cells stay in the grid until a reader asks for them as objects.
+      record = new GridRecord<F>(grid.sheetName, kind, row, source);
+    } else {
+      const fields = shifted ? new Map(shifted) : rowCells(grid, row, fieldColumns);
+      if (kind === "improvement-plan") carryPlanFields(fields, carried);
+      if (ragWord && ragCol !== undefined && !fields.has("rag"))
+        fields.set("rag", { value: null, text: ragWord, format: null, row, col: ragCol });
+      record = {
+        sheet: grid.sheetName,
+        kind,
+        row,
+        rows: [row],
+        fields: fieldObject<F>(fieldColumns, fields),
+        extras: shifted ? new Map() : source.extras(row),
+      };
     }
-    const record: SheetRecord<F> = {
-      sheet: grid.sheetName,
-      kind,
-      row,
-      rows: [row],
-      fields: fieldObject<F>(fieldColumns, fields),
-      extras,
-    };
     if (shifted) record.realigned = true;
     if (section !== undefined && kind === "risk-register") {
       record.section = section;

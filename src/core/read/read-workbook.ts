@@ -2,7 +2,17 @@
 
 import type { SheetKind } from "../model/fields";
 import { fillMergedAreas, type Grid } from "../model/grid";
-import type { ActionRecord, PlanRecord, RiskRecord, SheetRecord, UpdateLogRecord } from "../model/records";
+import {
+  rawCell,
+  rawText,
+  rawValue,
+  renameMadeField,
+  type ActionRecord,
+  type PlanRecord,
+  type RiskRecord,
+  type SheetRecord,
+  type UpdateLogRecord,
+} from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import type { SheetInfo } from "../model/sheet-info";
@@ -39,7 +49,7 @@ function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], 
   let before = 0;
   let after = 0;
   for (const r of records) {
-    const c = r.fields["reviewDate"];
+    const c = rawCell(r, "reviewDate");
     if (!c) continue;
     const d = parseDateCell(c, "lastUpdated");
     if (!d.ok) continue;
@@ -57,11 +67,7 @@ function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], 
   m.fieldColumns.set(field, col);
   const mc = m.columns.find((c) => c.col === col);
   if (mc) mc.field = field;
-  for (const r of records) {
-    const c = r.fields["reviewDate"];
-    delete r.fields["reviewDate"];
-    if (c) r.fields[field] = c;
-  }
+  renameMadeField(records, "reviewDate", field);
 }
 
 /**
@@ -74,7 +80,7 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
   let numbers = 0;
   let words = 0;
   for (const r of records) {
-    const v = r.fields["rag"]?.value;
+    const v = rawValue(r, "rag");
     if (typeof v === "number" && v >= 1 && v <= 25) numbers++;
     else if (typeof v === "string" && v.trim() && !/^\d+$/.test(v.trim())) words++;
     else if (typeof v === "string" && /^\d+$/.test(v.trim())) numbers++;
@@ -85,10 +91,7 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
   m.fieldColumns.set("score", col);
   const mc = m.columns.find((c) => c.col === col);
   if (mc) mc.field = "score";
-  for (const r of records) {
-    r.fields["score"] = r.fields["rag"];
-    delete r.fields["rag"];
-  }
+  renameMadeField(records, "rag", "score");
 }
 
 const WHOLE_TEXT = { noteAfter: false } as const;
@@ -117,7 +120,7 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
   let dates = 0;
   let other = 0;
   for (const r of records) {
-    const c = r.fields[textField];
+    const c = rawCell(r, textField);
     if (!c || !c.text) continue;
     // An update history ("28/09/22 – reviewed at RMB" a line) starts with a date but is words.
     if (isUpdateHistory(c.value)) other++;
@@ -130,11 +133,7 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
   m.fieldColumns.set(dateField, col);
   const mc = m.columns.find((c) => c.col === col);
   if (mc) mc.field = dateField;
-  for (const r of records) {
-    const c = r.fields[textField];
-    delete r.fields[textField];
-    if (c) r.fields[dateField] = c;
-  }
+  renameMadeField(records, textField, dateField);
 }
 
 /** Fields that hold dates, on any kind of sheet (the reader's list; rules read them through the context). */
@@ -166,15 +165,9 @@ function readCsvSerials(grid: Grid, layout: SheetLayout, records: SheetRecord<st
   if (fields.length === 0) return;
   for (const r of records)
     for (const f of fields) {
-      const c = r.fields[f];
-      if (
-        c &&
-        typeof c.value === "number" &&
-        Number.isInteger(c.value) &&
-        c.value >= CSV_SERIAL_MIN &&
-        c.value <= CSV_SERIAL_MAX
-      )
-        c.format = CSV_SERIAL_FORMAT;
+      const v = rawValue(r, f);
+      if (typeof v === "number" && Number.isInteger(v) && v >= CSV_SERIAL_MIN && v <= CSV_SERIAL_MAX)
+        r.fields[f]!.format = CSV_SERIAL_FORMAT;
     }
 }
 
@@ -195,9 +188,8 @@ function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>
     let monthFirst = 0;
     let dayFirst = 0;
     for (const r of records) {
-      const c = r.fields[f];
-      if (!c || typeof c.value !== "string") continue;
-      const d = SLASHED.exec(c.text.replace(/^(?:w\s*\/?\s*[cb]|week\s+\w+)\s+/i, ""));
+      if (typeof rawValue(r, f) !== "string") continue;
+      const d = SLASHED.exec(rawText(r, f).replace(/^(?:w\s*\/?\s*[cb]|week\s+\w+)\s+/i, ""));
       if (!d) continue;
       const a = Number(d[1]);
       const b = Number(d[2]);

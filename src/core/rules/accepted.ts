@@ -3,7 +3,7 @@
 
 import type { Finding } from "../model/finding";
 import type { SheetRecord } from "../model/records";
-import { idKey } from "../model/records";
+import { fieldNames, idKey, rawText } from "../model/records";
 import type { AcceptedException } from "../model/settings";
 import { dayFromIso, type DayNumber } from "../parse";
 
@@ -22,8 +22,8 @@ function digest(record: SheetRecord<string>): string {
     for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
   };
   // Blank cells count as empty text, so a field present but blank digests like one left out.
-  for (const field of Object.keys(record.fields).sort()) {
-    const text = record.fields[field]?.text ?? "";
+  for (const field of fieldNames(record).sort()) {
+    const text = rawText(record, field);
     if (!text) continue;
     add(field);
     add("=");

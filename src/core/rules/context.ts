@@ -1,8 +1,18 @@
 // What rules can ask about the workbook: settings, as-at date, parsed values and cross-sheet links.
 // Derived values are computed once here so no rule re-implements them.
 
-import type { ActionRecord, RiskRecord, SheetRecord } from "../model/records";
-import { fieldCell, fieldText, idKey } from "../model/records";
+import {
+  fieldCell,
+  fieldColumn,
+  fieldText,
+  fieldValue,
+  idKey,
+  rawText,
+  rawValue,
+  type ActionRecord,
+  type RiskRecord,
+  type SheetRecord,
+} from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { ScaleWord, Settings } from "../model/settings";
 import type { Rag } from "../model/owned-tab";
@@ -132,7 +142,7 @@ export function buildRuleContext(
   }
   const riskByKey = new Map<string, RiskRecord>();
   for (const r of records.risks) {
-    const key = idKey(r.fields.id?.value ?? null);
+    const key = idKey(rawValue(r, "id"));
     if (key && !riskByKey.has(key)) riskByKey.set(key, r);
   }
   // Dated lines of each risk's update text, read once.
@@ -140,8 +150,8 @@ export function buildRuleContext(
   const datedLine = (risk: RiskRecord): DayNumber | null => {
     let d = datedLineMemo.get(risk);
     if (d === undefined) {
-      const c = risk.fields.update;
-      d = c && typeof c.value === "string" ? latestDatedLine(c.value) : null;
+      const value = rawValue(risk, "update");
+      d = typeof value === "string" ? latestDatedLine(value) : null;
       datedLineMemo.set(risk, d);
     }
     return d;
@@ -149,7 +159,7 @@ export function buildRuleContext(
   let datedSheets: Set<string> | null = null;
   const logDatesByRisk = new Map<string, DayNumber>();
   for (const e of records.updateLog) {
-    const key = idKey(e.fields.riskId?.value ?? null);
+    const key = idKey(rawValue(e, "riskId"));
     const c = fieldCell(e, "date");
     if (!key || !c) continue;
     const d = parseDateCell(c, "lastUpdated");
@@ -160,9 +170,11 @@ export function buildRuleContext(
   // meaning, scale, state) into per-sheet, per-column typed arrays, NaN for "no value".
   const columns = new ColumnCache();
   const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
-    const c = fieldCell(record, field);
-    if (!c) return null;
-    const day = columns.get(record.sheet, meaning, c.col, c.row, () => {
+    const col = fieldColumn(record, field);
+    if (col === undefined) return null;
+    const day = columns.get(record.sheet, meaning, col, record.row, () => {
+      const c = fieldCell(record, field);
+      if (!c) return NaN;
       const d = parseDateCell(c, meaning);
       return d.ok ? d.value : NaN;
     });
@@ -170,10 +182,10 @@ export function buildRuleContext(
   };
   /** Is this record's status open (by `read` on its status text)? Cached per status cell. */
   const openBy = (record: SheetRecord<string>, reading: string, read: (text: string) => boolean): boolean => {
-    const c = record.fields.status;
+    const col = fieldColumn(record, "status");
     const text = () => fieldText(record, "status");
-    if (!c) return read(text());
-    return columns.get(record.sheet, reading, c.col, c.row, () => (read(text()) ? 1 : 0)) === 1;
+    if (col === undefined) return read(text());
+    return columns.get(record.sheet, reading, col, record.row, () => (read(text()) ? 1 : 0)) === 1;
   };
   const latestCache = new Map<RiskRecord, DayNumber | null>();
   // Status and strategy cells repeat the same few words thousands of times: read each text once.
@@ -208,7 +220,7 @@ export function buildRuleContext(
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
     isOpenRisk: (risk) => openBy(risk, "riskOpen", riskOpen),
     isOpenAction: (action) => openBy(action, "actionOpen", actionOpen),
-    actionsFor: (risk) => actionsByRisk.get(idKey(risk.fields.id?.value ?? null)) ?? [],
+    actionsFor: (risk) => actionsByRisk.get(idKey(rawValue(risk, "id"))) ?? [],
     riskFor: (action) => ctx.risksFor(action)[0],
     risksFor: (action) =>
       (actionKeys.get(action) ?? []).flatMap((k) => {
@@ -218,8 +230,7 @@ export function buildRuleContext(
     ownAction(risk) {
       const owner = fieldText(risk, "actionOwner");
       const status = fieldText(risk, "actionStatus");
-      const dueCell = risk.fields.actionDue;
-      if (!owner && !status && !dueCell?.text) return null;
+      if (!owner && !status && !rawText(risk, "actionDue")) return null;
       return { open: actionOpen(status), due: dateOf(risk, "actionDue", "deadline"), status };
     },
     hasDatedUpdates(sheet) {
@@ -231,8 +242,8 @@ export function buildRuleContext(
       return datedSheets.has(sheet);
     },
     sameRisk(a, b) {
-      const ka = idKey(a.fields.id?.value ?? null);
-      if (!ka || ka !== idKey(b.fields.id?.value ?? null)) return false;
+      const ka = idKey(rawValue(a, "id"));
+      if (!ka || ka !== idKey(rawValue(b, "id"))) return false;
       if (a.sheet === b.sheet || !facts.perSheetIds.has(sheetPairKey(a.sheet, b.sheet))) return true;
       return titleKey(a) === titleKey(b);
     },
@@ -272,7 +283,7 @@ export function buildRuleContext(
         if (d !== null && (best === null || d > best)) best = d;
       };
       consider(datedLine(risk));
-      const key = idKey(risk.fields.id?.value ?? null);
+      const key = idKey(rawValue(risk, "id"));
       if (key) {
         for (const a of actionsByRisk.get(key) ?? []) consider(dateOf(a, "updated", "lastUpdated"));
         consider(logDatesByRisk.get(key) ?? null);
@@ -282,12 +293,15 @@ export function buildRuleContext(
     },
     dateOf,
     numberOf(record, field) {
-      const c = fieldCell(record, field);
-      if (!c) return null;
-      if (typeof c.value === "number") return Number.isFinite(c.value) ? c.value : null;
+      const col = fieldColumn(record, field);
+      if (col === undefined) return null;
       const scale = SCALE_OF_FIELD.get(field);
-      const n = columns.get(record.sheet, scale ?? "plain", c.col, c.row, () => {
-        const v = scale ? scaleNumber[scale](c.text) : plainNumber(c.text);
+      const n = columns.get(record.sheet, scale ?? "plain", col, record.row, () => {
+        const value = fieldValue(record, field);
+        if (value === null) return NaN;
+        if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
+        const text = fieldText(record, field);
+        const v = scale ? scaleNumber[scale](text) : plainNumber(text);
         return v ?? NaN;
       });
       return Number.isNaN(n) ? null : n;

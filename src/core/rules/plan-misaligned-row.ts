@@ -3,6 +3,7 @@
 import { columnLetter } from "../address/a1";
 import { planLabel } from "./plan-missing-date";
 import type { Rule } from "./types";
+import { fieldColumn } from "../model/records";
 
 export const rule: Rule = {
   meta: {
@@ -26,7 +27,7 @@ export const rule: Rule = {
         data: {
           id: planLabel(p),
           row: p.row + 1,
-          dateHeader: `column ${columnLetter(p.fields.date?.col ?? 0)}`,
+          dateHeader: `column ${columnLetter(fieldColumn(p, "date") ?? 0)}`,
         },
       }));
   },

@@ -2,6 +2,7 @@
 
 import { parseDateCell } from "../parse";
 import type { Rule } from "./types";
+import { rawText, rawCell, type PlanRecord } from "../model/records";
 
 export const rule: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     return ctx.records.plan.flatMap((p) => {
-      const c = p.fields.date;
+      const c = rawCell(p, "date");
       // The cell's own text, placeholders included: "TBC" is reported as written, as a date that
       // cannot be read, which tells the officer more than "no date".
       const text = c?.text ?? "";
@@ -30,7 +31,7 @@ export const rule: Rule = {
 };
 
 /** A short label for a plan action in messages: its action text's first words. */
-export function planLabel(p: { fields: { action?: { text: string } } }): string {
-  const t = p.fields.action?.text ?? "";
+export function planLabel(p: PlanRecord): string {
+  const t = rawText(p, "action");
   return t.length > 50 ? `"${t.slice(0, 50)}…"` : `"${t}"`;
 }

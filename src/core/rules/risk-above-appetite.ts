@@ -4,6 +4,7 @@ import { APPETITE_LEVEL_NAMES } from "../model/history";
 import { currentScore } from "../escalate/current-score";
 import { appetiteOf } from "../history/risk-points";
 import type { Rule } from "./types";
+import { rawCell } from "../model/records";
 
 export const rule: Rule = {
   meta: {
@@ -32,7 +33,7 @@ export const rule: Rule = {
         level: APPETITE_LEVEL_NAMES[appetite.level],
         max: appetite.max,
       };
-      const field = r.fields.score ? "score" : "likelihood";
+      const field = rawCell(r, "score") ? "score" : "likelihood";
       return appetite.category
         ? [{ record: r, field, messageId: "above", data }]
         : [{ record: r, field, messageId: "aboveDefault", data }];

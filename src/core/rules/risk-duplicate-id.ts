@@ -1,6 +1,6 @@
 // risk/duplicate-id: two rows of one register share an id (each later row is flagged).
 
-import { idKey } from "../model/records";
+import { idKey, rawValue } from "../model/records";
 import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
@@ -16,7 +16,7 @@ export const rule: Rule = {
     const out: RuleReport[] = [];
     const seen = new Map<string, number>();
     for (const r of ctx.records.risks) {
-      const key = idKey(r.fields.id?.value ?? null);
+      const key = idKey(rawValue(r, "id"));
       if (!key) continue;
       const k = `${r.sheet}\u0000${key}`;
       const first = seen.get(k);

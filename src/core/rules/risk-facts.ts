@@ -1,6 +1,6 @@
 // Works out each risk's facts once (score, RAG, strategy, latest update) for summaries and the task pane.
 
-import { fieldText, type RiskRecord } from "../model/records";
+import { fieldText, type RiskRecord, fieldColumn } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
 import { currentScoreOf } from "../escalate/current-score";
 import { isoFromDay, mergedInto, parseRagWord } from "../parse";
@@ -37,7 +37,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     id: ctx.riskId(risk),
     sheet: risk.sheet,
     row: risk.row + 1,
-    idCol: risk.fields.id?.col ?? 0,
+    idCol: fieldColumn(risk, "id") ?? 0,
     title: fieldText(risk, "title") || fieldText(risk, "description"),
     owner: fieldText(risk, "owner"),
     annex: fieldText(risk, "annex"),

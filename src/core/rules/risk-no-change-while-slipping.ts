@@ -1,6 +1,6 @@
 // risk/no-change-while-slipping: the last updates say "no change" while the risk's actions slip.
 
-import { fieldText, idKey, type RiskRecord } from "../model/records";
+import { fieldText, idKey, type RiskRecord, rawValue, rawCell } from "../model/records";
 import { datedLines, isoFromDay, type DayNumber } from "../parse";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
@@ -23,7 +23,7 @@ function updatesOf(ctx: RuleContext, risk: RiskRecord, key: string): Update[] {
     .filter((e) => e.source === "update-log")
     .map((e) => ({ day: e.day, noChange: e.noChange || NO_CHANGE.test(e.text) }));
   // The cell's own value: its text has the line breaks folded away.
-  const raw = risk.fields.update?.value;
+  const raw = rawValue(risk, "update");
   const lines = typeof raw === "string" ? updateLines(raw) : [];
   const all = [...fromLog, ...lines].filter((u) => u.day <= ctx.asAt);
   // On the same day, a "no change" and a real update: the real update wins (stable order otherwise).
@@ -48,7 +48,7 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.risks.flatMap((r): RuleReport[] => {
       if (!ctx.isOpenRisk(r)) return [];
-      const key = idKey(r.fields.id?.value ?? null);
+      const key = idKey(rawValue(r, "id"));
       if (!key) return [];
       const updates = updatesOf(ctx, r, key);
       let run = 0;
@@ -56,7 +56,7 @@ export const rule: Rule = {
       if (run < 2) return [];
       const since = updates[updates.length - run].day;
       const base = { id: ctx.riskId(r), count: run, since: isoFromDay(since) };
-      const field = r.fields.update ? "update" : undefined;
+      const field = rawCell(r, "update") ? "update" : undefined;
       const moved = (ctx.history.dueMoves.get(key) ?? []).find(
         (m) => m.day >= since && m.from !== null && m.to !== null && m.to > m.from,
       );

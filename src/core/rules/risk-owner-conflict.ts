@@ -2,7 +2,7 @@
 // that number their risks per sheet, same title too).
 
 import { findOwnerConflicts } from "../join/owner-conflicts";
-import { fieldText } from "../model/records";
+import { fieldText, rawValue } from "../model/records";
 import type { RiskRecord } from "../model/records";
 import type { Rule } from "./types";
 
@@ -17,7 +17,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const conflicts = findOwnerConflicts<RiskRecord>(ctx.records.risks, {
-      id: (r) => r.fields.id?.value ?? null,
+      id: (r) => rawValue(r, "id"),
       owner: (r) => fieldText(r, "owner"),
       register: (r) => r.sheet,
       sameRisk: (a, b) => ctx.sameRisk(a, b),

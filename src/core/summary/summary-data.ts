@@ -6,6 +6,7 @@ import type { RiskFacts } from "../model/risk-summary";
 import { toA1 } from "../address/a1";
 import { closeOutByAim } from "./plan-close-out-tab";
 import type { SummaryAim, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
+import { rawValue, fieldColumn } from "../model/records";
 
 /** A risk's facts without the record they were read from. */
 export function summaryRisk(facts: RiskFacts): SummaryRisk {
@@ -18,7 +19,7 @@ export function summaryAims(report: Report): SummaryAim[] {
   return closeOutByAim(report).map(({ firstRecord: first, ...aim }) => ({
     ...aim,
     sheet: first.sheet,
-    address: toA1(first.row, first.fields.no?.col ?? first.fields.action?.col ?? 0),
+    address: toA1(first.row, fieldColumn(first, "no") ?? fieldColumn(first, "action") ?? 0),
   }));
 }
 
@@ -38,7 +39,7 @@ export function summaryDataOf(report: Report): SummaryData {
 }
 
 const placeKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
-const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.record.fields.id?.col ?? 0)}`;
+const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, fieldColumn(r.record, "id") ?? 0)}`;
 
 /**
  * Joins the rows of a workbook's registers that are the same risk (SPEC "Owned tabs": the same id and
@@ -54,7 +55,7 @@ export function countOnce(
   const others = new Map<RiskFacts, RiskFacts[]>();
   const standsFor = new Map<string, RiskFacts>();
   for (const f of facts) {
-    const key = sameRiskKey({ id: f.record.fields.id?.value ?? null, title: f.title });
+    const key = sameRiskKey({ id: rawValue(f.record, "id"), title: f.title });
     const earlier = key ? first.get(key) : undefined;
     if (earlier && earlier.sheet !== f.sheet) {
       others.get(earlier)!.push(f);

@@ -25,7 +25,7 @@ import {
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { Proposal } from "../../core/model/history";
 import type { Escalation, Report } from "../../core/model/report";
-import { idKey } from "../../core/model/records";
+import { idKey, rawValue, rawText, fieldColumn, rawCell } from "../../core/model/records";
 import type { Settings } from "../../core/model/settings";
 import { dayFromSerial, isoFromDay, parseDate } from "../../core/parse";
 import { VERSION } from "../../core/version";
@@ -152,20 +152,20 @@ function recordedEarlier(
   const keyById = new Map(queue.map((q) => [idKey(q.facts.id), q.key]));
   const out = new Map<string, Outcome>();
   for (const e of report.records.updateLog) {
-    const c = e.fields.date;
-    if (!c || e.fields.by?.text === REGISTER_AUTHOR) continue;
+    const c = rawCell(e, "date");
+    if (!c || rawText(e, "by") === REGISTER_AUTHOR) continue;
     const d =
       typeof c.value === "number" ? dayFromSerial(c.value) : parseDate(c.value, c.format, "lastUpdated");
     if (!d.ok || isoFromDay(d.value) !== meetingDate) continue;
-    const key = keyById.get(idKey(e.fields.riskId?.value ?? null));
+    const key = keyById.get(idKey(rawValue(e, "riskId")));
     if (!key) continue;
     const q = queue.find((x) => x.key === key)!;
-    const noChange = /^(yes|y|true)$/i.test(e.fields.noChange?.text ?? "");
+    const noChange = /^(yes|y|true)$/i.test(rawText(e, "noChange"));
     const f = q.facts;
     out.set(key, {
       kind: "recorded",
       noChange,
-      text: e.fields.text?.text ?? "",
+      text: rawText(e, "text"),
       changes: [],
       after: {
         likelihood: f.likelihood,
@@ -525,7 +525,7 @@ export function useMeeting({
       const o = s.outcomes.get(key);
       const q = byKey.get(key);
       if (!q || o?.kind !== "recorded") continue;
-      const idCol = q.facts.record.fields.id?.col ?? 0;
+      const idCol = fieldColumn(q.facts.record, "id") ?? 0;
       reviewed.push({
         id: q.facts.id,
         title: q.facts.title,
