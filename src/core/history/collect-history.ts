@@ -4,7 +4,7 @@
 
 import type { CellValue, Grid } from "../model/grid";
 import type { ConfirmedPair, DueMove, HistoryData } from "../model/history";
-import { idKey, type UpdateLogRecord, rawValue, rawText, rawCell } from "../model/records";
+import { idKey, rawFormat, rawText, rawValue, type UpdateLogRecord } from "../model/records";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
 import { backupDay, backupRiskKeys } from "./backups";
@@ -46,9 +46,9 @@ function fromUpdateLog(
 ): void {
   for (const e of records) {
     const key = idKey(rawValue(e, "riskId"));
-    const c = rawCell(e, "date");
-    if (!key || !c) continue;
-    const day = logDay(c.value, c.format, memo);
+    const date = rawValue(e, "date");
+    if (!key || date === null) continue;
+    const day = logDay(date, rawFormat(e, "date"), memo);
     if (day === null) continue;
     const changes = rawText(e, "changes");
     push(data.entries, key, {

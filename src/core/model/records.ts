@@ -51,6 +51,8 @@ export interface RecordSource {
   value(row: number, col: number): CellValue;
   /** The text of a cell as {@link RecordCell.text} gives it. */
   text(row: number, col: number): string;
+  /** The number format of a cell, when known. */
+  format(row: number, col: number): string | null;
   /** A record cell for one cell, as the eager reader makes it. */
   cell(row: number, col: number): RecordCell;
   /** The cells under headers nobody recognised, keyed by header text. */
@@ -144,6 +146,14 @@ export function rawValue<F extends string>(record: SheetRecord<F>, field: F): Ce
   const col = gridColumn(record, field);
   if (col === MADE) return record.fields[field]?.value ?? null;
   return col === NO_COLUMN ? null : (record as GridRecord<F>).source.value(record.row, col);
+}
+
+/** A field's number format, when known (null when absent, blank or not known). */
+export function rawFormat<F extends string>(record: SheetRecord<F>, field: F): string | null {
+  const col = gridColumn(record, field);
+  if (col === MADE) return record.fields[field]?.format ?? null;
+  const source = (record as GridRecord<F>).source;
+  return col === NO_COLUMN || source.value(record.row, col) === null ? null : source.format(record.row, col);
 }
 
 /**

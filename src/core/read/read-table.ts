@@ -71,6 +71,7 @@ function gridSource(
     fieldColumns,
     value: (row, col) => cellAt(grid, row, col),
     text: (row, col) => cellText(cellAt(grid, row, col)),
+    format: (row, col) => formatAt(grid, row, col),
     cell: (row, col) => makeCell(grid, row, col),
     extras(row) {
       const extras = new Map<string, RecordCell>();
@@ -92,6 +93,8 @@ function rowIsBlank(grid: Grid, row: number): boolean {
 interface HeaderProbe {
   cells: { col: number; text: string; folded: string }[];
   needed: number;
+  /** Folded texts of the cells compared so far: a column repeats the same few words down thousands of rows. */
+  folds: Map<string, string>;
 }
 
 /** A header's letters and digits, lower case: repeated header rows are copies, so this is enough. */
@@ -101,7 +104,17 @@ function foldHeader(text: string): string {
 
 function headerProbe(layout: SheetLayout): HeaderProbe {
   const cells = layout.headerCells.map((h) => ({ col: h.col, text: h.text, folded: foldHeader(h.text) }));
-  return { cells, needed: Math.max(2, Math.ceil(cells.length * 0.6)) };
+  return { cells, needed: Math.max(2, Math.ceil(cells.length * 0.6)), folds: new Map() };
+}
+
+/** A cell's folded text, folded once per distinct text (the memo stops growing at 4,096 texts). */
+function foldedOnce(probe: HeaderProbe, text: string): string {
+  let folded = probe.folds.get(text);
+  if (folded === undefined) {
+    folded = foldHeader(text);
+    if (probe.folds.size < 4096) probe.folds.set(text, folded);
+  }
+  return folded;
 }
 
 /** True when a row repeats the header row (a page break inside the table). */
@@ -114,7 +127,7 @@ function isRepeatedHeader(grid: Grid, row: number, probe: HeaderProbe): boolean 
     // Repeated headers are copies of the header row: compare cheaply before folding words.
     const hit =
       typeof v === "string" &&
-      (v === h.text || (Math.abs(v.length - h.text.length) <= 6 && foldHeader(v) === h.folded));
+      (v === h.text || (Math.abs(v.length - h.text.length) <= 6 && foldedOnce(probe, v) === h.folded));
     if (hit) same++;
     else if (++misses > allowedMisses) return false;
   }

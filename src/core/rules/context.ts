@@ -157,14 +157,12 @@ export function buildRuleContext(
     return d;
   };
   let datedSheets: Set<string> | null = null;
+  // The newest Update Log entry of each risk, from the history already read (no second pass over the log).
   const logDatesByRisk = new Map<string, DayNumber>();
-  for (const e of records.updateLog) {
-    const key = idKey(rawValue(e, "riskId"));
-    const c = fieldCell(e, "date");
-    if (!key || !c) continue;
-    const d = parseDateCell(c, "lastUpdated");
-    if (d.ok && (logDatesByRisk.get(key) ?? -Infinity) < d.value) logDatesByRisk.set(key, d.value);
-  }
+  for (const [key, entries] of history.entries)
+    for (const e of entries)
+      if (e.source === "update-log" && (logDatesByRisk.get(key) ?? -Infinity) < e.day)
+        logDatesByRisk.set(key, e.day);
 
   // Several rules and the summaries read the same cells: each cell is parsed once per reading (date
   // meaning, scale, state) into per-sheet, per-column typed arrays, NaN for "no value".
