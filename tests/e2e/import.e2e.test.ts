@@ -32,7 +32,7 @@ const RISK_HEADERS = [
 ];
 
 /** The contractor's export: HRC-001 and HRC-004 score up, HRC-002 strategy set and a formula-looking update, HRC-007 new, HRC-006 gone. */
-async function exportXlsx(): Promise<Buffer> {
+async function exportXlsx(extraRows: (string | number)[][] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const risks = wb.addWorksheet("Risks");
   risks.addRow(["IRIS export: Highways"]);
@@ -78,7 +78,7 @@ async function exportXlsx(): Promise<Buffer> {
     ["HRC-005", "TUPE pensions dispute", "L. Brown", 2, 2, 4, "Tolerate", "Settled", "Closed", "I-5"],
     ["HRC-007", "Drainage survey data loss", "T. Ng", 3, 4, 12, "Treat", "Backups restored", "Open", "I-7"],
   ];
-  for (const r of rows) risks.addRow(r);
+  for (const r of [...rows, ...extraRows]) risks.addRow(r);
   const actions = wb.addWorksheet("Actions");
   actions.addRow([
     "Risk Reference",
@@ -129,11 +129,11 @@ async function openImport(theme: "light" | "dark") {
   return pane;
 }
 
-async function chooseExport(page: Page) {
+async function chooseExport(page: Page, buffer = exportBytes) {
   await page.setInputFiles("input[type=file]", {
     name: "iris-october.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: exportBytes,
+    buffer,
   });
   await page.getByRole("heading", { name: "Map the columns of “iris-october.xlsx”" }).waitFor();
 }
@@ -229,6 +229,8 @@ describe("Import view on the fake Excel host", () => {
     ]);
     const summary = after.sheets.find((s) => s.name === "Risk Summary")!;
     expect(JSON.stringify(summary.values)).toMatch(/HRC-007/);
+    // The pane's Risk Summary carries its chart of open risks by RAG, month by month.
+    expect(summary.charts.map((c) => c.type)).toEqual(["ColumnStacked"]);
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, "import-done-light");
     expect(await pageWidth(page)).toBeLessThanOrEqual(340);
@@ -273,4 +275,70 @@ describe("Import view on the fake Excel host", () => {
     await shoot(page, "import-map-dark");
     await context.close();
   });
+
+  it.each(["light", "dark"] as const)(
+    "offers a renumbered risk as a pair, confirmed by keyboard: merged into the old row, the pair saved (%s, axe)",
+    async (theme) => {
+      const { context, page, errors } = await openImport(theme);
+      // The contractor renumbered HRC-006 as HRC-106 (and its impact, score, strategy and update changed: 4 cells).
+      const renumbered = await exportXlsx([
+        [
+          "HRC-106",
+          "Pothole repair quality complaints",
+          "J. Patel",
+          4,
+          4,
+          16,
+          "Treat",
+          "Audit widened",
+          "Open",
+          "I-6",
+        ],
+      ]);
+      await chooseExport(page, renumbered);
+      await press(page, "Preview changes");
+      const pairs = page.getByRole("region", { name: "The same risk under a new id?" });
+      await pairs.waitFor();
+      expect(await pairs.innerText()).toContain(
+        "HRC-106 in the export looks like HRC-006 in the register, renumbered",
+      );
+      const risks = page.getByRole("region", { name: "Risks" });
+      expect(await risks.getByRole("definition").allInnerTexts()).toEqual([
+        "2",
+        "3 (5 cells)",
+        "1 (1 to be noted)",
+        "2",
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+      const same = page.getByRole("checkbox", { name: "Same risk: HRC-006 is now HRC-106" });
+      await same.focus();
+      await page.keyboard.press("Space");
+      await page
+        .getByText(/^Same risk: HRC-106 in the export updates HRC-006's row/)
+        .waitFor({ state: "attached" });
+      expect(await same.isChecked()).toBe(true);
+      expect(await risks.getByRole("definition").allInnerTexts()).toEqual([
+        "1",
+        "4 (9 cells)",
+        "0 (0 to be noted)",
+        "2",
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+      await shoot(page, `import-renumbered-${theme}`);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(340);
+
+      await press(page, "Apply the import");
+      await page.getByRole("heading", { name: "Imported “iris-october.xlsx”" }).waitFor({ timeout: 30000 });
+      const after = await fakeSnapshot(page);
+      const reg = after.sheets.find((s) => s.name === "IRIS Risk Register")!;
+      const row = (id: string) => reg.values.find((r) => r[0] === id);
+      expect(row("HRC-106")).toBeUndefined();
+      expect(row("HRC-006")![7]).toBe(16);
+      // The pair is kept with the IRIS profile in the hidden Settings sheet.
+      const settingsSheet = after.sheets.find((s) => s.name === "Risk Review Settings")!;
+      expect(JSON.stringify(settingsSheet.values)).toMatch(/HRC-006.*HRC-106/);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -315,4 +315,111 @@ describe("ImportView", () => {
     await user.click(screen.getByRole("combobox", { name: "Merge into the register" }));
     expect((await screen.findAllByRole("option")).map((o) => o.textContent)).toEqual(["Register"]);
   });
+
+  it("offers a renumbered risk as a pair; ticking “Same risk” by keyboard merges it into the old row and saves the pair", async () => {
+    const { user, gateway } = await openImport();
+    // The contractor renumbered HRC-003 "Gully backlog" as HRC-103 (its score went up too).
+    chooseFile(
+      fileOf(
+        "iris.csv",
+        exportCsv([
+          REGISTER_ROWS[0],
+          REGISTER_ROWS[1],
+          ["HRC-103", "Gully backlog", "T. Ng", 3, 2, 6, "Treat", "Open", "Steady"],
+        ]),
+      ),
+    );
+    await user.click(await screen.findByRole("button", { name: "Preview changes" }));
+    const pairs = await screen.findByRole("region", { name: "The same risk under a new id?" });
+    expect(
+      within(pairs).getByText(
+        "HRC-103 in the export looks like HRC-003 in the register, renumbered: their titles share 100% of their words (“Gully backlog” / “Gully backlog”), and HRC-003 is not in the export.",
+      ),
+    ).toBeInTheDocument();
+    const counts = () =>
+      within(screen.getByRole("region", { name: "Risks" }))
+        .getAllByRole("definition")
+        .map((d) => d.textContent);
+    // Not yet confirmed: one new risk and one gone.
+    expect(counts()).toEqual(["1", "0 (0 cells)", "1 (1 to be noted)", "2"]);
+
+    const same = within(pairs).getByRole("checkbox", { name: "Same risk: HRC-003 is now HRC-103" });
+    expect(same).not.toBeChecked();
+    expect(same).toHaveAccessibleDescription(/HRC-103 in the export looks like HRC-003/);
+    same.focus();
+    await user.keyboard(" ");
+    // Planned again as one risk: HRC-003's row takes the export's likelihood and score; nothing new, nothing gone.
+    await waitFor(() => expect(counts()).toEqual(["0", "1 (2 cells)", "0 (0 to be noted)", "2"]));
+    const checkbox = screen.getByRole("checkbox", { name: "Same risk: HRC-003 is now HRC-103" });
+    expect(checkbox).toBeChecked();
+    expect(checkbox).toHaveFocus();
+    expect(
+      screen
+        .getAllByRole("status")
+        .some((s) => /^Same risk: HRC-103 in the export updates HRC-003's row/.test(s.textContent ?? "")),
+    ).toBe(true);
+
+    await user.click(screen.getByRole("button", { name: "Apply the import" }));
+    await screen.findByRole("heading", { name: "Imported “iris.csv”" });
+    const edits = gateway.applied[0];
+    // Row 4 (index 3) is HRC-003's: its id cell is never written, and no row is added.
+    expect([...new Set(edits.cells.map((c) => c.row))]).toEqual([3]);
+    expect(edits.cells.some((c) => c.col === 0)).toBe(false);
+    const saved = gateway.callsOf("saveSettings").at(-1)![0] as typeof gateway.settings;
+    expect(saved.importProfile?.renumbered).toEqual([{ oldId: "HRC-003", newId: "HRC-103" }]);
+    expect(saved.lastImport?.movement.newRisks).toEqual([]);
+  });
+
+  it("clearing “Same risk” plans the new id as a new risk again", async () => {
+    const { user, gateway } = await openImport();
+    chooseFile(
+      fileOf(
+        "iris.csv",
+        exportCsv([
+          REGISTER_ROWS[0],
+          REGISTER_ROWS[1],
+          ["HRC-103", "Gully backlog", "T. Ng", 2, 2, 4, "Treat", "Open", "Steady"],
+        ]),
+      ),
+    );
+    await user.click(await screen.findByRole("button", { name: "Preview changes" }));
+    const same = await screen.findByRole("checkbox", { name: "Same risk: HRC-003 is now HRC-103" });
+    await user.click(same);
+    // Same content under the old id: nothing would change at all, but the pair can still be kept.
+    await screen.findByText(/No changes: the register already matches “iris.csv”/);
+    expect(screen.queryByRole("button", { name: "Apply the import" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Save the pair for later imports" })).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: "Same risk: HRC-003 is now HRC-103" }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("region", { name: "Risks" }))
+          .getAllByRole("definition")
+          .map((d) => d.textContent),
+      ).toEqual(["1", "0 (0 cells)", "1 (1 to be noted)", "2"]),
+    );
+    expect(screen.getByRole("checkbox", { name: "Same risk: HRC-003 is now HRC-103" })).not.toBeChecked();
+    expect(gateway.callsOf("saveSettings")).toHaveLength(0);
+  });
+
+  it("keeps a confirmed pair when the import has nothing else to write, writing no cells", async () => {
+    const { user, gateway } = await openImport();
+    chooseFile(
+      fileOf(
+        "iris.csv",
+        exportCsv([
+          REGISTER_ROWS[0],
+          REGISTER_ROWS[1],
+          ["HRC-103", "Gully backlog", "T. Ng", 2, 2, 4, "Treat", "Open", "Steady"],
+        ]),
+      ),
+    );
+    await user.click(await screen.findByRole("button", { name: "Preview changes" }));
+    await user.click(await screen.findByRole("checkbox", { name: "Same risk: HRC-003 is now HRC-103" }));
+    await user.click(await screen.findByRole("button", { name: "Save the pair for later imports" }));
+    await waitFor(() => expect(gateway.callsOf("saveSettings")).toHaveLength(1));
+    const saved = gateway.callsOf("saveSettings")[0][0] as typeof gateway.settings;
+    expect(saved.importProfile?.renumbered).toEqual([{ oldId: "HRC-003", newId: "HRC-103" }]);
+    expect(saved.lastImport).toBe(gateway.settings.lastImport);
+    expect(gateway.applied).toHaveLength(0);
+  });
 });

@@ -1,6 +1,7 @@
 // Import step 3: what the import would do, before anything is written: counts, then lists of new risks,
 // changed cells (field, old → new), risks no longer in the export, and the same for actions. Every item is
-// listed; on a long list only the items near the window are drawn.
+// listed; on a long list only the items near the window are drawn. Above them, risks that look renumbered
+// (a new id in the export, a matching title missing from it), each with a "Same risk" checkbox.
 
 import * as React from "react";
 import {
@@ -9,12 +10,15 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   makeStyles,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import type { MergeSection } from "../../core/merge/types";
+import type { RenumberedPair } from "../../core/model/history";
 import type { ImportActions, ImportState } from "./useImport";
 import { countsGrid, sectionHeading, subHeading } from "../styles";
 import { LongList } from "../components/LongList";
@@ -31,7 +35,60 @@ const useStyles = makeStyles({
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  pairs: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  pair: { overflowWrap: "anywhere" },
+  note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
+
+/** "HRC-014 in the export looks like HRC-009 in the register, renumbered: …". */
+export function pairText(p: RenumberedPair): string {
+  return (
+    `${p.newId} in the export looks like ${p.oldId} in the register, renumbered: their titles share ` +
+    `${p.share}% of their words (“${p.newTitle}” / “${p.oldTitle}”), and ${p.oldId} is not in the export.`
+  );
+}
+
+/** The pairs that look like one risk under a new id, each to confirm with "Same risk". */
+function RenumberedPairs({ state, actions }: { state: ImportState; actions: ImportActions }) {
+  const s = useStyles();
+  const base = useId("renumbered");
+  const pairs = state.renumberedOffered;
+  if (pairs.length === 0) return null;
+  const ticked = (p: RenumberedPair) =>
+    state.renumberedConfirmed.some((c) => c.oldId === p.oldId && c.newId === p.newId);
+  return (
+    <section aria-label="The same risk under a new id?" className={s.root}>
+      <h3 className={s.h3}>The same risk under a new id?</h3>
+      <p className={s.note}>
+        Tick “Same risk” when the contractor renumbered a risk: the export’s row then updates the register’s
+        row under its old id, instead of adding a new risk and noting the old one as gone. The pair is saved
+        with the IRIS profile, so every later import does the same.
+      </p>
+      <ul className={s.pairs}>
+        {pairs.map((p, i) => (
+          <li key={`${p.oldId}\u0000${p.newId}`} className={s.pair}>
+            <p className={s.p} id={`${base}-${i}`}>
+              {pairText(p)}
+            </p>
+            <Checkbox
+              label={`Same risk: ${p.oldId} is now ${p.newId}`}
+              checked={ticked(p)}
+              aria-describedby={`${base}-${i}`}
+              onChange={(_, d) => void actions.setSameRisk(p, d.checked === true)}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** One line of a preview list: its key and its text. */
 interface Line {
@@ -191,6 +248,7 @@ export function PreviewStep({
           <MessageBarBody>{w}</MessageBarBody>
         </MessageBar>
       ))}
+      <RenumberedPairs state={state} actions={actions} />
       <Section title="Risks" section={plan.risks} kind="risks" />
       {plan.actions ? <Section title="Actions" section={plan.actions} kind="actions" /> : null}
       <div className={s.buttons}>
@@ -202,6 +260,11 @@ export function PreviewStep({
         <Button disabled={busy} onClick={actions.backToMapping}>
           Back to the mapping
         </Button>
+        {none && state.renumberedConfirmed.length > 0 ? (
+          <Button appearance="primary" disabled={busy} onClick={() => void actions.savePairs()}>
+            Save the {state.renumberedConfirmed.length === 1 ? "pair" : "pairs"} for later imports
+          </Button>
+        ) : null}
         {none ? (
           <Button disabled={busy} onClick={actions.restart}>
             Choose another file

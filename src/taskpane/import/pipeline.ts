@@ -12,6 +12,8 @@ import {
 import { ROLE_FIELDS } from "../../core/merge/find-export-sheets";
 import type { ExportRole, ImportMapping, ImportPlan, ImportResult } from "../../core/merge/types";
 import type { WorkbookEdits } from "../../core/model/edits";
+import type { ConfirmedPair, RenumberedPair } from "../../core/model/history";
+import { idKey } from "../../core/model/records";
 import type { Grid } from "../../core/model/grid";
 import type { Report } from "../../core/model/report";
 import type { Settings } from "../../core/model/settings";
@@ -146,13 +148,54 @@ export function confirmedMapping(
   return { ...mapping, risks: apply("risks")!, actions: apply("actions") };
 }
 
-/** The IRIS profile to save: the confirmed fields, with ignored columns kept as IGNORE so next month ignores them too. */
+/** `pairs` once each (by folded old and new id), in order; pairs naming the same id twice are left out. */
+export function distinctPairs(pairs: readonly ConfirmedPair[]): ConfirmedPair[] {
+  const seen = new Set<string>();
+  const out: ConfirmedPair[] = [];
+  for (const p of pairs) {
+    const key = pairKey(p);
+    if (idKey(p.oldId) === idKey(p.newId) || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ oldId: p.oldId, newId: p.newId });
+  }
+  return out;
+}
+
+const pairKey = (p: ConfirmedPair): string => `${idKey(p.oldId)}\u0000${idKey(p.newId)}`;
+
+/** True when `pairs` holds `pair` (ids folded as the merge folds them). */
+export function hasPair(pairs: readonly ConfirmedPair[], pair: ConfirmedPair): boolean {
+  const key = pairKey(pair);
+  return pairs.some((p) => pairKey(p) === key);
+}
+
+/**
+ * The renumbered pairs the preview lists after a (re-)plan: those listed before that are still confirmed
+ * or still proposed, in their places (a ticked pair is no longer proposed, as it is merged), then the
+ * plan's new proposals.
+ */
+export function offeredPairs(
+  before: readonly RenumberedPair[],
+  confirmed: readonly ConfirmedPair[],
+  proposed: readonly RenumberedPair[],
+): RenumberedPair[] {
+  const out = before.filter((p) => hasPair(confirmed, p) || hasPair(proposed, p));
+  for (const p of proposed) if (!hasPair(out, p)) out.push(p);
+  return out;
+}
+
+/**
+ * The IRIS profile to save: the confirmed fields, with ignored columns kept as IGNORE so next month ignores
+ * them too, and the renumbered pairs confirmed so far (`renumbered`: the saved ones and this preview's), so
+ * they are merged into the old row from now on and never offered again.
+ */
 export function profileToSave(
   mapping: ImportMapping,
   choices: Record<ExportRole, ColumnChoice[]>,
   register: string,
-): Settings["importProfile"] {
-  const profile = profileFromMapping(confirmedMapping(mapping, choices), register);
+  renumbered: readonly ConfirmedPair[] = [],
+): NonNullable<Settings["importProfile"]> {
+  const profile = profileFromMapping(confirmedMapping(mapping, choices), register, distinctPairs(renumbered));
   mapping.risks.columns.forEach((c, i) => {
     if (choices.risks[i] === IGNORE) profile.columns[c.header] = IGNORE;
   });
@@ -176,6 +219,8 @@ export interface PlanRequest {
   asAt: string;
   importedAt: string;
   fileName: string;
+  /** Renumbered pairs the officer confirmed in this preview ("Same risk"), beside those the profile keeps. */
+  renumbered?: readonly ConfirmedPair[];
 }
 
 /** The plan and the edits that carry it out (Risk Summary with the movement included), plus the settings to save. */
@@ -188,15 +233,25 @@ export interface PreparedImport {
   settingsAfter: Settings;
 }
 
-/** Plans the import and builds its edits, as the command line does (src/cli/import-command.ts). */
+/**
+ * Plans the import and builds its edits, as the command line does (src/cli/import-command.ts). The plan is
+ * made with the profile to be saved, so a pair confirmed in this preview merges into the old row now, as
+ * it will every month after (the command line, where pairs are confirmed in the Settings sheet, does the
+ * same from the next import on).
+ */
 export function prepareImport(req: PlanRequest): ImportResult<PreparedImport> {
   const mapping = confirmedMapping(req.mapping, req.choices);
+  const importProfile = profileToSave(req.mapping, req.choices, req.register, [
+    ...(req.settings.importProfile?.renumbered ?? []),
+    ...(req.renumbered ?? []),
+  ]);
+  const settings: Settings = { ...req.settings, importProfile };
   const planned = planImport({
     exportGrids: req.exportGrids,
     mapping,
     workbookGrids: req.workbookGrids,
     targetRegister: req.register,
-    settings: req.settings,
+    settings,
     asAt: req.asAt,
     importedAt: req.importedAt,
     fileName: req.fileName,
@@ -205,15 +260,14 @@ export function prepareImport(req: PlanRequest): ImportResult<PreparedImport> {
   const plan = planned.value;
   const edits = toWorkbookEdits(plan);
   const settingsAfter: Settings = {
-    ...req.settings,
-    importProfile: profileToSave(req.mapping, req.choices, req.register),
+    ...settings,
     lastImport: { date: plan.asAt, file: plan.file, movement: plan.movement },
   };
   let reportAfter: Report | null = null;
   if (plan.cellCount > 0) {
     // The workbook as it will be, checked, so the Risk Summary shows this import's movement.
     reportAfter = checkWorkbook(applyEditsToGrids(req.workbookGrids, edits), {
-      settings: req.settings,
+      settings,
       asAt: req.asAt,
       source: "workbook",
     });
@@ -223,7 +277,8 @@ export function prepareImport(req: PlanRequest): ImportResult<PreparedImport> {
       version: VERSION,
       marking: req.settings.protectiveMarking,
     };
-    edits.ownedTabs.push(buildRiskSummaryTab(reportAfter, req.settings, heading, plan.movement));
+    // The pane's writer draws the Risk Summary's chart, as the Summaries view's does.
+    edits.ownedTabs.push(buildRiskSummaryTab(reportAfter, settings, heading, plan.movement, "native"));
   }
   return { ok: true, value: { plan, edits, reportAfter, settingsAfter } };
 }

@@ -4,6 +4,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { ExportRole, ImportMapping } from "../../core/merge/types";
 import type { Grid } from "../../core/model/grid";
+import type { ConfirmedPair, RenumberedPair } from "../../core/model/history";
 import type { Settings } from "../../core/model/settings";
 import type { ApplyEditsResult } from "../../excel/apply-edits";
 import type { WorkbookGateway } from "../../excel/gateway";
@@ -42,6 +43,10 @@ export interface ImportState {
   register: string | null;
   asAt: string;
   prepared: PreparedImport | null;
+  /** Renumbered pairs the preview lists ("HRC-014 in the export looks like HRC-009…"). */
+  renumberedOffered: RenumberedPair[];
+  /** The listed pairs the officer ticked "Same risk": planned as one risk, saved with the profile. */
+  renumberedConfirmed: ConfirmedPair[];
   result: ApplyEditsResult | null;
 }
 
@@ -53,6 +58,13 @@ export interface ImportActions {
   setChoice(role: ExportRole, index: number, choice: ColumnChoice): void;
   setRegister(name: string): void;
   preview(): Promise<void>;
+  /** Ticks or clears "Same risk" for a listed pair, and plans the import again. */
+  setSameRisk(pair: ConfirmedPair, same: boolean): Promise<void>;
+  /**
+   * Saves the ticked pairs with the IRIS profile when the import has nothing to write (a renumbered risk
+   * whose row already matches): the import writes nothing, the pairing is kept for later imports.
+   */
+  savePairs(): Promise<void>;
   backToMapping(): void;
   apply(): Promise<void>;
   restart(): void;
@@ -96,6 +108,8 @@ function initial(asAt: string): ImportState {
     register: null,
     asAt,
     prepared: null,
+    renumberedOffered: [],
+    renumberedConfirmed: [],
     result: null,
   };
 }
@@ -177,6 +191,8 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
         register: p.proposedRegister(registers, s),
         asAt,
         prepared: null,
+        renumberedOffered: [],
+        renumberedConfirmed: [],
         result: null,
         status: `Read "${fileName}": ${mapping.risks.columns.length} risk columns${mapping.actions ? ` and ${mapping.actions.columns.length} action columns` : ""} to map.`,
       });
@@ -270,44 +286,102 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
     });
   }, []);
 
-  const setRegister = useCallback((name: string) => patch({ register: name }), [patch]);
+  // Pairs name the register's risks: another register starts with none.
+  const setRegister = useCallback(
+    (name: string) => patch({ register: name, renumberedOffered: [], renumberedConfirmed: [] }),
+    [patch],
+  );
 
-  const preview = useCallback(async () => {
-    const s = latest.current;
-    if (!s.mapping || !s.workbookGrids || !s.register || !s.fileName) return;
-    patch({ error: null, busy: { label: "Working out what would change…", cancellable: false } });
-    try {
-      const p = await loadPipeline();
-      await new Promise((r) => setTimeout(r, 0));
-      const prepared = p.prepareImport({
-        exportGrids: s.exportGrids,
-        workbookGrids: s.workbookGrids,
-        mapping: s.mapping,
-        choices: s.choices,
-        register: s.register,
-        settings: await settingsNow(),
-        asAt: s.asAt,
-        importedAt: nowStamp(),
-        fileName: s.fileName,
-      });
-      if (!prepared.ok) {
-        patch({ busy: null, error: `${prepared.problem.message}. Nothing was written to the workbook.` });
-        return;
+  /** Plans the import with the pairs ticked so far and shows the preview; `status` says what changed. */
+  const plan = useCallback(
+    async (confirmed: ConfirmedPair[], status: (n: number) => string) => {
+      const s = latest.current;
+      if (!s.mapping || !s.workbookGrids || !s.register || !s.fileName) return;
+      patch({ error: null, busy: { label: "Working out what would change…", cancellable: false } });
+      try {
+        const p = await loadPipeline();
+        await new Promise((r) => setTimeout(r, 0));
+        const prepared = p.prepareImport({
+          exportGrids: s.exportGrids,
+          workbookGrids: s.workbookGrids,
+          mapping: s.mapping,
+          choices: s.choices,
+          register: s.register,
+          settings: await settingsNow(),
+          asAt: s.asAt,
+          importedAt: nowStamp(),
+          fileName: s.fileName,
+          renumbered: confirmed,
+        });
+        if (!prepared.ok) {
+          patch({ busy: null, error: `${prepared.problem.message}. Nothing was written to the workbook.` });
+          return;
+        }
+        patch({
+          step: "preview",
+          busy: null,
+          prepared: prepared.value,
+          renumberedConfirmed: confirmed,
+          renumberedOffered: p.offeredPairs(
+            latest.current.renumberedOffered,
+            confirmed,
+            prepared.value.plan.renumbered,
+          ),
+          status: status(prepared.value.plan.cellCount),
+        });
+      } catch (e) {
+        patch({ busy: null, error: importMessage(e) });
       }
-      const n = prepared.value.plan.cellCount;
+    },
+    [patch, settingsNow],
+  );
+
+  const preview = useCallback(
+    () =>
+      plan(latest.current.renumberedConfirmed, (n) =>
+        n === 0
+          ? "No changes: nothing will be written."
+          : `The import would write ${n} ${n === 1 ? "cell" : "cells"}.`,
+      ),
+    [plan],
+  );
+
+  const setSameRisk = useCallback(
+    async (pair: ConfirmedPair, same: boolean) => {
+      const s = latest.current;
+      if (s.busy) return;
+      const others = s.renumberedConfirmed.filter((p) => !(p.oldId === pair.oldId && p.newId === pair.newId));
+      const confirmed = same ? [...others, { oldId: pair.oldId, newId: pair.newId }] : others;
+      const cells = (n: number) => `${n} ${n === 1 ? "cell" : "cells"}`;
+      await plan(confirmed, (n) =>
+        same
+          ? `Same risk: ${pair.newId} in the export updates ${pair.oldId}'s row, and will every month. The import would write ${cells(n)}.`
+          : `Not the same risk: ${pair.newId} would be added as a new risk. The import would write ${cells(n)}.`,
+      );
+    },
+    [plan],
+  );
+
+  const savePairs = useCallback(async () => {
+    const { prepared, renumberedConfirmed } = latest.current;
+    if (!prepared || renumberedConfirmed.length === 0) return;
+    patch({ error: null, busy: { label: "Saving the IRIS profile…", cancellable: false } });
+    try {
+      const saved = await actions.saveSettings({
+        ...(await settingsNow()),
+        importProfile: prepared.settingsAfter.importProfile,
+      });
+      const n = renumberedConfirmed.length;
       patch({
-        step: "preview",
         busy: null,
-        prepared: prepared.value,
-        status:
-          n === 0
-            ? "No changes: nothing will be written."
-            : `The import would write ${n} ${n === 1 ? "cell" : "cells"}.`,
+        status: saved
+          ? `Saved ${n === 1 ? "the pair" : `${n} pairs`} with the IRIS profile: later imports merge ${n === 1 ? "it" : "them"} into the old row. Nothing else was written.`
+          : "The pairs were not saved.",
       });
     } catch (e) {
       patch({ busy: null, error: importMessage(e) });
     }
-  }, [patch, settingsNow]);
+  }, [actions, patch, settingsNow]);
 
   const backToMapping = useCallback(() => patch({ step: "map", prepared: null, error: null }), [patch]);
 
@@ -352,6 +426,8 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
       setChoice,
       setRegister,
       preview,
+      setSameRisk,
+      savePairs,
       backToMapping,
       apply,
       restart,
