@@ -12,12 +12,15 @@ import { main as cliMain } from "../cli/main";
 import { msSince, PeakMemory } from "./measure";
 import { BENCH_AS_AT, buildWorkload, dataRows, toGrids, writeWorkloadXlsx } from "./workload";
 
-/** Targets from the brief: engine ≥ 200k rows/s; CLI on 10k rows within 1.3× the parse time; 100k rows under 1 GB. */
+/**
+ * Targets of issue 12: the engine ≥ 200k rows/s at 10k and 100k risks; the CLI check within 1.5× the bare
+ * parse at 10k and 100k; 100k risks + 200k actions checked under 600 MB peak (CLI).
+ */
 export const TARGETS = {
   engineRowsPerSecond: 200_000,
-  cliOverParse: 1.3,
-  cliOverParseAtRisks: 10_000,
-  peakBytes: 1024 ** 3,
+  cliOverParse: 1.5,
+  cliOverParseAtRisks: [10_000, 100_000],
+  peakBytes: 600 * 1024 ** 2,
   peakAtRisks: 100_000,
 };
 
@@ -201,29 +204,27 @@ export function renderTargets(results: SizeResult[]): string[] {
       );
     }
   }
-  const at10k = results.find((r) => r.risks === TARGETS.cliOverParseAtRisks);
-  if (at10k) {
-    if (at10k.cliOverParse === null)
-      out.push(
-        `n/a     CLI within ${TARGETS.cliOverParse}× parse at 10k risks: ${at10k.cli.error ?? at10k.parse.error ?? "not measured"}`,
-      );
+  for (const at of results.filter((r) => TARGETS.cliOverParseAtRisks.includes(r.risks))) {
+    const what = `CLI within ${TARGETS.cliOverParse}× parse at ${num(at.risks)} risks`;
+    if (at.cliOverParse === null)
+      out.push(`n/a     ${what}: ${at.cli.error ?? at.parse.error ?? "not measured"}`);
     else
       out.push(
-        `${at10k.cliOverParse <= TARGETS.cliOverParse ? "met " : "MISSED"}  CLI within ${TARGETS.cliOverParse}× parse at 10k risks: ${at10k.cliOverParse.toFixed(2)}×`,
+        `${at.cliOverParse <= TARGETS.cliOverParse ? "met " : "MISSED"}  ${what}: ${at.cliOverParse.toFixed(2)}×`,
       );
   }
   const at100k = results.find((r) => r.risks === TARGETS.peakAtRisks);
   if (at100k) {
     const cliPeak = at100k.cli.error ? null : at100k.cli.peakBytes;
-    if (cliPeak === null) out.push(`n/a     100k risks under 1 GB: CLI failed: ${at100k.cli.error}`);
+    if (cliPeak === null) out.push(`n/a     100k risks under 600 MB: CLI failed: ${at100k.cli.error}`);
     else
       out.push(
-        `${cliPeak < TARGETS.peakBytes ? "met " : "MISSED"}  100k risks under 1 GB (CLI peak): ${mb(cliPeak)}`,
+        `${cliPeak < TARGETS.peakBytes ? "met " : "MISSED"}  100k risks under 600 MB (CLI peak): ${mb(cliPeak)}`,
       );
-    if (at100k.engine.error) out.push(`n/a     100k risks under 1 GB (engine peak): engine failed`);
+    if (at100k.engine.error) out.push(`n/a     100k risks under 600 MB (engine peak): engine failed`);
     else
       out.push(
-        `${at100k.engine.peakBytes < TARGETS.peakBytes ? "met " : "MISSED"}  100k risks under 1 GB (engine peak): ${mb(at100k.engine.peakBytes)}`,
+        `${at100k.engine.peakBytes < TARGETS.peakBytes ? "met " : "MISSED"}  100k risks under 600 MB (engine peak): ${mb(at100k.engine.peakBytes)}`,
       );
   }
   for (const r of results) {

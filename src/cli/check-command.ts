@@ -11,7 +11,7 @@ import { writeOwnedTabsWorkbook } from "../files/write-owned-tabs";
 import type { CheckCommand } from "./args";
 import { readInput, requireCheckableSheet } from "./check-input";
 import { CliError } from "./cli-error";
-import { renderJson } from "./format-json";
+import { writeJson } from "./format-json";
 import { renderText } from "./format-text";
 import { linkPathFrom } from "./link-path";
 import { settingsFromGrids } from "./settings-from-grids";
@@ -56,7 +56,8 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   // Write the review workbook before printing, so a failed write is not followed by a report that reads as success.
   if (command.out !== undefined) await writeReview(report, settings, input, command.out);
 
-  output.stdout(command.format === "json" ? renderJson(report) : renderText(report, fileName));
+  if (command.format === "json") writeJson(report, output.stdout);
+  else output.stdout(renderText(report, fileName));
   if (command.out !== undefined && command.format === "text") output.stdout(`Wrote ${command.out}\n`);
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

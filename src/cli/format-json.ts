@@ -80,51 +80,105 @@ export function jsonFinding(f: Finding): JsonFinding {
   };
 }
 
+/** One sheet as the JSON describes it. */
+function jsonSheet(s: Report["sheets"][number]): JsonSheet {
+  // Built on a null-prototype object so a field called "__proto__" could never reach a prototype.
+  const columns: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const c of s.columns) if (c.field !== null) columns[c.field] = columnLetter(c.col);
+  return {
+    name: s.name,
+    kind: s.kind,
+    headerRow: s.headerRow === null ? null : s.headerRow + 1,
+    columns: { ...columns },
+    unmapped: [...s.unmapped],
+    ...(s.monthFirstColumns?.length ? { monthFirst: [...s.monthFirstColumns] } : {}),
+  };
+}
+
+function jsonEscalation(e: Report["escalations"][number]): JsonEscalation {
+  return {
+    recordId: e.recordId,
+    sheet: e.sheet,
+    row: e.row,
+    destinations: [...e.destinations],
+    reasons: [...e.reasons],
+    trend: e.trend,
+  };
+}
+
+function jsonRisk(r: Report["risks"][number]): JsonRisk {
+  return { recordId: r.id, sheet: r.sheet, row: r.row, score: r.score, trend: r.trend };
+}
+
+function jsonProposal(p: Report["proposals"][number]): JsonProposal {
+  return {
+    recordId: p.recordId,
+    sheet: p.sheet,
+    row: p.row,
+    action: p.action,
+    destination: p.destination,
+    reason: p.reason,
+  };
+}
+
 /** Builds the JSON document (keys in SPEC's order, so the output reads like the spec's example). */
 export function toJsonReport(report: Report): JsonReport {
   return {
     asAt: report.asAt,
-    sheets: report.sheets.map((s) => {
-      // Built on a null-prototype object so a field called "__proto__" could never reach a prototype.
-      const columns: Record<string, string> = Object.create(null) as Record<string, string>;
-      for (const c of s.columns) if (c.field !== null) columns[c.field] = columnLetter(c.col);
-      return {
-        name: s.name,
-        kind: s.kind,
-        headerRow: s.headerRow === null ? null : s.headerRow + 1,
-        columns: { ...columns },
-        unmapped: [...s.unmapped],
-        ...(s.monthFirstColumns?.length ? { monthFirst: [...s.monthFirstColumns] } : {}),
-      };
-    }),
+    sheets: report.sheets.map(jsonSheet),
     findings: report.findings.map(jsonFinding),
-    escalations: report.escalations.map((e) => ({
-      recordId: e.recordId,
-      sheet: e.sheet,
-      row: e.row,
-      destinations: [...e.destinations],
-      reasons: [...e.reasons],
-      trend: e.trend,
-    })),
-    risks: report.risks.map((r) => ({
-      recordId: r.id,
-      sheet: r.sheet,
-      row: r.row,
-      score: r.score,
-      trend: r.trend,
-    })),
-    proposals: report.proposals.map((p) => ({
-      recordId: p.recordId,
-      sheet: p.sheet,
-      row: p.row,
-      action: p.action,
-      destination: p.destination,
-      reason: p.reason,
-    })),
+    escalations: report.escalations.map(jsonEscalation),
+    risks: report.risks.map(jsonRisk),
+    proposals: report.proposals.map(jsonProposal),
   };
+}
+
+/** Characters gathered before a piece is written. */
+const PIECE_CHARS = 1 << 16;
+
+/**
+ * Writes the JSON text — exactly what `JSON.stringify(toJsonReport(report), null, 2)` gives, plus a newline —
+ * in pieces of about 64k characters, each item made as it is written, so a 100k-risk report is never one
+ * string (or one document of objects) in memory.
+ */
+export function writeJson(report: Report, write: (text: string) => void): void {
+  write(`{\n  "asAt": ${JSON.stringify(report.asAt)},\n`);
+  writeArray("sheets", report.sheets, jsonSheet, write, false);
+  writeArray("findings", report.findings, jsonFinding, write, false);
+  writeArray("escalations", report.escalations, jsonEscalation, write, false);
+  writeArray("risks", report.risks, jsonRisk, write, false);
+  writeArray("proposals", report.proposals, jsonProposal, write, true);
+  write("}\n");
+}
+
+/** One top-level array, two-space indented as JSON.stringify indents it. */
+function writeArray<T, J>(
+  key: string,
+  items: readonly T[],
+  toJson: (item: T) => J,
+  write: (text: string) => void,
+  last: boolean,
+): void {
+  const end = last ? "\n" : ",\n";
+  if (items.length === 0) {
+    write(`  ${JSON.stringify(key)}: []${end}`);
+    return;
+  }
+  let piece = `  ${JSON.stringify(key)}: [\n`;
+  for (let i = 0; i < items.length; i++) {
+    const text = JSON.stringify(toJson(items[i]), null, 2).replace(/\n/g, "\n    ");
+    piece += `    ${text}${i < items.length - 1 ? ",\n" : "\n"}`;
+    if (piece.length >= PIECE_CHARS) {
+      write(piece);
+      piece = "";
+    }
+  }
+  write(`${piece}  ]${end}`);
 }
 
 /** The JSON text printed on stdout: two-space indented, ending in a newline. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+  let out = "";
+  writeJson(report, (text) => (out += text));
+  return out;
 }

@@ -3,7 +3,7 @@
 import type { Finding } from "../../src/core/model/finding";
 import type { Report } from "../../src/core/model/report";
 import { emptyHistory } from "../../src/core/history/collect-history";
-import { renderJson, toJsonReport } from "../../src/cli/format-json";
+import { renderJson, toJsonReport, writeJson } from "../../src/cli/format-json";
 import { renderText } from "../../src/cli/format-text";
 
 function finding(over: Partial<Finding>): Finding {
@@ -139,6 +139,25 @@ describe("toJsonReport", () => {
     const text = renderJson(report);
     expect(text.endsWith("}\n")).toBe(true);
     expect(JSON.parse(text)).toEqual(json);
+  });
+
+  it("is written in pieces that join to exactly what JSON.stringify gives, empty lists and big ones alike", () => {
+    const empty: Report = { ...report, findings: [], escalations: [], risks: [], proposals: [] };
+    const many: Report = {
+      ...report,
+      findings: Array.from({ length: 3000 }, (_, i) =>
+        finding({ row: i + 2, message: `Finding ${i} "quoted" → é` }),
+      ),
+    };
+    for (const r of [report, empty, many]) {
+      const pieces: string[] = [];
+      writeJson(r, (t) => pieces.push(t));
+      expect(pieces.join("")).toBe(`${JSON.stringify(toJsonReport(r), null, 2)}\n`);
+      if (r === many) {
+        expect(pieces.length).toBeGreaterThan(3);
+        expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(70_000);
+      }
+    }
   });
 });
 

@@ -22,13 +22,14 @@ export function sheetPairKey(a: string, b: string): string {
  * with other titles. Rows of such a pair are the same risk only where id and title both match.
  */
 export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
-  const bySheet = new Map<string, Map<string, string>>();
+  // Each sheet's first risk of each id; titles are folded only where two sheets share an id.
+  const bySheet = new Map<string, Map<string, RiskRecord>>();
   for (const r of risks) {
     const key = idKey(rawValue(r, "id"));
     if (!key) continue;
     let ids = bySheet.get(r.sheet);
     if (!ids) bySheet.set(r.sheet, (ids = new Map()));
-    if (!ids.has(key)) ids.set(key, titleKey(r));
+    if (!ids.has(key)) ids.set(key, r);
   }
   const pairs = new Set<string>();
   const sheets = [...bySheet.keys()];
@@ -38,9 +39,9 @@ export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
       const b = bySheet.get(sheets[j])!;
       const [small, large] = a.size <= b.size ? [a, b] : [b, a];
       let otherTitle = 0;
-      for (const [id, title] of small) {
+      for (const [id, risk] of small) {
         const there = large.get(id);
-        if (there !== undefined && there !== title) otherTitle++;
+        if (there !== undefined && titleKey(there) !== titleKey(risk)) otherTitle++;
       }
       if (small.size >= 2 && otherTitle * 2 > small.size) pairs.add(sheetPairKey(sheets[i], sheets[j]));
     }

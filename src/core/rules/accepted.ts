@@ -3,7 +3,7 @@
 
 import type { Finding } from "../model/finding";
 import type { SheetRecord } from "../model/records";
-import { fieldNames, idKey, rawText } from "../model/records";
+import { fieldNames, GridRecord, idKey, rawText, type RecordSource } from "../model/records";
 import type { AcceptedException } from "../model/settings";
 import { dayFromIso, type DayNumber } from "../parse";
 
@@ -16,13 +16,23 @@ export function fingerprintRecord(record: SheetRecord<string>): string {
   return f;
 }
 
+/** Field names in order, sorted once per sheet source for records still in the grid. */
+const sortedBySource = new WeakMap<RecordSource, string[]>();
+function sortedFieldNames(record: SheetRecord<string>): string[] {
+  if (!(record instanceof GridRecord) || !record.inGrid) return fieldNames(record).sort();
+  let names = sortedBySource.get(record.source);
+  if (!names || names.length !== record.source.fieldColumns.size)
+    sortedBySource.set(record.source, (names = fieldNames(record).sort()));
+  return names;
+}
+
 function digest(record: SheetRecord<string>): string {
   let h = 5381;
   const add = (text: string) => {
     for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
   };
   // Blank cells count as empty text, so a field present but blank digests like one left out.
-  for (const field of fieldNames(record).sort()) {
+  for (const field of sortedFieldNames(record)) {
     const text = rawText(record, field);
     if (!text) continue;
     add(field);
