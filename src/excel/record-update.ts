@@ -5,6 +5,8 @@ import type { CellValue } from "../core/model/grid";
 import type { CellEdit, LogAppend } from "../core/model/edits";
 import type { OwnedTab } from "../core/model/owned-tab";
 import { findConflicts, type FieldConflict, type RowSnapshot } from "../core/meeting/conflict";
+import { columnRuns, placeLogColumns } from "../core/meeting/log-columns";
+import { OWNED_TAB_STYLE } from "../core/model/owned-tab";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
@@ -46,8 +48,8 @@ export type RecordUpdateResult =
 
 const DATE_FORMAT = "dd/mm/yyyy";
 const TEXT_FORMAT = "@";
-/** Update Log columns: Date, Risk ID, By, Update, No change, Score, Strategy. */
-const LOG_FORMATS = [DATE_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, "General", TEXT_FORMAT];
+/** Rows searched for the log's header row (the owned tab's is row 4, below its title block). */
+const HEADER_SEARCH_ROWS = 12;
 
 /** The value that stores `v` exactly: text escaped so it never becomes a formula. */
 function wire(v: CellValue): CellValue {
@@ -55,9 +57,10 @@ function wire(v: CellValue): CellValue {
   return v === null ? "" : v;
 }
 
-function logFormat(col: number, v: CellValue): string {
+/** Text as text; the Date column's numbers as dates; other numbers (the score) as numbers. */
+function logFormat(header: string, v: CellValue): string {
   if (typeof v === "string") return TEXT_FORMAT;
-  return LOG_FORMATS[col] === TEXT_FORMAT ? "General" : (LOG_FORMATS[col] ?? "General");
+  return header.trim().toLowerCase() === "date" ? DATE_FORMAT : "General";
 }
 
 /**
@@ -91,8 +94,9 @@ export async function openUpdateLog(
 }
 
 /**
- * Records one risk: sync 1 reads the rows the card showed, the Update Log's extent and its row 1
- * (still ours?), and the formula of every cell to write (SPEC: a formula is never replaced by a value); when a row changed and `force` is not set it
+ * Records one risk: sync 1 reads the rows the card showed, the Update Log's extent, its row 1
+ * (still ours?) and its header row (each value goes under its own header; columns the log lacks are
+ * added to the right of everything on it), and the formula of every cell to write (SPEC: a formula is never replaced by a value); when a row changed and `force` is not set it
  * returns the differences and writes nothing. Sync 2 writes every cell and appends the log rows.
  * Two syncs per risk, whatever the register's size.
  */
@@ -112,6 +116,12 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     const log = sheets.getItem(request.logSheet);
     const used = log.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
     const first = log.getRange("1:1").getUsedRangeOrNullObject(true).load("values");
+    // The header row (to put each value under its own header) and how far right the sheet is used.
+    const top = log
+      .getRange(`1:${HEADER_SEARCH_ROWS}`)
+      .getUsedRangeOrNullObject(true)
+      .load("values,rowIndex,columnIndex");
+    const below = log.getRange("2:1048576").getUsedRangeOrNullObject(true).load("columnIndex,columnCount");
     await countedSync(context, "record: read rows");
 
     const rowsNow = rows.map((r) => (r.values[0] ?? []).slice());
@@ -145,12 +155,32 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     }
 
     const logRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
-    const width = request.log.header.length;
-    const block = request.log.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
-    if (block.length > 0) {
-      const target = log.getRangeByIndexes(logRow, 0, block.length, width);
-      target.numberFormat = block.map((r) => r.map((v, c) => logFormat(c, v)));
-      target.values = block.map((r) => r.map(wire));
+    const header = request.log.header;
+    const place = placeLogColumns(
+      header,
+      top.isNullObject ? null : { values: top.values, rowIndex: top.rowIndex, columnIndex: top.columnIndex },
+      below.isNullObject ? -1 : below.columnIndex + below.columnCount - 1,
+    );
+    // Columns the log lacks (Register and Changes on a log an earlier version made) get their header,
+    // to the right of everything on the sheet.
+    if (place.headerRow !== null) {
+      for (const a of place.added) {
+        const cell = log.getCell(place.headerRow, a.col);
+        cell.numberFormat = [[TEXT_FORMAT]];
+        cell.values = [[escapeCellText(a.text)]];
+        cell.format.font.bold = true;
+        cell.format.fill.color = OWNED_TAB_STYLE.headerFill;
+      }
+    }
+    const logRows = request.log.rows;
+    if (logRows.length > 0) {
+      for (const run of columnRuns(place.cols)) {
+        const target = log.getRangeByIndexes(logRow, run[0].col, logRows.length, run.length);
+        target.numberFormat = logRows.map((r) =>
+          run.map(({ index }) => logFormat(header[index], r[index] ?? null)),
+        );
+        target.values = logRows.map((r) => run.map(({ index }) => wire(r[index] ?? null)));
+      }
     }
     await countedSync(context, "record: write");
     return { ok: true, rowsNow, logRow, keptFormulas };

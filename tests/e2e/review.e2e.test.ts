@@ -107,6 +107,9 @@ describe("Review view in the browser", () => {
       ["HRC-002", "(register, before the meeting)", "No"],
       ["HRC-002", "Jane Smith", "Yes"],
     ]);
+    // Each entry names its register; the Changes column holds what else changed with it.
+    expect(log.values[3].slice(7, 9)).toEqual(["Register", "Changes"]);
+    expect(log.values.slice(4).map((r) => r[7])).toEqual(Array(4).fill("IRIS Risk Register"));
     const record = snap.sheets.find((s) => s.name === "Meeting Record")!;
     const lines = record.values.map((r) =>
       r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "),

@@ -13,6 +13,7 @@ import { readAllSheets } from "../../src/excel/read-sheets";
 import { openUpdateLog, recordUpdate, type RecordUpdateRequest } from "../../src/excel/record-update";
 import { adapterStats, resetAdapterStats } from "../../src/excel/run";
 import { writeOwnedTab } from "../../src/excel/write-owned-tab";
+import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { writeCellValue } from "../fakes/fake-state";
 import type { FakeHost } from "../fakes/fake-excel";
 import { REGISTER_HEADERS, risk } from "../core/rules/harness";
@@ -191,6 +192,93 @@ describe("recordUpdate on the fake host", () => {
     await expect(
       recordUpdate(await request(report, "HRC-002", { text: "x", noChange: false }, logSheet)),
     ).rejects.toThrow(/press Enter or Esc/);
+  });
+});
+
+describe("recordUpdate on an Update Log an earlier version made", () => {
+  /** The owned log as version 0.1 wrote it: seven columns, the marker in H1; the officer added notes in H. */
+  function oldLogSpec() {
+    const spec = registerSpec();
+    const header = ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy", "Officer notes"];
+    spec.sheets.push({
+      name: "Update Log",
+      values: [
+        ["Update Log", null, null, null, null, null, null, OWNED_MARKER],
+        ["OFFICIAL", "As at", 44844],
+        [],
+        header,
+        [44800, "HRC-001", "Ali Khan", "Earlier words", "No", 12, "Treat", "chased twice"],
+      ],
+    } as (typeof spec.sheets)[number]);
+    return spec;
+  }
+
+  it("adds Register and Changes to the right of the officer's column, and never writes in theirs", async () => {
+    const host = install(oldLogSpec());
+    host.names.push({
+      name: "CRR_OWNED_1",
+      sheet: host.sheet("Update Log"),
+      rect: { top: 0, left: 0, bottom: 0, right: 0 },
+      comment: "",
+      visible: true,
+    });
+    const report = await checked();
+    const logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), () =>
+      Promise.reject(new Error("the log exists: must not write")),
+    );
+    expect(logSheet).toBe("Update Log");
+    host.resetStats();
+    const result = await recordUpdate(
+      await request(report, "HRC-002", { text: "Reviewed", noChange: false, impact: 4 }, logSheet),
+    );
+    expect(result.ok).toBe(true);
+    // Still two syncs: the header is read with the rows, and added with the row.
+    expect(host.stats().syncs).toBe(2);
+    const log = host.snapshot().sheets.find((s) => s.name === "Update Log")!;
+    expect(log.values[3]).toEqual([
+      "Date",
+      "Risk ID",
+      "By",
+      "Update",
+      "No change",
+      "Score",
+      "Strategy",
+      "Officer notes",
+      "Register",
+      "Changes",
+    ]);
+    expect(log.bold).toEqual(expect.arrayContaining(["I4", "J4"]));
+    // The officer's note stays on its row; the new row leaves their column empty.
+    expect(log.values[4][7]).toBe("chased twice");
+    expect(log.values[5]).toEqual([
+      SERIAL_MEETING,
+      "HRC-002",
+      "Jane Smith",
+      "Reviewed",
+      "No",
+      8,
+      "Treat",
+      "",
+      "IRIS Risks",
+      "Impact 2 → 4; Score 4 → 8; RAG Green → Amber",
+    ]);
+    // The re-check reads every entry, the officer's and ours, with the new columns.
+    const after = await checked();
+    expect(
+      after.records.updateLog.map((e) => [e.fields.riskId?.text, e.fields.register?.text ?? ""]),
+    ).toEqual([
+      ["HRC-001", ""],
+      ["HRC-002", "IRIS Risks"],
+    ]);
+
+    // A second record finds the columns it added and adds none.
+    const again = await recordUpdate(
+      await request(after, "HRC-001", { text: "Next", noChange: false }, logSheet),
+    );
+    expect(again.ok).toBe(true);
+    const log2 = host.snapshot().sheets.find((s) => s.name === "Update Log")!;
+    expect(log2.values[3]).toHaveLength(10);
+    expect(log2.values.at(-1)!.slice(7)).toEqual(["", "IRIS Risks", ""]);
   });
 });
 

@@ -27,11 +27,12 @@ export function acceptedProposalText(p: Proposal): string {
 
 /**
  * The Update Log row recording an accepted proposal: the meeting date, the risk, who recorded it, the
- * words, "No" for no-change (a decision was taken), and the score and strategy as they stand.
+ * words, "No" for no-change (a decision was taken), the score and strategy as they stand, and the
+ * register; no other changes (the register is not changed).
  */
 export function acceptedProposalLog(
   p: Proposal,
-  facts: Pick<RiskFacts, "id" | "score" | "strategy">,
+  facts: Pick<RiskFacts, "id" | "score" | "strategy" | "sheet">,
   meetingDate: string,
   by: string,
 ): LogAppend {
@@ -49,6 +50,8 @@ export function acceptedProposalLog(
         "No",
         facts.score,
         facts.strategy,
+        facts.sheet,
+        "",
       ],
     ],
   };

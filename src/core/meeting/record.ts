@@ -10,7 +10,11 @@ import type { Settings } from "../model/settings";
 import { dayFromIso, isDateFormat, isoFromDay, parseDateCell, ragFromScore, type DayNumber } from "../parse";
 import type { CardAction } from "./card";
 
-/** The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back. */
+/**
+ * The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back.
+ * Register and Changes came later and stand after the first seven, so a log an earlier version made
+ * keeps its columns where they were (the writer adds the two to the right of everything on the sheet).
+ */
 export const UPDATE_LOG_HEADER = [
   "Date",
   "Risk ID",
@@ -19,6 +23,8 @@ export const UPDATE_LOG_HEADER = [
   "No change",
   "Score",
   "Strategy",
+  "Register",
+  "Changes",
 ] as const;
 
 /** The text of a "no change this month" entry. */
@@ -87,6 +93,31 @@ export interface FieldChange {
   label: string;
   from: string;
   to: string;
+  /** For an action's change: the action as the log names it (its id, else its first words). */
+  action?: string;
+}
+
+/** "30/09/2022" for an ISO day; anything else as it is. */
+function ukDate(text: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayFromIso(text) : null;
+  if (day === null) return text;
+  const [y, m, d] = isoFromDay(day).split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * The Update Log's Changes cell: the changes made with an update, "; " between them, an action's due
+ * date as SPEC writes it ("ACT-0003 due 30/09/2022 → 31/10/2022", which the history reads back as a
+ * due date moved) and its status alike ("ACT-0003 status Open → Complete"); "" when nothing changed.
+ */
+export function logChangesText(changes: readonly FieldChange[]): string {
+  return changes
+    .map((c) => {
+      if (c.field === "action.due" && c.action) return `${c.action} due ${ukDate(c.from)} → ${ukDate(c.to)}`;
+      if (c.field === "action.status" && c.action) return `${c.action} status ${c.from} → ${c.to}`;
+      return `${c.label} ${c.from} → ${c.to}`;
+    })
+    .join("; ");
 }
 
 export interface RecordPlan {
@@ -267,9 +298,29 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   if (replacing && oldText !== (ctx.lastLoggedText ?? null)) {
     const before = luCell ? parseDateCell(luCell, "lastUpdated") : null;
     const beforeSerial = before && before.ok ? serialFromDay(before.value) : null;
-    logRows.push([beforeSerial, facts.id, REGISTER_AUTHOR, oldText, "No", facts.score, facts.strategy]);
+    logRows.push([
+      beforeSerial,
+      facts.id,
+      REGISTER_AUTHOR,
+      oldText,
+      "No",
+      facts.score,
+      facts.strategy,
+      facts.sheet,
+      "",
+    ]);
   }
-  logRows.push([serialFromDay(day), facts.id, ctx.by, text, choice.noChange ? "Yes" : "No", score, strategy]);
+  logRows.push([
+    serialFromDay(day),
+    facts.id,
+    ctx.by,
+    text,
+    choice.noChange ? "Yes" : "No",
+    score,
+    strategy,
+    facts.sheet,
+    logChangesText(changes),
+  ]);
 
   return {
     cells,
@@ -310,6 +361,7 @@ function planActionChange(
       label: `Action ${name} status`,
       from: show(a.action.status),
       to: a.status.trim(),
+      action: name,
     });
   }
   if (a.due !== undefined && a.due !== a.action.due) {
@@ -334,6 +386,7 @@ function planActionChange(
         label: `Action ${name} due`,
         from: a.action.due ?? show(a.action.dueText),
         to: isoFromDay(due),
+        action: name,
       });
     }
   }

@@ -13,7 +13,7 @@ export function buildUpdateLogTab(heading: Omit<TabHeading, "title">): OwnedTab 
     OWNED_TAB_NAMES["update-log"],
     "update-log",
     { ...heading, title: "Update Log" },
-    [12, 12, 20, 60, 10, 7, 11],
+    [12, 12, 20, 60, 10, 7, 11, 18, 40],
   );
   tab.header([...UPDATE_LOG_HEADER]);
   tab.dateColumns([0]);

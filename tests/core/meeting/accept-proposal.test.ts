@@ -36,7 +36,7 @@ describe("acceptedProposalLog", () => {
   it("is one Update Log row: meeting date, risk, by, the words with the reason, not a no-change, score and strategy", () => {
     const log = acceptedProposalLog(
       escalate,
-      { id: "HRC-007", score: 20, strategy: "Treat" },
+      { id: "HRC-007", score: 20, strategy: "Treat", sheet: "IRIS Risks" },
       "2022-10-10",
       "Jane Smith",
     );
@@ -51,6 +51,8 @@ describe("acceptedProposalLog", () => {
         "No",
         20,
         "Treat",
+        "IRIS Risks",
+        "",
       ],
     ]);
     expect(acceptedProposalText(escalate)).toBe(log.rows[0][3]);
@@ -58,7 +60,12 @@ describe("acceptedProposalLog", () => {
 
   it("refuses a meeting date that is not an ISO date (a programming error)", () => {
     expect(() =>
-      acceptedProposalLog(escalate, { id: "HRC-007", score: 20, strategy: "" }, "10/10/2022", "J"),
+      acceptedProposalLog(
+        escalate,
+        { id: "HRC-007", score: 20, strategy: "", sheet: "IRIS Risks" },
+        "10/10/2022",
+        "J",
+      ),
     ).toThrow(/not an ISO date/);
   });
 });

@@ -180,7 +180,8 @@ describe("buildUpdateLogTab", () => {
       marking: "OFFICIAL",
     });
     expect(tab.rows).toHaveLength(UPDATE_LOG_HEADER_ROW + 1);
-    expect(tab.rows[UPDATE_LOG_HEADER_ROW].slice(0, 7)).toEqual([...UPDATE_LOG_HEADER]);
+    expect(tab.rows[UPDATE_LOG_HEADER_ROW].slice(0, 9)).toEqual([...UPDATE_LOG_HEADER]);
+    expect(UPDATE_LOG_HEADER.slice(7)).toEqual(["Register", "Changes"]);
     expect(tab.format.headerRows).toEqual([UPDATE_LOG_HEADER_ROW]);
   });
 });

@@ -64,14 +64,26 @@ describe("recordToEdits", () => {
     ]);
     expect(p.log.header).toEqual([...UPDATE_LOG_HEADER]);
     expect(p.log.rows).toEqual([
-      [M, "HRC-002", "Jane Smith", "Contractor asked for a revised plan", "No", 12, "Treat"],
+      [
+        M,
+        "HRC-002",
+        "Jane Smith",
+        "Contractor asked for a revised plan",
+        "No",
+        12,
+        "Treat",
+        "IRIS Risks",
+        "",
+      ],
     ]);
     expect(p.changes).toEqual([]);
   });
 
   it("records no change in one entry and keeps any words typed", () => {
     const p = plan(report, "HRC-002", { text: "", noChange: true, likelihood: 5 });
-    expect(p.log.rows).toEqual([[M, "HRC-002", "Jane Smith", NO_CHANGE_TEXT, "Yes", 12, "Treat"]]);
+    expect(p.log.rows).toEqual([
+      [M, "HRC-002", "Jane Smith", NO_CHANGE_TEXT, "Yes", 12, "Treat", "IRIS Risks", ""],
+    ]);
     expect(p.cells.map((c) => c.field)).toEqual(["lastUpdated", "update"]); // the likelihood is ignored
     expect(plan(report, "HRC-002", { text: "discussed", noChange: true }).text).toBe(
       `${NO_CHANGE_TEXT}. discussed`,
@@ -89,8 +101,10 @@ describe("recordToEdits", () => {
         "No",
         12,
         "Treat",
+        "IRIS Risks",
+        "",
       ],
-      [M, "HRC-001", "Jane Smith", NO_CHANGE_TEXT, "Yes", 12, "Treat"],
+      [M, "HRC-001", "Jane Smith", NO_CHANGE_TEXT, "Yes", 12, "Treat", "IRIS Risks", ""],
     ]);
   });
 
@@ -138,6 +152,8 @@ describe("recordToEdits", () => {
       "No",
       20,
       "Tolerate",
+      "IRIS Risks",
+      "Likelihood 3 → 4; Impact 4 → 5; Score 12 → 20; RAG Amber → Red; Strategy Treat → Tolerate; Owner Jane Smith → Ali Khan",
     ]);
   });
 
@@ -168,6 +184,11 @@ describe("recordToEdits", () => {
       ["action.due", 1, 4, serialFromDay(dayFromIso("2022-10-31")!), DATE_FORMAT],
     ]);
     expect(p.cells.slice(2).every((c) => c.sheet === "IRIS Actions")).toBe(true);
+    // The Update Log's Changes cell says it as SPEC writes it, so the history reads the due date's move back.
+    expect(p.log.rows.at(-1)!.slice(7)).toEqual([
+      "IRIS Risks",
+      "A-1 status In progress → Completed; A-1 due 30/11/2022 → 31/10/2022",
+    ]);
   });
 
   it("says so plainly when the register has no Last Updated or Latest Update column", () => {
@@ -193,7 +214,19 @@ describe("recordToEdits", () => {
       "Bare has no Last Updated column, so the date is kept in the Update Log only.",
       "Bare has no Latest Update column, so the update is kept in the Update Log only.",
     ]);
-    expect(p.log.rows).toEqual([[M, "B-1", "Jane Smith", "Gullies cleared", "No", 3, "Treat"]]);
+    expect(p.log.rows).toEqual([
+      [
+        M,
+        "B-1",
+        "Jane Smith",
+        "Gullies cleared",
+        "No",
+        3,
+        "Treat",
+        "Bare",
+        "Likelihood 2 → 1; Score 6 → 3; RAG Amber → Green",
+      ],
+    ]);
   });
 
   it("refuses an empty update that is not a no-change entry", () => {
@@ -211,5 +244,28 @@ describe("recordToEdits", () => {
     expect(after.records.updateLog).toHaveLength(3);
     const f2 = after.risks.find((f) => f.id === "HRC-002")!;
     expect([f2.score, f2.latestUpdate, f2.latestUpdateText]).toEqual([15, MEETING, "Reviewed"]);
+  });
+
+  it("logs the register and the changes, which the history reads back (an action's due date moved)", () => {
+    const card = cardFor(report.risks[0], buildCardIndex(report, defaultSettings()));
+    const p = plan(report, "HRC-001", {
+      text: "Slipped a month",
+      noChange: false,
+      actions: [{ action: card.actions[0], due: "2022-12-31" }],
+    });
+    const after = check(applyPlan(grids, p), MEETING);
+    const entries = after.history.entries.get(idKey("HRC-001"))!;
+    expect(entries.at(-1)).toMatchObject({
+      text: "Slipped a month",
+      changes: "A-1 due 30/11/2022 → 31/12/2022",
+    });
+    expect(after.history.dueMoves.get(idKey("HRC-001"))).toEqual([
+      {
+        day: dayFromIso(MEETING),
+        action: "A-1",
+        from: dayFromIso("2022-11-30"),
+        to: dayFromIso("2022-12-31"),
+      },
+    ]);
   });
 });
