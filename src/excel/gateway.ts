@@ -7,6 +7,7 @@ import type { Settings } from "../core/model/settings";
 import type { WorkbookEdits } from "../core/model/edits";
 import type { ApplyEditsResult, ApplyProgress } from "./apply-edits";
 import type { RecordUpdateRequest, RecordUpdateResult } from "./record-update";
+import type { ColumnCorrection } from "../core/model/settings";
 
 export interface CellTarget {
   sheet: string;
@@ -39,8 +40,14 @@ export interface SavedSettings {
 }
 
 export interface WorkbookGateway {
-  /** Reads every sheet's used range (values and number formats), in as few syncs as the payload limit allows. */
-  readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]>;
+  /**
+   * Reads every sheet's used range (values and number formats), in as few syncs as the payload limit allows.
+   * `columnCorrections` (Settings) say which column is the RAG column where its header does not.
+   */
+  readAllSheets(
+    onProgress?: (p: ReadProgress) => void,
+    options?: { columnCorrections?: ColumnCorrection[] },
+  ): Promise<Grid[]>;
   /** Writes (or rewrites) an owned tab. Never touches a sheet the add-in does not own. */
   writeOwnedTab(tab: OwnedTab): Promise<WriteResult>;
   /** Marks flagged cells (one conditional format / range-area set per sheet). */

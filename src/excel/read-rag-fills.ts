@@ -7,6 +7,7 @@ import { columnLetter } from "../core/address/a1";
 import { isPayloadError } from "./errors";
 import { payloadBudget } from "./payload";
 import { countedSync, supportsExcelApi } from "./run";
+import type { ColumnCorrection } from "../core/model/settings";
 
 /** JSON bytes one cell's properties take in the response ({"format":{"fill":{"color":"#FFC000"}}}). */
 const BYTES_PER_CELL = 40;
@@ -53,6 +54,7 @@ export async function readRagFills(
   context: Excel.RequestContext,
   grids: Grid[],
   sheets: Excel.Worksheet[],
+  corrections: ColumnCorrection[] = [],
 ): Promise<void> {
   if (!supportsExcelApi("1.9")) return;
   // The header reader comes with the engine's chunk: loaded here, not in the task pane's first script.
@@ -60,7 +62,7 @@ export async function readRagFills(
   let room = Math.floor(payloadBudget() / BYTES_PER_CELL);
   const queued: { wanted: Wanted; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
   grids.forEach((grid, i) => {
-    const wanted = blankRagSpan(grid, (g) => detectSheet(g));
+    const wanted = blankRagSpan(grid, (g) => detectSheet(g, corrections));
     if (!wanted || room <= 0) return;
     wanted.bottom = Math.min(wanted.bottom, wanted.top + room - 1);
     room -= wanted.bottom - wanted.top + 1;

@@ -16,6 +16,7 @@ import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
 import { formulaCellsOf, mergedAreasOf, readAreaLists, type AreasQuestion } from "./read-range-areas";
 import { readRagFills } from "./read-rag-fills";
 import { countedSync, runExcel } from "./run";
+import type { ColumnCorrection } from "../core/model/settings";
 
 /** Columns and total cells of the first-rows window read with the used ranges. */
 const PROBE_COLS = 52;
@@ -61,7 +62,10 @@ interface Pending {
 }
 
 /** Reads every sheet of the open workbook into Grids (hidden sheets included, owned ones flagged). */
-export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
+export async function readAllSheets(
+  onProgress?: (p: ReadProgress) => void,
+  options: { columnCorrections?: ColumnCorrection[] } = {},
+): Promise<Grid[]> {
   return runExcel("reading the workbook", async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
     const names = context.workbook.names.load("items/name,items/value");
@@ -91,6 +95,7 @@ export async function readAllSheets(onProgress?: (p: ReadProgress) => void): Pro
       context,
       grids,
       entries.map((e) => e.ws),
+      options.columnCorrections,
     );
     onProgress?.({ sheetsRead: entries.length, sheetsTotal: entries.length });
     return grids;

@@ -73,6 +73,27 @@ describe("readRagFills", () => {
     ).toEqual([["G2", "Risk R1 is marked Green but its score 16 is Red."]]);
   });
 
+  it("finds the RAG column by the officer's column correction where its header says nothing of RAG", async () => {
+    const headers = HEADERS.map((h) => (h === "RAG" ? "Colour" : h));
+    install({
+      sheets: [
+        {
+          name: "Register",
+          values: [headers, risk("R1", 16, ""), risk("R2", 4, "")],
+          fills: { G2: "#FF0000", G3: "#00B050" },
+        },
+      ],
+    });
+    const corrections = [{ sheet: "Register", header: "Colour", field: "rag" }];
+    const [without] = await readAllSheets();
+    expect(without.blankFills).toBeUndefined();
+    const [grid] = await readAllSheets(undefined, { columnCorrections: corrections });
+    expect(grid.blankFills).toEqual([
+      { row: 1, col: 6, rgb: "FF0000" },
+      { row: 2, col: 6, rgb: "00B050" },
+    ]);
+  });
+
   it("costs no request when no RAG cell is blank", async () => {
     const host = install({ sheets: [register([risk("R1", 16, "Red")], { G2: "#00B050" })] });
     const grids = await readAllSheets();

@@ -13,6 +13,7 @@ import type { Report } from "../../src/core/model/report";
 import type { AcceptedException, Settings } from "../../src/core/model/settings";
 import { isAccepted } from "../../src/core/rules/accepted";
 import { dayFromIso } from "../../src/core/parse";
+import { disposeTabster, getTabster } from "tabster";
 import { MockGateway, sampleReport, sampleTabs } from "./fixtures";
 
 const NAME_KEY = "contract-risk-review.meeting.by";
@@ -77,6 +78,14 @@ const EXCEPTION: AcceptedException = {
 jest.setTimeout(60000);
 
 beforeEach(() => localStorage.clear());
+
+// Fluent's focus manager (tabster) is one per window and outlives a test's render: a dialog left open
+// when the last test ended keeps its modalizer, which then hides the next test's dialog from assistive
+// technology (aria-hidden on the new surface). Each test starts with a fresh one.
+afterEach(() => {
+  const tabster = getTabster(window);
+  if (tabster) disposeTabster(tabster);
+});
 
 describe("Accepting a finding", () => {
   it("offers Accept… only on findings that name a record", async () => {

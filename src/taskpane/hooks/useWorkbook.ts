@@ -135,13 +135,15 @@ export function useWorkbook(
       try {
         const settings = settingsOverride ?? (await ensureSettings());
         const enginePromise = loadEngine();
-        const grids = await gateway.readAllSheets((p) =>
-          patch({
-            progress: {
-              label: `Reading sheet ${Math.min(p.sheetsRead + 1, p.sheetsTotal)} of ${p.sheetsTotal}…`,
-              value: p.sheetsTotal ? p.sheetsRead / p.sheetsTotal : 0,
-            },
-          }),
+        const grids = await gateway.readAllSheets(
+          (p) =>
+            patch({
+              progress: {
+                label: `Reading sheet ${Math.min(p.sheetsRead + 1, p.sheetsTotal)} of ${p.sheetsTotal}…`,
+                value: p.sheetsTotal ? p.sheetsRead / p.sheetsTotal : 0,
+              },
+            }),
+          { columnCorrections: settings.columnCorrections },
         );
         patch({ progress: { label: `Checking ${grids.length} sheets…` } });
         const engine = await enginePromise;

@@ -136,19 +136,21 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
   const readWorkbook = useCallback(
     async (signal: AbortSignal): Promise<Grid[]> => {
       patch({ busy: { label: "Reading the workbook…", value: 0, cancellable: true } });
-      const grids = await gateway.readAllSheets((p) =>
-        patch({
-          busy: {
-            label: `Reading the workbook: sheet ${Math.min(p.sheetsRead + 1, p.sheetsTotal)} of ${p.sheetsTotal}…`,
-            value: p.sheetsTotal ? p.sheetsRead / p.sheetsTotal : 0,
-            cancellable: true,
-          },
-        }),
+      const grids = await gateway.readAllSheets(
+        (p) =>
+          patch({
+            busy: {
+              label: `Reading the workbook: sheet ${Math.min(p.sheetsRead + 1, p.sheetsTotal)} of ${p.sheetsTotal}…`,
+              value: p.sheetsTotal ? p.sheetsRead / p.sheetsTotal : 0,
+              cancellable: true,
+            },
+          }),
+        { columnCorrections: settings?.columnCorrections },
       );
       if (signal.aborted) throw new (await loadPipeline()).ImportCancelled();
       return grids;
     },
-    [gateway, patch],
+    [gateway, patch, settings?.columnCorrections],
   );
 
   /** Proposes the mapping and the register, and moves to step 2. */
