@@ -7,6 +7,7 @@ import type { Finding, Severity } from "../core/model/finding";
 import type { Report } from "../core/model/report";
 import type { SheetInfo } from "../core/model/sheet-info";
 import { TREND_ARROWS, type Trend } from "../core/model/history";
+import { MERGES_UNREAD_NOTE, structureLines } from "../core/read/structure-lines";
 import { terminalSafeLines } from "./terminal-text";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -34,18 +35,9 @@ function sheetLines(s: SheetInfo): string[] {
     `    columns: ${mapped || "none"}`,
   ];
   if (s.unmapped.length > 0) lines.push(`    not recognised: ${s.unmapped.join(", ")}`);
-  if (s.monthFirstColumns?.length) lines.push(`    ${monthFirstLine(s)}`);
+  for (const line of structureLines(s)) lines.push(`    ${line}`);
+  if (s.mergesUnread) lines.push(`    ${MERGES_UNREAD_NOTE}`);
   return lines;
-}
-
-/** Says once which date columns were read month first, naming each by letter and header. */
-export function monthFirstLine(s: Pick<SheetInfo, "monthFirstColumns" | "columns">): string {
-  const named = (s.monthFirstColumns ?? []).map((letter) => {
-    const header = s.columns.find((c) => columnLetter(c.col) === letter)?.header;
-    return header ? `${letter} (${header})` : letter;
-  });
-  const one = named.length === 1;
-  return `read month first: ${named.join(", ")} — ${one ? "a date there" : "dates there"} can only be month first (e.g. 09/30/2022), so ${one ? "the column is" : "the columns are"} read that way`;
 }
 
 /** A trend in a terminal: the arrow and its word ("↑ up"), "new", or "-" when nothing dates the risk. */

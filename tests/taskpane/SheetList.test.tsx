@@ -5,7 +5,8 @@ import * as React from "react";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { SheetList, sheetSummary, structureLines } from "../../src/taskpane/components/SheetList";
+import { SheetList, sheetSummary } from "../../src/taskpane/components/SheetList";
+import { structureLines } from "../../src/core/read/structure-lines";
 import type { SheetInfo } from "../../src/core/model/sheet-info";
 
 jest.setTimeout(60_000);

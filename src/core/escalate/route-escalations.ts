@@ -8,7 +8,9 @@ import type { RuleContext } from "../rules/context";
 import { trendOf } from "../history/risk-points";
 import { currentScore, currentScoreOf, type CurrentScore } from "./current-score";
 
-const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
+/** Whole pounds with thousands commas, one formatter for every risk (toLocaleString makes one per call). */
+const POUNDS = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const money = (n: number) => `£${POUNDS.format(Math.round(n))}`;
 
 export { currentScore, currentScoreOf };
 

@@ -24,6 +24,8 @@ export interface HeaderMapping {
 
 type Compiled = Map<string, CompiledPattern[]>;
 const compiled = new Map<SheetKind, Compiled>();
+/** Per kind, the most distinct words a header may have and still match some pattern (see `candidates`). */
+const mostWords = new Map<SheetKind, number>();
 
 function patternsFor(kind: Exclude<SheetKind, "unknown">): Compiled {
   let c = compiled.get(kind);
@@ -36,6 +38,10 @@ function patternsFor(kind: Exclude<SheetKind, "unknown">): Compiled {
       );
     }
     compiled.set(kind, c);
+    // A header matches a pattern only while its extra words stay below the pattern's weight.
+    let most = 0;
+    for (const list of c.values()) for (const p of list) most = Math.max(most, p.words.length + p.weight);
+    mostWords.set(kind, most);
   }
   return c;
 }
@@ -55,17 +61,36 @@ function matchScore(words: string[], pattern: CompiledPattern, ignorable: Set<st
 
 const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS]);
 
-/** Candidate (field, score) pairs for one header cell. */
-function candidates(
-  kind: Exclude<SheetKind, "unknown">,
-  cell: HeaderCell,
-): { field: string; score: number }[] {
+type Candidate = { field: string; score: number };
+/** Candidates of header texts already seen, per kind (the header search reads the same rows many times). */
+const seenCandidates = new Map<string, readonly Candidate[]>();
+const SEEN_LIMIT = 20_000;
+
+/** Candidate (field, score) pairs for one header cell (remembered per kind, text and group). */
+function candidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): readonly Candidate[] {
+  const key = `${kind}\u0000${cell.text}\u0000${cell.group ?? ""}`;
+  let found = seenCandidates.get(key);
+  if (found === undefined) {
+    found = findCandidates(kind, cell);
+    if (seenCandidates.size >= SEEN_LIMIT) seenCandidates.clear();
+    seenCandidates.set(key, found);
+  }
+  return found;
+}
+
+function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): Candidate[] {
   const own = headerWords(cell.text);
   const groupWords = cell.group ? headerWords(cell.group).filter((w) => QUALIFIERS.has(w)) : [];
   const words = [...own, ...groupWords];
   if (own.length === 0) return [];
-  const out: { field: string; score: number }[] = [];
-  for (const [field, patterns] of patternsFor(kind)) {
+  const byField = patternsFor(kind);
+  // A sentence (a data cell, instructions) has more words than any pattern tolerates: no candidate.
+  const distinct = new Set(words);
+  let counted = 0;
+  for (const w of distinct) if (!QUALIFIERS.has(w)) counted++;
+  if (counted >= mostWords.get(kind)!) return [];
+  const out: Candidate[] = [];
+  for (const [field, patterns] of byField) {
     let best = 0;
     const ignorable =
       kind === "risk-register" && (SCORED.has(field) || field === "rag") ? QUALIFIERS : new Set<string>();

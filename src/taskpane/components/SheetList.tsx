@@ -17,6 +17,7 @@ import { FIELDS_BY_KIND } from "../../core/model/fields";
 import type { ColumnMapping, SheetInfo } from "../../core/model/sheet-info";
 import { fieldLabel, kindLabel } from "../field-labels";
 import { LongList } from "./LongList";
+import { MERGES_UNREAD_NOTE, structureLines } from "../../core/read/structure-lines";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", alignItems: "flex-start", textAlign: "start" },
@@ -36,8 +37,6 @@ const useStyles = makeStyles({
 });
 
 /** Said on a sheet whose merged cells Excel could not list (more than 512 of them, say). */
-export const MERGES_UNREAD_NOTE =
-  "Excel could not list this sheet's merged cells (it has too many), so it was read without them: a merged cell's value counts for its top-left cell only.";
 
 /** "Risk register · headers in row 4 · 12 of 14 columns recognised". */
 export function sheetSummary(sheet: SheetInfo): string {
@@ -47,32 +46,6 @@ export function sheetSummary(sheet: SheetInfo): string {
   const mapped = sheet.columns.filter((c) => c.field !== null).length;
   const aside = sheet.setAside?.length ? ` · ${sheet.setAside.length} set aside` : "";
   return `${kindLabel(sheet.kind)} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows${aside}${merges}`;
-}
-
-const ASIDE_REASON = { heading: "section heading", totals: "totals row" } as const;
-
-/**
- * What the reader made of the table's own structure, one plain line each: sections found, rows not taken
- * for records (and why), date columns read month first. Empty when there is nothing to say.
- */
-export function structureLines(sheet: SheetInfo): string[] {
-  const lines: string[] = [];
-  if (sheet.sections?.length)
-    lines.push(`Sections: ${sheet.sections.map((x) => `${x.text} (row ${x.row + 1})`).join("; ")}.`);
-  if (sheet.setAside?.length)
-    lines.push(
-      `Not taken for records: ${sheet.setAside.map((x) => `row ${x.row + 1} (${ASIDE_REASON[x.reason]})`).join(", ")}.`,
-    );
-  if (sheet.monthFirstColumns?.length) {
-    const named = sheet.monthFirstColumns.map((letter) => {
-      const header = sheet.columns.find((c) => columnLetter(c.col) === letter)?.header;
-      return header ? `${letter} (${header})` : letter;
-    });
-    lines.push(
-      `Read month first: ${named.join(", ")}, where a date can only be month first (such as 09/30/2022).`,
-    );
-  }
-  return lines;
 }
 
 interface ColumnRowProps {

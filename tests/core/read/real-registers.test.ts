@@ -9,6 +9,7 @@ import { checkWorkbook } from "../../../src/core/check";
 import { dayFromIso, latestDatedLine, ragFromColour } from "../../../src/core/parse";
 import { riskIdKeys } from "../../../src/core/rules/context";
 import { renderMessage } from "../../../src/core/rules/render-message";
+import { renderText } from "../../../src/cli/format-text";
 
 const AS_AT = "2022-10-10";
 const HEADERS = [
@@ -88,6 +89,16 @@ describe("section and totals rows", () => {
       { row: 5, reason: "totals" },
     ]);
     expect(findings([merged])).toEqual([]);
+  });
+
+  it("the command line's text says what the pane's sheet list says: the sections and the rows set aside", () => {
+    const text = renderText(check([merged]), "t.xlsx").split("\n");
+    expect(text).toContain(
+      "    Sections: Financial and commercial risks (row 2); Operational risks (row 4).",
+    );
+    expect(text).toContain(
+      "    Not taken for records: row 2 (section heading), row 4 (section heading), row 6 (totals row).",
+    );
   });
 
   it.each<[string, CellValue[]]>([

@@ -1,0 +1,35 @@
+// What the reader made of a table's own structure, in plain lines: the task pane's sheet list and the
+// command line's text output say the same words.
+
+import { columnLetter } from "../address/a1";
+import type { SheetInfo } from "../model/sheet-info";
+
+const ASIDE_REASON = { heading: "section heading", totals: "totals row" } as const;
+
+/** Said when Excel could not list a sheet's merged cells. */
+export const MERGES_UNREAD_NOTE =
+  "Excel could not list this sheet's merged cells (it has too many), so it was read without them: a merged cell's value counts for its top-left cell only.";
+
+/**
+ * One plain line each: sections found, rows not taken for records (and why), date columns read month
+ * first. Empty when there is nothing to say.
+ */
+export function structureLines(sheet: SheetInfo): string[] {
+  const lines: string[] = [];
+  if (sheet.sections?.length)
+    lines.push(`Sections: ${sheet.sections.map((x) => `${x.text} (row ${x.row + 1})`).join("; ")}.`);
+  if (sheet.setAside?.length)
+    lines.push(
+      `Not taken for records: ${sheet.setAside.map((x) => `row ${x.row + 1} (${ASIDE_REASON[x.reason]})`).join(", ")}.`,
+    );
+  if (sheet.monthFirstColumns?.length) {
+    const named = sheet.monthFirstColumns.map((letter) => {
+      const header = sheet.columns.find((c) => columnLetter(c.col) === letter)?.header;
+      return header ? `${letter} (${header})` : letter;
+    });
+    lines.push(
+      `Read month first: ${named.join(", ")}, where a date can only be month first (such as 09/30/2022).`,
+    );
+  }
+  return lines;
+}
