@@ -2,6 +2,7 @@
 
 import { columnLetter } from "../core/address/a1";
 import { DESTINATION_LABELS } from "../core/escalate/destination-labels";
+import { proposalWords } from "../core/meeting/accept-proposal";
 import type { Finding, Severity } from "../core/model/finding";
 import type { Report } from "../core/model/report";
 import type { SheetInfo } from "../core/model/sheet-info";
@@ -110,7 +111,8 @@ export function renderText(report: Report, fileName: string): string {
         report.proposals.map((p) => [
           p.recordId || "(no id)",
           `${p.sheet} row ${p.row}`,
-          `${p.action} to ${p.destination}`,
+          // "Escalate to Operations Board", "De-escalate from Corporate risk register", as the tab says it.
+          proposalWords(p),
           p.reason,
         ]),
       ).map((l) => `  ${l}`),

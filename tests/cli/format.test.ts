@@ -196,6 +196,42 @@ describe("renderText", () => {
     expect(lines[lines.length - 2]).toBe("3 errors, 1 warning, 0 notes; 1 risk to escalate; 0 proposals.");
   });
 
+  it.each([
+    [
+      "escalate",
+      "operations-board",
+      "score 12 above appetite (Cautious, 9) for 2 months",
+      "Escalate to Operations Board",
+    ],
+    [
+      "de-escalate",
+      "corporate-register",
+      "score 6 at or below appetite (Cautious, 9) for 3 months",
+      "De-escalate from Corporate risk register",
+    ],
+    // A register's own words (Escalated To "Highways Board") are shown as the register wrote them.
+    [
+      "de-escalate",
+      "Highways Board",
+      "score 4 at or below its target score 4 for 3 months",
+      "De-escalate from Highways Board",
+    ],
+  ] as const)(
+    "shows a proposal to %s with its destination's label, as the tab and JSON do",
+    (action, destination, reason, words) => {
+      const out = renderText(
+        {
+          ...report,
+          proposals: [{ recordId: "HRC-031", sheet: "IRIS Risks", row: 38, action, destination, reason }],
+        },
+        "x.xlsx",
+      );
+      expect(out).toContain(
+        `Proposed changes for the boards (1; never applied by themselves):\n  HRC-031  IRIS Risks row 38  ${words}  ${reason}\n`,
+      );
+    },
+  );
+
   it("says so when there are no findings", () => {
     expect(renderText({ ...report, findings: [], escalations: [] }, "x.xlsx")).toContain("No findings.\n");
   });

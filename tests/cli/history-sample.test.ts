@@ -70,6 +70,10 @@ it("falls into none of the traps", () => {
 it("shows arrows and proposals in the text output", () => {
   expect(text).toMatch(/H-01 +Risk Register row 3 +↑ up +Corporate risk register/);
   expect(text).toContain("Proposed changes for the boards (6; never applied by themselves):");
+  // Each proposal names its destination as the board knows it, not by the id the JSON uses.
+  expect(text).toMatch(/H-01 +Risk Register row 3 +Escalate to Corporate risk register +score 16 above/);
+  expect(text).toMatch(/H-05 +Risk Register row 7 +De-escalate from Corporate risk register +score 4 at/);
+  expect(text).not.toMatch(/(?:escalate|from|to) (?:corporate|directorate)-register/);
   expect(text).toContain(
     "Direction of travel of open risks: 4 ↑ up, 1 ↓ down, 7 → same, 1 new, 1 not dated.",
   );

@@ -11,3 +11,8 @@ export const DESTINATION_LABELS: Record<DestinationId, string> = {
   "strategic-board": "Strategic Partnership Board",
   transfer: "Transfer",
 };
+
+/** A destination as a board reads it: a known id's title, else the register's own words ("Highways Board"). */
+export function destinationTitle(destination: string): string {
+  return (DESTINATION_LABELS as Record<string, string>)[destination] ?? destination;
+}

@@ -3,16 +3,10 @@
 
 import type { LogAppend } from "../model/edits";
 import type { Proposal } from "../model/history";
-import type { DestinationId } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import { dayFromIso } from "../parse";
-import { DESTINATION_LABELS } from "../escalate/destination-labels";
+import { destinationTitle } from "../escalate/destination-labels";
 import { UPDATE_LOG_HEADER, serialFromDay } from "./record";
-
-/** A destination as an officer reads it: a known id's title, else the register's own words. */
-export function destinationTitle(destination: string): string {
-  return DESTINATION_LABELS[destination as DestinationId] ?? destination;
-}
 
 /** "Escalate to Operations Board" / "De-escalate from Corporate risk register". */
 export function proposalWords(p: Pick<Proposal, "action" | "destination">): string {

@@ -1,7 +1,7 @@
 // The Escalation tab: a block per destination listing the risks routed there and why.
 
 import { toA1 } from "../address/a1";
-import { DESTINATION_LABELS } from "../escalate/destination-labels";
+import { DESTINATION_LABELS, destinationTitle } from "../escalate/destination-labels";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId } from "../model/report";
 import { trendLabel } from "../model/history";
@@ -108,11 +108,6 @@ const PROPOSAL_HEADERS = [
   "",
   "Go to risk",
 ];
-
-/** A destination as a board reads it: its title when it is one of ours, else the register's own words. */
-function destinationTitle(destination: string): string {
-  return (DESTINATION_LABELS as Record<string, string>)[destination] ?? destination;
-}
 
 /** The Proposed changes block: what to escalate or de-escalate and why; never applied by itself. */
 function proposedChanges(
