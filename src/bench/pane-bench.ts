@@ -13,6 +13,7 @@ import { contractorWorkbook } from "../../tests/e2e/workbook";
 import type { PaneBench, ReadCheckResult, ReviewResult, StepCost, SummaryResult } from "./pane-bench-entry";
 import { BENCH_AS_AT, buildWorkload, type WorkSheet } from "./workload";
 import { fakeSpec, measureWaits, renderWaits, type WaitResult } from "./pane-waits";
+import { buildLogs } from "./history-bench";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ENTRY = "pane-bench:src/bench/pane-bench-entry.ts";
@@ -178,6 +179,7 @@ export interface PaneBenchResult {
   summaries: { first: SummaryResult; rewrite: SummaryResult };
   review: ReviewResult;
   bundle: BundleResult;
+  history: HistoryCost;
 }
 
 /** What to run: the engine-and-adapter figures, and the officer's waits on the real views at these sizes. */
@@ -284,6 +286,13 @@ function render(r: PaneBenchResult): string {
     "  lazy chunks not loaded by then",
     bu.lazyFiles.map((f) => `${f.file.replace(/\.[0-9a-f]{8}\.js$/, "")} ${kb(f.gzipBytes)}`).join(", "),
   );
+  const h = r.history;
+  const pct = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(1)} %`;
+  row(
+    `Read + check with ${h.logRows} log rows`,
+    `${ms(median(h.withMs))} vs ${ms(median(h.withoutMs))} (${pct(h.overheadPct)})`,
+    `target ≤ +25 %; check alone ${ms(median(h.checkWithMs))} vs ${ms(median(h.checkWithoutMs))} (${pct(h.checkOverheadPct)})`,
+  );
   return lines.join("\n");
 }
 
@@ -325,6 +334,83 @@ export async function runPaneBench(
   }
 }
 
+/** A fresh bench page on the fake host holding `workbookJson`. */
+async function openBenchPage(browser: Browser, server: Served, fakeHostJs: string, workbookJson: string) {
+  const pane = await openPane(
+    browser,
+    server.base,
+    fakeHostJs,
+    { kind: "fake", workbookJson },
+    "",
+    "pane-bench/pane-bench.html",
+  );
+  await pane.page.waitForFunction(() => "__paneBench" in window, undefined, { timeout: 60_000 });
+  return pane;
+}
+
+/** What twelve months of logs cost the pane's read + check (issue 11: at most 25 % more). */
+export interface HistoryCost {
+  logRows: number;
+  /** Cold read + check of each fresh page, ms, without and with the logs (alternating). */
+  withoutMs: number[];
+  withMs: number[];
+  /** The check alone (after the read), ms. */
+  checkWithoutMs: number[];
+  checkWithMs: number[];
+  /** Medians' ratio minus one, as a percentage: read + check, and the check alone. */
+  overheadPct: number;
+  checkOverheadPct: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The same workbook read and checked in fresh pages without and with an Update Log of 100k rows and an
+ * Import Log of 20k (the engine benchmark's logs, `npm run bench:history`), alternately.
+ */
+async function historyPart(
+  browser: Browser,
+  server: Served,
+  fakeHostJs: string,
+  risks: number,
+): Promise<HistoryCost> {
+  const sheets = paneWorkload(risks);
+  const logs = buildLogs(risks);
+  const plain = fakeSpec(sheets);
+  const withLogs = {
+    sheets: [
+      ...plain.sheets,
+      ...logs.map((g) => ({
+        name: g.sheetName,
+        values: g.values,
+        numberFormats: (g.numberFormats ?? []).map((r) => r.map((f) => f ?? "General")),
+      })),
+    ],
+  };
+  const books = [JSON.stringify(plain), JSON.stringify(withLogs)];
+  const cost: HistoryCost = {
+    logRows: logs.reduce((n, g) => n + g.values.length - 4, 0),
+    withoutMs: [],
+    withMs: [],
+    checkWithoutMs: [],
+    checkWithMs: [],
+    overheadPct: 0,
+    checkOverheadPct: 0,
+  };
+  console.log(`history: read + check without and with ${cost.logRows} log rows…`);
+  for (let i = 0; i < COLD_RUNS; i++)
+    for (const [n, book] of books.entries()) {
+      const pane = await openBenchPage(browser, server, fakeHostJs, book);
+      const r = await bench(pane.page, "readAndCheck", BENCH_AS_AT);
+      await pane.context.close();
+      (n === 0 ? cost.withoutMs : cost.withMs).push(r.read.ms + r.checkMs);
+      (n === 0 ? cost.checkWithoutMs : cost.checkWithMs).push(r.checkMs);
+    }
+  cost.overheadPct = (median(cost.withMs) / median(cost.withoutMs) - 1) * 100;
+  cost.checkOverheadPct = (median(cost.checkWithMs) / median(cost.checkWithoutMs) - 1) * 100;
+  return cost;
+}
+
 /** The engine-and-adapter figures (read + check, summary tabs, meeting, bundle) on the bench page. */
 async function enginePart(
   browser: Browser,
@@ -336,18 +422,7 @@ async function enginePart(
   const loadBefore = os.loadavg();
   const sheets = paneWorkload(risks);
   const workbookJson = JSON.stringify(fakeSpec(sheets));
-  const open = async () => {
-    const pane = await openPane(
-      browser,
-      server.base,
-      fakeHostJs,
-      { kind: "fake", workbookJson },
-      "",
-      "pane-bench/pane-bench.html",
-    );
-    await pane.page.waitForFunction(() => "__paneBench" in window, undefined, { timeout: 60_000 });
-    return pane;
-  };
+  const open = () => openBenchPage(browser, server, fakeHostJs, workbookJson);
   // Cold runs each in a fresh page (fresh JIT, as when the officer opens the pane and presses Check).
   console.log("reading and checking…");
   const colds: ReadCheckResult[] = [];
@@ -381,6 +456,8 @@ async function enginePart(
   const bundle = await measureBundle(site, pane.page, server.served, from);
   await pane.context.close();
 
+  const history = await historyPart(browser, server, fakeHostJs, risks);
+
   const response = sum(cold.read.host.map((h) => h.responseBytes));
   const result: PaneBenchResult = {
     when: new Date().toISOString(),
@@ -402,6 +479,7 @@ async function enginePart(
     summaries: { first, rewrite },
     review,
     bundle,
+    history,
   };
   console.log("\n" + render(result));
   const dir = path.join(ROOT, ".bench");
