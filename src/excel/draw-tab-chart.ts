@@ -11,9 +11,8 @@
 import { toA1 } from "../core/address/a1";
 import type { OwnedTab, OwnedTabChart } from "../core/model/owned-tab";
 import { RAG_CHART_NAME } from "../core/summary/risk-summary-tab";
-import { officeErrorCode } from "./errors";
 import { escapeCellText } from "./escape-text";
-import { countedSync } from "./run";
+import { optionalSync } from "./run";
 
 /** What the officer is told when Excel will not draw the chart. */
 export function chartWarning(chart: OwnedTabChart): string {
@@ -35,17 +34,8 @@ export async function drawTabChart(
   const chart = tab.format.chart;
   // Only the Risk Summary ever carries a chart: other tabs are not asked about charts at all.
   if (!chart && !(existed && tab.kind === "risk-summary")) return [];
-  const attempt = async (label: string, queue: (ws: Excel.Worksheet) => void): Promise<boolean> => {
-    queue(context.workbook.worksheets.getItem(sheetName));
-    try {
-      await countedSync(context, label);
-      return true;
-    } catch (e) {
-      // The officer typing in a cell is not the chart's fault: that stays an error with its own message.
-      if (officeErrorCode(e) === "InvalidOperationInCellEditMode") throw e;
-      return false;
-    }
-  };
+  const attempt = (label: string, queue: (ws: Excel.Worksheet) => void): Promise<boolean> =>
+    optionalSync(context, sheetName, label, queue);
 
   let old: Excel.Chart[] = [];
   if (existed) {

@@ -1,6 +1,6 @@
 // Excel.run with plain errors, and counted syncs: the only way the adapter talks to Excel.
 
-import { toPlainError } from "./errors";
+import { officeErrorCode, toPlainError } from "./errors";
 
 /** One round trip to Excel, as the adapter saw it. */
 export interface SyncEvent {
@@ -118,4 +118,24 @@ export function supportsExcelApi(version: string): boolean {
     typeof Office !== "undefined" &&
     Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
   );
+}
+
+/**
+ * Syncs what `queue` queues on the sheet, for work a host may refuse (page layout, a chart): true when
+ * done, false when refused. The officer typing in a cell is not the work's fault: that stays an error.
+ */
+export async function optionalSync(
+  context: Excel.RequestContext,
+  sheetName: string,
+  label: string,
+  queue: (ws: Excel.Worksheet) => void,
+): Promise<boolean> {
+  queue(context.workbook.worksheets.getItem(sheetName));
+  try {
+    await countedSync(context, label);
+    return true;
+  } catch (e) {
+    if (officeErrorCode(e) === "InvalidOperationInCellEditMode") throw e;
+    return false;
+  }
 }

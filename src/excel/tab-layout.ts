@@ -9,8 +9,7 @@
 // (Worksheet.pageLayout, PageLayout.headersFooters.defaultForAllPages).
 
 import type { OwnedTab } from "../core/model/owned-tab";
-import { officeErrorCode } from "./errors";
-import { countedSync, supportsExcelApi } from "./run";
+import { optionalSync, supportsExcelApi } from "./run";
 
 /** One piece of set-up: what it queues, and what the officer is told when Excel refuses it. */
 interface LayoutStep {
@@ -70,18 +69,10 @@ export async function layoutTab(
 ): Promise<string[]> {
   if (tab.kind === "settings") return [];
   const all = steps(tab);
-  const run = async (some: LayoutStep[], label: string): Promise<boolean> => {
-    const ws = context.workbook.worksheets.getItem(sheetName);
-    for (const step of some) step.queue(ws);
-    try {
-      await countedSync(context, label);
-      return true;
-    } catch (e) {
-      // The user typing in a cell is not the tab's fault: that stays an error with its own message.
-      if (officeErrorCode(e) === "InvalidOperationInCellEditMode") throw e;
-      return false;
-    }
-  };
+  const run = (some: LayoutStep[], label: string): Promise<boolean> =>
+    optionalSync(context, sheetName, label, (ws) => {
+      for (const step of some) step.queue(ws);
+    });
   if (await run(all, `layout: ${sheetName}`)) return [];
   const warnings: string[] = [];
   for (const step of all) {

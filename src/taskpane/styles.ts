@@ -37,3 +37,13 @@ export const countsGrid: GriffelStyle = {
   columnGap: tokens.spacingHorizontalM,
   rowGap: tokens.spacingVerticalXXS,
 };
+
+/** A list without bullets whose items stack with a small gap (rules, tabs, renumbered pairs). */
+export const stackedList: GriffelStyle = {
+  margin: 0,
+  padding: 0,
+  listStyleType: "none",
+  display: "flex",
+  flexDirection: "column",
+  rowGap: tokens.spacingVerticalS,
+};

@@ -20,7 +20,7 @@ import {
 import type { MergeSection } from "../../core/merge/types";
 import type { RenumberedPair } from "../../core/model/history";
 import type { ImportActions, ImportState } from "./useImport";
-import { countsGrid, sectionHeading, subHeading } from "../styles";
+import { countsGrid, sectionHeading, subHeading, stackedList } from "../styles";
 import { LongList } from "../components/LongList";
 
 /** A line's height at 320–350 px before it is measured (most wrap once). */
@@ -35,14 +35,7 @@ const useStyles = makeStyles({
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  pairs: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
+  pairs: stackedList,
   pair: { overflowWrap: "anywhere" },
   note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });

@@ -19,6 +19,7 @@ import {
   type TextField,
 } from "../settings-form";
 import { SEVERITY_WORD } from "../components/SeverityLabel";
+import { stackedList } from "../styles";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -44,14 +45,7 @@ const useStyles = makeStyles({
   },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   p: { margin: 0, color: tokens.colorNeutralForeground2 },
-  rules: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
+  rules: stackedList,
   ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   // Grid items and inputs shrink to the pane (a native input's intrinsic width is wider than half of 320 px).
   field: { minWidth: 0 },

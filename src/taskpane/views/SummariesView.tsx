@@ -4,19 +4,12 @@ import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentTableRegular, CheckmarkCircle16Filled, Info16Filled } from "@fluentui/react-icons";
 import type { WorkbookActions, WorkbookState, WrittenTab } from "../hooks/useWorkbook";
-import { sectionHeading } from "../styles";
+import { sectionHeading, stackedList } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   p: { margin: 0 },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: stackedList,
   item: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-start" },
   ok: { color: tokens.colorStatusSuccessForeground1, flexShrink: 0, marginTop: "2px" },
   renamed: { color: tokens.colorBrandForeground1, flexShrink: 0, marginTop: "2px" },
