@@ -49,6 +49,26 @@ describe("LongList", () => {
     expect(toggle).toHaveAttribute("aria-expanded", "false");
   });
 
+  it("draws the rows after a focused row at once, so keys faster than scrolling stay in the list", () => {
+    renderList({});
+    const drawn = rows();
+    const last = drawn[drawn.length - 1];
+    const lastRow = Number(last.getAttribute("aria-posinset"));
+    // No scroll event: only focus moves (as when arrow keys come faster than the page scrolls).
+    act(() => within(last).getByRole("button").focus());
+    const after = rows().map((r) => Number(r.getAttribute("aria-posinset")));
+    expect(after).toContain(lastRow + 1);
+    expect(Math.max(...after)).toBeGreaterThanOrEqual(lastRow + 8);
+    act(() =>
+      within(rows()[rows().length - 1])
+        .getByRole("button")
+        .focus(),
+    );
+    expect(Math.max(...rows().map((r) => Number(r.getAttribute("aria-posinset"))))).toBeGreaterThanOrEqual(
+      lastRow + 16,
+    );
+  });
+
   it("shows all on request, drawing only the rows near the window, and focuses the first one revealed", async () => {
     const user = userEvent.setup({ delay: null });
     renderList({ collapsedRows: 5 });

@@ -134,10 +134,23 @@ export function LongList<T>({
     listRef.current?.querySelector(`li[data-row="${row}"]`)?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
   });
 
-  const onFocus = React.useCallback((e: React.FocusEvent) => {
-    const li = (e.target as HTMLElement).closest<HTMLElement>("li[data-row]");
-    focusRow.current = li && listRef.current?.contains(li) ? Number(li.dataset.row) : null;
-  }, []);
+  const onFocus = React.useCallback(
+    (e: React.FocusEvent) => {
+      const li = (e.target as HTMLElement).closest<HTMLElement>("li[data-row]");
+      const row = li && listRef.current?.contains(li) ? Number(li.dataset.row) : null;
+      focusRow.current = row;
+      if (row === null) return;
+      // Keys can come faster than scroll events: draw the rows next to focus now (React renders a focus
+      // event's update before the next key), so the next arrow key finds its row in this list, never the
+      // next group's. The scroll that follows narrows the window again.
+      setRange((r) => {
+        const start = Math.max(0, Math.min(r.start, row - OVERSCAN_ROWS));
+        const end = Math.min(shown, Math.max(r.end, row + OVERSCAN_ROWS + 1));
+        return start === r.start && end === r.end ? r : { start, end };
+      });
+    },
+    [shown],
+  );
   const onBlur = React.useCallback((e: React.FocusEvent) => {
     if (!listRef.current?.contains(e.relatedTarget as Node | null)) focusRow.current = null;
   }, []);
