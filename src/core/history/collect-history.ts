@@ -44,16 +44,23 @@ function fromUpdateLog(
   data: HistoryData,
   memo: Map<CellValue, DayNumber | null>,
 ): void {
+  // A log names each risk and each day many times: fold each id and work out each day's month once.
+  const keys = new Map<CellValue, string>();
+  const months = new Map<DayNumber, number>();
   for (const e of records) {
-    const key = idKey(rawValue(e, "riskId"));
+    const id = rawValue(e, "riskId");
+    let key = keys.get(id);
+    if (key === undefined) keys.set(id, (key = idKey(id)));
     const date = rawValue(e, "date");
     if (!key || date === null) continue;
     const day = logDay(date, rawFormat(e, "date"), memo);
     if (day === null) continue;
+    let month = months.get(day);
+    if (month === undefined) months.set(day, (month = monthOf(day)));
     const changes = rawText(e, "changes");
     push(data.entries, key, {
       day,
-      month: monthOf(day),
+      month,
       source: "update-log",
       score: logScore(rawValue(e, "score")),
       oldScore: null,

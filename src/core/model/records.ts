@@ -65,19 +65,25 @@ export interface RecordSource {
  * {@link fieldValue}, {@link rawText} and {@link rawValue} read the grid directly and allocate nothing.
  */
 export class GridRecord<F extends string> implements SheetRecord<F> {
-  rows: number[];
   realigned?: boolean;
   section?: string;
   private made?: Partial<Record<F, RecordCell>>;
   private madeExtras?: Map<string, RecordCell>;
+  private madeRows?: number[];
 
   constructor(
     public sheet: string,
     public kind: SheetKind,
     public row: number,
     readonly source: RecordSource,
-  ) {
-    this.rows = [row];
+  ) {}
+
+  /** Every sheet row of the record: its own, until a continuation row is joined to it. */
+  get rows(): number[] {
+    return (this.madeRows ??= [this.row]);
+  }
+  set rows(rows: number[]) {
+    this.madeRows = rows;
   }
 
   /** True while the record's cells are still only in the grid. */
