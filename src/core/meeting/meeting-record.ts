@@ -2,6 +2,7 @@
 
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import { idKey } from "../model/records";
+import { ukDateOfIso } from "../parse";
 import type { DestinationId, Escalation } from "../model/report";
 import { DESTINATION_LABELS } from "../escalate/destination-labels";
 import { dateCell, TabBuilder } from "../summary/tab-builder";
@@ -100,7 +101,7 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
     OWNED_TAB_NAMES["meeting-record"],
     "meeting-record",
     {
-      title: `Risk review meeting, ${meeting.date}`,
+      title: `Risk review meeting, ${ukDateOfIso(meeting.date)}`,
       asAt: meeting.date,
       source: input.source,
       version: input.version,

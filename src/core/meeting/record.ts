@@ -7,7 +7,15 @@ import { fieldText, idKey, rawValue, rawCell } from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
-import { dayFromIso, isDateFormat, isoFromDay, parseDateCell, ragFromScore, type DayNumber } from "../parse";
+import {
+  dayFromIso,
+  isDateFormat,
+  isoFromDay,
+  parseDateCell,
+  ragFromScore,
+  ukDateOfIso,
+  type DayNumber,
+} from "../parse";
 import type { CardAction } from "./card";
 
 /**
@@ -97,14 +105,6 @@ export interface FieldChange {
   action?: string;
 }
 
-/** "30/09/2022" for an ISO day; anything else as it is. */
-function ukDate(text: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayFromIso(text) : null;
-  if (day === null) return text;
-  const [y, m, d] = isoFromDay(day).split("-");
-  return `${d}/${m}/${y}`;
-}
-
 /**
  * The Update Log's Changes cell: the changes made with an update, "; " between them, an action's due
  * date as SPEC writes it ("ACT-0003 due 30/09/2022 → 31/10/2022", which the history reads back as a
@@ -113,7 +113,8 @@ function ukDate(text: string): string {
 export function logChangesText(changes: readonly FieldChange[]): string {
   return changes
     .map((c) => {
-      if (c.field === "action.due" && c.action) return `${c.action} due ${ukDate(c.from)} → ${ukDate(c.to)}`;
+      if (c.field === "action.due" && c.action)
+        return `${c.action} due ${ukDateOfIso(c.from)} → ${ukDateOfIso(c.to)}`;
       if (c.field === "action.status" && c.action) return `${c.action} status ${c.from} → ${c.to}`;
       return `${c.label} ${c.from} → ${c.to}`;
     })

@@ -4,7 +4,7 @@
 import { fillMergedAreas, cellAt, type Grid } from "../model/grid";
 import { fieldText, idKey, type SheetRecord, rawValue } from "../model/records";
 import type { Settings } from "../model/settings";
-import { dayFromIso, parseActionState, parseRiskState } from "../parse";
+import { dayFromIso, parseActionState, parseRiskState, ukDate } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { readWorkbook } from "../read/read-workbook";
@@ -12,7 +12,6 @@ import { columnTargets, mergeSection, type SectionRules } from "./merge-section"
 import { measureMovement, type RiskReadings } from "./movement";
 import { readExportTable } from "./read-export";
 import type { ImportMapping, ImportPlan, ImportProblem, ImportResult, MergeSection } from "./types";
-import { ukDate } from "./values";
 import { confirmedRenumbering, proposeRenumbered } from "./renumbered";
 
 /** Everything planning an import needs; nothing here is read from a clock or a file. */

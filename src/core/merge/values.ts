@@ -4,7 +4,7 @@ import type { CellValue } from "../model/grid";
 import { unescapeCellText } from "../model/formula-safety";
 import { holdableText } from "../model/writable-text";
 import type { RecordCell } from "../model/records";
-import { dayFromSerial, isDateFormat, parseDate, partsFromDay, type DayNumber } from "../parse";
+import { dayFromSerial, isDateFormat, parseDate, ukDate, type DayNumber } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
 
 /** The number format given to a date the import writes. */
@@ -86,10 +86,4 @@ export function displayText(value: CellValue, format: string | null, isDate: boo
   }
   if (typeof value === "string") return value;
   return cellText(value);
-}
-
-/** dd/mm/yyyy of a day number. */
-export function ukDate(day: DayNumber): string {
-  const p = partsFromDay(day);
-  return `${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}/${p.year}`;
 }

@@ -102,3 +102,15 @@ export function dayFromDate(date: Date): DayNumber {
 export function monthSpan(year: number, month: number): { first: DayNumber; last: DayNumber } {
   return { first: daysFromCivil(year, month, 1), last: daysFromCivil(year, month, daysInMonth(year, month)) };
 }
+
+/** dd/mm/yyyy of a day number, as UK officers write dates. */
+export function ukDate(day: DayNumber): string {
+  const p = partsFromDay(day);
+  return `${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}/${p.year}`;
+}
+
+/** "30/09/2022" for an ISO day ("2022-09-30"); any other text as it is. */
+export function ukDateOfIso(text: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayFromIso(text) : null;
+  return day === null ? text : ukDate(day);
+}

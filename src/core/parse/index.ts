@@ -12,6 +12,8 @@ export {
   dayFromParts,
   partsFromDay,
   daysInMonth,
+  ukDate,
+  ukDateOfIso,
 } from "./day";
 export { parseDate, parseDateCell, isDateFormat, dayFromSerial } from "./date";
 export type { DateOptions, DateCell } from "./date";

@@ -84,6 +84,8 @@ describe("buildMeetingRecord", () => {
   it("is the owned Meeting Record tab with the title block and marker", () => {
     expect([tab.name, tab.kind]).toEqual(["Meeting Record", "meeting-record"]);
     expect(tab.rows[0]).toContain(OWNED_MARKER);
+    // The title names the day as the minutes write it, not as ISO text.
+    expect(tab.rows[0][0]).toBe("Risk review meeting, 10/10/2022");
     expect(text[1]).toBe(
       "OFFICIAL-SENSITIVE | As at | date 2022-10-10 | Source: workbook | Contract Risk Review 0.1.0",
     );
