@@ -26,10 +26,14 @@ const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
   else map.set(key, [item]);
 };
 
-/** "ACT-0003 due 30/09/2022 → 31/10/2022" in an Update Log's Changes cell. */
-const DUE_CHANGE = /([^\s;,]+)\s+due\s+(.+?)\s*(?:→|->|to)\s*([^;]+?)\s*(?:;|$)/gi;
+/**
+ * "ACT-0003 due 30/09/2022 → 31/10/2022" in an Update Log's Changes cell, "; " between changes; an
+ * action the meeting names by its words ("Install river gauges due …") keeps all of them.
+ */
+const DUE_CHANGE = /(?:^|;)\s*([^;]+?)\s+due\s+([^;]+?)\s*(?:→|->|\bto\b)\s*([^;]+?)\s*(?=;|$)/gi;
 
-function dueMovesIn(changes: string, day: DayNumber): DueMove[] {
+/** The due dates an Update Log's Changes cell says were moved. */
+export function dueMovesIn(changes: string, day: DayNumber): DueMove[] {
   const out: DueMove[] = [];
   for (const m of changes.matchAll(DUE_CHANGE)) {
     const from = parseDate(m[2], null, "deadline");

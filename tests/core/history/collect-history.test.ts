@@ -5,6 +5,8 @@ import type { CellValue } from "../../../src/core/model/grid";
 import type { SheetSpec } from "../rules/harness";
 import { reportOf } from "../rules/harness";
 import { riskHistory } from "../../../src/core/history";
+import { dueMovesIn } from "../../../src/core/history/collect-history";
+import { isoFromDay } from "../../../src/core/parse";
 import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "./helpers";
 
 const importLog = (header: string[], ...rows: CellValue[][]): SheetSpec => ({
@@ -106,5 +108,40 @@ describe("history from the logs", () => {
       ["2022-09", false, [["Resurfacing done", "J Smith", false]]],
       ["2022-10", false, []],
     ]);
+  });
+});
+
+describe("due dates moved, in an Update Log's Changes cell", () => {
+  const day = 44900;
+  it.each<[string, string, [string, string | null, string | null][]]>([
+    [
+      "an action by its id",
+      "ACT-0003 due 30/09/2022 → 31/10/2022",
+      [["ACT-0003", "2022-09-30", "2022-10-31"]],
+    ],
+    [
+      "an action by its words, after another change",
+      "Impact 2 → 4; Install river gauges due 30/11/2022 → 31/12/2022",
+      [["Install river gauges", "2022-11-30", "2022-12-31"]],
+    ],
+    [
+      "two actions, one with an arrow typed as -> and one with 'to'",
+      "A-1 due 01/10/2022 -> 15/10/2022; A-2 due 1 Oct 2022 to 1 Nov 2022",
+      [
+        ["A-1", "2022-10-01", "2022-10-15"],
+        ["A-2", "2022-10-01", "2022-11-01"],
+      ],
+    ],
+    ["a status change only", "A-1 status Open → Complete", []],
+    ["a date that cannot be read", "A-1 due soon → 31/10/2022", [["A-1", null, "2022-10-31"]]],
+  ])("%s", (_name, changes, expected) => {
+    expect(
+      dueMovesIn(changes, day).map((m) => [
+        m.action,
+        m.from === null ? null : isoFromDay(m.from),
+        m.to === null ? null : isoFromDay(m.to),
+      ]),
+    ).toEqual(expected);
+    expect(dueMovesIn(changes, day).every((m) => m.day === day)).toBe(true);
   });
 });
