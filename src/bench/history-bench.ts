@@ -10,7 +10,7 @@ import { checkWorkbook } from "../core/check";
 import { gridFromRows, type CellValue, type Grid } from "../core/model/grid";
 import { OWNED_MARKER } from "../core/model/owned-tab";
 import { defaultSettings } from "../core/model/settings";
-import { msSince } from "./measure";
+import { median, msSince } from "./measure";
 import { BENCH_AS_AT, buildWorkload, toGrids } from "./workload";
 
 const RISKS = Number(process.env.HISTORY_BENCH_RISKS ?? 10_000);
@@ -76,11 +76,6 @@ export function buildLogs(risks: number): Grid[] {
     gridFromRows("Update Log", update, { numberFormats: updateFormats, owned: true }),
     gridFromRows("Import Log", imports, { owned: true }),
   ];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 function timeCheck(grids: Grid[]): { ms: number; proposals: number; logRows: number } {

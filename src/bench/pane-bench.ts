@@ -14,6 +14,7 @@ import type { PaneBench, ReadCheckResult, ReviewResult, StepCost, SummaryResult 
 import { BENCH_AS_AT, buildWorkload, type WorkSheet } from "./workload";
 import { fakeSpec, measureWaits, renderWaits, type WaitResult } from "./pane-waits";
 import { buildLogs } from "./history-bench";
+import { median } from "./measure";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ENTRY = "pane-bench:src/bench/pane-bench-entry.ts";
@@ -361,8 +362,6 @@ export interface HistoryCost {
   overheadPct: number;
   checkOverheadPct: number;
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * The same workbook read and checked in fresh pages without and with an Update Log of 100k rows and an

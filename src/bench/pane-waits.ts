@@ -10,6 +10,7 @@ import type { FakeWorkbookSpec } from "../../tests/fakes/fake-excel";
 import { openPane } from "../../tests/e2e/harness";
 import { exportFrom } from "./import-bench";
 import { BENCH_AS_AT, toGrids, writeWorkloadXlsx, type WorkSheet } from "./workload";
+import { median } from "./measure";
 
 /** The issue's targets at 10k risks (issue 13). */
 export const WAIT_TARGETS = {
@@ -65,15 +66,6 @@ export interface WaitResult {
   loadBefore: number[];
   loadAfter: number[];
 }
-
-export const median = (xs: number[]): number => {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s.length === 0
-    ? NaN
-    : s.length % 2
-      ? s[(s.length - 1) / 2]
-      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** What "on screen" means for a wait: an element matching `selector` (and `text`) that is rendered. */
 interface Ready {

@@ -55,6 +55,8 @@ export interface RecordSource {
   format(row: number, col: number): string | null;
   /** A record cell for one cell, as the eager reader makes it. */
   cell(row: number, col: number): RecordCell;
+  /** The row's field cells as the eager reader makes them: every mapped field a key, blank ones undefined. */
+  fields(row: number): Record<string, RecordCell | undefined>;
   /** The cells under headers nobody recognised, keyed by header text. */
   extras(row: number): Map<string, RecordCell>;
 }
@@ -92,14 +94,7 @@ export class GridRecord<F extends string> implements SheetRecord<F> {
   }
 
   get fields(): Partial<Record<F, RecordCell>> {
-    if (this.made === undefined) {
-      const out: Record<string, RecordCell | undefined> = {};
-      for (const [f, col] of this.source.fieldColumns) {
-        const value = this.source.value(this.row, col);
-        out[f] = value === null ? undefined : this.source.cell(this.row, col);
-      }
-      this.made = out as Partial<Record<F, RecordCell>>;
-    }
+    this.made ??= this.source.fields(this.row) as Partial<Record<F, RecordCell>>;
     return this.made;
   }
   set fields(fields: Partial<Record<F, RecordCell>>) {

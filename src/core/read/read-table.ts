@@ -73,6 +73,7 @@ function gridSource(
     text: (row, col) => cellText(cellAt(grid, row, col)),
     format: (row, col) => formatAt(grid, row, col),
     cell: (row, col) => makeCell(grid, row, col),
+    fields: (row) => fieldObject(fieldColumns, rowCells(grid, row, fieldColumns)),
     extras(row) {
       const extras = new Map<string, RecordCell>();
       for (const u of unmapped) {

@@ -28,36 +28,12 @@ interface StyleList {
 
 const LISTS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const;
 type ListName = (typeof LISTS)[number];
-/** Where each list goes when missing: before the first of these that exists (schema order). */
-const FOLLOWERS: Record<ListName, string[]> = {
-  numFmts: [
-    "fonts",
-    "fills",
-    "borders",
-    "cellStyleXfs",
-    "cellXfs",
-    "cellStyles",
-    "dxfs",
-    "tableStyles",
-    "colors",
-    "extLst",
-  ],
-  fonts: [
-    "fills",
-    "borders",
-    "cellStyleXfs",
-    "cellXfs",
-    "cellStyles",
-    "dxfs",
-    "tableStyles",
-    "colors",
-    "extLst",
-  ],
-  fills: ["borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
-  borders: ["cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
-  cellStyleXfs: ["cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
-  cellXfs: ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
-};
+/** The children of <styleSheet> in the schema's order. */
+const SCHEMA_ORDER = [...LISTS, "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
+/** Where a list goes when missing: before the first of these that exists (those after it in schema order). */
+function followersOf(name: ListName): readonly string[] {
+  return SCHEMA_ORDER.slice(SCHEMA_ORDER.indexOf(name) + 1);
+}
 
 /** A styles.xml with nothing but the defaults Excel needs (for a package that has none). */
 export const MINIMAL_STYLES =
@@ -231,7 +207,9 @@ export class StyleBook {
       const list = this.lists.get(listName);
       if (list === undefined) {
         const at =
-          FOLLOWERS[listName].map((f) => this.topLevel.get(f)).find((p) => p !== undefined) ?? this.rootEnd;
+          followersOf(listName)
+            .map((f) => this.topLevel.get(f))
+            .find((p) => p !== undefined) ?? this.rootEnd;
         edits.push({
           at,
           end: at,
