@@ -73,12 +73,15 @@ function locate(
 export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   const { settings } = options;
   const asAt = resolveAsAt(options);
-  const { sheets, records, layouts, matrix, perSheetIds, ownRatingScales } = readWorkbook(
+  const { sheets, records, layouts, matrix, perSheetIds, ownRatingScales, updateLogs } = readWorkbook(
     grids,
     settings,
     asAt,
   );
-  const history = collectHistory(grids, records.updateLog, settings.importProfile?.renumbered ?? []);
+  const history = collectHistory(grids, updateLogs, settings.importProfile?.renumbered ?? []);
+  // An Update Log's rows are read by the history, which counts them.
+  for (const sheet of sheets)
+    if (sheet.kind === "update-log") sheet.recordCount = history.sheetRows.get(sheet.name) ?? 0;
   const context = buildRuleContext(records, layouts, settings, asAt, history, {
     matrix,
     perSheetIds,

@@ -78,7 +78,7 @@ const report: Report = {
       trend: "up",
     },
   ],
-  records: { risks: [], actions: [], plan: [], updateLog: [] },
+  records: { risks: [], actions: [], plan: [] },
   risks: [],
   proposals: [],
   history: emptyHistory(),

@@ -1,6 +1,8 @@
 // Recording a meeting update on the strict fake host: what is written, how many syncs, conflicts,
 // formulas kept, text kept as text, and the re-check afterwards.
 
+import { idKey } from "../../src/core/model/records";
+import { loggedRows } from "../helpers/logged-rows";
 import { checkWorkbook } from "../../src/core/check";
 import type { CellValue } from "../../src/core/model/grid";
 import { defaultSettings } from "../../src/core/model/settings";
@@ -148,12 +150,10 @@ describe("recordUpdate on the fake host", () => {
     expect(host.stats().syncs).toBe(4);
     const after = await checked();
     expect(after.findings.filter((f) => f.ruleId === "risk/stale-update")).toEqual([]);
-    expect(
-      after.records.updateLog.map((e) => [e.fields.riskId?.text, e.fields.by?.text, e.fields.noChange?.text]),
-    ).toEqual([
-      ["HRC-001", "(register, before the meeting)", "No"],
-      ["HRC-001", "Jane Smith", "Yes"],
-      ["HRC-002", "Jane Smith", "No"],
+    expect(loggedRows(after.history).map((e) => [e.riskKey, e.by, e.noChange])).toEqual([
+      [idKey("HRC-001"), "(register, before the meeting)", false],
+      [idKey("HRC-001"), "Jane Smith", true],
+      [idKey("HRC-002"), "Jane Smith", false],
     ]);
   });
 
@@ -264,11 +264,9 @@ describe("recordUpdate on an Update Log an earlier version made", () => {
     ]);
     // The re-check reads every entry, the officer's and ours, with the new columns.
     const after = await checked();
-    expect(
-      after.records.updateLog.map((e) => [e.fields.riskId?.text, e.fields.register?.text ?? ""]),
-    ).toEqual([
-      ["HRC-001", ""],
-      ["HRC-002", "IRIS Risks"],
+    expect(loggedRows(after.history).map((e) => [e.riskKey, e.register])).toEqual([
+      [idKey("HRC-001"), ""],
+      [idKey("HRC-002"), "IRIS Risks"],
     ]);
 
     // A second record finds the columns it added and adds none.

@@ -112,7 +112,7 @@ export function sampleReport(): Report {
       finding({ ruleId: "risk/rag-mismatch", severity: "warning", sheet: "IRIS Risks", cell: "F5" }),
     ],
     escalations: [],
-    records: { risks: [], actions: [], plan: [], updateLog: [] },
+    records: { risks: [], actions: [], plan: [] },
     risks: [],
     proposals: [],
     history: emptyHistory(),

@@ -2,22 +2,31 @@
 // Import Log (this layout and earlier ones) and the dated register backups (SPEC "History, appetite
 // and proposals").
 
-import type { CellValue, Grid } from "../model/grid";
-import type { ConfirmedPair, DueMove, HistoryData } from "../model/history";
-import { idKey, rawFormat, rawText, rawValue, type UpdateLogRecord } from "../model/records";
+import type { UpdateLogField } from "../model/fields";
+import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
+import type { ConfirmedPair, DueMove, EntryTexts, HistoryData, HistoryLog, LogSheet } from "../model/history";
+import { idKey } from "../model/records";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
+import type { UpdateLogSheet } from "../read/read-workbook";
 import { backupDay, backupRiskKeys } from "./backups";
-import { loggedField, readImportLog, type ImportLogRow } from "./import-log";
+import { importLogReader, loggedField, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { isYes, logDay, logScore } from "./log-cells";
 import { monthOf } from "./month";
-import { compareEntries } from "./monthly-points";
+import { compareAt, emptyLog, HistoryLogBuilder, type NewEntry } from "./history-log";
 
 export type { DueMove, HistoryData };
 
 /** History with nothing in it (a workbook without logs or backups). */
 export function emptyHistory(): HistoryData {
-  return { entries: new Map(), firstNamed: new Map(), dueMoves: new Map(), logRows: 0 };
+  return {
+    log: emptyLog(),
+    byRisk: new Map(),
+    firstNamed: new Map(),
+    dueMoves: new Map(),
+    sheetRows: new Map(),
+    logRows: 0,
+  };
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
@@ -43,45 +52,123 @@ export function dueMovesIn(changes: string, day: DayNumber): DueMove[] {
   return out;
 }
 
-function fromUpdateLog(
-  records: readonly UpdateLogRecord[],
-  data: HistoryData,
-  memo: Map<CellValue, DayNumber | null>,
-): void {
-  // A log names each risk and each day many times: fold each id and work out each day's month once.
-  const keys = new Map<CellValue, string>();
-  const months = new Map<DayNumber, number>();
-  for (const e of records) {
-    const id = rawValue(e, "riskId");
-    let key = keys.get(id);
-    if (key === undefined) keys.set(id, (key = idKey(id)));
-    const date = rawValue(e, "date");
-    if (!key || date === null) continue;
-    const day = logDay(date, rawFormat(e, "date"), memo);
-    if (day === null) continue;
-    let month = months.get(day);
-    if (month === undefined) months.set(day, (month = monthOf(day)));
-    const changes = rawText(e, "changes");
-    push(data.entries, key, {
-      day,
-      month,
-      source: "update-log",
-      score: logScore(rawValue(e, "score")),
-      oldScore: null,
-      text: rawText(e, "text"),
-      noChange: isYes(rawValue(e, "noChange")),
-      by: rawText(e, "by"),
-      strategy: rawText(e, "strategy"),
-      changes,
-      sheet: e.sheet,
-      row: e.row + 1,
-    });
-    if (changes) for (const move of dueMovesIn(changes, day)) push(data.dueMoves, key, move);
+/** Log entries being read, and the risk each belongs to. */
+class Reading {
+  readonly builder: HistoryLogBuilder;
+  readonly dueMoves = new Map<string, DueMove[]>();
+  /** Folded risk id → its slot; the slot of each entry, by index. */
+  readonly slotOf = new Map<string, number>();
+  readonly slots: Int32Array;
+
+  constructor(capacity: number) {
+    this.builder = new HistoryLogBuilder(capacity);
+    this.slots = new Int32Array(capacity);
+  }
+
+  /** The slot of a folded risk id (one per risk). */
+  slot(key: string): number {
+    let slot = this.slotOf.get(key);
+    if (slot === undefined) this.slotOf.set(key, (slot = this.slotOf.size));
+    return slot;
+  }
+
+  add(slot: number, entry: NewEntry): void {
+    this.slots[this.builder.add(entry)] = slot;
   }
 }
 
-function fromImportLog(rows: readonly ImportLogRow[], data: HistoryData): void {
-  for (const r of rows) {
+/** An Update Log sheet as a log sheet: its rows' words read from their cells. */
+function updateLogSheet(sheet: UpdateLogSheet): LogSheet {
+  const { grid, fieldColumns } = sheet;
+  const text = (row: number, field: UpdateLogField) => {
+    const col = fieldColumns.get(field);
+    return col === undefined ? "" : cellText(cellAt(grid, row, col));
+  };
+  return {
+    name: grid.sheetName,
+    texts: (row) => ({
+      text: text(row - 1, "text"),
+      by: text(row - 1, "by"),
+      strategy: text(row - 1, "strategy"),
+      changes: text(row - 1, "changes"),
+      register: text(row - 1, "register"),
+    }),
+  };
+}
+
+/** Reads an Update Log (the add-in's, or kept by hand) straight from its columns; returns the rows read. */
+function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
+  const { grid, fieldColumns } = sheet;
+  const column = (field: UpdateLogField) => fieldColumns.get(field) ?? -1;
+  const [idCol, dateCol, scoreCol, noChangeCol, changesCol] = (
+    ["riskId", "date", "score", "noChange", "changes"] as const
+  ).map(column);
+  const at = (row: number, col: number): CellValue => (col < 0 ? null : cellAt(grid, row, col));
+  const slot = into.builder.sheetSlot(updateLogSheet(sheet));
+  // A log names each risk and each day many times: fold each id and work out each day's month once.
+  const risks = new Map<CellValue, { key: string; slot: number }>();
+  const months = new Map<DayNumber, number>();
+  const memo = new Map<CellValue, DayNumber | null>();
+  const end = grid.rowOffset + grid.values.length;
+  let read = 0;
+  for (let row = sheet.headerRow + 1; row < end; row++) {
+    const id = at(row, idCol);
+    if (id === null) continue;
+    let risk = risks.get(id);
+    if (risk === undefined) {
+      const key = idKey(id);
+      risks.set(id, (risk = { key, slot: key ? into.slot(key) : -1 }));
+    }
+    const date = at(row, dateCol);
+    if (risk.slot < 0 || date === null) continue;
+    const day = memo.get(date) ?? logDay(date, formatAt(grid, row, dateCol), memo);
+    if (day === null) continue;
+    let month = months.get(day);
+    if (month === undefined) months.set(day, (month = monthOf(day)));
+    into.add(risk.slot, {
+      day,
+      month,
+      fromImport: false,
+      score: logScore(at(row, scoreCol)),
+      oldScore: null,
+      noChange: isYes(at(row, noChangeCol)),
+      sheet: slot,
+      row: row + 1,
+    });
+    read++;
+    const changes = at(row, changesCol);
+    if (typeof changes === "string" && /\bdue\b/i.test(changes))
+      for (const move of dueMovesIn(cellText(changes), day)) push(into.dueMoves, risk.key, move);
+  }
+  return read;
+}
+
+/** The words of an Import Log change. */
+function importTexts(r: ImportLogRow): EntryTexts {
+  return {
+    text: `${r.actionId ? `action ${r.actionId}: ` : ""}${r.field}: ${cellText(r.old) || "(blank)"} → ${cellText(r.new) || "(blank)"}`,
+    by: r.file ? `import of ${r.file}` : "import",
+    strategy: "",
+    changes: r.field,
+    register: r.target,
+  };
+}
+
+/** Reads an Import Log sheet row by row; returns the rows read. */
+function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): number {
+  const none: EntryTexts = { text: "", by: "", strategy: "", changes: "", register: "" };
+  const slot = into.builder.sheetSlot({
+    name: grid.sheetName,
+    texts: (row) => {
+      const r = reader.rowAt(row - 1);
+      return r ? importTexts(r) : none;
+    },
+  });
+  let read = 0;
+  for (let row = reader.firstRow; row < reader.endRow; row++) {
+    const r = reader.rowAt(row);
+    if (!r) continue;
+    read++;
     const key = idKey(r.riskId);
     if (!key) continue;
     const onAction = r.actionId !== "";
@@ -89,7 +176,7 @@ function fromImportLog(rows: readonly ImportLogRow[], data: HistoryData): void {
     if (onAction && field === "due") {
       const from = parseDate(r.old, null, "deadline");
       const to = parseDate(r.new, null, "deadline");
-      push(data.dueMoves, key, {
+      push(into.dueMoves, key, {
         day: r.day,
         action: r.actionId,
         from: from.ok ? from.value : null,
@@ -97,69 +184,108 @@ function fromImportLog(rows: readonly ImportLogRow[], data: HistoryData): void {
       });
     }
     const isScore = !onAction && field === "score";
-    push(data.entries, key, {
+    into.add(into.slot(key), {
       day: r.day,
       month: monthOf(r.day),
-      source: "import-log",
+      fromImport: true,
       score: isScore ? logScore(r.new) : null,
       oldScore: isScore ? logScore(r.old) : null,
-      text: `${onAction ? `action ${r.actionId}: ` : ""}${r.field}: ${cellText(r.old) || "(blank)"} → ${cellText(r.new) || "(blank)"}`,
       noChange: false,
-      by: r.file ? `import of ${r.file}` : "import",
-      strategy: "",
-      changes: r.field,
-      sheet: r.sheet,
+      sheet: slot,
       row: r.row,
     });
   }
+  return read;
 }
 
 /**
- * Reads the workbook's history: `updateLog` as the reader found it (owned or kept by hand), every
- * sheet that is an Import Log, and every dated backup. `renumbered` pairs (from the import profile)
- * give a risk under its new id the entries of its old one.
+ * Each risk's entry indices, in the order they happened: one array for the whole log, cut into one
+ * view per risk (no array per entry, none grown entry by entry).
+ */
+function indicesByRisk(log: HistoryLog, reading: Reading): Map<string, Int32Array> {
+  const risks = reading.slotOf.size;
+  const starts = new Int32Array(risks + 1);
+  for (let i = 0; i < log.length; i++) starts[reading.slots[i] + 1]++;
+  for (let s = 0; s < risks; s++) starts[s + 1] += starts[s];
+  const next = starts.slice(0, risks);
+  const order = new Int32Array(log.length);
+  for (let i = 0; i < log.length; i++) order[next[reading.slots[i]]++] = i;
+  const byRisk = new Map<string, Int32Array>();
+  for (const [key, slot] of reading.slotOf) {
+    if (starts[slot] === starts[slot + 1]) continue;
+    const at = order.subarray(starts[slot], starts[slot + 1]);
+    if (!inOrder(log, at)) at.sort((a, b) => compareAt(log, a, b));
+    byRisk.set(key, at);
+  }
+  return byRisk;
+}
+
+function inOrder(log: HistoryLog, at: Int32Array): boolean {
+  for (let k = 1; k < at.length; k++) if (compareAt(log, at[k - 1], at[k]) > 0) return false;
+  return true;
+}
+
+/**
+ * Reads the workbook's history: its Update Log sheets (owned or kept by hand), every sheet that is an
+ * Import Log, and every dated backup. `renumbered` pairs (from the import profile) give a risk under
+ * its new id the entries of its old one.
  */
 export function collectHistory(
   grids: readonly Grid[],
-  updateLog: readonly UpdateLogRecord[],
+  updateLogs: readonly UpdateLogSheet[],
   renumbered: readonly ConfirmedPair[] = [],
 ): HistoryData {
-  const data = emptyHistory();
-  const memo = new Map<CellValue, DayNumber | null>();
-  fromUpdateLog(updateLog, data, memo);
-  data.logRows += updateLog.length;
+  const firstNamed = new Map<string, DayNumber>();
+  const importLogs: { grid: Grid; reader: ImportLogReader }[] = [];
   for (const grid of grids) {
     const day = backupDay(grid.sheetName);
     if (day !== null) {
       for (const key of backupRiskKeys(grid)) {
-        const seen = data.firstNamed.get(key);
-        if (seen === undefined || day < seen) data.firstNamed.set(key, day);
+        const seen = firstNamed.get(key);
+        if (seen === undefined || day < seen) firstNamed.set(key, day);
       }
       continue;
     }
-    const rows = readImportLog(grid);
-    data.logRows += rows.length;
-    fromImportLog(rows, data);
+    const reader = importLogReader(grid);
+    if (reader) importLogs.push({ grid, reader });
   }
+  const rowsBelow = (first: number, end: number) => Math.max(0, end - first);
+  const capacity =
+    updateLogs.reduce((n, s) => n + rowsBelow(s.headerRow + 1, s.grid.rowOffset + s.grid.values.length), 0) +
+    importLogs.reduce((n, l) => n + rowsBelow(l.reader.firstRow, l.reader.endRow), 0);
+  const reading = new Reading(capacity);
+  const sheetRows = new Map<string, number>();
+  for (const sheet of updateLogs) sheetRows.set(sheet.grid.sheetName, fromUpdateLog(sheet, reading));
+  for (const { grid, reader } of importLogs)
+    sheetRows.set(grid.sheetName, fromImportLog(grid, reader, reading));
+  const log = reading.builder.finish();
+  const data: HistoryData = {
+    log,
+    byRisk: indicesByRisk(log, reading),
+    firstNamed,
+    dueMoves: reading.dueMoves,
+    sheetRows,
+    logRows: [...sheetRows.values()].reduce((n, r) => n + r, 0),
+  };
   // A confirmed renumbering is one risk: each id gets the other's entries (the register may keep either).
   for (const pair of renumbered) {
     const a = idKey(pair.oldId);
     const b = idKey(pair.newId);
     if (!a || !b || a === b) continue;
-    const entries = [...(data.entries.get(a) ?? []), ...(data.entries.get(b) ?? [])];
+    const both = [...(data.byRisk.get(a) ?? []), ...(data.byRisk.get(b) ?? [])];
+    const entries = Int32Array.from(both).sort((x, y) => compareAt(log, x, y));
     const moves = [...(data.dueMoves.get(a) ?? []), ...(data.dueMoves.get(b) ?? [])];
     const seen = [data.firstNamed.get(a), data.firstNamed.get(b)].filter(
       (d): d is DayNumber => d !== undefined,
     );
     for (const key of [a, b]) {
-      if (entries.length) data.entries.set(key, [...entries]);
+      if (entries.length) data.byRisk.set(key, entries);
       if (moves.length) data.dueMoves.set(key, [...moves]);
       if (seen.length) data.firstNamed.set(key, Math.min(...seen));
     }
   }
-  for (const [key, list] of data.entries) {
-    list.sort(compareEntries);
-    const first = list[0].day;
+  for (const [key, at] of data.byRisk) {
+    const first = log.day[at[0]];
     const seen = data.firstNamed.get(key);
     if (seen === undefined || first < seen) data.firstNamed.set(key, first);
   }

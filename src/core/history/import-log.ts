@@ -79,25 +79,42 @@ export function findImportLog(grid: Grid): { headerRow: number; columns: Map<Log
 
 const ACTION_SUFFIX = /^(.*?)\s*\(action ([^)]*)\)\s*$/;
 
-/** Reads every dated row of an Import Log sheet (rows without a date or a risk id are left out). */
-export function readImportLog(grid: Grid): ImportLogRow[] {
+/** Reads an Import Log's rows one at a time (0-based sheet rows, `firstRow` to before `endRow`). */
+export interface ImportLogReader {
+  firstRow: number;
+  endRow: number;
+  rowAt(row: number): ImportLogRow | null;
+}
+
+/**
+ * Reads the rows of an Import Log sheet one at a time: `rowAt` gives the change a 0-based sheet row
+ * records, or null for a row without a date or a risk id. Null when the sheet is not an Import Log.
+ */
+export function importLogReader(grid: Grid): ImportLogReader | null {
   const found = findImportLog(grid);
-  if (!found) return [];
+  if (!found) return null;
   const { headerRow, columns } = found;
   const col = (c: LogColumn) => columns.get(c);
   const memo = new Map<CellValue, DayNumber | null>();
-  const out: ImportLogRow[] = [];
-  const end = grid.rowOffset + grid.values.length;
   const whenCol = col("when")!;
+  // A log repeats its file, sheet and field names on every row: each text is read once.
+  const texts = new Map<CellValue, string>();
   const text = (row: number, c: LogColumn) => {
     const at = col(c);
-    return at === undefined ? "" : cellText(cellAt(grid, row, at));
+    if (at === undefined) return "";
+    const value = cellAt(grid, row, at);
+    let t = texts.get(value);
+    if (t === undefined) {
+      t = cellText(value);
+      if (texts.size < 100_000) texts.set(value, t);
+    }
+    return t;
   };
-  for (let row = headerRow + 1; row < end; row++) {
+  const rowAt = (row: number): ImportLogRow | null => {
     const day = logDay(cellAt(grid, row, whenCol), formatAt(grid, row, whenCol), memo);
-    if (day === null) continue;
+    if (day === null) return null;
     const riskId = text(row, "riskId");
-    if (!riskId) continue;
+    if (!riskId) return null;
     let field = text(row, "field");
     let actionId = text(row, "actionId");
     const suffix = ACTION_SUFFIX.exec(field);
@@ -105,7 +122,7 @@ export function readImportLog(grid: Grid): ImportLogRow[] {
       field = suffix[1];
       if (!actionId) actionId = suffix[2];
     }
-    out.push({
+    return {
       sheet: grid.sheetName,
       row: row + 1,
       day,
@@ -116,24 +133,25 @@ export function readImportLog(grid: Grid): ImportLogRow[] {
       old: cellAt(grid, row, col("old")!),
       new: cellAt(grid, row, col("new")!),
       file: text(row, "file"),
-    });
-  }
-  return out;
+    };
+  };
+  return { firstRow: headerRow + 1, endRow: grid.rowOffset + grid.values.length, rowAt };
 }
 
-const fieldMemo = new Map<string, string | null>();
+/** Fields of logged headers already read, on risks and on actions. */
+const fieldMemo = { risk: new Map<string, string | null>(), action: new Map<string, string | null>() };
 
 /**
  * The field a logged column header means ("Current Risk Score" → score, "Target Date" on an actions
  * row → due), read as the register's (or actions sheet's) header would be.
  */
 export function loggedField(header: string, onAction: boolean): string | null {
-  const key = `${onAction ? "a" : "r"}|${header}`;
-  let field = fieldMemo.get(key);
+  const memo = onAction ? fieldMemo.action : fieldMemo.risk;
+  let field = memo.get(header);
   if (field === undefined) {
     const m = mapHeaders(onAction ? "actions" : "risk-register", [{ col: 0, text: header }]);
     field = m.columns[0]?.field ?? null;
-    if (fieldMemo.size < 10_000) fieldMemo.set(key, field);
+    if (memo.size < 10_000) memo.set(header, field);
   }
   return field;
 }

@@ -36,14 +36,24 @@ export function logDay(
 /** A score 1–25 from a log cell, or null (blank, text without one number, out of range). */
 export function logScore(value: CellValue): number | null {
   if (value === null || value === "") return null;
+  if (typeof value === "number" && Number.isInteger(value)) return value >= 1 && value <= 25 ? value : null;
   const r = parseScore(value);
   return r.ok && r.value >= 1 && r.value <= 25 ? r.value : null;
 }
+
+const YES = /^\s*(yes|y|true|✓|✔|x)\b/i;
+/** A log's no-change column holds a few words thousands of times: each is read once. */
+const yesMemo = new Map<string, boolean>();
 
 /** True for a "no change" flag: Yes, Y, True, a tick, or Yes with words after it. */
 export function isYes(value: CellValue): boolean {
   if (value === true) return true;
   if (typeof value === "number") return value === 1;
   if (typeof value !== "string") return false;
-  return /^\s*(yes|y|true|✓|✔|x)\b/i.test(value);
+  let yes = yesMemo.get(value);
+  if (yes === undefined) {
+    yes = YES.test(value);
+    if (yesMemo.size < 1_000) yesMemo.set(value, yes);
+  }
+  return yes;
 }

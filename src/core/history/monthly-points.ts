@@ -1,8 +1,9 @@
 // A risk's score at the end of each calendar month, and its direction of travel (SPEC "History,
 // appetite and proposals": monthly points).
 
-import type { HistoryEntry, Trend } from "../model/history";
+import type { Trend } from "../model/history";
 import type { DayNumber } from "../parse/day";
+import { isImportAt, oldScoreAt, scoreAt, type LogEntries } from "./history-log";
 import { monthOf, type MonthIndex } from "./month";
 
 /** The score at the end of one month: `carried` when no scored entry fell in that month. */
@@ -14,28 +15,13 @@ export interface MonthScore {
 
 /** What the monthly points of one risk are worked out from. */
 export interface PointsInput {
-  /** The risk's log entries in the order they happened (see `compareEntries`). */
-  entries: readonly HistoryEntry[];
+  /** The risk's log entries in the order they happened (see `compareAt`). */
+  entries: LogEntries;
   /** The risk's current score (stands for the as-at month); null when it has none. */
   current: number | null;
   /** The day the risk was first seen (raised, or first named by a log row or backup); null when nothing dates it. */
   firstSeen: DayNumber | null;
   asAt: DayNumber;
-}
-
-const SOURCE_ORDER = { "import-log": 0, "update-log": 1 } as const;
-
-/**
- * Orders entries as they happened: by day; on the same day Import Log entries before Update Log ones
- * (SPEC: the Update Log counts after); within one log, in the log's row order.
- */
-export function compareEntries(a: HistoryEntry, b: HistoryEntry): number {
-  return (
-    a.day - b.day ||
-    SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
-    (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
-    a.row - b.row
-  );
 }
 
 /**
@@ -56,27 +42,32 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   if (start > asAtMonth) return [{ month: asAtMonth, score: current, carried: false }];
 
   // Scored entries up to the as-at month, in order (the entries are already in order).
-  const scored: HistoryEntry[] = [];
-  for (const e of entries) if (e.score !== null && e.month <= asAtMonth) scored.push(e);
+  const { log, at } = entries;
+  const scored: number[] = [];
+  for (let k = 0; k < at.length; k++) {
+    const e = at[k];
+    if (!Number.isNaN(log.score[e]) && log.month[e] <= asAtMonth) scored.push(e);
+  }
   if (scored.length === 0) {
     for (let m = start; m <= asAtMonth; m++) out.push({ month: m, score: current, carried: m !== asAtMonth });
     return out;
   }
-  const first = scored[0];
-  let score: number | null = first.oldScore ?? first.score;
+  let score: number | null = oldScoreAt(log, scored[0]) ?? scoreAt(log, scored[0]);
   let i = 0;
   // Entries before the window only set the score carried into it.
-  while (i < scored.length && scored[i].month < start) score = scored[i++].score;
+  while (i < scored.length && log.month[scored[i]] < start) score = scoreAt(log, scored[i++]);
   for (let m = start; m < asAtMonth; m++) {
     let carried = true;
-    while (i < scored.length && scored[i].month === m) {
-      score = scored[i++].score;
+    while (i < scored.length && log.month[scored[i]] === m) {
+      score = scoreAt(log, scored[i++]);
       carried = false;
     }
     // An Import Log change next month says what the score was at the end of this one.
-    const next = scored[i];
-    if (carried && next && next.source === "import-log" && next.oldScore !== null && next.month === m + 1)
-      score = next.oldScore;
+    if (carried && i < scored.length) {
+      const next = scored[i];
+      const old = oldScoreAt(log, next);
+      if (isImportAt(log, next) && old !== null && log.month[next] === m + 1) score = old;
+    }
     out.push({ month: m, score, carried });
   }
   out.push({ month: asAtMonth, score: current, carried: false });

@@ -1,13 +1,14 @@
 // Proposals for every open risk, and one risk's history month by month for the task pane.
 
 import { routeRisk } from "../escalate/route-escalations";
-import type { MonthlyPoint, Proposal, RiskHistory } from "../model/history";
+import type { HistoryEntry, MonthlyPoint, Proposal, RiskHistory } from "../model/history";
 import { idKey, type RiskRecord } from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import { dayFromIso } from "../parse";
 import type { RuleContext } from "../rules/context";
 import { escalationState } from "./escalated";
+import { entriesFor, entriesOf } from "./history-log";
 import { monthIso, monthOf } from "./month";
 import { monthlyScores, type PointsInput } from "./monthly-points";
 import { proposalFor } from "./proposals";
@@ -60,12 +61,12 @@ export function riskHistory(
   const asAt = dayFromIso(report.asAt);
   if (asAt === null) throw new Error(`riskHistory: report.asAt "${report.asAt}" is not an ISO date`);
   const key = idKey(facts.id);
-  const entries = (key && report.history.entries.get(key)) || [];
+  const list = entriesFor(report.history, key);
   const seen = facts.firstSeen === null ? null : dayFromIso(facts.firstSeen);
-  const input: PointsInput = { entries, current: facts.score, firstSeen: seen, asAt };
+  const input: PointsInput = { entries: list, current: facts.score, firstSeen: seen, asAt };
   const from = monthOf(asAt) - Math.max(1, months) + 1;
-  const byMonth = new Map<number, typeof entries>();
-  for (const e of entries) {
+  const byMonth = new Map<number, HistoryEntry[]>();
+  for (const e of entriesOf(list)) {
     const m = monthOf(e.day);
     if (m < from || m > monthOf(asAt)) continue;
     const list = byMonth.get(m);

@@ -7,6 +7,7 @@ import { idKey, type RiskRecord, rawValue } from "../model/records";
 import type { DayNumber } from "../parse";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
+import { entriesFor } from "./history-log";
 import { monthOf } from "./month";
 import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
 
@@ -30,7 +31,7 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
   if (!input) {
     const key = idKey(rawValue(risk, "id"));
     input = {
-      entries: (key && ctx.history.entries.get(key)) || [],
+      entries: entriesFor(ctx.history, key),
       current: currentScore(ctx, risk),
       firstSeen: firstSeen(ctx, risk, key),
       asAt: ctx.asAt,

@@ -3,7 +3,9 @@
 import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
 import type { Rag } from "../model/owned-tab";
-import { fieldText, idKey, rawValue, rawCell } from "../model/records";
+import { fieldText, rawCell } from "../model/records";
+import { isImportAt, textsAt } from "../history/history-log";
+import { isPlaceholder } from "../parse/placeholder";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
@@ -155,18 +157,17 @@ export function fieldColumnsOf(
 }
 
 /** Text of the newest Update Log entry per folded risk id. */
-export function lastLoggedTexts(report: Pick<Report, "records">): Map<string, string> {
-  const best = new Map<string, { day: number; text: string }>();
-  for (const e of report.records.updateLog) {
-    const key = idKey(rawValue(e, "riskId"));
-    if (!key) continue;
-    const c = rawCell(e, "date");
-    const d = c ? parseDateCell(c, "lastUpdated") : null;
-    const day = d && d.ok ? d.value : -Infinity;
-    const prev = best.get(key);
-    if (!prev || day >= prev.day) best.set(key, { day, text: fieldText(e, "text") });
-  }
-  return new Map([...best].map(([k, v]) => [k, v.text]));
+export function lastLoggedTexts(report: Pick<Report, "history">): Map<string, string> {
+  const { log, byRisk } = report.history;
+  const out = new Map<string, string>();
+  for (const [key, at] of byRisk)
+    for (let k = at.length - 1; k >= 0; k--) {
+      if (isImportAt(log, at[k])) continue;
+      const text = textsAt(log, at[k]).text;
+      out.set(key, isPlaceholder(text) ? "" : text);
+      break;
+    }
+  return out;
 }
 
 const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };

@@ -1,5 +1,5 @@
 // The register's memory: direction of travel, monthly points, appetite and proposals (SPEC "History,
-// appetite and proposals"). Plain data only, so a report can be copied between threads and into JSON.
+// appetite and proposals"). The log entries are typed-array columns whose words stay in the log sheets until shown.
 
 import type { DayNumber } from "../parse/day";
 
@@ -115,6 +115,8 @@ export interface HistoryEntry {
   strategy: string;
   /** Other changes made with an update (Update Log's Changes column), or the Import Log's field name. */
   changes: string;
+  /** The register the entry is about, when the log says ("" when not). */
+  register: string;
   /** The log sheet and 1-based row the entry came from. */
   sheet: string;
   row: number;
@@ -188,14 +190,59 @@ export interface DueMove {
   to: DayNumber | null;
 }
 
-/** What the logs and backups say, per folded risk id. Plain Maps, so a report can be copied. */
+/** What a log entry says in words, read from its log row only when it is shown. */
+export interface EntryTexts {
+  /** Update text, or "Field: old → new" for an Import Log change. */
+  text: string;
+  by: string;
+  strategy: string;
+  /** Other changes made with an update (Update Log's Changes column), or the Import Log's field name. */
+  changes: string;
+  /** The register the entry is about, when the log says ("" when not). */
+  register: string;
+}
+
+/** A log sheet the entries came from: its name, and its rows' words. */
+export interface LogSheet {
+  name: string;
+  /** The words of the entry at a 1-based row of the sheet. */
+  texts(row: number): EntryTexts;
+}
+
+/**
+ * The log entries in columns, one slot per Update Log or Import Log row (typed arrays, so a history of
+ * 120k rows is a few arrays, not 120k objects). Their words stay in the log sheets until shown.
+ */
+export interface HistoryLog {
+  length: number;
+  day: Int32Array;
+  /** The calendar month of `day` (year × 12 + month − 1). */
+  month: Int32Array;
+  /** The score after the entry; NaN when the entry gives none. */
+  score: Float64Array;
+  /** The score before the entry (an Import Log change's Old value); NaN when not known. */
+  oldScore: Float64Array;
+  /** 1: an Import Log entry; 2: flagged "no change". */
+  flags: Uint8Array;
+  /** Index into `sheets` of the log sheet the entry came from. */
+  sheet: Uint16Array;
+  /** 1-based row of the log sheet. */
+  row: Int32Array;
+  sheets: LogSheet[];
+}
+
+/** What the logs and backups say, per folded risk id. */
 export interface HistoryData {
-  /** Entries per folded risk id, in the order they happened (a renumbered risk's old entries included). */
-  entries: Map<string, HistoryEntry[]>;
+  /** Every log entry read. */
+  log: HistoryLog;
+  /** Indices into `log` per folded risk id, in the order they happened (a renumbered risk's old entries included). */
+  byRisk: Map<string, Int32Array>;
   /** The first day any log row or backup named the risk. */
   firstNamed: Map<string, DayNumber>;
   /** Action due-date moves per folded risk id (Import Log, Update Log's changes). */
   dueMoves: Map<string, DueMove[]>;
+  /** Entries read per log sheet (the sheet list's count for an Update Log). */
+  sheetRows: Map<string, number>;
   /** Log rows read, for the Check view and the benchmark. */
   logRows: number;
 }

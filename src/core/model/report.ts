@@ -3,7 +3,7 @@
 import type { Finding } from "./finding";
 import type { SheetInfo } from "./sheet-info";
 import type { RiskFacts } from "./risk-summary";
-import type { ActionRecord, PlanRecord, RiskRecord, UpdateLogRecord } from "./records";
+import type { ActionRecord, PlanRecord, RiskRecord } from "./records";
 import type { HistoryData, Proposal, Trend } from "./history";
 
 export type DestinationId =
@@ -30,7 +30,6 @@ export interface WorkbookRecords {
   risks: RiskRecord[];
   actions: ActionRecord[];
   plan: PlanRecord[];
-  updateLog: UpdateLogRecord[];
 }
 
 export interface Report {

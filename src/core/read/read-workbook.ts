@@ -11,7 +11,6 @@ import {
   type PlanRecord,
   type RiskRecord,
   type SheetRecord,
-  type UpdateLogRecord,
 } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
@@ -36,6 +35,15 @@ export interface ReadWorkbookResult {
   perSheetIds: Set<string>;
   /** Register sheets whose rating column is their own Low / Medium / High scale, not RAG colours. */
   ownRatingScales: Set<string>;
+  /** The Update Log sheets (the add-in's, or kept by hand), left in the grid for the history to read by columns. */
+  updateLogs: UpdateLogSheet[];
+}
+
+/** An Update Log sheet: its grid (merged areas filled) and where its header and fields are. */
+export interface UpdateLogSheet {
+  grid: Grid;
+  headerRow: number;
+  fieldColumns: ReadonlyMap<string, number>;
 }
 
 /**
@@ -207,13 +215,28 @@ function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>
   return letters.sort((x, y) => x.length - y.length || x.localeCompare(y));
 }
 
+/** What the sheet list says of every sheet; `recordCount` is the records read (an Update Log's are counted by the history). */
+function sheetInfoOf(raw: Grid, layout: SheetLayout, recordCount: number): SheetInfo {
+  return {
+    name: raw.sheetName,
+    kind: layout.kind,
+    headerRow: layout.headerRow,
+    columns: layout.mapping?.columns ?? [],
+    unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
+    recordCount,
+    note: layout.note,
+    ...(raw.mergesUnread ? { mergesUnread: true } : {}),
+  };
+}
+
 function isOwnedTab(grid: Grid): boolean {
   return grid.owned === true;
 }
 
 /** Reads all sheets; owned tabs are never taken for registers (only the Update Log is read from them). */
 export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber): ReadWorkbookResult {
-  const records: WorkbookRecords = { risks: [], actions: [], plan: [], updateLog: [] };
+  const records: WorkbookRecords = { risks: [], actions: [], plan: [] };
+  const updateLogs: UpdateLogSheet[] = [];
   const sheets: SheetInfo[] = [];
   const layouts = new Map<string, SheetLayout>();
   let matrix: RiskMatrix | null = null;
@@ -236,6 +259,13 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       grid.sheetName !== OWNED_TAB_NAMES["update-log"]
     ) {
       layout = { ...layout, note: `${layout.note}; read as an update log` };
+    }
+    if (layout.kind === "update-log" && layout.mapping && layout.headerRow !== null) {
+      // A log of 100k rows is read by the history straight from its columns: no record per row.
+      updateLogs.push({ grid, headerRow: layout.headerRow, fieldColumns: layout.mapping.fieldColumns });
+      layouts.set(grid.sheetName, layout);
+      sheets.push(sheetInfoOf(raw, layout, 0));
+      continue;
     }
     const structure: TableStructure = { sections: [], setAside: [] };
     const rows = readTable<string>(grid, layout, structure);
@@ -265,18 +295,11 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     layouts.set(grid.sheetName, layout);
     pushRecords(layout.kind, rows, records);
     sheets.push({
-      name: grid.sheetName,
-      kind: layout.kind,
-      headerRow: layout.headerRow,
-      columns: layout.mapping?.columns ?? [],
-      unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
-      recordCount: rows.length,
-      note: layout.note,
+      ...sheetInfoOf(raw, layout, rows.length),
       ...(structure.sections.length ? { sections: structure.sections } : {}),
       ...(structure.setAside.length ? { setAside: structure.setAside } : {}),
       ...(ownMatrix ? { riskMatrix: true } : {}),
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
-      ...(raw.mergesUnread ? { mergesUnread: true } : {}),
     });
   }
   return {
@@ -286,6 +309,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     matrix,
     perSheetIds: findPerSheetNumbering(records.risks),
     ownRatingScales,
+    updateLogs,
   };
 }
 
@@ -299,9 +323,6 @@ function pushRecords(kind: SheetKind, rows: SheetRecord<string>[], into: Workboo
       break;
     case "improvement-plan":
       for (const r of rows) into.plan.push(r as PlanRecord);
-      break;
-    case "update-log":
-      for (const r of rows) into.updateLog.push(r as UpdateLogRecord);
       break;
     default:
       break;

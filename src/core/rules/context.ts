@@ -32,6 +32,7 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
+import { isImportAt } from "../history/history-log";
 import { ColumnCache } from "./column-cache";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
 import type { RiskMatrix } from "../read/risk-matrix";
@@ -159,10 +160,12 @@ export function buildRuleContext(
   let datedSheets: Set<string> | null = null;
   // The newest Update Log entry of each risk, from the history already read (no second pass over the log).
   const logDatesByRisk = new Map<string, DayNumber>();
-  for (const [key, entries] of history.entries)
-    for (const e of entries)
-      if (e.source === "update-log" && (logDatesByRisk.get(key) ?? -Infinity) < e.day)
-        logDatesByRisk.set(key, e.day);
+  for (const [key, at] of history.byRisk) {
+    let newest = -Infinity;
+    for (let k = 0; k < at.length; k++)
+      if (!isImportAt(history.log, at[k])) newest = Math.max(newest, history.log.day[at[k]]);
+    if (newest > -Infinity) logDatesByRisk.set(key, newest);
+  }
 
   // Several rules and the summaries read the same cells: each cell is parsed once per reading (date
   // meaning, scale, state) into per-sheet, per-column typed arrays, NaN for "no value".

@@ -2,32 +2,53 @@
 
 import { fieldText, idKey, type RiskRecord, rawValue, rawCell } from "../model/records";
 import { datedLines, isoFromDay, type DayNumber } from "../parse";
+import { entriesFor, isImportAt, noChangeAt, textsAt } from "../history/history-log";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
 
-/** One update of a risk: when, and whether it said no change. */
-interface Update {
-  day: DayNumber;
-  noChange: boolean;
-}
-
 const NO_CHANGE = /\bno (material )?change\b|\bunchanged\b/i;
-/** The dated lines of an update cell that holds a history, each with whether it says no change. */
-function updateLines(text: string): Update[] {
-  return datedLines(text).map(({ day, line }) => ({ day, noChange: NO_CHANGE.test(line) }));
+
+/** The run of "no change" updates a risk's updates end with: how many, and the day of the first. */
+interface NoChangeRun {
+  count: number;
+  since: DayNumber;
 }
 
-/** The risk's updates, oldest first: Update Log entries and the dated lines of its update cell. */
-function updatesOf(ctx: RuleContext, risk: RiskRecord, key: string): Update[] {
-  const fromLog = (ctx.history.entries.get(key) ?? [])
-    .filter((e) => e.source === "update-log")
-    .map((e) => ({ day: e.day, noChange: e.noChange || NO_CHANGE.test(e.text) }));
+/**
+ * How many of the risk's last updates (Update Log entries and the dated lines of its update cell, up to
+ * the as-at day) said no change in a row. On one day, a real update wins over a "no change". Walks back
+ * from the newest, so only the updates in the run (and the day that ends it) are read for their words.
+ */
+function noChangeRun(ctx: RuleContext, risk: RiskRecord, key: string): NoChangeRun {
+  const { log, at } = entriesFor(ctx.history, key);
   // The cell's own value: its text has the line breaks folded away.
   const raw = rawValue(risk, "update");
-  const lines = typeof raw === "string" ? updateLines(raw) : [];
-  const all = [...fromLog, ...lines].filter((u) => u.day <= ctx.asAt);
-  // On the same day, a "no change" and a real update: the real update wins (stable order otherwise).
-  return all.sort((a, b) => a.day - b.day || Number(b.noChange) - Number(a.noChange));
+  const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
+  lines.sort((a, b) => a.day - b.day);
+  const logSays = (i: number) => noChangeAt(log, i) || NO_CHANGE.test(textsAt(log, i).text);
+  const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
+  let k = at.length - 1;
+  let j = lines.length - 1;
+  const run: NoChangeRun = { count: 0, since: 0 };
+  for (;;) {
+    while (k >= 0 && !isUpdate(at[k])) k--;
+    const day = Math.max(k >= 0 ? log.day[at[k]] : -Infinity, j >= 0 ? lines[j].day : -Infinity);
+    if (day === -Infinity) return run;
+    let onDay = 0;
+    let real = false;
+    for (; k >= 0 && (!isUpdate(at[k]) || log.day[at[k]] === day); k--)
+      if (isUpdate(at[k])) {
+        onDay++;
+        real ||= !logSays(at[k]);
+      }
+    for (; j >= 0 && lines[j].day === day; j--) {
+      onDay++;
+      real ||= !NO_CHANGE.test(lines[j].line);
+    }
+    if (real) return run;
+    run.count += onDay;
+    run.since = day;
+  }
 }
 
 export const rule: Rule = {
@@ -50,12 +71,9 @@ export const rule: Rule = {
       if (!ctx.isOpenRisk(r)) return [];
       const key = idKey(rawValue(r, "id"));
       if (!key) return [];
-      const updates = updatesOf(ctx, r, key);
-      let run = 0;
-      while (run < updates.length && updates[updates.length - 1 - run].noChange) run++;
-      if (run < 2) return [];
-      const since = updates[updates.length - run].day;
-      const base = { id: ctx.riskId(r), count: run, since: isoFromDay(since) };
+      const { count, since } = noChangeRun(ctx, r, key);
+      if (count < 2) return [];
+      const base = { id: ctx.riskId(r), count, since: isoFromDay(since) };
       const field = rawCell(r, "update") ? "update" : undefined;
       const moved = (ctx.history.dueMoves.get(key) ?? []).find(
         (m) => m.day >= since && m.from !== null && m.to !== null && m.to > m.from,

@@ -25,9 +25,10 @@ import {
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { Proposal } from "../../core/model/history";
 import type { Escalation, Report } from "../../core/model/report";
-import { idKey, rawValue, rawText, fieldColumn, rawCell } from "../../core/model/records";
+import { idKey, fieldColumn } from "../../core/model/records";
 import type { Settings } from "../../core/model/settings";
-import { dayFromSerial, isoFromDay, parseDate } from "../../core/parse";
+import { dayFromIso } from "../../core/parse";
+import { entriesFor, isImportAt, noChangeAt, textsAt } from "../../core/history/history-log";
 import { VERSION } from "../../core/version";
 import type { WorkbookGateway } from "../../excel/gateway";
 import type { RecordUpdateRequest, RowConflict } from "../../excel/record-update";
@@ -149,23 +150,25 @@ function recordedEarlier(
   queue: readonly QueueItem[],
   meetingDate: string,
 ): Map<string, Outcome> {
-  const keyById = new Map(queue.map((q) => [idKey(q.facts.id), q.key]));
   const out = new Map<string, Outcome>();
-  for (const e of report.records.updateLog) {
-    const c = rawCell(e, "date");
-    if (!c || rawText(e, "by") === REGISTER_AUTHOR) continue;
-    const d =
-      typeof c.value === "number" ? dayFromSerial(c.value) : parseDate(c.value, c.format, "lastUpdated");
-    if (!d.ok || isoFromDay(d.value) !== meetingDate) continue;
-    const key = keyById.get(idKey(rawValue(e, "riskId")));
-    if (!key) continue;
-    const q = queue.find((x) => x.key === key)!;
-    const noChange = /^(yes|y|true)$/i.test(rawText(e, "noChange"));
+  const day = dayFromIso(meetingDate);
+  const { log } = report.history;
+  for (const q of queue) {
+    const { at } = entriesFor(report.history, idKey(q.facts.id));
+    // The last entry the meeting itself logged on that day (not the register's own dated update).
+    let found: { noChange: boolean; text: string } | null = null;
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k];
+      if (isImportAt(log, i) || log.day[i] !== day) continue;
+      const words = textsAt(log, i);
+      if (words.by !== REGISTER_AUTHOR) found = { noChange: noChangeAt(log, i), text: words.text };
+    }
+    if (!found) continue;
     const f = q.facts;
-    out.set(key, {
+    out.set(q.key, {
       kind: "recorded",
-      noChange,
-      text: rawText(e, "text"),
+      noChange: found.noChange,
+      text: found.text,
       changes: [],
       after: {
         likelihood: f.likelihood,

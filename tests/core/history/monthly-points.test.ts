@@ -3,7 +3,8 @@
 import type { HistoryEntry, HistorySource, Trend } from "../../../src/core/model/history";
 import { dayFromIso } from "../../../src/core/parse";
 import { monthIso, monthOf } from "../../../src/core/history/month";
-import { compareEntries, monthlyScores, trendFrom } from "../../../src/core/history/monthly-points";
+import { monthlyScores, trendFrom } from "../../../src/core/history/monthly-points";
+import { logEntriesOf } from "../../../src/core/history/history-log";
 
 const day = (iso: string) => {
   const d = dayFromIso(iso);
@@ -30,6 +31,7 @@ function entry(
     by: "",
     strategy: "",
     changes: "",
+    register: "",
     sheet: source === "update-log" ? "Update Log" : "Import Log",
     row: row++,
   };
@@ -46,7 +48,7 @@ function points(
   current: number | null,
   firstSeen: string | null,
 ): Record<string, number | null> {
-  const sorted = [...entries].sort(compareEntries);
+  const sorted = logEntriesOf(entries);
   const out: Record<string, number | null> = {};
   const from = 2022 * 12 + 4; // May 2022
   for (const p of monthlyScores(
@@ -154,7 +156,7 @@ describe("direction of travel", () => {
     ],
     ["no score to compare", [], null, "2022-01-01", null],
   ])("%s", (_name, entries, current, firstSeen, expected) => {
-    const sorted = [...entries].sort(compareEntries);
+    const sorted = logEntriesOf(entries);
     expect(
       trendFrom({
         entries: sorted,

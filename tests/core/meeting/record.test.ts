@@ -1,7 +1,9 @@
 // recordToEdits: register cells, the Update Log row, no-change entries, missing columns, and a re-check
 // after applying the edits (the reviewed risk is no longer flagged as not updated).
 
+import { loggedRows } from "../../helpers/logged-rows";
 import { buildCardIndex, cardFor } from "../../../src/core/meeting/card";
+import { entriesFor, entriesOf } from "../../../src/core/history/history-log";
 import {
   DATE_FORMAT,
   NO_CHANGE_TEXT,
@@ -241,7 +243,8 @@ describe("recordToEdits", () => {
     const after = check(g, MEETING);
     expect(after.findings.filter((f) => f.ruleId === "risk/stale-update")).toEqual([]);
     expect(after.sheets.find((s) => s.name === "Update Log")?.kind).toBe("update-log");
-    expect(after.records.updateLog).toHaveLength(3);
+    expect(loggedRows(after.history)).toHaveLength(3);
+    expect(after.sheets.find((s) => s.name === "Update Log")?.recordCount).toBe(3);
     const f2 = after.risks.find((f) => f.id === "HRC-002")!;
     expect([f2.score, f2.latestUpdate, f2.latestUpdateText]).toEqual([15, MEETING, "Reviewed"]);
   });
@@ -254,7 +257,7 @@ describe("recordToEdits", () => {
       actions: [{ action: card.actions[0], due: "2022-12-31" }],
     });
     const after = check(applyPlan(grids, p), MEETING);
-    const entries = after.history.entries.get(idKey("HRC-001"))!;
+    const entries = entriesOf(entriesFor(after.history, idKey("HRC-001")));
     expect(entries.at(-1)).toMatchObject({
       text: "Slipped a month",
       changes: "A-1 due 30/11/2022 → 31/12/2022",

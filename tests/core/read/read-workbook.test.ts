@@ -200,10 +200,23 @@ describe("readWorkbook: header row", () => {
       ["Risk Reference", "Action Ref", "Action Description", "Action Owner", "Target Date", "Action Status"],
       ["HRC-001", "A1", "Inspect", "Jo", "01/11/2022", "Open"],
     ]);
-    const { sheets } = read([log, actions]);
-    expect(sheets.map((s) => [s.name, s.kind, s.recordCount])).toEqual([
-      ["Update Log", "update-log", 1],
-      ["Anything", "actions", 1],
+    // The log is left in its grid for the history to read by columns; the check counts its rows.
+    const { sheets, updateLogs } = read([log, actions]);
+    expect(sheets.map((s) => [s.name, s.kind])).toEqual([
+      ["Update Log", "update-log"],
+      ["Anything", "actions"],
+    ]);
+    expect(updateLogs.map((l) => [l.grid.sheetName, l.headerRow, l.fieldColumns.get("riskId")])).toEqual([
+      ["Update Log", 0, 1],
+    ]);
+    const checked = checkWorkbook([log, actions], {
+      settings: defaultSettings(),
+      asAt: "2022-10-10",
+      source: "t",
+    });
+    expect(checked.sheets.map((s) => [s.name, s.recordCount])).toEqual([
+      ["Update Log", 1],
+      ["Anything", 1],
     ]);
   });
 });

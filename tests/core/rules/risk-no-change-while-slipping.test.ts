@@ -99,6 +99,23 @@ describe(RULE, () => {
         actionsSheet(action({ due: "30/09/2022" })),
       ],
     ],
+    [
+      "on the day of the second no change, a real update in the update cell (the real update wins)",
+      { update: "09/09/22 – barrier repaired, score reviewed" },
+      [twoNoChanges, actionsSheet(action({ due: "30/09/2022" }))],
+    ],
+    [
+      "two no-changes, then a real update (the run is over)",
+      {},
+      [
+        hlog(
+          logRow("12/08/2022", "HRC-001", 12, true),
+          logRow("09/09/2022", "HRC-001", 12, true),
+          logRow("01/10/2022", "HRC-001", 12, false, "Works done"),
+        ),
+        actionsSheet(action({ due: "30/09/2022" })),
+      ],
+    ],
   ])("valid: %s", (_name, over, sheets) => {
     expect(findingsOf(RULE, [hregister(hrisk(over)), ...sheets])).toEqual([]);
   });
@@ -176,6 +193,18 @@ describe(RULE, () => {
       "dated lines in the update cell saying no change",
       { update: "12/08/22 – no change\n09/09/22 – no change, works programmed" },
       [actionsSheet(action({ due: "30/09/2022" }))],
+      [["L2", "passed"]],
+    ],
+    [
+      "no change said in words, the flag left No; log rows and dated lines together",
+      { update: "01/07/22 – works programmed\n12/08/22 – unchanged" },
+      [
+        hlog(
+          logRow("09/09/2022", "HRC-001", 12, false, "No change this month"),
+          logRow("03/10/2022", "HRC-001", 12, true),
+        ),
+        actionsSheet(action({ due: "30/09/2022" })),
+      ],
       [["L2", "passed"]],
     ],
   ])("invalid: %s", (_name, over, sheets, expected) => {

@@ -1,0 +1,169 @@
+// The workbook's log entries in columns: one typed-array slot per Update Log or Import Log row, and per
+// risk the slots in the order they happened. A history of 120k log rows makes no object per row; an
+// entry's words are read from its log row only when the meeting card or the Check view shows it.
+
+import type { EntryTexts, HistoryData, HistoryEntry, HistoryLog, LogSheet } from "../model/history";
+
+/** What one entry is made of when it is added to the log. */
+export interface NewEntry {
+  day: number;
+  month: number;
+  fromImport: boolean;
+  score: number | null;
+  oldScore: number | null;
+  noChange: boolean;
+  /** Slot of its log sheet (see {@link HistoryLogBuilder.sheetSlot}). */
+  sheet: number;
+  /** 1-based row of the log sheet. */
+  row: number;
+}
+
+const IMPORT = 1;
+const NO_CHANGE = 2;
+
+/** Adds entries to a log sized for at most `capacity` of them; `finish` gives the log. */
+export class HistoryLogBuilder {
+  private readonly log: HistoryLog;
+
+  constructor(capacity: number) {
+    this.log = {
+      length: 0,
+      day: new Int32Array(capacity),
+      month: new Int32Array(capacity),
+      score: new Float64Array(capacity),
+      oldScore: new Float64Array(capacity),
+      flags: new Uint8Array(capacity),
+      sheet: new Uint16Array(capacity),
+      row: new Int32Array(capacity),
+      sheets: [],
+    };
+  }
+
+  /** The slot the entries of a log sheet name it by. */
+  sheetSlot(sheet: LogSheet): number {
+    this.log.sheets.push(sheet);
+    return this.log.sheets.length - 1;
+  }
+
+  /** Adds one entry; returns its index. */
+  add(e: NewEntry): number {
+    const log = this.log;
+    if (log.length === log.day.length) throw new Error("HistoryLogBuilder: more entries than its capacity");
+    const i = log.length++;
+    log.day[i] = e.day;
+    log.month[i] = e.month;
+    log.score[i] = e.score ?? NaN;
+    log.oldScore[i] = e.oldScore ?? NaN;
+    log.flags[i] = (e.fromImport ? IMPORT : 0) | (e.noChange ? NO_CHANGE : 0);
+    log.sheet[i] = e.sheet;
+    log.row[i] = e.row;
+    return i;
+  }
+
+  finish(): HistoryLog {
+    return this.log;
+  }
+}
+
+/** A log with no entries. */
+export function emptyLog(): HistoryLog {
+  return new HistoryLogBuilder(0).finish();
+}
+
+/** The entry's score, or null when it gives none. */
+export function scoreAt(log: HistoryLog, i: number): number | null {
+  const s = log.score[i];
+  return Number.isNaN(s) ? null : s;
+}
+
+/** The score before the entry (an Import Log change's Old value), or null. */
+export function oldScoreAt(log: HistoryLog, i: number): number | null {
+  const s = log.oldScore[i];
+  return Number.isNaN(s) ? null : s;
+}
+
+/** True for an Import Log entry. */
+export function isImportAt(log: HistoryLog, i: number): boolean {
+  return (log.flags[i] & IMPORT) !== 0;
+}
+
+/** True for an Update Log entry flagged "no change". */
+export function noChangeAt(log: HistoryLog, i: number): boolean {
+  return (log.flags[i] & NO_CHANGE) !== 0;
+}
+
+/** The entry's words, read from its log row. */
+export function textsAt(log: HistoryLog, i: number): EntryTexts {
+  return log.sheets[log.sheet[i]].texts(log.row[i]);
+}
+
+/** One entry as an object (for showing it). */
+export function entryAt(log: HistoryLog, i: number): HistoryEntry {
+  return {
+    day: log.day[i],
+    month: log.month[i],
+    source: isImportAt(log, i) ? "import-log" : "update-log",
+    score: scoreAt(log, i),
+    oldScore: oldScoreAt(log, i),
+    noChange: noChangeAt(log, i),
+    ...textsAt(log, i),
+    sheet: log.sheets[log.sheet[i]].name,
+    row: log.row[i],
+  };
+}
+
+/**
+ * Orders two entries as they happened: by day; on the same day Import Log entries before Update Log
+ * ones (SPEC: the Update Log counts after); within one log, in the log's row order.
+ */
+export function compareAt(log: HistoryLog, a: number, b: number): number {
+  if (log.day[a] !== log.day[b]) return log.day[a] - log.day[b];
+  const importA = log.flags[a] & IMPORT;
+  const importB = log.flags[b] & IMPORT;
+  if (importA !== importB) return importB - importA;
+  if (log.sheet[a] !== log.sheet[b]) {
+    const sa = log.sheets[log.sheet[a]].name;
+    const sb = log.sheets[log.sheet[b]].name;
+    if (sa !== sb) return sa < sb ? -1 : 1;
+  }
+  return log.row[a] - log.row[b];
+}
+
+/** A risk's entries: the log and the indices of its entries, in the order they happened. */
+export interface LogEntries {
+  log: HistoryLog;
+  at: ArrayLike<number>;
+}
+
+const NONE = new Int32Array(0);
+
+/** The entries of the risk with folded id `key` ("" for none). */
+export function entriesFor(history: HistoryData, key: string): LogEntries {
+  return { log: history.log, at: (key && history.byRisk.get(key)) || NONE };
+}
+
+/** A risk's entries as objects, in the order they happened. */
+export function entriesOf(list: LogEntries): HistoryEntry[] {
+  return Array.from(list.at, (i) => entryAt(list.log, i));
+}
+
+/** Entries given as objects (tests, hand-made histories) as a log of their own, put in order. */
+export function logEntriesOf(entries: readonly HistoryEntry[]): LogEntries {
+  const b = new HistoryLogBuilder(entries.length);
+  const slots = new Map<string, { slot: number; rows: Map<number, EntryTexts> }>();
+  for (const e of entries) {
+    let sheet = slots.get(e.sheet);
+    if (!sheet) {
+      const rows = new Map<number, EntryTexts>();
+      const none: EntryTexts = { text: "", by: "", strategy: "", changes: "", register: "" };
+      sheet = { slot: b.sheetSlot({ name: e.sheet, texts: (row) => rows.get(row) ?? none }), rows };
+      slots.set(e.sheet, sheet);
+    }
+    const { text, by, strategy, changes, register } = e;
+    sheet.rows.set(e.row, { text, by, strategy, changes, register });
+    b.add({ ...e, fromImport: e.source === "import-log", sheet: sheet.slot });
+  }
+  const log = b.finish();
+  const at = Int32Array.from(entries.keys()).sort((x, y) => compareAt(log, x, y));
+  return { log, at };
+}
