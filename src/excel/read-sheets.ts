@@ -147,6 +147,15 @@ function firstRowMarked(e: SheetEntry): boolean {
   return e.used?.top === 0 && first?.top === 0 && rowHasMarker(first.values[0]);
 }
 
+/**
+ * True for the add-in's own tabs (marked in row 1 or named as owned): their rows are read without number
+ * formats, half the payload. Nothing reads an owned tab's formats below its first rows: a log's dates are
+ * Excel serials, read as dates whatever their format.
+ */
+function valuesOnly(e: SheetEntry): boolean {
+  return e.ownedByName || firstRowMarked(e);
+}
+
 /** What `values` and `formats` cost per cell, with the margin (never below half the default). */
 function estimateBytesPerCell(bytes: number, cells: number): number {
   return cells > 0
@@ -248,7 +257,7 @@ async function readBlocks(
       const used = b.entry.used!;
       return b.entry.ws
         .getRangeByIndexes(b.top, used.left, b.rows, used.right - used.left + 1)
-        .load("values,numberFormat");
+        .load(valuesOnly(b.entry) ? "values" : "values,numberFormat");
     });
     try {
       // One sync per payload-sized batch of blocks (never per row): the count is bytes / budget.
@@ -264,7 +273,7 @@ async function readBlocks(
     const seen = new Map<SheetEntry, { bytes: number; cells: number }>();
     batch.forEach((b, i) => {
       const values = loads[i].values as CellValue[][];
-      const formats = loads[i].numberFormat as string[][];
+      const formats = valuesOnly(b.entry) ? [] : (loads[i].numberFormat as string[][]);
       b.entry.blocks.push({ top: b.top, values, formats });
       const blockBytes = jsonBytes(values) + jsonBytes(formats);
       const blockCells = values.length * (values[0]?.length ?? 0);
@@ -291,9 +300,14 @@ function toGrid(e: SheetEntry): Grid {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   for (const b of blocks) {
-    // Excel gives "" for an empty cell; files give null. Grids use null, whatever their origin.
-    for (const row of b.values) values.push(row.map((v) => (v === "" ? null : v)));
-    for (const row of b.formats) numberFormats.push(row);
+    // Excel gives "" for an empty cell; files give null. Grids use null, whatever their origin (the rows
+    // Excel sent are ours: changed in place, not copied).
+    for (const row of b.values) {
+      for (let c = 0; c < row.length; c++) if (row[c] === "") row[c] = null;
+      values.push(row);
+    }
+    // A block read without formats leaves its rows' formats unknown (an empty row).
+    for (let r = 0; r < b.values.length; r++) numberFormats.push(b.formats[r] ?? []);
   }
   const top = e.used?.top ?? 0;
   const firstRow = top === 0 ? values[0] : undefined;

@@ -163,6 +163,32 @@ describe("readAllSheets", () => {
     );
   });
 
+  it("reads an owned log tab's rows below the first window without number formats (half the payload)", async () => {
+    const sheet = (owned: boolean) => {
+      const spec = bigSheet(owned ? "Update Log" : "Officer's log", 30_000, 8, 20);
+      if (owned) spec.values[0][7] = OWNED_MARKER;
+      return spec;
+    };
+    const read = async (owned: boolean) => {
+      const spec = sheet(owned);
+      const host = install({ sheets: [spec] });
+      const [grid] = await readAllSheets();
+      const stats = host.stats();
+      uninstallFakeExcel();
+      expect(grid.owned).toBe(owned);
+      expect(grid.values).toEqual(spec.values);
+      expect(grid.numberFormats).toHaveLength(spec.values.length);
+      expect(stats.failedSyncs).toBe(0);
+      return { grid, bytes: stats.responseBytes };
+    };
+    const officers = await read(false);
+    const owned = await read(true);
+    // The officer's sheet keeps every format; the owned log only those of its first rows.
+    expect(officers.grid.numberFormats?.[29_999][2]).toBe("dd/mm/yyyy");
+    expect(owned.grid.numberFormats?.[29_999]).toEqual([]);
+    expect(owned.bytes).toBeLessThan(officers.bytes * 0.7);
+  });
+
   it("halves and retries when Excel refuses a batch as too large", async () => {
     const register = bigSheet("Register", 3_000, 25, 220);
     const host = install({ sheets: [register] });
