@@ -142,6 +142,7 @@ function toFinding(
     };
   }
   const { row, col } = locate(r.record, r.field, layouts.get(r.record.sheet));
+  const record = r.record;
   return {
     ruleId,
     severity,
@@ -153,6 +154,10 @@ function toFinding(
     messageId: r.messageId,
     message,
     field: r.field,
-    fingerprint: fingerprintRecord(r.record),
+    // Digested only when something asks (an accepted exception that might match, the Accept dialog):
+    // reading every cell of 100k findings' records costs more than the check's rules.
+    get fingerprint() {
+      return fingerprintRecord(record);
+    },
   };
 }

@@ -166,8 +166,9 @@ describe("readAllSheets", () => {
   it("reads an owned log tab's rows below the first window without number formats (half the payload)", async () => {
     const sheet = (owned: boolean) => {
       const spec = bigSheet(owned ? "Update Log" : "Officer's log", 30_000, 8, 20);
-      if (owned) spec.values[0][7] = OWNED_MARKER;
-      return spec;
+      const values = spec.values!;
+      if (owned) values[0][7] = OWNED_MARKER;
+      return { ...spec, values };
     };
     const read = async (owned: boolean) => {
       const spec = sheet(owned);

@@ -77,6 +77,13 @@ class Reading {
   }
 }
 
+/** A log dates thousands of rows with the same few days: each day's month is worked out once. */
+function monthOnce(months: Map<DayNumber, number>, day: DayNumber): number {
+  let month = months.get(day);
+  if (month === undefined) months.set(day, (month = monthOf(day)));
+  return month;
+}
+
 /** An Update Log sheet as a log sheet: its rows' words read from their cells. */
 function updateLogSheet(sheet: UpdateLogSheet): LogSheet {
   const { grid, fieldColumns } = sheet;
@@ -110,6 +117,17 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
   const months = new Map<DayNumber, number>();
   const memo = new Map<CellValue, DayNumber | null>();
   const end = grid.rowOffset + grid.values.length;
+  // One entry object filled row by row (the log copies it into its columns): no object per row.
+  const entry: NewEntry = {
+    day: 0,
+    month: 0,
+    fromImport: false,
+    score: null,
+    oldScore: null,
+    noChange: false,
+    sheet: slot,
+    row: 0,
+  };
   let read = 0;
   for (let row = sheet.headerRow + 1; row < end; row++) {
     const id = at(row, idCol);
@@ -123,18 +141,12 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     if (risk.slot < 0 || date === null) continue;
     const day = memo.get(date) ?? logDay(date, formatAt(grid, row, dateCol), memo);
     if (day === null) continue;
-    let month = months.get(day);
-    if (month === undefined) months.set(day, (month = monthOf(day)));
-    into.add(risk.slot, {
-      day,
-      month,
-      fromImport: false,
-      score: logScore(at(row, scoreCol)),
-      oldScore: null,
-      noChange: isYes(at(row, noChangeCol)),
-      sheet: slot,
-      row: row + 1,
-    });
+    entry.day = day;
+    entry.month = monthOnce(months, day);
+    entry.score = logScore(at(row, scoreCol));
+    entry.noChange = isYes(at(row, noChangeCol));
+    entry.row = row + 1;
+    into.add(risk.slot, entry);
     read++;
     const changes = at(row, changesCol);
     if (typeof changes === "string" && /\bdue\b/i.test(changes))
@@ -164,6 +176,7 @@ function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): numb
       return r ? importTexts(r) : none;
     },
   });
+  const months = new Map<DayNumber, number>();
   let read = 0;
   for (let row = reader.firstRow; row < reader.endRow; row++) {
     const r = reader.rowAt(row);
@@ -186,7 +199,7 @@ function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): numb
     const isScore = !onAction && field === "score";
     into.add(into.slot(key), {
       day: r.day,
-      month: monthOf(r.day),
+      month: monthOnce(months, r.day),
       fromImport: true,
       score: isScore ? logScore(r.new) : null,
       oldScore: isScore ? logScore(r.old) : null,

@@ -110,18 +110,22 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
     }
     return t;
   };
+  // "Target Date (action A-1)": the field and the action, read once per logged header.
+  const suffixes = new Map<string, RegExpExecArray | null>();
   const rowAt = (row: number): ImportLogRow | null => {
     const day = logDay(cellAt(grid, row, whenCol), formatAt(grid, row, whenCol), memo);
     if (day === null) return null;
     const riskId = text(row, "riskId");
     if (!riskId) return null;
-    let field = text(row, "field");
-    let actionId = text(row, "actionId");
-    const suffix = ACTION_SUFFIX.exec(field);
-    if (suffix) {
-      field = suffix[1];
-      if (!actionId) actionId = suffix[2];
+    const logged = text(row, "field");
+    let suffix = suffixes.get(logged);
+    if (suffix === undefined) {
+      suffix = ACTION_SUFFIX.exec(logged);
+      if (suffixes.size < 10_000) suffixes.set(logged, suffix);
     }
+    const field = suffix ? suffix[1] : logged;
+    let actionId = text(row, "actionId");
+    if (suffix && !actionId) actionId = suffix[2];
     return {
       sheet: grid.sheetName,
       row: row + 1,

@@ -49,17 +49,23 @@ function patternsFor(kind: Exclude<SheetKind, "unknown">): Compiled {
 const SCORED = new Set(["likelihood", "impact", "score"]);
 const QUALIFIED_PREFIX = { inherent: INHERENT_WORDS, target: TARGET_WORDS } as const;
 
-/** How well a header's words match a pattern: 0 for no match. */
-function matchScore(words: string[], pattern: CompiledPattern, ignorable: Set<string>): number {
-  const set = new Set(words);
+/** How well a header's words (`set`, and `distinct` in order) match a pattern: 0 for no match. */
+function matchScore(
+  set: ReadonlySet<string>,
+  distinct: readonly string[],
+  pattern: CompiledPattern,
+  ignorable: ReadonlySet<string>,
+): number {
   for (const w of pattern.words) if (!set.has(w)) return 0;
-  const extras = [...set].filter((w) => !pattern.words.includes(w) && !ignorable.has(w)).length;
+  let extras = 0;
+  for (const w of distinct) if (!pattern.words.includes(w) && !ignorable.has(w)) extras++;
   if (pattern.exact && extras > 0) return 0;
   // A long sentence that merely contains a field's word (a title or instructions) is not that field's header.
   return Math.max(0, pattern.weight - extras);
 }
 
 const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS]);
+const NONE: ReadonlySet<string> = new Set();
 
 type Candidate = { field: string; score: number };
 /** Candidates of header texts already seen, per kind (the header search reads the same rows many times). */
@@ -85,16 +91,16 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
   if (own.length === 0) return [];
   const byField = patternsFor(kind);
   // A sentence (a data cell, instructions) has more words than any pattern tolerates: no candidate.
-  const distinct = new Set(words);
+  const set = new Set(words);
+  const distinct = [...set];
   let counted = 0;
   for (const w of distinct) if (!QUALIFIERS.has(w)) counted++;
   if (counted >= mostWords.get(kind)!) return [];
   const out: Candidate[] = [];
   for (const [field, patterns] of byField) {
     let best = 0;
-    const ignorable =
-      kind === "risk-register" && (SCORED.has(field) || field === "rag") ? QUALIFIERS : new Set<string>();
-    for (const p of patterns) best = Math.max(best, matchScore(words, p, ignorable));
+    const ignorable = kind === "risk-register" && (SCORED.has(field) || field === "rag") ? QUALIFIERS : NONE;
+    for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable));
     if (best === 0) continue;
     let target = field;
     if (kind === "risk-register" && (SCORED.has(field) || field === "rag")) {
