@@ -7,6 +7,7 @@ import { compareFindings, type Finding } from "./model/finding";
 import type { Grid } from "./model/grid";
 import { fieldColumn, fieldNames, rawCell, type SheetRecord } from "./model/records";
 import type { Report } from "./model/report";
+import type { RiskFacts } from "./model/risk-summary";
 import type { Settings } from "./model/settings";
 import { dayFromIso, isoFromDay, type DayNumber } from "./parse";
 import type { SheetLayout } from "./read/detect-sheet";
@@ -102,6 +103,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   }
   findings.sort(compareFindings);
   accepted.sort(compareFindings);
+  let risks: RiskFacts[] | undefined;
   return {
     asAt: isoFromDay(asAt),
     source: options.source,
@@ -110,7 +112,11 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     accepted,
     escalations: routeEscalations(context),
     records,
-    risks: records.risks.map((r) => riskFacts(context, r)),
+    // Worked out when first asked (the summaries, the meeting, a risk's detail, the JSON's risk list),
+    // not at every check: 100k risks' facts cost more than all the rules together.
+    get risks() {
+      return (risks ??= records.risks.map((r) => riskFacts(context, r)));
+    },
     proposals: proposeChanges(context),
     history,
   };

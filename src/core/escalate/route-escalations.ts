@@ -21,11 +21,25 @@ function scoreWords(s: CurrentScore): string {
     : `score ${s.score}`;
 }
 
-/** Destinations and reasons for one risk (empty when it needs none). */
-export function routeRisk(
-  ctx: RuleContext,
-  risk: RiskRecord,
-): { destinations: DestinationId[]; reasons: string[] } {
+/** Where one risk must go, with a reason for each destination. */
+export interface Route {
+  destinations: DestinationId[];
+  reasons: string[];
+}
+
+/** Routes worked out in a check, per risk: the escalations and the proposals both ask. */
+const routes = new WeakMap<RuleContext, WeakMap<RiskRecord, Route>>();
+
+/** Destinations and reasons for one risk (empty when it needs none); worked out once per check. */
+export function routeRisk(ctx: RuleContext, risk: RiskRecord): Route {
+  let byRisk = routes.get(ctx);
+  if (!byRisk) routes.set(ctx, (byRisk = new WeakMap()));
+  let route = byRisk.get(risk);
+  if (!route) byRisk.set(risk, (route = workOutRoute(ctx, risk)));
+  return route;
+}
+
+function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   const t = ctx.settings.escalation;
   const destinations: DestinationId[] = [];
   const reasons: string[] = [];

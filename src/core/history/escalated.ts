@@ -2,7 +2,7 @@
 // or board, or status Escalated; being routed by score alone is not being escalated).
 
 import type { DestinationId } from "../model/report";
-import { rawCell, type RecordCell, type RiskRecord, type SheetRecord } from "../model/records";
+import { rawText, rawValue, type RiskRecord, type SheetRecord } from "../model/records";
 import { parseYesNo } from "../parse";
 
 export interface EscalationState {
@@ -11,8 +11,7 @@ export interface EscalationState {
   destination: string | null;
 }
 
-const cellOf = (risk: RiskRecord, field: string): RecordCell | undefined =>
-  rawCell(risk as SheetRecord<string>, field);
+const textOf = (risk: RiskRecord, field: string): string => rawText(risk as SheetRecord<string>, field);
 
 /** Words officers use for each register and board, most specific first. */
 const DESTINATION_WORDS: [DestinationId, RegExp][] = [
@@ -40,11 +39,14 @@ const NAMES_A_PLACE =
  * reads it), else status Escalated (corporate register).
  */
 export function escalationState(risk: RiskRecord): EscalationState {
-  const to = cellOf(risk, "escalatedTo")?.text ?? "";
+  const to = textOf(risk, "escalatedTo");
   if (to && NAMES_A_PLACE.test(to)) return { escalated: true, destination: destinationFromWords(to) };
-  const flag = cellOf(risk, "escalate") ?? cellOf(risk, "escalation");
-  const flagText = flag?.text ?? "";
-  const yes = flag ? parseYesNo(flag.value) : null;
+  // Escalate? where it has a value, else an "Escalated" column.
+  const r = risk as SheetRecord<string>;
+  const flagField = rawValue(r, "escalate") !== null ? "escalate" : "escalation";
+  const flagValue = rawValue(r, flagField);
+  const flagText = textOf(risk, flagField);
+  const yes = flagValue !== null ? parseYesNo(flagValue) : null;
   const yesWithWords = /^\s*(yes|y)\b[\s\-–—:,]*(.*)$/i.exec(flagText);
   if ((yes && yes.ok && yes.value) || yesWithWords) {
     const rest = (yesWithWords?.[2] ?? "").replace(/^(to|for)\s+/i, "").trim();
@@ -53,7 +55,7 @@ export function escalationState(risk: RiskRecord): EscalationState {
   // An "Escalated" column holding a register's name rather than a yes.
   if (flagText && NAMES_A_PLACE.test(flagText))
     return { escalated: true, destination: destinationFromWords(flagText) };
-  const status = cellOf(risk, "status")?.text ?? "";
+  const status = textOf(risk, "status");
   if (/^\s*escalated\b/i.test(status)) {
     const rest = status.replace(/^\s*escalated\b[\s\-–—:,]*(to\s+)?/i, "").trim();
     return { escalated: true, destination: rest ? destinationFromWords(rest) : "corporate-register" };

@@ -12,19 +12,14 @@ import { entriesFor, entriesOf } from "./history-log";
 import { monthIso, monthOf } from "./month";
 import { monthlyScores, type PointsInput } from "./monthly-points";
 import { proposalFor } from "./proposals";
-import { appetiteOf, HISTORY_WINDOW, pointsInputOf, windowOf } from "./risk-points";
+import { appetiteOf, recentScores } from "./risk-points";
 
 /** The proposal for one risk, or null (see proposalFor). */
 export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null {
   const t = ctx.settings.proposals;
   const open = ctx.isOpenRisk(risk);
   if (!open) return null;
-  const needed = Math.max(t.escalateMonthsAbove, t.deEscalateMonths, 2);
-  const window = windowOf(ctx, risk);
-  const points =
-    needed <= HISTORY_WINDOW
-      ? window.slice(Math.max(0, window.length - needed))
-      : monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - needed + 1);
+  const points = recentScores(ctx, risk);
   return proposalFor({
     recordId: ctx.riskId(risk),
     sheet: risk.sheet,

@@ -14,8 +14,11 @@ import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from 
 const inputs = new WeakMap<RiskRecord, PointsInput>();
 const windows = new WeakMap<RiskRecord, MonthScore[]>();
 
-/** Months of scores every caller needs at most (the summaries' twelve; proposals' thresholds go up to twelve). */
-export const HISTORY_WINDOW = 12;
+/** The months of scores the proposals look back over (and the trend's two), from the settings. */
+export function monthsNeeded(ctx: RuleContext): number {
+  const t = ctx.settings.proposals;
+  return Math.max(t.escalateMonthsAbove, t.deEscalateMonths, 2);
+}
 
 /** The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming it. */
 function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | null {
@@ -42,13 +45,14 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
 }
 
 /**
- * A risk's scores at the end of each of the last twelve months (or since it was first seen), ending at
- * the as-at month; worked out once per record.
+ * A risk's scores at the end of each of the last months the proposals and the trend look at (see
+ * `monthsNeeded`; fewer when it was first seen later), ending at the as-at month; worked out once per
+ * record. Every check needs these for every risk, so they are no longer than needed.
  */
-export function windowOf(ctx: RuleContext, risk: RiskRecord): MonthScore[] {
+export function recentScores(ctx: RuleContext, risk: RiskRecord): MonthScore[] {
   let w = windows.get(risk);
   if (!w) {
-    w = monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - HISTORY_WINDOW + 1);
+    w = monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - monthsNeeded(ctx) + 1);
     windows.set(risk, w);
   }
   return w;
@@ -56,7 +60,7 @@ export function windowOf(ctx: RuleContext, risk: RiskRecord): MonthScore[] {
 
 /** A risk's direction of travel (SPEC): up, down, same, new, or null when nothing dates it. */
 export function trendOf(ctx: RuleContext, risk: RiskRecord): Trend {
-  return trendOfScores(pointsInputOf(ctx, risk), windowOf(ctx, risk));
+  return trendOfScores(pointsInputOf(ctx, risk), recentScores(ctx, risk));
 }
 
 /** The appetite that applies to a risk (by its category, else section, else annex). */
@@ -68,6 +72,6 @@ export function appetiteOf(ctx: RuleContext, risk: RiskRecord): RiskAppetite {
 export function lastMonths(ctx: RuleContext, risk: RiskRecord, count: number): (number | null)[] {
   const from = monthOf(ctx.asAt) - count + 1;
   const out: (number | null)[] = new Array<number | null>(count).fill(null);
-  for (const p of windowOf(ctx, risk)) if (p.month >= from) out[p.month - from] = p.score;
+  for (const p of monthlyScores(pointsInputOf(ctx, risk), from)) out[p.month - from] = p.score;
   return out;
 }
