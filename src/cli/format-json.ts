@@ -106,7 +106,7 @@ function jsonEscalation(e: Report["escalations"][number]): JsonEscalation {
   };
 }
 
-function jsonRisk(r: Report["risks"][number]): JsonRisk {
+function jsonRisk(r: Report["riskScores"][number]): JsonRisk {
   return { recordId: r.id, sheet: r.sheet, row: r.row, score: r.score, trend: r.trend };
 }
 
@@ -128,7 +128,7 @@ export function toJsonReport(report: Report): JsonReport {
     sheets: report.sheets.map(jsonSheet),
     findings: report.findings.map(jsonFinding),
     escalations: report.escalations.map(jsonEscalation),
-    risks: report.risks.map(jsonRisk),
+    risks: report.riskScores.map(jsonRisk),
     proposals: report.proposals.map(jsonProposal),
   };
 }
@@ -146,7 +146,7 @@ export function writeJson(report: Report, write: (text: string) => void): void {
   writeArray("sheets", report.sheets, jsonSheet, write, false);
   writeArray("findings", report.findings, jsonFinding, write, false);
   writeArray("escalations", report.escalations, jsonEscalation, write, false);
-  writeArray("risks", report.risks, jsonRisk, write, false);
+  writeArray("risks", report.riskScores, jsonRisk, write, false);
   writeArray("proposals", report.proposals, jsonProposal, write, true);
   write("}\n");
 }

@@ -121,8 +121,8 @@ export function renderText(report: Report, fileName: string): string {
   }
 
   const trends = new Map<Trend, number>();
-  for (const r of report.risks) if (r.open) trends.set(r.trend, (trends.get(r.trend) ?? 0) + 1);
-  if (report.risks.some((r) => r.open))
+  for (const r of report.riskScores) if (r.open) trends.set(r.trend, (trends.get(r.trend) ?? 0) + 1);
+  if (report.riskScores.some((r) => r.open))
     out.push(
       `Direction of travel of open risks: ${trends.get("up") ?? 0} ↑ up, ${trends.get("down") ?? 0} ↓ down, ` +
         `${trends.get("same") ?? 0} → same, ${trends.get("new") ?? 0} new, ${trends.get(null) ?? 0} not dated.`,

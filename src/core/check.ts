@@ -7,7 +7,7 @@ import { compareFindings, type Finding } from "./model/finding";
 import type { Grid } from "./model/grid";
 import { fieldColumn, fieldNames, rawCell, type SheetRecord } from "./model/records";
 import type { Report } from "./model/report";
-import type { RiskFacts } from "./model/risk-summary";
+import type { RiskFacts, RiskScore } from "./model/risk-summary";
 import type { Settings } from "./model/settings";
 import { dayFromIso, isoFromDay, type DayNumber } from "./parse";
 import type { SheetLayout } from "./read/detect-sheet";
@@ -17,7 +17,7 @@ import { collectHistory } from "./history/collect-history";
 import { proposeChanges } from "./history/risk-history";
 import { fingerprintRecord, isAccepted } from "./rules/accepted";
 import { RULES } from "./rules/registry";
-import { riskFacts } from "./rules/risk-facts";
+import { riskFacts, riskScore } from "./rules/risk-facts";
 import { numberPlanActions, recordIdOf } from "./rules/record-id";
 import { renderMessage } from "./rules/render-message";
 import type { RuleReport } from "./rules/types";
@@ -104,6 +104,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   findings.sort(compareFindings);
   accepted.sort(compareFindings);
   let risks: RiskFacts[] | undefined;
+  let riskScores: RiskScore[] | undefined;
   return {
     asAt: isoFromDay(asAt),
     source: options.source,
@@ -116,6 +117,9 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     // not at every check: 100k risks' facts cost more than all the rules together.
     get risks() {
       return (risks ??= records.risks.map((r) => riskFacts(context, r)));
+    },
+    get riskScores() {
+      return (riskScores ??= records.risks.map((r) => riskScore(context, r)));
     },
     proposals: proposeChanges(context),
     history,

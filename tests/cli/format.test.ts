@@ -80,6 +80,7 @@ const report: Report = {
   ],
   records: { risks: [], actions: [], plan: [] },
   risks: [],
+  riskScores: [],
   proposals: [],
   history: emptyHistory(),
 };
@@ -142,7 +143,14 @@ describe("toJsonReport", () => {
   });
 
   it("is written in pieces that join to exactly what JSON.stringify gives, empty lists and big ones alike", () => {
-    const empty: Report = { ...report, findings: [], escalations: [], risks: [], proposals: [] };
+    const empty: Report = {
+      ...report,
+      findings: [],
+      escalations: [],
+      risks: [],
+      riskScores: [],
+      proposals: [],
+    };
     const many: Report = {
       ...report,
       findings: Array.from({ length: 3000 }, (_, i) =>

@@ -114,6 +114,7 @@ export function sampleReport(): Report {
     escalations: [],
     records: { risks: [], actions: [], plan: [] },
     risks: [],
+    riskScores: [],
     proposals: [],
     history: emptyHistory(),
   };

@@ -76,6 +76,9 @@ function setCell(g: Grid, row: number, col: number, value: CellValue, format: st
   if (format !== undefined) {
     if (!g.numberFormats) g.numberFormats = g.values.map(() => []);
     while (g.numberFormats.length <= r) g.numberFormats.push([]);
-    g.numberFormats[r][c] = format;
+    // A file's rows formatted alike share one array: copy the row before changing it.
+    const rowFormats = g.numberFormats[r].slice();
+    rowFormats[c] = format;
+    g.numberFormats[r] = rowFormats;
   }
 }

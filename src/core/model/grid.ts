@@ -30,7 +30,10 @@ export interface Grid {
   /** Where the sheet came from: a file name, or "workbook" for the open workbook. */
   origin: string;
   values: CellValue[][];
-  /** Number formats parallel to `values`; missing or "General" means not a date. */
+  /**
+   * Number formats parallel to `values`; missing or "General" means not a date. Rows formatted alike may
+   * share one array: read them, and copy a row before changing it.
+   */
   numberFormats?: (string | null)[][];
   merges?: MergedArea[];
   /** True when the host could not list the sheet's merged areas, so it was read without them. */

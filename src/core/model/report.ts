@@ -2,7 +2,7 @@
 
 import type { Finding } from "./finding";
 import type { SheetInfo } from "./sheet-info";
-import type { RiskFacts } from "./risk-summary";
+import type { RiskFacts, RiskScore } from "./risk-summary";
 import type { ActionRecord, PlanRecord, RiskRecord } from "./records";
 import type { HistoryData, Proposal, Trend } from "./history";
 
@@ -44,8 +44,13 @@ export interface Report {
   accepted: Finding[];
   escalations: Escalation[];
   records: WorkbookRecords;
-  /** Facts per risk (score, RAG, strategy, latest update, trend), in register order. */
+  /**
+   * Facts per risk (score, RAG, strategy, latest update, trend, twelve months), in register order; worked
+   * out when first read (the summaries, the meeting, a risk's detail).
+   */
   risks: RiskFacts[];
+  /** Each risk's score, trend and whether it is open, in register order (the JSON's risk list, the text's counts). */
+  riskScores: RiskScore[];
   /** Escalate / de-escalate proposals for the boards, in register order; never applied by themselves. */
   proposals: Proposal[];
   /** What the workbook's logs and backups say; `riskHistory(report, facts)` reads a risk's months from it. */

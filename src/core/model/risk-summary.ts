@@ -46,3 +46,6 @@ export interface RiskFacts {
   /** The id of the risk this one was merged into, superseded by or combined with, as its status names it. */
   mergedInto?: string;
 }
+
+/** The few facts every check reports of a risk, worked out as {@link RiskFacts} works them out. */
+export type RiskScore = Pick<RiskFacts, "id" | "sheet" | "row" | "score" | "trend" | "open">;

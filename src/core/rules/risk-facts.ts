@@ -1,7 +1,7 @@
 // Works out each risk's facts once (score, RAG, strategy, latest update) for summaries and the task pane.
 
 import { fieldText, type RiskRecord, fieldColumn } from "../model/records";
-import type { RiskFacts } from "../model/risk-summary";
+import type { RiskFacts, RiskScore } from "../model/risk-summary";
 import { currentScoreOf } from "../escalate/current-score";
 import { isoFromDay, mergedInto, parseRagWord } from "../parse";
 import type { RuleContext } from "./context";
@@ -14,6 +14,18 @@ const STRATEGY_WORD = {
   terminate: "Terminate",
   take: "Take",
 } as const;
+
+/** A risk's score, trend and state: what every check reports of it. */
+export function riskScore(ctx: RuleContext, risk: RiskRecord): RiskScore {
+  return {
+    id: ctx.riskId(risk),
+    sheet: risk.sheet,
+    row: risk.row + 1,
+    score: currentScoreOf(ctx, risk).score,
+    trend: trendOf(ctx, risk),
+    open: ctx.isOpenRisk(risk),
+  };
+}
 
 /** The facts of one risk. */
 export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {

@@ -343,6 +343,9 @@ function finish(
   for (let r = 0; r < lastRow; r++) {
     values[r] = padRow(values[r], lastCol);
     formats[r] = padRow(formats[r], lastCol);
+    // A column keeps its format down the sheet: a row formatted as the row above shares its array (a
+    // register of 300k rows holds a few format rows, not 300k). Grids' format rows are read-only.
+    if (r > 0 && sameRow(formats[r], formats[r - 1])) formats[r] = formats[r - 1];
   }
   return { kind: "ok", values, numberFormats: formats, merges, formulas: [], badString: null };
 }
@@ -363,6 +366,12 @@ function extent(values: CellValue[][], rows: number): [number, number] {
     }
   }
   return [lastRow, lastCol];
+}
+
+function sameRow(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) if (a[c] !== b[c]) return false;
+  return true;
 }
 
 function padRow<T>(row: (T | null)[] | undefined, width: number): (T | null)[] {
