@@ -84,7 +84,7 @@ export interface RuleContext {
   /** The risk an action belongs to, if any register holds it. */
   riskFor(action: ActionRecord): RiskRecord | undefined;
   /** Every risk an action belongs to (an action may name several). */
-  risksFor(action: ActionRecord): RiskRecord[];
+  risksFor(action: ActionRecord): readonly RiskRecord[];
   /** The risk's own action on the register, or null when its action columns are empty or absent. */
   ownAction(risk: RiskRecord): OwnAction | null;
   /** Newest of lastUpdated, dated lines of the update text, action update dates and Update Log entries; null when none. */
@@ -145,6 +145,16 @@ export function buildRuleContext(
   for (const r of records.risks) {
     const key = idKey(rawValue(r, "id"));
     if (key && !riskByKey.has(key)) riskByKey.set(key, r);
+  }
+  // The risks each action names, found once (several rules ask for every action).
+  const risksOfAction = new Map<ActionRecord, readonly RiskRecord[]>();
+  for (const [a, keys] of actionKeys) {
+    const risks: RiskRecord[] = [];
+    for (const k of keys) {
+      const r = riskByKey.get(k);
+      if (r) risks.push(r);
+    }
+    risksOfAction.set(a, risks);
   }
   // Dated lines of each risk's update text, read once.
   const datedLineMemo = new Map<RiskRecord, DayNumber | null>();
@@ -223,11 +233,7 @@ export function buildRuleContext(
     isOpenAction: (action) => openBy(action, "actionOpen", actionOpen),
     actionsFor: (risk) => actionsByRisk.get(idKey(rawValue(risk, "id"))) ?? [],
     riskFor: (action) => ctx.risksFor(action)[0],
-    risksFor: (action) =>
-      (actionKeys.get(action) ?? []).flatMap((k) => {
-        const r = riskByKey.get(k);
-        return r ? [r] : [];
-      }),
+    risksFor: (action) => risksOfAction.get(action) ?? [],
     ownAction(risk) {
       const owner = fieldText(risk, "actionOwner");
       const status = fieldText(risk, "actionStatus");
