@@ -4,6 +4,7 @@ import { checkWorkbook, resolveAsAt } from "../../src/core/check";
 import { gridFromRows } from "../../src/core/model/grid";
 import { defaultSettings, type AcceptedException, type Settings } from "../../src/core/model/settings";
 import { RULES } from "../../src/core/rules/registry";
+import { hlog, hregister, hrisk, logRow } from "./history/helpers";
 import { findingsOf, grid, plan, planRow, register, reportOf, risk, type SheetSpec } from "./rules/harness";
 
 const STALE = "risk/stale-update";
@@ -186,5 +187,44 @@ describe("checkWorkbook: as-at date, shape and order", () => {
         source: "x",
       }),
     ).not.toThrow();
+  });
+});
+
+describe("checkWorkbook: risk facts worked out when read", () => {
+  const withHistory: SheetSpec[] = [
+    hregister(
+      hrisk({ id: "HRC-001", score: 16 }),
+      hrisk({ id: "HRC-002", score: 4, status: "Closed" }),
+      hrisk({ id: "HRC-003", score: 9 }),
+    ),
+    hlog(
+      logRow("12/08/2022", "HRC-001", 9),
+      logRow("09/09/2022", "HRC-001", 12),
+      logRow("09/09/2022", "HRC-003", 9),
+    ),
+  ];
+
+  it("gives the same score, trend and state in riskScores as in the full facts, once each", () => {
+    const report = reportOf(withHistory);
+    const scores = report.riskScores;
+    expect(scores.map((s) => [s.id, s.score, s.trend, s.open])).toEqual([
+      ["HRC-001", 16, "up", true],
+      ["HRC-002", 4, expect.anything(), false],
+      ["HRC-003", 9, "same", true],
+    ]);
+    const facts = report.risks;
+    expect(
+      facts.map((f) => ({
+        id: f.id,
+        sheet: f.sheet,
+        row: f.row,
+        score: f.score,
+        trend: f.trend,
+        open: f.open,
+      })),
+    ).toEqual(scores);
+    // Read again, the same lists (worked out once, not at each reading).
+    expect(report.risks).toBe(facts);
+    expect(report.riskScores).toBe(scores);
   });
 });
