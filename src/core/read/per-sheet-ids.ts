@@ -22,6 +22,9 @@ export function sheetPairKey(a: string, b: string): string {
  * with other titles. Rows of such a pair are the same risk only where id and title both match.
  */
 export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
+  const pairs = new Set<string>();
+  // One register sheet (the usual workbook) has no pair to tell apart.
+  if (risks.every((r) => r.sheet === risks[0].sheet)) return pairs;
   // Each sheet's first risk of each id; titles are folded only where two sheets share an id.
   const bySheet = new Map<string, Map<string, RiskRecord>>();
   for (const r of risks) {
@@ -31,7 +34,6 @@ export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
     if (!ids) bySheet.set(r.sheet, (ids = new Map()));
     if (!ids.has(key)) ids.set(key, r);
   }
-  const pairs = new Set<string>();
   const sheets = [...bySheet.keys()];
   for (let i = 0; i < sheets.length; i++)
     for (let j = i + 1; j < sheets.length; j++) {
