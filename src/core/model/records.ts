@@ -231,18 +231,7 @@ export function renameMadeField<F extends string>(records: readonly SheetRecord<
  */
 export function idKey(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  // A check folds each id many times (rules, actions, history): each value is folded once.
-  let key = idKeys.get(value);
-  if (key === undefined) {
-    const s = String(value).trim().replace(/\s+/g, " ");
-    // An id "TBC" or "#REF!" is no id: two of them are not the same risk.
-    key = isPlaceholder(s) ? "" : s.toLowerCase();
-    if (idKeys.size >= ID_KEYS_KEPT) idKeys.clear();
-    idKeys.set(value, key);
-  }
-  return key;
+  const s = String(value).trim().replace(/\s+/g, " ");
+  // An id "TBC" or "#REF!" is no id: two of them are not the same risk.
+  return isPlaceholder(s) ? "" : s.toLowerCase();
 }
-
-/** Folded ids by value, at most this many (a register of 100k risks and their actions' references). */
-const ID_KEYS_KEPT = 250_000;
-const idKeys = new Map<CellValue, string>();

@@ -130,32 +130,28 @@ export function buildRuleContext(
   history: HistoryData = emptyHistory(),
   facts: WorkbookFacts = { matrix: null, perSheetIds: new Set() },
 ): RuleContext {
-  const actionsByRisk = new Map<string, ActionRecord[]>();
-  const actionKeys = new Map<ActionRecord, string[]>();
-  for (const a of records.actions) {
-    const keys = riskIdKeys(fieldText(a, "riskId"));
-    actionKeys.set(a, keys);
-    for (const key of keys) {
-      let list = actionsByRisk.get(key);
-      if (!list) actionsByRisk.set(key, (list = []));
-      list.push(a);
-    }
-  }
   const riskByKey = new Map<string, RiskRecord>();
   for (const r of records.risks) {
     const key = idKey(rawValue(r, "id"));
     if (key && !riskByKey.has(key)) riskByKey.set(key, r);
   }
-  // The risks each action names, found once (several rules ask for every action).
+  // Each risk's actions, and the risks each action names, found once (several rules ask for every one).
+  const actionsByRisk = new Map<string, ActionRecord[]>();
   const risksOfAction = new Map<ActionRecord, readonly RiskRecord[]>();
-  for (const [a, keys] of actionKeys) {
-    const risks: RiskRecord[] = [];
-    for (const k of keys) {
-      const r = riskByKey.get(k);
-      if (r) risks.push(r);
+  const none: readonly RiskRecord[] = [];
+  for (const a of records.actions) {
+    let risks: RiskRecord[] | undefined;
+    for (const key of riskIdKeys(fieldText(a, "riskId"))) {
+      let list = actionsByRisk.get(key);
+      if (!list) actionsByRisk.set(key, (list = []));
+      list.push(a);
+      const r = riskByKey.get(key);
+      if (r) (risks ??= []).push(r);
     }
-    risksOfAction.set(a, risks);
+    risksOfAction.set(a, risks ?? none);
   }
+  // A risk's id as findings name it, read once per risk (most rules name the risk).
+  const riskIds = new Map<RiskRecord, string>();
   // Dated lines of each risk's update text, read once.
   const datedLineMemo = new Map<RiskRecord, DayNumber | null>();
   const datedLine = (risk: RiskRecord): DayNumber | null => {
@@ -313,7 +309,11 @@ export function buildRuleContext(
       });
       return Number.isNaN(n) ? null : n;
     },
-    riskId: (risk) => fieldText(risk, "id"),
+    riskId(risk) {
+      let id = riskIds.get(risk);
+      if (id === undefined) riskIds.set(risk, (id = fieldText(risk, "id")));
+      return id;
+    },
     strategyOf: (record) => strategy(fieldText(record, "strategy")),
     history,
   };
