@@ -106,17 +106,20 @@ function updateLogSheet(sheet: UpdateLogSheet): LogSheet {
 /** Reads an Update Log (the add-in's, or kept by hand) straight from its columns; returns the rows read. */
 function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
   const { grid, fieldColumns } = sheet;
-  const column = (field: UpdateLogField) => fieldColumns.get(field) ?? -1;
-  const [idCol, dateCol, scoreCol, noChangeCol, changesCol] = (
+  // Each field's index in a row of the grid (-1 when the log has no such column): the loop below reads
+  // 100k rows, each cell straight from its row.
+  const indexOf = (field: UpdateLogField) => {
+    const col = fieldColumns.get(field);
+    return col === undefined ? -1 : col - grid.colOffset;
+  };
+  const [idAt, dateAt, scoreAt, noChangeAt, changesAt] = (
     ["riskId", "date", "score", "noChange", "changes"] as const
-  ).map(column);
-  const at = (row: number, col: number): CellValue => (col < 0 ? null : cellAt(grid, row, col));
+  ).map(indexOf);
   const slot = into.builder.sheetSlot(updateLogSheet(sheet));
   // A log names each risk and each day many times: fold each id and work out each day's month once.
   const risks = new Map<CellValue, { key: string; slot: number }>();
   const months = new Map<DayNumber, number>();
   const memo = new Map<CellValue, DayNumber | null>();
-  const end = grid.rowOffset + grid.values.length;
   // One entry object filled row by row (the log copies it into its columns): no object per row.
   const entry: NewEntry = {
     day: 0,
@@ -129,26 +132,29 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     row: 0,
   };
   let read = 0;
-  for (let row = sheet.headerRow + 1; row < end; row++) {
-    const id = at(row, idCol);
+  for (let r = Math.max(0, sheet.headerRow + 1 - grid.rowOffset); r < grid.values.length; r++) {
+    const cells = grid.values[r];
+    if (!cells) continue;
+    const id = idAt < 0 ? null : (cells[idAt] ?? null);
     if (id === null) continue;
     let risk = risks.get(id);
     if (risk === undefined) {
       const key = idKey(id);
       risks.set(id, (risk = { key, slot: key ? into.slot(key) : -1 }));
     }
-    const date = at(row, dateCol);
+    const date = dateAt < 0 ? null : (cells[dateAt] ?? null);
     if (risk.slot < 0 || date === null) continue;
-    const day = memo.get(date) ?? logDay(date, formatAt(grid, row, dateCol), memo);
+    const row = r + grid.rowOffset;
+    const day = memo.get(date) ?? logDay(date, formatAt(grid, row, dateAt + grid.colOffset), memo);
     if (day === null) continue;
     entry.day = day;
     entry.month = monthOnce(months, day);
-    entry.score = logScore(at(row, scoreCol));
-    entry.noChange = isYes(at(row, noChangeCol));
+    entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
+    entry.noChange = noChangeAt >= 0 && isYes(cells[noChangeAt] ?? null);
     entry.row = row + 1;
     into.add(risk.slot, entry);
     read++;
-    const changes = at(row, changesCol);
+    const changes = changesAt < 0 ? null : (cells[changesAt] ?? null);
     if (typeof changes === "string" && /\bdue\b/i.test(changes))
       for (const move of dueMovesIn(cellText(changes), day)) push(into.dueMoves, risk.key, move);
   }

@@ -60,8 +60,15 @@ export function accepts(kind: Kind, m: HeaderMapping): boolean {
   }
 }
 
-/** Decides a sheet's kind and header row from its first twenty rows. */
-export function detectSheet(grid: Grid, corrections: ColumnCorrection[] = []): SheetLayout {
+/**
+ * Decides a sheet's kind and header row from its first twenty rows, among `kinds` (all four unless told:
+ * the add-in's own tabs can only be its Update Log).
+ */
+export function detectSheet(
+  grid: Grid,
+  corrections: ColumnCorrection[] = [],
+  kinds: readonly Kind[] = KINDS,
+): SheetLayout {
   const best = new Map<Kind, { row: number; mapping: HeaderMapping; cells: HeaderCell[] }>();
   const first = grid.rowOffset;
   const last = Math.min(grid.rowOffset + grid.values.length, HEADER_SEARCH_ROWS) - 1;
@@ -69,7 +76,7 @@ export function detectSheet(grid: Grid, corrections: ColumnCorrection[] = []): S
     const cells = headerCellsAt(grid, row);
     if (cells.length < 2) continue;
     if (cells.some((c) => typeof cellAt(grid, row, c.col) === "number") && cells.length < 4) continue;
-    for (const kind of KINDS) {
+    for (const kind of kinds) {
       const mapping = mapHeaders(kind, cells, corrections, grid.sheetName);
       if (!accepts(kind, mapping)) continue;
       const prev = best.get(kind);

@@ -243,7 +243,8 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
   const ownRatingScales = new Set<string>();
   for (const raw of grids) {
     const grid = fillMergedAreas(raw);
-    let layout = detectSheet(grid, settings.columnCorrections);
+    // The add-in's own tabs are read only for the Update Log among them.
+    let layout = detectSheet(grid, settings.columnCorrections, isOwnedTab(grid) ? ["update-log"] : undefined);
     if (isOwnedTab(grid) && layout.kind !== "update-log") {
       layout = {
         kind: "unknown",
