@@ -3,11 +3,14 @@
 
 import type { CellValue } from "../../../src/core/model/grid";
 import type { SheetSpec } from "../rules/harness";
-import { reportOf } from "../rules/harness";
+import { grid, reportOf } from "../rules/harness";
+import { checkWorkbook } from "../../../src/core/check";
+import { gridFromRows } from "../../../src/core/model/grid";
+import { defaultSettings } from "../../../src/core/model/settings";
 import { riskHistory } from "../../../src/core/history";
 import { dueMovesIn } from "../../../src/core/history/collect-history";
 import { isoFromDay } from "../../../src/core/parse";
-import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "./helpers";
+import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, LOG_HEADERS, logRow } from "./helpers";
 
 const importLog = (header: string[], ...rows: CellValue[][]): SheetSpec => ({
   name: "Import Log",
@@ -59,6 +62,49 @@ describe("history from the logs", () => {
     ]);
     expect(h.points[1].entries[0].text).toBe("Current Risk Score: 9 → 16");
     expect(report.risks[0].trend).toBe("same");
+  });
+
+  it("reads a hand-kept Update Log by its columns: a title above, offset cells, a date merged down, blank and repeated header rows", () => {
+    // The log starts at B3 (title in B1); the 09/09/22 date is merged down over two rows.
+    const values: CellValue[][] = [
+      ["Risk updates – kept by the contract team"],
+      [],
+      [...LOG_HEADERS],
+      logRow("12/08/22", "HRC-001", 9, false, "Patching programme agreed"),
+      logRow("09/09/22", "HRC-001", 12, true, "No change"),
+      logRow(null, "HRC-002", 6, false, "Drainage survey booked"),
+      [],
+      [...LOG_HEADERS],
+      logRow("03/10/22", "HRC-001", 16, false, "Claims rising again"),
+    ];
+    const log = gridFromRows("Risk updates", values, {
+      rowOffset: 2,
+      colOffset: 1,
+      merges: [{ top: 6, left: 1, bottom: 7, right: 1 }],
+    });
+    const register = grid(hregister(hrisk({ score: 16 }), hrisk({ id: "HRC-002", score: 6 })));
+    const report = checkWorkbook([register, log], {
+      settings: defaultSettings(),
+      asAt: "2022-10-10",
+      source: "t",
+    });
+    expect(report.sheets.find((s) => s.name === "Risk updates")).toMatchObject({
+      kind: "update-log",
+      recordCount: 4,
+    });
+    const months = (id: string) =>
+      riskHistory(
+        report,
+        report.risks.find((f) => f.id === id)!,
+        3,
+      ).points.map((p) => [p.month, p.score, p.entries.map((e) => [e.text, e.row, e.noChange])]);
+    expect(months("HRC-001")).toEqual([
+      ["2022-08", 9, [["Patching programme agreed", 6, false]]],
+      ["2022-09", 12, [["No change", 7, true]]],
+      ["2022-10", 16, [["Claims rising again", 11, false]]],
+    ]);
+    // The merged date reaches the row below it.
+    expect(months("HRC-002")[1]).toEqual(["2022-09", 6, [["Drainage survey booked", 8, false]]]);
   });
 
   it("dates a risk with no Date Raised by the first backup that names it", () => {
