@@ -28,6 +28,11 @@ export interface Route {
   reasons: string[];
 }
 
+const NO_ROUTE: Route = Object.freeze({
+  destinations: Object.freeze([]) as unknown as DestinationId[],
+  reasons: Object.freeze([]) as unknown as string[],
+});
+
 /** Destinations and reasons for one risk (empty when it needs none); worked out once per check (the escalations and the proposals both ask). */
 export function routeRisk(ctx: RuleContext, risk: RiskRecord): Route {
   const byRisk = checkMemo<RiskRecord, Route>(ctx, "route");
@@ -66,7 +71,8 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
     add("strategic-board", `financial impact ${money(amount)} ≥ ${money(t.strategicBoardMinImpact)}`);
   else if (score !== null && score >= t.strategicBoardScore) add("strategic-board", scored);
   if (strategy.ok && strategy.value === "transfer") add("transfer", "strategy Transfer");
-  return { destinations, reasons };
+  // Most risks go nowhere: they share one empty route (the memo keeps a route for every risk).
+  return destinations.length ? { destinations, reasons } : NO_ROUTE;
 }
 
 /** Routes every open risk; risks with no destination are left out. */

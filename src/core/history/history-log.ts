@@ -137,9 +137,16 @@ export interface LogEntries {
 
 const NONE = new Int32Array(0);
 
+/** One "no entries" per log: most risks of a register without logs share it. */
+const noEntries = new WeakMap<HistoryLog, LogEntries>();
+
 /** The entries of the risk with folded id `key` ("" for none). */
 export function entriesFor(history: HistoryData, key: string): LogEntries {
-  return { log: history.log, at: (key && history.byRisk.get(key)) || NONE };
+  const at = key ? history.byRisk.get(key) : undefined;
+  if (at) return { log: history.log, at };
+  let none = noEntries.get(history.log);
+  if (!none) noEntries.set(history.log, (none = { log: history.log, at: NONE }));
+  return none;
 }
 
 /** A risk's entries as objects, in the order they happened. */
