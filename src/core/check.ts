@@ -152,22 +152,58 @@ function toFinding(
     };
   }
   const { row, col } = locate(r.record, r.field, layouts.get(r.record.sheet));
-  const record = r.record;
-  return {
-    ruleId,
-    severity,
-    sheet: r.record.sheet,
-    cell: toA1(row, col),
-    row: row + 1,
-    col,
-    recordId: recordIdOf(r.record, planIds),
-    messageId: r.messageId,
-    message,
-    field: r.field,
-    // Digested only when something asks (an accepted exception that might match, the Accept dialog):
-    // reading every cell of 100k findings' records costs more than the check's rules.
-    get fingerprint() {
-      return fingerprintRecord(record);
+  return new RecordFinding(
+    {
+      ruleId,
+      severity,
+      sheet: r.record.sheet,
+      cell: toA1(row, col),
+      row: row + 1,
+      col,
+      recordId: recordIdOf(r.record, planIds),
+      messageId: r.messageId,
+      message,
+      field: r.field,
     },
-  };
+    r.record,
+  );
+}
+
+/**
+ * A finding about a record. Its fingerprint is digested from the record's cells only when something reads
+ * it (an accepted exception that might match, the Accept dialog): digesting every cell of 100k findings'
+ * records cost more than the rules. A class, not an object literal with a getter: V8 keeps each such
+ * literal as a dictionary (about 1 KB a finding, and slow to read); these share one shape.
+ */
+class RecordFinding implements Finding {
+  readonly ruleId: string;
+  readonly severity: Finding["severity"];
+  readonly sheet: string;
+  readonly cell: string | null;
+  readonly row: number;
+  readonly col: number | null;
+  readonly recordId: string | null;
+  readonly messageId: string;
+  readonly message: string;
+  readonly field?: string;
+  /** The record, kept out of the finding's own listed properties (JSON, copies and test comparisons). */
+  declare private readonly record: SheetRecord<string>;
+
+  constructor(f: Omit<Finding, "fingerprint">, record: SheetRecord<string>) {
+    this.ruleId = f.ruleId;
+    this.severity = f.severity;
+    this.sheet = f.sheet;
+    this.cell = f.cell;
+    this.row = f.row;
+    this.col = f.col;
+    this.recordId = f.recordId;
+    this.messageId = f.messageId;
+    this.message = f.message;
+    this.field = f.field;
+    Object.defineProperty(this, "record", { value: record });
+  }
+
+  get fingerprint(): string {
+    return fingerprintRecord(this.record);
+  }
 }
