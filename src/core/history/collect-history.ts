@@ -13,7 +13,7 @@ import { backupDay, backupRiskKeys } from "./backups";
 import { importLogReader, loggedField, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { isYes, logDay, logScore } from "./log-cells";
 import { monthOf } from "./month";
-import { compareAt, emptyLog, HistoryLogBuilder, type NewEntry } from "./history-log";
+import { compareAt, emptyLog, HistoryLogBuilder, NO_TEXTS, type NewEntry } from "./history-log";
 
 export type { DueMove, HistoryData };
 
@@ -174,12 +174,11 @@ function importTexts(r: ImportLogRow): EntryTexts {
 
 /** Reads an Import Log sheet row by row; returns the rows read. */
 function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): number {
-  const none: EntryTexts = { text: "", by: "", strategy: "", changes: "", register: "" };
   const slot = into.builder.sheetSlot({
     name: grid.sheetName,
     texts: (row) => {
       const r = reader.rowAt(row - 1);
-      return r ? importTexts(r) : none;
+      return r ? importTexts(r) : NO_TEXTS;
     },
   });
   const months = new Map<DayNumber, number>();

@@ -92,6 +92,21 @@ export function noChangeAt(log: HistoryLog, i: number): boolean {
   return (log.flags[i] & NO_CHANGE) !== 0;
 }
 
+/** The words of an entry whose row says nothing (or no longer holds one). */
+export const NO_TEXTS: EntryTexts = Object.freeze({
+  text: "",
+  by: "",
+  strategy: "",
+  changes: "",
+  register: "",
+});
+
+/** The index of a risk's newest Update Log entry (its entries in order), or -1 when it has none. */
+export function lastUpdateAt(log: HistoryLog, at: ArrayLike<number>): number {
+  for (let k = at.length - 1; k >= 0; k--) if (!isImportAt(log, at[k])) return at[k];
+  return -1;
+}
+
 /** The entry's words, read from its log row. */
 export function textsAt(log: HistoryLog, i: number): EntryTexts {
   return log.sheets[log.sheet[i]].texts(log.row[i]);
@@ -152,25 +167,4 @@ export function entriesFor(history: HistoryData, key: string): LogEntries {
 /** A risk's entries as objects, in the order they happened. */
 export function entriesOf(list: LogEntries): HistoryEntry[] {
   return Array.from(list.at, (i) => entryAt(list.log, i));
-}
-
-/** Entries given as objects (tests, hand-made histories) as a log of their own, put in order. */
-export function logEntriesOf(entries: readonly HistoryEntry[]): LogEntries {
-  const b = new HistoryLogBuilder(entries.length);
-  const slots = new Map<string, { slot: number; rows: Map<number, EntryTexts> }>();
-  for (const e of entries) {
-    let sheet = slots.get(e.sheet);
-    if (!sheet) {
-      const rows = new Map<number, EntryTexts>();
-      const none: EntryTexts = { text: "", by: "", strategy: "", changes: "", register: "" };
-      sheet = { slot: b.sheetSlot({ name: e.sheet, texts: (row) => rows.get(row) ?? none }), rows };
-      slots.set(e.sheet, sheet);
-    }
-    const { text, by, strategy, changes, register } = e;
-    sheet.rows.set(e.row, { text, by, strategy, changes, register });
-    b.add({ ...e, fromImport: e.source === "import-log", sheet: sheet.slot });
-  }
-  const log = b.finish();
-  const at = Int32Array.from(entries.keys()).sort((x, y) => compareAt(log, x, y));
-  return { log, at };
 }

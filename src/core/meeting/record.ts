@@ -4,7 +4,7 @@ import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
 import type { Rag } from "../model/owned-tab";
 import { fieldText, rawCell } from "../model/records";
-import { isImportAt, textsAt } from "../history/history-log";
+import { lastUpdateAt, textsAt } from "../history/history-log";
 import { isPlaceholder } from "../parse/placeholder";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
@@ -160,13 +160,12 @@ export function fieldColumnsOf(
 export function lastLoggedTexts(report: Pick<Report, "history">): Map<string, string> {
   const { log, byRisk } = report.history;
   const out = new Map<string, string>();
-  for (const [key, at] of byRisk)
-    for (let k = at.length - 1; k >= 0; k--) {
-      if (isImportAt(log, at[k])) continue;
-      const text = textsAt(log, at[k]).text;
-      out.set(key, isPlaceholder(text) ? "" : text);
-      break;
-    }
+  for (const [key, at] of byRisk) {
+    const newest = lastUpdateAt(log, at);
+    if (newest < 0) continue;
+    const text = textsAt(log, newest).text;
+    out.set(key, isPlaceholder(text) ? "" : text);
+  }
   return out;
 }
 

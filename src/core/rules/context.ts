@@ -32,7 +32,7 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
-import { isImportAt } from "../history/history-log";
+import { lastUpdateAt } from "../history/history-log";
 import { ColumnCache } from "./column-cache";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
 import type { RiskMatrix } from "../read/risk-matrix";
@@ -167,10 +167,8 @@ export function buildRuleContext(
   // The newest Update Log entry of each risk, from the history already read (no second pass over the log).
   const logDatesByRisk = new Map<string, DayNumber>();
   for (const [key, at] of history.byRisk) {
-    let newest = -Infinity;
-    for (let k = 0; k < at.length; k++)
-      if (!isImportAt(history.log, at[k])) newest = Math.max(newest, history.log.day[at[k]]);
-    if (newest > -Infinity) logDatesByRisk.set(key, newest);
+    const newest = lastUpdateAt(history.log, at);
+    if (newest >= 0) logDatesByRisk.set(key, history.log.day[newest]);
   }
 
   // Several rules and the summaries read the same cells: each cell is parsed once per reading (date

@@ -4,7 +4,7 @@ import type { HistoryEntry, HistorySource, Trend } from "../../../src/core/model
 import { dayFromIso } from "../../../src/core/parse";
 import { monthIso, monthOf } from "../../../src/core/history/month";
 import { monthlyScores, trendFrom } from "../../../src/core/history/monthly-points";
-import { logEntriesOf } from "../../../src/core/history/history-log";
+import { logEntriesOf } from "../../helpers/log-entries";
 
 const day = (iso: string) => {
   const d = dayFromIso(iso);
