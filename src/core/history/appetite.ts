@@ -4,6 +4,7 @@
 import { APPETITE_LEVEL_NAMES, type RiskAppetite } from "../model/history";
 import { rawText, type RiskRecord, type SheetRecord } from "../model/records";
 import type { Settings } from "../model/settings";
+import { foldSpaces } from "../parse/spaces";
 
 /** A field's text by name, for fields another reader may add (the section a heading row gives). */
 function textOf(risk: RiskRecord, field: string): string {
@@ -15,9 +16,11 @@ export function categoryOf(risk: RiskRecord): string {
   return textOf(risk, "category") || risk.section || textOf(risk, "section") || textOf(risk, "annex");
 }
 
+const AMPERSAND = /&/g;
+
 /** Folds a category for lookup: case, spaces and "&"/"and" ignored. */
 export function categoryKey(category: string): string {
-  return category.toLowerCase().replace(/&/g, " and ").replace(/\s+/g, " ").trim();
+  return foldSpaces(category.toLowerCase().replace(AMPERSAND, " and "));
 }
 
 /** The appetite of a category: its own level when Settings name it, else the default level. */

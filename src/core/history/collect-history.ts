@@ -15,6 +15,9 @@ import { isYes, logDay, logScore } from "./log-cells";
 import { monthOf } from "./month";
 import { compareAt, emptyLog, HistoryLogBuilder, NO_TEXTS, type NewEntry } from "./history-log";
 
+/** A Changes cell that mentions a due date. */
+const SAYS_DUE = /\bdue\b/i;
+
 export type { DueMove, HistoryData };
 
 /** History with nothing in it (a workbook without logs or backups). */
@@ -155,7 +158,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     into.add(risk.slot, entry);
     read++;
     const changes = changesAt < 0 ? null : (cells[changesAt] ?? null);
-    if (typeof changes === "string" && /\bdue\b/i.test(changes))
+    if (typeof changes === "string" && SAYS_DUE.test(changes))
       for (const move of dueMovesIn(cellText(changes), day)) push(into.dueMoves, risk.key, move);
   }
   return read;

@@ -33,6 +33,12 @@ export function destinationFromWords(words: string): string {
 const NAMES_A_PLACE =
   /\b(register|board|group|committee|cluster|corporate|directorate|strategic|ops|operations|crr|drr|spb|cabinet|executive)\b/i;
 
+/** "Yes – to Ops Board" (the words after the yes), its leading "to", and a status "Escalated (to …)". */
+const YES_WITH_WORDS = /^\s*(yes|y)\b[\s\-–—:,]*(.*)$/i;
+const LEADING_TO_OR_FOR = /^(to|for)\s+/i;
+const SAYS_ESCALATED = /^\s*escalated\b/i;
+const ESCALATED_TO = /^\s*escalated\b[\s\-–—:,]*(to\s+)?/i;
+
 /**
  * Reads a risk's escalation: Escalated To's register or board, else Escalate? = Yes (its words after
  * Yes, "Yes – to Ops Board", name the destination; a bare Yes means the Operations Board, as routing
@@ -47,17 +53,17 @@ export function escalationState(risk: RiskRecord): EscalationState {
   const flagValue = rawValue(r, flagField);
   const flagText = textOf(risk, flagField);
   const yes = flagValue !== null ? parseYesNo(flagValue) : null;
-  const yesWithWords = /^\s*(yes|y)\b[\s\-–—:,]*(.*)$/i.exec(flagText);
+  const yesWithWords = YES_WITH_WORDS.exec(flagText);
   if ((yes && yes.ok && yes.value) || yesWithWords) {
-    const rest = (yesWithWords?.[2] ?? "").replace(/^(to|for)\s+/i, "").trim();
+    const rest = (yesWithWords?.[2] ?? "").replace(LEADING_TO_OR_FOR, "").trim();
     return { escalated: true, destination: rest ? destinationFromWords(rest) : "operations-board" };
   }
   // An "Escalated" column holding a register's name rather than a yes.
   if (flagText && NAMES_A_PLACE.test(flagText))
     return { escalated: true, destination: destinationFromWords(flagText) };
   const status = textOf(risk, "status");
-  if (/^\s*escalated\b/i.test(status)) {
-    const rest = status.replace(/^\s*escalated\b[\s\-–—:,]*(to\s+)?/i, "").trim();
+  if (SAYS_ESCALATED.test(status)) {
+    const rest = status.replace(ESCALATED_TO, "").trim();
     return { escalated: true, destination: rest ? destinationFromWords(rest) : "corporate-register" };
   }
   return { escalated: false, destination: null };

@@ -2,7 +2,10 @@
 
 import type { CellValue } from "./grid";
 import type { ActionField, PlanField, RiskField, SheetKind, UpdateLogField } from "./fields";
+import { parseDate, parseDateCell } from "../parse/date";
+import type { DateMeaning, DayNumber } from "../parse/day";
 import { isPlaceholder } from "../parse/placeholder";
+import { foldSpaces } from "../parse/spaces";
 
 /** One field's cell in a record: the raw value, its text, and its sheet position (0-based). */
 export interface RecordCell {
@@ -205,6 +208,26 @@ export function fieldValue<F extends string>(record: SheetRecord<F>, field: F): 
   return c && !isPlaceholder(c.text) ? c.value : null;
 }
 
+/**
+ * A field's date as rules read it (null when absent, blank, a placeholder or not a date). A record still
+ * in the grid is read from its cell directly: its column cannot have been marked month first, as marking
+ * makes the record's cells.
+ */
+export function fieldDate<F extends string>(record: SheetRecord<F>, field: F, meaning: DateMeaning): DayNumber | null {
+  const col = gridColumn(record, field);
+  if (col === MADE) {
+    const c = fieldCell(record, field);
+    const d = c ? parseDateCell(c, meaning) : null;
+    return d?.ok ? d.value : null;
+  }
+  if (col === NO_COLUMN) return null;
+  const source = (record as GridRecord<F>).source;
+  const value = source.value(record.row, col);
+  if (value === null || (typeof value === "string" && isPlaceholder(source.text(record.row, col)))) return null;
+  const d = parseDate(value, source.format(record.row, col), meaning);
+  return d.ok ? d.value : null;
+}
+
 /** The 0-based column of a field on the record's sheet (its own cell's, else the sheet's), if any. */
 export function fieldColumn<F extends string>(record: SheetRecord<F>, field: F): number | undefined {
   const col = gridColumn(record, field);
@@ -231,7 +254,7 @@ export function renameMadeField<F extends string>(records: readonly SheetRecord<
  */
 export function idKey(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  const s = String(value).trim().replace(/\s+/g, " ");
+  const s = foldSpaces(String(value));
   // An id "TBC" or "#REF!" is no id: two of them are not the same risk.
   return isPlaceholder(s) ? "" : s.toLowerCase();
 }

@@ -4,6 +4,7 @@ import type { CellValue } from "../model/grid";
 import { fail, ok, type ParseResult } from "./result";
 import { dayFromParts, monthSpan, type DateMeaning, type DayNumber } from "./day";
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
+import { foldSpaces } from "./spaces";
 
 /** Excel's last serial (9999-12-31). */
 const MAX_SERIAL = 2958465;
@@ -55,6 +56,8 @@ export function dayFromSerial(serial: number): ParseResult<DayNumber> {
 }
 
 /** Words that are said instead of a date; named in the reason so the officer sees why. */
+/** A full stop or comma typed after a date ("1 June 2022."). */
+const TRAILING_STOP_OR_COMMA = /[.,]$/;
 const NOT_DATES = /^(tbc|tba|tbd|ongoing|on-going|n\/?a|none|various|asap|continuous|rolling|-+|\?+)$/i;
 
 const M = MONTH_WORD_SOURCE;
@@ -216,7 +219,7 @@ export function parseDate(
     return dayFromSerial(value);
   }
   if (typeof value !== "string") return fail("not a date");
-  const text = value.replace(/\s+/g, " ").trim().replace(/[.,]$/, "");
+  const text = foldSpaces(value).replace(TRAILING_STOP_OR_COMMA, "");
   if (text === "") return fail("blank");
   if (NOT_DATES.test(text)) return fail(`"${text}" is not a date`);
   if (text.length > 100) return fail("too long to be a date");

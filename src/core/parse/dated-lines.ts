@@ -5,6 +5,8 @@ import type { DayNumber } from "./day";
 import { MONTH_WORD_SOURCE } from "./months";
 
 const M = MONTH_WORD_SOURCE;
+const DIGIT = /\d/;
+const LINE_BREAK = /\r\n|[\n\r]/;
 /** A day-first or day-month-year date as written at the start of an update line. */
 const DATE_TEXT = String.raw`\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:${M})\.?,?[\s-]+(?:\d{4}|\d{2})`;
 const LEADING = new RegExp(String.raw`^\s*[-–•*]?\s*(${DATE_TEXT})(?=$|[\s:;,–—)-])`, "i");
@@ -23,10 +25,10 @@ export interface DatedLine {
  */
 export function datedLines(text: string): DatedLine[] {
   // Most update cells hold no date at all: a digit is needed for any dated line.
-  if (!/\d/.test(text)) return [];
+  if (!DIGIT.test(text)) return [];
   const out: DatedLine[] = [];
-  for (const line of text.split(/\r\n|[\n\r]/)) {
-    if (!/\d/.test(line)) continue;
+  for (const line of text.split(LINE_BREAK)) {
+    if (!DIGIT.test(line)) continue;
     const m = LEADING.exec(line) ?? CLOSING.exec(line);
     if (!m) continue;
     const d = parseDate(m[1], null, "lastUpdated");

@@ -11,6 +11,11 @@ export function ragFromScore(score: number, bands: RagBands): Rag {
   return "red";
 }
 
+/** "(12)" after a word, a number or date at the end ("Amber 12", "Red - 3.4"), and what is not a letter. */
+const BRACKETED = /\([^)]*\)/g;
+const TRAILING_NUMBER = /[\d.:\-–]+\s*$/g;
+const NOT_LETTERS = /[^a-z]+/g;
+
 const RAG_WORDS: Record<string, Rag> = {
   red: "red",
   r: "red",
@@ -35,9 +40,9 @@ export function parseRagWord(text: string): ParseResult<Rag> {
   if (typeof text !== "string") return fail("blank");
   const norm = text
     .toLowerCase()
-    .replace(/\([^)]*\)/g, " ")
-    .replace(/[\d.:\-–]+\s*$/g, " ")
-    .replace(/[^a-z]+/g, " ")
+    .replace(BRACKETED, " ")
+    .replace(TRAILING_NUMBER, " ")
+    .replace(NOT_LETTERS, " ")
     .trim();
   if (norm === "") return text.trim() === "" ? fail("blank") : fail(`"${text.trim()}" is not a RAG word`);
   return Object.prototype.hasOwnProperty.call(RAG_WORDS, norm)

@@ -4,6 +4,9 @@ import type { Settings } from "../model/settings";
 import { fail, ok, type ParseResult } from "./result";
 import { normaliseWords } from "./words";
 
+/** A number in front of the words ("1. Treat", once normalised "1 treat"). */
+const LEADING_NUMBER = /^\d+\s+/;
+
 export type Strategy = "treat" | "tolerate" | "transfer" | "terminate" | "take";
 
 const STRATEGIES: readonly Strategy[] = ["treat", "tolerate", "transfer", "terminate", "take"];
@@ -32,7 +35,7 @@ function forms(word: string): string[] {
  */
 export function parseStrategy(text: string, words: Settings["strategyWords"]): ParseResult<Strategy> {
   if (typeof text !== "string") return fail("blank");
-  const norm = normaliseWords(text).replace(/^\d+\s+/, ""); // "1. Treat" → "treat"
+  const norm = normaliseWords(text).replace(LEADING_NUMBER, ""); // "1. Treat" → "treat"
   if (norm === "") return fail("blank");
   let best: { strategy: Strategy; length: number } | null = null;
   for (const strategy of STRATEGIES) {

@@ -1,10 +1,12 @@
 // Matching a cell's leading word(s) against a list of words, the way status and strategy cells are read.
 
+const NOT_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
+
 /** Lower-cased, with punctuation turned into spaces and runs of spaces folded. */
 export function normaliseWords(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(NOT_LETTERS_OR_DIGITS, " ")
     .trim();
 }
 

@@ -1,16 +1,21 @@
 // Turns a cell value into the text the rules read: trimmed, HTML tags stripped, entities decoded.
 
 import type { CellValue } from "../model/grid";
+import { foldSpaces } from "../parse/spaces";
 
+/** Tags that end a line or paragraph (their words are kept apart), any other tag, and an entity. */
+const BREAK_TAG = /<\s*(br|\/p|\/li|\/div)\s*\/?>/gi;
+const OTHER_TAG = /<\/?[a-zA-Z][^<>]*>/g;
+const ENTITY = /&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 /** Removes HTML tags such as `<p>` or `<ul class=…>` left in cells, keeping the words apart. */
 export function stripHtml(text: string): string {
   if (!text.includes("<") && !text.includes("&")) return text;
   return text
-    .replace(/<\s*(br|\/p|\/li|\/div)\s*\/?>/gi, " ")
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, "")
-    .replace(/&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g, (m, name: string) => {
+    .replace(BREAK_TAG, " ")
+    .replace(OTHER_TAG, "")
+    .replace(ENTITY, (m, name: string) => {
       if (name[0] === "#") {
         const code =
           name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
@@ -28,9 +33,7 @@ export function cellText(value: CellValue): string {
     return Number.isInteger(value) ? String(value) : String(parseFloat(value.toPrecision(15)));
   }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  const text = stripHtml(value);
-  // Most cells need no folding: test before allocating a new string.
-  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? text.replace(/\s+/g, " ").trim() : text.trim();
+  return foldSpaces(stripHtml(value));
 }
 
 /** True when a cell holds nothing worth reading. */

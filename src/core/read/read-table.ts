@@ -100,8 +100,9 @@ interface HeaderProbe {
 
 /** A header's letters and digits, lower case: repeated header rows are copies, so this is enough. */
 function foldHeader(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
+  return text.toLowerCase().replace(NOT_LETTERS_OR_DIGITS, "");
 }
+const NOT_LETTERS_OR_DIGITS = /[^a-z0-9]+/g;
 
 function headerProbe(layout: SheetLayout): HeaderProbe {
   const cells = layout.headerCells.map((h) => ({ col: h.col, text: h.text, folded: foldHeader(h.text) }));
@@ -192,13 +193,16 @@ function isNoteRow(grid: Grid, row: number): boolean {
   return typeof only === "string" && cellText(only).split(" ").length >= 3;
 }
 
+const DIGIT = /\d/;
+const FOR_EXAMPLE = /^e\.?g\b/i;
+
 /** True when the row under the header holds instructions rather than data. */
 function isHelpTextRow(grid: Grid, row: number, layout: SheetLayout, idCol: number | undefined): boolean {
   if (idCol === undefined) return false;
   // An id is short and has a number in it; "Unique risk ID", "Unique ID" or "e.g. HRC-001" under a
   // "Risk ID" header is an instruction, not an id.
   const idText = cellText(cellAt(grid, row, idCol));
-  const looksLikeId = idText.split(" ").length < 3 && /\d/.test(idText) && !/^e\.?g\b/i.test(idText);
+  const looksLikeId = idText.split(" ").length < 3 && DIGIT.test(idText) && !FOR_EXAMPLE.test(idText);
   if (looksLikeId) return false;
   let text = 0;
   let numbers = 0;

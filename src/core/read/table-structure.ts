@@ -40,9 +40,11 @@ export function mergedTails(grid: Grid, idCol: number, headerRow: number): Map<n
   return out;
 }
 
+const DIGIT = /\d/;
+
 /** An id is short and has a digit in it ("R7", "HRC-003", "12"); a heading is words. */
 function looksLikeId(text: string): boolean {
-  return /\d/.test(text) && text.split(" ").length <= 2 && text.length <= 20;
+  return DIGIT.test(text) && text.split(" ").length <= 2 && text.length <= 20;
 }
 
 /**

@@ -2,7 +2,7 @@
 // Derived values are computed once here so no rule re-implements them.
 
 import {
-  fieldCell,
+  fieldDate,
   fieldColumn,
   fieldText,
   fieldValue,
@@ -19,7 +19,6 @@ import type { Rag } from "../model/owned-tab";
 import {
   latestDatedLine,
   parseActionState,
-  parseDateCell,
   parseRiskState,
   parseScore,
   parseStrategy,
@@ -33,7 +32,7 @@ import {
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
 import { lastUpdateAt } from "../history/history-log";
-import { ColumnCache } from "./column-cache";
+import { ColumnCache, isKnown, store } from "./column-cache";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
 import type { RiskMatrix } from "../read/risk-matrix";
 
@@ -55,16 +54,21 @@ export interface OwnAction {
   status: string;
 }
 
+/** What separates the ids of a list ("SL-10, SL-11", "SL-10 and SL-11"), and a digit. */
+const ID_LIST_SEPARATOR = /[,/&;+]|\band\b/i;
+const ID_LIST_SPLIT = /\s*(?:[,/&;+]|\band\b)\s*/i;
+const DIGIT = /\d/;
+
 /** The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" name two. */
 export function riskIdKeys(text: string): string[] {
   const whole = idKey(text);
-  if (!whole || !/[,/&;+]|\band\b/i.test(whole)) return whole ? [whole] : [];
+  if (!whole || !ID_LIST_SEPARATOR.test(whole)) return whole ? [whole] : [];
   const parts = whole
-    .split(/\s*(?:[,/&;+]|\band\b)\s*/i)
+    .split(ID_LIST_SPLIT)
     .map((p) => p.trim())
     .filter(Boolean);
   // Only a list of ids splits: "HRC/001" or "Highways & Lighting" stay one.
-  return parts.length >= 2 && parts.every((p) => /\d/.test(p) && p.split(" ").length <= 2) ? parts : [whole];
+  return parts.length >= 2 && parts.every((p) => DIGIT.test(p) && p.split(" ").length <= 2) ? parts : [whole];
 }
 
 export interface RuleContext {
@@ -177,20 +181,19 @@ export function buildRuleContext(
   const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
     const col = fieldColumn(record, field);
     if (col === undefined) return null;
-    const day = columns.get(record.sheet, meaning, col, record.row, () => {
-      const c = fieldCell(record, field);
-      if (!c) return NaN;
-      const d = parseDateCell(c, meaning);
-      return d.ok ? d.value : NaN;
-    });
+    const column = columns.column(record.sheet, meaning, col, record.row);
+    let day: number;
+    if (isKnown(column, record.row)) day = column.values[record.row];
+    else day = store(column, record.row, fieldDate(record, field, meaning) ?? NaN);
     return Number.isNaN(day) ? null : day;
   };
   /** Is this record's status open (by `read` on its status text)? Cached per status cell. */
   const openBy = (record: SheetRecord<string>, reading: string, read: (text: string) => boolean): boolean => {
     const col = fieldColumn(record, "status");
-    const text = () => fieldText(record, "status");
-    if (col === undefined) return read(text());
-    return columns.get(record.sheet, reading, col, record.row, () => (read(text()) ? 1 : 0)) === 1;
+    if (col === undefined) return read(fieldText(record, "status"));
+    const column = columns.column(record.sheet, reading, col, record.row);
+    if (isKnown(column, record.row)) return column.values[record.row] === 1;
+    return store(column, record.row, read(fieldText(record, "status")) ? 1 : 0) === 1;
   };
   const latestCache = new Map<RiskRecord, DayNumber | null>();
   // Status and strategy cells repeat the same few words thousands of times: read each text once.
@@ -214,6 +217,15 @@ export function buildRuleContext(
   const scaleNumber = {
     likelihood: numberMemo(Array.isArray(settings.likelihoodWords) ? settings.likelihoodWords : []),
     impact: numberMemo(Array.isArray(settings.impactWords) ? settings.impactWords : []),
+  };
+  /** A field's number, NaN when blank or unreadable; words read on the field's scale. */
+  const parseNumberCell = (record: SheetRecord<string>, field: string, scale?: "likelihood" | "impact"): number => {
+    const value = fieldValue(record, field);
+    if (value === null) return NaN;
+    if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
+    const text = fieldText(record, field);
+    const v = scale ? scaleNumber[scale](text) : plainNumber(text);
+    return v ?? NaN;
   };
 
   const ctx: RuleContext = {
@@ -297,14 +309,10 @@ export function buildRuleContext(
       const col = fieldColumn(record, field);
       if (col === undefined) return null;
       const scale = SCALE_OF_FIELD.get(field);
-      const n = columns.get(record.sheet, scale ?? "plain", col, record.row, () => {
-        const value = fieldValue(record, field);
-        if (value === null) return NaN;
-        if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
-        const text = fieldText(record, field);
-        const v = scale ? scaleNumber[scale](text) : plainNumber(text);
-        return v ?? NaN;
-      });
+      const column = columns.column(record.sheet, scale ?? "plain", col, record.row);
+      const n = isKnown(column, record.row)
+        ? column.values[record.row]
+        : store(column, record.row, parseNumberCell(record, field, scale));
       return Number.isNaN(n) ? null : n;
     },
     riskId(risk) {

@@ -3,12 +3,14 @@
 import type { SheetRecord } from "../model/records";
 import { fieldText } from "../model/records";
 
+const TRAILING_STOP = /\.$/;
+
 /** Numbers plan actions within their aim: "3.2" is the second action under aim 3. */
 export function numberPlanActions(plan: SheetRecord<string>[]): Map<SheetRecord<string>, string> {
   const ids = new Map<SheetRecord<string>, string>();
   const counts = new Map<string, number>();
   for (const r of plan) {
-    const no = fieldText(r, "no").replace(/\.$/, "");
+    const no = fieldText(r, "no").replace(TRAILING_STOP, "");
     const key = no || "?";
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);
