@@ -213,7 +213,11 @@ export function fieldValue<F extends string>(record: SheetRecord<F>, field: F): 
  * in the grid is read from its cell directly: its column cannot have been marked month first, as marking
  * makes the record's cells.
  */
-export function fieldDate<F extends string>(record: SheetRecord<F>, field: F, meaning: DateMeaning): DayNumber | null {
+export function fieldDate<F extends string>(
+  record: SheetRecord<F>,
+  field: F,
+  meaning: DateMeaning,
+): DayNumber | null {
   const col = gridColumn(record, field);
   if (col === MADE) {
     const c = fieldCell(record, field);
@@ -223,7 +227,8 @@ export function fieldDate<F extends string>(record: SheetRecord<F>, field: F, me
   if (col === NO_COLUMN) return null;
   const source = (record as GridRecord<F>).source;
   const value = source.value(record.row, col);
-  if (value === null || (typeof value === "string" && isPlaceholder(source.text(record.row, col)))) return null;
+  if (value === null || (typeof value === "string" && isPlaceholder(source.text(record.row, col))))
+    return null;
   const d = parseDate(value, source.format(record.row, col), meaning);
   return d.ok ? d.value : null;
 }

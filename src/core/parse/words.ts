@@ -4,10 +4,7 @@ const NOT_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
 
 /** Lower-cased, with punctuation turned into spaces and runs of spaces folded. */
 export function normaliseWords(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(NOT_LETTERS_OR_DIGITS, " ")
-    .trim();
+  return text.toLowerCase().replace(NOT_LETTERS_OR_DIGITS, " ").trim();
 }
 
 type Candidate = { word: string; norm: string };

@@ -219,7 +219,11 @@ export function buildRuleContext(
     impact: numberMemo(Array.isArray(settings.impactWords) ? settings.impactWords : []),
   };
   /** A field's number, NaN when blank or unreadable; words read on the field's scale. */
-  const parseNumberCell = (record: SheetRecord<string>, field: string, scale?: "likelihood" | "impact"): number => {
+  const parseNumberCell = (
+    record: SheetRecord<string>,
+    field: string,
+    scale?: "likelihood" | "impact",
+  ): number => {
     const value = fieldValue(record, field);
     if (value === null) return NaN;
     if (typeof value === "number") return Number.isFinite(value) ? value : NaN;

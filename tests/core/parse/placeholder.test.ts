@@ -30,10 +30,20 @@ describe("isPlaceholder", () => {
     expect(isPlaceholder(text)).toBe(true);
   });
 
-  it.each(["", "Jane Smith", "TBC by Finance", "Nil", "0", "Treat", "N/A - see HRC-004", "Unknown risk", "Open", "Green", "Yes", "No"])(
-    "%j is not a placeholder",
-    (text) => {
-      expect(isPlaceholder(text)).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "Jane Smith",
+    "TBC by Finance",
+    "Nil",
+    "0",
+    "Treat",
+    "N/A - see HRC-004",
+    "Unknown risk",
+    "Open",
+    "Green",
+    "Yes",
+    "No",
+  ])("%j is not a placeholder", (text) => {
+    expect(isPlaceholder(text)).toBe(false);
+  });
 });
