@@ -35,11 +35,10 @@ export interface PointsInput {
 export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[] {
   const { entries, current, firstSeen, asAt } = input;
   const asAtMonth = monthOf(asAt);
-  if (firstSeen === null)
-    return from <= asAtMonth ? [{ month: asAtMonth, score: current, carried: false }] : [];
+  if (firstSeen === null) return from <= asAtMonth ? [point(asAtMonth, current, false)] : [];
   const start = Math.max(from, monthOf(firstSeen));
   const out: MonthScore[] = [];
-  if (start > asAtMonth) return [{ month: asAtMonth, score: current, carried: false }];
+  if (start > asAtMonth) return [point(asAtMonth, current, false)];
 
   // Scored entries up to the as-at month, in order (the entries are already in order).
   const { log, at } = entries;
@@ -49,7 +48,7 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
     if (!Number.isNaN(log.score[e]) && log.month[e] <= asAtMonth) scored.push(e);
   }
   if (scored.length === 0) {
-    for (let m = start; m <= asAtMonth; m++) out.push({ month: m, score: current, carried: m !== asAtMonth });
+    for (let m = start; m <= asAtMonth; m++) out.push(point(m, current, m !== asAtMonth));
     return out;
   }
   let score: number | null = oldScoreAt(log, scored[0]) ?? scoreAt(log, scored[0]);
@@ -68,10 +67,32 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
       const old = oldScoreAt(log, next);
       if (isImportAt(log, next) && old !== null && log.month[next] === m + 1) score = old;
     }
-    out.push({ month: m, score, carried });
+    out.push(point(m, score, carried));
   }
-  out.push({ month: asAtMonth, score: current, carried: false });
+  out.push(point(asAtMonth, current, false));
   return out;
+}
+
+/** Points already made, by month, score and carried (see {@link point}). */
+const POINTS = new Map<number, MonthScore>();
+/** Shared points are kept for whole-number scores below this (a register's scores run to 25), and for none. */
+const NO_SCORE_SLOT = 31;
+
+/**
+ * A monthly point. Every risk of a check has points for the same few months, and most scores are whole
+ * numbers up to 25: those points are made once and shared (frozen), not made again for each of 100k risks.
+ */
+function point(month: MonthIndex, score: number | null, carried: boolean): MonthScore {
+  const slot = score === null ? NO_SCORE_SLOT : score;
+  if (score !== null && !(Number.isInteger(score) && score >= 0 && score < NO_SCORE_SLOT))
+    return { month, score, carried };
+  const key = (month * (NO_SCORE_SLOT + 1) + slot) * 2 + (carried ? 1 : 0);
+  let p = POINTS.get(key);
+  if (!p) {
+    if (POINTS.size > 100_000) POINTS.clear();
+    POINTS.set(key, (p = Object.freeze({ month, score, carried })));
+  }
+  return p;
 }
 
 /**

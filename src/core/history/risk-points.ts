@@ -63,9 +63,16 @@ export function trendOf(ctx: RuleContext, risk: RiskRecord): Trend {
   return trendOfScores(pointsInputOf(ctx, risk), recentScores(ctx, risk));
 }
 
-/** The appetite that applies to a risk (by its category, else section, else annex). */
+/**
+ * The appetite that applies to a risk (by its category, else section, else annex), looked up once per
+ * category text per check: a register repeats a few categories down every row. Read it, do not change it.
+ */
 export function appetiteOf(ctx: RuleContext, risk: RiskRecord): RiskAppetite {
-  return appetiteFor(categoryOf(risk), ctx.settings);
+  const byCategory = checkMemo<string, RiskAppetite>(ctx, "appetite by category");
+  const category = categoryOf(risk);
+  let appetite = byCategory.get(category);
+  if (!appetite) byCategory.set(category, (appetite = appetiteFor(category, ctx.settings)));
+  return appetite;
 }
 
 /** Scores at the end of each of the last `count` (≤ 12) months, oldest first; null before the risk was first seen. */

@@ -167,3 +167,37 @@ describe("direction of travel", () => {
     ).toBe(expected);
   });
 });
+
+describe("monthly points are shared between risks without being confused", () => {
+  const asAt = day("2022-10-10");
+  const input = (current: number | null) => ({
+    entries: logEntriesOf([]),
+    current,
+    firstSeen: day("2021-01-01"),
+    asAt,
+  });
+  const from = monthOf(asAt) - 2;
+
+  it.each([[12], [25], [31], [0], [12.5], [-1], [null]])(
+    "score %p stays the score at every month",
+    (current) => {
+      const points = monthlyScores(input(current), from);
+      expect(points.map((p) => p.score)).toEqual([current, current, current]);
+      expect(points.map((p) => p.carried)).toEqual([true, true, false]);
+    },
+  );
+
+  it("a score of 31 and no score are different points", () => {
+    const [a] = monthlyScores(input(31), from);
+    const [b] = monthlyScores(input(null), from);
+    expect(a.score).toBe(31);
+    expect(b.score).toBeNull();
+  });
+
+  it("two risks with the same scores share their points, which cannot be changed", () => {
+    const a = monthlyScores(input(9), from);
+    const b = monthlyScores(input(9), from);
+    expect(a[0]).toBe(b[0]);
+    expect(Object.isFrozen(a[0])).toBe(true);
+  });
+});
