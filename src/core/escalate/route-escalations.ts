@@ -4,7 +4,7 @@ import type { CellValue } from "../model/grid";
 import { fieldValue, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
-import { checkMemo } from "../rules/check-memo";
+import { riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { trendOf } from "../history/risk-points";
 import { currentScore, currentScoreOf, type CurrentScore } from "./current-score";
@@ -35,7 +35,7 @@ const NO_ROUTE: Route = Object.freeze({
 
 /** Destinations and reasons for one risk (empty when it needs none); worked out once per check (the escalations and the proposals both ask). */
 export function routeRisk(ctx: RuleContext, risk: RiskRecord): Route {
-  const byRisk = checkMemo<RiskRecord, Route>(ctx, "route");
+  const byRisk = riskMemo<RiskRecord, Route>(ctx, "route");
   let route = byRisk.get(risk);
   if (!route) byRisk.set(risk, (route = workOutRoute(ctx, risk)));
   return route;

@@ -5,7 +5,7 @@ import { currentScore } from "../escalate/current-score";
 import type { RiskAppetite, Trend } from "../model/history";
 import { idKey, type RiskRecord, rawValue } from "../model/records";
 import type { DayNumber } from "../parse";
-import { checkMemo } from "../rules/check-memo";
+import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
 import { entriesFor } from "./history-log";
@@ -28,7 +28,7 @@ function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber |
 
 /** What a risk's monthly points are worked out from (memoised per record). */
 export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
-  const inputs = checkMemo<RiskRecord, PointsInput>(ctx, "points input");
+  const inputs = riskMemo<RiskRecord, PointsInput>(ctx, "points input");
   let input = inputs.get(risk);
   if (!input) {
     const key = idKey(rawValue(risk, "id"));
@@ -49,7 +49,7 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
  * record. Every check needs these for every risk, so they are no longer than needed.
  */
 export function recentScores(ctx: RuleContext, risk: RiskRecord): MonthScore[] {
-  const windows = checkMemo<RiskRecord, MonthScore[]>(ctx, "recent scores");
+  const windows = riskMemo<RiskRecord, MonthScore[]>(ctx, "recent scores");
   let w = windows.get(risk);
   if (!w) {
     w = monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - monthsNeeded(ctx) + 1);

@@ -72,6 +72,11 @@ export interface RecordSource {
 export class GridRecord<F extends string> implements SheetRecord<F> {
   realigned?: boolean;
   section?: string;
+  /**
+   * The record's place in its list of the check that reads it (a check's risks, its actions), set by the
+   * rule context so per-record values can sit in arrays by place (see PerRecord), not in Maps by record.
+   */
+  place: number = -1;
   private made?: Partial<Record<F, RecordCell>>;
   private madeExtras?: Map<string, RecordCell>;
   private madeRows?: number[];

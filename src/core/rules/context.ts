@@ -33,6 +33,7 @@ import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
 import { lastUpdateAt } from "../history/history-log";
 import { ColumnCache, isKnown, store } from "./column-cache";
+import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
 import type { RiskMatrix } from "../read/risk-matrix";
 
@@ -134,6 +135,8 @@ export function buildRuleContext(
   history: HistoryData = emptyHistory(),
   facts: WorkbookFacts = { matrix: null, perSheetIds: new Set() },
 ): RuleContext {
+  placeRecords(records.risks);
+  placeRecords(records.actions);
   const riskByKey = new Map<string, RiskRecord>();
   for (const r of records.risks) {
     const key = idKey(rawValue(r, "id"));
@@ -141,7 +144,7 @@ export function buildRuleContext(
   }
   // Each risk's actions, and the risks each action names, found once (several rules ask for every one).
   const actionsByRisk = new Map<string, ActionRecord[]>();
-  const risksOfAction = new Map<ActionRecord, readonly RiskRecord[]>();
+  const risksOfAction = new PerRecord<ActionRecord, readonly RiskRecord[]>(records.actions);
   const none: readonly RiskRecord[] = [];
   for (const a of records.actions) {
     let risks: RiskRecord[] | undefined;
@@ -155,9 +158,9 @@ export function buildRuleContext(
     risksOfAction.set(a, risks ?? none);
   }
   // A risk's id as findings name it, read once per risk (most rules name the risk).
-  const riskIds = new Map<RiskRecord, string>();
+  const riskIds = new PerRecord<RiskRecord, string>(records.risks);
   // Dated lines of each risk's update text, read once.
-  const datedLineMemo = new Map<RiskRecord, DayNumber | null>();
+  const datedLineMemo = new PerRecord<RiskRecord, DayNumber | null>(records.risks);
   const datedLine = (risk: RiskRecord): DayNumber | null => {
     let d = datedLineMemo.get(risk);
     if (d === undefined) {
@@ -195,7 +198,7 @@ export function buildRuleContext(
     if (isKnown(column, record.row)) return column.values[record.row] === 1;
     return store(column, record.row, read(fieldText(record, "status")) ? 1 : 0) === 1;
   };
-  const latestCache = new Map<RiskRecord, DayNumber | null>();
+  const latestCache = new PerRecord<RiskRecord, DayNumber | null>(records.risks);
   // Status and strategy cells repeat the same few words thousands of times: read each text once.
   const memo = <T>(read: (text: string) => T) => {
     const cache = new Map<string, T>();
@@ -294,7 +297,8 @@ export function buildRuleContext(
     hasOwnMatrix: facts.matrix !== null,
     ratesOnOwnScale: (sheet) => facts.matrix === null && (facts.ownRatingScales?.has(sheet) ?? false),
     latestUpdate(risk) {
-      if (latestCache.has(risk)) return latestCache.get(risk)!;
+      const known = latestCache.get(risk);
+      if (known !== undefined) return known;
       let best: DayNumber | null = dateOf(risk, "lastUpdated", "lastUpdated");
       const consider = (d: DayNumber | null) => {
         if (d !== null && (best === null || d > best)) best = d;
