@@ -7,13 +7,13 @@ import type { Settings } from "../core/model/settings";
 import { buildSummaryTabs } from "../core/summary/index";
 import { VERSION } from "../core/version";
 import { readWorkbookFile } from "../files/read-workbook-file";
-import { writeOwnedTabsWorkbook } from "../files/write-owned-tabs";
 import type { CheckCommand } from "./args";
 import { readInput, requireCheckableSheet } from "./check-input";
 import { CliError } from "./cli-error";
 import { writeJson } from "./format-json";
 import { renderText } from "./format-text";
 import { linkPathFrom } from "./link-path";
+import { loadTabWriter } from "./load-tab-writer";
 import { settingsFromGrids } from "./settings-from-grids";
 import { terminalSafe } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
@@ -27,6 +27,7 @@ export interface CliOutput {
 /** Builds the owned tabs and writes them to a new workbook whose links name the source file's cells. */
 async function writeReview(report: Report, settings: Settings, input: string, out: string): Promise<void> {
   const tabs = buildSummaryTabs(report, settings, { version: VERSION });
+  const { writeOwnedTabsWorkbook } = await loadTabWriter();
   const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: linkPathFrom(out, input) });
   await writeFileAtomic(out, bytes);
 }

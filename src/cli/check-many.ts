@@ -8,7 +8,7 @@ import { defaultSettings } from "../core/model/settings";
 import { buildSummaryTabsFrom } from "../core/summary/index";
 import { rollUpMarking, rollUpSummary } from "../core/summary/roll-up";
 import { VERSION } from "../core/version";
-import { writeOwnedTabsWorkbook } from "../files/write-owned-tabs";
+import { loadTabWriter } from "./load-tab-writer";
 import type { CheckCommand } from "./args";
 import { checkFile, failedFile, type FileJob, type FileResult } from "./check-file";
 import type { CliOutput } from "./check-command";
@@ -116,6 +116,7 @@ async function writeRollUp(
       const input = link.file === undefined ? undefined : paths.get(link.file);
       if (input !== undefined) link.file = linkPathFrom(out, input);
     }
+  const { writeOwnedTabsWorkbook } = await loadTabWriter();
   await writeFileAtomic(out, await writeOwnedTabsWorkbook(tabs));
 }
 
