@@ -67,10 +67,22 @@ function gridSource(
   fieldColumns: Map<string, number>,
   unmapped: { col: number; header: string }[],
 ): RecordSource {
+  // Each cell's text is worked out once, in a column of texts made when the column is first read: the
+  // rules read the same few fields (id, status, owner…) of every record many times. Grids are not changed
+  // once read, so a text never goes stale.
+  const texts: (string | undefined)[][] = [];
+  const text = (row: number, col: number): string => {
+    const r = row - grid.rowOffset;
+    if (r < 0 || r >= grid.values.length) return "";
+    const column = (texts[col] ??= new Array<string | undefined>(grid.values.length));
+    let t = column[r];
+    if (t === undefined) column[r] = t = cellText(cellAt(grid, row, col));
+    return t;
+  };
   return {
     fieldColumns,
     value: (row, col) => cellAt(grid, row, col),
-    text: (row, col) => cellText(cellAt(grid, row, col)),
+    text,
     format: (row, col) => formatAt(grid, row, col),
     cell: (row, col) => makeCell(grid, row, col),
     fields: (row) => fieldObject(fieldColumns, rowCells(grid, row, fieldColumns)),
