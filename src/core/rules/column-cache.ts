@@ -15,6 +15,9 @@ export interface ParsedColumn {
 export class ColumnCache {
   private readonly sheets = new Map<string, Map<string, ParsedColumn[]>>();
 
+  /** `rowsOf` says how many rows a sheet's columns need, so a column is made once at its full length. */
+  constructor(private readonly rowsOf: (sheet: string) => number = () => 0) {}
+
   /** The parsed column for (sheet, reading, col), long enough to hold `row`. */
   column(sheet: string, reading: string, col: number, row: number): ParsedColumn {
     let readings = this.sheets.get(sheet);
@@ -22,7 +25,7 @@ export class ColumnCache {
     let columns = readings.get(reading);
     if (!columns) readings.set(reading, (columns = []));
     let column = columns[col];
-    if (!column || row >= column.values.length) column = columns[col] = grow(column, row);
+    if (!column || row >= column.values.length) column = columns[col] = grow(column, row, this.rowsOf(sheet));
     return column;
   }
 }
@@ -39,9 +42,9 @@ export function store(column: ParsedColumn, row: number, value: number): number 
   return value;
 }
 
-/** A column long enough for `row` (doubling), keeping what was already parsed. */
-function grow(column: ParsedColumn | undefined, row: number): ParsedColumn {
-  const size = Math.max(row + 1, (column?.values.length ?? 0) * 2, 1024);
+/** A column long enough for `row` and the sheet's rows (else doubling), keeping what was already parsed. */
+function grow(column: ParsedColumn | undefined, row: number, sheetRows: number): ParsedColumn {
+  const size = Math.max(row + 1, sheetRows, (column?.values.length ?? 0) * 2, 1024);
   const next: ParsedColumn = { values: new Float64Array(size), known: new Uint8Array(size) };
   if (column) {
     next.values.set(column.values);

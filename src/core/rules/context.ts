@@ -126,6 +126,19 @@ const SCALE_OF_FIELD = new Map<string, "likelihood" | "impact">([
   ["targetImpact", "impact"],
 ]);
 
+/** Rows each sheet's records reach (its last record's first row + 1). */
+function sheetRows(records: WorkbookRecords): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const list of [records.risks, records.actions, records.plan] as readonly SheetRecord<string>[][]) {
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      const after = r.row + 1;
+      if (after > (rows.get(r.sheet) ?? 0)) rows.set(r.sheet, after);
+    }
+  }
+  return rows;
+}
+
 /** Builds the context once per check. */
 export function buildRuleContext(
   records: WorkbookRecords,
@@ -180,7 +193,8 @@ export function buildRuleContext(
 
   // Several rules and the summaries read the same cells: each cell is parsed once per reading (date
   // meaning, scale, state) into per-sheet, per-column typed arrays, NaN for "no value".
-  const columns = new ColumnCache();
+  const rowsOfSheet = sheetRows(records);
+  const columns = new ColumnCache((sheet) => rowsOfSheet.get(sheet) ?? 0);
   const dateOf = (record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null => {
     const col = fieldColumn(record, field);
     if (col === undefined) return null;
