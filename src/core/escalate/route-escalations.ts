@@ -51,7 +51,8 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   };
   const current = currentScoreOf(ctx, risk);
   const score = current.score;
-  const scored = scoreWords(current);
+  // Worked out only for a risk that goes somewhere on its score: most go nowhere.
+  const scored = () => scoreWords(current);
   const moneyValue = fieldValue(risk, "financialImpact");
   const impact = moneyValue !== null ? parseMoney(moneyValue) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
@@ -60,16 +61,16 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   const strategy = ctx.strategyOf(risk);
 
   if (score !== null && score >= t.corporateMinScore)
-    add("corporate-register", `${scored} ≥ ${t.corporateMinScore}`);
+    add("corporate-register", `${scored()} ≥ ${t.corporateMinScore}`);
   else if (score !== null && score >= t.directorateMinScore && score <= t.directorateMaxScore)
-    add("directorate-register", `${scored} in ${t.directorateMinScore}–${t.directorateMaxScore}`);
+    add("directorate-register", `${scored()} in ${t.directorateMinScore}–${t.directorateMaxScore}`);
   if (amount !== null) add("financial-cluster", `financial impact ${money(amount)}`);
   if (amount !== null && amount >= t.operationsBoardMinImpact)
     add("operations-board", `financial impact ${money(amount)} ≥ ${money(t.operationsBoardMinImpact)}`);
   else if (escalateYes) add("operations-board", "Escalate? = Yes");
   if (amount !== null && amount >= t.strategicBoardMinImpact)
     add("strategic-board", `financial impact ${money(amount)} ≥ ${money(t.strategicBoardMinImpact)}`);
-  else if (score !== null && score >= t.strategicBoardScore) add("strategic-board", scored);
+  else if (score !== null && score >= t.strategicBoardScore) add("strategic-board", scored());
   if (strategy.ok && strategy.value === "transfer") add("transfer", "strategy Transfer");
   // Most risks go nowhere: they share one empty route (the memo keeps a route for every risk).
   return destinations.length ? { destinations, reasons } : NO_ROUTE;

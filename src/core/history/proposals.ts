@@ -32,6 +32,9 @@ export interface ProposalInput {
   thresholds: ProposalThresholds;
 }
 
+/** Which risk a proposal is for (made only for the few risks that get one). */
+const placeOf = (input: ProposalInput) => ({ recordId: input.recordId, sheet: input.sheet, row: input.row });
+
 const months = (n: number) => `${n} ${n === 1 ? "month" : "months"}`;
 
 /** How many of the last points, counting back from the as-at month, all pass `test`. */
@@ -57,14 +60,13 @@ export function proposalFor(input: ProposalInput): Proposal | null {
   if (!input.open || points.length === 0) return null;
   const current = points[points.length - 1].score;
   if (current === null) return null;
-  const base = { recordId: input.recordId, sheet: input.sheet, row: input.row };
 
   if (!input.escalation.escalated) {
     const destination = ESCALATE_ORDER.find((d) => input.routedTo.includes(d)) ?? "directorate-register";
     const above = runLength(points, (s) => s > appetite.max);
     if (points.length >= t.escalateMonthsAbove && above >= t.escalateMonthsAbove)
       return {
-        ...base,
+        ...placeOf(input),
         action: "escalate",
         destination,
         reason: `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(above)}`,
@@ -72,7 +74,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
     const previous = points.length >= 2 ? points[points.length - 2].score : null;
     if (previous !== null && current - previous >= t.escalateRise)
       return {
-        ...base,
+        ...placeOf(input),
         action: "escalate",
         destination,
         reason: `score rose by ${current - previous} in a month (${previous} → ${current})`,
@@ -85,7 +87,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
   const destination = input.escalation.destination ?? "corporate-register";
   if (withinAppetite >= t.deEscalateMonths)
     return {
-      ...base,
+      ...placeOf(input),
       action: "de-escalate",
       destination,
       reason: `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(withinAppetite)}`,
@@ -95,7 +97,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
     const withinTarget = runLength(points, (s) => s <= target);
     if (withinTarget >= t.deEscalateMonths)
       return {
-        ...base,
+        ...placeOf(input),
         action: "de-escalate",
         destination,
         reason: `score ${current} at or below its target score ${target} for ${months(withinTarget)}`,
