@@ -151,7 +151,17 @@ export function writeJson(report: Report, write: (text: string) => void): void {
   write("}\n");
 }
 
-/** One top-level array, two-space indented as JSON.stringify indents it. */
+/** Items made and written at a time: few enough that a 100k-risk report is never held as objects at once. */
+const CHUNK_ITEMS = 128;
+/** What JSON.stringify writes around a chunk wrapped as `{ "x": [ … ] }`: the items inside sit at an array's indent. */
+const CHUNK_HEAD = '{\n  "x": [\n';
+const CHUNK_TAIL = "\n  ]\n}";
+
+/**
+ * One top-level array, two-space indented as JSON.stringify indents it. Items are made a chunk at a time
+ * and the chunk is stringified whole, wrapped in an object so its items get the indent they have in the
+ * document (one native call per chunk, not one per item with its lines re-indented).
+ */
 function writeArray<T, J>(
   key: string,
   items: readonly T[],
@@ -165,13 +175,16 @@ function writeArray<T, J>(
     return;
   }
   let piece = `  ${JSON.stringify(key)}: [\n`;
-  for (let i = 0; i < items.length; i++) {
-    const text = JSON.stringify(toJson(items[i]), null, 2).replace(/\n/g, "\n    ");
-    piece += `    ${text}${i < items.length - 1 ? ",\n" : "\n"}`;
-    if (piece.length >= PIECE_CHARS) {
+  for (let from = 0; from < items.length; from += CHUNK_ITEMS) {
+    const chunk: J[] = [];
+    for (let i = from; i < Math.min(from + CHUNK_ITEMS, items.length); i++) chunk.push(toJson(items[i]));
+    const text = JSON.stringify({ x: chunk }, null, 2);
+    const chunkText = text.slice(CHUNK_HEAD.length, text.length - CHUNK_TAIL.length);
+    if (piece.length + chunkText.length > PIECE_CHARS) {
       write(piece);
       piece = "";
     }
+    piece += chunkText + (from + CHUNK_ITEMS < items.length ? ",\n" : "\n");
   }
   write(`${piece}  ]${end}`);
 }

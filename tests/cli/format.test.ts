@@ -157,7 +157,10 @@ describe("toJsonReport", () => {
         finding({ row: i + 2, message: `Finding ${i} "quoted" → é` }),
       ),
     };
-    for (const r of [report, empty, many]) {
+    // Items are stringified in chunks of 128: a list that fills its last chunk exactly, and one item over.
+    const exact: Report = { ...report, findings: many.findings.slice(0, 256) };
+    const oneOver: Report = { ...report, findings: many.findings.slice(0, 257) };
+    for (const r of [report, empty, many, exact, oneOver]) {
       const pieces: string[] = [];
       writeJson(r, (t) => pieces.push(t));
       expect(pieces.join("")).toBe(`${JSON.stringify(toJsonReport(r), null, 2)}\n`);
