@@ -71,7 +71,7 @@ export function runMeetingBench(risks = 10_000): MeetingBenchResult {
         by: "Bench",
         columns,
         settings,
-        lastLoggedText: logged.get(item.facts.id.toLowerCase()) ?? null,
+        lastLoggedText: logged(item.facts),
       },
     );
     recordTimes.push(msSince(r0));

@@ -15,7 +15,6 @@ import { fieldColumnsOf, lastLoggedTexts, recordToEdits } from "../core/meeting/
 import { buildUpdateLogTab } from "../core/meeting/update-log-tab";
 import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
-import { idKey } from "../core/model/records";
 import { buildSummaryTabs } from "../core/summary";
 import { VERSION } from "../core/version";
 import { createOfficeGateway } from "../excel/office-gateway";
@@ -259,7 +258,7 @@ async function review(meetingDate: string, renderCards: number): Promise<ReviewR
         by: "Bench",
         columns,
         settings: s,
-        lastLoggedText: logged.get(idKey(first.facts.id)) ?? null,
+        lastLoggedText: logged(first.facts),
       },
     );
     const snap = rowSnapshot(first.facts.record, sheets.get(first.facts.sheet) ?? { columns: [] });

@@ -11,6 +11,7 @@ import type { RiskFacts, RiskScore } from "./model/risk-summary";
 import type { Settings } from "./model/settings";
 import { dayFromIso, isoFromDay, type DayNumber } from "./parse";
 import type { SheetLayout } from "./read/detect-sheet";
+import { sheetsNumberingOwnIds } from "./read/per-sheet-ids";
 import { readWorkbook } from "./read/read-workbook";
 import { buildRuleContext } from "./rules/context";
 import { collectHistory } from "./history/collect-history";
@@ -79,7 +80,12 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     settings,
     asAt,
   );
-  const history = collectHistory(grids, updateLogs, settings.importProfile?.renumbered ?? []);
+  const history = collectHistory(
+    grids,
+    updateLogs,
+    settings.importProfile?.renumbered ?? [],
+    sheetsNumberingOwnIds(perSheetIds),
+  );
   // An Update Log's rows are read by the history, which counts them.
   for (const sheet of sheets)
     if (sheet.kind === "update-log") sheet.recordCount = history.sheetRows.get(sheet.name) ?? 0;

@@ -13,7 +13,15 @@ import { backupDay, backupRiskKeys } from "./backups";
 import { importLogReader, loggedField, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { isYes, logDay, logScore } from "./log-cells";
 import { monthOf } from "./month";
-import { compareAt, emptyLog, HistoryLogBuilder, NO_TEXTS, type NewEntry } from "./history-log";
+import { foldSpaces } from "../parse/spaces";
+import {
+  compareAt,
+  emptyLog,
+  HistoryLogBuilder,
+  NO_TEXTS,
+  registerRiskKey,
+  type NewEntry,
+} from "./history-log";
 
 /** A Changes cell that mentions a due date. */
 const SAYS_DUE = /\bdue\b/i;
@@ -29,6 +37,7 @@ export function emptyHistory(): HistoryData {
     dueMoves: new Map(),
     sheetRows: new Map(),
     logRows: 0,
+    ownNumbering: new Set(),
   };
 }
 
@@ -63,9 +72,23 @@ class Reading {
   readonly slotOf = new Map<string, number>();
   readonly slots: Int32Array;
 
-  constructor(capacity: number) {
+  /** Register sheets that number their own risks, by name folded (case and spaces). */
+  private readonly ownRegisters = new Map<string, string>();
+
+  constructor(capacity: number, ownNumbering: ReadonlySet<string>) {
     this.builder = new HistoryLogBuilder(capacity);
     this.slots = new Int32Array(capacity);
+    for (const sheet of ownNumbering) this.ownRegisters.set(foldName(sheet), sheet);
+  }
+
+  /**
+   * The slot of a log row's risk: the register's own risk when the row names a register that numbers its
+   * own risks, else the risk of that id.
+   */
+  riskSlot(key: string, idSlot: number, register: CellValue): number {
+    if (this.ownRegisters.size === 0 || typeof register !== "string") return idSlot;
+    const sheet = this.ownRegisters.get(foldName(register));
+    return sheet === undefined ? idSlot : this.slot(registerRiskKey(sheet, key));
   }
 
   /** The slot of a folded risk id (one per risk). */
@@ -79,6 +102,9 @@ class Reading {
     this.slots[this.builder.add(entry)] = slot;
   }
 }
+
+/** A sheet name as a log may write it: case and runs of spaces do not matter. */
+const foldName = (name: string) => foldSpaces(name).toLowerCase();
 
 /** A log dates thousands of rows with the same few days: each day's month is worked out once. */
 function monthOnce(months: Map<DayNumber, number>, day: DayNumber): number {
@@ -115,8 +141,8 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     const col = fieldColumns.get(field);
     return col === undefined ? -1 : col - grid.colOffset;
   };
-  const [idAt, dateAt, scoreAt, noChangeAt, changesAt] = (
-    ["riskId", "date", "score", "noChange", "changes"] as const
+  const [idAt, dateAt, scoreAt, noChangeAt, changesAt, registerAt] = (
+    ["riskId", "date", "score", "noChange", "changes", "register"] as const
   ).map(indexOf);
   const slot = into.builder.sheetSlot(updateLogSheet(sheet));
   // A log names each risk and each day many times: fold each id and work out each day's month once.
@@ -155,7 +181,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
     entry.noChange = noChangeAt >= 0 && isYes(cells[noChangeAt] ?? null);
     entry.row = row + 1;
-    into.add(risk.slot, entry);
+    into.add(into.riskSlot(risk.key, risk.slot, registerAt < 0 ? null : (cells[registerAt] ?? null)), entry);
     read++;
     const changes = changesAt < 0 ? null : (cells[changesAt] ?? null);
     if (typeof changes === "string" && SAYS_DUE.test(changes))
@@ -205,7 +231,7 @@ function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): numb
       });
     }
     const isScore = !onAction && field === "score";
-    into.add(into.slot(key), {
+    into.add(into.riskSlot(key, into.slot(key), r.target), {
       day: r.day,
       month: monthOnce(months, r.day),
       fromImport: true,
@@ -255,6 +281,7 @@ export function collectHistory(
   grids: readonly Grid[],
   updateLogs: readonly UpdateLogSheet[],
   renumbered: readonly ConfirmedPair[] = [],
+  ownNumbering: ReadonlySet<string> = new Set(),
 ): HistoryData {
   const firstNamed = new Map<string, DayNumber>();
   const importLogs: { grid: Grid; reader: ImportLogReader }[] = [];
@@ -274,7 +301,7 @@ export function collectHistory(
   const capacity =
     updateLogs.reduce((n, s) => n + rowsBelow(s.headerRow + 1, s.grid.rowOffset + s.grid.values.length), 0) +
     importLogs.reduce((n, l) => n + rowsBelow(l.reader.firstRow, l.reader.endRow), 0);
-  const reading = new Reading(capacity);
+  const reading = new Reading(capacity, ownNumbering);
   const sheetRows = new Map<string, number>();
   for (const sheet of updateLogs) sheetRows.set(sheet.grid.sheetName, fromUpdateLog(sheet, reading));
   for (const { grid, reader } of importLogs)
@@ -287,6 +314,7 @@ export function collectHistory(
     dueMoves: reading.dueMoves,
     sheetRows,
     logRows: [...sheetRows.values()].reduce((n, r) => n + r, 0),
+    ownNumbering,
   };
   // A confirmed renumbering is one risk: each id gets the other's entries (the register may keep either).
   for (const pair of renumbered) {

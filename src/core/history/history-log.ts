@@ -2,7 +2,9 @@
 // risk the slots in the order they happened. A history of 120k log rows makes no object per row; an
 // entry's words are read from its log row only when the meeting card or the Check view shows it.
 
+import type { CellValue } from "../model/grid";
 import type { EntryTexts, HistoryData, HistoryEntry, HistoryLog, LogSheet } from "../model/history";
+import { idKey } from "../model/records";
 
 /** What one entry is made of when it is added to the log. */
 export interface NewEntry {
@@ -155,7 +157,24 @@ const NONE = new Int32Array(0);
 /** One "no entries" per log: most risks of a register without logs share it. */
 const noEntries = new WeakMap<HistoryLog, LogEntries>();
 
-/** The entries of the risk with folded id `key` ("" for none). */
+/** Where registers number their own risks, the key of one register's risk: its sheet and folded id. */
+export function registerRiskKey(sheet: string, key: string): string {
+  return `${sheet}\u0000${key}`;
+}
+
+/**
+ * The key a risk's log entries are kept under: on a register that numbers its own risks (SPEC "Ids
+ * numbered per sheet"), its sheet and id where log rows named that register; else its folded id (log
+ * rows that name no register are shared by the risks of that id, as they cannot say whose they are).
+ */
+export function riskEntriesKey(history: HistoryData, sheet: string, id: CellValue): string {
+  const key = idKey(id);
+  if (!key || !history.ownNumbering.has(sheet)) return key;
+  const own = registerRiskKey(sheet, key);
+  return history.byRisk.has(own) ? own : key;
+}
+
+/** The entries of the risk whose entries are kept under `key` (see riskEntriesKey; "" for none). */
 export function entriesFor(history: HistoryData, key: string): LogEntries {
   const at = key ? history.byRisk.get(key) : undefined;
   if (at) return { log: history.log, at };

@@ -8,7 +8,7 @@ import type { DayNumber } from "../parse";
 import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
-import { entriesFor } from "./history-log";
+import { entriesFor, riskEntriesKey } from "./history-log";
 import { monthOf } from "./month";
 import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
 
@@ -18,10 +18,14 @@ export function monthsNeeded(ctx: RuleContext): number {
   return Math.max(t.escalateMonthsAbove, t.deEscalateMonths, 2);
 }
 
-/** The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming it. */
-function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | null {
+/**
+ * The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming
+ * it (`entriesKey`: its entries' key, see riskEntriesKey; `key`: its folded id).
+ */
+function firstSeen(ctx: RuleContext, risk: RiskRecord, entriesKey: string, key: string): DayNumber | null {
   const raised = ctx.dateOf(risk, "raised", "lastUpdated");
-  const named = key ? ctx.history.firstNamed.get(key) : undefined;
+  const { firstNamed } = ctx.history;
+  const named = key ? (firstNamed.get(entriesKey) ?? firstNamed.get(key)) : undefined;
   if (raised === null) return named ?? null;
   return named !== undefined && named < raised ? named : raised;
 }
@@ -31,11 +35,13 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
   const inputs = riskMemo<RiskRecord, PointsInput>(ctx, "points input");
   let input = inputs.get(risk);
   if (!input) {
-    const key = idKey(rawValue(risk, "id"));
+    const id = rawValue(risk, "id");
+    const key = idKey(id);
+    const entriesKey = riskEntriesKey(ctx.history, risk.sheet, id);
     input = {
-      entries: entriesFor(ctx.history, key),
+      entries: entriesFor(ctx.history, entriesKey),
       current: currentScore(ctx, risk),
-      firstSeen: firstSeen(ctx, risk, key),
+      firstSeen: firstSeen(ctx, risk, entriesKey, key),
       asAt: ctx.asAt,
     };
     inputs.set(risk, input);

@@ -4,7 +4,7 @@ import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
 import type { Rag } from "../model/owned-tab";
 import { fieldText, rawCell } from "../model/records";
-import { lastUpdateAt, textsAt } from "../history/history-log";
+import { lastUpdateAt, riskEntriesKey, textsAt } from "../history/history-log";
 import { isPlaceholder } from "../parse/placeholder";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
@@ -156,17 +156,26 @@ export function fieldColumnsOf(
   return (sheet) => bySheet.get(sheet) ?? none;
 }
 
-/** Text of the newest Update Log entry per folded risk id. */
-export function lastLoggedTexts(report: Pick<Report, "history">): Map<string, string> {
-  const { log, byRisk } = report.history;
-  const out = new Map<string, string>();
-  for (const [key, at] of byRisk) {
-    const newest = lastUpdateAt(log, at);
-    if (newest < 0) continue;
-    const text = textsAt(log, newest).text;
-    out.set(key, isPlaceholder(text) ? "" : text);
-  }
-  return out;
+/** The text of a risk's newest Update Log entry ("" for a placeholder), or null when it has none. */
+export type LastLoggedText = (risk: Pick<RiskFacts, "sheet" | "id">) => string | null;
+
+/** Risks' newest Update Log texts, each read from its log row when first asked. */
+export function lastLoggedTexts(report: Pick<Report, "history">): LastLoggedText {
+  const { history } = report;
+  const texts = new Map<string, string | null>();
+  return (risk) => {
+    const key = riskEntriesKey(history, risk.sheet, risk.id);
+    if (!key) return null;
+    let text = texts.get(key);
+    if (text === undefined) {
+      const at = history.byRisk.get(key);
+      const newest = at ? lastUpdateAt(history.log, at) : -1;
+      const words = newest < 0 ? null : textsAt(history.log, newest).text;
+      text = words === null ? null : isPlaceholder(words) ? "" : words;
+      texts.set(key, text);
+    }
+    return text;
+  };
 }
 
 const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };

@@ -245,4 +245,9 @@ export interface HistoryData {
   sheetRows: Map<string, number>;
   /** Log rows read, for the Check view and the benchmark. */
   logRows: number;
+  /**
+   * Register sheets that number their own risks (SPEC "Ids numbered per sheet"): a log row naming one of
+   * them is kept under that register and id (see riskEntriesKey), not under the id alone.
+   */
+  ownNumbering: ReadonlySet<string>;
 }

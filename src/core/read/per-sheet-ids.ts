@@ -17,6 +17,13 @@ export function sheetPairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+/** The register sheets of the pairs (see findPerSheetNumbering): each numbers its own risks. */
+export function sheetsNumberingOwnIds(pairs: ReadonlySet<string>): Set<string> {
+  const sheets = new Set<string>();
+  for (const pair of pairs) for (const sheet of pair.split("\u0000")) sheets.add(sheet);
+  return sheets;
+}
+
 /**
  * Pairs of register sheets whose ids are numbered per sheet: most ids of one of them recur on the other
  * with other titles. Rows of such a pair are the same risk only where id and title both match.

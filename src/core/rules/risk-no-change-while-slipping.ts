@@ -2,7 +2,8 @@
 
 import { fieldText, idKey, type RiskRecord, rawValue, rawCell } from "../model/records";
 import { datedLines, isoFromDay, type DayNumber } from "../parse";
-import { entriesFor, isImportAt, noChangeAt, textsAt } from "../history/history-log";
+import { isImportAt, noChangeAt, textsAt } from "../history/history-log";
+import { pointsInputOf } from "../history/risk-points";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
 
@@ -19,8 +20,8 @@ interface NoChangeRun {
  * the as-at day) said no change in a row. On one day, a real update wins over a "no change". Walks back
  * from the newest, so only the updates in the run (and the day that ends it) are read for their words.
  */
-function noChangeRun(ctx: RuleContext, risk: RiskRecord, key: string): NoChangeRun {
-  const { log, at } = entriesFor(ctx.history, key);
+function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
+  const { log, at } = pointsInputOf(ctx, risk).entries;
   // The cell's own value: its text has the line breaks folded away.
   const raw = rawValue(risk, "update");
   const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
@@ -71,7 +72,7 @@ export const rule: Rule = {
       if (!ctx.isOpenRisk(r)) return [];
       const key = idKey(rawValue(r, "id"));
       if (!key) return [];
-      const { count, since } = noChangeRun(ctx, r, key);
+      const { count, since } = noChangeRun(ctx, r);
       if (count < 2) return [];
       const base = { id: ctx.riskId(r), count, since: isoFromDay(since) };
       const field = rawCell(r, "update") ? "update" : undefined;

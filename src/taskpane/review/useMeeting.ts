@@ -18,6 +18,7 @@ import {
   fieldColumnsOf,
   lastLoggedTexts,
   recordToEdits,
+  type LastLoggedText,
   type FieldChange,
   type RecordChoice,
   type RecordPlan,
@@ -25,10 +26,10 @@ import {
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { Proposal } from "../../core/model/history";
 import type { Escalation, Report } from "../../core/model/report";
-import { idKey, fieldColumn } from "../../core/model/records";
+import { fieldColumn } from "../../core/model/records";
 import type { Settings } from "../../core/model/settings";
 import { dayFromIso } from "../../core/parse";
-import { entriesFor, isImportAt, noChangeAt, textsAt } from "../../core/history/history-log";
+import { entriesFor, isImportAt, noChangeAt, riskEntriesKey, textsAt } from "../../core/history/history-log";
 import { VERSION } from "../../core/version";
 import type { WorkbookGateway } from "../../excel/gateway";
 import type { RecordUpdateRequest, RowConflict } from "../../excel/record-update";
@@ -154,7 +155,7 @@ function recordedEarlier(
   const day = dayFromIso(meetingDate);
   const { log } = report.history;
   for (const q of queue) {
-    const { at } = entriesFor(report.history, idKey(q.facts.id));
+    const { at } = entriesFor(report.history, riskEntriesKey(report.history, q.facts.sheet, q.facts.id));
     // The last entry the meeting itself logged on that day (not the register's own dated update).
     let found: { noChange: boolean; text: string } | null = null;
     for (let k = 0; k < at.length; k++) {
@@ -238,7 +239,7 @@ export function useMeeting({
     [state.setup],
   );
   const logged = useMemo(
-    () => (startReport.current ? lastLoggedTexts(startReport.current) : new Map<string, string>()),
+    (): LastLoggedText => (startReport.current ? lastLoggedTexts(startReport.current) : () => null),
     [state.setup],
   );
 
@@ -404,8 +405,7 @@ export function useMeeting({
           by: setup.by,
           columns,
           settings,
-          lastLoggedText:
-            s.outcomes.get(item.key)?.kind === "recorded" ? null : (logged.get(idKey(item.facts.id)) ?? null),
+          lastLoggedText: s.outcomes.get(item.key)?.kind === "recorded" ? null : logged(item.facts),
         });
         // A second record of the same risk in one meeting: the register text is already in the log.
         if (s.outcomes.get(item.key)?.kind === "recorded") plan.log.rows = plan.log.rows.slice(-1);

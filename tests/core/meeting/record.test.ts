@@ -32,7 +32,7 @@ function plan(report: Report, id: string, choice: RecordChoice) {
     by: "Jane Smith",
     columns: fieldColumnsOf(report),
     settings: defaultSettings(),
-    lastLoggedText: lastLoggedTexts(report).get(idKey(id)) ?? null,
+    lastLoggedText: lastLoggedTexts(report)(facts),
   });
 }
 

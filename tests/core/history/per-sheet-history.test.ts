@@ -1,0 +1,105 @@
+// Registers that number their own risks (R1, R2 … on each annex sheet): a log row that names its register
+// is that register's risk's history, not every same-id risk's (SPEC "Ids numbered per sheet").
+
+import type { CellValue } from "../../../src/core/model/grid";
+import type { SheetSpec } from "../rules/harness";
+import { reportOf } from "../rules/harness";
+import { riskHistory } from "../../../src/core/history";
+import { lastLoggedTexts } from "../../../src/core/meeting/record";
+import { HISTORY_REGISTER_HEADERS, hrisk, LOG_HEADERS } from "./helpers";
+
+/** An annex register whose risks are R1–R3, with titles of its own. */
+function annex(name: string, scores: number[]): SheetSpec {
+  return {
+    name,
+    rows: [
+      HISTORY_REGISTER_HEADERS,
+      ...scores.map((score, i) => hrisk({ id: `R${i + 1}`, title: `${name} risk ${i + 1}`, score })),
+    ],
+  };
+}
+
+const logLine = (date: string, register: string | null, id: string, score: number): CellValue[] => [
+  date,
+  register,
+  id,
+  "J Smith",
+  `Reviewed (${register ?? "no register"})`,
+  "No",
+  score,
+  "Treat",
+  null,
+];
+
+const log = (...rows: CellValue[][]): SheetSpec => ({
+  name: "Update Log (kept by hand)",
+  rows: [LOG_HEADERS, ...rows],
+});
+
+describe("history of registers that number their own risks", () => {
+  const sheets = (logSheet: SheetSpec) => [
+    annex("Highways", [16, 6, 4]),
+    annex("Lighting", [4, 9, 2]),
+    logSheet,
+  ];
+
+  it("gives each register's R1 the log rows that name its register", () => {
+    const report = reportOf(
+      sheets(
+        log(
+          logLine("12/08/22", "Highways", "R1", 9),
+          logLine("12/09/22", "Highways", "R1", 16),
+          logLine("12/08/22", "Lighting", "R1", 12),
+          logLine("12/09/22", "Lighting", "R1", 12),
+        ),
+      ),
+    );
+    const highways = report.risks.find((r) => r.sheet === "Highways" && r.id === "R1")!;
+    const lighting = report.risks.find((r) => r.sheet === "Lighting" && r.id === "R1")!;
+    const scores = (facts: typeof highways) => riskHistory(report, facts, 3).points.map((p) => p.score);
+    expect(scores(highways)).toEqual([9, 16, 16]);
+    expect(scores(lighting)).toEqual([12, 12, 4]);
+    expect(highways.trend).toBe("same");
+    expect(lighting.trend).toBe("down");
+    const texts = (facts: typeof highways) =>
+      riskHistory(report, facts, 3).points.flatMap((p) => p.entries.map((e) => e.text));
+    expect(texts(highways)).toEqual(["Reviewed (Highways)", "Reviewed (Highways)"]);
+    expect(texts(lighting)).toEqual(["Reviewed (Lighting)", "Reviewed (Lighting)"]);
+    // The meeting's "last logged" text is the register's own too.
+    const logged = lastLoggedTexts(report);
+    expect(logged(highways)).toBe("Reviewed (Highways)");
+    expect(logged(lighting)).toBe("Reviewed (Lighting)");
+  });
+
+  it("matches the register's name whatever its case and spaces", () => {
+    const report = reportOf(sheets(log(logLine("12/09/22", "  lighting ", "R2", 20))));
+    const lighting = report.risks.find((r) => r.sheet === "Lighting" && r.id === "R2")!;
+    const highways = report.risks.find((r) => r.sheet === "Highways" && r.id === "R2")!;
+    expect(riskHistory(report, lighting, 2).points.map((p) => p.score)).toEqual([20, 9]);
+    expect(riskHistory(report, highways, 2).points.map((p) => p.score)).toEqual([6, 6]);
+  });
+
+  it("shares a log row that names no register between the risks of that id, as before", () => {
+    const report = reportOf(sheets(log(logLine("12/09/22", null, "R3", 12))));
+    for (const sheet of ["Highways", "Lighting"]) {
+      const r3 = report.risks.find((r) => r.sheet === sheet && r.id === "R3")!;
+      expect(riskHistory(report, r3, 2).points[0].score).toBe(12);
+    }
+  });
+
+  it("keeps one history per id where ids are made for the whole contract (the same id is the same risk)", () => {
+    const same = (name: string): SheetSpec => ({
+      name,
+      rows: [
+        HISTORY_REGISTER_HEADERS,
+        hrisk({ id: "HRC-001", title: "Pothole claims rise after winter", score: 12 }),
+      ],
+    });
+    const report = reportOf([
+      same("Highways"),
+      same("Lighting"),
+      log(logLine("12/09/22", "Highways", "HRC-001", 16)),
+    ]);
+    for (const facts of report.risks) expect(riskHistory(report, facts, 2).points[0].score).toBe(16);
+  });
+});
