@@ -11,6 +11,7 @@ import { renderMessage } from "../rules/render-message";
 import { rule as ownerConflictRule } from "../rules/risk-owner-conflict";
 import { findOwnerConflicts } from "./owner-conflicts";
 import type { RiskIdentity } from "./risk-identity";
+import { foldCaseAndSpaces } from "../parse/spaces";
 
 /** One checked file's part in the join: its risks and the settings its own findings follow. */
 export interface FileRisks {
@@ -48,7 +49,7 @@ type Held = { file: FileRisks; risk: RiskIdentity };
 /** The key that makes two rows the same risk (SPEC "Owned tabs": the same risk by id and title). */
 export function sameRiskKey(risk: Pick<RiskIdentity, "id" | "title">): string {
   const id = idKey(risk.id);
-  return id ? `${id}\u0000${risk.title.trim().replace(/\s+/g, " ").toLowerCase()}` : "";
+  return id ? `${id}\u0000${foldCaseAndSpaces(risk.title)}` : "";
 }
 
 function* held(files: readonly FileRisks[]): Iterable<Held> {

@@ -4,7 +4,7 @@
 
 import type { CellValue } from "../model/grid";
 import { idKey } from "../model/records";
-import { foldSpaces } from "../parse/spaces";
+import { foldCaseAndSpaces } from "../parse/spaces";
 
 /** How to read what a join needs from a risk, whatever shape the risk is held in. */
 export interface RiskJoinKeys<T> {
@@ -29,7 +29,7 @@ export interface OwnerConflict<T> {
 
 /** Owners compared as people read them: case and runs of spaces do not matter. */
 export function foldOwner(owner: string): string {
-  return foldSpaces(owner).toLowerCase();
+  return foldCaseAndSpaces(owner);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Rag } from "../model/owned-tab";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import { dayFromIso, subtractMonths, type DayNumber } from "../parse";
+import { foldCaseAndSpaces } from "../parse/spaces";
 
 /** A score band to filter on: a RAG colour, or "none" for risks with no score or RAG. */
 export type ScoreBand = Rag | "none";
@@ -36,7 +37,7 @@ export function riskKey(facts: Pick<RiskFacts, "sheet" | "row">): string {
   return `${facts.sheet}\u0000${facts.row}`;
 }
 
-const fold = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+const fold = foldCaseAndSpaces;
 
 function matcher(values: readonly string[] | undefined): ((s: string) => boolean) | null {
   if (!values || values.length === 0) return null;

@@ -9,6 +9,7 @@
 // rule severities by rule id. Every other setting is one entry.
 
 import type { AcceptedException, ColumnCorrection, ImportProfile, Settings } from "./settings";
+import { foldCaseAndSpaces } from "../parse/spaces";
 
 /** The result of a merge: the settings to write, and the entries both sides changed (mine kept). */
 export interface SettingsMerge {
@@ -96,7 +97,7 @@ function mergeRecord<V>(
   return out;
 }
 
-const fold = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+const fold = foldCaseAndSpaces;
 
 function exceptionKey(e: AcceptedException): string {
   return JSON.stringify([fold(e.ruleId), fold(e.sheet), fold(e.recordId)]);

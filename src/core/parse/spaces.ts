@@ -10,3 +10,8 @@ const WHITESPACE_RUN = /\s+/g;
 export function foldSpaces(text: string): string {
   return NEEDS_FOLDING.test(text) ? text.replace(WHITESPACE_RUN, " ").trim() : text.trim();
 }
+
+/** How names are compared (owners, sheets, settings entries): spaces folded as above, and lower case. */
+export function foldCaseAndSpaces(text: string): string {
+  return foldSpaces(text).toLowerCase();
+}

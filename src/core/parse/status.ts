@@ -3,6 +3,7 @@
 import type { Settings } from "../model/settings";
 import { fail, ok, type ParseResult } from "./result";
 import { leadingWord, normaliseWords } from "./words";
+import { foldSpaces } from "./spaces";
 
 export type RiskState = "open" | "closed";
 export type ActionState = "open" | "done";
@@ -80,7 +81,7 @@ export function parsePlanStatus(text: string): ParseResult<PlanStatus> {
   );
   const hit = PLAN_STATUS_WORDS.find(([w]) => w === word);
   if (hit) return ok(hit[1]);
-  const shown = text.trim().replace(/\s+/g, " ");
+  const shown = foldSpaces(text);
   return fail(
     `"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}" does not start with a plan status word`,
   );

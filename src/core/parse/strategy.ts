@@ -3,6 +3,7 @@
 import type { Settings } from "../model/settings";
 import { fail, ok, type ParseResult } from "./result";
 import { normaliseWords } from "./words";
+import { foldSpaces } from "./spaces";
 
 /** A number in front of the words ("1. Treat", once normalised "1 treat"). */
 const LEADING_NUMBER = /^\d+\s+/;
@@ -52,6 +53,6 @@ export function parseStrategy(text: string, words: Settings["strategyWords"]): P
     }
   }
   if (best) return ok(best.strategy);
-  const shown = text.trim().replace(/\s+/g, " ");
+  const shown = foldSpaces(text);
   return fail(`unknown strategy "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`);
 }
