@@ -11,7 +11,8 @@ export function logEntriesOf(entries: readonly HistoryEntry[]): LogEntries {
     let sheet = slots.get(e.sheet);
     if (!sheet) {
       const rows = new Map<number, EntryTexts>();
-      sheet = { slot: b.sheetSlot({ name: e.sheet, texts: (row) => rows.get(row) ?? NO_TEXTS }), rows };
+      const texts = (row: number) => rows.get(row) ?? NO_TEXTS;
+      sheet = { slot: b.sheetSlot({ name: e.sheet, texts, text: (row) => texts(row).text }), rows };
       slots.set(e.sheet, sheet);
     }
     const { text, by, strategy, changes, register } = e;

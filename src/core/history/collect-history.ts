@@ -122,6 +122,7 @@ function updateLogSheet(sheet: UpdateLogSheet): LogSheet {
   };
   return {
     name: grid.sheetName,
+    text: (row) => text(row - 1, "text"),
     texts: (row) => ({
       text: text(row - 1, "text"),
       by: text(row - 1, "by"),
@@ -208,6 +209,10 @@ function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): numb
     texts: (row) => {
       const r = reader.rowAt(row - 1);
       return r ? importTexts(r) : NO_TEXTS;
+    },
+    text: (row) => {
+      const r = reader.rowAt(row - 1);
+      return r ? importTexts(r).text : "";
     },
   });
   const months = new Map<DayNumber, number>();

@@ -114,6 +114,11 @@ export function textsAt(log: HistoryLog, i: number): EntryTexts {
   return log.sheets[log.sheet[i]].texts(log.row[i]);
 }
 
+/** An entry's update text alone (see LogSheet.text). */
+export function textAt(log: HistoryLog, i: number): string {
+  return log.sheets[log.sheet[i]].text(log.row[i]);
+}
+
 /** One entry as an object (for showing it). */
 export function entryAt(log: HistoryLog, i: number): HistoryEntry {
   return {

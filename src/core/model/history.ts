@@ -207,6 +207,8 @@ export interface LogSheet {
   name: string;
   /** The words of the entry at a 1-based row of the sheet. */
   texts(row: number): EntryTexts;
+  /** Its update text alone (what a rule reads for "no change"): `texts(row).text`, without the rest. */
+  text(row: number): string;
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { fieldText, idKey, type RiskRecord, rawValue, rawCell } from "../model/records";
 import { datedLines, isoFromDay, type DayNumber } from "../parse";
-import { isImportAt, noChangeAt, textsAt } from "../history/history-log";
+import { isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
@@ -26,7 +26,7 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   const raw = rawValue(risk, "update");
   const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
   lines.sort((a, b) => a.day - b.day);
-  const logSays = (i: number) => noChangeAt(log, i) || NO_CHANGE.test(textsAt(log, i).text);
+  const logSays = (i: number) => noChangeAt(log, i) || NO_CHANGE.test(textAt(log, i));
   const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
   let k = at.length - 1;
   let j = lines.length - 1;
