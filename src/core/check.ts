@@ -5,7 +5,8 @@ import { toA1 } from "./address/a1";
 import { routeEscalations } from "./escalate/route-escalations";
 import { compareFindings, type Finding } from "./model/finding";
 import type { Grid } from "./model/grid";
-import { fieldColumn, fieldNames, rawCell, type SheetRecord } from "./model/records";
+import { fieldColumn, fieldNames, rawCell, type RiskRecord, type SheetRecord } from "./model/records";
+import { PerRecord } from "./rules/check-memo";
 import type { Report } from "./model/report";
 import type { RiskFacts, RiskScore } from "./model/risk-summary";
 import type { Settings } from "./model/settings";
@@ -111,6 +112,12 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   accepted.sort(compareFindings);
   let risks: RiskFacts[] | undefined;
   let riskScores: RiskScore[] | undefined;
+  const factsByRisk = new PerRecord<RiskRecord, RiskFacts>(records.risks);
+  const factsOf = (risk: RiskRecord): RiskFacts => {
+    let facts = factsByRisk.get(risk);
+    if (!facts) factsByRisk.set(risk, (facts = riskFacts(context, risk)));
+    return facts;
+  };
   return {
     asAt: isoFromDay(asAt),
     source: options.source,
@@ -122,8 +129,9 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     // Worked out when first asked (the summaries, the meeting, a risk's detail, the JSON's risk list),
     // not at every check: 100k risks' facts cost more than all the rules together.
     get risks() {
-      return (risks ??= records.risks.map((r) => riskFacts(context, r)));
+      return (risks ??= records.risks.map(factsOf));
     },
+    factsOf,
     get riskScores() {
       return (riskScores ??= records.risks.map((r) => riskScore(context, r)));
     },

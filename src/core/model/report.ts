@@ -49,6 +49,11 @@ export interface Report {
    * out when first read (the summaries, the meeting, a risk's detail).
    */
   risks: RiskFacts[];
+  /**
+   * One risk's facts, worked out alone (the same object `risks` holds): the Check view's detail of one
+   * finding's risk, without working out every risk's. Missing on reports not made by a check.
+   */
+  factsOf?: (risk: RiskRecord) => RiskFacts;
   /** Each risk's score, trend and whether it is open, in register order (the JSON's risk list, the text's counts). */
   riskScores: RiskScore[];
   /** Escalate / de-escalate proposals for the boards, in register order; never applied by themselves. */

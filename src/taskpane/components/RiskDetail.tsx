@@ -6,7 +6,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { APPETITE_LEVEL_NAMES, riskHistory } from "../../core/history";
 import { proposalWords } from "../../core/meeting/accept-proposal";
 import type { Finding } from "../../core/model/finding";
-import { idKey } from "../../core/model/records";
+import { idKey, rawValue, type RiskRecord } from "../../core/model/records";
 import type { Report } from "../../core/model/report";
 import type { RiskFacts } from "../../core/model/risk-summary";
 import { defaultSettings, type RagBands } from "../../core/model/settings";
@@ -29,16 +29,29 @@ const useStyles = makeStyles({
   dd: { margin: 0 },
 });
 
-/** The risk a finding is about: the register row it points at, else the risk its record id names. */
-export function riskOfFinding(report: Pick<Report, "risks">, f: Finding): RiskFacts | null {
-  const onRow = report.risks.find((r) => r.sheet === f.sheet && r.row === f.row);
-  if (onRow) return onRow;
+/**
+ * The risk a finding is about: the register row it points at, else the risk its record id names. Only
+ * that risk's facts are worked out (a 10k-risk register's all took the pane's keys ~100 ms to answer).
+ */
+export function riskOfFinding(
+  report: Pick<Report, "risks" | "records" | "factsOf">,
+  f: Finding,
+): RiskFacts | null {
+  // A report not made by a check has no factsOf: its facts are looked up by row.
+  const factsOf =
+    report.factsOf ??
+    ((r: RiskRecord) => report.risks.find((x) => x.sheet === r.sheet && x.row === r.row + 1) ?? null);
+  const risks = report.records.risks;
+  // A finding's row is 1-based; a record's is 0-based.
+  const onRow = risks.find((r) => r.sheet === f.sheet && r.row + 1 === f.row);
+  if (onRow) return factsOf(onRow);
   const key = idKey(f.recordId);
-  return key ? (report.risks.find((r) => idKey(r.id) === key) ?? null) : null;
+  const named = key ? risks.find((r) => idKey(rawValue(r, "id")) === key) : undefined;
+  return named ? factsOf(named) : null;
 }
 
 export interface RiskDetailProps {
-  report: Pick<Report, "asAt" | "history" | "proposals" | "risks">;
+  report: Pick<Report, "asAt" | "history" | "proposals" | "risks" | "records" | "factsOf">;
   /** The finding last selected; nothing is shown when it is not about a risk. */
   finding: Finding;
   /** The workbook's RAG bands (the defaults until its settings are read). */
