@@ -216,12 +216,19 @@ function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): numb
     },
   });
   const months = new Map<DayNumber, number>();
+  // A log names each risk many times: each id is folded, and given its slot, once.
+  const risks = new Map<string, { key: string; slot: number }>();
   let read = 0;
   for (let row = reader.firstRow; row < reader.endRow; row++) {
     const r = reader.rowAt(row);
     if (!r) continue;
     read++;
-    const key = idKey(r.riskId);
+    let risk = risks.get(r.riskId);
+    if (risk === undefined) {
+      const key = idKey(r.riskId);
+      risks.set(r.riskId, (risk = { key, slot: key ? into.slot(key) : -1 }));
+    }
+    const { key } = risk;
     if (!key) continue;
     const onAction = r.actionId !== "";
     const field = loggedField(r.field, onAction);
@@ -236,7 +243,7 @@ function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): numb
       });
     }
     const isScore = !onAction && field === "score";
-    into.add(into.riskSlot(key, into.slot(key), r.target), {
+    into.add(into.riskSlot(key, risk.slot, r.target), {
       day: r.day,
       month: monthOnce(months, r.day),
       fromImport: true,

@@ -173,7 +173,11 @@ export function registerRiskKey(sheet: string, key: string): string {
  * rows that name no register are shared by the risks of that id, as they cannot say whose they are).
  */
 export function riskEntriesKey(history: HistoryData, sheet: string, id: CellValue): string {
-  const key = idKey(id);
+  return entriesKeyOfFolded(history, sheet, idKey(id));
+}
+
+/** {@link riskEntriesKey} for an id already folded (`idKey`). */
+export function entriesKeyOfFolded(history: HistoryData, sheet: string, key: string): string {
   if (!key || !history.ownNumbering.has(sheet)) return key;
   const own = registerRiskKey(sheet, key);
   return history.byRisk.has(own) ? own : key;

@@ -94,13 +94,14 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
   const found = findImportLog(grid);
   if (!found) return null;
   const { headerRow, columns } = found;
-  const col = (c: LogColumn) => columns.get(c);
   const memo = new Map<CellValue, DayNumber | null>();
-  const whenCol = col("when")!;
+  // Each column's place, looked up once (rowAt runs for every row of a 100k-row log).
+  const [whenCol, riskIdCol, fieldCol, actionIdCol, sheetCol, fileCol, oldCol, newCol] = (
+    ["when", "riskId", "field", "actionId", "sheet", "file", "old", "new"] as const
+  ).map((c) => columns.get(c));
   // A log repeats its file, sheet and field names on every row: each text is read once.
   const texts = new Map<CellValue, string>();
-  const text = (row: number, c: LogColumn) => {
-    const at = col(c);
+  const text = (row: number, at: number | undefined) => {
     if (at === undefined) return "";
     const value = cellAt(grid, row, at);
     let t = texts.get(value);
@@ -113,30 +114,30 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
   // "Target Date (action A-1)": the field and the action, read once per logged header.
   const suffixes = new Map<string, RegExpExecArray | null>();
   const rowAt = (row: number): ImportLogRow | null => {
-    const day = logDay(cellAt(grid, row, whenCol), formatAt(grid, row, whenCol), memo);
+    const day = logDay(cellAt(grid, row, whenCol!), formatAt(grid, row, whenCol!), memo);
     if (day === null) return null;
-    const riskId = text(row, "riskId");
+    const riskId = text(row, riskIdCol);
     if (!riskId) return null;
-    const logged = text(row, "field");
+    const logged = text(row, fieldCol);
     let suffix = suffixes.get(logged);
     if (suffix === undefined) {
       suffix = ACTION_SUFFIX.exec(logged);
       if (suffixes.size < 10_000) suffixes.set(logged, suffix);
     }
     const field = suffix ? suffix[1] : logged;
-    let actionId = text(row, "actionId");
+    let actionId = text(row, actionIdCol);
     if (suffix && !actionId) actionId = suffix[2];
     return {
       sheet: grid.sheetName,
       row: row + 1,
       day,
-      target: text(row, "sheet"),
+      target: text(row, sheetCol),
       riskId,
       actionId,
       field,
-      old: cellAt(grid, row, col("old")!),
-      new: cellAt(grid, row, col("new")!),
-      file: text(row, "file"),
+      old: cellAt(grid, row, oldCol!),
+      new: cellAt(grid, row, newCol!),
+      file: text(row, fileCol),
     };
   };
   return { firstRow: headerRow + 1, endRow: grid.rowOffset + grid.values.length, rowAt };

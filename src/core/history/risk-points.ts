@@ -8,7 +8,7 @@ import type { DayNumber } from "../parse";
 import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
-import { entriesFor, riskEntriesKey } from "./history-log";
+import { entriesFor, entriesKeyOfFolded } from "./history-log";
 import { monthOf } from "./month";
 import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
 
@@ -35,9 +35,8 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
   const inputs = riskMemo<RiskRecord, PointsInput>(ctx, "points input");
   let input = inputs.get(risk);
   if (!input) {
-    const id = rawValue(risk, "id");
-    const key = idKey(id);
-    const entriesKey = riskEntriesKey(ctx.history, risk.sheet, id);
+    const key = idKey(rawValue(risk, "id"));
+    const entriesKey = entriesKeyOfFolded(ctx.history, risk.sheet, key);
     input = {
       entries: entriesFor(ctx.history, entriesKey),
       current: currentScore(ctx, risk),

@@ -31,7 +31,7 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
-import { lastUpdateAt, riskEntriesKey } from "../history/history-log";
+import { entriesKeyOfFolded, lastUpdateAt } from "../history/history-log";
 import { ColumnCache, isKnown, store } from "./column-cache";
 import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
@@ -321,7 +321,7 @@ export function buildRuleContext(
       const key = idKey(rawValue(risk, "id"));
       if (key) {
         for (const a of actionsByRisk.get(key) ?? []) consider(dateOf(a, "updated", "lastUpdated"));
-        consider(logDatesByRisk.get(riskEntriesKey(history, risk.sheet, rawValue(risk, "id"))) ?? null);
+        consider(logDatesByRisk.get(entriesKeyOfFolded(history, risk.sheet, key)) ?? null);
       }
       latestCache.set(risk, best);
       return best;
