@@ -74,6 +74,12 @@ interface Ready {
   text?: string;
   /** Or: focus has left the element focused when the timer was armed. */
   focusMoved?: boolean;
+  /**
+   * Stop the clock when the element is first seen, not once it is painted: for a marker after which the
+   * pane starts blocking work in the next frame (the check after "Checking N sheets…"), waiting for the
+   * paint would count that work too.
+   */
+  seenOnly?: boolean;
 }
 
 /**
@@ -126,9 +132,9 @@ function until(page: Page, ready: Ready, timeoutMs = 120_000): Promise<number> {
         const end = performance.now() + timeout;
         const poll = () => {
           if (holds()) {
-            requestAnimationFrame(() =>
-              setTimeout(() => resolve(performance.now() - (w.__waitStart as number)), 0),
-            );
+            const stop = () => resolve(performance.now() - (w.__waitStart as number));
+            if (r.seenOnly) stop();
+            else requestAnimationFrame(() => setTimeout(stop, 0));
           } else if (performance.now() > end) reject(new Error(`not ready: ${JSON.stringify(r)}`));
           else requestAnimationFrame(poll);
         };
@@ -188,7 +194,7 @@ async function oneRun(
 
     // Check → findings on screen; on the way, "Checking n sheets…" marks the end of the read.
     await arm(page, "click");
-    const read = until(page, { selector: "div", text: "^Checking \\d+ sheets…$" });
+    const read = until(page, { selector: "div", text: "^Checking \\d+ sheets…$", seenOnly: true });
     const shown = until(page, { selector: "h2", text: "^Findings$" });
     await checkButton.click();
     await shown;
