@@ -13,7 +13,7 @@ import { backupDay, backupRiskKeys } from "./backups";
 import { importLogReader, loggedField, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { isYes, logDay, logScore } from "./log-cells";
 import { monthOf } from "./month";
-import { foldSpaces } from "../parse/spaces";
+import { foldCaseAndSpaces } from "../parse/spaces";
 import {
   compareAt,
   emptyLog,
@@ -72,13 +72,13 @@ class Reading {
   readonly slotOf = new Map<string, number>();
   readonly slots: Int32Array;
 
-  /** Register sheets that number their own risks, by name folded (case and spaces). */
+  /** Register sheets that number their own risks, by name with case and runs of spaces folded. */
   private readonly ownRegisters = new Map<string, string>();
 
   constructor(capacity: number, ownNumbering: ReadonlySet<string>) {
     this.builder = new HistoryLogBuilder(capacity);
     this.slots = new Int32Array(capacity);
-    for (const sheet of ownNumbering) this.ownRegisters.set(foldName(sheet), sheet);
+    for (const sheet of ownNumbering) this.ownRegisters.set(foldCaseAndSpaces(sheet), sheet);
   }
 
   /**
@@ -87,7 +87,7 @@ class Reading {
    */
   riskSlot(key: string, idSlot: number, register: CellValue): number {
     if (this.ownRegisters.size === 0 || typeof register !== "string") return idSlot;
-    const sheet = this.ownRegisters.get(foldName(register));
+    const sheet = this.ownRegisters.get(foldCaseAndSpaces(register));
     return sheet === undefined ? idSlot : this.slot(registerRiskKey(sheet, key));
   }
 
@@ -102,9 +102,6 @@ class Reading {
     this.slots[this.builder.add(entry)] = slot;
   }
 }
-
-/** A sheet name as a log may write it: case and runs of spaces do not matter. */
-const foldName = (name: string) => foldSpaces(name).toLowerCase();
 
 /** A log dates thousands of rows with the same few days: each day's month is worked out once. */
 function monthOnce(months: Map<DayNumber, number>, day: DayNumber): number {

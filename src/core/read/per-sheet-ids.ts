@@ -2,14 +2,11 @@
 // contract (HRC-003), so that same-id rows on two sheets are joined only where they are the same risk.
 
 import { fieldText, idKey, type RiskRecord, rawValue } from "../model/records";
+import { normaliseWords } from "../parse/words";
 
 /** A title folded for comparison: trimmed, case and punctuation folded. */
 export function titleKey(risk: RiskRecord): string {
-  const t = fieldText(risk, "title") || fieldText(risk, "description");
-  return t
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return normaliseWords(fieldText(risk, "title") || fieldText(risk, "description"));
 }
 
 /** The key of an unordered pair of sheet names. */
