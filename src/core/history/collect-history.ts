@@ -10,7 +10,13 @@ import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { UpdateLogSheet } from "../read/read-workbook";
 import { backupDay, backupRiskKeys } from "./backups";
-import { importLogReader, loggedField, type ImportLogReader, type ImportLogRow } from "./import-log";
+import {
+  importLogReader,
+  loggedField,
+  type ImportLogReader,
+  type ImportLogRow,
+  type LoggedHeader,
+} from "./import-log";
 import { isYes, logDay, logScore } from "./log-cells";
 import { monthOf } from "./month";
 import { foldCaseAndSpaces } from "../parse/spaces";
@@ -86,8 +92,8 @@ class Reading {
    * own risks, else the risk of that id.
    */
   riskSlot(key: string, idSlot: number, register: CellValue): number {
-    if (this.ownRegisters.size === 0 || typeof register !== "string") return idSlot;
-    const sheet = this.ownRegisters.get(foldCaseAndSpaces(register));
+    if (this.ownRegisters.size === 0 || register === null) return idSlot;
+    const sheet = this.ownRegisters.get(foldCaseAndSpaces(cellText(register)));
     return sheet === undefined ? idSlot : this.slot(registerRiskKey(sheet, key));
   }
 
@@ -199,8 +205,9 @@ function importTexts(r: ImportLogRow): EntryTexts {
   };
 }
 
-/** Reads an Import Log sheet row by row; returns the rows read. */
-function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): number {
+/** Reads an Import Log sheet straight from its cells; returns the rows read. */
+function fromImportLog(reader: ImportLogReader, into: Reading): number {
+  const { grid, at } = reader;
   const slot = into.builder.sheetSlot({
     name: grid.sheetName,
     texts: (row) => {
@@ -213,43 +220,65 @@ function fromImportLog(grid: Grid, reader: ImportLogReader, into: Reading): numb
     },
   });
   const months = new Map<DayNumber, number>();
-  // A log names each risk many times: each id is folded, and given its slot, once.
-  const risks = new Map<string, { key: string; slot: number }>();
+  // A log names each risk many times: each id cell is read, folded and given its slot once.
+  const risks = new Map<CellValue, { named: boolean; key: string; slot: number }>();
+  // What each logged header means on a risk and on an action, worked out once per header.
+  const fields = new Map<LoggedHeader, { onRisk: string | null; onAction: string | null }>();
+  const entry: NewEntry = {
+    day: 0,
+    month: 0,
+    fromImport: true,
+    score: null,
+    oldScore: null,
+    noChange: false,
+    sheet: slot,
+    row: 0,
+  };
   let read = 0;
   for (let row = reader.firstRow; row < reader.endRow; row++) {
-    const r = reader.rowAt(row);
-    if (!r) continue;
-    read++;
-    let risk = risks.get(r.riskId);
+    const cells = grid.values[row - grid.rowOffset];
+    if (!cells) continue;
+    const idCell = cells[at.riskId] ?? null;
+    if (idCell === null) continue;
+    let risk = risks.get(idCell);
     if (risk === undefined) {
-      const key = idKey(r.riskId);
-      risks.set(r.riskId, (risk = { key, slot: key ? into.slot(key) : -1 }));
+      const text = cellText(idCell);
+      const key = idKey(text);
+      risks.set(idCell, (risk = { named: text !== "", key, slot: key ? into.slot(key) : -1 }));
     }
-    const { key } = risk;
-    if (!key) continue;
-    const onAction = r.actionId !== "";
-    const field = loggedField(r.field, onAction);
-    if (onAction && field === "due") {
-      const from = parseDate(r.old, null, "deadline");
-      const to = parseDate(r.new, null, "deadline");
-      push(into.dueMoves, key, {
-        day: r.day,
-        action: r.actionId,
+    if (!risk.named) continue;
+    const day = reader.dayOf(cells, row);
+    if (day === null) continue;
+    read++;
+    if (risk.slot < 0) continue;
+    const header = reader.headerOf(at.field < 0 ? null : (cells[at.field] ?? null));
+    let meaning = fields.get(header);
+    if (meaning === undefined)
+      fields.set(
+        header,
+        (meaning = { onRisk: loggedField(header.field, false), onAction: loggedField(header.field, true) }),
+      );
+    const actionCell = at.actionId < 0 ? null : (cells[at.actionId] ?? null);
+    const actionId = (actionCell === null ? "" : cellText(actionCell)) || header.action;
+    const old = at.old < 0 ? null : (cells[at.old] ?? null);
+    const now = at.new < 0 ? null : (cells[at.new] ?? null);
+    if (actionId !== "" && meaning.onAction === "due") {
+      const from = parseDate(old, null, "deadline");
+      const to = parseDate(now, null, "deadline");
+      push(into.dueMoves, risk.key, {
+        day,
+        action: actionId,
         from: from.ok ? from.value : null,
         to: to.ok ? to.value : null,
       });
     }
-    const isScore = !onAction && field === "score";
-    into.add(into.riskSlot(key, risk.slot, r.target), {
-      day: r.day,
-      month: monthOnce(months, r.day),
-      fromImport: true,
-      score: isScore ? logScore(r.new) : null,
-      oldScore: isScore ? logScore(r.old) : null,
-      noChange: false,
-      sheet: slot,
-      row: r.row,
-    });
+    const isScore = actionId === "" && meaning.onRisk === "score";
+    entry.day = day;
+    entry.month = monthOnce(months, day);
+    entry.score = isScore ? logScore(now) : null;
+    entry.oldScore = isScore ? logScore(old) : null;
+    entry.row = row + 1;
+    into.add(into.riskSlot(risk.key, risk.slot, at.sheet < 0 ? null : (cells[at.sheet] ?? null)), entry);
   }
   return read;
 }
@@ -293,7 +322,7 @@ export function collectHistory(
   ownNumbering: ReadonlySet<string> = new Set(),
 ): HistoryData {
   const firstNamed = new Map<string, DayNumber>();
-  const importLogs: { grid: Grid; reader: ImportLogReader }[] = [];
+  const importLogs: ImportLogReader[] = [];
   for (const grid of grids) {
     const day = backupDay(grid.sheetName);
     if (day !== null) {
@@ -304,17 +333,16 @@ export function collectHistory(
       continue;
     }
     const reader = importLogReader(grid);
-    if (reader) importLogs.push({ grid, reader });
+    if (reader) importLogs.push(reader);
   }
   const rowsBelow = (first: number, end: number) => Math.max(0, end - first);
   const capacity =
     updateLogs.reduce((n, s) => n + rowsBelow(s.headerRow + 1, s.grid.rowOffset + s.grid.values.length), 0) +
-    importLogs.reduce((n, l) => n + rowsBelow(l.reader.firstRow, l.reader.endRow), 0);
+    importLogs.reduce((n, l) => n + rowsBelow(l.firstRow, l.endRow), 0);
   const reading = new Reading(capacity, ownNumbering);
   const sheetRows = new Map<string, number>();
   for (const sheet of updateLogs) sheetRows.set(sheet.grid.sheetName, fromUpdateLog(sheet, reading));
-  for (const { grid, reader } of importLogs)
-    sheetRows.set(grid.sheetName, fromImportLog(grid, reader, reading));
+  for (const reader of importLogs) sheetRows.set(reader.grid.sheetName, fromImportLog(reader, reading));
   const log = reading.builder.finish();
   const data: HistoryData = {
     log,

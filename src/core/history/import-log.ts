@@ -1,7 +1,7 @@
 // Finds the Import Log tabs (the add-in's, or an earlier layout without Sheet or Action ID) and reads
 // their rows straight from the grid: a log of 100k rows must cost little next to the registers.
 
-import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
+import { formatAt, type CellValue, type Grid } from "../model/grid";
 import { cellText } from "../read/cell-text";
 import { headerWords } from "../read/header-words";
 import { mapHeaders } from "../read/map-headers";
@@ -79,68 +79,96 @@ export function findImportLog(grid: Grid): { headerRow: number; columns: Map<Log
 
 const ACTION_SUFFIX = /^(.*?)\s*\(action ([^)]*)\)\s*$/;
 
-/** Reads an Import Log's rows one at a time (0-based sheet rows, `firstRow` to before `endRow`). */
+/** A logged column header ("Target Date (action A-1)"): the field's header, and the action its suffix names. */
+export interface LoggedHeader {
+  field: string;
+  /** The action named by an "(action …)" suffix; "" when none. */
+  action: string;
+}
+
+/** Reads an Import Log's rows (0-based sheet rows, `firstRow` to before `endRow`). */
 export interface ImportLogReader {
+  grid: Grid;
   firstRow: number;
   endRow: number;
+  /** Each column's index in a row of `grid.values`; -1 where the layout has no such column. */
+  at: Record<LogColumn, number>;
+  /** The day of a row's When cell (each distinct value read once), or null when it holds no date. */
+  dayOf(cells: readonly CellValue[], row: number): DayNumber | null;
+  /** A Field cell read as a logged header (each distinct value read once). */
+  headerOf(value: CellValue): LoggedHeader;
+  /** The change a 0-based sheet row records, as one object (to show it), or null for a row without a date or a risk id. */
   rowAt(row: number): ImportLogRow | null;
 }
 
+const LOG_COLUMNS: readonly LogColumn[] = [
+  "when",
+  "file",
+  "sheet",
+  "riskId",
+  "actionId",
+  "field",
+  "old",
+  "new",
+];
+
 /**
- * Reads the rows of an Import Log sheet one at a time: `rowAt` gives the change a 0-based sheet row
- * records, or null for a row without a date or a risk id. Null when the sheet is not an Import Log.
+ * Reads the rows of an Import Log sheet straight from its grid; null when the sheet is not an Import Log.
+ * A log of 100k rows repeats its dates, file, sheet and field names: each distinct value is read once.
  */
 export function importLogReader(grid: Grid): ImportLogReader | null {
   const found = findImportLog(grid);
   if (!found) return null;
   const { headerRow, columns } = found;
-  const memo = new Map<CellValue, DayNumber | null>();
-  // Each column's place, looked up once (rowAt runs for every row of a 100k-row log).
-  const [whenCol, riskIdCol, fieldCol, actionIdCol, sheetCol, fileCol, oldCol, newCol] = (
-    ["when", "riskId", "field", "actionId", "sheet", "file", "old", "new"] as const
-  ).map((c) => columns.get(c));
-  // A log repeats its file, sheet and field names on every row: each text is read once.
-  const texts = new Map<CellValue, string>();
-  const text = (row: number, at: number | undefined) => {
-    if (at === undefined) return "";
-    const value = cellAt(grid, row, at);
-    let t = texts.get(value);
-    if (t === undefined) {
-      t = cellText(value);
-      if (texts.size < 100_000) texts.set(value, t);
+  const at = {} as Record<LogColumn, number>;
+  for (const c of LOG_COLUMNS) {
+    const col = columns.get(c);
+    at[c] = col === undefined ? -1 : col - grid.colOffset;
+  }
+  const days = new Map<CellValue, DayNumber | null>();
+  const dayOf = (cells: readonly CellValue[], row: number) =>
+    logDay(cells[at.when] ?? null, formatAt(grid, row, at.when + grid.colOffset), days);
+  const headers = new Map<CellValue, LoggedHeader>();
+  const headerOf = (value: CellValue) => {
+    let header = headers.get(value);
+    if (header === undefined) {
+      const logged = cellText(value);
+      const suffix = ACTION_SUFFIX.exec(logged);
+      header = suffix ? { field: suffix[1], action: suffix[2] } : { field: logged, action: "" };
+      if (headers.size < 10_000) headers.set(value, header);
     }
-    return t;
+    return header;
   };
-  // "Target Date (action A-1)": the field and the action, read once per logged header.
-  const suffixes = new Map<string, RegExpExecArray | null>();
+  const cell = (cells: readonly CellValue[], c: LogColumn) => (at[c] < 0 ? null : (cells[at[c]] ?? null));
   const rowAt = (row: number): ImportLogRow | null => {
-    const day = logDay(cellAt(grid, row, whenCol!), formatAt(grid, row, whenCol!), memo);
-    if (day === null) return null;
-    const riskId = text(row, riskIdCol);
-    if (!riskId) return null;
-    const logged = text(row, fieldCol);
-    let suffix = suffixes.get(logged);
-    if (suffix === undefined) {
-      suffix = ACTION_SUFFIX.exec(logged);
-      if (suffixes.size < 10_000) suffixes.set(logged, suffix);
-    }
-    const field = suffix ? suffix[1] : logged;
-    let actionId = text(row, actionIdCol);
-    if (suffix && !actionId) actionId = suffix[2];
+    const cells = grid.values[row - grid.rowOffset];
+    if (!cells) return null;
+    const day = dayOf(cells, row);
+    const riskId = cellText(cell(cells, "riskId"));
+    if (day === null || !riskId) return null;
+    const { field, action } = headerOf(cell(cells, "field"));
     return {
       sheet: grid.sheetName,
       row: row + 1,
       day,
-      target: text(row, sheetCol),
+      target: cellText(cell(cells, "sheet")),
       riskId,
-      actionId,
+      actionId: cellText(cell(cells, "actionId")) || action,
       field,
-      old: cellAt(grid, row, oldCol!),
-      new: cellAt(grid, row, newCol!),
-      file: text(row, fileCol),
+      old: cell(cells, "old"),
+      new: cell(cells, "new"),
+      file: cellText(cell(cells, "file")),
     };
   };
-  return { firstRow: headerRow + 1, endRow: grid.rowOffset + grid.values.length, rowAt };
+  return {
+    grid,
+    firstRow: headerRow + 1,
+    endRow: grid.rowOffset + grid.values.length,
+    at,
+    dayOf,
+    headerOf,
+    rowAt,
+  };
 }
 
 /** Fields of logged headers already read, on risks and on actions. */
