@@ -4,6 +4,7 @@ import { fieldText, idKey, type RiskRecord, rawValue, rawCell } from "../model/r
 import { datedLines, isoFromDay, type DayNumber } from "../parse";
 import { isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
+import type { DueMove } from "../model/history";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
 
@@ -52,6 +53,29 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   }
 }
 
+/** A due date moved later. */
+const movedLater = (m: DueMove) => m.from !== null && m.to !== null && m.to > m.from;
+
+/** The risk's first open action whose due date is on or after `since` and before the as-at day. */
+function actionPassedSince(ctx: RuleContext, risk: RiskRecord, since: DayNumber) {
+  for (const a of ctx.actionsFor(risk)) {
+    if (!ctx.isOpenAction(a)) continue;
+    const due = ctx.dateOf(a, "due", "deadline");
+    if (due !== null && due >= since && due < ctx.asAt) return { action: a, due };
+  }
+  return null;
+}
+
+/**
+ * True when one of the risk's actions has slipped at all: a due date moved later, or an open action's
+ * due date passed. Most risks have none, and need no walk through their updates.
+ */
+function anySlip(ctx: RuleContext, risk: RiskRecord, key: string): boolean {
+  return (
+    (ctx.history.dueMoves.get(key) ?? []).some(movedLater) || actionPassedSince(ctx, risk, -Infinity) !== null
+  );
+}
+
 export const rule: Rule = {
   meta: {
     id: "risk/no-change-while-slipping",
@@ -71,14 +95,12 @@ export const rule: Rule = {
     return ctx.records.risks.flatMap((r): RuleReport[] => {
       if (!ctx.isOpenRisk(r)) return [];
       const key = idKey(rawValue(r, "id"));
-      if (!key) return [];
+      if (!key || !anySlip(ctx, r, key)) return [];
       const { count, since } = noChangeRun(ctx, r);
       if (count < 2) return [];
       const base = { id: ctx.riskId(r), count, since: isoFromDay(since) };
       const field = rawCell(r, "update") ? "update" : undefined;
-      const moved = (ctx.history.dueMoves.get(key) ?? []).find(
-        (m) => m.day >= since && m.from !== null && m.to !== null && m.to > m.from,
-      );
+      const moved = (ctx.history.dueMoves.get(key) ?? []).find((m) => m.day >= since && movedLater(m));
       if (moved)
         return [
           {
@@ -88,23 +110,20 @@ export const rule: Rule = {
             data: { ...base, action: moved.action, from: isoFromDay(moved.from!), to: isoFromDay(moved.to!) },
           },
         ];
-      for (const a of ctx.actionsFor(r)) {
-        if (!ctx.isOpenAction(a)) continue;
-        const due = ctx.dateOf(a, "due", "deadline");
-        if (due !== null && due >= since && due < ctx.asAt)
-          return [
-            {
-              record: r,
-              field,
-              messageId: "passed",
-              data: {
-                ...base,
-                action: fieldText(a, "actionId") || fieldText(a, "action"),
-                due: isoFromDay(due),
-              },
+      const passed = actionPassedSince(ctx, r, since);
+      if (passed)
+        return [
+          {
+            record: r,
+            field,
+            messageId: "passed",
+            data: {
+              ...base,
+              action: fieldText(passed.action, "actionId") || fieldText(passed.action, "action"),
+              due: isoFromDay(passed.due),
             },
-          ];
-      }
+          },
+        ];
       return [];
     });
   },
