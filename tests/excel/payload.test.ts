@@ -1,0 +1,34 @@
+// The read path sizes its next batch from an estimate of what Excel sent: it must match the JSON size
+// for everything but string escapes, which it leaves out.
+
+import { estimateJsonBytes, jsonBytes } from "../../src/excel/payload";
+
+describe("estimateJsonBytes", () => {
+  it.each<[string, unknown[][]]>([
+    ["no rows", []],
+    ["an empty row", [[]]],
+    ["blanks", [[null, null], [null]]],
+    ["integers of every length, and negative ones", [[0, 7, 10, 99, 100, 44501, -1, -45, 123456789012345]]],
+    ["a negative zero (JSON writes 0)", [[-0]]],
+    ["fractions and large numbers", [[0.5, -2.25, 44501.375, 1e15, 1.5e21, 1e-7]]],
+    ["numbers JSON writes as null", [[NaN, Infinity, -Infinity]]],
+    ["booleans", [[true, false]]],
+    ["strings, empty and non-ASCII", [["", "Risk", "Café — £2m", "Resurfacing programme slipped"]]],
+    ["number formats", [["General", "dd/mm/yyyy", "£#,##0.00"]]],
+    [
+      "a register row",
+      [
+        ["HRC-001", "Winter service", 4, 5, 20, "Treat", null, 44823],
+        ["HRC-002", "Drainage", 2, 3, 6, "Tolerate", "Officer", 44830.5],
+      ],
+    ],
+  ])("matches JSON.stringify for %s", (_case, rows) => {
+    expect(estimateJsonBytes(rows)).toBe(jsonBytes(rows));
+  });
+
+  it("leaves out only the escapes of quotes, backslashes and line breaks", () => {
+    const rows = [['say "no change"', "C:\\logs", "line one\nline two"]];
+    // Two quotes, one backslash and one line break, each written with one more character.
+    expect(jsonBytes(rows) - estimateJsonBytes(rows)).toBe(4);
+  });
+});
