@@ -3,7 +3,7 @@
 
 import { currentScore } from "../escalate/current-score";
 import type { RiskAppetite, Trend } from "../model/history";
-import { idKey, type RiskRecord, rawValue } from "../model/records";
+import type { RiskRecord } from "../model/records";
 import type { DayNumber } from "../parse";
 import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
@@ -35,7 +35,7 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
   const inputs = riskMemo<RiskRecord, PointsInput>(ctx, "points input");
   let input = inputs.get(risk);
   if (!input) {
-    const key = idKey(rawValue(risk, "id"));
+    const key = ctx.riskKey(risk);
     const entriesKey = entriesKeyOfFolded(ctx.history, risk.sheet, key);
     input = {
       entries: entriesFor(ctx.history, entriesKey),

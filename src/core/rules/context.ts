@@ -85,7 +85,9 @@ export interface RuleContext {
   isOpenRisk(risk: RiskRecord): boolean;
   isOpenAction(action: ActionRecord): boolean;
   /** Rows of actions sheets that belong to this risk (matched on folded id; a row may name several). */
-  actionsFor(risk: RiskRecord): ActionRecord[];
+  actionsFor(risk: RiskRecord): readonly ActionRecord[];
+  /** The risk's id folded for matching (`idKey`), "" when it has none; worked out once per risk. */
+  riskKey(risk: RiskRecord): string;
   /** The risk an action belongs to, if any register holds it. */
   riskFor(action: ActionRecord): RiskRecord | undefined;
   /** Every risk an action belongs to (an action may name several). */
@@ -139,6 +141,57 @@ function sheetRows(records: WorkbookRecords): Map<string, number> {
   return rows;
 }
 
+/** The actions that name no risk's id, or whose risk has none (shared, never added to). */
+const NO_ACTIONS: ActionRecord[] = [];
+const NO_RISKS: readonly RiskRecord[] = [];
+
+/** The first risk of a folded id and every action naming it. */
+interface IdLinks {
+  risk: RiskRecord | undefined;
+  actions: ActionRecord[];
+  /** `[risk]`, shared by the actions that name this id alone. */
+  riskList: readonly RiskRecord[];
+}
+
+/**
+ * Each risk's folded id, each risk's actions and each action's risks, found once per check (several rules
+ * ask for every one). One table by folded id, looked up once per action; an actions sheet lists a risk's
+ * actions together, so an action naming the same id text as the one before reuses its ids and entry.
+ */
+function linkRisksAndActions(records: WorkbookRecords) {
+  const riskKeys = new PerRecord<RiskRecord, string>(records.risks);
+  const byKey = new Map<string, IdLinks>();
+  for (const r of records.risks) {
+    const key = idKey(rawValue(r, "id"));
+    riskKeys.set(r, key);
+    if (key && !byKey.has(key)) byKey.set(key, { risk: r, actions: [], riskList: [r] });
+  }
+  const risksOfAction = new PerRecord<ActionRecord, readonly RiskRecord[]>(records.actions);
+  const linksOf = (key: string): IdLinks => {
+    let links = byKey.get(key);
+    if (!links) byKey.set(key, (links = { risk: undefined, actions: [], riskList: NO_RISKS }));
+    return links;
+  };
+  let lastText: string | null = null;
+  let lastLinks: IdLinks[] = [];
+  for (const a of records.actions) {
+    const text = fieldText(a, "riskId");
+    if (text !== lastText) {
+      lastText = text;
+      lastLinks = riskIdKeys(text).map(linksOf);
+    }
+    for (const links of lastLinks) links.actions.push(a);
+    risksOfAction.set(
+      a,
+      lastLinks.length === 1 ? lastLinks[0].riskList : lastLinks.flatMap((l) => (l.risk ? [l.risk] : [])),
+    );
+  }
+  const actionsOf = Object.assign(new PerRecord<RiskRecord, ActionRecord[]>(records.risks), {
+    byKey: (key: string) => (key ? (byKey.get(key)?.actions ?? NO_ACTIONS) : NO_ACTIONS),
+  });
+  return { riskKeys, actionsOf, risksOfAction };
+}
+
 /** Builds the context once per check. */
 export function buildRuleContext(
   records: WorkbookRecords,
@@ -150,26 +203,17 @@ export function buildRuleContext(
 ): RuleContext {
   placeRecords(records.risks);
   placeRecords(records.actions);
-  const riskByKey = new Map<string, RiskRecord>();
-  for (const r of records.risks) {
-    const key = idKey(rawValue(r, "id"));
-    if (key && !riskByKey.has(key)) riskByKey.set(key, r);
-  }
-  // Each risk's actions, and the risks each action names, found once (several rules ask for every one).
-  const actionsByRisk = new Map<string, ActionRecord[]>();
-  const risksOfAction = new PerRecord<ActionRecord, readonly RiskRecord[]>(records.actions);
-  const none: readonly RiskRecord[] = [];
-  for (const a of records.actions) {
-    let risks: RiskRecord[] | undefined;
-    for (const key of riskIdKeys(fieldText(a, "riskId"))) {
-      let list = actionsByRisk.get(key);
-      if (!list) actionsByRisk.set(key, (list = []));
-      list.push(a);
-      const r = riskByKey.get(key);
-      if (r) (risks ??= []).push(r);
-    }
-    risksOfAction.set(a, risks ?? none);
-  }
+  const { riskKeys, actionsOf, risksOfAction } = linkRisksAndActions(records);
+  const actionsFor = (risk: RiskRecord): readonly ActionRecord[] => {
+    let list = actionsOf.get(risk);
+    if (list === undefined) actionsOf.set(risk, (list = actionsOf.byKey(riskKey(risk))));
+    return list;
+  };
+  const riskKey = (risk: RiskRecord): string => {
+    let key = riskKeys.get(risk);
+    if (key === undefined) riskKeys.set(risk, (key = idKey(rawValue(risk, "id"))));
+    return key;
+  };
   // A risk's id as findings name it, read once per risk (most rules name the risk).
   const riskIds = new PerRecord<RiskRecord, string>(records.risks);
   // Dated lines of each risk's update text, read once.
@@ -258,9 +302,10 @@ export function buildRuleContext(
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
     isOpenRisk: (risk) => openBy(risk, "riskOpen", riskOpen),
     isOpenAction: (action) => openBy(action, "actionOpen", actionOpen),
-    actionsFor: (risk) => actionsByRisk.get(idKey(rawValue(risk, "id"))) ?? [],
+    actionsFor,
+    riskKey,
     riskFor: (action) => ctx.risksFor(action)[0],
-    risksFor: (action) => risksOfAction.get(action) ?? [],
+    risksFor: (action) => risksOfAction.get(action) ?? NO_RISKS,
     ownAction(risk) {
       const owner = fieldText(risk, "actionOwner");
       const status = fieldText(risk, "actionStatus");
@@ -276,8 +321,8 @@ export function buildRuleContext(
       return datedSheets.has(sheet);
     },
     sameRisk(a, b) {
-      const ka = idKey(rawValue(a, "id"));
-      if (!ka || ka !== idKey(rawValue(b, "id"))) return false;
+      const ka = riskKey(a);
+      if (!ka || ka !== riskKey(b)) return false;
       if (a.sheet === b.sheet || !facts.perSheetIds.has(sheetPairKey(a.sheet, b.sheet))) return true;
       return titleKey(a) === titleKey(b);
     },
@@ -318,9 +363,9 @@ export function buildRuleContext(
         if (d !== null && (best === null || d > best)) best = d;
       };
       consider(datedLine(risk));
-      const key = idKey(rawValue(risk, "id"));
+      const key = riskKey(risk);
       if (key) {
-        for (const a of actionsByRisk.get(key) ?? []) consider(dateOf(a, "updated", "lastUpdated"));
+        for (const a of actionsFor(risk)) consider(dateOf(a, "updated", "lastUpdated"));
         consider(logDatesByRisk.get(entriesKeyOfFolded(history, risk.sheet, key)) ?? null);
       }
       latestCache.set(risk, best);

@@ -1,6 +1,5 @@
 // risk/duplicate-id: two rows of one register share an id (each later row is flagged).
 
-import { idKey, rawValue } from "../model/records";
 import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
@@ -16,7 +15,7 @@ export const rule: Rule = {
     const out: RuleReport[] = [];
     const seen = new Map<string, number>();
     for (const r of ctx.records.risks) {
-      const key = idKey(rawValue(r, "id"));
+      const key = ctx.riskKey(r);
       if (!key) continue;
       const k = `${r.sheet}\u0000${key}`;
       const first = seen.get(k);

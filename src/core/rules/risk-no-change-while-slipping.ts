@@ -1,6 +1,6 @@
 // risk/no-change-while-slipping: the last updates say "no change" while the risk's actions slip.
 
-import { fieldText, idKey, type RiskRecord, rawValue, rawCell } from "../model/records";
+import { fieldText, type RiskRecord, rawValue, rawCell } from "../model/records";
 import { datedLines, isoFromDay, type DayNumber } from "../parse";
 import { isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
@@ -25,6 +25,8 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   const { log, at } = pointsInputOf(ctx, risk).entries;
   // The cell's own value: its text has the line breaks folded away.
   const raw = rawValue(risk, "update");
+  // Without log entries only the cell's dated lines can say no change, and none does if the cell never says it.
+  if (at.length === 0 && (typeof raw !== "string" || !NO_CHANGE.test(raw))) return { count: 0, since: 0 };
   const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
   lines.sort((a, b) => a.day - b.day);
   const logSays = (i: number) => noChangeAt(log, i) || NO_CHANGE.test(textAt(log, i));
@@ -94,7 +96,7 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.risks.flatMap((r): RuleReport[] => {
       if (!ctx.isOpenRisk(r)) return [];
-      const key = idKey(rawValue(r, "id"));
+      const key = ctx.riskKey(r);
       if (!key || !anySlip(ctx, r, key)) return [];
       const { count, since } = noChangeRun(ctx, r);
       if (count < 2) return [];
