@@ -88,13 +88,18 @@ class Reading {
   }
 
   /**
-   * The slot of a log row's risk: the register's own risk when the row names a register that numbers its
-   * own risks, else the risk of that id.
+   * The key of a log row's risk (folded id `key`): the register's own risk when the row names a register
+   * that numbers its own risks, else the risk of that id.
    */
-  riskSlot(key: string, idSlot: number, register: CellValue): number {
-    if (this.ownRegisters.size === 0 || register === null) return idSlot;
+  riskKeyOf(key: string, register: CellValue): string {
+    if (this.ownRegisters.size === 0 || register === null) return key;
     const sheet = this.ownRegisters.get(foldCaseAndSpaces(cellText(register)));
-    return sheet === undefined ? idSlot : this.slot(registerRiskKey(sheet, key));
+    return sheet === undefined ? key : registerRiskKey(sheet, key);
+  }
+
+  /** The slot of the risk a log row's key is (`idSlot`: the slot of its folded id, `key`). */
+  slotOfKey(riskKey: string, key: string, idSlot: number): number {
+    return riskKey === key ? idSlot : this.slot(riskKey);
   }
 
   /** The slot of a folded risk id (one per risk). */
@@ -185,11 +190,12 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
     entry.noChange = noChangeAt >= 0 && isYes(cells[noChangeAt] ?? null);
     entry.row = row + 1;
-    into.add(into.riskSlot(risk.key, risk.slot, registerAt < 0 ? null : (cells[registerAt] ?? null)), entry);
+    const riskKey = into.riskKeyOf(risk.key, registerAt < 0 ? null : (cells[registerAt] ?? null));
+    into.add(into.slotOfKey(riskKey, risk.key, risk.slot), entry);
     read++;
     const changes = changesAt < 0 ? null : (cells[changesAt] ?? null);
     if (typeof changes === "string" && SAYS_DUE.test(changes))
-      for (const move of dueMovesIn(cellText(changes), day)) push(into.dueMoves, risk.key, move);
+      for (const move of dueMovesIn(cellText(changes), day)) push(into.dueMoves, riskKey, move);
   }
   return read;
 }
@@ -262,10 +268,11 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     const actionId = (actionCell === null ? "" : cellText(actionCell)) || header.action;
     const old = at.old < 0 ? null : (cells[at.old] ?? null);
     const now = at.new < 0 ? null : (cells[at.new] ?? null);
+    const riskKey = into.riskKeyOf(risk.key, at.sheet < 0 ? null : (cells[at.sheet] ?? null));
     if (actionId !== "" && meaning.onAction === "due") {
       const from = parseDate(old, null, "deadline");
       const to = parseDate(now, null, "deadline");
-      push(into.dueMoves, risk.key, {
+      push(into.dueMoves, riskKey, {
         day,
         action: actionId,
         from: from.ok ? from.value : null,
@@ -278,7 +285,7 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     entry.score = isScore ? logScore(now) : null;
     entry.oldScore = isScore ? logScore(old) : null;
     entry.row = row + 1;
-    into.add(into.riskSlot(risk.key, risk.slot, at.sheet < 0 ? null : (cells[at.sheet] ?? null)), entry);
+    into.add(into.slotOfKey(riskKey, risk.key, risk.slot), entry);
   }
   return read;
 }

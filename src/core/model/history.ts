@@ -237,11 +237,14 @@ export interface HistoryLog {
 export interface HistoryData {
   /** Every log entry read. */
   log: HistoryLog;
-  /** Indices into `log` per folded risk id, in the order they happened (a renumbered risk's old entries included). */
+  /**
+   * Indices into `log` per risk, in the order they happened (a renumbered risk's old entries included): by
+   * folded id, or by register and id for rows naming a register that numbers its own risks (riskEntriesKey).
+   */
   byRisk: Map<string, Int32Array>;
   /** The first day any log row or backup named the risk. */
   firstNamed: Map<string, DayNumber>;
-  /** Action due-date moves per folded risk id (Import Log, Update Log's changes). */
+  /** Action due-date moves per risk, keyed as `byRisk` is (Import Log, Update Log's changes). */
   dueMoves: Map<string, DueMove[]>;
   /** Entries read per log sheet (the sheet list's count for an Update Log). */
   sheetRows: Map<string, number>;

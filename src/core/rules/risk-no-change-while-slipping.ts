@@ -2,7 +2,7 @@
 
 import { fieldText, type RiskRecord, rawValue, rawCell } from "../model/records";
 import { datedLines, isoFromDay, type DayNumber } from "../parse";
-import { isImportAt, noChangeAt, textAt } from "../history/history-log";
+import { entriesKeyOfFolded, isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
 import type { RuleContext } from "./context";
@@ -72,10 +72,13 @@ function actionPassedSince(ctx: RuleContext, risk: RiskRecord, since: DayNumber)
  * True when one of the risk's actions has slipped at all: a due date moved later, or an open action's
  * due date passed. Most risks have none, and need no walk through their updates.
  */
-function anySlip(ctx: RuleContext, risk: RiskRecord, key: string): boolean {
-  return (
-    (ctx.history.dueMoves.get(key) ?? []).some(movedLater) || actionPassedSince(ctx, risk, -Infinity) !== null
-  );
+function anySlip(ctx: RuleContext, risk: RiskRecord): boolean {
+  return dueMovesOf(ctx, risk).some(movedLater) || actionPassedSince(ctx, risk, -Infinity) !== null;
+}
+
+/** The due dates of the risk's actions the logs say were moved (a register's own, where it numbers its risks). */
+function dueMovesOf(ctx: RuleContext, risk: RiskRecord): readonly DueMove[] {
+  return ctx.history.dueMoves.get(entriesKeyOfFolded(ctx.history, risk.sheet, ctx.riskKey(risk))) ?? [];
 }
 
 export const rule: Rule = {
@@ -96,13 +99,12 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.risks.flatMap((r): RuleReport[] => {
       if (!ctx.isOpenRisk(r)) return [];
-      const key = ctx.riskKey(r);
-      if (!key || !anySlip(ctx, r, key)) return [];
+      if (!ctx.riskKey(r) || !anySlip(ctx, r)) return [];
       const { count, since } = noChangeRun(ctx, r);
       if (count < 2) return [];
       const base = { id: ctx.riskId(r), count, since: isoFromDay(since) };
       const field = rawCell(r, "update") ? "update" : undefined;
-      const moved = (ctx.history.dueMoves.get(key) ?? []).find((m) => m.day >= since && movedLater(m));
+      const moved = dueMovesOf(ctx, r).find((m) => m.day >= since && movedLater(m));
       if (moved)
         return [
           {

@@ -103,3 +103,23 @@ describe("history of registers that number their own risks", () => {
     for (const facts of report.risks) expect(riskHistory(report, facts, 2).points[0].score).toBe(16);
   });
 });
+
+describe("due dates moved on registers that number their own risks", () => {
+  const RULE = "risk/no-change-while-slipping";
+  /** Two "no change" updates of R1 on one register, and the Changes cell of the second. */
+  const noChanges = (register: string, changes: string | null): CellValue[][] => [
+    ["12/08/22", register, "R1", "J Smith", "No change", "Yes", 9, "Treat", null],
+    ["12/09/22", register, "R1", "J Smith", "No change", "Yes", 9, "Treat", changes],
+  ];
+
+  it("holds a moved due date against the register whose log row moved it, not every R1", () => {
+    const report = reportOf([
+      annex("Highways", [9, 6, 4]),
+      annex("Lighting", [9, 2, 4]),
+      log(...noChanges("Highways", "A-1 due 30/09/2022 → 31/10/2022"), ...noChanges("Lighting", null)),
+    ]);
+    const slipping = report.findings.filter((f) => f.ruleId === RULE);
+    expect(slipping.map((f) => [f.sheet, f.recordId])).toEqual([["Highways", "R1"]]);
+    expect(slipping[0].message).toContain("A-1's due date moved from 2022-09-30 to 2022-10-31");
+  });
+});
