@@ -66,5 +66,8 @@ export function escalationState(risk: RiskRecord): EscalationState {
     const rest = status.replace(ESCALATED_TO, "").trim();
     return { escalated: true, destination: rest ? destinationFromWords(rest) : "corporate-register" };
   }
-  return { escalated: false, destination: null };
+  return NOT_ESCALATED;
 }
+
+/** Most risks are not escalated: they share one answer. */
+const NOT_ESCALATED: EscalationState = Object.freeze({ escalated: false, destination: null });

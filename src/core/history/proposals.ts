@@ -32,17 +32,24 @@ export interface ProposalInput {
   thresholds: ProposalThresholds;
 }
 
-/** Which risk a proposal is for (made only for the few risks that get one). */
-const placeOf = (input: ProposalInput) => ({ recordId: input.recordId, sheet: input.sheet, row: input.row });
+/** A proposal for the input's risk (made only for the risks that get one; one shape for all). */
+function proposal(
+  input: ProposalInput,
+  action: Proposal["action"],
+  destination: string,
+  reason: string,
+): Proposal {
+  return { recordId: input.recordId, sheet: input.sheet, row: input.row, action, destination, reason };
+}
 
 const months = (n: number) => `${n} ${n === 1 ? "month" : "months"}`;
 
-/** How many of the last points, counting back from the as-at month, all pass `test`. */
-function runLength(points: readonly MonthScore[], test: (score: number) => boolean): number {
+/** How many of the last points, counting back from the as-at month, are above `max` (or, `atOrBelow`, not). */
+function runLength(points: readonly MonthScore[], max: number, atOrBelow: boolean): number {
   let n = 0;
   for (let i = points.length - 1; i >= 0; i--) {
     const s = points[i].score;
-    if (s === null || !test(s)) break;
+    if (s === null || s <= max !== atOrBelow) break;
     n++;
   }
   return n;
@@ -62,46 +69,46 @@ export function proposalFor(input: ProposalInput): Proposal | null {
   if (current === null) return null;
 
   if (!input.escalation.escalated) {
-    const destination = ESCALATE_ORDER.find((d) => input.routedTo.includes(d)) ?? "directorate-register";
-    const above = runLength(points, (s) => s > appetite.max);
+    const escalateTo = () => ESCALATE_ORDER.find((d) => input.routedTo.includes(d)) ?? "directorate-register";
+    const above = runLength(points, appetite.max, false);
     if (points.length >= t.escalateMonthsAbove && above >= t.escalateMonthsAbove)
-      return {
-        ...placeOf(input),
-        action: "escalate",
-        destination,
-        reason: `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(above)}`,
-      };
+      return proposal(
+        input,
+        "escalate",
+        escalateTo(),
+        `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(above)}`,
+      );
     const previous = points.length >= 2 ? points[points.length - 2].score : null;
     if (previous !== null && current - previous >= t.escalateRise)
-      return {
-        ...placeOf(input),
-        action: "escalate",
-        destination,
-        reason: `score rose by ${current - previous} in a month (${previous} → ${current})`,
-      };
+      return proposal(
+        input,
+        "escalate",
+        escalateTo(),
+        `score rose by ${current - previous} in a month (${previous} → ${current})`,
+      );
     return null;
   }
 
   if (points.length < t.deEscalateMonths) return null;
-  const withinAppetite = runLength(points, (s) => s <= appetite.max);
+  const withinAppetite = runLength(points, appetite.max, true);
   const destination = input.escalation.destination ?? "corporate-register";
   if (withinAppetite >= t.deEscalateMonths)
-    return {
-      ...placeOf(input),
-      action: "de-escalate",
+    return proposal(
+      input,
+      "de-escalate",
       destination,
-      reason: `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(withinAppetite)}`,
-    };
+      `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(withinAppetite)}`,
+    );
   const target = input.targetScore;
   if (target !== null) {
-    const withinTarget = runLength(points, (s) => s <= target);
+    const withinTarget = runLength(points, target, true);
     if (withinTarget >= t.deEscalateMonths)
-      return {
-        ...placeOf(input),
-        action: "de-escalate",
+      return proposal(
+        input,
+        "de-escalate",
         destination,
-        reason: `score ${current} at or below its target score ${target} for ${months(withinTarget)}`,
-      };
+        `score ${current} at or below its target score ${target} for ${months(withinTarget)}`,
+      );
   }
   return null;
 }
