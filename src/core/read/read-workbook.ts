@@ -180,6 +180,13 @@ function readCsvSerials(grid: Grid, layout: SheetLayout, records: SheetRecord<st
 }
 
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?:[ T]|$)/;
+const WEEK_PREFIX = /^(?:w\s*\/?\s*[cb]|week\s+\w+)\s+/i;
+
+/** A date's text without a leading "w/c" or "Week commencing" (looked for only in texts starting with w). */
+function withoutWeekPrefix(text: string): string {
+  const first = text.charCodeAt(0);
+  return first === 0x77 || first === 0x57 ? text.replace(WEEK_PREFIX, "") : text;
+}
 
 /**
  * A date column in which some value can only be month first (09/30/2022) and none can only be day
@@ -197,7 +204,7 @@ function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>
     let dayFirst = 0;
     for (const r of records) {
       if (typeof rawValue(r, f) !== "string") continue;
-      const d = SLASHED.exec(rawText(r, f).replace(/^(?:w\s*\/?\s*[cb]|week\s+\w+)\s+/i, ""));
+      const d = SLASHED.exec(withoutWeekPrefix(rawText(r, f)));
       if (!d) continue;
       const a = Number(d[1]);
       const b = Number(d[2]);
