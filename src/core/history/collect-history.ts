@@ -70,6 +70,13 @@ export function dueMovesIn(changes: string, day: DayNumber): DueMove[] {
   return out;
 }
 
+/** The risk a log row names (see Reading.riskOf). */
+interface LoggedRisk {
+  named: boolean;
+  key: string;
+  slot: number;
+}
+
 /** Log entries being read, and the risk each belongs to. */
 class Reading {
   readonly builder: HistoryLogBuilder;
@@ -80,6 +87,7 @@ class Reading {
 
   /** Register sheets that number their own risks, by name with case and runs of spaces folded. */
   private readonly ownRegisters = new Map<string, string>();
+  private readonly risks = new Map<CellValue, LoggedRisk>();
 
   constructor(capacity: number, ownNumbering: ReadonlySet<string>) {
     this.builder = new HistoryLogBuilder(capacity);
@@ -100,6 +108,20 @@ class Reading {
   /** The slot of the risk a log row's key is (`idSlot`: the slot of its folded id, `key`). */
   slotOfKey(riskKey: string, key: string, idSlot: number): number {
     return riskKey === key ? idSlot : this.slot(riskKey);
+  }
+
+  /**
+   * The risk a log row's Risk ID cell names: its text is there (`named`), its folded id (`key`, "" for none)
+   * and that id's slot (-1 for none). A log names each risk many times: each id cell is read once.
+   */
+  riskOf(idCell: CellValue): LoggedRisk {
+    let risk = this.risks.get(idCell);
+    if (risk === undefined) {
+      const text = cellText(idCell);
+      const key = idKey(text);
+      this.risks.set(idCell, (risk = { named: text !== "", key, slot: key ? this.slot(key) : -1 }));
+    }
+    return risk;
   }
 
   /** The slot of a folded risk id (one per risk). */
@@ -154,8 +176,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     ["riskId", "date", "score", "noChange", "changes", "register"] as const
   ).map(indexOf);
   const slot = into.builder.sheetSlot(updateLogSheet(sheet));
-  // A log names each risk and each day many times: fold each id and work out each day's month once.
-  const risks = new Map<CellValue, { key: string; slot: number }>();
+  // A log names each day many times: work out each day's month once.
   const months = new Map<DayNumber, number>();
   const memo = new Map<CellValue, DayNumber | null>();
   // One entry object filled row by row (the log copies it into its columns): no object per row.
@@ -175,11 +196,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     if (!cells) continue;
     const id = idAt < 0 ? null : (cells[idAt] ?? null);
     if (id === null) continue;
-    let risk = risks.get(id);
-    if (risk === undefined) {
-      const key = idKey(id);
-      risks.set(id, (risk = { key, slot: key ? into.slot(key) : -1 }));
-    }
+    const risk = into.riskOf(id);
     const date = dateAt < 0 ? null : (cells[dateAt] ?? null);
     if (risk.slot < 0 || date === null) continue;
     const row = r + grid.rowOffset;
@@ -226,8 +243,6 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     },
   });
   const months = new Map<DayNumber, number>();
-  // A log names each risk many times: each id cell is read, folded and given its slot once.
-  const risks = new Map<CellValue, { named: boolean; key: string; slot: number }>();
   // What each logged header means on a risk and on an action, worked out once per header.
   const fields = new Map<LoggedHeader, { onRisk: string | null; onAction: string | null }>();
   const entry: NewEntry = {
@@ -246,12 +261,7 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     if (!cells) continue;
     const idCell = cells[at.riskId] ?? null;
     if (idCell === null) continue;
-    let risk = risks.get(idCell);
-    if (risk === undefined) {
-      const text = cellText(idCell);
-      const key = idKey(text);
-      risks.set(idCell, (risk = { named: text !== "", key, slot: key ? into.slot(key) : -1 }));
-    }
+    const risk = into.riskOf(idCell);
     if (!risk.named) continue;
     const day = reader.dayOf(cells, row);
     if (day === null) continue;

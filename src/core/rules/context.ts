@@ -141,8 +141,8 @@ function sheetRows(records: WorkbookRecords): Map<string, number> {
   return rows;
 }
 
-/** The actions that name no risk's id, or whose risk has none (shared, never added to). */
-const NO_ACTIONS: ActionRecord[] = [];
+/** What a risk no action names, and an action naming no risk, are linked to (shared). */
+const NO_ACTIONS: readonly ActionRecord[] = [];
 const NO_RISKS: readonly RiskRecord[] = [];
 
 /** The first risk of a folded id and every action naming it. */
@@ -186,10 +186,10 @@ function linkRisksAndActions(records: WorkbookRecords) {
       lastLinks.length === 1 ? lastLinks[0].riskList : lastLinks.flatMap((l) => (l.risk ? [l.risk] : [])),
     );
   }
-  const actionsOf = Object.assign(new PerRecord<RiskRecord, ActionRecord[]>(records.risks), {
-    byKey: (key: string) => (key ? (byKey.get(key)?.actions ?? NO_ACTIONS) : NO_ACTIONS),
-  });
-  return { riskKeys, actionsOf, risksOfAction };
+  /** The actions naming a folded id. */
+  const actionsOfKey = (key: string): readonly ActionRecord[] =>
+    key ? (byKey.get(key)?.actions ?? NO_ACTIONS) : NO_ACTIONS;
+  return { riskKeys, actionsOfKey, risksOfAction };
 }
 
 /** Builds the context once per check. */
@@ -203,10 +203,12 @@ export function buildRuleContext(
 ): RuleContext {
   placeRecords(records.risks);
   placeRecords(records.actions);
-  const { riskKeys, actionsOf, risksOfAction } = linkRisksAndActions(records);
+  const { riskKeys, actionsOfKey, risksOfAction } = linkRisksAndActions(records);
+  // Each risk's actions, found once per risk (most rules ask for every risk's).
+  const actionsOf = new PerRecord<RiskRecord, readonly ActionRecord[]>(records.risks);
   const actionsFor = (risk: RiskRecord): readonly ActionRecord[] => {
     let list = actionsOf.get(risk);
-    if (list === undefined) actionsOf.set(risk, (list = actionsOf.byKey(riskKey(risk))));
+    if (list === undefined) actionsOf.set(risk, (list = actionsOfKey(riskKey(risk))));
     return list;
   };
   const riskKey = (risk: RiskRecord): string => {
