@@ -230,12 +230,12 @@ export function buildRuleContext(
     return d;
   };
   let datedSheets: Set<string> | null = null;
-  // The newest Update Log entry of each risk, from the history already read (no second pass over the log).
-  const logDatesByRisk = new Map<string, DayNumber>();
-  for (const [key, at] of history.byRisk) {
-    const newest = lastUpdateAt(history.log, at);
-    if (newest >= 0) logDatesByRisk.set(key, history.log.day[newest]);
-  }
+  /** The day of a risk's newest Update Log entry, from the history already read (no second pass over the log). */
+  const lastLoggedDay = (risk: RiskRecord, key: string): DayNumber | null => {
+    const at = history.byRisk.get(entriesKeyOfFolded(history, risk.sheet, key));
+    const newest = at ? lastUpdateAt(history.log, at) : -1;
+    return newest >= 0 ? history.log.day[newest] : null;
+  };
 
   // Several rules and the summaries read the same cells: each cell is parsed once per reading (date
   // meaning, scale, state) into per-sheet, per-column typed arrays, NaN for "no value".
@@ -368,7 +368,7 @@ export function buildRuleContext(
       const key = riskKey(risk);
       if (key) {
         for (const a of actionsFor(risk)) consider(dateOf(a, "updated", "lastUpdated"));
-        consider(logDatesByRisk.get(entriesKeyOfFolded(history, risk.sheet, key)) ?? null);
+        consider(lastLoggedDay(risk, key));
       }
       latestCache.set(risk, best);
       return best;
