@@ -9,7 +9,7 @@ import { idKey } from "../model/records";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { UpdateLogSheet } from "../read/read-workbook";
-import { backupDay, backupRiskKeys } from "./backups";
+import { backedUpRegister, backupDay, backupRiskKeys } from "./backups";
 import {
   importLogReader,
   loggedField,
@@ -343,7 +343,10 @@ export function collectHistory(
   for (const grid of grids) {
     const day = backupDay(grid.sheetName);
     if (day !== null) {
-      for (const key of backupRiskKeys(grid)) {
+      // A backup of a register that numbers its own risks dates that register's risks alone.
+      const register = ownNumbering.size ? backedUpRegister(grid.sheetName, ownNumbering) : null;
+      for (const id of backupRiskKeys(grid)) {
+        const key = register === null ? id : registerRiskKey(register, id);
         const seen = firstNamed.get(key);
         if (seen === undefined || day < seen) firstNamed.set(key, day);
       }

@@ -8,7 +8,7 @@ import type { DayNumber } from "../parse";
 import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
-import { entriesFor, entriesKeyOfFolded } from "./history-log";
+import { entriesFor, entriesKeyOfFolded, registerRiskKey } from "./history-log";
 import { monthOf } from "./month";
 import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
 
@@ -24,8 +24,11 @@ export function monthsNeeded(ctx: RuleContext): number {
  */
 function firstSeen(ctx: RuleContext, risk: RiskRecord, entriesKey: string, key: string): DayNumber | null {
   const raised = ctx.dateOf(risk, "raised", "lastUpdated");
-  const { firstNamed } = ctx.history;
-  const named = key ? (firstNamed.get(entriesKey) ?? firstNamed.get(key)) : undefined;
+  const { firstNamed, ownNumbering } = ctx.history;
+  // On a register that numbers its own risks, its own log rows and backups first (see riskEntriesKey).
+  const own =
+    key && ownNumbering.has(risk.sheet) ? firstNamed.get(registerRiskKey(risk.sheet, key)) : undefined;
+  const named = key ? (own ?? firstNamed.get(entriesKey) ?? firstNamed.get(key)) : undefined;
   if (raised === null) return named ?? null;
   return named !== undefined && named < raised ? named : raised;
 }

@@ -11,6 +11,7 @@ import { readWorkbook } from "../read/read-workbook";
 import { columnTargets, mergeSection, type SectionRules } from "./merge-section";
 import { measureMovement, type RiskReadings } from "./movement";
 import { readExportTable } from "./read-export";
+import { backupName } from "../history/backups";
 import type { ImportMapping, ImportPlan, ImportProblem, ImportResult, MergeSection } from "./types";
 import { confirmedRenumbering, proposeRenumbered } from "./renumbered";
 
@@ -33,7 +34,6 @@ export interface PlanImportInput {
   fileName: string;
 }
 
-const MAX_SHEET_NAME = 31;
 const ROWS_LISTED = 12;
 
 const fail = <T>(problem: ImportProblem): ImportResult<T> => ({ ok: false, problem });
@@ -92,12 +92,7 @@ function duplicateProblem(
 export function backupSheetName(register: string, asAt: string, existing: readonly string[]): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
   for (let n = 1; n < 100; n++) {
-    const suffix = ` ${asAt}${n === 1 ? "" : ` (${n})`}`;
-    const room = MAX_SHEET_NAME - "Backup ".length - suffix.length;
-    const name = `Backup ${register.slice(0, Math.max(1, room)).trimEnd()}${suffix}`.replace(
-      /[[\]:*?/\\]/g,
-      "-",
-    );
+    const name = backupName(register, asAt, n);
     if (!taken.has(name.toLowerCase())) return name;
   }
   throw new Error(`backupSheetName: no free name for ${register}`);

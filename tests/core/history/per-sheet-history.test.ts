@@ -123,3 +123,31 @@ describe("due dates moved on registers that number their own risks", () => {
     expect(slipping[0].message).toContain("A-1's due date moved from 2022-09-30 to 2022-10-31");
   });
 });
+
+describe("backups of registers that number their own risks", () => {
+  /** An annex whose R1–R3 give no Date Raised: only a log row or a backup can date them. */
+  const undated = (name: string): SheetSpec => ({
+    name,
+    rows: [
+      HISTORY_REGISTER_HEADERS,
+      ...[1, 2, 3].map((n) => hrisk({ id: `R${n}`, title: `${name} risk ${n}`, raised: null })),
+    ],
+  });
+  const firstSeen = (report: ReturnType<typeof reportOf>, sheet: string) =>
+    report.risks.find((r) => r.sheet === sheet && r.id === "R1")!.firstSeen;
+
+  it("dates only the risks of the register the backup copies", () => {
+    const backup = { ...undated("Highways"), name: "Backup Highways 2022-08-01" };
+    const report = reportOf([undated("Highways"), undated("Lighting"), backup]);
+    expect(firstSeen(report, "Highways")).toBe("2022-08-01");
+    expect(firstSeen(report, "Lighting")).toBeNull();
+  });
+
+  it("finds the register of a backup whose name was shortened to fit Excel's 31 characters", () => {
+    const long = "Annex 4 Structures and Bridges";
+    const backup = { ...undated(long), name: "Backup Annex 4 Struc 2022-08-01" };
+    const report = reportOf([undated(long), undated("Lighting"), backup]);
+    expect(firstSeen(report, long)).toBe("2022-08-01");
+    expect(firstSeen(report, "Lighting")).toBeNull();
+  });
+});
