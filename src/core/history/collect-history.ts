@@ -10,13 +10,7 @@ import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { UpdateLogSheet } from "../read/read-workbook";
 import { backedUpRegister, backupDay, backupRiskKeys } from "./backups";
-import {
-  importLogReader,
-  loggedField,
-  type ImportLogReader,
-  type ImportLogRow,
-  type LoggedHeader,
-} from "./import-log";
+import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { isYes, logDay, logScore } from "./log-cells";
 import { monthOf } from "./month";
 import { foldCaseAndSpaces } from "../parse/spaces";
@@ -96,18 +90,18 @@ class Reading {
   }
 
   /**
-   * The key of a log row's risk (folded id `key`): the register's own risk when the row names a register
-   * that numbers its own risks, else the risk of that id.
+   * Adds a log row's entry for `risk`, the risk its Risk ID names: the register's own risk when the row
+   * names (`register`) a register that numbers its own risks, else the risk of that id. Returns the key the
+   * entry is kept under (see riskEntriesKey).
    */
-  riskKeyOf(key: string, register: CellValue): string {
-    if (this.ownRegisters.size === 0 || register === null) return key;
-    const sheet = this.ownRegisters.get(foldCaseAndSpaces(cellText(register)));
-    return sheet === undefined ? key : registerRiskKey(sheet, key);
-  }
-
-  /** The slot of the risk a log row's key is (`idSlot`: the slot of its folded id, `key`). */
-  slotOfKey(riskKey: string, key: string, idSlot: number): number {
-    return riskKey === key ? idSlot : this.slot(riskKey);
+  addFor(risk: LoggedRisk, register: CellValue, entry: NewEntry): string {
+    const sheet =
+      this.ownRegisters.size === 0 || register === null
+        ? undefined
+        : this.ownRegisters.get(foldCaseAndSpaces(cellText(register)));
+    const key = sheet === undefined ? risk.key : registerRiskKey(sheet, risk.key);
+    this.slots[this.builder.add(entry)] = sheet === undefined ? risk.slot : this.slot(key);
+    return key;
   }
 
   /**
@@ -129,10 +123,6 @@ class Reading {
     let slot = this.slotOf.get(key);
     if (slot === undefined) this.slotOf.set(key, (slot = this.slotOf.size));
     return slot;
-  }
-
-  add(slot: number, entry: NewEntry): void {
-    this.slots[this.builder.add(entry)] = slot;
   }
 }
 
@@ -207,8 +197,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
     entry.noChange = noChangeAt >= 0 && isYes(cells[noChangeAt] ?? null);
     entry.row = row + 1;
-    const riskKey = into.riskKeyOf(risk.key, registerAt < 0 ? null : (cells[registerAt] ?? null));
-    into.add(into.slotOfKey(riskKey, risk.key, risk.slot), entry);
+    const riskKey = into.addFor(risk, registerAt < 0 ? null : (cells[registerAt] ?? null), entry);
     read++;
     const changes = changesAt < 0 ? null : (cells[changesAt] ?? null);
     if (typeof changes === "string" && SAYS_DUE.test(changes))
@@ -243,8 +232,6 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     },
   });
   const months = new Map<DayNumber, number>();
-  // What each logged header means on a risk and on an action, worked out once per header.
-  const fields = new Map<LoggedHeader, { onRisk: string | null; onAction: string | null }>();
   const entry: NewEntry = {
     day: 0,
     month: 0,
@@ -268,18 +255,18 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     read++;
     if (risk.slot < 0) continue;
     const header = reader.headerOf(at.field < 0 ? null : (cells[at.field] ?? null));
-    let meaning = fields.get(header);
-    if (meaning === undefined)
-      fields.set(
-        header,
-        (meaning = { onRisk: loggedField(header.field, false), onAction: loggedField(header.field, true) }),
-      );
     const actionCell = at.actionId < 0 ? null : (cells[at.actionId] ?? null);
     const actionId = (actionCell === null ? "" : cellText(actionCell)) || header.action;
     const old = at.old < 0 ? null : (cells[at.old] ?? null);
     const now = at.new < 0 ? null : (cells[at.new] ?? null);
-    const riskKey = into.riskKeyOf(risk.key, at.sheet < 0 ? null : (cells[at.sheet] ?? null));
-    if (actionId !== "" && meaning.onAction === "due") {
+    const isScore = actionId === "" && header.onRisk === "score";
+    entry.day = day;
+    entry.month = monthOnce(months, day);
+    entry.score = isScore ? logScore(now) : null;
+    entry.oldScore = isScore ? logScore(old) : null;
+    entry.row = row + 1;
+    const riskKey = into.addFor(risk, at.sheet < 0 ? null : (cells[at.sheet] ?? null), entry);
+    if (actionId !== "" && header.onAction === "due") {
       const from = parseDate(old, null, "deadline");
       const to = parseDate(now, null, "deadline");
       push(into.dueMoves, riskKey, {
@@ -289,13 +276,6 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
         to: to.ok ? to.value : null,
       });
     }
-    const isScore = actionId === "" && meaning.onRisk === "score";
-    entry.day = day;
-    entry.month = monthOnce(months, day);
-    entry.score = isScore ? logScore(now) : null;
-    entry.oldScore = isScore ? logScore(old) : null;
-    entry.row = row + 1;
-    into.add(into.slotOfKey(riskKey, risk.key, risk.slot), entry);
   }
   return read;
 }

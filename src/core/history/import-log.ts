@@ -84,6 +84,9 @@ export interface LoggedHeader {
   field: string;
   /** The action named by an "(action …)" suffix; "" when none. */
   action: string;
+  /** The field the header means on a risk's row, and on an action's (see loggedField). */
+  onRisk: string | null;
+  onAction: string | null;
 }
 
 /** Reads an Import Log's rows (0-based sheet rows, `firstRow` to before `endRow`). */
@@ -101,16 +104,7 @@ export interface ImportLogReader {
   rowAt(row: number): ImportLogRow | null;
 }
 
-const LOG_COLUMNS: readonly LogColumn[] = [
-  "when",
-  "file",
-  "sheet",
-  "riskId",
-  "actionId",
-  "field",
-  "old",
-  "new",
-];
+const LOG_COLUMNS: readonly LogColumn[] = COLUMN_WORDS.map(([column]) => column);
 
 /**
  * Reads the rows of an Import Log sheet straight from its grid; null when the sheet is not an Import Log.
@@ -134,7 +128,13 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
     if (header === undefined) {
       const logged = cellText(value);
       const suffix = ACTION_SUFFIX.exec(logged);
-      header = suffix ? { field: suffix[1], action: suffix[2] } : { field: logged, action: "" };
+      const field = suffix ? suffix[1] : logged;
+      header = {
+        field,
+        action: suffix ? suffix[2] : "",
+        onRisk: loggedField(field, false),
+        onAction: loggedField(field, true),
+      };
       if (headers.size < 10_000) headers.set(value, header);
     }
     return header;

@@ -20,15 +20,15 @@ export function monthsNeeded(ctx: RuleContext): number {
 
 /**
  * The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming
- * it (`entriesKey`: its entries' key, see riskEntriesKey; `key`: its folded id).
+ * it (`key`: its folded id).
  */
-function firstSeen(ctx: RuleContext, risk: RiskRecord, entriesKey: string, key: string): DayNumber | null {
+function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | null {
   const raised = ctx.dateOf(risk, "raised", "lastUpdated");
   const { firstNamed, ownNumbering } = ctx.history;
   // On a register that numbers its own risks, its own log rows and backups first (see riskEntriesKey).
   const own =
     key && ownNumbering.has(risk.sheet) ? firstNamed.get(registerRiskKey(risk.sheet, key)) : undefined;
-  const named = key ? (own ?? firstNamed.get(entriesKey) ?? firstNamed.get(key)) : undefined;
+  const named = key ? (own ?? firstNamed.get(key)) : undefined;
   if (raised === null) return named ?? null;
   return named !== undefined && named < raised ? named : raised;
 }
@@ -43,7 +43,7 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
     input = {
       entries: entriesFor(ctx.history, entriesKey),
       current: currentScore(ctx, risk),
-      firstSeen: firstSeen(ctx, risk, entriesKey, key),
+      firstSeen: firstSeen(ctx, risk, key),
       asAt: ctx.asAt,
     };
     inputs.set(risk, input);
