@@ -188,6 +188,10 @@ export interface PaneBenchResult {
 /** What to run: the engine-and-adapter figures, and the officer's waits on the real views at these sizes. */
 export interface PaneBenchOptions {
   engine: boolean;
+  /** Only the history's cost (fresh pages without and with the logs), not the rest of the engine part. */
+  historyOnly?: boolean;
+  /** Fresh pages of each kind for the history's cost (default HISTORY_RUNS). */
+  historyRuns?: number;
   waitSizes: number[];
   /** Fresh pages per size for the waits (medians are reported). */
   waitRuns: number;
@@ -289,19 +293,27 @@ function render(r: PaneBenchResult): string {
     "  lazy chunks not loaded by then",
     bu.lazyFiles.map((f) => `${f.file.replace(/\.[0-9a-f]{8}\.js$/, "")} ${kb(f.gzipBytes)}`).join(", "),
   );
-  const h = r.history;
-  const pct = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(1)} %`;
-  row(
-    `Read + check with ${h.logRows} log rows`,
-    `${ms(median(h.withMs))} vs ${ms(median(h.withoutMs))} (${pct(h.overheadPct)})`,
-    `target ≤ +25 %; check alone ${ms(median(h.checkWithMs))} vs ${ms(median(h.checkWithoutMs))} (${pct(h.checkOverheadPct)})`,
-  );
-  row(
-    `  fastest of ${h.withMs.length} fresh pages each`,
-    `${ms(Math.min(...h.withMs))} vs ${ms(Math.min(...h.withoutMs))} (${pct(h.fastestOverheadPct)})`,
-    `check alone ${ms(Math.min(...h.checkWithMs))} vs ${ms(Math.min(...h.checkWithoutMs))} (${pct(h.fastestCheckOverheadPct)})`,
-  );
+  lines.push(...renderHistory(r.history));
   return lines.join("\n");
+}
+
+/** The history's cost, as two lines of the table. */
+function renderHistory(h: HistoryCost): string[] {
+  const pct = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(1)} %`;
+  const line = (what: string, value: string, target: string) =>
+    `  ${what.padEnd(44)} ${value.padEnd(30)} ${target}`;
+  return [
+    line(
+      `Read + check with ${h.logRows} log rows`,
+      `${ms(median(h.withMs))} vs ${ms(median(h.withoutMs))} (${pct(h.overheadPct)})`,
+      `target ≤ +25 %; check alone ${ms(median(h.checkWithMs))} vs ${ms(median(h.checkWithoutMs))} (${pct(h.checkOverheadPct)})`,
+    ),
+    line(
+      `  fastest of ${h.withMs.length} fresh pages each`,
+      `${ms(Math.min(...h.withMs))} vs ${ms(Math.min(...h.withoutMs))} (${pct(h.fastestOverheadPct)})`,
+      `check alone ${ms(Math.min(...h.checkWithMs))} vs ${ms(Math.min(...h.checkWithoutMs))} (${pct(h.fastestCheckOverheadPct)})`,
+    ),
+  ];
 }
 
 /**
@@ -320,7 +332,14 @@ export async function runPaneBench(
   const server = await serve(site);
   const browser = await launch();
   try {
-    const engine = options.engine ? await enginePart(browser, server, site, fakeHostJs, risks) : null;
+    if (options.historyOnly) {
+      const history = await historyPart(browser, server, fakeHostJs, risks, options.historyRuns);
+      console.log("\n" + renderHistory(history).join("\n"));
+      return { engine: null, waits: [] };
+    }
+    const engine = options.engine
+      ? await enginePart(browser, server, site, fakeHostJs, risks, options.historyRuns)
+      : null;
     const waits: WaitResult[] = [];
     if (options.waitSizes.length) {
       console.log("what the officer waits for, on the real views…");
@@ -382,6 +401,7 @@ async function historyPart(
   server: Served,
   fakeHostJs: string,
   risks: number,
+  runs = HISTORY_RUNS,
 ): Promise<HistoryCost> {
   const sheets = paneWorkload(risks);
   const logs = buildLogs(risks);
@@ -409,7 +429,7 @@ async function historyPart(
     fastestCheckOverheadPct: 0,
   };
   console.log(`history: read + check without and with ${cost.logRows} log rows…`);
-  for (let i = 0; i < HISTORY_RUNS; i++)
+  for (let i = 0; i < runs; i++)
     for (const [n, book] of books.entries()) {
       const pane = await openBenchPage(browser, server, fakeHostJs, book);
       const r = await bench(pane.page, "readAndCheck", BENCH_AS_AT);
@@ -432,6 +452,7 @@ async function enginePart(
   site: string,
   fakeHostJs: string,
   risks: number,
+  historyRuns?: number,
 ): Promise<PaneBenchResult> {
   const loadBefore = os.loadavg();
   const sheets = paneWorkload(risks);
@@ -470,7 +491,7 @@ async function enginePart(
   const bundle = await measureBundle(site, pane.page, server.served, from);
   await pane.context.close();
 
-  const history = await historyPart(browser, server, fakeHostJs, risks);
+  const history = await historyPart(browser, server, fakeHostJs, risks, historyRuns);
 
   const response = sum(cold.read.host.map((h) => h.responseBytes));
   const result: PaneBenchResult = {
@@ -512,6 +533,8 @@ export function main(args: string[]): void {
   const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const options: PaneBenchOptions = {
     engine: !args.includes("--waits-only"),
+    historyOnly: args.includes("--history-only"),
+    historyRuns: Number(flag("history-runs") ?? HISTORY_RUNS),
     waitSizes: args.includes("--no-waits")
       ? []
       : (flag("waits")?.split(",").map(Number) ?? DEFAULT_OPTIONS.waitSizes),
