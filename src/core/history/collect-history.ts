@@ -3,7 +3,7 @@
 // and proposals").
 
 import type { UpdateLogField } from "../model/fields";
-import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
+import { cellAt, type CellValue, type Grid } from "../model/grid";
 import type { ConfirmedPair, DueMove, EntryTexts, HistoryData, HistoryLog, LogSheet } from "../model/history";
 import { idKey } from "../model/records";
 import { parseDate, type DayNumber } from "../parse";
@@ -11,8 +11,7 @@ import { cellText } from "../read/cell-text";
 import type { UpdateLogSheet } from "../read/read-workbook";
 import { backedUpRegister, backupDay, backupRiskKeys } from "./backups";
 import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
-import { isYes, logDay, logScore } from "./log-cells";
-import { monthOf } from "./month";
+import { isYes, LogDates, logScore } from "./log-cells";
 import { foldCaseAndSpaces } from "../parse/spaces";
 import {
   compareAt,
@@ -126,13 +125,6 @@ class Reading {
   }
 }
 
-/** A log dates thousands of rows with the same few days: each day's month is worked out once. */
-function monthOnce(months: Map<DayNumber, number>, day: DayNumber): number {
-  let month = months.get(day);
-  if (month === undefined) months.set(day, (month = monthOf(day)));
-  return month;
-}
-
 /** An Update Log sheet as a log sheet: its rows' words read from their cells. */
 function updateLogSheet(sheet: UpdateLogSheet): LogSheet {
   const { grid, fieldColumns } = sheet;
@@ -166,9 +158,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     ["riskId", "date", "score", "noChange", "changes", "register"] as const
   ).map(indexOf);
   const slot = into.builder.sheetSlot(updateLogSheet(sheet));
-  // A log names each day many times: work out each day's month once.
-  const months = new Map<DayNumber, number>();
-  const memo = new Map<CellValue, DayNumber | null>();
+  const dates = new LogDates();
   // One entry object filled row by row (the log copies it into its columns): no object per row.
   const entry: NewEntry = {
     day: 0,
@@ -190,10 +180,11 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     const date = dateAt < 0 ? null : (cells[dateAt] ?? null);
     if (risk.slot < 0 || date === null) continue;
     const row = r + grid.rowOffset;
-    const day = memo.get(date) ?? logDay(date, formatAt(grid, row, dateAt + grid.colOffset), memo);
-    if (day === null) continue;
+    const dated = dates.of(date, grid, row, dateAt + grid.colOffset);
+    if (dated === null) continue;
+    const day = dated.day;
     entry.day = day;
-    entry.month = monthOnce(months, day);
+    entry.month = dated.month;
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
     entry.noChange = noChangeAt >= 0 && isYes(cells[noChangeAt] ?? null);
     entry.row = row + 1;
@@ -231,7 +222,6 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
       return r ? importTexts(r).text : "";
     },
   });
-  const months = new Map<DayNumber, number>();
   const entry: NewEntry = {
     day: 0,
     month: 0,
@@ -250,8 +240,8 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     if (idCell === null) continue;
     const risk = into.riskOf(idCell);
     if (!risk.named) continue;
-    const day = reader.dayOf(cells, row);
-    if (day === null) continue;
+    const dated = reader.dateOf(cells, row);
+    if (dated === null) continue;
     read++;
     if (risk.slot < 0) continue;
     const header = reader.headerOf(at.field < 0 ? null : (cells[at.field] ?? null));
@@ -260,8 +250,9 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     const old = at.old < 0 ? null : (cells[at.old] ?? null);
     const now = at.new < 0 ? null : (cells[at.new] ?? null);
     const isScore = actionId === "" && header.onRisk === "score";
+    const day = dated.day;
     entry.day = day;
-    entry.month = monthOnce(months, day);
+    entry.month = dated.month;
     entry.score = isScore ? logScore(now) : null;
     entry.oldScore = isScore ? logScore(old) : null;
     entry.row = row + 1;

@@ -1,12 +1,12 @@
 // Finds the Import Log tabs (the add-in's, or an earlier layout without Sheet or Action ID) and reads
 // their rows straight from the grid: a log of 100k rows must cost little next to the registers.
 
-import { formatAt, type CellValue, type Grid } from "../model/grid";
+import type { CellValue, Grid } from "../model/grid";
 import { cellText } from "../read/cell-text";
 import { headerWords } from "../read/header-words";
 import { mapHeaders } from "../read/map-headers";
 import type { DayNumber } from "../parse/day";
-import { logDay } from "./log-cells";
+import { LogDates, type LogDate } from "./log-cells";
 
 /** One changed cell as the Import Log recorded it. */
 export interface ImportLogRow {
@@ -96,8 +96,8 @@ export interface ImportLogReader {
   endRow: number;
   /** Each column's index in a row of `grid.values`; -1 where the layout has no such column. */
   at: Record<LogColumn, number>;
-  /** The day of a row's When cell (each distinct value read once), or null when it holds no date. */
-  dayOf(cells: readonly CellValue[], row: number): DayNumber | null;
+  /** The date of a row's When cell (each distinct value read once), or null when it holds no date. */
+  dateOf(cells: readonly CellValue[], row: number): LogDate | null;
   /** A Field cell read as a logged header (each distinct value read once). */
   headerOf(value: CellValue): LoggedHeader;
   /** The change a 0-based sheet row records, as one object (to show it), or null for a row without a date or a risk id. */
@@ -119,9 +119,9 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
     const col = columns.get(c);
     at[c] = col === undefined ? -1 : col - grid.colOffset;
   }
-  const days = new Map<CellValue, DayNumber | null>();
-  const dayOf = (cells: readonly CellValue[], row: number) =>
-    logDay(cells[at.when] ?? null, formatAt(grid, row, at.when + grid.colOffset), days);
+  const dates = new LogDates();
+  const dateOf = (cells: readonly CellValue[], row: number) =>
+    dates.of(cells[at.when] ?? null, grid, row, at.when + grid.colOffset);
   const headers = new Map<CellValue, LoggedHeader>();
   const headerOf = (value: CellValue) => {
     let header = headers.get(value);
@@ -143,7 +143,7 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
   const rowAt = (row: number): ImportLogRow | null => {
     const cells = grid.values[row - grid.rowOffset];
     if (!cells) return null;
-    const day = dayOf(cells, row);
+    const day = dateOf(cells, row)?.day ?? null;
     const riskId = cellText(cell(cells, "riskId"));
     if (day === null || !riskId) return null;
     const { field, action } = headerOf(cell(cells, "field"));
@@ -165,7 +165,7 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
     firstRow: headerRow + 1,
     endRow: grid.rowOffset + grid.values.length,
     at,
-    dayOf,
+    dateOf,
     headerOf,
     rowAt,
   };

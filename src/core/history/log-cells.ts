@@ -1,7 +1,8 @@
 // Reading the log tabs' cells: a log's date column is a date whatever its number format says.
 
-import type { CellValue } from "../model/grid";
+import { formatAt, type CellValue, type Grid } from "../model/grid";
 import { dayFromSerial, parseDate, parseScore, type DayNumber } from "../parse";
+import { monthOf, type MonthIndex } from "./month";
 
 /** Serials a log's date column may hold (1954–2119): a bare number there is an Excel date. */
 const SERIAL_MIN = 20000;
@@ -11,26 +12,47 @@ const SERIAL_MAX = 80000;
  * Reads a log's date cell: an Excel serial (with or without a date format, a time of day ignored), or
  * a date as officers type it ("12/09/22", "12 Sept 2022", "2022-10-10 14:05"). Null when not a date.
  */
-export function logDay(
-  value: CellValue,
-  format: string | null,
-  memo: Map<CellValue, DayNumber | null>,
-): DayNumber | null {
-  if (value === null || value === "") return null;
-  let day = memo.get(value);
-  if (day !== undefined) return day;
-  if (typeof value === "number") {
-    const r =
-      value >= SERIAL_MIN && value <= SERIAL_MAX
-        ? dayFromSerial(value)
-        : parseDate(value, format, "lastUpdated");
-    day = r.ok ? r.value : null;
-  } else {
-    const r = parseDate(value, format, "lastUpdated");
-    day = r.ok ? r.value : null;
+function logDay(value: CellValue, format: string | null): DayNumber | null {
+  const r =
+    typeof value === "number" && value >= SERIAL_MIN && value <= SERIAL_MAX
+      ? dayFromSerial(value)
+      : parseDate(value, format, "lastUpdated");
+  return r.ok ? r.value : null;
+}
+
+/** A log row's date: its day, and the month that day falls in. */
+export interface LogDate {
+  readonly day: DayNumber;
+  readonly month: MonthIndex;
+}
+
+/** Distinct date cells a log's memo keeps (a log names a few hundred days; typed dates differ more). */
+const MAX_DATES = 100_000;
+
+/**
+ * A log's date cells, each distinct value read once (a log of 100k rows names a few hundred days): its day
+ * and month in one look-up. Rows written at one meeting share a date, so the cell read last is checked
+ * first. The number format is read only for a value not seen before.
+ */
+export class LogDates {
+  private readonly dates = new Map<CellValue, LogDate | null>();
+  private lastValue: CellValue = null;
+  private last: LogDate | null = null;
+
+  /** The date of the cell at (row, col), 0-based sheet coordinates of `grid`, holding `value`; null when not a date. */
+  of(value: CellValue, grid: Grid, row: number, col: number): LogDate | null {
+    if (value === null || value === "") return null;
+    if (value === this.lastValue) return this.last;
+    let date = this.dates.get(value);
+    if (date === undefined) {
+      const day = logDay(value, formatAt(grid, row, col));
+      date = day === null ? null : { day, month: monthOf(day) };
+      if (this.dates.size < MAX_DATES) this.dates.set(value, date);
+    }
+    this.lastValue = value;
+    this.last = date;
+    return date;
   }
-  if (memo.size < 100_000) memo.set(value, day);
-  return day;
 }
 
 /** A score 1–25 from a log cell, or null (blank, text without one number, out of range). */
@@ -41,15 +63,28 @@ export function logScore(value: CellValue): number | null {
   return r.ok && r.value >= 1 && r.value <= 25 ? r.value : null;
 }
 
-const YES = /^\s*(yes|y|true|✓|✔|x)\b/i;
+// A tick is not a word character, so it needs no word boundary after it ("✓" alone is yes).
+const YES = /^\s*(?:(?:yes|y|true|x)\b|[✓✔])/i;
 /** A log's no-change column holds a few words thousands of times: each is read once. */
 const yesMemo = new Map<string, boolean>();
+
+/**
+ * True when a text cannot say yes: it starts with a printable ASCII character that is not the first letter
+ * of a yes word (Y, T, X). Most "No" cells are answered so, without the memo; a text starting with a space
+ * or any other character is left to the pattern.
+ */
+function cannotSayYes(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c <= 0x20 || c >= 0x80) return false;
+  const lower = c | 0x20; // Y, T, X in lower case (other characters stay other characters)
+  return lower !== 0x79 && lower !== 0x74 && lower !== 0x78;
+}
 
 /** True for a "no change" flag: Yes, Y, True, a tick, or Yes with words after it. */
 export function isYes(value: CellValue): boolean {
   if (value === true) return true;
   if (typeof value === "number") return value === 1;
-  if (typeof value !== "string") return false;
+  if (typeof value !== "string" || value === "" || cannotSayYes(value)) return false;
   let yes = yesMemo.get(value);
   if (yes === undefined) {
     yes = YES.test(value);

@@ -1,0 +1,71 @@
+// Reading a log's cells: the no-change flag and the date column (each distinct date read once).
+
+import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
+import { isYes, LogDates } from "../../../src/core/history/log-cells";
+import { monthOf } from "../../../src/core/history/month";
+import { dayFromIso } from "../../../src/core/parse/day";
+
+describe("isYes: a log's No change cell", () => {
+  it.each<[CellValue, boolean]>([
+    ["Yes", true],
+    ["yes", true],
+    ["Y", true],
+    ["TRUE", true],
+    ["x", true],
+    ["X", true],
+    ["✓", true],
+    ["✔", true],
+    ["  yes", true],
+    ["\tYes", true],
+    ["\u00a0Yes", true],
+    ["Yes – nothing moved", true],
+    [true, true],
+    [1, true],
+    ["No", false],
+    ["no", false],
+    ["N", false],
+    ["", false],
+    ["Nope", false],
+    ["Yesterday", false],
+    ["Not yet", false],
+    ["-", false],
+    ["0", false],
+    [0, false],
+    [false, false],
+    [null, false],
+  ])("%j → %s", (value, expected) => {
+    expect(isYes(value)).toBe(expected);
+  });
+});
+
+describe("LogDates: a log's date column", () => {
+  const grid = gridFromRows(
+    "Update Log",
+    [["Date"], [44805], ["12/09/2022"], ["2022-10-10 14:05"], ["soon"], [null], [44805]],
+    { numberFormats: [[], ["dd/mm/yyyy"], [], [], [], [], ["General"]] },
+  );
+  const at = (dates: LogDates, row: number) => dates.of(grid.values[row][0], grid, row, 0);
+
+  it("reads an Excel serial, a typed UK date and a date with a time, each with its month", () => {
+    const dates = new LogDates();
+    const expected = ["2022-09-01", "2022-09-12", "2022-10-10"].map((iso) => {
+      const day = dayFromIso(iso)!;
+      return { day, month: monthOf(day) };
+    });
+    expect([1, 2, 3].map((row) => at(dates, row))).toEqual(expected);
+  });
+
+  it("gives null for words and blanks", () => {
+    const dates = new LogDates();
+    expect(at(dates, 4)).toBeNull();
+    expect(at(dates, 5)).toBeNull();
+  });
+
+  it("reads each distinct value once, the row before's and any earlier one", () => {
+    const dates = new LogDates();
+    const first = at(dates, 1);
+    expect(at(dates, 1)).toBe(first);
+    at(dates, 2);
+    expect(at(dates, 6)).toBe(first);
+  });
+});
