@@ -81,6 +81,11 @@ class Reading {
   /** Register sheets that number their own risks, by name with case and runs of spaces folded. */
   private readonly ownRegisters = new Map<string, string>();
   private readonly risks = new Map<CellValue, LoggedRisk>();
+  /** The Risk ID cell read last and its risk: an import logs several cells of one risk in a row. */
+  private lastIdCell: CellValue = null;
+  private lastRisk: LoggedRisk | null = null;
+  /** Register cells already read: the register sheet each names (undefined for none that numbers its own). */
+  private readonly registerOf = new Map<CellValue, string | undefined>();
 
   constructor(capacity: number, ownNumbering: ReadonlySet<string>) {
     this.builder = new HistoryLogBuilder(capacity);
@@ -94,10 +99,7 @@ class Reading {
    * entry is kept under (see riskEntriesKey).
    */
   addFor(risk: LoggedRisk, register: CellValue, entry: NewEntry): string {
-    const sheet =
-      this.ownRegisters.size === 0 || register === null
-        ? undefined
-        : this.ownRegisters.get(foldCaseAndSpaces(cellText(register)));
+    const sheet = this.ownRegisters.size === 0 || register === null ? undefined : this.ownRegister(register);
     const key = sheet === undefined ? risk.key : registerRiskKey(sheet, risk.key);
     this.slots[this.builder.add(entry)] = sheet === undefined ? risk.slot : this.slot(key);
     return key;
@@ -108,13 +110,24 @@ class Reading {
    * and that id's slot (-1 for none). A log names each risk many times: each id cell is read once.
    */
   riskOf(idCell: CellValue): LoggedRisk {
+    if (idCell === this.lastIdCell && this.lastRisk !== null) return this.lastRisk;
     let risk = this.risks.get(idCell);
     if (risk === undefined) {
       const text = cellText(idCell);
       const key = idKey(text);
       this.risks.set(idCell, (risk = { named: text !== "", key, slot: key ? this.slot(key) : -1 }));
     }
+    this.lastIdCell = idCell;
+    this.lastRisk = risk;
     return risk;
+  }
+
+  /** The register that numbers its own risks a log row's Register (or Sheet) cell names, if any; each cell read once. */
+  private ownRegister(register: CellValue): string | undefined {
+    if (this.registerOf.has(register)) return this.registerOf.get(register);
+    const sheet = this.ownRegisters.get(foldCaseAndSpaces(cellText(register)));
+    if (this.registerOf.size < 10_000) this.registerOf.set(register, sheet);
+    return sheet;
   }
 
   /** The slot of a folded risk id (one per risk). */
@@ -294,7 +307,12 @@ function indicesByRisk(log: HistoryLog, reading: Reading): Map<string, Int32Arra
 }
 
 function inOrder(log: HistoryLog, at: Int32Array): boolean {
-  for (let k = 1; k < at.length; k++) if (compareAt(log, at[k - 1], at[k]) > 0) return false;
+  const day = log.day;
+  for (let k = 1; k < at.length; k++) {
+    // Entries a day apart or more are in order without the full comparison.
+    if (day[at[k - 1]] < day[at[k]]) continue;
+    if (compareAt(log, at[k - 1], at[k]) > 0) return false;
+  }
   return true;
 }
 
