@@ -121,17 +121,23 @@ function headerProbe(layout: SheetLayout): HeaderProbe {
   return { cells, needed: Math.max(2, Math.ceil(cells.length * 0.6)), folds: new Map() };
 }
 
-/** The first letter or digit of a text, lower case ("" when none): what its folded text starts with. */
-function firstFolded(text: string): string {
+/**
+ * True when a text folds (see foldHeader) to `folded`, compared letter by letter as it is read: a data
+ * cell usually differs from the header by its first letter or two, so most texts are ruled out without
+ * making a folded copy. A text with a character beyond ASCII (some lower-case to ASCII letters, as the
+ * Kelvin sign to k) is folded whole, once per distinct text.
+ */
+function foldsTo(probe: HeaderProbe, text: string, folded: string): boolean {
+  let at = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return text.charAt(i);
-    if (c >= 97 && c <= 122) return text.charAt(i);
-    if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
-    // Some other letters lower-case to ASCII ones (the Kelvin sign to k): fold such a text whole.
-    if (c >= 128) return foldHeader(text).charAt(0);
+    let c = text.charCodeAt(i);
+    if (c >= 128) return foldedOnce(probe, text) === folded;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    if (at >= folded.length || folded.charCodeAt(at) !== c) return false;
+    at++;
   }
-  return "";
+  return at === folded.length;
 }
 
 /** A cell's folded text, folded once per distinct text (the memo stops growing at 4,096 texts). */
@@ -154,10 +160,7 @@ function isRepeatedHeader(grid: Grid, row: number, probe: HeaderProbe): boolean 
     // Repeated headers are copies of the header row: compare cheaply before folding words.
     const hit =
       typeof v === "string" &&
-      (v === h.text ||
-        (Math.abs(v.length - h.text.length) <= 6 &&
-          firstFolded(v) === h.folded.charAt(0) &&
-          foldedOnce(probe, v) === h.folded));
+      (v === h.text || (Math.abs(v.length - h.text.length) <= 6 && foldsTo(probe, v, h.folded)));
     if (hit) same++;
     else if (++misses > allowedMisses) return false;
   }

@@ -374,3 +374,30 @@ describe("a Risk Rating column holding numbers", () => {
     ]);
   });
 });
+
+describe("readTable: a register's header printed again at a page break", () => {
+  // Each variant of the header row, between two risks: a copy, whatever its case, spaces and punctuation
+  // (or a Kelvin sign standing for a K), is set aside; a row of words that merely start like the headers is a risk.
+  const upper = REGISTER_HEADERS.map((h) => h.toUpperCase());
+  it.each<[string, CellValue[], number]>([
+    ["an exact copy", REGISTER_HEADERS, 2],
+    ["in capitals", upper, 2],
+    ["with doubled spaces and hyphens", REGISTER_HEADERS.map((h) => h.replace(" ", "  -")), 2],
+    ["with a Kelvin sign for a K", REGISTER_HEADERS.map((h) => h.replace(/k/gi, "\u212a")), 2],
+    [
+      "words that start like the headers",
+      risk({ id: "HRC-003", title: "Risk Titles lost", owner: "Risk Owners Group", status: "Open" }),
+      3,
+    ],
+  ])("%s", (_what, middle, risks) => {
+    const g = gridFromRows("Reg", [
+      REGISTER_HEADERS,
+      risk({ id: "HRC-001" }),
+      middle,
+      risk({ id: "HRC-002" }),
+    ]);
+    const { records } = read([g]);
+    expect(records.risks).toHaveLength(risks);
+    expect(records.risks.map((r) => r.fields.id?.text)).toContain("HRC-002");
+  });
+});
