@@ -11,7 +11,19 @@ import { currentScore, currentScoreOf, type CurrentScore } from "./current-score
 
 /** Whole pounds with thousands commas, one formatter for every risk (toLocaleString makes one per call). */
 const POUNDS = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
-const money = (n: number) => `£${POUNDS.format(Math.round(n))}`;
+/** Sums already written out: a register repeats a few round sums, and each threshold is written per risk. */
+const POUNDS_TEXT = new Map<number, string>();
+
+/** "£250,000": whole pounds with thousands commas, each sum formatted once. */
+function money(n: number): string {
+  const whole = Math.round(n);
+  let text = POUNDS_TEXT.get(whole);
+  if (text === undefined) {
+    text = `£${POUNDS.format(whole)}`;
+    if (POUNDS_TEXT.size < 10_000) POUNDS_TEXT.set(whole, text);
+  }
+  return text;
+}
 
 export { currentScore, currentScoreOf };
 
@@ -43,37 +55,48 @@ export function routeRisk(ctx: RuleContext, risk: RiskRecord): Route {
 
 function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   const t = ctx.settings.escalation;
-  const destinations: DestinationId[] = [];
-  const reasons: string[] = [];
-  const add = (d: DestinationId, why: string) => {
-    destinations.push(d);
-    reasons.push(why);
-  };
+  const route: Route = { destinations: [], reasons: [] };
   const current = currentScoreOf(ctx, risk);
   const score = current.score;
-  // Worked out only for a risk that goes somewhere on its score: most go nowhere.
-  const scored = () => scoreWords(current);
   const moneyValue = fieldValue(risk, "financialImpact");
   const impact = moneyValue !== null ? parseMoney(moneyValue) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
   const escalateValue = fieldValue(risk, "escalation");
   const escalateYes = escalateValue !== null && isYesValue(escalateValue);
   const strategy = ctx.strategyOf(risk);
+  // Words are made only for the destinations a risk has: most risks go nowhere.
+  const pounds = amount === null ? "" : money(amount);
 
   if (score !== null && score >= t.corporateMinScore)
-    add("corporate-register", `${scored()} ≥ ${t.corporateMinScore}`);
+    sendTo(route, "corporate-register", `${scoreWords(current)} ≥ ${t.corporateMinScore}`);
   else if (score !== null && score >= t.directorateMinScore && score <= t.directorateMaxScore)
-    add("directorate-register", `${scored()} in ${t.directorateMinScore}–${t.directorateMaxScore}`);
-  if (amount !== null) add("financial-cluster", `financial impact ${money(amount)}`);
+    sendTo(
+      route,
+      "directorate-register",
+      `${scoreWords(current)} in ${t.directorateMinScore}–${t.directorateMaxScore}`,
+    );
+
+  if (amount !== null) sendTo(route, "financial-cluster", `financial impact ${pounds}`);
+
   if (amount !== null && amount >= t.operationsBoardMinImpact)
-    add("operations-board", `financial impact ${money(amount)} ≥ ${money(t.operationsBoardMinImpact)}`);
-  else if (escalateYes) add("operations-board", "Escalate? = Yes");
+    sendTo(route, "operations-board", `financial impact ${pounds} ≥ ${money(t.operationsBoardMinImpact)}`);
+  else if (escalateYes) sendTo(route, "operations-board", "Escalate? = Yes");
+
   if (amount !== null && amount >= t.strategicBoardMinImpact)
-    add("strategic-board", `financial impact ${money(amount)} ≥ ${money(t.strategicBoardMinImpact)}`);
-  else if (score !== null && score >= t.strategicBoardScore) add("strategic-board", scored());
-  if (strategy.ok && strategy.value === "transfer") add("transfer", "strategy Transfer");
+    sendTo(route, "strategic-board", `financial impact ${pounds} ≥ ${money(t.strategicBoardMinImpact)}`);
+  else if (score !== null && score >= t.strategicBoardScore)
+    sendTo(route, "strategic-board", scoreWords(current));
+
+  if (strategy.ok && strategy.value === "transfer") sendTo(route, "transfer", "strategy Transfer");
+
   // Most risks go nowhere: they share one empty route (the memo keeps a route for every risk).
-  return destinations.length ? { destinations, reasons } : NO_ROUTE;
+  return route.destinations.length ? route : NO_ROUTE;
+}
+
+/** Adds a destination and the reason for it. */
+function sendTo(route: Route, destination: DestinationId, reason: string): void {
+  route.destinations.push(destination);
+  route.reasons.push(reason);
 }
 
 /** Routes every open risk; risks with no destination are left out. */

@@ -8,6 +8,9 @@ const NO = new Set(["no", "n", "false", "0"]);
 /** "Yes – to Ops Board", "No, managed locally": a whole word Yes or No, then words. */
 const WORD_THEN_MORE = /^(yes|no)\b(?!['’])[\s,.;:–—(-]/;
 
+/** Texts already read: a yes/no column holds a few words thousands of times (results are frozen, shared). */
+const READ = new Map<string, ParseResult<boolean>>();
+
 /**
  * Reads a yes/no cell: Yes, Y, TRUE, 1 (and a ticked check box, which is TRUE), and Yes followed by
  * words ("Yes – to Ops Board"); likewise No. Blank and anything else fail (a blank Escalate? is not
@@ -22,6 +25,15 @@ export function parseYesNo(value: CellValue): ParseResult<boolean> {
     return fail(`${value} is not yes or no`);
   }
   if (typeof value !== "string") return fail("not yes or no");
+  let result = READ.get(value);
+  if (result === undefined) {
+    result = Object.freeze(parseYesNoText(value));
+    if (READ.size < 1_000) READ.set(value, result);
+  }
+  return result;
+}
+
+function parseYesNoText(value: string): ParseResult<boolean> {
   const text = value.trim().toLowerCase().replace(/[.!]$/, "");
   if (text === "") return fail("blank");
   if (YES.has(text)) return ok(true);
