@@ -250,14 +250,6 @@ export function buildRuleContext(
     else day = store(column, record.row, fieldDate(record, field, meaning) ?? NaN);
     return Number.isNaN(day) ? null : day;
   };
-  /** Is this record's status open (by `read` on its status text)? Cached per status cell. */
-  const openBy = (record: SheetRecord<string>, reading: string, read: (text: string) => boolean): boolean => {
-    const col = fieldColumn(record, "status");
-    if (col === undefined) return read(fieldText(record, "status"));
-    const column = columns.column(record.sheet, reading, col, record.row);
-    if (isKnown(column, record.row)) return column.values[record.row] === 1;
-    return store(column, record.row, read(fieldText(record, "status")) ? 1 : 0) === 1;
-  };
   const latestCache = new PerRecord<RiskRecord, DayNumber | null>(records.risks);
   // Status and strategy cells repeat the same few words thousands of times: read each text once.
   const memo = <T>(read: (text: string) => T) => {
@@ -269,6 +261,9 @@ export function buildRuleContext(
     };
   };
   const riskOpen = memo((t) => parseRiskState(t, settings) === "open");
+  // Each record's state, kept by its place: every rule asks whether each risk (or action) is open.
+  const openRisks = new PerRecord<RiskRecord, boolean>(records.risks);
+  const openActions = new PerRecord<ActionRecord, boolean>(records.actions);
   const actionOpen = memo((t) => parseActionState(t, settings) === "open");
   const strategy = memo((t) => parseStrategy(t, settings.strategyWords));
   const numberMemo = (scale?: readonly ScaleWord[]) =>
@@ -302,8 +297,16 @@ export function buildRuleContext(
     records,
     hasField: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.has(field) ?? false,
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
-    isOpenRisk: (risk) => openBy(risk, "riskOpen", riskOpen),
-    isOpenAction: (action) => openBy(action, "actionOpen", actionOpen),
+    isOpenRisk(risk) {
+      let open = openRisks.get(risk);
+      if (open === undefined) openRisks.set(risk, (open = riskOpen(fieldText(risk, "status"))));
+      return open;
+    },
+    isOpenAction(action) {
+      let open = openActions.get(action);
+      if (open === undefined) openActions.set(action, (open = actionOpen(fieldText(action, "status"))));
+      return open;
+    },
     actionsFor,
     riskKey,
     riskFor: (action) => ctx.risksFor(action)[0],
