@@ -102,7 +102,8 @@ function sendTo(route: Route, destination: DestinationId, reason: string): void 
 /** Routes every open risk; risks with no destination are left out. */
 export function routeEscalations(ctx: RuleContext): Escalation[] {
   const out: Escalation[] = [];
-  for (const risk of ctx.records.risks) {
+  for (let k = 0; k < ctx.records.risks.length; k++) {
+    const risk = ctx.records.risks[k];
     if (!ctx.isOpenRisk(risk)) continue;
     const { destinations, reasons } = routeRisk(ctx, risk);
     if (destinations.length === 0) continue;

@@ -37,7 +37,8 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
 /** Every open risk's proposal, in register order. */
 export function proposeChanges(ctx: RuleContext): Proposal[] {
   const out: Proposal[] = [];
-  for (const risk of ctx.records.risks) {
+  for (let k = 0; k < ctx.records.risks.length; k++) {
+    const risk = ctx.records.risks[k];
     const p = proposalOf(ctx, risk);
     if (p) out.push(p);
   }

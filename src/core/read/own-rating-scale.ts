@@ -33,7 +33,8 @@ function scoreOf(r: SheetRecord<string>): number | null {
  */
 export function followsOwnRatingScale(records: SheetRecord<string>[], bands: RagBands): boolean {
   const pairs: [number, number][] = [];
-  for (const r of records) {
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k];
     const text = fieldText(r, "rag")
       .toLowerCase()
       .replace(/[^a-z]+/g, " ")

@@ -31,7 +31,8 @@ export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
   if (risks.every((r) => r.sheet === risks[0].sheet)) return pairs;
   // Each sheet's first risk of each id; titles are folded only where two sheets share an id.
   const bySheet = new Map<string, Map<string, RiskRecord>>();
-  for (const r of risks) {
+  for (let k = 0; k < risks.length; k++) {
+    const r = risks[k];
     const key = idKey(rawValue(r, "id"));
     if (!key) continue;
     let ids = bySheet.get(r.sheet);

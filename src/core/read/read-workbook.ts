@@ -56,7 +56,8 @@ function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], 
   const col = m.fieldColumns.get("reviewDate")!;
   let before = 0;
   let after = 0;
-  for (const r of records) {
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k];
     const c = rawCell(r, "reviewDate");
     if (!c) continue;
     const d = parseDateCell(c, "lastUpdated");
@@ -87,7 +88,8 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
   if (!m || !m.fieldColumns.has("rag") || m.fieldColumns.has("score")) return;
   let numbers = 0;
   let words = 0;
-  for (const r of records) {
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k];
     const v = rawValue(r, "rag");
     if (typeof v === "number" && v >= 1 && v <= 25) numbers++;
     else if (typeof v === "string" && v.trim() && !/^\d+$/.test(v.trim())) words++;
@@ -127,7 +129,8 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
   if (!m.fieldColumns.has(textField) || m.fieldColumns.has(dateField)) return;
   let dates = 0;
   let other = 0;
-  for (const r of records) {
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k];
     const c = rawCell(r, textField);
     if (!c || !c.text) continue;
     // An update history ("28/09/22 – reviewed at RMB" a line) starts with a date but is words.
@@ -202,7 +205,8 @@ function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>
     if (col === undefined) continue;
     let monthFirst = 0;
     let dayFirst = 0;
-    for (const r of records) {
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
       if (typeof rawValue(r, f) !== "string") continue;
       const d = SLASHED.exec(withoutWeekPrefix(rawText(r, f)));
       if (!d) continue;
@@ -213,7 +217,8 @@ function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>
       if (dayFirst > 0) break;
     }
     if (monthFirst === 0 || dayFirst > 0) continue;
-    for (const r of records) {
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
       const c = r.fields[f];
       if (c && c.col === col) c.monthFirst = true;
     }

@@ -145,50 +145,75 @@ function sheetRows(records: WorkbookRecords): Map<string, number> {
 const NO_ACTIONS: readonly ActionRecord[] = [];
 const NO_RISKS: readonly RiskRecord[] = [];
 
-/** The first risk of a folded id and every action naming it. */
+/** The first risk of a folded id, and where the actions naming it sit in the list of linked actions. */
 interface IdLinks {
   risk: RiskRecord | undefined;
-  actions: ActionRecord[];
   /** `[risk]`, shared by the actions that name this id alone. */
   riskList: readonly RiskRecord[];
+  /** How many actions name the id, and where they start in the linked list (see linkRisksAndActions). */
+  count: number;
+  start: number;
 }
 
 /**
  * Each risk's folded id, each risk's actions and each action's risks, found once per check (several rules
  * ask for every one). One table by folded id, looked up once per action; an actions sheet lists a risk's
  * actions together, so an action naming the same id text as the one before reuses its ids and entry.
+ * The actions of every id sit in one list, id by id: an id's actions are cut from it, at their exact
+ * length, when first asked for (an array grown action by action holds room for 17).
  */
 function linkRisksAndActions(records: WorkbookRecords) {
   const riskKeys = new PerRecord<RiskRecord, string>(records.risks);
   const byKey = new Map<string, IdLinks>();
-  for (const r of records.risks) {
+  for (let k = 0; k < records.risks.length; k++) {
+    const r = records.risks[k];
     const key = idKey(rawValue(r, "id"));
     riskKeys.set(r, key);
-    if (key && !byKey.has(key)) byKey.set(key, { risk: r, actions: [], riskList: [r] });
+    if (key && !byKey.has(key)) byKey.set(key, { risk: r, riskList: [r], count: 0, start: 0 });
   }
   const risksOfAction = new PerRecord<ActionRecord, readonly RiskRecord[]>(records.actions);
   const linksOf = (key: string): IdLinks => {
     let links = byKey.get(key);
-    if (!links) byKey.set(key, (links = { risk: undefined, actions: [], riskList: NO_RISKS }));
+    if (!links) byKey.set(key, (links = { risk: undefined, riskList: NO_RISKS, count: 0, start: 0 }));
     return links;
   };
+  // Each action's ids (consecutive actions naming the same text share one array), counted per id.
+  const { actions } = records;
+  const idsOfAction = new Array<IdLinks[]>(actions.length);
   let lastText: string | null = null;
   let lastLinks: IdLinks[] = [];
-  for (const a of records.actions) {
+  for (let k = 0; k < actions.length; k++) {
+    const a = actions[k];
     const text = fieldText(a, "riskId");
     if (text !== lastText) {
       lastText = text;
       lastLinks = riskIdKeys(text).map(linksOf);
     }
-    for (const links of lastLinks) links.actions.push(a);
+    idsOfAction[k] = lastLinks;
+    for (let l = 0; l < lastLinks.length; l++) lastLinks[l].count++;
     risksOfAction.set(
       a,
       lastLinks.length === 1 ? lastLinks[0].riskList : lastLinks.flatMap((l) => (l.risk ? [l.risk] : [])),
     );
   }
+  // The linked list: each id's actions together, in the actions' order.
+  // (Each count is set back to 0 and counted again as its actions are placed.)
+  let total = 0;
+  for (const links of byKey.values()) {
+    links.start = total;
+    total += links.count;
+    links.count = 0;
+  }
+  const linked = new Array<ActionRecord>(total);
+  for (let k = 0; k < actions.length; k++) {
+    const ids = idsOfAction[k];
+    for (let l = 0; l < ids.length; l++) linked[ids[l].start + ids[l].count++] = actions[k];
+  }
   /** The actions naming a folded id. */
-  const actionsOfKey = (key: string): readonly ActionRecord[] =>
-    key ? (byKey.get(key)?.actions ?? NO_ACTIONS) : NO_ACTIONS;
+  const actionsOfKey = (key: string): readonly ActionRecord[] => {
+    const links = key ? byKey.get(key) : undefined;
+    return links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : NO_ACTIONS;
+  };
   return { riskKeys, actionsOfKey, risksOfAction };
 }
 

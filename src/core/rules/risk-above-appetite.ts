@@ -3,7 +3,8 @@
 import { APPETITE_LEVEL_NAMES } from "../model/history";
 import { currentScore } from "../escalate/current-score";
 import { appetiteOf } from "../history/risk-points";
-import type { Rule } from "./types";
+import { reportEach } from "./report-each";
+import type { Rule, RuleReport } from "./types";
 import { rawCell } from "../model/records";
 
 export const rule: Rule = {
@@ -20,12 +21,12 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    return ctx.records.risks.flatMap((r) => {
-      if (!ctx.isOpenRisk(r)) return [];
+    return reportEach(ctx.records.risks, (r): RuleReport | null => {
+      if (!ctx.isOpenRisk(r)) return null;
       const score = currentScore(ctx, r);
-      if (score === null) return [];
+      if (score === null) return null;
       const appetite = appetiteOf(ctx, r);
-      if (score <= appetite.max) return [];
+      if (score <= appetite.max) return null;
       const data = {
         id: ctx.riskId(r) || "(no id)",
         score,
@@ -35,8 +36,8 @@ export const rule: Rule = {
       };
       const field = rawCell(r, "score") ? "score" : "likelihood";
       return appetite.category
-        ? [{ record: r, field, messageId: "above", data }]
-        : [{ record: r, field, messageId: "aboveDefault", data }];
+        ? { record: r, field, messageId: "above", data }
+        : { record: r, field, messageId: "aboveDefault", data };
     });
   },
 };

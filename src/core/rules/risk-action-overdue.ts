@@ -18,7 +18,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     const own: RuleReport[] = [];
-    for (const r of ctx.records.risks) {
+    for (let k = 0; k < ctx.records.risks.length; k++) {
+      const r = ctx.records.risks[k];
       if (!ctx.isOpenRisk(r)) continue;
       const action = ctx.ownAction(r);
       if (!action || !action.open || action.due === null || action.due >= ctx.asAt) continue;

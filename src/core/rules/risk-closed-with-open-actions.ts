@@ -1,6 +1,7 @@
 // risk/closed-with-open-actions: a closed risk should not leave actions open.
 
-import type { Rule } from "./types";
+import { reportEach } from "./report-each";
+import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
   meta: {
@@ -12,20 +13,18 @@ export const rule: Rule = {
     messages: { open: "Risk {id} is closed but {count} of its actions {verb} still open." },
   },
   check(ctx) {
-    return ctx.records.risks.flatMap((r) => {
-      if (ctx.isOpenRisk(r)) return [];
+    return reportEach(ctx.records.risks, (r): RuleReport | null => {
+      if (ctx.isOpenRisk(r)) return null;
       const own = ctx.ownAction(r);
       const open = ctx.actionsFor(r).filter((a) => ctx.isOpenAction(a)).length + (own?.open ? 1 : 0);
       return open === 0
-        ? []
-        : [
-            {
-              record: r,
-              field: "status",
-              messageId: "open",
-              data: { id: ctx.riskId(r), count: open, verb: open === 1 ? "is" : "are" },
-            },
-          ];
+        ? null
+        : {
+            record: r,
+            field: "status",
+            messageId: "open",
+            data: { id: ctx.riskId(r), count: open, verb: open === 1 ? "is" : "are" },
+          };
     });
   },
 };

@@ -14,12 +14,13 @@ export const rule: Rule = {
   check(ctx) {
     const out: RuleReport[] = [];
     const seen = new Map<string, number>();
-    for (const r of ctx.records.risks) {
+    for (let k = 0; k < ctx.records.risks.length; k++) {
+      const r = ctx.records.risks[k];
       const key = ctx.riskKey(r);
       if (!key) continue;
-      const k = `${r.sheet}\u0000${key}`;
-      const first = seen.get(k);
-      if (first === undefined) seen.set(k, r.row);
+      const onSheet = `${r.sheet}\u0000${key}`;
+      const first = seen.get(onSheet);
+      if (first === undefined) seen.set(onSheet, r.row);
       else
         out.push({
           record: r,

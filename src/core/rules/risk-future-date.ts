@@ -1,7 +1,8 @@
 // risk/future-date: a last-updated date cannot be after the as-at date.
 
 import { isoFromDay } from "../parse";
-import type { Rule } from "./types";
+import { reportEach } from "./report-each";
+import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
   meta: {
@@ -13,18 +14,16 @@ export const rule: Rule = {
     messages: { future: "Risk {id} says it was last updated {date}, after the as-at date {asAt}." },
   },
   check(ctx) {
-    return ctx.records.risks.flatMap((r) => {
+    return reportEach(ctx.records.risks, (r): RuleReport | null => {
       const d = ctx.dateOf(r, "lastUpdated", "lastUpdated");
       return d !== null && d > ctx.asAt
-        ? [
-            {
-              record: r,
-              field: "lastUpdated",
-              messageId: "future",
-              data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d), asAt: isoFromDay(ctx.asAt) },
-            },
-          ]
-        : [];
+        ? {
+            record: r,
+            field: "lastUpdated",
+            messageId: "future",
+            data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d), asAt: isoFromDay(ctx.asAt) },
+          }
+        : null;
     });
   },
 };

@@ -1,7 +1,8 @@
 // risk/next-review-passed: the next review date has gone by.
 
 import { isoFromDay } from "../parse";
-import type { Rule } from "./types";
+import { reportEach } from "./report-each";
+import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
   meta: {
@@ -13,19 +14,17 @@ export const rule: Rule = {
     messages: { passed: "Risk {id} was due for review on {date}." },
   },
   check(ctx) {
-    return ctx.records.risks.flatMap((r) => {
-      if (!ctx.isOpenRisk(r)) return [];
+    return reportEach(ctx.records.risks, (r): RuleReport | null => {
+      if (!ctx.isOpenRisk(r)) return null;
       const d = ctx.dateOf(r, "nextReview", "deadline");
       return d !== null && d < ctx.asAt
-        ? [
-            {
-              record: r,
-              field: "nextReview",
-              messageId: "passed",
-              data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d) },
-            },
-          ]
-        : [];
+        ? {
+            record: r,
+            field: "nextReview",
+            messageId: "passed",
+            data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d) },
+          }
+        : null;
     });
   },
 };

@@ -5,6 +5,7 @@ import { datedLines, isoFromDay, type DayNumber } from "../parse";
 import { entriesKeyOfFolded, isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
+import { reportEach } from "./report-each";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
 
@@ -97,38 +98,34 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    return ctx.records.risks.flatMap((r): RuleReport[] => {
-      if (!ctx.isOpenRisk(r)) return [];
-      if (!ctx.riskKey(r) || !anySlip(ctx, r)) return [];
+    return reportEach(ctx.records.risks, (r): RuleReport | null => {
+      if (!ctx.isOpenRisk(r)) return null;
+      if (!ctx.riskKey(r) || !anySlip(ctx, r)) return null;
       const { count, since } = noChangeRun(ctx, r);
-      if (count < 2) return [];
+      if (count < 2) return null;
       const base = { id: ctx.riskId(r), count, since: isoFromDay(since) };
       const field = rawCell(r, "update") ? "update" : undefined;
       const moved = dueMovesOf(ctx, r).find((m) => m.day >= since && movedLater(m));
       if (moved)
-        return [
-          {
-            record: r,
-            field,
-            messageId: "moved",
-            data: { ...base, action: moved.action, from: isoFromDay(moved.from!), to: isoFromDay(moved.to!) },
-          },
-        ];
+        return {
+          record: r,
+          field,
+          messageId: "moved",
+          data: { ...base, action: moved.action, from: isoFromDay(moved.from!), to: isoFromDay(moved.to!) },
+        };
       const passed = actionPassedSince(ctx, r, since);
       if (passed)
-        return [
-          {
-            record: r,
-            field,
-            messageId: "passed",
-            data: {
-              ...base,
-              action: fieldText(passed.action, "actionId") || fieldText(passed.action, "action"),
-              due: isoFromDay(passed.due),
-            },
+        return {
+          record: r,
+          field,
+          messageId: "passed",
+          data: {
+            ...base,
+            action: fieldText(passed.action, "actionId") || fieldText(passed.action, "action"),
+            due: isoFromDay(passed.due),
           },
-        ];
-      return [];
+        };
+      return null;
     });
   },
 };

@@ -4,7 +4,8 @@
 import { fieldText } from "../model/records";
 import { parseRagWord } from "../parse";
 import { currentScore } from "../escalate/route-escalations";
-import type { Rule } from "./types";
+import { reportEach } from "./report-each";
+import type { Rule, RuleReport } from "./types";
 
 const WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
@@ -18,22 +19,20 @@ export const rule: Rule = {
     messages: { mismatch: "Risk {id} is marked {rag} but its score {score} is {expected}." },
   },
   check(ctx) {
-    return ctx.records.risks.flatMap((r) => {
+    return reportEach(ctx.records.risks, (r): RuleReport | null => {
       // A register rating on its own Low/Medium/High scale, by design, has no RAG colour to check.
-      if (ctx.ratesOnOwnScale(r.sheet)) return [];
+      if (ctx.ratesOnOwnScale(r.sheet)) return null;
       const rag = parseRagWord(fieldText(r, "rag"));
       const score = currentScore(ctx, r);
-      if (!rag.ok || score === null || score < 1 || score > 25) return [];
+      if (!rag.ok || score === null || score < 1 || score > 25) return null;
       const expected = ctx.expectedRag(r, score);
-      if (expected === rag.value) return [];
-      return [
-        {
-          record: r,
-          field: "rag",
-          messageId: "mismatch",
-          data: { id: ctx.riskId(r) || "(no id)", rag: fieldText(r, "rag"), score, expected: WORD[expected] },
-        },
-      ];
+      if (expected === rag.value) return null;
+      return {
+        record: r,
+        field: "rag",
+        messageId: "mismatch",
+        data: { id: ctx.riskId(r) || "(no id)", rag: fieldText(r, "rag"), score, expected: WORD[expected] },
+      };
     });
   },
 };

@@ -1,6 +1,21 @@
 // risk/score-mismatch: score must equal likelihood × impact, each within its range.
 
+import type { RiskRecord } from "../model/records";
 import type { Rule, RuleReport } from "./types";
+
+/** Reports a value outside 1–`max` (or not a whole number); true when it did. */
+function reportRange(
+  out: RuleReport[],
+  record: RiskRecord,
+  id: string,
+  field: string,
+  value: number | null,
+  max: number,
+): boolean {
+  if (value === null || (value >= 1 && value <= max && Number.isInteger(value))) return false;
+  out.push({ record, field, messageId: "range", data: { id, field, value, min: 1, max } });
+  return true;
+}
 
 export const rule: Rule = {
   meta: {
@@ -17,23 +32,16 @@ export const rule: Rule = {
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    for (const r of ctx.records.risks) {
+    for (let k = 0; k < ctx.records.risks.length; k++) {
+      const r = ctx.records.risks[k];
       const l = ctx.numberOf(r, "likelihood");
       const i = ctx.numberOf(r, "impact");
       const s = ctx.numberOf(r, "score");
       const id = ctx.riskId(r) || "(no id)";
-      const ranges: [string, number | null, number][] = [
-        ["likelihood", l, 5],
-        ["impact", i, 5],
-        ["score", s, 25],
-      ];
-      let outOfRange = false;
-      for (const [field, value, max] of ranges) {
-        if (value !== null && (value < 1 || value > max || !Number.isInteger(value))) {
-          out.push({ record: r, field, messageId: "range", data: { id, field, value, min: 1, max } });
-          outOfRange = true;
-        }
-      }
+      // Likelihood, impact and score each within its range (each one out of range is reported).
+      let outOfRange = reportRange(out, r, id, "likelihood", l, 5);
+      outOfRange = reportRange(out, r, id, "impact", i, 5) || outOfRange;
+      outOfRange = reportRange(out, r, id, "score", s, 25) || outOfRange;
       if (outOfRange || l === null || i === null || s === null) continue;
       if (s !== l * i)
         out.push({

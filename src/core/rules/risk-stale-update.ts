@@ -17,7 +17,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    for (const r of ctx.records.risks) {
+    for (let k = 0; k < ctx.records.risks.length; k++) {
+      const r = ctx.records.risks[k];
       if (!ctx.isOpenRisk(r)) continue;
       const latest = ctx.latestUpdate(r);
       const id = ctx.riskId(r) || "(no id)";

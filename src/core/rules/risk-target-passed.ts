@@ -2,7 +2,8 @@
 
 import { currentScore } from "../escalate/current-score";
 import { isoFromDay } from "../parse";
-import type { Rule } from "./types";
+import { reportEach } from "./report-each";
+import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
   meta: {
@@ -17,22 +18,20 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    return ctx.records.risks.flatMap((r) => {
-      if (!ctx.isOpenRisk(r)) return [];
-      if (!ctx.hasField(r.sheet, "targetDate") || !ctx.hasField(r.sheet, "targetScore")) return [];
+    return reportEach(ctx.records.risks, (r): RuleReport | null => {
+      if (!ctx.isOpenRisk(r)) return null;
+      if (!ctx.hasField(r.sheet, "targetDate") || !ctx.hasField(r.sheet, "targetScore")) return null;
       const due = ctx.dateOf(r, "targetDate", "deadline");
       const target = ctx.numberOf(r, "targetScore");
       const score = currentScore(ctx, r);
-      if (due === null || target === null || score === null) return [];
-      if (due >= ctx.asAt || score <= target) return [];
-      return [
-        {
-          record: r,
-          field: "targetDate",
-          messageId: "passed",
-          data: { id: ctx.riskId(r) || "(no id)", target, date: isoFromDay(due), score },
-        },
-      ];
+      if (due === null || target === null || score === null) return null;
+      if (due >= ctx.asAt || score <= target) return null;
+      return {
+        record: r,
+        field: "targetDate",
+        messageId: "passed",
+        data: { id: ctx.riskId(r) || "(no id)", target, date: isoFromDay(due), score },
+      };
     });
   },
 };
