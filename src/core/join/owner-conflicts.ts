@@ -10,6 +10,8 @@ import { foldCaseAndSpaces } from "../parse/spaces";
 export interface RiskJoinKeys<T> {
   /** The risk's id cell value (folded for the join by idKey); null or "" when it has none. */
   id(risk: T): CellValue;
+  /** The id already folded (idKey), where the caller has it: the join then does not fold it again. */
+  key?(risk: T): string;
   /** The owner as written; "" when blank. */
   owner(risk: T): string;
   /** The register holding the risk: a sheet, or a file and sheet. Two rows of one register never conflict. */
@@ -38,16 +40,22 @@ export function foldOwner(owner: string): string {
  */
 export function findOwnerConflicts<T>(risks: Iterable<T>, keys: RiskJoinKeys<T>): OwnerConflict<T>[] {
   const out: OwnerConflict<T>[] = [];
-  const first = new Map<string, T[]>();
+  // The risks met first for each id: one risk, or a list once an id holds two risks that differ
+  // (registers numbered per sheet): most ids are held once, and need no list.
+  const first = new Map<string, T | T[]>();
   for (const risk of risks) {
-    const key = idKey(keys.id(risk));
+    const key = keys.key ? keys.key(risk) : idKey(keys.id(risk));
     const owner = keys.owner(risk);
     if (!key || !owner) continue;
-    let earlier = first.get(key);
-    if (!earlier) first.set(key, (earlier = []));
-    const other = keys.sameRisk ? earlier.find((e) => keys.sameRisk!(e, risk)) : earlier[0];
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, risk);
+      continue;
+    }
+    const other = sameRiskIn(earlier, risk, keys);
     if (other === undefined) {
-      earlier.push(risk);
+      if (Array.isArray(earlier)) earlier.push(risk);
+      else first.set(key, [earlier, risk]);
       continue;
     }
     if (keys.register(other) === keys.register(risk)) continue;
@@ -55,4 +63,12 @@ export function findOwnerConflicts<T>(risks: Iterable<T>, keys: RiskJoinKeys<T>)
     out.push({ risk, other });
   }
   return out;
+}
+
+/** The first of the risks met before (one, or a list) that is the same risk as `risk`, if any. */
+function sameRiskIn<T>(earlier: T | T[], risk: T, keys: RiskJoinKeys<T>): T | undefined {
+  const list = Array.isArray(earlier) ? earlier : [earlier];
+  if (!keys.sameRisk) return list[0];
+  for (let i = 0; i < list.length; i++) if (keys.sameRisk(list[i], risk)) return list[i];
+  return undefined;
 }

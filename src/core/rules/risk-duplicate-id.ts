@@ -13,14 +13,16 @@ export const rule: Rule = {
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    const seen = new Map<string, number>();
+    // First row of each id, by sheet (a map per sheet: no key string made per risk).
+    const seenOn = new Map<string, Map<string, number>>();
     for (let k = 0; k < ctx.records.risks.length; k++) {
       const r = ctx.records.risks[k];
       const key = ctx.riskKey(r);
       if (!key) continue;
-      const onSheet = `${r.sheet}\u0000${key}`;
-      const first = seen.get(onSheet);
-      if (first === undefined) seen.set(onSheet, r.row);
+      let seen = seenOn.get(r.sheet);
+      if (!seen) seenOn.set(r.sheet, (seen = new Map()));
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, r.row);
       else
         out.push({
           record: r,

@@ -18,6 +18,7 @@ export const rule: Rule = {
   check(ctx) {
     const conflicts = findOwnerConflicts<RiskRecord>(ctx.records.risks, {
       id: (r) => rawValue(r, "id"),
+      key: (r) => ctx.riskKey(r),
       owner: (r) => fieldText(r, "owner"),
       register: (r) => r.sheet,
       sameRisk: (a, b) => ctx.sameRisk(a, b),
