@@ -3,6 +3,7 @@
 
 import type { Trend } from "../model/history";
 import type { DayNumber } from "../parse/day";
+import type { HistoryLog } from "../model/history";
 import { isImportAt, oldScoreAt, scoreAt, type LogEntries } from "./history-log";
 import { monthOf, type MonthIndex } from "./month";
 
@@ -40,30 +41,29 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   const out: MonthScore[] = [];
   if (start > asAtMonth) return [point(asAtMonth, current, false)];
 
-  // Scored entries up to the as-at month, in order (the entries are already in order).
+  // A cursor over the scored entries up to the as-at month, in order (the entries are already in order).
   const { log, at } = entries;
-  const scored: number[] = [];
-  for (let k = 0; k < at.length; k++) {
-    const e = at[k];
-    if (!Number.isNaN(log.score[e]) && log.month[e] <= asAtMonth) scored.push(e);
-  }
-  if (scored.length === 0) {
+  let i = nextScored(log, at, 0, asAtMonth);
+  if (i === at.length) {
     for (let m = start; m <= asAtMonth; m++) out.push(point(m, current, m !== asAtMonth));
     return out;
   }
-  let score: number | null = oldScoreAt(log, scored[0]) ?? scoreAt(log, scored[0]);
-  let i = 0;
+  let score: number | null = oldScoreAt(log, at[i]) ?? scoreAt(log, at[i]);
   // Entries before the window only set the score carried into it.
-  while (i < scored.length && log.month[scored[i]] < start) score = scoreAt(log, scored[i++]);
+  while (i < at.length && log.month[at[i]] < start) {
+    score = scoreAt(log, at[i]);
+    i = nextScored(log, at, i + 1, asAtMonth);
+  }
   for (let m = start; m < asAtMonth; m++) {
     let carried = true;
-    while (i < scored.length && log.month[scored[i]] === m) {
-      score = scoreAt(log, scored[i++]);
+    while (i < at.length && log.month[at[i]] === m) {
+      score = scoreAt(log, at[i]);
       carried = false;
+      i = nextScored(log, at, i + 1, asAtMonth);
     }
     // An Import Log change next month says what the score was at the end of this one.
-    if (carried && i < scored.length) {
-      const next = scored[i];
+    if (carried && i < at.length) {
+      const next = at[i];
       const old = oldScoreAt(log, next);
       if (isImportAt(log, next) && old !== null && log.month[next] === m + 1) score = old;
     }
@@ -71,6 +71,18 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   }
   out.push(point(asAtMonth, current, false));
   return out;
+}
+
+/**
+ * The place in `at`, from `k`, of the next entry with a score in a month up to `lastMonth`; `at.length`
+ * when there is none (a walk over the scored entries, with no list of them made per risk).
+ */
+function nextScored(log: HistoryLog, at: ArrayLike<number>, k: number, lastMonth: MonthIndex): number {
+  for (; k < at.length; k++) {
+    const e = at[k];
+    if (!Number.isNaN(log.score[e]) && log.month[e] <= lastMonth) return k;
+  }
+  return at.length;
 }
 
 /** Points already made, by month, score and carried (see {@link point}). */

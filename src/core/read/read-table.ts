@@ -155,7 +155,8 @@ function isRepeatedHeader(grid: Grid, row: number, probe: HeaderProbe): boolean 
   let same = 0;
   let misses = 0;
   const allowedMisses = probe.cells.length - probe.needed;
-  for (const h of probe.cells) {
+  for (let k = 0; k < probe.cells.length; k++) {
+    const h = probe.cells[k];
     const v = cellAt(grid, row, h.col);
     // Repeated headers are copies of the header row: compare cheaply before folding words.
     const hit =

@@ -329,13 +329,13 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
 function pushRecords(kind: SheetKind, rows: SheetRecord<string>[], into: WorkbookRecords): void {
   switch (kind) {
     case "risk-register":
-      for (const r of rows) into.risks.push(r as RiskRecord);
+      for (let k = 0; k < rows.length; k++) into.risks.push(rows[k] as RiskRecord);
       break;
     case "actions":
-      for (const r of rows) into.actions.push(r as ActionRecord);
+      for (let k = 0; k < rows.length; k++) into.actions.push(rows[k] as ActionRecord);
       break;
     case "improvement-plan":
-      for (const r of rows) into.plan.push(r as PlanRecord);
+      for (let k = 0; k < rows.length; k++) into.plan.push(rows[k] as PlanRecord);
       break;
     default:
       break;
