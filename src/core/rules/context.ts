@@ -132,11 +132,19 @@ const SCALE_OF_FIELD = new Map<string, "likelihood" | "impact">([
 function sheetRows(records: WorkbookRecords): Map<string, number> {
   const rows = new Map<string, number>();
   for (const list of [records.risks, records.actions, records.plan] as readonly SheetRecord<string>[][]) {
+    // A list holds each sheet's records together: the map is asked once per run of one sheet.
+    let sheet: string | null = null;
+    let reach = 0;
     for (let i = 0; i < list.length; i++) {
       const r = list[i];
-      const after = r.row + 1;
-      if (after > (rows.get(r.sheet) ?? 0)) rows.set(r.sheet, after);
+      if (r.sheet !== sheet) {
+        if (sheet !== null && reach > (rows.get(sheet) ?? 0)) rows.set(sheet, reach);
+        sheet = r.sheet;
+        reach = 0;
+      }
+      if (r.row + 1 > reach) reach = r.row + 1;
     }
+    if (sheet !== null && reach > (rows.get(sheet) ?? 0)) rows.set(sheet, reach);
   }
   return rows;
 }
