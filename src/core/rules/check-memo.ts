@@ -42,9 +42,9 @@ export class PerRecord<R extends SheetRecord<string>, V> {
   }
 
   private placeOf(record: R): number {
-    if (!(record instanceof GridRecord)) return -1;
-    const place = record.place;
-    return place >= 0 && this.list[place] === record ? place : -1;
+    // Only a GridRecord has a place (read as a property, not by walking the prototype chain).
+    const place = (record as Partial<Pick<GridRecord<string>, "place">>).place;
+    return place !== undefined && place >= 0 && this.list[place] === record ? place : -1;
   }
 }
 

@@ -173,11 +173,16 @@ interface IdLinks {
 function linkRisksAndActions(records: WorkbookRecords) {
   const riskKeys = new PerRecord<RiskRecord, string>(records.risks);
   const byKey = new Map<string, IdLinks>();
+  // Each risk's entry, kept by its place: asking for a risk's actions needs no look-up in the table.
+  const linksOfRisk = new PerRecord<RiskRecord, IdLinks>(records.risks);
   for (let k = 0; k < records.risks.length; k++) {
     const r = records.risks[k];
     const key = idKey(rawValue(r, "id"));
     riskKeys.set(r, key);
-    if (key && !byKey.has(key)) byKey.set(key, { risk: r, riskList: [r], count: 0, start: 0 });
+    if (!key) continue;
+    let links = byKey.get(key);
+    if (!links) byKey.set(key, (links = { risk: r, riskList: [r], count: 0, start: 0 }));
+    linksOfRisk.set(r, links);
   }
   const risksOfAction = new PerRecord<ActionRecord, readonly RiskRecord[]>(records.actions);
   const linksOf = (key: string): IdLinks => {
@@ -217,12 +222,12 @@ function linkRisksAndActions(records: WorkbookRecords) {
     const ids = idsOfAction[k];
     for (let l = 0; l < ids.length; l++) linked[ids[l].start + ids[l].count++] = actions[k];
   }
-  /** The actions naming a folded id. */
-  const actionsOfKey = (key: string): readonly ActionRecord[] => {
-    const links = key ? byKey.get(key) : undefined;
+  /** The actions naming a risk's folded id (`key`, looked up only for a risk not among the check's risks). */
+  const actionsOfRisk = (risk: RiskRecord, key: string): readonly ActionRecord[] => {
+    const links = linksOfRisk.get(risk) ?? (key ? byKey.get(key) : undefined);
     return links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : NO_ACTIONS;
   };
-  return { riskKeys, actionsOfKey, risksOfAction };
+  return { riskKeys, actionsOfRisk, risksOfAction };
 }
 
 /** Builds the context once per check. */
@@ -236,12 +241,12 @@ export function buildRuleContext(
 ): RuleContext {
   placeRecords(records.risks);
   placeRecords(records.actions);
-  const { riskKeys, actionsOfKey, risksOfAction } = linkRisksAndActions(records);
+  const { riskKeys, actionsOfRisk, risksOfAction } = linkRisksAndActions(records);
   // Each risk's actions, found once per risk (most rules ask for every risk's).
   const actionsOf = new PerRecord<RiskRecord, readonly ActionRecord[]>(records.risks);
   const actionsFor = (risk: RiskRecord): readonly ActionRecord[] => {
     let list = actionsOf.get(risk);
-    if (list === undefined) actionsOf.set(risk, (list = actionsOfKey(riskKey(risk))));
+    if (list === undefined) actionsOf.set(risk, (list = actionsOfRisk(risk, riskKey(risk))));
     return list;
   };
   const riskKey = (risk: RiskRecord): string => {
