@@ -68,6 +68,10 @@ interface LoggedRisk {
   named: boolean;
   key: string;
   slot: number;
+  /** The Risk ID cell it was read from. */
+  cell: CellValue;
+  /** The risk the next row named, the last time a row named this one. */
+  next: LoggedRisk | null;
 }
 
 /** Log entries being read, and the risk each belongs to. */
@@ -81,8 +85,7 @@ class Reading {
   /** Register sheets that number their own risks, by name with case and runs of spaces folded. */
   private readonly ownRegisters = new Map<string, string>();
   private readonly risks = new Map<CellValue, LoggedRisk>();
-  /** The Risk ID cell read last and its risk: an import logs several cells of one risk in a row. */
-  private lastIdCell: CellValue = null;
+  /** The risk the row before named. */
   private lastRisk: LoggedRisk | null = null;
   /** Register cells already read: the register sheet each names (undefined for none that numbers its own). */
   private readonly registerOf = new Map<CellValue, string | undefined>();
@@ -107,19 +110,27 @@ class Reading {
 
   /**
    * The risk a log row's Risk ID cell names: its text is there (`named`), its folded id (`key`, "" for none)
-   * and that id's slot (-1 for none). A log names each risk many times: each id cell is read once.
+   * and that id's slot (-1 for none). A log names each risk many times: each id cell is read once. Before
+   * the table of ids is asked, two guesses, each one comparison: the row before's risk (an import logs
+   * several cells of one risk in a row), then the risk that followed it last time (a log is written month
+   * after month in the same order: the meeting's queue, or the register's order when kept by hand).
    */
   riskOf(idCell: CellValue): LoggedRisk {
-    if (idCell === this.lastIdCell && this.lastRisk !== null) return this.lastRisk;
+    const last = this.lastRisk;
+    if (last !== null) {
+      if (idCell === last.cell) return last;
+      const guess = last.next;
+      if (guess !== null && idCell === guess.cell) return (this.lastRisk = guess);
+    }
     let risk = this.risks.get(idCell);
     if (risk === undefined) {
       const text = cellText(idCell);
       const key = idKey(text);
-      this.risks.set(idCell, (risk = { named: text !== "", key, slot: key ? this.slot(key) : -1 }));
+      risk = { named: text !== "", key, slot: key ? this.slot(key) : -1, cell: idCell, next: null };
+      this.risks.set(idCell, risk);
     }
-    this.lastIdCell = idCell;
-    this.lastRisk = risk;
-    return risk;
+    if (last !== null) last.next = risk;
+    return (this.lastRisk = risk);
   }
 
   /** The register that numbers its own risks a log row's Register (or Sheet) cell names, if any; each cell read once. */

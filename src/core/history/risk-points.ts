@@ -8,7 +8,7 @@ import type { DayNumber } from "../parse";
 import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
-import { entriesFor, entriesKeyOfFolded, registerRiskKey } from "./history-log";
+import { registerRiskKey } from "./history-log";
 import { monthOf } from "./month";
 import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
 
@@ -39,9 +39,8 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
   let input = inputs.get(risk);
   if (!input) {
     const key = ctx.riskKey(risk);
-    const entriesKey = entriesKeyOfFolded(ctx.history, risk.sheet, key);
     input = {
-      entries: entriesFor(ctx.history, entriesKey),
+      entries: ctx.logEntries(risk),
       current: currentScore(ctx, risk),
       firstSeen: firstSeen(ctx, risk, key),
       asAt: ctx.asAt,

@@ -31,7 +31,7 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
-import { entriesKeyOfFolded, lastUpdateAt } from "../history/history-log";
+import { entriesFor, entriesKeyOfFolded, lastUpdateAt, type LogEntries } from "../history/history-log";
 import { ColumnCache, isKnown, store } from "./column-cache";
 import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
@@ -88,6 +88,8 @@ export interface RuleContext {
   actionsFor(risk: RiskRecord): readonly ActionRecord[];
   /** The risk's id folded for matching (`idKey`), "" when it has none; worked out once per risk. */
   riskKey(risk: RiskRecord): string;
+  /** The risk's Update Log and Import Log entries, in the order they happened; found once per risk. */
+  logEntries(risk: RiskRecord): LogEntries;
   /** The risk an action belongs to, if any register holds it. */
   riskFor(action: ActionRecord): RiskRecord | undefined;
   /** Every risk an action belongs to (an action may name several). */
@@ -268,11 +270,20 @@ export function buildRuleContext(
     return d;
   };
   let datedSheets: Set<string> | null = null;
+  const entriesOfRisk = new PerRecord<RiskRecord, LogEntries>(records.risks);
+  const logEntries = (risk: RiskRecord): LogEntries => {
+    let entries = entriesOfRisk.get(risk);
+    if (!entries) {
+      entries = entriesFor(history, entriesKeyOfFolded(history, risk.sheet, riskKey(risk)));
+      entriesOfRisk.set(risk, entries);
+    }
+    return entries;
+  };
   /** The day of a risk's newest Update Log entry, from the history already read (no second pass over the log). */
-  const lastLoggedDay = (risk: RiskRecord, key: string): DayNumber | null => {
-    const at = history.byRisk.get(entriesKeyOfFolded(history, risk.sheet, key));
-    const newest = at ? lastUpdateAt(history.log, at) : -1;
-    return newest >= 0 ? history.log.day[newest] : null;
+  const lastLoggedDay = (risk: RiskRecord): DayNumber | null => {
+    const { log, at } = logEntries(risk);
+    const newest = lastUpdateAt(log, at);
+    return newest >= 0 ? log.day[newest] : null;
   };
 
   // Several rules and the summaries read the same cells: each cell is parsed once per reading (date
@@ -347,6 +358,7 @@ export function buildRuleContext(
     },
     actionsFor,
     riskKey,
+    logEntries,
     riskFor: (action) => ctx.risksFor(action)[0],
     risksFor: (action) => risksOfAction.get(action) ?? NO_RISKS,
     ownAction(risk) {
@@ -409,7 +421,7 @@ export function buildRuleContext(
       const key = riskKey(risk);
       if (key) {
         for (const a of actionsFor(risk)) consider(dateOf(a, "updated", "lastUpdated"));
-        consider(lastLoggedDay(risk, key));
+        consider(lastLoggedDay(risk));
       }
       latestCache.set(risk, best);
       return best;

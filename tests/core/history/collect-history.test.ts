@@ -157,6 +157,34 @@ describe("history from the logs", () => {
   });
 });
 
+describe("each log row's risk, whatever order the log names them in", () => {
+  // The reader guesses a row's risk from the row before and from the order of the month before: a log in
+  // a changed order, with repeats and an id written differently, still files every row under its risk.
+  it("files each row under the risk its id names", () => {
+    const ids = ["HRC-001", "HRC-002", "HRC-003"];
+    const month = (date: string, order: string[], score: number) =>
+      order.map((id) => logRow(date, id, score + ids.indexOf(id.toUpperCase().trim())));
+    const report = reportOf([
+      hregister(...ids.map((id, i) => hrisk({ id, score: 10 + i }))),
+      hlog(
+        ...month("05/07/22", ["HRC-001", "HRC-002", "HRC-003"], 1),
+        ...month("05/08/22", ["HRC-003", "HRC-001", "HRC-002"], 4),
+        ...month("05/09/22", ["HRC-001", "HRC-001", "hrc-003 ", "HRC-002"], 7),
+      ),
+    ]);
+    const scoresOf = (i: number) =>
+      riskHistory(report, report.risks[i], 4).points.map((p) => [p.month, p.score]);
+    expect(ids.map((_, i) => scoresOf(i))).toEqual(
+      ids.map((_, i) => [
+        ["2022-07", 1 + i],
+        ["2022-08", 4 + i],
+        ["2022-09", 7 + i],
+        ["2022-10", 10 + i],
+      ]),
+    );
+  });
+});
+
 describe("due dates moved, in an Update Log's Changes cell", () => {
   const day = 44900;
   it.each<[string, string, [string, string | null, string | null][]]>([
