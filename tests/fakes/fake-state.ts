@@ -146,22 +146,25 @@ export class SheetState {
     for (let r = within.top; r <= lastRow; r++) {
       const row = this.rows[r];
       if (!row) continue;
+      // Only each row's first and last counted cells can widen the box: walk in from both ends.
       const lastCol = Math.min(within.right, row.length - 1);
-      for (let c = within.left; c <= lastCol; c++) {
-        const cell = row[c];
-        if (!cell || !counts(cell, valuesOnly)) continue;
-        if (top < 0) top = r;
-        bottom = r;
-        if (c < left) left = c;
-        if (c > right) right = c;
-      }
+      let first = within.left;
+      while (first <= lastCol && !counts(row[first], valuesOnly)) first++;
+      if (first > lastCol) continue;
+      let last = lastCol;
+      while (!counts(row[last], valuesOnly)) last--;
+      if (top < 0) top = r;
+      bottom = r;
+      if (first < left) left = first;
+      if (last > right) right = last;
     }
     return top < 0 ? null : { top, left, bottom, right };
   }
 }
 
 /** True when a cell counts towards the used range: a value, or (unless valuesOnly) any format. */
-function counts(cell: CellState, valuesOnly: boolean): boolean {
+function counts(cell: CellState | undefined, valuesOnly: boolean): boolean {
+  if (!cell) return false;
   if (cell.formula !== undefined || (cell.v !== "" && cell.v !== null)) return true;
   return (
     !valuesOnly &&
