@@ -211,25 +211,36 @@ function linkRisksAndActions(records: WorkbookRecords) {
       lastLinks.length === 1 ? lastLinks[0].riskList : lastLinks.flatMap((l) => (l.risk ? [l.risk] : [])),
     );
   }
-  // The linked list: each id's actions together, in the actions' order.
-  // (Each count is set back to 0 and counted again as its actions are placed.)
-  let total = 0;
-  for (const links of byKey.values()) {
-    links.start = total;
-    total += links.count;
-    links.count = 0;
-  }
-  const linked = new Array<ActionRecord>(total);
-  for (let k = 0; k < actions.length; k++) {
-    const ids = idsOfAction[k];
-    for (let l = 0; l < ids.length; l++) linked[ids[l].start + ids[l].count++] = actions[k];
-  }
+  const linked = groupById(actions, idsOfAction, byKey.values());
   /** The actions naming a risk's folded id (`key`, looked up only for a risk not among the check's risks). */
   const actionsOfRisk = (risk: RiskRecord, key: string): readonly ActionRecord[] => {
     const links = linksOfRisk.get(risk) ?? (key ? byKey.get(key) : undefined);
     return links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : NO_ACTIONS;
   };
   return { riskKeys, actionsOfRisk, risksOfAction };
+}
+
+/**
+ * The linked list: each id's actions together, in the actions' order, each id's `start` set to where its
+ * actions begin (each count is set back to 0 and counted again as its actions are placed).
+ */
+function groupById(
+  actions: readonly ActionRecord[],
+  idsOfAction: readonly IdLinks[][],
+  ids: Iterable<IdLinks>,
+): ActionRecord[] {
+  let total = 0;
+  for (const links of ids) {
+    links.start = total;
+    total += links.count;
+    links.count = 0;
+  }
+  const linked = new Array<ActionRecord>(total);
+  for (let k = 0; k < actions.length; k++) {
+    const named = idsOfAction[k];
+    for (let l = 0; l < named.length; l++) linked[named[l].start + named[l].count++] = actions[k];
+  }
+  return linked;
 }
 
 /** Builds the context once per check. */
