@@ -390,10 +390,5 @@ export function collectHistory(
       if (seen.length) data.firstNamed.set(key, Math.min(...seen));
     }
   }
-  for (const [key, at] of data.byRisk) {
-    const first = log.day[at[0]];
-    const seen = data.firstNamed.get(key);
-    if (seen === undefined || first < seen) data.firstNamed.set(key, first);
-  }
   return data;
 }

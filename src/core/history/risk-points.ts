@@ -20,17 +20,30 @@ export function monthsNeeded(ctx: RuleContext): number {
 
 /**
  * The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming
- * it (`key`: its folded id).
+ * it (`key`: its folded id). On a register that numbers its own risks, its own log rows and backups come
+ * first (see riskEntriesKey): a backup of that register alone dates it when no log row names the register.
  */
 function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | null {
   const raised = ctx.dateOf(risk, "raised", "lastUpdated");
-  const { firstNamed, ownNumbering } = ctx.history;
-  // On a register that numbers its own risks, its own log rows and backups first (see riskEntriesKey).
-  const own =
-    key && ownNumbering.has(risk.sheet) ? firstNamed.get(registerRiskKey(risk.sheet, key)) : undefined;
-  const named = key ? (own ?? firstNamed.get(key)) : undefined;
+  const named = key ? firstNamedDay(ctx, risk, key) : undefined;
   if (raised === null) return named ?? null;
   return named !== undefined && named < raised ? named : raised;
+}
+
+/** The first day a log row or backup named the risk (see firstSeen), or undefined. */
+function firstNamedDay(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | undefined {
+  const { firstNamed, ownNumbering, byRisk } = ctx.history;
+  // The risk's entries are its register's own where log rows named the register (riskEntriesKey).
+  const { log, at } = ctx.logEntries(risk);
+  const logged = at.length > 0 ? log.day[at[0]] : undefined;
+  const own = ownNumbering.has(risk.sheet) ? registerRiskKey(risk.sheet, key) : null;
+  if (own !== null && !byRisk.has(own) && firstNamed.has(own)) return firstNamed.get(own);
+  return earlier(firstNamed.get(own !== null && byRisk.has(own) ? own : key), logged);
+}
+
+/** The earlier of two days, either of which may be missing. */
+function earlier(a: DayNumber | undefined, b: DayNumber | undefined): DayNumber | undefined {
+  return a === undefined ? b : b === undefined || a <= b ? a : b;
 }
 
 /** What a risk's monthly points are worked out from (memoised per record). */

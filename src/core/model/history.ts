@@ -242,7 +242,10 @@ export interface HistoryData {
    * folded id, or by register and id for rows naming a register that numbers its own risks (riskEntriesKey).
    */
   byRisk: Map<string, Int32Array>;
-  /** The first day any log row or backup named the risk. */
+  /**
+   * The first day a dated backup named the risk (a confirmed renumbering: either id's). A risk's first log
+   * entry is its entries' first (see risk-points' firstSeen), not copied in here.
+   */
   firstNamed: Map<string, DayNumber>;
   /** Action due-date moves per risk, keyed as `byRisk` is (Import Log, Update Log's changes). */
   dueMoves: Map<string, DueMove[]>;
