@@ -49,11 +49,18 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
     return out;
   }
   let score: number | null = oldScoreAt(log, at[i]) ?? scoreAt(log, at[i]);
-  // Entries before the window only set the score carried into it.
-  while (i < at.length && log.month[at[i]] < start) {
-    score = scoreAt(log, at[i]);
-    i = nextScored(log, at, i + 1, asAtMonth);
+  // Entries before the window only set the score carried into it: the last scored one of them, found
+  // walking back from the window's first entry (a risk with years of entries is not walked from its first).
+  let windowAt = at.length;
+  while (windowAt > i && log.month[at[windowAt - 1]] >= start) windowAt--;
+  for (let k = windowAt - 1; k >= i; k--) {
+    const e = at[k];
+    if (!Number.isNaN(log.score[e]) && log.month[e] <= asAtMonth) {
+      score = scoreAt(log, e);
+      break;
+    }
   }
+  i = nextScored(log, at, Math.max(i, windowAt), asAtMonth);
   for (let m = start; m < asAtMonth; m++) {
     let carried = true;
     while (i < at.length && log.month[at[i]] === m) {
