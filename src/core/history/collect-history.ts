@@ -4,7 +4,15 @@
 
 import type { UpdateLogField } from "../model/fields";
 import { cellAt, type CellValue, type Grid } from "../model/grid";
-import type { ConfirmedPair, DueMove, EntryTexts, HistoryData, HistoryLog, LogSheet } from "../model/history";
+import type {
+  ConfirmedPair,
+  DueMove,
+  EntriesByRisk,
+  EntryTexts,
+  HistoryData,
+  HistoryLog,
+  LogSheet,
+} from "../model/history";
 import { idKey } from "../model/records";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
@@ -296,10 +304,54 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
 }
 
 /**
- * Each risk's entry indices, in the order they happened: one array for the whole log, cut into one
- * view per risk (no array per entry, none grown entry by entry).
+ * Each risk's entry indices, in the order they happened: one array for the whole log, grouped by risk (a
+ * counting sort), from which a risk's view is cut, and put in order, when it is asked for (no array per
+ * entry, none grown entry by entry, and no table of every risk's view built before any is asked for).
  */
-function indicesByRisk(log: HistoryLog, reading: Reading): Map<string, Int32Array> {
+class GroupedEntries implements EntriesByRisk {
+  /** Views given by `set` (a confirmed renumbering's merged entries), asked before the groups. */
+  private readonly replaced = new Map<string, Int32Array>();
+
+  constructor(
+    private readonly log: HistoryLog,
+    private readonly slotOf: ReadonlyMap<string, number>,
+    private readonly starts: Int32Array,
+    private readonly order: Int32Array,
+  ) {}
+
+  get(key: string): Int32Array | undefined {
+    if (this.replaced.size > 0) {
+      const at = this.replaced.get(key);
+      if (at) return at;
+    }
+    const slot = this.slotOf.get(key);
+    if (slot === undefined || this.starts[slot] === this.starts[slot + 1]) return undefined;
+    const at = this.order.subarray(this.starts[slot], this.starts[slot + 1]);
+    if (!inOrder(this.log, at)) at.sort((a, b) => compareAt(this.log, a, b));
+    return at;
+  }
+
+  has(key: string): boolean {
+    if (this.replaced.has(key)) return true;
+    const slot = this.slotOf.get(key);
+    return slot !== undefined && this.starts[slot] < this.starts[slot + 1];
+  }
+
+  set(key: string, at: Int32Array): void {
+    this.replaced.set(key, at);
+  }
+
+  *[Symbol.iterator](): Iterator<[string, Int32Array]> {
+    for (const key of this.slotOf.keys()) {
+      const at = this.get(key);
+      if (at) yield [key, at];
+    }
+    for (const [key, at] of this.replaced) if (!this.slotOf.has(key)) yield [key, at];
+  }
+}
+
+/** Groups the log's entries by risk (see GroupedEntries). */
+function indicesByRisk(log: HistoryLog, reading: Reading): GroupedEntries {
   const risks = reading.slotOf.size;
   const starts = new Int32Array(risks + 1);
   for (let i = 0; i < log.length; i++) starts[reading.slots[i] + 1]++;
@@ -307,14 +359,7 @@ function indicesByRisk(log: HistoryLog, reading: Reading): Map<string, Int32Arra
   const next = starts.slice(0, risks);
   const order = new Int32Array(log.length);
   for (let i = 0; i < log.length; i++) order[next[reading.slots[i]]++] = i;
-  const byRisk = new Map<string, Int32Array>();
-  for (const [key, slot] of reading.slotOf) {
-    if (starts[slot] === starts[slot + 1]) continue;
-    const at = order.subarray(starts[slot], starts[slot + 1]);
-    if (!inOrder(log, at)) at.sort((a, b) => compareAt(log, a, b));
-    byRisk.set(key, at);
-  }
-  return byRisk;
+  return new GroupedEntries(log, reading.slotOf, starts, order);
 }
 
 function inOrder(log: HistoryLog, at: Int32Array): boolean {

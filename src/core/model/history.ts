@@ -233,6 +233,13 @@ export interface HistoryLog {
   sheets: LogSheet[];
 }
 
+/** Each risk's log entry indices, in the order they happened, by the key riskEntriesKey gives (a Map will do). */
+export interface EntriesByRisk extends Iterable<[string, Int32Array]> {
+  get(key: string): Int32Array | undefined;
+  has(key: string): boolean;
+  set(key: string, at: Int32Array): void;
+}
+
 /** What the logs and backups say, per folded risk id. */
 export interface HistoryData {
   /** Every log entry read. */
@@ -241,7 +248,7 @@ export interface HistoryData {
    * Indices into `log` per risk, in the order they happened (a renumbered risk's old entries included): by
    * folded id, or by register and id for rows naming a register that numbers its own risks (riskEntriesKey).
    */
-  byRisk: Map<string, Int32Array>;
+  byRisk: EntriesByRisk;
   /**
    * The first day a dated backup named the risk (a confirmed renumbering: either id's). A risk's first log
    * entry is its entries' first (see risk-points' firstSeen), not copied in here.
