@@ -8,7 +8,7 @@ import type { DayNumber } from "../parse";
 import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
-import { registerRiskKey } from "./history-log";
+import { entriesKeyOfFolded, registerRiskKey } from "./history-log";
 import { monthOf } from "./month";
 import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
 
@@ -32,13 +32,17 @@ function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber |
 
 /** The first day a log row or backup named the risk (see firstSeen), or undefined. */
 function firstNamedDay(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | undefined {
-  const { firstNamed, ownNumbering, byRisk } = ctx.history;
-  // The risk's entries are its register's own where log rows named the register (riskEntriesKey).
+  const { firstNamed, ownNumbering } = ctx.history;
   const { log, at } = ctx.logEntries(risk);
   const logged = at.length > 0 ? log.day[at[0]] : undefined;
-  const own = ownNumbering.has(risk.sheet) ? registerRiskKey(risk.sheet, key) : null;
-  if (own !== null && !byRisk.has(own) && firstNamed.has(own)) return firstNamed.get(own);
-  return earlier(firstNamed.get(own !== null && byRisk.has(own) ? own : key), logged);
+  // The key its entries are kept under: its register's own where log rows named the register.
+  const entriesKey = entriesKeyOfFolded(ctx.history, risk.sheet, key);
+  if (entriesKey === key && ownNumbering.has(risk.sheet)) {
+    // No log row names its register: a backup of that register alone still dates it.
+    const backedUp = firstNamed.get(registerRiskKey(risk.sheet, key));
+    if (backedUp !== undefined) return backedUp;
+  }
+  return earlier(firstNamed.get(entriesKey), logged);
 }
 
 /** The earlier of two days, either of which may be missing. */
