@@ -12,7 +12,7 @@ import { formulaKey, type CellValue, type Grid, type MergedArea } from "../core/
 import type { ReadProgress } from "./gateway";
 import { isPayloadError } from "./errors";
 import { sheetsOwnedByName, rowHasMarker } from "./owned-sheets";
-import { MAX_BLOCK_CELLS, estimateJsonBytes, payloadBudget } from "./payload";
+import { MAX_BLOCK_CELLS, payloadBudget, sampledJsonBytes } from "./payload";
 import { formulaCellsOf, mergedAreasOf, readAreaLists, type AreasQuestion } from "./read-range-areas";
 import { readRagFills } from "./read-rag-fills";
 import { countedSync, runExcel } from "./run";
@@ -191,7 +191,7 @@ async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry
       const formats = q.probe.numberFormat as string[][];
       e.blocks.push({ top: p.top, values, formats });
       e.nextRow = p.bottom + 1;
-      const b = estimateJsonBytes(values) + estimateJsonBytes(formats);
+      const b = sampledJsonBytes(values) + sampledJsonBytes(formats);
       const c = values.length * (values[0]?.length ?? 0);
       e.bytesPerCell = estimateBytesPerCell(b, c);
       bytes += b;
@@ -275,7 +275,7 @@ async function readBlocks(
       const values = loads[i].values as CellValue[][];
       const formats = valuesOnly(b.entry) ? [] : (loads[i].numberFormat as string[][]);
       b.entry.blocks.push({ top: b.top, values, formats });
-      const blockBytes = estimateJsonBytes(values) + estimateJsonBytes(formats);
+      const blockBytes = sampledJsonBytes(values) + sampledJsonBytes(formats);
       const blockCells = values.length * (values[0]?.length ?? 0);
       const s = seen.get(b.entry) ?? { bytes: 0, cells: 0 };
       s.bytes += blockBytes;
