@@ -19,7 +19,7 @@ import { cellText } from "../read/cell-text";
 import type { UpdateLogSheet } from "../read/read-workbook";
 import { backedUpRegister, backupDay, backupRiskKeys } from "./backups";
 import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
-import { isYes, LogDates, logScore } from "./log-cells";
+import { datesMonthFirst, isYes, LogDates, logScore } from "./log-cells";
 import { foldCaseAndSpaces } from "../parse/spaces";
 import {
   compareAt,
@@ -107,7 +107,7 @@ class Reading {
   /**
    * Adds a log row's entry for `risk`, the risk its Risk ID names: the register's own risk when the row
    * names (`register`) a register that numbers its own risks, else the risk of that id. Returns the key the
-   * entry is kept under (see riskEntriesKey).
+   * entry is kept under (see registerRiskKey and entriesOfRisk).
    */
   addFor(risk: LoggedRisk, register: CellValue, entry: NewEntry): string {
     const sheet = this.ownRegisters.size === 0 || register === null ? undefined : this.ownRegister(register);
@@ -190,7 +190,8 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     ["riskId", "date", "score", "noChange", "changes", "register"] as const
   ).map(indexOf);
   const slot = into.builder.sheetSlot(updateLogSheet(sheet));
-  const dates = new LogDates();
+  const firstRow = Math.max(0, sheet.headerRow + 1 - grid.rowOffset);
+  const dates = new LogDates(() => datesMonthFirst(grid.values, firstRow, dateAt));
   // One entry object filled row by row (the log copies it into its columns): no object per row.
   const entry: NewEntry = {
     day: 0,
@@ -203,7 +204,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     row: 0,
   };
   let read = 0;
-  for (let r = Math.max(0, sheet.headerRow + 1 - grid.rowOffset); r < grid.values.length; r++) {
+  for (let r = firstRow; r < grid.values.length; r++) {
     const cells = grid.values[r];
     if (!cells) continue;
     const id = idAt < 0 ? null : (cells[idAt] ?? null);

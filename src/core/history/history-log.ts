@@ -2,9 +2,7 @@
 // risk the slots in the order they happened. A history of 120k log rows makes no object per row; an
 // entry's words are read from its log row only when the meeting card or the Check view shows it.
 
-import type { CellValue } from "../model/grid";
-import type { EntryTexts, HistoryData, HistoryEntry, HistoryLog, LogSheet } from "../model/history";
-import { idKey } from "../model/records";
+import type { DueMove, EntryTexts, HistoryData, HistoryEntry, HistoryLog, LogSheet } from "../model/history";
 
 /** What one entry is made of when it is added to the log. */
 export interface NewEntry {
@@ -168,22 +166,34 @@ export function registerRiskKey(sheet: string, key: string): string {
 }
 
 /**
- * The key a risk's log entries are kept under: on a register that numbers its own risks (SPEC "Ids
- * numbered per sheet"), its sheet and id where log rows named that register; else its folded id (log
- * rows that name no register are shared by the risks of that id, as they cannot say whose they are).
+ * A risk's log entries, in the order they happened. Where its register numbers its own risks (SPEC "Ids
+ * numbered per sheet"), the rows that name that register and the rows that name none (shared by the risks
+ * of that id) together; otherwise the rows of its folded id (`key`, see idKey; "" for none).
  */
-export function riskEntriesKey(history: HistoryData, sheet: string, id: CellValue): string {
-  return entriesKeyOfFolded(history, sheet, idKey(id));
+export function entriesOfRisk(history: HistoryData, sheet: string, key: string): LogEntries {
+  if (!key || !history.ownNumbering.has(sheet)) return entriesFor(history, key);
+  const own = history.byRisk.get(registerRiskKey(sheet, key));
+  const shared = history.byRisk.get(key);
+  if (!own) return entriesFor(history, key);
+  if (!shared) return { log: history.log, at: own };
+  const log = history.log;
+  const both = new Int32Array(own.length + shared.length);
+  both.set(own);
+  both.set(shared, own.length);
+  return { log, at: both.sort((a, b) => compareAt(log, a, b)) };
 }
 
-/** {@link riskEntriesKey} for an id already folded (`idKey`). */
-export function entriesKeyOfFolded(history: HistoryData, sheet: string, key: string): string {
-  if (!key || !history.ownNumbering.has(sheet)) return key;
-  const own = registerRiskKey(sheet, key);
-  return history.byRisk.has(own) ? own : key;
+/** The action due dates the logs say were moved for a risk, from the rows {@link entriesOfRisk} gives it. */
+export function dueMovesOfRisk(history: HistoryData, sheet: string, key: string): readonly DueMove[] {
+  const shared = (key && history.dueMoves.get(key)) || NO_MOVES;
+  if (!key || !history.ownNumbering.has(sheet)) return shared;
+  const own = history.dueMoves.get(registerRiskKey(sheet, key));
+  return own ? (shared.length ? [...own, ...shared] : own) : shared;
 }
 
-/** The entries of the risk whose entries are kept under `key` (see riskEntriesKey; "" for none). */
+const NO_MOVES: readonly DueMove[] = [];
+
+/** The entries kept under `key` (a folded id, or a register's own key: see registerRiskKey; "" for none). */
 export function entriesFor(history: HistoryData, key: string): LogEntries {
   const at = key ? history.byRisk.get(key) : undefined;
   if (at) return { log: history.log, at };

@@ -6,7 +6,7 @@ import { cellText } from "../read/cell-text";
 import { headerWords } from "../read/header-words";
 import { mapHeaders } from "../read/map-headers";
 import type { DayNumber } from "../parse/day";
-import { LogDates, type LogDate } from "./log-cells";
+import { datesMonthFirst, LogDates, type LogDate } from "./log-cells";
 
 /** One changed cell as the Import Log recorded it. */
 export interface ImportLogRow {
@@ -119,7 +119,7 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
     const col = columns.get(c);
     at[c] = col === undefined ? -1 : col - grid.colOffset;
   }
-  const dates = new LogDates();
+  const dates = new LogDates(() => datesMonthFirst(grid.values, headerRow + 1 - grid.rowOffset, at.when));
   const dateOf = (cells: readonly CellValue[], row: number) =>
     dates.of(cells[at.when] ?? null, grid, row, at.when + grid.colOffset);
   const headers = new Map<CellValue, LoggedHeader>();

@@ -1,7 +1,9 @@
 // Reading the log tabs' cells: a log's date column is a date whatever its number format says.
 
 import { formatAt, type CellValue, type Grid } from "../model/grid";
-import { dayFromSerial, parseDate, parseScore, type DayNumber } from "../parse";
+import { dayFromSerial, parseDate, parseScore, type DateOptions, type DayNumber } from "../parse";
+import { MonthFirstVote } from "../parse/month-first";
+import { cellText } from "../read/cell-text";
 import { monthOf, type MonthIndex } from "./month";
 
 /** Serials a log's date column may hold (1954–2119): a bare number there is an Excel date. */
@@ -10,13 +12,14 @@ const SERIAL_MAX = 80000;
 
 /**
  * Reads a log's date cell: an Excel serial (with or without a date format, a time of day ignored), or
- * a date as officers type it ("12/09/22", "12 Sept 2022", "2022-10-10 14:05"). Null when not a date.
+ * a date as officers type it ("12/09/22", "12 Sept 2022", "2022-10-10 14:05"; month first, "09/30/2022",
+ * in a column written so). Null when not a date.
  */
-function logDay(value: CellValue, format: string | null): DayNumber | null {
+function logDay(value: CellValue, format: string | null, options: DateOptions): DayNumber | null {
   const r =
     typeof value === "number" && value >= SERIAL_MIN && value <= SERIAL_MAX
       ? dayFromSerial(value)
-      : parseDate(value, format, "lastUpdated");
+      : parseDate(value, format, "lastUpdated", options);
   return r.ok ? r.value : null;
 }
 
@@ -26,8 +29,29 @@ export interface LogDate {
   readonly month: MonthIndex;
 }
 
+const MONTH_FIRST: DateOptions = Object.freeze({ monthFirst: true });
+const DAY_FIRST: DateOptions = Object.freeze({});
+
 /** Distinct date cells a log's memo keeps (a log names a few hundred days; typed dates differ more). */
 const MAX_DATES = 100_000;
+
+/**
+ * True when a log's date column (`at`, an index into each row; -1 for none), from row `from` of `rows`,
+ * is written month first (see MonthFirstVote): a log kept by hand on a US-configured machine. Each
+ * distinct text is looked at once (a log repeats its dates).
+ */
+export function datesMonthFirst(rows: readonly (readonly CellValue[])[], from: number, at: number): boolean {
+  if (at < 0) return false;
+  const vote = new MonthFirstVote();
+  const seen = new Set<string>();
+  for (let r = from; r < rows.length; r++) {
+    const v = rows[r]?.[at];
+    if (typeof v !== "string" || seen.has(v)) continue;
+    if (seen.size < MAX_DATES) seen.add(v);
+    if (!vote.add(cellText(v))) return false;
+  }
+  return vote.monthFirst;
+}
 
 /**
  * A log's date cells, each distinct value read once (a log of 100k rows names a few hundred days): its day
@@ -36,8 +60,15 @@ const MAX_DATES = 100_000;
  */
 export class LogDates {
   private readonly dates = new Map<CellValue, LogDate | null>();
+  private options: DateOptions | null = null;
   private lastValue: CellValue = null;
   private last: LogDate | null = null;
+
+  /**
+   * `monthFirst` says whether the column is written month first (see datesMonthFirst); it is asked only
+   * when a date typed as text is first read (a log the add-in wrote holds Excel serials alone).
+   */
+  constructor(private readonly monthFirst: () => boolean = () => false) {}
 
   /** The date of the cell at (row, col), 0-based sheet coordinates of `grid`, holding `value`; null when not a date. */
   of(value: CellValue, grid: Grid, row: number, col: number): LogDate | null {
@@ -45,7 +76,11 @@ export class LogDates {
     if (value === this.lastValue) return this.last;
     let date = this.dates.get(value);
     if (date === undefined) {
-      const day = logDay(value, formatAt(grid, row, col));
+      const options =
+        typeof value === "string"
+          ? (this.options ??= this.monthFirst() ? MONTH_FIRST : DAY_FIRST)
+          : DAY_FIRST;
+      const day = logDay(value, formatAt(grid, row, col), options);
       date = day === null ? null : { day, month: monthOf(day) };
       if (this.dates.size < MAX_DATES) this.dates.set(value, date);
     }

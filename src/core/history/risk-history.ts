@@ -2,13 +2,13 @@
 
 import { routeRisk } from "../escalate/route-escalations";
 import type { HistoryEntry, MonthlyPoint, Proposal, RiskHistory } from "../model/history";
-import type { RiskRecord } from "../model/records";
+import { idKey, type RiskRecord } from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import { dayFromIso } from "../parse";
 import type { RuleContext } from "../rules/context";
 import { escalationState } from "./escalated";
-import { entriesFor, entriesOf, riskEntriesKey } from "./history-log";
+import { entriesOf, entriesOfRisk } from "./history-log";
 import { monthIso, monthOf } from "./month";
 import { monthlyScores, type PointsInput } from "./monthly-points";
 import { proposalFor } from "./proposals";
@@ -56,7 +56,7 @@ export function riskHistory(
 ): RiskHistory {
   const asAt = dayFromIso(report.asAt);
   if (asAt === null) throw new Error(`riskHistory: report.asAt "${report.asAt}" is not an ISO date`);
-  const list = entriesFor(report.history, riskEntriesKey(report.history, facts.sheet, facts.id));
+  const list = entriesOfRisk(report.history, facts.sheet, idKey(facts.id));
   const seen = facts.firstSeen === null ? null : dayFromIso(facts.firstSeen);
   const input: PointsInput = { entries: list, current: facts.score, firstSeen: seen, asAt };
   const from = monthOf(asAt) - Math.max(1, months) + 1;

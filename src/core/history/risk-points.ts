@@ -8,7 +8,7 @@ import type { DayNumber } from "../parse";
 import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
-import { entriesKeyOfFolded, registerRiskKey } from "./history-log";
+import { registerRiskKey } from "./history-log";
 import { monthOf } from "./month";
 import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
 
@@ -20,8 +20,8 @@ export function monthsNeeded(ctx: RuleContext): number {
 
 /**
  * The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming
- * it (`key`: its folded id). On a register that numbers its own risks, its own log rows and backups come
- * first (see riskEntriesKey): a backup of that register alone dates it when no log row names the register.
+ * it (`key`: its folded id). On a register that numbers its own risks, the rows and backups of that
+ * register and those naming no register (shared by the risks of that id) count alike (see entriesOfRisk).
  */
 function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | null {
   const raised = ctx.dateOf(risk, "raised", "lastUpdated");
@@ -35,14 +35,10 @@ function firstNamedDay(ctx: RuleContext, risk: RiskRecord, key: string): DayNumb
   const { firstNamed, ownNumbering } = ctx.history;
   const { log, at } = ctx.logEntries(risk);
   const logged = at.length > 0 ? log.day[at[0]] : undefined;
-  // The key its entries are kept under: its register's own where log rows named the register.
-  const entriesKey = entriesKeyOfFolded(ctx.history, risk.sheet, key);
-  if (entriesKey === key && ownNumbering.has(risk.sheet)) {
-    // No log row names its register: a backup of that register alone still dates it.
-    const backedUp = firstNamed.get(registerRiskKey(risk.sheet, key));
-    if (backedUp !== undefined) return backedUp;
-  }
-  return earlier(firstNamed.get(entriesKey), logged);
+  const backedUp = firstNamed.get(key);
+  if (!ownNumbering.has(risk.sheet)) return earlier(backedUp, logged);
+  // A backup of its own register dates it too (a backup of another register that numbers its own does not).
+  return earlier(earlier(firstNamed.get(registerRiskKey(risk.sheet, key)), backedUp), logged);
 }
 
 /** The earlier of two days, either of which may be missing. */

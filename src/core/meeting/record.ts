@@ -3,8 +3,8 @@
 import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
 import type { Rag } from "../model/owned-tab";
-import { fieldText, rawCell } from "../model/records";
-import { lastUpdateAt, riskEntriesKey, textsAt } from "../history/history-log";
+import { fieldText, idKey, rawCell } from "../model/records";
+import { entriesOfRisk, lastUpdateAt, registerRiskKey, textsAt } from "../history/history-log";
 import { isPlaceholder } from "../parse/placeholder";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
@@ -164,15 +164,16 @@ export function lastLoggedTexts(report: Pick<Report, "history">): LastLoggedText
   const { history } = report;
   const texts = new Map<string, string | null>();
   return (risk) => {
-    const key = riskEntriesKey(history, risk.sheet, risk.id);
+    const key = idKey(risk.id);
     if (!key) return null;
-    let text = texts.get(key);
+    const memoKey = registerRiskKey(risk.sheet, key);
+    let text = texts.get(memoKey);
     if (text === undefined) {
-      const at = history.byRisk.get(key);
-      const newest = at ? lastUpdateAt(history.log, at) : -1;
-      const words = newest < 0 ? null : textsAt(history.log, newest).text;
+      const { log, at } = entriesOfRisk(history, risk.sheet, key);
+      const newest = lastUpdateAt(log, at);
+      const words = newest < 0 ? null : textsAt(log, newest).text;
       text = words === null ? null : isPlaceholder(words) ? "" : words;
-      texts.set(key, text);
+      texts.set(memoKey, text);
     }
     return text;
   };

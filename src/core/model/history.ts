@@ -233,7 +233,7 @@ export interface HistoryLog {
   sheets: LogSheet[];
 }
 
-/** Each risk's log entry indices, in the order they happened, by the key riskEntriesKey gives (a Map will do). */
+/** Log entry indices, in the order they happened, by folded id or by register and id (see byRisk; a Map will do). */
 export interface EntriesByRisk extends Iterable<[string, Int32Array]> {
   get(key: string): Int32Array | undefined;
   has(key: string): boolean;
@@ -246,7 +246,8 @@ export interface HistoryData {
   log: HistoryLog;
   /**
    * Indices into `log` per risk, in the order they happened (a renumbered risk's old entries included): by
-   * folded id, or by register and id for rows naming a register that numbers its own risks (riskEntriesKey).
+   * folded id, or by register and id for rows naming a register that numbers its own risks (registerRiskKey);
+   * a risk's own list of entries is what entriesOfRisk gives.
    */
   byRisk: EntriesByRisk;
   /**
@@ -262,7 +263,8 @@ export interface HistoryData {
   logRows: number;
   /**
    * Register sheets that number their own risks (SPEC "Ids numbered per sheet"): a log row naming one of
-   * them is kept under that register and id (see riskEntriesKey), not under the id alone.
+   * them is kept under that register and id (see registerRiskKey), and a row naming none under the id alone:
+   * such a register's risk has both (see entriesOfRisk).
    */
   ownNumbering: ReadonlySet<string>;
 }

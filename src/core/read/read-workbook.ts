@@ -17,6 +17,7 @@ import type { Settings } from "../model/settings";
 import type { SheetInfo } from "../model/sheet-info";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import { parseDate, parseDateCell, type DayNumber } from "../parse";
+import { MonthFirstVote } from "../parse/month-first";
 import { columnLetter } from "../address/a1";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { followsOwnRatingScale } from "./own-rating-scale";
@@ -182,15 +183,6 @@ function readCsvSerials(grid: Grid, layout: SheetLayout, records: SheetRecord<st
     }
 }
 
-const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?:[ T]|$)/;
-const WEEK_PREFIX = /^(?:w\s*\/?\s*[cb]|week\s+\w+)\s+/i;
-
-/** A date's text without a leading "w/c" or "Week commencing" (looked for only in texts starting with w). */
-function withoutWeekPrefix(text: string): string {
-  const first = text.charCodeAt(0);
-  return first === 0x77 || first === 0x57 ? text.replace(WEEK_PREFIX, "") : text;
-}
-
 /**
  * A date column in which some value can only be month first (09/30/2022) and none can only be day
  * first (30/09/2022) was exported month first (a US-configured server): its cells are marked so, and
@@ -203,20 +195,12 @@ function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>
   for (const f of DATE_FIELDS) {
     const col = m.fieldColumns.get(f);
     if (col === undefined) continue;
-    let monthFirst = 0;
-    let dayFirst = 0;
+    const vote = new MonthFirstVote();
     for (let k = 0; k < records.length; k++) {
       const r = records[k];
-      if (typeof rawValue(r, f) !== "string") continue;
-      const d = SLASHED.exec(withoutWeekPrefix(rawText(r, f)));
-      if (!d) continue;
-      const a = Number(d[1]);
-      const b = Number(d[2]);
-      if (a <= 12 && b > 12 && b <= 31) monthFirst++;
-      else if (a > 12 && a <= 31 && b <= 12) dayFirst++;
-      if (dayFirst > 0) break;
+      if (typeof rawValue(r, f) === "string" && !vote.add(rawText(r, f))) break;
     }
-    if (monthFirst === 0 || dayFirst > 0) continue;
+    if (!vote.monthFirst) continue;
     for (let k = 0; k < records.length; k++) {
       const r = records[k];
       const c = r.fields[f];

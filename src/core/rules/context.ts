@@ -31,7 +31,7 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
-import { entriesFor, entriesKeyOfFolded, lastUpdateAt, type LogEntries } from "../history/history-log";
+import { entriesOfRisk, lastUpdateAt, type LogEntries } from "../history/history-log";
 import { ColumnCache, isKnown, store } from "./column-cache";
 import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
@@ -281,12 +281,12 @@ export function buildRuleContext(
     return d;
   };
   let datedSheets: Set<string> | null = null;
-  const entriesOfRisk = new PerRecord<RiskRecord, LogEntries>(records.risks);
+  const entriesMemo = new PerRecord<RiskRecord, LogEntries>(records.risks);
   const logEntries = (risk: RiskRecord): LogEntries => {
-    let entries = entriesOfRisk.get(risk);
+    let entries = entriesMemo.get(risk);
     if (!entries) {
-      entries = entriesFor(history, entriesKeyOfFolded(history, risk.sheet, riskKey(risk)));
-      entriesOfRisk.set(risk, entries);
+      entries = entriesOfRisk(history, risk.sheet, riskKey(risk));
+      entriesMemo.set(risk, entries);
     }
     return entries;
   };

@@ -2,7 +2,7 @@
 
 import { fieldText, type RiskRecord, rawValue, rawCell } from "../model/records";
 import { datedLines, isoFromDay, type DayNumber } from "../parse";
-import { entriesKeyOfFolded, isImportAt, noChangeAt, textAt } from "../history/history-log";
+import { dueMovesOfRisk, isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
 import { reportEach } from "./report-each";
@@ -79,7 +79,7 @@ function anySlip(ctx: RuleContext, risk: RiskRecord): boolean {
 
 /** The due dates of the risk's actions the logs say were moved (a register's own, where it numbers its risks). */
 function dueMovesOf(ctx: RuleContext, risk: RiskRecord): readonly DueMove[] {
-  return ctx.history.dueMoves.get(entriesKeyOfFolded(ctx.history, risk.sheet, ctx.riskKey(risk))) ?? [];
+  return dueMovesOfRisk(ctx.history, risk.sheet, ctx.riskKey(risk));
 }
 
 export const rule: Rule = {

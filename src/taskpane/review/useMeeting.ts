@@ -26,10 +26,10 @@ import {
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { Proposal } from "../../core/model/history";
 import type { Escalation, Report } from "../../core/model/report";
-import { fieldColumn } from "../../core/model/records";
+import { fieldColumn, idKey } from "../../core/model/records";
 import type { Settings } from "../../core/model/settings";
 import { dayFromIso } from "../../core/parse";
-import { entriesFor, isImportAt, noChangeAt, riskEntriesKey, textsAt } from "../../core/history/history-log";
+import { entriesOfRisk, isImportAt, noChangeAt, textsAt } from "../../core/history/history-log";
 import { VERSION } from "../../core/version";
 import type { WorkbookGateway } from "../../excel/gateway";
 import type { RecordUpdateRequest, RowConflict } from "../../excel/record-update";
@@ -155,7 +155,7 @@ function recordedEarlier(
   const day = dayFromIso(meetingDate);
   const { log } = report.history;
   for (const q of queue) {
-    const { at } = entriesFor(report.history, riskEntriesKey(report.history, q.facts.sheet, q.facts.id));
+    const { at } = entriesOfRisk(report.history, q.facts.sheet, idKey(q.facts.id));
     // The last entry the meeting itself logged on that day (not the register's own dated update).
     let found: { noChange: boolean; text: string } | null = null;
     for (let k = 0; k < at.length; k++) {

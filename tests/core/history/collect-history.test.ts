@@ -185,6 +185,134 @@ describe("each log row's risk, whatever order the log names them in", () => {
   });
 });
 
+describe("log rows the reader must not misfile (reviewed cases)", () => {
+  const pointsOf = (report: ReturnType<typeof reportOf>, i: number, months: number) =>
+    riskHistory(report, report.risks[i], months).points.map((p) => [p.month, p.score]);
+
+  it("files an id written as a number, as text and with a space under the same risk", () => {
+    const row = (date: string, id: CellValue, score: number): CellValue[] => [
+      date,
+      "IRIS Risks",
+      id,
+      "J Smith",
+      "Reviewed",
+      "No",
+      score,
+      "Treat",
+      null,
+    ];
+    const report = reportOf([
+      hregister(hrisk({ id: 14, score: 20 }), hrisk({ id: 15, score: 21 })),
+      hlog(
+        row("05/07/22", 14, 1),
+        row("05/07/22", "15", 2),
+        row("05/08/22", "14", 3),
+        row("05/08/22", 15, 4),
+        row("05/09/22", 15, 6),
+        row("05/09/22", " 14", 5),
+      ),
+    ]);
+    expect(pointsOf(report, 0, 4)).toEqual([
+      ["2022-07", 1],
+      ["2022-08", 3],
+      ["2022-09", 5],
+      ["2022-10", 20],
+    ]);
+    expect(pointsOf(report, 1, 4)).toEqual([
+      ["2022-07", 2],
+      ["2022-08", 4],
+      ["2022-09", 6],
+      ["2022-10", 21],
+    ]);
+  });
+
+  it("files rows whose ids alternate, so that the risk that followed one last time is the wrong guess", () => {
+    const ids = ["A-1", "B-1", "C-1"];
+    const report = reportOf([
+      hregister(...ids.map((id, i) => hrisk({ id, score: 10 + i }))),
+      hlog(
+        logRow("05/06/22", "A-1", 1),
+        logRow("05/06/22", "B-1", 2),
+        logRow("05/06/22", "A-1", 1),
+        logRow("05/06/22", "C-1", 3),
+        logRow("05/07/22", "A-1", 4),
+        logRow("05/07/22", "C-1", 6),
+        logRow("05/07/22", "B-1", 5),
+        logRow("05/07/22", "A-1", 4),
+        logRow("05/08/22", "B-1", 8),
+        logRow("05/08/22", "A-1", 7),
+        logRow("05/08/22", "C-1", 9),
+        logRow("05/08/22", "A-1", 7),
+      ),
+    ]);
+    expect(ids.map((_, i) => pointsOf(report, i, 5))).toEqual(
+      ids.map((_, i) => [
+        ["2022-06", 1 + i],
+        ["2022-07", 4 + i],
+        ["2022-08", 7 + i],
+        ["2022-09", 7 + i],
+        ["2022-10", 10 + i],
+      ]),
+    );
+  });
+
+  it("puts a hand-kept log written newest first back in the order its rows happened", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 12 })),
+      hlog(
+        logRow("05/09/22", "HRC-001", 9),
+        logRow("05/08/22", "HRC-001", 6),
+        logRow("20/08/22", "HRC-001", 8),
+        logRow("05/07/22", "HRC-001", 4),
+      ),
+    ]);
+    expect(pointsOf(report, 0, 4)).toEqual([
+      ["2022-07", 4],
+      ["2022-08", 8],
+      ["2022-09", 9],
+      ["2022-10", 12],
+    ]);
+  });
+
+  it("reads a hand-kept log whose dates were typed month first (09/30/2022) as such, the whole column", () => {
+    // 29 July and 31 August can only be month first; 09/05/2022 is then 5 September, not 9 May.
+    const report = reportOf([
+      hregister(hrisk({ score: 16 })),
+      hlog(
+        logRow("07/29/2022", "HRC-001", 6),
+        logRow("08/31/2022", "HRC-001", 9),
+        logRow("09/05/2022", "HRC-001", 12),
+      ),
+    ]);
+    expect(pointsOf(report, 0, 4)).toEqual([
+      ["2022-07", 6],
+      ["2022-08", 9],
+      ["2022-09", 12],
+      ["2022-10", 16],
+    ]);
+  });
+
+  it("keeps a log's dates day first when one of them can only be day first", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 16 })),
+      hlog(
+        logRow("07/29/2022", "HRC-001", 6),
+        logRow("13/08/2022", "HRC-001", 9),
+        logRow("09/05/2022", "HRC-001", 12),
+      ),
+    ]);
+    // 07/29/2022 is then no date at all; 13 August and 9 May are read day first.
+    expect(pointsOf(report, 0, 6)).toEqual([
+      ["2022-05", 12],
+      ["2022-06", 12],
+      ["2022-07", 12],
+      ["2022-08", 9],
+      ["2022-09", 9],
+      ["2022-10", 16],
+    ]);
+  });
+});
+
 describe("due dates moved, in an Update Log's Changes cell", () => {
   const day = 44900;
   it.each<[string, string, [string, string | null, string | null][]]>([

@@ -1,7 +1,7 @@
 // Reading a log's cells: the no-change flag and the date column (each distinct date read once).
 
 import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
-import { isYes, LogDates } from "../../../src/core/history/log-cells";
+import { datesMonthFirst, isYes, LogDates } from "../../../src/core/history/log-cells";
 import { monthOf } from "../../../src/core/history/month";
 import { dayFromIso } from "../../../src/core/parse/day";
 
@@ -67,5 +67,22 @@ describe("LogDates: a log's date column", () => {
     expect(at(dates, 1)).toBe(first);
     at(dates, 2);
     expect(at(dates, 6)).toBe(first);
+  });
+});
+
+describe("datesMonthFirst", () => {
+  const column = (...dates: CellValue[]) => [["Date"], ...dates.map((d) => [d])];
+  it.each<[string, CellValue[], boolean]>([
+    ["a text only month first, the rest either way", ["07/29/2022", "09/05/2022"], true],
+    ["one text only day first as well", ["07/29/2022", "13/08/2022"], false],
+    ["every text either way", ["09/05/2022", "10/06/2022"], false],
+    ["Excel serials and ISO dates (no vote)", [44800, "2022-09-20 14:05", null], false],
+    ["a week-commencing prefix", ["w/c 07/29/2022"], true],
+  ])("%s → %s", (_case, dates, expected) => {
+    expect(datesMonthFirst(column(...dates), 1, 0)).toBe(expected);
+  });
+
+  it("is false for a log without a date column", () => {
+    expect(datesMonthFirst(column("07/29/2022"), 1, -1)).toBe(false);
   });
 });

@@ -87,6 +87,18 @@ describe("history of registers that number their own risks", () => {
     }
   });
 
+  it("gives a register's R1 the rows that name no register as well as its own rows, in order", () => {
+    const report = reportOf(
+      sheets(log(logLine("12/08/22", null, "R1", 9), logLine("12/09/22", "Highways", "R1", 12))),
+    );
+    const highways = report.risks.find((r) => r.sheet === "Highways" && r.id === "R1")!;
+    const lighting = report.risks.find((r) => r.sheet === "Lighting" && r.id === "R1")!;
+    expect(riskHistory(report, highways, 3).points.map((p) => p.score)).toEqual([9, 12, 16]);
+    // Lighting's R1 has the shared row alone.
+    expect(riskHistory(report, lighting, 3).points.map((p) => p.score)).toEqual([9, 9, 4]);
+    expect(lastLoggedTexts(report)(highways)).toBe("Reviewed (Highways)");
+  });
+
   it("keeps one history per id where ids are made for the whole contract (the same id is the same risk)", () => {
     const same = (name: string): SheetSpec => ({
       name,
@@ -124,6 +136,54 @@ describe("due dates moved on registers that number their own risks", () => {
   });
 });
 
+describe("due dates moved by an import, on registers that number their own risks", () => {
+  it("counts an action's move that the Import Log names by the actions sheet against the register's R1", () => {
+    // The Import Log's Sheet is the sheet of the changed cell: for an action, the actions sheet, which is no
+    // register: the row is shared by the risks of that id, like a row naming no register.
+    const report = reportOf([
+      annex("Highways", [12, 6, 4]),
+      annex("Lighting", [4, 9, 2]),
+      {
+        name: "IRIS Actions",
+        rows: [
+          [
+            "Risk Reference",
+            "Action Ref",
+            "Action Description",
+            "Action Owner",
+            "Target Date",
+            "Action Status",
+          ],
+          ["R1", "A-1", "Install river gauges", "Jo Bloggs", "31/10/2022", "In progress"],
+        ],
+      },
+      log(
+        ["12/08/22", "Highways", "R1", "J Smith", "No change", "Yes", 12, "Treat", null],
+        ["12/09/22", "Highways", "R1", "J Smith", "No change", "Yes", 12, "Treat", null],
+      ),
+      {
+        name: "Import Log",
+        rows: [
+          ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"],
+          [
+            "2022-09-20 14:05",
+            "iris.xlsx",
+            "IRIS Actions",
+            "R1",
+            "A-1",
+            "Target Date",
+            "30/09/2022",
+            "31/10/2022",
+          ],
+        ],
+      },
+    ]);
+    const slipping = report.findings.filter((f) => f.ruleId === "risk/no-change-while-slipping");
+    expect(slipping.map((f) => [f.sheet, f.recordId])).toEqual([["Highways", "R1"]]);
+    expect(slipping[0].message).toContain("A-1's due date moved from 2022-09-30 to 2022-10-31");
+  });
+});
+
 describe("backups of registers that number their own risks", () => {
   /** An annex whose R1–R3 give no Date Raised: only a log row or a backup can date them. */
   const undated = (name: string): SheetSpec => ({
@@ -141,6 +201,20 @@ describe("backups of registers that number their own risks", () => {
     const report = reportOf([undated("Highways"), undated("Lighting"), backup]);
     expect(firstSeen(report, "Highways")).toBe("2022-08-01");
     expect(firstSeen(report, "Lighting")).toBeNull();
+  });
+
+  it("dates a risk by an earlier log row naming no register, though its register's backup is later", () => {
+    const backup = { ...undated("Highways"), name: "Backup Highways 2022-10-01" };
+    const report = reportOf([
+      undated("Highways"),
+      undated("Lighting"),
+      backup,
+      log(logLine("12/07/22", null, "R1", 9)),
+    ]);
+    expect(firstSeen(report, "Highways")).toBe("2022-07-12");
+    expect(firstSeen(report, "Lighting")).toBe("2022-07-12");
+    const highways = report.risks.find((r) => r.sheet === "Highways" && r.id === "R1")!;
+    expect(highways.trend).not.toBe("new");
   });
 
   it("finds the register of a backup whose name was shortened to fit Excel's 31 characters", () => {
