@@ -374,6 +374,34 @@ function inOrder(log: HistoryLog, at: Int32Array): boolean {
 }
 
 /**
+ * The confirmed renumberings as groups of folded ids that are one risk: a pair listed twice or both ways
+ * is one group, and so is a chain (HRC-014 renumbered as HRC-114, later as HRC-214).
+ */
+export function renumberedGroups(pairs: readonly ConfirmedPair[]): string[][] {
+  const parent = new Map<string, string>();
+  const root = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (const pair of pairs) {
+    const a = idKey(pair.oldId);
+    const b = idKey(pair.newId);
+    if (!a || !b || a === b) continue;
+    for (const k of [a, b]) if (!parent.has(k)) parent.set(k, k);
+    parent.set(root(a), root(b));
+  }
+  const groups = new Map<string, string[]>();
+  for (const k of parent.keys()) {
+    const r = root(k);
+    const group = groups.get(r);
+    if (group) group.push(k);
+    else groups.set(r, [k]);
+  }
+  return [...groups.values()];
+}
+
+/**
  * Reads the workbook's history: its Update Log sheets (owned or kept by hand), every sheet that is an
  * Import Log, and every dated backup. `renumbered` pairs (from the import profile) give a risk under
  * its new id the entries of its old one.
@@ -419,18 +447,14 @@ export function collectHistory(
     logRows: [...sheetRows.values()].reduce((n, r) => n + r, 0),
     ownNumbering,
   };
-  // A confirmed renumbering is one risk: each id gets the other's entries (the register may keep either).
-  for (const pair of renumbered) {
-    const a = idKey(pair.oldId);
-    const b = idKey(pair.newId);
-    if (!a || !b || a === b) continue;
-    const both = [...(data.byRisk.get(a) ?? []), ...(data.byRisk.get(b) ?? [])];
-    const entries = Int32Array.from(both).sort((x, y) => compareAt(log, x, y));
-    const moves = [...(data.dueMoves.get(a) ?? []), ...(data.dueMoves.get(b) ?? [])];
-    const seen = [data.firstNamed.get(a), data.firstNamed.get(b)].filter(
-      (d): d is DayNumber => d !== undefined,
+  // A confirmed renumbering is one risk: each of its ids gets all their entries (the register may keep any).
+  for (const ids of renumberedGroups(renumbered)) {
+    const entries = Int32Array.from(new Set(ids.flatMap((k) => [...(data.byRisk.get(k) ?? [])]))).sort(
+      (x, y) => compareAt(log, x, y),
     );
-    for (const key of [a, b]) {
+    const moves = [...new Set(ids.flatMap((k) => data.dueMoves.get(k) ?? []))];
+    const seen = ids.flatMap((k) => data.firstNamed.get(k) ?? []);
+    for (const key of ids) {
       if (entries.length) data.byRisk.set(key, entries);
       if (moves.length) data.dueMoves.set(key, [...moves]);
       if (seen.length) data.firstNamed.set(key, Math.min(...seen));

@@ -139,6 +139,52 @@ describe("history from the logs", () => {
     expect(riskHistory(report, report.risks[0], 3).points.map((p) => p.score)).toEqual([9, 9, 16]);
   });
 
+  it("counts each entry once when a confirmed pair is listed twice, or both ways", () => {
+    const pair = { oldId: "HRC-014", newId: "HRC-114" };
+    const report = reportOf(
+      [
+        hregister(hrisk({ id: "HRC-114", score: 16 })),
+        hlog(logRow("05/08/2022", "HRC-014", 9), logRow("05/09/2022", "HRC-114", 12)),
+      ],
+      {
+        settings: {
+          importProfile: {
+            columns: {},
+            renumbered: [pair, pair, { oldId: "HRC-114", newId: "HRC-014" }],
+          },
+        },
+      },
+    );
+    const h = riskHistory(report, report.risks[0], 3);
+    expect(h.points.map((p) => [p.score, p.entries.length])).toEqual([
+      [9, 1],
+      [12, 1],
+      [16, 0],
+    ]);
+  });
+
+  it("gives a risk renumbered twice (014 → 114 → 214) the entries of both its old ids", () => {
+    const report = reportOf(
+      [
+        hregister(hrisk({ id: "HRC-214", score: 16, raised: null })),
+        hlog(logRow("05/08/2022", "HRC-014", 9), logRow("05/09/2022", "HRC-114", 12)),
+      ],
+      {
+        settings: {
+          importProfile: {
+            columns: {},
+            renumbered: [
+              { oldId: "HRC-014", newId: "HRC-114" },
+              { oldId: "HRC-114", newId: "HRC-214" },
+            ],
+          },
+        },
+      },
+    );
+    expect(riskHistory(report, report.risks[0], 3).points.map((p) => p.score)).toEqual([9, 12, 16]);
+    expect(report.risks[0].firstSeen).toBe("2022-08-05");
+  });
+
   it("shows the month's updates, their author and no-change flag", () => {
     const report = reportOf([
       hregister(hrisk({ score: 12 })),
