@@ -228,3 +228,23 @@ describe("checkWorkbook: risk facts worked out when read", () => {
     expect(report.riskScores).toBe(scores);
   });
 });
+
+describe("checkWorkbook: where a risk's links point", () => {
+  it("points a risk without an id at its sheet's id column, whether its row was read from the grid or made", () => {
+    const g = grid({
+      name: "Register",
+      rows: [
+        ["Risk Title", "Risk ID", "Risk Owner", "Score", "RAG", "Strategy", "Last Updated", "Status"],
+        ["Bridge strike", null, "Jane Smith", 20, "Red", "Treat", "01/10/2022", "Open"],
+        // A row the reader makes whole when it reads it: its RAG cell is given by the cell's fill alone.
+        ["Flooding", null, "Jo Bloggs", 9, null, "Treat", "01/10/2022", "Open"],
+      ],
+    });
+    g.blankFills = [{ row: 2, col: 4, rgb: "FFC000" }];
+    const report = checkWorkbook([g], { settings: defaultSettings(), asAt: "2022-10-10", source: "t" });
+    expect(report.risks.map((r) => [r.title, r.rag, r.idCol])).toEqual([
+      ["Bridge strike", "red", 1],
+      ["Flooding", "amber", 1],
+    ]);
+  });
+});

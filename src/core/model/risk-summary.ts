@@ -10,7 +10,7 @@ export interface RiskFacts {
   sheet: string;
   /** 1-based sheet row. */
   row: number;
-  /** 0-based column of the id cell (links point there), 0 when the risk has no id cell. */
+  /** 0-based column of the id cell (links point there): the sheet's id column, blank or not; 0 when it has none. */
   idCol: number;
   title: string;
   owner: string;

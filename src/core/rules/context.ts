@@ -80,6 +80,8 @@ export interface RuleContext {
   records: WorkbookRecords;
   /** Does this sheet have a column for this field? */
   hasField(sheet: string, field: string): boolean;
+  /** The 0-based column of a field on a sheet, if the sheet has one. */
+  fieldColumnOf(sheet: string, field: string): number | undefined;
   /** Sheets of one kind, by name. */
   sheetsOfKind(kind: SheetLayout["kind"]): string[];
   isOpenRisk(risk: RiskRecord): boolean;
@@ -356,6 +358,7 @@ export function buildRuleContext(
     reviewCutoff: subtractMonths(asAt, settings.reviewPeriodMonths),
     records,
     hasField: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.has(field) ?? false,
+    fieldColumnOf: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.get(field),
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
     isOpenRisk(risk) {
       let open = openRisks.get(risk);

@@ -49,7 +49,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     id: ctx.riskId(risk),
     sheet: risk.sheet,
     row: risk.row + 1,
-    idCol: fieldColumn(risk, "id") ?? 0,
+    idCol: fieldColumn(risk, "id") ?? ctx.fieldColumnOf(risk.sheet, "id") ?? 0,
     title: fieldText(risk, "title") || fieldText(risk, "description"),
     owner: fieldText(risk, "owner"),
     annex: fieldText(risk, "annex"),

@@ -39,7 +39,7 @@ export function summaryDataOf(report: Report): SummaryData {
 }
 
 const placeKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
-const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, fieldColumn(r.record, "id") ?? 0)}`;
+const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.idCol)}`;
 
 /**
  * Joins the rows of a workbook's registers that are the same risk (SPEC "Owned tabs": the same id and

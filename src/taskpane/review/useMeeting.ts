@@ -26,7 +26,7 @@ import {
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { Proposal } from "../../core/model/history";
 import type { Escalation, Report } from "../../core/model/report";
-import { fieldColumn, idKey } from "../../core/model/records";
+import { idKey } from "../../core/model/records";
 import type { Settings } from "../../core/model/settings";
 import { dayFromIso } from "../../core/parse";
 import { entriesOfRisk, isImportAt, noChangeAt, textsAt } from "../../core/history/history-log";
@@ -528,7 +528,7 @@ export function useMeeting({
       const o = s.outcomes.get(key);
       const q = byKey.get(key);
       if (!q || o?.kind !== "recorded") continue;
-      const idCol = fieldColumn(q.facts.record, "id") ?? 0;
+      const idCol = q.facts.idCol;
       reviewed.push({
         id: q.facts.id,
         title: q.facts.title,
