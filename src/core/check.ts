@@ -89,7 +89,11 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   );
   // An Update Log's rows are read by the history, which counts them.
   for (const sheet of sheets)
-    if (sheet.kind === "update-log") sheet.recordCount = history.sheetRows.get(sheet.name) ?? 0;
+    if (sheet.kind === "update-log") {
+      sheet.recordCount = history.sheetRows.get(sheet.name) ?? 0;
+      const setAside = history.setAside?.get(sheet.name);
+      if (setAside) sheet.setAside = setAside;
+    }
   const context = buildRuleContext(records, layouts, settings, asAt, history, {
     matrix,
     perSheetIds,

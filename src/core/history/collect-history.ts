@@ -14,6 +14,7 @@ import type {
   LogSheet,
 } from "../model/history";
 import { idKey } from "../model/records";
+import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { UpdateLogSheet } from "../read/read-workbook";
@@ -86,6 +87,8 @@ interface LoggedRisk {
 class Reading {
   readonly builder: HistoryLogBuilder;
   readonly dueMoves = new Map<string, DueMove[]>();
+  /** Update Log rows set aside, by sheet. */
+  readonly setAside = new Map<string, SetAsideRow[]>();
   /** Folded risk id → its slot; the slot of each entry, by index. */
   readonly slotOf = new Map<string, number>();
   readonly slots: Int32Array;
@@ -203,18 +206,26 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     sheet: slot,
     row: 0,
   };
+  const setAside = new LogRowsSetAside(grid, sheet.headerRow, dateAt);
   let read = 0;
   for (let r = firstRow; r < grid.values.length; r++) {
     const cells = grid.values[r];
     if (!cells) continue;
     const id = idAt < 0 ? null : (cells[idAt] ?? null);
-    if (id === null) continue;
-    const risk = into.riskOf(id);
     const date = dateAt < 0 ? null : (cells[dateAt] ?? null);
-    if (risk.slot < 0 || date === null) continue;
     const row = r + grid.rowOffset;
-    const dated = dates.of(date, grid, row, dateAt + grid.colOffset);
-    if (dated === null) continue;
+    if (id === null) {
+      if (date !== null && dates.of(date, grid, row, dateAt + grid.colOffset) !== null)
+        setAside.add(row, "no risk id");
+      continue;
+    }
+    const risk = into.riskOf(id);
+    if (risk.slot < 0) continue;
+    const dated = date === null ? null : dates.of(date, grid, row, dateAt + grid.colOffset);
+    if (dated === null) {
+      setAside.add(row, "no date", date);
+      continue;
+    }
     const day = dated.day;
     entry.day = day;
     entry.month = dated.month;
@@ -227,7 +238,28 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     if (typeof changes === "string" && SAYS_DUE.test(changes))
       for (const move of dueMovesIn(cellText(changes), day)) push(into.dueMoves, riskKey, move);
   }
+  if (setAside.rows.length) into.setAside.set(grid.sheetName, setAside.rows);
   return read;
+}
+
+/**
+ * An Update Log's rows the history cannot read, for the sheet list: a row naming a risk without a date
+ * it can read ("TBC", a blank), or a dated row naming no risk. A header repeated down the log is not listed.
+ */
+class LogRowsSetAside {
+  readonly rows: SetAsideRow[] = [];
+  private readonly dateHeader: string;
+
+  constructor(grid: Grid, headerRow: number, dateAt: number) {
+    const header = dateAt < 0 ? null : grid.values[headerRow - grid.rowOffset]?.[dateAt];
+    this.dateHeader = cellText(header ?? null).toLowerCase();
+  }
+
+  /** Lists a 0-based sheet row (`date`: its date cell, to tell a repeated header row). */
+  add(row: number, reason: SetAsideRow["reason"], date: CellValue = null): void {
+    if (typeof date === "string" && cellText(date).toLowerCase() === this.dateHeader) return;
+    this.rows.push({ row, reason });
+  }
 }
 
 /** The words of an Import Log change. */
@@ -444,6 +476,7 @@ export function collectHistory(
     firstNamed,
     dueMoves: reading.dueMoves,
     sheetRows,
+    setAside: reading.setAside,
     logRows: [...sheetRows.values()].reduce((n, r) => n + r, 0),
     ownNumbering,
   };

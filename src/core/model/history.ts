@@ -2,6 +2,7 @@
 // appetite and proposals"). The log entries are typed-array columns whose words stay in the log sheets until shown.
 
 import type { DayNumber } from "../parse/day";
+import type { SetAsideRow } from "./sheet-info";
 
 /**
  * A risk's direction of travel: "up" (score higher than at the previous monthly point), "down",
@@ -259,6 +260,8 @@ export interface HistoryData {
   dueMoves: Map<string, DueMove[]>;
   /** Entries read per log sheet (the sheet list's count for an Update Log). */
   sheetRows: Map<string, number>;
+  /** An Update Log's rows that could not be read as entries, and why (for its sheet list entry). */
+  setAside?: Map<string, SetAsideRow[]>;
   /** Log rows read, for the Check view and the benchmark. */
   logRows: number;
   /**

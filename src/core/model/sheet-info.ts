@@ -39,8 +39,11 @@ export interface SheetInfo {
   mergesUnread?: boolean;
 }
 
-/** A row inside a table that is not a record: a totals row or a section heading. */
+/**
+ * A row inside a table that is not a record: a totals row or a section heading; on an Update Log, a row
+ * that names a risk without a date the history can read, or a dated row that names no risk.
+ */
 export interface SetAsideRow {
   row: number;
-  reason: "totals" | "heading";
+  reason: "totals" | "heading" | "no date" | "no risk id";
 }

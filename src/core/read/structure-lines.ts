@@ -4,7 +4,15 @@
 import { columnLetter } from "../address/a1";
 import type { SheetInfo } from "../model/sheet-info";
 
-const ASIDE_REASON = { heading: "section heading", totals: "totals row" } as const;
+const ASIDE_REASON = {
+  heading: "section heading",
+  totals: "totals row",
+  "no date": "no date the history can read",
+  "no risk id": "no risk id",
+} as const;
+
+/** Rows named in a "Not taken for records" line at the most; the rest are counted. */
+const ASIDE_NAMED = 10;
 
 /** Said when Excel could not list a sheet's merged cells. */
 export const MERGES_UNREAD_NOTE =
@@ -18,10 +26,13 @@ export function structureLines(sheet: SheetInfo): string[] {
   const lines: string[] = [];
   if (sheet.sections?.length)
     lines.push(`Sections: ${sheet.sections.map((x) => `${x.text} (row ${x.row + 1})`).join("; ")}.`);
-  if (sheet.setAside?.length)
-    lines.push(
-      `Not taken for records: ${sheet.setAside.map((x) => `row ${x.row + 1} (${ASIDE_REASON[x.reason]})`).join(", ")}.`,
-    );
+  if (sheet.setAside?.length) {
+    const named = sheet.setAside
+      .slice(0, ASIDE_NAMED)
+      .map((x) => `row ${x.row + 1} (${ASIDE_REASON[x.reason]})`);
+    const more = sheet.setAside.length - named.length;
+    lines.push(`Not taken for records: ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`);
+  }
   if (sheet.monthFirstColumns?.length) {
     const named = sheet.monthFirstColumns.map((letter) => {
       const header = sheet.columns.find((c) => columnLetter(c.col) === letter)?.header;

@@ -10,6 +10,7 @@ import { defaultSettings } from "../../../src/core/model/settings";
 import { riskHistory } from "../../../src/core/history";
 import { dueMovesIn } from "../../../src/core/history/collect-history";
 import { isoFromDay } from "../../../src/core/parse";
+import { structureLines } from "../../../src/core/read/structure-lines";
 import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, LOG_HEADERS, logRow } from "./helpers";
 
 const importLog = (header: string[], ...rows: CellValue[][]): SheetSpec => ({
@@ -356,6 +357,44 @@ describe("log rows the reader must not misfile (reviewed cases)", () => {
       ["2022-09", 9],
       ["2022-10", 16],
     ]);
+  });
+});
+
+describe("an Update Log's rows the history cannot read", () => {
+  it("lists a row without a readable date and a dated row without a risk id, not blank or header rows", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 12 })),
+      hlog(
+        logRow("12/08/22", "HRC-001", 9),
+        logRow("TBC", "HRC-001", 10),
+        logRow(null, "HRC-001", 11),
+        [...LOG_HEADERS],
+        [null, null, null, null, null, null, null, null, null],
+        ["12/09/22", "IRIS Risks", null, "J Smith", "Reviewed", "No", 12, "Treat", null],
+      ),
+    ]);
+    const log = report.sheets.find((s) => s.kind === "update-log")!;
+    expect(log.recordCount).toBe(1);
+    // Sheet rows are 0-based: the header is row 0, the log's rows 1–6.
+    expect(log.setAside).toEqual([
+      { row: 2, reason: "no date" },
+      { row: 3, reason: "no date" },
+      { row: 6, reason: "no risk id" },
+    ]);
+    expect(structureLines(log)).toEqual([
+      "Not taken for records: row 3 (no date the history can read), row 4 (no date the history can read), row 7 (no risk id).",
+    ]);
+  });
+
+  it("names ten rows at the most in the sheet list, and counts the rest", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 12 })),
+      hlog(...Array.from({ length: 14 }, () => logRow("TBC", "HRC-001", 10))),
+    ]);
+    const line = structureLines(report.sheets.find((s) => s.kind === "update-log")!)[0];
+    expect(line).toMatch(
+      /^Not taken for records: row 2 \(no date the history can read\), .*row 11 \(no date the history can read\) and 4 more\.$/,
+    );
   });
 });
 
