@@ -303,60 +303,64 @@ describe("log rows the reader must not misfile (reviewed cases)", () => {
     );
   });
 
-  it("puts a hand-kept log written newest first back in the order its rows happened", () => {
+  // One risk scored 12 (16 where the dates are typed month first), its log's dates as typed, its points.
+  it.each<[string, number, [string, number][], [string, number][]]>([
+    [
+      "puts a hand-kept log written newest first back in the order its rows happened",
+      12,
+      [
+        ["05/09/22", 9],
+        ["05/08/22", 6],
+        ["20/08/22", 8],
+        ["05/07/22", 4],
+      ],
+      [
+        ["2022-07", 4],
+        ["2022-08", 8],
+        ["2022-09", 9],
+        ["2022-10", 12],
+      ],
+    ],
+    [
+      // 29 July and 31 August can only be month first; 09/05/2022 is then 5 September, not 9 May.
+      "reads a hand-kept log whose dates were typed month first (09/30/2022) as such, the whole column",
+      16,
+      [
+        ["07/29/2022", 6],
+        ["08/31/2022", 9],
+        ["09/05/2022", 12],
+      ],
+      [
+        ["2022-07", 6],
+        ["2022-08", 9],
+        ["2022-09", 12],
+        ["2022-10", 16],
+      ],
+    ],
+    [
+      // 07/29/2022 is then no date at all; 13 August and 9 May are read day first.
+      "keeps a log's dates day first when one of them can only be day first",
+      16,
+      [
+        ["07/29/2022", 6],
+        ["13/08/2022", 9],
+        ["09/05/2022", 12],
+      ],
+      [
+        ["2022-05", 12],
+        ["2022-06", 12],
+        ["2022-07", 12],
+        ["2022-08", 9],
+        ["2022-09", 9],
+        ["2022-10", 16],
+      ],
+    ],
+  ])("%s", (_case, score, rows, points) => {
     const report = reportOf([
-      hregister(hrisk({ score: 12 })),
-      hlog(
-        logRow("05/09/22", "HRC-001", 9),
-        logRow("05/08/22", "HRC-001", 6),
-        logRow("20/08/22", "HRC-001", 8),
-        logRow("05/07/22", "HRC-001", 4),
-      ),
+      hregister(hrisk({ score })),
+      hlog(...rows.map(([date, s]) => logRow(date, "HRC-001", s))),
     ]);
-    expect(pointsOf(report, 0, 4)).toEqual([
-      ["2022-07", 4],
-      ["2022-08", 8],
-      ["2022-09", 9],
-      ["2022-10", 12],
-    ]);
-  });
-
-  it("reads a hand-kept log whose dates were typed month first (09/30/2022) as such, the whole column", () => {
-    // 29 July and 31 August can only be month first; 09/05/2022 is then 5 September, not 9 May.
-    const report = reportOf([
-      hregister(hrisk({ score: 16 })),
-      hlog(
-        logRow("07/29/2022", "HRC-001", 6),
-        logRow("08/31/2022", "HRC-001", 9),
-        logRow("09/05/2022", "HRC-001", 12),
-      ),
-    ]);
-    expect(pointsOf(report, 0, 4)).toEqual([
-      ["2022-07", 6],
-      ["2022-08", 9],
-      ["2022-09", 12],
-      ["2022-10", 16],
-    ]);
-  });
-
-  it("keeps a log's dates day first when one of them can only be day first", () => {
-    const report = reportOf([
-      hregister(hrisk({ score: 16 })),
-      hlog(
-        logRow("07/29/2022", "HRC-001", 6),
-        logRow("13/08/2022", "HRC-001", 9),
-        logRow("09/05/2022", "HRC-001", 12),
-      ),
-    ]);
-    // 07/29/2022 is then no date at all; 13 August and 9 May are read day first.
-    expect(pointsOf(report, 0, 6)).toEqual([
-      ["2022-05", 12],
-      ["2022-06", 12],
-      ["2022-07", 12],
-      ["2022-08", 9],
-      ["2022-09", 9],
-      ["2022-10", 16],
-    ]);
+    expect(pointsOf(report, 0, points.length)).toEqual(points);
   });
 });
 

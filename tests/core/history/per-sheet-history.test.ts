@@ -3,7 +3,7 @@
 
 import type { CellValue } from "../../../src/core/model/grid";
 import type { SheetSpec } from "../rules/harness";
-import { reportOf } from "../rules/harness";
+import { ACTION_HEADERS, reportOf } from "../rules/harness";
 import { riskHistory } from "../../../src/core/history";
 import { lastLoggedTexts } from "../../../src/core/meeting/record";
 import { HISTORY_REGISTER_HEADERS, hrisk, LOG_HEADERS } from "./helpers";
@@ -146,14 +146,7 @@ describe("due dates moved by an import, on registers that number their own risks
       {
         name: "IRIS Actions",
         rows: [
-          [
-            "Risk Reference",
-            "Action Ref",
-            "Action Description",
-            "Action Owner",
-            "Target Date",
-            "Action Status",
-          ],
+          ACTION_HEADERS,
           ["R1", "A-1", "Install river gauges", "Jo Bloggs", "31/10/2022", "In progress"],
         ],
       },
