@@ -58,8 +58,10 @@ export function escalationState(risk: RiskRecord): EscalationState {
     const rest = (yesWithWords?.[2] ?? "").replace(LEADING_TO_OR_FOR, "").trim();
     return { escalated: true, destination: rest ? destinationFromWords(rest) : "operations-board" };
   }
-  // An "Escalated" column holding a register's name rather than a yes.
-  if (flagText && NAMES_A_PLACE.test(flagText))
+  // An "Escalated" column holding a register's name rather than a yes (a No naming one, "No –
+  // directorate register only", says where it stays, not where it went).
+  const saysNo = yes !== null && yes.ok && !yes.value;
+  if (flagText && !saysNo && NAMES_A_PLACE.test(flagText))
     return { escalated: true, destination: destinationFromWords(flagText) };
   const status = textOf(risk, "status");
   if (SAYS_ESCALATED.test(status)) {

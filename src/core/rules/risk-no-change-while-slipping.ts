@@ -59,13 +59,20 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
 /** A due date moved later. */
 const movedLater = (m: DueMove) => m.from !== null && m.to !== null && m.to > m.from;
 
-/** The risk's first open action whose due date is on or after `since` and before the as-at day. */
+/**
+ * The risk's first open action whose due date is on or after `since` and before the as-at day: on an
+ * actions sheet (named by its id, else its words), else its own action on the register (SPEC: the action
+ * rules apply to it).
+ */
 function actionPassedSince(ctx: RuleContext, risk: RiskRecord, since: DayNumber) {
+  const passed = (due: DayNumber | null): due is DayNumber => due !== null && due >= since && due < ctx.asAt;
   for (const a of ctx.actionsFor(risk)) {
     if (!ctx.isOpenAction(a)) continue;
     const due = ctx.dateOf(a, "due", "deadline");
-    if (due !== null && due >= since && due < ctx.asAt) return { action: a, due };
+    if (passed(due)) return { action: fieldText(a, "actionId") || fieldText(a, "action"), due };
   }
+  const own = ctx.ownAction(risk);
+  if (own && own.open && passed(own.due)) return { action: "on the register", due: own.due };
   return null;
 }
 
@@ -119,11 +126,7 @@ export const rule: Rule = {
           record: r,
           field,
           messageId: "passed",
-          data: {
-            ...base,
-            action: fieldText(passed.action, "actionId") || fieldText(passed.action, "action"),
-            due: isoFromDay(passed.due),
-          },
+          data: { ...base, action: passed.action, due: isoFromDay(passed.due) },
         };
       return null;
     });

@@ -74,11 +74,26 @@ export function rollUpSummary(
       escalations,
       risks,
       aims: parts.flatMap((p) => p.data.aims.map((a) => ({ ...a, file: p.file }))),
-      proposals: parts.flatMap((p) => (p.data.proposals ?? []).map((x) => ({ ...x, file: p.file }))),
+      proposals: proposalsOnce(parts, keyOf),
       sourced: true,
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),
   };
+}
+
+/** Each file's proposals naming their file; a risk held by several files is proposed once (where first met). */
+function proposalsOnce(parts: readonly RollUpPart[], keyOf: ReadonlyMap<string, string>) {
+  const seen = new Set<string>();
+  return parts.flatMap(({ file, data }) =>
+    (data.proposals ?? []).flatMap((p) => {
+      const key = keyOf.get(placeKey(file, p.sheet, p.row));
+      if (key !== undefined) {
+        if (seen.has(`${key}\u0000${p.action}`)) return [];
+        seen.add(`${key}\u0000${p.action}`);
+      }
+      return [{ ...p, file }];
+    }),
+  );
 }
 
 /** Government Security Classifications, least to most protective. */

@@ -2,6 +2,7 @@
 
 import { sameRiskKey } from "../join/across-files";
 import type { Escalation, Report } from "../model/report";
+import type { Proposal } from "../model/history";
 import type { RiskFacts } from "../model/risk-summary";
 import { toA1 } from "../address/a1";
 import { closeOutByAim } from "./plan-close-out-tab";
@@ -25,7 +26,7 @@ export function summaryAims(report: Report): SummaryAim[] {
 
 /** The summary data of one workbook's check: a risk on several registers counted and shown once. */
 export function summaryDataOf(report: Report): SummaryData {
-  const { risks, escalations } = countOnce(report.risks, report.escalations);
+  const { risks, escalations, proposals } = countOnce(report.risks, report.escalations, report.proposals);
   return {
     asAt: report.asAt,
     source: report.source,
@@ -34,7 +35,7 @@ export function summaryDataOf(report: Report): SummaryData {
     escalations,
     risks,
     aims: summaryAims(report),
-    proposals: report.proposals,
+    proposals,
   };
 }
 
@@ -45,12 +46,13 @@ const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.idCol)}
  * Joins the rows of a workbook's registers that are the same risk (SPEC "Owned tabs": the same id and
  * title, as the roll-up over files joins them): the first row met stands for the risk and names the
  * others; its escalation is shown once per destination, at the first row routed there, taking the
- * destinations only another row has.
+ * destinations only another row has; and each proposal for it once (its first row's).
  */
 export function countOnce(
   facts: readonly RiskFacts[],
   routed: readonly Escalation[],
-): { risks: SummaryRisk[]; escalations: SummaryEscalation[] } {
+  proposed: readonly Proposal[] = [],
+): { risks: SummaryRisk[]; escalations: SummaryEscalation[]; proposals: Proposal[] } {
   const first = new Map<string, RiskFacts>();
   const others = new Map<RiskFacts, RiskFacts[]>();
   const standsFor = new Map<string, RiskFacts>();
@@ -94,5 +96,14 @@ export function countOnce(
       kept.reasons.push(e.reasons[i]);
     });
   }
-  return { risks, escalations };
+  const proposedOnce = new Set<string>();
+  const proposals = proposed.filter((p) => {
+    const place = placeKey(p.sheet, p.row);
+    const holder = standsFor.get(place) ?? bySheetRow.get(place);
+    const key = `${holder ? placeKey(holder.sheet, holder.row) : place}\u0000${p.action}`;
+    if (proposedOnce.has(key)) return false;
+    proposedOnce.add(key);
+    return true;
+  });
+  return { risks, escalations, proposals };
 }

@@ -81,6 +81,18 @@ describe("proposals", () => {
       [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
       ["de-escalate", "corporate-register", "score 4 at or below appetite (Cautious, 9) for 3 months"],
     ],
+    [
+      "escalate: Escalate? = No naming where it stays is not escalated",
+      { score: 16, escalate: "No – directorate register only" },
+      [logRow("05/07/2022", "HRC-001", 16)],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 3 months"],
+    ],
+    [
+      "trap: no de-escalation for a No naming a level",
+      { score: 4, escalate: "No - managed at directorate level" },
+      [logRow("05/06/2022", "HRC-001", 4)],
+      null,
+    ],
     ["trap: raised this month (one monthly point)", { score: 20, raised: "03/10/2022" }, [], null],
     ["trap: a closed risk", { score: 20, status: "Closed" }, [logRow("05/07/2022", "HRC-001", 20)], null],
     [

@@ -1,5 +1,12 @@
 import type { CellValue } from "../../../src/core/model/grid";
-import { hlog, hregister, hrisk, logRow, type HistoryRisk } from "../history/helpers";
+import {
+  HISTORY_REGISTER_HEADERS,
+  hlog,
+  hregister,
+  hrisk,
+  logRow,
+  type HistoryRisk,
+} from "../history/helpers";
 import { actionsSheet, action, findingsOf, type SheetSpec } from "./harness";
 
 const RULE = "risk/no-change-while-slipping";
@@ -19,6 +26,18 @@ const twoNoChanges = hlog(
   logRow("12/08/2022", "HRC-001", 12, true),
   logRow("09/09/2022", "HRC-001", 12, true),
 );
+
+describe(`${RULE}: the risk's own action on the register`, () => {
+  it("counts an open own action whose due date passed, as risk/action-overdue does", () => {
+    const headers = [...HISTORY_REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"];
+    const sheets: SheetSpec[] = [
+      { name: "IRIS Risks", rows: [headers, [...hrisk(), "Bob Jones", "20/09/2022", "Open"]] },
+      twoNoChanges,
+    ];
+    expect(findingsOf("risk/action-overdue", sheets)).toHaveLength(1);
+    expect(findingsOf(RULE, sheets)).toEqual([["L2", "passed"]]);
+  });
+});
 
 describe(RULE, () => {
   it.each<Case>([

@@ -5,7 +5,9 @@ import { buildSummaryTabs } from "../../../src/core/summary";
 import type { OwnedTab } from "../../../src/core/model/owned-tab";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { reportOf } from "../rules/harness";
-import { hlog, hregister, hrisk, logRow } from "../history/helpers";
+import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "../history/helpers";
+import { rollUpSummary } from "../../../src/core/summary/roll-up";
+import { summaryDataOf } from "../../../src/core/summary/summary-data";
 
 const report = reportOf([
   hregister(
@@ -56,6 +58,45 @@ describe("Escalation tab", () => {
         "Corporate risk register",
         "score 4 at or below appetite (Cautious, 9) for 3 months",
       ],
+    ]);
+  });
+});
+
+describe("a risk on two registers is proposed once", () => {
+  const row = hrisk({ score: 16 });
+  const twice = reportOf([
+    hregister(row),
+    { name: "Corporate Register", rows: [HISTORY_REGISTER_HEADERS, row] },
+    hlog(logRow("05/07/2022", "HRC-001", 16)),
+  ]);
+
+  it("in one workbook's Proposed changes block, as its escalation is shown once", () => {
+    expect(twice.proposals).toHaveLength(2);
+    const data = summaryDataOf(twice);
+    expect(data.escalations.filter((e) => e.recordId === "HRC-001")).toHaveLength(1);
+    expect(data.proposals?.map((p) => [p.sheet, p.recordId, p.action])).toEqual([
+      ["IRIS Risks", "HRC-001", "escalate"],
+    ]);
+    const t = buildSummaryTabs(twice, defaultSettings(), { version: "test" }).find(
+      (x) => x.name === "Escalation",
+    )!;
+    expect(
+      block(t, "Proposed changes")
+        .slice(2)
+        .map((r) => [r[0], r[3]]),
+    ).toEqual([["HRC-001", "Escalate"]]);
+  });
+
+  it("across files, where the roll-up counts it once", () => {
+    const part = (file: string) => ({ file, data: summaryDataOf(twice), acceptedExceptions: [] });
+    const { data } = rollUpSummary(
+      [part("a.xlsx"), part("b.xlsx")],
+      { findings: [], accepted: [] },
+      twice.asAt,
+      "2 files",
+    );
+    expect(data.proposals?.map((p) => [p.file, p.recordId, p.action])).toEqual([
+      ["a.xlsx", "HRC-001", "escalate"],
     ]);
   });
 });
