@@ -1,5 +1,6 @@
 // The Settings view's form: settings ↔ text fields, and validation with plain messages. No React here.
 
+import { categoryKey } from "../core/history/appetite";
 import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES, type AppetiteLevel } from "../core/model/history";
 import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
 import { readScaleWords, writeScaleWords } from "../core/model/settings-sheet";
@@ -98,7 +99,14 @@ export function parseAppetiteCategories(
         ok: false,
         message: `Line ${i + 1} ("${line}") must read "Category: Level", with a level of Averse, Minimal, Cautious, Open or Eager.`,
       };
-    categories[m[1].trim()] = level;
+    const category = m[1].trim();
+    const earlier = Object.keys(categories).find((c) => categoryKey(c) === categoryKey(category));
+    if (earlier !== undefined)
+      return {
+        ok: false,
+        message: `Line ${i + 1} ("${line}") names the category "${earlier}" again: keep one line for it.`,
+      };
+    categories[category] = level;
   }
   return { ok: true, categories };
 }

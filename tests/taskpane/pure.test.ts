@@ -87,6 +87,11 @@ describe("settings-form", () => {
     ],
     [
       "appetiteCategories",
+      "Financial: Averse\n  FINANCIAL  : Open",
+      'Line 2 ("FINANCIAL  : Open") names the category "Financial" again: keep one line for it.',
+    ],
+    [
+      "appetiteCategories",
       "Finance: Reckless",
       'Line 1 ("Finance: Reckless") must read "Category: Level", with a level of Averse, Minimal, Cautious, Open or Eager.',
     ],

@@ -467,6 +467,24 @@ describe("appetite and proposal settings", () => {
     expect(back.issues).toEqual([expect.stringMatching(issue)]);
   });
 
+  it("keeps the first row of a category named twice (whatever its case and spaces), with an issue", () => {
+    const rows = settingsToRows(defaultSettings());
+    const i = rows.findIndex((r) => r[0] === "appetite.category");
+    rows.splice(
+      i,
+      1,
+      ["appetite.category", "Financial: Averse", null],
+      ["appetite.category", "  FINANCIAL  : Open", null],
+    );
+    const back = settingsFromRows(rows);
+    expect(back.settings.appetite.categories).toEqual({ Financial: "averse" });
+    expect(back.issues).toEqual([
+      expect.stringMatching(
+        /names the category 'FINANCIAL' again \('Financial' is on an earlier row\); ignoring it/,
+      ),
+    ]);
+  });
+
   it("reads levels in any case and order, leaving the ones not named", () => {
     const { rows } = withValue("appetite.levels", "eager 20, averse: 2");
     const back = settingsFromRows(rows);
