@@ -1,6 +1,6 @@
 // The Settings view's form: settings ↔ text fields, and validation with plain messages. No React here.
 
-import { categoryKey } from "../core/history/appetite";
+import { categoryNamedIn } from "../core/history/appetite";
 import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES, type AppetiteLevel } from "../core/model/history";
 import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
 import { readScaleWords, writeScaleWords } from "../core/model/settings-sheet";
@@ -100,7 +100,7 @@ export function parseAppetiteCategories(
         message: `Line ${i + 1} ("${line}") must read "Category: Level", with a level of Averse, Minimal, Cautious, Open or Eager.`,
       };
     const category = m[1].trim();
-    const earlier = Object.keys(categories).find((c) => categoryKey(c) === categoryKey(category));
+    const earlier = categoryNamedIn(categories, category);
     if (earlier !== undefined)
       return {
         ok: false,

@@ -23,19 +23,20 @@ export function categoryKey(category: string): string {
   return foldSpaces(category.toLowerCase().replace(AMPERSAND, " and "));
 }
 
+/** The category of `categories` that `category` names (whatever its case and spaces), if any: the first. */
+export function categoryNamedIn(
+  categories: Readonly<Record<string, unknown>>,
+  category: string,
+): string | undefined {
+  const key = categoryKey(category);
+  return Object.keys(categories).find((c) => categoryKey(c) === key);
+}
+
 /** The appetite of a category: its own level when Settings name it, else the default level. */
 export function appetiteFor(category: string, settings: Pick<Settings, "appetite">): RiskAppetite {
   const { categories, defaultLevel, maxima } = settings.appetite;
-  const wanted = categoryKey(category);
-  let level = defaultLevel;
-  if (wanted) {
-    for (const name of Object.keys(categories)) {
-      if (categoryKey(name) === wanted) {
-        level = categories[name];
-        break;
-      }
-    }
-  }
+  const named = categoryKey(category) ? categoryNamedIn(categories, category) : undefined;
+  const level = named === undefined ? defaultLevel : categories[named];
   return { category, level, max: maxima[level] };
 }
 

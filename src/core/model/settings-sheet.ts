@@ -5,7 +5,7 @@
 // "open; live; active"); structured ones as JSON. Accepted exceptions and column corrections take one
 // row each, so a long list never runs into Excel's 32,767-character cell limit.
 
-import { categoryKey } from "../history/appetite";
+import { categoryNamedIn } from "../history/appetite";
 import type { CellValue } from "./grid";
 import { OWNED_MARKER } from "./owned-tab";
 import type {
@@ -485,9 +485,7 @@ function readAppetiteCategory(value: CellValue, target: Settings, report: Report
     return;
   }
   // A category named twice (whatever its case and spaces) is looked up by its first row: say so.
-  const earlier = Object.keys(target.appetite.categories).find(
-    (c) => categoryKey(c) === categoryKey(category),
-  );
+  const earlier = categoryNamedIn(target.appetite.categories, category);
   if (earlier !== undefined) {
     report(
       `names the category '${shown(category)}' again ('${shown(earlier)}' is on an earlier row); ignoring it`,
