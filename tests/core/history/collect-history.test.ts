@@ -164,27 +164,32 @@ describe("history from the logs", () => {
     ]);
   });
 
-  it("gives a risk renumbered twice (014 → 114 → 214) the entries of both its old ids", () => {
-    const report = reportOf(
-      [
-        hregister(hrisk({ id: "HRC-214", score: 16, raised: null })),
-        hlog(logRow("05/08/2022", "HRC-014", 9), logRow("05/09/2022", "HRC-114", 12)),
-      ],
-      {
-        settings: {
-          importProfile: {
-            columns: {},
-            renumbered: [
-              { oldId: "HRC-014", newId: "HRC-114" },
-              { oldId: "HRC-114", newId: "HRC-214" },
-            ],
+  const first = { oldId: "HRC-014", newId: "HRC-114" };
+  const second = { oldId: "HRC-114", newId: "HRC-214" };
+  it.each([
+    ["in the order they were confirmed", [first, second]],
+    ["listed the other way round", [second, first]],
+  ])(
+    "gives a risk renumbered twice (014 → 114 → 214) the entries of both its old ids, pairs %s",
+    (_order, pairs) => {
+      const report = reportOf(
+        [
+          hregister(hrisk({ id: "HRC-214", score: 16, raised: null })),
+          hlog(logRow("05/08/2022", "HRC-014", 9), logRow("05/09/2022", "HRC-114", 12)),
+        ],
+        {
+          settings: {
+            importProfile: {
+              columns: {},
+              renumbered: [...pairs],
+            },
           },
         },
-      },
-    );
-    expect(riskHistory(report, report.risks[0], 3).points.map((p) => p.score)).toEqual([9, 12, 16]);
-    expect(report.risks[0].firstSeen).toBe("2022-08-05");
-  });
+      );
+      expect(riskHistory(report, report.risks[0], 3).points.map((p) => p.score)).toEqual([9, 12, 16]);
+      expect(report.risks[0].firstSeen).toBe("2022-08-05");
+    },
+  );
 
   it("shows the month's updates, their author and no-change flag", () => {
     const report = reportOf([
