@@ -86,11 +86,10 @@ function proposalsOnce(parts: readonly RollUpPart[], keyOf: ReadonlyMap<string, 
   const seen = new Set<string>();
   return parts.flatMap(({ file, data }) =>
     (data.proposals ?? []).flatMap((p) => {
-      const key = keyOf.get(placeKey(file, p.sheet, p.row));
-      if (key !== undefined) {
-        if (seen.has(`${key}\u0000${p.action}`)) return [];
-        seen.add(`${key}\u0000${p.action}`);
-      }
+      const risk = keyOf.get(placeKey(file, p.sheet, p.row));
+      const proposal = risk === undefined ? undefined : `${risk}\u0000${p.action}`;
+      if (proposal !== undefined && seen.has(proposal)) return [];
+      if (proposal !== undefined) seen.add(proposal);
       return [{ ...p, file }];
     }),
   );
