@@ -4,6 +4,9 @@ module.exports = {
   roots: ["<rootDir>/tests/e2e"],
   testMatch: ["**/*.e2e.test.ts"],
   testTimeout: 300000,
+  // One production build of the pane for every file (tests/e2e/global-setup.ts), not one each.
+  globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/e2e/global-teardown.ts",
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },

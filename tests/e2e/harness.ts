@@ -18,6 +18,9 @@ const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/.*office\.js$/;
 /** What the stub office.js route serves: nothing (load fails), office.js outside Office, or the fake Excel. */
 export type OfficeStub = { kind: "blocked" } | { kind: "browser" } | { kind: "fake"; workbookJson: string };
 
+/** Where jest.e2e.config.js's global setup leaves the build every browser test file shares. */
+export const SHARED_BUILD_ENV = "CRR_E2E_BUILD";
+
 /**
  * Builds the production task pane (plus the fake host bundle) into a temporary folder. `extraEntry`
  * ("name:path", the pane benchmark's) is built into the same bundle with a page of its own, name.html.
@@ -211,9 +214,10 @@ export interface PaneSite {
 }
 
 /**
- * Registers the beforeAll/afterAll every browser test file needs: build the pane and the fake host,
- * serve the site, launch Chromium; afterwards close both and remove the build. The returned object
- * is empty until beforeAll has run, so read its fields inside tests only.
+ * Registers the beforeAll/afterAll every browser test file needs: the pane and the fake host (the build
+ * the global setup made, else one of its own), serve the site, launch Chromium; afterwards close both and
+ * remove a build of its own. The returned object is empty until beforeAll has run, so read its fields
+ * inside tests only.
  */
 export function usePaneSite(): PaneSite {
   const site: PaneSite = {
@@ -223,8 +227,9 @@ export function usePaneSite(): PaneSite {
     fakeHostJs: "",
     open: (stub, query = "") => openPane(site.browser, site.server.base, site.fakeHostJs, stub, query),
   };
+  const shared = process.env[SHARED_BUILD_ENV];
   beforeAll(async () => {
-    site.out = await buildAll();
+    site.out = shared ?? (await buildAll());
     site.fakeHostJs = fs.readFileSync(path.join(site.out, "fake", "fake-host.js"), "utf8");
     site.server = await serve(path.join(site.out, "site"));
     site.browser = await launch();
@@ -232,7 +237,7 @@ export function usePaneSite(): PaneSite {
   afterAll(async () => {
     await site.browser?.close();
     await site.server?.close();
-    if (site.out) fs.rmSync(site.out, { recursive: true, force: true });
+    if (site.out && !shared) fs.rmSync(site.out, { recursive: true, force: true });
   });
   return site;
 }
