@@ -1,0 +1,71 @@
+// Wrong results a review of the history (trend, monthly points, appetite, the three history rules,
+// proposals and the Risk Summary's month-by-month counts) found, each judged against SPEC.md. Each test
+// fails before its fix.
+
+import type { CellValue } from "../../src/core/model/grid";
+import { defaultSettings } from "../../src/core/model/settings";
+import { buildSummaryTabs } from "../../src/core/summary";
+import { reportOf, type SheetSpec } from "./rules/harness";
+import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "./history/helpers";
+
+/** The Import Log's header as the add-in writes it (merge/to-workbook-edits IMPORT_LOG_HEADER). */
+const IMPORT_LOG_HEADER = ["When", "File", "Register", "Risk ID", "Field", "Old", "New"];
+const importLog = (...rows: CellValue[][]): SheetSpec => ({
+  name: "Import Log",
+  rows: [IMPORT_LOG_HEADER, ...rows],
+});
+
+/** Excel serials: 15 and 20 September 2022. */
+const SEP_15 = 44819;
+const SEP_20 = 44824;
+
+/** Two "no change" updates since August, the run the rule looks for. */
+const twoNoChanges = (id: string) => [
+  logRow("15/08/2022", id, 12, true, "No change"),
+  logRow("15/09/2022", id, 12, true, "No change"),
+];
+
+const slipping = (sheets: SheetSpec[]) =>
+  reportOf(sheets)
+    .findings.filter((f) => f.ruleId === "risk/no-change-while-slipping")
+    .map((f) => f.recordId);
+
+describe("review of the history: wrong results", () => {
+  it("appetite: a placeholder Category (N/A, TBC) counts as empty, so the risk's annex gives its appetite", () => {
+    // SPEC Values/Real registers: placeholders (TBC, N/A …) count as empty; SPEC Appetite: per category
+    // (the register's Category column, else its section, else its annex).
+    const headers = [...HISTORY_REGISTER_HEADERS, "Service Annex"];
+    const report = reportOf(
+      [
+        {
+          name: "IRIS Risks",
+          rows: [
+            headers,
+            [...hrisk({ id: "HRC-001", category: "N/A", score: 6 }), "Finance"],
+            [...hrisk({ id: "HRC-002", category: "TBC", score: 6 }), "Finance"],
+            [...hrisk({ id: "HRC-003", category: null, score: 6 }), "Finance"],
+          ],
+        },
+      ],
+      {
+        settings: {
+          appetite: {
+            maxima: { averse: 4, minimal: 6, cautious: 9, open: 12, eager: 16 },
+            categories: { Finance: "averse" },
+            defaultLevel: "cautious",
+          },
+        },
+      },
+    );
+    expect(report.risks.map((r) => [r.id, r.appetite.category, r.appetite.max])).toEqual([
+      ["HRC-001", "Finance", 4],
+      ["HRC-002", "Finance", 4],
+      ["HRC-003", "Finance", 4],
+    ]);
+    expect(report.findings.filter((f) => f.ruleId === "risk/above-appetite").map((f) => f.recordId)).toEqual([
+      "HRC-001",
+      "HRC-002",
+      "HRC-003",
+    ]);
+  });
+});
