@@ -68,4 +68,25 @@ describe("review of the history: wrong results", () => {
       "HRC-003",
     ]);
   });
+
+  it("monthly points: an Import Log row saying 'kept formula' is no score change (the register's score was kept)", () => {
+    // SPEC Writing files/Formulas: a register cell holding a formula is never replaced; the Import Log says
+    // "kept formula" with both values. Monthly points come from the Import Log's score changes; this row is
+    // not one. The row is what the add-in writes (tests/files/lossless-import.test.ts).
+    const report = reportOf([
+      hregister(hrisk({ id: "HRC-001", score: 12 })),
+      importLog([
+        SEP_15,
+        "iris.xlsx",
+        "IRIS Risks",
+        "HRC-001",
+        "Current Risk Score E2",
+        "12",
+        "kept formula (export says 16)",
+      ]),
+    ]);
+    const risk = report.risks.find((r) => r.id === "HRC-001")!;
+    expect(risk.months.slice(-2)).toEqual([12, 12]);
+    expect(risk.trend).toBe("same");
+  });
 });
