@@ -89,4 +89,38 @@ describe("review of the history: wrong results", () => {
     expect(risk.months.slice(-2)).toEqual([12, 12]);
     expect(risk.trend).toBe("same");
   });
+
+  it("no-change-while-slipping: an Import Log due-date move of an action naming two risks counts for each of them", () => {
+    // SPEC Real registers: an actions row whose risk id cell lists several ids belongs to each of them;
+    // the rule: since the first no change, one of its actions' due dates moved later (Import Log).
+    const actions: SheetSpec = {
+      name: "IRIS Actions",
+      rows: [
+        [
+          "Risk Reference",
+          "Action Ref",
+          "Action Description",
+          "Action Owner",
+          "Target Date",
+          "Action Status",
+        ],
+        ["SL-10, SL-11", "A-1", "Install river gauges", "Bob Jones", "30/11/2022", "In progress"],
+      ],
+    };
+    const found = slipping([
+      hregister(hrisk({ id: "SL-10" }), hrisk({ id: "SL-11", title: "Flooding on the ring road" })),
+      actions,
+      hlog(...twoNoChanges("SL-10"), ...twoNoChanges("SL-11")),
+      importLog([
+        SEP_20,
+        "iris.xlsx",
+        "IRIS Actions",
+        "SL-10, SL-11",
+        "Target Date (action A-1)",
+        "31/10/2022",
+        "30/11/2022",
+      ]),
+    ]);
+    expect(found).toEqual(["SL-10", "SL-11"]);
+  });
 });
