@@ -123,4 +123,27 @@ describe("review of the history: wrong results", () => {
     ]);
     expect(found).toEqual(["SL-10", "SL-11"]);
   });
+
+  it("no-change-while-slipping: an import moving the register's own Action Due Date later is a due date moved later", () => {
+    // SPEC Real registers: Action Owner / Action Due Date / Action Status on a register are the risk's own
+    // action, and the action rules apply to them; the rule counts a due date the Import Log moved later.
+    const headers = [...HISTORY_REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"];
+    const found = slipping([
+      {
+        name: "IRIS Risks",
+        rows: [headers, [...hrisk({ id: "HRC-001" }), "Bob Jones", "30/11/2022", "In progress"]],
+      },
+      hlog(...twoNoChanges("HRC-001")),
+      importLog([
+        SEP_20,
+        "iris.xlsx",
+        "IRIS Risks",
+        "HRC-001",
+        "Action Due Date",
+        "30/09/2022",
+        "30/11/2022",
+      ]),
+    ]);
+    expect(found).toEqual(["HRC-001"]);
+  });
 });
