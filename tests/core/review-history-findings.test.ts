@@ -146,4 +146,32 @@ describe("review of the history: wrong results", () => {
     ]);
     expect(found).toEqual(["HRC-001"]);
   });
+
+  it("no-change-while-slipping: an Import Log due-date move of an action named by words with brackets counts", () => {
+    // An export without action ids logs an action as "<risk id>: <its words>" (plan-import's actionLabel),
+    // so the Field is "Target Date (action HRC-001: Install river gauges (phase 2))". SPEC: a due date the
+    // Import Log moved later counts, whatever the action's words.
+    const actions: SheetSpec = {
+      name: "IRIS Actions",
+      rows: [
+        ["Risk Reference", "Action Description", "Action Owner", "Target Date", "Action Status"],
+        ["HRC-001", "Install river gauges (phase 2)", "Bob Jones", "30/11/2022", "In progress"],
+      ],
+    };
+    const found = slipping([
+      hregister(hrisk({ id: "HRC-001" })),
+      actions,
+      hlog(...twoNoChanges("HRC-001")),
+      importLog([
+        SEP_20,
+        "iris.xlsx",
+        "IRIS Actions",
+        "HRC-001",
+        "Target Date (action HRC-001: Install river gauges (phase 2))",
+        "31/10/2022",
+        "30/11/2022",
+      ]),
+    ]);
+    expect(found).toEqual(["HRC-001"]);
+  });
 });
