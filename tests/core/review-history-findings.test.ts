@@ -174,4 +174,56 @@ describe("review of the history: wrong results", () => {
     ]);
     expect(found).toEqual(["HRC-001"]);
   });
+
+  it("Risk Summary month by month: a workbook's own risk matrix sets the bands, as for Open risks by RAG", () => {
+    // SPEC RAG scale: a workbook that carries its own risk matrix sets the bands for that workbook;
+    // Owned tabs: every count adds up. Here the matrix rates 10 and 12 red (the default bands: amber).
+    const matrix: CellValue[][] = [["Risk matrix"], ["Likelihood"]];
+    for (let l = 5; l >= 1; l--)
+      matrix.push([
+        null,
+        l,
+        ...[1, 2, 3, 4, 5].map((i) => (l * i >= 10 ? "Red" : l * i >= 4 ? "Amber" : "Green")),
+      ]);
+    matrix.push([null, "Impact", 1, 2, 3, 4, 5]);
+    const headers = [
+      "Risk ID",
+      "Risk Title",
+      "Risk Owner",
+      "Current Likelihood",
+      "Current Impact",
+      "Current Risk Score",
+      "Risk Response Strategy",
+      "Mitigating Actions",
+      "Date Raised",
+      "Date of Last Review",
+      "Risk Status",
+    ];
+    const row = (id: string, l: number, i: number): CellValue[] => [
+      id,
+      `Risk ${id}`,
+      "Jane Smith",
+      l,
+      i,
+      l * i,
+      "Treat",
+      "Inspections",
+      "10/01/2022",
+      "01/10/2022",
+      "Open",
+    ];
+    const report = reportOf([
+      { name: "Register", rows: [headers, row("R1", 3, 4), row("R2", 2, 5)] },
+      { name: "Matrix", rows: matrix },
+    ]);
+    expect(report.risks.map((r) => r.rag)).toEqual(["red", "red"]);
+    const tab = buildSummaryTabs(report, defaultSettings(), { version: "test" }).find(
+      (t) => t.name === "Risk Summary",
+    )!;
+    const byRag = tab.rows.find((r) => r[0] === "Red");
+    expect(byRag?.[1]).toBe(2);
+    // The as-at month's row of the month-by-month table: the same two risks, the same scores.
+    const october = tab.rows.find((r) => r[0] === "Oct 2022")!;
+    expect(october.slice(0, 4)).toEqual(["Oct 2022", 2, 0, 0]);
+  });
 });
