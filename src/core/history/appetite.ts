@@ -2,13 +2,16 @@
 // section, else its annex; a level per category, else the default level).
 
 import { APPETITE_LEVEL_NAMES, type RiskAppetite } from "../model/history";
-import { rawText, type RiskRecord, type SheetRecord } from "../model/records";
+import { fieldText, type RiskRecord, type SheetRecord } from "../model/records";
 import type { Settings } from "../model/settings";
 import { foldSpaces } from "../parse/spaces";
 
-/** A field's text by name, for fields another reader may add (the section a heading row gives). */
+/**
+ * A field's text by name, for fields another reader may add (the section a heading row gives); a
+ * placeholder (N/A, TBC…) is no text, so the next place a category can come from is asked.
+ */
 function textOf(risk: RiskRecord, field: string): string {
-  return rawText(risk as SheetRecord<string>, field);
+  return fieldText(risk as SheetRecord<string>, field);
 }
 
 /** The category a risk's appetite is looked up by: Category, else its section, else its annex; "" when none. */
