@@ -1,6 +1,7 @@
 // Merges one export table into one target sheet: new rows appended, changed cells, missing rows flagged.
 
 import { toA1 } from "../address/a1";
+import { isDateField } from "../model/fields";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
 import { tooLongNote, writableText } from "../model/writable-text";
 import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
@@ -16,7 +17,7 @@ import type {
   NotCarried,
   RecordChange,
 } from "./types";
-import { compareKey, DATE_FIELDS, displayText, IMPORT_DATE_FORMAT, importedValue } from "./values";
+import { compareKey, displayText, IMPORT_DATE_FORMAT, importedValue } from "./values";
 import { isDateFormat } from "../parse";
 
 /** An export column paired with the target column it is written to. */
@@ -74,7 +75,7 @@ export function columnTargets(
       field: c.field,
       col,
       header: headerOf(col),
-      isDate: DATE_FIELDS.has(c.field),
+      isDate: isDateField(c.field),
     });
   }
   // Columns carried as they are go to the target column with the same header, when there is one.

@@ -4,6 +4,7 @@ import { fillMergedAreas, type Grid } from "../model/grid";
 import type { SheetRecord } from "../model/records";
 import type { ColumnMapping } from "../model/sheet-info";
 import { headerCellsAt, type SheetLayout } from "../read/detect-sheet";
+import { readCsvSerials } from "../read/csv-serials";
 import { readTable } from "../read/read-table";
 import { ROLE_FIELDS, ROLE_KEY_FIELD, ROLE_KIND } from "./find-export-sheets";
 import type { ExportSheetMapping, ImportResult } from "./types";
@@ -17,7 +18,8 @@ export interface ExportTable {
 
 /**
  * Reads the export sheet named by `sheet` under its confirmed mapping. Blank rows, a help-text row and
- * repeated header rows are skipped exactly as when checking a workbook. Columns carried as they are
+ * repeated header rows are skipped exactly as when checking a workbook, and a CSV's date serials are read
+ * as dates the same way. Columns carried as they are
  * arrive in each record's `extras`, keyed by their header.
  */
 export function readExportTable(
@@ -65,5 +67,7 @@ export function readExportTable(
     headerCells: headerCellsAt(grid, sheet.headerRow),
     note: "",
   };
-  return { ok: true, value: { grid, layout, records: readTable<string>(grid, layout) } };
+  const records = readTable<string>(grid, layout);
+  readCsvSerials(grid, layout, records);
+  return { ok: true, value: { grid, layout, records } };
 }

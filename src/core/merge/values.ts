@@ -10,9 +10,6 @@ import { cellText, isBlank } from "../read/cell-text";
 /** The number format given to a date the import writes. */
 export const IMPORT_DATE_FORMAT = "dd/mm/yyyy";
 
-/** Fields whose values are dates, per target sheet kind. */
-export const DATE_FIELDS = new Set(["raised", "lastUpdated", "nextReview", "due", "updated"]);
-
 /** Excel serial of a day number (1900 date system; days from 1 March 1900 on, which is all we write). */
 export function serialFromDay(day: DayNumber): number {
   return day + 25569;

@@ -94,3 +94,23 @@ export const FIELDS_BY_KIND: Record<Exclude<SheetKind, "unknown">, readonly stri
   "improvement-plan": PLAN_FIELDS,
   "update-log": UPDATE_LOG_FIELDS,
 };
+
+/** Fields that hold dates, on any kind of sheet: the readers read them as dates, an import writes them as dates. */
+export const DATE_FIELDS: readonly string[] = [
+  "raised",
+  "lastUpdated",
+  "reviewDate",
+  "nextReview",
+  "targetDate",
+  "actionDue",
+  "due",
+  "updated",
+  "date",
+];
+
+const DATE_FIELD_SET = new Set(DATE_FIELDS);
+
+/** True for a field that holds dates (see DATE_FIELDS). */
+export function isDateField(field: string): boolean {
+  return DATE_FIELD_SET.has(field);
+}

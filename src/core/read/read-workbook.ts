@@ -1,6 +1,6 @@
 // Reads every sheet of a workbook: detects its kind, resolves ambiguous columns, reads its records.
 
-import type { SheetKind } from "../model/fields";
+import { DATE_FIELDS, type SheetKind } from "../model/fields";
 import { fillMergedAreas, type Grid } from "../model/grid";
 import {
   rawCell,
@@ -22,6 +22,7 @@ import { columnLetter } from "../address/a1";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { followsOwnRatingScale } from "./own-rating-scale";
 import { findPerSheetNumbering } from "./per-sheet-ids";
+import { readCsvSerials } from "./csv-serials";
 import { readTable, type TableStructure } from "./read-table";
 import { findRiskMatrix, type RiskMatrix } from "./risk-matrix";
 
@@ -146,41 +147,6 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
   const mc = m.columns.find((c) => c.col === col);
   if (mc) mc.field = dateField;
   renameMadeField(records, textField, dateField);
-}
-
-/** Fields that hold dates, on any kind of sheet (the reader's list; rules read them through the context). */
-const DATE_FIELDS = [
-  "raised",
-  "lastUpdated",
-  "reviewDate",
-  "nextReview",
-  "targetDate",
-  "actionDue",
-  "due",
-  "updated",
-  "date",
-];
-
-/** Excel serials a CSV's date column may hold: 1954-10-03 to 2119-01-08, well clear of scores and amounts. */
-const CSV_SERIAL_MIN = 20000;
-const CSV_SERIAL_MAX = 80000;
-/** The format given to a CSV serial so every date reader takes it for the date it is. */
-const CSV_SERIAL_FORMAT = "dd/mm/yyyy";
-
-/**
- * A CSV has no number formats, so an Excel serial exported into one arrives as a bare number: in a
- * date column, a whole number 20000–80000 is read as a serial (SPEC "Values": Dates).
- */
-function readCsvSerials(grid: Grid, layout: SheetLayout, records: SheetRecord<string>[]): void {
-  if (!/\.csv$/i.test(grid.origin) || !layout.mapping) return;
-  const fields = DATE_FIELDS.filter((f) => layout.mapping!.fieldColumns.has(f));
-  if (fields.length === 0) return;
-  for (const r of records)
-    for (const f of fields) {
-      const v = rawValue(r, f);
-      if (typeof v === "number" && Number.isInteger(v) && v >= CSV_SERIAL_MIN && v <= CSV_SERIAL_MAX)
-        r.fields[f]!.format = CSV_SERIAL_FORMAT;
-    }
 }
 
 /**
