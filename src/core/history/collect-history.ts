@@ -14,6 +14,7 @@ import type {
   LogSheet,
 } from "../model/history";
 import { idKey } from "../model/records";
+import { isNotWrittenNote } from "../model/writable-text";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
@@ -309,11 +310,13 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     if (dated === null) continue;
     read++;
     if (risk.slot < 0) continue;
+    const now = at.new < 0 ? null : (cells[at.new] ?? null);
+    // A cell the import left as it was (a kept formula, an over-long text) changed nothing.
+    if (typeof now === "string" && isNotWrittenNote(now)) continue;
     const header = reader.headerOf(at.field < 0 ? null : (cells[at.field] ?? null));
     const actionCell = at.actionId < 0 ? null : (cells[at.actionId] ?? null);
     const actionId = (actionCell === null ? "" : cellText(actionCell)) || header.action;
     const old = at.old < 0 ? null : (cells[at.old] ?? null);
-    const now = at.new < 0 ? null : (cells[at.new] ?? null);
     const isScore = actionId === "" && header.onRisk === "score";
     const day = dated.day;
     entry.day = day;

@@ -3,7 +3,7 @@
 import { toA1 } from "../address/a1";
 import { isDateField } from "../model/fields";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
-import { tooLongNote, writableText } from "../model/writable-text";
+import { keptFormulaNote, tooLongNote, writableText } from "../model/writable-text";
 import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
 import { isBlank } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
@@ -180,8 +180,7 @@ export function mergeSection(input: SectionInput): MergeSection {
     const who = { label: rules.label(rec), riskId: rules.riskId(rec) };
     const { format: _format, note: _note, ...base } = c;
     if (hasFormula(targetGrid, c.row, c.col)) {
-      const note = `kept formula (export says ${c.newText === "" ? "(blank)" : c.newText})`;
-      notWritten.push({ ...base, ...who, reason: "kept-formula", note });
+      notWritten.push({ ...base, ...who, reason: "kept-formula", note: keptFormulaNote(c.newText) });
       return null;
     }
     if (typeof c.new !== "string") return c;

@@ -84,7 +84,7 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
   ] as const) {
     for (const n of section?.notWritten ?? []) {
       const field = fieldName(n.header, isAction ? n.label : null, undefined);
-      rows.push([plan.importedAt, plan.file, n.sheet, n.riskId, `${field} ${n.cell}`, n.oldText, n.note]);
+      rows.push([plan.importedAt, plan.file, n.sheet, n.riskId, field, n.oldText, n.note]);
     }
   }
   edits.logAppends.push({

@@ -38,6 +38,19 @@ export function writableText(text: string): WritableText {
   return { ok: true, text: replaced, notes };
 }
 
+/** "kept formula (export says 16)": a register cell holding a formula is never replaced by a value. */
+export function keptFormulaNote(exportText: string): string {
+  return `kept formula (export says ${exportText === "" ? "(blank)" : exportText})`;
+}
+
+/** An import's note for a cell it left as it was (a kept formula, an over-long text): no change was made. */
+const NOT_WRITTEN_NOTE = /^(?:kept formula \(export says |not written: )/;
+
+/** True when an Import Log's New value is a note that the cell was left as it was (see keptFormulaNote, tooLongNote). */
+export function isNotWrittenNote(text: string): boolean {
+  return NOT_WRITTEN_NOTE.test(text);
+}
+
 /** "not written: 40,000 characters, more than a cell holds (32,767)". */
 export function tooLongNote(length: number): string {
   return `not written: ${length.toLocaleString("en-GB")} characters, more than a cell holds (${MAX_CELL_CHARS.toLocaleString("en-GB")})`;
