@@ -77,7 +77,11 @@ export function findImportLog(grid: Grid): { headerRow: number; columns: Map<Log
   return null;
 }
 
-const ACTION_SUFFIX = /^(.*?)\s*\(action ([^)]*)\)\s*$/;
+/**
+ * "Target Date (action A-1)": the header, and the action named in the suffix. The action may be named by its
+ * words, brackets and all ("(action Install river gauges (phase 2))"), and a note in brackets may follow.
+ */
+const ACTION_SUFFIX = /^(.*?)\s*\(action ((?:[^()]|\([^()]*\))*)\)(?:\s*\([^()]*\))?\s*$/;
 
 /** A logged column header ("Target Date (action A-1)"): the field's header, and the action its suffix names. */
 export interface LoggedHeader {
