@@ -13,7 +13,7 @@ import type {
   HistoryLog,
   LogSheet,
 } from "../model/history";
-import { idKey } from "../model/records";
+import { idKey, riskIdKeys } from "../model/records";
 import { isNotWrittenNote } from "../model/writable-text";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, type DayNumber } from "../parse";
@@ -62,14 +62,17 @@ const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
  */
 const DUE_CHANGE = /(?:^|;)\s*([^;]+?)\s+due\s+([^;]+?)\s*(?:→|->|\bto\b)\s*([^;]+?)\s*(?=;|$)/gi;
 
+/** A due date moved from `old` to `now` (either may be unreadable: null). */
+function dueMove(day: DayNumber, action: string, old: CellValue, now: CellValue): DueMove {
+  const from = parseDate(old, null, "deadline");
+  const to = parseDate(now, null, "deadline");
+  return { day, action, from: from.ok ? from.value : null, to: to.ok ? to.value : null };
+}
+
 /** The due dates an Update Log's Changes cell says were moved. */
 export function dueMovesIn(changes: string, day: DayNumber): DueMove[] {
   const out: DueMove[] = [];
-  for (const m of changes.matchAll(DUE_CHANGE)) {
-    const from = parseDate(m[2], null, "deadline");
-    const to = parseDate(m[3], null, "deadline");
-    out.push({ day, action: m[1], from: from.ok ? from.value : null, to: to.ok ? to.value : null });
-  }
+  for (const m of changes.matchAll(DUE_CHANGE)) out.push(dueMove(day, m[1], m[2], m[3]));
   return out;
 }
 
@@ -82,6 +85,8 @@ interface LoggedRisk {
   cell: CellValue;
   /** The risk the next row named, the last time a row named this one. */
   next: LoggedRisk | null;
+  /** The risks the cell names, once asked (see Reading.risksOf): itself, or each id of a list. */
+  each?: readonly LoggedRisk[];
 }
 
 /** Log entries being read, and the risk each belongs to. */
@@ -92,7 +97,7 @@ class Reading {
   readonly setAside = new Map<string, SetAsideRow[]>();
   /** Folded risk id → its slot; the slot of each entry, by index. */
   readonly slotOf = new Map<string, number>();
-  readonly slots: Int32Array;
+  slots: Int32Array;
 
   /** Register sheets that number their own risks, by name with case and runs of spaces folded. */
   private readonly ownRegisters = new Map<string, string>();
@@ -116,7 +121,9 @@ class Reading {
   addFor(risk: LoggedRisk, register: CellValue, entry: NewEntry): string {
     const sheet = this.ownRegisters.size === 0 || register === null ? undefined : this.ownRegister(register);
     const key = sheet === undefined ? risk.key : registerRiskKey(sheet, risk.key);
-    this.slots[this.builder.add(entry)] = sheet === undefined ? risk.slot : this.slot(key);
+    const i = this.builder.add(entry);
+    if (i === this.slots.length) this.slots = growSlots(this.slots);
+    this.slots[i] = sheet === undefined ? risk.slot : this.slot(key);
     return key;
   }
 
@@ -134,6 +141,26 @@ class Reading {
       const guess = last.next;
       if (guess !== null && idCell === guess.cell) return (this.lastRisk = guess);
     }
+    const risk = this.known(idCell);
+    if (last !== null) last.next = risk;
+    return (this.lastRisk = risk);
+  }
+
+  /**
+   * The risks a log row's Risk ID cell names: the one, or each id of a list ("SL-10, SL-11": an action
+   * that belongs to both, SPEC "Record ids"). Each cell is split once.
+   */
+  risksOf(idCell: CellValue): readonly LoggedRisk[] {
+    const risk = this.riskOf(idCell);
+    if (risk.each === undefined) {
+      const keys = riskIdKeys(cellText(idCell));
+      risk.each = keys.length > 1 ? keys.map((key) => this.known(key)) : [risk];
+    }
+    return risk.each;
+  }
+
+  /** The risk of an id cell (or of a folded id), made the first time it is named. */
+  private known(idCell: CellValue): LoggedRisk {
     let risk = this.risks.get(idCell);
     if (risk === undefined) {
       const text = cellText(idCell);
@@ -141,8 +168,7 @@ class Reading {
       risk = { named: text !== "", key, slot: key ? this.slot(key) : -1, cell: idCell, next: null };
       this.risks.set(idCell, risk);
     }
-    if (last !== null) last.next = risk;
-    return (this.lastRisk = risk);
+    return risk;
   }
 
   /** The register that numbers its own risks a log row's Register (or Sheet) cell names, if any; each cell read once. */
@@ -159,6 +185,13 @@ class Reading {
     if (slot === undefined) this.slotOf.set(key, (slot = this.slotOf.size));
     return slot;
   }
+}
+
+/** The slots of the entries, with room for as many again. */
+function growSlots(slots: Int32Array): Int32Array {
+  const bigger = new Int32Array(Math.max(16, slots.length * 2));
+  bigger.set(slots);
+  return bigger;
 }
 
 /** An Update Log sheet as a log sheet: its rows' words read from their cells. */
@@ -274,6 +307,9 @@ function importTexts(r: ImportLogRow): EntryTexts {
   };
 }
 
+/** How a due-date move names the risk's own action on the register (as the no-change rule says it). */
+const OWN_ACTION = "on the register";
+
 /** Reads an Import Log sheet straight from its cells; returns the rows read. */
 function fromImportLog(reader: ImportLogReader, into: Reading): number {
   const { grid, at } = reader;
@@ -304,12 +340,11 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     if (!cells) continue;
     const idCell = cells[at.riskId] ?? null;
     if (idCell === null) continue;
-    const risk = into.riskOf(idCell);
-    if (!risk.named) continue;
+    const risks = into.risksOf(idCell);
+    if (!risks[0].named) continue;
     const dated = reader.dateOf(cells, row);
     if (dated === null) continue;
     read++;
-    if (risk.slot < 0) continue;
     const now = at.new < 0 ? null : (cells[at.new] ?? null);
     // A cell the import left as it was (a kept formula, an over-long text) changed nothing.
     if (typeof now === "string" && isNotWrittenNote(now)) continue;
@@ -324,16 +359,21 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     entry.score = isScore ? logScore(now) : null;
     entry.oldScore = isScore ? logScore(old) : null;
     entry.row = row + 1;
-    const riskKey = into.addFor(risk, at.sheet < 0 ? null : (cells[at.sheet] ?? null), entry);
-    if (actionId !== "" && header.onAction === "due") {
-      const from = parseDate(old, null, "deadline");
-      const to = parseDate(now, null, "deadline");
-      push(into.dueMoves, riskKey, {
-        day,
-        action: actionId,
-        from: from.ok ? from.value : null,
-        to: to.ok ? to.value : null,
-      });
+    // A due date moved: of an actions sheet's row, or of the risk's own action on the register.
+    const moved =
+      actionId !== ""
+        ? header.onAction === "due"
+          ? actionId
+          : null
+        : header.onRisk === "actionDue"
+          ? OWN_ACTION
+          : null;
+    const register = at.sheet < 0 ? null : (cells[at.sheet] ?? null);
+    // An action's row may name several risks: it is each one's.
+    for (const risk of risks) {
+      if (risk.slot < 0) continue;
+      const riskKey = into.addFor(risk, register, entry);
+      if (moved !== null) push(into.dueMoves, riskKey, dueMove(day, moved, old, now));
     }
   }
   return read;

@@ -21,7 +21,7 @@ export interface NewEntry {
 const IMPORT = 1;
 const NO_CHANGE = 2;
 
-/** Adds entries to a log sized for at most `capacity` of them; `finish` gives the log. */
+/** Adds entries to a log sized for `capacity` of them (more make it grow); `finish` gives the log. */
 export class HistoryLogBuilder {
   private readonly log: HistoryLog;
 
@@ -48,7 +48,7 @@ export class HistoryLogBuilder {
   /** Adds one entry; returns its index. */
   add(e: NewEntry): number {
     const log = this.log;
-    if (log.length === log.day.length) throw new Error("HistoryLogBuilder: more entries than its capacity");
+    if (log.length === log.day.length) this.grow();
     const i = log.length++;
     log.day[i] = e.day;
     log.month[i] = e.month;
@@ -58,6 +58,27 @@ export class HistoryLogBuilder {
     log.sheet[i] = e.sheet;
     log.row[i] = e.row;
     return i;
+  }
+
+  /** Room for more entries than the capacity asked for (a log row naming several risks adds one each). */
+  private grow(): void {
+    const log = this.log;
+    const size = Math.max(16, log.day.length * 2);
+    const bigger = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
+      a: T,
+      make: new (n: number) => T,
+    ): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    log.day = bigger(log.day, Int32Array);
+    log.month = bigger(log.month, Int32Array);
+    log.score = bigger(log.score, Float64Array);
+    log.oldScore = bigger(log.oldScore, Float64Array);
+    log.flags = bigger(log.flags, Uint8Array);
+    log.sheet = bigger(log.sheet, Uint16Array);
+    log.row = bigger(log.row, Int32Array);
   }
 
   finish(): HistoryLog {

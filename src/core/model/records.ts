@@ -268,3 +268,20 @@ export function idKey(value: CellValue | undefined): string {
   // An id "TBC" or "#REF!" is no id: two of them are not the same risk.
   return isPlaceholder(s) ? "" : s.toLowerCase();
 }
+
+/** What separates the ids of a list ("SL-10, SL-11", "SL-10 and SL-11"), and a digit. */
+const ID_LIST_SEPARATOR = /[,/&;+]|\band\b/i;
+const ID_LIST_SPLIT = /\s*(?:[,/&;+]|\band\b)\s*/i;
+const DIGIT = /\d/;
+
+/** The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" name two. */
+export function riskIdKeys(text: string): string[] {
+  const whole = idKey(text);
+  if (!whole || !ID_LIST_SEPARATOR.test(whole)) return whole ? [whole] : [];
+  const parts = whole
+    .split(ID_LIST_SPLIT)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // Only a list of ids splits: "HRC/001" or "Highways & Lighting" stay one.
+  return parts.length >= 2 && parts.every((p) => DIGIT.test(p) && p.split(" ").length <= 2) ? parts : [whole];
+}

@@ -9,6 +9,7 @@ import {
   idKey,
   rawText,
   rawValue,
+  riskIdKeys,
   type ActionRecord,
   type RiskRecord,
   type SheetRecord,
@@ -53,23 +54,6 @@ export interface OwnAction {
   /** Its due date as a deadline, or null. */
   due: DayNumber | null;
   status: string;
-}
-
-/** What separates the ids of a list ("SL-10, SL-11", "SL-10 and SL-11"), and a digit. */
-const ID_LIST_SEPARATOR = /[,/&;+]|\band\b/i;
-const ID_LIST_SPLIT = /\s*(?:[,/&;+]|\band\b)\s*/i;
-const DIGIT = /\d/;
-
-/** The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" name two. */
-export function riskIdKeys(text: string): string[] {
-  const whole = idKey(text);
-  if (!whole || !ID_LIST_SEPARATOR.test(whole)) return whole ? [whole] : [];
-  const parts = whole
-    .split(ID_LIST_SPLIT)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  // Only a list of ids splits: "HRC/001" or "Highways & Lighting" stay one.
-  return parts.length >= 2 && parts.every((p) => DIGIT.test(p) && p.split(" ").length <= 2) ? parts : [whole];
 }
 
 export interface RuleContext {

@@ -7,7 +7,7 @@ import { defaultSettings } from "../../../src/core/model/settings";
 import { readWorkbook } from "../../../src/core/read/read-workbook";
 import { checkWorkbook } from "../../../src/core/check";
 import { dayFromIso, latestDatedLine, ragFromColour } from "../../../src/core/parse";
-import { riskIdKeys } from "../../../src/core/rules/context";
+import { riskIdKeys } from "../../../src/core/model/records";
 import { renderMessage } from "../../../src/core/rules/render-message";
 import { renderText } from "../../../src/cli/format-text";
 
