@@ -43,6 +43,11 @@ export interface RiskFacts {
    * the current score); null for a month before the risk was first seen or with no score.
    */
   months: (number | null)[];
+  /**
+   * The RAG of each of `months` (null where it has no score): the as-at month's is `rag`; an earlier month's
+   * score is rated by the workbook's own risk matrix where it has one, else by the RAG bands.
+   */
+  monthRags: (Rag | null)[];
   /** The id of the risk this one was merged into, superseded by or combined with, as its status names it. */
   mergedInto?: string;
 }

@@ -90,6 +90,11 @@ export interface RuleContext {
   sameRisk(a: RiskRecord, b: RiskRecord): boolean;
   /** The RAG a score should carry: the workbook's own matrix where it has one, else the RAG bands. */
   expectedRag(risk: RiskRecord, score: number): Rag;
+  /**
+   * The RAG of a score alone (no likelihood and impact to place it): the own matrix's rating where all its
+   * cells of that score agree, else the RAG bands.
+   */
+  ragOfScore(score: number): Rag;
   /** True when the workbook's own risk matrix sets the bands. */
   hasOwnMatrix: boolean;
   /** True when the sheet's rating column is its own Low / Medium / High scale, not a RAG colour. */
@@ -397,7 +402,13 @@ export function buildRuleContext(
           const rag = m.cells[l - 1][i - 1];
           if (rag) return rag;
         }
-        // No likelihood and impact: the matrix's rating where every cell of that score agrees.
+      }
+      return ctx.ragOfScore(score);
+    },
+    ragOfScore(score) {
+      const m = facts.matrix;
+      if (m) {
+        // The matrix's rating where every cell of that score agrees.
         const seen = new Set<Rag>();
         for (let a = 1; a <= 5; a++)
           for (let b = 1; b <= 5; b++)

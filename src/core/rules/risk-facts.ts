@@ -44,6 +44,11 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const open = ctx.isOpenRisk(risk);
   const merged = open ? null : mergedInto(fieldText(risk, "status"));
   const seen = pointsInputOf(ctx, risk).firstSeen;
+  const months = lastMonths(ctx, risk, 12);
+  const last = months.length - 1;
+  const monthRags = months.map((s, i) =>
+    i === last ? rag : s !== null && s >= 1 && s <= 25 ? ctx.ragOfScore(s) : null,
+  );
   return {
     record: risk,
     id: ctx.riskId(risk),
@@ -66,7 +71,8 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     trend: trendOf(ctx, risk),
     firstSeen: seen === null ? null : isoFromDay(seen),
     appetite: appetiteOf(ctx, risk),
-    months: lastMonths(ctx, risk, 12),
+    months,
+    monthRags,
     ...(merged ? { mergedInto: merged } : {}),
   };
 }

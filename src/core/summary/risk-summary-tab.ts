@@ -25,6 +25,7 @@ type CountedRisk = Pick<
   | "sheet"
   | "trend"
   | "months"
+  | "monthRags"
 > & { alsoOnSheets?: string[] };
 
 function countBy(risks: CountedRisk[], key: (r: CountedRisk) => string): [string, number][] {
@@ -167,7 +168,7 @@ export function buildRiskSummaryTab(
   }
   tab.blank();
 
-  monthlyRag(tab, open, settings, heading.asAt, chart, heatMapRow);
+  monthlyRag(tab, open, heading.asAt, chart, heatMapRow);
 
   tab.title(movement ? `Movement since the import of ${movement.since}` : "Movement since the last import");
   tab.header(["Change", "Risks", "Ids"]);
@@ -201,7 +202,6 @@ const CHART_COLS = 8;
 function monthlyRag(
   tab: TabBuilder,
   open: readonly CountedRisk[],
-  settings: Settings,
   asAtIso: string,
   chart: ChartNote,
   besideRow: number,
@@ -215,8 +215,8 @@ function monthlyRag(
     const counts = { red: 0, amber: 0, green: 0 };
     for (const r of open) {
       // Risks not yet seen that month, or without a score, have no RAG to count.
-      const score = r.months[r.months.length - months + i];
-      if (typeof score === "number" && score >= 1 && score <= 25) counts[ragFromScore(score, settings.rag)]++;
+      const rag = r.monthRags[r.monthRags.length - months + i];
+      if (rag) counts[rag]++;
     }
     const month = asAt === null ? `month ${i + 1}` : monthName(monthOf(asAt) - months + 1 + i);
     const row = tab.row([month, counts.red, counts.amber, counts.green]);

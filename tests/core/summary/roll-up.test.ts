@@ -24,6 +24,7 @@ const risk = (id: string, title: string, row: number): SummaryRisk => ({
   firstSeen: null,
   appetite: { category: "", level: "cautious", max: 9 },
   months: [],
+  monthRags: [],
 });
 
 const part = (file: string, risks: SummaryRisk[]): RollUpPart => {
