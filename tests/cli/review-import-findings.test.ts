@@ -402,6 +402,65 @@ it("a risk whose id is merged over two rows (one record) still reads as the expo
   expect(json.risks.changed.map((r: { id: string }) => r.id)).toEqual(["HRC-001"]);
 });
 
+it("a risk whose id is merged over two rows takes a new text from the export in its first row, the row below cleared and logged", async () => {
+  const into = await makeXlsx("merged-record-2.xlsx", [
+    {
+      name: "Register",
+      rows: [
+        REGISTER_HEADERS,
+        [
+          "HRC-002",
+          "Street lighting outage",
+          "Jane Smith",
+          3,
+          3,
+          9,
+          "Treat",
+          "Open",
+          day(2022, 9, 12),
+          "Part A",
+        ],
+        [null, null, null, null, null, null, null, null, null, "Part B"],
+      ],
+      formats: { I2: "dd/mm/yyyy" },
+      merges: ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3", "I2:I3"],
+    },
+  ]);
+  const exp = await makeXlsx("merged-record-2-export.xlsx", [
+    {
+      name: "IRIS Risks",
+      rows: [
+        REGISTER_HEADERS,
+        [
+          "HRC-002",
+          "Street lighting outage",
+          "Jane Smith",
+          3,
+          3,
+          9,
+          "Treat",
+          "Open",
+          day(2022, 9, 12),
+          "Part C",
+        ],
+      ],
+      formats: { I2: "dd/mm/yyyy" },
+    },
+  ]);
+  const { out } = runImport(exp, into, "merged-record-2-out.xlsx");
+  const grids = await gridsOf(out);
+  const read = readWorkbook(grids, defaultSettings(), dayFromIso("2022-10-10")!);
+  const hrc2 = read.records.risks.find((r) => r.sheet === "Register" && fieldText(r, "id") === "HRC-002")!;
+  expect(fieldText(hrc2, "update")).toBe("Part C");
+  const log = grids.find((g) => g.sheetName === "Import Log")!;
+  const logged = log.values.filter((r) => r.includes("HRC-002")).map((r) => r.slice(5, 7));
+  // Old and New of each cell written: the first row's text replaced, the row below's cleared (New blank).
+  expect(logged).toEqual([
+    ["Part A", "Part C"],
+    ["Part B", null],
+  ]);
+});
+
 it("new risks added to a register that is an Excel table with a totals row extend the table", async () => {
   // SPEC "Writing files": new rows appended to a register that is an Excel table extend the table (its
   // range and its filter); nothing else about the table changes — so the totals row stays its last row.

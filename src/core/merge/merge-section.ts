@@ -110,6 +110,13 @@ function exportCell(record: SheetRecord<string>, t: ColumnTarget): RecordCell | 
   return t.field !== null ? rawCell(record, t.field) : record.extras.get(t.exportHeader);
 }
 
+/** A register record's cell under a target column as the reader joined it from the record's rows. */
+function joinedCell(record: SheetRecord<string>, t: ColumnTarget): RecordCell | undefined {
+  return t.field !== null ? rawCell(record, t.field) : record.extras.get(t.header);
+}
+
+const NO_ROWS: number[] = [];
+
 function change(
   sheet: string,
   row: number,
@@ -197,6 +204,11 @@ export function mergeSection(input: SectionInput): MergeSection {
       note: w.notes.join("; "),
     };
   };
+  /** The rows of a record below its first whose cell in `col` holds something. */
+  const filledBelow = (record: SheetRecord<string>, col: number): number[] =>
+    record.rows.length > 1
+      ? record.rows.filter((row) => row !== record.row && !isBlank(cellAt(targetGrid, row, col)))
+      : NO_ROWS;
   let unchanged = 0;
   const seen = new Set<string>();
   let nextRow = lastUsedRow(targetGrid, targetLayout.headerRow ?? 0) + 1;
@@ -214,11 +226,34 @@ export function mergeSection(input: SectionInput): MergeSection {
         if (v === null) continue;
         const old = cellAt(targetGrid, existing.row, t.col);
         const oldFormat = formatAt(targetGrid, existing.row, t.col);
-        if (compareKey(old, oldFormat, t.isDate) === compareKey(v.value, v.format, t.isDate)) continue;
+        // A record over several rows (an id merged down) reads its rows' cells joined: that is compared,
+        // and a change is written to its first row with the rows below cleared, so it reads as the export.
+        const below = filledBelow(existing, t.col);
+        const reads = below.length > 0 ? joinedCell(existing, t) : undefined;
+        const same = reads
+          ? compareKey(reads.value, null, t.isDate) === compareKey(v.value, v.format, t.isDate)
+          : compareKey(old, oldFormat, t.isDate) === compareKey(v.value, v.format, t.isDate);
+        if (same) continue;
         // A serial written over a cell already formatted as a date keeps that cell's own date format.
         const format = v.format !== null && isDateFormat(oldFormat) ? null : v.format;
         const c = writable(change(sheet, existing.row, t, old, oldFormat, v.value, format), rec);
-        if (c) cells.push(c);
+        if (!c) continue;
+        cells.push(c);
+        for (const row of below) {
+          const cleared = writable(
+            change(
+              sheet,
+              row,
+              t,
+              cellAt(targetGrid, row, t.col),
+              formatAt(targetGrid, row, t.col),
+              null,
+              null,
+            ),
+            rec,
+          );
+          if (cleared) cells.push(cleared);
+        }
       }
       if (cells.length > 0)
         changed.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row: existing.row, cells });
