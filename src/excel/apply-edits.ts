@@ -2,9 +2,15 @@
 // then the changed cells as 2-D blocks, then the log rows, then the owned tabs. A failure after the
 // backup puts the edited sheets back from their backups, so no officer's sheet is left half-changed.
 
-import type { CellEdit, LogAppend, WorkbookEdits } from "../core/model/edits";
+import {
+  LOG_HEADER_SEARCH_ROWS,
+  logRowsFor,
+  type CellEdit,
+  type LogAppend,
+  type WorkbookEdits,
+} from "../core/model/edits";
 import type { CellValue } from "../core/model/grid";
-import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import { emptyFormat, logDateFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
 import { cellBlocks, splitBlock, type CellBlock } from "./cell-blocks";
 import { toPlainError } from "./errors";
 import { PlainError, type WriteResult } from "./gateway";
@@ -40,15 +46,20 @@ export interface ApplyProgress {
 }
 
 const TEXT_FORMAT = "@";
-const DATE_FORMAT = "dd/mm/yyyy";
+/** Columns of a log tab's first rows read to find its header row (its columns and the marker beside them). */
+const LOG_HEADER_COLUMNS = 16;
+
 /** Rough wire size of one small instruction. */
 const OP_BYTES = 160;
 
 /** A log tab found in the workbook (ours), or to be created. */
 interface LogTarget {
   append: LogAppend;
-  /** The existing owned sheet and the first free row below its used range; null = create it. */
-  existing: { sheet: string; nextRow: number } | null;
+  /**
+   * The existing owned sheet, the first free row below its used range, and the rows appended to it (in
+   * the layout of its header row: see logRowsFor); null = create it.
+   */
+  existing: { sheet: string; nextRow: number; append: LogAppend } | null;
 }
 
 /** What the first read found. */
@@ -109,10 +120,10 @@ export async function applyEdits(
       step = `adding ${log.append.rows.length} rows to the ${name} tab`;
       onProgress?.({ step: "log", label: `Adding ${log.append.rows.length} rows to the ${name} tab…` });
       if (log.existing) {
-        const { sheet, nextRow } = log.existing;
-        const width = log.append.header.length;
-        appended.push({ sheet, firstRow: nextRow, rows: log.append.rows.length, width });
-        await runExcel(step, (context) => appendLogRows(context, sheet, nextRow, log.append));
+        const { sheet, nextRow, append } = log.existing;
+        const width = append.header.length;
+        appended.push({ sheet, firstRow: nextRow, rows: append.rows.length, width });
+        await runExcel(step, (context) => appendLogRows(context, sheet, nextRow, append));
         result.logs.push({ kind: log.append.kind, sheet, firstRow: nextRow, rows: log.append.rows.length });
       } else {
         const tab = newLogTab(log.append);
@@ -194,6 +205,8 @@ async function preflight(
           name: existing.get(lower(c))!,
           byName: ownedByName.has(lower(c)),
           row1: ws.getRange("1:1").getUsedRangeOrNullObject(true).load("values"),
+          // The header row under the title block: which layout the rows below it are in.
+          top: ws.getRangeByIndexes(0, 0, LOG_HEADER_SEARCH_ROWS, LOG_HEADER_COLUMNS).load("values"),
           used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
         };
       });
@@ -223,7 +236,8 @@ async function preflight(
       candidates.find((c) => !c.row1.isNullObject && rowHasMarker(c.row1.values[0]));
     if (!ours) return { append, existing: null };
     const nextRow = ours.used.isNullObject ? 0 : ours.used.rowIndex + ours.used.rowCount;
-    return { append, existing: { sheet: ours.name, nextRow } };
+    const inLayout = { ...append, ...logRowsFor(append, ours.top.values as CellValue[][]) };
+    return { append, existing: { sheet: ours.name, nextRow, append: inLayout } };
   });
   return { sheetNames, names: loadedNames, used, logs };
 }
@@ -324,7 +338,7 @@ async function appendLogRows(
       typeof v === "string"
         ? TEXT_FORMAT
         : typeof v === "number" && dateCols.has(c)
-          ? DATE_FORMAT
+          ? logDateFormat(v)
           : "General",
     ),
   );

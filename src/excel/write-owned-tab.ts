@@ -6,7 +6,7 @@
 import { columnLetter, toA1 } from "../core/address/a1";
 import type { CellValue } from "../core/model/grid";
 import type { OwnedTab } from "../core/model/owned-tab";
-import { OWNED_MARKER, OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
+import { logDateFormat, OWNED_MARKER, OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { PlainError, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
 import { drawTabChart } from "./draw-tab-chart";
@@ -138,7 +138,7 @@ function tabCells(tab: OwnedTab): TabCells {
         fs.push(TEXT_FORMAT);
       } else if (typeof v === "number" && Number.isFinite(v)) {
         vs.push(v);
-        fs.push(dateColumns.has(c) ? OWNED_TAB_STYLE.dateFormat : "General");
+        fs.push(dateColumns.has(c) ? logDateFormat(v) : "General");
       } else {
         vs.push(typeof v === "boolean" ? v : "");
         fs.push("General");

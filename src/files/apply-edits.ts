@@ -1,8 +1,8 @@
 // Applies workbook edits (an import's) to a copy of an .xlsx/.xlsm, part by part: only the sheets written change.
 
-import type { LogAppend, WorkbookEdits } from "../core/model/edits";
+import { logRowsFor, type LogAppend, type WorkbookEdits } from "../core/model/edits";
 import type { CellValue, Grid } from "../core/model/grid";
-import { OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import { logDateFormat, OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
 import { isBlank } from "../core/read/cell-text";
 import { describePlace, FileReadError } from "./file-read-error";
 import { resolveLimits } from "./limits";
@@ -260,9 +260,17 @@ function writeEdits(
     if (existing) {
       let next = lastUsedRow(existing.grid) + 1;
       const cells = writesOn(existing);
-      for (const values of log.rows) {
+      // Rows in the layout of the tab's own header row; dates (the When, the Date) as dates.
+      const { rows } = logRowsFor(log, existing.grid?.values ?? []);
+      const dateColumns = new Set(log.template?.format.dateColumns ?? []);
+      for (const values of rows) {
         values.forEach((value, col) => {
-          if (value !== null) cells.push({ row: next, col, value, style: 0 });
+          if (value === null) return;
+          const style =
+            typeof value === "number" && dateColumns.has(col)
+              ? styles.look({ numFmt: logDateFormat(value) })
+              : 0;
+          cells.push({ row: next, col, value, style });
         });
         next++;
       }

@@ -11,6 +11,7 @@ import {
 } from "exceljs";
 import type { CellValue } from "../core/model/grid";
 import {
+  logDateFormat,
   OWNED_MARKER,
   OWNED_TAB_STYLE,
   storedCell,
@@ -33,7 +34,6 @@ const HEADER_FILL = argb(OWNED_TAB_STYLE.headerFill);
 const HEADER_BORDER = argb(OWNED_TAB_STYLE.headerBorder);
 const LINK_COLOUR = argb(OWNED_TAB_STYLE.link);
 const MARKER_COLOUR = argb(OWNED_TAB_STYLE.marker);
-const DATE_FORMAT = OWNED_TAB_STYLE.dateFormat;
 /** exceljs declares its PaperSize enum without a runtime value; 9 is A4 in the OOXML spec. */
 const PAPER_A4 = 9 as PageSetup["paperSize"];
 
@@ -75,7 +75,7 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
       const cell = ws.getCell(r + 1, c + 1);
       setPlainValue(cell, value);
       if (numberFormat !== null) cell.numFmt = numberFormat;
-      else if (typeof value === "number" && dateColumns.has(c)) cell.numFmt = DATE_FORMAT;
+      else if (typeof value === "number" && dateColumns.has(c)) cell.numFmt = logDateFormat(value);
     });
   });
   ensureMarker(ws, tab.rows);

@@ -8,6 +8,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, Grid } from "../../src/core/model/grid";
+import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { defaultSettings } from "../../src/core/model/settings";
 import { fieldText } from "../../src/core/model/records";
 import { dayFromIso, isDateFormat } from "../../src/core/parse";
@@ -453,7 +454,7 @@ it("a risk whose id is merged over two rows takes a new text from the export in 
   const hrc2 = read.records.risks.find((r) => r.sheet === "Register" && fieldText(r, "id") === "HRC-002")!;
   expect(fieldText(hrc2, "update")).toBe("Part C");
   const log = grids.find((g) => g.sheetName === "Import Log")!;
-  const logged = log.values.filter((r) => r.includes("HRC-002")).map((r) => r.slice(5, 7));
+  const logged = log.values.filter((r) => r.includes("HRC-002")).map((r) => r.slice(6, 8));
   // Old and New of each cell written: the first row's text replaced, the row below's cleared (New blank).
   expect(logged).toEqual([
     ["Part A", "Part C"],
@@ -512,6 +513,49 @@ it("new risks added to a register that is an Excel table with a totals row exten
   // The new risk is inside the table, above its totals row, and the totals row is the table's last row.
   expect(newRow).toBeLessThan(totalsRow);
   expect(totalsRow).toBe(lastTableRow);
+});
+
+it("adds rows to an Import Log made before the Action ID column in that log's own layout, When as a date and time", async () => {
+  const into = await makeXlsx("earlier-log.xlsx", [
+    {
+      name: "Register",
+      rows: [
+        REGISTER_HEADERS,
+        ["HRC-001", "Road surface failure", "Jane Smith", 3, 3, 9, "Treat", "Open", day(2022, 9, 12), "u1"],
+      ],
+      formats: { I2: "dd/mm/yyyy" },
+    },
+    {
+      name: "Import Log",
+      rows: [
+        ["Import Log", null, null, null, null, null, null, OWNED_MARKER],
+        [],
+        ["When", "File", "Register", "Risk ID", "Field", "Old", "New"],
+        ["2022-09-10 09:00", "iris-sep.xlsx", "Register", "HRC-001", "Risk Score", "6", "9"],
+      ],
+    },
+  ]);
+  const exp = await makeXlsx("earlier-log-export.xlsx", [
+    {
+      name: "IRIS Risks",
+      rows: [
+        REGISTER_HEADERS,
+        ["HRC-001", "Road surface failure", "Jane Smith", 3, 4, 12, "Treat", "Open", day(2022, 9, 12), "u1"],
+      ],
+      formats: { I2: "dd/mm/yyyy" },
+    },
+  ]);
+  const { out } = runImport(exp, into, "earlier-log-out.xlsx");
+  const log = sheet(await gridsOf(out), "Import Log");
+  const rows = log.values.filter((r) => r[1] === "earlier-log-export.xlsx");
+  expect(rows.map((r) => r.slice(1, 7))).toEqual([
+    ["earlier-log-export.xlsx", "Register", "HRC-001", "Impact", "3", "4"],
+    ["earlier-log-export.xlsx", "Register", "HRC-001", "Risk Score", "9", "12"],
+  ]);
+  expect(rows.every((r) => (r[7] ?? null) === null)).toBe(true);
+  const when = at(log, rowOf(log, "2022-09-10 09:00") + 1, 1);
+  expect(typeof when.value).toBe("number");
+  expect(when.format).toBe("dd/mm/yyyy hh:mm");
 });
 
 describe("the Import Log", () => {

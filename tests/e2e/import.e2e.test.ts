@@ -214,7 +214,7 @@ describe("Import view on the fake Excel host", () => {
     const log = after.sheets.find((s) => s.name === "Import Log (Risk Review)")!;
     const logRows = log.values.filter((r) => r[1] === "iris-october.xlsx");
     expect(logRows.length).toBeGreaterThanOrEqual(6);
-    expect(logRows.some((r) => r[3] === "HRC-002" && r[6] === "=cmd|' /C calc'!A0")).toBe(true);
+    expect(logRows.some((r) => r[3] === "HRC-002" && r[7] === "=cmd|' /C calc'!A0")).toBe(true);
     expect(Object.keys(log.formulas)).toEqual([]);
 
     // The re-check ran: the pane reports findings, and the Risk Summary shows the movement.

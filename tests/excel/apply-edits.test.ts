@@ -3,6 +3,7 @@
 // payload limits, a re-import that writes nothing, and failures after the backup that leave the register as it was.
 
 import type { CellValue, Grid } from "../../src/core/model/grid";
+import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { defaultSettings } from "../../src/core/model/settings";
 import { planImport, proposeImportMapping, toWorkbookEdits } from "../../src/core/merge";
 import type { ImportPlan } from "../../src/core/merge/types";
@@ -120,6 +121,31 @@ describe("applyEdits", () => {
     const stats = host.stats();
     expect(stats.failedSyncs).toBe(0);
     expect(stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it("adds rows to an Import Log made before the Action ID column in that log's own layout, When as a date and time", async () => {
+    const earlier: CellValue[][] = [
+      ["Import Log", null, null, null, null, null, null, OWNED_MARKER],
+      [],
+      ["When", "File", "Register", "Risk ID", "Field", "Old", "New"],
+      ["2022-09-10 09:00", "iris-sep.xlsx", "Register", "HRC-001", "Risk Score", "6", "9"],
+    ];
+    const host = install({
+      sheets: [
+        sheetSpec(registerGrid([risk("HRC-001"), risk("HRC-002")])),
+        { name: "Import Log", values: earlier },
+      ],
+    });
+    const { edits } = await planFromWorkbook([risk("HRC-001", { "Risk Score": 12 }), risk("HRC-002")]);
+    const result = await applyEdits(edits);
+    expect(result.logs.map((l) => [l.sheet, l.firstRow])).toEqual([["Import Log", 4]]);
+    const log = values(host, "Import Log");
+    // Seven columns as its header says (the action, were there one, named in the Field), nothing in an eighth.
+    const added = log.values[4];
+    expect(added.slice(1, 7)).toEqual(["iris.xlsx", "Register", "HRC-001", "Risk Score", "9", "12"]);
+    expect(added[7] ?? "").toBe("");
+    expect(added[0]).toBeCloseTo(44844 + 9 / 24, 6);
+    expect(log.numberFormats.A5).toBe("dd/mm/yyyy hh:mm");
   });
 
   it("keeps a register formula the export would change, as the command line does: never replaced by a value", async () => {

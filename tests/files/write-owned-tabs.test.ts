@@ -142,9 +142,9 @@ describe("writeOwnedTabsWorkbook", () => {
     expect([1, 2, 3, 4, 5].map((c) => esc.getColumn(c).width)).toEqual([12, 40, 10, 14, 8]);
   });
 
-  it("shows numbers in date columns as dd/mm/yyyy and leaves text and headers alone", () => {
+  it("shows numbers in date columns as dd/mm/yyyy (with the time when there is one) and leaves text and headers alone", () => {
     expect(esc.getCell("D4").numFmt).toBe("dd/mm/yyyy");
-    expect(esc.getCell("D5").numFmt).toBe("dd/mm/yyyy");
+    expect(esc.getCell("D5").numFmt).toBe("dd/mm/yyyy hh:mm");
     expect(esc.getCell("D6").numFmt).toBeFalsy();
     expect(esc.getCell("D3").numFmt).toBeFalsy();
   });

@@ -5,10 +5,29 @@ import type { CellValue } from "../model/grid";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import { TabBuilder } from "../summary/tab-builder";
 import { VERSION } from "../version";
+import { dayFromIso } from "../parse";
+import { serialFromDay } from "./values";
 import type { CellChange, ImportPlan, MergeSection } from "./types";
 
-/** The Import Log's columns (SPEC "Owned tabs": when, file, register, risk id, field, old, new). */
-export const IMPORT_LOG_HEADER = ["When", "File", "Register", "Risk ID", "Field", "Old", "New"];
+/** The Import Log's columns (SPEC "Owned tabs": when, file, sheet, risk id, action id, field, old, new). */
+export const IMPORT_LOG_HEADER = ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"];
+
+/**
+ * The columns of Import Logs made before the Action ID column: their rows name the action in the Field
+ * ("Target Date (action A-1)"), and are still written so (see LogAppend.earlier).
+ */
+export const EARLIER_IMPORT_LOG_HEADER = ["When", "File", "Register", "Risk ID", "Field", "Old", "New"];
+
+const STAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+
+/** The Excel date and time of an import's stamp ("2022-10-10 14:05"); the text itself when it is not one. */
+export function stampSerial(stamp: string): CellValue {
+  const m = STAMP.exec(stamp);
+  const day = m ? dayFromIso(m[1]) : null;
+  if (!m || day === null) return stamp;
+  const minutes = m[2] === undefined ? 0 : Number(m[2]) * 60 + Number(m[3]);
+  return serialFromDay(day) + minutes / 1440;
+}
 
 /** Options for `toWorkbookEdits`. */
 export interface ToWorkbookEditsOptions {
@@ -26,10 +45,14 @@ function sectionCells(s: MergeSection | null): { cell: CellChange; riskId: strin
   return out;
 }
 
-/** The Import Log's Field: the header, the action it belongs to, and what was done to make the value writable. */
-function fieldName(header: string, action: string | null, note: string | undefined): string {
-  const base = action === null ? header : `${header} (action ${action})`;
-  return note ? `${base} (${note})` : base;
+/** The Import Log's Field: the header, and what was done to make the value writable. */
+function fieldName(header: string, note: string | undefined): string {
+  return note ? `${header} (${note})` : header;
+}
+
+/** An earlier layout's Field: the header with the action it belongs to, then any note. */
+function earlierFieldName(header: string, action: string | null, note: string | undefined): string {
+  return fieldName(action === null ? header : `${header} (action ${action})`, note);
 }
 
 /** The empty Import Log tab (title block and header row) made when a workbook has none yet. */
@@ -40,9 +63,10 @@ export function importLogTemplate(
     OWNED_TAB_NAMES["import-log"],
     "import-log",
     { title: "Import Log", asAt: plan.asAt, source: "IRIS imports", version: VERSION, marking: plan.marking },
-    [18, 28, 22, 12, 28, 40, 40],
+    [18, 28, 22, 12, 12, 28, 40, 40],
   );
   tab.header(IMPORT_LOG_HEADER);
+  tab.dateColumns([0]);
   return tab.build();
 }
 
@@ -64,7 +88,22 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
       to: b.from === plan.register && options.backupName ? options.backupName : b.to,
     });
   }
+  const when = stampSerial(plan.importedAt);
   const rows: CellValue[][] = [];
+  const earlierRows: CellValue[][] = [];
+  /** One Import Log row, in the current layout and in the earlier one. */
+  const log = (
+    sheet: string,
+    riskId: string,
+    action: string | null,
+    header: string,
+    note: string | undefined,
+    old: string,
+    now: string,
+  ) => {
+    rows.push([when, plan.file, sheet, riskId, action ?? "", fieldName(header, note), old, now]);
+    earlierRows.push([when, plan.file, sheet, riskId, earlierFieldName(header, action, note), old, now]);
+  };
   for (const [list, isAction] of [
     [risk, false],
     [action, true],
@@ -73,8 +112,7 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
       const edit: CellEdit = { sheet: cell.sheet, row: cell.row, col: cell.col, value: cell.new };
       if (cell.format !== null) edit.format = cell.format;
       edits.cells.push(edit);
-      const field = fieldName(cell.header, isAction ? label : null, cell.note);
-      rows.push([plan.importedAt, plan.file, cell.sheet, riskId, field, cell.oldText, cell.newText]);
+      log(cell.sheet, riskId, isAction ? label : null, cell.header, cell.note, cell.oldText, cell.newText);
     }
   }
   // Cells left as they were (a formula kept, a text too long for a cell): logged with both values.
@@ -82,15 +120,14 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
     [plan.risks, false],
     [plan.actions, true],
   ] as const) {
-    for (const n of section?.notWritten ?? []) {
-      const field = fieldName(n.header, isAction ? n.label : null, undefined);
-      rows.push([plan.importedAt, plan.file, n.sheet, n.riskId, field, n.oldText, n.note]);
-    }
+    for (const n of section?.notWritten ?? [])
+      log(n.sheet, n.riskId, isAction ? n.label : null, n.header, undefined, n.oldText, n.note);
   }
   edits.logAppends.push({
     kind: "import-log",
     header: IMPORT_LOG_HEADER,
     rows,
+    earlier: { header: EARLIER_IMPORT_LOG_HEADER, rows: earlierRows },
     template: importLogTemplate(plan),
   });
   return edits;

@@ -20,6 +20,11 @@ export interface LogAppend {
   header: string[];
   rows: CellValue[][];
   /**
+   * The same rows in an earlier layout of the tab: a tab made with that header gets these, so its rows
+   * stay under the headers they were written for (see logRowsFor).
+   */
+  earlier?: { header: string[]; rows: CellValue[][] };
+  /**
    * The whole tab (title block, header row, owned marker) to create when the log tab does not exist yet;
    * without it the writer creates a bare tab with `header` in row 1 and the marker beside it.
    */
@@ -42,4 +47,28 @@ export function emptyEdits(): WorkbookEdits {
 /** Text that Excel would take for a formula: stored as text instead (SPEC "What must never happen"). */
 export function looksLikeFormula(value: CellValue): boolean {
   return typeof value === "string" && /^[=+\-@\t\r\n]/.test(value);
+}
+
+/** How far down an existing log tab its header row is looked for (title block above it). */
+export const LOG_HEADER_SEARCH_ROWS = 12;
+
+const headerText = (v: CellValue): string => (v === null ? "" : String(v).trim().toLowerCase());
+
+/**
+ * The rows to append to an existing log tab whose first rows are `firstRows`: the earlier layout's rows
+ * when the tab's header row is that layout's, else the current layout's. Width is the header's.
+ */
+export function logRowsFor(
+  append: LogAppend,
+  firstRows: readonly (readonly CellValue[])[],
+): { header: string[]; rows: CellValue[][] } {
+  const earlier = append.earlier;
+  if (earlier) {
+    const wanted = earlier.header.map(headerText);
+    const isEarlier = firstRows
+      .slice(0, LOG_HEADER_SEARCH_ROWS)
+      .some((row) => wanted.every((h, c) => headerText(row[c] ?? null) === h));
+    if (isEarlier) return earlier;
+  }
+  return { header: append.header, rows: append.rows };
 }

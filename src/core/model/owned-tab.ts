@@ -162,6 +162,8 @@ export const OWNED_TAB_STYLE = {
   chartRag: { red: "#C00000", amber: "#B07800", green: "#548235" } satisfies Record<Rag, string>,
   /** Number format of date columns. */
   dateFormat: "dd/mm/yyyy",
+  /** A date with a time of day (the Import Log's When). */
+  dateTimeFormat: "dd/mm/yyyy hh:mm",
 } as const;
 
 export function emptyFormat(): OwnedTabFormat {
@@ -174,4 +176,9 @@ export function emptyFormat(): OwnedTabFormat {
     links: [],
     freezeBelowRow: null,
   };
+}
+
+/** The format of a date serial in a log's date column: with the time of day when it has one. */
+export function logDateFormat(serial: number): string {
+  return Number.isInteger(serial) ? OWNED_TAB_STYLE.dateFormat : OWNED_TAB_STYLE.dateTimeFormat;
 }

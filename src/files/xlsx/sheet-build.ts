@@ -1,6 +1,12 @@
 // Builds whole worksheet parts: an owned tab from its rows and format, and a values-only backup copy of a sheet.
 
-import { OWNED_MARKER, OWNED_TAB_STYLE, storedCell, type OwnedTab } from "../../core/model/owned-tab";
+import {
+  logDateFormat,
+  OWNED_MARKER,
+  OWNED_TAB_STYLE,
+  storedCell,
+  type OwnedTab,
+} from "../../core/model/owned-tab";
 import { toA1 } from "../../core/address/a1";
 import type { CellValue } from "../../core/model/grid";
 import { cellXml, locateRows } from "./sheet-edit";
@@ -93,7 +99,7 @@ export function ownedSheetXml(tab: OwnedTab, styles: StyleBook, extraRows: CellV
       if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
       const l = look(r, c);
       const dateFormat =
-        numberFormat ?? (typeof value === "number" && dateColumns.has(c) ? OWNED_TAB_STYLE.dateFormat : null);
+        numberFormat ?? (typeof value === "number" && dateColumns.has(c) ? logDateFormat(value) : null);
       const withDate = dateFormat !== null ? { ...l, numFmt: dateFormat } : l;
       const style =
         value === OWNED_MARKER ? markerStyle : Object.keys(withDate).length ? styles.look(withDate) : 0;

@@ -65,8 +65,19 @@ describe("actions by action id", () => {
     const edits = toWorkbookEdits(p);
     expect(edits.cells.filter((c) => c.sheet === "Actions" && c.col === 6)).toEqual([]);
     expect(edits.copies.map((c) => c.from)).toEqual(["Actions"]);
+    // The action in its own column; an Import Log made before that column names it in the Field.
     expect(edits.logAppends[0].rows).toContainEqual([
-      "2022-10-10",
+      44844,
+      "iris.xlsx",
+      "Actions",
+      "R-1",
+      "A-1",
+      "Action Status",
+      "Open",
+      "Complete",
+    ]);
+    expect(edits.logAppends[0].earlier?.rows).toContainEqual([
+      44844,
       "iris.xlsx",
       "Actions",
       "R-1",

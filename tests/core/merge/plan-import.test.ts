@@ -238,24 +238,22 @@ describe("edits", () => {
     const log = edits.logAppends[0];
     expect(log.header).toEqual(IMPORT_LOG_HEADER);
     expect(log.rows).toHaveLength(edits.cells.length);
+    // When is an Excel date and time: 10/10/2022 is serial 44844, 14:05 is 845 minutes into it.
+    const when = 44844 + 845 / 1440;
     expect(log.rows[log.rows.length - 1]).toEqual([
-      "2022-10-10 14:05",
+      when,
       "iris.xlsx",
       "Register",
       "R-2",
+      "",
       "Risk Status",
       "Open",
       "Open (not in IRIS export of 10/10/2022)",
     ]);
-    expect(log.rows).toContainEqual([
-      "2022-10-10 14:05",
-      "iris.xlsx",
-      "Register",
-      "R-1",
-      "Risk Score",
-      "9",
-      "12",
-    ]);
+    expect(log.rows).toContainEqual([when, "iris.xlsx", "Register", "R-1", "", "Risk Score", "9", "12"]);
+    // A log tab made before the Action ID column gets the same rows in its own layout.
+    expect(log.earlier?.header).toEqual(["When", "File", "Register", "Risk ID", "Field", "Old", "New"]);
+    expect(log.earlier?.rows).toContainEqual([when, "iris.xlsx", "Register", "R-1", "Risk Score", "9", "12"]);
     expect(log.template?.rows[0][0]).toBe("Import Log");
   });
 });
