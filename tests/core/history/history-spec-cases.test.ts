@@ -1,12 +1,11 @@
-// Wrong results a review of the history (trend, monthly points, appetite, the three history rules,
-// proposals and the Risk Summary's month-by-month counts) found, each judged against SPEC.md. Each test
-// fails before its fix.
+// The history (trend, monthly points, appetite, the three history rules, proposals and the Risk Summary's
+// month-by-month counts) in cases a review found wrong against SPEC.md; each test failed before its fix.
 
-import type { CellValue } from "../../src/core/model/grid";
-import { defaultSettings } from "../../src/core/model/settings";
-import { buildSummaryTabs } from "../../src/core/summary";
-import { reportOf, type SheetSpec } from "./rules/harness";
-import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "./history/helpers";
+import type { CellValue } from "../../../src/core/model/grid";
+import { defaultSettings } from "../../../src/core/model/settings";
+import { buildSummaryTabs } from "../../../src/core/summary";
+import { reportOf, type SheetSpec } from "../rules/harness";
+import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "./helpers";
 
 /** The Import Log's header as the add-in writes it (merge/to-workbook-edits IMPORT_LOG_HEADER). */
 const IMPORT_LOG_HEADER = ["When", "File", "Register", "Risk ID", "Field", "Old", "New"];
