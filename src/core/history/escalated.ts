@@ -46,7 +46,8 @@ const ESCALATED_TO = /^\s*escalated\b[\s\-–—:,]*(to\s+)?/i;
  */
 export function escalationState(risk: RiskRecord): EscalationState {
   const to = textOf(risk, "escalatedTo");
-  if (to && NAMES_A_PLACE.test(to)) return { escalated: true, destination: destinationFromWords(to) };
+  if (to && !saysNo(to) && NAMES_A_PLACE.test(to))
+    return { escalated: true, destination: destinationFromWords(to) };
   // Escalate? where it has a value, else an "Escalated" column.
   const r = risk as SheetRecord<string>;
   const flagField = rawValue(r, "escalate") !== null ? "escalate" : "escalation";
@@ -60,8 +61,8 @@ export function escalationState(risk: RiskRecord): EscalationState {
   }
   // An "Escalated" column holding a register's name rather than a yes (a No naming one, "No –
   // directorate register only", says where it stays, not where it went).
-  const saysNo = yes !== null && yes.ok && !yes.value;
-  if (flagText && !saysNo && NAMES_A_PLACE.test(flagText))
+  const flagSaysNo = yes !== null && yes.ok && !yes.value;
+  if (flagText && !flagSaysNo && NAMES_A_PLACE.test(flagText))
     return { escalated: true, destination: destinationFromWords(flagText) };
   const status = textOf(risk, "status");
   if (SAYS_ESCALATED.test(status)) {
@@ -69,6 +70,12 @@ export function escalationState(risk: RiskRecord): EscalationState {
     return { escalated: true, destination: rest ? destinationFromWords(rest) : "corporate-register" };
   }
   return NOT_ESCALATED;
+}
+
+/** True when a text reads as No ("No – stays on the directorate register"): it says where a risk stays. */
+function saysNo(text: string): boolean {
+  const answer = parseYesNo(text);
+  return answer.ok && !answer.value;
 }
 
 /** Most risks are not escalated: they share one answer. */

@@ -88,6 +88,12 @@ describe("proposals", () => {
       ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 3 months"],
     ],
     [
+      "escalate: an Escalated To saying No, naming where it stays, is not escalated",
+      { score: 16, escalatedTo: "No - stays on directorate register" },
+      [logRow("05/07/2022", "HRC-001", 16)],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 3 months"],
+    ],
+    [
       "trap: no de-escalation for a No naming a level",
       { score: 4, escalate: "No - managed at directorate level" },
       [logRow("05/06/2022", "HRC-001", 4)],
