@@ -19,6 +19,7 @@ import type {
 } from "./types";
 import { compareKey, displayText, IMPORT_DATE_FORMAT, importedValue } from "./values";
 import { isDateFormat } from "../parse";
+import { isPlaceholder } from "../parse/placeholder";
 
 /** An export column paired with the target column it is written to. */
 export interface ColumnTarget {
@@ -222,7 +223,11 @@ export function mergeSection(input: SectionInput): MergeSection {
       const cells: CellChange[] = [];
       for (const t of targets) {
         if (t.field !== null && rules.keyFields.has(t.field)) continue;
-        const v = importedValue(exportCell(rec, t), t.isDate);
+        const given = exportCell(rec, t);
+        // A placeholder (TBC, N/A, #N/A…) is no value (SPEC "Real registers"): like a blank, it never
+        // replaces what the council wrote.
+        if (given && isPlaceholder(given.text)) continue;
+        const v = importedValue(given, t.isDate);
         if (v === null) continue;
         const old = cellAt(targetGrid, existing.row, t.col);
         const oldFormat = formatAt(targetGrid, existing.row, t.col);

@@ -309,3 +309,24 @@ describe("movement", () => {
     });
   });
 });
+
+describe("placeholders in the export", () => {
+  it.each(["TBC", "N/A", "#N/A", "-"])(
+    "an export's %s never replaces what the register holds, and a new risk keeps it as written",
+    (placeholder) => {
+      const p = plan(
+        [
+          exportGrid([
+            risk("R-1", { "Risk Owner": placeholder }),
+            risk("R-2", { "Risk Owner": placeholder }),
+          ]),
+        ],
+        [registerGrid([risk("R-1", { "Risk Owner": "Bob Jones" })])],
+      );
+      expect(p.risks.changed).toEqual([]);
+      expect(p.risks.unchanged).toBe(1);
+      const owner = p.risks.added[0].cells.find((c) => c.header === "Risk Owner");
+      expect(owner?.new).toBe(placeholder);
+    },
+  );
+});
