@@ -4,7 +4,7 @@
 import type { CellValue } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { buildSummaryTabs } from "../../../src/core/summary";
-import { reportOf, type SheetSpec } from "../rules/harness";
+import { ACTION_HEADERS, reportOf, type SheetSpec } from "../rules/harness";
 import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "./helpers";
 
 /** The Import Log's header as the add-in writes it (merge/to-workbook-edits IMPORT_LOG_HEADER). */
@@ -95,14 +95,7 @@ describe("review of the history: wrong results", () => {
     const actions: SheetSpec = {
       name: "IRIS Actions",
       rows: [
-        [
-          "Risk Reference",
-          "Action Ref",
-          "Action Description",
-          "Action Owner",
-          "Target Date",
-          "Action Status",
-        ],
+        ACTION_HEADERS.slice(0, 6),
         ["SL-10, SL-11", "A-1", "Install river gauges", "Bob Jones", "30/11/2022", "In progress"],
       ],
     };
