@@ -141,6 +141,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     },
     proposals: proposeChanges(context),
     history,
+    ...(matrix ? { ragMatrix: matrix.cells } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { SheetInfo } from "./sheet-info";
 import type { RiskFacts, RiskScore } from "./risk-summary";
 import type { ActionRecord, PlanRecord, RiskRecord } from "./records";
 import type { HistoryData, Proposal, Trend } from "./history";
+import type { Rag } from "./owned-tab";
 
 export type DestinationId =
   | "corporate-register"
@@ -60,4 +61,9 @@ export interface Report {
   proposals: Proposal[];
   /** What the workbook's logs and backups say; `riskHistory(report, facts)` reads a risk's months from it. */
   history: HistoryData;
+  /**
+   * The workbook's own risk matrix, rating each likelihood × impact cell (`[likelihood - 1][impact - 1]`;
+   * null where a cell has no rating); absent when the workbook has none and the RAG bands rate scores.
+   */
+  ragMatrix?: (Rag | null)[][];
 }

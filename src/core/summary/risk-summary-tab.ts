@@ -83,7 +83,7 @@ export function heatMapProblem(risk: Pick<RiskFacts, "likelihood" | "impact">): 
 
 /** The Risk Summary tab over `report.risks` (a roll-up passes each risk once, however many files hold it). */
 export function buildRiskSummaryTab(
-  report: { risks: readonly CountedRisk[] },
+  report: { risks: readonly CountedRisk[]; ragMatrix?: (Rag | null)[][] },
   settings: Settings,
   heading: Omit<TabHeading, "title">,
   movement?: Movement,
@@ -143,7 +143,9 @@ export function buildRiskSummaryTab(
   for (let l = 5; l >= 1; l--) {
     const cells = [1, 2, 3, 4, 5].map((i) => open.filter((r) => r.likelihood === l && r.impact === i).length);
     const r = tab.row([String(l), ...cells]);
-    for (let i = 1; i <= 5; i++) tab.rag(r, i, ragFromScore(l * i, settings.rag));
+    // Coloured as the workbook rates each cell: its own risk matrix where it has one, else the RAG bands.
+    for (let i = 1; i <= 5; i++)
+      tab.rag(r, i, report.ragMatrix?.[l - 1]?.[i - 1] ?? ragFromScore(l * i, settings.rag));
   }
   // Every count adds up: each open risk the grid cannot hold is listed under it, with the reason.
   const outside = open.flatMap((r) => {

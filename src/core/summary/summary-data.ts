@@ -28,6 +28,7 @@ export function summaryAims(report: Report): SummaryAim[] {
 export function summaryDataOf(report: Report): SummaryData {
   const { risks, escalations, proposals } = countOnce(report.risks, report.escalations, report.proposals);
   return {
+    ...(report.ragMatrix ? { ragMatrix: report.ragMatrix } : {}),
     asAt: report.asAt,
     source: report.source,
     findings: report.findings,

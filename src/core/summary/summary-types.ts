@@ -60,4 +60,6 @@ export interface SummaryData {
   proposals?: readonly SummaryProposal[];
   /** True for a roll-up over several files: the tabs add a Source column and link into each row's file. */
   sourced?: boolean;
+  /** The workbook's own risk matrix (see Report.ragMatrix): the heat map's colours; absent for the RAG bands. */
+  ragMatrix?: (Rag | null)[][];
 }

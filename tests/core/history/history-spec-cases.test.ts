@@ -167,7 +167,7 @@ describe("review of the history: wrong results", () => {
     expect(found).toEqual(["HRC-001"]);
   });
 
-  it("Risk Summary month by month: a workbook's own risk matrix sets the bands, as for Open risks by RAG", () => {
+  it("Risk Summary: a workbook's own risk matrix sets the bands of the month-by-month counts and the heat map, as for Open risks by RAG", () => {
     // SPEC RAG scale: a workbook that carries its own risk matrix sets the bands for that workbook;
     // Owned tabs: every count adds up. Here the matrix rates 10 and 12 red (the default bands: amber).
     const matrix: CellValue[][] = [["Risk matrix"], ["Likelihood"]];
@@ -217,5 +217,11 @@ describe("review of the history: wrong results", () => {
     // The as-at month's row of the month-by-month table: the same two risks, the same scores.
     const october = tab.rows.find((r) => r[0] === "Oct 2022")!;
     expect(october.slice(0, 4)).toEqual(["Oct 2022", 2, 0, 0]);
+    // The heat map is coloured as the matrix rates each cell: likelihood 3 × impact 4 (12) and 2 × 5 (10)
+    // red, 2 × 3 (6) amber, 1 × 2 (2) green; the default bands would have 10 and 12 amber.
+    const heatHeader = tab.rows.findIndex((r) => r[0] === "Likelihood \\ Impact");
+    const ragAt = (l: number, i: number) =>
+      tab.format.ragCells.find((c) => c.row === heatHeader + 6 - l && c.col === i)?.rag;
+    expect([ragAt(3, 4), ragAt(2, 5), ragAt(2, 3), ragAt(1, 2)]).toEqual(["red", "red", "amber", "green"]);
   });
 });
