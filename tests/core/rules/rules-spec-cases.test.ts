@@ -8,6 +8,10 @@ import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model
 import { defaultSettings } from "../../../src/core/model/settings";
 import type { Report } from "../../../src/core/model/report";
 
+function fieldOf(cell: { value: CellValue } | undefined): CellValue {
+  return cell?.value ?? null;
+}
+
 function check(grids: Grid[], source = "test.xlsx"): Report {
   return checkWorkbook(grids, {
     settings: defaultSettings(),
@@ -70,6 +74,40 @@ describe("SPEC: Reading sheets", () => {
     expect(report.escalations.map((e) => [e.recordId, e.destinations])).toEqual([
       ["HRC-001", ["corporate-register"]],
     ]);
+  });
+});
+
+describe("SPEC: Real registers, section rows", () => {
+  it("a short heading alone in the id column ('Annex 3', 'Lot 2') is a section row, not a risk", () => {
+    // SPEC: "a row inside the table that holds one text only (in the first filled column …), with no owner,
+    // score, status or date, is a heading … It is not a risk; its text becomes the section of the rows below
+    // it". Registers kept one per annex or lot head their parts so.
+    const risk = (id: string, title: string): CellValue[] => [
+      id,
+      title,
+      "J Smith",
+      2,
+      2,
+      4,
+      "Green",
+      "Treat",
+      "Extra crews",
+      "01/10/2022",
+      "Open",
+    ];
+    const grid = gridFromRows("Register", [
+      HEADERS,
+      ["Annex 3"],
+      risk("HRC-001", "Gully cleansing backlog"),
+      ["Lot 2"],
+      risk("HRC-002", "Street lighting LED programme"),
+    ]);
+    const report = check([grid]);
+    expect(report.records.risks.map((r) => [r.row + 1, fieldOf(r.fields.id), r.section])).toEqual([
+      [3, "HRC-001", "Annex 3"],
+      [5, "HRC-002", "Lot 2"],
+    ]);
+    expect(report.findings.filter((f) => f.recordId === "Annex 3" || f.recordId === "Lot 2")).toEqual([]);
   });
 });
 
