@@ -7,8 +7,8 @@ import { MONTH_WORD_SOURCE } from "./months";
 const M = MONTH_WORD_SOURCE;
 const DIGIT = /\d/;
 const LINE_BREAK = /\r\n|[\n\r]/;
-/** A day-first or day-month-year date as written at the start of an update line. */
-const DATE_TEXT = String.raw`\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:${M})\.?,?[\s-]+(?:\d{4}|\d{2})`;
+/** An ISO, day-first or day-month-year date as written at the start of an update line. */
+const DATE_TEXT = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:${M})\.?,?[\s-]+(?:\d{4}|\d{2})`;
 const LEADING = new RegExp(String.raw`^\s*[-–•*]?\s*(${DATE_TEXT})(?=$|[\s:;,–—)-])`, "i");
 /** A line that closes with a bracket holding a date, maybe after initials: "(RC 12/09/22)". */
 const CLOSING = new RegExp(String.raw`\(\s*(?:[^()]*?\s)?(${DATE_TEXT})\s*\)\s*[.;]?\s*$`, "i");

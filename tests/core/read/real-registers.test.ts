@@ -242,6 +242,9 @@ describe("dated lines in the update text", () => {
     ["a date inside a sentence is not a dated line", "Works moved to 12/12/22 by the contractor", null],
     ["no digits", "No change this month", null],
     ["bullet", "- 01/09/2022 reviewed", "2022-09-01"],
+    ["ISO dates starting lines", "2022-10-03 – reviewed at RMB\n2022-09-05 – crews booked", "2022-10-03"],
+    ["an ISO date closing a line in brackets", "Crews booked (RC 2022-09-12)", "2022-09-12"],
+    ["a year range is not a date", "2022-23 budget agreed", null],
   ])("%s", (_name, text, iso) => {
     const d = latestDatedLine(text);
     expect(d === null ? null : d).toBe(iso === null ? null : dayFromIso(iso));
