@@ -20,18 +20,26 @@ const HEADER_SEARCH_ROWS = 20;
 type Kind = Exclude<SheetKind, "unknown">;
 const KINDS: Kind[] = ["improvement-plan", "update-log", "risk-register", "actions"];
 
-/** The header cells of a row, with group-header text from the row above. */
+/**
+ * The header cells of a row, with group-header text from the row above (Inherent / Current / Target over a
+ * few columns each). One text over more than half the header is the table's title, merged across it
+ * ("… Planned Works Risk Register"), not a group.
+ */
 export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
   const r = grid.values[row - grid.rowOffset];
   if (!r) return [];
   const cells: HeaderCell[] = [];
+  const over = new Map<string, number>();
   for (let i = 0; i < r.length; i++) {
     const text = cellText(r[i]);
     if (!text) continue;
     const col = i + grid.colOffset;
     const above = row > 0 ? cellText(cellAt(grid, row - 1, col)) : "";
     cells.push({ col, text, group: above || undefined });
+    if (above) over.set(above, (over.get(above) ?? 0) + 1);
   }
+  for (const [above, count] of over)
+    if (count > cells.length / 2) for (const c of cells) if (c.group === above) c.group = undefined;
   return cells;
 }
 
