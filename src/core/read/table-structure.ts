@@ -42,9 +42,13 @@ export function mergedTails(grid: Grid, idCol: number, headerRow: number): Map<n
 
 const DIGIT = /\d/;
 
-/** An id is short and has a digit in it ("R7", "HRC-003", "12"); a heading is words. */
+/** A part of a contract or register and its number: "Annex 3", "Lot 2", "Section 4a" head a section. */
+const NUMBERED_PART =
+  /^(?:annex|appendix|lot|section|part|area|phase|zone|schedule|package|workstream|stage|tranche|chapter|category)\s+\S{1,4}$/i;
+
+/** An id is short and has a digit in it ("R7", "HRC-003", "12"); a heading is words ("Annex 3" too). */
 function looksLikeId(text: string): boolean {
-  return DIGIT.test(text) && text.split(" ").length <= 2 && text.length <= 20;
+  return DIGIT.test(text) && text.split(" ").length <= 2 && text.length <= 20 && !NUMBERED_PART.test(text);
 }
 
 /**
