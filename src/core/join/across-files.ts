@@ -12,6 +12,8 @@ import { rule as ownerConflictRule } from "../rules/risk-owner-conflict";
 import { findOwnerConflicts } from "./owner-conflicts";
 import type { RiskIdentity } from "./risk-identity";
 import { foldCaseAndSpaces } from "../parse/spaces";
+import { normaliseWords } from "../parse/words";
+import { findOwnNumbering, sheetPairKey } from "../read/per-sheet-ids";
 
 /** One checked file's part in the join: its risks and the settings its own findings follow. */
 export interface FileRisks {
@@ -89,10 +91,21 @@ function conflictFinding(h: Held, other: Held): FileFinding {
 export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
   const findings: FileFinding[] = [];
   const accepted: FileFinding[] = [];
-  const conflicts = findOwnerConflicts<Held>(held(files), {
+  const holders = [...held(files)];
+  const registerOf = (h: Held) => `${h.file.file}\u0000${h.risk.sheet}`;
+  const titleOf = (h: Held) => normaliseWords(h.risk.title);
+  // Registers that number their own risks (R1, R2 … in two files) join only where the titles match too.
+  const ownNumbering = findOwnNumbering(holders, {
+    register: registerOf,
+    key: (h) => idKey(h.risk.id),
+    title: titleOf,
+  });
+  const conflicts = findOwnerConflicts<Held>(holders, {
     id: (h) => h.risk.id,
     owner: (h) => h.risk.owner,
-    register: (h) => `${h.file.file}\u0000${h.risk.sheet}`,
+    register: registerOf,
+    sameRisk: (a, b) =>
+      !ownNumbering.has(sheetPairKey(registerOf(a), registerOf(b))) || titleOf(a) === titleOf(b),
   });
   for (const { risk, other } of conflicts) {
     if (risk.file === other.file || risk.risk.ownerConflictInFile) continue;

@@ -21,36 +21,56 @@ export function sheetsNumberingOwnIds(pairs: ReadonlySet<string>): Set<string> {
   return sheets;
 }
 
+/** How {@link findOwnNumbering} reads a risk: its register, its folded id, its folded title. */
+export interface NumberingKeys<T> {
+  register(risk: T): string;
+  key(risk: T): string;
+  title(risk: T): string;
+}
+
 /**
  * Pairs of register sheets whose ids are numbered per sheet: most ids of one of them recur on the other
  * with other titles. Rows of such a pair are the same risk only where id and title both match.
  */
 export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
+  return findOwnNumbering(risks, {
+    register: (r) => r.sheet,
+    key: (r) => idKey(rawValue(r, "id")),
+    title: titleKey,
+  });
+}
+
+/**
+ * Pairs of registers (sheets, or files' sheets) that number their own risks (see findPerSheetNumbering),
+ * as {@link sheetPairKey}s of their names.
+ */
+export function findOwnNumbering<T>(risks: readonly T[], keys: NumberingKeys<T>): Set<string> {
   const pairs = new Set<string>();
-  // One register sheet (the usual workbook) has no pair to tell apart.
-  if (risks.every((r) => r.sheet === risks[0].sheet)) return pairs;
-  // Each sheet's first risk of each id; titles are folded only where two sheets share an id.
-  const bySheet = new Map<string, Map<string, RiskRecord>>();
+  // One register (the usual workbook) has no pair to tell apart.
+  if (risks.length === 0 || risks.every((r) => keys.register(r) === keys.register(risks[0]))) return pairs;
+  // Each register's first risk of each id; titles are folded only where two registers share an id.
+  const byRegister = new Map<string, Map<string, T>>();
   for (let k = 0; k < risks.length; k++) {
     const r = risks[k];
-    const key = idKey(rawValue(r, "id"));
+    const key = keys.key(r);
     if (!key) continue;
-    let ids = bySheet.get(r.sheet);
-    if (!ids) bySheet.set(r.sheet, (ids = new Map()));
+    const register = keys.register(r);
+    let ids = byRegister.get(register);
+    if (!ids) byRegister.set(register, (ids = new Map()));
     if (!ids.has(key)) ids.set(key, r);
   }
-  const sheets = [...bySheet.keys()];
-  for (let i = 0; i < sheets.length; i++)
-    for (let j = i + 1; j < sheets.length; j++) {
-      const a = bySheet.get(sheets[i])!;
-      const b = bySheet.get(sheets[j])!;
+  const registers = [...byRegister.keys()];
+  for (let i = 0; i < registers.length; i++)
+    for (let j = i + 1; j < registers.length; j++) {
+      const a = byRegister.get(registers[i])!;
+      const b = byRegister.get(registers[j])!;
       const [small, large] = a.size <= b.size ? [a, b] : [b, a];
       let otherTitle = 0;
       for (const [id, risk] of small) {
         const there = large.get(id);
-        if (there !== undefined && titleKey(there) !== titleKey(risk)) otherTitle++;
+        if (there !== undefined && keys.title(there) !== keys.title(risk)) otherTitle++;
       }
-      if (small.size >= 2 && otherTitle * 2 > small.size) pairs.add(sheetPairKey(sheets[i], sheets[j]));
+      if (small.size >= 2 && otherTitle * 2 > small.size) pairs.add(sheetPairKey(registers[i], registers[j]));
     }
   return pairs;
 }
