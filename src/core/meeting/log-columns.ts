@@ -2,6 +2,8 @@
 // columns the sheet does not have yet (Register and Changes, on a log an earlier version made) added to
 // the right of everything already on the sheet, so no column an officer uses is moved or written over.
 
+import { headerKey, mapHeaders } from "../read/map-headers";
+
 /** The top of the log sheet as read: its cells from (rowIndex, columnIndex). */
 export interface LogSheetTop {
   values: readonly (readonly unknown[])[];
@@ -18,7 +20,21 @@ export interface LogColumns {
   added: { col: number; text: string }[];
 }
 
-const norm = (v: unknown): string => (typeof v === "string" ? v.trim().toLowerCase() : "");
+/**
+ * What a header cell is matched on: the Update Log field it names, read as the history reads the log's
+ * headers ("Risk_ID", "Risk Ref" and "Risk ID" alike), else its words; "" for a blank or a non-text cell.
+ */
+function norm(v: unknown): string {
+  if (typeof v !== "string" || !v.trim()) return "";
+  let key = keys.get(v);
+  if (key === undefined) {
+    const field = mapHeaders("update-log", [{ col: 0, text: v }]).columns[0]?.field;
+    key = field ? `field:${field}` : headerKey(v);
+    if (keys.size < 1_000) keys.set(v, key);
+  }
+  return key;
+}
+const keys = new Map<string, string>();
 
 /**
  * Places `header` on a log sheet whose top rows are `top` (null when the sheet is empty) and whose
