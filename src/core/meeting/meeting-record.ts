@@ -68,8 +68,9 @@ export interface MeetingRecordInput {
   marking: string;
 }
 
+/** A risk's route to one destination: by its row as well as its id, since two rows may share an id. */
 const escalationKey = (e: Pick<Escalation, "sheet" | "recordId" | "row">, d: DestinationId) =>
-  `${e.sheet}\u0000${idKey(e.recordId) || `row ${e.row}`}\u0000${d}`;
+  `${e.sheet}\u0000${e.row}\u0000${idKey(e.recordId)}\u0000${d}`;
 
 /** Destinations a risk is routed to at the end of the meeting that it was not routed to at the start. */
 export function newEscalations(start: readonly Escalation[], end: readonly Escalation[]): NewEscalation[] {
