@@ -3,6 +3,7 @@
 import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
 import type { Rag } from "../model/owned-tab";
+import { matrixRag } from "../read/risk-matrix";
 import { fieldText, idKey, rawCell } from "../model/records";
 import { entriesOfRisk, lastUpdateAt, registerRiskKey, textsAt } from "../history/history-log";
 import { isPlaceholder } from "../parse/placeholder";
@@ -84,6 +85,8 @@ export interface RecordContext {
   settings: Pick<Settings, "rag">;
   /** Text of the newest Update Log entry for this risk, or null when it has none. */
   lastLoggedText: string | null;
+  /** The workbook's own risk matrix (Report.ragMatrix), which rates a changed score; absent: the RAG bands. */
+  ragMatrix?: (Rag | null)[][];
 }
 
 /** A register cell to write, with the field it holds. */
@@ -277,7 +280,11 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
         changes.push({ field: "score", label: LABELS.score, from: show(facts.score), to: show(next) });
       }
       score = next;
-      const nextRag = next >= 1 && next <= 25 ? ragFromScore(next, ctx.settings.rag) : rag;
+      const nextRag =
+        next >= 1 && next <= 25
+          ? ((ctx.ragMatrix ? matrixRag(ctx.ragMatrix, likelihood, impact, next) : null) ??
+            ragFromScore(next, ctx.settings.rag))
+          : rag;
       if (nextRag && nextRag !== facts.rag) {
         put("rag", RAG_WORD[nextRag], null, true);
         changes.push({

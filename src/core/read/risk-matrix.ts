@@ -97,3 +97,28 @@ function readGrid(
   // Rows are impact: turn the grid so the first index is likelihood.
   return [0, 1, 2, 3, 4].map((l) => [0, 1, 2, 3, 4].map((i) => byRow[i][l]));
 }
+
+/**
+ * The rating a workbook's own risk matrix (`cells[likelihood - 1][impact - 1]`) gives a risk: the cell of
+ * its likelihood and impact when both are known and rated, else the rating every cell of its score agrees
+ * on; null when the matrix does not say (the RAG bands then rate the score).
+ */
+export function matrixRag(
+  cells: readonly (readonly (Rag | null)[])[],
+  likelihood: number | null,
+  impact: number | null,
+  score: number,
+): Rag | null {
+  const inRange = (n: number | null): n is number => n !== null && Number.isInteger(n) && n >= 1 && n <= 5;
+  if (inRange(likelihood) && inRange(impact)) {
+    const rag = cells[likelihood - 1]?.[impact - 1];
+    if (rag) return rag;
+  }
+  const seen = new Set<Rag>();
+  for (let a = 1; a <= 5; a++)
+    for (let b = 1; b <= 5; b++) {
+      const rag = cells[a - 1]?.[b - 1];
+      if (a * b === score && rag) seen.add(rag);
+    }
+  return seen.size === 1 ? [...seen][0] : null;
+}

@@ -36,7 +36,7 @@ import { entriesOfRisk, lastUpdateAt, type LogEntries } from "../history/history
 import { ColumnCache, isKnown, store } from "./column-cache";
 import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
-import type { RiskMatrix } from "../read/risk-matrix";
+import { matrixRag, type RiskMatrix } from "../read/risk-matrix";
 
 /** What the reader found about the workbook as a whole that rules need. */
 export interface WorkbookFacts {
@@ -386,36 +386,14 @@ export function buildRuleContext(
     },
     expectedRag(risk, score) {
       const m = facts.matrix;
-      if (m) {
-        const l = ctx.numberOf(risk, "likelihood");
-        const i = ctx.numberOf(risk, "impact");
-        if (
-          l !== null &&
-          i !== null &&
-          Number.isInteger(l) &&
-          Number.isInteger(i) &&
-          l >= 1 &&
-          l <= 5 &&
-          i >= 1 &&
-          i <= 5
-        ) {
-          const rag = m.cells[l - 1][i - 1];
-          if (rag) return rag;
-        }
-      }
-      return ctx.ragOfScore(score);
+      const rag = m
+        ? matrixRag(m.cells, ctx.numberOf(risk, "likelihood"), ctx.numberOf(risk, "impact"), score)
+        : null;
+      return rag ?? ragFromScore(score, settings.rag);
     },
     ragOfScore(score) {
       const m = facts.matrix;
-      if (m) {
-        // The matrix's rating where every cell of that score agrees.
-        const seen = new Set<Rag>();
-        for (let a = 1; a <= 5; a++)
-          for (let b = 1; b <= 5; b++)
-            if (a * b === score && m.cells[a - 1][b - 1]) seen.add(m.cells[a - 1][b - 1]!);
-        if (seen.size === 1) return [...seen][0];
-      }
-      return ragFromScore(score, settings.rag);
+      return (m ? matrixRag(m.cells, null, null, score) : null) ?? ragFromScore(score, settings.rag);
     },
     hasOwnMatrix: facts.matrix !== null,
     ratesOnOwnScale: (sheet) => facts.matrix === null && (facts.ownRatingScales?.has(sheet) ?? false),

@@ -406,6 +406,7 @@ export function useMeeting({
           columns,
           settings,
           lastLoggedText: s.outcomes.get(item.key)?.kind === "recorded" ? null : logged(item.facts),
+          ragMatrix: rep.ragMatrix,
         });
         // A second record of the same risk in one meeting: the register text is already in the log.
         if (s.outcomes.get(item.key)?.kind === "recorded") plan.log.rows = plan.log.rows.slice(-1);

@@ -18,6 +18,7 @@ function plan(report: Report, row: number, choice: RecordChoice) {
     columns: fieldColumnsOf(report),
     settings: defaultSettings(),
     lastLoggedText: null,
+    ragMatrix: report.ragMatrix,
   });
 }
 
