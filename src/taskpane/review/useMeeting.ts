@@ -362,11 +362,13 @@ export function useMeeting({
       patch((s) => {
         const item = s.queue.find((q) => q.key === key)!;
         const outcomes = new Map(s.outcomes);
+        // Recorded again: the Meeting Record keeps the changes of every record of the risk, in order.
+        const earlier = s.outcomes.get(key);
         outcomes.set(key, {
           kind: "recorded",
           noChange,
           text: plan.text,
-          changes: plan.changes,
+          changes: earlier?.kind === "recorded" ? [...earlier.changes, ...plan.changes] : plan.changes,
           after: plan.after,
         });
         const reviewedOrder = s.reviewedOrder.includes(key) ? s.reviewedOrder : [...s.reviewedOrder, key];
@@ -400,7 +402,11 @@ export function useMeeting({
       if (!item || !setup || !rep || !columns || !settings || s.busy || !logSheet.current) return false;
       patch({ busy: true, error: null });
       try {
-        const plan = recordToEdits(item.facts, choice, {
+        // A risk recorded before in this meeting starts from what that record wrote, not from the facts read
+        // at the start: its log row gives the score at the time, and a field it changed is not changed back.
+        const before = s.outcomes.get(item.key);
+        const facts = before?.kind === "recorded" ? { ...item.facts, ...before.after } : item.facts;
+        const plan = recordToEdits(facts, choice, {
           meetingDate: setup.date,
           by: setup.by,
           columns,
