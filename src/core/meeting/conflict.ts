@@ -1,7 +1,7 @@
 // Co-authoring: compares a row as its card showed it with the row as it is now, field by field.
 
 import type { CellValue } from "../model/grid";
-import type { SheetRecord } from "../model/records";
+import { GridRecord, type SheetRecord } from "../model/records";
 import type { SheetInfo } from "../model/sheet-info";
 
 /** A row as the card showed it: one value per column from firstCol, with each column's header. */
@@ -24,14 +24,16 @@ export interface FieldConflict {
 }
 
 /**
- * The snapshot of a record's row over the sheet's table columns, or null when the record was read
- * from several rows (continuations): its joined text is not any one row, so it cannot be compared.
+ * The snapshot of a record's first row over the sheet's table columns (the row the meeting writes). A
+ * record read from several rows (an id merged down) is snapshotted from its first row's own cells, still in
+ * the grid; null only when they are not (its joined text is not any one row, so it cannot be compared).
  */
 export function rowSnapshot(
   record: SheetRecord<string>,
   sheet: Pick<SheetInfo, "columns">,
 ): RowSnapshot | null {
-  if (record.rows.length > 1 || sheet.columns.length === 0) return null;
+  const spread = record.rows.length > 1;
+  if ((spread && !(record instanceof GridRecord)) || sheet.columns.length === 0) return null;
   let first = Infinity;
   let last = -Infinity;
   for (const c of sheet.columns) {
@@ -41,6 +43,10 @@ export function rowSnapshot(
   const values: CellValue[] = new Array<CellValue>(last - first + 1).fill(null);
   const headers: string[] = new Array<string>(last - first + 1).fill("");
   for (const c of sheet.columns) headers[c.col - first] = c.header;
+  if (record instanceof GridRecord && spread) {
+    for (let col = first; col <= last; col++) values[col - first] = record.source.value(record.row, col);
+    return { sheet: record.sheet, row: record.row, firstCol: first, values, headers };
+  }
   const cells = [...Object.values(record.fields), ...record.extras.values()];
   for (const cell of cells) {
     if (cell && cell.row === record.row && cell.col >= first && cell.col <= last)
