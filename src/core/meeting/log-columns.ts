@@ -2,7 +2,7 @@
 // columns the sheet does not have yet (Register and Changes, on a log an earlier version made) added to
 // the right of everything already on the sheet, so no column an officer uses is moved or written over.
 
-import { headerKey, mapHeaders } from "../read/map-headers";
+import { headerWords } from "../read/header-words";
 
 /** The top of the log sheet as read: its cells from (rowIndex, columnIndex). */
 export interface LogSheetTop {
@@ -21,20 +21,11 @@ export interface LogColumns {
 }
 
 /**
- * What a header cell is matched on: the Update Log field it names, read as the history reads the log's
- * headers ("Risk_ID", "Risk Ref" and "Risk ID" alike), else its words; "" for a blank or a non-text cell.
+ * What a header cell is matched on: its words, as SPEC matches headers (case, punctuation and underscores
+ * ignored: "Risk_ID", "risk id" and "Risk ID" alike); "" for a blank or a non-text cell. (Not the readers'
+ * field patterns: this runs in the task pane's first bundle, which they would grow by 3 KB.)
  */
-function norm(v: unknown): string {
-  if (typeof v !== "string" || !v.trim()) return "";
-  let key = keys.get(v);
-  if (key === undefined) {
-    const field = mapHeaders("update-log", [{ col: 0, text: v }]).columns[0]?.field;
-    key = field ? `field:${field}` : headerKey(v);
-    if (keys.size < 1_000) keys.set(v, key);
-  }
-  return key;
-}
-const keys = new Map<string, string>();
+const norm = (v: unknown): string => (typeof v === "string" ? headerWords(v).join(" ") : "");
 
 /**
  * Places `header` on a log sheet whose top rows are `top` (null when the sheet is empty) and whose
