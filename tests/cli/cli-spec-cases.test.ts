@@ -1,0 +1,148 @@
+// `risk-review check` against SPEC "Command line" ("Many workbooks") and "Writing files" ("Terminal"), in
+// cases a review found wrong: each test failed when it was written. Each builds small workbooks, runs the
+// compiled command line and compares what it prints and its exit status with SPEC.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { buildCli, runCli } from "./helpers/cli-build";
+
+jest.setTimeout(180_000);
+
+const AS_AT = "2022-10-10";
+type Row = (string | number | Date | null)[];
+const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+
+const HEADER: Row = [
+  "Risk ID",
+  "Risk Title",
+  "Risk Owner",
+  "Current Likelihood",
+  "Current Impact",
+  "Current Risk Score",
+  "RAG Status",
+  "Risk Response Strategy",
+  "Mitigating Actions",
+  "Date of Last Review",
+  "Next Review Date",
+  "Risk Status",
+];
+
+/** A risk that breaks no rule as at 10 October 2022 (score 4, green, reviewed this month). */
+const risk = (id: string, title: string, owner: string): Row => [
+  id,
+  title,
+  owner,
+  2,
+  2,
+  4,
+  "Green",
+  "Treat",
+  "Spare gritters on call-off",
+  utc(2022, 10, 1),
+  utc(2022, 11, 1),
+  "Open",
+];
+
+async function writeWorkbook(file: string, sheets: Record<string, Row[]>): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = v;
+        if (v instanceof Date) cell.numFmt = "dd/mm/yyyy";
+      }),
+    );
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+/** C0 control characters and DEL: none may reach the terminal (SPEC "Writing files", "Terminal"). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+let build: string;
+let tmp: string;
+
+beforeAll(() => {
+  build = buildCli();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-cli-spec-"));
+});
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+it("never passes a cell's control characters to the terminal in the across-files part of a check over many files", async () => {
+  // SPEC "Writing files": "Terminal: text output never passes a cell's control characters (ESC, CR, BEL …)
+  // to the terminal; they are shown as `\x1b`, `\r` and so on." The same risk on two files with different
+  // owners: the owner conflict and the "Risks on more than one file" table print the cells' ESC and BEL raw.
+  const dir = fs.mkdtempSync(path.join(tmp, "ctl-"));
+  // `_x001B_` is how a workbook holds ESC in a cell (SPEC "Characters").
+  await writeWorkbook(path.join(dir, "corporate.xlsx"), {
+    Register: [HEADER, risk("R-1", "Gritting _x001B_[31mfleet", "Ann _x001B_]0;title_x0007_")],
+  });
+  await writeWorkbook(path.join(dir, "highways.xlsx"), {
+    Register: [HEADER, risk("R-1", "Gritting _x001B_[31mfleet", "Carl")],
+  });
+  const run = runCli(build, ["check", dir, "--as-at", AS_AT]);
+  expect(run.stdout).toContain("Across files:");
+  expect(run.stdout).not.toMatch(CONTROL);
+  expect(run.stdout).toContain("Gritting \\x1b[31mfleet");
+  expect(run.stderr).not.toMatch(CONTROL);
+});
+
+it("prints a file that could not be checked the same way in a folder as alone: its name's control characters shown, not obeyed", async () => {
+  // SPEC "Many workbooks": "Each file is read and checked on its own"; checked alone, the message on stderr
+  // shows the ESC in the file's name as `\x1b` (main.ts makes every message terminal-safe). In a folder the
+  // same file's message goes to stderr and stdout with the ESC raw, which clears an officer's screen.
+  const dir = fs.mkdtempSync(path.join(tmp, "name-"));
+  await writeWorkbook(path.join(dir, "good.xlsx"), { Register: [HEADER, risk("R-1", "Gritting", "Ann")] });
+  const bad = path.join(dir, "bad\u001b[2J.xlsx");
+  fs.writeFileSync(bad, "not a workbook");
+
+  const alone = runCli(build, ["check", bad, "--as-at", AS_AT]);
+  expect(alone.status).toBe(2);
+  expect(alone.stderr).toContain("bad\\x1b[2J.xlsx");
+
+  const many = runCli(build, ["check", dir, "--as-at", AS_AT]);
+  expect(many.status).toBe(0);
+  expect(many.stderr).toContain("bad\\x1b[2J.xlsx");
+  expect(many.stderr).not.toMatch(CONTROL);
+  expect(many.stdout).not.toMatch(CONTROL);
+});
+
+it("checks a FOLDER whose name has a dot in it (FY22.q3), as SPEC's `check … | FOLDER` allows", async () => {
+  // SPEC "Command line": `risk-review check WORKBOOK.(xlsx|xlsm|csv)... | FOLDER`; "`check` takes several
+  // files or a folder (its .xlsx, .xlsm and .csv files, not its subfolders)". A folder called "FY22.q3"
+  // is refused as a usage error ('"FY22.q3" is not a .xlsx, .xlsm or .csv file'), exit 2.
+  const dir = path.join(tmp, "FY22.q3");
+  fs.mkdirSync(dir);
+  await writeWorkbook(path.join(dir, "corporate.xlsx"), {
+    Register: [HEADER, risk("R-1", "Gritting", "Ann")],
+  });
+  const run = runCli(build, ["check", dir, "--as-at", AS_AT, "--format", "json"]);
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  const json = JSON.parse(run.stdout) as { files: { file: string; error?: string }[] };
+  expect(json.files).toEqual([expect.objectContaining({ file: "corporate.xlsx" })]);
+  expect(json.files[0].error).toBeUndefined();
+});
+
+it("refuses an unknown short option (-o REVIEW.xlsx) as a usage error, exit 2, rather than reading it as files", async () => {
+  // SPEC "Command line": "Exit status: … 2 a usage error". `check a.xlsx -o review.xlsx` (an officer's
+  // guess at --out) is taken as three inputs: "-o" and "review.xlsx" are reported as missing files, the
+  // workbook is checked, no review is written, and the exit status is 0, as if all went well.
+  const dir = fs.mkdtempSync(path.join(tmp, "short-"));
+  const input = path.join(dir, "corporate.xlsx");
+  await writeWorkbook(input, { Register: [HEADER, risk("R-1", "Gritting", "Ann")] });
+  const review = path.join(dir, "review.xlsx");
+  const run = runCli(build, ["check", input, "-o", review, "--as-at", AS_AT]);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain("-o");
+  expect(run.stdout).toBe("");
+  expect(fs.existsSync(review)).toBe(false);
+});
