@@ -1,5 +1,6 @@
 // Parses risk-review's command line into a typed command, or a usage error (exit 2). No dependency needed.
 
+import * as fs from "fs";
 import { daysInMonth } from "../core/parse/day";
 
 /** Output formats of `check`. */
@@ -53,6 +54,17 @@ export class InputTypeError extends UsageError {
 const RESAVE_TYPES = /\.(xls|ods|xlsb|numbers|fods)$/i;
 
 /** Refuses `file` unless it is one of the readable types; .xls/.ods get the advice to re-save as .xlsx. */
+/** "-o" or "-f": no short options exist, and a file is never read from a name starting with "-". */
+function refuseShortOption(arg: string, command: string): void {
+  if (arg.length > 1 && arg.startsWith("-"))
+    throw new UsageError(`unknown option "${arg}" for ${command} (options are spelt out: --out, --format …)`);
+}
+
+/** True when the name is a folder on disk. */
+function isFolder(name: string): boolean {
+  return fs.statSync(name, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
 function requireReadableInput(file: string, label: string): void {
   if (/\.(xlsx|xlsm|csv)$/i.test(file)) return;
   if (RESAVE_TYPES.test(file))
@@ -180,6 +192,7 @@ function parseImport(args: readonly string[]): ImportCommand {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg.startsWith("--")) {
+      refuseShortOption(arg, "import");
       positional.push(arg);
       continue;
     }
@@ -245,13 +258,16 @@ function parseCheck(args: readonly string[]): CheckCommand {
       if (options.has(name)) throw new UsageError(`${name} is given twice`);
       options.set(name, value);
     } else {
+      refuseShortOption(arg, "check");
       positional.push(arg);
     }
   }
   if (positional.length === 0) throw new UsageError("check needs a workbook file (.xlsx or .csv)");
   const workbook = positional[0];
-  // A name with a file extension must be a readable type; a name without one may be a folder (check-many decides).
-  for (const input of positional) if (/\.[a-z][a-z0-9]{0,5}$/i.test(input)) requireReadableInput(input, "");
+  // A name with a file extension must be a readable type; a name without one, or a folder whose name has a
+  // dot in it ("FY22.q3"), may be a folder (check-many decides).
+  for (const input of positional)
+    if (/\.[a-z][a-z0-9]{0,5}$/i.test(input) && !isFolder(input)) requireReadableInput(input, "");
   const inputs = positional.length > 1 || !/\.(xlsx|xlsm|csv)$/i.test(workbook) ? { inputs: positional } : {};
 
   const asAt = options.get("--as-at");

@@ -14,6 +14,7 @@ import { checkFile, failedFile, type FileJob, type FileResult } from "./check-fi
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
 import { renderManyJson, renderManyText } from "./format-many";
+import { terminalSafe } from "./terminal-text";
 import { linkPathFrom } from "./link-path";
 import { poolSize, runInWorkers } from "./worker-pool";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
@@ -151,9 +152,9 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
   const results = inputs.map((i) => (i.problem ? failedFile(i.file, i.problem) : byFile.get(i.file)!));
 
   for (const r of results) {
-    if (r.error !== undefined) output.stderr(`risk-review: ${r.error}\n`);
+    if (r.error !== undefined) output.stderr(`${terminalSafe(`risk-review: ${r.error}`)}\n`);
     for (const issue of r.warnings)
-      output.stderr(`risk-review: warning: "${r.file}", Settings sheet: ${issue}\n`);
+      output.stderr(`${terminalSafe(`risk-review: warning: "${r.file}", Settings sheet: ${issue}`)}\n`);
   }
   const good = results.filter((r) => r.error === undefined);
   if (good.length === 0)

@@ -1,5 +1,6 @@
 // Renders the report of a check over many files: each file's own report, then what was found across files.
 
+import { terminalSafeLines } from "./terminal-text";
 import type { AcrossFiles, FileFinding } from "../core/join/across-files";
 import type { Severity } from "../core/model/finding";
 import type { FileResult } from "./check-file";
@@ -130,5 +131,6 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
       `${count(total("info"), "note")}; ${count(escalations, "risk")} to escalate` +
       (failed.length > 0 ? `; ${count(failed.length, "file")} not checked.` : "."),
   );
-  return `${out.join("\n")}\n`;
+  // Cells and file names reach the terminal shown, never obeyed (each file's own part is safe already).
+  return `${terminalSafeLines(out.join("\n").split("\n"))}\n`;
 }
