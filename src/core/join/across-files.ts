@@ -11,7 +11,6 @@ import { renderMessage } from "../rules/render-message";
 import { rule as ownerConflictRule } from "../rules/risk-owner-conflict";
 import { findOwnerConflicts } from "./owner-conflicts";
 import type { RiskIdentity } from "./risk-identity";
-import { foldCaseAndSpaces } from "../parse/spaces";
 import { normaliseWords } from "../parse/words";
 import { findOwnNumbering, sheetPairKey } from "../read/per-sheet-ids";
 
@@ -48,10 +47,13 @@ export interface SharedRisk {
 
 type Held = { file: FileRisks; risk: RiskIdentity };
 
-/** The key that makes two rows the same risk (SPEC "Owned tabs": the same risk by id and title). */
+/**
+ * The key that makes two rows the same risk (SPEC "Owned tabs": the same risk by id and title; titles
+ * trimmed, case and punctuation folded).
+ */
 export function sameRiskKey(risk: Pick<RiskIdentity, "id" | "title">): string {
   const id = idKey(risk.id);
-  return id ? `${id}\u0000${foldCaseAndSpaces(risk.title)}` : "";
+  return id ? `${id}\u0000${normaliseWords(risk.title)}` : "";
 }
 
 function* held(files: readonly FileRisks[]): Iterable<Held> {

@@ -31,7 +31,7 @@ const placeKey = (file: string | undefined, sheet: string, row: number): string 
 
 /** The Escalation tab: a block per destination; in a roll-up, a Source column naming each risk's file(s). */
 export function buildEscalationTab(
-  data: Pick<SummaryData, "escalations" | "risks" | "sourced" | "proposals">,
+  data: Pick<SummaryData, "escalations" | "risks" | "alsoHeld" | "sourced" | "proposals">,
   heading: Omit<TabHeading, "title">,
 ): OwnedTab {
   const tab = new TabBuilder(OWNED_TAB_NAMES.escalation, "escalation", { ...heading, title: "Escalation" }, [
@@ -50,7 +50,8 @@ export function buildEscalationTab(
     ...(data.sourced ? [24] : []),
   ]);
   const facts = new Map<string, SummaryRisk>();
-  for (const f of data.risks) facts.set(placeKey(f.file, f.sheet, f.row), f);
+  // A risk routed from a row counted on another register (or file) is shown with that row's details.
+  for (const f of [...data.risks, ...(data.alsoHeld ?? [])]) facts.set(placeKey(f.file, f.sheet, f.row), f);
   const headers = data.sourced ? [...HEADERS, "Source"] : HEADERS;
   const workedOut = data.escalations.flatMap((e) => {
     const f = facts.get(placeKey(e.file, e.sheet, e.row));

@@ -30,6 +30,9 @@ export function rollUpSummary(
   source: string,
 ): RollUp {
   const risks: SummaryRisk[] = [];
+  const alsoHeld: SummaryRisk[] = parts.flatMap((p) =>
+    (p.data.alsoHeld ?? []).map((r) => ({ ...r, file: p.file })),
+  );
   const keyOf = new Map<string, string>();
   const firstHolder = new Map<string, SummaryRisk>();
   for (const { file, data } of parts)
@@ -39,7 +42,10 @@ export function rollUpSummary(
       if (key) keyOf.set(placeKey(file, risk.sheet, risk.row), key);
       const first = key ? firstHolder.get(key) : undefined;
       // The same risk in another file is counted once: where it was first met.
-      if (first !== undefined && first.file !== file) continue;
+      if (first !== undefined && first.file !== file) {
+        alsoHeld.push(risk);
+        continue;
+      }
       if (key && first === undefined) firstHolder.set(key, risk);
       risks.push(risk);
     }
@@ -52,9 +58,20 @@ export function rollUpSummary(
       const earlier = key ? shown.get(key) : undefined;
       if (earlier && earlier.file !== file) {
         if (!earlier.alsoOn?.includes(file)) earlier.alsoOn = [...(earlier.alsoOn ?? []), file];
+        // Where another file routes it further, it goes there too (as across sheets of one workbook).
+        e.destinations.forEach((d, i) => {
+          if (earlier.destinations.includes(d)) return;
+          earlier.destinations.push(d);
+          earlier.reasons.push(e.reasons[i]);
+        });
         continue;
       }
-      const escalation: SummaryEscalation = { ...e, file };
+      const escalation: SummaryEscalation = {
+        ...e,
+        file,
+        destinations: [...e.destinations],
+        reasons: [...e.reasons],
+      };
       if (key && !earlier) shown.set(key, escalation);
       escalations.push(escalation);
     }
@@ -73,6 +90,7 @@ export function rollUpSummary(
       ],
       escalations,
       risks,
+      ...(alsoHeld.length > 0 ? { alsoHeld } : {}),
       aims: parts.flatMap((p) => p.data.aims.map((a) => ({ ...a, file: p.file }))),
       proposals: proposalsOnce(parts, keyOf),
       sourced: true,

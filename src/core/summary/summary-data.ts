@@ -26,8 +26,13 @@ export function summaryAims(report: Report): SummaryAim[] {
 
 /** The summary data of one workbook's check: a risk on several registers counted and shown once. */
 export function summaryDataOf(report: Report): SummaryData {
-  const { risks, escalations, proposals } = countOnce(report.risks, report.escalations, report.proposals);
+  const { risks, alsoHeld, escalations, proposals } = countOnce(
+    report.risks,
+    report.escalations,
+    report.proposals,
+  );
   return {
+    ...(alsoHeld.length > 0 ? { alsoHeld } : {}),
     ...(report.ragMatrix ? { ragMatrix: report.ragMatrix } : {}),
     asAt: report.asAt,
     source: report.source,
@@ -53,7 +58,12 @@ export function countOnce(
   facts: readonly RiskFacts[],
   routed: readonly Escalation[],
   proposed: readonly Proposal[] = [],
-): { risks: SummaryRisk[]; escalations: SummaryEscalation[]; proposals: Proposal[] } {
+): {
+  risks: SummaryRisk[];
+  alsoHeld: SummaryRisk[];
+  escalations: SummaryEscalation[];
+  proposals: Proposal[];
+} {
   const first = new Map<string, RiskFacts>();
   const others = new Map<RiskFacts, RiskFacts[]>();
   const standsFor = new Map<string, RiskFacts>();
@@ -106,5 +116,6 @@ export function countOnce(
     proposedOnce.add(key);
     return true;
   });
-  return { risks, escalations, proposals };
+  const alsoHeld = [...others.values()].flat().map(summaryRisk);
+  return { risks, alsoHeld, escalations, proposals };
 }

@@ -60,6 +60,11 @@ export interface SummaryData {
   proposals?: readonly SummaryProposal[];
   /** True for a roll-up over several files: the tabs add a Source column and link into each row's file. */
   sourced?: boolean;
+  /**
+   * Rows of risks counted on another register or file (not counted again): where a risk was routed from
+   * such a row, the Escalation tab shows that row's details.
+   */
+  alsoHeld?: readonly SummaryRisk[];
   /** The workbook's own risk matrix (see Report.ragMatrix): the heat map's colours; absent for the RAG bands. */
   ragMatrix?: (Rag | null)[][];
 }
