@@ -30,9 +30,14 @@ export function buildExceptionsTab(
     12,
   ]);
   const headers = sourced ? [...HEADERS, "Source"] : HEADERS;
-  const errors = report.findings.filter((f) => f.severity === "error").length;
+  const of = (severity: string, word: string): string => {
+    const n = report.findings.filter((f) => f.severity === severity).length;
+    return `${n} ${n === 1 ? word : `${word}s`}`;
+  };
+  // Info findings (a severity set in Settings) are counted as notes, as the command line counts them.
+  const notes = report.findings.some((f) => f.severity === "info") ? `, ${of("info", "note")}` : "";
   tab.title(
-    `Findings (${report.findings.length}: ${errors} errors, ${report.findings.length - errors} warnings)`,
+    `Findings (${report.findings.length}: ${of("error", "error")}, ${of("warning", "warning")}${notes})`,
   );
   tab.header(headers);
   if (report.findings.length === 0) tab.row(["None"]);

@@ -108,4 +108,23 @@ describe("summary tabs against SPEC", () => {
     expect(rowsOf(t, "Risk Summary").find((r) => r[0] === "Open")![1]).toBe(1);
     expect(block(t, "Corporate risk register").map((r) => r[0])).toEqual(["HRC-001"]);
   });
+
+  it("counts info findings as notes in the Exceptions tab's title, not as warnings", () => {
+    const quiet = {
+      ...settings,
+      ruleSeverities: { ...settings.ruleSeverities, "risk/missing-owner": "info" as const },
+    };
+    const report = checkWorkbook([register(risk({ id: "HRC-001", owner: "" }))].map(grid), {
+      settings: quiet,
+      asAt: "2022-10-10",
+      source: "book.xlsx",
+    });
+    const bySeverity = (s: string) => report.findings.filter((f) => f.severity === s).length;
+    expect([bySeverity("error"), bySeverity("warning"), bySeverity("info")]).toEqual([0, 1, 1]);
+    const title = buildSummaryTabs(report, quiet, { version: "1" })
+      .find((t) => t.name === "Exceptions")!
+      .rows.map((r) => r[0])
+      .find((c) => typeof c === "string" && c.startsWith("Findings ("));
+    expect(title).toBe("Findings (2: 0 errors, 1 warning, 1 note)");
+  });
 });
