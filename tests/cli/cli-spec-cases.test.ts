@@ -5,61 +5,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { buildCli, runCli } from "./helpers/cli-build";
+import { HEADER, risk, writeWorkbook } from "./helpers/registers";
 
 jest.setTimeout(180_000);
 
 const AS_AT = "2022-10-10";
-type Row = (string | number | Date | null)[];
-const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
-
-const HEADER: Row = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Current Likelihood",
-  "Current Impact",
-  "Current Risk Score",
-  "RAG Status",
-  "Risk Response Strategy",
-  "Mitigating Actions",
-  "Date of Last Review",
-  "Next Review Date",
-  "Risk Status",
-];
-
-/** A risk that breaks no rule as at 10 October 2022 (score 4, green, reviewed this month). */
-const risk = (id: string, title: string, owner: string): Row => [
-  id,
-  title,
-  owner,
-  2,
-  2,
-  4,
-  "Green",
-  "Treat",
-  "Spare gritters on call-off",
-  utc(2022, 10, 1),
-  utc(2022, 11, 1),
-  "Open",
-];
-
-async function writeWorkbook(file: string, sheets: Record<string, Row[]>): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = wb.addWorksheet(name);
-    rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null) return;
-        const cell = ws.getCell(r + 1, c + 1);
-        cell.value = v;
-        if (v instanceof Date) cell.numFmt = "dd/mm/yyyy";
-      }),
-    );
-  }
-  await wb.xlsx.writeFile(file);
-}
 
 /** C0 control characters and DEL: none may reach the terminal (SPEC "Writing files", "Terminal"). */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
