@@ -14,6 +14,7 @@ import { detectHost } from "../../src/taskpane/host";
 import { RULE_CATALOGUE } from "../../src/taskpane/rule-catalogue";
 import { fromForm, toForm } from "../../src/taskpane/settings-form";
 import { pickTheme } from "../../src/taskpane/theme";
+import { scoreWords } from "../../src/taskpane/components/RiskHistoryTable";
 import { plainMessage } from "../../src/taskpane/hooks/useWorkbook";
 import { PlainError } from "../../src/excel/gateway";
 import { finding, sampleReport } from "./fixtures";
@@ -258,4 +259,16 @@ describe("plainMessage", () => {
     [{ name: "ResponsePayloadSizeLimitExceeded", message: "" }, expect.stringContaining("too large")],
     ["text", "Something went wrong: text"],
   ])("%p", (err, text) => expect(plainMessage(err)).toEqual(text));
+});
+
+describe("RiskHistoryTable's score words", () => {
+  const bands = defaultSettings().rag;
+  it.each([
+    ["rated by the point's own RAG (a workbook's matrix)", { score: 12, rag: "red" as const }, "12 Red"],
+    ["rated by the bands where the point has none", { score: 12 }, "12 Amber"],
+    ["a month with no score", { score: null }, "?"],
+    ["a score off the 1–25 scale", { score: 30 }, "30"],
+  ])("%s", (_name, point, words) => {
+    expect(scoreWords(point, bands)).toBe(words);
+  });
 });

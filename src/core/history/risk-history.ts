@@ -4,6 +4,7 @@ import { routeRisk } from "../escalate/route-escalations";
 import type { HistoryEntry, MonthlyPoint, Proposal, RiskHistory } from "../model/history";
 import { idKey, type RiskRecord } from "../model/records";
 import type { Report } from "../model/report";
+import type { Rag } from "../model/owned-tab";
 import type { RiskFacts } from "../model/risk-summary";
 import { dayFromIso } from "../parse";
 import type { RuleContext } from "../rules/context";
@@ -68,10 +69,17 @@ export function riskHistory(
     if (list) list.push(e);
     else byMonth.set(m, [e]);
   }
+  // Each month's RAG as the facts rate it (a workbook's own matrix), where the facts hold that month's score.
+  const last = facts.months.length - 1;
+  const ragOf = (month: number, score: number | null): { rag?: Rag | null } => {
+    const i = last - (monthOf(asAt) - month);
+    return i >= 0 && facts.months[i] === score && facts.monthRags ? { rag: facts.monthRags[i] ?? null } : {};
+  };
   const points: MonthlyPoint[] = monthlyScores(input, from).map((p) => ({
     month: monthIso(p.month),
     score: p.score,
     carried: p.carried,
+    ...ragOf(p.month, p.score),
     entries: byMonth.get(p.month) ?? [],
   }));
   return {

@@ -3,6 +3,7 @@
 
 import type { DayNumber } from "../parse/day";
 import type { SetAsideRow } from "./sheet-info";
+import type { Rag } from "./owned-tab";
 
 /**
  * A risk's direction of travel: "up" (score higher than at the previous monthly point), "down",
@@ -131,6 +132,11 @@ export interface MonthlyPoint {
   score: number | null;
   /** True when no scored entry fell in the month and the score was carried (or is the current score's). */
   carried: boolean;
+  /**
+   * The score's RAG as the Risk Summary rates it (the workbook's own risk matrix where it has one, see
+   * RiskFacts.monthRags); absent where that is not known, and the RAG bands rate the score.
+   */
+  rag?: Rag | null;
   /** The month's entries, oldest first. */
   entries: HistoryEntry[];
 }

@@ -4,6 +4,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { monthName, type RiskHistory } from "../../core/history";
+import type { MonthlyPoint } from "../../core/model/history";
 import type { RagBands } from "../../core/model/settings";
 import { ragFromScore } from "../../core/parse";
 
@@ -38,10 +39,12 @@ const useStyles = makeStyles({
 
 const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
-/** "16 Red", or "?" when the month has no score. */
-function scoreWords(score: number | null, bands: RagBands): string {
+/** "16 Red", or "?" when the month has no score; rated as the point says (a workbook's own matrix), else by the bands. */
+export function scoreWords(point: Pick<MonthlyPoint, "score" | "rag">, bands: RagBands): string {
+  const { score } = point;
   if (score === null) return "?";
-  return score >= 1 && score <= 25 ? `${score} ${RAG_WORD[ragFromScore(score, bands)]}` : String(score);
+  if (score < 1 || score > 25) return String(score);
+  return `${score} ${RAG_WORD[point.rag ?? ragFromScore(score, bands)]}`;
 }
 
 export interface RiskHistoryTableProps {
@@ -80,7 +83,7 @@ export function RiskHistoryTable({ history, rag, caption }: RiskHistoryTableProp
                 {monthName(y * 12 + m - 1)}
               </th>
               <td className={s.td}>
-                {scoreWords(p.score, rag)}
+                {scoreWords(p, rag)}
                 {p.carried ? <span className={s.muted}> (carried)</span> : null}
               </td>
               <td className={s.td}>

@@ -4,6 +4,7 @@
 import type { CellValue } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { buildSummaryTabs } from "../../../src/core/summary";
+import { riskHistory } from "../../../src/core/history/risk-history";
 import { ACTION_HEADERS, reportOf, type SheetSpec } from "../rules/harness";
 import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, logRow } from "./helpers";
 
@@ -223,5 +224,9 @@ describe("review of the history: wrong results", () => {
     const ragAt = (l: number, i: number) =>
       tab.format.ragCells.find((c) => c.row === heatHeader + 6 - l && c.col === i)?.rag;
     expect([ragAt(3, 4), ragAt(2, 5), ragAt(2, 3), ragAt(1, 2)]).toEqual(["red", "red", "amber", "green"]);
+    // A risk's months on its card and in the Check view are rated the same way: 12 is red every month.
+    const months = riskHistory(report, report.risks[0]).points;
+    expect(months.length).toBeGreaterThan(1);
+    expect(months.map((p) => [p.score, p.rag])).toEqual(months.map(() => [12, "red"]));
   });
 });
