@@ -6,6 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { buildCli, runCli, SAMPLE_XLSX, type CliRun } from "./helpers/cli-build";
+import { utc, writeWorkbook } from "./helpers/registers";
 
 jest.setTimeout(180_000);
 
@@ -25,28 +26,6 @@ let tmp: string;
 let sampleJson: CliRun;
 
 const sha = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-
-/** A small workbook made here: header row 1, then rows. */
-async function writeWorkbook(
-  file: string,
-  sheets: Record<string, (string | number | Date | null)[][]>,
-): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = wb.addWorksheet(name);
-    rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null) return;
-        const cell = ws.getCell(r + 1, c + 1);
-        cell.value = v;
-        if (v instanceof Date) cell.numFmt = "dd/mm/yyyy";
-      }),
-    );
-  }
-  await wb.xlsx.writeFile(file);
-}
-
-const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 
 /** A register with one risk that breaks no rule as at 10 October 2022. */
 const CLEAN_REGISTER: (string | number | Date | null)[][] = [

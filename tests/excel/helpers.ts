@@ -43,3 +43,14 @@ export function bigSheet(name: string, rows: number, cols: number, textLength: n
 export function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 }
+
+/** Marks a sheet of the fake as the add-in's own by its defined name (CRR_OWNED_1), as the add-in names it. */
+export function nameAsOwned(host: FakeHost, sheet: string): void {
+  host.names.push({
+    name: "CRR_OWNED_1",
+    sheet: host.sheet(sheet),
+    rect: { top: 0, left: 0, bottom: 0, right: 0 },
+    comment: "",
+    visible: true,
+  });
+}

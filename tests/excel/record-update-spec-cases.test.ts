@@ -12,7 +12,7 @@ import { buildUpdateLogTab } from "../../src/core/meeting/update-log-tab";
 import { readAllSheets } from "../../src/excel/read-sheets";
 import { openUpdateLog, recordUpdate } from "../../src/excel/record-update";
 import { REGISTER_HEADERS, risk } from "../core/rules/harness";
-import { install } from "./helpers";
+import { install, nameAsOwned } from "./helpers";
 
 const MEETING = "2022-10-10";
 const SERIAL_MEETING = 44844;
@@ -64,13 +64,7 @@ describe("recordUpdate: cases from the SPEC review", () => {
         },
       ],
     });
-    host.names.push({
-      name: "CRR_OWNED_1",
-      sheet: host.sheet("Update Log"),
-      rect: { top: 0, left: 0, bottom: 0, right: 0 },
-      comment: "",
-      visible: true,
-    });
+    nameAsOwned(host, "Update Log");
     const report = await checked();
     const logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), () =>
       Promise.reject(new Error("the log exists: must not write")),

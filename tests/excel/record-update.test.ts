@@ -19,7 +19,7 @@ import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { writeCellValue } from "../fakes/fake-state";
 import type { FakeHost } from "../fakes/fake-excel";
 import { REGISTER_HEADERS, risk } from "../core/rules/harness";
-import { install } from "./helpers";
+import { install, nameAsOwned } from "./helpers";
 
 const MEETING = "2022-10-10";
 const SERIAL_MEETING = 44844;
@@ -215,13 +215,7 @@ describe("recordUpdate on an Update Log an earlier version made", () => {
 
   it("adds Register and Changes to the right of the officer's column, and never writes in theirs", async () => {
     const host = install(oldLogSpec());
-    host.names.push({
-      name: "CRR_OWNED_1",
-      sheet: host.sheet("Update Log"),
-      rect: { top: 0, left: 0, bottom: 0, right: 0 },
-      comment: "",
-      visible: true,
-    });
+    nameAsOwned(host, "Update Log");
     const report = await checked();
     const logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), () =>
       Promise.reject(new Error("the log exists: must not write")),

@@ -25,6 +25,7 @@ import { datesMonthFirst, isYes, LogDates, logScore } from "./log-cells";
 import { foldCaseAndSpaces } from "../parse/spaces";
 import {
   compareAt,
+  doubled,
   emptyLog,
   HistoryLogBuilder,
   NO_TEXTS,
@@ -122,7 +123,7 @@ class Reading {
     const sheet = this.ownRegisters.size === 0 || register === null ? undefined : this.ownRegister(register);
     const key = sheet === undefined ? risk.key : registerRiskKey(sheet, risk.key);
     const i = this.builder.add(entry);
-    if (i === this.slots.length) this.slots = growSlots(this.slots);
+    if (i === this.slots.length) this.slots = doubled(this.slots, Int32Array);
     this.slots[i] = sheet === undefined ? risk.slot : this.slot(key);
     return key;
   }
@@ -185,13 +186,6 @@ class Reading {
     if (slot === undefined) this.slotOf.set(key, (slot = this.slotOf.size));
     return slot;
   }
-}
-
-/** The slots of the entries, with room for as many again. */
-function growSlots(slots: Int32Array): Int32Array {
-  const bigger = new Int32Array(Math.max(16, slots.length * 2));
-  bigger.set(slots);
-  return bigger;
 }
 
 /** An Update Log sheet as a log sheet: its rows' words read from their cells. */

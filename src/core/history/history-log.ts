@@ -21,6 +21,16 @@ export interface NewEntry {
 const IMPORT = 1;
 const NO_CHANGE = 2;
 
+/** A typed array twice as long (16 at least), holding `a`'s values first. */
+export function doubled<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
+  a: T,
+  make: new (n: number) => T,
+): T {
+  const b = new make(Math.max(16, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 /** Adds entries to a log sized for `capacity` of them (more make it grow); `finish` gives the log. */
 export class HistoryLogBuilder {
   private readonly log: HistoryLog;
@@ -63,22 +73,13 @@ export class HistoryLogBuilder {
   /** Room for more entries than the capacity asked for (a log row naming several risks adds one each). */
   private grow(): void {
     const log = this.log;
-    const size = Math.max(16, log.day.length * 2);
-    const bigger = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
-      a: T,
-      make: new (n: number) => T,
-    ): T => {
-      const b = new make(size);
-      b.set(a);
-      return b;
-    };
-    log.day = bigger(log.day, Int32Array);
-    log.month = bigger(log.month, Int32Array);
-    log.score = bigger(log.score, Float64Array);
-    log.oldScore = bigger(log.oldScore, Float64Array);
-    log.flags = bigger(log.flags, Uint8Array);
-    log.sheet = bigger(log.sheet, Uint16Array);
-    log.row = bigger(log.row, Int32Array);
+    log.day = doubled(log.day, Int32Array);
+    log.month = doubled(log.month, Int32Array);
+    log.score = doubled(log.score, Float64Array);
+    log.oldScore = doubled(log.oldScore, Float64Array);
+    log.flags = doubled(log.flags, Uint8Array);
+    log.sheet = doubled(log.sheet, Uint16Array);
+    log.row = doubled(log.row, Int32Array);
   }
 
   finish(): HistoryLog {

@@ -73,7 +73,7 @@ export function riskHistory(
   const last = facts.months.length - 1;
   const ragOf = (month: number, score: number | null): { rag?: Rag | null } => {
     const i = last - (monthOf(asAt) - month);
-    return i >= 0 && facts.months[i] === score && facts.monthRags ? { rag: facts.monthRags[i] ?? null } : {};
+    return i >= 0 && facts.months[i] === score ? { rag: facts.monthRags[i] ?? null } : {};
   };
   const points: MonthlyPoint[] = monthlyScores(input, from).map((p) => ({
     month: monthIso(p.month),

@@ -235,10 +235,8 @@ export function mergeSection(input: SectionInput): MergeSection {
         // and a change is written to its first row with the rows below cleared, so it reads as the export.
         const below = filledBelow(existing, t.col);
         const reads = below.length > 0 ? joinedCell(existing, t) : undefined;
-        const same = reads
-          ? compareKey(reads.value, null, t.isDate) === compareKey(v.value, v.format, t.isDate)
-          : compareKey(old, oldFormat, t.isDate) === compareKey(v.value, v.format, t.isDate);
-        if (same) continue;
+        const was = reads ? compareKey(reads.value, null, t.isDate) : compareKey(old, oldFormat, t.isDate);
+        if (was === compareKey(v.value, v.format, t.isDate)) continue;
         // A serial written over a cell already formatted as a date keeps that cell's own date format.
         const format = v.format !== null && isDateFormat(oldFormat) ? null : v.format;
         const c = writable(change(sheet, existing.row, t, old, oldFormat, v.value, format), rec);

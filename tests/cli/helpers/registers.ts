@@ -1,4 +1,4 @@
-// Small register workbooks for the command line's many-workbooks tests: a header, a risk that breaks no
+// Small register workbooks for the command line's tests: a header, a risk that breaks no
 // rule as at 10 October 2022, and a writer.
 
 import ExcelJS from "exceljs";
