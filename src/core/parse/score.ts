@@ -8,8 +8,10 @@ import { normaliseWords } from "./words";
 
 const NUMBER_ONLY = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
 const NUMBER_IN_TEXT = /(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g;
-/** "4x4=16", "4 x 4 = 16", "4 × 4 = 16": a sum written out, read by its result. */
-const PRODUCT = /^(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)$/i;
+/** "4x4", "4 x 4", "4 × 4", "4*4": likelihood times impact written out. */
+const PRODUCT = /(?<![\d.])(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)(?![\d.])/gi;
+/** A times sign next to a number: what is left of a text after its product must hold none. */
+const TIMES_BESIDE_NUMBER = /[x×*]\s*\d|\d\s*[x×*]/i;
 
 /** Scales are settings read for every cell: fold each list's words once. */
 const scaleCache = new WeakMap<readonly ScaleWord[], Map<string, number>>();
@@ -30,10 +32,11 @@ function scaleMap(words: readonly ScaleWord[]): Map<string, number> {
 
 /**
  * Reads a score by its number. Out-of-range numbers are returned as they are: whether 0 or 30 is
- * acceptable is the score rule's business, not the reader's. "4x4=16" is read by its result (16),
- * so a written-out sum that does not add up ("3x4=15") is caught by the score rule. A bare word is
- * read on `scale` (the likelihood or impact words, a setting) when one is given, else it fails, so
- * score rules do not fire on it; other text with several numbers ("3 x 4") is ambiguous and fails.
+ * acceptable is the score rule's business, not the reader's. A product written out is read by the result
+ * written beside it ("4x4=16", "16 (4 x 4)": 16), so a sum that does not add up ("3x4=15") is caught by the
+ * score rule, or, with no result beside it, as the product ("4 x 4": 16, never 4). A bare word is read on
+ * `scale` (the likelihood or impact words, a setting) when one is given, else it fails, so score rules do not
+ * fire on it; other text with several numbers ("1-5", "4 x 4 x 2") is ambiguous and fails.
  */
 export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): ParseResult<number> {
   if (value === null || value === undefined) return fail("blank");
@@ -42,8 +45,8 @@ export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): Pars
   const text = value.trim();
   if (text === "") return fail("blank");
   if (NUMBER_ONLY.test(text)) return ok(Number(text));
-  const product = PRODUCT.exec(text);
-  if (product) return ok(Number(product[3]));
+  const product = productScore(text);
+  if (product !== null) return product;
   const numbers = text.match(NUMBER_IN_TEXT) ?? [];
   if (numbers.length === 0) {
     if (!scale) return fail(`"${text}" has no number`);
@@ -53,4 +56,17 @@ export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): Pars
   const distinct = new Set(numbers.map(Number));
   if (distinct.size > 1) return fail(`"${text}" has more than one number`);
   return ok(Number(numbers[0]));
+}
+
+/** A score written as a product (see parseScore), or null when the text holds no product. */
+function productScore(text: string): ParseResult<number> | null {
+  const products = [...text.matchAll(PRODUCT)];
+  if (products.length === 0) return null;
+  const [written, a, b] = products[0];
+  const at = products[0].index ?? 0;
+  const rest = `${text.slice(0, at)} ${text.slice(at + written.length)}`;
+  if (products.length > 1 || TIMES_BESIDE_NUMBER.test(rest)) return fail(`"${text}" is not a score`);
+  const stated = new Set((rest.match(NUMBER_IN_TEXT) ?? []).map(Number));
+  if (stated.size > 1) return fail(`"${text}" has more than one number`);
+  return ok(stated.size === 1 ? [...stated][0] : Number(a) * Number(b));
 }

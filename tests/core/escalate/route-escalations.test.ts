@@ -127,6 +127,12 @@ describe("routeEscalations", () => {
       [["corporate-register", "score 16 ≥ 16"]],
     ],
     [
+      "a score written 4 x 4, without its result, is read as 16 (not 4)",
+      { likelihood: 4, impact: 4, score: "4 x 4" },
+      undefined,
+      [["corporate-register", "score 16 ≥ 16"]],
+    ],
+    [
       "every destination at once",
       { ...score(5, 5), financial: 300000, strategy: "Transfer", transferredTo: "BBLP" },
       "Yes",

@@ -35,7 +35,6 @@ describe("parseScore", () => {
     ["Medium", /has no number/],
     ["4x4=15x", /not a score|more than one number/],
     ["N/A", /has no number/],
-    ["3 x 4", /more than one number/],
     ["1-5", /more than one number/],
     [true, /not a score/],
     [Number.NaN, /not a number/],
@@ -57,6 +56,32 @@ describe("parseScore: written as a sum, or as a word on a scale (issue 8)", () =
     ["3 X 5 = 15", 15],
   ])("%j reads as its result, %d", (value, expected) => {
     expect(parseScore(value)).toEqual({ ok: true, value: expected });
+  });
+
+  // A product written without its result is read as the product: "4 x 4" in a Score cell is 16, never 4
+  // (a red risk read as green). A stated result beside it is read as stated, so the score rule can check it.
+  it.each<[CellValue, number]>([
+    ["4 x 4", 16],
+    ["4x4", 16],
+    ["3 x 4", 12],
+    ["4 × 5", 20],
+    ["4*4", 16],
+    ["5 X 5", 25],
+    ["4 x 4 - High", 16],
+    ["16 (4x4)", 16],
+    ["4 x 4 (16)", 16],
+    ["15 (4 x 4)", 15],
+  ])("%j reads as %d", (value, expected) => {
+    expect(parseScore(value)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[CellValue, RegExp]>([
+    ["4 x 4 x 2", /more than one|not a score/],
+    ["3 x 4 or 12 or 16", /more than one number/],
+  ])("%j fails (%s)", (value, reason) => {
+    const r = parseScore(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
   });
 
   const { likelihoodWords, impactWords } = defaultSettings();
