@@ -97,3 +97,45 @@ it("refuses an unknown short option (-o REVIEW.xlsx) as a usage error, exit 2, r
   expect(run.stdout).toBe("");
   expect(fs.existsSync(review)).toBe(false);
 });
+
+it("re-runs `check FOLDER --out FOLDER/roll-up.xlsx`: last run's roll-up (and an older one) are left out, not read as registers", async () => {
+  // A council's scheduled task writes the roll-up into the folder it checks. The second run refused
+  // ("--out … is the input file"), and a roll-up kept from an earlier month was reported as a file that
+  // "holds no improvement plan, risk register or actions sheet". A workbook whose tabs are all
+  // risk-review's own is a review, not an input: it is left out with one plain line, and the roll-up is
+  // written again.
+  const dir = fs.mkdtempSync(path.join(tmp, "rerun-"));
+  await writeWorkbook(path.join(dir, "corporate.xlsx"), { Register: [HEADER, risk("R-1", "Gritting", "Ann")] });
+  await writeWorkbook(path.join(dir, "highways.xlsx"), { Register: [HEADER, risk("R-2", "Drainage", "Carl")] });
+  const out = path.join(dir, "roll-up.xlsx");
+  const first = runCli(build, ["check", dir, "--out", out, "--as-at", AS_AT]);
+  expect(first.status).toBe(0);
+  fs.copyFileSync(out, path.join(dir, "roll-up-september.xlsx"));
+  const before = fs.statSync(out).mtimeMs;
+
+  const again = runCli(build, ["check", dir, "--out", out, "--as-at", AS_AT, "--format", "json"]);
+  expect(again.status).toBe(0);
+  const json = JSON.parse(again.stdout) as { files: { file: string; error?: string }[] };
+  expect(json.files.map((f) => f.file)).toEqual(["corporate.xlsx", "highways.xlsx"]);
+  expect(json.files.every((f) => f.error === undefined)).toBe(true);
+  expect(again.stderr).toContain('"roll-up-september.xlsx" is a review risk-review wrote');
+  expect(again.stderr).not.toContain("holds no improvement plan");
+  expect(fs.statSync(out).mtimeMs).toBeGreaterThanOrEqual(before);
+
+  const text = runCli(build, ["check", dir, "--out", out, "--as-at", AS_AT]);
+  expect(text.status).toBe(0);
+  expect(text.stdout).toContain("Checked 2 of 2 files");
+  expect(text.stdout).toContain(`Wrote ${out}`);
+});
+
+it("still refuses `check FOLDER --out FOLDER/register.xlsx` when that file is an officer's register, and leaves it as it was", async () => {
+  const dir = fs.mkdtempSync(path.join(tmp, "own-out-"));
+  const register = path.join(dir, "corporate.xlsx");
+  await writeWorkbook(register, { Register: [HEADER, risk("R-1", "Gritting", "Ann")] });
+  await writeWorkbook(path.join(dir, "highways.xlsx"), { Register: [HEADER, risk("R-2", "Drainage", "Carl")] });
+  const bytes = fs.readFileSync(register);
+  const run = runCli(build, ["check", dir, "--out", register, "--as-at", AS_AT]);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain("never changes its inputs");
+  expect(fs.readFileSync(register).equals(bytes)).toBe(true);
+});
