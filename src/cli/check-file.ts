@@ -48,6 +48,8 @@ export interface FileResult {
   file: string;
   /** One plain line saying why the file could not be checked; the rest is then empty. */
   error?: string;
+  /** True when the file is a review risk-review wrote (every tab its own): not an input; the rest is empty. */
+  ownReview?: true;
   /** Settings rows that could not be read (their settings kept their defaults). */
   warnings: string[];
   /** The date the file was checked as at (ISO). */
@@ -72,9 +74,13 @@ export interface FileResult {
 
 /** The result for a file that could not be checked. */
 export function failedFile(file: string, error: string): FileResult {
+  return { ...nothingFrom(file), error };
+}
+
+/** A result with nothing checked in it. */
+function nothingFrom(file: string): FileResult {
   return {
     file,
-    error,
     warnings: [],
     asAt: "",
     counts: { error: 0, warning: 0, info: 0, escalations: 0 },
@@ -88,6 +94,8 @@ export function failedFile(file: string, error: string): FileResult {
 export async function checkFile(job: FileJob): Promise<FileResult> {
   try {
     const grids = await readWorkbookFile(await readInput(job.path), job.file);
+    // A roll-up or review written by an earlier run, kept in the folder being checked.
+    if (grids.length > 0 && grids.every((g) => g.owned)) return { ...nothingFrom(job.file), ownReview: true };
     const { settings, issues } = settingsFromGrids(grids);
     const report = checkWorkbook(grids, { settings, asAt: job.asAt, source: job.file });
     requireCheckableSheet(report, grids, job.file);

@@ -27,6 +27,8 @@ interface Input {
   path: string;
   file: string;
   problem?: string;
+  /** True for a file found in a folder named, not named itself. */
+  inFolder?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ async function listInputs(names: readonly string[]): Promise<Input[]> {
         .filter((e) => e.isFile() && WORKBOOK_FILE.test(e.name) && !e.name.startsWith("~$"))
         .map((e) => e.name)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const f of files) inputs.push({ path: path.join(name, f), file: f });
+      for (const f of files) inputs.push({ path: path.join(name, f), file: f, inFolder: true });
     } else if (WORKBOOK_FILE.test(name)) inputs.push({ path: name, file: path.basename(name) });
     else
       inputs.push({
@@ -130,13 +132,17 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
   const inputs = await listInputs(names);
   if (inputs.length === 0)
     throw new CliError(`found no .xlsx, .xlsm or .csv files in ${names.map((n) => `"${n}"`).join(", ")}`);
-  if (command.out !== undefined) {
-    const input = inputs.find((i) => !i.problem && isSameFile(command.out!, i.path));
-    if (input)
-      throw new CliError(
-        `--out "${command.out}" is the input file "${input.path}"; risk-review never changes its inputs, so name a new file`,
-      );
-  }
+  // --out may name a file of a folder being checked only when that file is a review risk-review wrote
+  // (last run's roll-up, written again): known once the file is read.
+  const outInput =
+    command.out === undefined
+      ? undefined
+      : inputs.find((i) => !i.problem && isSameFile(command.out!, i.path));
+  const refuseOut = (input: Input) =>
+    new CliError(
+      `--out "${command.out}" is the input file "${input.path}"; risk-review never changes its inputs, so name a new file`,
+    );
+  if (outInput && !outInput.inFolder) throw refuseOut(outInput);
 
   const jobs = inputs.filter((i) => !i.problem);
   const checked = await checkAll(
@@ -149,7 +155,19 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
     })),
   );
   const byFile = new Map(checked.map((r) => [r.file, r]));
-  const results = inputs.map((i) => (i.problem ? failedFile(i.file, i.problem) : byFile.get(i.file)!));
+  if (outInput && !byFile.get(outInput.file)?.ownReview) throw refuseOut(outInput);
+  const all = inputs.map((i) => (i.problem ? failedFile(i.file, i.problem) : byFile.get(i.file)!));
+  // Reviews written by risk-review (a roll-up kept in the folder) are not registers: left out, said once each.
+  for (const r of all)
+    if (r.ownReview)
+      output.stderr(
+        `${terminalSafe(`risk-review: "${r.file}" is a review risk-review wrote (all its tabs are its own); left out`)}\n`,
+      );
+  const results = all.filter((r) => !r.ownReview);
+  if (results.length === 0)
+    throw new CliError(
+      `found only reviews risk-review wrote in ${names.map((n) => `"${n}"`).join(", ")}; nothing to check`,
+    );
 
   for (const r of results) {
     if (r.error !== undefined) output.stderr(`${terminalSafe(`risk-review: ${r.error}`)}\n`);
