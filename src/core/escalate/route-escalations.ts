@@ -1,9 +1,10 @@
 // Routes each open risk to the boards and registers it must go to, with a reason for each (SPEC "Escalation").
 
 import type { CellValue } from "../model/grid";
-import { fieldValue, type RiskRecord } from "../model/records";
+import { fieldText, fieldValue, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
+import { foldSpaces } from "../parse/spaces";
 import { riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { trendOf } from "../history/risk-points";
@@ -88,6 +89,8 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
     sendTo(route, "strategic-board", scoreWords(current));
 
   if (strategy.ok && strategy.value === "transfer") sendTo(route, "transfer", "strategy Transfer");
+  else if (ctx.namesTransfer(risk))
+    sendTo(route, "transfer", `strategy ${foldSpaces(fieldText(risk, "strategy"))}`);
 
   // Most risks go nowhere: they share one empty route (the memo keeps a route for every risk).
   return route.destinations.length ? route : NO_ROUTE;

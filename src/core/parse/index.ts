@@ -20,7 +20,7 @@ export type { DateOptions, DateCell } from "./date";
 export { isPlaceholder } from "./placeholder";
 export { parseScore } from "./score";
 export type { Strategy } from "./strategy";
-export { parseStrategy } from "./strategy";
+export { parseStrategy, strategiesNamed } from "./strategy";
 export type { RiskState, ActionState, PlanStatus } from "./status";
 export { parseRiskState, parseActionState, parsePlanStatus, mergedInto } from "./status";
 export { ragFromScore, parseRagWord } from "./rag";

@@ -56,3 +56,20 @@ export function parseStrategy(text: string, words: Settings["strategyWords"]): P
   const shown = foldSpaces(text);
   return fail(`unknown strategy "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`);
 }
+
+/** Marks between two strategies named in one cell: "Treat/Transfer", "Treat & Insure", "Tolerate, Transfer". */
+const BETWEEN_STRATEGIES = /[/&+,;]/;
+
+/**
+ * Every strategy a cell names, the leading one first: "Treat/Transfer" names treat and transfer (the risk is
+ * transferred in part, so it must say to whom). Each part between the marks is read as a strategy cell is; a
+ * part that names none ("Treat - reduce and share learning" is one part) adds nothing.
+ */
+export function strategiesNamed(text: string, words: Settings["strategyWords"]): Strategy[] {
+  const named: Strategy[] = [];
+  for (const part of text.split(BETWEEN_STRATEGIES)) {
+    const r = parseStrategy(part, words);
+    if (r.ok && !named.includes(r.value)) named.push(r.value);
+  }
+  return named;
+}

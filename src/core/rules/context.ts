@@ -23,6 +23,7 @@ import {
   parseRiskState,
   parseScore,
   parseStrategy,
+  strategiesNamed,
   ragFromScore,
   subtractMonths,
   type ParseResult,
@@ -107,6 +108,8 @@ export interface RuleContext {
   riskId(risk: RiskRecord): string;
   /** The record's strategy read from its strategy cell (parsed once per distinct text). */
   strategyOf(record: SheetRecord<string>): ParseResult<Strategy>;
+  /** True when the strategy cell names Transfer, leading or beside another ("Treat/Transfer"). */
+  namesTransfer(record: SheetRecord<string>): boolean;
   /** What the workbook's logs and backups say (see src/core/history). */
   history: HistoryData;
 }
@@ -317,6 +320,7 @@ export function buildRuleContext(
   const openActions = new PerRecord<ActionRecord, boolean>(records.actions);
   const actionOpen = memo((t) => parseActionState(t, settings) === "open");
   const strategy = memo((t) => parseStrategy(t, settings.strategyWords));
+  const transfers = memo((t) => strategiesNamed(t, settings.strategyWords).includes("transfer"));
   const numberMemo = (scale?: readonly ScaleWord[]) =>
     memo((t) => {
       const n = parseScore(t, scale);
@@ -430,6 +434,7 @@ export function buildRuleContext(
       return id;
     },
     strategyOf: (record) => strategy(fieldText(record, "strategy")),
+    namesTransfer: (record) => transfers(fieldText(record, "strategy")),
     history,
   };
   return ctx;

@@ -17,8 +17,7 @@ export const rule: Rule = {
       .filter((r) => {
         if (!ctx.hasField(r.sheet, "transferredTo") || !ctx.isOpenRisk(r) || fieldText(r, "transferredTo"))
           return false;
-        const s = ctx.strategyOf(r);
-        return s.ok && s.value === "transfer";
+        return ctx.namesTransfer(r);
       })
       .map((r) => ({
         record: r,

@@ -133,6 +133,12 @@ describe("routeEscalations", () => {
       [["corporate-register", "score 16 ≥ 16"]],
     ],
     [
+      "a strategy of Treat/Transfer is a transfer too",
+      { ...score(2, 2), strategy: "Treat/Transfer", transferredTo: "Insurer" },
+      undefined,
+      [["transfer", "strategy Treat/Transfer"]],
+    ],
+    [
       "every destination at once",
       { ...score(5, 5), financial: 300000, strategy: "Transfer", transferredTo: "BBLP" },
       "Yes",

@@ -1,4 +1,4 @@
-import { parseStrategy, type Strategy } from "../../../src/core/parse";
+import { parseStrategy, strategiesNamed, type Strategy } from "../../../src/core/parse";
 import { defaultSettings } from "../../../src/core/model/settings";
 
 const words = defaultSettings().strategyWords;
@@ -69,5 +69,20 @@ describe("parseStrategy", () => {
   it("shortens a long unknown value in the reason", () => {
     const r = parseStrategy("x".repeat(200), words);
     expect(!r.ok && r.reason.length).toBeLessThan(80);
+  });
+});
+
+describe("strategiesNamed", () => {
+  it.each<[string, Strategy[]]>([
+    ["Treat/Transfer", ["treat", "transfer"]],
+    ["Treat & Insure", ["treat", "transfer"]],
+    ["Tolerate, Transfer (insurance)", ["tolerate", "transfer"]],
+    ["Tolerate/Accept", ["tolerate"]],
+    ["Treat - reduce and share learning", ["treat"]],
+    ["Transfer to insurer", ["transfer"]],
+    ["TBC", []],
+    ["", []],
+  ])("%j names %j", (text, expected) => {
+    expect(strategiesNamed(text, words)).toEqual(expected);
   });
 });

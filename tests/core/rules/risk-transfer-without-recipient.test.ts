@@ -8,6 +8,8 @@ describe(RULE, () => {
     ["another strategy and no recipient", { strategy: "Treat" }],
     ["a closed risk", { strategy: "Transfer", status: "Closed" }],
     ["no strategy", { strategy: null }],
+    ["Treat with words that share a strategy's word", { strategy: "Treat - reduce and share learning" }],
+    ["Treat and Transfer with a recipient", { strategy: "Treat/Transfer", transferredTo: "Insurer" }],
   ])("valid: %s", (_name, over) => {
     expect(findingsOf(RULE, [register(risk(over))])).toEqual([]);
   });
@@ -16,6 +18,10 @@ describe(RULE, () => {
     ["Transfer and no recipient", { strategy: "Transfer" }, [["O3", "blank"]]],
     ["a synonym of transfer", { strategy: "Insure" }, [["O3", "blank"]]],
     ["words after the strategy", { strategy: "Transfer - share with contractor" }, [["O3", "blank"]]],
+    // Two strategies named in one cell: the risk is transferred too, so it must say to whom.
+    ["Treat/Transfer and no recipient", { strategy: "Treat/Transfer" }, [["O3", "blank"]]],
+    ["Treat & Insure and no recipient", { strategy: "Treat & Insure" }, [["O3", "blank"]]],
+    ["Tolerate, Transfer and no recipient", { strategy: "Tolerate, Transfer (insurance)" }, [["O3", "blank"]]],
     ["recipient of spaces", { strategy: "Transfer", transferredTo: "  " }, [["O3", "blank"]]],
   ])("invalid: %s", (_name, over, expected) => {
     expect(findingsOf(RULE, [register(risk(over))])).toEqual(expected);
