@@ -19,8 +19,14 @@ jest.setTimeout(60000);
 async function startMeeting(sheets: FakeSheetSpec[], queueLength: number) {
   // ExcelApi 1.13, so merged areas are read (Range.getMergedAreasOrNullObject).
   const host: FakeHost = installFakeExcel({ sheets, apiVersion: "1.13" });
+  const { user, unmount } = await openPaneAndStart(queueLength);
+  return { user, host, unmount };
+}
+
+/** Opens the task pane over the installed host, checks the workbook and starts a meeting. */
+async function openPaneAndStart(queueLength: number) {
   const user = userEvent.setup({ delay: null });
-  render(
+  const { unmount } = render(
     <App
       gateway={createOfficeGateway()}
       loadEngine={() => Promise.resolve(engine)}
@@ -36,7 +42,18 @@ async function startMeeting(sheets: FakeSheetSpec[], queueLength: number) {
   await user.type(name, "Jane Smith");
   await user.click(screen.getByRole("button", { name: "Start meeting" }));
   await screen.findByText(`Risk 1 of ${queueLength}`);
-  return { user, host };
+  return { user, unmount };
+}
+
+/** The Meeting Record's rows, each as its filled cells joined by " | " (links left out). */
+const recordLines = (host: FakeHost) =>
+  sheetValues(host, "Meeting Record").map((r) =>
+    r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "),
+  );
+
+async function endMeeting(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("button", { name: /End meeting/ }));
+  await screen.findAllByText(/Meeting ended\./, undefined, { timeout: 20000 });
 }
 
 const sheetValues = (host: FakeHost, name: string) =>
@@ -146,5 +163,67 @@ describe("Review view: cases from the SPEC review", () => {
     await waitFor(() => expect(said()).toMatch(/Someone changed|Recorded/));
     expect(sheetValues(host, "IRIS Risks")[2][10]).toBe("Ali's words typed during the meeting");
     expect(said()).toMatch(/Someone changed/);
+  });
+
+  it("a write forced over a co-author's change keeps their words in the Update Log and says so in the Meeting Record", async () => {
+    // SPEC "What must never happen": a user's cell overwritten without the officer asking for that change;
+    // the product's standard: nothing a user wrote is ever lost or silently overwritten.
+    const { user, host } = await startMeeting(
+      [
+        {
+          name: "IRIS Risks",
+          values: [
+            ["Contract risk register"],
+            REGISTER_HEADERS,
+            risk({ id: "HRC-001", title: "Flooding", lastReview: "01/01/2020" }),
+          ],
+        },
+      ],
+      1,
+    );
+    writeCellValue(host.sheet("IRIS Risks"), 2, 10, "Ali's words typed during the meeting");
+    await user.click(screen.getByRole("textbox", { name: /Update for HRC-001/ }));
+    await user.keyboard("Ours{Control>}{Enter}{/Control}");
+    await user.click(await screen.findByRole("button", { name: "Write my update anyway" }));
+    await waitFor(() => expect(sheetValues(host, "IRIS Risks")[2][10]).toBe("Ours"));
+    const log = sheetValues(host, "Update Log");
+    expect(log.at(-1)!.slice(1, 4)).toEqual(["HRC-001", "Jane Smith", "Ours"]);
+    expect(log.at(-1)![8]).toBe(
+      "replaced a co-author's Latest Update: 'Ali's words typed during the meeting'",
+    );
+    await endMeeting(user);
+    expect(recordLines(host)).toEqual(
+      expect.arrayContaining([
+        "HRC-001 | Written over a co-author's Latest Update | Ali's words typed during the meeting",
+      ]),
+    );
+  });
+
+  it("a meeting resumed after the pane was reopened lists the risks recorded before, with their changes", async () => {
+    // SPEC "Meeting Record": date, attendees, risks reviewed, changes made. Excel on the web reloads the
+    // pane easily; the Update Log rows this meeting wrote are in the workbook.
+    const { user, host, unmount } = await startMeeting(twoRisks(), 2);
+    await user.click(screen.getByRole("button", { name: /Change scores, strategy, owner or actions/ }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Impact" }), "4");
+    await user.click(screen.getByRole("textbox", { name: /Update for HRC-002/ }));
+    await user.keyboard("Claims up{Control>}{Enter}{/Control}");
+    await screen.findByRole("heading", { level: 2, name: /HRC-003/ });
+    unmount();
+
+    const reopened = await openPaneAndStart(2);
+    await screen.findByRole("heading", { level: 2, name: /HRC-003/ });
+    await reopened.user.click(screen.getByRole("textbox", { name: /Update for HRC-003/ }));
+    await reopened.user.keyboard("Still old{Control>}{Enter}{/Control}");
+    await endMeeting(reopened.user);
+    const lines = recordLines(host);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Risks reviewed (2)",
+        "HRC-002 | Impact | 2 | 4",
+        "HRC-002 | Score | 4 | 8",
+        "HRC-002 | RAG | Green | Amber",
+      ]),
+    );
+    expect(lines.find((l) => l.startsWith("HRC-002 | Never updated"))).toMatch(/Impact: 2 → 4/);
   });
 });
