@@ -6,6 +6,7 @@ import type { CellEdit, LogAppend } from "../core/model/edits";
 import type { OwnedTab } from "../core/model/owned-tab";
 import { findConflicts, type FieldConflict, type RowSnapshot } from "../core/meeting/conflict";
 import { columnRuns, placeLogColumns } from "../core/meeting/log-columns";
+import { logKeepingReplaced, valuesReplaced, type ReplacedValue } from "../core/meeting/replaced-values";
 import { OWNED_TAB_STYLE } from "../core/model/owned-tab";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
@@ -43,6 +44,8 @@ export type RecordUpdateResult =
       logRow: number;
       /** Cells skipped because they hold a formula, kept as they are (R1C1 addresses with sheet). */
       keptFormulas: string[];
+      /** A forced write's co-author values it wrote over, kept in the update's log row (empty when none). */
+      replaced: ReplacedValue[];
     }
   | { ok: false; conflicts: RowConflict[] };
 
@@ -97,8 +100,9 @@ export async function openUpdateLog(
  * Records one risk: sync 1 reads the rows the card showed, the Update Log's extent, its row 1
  * (still ours?) and its header row (each value goes under its own header; columns the log lacks are
  * added to the right of everything on it), and the formula of every cell to write (SPEC: a formula is never replaced by a value); when a row changed and `force` is not set it
- * returns the differences and writes nothing. Sync 2 writes every cell and appends the log rows.
- * Two syncs per risk, whatever the register's size.
+ * returns the differences and writes nothing. Sync 2 writes every cell and appends the log rows; a
+ * forced write first puts the co-author's values it writes over into its update's log row (read in sync
+ * 1, so they are what it replaces, not what the card showed). Two syncs per risk, whatever the register's size.
  */
 export async function recordUpdate(request: RecordUpdateRequest): Promise<RecordUpdateResult> {
   return runExcel("recording the update", async (context) => {
@@ -111,7 +115,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     );
     const derived = request.cells.map((c) => ({
       edit: c,
-      range: sheets.getItem(c.sheet).getCell(c.row, c.col).load("formulas"),
+      range: sheets.getItem(c.sheet).getCell(c.row, c.col).load("formulas,numberFormat"),
     }));
     const log = sheets.getItem(request.logSheet);
     const used = log.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
@@ -146,6 +150,14 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         keptFormulas.push(`${d.edit.sheet}!R${d.edit.row + 1}C${d.edit.col + 1}`);
       }
     }
+    // Forced over a co-author's change: what it replaces goes into the log, so nothing they wrote is lost.
+    const replaced = valuesReplaced(
+      conflicts,
+      derived
+        .filter((d) => !skip.has(d.edit))
+        .map((d) => ({ ...d.edit, formatNow: String(d.range.numberFormat[0]?.[0] ?? "") || null })),
+    );
+    const logAppend = logKeepingReplaced(request.log, replaced);
     for (const c of request.cells) {
       if (skip.has(c)) continue;
       const cell = sheets.getItem(c.sheet).getCell(c.row, c.col);
@@ -155,7 +167,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     }
 
     const logRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
-    const header = request.log.header;
+    const header = logAppend.header;
     const place = placeLogColumns(
       header,
       top.isNullObject ? null : { values: top.values, rowIndex: top.rowIndex, columnIndex: top.columnIndex },
@@ -172,7 +184,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         cell.format.fill.color = OWNED_TAB_STYLE.headerFill;
       }
     }
-    const logRows = request.log.rows;
+    const logRows = logAppend.rows;
     if (logRows.length > 0) {
       for (const run of columnRuns(place.cols)) {
         const target = log.getRangeByIndexes(logRow, run[0].col, logRows.length, run.length);
@@ -183,7 +195,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
       }
     }
     await countedSync(context, "record: write");
-    return { ok: true, rowsNow, logRow, keptFormulas };
+    return { ok: true, rowsNow, logRow, keptFormulas, replaced };
   });
 }
 

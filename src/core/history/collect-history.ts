@@ -23,6 +23,7 @@ import { backedUpRegister, backupDay, backupRiskKeys } from "./backups";
 import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { datesMonthFirst, isYes, LogDates, logScore } from "./log-cells";
 import { foldCaseAndSpaces } from "../parse/spaces";
+import { splitReplaced } from "../meeting/replaced-values";
 import {
   compareAt,
   doubled,
@@ -264,7 +265,9 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     read++;
     const changes = changesAt < 0 ? null : (cells[changesAt] ?? null);
     if (typeof changes === "string" && SAYS_DUE.test(changes))
-      for (const move of dueMovesIn(cellText(changes), day)) push(into.dueMoves, riskKey, move);
+      // A co-author's words a forced write kept are theirs, not the meeting's changes: never a due date moved.
+      for (const move of dueMovesIn(splitReplaced(cellText(changes)).own, day))
+        push(into.dueMoves, riskKey, move);
   }
   if (setAside.rows.length) into.setAside.set(grid.sheetName, setAside.rows);
   return read;

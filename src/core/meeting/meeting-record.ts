@@ -92,7 +92,9 @@ export function newEscalations(start: readonly Escalation[], end: readonly Escal
   return out;
 }
 
-const changeText = (c: FieldChange) => `${c.label}: ${c.from} → ${c.to}`;
+/** "Impact: 2 → 4"; a change with nothing to go to (a co-author's value written over) names what was. */
+const changeText = (c: FieldChange) =>
+  c.to === "" ? `${c.label}: ${c.from}` : `${c.label}: ${c.from} → ${c.to}`;
 const list = (xs: string[], none: string) => (xs.length ? xs.join(", ") : none);
 
 /** Builds the Meeting Record tab, ready for the minutes. */

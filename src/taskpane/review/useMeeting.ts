@@ -23,6 +23,7 @@ import {
   type RecordChoice,
   type RecordPlan,
 } from "../../core/meeting/record";
+import { replacedChange } from "../../core/meeting/replaced-values";
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { Proposal } from "../../core/model/history";
 import type { Escalation, Report } from "../../core/model/report";
@@ -362,13 +363,15 @@ export function useMeeting({
       patch((s) => {
         const item = s.queue.find((q) => q.key === key)!;
         const outcomes = new Map(s.outcomes);
-        // Recorded again: the Meeting Record keeps the changes of every record of the risk, in order.
+        // Recorded again: the Meeting Record keeps the changes of every record of the risk, in order; a
+        // write forced over a co-author's change says so, with their words.
         const earlier = s.outcomes.get(key);
+        const changes = [...plan.changes, ...result.replaced.map(replacedChange)];
         outcomes.set(key, {
           kind: "recorded",
           noChange,
           text: plan.text,
-          changes: earlier?.kind === "recorded" ? [...earlier.changes, ...plan.changes] : plan.changes,
+          changes: earlier?.kind === "recorded" ? [...earlier.changes, ...changes] : changes,
           after: plan.after,
         });
         const reviewedOrder = s.reviewedOrder.includes(key) ? s.reviewedOrder : [...s.reviewedOrder, key];
@@ -377,7 +380,10 @@ export function useMeeting({
           ...plan.notes,
           ...result.keptFormulas.map((a) => `${a} holds a formula, so it was left to work the value out.`),
         ];
-        const said = `Recorded ${noChange ? "no change" : "an update"} for ${item.facts.id}.`;
+        const over = result.replaced.length
+          ? " It replaced a co-author's change; their words are kept in the Update Log."
+          : "";
+        const said = `Recorded ${noChange ? "no change" : "an update"} for ${item.facts.id}.${over}`;
         return {
           outcomes,
           reviewedOrder,
