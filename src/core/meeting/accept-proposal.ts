@@ -14,9 +14,12 @@ export function proposalWords(p: Pick<Proposal, "action" | "destination">): stri
   return p.action === "escalate" ? `Escalate to ${where}` : `De-escalate from ${where}`;
 }
 
+/** How the Update Log text of an accepted proposal starts. */
+export const PROPOSAL_ACCEPTED = "Proposal accepted: ";
+
 /** The Update Log text of an accepted proposal. */
 export function acceptedProposalText(p: Proposal): string {
-  return `Proposal accepted: ${proposalWords(p)} (${p.reason})`;
+  return `${PROPOSAL_ACCEPTED}${proposalWords(p)} (${p.reason})`;
 }
 
 /**

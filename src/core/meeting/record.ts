@@ -184,7 +184,8 @@ export function lastLoggedTexts(report: Pick<Report, "history">): LastLoggedText
 
 const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
 
-const LABELS: Record<string, string> = {
+/** The labels the Changes cell and the Meeting Record give the risk's own fields (see logChangesText). */
+export const CHANGE_LABELS: Readonly<Record<string, string>> = {
   likelihood: "Likelihood",
   impact: "Impact",
   score: "Score",
@@ -254,12 +255,12 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     format: string | null,
   ) => {
     if (!put(field, to, format)) {
-      const what = LABELS[field];
+      const what = CHANGE_LABELS[field];
       notes.push(
         `${facts.sheet} has no ${what} column, so the new ${what.toLowerCase()} is kept in the Update Log only.`,
       );
     }
-    changes.push({ field, label: LABELS[field], from: show(from), to: show(to) });
+    changes.push({ field, label: CHANGE_LABELS[field], from: show(from), to: show(to) });
   };
   if (!choice.noChange) {
     let scoresChanged = false;
@@ -277,7 +278,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       const next = likelihood * impact;
       if (next !== facts.score) {
         put("score", next, null, true);
-        changes.push({ field: "score", label: LABELS.score, from: show(facts.score), to: show(next) });
+        changes.push({ field: "score", label: CHANGE_LABELS.score, from: show(facts.score), to: show(next) });
       }
       score = next;
       const nextRag =
@@ -289,7 +290,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
         put("rag", RAG_WORD[nextRag], null, true);
         changes.push({
           field: "rag",
-          label: LABELS.rag,
+          label: CHANGE_LABELS.rag,
           from: facts.rag ? RAG_WORD[facts.rag] : "(blank)",
           to: RAG_WORD[nextRag],
         });

@@ -13,8 +13,8 @@ import {
   type ReviewedRisk,
 } from "../../core/meeting/meeting-record";
 import { buildQueue, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
+import { recordedEarlier, type EarlierRecord } from "../../core/meeting/recorded-earlier";
 import {
-  REGISTER_AUTHOR,
   fieldColumnsOf,
   lastLoggedTexts,
   recordToEdits,
@@ -27,10 +27,7 @@ import { replacedChange } from "../../core/meeting/replaced-values";
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { Proposal } from "../../core/model/history";
 import type { Escalation, Report } from "../../core/model/report";
-import { idKey } from "../../core/model/records";
 import type { Settings } from "../../core/model/settings";
-import { dayFromIso } from "../../core/parse";
-import { entriesOfRisk, isImportAt, noChangeAt, textsAt } from "../../core/history/history-log";
 import { VERSION } from "../../core/version";
 import type { WorkbookGateway } from "../../excel/gateway";
 import type { RecordUpdateRequest, RowConflict } from "../../excel/record-update";
@@ -146,32 +143,19 @@ export function rowAddress(report: Report, item: QueueItem): string {
   return `${columnLetter(first)}${r}:${columnLetter(last)}${r}`;
 }
 
-/** Risks already recorded on the meeting date (the pane was closed and reopened): read from the Update Log. */
-function recordedEarlier(
-  report: Report,
-  queue: readonly QueueItem[],
-  meetingDate: string,
-): Map<string, Outcome> {
+/** The outcomes of risks this meeting recorded before the pane was reopened (see recordedEarlier). */
+function earlierOutcomes(records: ReadonlyMap<string, EarlierRecord>, queue: readonly QueueItem[]) {
   const out = new Map<string, Outcome>();
-  const day = dayFromIso(meetingDate);
-  const { log } = report.history;
   for (const q of queue) {
-    const { at } = entriesOfRisk(report.history, q.facts.sheet, idKey(q.facts.id));
-    // The last entry the meeting itself logged on that day (not the register's own dated update).
-    let found: { noChange: boolean; text: string } | null = null;
-    for (let k = 0; k < at.length; k++) {
-      const i = at[k];
-      if (isImportAt(log, i) || log.day[i] !== day) continue;
-      const words = textsAt(log, i);
-      if (words.by !== REGISTER_AUTHOR) found = { noChange: noChangeAt(log, i), text: words.text };
-    }
-    if (!found) continue;
+    const r = records.get(q.key);
+    if (!r) continue;
+    // The report was read after those records, so the risk's facts are its values after them.
     const f = q.facts;
     out.set(q.key, {
       kind: "recorded",
-      noChange: found.noChange,
-      text: found.text,
-      changes: [],
+      noChange: r.noChange,
+      text: r.text,
+      changes: r.changes,
       after: {
         likelihood: f.likelihood,
         impact: f.impact,
@@ -291,9 +275,14 @@ export function useMeeting({
         owners: setup.owners,
         scoreBand: setup.scoreBands,
       });
-      const outcomes = resuming ? latest.current.outcomes : recordedEarlier(report, queue, setup.date);
-      const reviewedOrder = resuming ? latest.current.reviewedOrder : [...outcomes.keys()];
-      const proposalsAccepted = resuming ? latest.current.proposalsAccepted : new Map<string, Proposal>();
+      // A meeting started again in this pane carries on from memory; one started after the pane was
+      // reopened picks up what this meeting wrote to the Update Log before (no sync: the check read it).
+      const earlier = resuming
+        ? null
+        : recordedEarlier(report.history, queue, setup.date, logSheet.current, report.proposals);
+      const outcomes = earlier ? earlierOutcomes(earlier.records, queue) : latest.current.outcomes;
+      const reviewedOrder = earlier ? [...outcomes.keys()] : latest.current.reviewedOrder;
+      const proposalsAccepted = earlier ? earlier.proposalsAccepted : latest.current.proposalsAccepted;
       patch({
         phase: "running",
         setup,

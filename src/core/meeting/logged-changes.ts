@@ -1,0 +1,44 @@
+// An Update Log row's Changes cell read back as the changes the meeting made (the inverse of
+// logChangesText), so a meeting resumed after the pane was reopened lists the changes made before.
+
+import { isoFromDay, parseDate } from "../parse";
+import { CHANGE_LABELS, type FieldChange } from "./record";
+import { replacedChange, splitReplaced } from "./replaced-values";
+
+const FIELD_OF_LABEL = new Map(Object.entries(CHANGE_LABELS).map(([field, label]) => [label, field]));
+
+/** "Impact 2 → 4": one of the risk's own fields. */
+const OWN_FIELD = /^(\S+) (.*?) → (.*)$/s;
+/** "ACT-0003 due 30/09/2022 → 31/10/2022" and "ACT-0003 status Open → Complete": an action's. */
+const ACTION = /^(.+) (due|status) (.*?) → (.*)$/s;
+
+/** A due date as the meeting holds it (ISO), from the log's UK date; other text as it is. */
+function isoOf(text: string): string {
+  const d = parseDate(text, null, "deadline");
+  return d.ok ? isoFromDay(d.value) : text;
+}
+
+function changeOf(segment: string): FieldChange {
+  const own = OWN_FIELD.exec(segment);
+  const field = own ? FIELD_OF_LABEL.get(own[1]) : undefined;
+  if (own && field) return { field, label: own[1], from: own[2], to: own[3] };
+  const action = ACTION.exec(segment);
+  if (action) {
+    const [, name, what, from, to] = action;
+    return what === "due"
+      ? { field: "action.due", label: `Action ${name} due`, from: isoOf(from), to: isoOf(to), action: name }
+      : { field: "action.status", label: `Action ${name} status`, from, to, action: name };
+  }
+  // Words the add-in did not write (a log kept by hand): kept whole, as what changed.
+  return { field: "logged", label: segment, from: "", to: "" };
+}
+
+/** The changes an Update Log row's Changes cell records, in its order; none for a blank cell. */
+export function changesOfLogText(changes: string): FieldChange[] {
+  const { own, replaced } = splitReplaced(changes.trim());
+  const segments = own
+    .split("; ")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  return [...segments.map(changeOf), ...replaced.map(replacedChange)];
+}
