@@ -4,6 +4,7 @@ import { promises as fsp } from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../core/check";
 import { applyEditsToGrids } from "../core/merge/apply-edits-to-grids";
+import { totalsRowNote, type TotalsRowPlace } from "../core/merge/place-new-rows";
 import { planImport } from "../core/merge/plan-import";
 import { profileFromMapping, proposeImportMapping } from "../core/merge/propose-mapping";
 import { toWorkbookEdits } from "../core/merge/to-workbook-edits";
@@ -222,7 +223,17 @@ function sectionJson(s: MergeSection | null): unknown {
       note: n.note,
     })),
     note: s.note ?? null,
+    ...(s.totalsRow
+      ? { totalsRow: { ...totalsRowJson(s.totalsRow), note: totalsRowNote(s.totalsRow) } }
+      : {}),
   };
+}
+
+/** Where the new rows went beside the table's totals row, with 1-based rows as elsewhere in the JSON. */
+function totalsRowJson(place: TotalsRowPlace): Record<string, unknown> {
+  return place.kind === "moved"
+    ? { moved: true, from: place.from + 1, to: place.from + place.by + 1 }
+    : { moved: false, row: place.row + 1, newRows: [place.first + 1, place.last + 1] };
 }
 
 function counts(report: Report | null): { error: number; warning: number } | null {
@@ -253,6 +264,8 @@ export function importJson({ plan, mapping, report, out, workbook }: Summary): u
   };
 }
 
+const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
+
 function list(ids: string[], limit = 12): string {
   if (ids.length === 0) return "none";
   const shown = ids.slice(0, limit).join(", ");
@@ -272,6 +285,8 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
       `${s.missing.length} not in the export (${flagged} flagged), ${s.unchanged} unchanged`,
   );
   if (s.added.length) lines.push(`  New: ${list(s.added.map((r) => r.label))}`);
+  // Rows left below a totals row are a warning (listed with the others); a moved totals row is said here.
+  if (s.totalsRow?.kind === "moved") lines.push(`  ${capitalise(totalsRowNote(s.totalsRow))}`);
   for (const r of s.changed) {
     for (const c of r.cells) {
       if (budget.left-- <= 0) continue;

@@ -1,6 +1,6 @@
 // Applies workbook edits (an import's) to a copy of an .xlsx/.xlsm, part by part: only the sheets written change.
 
-import { logRowsFor, type LogAppend, type WorkbookEdits } from "../core/model/edits";
+import { logRowsFor, type LogAppend, type TotalsRowMove, type WorkbookEdits } from "../core/model/edits";
 import type { CellValue, Grid } from "../core/model/grid";
 import { logDateFormat, OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
 import { isBlank } from "../core/read/cell-text";
@@ -11,6 +11,7 @@ import { checkXlsxContainer } from "./xlsx-container";
 import {
   addContentTypes,
   extendTable,
+  extendTableAboveTotals,
   relsPathOf,
   RelsXml,
   STYLES_CONTENT_TYPE,
@@ -20,6 +21,7 @@ import {
   WORKSHEET_CONTENT_TYPE,
   WORKSHEET_REL_TYPE,
 } from "./xlsx/package-parts";
+import { moveTotalsRowDown } from "./xlsx/move-totals-row";
 import { backupSheetXml, ownedSheetXml } from "./xlsx/sheet-build";
 import { editSheetXml, type CellWrite } from "./xlsx/sheet-edit";
 import { MINIMAL_STYLES, StyleBook } from "./xlsx/style-book";
@@ -67,7 +69,7 @@ function lastUsedRow(grid: Grid | undefined): number {
  * is edited part by part, as Excel would leave it: backups become new sheets (values as they show, styles,
  * widths, merges; marked as owned); cells are written into the sheet XML of the sheets they are on (text
  * always as text, inline; a formula never overwritten; a new row styled like the row above and added to
- * the Excel table it extends); log rows are appended to their owned tab (created with its title block when
+ * the Excel table it extends, above the table's totals row when the edits move that row down); log rows are appended to their owned tab (created with its title block when
  * missing); owned tabs are rewritten whole. New cell styles are appended to styles.xml. Every other part —
  * charts, pivot tables, drawings, comments, VBA, custom properties, defined names — is copied unchanged,
  * compressed bytes and all. A user's sheet that has an owned tab's name is never touched.
@@ -190,6 +192,11 @@ function writeEdits(
     );
   }
   for (const e of edits.cells) if (e.row >= SHEET_ROWS) fitRows(e.sheet, e.row + 1);
+  const totalsMoves = new Map<string, TotalsRowMove>();
+  for (const m of edits.totalsRowMoves ?? []) {
+    fitRows(m.sheet, m.row + m.by + 1);
+    totalsMoves.set(sheetRef(m.sheet, "nothing was written").path, m);
+  }
   const writes = new Map<string, { sheet: SheetRef; cells: CellWrite[] }>();
   const writesOn = (s: SheetRef): CellWrite[] => {
     let w = writes.get(s.path);
@@ -214,12 +221,23 @@ function writeEdits(
   // A formula anywhere may read a cell written here: Excel recalculates them all on opening.
   if (writes.size > 0 && grids.some((g) => (g.formulas?.size ?? 0) > 0)) workbook.recalculateOnOpen();
   for (const { sheet, cells } of writes.values()) {
-    const xml = need(sheet.path);
+    // New rows inside a table above its totals row: the totals row moves down first, the table grows.
+    const move = totalsMoves.get(sheet.path);
+    const xml = move ? moveTotalsRowDown(need(sheet.path), move.row, move.by) : need(sheet.path);
     pkg.write(sheet.path, editSheetXml(xml, cells, styles).xml);
+    const tables = tablePartsOf(sheet.path, pkg.read(relsPathOf(sheet.path)));
+    if (move) {
+      for (const table of tables) {
+        const bytes = pkg.read(table);
+        const grown = bytes === null ? null : extendTableAboveTotals(bytes, move.row, move.by);
+        if (grown !== null) pkg.write(table, grown);
+      }
+      continue;
+    }
     const last = lastUsedRow(sheet.grid);
     const newRows = [...new Set(cells.filter((c) => c.row > last).map((c) => c.row))];
     if (newRows.length === 0) continue;
-    for (const table of tablePartsOf(sheet.path, pkg.read(relsPathOf(sheet.path)))) {
+    for (const table of tables) {
       const bytes = pkg.read(table);
       const grown = bytes === null ? null : extendTable(bytes, newRows);
       if (grown !== null) pkg.write(table, grown);

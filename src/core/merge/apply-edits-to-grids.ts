@@ -1,7 +1,7 @@
 // Applies workbook edits to grids in memory, so the workbook can be re-checked as it will be after an import.
 
-import type { WorkbookEdits } from "../model/edits";
-import type { CellValue, Grid } from "../model/grid";
+import type { TotalsRowMove, WorkbookEdits } from "../model/edits";
+import { formulaKey, type CellValue, type Grid } from "../model/grid";
 import { storedCell } from "../model/owned-tab";
 
 function copyGrid(g: Grid): Grid {
@@ -14,7 +14,7 @@ function copyGrid(g: Grid): Grid {
 
 /**
  * The grids as they will be once `edits` are written: backups added (owned, so never read as registers),
- * cells set, log rows appended, owned tabs replaced. Inputs are not changed. Used to re-check the
+ * totals rows moved down, cells set, log rows appended, owned tabs replaced. Inputs are not changed. Used to re-check the
  * workbook (and build the Risk Summary with its movement) before the file or the open workbook is written.
  */
 export function applyEditsToGrids(grids: readonly Grid[], edits: WorkbookEdits): Grid[] {
@@ -34,6 +34,12 @@ export function applyEditsToGrids(grids: readonly Grid[], edits: WorkbookEdits):
     out.push({ ...copyGrid(from), sheetName: c.to, owned: true });
   }
   const touched = new Map<string, Grid>();
+  for (const m of edits.totalsRowMoves ?? []) {
+    const g = writable(m.sheet);
+    if (!g) continue;
+    touched.set(m.sheet, g);
+    insertRows(g, m);
+  }
   for (const e of edits.cells) {
     let g = touched.get(e.sheet);
     if (!g) {
@@ -80,5 +86,21 @@ function setCell(g: Grid, row: number, col: number, value: CellValue, format: st
     const rowFormats = g.numberFormats[r].slice();
     rowFormats[c] = format;
     g.numberFormats[r] = rowFormats;
+  }
+}
+
+/** Empty rows inserted at `m.row`: the totals row (and anything below) moves down by `m.by`, as in the file. */
+function insertRows(g: Grid, m: TotalsRowMove): void {
+  const at = m.row - g.rowOffset;
+  if (at < 0 || at > g.values.length) return;
+  g.values.splice(at, 0, ...Array.from({ length: m.by }, (): CellValue[] => []));
+  if (g.numberFormats && at <= g.numberFormats.length)
+    g.numberFormats.splice(at, 0, ...Array.from({ length: m.by }, (): (string | null)[] => []));
+  if (g.totalsRows) g.totalsRows = g.totalsRows.map((r) => (r >= m.row ? r + m.by : r));
+  if (g.formulas) {
+    const moved = new Set<number>();
+    const below = formulaKey(m.row, 0);
+    for (const k of g.formulas) moved.add(k >= below ? k + formulaKey(m.by, 0) : k);
+    g.formulas = moved;
   }
 }

@@ -17,6 +17,7 @@ import type {
   NotCarried,
   RecordChange,
 } from "./types";
+import { newRowsStart, totalsRowNote, type TotalsRowPlace } from "./place-new-rows";
 import { compareKey, displayText, IMPORT_DATE_FORMAT, importedValue } from "./values";
 import { isDateFormat } from "../parse";
 import { isPlaceholder } from "../parse/placeholder";
@@ -98,15 +99,6 @@ export function columnTargets(
   return { targets, notCarried };
 }
 
-/** The last non-blank row of a sheet at or below `from` (0-based), or `from` when there is none. */
-export function lastUsedRow(grid: Grid, from: number): number {
-  for (let r = grid.values.length - 1; r >= 0; r--) {
-    const row = grid.values[r];
-    if (row && row.some((v) => !isBlank(v))) return Math.max(from, r + grid.rowOffset);
-  }
-  return from;
-}
-
 function exportCell(record: SheetRecord<string>, t: ColumnTarget): RecordCell | undefined {
   return t.field !== null ? rawCell(record, t.field) : record.extras.get(t.exportHeader);
 }
@@ -161,7 +153,7 @@ export interface SectionInput {
 /**
  * Plans the merge of one table: export records matched to target records by key; a match's cells are
  * compared column by column (a blank in the export keeps the target's value); unmatched export records
- * are appended below the last used row; target records the export no longer holds are flagged with a
+ * are appended below the last used row, or inside a table above its totals row (see newRowsStart); target records the export no longer holds are flagged with a
  * note, never deleted. Columns no export column fills (the council's own) are never touched.
  */
 export function mergeSection(input: SectionInput): MergeSection {
@@ -183,11 +175,15 @@ export function mergeSection(input: SectionInput): MergeSection {
   const added: RecordChange[] = [];
   const changed: RecordChange[] = [];
   const notWritten: CellNotWritten[] = [];
-  /** The change as it can be written, or null after noting why it is not (a formula, an over-long text). */
-  const writable = (c: CellChange, rec: SheetRecord<string>): CellChange | null => {
+  /**
+   * The change as it can be written, or null after noting why it is not (a formula, an over-long text).
+   * `inserted`: the cell is on a row inserted above a table's totals row, so it holds nothing yet.
+   */
+  const writable = (c: CellChange, rec: SheetRecord<string>, inserted = false): CellChange | null => {
     const who = { label: rules.label(rec), riskId: rules.riskId(rec) };
     const { format: _format, note: _note, ...base } = c;
-    if (hasFormula(targetGrid, c.row, c.col)) {
+    // A row inserted above a totals row is empty: the formulas there now move down with the totals row.
+    if (!inserted && hasFormula(targetGrid, c.row, c.col)) {
       notWritten.push({ ...base, ...who, reason: "kept-formula", note: keptFormulaNote(c.newText) });
       return null;
     }
@@ -212,7 +208,8 @@ export function mergeSection(input: SectionInput): MergeSection {
       : NO_ROWS;
   let unchanged = 0;
   const seen = new Set<string>();
-  let nextRow = lastUsedRow(targetGrid, targetLayout.headerRow ?? 0) + 1;
+  const start = newRowsStart(targetGrid, targetLayout.headerRow ?? 0);
+  let nextRow = start.first;
 
   for (const rec of input.exportRecords) {
     const key = rules.key(rec);
@@ -270,11 +267,20 @@ export function mergeSection(input: SectionInput): MergeSection {
         const c = writable(
           change(sheet, row, t, null, null, v.value, v.format ?? (t.isDate ? IMPORT_DATE_FORMAT : null)),
           rec,
+          start.movesTotals,
         );
         if (c) cells.push(c);
       }
       added.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row, cells });
     }
+  }
+
+  let totalsRow: TotalsRowPlace | undefined;
+  if (added.length > 0 && start.totalsRow !== null) {
+    totalsRow = start.movesTotals
+      ? { kind: "moved", from: start.totalsRow, by: added.length }
+      : { kind: "below", row: start.totalsRow, first: added[0].row, last: added[added.length - 1].row };
+    if (totalsRow.kind === "below") warnings.push(`"${sheet}": ${totalsRowNote(totalsRow)}`);
   }
 
   const missing: MissingRecord[] = [];
@@ -335,5 +341,6 @@ export function mergeSection(input: SectionInput): MergeSection {
     unchanged,
     notCarried: input.notCarried,
     notWritten,
+    ...(totalsRow ? { totalsRow } : {}),
   };
 }

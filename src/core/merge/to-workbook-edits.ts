@@ -8,6 +8,7 @@ import { VERSION } from "../version";
 import { dayFromIso } from "../parse";
 import { serialFromDay } from "./values";
 import type { CellChange, ImportPlan, MergeSection } from "./types";
+import { totalsRowNote } from "./place-new-rows";
 
 /** The Import Log's columns (SPEC "Owned tabs": when, file, sheet, risk id, action id, field, old, new). */
 export const IMPORT_LOG_HEADER = ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"];
@@ -72,8 +73,8 @@ export function importLogTemplate(
 
 /**
  * The edits that carry out a plan: a dated backup copy of each sheet written (owned), the cells
- * (new records below the last used row, changed cells, notes on records missing from the export) and
- * one Import Log row per cell. A plan that changes nothing gives empty edits, so nothing at all is written.
+ * (new records below the last used row or above a table's totals row, which then moves down; changed
+ * cells; notes on records missing from the export) and one Import Log row per cell, and one for the totals row. A plan that changes nothing gives empty edits, so nothing at all is written.
  */
 export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOptions = {}): WorkbookEdits {
   if (plan.cellCount === 0) return emptyEdits();
@@ -122,6 +123,15 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
   ] as const) {
     for (const n of section?.notWritten ?? [])
       log(n.sheet, n.riskId, isAction ? n.label : null, n.header, undefined, n.oldText, n.note);
+  }
+  // A table's totals row moved below the new rows, or new rows left below it: one row each, in words.
+  for (const section of [plan.risks, plan.actions]) {
+    const place = section?.totalsRow;
+    if (!section?.sheet || !place) continue;
+    if (place.kind === "moved")
+      (edits.totalsRowMoves ??= []).push({ sheet: section.sheet, row: place.from, by: place.by });
+    const old = place.kind === "moved" ? `row ${place.from + 1}` : `row ${place.row + 1}`;
+    log(section.sheet, "", null, "Table totals row", undefined, old, totalsRowNote(place));
   }
   edits.logAppends.push({
     kind: "import-log",

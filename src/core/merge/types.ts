@@ -3,6 +3,7 @@
 import type { CellValue } from "../model/grid";
 import type { Movement } from "./movement";
 import type { RenumberedPair } from "../model/history";
+import type { TotalsRowPlace } from "./place-new-rows";
 
 /** Which table of the export a sheet holds. */
 export type ExportRole = "risks" | "actions";
@@ -154,6 +155,8 @@ export interface MergeSection {
   notWritten: CellNotWritten[];
   /** Why nothing was merged (e.g. the workbook has no actions sheet). */
   note?: string;
+  /** Where the new rows went relative to the sheet's table totals row, when it has one and rows were added. */
+  totalsRow?: TotalsRowPlace;
 }
 
 /** Everything the import would do, before anything is written. */

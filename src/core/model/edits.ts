@@ -31,6 +31,16 @@ export interface LogAppend {
   template?: OwnedTab;
 }
 
+/**
+ * A table's totals row moved down to make room for new rows above it, inside the table (what Excel's
+ * Table Rows Above does): the rows from `row` (0-based) move down by `by`, and the table grows by `by`.
+ */
+export interface TotalsRowMove {
+  sheet: string;
+  row: number;
+  by: number;
+}
+
 export interface WorkbookEdits {
   /** Sheets to copy before anything else is written (dated backups): `to` is an owned sheet. */
   copies: { from: string; to: string }[];
@@ -38,6 +48,8 @@ export interface WorkbookEdits {
   logAppends: LogAppend[];
   /** Owned tabs to rewrite whole (Meeting Record, Risk Summary …). */
   ownedTabs: OwnedTab[];
+  /** Totals rows to move down before the cells are written (the new rows go where they were). */
+  totalsRowMoves?: TotalsRowMove[];
 }
 
 export function emptyEdits(): WorkbookEdits {

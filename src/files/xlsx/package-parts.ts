@@ -2,6 +2,7 @@
 
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
+import { shiftRowRefs } from "./shift-row-refs";
 import { resolveTarget } from "./workbook-parts";
 import { utf8, xmlAttr, xmlText } from "./xml-write";
 
@@ -266,11 +267,52 @@ export function extendTable(table: Uint8Array, newRows: readonly number[]): Uint
     const g = /^(\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?)(\d+)$/.exec(r);
     return g && Number(g[2]) - 1 === bottom ? `${g[1]}${last + 1}` : r;
   };
-  const newOpen = open[0].replace(ref[0], ref[0].replace(ref[1], grow(ref[1])));
-  let out = text.slice(0, open.index) + newOpen + text.slice(open.index + open[0].length);
-  out = out.replace(
+  return utf8(withRefs(text, open, ref, grow, grow));
+}
+
+/**
+ * The table's text with its `ref` and its autoFilter's `ref` passed through `growTable` and `growFilter`;
+ * every other byte kept.
+ */
+function withRefs(
+  text: string,
+  open: RegExpExecArray,
+  ref: RegExpExecArray,
+  growTable: (ref: string) => string,
+  growFilter: (ref: string) => string,
+): string {
+  const newOpen = open[0].replace(ref[0], ref[0].replace(ref[1], growTable(ref[1])));
+  const out = text.slice(0, open.index) + newOpen + text.slice(open.index + open[0].length);
+  return out.replace(
     /(<(?:\w+:)?autoFilter\b[^>]*\sref\s*=\s*")([^"]*)(")/,
-    (_all, a: string, r: string, c: string) => a + grow(r) + c,
+    (_all, a: string, r: string, c: string) => a + growFilter(r) + c,
+  );
+}
+
+/**
+ * A table part grown by `by` rows inserted above its totals row at 0-based `totalsRow` (the new rows are
+ * inside the table; the totals row moved down): its `ref` grows by `by`; its autoFilter, which ends on the
+ * last data row, grows over the new rows; a custom totals formula's A1 references move as the totals
+ * row's cell's do (see shiftRowRefs). Null when the table is not the one whose totals row that is.
+ */
+export function extendTableAboveTotals(table: Uint8Array, totalsRow: number, by: number): Uint8Array | null {
+  const text = new TextDecoder().decode(table);
+  const open = /<(?:\w+:)?table\b[^>]*>/.exec(text);
+  if (!open) return null;
+  const ref = /\sref\s*=\s*"([^"]*)"/.exec(open[0]);
+  const totals = /\stotalsRowCount\s*=\s*"(\d+)"/.exec(open[0]);
+  if (!ref || !totals || Number(totals[1]) !== 1) return null;
+  const m = /^\$?[A-Z]+\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(ref[1]);
+  if (!m || Number(m[2]) - 1 !== totalsRow || Number(m[1]) - 1 >= totalsRow) return null;
+  const growEnd =
+    (end: number) =>
+    (r: string): string => {
+      const g = /^(\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?)(\d+)$/.exec(r);
+      return g && Number(g[2]) - 1 === end ? `${g[1]}${end + by + 1}` : r;
+    };
+  const out = withRefs(text, open, ref, growEnd(totalsRow), growEnd(totalsRow - 1)).replace(
+    /(<(?:\w+:)?totalsRowFormula\b[^>]*>)([^<]*)(<\/(?:\w+:)?totalsRowFormula>)/g,
+    (_all, a: string, f: string, c: string) => a + shiftRowRefs(f, totalsRow, by) + c,
   );
   return utf8(out);
 }

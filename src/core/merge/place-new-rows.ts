@@ -1,0 +1,70 @@
+// Where an import's new rows go on a sheet, when the sheet's table ends in a totals row: inside the table
+// above it (the totals row moves down, as Excel's Table Rows Above does), or below it with a plain note.
+
+import type { Grid } from "../model/grid";
+import { isBlank } from "../read/cell-text";
+
+/** The last non-blank row of a sheet at or below `from` (0-based), or `from` when there is none. */
+export function lastUsedRow(grid: Grid, from: number): number {
+  for (let r = grid.values.length - 1; r >= 0; r--) {
+    const row = grid.values[r];
+    if (row && row.some((v) => !isBlank(v))) return Math.max(from, r + grid.rowOffset);
+  }
+  return from;
+}
+
+/** Where the first new row goes, and the totals row in the way (0-based sheet rows). */
+export interface NewRowsStart {
+  first: number;
+  /** The table's totals row at the bottom of the records, or null when the sheet has none. */
+  totalsRow: number | null;
+  /** True when the new rows take the totals row's place and it moves down below them. */
+  movesTotals: boolean;
+}
+
+/** What happened to a table's totals row when new rows were added (0-based sheet rows). */
+export type TotalsRowPlace =
+  /** The totals row at `from` moved down by `by` rows: the new rows are inside the table, above it. */
+  | { kind: "moved"; from: number; by: number }
+  /** The new rows `first`–`last` are below the totals row at `row`, outside the table. */
+  | { kind: "below"; row: number; first: number; last: number };
+
+/**
+ * Where new rows start on `grid` (records below `headerRow`): below the last used row; but when the sheet
+ * has one table totals row (the reader found it in the table part) and nothing with a value is below it,
+ * at the totals row itself, which then moves down below them — so the new rows are inside the table, under
+ * its filter and style, as Excel's own Table Rows Above would put them. A totals row with cells merged
+ * across it, or a sheet with several totals rows, is left where it is: the new rows go below.
+ */
+export function newRowsStart(grid: Grid, headerRow: number): NewRowsStart {
+  const last = lastUsedRow(grid, headerRow);
+  const totals = (grid.totalsRows ?? []).filter((r) => r > headerRow);
+  if (totals.length === 0) return { first: last + 1, totalsRow: null, movesTotals: false };
+  const row = Math.max(...totals);
+  const merged = (grid.merges ?? []).some((m) => m.top <= row && m.bottom >= row);
+  if (totals.length === 1 && row >= last && !merged) return { first: row, totalsRow: row, movesTotals: true };
+  return { first: last + 1, totalsRow: row, movesTotals: false };
+}
+
+/** "row 8" or "rows 8–9" (1-based). */
+function rowsText(first: number, last: number): string {
+  return first === last ? `row ${first + 1}` : `rows ${first + 1}–${last + 1}`;
+}
+
+/**
+ * What happened to the totals row, in words for the preview, the command line and the Import Log:
+ * "the table's totals row moved from row 5 to row 7, below the 2 new rows (inside the table)" or
+ * "the new rows were written at rows 8–9, below the table's totals row (row 5), so they are outside the table …".
+ */
+export function totalsRowNote(place: TotalsRowPlace): string {
+  if (place.kind === "moved") {
+    const rows = place.by === 1 ? "the new row" : `the ${place.by} new rows`;
+    return `the table's totals row moved from row ${place.from + 1} to row ${place.from + place.by + 1}, below ${rows} (inside the table)`;
+  }
+  const many = place.first !== place.last;
+  return (
+    `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, below the table's ` +
+    `totals row (row ${place.row + 1}), so ${many ? "they are" : "it is"} outside the table (its filter, style and totals): ` +
+    `something below the totals row stopped ${many ? "them" : "it"} going inside. Move ${many ? "them" : "it"} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
+  );
+}

@@ -1,0 +1,61 @@
+// Moves the A1 references of a formula when rows are inserted above a table's totals row, as Excel does.
+
+/** Parts of a formula that hold no A1 reference of this sheet: strings, structured references, quoted sheet names. */
+const SKIPPED =
+  /"(?:[^"]|"")*"|&quot;(?:(?!&quot;)[\s\S])*&quot;|'(?:[^']|'')*'|&apos;(?:(?!&apos;)[\s\S])*&apos;/g;
+
+/** A1 cell or range not qualified by a sheet (no "!" before it) and not a function or name (no "(" or letter after). */
+const A1_REF =
+  /(?<![A-Za-z0-9_.!$:\]])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(![])/g;
+
+/**
+ * `formula` (as stored in the sheet or table part) with its references moved for `by` rows inserted at
+ * 0-based row `at`: a cell at or below `at` moves down by `by`; a range whose last row is the row just
+ * above `at` (the table's last data row) grows to end on the new last data row, so "SUM(F5:F20)" in the
+ * totals row still adds every risk. References to other sheets, inside strings and in structured
+ * references (Table1[Score], which Excel keeps up to date itself) are left as they are.
+ */
+export function shiftRowRefs(formula: string, at: number, by: number): string {
+  const shift = (row: string, isRangeEnd: boolean): string => {
+    const r = Number(row) - 1;
+    return r >= at || (isRangeEnd && r === at - 1) ? String(r + by + 1) : row;
+  };
+  const plain = (part: string): string =>
+    part.replace(
+      A1_REF,
+      (
+        all,
+        d1: string,
+        c1: string,
+        d2: string,
+        r1: string,
+        d3?: string,
+        c2?: string,
+        d4?: string,
+        r2?: string,
+      ) =>
+        r2 === undefined
+          ? `${d1}${c1}${d2}${shift(r1, false)}`
+          : `${d1}${c1}${d2}${shift(r1, false)}:${d3}${c2}${d4}${shift(r2, true)}`,
+    );
+  let out = "";
+  let last = 0;
+  // Structured references ([Score], [[#Totals],[Score]]) are skipped by bracket depth.
+  const skipped: [number, number][] = [];
+  for (const m of formula.matchAll(SKIPPED)) skipped.push([m.index, m.index + m[0].length]);
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < formula.length; i++) {
+    if (skipped.some(([s, e]) => i >= s && i < e)) continue;
+    if (formula[i] === "[") {
+      if (depth++ === 0) open = i;
+    } else if (formula[i] === "]" && depth > 0 && --depth === 0) skipped.push([open, i + 1]);
+  }
+  skipped.sort((a, b) => a[0] - b[0]);
+  for (const [s, e] of skipped) {
+    if (s < last) continue;
+    out += plain(formula.slice(last, s)) + formula.slice(s, e);
+    last = e;
+  }
+  return out + plain(formula.slice(last));
+}
