@@ -11,6 +11,7 @@ import { parseSharedStrings } from "./xlsx/shared-strings";
 import { scanSheet, type ScannedSheet, type SheetContext } from "./xlsx/sheet-scanner";
 import { NO_STYLES, parseStyles } from "./xlsx/styles";
 import { parseTotalsRows } from "./xlsx/table-parts";
+import { totalsRowReferences } from "./xlsx/totals-row-references";
 import { parseThemeColours } from "./xlsx/theme";
 import { XlsxZip, ZipEntryError } from "./xlsx/unzip";
 import {
@@ -120,12 +121,43 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
     if (totals.length) grid.grid.totalsRows = totals;
     grids.push(grid.grid);
   }
+  noteTotalsRowReferences(
+    zip,
+    fileName,
+    grids,
+    workbook.sheets.flatMap((s) => {
+      const rel = relMap.get(s.relId);
+      return rel && relationshipKind(rel.type) === "worksheet" ? [{ name: s.name, path: rel.path }] : [];
+    }),
+  );
   if (grids.length === 0) {
     throw new FileReadError("no-sheets", `${describePlace({ file: fileName })} has no worksheets`, {
       file: fileName,
     });
   }
   return grids;
+}
+
+/** Marks each sheet whose one table totals row something else refers to by address (see totalsRowReferences). */
+function noteTotalsRowReferences(
+  zip: XlsxZip,
+  fileName: string,
+  grids: Grid[],
+  worksheets: readonly { name: string; path: string }[],
+): void {
+  const withTotals = grids.filter((g) => g.totalsRows?.length === 1);
+  if (withTotals.length === 0) return;
+  const decoder = new TextDecoder();
+  const parts = {
+    read: (path: string) => parsePart(zip, path, (xml) => decoder.decode(xml), fileName),
+    workbookPath: WORKBOOK,
+    worksheets,
+    charts: zip.paths().filter((p) => /^xl\/charts\/chart[^/]*\.xml$/i.test(p)),
+  };
+  for (const grid of withTotals) {
+    const found = totalsRowReferences(parts, grid.sheetName, grid, grid.totalsRows![0]);
+    if (found.length) grid.totalsRowReferences = found;
+  }
 }
 
 /** The totals rows of the sheet's Excel tables (0-based rows), from its table parts. */

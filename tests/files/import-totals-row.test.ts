@@ -45,7 +45,7 @@ const str = (ref: string, s: string, style = 0) =>
  * row in row 5 (a label, SUBTOTAL over structured references, and one plain A1 SUM); the table's ref ends
  * on the Total row, its autoFilter on the last risk. `below` adds a note two rows under the Total row.
  */
-function registerWorkbook(below: boolean): Uint8Array {
+function registerWorkbook(below: boolean, totalNamed = false): Uint8Array {
   const header = HEADERS.map((h, c) => str(`${col(c)}1`, h, 1)).join("");
   const rows = RISKS.map((r, i) => {
     const n = i + 2;
@@ -102,7 +102,7 @@ function registerWorkbook(below: boolean): Uint8Array {
     "_rels/.rels": `${DECL}<Relationships ${PKG_REL}><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     "xl/workbook.xml":
       `${DECL}<workbook ${MAIN} ${R}><sheets><sheet name="Register" sheetId="1" r:id="rId1"/></sheets>` +
-      `<definedNames><definedName name="Owners">Register!$C$2:$C$4</definedName></definedNames><calcPr calcId="191029"/></workbook>`,
+      `<definedNames><definedName name="Owners">Register!$C$2:$C$4</definedName>${totalNamed ? '<definedName name="TotalScore">Register!$F$5</definedName>' : ""}</definedNames><calcPr calcId="191029"/></workbook>`,
     "xl/_rels/workbook.xml.rels":
       `${DECL}<Relationships ${PKG_REL}><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
       `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
@@ -131,12 +131,12 @@ function exportCsv(): string {
 const unzip = (file: string) => unzipSync(new Uint8Array(fs.readFileSync(file)));
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
-async function importInto(below: boolean, format: "json" | "text") {
-  const name = `${below ? "below" : "last"}-${format}`;
+async function importInto(below: boolean, format: "json" | "text", totalNamed = false) {
+  const name = `${below ? "below" : "last"}-${format}${totalNamed ? "-named" : ""}`;
   const into = path.join(tmp, `${name}-Register.xlsx`);
   const exportFile = path.join(tmp, `${name}-export.csv`);
   const out = path.join(tmp, `${name}-Merged.xlsx`);
-  fs.writeFileSync(into, registerWorkbook(below));
+  fs.writeFileSync(into, registerWorkbook(below, totalNamed));
   fs.writeFileSync(exportFile, exportCsv());
   let stdout = "";
   const output: CliOutput = { stdout: (t) => (stdout += t), stderr: () => undefined };
@@ -275,5 +275,24 @@ describe("import into a register table with something below its totals row", () 
     )!;
     const row = log.values.find((r) => r.some((v) => typeof v === "string" && /outside the table/.test(v)));
     expect(row).toBeDefined();
+  });
+});
+
+describe("import into a register table whose totals row a name (or a formula elsewhere) refers to", () => {
+  it("moves nothing, so the name still means the total, and says why the new risks are outside the table", async () => {
+    // Moving the Total row would leave "TotalScore" (Register!$F$5) pointing at a new risk's score, silently.
+    const run = await importInto(false, "text", true);
+    expect(run.code).toBe(0);
+    const before = unzip(run.into);
+    const after = unzip(run.out);
+    expect(text(after["xl/tables/table1.xml"])).toBe(text(before["xl/tables/table1.xml"]));
+    const sheet = text(after["xl/worksheets/sheet1.xml"]);
+    const b = text(before["xl/worksheets/sheet1.xml"]);
+    for (const n of [1, 2, 3, 4, 5]) expect(rowXml(sheet, n)).toBe(rowXml(b, n));
+    expect(rowXml(sheet, 6)).toContain("R-004");
+    expect(rowXml(sheet, 7)).toContain("R-005");
+    expect(text(after["xl/workbook.xml"])).toContain('<definedName name="TotalScore">Register!$F$5</definedName>');
+    expect(run.stdout).toMatch(/rows 6–7\b.*below the table's totals row \(row 5\).*outside the table/);
+    expect(run.stdout).toMatch(/TotalScore/);
   });
 });

@@ -1,6 +1,7 @@
 // shiftRowRefs: a totals row's formula after rows are inserted above it (rows 21–23 inserted at row 21).
 
 import { shiftRowRefs } from "../../src/files/xlsx/shift-row-refs";
+import { reachesRowOf } from "../../src/files/xlsx/totals-row-references";
 
 describe("shiftRowRefs (3 rows inserted at 0-based row 20, the totals row)", () => {
   it.each([
@@ -20,5 +21,21 @@ describe("shiftRowRefs (3 rows inserted at 0-based row 20, the totals row)", () 
     ["a range above is kept", "SUM(F5:F10)", "SUM(F5:F10)"],
   ])("%s", (_why, formula, expected) => {
     expect(shiftRowRefs(formula, 20, 3)).toBe(expected);
+  });
+});
+
+describe("reachesRowOf (does a formula elsewhere name row 21, 0-based 20, of Register or below?)", () => {
+  it.each<[string, string, boolean]>([
+    ["a cell on the totals row", "Register!$F$21", true],
+    ["a quoted sheet name, any case", "'register'!F21*2", true],
+    ["a range reaching it", "SUM(Register!F5:F21)", true],
+    ["a whole row", "SUM(Register!21:21)", true],
+    ["a range above it", "SUM(Register!F5:F20)", false],
+    ["another sheet's row 21", "Other!F21", false],
+    ["a sheet whose name ends the same", "MyRegister!F21", false],
+    ["a name with spaces, quoted", "'Risk Register'!F21", false],
+    ["text that looks like one", '"Register!F21"', false],
+  ])("%s: %s", (_why, formula, expected) => {
+    expect(reachesRowOf(formula, "Register", 20)).toBe(expected);
   });
 });

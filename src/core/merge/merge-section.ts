@@ -279,7 +279,13 @@ export function mergeSection(input: SectionInput): MergeSection {
   if (added.length > 0 && start.totalsRow !== null) {
     totalsRow = start.movesTotals
       ? { kind: "moved", from: start.totalsRow, by: added.length }
-      : { kind: "below", row: start.totalsRow, first: added[0].row, last: added[added.length - 1].row };
+      : {
+          kind: "below",
+          row: start.totalsRow,
+          first: added[0].row,
+          last: added[added.length - 1].row,
+          why: start.why,
+        };
     if (totalsRow.kind === "below") warnings.push(`"${sheet}": ${totalsRowNote(totalsRow)}`);
   }
 

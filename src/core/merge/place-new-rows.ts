@@ -20,30 +20,52 @@ export interface NewRowsStart {
   totalsRow: number | null;
   /** True when the new rows take the totals row's place and it moves down below them. */
   movesTotals: boolean;
+  /** Why a totals row stays where it is (the new rows go below it), in words for the note; "" when it moves. */
+  why: string;
 }
 
 /** What happened to a table's totals row when new rows were added (0-based sheet rows). */
 export type TotalsRowPlace =
   /** The totals row at `from` moved down by `by` rows: the new rows are inside the table, above it. */
   | { kind: "moved"; from: number; by: number }
-  /** The new rows `first`–`last` are below the totals row at `row`, outside the table. */
-  | { kind: "below"; row: number; first: number; last: number };
+  /** The new rows `first`–`last` are below the totals row at `row`, outside the table (`why`: see NewRowsStart). */
+  | { kind: "below"; row: number; first: number; last: number; why: string };
 
 /**
  * Where new rows start on `grid` (records below `headerRow`): below the last used row; but when the sheet
  * has one table totals row (the reader found it in the table part) and nothing with a value is below it,
  * at the totals row itself, which then moves down below them — so the new rows are inside the table, under
  * its filter and style, as Excel's own Table Rows Above would put them. A totals row with cells merged
- * across it, or a sheet with several totals rows, is left where it is: the new rows go below.
+ * across it, one that something refers to by its address (a name, a formula elsewhere, a chart: moved, the
+ * reference would land on a new risk), or a sheet with several totals rows, is left where it is: the new
+ * rows go below, and `why` says so.
  */
 export function newRowsStart(grid: Grid, headerRow: number): NewRowsStart {
   const last = lastUsedRow(grid, headerRow);
   const totals = (grid.totalsRows ?? []).filter((r) => r > headerRow);
-  if (totals.length === 0) return { first: last + 1, totalsRow: null, movesTotals: false };
+  if (totals.length === 0) return { first: last + 1, totalsRow: null, movesTotals: false, why: "" };
   const row = Math.max(...totals);
   const merged = (grid.merges ?? []).some((m) => m.top <= row && m.bottom >= row);
-  if (totals.length === 1 && row >= last && !merged) return { first: row, totalsRow: row, movesTotals: true };
-  return { first: last + 1, totalsRow: row, movesTotals: false };
+  const references = grid.totalsRowReferences ?? [];
+  const why =
+    totals.length > 1
+      ? "the sheet has several totals rows"
+      : row < last
+        ? "something is below the totals row"
+        : merged
+          ? "cells are merged across the totals row"
+          : references.length > 0
+            ? `${listWords(references)} ${references.length === 1 ? "refers" : "refer"} to the totals row by its address`
+            : "";
+  if (why === "") return { first: row, totalsRow: row, movesTotals: true, why };
+  return { first: last + 1, totalsRow: row, movesTotals: false, why };
+}
+
+/** "a", "a and b", "a, b and c". */
+function listWords(items: readonly string[]): string {
+  return items.length < 2
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** "row 8" or "rows 8–9" (1-based). */
@@ -64,7 +86,7 @@ export function totalsRowNote(place: TotalsRowPlace): string {
   const many = place.first !== place.last;
   return (
     `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, below the table's ` +
-    `totals row (row ${place.row + 1}), so ${many ? "they are" : "it is"} outside the table (its filter, style and totals): ` +
-    `something below the totals row stopped ${many ? "them" : "it"} going inside. Move ${many ? "them" : "it"} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
+    `totals row (row ${place.row + 1}), so ${many ? "they are" : "it is"} outside the table (its filter, style and totals), ` +
+    `because ${place.why}. Move ${many ? "them" : "it"} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
   );
 }

@@ -46,6 +46,11 @@ export interface Grid {
   owned?: boolean;
   /** 0-based sheet rows that are an Excel table's totals row (not records). */
   totalsRows?: number[];
+  /**
+   * What refers by address to the sheet's one totals row (a defined name, a formula elsewhere, a chart), in
+   * words: an import never moves that row, or those references would land on a new risk's cells.
+   */
+  totalsRowReferences?: string[];
   /** Fills of cells with no value (only where a reader looked for them: the RAG column, or a whole file). */
   blankFills?: BlankFill[];
   /**

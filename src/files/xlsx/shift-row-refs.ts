@@ -8,23 +8,28 @@ const SKIPPED =
 const A1_REF =
   /(?<![A-Za-z0-9_.!$:\]])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(![])/g;
 
+/** An A1 cell or range of the formula's own sheet, as {@link mapA1Refs} hands it over (rows 0-based). */
+export interface A1Ref {
+  firstRow: number;
+  lastRow: number;
+  /** True for a range (F5:F20), false for one cell. */
+  isRange: boolean;
+}
+
 /**
- * `formula` (as stored in the sheet or table part) with its references moved for `by` rows inserted at
- * 0-based row `at`: a cell at or below `at` moves down by `by`; a range whose last row is the row just
- * above `at` (the table's last data row) grows to end on the new last data row, so "SUM(F5:F20)" in the
- * totals row still adds every risk. References to other sheets, inside strings and in structured
- * references (Table1[Score], which Excel keeps up to date itself) are left as they are.
+ * `formula` with each A1 reference of its own sheet (not qualified by a sheet, not in a string, not in a
+ * structured reference such as Table1[Score], which Excel keeps up to date itself) replaced by what `edit`
+ * makes of it: `edit` gets the reference's rows and a function writing it with other rows.
  */
-export function shiftRowRefs(formula: string, at: number, by: number): string {
-  const shift = (row: string, isRangeEnd: boolean): string => {
-    const r = Number(row) - 1;
-    return r >= at || (isRangeEnd && r === at - 1) ? String(r + by + 1) : row;
-  };
+export function mapA1Refs(
+  formula: string,
+  edit: (ref: A1Ref, withRows: (first: number, last: number) => string) => string,
+): string {
   const plain = (part: string): string =>
     part.replace(
       A1_REF,
       (
-        all,
+        _all,
         d1: string,
         c1: string,
         d2: string,
@@ -33,10 +38,13 @@ export function shiftRowRefs(formula: string, at: number, by: number): string {
         c2?: string,
         d4?: string,
         r2?: string,
-      ) =>
-        r2 === undefined
-          ? `${d1}${c1}${d2}${shift(r1, false)}`
-          : `${d1}${c1}${d2}${shift(r1, false)}:${d3}${c2}${d4}${shift(r2, true)}`,
+      ) => {
+        const first = Number(r1) - 1;
+        const last = r2 === undefined ? first : Number(r2) - 1;
+        return edit({ firstRow: first, lastRow: last, isRange: r2 !== undefined }, (f, l) =>
+          r2 === undefined ? `${d1}${c1}${d2}${f + 1}` : `${d1}${c1}${d2}${f + 1}:${d3}${c2}${d4}${l + 1}`,
+        );
+      },
     );
   let out = "";
   let last = 0;
@@ -58,4 +66,18 @@ export function shiftRowRefs(formula: string, at: number, by: number): string {
     last = e;
   }
   return out + plain(formula.slice(last));
+}
+
+/**
+ * `formula` (as stored in the sheet or table part) with its references moved for `by` rows inserted at
+ * 0-based row `at`: a cell at or below `at` moves down by `by`; a range whose last row is the row just
+ * above `at` (the table's last data row) grows to end on the new last data row, so "SUM(F5:F20)" in the
+ * totals row still adds every risk. References to other sheets, inside strings and in structured
+ * references (Table1[Score], which Excel keeps up to date itself) are left as they are.
+ */
+export function shiftRowRefs(formula: string, at: number, by: number): string {
+  const moved = (r: number, isRangeEnd: boolean) => (r >= at || (isRangeEnd && r === at - 1) ? r + by : r);
+  return mapA1Refs(formula, ({ firstRow, lastRow, isRange }, withRows) =>
+    withRows(moved(firstRow, false), moved(lastRow, isRange)),
+  );
 }

@@ -44,6 +44,11 @@ export class XlsxZip {
     return this.names.has(partKey(path));
   }
 
+  /** Every part's path as stored. */
+  paths(): string[] {
+    return [...this.names.values()];
+  }
+
   /**
    * Inflates one part, or returns null when the zip has no such part. UTF-16 parts (rare, but legal XML)
    * are re-encoded as UTF-8 so the scanner sees one encoding.
