@@ -1,0 +1,29 @@
+// editSheetXml: rows appended below a register take the look of the register's last row, every one of them
+// (before, only the first new row did: the second and later came out unstyled).
+
+import { editSheetXml } from "../../src/files/xlsx/sheet-edit";
+import { StyleBook } from "../../src/files/xlsx/style-book";
+
+const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const enc = (s: string) => new TextEncoder().encode(s);
+const STYLES =
+  `<styleSheet ${MAIN}><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills>` +
+  `<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>` +
+  `<cellXfs count="4"><xf/><xf/><xf/><xf borderId="0"/></cellXfs></styleSheet>`;
+
+it("gives each of three appended rows the styles of the row above the new rows", () => {
+  const sheet =
+    `<worksheet ${MAIN}><dimension ref="A1:B2"/><sheetData>` +
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>Risk ID</t></is></c><c r="B1" t="inlineStr"><is><t>Title</t></is></c></row>` +
+    `<row r="2"><c r="A2" s="3" t="inlineStr"><is><t>R-1</t></is></c><c r="B2" s="2" t="inlineStr"><is><t>Gritting</t></is></c></row>` +
+    `</sheetData></worksheet>`;
+  const writes = [2, 3, 4].flatMap((row) => [
+    { row, col: 0, value: `R-${row}` },
+    { row, col: 1, value: `Title ${row}` },
+  ]);
+  const out = new TextDecoder().decode(editSheetXml(enc(sheet), writes, new StyleBook(enc(STYLES))).xml);
+  for (const n of [3, 4, 5]) {
+    expect(out).toMatch(new RegExp(`<c r="A${n}" s="3"`));
+    expect(out).toMatch(new RegExp(`<c r="B${n}" s="2"`));
+  }
+});
