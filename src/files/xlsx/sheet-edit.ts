@@ -164,7 +164,8 @@ export function cellXml(row: number, col: number, style: number, value: CellValu
  * Writes `writes` into a worksheet part. Rows without a write are copied byte for byte; a written row
  * keeps its own attributes (but `spans`, a hint that may no longer hold) and its other cells as they
  * were. An existing cell keeps its style (with the number format changed when asked); a new cell takes
- * the style of the cell above it, so appended rows look like their register. A cell holding a formula is
+ * the style of the cell above it (in a block of new rows, above the block), so appended rows look like
+ * their register. A cell holding a formula is
  * never overwritten. The `<dimension>` is widened to cover what was written.
  */
 export function editSheetXml(
@@ -187,9 +188,11 @@ export function editSheetXml(
   const existing = new Map(layout.rows.map((r) => [r.row, r]));
   const kept: { row: number; col: number }[] = [];
 
+  // The style of the cell above; for a row of a new block, of the row above the block (the register's last).
   const styleAbove = (row: number, col: number): number => {
-    const above = existing.get(row - 1);
-    return above?.cells?.find((c) => c.col === col)?.style ?? 0;
+    let r = row - 1;
+    while (r >= 0 && !existing.has(r) && byRow.has(r)) r--;
+    return existing.get(r)?.cells?.find((c) => c.col === col)?.style ?? 0;
   };
   const styleFor = (w: CellWrite, own: number | null): number => {
     if (w.style !== undefined) return w.style;
