@@ -5,6 +5,7 @@ import { fail, ok, type ParseResult } from "./result";
 import { dayFromParts, monthSpan, type DateMeaning, type DayNumber } from "./day";
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
 import { foldSpaces } from "./spaces";
+import { financialQuarterStart, financialYearStart } from "./financial-year";
 
 /** Excel's last serial (9999-12-31). */
 const MAX_SERIAL = 2958465;
@@ -113,13 +114,6 @@ function exact(year: number, month: number, day: number, text: string): ParseRes
   return ok(d);
 }
 
-/** The first year of a financial year "2022/23" (or "22/23", "2022/2023"), or null when the years do not follow. */
-function financialYearStart(first: string, second: string): number | null {
-  const start = fullYear(first);
-  const follows = second.length === 2 ? Number(second) === (start + 1) % 100 : Number(second) === start + 1;
-  return follows ? start : null;
-}
-
 /** Monday (0) to Sunday (6) of a day number; day 0, 1 January 1970, was a Thursday. */
 function weekday(day: DayNumber): number {
   return (((day + 3) % 7) + 7) % 7;
@@ -170,9 +164,8 @@ function parseDateForm(text: string, meaning: DateMeaning, options: DateOptions)
     const start = financialYearStart(m[2] ?? m[4], m[3] ?? m[5]);
     if (start === null)
       return fail(`"${text}" is not a financial year (the second year should follow the first)`);
-    const year = q < 4 ? start : start + 1;
-    const firstMonth = q < 4 ? q * 3 + 1 : 1;
-    return ok(pick(monthSpan(year, firstMonth).first, monthSpan(year, firstMonth + 2).last, meaning));
+    const { year, month } = financialQuarterStart(q, start);
+    return ok(pick(monthSpan(year, month).first, monthSpan(year, month + 2).last, meaning));
   }
   if ((m = QUARTER.exec(text))) {
     const q = Number(m[1] ?? m[4]);

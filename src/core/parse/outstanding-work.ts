@@ -2,6 +2,7 @@
 
 import { dayFromParts, monthSpan, type DayNumber } from "./day";
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
+import { financialQuarterStart, financialYearStart } from "./financial-year";
 
 interface Hit {
   index: number;
@@ -65,6 +66,16 @@ const DATE_PATTERNS: readonly { re: RegExp; start: (m: RegExpExecArray) => DayNu
     // 2022-12-10
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     start: (m) => dayFromParts(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    // Q4 2022/23: a UK financial-year quarter (Q4 is January–March 2023)
+    re: /\bQ([1-4])\s*(?:FY\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})\b/gi,
+    start: (m) => {
+      const fy = financialYearStart(m[2], m[3]);
+      if (fy === null) return null;
+      const { year, month } = financialQuarterStart(Number(m[1]), fy);
+      return monthSpan(year, month).first;
+    },
   },
   {
     // Q1 2023
