@@ -5,6 +5,7 @@ import { fail, ok, type ParseResult } from "./result";
 import { dayFromParts, monthSpan, type DateMeaning, type DayNumber } from "./day";
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
 import { foldSpaces } from "./spaces";
+import { stripHtml } from "./html";
 import { financialQuarterStart, financialYearStart } from "./financial-year";
 
 /** Excel's last serial (9999-12-31). */
@@ -212,7 +213,7 @@ export function parseDate(
     return dayFromSerial(value);
   }
   if (typeof value !== "string") return fail("not a date");
-  const text = foldSpaces(value).replace(TRAILING_STOP_OR_COMMA, "");
+  const text = foldSpaces(stripHtml(value)).replace(TRAILING_STOP_OR_COMMA, "");
   if (text === "") return fail("blank");
   if (NOT_DATES.test(text)) return fail(`"${text}" is not a date`);
   if (text.length > 100) return fail("too long to be a date");
