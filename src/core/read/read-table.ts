@@ -247,6 +247,14 @@ function joinLines(into: RecordCell | undefined, more: RecordCell): RecordCell {
   return { ...into, value, text: `${into.text} ${more.text}` };
 }
 
+/**
+ * True for a lead as plans write one: initials, a name or a post ("MA", "Strategic Director of Place"), not
+ * a sentence (an action or an update shifted into the lead's place).
+ */
+function looksLikeLead(text: string): boolean {
+  return text.length <= 60 && !/[.;:!?]\s/.test(text);
+}
+
 /** Reads a plan row whose cells sit left of their headers, when they fit the shifted pattern. */
 function readShiftedPlanRow(grid: Grid, row: number, layout: SheetLayout): Map<string, RecordCell> | null {
   const fc = layout.mapping!.fieldColumns;
@@ -258,7 +266,7 @@ function readShiftedPlanRow(grid: Grid, row: number, layout: SheetLayout): Map<s
   const inPlace = action.col === fc.get("action") && date.col === fc.get("date");
   if (inPlace) return null;
   if (!parseDate(date.value, date.format, "deadline").ok) return null;
-  if (director.text.length > 20 || officer.text.length > 20) return null;
+  if (!looksLikeLead(director.text) || !looksLikeLead(officer.text)) return null;
   if (!parsePlanStatus(status.text).ok) return null;
   const out = new Map<string, RecordCell>();
   cells.forEach((c, i) => out.set(SHIFTED_PLAN_FIELDS[i], c));
