@@ -8,6 +8,7 @@ import { cellAt, formatAt, type CellValue, type Grid, type MergedArea } from "..
 import { GridRecord, type RecordCell, type RecordSource, type SheetRecord } from "../model/records";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, parsePlanStatus, ragFromColour } from "../parse";
+import { isPlaceholder } from "../parse/placeholder";
 import { aimNumber } from "./aim-number";
 import { cellText, isBlank } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
@@ -255,6 +256,9 @@ function looksLikeLead(text: string): boolean {
   return text.length <= 60 && !/[.;:!?]\s/.test(text);
 }
 
+/** True for a text that counts as empty (SPEC "Placeholders": TBC, N/A, - …). */
+const isEmptyText = (text: string) => text === "" || isPlaceholder(text);
+
 /** Reads a plan row whose cells sit left of their headers, when they fit the shifted pattern. */
 function readShiftedPlanRow(grid: Grid, row: number, layout: SheetLayout): Map<string, RecordCell> | null {
   const fc = layout.mapping!.fieldColumns;
@@ -379,11 +383,13 @@ export function readTable<F extends string>(
       afterRepeatedHeader &&
       !shifted &&
       records.length > 0 &&
-      anchors.every((f) => cellText(cellAt(grid, row, fieldColumns.get(f)!)) === "");
+      anchors.every((f) => isEmptyText(cellText(cellAt(grid, row, fieldColumns.get(f)!))));
     afterRepeatedHeader = false;
     if (isContinuation) {
       const last = records[records.length - 1];
       for (const [f, c] of rowCells(grid, row, fieldColumns)) {
+        // A placeholder ("TBC" under the date) adds nothing to the row it continues.
+        if (isPlaceholder(c.text)) continue;
         const key = f as F;
         const joined = joinCells(last.fields[key], c);
         last.fields[key] = joined;
