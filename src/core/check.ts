@@ -19,6 +19,7 @@ import { collectHistory } from "./history/collect-history";
 import { proposeChanges } from "./history/risk-history";
 import { fingerprintRecord, isAccepted } from "./rules/accepted";
 import { RULES } from "./rules/registry";
+import { planCloseOutFacts } from "./rules/plan-close-out-facts";
 import { riskFacts, riskScore } from "./rules/risk-facts";
 import { numberPlanActions, recordIdOf } from "./rules/record-id";
 import { renderMessage } from "./rules/render-message";
@@ -140,6 +141,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
       return (riskScores ??= records.risks.map((r) => riskScore(context, r)));
     },
     proposals: proposeChanges(context),
+    planCloseOut: planCloseOutFacts(context),
     history,
     ...(matrix ? { ragMatrix: matrix.cells } : {}),
   };

@@ -82,6 +82,7 @@ const report: Report = {
   risks: [],
   riskScores: [],
   proposals: [],
+  planCloseOut: new Map(),
   history: emptyHistory(),
 };
 

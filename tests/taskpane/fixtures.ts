@@ -116,6 +116,7 @@ export function sampleReport(): Report {
     risks: [],
     riskScores: [],
     proposals: [],
+    planCloseOut: new Map(),
     history: emptyHistory(),
   };
 }

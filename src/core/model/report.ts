@@ -6,6 +6,7 @@ import type { RiskFacts, RiskScore } from "./risk-summary";
 import type { ActionRecord, PlanRecord, RiskRecord } from "./records";
 import type { HistoryData, Proposal, Trend } from "./history";
 import type { Rag } from "./owned-tab";
+import type { PlanCloseOutFacts } from "../rules/plan-close-out-facts";
 
 export type DestinationId =
   | "corporate-register"
@@ -59,6 +60,8 @@ export interface Report {
   riskScores: RiskScore[];
   /** Escalate / de-escalate proposals for the boards, in register order; never applied by themselves. */
   proposals: Proposal[];
+  /** Each plan action's Plan Close-Out facts (overdue, without evidence, not evidenced), whatever the rules' severities. */
+  planCloseOut: PlanCloseOutFacts;
   /** What the workbook's logs and backups say; `riskHistory(report, facts)` reads a risk's months from it. */
   history: HistoryData;
   /**

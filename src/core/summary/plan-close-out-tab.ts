@@ -1,6 +1,7 @@
 // The Plan Close-Out tab: per improvement aim, how many actions are done, overdue or unevidenced, and a RAG.
 
-import { fieldText } from "../model/records";
+import { fieldText, type PlanRecord } from "../model/records";
+import { CLOSE_OUT_RULES, type CloseOutFact } from "../rules/plan-close-out-facts";
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { Report } from "../model/report";
 import { parsePlanStatus } from "../parse";
@@ -12,11 +13,12 @@ export type { AimCloseOut } from "./summary-types";
 
 /** Rolls the plan's findings up per aim (SPEC "Plan Close-Out"). */
 export function closeOutByAim(report: Report): AimCloseOut[] {
-  const flagged = (rule: string) =>
-    new Set(report.findings.filter((f) => f.ruleId === rule).map((f) => `${f.sheet}\u0000${f.row}`));
-  const overdue = flagged("plan/overdue");
-  const noEvidence = flagged("plan/completed-without-evidence");
-  const notEvidenced = flagged("plan/completed-not-evidenced");
+  // An officer's accepted exception (evidence held elsewhere, say) no longer counts against the aim; a rule
+  // turned off in Settings still does: the tab says whether the aim is done, not what the findings list shows.
+  const accepted = new Set(report.accepted.map((f) => `${f.ruleId}\u0000${f.sheet}\u0000${f.row}`));
+  const counts = (p: PlanRecord, fact: CloseOutFact): boolean =>
+    report.planCloseOut.get(p)?.has(fact) === true &&
+    !accepted.has(`${CLOSE_OUT_RULES[fact].meta.id}\u0000${p.sheet}\u0000${p.row + 1}`);
   const aims = new Map<string, AimCloseOut>();
   for (const p of report.records.plan) {
     // Grouped by the aim's number, so a plan that numbers each action (1.1, 1.2) shows aim 1 once.
@@ -39,13 +41,12 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
       };
       aims.set(key, a);
     }
-    const k = `${p.sheet}\u0000${p.row + 1}`;
     const status = parsePlanStatus(fieldText(p, "status"));
     a.actions++;
     if (status.ok && status.value === "completed") a.completed++;
-    if (overdue.has(k)) a.overdue++;
-    if (noEvidence.has(k)) a.withoutEvidence++;
-    if (notEvidenced.has(k)) a.notEvidenced++;
+    if (counts(p, "overdue")) a.overdue++;
+    if (counts(p, "withoutEvidence")) a.withoutEvidence++;
+    if (counts(p, "notEvidenced")) a.notEvidenced++;
   }
   for (const a of aims.values()) {
     a.rag =

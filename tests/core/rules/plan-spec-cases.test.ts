@@ -145,6 +145,34 @@ describe("Plan Close-Out against SPEC", () => {
     expect(aim.rag).toBe("red");
   });
 
+  // Judgement (SPEC is silent): an officer who accepted the finding (evidence held elsewhere, agreed at the
+  // board) has said it no longer stands against the aim, so the aim is green and ready to close.
+  it("does not count an action whose finding an officer accepted", () => {
+    const sheets = [plan(planRow({ evidence: null }))];
+    const f = reportOf(sheets, { asAt: AS_AT }).findings.find(
+      (x) => x.ruleId === "plan/completed-without-evidence",
+    )!;
+    const r = reportOf(sheets, {
+      asAt: AS_AT,
+      settings: {
+        acceptedExceptions: [
+          {
+            ruleId: f.ruleId,
+            sheet: f.sheet,
+            recordId: f.recordId!,
+            reason: "Evidence held by the Audit Committee",
+            reviewBy: "2023-01-31",
+            fingerprint: f.fingerprint!,
+          },
+        ],
+      },
+    });
+    const [aim] = closeOutByAim(r);
+    expect(r.accepted).toHaveLength(1);
+    expect(aim.withoutEvidence).toBe(0);
+    expect(aim.rag).toBe("green");
+  });
+
   // SPEC Plan Close-Out: "per aim". Plain sense where the plan leaves No blank: two aims with their own
   // Improvement Aim texts are two aims. closeOutByAim groups by the No alone, so both fall under one
   // row named after the second aim, and the first aim disappears from the tab.
