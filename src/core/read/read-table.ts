@@ -3,7 +3,7 @@
 // aside section headings and totals rows, joins rows under a merged id, reads colour-only RAG cells
 // (SPEC "Real registers").
 
-import type { SheetKind } from "../model/fields";
+import { isDateField, type SheetKind } from "../model/fields";
 import { cellAt, formatAt, type CellValue, type Grid, type MergedArea } from "../model/grid";
 import { GridRecord, type RecordCell, type RecordSource, type SheetRecord } from "../model/records";
 import type { SetAsideRow } from "../model/sheet-info";
@@ -221,6 +221,10 @@ function isHelpTextRow(grid: Grid, row: number, layout: SheetLayout, idCol: numb
   const idText = cellText(cellAt(grid, row, idCol));
   const looksLikeId = idText.split(" ").length < 3 && DIGIT.test(idText) && !FOR_EXAMPLE.test(idText);
   if (looksLikeId) return false;
+  // A date under a date header is data (a plan that numbers no aim starts with one), never an instruction.
+  for (const [field, col] of layout.mapping?.fieldColumns ?? [])
+    if (isDateField(field) && parseDate(cellAt(grid, row, col), formatAt(grid, row, col), "deadline").ok)
+      return false;
   let text = 0;
   let numbers = 0;
   for (const h of layout.headerCells) {

@@ -23,7 +23,8 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
   for (const p of report.records.plan) {
     // Grouped by the aim's number, so a plan that numbers each action (1.1, 1.2) shows aim 1 once.
     const no = aimNumber(fieldText(p, "no"));
-    const key = `${p.sheet}\u0000${no}`;
+    // A plan that numbers no aim is grouped by the aims' words (each carries down to its actions).
+    const key = `${p.sheet}\u0000${no || `\u0000${fieldText(p, "aim")}`}`;
     let a = aims.get(key);
     if (a && !a.aim) a.aim = fieldText(p, "aim");
     if (!a) {
