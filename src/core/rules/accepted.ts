@@ -43,11 +43,21 @@ function digest(record: SheetRecord<string>): string {
   return h.toString(36);
 }
 
+/**
+ * True when a plan finding is about the action an exception was accepted for although its id differs: a
+ * plan action's id is its place under its aim ("1.2"), which an action inserted above it changes, while its
+ * cells (the fingerprint) say it is the same action. Only plan findings are compared so (there are few):
+ * digesting every finding's cells costs more than the rules on a large register.
+ */
+function isSamePlanAction(e: AcceptedException, finding: Finding): boolean {
+  return e.ruleId.startsWith("plan/") && !!e.fingerprint && e.fingerprint === finding.fingerprint;
+}
+
 /** True when an officer accepted this finding and the acceptance still stands. */
 export function isAccepted(finding: Finding, exceptions: AcceptedException[], asAt: DayNumber): boolean {
   return exceptions.some((e) => {
     if (e.ruleId !== finding.ruleId || e.sheet !== finding.sheet) return false;
-    if (idKey(e.recordId) !== idKey(finding.recordId)) return false;
+    if (idKey(e.recordId) !== idKey(finding.recordId) && !isSamePlanAction(e, finding)) return false;
     const until = dayFromIso(e.reviewBy);
     if (until === null || until < asAt) return false;
     return !e.fingerprint || e.fingerprint === finding.fingerprint;

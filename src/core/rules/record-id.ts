@@ -5,13 +5,13 @@ import { fieldText } from "../model/records";
 
 const TRAILING_STOP = /\.$/;
 
-/** Numbers plan actions within their aim: "3.2" is the second action under aim 3. */
+/** Numbers plan actions within their aim, sheet by sheet: "3.2" is the second action under aim 3 of its plan. */
 export function numberPlanActions(plan: SheetRecord<string>[]): Map<SheetRecord<string>, string> {
   const ids = new Map<SheetRecord<string>, string>();
   const counts = new Map<string, number>();
   for (const r of plan) {
     const no = fieldText(r, "no").replace(TRAILING_STOP, "");
-    const key = no || "?";
+    const key = `${r.sheet}\u0000${no || "?"}`;
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);
     ids.set(r, no ? `${no}.${n}` : `row ${r.row + 1}`);
