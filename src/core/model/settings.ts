@@ -145,6 +145,8 @@ export const DEFAULT_SETTINGS: Settings = {
     "awaiting",
     "pending",
     "in draft",
+    "to follow",
+    "to be confirmed",
   ],
   likelihoodWords: scale(
     ["Rare", 1],
