@@ -14,7 +14,7 @@ import { writeJson } from "./format-json";
 import { renderText } from "./format-text";
 import { linkPathFrom } from "./link-path";
 import { loadTabWriter } from "./load-tab-writer";
-import { settingsFromGrids } from "./settings-from-grids";
+import { settingsFromGrids, settingsWarningLine } from "./settings-from-grids";
 import { terminalSafe } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 
@@ -49,8 +49,7 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   const grids = await readWorkbookFile(bytes, fileName);
   const { settings, issues } = settingsFromGrids(grids);
   // Unreadable settings fall back to their defaults; say so on stderr, where it cannot spoil JSON on stdout.
-  for (const issue of issues)
-    output.stderr(`${terminalSafe(`risk-review: warning: "${fileName}", Settings sheet: ${issue}`)}\n`);
+  for (const issue of issues) output.stderr(`${terminalSafe(settingsWarningLine(fileName, issue))}\n`);
   const report = checkWorkbook(grids, { settings, asAt: command.asAt, source: fileName });
   requireCheckableSheet(report, grids, fileName);
 

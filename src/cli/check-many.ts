@@ -13,6 +13,7 @@ import type { CheckCommand } from "./args";
 import { checkFile, failedFile, type FileJob, type FileResult } from "./check-file";
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
+import { settingsWarningLine } from "./settings-from-grids";
 import { renderManyJson, renderManyText } from "./format-many";
 import { terminalSafe } from "./terminal-text";
 import { linkPathFrom } from "./link-path";
@@ -171,8 +172,7 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
 
   for (const r of results) {
     if (r.error !== undefined) output.stderr(`${terminalSafe(`risk-review: ${r.error}`)}\n`);
-    for (const issue of r.warnings)
-      output.stderr(`${terminalSafe(`risk-review: warning: "${r.file}", Settings sheet: ${issue}`)}\n`);
+    for (const issue of r.warnings) output.stderr(`${terminalSafe(settingsWarningLine(r.file, issue))}\n`);
   }
   const good = results.filter((r) => r.error === undefined);
   if (good.length === 0)

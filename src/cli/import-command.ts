@@ -23,7 +23,7 @@ import { readWorkbookFile } from "../files/read-workbook-file";
 import type { ImportCommand } from "./args";
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
-import { settingsFromGrids } from "./settings-from-grids";
+import { settingsFromGrids, settingsWarningLine } from "./settings-from-grids";
 import { terminalSafe, terminalSafeLines } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 
@@ -105,8 +105,7 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
   const exportGrids = await readWorkbookFile(exportBytes, exportName);
   const workbookGrids = await readWorkbookFile(intoBytes, intoName);
   const { settings, issues } = settingsFromGrids(workbookGrids);
-  for (const issue of issues)
-    output.stderr(`${terminalSafe(`risk-review: warning: "${intoName}", Settings sheet: ${issue}`)}\n`);
+  for (const issue of issues) output.stderr(`${terminalSafe(settingsWarningLine(intoName, issue))}\n`);
   const asAt = command.asAt ?? settings.asAt ?? new Date().toISOString().slice(0, 10);
 
   const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt);

@@ -18,5 +18,13 @@ export function findSettingsGrid(grids: readonly Grid[]): Grid | undefined {
 export function settingsFromGrids(grids: readonly Grid[]): { settings: Settings; issues: string[] } {
   const grid = findSettingsGrid(grids);
   if (!grid) return { settings: defaultSettings(), issues: [] };
-  return settingsFromRows(grid.values, grid.rowOffset + 1);
+  return settingsFromRows(grid.values, grid.rowOffset + 1, grid.sheetName, grid.colOffset + 1);
+}
+
+/**
+ * The stderr line for one settings issue. The issue names the sheet and cell itself
+ * ("Setting 'reviewPeriodMonths' in Risk Review Settings!B5 is …"), so only the file is added.
+ */
+export function settingsWarningLine(file: string, issue: string): string {
+  return `risk-review: warning: "${file}": ${issue}`;
 }

@@ -33,7 +33,7 @@ async function readSettingsIn(context: Excel.RequestContext): Promise<LoadedSett
   const candidates = candidateSheetNames(OWNED_TAB_NAMES.settings)
     .map((c) => byName.get(c.toLowerCase()))
     .filter((ws): ws is Excel.Worksheet => ws !== undefined)
-    .map((ws) => ({ ws, used: ws.getUsedRangeOrNullObject(true).load("values,rowIndex") }));
+    .map((ws) => ({ ws, used: ws.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") }));
   if (candidates.length === 0) return { settings: defaultSettings(), issues: [], sheetName: null };
   await countedSync(context, "settings: read sheet");
   for (const { ws, used } of candidates) {
@@ -41,7 +41,8 @@ async function readSettingsIn(context: Excel.RequestContext): Promise<LoadedSett
     const values = (used.values as CellValue[][]).map((row) => row.map((v) => (v === "" ? null : v)));
     const isOwned = owned.has(ws.name.toLowerCase()) || (used.rowIndex === 0 && rowHasMarker(values[0]));
     if (!isOwned) continue;
-    const { settings, issues } = settingsFromRows(values, used.rowIndex + 1);
+    // Issues name this sheet's own name and cells ("Risk Review Settings!B5"), as the pane shows them.
+    const { settings, issues } = settingsFromRows(values, used.rowIndex + 1, ws.name, used.columnIndex + 1);
     return { settings, issues, sheetName: ws.name };
   }
   return { settings: defaultSettings(), issues: [], sheetName: null };

@@ -6,8 +6,9 @@
 // row each, so a long list never runs into Excel's 32,767-character cell limit.
 
 import { categoryNamedIn } from "../history/appetite";
+import { toA1 } from "../address/a1";
 import type { CellValue } from "./grid";
-import { OWNED_MARKER } from "./owned-tab";
+import { OWNED_MARKER, OWNED_TAB_NAMES } from "./owned-tab";
 import type {
   AcceptedException,
   ColumnCorrection,
@@ -698,6 +699,44 @@ const SPECS: readonly SettingSpec[] = [
   },
 ];
 
+/**
+ * Two settings that make one band and must be in order. Each is read on its own row, so the order can
+ * only be checked once both are read; a band out of order goes back to its defaults, both ends of it.
+ */
+interface SettingsBand {
+  keys: readonly [string, string];
+  inOrder(s: Settings): boolean;
+  /** The issue; `cells` is " in Risk Review Settings!B6 and B7" or "" when neither row is on the sheet. */
+  message(s: Settings, defaults: Settings, cells: string): string;
+  reset(target: Settings, defaults: Settings): void;
+}
+
+const BANDS: readonly SettingsBand[] = [
+  {
+    keys: ["rag.greenMax", "rag.amberMax"],
+    inOrder: (s) => s.rag.greenMax < s.rag.amberMax,
+    message: (s, d, cells) =>
+      `Settings 'rag.greenMax' (${s.rag.greenMax}) and 'rag.amberMax' (${s.rag.amberMax})${cells} overlap: ` +
+      `green must end below amber; using ${d.rag.greenMax} and ${d.rag.amberMax}`,
+    reset: (target, d) => (target.rag = d.rag),
+  },
+  {
+    keys: ["escalation.directorateMinScore", "escalation.directorateMaxScore"],
+    inOrder: (s) => s.escalation.directorateMinScore <= s.escalation.directorateMaxScore,
+    message: (s, d, cells) =>
+      `Settings 'escalation.directorateMinScore' (${s.escalation.directorateMinScore}) and ` +
+      `'escalation.directorateMaxScore' (${s.escalation.directorateMaxScore})${cells} are the wrong way round: ` +
+      `the directorate band's lowest score is above its highest, so no risk would go to the directorate register; ` +
+      `using ${d.escalation.directorateMinScore} and ${d.escalation.directorateMaxScore}`,
+    reset: (target, d) => {
+      target.escalation.directorateMinScore = d.escalation.directorateMinScore;
+      target.escalation.directorateMaxScore = d.escalation.directorateMaxScore;
+    },
+  },
+];
+
+const BAND_KEYS = new Set<string>(BANDS.flatMap((b) => b.keys));
+
 const SPEC_BY_KEY = new Map<string, SettingSpec>(SPECS.map((s) => [s.key.toLowerCase(), s]));
 
 // ---------- public API ----------
@@ -723,43 +762,58 @@ function findHeaderRow(values: unknown[]): number {
 
 /**
  * Reads settings from the Settings sheet's values (row 1 first). Settings that are missing keep their
- * defaults; a bad value keeps the default and adds an issue naming the setting, row and value;
- * unknown settings are ignored. Never throws, whatever the cells hold.
+ * defaults; a bad value keeps the default and adds a plain-English issue naming the setting, the sheet
+ * and the cell ("Risk Review Settings!B5") and the value; unknown settings are ignored. Never throws,
+ * whatever the cells hold.
  *
- * @param firstRowNumber the 1-based sheet row of `values[0]` (a grid's rowOffset + 1), so issues name real rows.
+ * @param firstRowNumber the 1-based sheet row of `values[0]` (a grid's rowOffset + 1), so issues name real cells.
+ * @param sheetName the sheet the values come from, named in every issue.
+ * @param firstColumnNumber the 1-based sheet column of `values[r][0]` (a grid's colOffset + 1).
  */
 export function settingsFromRows(
   values: CellValue[][],
   firstRowNumber = 1,
+  sheetName: string = OWNED_TAB_NAMES.settings,
+  firstColumnNumber = 1,
 ): { settings: Settings; issues: string[] } {
   const settings = defaultSettings();
   const issues: string[] = [];
+  const firstRow = Number.isInteger(firstRowNumber) ? firstRowNumber : 1;
+  const firstColumn = Number.isInteger(firstColumnNumber) && firstColumnNumber > 0 ? firstColumnNumber : 1;
+  /** "Risk Review Settings!B5": the sheet and cell of a row's Value (or, with column 0, Setting) cell. */
+  const cellOf = (rowNumber: number, column: 0 | 1): string =>
+    `${sheetName}!${toA1(rowNumber - 1, firstColumn - 1 + column)}`;
+  /** "Risk Review Settings!B6 and B7": the Value cells of rows of one sheet, the sheet named once. */
+  const valueCellsOf = (rowNumbers: number[]): string =>
+    rowNumbers.map((n, i) => (i === 0 ? cellOf(n, 1) : toA1(n - 1, firstColumn))).join(" and ");
   try {
     if (!Array.isArray(values)) {
-      issues.push("The Settings sheet could not be read; using the default settings");
+      issues.push(`The sheet '${sheetName}' could not be read; using the default settings`);
       return { settings, issues };
     }
     const header = findHeaderRow(values);
     if (header < 0) {
       if (values.length > 0)
-        issues.push("The Settings sheet has no 'Setting' header row; using the default settings");
+        issues.push(`The sheet '${sheetName}' has no 'Setting' header row; using the default settings`);
       return { settings, issues };
     }
     const seen = new Map<string, number>();
-    const ragRows: number[] = [];
+    /** The rows of the settings that make bands, checked once all rows are read. */
+    const bandRows = new Map<string, number[]>();
     for (let i = header + 1; i < values.length; i++) {
       const row = values[i];
       if (!Array.isArray(row)) continue;
-      const rowNumber = i + (Number.isInteger(firstRowNumber) ? firstRowNumber : 1);
+      const rowNumber = i + firstRow;
       const key = typeof row[0] === "string" ? row[0].trim() : "";
       const spec = SPEC_BY_KEY.get(key.toLowerCase());
       if (!spec) continue;
       const value = (row[1] ?? null) as CellValue;
+      const at = cellOf(rowNumber, 1);
       const report: Report = (problem) =>
         issues.push(
           problem.startsWith("not ") || problem.startsWith("between")
-            ? `Setting '${spec.key}' on row ${rowNumber} is '${shown(cellText(value))}', ${problem}`
-            : `Setting '${spec.key}' on row ${rowNumber} ${problem}`,
+            ? `Setting '${spec.key}' in ${at} is '${shown(cellText(value))}', ${problem}`
+            : `Setting '${spec.key}' in ${at} ${problem}`,
         );
       const earlier = seen.get(spec.key);
       if (spec.multiRow) {
@@ -770,28 +824,27 @@ export function settingsFromRows(
         }
       } else if (earlier !== undefined) {
         issues.push(
-          `Setting '${spec.key}' is on row ${earlier} and again on row ${rowNumber}; using row ${rowNumber}`,
+          `Setting '${spec.key}' is in ${cellOf(earlier, 0)} and again in ${toA1(rowNumber - 1, firstColumn - 1)}; ` +
+            `using the value in ${toA1(rowNumber - 1, firstColumn)}`,
         );
       }
       seen.set(spec.key, rowNumber);
-      if (spec.key.startsWith("rag.")) ragRows.push(rowNumber);
+      if (BAND_KEYS.has(spec.key)) bandRows.set(spec.key, [...(bandRows.get(spec.key) ?? []), rowNumber]);
       try {
         spec.read(value, settings, report);
       } catch {
         report(`could not be read; using the default`);
       }
     }
-    if (settings.rag.greenMax >= settings.rag.amberMax) {
-      const defaults = defaultSettings().rag;
-      issues.push(
-        `Settings 'rag.greenMax' (${settings.rag.greenMax}) and 'rag.amberMax' (${settings.rag.amberMax})` +
-          `${ragRows.length ? ` on rows ${ragRows.join(" and ")}` : ""} overlap: green must end below amber; ` +
-          `using ${defaults.greenMax} and ${defaults.amberMax}`,
-      );
-      settings.rag = defaults;
+    for (const band of BANDS) {
+      if (band.inOrder(settings)) continue;
+      const rows = band.keys.flatMap((k) => bandRows.get(k) ?? []);
+      const defaults = defaultSettings();
+      issues.push(band.message(settings, defaults, rows.length ? ` in ${valueCellsOf(rows)}` : ""));
+      band.reset(settings, defaults);
     }
   } catch {
-    issues.push("The Settings sheet could not be read; using the default settings");
+    issues.push(`The sheet '${sheetName}' could not be read; using the default settings`);
     return { settings: defaultSettings(), issues };
   }
   return { settings, issues };

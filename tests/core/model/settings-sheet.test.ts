@@ -181,18 +181,18 @@ describe("settingsFromRows: round trip", () => {
 });
 
 describe("settingsFromRows: bad values fall back to the default with an issue", () => {
-  it("names the setting, row and value", () => {
+  it("names the setting, the sheet and cell, and the value", () => {
     const { rows } = withValue("reviewPeriodMonths", "abc");
     expect(settingsFromRows(rows)).toEqual({
       settings: defaultSettings(),
-      issues: ["Setting 'reviewPeriodMonths' on row 5 is 'abc', not a whole number; using 1"],
+      issues: ["Setting 'reviewPeriodMonths' in Risk Review Settings!B5 is 'abc', not a whole number; using 1"],
     });
   });
 
   it("counts rows from the grid's first row when it is not row 1", () => {
     const { rows } = withValue("reviewPeriodMonths", "abc");
     expect(settingsFromRows(rows, 3).issues).toEqual([
-      "Setting 'reviewPeriodMonths' on row 7 is 'abc', not a whole number; using 1",
+      "Setting 'reviewPeriodMonths' in Risk Review Settings!B7 is 'abc', not a whole number; using 1",
     ]);
   });
 
@@ -203,7 +203,7 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     ["asAt", "next Tuesday", /not a date like 2022-10-10; using today/],
     ["asAt", "Oct 2022", /not a date/],
     ["asAt", -3, /not a date; using today/],
-    ["rag.greenMax", "lots", /'rag.greenMax' on row \d+ is 'lots', not a whole number; using 4/],
+    ["rag.greenMax", "lots", /'rag.greenMax' in Risk Review Settings!B\d+ is 'lots', not a whole number; using 4/],
     ["rag.amberMax", 99, /not between 0 and 25; using 12/],
     ["escalation.corporateMinScore", "high", /not a whole number; using 16/],
     ["escalation.operationsBoardMinImpact", "TBC", /not an amount in pounds; using 50000/],
@@ -227,7 +227,7 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     const { rows } = withValue(key, value);
     const { settings, issues } = settingsFromRows(rows);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(new RegExp(`^Setting '${key.replace(".", "\\.")}' on row \\d+ `));
+    expect(issues[0]).toMatch(new RegExp(`^Setting '${key.replace(".", "\\.")}' in Risk Review Settings!B\\d+ `));
     expect(issues[0]).toMatch(message);
     expect(settings).toEqual(defaultSettings());
   });
@@ -259,7 +259,7 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     const { settings, issues } = settingsFromRows(settingsToRows(s));
     expect(settings.rag).toEqual(defaultSettings().rag);
     expect(issues).toEqual([
-      expect.stringMatching(/'rag.greenMax' \(12\) and 'rag.amberMax' \(4\) on rows 6 and 7 overlap/),
+      expect.stringMatching(/'rag.greenMax' \(12\) and 'rag.amberMax' \(4\) in Risk Review Settings!B6 and B7 overlap/),
     ]);
   });
 });
@@ -339,7 +339,7 @@ describe("settingsFromRows: tolerant reading", () => {
     const { settings, issues } = settingsFromRows(rows);
     expect(settings.reviewPeriodMonths).toBe(6);
     expect(issues).toEqual([
-      expect.stringMatching(/'reviewPeriodMonths' is on row 5 and again on row \d+; using row \d+/),
+      expect.stringMatching(/'reviewPeriodMonths' is in Risk Review Settings!A5 and again in A\d+; using the value in B\d+/),
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
