@@ -9,6 +9,7 @@ import { categoryNamedIn } from "../history/appetite";
 import { toA1 } from "../address/a1";
 import type { CellValue } from "./grid";
 import { OWNED_MARKER, OWNED_TAB_NAMES } from "./owned-tab";
+import { nearestRuleId, RULE_IDS } from "./rule-ids";
 import type {
   AcceptedException,
   ColumnCorrection,
@@ -238,7 +239,13 @@ function readRuleSeverities(value: CellValue, target: Settings, report: Report):
   const out: Record<string, RuleSeverity> = {};
   for (const id of Object.keys(parsed.value)) {
     const sev = parsed.value[id];
-    if (typeof sev === "string" && (SEVERITIES as readonly string[]).includes(sev))
+    // A severity kept for an id no rule has (a typo) would leave the officer thinking a rule is off.
+    if (!RULE_IDS.includes(id)) {
+      const meant = nearestRuleId(id);
+      report(
+        `gives a severity to '${shown(id)}', which is not a rule${meant ? ` (did you mean '${meant}'?)` : ""}; ignoring it`,
+      );
+    } else if (typeof sev === "string" && (SEVERITIES as readonly string[]).includes(sev))
       setOwn(out, id, sev as RuleSeverity);
     else
       report(

@@ -185,7 +185,9 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     const { rows } = withValue("reviewPeriodMonths", "abc");
     expect(settingsFromRows(rows)).toEqual({
       settings: defaultSettings(),
-      issues: ["Setting 'reviewPeriodMonths' in Risk Review Settings!B5 is 'abc', not a whole number; using 1"],
+      issues: [
+        "Setting 'reviewPeriodMonths' in Risk Review Settings!B5 is 'abc', not a whole number; using 1",
+      ],
     });
   });
 
@@ -203,7 +205,11 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     ["asAt", "next Tuesday", /not a date like 2022-10-10; using today/],
     ["asAt", "Oct 2022", /not a date/],
     ["asAt", -3, /not a date; using today/],
-    ["rag.greenMax", "lots", /'rag.greenMax' in Risk Review Settings!B\d+ is 'lots', not a whole number; using 4/],
+    [
+      "rag.greenMax",
+      "lots",
+      /'rag.greenMax' in Risk Review Settings!B\d+ is 'lots', not a whole number; using 4/,
+    ],
     ["rag.amberMax", 99, /not between 0 and 25; using 12/],
     ["escalation.corporateMinScore", "high", /not a whole number; using 16/],
     ["escalation.operationsBoardMinImpact", "TBC", /not an amount in pounds; using 50000/],
@@ -227,7 +233,9 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     const { rows } = withValue(key, value);
     const { settings, issues } = settingsFromRows(rows);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(new RegExp(`^Setting '${key.replace(".", "\\.")}' in Risk Review Settings!B\\d+ `));
+    expect(issues[0]).toMatch(
+      new RegExp(`^Setting '${key.replace(".", "\\.")}' in Risk Review Settings!B\\d+ `),
+    );
     expect(issues[0]).toMatch(message);
     expect(settings).toEqual(defaultSettings());
   });
@@ -246,6 +254,16 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     ]);
   });
 
+  it("refuses a severity for a rule id no rule has, suggesting the id it was likely meant to be", () => {
+    const { rows } = withValue("ruleSeverities", '{"risk/stale-updates": "off", "risk/no-action": "info"}');
+    const { settings, issues } = settingsFromRows(rows);
+    expect(settings.ruleSeverities).toEqual({ "risk/no-action": "info" });
+    expect(issues).toEqual([
+      "Setting 'ruleSeverities' in Risk Review Settings!B14 gives a severity to 'risk/stale-updates', " +
+        "which is not a rule (did you mean 'risk/stale-update'?); ignoring it",
+    ]);
+  });
+
   it("rejects an accepted exception whose review date is not a date", () => {
     const e = { ruleId: "r", sheet: "s", recordId: "1", reason: "x", reviewBy: "soon", fingerprint: "f" };
     const { settings, issues } = settingsFromRows(withValue("acceptedExceptions", JSON.stringify(e)).rows);
@@ -259,7 +277,9 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     const { settings, issues } = settingsFromRows(settingsToRows(s));
     expect(settings.rag).toEqual(defaultSettings().rag);
     expect(issues).toEqual([
-      expect.stringMatching(/'rag.greenMax' \(12\) and 'rag.amberMax' \(4\) in Risk Review Settings!B6 and B7 overlap/),
+      expect.stringMatching(
+        /'rag.greenMax' \(12\) and 'rag.amberMax' \(4\) in Risk Review Settings!B6 and B7 overlap/,
+      ),
     ]);
   });
 });
@@ -339,7 +359,9 @@ describe("settingsFromRows: tolerant reading", () => {
     const { settings, issues } = settingsFromRows(rows);
     expect(settings.reviewPeriodMonths).toBe(6);
     expect(issues).toEqual([
-      expect.stringMatching(/'reviewPeriodMonths' is in Risk Review Settings!A5 and again in A\d+; using the value in B\d+/),
+      expect.stringMatching(
+        /'reviewPeriodMonths' is in Risk Review Settings!A5 and again in A\d+; using the value in B\d+/,
+      ),
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -362,12 +384,14 @@ describe("settingsFromRows: tolerant reading", () => {
     set("strategyWords", '{"__proto__": ["x"], "treat": ["fix"]}');
     set("importProfile", '{"columns": {"__proto__": {"polluted": 1}, "constructor": "id"}}');
     const { settings, issues } = settingsFromRows(rows);
+    // '__proto__' and 'constructor' are no rule's ids: refused with an issue, and nothing polluted.
     expect(Object.getPrototypeOf(settings.ruleSeverities)).toBe(Object.prototype);
-    expect(Object.prototype.hasOwnProperty.call(settings.ruleSeverities, "__proto__")).toBe(true);
-    expect(settings.ruleSeverities.constructor).toBe("warning");
+    expect(Object.keys(settings.ruleSeverities)).toEqual([]);
     expect(settings.strategyWords.treat).toEqual(["fix"]);
     expect(settings.importProfile?.columns.constructor).toBe("id");
     expect(issues).toEqual([
+      expect.stringMatching(/ruleSeverities.* gives a severity to '__proto__', which is not a rule/),
+      expect.stringMatching(/ruleSeverities.* gives a severity to 'constructor', which is not a rule/),
       expect.stringMatching(/strategyWords.* names '__proto__', which is not a strategy/),
       expect.stringMatching(/importProfile.* maps column '__proto__'/),
     ]);

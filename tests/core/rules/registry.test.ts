@@ -2,6 +2,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
+import { RULE_IDS } from "../../../src/core/model/rule-ids";
 import { renderMessage } from "../../../src/core/rules/render-message";
 import { RULES } from "../../../src/core/rules/registry";
 import type { Rule } from "../../../src/core/rules/types";
@@ -42,6 +43,10 @@ describe("rule registry", () => {
 
   it("registers nothing but rule files", () => {
     expect(RULES.length).toBe(ruleFiles.length);
+  });
+
+  it("lists the same ids as RULE_IDS (read by the Settings sheet to refuse a severity for no rule)", () => {
+    expect(RULES.map((r) => r.meta.id).sort()).toEqual([...RULE_IDS].sort());
   });
 
   it("has unique ids", () => {
