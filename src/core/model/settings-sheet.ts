@@ -139,7 +139,14 @@ function moneySetting(
   };
 }
 
-/** Reads a list of words: a JSON array, or words separated by semicolons (or new lines). */
+/** What separates the words of a word list written as text. */
+const WORD_SEPARATORS = /[;,\n]/;
+
+/**
+ * Reads a list of words: a JSON array, or words separated by semicolons, commas or new lines. Commas
+ * count because people type lists that way ("closed, archived, transferred"); read as one word, such a
+ * list would match no status at all. A word that holds a separator itself is written as JSON.
+ */
 function readWordList(value: CellValue, report: Report, fallback: string[]): string[] | null {
   const text = cellText(value);
   if (text === "") return [];
@@ -153,14 +160,16 @@ function readWordList(value: CellValue, report: Report, fallback: string[]): str
     return (parsed.value as string[]).map((w) => w.trim()).filter((w) => w !== "");
   }
   return text
-    .split(/[;\n]/)
+    .split(WORD_SEPARATORS)
     .map((w) => w.trim())
     .filter((w) => w !== "");
 }
 
 /** Writes a word list readably, or as JSON when a word itself holds a separator. */
 function writeWordList(words: string[]): string {
-  return words.some((w) => /[;\n]/.test(w) || w.trim() !== w) ? JSON.stringify(words) : words.join("; ");
+  return words.some((w) => WORD_SEPARATORS.test(w) || w.trim() !== w)
+    ? JSON.stringify(words)
+    : words.join("; ");
 }
 
 function wordListSetting(
@@ -600,12 +609,12 @@ const SPECS: readonly SettingSpec[] = [
     write: (s) => [JSON.stringify(s.strategyWords)],
     read: readStrategyWords,
   },
-  wordListSetting("openStatusWords", "Risk statuses that mean open, separated by semicolons"),
-  wordListSetting("closedStatusWords", "Risk statuses that mean closed, separated by semicolons"),
-  wordListSetting("actionDoneWords", "Action statuses that mean done, separated by semicolons"),
+  wordListSetting("openStatusWords", "Risk statuses that mean open, separated by semicolons or commas"),
+  wordListSetting("closedStatusWords", "Risk statuses that mean closed, separated by semicolons or commas"),
+  wordListSetting("actionDoneWords", "Action statuses that mean done, separated by semicolons or commas"),
   wordListSetting(
     "outstandingPhrases",
-    "Phrases that show a completed plan action is not finished; … stands for a few words",
+    "Phrases that show a completed plan action is not finished, separated by semicolons or commas; … stands for a few words",
   ),
   scaleSetting(
     "likelihoodWords",

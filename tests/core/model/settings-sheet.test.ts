@@ -331,6 +331,11 @@ describe("settingsFromRows: tolerant reading", () => {
     ["reviewPeriodMonths", 3, { reviewPeriodMonths: 3 }],
     ["openStatusWords", "open\nlive ; active;", { openStatusWords: ["open", "live", "active"] }],
     ["openStatusWords", '["open", "live"]', { openStatusWords: ["open", "live"] }],
+    [
+      "closedStatusWords",
+      "closed, archived, transferred",
+      { closedStatusWords: ["closed", "archived", "transferred"] },
+    ],
     ["outstandingPhrases", null, { outstandingPhrases: [] }],
     ["importProfile", "null", { importProfile: null }],
     ["ruleSeverities", null, { ruleSeverities: {} }],
@@ -339,6 +344,14 @@ describe("settingsFromRows: tolerant reading", () => {
     const { settings, issues } = settingsFromRows(withValue(key, value).rows);
     expect(issues).toEqual([]);
     expect(settings).toEqual({ ...defaultSettings(), ...expected });
+  });
+
+  it("writes a word holding a comma as JSON, so it reads back as one word", () => {
+    const s = defaultSettings();
+    s.outstandingPhrases = ["in progress", "to follow, once agreed"];
+    const row = settingsToRows(s).find((r) => r[0] === "outstandingPhrases");
+    expect(row?.[1]).toBe('["in progress","to follow, once agreed"]');
+    expect(settingsFromRows(settingsToRows(s))).toEqual({ settings: s, issues: [] });
   });
 
   it("reads money thresholds written as text", () => {
