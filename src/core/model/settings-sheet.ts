@@ -21,6 +21,7 @@ import type {
 import { defaultSettings } from "./settings";
 import { dayFromIso, isoFromDay } from "../parse/day";
 import { dayFromSerial, parseDate } from "../parse/date";
+import { isLikelyDateSerial } from "../parse/likely-serial";
 import { parseMoney } from "../parse/money";
 import { APPETITE_LEVEL_NAMES, APPETITE_LEVELS, type AppetiteLevel } from "./history";
 
@@ -421,10 +422,13 @@ function readAsAt(value: CellValue, target: Settings, report: Report): void {
     target.asAt = null;
     return;
   }
-  // Excel may have turned the ISO text into a date serial when someone retyped it.
+  // Excel may have turned the ISO text into a date serial when someone retyped it. A number that is no
+  // likely serial is refused rather than read as a day in 1905: 2022 is a year someone typed, not a date.
   if (typeof value === "number") {
-    const r = dayFromSerial(value);
-    if (r.ok) target.asAt = isoFromDay(r.value);
+    const r = isLikelyDateSerial(value) ? dayFromSerial(value) : null;
+    if (r && r.ok) target.asAt = isoFromDay(r.value);
+    else if (Number.isInteger(value) && value >= 1900 && value <= 2100)
+      report("not a date but a year: write the whole date, such as 2022-10-10; using today");
     else report("not a date; using today");
     return;
   }
