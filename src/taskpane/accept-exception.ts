@@ -3,6 +3,7 @@
 
 import type { Finding } from "../core/model/finding";
 import { idKey } from "../core/model/records";
+import { fingerprintStillMatches } from "../core/rules/accepted";
 import type { AcceptedException, Settings } from "../core/model/settings";
 import { dayFromIso, isoFromDay, subtractMonths } from "../core/parse";
 
@@ -127,7 +128,10 @@ export function exceptionFor(
   exceptions: readonly AcceptedException[],
 ): AcceptedException | undefined {
   const matches = exceptions.filter((e) => sameTarget(e, finding));
-  return matches.find((e) => !e.fingerprint || e.fingerprint === finding.fingerprint) ?? matches[0];
+  return (
+    matches.find((e) => !e.fingerprint || fingerprintStillMatches(e.fingerprint, finding.fingerprint)) ??
+    matches[0]
+  );
 }
 
 /** Settings without the exception(s) for this finding's rule and record: withdrawing brings the finding back. */

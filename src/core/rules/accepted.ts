@@ -9,11 +9,41 @@ import { dayFromIso, type DayNumber } from "../parse";
 
 const fingerprints = new WeakMap<SheetRecord<string>, string>();
 
-/** A short, stable digest of a record's cell texts (djb2 over "field=text" pairs); cached per record. */
+/** Base-36 digits of one 32-bit digest: at most 7, so a part padded to 7 has a fixed width. */
+const PART_WIDTH = 7;
+
+/**
+ * A short, stable digest of a record's cells; cached per record. Two parts of {@link PART_WIDTH} digits:
+ * the mapped fields' cells, then the cells under headers nobody recognised (SPEC: an accepted finding
+ * returns when "the record's cells change", and a column the mapping leaves alone is one of them).
+ * The first part is the whole fingerprint as made before unmapped cells counted, so an exception stored
+ * then still matches (see {@link fingerprintStillMatches}).
+ */
 export function fingerprintRecord(record: SheetRecord<string>): string {
   let f = fingerprints.get(record);
-  if (f === undefined) fingerprints.set(record, (f = digest(record)));
+  if (f === undefined) {
+    const mapped = digest(sortedFieldNames(record).map((field) => [field, rawText(record, field)]));
+    const unmapped = digest(
+      [...record.extras]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([header, cell]) => [header, cell.text]),
+    );
+    fingerprints.set(record, (f = mapped.padStart(PART_WIDTH, "0") + unmapped.padStart(PART_WIDTH, "0")));
+  }
   return f;
+}
+
+/**
+ * True when an exception's stored fingerprint still matches a finding's. A one-part fingerprint was
+ * stored before unmapped cells were fingerprinted: it is compared with the mapped part only, so upgrading
+ * does not bring back every finding an officer accepted on a record with a council-only column; such an
+ * exception returns when a mapped cell changes, or its review date passes, as it did before.
+ */
+export function fingerprintStillMatches(stored: string, current: string | undefined): boolean {
+  if (current === undefined) return false;
+  if (stored === current) return true;
+  if (stored.length > PART_WIDTH || current.length !== 2 * PART_WIDTH) return false;
+  return stored.padStart(PART_WIDTH, "0") === current.slice(0, PART_WIDTH);
 }
 
 /** Field names in order, sorted once per sheet source for records still in the grid. */
@@ -26,16 +56,16 @@ function sortedFieldNames(record: SheetRecord<string>): string[] {
   return names;
 }
 
-function digest(record: SheetRecord<string>): string {
+/** djb2 over "name=text" pairs, in the order given; unchanged since the first fingerprints were stored. */
+function digest(cells: Iterable<readonly [string, string]>): string {
   let h = 5381;
   const add = (text: string) => {
     for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
   };
   // Blank cells count as empty text, so a field present but blank digests like one left out.
-  for (const field of sortedFieldNames(record)) {
-    const text = rawText(record, field);
+  for (const [name, text] of cells) {
     if (!text) continue;
-    add(field);
+    add(name);
     add("=");
     add(text);
     add("\u0001");
@@ -60,6 +90,6 @@ export function isAccepted(finding: Finding, exceptions: AcceptedException[], as
     if (idKey(e.recordId) !== idKey(finding.recordId) && !isSamePlanAction(e, finding)) return false;
     const until = dayFromIso(e.reviewBy);
     if (until === null || until < asAt) return false;
-    return !e.fingerprint || e.fingerprint === finding.fingerprint;
+    return !e.fingerprint || fingerprintStillMatches(e.fingerprint, finding.fingerprint);
   });
 }
