@@ -80,7 +80,11 @@ function digest(cells: Iterable<readonly [string, string]>): string {
  * digesting every finding's cells costs more than the rules on a large register.
  */
 function isSamePlanAction(e: AcceptedException, finding: Finding): boolean {
-  return e.ruleId.startsWith("plan/") && !!e.fingerprint && e.fingerprint === finding.fingerprint;
+  return (
+    e.ruleId.startsWith("plan/") &&
+    !!e.fingerprint &&
+    fingerprintStillMatches(e.fingerprint, finding.fingerprint)
+  );
 }
 
 /** True when an officer accepted this finding and the acceptance still stands. */
