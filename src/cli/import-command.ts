@@ -4,6 +4,7 @@ import { promises as fsp } from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../core/check";
 import { applyEditsToGrids } from "../core/merge/apply-edits-to-grids";
+import { notWrittenText } from "../core/merge/not-written";
 import { totalsRowNote, type TotalsRowPlace } from "../core/merge/place-new-rows";
 import { planImport } from "../core/merge/plan-import";
 import { profileFromMapping, proposeImportMapping } from "../core/merge/propose-mapping";
@@ -293,10 +294,7 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
       lines.push(`  ${r.label} ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText}${note}`);
     }
   }
-  for (const n of s.notWritten) {
-    const what = n.reason === "kept-formula" ? `${n.oldText || "(blank)"} (formula)` : n.oldText || "(blank)";
-    lines.push(`  ${n.label} ${n.header} (${n.cell}): ${what}, ${n.note}`);
-  }
+  for (const n of s.notWritten) lines.push(`  ${n.label} ${n.header} (${n.cell}): ${notWrittenText(n)}`);
   for (const m of s.missing)
     lines.push(
       `  Not in the export: ${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}` : `not noted (${m.noFlagReason})`}`,

@@ -1,5 +1,5 @@
 // Import step 3: what the import would do, before anything is written: counts, then lists of new risks,
-// changed cells (field, old → new), risks no longer in the export, and the same for actions. Every item is
+// changed cells (field, old → new), cells left as they are (a formula kept, a text too long), risks no longer in the export, and the same for actions. Every item is
 // listed; on a long list only the items near the window are drawn. Above them, risks that look renumbered
 // (a new id in the export, a matching title missing from it), each with a "Same risk" checkbox.
 
@@ -18,6 +18,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import type { MergeSection } from "../../core/merge/types";
+import { notWrittenText } from "../../core/merge/not-written";
 import type { RenumberedPair } from "../../core/model/history";
 import type { ImportActions, ImportState } from "./useImport";
 import { countsGrid, sectionHeading, subHeading, stackedList } from "../styles";
@@ -170,6 +171,20 @@ function Section({
                 items={cells.map(({ r, c }) => ({
                   key: `${c.sheet}!${c.cell}`,
                   text: `${r.label} · ${c.header} (${c.cell}): ${c.oldText || "(blank)"} → ${c.newText || "(blank)"}`,
+                }))}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {section.notWritten.length > 0 ? (
+          <AccordionItem value="not-written">
+            <AccordionHeader>Cells left as they are ({section.notWritten.length})</AccordionHeader>
+            <AccordionPanel>
+              <List
+                label={`Cells of ${noun} left as they are`}
+                items={section.notWritten.map((n) => ({
+                  key: `${n.sheet}!${n.cell}`,
+                  text: `${n.label} · ${n.header} (${n.cell}): ${notWrittenText(n)}`,
                 }))}
               />
             </AccordionPanel>
