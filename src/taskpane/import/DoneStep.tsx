@@ -52,7 +52,7 @@ function findingCounts(report: Report): string {
   return `${e} ${e === 1 ? "error" : "errors"} and ${w} ${w === 1 ? "warning" : "warnings"}`;
 }
 
-/** Step 4. `report` is the workbook's re-check (from useWorkbook), made before this step shows. */
+/** Step 4. `report` is the workbook's re-check (from useWorkbook), when `state.checkedAfter` says it was made. */
 export function DoneStep({
   state,
   actions,
@@ -90,9 +90,9 @@ export function DoneStep({
       <MovementList movement={prepared.plan.movement} />
       <h3 className={s.h3}>Check after the import</h3>
       <p className={s.p} role="status">
-        {report
+        {report && state.checkedAfter
           ? `The workbook now has ${findingCounts(report)}. See the Check tab for each one.`
-          : "The check after the import did not finish: see the message above."}
+          : "The workbook was not checked again after the import (see the message above): check it on the Check tab."}
       </p>
       <div>
         <Button onClick={actions.restart}>Import another file</Button>

@@ -48,6 +48,8 @@ export interface ImportState {
   /** The listed pairs the officer ticked "Same risk": planned as one risk, saved with the profile. */
   renumberedConfirmed: ConfirmedPair[];
   result: ApplyEditsResult | null;
+  /** True once the workbook was checked again after the import (false: the report shown is from before it). */
+  checkedAfter: boolean;
 }
 
 export interface ImportActions {
@@ -111,6 +113,7 @@ function initial(asAt: string): ImportState {
     renumberedOffered: [],
     renumberedConfirmed: [],
     result: null,
+    checkedAfter: false,
   };
 }
 
@@ -403,11 +406,12 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
       patch({
         busy: { label: "Saving the IRIS profile and checking the workbook again…", cancellable: false },
       });
-      await actions.saveSettingsAndCheck(prepared.settingsAfter);
+      const checkedAfter = await actions.saveSettingsAndCheck(prepared.settingsAfter);
       patch({
         step: "done",
         busy: null,
         result,
+        checkedAfter,
         status: `Imported: ${result.cellsWritten} cells written, backup "${result.backups[0]?.to ?? ""}".`,
       });
     } catch (e) {
