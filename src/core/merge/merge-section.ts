@@ -84,12 +84,17 @@ export function columnTargets(
   for (const c of exportSheet.columns) {
     if (c.field !== null) continue;
     const key = headerKey(c.header);
-    const same = target.headerCells.find((h) => !taken.has(h.col) && key !== "" && headerKey(h.text) === key);
+    const named = target.headerCells.filter((h) => key !== "" && headerKey(h.text) === key);
+    const same = named.find((h) => !taken.has(h.col));
     if (!same) {
+      // A column of that name that another export column already fills (mapped to its field) is there.
+      const filledBy = named.length ? targets.find((t) => t.col === named[0].col) : undefined;
       notCarried.push({
         header: c.header,
         field: null,
-        reason: `${targetName} has no column headed "${c.header}"`,
+        reason: filledBy
+          ? `${targetName}'s column "${named[0].text}" is written from "${filledBy.exportHeader}", mapped to ${filledBy.field ?? "it"}`
+          : `${targetName} has no column headed "${c.header}"`,
       });
       continue;
     }
