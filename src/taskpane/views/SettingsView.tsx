@@ -218,9 +218,9 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
       const result = fromForm(form, settings);
       if (!result.ok) {
         setErrors(result.errors);
-        // Keyboard users land on the first field to correct.
-        const first = Object.keys(result.errors)[0];
-        formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+        // Keyboard users land on the first field to correct, in the form's order (not the checks' order).
+        const named = Object.keys(result.errors).map((name) => `[name="${name}"]`);
+        formRef.current?.querySelector<HTMLElement>(named.join(","))?.focus();
         return;
       }
       setErrors({});
