@@ -59,7 +59,7 @@ function formatTime(d: Date | null): string {
 export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element {
   const s = useStyles();
   const { report, busy } = state;
-  const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
+  const [chosenFilter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
   const [activeKey, setActiveKey] = React.useState<string | null>(null);
   const [activeFinding, setActiveFinding] = React.useState<Finding | null>(null);
 
@@ -67,6 +67,19 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
   const counts = React.useMemo(() => countBySeverity(findings), [findings]);
   const rules = React.useMemo(() => distinct(findings, "ruleId"), [findings]);
   const sheets = React.useMemo(() => distinct(findings, "sheet"), [findings]);
+  // A rule or sheet a new check no longer finds is no longer offered: the filter shown is the one applied.
+  const filter = React.useMemo(
+    () => ({
+      ...chosenFilter,
+      ruleId: rules.includes(chosenFilter.ruleId) ? chosenFilter.ruleId : "",
+      sheet: sheets.includes(chosenFilter.sheet) ? chosenFilter.sheet : "",
+    }),
+    [chosenFilter, rules, sheets],
+  );
+  // …and it is dropped, so a later check that finds that rule again does not bring it back unasked.
+  React.useEffect(() => {
+    if (filter.ruleId !== chosenFilter.ruleId || filter.sheet !== chosenFilter.sheet) setFilter(filter);
+  }, [filter, chosenFilter]);
   const shown = React.useMemo(() => filterFindings(findings, filter), [findings, filter]);
   const groups = React.useMemo(() => groupFindings(shown), [shown]);
   const markable = React.useMemo(() => shown.filter((f) => f.cell !== null).length, [shown]);
