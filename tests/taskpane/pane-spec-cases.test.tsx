@@ -244,3 +244,20 @@ describe("Check view", () => {
     else expect(shownRule).toBe("risk/missing-owner");
   });
 });
+
+describe("Settings read from the workbook", () => {
+  // Standards: "Bad input gets a clear, plain-English message naming the file, sheet and cell". The command
+  // line prints each Settings row it cannot read; the pane read the same issues and threw them away, so an
+  // officer whose "Review period" cell says "one month" silently got the default.
+  it("tells the officer which settings could not be read, naming sheet and cell", async () => {
+    const gateway = new MockGateway();
+    const issue = "Setting 'reviewPeriodMonths' in Risk Review Settings!B5 is 'one month', not a whole number; using 1";
+    Object.assign(gateway, {
+      loadSettingsWithIssues: async () => ({ settings: gateway.settings, issues: [issue] }),
+    });
+    renderApp({ view: "check", gateway });
+    const bar = await screen.findByText(/could not be read/);
+    expect(bar.textContent).toContain("Risk Review Settings!B5");
+    expect(bar.textContent).toContain("one month");
+  });
+});
