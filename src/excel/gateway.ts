@@ -59,6 +59,11 @@ export interface WorkbookGateway {
   /** Reads settings from the hidden owned Settings sheet (defaults when there is none). */
   loadSettings(): Promise<Settings>;
   /**
+   * The same, with what could not be read (each naming its sheet and cell; that setting keeps its default).
+   * Optional so gateways without it still type-check: they read no issues.
+   */
+  loadSettingsWithIssues?(): Promise<{ settings: Settings; issues: string[] }>;
+  /**
    * Writes settings to the hidden owned Settings sheet, merged entry by entry with what co-authors saved
    * since `base` (the settings this save started from) was read.
    */

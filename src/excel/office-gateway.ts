@@ -6,7 +6,7 @@ import { clearMarks, markCells } from "./mark-cells";
 import { readAllSheets } from "./read-sheets";
 import { meetingWrites } from "./record-update";
 import { selectCell } from "./select-cell";
-import { loadSettings, saveSettings } from "./settings-store";
+import { loadSettings, loadSettingsWithIssues, saveSettings } from "./settings-store";
 import { writeOwnedTab } from "./write-owned-tab";
 
 export { adapterStats, onSync, resetAdapterStats, type AdapterStats, type SyncEvent } from "./run";
@@ -20,6 +20,7 @@ export function createOfficeGateway(): WorkbookGateway {
     clearMarks,
     selectCell,
     loadSettings,
+    loadSettingsWithIssues,
     saveSettings,
     ...meetingWrites({ writeOwnedTab }),
     applyEdits,

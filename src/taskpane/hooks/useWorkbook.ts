@@ -78,6 +78,16 @@ export function plainMessage(e: unknown): string {
   return `Something went wrong: ${msg}`;
 }
 
+/** What the officer is told when Settings rows could not be read (each issue names its sheet and cell). */
+function settingsIssuesNotice(issues: readonly string[]): string | null {
+  if (issues.length === 0) return null;
+  const one = issues.length === 1;
+  return (
+    `${one ? "A setting" : `${issues.length} settings`} could not be read, so ${one ? "its default is" : "their defaults are"} ` +
+    `used: ${issues.join("; ")}. Correct ${one ? "it" : "them"} in the Settings tab.`
+  );
+}
+
 /** Lets React paint the progress message before synchronous engine work starts. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -114,8 +124,15 @@ export function useWorkbook(
 
   useEffect(() => {
     let live = true;
-    gateway.loadSettings().then(
-      (settings) => live && patch({ settings, busy: null, progress: null }),
+    // One promise either way (the views wait for the settings exactly as long as before).
+    const load: Promise<Settings | { settings: Settings; issues: string[] }> = gateway.loadSettingsWithIssues
+      ? gateway.loadSettingsWithIssues()
+      : gateway.loadSettings();
+    load.then(
+      (loaded) => {
+        const { settings, issues } = "issues" in loaded ? loaded : { settings: loaded, issues: [] };
+        if (live) patch({ settings, busy: null, progress: null, notice: settingsIssuesNotice(issues) });
+      },
       (e: unknown) => live && patch({ busy: null, progress: null, error: plainMessage(e) }),
     );
     return () => {
