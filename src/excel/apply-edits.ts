@@ -11,6 +11,7 @@ import {
 } from "../core/model/edits";
 import type { CellValue } from "../core/model/grid";
 import { emptyFormat, logDateFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import { fitCell } from "../core/model/writable-text";
 import { cellBlocks, splitBlock, type CellBlock } from "./cell-blocks";
 import { toPlainError } from "./errors";
 import { PlainError, type WriteResult } from "./gateway";
@@ -331,7 +332,7 @@ async function appendLogRows(
   const dateCols = new Set(append.template?.format.dateColumns ?? []);
   const rows = append.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
   const values = rows.map((r) =>
-    r.map((v) => (typeof v === "string" ? escapeCellText(v) : v === null ? "" : v)),
+    r.map((v) => (typeof v === "string" ? escapeCellText(fitCell(v)) : v === null ? "" : v)),
   );
   const formats = rows.map((r) =>
     r.map((v, c) =>

@@ -7,6 +7,7 @@ import { columnLetter, toA1 } from "../core/address/a1";
 import type { CellValue } from "../core/model/grid";
 import type { OwnedTab } from "../core/model/owned-tab";
 import { logDateFormat, OWNED_MARKER, OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
+import { fitCell } from "../core/model/writable-text";
 import { PlainError, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
 import { drawTabChart } from "./draw-tab-chart";
@@ -134,7 +135,8 @@ function tabCells(tab: OwnedTab): TabCells {
         fs.push(stored.numberFormat);
       } else if (typeof v === "string") {
         // Text stays text: "@" stops Excel reading "007" or "1/2" as numbers, the apostrophe stops "=…".
-        vs.push(escapeCellText(v));
+        // A text longer than a cell holds is cut as the command line cuts it: Excel would refuse the write.
+        vs.push(escapeCellText(fitCell(v)));
         fs.push(TEXT_FORMAT);
       } else if (typeof v === "number" && Number.isFinite(v)) {
         vs.push(v);

@@ -10,6 +10,7 @@ import {
   type Worksheet,
 } from "exceljs";
 import type { CellValue } from "../core/model/grid";
+import { fitCell } from "../core/model/writable-text";
 import {
   logDateFormat,
   OWNED_MARKER,
@@ -18,7 +19,7 @@ import {
   type OwnedCell,
   type OwnedTab,
 } from "../core/model/owned-tab";
-import { excelEscape, fitCell } from "./xlsx/xml-write";
+import { excelEscape } from "./xlsx/xml-write";
 
 /** Options for writing the owned-tabs workbook. */
 export interface WriteOwnedTabsOptions {

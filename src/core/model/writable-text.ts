@@ -38,6 +38,15 @@ export function writableText(text: string): WritableText {
   return { ok: true, text: replaced, notes };
 }
 
+/**
+ * A text for a cell of an owned tab (a summary or log quoting a register's text): cut to what a cell holds,
+ * ending in "…", rather than a write Excel refuses (task pane) or a workbook Excel must repair (command
+ * line). Both writers cut here, so they write the same text. Imports never cut: they leave the cell alone.
+ */
+export function fitCell(text: string): string {
+  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
+}
+
 /** "kept formula (export says 16)": a register cell holding a formula is never replaced by a value. */
 export function keptFormulaNote(exportText: string): string {
   return `kept formula (export says ${exportText === "" ? "(blank)" : exportText})`;

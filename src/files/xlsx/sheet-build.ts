@@ -9,11 +9,12 @@ import {
 } from "../../core/model/owned-tab";
 import { toA1 } from "../../core/address/a1";
 import type { CellValue } from "../../core/model/grid";
+import { fitCell } from "../../core/model/writable-text";
 import { cellXml, locateRows } from "./sheet-edit";
 import type { CellLook, StyleBook } from "./style-book";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeText, unescapeXString } from "./xml-text";
-import { concatBytes, fitCell, utf8, xmlAttr } from "./xml-write";
+import { concatBytes, utf8, xmlAttr } from "./xml-write";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -1,6 +1,6 @@
 // Writes text into spreadsheet XML: entity escapes, and Excel's _xHHHH_ escapes for what XML cannot carry.
 
-import { holdableText, MAX_CELL_CHARS } from "../../core/model/writable-text";
+import { holdableText } from "../../core/model/writable-text";
 
 /** Escapes text for element content. */
 export function xmlText(s: string): string {
@@ -35,14 +35,6 @@ export function excelEscape(text: string): string {
         (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
       )
   );
-}
-
-/**
- * A text for a cell of an owned tab (a summary quoting a register's text): cut to what a cell holds,
- * ending in "…", rather than a workbook Excel must repair. Imports never cut: they leave the cell alone.
- */
-export function fitCell(text: string): string {
-  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
 }
 
 /** `<t>` for a cell or shared string, keeping leading/trailing spaces and line breaks as written. */
