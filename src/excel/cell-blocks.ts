@@ -33,14 +33,22 @@ export interface CellBlockLimits {
 const TEXT_FORMAT = "@";
 
 /**
- * Text Excel would turn into something else when typed: a formula (= + - @), a number ("007", "1e3",
- * ".5"), a boolean, a date ("1/2", "2022-10-10") or a percentage. Such text gets the "@" format before it
- * is written, so it arrives as the text it is; other text keeps the cell's own format.
+ * Text Excel might turn into something else when typed into a General cell: a formula (= + - @), a
+ * boolean, an error value ("#N/A"), a percentage, and any text with a digit in it — a number ("007",
+ * "1e3"), an amount ("£120,000"), a date ("1/2", "Oct-22", "July 2022", "Sept 2022") or a time. Excel's
+ * reading of dates and amounts depends on the locale, so every text with a digit is treated as at risk.
+ * Such text gets the "@" format before it is written, so it arrives as the text it is; words with no digit
+ * ("Plain words") keep the cell's own format.
  */
 export function needsTextFormat(text: string): boolean {
   if (needsEscape(text)) return true;
   const t = text.trim();
-  return /^[+-]?[\d.]/.test(t) || /^(true|false)$/i.test(t) || /%$/.test(t);
+  return (
+    /\d/.test(t) ||
+    /^(true|false)$/i.test(t) ||
+    /%$/.test(t) ||
+    /^#(N\/A|NULL!|REF!|NAME\?|NUM!|VALUE!)$/i.test(t)
+  );
 }
 
 /** The value and format that store `edit.value` exactly (text escaped, never a formula). */

@@ -336,6 +336,11 @@ describe("cellBlocks", () => {
     ["\tx", "'\tx", "@"],
     ["007", "007", "@"],
     ["TRUE", "TRUE", "@"],
+    ["July 2022", "July 2022", "@"],
+    ["Oct-22", "Oct-22", "@"],
+    ["£120,000", "£120,000", "@"],
+    ["Due 3 March", "Due 3 March", "@"],
+    ["#N/A", "#N/A", "@"],
     ["Plain words", "Plain words", null],
   ])("text %j is written as %j with format %j", (text, value, format) => {
     expect(wireCell({ value: text })).toEqual({ value, format });
