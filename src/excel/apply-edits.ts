@@ -13,7 +13,7 @@ import type { CellValue } from "../core/model/grid";
 import { emptyFormat, logDateFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
 import { fitCell } from "../core/model/writable-text";
 import { cellBlocks, splitBlock, type CellBlock } from "./cell-blocks";
-import { toPlainError } from "./errors";
+import { ErrorCode, officeErrorCode, protectedSheetsMessage, toPlainError } from "./errors";
 import { PlainError, type WriteResult } from "./gateway";
 import { escapeCellText } from "./escape-text";
 import {
@@ -63,6 +63,13 @@ interface LogTarget {
   existing: { sheet: string; nextRow: number; append: LogAppend } | null;
 }
 
+/** A backup made, and the CRR_OWNED_* name that marks it as the add-in's own. */
+interface Backup {
+  from: string;
+  to: string;
+  ownedName: string;
+}
+
 /** What the first read found. */
 interface Preflight {
   sheetNames: string[];
@@ -97,15 +104,21 @@ export async function applyEdits(
   )
     return result;
 
+  // Refuses a protected register (or log tab) before any backup is made: see preflight.
   const pre = await runExcel("reading the workbook before the import", (context) =>
     preflight(context, edits, logRows),
   );
   onProgress?.({ step: "backup", label: "Copying the register to a dated backup sheet…" });
-  result.backups = await runExcel("making the backup copy of the register (nothing was changed)", (context) =>
+  const made = await runExcel("making the backup copy of the register (nothing was changed)", (context) =>
     makeBackups(context, edits, pre),
   );
+  result.backups = made.map(({ from, to }) => ({ from, to }));
 
   let step = "writing the changed cells";
+  let stepSheets = [...new Set(edits.cells.map((c) => c.sheet))];
+  // Set once any batch of cells or log rows has reached the workbook: until then a failure changed nothing.
+  let written = false;
+  const onWritten = () => (written = true);
   const appended: { sheet: string; firstRow: number; rows: number; width: number }[] = [];
   try {
     if (edits.cells.length > 0) {
@@ -113,33 +126,39 @@ export async function applyEdits(
         step: "cells",
         label: `Writing ${edits.cells.length} changed ${edits.cells.length === 1 ? "cell" : "cells"}…`,
       });
-      await runExcel(step, (context) => writeCells(context, edits.cells));
+      await runExcel(step, (context) => writeCells(context, edits.cells, onWritten));
       result.cellsWritten = edits.cells.length;
     }
     for (const log of pre.logs) {
       const name = log.append.template?.name ?? OWNED_TAB_NAMES[log.append.kind];
       step = `adding ${log.append.rows.length} rows to the ${name} tab`;
+      stepSheets = [log.existing?.sheet ?? name];
       onProgress?.({ step: "log", label: `Adding ${log.append.rows.length} rows to the ${name} tab…` });
       if (log.existing) {
         const { sheet, nextRow, append } = log.existing;
         const width = append.header.length;
         appended.push({ sheet, firstRow: nextRow, rows: append.rows.length, width });
-        await runExcel(step, (context) => appendLogRows(context, sheet, nextRow, append));
+        await runExcel(step, (context) => appendLogRows(context, sheet, nextRow, append, onWritten));
         result.logs.push({ kind: log.append.kind, sheet, firstRow: nextRow, rows: log.append.rows.length });
       } else {
         const tab = newLogTab(log.append);
-        const written = await writeOwnedTab(tab);
+        // A new tab that fails is removed by writeOwnedTab itself; once written, it counts.
+        const tabWritten = await writeOwnedTab(tab);
+        onWritten();
         const firstRow = tab.rows.length - log.append.rows.length;
         result.logs.push({
           kind: log.append.kind,
-          sheet: written.sheetName,
+          sheet: tabWritten.sheetName,
           firstRow,
           rows: log.append.rows.length,
         });
       }
     }
   } catch (e) {
-    throw await failedAfterBackup(e, step, edits, pre, result.backups, appended);
+    // Protected after the check (a co-author, say) before anything was written: take the backup away again.
+    if (officeErrorCode(e) === ErrorCode.accessDenied && !written)
+      throw await refusedBeforeWriting(stepSheets, made);
+    throw await failedAfterBackup(e, step, stepSheets, edits, pre, result.backups, appended);
   }
 
   for (const [i, tab] of edits.ownedTabs.entries()) {
@@ -189,13 +208,15 @@ async function preflight(
     }
   }
   const ownedByName = sheetsOwnedByName(loadedNames);
-  const usedRanges = edited.map((s) => ({
-    sheet: s,
-    range: context.workbook.worksheets
-      .getItem(s)
-      .getUsedRangeOrNullObject(false)
-      .load("rowIndex,rowCount,columnIndex,columnCount"),
-  }));
+  const usedRanges = edited.map((s) => {
+    const ws = context.workbook.worksheets.getItem(s);
+    return {
+      sheet: s,
+      range: ws.getUsedRangeOrNullObject(false).load("rowIndex,rowCount,columnIndex,columnCount"),
+      // ExcelApi 1.2: a protected sheet refuses every write, so it is found out here, before any backup.
+      protection: ws.protection.load("protected"),
+    };
+  });
   const logProbes = logRows.map((append) => {
     const preferred = append.template?.name ?? OWNED_TAB_NAMES[append.kind];
     const candidates = candidateSheetNames(preferred)
@@ -209,6 +230,7 @@ async function preflight(
           // The header row under the title block: which layout the rows below it are in.
           top: ws.getRangeByIndexes(0, 0, LOG_HEADER_SEARCH_ROWS, LOG_HEADER_COLUMNS).load("values"),
           used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
+          protection: ws.protection.load("protected"),
         };
       });
     return { append, candidates };
@@ -230,16 +252,20 @@ async function preflight(
           },
     );
   }
+  const locked = usedRanges.filter((u) => u.protection.protected).map((u) => u.sheet);
   const logs: LogTarget[] = logProbes.map(({ append, candidates }) => {
     // Ours by its CRR_OWNED_* name, or by the marker in row 1; a user's sheet of the same name is skipped.
     const ours =
       candidates.find((c) => c.byName) ??
       candidates.find((c) => !c.row1.isNullObject && rowHasMarker(c.row1.values[0]));
     if (!ours) return { append, existing: null };
+    if (ours.protection.protected) locked.push(ours.name);
     const nextRow = ours.used.isNullObject ? 0 : ours.used.rowIndex + ours.used.rowCount;
     const inLayout = { ...append, ...logRowsFor(append, ours.top.values as CellValue[][]) };
     return { append, existing: { sheet: ours.name, nextRow, append: inLayout } };
   });
+  // Nothing is written (not even the backup) when a sheet the import writes cannot be written.
+  if (locked.length > 0) throw new PlainError(protectedSheetsMessage(locked), ErrorCode.accessDenied);
   return { sheetNames, names: loadedNames, used, logs };
 }
 
@@ -256,7 +282,7 @@ async function makeBackups(
   context: Excel.RequestContext,
   edits: WorkbookEdits,
   pre: Preflight,
-): Promise<{ from: string; to: string }[]> {
+): Promise<Backup[]> {
   if (edits.copies.length === 0) return [];
   if (!supportsExcelApi("1.7")) {
     throw new PlainError(
@@ -266,7 +292,7 @@ async function makeBackups(
   }
   const taken = new Set(pre.sheetNames.map(lower));
   const names = [...pre.names];
-  const made: { from: string; to: string }[] = [];
+  const made: Backup[] = [];
   for (const c of edits.copies) {
     const to = freeName(c.to, taken);
     taken.add(lower(to));
@@ -279,14 +305,18 @@ async function makeBackups(
       copy.getRange("A1"),
       "Contract Risk Review: a dated backup made before an import",
     );
-    made.push({ from: c.from, to });
+    made.push({ from: c.from, to, ownedName });
   }
   await countedSync(context, "apply: backup", OP_BYTES * edits.copies.length * 3);
   return made;
 }
 
 /** The cells in payload-sized syncs of row blocks; a refused block is halved and sent again. */
-async function writeCells(context: Excel.RequestContext, cells: CellEdit[]): Promise<void> {
+async function writeCells(
+  context: Excel.RequestContext,
+  cells: CellEdit[],
+  onWritten: () => void,
+): Promise<void> {
   const budget = payloadBudget();
   const blocks = cellBlocks(cells, { maxBytes: Math.max(1, Math.floor(budget * 0.9)) });
   const sheets = new Map<string, Excel.Worksheet>();
@@ -318,7 +348,7 @@ async function writeCells(context: Excel.RequestContext, cells: CellEdit[]): Pro
       return parts ? [write(parts[0]), write(parts[1])] : null;
     },
   });
-  await syncWrites(context, blocks.map(write), "apply: cells");
+  await syncWrites(context, blocks.map(write), "apply: cells", onWritten);
 }
 
 /** Log rows below the owned log tab's last used row, in payload-sized syncs (text escaped and kept as text). */
@@ -327,6 +357,7 @@ async function appendLogRows(
   sheet: string,
   firstRow: number,
   append: LogAppend,
+  onWritten: () => void,
 ): Promise<void> {
   const width = append.header.length;
   const dateCols = new Set(append.template?.format.dateColumns ?? []);
@@ -385,7 +416,7 @@ async function appendLogRows(
     writes.push(chunk(start, count));
     start += count;
   }
-  await syncWrites(context, writes, "apply: log rows");
+  await syncWrites(context, writes, "apply: log rows", onWritten);
 }
 
 /** The log tab to create: its template (title block and header) with the rows below, or a bare header. */
@@ -400,6 +431,34 @@ function newLogTab(append: LogAppend): OwnedTab {
 }
 
 /**
+ * A write refused as protected before any of the import reached the workbook (the sheet was protected after
+ * preflight looked, by a co-author say): the backups and their names are removed again, in one sync, so
+ * the workbook is as it was. Returns the error to throw, naming the sheets.
+ */
+async function refusedBeforeWriting(sheets: string[], made: Backup[]): Promise<PlainError> {
+  if (made.length === 0) return new PlainError(protectedSheetsMessage(sheets), ErrorCode.accessDenied);
+  try {
+    await runExcel("removing the backup copy", async (context) => {
+      for (const b of made) {
+        context.workbook.names.getItem(b.ownedName).delete();
+        context.workbook.worksheets.getItem(b.to).delete();
+      }
+      await countedSync(context, "apply: remove backup", OP_BYTES * made.length * 2);
+    });
+  } catch {
+    const list = made.map((b) => `"${b.to}"`).join(" and ");
+    return new PlainError(
+      `${protectedSheetsMessage(sheets)} The backup ${list} made just before could not be removed: delete it if you do not need it.`,
+      ErrorCode.accessDenied,
+    );
+  }
+  return new PlainError(
+    protectedSheetsMessage(sheets, "nothing was imported and the backup made for it was removed again"),
+    ErrorCode.accessDenied,
+  );
+}
+
+/**
  * After a failure past the backup: puts every edited sheet back from its backup (values and formats over
  * its old used range; rows the import added below it emptied) and empties the log rows appended, in one
  * sync. Returns the error to throw, saying which step failed and where the register as it was now is.
@@ -407,12 +466,16 @@ function newLogTab(append: LogAppend): OwnedTab {
 async function failedAfterBackup(
   error: unknown,
   step: string,
+  stepSheets: string[],
   edits: WorkbookEdits,
   pre: Preflight,
   backups: { from: string; to: string }[],
   appended: { sheet: string; firstRow: number; rows: number; width: number }[],
 ): Promise<PlainError> {
-  const detail = toPlainError(error, step).message;
+  const detail =
+    officeErrorCode(error) === ErrorCode.accessDenied
+      ? `The ${stepSheets.length === 1 ? "sheet" : "sheets"} ${stepSheets.map((s) => `"${s}"`).join(" and ")} became protected while the import was being written.`
+      : toPlainError(error, step).message;
   const edited = [...new Set(edits.cells.map((c) => c.sheet))];
   const backupOf = new Map(backups.map((b) => [lower(b.from), b.to]));
   const backupList = backups.map((b) => `"${b.to}"`).join(" and ");

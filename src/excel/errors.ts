@@ -46,6 +46,26 @@ const MESSAGES: Record<string, string> = {
     "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
 };
 
+/** `"Register"`, `"A" and "B"`, `"A", "B" and "C"`. */
+function quotedList(items: readonly string[]): string {
+  const q = items.map((i) => `"${i}"`);
+  return q.length < 2 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+}
+
+/**
+ * What to tell the officer when sheets the add-in must write are protected: names them, says what did not
+ * happen (`outcome`) and how to unprotect them. "The sheet "Register" is protected, so nothing was
+ * imported. Unprotect it (Review > Unprotect Sheet), then import again."
+ */
+export function protectedSheetsMessage(
+  sheets: readonly string[],
+  outcome = "nothing was imported",
+  retry = "import again",
+): string {
+  const one = sheets.length === 1;
+  return `The ${one ? "sheet" : "sheets"} ${quotedList(sheets)} ${one ? "is" : "are"} protected, so ${outcome}. Unprotect ${one ? "it" : "them"} (Review > Unprotect Sheet), then ${retry}.`;
+}
+
 /**
  * The error as a PlainError. `doing` names the action ("reading the workbook") so an unknown error
  * still says what failed. A PlainError passes through unchanged.

@@ -17,12 +17,15 @@ export interface QueuedWrite {
  * Queues `writes` in order and syncs once per batch of at most the payload budget. On a payload error
  * the batch goes back to the front: a batch of several writes is retried in halves, a single write is
  * split. Writes must be idempotent (setting values, formats), as a refused batch may be sent again.
+ * `onSynced` is called after each batch that reached the workbook (so a caller knows whether a later
+ * failure left anything written).
  * @returns the number of syncs made.
  */
 export async function syncWrites(
   context: Excel.RequestContext,
   writes: QueuedWrite[],
   label: string,
+  onSynced?: () => void,
 ): Promise<number> {
   const pending = [...writes];
   let limit = payloadBudget();
@@ -40,6 +43,7 @@ export async function syncWrites(
       syncs += 1;
       // One sync per payload-sized batch, not per row or per cell.
       await countedSync(context, label, bytes);
+      onSynced?.();
     } catch (e) {
       if (!isPayloadError(e)) throw e;
       if (batch.length > 1) {

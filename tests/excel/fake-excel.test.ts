@@ -174,6 +174,47 @@ describe("fake Excel host: writes land at sync", () => {
   });
 });
 
+describe("fake Excel host: a protected sheet", () => {
+  it("tells protection, refuses changes to cells with AccessDenied, and still reads and copies", async () => {
+    const host = installFakeExcel({
+      sheets: [{ name: "Register", values: [["Ref"], ["HRC-001"]], protected: true }],
+    });
+    let isProtected: boolean | null = null;
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Register");
+      const p = ws.protection.load("protected");
+      const a2 = ws.getRange("A2").load("values");
+      ws.copy("End");
+      await ctx.sync();
+      isProtected = p.protected;
+      expect(a2.values).toEqual([["HRC-001"]]);
+    });
+    expect(isProtected).toBe(true);
+    expect(host.sheets.map((s) => [s.name, s.protected])).toEqual([
+      ["Register", true],
+      ["Register (2)", true],
+    ]);
+    for (const write of [
+      (ws: Excel.Worksheet) => (ws.getRange("A2").values = [["x"]]),
+      (ws: Excel.Worksheet) => (ws.getRange("A2").numberFormat = [["@"]]),
+      (ws: Excel.Worksheet) => ws.getRange().clear("All"),
+    ]) {
+      expect(
+        await codeOf(async (ctx) => {
+          write(ctx.workbook.worksheets.getItem("Register"));
+          await ctx.sync();
+        }),
+      ).toBe("AccessDenied");
+    }
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Register").protection.unprotect();
+      ctx.workbook.worksheets.getItem("Register").getRange("A2").values = [["x"]];
+      await ctx.sync();
+    });
+    expect(host.cell("Register", "A2")?.v).toBe("x");
+  });
+});
+
 describe("fake Excel host: missing items, null objects, names", () => {
   it("fails getItem of a missing sheet at sync with ItemNotFound", async () => {
     book();

@@ -40,6 +40,8 @@ export interface FakeSheetSpec {
   fills?: Record<string, string>;
   /** The user's own conditional formats. */
   conditionalFormats?: { address: string; formula: string; fill: string }[];
+  /** Protected (Review › Protect Sheet): changes to its cells fail with AccessDenied. */
+  protected?: boolean;
 }
 
 export interface FakeWorkbookSpec {
@@ -354,6 +356,7 @@ function buildSheet(spec: FakeSheetSpec): SheetState {
     formula: cf.formula,
     fill: cf.fill,
   }));
+  s.protected = spec.protected ?? false;
   return s;
 }
 

@@ -449,6 +449,7 @@ export class FakeRange extends FakeObj {
   clear(applyTo: string = "All"): void {
     this._call("clear", [applyTo], () => {
       const l = this.loc();
+      l.sheet.refuseIfProtected();
       for (const r of l.rects) clearRect(l.sheet, r, applyTo);
     });
   }
@@ -508,6 +509,7 @@ export class FakeCfCollection extends FakeCollection<CfState, FakeObj> {
       if (type !== "Custom" && type !== "CellValue")
         fail("InvalidArgument", `The fake supports Custom and CellValue formats, not ${type}.`);
       const l = this.range.loc();
+      l.sheet.refuseIfProtected();
       const cf: CfState = { id: nextCfId(), type, areas: l.rects.map((r) => ({ ...r })) };
       l.sheet.cfs.unshift(cf);
       made = { sheet: l.sheet, cf };
@@ -690,6 +692,8 @@ export class FakeWorksheet extends FakeObj {
       c.merges = s.merges.map((m) => ({ ...m }));
       c.cfs = s.cfs.map((cf) => ({ ...cf, id: nextCfId(), areas: cf.areas.map((a) => ({ ...a })) }));
       c.freezeRows = s.freezeRows;
+      // A copy of a protected sheet is protected too, as in Excel.
+      c.protected = s.protected;
       c.columnWidths = new Map(s.columnWidths);
       c.pageLayout = { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } };
       // A copied sheet's charts draw the copy's cells where they drew the source's.
@@ -767,6 +771,16 @@ export class FakeWorksheet extends FakeObj {
     if (s.visibility !== "Visible")
       fail("InvalidOperation", `The operation is not permitted on a hidden sheet (${feature}).`);
     return s;
+  }
+
+  /** ExcelApi 1.2: whether the sheet is protected (Review › Protect Sheet), and protect / unprotect. */
+  get protection(): Bag {
+    this.host.requireApi("1.2", "Worksheet.protection");
+    const bag: Bag = new Bag(this._ctx, "WorksheetProtection", ["protected"], () => this.sheet().protected);
+    return bag.with({
+      protect: () => bag._call("protect", [], () => (this.sheet().protected = true)),
+      unprotect: () => bag._call("unprotect", [], () => (this.sheet().protected = false)),
+    });
   }
 
   /** ExcelApi 1.1: the sheet's charts. */

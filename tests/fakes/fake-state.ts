@@ -90,6 +90,11 @@ export class SheetState {
   charts: ChartState[] = [];
   freezeRows = 0;
   tabColor = "";
+  /**
+   * Review › Protect Sheet (Worksheet.protection, ExcelApi 1.2): every cell locked, as by default, so any
+   * change to a cell (value, format, link, clear) fails with AccessDenied; reading and copying still work.
+   */
+  protected = false;
   columnWidths = new Map<number, number>();
   autofitColumns = new Set<number>();
   /** Accepted formatting the fake does not model (wrapText, alignment…), kept for inspection. */
@@ -114,8 +119,15 @@ export class SheetState {
   }
 
   ensure(row: number, col: number): CellState {
+    this.refuseIfProtected();
     const r = (this.rows[row] ??= []);
     return (r[col] ??= { v: "" });
+  }
+
+  /** Fails as Excel does when a change reaches a cell of a protected sheet. */
+  refuseIfProtected(): void {
+    if (this.protected)
+      fail("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
   }
 
   /** Every existing cell inside `rect` (sparse walk, so whole-sheet ranges stay cheap). */
