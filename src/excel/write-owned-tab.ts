@@ -1,7 +1,8 @@
-// Writes (or rewrites) one owned tab: picks a sheet that is ours, clears it, writes the rows in
-// payload-sized chunks as 2-D arrays (text escaped, stored as text), formats it, then freezes the header
-// and sets it up for printing in a sync of its own (tab-layout.ts), then draws its chart, if it has one
-// (draw-tab-chart.ts): a failure of either is only a warning.
+// Writes (or rewrites) one owned tab: picks a sheet that is ours, writes the rows in payload-sized chunks
+// as 2-D arrays (text escaped, stored as text) and formats them, then freezes the header and sets it up for
+// printing in a sync of its own (tab-layout.ts), then draws its chart, if it has one (draw-tab-chart.ts):
+// a failure of either is only a warning. A rewrite goes through a hidden staging sheet, copied over the
+// old tab only once every chunk is in, so a failure part-way leaves the old tab as it was.
 
 import { columnLetter, toA1 } from "../core/address/a1";
 import type { CellValue } from "../core/model/grid";
@@ -29,7 +30,12 @@ interface Target {
   exists: boolean;
   /** CRR_OWNED_<n> to add for the sheet, or null when a name already points at it. */
   ownedName: string | null;
+  /** A free sheet name for the hidden staging sheet a rewrite is written into first. */
+  stagingName: string;
 }
+
+/** The staging sheet's name ("CRR writing", "CRR writing 2"…): hidden, and gone once the rewrite is in. */
+const STAGING_NAME = "CRR writing";
 
 /** The tab as the 2-D arrays that go to Excel, marker included. */
 interface TabCells {
@@ -49,26 +55,56 @@ export async function writeOwnedTab(tab: OwnedTab): Promise<WriteResult> {
   return runExcel(`writing the "${tab.name}" tab`, (context) => writeOwnedTabIn(context, tab));
 }
 
-/** writeOwnedTab inside a run the caller holds (settings are read again and written in one run). */
-export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedTab): Promise<WriteResult> {
-  const target = await chooseSheet(context, tab.name);
-  const cells = tabCells(tab);
+/** A proxy for the sheet per batch: one made in a batch Excel refused is not safe to use afterwards. */
+function sheetPerBatch(context: Excel.RequestContext, name: string): (batch: number) => Excel.Worksheet {
   const sheets = new Map<number, Excel.Worksheet>();
-  // A proxy per batch: one made in a batch Excel refused is not safe to use afterwards.
-  const sheetIn = (batch: number): Excel.Worksheet => {
+  return (batch) => {
     let ws = sheets.get(batch);
     if (!ws) {
-      ws = context.workbook.worksheets.getItem(target.name);
+      ws = context.workbook.worksheets.getItem(name);
       sheets.set(batch, ws);
     }
     return ws;
   };
+}
+
+/**
+ * writeOwnedTab inside a run the caller holds (settings are read again and written in one run).
+ *
+ * A new tab is written in place, and removed again (with its CRR_OWNED_* name) when a chunk fails. An
+ * existing tab is rewritten through a hidden staging sheet: the chunks and cell formats go there, and the
+ * last batch, queued after every other, clears the old tab, copies the staging sheet's cells over it
+ * (Range.copyFrom, ExcelApi 1.9), sets the column widths and links, and deletes the staging sheet. Excel
+ * stops a batch at its first failing instruction, so the old tab is touched only when everything before
+ * has been written; a failure deletes the staging sheet and leaves the old tab as it was. The old sheet
+ * stays the same sheet: its position, visibility, tab colour, CRR_OWNED_* name, names and formulas that
+ * point into it, and links to its cells (the Check view's) keep working. No extra sync: the copy rides on
+ * the last batch. A host below ExcelApi 1.9 rewrites in place, as before.
+ */
+export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedTab): Promise<WriteResult> {
+  const target = await chooseSheet(context, tab.name);
+  const cells = tabCells(tab);
+  const staged = target.exists && supportsExcelApi("1.9");
+  const finalIn = sheetPerBatch(context, target.name);
+  const sheetIn = staged ? sheetPerBatch(context, target.stagingName) : finalIn;
   const writes: QueuedWrite[] = [
-    setupWrite(context, target, tab, sheetIn),
+    setupWrite(context, target, tab, staged, sheetIn),
     ...valueWrites(cells, sheetIn),
     ...formatWrites(tab, cells, sheetIn),
+    ...(staged ? [swapWrite(context, target, tab, cells, sheetIn, finalIn)] : []),
+    ...sheetFormatWrites(tab, finalIn),
   ];
-  await syncWrites(context, writes, `write: ${target.name}`);
+  const label = `write: ${target.name}`;
+  let synced = 0;
+  try {
+    await syncWrites(context, writes, label, () => (synced += 1));
+  } catch (e) {
+    if (staged) await removeUnfinished(context, label, target.stagingName, null);
+    // A new tab is ours once its first batch (which adds it) is in; never delete a sheet someone else added.
+    else if (!target.exists && synced > 0)
+      await removeUnfinished(context, label, target.name, target.ownedName);
+    throw e;
+  }
   const warnings = [
     ...(await layoutTab(context, target.name, tab)),
     ...(await drawTabChart(context, target.name, tab, target.exists)),
@@ -89,6 +125,8 @@ async function chooseSheet(context: Excel.RequestContext, preferred: string): Pr
   const ownedByName = sheetsOwnedByName(loadedNames);
   const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
   const candidates = candidateSheetNames(preferred);
+  let stagingName = STAGING_NAME;
+  for (let n = 2; existing.has(stagingName.toLowerCase()); n++) stagingName = `${STAGING_NAME} ${n}`;
 
   const firstRows = candidates
     .filter((c) => existing.has(c.toLowerCase()) && !ownedByName.has(c.toLowerCase()))
@@ -104,9 +142,10 @@ async function chooseSheet(context: Excel.RequestContext, preferred: string): Pr
   for (const c of candidates) {
     const key = c.toLowerCase();
     const ws = existing.get(key);
-    if (!ws) return { name: c, exists: false, ownedName: nextOwnedName(loadedNames) };
-    if (ownedByName.has(key)) return { name: ws.name, exists: true, ownedName: null };
-    if (marked.has(key)) return { name: ws.name, exists: true, ownedName: nextOwnedName(loadedNames) };
+    if (!ws) return { name: c, exists: false, ownedName: nextOwnedName(loadedNames), stagingName };
+    if (ownedByName.has(key)) return { name: ws.name, exists: true, ownedName: null, stagingName };
+    if (marked.has(key))
+      return { name: ws.name, exists: true, ownedName: nextOwnedName(loadedNames), stagingName };
   }
   throw new PlainError(
     `Your own sheets already use the names "${candidates[0]}", "${candidates[1]}" and "${candidates[2]}"…, so the ${preferred} tab was not written. Rename one of them, then try again.`,
@@ -153,27 +192,91 @@ function tabCells(tab: OwnedTab): TabCells {
   return { values, formats, width: Math.max(1, width), markerCol };
 }
 
+/** The first write: the new tab or the hidden staging sheet added (or, in place, the old tab cleared). */
 function setupWrite(
   context: Excel.RequestContext,
   target: Target,
   tab: OwnedTab,
+  staged: boolean,
   sheetIn: (batch: number) => Excel.Worksheet,
 ): QueuedWrite {
   return {
     bytes: OP_BYTES * 4,
     queue: (batch) => {
+      if (staged) {
+        context.workbook.worksheets.add(target.stagingName);
+        sheetIn(batch).visibility = "Hidden";
+        return;
+      }
       if (!target.exists) context.workbook.worksheets.add(target.name);
       const ws = sheetIn(batch);
-      if (target.ownedName)
-        context.workbook.names.add(
-          target.ownedName,
-          ws.getRange("A1"),
-          "Contract Risk Review: this sheet is the add-in's own",
-        );
+      addOwnedName(context, target, ws);
       ws.getRange().clear("All");
       if (tab.kind === "settings") ws.visibility = "Hidden";
     },
   };
+}
+
+/** Marks the sheet as the add-in's own by a CRR_OWNED_* name, when it has none yet. */
+function addOwnedName(context: Excel.RequestContext, target: Target, ws: Excel.Worksheet): void {
+  if (target.ownedName)
+    context.workbook.names.add(
+      target.ownedName,
+      ws.getRange("A1"),
+      "Contract Risk Review: this sheet is the add-in's own",
+    );
+}
+
+/**
+ * The last batch of a rewrite: the old tab cleared, the staging sheet's cells (values and formats, marker
+ * included) copied over it, and the staging sheet deleted, queued after every chunk.
+ */
+function swapWrite(
+  context: Excel.RequestContext,
+  target: Target,
+  tab: OwnedTab,
+  cells: TabCells,
+  stagingIn: (batch: number) => Excel.Worksheet,
+  finalIn: (batch: number) => Excel.Worksheet,
+): QueuedWrite {
+  const rows = cells.values.length;
+  const cols = cells.values[0].length;
+  return {
+    bytes: OP_BYTES * 5,
+    queue: (batch) => {
+      const ws = finalIn(batch);
+      const staging = stagingIn(batch);
+      ws.getRange().clear("All");
+      ws.getRangeByIndexes(0, 0, rows, cols).copyFrom(staging.getRangeByIndexes(0, 0, rows, cols), "All");
+      addOwnedName(context, target, ws);
+      if (tab.kind === "settings") ws.visibility = "Hidden";
+      staging.delete();
+    },
+  };
+}
+
+/**
+ * After a failed write: deletes the unfinished sheet (the staging sheet, or a new tab) and the name made
+ * for it, if they got as far as the workbook. Excel may have run part of the failed batch, so it looks
+ * first (two syncs, on failure only). A failure here is swallowed: the write's own error is the one to
+ * show, and a hidden staging sheet left over changes nothing the officer sees.
+ */
+async function removeUnfinished(
+  context: Excel.RequestContext,
+  label: string,
+  sheet: string,
+  ownedName: string | null,
+): Promise<void> {
+  try {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load("name");
+    const name = ownedName ? context.workbook.names.getItemOrNullObject(ownedName).load("name") : null;
+    await countedSync(context, `${label}: find the unfinished sheet`);
+    if (name && !name.isNullObject) name.delete();
+    if (!ws.isNullObject) ws.delete();
+    await countedSync(context, `${label}: remove the unfinished sheet`, OP_BYTES * 2);
+  } catch {
+    // The write's own error follows.
+  }
 }
 
 /** Row chunks under the payload budget (and the block cell cap), each split in half on demand. */
@@ -276,10 +379,6 @@ function formatWrites(
       }, OP_BYTES + list.length);
     }
   }
-  f.columnWidths.forEach((w, c) => {
-    if (w > 0)
-      op((ws) => (ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = widthPoints(w)));
-  });
   if (cells.markerCol >= 0) {
     op((ws) => {
       const font = ws.getCell(0, cells.markerCol).format.font;
@@ -287,6 +386,23 @@ function formatWrites(
       font.size = 8;
     });
   }
+  return out;
+}
+
+/**
+ * What belongs to the tab's sheet rather than its cells, so a copy of the cells would not carry it: column
+ * widths and links (and the links' colour, set after them). Queued on the tab itself, after the copy.
+ */
+function sheetFormatWrites(tab: OwnedTab, sheetIn: (batch: number) => Excel.Worksheet): QueuedWrite[] {
+  const f = tab.format;
+  const out: QueuedWrite[] = [];
+  const op = (queue: (ws: Excel.Worksheet) => void, bytes = OP_BYTES): void => {
+    out.push({ bytes, queue: (batch) => queue(sheetIn(batch)) });
+  };
+  f.columnWidths.forEach((w, c) => {
+    if (w > 0)
+      op((ws) => (ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = widthPoints(w)));
+  });
   // Hyperlinks are ExcelApi 1.7: without it the cells keep their text and lose only the link.
   if (supportsExcelApi("1.7")) {
     for (const link of f.links) {
