@@ -1,15 +1,17 @@
 // The WorkbookGateway the task pane uses in Excel: each method is one module of src/excel.
 
-import { applyEdits } from "./apply-edits";
 import type { WorkbookGateway } from "./gateway";
 import { clearMarks, markCells } from "./mark-cells";
 import { readAllSheets } from "./read-sheets";
-import { meetingWrites } from "./record-update";
 import { selectCell } from "./select-cell";
 import { loadSettings, loadSettingsWithIssues, saveSettings } from "./settings-store";
 import { writeOwnedTab } from "./write-owned-tab";
 
 export { adapterStats, onSync, resetAdapterStats, type AdapterStats, type SyncEvent } from "./run";
+
+/** The import's writer and the meeting's, loaded when first used (the Check view, opened first, needs neither). */
+const importWriter = () => import(/* webpackChunkName: "excel-import" */ "./apply-edits");
+const meetingWriter = () => import(/* webpackChunkName: "excel-meeting" */ "./record-update");
 
 /** The open workbook, through Office.js. Every failure is a PlainError with a message fit to show. */
 export function createOfficeGateway(): WorkbookGateway {
@@ -22,7 +24,8 @@ export function createOfficeGateway(): WorkbookGateway {
     loadSettings,
     loadSettingsWithIssues,
     saveSettings,
-    ...meetingWrites({ writeOwnedTab }),
-    applyEdits,
+    openUpdateLog: async (tab) => (await meetingWriter()).meetingWrites({ writeOwnedTab }).openUpdateLog(tab),
+    recordUpdate: async (request) => (await meetingWriter()).recordUpdate(request),
+    applyEdits: async (edits, onProgress) => (await importWriter()).applyEdits(edits, onProgress),
   };
 }
