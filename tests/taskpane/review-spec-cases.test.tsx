@@ -52,7 +52,10 @@ const recordLines = (host: FakeHost) =>
   );
 
 async function endMeeting(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole("button", { name: /End meeting/ }));
+  // The last record may still be writing (the button is disabled until it is done): a click then does nothing.
+  const button = screen.getByRole("button", { name: /End meeting/ });
+  await waitFor(() => expect(button).toBeEnabled());
+  await user.click(button);
   await screen.findAllByText(/Meeting ended\./, undefined, { timeout: 20000 });
 }
 
