@@ -46,7 +46,8 @@ export function ConflictPanel({ conflict, riskId, busy, onResolve }: ConflictPan
           <MessageBarTitle id="review-conflict-title">
             Someone changed {riskId}&apos;s row since its card was shown.
           </MessageBarTitle>
-          Nothing was written. Compare the versions, then choose.
+          Nothing was written. Compare the versions, then choose. Writing yours anyway keeps their words in
+          the Update Log.
         </MessageBarBody>
       </MessageBar>
       <Table size="small" className={s.table} aria-label={`Changes to ${riskId} by someone else`}>
