@@ -5,10 +5,7 @@ import { dayFromSerial, parseDate, parseScore, type DateOptions, type DayNumber 
 import { MonthFirstVote } from "../parse/month-first";
 import { cellText } from "../read/cell-text";
 import { monthOf, type MonthIndex } from "./month";
-
-/** Serials a log's date column may hold (1954–2119): a bare number there is an Excel date. */
-const SERIAL_MIN = 20000;
-const SERIAL_MAX = 80000;
+import { isLikelyDateSerial } from "../parse/likely-serial";
 
 /**
  * Reads a log's date cell: an Excel serial (with or without a date format, a time of day ignored), or
@@ -17,7 +14,7 @@ const SERIAL_MAX = 80000;
  */
 function logDay(value: CellValue, format: string | null, options: DateOptions): DayNumber | null {
   const r =
-    typeof value === "number" && value >= SERIAL_MIN && value <= SERIAL_MAX
+    typeof value === "number" && isLikelyDateSerial(value)
       ? dayFromSerial(value)
       : parseDate(value, format, "lastUpdated", options);
   return r.ok ? r.value : null;

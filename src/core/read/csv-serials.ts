@@ -5,10 +5,9 @@ import { DATE_FIELDS } from "../model/fields";
 import type { Grid } from "../model/grid";
 import { rawValue, type SheetRecord } from "../model/records";
 import type { SheetLayout } from "./detect-sheet";
+import { isLikelyDateSerial } from "../parse/likely-serial";
 
 /** Excel serials a CSV's date column may hold: 1954-10-03 to 2119-01-08, well clear of scores and amounts. */
-const CSV_SERIAL_MIN = 20000;
-const CSV_SERIAL_MAX = 80000;
 /** The format given to a CSV serial so every date reader takes it for the date it is. */
 const CSV_SERIAL_FORMAT = "dd/mm/yyyy";
 
@@ -23,7 +22,7 @@ export function readCsvSerials(grid: Grid, layout: SheetLayout, records: SheetRe
   for (const r of records)
     for (const f of fields) {
       const v = rawValue(r, f);
-      if (typeof v === "number" && Number.isInteger(v) && v >= CSV_SERIAL_MIN && v <= CSV_SERIAL_MAX)
+      if (typeof v === "number" && Number.isInteger(v) && isLikelyDateSerial(v))
         r.fields[f]!.format = CSV_SERIAL_FORMAT;
     }
 }
