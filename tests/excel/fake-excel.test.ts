@@ -337,3 +337,122 @@ describe("fake Excel host: payloads, stats and simulated errors", () => {
     ).toBe("ApiNotFound");
   });
 });
+
+describe("fake Excel host: tables and whole-row insert", () => {
+  /** A register table A1:C4 (header, two risks, Total row), a note below, a name on the Total row. */
+  function tableBook(apiVersion = "1.13"): FakeHost {
+    return installFakeExcel({
+      apiVersion,
+      sheets: [
+        {
+          name: "Register",
+          values: [
+            ["Ref", "Title", "Score"],
+            ["R1", "Potholes", 4],
+            ["R2", "Flooding", 6],
+            ["Total", null, "=SUM(C2:C3)"],
+            [],
+            ["Note", null, "=C4*2"],
+          ],
+          tables: [{ name: "Risks", address: "A1:C4", showTotals: true }],
+        },
+      ],
+      names: [{ name: "GrandTotal", sheet: "Register", address: "C4" }],
+    });
+  }
+
+  it("lists a sheet's and the workbook's tables with their ranges", async () => {
+    tableBook();
+    await Excel.run(async (ctx) => {
+      const all = ctx.workbook.tables.load("items/name,items/showTotals");
+      const own = ctx.workbook.worksheets.getItem("Register").tables.load("items/name");
+      await ctx.sync();
+      expect(all.items.map((t) => [t.name, t.showTotals])).toEqual([["Risks", true]]);
+      expect(own.items.map((t) => t.name)).toEqual(["Risks"]);
+      const t = all.items[0];
+      const range = t.getRange().load("address");
+      const header = t.getHeaderRowRange().load("address");
+      const total = t.getTotalRowRange().load("rowIndex");
+      const sheet = t.worksheet.load("name");
+      await ctx.sync();
+      expect([range.address, header.address, total.rowIndex, sheet.name]).toEqual([
+        "Register!A1:C4",
+        "Register!A1:C1",
+        3,
+        "Register",
+      ]);
+    });
+  });
+
+  it("inserts whole rows above the Total row: the table grows, the Total row, its formula, the name and the rows below move down", async () => {
+    const host = tableBook();
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Register").getRange("4:5").insert(Excel.InsertShiftDirection.down);
+      await ctx.sync();
+    });
+    const snap = host.snapshot();
+    expect(snap.sheets[0].tables).toEqual([{ name: "Risks", address: "A1:C6", showTotals: true }]);
+    expect(snap.sheets[0].values[5]).toEqual(["Total", "", "#NAME?"]);
+    // A reference to the moved row follows it; one wholly above the insertion stays (as in Excel).
+    expect(snap.sheets[0].formulas).toEqual({ C6: "=SUM(C2:C3)", C8: "=C6*2" });
+    expect(snap.names).toContainEqual({ name: "GrandTotal", value: "Register!C6" });
+    // And deleting them puts everything back.
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Register").getRange("4:5").delete(Excel.DeleteShiftDirection.up);
+      await ctx.sync();
+    });
+    expect(host.snapshot()).toEqual(tableBook().snapshot());
+  });
+
+  it("resizes a table only on ExcelApi 1.13, keeping its header row in place", async () => {
+    tableBook("1.9");
+    expect(
+      await codeOf(async (ctx) => {
+        ctx.workbook.tables.getItem("Risks").resize("A1:C8");
+        await ctx.sync();
+      }),
+    ).toBe("ApiNotFound");
+    const host = tableBook();
+    expect(
+      await codeOf(async (ctx) => {
+        ctx.workbook.tables.getItem("Risks").resize("A2:C8");
+        await ctx.sync();
+      }),
+    ).toBe("InvalidArgument");
+    await Excel.run(async (ctx) => {
+      ctx.workbook.tables.getItem("Risks").resize("Register!A1:C8");
+      await ctx.sync();
+    });
+    expect(host.snapshot().sheets[0].tables[0].address).toBe("A1:C8");
+  });
+
+  it("refuses to insert rows on a protected sheet, and a totals row range of a table without one", async () => {
+    const host = tableBook();
+    host.sheet("Register").protected = true;
+    expect(
+      await codeOf(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Register").getRange("4:4").insert(Excel.InsertShiftDirection.down);
+        await ctx.sync();
+      }),
+    ).toBe("AccessDenied");
+    host.tables[0].showTotals = false;
+    expect(
+      await codeOf(async (ctx) => {
+        ctx.workbook.tables.getItem("Risks").getTotalRowRange().load("address");
+        await ctx.sync();
+      }),
+    ).toBe("InvalidOperation");
+  });
+
+  it("copies a sheet's tables with the sheet, under a free name", async () => {
+    const host = tableBook();
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Register").copy("End");
+      await ctx.sync();
+    });
+    expect(host.tables.map((t) => [t.name, t.sheet.name])).toEqual([
+      ["Risks", "Register"],
+      ["Risks2", "Register (2)"],
+    ]);
+  });
+});

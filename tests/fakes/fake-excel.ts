@@ -7,14 +7,22 @@ import type { CellValue } from "../../src/core/model/grid";
 import { fromA1 } from "../../src/core/address/a1";
 import { chartSnapshot, type ChartSnapshot } from "./fake-charts";
 import { Bag, FakeContext, Op } from "./fake-proxy";
-import { FakeNames, FakeWorksheets, FakeXmlParts, HostState, NameState, XmlState } from "./fake-objects";
+import { deleteWholeRows, insertWholeRows, type TableState } from "./fake-rows";
+import {
+  FakeNames,
+  FakeTables,
+  FakeWorksheets,
+  FakeXmlParts,
+  HostState,
+  NameState,
+  XmlState,
+} from "./fake-objects";
 import {
   CellState,
   CfState,
   FakeOfficeError,
   HyperlinkState,
   PageLayoutState,
-  Rect,
   SheetState,
   fail,
   parseLocalAddress,
@@ -42,6 +50,8 @@ export interface FakeSheetSpec {
   conditionalFormats?: { address: string; formula: string; fill: string }[];
   /** Protected (Review › Protect Sheet): changes to its cells fail with AccessDenied. */
   protected?: boolean;
+  /** Excel tables (Format as Table): `address` covers the header row, the data and the Total row (showTotals). */
+  tables?: { name: string; address: string; showTotals?: boolean }[];
 }
 
 export interface FakeWorkbookSpec {
@@ -96,6 +106,7 @@ export interface FakeSheetSnapshot {
   columnWidths: Record<number, number>;
   pageLayout: PageLayoutState;
   charts: ChartSnapshot[];
+  tables: { name: string; address: string; showTotals: boolean }[];
 }
 
 export interface FakeSnapshot {
@@ -136,6 +147,7 @@ const PLAIN_MESSAGES: Record<string, string> = {
 export class FakeHost implements HostState {
   sheets: SheetState[] = [];
   names: NameState[] = [];
+  tables: TableState[] = [];
   xmlParts: XmlState[] = [];
   active: SheetState;
   selection: { sheet: string; address: string } | null = null;
@@ -150,7 +162,17 @@ export class FakeHost implements HostState {
     this.apiVersion = spec.apiVersion ?? "1.9";
     this.payloadLimit = spec.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
     this.refuse = { ...spec.refuse };
-    for (const s of spec.sheets) this.sheets.push(buildSheet(s));
+    for (const s of spec.sheets) {
+      const sheet = buildSheet(s);
+      this.sheets.push(sheet);
+      for (const t of s.tables ?? [])
+        this.tables.push({
+          name: t.name,
+          sheet,
+          rect: parseLocalAddress(t.address),
+          showTotals: t.showTotals ?? false,
+        });
+    }
     if (this.sheets.length === 0) this.sheets.push(new SheetState("Sheet1"));
     this.active = this.sheets.find((s) => s.visibility === "Visible") ?? this.sheets[0];
     for (const n of spec.names ?? []) {
@@ -239,6 +261,7 @@ export class FakeHost implements HostState {
     const workbook = new Bag(ctx, "Workbook", []).with({
       worksheets: new FakeWorksheets(ctx, this),
       names: new FakeNames(ctx, this),
+      tables: new FakeTables(ctx, this, null),
     });
     // A getter, so ExcelApi 1.5 is checked only when custom XML is used.
     Object.defineProperty(workbook, "customXmlParts", { get: () => new FakeXmlParts(ctx, this) });
@@ -286,19 +309,16 @@ export class FakeHost implements HostState {
 
   /**
    * The officer inserts `count` whole rows above 0-based row `at` (Home › Insert › Sheet Rows): cells move
-   * down, and merged and conditional-format areas move or grow with them, as in Excel.
+   * down, and merged and conditional-format areas, names, charts' sources and tables move or grow with them,
+   * as in Excel (fake-rows.ts).
    */
   insertRows(sheet: string, at: number, count: number): void {
-    const s = this.sheet(sheet);
-    s.rows.splice(at, 0, ...Array.from({ length: count }, () => [] as (CellState | undefined)[]));
-    const shift = (r: Rect): Rect =>
-      r.top >= at
-        ? { ...r, top: r.top + count, bottom: r.bottom + count }
-        : r.bottom >= at
-          ? { ...r, bottom: r.bottom + count }
-          : r;
-    s.merges = s.merges.map(shift);
-    for (const cf of s.cfs) cf.areas = cf.areas.map(shift);
+    insertWholeRows(this, this.sheet(sheet), at, count);
+  }
+
+  /** The officer deletes `count` whole rows at 0-based row `at` (Home › Delete › Sheet Rows). */
+  deleteRows(sheet: string, at: number, count: number): void {
+    deleteWholeRows(this, this.sheet(sheet), at, count);
   }
 
   /**
@@ -322,7 +342,7 @@ export class FakeHost implements HostState {
   /** A plain JSON picture of the workbook (for tests and the browser test). */
   snapshot(): FakeSnapshot {
     return {
-      sheets: this.sheets.map(snapshotSheet),
+      sheets: this.sheets.map((s) => snapshotSheet(s, this.tables)),
       names: this.names.map((n) => ({
         name: n.name,
         value: n.sheet && n.rect ? `${n.sheet.name}!${rectAddress(n.rect)}` : "#REF!",
@@ -360,7 +380,7 @@ function buildSheet(spec: FakeSheetSpec): SheetState {
   return s;
 }
 
-function snapshotSheet(s: SheetState): FakeSheetSnapshot {
+function snapshotSheet(s: SheetState, tables: TableState[]): FakeSheetSnapshot {
   const used = s.usedRect(true);
   const values: CellValue[][] = [];
   if (used) {
@@ -389,6 +409,9 @@ function snapshotSheet(s: SheetState): FakeSheetSnapshot {
     columnWidths: Object.fromEntries(s.columnWidths),
     pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } },
     charts: s.charts.map((c) => chartSnapshot(c, quoteSheet)),
+    tables: tables
+      .filter((t) => t.sheet === s)
+      .map((t) => ({ name: t.name, address: rectAddress(t.rect), showTotals: t.showTotals })),
   };
   s.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
@@ -429,6 +452,8 @@ export function installFakeExcel(spec: FakeWorkbookSpec): FakeHost {
     ChartType: { columnStacked: "ColumnStacked", columnClustered: "ColumnClustered", line: "Line" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     ChartLegendPosition: { top: "Top", bottom: "Bottom", left: "Left", right: "Right" },
+    InsertShiftDirection: { down: "Down", right: "Right" },
+    DeleteShiftDirection: { up: "Up", left: "Left" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks" },
     ErrorCodes: {
       itemNotFound: "ItemNotFound",

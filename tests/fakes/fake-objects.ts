@@ -4,6 +4,13 @@
 import type { CellValue } from "../../src/core/model/grid";
 import { parseRangeAddress } from "../../src/core/address/a1";
 import { FakeChartCollection } from "./fake-charts";
+import {
+  checkTableResize,
+  deleteWholeRows,
+  insertWholeRows,
+  isWholeRows,
+  type TableState,
+} from "./fake-rows";
 import { Bag, FakeClientResult, FakeCollection, FakeContext, FakeObj, created } from "./fake-proxy";
 import {
   CfState,
@@ -45,6 +52,8 @@ export interface HostState {
   sheets: SheetState[];
   names: NameState[];
   xmlParts: XmlState[];
+  /** Every table of the workbook (names are unique across sheets). */
+  tables: TableState[];
   active: SheetState;
   selection: { sheet: string; address: string } | null;
   requireApi(version: string, what: string): void;
@@ -453,6 +462,29 @@ export class FakeRange extends FakeObj {
       for (const r of l.rects) clearRect(l.sheet, r, applyTo);
     });
   }
+  /**
+   * ExcelApi 1.1: inserts empty cells here and shifts the cells below down. The fake takes whole rows only
+   * ("6:7"), which is what Excel's Insert › Sheet Rows does: a table spanning the rows grows (fake-rows.ts).
+   */
+  insert(shift: string): FakeRange {
+    if (shift !== "Down") fail("InvalidArgument", `The fake inserts whole rows (Down) only, not ${shift}.`);
+    this._call("insert", [shift], () => {
+      const { sheet, rect } = this.one();
+      if (!isWholeRows(rect)) fail("InvalidArgument", "The fake inserts whole rows only.");
+      insertWholeRows(this.host, sheet, rect.top, rectRows(rect));
+    });
+    // The new (empty) rows: the same address as this range, as Range.insert returns.
+    return created(new FakeRange(this._ctx, this.host, () => this.loc()), "insert", () => this.loc());
+  }
+  /** ExcelApi 1.1: deletes the cells and shifts the cells below up. The fake takes whole rows only. */
+  delete(shift: string): void {
+    if (shift !== "Up") fail("InvalidArgument", `The fake deletes whole rows (Up) only, not ${shift}.`);
+    this._call("delete", [shift], () => {
+      const { sheet, rect } = this.one();
+      if (!isWholeRows(rect)) fail("InvalidArgument", "The fake deletes whole rows only.");
+      deleteWholeRows(this.host, sheet, rect.top, rectRows(rect));
+    });
+  }
   select(): void {
     this._call("select", [], () => {
       const l = this.loc();
@@ -659,6 +691,7 @@ export class FakeWorksheet extends FakeObj {
       }
       this.host.sheets = this.host.sheets.filter((x) => x !== s);
       for (const n of this.host.names) if (n.sheet === s) n.sheet = null;
+      this.host.tables = this.host.tables.filter((t) => t.sheet !== s);
       if (this.host.active === s)
         this.host.active = this.host.sheets.find((x) => x.visibility === "Visible") ?? this.host.sheets[0];
     });
@@ -691,6 +724,12 @@ export class FakeWorksheet extends FakeObj {
       for (const row of c.rows) row?.forEach((cell) => cell && cell.link === undefined && delete cell.link);
       c.merges = s.merges.map((m) => ({ ...m }));
       c.cfs = s.cfs.map((cf) => ({ ...cf, id: nextCfId(), areas: cf.areas.map((a) => ({ ...a })) }));
+      // Its tables are copied too, each under a free name (Table1 → Table12 …), as in Excel.
+      for (const t of this.host.tables.filter((x) => x.sheet === s)) {
+        let k = 2;
+        while (this.host.tables.some((x) => x.name.toLowerCase() === `${t.name}${k}`.toLowerCase())) k += 1;
+        this.host.tables.push({ ...t, name: `${t.name}${k}`, sheet: c, rect: { ...t.rect } });
+      }
       c.freezeRows = s.freezeRows;
       // A copy of a protected sheet is protected too, as in Excel.
       c.protected = s.protected;
@@ -781,6 +820,11 @@ export class FakeWorksheet extends FakeObj {
       protect: () => bag._call("protect", [], () => (this.sheet().protected = true)),
       unprotect: () => bag._call("unprotect", [], () => (this.sheet().protected = false)),
     });
+  }
+
+  /** ExcelApi 1.1: the sheet's tables. */
+  get tables(): FakeTables {
+    return new FakeTables(this._ctx, this.host, () => this.sheet());
   }
 
   /** ExcelApi 1.1: the sheet's charts. */
@@ -877,6 +921,131 @@ export class FakeWorksheets extends FakeCollection<SheetState, FakeWorksheet> {
       this.host.sheets.push(made);
     });
     return ws;
+  }
+}
+
+const TABLE_PROPS = ["name", "showTotals", "showHeaders", "id"];
+
+/** A table (ExcelApi 1.1); name and showTotals are read only in the fake (the adapter never sets them). */
+export class FakeTable extends FakeObj {
+  constructor(
+    ctx: FakeContext,
+    private readonly host: HostState,
+    private readonly locate: () => TableState | null,
+  ) {
+    super(ctx, "Table");
+  }
+  table(): TableState {
+    return this.locate() ?? fail("InvalidObjectPath", "The table is a null object.");
+  }
+  _props(): readonly string[] {
+    return TABLE_PROPS;
+  }
+  _read(p: string): unknown {
+    const t = this.table();
+    if (p === "showHeaders") return true;
+    if (p === "id") return `{T-${this.host.tables.indexOf(t)}}`;
+    return p === "name" ? t.name : t.showTotals;
+  }
+  get name(): string {
+    return this._get("name") as string;
+  }
+  get showTotals(): boolean {
+    return this._get("showTotals") as boolean;
+  }
+  private rows(method: string, pick: (t: TableState) => Rect): FakeRange {
+    const locate = () => {
+      const t = this.locate();
+      return t ? { sheet: t.sheet, rects: [pick(t)] } : null;
+    };
+    return created(new FakeRange(this._ctx, this.host, locate), method, locate);
+  }
+  getRange(): FakeRange {
+    return this.rows("getRange", (t) => ({ ...t.rect }));
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.rows("getHeaderRowRange", (t) => ({ ...t.rect, bottom: t.rect.top }));
+  }
+  getDataBodyRange(): FakeRange {
+    return this.rows("getDataBodyRange", (t) => ({
+      ...t.rect,
+      top: t.rect.top + 1,
+      bottom: t.rect.bottom - (t.showTotals ? 1 : 0),
+    }));
+  }
+  /** The Total row; a table without one has none to give. */
+  getTotalRowRange(): FakeRange {
+    return this.rows("getTotalRowRange", (t) =>
+      t.showTotals
+        ? { ...t.rect, top: t.rect.bottom }
+        : fail("InvalidOperation", `The table ${t.name} has no totals row.`),
+    );
+  }
+  /** ExcelApi 1.2. */
+  get worksheet(): FakeWorksheet {
+    this.host.requireApi("1.2", "Table.worksheet");
+    return new FakeWorksheet(this._ctx, this.host, () => this.table().sheet);
+  }
+  /** ExcelApi 1.13: the table over a new range of its sheet (an address, or a Range); no cell moves. */
+  resize(newRange: string | FakeRange): void {
+    this.host.requireApi("1.13", "Table.resize");
+    const req = newRange instanceof FakeRange ? { range: newRange._id } : newRange;
+    this._call("resize", [req], () => {
+      const t = this.table();
+      let rect: Rect;
+      if (newRange instanceof FakeRange) {
+        const l = newRange.loc();
+        if (l.sheet !== t.sheet || l.rects.length !== 1)
+          fail("InvalidArgument", "The range is not on the table's sheet.");
+        rect = l.rects[0];
+      } else {
+        const bang = newRange.lastIndexOf("!");
+        if (
+          bang >= 0 &&
+          this.host.findSheet(newRange.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'")) !== t.sheet
+        )
+          fail("InvalidArgument", "The range is not on the table's sheet.");
+        rect = parseLocalAddress(newRange.slice(bang + 1));
+      }
+      checkTableResize(this.host, t, rect);
+      t.rect = { ...rect };
+    });
+  }
+}
+
+/** A sheet's tables, or (no sheet) the workbook's. */
+export class FakeTables extends FakeCollection<TableState, FakeTable> {
+  constructor(
+    ctx: FakeContext,
+    private readonly host: HostState,
+    private readonly sheet: (() => SheetState) | null,
+  ) {
+    super(ctx, "TableCollection");
+  }
+  _list(): TableState[] {
+    const s = this.sheet?.();
+    return this.host.tables.filter((t) => !s || t.sheet === s);
+  }
+  _itemProps(): readonly string[] {
+    return TABLE_PROPS;
+  }
+  _wrap(state: TableState): FakeTable {
+    return new FakeTable(this._ctx, this.host, () =>
+      this.host.tables.includes(state) ? state : itemNotFound("table"),
+    );
+  }
+  private find(name: string): TableState | null {
+    return this._list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  getItem(name: string): FakeTable {
+    const locate = () => this.find(name) ?? itemNotFound(`table ${name}`);
+    return created(new FakeTable(this._ctx, this.host, locate), "getItem", locate);
+  }
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(name: string): FakeTable {
+    this.host.requireApi("1.4", "TableCollection.getItemOrNullObject");
+    const locate = () => this.find(name);
+    return created(new FakeTable(this._ctx, this.host, locate), "getItemOrNullObject", locate);
   }
 }
 

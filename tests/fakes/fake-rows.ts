@@ -1,0 +1,137 @@
+// The fake Excel host's tables (Home › Format as Table) and whole-row insert and delete, as Excel does
+// them: rows inserted inside a table grow it, and what the sheet holds at or below the insertion (cells,
+// merged areas, conditional formats, names, charts' sources, tables, the sheet's own formulas) moves with
+// the rows. Kept apart from the proxies (fake-objects.ts): this is state only.
+
+import { mapA1Refs } from "../../src/files/xlsx/shift-row-refs";
+import type { ChartState } from "./fake-charts";
+import { MAX_COLS, MAX_ROWS, Rect, SheetState, fail, intersects } from "./fake-state";
+
+/** An Excel table: its range holds the header row, the data rows and (showTotals) the Total row last. */
+export interface TableState {
+  name: string;
+  sheet: SheetState;
+  rect: Rect;
+  showTotals: boolean;
+}
+
+/** What row moves reach besides the sheet's own cells. */
+export interface RowsHost {
+  sheets: SheetState[];
+  names: { sheet: SheetState | null; rect: Rect | null }[];
+  tables: TableState[];
+}
+
+/** True for a range of whole rows ("5:7"). */
+export function isWholeRows(rect: Rect): boolean {
+  return rect.left === 0 && rect.right === MAX_COLS - 1;
+}
+
+/** A 0-based row after `count` rows were inserted at `at`. */
+const rowAfterInsert = (r: number, at: number, count: number) => (r >= at ? r + count : r);
+
+/**
+ * Inserts `count` empty whole rows at 0-based `at` (Range.insert(Excel.InsertShiftDirection.down) on "6:7",
+ * or Home › Insert › Sheet Rows). A rectangle below moves down; one spanning `at` (top above it, bottom at
+ * or below it) grows, so a table whose Total row is at `at` takes the new rows in. References to a row
+ * moved keep pointing at it. Formulas on other sheets that name this one are not rewritten (the fake keeps
+ * no cross-sheet references that the adapter relies on). Refused on a protected sheet, and when cells
+ * would be pushed off the bottom of the sheet, as in Excel.
+ */
+export function insertWholeRows(host: RowsHost, sheet: SheetState, at: number, count: number): void {
+  sheet.refuseIfProtected();
+  if (sheet.usedRect(false, { top: MAX_ROWS - count, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }))
+    fail(
+      "InvalidOperation",
+      "Microsoft Excel can't insert new cells because it would push cells off the sheet.",
+    );
+  sheet.rows.splice(at, 0, ...Array.from({ length: count }, () => []));
+  const shift = (r: Rect): Rect => ({
+    ...r,
+    top: rowAfterInsert(r.top, at, count),
+    bottom: rowAfterInsert(r.bottom, at, count),
+  });
+  moveRects(host, sheet, (r) => shift(r));
+  rewriteFormulas(sheet, (first, last) => [
+    rowAfterInsert(first, at, count),
+    rowAfterInsert(last, at, count),
+  ]);
+}
+
+/**
+ * Deletes `count` whole rows at 0-based `at` (Range.delete(Excel.DeleteShiftDirection.up) on "6:7"): rows
+ * below move up; a rectangle partly inside shrinks, one wholly inside is gone (a name to it becomes #REF!,
+ * a formula's reference to it #REF!). Refused on a protected sheet, and where it would take a table's
+ * header row but not the whole table.
+ */
+export function deleteWholeRows(host: RowsHost, sheet: SheetState, at: number, count: number): void {
+  sheet.refuseIfProtected();
+  const end = at + count - 1;
+  for (const t of host.tables) {
+    if (t.sheet !== sheet) continue;
+    if (t.rect.top >= at && t.rect.top <= end && t.rect.bottom > end)
+      fail("InvalidOperation", `This operation would delete the header row of the table ${t.name}.`);
+  }
+  sheet.rows.splice(at, count);
+  const top = (r: number) => (r < at ? r : r > end ? r - count : at);
+  const bottom = (r: number) => (r < at ? r : r > end ? r - count : at - 1);
+  const shrink = (r: Rect): Rect | null => {
+    const moved = { ...r, top: top(r.top), bottom: bottom(r.bottom) };
+    return moved.bottom < moved.top ? null : moved;
+  };
+  moveRects(host, sheet, shrink);
+  rewriteFormulas(sheet, (first, last) => {
+    const f = top(first);
+    const l = bottom(last);
+    return l < f ? null : [f, l];
+  });
+}
+
+/** Applies `move` to every rectangle on `sheet`: merges, conditional formats, names, charts, tables. */
+function moveRects(host: RowsHost, sheet: SheetState, move: (r: Rect) => Rect | null): void {
+  sheet.merges = sheet.merges.flatMap((m) => move(m) ?? []);
+  for (const cf of sheet.cfs) cf.areas = cf.areas.flatMap((a) => move(a) ?? []);
+  sheet.cfs = sheet.cfs.filter((cf) => cf.areas.length > 0);
+  for (const n of host.names) if (n.sheet === sheet && n.rect) n.rect = move(n.rect);
+  for (const s of host.sheets)
+    for (const ch of s.charts as ChartState[])
+      if (ch.source.sheet === sheet) ch.source.rect = move(ch.source.rect) ?? ch.source.rect;
+  host.tables = host.tables.filter((t) => {
+    if (t.sheet !== sheet) return true;
+    const moved = move(t.rect);
+    if (moved) t.rect = moved;
+    return moved !== null;
+  });
+}
+
+/** Rewrites the A1 references of the sheet's own formulas; `rows` null makes a reference #REF!. */
+function rewriteFormulas(
+  sheet: SheetState,
+  rows: (first: number, last: number) => [number, number] | null,
+): void {
+  for (const row of sheet.rows)
+    for (const cell of row ?? []) {
+      if (!cell?.formula) continue;
+      cell.formula = mapA1Refs(cell.formula, ({ firstRow, lastRow }, withRows) => {
+        const r = rows(firstRow, lastRow);
+        return r ? withRows(r[0], r[1]) : "#REF!";
+      });
+    }
+}
+
+/**
+ * Table.resize (ExcelApi 1.13) checks, as the reference states them: the header row stays in the same row,
+ * the new range overlaps the old one and holds at least one data row, and no other table or merged area is
+ * inside it.
+ */
+export function checkTableResize(host: RowsHost, table: TableState, to: Rect): void {
+  const from = table.rect;
+  const minRows = 2 + (table.showTotals ? 1 : 0);
+  if (to.top !== from.top) fail("InvalidArgument", "The header row of the table must stay in the same row.");
+  if (!intersects(to, from)) fail("InvalidArgument", "The new range must overlap the table's range.");
+  if (to.bottom - to.top + 1 < minRows) fail("InvalidArgument", "A table needs at least one data row.");
+  if (host.tables.some((t) => t !== table && t.sheet === table.sheet && intersects(t.rect, to)))
+    fail("InvalidOperation", "A table can't overlap another table.");
+  if (table.sheet.merges.some((m) => intersects(m, to)))
+    fail("InvalidOperation", "A table can't contain merged cells.");
+}
