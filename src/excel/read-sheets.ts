@@ -1,7 +1,8 @@
 // Reads every sheet's used range (values and number formats) in as few syncs as the payload limit allows.
 //
-// Sync 1: sheet names, visibility and workbook names. Sync 2: each sheet's used-range address plus its
-// first rows (a window of A1:AZ<n>), which is the whole sheet for a typical workbook. Then the merged
+// Sync 1: sheet names, visibility, workbook names and which tables have a Total row. Sync 2: each sheet's
+// used-range address plus its first rows (a window of A1:AZ<n>), which is the whole sheet for a typical
+// workbook, and the tables' Total rows (table-totals-rows.ts). Then the merged
 // areas (ExcelApi 1.13) and the formula cells (ExcelApi 1.9) in two syncs of their own
 // (read-range-areas.ts): an import never replaces a formula by a value. Bigger sheets are then read in row
 // blocks sized from the cell count and the bytes per cell seen so far in that sheet, every sheet's blocks
@@ -15,6 +16,7 @@ import { sheetsOwnedByName, rowHasMarker } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, payloadBudget, sampledJsonBytes } from "./payload";
 import { formulaCellsOf, mergedAreasOf, readAreaLists, type AreasQuestion } from "./read-range-areas";
 import { readRagFills } from "./read-rag-fills";
+import { askTableTotalsRows } from "./table-totals-rows";
 import { countedSync, runExcel } from "./run";
 import type { ColumnCorrection } from "../core/model/settings";
 
@@ -53,6 +55,8 @@ interface SheetEntry {
   nextRow: number;
   /** Bytes per cell this sheet has shown so far (with the margin), or null before any was read. */
   bytesPerCell: number | null;
+  /** The Total rows of the sheet's Excel tables (0-based sheet rows). */
+  totalsRows?: number[];
 }
 
 interface Pending {
@@ -69,6 +73,7 @@ export async function readAllSheets(
   return runExcel("reading the workbook", async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
     const names = context.workbook.names.load("items/name,items/value");
+    const tables = context.workbook.tables.load("items/showTotals");
     await countedSync(context, "read: sheets and names");
 
     const owned = sheetsOwnedByName(names.items.map((n) => ({ name: n.name, value: n.value })));
@@ -86,7 +91,7 @@ export async function readAllSheets(
       bytesPerCell: null,
     }));
     onProgress?.({ sheetsRead: 0, sheetsTotal: entries.length });
-    const bytesPerCell = await readUsedRanges(context, entries);
+    const bytesPerCell = await readUsedRanges(context, entries, tables);
     await readAreasOfSheets(context, entries);
     await readBlocks(context, entries, bytesPerCell, onProgress);
     const grids = entries.map(toGrid);
@@ -163,8 +168,12 @@ function estimateBytesPerCell(bytes: number, cells: number): number {
     : DEFAULT_BYTES_PER_CELL;
 }
 
-/** Sync 2: used-range addresses and the first-rows window. Returns bytes/cell seen. */
-async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry[]): Promise<number> {
+/** Sync 2: used-range addresses, the first-rows window and the tables' Total rows. Returns bytes/cell seen. */
+async function readUsedRanges(
+  context: Excel.RequestContext,
+  entries: SheetEntry[],
+  tables: Excel.TableCollection,
+): Promise<number> {
   if (entries.length === 0) return DEFAULT_BYTES_PER_CELL;
   const probeRows = Math.max(20, Math.min(2000, Math.floor(PROBE_CELLS / (entries.length * PROBE_COLS))));
   const window = `A1:${columnLetter(PROBE_COLS - 1)}${probeRows}`;
@@ -176,7 +185,10 @@ async function readUsedRanges(context: Excel.RequestContext, entries: SheetEntry
         ? e.ws.getRange(window).getUsedRangeOrNullObject(true).load("address,values,numberFormat")
         : null,
     }));
+    const totalsRows = askTableTotalsRows(tables);
     await countedSync(context, probe ? "read: used ranges and first rows" : "read: used ranges");
+    const totalsBySheet = totalsRows();
+    for (const e of entries) e.totalsRows = totalsBySheet.get(e.name);
     let bytes = 0;
     let cells = 0;
     queued.forEach((q, i) => {
@@ -322,6 +334,8 @@ function toGrid(e: SheetEntry): Grid {
     owned: e.ownedByName || rowHasMarker(firstRow),
   };
   if (e.merges.length > 0) grid.merges = e.merges;
+  // As the file reader does: the reader skips these rows, and an import's new rows go above the last one.
+  if (e.totalsRows) grid.totalsRows = e.totalsRows;
   if (e.mergesUnread) grid.mergesUnread = true;
   if (e.formulaAreas === null) grid.formulasUnread = true;
   else if (e.formulaAreas.length > 0) grid.formulas = formulaKeys(e.formulaAreas);

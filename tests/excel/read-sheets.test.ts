@@ -81,6 +81,34 @@ describe("readAllSheets", () => {
     expect(summary.owned).toBe(true); // by the CRR_OWNED_ name
   });
 
+  it("marks each table's Total row (0-based sheet row) in the syncs it already makes, as the file reader does", async () => {
+    const host = install({
+      apiVersion: "1.13",
+      sheets: [
+        {
+          name: "Register",
+          origin: "B2",
+          values: [
+            ["Ref", "Title", "Score"],
+            ["R1", "Potholes", 4],
+            ["Total", null, "=SUBTOTAL(109,[Score])"],
+          ],
+          tables: [{ name: "Risks", address: "B2:D4", showTotals: true }],
+        },
+        {
+          name: "Actions",
+          values: [["Ref"], ["A1"]],
+          tables: [{ name: "Plan", address: "A1:A2" }],
+        },
+      ],
+    });
+    const grids = await readAllSheets();
+    // Sheets and names, used ranges, merged areas and formula cells: no sync more than without tables.
+    expect(host.stats().syncs).toBe(4);
+    expect(grids[0].totalsRows).toEqual([3]);
+    expect(grids[1].totalsRows).toBeUndefined();
+  });
+
   it("reads without merged areas on a host below ExcelApi 1.13, asking only for formula cells (none here)", async () => {
     const host = realisticBook("1.9");
     const grids = await readAllSheets();
