@@ -1,6 +1,8 @@
-// Applies WorkbookEdits (an import) to the open workbook: dated backup copies in their own first sync,
-// then the changed cells as 2-D blocks, then the log rows, then the owned tabs. A failure after the
-// backup puts the edited sheets back from their backups, so no officer's sheet is left half-changed.
+// Applies WorkbookEdits (an import) to the open workbook: dated backup copies in their own first sync (with
+// the rows inserted at a table's Total row for the new rows, once the backup is made), then the changed
+// cells as 2-D blocks (a table without a Total row grown over the new rows in the last of them), then the
+// log rows, then the owned tabs. A failure after the backup puts the edited sheets back from their backups
+// (inserted rows deleted, tables resized back), so no officer's sheet is left half-changed.
 
 import {
   LOG_HEADER_SEARCH_ROWS,
@@ -24,6 +26,7 @@ import {
   type LoadedName,
 } from "./owned-sheets";
 import { jsonBytes, payloadBudget } from "./payload";
+import { askTableAreas, planTableGrowth, type TableGrowth } from "./register-tables";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
 import { syncWrites, type QueuedWrite } from "./write-batches";
 import { writeOwnedTab } from "./write-owned-tab";
@@ -77,6 +80,8 @@ interface Preflight {
   /** Used range (values and formats) of each sheet with cell edits, as 0-based bounds; null when empty. */
   used: Map<string, { top: number; left: number; bottom: number; right: number } | null>;
   logs: LogTarget[];
+  /** Rows to insert at tables' Total rows, tables to grow over the new rows, and warnings about them. */
+  tables: TableGrowth;
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -117,8 +122,11 @@ export async function applyEdits(
   let step = "writing the changed cells";
   let stepSheets = [...new Set(edits.cells.map((c) => c.sheet))];
   // Set once any batch of cells or log rows has reached the workbook: until then a failure changed nothing.
-  let written = false;
+  // Rows inserted at a table's Total row (with the backup) are a change: from here the restore must run.
+  let written = pre.tables.inserts.length > 0;
   const onWritten = () => (written = true);
+  // Set once a table's resize was sent (in the last batch of cells): the restore then resizes it back.
+  let resizeSent = false;
   const appended: { sheet: string; firstRow: number; rows: number; width: number }[] = [];
   try {
     if (edits.cells.length > 0) {
@@ -126,7 +134,10 @@ export async function applyEdits(
         step: "cells",
         label: `Writing ${edits.cells.length} changed ${edits.cells.length === 1 ? "cell" : "cells"}…`,
       });
-      await runExcel(step, (context) => writeCells(context, edits.cells, onWritten));
+      const resizes = pre.tables.resizes;
+      await runExcel(step, (context) =>
+        writeCells(context, edits.cells, onWritten, resizes, () => (resizeSent = resizes.length > 0)),
+      );
       result.cellsWritten = edits.cells.length;
     }
     for (const log of pre.logs) {
@@ -158,8 +169,10 @@ export async function applyEdits(
     // Protected after the check (a co-author, say) before anything was written: take the backup away again.
     if (officeErrorCode(e) === ErrorCode.accessDenied && !written)
       throw await refusedBeforeWriting(stepSheets, made);
-    throw await failedAfterBackup(e, step, stepSheets, edits, pre, result.backups, appended);
+    throw await failedAfterBackup(e, step, stepSheets, edits, pre, result.backups, appended, resizeSent);
   }
+  // New rows left below a table this host cannot resize: said in the Done step, with how to include them.
+  result.warnings.push(...pre.tables.warnings);
 
   for (const [i, tab] of edits.ownedTabs.entries()) {
     onProgress?.({
@@ -178,7 +191,10 @@ export async function applyEdits(
   return result;
 }
 
-/** Syncs 1–2: sheets and names; then used ranges of edited sheets and row 1 of any log-tab candidates. */
+/**
+ * Syncs 1–2: sheets, names and tables; then used ranges of edited sheets, the tables' ranges and row 1 of
+ * any log-tab candidates.
+ */
 async function preflight(
   context: Excel.RequestContext,
   edits: WorkbookEdits,
@@ -186,6 +202,7 @@ async function preflight(
 ): Promise<Preflight> {
   const worksheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name,items/value");
+  const tables = context.workbook.tables.load("items/name,items/showTotals");
   await countedSync(context, "apply: sheets and names");
   const sheetNames = worksheets.items.map((w) => w.name);
   const loadedNames = names.items.map((n) => ({ name: n.name, value: n.value as unknown }));
@@ -213,6 +230,8 @@ async function preflight(
     return {
       sheet: s,
       range: ws.getUsedRangeOrNullObject(false).load("rowIndex,rowCount,columnIndex,columnCount"),
+      // By values: a table holding the last of them is the one the new rows below it belong to.
+      values: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
       // ExcelApi 1.2: a protected sheet refuses every write, so it is found out here, before any backup.
       protection: ws.protection.load("protected"),
     };
@@ -235,6 +254,7 @@ async function preflight(
       });
     return { append, candidates };
   });
+  const tableAreas = usedRanges.length > 0 ? askTableAreas(tables) : () => [];
   if (usedRanges.length > 0 || logProbes.some((p) => p.candidates.length > 0))
     await countedSync(context, "apply: used ranges and log tabs");
 
@@ -266,7 +286,20 @@ async function preflight(
   });
   // Nothing is written (not even the backup) when a sheet the import writes cannot be written.
   if (locked.length > 0) throw new PlainError(protectedSheetsMessage(locked), ErrorCode.accessDenied);
-  return { sheetNames, names: loadedNames, used, logs };
+  const lastValueRow = new Map(
+    usedRanges.map((u) => [
+      u.sheet,
+      u.values.isNullObject ? null : u.values.rowIndex + u.values.rowCount - 1,
+    ]),
+  );
+  const growth = planTableGrowth(
+    edits.cells,
+    edits.totalsRowMoves ?? [],
+    tableAreas(),
+    lastValueRow,
+    supportsExcelApi("1.13"),
+  );
+  return { sheetNames, names: loadedNames, used, logs, tables: growth };
 }
 
 /** A free sheet name for a backup: the planned one, else "<name> 2" … cut to 31 characters. */
@@ -277,13 +310,18 @@ function freeName(wanted: string, taken: Set<string>): string {
   );
 }
 
-/** Sync 3, on its own: each backup copied to the end, renamed, and marked as the add-in's own sheet. */
+/**
+ * Sync 3, on its own: each backup copied to the end, renamed, and marked as the add-in's own sheet; then,
+ * the backups made, whole rows inserted at each table's Total row for the new rows (Range.insert, ExcelApi
+ * 1.1): Excel moves the Total row and everything below it down, keeps every reference to them, and grows the
+ * table, as the insertion is inside it. Last in the batch, so a failed sync has not inserted them.
+ */
 async function makeBackups(
   context: Excel.RequestContext,
   edits: WorkbookEdits,
   pre: Preflight,
 ): Promise<Backup[]> {
-  if (edits.copies.length === 0) return [];
+  if (edits.copies.length === 0 && pre.tables.inserts.length === 0) return [];
   if (!supportsExcelApi("1.7")) {
     throw new PlainError(
       "This version of Excel cannot copy a sheet (ExcelApi 1.7), so no backup could be made and nothing was imported. Update Office, or use Excel on the web.",
@@ -307,15 +345,30 @@ async function makeBackups(
     );
     made.push({ from: c.from, to, ownedName });
   }
-  await countedSync(context, "apply: backup", OP_BYTES * edits.copies.length * 3);
+  for (const m of pre.tables.inserts)
+    context.workbook.worksheets
+      .getItem(m.sheet)
+      .getRange(`${m.row + 1}:${m.row + m.by}`)
+      .insert(Excel.InsertShiftDirection.down);
+  await countedSync(
+    context,
+    "apply: backup",
+    OP_BYTES * (edits.copies.length * 3 + pre.tables.inserts.length),
+  );
   return made;
 }
 
-/** The cells in payload-sized syncs of row blocks; a refused block is halved and sent again. */
+/**
+ * The cells in payload-sized syncs of row blocks; a refused block is halved and sent again. The tables to
+ * grow over the new rows are resized in the last batch (Table.resize, ExcelApi 1.13; sent again with it
+ * if it is refused, which does no harm); `onResizeSent` is called when they are queued.
+ */
 async function writeCells(
   context: Excel.RequestContext,
   cells: CellEdit[],
   onWritten: () => void,
+  resizes: TableGrowth["resizes"] = [],
+  onResizeSent?: () => void,
 ): Promise<void> {
   const budget = payloadBudget();
   const blocks = cellBlocks(cells, { maxBytes: Math.max(1, Math.floor(budget * 0.9)) });
@@ -348,7 +401,19 @@ async function writeCells(
       return parts ? [write(parts[0]), write(parts[1])] : null;
     },
   });
-  await syncWrites(context, blocks.map(write), "apply: cells", onWritten);
+  const resize: QueuedWrite = {
+    bytes: OP_BYTES * resizes.length,
+    queue: () => {
+      onResizeSent?.();
+      for (const r of resizes) context.workbook.tables.getItem(r.table).resize(r.to);
+    },
+  };
+  await syncWrites(
+    context,
+    [...blocks.map(write), ...(resizes.length > 0 ? [resize] : [])],
+    "apply: cells",
+    onWritten,
+  );
 }
 
 /** Log rows below the owned log tab's last used row, in payload-sized syncs (text escaped and kept as text). */
@@ -471,6 +536,7 @@ async function failedAfterBackup(
   pre: Preflight,
   backups: { from: string; to: string }[],
   appended: { sheet: string; firstRow: number; rows: number; width: number }[],
+  resizeSent: boolean,
 ): Promise<PlainError> {
   const detail =
     officeErrorCode(error) === ErrorCode.accessDenied
@@ -483,6 +549,15 @@ async function failedAfterBackup(
   if (restorable) {
     try {
       await runExcel("putting the register back", async (context) => {
+        // First the table rows as they were: rows inserted at a Total row deleted (it moves back up, its
+        // references with it, and the table shrinks), a grown table resized back. Then the cells.
+        for (const m of pre.tables.inserts)
+          context.workbook.worksheets
+            .getItem(m.sheet)
+            .getRange(`${m.row + 1}:${m.row + m.by}`)
+            .delete(Excel.DeleteShiftDirection.up);
+        if (resizeSent)
+          for (const r of pre.tables.resizes) context.workbook.tables.getItem(r.table).resize(r.from);
         for (const sheet of edited) {
           const ws = context.workbook.worksheets.getItem(sheet);
           const backup = context.workbook.worksheets.getItem(backupOf.get(lower(sheet))!);

@@ -1,0 +1,119 @@
+// The Excel tables an import writes into (SPEC "Writing files": new rows appended to a register that is a
+// table extend the table). A table with a Total row takes the new rows above it: whole rows are inserted at
+// the Total row (Range.insert, ExcelApi 1.1), so Excel moves the Total row down, keeps every reference to
+// it and grows the table. A table without one, ending on the register's last row, is grown over the new
+// rows written below it (Table.resize, ExcelApi 1.13); a host without resize gets a warning saying how.
+
+import { toA1 } from "../core/address/a1";
+import type { CellEdit, TotalsRowMove } from "../core/model/edits";
+import { PlainError } from "./gateway";
+
+/** A table as preflight found it (0-based sheet rows and columns, header and Total row included). */
+export interface TableArea {
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  showTotals: boolean;
+}
+
+/** What an import does to the tables of the sheets it writes. */
+export interface TableGrowth {
+  /** Whole rows to insert at a table's Total row, before any cell is written. */
+  inserts: (TotalsRowMove & { table: string })[];
+  /** Tables to grow over the new rows below them, with the cells: `to` and `from` are local addresses. */
+  resizes: { sheet: string; table: string; to: string; from: string }[];
+  /** Plain-English notes for the Done step: new rows left below a table this host cannot resize. */
+  warnings: string[];
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/** "A2:H14" for 0-based bounds. */
+function addressOf(top: number, left: number, bottom: number, right: number): string {
+  return `${toA1(top, left)}:${toA1(bottom, right)}`;
+}
+
+/**
+ * Queues each table's range and sheet (Table.worksheet, ExcelApi 1.2) on a collection loaded with
+ * "items/name,items/showTotals" in an earlier sync; after the next sync the returned function gives them.
+ */
+export function askTableAreas(tables: Excel.TableCollection): () => TableArea[] {
+  const asked = tables.items.map((t) => ({
+    t,
+    range: t.getRange().load("rowIndex,rowCount,columnIndex,columnCount"),
+    sheet: t.worksheet.load("name"),
+  }));
+  return () =>
+    asked.map(({ t, range, sheet }) => ({
+      name: t.name,
+      sheet: sheet.name,
+      top: range.rowIndex,
+      left: range.columnIndex,
+      bottom: range.rowIndex + range.rowCount - 1,
+      right: range.columnIndex + range.columnCount - 1,
+      showTotals: t.showTotals,
+    }));
+}
+
+/**
+ * What to do to the tables: each planned Total row move becomes an insert at the table whose Total row is
+ * still on that row (else the register changed since it was planned: refused, nothing written); each table
+ * without a Total row that holds the sheet's last used row (`lastValueRow`, 0-based, by values) grows over
+ * the new rows written below it, where the host can resize (`canResize`) and no other table is in the way.
+ * @throws PlainError when a planned Total row is no longer where the plan found it.
+ */
+export function planTableGrowth(
+  cells: readonly CellEdit[],
+  moves: readonly TotalsRowMove[],
+  tables: readonly TableArea[],
+  lastValueRow: ReadonlyMap<string, number | null>,
+  canResize: boolean,
+): TableGrowth {
+  const growth: TableGrowth = { inserts: [], resizes: [], warnings: [] };
+  const onSheet = (sheet: string) => tables.filter((t) => lower(t.sheet) === lower(sheet));
+  for (const m of moves) {
+    const table = onSheet(m.sheet).find((t) => t.showTotals && t.bottom === m.row);
+    if (!table) {
+      throw new PlainError(
+        `The table on the sheet "${m.sheet}" no longer has its Total row at row ${m.row + 1} (the sheet changed since the import was checked), so nothing was imported. Check again, then retry.`,
+        "ItemNotFound",
+      );
+    }
+    growth.inserts.push({ ...m, table: table.name });
+  }
+  for (const [sheet, last] of lastValueRow) {
+    if (last === null) continue;
+    const below = cells.filter((c) => lower(c.sheet) === lower(sheet) && c.row > last);
+    if (below.length === 0) continue;
+    const newBottom = Math.max(...below.map((c) => c.row));
+    for (const t of onSheet(sheet)) {
+      const holdsLastRow = !t.showTotals && t.top <= last && last <= t.bottom && newBottom > t.bottom;
+      if (!holdsLastRow || !below.some((c) => c.col >= t.left && c.col <= t.right)) continue;
+      const to = addressOf(t.top, t.left, newBottom, t.right);
+      const rows =
+        newBottom === t.bottom + 1 ? `row ${newBottom + 1}` : `rows ${t.bottom + 2}–${newBottom + 1}`;
+      const inTheWay = onSheet(sheet).find(
+        (o) => o !== t && o.top <= newBottom && o.bottom > t.bottom && o.left <= t.right && o.right >= t.left,
+      );
+      if (canResize && !inTheWay) {
+        growth.resizes.push({
+          sheet: t.sheet,
+          table: t.name,
+          to,
+          from: addressOf(t.top, t.left, t.bottom, t.right),
+        });
+        continue;
+      }
+      const why = inTheWay
+        ? `growing the table over them would overlap the table "${inTheWay.name}"`
+        : "this version of Excel cannot resize a table (it needs ExcelApi 1.13)";
+      growth.warnings.push(
+        `"${t.sheet}": the new rows (${rows}) were written directly below the table "${t.name}", and ${why}, so they may be outside the table (its filter and style). To include them: click in the table, then Table Design > Resize Table, and enter ${to}.`,
+      );
+    }
+  }
+  return growth;
+}

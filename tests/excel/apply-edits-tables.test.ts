@@ -1,0 +1,173 @@
+// An import into a register that is an Excel table (SPEC "Writing files": Tables): the new risks go inside
+// the table, above its Total row (rows inserted there, so Excel moves the Total row, its formula and every
+// reference to it) or, with no Total row, the table is grown over them (Table.resize, ExcelApi 1.13; a
+// warning where the host cannot); a failure after the insert leaves the register as it was.
+
+import type { CellValue, Grid } from "../../src/core/model/grid";
+import { defaultSettings } from "../../src/core/model/settings";
+import type { WorkbookEdits } from "../../src/core/model/edits";
+import { planImport, proposeImportMapping, toWorkbookEdits } from "../../src/core/merge";
+import { applyEdits } from "../../src/excel/apply-edits";
+import { PlainError } from "../../src/excel/gateway";
+import { readAllSheets } from "../../src/excel/read-sheets";
+import { onSync } from "../../src/excel/run";
+import type { FakeHost } from "../fakes/fake-excel";
+import { exportGrid, registerGrid, risk } from "../core/merge/helpers";
+import { install } from "./helpers";
+
+const TOTAL_FORMULA = "=SUBTOTAL(109,[Risk Score])";
+const OLD = () => [risk("HRC-001"), risk("HRC-002"), risk("HRC-003")];
+const NEW = () => [...OLD(), risk("HRC-004"), risk("HRC-005")];
+
+/**
+ * The register (title in row 1, header in row 2, three risks) as the table "Risks" over A2:K5, or with
+ * a Total row (row 6, its score a SUBTOTAL, a name on it) over A2:K6.
+ */
+function tableBook(opts: { totals: boolean; apiVersion?: string; plain?: boolean }): FakeHost {
+  const g: Grid = registerGrid(OLD());
+  const values: CellValue[][] = g.values.map((r) => [...r]);
+  if (opts.totals) values.push(["Total", null, null, null, null, TOTAL_FORMULA]);
+  return install({
+    apiVersion: opts.apiVersion ?? "1.13",
+    sheets: [
+      {
+        name: "Register",
+        values,
+        numberFormats: g.numberFormats,
+        tables: opts.plain
+          ? []
+          : [{ name: "Risks", address: opts.totals ? "A2:K6" : "A2:K5", showTotals: opts.totals }],
+      },
+    ],
+    names: opts.totals ? [{ name: "RiskTotal", sheet: "Register", address: "F6" }] : [],
+  });
+}
+
+async function planFromWorkbook(exportRows: CellValue[][]): Promise<WorkbookEdits> {
+  const grids = await readAllSheets();
+  const exportGrids = [exportGrid(exportRows)];
+  const mapping = proposeImportMapping(exportGrids, null, "2022-10-10");
+  if (!mapping.ok) throw new Error(mapping.problem.message);
+  const planned = planImport({
+    exportGrids,
+    mapping: mapping.value,
+    workbookGrids: grids,
+    targetRegister: "Register",
+    settings: defaultSettings(),
+    asAt: "2022-10-10",
+    importedAt: "2022-10-10 09:00",
+    fileName: "iris.xlsx",
+  });
+  if (!planned.ok) throw new Error(planned.problem.message);
+  return toWorkbookEdits(planned.value);
+}
+
+const sheetOf = (host: FakeHost, name: string) => host.snapshot().sheets.find((s) => s.name === name)!;
+const nameValue = (host: FakeHost, name: string) => host.snapshot().names.find((n) => n.name === name)?.value;
+
+/** Syncs of one import of NEW() into `host`. */
+async function importSyncs(host: FakeHost): Promise<number> {
+  const edits = await planFromWorkbook(NEW());
+  host.resetStats();
+  await applyEdits(edits);
+  return host.stats().syncs;
+}
+
+describe("applyEdits into a register that is an Excel table", () => {
+  it("puts the new risks inside the table above its Total row: the Total row, its formula and its name move down, the table grows, nothing else changes", async () => {
+    const host = tableBook({ totals: true });
+    const before = sheetOf(host, "Register");
+    const edits = await planFromWorkbook(NEW());
+    expect(edits.totalsRowMoves).toEqual([{ sheet: "Register", row: 5, by: 2 }]);
+    host.resetStats();
+    const result = await applyEdits(edits);
+    const syncs = host.stats().syncs;
+
+    const after = sheetOf(host, "Register");
+    expect(after.tables).toEqual([{ name: "Risks", address: "A2:K8", showTotals: true }]);
+    // The rows above are as they were; the new risks are in rows 6–7; the Total row is row 8.
+    expect(after.values.slice(0, 5)).toEqual(before.values.slice(0, 5));
+    expect(after.values.slice(5, 7).map((r) => r[0])).toEqual(["HRC-004", "HRC-005"]);
+    expect(after.values[7]).toEqual(before.values[5]);
+    expect(after.formulas).toEqual({ F8: TOTAL_FORMULA });
+    expect(nameValue(host, "RiskTotal")).toBe("Register!F8");
+    expect(result.warnings).toEqual([]);
+    // Read again, the Total row is still the table's, and not a risk.
+    const reread = (await readAllSheets()).find((g) => g.sheetName === "Register")!;
+    expect(reread.totalsRows).toEqual([7]);
+
+    // The same import into the same register as a plain range takes as many syncs: the insert rides in
+    // the backup's sync.
+    expect(await importSyncs(tableBook({ totals: false, plain: true }))).toBe(syncs);
+  });
+
+  it("grows a table with no Total row over the new risks written below it (Table.resize, in the cells' sync)", async () => {
+    const host = tableBook({ totals: false });
+    const syncs = await importSyncs(host);
+    const after = sheetOf(host, "Register");
+    expect(after.tables).toEqual([{ name: "Risks", address: "A2:K7", showTotals: false }]);
+    expect(after.values.slice(5, 7).map((r) => r[0])).toEqual(["HRC-004", "HRC-005"]);
+    expect(await importSyncs(tableBook({ totals: false, plain: true }))).toBe(syncs);
+  });
+
+  it("on a host without Table.resize (below ExcelApi 1.13), writes the rows below the table and says how to include them", async () => {
+    const host = tableBook({ totals: false, apiVersion: "1.9" });
+    const result = await applyEdits(await planFromWorkbook(NEW()));
+    expect(sheetOf(host, "Register").tables[0].address).toBe("A2:K5");
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(
+      /^"Register": the new rows \(rows 6–7\) were written directly below the table "Risks".*ExcelApi 1\.13.*Table Design > Resize Table, and enter A2:K7\.$/,
+    );
+  });
+
+  it.each([
+    ["the cells", "apply: backup", /writing the changed cells/],
+    ["the log, after the new risks were written", "apply: cells", /Import Log/],
+  ])(
+    "a write of %s failing after the rows were inserted: they are deleted, the register is as it was",
+    async (_what, after, step) => {
+      const host = tableBook({ totals: true });
+      const before = sheetOf(host, "Register");
+      const edits = await planFromWorkbook(NEW());
+      const stop = onSync((e) => {
+        if (e.label === after && e.ok) host.failNextSync("GeneralException");
+      });
+      const error = (await applyEdits(edits).catch((e: unknown) => e)) as PlainError;
+      stop();
+      expect(error).toBeInstanceOf(PlainError);
+      expect(error.code).toBe("import-rolled-back");
+      expect(error.message).toMatch(step);
+      expect(sheetOf(host, "Register")).toEqual(before);
+      expect(nameValue(host, "RiskTotal")).toBe("Register!F6");
+    },
+  );
+
+  it("a log write failing after a table was grown: the table is resized back and the register is as it was", async () => {
+    const host = tableBook({ totals: false });
+    const before = sheetOf(host, "Register");
+    const edits = await planFromWorkbook(NEW());
+    const stop = onSync((e) => {
+      if (e.label === "apply: cells" && e.ok) host.failNextSync("GeneralException");
+    });
+    const error = (await applyEdits(edits).catch((e: unknown) => e)) as PlainError;
+    stop();
+    expect(error.code).toBe("import-rolled-back");
+    const after = sheetOf(host, "Register");
+    expect(after.tables).toEqual(before.tables);
+    expect(after.values).toEqual(before.values);
+    // Formats inside the old used range are as they were (rows emptied below it keep the formats the
+    // import gave them, as for any register: a clear of all would take conditional formats off them too).
+    for (const [a, f] of Object.entries(before.numberFormats)) expect(after.numberFormats[a]).toBe(f);
+  });
+
+  it("refuses before the backup when the Total row is no longer where the import was planned", async () => {
+    const host = tableBook({ totals: true });
+    const edits = await planFromWorkbook(NEW());
+    host.insertRows("Register", 3, 1); // a co-author adds a row inside the table
+    const names = host.snapshot().sheets.map((s) => s.name);
+    await expect(applyEdits(edits)).rejects.toThrow(
+      /table on the sheet "Register" no longer has its Total row at row 6.*nothing was imported/,
+    );
+    expect(host.snapshot().sheets.map((s) => s.name)).toEqual(names);
+  });
+});
