@@ -2,17 +2,14 @@
 // extra sync), and a register protected part-way (by a co-author) ends in a message that says what happened.
 
 import type { CellValue, Grid } from "../../src/core/model/grid";
-import { defaultSettings } from "../../src/core/model/settings";
-import { planImport, proposeImportMapping, toWorkbookEdits } from "../../src/core/merge";
 import type { WorkbookEdits } from "../../src/core/model/edits";
 import { applyEdits } from "../../src/excel/apply-edits";
 import { PlainError } from "../../src/excel/gateway";
-import { readAllSheets } from "../../src/excel/read-sheets";
 import { onSync } from "../../src/excel/run";
 import { setPayloadBudget } from "../../src/excel/payload";
 import { uninstallFakeExcel, type FakeSheetSpec } from "../fakes/fake-excel";
-import { exportGrid, registerGrid, risk } from "../core/merge/helpers";
-import { install } from "./helpers";
+import { registerGrid, risk } from "../core/merge/helpers";
+import { install, planFromWorkbook as planFromWorkbookFully } from "./helpers";
 
 afterEach(() => uninstallFakeExcel());
 
@@ -20,24 +17,9 @@ function sheetSpec(g: Grid, extra: Partial<FakeSheetSpec> = {}): FakeSheetSpec {
   return { name: g.sheetName, values: g.values, numberFormats: g.numberFormats, ...extra };
 }
 
-async function planFromWorkbook(exportRows: CellValue[][]): Promise<WorkbookEdits> {
-  const grids = await readAllSheets();
-  const exportGrids = [exportGrid(exportRows)];
-  const mapping = proposeImportMapping(exportGrids, null, "2022-10-10");
-  if (!mapping.ok) throw new Error(mapping.problem.message);
-  const planned = planImport({
-    exportGrids,
-    mapping: mapping.value,
-    workbookGrids: grids,
-    targetRegister: "Register",
-    settings: defaultSettings(),
-    asAt: "2022-10-10",
-    importedAt: "2022-10-10 09:00",
-    fileName: "iris.xlsx",
-  });
-  if (!planned.ok) throw new Error(planned.problem.message);
-  return toWorkbookEdits(planned.value);
-}
+/** The edits of planning `exportRows` into the open workbook's register. */
+const planFromWorkbook = async (exportRows: CellValue[][]): Promise<WorkbookEdits> =>
+  (await planFromWorkbookFully(exportRows)).edits;
 
 describe("applyEdits on a protected register", () => {
   it("refuses before the backup, names the sheet, writes nothing and adds no sync", async () => {

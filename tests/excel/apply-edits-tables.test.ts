@@ -4,16 +4,14 @@
 // warning where the host cannot); a failure after the insert leaves the register as it was.
 
 import type { CellValue, Grid } from "../../src/core/model/grid";
-import { defaultSettings } from "../../src/core/model/settings";
 import type { WorkbookEdits } from "../../src/core/model/edits";
-import { planImport, proposeImportMapping, toWorkbookEdits } from "../../src/core/merge";
 import { applyEdits } from "../../src/excel/apply-edits";
 import { PlainError } from "../../src/excel/gateway";
 import { readAllSheets } from "../../src/excel/read-sheets";
 import { onSync } from "../../src/excel/run";
 import type { FakeHost } from "../fakes/fake-excel";
-import { exportGrid, registerGrid, risk } from "../core/merge/helpers";
-import { install } from "./helpers";
+import { registerGrid, risk } from "../core/merge/helpers";
+import { install, planFromWorkbook as planFromWorkbookFully } from "./helpers";
 
 const TOTAL_FORMULA = "=SUBTOTAL(109,[Risk Score])";
 const OLD = () => [risk("HRC-001"), risk("HRC-002"), risk("HRC-003")];
@@ -43,24 +41,9 @@ function tableBook(opts: { totals: boolean; apiVersion?: string; plain?: boolean
   });
 }
 
-async function planFromWorkbook(exportRows: CellValue[][]): Promise<WorkbookEdits> {
-  const grids = await readAllSheets();
-  const exportGrids = [exportGrid(exportRows)];
-  const mapping = proposeImportMapping(exportGrids, null, "2022-10-10");
-  if (!mapping.ok) throw new Error(mapping.problem.message);
-  const planned = planImport({
-    exportGrids,
-    mapping: mapping.value,
-    workbookGrids: grids,
-    targetRegister: "Register",
-    settings: defaultSettings(),
-    asAt: "2022-10-10",
-    importedAt: "2022-10-10 09:00",
-    fileName: "iris.xlsx",
-  });
-  if (!planned.ok) throw new Error(planned.problem.message);
-  return toWorkbookEdits(planned.value);
-}
+/** The edits of planning `exportRows` into the open workbook's register. */
+const planFromWorkbook = async (exportRows: CellValue[][]): Promise<WorkbookEdits> =>
+  (await planFromWorkbookFully(exportRows)).edits;
 
 const sheetOf = (host: FakeHost, name: string) => host.snapshot().sheets.find((s) => s.name === name)!;
 const nameValue = (host: FakeHost, name: string) => host.snapshot().names.find((n) => n.name === name)?.value;

@@ -4,10 +4,6 @@
 
 import type { CellValue, Grid } from "../../src/core/model/grid";
 import { OWNED_MARKER } from "../../src/core/model/owned-tab";
-import { defaultSettings } from "../../src/core/model/settings";
-import { planImport, proposeImportMapping, toWorkbookEdits } from "../../src/core/merge";
-import type { ImportPlan } from "../../src/core/merge/types";
-import type { WorkbookEdits } from "../../src/core/model/edits";
 import { applyEdits } from "../../src/excel/apply-edits";
 import { cellBlocks, needsTextFormat, wireCell } from "../../src/excel/cell-blocks";
 import { PlainError } from "../../src/excel/gateway";
@@ -15,8 +11,8 @@ import { setPayloadBudget } from "../../src/excel/payload";
 import { readAllSheets } from "../../src/excel/read-sheets";
 import { adapterStats, onSync } from "../../src/excel/run";
 import type { FakeHost, FakeSheetSpec } from "../fakes/fake-excel";
-import { exportGrid, registerGrid, risk } from "../core/merge/helpers";
-import { install } from "./helpers";
+import { registerGrid, risk } from "../core/merge/helpers";
+import { install, planFromWorkbook } from "./helpers";
 
 const USER_LOG: CellValue[][] = [["My own import notes"], ["Do not touch"]];
 
@@ -27,29 +23,6 @@ function sheetSpec(g: Grid): FakeSheetSpec {
 /** The register in the fake, plus a user sheet that happens to be called "Import Log". */
 function workbook(rows = [risk("HRC-001"), risk("HRC-002"), risk("HRC-003")]): FakeHost {
   return install({ sheets: [sheetSpec(registerGrid(rows)), { name: "Import Log", values: USER_LOG }] });
-}
-
-/** Reads the open workbook and plans `exportRows` into its register, as the task pane does. */
-async function planFromWorkbook(
-  exportRows: CellValue[][],
-  asAt = "2022-10-10",
-): Promise<{ plan: ImportPlan; edits: WorkbookEdits }> {
-  const grids = await readAllSheets();
-  const exportGrids = [exportGrid(exportRows)];
-  const mapping = proposeImportMapping(exportGrids, null, asAt);
-  if (!mapping.ok) throw new Error(mapping.problem.message);
-  const planned = planImport({
-    exportGrids,
-    mapping: mapping.value,
-    workbookGrids: grids,
-    targetRegister: "Register",
-    settings: defaultSettings(),
-    asAt,
-    importedAt: `${asAt} 09:00`,
-    fileName: "iris.xlsx",
-  });
-  if (!planned.ok) throw new Error(planned.problem.message);
-  return { plan: planned.value, edits: toWorkbookEdits(planned.value) };
 }
 
 const EXPORT_ROWS = () => [

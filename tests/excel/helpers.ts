@@ -1,6 +1,12 @@
 // Shared set-up for the adapter tests: a fresh fake host and adapter counters per test.
 
 import type { CellValue } from "../../src/core/model/grid";
+import type { WorkbookEdits } from "../../src/core/model/edits";
+import { defaultSettings } from "../../src/core/model/settings";
+import { planImport, proposeImportMapping, toWorkbookEdits } from "../../src/core/merge";
+import type { ImportPlan } from "../../src/core/merge/types";
+import { readAllSheets } from "../../src/excel/read-sheets";
+import { exportGrid } from "../core/merge/helpers";
 import { resetAdapterStats, resetRunOptions } from "../../src/excel/run";
 import { setPayloadBudget } from "../../src/excel/payload";
 import {
@@ -53,4 +59,27 @@ export function nameAsOwned(host: FakeHost, sheet: string): void {
     comment: "",
     visible: true,
   });
+}
+
+/** Reads the open workbook and plans `exportRows` into its register "Register", as the task pane does. */
+export async function planFromWorkbook(
+  exportRows: CellValue[][],
+  asAt = "2022-10-10",
+): Promise<{ plan: ImportPlan; edits: WorkbookEdits }> {
+  const grids = await readAllSheets();
+  const exportGrids = [exportGrid(exportRows)];
+  const mapping = proposeImportMapping(exportGrids, null, asAt);
+  if (!mapping.ok) throw new Error(mapping.problem.message);
+  const planned = planImport({
+    exportGrids,
+    mapping: mapping.value,
+    workbookGrids: grids,
+    targetRegister: "Register",
+    settings: defaultSettings(),
+    asAt,
+    importedAt: `${asAt} 09:00`,
+    fileName: "iris.xlsx",
+  });
+  if (!planned.ok) throw new Error(planned.problem.message);
+  return { plan: planned.value, edits: toWorkbookEdits(planned.value) };
 }
