@@ -173,7 +173,10 @@ describe("Import wizard", () => {
   it("a column mapped twice: the preview gives the true reason the displaced column is not carried", async () => {
     const { user } = await openImport();
     chooseFile(
-      fileOf("iris.csv", exportCsv([["HRC-001", "Gritting fleet", "J. Patel", 3, 3, 9, "Treat", "Open", "A. Brown"]])),
+      fileOf(
+        "iris.csv",
+        exportCsv([["HRC-001", "Gritting fleet", "J. Patel", 3, 3, 9, "Treat", "Open", "A. Brown"]]),
+      ),
     );
     await screen.findByRole("heading", { name: "Map the columns of “iris.csv”" });
     await user.click(screen.getByRole("combobox", { name: "Review Commentary" }));
@@ -251,7 +254,8 @@ describe("Settings read from the workbook", () => {
   // officer whose "Review period" cell says "one month" silently got the default.
   it("tells the officer which settings could not be read, naming sheet and cell", async () => {
     const gateway = new MockGateway();
-    const issue = "Setting 'reviewPeriodMonths' in Risk Review Settings!B5 is 'one month', not a whole number; using 1";
+    const issue =
+      "Setting 'reviewPeriodMonths' in Risk Review Settings!B5 is 'one month', not a whole number; using 1";
     Object.assign(gateway, {
       loadSettingsWithIssues: async () => ({ settings: gateway.settings, issues: [issue] }),
     });
@@ -259,5 +263,19 @@ describe("Settings read from the workbook", () => {
     const bar = await screen.findByText(/could not be read/);
     expect(bar.textContent).toContain("Risk Review Settings!B5");
     expect(bar.textContent).toContain("one month");
+  });
+});
+
+describe("Check view when every finding is accepted", () => {
+  // Plain sense: "every rule passed" is untrue when findings exist but were all accepted.
+  it("says the findings are accepted rather than that every rule passed", async () => {
+    const user = userEvent.setup({ delay: null });
+    const f = finding({ ruleId: "risk/missing-owner", sheet: "Register", cell: "C2" });
+    renderApp({ report: { ...sampleReport(), findings: [], accepted: [f] } });
+    await user.click(await screen.findByRole("button", { name: "Check workbook" }));
+    expect(
+      await screen.findByText(/No findings left to act on: the one finding is accepted/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/every rule passed/)).toBeNull();
   });
 });

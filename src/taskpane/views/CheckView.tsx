@@ -174,7 +174,11 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
           <Divider />
           <h2 className={s.h2}>Findings</h2>
           {findings.length === 0 ? (
-            <p className={s.empty}>No findings: every rule passed.</p>
+            <p className={s.empty}>
+              {report.accepted.length === 0
+                ? "No findings: every rule passed."
+                : `No findings left to act on: the ${report.accepted.length === 1 ? "one finding is" : `${report.accepted.length} findings are`} accepted (listed under Accepted).`}
+            </p>
           ) : (
             <>
               <FindingFilters filter={filter} rules={rules} sheets={sheets} onChange={setFilter} />
