@@ -12,6 +12,17 @@ const NUMBER_IN_TEXT = /(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g;
 const PRODUCT = /(?<![\d.])(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)(?![\d.])/gi;
 /** A times sign next to a number: what is left of a text after its product must hold none. */
 const TIMES_BESIDE_NUMBER = /[x×*]\s*\d|\d\s*[x×*]/i;
+/**
+ * A product whose factors carry their labels or scale words: "L4 x I4", "L4xI4", "Likely (4) x Major (4)",
+ * "4 by 4", with its result after "=" when written.
+ */
+const LABELLED_PRODUCT =
+  /^(?:[a-z]+\s*)?(?:[a-z ]*\(\s*)?(\d+)\s*\)?\s*(?:[x×*]|\bby\b)\s*(?:[a-z]+\s*)?(?:[a-z ]*\(\s*)?(\d+)\s*\)?\s*(?:=\s*(\d+))?$/i;
+/** Likelihood and impact named apart in one cell: "L=4, I=4", "Likelihood 4, Impact 4". */
+const LABELLED_PAIR =
+  /^(?:l|likelihood)\s*[=:]?\s*(\d+)\s*[,;/&]?\s*(?:and\s+)?(?:i|impact)\s*[=:]?\s*(\d+)$/i;
+/** The same number again in brackets: "4 - High (4)". */
+const REPEATED_IN_BRACKETS = /\(\s*(\d+(?:\.\d+)?)\s*\)/;
 
 /** Scales are settings read for every cell: fold each list's words once. */
 const scaleCache = new WeakMap<readonly ScaleWord[], Map<string, number>>();
@@ -34,9 +45,10 @@ function scaleMap(words: readonly ScaleWord[]): Map<string, number> {
  * Reads a score by its number. Out-of-range numbers are returned as they are: whether 0 or 30 is
  * acceptable is the score rule's business, not the reader's. A product written out is read by the result
  * written beside it ("4x4=16", "16 (4 x 4)": 16), so a sum that does not add up ("3x4=15") is caught by the
- * score rule, or, with no result beside it, as the product ("4 x 4": 16, never 4). A bare word is read on
+ * score rule, or, with no result beside it, as the product ("4 x 4": 16, never 4); so are factors written with
+ * their labels or scale words ("L4 x I4", "Likely (4) x Major (4)", "L=4, I=4"). A bare word is read on
  * `scale` (the likelihood or impact words, a setting) when one is given, else it fails, so score rules do not
- * fire on it; other text with several numbers ("1-5", "4 x 4 x 2") is ambiguous and fails.
+ * fire on it; other text with several numbers ("1-5", "4/4", "4 x 4 x 2") is ambiguous and fails.
  */
 export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): ParseResult<number> {
   if (value === null || value === undefined) return fail("blank");
@@ -54,12 +66,17 @@ export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): Pars
     return n === undefined ? fail(`"${text}" has no number and is not a word on the scale`) : ok(n);
   }
   const distinct = new Set(numbers.map(Number));
-  if (distinct.size > 1) return fail(`"${text}" has more than one number`);
+  // Two numbers, even equal ones ("4/4", "4 & 4"), are ambiguous; the same number again in brackets is not.
+  if (distinct.size > 1 || (numbers.length > 1 && !REPEATED_IN_BRACKETS.test(text)))
+    return fail(`"${text}" has more than one number`);
   return ok(Number(numbers[0]));
 }
 
 /** A score written as a product (see parseScore), or null when the text holds no product. */
 function productScore(text: string): ParseResult<number> | null {
+  const labelled = LABELLED_PRODUCT.exec(text) ?? LABELLED_PAIR.exec(text);
+  if (labelled)
+    return ok(labelled[3] !== undefined ? Number(labelled[3]) : Number(labelled[1]) * Number(labelled[2]));
   const products = [...text.matchAll(PRODUCT)];
   if (products.length === 0) return null;
   const [written, a, b] = products[0];
