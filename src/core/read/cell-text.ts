@@ -21,3 +21,18 @@ export function cellText(value: CellValue): string {
 export function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
+
+/** A number format that shows its number as a percentage ("0%", "0.0%"), outside quoted text. */
+function isPercentFormat(format: string | null): boolean {
+  return format !== null && format.includes("%") && /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+}
+
+/**
+ * The text of a cell as the officer sees it where that matters to the rules: a number shown as a percentage
+ * is its percentage ("100%": Excel stores a typed 100% as 1 in a "0%" cell); any other value as cellText.
+ */
+export function shownText(value: CellValue, format: string | null): string {
+  if (typeof value === "number" && Number.isFinite(value) && isPercentFormat(format))
+    return `${parseFloat((value * 100).toPrecision(12))}%`;
+  return cellText(value);
+}

@@ -10,7 +10,7 @@ import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, parsePlanStatus, ragFromColour } from "../parse";
 import { isPlaceholder } from "../parse/placeholder";
 import { aimNumber } from "./aim-number";
-import { cellText, isBlank } from "./cell-text";
+import { cellText, isBlank, shownText } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
 import { isTotalsRow, mergedTails, sectionHeading, type TableSpan } from "./table-structure";
 
@@ -45,7 +45,8 @@ const CARRIED_PLAN_FIELDS = ["no", "aim", "background"];
 
 function makeCell(grid: Grid, row: number, col: number): RecordCell {
   const value: CellValue = cellAt(grid, row, col);
-  return { value, text: cellText(value), format: formatAt(grid, row, col), row, col };
+  const format = formatAt(grid, row, col);
+  return { value, text: shownText(value, format), format, row, col };
 }
 
 /** The cells of a row's mapped fields that hold something, by field. */
@@ -77,7 +78,11 @@ function gridSource(
     if (r < 0 || r >= grid.values.length) return "";
     const column = (texts[col] ??= new Array<string | undefined>(grid.values.length));
     let t = column[r];
-    if (t === undefined) column[r] = t = cellText(cellAt(grid, row, col));
+    if (t === undefined) {
+      const value = cellAt(grid, row, col);
+      column[r] = t =
+        typeof value === "number" ? shownText(value, formatAt(grid, row, col)) : cellText(value);
+    }
     return t;
   };
   return {
