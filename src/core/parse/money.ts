@@ -1,28 +1,35 @@
 // Reads money cells as people write them: numbers, "£50,000", "50k", "£1.2m", "c. £0.25m", "£120k pa",
-// "Up to £75,000", "£85,000 (est.)", "£50k–£100k" (the upper end), "Nil".
+// "Up to £75,000", "£85,000 (est.)", "£50k–£100k" and "Between £10k and £20k" (the upper end), "Nil".
 
 import type { CellValue } from "../model/grid";
 import { fail, ok, type ParseResult } from "./result";
 
-const AMOUNT = String.raw`(?:£|gbp)?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(k|m|bn|thousand|million|billion)?`;
+const AMOUNT = String.raw`(?:£|gbp)?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(k|mn|m|bn|thousand|million|billion)?`;
 
 const MONEY =
-  /^(\(?)\s*([+-]?)\s*(?:£|gbp)?\s*([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(k|m|bn|thousand|million|billion)?\s*\)?$/i;
+  /^(\(?)\s*([+-]?)\s*(?:£|gbp)?\s*([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(k|mn|m|bn|thousand|million|billion)?\s*\)?$/i;
 
 /** A range "£50k–£100k", "£30k to £45k": its upper end counts. */
 const RANGE = new RegExp(String.raw`^${AMOUNT}\s*(?:[-–—]|to)\s*${AMOUNT}$`, "i");
+/** A range in words, "Between £10k and £20k": its upper end counts too. */
+const BETWEEN = new RegExp(String.raw`^between\s+${AMOUNT}\s+and\s+${AMOUNT}$`, "i");
 
 /** Words before an amount that do not change it: "c.", "circa", "approx.", "about", "up to", "max". */
 const LEADING_WORDS =
   /^(?:c\.?|ca\.?|circa|approx\.?|approximately|about|around|est\.?|estimated|up\s+to|upto|max\.?|maximum|min\.?|minimum|over|under|less\s+than|more\s+than|at\s+least|[<>~≈]=?)(?![a-z])\s*/i;
-/** Words after an amount that do not change it: "pa", "p.a.", "per annum", "(est.)", "+". */
+/**
+ * Words after an amount that do not change it: "pa", "p/a", "per annum", "/yr", "+", "plus", "est",
+ * "- estimated", "approx", and a bracketed note of words ("(est.)", "(capital)"; not "(£100k over 2
+ * years)", which names another amount).
+ */
 const TRAILING_WORDS =
-  /\s*(?:\+|p\.?\s?a\.?|per\s+(?:annum|year|yr|month)|a\s+year|each\s+year|annually|\((?:est\.?|estimated|approx\.?|approximate|estimate|tbc)\)|est\.?|estimated)$/i;
+  /\s*(?:\+|\([^()\d]*[a-z][^()\d]*\)|(?:[-–—,]\s*)?(?:p\.?\s?\/?\s?a\.?|(?:per\s+|\/\s?)(?:annum|year|yr|month)|a\s+year|each\s+year|annually|plus|est\.?|estimated|approx\.?|approximately|circa))$/i;
 
 const MULTIPLIER: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
   m: 1e6,
+  mn: 1e6,
   million: 1e6,
   bn: 1e9,
   billion: 1e9,
@@ -47,7 +54,8 @@ function bareAmount(text: string): string {
 
 /**
  * Reads an amount in pounds. Blank and text without an amount ("significant", "TBC") fail; "Nil" is
- * 0; a range gives its upper end; negative amounts ("-5,000", "(5,000)") are read as negative numbers.
+ * 0; a range ("£50k–£100k", "between £10k and £20k") gives its upper end; negative amounts ("-5,000",
+ * "(5,000)") are read as negative numbers.
  */
 export function parseMoney(value: CellValue): ParseResult<number> {
   if (value === null || value === undefined) return fail("blank");
@@ -61,7 +69,8 @@ export function parseMoney(value: CellValue): ParseResult<number> {
   if (text.length > 80) return fail(shown);
   const plain = readPlain(text) ?? readPlain(bareAmount(text));
   if (plain !== null) return plain;
-  const range = RANGE.exec(bareAmount(text));
+  const bare = bareAmount(text);
+  const range = RANGE.exec(bare) ?? BETWEEN.exec(bare);
   if (range) {
     const low = amountOf(range[1], range[2]);
     const high = amountOf(range[3], range[4]);
