@@ -273,12 +273,19 @@ export function idKey(value: CellValue | undefined): string {
 const ID_LIST_SEPARATOR = /[,/&;+]|\band\b/i;
 const ID_LIST_SPLIT = /\s*(?:[,/&;+]|\band\b)\s*/i;
 const DIGIT = /\d/;
+/** Line breaks in a cell (ids one a line, Alt+Enter; \r\n from a CSV): they separate ids as a comma does. */
+const LINE_BREAKS = /[\r\n]+/g;
 
-/** The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" name two. */
+/**
+ * The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" and "SL-10" and
+ * "SL-11" on lines of their own name two.
+ */
 export function riskIdKeys(text: string): string[] {
   const whole = idKey(text);
-  if (!whole || !ID_LIST_SEPARATOR.test(whole)) return whole ? [whole] : [];
-  const parts = whole
+  // idKey folds a line break into a space: make it a comma first.
+  const listed = whole && text.includes("\n") ? idKey(text.replace(LINE_BREAKS, ",")) : whole;
+  if (!whole || !ID_LIST_SEPARATOR.test(listed)) return whole ? [whole] : [];
+  const parts = listed
     .split(ID_LIST_SPLIT)
     .map((p) => p.trim())
     .filter(Boolean);
