@@ -5,16 +5,19 @@ import { fail, ok, type ParseResult } from "./result";
 
 const YES = new Set(["yes", "y", "true", "1"]);
 const NO = new Set(["no", "n", "false", "0"]);
-/** "Yes – to Ops Board", "No, managed locally": a whole word Yes or No, then words. */
-const WORD_THEN_MORE = /^(yes|no)\b(?!['’])[\s,.;:–—(-]/;
+/**
+ * "Yes – to Ops Board", "No, managed locally": a whole word Yes or No, then words; or Y or N, then a
+ * bracket, comma, semicolon, colon or spaced dash ("Y – Ops Board", "Y (to board)"; not "N-A", "N. Smith").
+ */
+const WORD_THEN_MORE = /^(?:(yes|no)\b(?!['’])[\s,.;:–—(-]|([yn])(?:\s*[(,;:]|\s+[–—-]))/;
 
 /** Texts already read: a yes/no column holds a few words thousands of times (results are frozen, shared). */
 const READ = new Map<string, ParseResult<boolean>>();
 
 /**
- * Reads a yes/no cell: Yes, Y, TRUE, 1 (and a ticked check box, which is TRUE), and Yes followed by
- * words ("Yes – to Ops Board"); likewise No. Blank and anything else fail (a blank Escalate? is not
- * a "No" the officer wrote).
+ * Reads a yes/no cell: Yes, Y, TRUE, 1 (and a ticked check box, which is TRUE), and Yes or Y followed
+ * by words ("Yes – to Ops Board", "Y (to board)"); likewise No. Blank and anything else fail (a blank
+ * Escalate? is not a "No" the officer wrote).
  */
 export function parseYesNo(value: CellValue): ParseResult<boolean> {
   if (value === null || value === undefined) return fail("blank");
@@ -39,6 +42,6 @@ function parseYesNoText(value: string): ParseResult<boolean> {
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
   const words = WORD_THEN_MORE.exec(text);
-  if (words) return ok(words[1] === "yes");
+  if (words) return ok((words[1] ?? words[2]).startsWith("y"));
   return fail(`"${value.trim()}" is not yes or no`);
 }
