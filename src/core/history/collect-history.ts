@@ -13,7 +13,7 @@ import type {
   HistoryLog,
   LogSheet,
 } from "../model/history";
-import { idKey, riskIdKeys } from "../model/records";
+import { idKey, idListText, riskIdKeys } from "../model/records";
 import { isNotWrittenNote } from "../model/writable-text";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, type DayNumber } from "../parse";
@@ -155,7 +155,7 @@ class Reading {
   risksOf(idCell: CellValue): readonly LoggedRisk[] {
     const risk = this.riskOf(idCell);
     if (risk.each === undefined) {
-      const keys = riskIdKeys(cellText(idCell));
+      const keys = riskIdKeys(idListText(idCell));
       risk.each = keys.length > 1 ? keys.map((key) => this.known(key)) : [risk];
     }
     return risk.each;

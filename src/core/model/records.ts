@@ -6,6 +6,7 @@ import { parseDate, parseDateCell } from "../parse/date";
 import type { DateMeaning, DayNumber } from "../parse/day";
 import { isPlaceholder } from "../parse/placeholder";
 import { foldSpaces } from "../parse/spaces";
+import { stripHtml } from "../parse/html";
 
 /** One field's cell in a record: the raw value, its text, and its sheet position (0-based). */
 export interface RecordCell {
@@ -275,6 +276,16 @@ const ID_LIST_SPLIT = /\s*(?:[,/&;+]|\band\b)\s*/i;
 const DIGIT = /\d/;
 /** Line breaks in a cell (ids one a line, Alt+Enter; \r\n from a CSV): they separate ids as a comma does. */
 const LINE_BREAKS = /[\r\n]+/g;
+
+/**
+ * The text riskIdKeys reads from an id cell: its line breaks kept (ids one per line are a list), HTML
+ * stripped; a number as its digits.
+ */
+export function idListText(value: CellValue): string {
+  if (typeof value === "string") return stripHtml(value);
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return "";
+}
 
 /**
  * The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" and "SL-10" and

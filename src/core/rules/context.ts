@@ -7,6 +7,7 @@ import {
   fieldText,
   fieldValue,
   idKey,
+  idListText,
   rawText,
   rawValue,
   riskIdKeys,
@@ -15,6 +16,7 @@ import {
   type SheetRecord,
 } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
+import type { CellValue } from "../model/grid";
 import type { ScaleWord, Settings } from "../model/settings";
 import type { Rag } from "../model/owned-tab";
 import {
@@ -189,14 +191,15 @@ function linkRisksAndActions(records: WorkbookRecords) {
   // Each action's ids (consecutive actions naming the same text share one array), counted per id.
   const { actions } = records;
   const idsOfAction = new Array<IdLinks[]>(actions.length);
-  let lastText: string | null = null;
+  let lastValue: CellValue | undefined;
   let lastLinks: IdLinks[] = [];
   for (let k = 0; k < actions.length; k++) {
     const a = actions[k];
-    const text = fieldText(a, "riskId");
-    if (text !== lastText) {
-      lastText = text;
-      lastLinks = riskIdKeys(text).map(linksOf);
+    // The cell as written: ids one per line are a list (the field's text has its line breaks folded).
+    const value = rawValue(a, "riskId");
+    if (value !== lastValue) {
+      lastValue = value;
+      lastLinks = riskIdKeys(idListText(value)).map(linksOf);
     }
     idsOfAction[k] = lastLinks;
     for (let l = 0; l < lastLinks.length; l++) lastLinks[l].count++;

@@ -365,6 +365,22 @@ describe("actions", () => {
     ]);
   });
 
+  it("an action naming its risks one per line in one cell belongs to each of them", () => {
+    const reg = gridFromRows("Register", [
+      HEADERS,
+      row("SL-10", { Actions: null }),
+      row("SL-11", { Actions: null, Status: "Closed" }),
+    ]);
+    const acts = gridFromRows("Actions", [
+      ACTION_HEADERS,
+      ["SL-10\nSL-11", "A-1", "Joint action", "PM", "01/09/2022", "In progress"],
+    ]);
+    expect(findings([reg, acts])).toEqual([
+      ["risk/action-overdue", "E2"],
+      ["risk/closed-with-open-actions", "K3"],
+    ]);
+  });
+
   const OWN = [...HEADERS, "Action Owner", "Action Target Date", "Action Status"];
   const own = (id: string, over: Partial<Record<string, CellValue>>, due: CellValue, status: CellValue) => [
     ...row(id, over),
