@@ -2,7 +2,7 @@
 
 import type { CellValue } from "../model/grid";
 import { fail, ok, type ParseResult } from "./result";
-import { dayFromParts, monthSpan, type DateMeaning, type DayNumber } from "./day";
+import { dayFromParts, monthSpan, partsFromDay, type DateMeaning, type DayNumber } from "./day";
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
 import { foldSpaces } from "./spaces";
 import { stripHtml } from "./html";
@@ -18,19 +18,34 @@ const SERIAL_EPOCH_OFFSET = 25569;
  * escapes and brackets. A time-only format ("h:mm") or General/number/currency formats are not dates.
  */
 export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
+  return formatKind(format) !== "none";
+}
+
+/**
+ * True when an Excel number format shows a month but no day ("mmm-yy", "mmmm yyyy", "[$-809]mmm-yy"):
+ * what Excel gives a typed "Oct 2022", kept as the serial of its first day.
+ */
+export function isMonthOnlyFormat(format: string | null | undefined): boolean {
+  return formatKind(format) === "month";
+}
+
+/** What a number format shows: no date, a day, or a month without its day. */
+type FormatKind = "none" | "day" | "month";
+
+function formatKind(format: string | null | undefined): FormatKind {
+  if (!format) return "none";
   // A workbook uses a handful of formats, asked about for every cell: read each format once.
   let known = formatMemo.get(format);
   if (known === undefined) {
-    known = readDateFormat(format);
+    known = readFormatKind(format);
     if (formatMemo.size < 1000) formatMemo.set(format, known);
   }
   return known;
 }
 
-const formatMemo = new Map<string, boolean>();
+const formatMemo = new Map<string, FormatKind>();
 
-function readDateFormat(format: string): boolean {
+function readFormatKind(format: string): FormatKind {
   // Only the first section (positive numbers) matters; strip literals that could hold d/m/y letters.
   const section = format.split(";")[0] ?? "";
   const codes = section
@@ -39,9 +54,12 @@ function readDateFormat(format: string): boolean {
     .replace(/\[[^\]]*\]/g, "")
     .replace(/_.|\*./g, "")
     .toLowerCase();
-  if (/general/.test(codes)) return false;
+  if (/general/.test(codes)) return "none";
   // "mm" alone is minutes in "h:mm"; a date needs a day or a year code.
-  return /[dy]/.test(codes) || (/m/.test(codes) && !/[hs]/.test(codes) && /m{3,}/.test(codes));
+  const time = /[hs]/.test(codes);
+  if (!/[dy]/.test(codes) && !(/m{3,}/.test(codes) && !time)) return "none";
+  // A month with no day and no time ("mmm-yy", "mm/yyyy"); a year alone ("yyyy") stays a day.
+  return !/d/.test(codes) && /m/.test(codes) && !time ? "month" : "day";
 }
 
 /**
@@ -210,7 +228,12 @@ export function parseDate(
         `${value} is a number, not a date (its cell has ${format ? `the format "${format}"` : "no date format"})`,
       );
     }
-    return dayFromSerial(value);
+    const day = dayFromSerial(value);
+    if (!day.ok || !isMonthOnlyFormat(format)) return day;
+    // The cell shows a month ("Oct-22"): read it as the month, as the text "Oct 2022" is.
+    const { year, month } = partsFromDay(day.value);
+    const span = monthSpan(year, month);
+    return ok(pick(span.first, span.last, meaning));
   }
   if (typeof value !== "string") return fail("not a date");
   const text = foldSpaces(stripHtml(value)).replace(TRAILING_STOP_OR_COMMA, "");

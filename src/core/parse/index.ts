@@ -15,7 +15,7 @@ export {
   ukDate,
   ukDateOfIso,
 } from "./day";
-export { parseDate, parseDateCell, isDateFormat, dayFromSerial } from "./date";
+export { parseDate, parseDateCell, isDateFormat, isMonthOnlyFormat, dayFromSerial } from "./date";
 export type { DateOptions, DateCell } from "./date";
 export { isPlaceholder } from "./placeholder";
 export { parseScore } from "./score";

@@ -1,4 +1,4 @@
-import { dayFromSerial, isDateFormat, isoFromDay, parseDate } from "../../../src/core/parse";
+import { dayFromSerial, isDateFormat, isMonthOnlyFormat, isoFromDay, parseDate } from "../../../src/core/parse";
 import type { CellValue } from "../../../src/core/model/grid";
 import type { DateMeaning } from "../../../src/core/parse";
 
@@ -13,11 +13,12 @@ describe("parseDate: Excel serials", () => {
     [44844.75, "dd/mm/yyyy hh:mm", "2022-10-10"],
     [44844, "yyyy-mm-dd", "2022-10-10"],
     [44844, "d-mmm-yy", "2022-10-10"],
-    [44844, "mmm yyyy", "2022-10-10"],
+    // A format that shows only the month reads as the month (SPEC "Dates"): its last day as a deadline.
+    [44844, "mmm yyyy", "2022-10-31"],
     [44844, "[$-809]dd mmmm yyyy", "2022-10-10"],
     [44844, "dddd, d mmmm yyyy", "2022-10-10"],
     [44844, "m/d/yy", "2022-10-10"],
-    [44844, "mmmm", "2022-10-10"],
+    [44844, "mmmm", "2022-10-31"],
     [1, "dd/mm/yyyy", "1900-01-01"],
     [59, "dd/mm/yyyy", "1900-02-28"],
     [61, "dd/mm/yyyy", "1900-03-01"],
@@ -164,6 +165,31 @@ describe("isDateFormat and dayFromSerial", () => {
     ["", false],
     ["@", false],
   ])("%j → %s", (format, expected) => expect(isDateFormat(format)).toBe(expected));
+  it.each([
+    ["mmm-yy", true],
+    ["mmmm yyyy", true],
+    ["mm/yyyy", true],
+    ["[$-809]mmm-yy", true],
+    ['"Due "mmm yyyy', true],
+    ["dd/mm/yyyy", false],
+    ["d-mmm-yy", false],
+    ['"day "mmm-yy', true],
+    ["yyyy", false],
+    ["mmm-yy h:mm", false],
+    ["General", false],
+  ])("isMonthOnlyFormat %j → %s", (format, expected) => expect(isMonthOnlyFormat(format)).toBe(expected));
+  it("reads a serial shown as a month as that month: its last day as a deadline, its first as an update", () => {
+    // Excel keeps a typed "Oct-22" as 44835 (1 October 2022) with the format "mmm-yy".
+    const read = (serial: number, format: string, meaning: "deadline" | "lastUpdated") => {
+      const r = parseDate(serial, format, meaning);
+      return r.ok && isoFromDay(r.value);
+    };
+    expect(read(44835, "mmm-yy", "deadline")).toBe("2022-10-31");
+    expect(read(44835, "mmm-yy", "lastUpdated")).toBe("2022-10-01");
+    expect(read(44849, "[$-809]mmm yyyy", "lastUpdated")).toBe("2022-10-01");
+    expect(read(44835, "dd/mm/yyyy", "deadline")).toBe("2022-10-01");
+    expect(read(44835, "d-mmm-yy", "deadline")).toBe("2022-10-01");
+  });
   it("reads the day of a serial with a time", () => {
     const r = dayFromSerial(44844.999);
     expect(r.ok && isoFromDay(r.value)).toBe("2022-10-10");
