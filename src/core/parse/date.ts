@@ -108,6 +108,8 @@ const WEEK_COMMENCING = /^(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|start
  * colon ("Sept 2022 (revised from June 2022)", "31/10/2022 - revised").
  */
 const NOTE_AFTER = /^(.*?\S)\s*(?:[([]|\s[-–—]\s|[;,:]\s)/;
+/** Where a note after a plain space may start: a space before a word ("31/10/2022 revised"). */
+const SPACE_BEFORE_WORD = / (?=[a-z])/gi;
 
 /** How a column's dates are read: `monthFirst` for a column exported month first (09/30/2022). */
 export interface DateOptions {
@@ -152,13 +154,32 @@ function weekCommencing(rest: string, text: string, meaning: DateMeaning, option
 function parseDateText(text: string, meaning: DateMeaning, options: DateOptions): ParseResult<DayNumber> {
   const whole = parseDateForm(text, meaning, options);
   if (whole.ok) return whole;
+  if (options.noteAfter === false) return whole;
   // A date with a note after it: the leading date, unless it is a bare year ("2022 budget (approved)").
-  const note = options.noteAfter === false ? null : NOTE_AFTER.exec(text);
-  if (note && !YEAR.test(note[1])) {
-    const lead = parseDateForm(note[1], meaning, options);
-    if (lead.ok) return lead;
+  const note = NOTE_AFTER.exec(text);
+  if (note) {
+    const lead = leadingDate(note[1], meaning, options);
+    if (lead) return lead;
+  }
+  // A note after a plain space ("31/10/2022 revised", "Sept 2022 revised from June 2022"): the longest
+  // leading words that are a whole date, before a word.
+  const starts = [...text.matchAll(SPACE_BEFORE_WORD)].map((m) => m.index);
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const lead = leadingDate(text.slice(0, starts[i]), meaning, options);
+    if (lead) return lead;
   }
   return whole;
+}
+
+/** The date a text before a note reads as, or null; a bare year is not ("2022 budget"). */
+function leadingDate(
+  lead: string,
+  meaning: DateMeaning,
+  options: DateOptions,
+): ParseResult<DayNumber> | null {
+  if (YEAR.test(lead)) return null;
+  const r = parseDateForm(lead, meaning, options);
+  return r.ok ? r : null;
 }
 
 /** Reads one date form, the whole text. */

@@ -1,4 +1,10 @@
-import { dayFromSerial, isDateFormat, isMonthOnlyFormat, isoFromDay, parseDate } from "../../../src/core/parse";
+import {
+  dayFromSerial,
+  isDateFormat,
+  isMonthOnlyFormat,
+  isoFromDay,
+  parseDate,
+} from "../../../src/core/parse";
 import type { CellValue } from "../../../src/core/model/grid";
 import type { DateMeaning } from "../../../src/core/parse";
 
@@ -224,6 +230,12 @@ describe("parseDate: dates as officers and contractors' systems write them (issu
     ["Q3 2022 (delayed)", "2022-09-30", "2022-07-01"],
     ["12th Sept 2022 [agreed at RMB]", "2022-09-12", "2022-09-12"],
     ["Oct 2022; subject to funding", "2022-10-31", "2022-10-01"],
+    // A note after a plain space: the longest leading words that are a whole date, then a word.
+    ["31/10/2022 revised", "2022-10-31", "2022-10-31"],
+    ["12 Sept 2022 agreed at RMB", "2022-09-12", "2022-09-12"],
+    ["w/c 12/09/22 subject to funding", "2022-09-18", "2022-09-12"],
+    ["Q2 2022/23 revised", "2022-09-30", "2022-07-01"],
+    ["Sept. 2022 revised from June 2022", "2022-09-30", "2022-09-01"],
     // Dotted and ordinal forms.
     ["12.09.22", "2022-09-12", "2022-09-12"],
     ["12th Sept 2022", "2022-09-12", "2022-09-12"],
@@ -242,6 +254,12 @@ describe("parseDate: dates as officers and contractors' systems write them (issu
     ["Ongoing (see update)", /not a date/],
     ["TBC (awaiting contractor)", /not a date/],
     ["(30/09/2022)", /not a date/],
+    // A note after a plain space needs a whole date before it and a word after it.
+    ["2022 budget", /not a date/],
+    ["May review", /not a date/],
+    ["Sept 2022 2023", /not a date/],
+    ["revised 31/10/2022", /not a date/],
+    ["Sept revised 2022", /not a date/],
   ])("%j is not a date (%s)", (text, reason) => {
     const r = parseDate(text, null, "deadline");
     expect(r.ok).toBe(false);
@@ -266,12 +284,14 @@ describe("parseDate: dates as officers and contractors' systems write them (issu
 });
 
 describe("parseDate: the whole text only", () => {
-  it.each(["Sept 2022 (revised from June 2022)", "28/09/22 – reviewed at RMB", "31/10/2022 - revised"])(
-    "%j is not a date when a note after it is not allowed",
-    (text) => {
-      expect(parseDate(text, null, "deadline", { noteAfter: false }).ok).toBe(false);
-    },
-  );
+  it.each([
+    "Sept 2022 (revised from June 2022)",
+    "28/09/22 – reviewed at RMB",
+    "31/10/2022 - revised",
+    "31/10/2022 revised",
+  ])("%j is not a date when a note after it is not allowed", (text) => {
+    expect(parseDate(text, null, "deadline", { noteAfter: false }).ok).toBe(false);
+  });
   it("a plain date still is", () => {
     expect(parseDate("28/09/22", null, "deadline", { noteAfter: false }).ok).toBe(true);
   });
