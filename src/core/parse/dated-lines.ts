@@ -7,10 +7,18 @@ import { MONTH_WORD_SOURCE } from "./months";
 const M = MONTH_WORD_SOURCE;
 const DIGIT = /\d/;
 const LINE_BREAK = /\r\n|[\n\r]/;
-/** An ISO, day-first or day-month-year date as written at the start of an update line. */
+/** An ISO, day-first or day-month-year date as written in an update line. */
 const DATE_TEXT = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:${M})\.?,?[\s-]+(?:\d{4}|\d{2})`;
-const LEADING = new RegExp(String.raw`^\s*[-–•*]?\s*(${DATE_TEXT})(?=$|[\s:;,–—)-])`, "i");
-/** A line that closes with a bracket holding a date, maybe after initials: "(RC 12/09/22)". */
+/**
+ * A date as written at the start of an update line: the forms above, a week commencing one of them
+ * ("w/c 12/09/22") or a month with its four-digit year ("Oct 2022"; "June 15" is no month).
+ */
+const LINE_START_TEXT = String.raw`(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?\s+(?:${DATE_TEXT})|(?:${M})\.?(?:\s+|-)\d{4}|${DATE_TEXT}`;
+const LEADING = new RegExp(String.raw`^\s*[-–•*]?\s*(${LINE_START_TEXT})(?=$|[\s:;,–—)-])`, "i");
+/**
+ * A line that closes with a bracket holding a date, maybe after initials: "(RC 12/09/22)". Not a month
+ * or week: "… (due Oct 2022)" says when work is due, not when the line was written.
+ */
 const CLOSING = new RegExp(String.raw`\(\s*(?:[^()]*?\s)?(${DATE_TEXT})\s*\)\s*[.;]?\s*$`, "i");
 
 /** One dated line of an update history: its date (as an update date) and its text. */
@@ -21,7 +29,7 @@ export interface DatedLine {
 
 /**
  * The lines of an update text that start with a date, or close with one in brackets, in the order
- * written. Dates mean when something was updated (a month would mean its first day).
+ * written. Dates mean when something was updated: a month its first day, a week its Monday.
  */
 export function datedLines(text: string): DatedLine[] {
   // Most update cells hold no date at all: a digit is needed for any dated line.
