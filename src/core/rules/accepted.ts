@@ -79,7 +79,7 @@ function digest(cells: Iterable<readonly [string, string]>): string {
  * cells (the fingerprint) say it is the same action. Only plan findings are compared so (there are few):
  * digesting every finding's cells costs more than the rules on a large register.
  */
-function isSamePlanAction(e: AcceptedException, finding: Finding): boolean {
+export function isSamePlanAction(e: AcceptedException, finding: Pick<Finding, "fingerprint">): boolean {
   return (
     e.ruleId.startsWith("plan/") &&
     !!e.fingerprint &&

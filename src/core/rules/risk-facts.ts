@@ -1,6 +1,9 @@
 // Works out each risk's facts once (score, RAG, strategy, latest update) for summaries and the task pane.
 
-import { fieldText, type RiskRecord, fieldColumn } from "../model/records";
+import { fieldText, rawValue, type RiskRecord, fieldColumn } from "../model/records";
+import type { DayNumber } from "../parse";
+import { latestDatedLine } from "../parse";
+import { lastUpdateAt, textAt } from "../history/history-log";
 import type { RiskFacts, RiskScore } from "../model/risk-summary";
 import { currentScoreOf } from "../escalate/current-score";
 import { isoFromDay, mergedInto, parseRagWord } from "../parse";
@@ -66,7 +69,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     strategy: strategy.ok ? STRATEGY_WORD[strategy.value] : strategyText,
     open,
     latestUpdate: latest === null ? null : isoFromDay(latest),
-    latestUpdateText: fieldText(risk, "update"),
+    latestUpdateText: latestUpdateText(ctx, risk, latest),
     stale: open && (latest === null || latest < ctx.reviewCutoff),
     trend: trendOf(ctx, risk),
     firstSeen: seen === null ? null : isoFromDay(seen),
@@ -75,4 +78,30 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     monthRags,
     ...(merged ? { mergedInto: merged } : {}),
   };
+}
+
+/**
+ * The words of the update the risk's latest update date belongs to, so a date is never shown beside another
+ * update's words: the register's own update cell when its own date (Last Updated, or a dated line of the
+ * cell) is the latest; else the newer action update's words, or the newer Update Log entry's; the register's
+ * words when that source has none.
+ */
+function latestUpdateText(ctx: RuleContext, risk: RiskRecord, latest: DayNumber | null): string {
+  const own = fieldText(risk, "update");
+  if (latest === null) return own;
+  const value = rawValue(risk, "update");
+  for (const day of [
+    ctx.dateOf(risk, "lastUpdated", "lastUpdated"),
+    typeof value === "string" ? latestDatedLine(value) : null,
+  ])
+    if (day !== null && day >= latest) return own;
+  for (const a of ctx.actionsFor(risk))
+    if (ctx.dateOf(a, "updated", "lastUpdated") === latest) {
+      const words = fieldText(a, "update");
+      if (words) return words;
+    }
+  const { log, at } = ctx.logEntries(risk);
+  const newest = lastUpdateAt(log, at);
+  if (newest >= 0 && log.day[newest] === latest) return textAt(log, newest) || own;
+  return own;
 }
