@@ -35,9 +35,13 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const current = currentScoreOf(ctx, risk);
   const score = current.score;
   const ragWord = parseRagWord(fieldText(risk, "rag"));
+  // A score out of 1–25 has no band: the register's RAG word beside it is not counted as the risk's RAG
+  // (the summaries list such a risk apart, with its score); with no score, the word is all there is.
   const rag =
-    score !== null && score >= 1 && score <= 25
-      ? ctx.expectedRag(risk, score)
+    score !== null
+      ? score >= 1 && score <= 25
+        ? ctx.expectedRag(risk, score)
+        : null
       : ragWord.ok
         ? ragWord.value
         : null;

@@ -4,7 +4,7 @@ import type { Movement } from "../merge/movement";
 import { OWNED_TAB_NAMES, OWNED_TAB_STYLE, type OwnedTab, type Rag } from "../model/owned-tab";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
-import { dayFromIso, ragFromScore } from "../parse";
+import { dayFromIso, ragFromScore, ukDateOfIso } from "../parse";
 import { monthName, monthOf } from "../history/month";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
@@ -14,6 +14,7 @@ type CountedRisk = Pick<
   | "open"
   | "stale"
   | "rag"
+  | "score"
   | "strategy"
   | "annex"
   | "likelihood"
@@ -121,6 +122,18 @@ export function buildRiskSummaryTab(
   tab.title("Open risks by RAG").header(["RAG", "Risks"]);
   for (const [rag, label] of RAG_ORDER)
     tab.rag(tab.row([label, open.filter((r) => r.rag === rag).length]), 0, rag);
+  // Every count adds up: each open risk with no RAG is listed under the table, with the reason.
+  const unrated = open.filter((r) => r.rag === null);
+  if (unrated.length > 0) {
+    tab.row([
+      `Open risks rated: ${open.length - unrated.length} of ${open.length}; not rated: ${unrated.length}`,
+    ]);
+    for (const r of unrated)
+      tab.row([
+        r.id || `row ${r.row}`,
+        r.score === null ? "no score and no RAG" : `score ${r.score} is not 1–25`,
+      ]);
+  }
   tab.blank();
 
   tab.title("Open risks by strategy").header(["Strategy", "Risks"]);
@@ -165,14 +178,18 @@ export function buildRiskSummaryTab(
   tab.title("Direction of travel of open risks (score against last month)");
   tab.header(["Direction", "Risks", "Ids"]);
   for (const [trend, label] of TREND_ROWS) {
-    const ids = open.filter((r) => r.trend === trend).map((r) => r.id);
+    const ids = open.filter((r) => r.trend === trend).map((r) => r.id || `row ${r.row}`);
     tab.row([label, ids.length, trend === "same" || trend === null ? "" : ids.join(", ")]);
   }
   tab.blank();
 
   monthlyRag(tab, open, heading.asAt, chart, heatMapRow);
 
-  tab.title(movement ? `Movement since the import of ${movement.since}` : "Movement since the last import");
+  tab.title(
+    movement
+      ? `Movement since the import of ${ukDateOfIso(movement.since)}`
+      : "Movement since the last import",
+  );
   tab.header(["Change", "Risks", "Ids"]);
   if (!movement) tab.row(["No import recorded yet"]);
   else
