@@ -153,7 +153,7 @@ describe("risk-review import", () => {
     const logHeader = log.values.findIndex((r) => r[0] === "When");
     expect(log.values.length - logHeader - 1).toBe(json.cellsWritten);
     const summary = byName.get("Risk Summary")!;
-    expect(summary.values.flat()).toContain("Movement since the import of 2022-10-10");
+    expect(summary.values.flat()).toContain("Movement since the import of 10/10/2022");
     expect(grids.find((g) => g.sheetName === "Risk Review Settings")?.owned).toBe(true);
   });
 

@@ -47,8 +47,14 @@ beforeAll(() => {
 
 it("plants at least one problem for every documented rule (plan/*, risk/*, sheet/missing-column)", () => {
   const rules = new Set(plantedFile.planted.map((p) => p.ruleId));
-  // The history rules (issue 11) are planted in the history sample, not this one.
-  const history = ["risk/above-appetite", "risk/target-passed", "risk/no-change-while-slipping"];
+  // The history rules (issue 11) are planted in the history sample, not this one; values past the last
+  // header (a CSV row pushed right) in the variants' CSV export (tests/fixtures/variants).
+  const history = [
+    "risk/above-appetite",
+    "risk/target-passed",
+    "risk/no-change-while-slipping",
+    "sheet/cells-past-headers",
+  ];
   const specRules = [...documentedRules().keys()].filter((r) => !history.includes(r));
   expect(specRules.length).toBeGreaterThan(20);
   expect(specRules.filter((r) => !rules.has(r))).toEqual([]);

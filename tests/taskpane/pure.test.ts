@@ -152,10 +152,10 @@ describe("settings-form", () => {
       "Financial and commercial: Minimal\nWinter service: Eager",
     );
   });
-  it("lists every SPEC rule once, with SPEC's default severities", () => {
+  it("lists every rule once (SPEC's 26 and sheet/cells-past-headers), with their default severities", () => {
     const ids = RULE_CATALOGUE.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(26);
+    expect(ids).toHaveLength(27);
     expect(
       RULE_CATALOGUE.filter((r) => r.defaultSeverity === "warning")
         .map((r) => r.id)
@@ -174,6 +174,7 @@ describe("settings-form", () => {
       "risk/rag-mismatch",
       "risk/target-passed",
       "risk/transfer-without-recipient",
+      "sheet/cells-past-headers",
     ]);
   });
 });

@@ -34,6 +34,8 @@ export interface SheetRecord<F extends string> {
   extras: Map<string, RecordCell>;
   /** True when the row was read realigned (plan/misaligned-row). */
   realigned?: boolean;
+  /** 0-based columns of the values the row holds to the right of its last header (sheet/cells-past-headers). */
+  pastHeaders?: number[];
   /** The text of the section heading row above the record, if any (SPEC "Real registers"). */
   section?: string;
 }
@@ -72,6 +74,7 @@ export interface RecordSource {
  */
 export class GridRecord<F extends string> implements SheetRecord<F> {
   realigned?: boolean;
+  pastHeaders?: number[];
   section?: string;
   /**
    * The record's place in its list of the check that reads it (a check's risks, its actions), set by the
@@ -119,7 +122,7 @@ export class GridRecord<F extends string> implements SheetRecord<F> {
 
   /** The record as plain data (JSON, snapshots): what the eager reader would have made. */
   toJSON(): SheetRecord<F> {
-    const { sheet, kind, row, rows, fields, extras, realigned, section } = this;
+    const { sheet, kind, row, rows, fields, extras, realigned, pastHeaders, section } = this;
     return {
       sheet,
       kind,
@@ -128,6 +131,7 @@ export class GridRecord<F extends string> implements SheetRecord<F> {
       fields,
       extras,
       ...(realigned ? { realigned } : {}),
+      ...(pastHeaders ? { pastHeaders } : {}),
       ...(section !== undefined ? { section } : {}),
     };
   }

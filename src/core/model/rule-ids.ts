@@ -29,6 +29,7 @@ export const RULE_IDS: readonly string[] = [
   "risk/transfer-without-recipient",
   "risk/unknown-strategy",
   "sheet/missing-column",
+  "sheet/cells-past-headers",
 ];
 
 /** Edits (letters added, removed or changed) between two short texts. */

@@ -265,6 +265,19 @@ function looksLikeLead(text: string): boolean {
   return text.length <= 60 && !/[.;:!?]\s/.test(text);
 }
 
+/** The most of a table's rows that may hold values past its last header and still be marked (a quarter). */
+const PAST_HEADERS_SHARE = 0.25;
+
+/** 0-based columns of the non-blank values of a row to the right of column `last`. */
+function valuesPastHeaders(grid: Grid, row: number, last: number): number[] {
+  const r = grid.values[row - grid.rowOffset];
+  const from = last + 1 - grid.colOffset;
+  if (!r || r.length <= from) return [];
+  const cols: number[] = [];
+  for (let i = Math.max(0, from); i < r.length; i++) if (!isBlank(r[i])) cols.push(i + grid.colOffset);
+  return cols;
+}
+
 /** True for a text that counts as empty (SPEC "Placeholders": TBC, N/A, - …). */
 const isEmptyText = (text: string) => text === "" || isPlaceholder(text);
 
@@ -433,6 +446,10 @@ export function readTable<F extends string>(
       };
     }
     if (shifted) record.realigned = true;
+    if (notesPossible) {
+      const past = valuesPastHeaders(grid, row, span.last);
+      if (past.length > 0) record.pastHeaders = past;
+    }
     if (section !== undefined && kind === "risk-register") {
       record.section = section;
       const open = sections[sections.length - 1];
@@ -440,6 +457,11 @@ export function readTable<F extends string>(
     } else if (sections.length) sections[sections.length - 1].followed = true;
     records.push(record);
   }
+  // Values right of the headers on many rows are a column of notes left without a header, not rows
+  // pushed out of line: only a few such rows are marked.
+  const past = records.filter((r) => r.pastHeaders);
+  if (past.length > Math.max(1, records.length * PAST_HEADERS_SHARE))
+    for (const r of past) r.pastHeaders = undefined;
   if (structure) {
     // A heading with no record under it is a note below the table, not a section.
     for (const s of sections)

@@ -25,6 +25,7 @@ import { rule as riskStaleUpdate } from "./risk-stale-update";
 import { rule as riskTargetPassed } from "./risk-target-passed";
 import { rule as riskTransferWithoutRecipient } from "./risk-transfer-without-recipient";
 import { rule as riskUnknownStrategy } from "./risk-unknown-strategy";
+import { rule as sheetCellsPastHeaders } from "./sheet-cells-past-headers";
 import { rule as sheetMissingColumn } from "./sheet-missing-column";
 import type { Rule } from "./types";
 
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   riskTransferWithoutRecipient,
   riskUnknownStrategy,
   sheetMissingColumn,
+  sheetCellsPastHeaders,
 ];
 
 /** Rule ids with their default severities and descriptions, for Settings and the README. */
