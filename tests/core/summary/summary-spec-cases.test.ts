@@ -1,13 +1,13 @@
 // Summary tabs judged against SPEC ("Owned tabs", "Escalation", "Many workbooks"): cases found by a review.
 
 import { checkWorkbook } from "../../../src/core/check";
-import type { CellValue } from "../../../src/core/model/grid";
 import type { OwnedTab } from "../../../src/core/model/owned-tab";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { buildSummaryTabs, buildSummaryTabsFrom } from "../../../src/core/summary";
 import { rollUpSummary } from "../../../src/core/summary/roll-up";
 import { summaryDataOf } from "../../../src/core/summary/summary-data";
 import { grid, register, REGISTER_HEADERS, risk, type SheetSpec } from "../rules/harness";
+import { block, rowsOf } from "./tab-rows";
 
 const settings = defaultSettings();
 
@@ -26,18 +26,6 @@ const rolledUpTabs = (files: [string, SheetSpec[]][]): OwnedTab[] => {
     `${files.length} files`,
   );
   return buildSummaryTabsFrom(data, settings, { version: "1" }, acceptedExceptions);
-};
-
-const rowsOf = (tabs: OwnedTab[], name: string): CellValue[][] =>
-  tabs.find((t) => t.name === name)!.rows as CellValue[][];
-
-/** The data rows of one destination block of the Escalation tab, found by the block's title. */
-const block = (tabs: OwnedTab[], title: string): CellValue[][] => {
-  const rows = rowsOf(tabs, "Escalation");
-  const start = rows.findIndex((r) => typeof r[0] === "string" && r[0].startsWith(`${title} (`));
-  const out: CellValue[][] = [];
-  for (let i = start + 2; i < rows.length && rows[i].some((c) => c !== null); i++) out.push(rows[i]);
-  return out;
 };
 
 const TITLE = "Pothole claims rise after winter";

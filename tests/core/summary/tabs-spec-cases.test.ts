@@ -3,28 +3,17 @@
 
 import { checkWorkbook } from "../../../src/core/check";
 import type { Movement } from "../../../src/core/merge/movement";
-import type { CellValue } from "../../../src/core/model/grid";
 import type { OwnedTab } from "../../../src/core/model/owned-tab";
 import { defaultSettings, type Settings } from "../../../src/core/model/settings";
 import { buildSummaryTabs } from "../../../src/core/summary";
 import { action, actionsSheet, plan, grid, register, risk, type SheetSpec } from "../rules/harness";
+import { block, rowsOf } from "./tab-rows";
 
 const base = defaultSettings();
 const reportOf = (sheets: SheetSpec[], settings: Settings = base) =>
   checkWorkbook(sheets.map(grid), { settings, asAt: "2022-10-10", today: "2022-10-10", source: "book.xlsx" });
 const tabsOf = (sheets: SheetSpec[], settings: Settings = base, movement?: Movement): OwnedTab[] =>
   buildSummaryTabs(reportOf(sheets, settings), settings, { version: "1", ...(movement ? { movement } : {}) });
-const rowsOf = (tabs: OwnedTab[], name: string): CellValue[][] =>
-  tabs.find((t) => t.name === name)!.rows as CellValue[][];
-
-/** The data rows of one destination block of the Escalation tab, found by the block's title. */
-const block = (tabs: OwnedTab[], title: string): CellValue[][] => {
-  const rows = rowsOf(tabs, "Escalation");
-  const start = rows.findIndex((r) => typeof r[0] === "string" && r[0].startsWith(`${title} (`));
-  const out: CellValue[][] = [];
-  for (let i = start + 2; i < rows.length && rows[i].some((c) => c !== null); i++) out.push(rows[i]);
-  return out;
-};
 
 describe("summary tabs as written, against SPEC", () => {
   it("Escalation shows the latest update's own text beside its date, not an older register text", () => {
