@@ -32,14 +32,21 @@ export function isMonthOnlyFormat(format: string | null | undefined): boolean {
 /** What a number format shows: no date, a day, or a month without its day. */
 type FormatKind = "none" | "day" | "month";
 
+let lastFormat: string | null = null;
+let lastKind: FormatKind = "none";
+
 function formatKind(format: string | null | undefined): FormatKind {
   if (!format) return "none";
+  // A column repeats one format down every row: the format asked last is asked first.
+  if (format === lastFormat) return lastKind;
   // A workbook uses a handful of formats, asked about for every cell: read each format once.
   let known = formatMemo.get(format);
   if (known === undefined) {
     known = readFormatKind(format);
     if (formatMemo.size < 1000) formatMemo.set(format, known);
   }
+  lastFormat = format;
+  lastKind = known;
   return known;
 }
 
@@ -244,13 +251,14 @@ export function parseDate(
   if (value === null || value === undefined) return fail("blank");
   if (typeof value === "boolean") return fail(`${value ? "TRUE" : "FALSE"} is not a date`);
   if (typeof value === "number") {
-    if (!isDateFormat(format)) {
+    const kind = formatKind(format);
+    if (kind === "none") {
       return fail(
         `${value} is a number, not a date (its cell has ${format ? `the format "${format}"` : "no date format"})`,
       );
     }
     const day = dayFromSerial(value);
-    if (!day.ok || !isMonthOnlyFormat(format)) return day;
+    if (!day.ok || kind !== "month") return day;
     // The cell shows a month ("Oct-22"): read it as the month, as the text "Oct 2022" is.
     const { year, month } = partsFromDay(day.value);
     const span = monthSpan(year, month);

@@ -29,11 +29,22 @@ function phrasePattern(phrase: string): RegExp | null {
   return new RegExp(NOT_WORD_BEFORE + parts.join(WILDCARD) + NOT_WORD_AFTER, "iu");
 }
 
+/** Each phrase setting's pattern, made once (a check looks for every phrase in every completed action). */
+const patterns = new Map<string, RegExp | null>();
+function patternOf(phrase: string): RegExp | null {
+  let re = patterns.get(phrase);
+  if (re === undefined) {
+    re = phrasePattern(phrase);
+    if (patterns.size < 1_000) patterns.set(phrase, re);
+  }
+  return re;
+}
+
 function firstPhrase(text: string, phrases: readonly string[]): Hit | null {
   let best: Hit | null = null;
   for (const phrase of phrases) {
     if (typeof phrase !== "string") continue;
-    const re = phrasePattern(phrase);
+    const re = patternOf(phrase);
     const m = re?.exec(text);
     if (m && (best === null || m.index < best.index)) best = { index: m.index, quote: m[0] };
   }

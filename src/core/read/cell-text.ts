@@ -28,11 +28,12 @@ function isPercentFormat(format: string | null): boolean {
 }
 
 /**
- * The text of a cell as the officer sees it where that matters to the rules: a number shown as a percentage
- * is its percentage ("100%": Excel stores a typed 100% as 1 in a "0%" cell); any other value as cellText.
+ * The text of a cell as the officer sees it where that matters to the rules: a number 0–1 shown as a
+ * percentage is its percentage ("100%": Excel stores a typed 100% as 1 in a "0%" cell; no status needs
+ * more); any other value as cellText.
  */
 export function shownText(value: CellValue, format: string | null): string {
-  if (typeof value === "number" && Number.isFinite(value) && isPercentFormat(format))
+  if (typeof value === "number" && value >= 0 && value <= 1 && isPercentFormat(format))
     return `${parseFloat((value * 100).toPrecision(12))}%`;
   return cellText(value);
 }

@@ -80,8 +80,12 @@ function gridSource(
     let t = column[r];
     if (t === undefined) {
       const value = cellAt(grid, row, col);
+      // Only a number 0–1 can be a percentage worth reading so (100 % is stored as 1): dates and scores
+      // need no look at their format.
       column[r] = t =
-        typeof value === "number" ? shownText(value, formatAt(grid, row, col)) : cellText(value);
+        typeof value === "number" && value >= 0 && value <= 1
+          ? shownText(value, formatAt(grid, row, col))
+          : cellText(value);
     }
     return t;
   };

@@ -4,7 +4,8 @@
 
 import { toA1 } from "../address/a1";
 import { fieldText, type SheetRecord } from "../model/records";
-import type { Rule } from "./types";
+import { reportEach } from "./report-each";
+import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
   meta: {
@@ -19,22 +20,20 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const rows: SheetRecord<string>[] = [...ctx.records.risks, ...ctx.records.actions];
-    return rows.flatMap((r) =>
-      r.pastHeaders && r.pastHeaders.length > 0
-        ? [
-            {
-              record: r,
-              messageId: "past",
-              data: {
-                row: r.row + 1,
-                id:
-                  fieldText(r, r.kind === "actions" ? "actionId" : "id") || fieldText(r, "riskId") || "no id",
-                cells: r.pastHeaders.map((c) => toA1(r.row, c)).join(", "),
-              },
-            },
-          ]
-        : [],
-    );
+    return [...reportEach(ctx.records.risks, reportOf), ...reportEach(ctx.records.actions, reportOf)];
   },
 };
+
+/** The report of a record marked by the reader (see SheetRecord.pastHeaders), or null. */
+function reportOf(r: SheetRecord<string>): RuleReport | null {
+  if (!r.pastHeaders || r.pastHeaders.length === 0) return null;
+  return {
+    record: r,
+    messageId: "past",
+    data: {
+      row: r.row + 1,
+      id: fieldText(r, r.kind === "actions" ? "actionId" : "id") || fieldText(r, "riskId") || "no id",
+      cells: r.pastHeaders.map((c) => toA1(r.row, c)).join(", "),
+    },
+  };
+}
