@@ -36,6 +36,8 @@ const NAMES_A_PLACE =
 /** "Yes – to Ops Board" (the words after the yes), its leading "to", and a status "Escalated (to …)". */
 const YES_WITH_WORDS = /^\s*(yes|y)\b[\s\-–—:,]*(.*)$/i;
 const LEADING_TO_OR_FOR = /^(to|for)\s+/i;
+/** Words after the yes written in brackets: "Y (to Highways Board)". */
+const IN_BRACKETS = /^\(\s*(.*?)\s*\)\s*$/;
 const SAYS_ESCALATED = /^\s*escalated\b/i;
 const ESCALATED_TO = /^\s*escalated\b[\s\-–—:,]*(to\s+)?/i;
 
@@ -56,7 +58,7 @@ export function escalationState(risk: RiskRecord): EscalationState {
   const yes = flagValue !== null ? parseYesNo(flagValue) : null;
   const yesWithWords = YES_WITH_WORDS.exec(flagText);
   if ((yes && yes.ok && yes.value) || yesWithWords) {
-    const rest = (yesWithWords?.[2] ?? "").replace(LEADING_TO_OR_FOR, "").trim();
+    const rest = (yesWithWords?.[2] ?? "").replace(IN_BRACKETS, "$1").replace(LEADING_TO_OR_FOR, "").trim();
     return { escalated: true, destination: rest ? destinationFromWords(rest) : "operations-board" };
   }
   // An "Escalated" column holding a register's name rather than a yes (a No naming one, "No –

@@ -305,5 +305,25 @@ export function riskIdKeys(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
   // Only a list of ids splits: "HRC/001" or "Highways & Lighting" stay one.
-  return parts.length >= 2 && parts.every((p) => DIGIT.test(p) && p.split(" ").length <= 2) ? parts : [whole];
+  if (parts.length < 2 || !parts.every((p) => DIGIT.test(p) && p.split(" ").length <= 2)) return [whole];
+  return withPrefixes(parts);
+}
+
+/** An id's prefix and its number: "hrc-" and "007". */
+const PREFIX_AND_NUMBER = /^(.*\D)(\d+)$/;
+
+/**
+ * A list's later ids written by their number alone take the id before's prefix, and its width when its
+ * number has leading zeros: "SL-10, 11" is SL-10 and SL-11, "HRC-007 & 8" HRC-007 and HRC-008.
+ */
+function withPrefixes(parts: string[]): string[] {
+  let prefix = "";
+  let width = 0;
+  return parts.map((p) => {
+    if (/^\d+$/.test(p) && prefix) return prefix + p.padStart(width, "0");
+    const m = PREFIX_AND_NUMBER.exec(p);
+    prefix = m ? m[1] : "";
+    width = m && m[2].startsWith("0") ? m[2].length : 0;
+    return p;
+  });
 }

@@ -70,6 +70,12 @@ describe("proposals", () => {
       ["de-escalate", "operations-board", "score 6 at or below its target score 6 for 3 months"],
     ],
     [
+      "de-escalate: Y with its words in brackets names the destination, without the brackets",
+      { score: 6, targetScore: 6, category: "Safety", escalate: "Y (to Highways Board)" },
+      [logRow("05/07/2022", "HRC-001", 12), logRow("05/08/2022", "HRC-001", 6)],
+      ["de-escalate", "Highways Board", "score 6 at or below its target score 6 for 3 months"],
+    ],
+    [
       "de-escalate: a bare Yes is the Operations Board",
       { score: 4, escalate: "Yes" },
       [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],

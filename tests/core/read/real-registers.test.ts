@@ -342,6 +342,10 @@ describe("actions", () => {
     ["SL-10 / SL-11", ["sl-10", "sl-11"]],
     ["SL-10 & SL-11", ["sl-10", "sl-11"]],
     ["SL-10 and SL-11", ["sl-10", "sl-11"]],
+    // The later ids written by their number alone take the first id's prefix (and its width).
+    ["SL-10, 11", ["sl-10", "sl-11"]],
+    ["HRC-007 & 8", ["hrc-007", "hrc-008"]],
+    ["R1, 2, 3", ["r1", "r2", "r3"]],
     ["HRC/001", ["hrc/001"]],
     ["Highways & Lighting", ["highways & lighting"]],
     ["", []],
