@@ -1,7 +1,7 @@
 // plan/overdue: a plan action past its date that is neither completed nor cancelled.
 
 import { fieldText } from "../model/records";
-import { isoFromDay, parsePlanStatus } from "../parse";
+import { ukDate, parsePlanStatus } from "../parse";
 import { planLabel } from "./plan-missing-date";
 import type { Rule } from "./types";
 
@@ -30,7 +30,7 @@ export const rule: Rule = {
           record: p,
           field: "date",
           messageId: "overdue",
-          data: { id: planLabel(p), date: isoFromDay(due), status: shown },
+          data: { id: planLabel(p), date: ukDate(due), status: shown },
         },
       ];
     });

@@ -1,7 +1,7 @@
 // risk/action-overdue: an open action whose due date has passed.
 
 import { fieldText } from "../model/records";
-import { isoFromDay } from "../parse";
+import { ukDate } from "../parse";
 import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
@@ -29,7 +29,7 @@ export const rule: Rule = {
         messageId: "ownOverdue",
         data: {
           risk: ctx.riskId(r) || "(no id)",
-          due: isoFromDay(action.due),
+          due: ukDate(action.due),
           status: action.status ? `status ${action.status}` : "no status",
         },
       });
@@ -52,7 +52,7 @@ export const rule: Rule = {
             fieldText(a, "actionId") ||
             (fieldText(a, "action") ? `"${fieldText(a, "action").slice(0, 60)}"` : "(no description)"),
           risk: fieldText(a, "riskId") || "(no id)",
-          due: isoFromDay(ctx.dateOf(a, "due", "deadline")!),
+          due: ukDate(ctx.dateOf(a, "due", "deadline")!),
         },
       }));
     return [...own, ...fromSheets];

@@ -1,6 +1,6 @@
 // risk/future-date: a last-updated date cannot be after the as-at date.
 
-import { isoFromDay } from "../parse";
+import { ukDate } from "../parse";
 import { reportEach } from "./report-each";
 import type { Rule, RuleReport } from "./types";
 
@@ -21,7 +21,7 @@ export const rule: Rule = {
             record: r,
             field: "lastUpdated",
             messageId: "future",
-            data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d), asAt: isoFromDay(ctx.asAt) },
+            data: { id: ctx.riskId(r) || "(no id)", date: ukDate(d), asAt: ukDate(ctx.asAt) },
           }
         : null;
     });

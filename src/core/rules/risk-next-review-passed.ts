@@ -1,6 +1,6 @@
 // risk/next-review-passed: the next review date has gone by.
 
-import { isoFromDay } from "../parse";
+import { ukDate } from "../parse";
 import { reportEach } from "./report-each";
 import type { Rule, RuleReport } from "./types";
 
@@ -22,7 +22,7 @@ export const rule: Rule = {
             record: r,
             field: "nextReview",
             messageId: "passed",
-            data: { id: ctx.riskId(r) || "(no id)", date: isoFromDay(d) },
+            data: { id: ctx.riskId(r) || "(no id)", date: ukDate(d) },
           }
         : null;
     });

@@ -1,7 +1,7 @@
 // risk/no-change-while-slipping: the last updates say "no change" while the risk's actions slip.
 
 import { fieldText, type RiskRecord, rawValue, rawCell } from "../model/records";
-import { datedLines, isoFromDay, type DayNumber } from "../parse";
+import { datedLines, ukDate, type DayNumber } from "../parse";
 import { dueMovesOfRisk, isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
@@ -110,7 +110,7 @@ export const rule: Rule = {
       if (!ctx.riskKey(r) || !anySlip(ctx, r)) return null;
       const { count, since } = noChangeRun(ctx, r);
       if (count < 2) return null;
-      const base = { id: ctx.riskId(r), count, since: isoFromDay(since) };
+      const base = { id: ctx.riskId(r), count, since: ukDate(since) };
       const field = rawCell(r, "update") ? "update" : undefined;
       const moved = dueMovesOf(ctx, r).find((m) => m.day >= since && movedLater(m));
       if (moved)
@@ -118,7 +118,7 @@ export const rule: Rule = {
           record: r,
           field,
           messageId: "moved",
-          data: { ...base, action: moved.action, from: isoFromDay(moved.from!), to: isoFromDay(moved.to!) },
+          data: { ...base, action: moved.action, from: ukDate(moved.from!), to: ukDate(moved.to!) },
         };
       const passed = actionPassedSince(ctx, r, since);
       if (passed)
@@ -126,7 +126,7 @@ export const rule: Rule = {
           record: r,
           field,
           messageId: "passed",
-          data: { ...base, action: passed.action, due: isoFromDay(passed.due) },
+          data: { ...base, action: passed.action, due: ukDate(passed.due) },
         };
       return null;
     });

@@ -1,6 +1,6 @@
 // risk/stale-update: every open risk needs an update within the review period, even "no change".
 
-import { isoFromDay } from "../parse";
+import { ukDate } from "../parse";
 import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
@@ -28,7 +28,7 @@ export const rule: Rule = {
           record: r,
           field: "lastUpdated",
           messageId: "stale",
-          data: { id, date: isoFromDay(latest), cutoff: isoFromDay(ctx.reviewCutoff) },
+          data: { id, date: ukDate(latest), cutoff: ukDate(ctx.reviewCutoff) },
         });
     }
     return out;

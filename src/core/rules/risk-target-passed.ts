@@ -1,7 +1,7 @@
 // risk/target-passed: the date a risk was to reach its target score has gone by, and it has not.
 
 import { currentScore } from "../escalate/current-score";
-import { isoFromDay } from "../parse";
+import { ukDate } from "../parse";
 import { reportEach } from "./report-each";
 import type { Rule, RuleReport } from "./types";
 
@@ -30,7 +30,7 @@ export const rule: Rule = {
         record: r,
         field: "targetDate",
         messageId: "passed",
-        data: { id: ctx.riskId(r) || "(no id)", target, date: isoFromDay(due), score },
+        data: { id: ctx.riskId(r) || "(no id)", target, date: ukDate(due), score },
       };
     });
   },

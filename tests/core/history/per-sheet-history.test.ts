@@ -132,7 +132,7 @@ describe("due dates moved on registers that number their own risks", () => {
     ]);
     const slipping = report.findings.filter((f) => f.ruleId === RULE);
     expect(slipping.map((f) => [f.sheet, f.recordId])).toEqual([["Highways", "R1"]]);
-    expect(slipping[0].message).toContain("A-1's due date moved from 2022-09-30 to 2022-10-31");
+    expect(slipping[0].message).toContain("A-1's due date moved from 30/09/2022 to 31/10/2022");
   });
 });
 
@@ -173,7 +173,7 @@ describe("due dates moved by an import, on registers that number their own risks
     ]);
     const slipping = report.findings.filter((f) => f.ruleId === "risk/no-change-while-slipping");
     expect(slipping.map((f) => [f.sheet, f.recordId])).toEqual([["Highways", "R1"]]);
-    expect(slipping[0].message).toContain("A-1's due date moved from 2022-09-30 to 2022-10-31");
+    expect(slipping[0].message).toContain("A-1's due date moved from 30/09/2022 to 31/10/2022");
   });
 });
 
