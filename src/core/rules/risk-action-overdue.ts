@@ -10,7 +10,8 @@ export const rule: Rule = {
     kinds: ["actions", "risk-register"],
     fields: ["due"],
     defaultSeverity: "warning",
-    description: "An open action's due date is before the as-at date.",
+    description:
+      "An open action's due date is before the as-at date (an actions sheet's row, or the risk's own action on the register).",
     messages: {
       overdue: "Action {action} for risk {risk} was due {due} and is still open.",
       ownOverdue: "Risk {risk}'s action on the register was due {due} and is still open ({status}).",

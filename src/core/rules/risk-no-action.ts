@@ -10,7 +10,8 @@ export const rule: Rule = {
     kinds: ["risk-register", "actions"],
     fields: [],
     defaultSeverity: "error",
-    description: "An open risk has no action: no actions text and no row in an actions sheet.",
+    description:
+      "An open risk has no action: no actions text, no action of its own on the register and no row in an actions sheet.",
     messages: { none: "Risk {id} has no actions recorded, here or in an actions sheet." },
   },
   check(ctx) {

@@ -12,7 +12,8 @@ export const rule: Rule = {
     kinds: ["risk-register"],
     fields: ["owner"],
     defaultSeverity: "warning",
-    description: "The same id has different owners on different registers.",
+    description:
+      "The same risk has different owners on different registers (same id; same title too where registers number their risks per sheet).",
     messages: { conflict: 'Risk {id} is owned by "{owner}" here but by "{otherOwner}" on {otherSheet}.' },
   },
   check(ctx) {

@@ -15,7 +15,8 @@ export const rule: Rule = {
     kinds: ["risk-register"],
     fields: ["rag"],
     defaultSeverity: "warning",
-    description: "A RAG word disagrees with the score's band.",
+    description:
+      "A RAG word (or a RAG cell's colour) disagrees with the score's band, or the workbook's own risk matrix.",
     messages: { mismatch: "Risk {id} is marked {rag} but its score {score} is {expected}." },
   },
   check(ctx) {

@@ -9,7 +9,8 @@ export const rule: Rule = {
     kinds: ["risk-register", "actions", "update-log"],
     fields: ["lastUpdated"],
     defaultSeverity: "error",
-    description: "An open risk has no update, or its latest update is older than the review period.",
+    description:
+      "An open risk has no update, or its latest update (own date, dated lines, its actions' updates, Update Log) is older than the review period.",
     messages: {
       never: "Risk {id} has no recorded update: it needs one every month, even if nothing changed.",
       stale: "Risk {id} was last updated {date}, before {cutoff}: it needs an update this month.",

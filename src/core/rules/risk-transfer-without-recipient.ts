@@ -9,7 +9,8 @@ export const rule: Rule = {
     kinds: ["risk-register"],
     fields: ["strategy", "transferredTo"],
     defaultSeverity: "warning",
-    description: "Strategy Transfer and no Transferred To (only where that column exists).",
+    description:
+      "Strategy Transfer (also Treat/Transfer) and no Transferred To (only where that column exists).",
     messages: { blank: "Risk {id} is to be transferred but does not say to whom." },
   },
   check(ctx) {
