@@ -6,12 +6,10 @@ import * as util from "util";
 import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import type { WorkbookEdits } from "../../src/core/model/edits";
 import type { Grid } from "../../src/core/model/grid";
 import { gridFromRows } from "../../src/core/model/grid";
-import type { ApplyEditsResult, ApplyProgress } from "../../src/excel/apply-edits";
-import { MockGateway } from "./fixtures";
 import { renderApp } from "./render";
+import { ImportGatewayBase } from "./import-gateway";
 
 jest.setTimeout(60000);
 // Reading and planning load lazy chunks; on a busy 2-core machine the default 1 s wait is too tight.
@@ -74,31 +72,9 @@ function fileOf(name: string, text: string, delay?: Promise<void>): File {
   return file;
 }
 
-/** The mock gateway plus the import's applyEdits, recording what it is asked to write. */
-class ImportGateway extends MockGateway {
-  grids: Grid[] = [registerGrid()];
-  applied: WorkbookEdits[] = [];
-  // The base mock's return type is an empty array (never[]); the grids go through it unchanged.
-  override async readAllSheets(
-    onProgress?: (p: { sheetsRead: number; sheetsTotal: number }) => void,
-  ): Promise<never[]> {
-    await super.readAllSheets(onProgress);
-    return this.grids as never[];
-  }
-  async applyEdits(edits: WorkbookEdits, onProgress?: (p: ApplyProgress) => void): Promise<ApplyEditsResult> {
-    this.calls.push({ method: "applyEdits" as never, args: [edits] });
-    onProgress?.({ step: "cells", label: "Writing…" });
-    this.applied.push(edits);
-    return {
-      backups: edits.copies.map((c) => ({ ...c })),
-      cellsWritten: edits.cells.length,
-      logs: [
-        { kind: "import-log", sheet: "Import Log", firstRow: 6, rows: edits.logAppends[0]?.rows.length ?? 0 },
-      ],
-      ownedTabs: edits.ownedTabs.map((t) => ({ sheetName: t.name, renamed: false })),
-      warnings: [],
-    };
-  }
+/** The import's gateway over this file's register. */
+class ImportGateway extends ImportGatewayBase {
+  override grids: Grid[] = [registerGrid()];
 }
 
 async function openImport(gateway = new ImportGateway()) {

@@ -6,17 +6,16 @@ import * as util from "util";
 import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import type { WorkbookEdits } from "../../src/core/model/edits";
 import type { Grid } from "../../src/core/model/grid";
 import { formulaKey, gridFromRows } from "../../src/core/model/grid";
 import type { Report } from "../../src/core/model/report";
-import type { ApplyEditsResult, ApplyProgress } from "../../src/excel/apply-edits";
 import { finding, MockGateway, mockEngine, sampleReport } from "./fixtures";
 import { renderApp } from "./render";
 import { render } from "@testing-library/react";
 import * as React from "react";
 import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
+import { ImportGatewayBase } from "./import-gateway";
 
 jest.setTimeout(60000);
 configure({ asyncUtilTimeout: 10000 });
@@ -72,29 +71,9 @@ function fileOf(name: string, text: string): File {
   return file;
 }
 
-class ImportGateway extends MockGateway {
-  grids: Grid[] = [registerGrid()];
-  applied: WorkbookEdits[] = [];
-  override async readAllSheets(
-    onProgress?: (p: { sheetsRead: number; sheetsTotal: number }) => void,
-  ): Promise<never[]> {
-    await super.readAllSheets(onProgress);
-    return this.grids as never[];
-  }
-  async applyEdits(edits: WorkbookEdits, onProgress?: (p: ApplyProgress) => void): Promise<ApplyEditsResult> {
-    this.calls.push({ method: "applyEdits" as never, args: [edits] });
-    onProgress?.({ step: "cells", label: "Writing…" });
-    this.applied.push(edits);
-    return {
-      backups: edits.copies.map((c) => ({ ...c })),
-      cellsWritten: edits.cells.length,
-      logs: [
-        { kind: "import-log", sheet: "Import Log", firstRow: 6, rows: edits.logAppends[0]?.rows.length ?? 0 },
-      ],
-      ownedTabs: edits.ownedTabs.map((t) => ({ sheetName: t.name, renamed: false })),
-      warnings: [],
-    };
-  }
+/** The import's gateway over this file's register. */
+class ImportGateway extends ImportGatewayBase {
+  override grids: Grid[] = [registerGrid()];
 }
 
 async function openImport(gateway = new ImportGateway(), view: "import" | "check" = "import") {

@@ -1,12 +1,10 @@
 // Works out each risk's facts once (score, RAG, strategy, latest update) for summaries and the task pane.
 
 import { fieldText, rawValue, type RiskRecord, fieldColumn } from "../model/records";
-import type { DayNumber } from "../parse";
-import { latestDatedLine } from "../parse";
 import { lastUpdateAt, textAt } from "../history/history-log";
 import type { RiskFacts, RiskScore } from "../model/risk-summary";
 import { currentScoreOf } from "../escalate/current-score";
-import { isoFromDay, mergedInto, parseRagWord } from "../parse";
+import { isoFromDay, latestDatedLine, mergedInto, parseRagWord, type DayNumber } from "../parse";
 import type { RuleContext } from "./context";
 import { appetiteOf, lastMonths, pointsInputOf, trendOf } from "../history/risk-points";
 

@@ -353,37 +353,27 @@ describe("actions", () => {
     expect(riskIdKeys(text)).toEqual(keys);
   });
 
-  it("an action naming several risks belongs to each: no risk lacks an action; closed ones keep it open", () => {
-    const reg = gridFromRows("Register", [
-      HEADERS,
-      row("SL-10", { Actions: null }),
-      row("SL-11", { Actions: null, Status: "Closed" }),
-    ]);
-    const acts = gridFromRows("Actions", [
-      ACTION_HEADERS,
-      ["SL-10, SL-11", "A-1", "Joint action", "PM", "01/09/2022", "In progress"],
-    ]);
-    expect(findings([reg, acts])).toEqual([
-      ["risk/action-overdue", "E2"],
-      ["risk/closed-with-open-actions", "K3"],
-    ]);
-  });
-
-  it("an action naming its risks one per line in one cell belongs to each of them", () => {
-    const reg = gridFromRows("Register", [
-      HEADERS,
-      row("SL-10", { Actions: null }),
-      row("SL-11", { Actions: null, Status: "Closed" }),
-    ]);
-    const acts = gridFromRows("Actions", [
-      ACTION_HEADERS,
-      ["SL-10\nSL-11", "A-1", "Joint action", "PM", "01/09/2022", "In progress"],
-    ]);
-    expect(findings([reg, acts])).toEqual([
-      ["risk/action-overdue", "E2"],
-      ["risk/closed-with-open-actions", "K3"],
-    ]);
-  });
+  it.each([
+    ["listed with a comma", "SL-10, SL-11"],
+    ["one per line in one cell", "SL-10\nSL-11"],
+  ])(
+    "an action naming several risks (%s) belongs to each: no risk lacks an action; closed ones keep it open",
+    (_how, ids) => {
+      const reg = gridFromRows("Register", [
+        HEADERS,
+        row("SL-10", { Actions: null }),
+        row("SL-11", { Actions: null, Status: "Closed" }),
+      ]);
+      const acts = gridFromRows("Actions", [
+        ACTION_HEADERS,
+        [ids, "A-1", "Joint action", "PM", "01/09/2022", "In progress"],
+      ]);
+      expect(findings([reg, acts])).toEqual([
+        ["risk/action-overdue", "E2"],
+        ["risk/closed-with-open-actions", "K3"],
+      ]);
+    },
+  );
 
   const OWN = [...HEADERS, "Action Owner", "Action Target Date", "Action Status"];
   const own = (id: string, over: Partial<Record<string, CellValue>>, due: CellValue, status: CellValue) => [
