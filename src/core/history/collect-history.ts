@@ -87,8 +87,8 @@ interface LoggedRisk {
   cell: CellValue;
   /** The risk the next row named, the last time a row named this one. */
   next: LoggedRisk | null;
-  /** The risks the cell names, once asked (see Reading.risksOf): itself, or each id of a list. */
-  each?: readonly LoggedRisk[];
+  /** The risks the cell names, once asked (see Reading.risksOf): null for itself alone, or each id of a list. */
+  each?: readonly LoggedRisk[] | null;
 }
 
 /** Log entries being read, and the risk each belongs to. */
@@ -150,16 +150,22 @@ class Reading {
 
   /**
    * The risks a log row's Risk ID cell names: the one, or each id of a list ("SL-10, SL-11": an action
-   * that belongs to both, SPEC "Record ids"). Each cell is split once.
+   * that belongs to both, SPEC "Record ids"). Each cell is split once. The list is read before the next call.
    */
   risksOf(idCell: CellValue): readonly LoggedRisk[] {
     const risk = this.riskOf(idCell);
     if (risk.each === undefined) {
       const keys = riskIdKeys(idListText(idCell));
-      risk.each = keys.length > 1 ? keys.map((key) => this.known(key)) : [risk];
+      risk.each = keys.length > 1 ? keys.map((key) => this.known(key)) : null;
     }
-    return risk.each;
+    if (risk.each !== null) return risk.each;
+    // A cell naming one risk (nearly all) makes no list of its own: one list, refilled, until the next call.
+    this.one[0] = risk;
+    return this.one;
   }
+
+  /** What risksOf gives for a cell naming one risk. */
+  private readonly one: LoggedRisk[] = [];
 
   /** The risk of an id cell (or of a folded id), made the first time it is named. */
   private known(idCell: CellValue): LoggedRisk {

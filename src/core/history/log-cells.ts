@@ -2,7 +2,7 @@
 
 import { formatAt, type CellValue, type Grid } from "../model/grid";
 import { dayFromSerial, parseDate, parseScore, type DateOptions, type DayNumber } from "../parse";
-import { MonthFirstVote } from "../parse/month-first";
+import { MonthFirstVote, readsEitherWay } from "../parse/month-first";
 import { cellText } from "../read/cell-text";
 import { monthOf, type MonthIndex } from "./month";
 import { isLikelyDateSerial } from "../parse/likely-serial";
@@ -63,7 +63,8 @@ export class LogDates {
 
   /**
    * `monthFirst` says whether the column is written month first (see datesMonthFirst); it is asked only
-   * when a date typed as text is first read (a log the add-in wrote holds Excel serials alone).
+   * when a date typed as text that it could change is first read (a log the add-in wrote holds Excel
+   * serials and ISO times alone).
    */
   constructor(private readonly monthFirst: () => boolean = () => false) {}
 
@@ -73,8 +74,9 @@ export class LogDates {
     if (value === this.lastValue) return this.last;
     let date = this.dates.get(value);
     if (date === undefined) {
+      // The column is looked at whole only for a text it could change (an Import Log's ISO times never do).
       const options =
-        typeof value === "string"
+        typeof value === "string" && readsEitherWay(value)
           ? (this.options ??= this.monthFirst() ? MONTH_FIRST : DAY_FIRST)
           : DAY_FIRST;
       const day = logDay(value, formatAt(grid, row, col), options);

@@ -10,6 +10,18 @@ function withoutWeekPrefix(text: string): string {
   return first === 0x77 || first === 0x57 ? text.replace(WEEK_PREFIX, "") : text;
 }
 
+/** Two numbers and a third, slashed, dotted or dashed, not inside a longer number: "09/30/2022", "w/c 1.2.22". */
+const SWAPPABLE = /(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d/;
+
+/**
+ * False when a date text reads the same whether its column is written month first or not: it has no
+ * slashed (dotted, dashed) day and month ("2022-09-01 09:30", "12 Sept 2022", "Q3 2022/23"). Such a text
+ * needs no look at the rest of its column.
+ */
+export function readsEitherWay(text: string): boolean {
+  return SWAPPABLE.test(text);
+}
+
 /** The texts of one date column, counted by whether each can only be read month first, or day first. */
 export class MonthFirstVote {
   private onlyMonthFirst = 0;

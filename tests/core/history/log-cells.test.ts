@@ -4,6 +4,7 @@ import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
 import { datesMonthFirst, isYes, LogDates } from "../../../src/core/history/log-cells";
 import { monthOf } from "../../../src/core/history/month";
 import { dayFromIso } from "../../../src/core/parse/day";
+import { readsEitherWay } from "../../../src/core/parse/month-first";
 
 describe("isYes: a log's No change cell", () => {
   it.each<[CellValue, boolean]>([
@@ -67,6 +68,41 @@ describe("LogDates: a log's date column", () => {
     expect(at(dates, 1)).toBe(first);
     at(dates, 2);
     expect(at(dates, 6)).toBe(first);
+  });
+
+  it("looks at the whole column only for a text whose reading it could change", () => {
+    let asked = 0;
+    const dates = new LogDates(() => {
+      asked++;
+      return true;
+    });
+    // An ISO time, a month in words and a serial read the same either way: the column is not looked at.
+    const log = gridFromRows("Import Log", [["When"], ["2022-10-10 14:05"], ["12 Sept 2022"], [44805]], {
+      numberFormats: [[], [], [], ["dd/mm/yyyy"]],
+    });
+    for (const row of [1, 2, 3]) dates.of(log.values[row][0], log, row, 0);
+    expect(asked).toBe(0);
+    // A slashed date could be either: the column says month first, so 09/05/2022 is 5 September.
+    const slashed = gridFromRows("Update Log", [["Date"], ["09/05/2022"]]);
+    expect(dates.of("09/05/2022", slashed, 1, 0)?.day).toBe(dayFromIso("2022-09-05"));
+    expect(asked).toBe(1);
+  });
+});
+
+describe("readsEitherWay: a date text the column's order could change", () => {
+  it.each<[string, boolean]>([
+    ["09/05/2022", true],
+    ["9.5.22", true],
+    ["w/c 09/05/2022", true],
+    ["Updated 09-05-2022 by JS", true],
+    ["2022-09-05", false],
+    ["2022-09-05 14:05", false],
+    ["5 September 2022", false],
+    ["Sept 2022", false],
+    ["Q3 2022/23", false],
+    ["2022/23", false],
+  ])("%s → %s", (text, expected) => {
+    expect(readsEitherWay(text)).toBe(expected);
   });
 });
 
