@@ -50,10 +50,19 @@ export class InputTypeError extends UsageError {
   override name = "InputTypeError";
 }
 
+/** The file types risk-review reads. */
+export const READABLE_INPUT = /\.(xlsx|xlsm|csv)$/i;
+
 /** Spreadsheet types Excel opens but risk-review does not read: the officer re-saves them from Excel. */
 const RESAVE_TYPES = /\.(xls|ods|xlsb|numbers|fods)$/i;
 
-/** Refuses `file` unless it is one of the readable types; .xls/.ods get the advice to re-save as .xlsx. */
+/** Why `file` cannot be read for its type (.xls, .ods …), with the advice to re-save it as .xlsx; else null. */
+export function resaveProblem(file: string, label = ""): string | null {
+  return RESAVE_TYPES.test(file)
+    ? `${label}"${file}" is not an .xlsx workbook: open it in Excel and save it as .xlsx`
+    : null;
+}
+
 /** "-o" or "-f": no short options exist, and a file is never read from a name starting with "-". */
 function refuseShortOption(arg: string, command: string): void {
   if (arg.length > 1 && arg.startsWith("-"))
@@ -65,12 +74,11 @@ function isFolder(name: string): boolean {
   return fs.statSync(name, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
+/** Refuses `file` unless it is one of the readable types; .xls/.ods get the advice to re-save as .xlsx. */
 function requireReadableInput(file: string, label: string): void {
-  if (/\.(xlsx|xlsm|csv)$/i.test(file)) return;
-  if (RESAVE_TYPES.test(file))
-    throw new InputTypeError(
-      `${label}"${file}" is not an .xlsx workbook: open it in Excel and save it as .xlsx`,
-    );
+  if (READABLE_INPUT.test(file)) return;
+  const resave = resaveProblem(file, label);
+  if (resave !== null) throw new InputTypeError(resave);
   throw new UsageError(`${label}"${file}" is not a .xlsx, .xlsm or .csv file`);
 }
 
@@ -265,10 +273,13 @@ function parseCheck(args: readonly string[]): CheckCommand {
   if (positional.length === 0) throw new UsageError("check needs a workbook file (.xlsx or .csv)");
   const workbook = positional[0];
   // A name with a file extension must be a readable type; a name without one, or a folder whose name has a
-  // dot in it ("FY22.q3"), may be a folder (check-many decides).
+  // dot in it ("FY22.q3"), may be a folder (check-many decides). Beside other inputs, a spreadsheet to re-save
+  // (.xls, .ods …) is a file that cannot be read: check-many refuses it by name and checks the others.
+  const refusedHere = (input: string): boolean => positional.length === 1 || resaveProblem(input) === null;
   for (const input of positional)
-    if (/\.[a-z][a-z0-9]{0,5}$/i.test(input) && !isFolder(input)) requireReadableInput(input, "");
-  const inputs = positional.length > 1 || !/\.(xlsx|xlsm|csv)$/i.test(workbook) ? { inputs: positional } : {};
+    if (/\.[a-z][a-z0-9]{0,5}$/i.test(input) && !isFolder(input) && refusedHere(input))
+      requireReadableInput(input, "");
+  const inputs = positional.length > 1 || !READABLE_INPUT.test(workbook) ? { inputs: positional } : {};
 
   const asAt = options.get("--as-at");
   requireAsAt(asAt);

@@ -6,6 +6,7 @@ import type { Severity } from "../core/model/finding";
 import type { AcceptedException } from "../core/model/settings";
 import { riskIdentities, type RiskIdentity } from "../core/join/risk-identity";
 import { rule as ownerConflictRule } from "../core/rules/risk-owner-conflict";
+import { escalationKeys } from "../core/summary/roll-up";
 import { summaryAims, summaryRisk } from "../core/summary/summary-data";
 import type { SummaryData } from "../core/summary/summary-types";
 import { FileReadError, readWorkbookFile } from "../files/read-workbook-file";
@@ -35,12 +36,11 @@ export interface FileJob {
   rollUp: boolean;
 }
 
-/** The counts a file's report ends with. */
+/** The findings a file's report counts, by severity. */
 export interface FileCounts {
   error: number;
   warning: number;
   info: number;
-  escalations: number;
 }
 
 /** What the joint report needs of one file's check: findings, escalations, risk identities; never its grids. */
@@ -55,6 +55,8 @@ export interface FileResult {
   /** The date the file was checked as at (ISO). */
   asAt: string;
   counts: FileCounts;
+  /** The same-risk key of each risk the file escalates, so a risk several files escalate is counted once. */
+  escalated: string[];
   /** The file's own report in --format json's single-file terms (sheets, findings, escalations, proposals). */
   json?: {
     sheets: JsonSheet[];
@@ -83,7 +85,8 @@ function nothingFrom(file: string): FileResult {
     file,
     warnings: [],
     asAt: "",
-    counts: { error: 0, warning: 0, info: 0, escalations: 0 },
+    counts: { error: 0, warning: 0, info: 0 },
+    escalated: [],
     risks: [],
     ownerConflictSeverity: "off",
     acceptedExceptions: [],
@@ -109,8 +112,8 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         error: count("error"),
         warning: count("warning"),
         info: count("info"),
-        escalations: report.escalations.length,
       },
+      escalated: escalationKeys(report.risks, report.escalations),
       json: json && {
         sheets: json.sheets,
         findings: json.findings,

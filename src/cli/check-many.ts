@@ -9,7 +9,7 @@ import { buildSummaryTabsFrom } from "../core/summary/index";
 import { rollUpMarking, rollUpSummary } from "../core/summary/roll-up";
 import { VERSION } from "../core/version";
 import { loadTabWriter } from "./load-tab-writer";
-import type { CheckCommand } from "./args";
+import { READABLE_INPUT, resaveProblem, type CheckCommand } from "./args";
 import { checkFile, failedFile, type FileJob, type FileResult } from "./check-file";
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
@@ -19,9 +19,6 @@ import { terminalSafe } from "./terminal-text";
 import { linkPathFrom } from "./link-path";
 import { poolSize, runInWorkers } from "./worker-pool";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
-
-/** The file types a folder's files are checked for. */
-const WORKBOOK_FILE = /\.(xlsx|xlsm|csv)$/i;
 
 /** One input to check: a file to open, or a name that could not be opened and why. */
 interface Input {
@@ -52,16 +49,16 @@ async function listInputs(names: readonly string[]): Promise<Input[]> {
         throw new CliError(`could not read the folder "${name}": ${describeFsError(err)}`);
       });
       const files = entries
-        .filter((e) => e.isFile() && WORKBOOK_FILE.test(e.name) && !e.name.startsWith("~$"))
+        .filter((e) => e.isFile() && READABLE_INPUT.test(e.name) && !e.name.startsWith("~$"))
         .map((e) => e.name)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       for (const f of files) inputs.push({ path: path.join(name, f), file: f, inFolder: true });
-    } else if (WORKBOOK_FILE.test(name)) inputs.push({ path: name, file: path.basename(name) });
+    } else if (READABLE_INPUT.test(name)) inputs.push({ path: name, file: path.basename(name) });
     else
       inputs.push({
         path: name,
         file: name,
-        problem: `"${name}" is not a .xlsx, .xlsm or .csv file, nor a folder`,
+        problem: resaveProblem(name) ?? `"${name}" is not a .xlsx, .xlsm or .csv file, nor a folder`,
       });
   }
   const seen = new Set<string>();

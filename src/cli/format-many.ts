@@ -3,6 +3,7 @@
 import { terminalSafeLines } from "./terminal-text";
 import type { AcrossFiles, FileFinding } from "../core/join/across-files";
 import type { Severity } from "../core/model/finding";
+import { countEscalationsOnce } from "../core/summary/roll-up";
 import type { FileResult } from "./check-file";
 import {
   jsonFinding,
@@ -125,7 +126,10 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
 
   const total = (s: Severity): number =>
     checked.reduce((n, r) => n + r.counts[s], 0) + across.findings.filter((f) => f.severity === s).length;
-  const escalations = checked.reduce((n, r) => n + r.counts.escalations, 0);
+  // A risk several files escalate is one risk to escalate, as the roll-up shows it once.
+  const escalations = countEscalationsOnce(
+    checked.flatMap((r) => r.escalated.map((key) => ({ file: r.file, key }))),
+  );
   out.push(
     `All files: ${count(total("error"), "error")}, ${count(total("warning"), "warning")}, ` +
       `${count(total("info"), "note")}; ${count(escalations, "risk")} to escalate` +

@@ -4,6 +4,7 @@
 
 import type { AcrossFiles } from "../join/across-files";
 import { sameRiskKey } from "../join/across-files";
+import type { Escalation } from "../model/report";
 import type { AcceptedException } from "../model/settings";
 import type { SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
 
@@ -50,31 +51,33 @@ export function rollUpSummary(
       risks.push(risk);
     }
 
+  const keyed = parts.flatMap(({ file, data }) =>
+    escalationKeys(data.risks, data.escalations).map((key, i) => ({ file, key, e: data.escalations[i] })),
+  );
+  const shownAt = shownWith(keyed);
   const escalations: SummaryEscalation[] = [];
-  const shown = new Map<string, SummaryEscalation>();
-  for (const { file, data } of parts)
-    for (const e of data.escalations) {
-      const key = keyOf.get(placeKey(file, e.sheet, e.row));
-      const earlier = key ? shown.get(key) : undefined;
-      if (earlier && earlier.file !== file) {
-        if (!earlier.alsoOn?.includes(file)) earlier.alsoOn = [...(earlier.alsoOn ?? []), file];
-        // Where another file routes it further, it goes there too (as across sheets of one workbook).
-        e.destinations.forEach((d, i) => {
-          if (earlier.destinations.includes(d)) return;
-          earlier.destinations.push(d);
-          earlier.reasons.push(e.reasons[i]);
-        });
-        continue;
-      }
-      const escalation: SummaryEscalation = {
-        ...e,
-        file,
-        destinations: [...e.destinations],
-        reasons: [...e.reasons],
-      };
-      if (key && !earlier) shown.set(key, escalation);
-      escalations.push(escalation);
+  const shown = new Map<number, SummaryEscalation>();
+  keyed.forEach(({ file, e }, i) => {
+    const earlier = shown.get(shownAt[i]);
+    if (earlier) {
+      if (!earlier.alsoOn?.includes(file)) earlier.alsoOn = [...(earlier.alsoOn ?? []), file];
+      // Where another file routes it further, it goes there too (as across sheets of one workbook).
+      e.destinations.forEach((d, j) => {
+        if (earlier.destinations.includes(d)) return;
+        earlier.destinations.push(d);
+        earlier.reasons.push(e.reasons[j]);
+      });
+      return;
     }
+    const escalation: SummaryEscalation = {
+      ...e,
+      file,
+      destinations: [...e.destinations],
+      reasons: [...e.reasons],
+    };
+    shown.set(i, escalation);
+    escalations.push(escalation);
+  });
 
   return {
     data: {
@@ -97,6 +100,46 @@ export function rollUpSummary(
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),
   };
+}
+
+/** One escalation of several files: its file and its risk's same-risk key ("" when the risk has no id). */
+export interface KeyedEscalation {
+  file: string;
+  key: string;
+}
+
+/**
+ * The same-risk key of each of a file's escalations: the id and title of the risk on its row (SPEC "Owned
+ * tabs": the same risk by id and title), "" when that row holds no risk with an id.
+ */
+export function escalationKeys(
+  risks: readonly Pick<SummaryRisk, "id" | "title" | "sheet" | "row">[],
+  escalations: readonly Pick<Escalation, "sheet" | "row">[],
+): string[] {
+  const byRow = new Map(
+    risks.map((r) => [placeKey("", r.sheet, r.row), sameRiskKey({ id: r.id, title: r.title })]),
+  );
+  return escalations.map((e) => byRow.get(placeKey("", e.sheet, e.row)) ?? "");
+}
+
+/**
+ * Where each of the files' escalations (in file order) is shown: at its own index, or at the index of the
+ * same risk's first escalation on an earlier file, where it is shown once. The one rule the roll-up's
+ * Escalation tab and the check's "All files" count line both follow.
+ */
+export function shownWith(escalations: readonly KeyedEscalation[]): number[] {
+  const first = new Map<string, number>();
+  return escalations.map(({ file, key }, i) => {
+    const earlier = key ? first.get(key) : undefined;
+    if (earlier !== undefined && escalations[earlier].file !== file) return earlier;
+    if (key && earlier === undefined) first.set(key, i);
+    return i;
+  });
+}
+
+/** How many risks the files escalate, a risk several files escalate counted once. */
+export function countEscalationsOnce(escalations: readonly KeyedEscalation[]): number {
+  return shownWith(escalations).filter((at, i) => at === i).length;
 }
 
 /** Each file's proposals naming their file; a risk held by several files is proposed once (where first met). */
