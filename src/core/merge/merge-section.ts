@@ -1,7 +1,6 @@
 // Merges one export table into one target sheet: new rows appended, changed cells, missing rows flagged.
 
 import { toA1 } from "../address/a1";
-import { isDateField } from "../model/fields";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
 import { keptFormulaNote, tooLongNote, writableText } from "../model/writable-text";
 import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
@@ -18,8 +17,15 @@ import type {
   RecordChange,
 } from "./types";
 import { newRowsStart, totalsRowNote, type TotalsRowPlace } from "./place-new-rows";
-import { compareKey, displayText, IMPORT_DATE_FORMAT, importedValue } from "./values";
-import { isDateFormat } from "../parse";
+import {
+  columnKind,
+  compareKey,
+  displayText,
+  formatOver,
+  IMPORT_DATE_FORMAT,
+  importedValue,
+  type ColumnKind,
+} from "./values";
 import { isPlaceholder } from "../parse/placeholder";
 
 /** An export column paired with the target column it is written to. */
@@ -29,7 +35,8 @@ export interface ColumnTarget {
   /** 0-based column on the target sheet. */
   col: number;
   header: string;
-  isDate: boolean;
+  /** How the column's values are read, written and compared. */
+  kind: ColumnKind;
 }
 
 /** How records of one kind are keyed, labelled and flagged. */
@@ -77,7 +84,7 @@ export function columnTargets(
       field: c.field,
       col,
       header: headerOf(col),
-      isDate: isDateField(c.field),
+      kind: columnKind(c.field),
     });
   }
   // Columns carried as they are go to the target column with the same header, when there is one.
@@ -99,7 +106,15 @@ export function columnTargets(
       continue;
     }
     taken.add(same.col);
-    targets.push({ exportHeader: c.header, field: null, col: same.col, header: same.text, isDate: false });
+    // Carried as it is: no field says what the column holds, so each cell's own format does (a date
+    // stays a date, see importedValue).
+    targets.push({
+      exportHeader: c.header,
+      field: null,
+      col: same.col,
+      header: same.text,
+      kind: "other",
+    });
   }
   return { targets, notCarried };
 }
@@ -118,7 +133,7 @@ const NO_ROWS: number[] = [];
 function change(
   sheet: string,
   row: number,
-  t: Pick<ColumnTarget, "col" | "field" | "header" | "isDate">,
+  t: Pick<ColumnTarget, "col" | "field" | "header" | "kind">,
   old: CellValue,
   oldFormat: string | null,
   value: CellValue,
@@ -133,8 +148,8 @@ function change(
     header: t.header,
     old,
     new: value,
-    oldText: displayText(old, oldFormat, t.isDate),
-    newText: displayText(value, format ?? oldFormat, t.isDate),
+    oldText: displayText(old, oldFormat, t.kind),
+    newText: displayText(value, format ?? oldFormat, t.kind),
     format,
   };
 }
@@ -229,7 +244,7 @@ export function mergeSection(input: SectionInput): MergeSection {
         // A placeholder (TBC, N/A, #N/A…) is no value (SPEC "Real registers"): like a blank, it never
         // replaces what the council wrote.
         if (given && isPlaceholder(given.text)) continue;
-        const v = importedValue(given, t.isDate);
+        const v = importedValue(given, t.kind);
         if (v === null) continue;
         const old = cellAt(targetGrid, existing.row, t.col);
         const oldFormat = formatAt(targetGrid, existing.row, t.col);
@@ -237,10 +252,9 @@ export function mergeSection(input: SectionInput): MergeSection {
         // and a change is written to its first row with the rows below cleared, so it reads as the export.
         const below = filledBelow(existing, t.col);
         const reads = below.length > 0 ? joinedCell(existing, t) : undefined;
-        const was = reads ? compareKey(reads.value, null, t.isDate) : compareKey(old, oldFormat, t.isDate);
-        if (was === compareKey(v.value, v.format, t.isDate)) continue;
-        // A serial written over a cell already formatted as a date keeps that cell's own date format.
-        const format = v.format !== null && isDateFormat(oldFormat) ? null : v.format;
+        const was = reads ? compareKey(reads.value, null, t.kind) : compareKey(old, oldFormat, t.kind);
+        if (was === compareKey(v.value, v.format, t.kind)) continue;
+        const format = formatOver(v, old, oldFormat);
         const c = writable(change(sheet, existing.row, t, old, oldFormat, v.value, format), rec);
         if (!c) continue;
         cells.push(c);
@@ -267,10 +281,18 @@ export function mergeSection(input: SectionInput): MergeSection {
       const row = nextRow++;
       const cells: CellChange[] = [];
       for (const t of targets) {
-        const v = importedValue(exportCell(rec, t), t.isDate);
+        const v = importedValue(exportCell(rec, t), t.kind);
         if (v === null) continue;
         const c = writable(
-          change(sheet, row, t, null, null, v.value, v.format ?? (t.isDate ? IMPORT_DATE_FORMAT : null)),
+          change(
+            sheet,
+            row,
+            t,
+            null,
+            null,
+            v.value,
+            v.format ?? (t.kind === "date" ? IMPORT_DATE_FORMAT : null),
+          ),
           rec,
           start.movesTotals,
         );
@@ -318,7 +340,8 @@ export function mergeSection(input: SectionInput): MergeSection {
       continue;
     }
     const old = cellAt(targetGrid, r.row, col);
-    const oldText = typeof old === "string" ? old : displayText(old, formatAt(targetGrid, r.row, col), false);
+    const oldText =
+      typeof old === "string" ? old : displayText(old, formatAt(targetGrid, r.row, col), "other");
     if (rules.flaggedPattern.test(oldText)) {
       missing.push({ ...base, flag: null, noFlagReason: "already noted as not in the export" });
       continue;
@@ -334,7 +357,7 @@ export function mergeSection(input: SectionInput): MergeSection {
       flag: change(
         sheet,
         r.row,
-        { col, field, header, isDate: false },
+        { col, field, header, kind: "other" },
         old,
         formatAt(targetGrid, r.row, col),
         note,

@@ -6,6 +6,7 @@ import type { ColumnMapping } from "../model/sheet-info";
 import { headerCellsAt, type SheetLayout } from "../read/detect-sheet";
 import { readCsvSerials } from "../read/csv-serials";
 import { readTable } from "../read/read-table";
+import { readMonthFirstColumns } from "../read/read-workbook";
 import { ROLE_FIELDS, ROLE_KEY_FIELD, ROLE_KIND } from "./find-export-sheets";
 import type { ExportSheetMapping, ImportResult } from "./types";
 
@@ -18,9 +19,9 @@ export interface ExportTable {
 
 /**
  * Reads the export sheet named by `sheet` under its confirmed mapping. Blank rows, a help-text row and
- * repeated header rows are skipped exactly as when checking a workbook, and a CSV's date serials are read
- * as dates the same way. Columns carried as they are
- * arrive in each record's `extras`, keyed by their header.
+ * repeated header rows are skipped exactly as when checking a workbook, and a CSV's date serials and a
+ * date column written month first (09/30/2022) are read as dates the same way. Columns carried as they
+ * are arrive in each record's `extras`, keyed by their header.
  */
 export function readExportTable(
   grids: readonly Grid[],
@@ -69,5 +70,7 @@ export function readExportTable(
   };
   const records = readTable<string>(grid, layout);
   readCsvSerials(grid, layout, records);
+  // The check's own vote marks the cells of a month-first date column; importedValue reads them so.
+  readMonthFirstColumns(layout, records);
   return { ok: true, value: { grid, layout, records } };
 }

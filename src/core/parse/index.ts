@@ -24,7 +24,7 @@ export { parseStrategy, strategiesNamed } from "./strategy";
 export type { RiskState, ActionState, PlanStatus } from "./status";
 export { parseRiskState, parseActionState, parsePlanStatus, mergedInto } from "./status";
 export { ragFromScore, parseRagWord } from "./rag";
-export { parseMoney } from "./money";
+export { parseMoney, plainAmount } from "./money";
 export { parseYesNo } from "./yes-no";
 export { findOutstandingWork } from "./outstanding-work";
 export { datedLines, latestDatedLine, type DatedLine } from "./dated-lines";

@@ -79,6 +79,15 @@ export function parseMoney(value: CellValue): ParseResult<number> {
   return fail(shown);
 }
 
+/**
+ * One amount written alone, with no words around it and no range ("£120,000", "120,000", "£1.2m",
+ * "-5,000"): its value in pounds, else null.
+ */
+export function plainAmount(text: string): number | null {
+  const r = readPlain(text.trim());
+  return r?.ok ? r.value : null;
+}
+
 /** One amount, maybe negative or bracketed; null when the text is not one. */
 function readPlain(text: string): ParseResult<number> | null {
   const m = MONEY.exec(text);

@@ -154,7 +154,7 @@ function resolveUpdateDates(layout: SheetLayout, records: SheetRecord<string>[])
  * first (30/09/2022) was exported month first (a US-configured server): its cells are marked so, and
  * read month first as a whole. Returns the letters of such columns.
  */
-function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>[]): string[] {
+export function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<string>[]): string[] {
   const m = layout.mapping;
   if (!m) return [];
   const letters: string[] = [];

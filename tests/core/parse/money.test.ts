@@ -1,4 +1,4 @@
-import { parseMoney } from "../../../src/core/parse";
+import { parseMoney, plainAmount } from "../../../src/core/parse";
 import type { CellValue } from "../../../src/core/model/grid";
 
 describe("parseMoney", () => {
@@ -87,5 +87,20 @@ describe("parseMoney: money as people write it (issue 8)", () => {
     const r = parseMoney(value);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+describe("plainAmount", () => {
+  it.each<[string, number | null]>([
+    ["£120,000", 120000],
+    [" 120,000 ", 120000],
+    ["£1.2m", 1200000],
+    ["-5,000", -5000],
+    ["Up to £75,000", null],
+    ["£85,000 (est.)", null],
+    ["£50k–£100k", null],
+    ["TBC", null],
+  ])("%j is %p", (text, amount) => {
+    expect(plainAmount(text)).toBe(amount);
   });
 });
