@@ -5,7 +5,8 @@ import { fieldText, fieldValue, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
 import { parseMoney, parseYesNo } from "../parse";
 import { foldSpaces } from "../parse/spaces";
-import { riskMemo } from "../rules/check-memo";
+import { moneyUnitOfHeader } from "../read/header-unit";
+import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { trendOf } from "../history/risk-points";
 import { currentScore, currentScoreOf, type CurrentScore } from "./current-score";
@@ -60,7 +61,7 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   const current = currentScoreOf(ctx, risk);
   const score = current.score;
   const moneyValue = fieldValue(risk, "financialImpact");
-  const impact = moneyValue !== null ? parseMoney(moneyValue) : null;
+  const impact = moneyValue !== null ? parseMoney(moneyValue, financialUnitOf(ctx, risk.sheet)) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
   const escalateValue = fieldValue(risk, "escalation");
   const escalateYes = escalateValue !== null && isYesValue(escalateValue);
@@ -94,6 +95,15 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
 
   // Most risks go nowhere: they share one empty route (the memo keeps a route for every risk).
   return route.destinations.length ? route : NO_ROUTE;
+}
+
+/** Pounds per plain number in a sheet's financial impact column (1000 under "Financial Impact (£k)"); read once per sheet. */
+function financialUnitOf(ctx: RuleContext, sheet: string): number {
+  const bySheet = checkMemo<string, number>(ctx, "financial-unit");
+  let unit = bySheet.get(sheet);
+  if (unit === undefined)
+    bySheet.set(sheet, (unit = moneyUnitOfHeader(ctx.fieldHeaderOf(sheet, "financialImpact") ?? "")));
+  return unit;
 }
 
 /** Adds a destination and the reason for it. */

@@ -7,12 +7,17 @@ import { foldSpaces } from "./spaces";
 
 /** A number in front of the words ("1. Treat", once normalised "1 treat"). */
 const LEADING_NUMBER = /^\d+\s+/;
+/** "Risk" in front of a strategy word ("Risk Transfer", "Risk acceptance"), once normalised. */
+const LEADING_RISK = /^risk\s+/;
 
 export type Strategy = "treat" | "tolerate" | "transfer" | "terminate" | "take";
 
 const STRATEGIES: readonly Strategy[] = ["treat", "tolerate", "transfer", "terminate", "take"];
 
-/** Forms of a word as officers write it: "accept", "accepted", "accepting", "reduce", "reducing". */
+/**
+ * Forms of a word as officers write it: "accept", "accepted", "accepting", "reduce", "reducing", and the
+ * noun in -ance ("insurance", "acceptance", "avoidance").
+ */
 function forms(word: string): string[] {
   const stem = word.endsWith("e") ? word.slice(0, -1) : word;
   const doubled = word + word.slice(-1); // "transferred", "controlled"
@@ -26,18 +31,29 @@ function forms(word: string): string[] {
     `${word}ing`,
     `${doubled}ed`,
     `${doubled}ing`,
+    `${stem}ance`,
   ];
 }
 
 /**
  * Reads a strategy from the cell's leading word(s), case-insensitively, against the strategy words in
  * settings ("Mitigate" is treat, "Accept" tolerate, "Share" transfer, "Avoid" terminate, "Exploit" take).
- * Words after the strategy are fine: "Treat - reduce", "Tolerate/Accept", "Transfer to insurer".
+ * Words after the strategy are fine: "Treat - reduce", "Tolerate/Accept", "Transfer to insurer"; so is "Risk"
+ * before it ("Risk Transfer"), and the noun in -ance ("Insurance" is transfer).
  */
 export function parseStrategy(text: string, words: Settings["strategyWords"]): ParseResult<Strategy> {
   if (typeof text !== "string") return fail("blank");
   const norm = normaliseWords(text).replace(LEADING_NUMBER, ""); // "1. Treat" → "treat"
   if (norm === "") return fail("blank");
+  const best = leadingStrategy(norm, words) ?? leadingStrategy(norm.replace(LEADING_RISK, ""), words);
+  if (best) return ok(best);
+  const shown = foldSpaces(text);
+  return fail(`unknown strategy "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`);
+}
+
+/** The strategy whose word (in any of its forms) the normalised text starts with; the longest match wins. */
+function leadingStrategy(norm: string, words: Settings["strategyWords"]): Strategy | null {
+  if (norm === "") return null;
   let best: { strategy: Strategy; length: number } | null = null;
   for (const strategy of STRATEGIES) {
     const list = words && Array.isArray(words[strategy]) ? words[strategy] : [];
@@ -52,9 +68,7 @@ export function parseStrategy(text: string, words: Settings["strategyWords"]): P
       }
     }
   }
-  if (best) return ok(best.strategy);
-  const shown = foldSpaces(text);
-  return fail(`unknown strategy "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`);
+  return best ? best.strategy : null;
 }
 
 /** Marks between two strategies named in one cell: "Treat/Transfer", "Treat & Insure", "Tolerate, Transfer". */

@@ -69,6 +69,8 @@ export interface RuleContext {
   hasField(sheet: string, field: string): boolean;
   /** The 0-based column of a field on a sheet, if the sheet has one. */
   fieldColumnOf(sheet: string, field: string): number | undefined;
+  /** The header text of a field's column on a sheet, if the sheet has one. */
+  fieldHeaderOf(sheet: string, field: string): string | undefined;
   /** Sheets of one kind, by name. */
   sheetsOfKind(kind: SheetLayout["kind"]): string[];
   isOpenRisk(risk: RiskRecord): boolean;
@@ -355,6 +357,8 @@ export function buildRuleContext(
     records,
     hasField: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.has(field) ?? false,
     fieldColumnOf: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.get(field),
+    fieldHeaderOf: (sheet, field) =>
+      layouts.get(sheet)?.mapping?.columns.find((c) => c.field === field)?.header,
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
     isOpenRisk(risk) {
       let open = openRisks.get(risk);

@@ -104,3 +104,42 @@ describe("plainAmount", () => {
     expect(plainAmount(text)).toBe(amount);
   });
 });
+
+describe("parseMoney: one amount among words (review rev-a)", () => {
+  it.each<[CellValue, number]>([
+    ["£60,000 (2022/23)", 60000],
+    ["60,000 (2022/23)", 60000],
+    ["£60k (Q3)", 60000],
+    ["£60k.", 60000],
+    ["£300k over 3 years", 300000],
+    ["£60,000 revenue pressure", 60000],
+    ["In excess of £250,000", 250000],
+    ["£60k (£60k total)", 60000],
+  ])("%j is %d", (value, expected) => {
+    expect(parseMoney(value)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<CellValue>([
+    "£50k now, £80k by 2025",
+    "£100k (£200k over 2 years)",
+    "£50k-£100k savings",
+    "60,000 revenue pressure",
+    "3 months delay",
+    "10% of £500k budget",
+    "2 x £50k",
+  ])("%j is not read as one amount", (value) => {
+    expect(parseMoney(value).ok).toBe(false);
+  });
+});
+
+describe("parseMoney: a column's unit", () => {
+  it.each<[CellValue, number]>([
+    [300, 300000],
+    ["300", 300000],
+    ["£300k", 300000],
+    ["£1.2m", 1200000],
+    ["£50k–£100k", 100000],
+  ])("%j in a £k column is %d", (value, expected) => {
+    expect(parseMoney(value, 1000)).toEqual({ ok: true, value: expected });
+  });
+});

@@ -34,6 +34,11 @@ describe("parseStrategy", () => {
     ["  Treat  ", "treat"],
     ["1. Treat", "treat"],
     ["Treat/Transfer", "treat"],
+    ["Risk Transfer", "transfer"],
+    ["Risk accepted", "tolerate"],
+    ["Insurance", "transfer"],
+    ["Acceptance", "tolerate"],
+    ["Avoidance", "terminate"],
   ])("%j is %s", (text, expected) => {
     expect(parseStrategy(text, words)).toEqual({ ok: true, value: expected });
   });
@@ -48,6 +53,8 @@ describe("parseStrategy", () => {
     ["Mitigation Strategy", /unknown strategy/],
     ["Not treated", /unknown strategy/],
     ["TBC", /unknown strategy/],
+    ["Risk", /unknown strategy/],
+    ["Risk owner to review", /unknown strategy/],
   ])("%j fails (%s)", (text, reason) => {
     const r = parseStrategy(text, words);
     expect(r.ok).toBe(false);
