@@ -8,14 +8,12 @@ import { notWrittenText } from "../core/merge/not-written";
 import { totalsRowNote, type TotalsRowPlace } from "../core/merge/place-new-rows";
 import { planImport } from "../core/merge/plan-import";
 import { profileFromMapping, proposeImportMapping } from "../core/merge/propose-mapping";
-import { toWorkbookEdits } from "../core/merge/to-workbook-edits";
+import { backupsAndLogRows, toWorkbookEdits } from "../core/merge/to-workbook-edits";
 import type { ImportMapping, ImportPlan, MergeSection } from "../core/merge/types";
+import { localStamp, localTodayIso } from "../core/local-time";
 import { fillMergedAreas, type Grid } from "../core/model/grid";
-import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
 import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
-import { settingsToRows } from "../core/model/settings-sheet";
-
 import { detectSheet } from "../core/read/detect-sheet";
 import { buildRiskSummaryTab } from "../core/summary/risk-summary-tab";
 import { VERSION } from "../core/version";
@@ -24,6 +22,7 @@ import { readWorkbookFile } from "../files/read-workbook-file";
 import type { ImportCommand } from "./args";
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
+import { importSettingsEdits } from "./import-settings-edits";
 import { settingsFromGrids, settingsWarningLine } from "./settings-from-grids";
 import { terminalSafe, terminalSafeLines } from "./terminal-text";
 import { isSameFile, writeFileAtomic } from "./write-file-atomic";
@@ -68,35 +67,21 @@ function chooseRegister(
   );
 }
 
-/** The hidden Settings tab with the confirmed IRIS profile saved in it, so next month's import maps in one go. */
-function settingsTabWithProfile(
+/**
+ * The settings after the import: the confirmed IRIS profile (so next month's import maps in one go) and
+ * the last import.
+ */
+function settingsAfterImport(
   settings: Settings,
   mapping: ImportMapping,
   register: string,
   plan: ImportPlan,
-): OwnedTab {
-  const next: Settings = {
+): Settings {
+  return {
     ...settings,
     importProfile: profileFromMapping(mapping, register, settings.importProfile?.renumbered),
     lastImport: { date: plan.asAt, file: plan.file, movement: plan.movement },
   };
-  return {
-    name: OWNED_TAB_NAMES.settings,
-    kind: "settings",
-    rows: settingsToRows(next),
-    format: {
-      ...emptyFormat(),
-      titleRows: [0],
-      headerRows: [1],
-      columnWidths: [28, 60, 60],
-      freezeBelowRow: 1,
-    },
-  };
-}
-
-/** "2022-10-10 14:05" (UTC): when the import ran, for the Import Log. */
-function nowStamp(): string {
-  return new Date().toISOString().slice(0, 16).replace("T", " ");
 }
 
 /** Reads both inputs and plans the merge; the export is dropped when this returns. */
@@ -107,7 +92,7 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
   const workbookGrids = await readWorkbookFile(intoBytes, intoName);
   const { settings, issues } = settingsFromGrids(workbookGrids);
   for (const issue of issues) output.stderr(`${terminalSafe(settingsWarningLine(intoName, issue))}\n`);
-  const asAt = command.asAt ?? settings.asAt ?? new Date().toISOString().slice(0, 10);
+  const asAt = command.asAt ?? settings.asAt ?? localTodayIso();
 
   const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt);
   if (!proposed.ok) throw new CliError(proposed.problem.message);
@@ -120,7 +105,7 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
     targetRegister: register,
     settings,
     asAt,
-    importedAt: nowStamp(),
+    importedAt: localStamp(),
     fileName: exportName,
   });
   if (!planned.ok) throw new CliError(planned.problem.message);
@@ -155,6 +140,8 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
   );
 
   const edits = toWorkbookEdits(plan);
+  // What the summary reports as written besides the cells: the backups made and the Import Log rows.
+  const written = backupsAndLogRows(edits);
   let report: Report | null = null;
   let bytes: Uint8Array = intoBytes;
   if (plan.cellCount > 0) {
@@ -162,12 +149,14 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
     report = checkWorkbook(applyEditsToGrids(workbookGrids, edits), { settings, asAt, source: intoName });
     const heading = { asAt, source: intoName, version: VERSION, marking: settings.protectiveMarking };
     edits.ownedTabs.push(buildRiskSummaryTab(report, settings, heading, plan.movement));
-    edits.ownedTabs.push(settingsTabWithProfile(settings, mapping, register, plan));
+    const saved = importSettingsEdits(workbookGrids, settingsAfterImport(settings, mapping, register, plan));
+    edits.cells.push(...saved.cells);
+    if (saved.tab) edits.ownedTabs.push(saved.tab);
     bytes = await applyEditsToXlsx(intoBytes, edits, intoName, workbookGrids);
   }
   await writeFileAtomic(command.out, bytes);
 
-  const summary = { plan, mapping, report, out: command.out, workbook: intoName };
+  const summary = { plan, mapping, report, out: command.out, workbook: intoName, written };
   output.stdout(
     command.format === "json" ? `${JSON.stringify(importJson(summary), null, 2)}\n` : importText(summary),
   );
@@ -180,6 +169,8 @@ interface Summary {
   report: Report | null;
   out: string;
   workbook: string;
+  /** The backup sheets and Import Log rows the edits write (none for an import with no changes). */
+  written: { backups: string[]; importLogRows: number };
 }
 
 function sectionJson(s: MergeSection | null): unknown {
@@ -245,7 +236,7 @@ function counts(report: Report | null): { error: number; warning: number } | nul
 }
 
 /** The `--format json` summary. */
-export function importJson({ plan, mapping, report, out, workbook }: Summary): unknown {
+export function importJson({ plan, mapping, report, out, workbook, written }: Summary): unknown {
   return {
     file: plan.file,
     workbook,
@@ -253,7 +244,9 @@ export function importJson({ plan, mapping, report, out, workbook }: Summary): u
     asAt: plan.asAt,
     out,
     cellsWritten: plan.cellCount,
-    backup: plan.cellCount > 0 ? plan.backupName : null,
+    backup: written.backups[0] ?? null,
+    backups: written.backups,
+    importLogRows: written.importLogRows,
     risks: sectionJson(plan.risks),
     actions: sectionJson(plan.actions),
     movement: plan.movement,
@@ -302,8 +295,16 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
   for (const n of s.notCarried) lines.push(`  Not carried: "${n.header}": ${n.reason}`);
 }
 
+/** 'a backup sheet "Backup Register 2022-10-10"', or 'backup sheets "…" and "…"'. */
+function backupsText(backups: string[]): string {
+  const quoted = backups.map((b) => `"${b}"`);
+  if (quoted.length === 0) return "no backup sheet";
+  if (quoted.length === 1) return `a backup sheet ${quoted[0]}`;
+  return `backup sheets ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
 /** The text summary. */
-export function importText({ plan, mapping, report, out, workbook }: Summary): string {
+export function importText({ plan, mapping, report, out, workbook, written }: Summary): string {
   const lines: string[] = [];
   lines.push(
     `Import of "${plan.file}" into register "${plan.register}" of "${workbook}", as at ${plan.asAt}`,
@@ -340,7 +341,7 @@ export function importText({ plan, mapping, report, out, workbook }: Summary): s
   } else {
     const c = counts(report);
     lines.push(
-      `Wrote ${out}: ${plan.cellCount} cells, a backup sheet "${plan.backupName}", ${plan.cellCount} rows in the Import Log.`,
+      `Wrote ${out}: ${plan.cellCount} cells, ${backupsText(written.backups)}, ${written.importLogRows} rows in the Import Log.`,
     );
     if (c)
       lines.push(

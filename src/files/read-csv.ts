@@ -12,8 +12,8 @@ import { formatBytes, resolveLimits, type ReadLimits } from "./limits";
 /**
  * Reads a CSV file as one sheet named after the file (without its extension).
  * Cells that are plain numbers ("12", "-5", "3.25") become numbers; everything else stays text, so
- * "0012" and "1,200" keep their exact form. Rows wrapped whole in one pair of quotes (a malformed
- * export seen in the wild) are unwrapped as a best effort.
+ * "0012", "1.10" and "1,200" keep their exact form (see cellFromText). Rows wrapped whole in one pair
+ * of quotes (a malformed export seen in the wild) are unwrapped as a best effort.
  * @throws FileReadError when the file is empty, too large, or cannot be read as CSV.
  */
 export function readCsv(
@@ -155,13 +155,21 @@ function refuseBinary(text: string, fileName: string): void {
 }
 
 /**
- * A plain number — optional minus, no leading zeros, optional decimals — becomes a number, as long
- * as no digits would be lost (more than 15 significant digits stays text, e.g. long reference ids).
+ * A number written the way the number itself reads back: optional minus, no leading zeros, decimals
+ * (if any) not ending in 0. "0012", "1.10" and "2.0" would lose what was written as numbers (risk
+ * 1.10 is not risk 1.1: SPEC "Reading sheets", numeric ids lose no digits), so they stay text.
+ */
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+
+/**
+ * A CSV cell's value, wherever a CSV is read (a workbook checked, an export imported): a PLAIN_NUMBER
+ * becomes a number unless it would lose digits or its sign ("-0"; more than 15 significant digits,
+ * e.g. long reference ids); everything else stays text as written.
  */
 export function cellFromText(text: string): CellValue {
   if (text === "") return null;
   const t = text.trim();
-  if (!/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(t)) return text;
+  if (!PLAIN_NUMBER.test(t) || t === "-0") return text;
   const significant = t.replace(/^-/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
   if (significant.length > 15) return text;
   return Number(t);

@@ -142,3 +142,17 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
   });
   return edits;
 }
+
+/**
+ * What an import's edits add besides its cells, as its summary reports them: the names of the backup
+ * sheets made (only of the sheets written) and the number of Import Log rows (kept formulas and a
+ * totals row included).
+ */
+export function backupsAndLogRows(edits: WorkbookEdits): { backups: string[]; importLogRows: number } {
+  return {
+    backups: edits.copies.map((c) => c.to),
+    importLogRows: edits.logAppends
+      .filter((a) => a.kind === "import-log")
+      .reduce((n, a) => n + a.rows.length, 0),
+  };
+}

@@ -2,6 +2,7 @@
 // what this holds; the work itself is in pipeline.ts (a lazy chunk) and the gateway.
 
 import { useCallback, useRef, useState } from "react";
+import { localStamp, localTodayIso } from "../../core/local-time";
 import type { ExportRole, ImportMapping } from "../../core/merge/types";
 import type { Grid } from "../../core/model/grid";
 import type { ConfirmedPair, RenumberedPair } from "../../core/model/history";
@@ -73,18 +74,6 @@ export interface ImportActions {
   dismissError(): void;
 }
 
-/** Today as an ISO date in local time (the officer's day, not UTC's). */
-function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-/** "2022-10-10 14:05", local time: when the import ran, for the Import Log. */
-function nowStamp(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${todayIso(now)} ${p(now.getHours())}:${p(now.getMinutes())}`;
-}
-
 /** Words for anything thrown while importing: the readers' and the adapter's messages are already plain. */
 export function importMessage(e: unknown): string {
   if (e instanceof Error && e.name === "FileReadError")
@@ -125,7 +114,7 @@ export interface UseImportInput {
 
 /** The import's state machine. */
 export function useImport({ gateway, settings, actions }: UseImportInput): [ImportState, ImportActions] {
-  const [state, setState] = useState<ImportState>(() => initial(settings?.asAt ?? todayIso()));
+  const [state, setState] = useState<ImportState>(() => initial(settings?.asAt ?? localTodayIso()));
   const latest = useRef(state);
   latest.current = state;
   const abort = useRef<AbortController | null>(null);
@@ -160,7 +149,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
   const toMapping = useCallback(
     async (p: Pipeline, exportGrids: Grid[], workbookGrids: Grid[], fileName: string, exclude: string[]) => {
       const s = await settingsNow();
-      const asAt = s.asAt ?? todayIso();
+      const asAt = s.asAt ?? localTodayIso();
       const proposed = p.proposeMapping(exportGrids, s, asAt);
       if (!proposed.ok) {
         patch({
@@ -314,7 +303,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
           register: s.register,
           settings: await settingsNow(),
           asAt: s.asAt,
-          importedAt: nowStamp(),
+          importedAt: localStamp(),
           fileName: s.fileName,
           renumbered: confirmed,
         });
@@ -419,7 +408,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
     }
   }, [gateway, actions, patch]);
 
-  const restart = useCallback(() => setState(initial(settings?.asAt ?? todayIso())), [settings]);
+  const restart = useCallback(() => setState(initial(settings?.asAt ?? localTodayIso())), [settings]);
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
   return [

@@ -1,0 +1,73 @@
+// What an import writes to the workbook's hidden Settings sheet: the confirmed IRIS profile and the last
+// import, and nothing else. Every other row stays as the team typed it (SPEC "The workbook": saving
+// settings never loses a co-author's change), values the command line could not read and settings it
+// does not know included.
+
+import type { CellEdit } from "../core/model/edits";
+import type { CellValue, Grid } from "../core/model/grid";
+import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import type { Settings } from "../core/model/settings";
+import { settingsToRows } from "../core/model/settings-sheet";
+import { findSettingsGrid } from "./settings-from-grids";
+
+/** The settings an import writes: its own entries. */
+const IMPORT_SETTING_KEYS: readonly string[] = ["importProfile", "lastImport"];
+
+const keyOf = (v: CellValue | undefined): string => (typeof v === "string" ? v.trim().toLowerCase() : "");
+const isBlank = (v: CellValue | undefined): boolean =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** A whole Settings sheet for `settings`, for a workbook that has none yet. */
+function newSettingsTab(settings: Settings): OwnedTab {
+  return {
+    name: OWNED_TAB_NAMES.settings,
+    kind: "settings",
+    rows: settingsToRows(settings),
+    format: {
+      ...emptyFormat(),
+      titleRows: [0],
+      headerRows: [1],
+      columnWidths: [28, 60, 60],
+      freezeBelowRow: 1,
+    },
+  };
+}
+
+/**
+ * The edits that save the import's settings (`after`: the settings with the new profile and last
+ * import): in a workbook with a Settings sheet, the Value cell of each import setting's row (its last
+ * row, the one that is read, when it is there twice), or a new row below the sheet's last for one it
+ * lacks; in a workbook without one, a new Settings sheet.
+ */
+export function importSettingsEdits(
+  grids: readonly Grid[],
+  after: Settings,
+): { cells: CellEdit[]; tab: OwnedTab | null } {
+  const grid = findSettingsGrid(grids);
+  if (!grid) return { cells: [], tab: newSettingsTab(after) };
+  const wanted = settingsToRows(after).filter((r) =>
+    IMPORT_SETTING_KEYS.some((k) => keyOf(r[0]) === k.toLowerCase()),
+  );
+  const cells: CellEdit[] = [];
+  const at = (row: number, col: number, value: CellValue): CellEdit => ({
+    sheet: grid.sheetName,
+    row: row + grid.rowOffset,
+    col: col + grid.colOffset,
+    value,
+  });
+  let next = grid.values.length;
+  while (next > 0 && grid.values[next - 1].every(isBlank)) next--;
+  for (const row of wanted) {
+    let found = grid.values.length - 1;
+    while (found >= 0 && keyOf(grid.values[found][0]) !== keyOf(row[0])) found--;
+    if (found >= 0) {
+      cells.push(at(found, 1, row[1]));
+    } else {
+      row.forEach((value, col) => {
+        if (value !== null) cells.push(at(next, col, value));
+      });
+      next++;
+    }
+  }
+  return { cells, tab: null };
+}
