@@ -210,7 +210,7 @@ function writeEdits(
   for (const log of edits.logAppends) appendLog(log);
   for (const tab of edits.ownedTabs) {
     const { existing, name } = ownedOrFree(tab.name);
-    const built = ownedSheetXml({ ...tab, name }, styles);
+    const built = ownedSheetXml({ ...tab, name }, styles, workbook.date1904);
     if (existing) {
       pkg.write(existing.path, built.xml);
       // The old tab's links to drawings or printer settings no longer apply to the rewritten tab.
@@ -224,7 +224,7 @@ function writeEdits(
     // New rows inside a table above its totals row: the totals row moves down first, the table grows.
     const move = totalsMoves.get(sheet.path);
     const xml = move ? moveTotalsRowDown(need(sheet.path), move.row, move.by) : need(sheet.path);
-    pkg.write(sheet.path, editSheetXml(xml, cells, styles).xml);
+    pkg.write(sheet.path, editSheetXml(xml, cells, styles, workbook.date1904).xml);
     const tables = tablePartsOf(sheet.path, pkg.read(relsPathOf(sheet.path)));
     if (move) {
       for (const table of tables) {
@@ -308,7 +308,7 @@ function writeEdits(
         freezeBelowRow: 0,
       },
     };
-    const built = ownedSheetXml({ ...template, name }, styles, log.rows as CellValue[][]);
+    const built = ownedSheetXml({ ...template, name }, styles, workbook.date1904, log.rows as CellValue[][]);
     addSheet(name, built.xml, false, built.printTitlesRow);
   }
 }

@@ -19,6 +19,7 @@ import {
   type OwnedCell,
   type OwnedTab,
 } from "../core/model/owned-tab";
+import { serialInDateSystem } from "./xlsx/cell-values";
 import { excelEscape } from "./xlsx/xml-write";
 
 /** Options for writing the owned-tabs workbook. */
@@ -67,6 +68,8 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
   const ws = workbook.addWorksheet(tab.name);
   const { format } = tab;
   const dateColumns = new Set(format.dateColumns);
+  // A workbook opened from a file may count its dates from 1904 (a new one counts from 1900).
+  const date1904 = workbook.properties.date1904 === true;
 
   tab.rows.forEach((row, r) => {
     row.forEach((owned, c) => {
@@ -74,9 +77,12 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
       const { value, numberFormat } = storedCell(owned);
       if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
       const cell = ws.getCell(r + 1, c + 1);
-      setPlainValue(cell, value);
-      if (numberFormat !== null) cell.numFmt = numberFormat;
-      else if (typeof value === "number" && dateColumns.has(c)) cell.numFmt = logDateFormat(value);
+      const dateFormat =
+        numberFormat ?? (typeof value === "number" && dateColumns.has(c) ? logDateFormat(value) : null);
+      if (typeof value === "number" && dateFormat !== null) {
+        cell.value = serialInDateSystem(value, date1904);
+        cell.numFmt = dateFormat;
+      } else setPlainValue(cell, value);
     });
   });
   ensureMarker(ws, tab.rows);

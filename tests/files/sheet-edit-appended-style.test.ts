@@ -21,7 +21,9 @@ it("gives each of three appended rows the styles of the row above the new rows",
     { row, col: 0, value: `R-${row}` },
     { row, col: 1, value: `Title ${row}` },
   ]);
-  const out = new TextDecoder().decode(editSheetXml(enc(sheet), writes, new StyleBook(enc(STYLES))).xml);
+  const out = new TextDecoder().decode(
+    editSheetXml(enc(sheet), writes, new StyleBook(enc(STYLES)), false).xml,
+  );
   for (const n of [3, 4, 5]) {
     expect(out).toMatch(new RegExp(`<c r="A${n}" s="3"`));
     expect(out).toMatch(new RegExp(`<c r="B${n}" s="2"`));

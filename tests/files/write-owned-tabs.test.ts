@@ -1,9 +1,9 @@
 // writeOwnedTabsWorkbook: values, formatting, links, panes, print setup, hidden settings; read back with exceljs.
 
-import type { Workbook, Worksheet } from "exceljs";
+import { Workbook as ExcelJsWorkbook, type Workbook, type Worksheet } from "exceljs";
 import { emptyFormat, OWNED_MARKER, type OwnedTab } from "../../src/core/model/owned-tab";
 import { readXlsx } from "../../src/files/read-xlsx";
-import { writeOwnedTabsWorkbook } from "../../src/files/write-owned-tabs";
+import { writeOwnedTabsWorkbook, writeTab } from "../../src/files/write-owned-tabs";
 import { loadWithExcelJs, saveTmp } from "./helpers";
 
 /** Text an attacker (or a careless export) might put in a register, which must never become a formula. */
@@ -240,6 +240,19 @@ describe("writeOwnedTabsWorkbook with date cells", () => {
     const ws = (await loadWithExcelJs(await writeOwnedTabsWorkbook([tab]))).getWorksheet("Escalation")!;
     expect(ws.getCell("B5").value).toBe("2022-02-30");
     expect(ws.getCell("B6").value).toBeNull();
+  });
+
+  it("writes them in the date system of a 1904 workbook the tab is added to", async () => {
+    const wb = new ExcelJsWorkbook();
+    wb.properties.date1904 = true;
+    writeTab(wb, tab);
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const ws = (await loadWithExcelJs(bytes)).getWorksheet("Escalation")!;
+    expect([ws.getCell("C2").value, ws.getCell("B4").value]).toEqual([
+      new Date(Date.UTC(2022, 9, 10)),
+      new Date(Date.UTC(2022, 9, 3)),
+    ]);
+    expect((await readXlsx(bytes, "mac.xlsx"))[0].values[3][1]).toBe(44837);
   });
 });
 

@@ -22,6 +22,14 @@ export function cellFromNumber(n: number, isDate: boolean, date1904: boolean): n
   return serialFromMs(ms);
 }
 
+/**
+ * A date as the workbook stores it: `serial` (1900 system, as the readers give every date) counted in
+ * the workbook's own date system. The inverse of cellFromNumber's shift; every writer puts dates through it.
+ */
+export function serialInDateSystem(serial: number, date1904: boolean): number {
+  return date1904 ? serial - DAYS_1904 : serial;
+}
+
 // Short and anchored, with no nested repetition: linear whatever the input (and the input is capped first).
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;

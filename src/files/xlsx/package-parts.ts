@@ -3,7 +3,7 @@
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
 import { shiftRowRefs } from "./shift-row-refs";
-import { resolveTarget } from "./workbook-parts";
+import { resolveTarget, usesDate1904 } from "./workbook-parts";
 import { utf8, xmlAttr, xmlText } from "./xml-write";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -23,6 +23,7 @@ export interface WorkbookSheet {
 
 const SHEET = name("sheet");
 const SHEETS = name("sheets");
+const WORKBOOK_PR = name("workbookPr");
 const DEFINED_NAMES = name("definedNames");
 const DEFINED_NAME = name("definedName");
 const NAME = name("name");
@@ -39,6 +40,8 @@ function attr(x: XmlScanner, local: Uint8Array): string | null {
 /** workbook.xml with sheets and print-title names added at the end; every other byte kept. */
 export class WorkbookXml {
   readonly sheets: WorkbookSheet[] = [];
+  /** Dates count from 1904-01-01 (`workbookPr date1904`): every date written goes through serialInDateSystem. */
+  readonly date1904: boolean = false;
   private readonly text: string;
   private readonly relPrefix: string | null;
   private readonly added: string[] = [];
@@ -73,7 +76,8 @@ export class WorkbookXml {
             relId: attr(x, ID) ?? "",
             state: attr(x, STATE) ?? "visible",
           });
-        } else if (x.is(SHEETS) && x.selfClosing) this.sheetsSelfClosing = [x.tagStart, x.tagEnd];
+        } else if (x.is(WORKBOOK_PR)) this.date1904 = usesDate1904(x);
+        else if (x.is(SHEETS) && x.selfClosing) this.sheetsSelfClosing = [x.tagStart, x.tagEnd];
         else if (x.is(DEFINED_NAME)) {
           inName = attr(x, NAME) === "_xlnm.Print_Titles" ? Number(attr(x, LOCAL_SHEET_ID) ?? -1) : -1;
           if (inName >= 0) this.printTitles.add(inName);

@@ -10,6 +10,7 @@ import {
 import { toA1 } from "../../core/address/a1";
 import type { CellValue } from "../../core/model/grid";
 import { fitCell } from "../../core/model/writable-text";
+import { serialInDateSystem } from "./cell-values";
 import { cellXml, locateRows } from "./sheet-edit";
 import type { CellLook, StyleBook } from "./style-book";
 import { name, Tok, XmlScanner } from "./xml-scanner";
@@ -38,8 +39,14 @@ export interface BuiltSheet {
  * header rows with a bottom border, RAG fills, dates as dd/mm/yyyy, links to source cells (internal
  * hyperlinks, no relationship needed), column widths, frozen panes, A4 landscape one page wide, and the
  * owned marker right of the widest row. `extraRows` are appended below the tab's rows (a new log's first rows).
+ * Dates are stored in the workbook's date system (`date1904`).
  */
-export function ownedSheetXml(tab: OwnedTab, styles: StyleBook, extraRows: CellValue[][] = []): BuiltSheet {
+export function ownedSheetXml(
+  tab: OwnedTab,
+  styles: StyleBook,
+  date1904: boolean,
+  extraRows: CellValue[][] = [],
+): BuiltSheet {
   const { format } = tab;
   const rows = [...tab.rows, ...extraRows];
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
@@ -104,7 +111,9 @@ export function ownedSheetXml(tab: OwnedTab, styles: StyleBook, extraRows: CellV
       const withDate = dateFormat !== null ? { ...l, numFmt: dateFormat } : l;
       const style =
         value === OWNED_MARKER ? markerStyle : Object.keys(withDate).length ? styles.look(withDate) : 0;
-      cells.push(cellXml(r, c, style, typeof value === "string" ? fitCell(value) : value));
+      const stored =
+        typeof value === "number" && dateFormat !== null ? serialInDateSystem(value, date1904) : value;
+      cells.push(cellXml(r, c, style, typeof stored === "string" ? fitCell(stored) : stored));
     });
     if (r === 0 && !hasMarker) cells.push(cellXml(0, width, markerStyle, OWNED_MARKER));
     if (cells.length > 0 || looks.has(`${r}:0`)) out.push(`<row r="${r + 1}">${cells.join("")}</row>`);

@@ -2,6 +2,7 @@
 
 import { toA1 } from "../../core/address/a1";
 import type { CellValue } from "../../core/model/grid";
+import { serialInDateSystem } from "./cell-values";
 import { columnAt, numberAt } from "./sheet-scanner";
 import type { StyleBook } from "./style-book";
 import { name, Tok, XmlScanner } from "./xml-scanner";
@@ -166,12 +167,15 @@ export function cellXml(row: number, col: number, style: number, value: CellValu
  * were. An existing cell keeps its style (with the number format changed when asked); a new cell takes
  * the style of the cell above it (in a block of new rows, above the block), so appended rows look like
  * their register. A cell holding a formula is
- * never overwritten. The `<dimension>` is widened to cover what was written.
+ * never overwritten. The `<dimension>` is widened to cover what was written. A number written in a date
+ * style is a date (a 1900-system serial, as the readers give it) and is stored in the workbook's date
+ * system (`date1904`), as the reader reads it back.
  */
 export function editSheetXml(
   xml: Uint8Array,
   writes: readonly CellWrite[],
   styles: StyleBook,
+  date1904: boolean,
 ): SheetEditResult {
   const byRow = new Map<number, Map<number, CellWrite>>();
   for (const w of writes) {
@@ -224,7 +228,12 @@ export function editSheetXml(
         if (cell !== undefined) parts.push(dec.decode(xml.subarray(cell.start, cell.end)));
         continue;
       }
-      parts.push(cellXml(rowIndex, col, styleFor(w, cell?.style ?? null), w.value));
+      const style = styleFor(w, cell?.style ?? null);
+      const value =
+        typeof w.value === "number" && styles.isDateStyle(style)
+          ? serialInDateSystem(w.value, date1904)
+          : w.value;
+      parts.push(cellXml(rowIndex, col, style, value));
     }
     for (const [s, e] of r?.other ?? []) parts.push(dec.decode(xml.subarray(s, e)));
     parts.push("</row>");

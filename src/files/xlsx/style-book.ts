@@ -1,5 +1,6 @@
 // Adds the cell styles new cells need to styles.xml by appending to its lists, never renumbering what is there.
 
+import { looksLikeDateFormat, parseStyles } from "./styles";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
 import { concatBytes, utf8, xmlAttr } from "./xml-write";
@@ -60,6 +61,8 @@ export class StyleBook {
   private readonly topLevel = new Map<string, number>();
   private rootEnd = -1;
   private readonly xfs: string[] = [];
+  /** Per cell style: does the reader take a number in it for a date (styles.ts's rule)? */
+  private readonly dateStyles: boolean[];
   private readonly numFmtIds = new Map<string, number>();
   private maxNumFmtId = 163;
   private readonly added: Record<ListName, string[]> = {
@@ -139,6 +142,15 @@ export class StyleBook {
       }
     }
     if (this.rootEnd < 0) throw new Error("StyleBook: styles.xml has no root element");
+    this.dateStyles = parseStyles(bytes).isDate;
+  }
+
+  /**
+   * True when a number in cell style `index` is a date: read, so written, in the workbook's date system.
+   * Style 0 never is (the reader, like exceljs, gives it no number format).
+   */
+  isDateStyle(index: number): boolean {
+    return index > 0 && this.dateStyles[index] === true;
   }
 
   /** The style index for a new cell that looks like this. */
@@ -171,7 +183,7 @@ export class StyleBook {
       `${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}` +
       `${numFmtId ? ' applyNumberFormat="1"' : ""}`;
     const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}/>`;
-    const index = this.appendXf(xf);
+    const index = this.appendXf(xf, looksLikeDateFormat(look.numFmt));
     this.memo.set(key, index);
     return index;
   }
@@ -186,7 +198,7 @@ export class StyleBook {
       this.xfs[base] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
     let xf = setAttr(src, "numFmtId", String(id));
     xf = setAttr(xf, "applyNumberFormat", "1");
-    const index = this.appendXf(xf);
+    const index = this.appendXf(xf, looksLikeDateFormat(format));
     this.memo.set(key, index);
     return index;
   }
@@ -252,10 +264,11 @@ export class StyleBook {
     return id;
   }
 
-  private appendXf(xf: string): number {
+  private appendXf(xf: string, isDate: boolean): number {
     this.xfs.push(xf);
-    this.append("cellXfs", xf);
-    return this.count("cellXfs") - 1;
+    const index = this.append("cellXfs", xf);
+    this.dateStyles[index] = isDate;
+    return index;
   }
 
   /** Appends an item to a list and returns its index. */

@@ -52,12 +52,15 @@ export function parseWorkbook(bytes: Uint8Array): WorkbookInfo {
         state: attr(x, STATE) ?? "visible",
         relId: attr(x, ID) ?? "",
       });
-    } else if (x.is(WORKBOOK_PR)) {
-      const v = attr(x, DATE1904);
-      date1904 = v === "1" || v === "true";
-    }
+    } else if (x.is(WORKBOOK_PR)) date1904 = usesDate1904(x);
   }
   return { sheets, date1904 };
+}
+
+/** Whether the `<workbookPr>` the scanner is on says dates count from 1904 (`date1904="1"`). */
+export function usesDate1904(x: XmlScanner): boolean {
+  const v = attr(x, DATE1904);
+  return v === "1" || v === "true";
 }
 
 /**
