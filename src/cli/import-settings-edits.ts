@@ -8,14 +8,13 @@ import type { CellValue, Grid } from "../core/model/grid";
 import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
 import type { Settings } from "../core/model/settings";
 import { settingsToRows } from "../core/model/settings-sheet";
+import { isBlank } from "../core/read/cell-text";
 import { findSettingsGrid } from "./settings-from-grids";
 
 /** The settings an import writes: its own entries. */
 const IMPORT_SETTING_KEYS: readonly string[] = ["importProfile", "lastImport"];
 
 const keyOf = (v: CellValue | undefined): string => (typeof v === "string" ? v.trim().toLowerCase() : "");
-const isBlank = (v: CellValue | undefined): boolean =>
-  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** A whole Settings sheet for `settings`, for a workbook that has none yet. */
 function newSettingsTab(settings: Settings): OwnedTab {
@@ -56,10 +55,11 @@ export function importSettingsEdits(
     value,
   });
   let next = grid.values.length;
-  while (next > 0 && grid.values[next - 1].every(isBlank)) next--;
+  // A row of a sparse sheet may be missing: it is blank.
+  while (next > 0 && (grid.values[next - 1] ?? []).every((v) => isBlank(v ?? null))) next--;
   for (const row of wanted) {
     let found = grid.values.length - 1;
-    while (found >= 0 && keyOf(grid.values[found][0]) !== keyOf(row[0])) found--;
+    while (found >= 0 && keyOf(grid.values[found]?.[0]) !== keyOf(row[0])) found--;
     if (found >= 0) {
       cells.push(at(found, 1, row[1]));
     } else {
