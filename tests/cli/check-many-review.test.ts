@@ -46,7 +46,9 @@ describe("review: check A.xlsx B.xls", () => {
   it("checks the good file, refuses the .xls by name with the re-save advice, and exits 0", async () => {
     const good = path.join(tmp, "corporate.xlsx");
     const old = path.join(tmp, "directorate.xls");
-    await writeWorkbook(good, { "Corporate Register": [HEADER, risk("CR-1", "Budget overspend", "Ann Lee")] });
+    await writeWorkbook(good, {
+      "Corporate Register": [HEADER, risk("CR-1", "Budget overspend", "Ann Lee")],
+    });
     fs.writeFileSync(old, Buffer.alloc(512));
     const run = await cli(["check", good, old, "--as-at", AS_AT]);
     expect(run.stdout).toContain("File:  corporate.xlsx");

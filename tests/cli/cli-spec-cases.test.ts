@@ -105,8 +105,12 @@ it("re-runs `check FOLDER --out FOLDER/roll-up.xlsx`: last run's roll-up (and an
   // risk-review's own is a review, not an input: it is left out with one plain line, and the roll-up is
   // written again.
   const dir = fs.mkdtempSync(path.join(tmp, "rerun-"));
-  await writeWorkbook(path.join(dir, "corporate.xlsx"), { Register: [HEADER, risk("R-1", "Gritting", "Ann")] });
-  await writeWorkbook(path.join(dir, "highways.xlsx"), { Register: [HEADER, risk("R-2", "Drainage", "Carl")] });
+  await writeWorkbook(path.join(dir, "corporate.xlsx"), {
+    Register: [HEADER, risk("R-1", "Gritting", "Ann")],
+  });
+  await writeWorkbook(path.join(dir, "highways.xlsx"), {
+    Register: [HEADER, risk("R-2", "Drainage", "Carl")],
+  });
   const out = path.join(dir, "roll-up.xlsx");
   const first = runCli(build, ["check", dir, "--out", out, "--as-at", AS_AT]);
   expect(first.status).toBe(0);
@@ -132,7 +136,9 @@ it("still refuses `check FOLDER --out FOLDER/register.xlsx` when that file is an
   const dir = fs.mkdtempSync(path.join(tmp, "own-out-"));
   const register = path.join(dir, "corporate.xlsx");
   await writeWorkbook(register, { Register: [HEADER, risk("R-1", "Gritting", "Ann")] });
-  await writeWorkbook(path.join(dir, "highways.xlsx"), { Register: [HEADER, risk("R-2", "Drainage", "Carl")] });
+  await writeWorkbook(path.join(dir, "highways.xlsx"), {
+    Register: [HEADER, risk("R-2", "Drainage", "Carl")],
+  });
   const bytes = fs.readFileSync(register);
   const run = runCli(build, ["check", dir, "--out", register, "--as-at", AS_AT]);
   expect(run.status).toBe(2);

@@ -59,7 +59,9 @@ describe("Settings sheet: bad rows against SPEC", () => {
   // Plain sense (no silent wrong result): a status list typed with commas is read silently as one
   // word "closed, archived, transferred", so no risk reads as closed any more.
   it("does not silently read a comma-separated closed-status list as one word", () => {
-    const { settings, issues } = settingsFromRows(sheet(["closedStatusWords", "closed, archived, transferred"]));
+    const { settings, issues } = settingsFromRows(
+      sheet(["closedStatusWords", "closed, archived, transferred"]),
+    );
     const oneWord = settings.closedStatusWords.length === 1 && settings.closedStatusWords[0].includes(",");
     expect(oneWord && issues.length === 0).toBe(false);
   });

@@ -291,7 +291,9 @@ describe("import into a register table whose totals row a name (or a formula els
     for (const n of [1, 2, 3, 4, 5]) expect(rowXml(sheet, n)).toBe(rowXml(b, n));
     expect(rowXml(sheet, 6)).toContain("R-004");
     expect(rowXml(sheet, 7)).toContain("R-005");
-    expect(text(after["xl/workbook.xml"])).toContain('<definedName name="TotalScore">Register!$F$5</definedName>');
+    expect(text(after["xl/workbook.xml"])).toContain(
+      '<definedName name="TotalScore">Register!$F$5</definedName>',
+    );
     expect(run.stdout).toMatch(/rows 6–7\b.*below the table's totals row \(row 5\).*outside the table/);
     expect(run.stdout).toMatch(/TotalScore/);
   });

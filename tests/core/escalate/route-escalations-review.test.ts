@@ -34,11 +34,7 @@ describe("review: financial impacts with a note beside the amount are still amou
       "£300k over 3 years",
       ["financial-cluster", "operations-board", "strategic-board"],
     ],
-    [
-      "words after the amount",
-      "£60,000 revenue pressure",
-      ["financial-cluster", "operations-board"],
-    ],
+    ["words after the amount", "£60,000 revenue pressure", ["financial-cluster", "operations-board"]],
     [
       "words before the amount, as `Up to` is",
       "In excess of £250,000",
@@ -56,7 +52,11 @@ describe("review: a Financial Impact column in £k", () => {
   // Today the reason reads "financial impact £300" and only the Financial Cluster gets it.
   it("reads 300 under a (£k) header as £300,000", () => {
     const headers = REGISTER_HEADERS.map((h) => (h === "Financial Impact (£)" ? "Financial Impact (£k)" : h));
-    expect(destinationsFor(300, headers)).toEqual(["financial-cluster", "operations-board", "strategic-board"]);
+    expect(destinationsFor(300, headers)).toEqual([
+      "financial-cluster",
+      "operations-board",
+      "strategic-board",
+    ]);
   });
 });
 
@@ -66,7 +66,14 @@ describe("review: Transfer written as officers write it", () => {
   // as Transfer); a council officer would obviously expect both on the Transfer list. Today neither is routed
   // (and both are reported as unknown strategies).
   it.each(["Risk Transfer", "Insurance"])("strategy %s routes to transfer", (strategy) => {
-    const over: RiskRow = { likelihood: 1, impact: 2, score: 2, rag: "Green", strategy, transferredTo: "Insurer" };
+    const over: RiskRow = {
+      likelihood: 1,
+      impact: 2,
+      score: 2,
+      rag: "Green",
+      strategy,
+      transferredTo: "Insurer",
+    };
     const sheet = { name: "IRIS Risks", rows: [["Contract risk register"], REGISTER_HEADERS, risk(over)] };
     const [e] = reportOf([sheet]).escalations;
     expect(e?.destinations).toEqual(["transfer"]);

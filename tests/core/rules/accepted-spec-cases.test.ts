@@ -54,9 +54,16 @@ describe("accepted exceptions against SPEC", () => {
     const e = acceptFinding([before], "plan/missing-lead", 1);
     expect(e.recordId).toBe("1.2");
 
-    const after = plan(planRow({ leadOfficer: null }), action("Train the board"), action("Publish the risk policy"));
+    const after = plan(
+      planRow({ leadOfficer: null }),
+      action("Train the board"),
+      action("Publish the risk policy"),
+    );
     const r = reportOf([after], { settings: { acceptedExceptions: [e] } });
     expect(r.accepted.map((f) => f.cell)).toEqual(["G6"]);
-    expect(r.findings.filter((f) => f.ruleId === "plan/missing-lead").map((f) => f.cell)).toEqual(["G4", "G5"]);
+    expect(r.findings.filter((f) => f.ruleId === "plan/missing-lead").map((f) => f.cell)).toEqual([
+      "G4",
+      "G5",
+    ]);
   });
 });

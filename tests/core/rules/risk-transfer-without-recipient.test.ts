@@ -21,7 +21,11 @@ describe(RULE, () => {
     // Two strategies named in one cell: the risk is transferred too, so it must say to whom.
     ["Treat/Transfer and no recipient", { strategy: "Treat/Transfer" }, [["O3", "blank"]]],
     ["Treat & Insure and no recipient", { strategy: "Treat & Insure" }, [["O3", "blank"]]],
-    ["Tolerate, Transfer and no recipient", { strategy: "Tolerate, Transfer (insurance)" }, [["O3", "blank"]]],
+    [
+      "Tolerate, Transfer and no recipient",
+      { strategy: "Tolerate, Transfer (insurance)" },
+      [["O3", "blank"]],
+    ],
     ["recipient of spaces", { strategy: "Transfer", transferredTo: "  " }, [["O3", "blank"]]],
   ])("invalid: %s", (_name, over, expected) => {
     expect(findingsOf(RULE, [register(risk(over))])).toEqual(expected);
