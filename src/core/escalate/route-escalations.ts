@@ -3,6 +3,7 @@
 import type { CellValue } from "../model/grid";
 import { fieldText, fieldValue, type RiskRecord } from "../model/records";
 import type { DestinationId, Escalation } from "../model/report";
+import type { Settings } from "../model/settings";
 import { parseMoney, parseYesNo } from "../parse";
 import { foldSpaces } from "../parse/spaces";
 import { moneyUnitOfHeader } from "../read/header-unit";
@@ -55,9 +56,68 @@ export function routeRisk(ctx: RuleContext, risk: RiskRecord): Route {
   return route;
 }
 
+type Thresholds = Settings["escalation"];
+
+/**
+ * The reasons a check's routes give, each made once: a register repeats a few scores and sums, and
+ * 100k risks' reasons written out one by one were a tenth of a large check's garbage. The words are made
+ * by module functions (no function made per risk).
+ */
+class ReasonWords {
+  private readonly made = new Map<string, Map<number, string>>();
+
+  constructor(private readonly t: Thresholds) {}
+
+  /** A reason about the score: made for its risk alone when worked out from likelihood × impact. */
+  score(kind: string, current: CurrentScore, words: (c: CurrentScore, t: Thresholds) => string): string {
+    const n = current.score;
+    if (current.workedOutFrom || n === null || !Number.isInteger(n)) return words(current, this.t);
+    const made = this.madeFor(kind);
+    let text = made.get(n);
+    if (text === undefined) made.set(n, (text = words(current, this.t)));
+    return text;
+  }
+
+  /** A reason about a sum (a sum with pence is made for its risk alone). */
+  sum(kind: string, amount: number, words: (amount: number, t: Thresholds) => string): string {
+    if (!Number.isInteger(amount)) return words(amount, this.t);
+    const made = this.madeFor(kind);
+    let text = made.get(amount);
+    if (text === undefined) {
+      text = words(amount, this.t);
+      // A register of many different sums keeps the first few thousand.
+      if (made.size < 10_000) made.set(amount, text);
+    }
+    return text;
+  }
+
+  private madeFor(kind: string): Map<number, string> {
+    let made = this.made.get(kind);
+    if (!made) this.made.set(kind, (made = new Map()));
+    return made;
+  }
+}
+
+const corporateWords = (c: CurrentScore, t: Thresholds) => `${scoreWords(c)} ≥ ${t.corporateMinScore}`;
+const directorateWords = (c: CurrentScore, t: Thresholds) =>
+  `${scoreWords(c)} in ${t.directorateMinScore}–${t.directorateMaxScore}`;
+const strategicScoreWords = (c: CurrentScore) => scoreWords(c);
+const clusterWords = (amount: number) => `financial impact ${money(amount)}`;
+const operationsWords = (amount: number, t: Thresholds) =>
+  `financial impact ${money(amount)} ≥ ${money(t.operationsBoardMinImpact)}`;
+const strategicSumWords = (amount: number, t: Thresholds) =>
+  `financial impact ${money(amount)} ≥ ${money(t.strategicBoardMinImpact)}`;
+
+/** A route being worked out: one pair of lists, refilled for each risk, copied at their length when kept. */
+const draft: Route = { destinations: [], reasons: [] };
+
 function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   const t = ctx.settings.escalation;
-  const route: Route = { destinations: [], reasons: [] };
+  const memo = checkMemo<"words", ReasonWords>(ctx, "route words");
+  let said = memo.get("words");
+  if (!said) memo.set("words", (said = new ReasonWords(t)));
+  draft.destinations.length = 0;
+  draft.reasons.length = 0;
   const current = currentScoreOf(ctx, risk);
   const score = current.score;
   const moneyValue = fieldValue(risk, "financialImpact");
@@ -66,35 +126,31 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   const escalateValue = fieldValue(risk, "escalation");
   const escalateYes = escalateValue !== null && isYesValue(escalateValue);
   const strategy = ctx.strategyOf(risk);
+
   // Words are made only for the destinations a risk has: most risks go nowhere.
-  const pounds = amount === null ? "" : money(amount);
-
   if (score !== null && score >= t.corporateMinScore)
-    sendTo(route, "corporate-register", `${scoreWords(current)} ≥ ${t.corporateMinScore}`);
+    sendTo(draft, "corporate-register", said.score("corporate", current, corporateWords));
   else if (score !== null && score >= t.directorateMinScore && score <= t.directorateMaxScore)
-    sendTo(
-      route,
-      "directorate-register",
-      `${scoreWords(current)} in ${t.directorateMinScore}–${t.directorateMaxScore}`,
-    );
+    sendTo(draft, "directorate-register", said.score("directorate", current, directorateWords));
 
-  if (amount !== null) sendTo(route, "financial-cluster", `financial impact ${pounds}`);
+  if (amount !== null) sendTo(draft, "financial-cluster", said.sum("cluster", amount, clusterWords));
 
   if (amount !== null && amount >= t.operationsBoardMinImpact)
-    sendTo(route, "operations-board", `financial impact ${pounds} ≥ ${money(t.operationsBoardMinImpact)}`);
-  else if (escalateYes) sendTo(route, "operations-board", "Escalate? = Yes");
+    sendTo(draft, "operations-board", said.sum("operations", amount, operationsWords));
+  else if (escalateYes) sendTo(draft, "operations-board", "Escalate? = Yes");
 
   if (amount !== null && amount >= t.strategicBoardMinImpact)
-    sendTo(route, "strategic-board", `financial impact ${pounds} ≥ ${money(t.strategicBoardMinImpact)}`);
+    sendTo(draft, "strategic-board", said.sum("strategic", amount, strategicSumWords));
   else if (score !== null && score >= t.strategicBoardScore)
-    sendTo(route, "strategic-board", scoreWords(current));
+    sendTo(draft, "strategic-board", said.score("strategic score", current, strategicScoreWords));
 
-  if (strategy.ok && strategy.value === "transfer") sendTo(route, "transfer", "strategy Transfer");
+  if (strategy.ok && strategy.value === "transfer") sendTo(draft, "transfer", "strategy Transfer");
   else if (ctx.namesTransfer(risk))
-    sendTo(route, "transfer", `strategy ${foldSpaces(fieldText(risk, "strategy"))}`);
+    sendTo(draft, "transfer", `strategy ${foldSpaces(fieldText(risk, "strategy"))}`);
 
   // Most risks go nowhere: they share one empty route (the memo keeps a route for every risk).
-  return route.destinations.length ? route : NO_ROUTE;
+  if (draft.destinations.length === 0) return NO_ROUTE;
+  return { destinations: draft.destinations.slice(), reasons: draft.reasons.slice() };
 }
 
 /** Pounds per plain number in a sheet's financial impact column (1000 under "Financial Impact (£k)"); read once per sheet. */

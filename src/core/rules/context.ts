@@ -79,6 +79,12 @@ export interface RuleContext {
   actionsFor(risk: RiskRecord): readonly ActionRecord[];
   /** The risk's id folded for matching (`idKey`), "" when it has none; worked out once per risk. */
   riskKey(risk: RiskRecord): string;
+  /**
+   * The risks, in register order, whose folded id is this risk's, when there are two or more (on any
+   * registers); null for a risk whose id no other risk has, or that has none. Found with the ids' table,
+   * so rules about ids shared between rows look only at the rows that share one.
+   */
+  sameKeyRisks(risk: RiskRecord): readonly RiskRecord[] | null;
   /** The risk's Update Log and Import Log entries, in the order they happened; found once per risk. */
   logEntries(risk: RiskRecord): LogEntries;
   /** The risk an action belongs to, if any register holds it. */
@@ -161,6 +167,8 @@ interface IdLinks {
   /** How many actions name the id, and where they start in the linked list (see linkRisksAndActions). */
   count: number;
   start: number;
+  /** Every risk of the id, in register order, once a second one has it (most ids are held once). */
+  shared?: RiskRecord[];
 }
 
 /**
@@ -182,6 +190,7 @@ function linkRisksAndActions(records: WorkbookRecords) {
     if (!key) continue;
     let links = byKey.get(key);
     if (!links) byKey.set(key, (links = { risk: r, riskList: [r], count: 0, start: 0 }));
+    else (links.shared ??= [links.risk!]).push(r);
     linksOfRisk.set(r, links);
   }
   const risksOfAction = new PerRecord<ActionRecord, readonly RiskRecord[]>(records.actions);
@@ -216,7 +225,8 @@ function linkRisksAndActions(records: WorkbookRecords) {
     const links = linksOfRisk.get(risk) ?? (key ? byKey.get(key) : undefined);
     return links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : NO_ACTIONS;
   };
-  return { riskKeys, actionsOfRisk, risksOfAction };
+  const sameKeyRisks = (risk: RiskRecord): readonly RiskRecord[] | null => linksOfRisk.get(risk)?.shared ?? null;
+  return { riskKeys, actionsOfRisk, risksOfAction, sameKeyRisks };
 }
 
 /**
@@ -253,7 +263,7 @@ export function buildRuleContext(
 ): RuleContext {
   placeRecords(records.risks);
   placeRecords(records.actions);
-  const { riskKeys, actionsOfRisk, risksOfAction } = linkRisksAndActions(records);
+  const { riskKeys, actionsOfRisk, risksOfAction, sameKeyRisks } = linkRisksAndActions(records);
   // Each risk's actions, found once per risk (most rules ask for every risk's).
   const actionsOf = new PerRecord<RiskRecord, readonly ActionRecord[]>(records.risks);
   const actionsFor = (risk: RiskRecord): readonly ActionRecord[] => {
@@ -372,6 +382,7 @@ export function buildRuleContext(
     },
     actionsFor,
     riskKey,
+    sameKeyRisks,
     logEntries,
     riskFor: (action) => ctx.risksFor(action)[0],
     risksFor: (action) => risksOfAction.get(action) ?? NO_RISKS,

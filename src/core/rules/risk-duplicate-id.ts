@@ -13,23 +13,19 @@ export const rule: Rule = {
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    // First row of each id, by sheet (a map per sheet: no key string made per risk).
-    const seenOn = new Map<string, Map<string, number>>();
     for (let k = 0; k < ctx.records.risks.length; k++) {
       const r = ctx.records.risks[k];
-      const key = ctx.riskKey(r);
-      if (!key) continue;
-      let seen = seenOn.get(r.sheet);
-      if (!seen) seenOn.set(r.sheet, (seen = new Map()));
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, r.row);
-      else
-        out.push({
-          record: r,
-          field: "id",
-          messageId: "duplicate",
-          data: { id: ctx.riskId(r), firstRow: first + 1 },
-        });
+      // Only rows whose id another row shares can repeat one (no table of every id made here).
+      const shared = ctx.sameKeyRisks(r);
+      if (shared === null) continue;
+      const first = shared.find((other) => other.sheet === r.sheet);
+      if (first === undefined || first === r) continue;
+      out.push({
+        record: r,
+        field: "id",
+        messageId: "duplicate",
+        data: { id: ctx.riskId(r), firstRow: first.row + 1 },
+      });
     }
     return out;
   },

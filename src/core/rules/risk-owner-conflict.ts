@@ -17,7 +17,9 @@ export const rule: Rule = {
     messages: { conflict: 'Risk {id} is owned by "{owner}" here but by "{otherOwner}" on {otherSheet}.' },
   },
   check(ctx) {
-    const conflicts = findOwnerConflicts<RiskRecord>(ctx.records.risks, {
+    // Only risks whose id another risk shares can conflict: the join sees those alone.
+    const sharing = ctx.records.risks.filter((r) => ctx.sameKeyRisks(r) !== null);
+    const conflicts = findOwnerConflicts<RiskRecord>(sharing, {
       id: (r) => rawValue(r, "id"),
       key: (r) => ctx.riskKey(r),
       owner: (r) => fieldText(r, "owner"),
