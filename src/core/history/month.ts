@@ -1,6 +1,6 @@
 // Calendar months as plain numbers (year × 12 + month − 1), so "the month before" is just − 1.
 
-import { partsFromDay, type DayNumber } from "../parse/day";
+import { monthIndexOfDay, type DayNumber } from "../parse/day";
 
 /** A calendar month: year × 12 + (month − 1). */
 export type MonthIndex = number;
@@ -9,8 +9,7 @@ const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "S
 
 /** The month a day falls in. */
 export function monthOf(day: DayNumber): MonthIndex {
-  const p = partsFromDay(day);
-  return p.year * 12 + p.month - 1;
+  return monthIndexOfDay(day);
 }
 
 /** "2022-09". */

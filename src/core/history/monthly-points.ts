@@ -38,14 +38,15 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   const asAtMonth = monthOf(asAt);
   if (firstSeen === null) return from <= asAtMonth ? [point(asAtMonth, current, false)] : [];
   const start = Math.max(from, monthOf(firstSeen));
-  const out: MonthScore[] = [];
   if (start > asAtMonth) return [point(asAtMonth, current, false)];
+  // One point a month, start to the as-at month: the list is made at its length (every risk has one).
+  const out = new Array<MonthScore>(asAtMonth - start + 1);
 
   // A cursor over the scored entries up to the as-at month, in order (the entries are already in order).
   const { log, at } = entries;
   let i = nextScored(log, at, 0, asAtMonth);
   if (i === at.length) {
-    for (let m = start; m <= asAtMonth; m++) out.push(point(m, current, m !== asAtMonth));
+    for (let m = start; m <= asAtMonth; m++) out[m - start] = point(m, current, m !== asAtMonth);
     return out;
   }
   let score: number | null = oldScoreAt(log, at[i]) ?? scoreAt(log, at[i]);
@@ -74,9 +75,9 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
       const old = oldScoreAt(log, next);
       if (isImportAt(log, next) && old !== null && log.month[next] === m + 1) score = old;
     }
-    out.push(point(m, score, carried));
+    out[m - start] = point(m, score, carried);
   }
-  out.push(point(asAtMonth, current, false));
+  out[asAtMonth - start] = point(asAtMonth, current, false);
   return out;
 }
 

@@ -31,7 +31,17 @@ export function dayFromParts(year: number, month: number, day: number): DayNumbe
 
 /** Calendar parts of a day number, month 1–12. */
 export function partsFromDay(day: DayNumber): { year: number; month: number; day: number } {
-  // Howard Hinnant's civil_from_days: exact for any whole day, no Date object needed.
+  const index = monthIndexOfDay(day);
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return { year, month, day: Math.floor(day) - daysFromCivil(year, month, 1) + 1 };
+}
+
+/**
+ * The month a day number falls in as year × 12 + (month − 1), with no object made (every risk's monthly
+ * points ask it). Howard Hinnant's civil_from_days: exact for any whole day, no Date object needed.
+ */
+export function monthIndexOfDay(day: DayNumber): number {
   const z = Math.floor(day) + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -40,9 +50,8 @@ export function partsFromDay(day: DayNumber): { year: number; month: number; day
   );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 12 + m - 1;
 }
 
 function daysFromCivil(year: number, month: number, day: number): DayNumber {

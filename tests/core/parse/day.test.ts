@@ -7,6 +7,7 @@ import {
   partsFromDay,
   subtractMonths,
 } from "../../../src/core/parse";
+import { monthIndexOfDay } from "../../../src/core/parse/day";
 
 describe("dayFromIso / isoFromDay", () => {
   it.each([
@@ -74,6 +75,18 @@ describe("dayFromParts / daysInMonth / partsFromDay", () => {
   ])("rejects %i-%i-%i", (y, m, d) => expect(dayFromParts(y, m, d)).toBeNull());
   it("splits a day into parts", () => {
     expect(partsFromDay(19275)).toEqual({ year: 2022, month: 10, day: 10 });
+  });
+  it("splits every day back into the parts it was made from, and its month index agrees", () => {
+    // 1 Jan 1600 to 31 Dec 2400: leap centuries, month ends and a time of day (a fraction) included.
+    const from = dayFromParts(1600, 1, 1)!;
+    const to = dayFromParts(2400, 12, 31)!;
+    let wrong = 0;
+    for (let day = from; day <= to; day++) {
+      const p = partsFromDay(day + 0.75);
+      if (dayFromParts(p.year, p.month, p.day) !== day) wrong++;
+      if (monthIndexOfDay(day) !== p.year * 12 + p.month - 1) wrong++;
+    }
+    expect(wrong).toBe(0);
   });
 });
 
