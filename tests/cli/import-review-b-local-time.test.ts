@@ -12,24 +12,14 @@ import { runImport } from "../../src/cli/import-command";
 import type { CliOutput } from "../../src/cli/check-command";
 import type { CellValue } from "../../src/core/model/grid";
 import { readWorkbookFile } from "../../src/files/read-workbook-file";
+import { IMPORT_REGISTER_HEADERS } from "./helpers/registers";
 
 jest.setTimeout(60_000);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-review-b-time-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Likelihood",
-  "Impact",
-  "Risk Score",
-  "Strategy",
-  "Status",
-  "Last Updated",
-  "Latest Update",
-];
+const HEADERS = IMPORT_REGISTER_HEADERS;
 
 describe("the Import Log's When", () => {
   // SPEC "Owned tabs": Import Log — "when (an Excel date and time)". An officer importing at 14:05 on

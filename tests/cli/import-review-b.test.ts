@@ -13,24 +13,14 @@ import type { CellValue, Grid } from "../../src/core/model/grid";
 import { defaultSettings } from "../../src/core/model/settings";
 import { settingsToRows } from "../../src/core/model/settings-sheet";
 import { readWorkbookFile } from "../../src/files/read-workbook-file";
+import { IMPORT_REGISTER_HEADERS } from "./helpers/registers";
 
 jest.setTimeout(60_000);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-review-b-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Likelihood",
-  "Impact",
-  "Risk Score",
-  "Strategy",
-  "Status",
-  "Last Updated",
-  "Latest Update",
-];
+const HEADERS = IMPORT_REGISTER_HEADERS;
 const ACTION_HEADERS = [
   "Risk Reference",
   "Action Ref",

@@ -16,6 +16,7 @@ import { readWorkbook } from "../../src/core/read/read-workbook";
 import { readWorkbookFile } from "../../src/files/read-workbook-file";
 import { ACTION_HEADERS } from "../core/rules/harness";
 import { buildCli, runCli } from "./helpers/cli-build";
+import { IMPORT_REGISTER_HEADERS } from "./helpers/registers";
 
 jest.setTimeout(180_000);
 
@@ -129,18 +130,7 @@ const scoredNine = (id: string, title: string, owner: string): Value[] => [
   day(2022, 9, 12),
 ];
 
-const REGISTER_HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Likelihood",
-  "Impact",
-  "Risk Score",
-  "Strategy",
-  "Status",
-  "Last Updated",
-  "Latest Update",
-];
+const REGISTER_HEADERS = IMPORT_REGISTER_HEADERS;
 
 describe("dates the import writes or compares", () => {
   const headers = [...REGISTER_HEADERS, "Target Date", "Action Due Date"];

@@ -11,24 +11,14 @@ import type { CliOutput } from "../../src/cli/check-command";
 import type { Grid } from "../../src/core/model/grid";
 import { readWorkbookFile } from "../../src/files/read-workbook-file";
 import { loadWithExcelJs } from "./helpers";
+import { IMPORT_REGISTER_HEADERS } from "../cli/helpers/registers";
 
 jest.setTimeout(60_000);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-review-b-1904-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Likelihood",
-  "Impact",
-  "Risk Score",
-  "Strategy",
-  "Status",
-  "Last Updated",
-  "Latest Update",
-];
+const HEADERS = IMPORT_REGISTER_HEADERS;
 /** 05/10/2022 as a 1900-system serial (what the readers give for either date system). */
 const OCT_5 = 44839;
 

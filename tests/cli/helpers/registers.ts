@@ -52,3 +52,17 @@ export async function writeWorkbook(file: string, sheets: Record<string, Row[]>)
   }
   await wb.xlsx.writeFile(file);
 }
+
+/** The headers of the small register the import tests merge an IRIS export into. */
+export const IMPORT_REGISTER_HEADERS = [
+  "Risk ID",
+  "Risk Title",
+  "Risk Owner",
+  "Likelihood",
+  "Impact",
+  "Risk Score",
+  "Strategy",
+  "Status",
+  "Last Updated",
+  "Latest Update",
+];
