@@ -5,9 +5,9 @@
 
 import type { CellEdit } from "../core/model/edits";
 import type { CellValue, Grid } from "../core/model/grid";
-import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import type { OwnedTab } from "../core/model/owned-tab";
 import type { Settings } from "../core/model/settings";
-import { settingsToRows } from "../core/model/settings-sheet";
+import { settingsTab, settingsToRows } from "../core/model/settings-sheet";
 import { isBlank } from "../core/read/cell-text";
 import { findSettingsGrid } from "./settings-from-grids";
 
@@ -16,21 +16,6 @@ const IMPORT_SETTING_KEYS: readonly string[] = ["importProfile", "lastImport"];
 
 const keyOf = (v: CellValue | undefined): string => (typeof v === "string" ? v.trim().toLowerCase() : "");
 
-/** A whole Settings sheet for `settings`, for a workbook that has none yet. */
-function newSettingsTab(settings: Settings): OwnedTab {
-  return {
-    name: OWNED_TAB_NAMES.settings,
-    kind: "settings",
-    rows: settingsToRows(settings),
-    format: {
-      ...emptyFormat(),
-      titleRows: [0],
-      headerRows: [1],
-      columnWidths: [28, 60, 60],
-      freezeBelowRow: 1,
-    },
-  };
-}
 
 /**
  * The edits that save the import's settings (`after`: the settings with the new profile and last
@@ -43,7 +28,7 @@ export function importSettingsEdits(
   after: Settings,
 ): { cells: CellEdit[]; tab: OwnedTab | null } {
   const grid = findSettingsGrid(grids);
-  if (!grid) return { cells: [], tab: newSettingsTab(after) };
+  if (!grid) return { cells: [], tab: settingsTab(after) };
   const wanted = settingsToRows(after).filter((r) =>
     IMPORT_SETTING_KEYS.some((k) => keyOf(r[0]) === k.toLowerCase()),
   );

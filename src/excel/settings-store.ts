@@ -1,9 +1,9 @@
 // The team's shared settings in the hidden owned "Risk Review Settings" sheet (the command line reads the same).
 
-import { emptyFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import { OWNED_TAB_NAMES } from "../core/model/owned-tab";
 import type { CellValue } from "../core/model/grid";
 import { defaultSettings, type Settings } from "../core/model/settings";
-import { settingsFromRows, settingsToRows } from "../core/model/settings-sheet";
+import { settingsFromRows, settingsTab } from "../core/model/settings-sheet";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { countedSync, runExcel } from "./run";
 import { mergeSettings } from "../core/model/settings-merge";
@@ -53,22 +53,6 @@ export async function loadSettings(): Promise<Settings> {
   return (await loadSettingsWithIssues()).settings;
 }
 
-/** The Settings sheet as an owned tab: title, header row, one row per setting; written hidden. */
-export function settingsTab(settings: Settings): OwnedTab {
-  return {
-    name: OWNED_TAB_NAMES.settings,
-    kind: "settings",
-    rows: settingsToRows(settings),
-    format: {
-      ...emptyFormat(),
-      titleRows: [0],
-      headerRows: [1],
-      columnWidths: [28, 60, 60],
-      // Hidden: no freeze, no print set-up (both have failed on hidden sheets).
-      freezeBelowRow: null,
-    },
-  };
-}
 
 /**
  * Saves the settings without losing a co-author's change (SPEC "Saving settings"): in one run, reads the

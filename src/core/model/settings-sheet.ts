@@ -8,7 +8,7 @@
 import { categoryNamedIn } from "../history/appetite";
 import { toA1 } from "../address/a1";
 import type { CellValue } from "./grid";
-import { OWNED_MARKER, OWNED_TAB_NAMES } from "./owned-tab";
+import { emptyFormat, OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "./owned-tab";
 import { nearestRuleId, RULE_IDS } from "./rule-ids";
 import type {
   AcceptedException,
@@ -868,4 +868,24 @@ export function settingsFromRows(
     return { settings: defaultSettings(), issues };
   }
   return { settings, issues };
+}
+
+/**
+ * The Settings sheet as an owned tab: title, header row, one row per setting. Both writers (the task pane
+ * and the command line) write it hidden, so it has no freeze and no print set-up (both have failed on
+ * hidden sheets).
+ */
+export function settingsTab(settings: Settings): OwnedTab {
+  return {
+    name: OWNED_TAB_NAMES.settings,
+    kind: "settings",
+    rows: settingsToRows(settings),
+    format: {
+      ...emptyFormat(),
+      titleRows: [0],
+      headerRows: [1],
+      columnWidths: [28, 60, 60],
+      freezeBelowRow: null,
+    },
+  };
 }
