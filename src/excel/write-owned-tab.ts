@@ -116,9 +116,17 @@ export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedT
   };
 }
 
-/** Syncs 1–2: the sheets, the CRR_OWNED_* names, and row 1 of any sheet already holding a candidate name. */
+/** A staging sheet's name, numbered or not ("CRR writing", "CRR writing 2"). */
+const STAGING_NAMES = new RegExp(`^${STAGING_NAME} ?\\d*$`, "i");
+
+/**
+ * Syncs 1–2: the sheets, the CRR_OWNED_* names, and row 1 of any sheet already holding a candidate name
+ * or left behind as a hidden staging sheet (a pane closed part-way through a rewrite). A staging sheet
+ * left behind, hidden and marked as the add-in's, is deleted with the first write; a sheet of that name
+ * without the marker is the officer's, and stays.
+ */
 async function chooseSheet(context: Excel.RequestContext, preferred: string): Promise<Target> {
-  const worksheets = context.workbook.worksheets.load("items/name");
+  const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
   const names = context.workbook.names.load("items/name,items/value");
   await countedSync(context, "write: sheets and names");
   const loadedNames = names.items.map((n) => ({ name: n.name, value: n.value as unknown }));
@@ -128,16 +136,21 @@ async function chooseSheet(context: Excel.RequestContext, preferred: string): Pr
   let stagingName = STAGING_NAME;
   for (let n = 2; existing.has(stagingName.toLowerCase()); n++) stagingName = `${STAGING_NAME} ${n}`;
 
-  const firstRows = candidates
-    .filter((c) => existing.has(c.toLowerCase()) && !ownedByName.has(c.toLowerCase()))
-    .map((c) => ({
-      key: c.toLowerCase(),
-      row: existing.get(c.toLowerCase())!.getRange("1:1").getUsedRangeOrNullObject(true).load("values"),
-    }));
+  const leftBehind = worksheets.items
+    .filter((ws) => STAGING_NAMES.test(ws.name) && ws.visibility !== "Visible")
+    .map((ws) => ws.name.toLowerCase());
+  const firstRows = [
+    ...candidates.filter((c) => existing.has(c.toLowerCase()) && !ownedByName.has(c.toLowerCase())),
+    ...leftBehind,
+  ].map((c) => ({
+    key: c.toLowerCase(),
+    row: existing.get(c.toLowerCase())!.getRange("1:1").getUsedRangeOrNullObject(true).load("values"),
+  }));
   if (firstRows.length > 0) await countedSync(context, "write: owned markers");
   const marked = new Set(
     firstRows.filter((f) => !f.row.isNullObject && rowHasMarker(f.row.values[0])).map((f) => f.key),
   );
+  for (const key of leftBehind) if (marked.has(key)) existing.get(key)!.delete();
 
   for (const c of candidates) {
     const key = c.toLowerCase();

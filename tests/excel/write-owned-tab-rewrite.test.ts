@@ -130,3 +130,23 @@ describe("rewriting an owned tab", () => {
     expect((await loadSettings()).protectiveMarking).toBe("OFFICIAL-SENSITIVE");
   });
 });
+
+describe("a staging sheet left behind", () => {
+  it("is removed by the next write: a hidden CRR writing sheet with the add-in's marker, not an officer's own", async () => {
+    // The pane was closed part-way through a rewrite: its hidden staging sheet stayed in the workbook.
+    const host = install({
+      sheets: [
+        { name: "Register", values: [["Ref"], ["HRC-0"]] },
+        { name: "CRR writing", values: [["Old", "", "", OWNED_MARKER]], visibility: "Hidden" },
+        { name: "CRR writing 2", values: [["my notes"]], visibility: "Hidden" },
+      ],
+    });
+    await writeOwnedTab(escalation(3, "New"));
+    const names = host.snapshot().sheets.map((s) => s.name);
+    expect(names).not.toContain("CRR writing");
+    // A hidden sheet of that name without the marker is the officer's: it stays.
+    expect(names).toContain("CRR writing 2");
+    expect(names).toContain("Escalation");
+  });
+});
+
