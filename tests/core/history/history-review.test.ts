@@ -7,6 +7,12 @@ import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model
 import { defaultSettings, type Settings } from "../../../src/core/model/settings";
 import type { Report } from "../../../src/core/model/report";
 import { buildSummaryTabs } from "../../../src/core/summary";
+import {
+  UPDATE_LOG_HEADER,
+  fieldColumnsOf,
+  lastLoggedTexts,
+  recordToEdits,
+} from "../../../src/core/meeting/record";
 import { ACTION_HEADERS, reportOf, type SheetSpec } from "../rules/harness";
 import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, LOG_HEADERS, logRow } from "./helpers";
 
@@ -305,5 +311,40 @@ describe("history review: risk/no-change-while-slipping", () => {
       hlog(logRow("15/09/2022", "HRC-001", 12, true, "No change")),
     ]);
     expect(slipping(report)).toEqual([]);
+  });
+});
+
+describe("history review: the Update Log rows the meeting writes", () => {
+  it("logs the register's carried-over update with the score it had then, not today's", () => {
+    // SPEC Owned tabs/Update Log: "one row per update recorded: date, …, score and strategy at the time".
+    // SPEC Monthly points: "within a month the last entry counts"; "An Import Log change's Old value is the
+    // score the month before that change."
+    // The register's own update ("Drainage survey booked", last reviewed 15/08/2022) is carried into the
+    // Update Log before the meeting replaces it, dated 15/08/2022. The September import raised the score
+    // 9 → 16, so on 15/08/2022 the score was 9; the carried row says 16, and from then on the risk's
+    // history shows August at 16.
+    const register = hregister(
+      hrisk({ id: "HRC-001", score: 16, lastReview: "15/08/2022", update: "Drainage survey booked" }),
+    );
+    const imports = importLog(
+      logged("2022-09-20 10:00", "IRIS Risks", "HRC-001", "Current Risk Score", 9, 16),
+    );
+    const before = reportOf([register, imports]);
+    expect(before.risks[0].months.slice(-3)).toEqual([9, 16, 16]);
+    const facts = before.risks[0];
+    const plan = recordToEdits(
+      facts,
+      { text: "", noChange: true },
+      {
+        meetingDate: "2022-10-10",
+        by: "Jane Smith",
+        columns: fieldColumnsOf(before),
+        settings: defaultSettings(),
+        lastLoggedText: lastLoggedTexts(before)(facts),
+      },
+    );
+    const updateLog: SheetSpec = { name: "Update Log", rows: [[...UPDATE_LOG_HEADER], ...plan.log.rows] };
+    const after = reportOf([register, imports, updateLog]);
+    expect(after.risks[0].months.slice(-3)).toEqual([9, 16, 16]);
   });
 });
