@@ -87,6 +87,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     updateLogs,
     settings.importProfile?.renumbered ?? [],
     sheetsNumberingOwnIds(perSheetIds),
+    layouts,
   );
   // An Update Log's rows are read by the history, which counts them.
   for (const sheet of sheets)

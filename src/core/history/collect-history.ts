@@ -21,6 +21,8 @@ import { cellText } from "../read/cell-text";
 import type { UpdateLogSheet } from "../read/read-workbook";
 import { backedUpRegister, backupDay, backupRiskKeys } from "./backups";
 import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
+import { LoggedSheets } from "./logged-fields";
+import type { SheetLayout } from "../read/detect-sheet";
 import { datesMonthFirst, isYes, LogDates, logScore } from "./log-cells";
 import { foldCaseAndSpaces } from "../parse/spaces";
 import { splitReplaced } from "../meeting/replaced-values";
@@ -351,7 +353,8 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     const now = at.new < 0 ? null : (cells[at.new] ?? null);
     // A cell the import left as it was (a kept formula, an over-long text) changed nothing.
     if (typeof now === "string" && isNotWrittenNote(now)) continue;
-    const header = reader.headerOf(at.field < 0 ? null : (cells[at.field] ?? null));
+    const register = at.sheet < 0 ? null : (cells[at.sheet] ?? null);
+    const header = reader.headerOf(at.field < 0 ? null : (cells[at.field] ?? null), register);
     const actionCell = at.actionId < 0 ? null : (cells[at.actionId] ?? null);
     const actionId = (actionCell === null ? "" : cellText(actionCell)) || header.action;
     const old = at.old < 0 ? null : (cells[at.old] ?? null);
@@ -371,7 +374,6 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
         : header.onRisk === "actionDue"
           ? OWN_ACTION
           : null;
-    const register = at.sheet < 0 ? null : (cells[at.sheet] ?? null);
     // An action's row may name several risks: it is each one's.
     for (const risk of risks) {
       if (risk.slot < 0) continue;
@@ -482,16 +484,19 @@ export function renumberedGroups(pairs: readonly ConfirmedPair[]): string[][] {
 /**
  * Reads the workbook's history: its Update Log sheets (owned or kept by hand), every sheet that is an
  * Import Log, and every dated backup. `renumbered` pairs (from the import profile) give a risk under
- * its new id the entries of its old one.
+ * its new id the entries of its old one. `layouts`: the sheets as the check read them (by name), so that
+ * an Import Log's Field is read as the header it was on the sheet its row names (see loggedField).
  */
 export function collectHistory(
   grids: readonly Grid[],
   updateLogs: readonly UpdateLogSheet[],
   renumbered: readonly ConfirmedPair[] = [],
   ownNumbering: ReadonlySet<string> = new Set(),
+  layouts: ReadonlyMap<string, SheetLayout> = new Map(),
 ): HistoryData {
   const firstNamed = new Map<string, DayNumber>();
   const importLogs: ImportLogReader[] = [];
+  const sheets = new LoggedSheets(layouts);
   for (const grid of grids) {
     const day = backupDay(grid.sheetName);
     if (day !== null) {
@@ -504,7 +509,7 @@ export function collectHistory(
       }
       continue;
     }
-    const reader = importLogReader(grid);
+    const reader = importLogReader(grid, sheets);
     if (reader) importLogs.push(reader);
   }
   const rowsBelow = (first: number, end: number) => Math.max(0, end - first);
@@ -526,18 +531,32 @@ export function collectHistory(
     logRows: [...sheetRows.values()].reduce((n, r) => n + r, 0),
     ownNumbering,
   };
-  // A confirmed renumbering is one risk: each of its ids gets all their entries (the register may keep any).
+  // A confirmed renumbering is one risk: each of its ids gets all their entries (the register may keep
+  // any). On a register numbering its own risks, the rows naming it keep them under its own keys (see
+  // registerRiskKey): those are joined too, register by register. The pair does not say which register
+  // it was confirmed on, and an import applies it to whichever it imports into: so does the history.
   for (const ids of renumberedGroups(renumbered)) {
-    const entries = Int32Array.from(new Set(ids.flatMap((k) => [...(data.byRisk.get(k) ?? [])]))).sort(
-      (x, y) => compareAt(log, x, y),
-    );
-    const moves = [...new Set(ids.flatMap((k) => data.dueMoves.get(k) ?? []))];
-    const seen = ids.flatMap((k) => data.firstNamed.get(k) ?? []);
-    for (const key of ids) {
-      if (entries.length) data.byRisk.set(key, entries);
-      if (moves.length) data.dueMoves.set(key, [...moves]);
-      if (seen.length) data.firstNamed.set(key, Math.min(...seen));
-    }
+    joinRenumbered(data, ids);
+    for (const sheet of ownNumbering)
+      joinRenumbered(
+        data,
+        ids.map((k) => registerRiskKey(sheet, k)),
+      );
   }
   return data;
+}
+
+/** Gives each of `keys` (one risk's ids, or its keys on one register) the entries, moves and first day of all. */
+function joinRenumbered(data: HistoryData, keys: readonly string[]): void {
+  const { log } = data;
+  const entries = Int32Array.from(new Set(keys.flatMap((k) => [...(data.byRisk.get(k) ?? [])]))).sort(
+    (x, y) => compareAt(log, x, y),
+  );
+  const moves = [...new Set(keys.flatMap((k) => data.dueMoves.get(k) ?? []))];
+  const seen = keys.flatMap((k) => data.firstNamed.get(k) ?? []);
+  for (const key of keys) {
+    if (entries.length) data.byRisk.set(key, entries);
+    if (moves.length) data.dueMoves.set(key, [...moves]);
+    if (seen.length) data.firstNamed.set(key, Math.min(...seen));
+  }
 }

@@ -4,9 +4,9 @@
 import type { CellValue, Grid } from "../model/grid";
 import { cellText } from "../read/cell-text";
 import { headerWords } from "../read/header-words";
-import { mapHeaders } from "../read/map-headers";
 import type { DayNumber } from "../parse/day";
 import { datesMonthFirst, LogDates, type LogDate } from "./log-cells";
+import { loggedField, LoggedSheets } from "./logged-fields";
 
 /** One changed cell as the Import Log recorded it. */
 export interface ImportLogRow {
@@ -102,8 +102,11 @@ export interface ImportLogReader {
   at: Record<LogColumn, number>;
   /** The date of a row's When cell (each distinct value read once), or null when it holds no date. */
   dateOf(cells: readonly CellValue[], row: number): LogDate | null;
-  /** A Field cell read as a logged header (each distinct value read once). */
-  headerOf(value: CellValue): LoggedHeader;
+  /**
+   * A Field cell read as a logged header on the sheet a Sheet cell names (each distinct pair read once:
+   * the same header may mean another field, or none, on another sheet).
+   */
+  headerOf(value: CellValue, sheet: CellValue): LoggedHeader;
   /** The change a 0-based sheet row records, as one object (to show it), or null for a row without a date or a risk id. */
   rowAt(row: number): ImportLogRow | null;
 }
@@ -113,8 +116,12 @@ const LOG_COLUMNS: readonly LogColumn[] = COLUMN_WORDS.map(([column]) => column)
 /**
  * Reads the rows of an Import Log sheet straight from its grid; null when the sheet is not an Import Log.
  * A log of 100k rows repeats its dates, file, sheet and field names: each distinct value is read once.
+ * `sheets`: the registers and actions sheets as the check read them, whose headers the Fields were.
  */
-export function importLogReader(grid: Grid): ImportLogReader | null {
+export function importLogReader(
+  grid: Grid,
+  sheets: LoggedSheets = new LoggedSheets(),
+): ImportLogReader | null {
   const found = findImportLog(grid);
   if (!found) return null;
   const { headerRow, columns } = found;
@@ -126,18 +133,28 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
   const dates = new LogDates(() => datesMonthFirst(grid.values, headerRow + 1 - grid.rowOffset, at.when));
   const dateOf = (cells: readonly CellValue[], row: number) =>
     dates.of(cells[at.when] ?? null, grid, row, at.when + grid.colOffset);
-  const headers = new Map<CellValue, LoggedHeader>();
-  const headerOf = (value: CellValue) => {
+  // Headers read, by Sheet cell then Field cell; the last Sheet cell's are at hand (a log names few sheets).
+  const bySheet = new Map<CellValue, Map<CellValue, LoggedHeader>>();
+  let lastSheet: CellValue | undefined;
+  let headers = new Map<CellValue, LoggedHeader>();
+  const headerOf = (value: CellValue, sheet: CellValue) => {
+    if (sheet !== lastSheet) {
+      let known = bySheet.get(sheet);
+      if (known === undefined && bySheet.size < 1_000) bySheet.set(sheet, (known = new Map()));
+      headers = known ?? new Map();
+      lastSheet = sheet;
+    }
     let header = headers.get(value);
     if (header === undefined) {
       const logged = cellText(value);
       const suffix = ACTION_SUFFIX.exec(logged);
       const field = suffix ? suffix[1] : logged;
+      const named = sheets.named(sheet);
       header = {
         field,
         action: suffix ? suffix[2] : "",
-        onRisk: loggedField(field, false),
-        onAction: loggedField(field, true),
+        onRisk: loggedField(field, false, named),
+        onAction: loggedField(field, true, named),
       };
       if (headers.size < 10_000) headers.set(value, header);
     }
@@ -150,7 +167,7 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
     const day = dateOf(cells, row)?.day ?? null;
     const riskId = cellText(cell(cells, "riskId"));
     if (day === null || !riskId) return null;
-    const { field, action } = headerOf(cell(cells, "field"));
+    const { field, action } = headerOf(cell(cells, "field"), cell(cells, "sheet"));
     return {
       sheet: grid.sheetName,
       row: row + 1,
@@ -173,22 +190,4 @@ export function importLogReader(grid: Grid): ImportLogReader | null {
     headerOf,
     rowAt,
   };
-}
-
-/** Fields of logged headers already read, on risks and on actions. */
-const fieldMemo = { risk: new Map<string, string | null>(), action: new Map<string, string | null>() };
-
-/**
- * The field a logged column header means ("Current Risk Score" → score, "Target Date" on an actions
- * row → due), read as the register's (or actions sheet's) header would be.
- */
-export function loggedField(header: string, onAction: boolean): string | null {
-  const memo = onAction ? fieldMemo.action : fieldMemo.risk;
-  let field = memo.get(header);
-  if (field === undefined) {
-    const m = mapHeaders(onAction ? "actions" : "risk-register", [{ col: 0, text: header }]);
-    field = m.columns[0]?.field ?? null;
-    if (memo.size < 10_000) memo.set(header, field);
-  }
-  return field;
 }

@@ -6,7 +6,7 @@ import { keptFormulaNote, tooLongNote, writableText } from "../model/writable-te
 import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
 import { isBlank } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
-import { headerKey } from "../read/map-headers";
+import { groupedHeader, headerKey } from "../read/map-headers";
 import type {
   CellChange,
   CellNotWritten,
@@ -56,6 +56,16 @@ export interface SectionRules {
   targetName: string;
 }
 
+/**
+ * The header a change of a target column is shown and logged under: as the check reads it, with its
+ * group ("Inherent Score" for "Score" under "Inherent", see groupedHeader), so that the Import Log's
+ * Field tells two columns headed alike apart and the history reads it as the column it was.
+ */
+function loggedHeaderOf(target: SheetLayout, col: number): string {
+  const cell = target.headerCells.find((h) => h.col === col);
+  return cell ? groupedHeader(cell) : "";
+}
+
 /** Pairs each export column with the target column it fills; lists the ones that have nowhere to go. */
 export function columnTargets(
   exportSheet: ExportSheetMapping,
@@ -66,7 +76,7 @@ export function columnTargets(
   const notCarried: NotCarried[] = [];
   const taken = new Set<number>();
   const fieldColumns = target.mapping?.fieldColumns ?? new Map<string, number>();
-  const headerOf = (col: number) => target.headerCells.find((h) => h.col === col)?.text ?? "";
+  const headerOf = (col: number) => loggedHeaderOf(target, col);
   for (const c of exportSheet.columns) {
     if (c.field === null) continue;
     const col = fieldColumns.get(c.field);
@@ -107,7 +117,8 @@ export function columnTargets(
     }
     taken.add(same.col);
     // Carried as it is: no field says what the column holds, so each cell's own format does (a date
-    // stays a date, see importedValue).
+    // stays a date, see importedValue). Its header is the sheet's text alone: the record's cells under
+    // it are kept by that text (see joinedCell), and no field of the history is read from it.
     targets.push({
       exportHeader: c.header,
       field: null,
@@ -350,7 +361,7 @@ export function mergeSection(input: SectionInput): MergeSection {
       oldText.trim() === ""
         ? rules.flagNote[0].toUpperCase() + rules.flagNote.slice(1)
         : `${oldText.trimEnd()} (${rules.flagNote})`;
-    const header = targetLayout.headerCells.find((h) => h.col === col)?.text ?? "";
+    const header = loggedHeaderOf(targetLayout, col);
     const field = [...(targetLayout.mapping?.fieldColumns ?? [])].find(([, c]) => c === col)?.[0] ?? null;
     missing.push({
       ...base,

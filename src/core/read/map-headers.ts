@@ -84,9 +84,31 @@ function candidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): read
   return found;
 }
 
+/** The words of a group header that qualify the headers below it: inherent, target or current ones alone. */
+function groupQualifiers(group: string | undefined): string[] {
+  return group ? headerWords(group).filter((w) => QUALIFIERS.has(w)) : [];
+}
+
+/**
+ * A header named as it is read with its group: "Score" under "Inherent" is "Inherent Score", which the
+ * mapper reads alone as it reads the pair (a group qualifies by its inherent / target / current words
+ * only, see findCandidates: "Score" under "Residual Risk Rating" is "Residual Score"). A header under no
+ * such group, or one that names its own ("Current Risk Score" under "Residual"), is its own text. The
+ * Import Log's Field, so that two columns headed alike under different groups are told apart.
+ */
+export function groupedHeader(cell: Pick<HeaderCell, "text" | "group">): string {
+  if (groupQualifiers(cell.group).length === 0) return cell.text;
+  if (headerWords(cell.text).some((w) => QUALIFIERS.has(w))) return cell.text;
+  // The group's qualifying words as the officer wrote them ("Residual", "Pre"), in its order.
+  const words = cell
+    .group!.split(/[^A-Za-z0-9]+/)
+    .filter((w) => headerWords(w).some((h) => QUALIFIERS.has(h)));
+  return `${words.join(" ")} ${cell.text}`;
+}
+
 function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): Candidate[] {
   const own = headerWords(cell.text);
-  const groupWords = cell.group ? headerWords(cell.group).filter((w) => QUALIFIERS.has(w)) : [];
+  const groupWords = groupQualifiers(cell.group);
   const words = [...own, ...groupWords];
   if (own.length === 0) return [];
   const byField = patternsFor(kind);
