@@ -23,7 +23,7 @@ import { backedUpRegister, backupDay, backupRiskKeys } from "./backups";
 import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { LoggedSheets } from "./logged-fields";
 import type { SheetLayout } from "../read/detect-sheet";
-import { datesMonthFirst, isYes, LogDates, logScore } from "./log-cells";
+import { datesMonthFirst, isNo, isYes, LogDates, logScore } from "./log-cells";
 import { foldCaseAndSpaces } from "../parse/spaces";
 import { splitReplaced } from "../meeting/replaced-values";
 import {
@@ -240,6 +240,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     score: null,
     oldScore: null,
     noChange: false,
+    flaggedNo: false,
     sheet: slot,
     row: 0,
   };
@@ -267,7 +268,9 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     entry.day = day;
     entry.month = dated.month;
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
-    entry.noChange = noChangeAt >= 0 && isYes(cells[noChangeAt] ?? null);
+    const flag = noChangeAt < 0 ? null : (cells[noChangeAt] ?? null);
+    entry.noChange = isYes(flag);
+    entry.flaggedNo = !entry.noChange && isNo(flag);
     entry.row = row + 1;
     const riskKey = into.addFor(risk, registerAt < 0 ? null : (cells[registerAt] ?? null), entry);
     read++;

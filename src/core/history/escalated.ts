@@ -3,7 +3,7 @@
 
 import type { DestinationId } from "../model/report";
 import { rawText, rawValue, type RiskRecord, type SheetRecord } from "../model/records";
-import { parseYesNo } from "../parse";
+import { isPlaceholder, parseYesNo } from "../parse";
 
 export interface EscalationState {
   escalated: boolean;
@@ -48,7 +48,7 @@ const ESCALATED_TO = /^\s*escalated\b[\s\-–—:,]*(to\s+)?/i;
  */
 export function escalationState(risk: RiskRecord): EscalationState {
   const to = textOf(risk, "escalatedTo");
-  if (to && !saysNo(to) && NAMES_A_PLACE.test(to))
+  if (to && NAMES_A_PLACE.test(to) && !saysNo(to))
     return { escalated: true, destination: destinationFromWords(to) };
   // Escalate? where it has a value, else an "Escalated" column.
   const r = risk as SheetRecord<string>;
@@ -64,7 +64,7 @@ export function escalationState(risk: RiskRecord): EscalationState {
   // An "Escalated" column holding a register's name rather than a yes (a No naming one, "No –
   // directorate register only", says where it stays, not where it went).
   const flagSaysNo = yes !== null && yes.ok && !yes.value;
-  if (flagText && !flagSaysNo && NAMES_A_PLACE.test(flagText))
+  if (flagText && !flagSaysNo && NAMES_A_PLACE.test(flagText) && !saysNo(flagText))
     return { escalated: true, destination: destinationFromWords(flagText) };
   const status = textOf(risk, "status");
   if (SAYS_ESCALATED.test(status)) {
@@ -74,10 +74,19 @@ export function escalationState(risk: RiskRecord): EscalationState {
   return NOT_ESCALATED;
 }
 
-/** True when a text reads as No ("No – stays on the directorate register"): it says where a risk stays. */
+/** The words before a first comma, semicolon, colon, bracket or spaced dash: "None" of "None – stays on …". */
+const LEADING_WORDS = /^(.*?)(?:\s*[,;:(]|\s+[–—-](?:\s|$))/;
+
+/**
+ * True when a text reads as No ("No – stays on the directorate register"), or opens with a placeholder
+ * that counts as empty ("None – stays on the directorate register", "N/A: directorate only"): either says
+ * where a risk stays, not where it went.
+ */
 function saysNo(text: string): boolean {
   const answer = parseYesNo(text);
-  return answer.ok && !answer.value;
+  if (answer.ok) return !answer.value;
+  const head = LEADING_WORDS.exec(text);
+  return isPlaceholder(head ? head[1].trim() : text.trim());
 }
 
 /** Most risks are not escalated: they share one answer. */

@@ -12,6 +12,8 @@ export interface NewEntry {
   score: number | null;
   oldScore: number | null;
   noChange: boolean;
+  /** The log's no-change cell says No outright (not blank): the entry is a real update, whatever its words. */
+  flaggedNo?: boolean;
   /** Slot of its log sheet (see {@link HistoryLogBuilder.sheetSlot}). */
   sheet: number;
   /** 1-based row of the log sheet. */
@@ -20,6 +22,7 @@ export interface NewEntry {
 
 const IMPORT = 1;
 const NO_CHANGE = 2;
+const FLAGGED_NO = 4;
 
 /** A typed array twice as long (16 at least), holding `a`'s values first. */
 export function doubled<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
@@ -64,7 +67,8 @@ export class HistoryLogBuilder {
     log.month[i] = e.month;
     log.score[i] = e.score ?? NaN;
     log.oldScore[i] = e.oldScore ?? NaN;
-    log.flags[i] = (e.fromImport ? IMPORT : 0) | (e.noChange ? NO_CHANGE : 0);
+    log.flags[i] =
+      (e.fromImport ? IMPORT : 0) | (e.noChange ? NO_CHANGE : 0) | (e.flaggedNo ? FLAGGED_NO : 0);
     log.sheet[i] = e.sheet;
     log.row[i] = e.row;
     return i;
@@ -112,6 +116,14 @@ export function isImportAt(log: HistoryLog, i: number): boolean {
 /** True for an Update Log entry flagged "no change". */
 export function noChangeAt(log: HistoryLog, i: number): boolean {
   return (log.flags[i] & NO_CHANGE) !== 0;
+}
+
+/**
+ * True for an Update Log entry whose no-change cell says No outright: it is not a "no change", whatever
+ * its words (a blank cell, or a log without the column, leaves that to the words).
+ */
+export function flaggedNoAt(log: HistoryLog, i: number): boolean {
+  return (log.flags[i] & FLAGGED_NO) !== 0;
 }
 
 /** The words of an entry whose row says nothing (or no longer holds one). */

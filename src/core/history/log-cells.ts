@@ -1,7 +1,7 @@
 // Reading the log tabs' cells: a log's date column is a date whatever its number format says.
 
 import { formatAt, type CellValue, type Grid } from "../model/grid";
-import { dayFromSerial, parseDate, parseScore, type DateOptions, type DayNumber } from "../parse";
+import { dayFromSerial, parseDate, parseScore, parseYesNo, type DateOptions, type DayNumber } from "../parse";
 import { MonthFirstVote, readsEitherWay } from "../parse/month-first";
 import { cellText } from "../read/cell-text";
 import { monthOf, type MonthIndex } from "./month";
@@ -125,4 +125,16 @@ export function isYes(value: CellValue): boolean {
     if (yesMemo.size < 1_000) yesMemo.set(value, yes);
   }
   return yes;
+}
+
+/**
+ * True for a "no change" flag that says No outright: No, N, False, 0, an unticked box, or No with words
+ * after it. A blank, a placeholder or other words say neither (the entry's own words may then say it).
+ */
+export function isNo(value: CellValue): boolean {
+  if (value === false) return true;
+  if (typeof value === "number") return value === 0;
+  if (typeof value !== "string" || value === "") return false;
+  const answer = parseYesNo(value);
+  return answer.ok && !answer.value;
 }

@@ -116,6 +116,20 @@ function point(month: MonthIndex, score: number | null, carried: boolean): Month
 }
 
 /**
+ * The score at the end of the month `day` falls in, from a risk's monthly scores ending at the as-at
+ * month (RiskFacts.months): null for a month before they start (or before the risk was first seen); the
+ * last (the current score) for the as-at month or later.
+ */
+export function scoreInMonthOf(
+  months: readonly (number | null)[],
+  asAt: DayNumber,
+  day: DayNumber,
+): number | null {
+  const i = months.length - 1 - Math.max(0, monthOf(asAt) - monthOf(day));
+  return i >= 0 ? (months[i] ?? null) : null;
+}
+
+/**
  * Direction of travel: null when nothing dates the risk (or it has no score to compare), "new" when
  * it has no monthly point before the as-at month, else the current score against the previous
  * monthly point.

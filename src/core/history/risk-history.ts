@@ -8,7 +8,7 @@ import type { Rag } from "../model/owned-tab";
 import type { RiskFacts } from "../model/risk-summary";
 import { dayFromIso } from "../parse";
 import type { RuleContext } from "../rules/context";
-import { escalationState } from "./escalated";
+import { escalationState, type EscalationState } from "./escalated";
 import { entriesOf, entriesOfRisk } from "./history-log";
 import { monthIso, monthOf } from "./month";
 import { monthlyScores, type PointsInput } from "./monthly-points";
@@ -29,10 +29,29 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
     points,
     appetite: appetiteOf(ctx, risk),
     targetScore: ctx.numberOf(risk, "targetScore"),
-    escalation: escalationState(risk),
+    escalation: escalationOfRisk(ctx, risk),
     routedTo: routeRisk(ctx, risk).destinations,
     thresholds: t,
   });
+}
+
+/**
+ * A risk's escalation as any of its rows records it (SPEC: "escalate a risk not yet escalated"; a risk on
+ * several registers is one risk): its own row's when that says escalated, else the first other row of the
+ * same risk that does. Most ids are held once (sameKeyRisks is null): only the row itself is read.
+ */
+function escalationOfRisk(ctx: RuleContext, risk: RiskRecord): EscalationState {
+  const own = escalationState(risk);
+  if (own.escalated) return own;
+  const same = ctx.sameKeyRisks(risk);
+  if (same === null) return own;
+  for (let i = 0; i < same.length; i++) {
+    const other = same[i];
+    if (other === risk || !ctx.sameRisk(risk, other)) continue;
+    const state = escalationState(other);
+    if (state.escalated) return state;
+  }
+  return own;
 }
 
 /** Every open risk's proposal, in register order. */

@@ -6,6 +6,7 @@ import type { Rag } from "../model/owned-tab";
 import { matrixRag } from "../read/risk-matrix";
 import { fieldText, idKey, rawCell } from "../model/records";
 import { entriesOfRisk, lastUpdateAt, registerRiskKey, textsAt } from "../history/history-log";
+import { scoreInMonthOf } from "../history/monthly-points";
 import { isPlaceholder } from "../parse/placeholder";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
@@ -78,6 +79,8 @@ export interface RecordChoice {
 export interface RecordContext {
   /** ISO date of the meeting. */
   meetingDate: string;
+  /** ISO as-at date of the check the facts come from (their monthly scores end at its month); absent: the meeting date. */
+  asAt?: string;
   /** The officer's name as typed at the start of the meeting. */
   by: string;
   /** Field → 0-based column, per sheet (see fieldColumnsOf). */
@@ -209,7 +212,8 @@ export function updateText(choice: Pick<RecordChoice, "text" | "noChange">): str
  * columns), strategy, owner and action status or due date; and the Update Log row. Only cells whose
  * value the officer changed are written. When the register's own update text is about to be replaced
  * and the Update Log does not hold it yet, it is carried into the log first, dated as the register
- * dated it, so nothing an officer wrote is lost.
+ * dated it, so nothing an officer wrote is lost; with the score the risk's history gives for that date's
+ * month (see carriedScore).
  */
 export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: RecordContext): RecordPlan {
   const day = dayFromIso(ctx.meetingDate);
@@ -316,14 +320,14 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const replacing = cols.has("update") && oldText !== "" && oldText !== text;
   if (replacing && oldText !== (ctx.lastLoggedText ?? null)) {
     const before = luCell ? parseDateCell(luCell, "lastUpdated") : null;
-    const beforeSerial = before && before.ok ? serialFromDay(before.value) : null;
+    const beforeDay = before && before.ok ? before.value : null;
     logRows.push([
-      beforeSerial,
+      beforeDay === null ? null : serialFromDay(beforeDay),
       facts.id,
       REGISTER_AUTHOR,
       oldText,
       "No",
-      facts.score,
+      carriedScore(facts, ctx, day, beforeDay),
       facts.strategy,
       facts.sheet,
       "",
@@ -349,6 +353,26 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     text,
     after: { likelihood, impact, score, rag, strategy, owner },
   };
+}
+
+/**
+ * The score a carried-over register update is logged with: the risk's monthly point for the month the
+ * register dated it (SPEC Update Log: "score … at the time"), not today's. The month's point, not a guess
+ * at the day, so the row adds nothing the history did not already say (the months read back the same).
+ * A risk nothing dates (no Date Raised, and no log row or backup names it) has no entry in either log,
+ * so its current score stands at every month (SPEC Monthly points). Null (blank) when the history cannot
+ * say: an undated update, or one before the months the facts hold (or before the risk was first seen).
+ */
+function carriedScore(
+  facts: Pick<RiskFacts, "months" | "firstSeen" | "score">,
+  ctx: Pick<RecordContext, "asAt">,
+  meetingDay: DayNumber,
+  dated: DayNumber | null,
+): number | null {
+  if (dated === null) return null;
+  if (facts.firstSeen === null) return facts.score;
+  const asAt = ctx.asAt === undefined ? meetingDay : dayFromIso(ctx.asAt);
+  return asAt === null ? null : scoreInMonthOf(facts.months, asAt, dated);
 }
 
 function planActionChange(

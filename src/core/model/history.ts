@@ -231,7 +231,7 @@ export interface HistoryLog {
   score: Float64Array;
   /** The score before the entry (an Import Log change's Old value); NaN when not known. */
   oldScore: Float64Array;
-  /** 1: an Import Log entry; 2: flagged "no change". */
+  /** 1: an Import Log entry; 2: flagged "no change"; 4: its no-change cell says No outright. */
   flags: Uint8Array;
   /** Index into `sheets` of the log sheet the entry came from. */
   sheet: Uint16Array;

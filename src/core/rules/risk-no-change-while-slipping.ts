@@ -2,7 +2,7 @@
 
 import { fieldText, type RiskRecord, rawValue, rawCell } from "../model/records";
 import { datedLines, ukDate, type DayNumber } from "../parse";
-import { dueMovesOfRisk, isImportAt, noChangeAt, textAt } from "../history/history-log";
+import { dueMovesOfRisk, flaggedNoAt, isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
 import { reportEach } from "./report-each";
@@ -19,8 +19,11 @@ interface NoChangeRun {
 
 /**
  * How many of the risk's last updates (Update Log entries and the dated lines of its update cell, up to
- * the as-at day) said no change in a row. On one day, a real update wins over a "no change". Walks back
- * from the newest, so only the updates in the run (and the day that ends it) are read for their words.
+ * the as-at day) said no change in a row. On one day, a real update wins over a "no change". A dated line
+ * is the update cell's copy of an update the log may hold too: on one day the logged entries and the dated
+ * lines are the same updates, so the day counts as many as the more of the two (one "no change" logged and
+ * written as a dated line is one update; a second dated line that day with one entry logged is a second).
+ * Walks back from the newest, so only the updates in the run (and the day that ends it) are read for their words.
  */
 function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   const { log, at } = pointsInputOf(ctx, risk).entries;
@@ -30,7 +33,9 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   if (at.length === 0 && (typeof raw !== "string" || !NO_CHANGE.test(raw))) return { count: 0, since: 0 };
   const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
   lines.sort((a, b) => a.day - b.day);
-  const logSays = (i: number) => noChangeAt(log, i) || NO_CHANGE.test(textAt(log, i));
+  // The log's no-change flag decides where it is given (Yes or No); its words only where it is blank or absent.
+  const logSays = (i: number) =>
+    noChangeAt(log, i) || (!flaggedNoAt(log, i) && NO_CHANGE.test(textAt(log, i)));
   const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
   let k = at.length - 1;
   let j = lines.length - 1;
@@ -39,19 +44,20 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
     while (k >= 0 && !isUpdate(at[k])) k--;
     const day = Math.max(k >= 0 ? log.day[at[k]] : -Infinity, j >= 0 ? lines[j].day : -Infinity);
     if (day === -Infinity) return run;
-    let onDay = 0;
+    let logged = 0;
+    let written = 0;
     let real = false;
     for (; k >= 0 && (!isUpdate(at[k]) || log.day[at[k]] === day); k--)
       if (isUpdate(at[k])) {
-        onDay++;
+        logged++;
         real ||= !logSays(at[k]);
       }
     for (; j >= 0 && lines[j].day === day; j--) {
-      onDay++;
+      written++;
       real ||= !NO_CHANGE.test(lines[j].line);
     }
     if (real) return run;
-    run.count += onDay;
+    run.count += Math.max(logged, written);
     run.since = day;
   }
 }

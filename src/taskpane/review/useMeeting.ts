@@ -403,6 +403,7 @@ export function useMeeting({
         const facts = before?.kind === "recorded" ? { ...item.facts, ...before.after } : item.facts;
         const plan = recordToEdits(facts, choice, {
           meetingDate: setup.date,
+          asAt: rep.asAt,
           by: setup.by,
           columns,
           settings,

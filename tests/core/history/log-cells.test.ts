@@ -1,7 +1,7 @@
 // Reading a log's cells: the no-change flag and the date column (each distinct date read once).
 
 import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
-import { datesMonthFirst, isYes, LogDates } from "../../../src/core/history/log-cells";
+import { datesMonthFirst, isNo, isYes, LogDates } from "../../../src/core/history/log-cells";
 import { monthOf } from "../../../src/core/history/month";
 import { dayFromIso } from "../../../src/core/parse/day";
 import { readsEitherWay } from "../../../src/core/parse/month-first";
@@ -36,6 +36,26 @@ describe("isYes: a log's No change cell", () => {
     [null, false],
   ])("%j → %s", (value, expected) => {
     expect(isYes(value)).toBe(expected);
+  });
+});
+
+describe("isNo: a No change cell that says No outright (a real update, whatever its words)", () => {
+  it.each<[CellValue, boolean]>([
+    ["No", true],
+    ["n", true],
+    ["No.", true],
+    ["No – works programmed", true],
+    [false, true],
+    [0, true],
+    [null, false],
+    ["", false],
+    ["N/A", false],
+    ["TBC", false],
+    ["Yes", false],
+    [true, false],
+    ["Partly", false],
+  ])("%p → %p", (value, expected) => {
+    expect(isNo(value)).toBe(expected);
   });
 });
 

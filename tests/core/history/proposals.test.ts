@@ -100,6 +100,18 @@ describe("proposals", () => {
       ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 3 months"],
     ],
     [
+      "escalate: an Escalated To opening with a placeholder (N/A: …), naming where it stays, is not escalated",
+      { score: 16, escalate: null, escalatedTo: "N/A: directorate register only" },
+      [logRow("05/07/2022", "HRC-001", 16)],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 3 months"],
+    ],
+    [
+      "de-escalate: an Escalated To whose words before a bracket name a board is escalated",
+      { score: 4, escalate: null, escalatedTo: "Operations Board (since May)" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      ["de-escalate", "operations-board", "score 4 at or below appetite (Cautious, 9) for 3 months"],
+    ],
+    [
       "trap: no de-escalation for a No naming a level",
       { score: 4, escalate: "No - managed at directorate level" },
       [logRow("05/06/2022", "HRC-001", 4)],

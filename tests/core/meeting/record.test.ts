@@ -110,6 +110,38 @@ describe("recordToEdits", () => {
     ]);
   });
 
+  it("logs the carried-over update with the score its month had, as the facts' months (ending at the check's as-at) give it", () => {
+    const facts = report.risks.find((f) => f.id === "HRC-001")!;
+    // Twelve months ending at October 2022 (the check's as-at), first seen in June 2022, which scored 8.
+    const months = [null, null, null, null, null, null, null, 8, 9, 9, 12, 12];
+    const carried = (asAt?: string) =>
+      recordToEdits(
+        { ...facts, months, firstSeen: "2022-06-01" },
+        { text: "", noChange: true },
+        {
+          meetingDate: "2022-11-02",
+          ...(asAt ? { asAt } : {}),
+          by: "Jane Smith",
+          columns: fieldColumnsOf(report),
+          settings: defaultSettings(),
+          lastLoggedText: null,
+        },
+      ).log.rows[0][5];
+    expect(carried("2022-10-10")).toBe(8);
+    // Without the check's as-at the months are taken to end at the meeting's (November): June is then null.
+    expect(carried()).toBeNull();
+  });
+
+  it("logs an undated carried-over update with no score: the history cannot say what it was then", () => {
+    const r = reportOfSheets([
+      register(risk({ id: "HRC-001", lastReview: null, update: "Old words" })),
+    ]).report;
+    const rows = plan(r, "HRC-001", { text: "New words", noChange: false }).log.rows;
+    expect(rows).toHaveLength(2);
+    expect(rows[0][0]).toBeNull();
+    expect(rows[0][5]).toBeNull();
+  });
+
   it("does not carry text the Update Log already holds", () => {
     const r = reportOfSheets([
       register(risk({ id: "HRC-001", update: "Same words" })),

@@ -215,11 +215,13 @@ describe(RULE, () => {
       [["L2", "passed"]],
     ],
     [
-      "no change said in words, the flag left No; log rows and dated lines together",
+      // A flag that says No outright is a real update whatever its words (history-review.test.ts); a blank
+      // flag leaves it to the words.
+      "no change said in words, the flag left blank; log rows and dated lines together",
       { update: "01/07/22 – works programmed\n12/08/22 – unchanged" },
       [
         hlog(
-          logRow("09/09/2022", "HRC-001", 12, false, "No change this month"),
+          ["09/09/2022", "IRIS Risks", "HRC-001", "J Smith", "No change this month", null, 12, "Treat", null],
           logRow("03/10/2022", "HRC-001", 12, true),
         ),
         actionsSheet(action({ due: "30/09/2022" })),
