@@ -135,6 +135,14 @@ export function isNo(value: CellValue): boolean {
   if (value === false) return true;
   if (typeof value === "number") return value === 0;
   if (typeof value !== "string" || value === "") return false;
-  const answer = parseYesNo(value);
-  return answer.ok && !answer.value;
+  // A log's no-change column says "No" thousands of times: each text is read once.
+  let no = noMemo.get(value);
+  if (no === undefined) {
+    const answer = parseYesNo(value);
+    no = answer.ok && !answer.value;
+    if (noMemo.size < 1_000) noMemo.set(value, no);
+  }
+  return no;
 }
+
+const noMemo = new Map<string, boolean>();
