@@ -12,9 +12,10 @@ import * as util from "util";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import { webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { disposeTabster, getTabster } from "tabster";
 import { App } from "../../src/taskpane/App";
+import { LongList } from "../../src/taskpane/components/LongList";
 import * as realEngine from "../../src/taskpane/engine";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import type { Grid } from "../../src/core/model/grid";
@@ -356,5 +357,40 @@ describe("Review view", () => {
     await user.keyboard("{Enter}");
     await screen.findByRole("button", { name: "Start another meeting" }, { timeout: 20000 });
     expect(focused()).not.toBe("<body>");
+  });
+});
+
+describe("Long (windowed) lists", () => {
+  // WCAG 2.4.3 Focus Order (and 2.1.1 Keyboard). A long list draws only the rows near the window plus the
+  // focused row (LongList: rowsToDraw(range, keep) keeps that one row, not its neighbours). When the page
+  // scrolls while focus stays on a row (the mouse wheel, or a screen reader's browse-mode cursor reading
+  // ahead, which scrolls the page), the focused row is left alone at the top of the DOM with the new
+  // window's rows after it. The next Tab (or arrow key, which steps through the drawn rows in DOM order)
+  // then goes from item 3 straight to item ~493: the findings in between are skipped. A browser's own
+  // order, and the same list not windowed, goes to item 4.
+  it("goes from a focused row to the next row after the page has scrolled away from it", async () => {
+    const user = userEvent.setup({ delay: null });
+    const items = Array.from({ length: 1000 }, (_, i) => `Finding ${i + 1}`);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LongList
+          items={items}
+          itemKey={(x) => x}
+          renderItem={(x) => <button type="button">{x}</button>}
+          estimatedRowHeight={40}
+          aria-label="Findings"
+        />
+      </FluentProvider>,
+    );
+    const list = screen.getByRole("list", { name: "Findings" });
+    act(() => within(list).getByRole("button", { name: "Finding 3" }).focus());
+    // The page scrolls 20,000 px down (jsdom has no layout: the list's top is said to be 20,000 px above).
+    jest.spyOn(list, "getBoundingClientRect").mockReturnValue({ top: -20000 } as DOMRect);
+    act(() => {
+      fireEvent.scroll(window);
+    });
+    expect(document.activeElement).toHaveTextContent(/^Finding 3$/);
+    await user.tab();
+    expect(document.activeElement).toHaveTextContent(/^Finding 4$/);
   });
 });
