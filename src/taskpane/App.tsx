@@ -9,6 +9,7 @@ import type { WorkbookGateway } from "../excel/gateway";
 import { useWorkbook, type Engine } from "./hooks/useWorkbook";
 import { ErrorBar } from "./components/ErrorBar";
 import { ProgressNote } from "./components/ProgressNote";
+import { StatusRegion } from "./components/StatusRegion";
 import { CheckView } from "./views/CheckView";
 import { visuallyHidden } from "./styles";
 
@@ -124,9 +125,7 @@ export function App({ gateway, loadEngine, theme, initialView = "check" }: AppPr
           <ErrorBar message={state.error} onDismiss={actions.dismissError} />
           <ErrorBar message={state.notice} onDismiss={actions.dismissNotice} intent="warning" />
           <ProgressNote progress={state.progress} />
-          <div className={s.srOnly} role="status" aria-live="polite">
-            {state.status}
-          </div>
+          <StatusRegion message={state.status} seq={state.statusSeq} />
           {TABS.filter((t) => opened.has(t.id)).map((t) => (
             // `hidden` (display: none, so no class may set display here) takes it out of layout and of the
             // accessibility tree.

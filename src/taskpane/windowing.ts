@@ -42,13 +42,31 @@ export function rowsInView(offsets: Float64Array, top: number, bottom: number, o
   return { start: Math.max(0, first - overscan), end: Math.min(count, last + 1 + overscan) };
 }
 
-/** The rows to draw: the range in view, plus `keep` (a focused row) when it lies outside it; ascending. */
-export function rowsToDraw(range: RowRange, keep: number | null, count: number): number[] {
+/**
+ * The rows to draw, ascending: the range in view, plus `keep` (a focused row) and the `around` rows each side
+ * of it when they lie outside it. The neighbours keep Tab and Shift+Tab stepping one row from a focused row
+ * the page has scrolled away from. At most the range and 2 × around + 1 rows.
+ */
+export function rowsToDraw(range: RowRange, keep: number | null, count: number, around = 0): number[] {
   const rows: number[] = [];
-  const extra = keep !== null && keep >= 0 && keep < count ? keep : null;
-  if (extra !== null && extra < range.start) rows.push(extra);
-  for (let i = range.start; i < Math.min(range.end, count); i++) rows.push(i);
-  if (extra !== null && extra >= range.end) rows.push(extra);
+  /** Appends [from, to), skipping rows already appended (the two bands may overlap). */
+  const add = (from: number, to: number) => {
+    for (let i = Math.max(from, rows.length ? rows[rows.length - 1] + 1 : 0); i < to; i++) rows.push(i);
+  };
+  const end = Math.min(range.end, count);
+  if (keep === null || keep < 0 || keep >= count) {
+    add(range.start, end);
+    return rows;
+  }
+  const lo = Math.max(0, keep - around);
+  const hi = Math.min(count, keep + around + 1);
+  if (lo <= range.start) {
+    add(lo, hi);
+    add(range.start, end);
+  } else {
+    add(range.start, end);
+    add(lo, hi);
+  }
   return rows;
 }
 

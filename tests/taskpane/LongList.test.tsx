@@ -88,7 +88,7 @@ describe("LongList", () => {
     expect(rows()).toHaveLength(5);
   });
 
-  it("moves the window with the page's scroll and keeps the focused row drawn", () => {
+  it("moves the window with the page's scroll and keeps the focused row and its neighbours drawn", () => {
     renderList({});
     const list = screen.getByRole("list", { name: "Things" });
     act(() => within(list).getByRole("button", { name: "Item 3" }).focus());
@@ -98,13 +98,14 @@ describe("LongList", () => {
       fireEvent.scroll(window);
     });
     const drawn = rows().map((r) => Number(r.getAttribute("aria-posinset")));
-    expect(drawn[0]).toBe(3);
-    expect(drawn[1]).toBeGreaterThan(480);
-    expect(drawn[1]).toBeLessThanOrEqual(501);
+    // The focused row and the rows either side of it (so Tab and Shift+Tab step one row), then the window.
+    expect(drawn.slice(0, 3)).toEqual([2, 3, 4]);
+    expect(drawn[3]).toBeGreaterThan(480);
+    expect(drawn[3]).toBeLessThanOrEqual(501);
     expect(drawn).toContain(501);
     expect(document.activeElement).toHaveTextContent("Item 3");
-    // The kept row sits above the window's rows, with the skipped rows' space between them.
-    const second = rows()[1];
-    expect(parseFloat(second.style.marginTop)).toBe((drawn[1] - 1 - 3) * 40);
+    // The kept rows sit above the window's rows, with the skipped rows' space between them.
+    const fourth = rows()[3];
+    expect(parseFloat(fourth.style.marginTop)).toBe((drawn[3] - 1 - 4) * 40);
   });
 });

@@ -50,6 +50,18 @@ describe("rowsToDraw", () => {
   ])("draws the range with %s", (_, keep, rows) => {
     expect(rowsToDraw({ start: 10, end: 13 }, keep, 50)).toEqual(rows);
   });
+
+  it.each([
+    ["above it", 2, [1, 2, 3, 10, 11, 12]],
+    ["below it", 40, [10, 11, 12, 39, 40, 41]],
+    ["at the list's first row", 0, [0, 1, 10, 11, 12]],
+    ["at the list's last row", 49, [10, 11, 12, 48, 49]],
+    ["next to its start", 8, [7, 8, 9, 10, 11, 12]],
+    ["overlapping its end", 13, [10, 11, 12, 13, 14]],
+    ["inside it", 11, [10, 11, 12]],
+  ])("draws the rows either side of a focused row %s", (_, keep, rows) => {
+    expect(rowsToDraw({ start: 10, end: 13 }, keep, 50, 1)).toEqual(rows);
+  });
 });
 
 it.each([

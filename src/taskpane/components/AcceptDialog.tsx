@@ -12,8 +12,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Textarea,
   makeStyles,
   tokens,
@@ -29,6 +27,7 @@ import {
   type AcceptFormErrors,
 } from "../accept-exception";
 import { findingPlace } from "../findings-view";
+import { ErrorBar } from "./ErrorBar";
 import { rememberedName } from "../review/useMeeting";
 
 const useStyles = makeStyles({
@@ -190,11 +189,8 @@ function AcceptFormBody({
           <Field label="Your name" validationMessage={errors.by} hint="Optional. Shown beside the exception.">
             <Input ref={refs.by} name="by" value={form.by} onChange={set("by")} autoComplete="name" />
           </Field>
-          {error ? (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{error}</MessageBarBody>
-            </MessageBar>
-          ) : null}
+          {/* An alert inside the dialog: the modal hides the pane's own error bar from screen readers. */}
+          <ErrorBar message={error} />
         </DialogContent>
         <DialogActions className={s.actions}>
           <Button type="submit" appearance="primary" disabledFocusable={saving}>

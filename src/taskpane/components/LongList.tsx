@@ -6,13 +6,14 @@ import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { countText, rowOffsets, rowsInView, rowsToDraw, type RowRange } from "../windowing";
 import { visuallyHidden } from "../styles";
+import { firstFocusable } from "../hooks/useFocusAfterRender";
 
 /** Up to this many rows are simply drawn; longer lists draw only the rows near the window. */
 export const WINDOW_FROM = 40;
 /** Rows drawn beyond each edge of the window, so arrow keys and short scrolls find their row there. */
 const OVERSCAN_ROWS = 8;
-/** What can take focus in a row (the row's first one gets it when "Show all" reveals the row). */
-const FOCUSABLE = "button:not([disabled]), a[href], input, select, textarea, [tabindex]";
+/** Rows kept drawn each side of the focused row, so Tab and Shift+Tab find the next and previous row. */
+const KEEP_AROUND = 1;
 
 const useStyles = makeStyles({
   toggle: { alignSelf: "flex-start", marginTop: tokens.spacingVerticalXS },
@@ -131,7 +132,7 @@ export function LongList<T>({
     const row = revealRow.current;
     if (row === null) return;
     revealRow.current = null;
-    listRef.current?.querySelector(`li[data-row="${row}"]`)?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    firstFocusable(listRef.current?.querySelector(`li[data-row="${row}"]`))?.focus();
   });
 
   const onFocus = React.useCallback(
@@ -142,10 +143,17 @@ export function LongList<T>({
       if (row === null) return;
       // Keys can come faster than scroll events: draw the rows next to focus now (React renders a focus
       // event's update before the next key), so the next arrow key finds its row in this list, never the
-      // next group's. The scroll that follows narrows the window again.
+      // next group's. The scroll that follows narrows the window again. A row far from the window (Tab
+      // from a row the page scrolled away from) gets its own band: joining the two would draw every row
+      // between them.
       setRange((r) => {
-        const start = Math.max(0, Math.min(r.start, row - OVERSCAN_ROWS));
-        const end = Math.min(shown, Math.max(r.end, row + OVERSCAN_ROWS + 1));
+        const near = {
+          start: Math.max(0, row - OVERSCAN_ROWS),
+          end: Math.min(shown, row + OVERSCAN_ROWS + 1),
+        };
+        const joined = near.start <= r.end && near.end >= r.start;
+        const start = joined ? Math.min(r.start, near.start) : near.start;
+        const end = joined ? Math.max(r.end, near.end) : near.end;
         return start === r.start && end === r.end ? r : { start, end };
       });
     },
@@ -167,7 +175,9 @@ export function LongList<T>({
   }, [expanded, collapsedRows]);
 
   const keep = revealRow.current ?? focusRow.current;
-  const rows = offsets ? rowsToDraw(range, keep, shown) : Array.from({ length: shown }, (_, i) => i);
+  const rows = offsets
+    ? rowsToDraw(range, keep, shown, KEEP_AROUND)
+    : Array.from({ length: shown }, (_, i) => i);
   let drawnTo = 0;
   const lis = rows.map((i, n) => {
     const item = items[i];

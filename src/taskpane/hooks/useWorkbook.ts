@@ -46,6 +46,8 @@ export interface WorkbookState {
   notice: string | null;
   /** The last thing done, for the live region ("Checked: 12 findings"). */
   status: string;
+  /** Counts the statuses set, so one in the same words as the last is announced again (StatusRegion). */
+  statusSeq: number;
   written: WrittenTab[] | null;
   /** When the report was made (local time), for "checked at 10:32". */
   checkedAt: Date | null;
@@ -104,14 +106,16 @@ export function useWorkbook(
     error: null,
     notice: null,
     status: "",
+    statusSeq: 0,
     written: null,
     checkedAt: null,
   });
   // The latest state for callbacks that run after awaits (state in a closure would be stale).
   const latest = useRef(state);
   latest.current = state;
-  const patch = useCallback((p: Partial<WorkbookState>) => {
-    setState((s) => ({ ...s, ...p }));
+  // Every status set is a new announcement, even in the same words ("Settings saved" twice).
+  const patch = useCallback((p: Partial<Omit<WorkbookState, "statusSeq">>) => {
+    setState((s) => ({ ...s, ...p, statusSeq: p.status === undefined ? s.statusSeq : s.statusSeq + 1 }));
   }, []);
 
   const ensureSettings = useCallback(async (): Promise<Settings> => {

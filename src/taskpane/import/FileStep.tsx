@@ -4,6 +4,7 @@ import * as React from "react";
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, TableRegular } from "@fluentui/react-icons";
 import type { ImportActions, ImportState } from "./useImport";
+import { useFocusAfterRender } from "../hooks/useFocusAfterRender";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -29,6 +30,8 @@ export function FileStep({
   const [risks, setRisks] = React.useState("");
   const [actionSheet, setActionSheet] = React.useState(NO_ACTIONS);
   const busy = state.busy !== null;
+  const firstPicker = React.useRef<HTMLSelectElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   React.useEffect(() => {
     if (sheets && sheets.length > 0 && !sheets.includes(risks)) setRisks(sheets[0]);
@@ -68,13 +71,21 @@ export function FileStep({
         Choose an .xlsx or .csv file…
       </Button>
       {sheets === null ? (
-        <Button icon={<TableRegular />} disabled={busy} onClick={() => void actions.listWorkbookSheets()}>
+        <Button
+          icon={<TableRegular />}
+          disabled={busy}
+          onClick={() => {
+            // The pickers replace this button: focus goes to the first one.
+            focusAfterRender(() => firstPicker.current);
+            void actions.listWorkbookSheets();
+          }}
+        >
           Use a sheet in this workbook…
         </Button>
       ) : (
         <div className={s.sheets} role="group" aria-label="Export already in this workbook">
           <Field label="Sheet with the exported risks">
-            <Select className={s.wide} value={risks} onChange={(_, d) => setRisks(d.value)}>
+            <Select ref={firstPicker} className={s.wide} value={risks} onChange={(_, d) => setRisks(d.value)}>
               {sheets.map((n) => (
                 <option key={n} value={n}>
                   {n}

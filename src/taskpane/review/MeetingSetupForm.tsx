@@ -48,12 +48,10 @@ export interface MeetingSetupFormProps {
 }
 
 /** The form; an empty choice means "all". */
-export function MeetingSetupForm({
-  report,
-  initial,
-  busy,
-  onStart,
-}: MeetingSetupFormProps): React.JSX.Element {
+function SetupForm(
+  { report, initial, busy, onStart }: MeetingSetupFormProps,
+  ref: React.ForwardedRef<HTMLFormElement>,
+): React.JSX.Element {
   const s = useStyles();
   const [setup, setSetup] = React.useState<MeetingSetup>(initial);
   const [attendees, setAttendees] = React.useState(initial.attendees.join("\n"));
@@ -76,7 +74,7 @@ export function MeetingSetupForm({
   };
 
   return (
-    <form className={s.form} onSubmit={submit} aria-label="Start a meeting">
+    <form ref={ref} className={s.form} onSubmit={submit} aria-label="Start a meeting">
       <Field label="Meeting date" required>
         <Input
           type="date"
@@ -165,3 +163,6 @@ export function MeetingSetupForm({
     </form>
   );
 }
+
+/** The setup form; its ref is the <form>, so the view can move focus into it. */
+export const MeetingSetupForm = React.forwardRef(SetupForm);

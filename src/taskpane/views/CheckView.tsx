@@ -155,7 +155,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
         appearance="primary"
         icon={report ? <ArrowClockwiseRegular /> : <CheckmarkStarburstRegular />}
         onClick={onCheck}
-        disabled={busy !== null}
+        disabledFocusable={busy !== null}
       >
         {report ? "Check again" : "Check workbook"}
       </Button>

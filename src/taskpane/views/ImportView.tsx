@@ -12,6 +12,7 @@ import { MappingStep } from "../import/MappingStep";
 import { PreviewStep } from "../import/PreviewStep";
 import { useImport, type ImportStep } from "../import/useImport";
 import { visuallyHidden } from "../styles";
+import { useFocusAfterRender } from "../hooks/useFocusAfterRender";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -40,6 +41,12 @@ export function ImportView({ state, actions, gateway }: ImportViewProps): React.
   const s = useStyles();
   const [imp, a] = useImport({ gateway, settings: state.settings, actions });
   const heading = React.useRef<HTMLParagraphElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  // Cancel goes with the progress block once reading stops: focus goes to the top of the step.
+  const onCancel = React.useCallback(() => {
+    focusAfterRender(() => heading.current);
+    a.cancel();
+  }, [focusAfterRender, a]);
 
   // Each new step starts at its top for keyboard and screen-reader users.
   React.useEffect(() => {
@@ -63,7 +70,7 @@ export function ImportView({ state, actions, gateway }: ImportViewProps): React.
           {imp.busy.cancellable ? (
             <>
               <div>
-                <Button onClick={a.cancel}>Cancel</Button>
+                <Button onClick={onCancel}>Cancel</Button>
               </div>
               <p className={s.note}>
                 Cancel stops at the end of the current step: unpacking a large file is one step and finishes

@@ -20,6 +20,7 @@ import { RecordPanel, type RecordPanelHandle } from "../review/RecordPanel";
 import { RiskCardPanel } from "../review/RiskCardPanel";
 import { rememberedName, useMeeting, type MeetingSetup } from "../review/useMeeting";
 import { sectionHeading, visuallyHidden } from "../styles";
+import { firstFocusable, useFocusAfterRender } from "../hooks/useFocusAfterRender";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -71,6 +72,23 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
   const [meeting, m, card] = useMeeting({ report: state.report, settings: state.settings, gateway, actions });
   const panel = React.useRef<RecordPanelHandle>(null);
   const current = meeting.phase === "running" ? meeting.queue[meeting.index] : undefined;
+  const setupForm = React.useRef<HTMLFormElement>(null);
+  const endedHeading = React.useRef<HTMLHeadingElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+
+  // Each of these buttons is replaced by what it brings: focus follows, not to <body>.
+  const onCheck = React.useCallback(() => {
+    focusAfterRender(() => firstFocusable(setupForm.current));
+    void actions.check();
+  }, [focusAfterRender, actions]);
+  const onBackToSetup = React.useCallback(() => {
+    focusAfterRender(() => firstFocusable(setupForm.current));
+    m.backToSetup();
+  }, [focusAfterRender, m]);
+  const onEnd = React.useCallback(() => {
+    focusAfterRender(() => endedHeading.current);
+    void m.end();
+  }, [focusAfterRender, m]);
 
   // Focus goes back to the update box after every move and every record, so the chair never hunts for it.
   React.useEffect(() => {
@@ -129,7 +147,7 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
           <Button
             appearance="primary"
             icon={<SearchRegular />}
-            onClick={() => void actions.check()}
+            onClick={onCheck}
             disabled={state.busy !== null}
           >
             Check the workbook
@@ -142,6 +160,7 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
             the register and the Update Log as you record it.
           </p>
           <MeetingSetupForm
+            ref={setupForm}
             report={state.report}
             initial={initial}
             busy={meeting.busy}
@@ -150,10 +169,13 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
         </>
       ) : meeting.phase === "ended" ? (
         <>
+          <h2 className={s.h2} ref={endedHeading} tabIndex={-1}>
+            Meeting ended
+          </h2>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{meeting.announcement}</MessageBarBody>
           </MessageBar>
-          <Button onClick={m.backToSetup}>Start another meeting</Button>
+          <Button onClick={onBackToSetup}>Start another meeting</Button>
         </>
       ) : (
         <>
@@ -214,14 +236,16 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
             <p className={s.p}>No open risks match this meeting&apos;s registers and filters.</p>
           )}
           <div className={s.bar}>
-            <Button onClick={m.backToSetup} disabled={meeting.busy}>
+            <Button onClick={onBackToSetup} disabled={meeting.busy}>
               Change filters
             </Button>
             <Button
               appearance="primary"
               icon={<DocumentCheckmarkRegular />}
-              onClick={() => void m.end()}
-              disabled={meeting.busy}
+              onClick={onEnd}
+              // Pressed, it stays focusable while the meeting ends (disabling it would drop focus to <body>).
+              disabled={meeting.busy && meeting.phase !== "ending"}
+              disabledFocusable={meeting.phase === "ending"}
             >
               End meeting
             </Button>

@@ -197,11 +197,21 @@ interface SettingsFormViewProps {
   onSave(settings: Settings): Promise<boolean>;
 }
 
-/** The form, keyed by the saved settings so it resets to them after a save or a reload. */
+/**
+ * The form. It resets to the saved settings after a save or a reload (a save may merge co-authors'
+ * changes), in place: the form is not rebuilt, so the Save button keeps focus.
+ */
 function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): React.JSX.Element {
   const s = useStyles();
   const [form, setForm] = React.useState<SettingsForm>(() => toForm(settings));
   const [errors, setErrors] = React.useState<FormErrors>({});
+  // React's "adjust state when a prop changes": reset during render, before anything stale is drawn.
+  const [shownSettings, setShownSettings] = React.useState(settings);
+  if (shownSettings !== settings) {
+    setShownSettings(settings);
+    setForm(toForm(settings));
+    setErrors({});
+  }
   const formRef = React.useRef<HTMLFormElement>(null);
   const onText = React.useCallback(
     (key: TextField, value: string) => setForm((f) => ({ ...f, [key]: value })),
@@ -215,6 +225,8 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
   const onSubmit = React.useCallback(
     (e: React.FormEvent) => {
       e.preventDefault();
+      // Enter in a field still submits while Save is busy (it stays focusable, not disabled).
+      if (busy) return;
       const result = fromForm(form, settings);
       if (!result.ok) {
         setErrors(result.errors);
@@ -226,7 +238,7 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
       setErrors({});
       void onSave(result.settings);
     },
-    [form, settings, onSave],
+    [form, settings, busy, onSave],
   );
   const onDefaults = React.useCallback(() => {
     setForm(toForm({ ...defaultSettings(), columnCorrections: settings.columnCorrections }));
@@ -324,7 +336,8 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
         </p>
       ) : null}
       <div className={s.buttons}>
-        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>
+        {/* Focusable while busy: a disabled button would drop the focus it has to <body>. */}
+        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabledFocusable={busy}>
           Save settings
         </Button>
         <Button type="button" icon={<ArrowResetRegular />} onClick={onDefaults} disabled={busy}>
@@ -345,11 +358,6 @@ export function SettingsView({ state, actions }: SettingsViewProps): React.JSX.E
   const s = useStyles();
   if (!state.settings) return <p className={s.p}>Reading the settings from the workbook…</p>;
   return (
-    <SettingsFormView
-      key={JSON.stringify(state.settings)}
-      settings={state.settings}
-      busy={state.busy !== null}
-      onSave={actions.saveSettings}
-    />
+    <SettingsFormView settings={state.settings} busy={state.busy !== null} onSave={actions.saveSettings} />
   );
 }
