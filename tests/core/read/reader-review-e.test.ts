@@ -51,7 +51,22 @@ const findingsOnRows = (report: Report, rows: number[]): string[] =>
 const IRIS_WIDTH = 16;
 /** A Risk Ref, B Risk Title, C Risk Owner, D–F inherent, G–I residual, J–L target, M 4T, N Mitigation, O Comments, P Status. */
 const irisRisk = (id: string, title: string, comment = "28/09/22 JS: reviewed at RMB, no change"): V[] => [
-  id, title, "J Smith", 4, 4, 16, 2, 3, 6, 1, 2, 2, "Treat", "Forward buying; credit checks", comment, "Open",
+  id,
+  title,
+  "J Smith",
+  4,
+  4,
+  16,
+  2,
+  3,
+  6,
+  1,
+  2,
+  2,
+  "Treat",
+  "Forward buying; credit checks",
+  comment,
+  "Open",
 ];
 
 async function irisExport(rows: V[][], merges: [number, number, number, number][] = []): Promise<Uint8Array> {
@@ -204,7 +219,9 @@ describe("A: a contractor's IRIS-style export (two-row header, category sections
 
 const RED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } };
 
-async function directorate(opts: { ownerHeader?: string; strategyHeader?: string; pl03Rag?: string } = {}): Promise<Uint8Array> {
+async function directorate(
+  opts: { ownerHeader?: string; strategyHeader?: string; pl03Rag?: string } = {},
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Place Directorate");
   ws.pageSetup.orientation = "landscape";
@@ -232,16 +249,63 @@ async function directorate(opts: { ownerHeader?: string; strategyHeader?: string
   ws.mergeCells(5, 7, 5, 9);
   put(ws, 6, [null, null, null, "Likelihood", "Impact", "Rating", "Likelihood", "Impact", "Rating"]);
   // Scoring key beside the title block and the first risks, after a blank column O.
-  ([[3, "KEY", "Rating"], [4, "15 - 25", "Red"], [5, "5 - 12", "Amber"], [6, "1 - 4", "Green"]] as const).forEach(
-    ([r, a, b]) => put(ws, r, [...Array(15).fill(null), a, b]),
-  );
+  (
+    [
+      [3, "KEY", "Rating"],
+      [4, "15 - 25", "Red"],
+      [5, "5 - 12", "Amber"],
+      [6, "1 - 4", "Green"],
+    ] as const
+  ).forEach(([r, a, b]) => put(ws, r, [...Array(15).fill(null), a, b]));
   const rows: V[][] = [
-    ["PL01", "Planning appeal costs awarded against the council", "Ann Lee (Director of Place)", 3, 5, 15, 2, 3, 6, null,
-      "Treat", "Legal review of refusals", utc(2022, 9, 26), "Monthly"],
-    ["PL02", "Car park income shortfall", "Tom Ward (Parking Manager)", 2, 4, 8, 2, 2, 4, "A",
-      "Tolerate", "Tariff review", utc(2022, 9, 27), "Q3"],
-    ["PL03", "Waste contract mobilisation slips", "Tom Ward (Parking Manager)", 2, 2, 4, 1, 2, 2, opts.pl03Rag ?? "G",
-      "Treat", "Mobilisation board", utc(2022, 9, 28), "Quarterly"],
+    [
+      "PL01",
+      "Planning appeal costs awarded against the council",
+      "Ann Lee (Director of Place)",
+      3,
+      5,
+      15,
+      2,
+      3,
+      6,
+      null,
+      "Treat",
+      "Legal review of refusals",
+      utc(2022, 9, 26),
+      "Monthly",
+    ],
+    [
+      "PL02",
+      "Car park income shortfall",
+      "Tom Ward (Parking Manager)",
+      2,
+      4,
+      8,
+      2,
+      2,
+      4,
+      "A",
+      "Tolerate",
+      "Tariff review",
+      utc(2022, 9, 27),
+      "Q3",
+    ],
+    [
+      "PL03",
+      "Waste contract mobilisation slips",
+      "Tom Ward (Parking Manager)",
+      2,
+      2,
+      4,
+      1,
+      2,
+      2,
+      opts.pl03Rag ?? "G",
+      "Treat",
+      "Mobilisation board",
+      utc(2022, 9, 28),
+      "Quarterly",
+    ],
   ];
   rows.forEach((r, i) => put(ws, 7 + i, r));
   ws.getCell("J7").fill = RED_FILL; // PL01's RAG: colour only, red, as its score 15 is
@@ -259,7 +323,10 @@ describe("B: a directorate register in landscape print layout", () => {
   // column: sheet/missing-column for owner (an error), every risk's title becomes its owner's name and
   // missing-owner can never fire. (Fault: src/core/read/map-headers.ts / field-patterns.ts scoring.)
   it("'Risk Owner (Name & Job Title)' is the owner column, not the title", async () => {
-    const report = await checkBytes(await directorate({ ownerHeader: "Risk Owner\n(Name & Job Title)" }), "dir.xlsx");
+    const report = await checkBytes(
+      await directorate({ ownerHeader: "Risk Owner\n(Name & Job Title)" }),
+      "dir.xlsx",
+    );
     expect(columnOf(report, "owner")).toBe(2);
     expect(report.risks.map((r) => r.owner)).toEqual([
       "Ann Lee (Director of Place)",
@@ -308,7 +375,9 @@ describe("B: a directorate register in landscape print layout", () => {
   it("the RAG column beside Current Risk / Target Risk groups is read, and a wrong RAG word is reported", async () => {
     const report = await checkBytes(await directorate({ pl03Rag: "Red" }), "dir.xlsx");
     expect(columnOf(report, "rag")).toBe(9);
-    expect(report.findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => f.cell)).toEqual(["J9"]);
+    expect(report.findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => f.cell)).toEqual([
+      "J9",
+    ]);
   });
 });
 
