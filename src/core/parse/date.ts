@@ -2,7 +2,14 @@
 
 import type { CellValue } from "../model/grid";
 import { fail, ok, type ParseResult } from "./result";
-import { dayFromParts, monthSpan, partsFromDay, type DateMeaning, type DayNumber } from "./day";
+import {
+  dayFromParts,
+  monthSpan,
+  partsFromDay,
+  ukDayOfZonedIso,
+  type DateMeaning,
+  type DayNumber,
+} from "./day";
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
 import { foldSpaces } from "./spaces";
 import { stripHtml } from "./html";
@@ -92,6 +99,8 @@ const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:
 const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+)?`;
 const ORD = "(?:st|nd|rd|th)?";
 
+/** A datetime's offset from UTC at its end ("+01:00", "-0500"). */
+const ZONE_END = /[+-]\d{2}:?\d{2}$/;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
 const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TIME}$`);
 const DAY_MONTH_YEAR = new RegExp(
@@ -192,7 +201,13 @@ function leadingDate(
 /** Reads one date form, the whole text. */
 function parseDateForm(text: string, meaning: DateMeaning, options: DateOptions): ParseResult<DayNumber> {
   let m: RegExpExecArray | null;
-  if ((m = ISO.exec(text))) return exact(Number(m[1]), Number(m[2]), Number(m[3]), text);
+  if ((m = ISO.exec(text))) {
+    // With a zone ("…T23:00:00Z", "…+01:00") it is an instant: its day is the day in the UK then.
+    const last = text.charCodeAt(text.length - 1);
+    const zoned = text.length > 10 && (last === 90 || last === 122 || ZONE_END.test(text));
+    const uk = zoned ? ukDayOfZonedIso(text) : null;
+    return uk !== null ? ok(uk) : exact(Number(m[1]), Number(m[2]), Number(m[3]), text);
+  }
   if ((m = DAY_FIRST.exec(text))) {
     const [a, b] = options.monthFirst ? [m[2], m[1]] : [m[1], m[2]];
     return exact(fullYear(m[3]), Number(b), Number(a), text);

@@ -2,6 +2,7 @@
 
 import { parseDate } from "./date";
 import type { DayNumber } from "./day";
+import { htmlLines } from "./html";
 import { MONTH_WORD_SOURCE } from "./months";
 
 const M = MONTH_WORD_SOURCE;
@@ -14,7 +15,8 @@ const DATE_TEXT = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|
  * ("w/c 12/09/22") or a month with its four-digit year ("Oct 2022"; "June 15" is no month).
  */
 const LINE_START_TEXT = String.raw`(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?\s+(?:${DATE_TEXT})|(?:${M})\.?(?:\s+|-)\d{4}|${DATE_TEXT}`;
-const LEADING = new RegExp(String.raw`^\s*[-–•*]?\s*(${LINE_START_TEXT})(?=$|[\s:;,–—)-])`, "i");
+/** A date starting a line, maybe after a bullet, a dash or an opening bracket ("[03/10/2022 09:14] J Smith: …"). */
+const LEADING = new RegExp(String.raw`^\s*[-–•*[(]?\s*(${LINE_START_TEXT})(?=$|[\s:;,–—)\]-])`, "i");
 /**
  * A line that closes with a bracket holding a date, maybe after initials: "(RC 12/09/22)". Not a month
  * or week: "… (due Oct 2022)" says when work is due, not when the line was written.
@@ -35,7 +37,9 @@ export function datedLines(text: string): DatedLine[] {
   // Most update cells hold no date at all: a digit is needed for any dated line.
   if (!DIGIT.test(text)) return [];
   const out: DatedLine[] = [];
-  for (const line of text.split(LINE_BREAK)) {
+  // Rich text (HTML) holds its lines as paragraphs and <br>s: those are the lines read.
+  const plain = text.includes("<") ? htmlLines(text) : text;
+  for (const line of plain.split(LINE_BREAK)) {
     if (!DIGIT.test(line)) continue;
     const m = LEADING.exec(line) ?? CLOSING.exec(line);
     if (!m) continue;

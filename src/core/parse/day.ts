@@ -77,6 +77,38 @@ export function dayFromIso(iso: string): DayNumber | null {
   return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+const ZONED_ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
+const SECONDS_PER_DAY = 86_400;
+
+/** The last Sunday of a month; day 0 (1 January 1970) was a Thursday, so Sundays are days ≡ 3 (mod 7). */
+function lastSunday(year: number, month: number): DayNumber {
+  const last = daysFromCivil(year, month, daysInMonth(year, month));
+  return last - ((((last - 3) % 7) + 7) % 7);
+}
+
+/**
+ * The UK calendar day (Europe/London) of an ISO datetime with a zone, "Z" or an offset
+ * ("2022-10-09T23:00:00Z" is 10 October: SharePoint writes a date-only field as midnight UK time, in UTC).
+ * British Summer Time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+ * October; computed here, not read from the machine's time zone. Null for any other text (a datetime
+ * with no zone is the wall clock as written) or for a date or time that does not exist.
+ */
+export function ukDayOfZonedIso(text: string): DayNumber | null {
+  const m = ZONED_ISO.exec(text);
+  if (!m) return null;
+  const date = dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), m[6] === undefined ? 0 : Number(m[6])];
+  if (date === null || hour > 24 || minute > 59 || second > 60) return null;
+  const offsetMinutes = m[7] ? 0 : (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
+  const utc = date * SECONDS_PER_DAY + (hour * 60 + minute - offsetMinutes) * 60 + second;
+  const { year } = partsFromDay(Math.floor(utc / SECONDS_PER_DAY));
+  const bstFrom = lastSunday(year, 3) * SECONDS_PER_DAY + 3600;
+  const bstTo = lastSunday(year, 10) * SECONDS_PER_DAY + 3600;
+  const uk = bstFrom <= utc && utc < bstTo ? utc + 3600 : utc;
+  return Math.floor(uk / SECONDS_PER_DAY);
+}
+
 /** The ISO date ("2022-10-10") of a day number. */
 export function isoFromDay(day: DayNumber): string {
   const p = partsFromDay(day);

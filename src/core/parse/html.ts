@@ -9,8 +9,22 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 /** Removes HTML tags such as `<p>` or `<ul class=…>` left in cells, keeping the words apart. */
 export function stripHtml(text: string): string {
   if (!text.includes("<") && !text.includes("&")) return text;
+  return withoutTags(text, " ");
+}
+
+/**
+ * The text of an HTML cell in its lines: a line break where a paragraph, list item or division ends or a
+ * `<br>` stands (SharePoint's rich-text "<p>15/08/22 – raised</p><p>12/09/22 – reviewed</p>"), the tags
+ * removed. For reading a cell line by line (an update history's dated lines); other text is as it is.
+ */
+export function htmlLines(text: string): string {
+  if (!text.includes("<") && !text.includes("&")) return text;
+  return withoutTags(text, "\n");
+}
+
+function withoutTags(text: string, lineEnd: string): string {
   return text
-    .replace(BREAK_TAG, " ")
+    .replace(BREAK_TAG, lineEnd)
     .replace(OTHER_TAG, "")
     .replace(ENTITY, (m, name: string) => {
       if (name[0] === "#") {

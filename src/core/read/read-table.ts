@@ -371,7 +371,7 @@ export function readTable<F extends string>(
     }
     if (isRepeatedGroupRow(grid, row, layout, groups)) continue;
     if (notesPossible) {
-      if (totalsRows?.has(row) || isTotalsRow(grid, row, span)) {
+      if (totalsRows?.has(row) || isTotalsRow(grid, row, span, idCol)) {
         totals.push(row);
         continue;
       }

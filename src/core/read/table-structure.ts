@@ -1,7 +1,7 @@
 // Tells a table's structural rows from its records: section headings, totals rows and rows under a
 // merged id (SPEC "Real registers").
 
-import type { Grid } from "../model/grid";
+import type { CellValue, Grid } from "../model/grid";
 import { cellText, isBlank } from "./cell-text";
 
 /** The table's first and last sheet columns (0-based), from its header row. */
@@ -10,19 +10,64 @@ export interface TableSpan {
   last: number;
 }
 
-/** Words that, alone in a row's first filled cell, make it a totals row. */
-const TOTALS_WORD = /^(?:grand\s+)?(?:total|totals|count|average|sum|subtotal|sub-total)\s*:?$/i;
+/**
+ * A totals row's label: Total, Totals, Count, Average or Sum, alone ("Total", "Totals:") or followed by a
+ * colon and its figure ("Count: 4") or by a few words ("Total risks", "Average score", "Sum of scores").
+ * The word must stand apart: "Sum-01" or "Totality" are not labels. Group 1 or 2 is what follows the word.
+ */
+const TOTALS_LABEL =
+  /^(?:grand\s+)?(?:total|totals|count|average|sum|subtotal|sub-total|sub\s+total)(?:\s*:\s*(.*)|\s+(.+))?$/i;
+/** The most words a totals label carries after its word ("number of open risks"). */
+const MAX_LABEL_WORDS = 4;
+/** A figure as a totals row holds one: a number, maybe as text ("12", "£1,200", "45%"), or a dash. */
+const FIGURE = /^(?:[£$€]?\s*[-+]?[\d.,]+\s*%?|[-–—]+)$/;
 
-/** True when the row's first filled cell inside the table is Total, Totals, Count, Average or Sum. */
-export function isTotalsRow(grid: Grid, row: number, span: TableSpan): boolean {
+/** True for a first letter a totals word starts with (t, c, a, s, g), before any regex runs on the text. */
+function mayBeTotalsWord(text: string): boolean {
+  const c = (text.charCodeAt(0) <= 32 ? text.trimStart().charCodeAt(0) : text.charCodeAt(0)) | 0x20;
+  return c === 116 || c === 99 || c === 97 || c === 115 || c === 103;
+}
+
+/**
+ * True when the row's first filled cell inside the table is Total, Totals, Count, Average or Sum (SPEC
+ * "Real registers"), alone or with a figure or a few words after it. A longer label is held to what a
+ * totals row is: the rest of its row holds figures only, and nothing in the id column (`idCol`), so a
+ * risk whose title starts "Total loss of …" beside its owner and status, or a risk with its id, is kept.
+ */
+export function isTotalsRow(grid: Grid, row: number, span: TableSpan, idCol?: number): boolean {
   const r = grid.values[row - grid.rowOffset];
   if (!r) return false;
   for (let col = span.first; col <= span.last; col++) {
     const v = r[col - grid.colOffset];
     if (isBlank(v ?? null)) continue;
-    return typeof v === "string" && TOTALS_WORD.test(v.trim());
+    if (typeof v !== "string" || !mayBeTotalsWord(v)) return false;
+    const m = TOTALS_LABEL.exec(v.trim());
+    if (!m) return false;
+    const after = (m[1] ?? m[2] ?? "").trim();
+    if (after === "") return true;
+    if (after.length > 40 || after.split(/\s+/).length > MAX_LABEL_WORDS) return false;
+    return onlyFiguresAfter(grid, r, col, span, idCol);
   }
   return false;
+}
+
+/** True when the row's cells right of `col` in the table are figures or blank, with none in the id column. */
+function onlyFiguresAfter(
+  grid: Grid,
+  r: CellValue[],
+  col: number,
+  span: TableSpan,
+  idCol: number | undefined,
+): boolean {
+  if (idCol !== undefined && idCol !== col && !isBlank(r[idCol - grid.colOffset] ?? null)) return false;
+  for (let c = col + 1; c <= span.last; c++) {
+    const v = r[c - grid.colOffset];
+    if (v === null || v === undefined || typeof v === "number") continue;
+    if (typeof v !== "string") return false;
+    const t = v.trim();
+    if (t !== "" && !FIGURE.test(t)) return false;
+  }
+  return true;
 }
 
 /**
@@ -46,9 +91,21 @@ const DIGIT = /\d/;
 const NUMBERED_PART =
   /^(?:annex|appendix|lot|section|part|area|phase|zone|schedule|package|workstream|stage|tranche|chapter|category)\s+\S{1,4}$/i;
 
+/**
+ * A category numbered or counted: "1. Financial", "2) Operational", "Legal (1)", "Financial (2)". Words
+ * with a number beside them, not an id ("R7", "HRC-003", "1.2").
+ */
+const NUMBERED_HEADING = /^\d{1,3}[.)]\s+\p{L}{2,}|^\p{L}{2,}(?:\s+\p{L}+)?\s*\(\d{1,4}\)$/u;
+
 /** An id is short and has a digit in it ("R7", "HRC-003", "12"); a heading is words ("Annex 3" too). */
 function looksLikeId(text: string): boolean {
-  return DIGIT.test(text) && text.split(" ").length <= 2 && text.length <= 20 && !NUMBERED_PART.test(text);
+  return (
+    DIGIT.test(text) &&
+    text.split(" ").length <= 2 &&
+    text.length <= 20 &&
+    !NUMBERED_PART.test(text) &&
+    !NUMBERED_HEADING.test(text)
+  );
 }
 
 /**
@@ -80,12 +137,14 @@ export function sectionHeading(
   }
   if (text === null) return null;
   const heading = cellText(text);
-  if (!heading || looksLikeId(heading)) return null;
+  if (!heading) return null;
   if (count === 1) {
     // Alone in the first column (or the id column, where a heading is typed over the ids).
+    if (looksLikeId(heading)) return null;
     return firstCol === span.first || firstCol === idCol ? heading : null;
   }
-  // The same text in several cells: only a merged area spanning most of the table makes that.
+  // The same text in several cells: only a merged area spanning most of the table makes that, and such
+  // an area is a heading whatever its text ("Financial (2)" with its count): no record is one text wide.
   const width = span.last - span.first + 1;
   const merged = (grid.merges ?? []).some(
     (m) =>

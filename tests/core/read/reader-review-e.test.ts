@@ -15,6 +15,7 @@ import { checkWorkbook } from "../../../src/core/check";
 import type { Report } from "../../../src/core/model/report";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { readWorkbookFile } from "../../../src/files/read-workbook-file";
+import { isoFromDay, parseDate } from "../../../src/core/parse";
 
 const AS_AT = "2022-10-10";
 type V = string | number | Date | null;
@@ -136,6 +137,27 @@ describe("A: a contractor's IRIS-style export (two-row header, category sections
     expect(riskIds(report)).toEqual(["KH-001", "KH-002"]);
     expect(findingsOnRows(report, [8, 9])).toEqual([]);
     expect(report.escalations.map((e) => e.recordId)).toEqual([]);
+  });
+
+  // The totals label is held to a totals row: a risk whose title starts with "Total" (its id left blank,
+  // its owner and status beside it) or whose id starts "Count-" stays a risk; "Sum of scores" with its
+  // figures is a totals row.
+  it("a risk titled 'Total …' or with an id 'Count-…' is a risk; 'Sum of scores' is not", async () => {
+    const report = await checkBytes(
+      await irisExport([
+        irisRisk("KH-001", "Inflation on bitumen and fuel"),
+        irisRisk("", "Total failure of gritter fleet"),
+        irisRisk("Count-3", "Traffic count contract lapses"),
+        ["Sum of scores", null, null, null, null, 16, null, null, "6", null, null, 2],
+      ]),
+      "iris.xlsx",
+    );
+    expect(report.records.risks.map((r) => r.fields.title?.text)).toEqual([
+      "Inflation on bitumen and fuel",
+      "Total failure of gritter fleet",
+      "Traffic count contract lapses",
+    ]);
+    expect(findingsOnRows(report, [9])).toEqual([]);
   });
 
   // SPEC "Real registers": "Section rows: a row inside the table that holds one text only (in the first
@@ -410,5 +432,45 @@ describe("C: a SharePoint list exported to CSV", () => {
       ["12", "2022-10-01"],
     ]);
     expect(report.findings.filter((f) => f.ruleId === "risk/stale-update")).toEqual([]);
+  });
+});
+
+describe("C: SharePoint's date-only fields exported as UTC datetimes", () => {
+  // SharePoint stores a date-only field as midnight UK time and exports it in UTC: 10 October 2022 (British
+  // Summer Time) is written "2022-10-09T23:00:00Z". Read as the date before the "T", every such date is a
+  // day early in summer. An ISO datetime with Z or an offset is read as its date in UK time
+  // (Europe/London: BST from the last Sunday of March to the last Sunday of October, 01:00 UTC).
+  it("an ISO datetime in UTC is read as its UK date", async () => {
+    const csv = [
+      "ID,Title,Risk Owner,Likelihood,Impact,Risk Score,Response,Mitigating Actions,Last Reviewed,Next Review Date,Risk Status",
+      '21,Gully cleansing backlog,"Smith, J",3,3,9,Treat,Extra tanker,2022-10-09T23:00:00Z,2022-11-01T00:00:00Z,Open',
+      '22,Bus lane enforcement appeals,"Patel, A",2,3,6,Treat,Signage review,2022-02-09T23:00:00Z,2022-02-28T23:30:00-01:00,Open',
+    ].join("\r\n");
+    const report = await checkBytes(csvBytes(csv), "Risk Register.csv");
+    expect(report.risks.map((r) => [r.id, r.latestUpdate])).toEqual([
+      ["21", "2022-10-10"],
+      ["22", "2022-02-09"],
+    ]);
+  });
+
+  it("British Summer Time starts and ends at 01:00 UTC on the last Sundays of March and October", () => {
+    const day = (text: string) => {
+      const d = parseDate(text, null, "lastUpdated");
+      return d.ok ? isoFromDay(d.value) : d.reason;
+    };
+    // 2022: BST from 27 March 01:00 UTC to 30 October 01:00 UTC.
+    expect(day("2022-03-26T23:30:00Z")).toBe("2022-03-26");
+    expect(day("2022-03-27T00:59:59Z")).toBe("2022-03-27");
+    expect(day("2022-03-27T23:30:00Z")).toBe("2022-03-28");
+    expect(day("2022-10-29T23:30:00Z")).toBe("2022-10-30");
+    expect(day("2022-10-30T23:30:00Z")).toBe("2022-10-30");
+    expect(day("2023-03-25T23:00:00Z")).toBe("2023-03-25");
+    expect(day("2023-03-26T23:00:00Z")).toBe("2023-03-27");
+    expect(day("2022-12-31T23:59:00Z")).toBe("2022-12-31");
+    // An offset is UTC written another way; a datetime with no zone is the wall clock as written.
+    expect(day("2022-10-10T00:30:00+02:00")).toBe("2022-10-09");
+    expect(day("2022-06-30T23:30:00-05:00")).toBe("2022-07-01");
+    expect(day("2022-10-09T23:00:00")).toBe("2022-10-09");
+    expect(day("2022-10-09")).toBe("2022-10-09");
   });
 });
