@@ -208,6 +208,19 @@ const UPDATE_LOG: PatternTable = {
   changes: ["changes", "other changes", "changes made"],
 };
 
+/**
+ * Strategy words as a header names them, by the strategy they stand for (SPEC "Values": strategy words, as
+ * headerWords gives them). A header naming two or more strategies ("Treat / Tolerate / Transfer /
+ * Terminate", "Avoid / Reduce / Transfer / Accept") is the strategy column, spelling out the 4T.
+ */
+export const STRATEGY_HEADER_WORDS: ReadonlyMap<string, string> = new Map([
+  ...["treat", "reduce", "reduction", "mitigate", "control"].map((w) => [w, "treat"] as const),
+  ...["tolerate", "accept", "acceptance", "retain"].map((w) => [w, "tolerate"] as const),
+  ...["transfer", "share", "insure", "insurance"].map((w) => [w, "transfer"] as const),
+  ...["terminate", "avoid", "avoidance"].map((w) => [w, "terminate"] as const),
+  ...["take", "exploit", "enhance"].map((w) => [w, "take"] as const),
+]);
+
 export const PATTERNS: Record<Exclude<SheetKind, "unknown">, PatternTable> = {
   "risk-register": RISK,
   actions: ACTIONS,

@@ -3,7 +3,7 @@
 import type { SheetKind } from "../model/fields";
 import type { ColumnMapping } from "../model/sheet-info";
 import type { ColumnCorrection } from "../model/settings";
-import { compilePattern, PATTERNS, type CompiledPattern } from "./field-patterns";
+import { compilePattern, PATTERNS, STRATEGY_HEADER_WORDS, type CompiledPattern } from "./field-patterns";
 import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
 
 export interface HeaderCell {
@@ -49,20 +49,61 @@ function patternsFor(kind: Exclude<SheetKind, "unknown">): Compiled {
 const SCORED = new Set(["likelihood", "impact", "score"]);
 const QUALIFIED_PREFIX = { inherent: INHERENT_WORDS, target: TARGET_WORDS } as const;
 
-/** How well a header's words (`set`, and `distinct` in order) match a pattern: 0 for no match. */
+/**
+ * How well a header's words (`set`, and `distinct` in order) match a pattern: 0 for no match. `note` holds
+ * the words found only in a bracketed note after the header's leading words ("Risk Owner (Name & Job
+ * Title)"): the leading words name the field, so a pattern matched on them alone pays half a point for each
+ * note word, while one that needs a note word ("Job Title" for a title) pays a full point for each extra.
+ */
 function matchScore(
   set: ReadonlySet<string>,
   distinct: readonly string[],
   pattern: CompiledPattern,
   ignorable: ReadonlySet<string>,
+  note: ReadonlySet<string>,
 ): number {
   for (const w of pattern.words) if (!set.has(w)) return 0;
+  const onLeadingWords = !pattern.words.some((w) => note.has(w));
   let extras = 0;
-  for (const w of distinct) if (!pattern.words.includes(w) && !ignorable.has(w)) extras++;
+  for (const w of distinct)
+    if (!pattern.words.includes(w) && !ignorable.has(w)) extras += onLeadingWords && note.has(w) ? 0.5 : 1;
   if (pattern.exact && extras > 0) return 0;
   // A long sentence that merely contains a field's word (a title or instructions) is not that field's header.
   return Math.max(0, pattern.weight - extras);
 }
+
+/** Text inside brackets: a note on the header before it ("Owner (Name & Job Title)", "Likelihood (1-5)"). */
+const BRACKETED = /\([^()]*\)?|\[[^[\]]*\]?/g;
+
+/** Words of a header found only in a bracketed note after leading words of its own; none without such words. */
+function noteWords(text: string): ReadonlySet<string> {
+  if (!/[([]/.test(text)) return NONE;
+  const leading = new Set(headerWords(text.replace(BRACKETED, " ")));
+  if (leading.size === 0) return NONE; // all in brackets: no leading words for a note to follow
+  const note = (text.match(BRACKETED) ?? []).flatMap((t) => headerWords(t)).filter((w) => !leading.has(w));
+  return note.length ? new Set(note) : NONE;
+}
+
+/** Score of a header naming two or more strategies ("Treat / Tolerate / Transfer / Terminate"), else 0. */
+function strategyListScore(own: readonly string[]): number {
+  const named = new Set<string>();
+  let others = 0;
+  for (const w of new Set(own)) {
+    const s = STRATEGY_HEADER_WORDS.get(w);
+    if (s) named.add(s);
+    else others++;
+  }
+  return named.size >= 2 ? Math.max(0, 20 - others) : 0;
+}
+
+/**
+ * A bare "Rating" qualified as inherent, target or current (by its group, "Rating" under "Target Risk"
+ * beside Likelihood and Impact, or by its own words, "Target Rating") is that group's score. Under a
+ * current group it may still be the RAG, but only where no score claims the column and no RAG column
+ * ("RAG") claims the RAG: below the plain patterns ("score" 10, "rag" 10) so those win.
+ */
+const QUALIFIED_RATING_SCORE = 9;
+const QUALIFIED_RATING_RAG = 8;
 
 const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS]);
 const NONE: ReadonlySet<string> = new Set();
@@ -118,17 +159,29 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
   let counted = 0;
   for (const w of distinct) if (!QUALIFIERS.has(w)) counted++;
   if (counted >= mostWords.get(kind)!) return [];
+  const note = noteWords(cell.text);
+  const register = kind === "risk-register";
+  const qualifier = register
+    ? (Object.keys(QUALIFIED_PREFIX) as (keyof typeof QUALIFIED_PREFIX)[]).find((q) =>
+        words.some((w) => QUALIFIED_PREFIX[q].has(w)),
+      )
+    : undefined;
+  const qualifiedRating =
+    register &&
+    words.some((w) => QUALIFIERS.has(w)) &&
+    own.every((w) => w === "rating" || QUALIFIERS.has(w)) &&
+    own.includes("rating");
   const out: Candidate[] = [];
   for (const [field, patterns] of byField) {
     let best = 0;
-    const ignorable = kind === "risk-register" && (SCORED.has(field) || field === "rag") ? QUALIFIERS : NONE;
-    for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable));
+    const ignorable = register && (SCORED.has(field) || field === "rag") ? QUALIFIERS : NONE;
+    for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable, note));
+    if (register && field === "strategy") best = Math.max(best, strategyListScore(own));
+    if (register && field === "rag" && qualifiedRating) best = qualifier ? 0 : QUALIFIED_RATING_RAG;
+    if (register && field === "score" && qualifiedRating) best = Math.max(best, QUALIFIED_RATING_SCORE);
     if (best === 0) continue;
     let target = field;
-    if (kind === "risk-register" && (SCORED.has(field) || field === "rag")) {
-      const qualifier = (Object.keys(QUALIFIED_PREFIX) as (keyof typeof QUALIFIED_PREFIX)[]).find((q) =>
-        words.some((w) => QUALIFIED_PREFIX[q].has(w)),
-      );
+    if (register && (SCORED.has(field) || field === "rag")) {
       if (qualifier && field === "rag") continue; // an inherent or target RAG is not the current one
       if (qualifier) target = qualifier + field[0].toUpperCase() + field.slice(1);
     }

@@ -20,6 +20,7 @@ import { parseDate, parseDateCell, type DayNumber } from "../parse";
 import { MonthFirstVote } from "../parse/month-first";
 import { columnLetter } from "../address/a1";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
+import { headerWords } from "./header-words";
 import { followsOwnRatingScale } from "./own-rating-scale";
 import { findPerSheetNumbering } from "./per-sheet-ids";
 import { readCsvSerials } from "./csv-serials";
@@ -104,6 +105,36 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
   const mc = m.columns.find((c) => c.col === col);
   if (mc) mc.field = "score";
   renameMadeField(records, "rag", "score");
+}
+
+/**
+ * The other way round: a bare "Rating" under a Current Risk group (or "Current Rating") is read as the score
+ * (map-headers), but some registers put the RAG word there. When most of its values are words with no
+ * number and no RAG column was found, it is read as the RAG.
+ */
+function resolveWordRating(layout: SheetLayout, records: SheetRecord<string>[]): void {
+  const m = layout.mapping;
+  if (!m || layout.kind !== "risk-register" || !m.fieldColumns.has("score") || m.fieldColumns.has("rag"))
+    return;
+  const col = m.fieldColumns.get("score")!;
+  const mc = m.columns.find((c) => c.col === col);
+  const words = mc ? headerWords(mc.header) : [];
+  if (!words.includes("rating") || words.includes("score")) return;
+  let numbers = 0;
+  let wordValues = 0;
+  for (let k = 0; k < records.length; k++) {
+    const v = rawValue(records[k], "score");
+    if (typeof v === "number") numbers++;
+    else if (typeof v === "string" && v.trim()) {
+      if (/\d/.test(v)) numbers++;
+      else wordValues++;
+    }
+  }
+  if (wordValues <= numbers) return;
+  m.fieldColumns.delete("score");
+  m.fieldColumns.set("rag", col);
+  if (mc) mc.field = "rag";
+  renameMadeField(records, "score", "rag");
 }
 
 const WHOLE_TEXT = { noteAfter: false } as const;
@@ -245,6 +276,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     }
     resolveReviewDate(layout, rows, asAt);
     resolveNumericRating(layout, rows);
+    resolveWordRating(layout, rows);
     resolveUpdateDates(layout, rows);
     if (layout.kind === "risk-register" && followsOwnRatingScale(rows, settings.rag)) {
       ownRatingScales.add(grid.sheetName);

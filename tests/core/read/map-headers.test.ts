@@ -97,6 +97,43 @@ describe("mapHeaders: register headers", () => {
     expect(fieldOf("risk-register", header, group)).toBe(field);
   });
 
+  it.each([
+    ["Risk Owner (Name & Job Title)", "owner"],
+    ["Risk Owner (Name)", "owner"],
+    ["Risk Owner (Name/Role)", "owner"],
+    ["Custom field (Risk Score)", "score"],
+    ["Treat / Tolerate / Transfer / Terminate", "strategy"],
+    ["Avoid / Reduce / Transfer / Accept", "strategy"],
+    ["Mitigate / Control", "controls"],
+    ["Target Rating", "targetScore"],
+  ])("a bracketed note or a list of strategy words: %s → %s", (header, field) => {
+    expect(fieldOf("risk-register", header)).toBe(field);
+  });
+
+  it.each([
+    ["Current Risk", "Rating", "score"],
+    ["Inherent", "Rating", "inherentScore"],
+    ["Target Risk", "Rating", "targetScore"],
+  ])("a bare Rating under group %s: %s → %s", (group, header, field) => {
+    expect(fieldOf("risk-register", header, group)).toBe(field);
+  });
+
+  it("a Rating under a Current group yields the score to a Score column and the RAG to a RAG column", () => {
+    const cells = (headers: [string, string?][]): HeaderCell[] =>
+      headers.map(([text, group], col) => ({ col, text, group }));
+    const fields = (headers: [string, string?][]) =>
+      mapHeaders("risk-register", cells(headers)).columns.map((c) => c.field);
+    expect(
+      fields([["Likelihood", "Current"], ["Impact", "Current"], ["Rating", "Current"], ["RAG"]]),
+    ).toEqual(["likelihood", "impact", "score", "rag"]);
+    expect(
+      fields([
+        ["Score", "Residual"],
+        ["Rating", "Residual"],
+      ]),
+    ).toEqual(["score", "rag"]);
+  });
+
   it("Mitigation Strategy holds actions, not the strategy, beside a real strategy column", () => {
     expect(mapRow("risk-register", ["Risk ID", "Mitigation Strategy", "Risk Treatment Approach"])).toEqual({
       "Risk ID": "id",

@@ -375,6 +375,34 @@ describe("a Risk Rating column holding numbers", () => {
   });
 });
 
+describe("a Rating column under a Current Risk group", () => {
+  const run = (ratings: (string | number)[]) =>
+    checkWorkbook(
+      [
+        gridFromRows("Reg", [
+          ["Risk Ref", "Risk Title", "Owner", "Current Risk", "Current Risk", "Current Risk", "Strategy"],
+          ["Risk Ref", "Risk Title", "Owner", "Likelihood", "Impact", "Rating", "Strategy"],
+          ...ratings.map((r, i) => [`R${i + 1}`, "t", "o", 3, 4, r, "Treat"]),
+        ]),
+      ],
+      { settings: defaultSettings(), asAt: "2022-10-10", source: "x" },
+    );
+  const fieldOfRating = (report: ReturnType<typeof run>) =>
+    report.sheets[0].columns.find((c) => c.header === "Rating")?.field;
+
+  it("is the score when it holds numbers", () => {
+    expect(fieldOfRating(run([12, 12, 10]))).toBe("score");
+  });
+
+  it("is the RAG when it holds words and the sheet has no RAG column", () => {
+    const report = run(["Amber", "Red", "Amber"]);
+    expect(fieldOfRating(report)).toBe("rag");
+    expect(report.findings.filter((f) => f.ruleId === "risk/rag-mismatch").map((f) => f.cell)).toEqual([
+      "F4",
+    ]);
+  });
+});
+
 describe("readTable: a register's header printed again at a page break", () => {
   // Each variant of the header row, between two risks: a copy, whatever its case, spaces and punctuation
   // (or a Kelvin sign standing for a K), is set aside; a row of words that merely start like the headers is a risk.
