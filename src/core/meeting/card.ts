@@ -3,7 +3,17 @@
 import { riskHistory } from "../history";
 import type { Finding } from "../model/finding";
 import type { Proposal, RiskHistory } from "../model/history";
-import { fieldText, idKey, type ActionRecord, rawValue, rawCell } from "../model/records";
+import { ownActionCells } from "../model/own-action";
+import {
+  fieldDate,
+  fieldText,
+  idKey,
+  idListText,
+  riskIdKeys,
+  type ActionRecord,
+  rawValue,
+  rawCell,
+} from "../model/records";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
@@ -24,10 +34,23 @@ export interface CardAction {
   open: boolean;
 }
 
+/** The risk's own action on the register (SPEC "Actions inside the register"), read as the check reads it. */
+export interface CardOwnAction {
+  owner: string;
+  /** ISO due date, or null when blank or unreadable. */
+  due: string | null;
+  /** The due cell as written (shown when it is not a date). */
+  dueText: string;
+  status: string;
+  open: boolean;
+}
+
 export interface RiskCard {
   facts: RiskFacts;
   /** Rows of actions sheets for this risk. */
   actions: CardAction[];
+  /** The register's own action (Action Owner / Due Date / Status on the risk's row), null when none. */
+  ownAction: CardOwnAction | null;
   /** The register's own actions text ("Mitigating Actions"), "" when none. */
   actionsText: string;
   /** Findings on the risk's row or its action rows, in priority order. */
@@ -49,18 +72,22 @@ export interface CardIndex {
 
 const rowKey = (sheet: string, row1: number) => `${sheet}\u0000${row1}`;
 
-/** Indexes a report's actions (by folded risk id) and findings (by sheet row). */
+/**
+ * Indexes a report's actions (by folded risk id: a row whose risk id cell lists several ids, read as the
+ * check reads it, is filed under each) and findings (by sheet row).
+ */
 export function buildCardIndex(
   report: Pick<Report, "records" | "findings" | "asAt" | "history" | "proposals">,
   settings: Settings,
 ): CardIndex {
   const actionsByRisk = new Map<string, ActionRecord[]>();
   for (const a of report.records.actions) {
-    const key = idKey(rawValue(a, "riskId"));
-    if (!key) continue;
-    const list = actionsByRisk.get(key);
-    if (list) list.push(a);
-    else actionsByRisk.set(key, [a]);
+    // The cell as written: ids one per line are a list (as the check's links read it, rules/context.ts).
+    for (const key of new Set(riskIdKeys(idListText(rawValue(a, "riskId"))))) {
+      const list = actionsByRisk.get(key);
+      if (list) list.push(a);
+      else actionsByRisk.set(key, [a]);
+    }
   }
   const findingsByRow = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -91,6 +118,17 @@ function cardAction(a: ActionRecord, settings: Settings): CardAction {
   };
 }
 
+function cardOwnAction(facts: RiskFacts, settings: Settings): CardOwnAction | null {
+  const own = ownActionCells(facts.record);
+  if (!own) return null;
+  const due = fieldDate(facts.record, "actionDue", "deadline");
+  return {
+    ...own,
+    due: due === null ? null : isoFromDay(due),
+    open: parseActionState(own.status, settings) === "open",
+  };
+}
+
 /** The card for one risk. */
 export function cardFor(facts: RiskFacts, index: CardIndex): RiskCard {
   const records = index.actionsByRisk.get(idKey(rawValue(facts.record, "id"))) ?? [];
@@ -100,6 +138,7 @@ export function cardFor(facts: RiskFacts, index: CardIndex): RiskCard {
   return {
     facts,
     actions,
+    ownAction: cardOwnAction(facts, index.settings),
     actionsText: fieldText(facts.record, "actions"),
     findings,
     history: riskHistory(index.report, facts),

@@ -1,8 +1,10 @@
 // Co-authoring: compares a row as its card showed it with the row as it is now, field by field.
 
+import { isDateField } from "../model/fields";
 import type { CellValue } from "../model/grid";
 import { GridRecord, type SheetRecord } from "../model/records";
 import type { SheetInfo } from "../model/sheet-info";
+import { dayFromSerial, ukDate } from "../parse";
 
 /** A row as the card showed it: one value per column from firstCol, with each column's header. */
 export interface RowSnapshot {
@@ -14,6 +16,8 @@ export interface RowSnapshot {
   values: CellValue[];
   /** Header text per column ("" where the column has none). */
   headers: string[];
+  /** Field per column (null where the column has none): a date field's numbers are Excel serials. */
+  fields?: (string | null)[];
 }
 
 export interface FieldConflict {
@@ -42,17 +46,38 @@ export function rowSnapshot(
   }
   const values: CellValue[] = new Array<CellValue>(last - first + 1).fill(null);
   const headers: string[] = new Array<string>(last - first + 1).fill("");
-  for (const c of sheet.columns) headers[c.col - first] = c.header;
+  const fields: (string | null)[] = new Array<string | null>(last - first + 1).fill(null);
+  for (const c of sheet.columns) {
+    headers[c.col - first] = c.header;
+    fields[c.col - first] = c.field;
+  }
+  const snapshot = { sheet: record.sheet, row: record.row, firstCol: first, values, headers, fields };
   if (record instanceof GridRecord && spread) {
     for (let col = first; col <= last; col++) values[col - first] = record.source.value(record.row, col);
-    return { sheet: record.sheet, row: record.row, firstCol: first, values, headers };
+    return snapshot;
   }
   const cells = [...Object.values(record.fields), ...record.extras.values()];
   for (const cell of cells) {
     if (cell && cell.row === record.row && cell.col >= first && cell.col <= last)
       values[cell.col - first] = cell.value;
   }
-  return { sheet: record.sheet, row: record.row, firstCol: first, values, headers };
+  return snapshot;
+}
+
+/** True when a snapshot's column (0-based sheet column) is a date field's (SPEC "Dates"). */
+export function isDateColumn(snapshot: RowSnapshot, col: number): boolean {
+  const field = snapshot.fields?.[col - snapshot.firstCol];
+  return field ? isDateField(field) : false;
+}
+
+/** A value as a person reads it: a number in a date cell as a UK date (dd/mm/yyyy), "" for blank. */
+export function valueWords(v: CellValue, dateCell: boolean): string {
+  if (typeof v === "number" && dateCell) {
+    const day = dayFromSerial(v);
+    if (day.ok) return ukDate(day.value);
+  }
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v === null ? "" : String(v);
 }
 
 function blank(v: CellValue | undefined): boolean {

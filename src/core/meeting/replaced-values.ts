@@ -4,8 +4,8 @@
 
 import type { LogAppend } from "../model/edits";
 import type { CellValue } from "../model/grid";
-import { dayFromSerial, isDateFormat, ukDate } from "../parse";
-import { sameValue, type FieldConflict, type RowSnapshot } from "./conflict";
+import { isDateFormat } from "../parse";
+import { isDateColumn, sameValue, valueWords, type FieldConflict, type RowSnapshot } from "./conflict";
 import type { FieldChange } from "./record";
 
 /** A co-author's value that a forced write replaced: the column's header and the value as the sheet shows it. */
@@ -28,16 +28,6 @@ export interface ForcedCell {
 /** How the Changes cell names one replaced value; what follows it, up to the next one, is theirs. */
 const REPLACED = "replaced a co-author's ";
 
-/** A value as text: a number in a date cell as a UK date, so the log reads as the register did. */
-function valueWords(v: CellValue, dateCell: boolean): string {
-  if (typeof v === "number" && dateCell) {
-    const day = dayFromSerial(v);
-    if (day.ok) return ukDate(day.value);
-  }
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return v === null ? "" : String(v);
-}
-
 /**
  * The co-author's values a forced write replaces: each cell it writes on a changed row where the co-author's
  * value (`now`) is not blank and not what the meeting writes. A cell left alone (a formula kept) is not among
@@ -53,7 +43,8 @@ export function valuesReplaced(
       if (sameValue(f.now, null)) continue;
       const w = written.find((c) => c.sheet === snapshot.sheet && c.row === snapshot.row && c.col === f.col);
       if (!w || sameValue(w.value, f.now)) continue;
-      const dateCell = isDateFormat(w.formatNow) || isDateFormat(w.format);
+      // A number in a date cell as a UK date, so the log reads as the register did.
+      const dateCell = isDateFormat(w.formatNow) || isDateFormat(w.format) || isDateColumn(snapshot, f.col);
       out.push({ header: f.header, text: valueWords(f.now, dateCell) });
     }
   }

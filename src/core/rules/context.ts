@@ -8,13 +8,13 @@ import {
   fieldValue,
   idKey,
   idListText,
-  rawText,
   rawValue,
   riskIdKeys,
   type ActionRecord,
   type RiskRecord,
   type SheetRecord,
 } from "../model/records";
+import { ownActionCells } from "../model/own-action";
 import type { WorkbookRecords } from "../model/report";
 import type { CellValue } from "../model/grid";
 import type { ScaleWord, Settings } from "../model/settings";
@@ -387,10 +387,9 @@ export function buildRuleContext(
     riskFor: (action) => ctx.risksFor(action)[0],
     risksFor: (action) => risksOfAction.get(action) ?? NO_RISKS,
     ownAction(risk) {
-      const owner = fieldText(risk, "actionOwner");
-      const status = fieldText(risk, "actionStatus");
-      if (!owner && !status && !rawText(risk, "actionDue")) return null;
-      return { open: actionOpen(status), due: dateOf(risk, "actionDue", "deadline"), status };
+      const own = ownActionCells(risk);
+      if (!own) return null;
+      return { open: actionOpen(own.status), due: dateOf(risk, "actionDue", "deadline"), status: own.status };
     },
     hasDatedUpdates(sheet) {
       if (!datedSheets) {

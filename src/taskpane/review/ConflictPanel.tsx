@@ -15,6 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { isDateColumn, valueWords } from "../../core/meeting/conflict";
 import type { CellValue } from "../../core/model/grid";
 import type { PendingConflict } from "./useMeeting";
 
@@ -24,7 +25,8 @@ const useStyles = makeStyles({
   table: { tableLayout: "auto", overflowWrap: "anywhere" },
 });
 
-const show = (v: CellValue) => (v === null || v === "" ? "(blank)" : String(v));
+/** A value as the officer reads it: a date column's Excel serial as dd/mm/yyyy. */
+const show = (v: CellValue, dateCell: boolean) => valueWords(v, dateCell) || "(blank)";
 
 export interface ConflictPanelProps {
   conflict: PendingConflict;
@@ -38,7 +40,9 @@ export function ConflictPanel({ conflict, riskId, busy, onResolve }: ConflictPan
   const s = useStyles();
   const first = React.useRef<HTMLButtonElement>(null);
   React.useEffect(() => first.current?.focus(), [conflict]);
-  const fields = conflict.conflicts.flatMap((c) => c.fields);
+  const fields = conflict.conflicts.flatMap((c) =>
+    c.fields.map((f) => ({ ...f, date: isDateColumn(c.snapshot, f.col) })),
+  );
   return (
     <div className={s.root} role="group" aria-labelledby="review-conflict-title">
       <MessageBar intent="warning" layout="multiline">
@@ -62,8 +66,8 @@ export function ConflictPanel({ conflict, riskId, busy, onResolve }: ConflictPan
           {fields.map((f) => (
             <TableRow key={f.col}>
               <TableCell>{f.header}</TableCell>
-              <TableCell>{show(f.shown)}</TableCell>
-              <TableCell>{show(f.now)}</TableCell>
+              <TableCell>{show(f.shown, f.date)}</TableCell>
+              <TableCell>{show(f.now, f.date)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -5,9 +5,10 @@ import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular } from "@fluentui/react-icons";
 import { APPETITE_LEVEL_NAMES } from "../../core/history";
 import { proposalWords } from "../../core/meeting/accept-proposal";
-import type { RiskCard } from "../../core/meeting/card";
+import type { CardOwnAction, RiskCard } from "../../core/meeting/card";
 import type { Rag } from "../../core/model/owned-tab";
 import type { RagBands } from "../../core/model/settings";
+import { ukDateOfIso } from "../../core/parse";
 import { RiskHistoryTable } from "../components/RiskHistoryTable";
 import { SeverityLabel } from "../components/SeverityLabel";
 import { TrendLabel } from "../components/TrendLabel";
@@ -64,9 +65,12 @@ const RAG_COLOUR: Record<Rag, "danger" | "warning" | "success"> = {
 };
 
 function dateUk(iso: string | null): string {
-  if (!iso) return "no date";
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
+  return iso ? ukDateOfIso(iso) : "no date";
+}
+
+/** "due 30/09/2022, Open", as an action row says it (the due cell as written when it is not a date). */
+function dueAndStatus(a: Pick<CardOwnAction, "due" | "dueText" | "status">): string {
+  return `due ${a.due ? dateUk(a.due) : a.dueText || "(none)"}, ${a.status || "no status"}`;
 }
 
 export interface RiskCardPanelProps {
@@ -106,7 +110,7 @@ export function RiskCardPanel({
         {outcome?.kind === "recorded" ? (
           <Badge appearance="tint" color="brand">
             {outcome.noChange ? "No change recorded" : "Update recorded"}
-            {outcome.earlier ? " (earlier today)" : ""}
+            {outcome.earlier ? " (earlier in this meeting)" : ""}
           </Badge>
         ) : outcome?.kind === "skipped" ? (
           <Badge appearance="tint" color="informative">
@@ -179,15 +183,21 @@ export function RiskCardPanel({
         </div>
       ) : null}
       <h3 className={s.h3}>Actions</h3>
-      {card.actions.length === 0 && !card.actionsText ? <p className={s.p}>No actions.</p> : null}
+      {card.actions.length === 0 && !card.ownAction && !card.actionsText ? (
+        <p className={s.p}>No actions.</p>
+      ) : null}
       {card.actionsText ? <p className={s.p}>{card.actionsText}</p> : null}
-      {card.actions.length > 0 ? (
+      {card.actions.length > 0 || card.ownAction ? (
         <ul className={s.list}>
+          {card.ownAction ? (
+            <li>
+              Action on the register ({card.ownAction.owner || "no owner"}) — {dueAndStatus(card.ownAction)}
+            </li>
+          ) : null}
           {card.actions.map((a) => (
             <li key={`${a.sheet}:${a.row}`}>
               {a.actionId ? `${a.actionId}: ` : ""}
-              {a.text || "(no text)"} — due {a.due ? dateUk(a.due) : a.dueText || "(none)"},{" "}
-              {a.status || "no status"}
+              {a.text || "(no text)"} — {dueAndStatus(a)}
             </li>
           ))}
         </ul>
