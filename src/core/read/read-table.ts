@@ -9,7 +9,6 @@ import { GridRecord, type RecordCell, type RecordSource, type SheetRecord } from
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, parsePlanStatus, ragFromColour } from "../parse";
 import { isPlaceholder } from "../parse/placeholder";
-import { aimNumber } from "./aim-number";
 import { cellText, isBlank, shownText } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
 import { isTotalsRow, mergedTails, sectionHeading, type TableSpan } from "./table-structure";
@@ -42,6 +41,12 @@ const ID_FIELD: Record<Exclude<SheetKind, "unknown">, string> = {
 const SHIFTED_PLAN_FIELDS = ["action", "date", "leadDirector", "leadOfficer", "status", "evidence"];
 /** Plan fields carried down from the row above until a new value appears. */
 const CARRIED_PLAN_FIELDS = ["no", "aim", "background"];
+/** Plan fields that make a row an action: a row with none of them (only No, aim, background) is the aim's own. */
+const PLAN_ACTION_FIELDS = ["action", "date", "leadDirector", "leadOfficer", "status", "evidence"];
+/** Plan fields whose own value on a row under a merged No makes the row an action of its own. */
+const PLAN_OWN_ACTION_FIELDS = ["date", "leadDirector", "leadOfficer"];
+/** Plan fields a lone sentence may sit in and still be part of the plan (an aim's row, an action). */
+const PLAN_TEXT_FIELDS = ["no", "aim", "background", "action"];
 
 function makeCell(grid: Grid, row: number, col: number): RecordCell {
   const value: CellValue = cellAt(grid, row, col);
@@ -204,19 +209,21 @@ function isRepeatedGroupRow(
 }
 
 /**
- * True when a register or actions row is a note or section heading, not a record: its only cell is a
- * sentence ("Source: IRIS. Scores are …" under the table, in the id column). Ids are short.
+ * The sheet column of a row's only cell when that cell is a sentence, so the row is a note or section
+ * heading, not a record ("Source: IRIS. Scores are …" under the table, in the id column; ids are short).
+ * -1 otherwise.
  */
-function isNoteRow(grid: Grid, row: number): boolean {
+function noteColumn(grid: Grid, row: number): number {
   const r = grid.values[row - grid.rowOffset] ?? [];
   let only: CellValue = null;
-  let count = 0;
-  for (const v of r) {
-    if (isBlank(v)) continue;
-    if (++count > 1) return false;
-    only = v;
+  let at = -1;
+  for (let i = 0; i < r.length; i++) {
+    if (isBlank(r[i])) continue;
+    if (at >= 0) return -1;
+    only = r[i];
+    at = i;
   }
-  return typeof only === "string" && cellText(only).split(" ").length >= 3;
+  return typeof only === "string" && cellText(only).split(" ").length >= 3 ? at + grid.colOffset : -1;
 }
 
 const DIGIT = /\d/;
@@ -285,22 +292,89 @@ function valuesPastHeaders(grid: Grid, row: number, last: number): number[] {
 /** True for a text that counts as empty (SPEC "Placeholders": TBC, N/A, - …). */
 const isEmptyText = (text: string) => text === "" || isPlaceholder(text);
 
-/** Reads a plan row whose cells sit left of their headers, when they fit the shifted pattern. */
-function readShiftedPlanRow(grid: Grid, row: number, layout: SheetLayout): Map<string, RecordCell> | null {
+/** A shifted plan row read realigned: its fields, and the cells of the unmapped columns after Evidence. */
+interface ShiftedPlanRow {
+  fields: Map<string, RecordCell>;
+  extras: Map<string, RecordCell>;
+}
+
+/**
+ * Reads a plan row whose cells sit left of their headers, when they fit the shifted pattern. `after` are
+ * the unmapped columns right of Evidence (a "Comments / update" column), in order: a shifted row's cells
+ * past its evidence are theirs, shifted with the rest.
+ */
+function readShiftedPlanRow(
+  grid: Grid,
+  row: number,
+  layout: SheetLayout,
+  after: { col: number; header: string }[],
+): ShiftedPlanRow | null {
   const fc = layout.mapping!.fieldColumns;
   const r = grid.values[row - grid.rowOffset] ?? [];
   const cells: RecordCell[] = [];
   for (let i = 0; i < r.length; i++) if (!isBlank(r[i])) cells.push(makeCell(grid, row, i + grid.colOffset));
-  if (cells.length < 5 || cells.length > 6) return null;
+  if (cells.length < 5 || cells.length > SHIFTED_PLAN_FIELDS.length + after.length) return null;
   const [action, date, director, officer, status] = cells;
   const inPlace = action.col === fc.get("action") && date.col === fc.get("date");
   if (inPlace) return null;
   if (!parseDate(date.value, date.format, "deadline").ok) return null;
   if (!looksLikeLead(director.text) || !looksLikeLead(officer.text)) return null;
   if (!parsePlanStatus(status.text).ok) return null;
-  const out = new Map<string, RecordCell>();
-  cells.forEach((c, i) => out.set(SHIFTED_PLAN_FIELDS[i], c));
-  return out;
+  const fields = new Map<string, RecordCell>();
+  const extras = new Map<string, RecordCell>();
+  cells.forEach((c, i) => {
+    if (i < SHIFTED_PLAN_FIELDS.length) fields.set(SHIFTED_PLAN_FIELDS[i], c);
+    else extras.set(after[i - SHIFTED_PLAN_FIELDS.length].header, c);
+  });
+  return { fields, extras };
+}
+
+/** The unmapped columns right of a plan's Evidence column, left to right (none without Evidence). */
+function columnsAfterEvidence(
+  fieldColumns: Map<string, number>,
+  unmapped: { col: number; header: string }[],
+): { col: number; header: string }[] {
+  const evidence = fieldColumns.get("evidence");
+  if (evidence === undefined) return [];
+  return unmapped.filter((u) => u.col > evidence).sort((a, b) => a.col - b.col);
+}
+
+/**
+ * Rows of a plan under a No merged down over several rows (Word splits a cell's paragraphs into rows and
+ * merges the other cells over them), each mapped to the merged area's top row, or under a merged action
+ * where the plan has no No column. Only rows that are no action of their own (see readTable) are joined.
+ */
+function planMergedTails(
+  grid: Grid,
+  fieldColumns: Map<string, number>,
+  headerRow: number,
+): Map<number, number> | null {
+  const col = fieldColumns.get("no") ?? fieldColumns.get("action");
+  return col === undefined ? null : mergedTails(grid, col, headerRow);
+}
+
+/**
+ * True when a row under a merged No holds a date or a lead of its own (not copied from a merged area
+ * above): a No merged down over an aim's actions, each with its own date and leads, numbers the aim, and
+ * each row is an action of its own.
+ */
+function ownPlanAction(grid: Grid, row: number, fieldColumns: Map<string, number>): boolean {
+  if (!fieldColumns.has("no")) return false;
+  for (const f of PLAN_OWN_ACTION_FIELDS) {
+    const col = fieldColumns.get(f);
+    if (col === undefined || isBlank(cellAt(grid, row, col))) continue;
+    if (!copiedFromAbove(grid.merges ?? [], row, col)) return true;
+  }
+  return false;
+}
+
+/** True when a plan row holds no action, date, lead, status or evidence: only an aim's No, words or background. */
+function isAimRow(fields: Map<string, RecordCell>): boolean {
+  for (const f of PLAN_ACTION_FIELDS) {
+    const c = fields.get(f);
+    if (c && !isEmptyText(c.text)) return false;
+  }
+  return CARRIED_PLAN_FIELDS.some((f) => !!fields.get(f)?.text);
 }
 
 /** The RAG column's colour-only cells by row: a fill and no text, read as Red, Amber or Green. */
@@ -342,13 +416,23 @@ export function readTable<F extends string>(
   const probe = headerProbe(layout);
   const groups = groupProbe(layout);
   const notesPossible = kind === "risk-register" || kind === "actions";
+  const isPlan = kind === "improvement-plan";
+  // Section headings, totals rows and rows under a merged id are read on plans too; a plan's heading is
+  // an aim's (see below), and a plan's notes are told apart by their column (see noteColumn).
+  const structured = notesPossible || isPlan;
   const span: TableSpan = {
     first: Math.min(...layout.headerCells.map((h) => h.col)),
     last: Math.max(...layout.headerCells.map((h) => h.col)),
   };
   const totalsRows = grid.totalsRows?.length ? new Set(grid.totalsRows) : null;
   const tails =
-    kind === "risk-register" && idCol !== undefined ? mergedTails(grid, idCol, layout.headerRow) : null;
+    kind === "risk-register" && idCol !== undefined
+      ? mergedTails(grid, idCol, layout.headerRow)
+      : isPlan
+        ? planMergedTails(grid, fieldColumns, layout.headerRow)
+        : null;
+  const afterEvidence = isPlan ? columnsAfterEvidence(fieldColumns, unmapped) : [];
+  const planTextCols = isPlan ? new Set(PLAN_TEXT_FIELDS.map((f) => fieldColumns.get(f))) : null;
   const ragFills = kind === "risk-register" ? ragFillsByRow(grid, fieldColumns.get("rag")) : null;
   const ragCol = fieldColumns.get("rag");
   const source = gridSource(grid, fieldColumns, unmapped);
@@ -362,7 +446,7 @@ export function readTable<F extends string>(
     if (
       row === layout.headerRow + 1 &&
       isHelpTextRow(grid, row, layout, idCol) &&
-      !(notesPossible && sectionHeading(grid, row, span, idCol) !== null)
+      !(structured && sectionHeading(grid, row, span, idCol) !== null)
     )
       continue;
     if (isRepeatedHeader(grid, row, probe)) {
@@ -370,7 +454,7 @@ export function readTable<F extends string>(
       continue;
     }
     if (isRepeatedGroupRow(grid, row, layout, groups)) continue;
-    if (notesPossible) {
+    if (structured) {
       if (totalsRows?.has(row) || isTotalsRow(grid, row, span, idCol)) {
         totals.push(row);
         continue;
@@ -378,11 +462,20 @@ export function readTable<F extends string>(
       // A row under a merged id continues the record the id belongs to, field by field.
       const top = tails?.get(row);
       const last = records[records.length - 1];
-      if (top !== undefined && last && last.rows.includes(top)) {
+      if (
+        top !== undefined &&
+        last &&
+        last.rows.includes(top) &&
+        !(isPlan && ownPlanAction(grid, row, fieldColumns))
+      ) {
         for (const [f, col] of fieldColumns) {
           if (copiedFromAbove(grid.merges ?? [], row, col)) continue;
           const c = makeCell(grid, row, col);
-          if (c.text) last.fields[f as F] = joinLines(last.fields[f as F], c);
+          if (!c.text) continue;
+          const joined = joinLines(last.fields[f as F], c);
+          last.fields[f as F] = joined;
+          // A plan's aim or background continued on the row goes down to the aim's next actions too.
+          if (isPlan && CARRIED_PLAN_FIELDS.includes(f) && carried.has(f)) carried.set(f, joined);
         }
         for (const u of unmapped) {
           if (copiedFromAbove(grid.merges ?? [], row, u.col)) continue;
@@ -394,14 +487,24 @@ export function readTable<F extends string>(
       }
       const heading = sectionHeading(grid, row, span, idCol);
       if (heading !== null) {
-        section = heading;
+        // Judgement: on a plan, a heading row is an aim written over its actions (a Word export heads
+        // each aim with a row merged across the table, "2. Relationship Management"): it starts a new
+        // aim, whose number and words carry down to the actions below until they write their own. A note
+        // under the plan (a BRAG key, "Last updated …") is read the same way; no action follows it.
+        if (isPlan) carryPlanHeading(heading, row, fieldColumns, carried);
+        else section = heading;
         sections.push({ row, text: heading, followed: false });
         continue;
       }
     }
-    if (notesPossible && !afterRepeatedHeader && isNoteRow(grid, row)) continue;
+    if (structured && !afterRepeatedHeader) {
+      const note = noteColumn(grid, row);
+      // A lone sentence in a plan's No, aim, background or action column is an aim's row or an action,
+      // read below; in a date, lead, status or evidence column it is a note.
+      if (note >= 0 && !planTextCols?.has(note)) continue;
+    }
 
-    const shifted = kind === "improvement-plan" ? readShiftedPlanRow(grid, row, layout) : null;
+    const shifted = isPlan ? readShiftedPlanRow(grid, row, layout, afterEvidence) : null;
     // Notes below a table sit only in columns no field uses: they are not records.
     if (!shifted && !hasMappedValue(grid, row, fieldColumns)) continue;
 
@@ -430,14 +533,19 @@ export function readTable<F extends string>(
     }
 
     const ragWord = ragFills && ragCol !== undefined ? ragFills.get(row) : undefined;
-    const eager = shifted !== null || kind === "improvement-plan" || ragWord !== undefined;
+    const eager = shifted !== null || isPlan || ragWord !== undefined;
     let record: SheetRecord<F>;
     if (!eager) {
       // The usual row: its cells stay in the grid until a reader asks for them as objects.
       record = new GridRecord<F>(grid.sheetName, kind, row, source);
     } else {
-      const fields = shifted ? new Map(shifted) : rowCells(grid, row, fieldColumns);
-      if (kind === "improvement-plan") carryPlanFields(fields, carried);
+      const fields = shifted ? new Map(shifted.fields) : rowCells(grid, row, fieldColumns);
+      if (isPlan && !shifted && isAimRow(fields)) {
+        // The aim's own row (No, aim, background and no action): it names the aim for the actions below.
+        carryPlanFields(fields, carried);
+        continue;
+      }
+      if (isPlan) carryPlanFields(fields, carried);
       if (ragWord && ragCol !== undefined && !fields.has("rag"))
         fields.set("rag", { value: null, text: ragWord, format: null, row, col: ragCol });
       record = {
@@ -446,7 +554,7 @@ export function readTable<F extends string>(
         row,
         rows: [row],
         fields: fieldObject<F>(fieldColumns, fields),
-        extras: shifted ? new Map() : source.extras(row),
+        extras: shifted ? shifted.extras : source.extras(row),
       };
     }
     if (shifted) record.realigned = true;
@@ -494,20 +602,38 @@ function fieldObject<F extends string>(
 }
 
 /**
- * No, Improvement Aim and Background are written once per aim; each carries down on its own. A No
- * that numbers an action of the same aim ("1.2" after "1.1") does not start a new aim.
+ * No, Improvement Aim and Background are written once per aim; each carries down on its own until a new
+ * value appears (SPEC "Reading sheets"): a plan that numbers each action 1, 2, 3 writes the aim once, so
+ * a new No does not clear the aim.
  */
 function carryPlanFields(fields: Map<string, RecordCell>, carried: Map<string, RecordCell>): void {
-  const no = fields.get("no")?.text;
-  const carriedNo = carried.get("no")?.text;
-  const newAim = !!no && (!carriedNo || aimNumber(no) !== aimNumber(carriedNo));
-  if (newAim) {
-    carried.delete("aim");
-    carried.delete("background");
-  }
   for (const f of CARRIED_PLAN_FIELDS) {
     const own = fields.get(f);
     if (own && own.text) carried.set(f, own);
     else if (carried.has(f)) fields.set(f, carried.get(f)!);
   }
+}
+
+/** An aim's number and words at the start of a plan heading: "2. Relationship Management", "3) Governance". */
+const NUMBERED_AIM = /^(\d{1,3})(?:\.\d{1,3})*[.):]?\s+(.+)$/s;
+
+/**
+ * A plan's heading row starts a new aim: its number (when it has one) and words carry down to the actions
+ * below; the last aim's background does not. The cells are the heading's, in the No and aim columns.
+ */
+function carryPlanHeading(
+  heading: string,
+  row: number,
+  fieldColumns: Map<string, number>,
+  carried: Map<string, RecordCell>,
+): void {
+  const m = NUMBERED_AIM.exec(heading);
+  const words = m ? m[2].trim() : heading;
+  const noCol = fieldColumns.get("no");
+  const aimCol = fieldColumns.get("aim");
+  carried.delete("background");
+  if (m && noCol !== undefined) carried.set("no", { value: m[1], text: m[1], format: null, row, col: noCol });
+  else carried.delete("no");
+  if (aimCol !== undefined) carried.set("aim", { value: words, text: words, format: null, row, col: aimCol });
+  else carried.delete("aim");
 }
