@@ -109,12 +109,12 @@ const DAY_MONTH_YEAR = new RegExp(
 );
 const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}(${M})\.?\s+(\d{1,2})${ORD},?\s+(\d{4})$`, "i");
 const MONTH_YEAR = new RegExp(String.raw`^(${M})\.?(?:\s+|\s*-\s*|\s*'\s*)(\d{4}|\d{2})$`, "i");
-const QUARTER = /^q([1-4])(?:\s+|\s*-\s*)?(\d{4})$|^(\d{4})(?:\s+|\s*-\s*)?q([1-4])$/i;
+const QUARTER = /^q([1-4])(?:\s+|\s*[-–—]\s*)?(\d{4})$|^(\d{4})(?:\s+|\s*[-–—]\s*)?q([1-4])$/i;
 const FINANCIAL_YEAR = /^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})$/i;
 const YEAR = /^(\d{4})$/;
 
 const FY_QUARTER = new RegExp(
-  String.raw`^q([1-4])\s*(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})$|^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})\s*q([1-4])$`,
+  String.raw`^q([1-4])\s*(?:[-–—]\s*)?(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})$|^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})\s*(?:[-–—]\s*)?q([1-4])$`,
   "i",
 );
 /** "w/c 12/09/22", "wc …", "w/b …", "week commencing …", "week beginning …". */
@@ -126,6 +126,21 @@ const WEEK_COMMENCING = /^(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|start
 const NOTE_AFTER = /^(.*?\S)\s*(?:[([]|\s[-–—]\s|[;,:]\s)/;
 /** Where a note after a plain space may start: a space before a word ("31/10/2022 revised"). */
 const SPACE_BEFORE_WORD = / (?=[a-z])/gi;
+/**
+ * Words officers write before a deadline: "End Q2 2022/23", "End of September 2022", "By (the) end of
+ * October 2022" (group 1: the end of what follows, whatever the date is read for), and "By 30/09/2022",
+ * "No later than …", "Before …" (group 2: the date as it is read). "Before 30/09/2022" is read as that day,
+ * not the day before: plans write "before" for "by", and a deadline a day early would report actions
+ * overdue on the day they were due.
+ */
+const LEADING_WORDS = /^(?:((?:by\s+)?(?:the\s+)?end(?:\s+of)?)|(by|no\s+later\s+than|before))\s+(.+)$/i;
+/**
+ * Where a revised deadline is named: "revised" or "revised to" (not "revised from", which names the old
+ * one), then the date ("Sept 2022 / revised Dec 2022", "Revised to March 2023").
+ */
+const REVISED = /\brevised\b(?!\s+from\b)(\s+to\b)?:?\s*/gi;
+/** The end of a bracketed note a revised date sits in ("Sept 2022 (revised to Dec 2022)"). */
+const CLOSING_BRACKET = /[)\]]/;
 
 /** How a column's dates are read: `monthFirst` for a column exported month first (09/30/2022). */
 export interface DateOptions {
@@ -171,6 +186,16 @@ function parseDateText(text: string, meaning: DateMeaning, options: DateOptions)
   const whole = parseDateForm(text, meaning, options);
   if (whole.ok) return whole;
   if (options.noteAfter === false) return whole;
+  // A deadline with words in front ("End Q2 2022/23", "By 30/09/2022"): the date after them, read whole.
+  const words = LEADING_WORDS.exec(text);
+  if (words) {
+    const after = parseDateText(words[3], words[1] ? "deadline" : meaning, options);
+    // Why the date after the words is wrong ("By 31/04/2022": not a real date), else the whole text's reason.
+    return after.ok || after.reason !== unreadable(words[3]) ? after : whole;
+  }
+  // A revised deadline: the last date named after "revised (to)".
+  const revised = revisedDate(text, meaning, options);
+  if (revised) return revised;
   // A date with a note after it: the leading date, unless it is a bare year ("2022 budget (approved)").
   const note = NOTE_AFTER.exec(text);
   if (note) {
@@ -185,6 +210,31 @@ function parseDateText(text: string, meaning: DateMeaning, options: DateOptions)
     if (lead) return lead;
   }
   return whole;
+}
+
+/**
+ * The last date named after "revised (to)" ("Sept 2022 / revised Dec 2022" is December), or null. A text
+ * that starts with "revised" needs "to" ("Revised to March 2023"): "revised 31/10/2022" may say when the
+ * plan was revised, not the new deadline. A bare year after it is not read ("Sept revised 2022").
+ */
+function revisedDate(
+  text: string,
+  meaning: DateMeaning,
+  options: DateOptions,
+): ParseResult<DayNumber> | null {
+  const marks = [...text.matchAll(REVISED)];
+  for (let i = marks.length - 1; i >= 0; i--) {
+    const m = marks[i];
+    if (m.index === 0 && !m[1]) continue;
+    const after = text
+      .slice(m.index + m[0].length)
+      .split(CLOSING_BRACKET)[0]
+      .trim();
+    if (after === "" || YEAR.test(after)) continue;
+    const r = parseDateText(after, meaning, options);
+    if (r.ok) return r;
+  }
+  return null;
 }
 
 /** The date a text before a note reads as, or null; a bare year is not ("2022 budget"). */
@@ -246,7 +296,12 @@ function parseDateForm(text: string, meaning: DateMeaning, options: DateOptions)
     const year = Number(m[1]);
     return ok(pick(monthSpan(year, 1).first, monthSpan(year, 12).last, meaning));
   }
-  return fail(`"${text}" is not a date this add-in can read`);
+  return fail(unreadable(text));
+}
+
+/** The reason given for a text that is no date form at all. */
+function unreadable(text: string): string {
+  return `"${text}" is not a date this add-in can read`;
 }
 
 /**

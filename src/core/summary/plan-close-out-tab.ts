@@ -5,7 +5,7 @@ import { CLOSE_OUT_RULES, type CloseOutFact } from "../rules/plan-close-out-fact
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { Report } from "../model/report";
 import { parsePlanStatus } from "../parse";
-import { aimNumber } from "../read/aim-number";
+import { placePlanActions } from "../rules/plan-parts";
 import type { AimCloseOut, SummaryData } from "./summary-types";
 import { TabBuilder, type TabHeading } from "./tab-builder";
 
@@ -20,11 +20,12 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
     report.planCloseOut.get(p)?.has(fact) === true &&
     !accepted.has(`${CLOSE_OUT_RULES[fact].meta.id}\u0000${p.sheet}\u0000${p.row + 1}`);
   const aims = new Map<string, AimCloseOut>();
+  const places = placePlanActions(report.records.plan);
   for (const p of report.records.plan) {
-    // Grouped by the aim's number, so a plan that numbers each action (1.1, 1.2) shows aim 1 once.
-    const no = aimNumber(fieldText(p, "no"));
-    // A plan that numbers no aim is grouped by the aims' words (each carries down to its actions).
-    const key = `${p.sheet}\u0000${no || `\u0000${fieldText(p, "aim")}`}`;
+    // Grouped by the aim as read: its sheet, the part of the sheet (a second audit's plan numbered from 1
+    // again is a part of its own) and the aim's number, so a plan that numbers each action (1.1, 1.2)
+    // shows aim 1 once; a plan that numbers no aim is grouped by the aims' words (each carries down).
+    const { no, key } = places.get(p)!;
     let a = aims.get(key);
     if (a && !a.aim) a.aim = fieldText(p, "aim");
     if (!a) {

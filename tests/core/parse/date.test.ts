@@ -296,3 +296,59 @@ describe("parseDate: the whole text only", () => {
     expect(parseDate("28/09/22", null, "deadline", { noteAfter: false }).ok).toBe(true);
   });
 });
+
+describe("parseDate: words written before a deadline, and revised deadlines (plan review G)", () => {
+  it.each([
+    // "End …" names the end of the span whatever it is read for.
+    ["End Q2 2022/23", "2022-09-30", "2022-09-30"],
+    ["End of September 2022", "2022-09-30", "2022-09-30"],
+    ["end of Sept 2022", "2022-09-30", "2022-09-30"],
+    ["By end of October 2022", "2022-10-31", "2022-10-31"],
+    ["By the end of Q3 2022/23", "2022-12-31", "2022-12-31"],
+    // "By", "No later than" and "Before" name the deadline itself: "Before 30/09/2022" is that day.
+    ["By 30/09/2022", "2022-09-30", "2022-09-30"],
+    ["by Sept 2022", "2022-09-30", "2022-09-01"],
+    ["No later than 31/10/2022", "2022-10-31", "2022-10-31"],
+    ["BEFORE 30/09/2022", "2022-09-30", "2022-09-30"],
+    ["By 30/09/2022 (subject to funding)", "2022-09-30", "2022-09-30"],
+    // A dash between the quarter and its year.
+    ["Q2 – 2022/23", "2022-09-30", "2022-07-01"],
+    ["Q2 - 2022/23", "2022-09-30", "2022-07-01"],
+    ["2022/23 – Q2", "2022-09-30", "2022-07-01"],
+    ["Q3 – 2022", "2022-09-30", "2022-07-01"],
+    // A revised deadline: the last date named after "revised (to)".
+    ["Revised to March 2023", "2023-03-31", "2023-03-01"],
+    ["Sept 2022 / revised Dec 2022", "2022-12-31", "2022-12-01"],
+    ["Sept 2022 (revised to Dec 2022)", "2022-12-31", "2022-12-01"],
+    ["June 2022, revised to Sept 2022, revised to Dec 2022", "2022-12-31", "2022-12-01"],
+    ["31/10/2022 revised to 30/11/2022 (agreed at RMB)", "2022-11-30", "2022-11-30"],
+    ["By Sept 2022 / revised to end Dec 2022", "2022-12-31", "2022-12-31"],
+  ])("%j is %s as a deadline and %s as last updated", (text, deadline, lastUpdated) => {
+    expect(read(text, null, "deadline")).toBe(deadline);
+    expect(read(text, null, "lastUpdated")).toBe(lastUpdated);
+  });
+
+  it.each([
+    ["End", /not a date/],
+    ["End of", /not a date/],
+    ["By TBC", /not a date/],
+    ["Before budget", /not a date/],
+    ["By 2022 budget", /not a date/],
+    ["No later than next month", /not a date/],
+    ["By 31/04/2022", /not a real date/],
+    ["Standby 30/09/2022", /not a date/],
+    ["Q2 – 2022/24", /not a financial year/],
+    ["Revised to TBC", /not a date/],
+  ])("%j is not a date (%s)", (text, reason) => {
+    const r = parseDate(text, null, "deadline");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it.each(["By 30/09/2022", "End Q2 2022/23", "Revised to March 2023", "Sept 2022 / revised Dec 2022"])(
+    "%j is not a date when only the whole text may be",
+    (text) => {
+      expect(parseDate(text, null, "deadline", { noteAfter: false }).ok).toBe(false);
+    },
+  );
+});
