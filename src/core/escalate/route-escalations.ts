@@ -58,6 +58,19 @@ export function routeRisk(ctx: RuleContext, risk: RiskRecord): Route {
 
 type Thresholds = Settings["escalation"];
 
+/** The score routes, the one place their thresholds are read: to the corporate register. */
+export const scoreToCorporate = (score: number | null, t: Thresholds): boolean =>
+  score !== null && score >= t.corporateMinScore;
+/** To a directorate register (a score the corporate register does not take). */
+export const scoreToDirectorate = (score: number | null, t: Thresholds): boolean =>
+  score !== null &&
+  !scoreToCorporate(score, t) &&
+  score >= t.directorateMinScore &&
+  score <= t.directorateMaxScore;
+/** To the strategic board by its score (a financial impact large enough sends it there too). */
+export const scoreToStrategicBoard = (score: number | null, t: Thresholds): boolean =>
+  score !== null && score >= t.strategicBoardScore;
+
 /**
  * The reasons a check's routes give, each made once: a register repeats a few scores and sums, and
  * 100k risks' reasons written out one by one were a tenth of a large check's garbage. The words are made
@@ -128,9 +141,9 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   const strategy = ctx.strategyOf(risk);
 
   // Words are made only for the destinations a risk has: most risks go nowhere.
-  if (score !== null && score >= t.corporateMinScore)
+  if (scoreToCorporate(score, t))
     sendTo(draft, "corporate-register", said.score("corporate", current, corporateWords));
-  else if (score !== null && score >= t.directorateMinScore && score <= t.directorateMaxScore)
+  else if (scoreToDirectorate(score, t))
     sendTo(draft, "directorate-register", said.score("directorate", current, directorateWords));
 
   if (amount !== null) sendTo(draft, "financial-cluster", said.sum("cluster", amount, clusterWords));
@@ -141,7 +154,7 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
 
   if (amount !== null && amount >= t.strategicBoardMinImpact)
     sendTo(draft, "strategic-board", said.sum("strategic", amount, strategicSumWords));
-  else if (score !== null && score >= t.strategicBoardScore)
+  else if (scoreToStrategicBoard(score, t))
     sendTo(draft, "strategic-board", said.score("strategic score", current, strategicScoreWords));
 
   if (strategy.ok && strategy.value === "transfer") sendTo(draft, "transfer", "strategy Transfer");

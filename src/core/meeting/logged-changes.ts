@@ -9,7 +9,11 @@ const FIELD_OF_LABEL = new Map(Object.entries(CHANGE_LABELS).map(([field, label]
 
 /** "Impact 2 → 4": one of the risk's own fields. */
 const OWN_FIELD = /^(\S+) (.*?) → (.*)$/s;
-/** "ACT-0003 due 30/09/2022 → 31/10/2022" and "ACT-0003 status Open → Complete": an action's. */
+/**
+ * "ACT-0003 due 30/09/2022 → 31/10/2022" and "ACT-0003 status Open → Complete": an action's. The name is
+ * its id or its first words, which may begin with a field's label ("Owner to agree …"), so this shape is
+ * tried first; the last " due "/" status " before the arrow names what changed.
+ */
 const ACTION = /^(.+) (due|status) (.*?) → (.*)$/s;
 
 /** A due date as the meeting holds it (ISO), from the log's UK date; other text as it is. */
@@ -18,17 +22,21 @@ function isoOf(text: string): string {
   return d.ok ? isoFromDay(d.value) : text;
 }
 
+/** A due date the add-in wrote: the new date always reads as one (an unreadable old date is kept as text). */
+const isDate = (text: string) => parseDate(text, null, "deadline").ok;
+
 function changeOf(segment: string): FieldChange {
-  const own = OWN_FIELD.exec(segment);
-  const field = own ? FIELD_OF_LABEL.get(own[1]) : undefined;
-  if (own && field) return { field, label: own[1], from: own[2], to: own[3] };
   const action = ACTION.exec(segment);
-  if (action) {
+  // "Owner Acting head due to leave → Bob" is the owner's change: an action's new due date is always a date.
+  if (action && (action[2] === "status" || isDate(action[4]))) {
     const [, name, what, from, to] = action;
     return what === "due"
       ? { field: "action.due", label: `Action ${name} due`, from: isoOf(from), to: isoOf(to), action: name }
       : { field: "action.status", label: `Action ${name} status`, from, to, action: name };
   }
+  const own = OWN_FIELD.exec(segment);
+  const field = own ? FIELD_OF_LABEL.get(own[1]) : undefined;
+  if (own && field) return { field, label: own[1], from: own[2], to: own[3] };
   // Words the add-in did not write (a log kept by hand): kept whole, as what changed.
   return { field: "logged", label: segment, from: "", to: "" };
 }

@@ -8,7 +8,7 @@ import { DESTINATION_LABELS } from "../escalate/destination-labels";
 import { dateCell, TabBuilder } from "../summary/tab-builder";
 import type { Proposal } from "../model/history";
 import { proposalWords } from "./accept-proposal";
-import type { FieldChange } from "./record";
+import { shownChange, type FieldChange } from "./record";
 
 export interface MeetingInfo {
   /** ISO date of the meeting. */
@@ -93,8 +93,10 @@ export function newEscalations(start: readonly Escalation[], end: readonly Escal
 }
 
 /** "Impact: 2 → 4"; a change with nothing to go to (a co-author's value written over) names what was. */
-const changeText = (c: FieldChange) =>
-  c.to === "" ? `${c.label}: ${c.from}` : `${c.label}: ${c.from} → ${c.to}`;
+const changeText = (c: FieldChange) => {
+  const { from, to } = shownChange(c);
+  return to === "" ? `${c.label}: ${from}` : `${c.label}: ${from} → ${to}`;
+};
 const list = (xs: string[], none: string) => (xs.length ? xs.join(", ") : none);
 
 /** Builds the Meeting Record tab, ready for the minutes. */
@@ -148,7 +150,11 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.title(`Changes made (${changed.reduce((n, r) => n + r.changes.length, 0)})`);
   tab.header(["Risk ID", "Field", "From", "To", ""]);
   if (changed.length === 0) tab.row(["None"]);
-  for (const r of changed) for (const c of r.changes) tab.row([r.id, c.label, c.from, c.to]);
+  for (const r of changed)
+    for (const c of r.changes) {
+      const { from, to } = shownChange(c);
+      tab.row([r.id, c.label, from, to]);
+    }
   tab.blank();
 
   tab.title(`Risks not reviewed (${input.notReviewed.length})`);

@@ -21,6 +21,7 @@ import {
   type DayNumber,
 } from "../parse";
 import type { CardAction } from "./card";
+import type { ActionValues } from "./recorded-actions";
 
 /**
  * The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back.
@@ -121,12 +122,22 @@ export interface FieldChange {
 export function logChangesText(changes: readonly FieldChange[]): string {
   return changes
     .map((c) => {
-      if (c.field === "action.due" && c.action)
-        return `${c.action} due ${ukDateOfIso(c.from)} → ${ukDateOfIso(c.to)}`;
-      if (c.field === "action.status" && c.action) return `${c.action} status ${c.from} → ${c.to}`;
-      return `${c.label} ${c.from} → ${c.to}`;
+      const { from, to } = shownChange(c);
+      if (c.field === "action.due" && c.action) return `${c.action} due ${from} → ${to}`;
+      if (c.field === "action.status" && c.action) return `${c.action} status ${from} → ${to}`;
+      return `${c.label} ${from} → ${to}`;
     })
     .join("; ");
+}
+
+/**
+ * A change's from and to as an officer reads them (the Update Log, the Meeting Record): the one place an
+ * action's due date, held ISO in the change, is given as a UK date; other values as they are.
+ */
+export function shownChange(c: Pick<FieldChange, "field" | "from" | "to">): { from: string; to: string } {
+  return c.field === "action.due"
+    ? { from: ukDateOfIso(c.from), to: ukDateOfIso(c.to) }
+    : { from: c.from, to: c.to };
 }
 
 export interface RecordPlan {
@@ -146,6 +157,8 @@ export interface RecordPlan {
     strategy: string;
     owner: string;
   };
+  /** The status and due date of each action the record changed, as they are after it (for the card). */
+  actionsAfter: ActionValues[];
 }
 
 /** Field → column maps per sheet, from the report's sheet list. */
@@ -187,6 +200,23 @@ export function lastLoggedTexts(report: Pick<Report, "history">): LastLoggedText
 
 const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
 
+/**
+ * The RAG of a score the meeting works out (1–25): the workbook's own risk matrix where it rates it, else the
+ * RAG bands; null for a score out of range.
+ */
+export function ratedRag(
+  likelihood: number | null,
+  impact: number | null,
+  score: number,
+  ctx: Pick<RecordContext, "settings" | "ragMatrix">,
+): Rag | null {
+  if (score < 1 || score > 25) return null;
+  return (
+    (ctx.ragMatrix ? matrixRag(ctx.ragMatrix, likelihood, impact, score) : null) ??
+    ragFromScore(score, ctx.settings.rag)
+  );
+}
+
 /** The labels the Changes cell and the Meeting Record give the risk's own fields (see logChangesText). */
 export const CHANGE_LABELS: Readonly<Record<string, string>> = {
   likelihood: "Likelihood",
@@ -226,6 +256,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const changes: FieldChange[] = [];
   const notes: string[] = [];
   const text = updateText(choice);
+  const actionsAfter: ActionValues[] = [];
   const put = (field: string, value: CellValue, format: string | null, derived = false) => {
     const col = cols.get(field);
     if (col === undefined) return false;
@@ -285,11 +316,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
         changes.push({ field: "score", label: CHANGE_LABELS.score, from: show(facts.score), to: show(next) });
       }
       score = next;
-      const nextRag =
-        next >= 1 && next <= 25
-          ? ((ctx.ragMatrix ? matrixRag(ctx.ragMatrix, likelihood, impact, next) : null) ??
-            ragFromScore(next, ctx.settings.rag))
-          : rag;
+      const nextRag = ratedRag(likelihood, impact, next, ctx) ?? rag;
       if (nextRag && nextRag !== facts.rag) {
         put("rag", RAG_WORD[nextRag], null, true);
         changes.push({
@@ -313,7 +340,10 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       owner = choice.owner.trim();
       change("owner", facts.owner, owner, "@");
     }
-    for (const a of choice.actions ?? []) planActionChange(a, ctx, cells, changes, notes);
+    for (const a of choice.actions ?? []) {
+      const now = planActionChange(a, ctx, cells, changes, notes);
+      if (now) actionsAfter.push(now);
+    }
   }
 
   const logRows: CellValue[][] = [];
@@ -352,6 +382,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     notes,
     text,
     after: { likelihood, impact, score, rag, strategy, owner },
+    actionsAfter,
   };
 }
 
@@ -375,14 +406,22 @@ function carriedScore(
   return asAt === null ? null : scoreInMonthOf(facts.months, asAt, dated);
 }
 
+/** Plans one action's change; returns the action's status and due date after it, or null when nothing changed. */
 function planActionChange(
   a: ActionChange,
   ctx: RecordContext,
   cells: RegisterWrite[],
   changes: FieldChange[],
   notes: string[],
-): void {
+): ActionValues | null {
   const cols = ctx.columns(a.action.sheet);
+  const after: ActionValues = {
+    sheet: a.action.sheet,
+    row: a.action.row,
+    status: a.action.status,
+    due: a.action.due,
+  };
+  let changed = false;
   const name = a.action.actionId || a.action.text.slice(0, 40) || `row ${a.action.row}`;
   const row = a.action.row - 1;
   if (a.status !== undefined && a.status.trim() && a.status.trim() !== a.action.status) {
@@ -406,6 +445,8 @@ function planActionChange(
       to: a.status.trim(),
       action: name,
     });
+    after.status = a.status.trim();
+    changed = true;
   }
   if (a.due !== undefined && a.due !== a.action.due) {
     const due = dayFromIso(a.due);
@@ -431,6 +472,9 @@ function planActionChange(
         to: isoFromDay(due),
         action: name,
       });
+      after.due = isoFromDay(due);
+      changed = true;
     }
   }
+  return changed ? after : null;
 }

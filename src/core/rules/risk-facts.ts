@@ -8,7 +8,8 @@ import { isoFromDay, latestDatedLine, mergedInto, parseRagWord, type DayNumber }
 import type { RuleContext } from "./context";
 import { appetiteOf, lastMonths, pointsInputOf, trendOf } from "../history/risk-points";
 
-const STRATEGY_WORD = {
+/** The canonical word of each strategy, as the facts give it. */
+export const STRATEGY_WORD = {
   treat: "Treat",
   tolerate: "Tolerate",
   transfer: "Transfer",

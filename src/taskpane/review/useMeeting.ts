@@ -13,6 +13,11 @@ import {
   type ReviewedRisk,
 } from "../../core/meeting/meeting-record";
 import { buildQueue, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
+import {
+  mergeActionValues,
+  withRecordedActions,
+  type ActionValues,
+} from "../../core/meeting/recorded-actions";
 import { recordedEarlier, type EarlierRecord } from "../../core/meeting/recorded-earlier";
 import {
   fieldColumnsOf,
@@ -24,9 +29,13 @@ import {
   type RecordPlan,
 } from "../../core/meeting/record";
 import { replacedChange } from "../../core/meeting/replaced-values";
+import { escalationsAtMeetingStart } from "../../core/meeting/resumed-escalations";
+import { factsWithRowNow } from "../../core/meeting/row-now";
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { Proposal } from "../../core/model/history";
+import type { SheetRecord } from "../../core/model/records";
 import type { Escalation, Report } from "../../core/model/report";
+import type { RiskFacts } from "../../core/model/risk-summary";
 import type { Settings } from "../../core/model/settings";
 import { VERSION } from "../../core/version";
 import type { WorkbookGateway } from "../../excel/gateway";
@@ -47,6 +56,8 @@ export type Outcome =
       text: string;
       changes: FieldChange[];
       after: RecordPlan["after"];
+      /** The status and due date of the actions this meeting changed for the risk, as it left them. */
+      actions?: ActionValues[];
       earlier?: boolean;
     }
   | { kind: "skipped" };
@@ -143,6 +154,9 @@ export function rowAddress(report: Report, item: QueueItem): string {
   return `${columnLetter(first)}${r}:${columnLetter(last)}${r}`;
 }
 
+/** The key of a sheet row (0-based) whose snapshot the meeting compares before it writes the row. */
+const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+
 /** The outcomes of risks this meeting recorded before the pane was reopened (see recordedEarlier). */
 function earlierOutcomes(records: ReadonlyMap<string, EarlierRecord>, queue: readonly QueueItem[]) {
   const out = new Map<string, Outcome>();
@@ -214,7 +228,10 @@ export function useMeeting({
   const startReport = useRef<Report | null>(null);
   const escalationsAtStart = useRef<Escalation[]>([]);
   const logSheet = useRef<string | null>(null);
+  /** Rows as the meeting last saw them (shown, written or kept), by rowKey: the risk's row and action rows. */
   const snapshots = useRef(new Map<string, RowSnapshot | null>());
+  /** A risk's facts read from its register row as it is now, after the officer kept a co-author's change. */
+  const keptTheirs = useRef(new Map<string, RiskFacts>());
   const index = useMemo(
     () => (startReport.current && settings ? buildCardIndex(startReport.current, settings) : null),
     [state.setup, settings],
@@ -229,7 +246,30 @@ export function useMeeting({
   );
 
   const current = state.phase === "running" ? state.queue[state.index] : undefined;
-  const card = useMemo(() => (current && index ? cardFor(current.facts, index) : null), [current, index]);
+  const outcome = current ? state.outcomes.get(current.key) : undefined;
+  // The card is built from the start's report; the actions this meeting changed show as it left them.
+  const card = useMemo(
+    () =>
+      current && index
+        ? withRecordedActions(
+            cardFor(current.facts, index),
+            outcome?.kind === "recorded" ? outcome.actions : undefined,
+            index.settings,
+          )
+        : null,
+    [current, index, outcome],
+  );
+
+  /**
+   * A risk's facts as they are now in this meeting: read from its row after the officer kept a co-author's
+   * change; else as this meeting's last record left them; else as read at the start.
+   */
+  const factsNow = useCallback((item: QueueItem, outcomes: ReadonlyMap<string, Outcome>): RiskFacts => {
+    const kept = keptTheirs.current.get(item.key);
+    if (kept) return kept;
+    const before = outcomes.get(item.key);
+    return before?.kind === "recorded" ? { ...item.facts, ...before.after } : item.facts;
+  }, []);
 
   // Showing a card selects the risk's row in the sheet, so the room sees it.
   useEffect(() => {
@@ -266,6 +306,7 @@ export function useMeeting({
         startReport.current = report;
         escalationsAtStart.current = report.escalations;
         snapshots.current = new Map();
+        keptTheirs.current = new Map();
       }
       const queue = buildQueue(report, {
         meetingDate: setup.date,
@@ -281,6 +322,17 @@ export function useMeeting({
         ? null
         : recordedEarlier(report.history, queue, setup.date, logSheet.current, report.proposals);
       const outcomes = earlier ? earlierOutcomes(earlier.records, queue) : latest.current.outcomes;
+      // The workbook was read again after this meeting's earlier records: the escalations they made are in
+      // its routes already, so the start's are worked out back from the changes they logged.
+      if (earlier)
+        escalationsAtStart.current = escalationsAtMeetingStart(
+          report.escalations,
+          queue.flatMap((q) => {
+            const r = earlier.records.get(q.key);
+            return r ? [{ sheet: q.facts.sheet, row: q.facts.row, changes: r.changes }] : [];
+          }),
+          settings,
+        );
       const reviewedOrder = earlier ? [...outcomes.keys()] : latest.current.reviewedOrder;
       const proposalsAccepted = earlier ? earlier.proposalsAccepted : latest.current.proposalsAccepted;
       patch({
@@ -345,10 +397,13 @@ export function useMeeting({
         });
         return false;
       }
-      request.expected.forEach((snap, i) => {
-        if (snap.sheet === key.split("\u0000")[0])
-          snapshots.current.set(key, snapshotAfterWrite(snap, result.rowsNow[i], request.cells));
-      });
+      request.expected.forEach((snap, i) =>
+        snapshots.current.set(
+          rowKey(snap.sheet, snap.row),
+          snapshotAfterWrite(snap, result.rowsNow[i], request.cells),
+        ),
+      );
+      keptTheirs.current.delete(key);
       patch((s) => {
         const item = s.queue.find((q) => q.key === key)!;
         const outcomes = new Map(s.outcomes);
@@ -362,6 +417,10 @@ export function useMeeting({
           text: plan.text,
           changes: earlier?.kind === "recorded" ? [...earlier.changes, ...changes] : changes,
           after: plan.after,
+          actions: mergeActionValues(
+            earlier?.kind === "recorded" ? earlier.actions : undefined,
+            plan.actionsAfter,
+          ),
         });
         const reviewedOrder = s.reviewedOrder.includes(key) ? s.reviewedOrder : [...s.reviewedOrder, key];
         const i = Math.min(s.index + 1, s.queue.length - 1);
@@ -399,34 +458,44 @@ export function useMeeting({
       try {
         // A risk recorded before in this meeting starts from what that record wrote, not from the facts read
         // at the start: its log row gives the score at the time, and a field it changed is not changed back.
+        // After the officer kept a co-author's change, it starts from the register's row as it is now.
         const before = s.outcomes.get(item.key);
-        const facts = before?.kind === "recorded" ? { ...item.facts, ...before.after } : item.facts;
-        const plan = recordToEdits(facts, choice, {
+        const recorded = before?.kind === "recorded";
+        const kept = keptTheirs.current.has(item.key);
+        const plan = recordToEdits(factsNow(item, s.outcomes), choice, {
           meetingDate: setup.date,
           asAt: rep.asAt,
           by: setup.by,
           columns,
           settings,
-          lastLoggedText: s.outcomes.get(item.key)?.kind === "recorded" ? null : logged(item.facts),
+          // Recorded before: the words in the register are this meeting's own, already in the log.
+          lastLoggedText: recorded ? before.text : logged(item.facts),
           ragMatrix: rep.ragMatrix,
         });
-        // A second record of the same risk in one meeting: the register text is already in the log.
-        if (s.outcomes.get(item.key)?.kind === "recorded") plan.log.rows = plan.log.rows.slice(-1);
-        if (!snapshots.current.has(item.key)) {
-          snapshots.current.set(
-            item.key,
-            rowSnapshot(
-              item.facts.record,
-              rep.sheets.find((x) => x.name === item.facts.sheet) ?? { columns: [] },
-            ),
-          );
+        // A second record of the same risk in one meeting: the register text is already in the log (unless
+        // the row was read again after keeping a co-author's change: then only their words are carried).
+        if (recorded && !kept) plan.log.rows = plan.log.rows.slice(-1);
+        // Every row the record writes is compared first: the risk's row and the action rows it changes.
+        const records: SheetRecord<string>[] = [item.facts.record];
+        for (const a of choice.actions ?? [])
+          if (plan.cells.some((c) => c.sheet === a.action.sheet && c.row === a.action.row - 1))
+            records.push(a.action.record);
+        const expected: RowSnapshot[] = [];
+        for (const r of records) {
+          const k = rowKey(r.sheet, r.row);
+          if (!snapshots.current.has(k))
+            snapshots.current.set(
+              k,
+              rowSnapshot(r, rep.sheets.find((x) => x.name === r.sheet) ?? { columns: [] }),
+            );
+          const snap = snapshots.current.get(k);
+          if (snap) expected.push(snap);
         }
-        const snap = snapshots.current.get(item.key);
         const request: RecordUpdateRequest = {
           cells: plan.cells,
           log: plan.log,
           logSheet: logSheet.current,
-          expected: snap ? [snap] : [],
+          expected,
         };
         return await write(item.key, request, plan, choice.noChange);
       } catch (e) {
@@ -434,7 +503,7 @@ export function useMeeting({
         return false;
       }
     },
-    [columns, settings, logged, patch, write],
+    [columns, settings, logged, patch, write, factsNow],
   );
 
   const acceptProposal = useCallback(async (): Promise<boolean> => {
@@ -448,7 +517,8 @@ export function useMeeting({
     try {
       const result = await gateway.recordUpdate!({
         cells: [],
-        log: acceptedProposalLog(proposal, item.facts, setup.date, setup.by),
+        // The score and strategy at the time: after any change this meeting made to the risk.
+        log: acceptedProposalLog(proposal, factsNow(item, s.outcomes), setup.date, setup.by),
         logSheet: logSheet.current,
         expected: [],
       });
@@ -467,15 +537,37 @@ export function useMeeting({
       patch({ busy: false, error: plainMessage(e) });
       return false;
     }
-  }, [card, gateway, patch]);
+  }, [card, gateway, patch, factsNow]);
 
   const resolveConflict = useCallback(
     async (doWrite: boolean): Promise<boolean> => {
       const c = latest.current.conflict;
       if (!c) return false;
       if (!doWrite) {
-        // Keep theirs: the row as it is now becomes what this card compares against next time.
-        c.conflicts.forEach((x) => snapshots.current.set(c.key, { ...x.snapshot, values: x.now }));
+        // Keep theirs: the rows as they are now become what this card compares against next time, and the
+        // next record of the risk is made from its register row as it is now (their values, their words).
+        const s = latest.current;
+        const item = s.queue.find((q) => q.key === c.key);
+        for (const x of c.conflicts) {
+          snapshots.current.set(rowKey(x.snapshot.sheet, x.snapshot.row), { ...x.snapshot, values: x.now });
+          if (
+            item &&
+            columns &&
+            settings &&
+            x.snapshot.sheet === item.facts.sheet &&
+            x.snapshot.row === item.facts.record.row
+          )
+            keptTheirs.current.set(
+              c.key,
+              factsWithRowNow(
+                factsNow(item, s.outcomes),
+                { firstCol: x.snapshot.firstCol, values: x.now },
+                columns(item.facts.sheet),
+                settings,
+                startReport.current?.ragMatrix,
+              ),
+            );
+        }
         patch({
           conflict: null,
           announcement: "Nothing written. The row as it is now will be compared next time.",
@@ -495,7 +587,7 @@ export function useMeeting({
         return false;
       }
     },
-    [patch, write],
+    [patch, write, columns, settings, factsNow],
   );
 
   const reportNow = useRef(report);

@@ -1,0 +1,89 @@
+// A risk's facts with its register row as it is now: after the officer kept a co-author's change ("Keep
+// theirs"), the next record is made from the register's values, not from those read at the start.
+
+import type { CellValue } from "../model/grid";
+import type { RiskField } from "../model/fields";
+import { fieldText, rawCell, type RecordCell, type RiskRecord } from "../model/records";
+import type { RiskFacts } from "../model/risk-summary";
+import type { Settings } from "../model/settings";
+import { parseRagWord, parseScore, parseStrategy } from "../parse";
+import { cellText } from "../read/cell-text";
+import { STRATEGY_WORD } from "../rules/risk-facts";
+import type { RowSnapshot } from "./conflict";
+import { ratedRag, type RecordContext } from "./record";
+
+/** The record with each of its sheet's fields read from the row as it is now (its cells keep their formats). */
+function recordNow(
+  record: RiskRecord,
+  row: Pick<RowSnapshot, "firstCol" | "values">,
+  columns: ReadonlyMap<string, number>,
+): RiskRecord {
+  const fields: Partial<Record<RiskField, RecordCell>> = { ...record.fields };
+  for (const [name, col] of columns) {
+    const i = col - row.firstCol;
+    if (i < 0 || i >= row.values.length) continue;
+    const field = name as RiskField;
+    const value: CellValue = row.values[i] ?? null;
+    const text = cellText(value);
+    fields[field] =
+      text === ""
+        ? undefined
+        : { value, text, format: rawCell(record, field)?.format ?? null, row: record.row, col };
+  }
+  return {
+    sheet: record.sheet,
+    kind: record.kind,
+    row: record.row,
+    rows: record.rows,
+    fields,
+    extras: record.extras,
+  };
+}
+
+/** A field's number as the check reads it: a number as it is, words on the field's scale. */
+function numberOf(record: RiskRecord, field: RiskField, scale?: Settings["likelihoodWords"]): number | null {
+  const value = rawCell(record, field)?.value ?? null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  const n = parseScore(fieldText(record, field), Array.isArray(scale) ? scale : undefined);
+  return n.ok ? n.value : null;
+}
+
+/**
+ * The facts the meeting records against (likelihood, impact, score, RAG, strategy, owner, and the record
+ * whose Latest Update and Last Updated cells a record replaces), read from the register's row as it is now;
+ * the others (history, appetite, trend) as read at the start. The score is the score cell, else likelihood ×
+ * impact; its RAG as a record rates a score it works out.
+ */
+export function factsWithRowNow(
+  facts: RiskFacts,
+  row: Pick<RowSnapshot, "firstCol" | "values">,
+  columns: ReadonlyMap<string, number>,
+  settings: Pick<Settings, "rag" | "likelihoodWords" | "impactWords" | "strategyWords">,
+  ragMatrix?: RecordContext["ragMatrix"],
+): RiskFacts {
+  const record = recordNow(facts.record, row, columns);
+  const likelihood = numberOf(record, "likelihood", settings.likelihoodWords);
+  const impact = numberOf(record, "impact", settings.impactWords);
+  const scoreCell = numberOf(record, "score");
+  const score = scoreCell ?? (likelihood !== null && impact !== null ? likelihood * impact : null);
+  const ragWord = parseRagWord(fieldText(record, "rag"));
+  const rag =
+    score !== null
+      ? ratedRag(likelihood, impact, score, { settings, ragMatrix })
+      : ragWord.ok
+        ? ragWord.value
+        : null;
+  const strategyText = fieldText(record, "strategy");
+  const strategy = parseStrategy(strategyText, settings.strategyWords);
+  return {
+    ...facts,
+    record,
+    owner: fieldText(record, "owner"),
+    likelihood,
+    impact,
+    score,
+    rag,
+    strategy: strategy.ok ? STRATEGY_WORD[strategy.value] : strategyText,
+    latestUpdateText: fieldText(record, "update"),
+  };
+}
