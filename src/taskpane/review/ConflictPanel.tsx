@@ -63,8 +63,9 @@ export function ConflictPanel({ conflict, riskId, busy, onResolve }: ConflictPan
           </TableRow>
         </TableHeader>
         <TableBody>
-          {fields.map((f) => (
-            <TableRow key={f.col}>
+          {fields.map((f, i) => (
+            // The register row and an action row may both conflict in one column: the place in the list is the key.
+            <TableRow key={`${i}:${f.col}`}>
               <TableCell>{f.header}</TableCell>
               <TableCell>{show(f.shown, f.date)}</TableCell>
               <TableCell>{show(f.now, f.date)}</TableCell>
