@@ -7,19 +7,16 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { runImport } from "../../src/cli/import-command";
 import type { CliOutput } from "../../src/cli/check-command";
 import type { CellValue } from "../../src/core/model/grid";
 import { readWorkbookFile } from "../../src/files/read-workbook-file";
-import { IMPORT_REGISTER_HEADERS } from "./helpers/registers";
+import { writeOneRiskImport } from "./helpers/registers";
 
 jest.setTimeout(60_000);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-review-b-time-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-const HEADERS = IMPORT_REGISTER_HEADERS;
 
 describe("the Import Log's When", () => {
   // SPEC "Owned tabs": Import Log — "when (an Excel date and time)". An officer importing at 14:05 on
@@ -29,31 +26,7 @@ describe("the Import Log's When", () => {
   let when: CellValue;
 
   beforeAll(async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("Register");
-    ws.addRow(HEADERS);
-    ws.addRow([
-      "HRC-001",
-      "Road",
-      "Jane Smith",
-      3,
-      3,
-      9,
-      "Treat",
-      "Open",
-      new Date(Date.UTC(2022, 8, 12)),
-      "u1",
-    ]);
-    ws.getCell("I2").numFmt = "dd/mm/yyyy";
-    const into = path.join(tmp, "when.xlsx");
-    await wb.xlsx.writeFile(into);
-    const exportFile = path.join(tmp, "when-export.csv");
-    fs.writeFileSync(
-      exportFile,
-      [HEADERS, ["HRC-001", "Road", "Jane Smith", 3, 3, 9, "Treat", "Open", "12/09/2022", "u2"]]
-        .map((r) => r.join(","))
-        .join("\r\n"),
-    );
+    const { into, exportFile } = await writeOneRiskImport(tmp, "when", "12/09/2022");
     const out = path.join(tmp, "when-merged.xlsx");
     // Only the clock is faked: 10 October 2022, 13:05 UTC, which is 14:05 in London.
     jest.useFakeTimers({

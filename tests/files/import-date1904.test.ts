@@ -5,20 +5,18 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { runImport } from "../../src/cli/import-command";
 import type { CliOutput } from "../../src/cli/check-command";
 import type { Grid } from "../../src/core/model/grid";
 import { readWorkbookFile } from "../../src/files/read-workbook-file";
 import { loadWithExcelJs } from "./helpers";
-import { IMPORT_REGISTER_HEADERS } from "../cli/helpers/registers";
+import { writeOneRiskImport } from "../cli/helpers/registers";
 
 jest.setTimeout(60_000);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-review-b-1904-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const HEADERS = IMPORT_REGISTER_HEADERS;
 /** 05/10/2022 as a 1900-system serial (what the readers give for either date system). */
 const OCT_5 = 44839;
 
@@ -30,32 +28,9 @@ describe("import into a 1904-date-system register", () => {
   let grids: Grid[];
 
   beforeAll(async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.properties.date1904 = true;
-    const ws = wb.addWorksheet("Register");
-    ws.addRow(HEADERS);
-    ws.addRow([
-      "HRC-001",
-      "Road",
-      "Jane Smith",
-      3,
-      3,
-      9,
-      "Treat",
-      "Open",
-      new Date(Date.UTC(2022, 8, 12)),
-      "u1",
-    ]);
-    ws.getCell("I2").numFmt = "dd/mm/yyyy";
-    const into = path.join(tmp, "mac-register.xlsx");
-    await wb.xlsx.writeFile(into);
-    const exportFile = path.join(tmp, "iris.csv");
-    fs.writeFileSync(
-      exportFile,
-      [HEADERS, ["HRC-001", "Road", "Jane Smith", 3, 3, 9, "Treat", "Open", "05/10/2022", "u2"]]
-        .map((r) => r.join(","))
-        .join("\r\n"),
-    );
+    const { into, exportFile } = await writeOneRiskImport(tmp, "mac-register", "05/10/2022", {
+      date1904: true,
+    });
     const out = path.join(tmp, "merged.xlsx");
     const output: CliOutput = { stdout: () => undefined, stderr: () => undefined };
     const code = await runImport(

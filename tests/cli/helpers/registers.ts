@@ -1,6 +1,8 @@
 // Small register workbooks for the command line's tests: a header, a risk that breaks no
 // rule as at 10 October 2022, and a writer.
 
+import * as fs from "fs";
+import * as path from "path";
 import ExcelJS from "exceljs";
 
 export type Row = (string | number | Date | null)[];
@@ -66,3 +68,29 @@ export const IMPORT_REGISTER_HEADERS = [
   "Last Updated",
   "Latest Update",
 ];
+
+/**
+ * The files of a one-risk import: a register (.xlsx; HRC-001 last updated 12/09/2022, update "u1"), in the
+ * 1904 date system when asked, and an IRIS export (.csv) of the same risk last updated `exportLastUpdated`
+ * with update "u2". Returns their paths in `dir`, named from `name`.
+ */
+export async function writeOneRiskImport(
+  dir: string,
+  name: string,
+  exportLastUpdated: string,
+  options: { date1904?: boolean } = {},
+): Promise<{ into: string; exportFile: string }> {
+  const headers = IMPORT_REGISTER_HEADERS;
+  const wb = new ExcelJS.Workbook();
+  if (options.date1904) wb.properties.date1904 = true;
+  const ws = wb.addWorksheet("Register");
+  ws.addRow(headers);
+  ws.addRow(["HRC-001", "Road", "Jane Smith", 3, 3, 9, "Treat", "Open", utc(2022, 9, 12), "u1"]);
+  ws.getCell("I2").numFmt = "dd/mm/yyyy";
+  const into = path.join(dir, `${name}.xlsx`);
+  await wb.xlsx.writeFile(into);
+  const exportFile = path.join(dir, `${name}-export.csv`);
+  const row = ["HRC-001", "Road", "Jane Smith", 3, 3, 9, "Treat", "Open", exportLastUpdated, "u2"];
+  fs.writeFileSync(exportFile, [headers, row].map((r) => r.join(",")).join("\r\n"));
+  return { into, exportFile };
+}
