@@ -1,7 +1,7 @@
 // Month-on-month movement between two readings of a register (SPEC "Risk Summary": movement since the last import).
 
 import type { CellValue } from "../model/grid";
-import type { Settings } from "../model/settings";
+import type { ScaleWord, Settings } from "../model/settings";
 import { parseRiskState, parseScore, parseStrategy } from "../parse";
 import { cellText } from "../read/cell-text";
 
@@ -25,12 +25,18 @@ export interface RiskReadings {
   after: FieldReader;
 }
 
-/** The current score: the score cell, else likelihood × impact; null when not known. */
-function scoreOf(read: FieldReader): number | null {
+/** A scale setting as the check reads it: a list of words, else none (words then read as no number). */
+const scaleOf = (words: Settings["likelihoodWords"]): ScaleWord[] => (Array.isArray(words) ? words : []);
+
+/**
+ * The current score: the score cell, else likelihood × impact; null when not known. As the check reads them
+ * (SPEC "Scores"), likelihood and impact words ("Likely", "Major") are read on the settings' scales.
+ */
+function scoreOf(read: FieldReader, settings: Settings): number | null {
   const s = parseScore(read("score"));
   if (s.ok) return s.value;
-  const l = parseScore(read("likelihood"));
-  const i = parseScore(read("impact"));
+  const l = parseScore(read("likelihood"), scaleOf(settings.likelihoodWords));
+  const i = parseScore(read("impact"), scaleOf(settings.impactWords));
   return l.ok && i.ok ? l.value * i.value : null;
 }
 
@@ -63,8 +69,8 @@ export function measureMovement(
     const wasOpen = parseRiskState(cellText(r.before("status")), settings) === "open";
     const isClosed = parseRiskState(cellText(r.after("status")), settings) === "closed";
     if (wasOpen && isClosed) m.closed.push(r.id);
-    const b = scoreOf(r.before);
-    const a = scoreOf(r.after);
+    const b = scoreOf(r.before, settings);
+    const a = scoreOf(r.after, settings);
     if (a !== null && b !== null && a > b) m.scoreUp.push(r.id);
     if (a !== null && b !== null && a < b) m.scoreDown.push(r.id);
     const sb = strategyOf(r.before, settings);

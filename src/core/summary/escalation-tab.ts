@@ -5,7 +5,7 @@ import { DESTINATION_LABELS, destinationTitle } from "../escalate/destination-la
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { DestinationId } from "../model/report";
 import { trendLabel } from "../model/history";
-import type { SummaryData, SummaryRisk } from "./summary-types";
+import type { RoutedFrom, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
 import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 import { workedOutNote } from "./risk-summary-tab";
 
@@ -53,10 +53,18 @@ export function buildEscalationTab(
   // A risk routed from a row counted on another register (or file) is shown with that row's details.
   for (const f of [...data.risks, ...(data.alsoHeld ?? [])]) facts.set(placeKey(f.file, f.sheet, f.row), f);
   const headers = data.sourced ? [...HEADERS, "Source"] : HEADERS;
-  const workedOut = data.escalations.flatMap((e) => {
-    const f = facts.get(placeKey(e.file, e.sheet, e.row));
-    return f?.scoreWorkedOut ? [f] : [];
-  });
+  // The rows shown, each once, whose scores were worked out.
+  const workedOut = [
+    ...new Set(
+      data.escalations.flatMap((e) =>
+        e.destinations.flatMap((_, i) => {
+          const at = shownRow(e, i);
+          const f = facts.get(placeKey(at.file, at.sheet, at.row));
+          return f?.scoreWorkedOut ? [f] : [];
+        }),
+      ),
+    ),
+  ];
   // Said once at the top; each such row's reason says "worked out as 4 × 4" too.
   if (workedOut.length > 0) {
     tab.row([workedOutNote(workedOut)]);
@@ -69,10 +77,17 @@ export function buildEscalationTab(
     tab.header(headers);
     if (routed.length === 0) tab.row(["None"]);
     for (const e of routed) {
-      const f = facts.get(placeKey(e.file, e.sheet, e.row));
+      const i = e.destinations.indexOf(dest);
+      // Shown with the row that routed it here: its score and RAG gave the reason, and the link goes there.
+      const at = shownRow(e, i);
+      const f = facts.get(placeKey(at.file, at.sheet, at.row));
       const idCol = f?.idCol ?? 0;
+      const files = [
+        at.file ?? "",
+        ...[e.file ?? "", ...(e.alsoOn ?? [])].filter((x) => x !== (at.file ?? "")),
+      ];
       const r = tab.row([
-        e.recordId,
+        at.recordId,
         f?.title ?? "",
         f?.owner ?? "",
         f?.annex ?? "",
@@ -81,18 +96,23 @@ export function buildEscalationTab(
         f?.strategy ?? "",
         f?.latestUpdateText ?? "",
         dateCell(f?.latestUpdate),
-        e.reasons[e.destinations.indexOf(dest)],
+        e.reasons[i],
         // A risk on several registers is shown once, naming each register it is on.
-        [`${e.sheet}!${toA1(e.row - 1, idCol)}`, ...(e.alsoOnSheets ?? [])].join("; also on "),
-        trendLabel(e.trend),
-        ...(data.sourced ? [[e.file ?? "", ...(e.alsoOn ?? [])].join(", ")] : []),
+        [`${at.sheet}!${toA1(at.row - 1, idCol)}`, ...(at.alsoOnSheets ?? [])].join("; also on "),
+        trendLabel(at.trend),
+        ...(data.sourced ? [files.join(", ")] : []),
       ]);
-      tab.rag(r, 5, f?.rag ?? null).link(r, 10, e.sheet, toA1(e.row - 1, idCol), e.file);
+      tab.rag(r, 5, f?.rag ?? null).link(r, 10, at.sheet, toA1(at.row - 1, idCol), at.file);
     }
     tab.blank();
   }
   proposedChanges(tab, data, facts);
   return tab.build();
+}
+
+/** The row an escalation is shown with in its destinations[i]'s block: the row that routed it there. */
+function shownRow(e: SummaryEscalation, i: number): RoutedFrom {
+  return e.routedFrom?.[i] ?? e;
 }
 
 /** Laid out like the destination blocks, so the date column (8) and the link column (10) mean the same. */

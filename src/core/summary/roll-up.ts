@@ -6,7 +6,7 @@ import type { AcrossFiles } from "../join/across-files";
 import { sameRiskKey } from "../join/across-files";
 import type { Escalation } from "../model/report";
 import type { AcceptedException } from "../model/settings";
-import type { SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
+import type { RoutedFrom, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
 
 /** One checked file's part in the roll-up. */
 export interface RollUpPart {
@@ -42,17 +42,29 @@ export function rollUpSummary(
       const key = sameRiskKey({ id: risk.id, title: risk.title });
       if (key) keyOf.set(placeKey(file, risk.sheet, risk.row), key);
       const first = key ? firstHolder.get(key) : undefined;
-      // The same risk in another file is counted once: where it was first met.
+      // The same risk in another file is counted once: at its first open row when any is open, else where
+      // it was first met (as across the registers of one workbook: see countOnce).
       if (first !== undefined && first.file !== file) {
-        alsoHeld.push(risk);
+        if (first.open || !risk.open) {
+          alsoHeld.push(risk);
+          continue;
+        }
+        risks[risks.indexOf(first)] = risk;
+        alsoHeld.push(first);
+        firstHolder.set(key, risk);
         continue;
       }
       if (key && first === undefined) firstHolder.set(key, risk);
       risks.push(risk);
     }
 
+  // An escalation may be shown at a row counted elsewhere (alsoHeld): its key is that row's risk's all the same.
   const keyed = parts.flatMap(({ file, data }) =>
-    escalationKeys(data.risks, data.escalations).map((key, i) => ({ file, key, e: data.escalations[i] })),
+    escalationKeys([...data.risks, ...(data.alsoHeld ?? [])], data.escalations).map((key, i) => ({
+      file,
+      key,
+      e: data.escalations[i],
+    })),
   );
   const shownAt = shownWith(keyed);
   const escalations: SummaryEscalation[] = [];
@@ -61,11 +73,13 @@ export function rollUpSummary(
     const earlier = shown.get(shownAt[i]);
     if (earlier) {
       if (!earlier.alsoOn?.includes(file)) earlier.alsoOn = [...(earlier.alsoOn ?? []), file];
-      // Where another file routes it further, it goes there too (as across sheets of one workbook).
+      // Where another file routes it further, it goes there too (as across sheets of one workbook), shown
+      // in that block with the other file's row that routed it there.
       e.destinations.forEach((d, j) => {
         if (earlier.destinations.includes(d)) return;
         earlier.destinations.push(d);
         earlier.reasons.push(e.reasons[j]);
+        earlier.routedFrom!.push(routedFrom(e, j, file));
       });
       return;
     }
@@ -74,6 +88,7 @@ export function rollUpSummary(
       file,
       destinations: [...e.destinations],
       reasons: [...e.reasons],
+      routedFrom: e.destinations.map((_, j) => routedFrom(e, j, file)),
     };
     shown.set(i, escalation);
     escalations.push(escalation);
@@ -100,6 +115,14 @@ export function rollUpSummary(
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),
   };
+}
+
+/** The row of `file` that routed escalation `e` to its destinations[j]. */
+function routedFrom(e: SummaryEscalation, j: number, file: string): RoutedFrom {
+  const at = e.routedFrom?.[j];
+  if (at) return { ...at, file };
+  const { recordId, sheet, row, trend, alsoOnSheets } = e;
+  return { recordId, sheet, row, trend, file, ...(alsoOnSheets ? { alsoOnSheets } : {}) };
 }
 
 /** One escalation of several files: its file and its risk's same-risk key ("" when the risk has no id). */

@@ -6,7 +6,7 @@ import type { Proposal } from "../model/history";
 import type { RiskFacts } from "../model/risk-summary";
 import { toA1 } from "../address/a1";
 import { closeOutByAim } from "./plan-close-out-tab";
-import type { SummaryAim, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
+import type { RoutedFrom, SummaryAim, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
 import { rawValue, fieldColumn } from "../model/records";
 
 /** A risk's facts without the record they were read from. */
@@ -50,9 +50,17 @@ const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.idCol)}
 
 /**
  * Joins the rows of a workbook's registers that are the same risk (SPEC "Owned tabs": the same id and
- * title, as the roll-up over files joins them): the first row met stands for the risk and names the
- * others; its escalation is shown once per destination, at the first row routed there, taking the
- * destinations only another row has; and each proposal for it once (its first row's).
+ * title, as the roll-up over files joins them), counting and showing it once.
+ *
+ * The row that stands for the risk (its status, RAG, heat-map cell, staleness in the Risk Summary) is its
+ * first OPEN row when any of its rows is open, else its first row: a risk closed on one register and open
+ * on another is still open, and is routed by its open row (SPEC "Escalation": each open risk is routed), so
+ * the counts agree with the Escalation tab whichever register is read first. The other rows are named
+ * (alsoOnSheets) and kept apart (alsoHeld).
+ *
+ * Its escalation is one item, shown once per destination: each destination with the first row that routed
+ * it there (routedFrom), so a block shows the score and RAG that put the risk in it and links to that row.
+ * Each proposal for it is kept once per action: the standing row's, else the first met.
  */
 export function countOnce(
   facts: readonly RiskFacts[],
@@ -64,58 +72,87 @@ export function countOnce(
   escalations: SummaryEscalation[];
   proposals: Proposal[];
 } {
+  // Each risk's rows, keyed by the first row met; a later row joins it from another register only (two
+  // rows of one register with the same id are two rows, as the duplicate-id rule reports them).
   const first = new Map<string, RiskFacts>();
-  const others = new Map<RiskFacts, RiskFacts[]>();
-  const standsFor = new Map<string, RiskFacts>();
+  const rowsOf = new Map<RiskFacts, RiskFacts[]>();
+  const groupAt = new Map<string, RiskFacts>();
   for (const f of facts) {
     const key = sameRiskKey({ id: rawValue(f.record, "id"), title: f.title });
     const earlier = key ? first.get(key) : undefined;
     if (earlier && earlier.sheet !== f.sheet) {
-      others.get(earlier)!.push(f);
-      standsFor.set(placeKey(f.sheet, f.row), earlier);
+      rowsOf.get(earlier)!.push(f);
+      groupAt.set(placeKey(f.sheet, f.row), earlier);
       continue;
     }
     if (key && !earlier) first.set(key, f);
-    others.set(f, []);
+    rowsOf.set(f, [f]);
+    groupAt.set(placeKey(f.sheet, f.row), f);
   }
-  const risks = [...others].map(([f, also]) =>
-    also.length === 0 ? summaryRisk(f) : { ...summaryRisk(f), alsoOnSheets: also.map((a) => a.sheet) },
-  );
+  const standing = new Map<RiskFacts, RiskFacts>();
+  const risks: SummaryRisk[] = [];
+  const alsoHeld: SummaryRisk[] = [];
+  for (const [group, rows] of rowsOf) {
+    const stands = rows.find((r) => r.open) ?? group;
+    standing.set(group, stands);
+    const also = rows.filter((r) => r !== stands);
+    risks.push(
+      also.length === 0
+        ? summaryRisk(stands)
+        : { ...summaryRisk(stands), alsoOnSheets: also.map((a) => a.sheet) },
+    );
+    alsoHeld.push(...also.map(summaryRisk));
+  }
 
-  const shown = new Map<RiskFacts, SummaryEscalation>();
+  const shown = new Map<RiskFacts, SummaryEscalation & { routedFrom: RoutedFrom[] }>();
   const escalations: SummaryEscalation[] = [];
   const bySheetRow = new Map(facts.map((f) => [placeKey(f.sheet, f.row), f]));
   for (const e of routed) {
     const own = bySheetRow.get(placeKey(e.sheet, e.row));
-    const holder = standsFor.get(placeKey(e.sheet, e.row)) ?? own;
-    const also = holder ? (others.get(holder) ?? []) : [];
-    if (!holder || also.length === 0) {
+    const group = groupAt.get(placeKey(e.sheet, e.row));
+    const rows = group ? (rowsOf.get(group) ?? []) : [];
+    if (!own || !group || rows.length < 2) {
       escalations.push(e);
       continue;
     }
-    let kept = shown.get(holder);
+    // This row, naming every other register holding the risk.
+    const from: RoutedFrom = {
+      recordId: e.recordId,
+      sheet: e.sheet,
+      row: e.row,
+      trend: e.trend,
+      alsoOnSheets: rows.filter((f) => f !== own).map(cellOf),
+    };
+    let kept = shown.get(group);
     if (!kept) {
-      // Shown where it was first routed from, naming every other register holding it.
-      const elsewhere = [holder, ...also].filter((f) => f !== own).map(cellOf);
-      kept = { ...e, destinations: [], reasons: [], alsoOnSheets: elsewhere };
-      shown.set(holder, kept);
+      kept = { ...e, destinations: [], reasons: [], alsoOnSheets: from.alsoOnSheets, routedFrom: [] };
+      shown.set(group, kept);
       escalations.push(kept);
     }
-    e.destinations.forEach((d, i) => {
-      if (kept.destinations.includes(d)) return;
+    // Each destination once, with the first row routed there.
+    for (const [i, d] of e.destinations.entries()) {
+      if (kept.destinations.includes(d)) continue;
       kept.destinations.push(d);
       kept.reasons.push(e.reasons[i]);
-    });
+      kept.routedFrom.push(from);
+    }
   }
-  const proposedOnce = new Set<string>();
-  const proposals = proposed.filter((p) => {
+
+  const proposalKey = (p: Proposal): { key: string; standing: boolean } => {
     const place = placeKey(p.sheet, p.row);
-    const holder = standsFor.get(place) ?? bySheetRow.get(place);
-    const key = `${holder ? placeKey(holder.sheet, holder.row) : place}\u0000${p.action}`;
-    if (proposedOnce.has(key)) return false;
-    proposedOnce.add(key);
-    return true;
-  });
-  const alsoHeld = [...others.values()].flat().map(summaryRisk);
+    const group = groupAt.get(place);
+    const stands = group && standing.get(group);
+    return {
+      key: `${group ? placeKey(group.sheet, group.row) : place}\u0000${p.action}`,
+      standing: stands !== undefined && placeKey(stands.sheet, stands.row) === place,
+    };
+  };
+  const chosen = new Map<string, { p: Proposal; standing: boolean }>();
+  for (const p of proposed) {
+    const { key, standing: isStanding } = proposalKey(p);
+    const earlier = chosen.get(key);
+    if (!earlier || (isStanding && !earlier.standing)) chosen.set(key, { p, standing: isStanding });
+  }
+  const proposals = proposed.filter((p) => chosen.get(proposalKey(p).key)?.p === p);
   return { risks, alsoHeld, escalations, proposals };
 }

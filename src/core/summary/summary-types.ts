@@ -35,12 +35,31 @@ export type SummaryAim = Omit<AimCloseOut, "firstRecord"> & { sheet: string; add
 /** A finding; `file` in a roll-up. */
 export type SummaryFinding = Finding & { file?: string };
 
+/**
+ * The row that routed a risk to one destination: the row its block shows and links to (its score, RAG and
+ * details), with `file` in a roll-up and the other registers of its workbook holding the same risk.
+ */
+export interface RoutedFrom {
+  recordId: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  trend: Escalation["trend"];
+  file?: string;
+  alsoOnSheets?: string[];
+}
+
 /** An escalation; in a roll-up, `file` holds the row linked to and `alsoOn` the other files holding the same risk. */
 export type SummaryEscalation = Escalation & {
   file?: string;
   alsoOn?: string[];
   /** Where the same risk also stands on other registers of its workbook, as "Sheet!A5". */
   alsoOnSheets?: string[];
+  /**
+   * For a risk held on several registers (or files): routedFrom[i] is the row that routed it to
+   * destinations[i], which that destination's block shows and links to. Absent: this escalation's own row.
+   */
+  routedFrom?: RoutedFrom[];
 };
 
 /** A proposal for the boards; `file` in a roll-up. */

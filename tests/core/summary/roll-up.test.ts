@@ -78,6 +78,39 @@ describe("rollUpSummary", () => {
   });
 });
 
+describe("rollUpSummary, a risk held by several files", () => {
+  it("counts it at its open row where it is closed in the first file and open in another", () => {
+    const closed = { ...risk("R1", "Gritting", 2), open: false };
+    const a = part("a.xlsx", [closed]);
+    const { data } = rollUpSummary(
+      [{ ...a, data: { ...a.data, escalations: [] } }, part("b.xlsx", [risk("R1", "Gritting", 5)])],
+      { findings: [], accepted: [] },
+      "2022-10-10",
+      "2 files",
+    );
+    expect(data.risks.map((r) => [r.file, r.row, r.open])).toEqual([["b.xlsx", 5, true]]);
+    expect(data.alsoHeld?.map((r) => [r.file, r.row])).toEqual([["a.xlsx", 2]]);
+    expect(data.escalations.map((e) => [e.file, e.row])).toEqual([["b.xlsx", 5]]);
+  });
+
+  it("shows each destination with the file's row that routed it there", () => {
+    const b = part("b.xlsx", [risk("R1", "Gritting", 5)]);
+    b.data.escalations = [{ ...b.data.escalations[0], destinations: ["operations-board"], reasons: ["why"] }];
+    const { data } = rollUpSummary(
+      [part("a.xlsx", [risk("R1", "Gritting", 2)]), b],
+      { findings: [], accepted: [] },
+      "2022-10-10",
+      "2 files",
+    );
+    const [e] = data.escalations;
+    expect(e.destinations).toEqual(["corporate-register", "operations-board"]);
+    expect(e.routedFrom?.map((f) => [f.file, f.row])).toEqual([
+      ["a.xlsx", 2],
+      ["b.xlsx", 5],
+    ]);
+  });
+});
+
 describe("rollUpMarking", () => {
   it.each([
     [["OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"], "OFFICIAL-SENSITIVE"],
