@@ -139,3 +139,19 @@ describe("findings review H: wording against the settings", () => {
     expect(stale[0].message).not.toMatch(/every month|this month/);
   });
 });
+
+describe("findings review H: one action, several risks", () => {
+  // SPEC "Real registers": "One action, several risks: an actions row whose risk id cell lists several ids
+  // ("SL-10, SL-11" …) belongs to each of them." The overdue action belongs to two risks, and the message
+  // says so in the singular: "Action A-010 for risk HRC-001, HRC-002 was due …" (risk-action-overdue.ts puts
+  // the cell's text after a fixed "for risk").
+  it("names the risks of an overdue action shared by two risks in the plural", () => {
+    const sheets = [
+      register(risk(), risk({ id: "HRC-002", title: "Gully cleansing backlog" })),
+      actionsSheet(action({ riskId: "HRC-001, HRC-002", actionId: "A-010", due: "30/09/2022" })),
+    ];
+    const overdue = reportOf(sheets).findings.filter((f) => f.ruleId === "risk/action-overdue");
+    expect(overdue.map((f) => f.cell)).toEqual(["E2"]);
+    expect(overdue[0].message).toContain("for risks HRC-001, HRC-002");
+  });
+});
