@@ -8,6 +8,7 @@ import type { Report } from "../core/model/report";
 import type { SheetInfo } from "../core/model/sheet-info";
 import { TREND_ARROWS, type Trend } from "../core/model/history";
 import { MERGES_UNREAD_NOTE, structureLines } from "../core/read/structure-lines";
+import { countOnce } from "../core/summary/summary-data";
 import { terminalSafeLines } from "./terminal-text";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -57,6 +58,8 @@ export function table(rows: string[][]): string[] {
  * order inside each group, so the priority rules come first), escalations, then a count line.
  */
 export function renderText(report: Report, fileName: string): string {
+  // A risk on several registers (same id and title) is counted and listed once, as the tabs show it.
+  const once = countOnce(report.risks, report.escalations, report.proposals);
   const out: string[] = [];
   out.push(`File:  ${fileName}`);
   out.push(`As at: ${report.asAt}`);
@@ -89,13 +92,13 @@ export function renderText(report: Report, fileName: string): string {
     out.push("");
   }
 
-  if (report.escalations.length > 0) {
-    out.push(`Escalations (${report.escalations.length}):`);
+  if (once.escalations.length > 0) {
+    out.push(`Escalations (${once.escalations.length}):`);
     out.push(
       ...table(
-        report.escalations.map((e) => [
+        once.escalations.map((e) => [
           e.recordId || "(no id)",
-          `${e.sheet} row ${e.row}`,
+          `${e.sheet} row ${e.row}${e.alsoOnSheets?.length ? ` (also ${e.alsoOnSheets.join(", ")})` : ""}`,
           trendText(e.trend),
           e.destinations.map((d, i) => `${DESTINATION_LABELS[d]} (${e.reasons[i] ?? ""})`).join("; "),
         ]),
@@ -104,11 +107,11 @@ export function renderText(report: Report, fileName: string): string {
     out.push("");
   }
 
-  if (report.proposals.length > 0) {
-    out.push(`Proposed changes for the boards (${report.proposals.length}; never applied by themselves):`);
+  if (once.proposals.length > 0) {
+    out.push(`Proposed changes for the boards (${once.proposals.length}; never applied by themselves):`);
     out.push(
       ...table(
-        report.proposals.map((p) => [
+        once.proposals.map((p) => [
           p.recordId || "(no id)",
           `${p.sheet} row ${p.row}`,
           // "Escalate to Operations Board", "De-escalate from Corporate risk register", as the tab says it.
@@ -121,8 +124,8 @@ export function renderText(report: Report, fileName: string): string {
   }
 
   const trends = new Map<Trend, number>();
-  for (const r of report.riskScores) if (r.open) trends.set(r.trend, (trends.get(r.trend) ?? 0) + 1);
-  if (report.riskScores.some((r) => r.open))
+  for (const r of once.risks) if (r.open) trends.set(r.trend, (trends.get(r.trend) ?? 0) + 1);
+  if (once.risks.some((r) => r.open))
     out.push(
       `Direction of travel of open risks: ${trends.get("up") ?? 0} ↑ up, ${trends.get("down") ?? 0} ↓ down, ` +
         `${trends.get("same") ?? 0} → same, ${trends.get("new") ?? 0} new, ${trends.get(null) ?? 0} not dated.`,
@@ -131,7 +134,7 @@ export function renderText(report: Report, fileName: string): string {
   const by = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
   out.push(
     `${count(by("error"), "error")}, ${count(by("warning"), "warning")}, ${count(by("info"), "note")}; ` +
-      `${count(report.escalations.length, "risk")} to escalate; ${count(report.proposals.length, "proposal")}.`,
+      `${count(once.escalations.length, "risk")} to escalate; ${count(once.proposals.length, "proposal")}.`,
   );
   return `${terminalSafeLines(out)}\n`;
 }

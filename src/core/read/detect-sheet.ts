@@ -60,12 +60,28 @@ export function accepts(kind: Kind, m: HeaderMapping): boolean {
     case "risk-register":
       return (
         (has("id") || has("title") || has("description")) &&
-        [...RISK_SCORE_FIELDS, "strategy"].some(has) &&
+        ([...RISK_SCORE_FIELDS, "strategy"].some(has) || namesRisks(m)) &&
         count >= 4
       );
-    case "actions":
-      return has("riskId") && has("action") && ["due", "status", "actionId", "owner", "update"].some(has);
+    case "actions": {
+      // An action named by its words or by its id ("Action ID, Risk ID, Owner, Due, Status"), and more.
+      const more = ["due", "status", "owner", "update"].some(has);
+      return (
+        has("riskId") && (has("action") || has("actionId")) && (more || (has("action") && has("actionId")))
+      );
+    }
   }
+}
+
+/**
+ * True when a register mapping names its risks: an id, a title or description, and an owner ("Risk ID",
+ * "Risk Title", "Risk Owner"). Such a table is a register without a score or strategy column, and its
+ * "Actions" column (mitigating actions) does not make it an actions sheet; an actions sheet is told by its
+ * due dates or action ids (see chooseKind).
+ */
+function namesRisks(m: HeaderMapping): boolean {
+  const has = (f: string) => m.fieldColumns.has(f);
+  return has("id") && (has("title") || has("description")) && has("owner");
 }
 
 /**

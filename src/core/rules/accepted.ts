@@ -87,13 +87,33 @@ export function isSamePlanAction(e: AcceptedException, finding: Pick<Finding, "f
   );
 }
 
-/** True when an officer accepted this finding and the acceptance still stands. */
-export function isAccepted(finding: Finding, exceptions: AcceptedException[], asAt: DayNumber): boolean {
-  return exceptions.some((e) => {
+/**
+ * The exception that accepts this finding, if any: same rule and sheet, the same record (by id, or a plan
+ * action renumbered by its cells) and cells unchanged since, and, when `asAt` is given, a review date not
+ * yet passed. Without `asAt` (the finding is known accepted) it answers which exception accepted it, so its
+ * reason and review date are shown with it, not those of another exception that now holds its id.
+ */
+export function acceptedBy(
+  finding: Finding,
+  exceptions: readonly AcceptedException[],
+  asAt?: DayNumber,
+): AcceptedException | undefined {
+  return exceptions.find((e) => {
     if (e.ruleId !== finding.ruleId || e.sheet !== finding.sheet) return false;
     if (idKey(e.recordId) !== idKey(finding.recordId) && !isSamePlanAction(e, finding)) return false;
-    const until = dayFromIso(e.reviewBy);
-    if (until === null || until < asAt) return false;
+    if (asAt !== undefined) {
+      const until = dayFromIso(e.reviewBy);
+      if (until === null || until < asAt) return false;
+    }
     return !e.fingerprint || fingerprintStillMatches(e.fingerprint, finding.fingerprint);
   });
+}
+
+/** True when an officer accepted this finding and the acceptance still stands. */
+export function isAccepted(
+  finding: Finding,
+  exceptions: readonly AcceptedException[],
+  asAt: DayNumber,
+): boolean {
+  return acceptedBy(finding, exceptions, asAt) !== undefined;
 }

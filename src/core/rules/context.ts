@@ -97,6 +97,8 @@ export interface RuleContext {
   latestUpdate(risk: RiskRecord): DayNumber | null;
   /** True when some risk of the sheet has dated lines in its update text (the sheet does not lack lastUpdated). */
   hasDatedUpdates(sheet: string): boolean;
+  /** The newest date of the dated lines of the risk's update text ("12/09/22 – reviewed"); null when none. */
+  datedUpdate(risk: RiskRecord): DayNumber | null;
   /** True when two rows of registers are the same risk: same id, and on per-sheet numbered registers same title. */
   sameRisk(a: RiskRecord, b: RiskRecord): boolean;
   /** The RAG a score should carry: the workbook's own matrix where it has one, else the RAG bands. */
@@ -391,6 +393,7 @@ export function buildRuleContext(
       if (!own) return null;
       return { open: actionOpen(own.status), due: dateOf(risk, "actionDue", "deadline"), status: own.status };
     },
+    datedUpdate: datedLine,
     hasDatedUpdates(sheet) {
       if (!datedSheets) {
         datedSheets = new Set();

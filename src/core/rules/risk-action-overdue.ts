@@ -1,6 +1,6 @@
 // risk/action-overdue: an open action whose due date has passed.
 
-import { fieldText } from "../model/records";
+import { fieldText, idListText, rawValue, riskIdKeys } from "../model/records";
 import { ukDate } from "../parse";
 import type { Rule, RuleReport } from "./types";
 
@@ -14,6 +14,7 @@ export const rule: Rule = {
       "An open action's due date is before the as-at date (an actions sheet's row, or the risk's own action on the register).",
     messages: {
       overdue: "Action {action} for risk {risk} was due {due} and is still open.",
+      sharedOverdue: "Action {action} for risks {risk} was due {due} and is still open.",
       ownOverdue: "Risk {risk}'s action on the register was due {due} and is still open ({status}).",
     },
   },
@@ -44,18 +45,19 @@ export const rule: Rule = {
         const due = ctx.dateOf(a, "due", "deadline");
         return due !== null && due < ctx.asAt;
       })
-      .map((a) => ({
-        record: a,
-        field: "due",
-        messageId: "overdue",
-        data: {
+      .map((a) => {
+        const data = {
           action:
             fieldText(a, "actionId") ||
             (fieldText(a, "action") ? `"${fieldText(a, "action").slice(0, 60)}"` : "(no description)"),
           risk: fieldText(a, "riskId") || "(no id)",
           due: ukDate(ctx.dateOf(a, "due", "deadline")!),
-        },
-      }));
+        };
+        // One action, several risks (SPEC): the ids its risk id cell lists, named in the plural.
+        return riskIdKeys(idListText(rawValue(a, "riskId"))).length > 1
+          ? { record: a, field: "due", messageId: "sharedOverdue", data }
+          : { record: a, field: "due", messageId: "overdue", data };
+      });
     return [...own, ...fromSheets];
   },
 };

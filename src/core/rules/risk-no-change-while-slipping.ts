@@ -1,6 +1,6 @@
 // risk/no-change-while-slipping: the last updates say "no change" while the risk's actions slip.
 
-import { fieldText, type RiskRecord, rawValue, rawCell } from "../model/records";
+import { fieldText, type RiskRecord, rawValue } from "../model/records";
 import { datedLines, ukDate, type DayNumber } from "../parse";
 import { dueMovesOfRisk, flaggedNoAt, isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { pointsInputOf } from "../history/risk-points";
@@ -117,7 +117,8 @@ export const rule: Rule = {
       const { count, since } = noChangeRun(ctx, r);
       if (count < 2) return null;
       const base = { id: ctx.riskId(r), count, since: ukDate(since) };
-      const field = rawCell(r, "update") ? "update" : undefined;
+      // The update cell, blank or not, wherever the register has the column (SPEC); else the risk's id.
+      const field = ctx.hasField(r.sheet, "update") ? "update" : undefined;
       const moved = dueMovesOf(ctx, r).find((m) => m.day >= since && movedLater(m));
       if (moved)
         return {

@@ -3,6 +3,13 @@
 import { ukDate } from "../parse";
 import type { Rule, RuleReport } from "./types";
 
+/** The review period (a setting) in the messages' words: "every month" / "this month" for one month. */
+function periodWords(months: number): { every: string; within: string } {
+  return months === 1
+    ? { every: "every month", within: "this month" }
+    : { every: `every ${months} months`, within: "within the review period" };
+}
+
 export const rule: Rule = {
   meta: {
     id: "risk/stale-update",
@@ -12,24 +19,26 @@ export const rule: Rule = {
     description:
       "An open risk has no update, or its latest update (own date, dated lines, its actions' updates, Update Log) is older than the review period.",
     messages: {
-      never: "Risk {id} has no recorded update: it needs one every month, even if nothing changed.",
-      stale: "Risk {id} was last updated {date}, before {cutoff}: it needs an update this month.",
+      never: "Risk {id} has no recorded update: it needs one {every}, even if nothing changed.",
+      stale: "Risk {id} was last updated {date}, before {cutoff}: it needs an update {within}.",
     },
   },
   check(ctx) {
+    const period = periodWords(ctx.settings.reviewPeriodMonths);
     const out: RuleReport[] = [];
     for (let k = 0; k < ctx.records.risks.length; k++) {
       const r = ctx.records.risks[k];
       if (!ctx.isOpenRisk(r)) continue;
       const latest = ctx.latestUpdate(r);
       const id = ctx.riskId(r) || "(no id)";
-      if (latest === null) out.push({ record: r, field: "lastUpdated", messageId: "never", data: { id } });
+      if (latest === null)
+        out.push({ record: r, field: "lastUpdated", messageId: "never", data: { id, every: period.every } });
       else if (latest < ctx.reviewCutoff)
         out.push({
           record: r,
           field: "lastUpdated",
           messageId: "stale",
-          data: { id, date: ukDate(latest), cutoff: ukDate(ctx.reviewCutoff) },
+          data: { id, date: ukDate(latest), cutoff: ukDate(ctx.reviewCutoff), within: period.within },
         });
     }
     return out;

@@ -2,8 +2,7 @@
 
 import { OWNED_TAB_NAMES, type OwnedCell, type OwnedTab } from "../model/owned-tab";
 import type { AcceptedException } from "../model/settings";
-import { idKey } from "../model/records";
-import { isSamePlanAction } from "../rules/accepted";
+import { acceptedBy } from "../rules/accepted";
 import type { SummaryData, SummaryFinding } from "./summary-types";
 import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 
@@ -48,10 +47,11 @@ export function buildExceptionsTab(
   tab.header([...headers, "Reason", "Review by"]);
   if (report.accepted.length === 0) tab.row(["None"]);
   for (const f of report.accepted) {
-    // As the check matched it: by record id, or a plan action renumbered by its cells (see isSamePlanAction).
-    const mine = accepted.filter((e) => e.ruleId === f.ruleId && e.sheet === f.sheet && e.file === f.file);
-    const a =
-      mine.find((e) => idKey(e.recordId) === idKey(f.recordId)) ?? mine.find((e) => isSamePlanAction(e, f));
+    // The exception the check matched (a plan action renumbered is matched by its cells, not its new id).
+    const a = acceptedBy(
+      f,
+      accepted.filter((e) => e.file === f.file),
+    );
     addFinding(tab, f, sourced, [a?.reason ?? "", dateCell(a?.reviewBy)]);
   }
   return tab.build();
