@@ -4,7 +4,10 @@ import { columnLetter } from "../core/address/a1";
 import { DESTINATION_LABELS } from "../core/escalate/destination-labels";
 import { proposalWords } from "../core/meeting/accept-proposal";
 import type { Finding, Severity } from "../core/model/finding";
-import type { Report } from "../core/model/report";
+import type { Escalation, Report } from "../core/model/report";
+import type { Proposal } from "../core/model/history";
+import type { RiskScore } from "../core/model/risk-summary";
+import { idKey } from "../core/model/records";
 import type { SheetInfo } from "../core/model/sheet-info";
 import { TREND_ARROWS, type Trend } from "../core/model/history";
 import { MERGES_UNREAD_NOTE, structureLines } from "../core/read/structure-lines";
@@ -57,9 +60,29 @@ export function table(rows: string[][]): string[] {
  * The whole text report (every line terminal-safe: a cell's control characters are shown, not obeyed): header (file, as-at, sheets), findings grouped by severity (keeping the report's
  * order inside each group, so the priority rules come first), escalations, then a count line.
  */
+/**
+ * The escalations, proposals and risks the text lists: a risk on several registers (same id and title)
+ * once, as the tabs show it (countOnce). The join needs every risk's facts, which cost a 100k-risk check
+ * about a second and 300 MB: it is made only when two rows share an id, and a register whose ids are all
+ * different is listed as it is.
+ */
+function listedOnce(report: Report): {
+  escalations: readonly (Escalation & { alsoOnSheets?: string[] })[];
+  proposals: readonly Proposal[];
+  risks: readonly Pick<RiskScore, "open" | "trend">[];
+} {
+  const seen = new Set<string>();
+  for (const r of report.riskScores) {
+    const key = idKey(r.id);
+    if (!key) continue;
+    if (seen.has(key)) return countOnce(report.risks, report.escalations, report.proposals);
+    seen.add(key);
+  }
+  return { escalations: report.escalations, proposals: report.proposals, risks: report.riskScores };
+}
+
 export function renderText(report: Report, fileName: string): string {
-  // A risk on several registers (same id and title) is counted and listed once, as the tabs show it.
-  const once = countOnce(report.risks, report.escalations, report.proposals);
+  const once = listedOnce(report);
   const out: string[] = [];
   out.push(`File:  ${fileName}`);
   out.push(`As at: ${report.asAt}`);
