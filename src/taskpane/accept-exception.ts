@@ -3,7 +3,7 @@
 
 import type { Finding } from "../core/model/finding";
 import { idKey } from "../core/model/records";
-import { fingerprintStillMatches } from "../core/rules/accepted";
+import { acceptedBy, isSamePlanAction } from "../core/rules/accepted";
 import type { AcceptedException, Settings } from "../core/model/settings";
 import { dayFromIso, isoFromDay, subtractMonths } from "../core/parse";
 
@@ -127,17 +127,25 @@ export function exceptionFor(
   finding: Finding,
   exceptions: readonly AcceptedException[],
 ): AcceptedException | undefined {
-  const matches = exceptions.filter((e) => sameTarget(e, finding));
-  return (
-    matches.find((e) => !e.fingerprint || fingerprintStillMatches(e.fingerprint, finding.fingerprint)) ??
-    matches[0]
-  );
+  // The exception that accepts it (a renumbered plan action's by its cells), else one made for its id.
+  return acceptedBy(finding, exceptions) ?? exceptions.find((e) => sameTarget(e, finding));
 }
 
 /** Settings without the exception(s) for this finding's rule and record: withdrawing brings the finding back. */
 export function withoutException(settings: Settings, finding: Finding): Settings {
+  const accepting = acceptedBy(finding, settings.acceptedExceptions);
   return {
     ...settings,
-    acceptedExceptions: settings.acceptedExceptions.filter((e) => !sameTarget(e, finding)),
+    acceptedExceptions: settings.acceptedExceptions.filter(
+      (e) => e !== accepting && !(sameTarget(e, finding) && !isAnotherPlanAction(e, finding)),
+    ),
   };
+}
+
+/**
+ * True for an exception made for a plan action whose cells are not this finding's: it holds this finding's
+ * id only because actions were inserted or removed above (it accepts its own action, by its cells).
+ */
+function isAnotherPlanAction(e: AcceptedException, finding: Finding): boolean {
+  return e.ruleId.startsWith("plan/") && !!e.fingerprint && !isSamePlanAction(e, finding);
 }

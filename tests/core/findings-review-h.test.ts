@@ -2,6 +2,7 @@
 // Exceptions tab) held to SPEC.md. Each test fails against the code as reviewed.
 
 import { buildSummaryTabs } from "../../src/core/summary";
+import { exceptionFor, withoutException } from "../../src/taskpane/accept-exception";
 import { defaultSettings, type AcceptedException } from "../../src/core/model/settings";
 import type { SheetSpec } from "./rules/harness";
 import { action, actionsSheet, plan, planRow, register, reportOf, risk, updateLog } from "./rules/harness";
@@ -54,6 +55,36 @@ describe("findings review H", () => {
     expect(shown).toEqual([
       ["1.2", "Publish the policy", "Officer post vacant", { date: "2023-01-31" }],
       ["1.3", "Train the board", "Board training bought in", { date: "2022-12-31" }],
+    ]);
+  });
+
+  // The task pane's accepted list shows, and Withdraw removes, the exception that accepts the finding: after
+  // an action is inserted above two accepted plan actions, "Publish the policy" (now 1.2) is shown with its
+  // own reason, and withdrawing it removes its own exception, not the one now holding the id 1.2.
+  it("shows and withdraws, in the task pane, the exception that accepts a renumbered plan action", () => {
+    const act = (text: string) =>
+      planRow({ no: null, aim: null, background: null, action: text, leadOfficer: null });
+    const before = plan(planRow({ action: "Publish the policy", leadOfficer: null }), act("Train the board"));
+    const found = reportOf([before]).findings.filter((f) => f.ruleId === "plan/missing-lead");
+    const exceptions: AcceptedException[] = found.map((f, i) => ({
+      ruleId: "plan/missing-lead",
+      sheet: f.sheet,
+      recordId: f.recordId!,
+      reason: ["Officer post vacant", "Board training bought in"][i],
+      reviewBy: "2023-01-31",
+      fingerprint: f.fingerprint!,
+    }));
+    const after = plan(
+      planRow({ action: "Appoint a risk champion" }),
+      act("Publish the policy"),
+      act("Train the board"),
+    );
+    const report = reportOf([after], { settings: { acceptedExceptions: exceptions } });
+    const publish = report.accepted.find((f) => f.recordId === "1.2")!;
+    expect(exceptionFor(publish, exceptions)?.reason).toBe("Officer post vacant");
+    const settings = { ...defaultSettings(), acceptedExceptions: exceptions };
+    expect(withoutException(settings, publish).acceptedExceptions.map((e) => e.reason)).toEqual([
+      "Board training bought in",
     ]);
   });
 
