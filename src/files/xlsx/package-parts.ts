@@ -1,6 +1,7 @@
 // Small edits to a package's bookkeeping parts: workbook.xml's sheets and names, relationships, content types, tables.
 
 import { name, Tok, XmlScanner } from "./xml-scanner";
+import { mainPrefix } from "./main-prefix";
 import { decodeAttr } from "./xml-text";
 import { shiftRowRefs } from "./shift-row-refs";
 import { resolveTarget, usesDate1904 } from "./workbook-parts";
@@ -51,6 +52,8 @@ export class WorkbookXml {
   private sheetsSelfClosing: [number, number] | null = null;
   private namesEnd = -1;
   private fullCalc = false;
+  /** workbook.xml's SpreadsheetML prefix ("x:" or ""), found when a sheet or name is first added. */
+  private mainNs: string | null = null;
 
   constructor(bytes: Uint8Array) {
     // Offsets are found on the bytes; the edit is done on the text, so work out positions on the text.
@@ -96,6 +99,11 @@ export class WorkbookXml {
       this.sheetsSelfClosing = [toText(this.sheetsSelfClosing[0]), toText(this.sheetsSelfClosing[1])];
   }
 
+  /** The prefix every element added to workbook.xml is written with (mainPrefix). */
+  private get ns(): string {
+    return (this.mainNs ??= mainPrefix(this.text));
+  }
+
   /** Appends a sheet; returns its index in the sheet list (for localSheetId). */
   addSheet(sheetName: string, relId: string, hidden: boolean): number {
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
@@ -103,7 +111,7 @@ export class WorkbookXml {
       ? `${this.relPrefix}:id="${xmlAttr(relId)}"`
       : `r:id="${xmlAttr(relId)}" xmlns:r="${REL_NS}"`;
     this.added.push(
-      `<sheet name="${xmlAttr(sheetName)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ""} ${rid}/>`,
+      `<${this.ns}sheet name="${xmlAttr(sheetName)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ""} ${rid}/>`,
     );
     this.sheets.push({ name: sheetName, sheetId, relId, state: hidden ? "hidden" : "visible" });
     return this.sheets.length - 1;
@@ -115,7 +123,7 @@ export class WorkbookXml {
     this.printTitles.add(index);
     const ref = `'${sheetName.replace(/'/g, "''")}'!$${row + 1}:$${row + 1}`;
     this.names.push(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(ref)}</definedName>`,
+      `<${this.ns}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(ref)}</${this.ns}definedName>`,
     );
   }
 

@@ -11,13 +11,13 @@ import { toA1 } from "../../core/address/a1";
 import type { CellValue } from "../../core/model/grid";
 import { fitCell } from "../../core/model/writable-text";
 import { serialInDateSystem } from "./cell-values";
+import { MAIN_NS, mainPrefix, tagName } from "./main-prefix";
 import { cellXml, locateRows } from "./sheet-edit";
 import type { CellLook, StyleBook } from "./style-book";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeText, unescapeXString } from "./xml-text";
 import { concatBytes, utf8, xmlAttr } from "./xml-write";
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** "#RRGGBB" → "FFRRGGBB". */
@@ -158,6 +158,8 @@ const ATTR_T = name("t");
 export function backupSheetXml(xml: Uint8Array, styles: StyleBook): Uint8Array {
   const dec = new TextDecoder();
   const layout = locateRows(xml, () => true);
+  // What this writes goes in the sheet's own namespace: its root start tag is copied as it is.
+  const p = mainPrefix(xml);
   // Top-level children of <worksheet> to keep, by byte range.
   const x = new XmlScanner(xml);
   const keep: [number, number, string][] = [];
@@ -194,11 +196,12 @@ export function backupSheetXml(xml: Uint8Array, styles: StyleBook): Uint8Array {
       if (col > markerCol) markerCol = col;
     }
   }
-  const markerCell = cellXml(0, markerCol, styles.look(MARKER_LOOK), OWNED_MARKER);
+  const markerCell = cellXml(0, markerCol, styles.look(MARKER_LOOK), OWNED_MARKER, p);
 
   const sheetData = (): string => {
-    const parts: string[] = ["<sheetData>"];
-    if (layout.rows.length === 0 || layout.rows[0].row > 0) parts.push(`<row r="1">${markerCell}</row>`);
+    const parts: string[] = [`<${p}sheetData>`];
+    if (layout.rows.length === 0 || layout.rows[0].row > 0)
+      parts.push(`<${p}row r="1">${markerCell}</${p}row>`);
     for (const r of layout.rows) {
       const cells = r.cells ?? [];
       if (r.row !== 0 && !cells.some((c) => c.hasFormula)) {
@@ -209,12 +212,12 @@ export function backupSheetXml(xml: Uint8Array, styles: StyleBook): Uint8Array {
       parts.push(r.selfClosing ? tag.replace(/\s*\/>$/, ">") : tag);
       for (const c of cells) {
         const raw = xml.subarray(c.start, c.end);
-        parts.push(c.hasFormula ? resultCell(raw, r.row, c.col, c.style) : dec.decode(raw));
+        parts.push(c.hasFormula ? resultCell(raw, r.row, c.col, c.style, p) : dec.decode(raw));
       }
       if (r.row === 0) parts.push(markerCell);
-      parts.push("</row>");
+      parts.push(`</${tagName(tag)}>`);
     }
-    parts.push("</sheetData>");
+    parts.push(`</${p}sheetData>`);
     return parts.join("");
   };
 
@@ -238,13 +241,15 @@ export function backupSheetXml(xml: Uint8Array, styles: StyleBook): Uint8Array {
     }
   }
   if (!wroteData) out.push(utf8(sheetData()));
-  const rootName = dec.decode(xml.subarray(rootOpen[0] + 1, rootOpen[1])).split(/[\s/>]/)[0];
-  out.push(utf8(`</${rootName}>`));
+  out.push(utf8(`</${tagName(dec.decode(xml.subarray(rootOpen[0], rootOpen[1])))}>`));
   return concatBytes(out);
 }
 
-/** A formula cell as its last result only: text inline, numbers, booleans and errors as they were. */
-function resultCell(raw: Uint8Array, row: number, col: number, style: number): string {
+/**
+ * A formula cell as its last result only: text inline, numbers, booleans and errors as they were; `p` is
+ * the sheet's SpreadsheetML prefix.
+ */
+function resultCell(raw: Uint8Array, row: number, col: number, style: number, p: string): string {
   const x = new XmlScanner(raw);
   let type = "n";
   let text: string | null = null;
@@ -264,9 +269,9 @@ function resultCell(raw: Uint8Array, row: number, col: number, style: number): s
   }
   const s = style > 0 ? ` s="${style}"` : "";
   const r = toA1(row, col);
-  if (text === null) return `<c r="${r}"${s}/>`;
-  if (type === "str" || type === "inlineStr") return cellXml(row, col, style, unescapeXString(text));
+  if (text === null) return `<${p}c r="${r}"${s}/>`;
+  if (type === "str" || type === "inlineStr") return cellXml(row, col, style, unescapeXString(text), p);
   if (type === "b" || type === "e" || type === "s")
-    return `<c r="${r}"${s} t="${type}"><v>${xmlAttr(text)}</v></c>`;
-  return `<c r="${r}"${s}><v>${xmlAttr(text)}</v></c>`;
+    return `<${p}c r="${r}"${s} t="${type}"><${p}v>${xmlAttr(text)}</${p}v></${p}c>`;
+  return `<${p}c r="${r}"${s}><${p}v>${xmlAttr(text)}</${p}v></${p}c>`;
 }

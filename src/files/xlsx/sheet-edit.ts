@@ -4,6 +4,7 @@ import { toA1 } from "../../core/address/a1";
 import type { CellValue } from "../../core/model/grid";
 import { serialInDateSystem } from "./cell-values";
 import { columnAt, numberAt } from "./sheet-scanner";
+import { mainPrefix, tagName } from "./main-prefix";
 import type { StyleBook } from "./style-book";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { concatBytes, numberText, tElement, utf8 } from "./xml-write";
@@ -151,14 +152,18 @@ export function locateRows(xml: Uint8Array, detailRows: (row: number) => boolean
   return { rows, dataOpenEnd, dataCloseStart, dataSelfClosing, dimension };
 }
 
-/** `<c>` for a value, with `r`, `s` and the type; text inline, so no shared string is added. */
-export function cellXml(row: number, col: number, style: number, value: CellValue): string {
+/**
+ * `<c>` for a value, with `r`, `s` and the type; text inline, so no shared string is added. `p` is the
+ * SpreadsheetML prefix of the part it goes in (mainPrefix).
+ */
+export function cellXml(row: number, col: number, style: number, value: CellValue, p = ""): string {
   const s = style > 0 ? ` s="${style}"` : "";
   const r = toA1(row, col);
-  if (value === null) return `<c r="${r}"${s}/>`;
-  if (typeof value === "string") return `<c r="${r}"${s} t="inlineStr"><is>${tElement(value)}</is></c>`;
-  if (typeof value === "boolean") return `<c r="${r}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${r}"${s}><v>${numberText(value)}</v></c>`;
+  if (value === null) return `<${p}c r="${r}"${s}/>`;
+  if (typeof value === "string")
+    return `<${p}c r="${r}"${s} t="inlineStr"><${p}is>${tElement(value, p)}</${p}is></${p}c>`;
+  if (typeof value === "boolean") return `<${p}c r="${r}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  return `<${p}c r="${r}"${s}><${p}v>${numberText(value)}</${p}v></${p}c>`;
 }
 
 /**
@@ -189,6 +194,7 @@ export function editSheetXml(
     if (r > 0) detail.add(r - 1);
   }
   const layout = locateRows(xml, (r) => detail.has(r));
+  const ns = mainPrefix(xml);
   const existing = new Map(layout.rows.map((r) => [r.row, r]));
   const kept: { row: number; col: number }[] = [];
 
@@ -211,10 +217,12 @@ export function editSheetXml(
     cellWrites: Map<number, CellWrite>,
   ): string => {
     const parts: string[] = [];
-    if (r === undefined) parts.push(`<row r="${rowIndex + 1}">`);
+    let rowName = `${ns}row`;
+    if (r === undefined) parts.push(`<${rowName} r="${rowIndex + 1}">`);
     else {
       const tag = dec.decode(xml.subarray(r.start, r.openEnd)).replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, "");
       parts.push(r.selfClosing ? tag.replace(/\s*\/>$/, ">") : tag);
+      rowName = tagName(tag);
     }
     const cells = r?.cells ?? [];
     const cols = new Set<number>([...cells.map((c) => c.col), ...cellWrites.keys()]);
@@ -233,10 +241,10 @@ export function editSheetXml(
         typeof w.value === "number" && styles.isDateStyle(style)
           ? serialInDateSystem(w.value, date1904)
           : w.value;
-      parts.push(cellXml(rowIndex, col, style, value));
+      parts.push(cellXml(rowIndex, col, style, value, ns));
     }
     for (const [s, e] of r?.other ?? []) parts.push(dec.decode(xml.subarray(s, e)));
-    parts.push("</row>");
+    parts.push(`</${rowName}>`);
     return parts.join("");
   };
 
@@ -266,9 +274,10 @@ export function editSheetXml(
 
   if (layout.dataSelfClosing !== null) {
     const [s, e] = layout.dataSelfClosing;
-    chunks.push(xml.subarray(last, s), utf8("<sheetData>"));
+    const dataName = tagName(dec.decode(xml.subarray(s, e)));
+    chunks.push(xml.subarray(last, s), utf8(`<${dataName}>`));
     emitNewRowsBefore(Infinity);
-    chunks.push(utf8("</sheetData>"));
+    chunks.push(utf8(`</${dataName}>`));
     last = e;
   } else if (layout.dataOpenEnd >= 0) {
     for (const r of layout.rows) {

@@ -1,5 +1,6 @@
 // Adds the cell styles new cells need to styles.xml by appending to its lists, never renumbering what is there.
 
+import { mainPrefix } from "./main-prefix";
 import { looksLikeDateFormat, parseStyles } from "./styles";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
@@ -56,6 +57,8 @@ export const MINIMAL_STYLES =
  */
 export class StyleBook {
   private readonly bytes: Uint8Array;
+  /** styles.xml's SpreadsheetML prefix ("x:" or ""): every element appended is written with it. */
+  private readonly ns: string;
   private readonly lists = new Map<string, StyleList>();
   /** Start offsets of other top-level elements, for placing a missing list. */
   private readonly topLevel = new Map<string, number>();
@@ -79,6 +82,7 @@ export class StyleBook {
 
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
+    this.ns = mainPrefix(bytes);
     const x = new XmlScanner(bytes);
     const open: { list: string; depth: number }[] = [];
     let xfStart = -1;
@@ -158,31 +162,32 @@ export class StyleBook {
     const key = JSON.stringify(look);
     const known = this.memo.get(key);
     if (known !== undefined) return known;
+    const p = this.ns;
     const fontId =
       look.bold || look.size || look.fontColour || look.underline
         ? this.append(
             "fonts",
-            `<font>${look.bold ? "<b/>" : ""}${look.underline ? "<u/>" : ""}<sz val="${look.size ?? this.fontSize}"/>` +
-              `${look.fontColour ? `<color rgb="${look.fontColour}"/>` : ""}<name val="${xmlAttr(this.fontName)}"/></font>`,
+            `<${p}font>${look.bold ? `<${p}b/>` : ""}${look.underline ? `<${p}u/>` : ""}<${p}sz val="${look.size ?? this.fontSize}"/>` +
+              `${look.fontColour ? `<${p}color rgb="${look.fontColour}"/>` : ""}<${p}name val="${xmlAttr(this.fontName)}"/></${p}font>`,
           )
         : 0;
     const fillId = look.fill
       ? this.append(
           "fills",
-          `<fill><patternFill patternType="solid"><fgColor rgb="${look.fill}"/><bgColor rgb="${look.fill}"/></patternFill></fill>`,
+          `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${look.fill}"/><${p}bgColor rgb="${look.fill}"/></${p}patternFill></${p}fill>`,
         )
       : 0;
     const borderId = look.borderBottom
       ? this.append(
           "borders",
-          `<border><left/><right/><top/><bottom style="thin"><color rgb="${look.borderBottom}"/></bottom><diagonal/></border>`,
+          `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom style="thin"><${p}color rgb="${look.borderBottom}"/></${p}bottom><${p}diagonal/></${p}border>`,
         )
       : 0;
     const numFmtId = look.numFmt ? this.numFmt(look.numFmt) : 0;
     const applies =
       `${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}` +
       `${numFmtId ? ' applyNumberFormat="1"' : ""}`;
-    const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}/>`;
+    const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}/>`;
     const index = this.appendXf(xf, looksLikeDateFormat(look.numFmt));
     this.memo.set(key, index);
     return index;
@@ -195,7 +200,9 @@ export class StyleBook {
     if (known !== undefined) return known;
     const id = this.numFmt(format);
     const src =
-      this.xfs[base] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+      this.xfs[base] ??
+      this.xfs[0] ??
+      `<${this.ns}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     let xf = setAttr(src, "numFmtId", String(id));
     xf = setAttr(xf, "applyNumberFormat", "1");
     const index = this.appendXf(xf, looksLikeDateFormat(format));
@@ -225,7 +232,7 @@ export class StyleBook {
         edits.push({
           at,
           end: at,
-          text: `<${listName} count="${items.length}">${items.join("")}</${listName}>`,
+          text: `<${this.ns}${listName} count="${items.length}">${items.join("")}</${this.ns}${listName}>`,
         });
         continue;
       }
@@ -260,7 +267,7 @@ export class StyleBook {
     if (known !== undefined) return known;
     const id = ++this.maxNumFmtId;
     this.numFmtIds.set(code, id);
-    this.append("numFmts", `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`);
+    this.append("numFmts", `<${this.ns}numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`);
     return id;
   }
 

@@ -37,9 +37,12 @@ export function excelEscape(text: string): string {
   );
 }
 
-/** `<t>` for a cell or shared string, keeping leading/trailing spaces and line breaks as written. */
-export function tElement(text: string): string {
-  return `<t xml:space="preserve">${xstring(text)}</t>`;
+/**
+ * `<t>` for a cell or shared string, keeping leading/trailing spaces and line breaks as written; `p` is
+ * the part's SpreadsheetML prefix (mainPrefix).
+ */
+export function tElement(text: string, p = ""): string {
+  return `<${p}t xml:space="preserve">${xstring(text)}</${p}t>`;
 }
 
 const encoder = new TextEncoder();
