@@ -22,6 +22,7 @@ import {
   WORKSHEET_REL_TYPE,
 } from "./xlsx/package-parts";
 import { moveTotalsRowDown } from "./xlsx/move-totals-row";
+import { tableColumns } from "./xlsx/table-parts";
 import { backupSheetXml, ownedSheetXml } from "./xlsx/sheet-build";
 import { editSheetXml, type CellWrite } from "./xlsx/sheet-edit";
 import { MINIMAL_STYLES, StyleBook } from "./xlsx/style-book";
@@ -235,11 +236,17 @@ function writeEdits(
       continue;
     }
     const last = lastUsedRow(sheet.grid);
-    const newRows = [...new Set(cells.filter((c) => c.row > last).map((c) => c.row))];
+    const appended = cells.filter((c) => c.row > last);
+    const newRows = [...new Set(appended.map((c) => c.row))];
     if (newRows.length === 0) continue;
+    // Only a table the new rows are written into grows: not another table on the sheet (a key beside the
+    // register) that happens to end on the same row.
+    const holdsNewCells = (cols: [number, number] | null): boolean =>
+      cols !== null && appended.some((c) => c.col >= cols[0] && c.col <= cols[1]);
     for (const table of tables) {
       const bytes = pkg.read(table);
-      const grown = bytes === null ? null : extendTable(bytes, newRows);
+      if (bytes === null || !holdsNewCells(tableColumns(bytes))) continue;
+      const grown = extendTable(bytes, newRows);
       if (grown !== null) pkg.write(table, grown);
     }
   }

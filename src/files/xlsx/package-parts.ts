@@ -32,6 +32,25 @@ const SHEET_ID = name("sheetId");
 const ID = name("id");
 const STATE = name("state");
 const LOCAL_SHEET_ID = name("localSheetId");
+const RELATIONSHIP = name("Relationship");
+const REL_ID = name("Id");
+const REL_TYPE = name("Type");
+const REL_TARGET = name("Target");
+const REL_TARGET_MODE = name("TargetMode");
+const CALC_PR = name("calcPr");
+const FULL_CALC_ON_LOAD = name("fullCalcOnLoad");
+/** The children of <workbook> that come after calcPr in the schema (CT_Workbook's sequence). */
+const AFTER_CALC_PR = [
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+].map(name);
 
 function attr(x: XmlScanner, local: Uint8Array): string | null {
   const i = x.attr(local);
@@ -49,8 +68,19 @@ export class WorkbookXml {
   private readonly names: string[] = [];
   private readonly printTitles = new Set<number>();
   private sheetsEnd = -1;
-  private sheetsSelfClosing: [number, number] | null = null;
+  /** The `<sheets/>` tag when it is empty and self-closing: its text range and qualified name. */
+  private sheetsSelfClosing: [number, number, string] | null = null;
   private namesEnd = -1;
+  /** The `<definedNames/>` tag when it is empty and self-closing: its text range and qualified name. */
+  private namesSelfClosing: [number, number, string] | null = null;
+  /** Where a new `<definedNames>` goes: before the first top-level element that follows it in the schema. */
+  private namesAt = -1;
+  /** The `<calcPr>` tag: just past its name, and its `fullCalcOnLoad` value's range when it has one. */
+  private calcPr: { nameEnd: number; fullCalc: [number, number] | null } | null = null;
+  /** Where a new `<calcPr>` goes: before the first top-level element that follows it in the schema. */
+  private calcAt = -1;
+  /** The root element's prefix with its colon ("x:"), or "": new top-level elements take it. */
+  private rootPrefix = "";
   private fullCalc = false;
   /** workbook.xml's SpreadsheetML prefix ("x:" or ""), found when a sheet or name is first added. */
   private mainNs: string | null = null;
@@ -61,8 +91,10 @@ export class WorkbookXml {
     const b = utf8(this.text);
     const x = new XmlScanner(b);
     const dec = new TextDecoder();
+    const qname = (): string => dec.decode(b.subarray(x.tagStart + 1, x.nameEnd));
     let prefix: string | null = null;
     let inName = -1;
+    let rootEnd = -1;
     for (let t = x.next(); t !== Tok.End; t = x.next()) {
       if (t === Tok.Open) {
         if (x.depth === 1 && prefix === null) {
@@ -71,6 +103,15 @@ export class WorkbookXml {
             `xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${REL_NS.replace(/[./]/g, "\\$&")}["']`,
           ).exec(tag);
           prefix = m ? m[1] : "";
+          const q = qname();
+          this.rootPrefix = q.slice(0, q.length - (x.nameEnd - x.nameStart));
+        }
+        // A child of <workbook> (depth counts the element itself unless it is self-closing).
+        const topLevel = x.depth - (x.selfClosing ? 0 : 1) === 1;
+        if (topLevel) {
+          if (this.calcAt < 0 && AFTER_CALC_PR.some((n) => x.is(n))) this.calcAt = x.tagStart;
+          if (this.namesAt < 0 && (x.is(CALC_PR) || AFTER_CALC_PR.some((n) => x.is(n))))
+            this.namesAt = x.tagStart;
         }
         if (x.is(SHEET)) {
           this.sheets.push({
@@ -80,23 +121,49 @@ export class WorkbookXml {
             state: attr(x, STATE) ?? "visible",
           });
         } else if (x.is(WORKBOOK_PR)) this.date1904 = usesDate1904(x);
-        else if (x.is(SHEETS) && x.selfClosing) this.sheetsSelfClosing = [x.tagStart, x.tagEnd];
-        else if (x.is(DEFINED_NAME)) {
+        else if (x.is(SHEETS) && x.selfClosing) this.sheetsSelfClosing = [x.tagStart, x.tagEnd, qname()];
+        else if (topLevel && x.is(DEFINED_NAMES) && x.selfClosing)
+          this.namesSelfClosing = [x.tagStart, x.tagEnd, qname()];
+        else if (topLevel && x.is(CALC_PR) && this.calcPr === null) {
+          const i = x.attr(FULL_CALC_ON_LOAD);
+          this.calcPr = {
+            nameEnd: x.nameEnd,
+            fullCalc: i < 0 ? null : [x.attrValueStart(i), x.attrValueEnd(i)],
+          };
+        } else if (x.is(DEFINED_NAME)) {
           inName = attr(x, NAME) === "_xlnm.Print_Titles" ? Number(attr(x, LOCAL_SHEET_ID) ?? -1) : -1;
           if (inName >= 0) this.printTitles.add(inName);
         }
       } else if (t === Tok.Close) {
-        if (x.is(SHEETS)) this.sheetsEnd = x.tagStart;
+        if (x.depth === 0) rootEnd = x.tagStart;
+        else if (x.is(SHEETS)) this.sheetsEnd = x.tagStart;
         else if (x.is(DEFINED_NAMES)) this.namesEnd = x.tagStart;
       }
     }
     this.relPrefix = prefix || null;
+    if (this.calcAt < 0) this.calcAt = rootEnd;
+    if (this.namesAt < 0) this.namesAt = rootEnd;
     // Byte offsets → text offsets (the text may hold multi-byte characters before them).
     const toText = (at: number): number => (at < 0 ? at : dec.decode(b.subarray(0, at)).length);
     this.sheetsEnd = toText(this.sheetsEnd);
     this.namesEnd = toText(this.namesEnd);
-    if (this.sheetsSelfClosing)
-      this.sheetsSelfClosing = [toText(this.sheetsSelfClosing[0]), toText(this.sheetsSelfClosing[1])];
+    this.namesAt = toText(this.namesAt);
+    this.calcAt = toText(this.calcAt);
+    if (this.sheetsSelfClosing) {
+      const [s, e, q] = this.sheetsSelfClosing;
+      this.sheetsSelfClosing = [toText(s), toText(e), q];
+    }
+    if (this.namesSelfClosing) {
+      const [s, e, q] = this.namesSelfClosing;
+      this.namesSelfClosing = [toText(s), toText(e), q];
+    }
+    if (this.calcPr) {
+      const f = this.calcPr.fullCalc;
+      this.calcPr = {
+        nameEnd: toText(this.calcPr.nameEnd),
+        fullCalc: f ? [toText(f[0]), toText(f[1])] : null,
+      };
+    }
   }
 
   /** The prefix every element added to workbook.xml is written with (mainPrefix). */
@@ -139,52 +206,49 @@ export class WorkbookXml {
     return this.added.length > 0 || this.names.length > 0 || this.fullCalc;
   }
 
+  /**
+   * The edited text. Every edit is placed by an offset into the original text, and they are applied
+   * together, so one cannot move another's place. Inserts at the same place keep schema order
+   * (definedNames before calcPr).
+   */
   toBytes(): Uint8Array {
-    let s = this.text;
-    if (this.fullCalc) s = withFullCalc(s);
+    const s = this.text;
     const edits: { at: number; end: number; text: string }[] = [];
+    const p = this.rootPrefix;
     if (this.added.length > 0) {
-      if (this.sheetsSelfClosing)
-        edits.push({
-          at: this.sheetsSelfClosing[0],
-          end: this.sheetsSelfClosing[1],
-          text: `<sheets>${this.added.join("")}</sheets>`,
-        });
-      else edits.push({ at: this.sheetsEnd, end: this.sheetsEnd, text: this.added.join("") });
+      if (this.sheetsSelfClosing) {
+        const [at, end, q] = this.sheetsSelfClosing;
+        edits.push({ at, end, text: `<${q}>${this.added.join("")}</${q}>` });
+      } else edits.push({ at: this.sheetsEnd, end: this.sheetsEnd, text: this.added.join("") });
     }
     if (this.names.length > 0) {
       if (this.namesEnd >= 0)
         edits.push({ at: this.namesEnd, end: this.namesEnd, text: this.names.join("") });
-      else {
-        // definedNames follows sheets (and externalReferences, which only an external link adds).
-        const after = s.indexOf(">", s.indexOf("sheets>", this.sheetsEnd >= 0 ? this.sheetsEnd : 0)) + 1;
-        const ext = /<(?:\w+:)?externalReferences[\s\S]*?<\/(?:\w+:)?externalReferences>/.exec(s);
-        const at = ext ? ext.index + ext[0].length : after;
-        edits.push({ at, end: at, text: `<definedNames>${this.names.join("")}</definedNames>` });
+      else if (this.namesSelfClosing) {
+        const [at, end, q] = this.namesSelfClosing;
+        edits.push({ at, end, text: `<${q}>${this.names.join("")}</${q}>` });
+      } else {
+        const at = this.namesAt;
+        edits.push({ at, end: at, text: `<${p}definedNames>${this.names.join("")}</${p}definedNames>` });
       }
     }
-    edits.sort((a, b) => b.at - a.at);
-    for (const e of edits) s = s.slice(0, e.at) + e.text + s.slice(e.end);
-    return utf8(s);
+    if (this.fullCalc) {
+      // Asks for recalculation on open: fullCalcOnLoad="1" on calcPr, or a new calcPr in schema order.
+      const calc = this.calcPr;
+      if (calc?.fullCalc) edits.push({ at: calc.fullCalc[0], end: calc.fullCalc[1], text: "1" });
+      else if (calc) edits.push({ at: calc.nameEnd, end: calc.nameEnd, text: ' fullCalcOnLoad="1"' });
+      else edits.push({ at: this.calcAt, end: this.calcAt, text: `<${p}calcPr fullCalcOnLoad="1"/>` });
+    }
+    // Stable: inserts at one place stay in the order pushed.
+    edits.sort((a, c) => a.at - c.at);
+    let out = "";
+    let last = 0;
+    for (const e of edits) {
+      out += s.slice(last, e.at) + e.text;
+      last = e.end;
+    }
+    return utf8(out + s.slice(last));
   }
-}
-
-/** workbook.xml text with `fullCalcOnLoad="1"` on its calcPr (added in schema order when there is none). */
-function withFullCalc(s: string): string {
-  const calc = /<((?:\w+:)?)calcPr\b[^>]*?(\/?)>/.exec(s);
-  if (calc) {
-    if (/\sfullCalcOnLoad\s*=/.test(calc[0]))
-      return s.replace(calc[0], calc[0].replace(/(\sfullCalcOnLoad\s*=\s*)"[^"]*"/, '$1"1"'));
-    return s.replace(calc[0], calc[0].replace(/^<((?:\w+:)?)calcPr/, '<$1calcPr fullCalcOnLoad="1"'));
-  }
-  const root = /<((?:\w+:)?)workbook\b/.exec(s);
-  const prefix = root ? root[1] : "";
-  const later =
-    /<(?:\w+:)?(?:oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(?:\w+:)?workbook>/.exec(
-      s,
-    );
-  const at = later ? later.index : s.length;
-  return `${s.slice(0, at)}<${prefix}calcPr fullCalcOnLoad="1"/>${s.slice(at)}`;
 }
 
 /** A .rels part: its relationships' ids, types and targets, and new ones appended. */
@@ -198,13 +262,15 @@ export class RelsXml {
       bytes === null
         ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`
         : new TextDecoder().decode(bytes);
-    for (const m of this.text.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-      const a = (k: string) => new RegExp(`\\s${k}\\s*=\\s*"([^"]*)"`).exec(m[1])?.[1] ?? "";
+    // Read as XML (either quote, any entity), as the reader reads it.
+    const x = new XmlScanner(bytes ?? utf8(this.text));
+    for (let t = x.next(); t !== Tok.End; t = x.next()) {
+      if (t !== Tok.Open || !x.is(RELATIONSHIP)) continue;
       this.rels.push({
-        id: a("Id"),
-        type: a("Type"),
-        target: a("Target").replace(/&amp;/g, "&"),
-        external: a("TargetMode") === "External",
+        id: attr(x, REL_ID) ?? "",
+        type: attr(x, REL_TYPE) ?? "",
+        target: attr(x, REL_TARGET) ?? "",
+        external: attr(x, REL_TARGET_MODE) === "External",
       });
     }
   }

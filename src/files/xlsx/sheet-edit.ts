@@ -1,9 +1,9 @@
 // Rewrites the cells of one worksheet part in place: only the rows written change; every other byte is copied.
 
 import { toA1 } from "../../core/address/a1";
-import type { CellValue } from "../../core/model/grid";
+import type { CellValue, MergedArea } from "../../core/model/grid";
 import { serialInDateSystem } from "./cell-values";
-import { columnAt, numberAt } from "./sheet-scanner";
+import { columnAt, isArrayFormula, numberAt, parseRange } from "./sheet-scanner";
 import { mainPrefix, tagName } from "./main-prefix";
 import type { StyleBook } from "./style-book";
 import { name, Tok, XmlScanner } from "./xml-scanner";
@@ -84,6 +84,7 @@ export function locateRows(xml: Uint8Array, detailRows: (row: number) => boolean
   let col = 0;
   let cell: ExistingCell | null = null;
   let otherStart = -1;
+  const arrays: MergedArea[] = [];
   for (let t = x.next(); t !== Tok.End; t = x.next()) {
     if (t === Tok.Open) {
       if (dataDepth < 0) {
@@ -127,8 +128,14 @@ export function locateRows(xml: Uint8Array, detailRows: (row: number) => boolean
           if (x.selfClosing) cell = null;
         } else if (x.selfClosing) current.other.push([x.tagStart, x.tagEnd]);
         else otherStart = x.tagStart;
-      } else if (level === 2 && cell !== null && x.is(F)) {
-        cell.hasFormula = true;
+      } else if (level === 2 && current !== null && x.is(F)) {
+        if (cell !== null) cell.hasFormula = true;
+        // Every cell of a multi-cell array formula's range holds the formula, though only its first has <f>.
+        if (isArrayFormula(xml, x)) {
+          const ri = x.attr(ATTR_REF);
+          const area = ri < 0 ? null : parseRange(xml, x.attrValueStart(ri), x.attrValueEnd(ri));
+          if (area !== null && (area.bottom > area.top || area.right > area.left)) arrays.push(area);
+        }
       }
     } else if (t === Tok.Close && dataDepth >= 0) {
       const level = x.depth - dataDepth;
@@ -147,6 +154,19 @@ export function locateRows(xml: Uint8Array, detailRows: (row: number) => boolean
         dataCloseStart = x.tagStart;
         dataDepth = -2;
       }
+    }
+  }
+  // An array's range starts at the cell holding its <f>, so every array is known by now.
+  if (arrays.length > 0) {
+    const detailed = rows.filter((r) => r.cells !== null);
+    const byRow = new Map(detailed.map((r) => [r.row, r]));
+    for (const a of arrays) {
+      const inside =
+        a.bottom - a.top < detailed.length
+          ? Array.from({ length: a.bottom - a.top + 1 }, (_, k) => byRow.get(a.top + k))
+          : detailed.filter((r) => r.row >= a.top && r.row <= a.bottom);
+      for (const r of inside)
+        for (const c of r?.cells ?? []) if (c.col >= a.left && c.col <= a.right) c.hasFormula = true;
     }
   }
   return { rows, dataOpenEnd, dataCloseStart, dataSelfClosing, dimension };

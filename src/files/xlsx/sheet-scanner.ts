@@ -105,6 +105,8 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   let inline: string | null = null;
   let hasFormula = false;
   const formulaCells: number[] = [];
+  /** Ranges of multi-cell array formulas: every cell in one holds the formula (only the first has <f>). */
+  const arrays: MergedArea[] = [];
   let badString: ScannedSheet["badString"] = null;
 
   const keep = (value: CellValue, format: string | null): void => {
@@ -202,6 +204,11 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
           vDepth = x.depth;
         } else if (len === 1 && first === C_LOWER_F && x.depth - (x.selfClosing ? 0 : 1) === cellDepth) {
           hasFormula = true;
+          if (isArrayFormula(b, x)) {
+            const i = x.attr(ATTR_REF);
+            const area = i < 0 ? null : parseRange(b, x.attrValueStart(i), x.attrValueEnd(i));
+            if (area !== null && (area.bottom > area.top || area.right > area.left)) arrays.push(area);
+          }
         } else if (x.is(IS) && !x.selfClosing) {
           isDepth = x.depth;
           inline = "";
@@ -258,7 +265,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     return { kind: lastRow > maxRows ? "too-many-rows" : "too-many-cells", lastRow, lastCol };
   }
   const sheet = finish(values, formats, mergeRefs, lastRow, lastCol);
-  sheet.formulas = formulaCells;
+  sheet.formulas = arrays.length > 0 ? withArrayCells(formulaCells, arrays, maxCells) : formulaCells;
   sheet.badString = badString;
   const height = sheet.values.length;
   const width = sheet.values[0]?.length ?? 0;
@@ -287,6 +294,27 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     inline = null;
     hasFormula = false;
   }
+}
+
+/** True when the `<f>` just opened is an array formula (`t="array"`). */
+export function isArrayFormula(b: Uint8Array, x: XmlScanner): boolean {
+  const i = x.attr(ATTR_T);
+  return i >= 0 && asciiString(b, x.attrValueStart(i), x.attrValueEnd(i)) === "array";
+}
+
+/**
+ * `formulaCells` with every cell of the array formulas' ranges added (an array over empty cells holds them
+ * too). At most `budget` cells are added: a range over a whole column would otherwise be a million keys.
+ */
+function withArrayCells(formulaCells: number[], arrays: readonly MergedArea[], budget: number): number[] {
+  const keys = new Set(formulaCells);
+  let left = budget;
+  for (const a of arrays) {
+    for (let r = a.top; r <= a.bottom && left > 0; r++) {
+      for (let c = a.left; c <= a.right && left > 0; c++, left--) keys.add(formulaKey(r, c));
+    }
+  }
+  return [...keys];
 }
 
 function pieceText(x: XmlScanner, t: Tok): string {
@@ -447,7 +475,7 @@ function rowAt(b: Uint8Array, s: number, e: number): number {
 }
 
 /** "B3:D4" → 0-based inclusive area; a single cell is a 1×1 area; null when malformed. */
-function parseRange(b: Uint8Array, s: number, e: number): MergedArea | null {
+export function parseRange(b: Uint8Array, s: number, e: number): MergedArea | null {
   let colon = -1;
   for (let i = s; i < e; i++) {
     if (b[i] === 0x3a) {

@@ -61,7 +61,7 @@ export class XlsxZip {
     const files = guard(() => unzipSync(this.bytes, { filter: (f) => f.name === stored }));
     const data = files[stored];
     if (data === undefined) return null;
-    return toUtf8(data);
+    return xmlAsUtf8(data);
   }
 }
 
@@ -73,14 +73,27 @@ function guard<T>(fn: () => T): T {
   }
 }
 
-function toUtf8(data: Uint8Array): Uint8Array {
-  if (data.length >= 2) {
-    const le = data[0] === 0xff && data[1] === 0xfe;
-    const be = data[0] === 0xfe && data[1] === 0xff;
-    if (le || be) {
-      const text = new TextDecoder(le ? "utf-16le" : "utf-16be").decode(data.subarray(2));
-      return new TextEncoder().encode(text);
-    }
-  }
-  return data;
+/**
+ * An XML part's bytes as UTF-8: a UTF-16 part (rare, but legal XML; with a byte-order mark, or without one
+ * when it starts with `<?`) is re-encoded, and its declaration's `encoding` made "UTF-8" so the bytes say
+ * what they are when written back. Anything else is returned as it is. The reader and the writer both read
+ * parts through this, so they see one encoding.
+ */
+export function xmlAsUtf8(data: Uint8Array): Uint8Array {
+  if (data.length < 2) return data;
+  let encoding: "utf-16le" | "utf-16be" | null = null;
+  let skip = 0;
+  if (data[0] === 0xff && data[1] === 0xfe) [encoding, skip] = ["utf-16le", 2];
+  else if (data[0] === 0xfe && data[1] === 0xff) [encoding, skip] = ["utf-16be", 2];
+  else if (data.length >= 4 && data[0] === 0x3c && data[1] === 0 && data[2] === 0x3f && data[3] === 0)
+    encoding = "utf-16le";
+  else if (data.length >= 4 && data[0] === 0 && data[1] === 0x3c && data[2] === 0 && data[3] === 0x3f)
+    encoding = "utf-16be";
+  if (encoding === null) return data;
+  const text = new TextDecoder(encoding).decode(data.subarray(skip));
+  const declared = text.replace(
+    /^(<\?xml\b[^?]*?\sencoding\s*=\s*)(["'])[^"']*\2/,
+    (_all, before: string, quote: string) => `${before}${quote}UTF-8${quote}`,
+  );
+  return new TextEncoder().encode(declared);
 }

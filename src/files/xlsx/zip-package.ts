@@ -1,7 +1,7 @@
 // The parts of an .xlsx as a zip: read each entry's stored bytes, and write a new zip that copies unchanged entries as they were.
 
 import { deflateSync, inflateSync } from "fflate";
-import { partKey } from "./unzip";
+import { partKey, xmlAsUtf8 } from "./unzip";
 
 /** One entry of the original zip, its compressed bytes kept as they are so it can be copied unchanged. */
 interface StoredEntry {
@@ -110,20 +110,18 @@ export class ZipPackage {
     return out;
   }
 
-  /** The part's bytes (inflated), or null when there is none. @throws ZipPackageError when it cannot be inflated. */
+  /**
+   * The part's bytes (inflated; an XML part in UTF-16 re-encoded as UTF-8, see xmlAsUtf8), or null when
+   * there is none. Only XML parts are read: every other part is copied as it was.
+   * @throws ZipPackageError when it cannot be inflated.
+   */
   read(path: string): Uint8Array | null {
     const key = partKey(path);
     const c = this.changed.get(key);
     if (c !== undefined) return c.data;
     const e = this.byKey.get(key);
     if (e === undefined) return null;
-    if (e.method === 0) return e.raw;
-    if (e.method !== 8) throw new ZipPackageError(`compression method ${e.method}`, e.name);
-    try {
-      return inflateSync(e.raw, { out: new Uint8Array(e.size) });
-    } catch {
-      throw new ZipPackageError("cannot be inflated", e.name);
-    }
+    return xmlAsUtf8(inflated(e));
   }
 
   /** Replaces or adds a part. */
@@ -172,6 +170,17 @@ export class ZipPackage {
       if (c.data !== null && !this.byKey.has(key)) out.push(fresh(c.name, c.data));
     }
     return writeZip(out);
+  }
+}
+
+/** An entry's stored data, inflated. */
+function inflated(e: StoredEntry): Uint8Array {
+  if (e.method === 0) return e.raw;
+  if (e.method !== 8) throw new ZipPackageError(`compression method ${e.method}`, e.name);
+  try {
+    return inflateSync(e.raw, { out: new Uint8Array(e.size) });
+  } catch {
+    throw new ZipPackageError("cannot be inflated", e.name);
   }
 }
 
