@@ -80,7 +80,6 @@ export class WorkbookXml {
   /** Where a new `<calcPr>` goes: before the first top-level element that follows it in the schema. */
   private calcAt = -1;
   /** The root element's prefix with its colon ("x:"), or "": new top-level elements take it. */
-  private rootPrefix = "";
   private fullCalc = false;
   /** workbook.xml's SpreadsheetML prefix ("x:" or ""), found when a sheet or name is first added. */
   private mainNs: string | null = null;
@@ -103,8 +102,6 @@ export class WorkbookXml {
             `xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${REL_NS.replace(/[./]/g, "\\$&")}["']`,
           ).exec(tag);
           prefix = m ? m[1] : "";
-          const q = qname();
-          this.rootPrefix = q.slice(0, q.length - (x.nameEnd - x.nameStart));
         }
         // A child of <workbook> (depth counts the element itself unless it is self-closing).
         const topLevel = x.depth - (x.selfClosing ? 0 : 1) === 1;
@@ -214,7 +211,7 @@ export class WorkbookXml {
   toBytes(): Uint8Array {
     const s = this.text;
     const edits: { at: number; end: number; text: string }[] = [];
-    const p = this.rootPrefix;
+    const p = this.ns;
     if (this.added.length > 0) {
       if (this.sheetsSelfClosing) {
         const [at, end, q] = this.sheetsSelfClosing;
