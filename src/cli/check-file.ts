@@ -7,7 +7,7 @@ import type { AcceptedException } from "../core/model/settings";
 import { riskIdentities, type RiskIdentity } from "../core/join/risk-identity";
 import { rule as ownerConflictRule } from "../core/rules/risk-owner-conflict";
 import { escalationKeys } from "../core/summary/roll-up";
-import { summaryAims, summaryRisk } from "../core/summary/summary-data";
+import { countOnce, summaryDataOf } from "../core/summary/summary-data";
 import type { SummaryData } from "../core/summary/summary-types";
 import { FileReadError, readWorkbookFile } from "../files/read-workbook-file";
 import type { OutputFormat } from "./args";
@@ -55,7 +55,10 @@ export interface FileResult {
   /** The date the file was checked as at (ISO). */
   asAt: string;
   counts: FileCounts;
-  /** The same-risk key of each risk the file escalates, so a risk several files escalate is counted once. */
+  /**
+   * The same-risk key of each risk the file escalates (a risk on several of its registers once, as its
+   * summary tabs show it), so a risk several files escalate is counted once.
+   */
   escalated: string[];
   /** The file's own report in --format json's single-file terms (sheets, findings, escalations, proposals). */
   json?: {
@@ -104,6 +107,9 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
     requireCheckableSheet(report, grids, job.file);
     const count = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
     const json = job.format === "json" ? toJsonReport(report) : undefined;
+    // A risk on several registers of this file is one risk (SPEC "Owned tabs"), in the roll-up's part and in
+    // the count line's escalations alike, as the file's own summary tabs count it.
+    const once = countOnce(report.risks, report.escalations, report.proposals);
     return {
       file: job.file,
       warnings: issues,
@@ -113,7 +119,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         warning: count("warning"),
         info: count("info"),
       },
-      escalated: escalationKeys(report.risks, report.escalations),
+      escalated: escalationKeys(report.risks, once.escalations),
       json: json && {
         sheets: json.sheets,
         findings: json.findings,
@@ -126,19 +132,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         settings.ruleSeverities[ownerConflictRule.meta.id] ?? ownerConflictRule.meta.defaultSeverity,
       acceptedExceptions: settings.acceptedExceptions,
       summary: job.rollUp
-        ? {
-            data: {
-              asAt: report.asAt,
-              source: job.file,
-              findings: report.findings,
-              accepted: report.accepted,
-              escalations: report.escalations,
-              risks: report.risks.map(summaryRisk),
-              aims: summaryAims(report),
-              proposals: report.proposals,
-            },
-            marking: settings.protectiveMarking,
-          }
+        ? { data: summaryDataOf(report, once), marking: settings.protectiveMarking }
         : undefined,
     };
   } catch (err) {

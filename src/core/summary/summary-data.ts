@@ -24,13 +24,16 @@ export function summaryAims(report: Report): SummaryAim[] {
   }));
 }
 
-/** The summary data of one workbook's check: a risk on several registers counted and shown once. */
-export function summaryDataOf(report: Report): SummaryData {
-  const { risks, alsoHeld, escalations, proposals } = countOnce(
-    report.risks,
-    report.escalations,
-    report.proposals,
-  );
+/**
+ * The summary data of one workbook's check: a risk on several registers counted and shown once. `once` is
+ * the check's countOnce when the caller has already made it (the roll-up's part of a file, whose count line
+ * uses it too), so the join is made once.
+ */
+export function summaryDataOf(
+  report: Report,
+  once: ReturnType<typeof countOnce> = countOnce(report.risks, report.escalations, report.proposals),
+): SummaryData {
+  const { risks, alsoHeld, escalations, proposals } = once;
   return {
     ...(alsoHeld.length > 0 ? { alsoHeld } : {}),
     ...(report.ragMatrix ? { ragMatrix: report.ragMatrix } : {}),
