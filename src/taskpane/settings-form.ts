@@ -3,7 +3,7 @@
 import { categoryNamedIn } from "../core/history/appetite";
 import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES, type AppetiteLevel } from "../core/model/history";
 import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
-import { readScaleWords, writeScaleWords } from "../core/model/settings-sheet";
+import { readScaleWords, readWordList, writeScaleWords, writeWordList } from "../core/model/settings-sheet";
 import { RULE_CATALOGUE } from "./rule-catalogue";
 
 /** Every editable setting as the text the officer typed. */
@@ -33,6 +33,24 @@ export interface SettingsForm {
   likelihoodWords: string;
   /** The impact words, written the same way. */
   impactWords: string;
+  /** Each strategy's words, separated by commas: "transfer, share, insure". */
+  strategyTreat: string;
+  strategyTolerate: string;
+  strategyTransfer: string;
+  strategyTerminate: string;
+  strategyTake: string;
+  /**
+   * Risk statuses that mean closed and action statuses that mean done (commas between the words). The
+   * open status words are not shown: no check reads them (any status not closed is open).
+   */
+  closedStatusWords: string;
+  actionDoneWords: string;
+  /** The outstanding-work phrases, one a line. */
+  outstandingPhrases: string;
+  /** When escalations and de-escalations are proposed (whole numbers). */
+  escalateMonthsAbove: string;
+  escalateRise: string;
+  deEscalateMonths: string;
   /** Every catalogued rule's chosen severity (its default when the settings name none). */
   ruleSeverities: Record<string, RuleSeverity>;
 }
@@ -70,9 +88,53 @@ export function toForm(settings: Settings): SettingsForm {
       .join("\n"),
     likelihoodWords: writeScaleWords(settings.likelihoodWords),
     impactWords: writeScaleWords(settings.impactWords),
+    strategyTreat: writeWordList(settings.strategyWords.treat, ", "),
+    strategyTolerate: writeWordList(settings.strategyWords.tolerate, ", "),
+    strategyTransfer: writeWordList(settings.strategyWords.transfer, ", "),
+    strategyTerminate: writeWordList(settings.strategyWords.terminate, ", "),
+    strategyTake: writeWordList(settings.strategyWords.take, ", "),
+    closedStatusWords: writeWordList(settings.closedStatusWords, ", "),
+    actionDoneWords: writeWordList(settings.actionDoneWords, ", "),
+    outstandingPhrases: writeWordList(settings.outstandingPhrases, "\n"),
+    escalateMonthsAbove: String(settings.proposals.escalateMonthsAbove),
+    escalateRise: String(settings.proposals.escalateRise),
+    deEscalateMonths: String(settings.proposals.deEscalateMonths),
     ruleSeverities,
   };
 }
+
+type StrategyKey = keyof Settings["strategyWords"];
+
+/** The form field of each strategy's words, and the strategy's name as officers write it. */
+export const STRATEGY_FIELDS: Record<StrategyKey, { key: TextField; name: string }> = {
+  treat: { key: "strategyTreat", name: "Treat" },
+  tolerate: { key: "strategyTolerate", name: "Tolerate" },
+  transfer: { key: "strategyTransfer", name: "Transfer" },
+  terminate: { key: "strategyTerminate", name: "Terminate" },
+  take: { key: "strategyTake", name: "Take" },
+};
+
+/** The word lists other than the strategies': what an empty list would break, said plainly. */
+const WORD_LISTS: Record<"closedStatusWords" | "actionDoneWords" | "outstandingPhrases", string> = {
+  closedStatusWords: "Give at least one closed status word: with none, no risk would ever be read as closed.",
+  actionDoneWords: "Give at least one done word: with none, no action would ever be read as done.",
+  outstandingPhrases:
+    "Give at least one phrase. To stop this check instead, turn plan/completed-not-evidenced off under Rules.",
+};
+
+/**
+ * A word list typed in the form, read as the Settings sheet reads it (commas, semicolons or new lines
+ * between the words; a JSON list when a word holds one of those): the words, or why they cannot be used.
+ */
+function wordList(text: string): string[] | "empty" | "unreadable" {
+  let unreadable = false;
+  const words = readWordList(text, () => (unreadable = true), []);
+  if (unreadable || !words) return "unreadable";
+  return words.length > 0 ? words : "empty";
+}
+
+const UNREADABLE_LIST =
+  'This list starts with "[" but its brackets and quotes do not match: separate the words with commas instead.';
 
 /** The form field of each appetite level's highest score. */
 export const APPETITE_FIELDS: Record<AppetiteLevel, TextField> = {
@@ -230,6 +292,43 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
   const impact = scaleWords(form.impactWords);
   if (!impact.ok) errors.impactWords = impact.message;
 
+  const strategyWords = { ...base.strategyWords };
+  for (const strategy of Object.keys(STRATEGY_FIELDS) as StrategyKey[]) {
+    const { key, name } = STRATEGY_FIELDS[strategy];
+    const words = wordList(form[key]);
+    if (Array.isArray(words)) strategyWords[strategy] = words;
+    else if (words === "unreadable") errors[key] = UNREADABLE_LIST;
+    else
+      errors[key] =
+        `Give at least one word for ${name}: with none, every ${name} strategy would be read as unknown.`;
+  }
+  const lists = {} as Record<keyof typeof WORD_LISTS, string[]>;
+  for (const key of Object.keys(WORD_LISTS) as (keyof typeof WORD_LISTS)[]) {
+    const words = wordList(form[key]);
+    if (Array.isArray(words)) lists[key] = words;
+    else errors[key] = words === "unreadable" ? UNREADABLE_LIST : WORD_LISTS[key];
+  }
+
+  const months = (key: TextField, what: string, max: number): number | null => {
+    const n = wholeNumber(form[key]);
+    if (n === null || n < 1 || n > max) {
+      errors[key] = `${what} must be a whole number from 1 to ${max}.`;
+      return null;
+    }
+    return n;
+  };
+  const escalateMonthsAbove = months(
+    "escalateMonthsAbove",
+    "The months above appetite before escalating",
+    12,
+  );
+  const escalateRise = months("escalateRise", "The rise in score that proposes escalating", 24);
+  const deEscalateMonths = months(
+    "deEscalateMonths",
+    "The months at or below appetite before de-escalating",
+    12,
+  );
+
   if (Object.keys(errors).length > 0 || !likelihood.ok || !impact.ok || !categories.ok)
     return { ok: false, errors };
 
@@ -260,6 +359,14 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
       appetite: { maxima, categories: categories.categories, defaultLevel: defaultLevel as AppetiteLevel },
       likelihoodWords: likelihood.words,
       impactWords: impact.words,
+      strategyWords,
+      ...lists,
+      proposals: {
+        ...base.proposals,
+        escalateMonthsAbove: escalateMonthsAbove as number,
+        escalateRise: escalateRise as number,
+        deEscalateMonths: deEscalateMonths as number,
+      },
     },
   };
 }

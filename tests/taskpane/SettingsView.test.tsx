@@ -4,7 +4,8 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import type { Settings } from "../../src/core/model/settings";
+import { defaultSettings, type Settings } from "../../src/core/model/settings";
+import { parseStrategy } from "../../src/core/parse/strategy";
 import { renderApp } from "./render";
 import { MockGateway } from "./fixtures";
 
@@ -48,6 +49,36 @@ describe("SettingsView", () => {
       "Likely = 9",
       "Check “Likely = 9”: write each word with a whole number from 1 to 5, such as Likely = 4, separated by semicolons.",
     ],
+    [
+      "Transfer words",
+      " , ",
+      "Give at least one word for Transfer: with none, every Transfer strategy would be read as unknown.",
+    ],
+    [
+      "Closed risk statuses",
+      " ",
+      "Give at least one closed status word: with none, no risk would ever be read as closed.",
+    ],
+    [
+      "Outstanding-work phrases",
+      " ",
+      "Give at least one phrase. To stop this check instead, turn plan/completed-not-evidenced off under Rules.",
+    ],
+    [
+      "Months above appetite before escalating",
+      "13",
+      "The months above appetite before escalating must be a whole number from 1 to 12.",
+    ],
+    [
+      "Rise in score that proposes escalating",
+      "0",
+      "The rise in score that proposes escalating must be a whole number from 1 to 24.",
+    ],
+    [
+      "Months at or below appetite before de-escalating",
+      "two",
+      "The months at or below appetite before de-escalating must be a whole number from 1 to 12.",
+    ],
   ])("refuses %s = %s with a plain message", async (label, value, message) => {
     const { user, gateway } = await openSettings();
     const input = screen.getByLabelText(label);
@@ -80,6 +111,60 @@ describe("SettingsView", () => {
     expect(saved.escalation.operationsBoardMinImpact).toBe(75000);
     expect(saved.ruleSeverities).toEqual({ "risk/rag-mismatch": "off" });
     expect(await screen.findByRole("status")).toHaveTextContent("Settings saved in this workbook.");
+  });
+
+  it("shows and saves the strategy and status words, outstanding-work phrases and proposal thresholds", async () => {
+    const { user, gateway } = await openSettings();
+    const transfer = screen.getByLabelText("Transfer words");
+    expect(transfer).toHaveValue("transfer, share, insure");
+    expect(screen.getByLabelText("Outstanding-work phrases")).toHaveValue(
+      defaultSettings().outstandingPhrases.join("\n"),
+    );
+    expect(screen.getByLabelText("Rise in score that proposes escalating")).toHaveValue("6");
+    await user.type(transfer, ", outsource");
+    const done = screen.getByLabelText("Action statuses that mean done");
+    await user.clear(done);
+    await user.type(done, "Complete; Signed off,Done");
+    const phrases = screen.getByLabelText("Outstanding-work phrases");
+    await user.clear(phrases);
+    await user.type(phrases, "in progress{Enter}tbc{Enter}");
+    const rise = screen.getByLabelText("Rise in score that proposes escalating");
+    await user.clear(rise);
+    await user.type(rise, "4");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(gateway.callsOf("saveSettings")).toHaveLength(1));
+    const saved = gateway.callsOf("saveSettings")[0][0] as Settings;
+    const defaults = defaultSettings();
+    expect(saved.strategyWords).toEqual({
+      ...defaults.strategyWords,
+      transfer: ["transfer", "share", "insure", "outsource"],
+    });
+    // The check now reads an outsourced risk as transferred, which it did not before.
+    expect(parseStrategy("Outsourced to contractor", saved.strategyWords)).toEqual({
+      ok: true,
+      value: "transfer",
+    });
+    expect(parseStrategy("Outsourced to contractor", defaults.strategyWords).ok).toBe(false);
+    expect(saved.actionDoneWords).toEqual(["Complete", "Signed off", "Done"]);
+    expect(saved.outstandingPhrases).toEqual(["in progress", "tbc"]);
+    expect(saved.closedStatusWords).toEqual(defaults.closedStatusWords);
+    expect(saved.openStatusWords).toEqual(defaults.openStatusWords);
+    expect(saved.proposals).toEqual({ ...defaults.proposals, escalateRise: 4 });
+  });
+
+  it("moves focus to the first field to correct, in the form's order", async () => {
+    const { user, gateway } = await openSettings();
+    await user.clear(screen.getByLabelText("Take words"));
+    const rise = screen.getByLabelText("Rise in score that proposes escalating");
+    await user.clear(rise);
+    await user.type(rise, "25");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(
+      await screen.findByText("2 settings need correcting before they can be saved."),
+    ).toBeInTheDocument();
+    expect(rise).toHaveFocus();
+    expect(screen.getByLabelText("Take words")).toHaveAttribute("aria-invalid", "true");
+    expect(gateway.callsOf("saveSettings")).toHaveLength(0);
   });
 
   it("says so when a co-author changed the same setting, that this save won, and lets the note be dismissed", async () => {

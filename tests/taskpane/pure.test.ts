@@ -60,6 +60,15 @@ describe("settings-form", () => {
     const r = fromForm(toForm(base), base);
     expect(r).toEqual({ ok: true, settings: base });
   });
+  it("round-trips word lists whose words hold a comma (shown as a JSON list), so an untouched form changes nothing", () => {
+    const base = defaultSettings();
+    base.strategyWords.transfer = ["transfer", "share, insure"];
+    base.outstandingPhrases = ["awaiting sign-off, review", "tbc"];
+    const form = toForm(base);
+    expect(form.strategyTransfer).toBe('["transfer","share, insure"]');
+    expect(form.actionDoneWords).toBe(base.actionDoneWords.join(", "));
+    expect(fromForm(form, base)).toEqual({ ok: true, settings: base });
+  });
   it.each([
     ["asAt", "2022-02-30", "Enter a real date, such as 2022-10-10, or leave it blank for today."],
     ["asAt", "10/10/2022", "Enter a real date, such as 2022-10-10, or leave it blank for today."],

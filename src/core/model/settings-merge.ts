@@ -6,7 +6,9 @@
 // removal); an entry both changed to different things takes `mine`, because this save is the later one,
 // and is reported so the pane can say so. Lists are merged per entry by key: accepted exceptions by rule,
 // sheet and record; column corrections by sheet and header; the import profile's columns by header;
-// rule severities by rule id. Every other setting is one entry.
+// rule severities by rule id; the proposal thresholds by threshold and the strategy words by strategy
+// (each is its own row or list on the sheet, and the pane edits them one by one). Every other setting is
+// one entry.
 
 import type { AcceptedException, ColumnCorrection, ImportProfile, Settings } from "./settings";
 import { foldCaseAndSpaces } from "../parse/spaces";
@@ -150,6 +152,8 @@ const KEYED: ReadonlySet<string> = new Set<keyof Settings>([
   "acceptedExceptions",
   "columnCorrections",
   "importProfile",
+  "proposals",
+  "strategyWords",
 ]);
 
 /**
@@ -196,6 +200,21 @@ export function mergeSettings(base: Settings, mine: Settings, theirs: Settings):
     theirs.importProfile,
     conflicts,
   );
+  type Records<T> = Record<string, T>;
+  merged.proposals = mergeRecord(
+    base.proposals as unknown as Records<number>,
+    mine.proposals as unknown as Records<number>,
+    theirs.proposals as unknown as Records<number>,
+    (k) => `the proposal threshold “${k}”`,
+    conflicts,
+  ) as unknown as Settings["proposals"];
+  merged.strategyWords = mergeRecord(
+    base.strategyWords as Records<string[]>,
+    mine.strategyWords as Records<string[]>,
+    theirs.strategyWords as Records<string[]>,
+    (k) => `the words for the strategy “${k}”`,
+    conflicts,
+  ) as Settings["strategyWords"];
   return { merged, conflicts };
 }
 

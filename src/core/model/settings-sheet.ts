@@ -148,7 +148,7 @@ const WORD_SEPARATORS = /[;,\n]/;
  * count because people type lists that way ("closed, archived, transferred"); read as one word, such a
  * list would match no status at all. A word that holds a separator itself is written as JSON.
  */
-function readWordList(value: CellValue, report: Report, fallback: string[]): string[] | null {
+export function readWordList(value: CellValue, report: Report, fallback: readonly string[]): string[] | null {
   const text = cellText(value);
   if (text === "") return [];
   if (text.startsWith("[")) {
@@ -166,11 +166,14 @@ function readWordList(value: CellValue, report: Report, fallback: string[]): str
     .filter((w) => w !== "");
 }
 
-/** Writes a word list readably, or as JSON when a word itself holds a separator. */
-function writeWordList(words: string[]): string {
+/**
+ * Writes a word list readably (`separator` between the words: "; " on the sheet, ", " or a new line in the
+ * task pane's form), or as JSON when a word itself holds a separator. `readWordList` reads either back.
+ */
+export function writeWordList(words: readonly string[], separator = "; "): string {
   return words.some((w) => WORD_SEPARATORS.test(w) || w.trim() !== w)
     ? JSON.stringify(words)
-    : words.join("; ");
+    : words.join(separator);
 }
 
 function wordListSetting(

@@ -1,5 +1,6 @@
-// Settings view: as-at date, review period, RAG bands, escalation thresholds, likelihood and impact
-// words, marking and rules,
+// Settings view: as-at date, review period, RAG bands, escalation thresholds, appetite, proposal
+// thresholds, likelihood and impact words, strategy and status words, outstanding-work phrases,
+// marking and rules,
 // stored in the workbook's hidden Settings sheet so the whole team shares them.
 
 import * as React from "react";
@@ -12,6 +13,7 @@ import type { WorkbookActions, WorkbookState } from "../hooks/useWorkbook";
 import { RULE_CATALOGUE, type RuleEntry } from "../rule-catalogue";
 import {
   APPETITE_FIELDS,
+  STRATEGY_FIELDS,
   fromForm,
   toForm,
   type FormErrors,
@@ -102,6 +104,52 @@ const SCALES: TextInputSpec[] = [
     key: "impactWords",
     label: "Impact words",
     hint: "Separate the words with semicolons, e.g. Minor = 2; Major = 4.",
+    multiline: true,
+  },
+];
+const PROPOSALS: TextInputSpec[] = [
+  {
+    key: "escalateMonthsAbove",
+    label: "Months above appetite before escalating",
+    hint: "Propose escalating a risk above its appetite at this many last monthly points (1 to 12).",
+    inputMode: "numeric",
+  },
+  {
+    key: "escalateRise",
+    label: "Rise in score that proposes escalating",
+    hint: "Or when its score rose by at least this much since the month before (1 to 24).",
+    inputMode: "numeric",
+  },
+  {
+    key: "deEscalateMonths",
+    label: "Months at or below appetite before de-escalating",
+    hint: "Propose de-escalating an escalated risk at or below its appetite or target score at this many last monthly points (1 to 12).",
+    inputMode: "numeric",
+  },
+];
+const STRATEGIES: TextInputSpec[] = Object.values(STRATEGY_FIELDS).map(({ key, name }) => ({
+  key,
+  label: `${name} words`,
+}));
+const STATUSES: TextInputSpec[] = [
+  {
+    key: "closedStatusWords",
+    label: "Closed risk statuses",
+    hint: "A risk whose Status starts with one of these is closed, and exempt from the update and action rules; any other status is open.",
+    multiline: true,
+  },
+  {
+    key: "actionDoneWords",
+    label: "Action statuses that mean done",
+    hint: "An action whose Status starts with one of these counts as done.",
+    multiline: true,
+  },
+];
+const OUTSTANDING: TextInputSpec[] = [
+  {
+    key: "outstandingPhrases",
+    label: "Outstanding-work phrases",
+    hint: "One phrase a line; … stands for a few words. A completed plan action whose Status or Evidence holds one is flagged (rule plan/completed-not-evidenced).",
     multiline: true,
   },
 ];
@@ -309,8 +357,26 @@ function SettingsFormView({ settings, busy, onSave }: SettingsFormViewProps): Re
         </Field>
       </fieldset>
       <fieldset className={s.section}>
+        <legend className={s.legend}>Proposals</legend>
+        <p className={s.p}>When an escalation or de-escalation is proposed on the Escalation tab.</p>
+        <TextInputs specs={PROPOSALS} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
         <legend className={s.legend}>Likelihood and impact words</legend>
         <TextInputs specs={SCALES} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Strategy and status words</legend>
+        <p className={s.p}>
+          Separate the words with commas. Other forms of a strategy word count too: accept, accepted,
+          acceptance.
+        </p>
+        <TextInputs specs={STRATEGIES} form={form} errors={errors} onText={onText} />
+        <TextInputs specs={STATUSES} form={form} errors={errors} onText={onText} />
+      </fieldset>
+      <fieldset className={s.section}>
+        <legend className={s.legend}>Outstanding-work phrases</legend>
+        <TextInputs specs={OUTSTANDING} form={form} errors={errors} onText={onText} />
       </fieldset>
       <fieldset className={s.section}>
         <legend className={s.legend}>Summary tabs</legend>

@@ -163,6 +163,28 @@ describe("mergeSettings", () => {
     expect(JSON.stringify(BASE)).toBe(before); // pure
   });
 
+  it("merges the proposal thresholds and the strategy words one by one; a clash on one is said", () => {
+    const mine = edit(BASE, (s) => {
+      s.proposals.escalateRise = 4;
+      s.strategyWords.transfer = ["transfer", "share", "insure", "outsource"];
+      s.strategyWords.take = ["take", "exploit"];
+    });
+    const theirs = edit(BASE, (s) => {
+      s.proposals.deEscalateMonths = 6;
+      s.strategyWords.treat = ["treat", "reduce"];
+      s.strategyWords.take = ["take", "enhance"];
+    });
+    const { merged, conflicts } = mergeSettings(BASE, mine, theirs);
+    expect(merged.proposals).toEqual({ ...BASE.proposals, escalateRise: 4, deEscalateMonths: 6 });
+    expect(merged.strategyWords).toEqual({
+      ...BASE.strategyWords,
+      treat: ["treat", "reduce"],
+      transfer: ["transfer", "share", "insure", "outsource"],
+      take: ["take", "exploit"],
+    });
+    expect(conflicts).toEqual(["the words for the strategy “take”"]);
+  });
+
   it("is the plain save when nobody else saved (theirs = base)", () => {
     const mine = edit(BASE, (s) => {
       s.acceptedExceptions = [exception("HRC-005")];
