@@ -4,7 +4,13 @@ import { logRowsFor, type LogAppend, type TotalsRowMove, type WorkbookEdits } fr
 import type { CellValue, Grid } from "../core/model/grid";
 import { logDateFormat, OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
 import { isBlank } from "../core/read/cell-text";
-import { describePlace, FileReadError } from "./file-read-error";
+import {
+  cannotUnpackPart,
+  damagedFileError,
+  describePlace,
+  FileReadError,
+  notWellFormedPart,
+} from "./file-read-error";
 import { resolveLimits } from "./limits";
 import { readXlsx } from "./read-xlsx";
 import { checkXlsxContainer } from "./xlsx-container";
@@ -88,14 +94,29 @@ export async function applyEditsToXlsx(
   try {
     return writeEdits(new ZipPackage(original), edits, fileName, read);
   } catch (e) {
+    if (e instanceof ZipPackageError && e.part) throw damagedFileError(fileName, cannotUnpackPart(e.part));
+    // A scan failure outside inPart (none is expected: every part is scanned whole when first read).
     if (e instanceof ZipPackageError || e instanceof XmlError) {
-      const part = e instanceof ZipPackageError && e.part ? ` (the part "${e.part}")` : "";
       throw new FileReadError(
         "damaged",
-        `${describePlace({ file: fileName })} is damaged${part}: open it in Excel (which can repair it) and save it again`,
+        `${describePlace({ file: fileName })} is damaged: open it in Excel (which can repair it) and save it again`,
         { file: fileName },
       );
     }
+    throw e;
+  }
+}
+
+/**
+ * Runs `use`, which reads the part at `path`: a part that is not well-formed XML is refused as damaged,
+ * naming the file and the part, as the reader words it. The one place the writer's XML scan failures
+ * (XmlError from the part parsers and editors) become a FileReadError.
+ */
+function inPart<T>(fileName: string, path: string, use: () => T): T {
+  try {
+    return use();
+  } catch (e) {
+    if (e instanceof XmlError) throw damagedFileError(fileName, notWellFormedPart(path, e.message));
     throw e;
   }
 }
@@ -117,8 +138,8 @@ function writeEdits(
     }
     return bytes;
   };
-  const workbook = new WorkbookXml(need(WORKBOOK));
-  const rels = new RelsXml(need(WORKBOOK_RELS));
+  const workbook = inPart(fileName, WORKBOOK, () => new WorkbookXml(need(WORKBOOK)));
+  const rels = inPart(fileName, WORKBOOK_RELS, () => new RelsXml(need(WORKBOOK_RELS)));
   const relPath = new Map(
     rels.rels.filter((r) => !r.external).map((r) => [r.id, resolveTarget("xl/", r.target)]),
   );
@@ -134,7 +155,7 @@ function writeEdits(
   const stylesRel = rels.rels.find((r) => relationshipKind(r.type) === "styles");
   const stylesPath = stylesRel ? resolveTarget("xl/", stylesRel.target) : "xl/styles.xml";
   const stylesBytes = pkg.read(stylesPath);
-  const styles = new StyleBook(stylesBytes ?? utf8(MINIMAL_STYLES));
+  const styles = inPart(fileName, stylesPath, () => new StyleBook(stylesBytes ?? utf8(MINIMAL_STYLES)));
 
   const sheetRef = (name: string, why: string): SheetRef => {
     const s = sheets.get(name.toLowerCase());
@@ -170,7 +191,12 @@ function writeEdits(
   for (const c of edits.copies) {
     const src = sheetRef(c.from, "it cannot be backed up");
     if (taken.has(c.to.toLowerCase())) throw new Error(`applyEditsToXlsx: a sheet "${c.to}" already exists`);
-    addSheet(c.to, backupSheetXml(need(src.path), styles), false, null);
+    addSheet(
+      c.to,
+      inPart(fileName, src.path, () => backupSheetXml(need(src.path), styles)),
+      false,
+      null,
+    );
   }
 
   /** Refuses, before anything is built, a sheet that would need more rows than Excel holds. */
@@ -224,9 +250,13 @@ function writeEdits(
   for (const { sheet, cells } of writes.values()) {
     // New rows inside a table above its totals row: the totals row moves down first, the table grows.
     const move = totalsMoves.get(sheet.path);
-    const xml = move ? moveTotalsRowDown(need(sheet.path), move.row, move.by) : need(sheet.path);
-    pkg.write(sheet.path, editSheetXml(xml, cells, styles, workbook.date1904).xml);
-    const tables = tablePartsOf(sheet.path, pkg.read(relsPathOf(sheet.path)));
+    const edited = inPart(fileName, sheet.path, () => {
+      const xml = move ? moveTotalsRowDown(need(sheet.path), move.row, move.by) : need(sheet.path);
+      return editSheetXml(xml, cells, styles, workbook.date1904).xml;
+    });
+    pkg.write(sheet.path, edited);
+    const sheetRels = relsPathOf(sheet.path);
+    const tables = inPart(fileName, sheetRels, () => tablePartsOf(sheet.path, pkg.read(sheetRels)));
     if (move) {
       for (const table of tables) {
         const bytes = pkg.read(table);
@@ -245,7 +275,7 @@ function writeEdits(
       cols !== null && appended.some((c) => c.col >= cols[0] && c.col <= cols[1]);
     for (const table of tables) {
       const bytes = pkg.read(table);
-      if (bytes === null || !holdsNewCells(tableColumns(bytes))) continue;
+      if (bytes === null || !holdsNewCells(inPart(fileName, table, () => tableColumns(bytes)))) continue;
       const grown = extendTable(bytes, newRows);
       if (grown !== null) pkg.write(table, grown);
     }
@@ -274,7 +304,10 @@ function writeEdits(
   }
   if (workbook.changed) pkg.write(WORKBOOK, workbook.toBytes());
   if (rels.changed) pkg.write(WORKBOOK_RELS, rels.toBytes());
-  if (types.length > 0) pkg.write(CONTENT_TYPES, addContentTypes(need(CONTENT_TYPES), types));
+  if (types.length > 0) {
+    const contentTypes = inPart(fileName, CONTENT_TYPES, () => addContentTypes(need(CONTENT_TYPES), types));
+    pkg.write(CONTENT_TYPES, contentTypes);
+  }
   return pkg.toBytes();
 
   /** Appends a log's rows to its owned tab, or creates the tab (title block, header, marker) with them. */

@@ -53,3 +53,22 @@ export function describePlace(place: FileReadErrorPlace): string {
   if (place.cell !== undefined) s += `, cell ${place.cell}`;
   return s;
 }
+
+/** A damaged file: `"risks.xlsx" is damaged: <what>. Open it in Excel (which can repair it) and save it again`. */
+export function damagedFileError(file: string, what: string): FileReadError {
+  return new FileReadError(
+    "damaged",
+    `${describePlace({ file })} is damaged: ${what}. Open it in Excel (which can repair it) and save it again`,
+    { file },
+  );
+}
+
+/** What `damagedFileError` says of a part that is not well-formed XML; `detail` is the XmlError's message. */
+export function notWellFormedPart(part: string, detail: string): string {
+  return `its part "${part}" is not well-formed XML (${detail})`;
+}
+
+/** What `damagedFileError` says of a part whose zip entry cannot be unpacked. */
+export function cannotUnpackPart(part: string): string {
+  return `its part "${part}" cannot be unpacked`;
+}

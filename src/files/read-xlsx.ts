@@ -4,7 +4,13 @@ import type { Grid } from "../core/model/grid";
 import { OWNED_MARKER } from "../core/model/owned-tab";
 import { toA1 } from "../core/address/a1";
 import { toBytes } from "./bytes";
-import { describePlace, FileReadError } from "./file-read-error";
+import {
+  cannotUnpackPart,
+  damagedFileError as damaged,
+  describePlace,
+  FileReadError,
+  notWellFormedPart,
+} from "./file-read-error";
 import { resolveLimits, type ReadLimits } from "./limits";
 import { checkXlsxContainer } from "./xlsx-container";
 import { parseSharedStrings } from "./xlsx/shared-strings";
@@ -55,13 +61,6 @@ export async function readXlsx(
 }
 
 /** A package that is a zip but lacks a part it needs or refers to something it does not hold. */
-function damaged(fileName: string, what: string): FileReadError {
-  return new FileReadError(
-    "damaged",
-    `${describePlace({ file: fileName })} is damaged: ${what}. Open it in Excel (which can repair it) and save it again`,
-    { file: fileName },
-  );
-}
 
 function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): Grid[] {
   const workbook = parsePart(zip, WORKBOOK, parseWorkbook, fileName) ?? { sheets: [], date1904: false };
@@ -183,9 +182,8 @@ function parsePart<T>(zip: XlsxZip, path: string, parse: (xml: Uint8Array) => T,
     const xml = zip.read(path);
     return xml === null ? null : parse(xml);
   } catch (e) {
-    if (e instanceof XmlError)
-      throw damaged(fileName, `its part "${path}" is not well-formed XML (${e.message})`);
-    if (e instanceof ZipEntryError) throw damaged(fileName, `its part "${path}" cannot be unpacked`);
+    if (e instanceof XmlError) throw damaged(fileName, notWellFormedPart(path, e.message));
+    if (e instanceof ZipEntryError) throw damaged(fileName, cannotUnpackPart(path));
     throw e;
   }
 }

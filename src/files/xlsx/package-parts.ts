@@ -293,8 +293,14 @@ export class RelsXml {
   }
 }
 
-/** [Content_Types].xml with Override entries added for new parts. */
+/**
+ * [Content_Types].xml with Override entries added for new parts.
+ * @throws XmlError when the part is not well-formed XML (the entries are not spliced into a damaged part).
+ */
 export function addContentTypes(bytes: Uint8Array, overrides: { part: string; type: string }[]): Uint8Array {
+  // Scanned whole first: a badly formed part throws here rather than having entries spliced into it.
+  const x = new XmlScanner(bytes);
+  while (x.next() !== Tok.End) continue;
   const text = new TextDecoder().decode(bytes);
   const end = text.lastIndexOf("</");
   const add = overrides
