@@ -177,7 +177,21 @@ const ACTIONS: PatternTable = {
 };
 
 const PLAN: PatternTable = {
-  no: ["=no", "=ref", "=number", "aim no", "=item"],
+  // "Rec No", "Recommendation No": an audit's plan numbers its recommendations. On plan sheets only: a
+  // register's "Ref" is its id.
+  no: [
+    "=no",
+    "=ref",
+    "=number",
+    "aim no",
+    "=item",
+    "rec no",
+    "rec ref",
+    "rec number",
+    "recommendation no",
+    "recommendation ref",
+    "recommendation number",
+  ],
   aim: ["improvement aim", "aim", "recommendation"],
   background: ["background", "finding", "issue"],
   action: ["=action", "action:8", "improvement action"],

@@ -11,6 +11,7 @@ import { parseDate, parsePlanStatus, ragFromColour } from "../parse";
 import { isPlaceholder } from "../parse/placeholder";
 import { cellText, isBlank, shownText } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
+import { headerWords } from "./header-words";
 import { isTotalsRow, mergedTails, sectionHeading, type TableSpan } from "./table-structure";
 
 /** What a table held besides its records: section headings and rows set aside. */
@@ -574,6 +575,7 @@ export function readTable<F extends string>(
   const past = records.filter((r) => r.pastHeaders);
   if (past.length > Math.max(1, records.length * PAST_HEADERS_SHARE))
     for (const r of past) r.pastHeaders = undefined;
+  if (isPlan) splitCombinedLeads(records, layout);
   if (structure) {
     // A heading with no record under it is a note below the table, not a section.
     for (const s of sections)
@@ -636,4 +638,66 @@ function carryPlanHeading(
   else carried.delete("no");
   if (aimCol !== undefined) carried.set("aim", { value: words, text: words, format: null, row, col: aimCol });
   else carried.delete("aim");
+}
+
+/**
+ * The column of a plan's one lead column for both leads ("Lead Director / Lead Officer", "Lead (Director /
+ * Officer)", "Responsible Director/Officer"): its header names a director and an officer, and the plan has
+ * no other column for either lead. The mapper gives it one of the two lead fields; the other is unmapped.
+ */
+function combinedLeadColumn(
+  layout: SheetLayout,
+): { field: "leadDirector" | "leadOfficer"; col: number } | null {
+  const fc = layout.mapping!.fieldColumns;
+  const director = fc.get("leadDirector");
+  const officer = fc.get("leadOfficer");
+  if ((director === undefined) === (officer === undefined)) return null;
+  const field = director !== undefined ? "leadDirector" : "leadOfficer";
+  const col = (director ?? officer)!;
+  const header = layout.mapping!.columns.find((c) => c.col === col)?.header ?? "";
+  const words = new Set(headerWords(header));
+  return words.has("director") && words.has("officer") ? { field, col } : null;
+}
+
+/** The two leads of a combined lead cell: "X / Y" (or X and Y on two lines) is director X, officer Y. */
+function splitLeadText(cell: RecordCell): [string, string] {
+  const raw = typeof cell.value === "string" ? cell.value : cell.text;
+  // "N/A" and the like are one placeholder, not two leads.
+  if (isPlaceholder(cell.text)) return [cell.text, cell.text];
+  const parts = raw.split(/\s*(?:\/|\r?\n)\s*/).map((t) => t.replace(/\s+/g, " ").trim());
+  if (parts.length < 2) return [cell.text, cell.text];
+  // Judgement: the first part is the director, the rest the officer ("AD / Head of X / Manager" keeps
+  // the officer's own slashes).
+  return [
+    parts[0],
+    parts
+      .slice(1)
+      .filter((t) => t !== "")
+      .join(" / "),
+  ];
+}
+
+/**
+ * Judgement: a plan's one lead column for both leads is both Lead Director and Lead Officer. A cell "X / Y"
+ * gives director X and officer Y; a cell with one name gives it to both; a blank cell gives neither, and
+ * both fields point at that column, so plan/missing-lead names the lead column (not the No column).
+ * Rows read realigned keep the leads they were read with.
+ */
+function splitCombinedLeads<F extends string>(records: SheetRecord<F>[], layout: SheetLayout): void {
+  const combined = combinedLeadColumn(layout);
+  if (!combined) return;
+  for (const r of records) {
+    if (r.realigned) continue;
+    const fields = r.fields as Partial<Record<string, RecordCell>>;
+    const cell = fields[combined.field];
+    if (!cell || !cell.text) {
+      const blank: RecordCell = { value: null, text: "", format: null, row: r.row, col: combined.col };
+      fields.leadDirector = blank;
+      fields.leadOfficer = blank;
+      continue;
+    }
+    const [director, officer] = splitLeadText(cell);
+    fields.leadDirector = { ...cell, value: director || null, text: director };
+    fields.leadOfficer = { ...cell, value: officer || null, text: officer };
+  }
 }

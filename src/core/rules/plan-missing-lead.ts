@@ -1,6 +1,6 @@
 // plan/missing-lead: every plan action names a lead director and a lead officer.
 
-import { fieldText } from "../model/records";
+import { fieldColumn, fieldText } from "../model/records";
 import { planLabel } from "./plan-missing-date";
 import type { Rule, RuleReport } from "./types";
 
@@ -14,14 +14,24 @@ export const rule: Rule = {
     messages: {
       director: "Plan action {id} has no lead director.",
       officer: "Plan action {id} has no lead officer.",
+      both: "Plan action {id} has no lead director or lead officer.",
     },
   },
   check(ctx) {
     const out: RuleReport[] = [];
     for (const p of ctx.records.plan) {
-      if (!fieldText(p, "leadDirector"))
+      const director = fieldText(p, "leadDirector");
+      const officer = fieldText(p, "leadOfficer");
+      // A plan's one lead column for both leads (read-table.ts, splitCombinedLeads): a blank cell is one
+      // finding, not two on the same cell.
+      const col = fieldColumn(p, "leadDirector");
+      if (!director && !officer && col !== undefined && col === fieldColumn(p, "leadOfficer")) {
+        out.push({ record: p, field: "leadDirector", messageId: "both", data: { id: planLabel(p) } });
+        continue;
+      }
+      if (!director)
         out.push({ record: p, field: "leadDirector", messageId: "director", data: { id: planLabel(p) } });
-      if (!fieldText(p, "leadOfficer"))
+      if (!officer)
         out.push({ record: p, field: "leadOfficer", messageId: "officer", data: { id: planLabel(p) } });
     }
     return out;
