@@ -29,9 +29,20 @@ export interface OwnerConflict<T> {
   other: T;
 }
 
-/** Owners compared as people read them: case and runs of spaces do not matter. */
+/** A job title in brackets closing an owner: "Dave Brown (Head of Highways)". */
+const TRAILING_TITLE = /\s*\([^()]*\)\s*$/;
+/** An owner that names a post, not a person: "Vacant (Head of Highways)" keeps its post when compared. */
+const VACANT = /^(vacant|vacancy|post vacant)$/;
+
+/**
+ * Owners compared as people read them: case and runs of spaces do not matter, and a job title in
+ * brackets after a name does not either ("Dave Brown (Head of Highways)" is "Dave Brown"). A vacant
+ * post keeps its title, since the post is all it names.
+ */
 export function foldOwner(owner: string): string {
-  return foldCaseAndSpaces(owner);
+  const folded = foldCaseAndSpaces(owner);
+  const name = folded.replace(TRAILING_TITLE, "");
+  return name && !VACANT.test(name) ? name : folded;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { DateMeaning, DayNumber } from "../parse/day";
 import { isPlaceholder } from "../parse/placeholder";
 import { foldSpaces } from "../parse/spaces";
 import { stripHtml } from "../parse/html";
+import { personNames } from "../parse/person";
 
 /** One field's cell in a record: the raw value, its text, and its sheet position (0-based). */
 export interface RecordCell {
@@ -196,8 +197,21 @@ export function fieldNames<F extends string>(record: SheetRecord<F>): F[] {
  */
 export function fieldText<F extends string>(record: SheetRecord<F>, field: F): string {
   const text = rawText(record, field);
-  return isPlaceholder(text) ? "" : text;
+  if (isPlaceholder(text)) return "";
+  return PERSON_FIELDS.has(field) ? personNames(text) : text;
 }
+
+/**
+ * The fields that name people: a SharePoint list export writes them "Smith, J;#12;#Jones, K", and they
+ * are read as their names, "Smith, J; Jones, K" ({@link personNames}), wherever owners are shown or compared.
+ */
+const PERSON_FIELDS: ReadonlySet<string> = new Set([
+  "owner",
+  "actionOwner",
+  "leadDirector",
+  "leadOfficer",
+  "by",
+]);
 
 /** The cell of a field as rules read it: undefined when absent, blank or a placeholder. */
 export function fieldCell<F extends string>(record: SheetRecord<F>, field: F): RecordCell | undefined {
