@@ -108,6 +108,14 @@ function looksLikeId(text: string): boolean {
   );
 }
 
+/** A label a section row writes before its name: "Category: ", "Risk Category - ", "Section: ", "Category – ". */
+const SECTION_LABEL = /^(?:(?:risk\s+)?category|risk\s+type|section)\s*[:\-–—]\s*(?=\p{L})/iu;
+
+/** A section heading's name without its label ("Category: Financial" names "Financial"); "Annex 3" as it is. */
+function sectionName(heading: string): string {
+  return heading.replace(SECTION_LABEL, "");
+}
+
 /**
  * The heading text when a row is a section heading: one text only, either in the table's first column
  * or in a merged area spanning most of the table's width (whose copies are the same text). Null otherwise.
@@ -141,7 +149,7 @@ export function sectionHeading(
   if (count === 1) {
     // Alone in the first column (or the id column, where a heading is typed over the ids).
     if (looksLikeId(heading)) return null;
-    return firstCol === span.first || firstCol === idCol ? heading : null;
+    return firstCol === span.first || firstCol === idCol ? sectionName(heading) : null;
   }
   // The same text in several cells: only a merged area spanning most of the table makes that, and such
   // an area is a heading whatever its text ("Financial (2)" with its count): no record is one text wide.
@@ -154,5 +162,5 @@ export function sectionHeading(
       lastCol <= m.right &&
       m.right - m.left + 1 >= Math.ceil(width * 0.6),
   );
-  return merged ? heading : null;
+  return merged ? sectionName(heading) : null;
 }
