@@ -202,6 +202,7 @@ async function review(meetingDate: string, renderCards: number): Promise<ReviewR
           React.createElement(RiskCardPanel, {
             card,
             outcome: undefined,
+            keptTheirs: false,
             due: item.due,
             rag: s.rag,
             proposalAccepted: false,

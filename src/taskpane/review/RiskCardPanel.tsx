@@ -76,6 +76,8 @@ function dueAndStatus(a: Pick<CardOwnAction, "due" | "dueText" | "status">): str
 export interface RiskCardPanelProps {
   card: RiskCard;
   outcome: Outcome | undefined;
+  /** True once the chair kept a co-author's change to the risk's row ("Keep theirs") since its last record. */
+  keptTheirs: boolean;
   due: boolean;
   rag: RagBands;
   /** True once the chair accepted this risk's proposal in this meeting. */
@@ -84,10 +86,14 @@ export interface RiskCardPanelProps {
   onAcceptProposal(): void;
 }
 
-/** One risk, as the room discusses it. Values recorded in this meeting are shown as they are now. */
+/**
+ * One risk, as the room discusses it. The card's facts are the risk's values as they are now in this meeting
+ * (recorded in it, or a co-author's kept: see useMeeting's factsNow).
+ */
 export function RiskCardPanel({
   card,
   outcome,
+  keptTheirs,
   due,
   rag: bands,
   proposalAccepted,
@@ -96,11 +102,7 @@ export function RiskCardPanel({
 }: RiskCardPanelProps): React.JSX.Element {
   const s = useStyles();
   const f = card.facts;
-  const after = outcome?.kind === "recorded" ? outcome.after : null;
-  const score = after ? after.score : f.score;
-  const rag = after ? after.rag : f.rag;
-  const l = after ? after.likelihood : f.likelihood;
-  const i = after ? after.impact : f.impact;
+  const { score, rag, likelihood: l, impact: i } = f;
   return (
     <section className={s.card} aria-labelledby="review-card-title">
       <h2 className={s.h2} id="review-card-title">
@@ -128,7 +130,7 @@ export function RiskCardPanel({
       </div>
       <dl className={s.dl}>
         <dt className={s.dt}>Owner</dt>
-        <dd className={s.dd}>{(after ? after.owner : f.owner) || "(none)"}</dd>
+        <dd className={s.dd}>{f.owner || "(none)"}</dd>
         <dt className={s.dt}>Annex</dt>
         <dd className={s.dd}>{f.annex || "(none)"}</dd>
         <dt className={s.dt}>Register</dt>
@@ -157,12 +159,14 @@ export function RiskCardPanel({
           {score !== null && score > f.appetite.max ? " — above appetite" : ""}
         </dd>
         <dt className={s.dt}>Strategy</dt>
-        <dd className={s.dd}>{(after ? after.strategy : f.strategy) || "(none)"}</dd>
+        <dd className={s.dd}>{f.strategy || "(none)"}</dd>
         <dt className={s.dt}>Last update</dt>
         <dd className={s.dd}>
-          {outcome?.kind === "recorded"
-            ? `${outcome.text} (this meeting)`
-            : `${f.latestUpdateText || "(no text)"} (${dateUk(f.latestUpdate)})`}
+          {keptTheirs
+            ? `${f.latestUpdateText || "(no text)"} (as the register has it now)`
+            : outcome?.kind === "recorded"
+              ? `${outcome.text} (this meeting)`
+              : `${f.latestUpdateText || "(no text)"} (${dateUk(f.latestUpdate)})`}
         </dd>
       </dl>
       {card.proposal ? (

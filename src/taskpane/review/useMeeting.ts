@@ -90,6 +90,11 @@ export interface MeetingState {
   announcement: string;
   /** Name of the Meeting Record tab written at the end. */
   recordSheet: string | null;
+  /**
+   * A risk's facts read from its register row as it is now, by queue key, after the officer kept a
+   * co-author's change ("Keep theirs"): its next record is made from them and its card shows them.
+   */
+  keptTheirs: ReadonlyMap<string, RiskFacts>;
 }
 
 export interface MeetingActions {
@@ -212,6 +217,7 @@ export function useMeeting({
     notes: [],
     announcement: "",
     recordSheet: null,
+    keptTheirs: new Map(),
   });
   const latest = useRef(state);
   latest.current = state;
@@ -230,8 +236,6 @@ export function useMeeting({
   const logSheet = useRef<string | null>(null);
   /** Rows as the meeting last saw them (shown, written or kept), by rowKey: the risk's row and action rows. */
   const snapshots = useRef(new Map<string, RowSnapshot | null>());
-  /** A risk's facts read from its register row as it is now, after the officer kept a co-author's change. */
-  const keptTheirs = useRef(new Map<string, RiskFacts>());
   const index = useMemo(
     () => (startReport.current && settings ? buildCardIndex(startReport.current, settings) : null),
     [state.setup, settings],
@@ -245,31 +249,35 @@ export function useMeeting({
     [state.setup],
   );
 
-  const current = state.phase === "running" ? state.queue[state.index] : undefined;
-  const outcome = current ? state.outcomes.get(current.key) : undefined;
-  // The card is built from the start's report; the actions this meeting changed show as it left them.
-  const card = useMemo(
-    () =>
-      current && index
-        ? withRecordedActions(
-            cardFor(current.facts, index),
-            outcome?.kind === "recorded" ? outcome.actions : undefined,
-            index.settings,
-          )
-        : null,
-    [current, index, outcome],
-  );
-
   /**
    * A risk's facts as they are now in this meeting: read from its row after the officer kept a co-author's
-   * change; else as this meeting's last record left them; else as read at the start.
+   * change; else as this meeting's last record left them; else as read at the start. The next record is made
+   * from them and the card shows them.
    */
-  const factsNow = useCallback((item: QueueItem, outcomes: ReadonlyMap<string, Outcome>): RiskFacts => {
-    const kept = keptTheirs.current.get(item.key);
-    if (kept) return kept;
-    const before = outcomes.get(item.key);
-    return before?.kind === "recorded" ? { ...item.facts, ...before.after } : item.facts;
-  }, []);
+  const factsNow = useCallback(
+    (item: QueueItem, s: Pick<MeetingState, "outcomes" | "keptTheirs">): RiskFacts => {
+      const kept = s.keptTheirs.get(item.key);
+      if (kept) return kept;
+      const before = s.outcomes.get(item.key);
+      return before?.kind === "recorded" ? { ...item.facts, ...before.after } : item.facts;
+    },
+    [],
+  );
+
+  const current = state.phase === "running" ? state.queue[state.index] : undefined;
+  const { outcomes, keptTheirs } = state;
+  // The card is built from the start's report, with the risk's values as they are now in this meeting laid
+  // over it (factsNow: a co-author's kept, else this meeting's record); the actions this meeting changed show
+  // as it left them.
+  const card = useMemo(() => {
+    if (!current || !index) return null;
+    const outcome = outcomes.get(current.key);
+    return withRecordedActions(
+      { ...cardFor(current.facts, index), facts: factsNow(current, { outcomes, keptTheirs }) },
+      outcome?.kind === "recorded" ? outcome.actions : undefined,
+      index.settings,
+    );
+  }, [current, index, outcomes, keptTheirs, factsNow]);
 
   // Showing a card selects the risk's row in the sheet, so the room sees it.
   useEffect(() => {
@@ -306,7 +314,6 @@ export function useMeeting({
         startReport.current = report;
         escalationsAtStart.current = report.escalations;
         snapshots.current = new Map();
-        keptTheirs.current = new Map();
       }
       const queue = buildQueue(report, {
         meetingDate: setup.date,
@@ -343,6 +350,7 @@ export function useMeeting({
         outcomes,
         reviewedOrder,
         proposalsAccepted,
+        keptTheirs: resuming ? latest.current.keptTheirs : new Map(),
         busy: false,
         notes: [],
         announcement: announce(queue, 0, outcomes),
@@ -403,7 +411,6 @@ export function useMeeting({
           snapshotAfterWrite(snap, result.rowsNow[i], request.cells),
         ),
       );
-      keptTheirs.current.delete(key);
       patch((s) => {
         const item = s.queue.find((q) => q.key === key)!;
         const outcomes = new Map(s.outcomes);
@@ -423,6 +430,9 @@ export function useMeeting({
           ),
         });
         const reviewedOrder = s.reviewedOrder.includes(key) ? s.reviewedOrder : [...s.reviewedOrder, key];
+        // Written: the card and the next record start from what this record wrote.
+        const keptTheirs = new Map(s.keptTheirs);
+        keptTheirs.delete(key);
         const i = Math.min(s.index + 1, s.queue.length - 1);
         const notes = [
           ...plan.notes,
@@ -435,6 +445,7 @@ export function useMeeting({
         return {
           outcomes,
           reviewedOrder,
+          keptTheirs,
           index: i,
           busy: false,
           conflict: null,
@@ -461,8 +472,8 @@ export function useMeeting({
         // After the officer kept a co-author's change, it starts from the register's row as it is now.
         const before = s.outcomes.get(item.key);
         const recorded = before?.kind === "recorded";
-        const kept = keptTheirs.current.has(item.key);
-        const plan = recordToEdits(factsNow(item, s.outcomes), choice, {
+        const kept = s.keptTheirs.has(item.key);
+        const plan = recordToEdits(factsNow(item, s), choice, {
           meetingDate: setup.date,
           asAt: rep.asAt,
           by: setup.by,
@@ -518,7 +529,7 @@ export function useMeeting({
       const result = await gateway.recordUpdate!({
         cells: [],
         // The score and strategy at the time: after any change this meeting made to the risk.
-        log: acceptedProposalLog(proposal, factsNow(item, s.outcomes), setup.date, setup.by),
+        log: acceptedProposalLog(proposal, factsNow(item, s), setup.date, setup.by),
         logSheet: logSheet.current,
         expected: [],
       });
@@ -545,9 +556,11 @@ export function useMeeting({
       if (!c) return false;
       if (!doWrite) {
         // Keep theirs: the rows as they are now become what this card compares against next time, and the
-        // next record of the risk is made from its register row as it is now (their values, their words).
+        // risk's card and next record show and start from its register row as it is now (their values,
+        // their words).
         const s = latest.current;
         const item = s.queue.find((q) => q.key === c.key);
+        const keptTheirs = new Map(s.keptTheirs);
         for (const x of c.conflicts) {
           snapshots.current.set(rowKey(x.snapshot.sheet, x.snapshot.row), { ...x.snapshot, values: x.now });
           if (
@@ -557,10 +570,10 @@ export function useMeeting({
             x.snapshot.sheet === item.facts.sheet &&
             x.snapshot.row === item.facts.record.row
           )
-            keptTheirs.current.set(
+            keptTheirs.set(
               c.key,
               factsWithRowNow(
-                factsNow(item, s.outcomes),
+                factsNow(item, s),
                 { firstCol: x.snapshot.firstCol, values: x.now },
                 columns(item.facts.sheet),
                 settings,
@@ -570,6 +583,7 @@ export function useMeeting({
         }
         patch({
           conflict: null,
+          keptTheirs,
           announcement: "Nothing written. The row as it is now will be compared next time.",
         });
         return false;

@@ -201,6 +201,7 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
               <RiskCardPanel
                 card={card}
                 outcome={meeting.outcomes.get(current.key)}
+                keptTheirs={meeting.keptTheirs.has(current.key)}
                 due={current.due}
                 rag={(state.settings ?? defaultSettings()).rag}
                 proposalAccepted={meeting.proposalsAccepted.has(current.key)}
