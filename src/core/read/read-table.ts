@@ -314,6 +314,12 @@ function readShiftedPlanRow(
   const r = grid.values[row - grid.rowOffset] ?? [];
   const cells: RecordCell[] = [];
   for (let i = 0; i < r.length; i++) if (!isBlank(r[i])) cells.push(makeCell(grid, row, i + grid.colOffset));
+  const combined = combinedLeadColumn(layout);
+  if (combined) {
+    // One lead column for both leads: the shifted row has one lead cell ("X / Y"), split as in place.
+    const one = readShiftedCombinedRow(cells, fc, combined.col, after);
+    if (one) return one;
+  }
   if (cells.length < 5 || cells.length > SHIFTED_PLAN_FIELDS.length + after.length) return null;
   const [action, date, director, officer, status] = cells;
   const inPlace = action.col === fc.get("action") && date.col === fc.get("date");
@@ -327,6 +333,37 @@ function readShiftedPlanRow(
     if (i < SHIFTED_PLAN_FIELDS.length) fields.set(SHIFTED_PLAN_FIELDS[i], c);
     else extras.set(after[i - SHIFTED_PLAN_FIELDS.length].header, c);
   });
+  return { fields, extras };
+}
+
+/** The fields of a shifted row in a plan with one lead column for both leads. */
+const SHIFTED_COMBINED_FIELDS = ["action", "date", "lead", "status", "evidence"];
+
+/**
+ * Reads a shifted row of a plan with one lead column: action, date, one lead cell, status (and evidence),
+ * the lead cell split into both leads as splitCombinedLeads splits a row read in place.
+ */
+function readShiftedCombinedRow(
+  cells: RecordCell[],
+  fc: Map<string, number>,
+  leadCol: number,
+  after: { col: number; header: string }[],
+): ShiftedPlanRow | null {
+  if (cells.length < 4 || cells.length > SHIFTED_COMBINED_FIELDS.length + after.length) return null;
+  const [action, date, lead, status] = cells;
+  if (action.col === fc.get("action") && date.col === fc.get("date")) return null;
+  if (!parseDate(date.value, date.format, "deadline").ok) return null;
+  if (!looksLikeLead(lead.text)) return null;
+  if (!parsePlanStatus(status.text).ok) return null;
+  const fields = new Map<string, RecordCell>();
+  const extras = new Map<string, RecordCell>();
+  cells.forEach((c, i) => {
+    if (i >= SHIFTED_COMBINED_FIELDS.length) extras.set(after[i - SHIFTED_COMBINED_FIELDS.length].header, c);
+    else if (SHIFTED_COMBINED_FIELDS[i] !== "lead") fields.set(SHIFTED_COMBINED_FIELDS[i], c);
+  });
+  const [director, officer] = splitLeadCell(lead, lead.row, leadCol);
+  fields.set("leadDirector", director);
+  fields.set("leadOfficer", officer);
   return { fields, extras };
 }
 
@@ -681,7 +718,8 @@ function splitLeadText(cell: RecordCell): [string, string] {
  * Judgement: a plan's one lead column for both leads is both Lead Director and Lead Officer. A cell "X / Y"
  * gives director X and officer Y; a cell with one name gives it to both; a blank cell gives neither, and
  * both fields point at that column, so plan/missing-lead names the lead column (not the No column).
- * Rows read realigned keep the leads they were read with.
+ * Rows read realigned are split as they are read (readShiftedCombinedRow), so keep the leads they were
+ * read with here.
  */
 function splitCombinedLeads<F extends string>(records: SheetRecord<F>[], layout: SheetLayout): void {
   const combined = combinedLeadColumn(layout);
@@ -689,15 +727,24 @@ function splitCombinedLeads<F extends string>(records: SheetRecord<F>[], layout:
   for (const r of records) {
     if (r.realigned) continue;
     const fields = r.fields as Partial<Record<string, RecordCell>>;
-    const cell = fields[combined.field];
-    if (!cell || !cell.text) {
-      const blank: RecordCell = { value: null, text: "", format: null, row: r.row, col: combined.col };
-      fields.leadDirector = blank;
-      fields.leadOfficer = blank;
-      continue;
-    }
-    const [director, officer] = splitLeadText(cell);
-    fields.leadDirector = { ...cell, value: director || null, text: director };
-    fields.leadOfficer = { ...cell, value: officer || null, text: officer };
+    const [director, officer] = splitLeadCell(fields[combined.field], r.row, combined.col);
+    fields.leadDirector = director;
+    fields.leadOfficer = officer;
   }
+}
+
+/**
+ * A combined lead cell as director and officer cells; a blank cell gives two blank cells at the lead
+ * column (row `row`, column `col`).
+ */
+function splitLeadCell(cell: RecordCell | undefined, row: number, col: number): [RecordCell, RecordCell] {
+  if (!cell || !cell.text) {
+    const blank: RecordCell = { value: null, text: "", format: null, row, col };
+    return [blank, blank];
+  }
+  const [director, officer] = splitLeadText(cell);
+  return [
+    { ...cell, value: director || null, text: director },
+    { ...cell, value: officer || null, text: officer },
+  ];
 }

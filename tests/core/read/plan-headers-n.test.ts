@@ -206,6 +206,43 @@ describe("plan headers N: one lead column for both leads", () => {
     ]);
   });
 
+  // SPEC Reading sheets, Misaligned rows: a row whose cells sit under the wrong headers is read realigned
+  // and reported as plan/misaligned-row. The seed's shifted row (plan-review-g) in a plan with one lead
+  // column: its leads are split like every other row's, so it gets no plan/missing-lead.
+  it("splits the leads of a row read realigned in a plan with one lead column", async () => {
+    const r = await check((wb) => {
+      const ws = wb.addWorksheet("Improvement Plan");
+      put(ws, 3, head("Lead Director / Lead Officer"));
+      put(ws, 4, [
+        "3.",
+        "Change Management.",
+        "Review frameworks outside the BBLP contract",
+        "April 2022",
+        "AD Highways / Contract Manager",
+        "Completed. Process review completed.",
+        "Updated Corporate Contract Register",
+      ]);
+      put(ws, 5, [
+        "BBLP sub contracts, tender information and frameworks to be provided on an annual basis",
+        "April 2022",
+        null,
+        "AD Highways / Contract Manager",
+        "Completed. Review of Annual Plan process now requires BBLP to identify them.",
+        "Annual Plan records information.",
+      ]);
+      put(ws, 6, row("4.", "Review tender documentation", "AD Highways / Contract Manager"));
+    });
+    const shifted = recordAt(r, 5);
+    expect(shifted.realigned).toBe(true);
+    expect(fieldText(shifted, "no")).toBe("3.");
+    expect(fieldText(shifted, "date")).toBe("April 2022");
+    expect(fieldText(shifted, "leadDirector")).toBe("AD Highways");
+    expect(fieldText(shifted, "leadOfficer")).toBe("Contract Manager");
+    expect(fieldText(recordAt(r, 4), "leadOfficer")).toBe("Contract Manager");
+    expect(findings(r, "plan/missing-lead")).toEqual([]);
+    expect(r.findings.filter((f) => f.row === 5).map((f) => f.ruleId)).toEqual(["plan/misaligned-row"]);
+  });
+
   it("keeps separate Lead Director and Lead Officer columns as they were", async () => {
     const r = await check((wb) => {
       const ws = wb.addWorksheet("Improvement Plan");
