@@ -3,14 +3,10 @@
 // row as it now is (their score, likelihood × impact, RAG, latest update), not the values read at the start.
 // The Review view on the real adapter over the strict fake host and the real engine.
 
-import * as React from "react";
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import { webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
-import * as engine from "../../src/taskpane/engine";
-import { createOfficeGateway } from "../../src/excel/office-gateway";
+import { openPaneAndStart } from "./start-meeting";
 import { installFakeExcel, uninstallFakeExcel, type FakeHost, type FakeSheetSpec } from "../fakes/fake-excel";
 import { writeCellValue } from "../fakes/fake-state";
 import { REGISTER_HEADERS, risk } from "../core/rules/harness";
@@ -25,23 +21,7 @@ const ukDaysAgo = (days: number) =>
 
 async function startMeeting(sheets: FakeSheetSpec[], queueLength: number) {
   const host: FakeHost = installFakeExcel({ sheets });
-  const user = userEvent.setup({ delay: null });
-  render(
-    <App
-      gateway={createOfficeGateway()}
-      loadEngine={() => Promise.resolve(engine)}
-      theme={webLightTheme}
-      initialView="review"
-    />,
-  );
-  const check = await screen.findByRole("button", { name: "Check the workbook" });
-  await waitFor(() => expect(check).toBeEnabled());
-  await user.click(check);
-  const name = await screen.findByRole("textbox", { name: /Your name/ });
-  await user.clear(name);
-  await user.type(name, "Jane Smith");
-  await user.click(screen.getByRole("button", { name: "Start meeting" }));
-  await screen.findByText(`Risk 1 of ${queueLength}`);
+  const { user } = await openPaneAndStart(queueLength);
   return { user, host };
 }
 
@@ -110,7 +90,14 @@ describe("Review view: the card after 'Keep theirs'", () => {
     const { user, host } = await startMeeting(
       [
         registerSheet(
-          risk({ id: "HRC-001", title: "Claims", likelihood: 3, impact: 3, score: 9, lastReview: ukDaysAgo(90) }),
+          risk({
+            id: "HRC-001",
+            title: "Claims",
+            likelihood: 3,
+            impact: 3,
+            score: 9,
+            lastReview: ukDaysAgo(90),
+          }),
         ),
       ],
       1,

@@ -3,14 +3,10 @@
 // real engine) against SPEC: each `it` is a wrong result an officer chairing the meeting would meet. These
 // tests fail until the product is fixed.
 
-import * as React from "react";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import { webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
-import * as engine from "../../src/taskpane/engine";
-import { createOfficeGateway } from "../../src/excel/office-gateway";
+import { openPaneAndStart } from "./start-meeting";
 import { UPDATE_LOG_HEADER } from "../../src/core/meeting/record";
 import { installFakeExcel, uninstallFakeExcel, type FakeHost, type FakeSheetSpec } from "../fakes/fake-excel";
 import { writeCellValue } from "../fakes/fake-state";
@@ -25,30 +21,6 @@ const isoOf = (d: Date) => `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.ge
 const daysFromToday = (days: number) =>
   new Date(TODAY.getFullYear(), TODAY.getMonth(), TODAY.getDate() + days);
 const ukDaysAgo = (days: number) => ukOf(daysFromToday(-days));
-
-/** Opens the task pane over the installed host, checks the workbook and starts a meeting. */
-async function openPaneAndStart(queueLength: number, meetingDate?: string) {
-  const user = userEvent.setup({ delay: null });
-  const { unmount } = render(
-    <App
-      gateway={createOfficeGateway()}
-      loadEngine={() => Promise.resolve(engine)}
-      theme={webLightTheme}
-      initialView="review"
-    />,
-  );
-  const check = await screen.findByRole("button", { name: "Check the workbook" });
-  await waitFor(() => expect(check).toBeEnabled());
-  await user.click(check);
-  const name = await screen.findByRole("textbox", { name: /Your name/ });
-  await user.clear(name);
-  await user.type(name, "Jane Smith");
-  if (meetingDate)
-    fireEvent.change(screen.getByLabelText(/Meeting date/), { target: { value: meetingDate } });
-  await user.click(screen.getByRole("button", { name: "Start meeting" }));
-  await screen.findByText(`Risk 1 of ${queueLength}`);
-  return { user, unmount };
-}
 
 async function startMeeting(sheets: FakeSheetSpec[], queueLength: number, meetingDate?: string) {
   const host: FakeHost = installFakeExcel({ sheets });

@@ -2,14 +2,10 @@
 // Cases from a review of the meeting (the Review view on the real adapter over the strict fake host)
 // against SPEC: each `it` names what must hold.
 
-import * as React from "react";
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import { webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
-import * as engine from "../../src/taskpane/engine";
-import { createOfficeGateway } from "../../src/excel/office-gateway";
+import { openPaneAndStart } from "./start-meeting";
 import { installFakeExcel, uninstallFakeExcel, type FakeHost, type FakeSheetSpec } from "../fakes/fake-excel";
 import { writeCellValue } from "../fakes/fake-state";
 import { REGISTER_HEADERS, risk } from "../core/rules/harness";
@@ -21,28 +17,6 @@ async function startMeeting(sheets: FakeSheetSpec[], queueLength: number) {
   const host: FakeHost = installFakeExcel({ sheets, apiVersion: "1.13" });
   const { user, unmount } = await openPaneAndStart(queueLength);
   return { user, host, unmount };
-}
-
-/** Opens the task pane over the installed host, checks the workbook and starts a meeting. */
-async function openPaneAndStart(queueLength: number) {
-  const user = userEvent.setup({ delay: null });
-  const { unmount } = render(
-    <App
-      gateway={createOfficeGateway()}
-      loadEngine={() => Promise.resolve(engine)}
-      theme={webLightTheme}
-      initialView="review"
-    />,
-  );
-  const check = await screen.findByRole("button", { name: "Check the workbook" });
-  await waitFor(() => expect(check).toBeEnabled());
-  await user.click(check);
-  const name = await screen.findByRole("textbox", { name: /Your name/ });
-  await user.clear(name);
-  await user.type(name, "Jane Smith");
-  await user.click(screen.getByRole("button", { name: "Start meeting" }));
-  await screen.findByText(`Risk 1 of ${queueLength}`);
-  return { user, unmount };
 }
 
 /** The Meeting Record's rows, each as its filled cells joined by " | " (links left out). */
