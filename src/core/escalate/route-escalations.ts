@@ -115,11 +115,17 @@ const corporateWords = (c: CurrentScore, t: Thresholds) => `${scoreWords(c)} ≥
 const directorateWords = (c: CurrentScore, t: Thresholds) =>
   `${scoreWords(c)} in ${t.directorateMinScore}–${t.directorateMaxScore}`;
 const strategicScoreWords = (c: CurrentScore) => scoreWords(c);
-const clusterWords = (amount: number) => `financial impact ${money(amount)}`;
+/** How every reason about a financial impact starts. */
+const FINANCIAL = "financial impact";
+
+/** True when a route's reason is its financial impact (the meeting never changes that). */
+export const isFinancialReason = (reason: string): boolean => reason.startsWith(FINANCIAL);
+
+const clusterWords = (amount: number) => `${FINANCIAL} ${money(amount)}`;
 const operationsWords = (amount: number, t: Thresholds) =>
-  `financial impact ${money(amount)} ≥ ${money(t.operationsBoardMinImpact)}`;
+  `${FINANCIAL} ${money(amount)} ≥ ${money(t.operationsBoardMinImpact)}`;
 const strategicSumWords = (amount: number, t: Thresholds) =>
-  `financial impact ${money(amount)} ≥ ${money(t.strategicBoardMinImpact)}`;
+  `${FINANCIAL} ${money(amount)} ≥ ${money(t.strategicBoardMinImpact)}`;
 
 /** A route being worked out: one pair of lists, refilled for each risk, copied at their length when kept. */
 const draft: Route = { destinations: [], reasons: [] };

@@ -4,7 +4,12 @@
 import type { DestinationId, Escalation } from "../model/report";
 import type { Settings } from "../model/settings";
 import { parseStrategy, strategiesNamed } from "../parse";
-import { scoreToCorporate, scoreToDirectorate, scoreToStrategicBoard } from "../escalate/route-escalations";
+import {
+  isFinancialReason,
+  scoreToCorporate,
+  scoreToDirectorate,
+  scoreToStrategicBoard,
+} from "../escalate/route-escalations";
 import type { FieldChange } from "./record";
 
 /** What the meeting's earlier records of one risk changed, in the order they were made. */
@@ -57,8 +62,7 @@ export function escalationsAtMeetingStart(
       if (!score) return true;
       if (d === "corporate-register") return scoreToCorporate(was, t);
       if (d === "directorate-register") return scoreToDirectorate(was, t);
-      if (d === "strategic-board")
-        return reason.startsWith("financial impact") || scoreToStrategicBoard(was, t);
+      if (d === "strategic-board") return isFinancialReason(reason) || scoreToStrategicBoard(was, t);
       return true;
     };
     const kept = e.destinations.map((d, i) => keeps(d, e.reasons[i] ?? ""));
