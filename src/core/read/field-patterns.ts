@@ -243,13 +243,13 @@ export const PATTERNS: Record<Exclude<SheetKind, "unknown">, PatternTable> = {
 };
 
 export interface CompiledPattern {
-  words: string[];
+  words: readonly string[];
   exact: boolean;
   weight: number;
 }
 
 /** Parses "=risk treatment:18" into words, exactness and weight. */
-export function compilePattern(pattern: string, toWords: (s: string) => string[]): CompiledPattern {
+export function compilePattern(pattern: string, toWords: (s: string) => readonly string[]): CompiledPattern {
   let text = pattern;
   let weight: number | null = null;
   const colon = text.lastIndexOf(":");

@@ -2,16 +2,35 @@
 
 const STOP_WORDS = new Set(["of", "the", "a", "an", "and", "or", "is", "what", "for", "in", "e", "g"]);
 
-/** Words of a header, lower case, singular-ish, without punctuation or stop words. */
-export function headerWords(header: string): string[] {
-  const words = header
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/([a-z])([0-9])/g, "$1 $2")
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
-    .map(singular);
+/** Headers already split: the sheet detector, the Import Log finder and the mapper read the same cells. */
+const seenWords = new Map<string, readonly string[]>();
+const SEEN_LIMIT = 20_000;
+
+/**
+ * Words of a header, lower case, singular-ish, without punctuation or stop words. Each text is split once
+ * (a sheet's first twenty rows are read as headers by four sheet kinds and by the Import Log finder):
+ * the list is shared, so it is read-only.
+ */
+export function headerWords(header: string): readonly string[] {
+  let words = seenWords.get(header);
+  if (words === undefined) {
+    words = splitHeader(header);
+    if (seenWords.size >= SEEN_LIMIT) seenWords.clear();
+    seenWords.set(header, words);
+  }
   return words;
+}
+
+function splitHeader(header: string): readonly string[] {
+  return Object.freeze(
+    header
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      .replace(/([a-z])([0-9])/g, "$1 $2")
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
+      .map(singular),
+  );
 }
 
 function singular(word: string): string {

@@ -26,6 +26,12 @@ type Compiled = Map<string, CompiledPattern[]>;
 const compiled = new Map<SheetKind, Compiled>();
 /** Per kind, the most distinct words a header may have and still match some pattern (see `candidates`). */
 const mostWords = new Map<SheetKind, number>();
+/**
+ * Per kind, the fields some pattern of which holds each word: a pattern matches only a header holding all
+ * its words, so a header none of whose words is here matches no pattern (most cells of a sheet's first
+ * rows are data, and are passed over without trying every pattern).
+ */
+const fieldsOfWord = new Map<SheetKind, Map<string, Set<string>>>();
 
 function patternsFor(kind: Exclude<SheetKind, "unknown">): Compiled {
   let c = compiled.get(kind);
@@ -40,10 +46,32 @@ function patternsFor(kind: Exclude<SheetKind, "unknown">): Compiled {
     compiled.set(kind, c);
     // A header matches a pattern only while its extra words stay below the pattern's weight.
     let most = 0;
-    for (const list of c.values()) for (const p of list) most = Math.max(most, p.words.length + p.weight);
+    const byWord = new Map<string, Set<string>>();
+    for (const [field, list] of c)
+      for (const p of list) {
+        most = Math.max(most, p.words.length + p.weight);
+        // A pattern of no words would match every header: its field is tried for every one.
+        for (const w of p.words.length ? p.words : [ANY_WORD]) {
+          const fields = byWord.get(w);
+          if (fields) fields.add(field);
+          else byWord.set(w, new Set([field]));
+        }
+      }
     mostWords.set(kind, most);
+    fieldsOfWord.set(kind, byWord);
   }
   return c;
+}
+
+/** Stands for "any header" in fieldsOfWord (headerWords never gives it: it is not lower-case letters). */
+const ANY_WORD = "\u0000any";
+
+/** The fields of `kind` with a pattern that may match a header of these words (see fieldsOfWord). */
+function fieldsMatching(kind: Exclude<SheetKind, "unknown">, words: readonly string[]): Set<string> {
+  const byWord = fieldsOfWord.get(kind)!;
+  const out = new Set<string>(byWord.get(ANY_WORD));
+  for (const w of words) for (const f of byWord.get(w) ?? []) out.add(f);
+  return out;
 }
 
 const SCORED = new Set(["likelihood", "impact", "score"]);
@@ -109,18 +137,23 @@ const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS
 const NONE: ReadonlySet<string> = new Set();
 
 type Candidate = { field: string; score: number };
-/** Candidates of header texts already seen, per kind (the header search reads the same rows many times). */
-const seenCandidates = new Map<string, readonly Candidate[]>();
+/**
+ * Candidates of header texts already seen, per kind, by text (and group, where there is one): the header
+ * search reads the same rows many times.
+ */
+const seenCandidates = new Map<SheetKind, Map<string, readonly Candidate[]>>();
 const SEEN_LIMIT = 20_000;
 
 /** Candidate (field, score) pairs for one header cell (remembered per kind, text and group). */
 function candidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): readonly Candidate[] {
-  const key = `${kind}\u0000${cell.text}\u0000${cell.group ?? ""}`;
-  let found = seenCandidates.get(key);
+  let seen = seenCandidates.get(kind);
+  if (!seen) seenCandidates.set(kind, (seen = new Map()));
+  const key = cell.group === undefined ? cell.text : `${cell.text}\u0000${cell.group}`;
+  let found = seen.get(key);
   if (found === undefined) {
     found = findCandidates(kind, cell);
-    if (seenCandidates.size >= SEEN_LIMIT) seenCandidates.clear();
-    seenCandidates.set(key, found);
+    if (seen.size >= SEEN_LIMIT) seen.clear();
+    seen.set(key, found);
   }
   return found;
 }
@@ -172,10 +205,12 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
     own.every((w) => w === "rating" || QUALIFIERS.has(w)) &&
     own.includes("rating");
   const out: Candidate[] = [];
+  const matching = fieldsMatching(kind, distinct);
   for (const [field, patterns] of byField) {
     let best = 0;
     const ignorable = register && (SCORED.has(field) || field === "rag") ? QUALIFIERS : NONE;
-    for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable, note));
+    if (matching.has(field))
+      for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable, note));
     if (register && field === "strategy") best = Math.max(best, strategyListScore(own));
     if (register && field === "rag" && qualifiedRating) best = qualifier ? 0 : QUALIFIED_RATING_RAG;
     if (register && field === "score" && qualifiedRating) best = Math.max(best, QUALIFIED_RATING_SCORE);
