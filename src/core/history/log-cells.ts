@@ -5,7 +5,10 @@ import { dayFromSerial, parseDate, parseScore, parseYesNo, type DateOptions, typ
 import { MonthFirstVote, readsEitherWay } from "../parse/month-first";
 import { cellText } from "../read/cell-text";
 import { monthOf, type MonthIndex } from "./month";
-import { isLikelyDateSerial } from "../parse/likely-serial";
+import { isLikelyDateSerial, LIKELY_SERIAL_MAX, LIKELY_SERIAL_MIN } from "../parse/likely-serial";
+
+/** Whole-number serials LogDates keeps in its array: the likely-serial range. */
+const SERIAL_SPAN = LIKELY_SERIAL_MAX - LIKELY_SERIAL_MIN;
 
 /**
  * Reads a log's date cell: an Excel serial (with or without a date format, a time of day ignored), or
@@ -57,6 +60,11 @@ export function datesMonthFirst(rows: readonly (readonly CellValue[])[], from: n
  */
 export class LogDates {
   private readonly dates = new Map<CellValue, LogDate | null>();
+  /**
+   * Dates of whole-number serials already read, by serial less LIKELY_SERIAL_MIN (an array look-up, not a
+   * hash: a log the add-in wrote holds one serial a row, and a log names a few hundred days).
+   */
+  private readonly serials = new Array<LogDate | null | undefined>(SERIAL_SPAN + 1);
   private options: DateOptions | null = null;
   private lastValue: CellValue = null;
   private last: LogDate | null = null;
@@ -72,6 +80,18 @@ export class LogDates {
   of(value: CellValue, grid: Grid, row: number, col: number): LogDate | null {
     if (value === null || value === "") return null;
     if (value === this.lastValue) return this.last;
+    const serial = typeof value === "number" ? value - LIKELY_SERIAL_MIN : -1;
+    if (serial >= 0 && serial <= SERIAL_SPAN && Number.isInteger(serial)) {
+      let date = this.serials[serial];
+      if (date === undefined) {
+        const day = dayFromSerial(value as number);
+        date = day.ok ? { day: day.value, month: monthOf(day.value) } : null;
+        this.serials[serial] = date;
+      }
+      this.lastValue = value;
+      this.last = date;
+      return date;
+    }
     let date = this.dates.get(value);
     if (date === undefined) {
       // The column is looked at whole only for a text it could change (an Import Log's ISO times never do).
@@ -119,13 +139,19 @@ export function isYes(value: CellValue): boolean {
   if (value === true) return true;
   if (typeof value === "number") return value === 1;
   if (typeof value !== "string" || value === "" || cannotSayYes(value)) return false;
+  if (value === lastYes.text) return lastYes.yes;
   let yes = yesMemo.get(value);
   if (yes === undefined) {
     yes = YES.test(value);
     if (yesMemo.size < 1_000) yesMemo.set(value, yes);
   }
+  lastYes.text = value;
+  lastYes.yes = yes;
   return yes;
 }
+
+/** The text isYes read last, and its answer: a log says "Yes" many rows running. */
+const lastYes = { text: "", yes: false };
 
 /**
  * True for a "no change" flag that says No outright: No, N, False, 0, an unticked box, or No with words
@@ -135,14 +161,19 @@ export function isNo(value: CellValue): boolean {
   if (value === false) return true;
   if (typeof value === "number") return value === 0;
   if (typeof value !== "string" || value === "") return false;
-  // A log's no-change column says "No" thousands of times: each text is read once.
+  // A log's no-change column says "No" thousands of times, row after row: each text is read once, and
+  // the text read last is answered without the memo.
+  if (value === lastNo.text) return lastNo.no;
   let no = noMemo.get(value);
   if (no === undefined) {
     const answer = parseYesNo(value);
     no = answer.ok && !answer.value;
     if (noMemo.size < 1_000) noMemo.set(value, no);
   }
+  lastNo.text = value;
+  lastNo.no = no;
   return no;
 }
 
 const noMemo = new Map<string, boolean>();
+const lastNo = { text: "", no: false };
