@@ -18,37 +18,58 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A phrase setting as a regex: case-insensitive, whole words, any spacing, "…" or "..." a wildcard. */
-function phrasePattern(phrase: string): RegExp | null {
+/** A phrase setting as a regex source: whole words, any spacing, "…" or "..." a wildcard; null for no words. */
+function phraseSource(phrase: string): string | null {
   const parts = phrase
     .split(/…|\.\.\./)
     .map((p) => p.trim())
     .filter((p) => p !== "")
     .map((p) => escapeRegex(p).replace(/\s+/g, String.raw`\s+`));
-  if (parts.length === 0) return null;
-  return new RegExp(NOT_WORD_BEFORE + parts.join(WILDCARD) + NOT_WORD_AFTER, "iu");
+  return parts.length === 0 ? null : parts.join(WILDCARD);
 }
 
-/** Each phrase setting's pattern, made once (a check looks for every phrase in every completed action). */
-const patterns = new Map<string, RegExp | null>();
-function patternOf(phrase: string): RegExp | null {
-  let re = patterns.get(phrase);
+/**
+ * One regex for a list of phrase settings: case-insensitive, each phrase a whole-word alternative in the
+ * list's order. A regex finds the leftmost match, and at one place the first phrase of the list that
+ * matches there: the first phrase in the text, as reading each phrase on its own and keeping the earliest
+ * would. One regex, not one a phrase: each is compiled once, and a text is read once, not once a phrase.
+ */
+function phrasesPattern(phrases: readonly string[]): RegExp | null {
+  const sources: string[] = [];
+  for (const phrase of phrases) {
+    if (typeof phrase !== "string") continue;
+    const source = phraseSource(phrase);
+    if (source !== null) sources.push(source);
+  }
+  if (sources.length === 0) return null;
+  return new RegExp(`${NOT_WORD_BEFORE}(?:${sources.join("|")})${NOT_WORD_AFTER}`, "iu");
+}
+
+/**
+ * The pattern of a phrase list, made once per list of words: a check reads its settings' list for every
+ * completed action (found by the list itself), and each check's settings are a new list of the same words
+ * (found by its words).
+ */
+const patternOfList = new WeakMap<readonly string[], RegExp | null>();
+const patternOfWords = new Map<string, RegExp | null>();
+function patternOf(phrases: readonly string[]): RegExp | null {
+  let re = patternOfList.get(phrases);
   if (re === undefined) {
-    re = phrasePattern(phrase);
-    if (patterns.size < 1_000) patterns.set(phrase, re);
+    const words = phrases.map(String).join("\u0000");
+    re = patternOfWords.get(words);
+    if (re === undefined) {
+      re = phrasesPattern(phrases);
+      if (patternOfWords.size >= 100) patternOfWords.clear();
+      patternOfWords.set(words, re);
+    }
+    patternOfList.set(phrases, re);
   }
   return re;
 }
 
 function firstPhrase(text: string, phrases: readonly string[]): Hit | null {
-  let best: Hit | null = null;
-  for (const phrase of phrases) {
-    if (typeof phrase !== "string") continue;
-    const re = patternOf(phrase);
-    const m = re?.exec(text);
-    if (m && (best === null || m.index < best.index)) best = { index: m.index, quote: m[0] };
-  }
-  return best;
+  const m = patternOf(phrases)?.exec(text);
+  return m ? { index: m.index, quote: m[0] } : null;
 }
 
 const M = MONTH_WORD_SOURCE;

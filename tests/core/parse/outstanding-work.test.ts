@@ -92,6 +92,27 @@ describe("findOutstandingWork: phrases", () => {
     expect(findOutstandingWork("Due December 2022; awaiting data", phrases, asAt)).toBe("December 2022");
     expect(findOutstandingWork("Awaiting data due December 2022", phrases, asAt)).toBe("Awaiting");
   });
+
+  it("among phrases, quotes the one first in the text, and at one place the one first in the list", () => {
+    // The list's order does not decide which phrase is quoted: the text's does.
+    expect(findOutstandingWork("Not yet signed off; awaiting data", ["awaiting", "not yet"], asAt)).toBe(
+      "Not yet",
+    );
+    // Two phrases starting at one place: the first listed that matches there (as each read alone, earliest kept).
+    expect(findOutstandingWork("Work in progress now", ["in progress now", "in progress"], asAt)).toBe(
+      "in progress now",
+    );
+    expect(findOutstandingWork("Work in progress now", ["in progress", "in progress now"], asAt)).toBe(
+      "in progress",
+    );
+    // A phrase that matches only as part of a longer word is passed over for the next phrase at that place.
+    expect(findOutstandingWork("Awaitings list; awaiting data", ["awaiting"], asAt)).toBe("awaiting");
+    // A list with a blank or non-text entry still reads its phrases; the same words in a new list, alike.
+    const odd = ["", 7 as unknown as string, "pending"];
+    expect(findOutstandingWork("Sign-off pending", odd, asAt)).toBe("pending");
+    expect(findOutstandingWork("Sign-off pending", [...odd], asAt)).toBe("pending");
+    expect(findOutstandingWork("Sign-off pending", ["", "…"], asAt)).toBeNull();
+  });
 });
 
 describe("findOutstandingWork: dates after the as-at date", () => {
