@@ -45,7 +45,8 @@ const COLUMN_WORDS: [LogColumn, string[][]][] = [
   ["new", [["new"], ["new", "value"], ["after"], ["now"]]],
 ];
 
-const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w) => b.includes(w));
+const sameWords = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((w) => b.includes(w));
 
 /** Columns of an Import Log header row, or null when the row is not one (needs when, risk id, field, old, new). */
 function importLogColumns(grid: Grid, row: number): Map<LogColumn, number> | null {

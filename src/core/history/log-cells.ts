@@ -81,18 +81,8 @@ export class LogDates {
     if (value === null || value === "") return null;
     if (value === this.lastValue) return this.last;
     const serial = typeof value === "number" ? value - LIKELY_SERIAL_MIN : -1;
-    if (serial >= 0 && serial <= SERIAL_SPAN && Number.isInteger(serial)) {
-      let date = this.serials[serial];
-      if (date === undefined) {
-        const day = dayFromSerial(value as number);
-        date = day.ok ? { day: day.value, month: monthOf(day.value) } : null;
-        this.serials[serial] = date;
-      }
-      this.lastValue = value;
-      this.last = date;
-      return date;
-    }
-    let date = this.dates.get(value);
+    const whole = serial >= 0 && serial <= SERIAL_SPAN && Number.isInteger(serial);
+    let date = whole ? this.serials[serial] : this.dates.get(value);
     if (date === undefined) {
       // The column is looked at whole only for a text it could change (an Import Log's ISO times never do).
       const options =
@@ -101,7 +91,8 @@ export class LogDates {
           : DAY_FIRST;
       const day = logDay(value, formatAt(grid, row, col), options);
       date = day === null ? null : { day, month: monthOf(day) };
-      if (this.dates.size < MAX_DATES) this.dates.set(value, date);
+      if (whole) this.serials[serial] = date;
+      else if (this.dates.size < MAX_DATES) this.dates.set(value, date);
     }
     this.lastValue = value;
     this.last = date;
@@ -117,10 +108,37 @@ export function logScore(value: CellValue): number | null {
   return r.ok && r.value >= 1 && r.value <= 25 ? r.value : null;
 }
 
+/**
+ * A yes-or-no answer for each text, worked out once: a log's no-change column holds a few words thousands
+ * of times, and the same one many rows running (the text answered last is answered without the table).
+ */
+class FlagWords {
+  private readonly answers = new Map<string, boolean>();
+  private lastText = "";
+  private lastAnswer = false;
+
+  constructor(private readonly read: (text: string) => boolean) {}
+
+  answer(text: string): boolean {
+    if (text === this.lastText) return this.lastAnswer;
+    let answer = this.answers.get(text);
+    if (answer === undefined) {
+      answer = this.read(text);
+      if (this.answers.size < 1_000) this.answers.set(text, answer);
+    }
+    this.lastText = text;
+    this.lastAnswer = answer;
+    return answer;
+  }
+}
+
 // A tick is not a word character, so it needs no word boundary after it ("✓" alone is yes).
 const YES = /^\s*(?:(?:yes|y|true|x)\b|[✓✔])/i;
-/** A log's no-change column holds a few words thousands of times: each is read once. */
-const yesMemo = new Map<string, boolean>();
+const yesWords = new FlagWords((text) => YES.test(text));
+const noWords = new FlagWords((text) => {
+  const answer = parseYesNo(text);
+  return answer.ok && !answer.value;
+});
 
 /**
  * True when a text cannot say yes: it starts with a printable ASCII character that is not the first letter
@@ -139,19 +157,8 @@ export function isYes(value: CellValue): boolean {
   if (value === true) return true;
   if (typeof value === "number") return value === 1;
   if (typeof value !== "string" || value === "" || cannotSayYes(value)) return false;
-  if (value === lastYes.text) return lastYes.yes;
-  let yes = yesMemo.get(value);
-  if (yes === undefined) {
-    yes = YES.test(value);
-    if (yesMemo.size < 1_000) yesMemo.set(value, yes);
-  }
-  lastYes.text = value;
-  lastYes.yes = yes;
-  return yes;
+  return yesWords.answer(value);
 }
-
-/** The text isYes read last, and its answer: a log says "Yes" many rows running. */
-const lastYes = { text: "", yes: false };
 
 /**
  * True for a "no change" flag that says No outright: No, N, False, 0, an unticked box, or No with words
@@ -161,19 +168,5 @@ export function isNo(value: CellValue): boolean {
   if (value === false) return true;
   if (typeof value === "number") return value === 0;
   if (typeof value !== "string" || value === "") return false;
-  // A log's no-change column says "No" thousands of times, row after row: each text is read once, and
-  // the text read last is answered without the memo.
-  if (value === lastNo.text) return lastNo.no;
-  let no = noMemo.get(value);
-  if (no === undefined) {
-    const answer = parseYesNo(value);
-    no = answer.ok && !answer.value;
-    if (noMemo.size < 1_000) noMemo.set(value, no);
-  }
-  lastNo.text = value;
-  lastNo.no = no;
-  return no;
+  return noWords.answer(value);
 }
-
-const noMemo = new Map<string, boolean>();
-const lastNo = { text: "", no: false };
