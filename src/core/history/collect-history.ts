@@ -245,6 +245,10 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     row: 0,
   };
   const setAside = new LogRowsSetAside(grid, sheet.headerRow, dateAt);
+  // The no-change cell read last, and what it says: a log says "Yes" or "No" many rows running.
+  let lastFlag: CellValue | undefined = undefined;
+  let flagYes = false;
+  let flagNo = false;
   let read = 0;
   for (let r = firstRow; r < grid.values.length; r++) {
     const cells = grid.values[r];
@@ -269,8 +273,13 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     entry.month = dated.month;
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
     const flag = noChangeAt < 0 ? null : (cells[noChangeAt] ?? null);
-    entry.noChange = isYes(flag);
-    entry.flaggedNo = !entry.noChange && isNo(flag);
+    if (flag !== lastFlag) {
+      lastFlag = flag;
+      flagYes = isYes(flag);
+      flagNo = !flagYes && isNo(flag);
+    }
+    entry.noChange = flagYes;
+    entry.flaggedNo = flagNo;
     entry.row = row + 1;
     const riskKey = into.addFor(risk, registerAt < 0 ? null : (cells[registerAt] ?? null), entry);
     read++;
