@@ -64,7 +64,7 @@ export class LogDates {
    * Dates of whole-number serials already read, by serial less LIKELY_SERIAL_MIN (an array look-up, not a
    * hash: a log the add-in wrote holds one serial a row, and a log names a few hundred days).
    */
-  private readonly serials = new Array<LogDate | null | undefined>(SERIAL_SPAN + 1);
+  private serials: (LogDate | null | undefined)[] | null = null;
   private options: DateOptions | null = null;
   private lastValue: CellValue = null;
   private last: LogDate | null = null;
@@ -82,7 +82,9 @@ export class LogDates {
     if (value === this.lastValue) return this.last;
     const serial = typeof value === "number" ? value - LIKELY_SERIAL_MIN : -1;
     const whole = serial >= 0 && serial <= SERIAL_SPAN && Number.isInteger(serial);
-    let date = whole ? this.serials[serial] : this.dates.get(value);
+    // The array is made at its length when first needed (a log of typed or ISO dates never needs it).
+    const serials = whole ? (this.serials ??= new Array<LogDate | null | undefined>(SERIAL_SPAN + 1)) : null;
+    let date = serials ? serials[serial] : this.dates.get(value);
     if (date === undefined) {
       // The column is looked at whole only for a text it could change (an Import Log's ISO times never do).
       const options =
@@ -91,7 +93,7 @@ export class LogDates {
           : DAY_FIRST;
       const day = logDay(value, formatAt(grid, row, col), options);
       date = day === null ? null : { day, month: monthOf(day) };
-      if (whole) this.serials[serial] = date;
+      if (serials) serials[serial] = date;
       else if (this.dates.size < MAX_DATES) this.dates.set(value, date);
     }
     this.lastValue = value;
