@@ -4,33 +4,19 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { strToU8, zipSync } from "fflate";
 import { runImport } from "../../src/cli/import-command";
 import type { CliOutput } from "../../src/cli/check-command";
 import { emptyEdits, type WorkbookEdits } from "../../src/core/model/edits";
 import { applyEditsToXlsx } from "../../src/files/apply-edits";
 import { FileReadError } from "../../src/files/file-read-error";
 import { readXlsx } from "../../src/files/read-xlsx";
+import { FEATURE_HEADERS } from "../helpers/feature-workbook";
+import { quotedCsv, writeImportFiles } from "../helpers/import-files";
+import { DECL, MAIN, PKG_REL, R, REL, zipParts } from "../helpers/ooxml";
 
 jest.setTimeout(60_000);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-damaged-part-"));
-const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
-const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-const HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Current Likelihood",
-  "Current Impact",
-  "Current Risk Score",
-  "Risk Status",
-  "Latest Update",
-];
 const RISKS: (string | number)[][] = [
   ["R-001", "Carriageway resurfacing delayed", "J Smith", 3, 4, 12, "Open", "Reviewed in September"],
   ["R-002", "Gully cleansing backlog", "A Khan", 2, 3, 6, "Open", "Contractor recovering"],
@@ -46,7 +32,7 @@ const row = (n: number, values: (string | number)[]) =>
 
 /** The register workbook; `damage` rewrites one part's XML. */
 function registerWorkbook(damage: (parts: Record<string, string>) => void): Uint8Array {
-  const rows = [HEADERS, ...RISKS].map((r, i) => row(i + 1, r)).join("");
+  const rows = [FEATURE_HEADERS, ...RISKS].map((r, i) => row(i + 1, r)).join("");
   const parts: Record<string, string> = {
     "[Content_Types].xml":
       `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -69,29 +55,21 @@ function registerWorkbook(damage: (parts: Record<string, string>) => void): Uint
       `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
   };
   damage(parts);
-  const files: Record<string, Uint8Array> = {};
-  for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
-  return zipSync(files);
+  return zipParts(parts);
 }
 
 /** This month's export: R-001 re-scored, R-002 as it was, R-003 new — so the import writes cells. */
 function exportCsv(): string {
-  const rows: (string | number)[][] = [
-    HEADERS,
+  return quotedCsv([
+    FEATURE_HEADERS,
     ["R-001", "Carriageway resurfacing delayed", "J Smith", 4, 4, 16, "Open", "Reviewed in October"],
     RISKS[1],
     ["R-003", "Street lighting column failures", "P Jones", 3, 3, 9, "Open", "New this month"],
-  ];
-  const csv = (v: string | number) => (typeof v === "number" ? String(v) : `"${v}"`);
-  return rows.map((r) => r.map(csv).join(",")).join("\r\n");
+  ]);
 }
 
 async function importInto(name: string, workbook: Uint8Array): Promise<{ error: unknown; out: string }> {
-  const into = path.join(tmp, `${name}-Register.xlsx`);
-  const exportFile = path.join(tmp, `${name}-export.csv`);
-  const out = path.join(tmp, `${name}-Merged.xlsx`);
-  fs.writeFileSync(into, workbook);
-  fs.writeFileSync(exportFile, exportCsv());
+  const { into, exportFile, out } = writeImportFiles(tmp, name, workbook, exportCsv());
   const output: CliOutput = { stdout: () => undefined, stderr: () => undefined };
   try {
     await runImport(

@@ -5,31 +5,18 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { unzipSync } from "fflate";
 import { runImport } from "../../src/cli/import-command";
 import type { CliOutput } from "../../src/cli/check-command";
 import { readXlsx } from "../../src/files/read-xlsx";
+import { FEATURE_HEADERS } from "../helpers/feature-workbook";
+import { quotedCsv, writeImportFiles } from "../helpers/import-files";
+import { DECL, MAIN, PKG_REL, R, REL, zipParts } from "../helpers/ooxml";
 import { wellFormedProblem } from "../helpers/xml-well-formed";
 
 jest.setTimeout(60_000);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-totals-"));
-const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
-const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-const HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Current Likelihood",
-  "Current Impact",
-  "Current Risk Score",
-  "Risk Status",
-  "Latest Update",
-];
 const RISKS: [string, string, string, number, number, number, string, string][] = [
   ["R-001", "Carriageway resurfacing delayed", "J Smith", 3, 4, 12, "Open", "Reviewed in September"],
   ["R-002", "Gully cleansing backlog", "A Khan", 2, 3, 6, "Open", "Contractor recovering"],
@@ -46,7 +33,7 @@ const str = (ref: string, s: string, style = 0) =>
  * on the Total row, its autoFilter on the last risk. `below` adds a note two rows under the Total row.
  */
 function registerWorkbook(below: boolean, totalNamed = false): Uint8Array {
-  const header = HEADERS.map((h, c) => str(`${col(c)}1`, h, 1)).join("");
+  const header = FEATURE_HEADERS.map((h, c) => str(`${col(c)}1`, h, 1)).join("");
   const rows = RISKS.map((r, i) => {
     const n = i + 2;
     return (
@@ -74,7 +61,7 @@ function registerWorkbook(below: boolean, totalNamed = false): Uint8Array {
   const table =
     `${DECL}<table ${MAIN} id="1" name="RiskTable" displayName="RiskTable" ref="A1:H5" totalsRowCount="1">` +
     `<autoFilter ref="A1:H4"/><tableColumns count="8">` +
-    HEADERS.map((h, i) =>
+    FEATURE_HEADERS.map((h, i) =>
       i === 0
         ? `<tableColumn id="1" name="${h}" totalsRowLabel="Total"/>`
         : i === 3 || i === 5
@@ -111,21 +98,17 @@ function registerWorkbook(below: boolean, totalNamed = false): Uint8Array {
     "xl/tables/table1.xml": table,
     "xl/styles.xml": styles,
   };
-  const files: Record<string, Uint8Array> = {};
-  for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
-  return zipSync(files);
+  return zipParts(parts);
 }
 
 /** This month's export: the three risks as they were, and two new ones. */
 function exportCsv(): string {
-  const rows: (string | number)[][] = [
-    HEADERS,
+  return quotedCsv([
+    FEATURE_HEADERS,
     ...RISKS,
     ["R-004", "Street lighting column failures", "P Jones", 3, 3, 9, "Open", "New this month"],
     ["R-005", "Bridge inspection overdue", "J Smith", 2, 4, 8, "Open", "New this month"],
-  ];
-  const cell = (v: string | number) => (typeof v === "number" ? String(v) : `"${v}"`);
-  return rows.map((r) => r.map(cell).join(",")).join("\r\n");
+  ]);
 }
 
 const unzip = (file: string) => unzipSync(new Uint8Array(fs.readFileSync(file)));
@@ -133,11 +116,12 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 async function importInto(below: boolean, format: "json" | "text", totalNamed = false) {
   const name = `${below ? "below" : "last"}-${format}${totalNamed ? "-named" : ""}`;
-  const into = path.join(tmp, `${name}-Register.xlsx`);
-  const exportFile = path.join(tmp, `${name}-export.csv`);
-  const out = path.join(tmp, `${name}-Merged.xlsx`);
-  fs.writeFileSync(into, registerWorkbook(below, totalNamed));
-  fs.writeFileSync(exportFile, exportCsv());
+  const { into, exportFile, out } = writeImportFiles(
+    tmp,
+    name,
+    registerWorkbook(below, totalNamed),
+    exportCsv(),
+  );
   let stdout = "";
   const output: CliOutput = { stdout: (t) => (stdout += t), stderr: () => undefined };
   const code = await runImport(

@@ -3,13 +3,7 @@
 // sheet with a password hash, defined names (one sheet-scoped), a chart, a pivot table and its cache,
 // a VBA project placeholder, custom document properties and print settings.
 
-import { strToU8, zipSync } from "fflate";
-
-const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
-const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+import { DECL, MAIN, PKG_REL, R, REL, zipParts } from "./ooxml";
 
 /** The register's header row (row 1) and its columns A–H. */
 export const FEATURE_HEADERS = [
@@ -211,8 +205,5 @@ export function featureWorkbookParts(): Record<string, string | Uint8Array> {
 
 /** The workbook as .xlsm bytes. */
 export function featureWorkbook(): Uint8Array {
-  const files: Record<string, Uint8Array> = {};
-  for (const [k, v] of Object.entries(featureWorkbookParts()))
-    files[k] = typeof v === "string" ? strToU8(v) : v;
-  return zipSync(files);
+  return zipParts(featureWorkbookParts());
 }
