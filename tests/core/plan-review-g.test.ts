@@ -5,14 +5,11 @@
 // code as it stands; its comment quotes the SPEC line (or the plain sense) it relies on.
 
 import ExcelJS from "exceljs";
-import { checkWorkbook } from "../../src/core/check";
 import { fieldText } from "../../src/core/model/records";
 import type { Report } from "../../src/core/model/report";
-import { defaultSettings } from "../../src/core/model/settings";
 import { closeOutByAim } from "../../src/core/summary/plan-close-out-tab";
-import { readWorkbookFile } from "../../src/files/read-workbook-file";
+import { checkBuiltPlan as check, planRecordAt as recordAt, putRow as put } from "../helpers/built-plan";
 
-const AS_AT = "2022-10-10";
 type V = ExcelJS.CellValue;
 
 /** The seed's nine headers (SPEC Fields: plan … "the seed's nine headers"). */
@@ -27,33 +24,6 @@ const HEAD = [
   "Progress Status",
   "Evidence",
 ];
-
-function put(ws: ExcelJS.Worksheet, r: number, row: V[]): void {
-  row.forEach((v, c) => {
-    if (v !== null && v !== undefined) ws.getCell(r, c + 1).value = v;
-  });
-}
-
-/** Builds a workbook, writes it to bytes, reads it back as the command line does and checks it. */
-async function check(build: (wb: ExcelJS.Workbook) => void): Promise<Report> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const grids = await readWorkbookFile(bytes, "plan.xlsx");
-  return checkWorkbook(grids, {
-    settings: defaultSettings(),
-    asAt: AS_AT,
-    today: AS_AT,
-    source: "plan.xlsx",
-  });
-}
-
-/** The plan record whose first sheet row (1-based) is `row`. */
-function recordAt(report: Report, row: number) {
-  const r = report.records.plan.find((p) => p.row === row - 1);
-  if (!r) throw new Error(`no plan record starts on row ${row}`);
-  return r;
-}
 
 /** The plan's records by their first sheet row (1-based). */
 const planRows = (report: Report): number[] => report.records.plan.map((p) => p.row + 1);

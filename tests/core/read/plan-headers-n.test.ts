@@ -3,40 +3,12 @@
 // readWorkbookFile, checked with checkWorkbook as at 10 October 2022 (as plan-review-g.test.ts does).
 
 import ExcelJS from "exceljs";
-import { checkWorkbook } from "../../../src/core/check";
 import { fieldText } from "../../../src/core/model/records";
 import type { Report } from "../../../src/core/model/report";
-import { defaultSettings } from "../../../src/core/model/settings";
 import { closeOutByAim } from "../../../src/core/summary/plan-close-out-tab";
-import { readWorkbookFile } from "../../../src/files/read-workbook-file";
+import { checkBuiltPlan as check, planRecordAt as recordAt, putRow as put } from "../../helpers/built-plan";
 
-const AS_AT = "2022-10-10";
 type V = ExcelJS.CellValue;
-
-function put(ws: ExcelJS.Worksheet, r: number, row: V[]): void {
-  row.forEach((v, c) => {
-    if (v !== null && v !== undefined) ws.getCell(r, c + 1).value = v;
-  });
-}
-
-async function check(build: (wb: ExcelJS.Workbook) => void): Promise<Report> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const grids = await readWorkbookFile(bytes, "plan.xlsx");
-  return checkWorkbook(grids, {
-    settings: defaultSettings(),
-    asAt: AS_AT,
-    today: AS_AT,
-    source: "plan.xlsx",
-  });
-}
-
-const recordAt = (report: Report, row: number) => {
-  const r = report.records.plan.find((p) => p.row === row - 1);
-  if (!r) throw new Error(`no plan record starts on row ${row}`);
-  return r;
-};
 
 /** Findings as "rule cell", of one rule when given. */
 const findings = (report: Report, rule?: string): string[] =>
