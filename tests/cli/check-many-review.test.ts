@@ -5,29 +5,15 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
-import { HEADER, risk, writeWorkbook, type Row } from "./helpers/registers";
+import { runMain } from "./helpers/main-in-process";
+import { HEADER, risk, scoredRisk, writeWorkbook } from "./helpers/registers";
 
 jest.setTimeout(60_000);
 
 const AS_AT = "2022-10-10";
 
-async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { status, stdout, stderr };
-}
-
 /** A risk scored 5 × 5 = 25 (red): routed to the corporate register and the Strategic Partnership Board. */
-const red = (id: string, title: string, owner: string): Row => {
-  const row = risk(id, title, owner);
-  row[3] = 5;
-  row[4] = 5;
-  row[5] = 25;
-  row[6] = "Red";
-  return row;
-};
+const red = (id: string, title: string, owner: string) => scoredRisk(id, title, owner, 5, 5, "Red");
 
 let tmp: string;
 beforeAll(() => {
@@ -50,7 +36,7 @@ describe("review: check A.xlsx B.xls", () => {
       "Corporate Register": [HEADER, risk("CR-1", "Budget overspend", "Ann Lee")],
     });
     fs.writeFileSync(old, Buffer.alloc(512));
-    const run = await cli(["check", good, old, "--as-at", AS_AT]);
+    const run = await runMain(["check", good, old, "--as-at", AS_AT]);
     expect(run.stdout).toContain("File:  corporate.xlsx");
     expect(run.stderr).toMatch(/directorate\.xls.*open it in Excel and save it as \.xlsx/);
     expect(run.status).toBe(0);
@@ -72,7 +58,7 @@ describe("review: the All files line counts a risk held by two files once", () =
     await writeWorkbook(path.join(folder, "contract.xlsx"), {
       "Contract Risks": [HEADER, red("HRC-7", "Winter gritting fleet", "Ann Lee")],
     });
-    const run = await cli(["check", folder, "--as-at", AS_AT]);
+    const run = await runMain(["check", folder, "--as-at", AS_AT]);
     expect(run.stdout).toMatch(/Risks on more than one file \(1\):\n\s+HRC-7\s+Winter gritting fleet/);
     expect(run.stdout.trimEnd().split("\n").pop()).toMatch(/; 1 risk to escalate\.$/);
   });

@@ -8,29 +8,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
-import { HEADER, risk, writeWorkbook, type Row } from "./helpers/registers";
+import { runMain } from "./helpers/main-in-process";
+import { HEADER, risk, scoredRisk, writeWorkbook } from "./helpers/registers";
 
 jest.setTimeout(60_000);
 
 const AS_AT = "2022-10-10";
 
-async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { status, stdout, stderr };
-}
-
 /** A risk scored 4 × 5 = 20 (red): routed on to the boards. */
-const scored20 = (id: string, title: string, owner: string): Row => {
-  const row = risk(id, title, owner);
-  row[3] = 4;
-  row[4] = 5;
-  row[5] = 20;
-  row[6] = "Red";
-  return row;
-};
+const scored20 = (id: string, title: string, owner: string) => scoredRisk(id, title, owner, 4, 5, "Red");
 
 async function tabRows(file: string, name: string): Promise<ExcelJS.CellValue[][]> {
   const wb = new ExcelJS.Workbook();
@@ -42,7 +28,9 @@ async function tabRows(file: string, name: string): Promise<ExcelJS.CellValue[][
 
 /** The text of a cell, whether plain or a hyperlink. */
 const text = (v: ExcelJS.CellValue): string =>
-  v && typeof v === "object" && "text" in v ? String((v as ExcelJS.CellHyperlinkValue).text) : String(v ?? "");
+  v && typeof v === "object" && "text" in v
+    ? String((v as ExcelJS.CellHyperlinkValue).text)
+    : String(v ?? "");
 
 let tmp: string;
 let directorate: string;
@@ -71,7 +59,7 @@ afterAll(() => {
 describe("check A.xlsx B.xlsx --out: a risk on two registers of one file", () => {
   it("is counted once and shown once in the roll-up, as in the file's own summary tabs", async () => {
     const out = path.join(tmp, "roll-up.xlsx");
-    const run = await cli(["check", directorate, corporate, "--as-at", AS_AT, "--out", out]);
+    const run = await runMain(["check", directorate, corporate, "--as-at", AS_AT, "--out", out]);
     expect(run.stderr).toBe("");
 
     // Risk Summary: HRC-001, HRC-002 and CR-1 are three open risks, HRC-001 named on both registers.
@@ -108,7 +96,7 @@ describe("check A.xlsx B.xlsx --out: a risk on two registers of one file", () =>
       "Contract Register": [HEADER, scored20("HRC-001", "Winter gritting fleet", "Ann Lee")],
     });
     const out = path.join(tmp, "roll-up-2.xlsx");
-    const run = await cli(["check", directorate, other, "--as-at", AS_AT, "--out", out]);
+    const run = await runMain(["check", directorate, other, "--as-at", AS_AT, "--out", out]);
     expect(run.stderr).toBe("");
 
     // HRC-001 (three rows over two files) and HRC-002: two open risks.

@@ -39,6 +39,23 @@ export const risk = (id: string, title: string, owner: string): Row => [
   "Open",
 ];
 
+/** `risk()` scored likelihood × impact instead, with the RAG status given. */
+export const scoredRisk = (
+  id: string,
+  title: string,
+  owner: string,
+  likelihood: number,
+  impact: number,
+  rag: string,
+): Row => {
+  const row = risk(id, title, owner);
+  row[3] = likelihood;
+  row[4] = impact;
+  row[5] = likelihood * impact;
+  row[6] = rag;
+  return row;
+};
+
 export async function writeWorkbook(file: string, sheets: Record<string, Row[]>): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
