@@ -1,6 +1,6 @@
 // Builders for history tests: a register with category, target and escalation columns, and an Update Log.
 
-import type { CellValue } from "../../../src/core/model/grid";
+import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
 import type { SheetSpec } from "../rules/harness";
 
 export const HISTORY_REGISTER_HEADERS = [
@@ -110,4 +110,54 @@ export function logRow(
 
 export function hlog(...rows: CellValue[][]): SheetSpec {
   return { name: "Update Log (kept by hand)", rows: [LOG_HEADERS, ...rows] };
+}
+
+/** The Import Log's header as the add-in writes it (merge/to-workbook-edits IMPORT_LOG_HEADER). */
+export const IMPORT_LOG_HEADER = ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"];
+
+/** The group row above GROUPED_HEADERS: Inherent over D–F, Residual over G–I (merged as MERGES says). */
+const GROUPS: CellValue[] = [
+  null,
+  null,
+  null,
+  "Inherent",
+  null,
+  null,
+  "Residual",
+  null,
+  null,
+  null,
+  null,
+  null,
+];
+/** A register's headers under GROUPS: Likelihood, Impact and Score twice, once a group. */
+export const GROUPED_HEADERS = [
+  "Risk ID",
+  "Risk Title",
+  "Risk Owner",
+  "Likelihood",
+  "Impact",
+  "Score",
+  "Likelihood",
+  "Impact",
+  "Score",
+  "Risk Response Strategy",
+  "Date Raised",
+  "Date of Last Review",
+];
+const MERGES = [
+  { top: 0, left: 3, bottom: 0, right: 5 },
+  { top: 0, left: 6, bottom: 0, right: 8 },
+];
+
+/**
+ * A register with Inherent and Residual groups over columns headed alike: the group row (merged), the
+ * headers (GROUPED_HEADERS unless given), then `rows`.
+ */
+export function groupedRegisterGrid(
+  name: string,
+  rows: CellValue[][],
+  headers: CellValue[] = GROUPED_HEADERS,
+): Grid {
+  return gridFromRows(name, [GROUPS, headers, ...rows], { merges: MERGES });
 }

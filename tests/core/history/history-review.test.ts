@@ -14,10 +14,17 @@ import {
   recordToEdits,
 } from "../../../src/core/meeting/record";
 import { ACTION_HEADERS, reportOf, type SheetSpec } from "../rules/harness";
-import { HISTORY_REGISTER_HEADERS, hlog, hregister, hrisk, LOG_HEADERS, logRow } from "./helpers";
+import {
+  groupedRegisterGrid,
+  HISTORY_REGISTER_HEADERS,
+  hlog,
+  hregister,
+  hrisk,
+  IMPORT_LOG_HEADER,
+  LOG_HEADERS,
+  logRow,
+} from "./helpers";
 
-/** The Import Log's header as the add-in writes it (merge/to-workbook-edits IMPORT_LOG_HEADER). */
-const IMPORT_LOG_HEADER = ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"];
 const importLog = (...rows: CellValue[][]): SheetSpec => ({
   name: "Import Log",
   rows: [IMPORT_LOG_HEADER, ...rows],
@@ -105,33 +112,9 @@ describe("history review: monthly points and direction of travel from the Import
     // The import changed the INHERENT impact and score (16 → 20); the residual score stayed 6 all along.
     // The Import Log's Field is the header text, "Score", and is read as the current score: September's
     // point becomes 16 and the risk shows ↓ down, though its current score never moved.
-    const register = gridFromRows(
-      "IRIS Risks",
-      [
-        [null, null, null, "Inherent", null, null, "Residual", null, null, null, null, null],
-        [
-          "Risk ID",
-          "Risk Title",
-          "Risk Owner",
-          "Likelihood",
-          "Impact",
-          "Score",
-          "Likelihood",
-          "Impact",
-          "Score",
-          "Risk Response Strategy",
-          "Date Raised",
-          "Date of Last Review",
-        ],
-        ["HRC-001", "Pothole claims", "Jane Smith", 4, 5, 20, 2, 3, 6, "Treat", "10/01/2022", "01/10/2022"],
-      ],
-      {
-        merges: [
-          { top: 0, left: 3, bottom: 0, right: 5 },
-          { top: 0, left: 6, bottom: 0, right: 8 },
-        ],
-      },
-    );
+    const register = groupedRegisterGrid("IRIS Risks", [
+      ["HRC-001", "Pothole claims", "Jane Smith", 4, 5, 20, 2, 3, 6, "Treat", "10/01/2022", "01/10/2022"],
+    ]);
     const log = gridFromRows("Import Log", [
       IMPORT_LOG_HEADER,
       logged("2022-10-03 10:00", "IRIS Risks", "HRC-001", "Impact", 4, 5),

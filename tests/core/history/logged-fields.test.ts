@@ -10,6 +10,7 @@ import { toWorkbookEdits } from "../../../src/core/merge/to-workbook-edits";
 import { groupedHeader } from "../../../src/core/read/map-headers";
 import { mapHeaders } from "../../../src/core/read/map-headers";
 import { exportGrid, plan } from "../merge/helpers";
+import { GROUPED_HEADERS, groupedRegisterGrid, IMPORT_LOG_HEADER } from "./helpers";
 
 describe("groupedHeader: a header as the check reads it with its group", () => {
   it.each<[string, string | undefined, string]>([
@@ -37,66 +38,26 @@ describe("groupedHeader: a header as the check reads it with its group", () => {
   });
 });
 
-const GROUPS: CellValue[] = [
-  null,
-  null,
-  null,
-  "Inherent",
-  null,
-  null,
-  "Residual",
-  null,
-  null,
-  null,
-  null,
-  null,
-];
-const HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Likelihood",
-  "Impact",
-  "Score",
-  "Likelihood",
-  "Impact",
-  "Score",
-  "Risk Response Strategy",
-  "Date Raised",
-  "Date of Last Review",
-];
-const MERGES = [
-  { top: 0, left: 3, bottom: 0, right: 5 },
-  { top: 0, left: 6, bottom: 0, right: 8 },
-];
-
 /** A register with Inherent and Residual groups over columns headed alike; `scores`: [inherent, residual]. */
 function groupedRegister(name: string, scores: [number, number]): Grid {
-  return gridFromRows(
-    name,
+  return groupedRegisterGrid(name, [
     [
-      GROUPS,
-      HEADERS,
-      [
-        "HRC-001",
-        "Pothole claims",
-        "Jane Smith",
-        4,
-        4,
-        scores[0],
-        2,
-        2,
-        scores[1],
-        "Treat",
-        "10/01/2022",
-        "01/10/2022",
-      ],
+      "HRC-001",
+      "Pothole claims",
+      "Jane Smith",
+      4,
+      4,
+      scores[0],
+      2,
+      2,
+      scores[1],
+      "Treat",
+      "10/01/2022",
+      "01/10/2022",
     ],
-    { merges: MERGES },
-  );
+  ]);
 }
 
-const IMPORT_LOG_HEADER = ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"];
 const logGrid = (...rows: CellValue[][]) => gridFromRows("Import Log", [IMPORT_LOG_HEADER, ...rows]);
 const logged = (sheet: string, field: string, old: CellValue, now: CellValue): CellValue[] => [
   "2022-10-03 10:00",
@@ -139,14 +100,10 @@ describe("the history reads a logged Field as the header it was on the register 
 
   it("a bare Field one column alone has on the named register still reads (a log written before groups were named)", () => {
     // "Risk Score" is the residual column's own header here: no other column shares it.
-    const register = gridFromRows(
+    const register = groupedRegisterGrid(
       "IRIS Risks",
-      [
-        GROUPS,
-        HEADERS.map((h, i) => (i === 8 ? "Risk Score" : h)),
-        ["HRC-001", "Pothole claims", "Jane Smith", 4, 4, 16, 2, 2, 6, "Treat", "10/01/2022", "01/10/2022"],
-      ],
-      { merges: MERGES },
+      [["HRC-001", "Pothole claims", "Jane Smith", 4, 4, 16, 2, 2, 6, "Treat", "10/01/2022", "01/10/2022"]],
+      GROUPED_HEADERS.map((h, i) => (i === 8 ? "Risk Score" : h)),
     );
     const report = check([register, logGrid(logged("IRIS Risks", "Risk Score", 9, 6))]);
     expect(report.risks[0].months.slice(-2)).toEqual([9, 6]);
