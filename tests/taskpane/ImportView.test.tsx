@@ -10,6 +10,7 @@ import type { Grid } from "../../src/core/model/grid";
 import { gridFromRows } from "../../src/core/model/grid";
 import { renderApp } from "./render";
 import { ImportGatewayBase } from "./import-gateway";
+import { csvLine, fileOf, REGISTER_HEADER, REGISTER_ROWS, registerGrid } from "./import-files";
 
 jest.setTimeout(60000);
 // Reading and planning load lazy chunks; on a busy 2-core machine the default 1 s wait is too tight.
@@ -17,36 +18,6 @@ configure({ asyncUtilTimeout: 10000 });
 
 // jsdom lacks the encoders the file readers use in the browser; Node's are the same API.
 Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
-
-const HEADER = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Current Likelihood",
-  "Current Impact",
-  "Risk Score",
-  "Risk Response Strategy",
-  "Risk Status",
-  "Review Commentary",
-];
-const REGISTER_ROWS = [
-  ["HRC-001", "Gritting fleet", "J. Patel", 3, 3, 9, "Treat", "Open", "Fleet checked"],
-  ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
-  ["HRC-003", "Gully backlog", "T. Ng", 2, 2, 4, "Treat", "Open", "Steady"],
-];
-
-/** The open workbook: a register with a council-only "Council Notes" column. */
-function registerGrid(): Grid {
-  return gridFromRows("Register", [
-    [...HEADER, "Council Notes"],
-    ...REGISTER_ROWS.map((r) => [...r, "ours"]),
-  ]);
-}
-
-const csvLine = (cells: (string | number)[]) =>
-  cells
-    .map((c) => (typeof c === "string" && /[,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : String(c)))
-    .join(",");
 
 /** The export as CSV text: HRC-001's score goes up, HRC-004 is new, HRC-003 is gone. */
 function exportCsv(
@@ -56,20 +27,7 @@ function exportCsv(
     ["HRC-004", "Bridge inspections", "M. Reid", 3, 5, 15, "Transfer", "Open", "New"],
   ],
 ): string {
-  return [csvLine(HEADER), ...rows.map(csvLine)].join("\r\n");
-}
-
-/** A File whose bytes are `text` (jsdom's Blob has no arrayBuffer, so it is given one). */
-function fileOf(name: string, text: string, delay?: Promise<void>): File {
-  const bytes = new TextEncoder().encode(text);
-  const file = new File([bytes], name);
-  Object.defineProperty(file, "arrayBuffer", {
-    value: async () => {
-      await delay;
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    },
-  });
-  return file;
+  return [csvLine(REGISTER_HEADER), ...rows.map(csvLine)].join("\r\n");
 }
 
 /** The import's gateway over this file's register. */
@@ -155,13 +113,11 @@ describe("ImportView", () => {
   it("uses the saved profile next time, and a re-import shows no changes and writes nothing", async () => {
     const gateway = new ImportGateway();
     // The register already holds what the export says.
-    gateway.grids = [
-      gridFromRows("Register", [[...HEADER, "Council Notes"], ...REGISTER_ROWS.map((r) => [...r, "ours"])]),
-    ];
+    gateway.grids = [registerGrid()];
     gateway.settings = {
       ...gateway.settings,
       importProfile: {
-        columns: Object.fromEntries(HEADER.map((h) => [h, null])),
+        columns: Object.fromEntries(REGISTER_HEADER.map((h) => [h, null])),
         targetRegister: "Register",
       },
     };

@@ -24,6 +24,7 @@ import { installFakeExcel, uninstallFakeExcel } from "../fakes/fake-excel";
 import { REGISTER_HEADERS, risk } from "../core/rules/harness";
 import { renderApp } from "./render";
 import { ImportGatewayBase } from "./import-gateway";
+import { fileOf, REGISTER_HEADER } from "./import-files";
 
 // Fluent UI in jsdom is slow on a busy 2-core machine.
 jest.setTimeout(90000);
@@ -106,40 +107,15 @@ function statusTexts(root: HTMLElement): string {
     .join(" | ");
 }
 
-const REGISTER_HEADER_ROW = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Current Likelihood",
-  "Current Impact",
-  "Risk Score",
-  "Risk Response Strategy",
-  "Risk Status",
-  "Review Commentary",
-];
-
 /** The Import view's gateway: a workbook with one register. */
 class ImportGateway extends ImportGatewayBase {
   override grids: Grid[] = [
     gridFromRows("Register", [
-      REGISTER_HEADER_ROW,
+      REGISTER_HEADER,
       ["HRC-001", "Gritting fleet", "J. Patel", 3, 3, 9, "Treat", "Open", "Fleet checked"],
       ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
     ]),
   ];
-}
-
-/** A File whose bytes are `text`, read only once `gate` resolves (jsdom's Blob has no arrayBuffer). */
-function fileOf(name: string, text: string, gate?: Promise<void>): File {
-  const bytes = new TextEncoder().encode(text);
-  const file = new File([bytes], name);
-  Object.defineProperty(file, "arrayBuffer", {
-    value: async () => {
-      await gate;
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    },
-  });
-  return file;
 }
 
 async function openImport() {
@@ -301,7 +277,7 @@ describe("Import view", () => {
     const { user } = await openImport();
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
-    const csv = [REGISTER_HEADER_ROW.join(","), "HRC-001,Gritting fleet,J. Patel,4,4,16,Treat,Open,x"].join(
+    const csv = [REGISTER_HEADER.join(","), "HRC-001,Gritting fleet,J. Patel,4,4,16,Treat,Open,x"].join(
       "\r\n",
     );
     fireEvent.change(screen.getByTestId("import-file"), {

@@ -7,7 +7,7 @@ import { configure, fireEvent, screen, waitFor, within } from "@testing-library/
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import type { Grid } from "../../src/core/model/grid";
-import { formulaKey, gridFromRows } from "../../src/core/model/grid";
+import { formulaKey } from "../../src/core/model/grid";
 import type { Report } from "../../src/core/model/report";
 import { finding, MockGateway, mockEngine, sampleReport } from "./fixtures";
 import { renderApp } from "./render";
@@ -16,40 +16,11 @@ import * as React from "react";
 import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { ImportGatewayBase } from "./import-gateway";
+import { csvLine, fileOf, REGISTER_HEADER, registerGrid } from "./import-files";
 
 jest.setTimeout(60000);
 configure({ asyncUtilTimeout: 10000 });
 Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
-
-const HEADER = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Current Likelihood",
-  "Current Impact",
-  "Risk Score",
-  "Risk Response Strategy",
-  "Risk Status",
-  "Review Commentary",
-];
-const REGISTER_ROWS: (string | number)[][] = [
-  ["HRC-001", "Gritting fleet", "J. Patel", 3, 3, 9, "Treat", "Open", "Fleet checked"],
-  ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
-  ["HRC-003", "Gully backlog", "T. Ng", 2, 2, 4, "Treat", "Open", "Steady"],
-];
-
-function registerGrid(extra: Partial<Grid> = {}): Grid {
-  return gridFromRows(
-    "Register",
-    [[...HEADER, "Council Notes"], ...REGISTER_ROWS.map((r) => [...r, "ours"])],
-    extra,
-  );
-}
-
-const csvLine = (cells: (string | number)[]) =>
-  cells
-    .map((c) => (typeof c === "string" && /[,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : String(c)))
-    .join(",");
 
 function exportCsv(
   rows: (string | number)[][] = [
@@ -57,18 +28,9 @@ function exportCsv(
     ["HRC-002", "Lighting columns", "S. Okafor", 2, 3, 6, "Tolerate", "Open", "Testing"],
     ["HRC-004", "Bridge inspections", "M. Reid", 3, 5, 15, "Transfer", "Open", "New"],
   ],
-  header = HEADER,
+  header = REGISTER_HEADER,
 ): string {
   return [csvLine(header), ...rows.map(csvLine)].join("\r\n");
-}
-
-function fileOf(name: string, text: string): File {
-  const bytes = new TextEncoder().encode(text);
-  const file = new File([bytes], name);
-  Object.defineProperty(file, "arrayBuffer", {
-    value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-  });
-  return file;
 }
 
 /** The import's gateway over this file's register. */
