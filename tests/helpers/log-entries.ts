@@ -17,7 +17,7 @@ export function logEntriesOf(entries: readonly HistoryEntry[]): LogEntries {
     }
     const { text, by, strategy, changes, register } = e;
     sheet.rows.set(e.row, { text, by, strategy, changes, register });
-    b.add({ ...e, fromImport: e.source === "import-log", sheet: sheet.slot });
+    b.add({ ...e, fromImport: e.source === "import-log", sheet: sheet.slot }, 0);
   }
   const log = b.finish();
   const at = Int32Array.from(entries.keys()).sort((x, y) => compareAt(log, x, y));

@@ -28,7 +28,6 @@ import { foldCaseAndSpaces } from "../parse/spaces";
 import { splitReplaced } from "../meeting/replaced-values";
 import {
   compareAt,
-  doubled,
   emptyLog,
   HistoryLogBuilder,
   NO_TEXTS,
@@ -101,7 +100,6 @@ class Reading {
   readonly setAside = new Map<string, SetAsideRow[]>();
   /** Folded risk id → its slot; the slot of each entry, by index. */
   readonly slotOf = new Map<string, number>();
-  slots: Int32Array;
 
   /** Register sheets that number their own risks, by name with case and runs of spaces folded. */
   private readonly ownRegisters = new Map<string, string>();
@@ -113,7 +111,6 @@ class Reading {
 
   constructor(capacity: number, ownNumbering: ReadonlySet<string>) {
     this.builder = new HistoryLogBuilder(capacity);
-    this.slots = new Int32Array(capacity);
     for (const sheet of ownNumbering) this.ownRegisters.set(foldCaseAndSpaces(sheet), sheet);
   }
 
@@ -125,9 +122,7 @@ class Reading {
   addFor(risk: LoggedRisk, register: CellValue, entry: NewEntry): string {
     const sheet = this.ownRegisters.size === 0 || register === null ? undefined : this.ownRegister(register);
     const key = sheet === undefined ? risk.key : registerRiskKey(sheet, risk.key);
-    const i = this.builder.add(entry);
-    if (i === this.slots.length) this.slots = doubled(this.slots, Int32Array);
-    this.slots[i] = sheet === undefined ? risk.slot : this.slot(key);
+    this.builder.add(entry, sheet === undefined ? risk.slot : this.slot(key));
     return key;
   }
 
@@ -446,12 +441,13 @@ class GroupedEntries implements EntriesByRisk {
 /** Groups the log's entries by risk (see GroupedEntries). */
 function indicesByRisk(log: HistoryLog, reading: Reading): GroupedEntries {
   const risks = reading.slotOf.size;
+  const slots = reading.builder.slots;
   const starts = new Int32Array(risks + 1);
-  for (let i = 0; i < log.length; i++) starts[reading.slots[i] + 1]++;
+  for (let i = 0; i < log.length; i++) starts[slots[i] + 1]++;
   for (let s = 0; s < risks; s++) starts[s + 1] += starts[s];
   const next = starts.slice(0, risks);
   const order = new Int32Array(log.length);
-  for (let i = 0; i < log.length; i++) order[next[reading.slots[i]]++] = i;
+  for (let i = 0; i < log.length; i++) order[next[slots[i]]++] = i;
   return new GroupedEntries(log, reading.slotOf, starts, order);
 }
 

@@ -34,60 +34,71 @@ export function doubled<T extends Int32Array | Float64Array | Uint8Array | Uint1
   return b;
 }
 
-/** Adds entries to a log sized for `capacity` of them (more make it grow); `finish` gives the log. */
+/**
+ * Adds entries to a log sized for `capacity` of them (more make it grow); `finish` gives the log. Each
+ * entry is added with the slot of the risk it belongs to (`slots`: what the entries are grouped by).
+ */
 export class HistoryLogBuilder {
-  private readonly log: HistoryLog;
+  private length = 0;
+  private day: Int32Array;
+  private month: Int32Array;
+  private score: Float64Array;
+  private oldScore: Float64Array;
+  private flags: Uint8Array;
+  private sheet: Uint16Array;
+  private row: Int32Array;
+  /** The risk slot of each entry. */
+  slots: Int32Array;
+  private readonly sheets: LogSheet[] = [];
 
   constructor(capacity: number) {
-    this.log = {
-      length: 0,
-      day: new Int32Array(capacity),
-      month: new Int32Array(capacity),
-      score: new Float64Array(capacity),
-      oldScore: new Float64Array(capacity),
-      flags: new Uint8Array(capacity),
-      sheet: new Uint16Array(capacity),
-      row: new Int32Array(capacity),
-      sheets: [],
-    };
+    this.day = new Int32Array(capacity);
+    this.month = new Int32Array(capacity);
+    this.score = new Float64Array(capacity);
+    this.oldScore = new Float64Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.sheet = new Uint16Array(capacity);
+    this.row = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity);
   }
 
   /** The slot the entries of a log sheet name it by. */
   sheetSlot(sheet: LogSheet): number {
-    this.log.sheets.push(sheet);
-    return this.log.sheets.length - 1;
+    this.sheets.push(sheet);
+    return this.sheets.length - 1;
   }
 
-  /** Adds one entry; returns its index. */
-  add(e: NewEntry): number {
-    const log = this.log;
-    if (log.length === log.day.length) this.grow();
-    const i = log.length++;
-    log.day[i] = e.day;
-    log.month[i] = e.month;
-    log.score[i] = e.score ?? NaN;
-    log.oldScore[i] = e.oldScore ?? NaN;
-    log.flags[i] =
+  /** Adds one entry of the risk in `slot`; returns its index. */
+  add(e: NewEntry, slot: number): number {
+    if (this.length === this.day.length) this.grow();
+    const i = this.length++;
+    this.day[i] = e.day;
+    this.month[i] = e.month;
+    this.score[i] = e.score ?? NaN;
+    this.oldScore[i] = e.oldScore ?? NaN;
+    this.flags[i] =
       (e.fromImport ? IMPORT : 0) | (e.noChange ? NO_CHANGE : 0) | (e.flaggedNo ? FLAGGED_NO : 0);
-    log.sheet[i] = e.sheet;
-    log.row[i] = e.row;
+    this.sheet[i] = e.sheet;
+    this.row[i] = e.row;
+    this.slots[i] = slot;
     return i;
   }
 
   /** Room for more entries than the capacity asked for (a log row naming several risks adds one each). */
   private grow(): void {
-    const log = this.log;
-    log.day = doubled(log.day, Int32Array);
-    log.month = doubled(log.month, Int32Array);
-    log.score = doubled(log.score, Float64Array);
-    log.oldScore = doubled(log.oldScore, Float64Array);
-    log.flags = doubled(log.flags, Uint8Array);
-    log.sheet = doubled(log.sheet, Uint16Array);
-    log.row = doubled(log.row, Int32Array);
+    this.day = doubled(this.day, Int32Array);
+    this.month = doubled(this.month, Int32Array);
+    this.score = doubled(this.score, Float64Array);
+    this.oldScore = doubled(this.oldScore, Float64Array);
+    this.flags = doubled(this.flags, Uint8Array);
+    this.sheet = doubled(this.sheet, Uint16Array);
+    this.row = doubled(this.row, Int32Array);
+    this.slots = doubled(this.slots, Int32Array);
   }
 
   finish(): HistoryLog {
-    return this.log;
+    const { length, day, month, score, oldScore, flags, sheet, row, sheets } = this;
+    return { length, day, month, score, oldScore, flags, sheet, row, sheets };
   }
 }
 
