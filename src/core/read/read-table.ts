@@ -280,13 +280,17 @@ function looksLikeLead(text: string): boolean {
 /** The most of a table's rows that may hold values past its last header and still be marked (a quarter). */
 const PAST_HEADERS_SHARE = 0.25;
 
-/** 0-based columns of the non-blank values of a row to the right of column `last`. */
-function valuesPastHeaders(grid: Grid, row: number, last: number): number[] {
+/**
+ * 0-based columns of the non-blank values of a row to the right of column `last`; null for none (nearly
+ * every row: no list is made for it).
+ */
+function valuesPastHeaders(grid: Grid, row: number, last: number): number[] | null {
   const r = grid.values[row - grid.rowOffset];
   const from = last + 1 - grid.colOffset;
-  if (!r || r.length <= from) return [];
-  const cols: number[] = [];
-  for (let i = Math.max(0, from); i < r.length; i++) if (!isBlank(r[i])) cols.push(i + grid.colOffset);
+  if (!r || r.length <= from) return null;
+  let cols: number[] | null = null;
+  for (let i = Math.max(0, from); i < r.length; i++)
+    if (!isBlank(r[i])) (cols ??= []).push(i + grid.colOffset);
   return cols;
 }
 
@@ -598,7 +602,7 @@ export function readTable<F extends string>(
     if (shifted) record.realigned = true;
     if (notesPossible) {
       const past = valuesPastHeaders(grid, row, span.last);
-      if (past.length > 0) record.pastHeaders = past;
+      if (past) record.pastHeaders = past;
     }
     if (section !== undefined && kind === "risk-register") {
       record.section = section;
