@@ -15,12 +15,16 @@ export type Strategy = "treat" | "tolerate" | "transfer" | "terminate" | "take";
 const STRATEGIES: readonly Strategy[] = ["treat", "tolerate", "transfer", "terminate", "take"];
 
 /**
- * Forms of a word as officers write it: "accept", "accepted", "accepting", "reduce", "reducing", and the
- * noun in -ance ("insurance", "acceptance", "avoidance").
+ * Forms of a word as officers write it: "accept", "accepted", "accepting", "reduce", "reducing", and its
+ * noun: in -ance ("insurance", "acceptance", "avoidance", "tolerance"), -ment ("treatment") or -ion
+ * ("mitigation", "termination", "reduction").
  */
 function forms(word: string): string[] {
   const stem = word.endsWith("e") ? word.slice(0, -1) : word;
   const doubled = word + word.slice(-1); // "transferred", "controlled"
+  const nouns = [`${stem}ance`, `${word}ment`];
+  if (word.endsWith("ate")) nouns.push(`${stem}ion`, `${word.slice(0, -3)}ance`); // mitigation, tolerance
+  if (word.endsWith("ce")) nouns.push(`${stem}tion`); // reduction
   return [
     word,
     `${word}s`,
@@ -31,7 +35,7 @@ function forms(word: string): string[] {
     `${word}ing`,
     `${doubled}ed`,
     `${doubled}ing`,
-    `${stem}ance`,
+    ...nouns,
   ];
 }
 
@@ -39,7 +43,7 @@ function forms(word: string): string[] {
  * Reads a strategy from the cell's leading word(s), case-insensitively, against the strategy words in
  * settings ("Mitigate" is treat, "Accept" tolerate, "Share" transfer, "Avoid" terminate, "Exploit" take).
  * Words after the strategy are fine: "Treat - reduce", "Tolerate/Accept", "Transfer to insurer"; so is "Risk"
- * before it ("Risk Transfer"), and the noun in -ance ("Insurance" is transfer).
+ * before it ("Risk Transfer"), and the noun ("Insurance" is transfer, "Mitigation" treat).
  */
 export function parseStrategy(text: string, words: Settings["strategyWords"]): ParseResult<Strategy> {
   if (typeof text !== "string") return fail("blank");
