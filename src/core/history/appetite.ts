@@ -5,6 +5,7 @@ import { APPETITE_LEVEL_NAMES, type RiskAppetite } from "../model/history";
 import { fieldText, type RiskRecord, type SheetRecord } from "../model/records";
 import type { Settings } from "../model/settings";
 import { foldSpaces } from "../parse/spaces";
+import { headingCategory } from "../read/table-structure";
 
 /**
  * A field's text by name, for fields another reader may add (the section a heading row gives); a
@@ -21,9 +22,12 @@ export function categoryOf(risk: RiskRecord): string {
 
 const AMPERSAND = /&/g;
 
-/** Folds a category for lookup: case, spaces and "&"/"and" ignored. */
+/**
+ * Folds a category for lookup: case, spaces and "&"/"and" ignored, and a section heading's number or count
+ * ("1. Financial", "Legal (1)": see headingCategory).
+ */
 export function categoryKey(category: string): string {
-  return foldSpaces(category.toLowerCase().replace(AMPERSAND, " and "));
+  return foldSpaces(headingCategory(foldSpaces(category)).toLowerCase().replace(AMPERSAND, " and "));
 }
 
 /** The category of `categories` that `category` names (whatever its case and spaces), if any: the first. */

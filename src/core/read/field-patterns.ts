@@ -71,6 +71,9 @@ const RISK: PatternTable = {
     "risk response",
     "risk response strategy",
     "=treatment",
+    "treatment option",
+    "proposed treatment",
+    "treatment type",
     "risk treatment:18",
     "risk treatment approach",
     "treatment approach",
@@ -87,6 +90,8 @@ const RISK: PatternTable = {
     "mitigation action",
     "action plan",
     "treatment plan",
+    // A column headed with both ("Controls / Actions") holds the risk's actions too.
+    "control action:25",
     "further action",
     "planned action",
   ],
