@@ -1,6 +1,6 @@
 // Review (s24): wrong results an officer meets when `risk-review check` reads registers laid out as councils
 // and contractors really write them (small look-alike workbooks built here), run in-process through main().
-// These tests FAIL on the current product: each shows a wrong result against the README.
+// Each was a wrong result an officer met (against the README), found by a review and fixed.
 
 import * as fs from "fs";
 import * as os from "os";
