@@ -134,27 +134,36 @@ class FlagWords {
   }
 }
 
+const NO_CHANGE = /\bno (?:material )?changes?\b|\bunchanged\b/i;
+
+/** True when words say nothing changed: "No change", "No changes", "No material change", "Unchanged". */
+export function saysNoChange(text: string): boolean {
+  return NO_CHANGE.test(text);
+}
+
 // A tick is not a word character, so it needs no word boundary after it ("✓" alone is yes).
 const YES = /^\s*(?:(?:yes|y|true|x)\b|[✓✔])/i;
-const yesWords = new FlagWords((text) => YES.test(text));
+// "No change" typed in the No change column says yes, not No with words after it.
+const yesWords = new FlagWords((text) => YES.test(text) || saysNoChange(text));
 const noWords = new FlagWords((text) => {
+  if (saysNoChange(text)) return false;
   const answer = parseYesNo(text);
   return answer.ok && !answer.value;
 });
 
 /**
  * True when a text cannot say yes: it starts with a printable ASCII character that is not the first letter
- * of a yes word (Y, T, X). Most "No" cells are answered so, without the memo; a text starting with a space
- * or any other character is left to the pattern.
+ * of a yes word (Y, T, X) or of "no change" and "unchanged" (N, U). Most cells are answered so, or by the
+ * text read last, without the memo; a text starting with a space or any other character is left to the pattern.
  */
 function cannotSayYes(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c <= 0x20 || c >= 0x80) return false;
-  const lower = c | 0x20; // Y, T, X in lower case (other characters stay other characters)
-  return lower !== 0x79 && lower !== 0x74 && lower !== 0x78;
+  const lower = c | 0x20; // Y, T, X, N, U in lower case (other characters stay other characters)
+  return lower !== 0x79 && lower !== 0x74 && lower !== 0x78 && lower !== 0x6e && lower !== 0x75;
 }
 
-/** True for a "no change" flag: Yes, Y, True, a tick, or Yes with words after it. */
+/** True for a "no change" flag: Yes, Y, True, a tick, Yes with words after it, or words saying no change. */
 export function isYes(value: CellValue): boolean {
   if (value === true) return true;
   if (typeof value === "number") return value === 1;

@@ -3,13 +3,13 @@
 import { fieldText, type RiskRecord, rawValue } from "../model/records";
 import { datedLines, ukDate, type DayNumber } from "../parse";
 import { dueMovesOfRisk, flaggedNoAt, isImportAt, noChangeAt, textAt } from "../history/history-log";
+import { saysNoChange } from "../history/log-cells";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
 import { reportEach } from "./report-each";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
 
-const NO_CHANGE = /\bno (material )?change\b|\bunchanged\b/i;
 
 /** The run of "no change" updates a risk's updates end with: how many, and the day of the first. */
 interface NoChangeRun {
@@ -30,12 +30,12 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   // The cell's own value: its text has the line breaks folded away.
   const raw = rawValue(risk, "update");
   // Without log entries only the cell's dated lines can say no change, and none does if the cell never says it.
-  if (at.length === 0 && (typeof raw !== "string" || !NO_CHANGE.test(raw))) return { count: 0, since: 0 };
+  if (at.length === 0 && (typeof raw !== "string" || !saysNoChange(raw))) return { count: 0, since: 0 };
   const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
   lines.sort((a, b) => a.day - b.day);
   // The log's no-change flag decides where it is given (Yes or No); its words only where it is blank or absent.
   const logSays = (i: number) =>
-    noChangeAt(log, i) || (!flaggedNoAt(log, i) && NO_CHANGE.test(textAt(log, i)));
+    noChangeAt(log, i) || (!flaggedNoAt(log, i) && saysNoChange(textAt(log, i)));
   const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
   let k = at.length - 1;
   let j = lines.length - 1;
@@ -54,7 +54,7 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
       }
     for (; j >= 0 && lines[j].day === day; j--) {
       written++;
-      real ||= !NO_CHANGE.test(lines[j].line);
+      real ||= !saysNoChange(lines[j].line);
     }
     if (real) return run;
     run.count += Math.max(logged, written);
