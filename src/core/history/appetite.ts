@@ -22,12 +22,17 @@ export function categoryOf(risk: RiskRecord): string {
 
 const AMPERSAND = /&/g;
 
+const WHITESPACE = /\s+/g;
+
 /**
- * Folds a category for lookup: case, spaces and "&"/"and" ignored, and a section heading's number or count
- * ("1. Financial", "Legal (1)": see headingCategory).
+ * Folds a category for lookup: case, spaces ("Financial/Commercial" is "Financial / Commercial") and
+ * "&"/"and" ignored, and a section heading's number or count ("1. Financial", "Legal (1)": see headingCategory).
  */
 export function categoryKey(category: string): string {
-  return foldSpaces(headingCategory(foldSpaces(category)).toLowerCase().replace(AMPERSAND, " and "));
+  return headingCategory(foldSpaces(category))
+    .toLowerCase()
+    .replace(AMPERSAND, " and ")
+    .replace(WHITESPACE, "");
 }
 
 /** The category of `categories` that `category` names (whatever its case and spaces), if any: the first. */
