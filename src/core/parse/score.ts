@@ -16,8 +16,10 @@ const TIMES_BESIDE_NUMBER = /[x×*]\s*\d|\d\s*[x×*]/i;
  * A product whose factors carry their labels or scale words: "L4 x I4", "L4xI4", "Likely (4) x Major (4)",
  * "4 by 4", with its result after "=" when written.
  */
-const LABELLED_PRODUCT =
-  /^(?:[a-z]+\s*)?(?:[a-z ]*\(\s*)?(\d+)\s*\)?\s*(?:[x×*]|\bby\b)\s*(?:[a-z]+\s*)?(?:[a-z ]*\(\s*)?(\d+)\s*\)?\s*(?:=\s*(\d+))?$/i;
+const LABELLED_FACTORS = String.raw`(?:[a-z]+\s*)?(?:[a-z ]*\(\s*)?(\d+)\s*\)?\s*(?:[x×*]|\bby\b)\s*(?:[a-z]+\s*)?(?:[a-z ]*\(\s*)?(\d+)\s*\)?`;
+const LABELLED_PRODUCT = new RegExp(String.raw`^${LABELLED_FACTORS}\s*(?:=\s*(\d+))?$`, "i");
+/** The result first, its labelled product after it: "16 (L4 x I4)", "16 = L4 x I4". */
+const RESULT_THEN_PRODUCT = new RegExp(String.raw`^(\d+)\s*(?:=|\()\s*${LABELLED_FACTORS}\s*\)?$`, "i");
 /** Likelihood and impact named apart in one cell: "L=4, I=4", "Likelihood 4, Impact 4". */
 const LABELLED_PAIR =
   /^(?:l|likelihood)\s*[=:]?\s*(\d+)\s*[,;/&]?\s*(?:and\s+)?(?:i|impact)\s*[=:]?\s*(\d+)$/i;
@@ -77,6 +79,9 @@ function productScore(text: string): ParseResult<number> | null {
   const labelled = LABELLED_PRODUCT.exec(text) ?? LABELLED_PAIR.exec(text);
   if (labelled)
     return ok(labelled[3] !== undefined ? Number(labelled[3]) : Number(labelled[1]) * Number(labelled[2]));
+  // The result written first is the score, as one written after "=" is.
+  const resultFirst = RESULT_THEN_PRODUCT.exec(text);
+  if (resultFirst) return ok(Number(resultFirst[1]));
   const products = [...text.matchAll(PRODUCT)];
   if (products.length === 0) return null;
   const [written, a, b] = products[0];

@@ -54,6 +54,10 @@ describe("parseScore: written as a sum, or as a word on a scale (issue 8)", () =
     ["4*4=16", 16],
     ["3x4=15", 15],
     ["3 X 5 = 15", 15],
+    // The result first, its labelled factors after it.
+    ["16 (L4 x I4)", 16],
+    ["16 = L4 x I4", 16],
+    ["12 (Likely (3) x Major (4))", 12],
   ])("%j reads as its result, %d", (value, expected) => {
     expect(parseScore(value)).toEqual({ ok: true, value: expected });
   });
