@@ -224,7 +224,8 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
   const [idAt, dateAt, scoreAt, noChangeAt, changesAt, registerAt] = (
     ["riskId", "date", "score", "noChange", "changes", "register"] as const
   ).map(indexOf);
-  const slot = into.builder.sheetSlot(updateLogSheet(sheet));
+  const logSheet = updateLogSheet(sheet);
+  const slot = into.builder.sheetSlot(logSheet);
   const firstRow = Math.max(0, sheet.headerRow + 1 - grid.rowOffset);
   const dates = new LogDates(() => datesMonthFirst(grid.values, firstRow, dateAt));
   // One entry object filled row by row (the log copies it into its columns): no object per row.
@@ -244,6 +245,10 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
   let lastFlag: CellValue | undefined = undefined;
   let flagYes = false;
   let flagNo = false;
+  // Days falling or rising from one dated row to the next: a log kept newest at the top mostly falls.
+  let previousDay = NaN;
+  let falls = 0;
+  let rises = 0;
   let read = 0;
   for (let r = firstRow; r < grid.values.length; r++) {
     const cells = grid.values[r];
@@ -264,6 +269,9 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
       continue;
     }
     const day = dated.day;
+    if (day < previousDay) falls++;
+    else if (day > previousDay) rises++;
+    previousDay = day;
     entry.day = day;
     entry.month = dated.month;
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
@@ -285,6 +293,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
         push(into.dueMoves, riskKey, move);
   }
   if (setAside.rows.length) into.setAside.set(grid.sheetName, setAside.rows);
+  if (falls > rises) logSheet.newestFirst = true;
   return read;
 }
 

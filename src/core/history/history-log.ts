@@ -179,7 +179,7 @@ export function entryAt(log: HistoryLog, i: number): HistoryEntry {
 
 /**
  * Orders two entries as they happened: by day; on the same day Import Log entries before Update Log
- * ones (SPEC: the Update Log counts after); within one log, in the log's row order.
+ * ones (SPEC: the Update Log counts after); within one log, in the order its rows were written.
  */
 export function compareAt(log: HistoryLog, a: number, b: number): number {
   if (log.day[a] !== log.day[b]) return log.day[a] - log.day[b];
@@ -191,7 +191,8 @@ export function compareAt(log: HistoryLog, a: number, b: number): number {
     const sb = log.sheets[log.sheet[b]].name;
     if (sa !== sb) return sa < sb ? -1 : 1;
   }
-  return log.row[a] - log.row[b];
+  // Within one log, in the order it was written: down the sheet, or up it in a log kept newest at the top.
+  return log.sheets[log.sheet[a]].newestFirst ? log.row[b] - log.row[a] : log.row[a] - log.row[b];
 }
 
 /** A risk's entries: the log and the indices of its entries, in the order they happened. */

@@ -30,6 +30,11 @@ export interface ProposalInput {
   /** Where routing sends the risk now. */
   routedTo: readonly DestinationId[];
   thresholds: ProposalThresholds;
+  /**
+   * Monthly scores over a longer span (the last twelve months) ending as `points` does: asked only when a
+   * run of months fills `points`, so the reason says how long it has really lasted.
+   */
+  longer?: () => readonly MonthScore[];
 }
 
 /** A proposal for the input's risk (made only for the risks that get one; one shape for all). */
@@ -55,6 +60,11 @@ function runLength(points: readonly MonthScore[], max: number, atOrBelow: boolea
   return n;
 }
 
+/** How many months a run found in the points has lasted: counted again in the longer span when it fills them. */
+function lasted(input: ProposalInput, run: number, max: number, atOrBelow: boolean): number {
+  return run === input.points.length && input.longer ? runLength(input.longer(), max, atOrBelow) : run;
+}
+
 /**
  * The proposal for one risk, or null. Escalate a risk not yet escalated whose score was above its
  * appetite at each of the last `escalateMonthsAbove` monthly points, or rose by `escalateRise` or more
@@ -76,7 +86,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
         input,
         "escalate",
         escalateTo(),
-        `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(above)}`,
+        `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(lasted(input, above, appetite.max, false))}`,
       );
     const previous = points.length >= 2 ? points[points.length - 2].score : null;
     if (previous !== null && current - previous >= t.escalateRise)
@@ -97,7 +107,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
       input,
       "de-escalate",
       destination,
-      `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(withinAppetite)}`,
+      `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(lasted(input, withinAppetite, appetite.max, true))}`,
     );
   const target = input.targetScore;
   if (target !== null) {
@@ -107,7 +117,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
         input,
         "de-escalate",
         destination,
-        `score ${current} at or below its target score ${target} for ${months(withinTarget)}`,
+        `score ${current} at or below its target score ${target} for ${months(lasted(input, withinTarget, target, true))}`,
       );
   }
   return null;

@@ -13,7 +13,7 @@ import { entriesOf, entriesOfRisk } from "./history-log";
 import { monthIso, monthOf } from "./month";
 import { monthlyScores, type PointsInput } from "./monthly-points";
 import { proposalFor } from "./proposals";
-import { appetiteOf, recentScores } from "./risk-points";
+import { appetiteOf, pointsInputOf, recentScores } from "./risk-points";
 
 /** The proposal for one risk, or null (see proposalFor). */
 export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null {
@@ -32,6 +32,7 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
     escalation: escalationOfRisk(ctx, risk),
     routedTo: routeRisk(ctx, risk).destinations,
     thresholds: t,
+    longer: () => monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - 11),
   });
 }
 

@@ -216,6 +216,8 @@ export interface LogSheet {
   texts(row: number): EntryTexts;
   /** Its update text alone (what a rule reads for "no change"): `texts(row).text`, without the rest. */
   text(row: number): string;
+  /** True for a log kept newest at the top (its dates mostly fall down the sheet): of one day's rows, the upper is later. */
+  newestFirst?: boolean;
 }
 
 /**
