@@ -1,6 +1,6 @@
 // Review s24 of the history (monthly points, direction of travel, appetite, proposals and the history
 // rules) on Update Logs and registers written the way officers write them. Each test asserts what the
-// README says should happen, and fails against the engine as it stands.
+// README says should happen; each was a wrong result a review found, now fixed.
 
 import type { CellValue } from "../../../src/core/model/grid";
 import { defaultSettings, type Settings } from "../../../src/core/model/settings";
