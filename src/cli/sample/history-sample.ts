@@ -231,7 +231,7 @@ const RISKS: HistoryRiskSpec[] = [
     proposal: {
       action: "escalate",
       destination: "directorate-register",
-      reason: "score 8 above appetite (Averse, 4) for 3 months",
+      reason: "score 8 above appetite (Averse, 4) for 4 months",
     },
     plants: [
       { rule: "risk/above-appetite", note: "score 8 above Financial's appetite (Averse, 4)" },

@@ -82,6 +82,19 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
 }
 
 /**
+ * The first month a risk's log says its score for: the month of its first scored entry, or the month
+ * before when that is an Import Log change with its Old value. Null when no entry gives a score (its
+ * earlier months are the score it started from, not a score the log recorded).
+ */
+export function firstLoggedMonth(input: PointsInput): MonthIndex | null {
+  const { log, at } = input.entries;
+  const i = nextScored(log, at, 0, monthOf(input.asAt));
+  if (i === at.length) return null;
+  const e = at[i];
+  return isImportAt(log, e) && oldScoreAt(log, e) !== null ? log.month[e] - 1 : log.month[e];
+}
+
+/**
  * The place in `at`, from `k`, of the next entry with a score in a month up to `lastMonth`; `at.length`
  * when there is none (a walk over the scored entries, with no list of them made per risk).
  */

@@ -31,8 +31,9 @@ export interface ProposalInput {
   routedTo: readonly DestinationId[];
   thresholds: ProposalThresholds;
   /**
-   * Monthly scores over a longer span (the last twelve months) ending as `points` does: asked only when a
-   * run of months fills `points`, so the reason says how long it has really lasted.
+   * Monthly scores over a longer span (up to the last twelve months, from the first the log records)
+   * ending as `points` does: asked only when a run of months fills `points`, so the reason says how long
+   * it has really lasted.
    */
   longer?: () => readonly MonthScore[];
 }
@@ -60,9 +61,13 @@ function runLength(points: readonly MonthScore[], max: number, atOrBelow: boolea
   return n;
 }
 
-/** How many months a run found in the points has lasted: counted again in the longer span when it fills them. */
+/**
+ * How many months a run found in the points has lasted: when it fills them, counted again over the longer
+ * span (never fewer than found).
+ */
 function lasted(input: ProposalInput, run: number, max: number, atOrBelow: boolean): number {
-  return run === input.points.length && input.longer ? runLength(input.longer(), max, atOrBelow) : run;
+  if (run < input.points.length || !input.longer) return run;
+  return Math.max(run, runLength(input.longer(), max, atOrBelow));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { RuleContext } from "../rules/context";
 import { escalationState, type EscalationState } from "./escalated";
 import { entriesOf, entriesOfRisk } from "./history-log";
 import { monthIso, monthOf } from "./month";
-import { monthlyScores, type PointsInput } from "./monthly-points";
+import { firstLoggedMonth, monthlyScores, type MonthScore, type PointsInput } from "./monthly-points";
 import { proposalFor } from "./proposals";
 import { appetiteOf, pointsInputOf, recentScores } from "./risk-points";
 
@@ -32,8 +32,18 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
     escalation: escalationOfRisk(ctx, risk),
     routedTo: routeRisk(ctx, risk).destinations,
     thresholds: t,
-    longer: () => monthlyScores(pointsInputOf(ctx, risk), monthOf(ctx.asAt) - 11),
+    longer: () => loggedScores(ctx, risk),
   });
+}
+
+/**
+ * A risk's monthly scores over the last twelve months, from the first month its log gives a score (none
+ * when it gives none): the months a proposal's reason may count, each one recorded or carried from one.
+ */
+function loggedScores(ctx: RuleContext, risk: RiskRecord): MonthScore[] {
+  const input = pointsInputOf(ctx, risk);
+  const first = firstLoggedMonth(input);
+  return first === null ? [] : monthlyScores(input, Math.max(monthOf(ctx.asAt) - 11, first));
 }
 
 /**

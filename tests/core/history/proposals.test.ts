@@ -91,19 +91,19 @@ describe("proposals", () => {
       "escalate: Escalate? = No naming where it stays is not escalated",
       { score: 16, escalate: "No – directorate register only" },
       [logRow("05/07/2022", "HRC-001", 16)],
-      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 10 months"],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 4 months"],
     ],
     [
       "escalate: an Escalated To saying No, naming where it stays, is not escalated",
       { score: 16, escalatedTo: "No - stays on directorate register" },
       [logRow("05/07/2022", "HRC-001", 16)],
-      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 10 months"],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 4 months"],
     ],
     [
       "escalate: an Escalated To opening with a placeholder (N/A: …), naming where it stays, is not escalated",
       { score: 16, escalate: null, escalatedTo: "N/A: directorate register only" },
       [logRow("05/07/2022", "HRC-001", 16)],
-      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 10 months"],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 4 months"],
     ],
     [
       "de-escalate: an Escalated To whose words before a bracket name a board is escalated",
@@ -123,7 +123,7 @@ describe("proposals", () => {
       "escalate: a hand-kept log's typed dates (12th Sept 2022, Aug 2022)",
       { score: 15 },
       [logRow("Aug 2022", "HRC-001", 15), logRow("12th Sept 2022", "HRC-001", 15)],
-      ["escalate", "directorate-register", "score 15 above appetite (Cautious, 9) for 10 months"],
+      ["escalate", "directorate-register", "score 15 above appetite (Cautious, 9) for 3 months"],
     ],
   ])("%s", (_name, over, log, expected) => {
     const report = reportOf([hregister(hrisk(over)), hlog(...log)], {
