@@ -5,7 +5,7 @@ import { APPETITE_LEVEL_NAMES, type RiskAppetite } from "../model/history";
 import { fieldText, type RiskRecord, type SheetRecord } from "../model/records";
 import type { Settings } from "../model/settings";
 import { foldSpaces } from "../parse/spaces";
-import { headingCategory } from "../read/table-structure";
+import { headingCategory } from "../read/heading-category";
 
 /**
  * A field's text by name, for fields another reader may add (the section a heading row gives); a

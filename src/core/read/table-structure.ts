@@ -97,15 +97,6 @@ const NUMBERED_PART =
  */
 const NUMBERED_HEADING = /^\d{1,3}[.)]\s+\p{L}{2,}|^\p{L}{2,}(?:\s+\p{L}+)?\s*\(\d{1,4}\)$/u;
 
-/** A numbered or counted heading's number ("1. ", "2) ") and count (" (2)"): not part of the category's name. */
-const HEADING_NUMBER = /^\d{1,3}[.)]\s+(?=\p{L})/u;
-const HEADING_COUNT = /(?<=\p{L})\s*\(\d{1,4}\)$/u;
-
-/** The category a register's section heading names: "1. Financial" and "Financial (2)" name "Financial". */
-export function headingCategory(heading: string): string {
-  return heading.replace(HEADING_NUMBER, "").replace(HEADING_COUNT, "");
-}
-
 /** An id is short and has a digit in it ("R7", "HRC-003", "12"); a heading is words ("Annex 3" too). */
 function looksLikeId(text: string): boolean {
   return (
