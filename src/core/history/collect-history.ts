@@ -13,7 +13,7 @@ import type {
   HistoryLog,
   LogSheet,
 } from "../model/history";
-import { idKey, idListText, riskIdKeys } from "../model/records";
+import { idKey, idListText, mayListIds, riskIdKeys } from "../model/records";
 import { isNotWrittenNote } from "../model/writable-text";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, type DayNumber } from "../parse";
@@ -152,7 +152,8 @@ class Reading {
   risksOf(idCell: CellValue): readonly LoggedRisk[] {
     const risk = this.riskOf(idCell);
     if (risk.each === undefined) {
-      const keys = riskIdKeys(idListText(idCell));
+      const text = idListText(idCell);
+      const keys = mayListIds(text) ? riskIdKeys(text) : [];
       risk.each = keys.length > 1 ? keys.map((key) => this.known(key)) : null;
     }
     if (risk.each !== null) return risk.each;

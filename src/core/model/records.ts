@@ -306,14 +306,23 @@ export function idListText(value: CellValue): string {
 }
 
 /**
+ * False when a text (as idListText gives it) can name one id at most: it has no line break and no mark
+ * between ids. Most id cells are so, and need no splitting (see riskIdKeys).
+ */
+export function mayListIds(text: string): boolean {
+  return text.includes("\n") || ID_LIST_SEPARATOR.test(text);
+}
+
+/**
  * The risk ids an actions row names: "SL-10, SL-11", "SL-10 / SL-11", "SL-10 & SL-11" and "SL-10" and
  * "SL-11" on lines of their own name two.
  */
 export function riskIdKeys(text: string): string[] {
   const whole = idKey(text);
+  if (!whole || !mayListIds(text)) return whole ? [whole] : [];
   // idKey folds a line break into a space: make it a comma first.
-  const listed = whole && text.includes("\n") ? idKey(text.replace(LINE_BREAKS, ",")) : whole;
-  if (!whole || !ID_LIST_SEPARATOR.test(listed)) return whole ? [whole] : [];
+  const listed = text.includes("\n") ? idKey(text.replace(LINE_BREAKS, ",")) : whole;
+  if (!ID_LIST_SEPARATOR.test(listed)) return [whole];
   const parts = listed
     .split(ID_LIST_SPLIT)
     .map((p) => p.trim())
