@@ -15,8 +15,22 @@ const DATE_TEXT = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|
  * ("w/c 12/09/22") or a month with its four-digit year ("Oct 2022"; "June 15" is no month).
  */
 const LINE_START_TEXT = String.raw`(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?\s+(?:${DATE_TEXT})|(?:${M})\.?(?:\s+|-)\d{4}|${DATE_TEXT}`;
-/** A date starting a line, maybe after a bullet, a dash or an opening bracket ("[03/10/2022 09:14] J Smith: …"). */
-const LEADING = new RegExp(String.raw`^\s*[-–•*[(]?\s*(${LINE_START_TEXT})(?=$|[\s:;,–—)\]-])`, "i");
+/**
+ * Words that may come before the date at the start of a line and still make it the line's own date
+ * ("Update 28/09/22: …", "Reviewed 28/09/22 at RMB", "As at 28/09/22"), maybe with "on" and a colon or
+ * bracket after them. Not "Review" or "Due": a date after those says when something is to happen.
+ */
+const UPDATE_WORD = String.raw`(?:update|updated|reviewed|comments?|notes?|progress|position|as\s+(?:at|of))(?:\s+on)?\s*[:(–-]?\s*`;
+/** A day of the week before the date ("Mon 03/10/2022", "Tues. 04/10/22", "Monday, 3 October 2022"). */
+const WEEKDAY = String.raw`(?:mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+`;
+/**
+ * A date starting a line, maybe after a bullet, a dash or an opening bracket ("[03/10/2022 09:14] J Smith: …"),
+ * an update word and a day of the week.
+ */
+const LEADING = new RegExp(
+  String.raw`^\s*[-–•*[(]?\s*(?:${UPDATE_WORD})?(?:${WEEKDAY})?(${LINE_START_TEXT})(?=$|[\s:;,–—)\]-])`,
+  "i",
+);
 /**
  * A line that closes with a bracket holding a date, maybe after initials: "(RC 12/09/22)". Not a month
  * or week: "… (due Oct 2022)" says when work is due, not when the line was written.

@@ -22,3 +22,30 @@ describe("latestDatedLine: a month or a week starting a line", () => {
     "Octopus 2022 contract",
   ])("%j is not dated", (text) => expect(latest(text)).toBeNull());
 });
+
+describe("latestDatedLine: a day name or an update word before the date", () => {
+  // Officers start an update line with the day of the week, or with the word saying what the line is
+  // ("Update 28/09/22: …"): the date still says when the line was written.
+  it.each<[string, string]>([
+    ["Mon 03/10/2022 – reviewed at RMB", "2022-10-03"],
+    ["Monday 3 October 2022: no change", "2022-10-03"],
+    ["Tues. 04/10/22 - chased contractor", "2022-10-04"],
+    ["Update 28/09/22: survey booked", "2022-09-28"],
+    ["Updated 28/09/2022 – no change", "2022-09-28"],
+    ["Update on 28/09/22: survey booked", "2022-09-28"],
+    ["- Update (28/09/22) survey booked", "2022-09-28"],
+    ["UPDATE 28.09.22 no change", "2022-09-28"],
+    ["Reviewed 28/09/22 at RMB", "2022-09-28"],
+    ["As at 28/09/22: no change", "2022-09-28"],
+    ["Comment 01/09/22: reviewed\nUpdate 28/09/22: survey booked", "2022-09-28"],
+  ])("%j is dated %s", (text, iso) => expect(latest(text)).toBe(iso));
+
+  it.each([
+    // A date after other words says when work is due, or when something else happens: not when the line was written.
+    "Due 28/09/22: survey",
+    "Review 28/09/22",
+    "Next update 28/09/22",
+    "Survey by 28/09/22",
+    "Monitoring 28/09/22 onwards",
+  ])("%j is not dated", (text) => expect(latest(text)).toBeNull());
+});
