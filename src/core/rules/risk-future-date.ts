@@ -1,5 +1,6 @@
-// risk/future-date: a last-updated date cannot be after the as-at date. Where the register has no date
-// column, the newest dated line of the update text is its lastUpdated date (SPEC "Dated lines").
+// risk/future-date: a last-updated date cannot be after the as-at date: neither the date column's nor the
+// newest dated line of the update text, which counts as a lastUpdated date with or without a date column
+// (SPEC "Dated lines").
 
 import { ukDate } from "../parse";
 import { reportEach } from "./report-each";
@@ -11,8 +12,7 @@ export const rule: Rule = {
     kinds: ["risk-register"],
     fields: ["lastUpdated"],
     defaultSeverity: "warning",
-    description:
-      "A last-updated date (or, with no date column, a dated line of the update text) is after the as-at date.",
+    description: "A last-updated date, or a dated line of the update text, is after the as-at date.",
     messages: {
       future: "Risk {id} says it was last updated {date}, after the as-at date {asAt}.",
       futureLine: "Risk {id}'s update has a line dated {date}, after the as-at date {asAt}.",
@@ -20,11 +20,16 @@ export const rule: Rule = {
   },
   check(ctx) {
     return reportEach(ctx.records.risks, (r): RuleReport | null => {
-      const dateColumn = ctx.hasField(r.sheet, "lastUpdated");
-      const d = dateColumn ? ctx.dateOf(r, "lastUpdated", "lastUpdated") : ctx.datedUpdate(r);
+      // The date column's own date first; then the update text's newest dated line, which counts as an
+      // update date beside the column too (and, in the future, would pass for this month's update).
+      const column = ctx.hasField(r.sheet, "lastUpdated")
+        ? ctx.dateOf(r, "lastUpdated", "lastUpdated")
+        : null;
+      const inColumn = column !== null && column > ctx.asAt;
+      const d = inColumn ? column : ctx.datedUpdate(r);
       if (d === null || d <= ctx.asAt) return null;
       const data = { id: ctx.riskId(r) || "(no id)", date: ukDate(d), asAt: ukDate(ctx.asAt) };
-      return dateColumn
+      return inColumn
         ? { record: r, field: "lastUpdated", messageId: "future", data }
         : { record: r, field: "update", messageId: "futureLine", data };
     });

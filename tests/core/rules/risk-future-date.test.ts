@@ -37,4 +37,35 @@ describe(RULE, () => {
   ])("invalid: %s", (_name, sheet, expected) => {
     expect(findingsOf(RULE, [sheet])).toEqual(expected);
   });
+
+  // SPEC "Dated lines": a dated line counts as a lastUpdated date beside the register's date column too.
+  // A line dated in the future (a typo'd year) would pass for this month's update: it is flagged at the
+  // update cell, as a future date in the date column is at that cell.
+  it.each<[string, SheetSpec, [string, string][]]>([
+    [
+      "a line dated after the as-at date beside a date in the past",
+      register(risk({ update: "12/09/23 – reviewed at RMB\n01/09/22 – no change" })),
+      [["K3", "futureLine"]],
+    ],
+    [
+      "both the date column and a line in the future: the date column's finding alone",
+      register(risk({ lastReview: "11/10/2022", update: "12/09/23 – reviewed at RMB" })),
+      [["J3", "future"]],
+    ],
+  ])("beside a date column, invalid: %s", (_name, sheet, expected) => {
+    expect(findingsOf(RULE, [sheet])).toEqual(expected);
+  });
+
+  it.each<[string, SheetSpec]>([
+    [
+      "lines dated up to the as-at date",
+      register(risk({ update: "10/10/22 – reviewed\n12/09/22 – no change" })),
+    ],
+    [
+      "a due date in a line's words is not the line's date",
+      register(risk({ update: "Survey due 12/09/23" })),
+    ],
+  ])("beside a date column, valid: %s", (_name, sheet) => {
+    expect(findingsOf(RULE, [sheet])).toEqual([]);
+  });
 });
