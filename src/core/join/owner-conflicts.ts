@@ -34,15 +34,24 @@ const TRAILING_TITLE = /\s*\([^()]*\)\s*$/;
 /** An owner that names a post, not a person: "Vacant (Head of Highways)" keeps its post when compared. */
 const VACANT = /^(vacant|vacancy|post vacant)$/;
 
+/** Full stops after initials and titles ("J. Smith", "Dr. Brown"), with any space after them. */
+const FULL_STOPS = /\.\s*/g;
+/** "Smith, Jane" or "Smith, J": one name of one to three words each side of the only comma. */
+const SURNAME_FIRST = /^([a-z'’-]+(?: [a-z'’-]+){0,2}), ?([a-z'’-]+(?: [a-z'’-]+){0,2})$/;
+
 /**
- * Owners compared as people read them: case and runs of spaces do not matter, and a job title in
- * brackets after a name does not either ("Dave Brown (Head of Highways)" is "Dave Brown"). A vacant
+ * Owners compared as people read them: case and runs of spaces do not matter, a job title in brackets
+ * after a name does not either ("Dave Brown (Head of Highways)" is "Dave Brown"), nor full stops after
+ * initials ("J. Smith" is "J Smith"), nor a surname written first ("Smith, Jane" is "Jane Smith"). A vacant
  * post keeps its title, since the post is all it names.
  */
 export function foldOwner(owner: string): string {
   const folded = foldCaseAndSpaces(owner);
   const name = folded.replace(TRAILING_TITLE, "");
-  return name && !VACANT.test(name) ? name : folded;
+  if (!name || VACANT.test(name)) return folded;
+  const plain = name.replace(FULL_STOPS, " ").trim();
+  const swapped = SURNAME_FIRST.exec(plain);
+  return swapped ? `${swapped[2]} ${swapped[1]}` : plain;
 }
 
 /**

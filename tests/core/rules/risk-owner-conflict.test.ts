@@ -18,6 +18,17 @@ describe(RULE, () => {
     ["one register only", [register(risk())]],
     ["an owner left blank on the other register", [register(risk()), councilRegister(risk({ owner: null }))]],
     ["different ids", [register(risk()), councilRegister(risk({ id: "HRC-002", owner: "John Brown" }))]],
+    // One person written the two ways officers write names: surname first with a comma, and with or
+    // without full stops after initials.
+    ["surname first with a comma", [register(risk()), councilRegister(risk({ owner: "Smith, Jane" }))]],
+    [
+      "initials with and without full stops",
+      [register(risk({ owner: "J. Smith" })), councilRegister(risk({ owner: "J Smith" }))],
+    ],
+    [
+      "surname and initial with a comma",
+      [register(risk({ owner: "J Smith" })), councilRegister(risk({ owner: "Smith, J." }))],
+    ],
     [
       "two owners on one register (duplicate-id's business)",
       [register(risk(), risk({ owner: "John Brown" }))],
@@ -30,6 +41,17 @@ describe(RULE, () => {
     [
       "different owners on two registers",
       [register(risk()), councilRegister(risk({ owner: "John Brown" }))],
+      [["C3", "conflict"]],
+    ],
+    // An initial is not a name: J Smith may be John Smith.
+    [
+      "a full name and an initial",
+      [register(risk()), councilRegister(risk({ owner: "Smith, J" }))],
+      [["C3", "conflict"]],
+    ],
+    [
+      "two people listed with a comma are not one person written surname first",
+      [register(risk()), councilRegister(risk({ owner: "Smith, Jane, John Brown" }))],
       [["C3", "conflict"]],
     ],
     [
