@@ -3,7 +3,7 @@
 // real engine) against SPEC: each `it` is a wrong result an officer chairing the meeting would meet. These
 // tests fail until the product is fixed.
 
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { openPaneAndStart } from "./start-meeting";
@@ -317,6 +317,69 @@ describe("Review view: meeting review", () => {
     expect(card.textContent).toMatch(/action on the register was due/); // the finding on the action is shown
     expect(screen.queryByText("No actions.")).toBeNull();
     expect(card.textContent).toContain(ukOf(due));
+  });
+
+  it("the chair changes the register's own action (its due date and status) in the meeting, on the risk's row", async () => {
+    // SPEC "Actions inside the register": Action Due Date and Action Status on the register are the risk's own
+    // action. The meeting changes them as it changes an actions sheet's row, and the Update Log says so.
+    const headers = [
+      "Risk ID",
+      "Risk Title",
+      "Risk Owner",
+      "Current Risk Score",
+      "Risk Response Strategy",
+      "Date of Last Review",
+      "Latest Update",
+      "Risk Status",
+      "Action Owner",
+      "Action Due Date",
+      "Action Status",
+    ];
+    const due = daysFromToday(-5);
+    const moved = daysFromToday(30);
+    const { user, host } = await startMeeting(
+      [
+        {
+          name: "Annex Risks",
+          values: [
+            headers,
+            [
+              "R1",
+              "Potholes",
+              "Jane Smith",
+              12,
+              "Treat",
+              ukDaysAgo(90),
+              "Old words",
+              "Open",
+              "Ali Khan",
+              ukOf(due),
+              "In progress",
+            ],
+            ["R2", "Flooding", "Jane Smith", 6, "Treat", ukDaysAgo(90), "Old words", "Open", "", "", ""],
+          ],
+        },
+      ],
+      2,
+    );
+    await screen.findByRole("heading", { level: 2, name: /R1/ });
+    await openChanges(user);
+    const own = screen.getByRole("group", { name: "Action on the register" });
+    fireEvent.change(within(own).getByLabelText("Due"), { target: { value: isoOf(moved) } });
+    await user.type(within(own).getByLabelText("Status"), "Delayed");
+    await typeUpdate(user, "R1", "Gang moved to the flood works");
+    await screen.findByRole("heading", { level: 2, name: /R2/ });
+    const row = sheetValues(host, "Annex Risks")[1];
+    expect(row[headers.indexOf("Action Status")]).toBe("Delayed");
+    expect(row[headers.indexOf("Action Due Date")]).not.toBe(ukOf(due));
+    const logRow = sheetValues(host, "Update Log").at(-1)!;
+    expect(String(logRow[UPDATE_LOG_HEADER.indexOf("Changes")])).toBe(
+      `on the register status In progress → Delayed; on the register due ${ukOf(due)} → ${ukOf(moved)}`,
+    );
+    await user.keyboard("{Alt>}p{/Alt}");
+    await screen.findByRole("heading", { level: 2, name: /R1/ });
+    const card = screen.getByRole("region", { name: /R1/ });
+    expect(card.textContent).toContain(`${ukOf(moved)}, Delayed`);
   });
 
   it("the co-author panel shows a changed date as a date, not as an Excel serial number", async () => {

@@ -15,6 +15,7 @@ import type {
 } from "../model/history";
 import { idKey, idListText, mayListIds, riskIdKeys } from "../model/records";
 import { isNotWrittenNote } from "../model/writable-text";
+import { OWN_ACTION_NAME } from "../model/own-action";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
@@ -329,8 +330,6 @@ function importTexts(r: ImportLogRow): EntryTexts {
   };
 }
 
-/** How a due-date move names the risk's own action on the register (as the no-change rule says it). */
-const OWN_ACTION = "on the register";
 
 /** Reads an Import Log sheet straight from its cells; returns the rows read. */
 function fromImportLog(reader: ImportLogReader, into: Reading): number {
@@ -389,7 +388,7 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
           ? actionId
           : null
         : header.onRisk === "actionDue"
-          ? OWN_ACTION
+          ? OWN_ACTION_NAME
           : null;
     // An action's row may name several risks: it is each one's.
     for (const risk of risks) {

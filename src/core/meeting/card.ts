@@ -11,6 +11,7 @@ import {
   idListText,
   riskIdKeys,
   type ActionRecord,
+  type RiskRecord,
   rawValue,
   rawCell,
 } from "../model/records";
@@ -20,6 +21,7 @@ import type { Settings } from "../model/settings";
 import { isoFromDay, parseActionState, parseDateCell } from "../parse";
 
 export interface CardAction {
+  own?: false;
   record: ActionRecord;
   sheet: string;
   /** 1-based sheet row. */
@@ -34,8 +36,17 @@ export interface CardAction {
   open: boolean;
 }
 
-/** The risk's own action on the register (SPEC "Actions inside the register"), read as the check reads it. */
+/**
+ * The risk's own action on the register (SPEC "Actions inside the register"), read as the check reads it:
+ * its cells are the Action Owner, Action Due Date and Action Status columns of the risk's own row.
+ */
 export interface CardOwnAction {
+  own: true;
+  /** The risk's record, whose row holds the action. */
+  record: RiskRecord;
+  sheet: string;
+  /** 1-based sheet row: the risk's. */
+  row: number;
   owner: string;
   /** ISO due date, or null when blank or unreadable. */
   due: string | null;
@@ -43,6 +54,19 @@ export interface CardOwnAction {
   dueText: string;
   status: string;
   open: boolean;
+}
+
+/** An action the meeting can change: an actions sheet's row, or the risk's own action on the register. */
+export type MeetingAction = CardAction | CardOwnAction;
+
+/** The actions the meeting can change on a card: the risk's own action on the register first, then its actions sheets' rows. */
+export function meetingActions(card: Pick<RiskCard, "actions" | "ownAction">): MeetingAction[] {
+  return card.ownAction ? [card.ownAction, ...card.actions] : card.actions;
+}
+
+/** What the meeting calls an action: "Action on the register", or "Action A-1" (its id, else its first words). */
+export function meetingActionLabel(a: MeetingAction): string {
+  return a.own ? "Action on the register" : `Action ${a.actionId || a.text.slice(0, 30) || `row ${a.row}`}`;
 }
 
 export interface RiskCard {
@@ -123,6 +147,10 @@ function cardOwnAction(facts: RiskFacts, settings: Settings): CardOwnAction | nu
   if (!own) return null;
   const due = fieldDate(facts.record, "actionDue", "deadline");
   return {
+    own: true,
+    record: facts.record,
+    sheet: facts.sheet,
+    row: facts.row,
     ...own,
     due: due === null ? null : isoFromDay(due),
     open: parseActionState(own.status, settings) === "open",

@@ -20,7 +20,8 @@ import {
   ukDateOfIso,
   type DayNumber,
 } from "../parse";
-import type { CardAction } from "./card";
+import type { MeetingAction } from "./card";
+import { OWN_ACTION_NAME } from "../model/own-action";
 import type { ActionValues } from "./recorded-actions";
 
 /**
@@ -57,9 +58,9 @@ export function serialFromDay(day: DayNumber): number {
   return day + SERIAL_EPOCH_OFFSET;
 }
 
-/** A change to one action row. */
+/** A change to one action: an actions sheet's row, or the risk's own action on the register. */
 export interface ActionChange {
-  action: CardAction;
+  action: MeetingAction;
   /** New status text; undefined leaves it. */
   status?: string;
   /** New ISO due date; undefined leaves it. */
@@ -406,6 +407,17 @@ function carriedScore(
   return asAt === null ? null : scoreInMonthOf(facts.months, asAt, dated);
 }
 
+/** The fields an action's status and due date are in, on an actions sheet and on the register. */
+const ACTION_FIELDS = { status: "status", due: "due" } as const;
+const OWN_ACTION_FIELDS = { status: "actionStatus", due: "actionDue" } as const;
+
+/** What a note calls an action whose cell could not be written, and the column it lacked. */
+function unwritten(a: MeetingAction, name: string, what: "status" | "due date"): string {
+  return a.own
+    ? `${a.sheet} has no action ${what} column; the ${what} of the action on the register was not written.`
+    : `${a.sheet} has no ${what} column; action ${name}'s ${what} was not written.`;
+}
+
 /** Plans one action's change; returns the action's status and due date after it, or null when nothing changed. */
 function planActionChange(
   a: ActionChange,
@@ -422,12 +434,14 @@ function planActionChange(
     due: a.action.due,
   };
   let changed = false;
-  const name = a.action.actionId || a.action.text.slice(0, 40) || `row ${a.action.row}`;
+  const fields = a.action.own ? OWN_ACTION_FIELDS : ACTION_FIELDS;
+  const name = a.action.own
+    ? OWN_ACTION_NAME
+    : a.action.actionId || a.action.text.slice(0, 40) || `row ${a.action.row}`;
   const row = a.action.row - 1;
   if (a.status !== undefined && a.status.trim() && a.status.trim() !== a.action.status) {
-    const col = cols.get("status");
-    if (col === undefined)
-      notes.push(`${a.action.sheet} has no status column; action ${name}'s status was not written.`);
+    const col = cols.get(fields.status);
+    if (col === undefined) notes.push(unwritten(a.action, name, "status"));
     else
       cells.push({
         sheet: a.action.sheet,
@@ -450,12 +464,16 @@ function planActionChange(
   }
   if (a.due !== undefined && a.due !== a.action.due) {
     const due = dayFromIso(a.due);
-    const col = cols.get("due");
-    if (due === null) notes.push(`"${a.due}" is not a date; action ${name}'s due date was not written.`);
-    else if (col === undefined)
-      notes.push(`${a.action.sheet} has no due date column; action ${name}'s due date was not written.`);
+    const col = cols.get(fields.due);
+    if (due === null)
+      notes.push(
+        a.action.own
+          ? `"${a.due}" is not a date; the due date of the action on the register was not written.`
+          : `"${a.due}" is not a date; action ${name}'s due date was not written.`,
+      );
+    else if (col === undefined) notes.push(unwritten(a.action, name, "due date"));
     else {
-      const keep = isDateFormat(rawCell(a.action.record, "due")?.format);
+      const keep = isDateFormat(rawCell<string>(a.action.record, fields.due)?.format);
       cells.push({
         sheet: a.action.sheet,
         row,

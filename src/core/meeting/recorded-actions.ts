@@ -3,12 +3,12 @@
 
 import type { Settings } from "../model/settings";
 import { parseActionState, ukDateOfIso } from "../parse";
-import type { CardAction, RiskCard } from "./card";
+import type { MeetingAction, RiskCard } from "./card";
 
 /** One action's status and due date after a record: the action by its sheet and 1-based row. */
 export interface ActionValues {
   sheet: string;
-  /** 1-based sheet row, as CardAction.row. */
+  /** 1-based sheet row, as MeetingAction.row (the risk's own row for its action on the register). */
   row: number;
   status: string;
   /** ISO due date, or null when it has none that reads as a date. */
@@ -33,7 +33,7 @@ export function withRecordedActions(
   settings: Settings,
 ): RiskCard {
   if (!recorded || recorded.length === 0) return card;
-  const overlay = (a: CardAction): CardAction => {
+  const overlay = <A extends MeetingAction>(a: A): A => {
     const v = recorded.find((r) => sameRow(r, a));
     if (!v) return a;
     return {
@@ -44,5 +44,9 @@ export function withRecordedActions(
       open: parseActionState(v.status, settings) === "open",
     };
   };
-  return { ...card, actions: card.actions.map(overlay) };
+  return {
+    ...card,
+    actions: card.actions.map(overlay),
+    ownAction: card.ownAction ? overlay(card.ownAction) : null,
+  };
 }

@@ -4,6 +4,12 @@
 
 import { fieldText, rawText, type RiskRecord } from "./records";
 
+/**
+ * How the logs and findings name the risk's own action (an actions sheet's row goes by its id): the
+ * Update Log's Changes cell writes "on the register due 30/09/2022 → 31/10/2022", which the history reads back.
+ */
+export const OWN_ACTION_NAME = "on the register";
+
 /** The own action's cells as written (placeholders read as blank). */
 export interface OwnActionCells {
   owner: string;

@@ -6,6 +6,7 @@ import { dueMovesOfRisk, flaggedNoAt, isImportAt, noChangeAt, textAt } from "../
 import { saysNoChange } from "../history/log-cells";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
+import { OWN_ACTION_NAME } from "../model/own-action";
 import { reportEach } from "./report-each";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
@@ -78,7 +79,7 @@ function actionPassedSince(ctx: RuleContext, risk: RiskRecord, since: DayNumber)
     if (passed(due)) return { action: fieldText(a, "actionId") || fieldText(a, "action"), due };
   }
   const own = ctx.ownAction(risk);
-  if (own && own.open && passed(own.due)) return { action: "on the register", due: own.due };
+  if (own && own.open && passed(own.due)) return { action: OWN_ACTION_NAME, due: own.due };
   return null;
 }
 

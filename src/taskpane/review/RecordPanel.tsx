@@ -11,7 +11,7 @@ import {
   NextRegular,
   SaveRegular,
 } from "@fluentui/react-icons";
-import type { RiskCard } from "../../core/meeting/card";
+import { meetingActionLabel, meetingActions, type RiskCard } from "../../core/meeting/card";
 import type { RecordChoice } from "../../core/meeting/record";
 
 const useStyles = makeStyles({
@@ -70,7 +70,7 @@ export function choiceOf(draft: Draft, card: RiskCard, noChange: boolean): Recor
     impact: num(draft.impact),
     strategy: draft.strategy || undefined,
     owner: draft.owner.trim() || undefined,
-    actions: card.actions
+    actions: meetingActions(card)
       .map((a) => {
         const d = draft.actions[`${a.sheet}:${a.row}`];
         return { action: a, status: d?.status.trim() || undefined, due: d?.due || undefined };
@@ -274,12 +274,11 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
               />
             </Field>
           </div>
-          {card.actions.map((a) => {
+          {meetingActions(card).map((a) => {
             const key = `${a.sheet}:${a.row}`;
-            const name = a.actionId || a.text.slice(0, 30) || `row ${a.row}`;
             return (
               <fieldset key={key} className={s.action}>
-                <legend className={s.legend}>Action {name}</legend>
+                <legend className={s.legend}>{meetingActionLabel(a)}</legend>
                 <div className={s.grid}>
                   <Field label="Status">
                     <Input

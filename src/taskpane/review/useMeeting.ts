@@ -488,8 +488,12 @@ export function useMeeting({
         if (recorded && !kept) plan.log.rows = plan.log.rows.slice(-1);
         // Every row the record writes is compared first: the risk's row and the action rows it changes.
         const records: SheetRecord<string>[] = [item.facts.record];
+        // (The risk's own action on the register is on the risk's row, compared already.)
         for (const a of choice.actions ?? [])
-          if (plan.cells.some((c) => c.sheet === a.action.sheet && c.row === a.action.row - 1))
+          if (
+            !a.action.own &&
+            plan.cells.some((c) => c.sheet === a.action.sheet && c.row === a.action.row - 1)
+          )
             records.push(a.action.record);
         const expected: RowSnapshot[] = [];
         for (const r of records) {

@@ -16,10 +16,20 @@ import {
   type RecordChoice,
 } from "../../../src/core/meeting/record";
 import { dayFromIso } from "../../../src/core/parse";
+import { withRecordedActions } from "../../../src/core/meeting/recorded-actions";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { idKey } from "../../../src/core/model/records";
 import type { Report } from "../../../src/core/model/report";
-import { action, actionsSheet, register, risk, SERIAL, updateLog, type SheetSpec } from "../rules/harness";
+import {
+  action,
+  actionsSheet,
+  register,
+  REGISTER_HEADERS,
+  risk,
+  SERIAL,
+  updateLog,
+  type SheetSpec,
+} from "../rules/harness";
 import { applyPlan, check, reportOfSheets } from "./helpers";
 
 const MEETING = "2022-10-10";
@@ -302,5 +312,111 @@ describe("recordToEdits", () => {
         to: dayFromIso("2022-12-31"),
       },
     ]);
+  });
+});
+
+describe("recordToEdits: the risk's own action on the register", () => {
+  // SPEC "Actions inside the register": Action Owner / Action Due Date / Action Status on the register are
+  // the risk's own action. The meeting changes its status and due date as it changes an actions sheet's row:
+  // on the risk's own row, under those columns, and logged so the history reads the due date's move back.
+  const headers = [...REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"];
+  const own: SheetSpec = {
+    name: "IRIS Risks",
+    rows: [
+      ["Contract risk register"],
+      headers,
+      [...risk({ id: "HRC-001", lastReview: "01/06/2022" }), "Bob Jones", "30/09/2022", "Open"],
+    ],
+  };
+  const { grids, report } = reportOfSheets([own]);
+  const card = cardFor(report.risks[0], buildCardIndex(report, defaultSettings()));
+  const ownAction = card.ownAction!;
+  const col = (header: string) => headers.indexOf(header);
+
+  it("is on the card as an action the meeting can change, on the risk's own row", () => {
+    expect(ownAction).toMatchObject({
+      own: true,
+      sheet: "IRIS Risks",
+      row: 3,
+      status: "Open",
+      due: "2022-09-30",
+    });
+  });
+
+  it("writes its status and due date under the register's action columns, on the risk's row", () => {
+    const p = plan(report, "HRC-001", {
+      text: "Survey slipped",
+      noChange: false,
+      actions: [{ action: ownAction, status: "Delayed", due: "2022-10-31" }],
+    });
+    expect(cellsOf(p).slice(2)).toEqual([
+      ["action.status", 2, col("Action Status"), "Delayed", "@"],
+      ["action.due", 2, col("Action Due Date"), serialFromDay(dayFromIso("2022-10-31")!), DATE_FORMAT],
+    ]);
+    expect(p.cells.every((c) => c.sheet === "IRIS Risks")).toBe(true);
+    expect(p.changes.map((c) => c.label)).toEqual([
+      "Action on the register status",
+      "Action on the register due",
+    ]);
+    expect(p.actionsAfter).toEqual([{ sheet: "IRIS Risks", row: 3, status: "Delayed", due: "2022-10-31" }]);
+  });
+
+  it("shows on the card as this meeting left it when the risk is shown again", () => {
+    const p = plan(report, "HRC-001", {
+      text: "Survey slipped",
+      noChange: false,
+      actions: [{ action: ownAction, status: "Delayed", due: "2022-10-31" }],
+    });
+    const again = withRecordedActions(card, p.actionsAfter, defaultSettings());
+    expect(again.ownAction).toMatchObject({
+      status: "Delayed",
+      due: "2022-10-31",
+      dueText: "31/10/2022",
+      open: true,
+    });
+    expect(again.actions).toEqual(card.actions);
+  });
+
+  it("is logged so the history reads the own action's due date moving later", () => {
+    const p = plan(report, "HRC-001", {
+      text: "Survey slipped",
+      noChange: false,
+      actions: [{ action: ownAction, due: "2022-10-31" }],
+    });
+    expect(p.log.rows.at(-1)!.at(-1)).toBe("on the register due 30/09/2022 → 31/10/2022");
+    const after = check(applyPlan(grids, p), MEETING);
+    expect(after.history.dueMoves.get(idKey("HRC-001"))).toEqual([
+      {
+        day: dayFromIso(MEETING),
+        action: "on the register",
+        from: dayFromIso("2022-09-30"),
+        to: dayFromIso("2022-10-31"),
+      },
+    ]);
+    const facts = after.risks.find((f) => f.id === "HRC-001")!;
+    const cardAfter = cardFor(facts, buildCardIndex(after, defaultSettings()));
+    expect(cardAfter.ownAction).toMatchObject({ due: "2022-10-31", status: "Open" });
+  });
+
+  it("leaves a register without the action's column alone and says so", () => {
+    const noStatus: SheetSpec = {
+      name: "IRIS Risks",
+      rows: [
+        ["Contract risk register"],
+        [...REGISTER_HEADERS, "Action Owner", "Action Due Date"],
+        [...risk({ id: "HRC-001" }), "Bob Jones", "30/09/2022"],
+      ],
+    };
+    const r = reportOfSheets([noStatus]).report;
+    const a = cardFor(r.risks[0], buildCardIndex(r, defaultSettings())).ownAction!;
+    const p = plan(r, "HRC-001", {
+      text: "Done",
+      noChange: false,
+      actions: [{ action: a, status: "Complete" }],
+    });
+    expect(p.cells.filter((c) => c.field.startsWith("action."))).toEqual([]);
+    expect(p.notes).toContain(
+      "IRIS Risks has no action status column; the status of the action on the register was not written.",
+    );
   });
 });
