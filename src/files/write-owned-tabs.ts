@@ -21,6 +21,7 @@ import {
 } from "../core/model/owned-tab";
 import { serialInDateSystem } from "./xlsx/cell-values";
 import { excelEscape } from "./xlsx/xml-write";
+import { splitHyperlinks } from "./xlsx/split-hyperlinks";
 
 /** Options for writing the owned-tabs workbook. */
 export interface WriteOwnedTabsOptions {
@@ -55,9 +56,12 @@ export async function writeOwnedTabsWorkbook(
   for (const tab of tabs) writeTab(workbook, tab, options);
   // Typed as exceljs's own Buffer; Node gives a real Buffer (a Uint8Array). Hand back a plain view.
   const out = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
-  return out instanceof Uint8Array
-    ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
-    : new Uint8Array(out);
+  const bytes =
+    out instanceof Uint8Array
+      ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+      : new Uint8Array(out);
+  // exceljs writes each link's address twice (see splitHyperlinks): written once, as Excel does.
+  return splitHyperlinks(bytes);
 }
 
 /**

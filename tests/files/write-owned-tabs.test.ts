@@ -1,6 +1,8 @@
 // writeOwnedTabsWorkbook: values, formatting, links, panes, print setup, hidden settings; read back with exceljs.
 
 import { Workbook as ExcelJsWorkbook, type Workbook, type Worksheet } from "exceljs";
+import { unzipSync } from "fflate";
+import { excelLinks } from "../helpers/excel-links";
 import { emptyFormat, OWNED_MARKER, type OwnedTab } from "../../src/core/model/owned-tab";
 import { readXlsx } from "../../src/files/read-xlsx";
 import { writeOwnedTabsWorkbook, writeTab } from "../../src/files/write-owned-tabs";
@@ -150,8 +152,11 @@ describe("writeOwnedTabsWorkbook", () => {
   });
 
   it("turns cell links into internal hyperlinks to the source cell, quoting the sheet name", () => {
-    expect(esc.getCell("E4").value).toEqual({ text: "K9", hyperlink: "#'IRIS Risks'!K9" });
-    expect(esc.getCell("E6").value).toEqual({ text: "K11", hyperlink: "#'Bob''s sheet'!K11" });
+    // Inside the workbook: a location alone, no relationship (Excel goes to "#" + location).
+    const links = excelLinks(bytes).get("Escalation")!;
+    expect(links.get("E4")).toBe("#'IRIS Risks'!K9");
+    expect(links.get("E6")).toBe("#'Bob''s sheet'!K11");
+    expect(esc.getCell("E4").text).toBe("K9");
     expect(esc.getCell("E4").font).toMatchObject({ underline: true });
   });
 
@@ -195,11 +200,12 @@ describe("writeOwnedTabsWorkbook with linkFile", () => {
     const bytes = await writeOwnedTabsWorkbook([escalationTab()], {
       linkFile: "Highways risk register.xlsx",
     });
-    const wb = await loadWithExcelJs(bytes);
-    expect(wb.getWorksheet("Escalation")!.getCell("E4").value).toEqual({
-      text: "K9",
-      hyperlink: "Highways%20risk%20register.xlsx#'IRIS Risks'!K9",
-    });
+    // The file in the relationship, the sheet and cell in the location: Excel joins them with "#" once.
+    expect(excelLinks(bytes).get("Escalation")!.get("E4")).toBe(
+      "Highways%20risk%20register.xlsx#'IRIS Risks'!K9",
+    );
+    const rels = new TextDecoder().decode(unzipSync(bytes)["xl/worksheets/_rels/sheet1.xml.rels"]);
+    expect(rels).toContain('Target="Highways%20risk%20register.xlsx"');
   });
 
   it("writes a tab with no header rows or freeze without print titles or frozen panes", async () => {
