@@ -323,6 +323,7 @@ export function mergeSection(input: SectionInput): MergeSection {
           first: added[0].row,
           last: added[added.length - 1].row,
           why: start.why,
+          ...(start.plain ? { plain: true } : {}),
         };
     if (totalsRow.kind === "below") warnings.push(`"${sheet}": ${totalsRowNote(totalsRow)}`);
   }

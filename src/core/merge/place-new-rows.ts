@@ -3,6 +3,7 @@
 
 import type { Grid } from "../model/grid";
 import { isBlank } from "../read/cell-text";
+import { isTotalsRow } from "../read/table-structure";
 
 /** The last non-blank row of a sheet at or below `from` (0-based), or `from` when there is none. */
 export function lastUsedRow(grid: Grid, from: number): number {
@@ -22,6 +23,8 @@ export interface NewRowsStart {
   movesTotals: boolean;
   /** Why a totals row stays where it is (the new rows go below it), in words for the note; "" when it moves. */
   why: string;
+  /** True when the totals row is the register's own ("Total" and its formulas), not an Excel table's. */
+  plain?: boolean;
 }
 
 /** What happened to a table's totals row when new rows were added (0-based sheet rows). */
@@ -29,7 +32,7 @@ export type TotalsRowPlace =
   /** The totals row at `from` moved down by `by` rows: the new rows are inside the table, above it. */
   | { kind: "moved"; from: number; by: number }
   /** The new rows `first`–`last` are below the totals row at `row`, outside the table (`why`: see NewRowsStart). */
-  | { kind: "below"; row: number; first: number; last: number; why: string };
+  | { kind: "below"; row: number; first: number; last: number; why: string; plain?: boolean };
 
 /**
  * Where new rows start on `grid` (records below `headerRow`): below the last used row; but when the sheet
@@ -43,7 +46,18 @@ export type TotalsRowPlace =
 export function newRowsStart(grid: Grid, headerRow: number): NewRowsStart {
   const last = lastUsedRow(grid, headerRow);
   const totals = (grid.totalsRows ?? []).filter((r) => r > headerRow);
-  if (totals.length === 0) return { first: last + 1, totalsRow: null, movesTotals: false, why: "" };
+  if (totals.length === 0) {
+    // A register's own totals row at the bottom ("Total" and SUM formulas): its ranges stop above any
+    // row added below it, and moving it would mean rewriting them, so the new rows go below, and are said to.
+    const plain = last > headerRow && isTotalsRow(grid, last, headerSpan(grid, headerRow));
+    return {
+      first: last + 1,
+      totalsRow: plain ? last : null,
+      movesTotals: false,
+      why: "",
+      ...(plain ? { plain } : {}),
+    };
+  }
   const row = Math.max(...totals);
   const merged = (grid.merges ?? []).some((m) => m.top <= row && m.bottom >= row);
   const references = grid.totalsRowReferences ?? [];
@@ -59,6 +73,21 @@ export function newRowsStart(grid: Grid, headerRow: number): NewRowsStart {
             : "";
   if (why === "") return { first: row, totalsRow: row, movesTotals: true, why };
   return { first: last + 1, totalsRow: row, movesTotals: false, why };
+}
+
+/** The columns of the header row's first and last cells (0-based), where a totals row's label and figures are. */
+function headerSpan(grid: Grid, headerRow: number): { first: number; last: number } {
+  const cells = grid.values[headerRow - grid.rowOffset] ?? [];
+  let first = -1;
+  let last = -1;
+  cells.forEach((v, i) => {
+    if (isBlank(v ?? null)) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  return first < 0
+    ? { first: grid.colOffset, last: grid.colOffset + cells.length - 1 }
+    : { first: first + grid.colOffset, last: last + grid.colOffset };
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -84,6 +113,12 @@ export function totalsRowNote(place: TotalsRowPlace): string {
     return `the table's totals row moved from row ${place.from + 1} to row ${place.from + place.by + 1}, below ${rows} (inside the table)`;
   }
   const many = place.first !== place.last;
+  if (place.plain)
+    return (
+      `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, below the totals row ` +
+      `(row ${place.row + 1}), so its totals leave ${many ? "them" : "it"} out. Move ${many ? "them" : "it"} above the ` +
+      `totals row in Excel, and widen the totals' ranges, if they should count ${many ? "them" : "it"}`
+    );
   return (
     `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, below the table's ` +
     `totals row (row ${place.row + 1}), so ${many ? "they are" : "it is"} outside the table (its filter, style and totals), ` +

@@ -1,0 +1,37 @@
+// Where an import's new risks go when the register ends in a row of totals it keeps itself (a plain
+// "Total" row with SUM formulas, not an Excel table's totals row): below it, and said so, since its
+// formulas' ranges stop above the new rows.
+
+import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
+import { newRowsStart, totalsRowNote } from "../../../src/core/merge/place-new-rows";
+
+const HEADER = ["Risk ID", "Risk Title", "Risk Owner", "Current Risk Score", "Risk Status"];
+const grid = (...rows: CellValue[][]) => gridFromRows("Register", [HEADER, ...rows]);
+
+describe("newRowsStart: a register's own totals row", () => {
+  it("puts new rows below a plain Total row at the bottom, naming it, so the note can say its totals leave them out", () => {
+    const g = grid(["HRC-001", "Potholes", "Jane Smith", 12, "Open"], ["Total", null, null, 12, null]);
+    expect(newRowsStart(g, 0)).toMatchObject({ first: 3, totalsRow: 2, movesTotals: false, plain: true });
+  });
+
+  it.each<[string, CellValue[][]]>([
+    ["no totals row", [["HRC-001", "Potholes", "Jane Smith", 12, "Open"]]],
+    [
+      "a Total row with risks below it (not the table's end)",
+      [
+        ["Total", null, null, 12, null],
+        ["HRC-001", "Potholes", "Jane Smith", 12, "Open"],
+      ],
+    ],
+    ["a risk whose title starts with Total", [["HRC-001", "Total closure of A38", "Jane Smith", 12, "Open"]]],
+  ])("says nothing of totals with %s", (_name, rows) => {
+    expect(newRowsStart(grid(...rows), 0)).toMatchObject({ totalsRow: null, movesTotals: false });
+  });
+
+  it("says in plain words that the totals leave the new rows out", () => {
+    expect(totalsRowNote({ kind: "below", row: 9, first: 10, last: 11, why: "", plain: true })).toBe(
+      "the new rows were written at rows 11–12, below the totals row (row 10), so its totals leave them out. " +
+        "Move them above the totals row in Excel, and widen the totals' ranges, if they should count them",
+    );
+  });
+});
