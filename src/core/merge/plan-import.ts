@@ -200,10 +200,13 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     const old = renumbering.get(k);
     return old === undefined ? k : idKey(old);
   };
+  // A risk is named as the register writes its id ("HRC-001"), not as the export spelt it ("hrc-001 "); a
+  // new risk, or one renumbered, by the export's id.
+  const registerLabel = (r: SheetRecord<string>) => regIds.get(riskKey(r)) ?? riskLabel(r);
   const riskRules: SectionRules = {
     key: mergeKey,
-    label: riskLabel,
-    riskId: (r) => renumbering.get(riskKey(r)) ?? riskLabel(r),
+    label: registerLabel,
+    riskId: (r) => renumbering.get(riskKey(r)) ?? registerLabel(r),
     keyFields: new Set(["id"]),
     skipFlag: (r) => (parseRiskState(fieldText(r, "status"), settings) === "closed" ? "closed" : null),
     flagNote,
