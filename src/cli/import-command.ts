@@ -107,6 +107,7 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
     asAt,
     importedAt: localStamp(),
     fileName: exportName,
+    workbookName: intoName,
   });
   if (!planned.ok) throw new CliError(planned.problem.message);
   return { intoBytes, workbookGrids, settings, asAt, mapping, register, plan: planned.value };

@@ -32,6 +32,8 @@ export interface PlanImportInput {
   importedAt?: string;
   /** The export's file name, for messages and the Import Log. */
   fileName: string;
+  /** The workbook's own file name, where it has one apart from being open (the command line's --into), for messages. */
+  workbookName?: string;
 }
 
 const ROWS_LISTED = 12;
@@ -158,7 +160,8 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     });
   }
 
-  // The workbook's register.
+  // The workbook's register ("Register.xlsx": … names the file where the workbook has one apart from being open).
+  const inWorkbook = input.workbookName ? `"${input.workbookName}": ` : "";
   const workbookNames = input.workbookGrids.map((g) => g.sheetName);
   const registerRaw = input.workbookGrids.find((g) => g.sheetName === targetRegister);
   if (!registerRaw) {
@@ -166,7 +169,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       code: "no-register",
       file,
       sheet: targetRegister,
-      message: `The workbook has no sheet "${targetRegister}" to import into. Sheets: ${workbookNames.map((n) => `"${n}"`).join(", ")}`,
+      message: `The workbook${input.workbookName ? ` "${input.workbookName}"` : ""} has no sheet "${targetRegister}" to import into. Sheets: ${workbookNames.map((n) => `"${n}"`).join(", ")}`,
     });
   }
   const read = readWorkbook([...input.workbookGrids], settings, asAtDay);
@@ -176,7 +179,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       code: "register-not-recognised",
       file,
       sheet: targetRegister,
-      message: `Sheet "${targetRegister}" is not a risk register risk-review recognises (${registerRaw.owned ? "it is one of the add-in's own tabs" : regLayout.note}); pick the register to import into`,
+      message: `${inWorkbook}Sheet "${targetRegister}" is not a risk register risk-review recognises (${registerRaw.owned ? "it is one of the add-in's own tabs" : regLayout.note}); pick the register to import into`,
     });
   }
   if (!regLayout.mapping.fieldColumns.has("id")) {
@@ -184,7 +187,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       code: "register-no-id",
       file,
       sheet: targetRegister,
-      message: `Register "${targetRegister}" has no risk id column, so the export's risks cannot be matched to its rows`,
+      message: `${inWorkbook}Register "${targetRegister}" has no risk id column, so the export's risks cannot be matched to its rows`,
     });
   }
   if (registerRaw.formulasUnread) return fail(formulasUnread(file, targetRegister));
