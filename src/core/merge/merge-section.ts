@@ -17,6 +17,7 @@ import type {
   RecordChange,
 } from "./types";
 import { newRowsStart, totalsRowNote, type TotalsRowPlace } from "./place-new-rows";
+import { editKeptNote, editReplacedNote, type LastImported } from "./last-imported";
 import {
   columnKind,
   compareKey,
@@ -179,6 +180,8 @@ export interface SectionInput {
   flagCol: number | undefined;
   rules: SectionRules;
   warnings: string[];
+  /** What the last import wrote to the target's cells (the workbook's Import Log); none when absent. */
+  lastImported?: LastImported;
 }
 
 /**
@@ -229,7 +232,7 @@ export function mergeSection(input: SectionInput): MergeSection {
       ...c,
       new: w.text,
       newText: writableText(c.newText).ok ? w.text : c.newText,
-      note: w.notes.join("; "),
+      note: [...(c.note ? [c.note] : []), ...w.notes].join("; "),
     };
   };
   /** The rows of a record below its first whose cell in `col` holds something. */
@@ -264,9 +267,29 @@ export function mergeSection(input: SectionInput): MergeSection {
         const below = filledBelow(existing, t.col);
         const reads = below.length > 0 ? joinedCell(existing, t) : undefined;
         const was = reads ? compareKey(reads.value, null, t.kind) : compareKey(old, oldFormat, t.kind);
-        if (was === compareKey(v.value, v.format, t.kind)) continue;
+        const now = compareKey(v.value, v.format, t.kind);
+        if (was === now) continue;
         const format = formatOver(v, old, oldFormat);
-        const c = writable(change(sheet, existing.row, t, old, oldFormat, v.value, format), rec);
+        const proposed = change(sheet, existing.row, t, old, oldFormat, v.value, format);
+        // The register edited since the last import wrote the cell: kept when IRIS still says what that
+        // import wrote (the officer's is the later write), else replaced, saying so (SPEC "Imports").
+        const imported = input.lastImported?.get(key, t.header);
+        const base = imported === undefined ? null : compareKey(imported, null, t.kind);
+        if (imported !== undefined && base !== was) {
+          if (base === now) {
+            const { format: _f, note: _n, ...kept } = proposed;
+            notWritten.push({
+              ...kept,
+              label: rules.label(rec),
+              riskId: rules.riskId(rec),
+              reason: "edited-since-import",
+              note: editKeptNote(imported),
+            });
+            continue;
+          }
+          proposed.note = editReplacedNote(imported);
+        }
+        const c = writable(proposed, rec);
         if (!c) continue;
         cells.push(c);
         for (const row of below) {

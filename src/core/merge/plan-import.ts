@@ -1,4 +1,5 @@
 // Plans an import cell by cell: what the export would add, change and flag in the register and its
+import { actionRowKey, lastImported, riskRowKey } from "./last-imported";
 // actions sheet, before anything is written (SPEC "Imports").
 
 import { fillMergedAreas, cellAt, type Grid } from "../model/grid";
@@ -226,6 +227,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     flagCol: regLayout.mapping.fieldColumns.get("status") ?? regLayout.mapping.fieldColumns.get("update"),
     rules: riskRules,
     warnings,
+    lastImported: lastImported(input.workbookGrids, targetRegister, riskRowKey),
   });
 
   // The export's actions, into the workbook's actions sheet.
@@ -324,6 +326,10 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
           targetName: `actions sheet "${actionsSheet}"`,
         },
         warnings,
+        // Actions matched by their id are the ones the Import Log names by it.
+        ...(useActionId
+          ? { lastImported: lastImported(input.workbookGrids, actionsSheet, actionRowKey) }
+          : {}),
       });
     }
   }

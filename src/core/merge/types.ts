@@ -100,7 +100,8 @@ export interface CellChange {
  * text longer than a cell holds. Shown in the preview and, when the import writes, in the Import Log.
  */
 export interface CellNotWritten extends Omit<CellChange, "note" | "format"> {
-  reason: "kept-formula" | "too-long";
+  /** A formula kept, a text too long for a cell, or the officer's edit since the last import kept. */
+  reason: "kept-formula" | "too-long" | "edited-since-import";
   /** Id shown to the officer (as RecordChange.label) and the risk id for the log. */
   label: string;
   riskId: string;

@@ -53,9 +53,12 @@ export function keptFormulaNote(exportText: string): string {
 }
 
 /** An import's note for a cell it left as it was (a kept formula, an over-long text): no change was made. */
-const NOT_WRITTEN_NOTE = /^(?:kept formula \(export says |not written: )/;
+const NOT_WRITTEN_NOTE = /^(?:kept formula \(export says |not written: |kept the register's edit )/;
 
-/** True when an Import Log's New value is a note that the cell was left as it was (see keptFormulaNote, tooLongNote). */
+/**
+ * True when an Import Log's New value is a note that the cell was left as it was (see keptFormulaNote,
+ * tooLongNote, and editKeptNote in merge/last-imported).
+ */
 export function isNotWrittenNote(text: string): boolean {
   return NOT_WRITTEN_NOTE.test(text);
 }
