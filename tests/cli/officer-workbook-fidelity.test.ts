@@ -1,4 +1,4 @@
-// Reviewer's tests: what `risk-review check --out` and `risk-review import --out` do to a real officer's
+// What `risk-review check --out` and `risk-review import --out` do to a real officer's
 // workbook (.xlsm with notes, a picture, rich text, hidden sheets, a protected lookups table, names, macros).
 // The officer's file must come back with every part the command did not mean to change as it was.
 
@@ -8,11 +8,17 @@ import * as os from "os";
 import * as path from "path";
 import { unzipSync } from "fflate";
 import { readXlsx } from "../../src/files/read-xlsx";
-import { runMain } from "../cli/helpers/main-in-process";
-import { HEADER, risk, writeWorkbook } from "../cli/helpers/registers";
+import { runMain } from "./helpers/main-in-process";
+import { HEADER, risk, writeWorkbook } from "./helpers/registers";
 import { quotedCsv } from "../helpers/import-files";
 import { wellFormedProblem } from "../helpers/xml-well-formed";
-import { OFFICER_HEADERS, officerWorkbook, REGISTER, RICH_NOTE_RUNS, SPACED_NOTE } from "./officer-workbook";
+import {
+  OFFICER_HEADERS,
+  officerWorkbook,
+  REGISTER,
+  RICH_NOTE_RUNS,
+  SPACED_NOTE,
+} from "./helpers/officer-workbook";
 
 jest.setTimeout(60_000);
 

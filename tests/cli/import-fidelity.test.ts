@@ -1,4 +1,4 @@
-// Reviewer's tests: importing an IRIS export into a register as officers really keep one (section headings,
+// Importing an IRIS export into a register as officers really keep one (section headings,
 // a totals row, council-only columns, notes past the last header, ids typed differently, score formulas,
 // edits made since the last import) loses nothing the officer wrote; bad input leaves the files as they were.
 
@@ -9,7 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Grid } from "../../src/core/model/grid";
 import { readXlsx } from "../../src/files/read-xlsx";
-import { runMain } from "../cli/helpers/main-in-process";
+import { runMain } from "./helpers/main-in-process";
 import { quotedCsv } from "../helpers/import-files";
 
 jest.setTimeout(60_000);

@@ -6,7 +6,7 @@
 // holding an Excel table, a hidden and a very hidden sheet, global and sheet-scoped defined names,
 // document properties and a VBA project.
 
-import { DECL, MAIN, PKG_REL, R, REL, zipParts } from "../helpers/ooxml";
+import { DECL, MAIN, PKG_REL, R, REL, zipParts } from "../../helpers/ooxml";
 
 export const REGISTER = "Risk Register";
 
