@@ -32,7 +32,9 @@ interface Input {
 /**
  * The files named and the workbook files of the folders named (not their subfolders), in the order
  * given, each folder's sorted by name. Excel's lock files ("~$…", left while someone has a file open)
- * are not workbooks. A file named twice is checked once.
+ * and hidden files (".…", as a Mac's "._" shadow copies) are not workbooks; an old or other workbook
+ * type in a folder (.xls, .ods …) is listed with the advice to re-save it, not dropped without a word. A
+ * file named twice, or reached by two names (a link, another case on Windows), is checked once.
  */
 async function listInputs(names: readonly string[]): Promise<Input[]> {
   const inputs: Input[] = [];
@@ -49,10 +51,14 @@ async function listInputs(names: readonly string[]): Promise<Input[]> {
         throw new CliError(`could not read the folder "${name}": ${describeFsError(err)}`);
       });
       const files = entries
-        .filter((e) => e.isFile() && READABLE_INPUT.test(e.name) && !e.name.startsWith("~$"))
+        .filter((e) => e.isFile() && !e.name.startsWith("~$") && !e.name.startsWith("."))
         .map((e) => e.name)
+        .filter((f) => READABLE_INPUT.test(f) || resaveProblem(f) !== null)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const f of files) inputs.push({ path: path.join(name, f), file: f, inFolder: true });
+      for (const f of files) {
+        const problem = READABLE_INPUT.test(f) ? null : resaveProblem(f);
+        inputs.push({ path: path.join(name, f), file: f, inFolder: true, ...(problem ? { problem } : {}) });
+      }
     } else if (READABLE_INPUT.test(name)) inputs.push({ path: name, file: path.basename(name) });
     else
       inputs.push({
@@ -62,16 +68,23 @@ async function listInputs(names: readonly string[]): Promise<Input[]> {
       });
   }
   const seen = new Set<string>();
-  const unique = inputs.filter((i) => {
-    const key = path.resolve(i.path);
-    if (seen.has(key)) return false;
+  const unique: Input[] = [];
+  for (const i of inputs) {
+    const key = await fileIdentity(i.path);
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    unique.push(i);
+  }
   // A file is named by its file name, unless two inputs share one: then by the path as given.
   const names_ = new Map<string, number>();
   for (const i of unique) names_.set(i.file, (names_.get(i.file) ?? 0) + 1);
   return unique.map((i) => ((names_.get(i.file) ?? 0) > 1 ? { ...i, file: i.path } : i));
+}
+
+/** What tells one file on disk from another: its device and inode where the system gives them, else its resolved path. */
+async function fileIdentity(file: string): Promise<string> {
+  const stat = await fsp.stat(file, { bigint: true }).catch(() => null);
+  return stat && stat.ino !== 0n ? `${stat.dev}:${stat.ino}` : path.resolve(file);
 }
 
 /** Checks every job: in worker threads when there are several and the compiled worker is at hand. */

@@ -10,6 +10,7 @@
 //  - one file reached by two names (a hard link here; on Windows, the same path in another case) is checked twice.
 
 import { createHash } from "crypto";
+import { excelLinks } from "../helpers/excel-links";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -126,22 +127,24 @@ async function tabRows(file: string, name: string): Promise<ExcelJS.CellValue[][
   return rows;
 }
 
-const isLink = (v: ExcelJS.CellValue): v is ExcelJS.CellHyperlinkValue =>
-  !!v && typeof v === "object" && "hyperlink" in v;
-
-/** Each link on a roll-up tab with the Source cell of its row (the Source column found from its header row). */
+/**
+ * Each link into another workbook on a roll-up tab (as Excel follows it: see excelLinks) with the Source cell
+ * of its row (the Source column found from its header row).
+ */
 async function linksWithSource(file: string, tab: string): Promise<{ hyperlink: string; source: string }[]> {
-  const out: { hyperlink: string; source: string }[] = [];
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(tab)!;
   let sourceCol = -1;
-  for (const row of await tabRows(file, tab)) {
-    const i = row.findIndex((v) => v === "Source");
-    if (i >= 0) {
-      sourceCol = i;
-      continue;
-    }
-    for (const v of row)
-      if (isLink(v) && !v.hyperlink.startsWith("#"))
-        out.push({ hyperlink: v.hyperlink, source: String(row[sourceCol] ?? "") });
+  ws.eachRow((row) => {
+    const i = (row.values as ExcelJS.CellValue[]).slice(1).findIndex((v) => v === "Source");
+    if (sourceCol < 0 && i >= 0) sourceCol = i;
+  });
+  const out: { hyperlink: string; source: string }[] = [];
+  for (const [ref, address] of excelLinks(new Uint8Array(fs.readFileSync(file))).get(tab) ?? []) {
+    if (address.startsWith("#")) continue;
+    const row = Number(/\d+$/.exec(ref)![0]);
+    out.push({ hyperlink: address, source: String(ws.getRow(row).getCell(sourceCol + 1).value ?? "") });
   }
   return out;
 }
