@@ -30,8 +30,11 @@ async function typeInto(page: Page, locator: ReturnType<Page["getByLabel"]>, tex
   await page.keyboard.type(text);
 }
 
-async function openReview(theme: "light" | "dark"): Promise<Awaited<ReturnType<typeof openPane>>> {
-  const pane = await site.open({ kind: "fake", workbookJson }, `?theme=${theme}`);
+async function openReview(
+  theme: "light" | "dark",
+  workbook: string = workbookJson,
+): Promise<Awaited<ReturnType<typeof openPane>>> {
+  const pane = await site.open({ kind: "fake", workbookJson: workbook }, `?theme=${theme}`);
   const { page } = pane;
   // The as-at date is the meeting's, so the re-check at the end judges updates as the room did.
   await press(page, page.getByRole("tab", { name: "Settings" }), "Enter");
@@ -146,6 +149,81 @@ describe("Review view in the browser", () => {
     await shoot(page, "review-card-dark");
     expect(await axeViolations(page)).toEqual([]);
     expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+
+  it("changes the register's own action (Action Due Date, Action Status) by keyboard, readable in the dark at 320 px", async () => {
+    const headers = ["Risk ID", "Risk Title", "Risk Owner", "Current Risk Score", "Risk Response Strategy"];
+    const more = [
+      "Last Updated",
+      "Latest Update",
+      "Risk Status",
+      "Action Owner",
+      "Action Due Date",
+      "Action Status",
+    ];
+    const annex = JSON.stringify({
+      sheets: [
+        {
+          name: "Annex A Risks",
+          values: [
+            [...headers, ...more],
+            [
+              "R1",
+              "Potholes after the freeze",
+              "Jane Smith",
+              12,
+              "Treat",
+              serial("2022-08-01"),
+              "Old words",
+              "Open",
+              "Ali Khan",
+              serial("2022-09-30"),
+              "In progress",
+            ],
+          ],
+          numberFormats: [
+            [],
+            [
+              "General",
+              "General",
+              "General",
+              "General",
+              "General",
+              "dd/mm/yyyy",
+              "General",
+              "General",
+              "General",
+              "dd/mm/yyyy",
+              "General",
+            ],
+          ],
+        },
+      ],
+    });
+    const { context, page } = await openReview("dark", annex);
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.getByLabel("Meeting date").fill("2022-10-10");
+    await typeInto(page, page.getByRole("textbox", { name: /Your name/ }), "Jane Smith");
+    await press(page, page.getByRole("button", { name: "Start meeting" }), "Enter");
+    await page.getByRole("heading", { level: 2, name: /R1/ }).waitFor();
+    await press(page, page.getByRole("button", { name: /Change scores/ }), "Enter");
+    const own = page.getByRole("group", { name: "Action on the register" });
+    await own.getByLabel("Due").fill("2022-11-30");
+    await typeInto(page, own.getByLabel("Status"), "Delayed");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await shoot(page, "review-own-action-dark");
+    await typeInto(
+      page,
+      page.getByRole("textbox", { name: /Update for R1/ }),
+      "Gang moved to the flood works",
+    );
+    await page.keyboard.press("Control+Enter");
+    await eventually(async () => {
+      const reg = (await fakeSnapshot(page)).sheets.find((x) => x.name === "Annex A Risks")!;
+      expect(reg.values[1].slice(9)).toEqual([serial("2022-11-30"), "Delayed"]);
+    });
     await context.close();
   });
 });
