@@ -16,6 +16,7 @@ import { sheetsNumberingOwnIds } from "./read/per-sheet-ids";
 import { readWorkbook } from "./read/read-workbook";
 import { buildRuleContext } from "./rules/context";
 import { collectHistory } from "./history/collect-history";
+import { scoreImportedFactors } from "./history/factor-scores";
 import { proposeChanges } from "./history/risk-history";
 import { fingerprintRecord, isAccepted } from "./rules/accepted";
 import { RULES } from "./rules/registry";
@@ -101,6 +102,8 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     perSheetIds,
     ownRatingScales,
   });
+  // An imported likelihood or impact moves a score the register works out: before any rule reads scores.
+  scoreImportedFactors(context);
   const planIds = numberPlanActions(records.plan);
 
   const findings: Finding[] = [];

@@ -8,6 +8,7 @@ import type {
   ConfirmedPair,
   DueMove,
   EntriesByRisk,
+  FactorChange,
   EntryTexts,
   HistoryData,
   HistoryLog,
@@ -97,6 +98,8 @@ interface LoggedRisk {
 class Reading {
   readonly builder: HistoryLogBuilder;
   readonly dueMoves = new Map<string, DueMove[]>();
+  /** The Import Log's likelihood and impact changes on risks, by entry (see factor-scores). */
+  readonly factorChanges = new Map<number, FactorChange>();
   /** Update Log rows set aside, by sheet. */
   readonly setAside = new Map<string, SetAsideRow[]>();
   /** Folded risk id → its slot; the slot of each entry, by index. */
@@ -330,6 +333,8 @@ function importTexts(r: ImportLogRow): EntryTexts {
   };
 }
 
+const isFactor = (field: string | null): field is FactorChange["factor"] =>
+  field === "likelihood" || field === "impact";
 
 /** Reads an Import Log sheet straight from its cells; returns the rows read. */
 function fromImportLog(reader: ImportLogReader, into: Reading): number {
@@ -390,9 +395,12 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
         : header.onRisk === "actionDue"
           ? OWN_ACTION_NAME
           : null;
+    // A risk's likelihood or impact: its score, where the register gives none, is worked out from it.
+    const factor = actionId === "" && isFactor(header.onRisk) ? header.onRisk : null;
     // An action's row may name several risks: it is each one's.
     for (const risk of risks) {
       if (risk.slot < 0) continue;
+      if (factor !== null) into.factorChanges.set(into.builder.count, { factor, old, now });
       const riskKey = into.addFor(risk, register, entry);
       if (moved !== null) push(into.dueMoves, riskKey, dueMove(day, moved, old, now));
     }
@@ -547,6 +555,7 @@ export function collectHistory(
     setAside: reading.setAside,
     logRows: [...sheetRows.values()].reduce((n, r) => n + r, 0),
     ownNumbering,
+    ...(reading.factorChanges.size > 0 ? { factorChanges: reading.factorChanges } : {}),
   };
   // A confirmed renumbering is one risk: each of its ids gets all their entries (the register may keep
   // any). On a register numbering its own risks, the rows naming it keep them under its own keys (see

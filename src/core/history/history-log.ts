@@ -68,6 +68,11 @@ export class HistoryLogBuilder {
     return this.sheets.length - 1;
   }
 
+  /** How many entries were added: the index the next one gets. */
+  get count(): number {
+    return this.length;
+  }
+
   /** Adds one entry of the risk in `slot`; returns its index. */
   add(e: NewEntry, slot: number): number {
     if (this.length === this.day.length) this.grow();

@@ -2,6 +2,7 @@
 // appetite and proposals"). The log entries are typed-array columns whose words stay in the log sheets until shown.
 
 import type { DayNumber } from "../parse/day";
+import type { CellValue } from "./grid";
 import type { SetAsideRow } from "./sheet-info";
 import type { Rag } from "./owned-tab";
 
@@ -250,6 +251,13 @@ export interface EntriesByRisk extends Iterable<[string, Int32Array]> {
 }
 
 /** What the logs and backups say, per folded risk id. */
+/** An Import Log change to a risk's likelihood or impact, by the log entry it was read into (see factor-scores). */
+export interface FactorChange {
+  factor: "likelihood" | "impact";
+  old: CellValue;
+  now: CellValue;
+}
+
 export interface HistoryData {
   /** Every log entry read. */
   log: HistoryLog;
@@ -278,4 +286,6 @@ export interface HistoryData {
    * such a register's risk has both (see entriesOfRisk).
    */
   ownNumbering: ReadonlySet<string>;
+  /** The Import Log's likelihood and impact changes on risks, by entry (none: absent or empty). */
+  factorChanges?: ReadonlyMap<number, FactorChange>;
 }
