@@ -4,7 +4,7 @@ import { fieldText, rawValue, type RiskRecord, fieldColumn } from "../model/reco
 import { lastUpdateAt, textAt } from "../history/history-log";
 import type { RiskFacts, RiskScore } from "../model/risk-summary";
 import { currentScoreOf } from "../escalate/current-score";
-import { isoFromDay, latestDatedLine, mergedInto, parseRagWord, type DayNumber } from "../parse";
+import { datedLines, isoFromDay, mergedInto, parseRagWord, type DayNumber } from "../parse";
 import type { RuleContext } from "./context";
 import { appetiteOf, lastMonths, pointsInputOf, trendOf } from "../history/risk-points";
 
@@ -85,19 +85,24 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
 
 /**
  * The words of the update the risk's latest update date belongs to, so a date is never shown beside another
- * update's words: the register's own update cell when its own date (Last Updated, or a dated line of the
- * cell) is the latest; else the newer action update's words, or the newer Update Log entry's; the register's
+ * update's words: the newest dated line(s) of the register's update cell when their date is the latest (a
+ * cell holding a history shows its newest entry, not every month's run together); the cell when its Last
+ * Updated date is; else the newer action update's words, or the newer Update Log entry's; the register's
  * words when that source has none.
  */
 function latestUpdateText(ctx: RuleContext, risk: RiskRecord, latest: DayNumber | null): string {
   const own = fieldText(risk, "update");
   if (latest === null) return own;
   const value = rawValue(risk, "update");
-  for (const day of [
-    ctx.dateOf(risk, "lastUpdated", "lastUpdated"),
-    typeof value === "string" ? latestDatedLine(value) : null,
-  ])
-    if (day !== null && day >= latest) return own;
+  const lines = typeof value === "string" ? datedLines(value) : [];
+  const lineDay = lines.reduce<DayNumber | null>((d, l) => (d === null || l.day > d ? l.day : d), null);
+  if (lineDay !== null && lineDay >= latest)
+    return lines
+      .filter((l) => l.day === lineDay)
+      .map((l) => l.line.trim())
+      .join("\n");
+  const columnDay = ctx.dateOf(risk, "lastUpdated", "lastUpdated");
+  if (columnDay !== null && columnDay >= latest) return own;
   for (const a of ctx.actionsFor(risk))
     if (ctx.dateOf(a, "updated", "lastUpdated") === latest) {
       const words = fieldText(a, "update");
