@@ -20,6 +20,8 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
     report.planCloseOut.get(p)?.has(fact) === true &&
     !accepted.has(`${CLOSE_OUT_RULES[fact].meta.id}\u0000${p.sheet}\u0000${p.row + 1}`);
   const aims = new Map<string, AimCloseOut>();
+  // Actions cancelled or superseded, per aim: no open action, and none the aim waits for to close.
+  const cancelled = new Map<AimCloseOut, number>();
   const places = placePlanActions(report.records.plan);
   for (const p of report.records.plan) {
     // Grouped by the aim as read: its sheet, the part of the sheet (a second audit's plan numbered from 1
@@ -46,15 +48,19 @@ export function closeOutByAim(report: Report): AimCloseOut[] {
     const status = parsePlanStatus(fieldText(p, "status"));
     a.actions++;
     if (status.ok && status.value === "completed") a.completed++;
+    if (status.ok && status.value === "cancelled") cancelled.set(a, (cancelled.get(a) ?? 0) + 1);
     if (counts(p, "overdue")) a.overdue++;
     if (counts(p, "withoutEvidence")) a.withoutEvidence++;
     if (counts(p, "notEvidenced")) a.notEvidenced++;
   }
   for (const a of aims.values()) {
+    // Green: every action still to be done completed and evidenced (a cancelled one is not to be done),
+    // and at least one done: an aim whose every action was cancelled is the board's call, not closed by itself.
+    const toDo = a.actions - (cancelled.get(a) ?? 0);
     a.rag =
       a.overdue > 0 || a.withoutEvidence > 0
         ? "red"
-        : a.completed < a.actions || a.notEvidenced > 0
+        : a.completed < toDo || a.completed === 0 || a.notEvidenced > 0
           ? "amber"
           : "green";
     a.readyToClose = a.rag === "green";
