@@ -62,7 +62,8 @@ const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.idCol)}
  * (alsoOnSheets) and kept apart (alsoHeld).
  *
  * Its escalation is one item, shown once per destination: each destination with the first row that routed
- * it there (routedFrom), so a block shows the score and RAG that put the risk in it and links to that row.
+ * it there (routedFrom), so a block shows the score and RAG that put the risk in it and links to that row;
+ * the corporate register, when a row routes it there, rather than a directorate register too.
  * Each proposal for it is kept once per action: the standing row's, else the first met.
  */
 export function countOnce(
@@ -139,6 +140,15 @@ export function countOnce(
       kept.reasons.push(e.reasons[i]);
       kept.routedFrom.push(from);
     }
+  }
+  // One risk goes to the corporate register or to a directorate register, never both (SPEC "Escalation"):
+  // rows scored differently on two registers put it in the corporate block alone.
+  for (const kept of shown.values()) {
+    const directorate = kept.destinations.indexOf("directorate-register");
+    if (directorate < 0 || !kept.destinations.includes("corporate-register")) continue;
+    kept.destinations.splice(directorate, 1);
+    kept.reasons.splice(directorate, 1);
+    kept.routedFrom.splice(directorate, 1);
   }
 
   const proposalKey = (p: Proposal): { key: string; standing: boolean } => {
