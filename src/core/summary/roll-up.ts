@@ -7,6 +7,7 @@ import { sameRiskKey } from "../join/across-files";
 import type { Escalation } from "../model/report";
 import type { AcceptedException } from "../model/settings";
 import type { RoutedFrom, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
+import { corporateOrDirectorate } from "./summary-data";
 
 /** One checked file's part in the roll-up. */
 export interface RollUpPart {
@@ -81,6 +82,7 @@ export function rollUpSummary(
         earlier.reasons.push(e.reasons[j]);
         earlier.routedFrom!.push(routedFrom(e, j, file));
       });
+      corporateOrDirectorate(earlier);
       return;
     }
     const escalation: SummaryEscalation = {

@@ -66,6 +66,20 @@ const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.idCol)}
  * the corporate register, when a row routes it there, rather than a directorate register too.
  * Each proposal for it is kept once per action: the standing row's, else the first met.
  */
+/**
+ * One risk goes to the corporate register or to a directorate register, never both (SPEC "Escalation"): a
+ * risk shown once whose rows (registers, files) are scored differently stays in the corporate block alone.
+ */
+export function corporateOrDirectorate(
+  e: Pick<SummaryEscalation, "destinations" | "reasons" | "routedFrom">,
+): void {
+  const directorate = e.destinations.indexOf("directorate-register");
+  if (directorate < 0 || !e.destinations.includes("corporate-register")) return;
+  e.destinations.splice(directorate, 1);
+  e.reasons.splice(directorate, 1);
+  e.routedFrom?.splice(directorate, 1);
+}
+
 export function countOnce(
   facts: readonly RiskFacts[],
   routed: readonly Escalation[],
@@ -141,15 +155,7 @@ export function countOnce(
       kept.routedFrom.push(from);
     }
   }
-  // One risk goes to the corporate register or to a directorate register, never both (SPEC "Escalation"):
-  // rows scored differently on two registers put it in the corporate block alone.
-  for (const kept of shown.values()) {
-    const directorate = kept.destinations.indexOf("directorate-register");
-    if (directorate < 0 || !kept.destinations.includes("corporate-register")) continue;
-    kept.destinations.splice(directorate, 1);
-    kept.reasons.splice(directorate, 1);
-    kept.routedFrom.splice(directorate, 1);
-  }
+  for (const kept of shown.values()) corporateOrDirectorate(kept);
 
   const proposalKey = (p: Proposal): { key: string; standing: boolean } => {
     const place = placeKey(p.sheet, p.row);

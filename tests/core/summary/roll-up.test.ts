@@ -93,6 +93,23 @@ describe("rollUpSummary, a risk held by several files", () => {
     expect(data.escalations.map((e) => [e.file, e.row])).toEqual([["b.xlsx", 5]]);
   });
 
+  it("puts it in the corporate block alone when one file's row routes it to the corporate register and another's to a directorate register", () => {
+    const b = part("b.xlsx", [risk("R1", "Gritting", 5)]);
+    b.data.escalations = [
+      { ...b.data.escalations[0], destinations: ["directorate-register"], reasons: ["score 12 in 9–15"] },
+    ];
+    const { data } = rollUpSummary(
+      [b, part("a.xlsx", [risk("R1", "Gritting", 2)])],
+      { findings: [], accepted: [] },
+      "2022-10-10",
+      "2 files",
+    );
+    const [e] = data.escalations;
+    expect(e.destinations).toEqual(["corporate-register"]);
+    expect(e.reasons).toEqual(["score 20 ≥ 16"]);
+    expect(e.routedFrom?.map((f) => [f.file, f.row])).toEqual([["a.xlsx", 2]]);
+  });
+
   it("shows each destination with the file's row that routed it there", () => {
     const b = part("b.xlsx", [risk("R1", "Gritting", 5)]);
     b.data.escalations = [{ ...b.data.escalations[0], destinations: ["operations-board"], reasons: ["why"] }];
