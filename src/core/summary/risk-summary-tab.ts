@@ -82,6 +82,19 @@ export function heatMapProblem(risk: Pick<RiskFacts, "likelihood" | "impact">): 
   return problems.length === 0 ? null : problems.join("; ");
 }
 
+/** How many ids a count names before saying how many more (a cell holds 32,767 characters). */
+const IDS_NAMED = 100;
+
+/** The ids of the risks a count is of, for the cell beside it: none for none, the first hundred and how many more. */
+function idsOf(risks: readonly CountedRisk[]): string[] {
+  if (risks.length === 0) return [];
+  const ids = risks.slice(0, IDS_NAMED).map((r) => r.id || `row ${r.row}`);
+  const more = risks.length - ids.length;
+  return [
+    `${ids.join(", ")}${more > 0 ? ` and ${more.toLocaleString("en-GB")} more (see the Exceptions tab)` : ""}`,
+  ];
+}
+
 /** The Risk Summary tab over `report.risks` (a roll-up passes each risk once, however many files hold it). */
 export function buildRiskSummaryTab(
   report: { risks: readonly CountedRisk[]; ragMatrix?: (Rag | null)[][] },
@@ -102,7 +115,11 @@ export function buildRiskSummaryTab(
   tab.title("Risks by status").header(["Status", "Risks"]);
   tab.row(["Open", open.length]);
   tab.row(["Closed", all.length - open.length]);
-  tab.row(["Open and not updated this period", open.filter((r) => r.stale).length]);
+  // The audit's two headline failures, named as well as counted: a board acts on the risks, not the number.
+  const stale = open.filter((r) => r.stale);
+  tab.row(["Open and not updated this period", stale.length, ...idsOf(stale)]);
+  const noStrategy = open.filter((r) => !r.strategy);
+  tab.row(["Open with no strategy", noStrategy.length, ...idsOf(noStrategy)]);
   const shared = open.filter((r) => r.alsoOnSheets && r.alsoOnSheets.length > 0);
   if (shared.length > 0)
     tab.row([
