@@ -47,6 +47,8 @@ export function rollUpSummary(
       // it was first met (as across the registers of one workbook: see countOnce).
       if (first !== undefined && first.file !== file) {
         if (first.open || !risk.open) {
+          // Updated this period in another file that holds it open, it is not stale.
+          if (first.open && risk.open && !risk.stale) first.stale = false;
           alsoHeld.push(risk);
           continue;
         }

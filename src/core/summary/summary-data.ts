@@ -114,10 +114,12 @@ export function countOnce(
     const stands = rows.find((r) => r.open) ?? group;
     standing.set(group, stands);
     const also = rows.filter((r) => r !== stands);
+    // Updated this period on any register that holds it open, it is not stale (its latest update is the newest).
+    const stale = rows.filter((r) => r.open && r !== stands).every((r) => r.stale) && stands.stale;
     risks.push(
       also.length === 0
         ? summaryRisk(stands)
-        : { ...summaryRisk(stands), alsoOnSheets: also.map((a) => a.sheet) },
+        : { ...summaryRisk(stands), stale, alsoOnSheets: also.map((a) => a.sheet) },
     );
     alsoHeld.push(...also.map(summaryRisk));
   }

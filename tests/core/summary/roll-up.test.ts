@@ -110,6 +110,17 @@ describe("rollUpSummary, a risk held by several files", () => {
     expect(e.routedFrom?.map((f) => [f.file, f.row])).toEqual([["a.xlsx", 2]]);
   });
 
+  it("is not stale where another file that holds it open updated it this period", () => {
+    const stale = { ...risk("R1", "Gritting", 2), stale: true };
+    const { data } = rollUpSummary(
+      [part("a.xlsx", [stale]), part("b.xlsx", [risk("R1", "Gritting", 5)])],
+      { findings: [], accepted: [] },
+      "2022-10-10",
+      "2 files",
+    );
+    expect(data.risks.map((r) => [r.file, r.row, r.stale])).toEqual([["a.xlsx", 2, false]]);
+  });
+
   it("shows each destination with the file's row that routed it there", () => {
     const b = part("b.xlsx", [risk("R1", "Gritting", 5)]);
     b.data.escalations = [{ ...b.data.escalations[0], destinations: ["operations-board"], reasons: ["why"] }];
