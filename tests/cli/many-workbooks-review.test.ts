@@ -1,13 +1,11 @@
-// Review (rev2): `risk-review check A.xlsx B.xlsx …` and `risk-review check FOLDER` (SPEC "Command line" →
+// `risk-review check A.xlsx B.xlsx …` and `risk-review check FOLDER` (SPEC "Command line" →
 // "Many workbooks", and "Real registers" for how the same risk is recognised across sheets and files), fed
 // what a council's corporate risk team really has: a folder synced from SharePoint with lock files, a
 // password-protected copy, an old .xls, a Mac's "._" shadow files, sub-folders, names with spaces and
 // accents; the same risk on several files under owners written two ways; the same file named twice.
 // Run in-process through main() (files are checked one after another; the report is the same).
-// Three tests FAIL on the current product (the rest pass and guard what works):
-//  - an old .xls in the folder is dropped without a word (SPEC: .xls is refused with the re-save advice, by name);
-//  - "Smith, Jane" and "Jane Smith" on two files are reported as an owner conflict;
-//  - one file reached by two names (a hard link here; on Windows, the same path in another case) is checked twice.
+// Each of these once failed: an old .xls in the folder was dropped without a word; "Smith, Jane" and
+// "Jane Smith" on two files were an owner conflict; one file reached by two names was checked twice.
 
 import { createHash } from "crypto";
 import { excelLinks } from "../helpers/excel-links";
