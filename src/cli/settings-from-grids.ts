@@ -1,13 +1,20 @@
 // Finds the workbook's owned Settings sheet among the grids read from a file and reads the settings from it.
 
 import type { Grid } from "../core/model/grid";
-import { OWNED_TAB_NAMES } from "../core/model/owned-tab";
+import { candidateSheetNames, OWNED_TAB_NAMES } from "../core/model/owned-tab";
 import { defaultSettings, type Settings } from "../core/model/settings";
 import { settingsFromRows } from "../core/model/settings-sheet";
 
-/** The owned Settings grid, when the workbook has one (a user sheet of the same name is not it). */
+/**
+ * The owned Settings grid, when the workbook has one: under its own name, or (where a user's sheet has
+ * that name, which is never it) under the next name the add-in gives its tabs, as the task pane finds it.
+ */
 export function findSettingsGrid(grids: readonly Grid[]): Grid | undefined {
-  return grids.find((g) => g.owned === true && g.sheetName === OWNED_TAB_NAMES.settings);
+  for (const name of candidateSheetNames(OWNED_TAB_NAMES.settings)) {
+    const grid = grids.find((g) => g.owned === true && g.sheetName.toLowerCase() === name.toLowerCase());
+    if (grid) return grid;
+  }
+  return undefined;
 }
 
 /**

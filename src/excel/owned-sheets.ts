@@ -3,11 +3,8 @@
 import { parseRangeAddress } from "../core/address/a1";
 import { OWNED_MARKER } from "../core/model/owned-tab";
 
-/** Workbook names the adapter keeps, one per owned sheet, pointing at its A1 (they follow a rename). */
-export const OWNED_NAME_PREFIX = "CRR_OWNED_";
-
-/** Excel's limit on a sheet name's length. */
-const MAX_SHEET_NAME = 31;
+import { OWNED_NAME_PREFIX } from "../core/model/owned-tab";
+export { OWNED_NAME_PREFIX };
 
 /** A workbook name as loaded with load("items/name,items/value"). */
 export interface LoadedName {
@@ -41,14 +38,4 @@ export function rowHasMarker(row: readonly unknown[] | undefined): boolean {
   return !!row && row.some((v) => v === OWNED_MARKER);
 }
 
-/**
- * Names to try, in order, for an owned tab whose preferred name may belong to a user's sheet:
- * "Escalation", "Escalation (Risk Review)", "Escalation 2" … "Escalation 9", each cut to 31 characters.
- */
-export function candidateSheetNames(preferred: string): string[] {
-  const fit = (base: string, suffix: string) =>
-    `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
-  const out = [fit(preferred, ""), fit(preferred, " (Risk Review)")];
-  for (let i = 2; i <= 9; i++) out.push(fit(preferred, ` ${i}`));
-  return [...new Set(out)];
-}
+export { candidateSheetNames } from "../core/model/owned-tab";

@@ -3,7 +3,7 @@
 import { OWNED_TAB_NAMES } from "../core/model/owned-tab";
 import type { CellValue } from "../core/model/grid";
 import { defaultSettings, type Settings } from "../core/model/settings";
-import { settingsFromRows, settingsTab } from "../core/model/settings-sheet";
+import { rowsOfOtherSettings, settingsFromRows, settingsTab } from "../core/model/settings-sheet";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { countedSync, runExcel } from "./run";
 import { mergeSettings } from "../core/model/settings-merge";
@@ -16,6 +16,8 @@ export interface LoadedSettings {
   issues: string[];
   /** The sheet they came from, or null when the workbook has none (defaults). */
   sheetName: string | null;
+  /** The sheet's rows of settings this version does not know, kept when it is saved (see rowsOfOtherSettings). */
+  otherRows?: CellValue[][];
 }
 
 /** Reads the owned Settings sheet (two syncs); a user's sheet of the same name is never read as settings. */
@@ -43,7 +45,7 @@ async function readSettingsIn(context: Excel.RequestContext): Promise<LoadedSett
     if (!isOwned) continue;
     // Issues name this sheet's own name and cells ("Risk Review Settings!B5"), as the pane shows them.
     const { settings, issues } = settingsFromRows(values, used.rowIndex + 1, ws.name, used.columnIndex + 1);
-    return { settings, issues, sheetName: ws.name };
+    return { settings, issues, sheetName: ws.name, otherRows: rowsOfOtherSettings(values) };
   }
   return { settings: defaultSettings(), issues: [], sheetName: null };
 }
@@ -52,7 +54,6 @@ async function readSettingsIn(context: Excel.RequestContext): Promise<LoadedSett
 export async function loadSettings(): Promise<Settings> {
   return (await loadSettingsWithIssues()).settings;
 }
-
 
 /**
  * Saves the settings without losing a co-author's change (SPEC "Saving settings"): in one run, reads the
@@ -64,7 +65,7 @@ export async function saveSettings(settings: Settings, base?: Settings): Promise
   return runExcel("saving the settings", async (context) => {
     const now = await readSettingsIn(context);
     const { merged, conflicts } = mergeSettings(base ?? now.settings, settings, now.settings);
-    await writeOwnedTabIn(context, settingsTab(merged));
+    await writeOwnedTabIn(context, settingsTab(merged, now.otherRows));
     return { settings: merged, conflicts };
   });
 }

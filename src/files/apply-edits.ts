@@ -2,7 +2,13 @@
 
 import { logRowsFor, type LogAppend, type TotalsRowMove, type WorkbookEdits } from "../core/model/edits";
 import type { CellValue, Grid } from "../core/model/grid";
-import { logDateFormat, OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import {
+  candidateSheetNames,
+  logDateFormat,
+  OWNED_MARKER,
+  OWNED_TAB_NAMES,
+  type OwnedTab,
+} from "../core/model/owned-tab";
 import { isBlank } from "../core/read/cell-text";
 import {
   cannotUnpackPart,
@@ -38,23 +44,12 @@ import { XmlError } from "./xlsx/xml-scanner";
 import { utf8 } from "./xlsx/xml-write";
 import { ZipPackage, ZipPackageError } from "./xlsx/zip-package";
 
-const MAX_SHEET_NAME = 31;
 /** Rows in a worksheet (Excel's limit). */
 const SHEET_ROWS = 1_048_576;
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const CONTENT_TYPES = "[Content_Types].xml";
 
-/**
- * Names to try for an owned tab whose preferred name may belong to a user's sheet: "Import Log",
- * "Import Log (Risk Review)", "Import Log 2" … — the same order the Excel adapter uses.
- */
-function candidateNames(preferred: string): string[] {
-  const fit = (suffix: string) => `${preferred.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
-  const out = [fit(""), fit(" (Risk Review)")];
-  for (let n = 2; n <= 9; n++) out.push(fit(` ${n}`));
-  return out;
-}
 
 /** A sheet of the workbook being written: where its part is, and its cells as read. */
 interface SheetRef {
@@ -173,7 +168,7 @@ function writeEdits(
   };
   /** An owned tab of this name, else the first free candidate name. */
   const ownedOrFree = (preferred: string): { existing: SheetRef | null; name: string } => {
-    for (const name of candidateNames(preferred)) {
+    for (const name of candidateSheetNames(preferred)) {
       if (!taken.has(name.toLowerCase())) return { existing: null, name };
       const s = sheets.get(name.toLowerCase());
       if (s?.grid?.owned) return { existing: s, name: s.name };

@@ -63,7 +63,11 @@ export async function readXlsx(
 /** A package that is a zip but lacks a part it needs or refers to something it does not hold. */
 
 function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): Grid[] {
-  const workbook = parsePart(zip, WORKBOOK, parseWorkbook, fileName) ?? { sheets: [], date1904: false };
+  const workbook = parsePart(zip, WORKBOOK, parseWorkbook, fileName) ?? {
+    sheets: [],
+    date1904: false,
+    ownedByName: new Set<string>(),
+  };
   const rels = parsePart(zip, WORKBOOK_RELS, (xml) => parseRelationships(xml, "xl/"), fileName);
   if (rels === null && workbook.sheets.length > 0)
     throw damaged(fileName, `the part "${WORKBOOK_RELS}" that says where its sheets are is missing`);
@@ -118,6 +122,8 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
     }
     const totals = tableTotalsRows(zip, rel.path, fileName);
     if (totals.length) grid.grid.totalsRows = totals;
+    // The add-in's own sheet by its workbook name too, as the task pane knows it (a row inserted above its marker).
+    if (workbook.ownedByName.has(sheet.name.toLowerCase())) grid.grid.owned = true;
     grids.push(grid.grid);
   }
   noteTotalsRowReferences(

@@ -2,7 +2,7 @@
 
 import { categoryNamedIn } from "../core/history/appetite";
 import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES, type AppetiteLevel } from "../core/model/history";
-import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
+import { SETTING_RANGES, type RuleSeverity, type ScaleWord, type Settings } from "../core/model/settings";
 import { readScaleWords, readWordList, writeScaleWords, writeWordList } from "../core/model/settings-sheet";
 import { RULE_CATALOGUE } from "./rule-catalogue";
 
@@ -231,15 +231,17 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
     errors.asAt = "Enter a real date, such as 2022-10-10, or leave it blank for today.";
 
   const period = wholeNumber(form.reviewPeriodMonths);
-  if (period === null || period < 1 || period > 12)
-    errors.reviewPeriodMonths = "Enter a whole number of months from 1 to 12.";
+  const periods = SETTING_RANGES.reviewPeriodMonths;
+  if (period === null || period < periods.min || period > periods.max)
+    errors.reviewPeriodMonths = `Enter a whole number of months from ${periods.min} to ${periods.max}.`;
 
   const greenMax = wholeNumber(form.greenMax);
   const amberMax = wholeNumber(form.amberMax);
-  if (greenMax === null || greenMax < 1 || greenMax > 23)
-    errors.greenMax = "Green must end at a whole-number score from 1 to 23.";
-  if (amberMax === null || amberMax < 2 || amberMax > 24)
-    errors.amberMax = "Amber must end at a whole-number score from 2 to 24 (higher scores are red).";
+  const { greenMax: greens, amberMax: ambers } = SETTING_RANGES;
+  if (greenMax === null || greenMax < greens.min || greenMax > greens.max)
+    errors.greenMax = `Green must end at a whole-number score from ${greens.min} to ${greens.max}.`;
+  if (amberMax === null || amberMax < ambers.min || amberMax > ambers.max)
+    errors.amberMax = `Amber must end at a whole-number score from ${ambers.min} to ${ambers.max} (higher scores are red).`;
   else if (greenMax !== null && amberMax <= greenMax)
     errors.amberMax = "Amber must end at a higher score than green.";
 

@@ -414,11 +414,15 @@ describe("Settings sheet edited by hand: its layout", () => {
     expect(issues[0]).toContain(`${SHEET}!A${rows.length}`);
   });
 
-  // README "Settings": the Settings view edits the review period; the sheet reads 1–120 months, the view
-  // only 1–12. A sheet holding 24 (typed by hand, or by another version) is read without a word, and then
-  // the Settings view refuses to save anything until the officer changes it.
-  it("a review period the sheet reads without a message (24 months) can be saved back unchanged from the Settings view", () => {
-    const { rows } = handEdited({ reviewPeriodMonths: 24 });
+  // README "Settings": the Settings view edits the review period. The sheet once read 1–120 months and the
+  // view only 1–12: a sheet holding 24 was read without a word, and then the Settings view refused to save
+  // anything until the officer changed it. Now one range serves both (SETTING_RANGES).
+  it("a review period the Settings view refuses (24 months) the sheet refuses too, by its cell; one both take (12) saves back unchanged", () => {
+    const refused = handEdited({ reviewPeriodMonths: 24 });
+    const read = cliReads(refused.rows);
+    expect(namingCell(read.issues, refused.cell("reviewPeriodMonths"))).toHaveLength(1);
+    expect(read.settings.reviewPeriodMonths).toBe(defaultSettings().reviewPeriodMonths);
+    const { rows } = handEdited({ reviewPeriodMonths: 12 });
     const { settings, issues } = cliReads(rows);
     expect(issues).toEqual([]);
     const saved = fromForm(toForm(settings), settings);

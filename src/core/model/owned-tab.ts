@@ -133,6 +133,25 @@ export const OWNED_TAB_NAMES: Record<Exclude<OwnedTabKind, "backup">, string> = 
   settings: "Risk Review Settings",
 };
 
+/** Workbook names the Excel adapter keeps, one per owned sheet, pointing at its A1 (they follow a rename). */
+export const OWNED_NAME_PREFIX = "CRR_OWNED_";
+
+/** Excel's limit on a sheet name's length. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * Names to try, in order, for an owned tab whose preferred name may belong to a user's sheet:
+ * "Escalation", "Escalation (Risk Review)", "Escalation 2" … "Escalation 9", each cut to 31 characters.
+ * The one order the Excel adapter, the file writer and the command line's reader all use.
+ */
+export function candidateSheetNames(preferred: string): string[] {
+  const fit = (base: string, suffix: string) =>
+    `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+  const out = [fit(preferred, ""), fit(preferred, " (Risk Review)")];
+  for (let i = 2; i <= 9; i++) out.push(fit(preferred, ` ${i}`));
+  return [...new Set(out)];
+}
+
 /**
  * The marker written in cell A1's note position of every owned tab: the last column of row 1 holds
  * this text so a reader can tell the add-in's tabs from a user's sheet of the same name.

@@ -53,11 +53,19 @@ function editDistance(a: string, b: string): number {
  * the same whatever the case and spaces, or within two typing slips; undefined when none is that close.
  */
 export function nearestRuleId(id: string): string | undefined {
-  const folded = id.trim().toLowerCase().replace(/\s+/g, "");
-  let best: { id: string; distance: number } | undefined;
-  for (const known of RULE_IDS) {
-    const distance = editDistance(folded, known);
-    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { id: known, distance };
+  return nearestOf(id, RULE_IDS);
+}
+
+/**
+ * The one of `known` a typed name was most likely meant to be: the same whatever the case and spaces, or
+ * within two typing slips; undefined when none is that close.
+ */
+export function nearestOf(typed: string, known: readonly string[]): string | undefined {
+  const folded = typed.trim().toLowerCase().replace(/\s+/g, "");
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    const distance = editDistance(folded, name.toLowerCase());
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name, distance };
   }
-  return best?.id;
+  return best?.name;
 }

@@ -9,7 +9,7 @@ import { categoryNamedIn } from "../history/appetite";
 import { toA1 } from "../address/a1";
 import type { CellValue } from "./grid";
 import { emptyFormat, OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "./owned-tab";
-import { nearestRuleId, RULE_IDS } from "./rule-ids";
+import { nearestOf, nearestRuleId, RULE_IDS } from "./rule-ids";
 import type {
   AcceptedException,
   ColumnCorrection,
@@ -18,7 +18,7 @@ import type {
   ScaleWord,
   Settings,
 } from "./settings";
-import { defaultSettings } from "./settings";
+import { defaultSettings, SETTING_RANGES } from "./settings";
 import { dayFromIso, isoFromDay } from "../parse/day";
 import { dayFromSerial, parseDate } from "../parse/date";
 import { isLikelyDateSerial } from "../parse/likely-serial";
@@ -186,7 +186,10 @@ function wordListSetting(
     write: (s) => [writeWordList(s[key])],
     read(value, target, report) {
       const words = readWordList(value, report, target[key]);
-      if (words) target[key] = words;
+      // An emptied list would match nothing (every Closed risk read as open): refused, as the Settings view refuses it.
+      if (words && words.length === 0)
+        report(`is empty, and the list may not be; using ${writeWordList(target[key])}`);
+      else if (words) target[key] = words;
     },
   };
 }
@@ -258,8 +261,11 @@ function readRuleSeverities(value: CellValue, target: Settings, report: Report):
       report(
         `gives a severity to '${shown(id)}', which is not a rule${meant ? ` (did you mean '${meant}'?)` : ""}; ignoring it`,
       );
-    } else if (typeof sev === "string" && (SEVERITIES as readonly string[]).includes(sev))
-      setOwn(out, id, sev as RuleSeverity);
+    } else if (
+      typeof sev === "string" &&
+      (SEVERITIES as readonly string[]).includes(sev.trim().toLowerCase())
+    )
+      setOwn(out, id, sev.trim().toLowerCase() as RuleSeverity);
     else
       report(
         `gives rule '${shown(id)}' the severity '${shown(sev)}', not error, warning, info or off; ignoring it`,
@@ -281,7 +287,13 @@ function readStrategyWords(value: CellValue, target: Settings, report: Report): 
     if (!hasOwn(obj, k)) continue;
     const words = obj[k];
     if (Array.isArray(words) && words.every((w) => typeof w === "string")) {
-      target.strategyWords[k] = (words as string[]).map((w) => w.trim()).filter((w) => w !== "");
+      const kept = (words as string[]).map((w) => w.trim()).filter((w) => w !== "");
+      // A strategy with no words would make every such cell unknown: refused, as the Settings view refuses it.
+      if (kept.length === 0)
+        report(
+          `has no words for '${k}', and a strategy needs some; using ${writeWordList(target.strategyWords[k])}`,
+        );
+      else target.strategyWords[k] = kept;
     } else {
       report(`has words for '${k}' that are not a list of words; using the default words for it`);
     }
@@ -539,24 +551,24 @@ const SPECS: readonly SettingSpec[] = [
   intSetting(
     "reviewPeriodMonths",
     "A risk needs an update within this many months before the as-at date",
-    1,
-    120,
+    SETTING_RANGES.reviewPeriodMonths.min,
+    SETTING_RANGES.reviewPeriodMonths.max,
     (s) => s.reviewPeriodMonths,
     (s, n) => (s.reviewPeriodMonths = n),
   ),
   intSetting(
     "rag.greenMax",
     "Scores up to this are green",
-    0,
-    25,
+    SETTING_RANGES.greenMax.min,
+    SETTING_RANGES.greenMax.max,
     (s) => s.rag.greenMax,
     (s, n) => (s.rag.greenMax = n),
   ),
   intSetting(
     "rag.amberMax",
     "Scores up to this are amber; above it, red",
-    0,
-    25,
+    SETTING_RANGES.amberMax.min,
+    SETTING_RANGES.amberMax.max,
     (s) => s.rag.amberMax,
     (s, n) => (s.rag.amberMax = n),
   ),
@@ -761,6 +773,7 @@ const BANDS: readonly SettingsBand[] = [
 const BAND_KEYS = new Set<string>(BANDS.flatMap((b) => b.keys));
 
 const SPEC_BY_KEY = new Map<string, SettingSpec>(SPECS.map((s) => [s.key.toLowerCase(), s]));
+const SETTING_KEYS: readonly string[] = SPECS.map((s) => s.key);
 
 // ---------- public API ----------
 
@@ -771,6 +784,22 @@ export function settingsToRows(settings: Settings): CellValue[][] {
     for (const value of spec.write(settings)) rows.push([spec.key, value, spec.meaning]);
   }
   return rows;
+}
+
+/**
+ * The rows of a Settings sheet's values that hold no setting this version knows (a later version's, or a
+ * key this one no longer has): kept when the sheet is written again, so saving never loses them.
+ */
+export function rowsOfOtherSettings(values: readonly (readonly CellValue[] | undefined)[]): CellValue[][] {
+  const header = findHeaderRow(values as unknown[]);
+  if (header < 0) return [];
+  const out: CellValue[][] = [];
+  for (let i = header + 1; i < values.length; i++) {
+    const row = values[i];
+    const key = Array.isArray(row) && typeof row[0] === "string" ? row[0].trim() : "";
+    if (key && !SPEC_BY_KEY.has(key.toLowerCase())) out.push([...row!]);
+  }
+  return out;
 }
 
 /** 1-based index of the header row, or -1; looked for in the first 20 rows like any header row. */
@@ -829,7 +858,15 @@ export function settingsFromRows(
       const rowNumber = i + firstRow;
       const key = typeof row[0] === "string" ? row[0].trim() : "";
       const spec = SPEC_BY_KEY.get(key.toLowerCase());
-      if (!spec) continue;
+      if (!spec) {
+        // A row another version wrote is no concern of this one; a near miss is a slip the officer should see.
+        const meant = key ? nearestOf(key, SETTING_KEYS) : undefined;
+        if (meant)
+          issues.push(
+            `Setting '${shown(key)}' in ${cellOf(rowNumber, 0)} is not a setting (did you mean '${meant}'?); ignoring it`,
+          );
+        continue;
+      }
       const value = (row[1] ?? null) as CellValue;
       const at = cellOf(rowNumber, 1);
       const report: Report = (problem) =>
@@ -874,15 +911,16 @@ export function settingsFromRows(
 }
 
 /**
- * The Settings sheet as an owned tab: title, header row, one row per setting. Both writers (the task pane
+ * The Settings sheet as an owned tab: title, header row, one row per setting, then `otherRows`. Both writers (the task pane
  * and the command line) write it hidden, so it has no freeze and no print set-up (both have failed on
  * hidden sheets).
  */
-export function settingsTab(settings: Settings): OwnedTab {
+export function settingsTab(settings: Settings, otherRows: readonly CellValue[][] = []): OwnedTab {
   return {
     name: OWNED_TAB_NAMES.settings,
     kind: "settings",
-    rows: settingsToRows(settings),
+    // Rows of settings this version does not know (see rowsOfOtherSettings) follow its own, as they were.
+    rows: [...settingsToRows(settings), ...otherRows.map((r) => [...r])],
     format: {
       ...emptyFormat(),
       titleRows: [0],

@@ -1,7 +1,9 @@
 // Reads xl/workbook.xml and its relationships: which sheets there are, in order, where each lives, and the date system.
 
+import { parseRangeAddress } from "../../core/address/a1";
+import { OWNED_NAME_PREFIX } from "../../core/model/owned-tab";
 import { name, Tok, XmlScanner } from "./xml-scanner";
-import { decodeAttr } from "./xml-text";
+import { decodeAttr, decodeText } from "./xml-text";
 
 /** One sheet as the workbook lists it. */
 export interface SheetEntry {
@@ -17,6 +19,11 @@ export interface WorkbookInfo {
   sheets: SheetEntry[];
   /** Dates count from 1904-01-01 (old Mac workbooks) rather than 1900. */
   date1904: boolean;
+  /**
+   * Sheets a CRR_OWNED_* workbook name points at (lower case): the add-in's own, wherever their title
+   * row now is (the name follows the cell when an officer inserts a row above it).
+   */
+  ownedByName: Set<string>;
 }
 
 /** One relationship from a .rels part, its target resolved to a package path. */
@@ -27,6 +34,7 @@ export interface Relationship {
 }
 
 const SHEET = name("sheet");
+const DEFINED_NAME = name("definedName");
 const WORKBOOK_PR = name("workbookPr");
 const NAME = name("name");
 const STATE = name("state");
@@ -42,10 +50,19 @@ const TARGET_MODE = name("TargetMode");
 export function parseWorkbook(bytes: Uint8Array): WorkbookInfo {
   const x = new XmlScanner(bytes);
   const sheets: SheetEntry[] = [];
+  const ownedByName = new Set<string>();
   let date1904 = false;
+  let ownedName = false;
   for (let t = x.next(); t !== Tok.End; t = x.next()) {
+    if (t === Tok.Text && ownedName) {
+      const at = parseRangeAddress(decodeText(bytes, x.textStart, x.textEnd).replace(/^=/, ""));
+      if (at?.sheet) ownedByName.add(at.sheet.toLowerCase());
+    }
+    if (t !== Tok.Text) ownedName = false;
     if (t !== Tok.Open) continue;
-    if (x.is(SHEET)) {
+    if (x.is(DEFINED_NAME)) {
+      ownedName = !x.selfClosing && (attr(x, NAME) ?? "").toUpperCase().startsWith(OWNED_NAME_PREFIX);
+    } else if (x.is(SHEET)) {
       // r:id is the only attribute of <sheet> whose local name is "id" (sheetId is another name).
       sheets.push({
         name: attr(x, NAME) ?? "",
@@ -54,7 +71,7 @@ export function parseWorkbook(bytes: Uint8Array): WorkbookInfo {
       });
     } else if (x.is(WORKBOOK_PR)) date1904 = usesDate1904(x);
   }
-  return { sheets, date1904 };
+  return { sheets, date1904, ownedByName };
 }
 
 /** Whether the `<workbookPr>` the scanner is on says dates count from 1904 (`date1904="1"`). */

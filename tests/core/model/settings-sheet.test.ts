@@ -154,13 +154,28 @@ describe("settingsFromRows: round trip", () => {
     expect(JSON.stringify(back.settings)).toBe(JSON.stringify(settings));
   });
 
-  it("round-trips empty lists and an empty marking", () => {
+  it("round-trips an empty marking", () => {
     const s = defaultSettings();
-    s.outstandingPhrases = [];
-    s.strategyWords.take = [];
     s.protectiveMarking = "";
     expect(settingsFromRows(settingsToRows(s))).toEqual({ settings: s, issues: [] });
   });
+
+  // README "Settings": "A word list left empty is refused"; the sheet refuses it as the Settings view does.
+  it.each<[string, (s: Settings) => void, RegExp]>([
+    ["outstanding-work phrases", (s) => (s.outstandingPhrases = []), /'outstandingPhrases' .* is empty/],
+    ["a strategy's words", (s) => (s.strategyWords.take = []), /has no words for 'take'/],
+    ["closed-status words", (s) => (s.closedStatusWords = []), /'closedStatusWords' .* is empty/],
+  ])(
+    "refuses emptied %s, keeping the default words, with an issue naming the cell",
+    (_name, empty, message) => {
+      const s = defaultSettings();
+      empty(s);
+      const back = settingsFromRows(settingsToRows(s));
+      expect(back.settings).toEqual(defaultSettings());
+      expect(back.issues).toEqual([expect.stringMatching(message)]);
+      expect(back.issues[0]).toMatch(/Risk Review Settings!B\d+/);
+    },
+  );
 
   it("round-trips a '__proto__' column header in the import profile as data, not a prototype", () => {
     const s = defaultSettings();
@@ -199,7 +214,7 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
   });
 
   it.each<[string, CellValue, RegExp]>([
-    ["reviewPeriodMonths", 0, /is '0', not between 1 and 120; using 1/],
+    ["reviewPeriodMonths", 0, /is '0', not between 1 and 12; using 1/],
     ["reviewPeriodMonths", 1.5, /not a whole number/],
     ["reviewPeriodMonths", true, /is 'TRUE', not a whole number/],
     ["asAt", "next Tuesday", /not a date like 2022-10-10; using today/],
@@ -212,7 +227,7 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
       "lots",
       /'rag.greenMax' in Risk Review Settings!B\d+ is 'lots', not a whole number; using 4/,
     ],
-    ["rag.amberMax", 99, /not between 0 and 25; using 12/],
+    ["rag.amberMax", 99, /not between 2 and 24; using 12/],
     ["escalation.corporateMinScore", "high", /not a whole number; using 16/],
     ["escalation.operationsBoardMinImpact", "TBC", /not an amount in pounds; using 50000/],
     ["escalation.strategicBoardMinImpact", -5, /not an amount/],
@@ -339,7 +354,6 @@ describe("settingsFromRows: tolerant reading", () => {
       "closed, archived, transferred",
       { closedStatusWords: ["closed", "archived", "transferred"] },
     ],
-    ["outstandingPhrases", null, { outstandingPhrases: [] }],
     ["importProfile", "null", { importProfile: null }],
     ["ruleSeverities", null, { ruleSeverities: {} }],
     ["protectiveMarking", "  OFFICIAL  ", { protectiveMarking: "OFFICIAL" }],
