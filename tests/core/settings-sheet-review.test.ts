@@ -1,12 +1,11 @@
-// Review (rev5): the hidden owned Settings sheet as a council officer leaves it — edited by hand in Excel,
-// or written by an older or newer version — and the round trip from the Settings view to the command line.
+// The hidden owned Settings sheet as a council officer leaves it — edited by hand in Excel, or written by an
+// older or newer version — and the round trip from the Settings view to the command line.
 // src/core/model/settings-sheet.ts (reader/writer), src/cli/settings-from-grids.ts (the command line's
 // reader), src/excel/settings-store.ts (the task pane's reader/writer), src/taskpane/settings-form.ts.
-// Tests only. As reviewed, 9 FAIL: the emptied closed-status list and the emptied Treat words (read as no
-// words, silently); severities typed 'Warning'/' Off '; a key mistyped in column A (silent); 24 months read
-// by the sheet but refused by the Settings view; the command line not finding a Settings sheet saved under
-// another name (pane save and CLI import alike) or one whose marker moved below row 1; a later version's
-// row dropped by a Settings view save.
+// Nine of these once failed: emptied word lists read as no words, silently; severities typed 'Warning' or
+// ' Off '; a key mistyped in column A ignored silently; a review period the sheet read but the view refused;
+// the command line not finding a Settings sheet saved under another name, or one whose marker moved below
+// row 1; a later version's row dropped by a Settings view save.
 
 import * as fs from "fs";
 import * as os from "os";
