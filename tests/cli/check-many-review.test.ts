@@ -3,25 +3,16 @@
 // These tests FAIL on the current product: each shows a wrong result against SPEC.
 
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { runMain } from "./helpers/main-in-process";
-import { HEADER, risk, scoredRisk, writeWorkbook } from "./helpers/registers";
+import { HEADER, red, risk, writeWorkbook } from "./helpers/registers";
+import { tempFolder } from "../helpers/test-files";
 
 jest.setTimeout(60_000);
 
 const AS_AT = "2022-10-10";
 
-/** A risk scored 5 × 5 = 25 (red): routed to the corporate register and the Strategic Partnership Board. */
-const red = (id: string, title: string, owner: string) => scoredRisk(id, title, owner, 5, 5, "Red");
-
-let tmp: string;
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-check-many-review-"));
-});
-afterAll(() => {
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tempFolder("crr-check-many-review-");
 
 describe("review: check A.xlsx B.xls", () => {
   // SPEC "Many workbooks": "A file that cannot be read is reported by name and the others are still checked

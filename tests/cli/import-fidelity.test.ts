@@ -2,35 +2,22 @@
 // a totals row, council-only columns, notes past the last header, ids typed differently, score formulas,
 // edits made since the last import) loses nothing the officer wrote; bad input leaves the files as they were.
 
-import { createHash } from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Grid } from "../../src/core/model/grid";
 import { readXlsx } from "../../src/files/read-xlsx";
 import { runMain } from "./helpers/main-in-process";
-import { quotedCsv } from "../helpers/import-files";
+import { IMPORT_REGISTER_HEADERS, utc } from "./helpers/registers";
+import { importArgs, quotedCsv } from "../helpers/import-files";
+import { sha, tempFolder } from "../helpers/test-files";
 
 jest.setTimeout(60_000);
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-review-import-"));
-const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+const tmp = tempFolder("crr-review-import-");
 
 const SHEET = "Highways Register";
-const EXPORT_HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Likelihood",
-  "Impact",
-  "Risk Score",
-  "Strategy",
-  "Status",
-  "Last Updated",
-  "Latest Update",
-];
+const EXPORT_HEADERS = IMPORT_REGISTER_HEADERS;
 /** The register has two council-only columns after the export's ten (K, L), and a note typed past them (M). */
 const REGISTER_HEADERS = [...EXPORT_HEADERS, "Council Notes", "Escalate?"];
 
@@ -170,19 +157,7 @@ interface ImportJson {
 }
 
 async function importJson(exportFile: string, into: string, out: string, extra: string[] = []) {
-  const r = await runMain([
-    "import",
-    exportFile,
-    "--into",
-    into,
-    "--out",
-    out,
-    "--as-at",
-    "2022-10-10",
-    "--format",
-    "json",
-    ...extra,
-  ]);
+  const r = await runMain(importArgs(exportFile, into, out, ["--format", "json", ...extra]));
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ImportJson;
 }
@@ -318,16 +293,7 @@ describe("an officer's edit made since the last import", () => {
     oct[3][9] = "Salt delivered 02/10";
     fs.writeFileSync(october, quotedCsv(oct));
     json2 = await importJson(october, edited, merged2);
-    const r = await runMain([
-      "import",
-      october,
-      "--into",
-      edited,
-      "--out",
-      path.join(dir, "text.xlsx"),
-      "--as-at",
-      "2022-10-10",
-    ]);
+    const r = await runMain(importArgs(october, edited, path.join(dir, "text.xlsx")));
     text2 = r.stdout;
   });
 
@@ -405,7 +371,7 @@ describe("bad input leaves every file as it was and says which file, sheet and c
     fs.writeFileSync(dupFile, quotedCsv(rows));
     const dupSha = sha(dupFile);
     const out = path.join(dir, "Merged-dup.xlsx");
-    const r = await runMain(["import", dupFile, "--into", into, "--out", out, "--as-at", "2022-10-10"]);
+    const r = await runMain(importArgs(dupFile, into, out));
     const said = r.stdout + r.stderr;
     expect(said).toMatch(/HRC-003/);
     expect(said).toMatch(/twice|duplicate|more than once/i);
@@ -421,7 +387,7 @@ describe("bad input leaves every file as it was and says which file, sheet and c
     const longFile = path.join(dir, "IRIS long.csv");
     fs.writeFileSync(longFile, quotedCsv(rows));
     const out = path.join(dir, "Merged-long.xlsx");
-    const r = await runMain(["import", longFile, "--into", into, "--out", out, "--as-at", "2022-10-10"]);
+    const r = await runMain(importArgs(longFile, into, out));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("J4");
     expect(r.stdout).toMatch(/40[,.]?000/);
@@ -442,7 +408,7 @@ describe("bad input leaves every file as it was and says which file, sheet and c
     const damagedSha = sha(damaged);
     fs.writeFileSync(exportFile, quotedCsv(EXPORT_ROWS));
     const out = path.join(dir, "Merged-damaged.xlsx");
-    const r = await runMain(["import", exportFile, "--into", damaged, "--out", out, "--as-at", "2022-10-10"]);
+    const r = await runMain(importArgs(exportFile, damaged, out));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("Damaged register.xlsx");
     expect(r.stderr).toMatch(/sheet1\.xml|Highways Register/);

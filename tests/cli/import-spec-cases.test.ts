@@ -4,7 +4,6 @@
 // line, and reads the merged file.
 
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../../src/core/model/grid";
@@ -17,19 +16,16 @@ import { readWorkbookFile } from "../../src/files/read-workbook-file";
 import { ACTION_HEADERS } from "../core/rules/harness";
 import { buildCli, runCli } from "./helpers/cli-build";
 import { IMPORT_REGISTER_HEADERS } from "./helpers/registers";
+import { importArgs } from "../helpers/import-files";
+import { tempFolder } from "../helpers/test-files";
 
 jest.setTimeout(180_000);
 
 let build: string;
-let tmp: string;
+const tmp = tempFolder("crr-review-import-");
 
 beforeAll(() => {
   build = buildCli();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-review-import-"));
-});
-
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 type Value = ExcelJS.CellValue;
@@ -66,18 +62,7 @@ async function makeXlsx(name: string, sheets: SheetSpec[]): Promise<string> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function runImport(exportFile: string, into: string, outName: string): { out: string; json: any } {
   const out = path.join(tmp, outName);
-  const run = runCli(build, [
-    "import",
-    exportFile,
-    "--into",
-    into,
-    "--out",
-    out,
-    "--as-at",
-    "2022-10-10",
-    "--format",
-    "json",
-  ]);
+  const run = runCli(build, importArgs(exportFile, into, out, ["--format", "json"]));
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   return { out, json: JSON.parse(run.stdout) };

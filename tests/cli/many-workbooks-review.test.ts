@@ -7,28 +7,25 @@
 // Each of these once failed: an old .xls in the folder was dropped without a word; "Smith, Jane" and
 // "Jane Smith" on two files were an owner conflict; one file reached by two names was checked twice.
 
-import { createHash } from "crypto";
 import { excelLinks } from "../helpers/excel-links";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { runMain } from "./helpers/main-in-process";
-import { HEADER, risk, scoredRisk, writeWorkbook, type Row } from "./helpers/registers";
+import { HEADER, red, risk, scoredRisk, writeWorkbook, type Row } from "./helpers/registers";
+import { sha, tempFolder } from "../helpers/test-files";
 
 jest.setTimeout(120_000);
 
 const AS_AT = "2022-10-10";
 
-/** A risk scored 5 × 5 = 25: routed to the corporate register and the Strategic Partnership Board. */
-const red = (id: string, title: string, owner: string) => scoredRisk(id, title, owner, 5, 5, "Red");
-
-function writeCsv(file: string, rows: Row[]): void {
+/** Rows as a CSV file (dates as yyyy-mm-dd, lines ended CRLF), in `encoding` (as Excel saved it). */
+function writeCsv(file: string, rows: Row[], encoding: BufferEncoding = "utf8"): void {
   const text = rows
     .map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ""))).join(","))
     .join("\r\n");
-  fs.writeFileSync(file, `${text}\r\n`);
+  fs.writeFileSync(file, Buffer.from(`${text}\r\n`, encoding));
 }
 
 /** An OLE compound file header, as Office writes a password-protected workbook (and Excel 97–2003 an .xls). */
@@ -70,8 +67,6 @@ async function writeXlsm(file: string, sheets: Record<string, Row[]>): Promise<v
   zip.file("xl/_rels/workbook.xml.rels", rels);
   fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
 }
-
-const sha = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 /** Every file under `dir` (recursively) with its hash. */
 function hashes(dir: string): Record<string, string> {
@@ -157,7 +152,7 @@ function resolveLink(rollUp: string, hyperlink: string): { file: string; place: 
   };
 }
 
-let tmp: string;
+const tmp = tempFolder("crr-many-workbooks-review-");
 /** The synced SharePoint library: "Risk registers - Documents". */
 let library: string;
 const CORPORATE = "Corporate Risk Register.xlsx";
@@ -173,7 +168,6 @@ const LOCK_FILE = `~$${CORPORATE}`;
 const MAC_SHADOW = `._${CORPORATE}`;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-many-workbooks-review-"));
   library = path.join(tmp, "Risk registers - Documents");
   fs.mkdirSync(library);
   // HRC-100 is on the corporate register and the highways annex, the same person written two ways.
@@ -216,10 +210,6 @@ beforeAll(async () => {
     Register: [HEADER, risk("OLD-1", "Old risk", "")],
   });
   fs.mkdirSync(path.join(library, "Board papers.xlsx"));
-});
-
-afterAll(() => {
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe("check FOLDER: a SharePoint library as it really is", () => {
@@ -505,13 +495,11 @@ describe("the same risk on several files", () => {
     await writeWorkbook(path.join(dir, "corporate.xlsx"), {
       Register: [HEADER, risk("HRC-600", "Café kiosk concession", "José Núñez")],
     });
-    const rows: Row[] = [HEADER, risk("HRC-600", "Café kiosk concession", "José Núñez")];
-    const text = rows
-      .map((r) =>
-        r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ""))).join(","),
-      )
-      .join("\r\n");
-    fs.writeFileSync(path.join(dir, "contract.csv"), Buffer.from(`${text}\r\n`, "latin1"));
+    writeCsv(
+      path.join(dir, "contract.csv"),
+      [HEADER, risk("HRC-600", "Café kiosk concession", "José Núñez")],
+      "latin1",
+    );
     const { doc } = await json(["check", dir, "--as-at", AS_AT]);
     expect(ownerConflicts(doc)).toEqual([]);
     const run = await runMain(["check", dir, "--as-at", AS_AT]);

@@ -2,15 +2,14 @@
 // workbook (.xlsm with notes, a picture, rich text, hidden sheets, a protected lookups table, names, macros).
 // The officer's file must come back with every part the command did not mean to change as it was.
 
-import { createHash } from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { unzipSync } from "fflate";
 import { readXlsx } from "../../src/files/read-xlsx";
 import { runMain } from "./helpers/main-in-process";
 import { HEADER, risk, writeWorkbook } from "./helpers/registers";
-import { quotedCsv } from "../helpers/import-files";
+import { importArgs, quotedCsv } from "../helpers/import-files";
+import { sha, tempFolder } from "../helpers/test-files";
 import { wellFormedProblem } from "../helpers/xml-well-formed";
 import {
   OFFICER_HEADERS,
@@ -22,8 +21,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crr-review-writer-"));
-const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const tmp = tempFolder("crr-review-writer-");
 const unzip = (file: string) => unzipSync(new Uint8Array(fs.readFileSync(file)));
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 /** A 1-based sheet row's index in a grid. */
@@ -201,20 +199,7 @@ describe("import --out into an officer's .xlsm register with notes, a picture, r
     fs.writeFileSync(into, officerWorkbook());
     fs.writeFileSync(exportFile, quotedCsv(EXPORT_ROWS));
     intoSha = sha(into);
-    status = (
-      await runMain([
-        "import",
-        exportFile,
-        "--into",
-        into,
-        "--out",
-        out,
-        "--as-at",
-        "2022-10-10",
-        "--format",
-        "json",
-      ])
-    ).status;
+    status = (await runMain(importArgs(exportFile, into, out, ["--format", "json"]))).status;
     before = unzip(into);
     after = unzip(out);
   });
@@ -331,7 +316,7 @@ describe("import --out into an officer's .xlsm register with notes, a picture, r
 
   it("refuses to write over the register itself (--out naming --into by another spelling), leaving it byte for byte", async () => {
     const same = path.join(dir, ".", "..", "import", "Register.xlsm");
-    const r = await runMain(["import", exportFile, "--into", into, "--out", same, "--as-at", "2022-10-10"]);
+    const r = await runMain(importArgs(exportFile, into, same));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/input file/);
     expect(sha(into)).toBe(intoSha);

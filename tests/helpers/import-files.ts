@@ -27,3 +27,11 @@ export function writeImportFiles(
   fs.writeFileSync(exportFile, csv);
   return { into, exportFile, out };
 }
+
+/**
+ * `risk-review import <exportFile> --into <into> --out <out> --as-at 2022-10-10`, then `extra`: the import
+ * tests' usual command line (run it in-process with runMain or built with runCli).
+ */
+export function importArgs(exportFile: string, into: string, out: string, extra: string[] = []): string[] {
+  return ["import", exportFile, "--into", into, "--out", out, "--as-at", "2022-10-10", ...extra];
+}

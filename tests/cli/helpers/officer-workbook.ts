@@ -7,23 +7,12 @@
 // document properties and a VBA project.
 
 import { DECL, MAIN, PKG_REL, R, REL, zipParts } from "../../helpers/ooxml";
+import { IMPORT_REGISTER_HEADERS } from "./registers";
 
 export const REGISTER = "Risk Register";
 
-/** The register's header row (row 2; row 1 is a merged title). Columns A–K. */
-export const OFFICER_HEADERS = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Likelihood",
-  "Impact",
-  "Risk Score",
-  "Strategy",
-  "Status",
-  "Last Updated",
-  "Latest Update",
-  "Council Notes",
-];
+/** The register's header row (row 2; row 1 is a merged title). Columns A–K: the IRIS export's ten, then Council Notes. */
+export const OFFICER_HEADERS = [...IMPORT_REGISTER_HEADERS, "Council Notes"];
 
 /** 2022-09-12, 2022-09-20, 2022-09-05 as 1900-system serials. */
 export const SERIAL = { sep12: 44816, sep20: 44824, sep05: 44809, oct03: 44837 };

@@ -56,6 +56,10 @@ export const scoredRisk = (
   return row;
 };
 
+/** A risk scored 5 × 5 = 25 (red): routed to the corporate register and the Strategic Partnership Board. */
+export const red = (id: string, title: string, owner: string): Row =>
+  scoredRisk(id, title, owner, 5, 5, "Red");
+
 export async function writeWorkbook(file: string, sheets: Record<string, Row[]>): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
@@ -72,7 +76,7 @@ export async function writeWorkbook(file: string, sheets: Record<string, Row[]>)
   await wb.xlsx.writeFile(file);
 }
 
-/** The headers of the small register the import tests merge an IRIS export into. */
+/** The headers of an IRIS export, and of the small register the import tests merge one into. */
 export const IMPORT_REGISTER_HEADERS = [
   "Risk ID",
   "Risk Title",

@@ -2,9 +2,9 @@
 // strategy, two registers, a hand-kept Update Log, the improvement plan), run through the whole engine, and
 // the summary tabs read as a board member reads them. Each test names what the reader must see.
 
-import { Workbook, ValueType } from "exceljs";
+import { ValueType } from "exceljs";
 import type { OwnedCell } from "../../../src/core/model/owned-tab";
-import { writeOwnedTabsWorkbook } from "../../../src/files/write-owned-tabs";
+import { LOG_HEADERS } from "../history/helpers";
 import { plan, planRow } from "../rules/harness";
 import {
   OFFICER_HEADERS,
@@ -18,19 +18,8 @@ import {
   sheetOf,
   sum,
   tabNamed,
+  writtenWorkbook,
 } from "./board-pack";
-
-const LOG_HEADERS = [
-  "Date",
-  "Register",
-  "Risk ID",
-  "By",
-  "Update",
-  "No change",
-  "Score",
-  "Strategy",
-  "Changes",
-];
 const logEntry = (date: string, id: string, score: number) => ({
   Date: date,
   Register: "Contract Risks",
@@ -667,8 +656,7 @@ describe("what the board pack prints: the heading, dates as dates, text as text"
   it("writes the as-at date and each update date into the file as Excel dates shown dd/mm/yyyy, never as text", async () => {
     // SPEC "Owned tabs": "Dates are written as Excel dates with a UK date format, never as text."
     const { tabs } = book();
-    const wb = new Workbook();
-    await wb.xlsx.load(Buffer.from(await writeOwnedTabsWorkbook(tabs)) as unknown as ArrayBuffer);
+    const wb = await writtenWorkbook(tabs);
     const esc = wb.getWorksheet("Escalation")!;
     const asAt = esc.getCell("C2");
     expect(asAt.type).toBe(ValueType.Date);
@@ -688,8 +676,7 @@ describe("what the board pack prints: the heading, dates as dates, text as text"
     const shown: OwnedCell[] = escalationBlock(tabs, "Corporate risk register")[0];
     expect(shown.slice(0, 4)).toEqual(["HRC-007", hostile.title, hostile.owner, hostile.annex]);
     expect(shown[7]).toBe(hostile.update);
-    const wb = new Workbook();
-    await wb.xlsx.load(Buffer.from(await writeOwnedTabsWorkbook(tabs)) as unknown as ArrayBuffer);
+    const wb = await writtenWorkbook(tabs);
     const texts = new Map<string, string>();
     let formulas = 0;
     wb.eachSheet((ws) =>

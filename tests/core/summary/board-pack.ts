@@ -1,12 +1,14 @@
 // Builders for the board-pack review: registers laid out as a council officer keeps them (any headers, rows
-// given by header), the engine run as the command line runs it, and the tabs read back by block.
+// given by header), the engine run as the command line runs it, and the tabs read back by block and as written.
 
+import { Workbook } from "exceljs";
 import { checkWorkbook } from "../../../src/core/check";
 import type { CellValue } from "../../../src/core/model/grid";
 import type { OwnedCell, OwnedTab } from "../../../src/core/model/owned-tab";
 import type { Report } from "../../../src/core/model/report";
 import { defaultSettings, type Settings } from "../../../src/core/model/settings";
 import { buildSummaryTabs } from "../../../src/core/summary";
+import { writeOwnedTabsWorkbook } from "../../../src/files/write-owned-tabs";
 import { grid, type SheetSpec } from "../rules/harness";
 
 /** A sheet with a title row, then `headers`, then one row per object (cells looked up by header). */
@@ -130,3 +132,10 @@ export function counts(tab: OwnedTab, title: string): Record<string, number> {
 }
 
 export const sum = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);
+
+/** The tabs as the file writes them (writeOwnedTabsWorkbook), read back with exceljs. */
+export async function writtenWorkbook(tabs: OwnedTab[]): Promise<Workbook> {
+  const wb = new Workbook();
+  await wb.xlsx.load(Buffer.from(await writeOwnedTabsWorkbook(tabs)) as unknown as ArrayBuffer);
+  return wb;
+}
