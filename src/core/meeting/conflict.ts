@@ -54,13 +54,20 @@ export function rowSnapshot(
   const snapshot = { sheet: record.sheet, row: record.row, firstCol: first, values, headers, fields };
   if (record instanceof GridRecord && spread) {
     for (let col = first; col <= last; col++) values[col - first] = record.source.value(record.row, col);
-    return snapshot;
+  } else {
+    const cells = [...Object.values(record.fields), ...record.extras.values()];
+    for (const cell of cells) {
+      if (cell && cell.row === record.row && cell.col >= first && cell.col <= last)
+        values[cell.col - first] = cell.value;
+    }
   }
-  const cells = [...Object.values(record.fields), ...record.extras.values()];
-  for (const cell of cells) {
-    if (cell && cell.row === record.row && cell.col >= first && cell.col <= last)
-      values[cell.col - first] = cell.value;
-  }
+  // A merged area's value, given to its every cell when read, is Excel's in the top-left cell alone: the
+  // row read back holds blank below it, which is no co-author's change.
+  const merges = record instanceof GridRecord ? record.source.merges : undefined;
+  for (const m of merges ?? [])
+    if (m.top <= record.row && record.row <= m.bottom)
+      for (let col = Math.max(first, m.left); col <= Math.min(last, m.right); col++)
+        if (record.row !== m.top || col !== m.left) values[col - first] = null;
   return snapshot;
 }
 

@@ -160,12 +160,19 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.title(`Risks not reviewed (${input.notReviewed.length})`);
   tab.header(["Risk ID", "Title", "Owner", "Why", "Due for update"]);
   if (input.notReviewed.length === 0) tab.row(["None"]);
+  // A risk whose proposal the chair accepted was reached, though no update was recorded for it.
+  const proposalAccepted = (r: NotReviewedRisk) =>
+    accepted.some((p) => p.sheet === r.sheet && p.row === r.row);
   for (const r of input.notReviewed)
     tab.row([
       r.id,
       r.title,
       r.owner,
-      r.reason === "skipped" ? "Skipped" : "Not reached",
+      proposalAccepted(r)
+        ? "Proposal accepted; no update recorded"
+        : r.reason === "skipped"
+          ? "Skipped"
+          : "Not reached",
       r.due ? "Yes" : "No",
     ]);
   tab.blank();

@@ -1,5 +1,7 @@
 // The meeting queue: open risks due for their update first (never updated, then oldest), then the rest.
 
+import { sameRiskKey } from "../join/across-files";
+import { rawValue } from "../model/records";
 import type { Rag } from "../model/owned-tab";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
@@ -76,7 +78,18 @@ export function buildQueue(report: Pick<Report, "risks">, options: QueueOptions)
     picked.push({ item: { facts, key: riskKey(facts), due }, last: latest ?? -Infinity, order });
   });
   picked.sort((a, b) => Number(b.item.due) - Number(a.item.due) || a.last - b.last || a.order - b.order);
-  return picked.map((p) => p.item);
+  // A risk on several registers (the same id and title) is brought to the meeting once, at its first place
+  // in the queue (SPEC "Owned tabs": counted once and shown once); its update, logged by id, serves them all.
+  const sheetOf = new Map<string, string>();
+  const items: QueueItem[] = [];
+  for (const { item } of picked) {
+    const same = sameRiskKey({ id: rawValue(item.facts.record, "id"), title: item.facts.title });
+    const seenOn = same ? sheetOf.get(same) : undefined;
+    if (seenOn !== undefined && seenOn !== item.facts.sheet) continue;
+    if (same && seenOn === undefined) sheetOf.set(same, item.facts.sheet);
+    items.push(item);
+  }
+  return items;
 }
 
 /** Distinct non-blank values of a fact across open risks, sorted, for the filter pickers. */

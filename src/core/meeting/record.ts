@@ -4,7 +4,7 @@ import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
 import type { Rag } from "../model/owned-tab";
 import { matrixRag } from "../read/risk-matrix";
-import { fieldText, idKey, rawCell } from "../model/records";
+import { fieldText, idKey, rawCell, rawText, rawValue } from "../model/records";
 import { entriesOfRisk, lastUpdateAt, registerRiskKey, textsAt } from "../history/history-log";
 import { scoreInMonthOf } from "../history/monthly-points";
 import { isPlaceholder } from "../parse/placeholder";
@@ -15,6 +15,8 @@ import {
   dayFromIso,
   isDateFormat,
   isoFromDay,
+  latestDatedLine,
+  ragWordLike,
   parseDateCell,
   ragFromScore,
   ukDateOfIso,
@@ -319,12 +321,14 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       score = next;
       const nextRag = ratedRag(likelihood, impact, next, ctx) ?? rag;
       if (nextRag && nextRag !== facts.rag) {
-        put("rag", RAG_WORD[nextRag], null, true);
+        // In the register's own words (High / Medium / Low where its cells say so), as the log says it too.
+        const ragCell = rawText(record, "rag");
+        put("rag", ragWordLike(nextRag, ragCell), null, true);
         changes.push({
           field: "rag",
           label: CHANGE_LABELS.rag,
-          from: facts.rag ? RAG_WORD[facts.rag] : "(blank)",
-          to: RAG_WORD[nextRag],
+          from: facts.rag ? ragCell || RAG_WORD[facts.rag] : "(blank)",
+          to: ragWordLike(nextRag, ragCell),
         });
       }
       rag = nextRag;
@@ -348,10 +352,20 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   }
 
   const logRows: CellValue[][] = [];
-  const replacing = cols.has("update") && oldText !== "" && oldText !== text;
-  if (replacing && oldText !== (ctx.lastLoggedText ?? null)) {
-    const before = luCell ? parseDateCell(luCell, "lastUpdated") : null;
-    const beforeDay = before && before.ok ? before.value : null;
+  // The register's own words, dated as the register dates them: its Last Updated, else the newest dated
+  // line of the cell (SPEC "Dated lines": they count as a last-updated date where there is no date column).
+  const before = luCell ? parseDateCell(luCell, "lastUpdated") : null;
+  const oldValue = rawValue(record, "update");
+  const beforeDay =
+    before && before.ok ? before.value : typeof oldValue === "string" ? latestDatedLine(oldValue) : null;
+  // Carried into the log unless it is there already: words the same as this record's are carried too when
+  // they are an earlier entry (last month's "No change this month"), not this day's own.
+  const carrying =
+    cols.has("update") &&
+    oldText !== "" &&
+    oldText !== (ctx.lastLoggedText ?? null) &&
+    (oldText !== text || (beforeDay !== null && beforeDay !== day));
+  if (carrying) {
     logRows.push([
       beforeDay === null ? null : serialFromDay(beforeDay),
       facts.id,

@@ -1,6 +1,6 @@
 // Typed records read out of sheets. Every value keeps where it came from, so a finding can point at a cell.
 
-import type { CellValue } from "./grid";
+import type { CellValue, MergedArea } from "./grid";
 import type { ActionField, PlanField, RiskField, SheetKind, UpdateLogField } from "./fields";
 import { parseDate, parseDateCell } from "../parse/date";
 import type { DateMeaning, DayNumber } from "../parse/day";
@@ -54,6 +54,8 @@ export type UpdateLogRecord = SheetRecord<UpdateLogField>;
  */
 export interface RecordSource {
   readonly fieldColumns: ReadonlyMap<string, number>;
+  /** The sheet's merged areas, whose value the reader gave every cell (Excel reads back the top-left one alone). */
+  readonly merges?: readonly MergedArea[];
   /** The raw value of a cell (0-based sheet coordinates), null when blank. */
   value(row: number, col: number): CellValue;
   /** The text of a cell as {@link RecordCell.text} gives it. */

@@ -23,7 +23,7 @@ export type { Strategy } from "./strategy";
 export { parseStrategy, strategiesNamed } from "./strategy";
 export type { RiskState, ActionState, PlanStatus } from "./status";
 export { parseRiskState, parseActionState, parsePlanStatus, mergedInto } from "./status";
-export { ragFromScore, parseRagWord } from "./rag";
+export { ragFromScore, parseRagWord, ragWordLike } from "./rag";
 export { parseMoney, plainAmount } from "./money";
 export { parseYesNo } from "./yes-no";
 export { findOutstandingWork } from "./outstanding-work";

@@ -49,3 +49,29 @@ export function parseRagWord(text: string): ParseResult<Rag> {
     ? ok(RAG_WORDS[norm])
     : fail(`"${text.trim()}" is not a RAG word`);
 }
+
+/** The words a register writes its RAG in, by the family its cells use (SPEC "Values": the RAG words). */
+const RAG_FAMILIES: readonly { test: RegExp; words: Record<Rag, string> }[] = [
+  {
+    test: /^(?:very\s+)?(?:high|low)\b|^med(?:ium)?\b/i,
+    words: { red: "High", amber: "Medium", green: "Low" },
+  },
+  { test: /^[hml]$/i, words: { red: "H", amber: "M", green: "L" } },
+  { test: /^[rag]$/i, words: { red: "R", amber: "A", green: "G" } },
+];
+const RAG_NAMES: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
+
+/**
+ * A RAG written as the register writes it, `like` being one of its cells ("High", "MEDIUM", "R"): High /
+ * Medium / Low, H / M / L, R / A / G, in the cell's case where it is all capitals or all small letters;
+ * else Red / Amber / Green.
+ */
+export function ragWordLike(rag: Rag, like: string): string {
+  const cell = like.trim();
+  const word = (RAG_FAMILIES.find((f) => f.test.test(cell))?.words ?? RAG_NAMES)[rag];
+  if (cell.length > 1 && cell === cell.toUpperCase() && cell !== cell.toLowerCase())
+    return word.toUpperCase();
+  if (cell.length > 1 && cell === cell.toLowerCase() && cell !== cell.toUpperCase())
+    return word.toLowerCase();
+  return word;
+}

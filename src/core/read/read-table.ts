@@ -97,6 +97,7 @@ function gridSource(
   };
   return {
     fieldColumns,
+    ...(grid.merges?.length ? { merges: grid.merges } : {}),
     value: (row, col) => cellAt(grid, row, col),
     text,
     format: (row, col) => formatAt(grid, row, col),

@@ -1,4 +1,4 @@
-import { parseRagWord, ragFromScore } from "../../../src/core/parse";
+import { parseRagWord, ragFromScore, ragWordLike } from "../../../src/core/parse";
 import type { Rag } from "../../../src/core/model/owned-tab";
 import { defaultSettings } from "../../../src/core/model/settings";
 
@@ -56,4 +56,18 @@ describe("parseRagWord", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
+});
+
+describe("ragWordLike: a RAG written in the register's own words", () => {
+  it.each<[Rag, string, string]>([
+    ["red", "Amber", "Red"],
+    ["red", "", "Red"],
+    ["red", "Low", "High"],
+    ["amber", "Very High", "Medium"],
+    ["green", "MEDIUM", "LOW"],
+    ["green", "medium", "low"],
+    ["red", "M", "H"],
+    ["amber", "g", "A"],
+    ["green", "AMBER", "GREEN"],
+  ])("%s like %j is %j", (rag, like, word) => expect(ragWordLike(rag, like)).toBe(word));
 });
