@@ -2,8 +2,9 @@
 
 import { categoryNamedIn } from "../core/history/appetite";
 import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES, type AppetiteLevel } from "../core/model/history";
-import { SETTING_RANGES, type RuleSeverity, type ScaleWord, type Settings } from "../core/model/settings";
-import { readScaleWords, readWordList, writeScaleWords, writeWordList } from "../core/model/settings-sheet";
+import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
+import { SETTING_RANGES } from "../core/model/setting-ranges";
+import { readScaleWords, readWordList, writeScaleWords, writeWordList } from "../core/model/settings-words";
 import { RULE_CATALOGUE } from "./rule-catalogue";
 
 /** Every editable setting as the text the officer typed. */

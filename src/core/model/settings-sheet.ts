@@ -15,7 +15,6 @@ import type {
   ColumnCorrection,
   ImportProfile,
   RuleSeverity,
-  ScaleWord,
   Settings,
 } from "./settings";
 import { defaultSettings, SETTING_RANGES } from "./settings";
@@ -24,6 +23,18 @@ import { dayFromSerial, parseDate } from "../parse/date";
 import { isLikelyDateSerial } from "../parse/likely-serial";
 import { parseMoney } from "../parse/money";
 import { APPETITE_LEVEL_NAMES, APPETITE_LEVELS, type AppetiteLevel } from "./history";
+import {
+  cellText,
+  parseJson,
+  readScaleWords,
+  readWordList,
+  shown,
+  writeScaleWords,
+  writeWordList,
+  type Report,
+} from "./settings-words";
+
+export { readScaleWords, readWordList, writeScaleWords, writeWordList };
 
 /** Title written in A1 of the Settings sheet. */
 export const SETTINGS_SHEET_TITLE =
@@ -34,9 +45,6 @@ export const SETTINGS_HEADER: readonly string[] = ["Setting", "Value", "Meaning"
 type StrategyKey = keyof Settings["strategyWords"];
 const STRATEGY_KEYS: readonly StrategyKey[] = ["treat", "tolerate", "transfer", "terminate", "take"];
 const SEVERITIES: readonly RuleSeverity[] = ["error", "warning", "info", "off"];
-
-/** Reports a problem with one setting's row. */
-type Report = (problem: string) => void;
 
 interface SettingSpec {
   key: string;
@@ -63,31 +71,6 @@ function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
 
 function isBlank(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
-function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v).trim();
-}
-
-/** A value as shown inside an issue message, kept short. */
-function shown(v: unknown): string {
-  const t = typeof v === "string" ? v : (JSON.stringify(v) ?? String(v));
-  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
-}
-
-function parseJson(
-  value: CellValue,
-  report: Report,
-  fallbackShown: string,
-): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(cellText(value)) as unknown };
-  } catch {
-    report(`not valid JSON; using ${fallbackShown}`);
-    return { ok: false };
-  }
 }
 
 function wholeNumber(value: CellValue): number | null {
@@ -140,42 +123,6 @@ function moneySetting(
   };
 }
 
-/** What separates the words of a word list written as text. */
-const WORD_SEPARATORS = /[;,\n]/;
-
-/**
- * Reads a list of words: a JSON array, or words separated by semicolons, commas or new lines. Commas
- * count because people type lists that way ("closed, archived, transferred"); read as one word, such a
- * list would match no status at all. A word that holds a separator itself is written as JSON.
- */
-export function readWordList(value: CellValue, report: Report, fallback: readonly string[]): string[] | null {
-  const text = cellText(value);
-  if (text === "") return [];
-  if (text.startsWith("[")) {
-    const parsed = parseJson(value, report, fallback.join("; "));
-    if (!parsed.ok) return null;
-    if (!Array.isArray(parsed.value) || !parsed.value.every((w) => typeof w === "string")) {
-      report(`not a list of words; using ${fallback.join("; ")}`);
-      return null;
-    }
-    return (parsed.value as string[]).map((w) => w.trim()).filter((w) => w !== "");
-  }
-  return text
-    .split(WORD_SEPARATORS)
-    .map((w) => w.trim())
-    .filter((w) => w !== "");
-}
-
-/**
- * Writes a word list readably (`separator` between the words: "; " on the sheet, ", " or a new line in the
- * task pane's form), or as JSON when a word itself holds a separator. `readWordList` reads either back.
- */
-export function writeWordList(words: readonly string[], separator = "; "): string {
-  return words.some((w) => WORD_SEPARATORS.test(w) || w.trim() !== w)
-    ? JSON.stringify(words)
-    : words.join(separator);
-}
-
 function wordListSetting(
   key: "openStatusWords" | "closedStatusWords" | "actionDoneWords" | "outstandingPhrases",
   meaning: string,
@@ -192,37 +139,6 @@ function wordListSetting(
       else if (words) target[key] = words;
     },
   };
-}
-
-/** Writes a word scale as people read it: "Rare = 1; Unlikely = 2; …". */
-export function writeScaleWords(words: readonly ScaleWord[]): string {
-  return words.map((w) => `${w.word} = ${w.value}`).join("; ");
-}
-
-/**
- * Reads a word scale written "Rare = 1; Unlikely = 2; …" (semicolons or new lines between entries).
- * Each entry needs a word and a whole number from 1 to 5; `problems` gets a plain message for each
- * entry that has not, and the entry is left out. Blank is no words at all.
- */
-export function readScaleWords(text: string, problems: (problem: string) => void): ScaleWord[] {
-  const out: ScaleWord[] = [];
-  for (const raw of text.split(/[;\n]/)) {
-    const entry = raw.trim();
-    if (entry === "") continue;
-    const m = /^(.*?)\s*[=:]\s*(\S+)$/.exec(entry);
-    const word = m ? m[1].trim() : "";
-    const value = m ? Number(m[2]) : NaN;
-    if (!m || word === "" || /\d/.test(word)) {
-      problems(`has '${shown(entry)}', which is not a word = number (such as "Likely = 4"); ignoring it`);
-    } else if (!Number.isInteger(value) || value < 1 || value > 5) {
-      problems(
-        `gives '${shown(word)}' the number '${shown(m[2])}', not a whole number from 1 to 5; ignoring it`,
-      );
-    } else if (out.some((w) => w.word.toLowerCase() === word.toLowerCase())) {
-      problems(`names '${shown(word)}' twice; using the first`);
-    } else out.push({ word, value });
-  }
-  return out;
 }
 
 function scaleSetting(key: "likelihoodWords" | "impactWords", meaning: string): SettingSpec {

@@ -188,16 +188,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastImport: null,
 };
 
-/**
- * The whole numbers a few settings may take, one place for both the Settings sheet's reader and the
- * Settings view, so a value one accepts the other saves back: the review period in months, and where the
- * green and amber RAG bands end (red takes the scores above amber's end).
- */
-export const SETTING_RANGES = {
-  reviewPeriodMonths: { min: 1, max: 12 },
-  greenMax: { min: 1, max: 23 },
-  amberMax: { min: 2, max: 24 },
-} as const;
+export { SETTING_RANGES } from "./setting-ranges";
 
 /** A fresh copy of the defaults (settings objects are edited in place by forms). */
 export function defaultSettings(): Settings {
