@@ -94,6 +94,8 @@ export interface RecordContext {
   lastLoggedText: string | null;
   /** The workbook's own risk matrix (Report.ragMatrix), which rates a changed score; absent: the RAG bands. */
   ragMatrix?: (Rag | null)[][];
+  /** True for a register rating risks on its own Low / Medium / High scale (see ownRatingScalesOf). */
+  ownRatingScale?: (sheet: string) => boolean;
 }
 
 /** A register cell to write, with the field it holds. */
@@ -162,6 +164,12 @@ export interface RecordPlan {
   };
   /** The status and due date of each action the record changed, as they are after it (for the card). */
   actionsAfter: ActionValues[];
+}
+
+/** Which registers rate risks on their own Low / Medium / High scale, from the report's sheet list. */
+export function ownRatingScalesOf(report: Pick<Report, "sheets">): (sheet: string) => boolean {
+  const own = new Set(report.sheets.filter((s) => s.ownRatingScale).map((s) => s.name));
+  return (sheet) => own.has(sheet);
 }
 
 /** Field → column maps per sheet, from the report's sheet list. */
@@ -319,7 +327,13 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
         changes.push({ field: "score", label: CHANGE_LABELS.score, from: show(facts.score), to: show(next) });
       }
       score = next;
-      const nextRag = ratedRag(likelihood, impact, next, ctx) ?? rag;
+      // A register's own scale has bands the meeting does not know (the workbook's own matrix aside).
+      const ownScale = !ctx.ragMatrix && ctx.ownRatingScale?.(facts.sheet) === true;
+      if (ownScale && cols.has("rag"))
+        notes.push(
+          `${facts.sheet} rates risks on its own Low / Medium / High scale, so the rating was left for you to set.`,
+        );
+      const nextRag = ownScale ? rag : (ratedRag(likelihood, impact, next, ctx) ?? rag);
       if (nextRag && nextRag !== facts.rag) {
         // In the register's own words (High / Medium / Low where its cells say so), as the log says it too.
         const ragCell = rawText(record, "rag");

@@ -15,6 +15,8 @@ export interface ColumnMapping {
 export interface SheetInfo {
   name: string;
   kind: SheetKind;
+  /** A register whose rating column is its own Low / Medium / High scale, not RAG bands (see followsOwnRatingScale). */
+  ownRatingScale?: true;
   /** 0-based sheet row of the header row; null when the sheet holds no recognisable table. */
   headerRow: number | null;
   columns: ColumnMapping[];

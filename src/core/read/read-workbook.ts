@@ -294,6 +294,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       ...(structure.sections.length ? { sections: structure.sections } : {}),
       ...(structure.setAside.length ? { setAside: structure.setAside } : {}),
       ...(ownMatrix ? { riskMatrix: true } : {}),
+      ...(ownRatingScales.has(grid.sheetName) ? { ownRatingScale: true as const } : {}),
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
     });
   }

@@ -21,6 +21,7 @@ import {
 import { recordedEarlier, type EarlierRecord } from "../../core/meeting/recorded-earlier";
 import {
   fieldColumnsOf,
+  ownRatingScalesOf,
   lastLoggedTexts,
   recordToEdits,
   type LastLoggedText,
@@ -482,6 +483,7 @@ export function useMeeting({
           // Recorded before: the words in the register are this meeting's own, already in the log.
           lastLoggedText: recorded ? before.text : logged(item.facts),
           ragMatrix: rep.ragMatrix,
+          ownRatingScale: ownRatingScalesOf(rep),
         });
         // A second record of the same risk in one meeting: the register text is already in the log (unless
         // the row was read again after keeping a co-author's change: then only their words are carried).

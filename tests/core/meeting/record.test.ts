@@ -11,6 +11,7 @@ import {
   UPDATE_LOG_HEADER,
   fieldColumnsOf,
   lastLoggedTexts,
+  ownRatingScalesOf,
   recordToEdits,
   serialFromDay,
   type RecordChoice,
@@ -43,6 +44,7 @@ function plan(report: Report, id: string, choice: RecordChoice) {
     columns: fieldColumnsOf(report),
     settings: defaultSettings(),
     lastLoggedText: lastLoggedTexts(report)(facts),
+    ownRatingScale: ownRatingScalesOf(report),
   });
 }
 
@@ -417,6 +419,33 @@ describe("recordToEdits: the risk's own action on the register", () => {
     expect(p.cells.filter((c) => c.field.startsWith("action."))).toEqual([]);
     expect(p.notes).toContain(
       "IRIS Risks has no action status column; the status of the action on the register was not written.",
+    );
+  });
+});
+
+describe("recordToEdits: a register rating risks on its own Low / Medium / High scale", () => {
+  // README "Real registers": a rating column in Low / Medium / High that rises with the score on bands of its
+  // own (the CDDO template rates 6 Low) is that register's own scale, not a RAG colour. The meeting cannot
+  // know the register's bands, so it leaves the rating for the officer rather than write a RAG band's word.
+  const rows = [
+    risk({ id: "R1", likelihood: 1, impact: 2, score: 2, rag: "Low" }),
+    risk({ id: "R2", likelihood: 2, impact: 3, score: 6, rag: "Low" }),
+    risk({ id: "R3", likelihood: 3, impact: 3, score: 9, rag: "Medium" }),
+    risk({ id: "R4", likelihood: 3, impact: 4, score: 12, rag: "Medium" }),
+    risk({ id: "R5", likelihood: 4, impact: 4, score: 16, rag: "High" }),
+  ];
+  const { report } = reportOfSheets([register(...rows)]);
+
+  it("is read as the register's own scale", () => {
+    expect(report.sheets.find((s) => s.name === "IRIS Risks")?.ownRatingScale).toBe(true);
+  });
+
+  it("writes the new score, leaves the rating as it is, and says why", () => {
+    const p = plan(report, "R2", { text: "Worse", noChange: false, likelihood: 3 });
+    expect(p.cells.map((c) => c.field)).toEqual(["lastUpdated", "update", "likelihood", "score"]);
+    expect(p.changes.map((c) => c.field)).toEqual(["likelihood", "score"]);
+    expect(p.notes).toContain(
+      "IRIS Risks rates risks on its own Low / Medium / High scale, so the rating was left for you to set.",
     );
   });
 });
