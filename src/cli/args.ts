@@ -156,8 +156,8 @@ const MONTHS = [
 ];
 
 /**
- * Why `iso` cannot be an as-at date, or null when it is a real date written YYYY-MM-DD: a date
- * written otherwise and a date that does not exist (30 February) are told apart.
+ * Why `iso` cannot be an as-at date, or null when it is a real date written YYYY-MM-DD from 1900 on: a
+ * date written otherwise, a date that does not exist (30 February) and one before Excel's dates are told apart.
  */
 export function asAtProblem(iso: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -168,6 +168,8 @@ export function asAtProblem(iso: string): string | null {
   if (day < 1) return `${notReal}: there is no day 0`;
   const days = daysInMonth(year, month);
   if (day > days) return `${notReal}: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  // Excel's dates start in 1900: an earlier year (a mistyped 2022) could not be written on the tabs as a date.
+  if (year < 1900) return `--as-at "${iso}" is before 1900, when Excel's dates begin: check the year`;
   return null;
 }
 

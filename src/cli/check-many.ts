@@ -2,6 +2,7 @@
 // its own in a pool of worker threads, then the risks joined across files, one report, and the roll-up.
 
 import { existsSync, promises as fsp } from "fs";
+import { localTodayIso } from "../core/local-time";
 import * as path from "path";
 import { joinAcrossFiles, type AcrossFiles } from "../core/join/across-files";
 import { defaultSettings } from "../core/model/settings";
@@ -104,7 +105,7 @@ async function checkAll(jobs: FileJob[]): Promise<FileResult[]> {
 function jointAsAt(command: CheckCommand, results: readonly FileResult[]): string {
   if (command.asAt) return command.asAt;
   const dates = new Set(results.filter((r) => r.error === undefined).map((r) => r.asAt));
-  return dates.size === 1 ? [...dates][0] : new Date().toISOString().slice(0, 10);
+  return dates.size === 1 ? [...dates][0] : localTodayIso();
 }
 
 /** Writes the roll-up workbook: the owned tabs over all files, links relative to the folder it is written in. */

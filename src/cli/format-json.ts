@@ -5,6 +5,7 @@ import type { Report } from "../core/model/report";
 import type { Finding, Severity } from "../core/model/finding";
 import type { DestinationId } from "../core/model/report";
 import type { ProposalAction, Trend } from "../core/model/history";
+import { listedOnce, type ListedOnce } from "./listed-once";
 
 /** One sheet as the JSON output describes it. */
 export interface JsonSheet {
@@ -30,7 +31,8 @@ export interface JsonFinding {
 }
 
 export interface JsonEscalation {
-  recordId: string;
+  /** The risk's id; null for a risk with none, as on its findings. */
+  recordId: string | null;
   sheet: string;
   row: number;
   destinations: DestinationId[];
@@ -40,7 +42,7 @@ export interface JsonEscalation {
 
 /** One risk's score and direction of travel. */
 export interface JsonRisk {
-  recordId: string;
+  recordId: string | null;
   sheet: string;
   row: number;
   score: number | null;
@@ -49,7 +51,7 @@ export interface JsonRisk {
 
 /** A proposal for the boards (SPEC "History, appetite and proposals"). */
 export interface JsonProposal {
-  recordId: string;
+  recordId: string | null;
   sheet: string;
   row: number;
   action: ProposalAction;
@@ -95,9 +97,10 @@ function jsonSheet(s: Report["sheets"][number]): JsonSheet {
   };
 }
 
-function jsonEscalation(e: Report["escalations"][number]): JsonEscalation {
+/** One escalation: a risk on several registers once (see listedOnce), in SPEC's shape. */
+function jsonEscalation(e: ListedOnce["escalations"][number]): JsonEscalation {
   return {
-    recordId: e.recordId,
+    recordId: e.recordId || null,
     sheet: e.sheet,
     row: e.row,
     destinations: [...e.destinations],
@@ -106,13 +109,13 @@ function jsonEscalation(e: Report["escalations"][number]): JsonEscalation {
   };
 }
 
-function jsonRisk(r: Report["riskScores"][number]): JsonRisk {
-  return { recordId: r.id, sheet: r.sheet, row: r.row, score: r.score, trend: r.trend };
+function jsonRisk(r: ListedOnce["risks"][number]): JsonRisk {
+  return { recordId: r.id || null, sheet: r.sheet, row: r.row, score: r.score, trend: r.trend };
 }
 
 function jsonProposal(p: Report["proposals"][number]): JsonProposal {
   return {
-    recordId: p.recordId,
+    recordId: p.recordId || null,
     sheet: p.sheet,
     row: p.row,
     action: p.action,
@@ -123,13 +126,14 @@ function jsonProposal(p: Report["proposals"][number]): JsonProposal {
 
 /** Builds the JSON document (keys in SPEC's order, so the output reads like the spec's example). */
 export function toJsonReport(report: Report): JsonReport {
+  const once = listedOnce(report);
   return {
     asAt: report.asAt,
     sheets: report.sheets.map(jsonSheet),
     findings: report.findings.map(jsonFinding),
-    escalations: report.escalations.map(jsonEscalation),
-    risks: report.riskScores.map(jsonRisk),
-    proposals: report.proposals.map(jsonProposal),
+    escalations: once.escalations.map(jsonEscalation),
+    risks: once.risks.map(jsonRisk),
+    proposals: once.proposals.map(jsonProposal),
   };
 }
 
@@ -142,12 +146,13 @@ const PIECE_CHARS = 1 << 16;
  * string (or one document of objects) in memory.
  */
 export function writeJson(report: Report, write: (text: string) => void): void {
+  const once = listedOnce(report);
   write(`{\n  "asAt": ${JSON.stringify(report.asAt)},\n`);
   writeArray("sheets", report.sheets, jsonSheet, write, false);
   writeArray("findings", report.findings, jsonFinding, write, false);
-  writeArray("escalations", report.escalations, jsonEscalation, write, false);
-  writeArray("risks", report.riskScores, jsonRisk, write, false);
-  writeArray("proposals", report.proposals, jsonProposal, write, true);
+  writeArray("escalations", once.escalations, jsonEscalation, write, false);
+  writeArray("risks", once.risks, jsonRisk, write, false);
+  writeArray("proposals", once.proposals, jsonProposal, write, true);
   write("}\n");
 }
 

@@ -4,14 +4,11 @@ import { columnLetter } from "../core/address/a1";
 import { DESTINATION_LABELS } from "../core/escalate/destination-labels";
 import { proposalWords } from "../core/meeting/accept-proposal";
 import type { Finding, Severity } from "../core/model/finding";
-import type { Escalation, Report } from "../core/model/report";
-import type { Proposal } from "../core/model/history";
-import type { RiskScore } from "../core/model/risk-summary";
-import { idKey } from "../core/model/records";
+import type { Report } from "../core/model/report";
 import type { SheetInfo } from "../core/model/sheet-info";
 import { TREND_ARROWS, type Trend } from "../core/model/history";
 import { MERGES_UNREAD_NOTE, structureLines } from "../core/read/structure-lines";
-import { countOnce } from "../core/summary/summary-data";
+import { listedOnce } from "./listed-once";
 import { terminalSafeLines } from "./terminal-text";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -60,26 +57,6 @@ export function table(rows: string[][]): string[] {
  * The whole text report (every line terminal-safe: a cell's control characters are shown, not obeyed): header (file, as-at, sheets), findings grouped by severity (keeping the report's
  * order inside each group, so the priority rules come first), escalations, then a count line.
  */
-/**
- * The escalations, proposals and risks the text lists: a risk on several registers (same id and title)
- * once, as the tabs show it (countOnce). The join needs every risk's facts, which cost a 100k-risk check
- * about a second and 300 MB: it is made only when two rows share an id, and a register whose ids are all
- * different is listed as it is.
- */
-function listedOnce(report: Report): {
-  escalations: readonly (Escalation & { alsoOnSheets?: string[] })[];
-  proposals: readonly Proposal[];
-  risks: readonly Pick<RiskScore, "open" | "trend">[];
-} {
-  const seen = new Set<string>();
-  for (const r of report.riskScores) {
-    const key = idKey(r.id);
-    if (!key) continue;
-    if (seen.has(key)) return countOnce(report.risks, report.escalations, report.proposals);
-    seen.add(key);
-  }
-  return { escalations: report.escalations, proposals: report.proposals, risks: report.riskScores };
-}
 
 export function renderText(report: Report, fileName: string): string {
   const once = listedOnce(report);

@@ -2,6 +2,7 @@
 // accepted exceptions, route escalations.
 
 import { toA1 } from "./address/a1";
+import { localTodayIso } from "./local-time";
 import { routeEscalations } from "./escalate/route-escalations";
 import { compareFindings, type Finding } from "./model/finding";
 import type { Grid } from "./model/grid";
@@ -38,7 +39,8 @@ export interface CheckOptions {
 
 /** The as-at day a check uses: the option, else the setting, else today. */
 export function resolveAsAt(options: Pick<CheckOptions, "asAt" | "settings" | "today">): DayNumber {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  // Today where the officer is (a UK check at 00:30 BST on 11 October is as at 11 October), not in UTC.
+  const today = options.today ?? localTodayIso();
   for (const iso of [options.asAt, options.settings.asAt, today]) {
     if (!iso) continue;
     const d = dayFromIso(iso);

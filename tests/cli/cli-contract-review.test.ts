@@ -1,6 +1,9 @@
 // A sceptical review of the command line's contract (SPEC "Command line", "Writing files" → Terminal,
 // "What must never happen"), as a council officer scripting `risk-review` relies on it: a Windows scheduled
 // task reading the exit status, a CI pipeline parsing the JSON on stdout.
+// Four of these once failed: today taken as UTC's date (a UK check at 00:30 BST was as at yesterday); a
+// risk on two registers twice in the JSON's escalations, once in the text; a risk with no id "" on its
+// escalation but null on its findings; an --as-at before 1900 accepted and written on the tabs as text.
 
 import * as fs from "fs";
 import * as os from "os";
