@@ -1,6 +1,7 @@
 // The Meeting Record owned tab: who met, which risks were reviewed, what changed, what was left, new escalations.
 
 import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
+import type { QueueItem } from "./queue";
 import { idKey } from "../model/records";
 import { ukDateOfIso } from "../parse";
 import type { DestinationId, Escalation } from "../model/report";
@@ -45,6 +46,27 @@ export interface NotReviewedRisk {
   due: boolean;
   /** "skipped" when the chair skipped it, "not reached" otherwise. */
   reason: "skipped" | "not reached";
+}
+
+/** What became of a queued risk in the meeting: an update recorded, skipped by the chair, or neither (not reached). */
+export type QueueOutcome = "recorded" | "skipped" | undefined;
+
+/** The queued risks the meeting recorded no update for, each with why (skipped, or not reached). */
+export function notReviewedRisks(
+  queue: readonly QueueItem[],
+  outcomeOf: (key: string) => QueueOutcome,
+): NotReviewedRisk[] {
+  return queue
+    .filter((q) => outcomeOf(q.key) !== "recorded")
+    .map((q) => ({
+      id: q.facts.id,
+      title: q.facts.title,
+      owner: q.facts.owner,
+      sheet: q.facts.sheet,
+      row: q.facts.row,
+      due: q.due,
+      reason: outcomeOf(q.key) === "skipped" ? "skipped" : "not reached",
+    }));
 }
 
 export interface NewEscalation {

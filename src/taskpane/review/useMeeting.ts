@@ -9,7 +9,7 @@ import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/me
 import {
   buildMeetingRecord,
   type MeetingInfo,
-  type NotReviewedRisk,
+  notReviewedRisks,
   type ReviewedRisk,
 } from "../../core/meeting/meeting-record";
 import { buildQueue, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
@@ -655,17 +655,7 @@ export function useMeeting({
         changes: o.changes,
       });
     }
-    const notReviewed: NotReviewedRisk[] = s.queue
-      .filter((q) => s.outcomes.get(q.key)?.kind !== "recorded")
-      .map((q) => ({
-        id: q.facts.id,
-        title: q.facts.title,
-        owner: q.facts.owner,
-        sheet: q.facts.sheet,
-        row: q.facts.row,
-        due: q.due,
-        reason: s.outcomes.get(q.key)?.kind === "skipped" ? "skipped" : "not reached",
-      }));
+    const notReviewed = notReviewedRisks(s.queue, (key) => s.outcomes.get(key)?.kind);
     const tab = buildMeetingRecord({
       meeting: setup,
       reviewed,

@@ -11,7 +11,8 @@ import { findConflicts, rowSnapshot } from "../../../src/core/meeting/conflict";
 import { acceptedProposalLog } from "../../../src/core/meeting/accept-proposal";
 import {
   buildMeetingRecord,
-  type NotReviewedRisk,
+  notReviewedRisks,
+  type QueueOutcome,
   type ReviewedRisk,
 } from "../../../src/core/meeting/meeting-record";
 import { buildQueue, type QueueItem } from "../../../src/core/meeting/queue";
@@ -494,20 +495,11 @@ describe("chair's review: the Meeting Record", () => {
       changes: [...first.changes, ...second.changes],
     },
   ];
-  const outcomes = new Map<string, "skipped">([
+  const outcomes = new Map<string, QueueOutcome>([
+    [queue.find((q) => q.facts.id === "HRC-001")!.key, "recorded"],
     [queue.find((q) => q.facts.id === "HRC-002")!.key, "skipped"],
   ]);
-  const notReviewed: NotReviewedRisk[] = queue
-    .filter((q) => q.facts.id !== "HRC-001")
-    .map((q) => ({
-      id: q.facts.id,
-      title: q.facts.title,
-      owner: q.facts.owner,
-      sheet: q.facts.sheet,
-      row: q.facts.row,
-      due: q.due,
-      reason: outcomes.get(q.key) === "skipped" ? "skipped" : "not reached",
-    }));
+  const notReviewed = notReviewedRisks(queue, (key) => outcomes.get(key));
   const tab = buildMeetingRecord({
     meeting: {
       date: MEETING,
