@@ -2,12 +2,12 @@
 // file and the worker threads of `check` on many (kept apart from the review writer, so workers load little).
 
 import { promises as fsp } from "fs";
+import { hasCheckableSheet, nothingToCheckMessage } from "../core/model/sheet-info";
 import type { Grid } from "../core/model/grid";
 import type { Report } from "../core/model/report";
 import { CliError, describeFsError } from "./cli-error";
 
 /** Sheet kinds that make a workbook worth checking (SPEC: otherwise exit 2). */
-const CHECKABLE_KINDS = new Set(["risk-register", "actions", "improvement-plan"]);
 
 /** Reads the input file's bytes; never opens it for writing. */
 export async function readInput(file: string): Promise<Uint8Array> {
@@ -20,10 +20,11 @@ export async function readInput(file: string): Promise<Uint8Array> {
 
 /** Exit 2 with the list of sheets seen when nothing in the workbook is a plan, register or actions sheet. */
 export function requireCheckableSheet(report: Report, grids: readonly Grid[], fileName: string): void {
-  if (report.sheets.some((s) => CHECKABLE_KINDS.has(s.kind))) return;
-  const seen = grids.map((g) => `"${g.sheetName}"`).join(", ") || "none";
+  if (hasCheckableSheet(report.sheets)) return;
   throw new CliError(
-    `"${fileName}" holds no improvement plan, risk register or actions sheet that risk-review recognises ` +
-      `(no row in the first 20 matches their headers). Sheets seen: ${seen}.`,
+    nothingToCheckMessage(
+      `"${fileName}"`,
+      grids.map((g) => g.sheetName),
+    ),
   );
 }

@@ -1,6 +1,8 @@
 // Pure helpers behind the Check view's findings list: filter, group, count. No React here.
 
 import type { Finding, Severity } from "../core/model/finding";
+import type { SheetInfo } from "../core/model/sheet-info";
+import { toA1 } from "../core/address/a1";
 
 /** The Check view's filter; "" means "all". */
 export interface FindingFilter {
@@ -60,8 +62,14 @@ export function distinct(findings: readonly Finding[], key: "ruleId" | "sheet"):
 }
 
 /** Where a finding points: its cell, or the header row's first cell for a sheet-level finding. */
-export function findingAddress(f: Finding): string {
-  return f.cell ?? `A${f.row}`;
+export function findingAddress(f: Finding, sheet?: Pick<SheetInfo, "columns">): string {
+  if (f.cell) return f.cell;
+  // A sheet-level finding points at the header row: across the table's columns, wherever the table starts.
+  const cols = (sheet?.columns ?? []).map((c) => c.col);
+  if (cols.length === 0) return `A${f.row}`;
+  const first = toA1(f.row - 1, Math.min(...cols));
+  const last = toA1(f.row - 1, Math.max(...cols));
+  return first === last ? first : `${first}:${last}`;
 }
 
 /** "IRIS Risks!K9 · HRC-005": the finding's place, as the list shows it. */

@@ -49,3 +49,23 @@ export interface SetAsideRow {
   row: number;
   reason: "totals" | "heading" | "no date" | "no risk id";
 }
+
+/** The kinds of sheet a check reads: a workbook with none of them has nothing to check. */
+const CHECKABLE_KINDS: ReadonlySet<string> = new Set(["risk-register", "actions", "improvement-plan"]);
+
+/** True when some sheet is an improvement plan, a risk register or an actions sheet. */
+export function hasCheckableSheet(sheets: readonly Pick<SheetInfo, "kind">[]): boolean {
+  return sheets.some((s) => CHECKABLE_KINDS.has(s.kind));
+}
+
+/**
+ * What to tell an officer whose workbook holds nothing to check, naming the sheets seen (`where`: the file
+ * for the command line, "this workbook" in the task pane): never "every rule passed".
+ */
+export function nothingToCheckMessage(where: string, sheetNames: readonly string[]): string {
+  const seen = sheetNames.map((n) => `"${n}"`).join(", ") || "none";
+  return (
+    `${where} holds no improvement plan, risk register or actions sheet that risk-review recognises ` +
+    `(no row in the first 20 matches their headers). Sheets seen: ${seen}.`
+  );
+}

@@ -194,8 +194,10 @@ export function useWorkbook(
   const select = useCallback(
     async (f: Finding) => {
       try {
-        await gateway.selectCell({ sheet: f.sheet, address: findingAddress(f) });
-        patch({ status: `Selected ${f.sheet}!${findingAddress(f)}.` });
+        const sheet = latest.current.report?.sheets.find((s) => s.name === f.sheet);
+        const address = findingAddress(f, sheet);
+        await gateway.selectCell({ sheet: f.sheet, address });
+        patch({ status: `Selected ${f.sheet}!${address}.` });
       } catch (e) {
         patch({ error: plainMessage(e) });
       }

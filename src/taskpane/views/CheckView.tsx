@@ -1,6 +1,7 @@
 // Check view: one button checks the whole workbook; then the sheets as read, and the findings.
 
 import * as React from "react";
+import { hasCheckableSheet, nothingToCheckMessage } from "../../core/model/sheet-info";
 import { Button, Divider, makeStyles, tokens } from "@fluentui/react-components";
 import {
   ArrowClockwiseRegular,
@@ -175,9 +176,14 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
           <h2 className={s.h2}>Findings</h2>
           {findings.length === 0 ? (
             <p className={s.empty}>
-              {report.accepted.length === 0
-                ? "No findings: every rule passed."
-                : `No findings left to act on: the ${report.accepted.length === 1 ? "one finding is" : `${report.accepted.length} findings are`} accepted (listed under Accepted).`}
+              {!hasCheckableSheet(report.sheets)
+                ? nothingToCheckMessage(
+                    "This workbook",
+                    report.sheets.map((x) => x.name),
+                  )
+                : report.accepted.length === 0
+                  ? "No findings: every rule passed."
+                  : `No findings left to act on: the ${report.accepted.length === 1 ? "one finding is" : `${report.accepted.length} findings are`} accepted (listed under Accepted).`}
             </p>
           ) : (
             <>
