@@ -48,7 +48,8 @@ describe("CheckView", () => {
   it.each([
     ["click", "IRIS Risks!D5 · HRC-001", { sheet: "IRIS Risks", address: "D5" }],
     ["Enter", "Actions!E3 · HRC-001", { sheet: "Actions", address: "E3" }],
-    ["click", "IRIS Risks, header row 4", { sheet: "IRIS Risks", address: "A4" }],
+    // A sheet-level finding: the header row across the table's columns.
+    ["click", "IRIS Risks, header row 4", { sheet: "IRIS Risks", address: "A4:E4" }],
   ])("selects the finding's cell on %s (%s)", async (how, place, target) => {
     const { user, gateway } = await checked();
     const button = screen.getByRole("button", {

@@ -20,6 +20,8 @@ const RISK: PatternTable = {
     "=id",
     "id:8",
     "risk id no",
+    "risk code",
+    "=code:8",
   ],
   title: [
     "risk title",
@@ -59,12 +61,16 @@ const RISK: PatternTable = {
     "accountable:6",
     "assignee",
     "risk manager",
+    "risk lead",
+    "=lead",
+    "managed by",
   ],
   raised: ["date raised", "date identified", "raised", "date added", "date logged", "date opened"],
   likelihood: ["likelihood", "probability", "likelihood score:20", "likelihood rating:20", "=l:9", "=p:9"],
   impact: ["impact", "severity:8", "consequence", "impact score:20", "impact rating:20", "=i:9"],
-  score: ["score", "risk score", "rr score", "rating score", "overall score", "total score"],
-  rag: ["rag", "rag status", "rag rating", "risk rating", "=rating", "risk level", "=level"],
+  // "L x I" (likelihood × impact) is the score however it is headed: "Residual Risk (L x I)".
+  score: ["score", "risk score", "rr score", "rating score", "overall score", "total score", "l x i:25"],
+  rag: ["rag", "rag status", "rag rating", "risk rating", "=rating", "=risk level", "=level"],
   strategy: [
     "strategy",
     "response",
@@ -115,6 +121,7 @@ const RISK: PatternTable = {
     "updated:8",
     "date last update:30",
     "update date",
+    "latest note date:30",
   ],
   reviewDate: ["=review date:25"],
   update: [
@@ -129,6 +136,7 @@ const RISK: PatternTable = {
     "progress update",
     "latest position",
     "last update:15",
+    "latest note",
   ],
   nextReview: ["next review", "next review date", "review due", "due for review", "review by"],
   status: ["status", "risk status", "current status", "open closed"],

@@ -48,6 +48,19 @@ export const INHERENT_WORDS = new Set([
   "original",
   "untreated",
   "raw",
+  "unmitigated",
+  "before",
 ]);
-export const TARGET_WORDS = new Set(["target", "future", "desired", "planned", "post"]);
-export const CURRENT_WORDS = new Set(["current", "residual", "net", "rr", "revised", "actual"]);
+export const TARGET_WORDS = new Set(["target", "future", "desired", "planned"]);
+// "Post-mitigation" and "after mitigation" mean the risk as it stands with its controls: the current score.
+export const CURRENT_WORDS = new Set([
+  "current",
+  "residual",
+  "net",
+  "rr",
+  "revised",
+  "actual",
+  "post",
+  "after",
+  "mitigated",
+]);
