@@ -5,6 +5,10 @@ import { cellAt, type Grid } from "../model/grid";
 import type { ColumnCorrection } from "../model/settings";
 import { cellText } from "./cell-text";
 import { mapHeaders, type HeaderCell, type HeaderMapping } from "./map-headers";
+import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
+
+/** The words that make a group header qualify the headers below it (inherent, current, target). */
+const GROUP_QUALIFIERS: ReadonlySet<string> = new Set([...INHERENT_WORDS, ...CURRENT_WORDS, ...TARGET_WORDS]);
 
 export interface SheetLayout {
   kind: SheetKind;
@@ -40,7 +44,27 @@ export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
   }
   for (const [above, count] of over)
     if (count > cells.length / 2) for (const c of cells) if (c.group === above) c.group = undefined;
+  carryGroupLabels(cells);
   return cells;
+}
+
+/**
+ * A group row written without merged cells, each label once over its block's first column ("Inherent
+ * Risk" over Likelihood, then blank over Impact and Score): where the row above holds two or more labels
+ * naming inherent, current or target, each stands over the blank cells to its right as a merged label
+ * would, for as many columns as the labels stand apart (the blocks are as wide as each other), and no
+ * further: a label over the last block does not reach the columns after it.
+ */
+function carryGroupLabels(cells: HeaderCell[]): void {
+  const qualifies = (g: string | undefined) => !!g && headerWords(g).some((w) => GROUP_QUALIFIERS.has(w));
+  const labelled = cells.filter((c) => qualifies(c.group));
+  if (labelled.length < 2) return;
+  const width = Math.min(...labelled.slice(1).map((c, k) => c.col - labelled[k].col));
+  let label: { text: string; col: number } | null = null;
+  for (const c of cells) {
+    if (c.group) label = qualifies(c.group) ? { text: c.group, col: c.col } : null;
+    else if (label && c.col - label.col < width) c.group = label.text;
+  }
 }
 
 /** Does this mapping look like a real table of this kind? */

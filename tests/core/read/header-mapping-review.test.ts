@@ -1,11 +1,11 @@
 // Review: header rows as UK public-sector registers really head their columns (council, NHS, central
 // government templates, Pentana / JCAD / 4risk / IRIS exports), against SPEC "Reading sheets" and "Fields".
 // Grids are built here; nothing is read from the shared fixtures at test time.
-// Eight of these once failed (Risk Lead, Managed By, Code, Latest Note (Date), L x I, unmitigated / before
-// and after / post mitigation, Previous Score, Risk Appetite Level). Three more cases the review wrote are
-// not here, as they are not fixed: a group header written once over a block's first column (not merged);
-// a council risk log with a Target Date and no score read as an actions sheet; "Update (incl. date)" read
-// as a date column where the register has no other. The closing note of stop 25 lists them.
+// Nine of these once failed (Risk Lead, Managed By, Code, Latest Note (Date), L x I, unmitigated / before
+// and after / post mitigation, Previous Score, Risk Appetite Level, a group header written once over its
+// block's first column). Two more cases the review wrote are not here, as they are not fixed: a council
+// risk log with a Target Date and no score read as an actions sheet; "Update (incl. date)" read as a date
+// column where the register has no other. The closing note of stop 25 lists them.
 
 import { gridFromRows, type CellValue, type Grid, type MergedArea } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
@@ -276,6 +276,28 @@ describe("sheets as the reader detects them", () => {
       targetImpact: "I@10",
       targetScore: "Score@11",
     });
+  });
+
+  // SPEC Reading sheets: the group row "(Inherent / Residual / Target spanning several columns) qualifies the headers below".
+  it("reads group headers written once over the first column of each block (not merged) the same way", () => {
+    const rows: CellValue[][] = [
+      ["", "", "", "Inherent Risk", null, null, "Residual Risk", null, null],
+      [
+        "Risk Ref",
+        "Risk Title",
+        "Risk Owner",
+        "Likelihood",
+        "Impact",
+        "Score",
+        "Likelihood",
+        "Impact",
+        "Score",
+      ],
+      ["CR-01", "Adult social care overspend", "J Smith", 5, 5, 25, 4, 4, 16],
+    ];
+    const { kind, byField } = fieldsAsRead(sheet("Corporate Risks", rows));
+    expect(kind).toBe("risk-register");
+    expect(byField).toMatchObject({ likelihood: "Likelihood@6", impact: "Impact@7", score: "Score@8" });
   });
 
   it("detects a register carrying its own action columns as a register, Target Date staying the risk's target date", () => {
