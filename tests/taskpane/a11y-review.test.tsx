@@ -7,6 +7,7 @@
 // as <body>. A keyboard user must then Tab from the top of the pane (past the five view tabs) to get back
 // to where they were, and a screen reader says nothing about where they are (WCAG 2.4.3 Focus Order).
 
+import { renderPane } from "./start-meeting";
 import * as React from "react";
 import * as util from "util";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -14,10 +15,7 @@ import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { disposeTabster, getTabster } from "tabster";
-import { App } from "../../src/taskpane/App";
 import { LongList } from "../../src/taskpane/components/LongList";
-import * as realEngine from "../../src/taskpane/engine";
-import { createOfficeGateway } from "../../src/excel/office-gateway";
 import type { Grid } from "../../src/core/model/grid";
 import { gridFromRows } from "../../src/core/model/grid";
 import { installFakeExcel, uninstallFakeExcel } from "../fakes/fake-excel";
@@ -143,15 +141,7 @@ async function openReview() {
       },
     ],
   });
-  const user = userEvent.setup({ delay: null });
-  render(
-    <App
-      gateway={createOfficeGateway()}
-      loadEngine={() => Promise.resolve(realEngine)}
-      theme={webLightTheme}
-      initialView="review"
-    />,
-  );
+  const { user } = renderPane("review");
   const check = await screen.findByRole("button", { name: "Check the workbook" });
   await waitFor(() => expect(check).toBeEnabled()); // the settings load first
   return { user, check };

@@ -8,16 +8,12 @@
 // of naming the sheets it saw. (The arrow keys between findings are left to the browser tests: Fluent's
 // grid navigation works from layout, which jsdom does not have.)
 
-import * as React from "react";
+import { renderPane } from "./start-meeting";
 import * as util from "util";
-import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import { webLightTheme } from "@fluentui/react-components";
 import { disposeTabster, getTabster } from "tabster";
-import { App } from "../../src/taskpane/App";
-import * as realEngine from "../../src/taskpane/engine";
-import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { saveSettings, loadSettings } from "../../src/excel/settings-store";
 import { MARK_FORMULA, MARK_FILL, isMarkFormula } from "../../src/excel/mark-cells";
 import { defaultSettings, type Settings } from "../../src/core/model/settings";
@@ -95,15 +91,7 @@ async function openCheck(
 ): Promise<{ host: FakeHost; user: ReturnType<typeof userEvent.setup>; unmount: () => void }> {
   const host = installFakeExcel({ sheets, apiVersion: "1.13" });
   await saveSettings(settings);
-  const user = userEvent.setup({ delay: null });
-  const { unmount } = render(
-    <App
-      gateway={createOfficeGateway()}
-      loadEngine={() => Promise.resolve(realEngine)}
-      theme={webLightTheme}
-      initialView="check"
-    />,
-  );
+  const { user, unmount } = renderPane("check");
   const button = await screen.findByRole("button", { name: "Check workbook" });
   await waitFor(() => expect(button).not.toHaveAttribute("aria-disabled", "true"));
   return { host, user, unmount };
@@ -371,15 +359,7 @@ describe("Check view: accepting an exception", () => {
     // A later day: the review-by date has passed, so the pane brings the finding back.
     unmount();
     await saveSettings({ ...(await loadSettings()), asAt: "2022-12-05" });
-    const user2 = userEvent.setup({ delay: null });
-    render(
-      <App
-        gateway={createOfficeGateway()}
-        loadEngine={() => Promise.resolve(realEngine)}
-        theme={webLightTheme}
-        initialView="check"
-      />,
-    );
+    const { user: user2 } = renderPane("check");
     const button = await screen.findByRole("button", { name: "Check workbook" });
     await waitFor(() => expect(button).not.toHaveAttribute("aria-disabled", "true"));
     await runCheck(user2);
@@ -413,15 +393,7 @@ describe("Check view: correcting a column", () => {
 
     // The next check, in a pane opened afresh, uses the saved correction.
     unmount();
-    const user2 = userEvent.setup({ delay: null });
-    render(
-      <App
-        gateway={createOfficeGateway()}
-        loadEngine={() => Promise.resolve(realEngine)}
-        theme={webLightTheme}
-        initialView="check"
-      />,
-    );
+    const { user: user2 } = renderPane("check");
     const button = await screen.findByRole("button", { name: "Check workbook" });
     await waitFor(() => expect(button).not.toHaveAttribute("aria-disabled", "true"));
     await runCheck(user2);

@@ -4,16 +4,12 @@
 // an officer's edit since the last import, ids typed differently, formula-like text, a long text, dates
 // over text-formatted cells), each `it` naming what SPEC or an officer expects and quoting the sentence.
 
+import { renderPane } from "./start-meeting";
 import * as util from "util";
-import * as React from "react";
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import { webLightTheme } from "@fluentui/react-components";
 import { disposeTabster, getTabster } from "tabster";
-import { App } from "../../src/taskpane/App";
-import * as engine from "../../src/taskpane/engine";
-import { createOfficeGateway } from "../../src/excel/office-gateway";
 import type { CellValue } from "../../src/core/model/grid";
 import { installFakeExcel, uninstallFakeExcel, type FakeHost, type FakeSheetSpec } from "../fakes/fake-excel";
 import { writeCellValue } from "../fakes/fake-state";
@@ -41,15 +37,7 @@ function registerSheet(extra: Partial<FakeSheetSpec> = {}): FakeSheetSpec {
 
 async function openImport(sheets: FakeSheetSpec[], apiVersion = "1.13") {
   const host: FakeHost = installFakeExcel({ sheets, apiVersion });
-  const user = userEvent.setup({ delay: null });
-  const r = render(
-    <App
-      gateway={createOfficeGateway()}
-      loadEngine={() => Promise.resolve(engine)}
-      theme={webLightTheme}
-      initialView="import"
-    />,
-  );
+  const { user, ...r } = renderPane("import");
   const choose = await screen.findByRole("button", { name: "Choose an .xlsx or .csv file…" });
   await waitFor(() => expect(choose).toBeEnabled());
   return { host, user, ...r };

@@ -9,17 +9,29 @@ import { App } from "../../src/taskpane/App";
 import * as engine from "../../src/taskpane/engine";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 
-/** Opens the task pane over the installed host, checks the workbook and starts a meeting (dated `meetingDate`, ISO, when given). */
-export async function openPaneAndStart(queueLength: number, meetingDate?: string) {
+/** The views the pane can open on. */
+type View = "check" | "review" | "import";
+
+/**
+ * Renders the task pane on the real Office adapter over the installed fake host, with the real engine,
+ * opened on `view`: as every test of the pane on the fake host begins.
+ */
+export function renderPane(view: View) {
   const user = userEvent.setup({ delay: null });
-  const { unmount } = render(
+  const rendered = render(
     <App
       gateway={createOfficeGateway()}
       loadEngine={() => Promise.resolve(engine)}
       theme={webLightTheme}
-      initialView="review"
+      initialView={view}
     />,
   );
+  return { user, ...rendered };
+}
+
+/** Opens the task pane over the installed host, checks the workbook and starts a meeting (dated `meetingDate`, ISO, when given). */
+export async function openPaneAndStart(queueLength: number, meetingDate?: string) {
+  const { user, unmount } = renderPane("review");
   const check = await screen.findByRole("button", { name: "Check the workbook" });
   await waitFor(() => expect(check).toBeEnabled());
   await user.click(check);
