@@ -21,10 +21,14 @@ export function headerWords(header: string): readonly string[] {
   return words;
 }
 
+/** A bracketed note saying what a column includes ("(incl. date)", "(including VAT)"): not what the column is. */
+const INCLUDES_NOTE = /\((?:inc|incl|including)\b[^)]*\)/g;
+
 function splitHeader(header: string): readonly string[] {
   return Object.freeze(
     header
       .toLowerCase()
+      .replace(INCLUDES_NOTE, " ")
       .replace(/&/g, " and ")
       .replace(/([a-z])([0-9])/g, "$1 $2")
       .split(/[^a-z0-9]+/)

@@ -1,11 +1,11 @@
 // Review: header rows as UK public-sector registers really head their columns (council, NHS, central
 // government templates, Pentana / JCAD / 4risk / IRIS exports), against SPEC "Reading sheets" and "Fields".
 // Grids are built here; nothing is read from the shared fixtures at test time.
-// Nine of these once failed (Risk Lead, Managed By, Code, Latest Note (Date), L x I, unmitigated / before
+// Ten of these once failed (Risk Lead, Managed By, Code, Latest Note (Date), L x I, unmitigated / before
 // and after / post mitigation, Previous Score, Risk Appetite Level, a group header written once over its
-// block's first column). Two more cases the review wrote are not here, as they are not fixed: a council
-// risk log with a Target Date and no score read as an actions sheet; "Update (incl. date)" read as a date
-// column where the register has no other. The closing note of stop 25 lists them.
+// block's first column, "Update (incl. date)"). One more case the review wrote is not here, as it is not
+// fixed: a council risk log with a Target Date and no score read as an actions sheet. The closing note of
+// stop 25 says why.
 
 import { gridFromRows, type CellValue, type Grid, type MergedArea } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
@@ -181,6 +181,22 @@ describe("whole header rows", () => {
     expect(m["Residual Risk (L x I)"]).toBe("score");
     expect(m["Previous Score"]).toBeNull();
   });
+
+  // SPEC Fields: update = "Latest Update, Commentary, Progress"; lastUpdated = "Last Updated, Last Reviewed ..." (dates).
+  it("reads 'Update (incl. date)' as the update text, not as a date column, where the register has no date column", () => {
+    const m = mapRow("risk-register", [
+      "Risk Ref",
+      "Risk Title",
+      "Risk Owner",
+      "Residual Score",
+      "Risk Response",
+      "Further Actions Required",
+      "Update (incl. date)",
+    ]);
+    expect(m["Update (incl. date)"]).toBe("update");
+  });
+
+  // SPEC Fields: rag = "RAG, RAG Status, Risk Rating (a word, not a number)"; appetite is per category, a setting.
 
   it("does not take the Risk Appetite Level column for the RAG", () => {
     const m = mapRow("risk-register", [
