@@ -3,7 +3,7 @@
 import { riskHistory } from "../history";
 import type { Finding } from "../model/finding";
 import type { Proposal, RiskHistory } from "../model/history";
-import { ownActionCells } from "../model/own-action";
+import { OWN_ACTION_NAME, ownActionCells } from "../model/own-action";
 import {
   fieldDate,
   fieldText,
@@ -64,9 +64,17 @@ export function meetingActions(card: Pick<RiskCard, "actions" | "ownAction">): M
   return card.ownAction ? [card.ownAction, ...card.actions] : card.actions;
 }
 
-/** What the meeting calls an action: "Action on the register", or "Action A-1" (its id, else its first words). */
+/**
+ * How the meeting names an action, in the Update Log's Changes and the Meeting Record: "on the register" for
+ * the risk's own, else its id, else its first `chars` words' characters, else its row.
+ */
+export function meetingActionName(a: MeetingAction, chars = 40): string {
+  return a.own ? OWN_ACTION_NAME : a.actionId || a.text.slice(0, chars) || `row ${a.row}`;
+}
+
+/** What the record panel calls an action: "Action on the register", or "Action A-1". */
 export function meetingActionLabel(a: MeetingAction): string {
-  return a.own ? "Action on the register" : `Action ${a.actionId || a.text.slice(0, 30) || `row ${a.row}`}`;
+  return `Action ${meetingActionName(a, 30)}`;
 }
 
 export interface RiskCard {

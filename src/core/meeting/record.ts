@@ -22,8 +22,7 @@ import {
   ukDateOfIso,
   type DayNumber,
 } from "../parse";
-import type { MeetingAction } from "./card";
-import { OWN_ACTION_NAME } from "../model/own-action";
+import { meetingActionName, type MeetingAction } from "./card";
 import type { ActionValues } from "./recorded-actions";
 
 /**
@@ -463,9 +462,7 @@ function planActionChange(
   };
   let changed = false;
   const fields = a.action.own ? OWN_ACTION_FIELDS : ACTION_FIELDS;
-  const name = a.action.own
-    ? OWN_ACTION_NAME
-    : a.action.actionId || a.action.text.slice(0, 40) || `row ${a.action.row}`;
+  const name = meetingActionName(a.action);
   const row = a.action.row - 1;
   if (a.status !== undefined && a.status.trim() && a.status.trim() !== a.action.status) {
     const col = cols.get(fields.status);

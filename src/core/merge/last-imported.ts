@@ -20,7 +20,7 @@ export interface LastImported {
 }
 
 /** Nothing imported before (a workbook without an Import Log). */
-export const NOTHING_IMPORTED: LastImported = { get: () => undefined };
+const NOTHING_IMPORTED: LastImported = { get: () => undefined };
 
 /**
  * The values the workbook's Import Logs say were written to `sheet`, by record key: `keyOf` gives the
@@ -68,11 +68,6 @@ export const riskRowKey = (riskId: string, actionId: string): string => (actionI
 
 /** An actions sheet's key for a log row, where actions are matched by their id: the folded action id. */
 export const actionRowKey = (_riskId: string, actionId: string): string => idKey(actionId);
-
-/** The note on a cell the import left as the officer edited it: IRIS still says what the last import wrote. */
-export function editKeptNote(imported: CellValue): string {
-  return `kept the register's edit made since the last import (the export still says "${cellText(imported)}", as that import wrote)`;
-}
 
 /** The note on a cell the import wrote over an officer's edit, IRIS having changed it too. */
 export function editReplacedNote(imported: CellValue): string {

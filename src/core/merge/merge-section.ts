@@ -2,9 +2,9 @@
 
 import { toA1 } from "../address/a1";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
-import { keptFormulaNote, tooLongNote, writableText } from "../model/writable-text";
+import { editKeptNote, keptFormulaNote, tooLongNote, writableText } from "../model/writable-text";
 import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
-import { isBlank } from "../read/cell-text";
+import { cellText, isBlank } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { groupedHeader, headerKey } from "../read/map-headers";
 import type {
@@ -17,7 +17,7 @@ import type {
   RecordChange,
 } from "./types";
 import { newRowsStart, totalsRowNote, type TotalsRowPlace } from "./place-new-rows";
-import { editKeptNote, editReplacedNote, type LastImported } from "./last-imported";
+import { editReplacedNote, type LastImported } from "./last-imported";
 import {
   columnKind,
   compareKey,
@@ -283,7 +283,7 @@ export function mergeSection(input: SectionInput): MergeSection {
               label: rules.label(rec),
               riskId: rules.riskId(rec),
               reason: "edited-since-import",
-              note: editKeptNote(imported),
+              note: editKeptNote(cellText(imported)),
             });
             continue;
           }

@@ -52,13 +52,15 @@ export function keptFormulaNote(exportText: string): string {
   return `kept formula (export says ${exportText === "" ? "(blank)" : exportText})`;
 }
 
-/** An import's note for a cell it left as it was (a kept formula, an over-long text): no change was made. */
+/** The note on a cell the import left as the officer edited it: the export still says what the last import wrote. */
+export function editKeptNote(importedText: string): string {
+  return `kept the register's edit made since the last import (the export still says "${importedText}", as that import wrote)`;
+}
+
+/** An import's note for a cell it left as it was (a kept formula, an over-long text, an officer's edit): no change was made. */
 const NOT_WRITTEN_NOTE = /^(?:kept formula \(export says |not written: |kept the register's edit )/;
 
-/**
- * True when an Import Log's New value is a note that the cell was left as it was (see keptFormulaNote,
- * tooLongNote, and editKeptNote in merge/last-imported).
- */
+/** True when an Import Log's New value is a note that the cell was left as it was (keptFormulaNote, tooLongNote, editKeptNote). */
 export function isNotWrittenNote(text: string): boolean {
   return NOT_WRITTEN_NOTE.test(text);
 }

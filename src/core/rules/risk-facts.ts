@@ -93,11 +93,10 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
 function latestUpdateText(ctx: RuleContext, risk: RiskRecord, latest: DayNumber | null): string {
   const own = fieldText(risk, "update");
   if (latest === null) return own;
-  const value = rawValue(risk, "update");
-  const lines = typeof value === "string" ? datedLines(value) : [];
-  const lineDay = lines.reduce<DayNumber | null>((d, l) => (d === null || l.day > d ? l.day : d), null);
+  // The newest dated line's day, as the check read it once; its lines are read again only when they are the latest.
+  const lineDay = ctx.datedUpdate(risk);
   if (lineDay !== null && lineDay >= latest)
-    return lines
+    return datedLines(String(rawValue(risk, "update")))
       .filter((l) => l.day === lineDay)
       .map((l) => l.line.trim())
       .join("\n");
