@@ -380,6 +380,9 @@ describe("Review view: meeting review", () => {
     await screen.findByRole("heading", { level: 2, name: /R1/ });
     const card = screen.getByRole("region", { name: /R1/ });
     expect(card.textContent).toContain(`${ukOf(moved)}, Delayed`);
+    // A register with no likelihood or impact columns gives the score alone on the card.
+    expect(card.textContent).toMatch(/Score12\s*Amber/);
+    expect(card.textContent).not.toContain("likelihood ?");
   });
 
   it("the co-author panel shows a changed date as a date, not as an Excel serial number", async () => {

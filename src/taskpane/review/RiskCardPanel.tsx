@@ -139,7 +139,9 @@ export function RiskCardPanel({
         </dd>
         <dt className={s.dt}>Score</dt>
         <dd className={s.dd}>
-          {score ?? "?"} (likelihood {l ?? "?"} × impact {i ?? "?"}){" "}
+          {score ?? "?"}
+          {/* A register with no likelihood or impact columns gives the score alone, not "(likelihood ? × impact ?)". */}
+          {l !== null || i !== null ? ` (likelihood ${l ?? "?"} × impact ${i ?? "?"})` : ""}{" "}
           {rag ? (
             <Badge appearance="filled" color={RAG_COLOUR[rag]}>
               {RAG_WORD[rag]}
