@@ -165,6 +165,7 @@ function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
   }
   const reg = best.get("risk-register")?.mapping;
   const act = best.get("actions")?.mapping;
+  if (reg && act && readsAsRiskLog(reg, act)) return "risk-register";
   if (act && (act.fieldColumns.has("due") || act.fieldColumns.has("actionId"))) {
     const regHasScores = reg ? RISK_SCORE_FIELDS.some((f) => reg.fieldColumns.has(f)) : false;
     if (!regHasScores) return "actions";
@@ -177,4 +178,22 @@ function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
   if (reg) return "risk-register";
   if (act) return "actions";
   return null;
+}
+
+/** A column of a risk's mitigations, not one action: "Mitigating Actions", "Controls / Actions", "Mitigation". */
+const MITIGATIONS_HEADER = /\bactions\b|\bcontrols?\b|\bmitigat/i;
+
+/**
+ * True for a risk log: a row per risk that names it (id, title or description, owner), its mitigating
+ * actions in one column and the risk's target date ("Risk ID, Risk Title, Risk Description, Risk Owner,
+ * Mitigating Actions, Target Date, Status"). Read as actions it would look like an action with a due date;
+ * an action tracker names its action in the singular ("Action"), dates it "Due", or numbers its actions.
+ */
+function readsAsRiskLog(reg: HeaderMapping, act: HeaderMapping): boolean {
+  if (!namesRisks(reg) || act.fieldColumns.has("actionId")) return false;
+  const due = act.fieldColumns.get("due");
+  if (due !== undefined && due !== reg.fieldColumns.get("targetDate")) return false;
+  const actionCol = act.fieldColumns.get("action");
+  const header = reg.columns.find((c) => c.col === actionCol)?.header ?? "";
+  return MITIGATIONS_HEADER.test(header);
 }

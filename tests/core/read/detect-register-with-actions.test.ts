@@ -47,3 +47,26 @@ describe("a register with an Actions column", () => {
     ).toBe("actions");
   });
 });
+
+describe("a risk log with mitigating actions and a target date, and no score", () => {
+  // A council's risk log: a row per risk, its mitigations in one column, the date the risk should be down by.
+  it.each([
+    [["Risk ID", "Risk Title", "Risk Description", "Risk Owner", "Mitigating Actions", "Target Date", "Status"]],
+    [["Risk Ref", "Risk", "Owner", "Controls / Actions", "Target Date", "Progress"]],
+    [["Ref", "Risk Description", "Risk Owner", "Mitigation", "Target Date", "Status"]],
+  ])("%j is a risk register", (header) => {
+    const row = header.map((h, i) => (i === 0 ? "R1" : /date/i.test(h) ? "01/12/2022" : "Words"));
+    expect(kindOf([header, row])).toBe("risk-register");
+  });
+
+  // An action tracker that repeats the risk's title for readability stays an actions sheet.
+  it.each([
+    [["Risk ID", "Risk Title", "Action", "Owner", "Due Date", "Status"]],
+    [["Risk ID", "Risk Title", "Action", "Owner", "Target Date", "Status"]],
+    [["Risk ID", "Risk Title", "Action", "Action Owner", "Target Date", "Status"]],
+    [["Action ID", "Risk ID", "Risk Title", "Mitigating Actions", "Owner", "Target Date", "Status"]],
+  ])("%j stays an actions sheet", (header) => {
+    const row = header.map((h, i) => (i === 0 ? "R1" : /date/i.test(h) ? "01/12/2022" : "Words"));
+    expect(kindOf([header, row])).toBe("actions");
+  });
+});
