@@ -44,10 +44,49 @@ export function categoryNamedIn(
   return Object.keys(categories).find((c) => categoryKey(c) === key);
 }
 
-/** The appetite of a category: its own level when Settings name it, else the default level. */
+/** A category's words, folded as categoryKey folds them ("2. Health & Safety" is health, and, safety). */
+function categoryWords(category: string): string[] {
+  return headingCategory(foldSpaces(category))
+    .toLowerCase()
+    .replace(AMPERSAND, " and ")
+    .split(WHITESPACE)
+    .filter(Boolean);
+}
+
+/** The most letters a word form may add ("Finance"/"Financial", "Operations"/"Operational"). */
+const MOST_ENDING = 3;
+/** The fewest letters two forms of a word must share. */
+const LEAST_STEM = 5;
+
+/** True when two words are forms of one word: a long shared start, each adding at most a short ending. */
+function sameWordForm(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= LEAST_STEM && a.length - n <= MOST_ENDING && b.length - n <= MOST_ENDING;
+}
+
+/**
+ * The category of `categories` that `category` names in another form of its words ("Finance" for
+ * "Financial", "Reputation" for "Reputational", "Strategy" for "Strategic"), when exactly one does.
+ */
+function categoryFormIn(categories: Readonly<Record<string, unknown>>, category: string): string | undefined {
+  const words = categoryWords(category);
+  const like = Object.keys(categories).filter((c) => {
+    const other = categoryWords(c);
+    return other.length === words.length && other.every((w, i) => sameWordForm(w, words[i]));
+  });
+  return like.length === 1 ? like[0] : undefined;
+}
+
+/**
+ * The appetite of a category: its own level when Settings name it (in another form of its words when
+ * no category is named exactly: "Finance" takes Financial's level), else the default level.
+ */
 export function appetiteFor(category: string, settings: Pick<Settings, "appetite">): RiskAppetite {
   const { categories, defaultLevel, maxima } = settings.appetite;
-  const named = categoryKey(category) ? categoryNamedIn(categories, category) : undefined;
+  const named = categoryKey(category)
+    ? (categoryNamedIn(categories, category) ?? categoryFormIn(categories, category))
+    : undefined;
   const level = named === undefined ? defaultLevel : categories[named];
   return { category, level, max: maxima[level] };
 }
