@@ -25,14 +25,25 @@ const AMPERSAND = /&/g;
 const WHITESPACE = /\s+/g;
 
 /**
- * Folds a category for lookup: case, spaces ("Financial/Commercial" is "Financial / Commercial") and
- * "&"/"and" ignored, and a section heading's number or count ("1. Financial", "Legal (1)": see headingCategory).
+ * A category's words, folded for lookup: case and spaces ignored, "&" read as "and", a section heading's
+ * number or count ("1. Financial", "Legal (1)": see headingCategory) and a last word "risks" left out
+ * ("Financial and commercial risks" is the category "Financial and commercial").
  */
-export function categoryKey(category: string): string {
-  return headingCategory(foldSpaces(category))
+function categoryWords(category: string): string[] {
+  const words = headingCategory(foldSpaces(category))
     .toLowerCase()
     .replace(AMPERSAND, " and ")
-    .replace(WHITESPACE, "");
+    .split(WHITESPACE)
+    .filter(Boolean);
+  if (words.length > 1 && RISKS_WORD.test(words[words.length - 1])) words.pop();
+  return words;
+}
+
+const RISKS_WORD = /^risks?$/;
+
+/** A category folded for lookup (see categoryWords): "Financial/Commercial" is "Financial / Commercial". */
+export function categoryKey(category: string): string {
+  return categoryWords(category).join("");
 }
 
 /** The category of `categories` that `category` names (whatever its case and spaces), if any: the first. */
@@ -42,15 +53,6 @@ export function categoryNamedIn(
 ): string | undefined {
   const key = categoryKey(category);
   return Object.keys(categories).find((c) => categoryKey(c) === key);
-}
-
-/** A category's words, folded as categoryKey folds them ("2. Health & Safety" is health, and, safety). */
-function categoryWords(category: string): string[] {
-  return headingCategory(foldSpaces(category))
-    .toLowerCase()
-    .replace(AMPERSAND, " and ")
-    .split(WHITESPACE)
-    .filter(Boolean);
 }
 
 /** The most letters a word form may add ("Finance"/"Financial", "Operations"/"Operational"). */

@@ -63,9 +63,11 @@ const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
 
 /**
  * "ACT-0003 due 30/09/2022 → 31/10/2022" in an Update Log's Changes cell, "; " between changes; an
- * action the meeting names by its words ("Install river gauges due …") keeps all of them.
+ * action the meeting names by its words ("Install river gauges due …") keeps all of them. An officer
+ * keeping the log by hand writes "A-1 due date 30/09/2022 → …" or "A-1 due date moved from … to …".
  */
-const DUE_CHANGE = /(?:^|;)\s*([^;]+?)\s+due\s+([^;]+?)\s*(?:→|->|\bto\b)\s*([^;]+?)\s*(?=;|$)/gi;
+const DUE_CHANGE =
+  /(?:^|;)\s*([^;]+?)\s+due(?:\s+date)?(?:\s+(?:changed|moved))?(?:\s+from)?:?\s+([^;]+?)\s*(?:→|->|\bto\b)\s*([^;]+?)\s*(?=;|$)/gi;
 
 /** A due date moved from `old` to `now` (either may be unreadable: null). */
 function dueMove(day: DayNumber, action: string, old: CellValue, now: CellValue): DueMove {
@@ -237,6 +239,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
   const entry: NewEntry = {
     day: 0,
     month: 0,
+    minute: -1,
     fromImport: false,
     score: null,
     oldScore: null,
@@ -279,6 +282,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     previousDay = day;
     entry.day = day;
     entry.month = dated.month;
+    entry.minute = dated.minute;
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
     const flag = noChangeAt < 0 ? null : (cells[noChangeAt] ?? null);
     if (flag !== lastFlag) {
@@ -353,6 +357,7 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
   const entry: NewEntry = {
     day: 0,
     month: 0,
+    minute: -1,
     fromImport: true,
     score: null,
     oldScore: null,
@@ -383,6 +388,7 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     const day = dated.day;
     entry.day = day;
     entry.month = dated.month;
+    entry.minute = dated.minute;
     entry.score = isScore ? logScore(now) : null;
     entry.oldScore = isScore ? logScore(old) : null;
     entry.row = row + 1;

@@ -31,7 +31,7 @@ export function destinationFromWords(words: string): string {
 
 /** Words naming a register or board: a Yes is not a destination. */
 const NAMES_A_PLACE =
-  /\b(register|board|group|committee|cluster|corporate|directorate|strategic|ops|operations|crr|drr|spb|cabinet|executive)\b/i;
+  /\b(register|board|group|committee|cluster|corporate|directorate|strategic|ops|operations|crr|drr|spb|cabinet|executive|leadership|panel|slt|dmt|cmt|elt)\b/i;
 
 /** "Yes – to Ops Board" (the words after the yes), its leading "to", and a status "Escalated (to …)". */
 const YES_WITH_WORDS = /^\s*(yes|y)\b[\s\-–—:,]*(.*)$/i;
@@ -59,7 +59,9 @@ export function escalationState(risk: RiskRecord): EscalationState {
   const yesWithWords = YES_WITH_WORDS.exec(flagText);
   if ((yes && yes.ok && yes.value) || yesWithWords) {
     const rest = (yesWithWords?.[2] ?? "").replace(IN_BRACKETS, "$1").replace(LEADING_TO_OR_FOR, "").trim();
-    return { escalated: true, destination: rest ? destinationFromWords(rest) : "operations-board" };
+    // Words that name no register or board are a note on the Yes ("Yes (12/09/2022)", "Yes – since Sept").
+    const named = NAMES_A_PLACE.test(rest) || DESTINATION_WORDS.some(([, words]) => words.test(rest));
+    return { escalated: true, destination: named ? destinationFromWords(rest) : "operations-board" };
   }
   // An "Escalated" column holding a register's name rather than a yes (a No naming one, "No –
   // directorate register only", says where it stays, not where it went).

@@ -8,6 +8,8 @@ import type { DueMove, EntryTexts, HistoryData, HistoryEntry, HistoryLog, LogShe
 export interface NewEntry {
   day: number;
   month: number;
+  /** Minutes after midnight when the log gives a time; -1 or missing when not. */
+  minute?: number;
   fromImport: boolean;
   score: number | null;
   oldScore: number | null;
@@ -25,7 +27,7 @@ const NO_CHANGE = 2;
 const FLAGGED_NO = 4;
 
 /** A typed array twice as long (16 at least), holding `a`'s values first. */
-export function doubled<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
+export function doubled<T extends Int32Array | Int16Array | Float64Array | Uint8Array | Uint16Array>(
   a: T,
   make: new (n: number) => T,
 ): T {
@@ -42,6 +44,7 @@ export class HistoryLogBuilder {
   private length = 0;
   private day: Int32Array;
   private month: Int32Array;
+  private minute: Int16Array;
   private score: Float64Array;
   private oldScore: Float64Array;
   private flags: Uint8Array;
@@ -54,6 +57,7 @@ export class HistoryLogBuilder {
   constructor(capacity: number) {
     this.day = new Int32Array(capacity);
     this.month = new Int32Array(capacity);
+    this.minute = new Int16Array(capacity);
     this.score = new Float64Array(capacity);
     this.oldScore = new Float64Array(capacity);
     this.flags = new Uint8Array(capacity);
@@ -79,6 +83,7 @@ export class HistoryLogBuilder {
     const i = this.length++;
     this.day[i] = e.day;
     this.month[i] = e.month;
+    this.minute[i] = e.minute ?? -1;
     this.score[i] = e.score ?? NaN;
     this.oldScore[i] = e.oldScore ?? NaN;
     this.flags[i] =
@@ -93,6 +98,7 @@ export class HistoryLogBuilder {
   private grow(): void {
     this.day = doubled(this.day, Int32Array);
     this.month = doubled(this.month, Int32Array);
+    this.minute = doubled(this.minute, Int16Array);
     this.score = doubled(this.score, Float64Array);
     this.oldScore = doubled(this.oldScore, Float64Array);
     this.flags = doubled(this.flags, Uint8Array);
@@ -102,8 +108,8 @@ export class HistoryLogBuilder {
   }
 
   finish(): HistoryLog {
-    const { length, day, month, score, oldScore, flags, sheet, row, sheets } = this;
-    return { length, day, month, score, oldScore, flags, sheet, row, sheets };
+    const { length, day, month, minute, score, oldScore, flags, sheet, row, sheets } = this;
+    return { length, day, month, minute, score, oldScore, flags, sheet, row, sheets };
   }
 }
 
@@ -188,6 +194,10 @@ export function entryAt(log: HistoryLog, i: number): HistoryEntry {
  */
 export function compareAt(log: HistoryLog, a: number, b: number): number {
   if (log.day[a] !== log.day[b]) return log.day[a] - log.day[b];
+  // Two times of one day, where both entries give one ("20/09/2022 10:00", "… 16:00"), in that order.
+  const minuteA = log.minute[a];
+  const minuteB = log.minute[b];
+  if (minuteA >= 0 && minuteB >= 0 && minuteA !== minuteB) return minuteA - minuteB;
   const importA = log.flags[a] & IMPORT;
   const importB = log.flags[b] & IMPORT;
   if (importA !== importB) return importB - importA;

@@ -27,6 +27,34 @@ function logDay(value: CellValue, format: string | null, options: DateOptions): 
 export interface LogDate {
   readonly day: DayNumber;
   readonly month: MonthIndex;
+  /** Minutes after midnight when the cell gives a time ("20/09/2022 16:30", a serial with a fraction); else -1. */
+  readonly minute: number;
+}
+
+/** A time after a date: "16:30", "4:30 pm", "T16:30:00" (a colon between hours and minutes). */
+const TIME_OF_DAY = /(?:^|[\sT,])(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?:([ap])\.?m\b\.?)?/i;
+
+/**
+ * The time of day a log's date cell gives, in minutes after midnight; -1 when it gives none (a whole
+ * serial is a date alone, as a typed date is): two entries of one day are then in the order the log
+ * wrote them.
+ */
+export function minuteOfDay(value: CellValue): number {
+  if (typeof value === "number") {
+    const fraction = value - Math.floor(value);
+    return fraction > 0 ? Math.min(1439, Math.round(fraction * 1440)) : -1;
+  }
+  if (typeof value !== "string") return -1;
+  const m = TIME_OF_DAY.exec(value);
+  if (!m) return -1;
+  let hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  const half = m[3]?.toLowerCase();
+  if (half) {
+    if (hours < 1 || hours > 12) return -1;
+    hours = (hours % 12) + (half === "p" ? 12 : 0);
+  }
+  return hours < 24 && minutes < 60 ? hours * 60 + minutes : -1;
 }
 
 const MONTH_FIRST: DateOptions = Object.freeze({ monthFirst: true });
@@ -92,7 +120,7 @@ export class LogDates {
           ? (this.options ??= this.monthFirst() ? MONTH_FIRST : DAY_FIRST)
           : DAY_FIRST;
       const day = logDay(value, formatAt(grid, row, col), options);
-      date = day === null ? null : { day, month: monthOf(day) };
+      date = day === null ? null : { day, month: monthOf(day), minute: minuteOfDay(value) };
       if (serials) serials[serial] = date;
       else if (this.dates.size < MAX_DATES) this.dates.set(value, date);
     }

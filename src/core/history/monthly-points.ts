@@ -37,7 +37,7 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   const { entries, current, firstSeen, asAt } = input;
   const asAtMonth = monthOf(asAt);
   if (firstSeen === null) return from <= asAtMonth ? [point(asAtMonth, current, false)] : [];
-  const start = Math.max(from, monthOf(firstSeen));
+  const start = Math.max(from, firstMonthSeen(input, firstSeen));
   if (start > asAtMonth) return [point(asAtMonth, current, false)];
   // One point a month, start to the as-at month: the list is made at its length (every risk has one).
   const out = new Array<MonthScore>(asAtMonth - start + 1);
@@ -79,6 +79,16 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   }
   out[asAtMonth - start] = point(asAtMonth, current, false);
   return out;
+}
+
+/**
+ * The month a risk was first seen: its first-seen day's, or the month before an Import Log change that
+ * names it first (the change's Old value is that month's score: the risk was there).
+ */
+function firstMonthSeen(input: PointsInput, firstSeen: DayNumber): MonthIndex {
+  const seen = monthOf(firstSeen);
+  const logged = firstLoggedMonth(input);
+  return logged !== null && logged < seen ? logged : seen;
 }
 
 /**
@@ -156,13 +166,10 @@ export function trendFrom(input: PointsInput): Trend {
  * The direction of travel from monthly scores already worked out (ending at the as-at month): see
  * `trendFrom`. Lets a caller that needs the scores anyway work them out once.
  */
-export function trendOfScores(
-  input: Pick<PointsInput, "firstSeen" | "asAt">,
-  scores: readonly MonthScore[],
-): Trend {
+export function trendOfScores(input: PointsInput, scores: readonly MonthScore[]): Trend {
   if (input.firstSeen === null) return null;
   const asAtMonth = monthOf(input.asAt);
-  if (monthOf(input.firstSeen) >= asAtMonth) return "new";
+  if (firstMonthSeen(input, input.firstSeen) >= asAtMonth) return "new";
   const now = scores[scores.length - 1];
   const prev = scores[scores.length - 2];
   if (!prev || !now || prev.month !== asAtMonth - 1 || prev.score === null || now.score === null) return null;

@@ -37,13 +37,15 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
 }
 
 /**
- * A risk's monthly scores over the last twelve months, from the first month its log gives a score (none
- * when it gives none): the months a proposal's reason may count, each one recorded or carried from one.
+ * A risk's monthly scores over the last twelve months, from the first month its log gives a score: the
+ * months a proposal's reason may count, each one recorded or carried from one. A risk no log gives a score
+ * for has its current score at every month since it was seen (SPEC "Monthly points"), as its points do.
  */
 function loggedScores(ctx: RuleContext, risk: RiskRecord): MonthScore[] {
   const input = pointsInputOf(ctx, risk);
   const first = firstLoggedMonth(input);
-  return first === null ? [] : monthlyScores(input, Math.max(monthOf(ctx.asAt) - 11, first));
+  const from = monthOf(ctx.asAt) - 11;
+  return monthlyScores(input, first === null ? from : Math.max(from, first));
 }
 
 /**

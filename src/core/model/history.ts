@@ -230,6 +230,8 @@ export interface HistoryLog {
   day: Int32Array;
   /** The calendar month of `day` (year × 12 + month − 1). */
   month: Int32Array;
+  /** Minutes after midnight of the entry's time, where its date cell gives one; -1 when not. */
+  minute: Int16Array;
   /** The score after the entry; NaN when the entry gives none. */
   score: Float64Array;
   /** The score before the entry (an Import Log change's Old value); NaN when not known. */

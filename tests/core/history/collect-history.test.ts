@@ -428,6 +428,14 @@ describe("due dates moved, in an Update Log's Changes cell", () => {
         ["A-2", "2022-10-01", "2022-11-01"],
       ],
     ],
+    [
+      "typed by hand: 'due date', 'due date moved from … to …'",
+      "A-1 due date 30/09/2022 → 31/10/2022; A-2 due date moved from 01/10/2022 to 01/11/2022",
+      [
+        ["A-1", "2022-09-30", "2022-10-31"],
+        ["A-2", "2022-10-01", "2022-11-01"],
+      ],
+    ],
     ["a status change only", "A-1 status Open → Complete", []],
     ["a date that cannot be read", "A-1 due soon → 31/10/2022", [["A-1", null, "2022-10-31"]]],
   ])("%s", (_name, changes, expected) => {

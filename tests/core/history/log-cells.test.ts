@@ -1,7 +1,7 @@
 // Reading a log's cells: the no-change flag and the date column (each distinct date read once).
 
 import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
-import { datesMonthFirst, isNo, isYes, LogDates } from "../../../src/core/history/log-cells";
+import { datesMonthFirst, isNo, isYes, LogDates, minuteOfDay } from "../../../src/core/history/log-cells";
 import { monthOf } from "../../../src/core/history/month";
 import { dayFromIso } from "../../../src/core/parse/day";
 import { readsEitherWay } from "../../../src/core/parse/month-first";
@@ -69,9 +69,15 @@ describe("LogDates: a log's date column", () => {
 
   it("reads an Excel serial, a typed UK date and a date with a time, each with its month", () => {
     const dates = new LogDates();
-    const expected = ["2022-09-01", "2022-09-12", "2022-10-10"].map((iso) => {
+    const expected = (
+      [
+        ["2022-09-01", -1],
+        ["2022-09-12", -1],
+        ["2022-10-10", 14 * 60 + 5],
+      ] as const
+    ).map(([iso, minute]) => {
       const day = dayFromIso(iso)!;
-      return { day, month: monthOf(day) };
+      return { day, month: monthOf(day), minute };
     });
     expect([1, 2, 3].map((row) => at(dates, row))).toEqual(expected);
   });
@@ -140,5 +146,24 @@ describe("datesMonthFirst", () => {
 
   it("is false for a log without a date column", () => {
     expect(datesMonthFirst(column("07/29/2022"), 1, -1)).toBe(false);
+  });
+});
+
+describe("minuteOfDay: the time a log's date cell gives", () => {
+  it.each([
+    ["20/09/2022 16:30", 16 * 60 + 30],
+    ["2022-09-20T10:00:00.000Z", 10 * 60],
+    ["20/09/2022 4:30 pm", 16 * 60 + 30],
+    ["20/09/2022 12:05am", 5],
+    ["20/09/2022, 09:15", 9 * 60 + 15],
+    [44824.75, 18 * 60],
+    [44824, -1],
+    ["20/09/2022", -1],
+    ["12.09.2022", -1],
+    ["20/09/2022 25:00", -1],
+    ["Sept 2022", -1],
+    [null, -1],
+  ])("%j → %d", (value, minute) => {
+    expect(minuteOfDay(value)).toBe(minute);
   });
 });

@@ -51,7 +51,17 @@ describe("a register with an Actions column", () => {
 describe("a risk log with mitigating actions and a target date, and no score", () => {
   // A council's risk log: a row per risk, its mitigations in one column, the date the risk should be down by.
   it.each([
-    [["Risk ID", "Risk Title", "Risk Description", "Risk Owner", "Mitigating Actions", "Target Date", "Status"]],
+    [
+      [
+        "Risk ID",
+        "Risk Title",
+        "Risk Description",
+        "Risk Owner",
+        "Mitigating Actions",
+        "Target Date",
+        "Status",
+      ],
+    ],
     [["Risk Ref", "Risk", "Owner", "Controls / Actions", "Target Date", "Progress"]],
     [["Ref", "Risk Description", "Risk Owner", "Mitigation", "Target Date", "Status"]],
   ])("%j is a risk register", (header) => {
