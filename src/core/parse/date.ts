@@ -102,7 +102,7 @@ const ORD = "(?:st|nd|rd|th)?";
 /** A datetime's offset from UTC at its end ("+01:00", "-0500"). */
 const ZONE_END = /[+-]\d{2}:?\d{2}$/;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
-const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TIME}$`);
+const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TIME}$`, "i");
 const DAY_MONTH_YEAR = new RegExp(
   String.raw`^${WEEKDAY}(\d{1,2})${ORD}(?:\s+|-|\s*-\s*)(${M})\.?,?(?:\s+|-|\s*-\s*)(\d{4}|\d{2})$`,
   "i",

@@ -52,6 +52,10 @@ function scaleMap(words: readonly ScaleWord[]): Map<string, number> {
  * `scale` (the likelihood or impact words, a setting) when one is given, else it fails, so score rules do not
  * fire on it; other text with several numbers ("1-5", "4/4", "4 x 4 x 2") is ambiguous and fails.
  */
+/** A score with a note of what it was before: "12 (was 16)", "12 - down from 16", "16 (previously 12)". */
+const SCORE_THEN_WAS =
+  /^(\d+(?:\.\d+)?)\s*(?:\(\s*|[-–—,;:]\s*)?(?:was|previously|prev\b\.?|(?:down|up|reduced|increased|raised|lowered)\s+from|last\s+month)\b/i;
+
 export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): ParseResult<number> {
   if (value === null || value === undefined) return fail("blank");
   if (typeof value === "number") return Number.isFinite(value) ? ok(value) : fail(`${value} is not a number`);
@@ -67,6 +71,9 @@ export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): Pars
     const n = scaleMap(scale).get(normaliseWords(text));
     return n === undefined ? fail(`"${text}" has no number and is not a word on the scale`) : ok(n);
   }
+  // The score now, and what it was: "12 (was 16)", "12 – down from 16", "16 (prev 12)".
+  const now = numbers.length > 1 ? SCORE_THEN_WAS.exec(text) : null;
+  if (now) return ok(Number(now[1]));
   const distinct = new Set(numbers.map(Number));
   // Two numbers, even equal ones ("4/4", "4 & 4"), are ambiguous; the same number again in brackets is not.
   if (distinct.size > 1 || (numbers.length > 1 && !REPEATED_IN_BRACKETS.test(text)))

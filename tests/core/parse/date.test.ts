@@ -352,3 +352,19 @@ describe("parseDate: words written before a deadline, and revised deadlines (pla
     },
   );
 });
+
+describe("parseDate: a weekday before a date typed in figures (history review 2)", () => {
+  it.each([
+    ["Mon 15/08/2022", "2022-08-15"],
+    ["mon 15/08/2022", "2022-08-15"],
+    ["Monday, 15/08/2022", "2022-08-15"],
+    ["Thurs 01.09.22", "2022-09-01"],
+    ["Fri 16/09/2022 14:30", "2022-09-16"],
+  ])("%s is %s", (text, iso) => {
+    expect(read(text, null, "lastUpdated")).toBe(iso);
+  });
+
+  it("still refuses words that are no weekday before a date", () => {
+    expect(read("Soon 15/08/2022", null, "lastUpdated")).toMatch(/^fail/);
+  });
+});

@@ -135,3 +135,22 @@ describe("parseScore: written as a sum, or as a word on a scale (issue 8)", () =
     expect(parseScore("Frequent", [{ word: "Frequent", value: 5 }])).toEqual({ ok: true, value: 5 });
   });
 });
+
+describe("parseScore: the score now with a note of what it was (history review 2)", () => {
+  it.each([
+    ["12 (was 16)", 12],
+    ["12 - was 16", 12],
+    ["12 (down from 16)", 12],
+    ["16 (prev 12)", 16],
+    ["16, previously 12", 16],
+    ["9 – reduced from 12", 9],
+  ])("%s is %d", (text, score) => {
+    const r = parseScore(text);
+    expect(r.ok && r.value).toBe(score);
+  });
+
+  it("still refuses two numbers with no such note", () => {
+    expect(parseScore("12 or 16").ok).toBe(false);
+    expect(parseScore("was 16, now 12").ok).toBe(false);
+  });
+});
