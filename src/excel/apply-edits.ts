@@ -348,15 +348,60 @@ async function makeBackups(
   for (const m of pre.tables.inserts)
     context.workbook.worksheets
       .getItem(m.sheet)
-      .getRange(`${m.row + 1}:${m.row + m.by}`)
+      .getRangeByIndexes(m.row, m.left, m.by, m.width)
       .insert(Excel.InsertShiftDirection.down);
-  await countedSync(
-    context,
-    "apply: backup",
-    OP_BYTES * (edits.copies.length * 3 + pre.tables.inserts.length),
-  );
+  try {
+    await countedSync(
+      context,
+      "apply: backup",
+      OP_BYTES * (edits.copies.length * 3 + pre.tables.inserts.length),
+    );
+  } catch (error) {
+    // Excel stops at the first refused step and keeps the ones before it: a copy left as "Register (2)"
+    // when its rename was refused (someone else made a sheet of that name since the check), and any backup
+    // made whole before it. Neither may stay: the next check would read the copy as a second register.
+    const clash = await removeUnfinishedBackups(context, pre, made);
+    if (officeErrorCode(error) === ErrorCode.itemAlreadyExists && clash.length > 0)
+      throw new PlainError(
+        `The ${clash.length === 1 ? "sheet" : "sheets"} ${clash.map((n) => `"${n}"`).join(" and ")} appeared in the workbook while the import was starting (is someone else importing?), so nothing was imported. Check again, then import.`,
+        ErrorCode.itemAlreadyExists,
+      );
+    throw error;
+  }
   return made;
 }
+
+/**
+ * After a refused backup batch: deletes the copies it made (the ones named as backups, found by the
+ * CRR_OWNED_* names made with them, and any still under Excel's copy name, "Register (2)", that was not
+ * in the workbook before) with those names. Returns the backup names someone else's sheets now hold.
+ */
+async function removeUnfinishedBackups(
+  context: Excel.RequestContext,
+  pre: Preflight,
+  made: readonly Backup[],
+): Promise<string[]> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  await countedSync(context, "apply: find unfinished backups");
+  const before = new Set(pre.sheetNames.map(lower));
+  const ownedNow = new Set(names.items.map((n) => n.name));
+  const ours = new Set(made.filter((b) => ownedNow.has(b.ownedName)).map((b) => lower(b.to)));
+  const copyNames = made.map((b) => new RegExp(`^${escapeRegExp(b.from)} \\(\\d+\\)$`, "i"));
+  for (const ws of sheets.items) {
+    const key = lower(ws.name);
+    if (before.has(key)) continue;
+    if (ours.has(key) || copyNames.some((re) => re.test(ws.name))) ws.delete();
+  }
+  for (const b of made) if (ownedNow.has(b.ownedName)) context.workbook.names.getItem(b.ownedName).delete();
+  await countedSync(context, "apply: remove unfinished backups");
+  const present = new Set(sheets.items.map((ws) => lower(ws.name)));
+  return made
+    .filter((b) => !ours.has(lower(b.to)) && present.has(lower(b.to)) && !before.has(lower(b.to)))
+    .map((b) => b.to);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The cells in payload-sized syncs of row blocks; a refused block is halved and sent again. The tables to
@@ -554,7 +599,7 @@ async function failedAfterBackup(
         for (const m of pre.tables.inserts)
           context.workbook.worksheets
             .getItem(m.sheet)
-            .getRange(`${m.row + 1}:${m.row + m.by}`)
+            .getRangeByIndexes(m.row, m.left, m.by, m.width)
             .delete(Excel.DeleteShiftDirection.up);
         if (resizeSent)
           for (const r of pre.tables.resizes) context.workbook.tables.getItem(r.table).resize(r.from);

@@ -8,7 +8,10 @@ import { findConflicts, type FieldConflict, type RowSnapshot } from "../core/mee
 import { columnRuns, placeLogColumns } from "../core/meeting/log-columns";
 import { logKeepingReplaced, valuesReplaced, type ReplacedValue } from "../core/meeting/replaced-values";
 import { OWNED_TAB_STYLE } from "../core/model/owned-tab";
+import { MAX_CELL_CHARS } from "../core/model/writable-text";
+import { toA1 } from "../core/address/a1";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
+import { ErrorCode, missingSheetsError, protectedSheetsMessage, rethrowNamingMissingSheets } from "./errors";
 import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { countedSync, runExcel } from "./run";
@@ -105,8 +108,15 @@ export async function openUpdateLog(
  * 1, so they are what it replaces, not what the card showed). Two syncs per risk, whatever the register's size.
  */
 export async function recordUpdate(request: RecordUpdateRequest): Promise<RecordUpdateResult> {
+  refuseOverlongText(request);
   return runExcel("recording the update", async (context) => {
     const sheets = context.workbook.worksheets;
+    const written = sheetsWritten(request);
+    // ExcelApi 1.2: a protected sheet refuses every write, so it is found out before any cell is written.
+    const protections = written.map((name) => ({
+      name,
+      protection: sheets.getItem(name).protection.load("protected"),
+    }));
     const rows = request.expected.map((s) =>
       sheets
         .getItem(s.sheet)
@@ -115,7 +125,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     );
     const derived = request.cells.map((c) => ({
       edit: c,
-      range: sheets.getItem(c.sheet).getCell(c.row, c.col).load("formulas,numberFormat"),
+      range: sheets.getItem(c.sheet).getCell(c.row, c.col).load("formulas,values,numberFormat"),
     }));
     const log = sheets.getItem(request.logSheet);
     const used = log.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
@@ -126,7 +136,15 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
       .getUsedRangeOrNullObject(true)
       .load("values,rowIndex,columnIndex");
     const below = log.getRange("2:1048576").getUsedRangeOrNullObject(true).load("columnIndex,columnCount");
-    await countedSync(context, "record: read rows");
+    await rethrowNamingMissingSheets(context, written, "nothing was written", () =>
+      countedSync(context, "record: read rows"),
+    );
+    const locked = protections.filter((p) => p.protection.protected).map((p) => p.name);
+    if (locked.length > 0)
+      throw new PlainError(
+        protectedSheetsMessage(locked, "nothing was recorded", "record the update again"),
+        ErrorCode.accessDenied,
+      );
 
     const rowsNow = rows.map((r) => (r.values[0] ?? []).slice());
     const conflicts: RowConflict[] = [];
@@ -144,8 +162,10 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     const keptFormulas: string[] = [];
     const skip = new Set<RecordCellEdit>();
     for (const d of derived) {
+      // Excel gives a text cell's own text as its formula, without the apostrophe that made it text
+      // (office-js#6687): "=SUM of works orders" typed as text is a formula only if its value differs.
       const f = d.range.formulas[0]?.[0];
-      if (typeof f === "string" && f.startsWith("=")) {
+      if (typeof f === "string" && f.startsWith("=") && f !== d.range.values[0]?.[0]) {
         skip.add(d.edit);
         keptFormulas.push(`${d.edit.sheet}!R${d.edit.row + 1}C${d.edit.col + 1}`);
       }
@@ -181,6 +201,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         cell.numberFormat = [[TEXT_FORMAT]];
         cell.values = [[escapeCellText(a.text)]];
         cell.format.font.bold = true;
+        cell.format.font.color = OWNED_TAB_STYLE.headerFont;
         cell.format.fill.color = OWNED_TAB_STYLE.headerFill;
       }
     }
@@ -197,6 +218,31 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     await countedSync(context, "record: write");
     return { ok: true, rowsNow, logRow, keptFormulas, replaced };
   });
+}
+
+/** Every sheet the update writes to: the register's (and actions sheets'), the rows checked, and the log. */
+function sheetsWritten(request: RecordUpdateRequest): string[] {
+  const names = [
+    ...request.cells.map((c) => c.sheet),
+    ...request.expected.map((s) => s.sheet),
+    request.logSheet,
+  ];
+  return [...new Set(names)];
+}
+
+/**
+ * Refuses, before anything is sent, a text longer than a cell holds (Excel refuses it mid-batch and keeps
+ * what ran before it: a Last Reviewed date with no update and no log row).
+ */
+function refuseOverlongText(request: RecordUpdateRequest): void {
+  const long = request.cells.find((c) => typeof c.value === "string" && c.value.length > MAX_CELL_CHARS);
+  const logLong = request.log.rows.flat().find((v) => typeof v === "string" && v.length > MAX_CELL_CHARS);
+  if (!long && typeof logLong !== "string") return;
+  const length = long ? String(long.value).length : String(logLong).length;
+  const where = long ? ` for "${long.sheet}" ${toA1(long.row, long.col)}` : "";
+  throw new PlainError(
+    `The text${where} is ${length.toLocaleString("en-GB")} characters long, and an Excel cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-GB")}, so nothing was written. Shorten it, then record the update again.`,
+  );
 }
 
 /** The meeting's two gateway methods, for a gateway that has writeOwnedTab (the Office one and fakes). */

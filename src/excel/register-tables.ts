@@ -21,8 +21,11 @@ export interface TableArea {
 
 /** What an import does to the tables of the sheets it writes. */
 export interface TableGrowth {
-  /** Whole rows to insert at a table's Total row, before any cell is written. */
-  inserts: (TotalsRowMove & { table: string })[];
+  /**
+   * Rows to insert at a table's Total row, before any cell is written: cells across the table's own columns
+   * (`left`, `width`), as Excel's Insert Table Rows does, so nothing beside the table moves.
+   */
+  inserts: (TotalsRowMove & { table: string; left: number; width: number })[];
   /** Tables to grow over the new rows below them, with the cells: `to` and `from` are local addresses. */
   resizes: { sheet: string; table: string; to: string; from: string }[];
   /** Plain-English notes for the Done step: new rows left below a table this host cannot resize. */
@@ -82,7 +85,7 @@ export function planTableGrowth(
         "ItemNotFound",
       );
     }
-    growth.inserts.push({ ...m, table: table.name });
+    growth.inserts.push({ ...m, table: table.name, left: table.left, width: table.right - table.left + 1 });
   }
   for (const [sheet, last] of lastValueRow) {
     if (last === null) continue;

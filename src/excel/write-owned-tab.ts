@@ -10,6 +10,7 @@ import type { OwnedTab } from "../core/model/owned-tab";
 import { logDateFormat, OWNED_MARKER, OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { fitCell } from "../core/model/writable-text";
 import { PlainError, type WriteResult } from "./gateway";
+import { ErrorCode, officeErrorCode, protectedSheetsMessage } from "./errors";
 import { escapeCellText } from "./escape-text";
 import { drawTabChart } from "./draw-tab-chart";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
@@ -103,6 +104,7 @@ export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedT
     // A new tab is ours once its first batch (which adds it) is in; never delete a sheet someone else added.
     else if (!target.exists && synced > 0)
       await removeUnfinished(context, label, target.name, target.ownedName);
+    if (officeErrorCode(e) === ErrorCode.accessDenied) throw protectedTabError(target, tab);
     throw e;
   }
   const warnings = [
@@ -114,6 +116,21 @@ export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedT
     renamed: target.name.toLowerCase() !== tab.name.toLowerCase(),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/**
+ * The officer protected the tab (it keeps its last contents), or the workbook's structure (no tab can be
+ * added): which, by name.
+ */
+function protectedTabError(target: Target, tab: OwnedTab): PlainError {
+  const message = target.exists
+    ? protectedSheetsMessage(
+        [target.name],
+        "it was not rewritten and keeps its last contents",
+        "write it again",
+      )
+    : `The workbook's structure is protected, so the ${tab.name} tab could not be added. Unprotect it (Review > Protect Workbook), then write it again.`;
+  return new PlainError(message, ErrorCode.accessDenied);
 }
 
 /** A staging sheet's name, numbered or not ("CRR writing", "CRR writing 2"). */
@@ -381,6 +398,7 @@ function formatWrites(
       const range = rowRange(ws, r);
       range.format.fill.color = OWNED_TAB_STYLE.headerFill;
       range.format.font.bold = true;
+      range.format.font.color = OWNED_TAB_STYLE.headerFont;
     });
   }
   for (const rag of ["red", "amber", "green"] as const) {

@@ -34,6 +34,7 @@ export interface WriteOwnedTabsOptions {
 }
 
 const HEADER_FILL = argb(OWNED_TAB_STYLE.headerFill);
+const HEADER_FONT = argb(OWNED_TAB_STYLE.headerFont);
 const HEADER_BORDER = argb(OWNED_TAB_STYLE.headerBorder);
 const LINK_COLOUR = argb(OWNED_TAB_STYLE.link);
 const MARKER_COLOUR = argb(OWNED_TAB_STYLE.marker);
@@ -179,7 +180,7 @@ function styleHeaderRow(ws: Worksheet, r: number, width: number): void {
   const border: Partial<Border> = { style: "thin", color: { argb: HEADER_BORDER } };
   for (let c = 0; c < width; c++) {
     const cell = ws.getCell(r + 1, c + 1);
-    const font: Partial<Font> = { ...(cell.font ?? {}), bold: true };
+    const font: Partial<Font> = { ...(cell.font ?? {}), bold: true, color: { argb: HEADER_FONT } };
     cell.font = font;
     cell.fill = solidFill(HEADER_FILL);
     cell.border = { ...(cell.border ?? {}), bottom: border };

@@ -581,7 +581,7 @@ describe("tables (ListObjects) and merged cells on the officers' sheets", () => 
     const g = registerGrid([exportRisk("HRC-001"), exportRisk("HRC-002")]);
     const values: CellValue[][] = g.values.map((r) => [...r]);
     values.splice(3, 0, ["Financial and commercial risks"]);
-    const formats = g.numberFormats.map((r) => [...r]);
+    const formats = g.numberFormats!.map((r) => [...r]);
     formats.splice(3, 0, []);
     const host = install({
       sheets: [{ name: "Register", values, numberFormats: formats, merges: ["A4:I4"] }],

@@ -4,13 +4,7 @@
 import type { CellValue } from "../../src/core/model/grid";
 import { parseRangeAddress } from "../../src/core/address/a1";
 import { FakeChartCollection } from "./fake-charts";
-import {
-  checkTableResize,
-  deleteWholeRows,
-  insertWholeRows,
-  isWholeRows,
-  type TableState,
-} from "./fake-rows";
+import { checkTableResize, deleteRows, insertRows, type TableState } from "./fake-rows";
 import { Bag, FakeClientResult, FakeCollection, FakeContext, FakeObj, created } from "./fake-proxy";
 import {
   CfState,
@@ -463,26 +457,25 @@ export class FakeRange extends FakeObj {
     });
   }
   /**
-   * ExcelApi 1.1: inserts empty cells here and shifts the cells below down. The fake takes whole rows only
-   * ("6:7"), which is what Excel's Insert › Sheet Rows does: a table spanning the rows grows (fake-rows.ts).
+   * ExcelApi 1.1: inserts empty cells here and shifts the cells below down: whole rows ("6:7"), as Excel's
+   * Insert › Sheet Rows, or the cells of the range's columns only (a table's, as Insert Table Rows Above).
+   * A table spanning the rows grows (fake-rows.ts). The fake shifts down only.
    */
   insert(shift: string): FakeRange {
-    if (shift !== "Down") fail("InvalidArgument", `The fake inserts whole rows (Down) only, not ${shift}.`);
+    if (shift !== "Down") fail("InvalidArgument", `The fake inserts with shift Down only, not ${shift}.`);
     this._call("insert", [shift], () => {
       const { sheet, rect } = this.one();
-      if (!isWholeRows(rect)) fail("InvalidArgument", "The fake inserts whole rows only.");
-      insertWholeRows(this.host, sheet, rect.top, rectRows(rect));
+      insertRows(this.host, sheet, rect.top, rectRows(rect), { left: rect.left, right: rect.right });
     });
     // The new (empty) rows: the same address as this range, as Range.insert returns.
     return created(new FakeRange(this._ctx, this.host, () => this.loc()), "insert", () => this.loc());
   }
-  /** ExcelApi 1.1: deletes the cells and shifts the cells below up. The fake takes whole rows only. */
+  /** ExcelApi 1.1: deletes the cells and shifts the cells below up (whole rows, or the range's columns). */
   delete(shift: string): void {
-    if (shift !== "Up") fail("InvalidArgument", `The fake deletes whole rows (Up) only, not ${shift}.`);
+    if (shift !== "Up") fail("InvalidArgument", `The fake deletes with shift Up only, not ${shift}.`);
     this._call("delete", [shift], () => {
       const { sheet, rect } = this.one();
-      if (!isWholeRows(rect)) fail("InvalidArgument", "The fake deletes whole rows only.");
-      deleteWholeRows(this.host, sheet, rect.top, rectRows(rect));
+      deleteRows(this.host, sheet, rect.top, rectRows(rect), { left: rect.left, right: rect.right });
     });
   }
   select(): void {

@@ -5,7 +5,7 @@
 
 import { mapA1Refs } from "../../src/files/xlsx/shift-row-refs";
 import type { ChartState } from "./fake-charts";
-import { MAX_COLS, MAX_ROWS, Rect, SheetState, fail, intersects } from "./fake-state";
+import { MAX_COLS, MAX_ROWS, Rect, SheetState, fail, intersects, type CellState } from "./fake-state";
 
 /** An Excel table: its range holds the header row, the data rows and (showTotals) the Total row last. */
 export interface TableState {
@@ -22,49 +22,112 @@ export interface RowsHost {
   tables: TableState[];
 }
 
-/** True for a range of whole rows ("5:7"). */
-export function isWholeRows(rect: Rect): boolean {
-  return rect.left === 0 && rect.right === MAX_COLS - 1;
-}
-
 /** A 0-based row after `count` rows were inserted at `at`. */
 const rowAfterInsert = (r: number, at: number, count: number) => (r >= at ? r + count : r);
 
+/** The columns a row insert or delete shifts: whole rows, or a table's own columns. */
+export interface ColumnSpan {
+  left: number;
+  right: number;
+}
+
+const WHOLE_ROWS: ColumnSpan = { left: 0, right: MAX_COLS - 1 };
+
+/** True when a rectangle lies wholly in the span's columns. */
+const within = (r: Rect, span: ColumnSpan) => r.left >= span.left && r.right <= span.right;
+/** True when a rectangle shares some columns with the span and has some outside it. */
+const straddles = (r: Rect, span: ColumnSpan) =>
+  !within(r, span) && r.left <= span.right && r.right >= span.left;
+
 /**
- * Inserts `count` empty whole rows at 0-based `at` (Range.insert(Excel.InsertShiftDirection.down) on "6:7",
- * or Home › Insert › Sheet Rows). A rectangle below moves down; one spanning `at` (top above it, bottom at
- * or below it) grows, so a table whose Total row is at `at` takes the new rows in. References to a row
- * moved keep pointing at it. Formulas on other sheets that name this one are not rewritten (the fake keeps
- * no cross-sheet references that the adapter relies on). Refused on a protected sheet, and when cells
- * would be pushed off the bottom of the sheet, as in Excel.
+ * Excel refuses to shift part of a table or of a merged area: one that reaches rows from `at` down and
+ * has columns both inside and outside the span ("The operation is attempting to shift cells in a table").
  */
-export function insertWholeRows(host: RowsHost, sheet: SheetState, at: number, count: number): void {
+function refuseSplitting(host: RowsHost, sheet: SheetState, at: number, span: ColumnSpan): void {
+  for (const t of host.tables)
+    if (t.sheet === sheet && t.rect.bottom >= at && straddles(t.rect, span))
+      fail("InvalidOperation", `This operation is attempting to shift cells in the table ${t.name}.`);
+  if (sheet.merges.some((m) => m.bottom >= at && straddles(m, span)))
+    fail("InvalidOperation", "This operation will cause some merged cells to unmerge.");
+}
+
+/** Moves the cells of the span's columns from row `from` down by `by` rows (up, when `by` is negative). */
+function shiftCells(sheet: SheetState, from: number, by: number, span: ColumnSpan): void {
+  const last = sheet.rows.length - 1;
+  const take = (r: number): (CellState | undefined)[] =>
+    (sheet.rows[r] ?? []).slice(span.left, span.right + 1);
+  const put = (r: number, cells: (CellState | undefined)[]) => {
+    const row = (sheet.rows[r] ??= []);
+    for (let c = span.left; c <= span.right && c < Math.max(row.length, span.left + cells.length); c++)
+      row[c] = cells[c - span.left];
+  };
+  if (by > 0) {
+    for (let r = last; r >= from; r--) put(r + by, take(r));
+    for (let r = from; r < from + by; r++) put(r, []);
+  } else {
+    for (let r = from; r <= last; r++) put(r + by, take(r));
+    for (let r = last + by + 1; r <= last; r++) put(r, []);
+  }
+}
+
+/**
+ * Inserts `count` empty rows at 0-based `at` (Range.insert(Excel.InsertShiftDirection.down)): on "6:7",
+ * or Home › Insert › Sheet Rows, whole rows; on a range of a table's own columns, cells of those columns
+ * only, as Excel's Insert Table Rows Above does (what is beside them stays). A rectangle below moves
+ * down; one spanning `at` (top above it, bottom at or below it) grows, so a table whose Total row is at
+ * `at` takes the new rows in. References to a row moved keep pointing at it. Formulas on other sheets
+ * that name this one are not rewritten (the fake keeps no cross-sheet references that the adapter relies
+ * on). Refused on a protected sheet, when cells would be pushed off the bottom of the sheet, and when it
+ * would shift part of a table or merged area, as in Excel.
+ */
+export function insertRows(
+  host: RowsHost,
+  sheet: SheetState,
+  at: number,
+  count: number,
+  span: ColumnSpan = WHOLE_ROWS,
+): void {
   sheet.refuseIfProtected();
-  if (sheet.usedRect(false, { top: MAX_ROWS - count, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }))
+  if (
+    sheet.usedRect(false, { top: MAX_ROWS - count, left: span.left, bottom: MAX_ROWS - 1, right: span.right })
+  )
     fail(
       "InvalidOperation",
       "Microsoft Excel can't insert new cells because it would push cells off the sheet.",
     );
-  sheet.rows.splice(at, 0, ...Array.from({ length: count }, () => []));
-  const shift = (r: Rect): Rect => ({
-    ...r,
-    top: rowAfterInsert(r.top, at, count),
-    bottom: rowAfterInsert(r.bottom, at, count),
-  });
+  refuseSplitting(host, sheet, at, span);
+  if (span === WHOLE_ROWS) sheet.rows.splice(at, 0, ...Array.from({ length: count }, () => []));
+  else shiftCells(sheet, at, count, span);
+  const shift = (r: Rect): Rect =>
+    within(r, span)
+      ? { ...r, top: rowAfterInsert(r.top, at, count), bottom: rowAfterInsert(r.bottom, at, count) }
+      : r;
   moveRects(host, sheet, (r) => shift(r));
-  rewriteFormulas(sheet, (first, last) => [
+  rewriteFormulas(sheet, span, (first, last) => [
     rowAfterInsert(first, at, count),
     rowAfterInsert(last, at, count),
   ]);
 }
 
+/** Whole rows (see insertRows). */
+export function insertWholeRows(host: RowsHost, sheet: SheetState, at: number, count: number): void {
+  insertRows(host, sheet, at, count);
+}
+
 /**
- * Deletes `count` whole rows at 0-based `at` (Range.delete(Excel.DeleteShiftDirection.up) on "6:7"): rows
- * below move up; a rectangle partly inside shrinks, one wholly inside is gone (a name to it becomes #REF!,
- * a formula's reference to it #REF!). Refused on a protected sheet, and where it would take a table's
- * header row but not the whole table.
+ * Deletes `count` rows at 0-based `at` (Range.delete(Excel.DeleteShiftDirection.up)): whole rows on
+ * "6:7", else the cells of a span of columns: what is below moves up; a rectangle partly inside shrinks,
+ * one wholly inside is gone (a name to it becomes #REF!, a formula's reference to it #REF!). Refused on a
+ * protected sheet, where it would take a table's header row but not the whole table, and where it would
+ * shift part of a table or merged area.
  */
-export function deleteWholeRows(host: RowsHost, sheet: SheetState, at: number, count: number): void {
+export function deleteRows(
+  host: RowsHost,
+  sheet: SheetState,
+  at: number,
+  count: number,
+  span: ColumnSpan = WHOLE_ROWS,
+): void {
   sheet.refuseIfProtected();
   const end = at + count - 1;
   for (const t of host.tables) {
@@ -72,19 +135,27 @@ export function deleteWholeRows(host: RowsHost, sheet: SheetState, at: number, c
     if (t.rect.top >= at && t.rect.top <= end && t.rect.bottom > end)
       fail("InvalidOperation", `This operation would delete the header row of the table ${t.name}.`);
   }
-  sheet.rows.splice(at, count);
+  refuseSplitting(host, sheet, at, span);
+  if (span === WHOLE_ROWS) sheet.rows.splice(at, count);
+  else shiftCells(sheet, end + 1, -count, span);
   const top = (r: number) => (r < at ? r : r > end ? r - count : at);
   const bottom = (r: number) => (r < at ? r : r > end ? r - count : at - 1);
   const shrink = (r: Rect): Rect | null => {
+    if (!within(r, span)) return r;
     const moved = { ...r, top: top(r.top), bottom: bottom(r.bottom) };
     return moved.bottom < moved.top ? null : moved;
   };
   moveRects(host, sheet, shrink);
-  rewriteFormulas(sheet, (first, last) => {
+  rewriteFormulas(sheet, span, (first, last) => {
     const f = top(first);
     const l = bottom(last);
     return l < f ? null : [f, l];
   });
+}
+
+/** Whole rows (see deleteRows). */
+export function deleteWholeRows(host: RowsHost, sheet: SheetState, at: number, count: number): void {
+  deleteRows(host, sheet, at, count);
 }
 
 /** Applies `move` to every rectangle on `sheet`: merges, conditional formats, names, charts, tables. */
@@ -104,15 +175,20 @@ function moveRects(host: RowsHost, sheet: SheetState, move: (r: Rect) => Rect | 
   });
 }
 
-/** Rewrites the A1 references of the sheet's own formulas; `rows` null makes a reference #REF!. */
+/**
+ * Rewrites the A1 references of the sheet's own formulas that lie in the span's columns; `rows` null
+ * makes a reference #REF!.
+ */
 function rewriteFormulas(
   sheet: SheetState,
+  span: ColumnSpan,
   rows: (first: number, last: number) => [number, number] | null,
 ): void {
   for (const row of sheet.rows)
     for (const cell of row ?? []) {
       if (!cell?.formula) continue;
-      cell.formula = mapA1Refs(cell.formula, ({ firstRow, lastRow }, withRows) => {
+      cell.formula = mapA1Refs(cell.formula, ({ firstRow, lastRow, firstCol, lastCol }, withRows) => {
+        if (firstCol < span.left || lastCol > span.right) return withRows(firstRow, lastRow);
         const r = rows(firstRow, lastRow);
         return r ? withRows(r[0], r[1]) : "#REF!";
       });

@@ -171,6 +171,11 @@ export const OWNED_TAB_STYLE = {
     green: { fill: "#C6EFCE", font: "#006100" },
   } satisfies Record<Rag, { fill: string; font: string }>,
   headerFill: "#D9E1F2",
+  /**
+   * Header text, set outright (about 13:1 on the header fill): Excel's dark mode draws an Automatic font
+   * light, which on a light fill would be unreadable.
+   */
+  headerFont: "#1F1F1F",
   headerBorder: "#8EA9DB",
   link: "#0563C1",
   marker: "#808080",

@@ -63,6 +63,7 @@ export function ownedSheetXml(
       add(r, c, {
         bold: true,
         fill: argb(OWNED_TAB_STYLE.headerFill),
+        fontColour: argb(OWNED_TAB_STYLE.headerFont),
         borderBottom: argb(OWNED_TAB_STYLE.headerBorder),
       });
   for (const { row, col, rag } of format.ragCells) {

@@ -12,8 +12,18 @@ const A1_REF =
 export interface A1Ref {
   firstRow: number;
   lastRow: number;
+  /** 0-based columns of the reference's first and last cell. */
+  firstCol: number;
+  lastCol: number;
   /** True for a range (F5:F20), false for one cell. */
   isRange: boolean;
+}
+
+/** 0-based column of letters "A"…"XFD". */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
 }
 
 /**
@@ -41,8 +51,12 @@ export function mapA1Refs(
       ) => {
         const first = Number(r1) - 1;
         const last = r2 === undefined ? first : Number(r2) - 1;
-        return edit({ firstRow: first, lastRow: last, isRange: r2 !== undefined }, (f, l) =>
-          r2 === undefined ? `${d1}${c1}${d2}${f + 1}` : `${d1}${c1}${d2}${f + 1}:${d3}${c2}${d4}${l + 1}`,
+        const firstCol = columnIndex(c1);
+        const lastCol = c2 === undefined ? firstCol : columnIndex(c2);
+        return edit(
+          { firstRow: first, lastRow: last, firstCol, lastCol, isRange: r2 !== undefined },
+          (f, l) =>
+            r2 === undefined ? `${d1}${c1}${d2}${f + 1}` : `${d1}${c1}${d2}${f + 1}:${d3}${c2}${d4}${l + 1}`,
         );
       },
     );
