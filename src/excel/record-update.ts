@@ -11,7 +11,7 @@ import { OWNED_TAB_STYLE } from "../core/model/owned-tab";
 import { MAX_CELL_CHARS } from "../core/model/writable-text";
 import { toA1 } from "../core/address/a1";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
-import { ErrorCode, missingSheetsError, protectedSheetsMessage, rethrowNamingMissingSheets } from "./errors";
+import { ErrorCode, protectedSheetsMessage, rethrowNamingMissingSheets } from "./errors";
 import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { countedSync, runExcel } from "./run";
