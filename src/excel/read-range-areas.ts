@@ -6,7 +6,8 @@
 // - getMergedAreasOrNullObject is ExcelApi 1.13 and getSpecialCellsOrNullObject 1.9: feature-tested first.
 // - getMergedAreasOrNullObject "will fail to return the result" above 512 merged areas (ExcelApi
 //   reference), so one busy sheet must not fail the others: all questions are asked in one sync and, when
-//   that sync fails, each in a sync of its own; a question that still fails is answered null.
+//   that sync fails, each in a sync of its own; a question that still fails is answered null. The same
+//   for the rectangles: one sheet's may be more than Excel's 5 MB answer holds.
 // - A RangeAreas' `address` may list only each area's top-left cell (office-js#1590), and a sheet name may
 //   hold a comma: the rectangles come from the `areas` collection (ExcelApi 1.9), by row and column index.
 // - getMergedAreasOrNullObject finds only areas whose top-left cell lies in the range (office-js#3611):
@@ -60,14 +61,25 @@ export async function readAreaLists(
     }
   }
 
-  // The rectangles of the questions that have some, in one sync.
-  const areas = found.map((f) => (f ? f.areas.load(AREA_PROPS) : null));
+  // The rectangles of the questions that have some, in one sync; when that answer is too large (one sheet
+  // of tens of thousands of formula areas), each in a sync of its own, so only that sheet goes without.
+  const rectangles = (a: Excel.RangeAreas) => a.areas.load(AREA_PROPS);
+  const areas = found.map((f) => (f ? rectangles(f) : null));
   if (areas.every((a) => a === null)) return out;
   try {
     await countedSync(context, "read: area rectangles");
   } catch {
-    areas.forEach((a, i) => a && (out[i] = null));
-    return out;
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i];
+      if (!f) continue;
+      areas[i] = rectangles(f);
+      try {
+        await countedSync(context, "read: area rectangles of one sheet");
+      } catch {
+        areas[i] = null;
+        out[i] = null;
+      }
+    }
   }
   areas.forEach((a, i) => {
     if (!a) return;
