@@ -112,8 +112,35 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (curly quotes, dashes, €, …; 0 where it defines none);
+ * every other byte is the same code point (Latin-1). Decoded here because Node's TextDecoder reads
+ * "windows-1252" as Latin-1, turning “ ” – ’ into invisible control characters (a browser's does not).
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+  0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0, 0x017e, 0x0178,
+];
+
+/** Decodes Windows-1252 (Excel's "CSV (Comma delimited)" on a UK PC). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const CHUNK = 8192;
+  let out = "";
+  const codes = new Uint16Array(Math.min(CHUNK, bytes.length));
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      codes[i - start] = b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80] || b : b;
+    }
+    out += String.fromCharCode(...codes.subarray(0, end - start));
+  }
+  return out;
 }
 
 /** How much of the start of the file is looked at to tell text from binary. */

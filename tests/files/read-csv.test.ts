@@ -1,6 +1,6 @@
 // readCsv: encodings, BOM, quoting, number detection, wrapped-quote rows, and bad input.
 
-import { readCsv, cellFromText } from "../../src/files/read-csv";
+import { readCsv, cellFromText, decodeWindows1252 } from "../../src/files/read-csv";
 import { expectFileReadError } from "./helpers";
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -238,5 +238,26 @@ describe("readCsv: line ends, encodings and binary (SPEC Writing files: CSV)", (
     expect(err.code).toBe("csv-malformed");
     expect(err.message).toMatch(/^"junk\.csv" is not a CSV file: /);
     expect(err.message).not.toContain("\n");
+  });
+});
+
+describe("decodeWindows1252: Excel's CSV on a UK PC", () => {
+  it("reads curly quotes, dashes, the euro and the pound as Windows-1252 defines them", () => {
+    const bytes = Uint8Array.from([
+      0x93, 0x47, 0x94, 0x20, 0x96, 0x20, 0x92, 0x20, 0x80, 0x35, 0x20, 0xa3, 0x32,
+    ]);
+    expect(decodeWindows1252(bytes)).toBe("\u201cG\u201d \u2013 \u2019 \u20ac5 \u00a32");
+  });
+
+  it("keeps a byte Windows-1252 leaves undefined as its Latin-1 code point", () => {
+    expect(decodeWindows1252(Uint8Array.from([0x81, 0x41]))).toBe("\u0081A");
+  });
+
+  it("decodes a text longer than one chunk whole", () => {
+    const long = new Uint8Array(20_000).fill(0x41);
+    long[19_999] = 0x85;
+    const text = decodeWindows1252(long);
+    expect(text.length).toBe(20_000);
+    expect(text.endsWith("A\u2026")).toBe(true);
   });
 });

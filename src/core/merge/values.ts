@@ -5,7 +5,7 @@ import type { CellValue } from "../model/grid";
 import { unescapeCellText } from "../model/formula-safety";
 import { holdableText } from "../model/writable-text";
 import type { RecordCell } from "../model/records";
-import { isDateField } from "../model/fields";
+import { isDateField, RISK_SCORE_FIELDS } from "../model/fields";
 import { dayFromSerial, isDateFormat, parseDate, plainAmount, ukDate, type DayNumber } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
 
@@ -19,19 +19,29 @@ export function serialFromDay(day: DayNumber): number {
 
 /**
  * How an import reads a column's values: "date" for a date field (text naming one day becomes a serial),
- * "money" for a money field (an amount written alone is a number), "other" for the rest, and for columns
- * carried as they are.
+ * "money" for a money field (an amount written alone is a number), "number" for a likelihood, impact or
+ * score (a number stored as text, "4", is a number), "other" for the rest, and for columns carried as
+ * they are.
  */
-export type ColumnKind = "date" | "money" | "other";
+export type ColumnKind = "date" | "money" | "number" | "other";
 
 /** Fields that hold an amount in pounds (SPEC "Values": Money). */
 const MONEY_FIELDS: ReadonlySet<string> = new Set(["financialImpact"]);
+
+/** Fields that hold a likelihood, impact or score: numbers the register works with (not the RAG word). */
+const NUMBER_FIELDS: ReadonlySet<string> = new Set(RISK_SCORE_FIELDS.filter((f) => f !== "rag"));
 
 /** How the import reads the column of a field; a column carried as it is (no field) is "other". */
 export function columnKind(field: string | null): ColumnKind {
   if (field === null) return "other";
   if (isDateField(field)) return "date";
-  return MONEY_FIELDS.has(field) ? "money" : "other";
+  return MONEY_FIELDS.has(field) ? "money" : NUMBER_FIELDS.has(field) ? "number" : "other";
+}
+
+/** A number written as text alone ("4", " 12 ", "2.5"), as a number; else null. */
+const NUMBER_TEXT = /^\s*-?\d+(?:\.\d+)?\s*$/;
+function numberAlone(value: CellValue): number | null {
+  return typeof value === "string" && NUMBER_TEXT.test(value) ? Number(value) : null;
 }
 
 /** Number formats given to an amount the import writes as a number: whole pounds, or pounds and pence. */
@@ -106,6 +116,11 @@ export function importedValue(cell: RecordCell | undefined, kind: ColumnKind): I
     const amount = amountAlone(v);
     if (amount !== null)
       return { value: amount, format: Number.isInteger(amount) ? POUNDS_FORMAT : PENCE_FORMAT };
+  }
+  // A score stored as text in the export (Excel's green triangle) is the number the register counts with.
+  if (kind === "number") {
+    const n = numberAlone(v);
+    if (n !== null) return { value: n, format: null };
   }
   if (typeof v === "string") return { value: unescapeCellText(v), format: null };
   return { value: v, format: null };

@@ -279,13 +279,18 @@ export function renameMadeField<F extends string>(records: readonly SheetRecord<
   }
 }
 
+const APOSTROPHE = 39;
+
 /**
- * Folds an id for comparison: trimmed, case-insensitive, runs of spaces folded (SPEC "Record ids").
+ * Folds an id for comparison: trimmed, case-insensitive, runs of spaces folded (SPEC "Record ids"), a
+ * leading text apostrophe left out.
  * Numbers keep every digit: 12 → "12", 1.5 → "1.5".
  */
 export function idKey(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  const s = foldSpaces(String(value));
+  let s = foldSpaces(String(value));
+  // Excel's text apostrophe, kept as a character by an export to CSV ("'0012"): the id is 0012.
+  if (s.charCodeAt(0) === APOSTROPHE && s.length > 1) s = s.slice(1);
   // An id "TBC" or "#REF!" is no id: two of them are not the same risk.
   return isPlaceholder(s) ? "" : s.toLowerCase();
 }

@@ -12,7 +12,7 @@ import { isPlaceholder } from "../parse/placeholder";
 import { cellText, isBlank, shownText } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
-import { isTotalsRow, mergedTails, sectionHeading, type TableSpan } from "./table-structure";
+import { isFooterRow, isTotalsRow, mergedTails, sectionHeading, type TableSpan } from "./table-structure";
 
 /** What a table held besides its records: section headings and rows set aside. */
 export interface TableStructure {
@@ -482,6 +482,7 @@ export function readTable<F extends string>(
   let section: string | undefined;
   const sections: { row: number; text: string; followed: boolean }[] = [];
   const totals: number[] = [];
+  const footers: number[] = [];
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     if (rowIsBlank(grid, row)) continue;
@@ -497,6 +498,10 @@ export function readTable<F extends string>(
       continue;
     }
     if (isRepeatedGroupRow(grid, row, layout, groups)) continue;
+    if (structured && isFooterRow(grid, row)) {
+      footers.push(row);
+      continue;
+    }
     if (structured) {
       if (totalsRows?.has(row) || isTotalsRow(grid, row, span, idCol)) {
         totals.push(row);
@@ -626,6 +631,7 @@ export function readTable<F extends string>(
         structure.setAside.push({ row: s.row, reason: "heading" });
       }
     for (const row of totals) structure.setAside.push({ row, reason: "totals" });
+    for (const row of footers) structure.setAside.push({ row, reason: "footer" });
     structure.setAside.sort((a, b) => a.row - b.row);
   }
   return records;

@@ -7,6 +7,7 @@ import type { SheetInfo } from "../model/sheet-info";
 const ASIDE_REASON = {
   heading: "section heading",
   totals: "totals row",
+  footer: "page footer",
   "no date": "no date the history can read",
   "no risk id": "no risk id",
 } as const;

@@ -70,6 +70,31 @@ function onlyFiguresAfter(
   return true;
 }
 
+/** A page number: "Page 1 of 3", "Page 2/5", "Page 4". */
+const PAGE_NUMBER = /^page\s+\d+(?:\s*(?:of|\/)\s*\d+)?$/i;
+/** Who or what made the sheet, and when: "Exported by IRIS on 10/10/2022 14:05", "Printed: 03/10/2022". */
+const MADE_BY =
+  /^(?:exported|printed|generated|produced|extracted|downloaded|report\s+(?:run|printed|generated))\s*(?:by|on|at|from|:)\s*\S/i;
+
+/**
+ * True for a page footer an export or a print leaves in the rows: every text on the row is a page number
+ * or says who made the sheet and when ("Exported by IRIS on 10/10/2022 14:05" … "Page 1 of 3").
+ */
+export function isFooterRow(grid: Grid, row: number): boolean {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return false;
+  let texts = 0;
+  for (let i = 0; i < r.length; i++) {
+    const v = r[i];
+    if (isBlank(v)) continue;
+    if (typeof v !== "string") return false;
+    const t = v.trim();
+    if (!PAGE_NUMBER.test(t) && !MADE_BY.test(t)) return false;
+    texts++;
+  }
+  return texts > 0;
+}
+
 /**
  * Rows under an id merged down over several rows, each mapped to the merged area's top row (the record
  * they belong to). Only areas below the header row count.
