@@ -329,8 +329,11 @@ export function parseDate(
     }
     const day = dayFromSerial(value);
     if (!day.ok || kind !== "month") return day;
-    // The cell shows a month ("Oct-22"): read it as the month, as the text "Oct 2022" is.
-    const { year, month } = partsFromDay(day.value);
+    // The cell shows a month ("Oct-22"): read it as the month, as the text "Oct 2022" is. But an update
+    // date holding a day other than the first (Excel stores the 1st for "Oct-22" typed) was a day someone
+    // entered, 30/09/2022 shown as "Sep-22": the update was that day, not on the 1st.
+    const { year, month, day: dayOfMonth } = partsFromDay(day.value);
+    if (meaning === "lastUpdated" && dayOfMonth !== 1) return day;
     const span = monthSpan(year, month);
     return ok(pick(span.first, span.last, meaning));
   }

@@ -36,6 +36,9 @@ const RAG_WORDS: Record<string, Rag> = {
  * Low and Very Low as green. A number in brackets after the word ("Amber (12)") is ignored; mixed
  * words ("Amber/Red") fail rather than guess.
  */
+/** A number, then a word in brackets: "16 (Red)", "6 (Amber)". */
+const SCORE_THEN_WORD = /^\s*\d+(?:\.\d+)?\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*$/;
+
 export function parseRagWord(text: string): ParseResult<Rag> {
   if (typeof text !== "string") return fail("blank");
   const norm = text
@@ -44,7 +47,12 @@ export function parseRagWord(text: string): ParseResult<Rag> {
     .replace(TRAILING_NUMBER, " ")
     .replace(NOT_LETTERS, " ")
     .trim();
-  if (norm === "") return text.trim() === "" ? fail("blank") : fail(`"${text.trim()}" is not a RAG word`);
+  if (norm === "") {
+    // A score with its word in brackets, as risk systems write a rating: "16 (Red)".
+    const inner = SCORE_THEN_WORD.exec(text);
+    if (inner) return parseRagWord(inner[1]);
+    return text.trim() === "" ? fail("blank") : fail(`"${text.trim()}" is not a RAG word`);
+  }
   return Object.prototype.hasOwnProperty.call(RAG_WORDS, norm)
     ? ok(RAG_WORDS[norm])
     : fail(`"${text.trim()}" is not a RAG word`);

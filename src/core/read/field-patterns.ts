@@ -100,6 +100,11 @@ const RISK: PatternTable = {
     "control action:25",
     "further action",
     "planned action",
+    "additional action",
+    // Controls still to put in place are actions ("Additional Controls Required", "Further Controls").
+    "additional control:25",
+    "further control:25",
+    "control required:25",
   ],
   controls: [
     "existing control",

@@ -199,10 +199,11 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
         words.some((w) => QUALIFIED_PREFIX[q].has(w)),
       )
     : undefined;
+  // "Target Risk Rating", "Inherent Risk Rating" too: a target or inherent rating is never the RAG.
   const qualifiedRating =
     register &&
     words.some((w) => QUALIFIERS.has(w)) &&
-    own.every((w) => w === "rating" || QUALIFIERS.has(w)) &&
+    own.every((w) => w === "rating" || QUALIFIERS.has(w) || (qualifier !== undefined && w === "risk")) &&
     own.includes("rating");
   const out: Candidate[] = [];
   const matching = fieldsMatching(kind, distinct);

@@ -82,9 +82,13 @@ function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], 
   renameMadeField(records, "reviewDate", field);
 }
 
+/** A rating written as its score, or as its score with its word in brackets (JCAD: "16 (Red)"). */
+const SCORE_RATING = /^\s*\d{1,2}\s*(?:\(\s*[A-Za-z][A-Za-z ]*\))?\s*$/;
+
 /**
- * A "Risk Rating" column is a RAG word by SPEC, but some registers put the number there: when most of
- * its values are numbers 1–25 and no score column was found, it is read as the score.
+ * A "Risk Rating" column is a RAG word by SPEC, but some registers put the number there, alone or with
+ * its word ("16 (Red)"): when most of its values are numbers 1–25 and no score column was found, it is
+ * read as the score (whose band is the word's).
  */
 function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[]): void {
   const m = layout.mapping;
@@ -95,8 +99,8 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
     const r = records[k];
     const v = rawValue(r, "rag");
     if (typeof v === "number" && v >= 1 && v <= 25) numbers++;
-    else if (typeof v === "string" && v.trim() && !/^\d+$/.test(v.trim())) words++;
-    else if (typeof v === "string" && /^\d+$/.test(v.trim())) numbers++;
+    else if (typeof v === "string" && SCORE_RATING.test(v)) numbers++;
+    else if (typeof v === "string" && v.trim()) words++;
   }
   if (numbers <= words) return;
   const col = m.fieldColumns.get("rag")!;

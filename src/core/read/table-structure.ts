@@ -74,7 +74,7 @@ function onlyFiguresAfter(
 const PAGE_NUMBER = /^page\s+\d+(?:\s*(?:of|\/)\s*\d+)?$/i;
 /** Who or what made the sheet, and when: "Exported by IRIS on 10/10/2022 14:05", "Printed: 03/10/2022". */
 const MADE_BY =
-  /^(?:exported|printed|generated|produced|extracted|downloaded|report\s+(?:run|printed|generated))\s*(?:by|on|at|from|:)\s*\S/i;
+  /^(?:exported|printed|generated|produced|extracted|downloaded|report\s+(?:run|printed|generated))(?:\s*(?:by|on|at|from|:)\s*\S|\s+\d)/i;
 
 /**
  * True for a page footer an export or a print leaves in the rows: every text on the row is a page number

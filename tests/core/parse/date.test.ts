@@ -192,7 +192,11 @@ describe("isDateFormat and dayFromSerial", () => {
     };
     expect(read(44835, "mmm-yy", "deadline")).toBe("2022-10-31");
     expect(read(44835, "mmm-yy", "lastUpdated")).toBe("2022-10-01");
-    expect(read(44849, "[$-809]mmm yyyy", "lastUpdated")).toBe("2022-10-01");
+    // A later day under a month format was a day someone entered (30/09/2022 shown as "Sep-22"): as an
+    // update it is that day (council layouts review 3); as a deadline the month still ends it.
+    expect(read(44849, "[$-809]mmm yyyy", "lastUpdated")).toBe("2022-10-15");
+    expect(read(44834, "mmm-yy", "lastUpdated")).toBe("2022-09-30");
+    expect(read(44849, "mmm-yy", "deadline")).toBe("2022-10-31");
     expect(read(44835, "dd/mm/yyyy", "deadline")).toBe("2022-10-01");
     expect(read(44835, "d-mmm-yy", "deadline")).toBe("2022-10-01");
   });
