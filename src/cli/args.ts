@@ -85,7 +85,7 @@ function requireReadableInput(file: string, label: string): void {
 const CHECK_LINE =
   "  risk-review check WORKBOOK.(xlsx|xlsm|csv)... | FOLDER [--as-at YYYY-MM-DD] [--format text|json] [--out REVIEW.xlsx]";
 const IMPORT_LINE =
-  "  risk-review import EXPORT.(xlsx|xlsm|csv) --into WORKBOOK.(xlsx|xlsm) --out MERGED.(xlsx|xlsm) [--format text|json] [--register SHEET]";
+  "  risk-review import EXPORT.(xlsx|xlsm|csv) --into WORKBOOK.(xlsx|xlsm) --out MERGED.(xlsx|xlsm) [--register SHEET] [--as-at YYYY-MM-DD] [--format text|json]";
 
 const CHECK_HELP = [
   "  check     check the workbook's plan, registers and actions against the rules; several files or a",
@@ -99,7 +99,7 @@ const CHECK_HELP = [
 const IMPORT_HELP = [
   "  import    merge a contractor's IRIS export into a copy of the workbook (MERGED.xlsx); inputs are never changed",
   "  --register  the register sheet to merge into (default: the Settings' IRIS profile, else the workbook's only register)",
-  "  --as-at   the date the import is recorded as at (default: today)",
+  "  --as-at   the date the import is recorded as at (default: the workbook's Settings, else today)",
   "  --format  text (default) or json",
 ];
 

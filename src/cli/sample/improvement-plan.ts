@@ -204,8 +204,8 @@ export function buildImprovementPlan(): SampleSheet {
     [
       {
         rule: "plan/completed-not-evidenced",
-        col: EVIDENCE,
-        note: 'Evidence continued after the page break: "… a compliance officer to be appointed."',
+        col: STATUS,
+        note: 'Progress Status continued after the page break: "… Winter Service to follow." (its Evidence too: "… a compliance officer to be appointed.")',
       },
     ],
   );

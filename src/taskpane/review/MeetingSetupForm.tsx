@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { PlayRegular } from "@fluentui/react-icons";
 import type { Report } from "../../core/model/report";
+import type { RagBands } from "../../core/model/settings";
 import { distinctValues, type ScoreBand } from "../../core/meeting/queue";
 import type { MeetingSetup } from "./useMeeting";
 
@@ -23,12 +24,15 @@ const useStyles = makeStyles({
   wrap: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
 });
 
-const BANDS: { id: ScoreBand; label: string }[] = [
-  { id: "red", label: "Red (15–25)" },
-  { id: "amber", label: "Amber (5–12)" },
-  { id: "green", label: "Green (1–4)" },
-  { id: "none", label: "No score" },
-];
+/** The score bands to choose from, labelled with the workbook's own RAG bands (Settings). */
+export function bandChoices(rag: RagBands): { id: ScoreBand; label: string }[] {
+  return [
+    { id: "red", label: `Red (${rag.amberMax + 1}–25)` },
+    { id: "amber", label: `Amber (${rag.greenMax + 1}–${rag.amberMax})` },
+    { id: "green", label: `Green (1–${rag.greenMax})` },
+    { id: "none", label: "No score" },
+  ];
+}
 
 /** Today as ISO, in the officer's own time zone (the meeting happens on their calendar day). */
 export function todayIso(now = new Date()): string {
@@ -42,6 +46,8 @@ function toggle<T>(list: T[], value: T, on: boolean): T[] {
 
 export interface MeetingSetupFormProps {
   report: Report;
+  /** The workbook's RAG bands, which the band choices are labelled with. */
+  rag: RagBands;
   initial: MeetingSetup;
   busy: boolean;
   onStart: (setup: MeetingSetup) => void;
@@ -49,7 +55,7 @@ export interface MeetingSetupFormProps {
 
 /** The form; an empty choice means "all". */
 function SetupForm(
-  { report, initial, busy, onStart }: MeetingSetupFormProps,
+  { report, rag, initial, busy, onStart }: MeetingSetupFormProps,
   ref: React.ForwardedRef<HTMLFormElement>,
 ): React.JSX.Element {
   const s = useStyles();
@@ -145,7 +151,7 @@ function SetupForm(
       <fieldset className={s.group}>
         <legend className={s.legend}>Score bands (none ticked = all)</legend>
         <div className={s.wrap}>
-          {BANDS.map((b) => (
+          {bandChoices(rag).map((b) => (
             <Checkbox
               key={b.id}
               label={b.label}

@@ -61,8 +61,7 @@ export function OutsideOffice({
         </li>
         <li>
           <strong>Excel for Windows or Mac, as a developer:</strong> in the project folder run{" "}
-          <code className={s.code}>npm run dev-server</code> and then{" "}
-          <code className={s.code}>npm start</code>; Excel opens with the add-in loaded.
+          <code className={s.code}>npm start</code>: it serves the add-in and opens Excel with it loaded.
         </li>
         <li>
           <strong>For a team:</strong> ask IT to deploy manifest.xml through the Microsoft 365 admin centre

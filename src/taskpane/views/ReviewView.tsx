@@ -70,6 +70,7 @@ export function meetingKey(
 export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.JSX.Element {
   const s = useStyles();
   const [meeting, m, card] = useMeeting({ report: state.report, settings: state.settings, gateway, actions });
+  const rag = (state.settings ?? defaultSettings()).rag;
   const panel = React.useRef<RecordPanelHandle>(null);
   const current = meeting.phase === "running" ? meeting.queue[meeting.index] : undefined;
   const setupForm = React.useRef<HTMLFormElement>(null);
@@ -162,6 +163,7 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
           <MeetingSetupForm
             ref={setupForm}
             report={state.report}
+            rag={rag}
             initial={initial}
             busy={meeting.busy}
             onStart={(x) => void m.start(x)}
@@ -203,7 +205,7 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
                 outcome={meeting.outcomes.get(current.key)}
                 keptTheirs={meeting.keptTheirs.has(current.key)}
                 due={current.due}
-                rag={(state.settings ?? defaultSettings()).rag}
+                rag={rag}
                 proposalAccepted={meeting.proposalsAccepted.has(current.key)}
                 busy={meeting.busy}
                 onAcceptProposal={() => void m.acceptProposal()}
