@@ -266,6 +266,14 @@ export function fieldColumn<F extends string>(record: SheetRecord<F>, field: F):
   return col === NO_COLUMN ? undefined : col;
 }
 
+/** Takes a field out of the records made with it (a column found, once read, to be no such field). */
+export function dropMadeField<F extends string>(records: readonly SheetRecord<F>[], field: F): void {
+  for (const r of records) {
+    if (r instanceof GridRecord && r.inGrid) continue;
+    delete r.fields[field];
+  }
+}
+
 /**
  * Renames a field on records whose cells were made (records still in the grid follow the sheet's
  * `fieldColumns`, which the caller renames once).

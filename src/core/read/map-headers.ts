@@ -134,6 +134,12 @@ const QUALIFIED_RATING_SCORE = 9;
 const QUALIFIED_RATING_RAG = 8;
 
 const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS]);
+/**
+ * Words that make a likelihood, impact or score the risk's own rather than one of its parts: "Overall
+ * Impact" beside "Impact - Financial", "Impact - Reputation" (the highest of them) is the impact.
+ */
+const WHOLE_WORDS = new Set(["overall", "combined", "highest", "total"]);
+const SCORED_IGNORABLE = new Set([...QUALIFIERS, ...WHOLE_WORDS]);
 const NONE: ReadonlySet<string> = new Set();
 
 type Candidate = { field: string; score: number };
@@ -209,7 +215,8 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
   const matching = fieldsMatching(kind, distinct);
   for (const [field, patterns] of byField) {
     let best = 0;
-    const ignorable = register && (SCORED.has(field) || field === "rag") ? QUALIFIERS : NONE;
+    const ignorable =
+      register && SCORED.has(field) ? SCORED_IGNORABLE : register && field === "rag" ? QUALIFIERS : NONE;
     if (matching.has(field))
       for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable, note));
     if (register && field === "strategy") best = Math.max(best, strategyListScore(own));

@@ -12,7 +12,14 @@ import { isPlaceholder } from "../parse/placeholder";
 import { cellText, isBlank, shownText } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
-import { isFooterRow, isTotalsRow, mergedTails, sectionHeading, type TableSpan } from "./table-structure";
+import {
+  isTotalsRow,
+  mergedTails,
+  noteRowKind,
+  numberedHeading,
+  sectionHeading,
+  type TableSpan,
+} from "./table-structure";
 
 /** What a table held besides its records: section headings and rows set aside. */
 export interface TableStructure {
@@ -114,10 +121,15 @@ function gridSource(
   };
 }
 
+/**
+ * True for a row that shows nothing: blank cells, or zeros alone (a template's =D5*E5 copied down empty
+ * rows, its 0 hidden by a format such as 0;-0;;@). No risk is zeros alone.
+ */
 function rowIsBlank(grid: Grid, row: number): boolean {
   const r = grid.values[row - grid.rowOffset];
-  return !r || r.every(isBlank);
+  return !r || r.every(isBlankOrZero);
 }
+const isBlankOrZero = (v: CellValue) => v === 0 || isBlank(v);
 
 /** Header cells with their match keys worked out once, for spotting repeated header rows. */
 interface HeaderProbe {
@@ -401,6 +413,27 @@ function planMergedTails(
  * above): a No merged down over an aim's actions, each with its own date and leads, numbers the aim, and
  * each row is an action of its own.
  */
+/** The fields a row under a risk may fill alone and still be that risk's: a further action and its details. */
+const FURTHER_ACTION_FIELDS: ReadonlySet<string> = new Set([
+  "actions",
+  "actionOwner",
+  "actionDue",
+  "actionStatus",
+  "controls",
+]);
+
+/**
+ * True for a row that only adds a further action under the risk above it (a Word table's rows of one risk
+ * pasted without their merges): no id, and nothing but action fields, the action's words among them.
+ */
+function onlyFurtherAction(grid: Grid, row: number, fieldColumns: Map<string, number>): boolean {
+  const actionsCol = fieldColumns.get("actions");
+  if (actionsCol === undefined || isBlank(cellAt(grid, row, actionsCol))) return false;
+  for (const [field, col] of fieldColumns)
+    if (!FURTHER_ACTION_FIELDS.has(field) && !isBlank(cellAt(grid, row, col))) return false;
+  return true;
+}
+
 function ownPlanAction(grid: Grid, row: number, fieldColumns: Map<string, number>): boolean {
   if (!fieldColumns.has("no")) return false;
   for (const f of PLAN_OWN_ACTION_FIELDS) {
@@ -482,7 +515,7 @@ export function readTable<F extends string>(
   let section: string | undefined;
   const sections: { row: number; text: string; followed: boolean }[] = [];
   const totals: number[] = [];
-  const footers: number[] = [];
+  const notes: SetAsideRow[] = [];
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     if (rowIsBlank(grid, row)) continue;
@@ -498,9 +531,18 @@ export function readTable<F extends string>(
       continue;
     }
     if (isRepeatedGroupRow(grid, row, layout, groups)) continue;
-    if (structured && isFooterRow(grid, row)) {
-      footers.push(row);
-      continue;
+    if (structured) {
+      const note = noteRowKind(grid, row);
+      if (note !== null) {
+        notes.push({ row, reason: note });
+        continue;
+      }
+      const numbered = kind === "risk-register" ? numberedHeading(grid, row, idCol) : null;
+      if (numbered !== null) {
+        section = numbered;
+        sections.push({ row, text: numbered, followed: false });
+        continue;
+      }
     }
     if (structured) {
       if (totalsRows?.has(row) || isTotalsRow(grid, row, span, idCol)) {
@@ -557,10 +599,11 @@ export function readTable<F extends string>(
     if (!shifted && !hasMappedValue(grid, row, fieldColumns)) continue;
 
     const isContinuation =
-      afterRepeatedHeader &&
       !shifted &&
       records.length > 0 &&
-      anchors.every((f) => isEmptyText(cellText(cellAt(grid, row, fieldColumns.get(f)!))));
+      ((afterRepeatedHeader &&
+        anchors.every((f) => isEmptyText(cellText(cellAt(grid, row, fieldColumns.get(f)!))))) ||
+        (kind === "risk-register" && onlyFurtherAction(grid, row, fieldColumns)));
     afterRepeatedHeader = false;
     if (isContinuation) {
       const last = records[records.length - 1];
@@ -631,7 +674,7 @@ export function readTable<F extends string>(
         structure.setAside.push({ row: s.row, reason: "heading" });
       }
     for (const row of totals) structure.setAside.push({ row, reason: "totals" });
-    for (const row of footers) structure.setAside.push({ row, reason: "footer" });
+    structure.setAside.push(...notes);
     structure.setAside.sort((a, b) => a.row - b.row);
   }
   return records;

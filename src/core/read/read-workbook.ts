@@ -3,6 +3,7 @@
 import { DATE_FIELDS, type SheetKind } from "../model/fields";
 import { fillMergedAreas, type Grid } from "../model/grid";
 import {
+  dropMadeField,
   rawCell,
   rawText,
   rawValue,
@@ -19,6 +20,7 @@ import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import { parseDate, parseDateCell, type DayNumber } from "../parse";
 import { MonthFirstVote } from "../parse/month-first";
 import { columnLetter } from "../address/a1";
+import { isBlank } from "./cell-text";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
 import { followsOwnRatingScale } from "./own-rating-scale";
@@ -109,6 +111,37 @@ function resolveNumericRating(layout: SheetLayout, records: SheetRecord<string>[
   const mc = m.columns.find((c) => c.col === col);
   if (mc) mc.field = "score";
   renameMadeField(records, "rag", "score");
+}
+
+/** A money column's header naming its unit or an amount: "(£)", "£k", "Cost", "Value", "Amount". */
+const MONEY_HEADER = /£|\b(?:cost|value|amount|gbp|pounds?|k|m)\b/i;
+
+/**
+ * A register that scores impact per dimension ("Impact - Financial", "Impact - Reputation" beside an
+ * impact) rates the financial one 1–5: when the financial impact column's header names no unit or amount
+ * and its every value is a whole number 1–5 shown as a plain number, it is a rating, not pounds, and is
+ * left unmapped (kept and shown as a column no field reads).
+ */
+function resolveImpactRating(layout: SheetLayout, records: SheetRecord<string>[]): void {
+  const m = layout.mapping;
+  if (!m || layout.kind !== "risk-register" || !m.fieldColumns.has("financialImpact")) return;
+  if (!m.fieldColumns.has("impact") && !m.fieldColumns.has("likelihood")) return;
+  const col = m.fieldColumns.get("financialImpact")!;
+  const mc = m.columns.find((c) => c.col === col);
+  if (!mc || MONEY_HEADER.test(mc.header)) return;
+  let ratings = 0;
+  for (let k = 0; k < records.length; k++) {
+    const cell = rawCell(records[k], "financialImpact");
+    if (!cell || isBlank(cell.value)) continue;
+    const v = typeof cell.value === "string" ? Number(cell.value.trim()) : cell.value;
+    const plain = cell.format === null || cell.format === "General" || cell.format === "0";
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 5 || !plain) return;
+    ratings++;
+  }
+  if (ratings === 0) return;
+  m.fieldColumns.delete("financialImpact");
+  mc.field = null;
+  dropMadeField(records, "financialImpact");
 }
 
 /**
@@ -281,6 +314,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     resolveReviewDate(layout, rows, asAt);
     resolveNumericRating(layout, rows);
     resolveWordRating(layout, rows);
+    resolveImpactRating(layout, rows);
     resolveUpdateDates(layout, rows);
     if (layout.kind === "risk-register" && followsOwnRatingScale(rows, settings.rag)) {
       ownRatingScales.add(grid.sheetName);

@@ -8,6 +8,7 @@ const ASIDE_REASON = {
   heading: "section heading",
   totals: "totals row",
   footer: "page footer",
+  key: "colour key",
   "no date": "no date the history can read",
   "no risk id": "no risk id",
 } as const;

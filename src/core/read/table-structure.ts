@@ -76,23 +76,65 @@ const PAGE_NUMBER = /^page\s+\d+(?:\s*(?:of|\/)\s*\d+)?$/i;
 const MADE_BY =
   /^(?:exported|printed|generated|produced|extracted|downloaded|report\s+(?:run|printed|generated))(?:\s*(?:by|on|at|from|:)\s*\S|\s+\d)/i;
 
+/** A key's label, and one entry of a colour key: "Key:", "R = Red (15-25)", "H = High". */
+const KEY_LABEL = /^(?:key|legend)\s*:?$/i;
+const KEY_ENTRY = /^[A-Za-z0-9]{1,6}\s*=\s*\S/;
+
 /**
- * True for a page footer an export or a print leaves in the rows: every text on the row is a page number
- * or says who made the sheet and when ("Exported by IRIS on 10/10/2022 14:05" … "Page 1 of 3").
+ * What a row that is no record says, when every text on it is of one kind: a page footer an export or a
+ * print leaves ("Exported by IRIS on 10/10/2022 14:05" … "Page 1 of 3"), or a colour key ("Key:",
+ * "R = Red (15-25)", …). Null for any other row.
  */
-export function isFooterRow(grid: Grid, row: number): boolean {
+export function noteRowKind(grid: Grid, row: number): "footer" | "key" | null {
   const r = grid.values[row - grid.rowOffset];
-  if (!r) return false;
-  let texts = 0;
+  if (!r) return null;
+  let footer = 0;
+  let key = 0;
   for (let i = 0; i < r.length; i++) {
     const v = r[i];
     if (isBlank(v)) continue;
-    if (typeof v !== "string") return false;
+    if (typeof v !== "string") return null;
     const t = v.trim();
-    if (!PAGE_NUMBER.test(t) && !MADE_BY.test(t)) return false;
-    texts++;
+    if (PAGE_NUMBER.test(t) || MADE_BY.test(t)) footer++;
+    else if (KEY_LABEL.test(t) || KEY_ENTRY.test(t)) key++;
+    else return null;
   }
-  return texts > 0;
+  return footer > 0 && key === 0 ? "footer" : key > 0 && footer === 0 ? "key" : null;
+}
+
+/** A heading's number in the id column: "1", "2.", or the number 1. */
+const HEADING_NUMBER_ID = /^(\d{1,3})\.?$/;
+
+/**
+ * The heading of a register numbered by section ("1 | Finance and resources" over risks 1.1, 1.2): a row
+ * with a whole number in the id column and one text beside it, whose next row's id is that number's first
+ * risk ("1.1"). Null for any other row.
+ */
+export function numberedHeading(grid: Grid, row: number, idCol: number | undefined): string | null {
+  if (idCol === undefined) return null;
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return null;
+  const id = r[idCol - grid.colOffset];
+  const number =
+    typeof id === "number" && Number.isInteger(id)
+      ? String(id)
+      : typeof id === "string"
+        ? HEADING_NUMBER_ID.exec(id.trim())?.[1]
+        : undefined;
+  if (number === undefined) return null;
+  let text: string | null = null;
+  for (let i = 0; i < r.length; i++) {
+    if (i === idCol - grid.colOffset || isBlank(r[i])) continue;
+    if (text !== null || typeof r[i] !== "string") return null;
+    text = cellText(r[i]);
+  }
+  if (!text) return null;
+  for (let next = row + 1 - grid.rowOffset; next < grid.values.length; next++) {
+    const cells = grid.values[next];
+    if (!cells || cells.every(isBlank)) continue;
+    return cellText(cells[idCol - grid.colOffset] ?? null).startsWith(`${number}.`) ? text : null;
+  }
+  return null;
 }
 
 /**

@@ -227,8 +227,22 @@ function linkRisksAndActions(records: WorkbookRecords) {
     const links = linksOfRisk.get(risk) ?? (key ? byKey.get(key) : undefined);
     return links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : NO_ACTIONS;
   };
-  const sameKeyRisks = (risk: RiskRecord): readonly RiskRecord[] | null => linksOfRisk.get(risk)?.shared ?? null;
-  return { riskKeys, actionsOfRisk, risksOfAction, sameKeyRisks };
+  const sameKeyRisks = (risk: RiskRecord): readonly RiskRecord[] | null =>
+    linksOfRisk.get(risk)?.shared ?? null;
+  /**
+   * The actions naming any id a risk's id cell lists ("CRR 04" and "CRR 05", one a line, in one row of a
+   * Word table): asked only for a risk none names by its whole cell.
+   */
+  const actionsOfListedIds = (risk: RiskRecord): readonly ActionRecord[] => {
+    const value = rawValue(risk, "id");
+    const keys = typeof value === "string" ? riskIdKeys(idListText(value)) : [];
+    if (keys.length < 2) return NO_ACTIONS;
+    return keys.flatMap((key) => {
+      const links = byKey.get(key);
+      return links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : [];
+    });
+  };
+  return { riskKeys, actionsOfRisk, risksOfAction, sameKeyRisks, actionsOfListedIds };
 }
 
 /**
@@ -265,12 +279,17 @@ export function buildRuleContext(
 ): RuleContext {
   placeRecords(records.risks);
   placeRecords(records.actions);
-  const { riskKeys, actionsOfRisk, risksOfAction, sameKeyRisks } = linkRisksAndActions(records);
+  const { riskKeys, actionsOfRisk, risksOfAction, sameKeyRisks, actionsOfListedIds } =
+    linkRisksAndActions(records);
   // Each risk's actions, found once per risk (most rules ask for every risk's).
   const actionsOf = new PerRecord<RiskRecord, readonly ActionRecord[]>(records.risks);
   const actionsFor = (risk: RiskRecord): readonly ActionRecord[] => {
     let list = actionsOf.get(risk);
-    if (list === undefined) actionsOf.set(risk, (list = actionsOfRisk(risk, riskKey(risk))));
+    if (list === undefined) {
+      list = actionsOfRisk(risk, riskKey(risk));
+      if (list.length === 0) list = actionsOfListedIds(risk);
+      actionsOf.set(risk, list);
+    }
     return list;
   };
   const riskKey = (risk: RiskRecord): string => {
