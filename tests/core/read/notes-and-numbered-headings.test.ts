@@ -1,0 +1,69 @@
+// Rows around and inside a register that are no risk: page footers, colour keys, numbered headings
+// (council layouts review 3), and the rows that look like them but are risks.
+
+import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
+import { noteRowKind, numberedHeading } from "../../../src/core/read/table-structure";
+
+const grid = (rows: CellValue[][]) => gridFromRows("Register", rows);
+
+describe("noteRowKind", () => {
+  it.each<[CellValue[], "footer" | "key" | null]>([
+    [["Exported by IRIS on 10/10/2022 14:05", null, "Page 1 of 3"], "footer"],
+    [["Printed 03/10/2022 09:14"], "footer"],
+    [["Page 2/5"], "footer"],
+    [["Key:", "R = Red (15-25)", "A = Amber (5-12)", "G = Green (1-4)"], "key"],
+    [["Legend", "H = High"], "key"],
+    // Risks and notes that only look like them.
+    [["HRC-001", "Page numbering wrong on the contract schedule", "Jane Smith"], null],
+    [["Printed material not delivered to residents"], null],
+    [["Key: worker availability in winter", "Jane Smith"], null],
+    [["R7", "Exported by IRIS on 10/10/2022 14:05"], null],
+    [["Page 1 of 3", "R = Red"], null],
+    [[12, "Page 1"], null],
+  ])("%j is %s", (row, kind) => {
+    expect(noteRowKind(grid([row]), 0)).toBe(kind);
+  });
+});
+
+describe("numberedHeading", () => {
+  const ID = 0;
+  it("reads '1 | Finance and resources' over risk 1.1 as the heading 'Finance and resources'", () => {
+    const g = grid([[1, "Finance and resources"], [], ["1.1", "Budget overspend", "CFO"]]);
+    expect(numberedHeading(g, 0, ID)).toBe("Finance and resources");
+  });
+
+  it("reads '2.' as the number 2", () => {
+    const g = grid([
+      ["2.", "Service delivery"],
+      ["2.1", "Winter service", "Head of Highways"],
+    ]);
+    expect(numberedHeading(g, 0, ID)).toBe("Service delivery");
+  });
+
+  it.each<[string, CellValue[][]]>([
+    [
+      "a risk numbered 1 with only its title, before risk 2",
+      [
+        [1, "Flooding"],
+        [2, "Potholes", "Jane Smith"],
+      ],
+    ],
+    [
+      "a risk numbered 1 with its owner",
+      [
+        [1, "Flooding", "Jane Smith"],
+        ["1.1", "Potholes"],
+      ],
+    ],
+    ["a heading with no risk below it", [[1, "Finance and resources"]]],
+    [
+      "an id that is no whole number",
+      [
+        ["R1", "Finance"],
+        ["R1.1", "Budget"],
+      ],
+    ],
+  ])("leaves %s alone", (_what, rows) => {
+    expect(numberedHeading(grid(rows), 0, ID)).toBeNull();
+  });
+});
