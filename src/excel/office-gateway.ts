@@ -5,13 +5,15 @@ import { clearMarks, markCells } from "./mark-cells";
 import { readAllSheets } from "./read-sheets";
 import { selectCell } from "./select-cell";
 import { loadSettings, loadSettingsWithIssues, saveSettings } from "./settings-store";
-import { writeOwnedTab } from "./write-owned-tab";
 
 export { adapterStats, onSync, resetAdapterStats, type AdapterStats, type SyncEvent } from "./run";
 
 /** The import's writer and the meeting's, loaded when first used (the Check view, opened first, needs neither). */
 const importWriter = () => import(/* webpackChunkName: "excel-import" */ "./apply-edits");
 const meetingWriter = () => import(/* webpackChunkName: "excel-meeting" */ "./record-update");
+/** The owned tabs' writer (the summary tabs, the meeting's log), loaded when first used too. */
+const tabWriter = () => import(/* webpackChunkName: "excel-tabs" */ "./write-owned-tab");
+const writeOwnedTab: WorkbookGateway["writeOwnedTab"] = async (tab) => (await tabWriter()).writeOwnedTab(tab);
 
 /** The open workbook, through Office.js. Every failure is a PlainError with a message fit to show. */
 export function createOfficeGateway(): WorkbookGateway {

@@ -8,7 +8,6 @@ import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sh
 import { countedSync, runExcel } from "./run";
 import { mergeSettings } from "../core/model/settings-merge";
 import type { SavedSettings } from "./gateway";
-import { writeOwnedTabIn } from "./write-owned-tab";
 
 /** Settings as read, with the problems found in the sheet (bad values keep their defaults). */
 export interface LoadedSettings {
@@ -55,6 +54,8 @@ export async function loadSettings(): Promise<Settings> {
   return (await loadSettingsWithIssues()).settings;
 }
 
+const tabWriter = () => import(/* webpackChunkName: "excel-tabs" */ "./write-owned-tab");
+
 /**
  * Saves the settings without losing a co-author's change (SPEC "Saving settings"): in one run, reads the
  * Settings sheet again, merges `settings` into what it holds now entry by entry against `base` (what the
@@ -62,6 +63,8 @@ export async function loadSettings(): Promise<Settings> {
  * writes the result. Where both changed the same entry this (later) save wins, and `conflicts` says which.
  */
 export async function saveSettings(settings: Settings, base?: Settings): Promise<SavedSettings> {
+  // The tab writer loads when first asked: the Check view reads settings at once, writes them seldom.
+  const { writeOwnedTabIn } = await tabWriter();
   return runExcel("saving the settings", async (context) => {
     const now = await readSettingsIn(context);
     const { merged, conflicts } = mergeSettings(base ?? now.settings, settings, now.settings);
