@@ -426,7 +426,14 @@ const FURTHER_ACTION_FIELDS: ReadonlySet<string> = new Set([
  * True for a row that only adds a further action under the risk above it (a Word table's rows of one risk
  * pasted without their merges): no id, and nothing but action fields, the action's words among them.
  */
-function onlyFurtherAction(grid: Grid, row: number, fieldColumns: Map<string, number>): boolean {
+function onlyFurtherAction(
+  grid: Grid,
+  row: number,
+  fieldColumns: Map<string, number>,
+  idCol: number | undefined,
+): boolean {
+  // Most rows have an id: they are ruled out by it before the other fields are looked at.
+  if (idCol !== undefined && !isBlank(cellAt(grid, row, idCol))) return false;
   const actionsCol = fieldColumns.get("actions");
   if (actionsCol === undefined || isBlank(cellAt(grid, row, actionsCol))) return false;
   for (const [field, col] of fieldColumns)
@@ -603,7 +610,7 @@ export function readTable<F extends string>(
       records.length > 0 &&
       ((afterRepeatedHeader &&
         anchors.every((f) => isEmptyText(cellText(cellAt(grid, row, fieldColumns.get(f)!))))) ||
-        (kind === "risk-register" && onlyFurtherAction(grid, row, fieldColumns)));
+        (kind === "risk-register" && onlyFurtherAction(grid, row, fieldColumns, idCol)));
     afterRepeatedHeader = false;
     if (isContinuation) {
       const last = records[records.length - 1];
