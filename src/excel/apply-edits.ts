@@ -480,7 +480,7 @@ async function appendLogRows(
       typeof v === "string"
         ? TEXT_FORMAT
         : typeof v === "number" && dateCols.has(c)
-          ? logDateFormat(v)
+          ? logDateFormat(v, append.kind)
           : "General",
     ),
   );

@@ -209,7 +209,7 @@ function tabCells(tab: OwnedTab): TabCells {
         fs.push(TEXT_FORMAT);
       } else if (typeof v === "number" && Number.isFinite(v)) {
         vs.push(v);
-        fs.push(dateColumns.has(c) ? logDateFormat(v) : "General");
+        fs.push(dateColumns.has(c) ? logDateFormat(v, tab.kind) : "General");
       } else {
         vs.push(typeof v === "boolean" ? v : "");
         fs.push("General");

@@ -50,7 +50,6 @@ const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const CONTENT_TYPES = "[Content_Types].xml";
 
-
 /** A sheet of the workbook being written: where its part is, and its cells as read. */
 interface SheetRef {
   name: string;
@@ -321,7 +320,7 @@ function writeEdits(
           if (value === null) return;
           const style =
             typeof value === "number" && dateColumns.has(col)
-              ? styles.look({ numFmt: logDateFormat(value) })
+              ? styles.look({ numFmt: logDateFormat(value, log.kind) })
               : 0;
           cells.push({ row: next, col, value, style });
         });

@@ -83,7 +83,8 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
       if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
       const cell = ws.getCell(r + 1, c + 1);
       const dateFormat =
-        numberFormat ?? (typeof value === "number" && dateColumns.has(c) ? logDateFormat(value) : null);
+        numberFormat ??
+        (typeof value === "number" && dateColumns.has(c) ? logDateFormat(value, tab.kind) : null);
       if (typeof value === "number" && dateFormat !== null) {
         cell.value = serialInDateSystem(value, date1904);
         cell.numFmt = dateFormat;

@@ -293,7 +293,7 @@ describe("text Excel would change: formulas and the 32,767-character cell", () =
       const result = await recordUpdate(await meetingRequest("HRC-001", { text, noChange: false }, logSheet));
       expect(result.ok).toBe(true);
       expect(host.cell("IRIS Risks", "K3")?.v).toBe(text.trim());
-      expect(snap(host, logSheet).values.at(-1)![3]).toBe(text.trim());
+      expect(snap(host, logSheet).values.at(-1)![4]).toBe(text.trim()); // Date, Register, Risk ID, By, Update
       expect(snap(host, "IRIS Risks").formulas).toEqual({});
       expect(snap(host, logSheet).formulas).toEqual({});
       uninstallFakeExcel();

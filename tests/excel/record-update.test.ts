@@ -126,8 +126,9 @@ describe("recordUpdate on the fake host", () => {
       "Treat",
     ]);
     const log = host.snapshot().sheets.find((s) => s.name === "Update Log")!;
-    expect(log.values.at(-1)!.slice(0, 7)).toEqual([
+    expect(log.values.at(-1)!.slice(0, 8)).toEqual([
       SERIAL_MEETING,
+      "IRIS Risks",
       "HRC-002",
       "Jane Smith",
       "=SUM(1) is not a formula",

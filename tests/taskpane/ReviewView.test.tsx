@@ -108,7 +108,8 @@ describe("ReviewView", () => {
     expect(reg.values[3][10]).toBe("Contractor asked for a revised plan");
     expect(reg.values[4][10]).toBe("No change this month");
     const log = host.snapshot().sheets.find((s) => s.name === "Update Log")!;
-    expect(log.values.slice(4).map((r) => [r[1], r[2], r[3], r[4]])).toEqual([
+    // Columns: Date, Register, Risk ID, By, Update, No change, … (SPEC's order).
+    expect(log.values.slice(4).map((r) => [r[2], r[3], r[4], r[5]])).toEqual([
       ["HRC-002", "Jane Smith", "Contractor asked for a revised plan", "No"],
       ["HRC-003", "(register, before the meeting)", "Inspections increased", "No"],
       ["HRC-003", "Jane Smith", "No change this month", "Yes"],

@@ -108,8 +108,9 @@ describe("Review view: meeting review", () => {
     await user.click(screen.getByRole("button", { name: /Accept proposal/ }));
     await screen.findByText("Accepted in this meeting (Update Log)");
     const last = sheetValues(host, "Update Log").at(-1)!;
-    expect(String(last[3])).toMatch(/^Proposal accepted: /);
-    expect(last[5]).toBe(16);
+    // A new Update Log's columns: Date, Register, Risk ID, By, Update, No change, Score, Strategy, Changes.
+    expect(String(last[4])).toMatch(/^Proposal accepted: /);
+    expect(last[6]).toBe(16);
   });
 
   it("going back to a risk shows the action due date and status changed for it earlier in the meeting", async () => {

@@ -88,7 +88,8 @@ describe("Review view: cases from the SPEC review", () => {
     const { host } = await recordTwice();
     expect(sheetValues(host, "IRIS Risks")[2][5]).toBe(8);
     const log = sheetValues(host, "Update Log");
-    expect(log.at(-1)!.slice(1, 6)).toEqual([
+    // Columns: Date, Register, Risk ID, By, Update, No change, Score, … (SPEC's order).
+    expect(log.at(-1)!.slice(2, 7)).toEqual([
       "HRC-002",
       "Jane Smith",
       "Claims up; contractor to report monthly",
@@ -164,7 +165,7 @@ describe("Review view: cases from the SPEC review", () => {
     await user.click(await screen.findByRole("button", { name: "Write my update anyway" }));
     await waitFor(() => expect(sheetValues(host, "IRIS Risks")[2][10]).toBe("Ours"));
     const log = sheetValues(host, "Update Log");
-    expect(log.at(-1)!.slice(1, 4)).toEqual(["HRC-001", "Jane Smith", "Ours"]);
+    expect(log.at(-1)!.slice(2, 5)).toEqual(["HRC-001", "Jane Smith", "Ours"]);
     expect(log.at(-1)![8]).toBe(
       "replaced a co-author's Latest Update: 'Ali's words typed during the meeting'",
     );

@@ -94,21 +94,34 @@ export interface MeetingRecordInput {
 const escalationKey = (e: Pick<Escalation, "sheet" | "recordId" | "row">, d: DestinationId) =>
   `${e.sheet}\u0000${e.row}\u0000${idKey(e.recordId)}\u0000${d}`;
 
-/** Destinations a risk is routed to at the end of the meeting that it was not routed to at the start. */
+/**
+ * Destinations a risk is routed to at the end of the meeting that it was not routed to at the start. A risk
+ * on several registers (one id) is one new escalation, naming each register ("Contract Risks, Directorate
+ * Register"), as the Escalation tab counts it once.
+ */
 export function newEscalations(start: readonly Escalation[], end: readonly Escalation[]): NewEscalation[] {
   const before = new Set<string>();
   for (const e of start) for (const d of e.destinations) before.add(escalationKey(e, d));
   const out: NewEscalation[] = [];
+  const byRisk = new Map<string, NewEscalation>();
   for (const e of end) {
     e.destinations.forEach((d, i) => {
-      if (!before.has(escalationKey(e, d)))
-        out.push({
-          recordId: e.recordId,
-          sheet: e.sheet,
-          row: e.row,
-          destination: d,
-          reason: e.reasons[i] ?? "",
-        });
+      if (before.has(escalationKey(e, d))) return;
+      const id = idKey(e.recordId);
+      const same = id ? byRisk.get(`${id}\u0000${d}`) : undefined;
+      if (same) {
+        if (!same.sheet.split(", ").includes(e.sheet)) same.sheet = `${same.sheet}, ${e.sheet}`;
+        return;
+      }
+      const added = {
+        recordId: e.recordId,
+        sheet: e.sheet,
+        row: e.row,
+        destination: d,
+        reason: e.reasons[i] ?? "",
+      };
+      out.push(added);
+      if (id) byRisk.set(`${id}\u0000${d}`, added);
     });
   }
   return out;

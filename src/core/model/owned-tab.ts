@@ -202,7 +202,12 @@ export function emptyFormat(): OwnedTabFormat {
   };
 }
 
-/** The format of a date serial in a log's date column: with the time of day when it has one. */
-export function logDateFormat(serial: number): string {
-  return Number.isInteger(serial) ? OWNED_TAB_STYLE.dateFormat : OWNED_TAB_STYLE.dateTimeFormat;
+/**
+ * The format of a date serial in a log's date column: with the time of day when it has one, and always in
+ * the Import Log (its When is a date and time, SPEC: an import at 00:00 shows 00:00 too).
+ */
+export function logDateFormat(serial: number, kind?: string): string {
+  return kind === "import-log" || !Number.isInteger(serial)
+    ? OWNED_TAB_STYLE.dateTimeFormat
+    : OWNED_TAB_STYLE.dateFormat;
 }

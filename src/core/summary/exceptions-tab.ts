@@ -2,6 +2,7 @@
 
 import { OWNED_TAB_NAMES, type OwnedCell, type OwnedTab } from "../model/owned-tab";
 import type { AcceptedException } from "../model/settings";
+import { dayFromIso } from "../parse";
 import { acceptedBy } from "../rules/accepted";
 import type { SummaryData, SummaryFinding } from "./summary-types";
 import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
@@ -28,6 +29,8 @@ export function buildExceptionsTab(
     ...(sourced ? [24] : []),
     30,
     12,
+    20,
+    12,
   ]);
   const headers = sourced ? [...HEADERS, "Source"] : HEADERS;
   const of = (severity: string, word: string): string => {
@@ -44,15 +47,20 @@ export function buildExceptionsTab(
   for (const f of report.findings) addFinding(tab, f, sourced, []);
   tab.blank();
   tab.title(`Accepted exceptions (${report.accepted.length})`);
-  tab.header([...headers, "Reason", "Review by"]);
+  tab.header([...headers, "Reason", "Review by", "Accepted by", "Accepted on"]);
   if (report.accepted.length === 0) tab.row(["None"]);
+  const asAt = dayFromIso(heading.asAt) ?? undefined;
   for (const f of report.accepted) {
-    // The exception the check matched (a plan action renumbered is matched by its cells, not its new id).
-    const a = acceptedBy(
-      f,
-      accepted.filter((e) => e.file === f.file),
-    );
-    addFinding(tab, f, sourced, [a?.reason ?? "", dateCell(a?.reviewBy)]);
+    // The exception the check matched (a plan action renumbered is matched by its cells, not its new id):
+    // one still standing at the as-at date, not an expired one for the same finding.
+    const own = accepted.filter((e) => e.file === f.file);
+    const a = acceptedBy(f, own, asAt) ?? acceptedBy(f, own);
+    addFinding(tab, f, sourced, [
+      a?.reason ?? "",
+      dateCell(a?.reviewBy),
+      a?.acceptedBy ?? "",
+      dateCell(a?.acceptedOn),
+    ]);
   }
   return tab.build();
 }

@@ -108,7 +108,8 @@ export function ownedSheetXml(
       if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
       const l = look(r, c);
       const dateFormat =
-        numberFormat ?? (typeof value === "number" && dateColumns.has(c) ? logDateFormat(value) : null);
+        numberFormat ??
+        (typeof value === "number" && dateColumns.has(c) ? logDateFormat(value, tab.kind) : null);
       const withDate = dateFormat !== null ? { ...l, numFmt: dateFormat } : l;
       const style =
         value === OWNED_MARKER ? markerStyle : Object.keys(withDate).length ? styles.look(withDate) : 0;

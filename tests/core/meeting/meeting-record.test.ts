@@ -182,7 +182,19 @@ describe("buildUpdateLogTab", () => {
       marking: "OFFICIAL",
     });
     expect(tab.rows).toHaveLength(UPDATE_LOG_HEADER_ROW + 1);
-    expect(tab.rows[UPDATE_LOG_HEADER_ROW].slice(0, 9)).toEqual([...UPDATE_LOG_HEADER]);
+    // SPEC's order: date, register, risk id, by, text, no change, score, strategy, changes.
+    expect(tab.rows[UPDATE_LOG_HEADER_ROW].slice(0, 9)).toEqual([
+      "Date",
+      "Register",
+      "Risk ID",
+      "By",
+      "Update",
+      "No change",
+      "Score",
+      "Strategy",
+      "Changes",
+    ]);
+    expect(tab.rows[UPDATE_LOG_HEADER_ROW].slice(0, 9).sort()).toEqual([...UPDATE_LOG_HEADER].sort());
     expect(UPDATE_LOG_HEADER.slice(7)).toEqual(["Register", "Changes"]);
     expect(tab.format.headerRows).toEqual([UPDATE_LOG_HEADER_ROW]);
   });

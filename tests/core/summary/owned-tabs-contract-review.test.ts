@@ -196,7 +196,19 @@ describe("title block, print set-up and headers", () => {
     const ex = tabNamed(tabs, "Exceptions");
     expect(ex.format.headerRows.map((r) => trimmed(ex.rows[r]))).toEqual([
       ["Severity", "Rule", "Sheet", "Cell", "Record", "Message"],
-      ["Severity", "Rule", "Sheet", "Cell", "Record", "Message", "Reason", "Review by"],
+      // Who accepted it and when follow (the review's judgement below).
+      [
+        "Severity",
+        "Rule",
+        "Sheet",
+        "Cell",
+        "Record",
+        "Message",
+        "Reason",
+        "Review by",
+        "Accepted by",
+        "Accepted on",
+      ],
     ]);
     const log = importLogTemplate({ asAt: AS_AT, marking: "OFFICIAL" });
     expect(trimmed(log.rows[log.format.headerRows[0]])).toEqual([
@@ -298,7 +310,9 @@ describe("Escalation: rows, links, reasons, trends and the Proposed changes bloc
         10,
         "Strategic Partnership Board",
         "→ same",
-        "score 10 above appetite (Cautious, 9) for 3 months",
+        // No log names H-MONEY: its score stands at every month since it was raised (SPEC "Monthly
+        // points"), January 2022, so the run has lasted ten months (history review 2).
+        "score 10 above appetite (Cautious, 9) for 10 months",
         { date: "2022-10-01" },
         "",
         "Contract Risks!A4",
