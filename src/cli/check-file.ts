@@ -1,6 +1,7 @@
 // Checks one workbook file of several and keeps only what the joint report needs (no grids, no records),
 // so a worker thread can hand it back cheaply and the files are never all held at once.
 
+import type { Movement } from "../core/merge/movement";
 import { checkWorkbook } from "../core/check";
 import type { Severity } from "../core/model/finding";
 import type { AcceptedException } from "../core/model/settings";
@@ -73,8 +74,11 @@ export interface FileResult {
   risks: RiskIdentity[];
   ownerConflictSeverity: Severity | "off";
   acceptedExceptions: AcceptedException[];
-  /** The summary tabs' data for the roll-up (only when asked for), and the file's protective marking. */
-  summary?: { data: SummaryData; marking: string };
+  /**
+   * The summary tabs' data for the roll-up (only when asked for), the file's protective marking, and the
+   * movement its last import recorded (the roll-up of one file shows it, as the file's own tabs do).
+   */
+  summary?: { data: SummaryData; marking: string; movement?: Movement };
 }
 
 /** The result for a file that could not be checked. */
@@ -132,7 +136,11 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         settings.ruleSeverities[ownerConflictRule.meta.id] ?? ownerConflictRule.meta.defaultSeverity,
       acceptedExceptions: settings.acceptedExceptions,
       summary: job.rollUp
-        ? { data: summaryDataOf(report, once), marking: settings.protectiveMarking }
+        ? {
+            data: summaryDataOf(report, once),
+            marking: settings.protectiveMarking,
+            ...(settings.lastImport?.movement ? { movement: settings.lastImport.movement } : {}),
+          }
         : undefined,
     };
   } catch (err) {

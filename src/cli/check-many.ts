@@ -125,7 +125,15 @@ async function writeRollUp(
     ...defaultSettings(),
     protectiveMarking: rollUpMarking(results.flatMap((r) => (r.summary ? [r.summary.marking] : []))),
   };
-  const tabs = buildSummaryTabsFrom(rollUp.data, settings, { version: VERSION }, rollUp.acceptedExceptions);
+  // Movement since an import belongs to one workbook: a roll-up of one file shows that file's.
+  const summaries = results.flatMap((r) => (r.summary ? [r.summary] : []));
+  const movement = summaries.length === 1 ? summaries[0].movement : undefined;
+  const tabs = buildSummaryTabsFrom(
+    rollUp.data,
+    settings,
+    { version: VERSION, ...(movement ? { movement } : {}) },
+    rollUp.acceptedExceptions,
+  );
   for (const tab of tabs)
     for (const link of tab.format.links) {
       const input = link.file === undefined ? undefined : paths.get(link.file);

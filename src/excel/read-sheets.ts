@@ -74,7 +74,10 @@ export async function readAllSheets(
     const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
     const names = context.workbook.names.load("items/name,items/value");
     const tables = context.workbook.tables.load("items/showTotals");
+    // ExcelApi 1.7: the file's name, which the tabs and logs name as their source.
+    const book = context.workbook.load("name");
     await countedSync(context, "read: sheets and names");
+    const origin = book.name || "workbook";
 
     const owned = sheetsOwnedByName(names.items.map((n) => ({ name: n.name, value: n.value })));
     const entries: SheetEntry[] = worksheets.items.map((ws) => ({
@@ -94,7 +97,7 @@ export async function readAllSheets(
     const bytesPerCell = await readUsedRanges(context, entries, tables);
     await readAreasOfSheets(context, entries);
     await readBlocks(context, entries, bytesPerCell, onProgress);
-    const grids = entries.map(toGrid);
+    const grids = entries.map((e) => toGrid(e, origin));
     // Colour-only RAG cells: the RAG column's fills, in one more request (read-rag-fills.ts).
     await readRagFills(
       context,
@@ -307,7 +310,7 @@ async function readBlocks(
   }
 }
 
-function toGrid(e: SheetEntry): Grid {
+function toGrid(e: SheetEntry, origin: string): Grid {
   const blocks = e.blocks.sort((a, b) => a.top - b.top);
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
@@ -325,7 +328,7 @@ function toGrid(e: SheetEntry): Grid {
   const firstRow = top === 0 ? values[0] : undefined;
   const grid: Grid = {
     sheetName: e.name,
-    origin: "workbook",
+    origin,
     values,
     numberFormats,
     rowOffset: top,

@@ -1,6 +1,6 @@
 // Reading the workbook through the adapter: few syncs, every cell, payloads under the limit.
 
-import { formulaKey } from "../../src/core/model/grid";
+import { formulaKey, sourceOf } from "../../src/core/model/grid";
 import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { readAllSheets } from "../../src/excel/read-sheets";
 import { adapterStats } from "../../src/excel/run";
@@ -282,5 +282,19 @@ describe("readAllSheets", () => {
     expect(plan.mergesUnread).toBeUndefined();
     // The merges never share a sync with the values: the failure cost only merge syncs.
     expect(host.stats().perSync.filter((s) => s.error)).toHaveLength(2);
+  });
+});
+
+describe("the workbook's name (owned-tab contract review)", () => {
+  afterEach(() => uninstallFakeExcel());
+
+  it("gives every grid the open file's name as its origin, which the tabs and logs name as their source", async () => {
+    install({
+      name: "Contract Risks Oct 2022.xlsx",
+      sheets: [{ name: "Register", values: [["Risk ID"], ["R1"]] }],
+    });
+    const grids = await readAllSheets();
+    expect(grids.map((g) => g.origin)).toEqual(["Contract Risks Oct 2022.xlsx"]);
+    expect(sourceOf(grids)).toBe("Contract Risks Oct 2022.xlsx");
   });
 });

@@ -65,6 +65,8 @@ export interface FakeWorkbookSpec {
   payloadLimit?: number;
   /** Features this host refuses, with the error code it gives (page layout and freeze panes fail on some hosts). */
   refuse?: { freezePanes?: string; pageLayout?: string; formulaCells?: string; charts?: string };
+  /** Workbook.name (ExcelApi 1.7): the file's name, as Excel gives it ("workbook" unless a test names it). */
+  name?: string;
 }
 
 /** What the fake's Excel.run accepts as options (Excel.RunOptions). */
@@ -153,6 +155,8 @@ export class FakeHost implements HostState {
   selection: { sheet: string; address: string } | null = null;
   apiVersion: string;
   payloadLimit: number;
+  /** Workbook.name. */
+  workbookName: string;
   refuse: { freezePanes?: string; pageLayout?: string; formulaCells?: string; charts?: string };
   private failNext: string[] = [];
   private cellEdit: { done: Promise<void>; end: () => void } | null = null;
@@ -161,6 +165,7 @@ export class FakeHost implements HostState {
   constructor(spec: FakeWorkbookSpec) {
     this.apiVersion = spec.apiVersion ?? "1.9";
     this.payloadLimit = spec.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
+    this.workbookName = spec.name ?? "workbook";
     this.refuse = { ...spec.refuse };
     for (const s of spec.sheets) {
       const sheet = buildSheet(s);
@@ -258,7 +263,10 @@ export class FakeHost implements HostState {
     this.counters.runs += 1;
     if (options.delayForCellEdit === true) this.delayedRuns += 1;
     const ctx = new FakeContext(this, options.delayForCellEdit === true);
-    const workbook = new Bag(ctx, "Workbook", []).with({
+    const workbook = new Bag(ctx, "Workbook", ["name"], (p) => {
+      this.requireApi("1.7", "Workbook.name");
+      return p === "name" ? this.workbookName : null;
+    }).with({
       worksheets: new FakeWorksheets(ctx, this),
       names: new FakeNames(ctx, this),
       tables: new FakeTables(ctx, this, null),

@@ -149,12 +149,13 @@ export class Bag extends FakeObj {
   constructor(
     ctx: FakeContext,
     type: string,
-    private readonly names: readonly string[],
+    // Not "names": a Workbook bag carries its own `names` (the defined names) as a child.
+    private readonly propNames: readonly string[],
     private readonly reader: (p: string) => unknown = () => null,
     private readonly writer?: (p: string, v: unknown) => void,
   ) {
     super(ctx, type);
-    for (const p of names) {
+    for (const p of propNames) {
       Object.defineProperty(this, p, {
         get: () => this._get(p),
         set: (v: unknown) => this._set(p, v),
@@ -163,7 +164,7 @@ export class Bag extends FakeObj {
     }
   }
   _props(): readonly string[] {
-    return this.names;
+    return this.propNames;
   }
   _read(p: string): unknown {
     return this.reader(p);

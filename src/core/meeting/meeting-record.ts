@@ -132,6 +132,9 @@ const changeText = (c: FieldChange) => {
   const { from, to } = shownChange(c);
   return to === "" ? `${c.label}: ${from}` : `${c.label}: ${from} → ${to}`;
 };
+/** A due date as a date cell; text that is no ISO date (a blank) as it is. */
+const dueCell = (iso: string) => (ISO_DATE.test(iso) ? dateCell(iso) : iso);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const list = (xs: string[], none: string) => (xs.length ? xs.join(", ") : none);
 
 /** Builds the Meeting Record tab, ready for the minutes. */
@@ -187,8 +190,9 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   if (changed.length === 0) tab.row(["None"]);
   for (const r of changed)
     for (const c of r.changes) {
-      const { from, to } = shownChange(c);
-      tab.row([r.id, c.label, from, to]);
+      // A due date moved is written as dates (SPEC: dates as Excel dates, never as text).
+      if (c.field === "action.due") tab.row([r.id, c.label, dueCell(c.from), dueCell(c.to)]);
+      else tab.row([r.id, c.label, c.from, c.to]);
     }
   tab.blank();
 

@@ -133,3 +133,8 @@ export function fillMergedAreas(grid: Grid): Grid {
   }
   return { ...grid, values, numberFormats: formats };
 }
+
+/** The name the tabs and logs give as the source of grids read together: their workbook's (its origin). */
+export function sourceOf(grids: readonly Grid[]): string {
+  return grids[0]?.origin ?? "workbook";
+}

@@ -31,7 +31,7 @@ const placeKey = (file: string | undefined, sheet: string, row: number): string 
 
 /** The Escalation tab: a block per destination; in a roll-up, a Source column naming each risk's file(s). */
 export function buildEscalationTab(
-  data: Pick<SummaryData, "escalations" | "risks" | "alsoHeld" | "sourced" | "proposals">,
+  data: Pick<SummaryData, "escalations" | "risks" | "alsoHeld" | "sourced" | "proposals" | "noRegister">,
   heading: Omit<TabHeading, "title">,
 ): OwnedTab {
   const tab = new TabBuilder(OWNED_TAB_NAMES.escalation, "escalation", { ...heading, title: "Escalation" }, [
@@ -65,6 +65,10 @@ export function buildEscalationTab(
       ),
     ),
   ];
+  if (data.noRegister) {
+    tab.row([NO_REGISTER]);
+    tab.blank();
+  }
   // Said once at the top; each such row's reason says "worked out as 4 × 4" too.
   if (workedOut.length > 0) {
     tab.row([workedOutNote(workedOut)]);
@@ -72,7 +76,16 @@ export function buildEscalationTab(
   }
 
   for (const dest of Object.keys(DESTINATION_LABELS) as DestinationId[]) {
-    const routed = data.escalations.filter((e) => e.destinations.includes(dest));
+    // Highest score first (a board reads a block from the top); the register's order among equals.
+    const scoreIn = (e: SummaryEscalation) => {
+      const at = shownRow(e, e.destinations.indexOf(dest));
+      return facts.get(placeKey(at.file, at.sheet, at.row))?.score ?? -1;
+    };
+    const routed = data.escalations
+      .filter((e) => e.destinations.includes(dest))
+      .map((e) => ({ e, score: scoreIn(e) }))
+      .sort((a, b) => b.score - a.score)
+      .map(({ e }) => e);
     tab.title(`${DESTINATION_LABELS[dest]} (${routed.length} ${routed.length === 1 ? "risk" : "risks"})`);
     tab.header(headers);
     if (routed.length === 0) tab.row(["None"]);
@@ -87,7 +100,8 @@ export function buildEscalationTab(
         ...[e.file ?? "", ...(e.alsoOn ?? [])].filter((x) => x !== (at.file ?? "")),
       ];
       const r = tab.row([
-        at.recordId,
+        // A risk with no id is named by its row, as the Risk Summary names it.
+        at.recordId || `row ${at.row}`,
         f?.title ?? "",
         f?.owner ?? "",
         f?.annex ?? "",
@@ -109,6 +123,10 @@ export function buildEscalationTab(
   proposedChanges(tab, data, facts);
   return tab.build();
 }
+
+/** Said at the top of the tabs of a workbook with no risk register (only a plan): nothing was routed. */
+export const NO_REGISTER =
+  "No risk register found in the workbook: no risk was read, so none is routed or counted.";
 
 /** The row an escalation is shown with in its destinations[i]'s block: the row that routed it there. */
 function shownRow(e: SummaryEscalation, i: number): RoutedFrom {

@@ -7,6 +7,7 @@ import type { Settings } from "../model/settings";
 import { dayFromIso, ragFromScore, ukDateOfIso } from "../parse";
 import { monthName, monthOf } from "../history/month";
 import { TabBuilder, type TabHeading } from "./tab-builder";
+import { NO_REGISTER } from "./escalation-tab";
 
 /** What the Risk Summary counts of each risk. */
 type CountedRisk = Pick<
@@ -61,7 +62,7 @@ export function workedOutNote(risks: readonly Pick<RiskFacts, "id" | "row">[]): 
   const n = risks.length;
   return (
     `${n} open ${n === 1 ? "risk's score was" : "risks' scores were"} worked out as likelihood × impact ` +
-    `(no score in the register): ${risks.map((r) => r.id || `row ${r.row}`).join(", ")}`
+    `(no score in the register): ${namedList(risks.map(idOrRow))}`
   );
 }
 
@@ -85,19 +86,26 @@ export function heatMapProblem(risk: Pick<RiskFacts, "likelihood" | "impact">): 
 /** How many ids a count names before saying how many more (a cell holds 32,767 characters). */
 const IDS_NAMED = 100;
 
+/**
+ * A list for the cell beside a count: the first hundred names and how many more (`where` says where the
+ * rest are), so no cell passes the 32,767 characters one holds.
+ */
+function namedList(names: readonly string[], separator = ", ", where = ""): string {
+  const shown = names.slice(0, IDS_NAMED);
+  const more = names.length - shown.length;
+  return `${shown.join(separator)}${more > 0 ? ` and ${more.toLocaleString("en-GB")} more${where}` : ""}`;
+}
+
+const idOrRow = (r: Pick<RiskFacts, "id" | "row">) => r.id || `row ${r.row}`;
+
 /** The ids of the risks a count is of, for the cell beside it: none for none, the first hundred and how many more. */
 function idsOf(risks: readonly CountedRisk[]): string[] {
-  if (risks.length === 0) return [];
-  const ids = risks.slice(0, IDS_NAMED).map((r) => r.id || `row ${r.row}`);
-  const more = risks.length - ids.length;
-  return [
-    `${ids.join(", ")}${more > 0 ? ` and ${more.toLocaleString("en-GB")} more (see the Exceptions tab)` : ""}`,
-  ];
+  return risks.length === 0 ? [] : [namedList(risks.map(idOrRow), ", ", " (see the Exceptions tab)")];
 }
 
 /** The Risk Summary tab over `report.risks` (a roll-up passes each risk once, however many files hold it). */
 export function buildRiskSummaryTab(
-  report: { risks: readonly CountedRisk[]; ragMatrix?: (Rag | null)[][] },
+  report: { risks: readonly CountedRisk[]; ragMatrix?: (Rag | null)[][]; noRegister?: true },
   settings: Settings,
   heading: Omit<TabHeading, "title">,
   movement?: Movement,
@@ -111,6 +119,10 @@ export function buildRiskSummaryTab(
   );
   const all = report.risks;
   const open = all.filter((r) => r.open);
+  if (report.noRegister) {
+    tab.row([NO_REGISTER]);
+    tab.blank();
+  }
 
   tab.title("Risks by status").header(["Status", "Risks"]);
   tab.row(["Open", open.length]);
@@ -125,14 +137,17 @@ export function buildRiskSummaryTab(
     tab.row([
       "Open risks on more than one register, counted once",
       shared.length,
-      shared.map((r) => `${r.id} (${[r.sheet, ...r.alsoOnSheets!].join(", ")})`).join("; "),
+      namedList(
+        shared.map((r) => `${r.id} (${[r.sheet, ...r.alsoOnSheets!].join(", ")})`),
+        "; ",
+      ),
     ]);
   const merged = all.filter((r) => r.mergedInto);
   if (merged.length > 0)
     tab.row([
       "Closed: merged into another risk",
       merged.length,
-      merged.map((r) => `${r.id || "(no id)"} → ${r.mergedInto}`).join(", "),
+      namedList(merged.map((r) => `${r.id || "(no id)"} → ${r.mergedInto}`)),
     ]);
   tab.blank();
 
@@ -195,8 +210,8 @@ export function buildRiskSummaryTab(
   tab.title("Direction of travel of open risks (score against last month)");
   tab.header(["Direction", "Risks", "Ids"]);
   for (const [trend, label] of TREND_ROWS) {
-    const ids = open.filter((r) => r.trend === trend).map((r) => r.id || `row ${r.row}`);
-    tab.row([label, ids.length, trend === "same" || trend === null ? "" : ids.join(", ")]);
+    const ids = open.filter((r) => r.trend === trend).map(idOrRow);
+    tab.row([label, ids.length, trend === "same" || trend === null ? "" : namedList(ids)]);
   }
   tab.blank();
 
@@ -217,7 +232,7 @@ export function buildRiskSummaryTab(
       ["Score down", movement.scoreDown],
       ["Strategy changed", movement.strategyChanged],
     ] as const)
-      tab.row([label, ids.length, ids.join(", ")]);
+      tab.row([label, ids.length, namedList(ids)]);
   return tab.build();
 }
 

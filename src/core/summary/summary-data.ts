@@ -36,6 +36,7 @@ export function summaryDataOf(
   const { risks, alsoHeld, escalations, proposals } = once;
   return {
     ...(alsoHeld.length > 0 ? { alsoHeld } : {}),
+    ...(report.sheets.some((s) => s.kind === "risk-register") ? {} : { noRegister: true as const }),
     ...(report.ragMatrix ? { ragMatrix: report.ragMatrix } : {}),
     asAt: report.asAt,
     source: report.source,

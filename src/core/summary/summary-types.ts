@@ -84,6 +84,8 @@ export interface SummaryData {
    * such a row, the Escalation tab shows that row's details.
    */
   alsoHeld?: readonly SummaryRisk[];
+  /** True when no risk register was read: the tabs say so, rather than show blocks of "None" and zeros. */
+  noRegister?: true;
   /** The workbook's own risk matrix (see Report.ragMatrix): the heat map's colours; absent for the RAG bands. */
   ragMatrix?: (Rag | null)[][];
 }

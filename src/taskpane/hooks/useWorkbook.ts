@@ -9,7 +9,7 @@ import type { Settings } from "../../core/model/settings";
 import { VERSION } from "../../core/version";
 import type { CheckOptions } from "../../core/check";
 import type { TabMeta } from "../../core/summary";
-import type { Grid } from "../../core/model/grid";
+import { sourceOf, type Grid } from "../../core/model/grid";
 import { PlainError, type WorkbookGateway, type WriteResult } from "../../excel/gateway";
 import { conflictNotice } from "../../core/model/settings-merge";
 import { withColumnCorrection } from "../corrections";
@@ -169,7 +169,7 @@ export function useWorkbook(
         patch({ progress: { label: `Checking ${grids.length} sheets…` } });
         const engine = await enginePromise;
         await nextFrame();
-        const report = engine.checkWorkbook(grids, { settings, source: "workbook" });
+        const report = engine.checkWorkbook(grids, { settings, source: sourceOf(grids) });
         const n = report.findings.length;
         patch({
           report,

@@ -14,7 +14,7 @@ import type { ExportRole, ImportMapping, ImportPlan, ImportResult } from "../../
 import type { WorkbookEdits } from "../../core/model/edits";
 import type { ConfirmedPair, RenumberedPair } from "../../core/model/history";
 import { idKey } from "../../core/model/records";
-import type { Grid } from "../../core/model/grid";
+import { sourceOf, type Grid } from "../../core/model/grid";
 import type { Report } from "../../core/model/report";
 import type { Settings } from "../../core/model/settings";
 import { dayFromIso } from "../../core/parse";
@@ -269,11 +269,11 @@ export function prepareImport(req: PlanRequest): ImportResult<PreparedImport> {
     reportAfter = checkWorkbook(applyEditsToGrids(req.workbookGrids, edits), {
       settings,
       asAt: req.asAt,
-      source: "workbook",
+      source: sourceOf(req.workbookGrids),
     });
     const heading = {
       asAt: req.asAt,
-      source: "workbook",
+      source: sourceOf(req.workbookGrids),
       version: VERSION,
       marking: req.settings.protectiveMarking,
     };

@@ -301,7 +301,7 @@ export function useMeeting({
         logSheet.current = await gateway.openUpdateLog(
           buildUpdateLogTab({
             asAt: setup.date,
-            source: "workbook",
+            source: report.source,
             version: VERSION,
             marking: settings.protectiveMarking,
           }),
@@ -663,7 +663,7 @@ export function useMeeting({
       escalationsAtStart: escalationsAtStart.current,
       escalationsAtEnd: report.escalations,
       proposalsAccepted: [...s.proposalsAccepted.values()],
-      source: "workbook",
+      source: report.source,
       version: VERSION,
       marking: settings.protectiveMarking,
     });

@@ -100,11 +100,16 @@ describe("meeting review: the Meeting Record", () => {
       version: "0",
       marking: "OFFICIAL",
     });
+    // The reviewed risk's changes in words, UK form; the Changes made block as real dates (date cells,
+    // written dd/mm/yyyy: the owned-tab contract review), never ISO text.
     const lines = tabLines(tab).filter((l) => l.startsWith("HRC-001"));
-    expect(lines.join("\n")).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    expect(lines).toEqual(
-      expect.arrayContaining(["HRC-001 | Action ACT-0003 due | 30/09/2022 | 31/10/2022"]),
-    );
+    expect(lines[0]).toMatch(/Action ACT-0003 due: 30\/09\/2022 → 31\/10\/2022/);
+    expect(tab.rows.find((r) => r[0] === "HRC-001" && r[1] === "Action ACT-0003 due")?.slice(0, 4)).toEqual([
+      "HRC-001",
+      "Action ACT-0003 due",
+      { date: "2022-09-30" },
+      { date: "2022-10-31" },
+    ]);
   });
 
   it("reads back an action named by its words (no action id) as that action's change, not a change of owner", () => {

@@ -56,14 +56,15 @@ describe("Escalation tab: each open risk routed to the right boards and register
         score("S-25", 5, 5),
       ]),
     ]);
+    // Highest score first within a block (owned-tab contract review).
     expect(reasonsIn(tabs, "Corporate risk register")).toEqual([
-      ["S-16", "score 16 ≥ 16"],
-      ["S-20", "score 20 ≥ 16"],
       ["S-25", "score 25 ≥ 16"],
+      ["S-20", "score 20 ≥ 16"],
+      ["S-16", "score 16 ≥ 16"],
     ]);
     expect(reasonsIn(tabs, "Directorate risk register")).toEqual([
-      ["S-09", "score 9 in 9–15"],
       ["S-15", "score 15 in 9–15"],
+      ["S-09", "score 9 in 9–15"],
     ]);
     expect(idsIn(tabs, "Strategic Partnership Board")).toEqual(["S-25"]);
     const everywhere = tabNamed(tabs, "Escalation").rows.map((r) => r[0]);
