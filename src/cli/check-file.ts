@@ -103,7 +103,7 @@ function nothingFrom(file: string): FileResult {
 /** Reads and checks one file as `risk-review check FILE` would; never throws (a failure is the result's `error`). */
 export async function checkFile(job: FileJob): Promise<FileResult> {
   try {
-    const grids = await readWorkbookFile(await readInput(job.path), job.file);
+    const grids = await readWorkbookFile(await readInput(job.path, job.file), job.file);
     // A roll-up or review written by an earlier run, kept in the folder being checked.
     if (grids.length > 0 && grids.every((g) => g.owned)) return { ...nothingFrom(job.file), ownReview: true };
     const { settings, issues } = settingsFromGrids(grids);

@@ -1,6 +1,5 @@
 // `risk-review import`: merges an IRIS export into a copy of a workbook file and prints what changed.
 
-import { promises as fsp } from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../core/check";
 import { applyEditsToGrids } from "../core/merge/apply-edits-to-grids";
@@ -21,7 +20,8 @@ import { applyEditsToXlsx } from "../files/apply-edits";
 import { readWorkbookFile } from "../files/read-workbook-file";
 import type { ImportCommand } from "./args";
 import type { CliOutput } from "./check-command";
-import { CliError, describeFsError } from "./cli-error";
+import { CliError } from "./cli-error";
+import { readInput } from "./check-input";
 import { importSettingsEdits } from "./import-settings-edits";
 import { settingsFromGrids, settingsWarningLine } from "./settings-from-grids";
 import { terminalSafe, terminalSafeLines } from "./terminal-text";
@@ -29,14 +29,6 @@ import { isSameFile, writeFileAtomic } from "./write-file-atomic";
 
 /** At most this many changed cells are listed in the text summary; JSON lists them all. */
 const TEXT_LIST_LIMIT = 40;
-
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return await fsp.readFile(file);
-  } catch (err) {
-    throw new CliError(`could not read "${file}": ${describeFsError(err)}`);
-  }
-}
 
 /** The register to merge into: --register, else the profile's, else the workbook's only register. */
 function chooseRegister(
@@ -113,6 +105,21 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
   return { intoBytes, workbookGrids, settings, asAt, mapping, register, plan: planned.value };
 }
 
+/** A character XML (and so an .xlsx) cannot hold: a control other than tab, line feed and carriage return. */
+const UNSAVABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/**
+ * Refuses an import whose register's sheet name holds a character no .xlsx can hold (a damaged file's
+ * "Reg&#1;ister"): its backup would be written under that name, and the merged file would not open.
+ */
+function refuseUnsavableSheetNames(sheets: readonly string[], file: string): void {
+  const bad = sheets.find((s) => UNSAVABLE.test(s));
+  if (bad !== undefined)
+    throw new CliError(
+      `the sheet name ${JSON.stringify(bad)} in "${file}" holds a control character, which an .xlsx cannot hold, so nothing was imported: rename the sheet in Excel, save, then import again`,
+    );
+}
+
 /**
  * Runs `import`: reads the export and the workbook (never writing either), proposes the mapping (the
  * workbook's saved IRIS profile first), plans the merge, writes MERGED via a temp file and a rename, and
@@ -141,6 +148,10 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
   );
 
   const edits = toWorkbookEdits(plan);
+  refuseUnsavableSheetNames(
+    edits.copies.map((c) => c.from),
+    intoName,
+  );
   // What the summary reports as written besides the cells: the backups made and the Import Log rows.
   const written = backupsAndLogRows(edits);
   let report: Report | null = null;

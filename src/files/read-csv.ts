@@ -36,7 +36,7 @@ export function readCsv(
     text = data;
   } else {
     const bytes = toBytes(data);
-    checkFileSize(bytes, fileName, lim);
+    checkFileSize(bytes.byteLength, fileName, lim);
     text = decodeText(bytes);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -34,7 +34,7 @@ export async function readWorkbookFile(
     );
   }
   const bytes = toBytes(data);
-  checkFileSize(bytes, fileName, lim);
+  checkFileSize(bytes.byteLength, fileName, lim);
   if (ext === "csv") return [readCsv(bytes, fileName, lim)];
   return readXlsx(bytes, fileName, lim);
 }

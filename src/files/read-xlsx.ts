@@ -219,6 +219,12 @@ function readSheet(
       place,
     );
   }
+  if (scanned.badAddress !== undefined)
+    throw new FileReadError(
+      "damaged",
+      `${describePlace(place)} is damaged: it has a cell at "${scanned.badAddress}", past the last column (XFD) a sheet can have. Open it in Excel (which can repair it) and save it again`,
+      place,
+    );
   const grid: Grid = {
     sheetName,
     origin: fileName,

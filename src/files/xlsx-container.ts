@@ -9,15 +9,15 @@ const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Throws a FileReadError when the file is over `maxBytes` (before any parsing) or empty. */
-export function checkFileSize(bytes: Uint8Array, fileName: string, lim: Required<ReadLimits>): void {
+export function checkFileSize(byteLength: number, fileName: string, lim: Required<ReadLimits>): void {
   const place = { file: fileName };
-  if (bytes.byteLength === 0) {
+  if (byteLength === 0) {
     throw new FileReadError("empty", `${describePlace(place)} is empty (0 bytes)`, place);
   }
-  if (bytes.byteLength > lim.maxBytes) {
+  if (byteLength > lim.maxBytes) {
     throw new FileReadError(
       "too-large",
-      `${describePlace(place)} is ${formatBytes(bytes.byteLength)}; the largest file this can read is ${formatBytes(lim.maxBytes)}`,
+      `${describePlace(place)} is ${formatBytes(byteLength)}; the largest file this can read is ${formatBytes(lim.maxBytes)}`,
       place,
     );
   }
@@ -29,7 +29,7 @@ export function checkFileSize(bytes: Uint8Array, fileName: string, lim: Required
  */
 export function checkXlsxContainer(bytes: Uint8Array, fileName: string, lim: Required<ReadLimits>): void {
   const place = { file: fileName };
-  checkFileSize(bytes, fileName, lim);
+  checkFileSize(bytes.byteLength, fileName, lim);
   if (startsWith(bytes, CFB_MAGIC)) {
     throw new FileReadError(
       "encrypted",

@@ -79,15 +79,19 @@ export function readZipDirectory(
   return { ok: true, value: { entryCount, totalUncompressedBytes: total, anyEncrypted, entryNames } };
 }
 
-/** Scans back from the end for the end-of-central-directory record (it may be followed by a comment). */
+/**
+ * Scans back from the end for the end-of-central-directory record (it may be followed by a comment): the
+ * last signature in the file, as the unzipper and the package writer take it. Its comment must run exactly
+ * to the end; when it does not (a second directory hidden in a comment, its sizes unlike the first's),
+ * the file is damaged (-1), never checked by one directory and read by another.
+ */
 function findEndRecord(view: DataView): number {
   const last = view.byteLength - EOCD_MIN_SIZE;
   const first = Math.max(0, last - MAX_COMMENT);
   for (let i = last; i >= first; i--) {
     if (view.getUint32(i, true) === EOCD_SIGNATURE) {
       const commentLen = view.getUint16(i + 20, true);
-      // The comment must run exactly to the end, or this is a stray signature inside data.
-      if (i + EOCD_MIN_SIZE + commentLen === view.byteLength) return i;
+      return i + EOCD_MIN_SIZE + commentLen === view.byteLength ? i : -1;
     }
   }
   return -1;

@@ -59,7 +59,8 @@ function carryGroupLabels(cells: HeaderCell[]): void {
   const qualifies = (g: string | undefined) => !!g && headerWords(g).some((w) => GROUP_QUALIFIERS.has(w));
   const labelled = cells.filter((c) => qualifies(c.group));
   if (labelled.length < 2) return;
-  const width = Math.min(...labelled.slice(1).map((c, k) => c.col - labelled[k].col));
+  let width = Infinity;
+  for (let k = 1; k < labelled.length; k++) width = Math.min(width, labelled[k].col - labelled[k - 1].col);
   let label: { text: string; col: number } | null = null;
   for (const c of cells) {
     if (c.group) label = qualifies(c.group) ? { text: c.group, col: c.col } : null;

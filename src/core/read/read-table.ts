@@ -504,8 +504,9 @@ export function readTable<F extends string>(
   // an aim's (see below), and a plan's notes are told apart by their column (see noteColumn).
   const structured = notesPossible || isPlan;
   const span: TableSpan = {
-    first: Math.min(...layout.headerCells.map((h) => h.col)),
-    last: Math.max(...layout.headerCells.map((h) => h.col)),
+    // A loop, not a spread: a header row may hold a million cells (a spread of them overflows the stack).
+    first: layout.headerCells.reduce((m, h) => Math.min(m, h.col), Infinity),
+    last: layout.headerCells.reduce((m, h) => Math.max(m, h.col), -Infinity),
   };
   const totalsRows = grid.totalsRows?.length ? new Set(grid.totalsRows) : null;
   const tails =
@@ -681,7 +682,7 @@ export function readTable<F extends string>(
         structure.setAside.push({ row: s.row, reason: "heading" });
       }
     for (const row of totals) structure.setAside.push({ row, reason: "totals" });
-    structure.setAside.push(...notes);
+    for (const n of notes) structure.setAside.push(n);
     structure.setAside.sort((a, b) => a.row - b.row);
   }
   return records;

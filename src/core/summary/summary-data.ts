@@ -122,7 +122,7 @@ export function countOnce(
         ? summaryRisk(stands)
         : { ...summaryRisk(stands), stale, alsoOnSheets: also.map((a) => a.sheet) },
     );
-    alsoHeld.push(...also.map(summaryRisk));
+    for (const r of also) alsoHeld.push(summaryRisk(r));
   }
 
   const shown = new Map<RiskFacts, SummaryEscalation & { routedFrom: RoutedFrom[] }>();

@@ -1,5 +1,6 @@
 // Rewrites the cells of one worksheet part in place: only the rows written change; every other byte is copied.
 
+import { needsEscape } from "../../core/model/formula-safety";
 import { toA1 } from "../../core/address/a1";
 import type { CellValue, MergedArea } from "../../core/model/grid";
 import { serialInDateSystem } from "./cell-values";
@@ -227,7 +228,11 @@ export function editSheetXml(
   const styleFor = (w: CellWrite, own: number | null): number => {
     if (w.style !== undefined) return w.style;
     const base = own ?? styleAbove(w.row, w.col);
-    return w.format ? styles.withFormat(base, w.format) : base;
+    const formatted = w.format ? styles.withFormat(base, w.format) : base;
+    // Text Excel would read as a formula once edited carries the quote prefix, as typed "'=…" does.
+    return typeof w.value === "string" && needsEscape(w.value)
+      ? styles.withQuotePrefix(formatted)
+      : formatted;
   };
   const dec = new TextDecoder();
 

@@ -29,7 +29,12 @@ export interface ScannedSheet {
   formulas: number[];
   /** The first cell whose shared-string index is not in the table (a damaged file), or null. */
   badString: { row: number; col: number; index: number } | null;
+  /** The first cell reference past the last column a sheet has (XFD), as written ("ZZZZ99999999"), or null. */
+  badAddress?: string;
 }
+
+/** Columns a sheet has: A to XFD. */
+const SHEET_COLUMNS = 16_384;
 
 /** At most this many colour-only cells are kept per sheet (a fully banded sheet would hold millions). */
 const MAX_BLANK_FILLS = 100_000;
@@ -108,6 +113,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   /** Ranges of multi-cell array formulas: every cell in one holds the formula (only the first has <f>). */
   const arrays: MergedArea[] = [];
   let badString: ScannedSheet["badString"] = null;
+  let badAddress: string | undefined;
 
   const keep = (value: CellValue, format: string | null): void => {
     if (rowNum > lastRow) lastRow = rowNum;
@@ -267,6 +273,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   const sheet = finish(values, formats, mergeRefs, lastRow, lastCol);
   sheet.formulas = arrays.length > 0 ? withArrayCells(formulaCells, arrays, maxCells) : formulaCells;
   sheet.badString = badString;
+  if (badAddress !== undefined) sheet.badAddress = badAddress;
   const height = sheet.values.length;
   const width = sheet.values[0]?.length ?? 0;
   const inside = blankFills.filter((f) => f.row < height && f.col < width);
@@ -278,6 +285,11 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     const ri = sx.attr(ATTR_R);
     const c = ri < 0 ? 0 : columnAt(b, sx.attrValueStart(ri), sx.attrValueEnd(ri));
     col = c > 0 ? c : col + 1;
+    if (col > SHEET_COLUMNS) {
+      // A damaged file: said by its reference, and read no wider than a sheet (no 475,254-column rows).
+      badAddress ??= ri < 0 ? `column ${col}` : asciiString(b, sx.attrValueStart(ri), sx.attrValueEnd(ri));
+      col = SHEET_COLUMNS;
+    }
     const si = sx.attr(ATTR_S);
     style = si < 0 ? 0 : numberAt(b, sx.attrValueStart(si), sx.attrValueEnd(si));
     if (!(style >= 0)) style = 0;

@@ -210,6 +210,24 @@ export class StyleBook {
     return index;
   }
 
+  /**
+   * The style index of cell style `base` with Excel's quote prefix (quotePrefix="1"): what Excel stores for
+   * text typed with a leading apostrophe, so "=SUM(…)" written as text stays text when the cell is edited
+   * (F2, Enter), as the task pane's writes do.
+   */
+  withQuotePrefix(base: number): number {
+    const key = `${base}|quote`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const src =
+      this.xfs[base] ??
+      this.xfs[0] ??
+      `<${this.ns}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const index = this.appendXf(setAttr(src, "quotePrefix", "1"), false);
+    this.memo.set(key, index);
+    return index;
+  }
+
   /** True when styles were added (styles.xml must be written). */
   get changed(): boolean {
     return LISTS.some((l) => this.added[l].length > 0);
