@@ -12,19 +12,15 @@ export const UPDATE_LOG_HEADER_ROW = 3;
  * changes). Each update goes under its own header, so a log an earlier version made, with Register and
  * Changes last (UPDATE_LOG_HEADER's order), keeps its columns where they are.
  */
-const UPDATE_LOG_TAB_COLUMNS = [
+const UPDATE_LOG_TAB_COLUMNS: readonly UpdateLogHeader[] = [
   "Date",
   "Register",
-  "Risk ID",
-  "By",
-  "Update",
-  "No change",
-  "Score",
-  "Strategy",
-  "Changes",
-] as const satisfies readonly (typeof UPDATE_LOG_HEADER)[number][];
+  ...UPDATE_LOG_HEADER.filter((h) => h !== "Date" && h !== "Register"),
+];
 
-const UPDATE_LOG_WIDTHS: Record<(typeof UPDATE_LOG_HEADER)[number], number> = {
+type UpdateLogHeader = (typeof UPDATE_LOG_HEADER)[number];
+
+const UPDATE_LOG_WIDTHS: Record<UpdateLogHeader, number> = {
   Date: 12,
   Register: 18,
   "Risk ID": 12,
