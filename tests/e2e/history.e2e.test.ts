@@ -107,7 +107,8 @@ describe("History, appetite and proposals in the meeting", () => {
     await page.getByRole("button", { name: "Start another meeting" }).waitFor({ timeout: 60000 });
     const snap = await fakeSnapshot(page);
     const log = snap.sheets.find((s) => s.name === "Update Log")!;
-    expect(log.values.map((r) => r[3])).toContain(
+    // Columns: Date, Register, Risk ID, By, Update, …
+    expect(log.values.map((r) => r[4])).toContain(
       "Proposal accepted: Escalate to Strategic Partnership Board (score 12 above appetite (Cautious, 9) for 2 months)",
     );
     const record = snap.sheets.find((s) => s.name === "Meeting Record")!;

@@ -104,15 +104,16 @@ describe("Review view in the browser", () => {
     const snap = await fakeSnapshot(page);
     const log = snap.sheets.find((s) => s.name === "Update Log")!;
     // Each risk's own update text is carried into the log before the register cell is replaced.
-    expect(log.values.slice(4).map((r) => [r[1], r[2], r[4]])).toEqual([
+    // A new Update Log's columns: Date, Register, Risk ID, By, Update, No change, Score, Strategy, Changes.
+    expect(log.values.slice(4).map((r) => [r[2], r[3], r[5]])).toEqual([
       ["HRC-006", "(register, before the meeting)", "No"],
       ["HRC-006", "Jane Smith", "No"],
       ["HRC-002", "(register, before the meeting)", "No"],
       ["HRC-002", "Jane Smith", "Yes"],
     ]);
     // Each entry names its register; the Changes column holds what else changed with it.
-    expect(log.values[3].slice(7, 9)).toEqual(["Register", "Changes"]);
-    expect(log.values.slice(4).map((r) => r[7])).toEqual(Array(4).fill("IRIS Risk Register"));
+    expect([log.values[3][1], log.values[3][8]]).toEqual(["Register", "Changes"]);
+    expect(log.values.slice(4).map((r) => r[1])).toEqual(Array(4).fill("IRIS Risk Register"));
     const record = snap.sheets.find((s) => s.name === "Meeting Record")!;
     const lines = record.values.map((r) =>
       r.filter((v) => v !== "" && !String(v).startsWith("⟦")).join(" | "),
