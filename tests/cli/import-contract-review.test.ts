@@ -85,7 +85,10 @@ async function makeWorkbook(name: string, second = false): Promise<string> {
   ws.addRow(HEAD);
   for (const r of REG_ROWS) ws.addRow(r);
   for (let r = 2; r <= 5; r++) ws.getCell(`I${r}`).numFmt = "dd/mm/yyyy";
-  ws.dataValidations.add("H2:H50", { type: "list", allowBlank: true, formulae: ['"Open,Closed"'] });
+  // exceljs has `dataValidations` at run time but leaves it out of its Worksheet type.
+  const validations = (ws as unknown as { dataValidations: { add(ref: string, v: object): void } })
+    .dataValidations;
+  validations.add("H2:H50", { type: "list", allowBlank: true, formulae: ['"Open,Closed"'] });
   ws.addConditionalFormatting({
     ref: "F2:F50",
     rules: [
