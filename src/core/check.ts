@@ -119,8 +119,11 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
       else findings.push(finding);
     }
   }
-  findings.sort(compareFindings);
-  accepted.sort(compareFindings);
+  // Sheets in the workbook's order: the layouts were read tab by tab.
+  const sheetOrder = new Map([...layouts.keys()].map((name, i) => [name, i]));
+  const inOrder = (a: Finding, b: Finding) => compareFindings(a, b, sheetOrder);
+  findings.sort(inOrder);
+  accepted.sort(inOrder);
   let risks: RiskFacts[] | undefined;
   let riskScores: RiskScore[] | undefined;
   const factsByRisk = new PerRecord<RiskRecord, RiskFacts>(records.risks);

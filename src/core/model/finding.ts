@@ -27,7 +27,7 @@ export const PRIORITY_RULES: readonly string[] = ["risk/missing-strategy", "risk
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Orders findings: priority rules first, then by severity, rule, sheet and row. */
-export function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding, sheetOrder?: ReadonlyMap<string, number>): number {
   const pa = PRIORITY_RULES.indexOf(a.ruleId);
   const pb = PRIORITY_RULES.indexOf(b.ruleId);
   const ra = pa < 0 ? PRIORITY_RULES.length : pa;
@@ -35,7 +35,13 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (ra !== rb) return ra - rb;
   if (a.severity !== b.severity) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
-  if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+  if (a.sheet !== b.sheet) {
+    // Sheets in the workbook's order (its tabs), where known; else by name.
+    const sa = sheetOrder?.get(a.sheet);
+    const sb = sheetOrder?.get(b.sheet);
+    if (sa !== undefined && sb !== undefined) return sa - sb;
+    return a.sheet < b.sheet ? -1 : 1;
+  }
   if (a.row !== b.row) return a.row - b.row;
   return (a.col ?? -1) - (b.col ?? -1);
 }
