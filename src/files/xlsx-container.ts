@@ -52,6 +52,13 @@ export function checkXlsxContainer(bytes: Uint8Array, fileName: string, lim: Req
       place,
     );
   }
+  if (dir.value.oversizedEntry !== undefined) {
+    throw new FileReadError(
+      "damaged",
+      `${describePlace(place)} is damaged: its part "${dir.value.oversizedEntry}" holds more data than it says it unpacks to. Open it in Excel (which can repair it) and save it again`,
+      place,
+    );
+  }
   if (dir.value.totalUncompressedBytes > lim.maxUncompressedBytes) {
     throw new FileReadError(
       "too-large-uncompressed",

@@ -8,6 +8,21 @@ export interface ZipDirectory {
   /** True when any entry uses zip's own (traditional or AES) encryption. */
   anyEncrypted: boolean;
   entryNames: string[];
+  /**
+   * The first entry holding more compressed data than its claimed size could pack into (a bomb whose
+   * directory lies about what it unpacks to), or undefined. Such an entry would be inflated to its claim
+   * while the rest of its stream is decoded and thrown away: minutes for a hostile 50 MB file.
+   */
+  oversizedEntry?: string;
+}
+
+/**
+ * The most compressed bytes `uncompressed` bytes can honestly take: deflate stores what it cannot shrink
+ * (5 bytes a block), and an encoder's fixed codes add at most an eighth; an entry stored as it is takes
+ * its own size.
+ */
+function mostCompressed(uncompressed: number, method: number): number {
+  return method === 0 ? uncompressed : Math.ceil(uncompressed * 1.13) + 1024;
 }
 
 /** Why the directory could not be read: no end record (cut short or not a zip) or it points outside the file. */
@@ -53,6 +68,7 @@ export function readZipDirectory(
   let pos = dirOffset;
   let total = 0;
   let anyEncrypted = false;
+  let oversizedEntry: string | undefined;
   const entryNames: string[] = [];
   const decoder = new TextDecoder("utf-8");
   for (let i = 0; i < entryCount; i++) {
@@ -73,10 +89,31 @@ export function readZipDirectory(
     }
     if (flags & 0x1) anyEncrypted = true;
     total += uncompressed;
-    entryNames.push(decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLen)));
+    const name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLen));
+    entryNames.push(name);
+    const compressed = view.getUint32(pos + 20, true);
+    const method = view.getUint16(pos + 10, true);
+    // Saturated (ZIP64) and encrypted entries are left to the unzipper.
+    if (
+      oversizedEntry === undefined &&
+      compressed !== 0xffffffff &&
+      !(flags & 0x1) &&
+      (method === 0 || method === 8) &&
+      compressed > mostCompressed(uncompressed, method)
+    )
+      oversizedEntry = name;
     pos = next;
   }
-  return { ok: true, value: { entryCount, totalUncompressedBytes: total, anyEncrypted, entryNames } };
+  return {
+    ok: true,
+    value: {
+      entryCount,
+      totalUncompressedBytes: total,
+      anyEncrypted,
+      entryNames,
+      ...(oversizedEntry !== undefined ? { oversizedEntry } : {}),
+    },
+  };
 }
 
 /**

@@ -295,9 +295,15 @@ describe("zip container: bombs, lying directories, duplicates, zip slip, encrypt
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * MB);
   });
 
-  // Not asserted (a known gap, in the closing note): fflate keeps an entry's claimed bytes and decodes the
-  // rest of its stream without keeping it (~0.7 s per 300 MB here), with no CRC check; an entry lying
-  // about its size is read as its claimed bytes, in bounded memory (the test above), not refused.
+  it("(judgement) an entry whose data inflate past its claimed size is refused as damaged, naming the part", async () => {
+    // SPEC "Not a workbook": damaged files are refused as damaged, naming the part. A part holding more
+    // compressed data than its claimed size could pack into is refused from the directory, before fflate
+    // would decode the whole stream (~0.7 s per 300 MB) to keep only the claimed bytes.
+    const zip = await tinyClaimBomb();
+    const err = await expectFileReadError(() => readXlsx(zip, "bomb.xlsx"));
+    expect(err.code).toBe("damaged");
+    expect(err.message).toContain("xl/worksheets/sheet1.xml");
+  });
 
   it("a second central directory hidden in the zip comment cannot smuggle a part past the unpacked-size limit", async () => {
     // limits.ts: maxUncompressedBytes is "the largest total uncompressed size an .xlsx's zip directory may
