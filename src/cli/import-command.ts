@@ -20,6 +20,7 @@ import { applyEditsToXlsx } from "../files/apply-edits";
 import { readWorkbookFile } from "../files/read-workbook-file";
 import type { ImportCommand } from "./args";
 import type { CliOutput } from "./check-command";
+import { xmlCannotHold } from "../files/xlsx/xml-write";
 import { CliError } from "./cli-error";
 import { readInput } from "./check-input";
 import { importSettingsEdits } from "./import-settings-edits";
@@ -105,15 +106,12 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
   return { intoBytes, workbookGrids, settings, asAt, mapping, register, plan: planned.value };
 }
 
-/** A character XML (and so an .xlsx) cannot hold: a control other than tab, line feed and carriage return. */
-const UNSAVABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
 /**
  * Refuses an import whose register's sheet name holds a character no .xlsx can hold (a damaged file's
  * "Reg&#1;ister"): its backup would be written under that name, and the merged file would not open.
  */
 function refuseUnsavableSheetNames(sheets: readonly string[], file: string): void {
-  const bad = sheets.find((s) => UNSAVABLE.test(s));
+  const bad = sheets.find(xmlCannotHold);
   if (bad !== undefined)
     throw new CliError(
       `the sheet name ${JSON.stringify(bad)} in "${file}" holds a control character, which an .xlsx cannot hold, so nothing was imported: rename the sheet in Excel, save, then import again`,

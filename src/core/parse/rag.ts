@@ -31,14 +31,14 @@ const RAG_WORDS: Record<string, Rag> = {
   "very low": "green",
 };
 
+/** A number, then a word in brackets: "16 (Red)", "6 (Amber)". */
+const SCORE_THEN_WORD = /^\s*\d+(?:\.\d+)?\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*$/;
+
 /**
  * Reads a RAG word: Red / Amber / Green (or R / A / G), Very High and High as red, Medium as amber,
  * Low and Very Low as green. A number in brackets after the word ("Amber (12)") is ignored; mixed
  * words ("Amber/Red") fail rather than guess.
  */
-/** A number, then a word in brackets: "16 (Red)", "6 (Amber)". */
-const SCORE_THEN_WORD = /^\s*\d+(?:\.\d+)?\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*$/;
-
 export function parseRagWord(text: string): ParseResult<Rag> {
   if (typeof text !== "string") return fail("blank");
   const norm = text

@@ -43,6 +43,10 @@ function scaleMap(words: readonly ScaleWord[]): Map<string, number> {
   return map;
 }
 
+/** A score with a note of what it was before: "12 (was 16)", "12 - down from 16", "16 (previously 12)". */
+const SCORE_THEN_WAS =
+  /^(\d+(?:\.\d+)?)\s*(?:\(\s*|[-–—,;:]\s*)?(?:was|previously|prev\b\.?|(?:down|up|reduced|increased|raised|lowered)\s+from|last\s+month)\b/i;
+
 /**
  * Reads a score by its number. Out-of-range numbers are returned as they are: whether 0 or 30 is
  * acceptable is the score rule's business, not the reader's. A product written out is read by the result
@@ -52,10 +56,6 @@ function scaleMap(words: readonly ScaleWord[]): Map<string, number> {
  * `scale` (the likelihood or impact words, a setting) when one is given, else it fails, so score rules do not
  * fire on it; other text with several numbers ("1-5", "4/4", "4 x 4 x 2") is ambiguous and fails.
  */
-/** A score with a note of what it was before: "12 (was 16)", "12 - down from 16", "16 (previously 12)". */
-const SCORE_THEN_WAS =
-  /^(\d+(?:\.\d+)?)\s*(?:\(\s*|[-–—,;:]\s*)?(?:was|previously|prev\b\.?|(?:down|up|reduced|increased|raised|lowered)\s+from|last\s+month)\b/i;
-
 export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): ParseResult<number> {
   if (value === null || value === undefined) return fail("blank");
   if (typeof value === "number") return Number.isFinite(value) ? ok(value) : fail(`${value} is not a number`);

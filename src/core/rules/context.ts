@@ -222,11 +222,12 @@ function linkRisksAndActions(records: WorkbookRecords) {
     );
   }
   const linked = groupById(actions, idsOfAction, byKey.values());
+  /** The actions an id's entry counts (its run in `linked`). */
+  const actionsOfLinks = (links: IdLinks | undefined): readonly ActionRecord[] =>
+    links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : NO_ACTIONS;
   /** The actions naming a risk's folded id (`key`, looked up only for a risk not among the check's risks). */
-  const actionsOfRisk = (risk: RiskRecord, key: string): readonly ActionRecord[] => {
-    const links = linksOfRisk.get(risk) ?? (key ? byKey.get(key) : undefined);
-    return links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : NO_ACTIONS;
-  };
+  const actionsOfRisk = (risk: RiskRecord, key: string): readonly ActionRecord[] =>
+    actionsOfLinks(linksOfRisk.get(risk) ?? (key ? byKey.get(key) : undefined));
   const sameKeyRisks = (risk: RiskRecord): readonly RiskRecord[] | null =>
     linksOfRisk.get(risk)?.shared ?? null;
   /**
@@ -237,10 +238,7 @@ function linkRisksAndActions(records: WorkbookRecords) {
     const value = rawValue(risk, "id");
     const keys = typeof value === "string" ? riskIdKeys(idListText(value)) : [];
     if (keys.length < 2) return NO_ACTIONS;
-    return keys.flatMap((key) => {
-      const links = byKey.get(key);
-      return links && links.count > 0 ? linked.slice(links.start, links.start + links.count) : [];
-    });
+    return keys.flatMap((key) => actionsOfLinks(byKey.get(key)));
   };
   return { riskKeys, actionsOfRisk, risksOfAction, sameKeyRisks, actionsOfListedIds };
 }

@@ -21,6 +21,12 @@ export function xstring(text: string): string {
   return xmlText(excelEscape(text));
 }
 
+/** True when a text holds a character XML, and so an .xlsx, cannot hold even escaped (a sheet name). */
+export function xmlCannotHold(text: string): boolean {
+  return CANNOT_HOLD.test(text);
+}
+const CANNOT_HOLD = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /**
  * The ST_Xstring escapes without the XML entities (for a library that adds those itself): `_x005F_`
  * before a literal `_xHHHH_`, control characters but tab and LF as `_xHHHH_`, U+FFFE/U+FFFF as U+FFFD.
