@@ -1,12 +1,16 @@
-// What the last import wrote to each cell of a sheet, read from the workbook's own Import Logs: the
-// baseline that tells an officer's edit made in the register since then (SPEC "Imports": the later
-// write wins) from a value IRIS changed.
+// What the export said for each cell of a sheet at the last import: the baseline that tells an officer's
+// edit made in the register since then (SPEC "Imports": the later write wins) from a value IRIS changed.
+// Read from the workbook's own Import Logs (what an import wrote), else from the latest dated backup of
+// the sheet (an import that did not write a cell found it already holding what the export said).
 
-import type { CellValue, Grid } from "../model/grid";
+import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
 import { idKey } from "../model/records";
-import { isNotWrittenNote } from "../model/writable-text";
+import { isNotWrittenNote, keptEditExportText } from "../model/writable-text";
 import { cellText } from "../read/cell-text";
 import { importLogReader } from "../history/import-log";
+import { backedUpRegister, backupDay } from "../history/backups";
+import { detectSheet } from "../read/detect-sheet";
+import { groupedHeader } from "../read/map-headers";
 
 /** One value an import wrote, under the header it was logged with ("Risk Owner", or "Risk Owner (note …)"). */
 interface Written {
@@ -14,25 +18,58 @@ interface Written {
   value: CellValue;
 }
 
-/** The value the last import wrote to a record's cell under `header`, or undefined when no import wrote it. */
-export interface LastImported {
-  get(key: string, header: string): CellValue | undefined;
+/**
+ * What the export said for a record's cell at the last import: the value an import wrote (`by` "log"), or
+ * the value the cell held when the latest backup of the sheet was made and no import has written it since
+ * (`by` "backup": that import found the cell already saying what the export said).
+ */
+export interface Baseline {
+  value: CellValue;
+  /** The cell's number format in the backup (a date's); null for a logged value. */
+  format: string | null;
+  by: "log" | "backup";
 }
 
-/** Nothing imported before (a workbook without an Import Log). */
+/** The baseline of a record's cell under `header`, or undefined when the workbook cannot say. */
+export interface LastImported {
+  get(key: string, header: string): Baseline | undefined;
+}
+
+/** Nothing imported before (a workbook without an Import Log or a backup). */
 const NOTHING_IMPORTED: LastImported = { get: () => undefined };
 
 /**
  * The values the workbook's Import Logs say were written to `sheet`, by record key: `keyOf` gives the
  * key a log row's Risk ID and Action ID name (the merge's own key; "" for a row it cannot key). A row that
- * wrote nothing (a kept formula, an over-long text, an officer's edit kept) is no baseline; a log from an
- * earlier version, without a Sheet column, counts for every sheet. Later rows win.
+ * wrote nothing (a kept formula, an over-long text) is no baseline, and one that kept an officer's edit
+ * has the export's value its note names (a backup made then holds the edit); a log from an
+ * earlier version, without a Sheet column, counts for every sheet. Later rows win. A cell no log row
+ * names takes its value in the latest backup of `sheet`, its record found by `keyOf` on the backup's
+ * Risk ID (a register) or Action ID (an actions sheet) and its column by header.
  */
 export function lastImported(
   grids: readonly Grid[],
   sheet: string,
   keyOf: (riskId: string, actionId: string) => string,
 ): LastImported {
+  const logged = loggedValues(grids, sheet, keyOf);
+  const backup = latestBackup(grids, sheet, keyOf);
+  if (!logged && !backup) return NOTHING_IMPORTED;
+  return {
+    get(key, header) {
+      const value = logged?.get(key, header);
+      if (value !== undefined) return { value, format: null, by: "log" };
+      return backup?.get(key, header);
+    },
+  };
+}
+
+/** The values Import Logs say were written to `sheet` (see lastImported); null when none. */
+function loggedValues(
+  grids: readonly Grid[],
+  sheet: string,
+  keyOf: (riskId: string, actionId: string) => string,
+): { get(key: string, header: string): CellValue | undefined } | null {
   const byKey = new Map<string, Written[]>();
   for (const grid of grids) {
     const reader = importLogReader(grid);
@@ -40,16 +77,18 @@ export function lastImported(
     for (let row = reader.firstRow; row < reader.endRow; row++) {
       const r = reader.rowAt(row);
       if (!r || (r.target !== "" && r.target !== sheet)) continue;
-      if (typeof r.new === "string" && isNotWrittenNote(r.new)) continue;
+      // A cell left as it was is no baseline, but an officer's edit kept says what the export still said.
+      const value = typeof r.new === "string" && isNotWrittenNote(r.new) ? keptEditExportText(r.new) : r.new;
+      if (value === undefined) continue;
       const key = keyOf(r.riskId, r.actionId);
       if (!key) continue;
       const list = byKey.get(key);
-      const written = { field: r.field, value: r.new };
+      const written = { field: r.field, value };
       if (list) list.push(written);
       else byKey.set(key, [written]);
     }
   }
-  if (byKey.size === 0) return NOTHING_IMPORTED;
+  if (byKey.size === 0) return null;
   return {
     get(key, header) {
       const list = byKey.get(key);
@@ -63,6 +102,58 @@ export function lastImported(
   };
 }
 
+/**
+ * The cells of the latest dated backup of `sheet` (the latest day; of one day, the last copy), by record key
+ * and header; null when the sheet has none. A blank cell is no baseline (the export may have said nothing).
+ */
+function latestBackup(
+  grids: readonly Grid[],
+  sheet: string,
+  keyOf: (riskId: string, actionId: string) => string,
+): LastImported | null {
+  let latest: Grid | null = null;
+  let latestDay = -Infinity;
+  for (const grid of grids) {
+    if (backedUpRegister(grid.sheetName, [sheet]) === null) continue;
+    const day = backupDay(grid.sheetName) ?? -Infinity;
+    // Grids come in the workbook's order, where a later copy of one day follows the earlier.
+    if (day >= latestDay) {
+      latest = grid;
+      latestDay = day;
+    }
+  }
+  if (!latest) return null;
+  const grid = latest;
+  const layout = detectSheet(grid);
+  const fields = layout.mapping?.fieldColumns;
+  if (!fields || layout.headerRow === null) return null;
+  const riskIdCol = fields.get("id") ?? fields.get("riskId");
+  // A register's rows are keyed by the risk alone (riskRowKey gives no key to a row naming an action).
+  const actionIdCol = layout.kind === "risk-register" ? undefined : fields.get("actionId");
+  const columns = new Map<string, number>();
+  for (const cell of layout.headerCells) {
+    const header = groupedHeader(cell);
+    if (header && !columns.has(header)) columns.set(header, cell.col);
+  }
+  const rowOf = new Map<string, number>();
+  const end = grid.rowOffset + grid.values.length;
+  for (let row = layout.headerRow + 1; row < end; row++) {
+    const text = (col: number | undefined) => (col === undefined ? "" : cellText(cellAt(grid, row, col)));
+    const key = keyOf(text(riskIdCol), text(actionIdCol));
+    if (key && !rowOf.has(key)) rowOf.set(key, row);
+  }
+  return {
+    get(key, header) {
+      const row = rowOf.get(key);
+      const col = columns.get(header);
+      if (row === undefined || col === undefined) return undefined;
+      const value = cellAt(grid, row, col);
+      if (value === null || value === "") return undefined;
+      return { value, format: formatAt(grid, row, col), by: "backup" };
+    },
+  };
+}
+
 /** A risk register's key for a log row: the risk's folded id, on a row that names no action. */
 export const riskRowKey = (riskId: string, actionId: string): string => (actionId ? "" : idKey(riskId));
 
@@ -70,6 +161,9 @@ export const riskRowKey = (riskId: string, actionId: string): string => (actionI
 export const actionRowKey = (_riskId: string, actionId: string): string => idKey(actionId);
 
 /** The note on a cell the import wrote over an officer's edit, IRIS having changed it too. */
-export function editReplacedNote(imported: CellValue): string {
-  return `replaces the register's edit made since the last import, which wrote "${cellText(imported)}"`;
+export function editReplacedNote(baseline: Baseline): string {
+  const text = cellText(baseline.value);
+  return baseline.by === "log"
+    ? `replaces the register's edit made since the last import, which wrote "${text}"`
+    : `replaces the register's edit made since the last import, when the register and the export said "${text}"`;
 }

@@ -273,9 +273,9 @@ export function mergeSection(input: SectionInput): MergeSection {
         const proposed = change(sheet, existing.row, t, old, oldFormat, v.value, format);
         // The register edited since the last import wrote the cell: kept when IRIS still says what that
         // import wrote (the officer's is the later write), else replaced, saying so (SPEC "Imports").
-        const imported = input.lastImported?.get(key, t.header);
-        const base = imported === undefined ? null : compareKey(imported, null, t.kind);
-        if (imported !== undefined && base !== was) {
+        const baseline = input.lastImported?.get(key, t.header);
+        const base = baseline === undefined ? null : compareKey(baseline.value, baseline.format, t.kind);
+        if (baseline !== undefined && base !== was) {
           if (base === now) {
             const { format: _f, note: _n, ...kept } = proposed;
             notWritten.push({
@@ -283,11 +283,11 @@ export function mergeSection(input: SectionInput): MergeSection {
               label: rules.label(rec),
               riskId: rules.riskId(rec),
               reason: "edited-since-import",
-              note: editKeptNote(cellText(imported)),
+              note: editKeptNote(displayText(baseline.value, baseline.format, t.kind), baseline.by),
             });
             continue;
           }
-          proposed.note = editReplacedNote(imported);
+          proposed.note = editReplacedNote(baseline);
         }
         const c = writable(proposed, rec);
         if (!c) continue;

@@ -236,6 +236,15 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     const exportActions = readExportTable(input.exportGrids, mapping.actions, file);
     if (!exportActions.ok) return exportActions;
     const relevant = new Set([...regRecords.map(riskKey), ...risks.map(riskKey)].filter((k) => k));
+    // A closed risk's actions leave the export with it: no more flagged than the risk is (judgement). Its
+    // status as the import leaves it: the export's where it gives one, else the register's.
+    const closedRisks = new Set<string>();
+    for (const r of [...regRecords, ...risks]) {
+      const status = fieldText(r, "status");
+      if (status === "") continue;
+      if (parseRiskState(status, settings) === "closed") closedRisks.add(riskKey(r));
+      else closedRisks.delete(riskKey(r));
+    }
     const actionsSheet = chooseActionsSheet(
       read.records.actions,
       read.sheets,
@@ -317,9 +326,9 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
           keyFields: new Set(useActionId ? ["actionId"] : ["riskId", "action"]),
           skipFlag: (r) => {
             if (parseActionState(fieldText(r, "status"), settings) === "done") return "done";
-            return relevant.has(idKey(rawValue(r, "riskId")))
-              ? null
-              : "belongs to a risk outside this import";
+            const risk = idKey(rawValue(r, "riskId"));
+            if (closedRisks.has(risk)) return "its risk is closed";
+            return relevant.has(risk) ? null : "belongs to a risk outside this import";
           },
           flagNote,
           flaggedPattern,

@@ -52,9 +52,21 @@ export function keptFormulaNote(exportText: string): string {
   return `kept formula (export says ${exportText === "" ? "(blank)" : exportText})`;
 }
 
-/** The note on a cell the import left as the officer edited it: the export still says what the last import wrote. */
-export function editKeptNote(importedText: string): string {
-  return `kept the register's edit made since the last import (the export still says "${importedText}", as that import wrote)`;
+/**
+ * The note on a cell the import left as the officer edited it: the export still says what the last import
+ * wrote (`by` "log"), or what the register held at the last import (`by` "backup", its dated backup).
+ */
+export function editKeptNote(importedText: string, by: "log" | "backup" = "log"): string {
+  const when = by === "log" ? "as that import wrote" : "as the register held at that import";
+  return `kept the register's edit made since the last import (the export still says "${importedText}", ${when})`;
+}
+
+const KEPT_EDIT_NOTE =
+  /^kept the register's edit made since the last import \(the export still says "([\s\S]*)", as (?:that import wrote|the register held at that import)\)$/;
+
+/** The export's text an editKeptNote names; undefined for any other text. */
+export function keptEditExportText(note: string): string | undefined {
+  return KEPT_EDIT_NOTE.exec(note)?.[1];
 }
 
 /** An import's note for a cell it left as it was (a kept formula, an over-long text, an officer's edit): no change was made. */

@@ -128,3 +128,91 @@ describe("an import over the officer's edit made since the last import", () => {
     expect(p.risks.notWritten.map((n) => n.reason)).toEqual(["edited-since-import"]);
   });
 });
+
+describe("a cell no import wrote: the latest backup says what the register and the export held then", () => {
+  /** A dated backup of the register as it stood at an import (the owned copy an import makes first). */
+  const backup = (name: string, owner: string): Grid => {
+    const g = registerGrid([risk("HRC-001", { "Risk Owner": owner }), risk("HRC-002")]);
+    return { ...g, sheetName: name };
+  };
+
+  it("keeps the officer's edit when the export still says what the register held at the last import", () => {
+    const p = plan(
+      [exportGrid([risk("HRC-001", { "Risk Owner": "Pat Jones" }), risk("HRC-002")])],
+      [register("Patricia Jones (Depot B)"), backup("Backup Register 2022-09-05", "Pat Jones")],
+    );
+    expect(p.risks.changed.flatMap((r) => r.cells)).toEqual([]);
+    expect(p.risks.notWritten).toEqual([
+      expect.objectContaining({
+        cell: "C3",
+        reason: "edited-since-import",
+        note: 'kept the register\'s edit made since the last import (the export still says "Pat Jones", as the register held at that import)',
+      }),
+    ]);
+  });
+
+  it("reads the latest backup: an older one that held another value is not the baseline", () => {
+    const p = plan(
+      [exportGrid([risk("HRC-001", { "Risk Owner": "Pat Jones" }), risk("HRC-002")])],
+      [
+        register("Patricia Jones (Depot B)"),
+        backup("Backup Register 2022-09-05", "Pat Jones"),
+        backup("Backup Register 2022-08-05", "Sam Lee"),
+      ],
+    );
+    expect(p.risks.notWritten.map((n) => n.reason)).toEqual(["edited-since-import"]);
+  });
+
+  it("writes the export's value when IRIS changed it since, saying whose edit it replaces", () => {
+    const p = plan(
+      [exportGrid([risk("HRC-001", { "Risk Owner": "Sam Lee" }), risk("HRC-002")])],
+      [register("Patricia Jones (Depot B)"), backup("Backup Register 2022-09-05", "Pat Jones")],
+    );
+    expect(p.risks.changed.flatMap((r) => r.cells)).toEqual([
+      expect.objectContaining({
+        cell: "C3",
+        newText: "Sam Lee",
+        note: 'replaces the register\'s edit made since the last import, when the register and the export said "Pat Jones"',
+      }),
+    ]);
+  });
+
+  it("a blank in the backup is no baseline (the export may have said nothing): the export's value is written", () => {
+    const p = plan(
+      [exportGrid([risk("HRC-001", { "Risk Owner": "Pat Jones" }), risk("HRC-002")])],
+      [register("Patricia Jones (Depot B)"), backup("Backup Register 2022-09-05", "")],
+    );
+    expect(p.risks.changed.flatMap((r) => r.cells)).toEqual([
+      expect.objectContaining({ cell: "C3", newText: "Pat Jones" }),
+    ]);
+    expect(p.risks.changed[0].cells[0].note).toBeUndefined();
+  });
+
+  it("a backup made when an edit was kept holds the edit: the kept row's note gives the baseline, so a re-run keeps it again", () => {
+    const kept = [
+      "2022-10-05 09:30",
+      "IRIS October.xlsx",
+      "Register",
+      "HRC-001",
+      "",
+      "Risk Owner",
+      "Patricia Jones (Depot B)",
+      'kept the register\'s edit made since the last import (the export still says "Pat Jones", as the register held at that import)',
+    ];
+    const p = plan(
+      [
+        exportGrid([
+          risk("HRC-001", { "Risk Owner": "Pat Jones" }),
+          risk("HRC-002", { "Risk Owner": "Kim" }),
+        ]),
+      ],
+      [
+        register("Patricia Jones (Depot B)"),
+        backup("Backup Register 2022-10-05", "Patricia Jones (Depot B)"),
+        importLog(kept),
+      ],
+    );
+    expect(p.risks.notWritten.map((n) => n.reason)).toEqual(["edited-since-import"]);
+    expect(p.risks.changed.flatMap((r) => r.cells.map((c) => c.cell))).toEqual(["C4"]);
+  });
+});

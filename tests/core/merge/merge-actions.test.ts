@@ -151,3 +151,40 @@ it("actions of risks outside this import are not flagged", () => {
   ]);
   expect(p.cellCount).toBe(0);
 });
+
+describe("a closed risk's actions that left the export with it (judgement)", () => {
+  // IRIS drops a closed risk and its actions from its export: the risk is not flagged, nor are its actions.
+  const closedRegister = registerGrid([risk("R-1"), risk("R-2", { "Risk Status": "Closed" })]);
+  const B3: A = ["R-2", "A-3", "Test columns", "Raj", "31/12/2022", "Open"];
+
+  it("an open action of a risk the register holds closed is not flagged", () => {
+    const p = plan(
+      [exportGrid([risk("R-1")]), exportActions([A1])],
+      [closedRegister, councilActions([A1, B3])],
+    );
+    expect(p.actions?.missing).toMatchObject([
+      { label: "A-3", flag: null, noFlagReason: "its risk is closed" },
+    ]);
+    expect(p.cellCount).toBe(0);
+  });
+
+  it("a risk the export closes this month: its missing action is not flagged either", () => {
+    const p = plan(
+      [exportGrid([risk("R-1"), risk("R-2", { "Risk Status": "Closed" })]), exportActions([A1])],
+      [register, councilActions([A1, B3])],
+    );
+    expect(p.actions?.missing).toMatchObject([
+      { label: "A-3", flag: null, noFlagReason: "its risk is closed" },
+    ]);
+  });
+
+  it("a risk the export reopens: its missing action is flagged", () => {
+    const p = plan(
+      [exportGrid([risk("R-1"), risk("R-2", { "Risk Status": "Open" })]), exportActions([A1])],
+      [closedRegister, councilActions([A1, B3])],
+    );
+    expect(p.actions?.missing).toMatchObject([
+      { label: "A-3", flag: { new: "Open (not in IRIS export of 10/10/2022)" } },
+    ]);
+  });
+});
