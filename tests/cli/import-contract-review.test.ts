@@ -386,7 +386,18 @@ describe("import contract: JSON, exit codes, text", () => {
 describe("import contract: what MERGED holds", () => {
   it("Import Log has When/File/Sheet/Risk ID/Action ID/Field/Old/New; When an Excel date-time; Old is what the register held", async () => {
     const log = await importLog(merged);
-    expect(log.header).toEqual(["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"]);
+    // SPEC's columns in SPEC's order, then the Note that keeps the Field the header alone.
+    expect(log.header).toEqual([
+      "When",
+      "File",
+      "Sheet",
+      "Risk ID",
+      "Action ID",
+      "Field",
+      "Old",
+      "New",
+      "Note",
+    ]);
     const score = log.rows.find((r) => r[3] === "HRC-001" && r[5] === "Risk Score");
     expect(score).toBeDefined();
     expect(score![0]).toBeInstanceOf(Date);

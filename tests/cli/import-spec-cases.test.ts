@@ -349,6 +349,100 @@ it("adds rows to an Import Log made before the Action ID column in that log's ow
   expect(when.format).toBe("dd/mm/yyyy hh:mm");
 });
 
+it("adds rows to an Import Log made before the Note column in that log's own layout: a note in the Field, nothing past New", async () => {
+  const into = await makeXlsx("note-in-field-log.xlsx", [
+    {
+      name: "Register",
+      rows: [REGISTER_HEADERS, [...scoredNine("HRC-001", "Road surface failure", "Patricia Jones"), "u1"]],
+      formats: { I2: "dd/mm/yyyy" },
+    },
+    {
+      name: "Import Log",
+      rows: [
+        ["Import Log", null, null, null, null, null, null, null, OWNED_MARKER],
+        [],
+        ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"],
+        [
+          "2022-09-10 09:00",
+          "iris-sep.xlsx",
+          "Register",
+          "HRC-001",
+          "",
+          "Risk Owner",
+          "A. Officer",
+          "Pat Jones",
+        ],
+      ],
+    },
+  ]);
+  const exp = await makeXlsx("note-in-field-export.xlsx", [
+    {
+      name: "IRIS Risks",
+      rows: [REGISTER_HEADERS, [...scoredNine("HRC-001", "Road surface failure", "Sam Lee"), "u1"]],
+      formats: { I2: "dd/mm/yyyy" },
+    },
+  ]);
+  const { out } = runImport(exp, into, "note-in-field-out.xlsx");
+  const log = sheet(await gridsOf(out), "Import Log");
+  const rows = log.values.filter((r) => r[1] === "note-in-field-export.xlsx");
+  expect(rows.map((r) => r.slice(3, 9))).toEqual([
+    [
+      "HRC-001",
+      null,
+      'Risk Owner (replaces the register\'s edit made since the last import, which wrote "Pat Jones")',
+      "Patricia Jones",
+      "Sam Lee",
+      null,
+    ],
+  ]);
+});
+
+it("an Import Log with a Note column keeps the Field the header alone and the note in the Note", async () => {
+  const into = await makeXlsx("note-column-log.xlsx", [
+    {
+      name: "Register",
+      rows: [REGISTER_HEADERS, [...scoredNine("HRC-001", "Road surface failure", "Patricia Jones"), "u1"]],
+      formats: { I2: "dd/mm/yyyy" },
+    },
+    {
+      name: "Import Log",
+      rows: [
+        ["Import Log", null, null, null, null, null, null, null, null, OWNED_MARKER],
+        [],
+        ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New", "Note"],
+        [
+          "2022-09-10 09:00",
+          "iris-sep.xlsx",
+          "Register",
+          "HRC-001",
+          "",
+          "Risk Owner",
+          "A. Officer",
+          "Pat Jones",
+        ],
+      ],
+    },
+  ]);
+  const exp = await makeXlsx("note-column-export.xlsx", [
+    {
+      name: "IRIS Risks",
+      rows: [REGISTER_HEADERS, [...scoredNine("HRC-001", "Road surface failure", "Sam Lee"), "u1"]],
+      formats: { I2: "dd/mm/yyyy" },
+    },
+  ]);
+  const { out } = runImport(exp, into, "note-column-out.xlsx");
+  const log = sheet(await gridsOf(out), "Import Log");
+  const rows = log.values.filter((r) => r[1] === "note-column-export.xlsx");
+  expect(rows.map((r) => r.slice(5, 9))).toEqual([
+    [
+      "Risk Owner",
+      "Patricia Jones",
+      "Sam Lee",
+      'replaces the register\'s edit made since the last import, which wrote "Pat Jones"',
+    ],
+  ]);
+});
+
 describe("the Import Log", () => {
   let logGrid: Grid;
   let header: CellValue[];

@@ -70,10 +70,10 @@ function withWords(header: readonly string[], rows: CellValue[][], words: string
 export function logKeepingReplaced(log: LogAppend, replaced: readonly ReplacedValue[]): LogAppend {
   if (replaced.length === 0) return log;
   const words = replacedWords(replaced);
-  const earlier = log.earlier && {
-    ...log.earlier,
-    rows: withWords(log.earlier.header, log.earlier.rows, words),
-  };
+  const earlier = log.earlier?.map((layout) => ({
+    ...layout,
+    rows: withWords(layout.header, layout.rows, words),
+  }));
   return { ...log, rows: withWords(log.header, log.rows, words), ...(earlier ? { earlier } : {}) };
 }
 

@@ -10,8 +10,28 @@ import { serialFromDay } from "./values";
 import type { CellChange, ImportPlan, MergeSection } from "./types";
 import { totalsRowNote } from "./place-new-rows";
 
-/** The Import Log's columns (SPEC "Owned tabs": when, file, sheet, risk id, action id, field, old, new). */
-export const IMPORT_LOG_HEADER = ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"];
+/**
+ * The Import Log's columns (SPEC "Owned tabs": when, file, sheet, risk id, action id, field, old, new), and
+ * a Note on what was done to make the value writable or whose edit it replaced, so that the Field is the
+ * sheet's header alone.
+ */
+export const IMPORT_LOG_HEADER = [
+  "When",
+  "File",
+  "Sheet",
+  "Risk ID",
+  "Action ID",
+  "Field",
+  "Old",
+  "New",
+  "Note",
+];
+
+/**
+ * The columns of Import Logs made before the Note column: their rows carry the note in the Field, in
+ * brackets after the header ("Latest Update (replaces …)"), and are still written so (see LogAppend.earlier).
+ */
+export const NOTE_IN_FIELD_IMPORT_LOG_HEADER = IMPORT_LOG_HEADER.slice(0, -1);
 
 /**
  * The columns of Import Logs made before the Action ID column: their rows name the action in the Field
@@ -64,7 +84,7 @@ export function importLogTemplate(
     OWNED_TAB_NAMES["import-log"],
     "import-log",
     { title: "Import Log", asAt: plan.asAt, source: "IRIS imports", version: VERSION, marking: plan.marking },
-    [18, 28, 22, 12, 12, 28, 40, 40],
+    [18, 28, 22, 12, 12, 28, 40, 40, 40],
   );
   tab.header(IMPORT_LOG_HEADER);
   tab.dateColumns([0]);
@@ -91,8 +111,9 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
   }
   const when = stampSerial(plan.importedAt);
   const rows: CellValue[][] = [];
+  const noteInFieldRows: CellValue[][] = [];
   const earlierRows: CellValue[][] = [];
-  /** One Import Log row, in the current layout and in the earlier one. */
+  /** One Import Log row, in the current layout and in the earlier ones. */
   const log = (
     sheet: string,
     riskId: string,
@@ -102,7 +123,8 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
     old: string,
     now: string,
   ) => {
-    rows.push([when, plan.file, sheet, riskId, action ?? "", fieldName(header, note), old, now]);
+    rows.push([when, plan.file, sheet, riskId, action ?? "", header, old, now, note ?? null]);
+    noteInFieldRows.push([when, plan.file, sheet, riskId, action ?? "", fieldName(header, note), old, now]);
     earlierRows.push([when, plan.file, sheet, riskId, earlierFieldName(header, action, note), old, now]);
   };
   for (const [list, isAction] of [
@@ -137,7 +159,10 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
     kind: "import-log",
     header: IMPORT_LOG_HEADER,
     rows,
-    earlier: { header: EARLIER_IMPORT_LOG_HEADER, rows: earlierRows },
+    earlier: [
+      { header: NOTE_IN_FIELD_IMPORT_LOG_HEADER, rows: noteInFieldRows },
+      { header: EARLIER_IMPORT_LOG_HEADER, rows: earlierRows },
+    ],
     template: importLogTemplate(plan),
   });
   return edits;

@@ -20,10 +20,10 @@ export interface LogAppend {
   header: string[];
   rows: CellValue[][];
   /**
-   * The same rows in an earlier layout of the tab: a tab made with that header gets these, so its rows
-   * stay under the headers they were written for (see logRowsFor).
+   * The same rows in earlier layouts of the tab: a tab made with one of those headers gets its rows, so
+   * they stay under the headers they were written for (see logRowsFor).
    */
-  earlier?: { header: string[]; rows: CellValue[][] };
+  earlier?: { header: string[]; rows: CellValue[][] }[];
   /**
    * The whole tab (title block, header row, owned marker) to create when the log tab does not exist yet;
    * without it the writer creates a bare tab with `header` in row 1 and the marker beside it.
@@ -67,20 +67,19 @@ export const LOG_HEADER_SEARCH_ROWS = 12;
 const headerText = (v: CellValue): string => (v === null ? "" : String(v).trim().toLowerCase());
 
 /**
- * The rows to append to an existing log tab whose first rows are `firstRows`: the earlier layout's rows
- * when the tab's header row is that layout's, else the current layout's. Width is the header's.
+ * The rows to append to an existing log tab whose first rows are `firstRows`: the current layout's when
+ * the tab's header row is the current header (a later layout adds columns to an earlier one's), else an
+ * earlier layout's when the header row is that layout's, else the current layout's. Width is the header's.
  */
 export function logRowsFor(
   append: LogAppend,
   firstRows: readonly (readonly CellValue[])[],
 ): { header: string[]; rows: CellValue[][] } {
-  const earlier = append.earlier;
-  if (earlier) {
-    const wanted = earlier.header.map(headerText);
-    const isEarlier = firstRows
-      .slice(0, LOG_HEADER_SEARCH_ROWS)
-      .some((row) => wanted.every((h, c) => headerText(row[c] ?? null) === h));
-    if (isEarlier) return earlier;
+  const top = firstRows.slice(0, LOG_HEADER_SEARCH_ROWS);
+  const current = { header: append.header, rows: append.rows };
+  for (const layout of [current, ...(append.earlier ?? [])]) {
+    const wanted = layout.header.map(headerText);
+    if (top.some((row) => wanted.every((h, c) => headerText(row[c] ?? null) === h))) return layout;
   }
-  return { header: append.header, rows: append.rows };
+  return current;
 }

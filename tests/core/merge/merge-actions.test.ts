@@ -75,8 +75,9 @@ describe("actions by action id", () => {
       "Action Status",
       "Open",
       "Complete",
+      null,
     ]);
-    expect(edits.logAppends[0].earlier?.rows).toContainEqual([
+    expect(edits.logAppends[0].earlier?.[1].rows).toContainEqual([
       44844,
       "iris.xlsx",
       "Actions",

@@ -249,11 +249,32 @@ describe("edits", () => {
       "Risk Status",
       "Open",
       "Open (not in IRIS export of 10/10/2022)",
+      null,
     ]);
-    expect(log.rows).toContainEqual([when, "iris.xlsx", "Register", "R-1", "", "Risk Score", "9", "12"]);
-    // A log tab made before the Action ID column gets the same rows in its own layout.
-    expect(log.earlier?.header).toEqual(["When", "File", "Register", "Risk ID", "Field", "Old", "New"]);
-    expect(log.earlier?.rows).toContainEqual([when, "iris.xlsx", "Register", "R-1", "Risk Score", "9", "12"]);
+    expect(log.rows).toContainEqual([
+      when,
+      "iris.xlsx",
+      "Register",
+      "R-1",
+      "",
+      "Risk Score",
+      "9",
+      "12",
+      null,
+    ]);
+    // A log tab made before the Note column carries a note in the Field; one made before the Action ID
+    // column gets the same rows in its own layout.
+    expect(log.earlier?.[0].header).toEqual(IMPORT_LOG_HEADER.slice(0, -1));
+    expect(log.earlier?.[1].header).toEqual(["When", "File", "Register", "Risk ID", "Field", "Old", "New"]);
+    expect(log.earlier?.[1].rows).toContainEqual([
+      when,
+      "iris.xlsx",
+      "Register",
+      "R-1",
+      "Risk Score",
+      "9",
+      "12",
+    ]);
     expect(log.template?.rows[0][0]).toBe("Import Log");
   });
 });

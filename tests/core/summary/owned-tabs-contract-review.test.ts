@@ -211,6 +211,8 @@ describe("title block, print set-up and headers", () => {
       ],
     ]);
     const log = importLogTemplate({ asAt: AS_AT, marking: "OFFICIAL" });
+    // SPEC's columns in SPEC's order, then a Note (what was done to write the value), so that the Field is
+    // the sheet's header text alone (the month-over-month review).
     expect(trimmed(log.rows[log.format.headerRows[0]])).toEqual([
       "When",
       "File",
@@ -220,6 +222,7 @@ describe("title block, print set-up and headers", () => {
       "Field",
       "Old",
       "New",
+      "Note",
     ]);
   });
 
