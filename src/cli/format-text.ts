@@ -7,7 +7,7 @@ import type { Finding, Severity } from "../core/model/finding";
 import type { Report } from "../core/model/report";
 import type { SheetInfo } from "../core/model/sheet-info";
 import { TREND_ARROWS, type Trend } from "../core/model/history";
-import { MERGES_UNREAD_NOTE, structureLines } from "../core/read/structure-lines";
+import { mergesUnreadNote, structureLines } from "../core/read/structure-lines";
 import { listedOnce } from "./listed-once";
 import { terminalSafeLines } from "./terminal-text";
 
@@ -37,7 +37,7 @@ function sheetLines(s: SheetInfo): string[] {
   ];
   if (s.unmapped.length > 0) lines.push(`    not recognised: ${s.unmapped.join(", ")}`);
   for (const line of structureLines(s)) lines.push(`    ${line}`);
-  if (s.mergesUnread) lines.push(`    ${MERGES_UNREAD_NOTE}`);
+  if (s.mergesUnread) lines.push(`    ${mergesUnreadNote(s.mergesUnread)}`);
   return lines;
 }
 

@@ -28,6 +28,7 @@ import {
 import { jsonBytes, payloadBudget } from "./payload";
 import { askTableAreas, planTableGrowth, type TableGrowth } from "./register-tables";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
+import { askDate1904, writtenEdit, writtenRows } from "./date-system";
 import { syncWrites, type QueuedWrite } from "./write-batches";
 import { writeOwnedTab } from "./write-owned-tab";
 
@@ -82,6 +83,8 @@ interface Preflight {
   logs: LogTarget[];
   /** Rows to insert at tables' Total rows, tables to grow over the new rows, and warnings about them. */
   tables: TableGrowth;
+  /** The workbook counts dates from 1904: the cells' and log rows' dates are written in that system. */
+  date1904: boolean;
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -136,7 +139,13 @@ export async function applyEdits(
       });
       const resizes = pre.tables.resizes;
       await runExcel(step, (context) =>
-        writeCells(context, edits.cells, onWritten, resizes, () => (resizeSent = resizes.length > 0)),
+        writeCells(
+          context,
+          edits.cells.map((c) => writtenEdit(c, pre.date1904)),
+          onWritten,
+          resizes,
+          () => (resizeSent = resizes.length > 0),
+        ),
       );
       result.cellsWritten = edits.cells.length;
     }
@@ -149,7 +158,9 @@ export async function applyEdits(
         const { sheet, nextRow, append } = log.existing;
         const width = append.header.length;
         appended.push({ sheet, firstRow: nextRow, rows: append.rows.length, width });
-        await runExcel(step, (context) => appendLogRows(context, sheet, nextRow, append, onWritten));
+        await runExcel(step, (context) =>
+          appendLogRows(context, sheet, nextRow, append, onWritten, pre.date1904),
+        );
         result.logs.push({ kind: log.append.kind, sheet, firstRow: nextRow, rows: log.append.rows.length });
       } else {
         const tab = newLogTab(log.append);
@@ -203,6 +214,8 @@ async function preflight(
   const worksheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name,items/value");
   const tables = context.workbook.tables.load("items/name,items/showTotals");
+  // The workbook's date system (date-system.ts), asked in this sync: dates are written in it.
+  const date1904 = askDate1904(context);
   await countedSync(context, "apply: sheets and names");
   const sheetNames = worksheets.items.map((w) => w.name);
   const loadedNames = names.items.map((n) => ({ name: n.name, value: n.value as unknown }));
@@ -299,7 +312,7 @@ async function preflight(
     lastValueRow,
     supportsExcelApi("1.13"),
   );
-  return { sheetNames, names: loadedNames, used, logs, tables: growth };
+  return { sheetNames, names: loadedNames, used, logs, tables: growth, date1904: date1904() };
 }
 
 /** A free sheet name for a backup: the planned one, else "<name> 2" … cut to 31 characters. */
@@ -468,6 +481,7 @@ async function appendLogRows(
   firstRow: number,
   append: LogAppend,
   onWritten: () => void,
+  date1904: boolean,
 ): Promise<void> {
   const width = append.header.length;
   const dateCols = new Set(append.template?.format.dateColumns ?? []);
@@ -484,6 +498,8 @@ async function appendLogRows(
           : "General",
     ),
   );
+  // The log's dates in the workbook's date system (date-system.ts).
+  const stored = writtenRows(values, formats, date1904);
   const rowBytes = values.map((r, i) => jsonBytes(r) + jsonBytes(formats[i]));
   const sheetsByBatch = new Map<number, Excel.Worksheet>();
   const ws = (batch: number) => {
@@ -502,7 +518,7 @@ async function appendLogRows(
       queue: (batch) => {
         const range = ws(batch).getRangeByIndexes(firstRow + start, 0, count, width);
         range.numberFormat = formats.slice(start, start + count);
-        range.values = values.slice(start, start + count) as (string | number | boolean)[][];
+        range.values = stored.slice(start, start + count) as (string | number | boolean)[][];
       },
       split: () =>
         count < 2

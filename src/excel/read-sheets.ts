@@ -9,7 +9,13 @@
 // queued in one sync while they fit the budget; a payload error halves the batch and retries.
 
 import { columnLetter, parseRangeAddress } from "../core/address/a1";
-import { formulaKey, type CellValue, type Grid, type MergedArea } from "../core/model/grid";
+import {
+  formulaKey,
+  type CellValue,
+  type Grid,
+  type MergedArea,
+  type MergesUnread,
+} from "../core/model/grid";
 import type { ReadProgress } from "./gateway";
 import { isPayloadError } from "./errors";
 import { sheetsOwnedByName, rowHasMarker } from "./owned-sheets";
@@ -18,6 +24,7 @@ import { formulaCellsOf, mergedAreasOf, readAreaLists, type AreasQuestion } from
 import { readRagFills } from "./read-rag-fills";
 import { askTableTotalsRows } from "./table-totals-rows";
 import { countedSync, runExcel } from "./run";
+import { askDate1904, readDatesIn } from "./date-system";
 import type { ColumnCorrection } from "../core/model/settings";
 
 /** Columns and total cells of the first-rows window read with the used ranges. */
@@ -46,8 +53,8 @@ interface SheetEntry {
   ownedByName: boolean;
   used: MergedArea | null;
   merges: MergedArea[];
-  /** True when Excel could not list the sheet's merged areas (read without them). */
-  mergesUnread: boolean;
+  /** Set when Excel could not list the sheet's merged areas (read without them): why. */
+  mergesUnread: MergesUnread | null;
   /** The areas of cells holding a formula; null when Excel could not list them (or the host cannot). */
   formulaAreas: MergedArea[] | null;
   blocks: Block[];
@@ -57,6 +64,8 @@ interface SheetEntry {
   bytesPerCell: number | null;
   /** The Total rows of the sheet's Excel tables (0-based sheet rows). */
   totalsRows?: number[];
+  /** The workbook counts dates from 1904: its date-formatted numbers are shifted into the 1900 system. */
+  date1904: boolean;
 }
 
 interface Pending {
@@ -76,8 +85,11 @@ export async function readAllSheets(
     const tables = context.workbook.tables.load("items/showTotals");
     // ExcelApi 1.7: the file's name, which the tabs and logs name as their source.
     const book = context.workbook.load("name");
+    // The workbook's date system (date-system.ts), asked in this sync: its dates are shifted as they are read.
+    const date1904 = askDate1904(context);
     await countedSync(context, "read: sheets and names");
     const origin = book.name || "workbook";
+    const is1904 = date1904();
 
     const owned = sheetsOwnedByName(names.items.map((n) => ({ name: n.name, value: n.value })));
     const entries: SheetEntry[] = worksheets.items.map((ws) => ({
@@ -87,11 +99,12 @@ export async function readAllSheets(
       ownedByName: owned.has(ws.name.toLowerCase()),
       used: null,
       merges: [],
-      mergesUnread: false,
+      mergesUnread: null,
       formulaAreas: [],
       blocks: [],
       nextRow: 0,
       bytesPerCell: null,
+      date1904: is1904,
     }));
     onProgress?.({ sheetsRead: 0, sheetsTotal: entries.length });
     const bytesPerCell = await readUsedRanges(context, entries, tables);
@@ -122,7 +135,10 @@ async function readAreasOfSheets(context: Excel.RequestContext, entries: SheetEn
     const merges = mergedAreasOf(e.ws);
     if (merges) {
       questions.push(merges);
-      answers.push((m) => (m === null ? (e.mergesUnread = true) : (e.merges = m)));
+      answers.push((m) => (m === null ? (e.mergesUnread = "too-many") : (e.merges = m)));
+    } else {
+      // Below ExcelApi 1.13 no merged area can be listed: the sheet says so (README), not read as if none.
+      e.mergesUnread = "old-excel";
     }
     const formulas = formulaCellsOf(e.ws);
     e.formulaAreas = formulas ? [] : null;
@@ -158,10 +174,11 @@ function firstRowMarked(e: SheetEntry): boolean {
 /**
  * True for the add-in's own tabs (marked in row 1 or named as owned): their rows are read without number
  * formats, half the payload. Nothing reads an owned tab's formats below its first rows: a log's dates are
- * Excel serials, read as dates whatever their format.
+ * Excel serials, read as dates whatever their format. Except in a 1904 workbook: there the formats say
+ * which numbers are dates to shift, as the file reader shifts them.
  */
 function valuesOnly(e: SheetEntry): boolean {
-  return e.ownedByName || firstRowMarked(e);
+  return !e.date1904 && (e.ownedByName || firstRowMarked(e));
 }
 
 /** What `values` and `formats` cost per cell, with the margin (never below half the default). */
@@ -323,6 +340,8 @@ function toGrid(e: SheetEntry, origin: string): Grid {
     }
     // A block read without formats leaves its rows' formats unknown (an empty row).
     for (let r = 0; r < b.values.length; r++) numberFormats.push(b.formats[r] ?? []);
+    // A 1904 workbook's dates into the 1900 system, as the file reader reads them (cell-values.ts).
+    readDatesIn(b.values, b.formats, e.date1904);
   }
   const top = e.used?.top ?? 0;
   const firstRow = top === 0 ? values[0] : undefined;
@@ -339,7 +358,7 @@ function toGrid(e: SheetEntry, origin: string): Grid {
   if (e.merges.length > 0) grid.merges = e.merges;
   // As the file reader does: the reader skips these rows, and an import's new rows go above the last one.
   if (e.totalsRows) grid.totalsRows = e.totalsRows;
-  if (e.mergesUnread) grid.mergesUnread = true;
+  if (e.mergesUnread) grid.mergesUnread = e.mergesUnread;
   if (e.formulaAreas === null) grid.formulasUnread = true;
   else if (e.formulaAreas.length > 0) grid.formulas = formulaKeys(e.formulaAreas);
   return grid;

@@ -16,6 +16,7 @@ import { rethrowNamingMissingSheets } from "./missing-sheets";
 import { escapeCellText } from "./escape-text";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { countedSync, runExcel } from "./run";
+import { askDate1904, readDatesIn, writtenValue } from "./date-system";
 
 /** A register cell to write; a cell holding a formula is never overwritten (`derived` marks score and RAG). */
 export type RecordCellEdit = CellEdit & { derived?: boolean };
@@ -122,7 +123,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
       sheets
         .getItem(s.sheet)
         .getRangeByIndexes(s.row, s.firstCol, 1, Math.max(1, s.values.length))
-        .load("values"),
+        .load("values,numberFormat"),
     );
     const derived = request.cells.map((c) => ({
       edit: c,
@@ -137,6 +138,8 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
       .getUsedRangeOrNullObject(true)
       .load("values,rowIndex,columnIndex");
     const below = log.getRange("2:1048576").getUsedRangeOrNullObject(true).load("columnIndex,columnCount");
+    // The workbook's date system (date-system.ts): the rows are compared, and the dates written, in it.
+    const date1904 = askDate1904(context);
     await rethrowNamingMissingSheets(context, written, "nothing was written", () =>
       countedSync(context, "record: read rows"),
     );
@@ -147,7 +150,14 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         ErrorCode.accessDenied,
       );
 
+    const is1904 = date1904();
     const rowsNow = rows.map((r) => (r.values[0] ?? []).slice());
+    // As the card's rows were read (1900 system), or every date in a 1904 workbook would look changed.
+    readDatesIn(
+      rowsNow,
+      rows.map((r) => r.numberFormat[0]),
+      is1904,
+    );
     const conflicts: RowConflict[] = [];
     request.expected.forEach((s, i) => {
       const fields = findConflicts(s, rowsNow[i]);
@@ -179,12 +189,14 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         .map((d) => ({ ...d.edit, formatNow: String(d.range.numberFormat[0]?.[0] ?? "") || null })),
     );
     const logAppend = logKeepingReplaced(request.log, replaced);
+    const formatNow = new Map(derived.map((d) => [d.edit, String(d.range.numberFormat[0]?.[0] ?? "")]));
     for (const c of request.cells) {
       if (skip.has(c)) continue;
       const cell = sheets.getItem(c.sheet).getCell(c.row, c.col);
       // The format goes first, so "@" is in place before text such as "007" or "1/2" arrives.
       if (c.format) cell.numberFormat = [[c.format]];
-      cell.values = [[wire(c.value)]];
+      // A date goes in the workbook's date system: by the format written, else the cell's own.
+      cell.values = [[wire(writtenValue(c.value, c.format || formatNow.get(c), is1904))]];
     }
 
     const logRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
@@ -213,7 +225,12 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         target.numberFormat = logRows.map((r) =>
           run.map(({ index }) => logFormat(header[index], r[index] ?? null)),
         );
-        target.values = logRows.map((r) => run.map(({ index }) => wire(r[index] ?? null)));
+        target.values = logRows.map((r) =>
+          run.map(({ index }) => {
+            const v = r[index] ?? null;
+            return wire(writtenValue(v, logFormat(header[index], v), is1904));
+          }),
+        );
       }
     }
     await countedSync(context, "record: write");

@@ -6,6 +6,7 @@ import { defaultSettings, type Settings } from "../core/model/settings";
 import { rowsOfOtherSettings, settingsFromRows, settingsTab } from "../core/model/settings-sheet";
 import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { countedSync, runExcel } from "./run";
+import { askDate1904, readDatesIn } from "./date-system";
 import { mergeSettings } from "../core/model/settings-merge";
 import type { SavedSettings } from "./gateway";
 
@@ -28,18 +29,27 @@ export async function loadSettingsWithIssues(): Promise<LoadedSettings> {
 async function readSettingsIn(context: Excel.RequestContext): Promise<LoadedSettings> {
   const worksheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name,items/value");
+  const date1904 = askDate1904(context);
   await countedSync(context, "settings: sheets and names");
+  // A 1904 workbook's date settings (the as-at date typed as a date) are shifted as read: formats say which.
+  const is1904 = date1904();
   const owned = sheetsOwnedByName(names.items.map((n) => ({ name: n.name, value: n.value as unknown })));
   const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
   const candidates = candidateSheetNames(OWNED_TAB_NAMES.settings)
     .map((c) => byName.get(c.toLowerCase()))
     .filter((ws): ws is Excel.Worksheet => ws !== undefined)
-    .map((ws) => ({ ws, used: ws.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") }));
+    .map((ws) => ({
+      ws,
+      used: ws
+        .getUsedRangeOrNullObject(true)
+        .load(is1904 ? "values,numberFormat,rowIndex,columnIndex" : "values,rowIndex,columnIndex"),
+    }));
   if (candidates.length === 0) return { settings: defaultSettings(), issues: [], sheetName: null };
   await countedSync(context, "settings: read sheet");
   for (const { ws, used } of candidates) {
     if (used.isNullObject) continue;
     const values = (used.values as CellValue[][]).map((row) => row.map((v) => (v === "" ? null : v)));
+    if (is1904) readDatesIn(values, used.numberFormat as string[][], true);
     const isOwned = owned.has(ws.name.toLowerCase()) || (used.rowIndex === 0 && rowHasMarker(values[0]));
     if (!isOwned) continue;
     // Issues name this sheet's own name and cells ("Risk Review Settings!B5"), as the pane shows them.

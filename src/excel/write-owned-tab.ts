@@ -16,6 +16,7 @@ import { drawTabChart } from "./draw-tab-chart";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
+import { askDate1904, writtenRows } from "./date-system";
 import { layoutTab } from "./tab-layout";
 import { syncWrites, type QueuedWrite } from "./write-batches";
 
@@ -33,6 +34,8 @@ interface Target {
   ownedName: string | null;
   /** A free sheet name for the hidden staging sheet a rewrite is written into first. */
   stagingName: string;
+  /** The workbook counts dates from 1904: the tab's date serials are written in that system. */
+  date1904: boolean;
 }
 
 /** The staging sheet's name ("CRR writing", "CRR writing 2"…): hidden, and gone once the rewrite is in. */
@@ -84,7 +87,7 @@ function sheetPerBatch(context: Excel.RequestContext, name: string): (batch: num
  */
 export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedTab): Promise<WriteResult> {
   const target = await chooseSheet(context, tab.name);
-  const cells = tabCells(tab);
+  const cells = tabCells(tab, target.date1904);
   const staged = target.exists && supportsExcelApi("1.9");
   const finalIn = sheetPerBatch(context, target.name);
   const sheetIn = staged ? sheetPerBatch(context, target.stagingName) : finalIn;
@@ -145,7 +148,9 @@ const STAGING_NAMES = new RegExp(`^${STAGING_NAME} ?\\d*$`, "i");
 async function chooseSheet(context: Excel.RequestContext, preferred: string): Promise<Target> {
   const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
   const names = context.workbook.names.load("items/name,items/value");
+  const date1904 = askDate1904(context);
   await countedSync(context, "write: sheets and names");
+  const is1904 = date1904();
   const loadedNames = names.items.map((n) => ({ name: n.name, value: n.value as unknown }));
   const ownedByName = sheetsOwnedByName(loadedNames);
   const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
@@ -172,18 +177,29 @@ async function chooseSheet(context: Excel.RequestContext, preferred: string): Pr
   for (const c of candidates) {
     const key = c.toLowerCase();
     const ws = existing.get(key);
-    if (!ws) return { name: c, exists: false, ownedName: nextOwnedName(loadedNames), stagingName };
-    if (ownedByName.has(key)) return { name: ws.name, exists: true, ownedName: null, stagingName };
+    if (!ws)
+      return { name: c, exists: false, ownedName: nextOwnedName(loadedNames), stagingName, date1904: is1904 };
+    if (ownedByName.has(key))
+      return { name: ws.name, exists: true, ownedName: null, stagingName, date1904: is1904 };
     if (marked.has(key))
-      return { name: ws.name, exists: true, ownedName: nextOwnedName(loadedNames), stagingName };
+      return {
+        name: ws.name,
+        exists: true,
+        ownedName: nextOwnedName(loadedNames),
+        stagingName,
+        date1904: is1904,
+      };
   }
   throw new PlainError(
     `Your own sheets already use the names "${candidates[0]}", "${candidates[1]}" and "${candidates[2]}"…, so the ${preferred} tab was not written. Rename one of them, then try again.`,
   );
 }
 
-/** Builds the arrays: strings escaped and formatted as text, dates in date columns, the marker in row 1. */
-function tabCells(tab: OwnedTab): TabCells {
+/**
+ * Builds the arrays: strings escaped and formatted as text, dates in date columns (in the workbook's date
+ * system, date-system.ts), the marker in row 1.
+ */
+function tabCells(tab: OwnedTab, date1904: boolean): TabCells {
   const width = tab.rows.reduce((w, row) => Math.max(w, row.length), 0);
   const needsMarker = !rowHasMarker(tab.rows[0]);
   const total = Math.max(1, width + (needsMarker ? 1 : 0));
@@ -219,7 +235,7 @@ function tabCells(tab: OwnedTab): TabCells {
     formats.push(fs);
   });
   const markerCol = needsMarker ? width : (tab.rows[0] ?? []).indexOf(OWNED_MARKER);
-  return { values, formats, width: Math.max(1, width), markerCol };
+  return { values: writtenRows(values, formats, date1904), formats, width: Math.max(1, width), markerCol };
 }
 
 /** The first write: the new tab or the hidden staging sheet added (or, in place, the old tab cleared). */

@@ -152,7 +152,7 @@ export function officeView(
     const address = m[4] ? `${m[2]}${m[3]}:${m[4]}${m[5]}` : `${m[2]}${m[3]}`;
     names.push({ name: n.name, sheet: m[1].replace(/''/g, "'"), address });
   }
-  return { spec: { sheets, apiVersion, name: fileName, names }, formulas };
+  return { spec: { sheets, apiVersion, name: fileName, names, use1904DateSystem: date1904 }, formulas };
 }
 
 /** The theme exceljs writes (theme1.xml, the Office 2007 theme), in Excel's theme-index order. */

@@ -277,7 +277,7 @@ describe("readAllSheets", () => {
     const [busy, plan] = await readAllSheets();
     expect(busy.values[1]).toEqual(["R1", "x"]);
     expect(busy.merges).toBeUndefined();
-    expect(busy.mergesUnread).toBe(true);
+    expect(busy.mergesUnread).toBe("too-many");
     expect(plan.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
     expect(plan.mergesUnread).toBeUndefined();
     // The merges never share a sync with the values: the failure cost only merge syncs.

@@ -67,6 +67,12 @@ export interface FakeWorkbookSpec {
   refuse?: { freezePanes?: string; pageLayout?: string; formulaCells?: string; charts?: string };
   /** Workbook.name (ExcelApi 1.7): the file's name, as Excel gives it ("workbook" unless a test names it). */
   name?: string;
+  /**
+   * The workbook counts dates from 1904 ("Use 1904 date system"): its cells hold 1904-system serials (a spec's
+   * values are given as the cells hold them) and DATE() answers in that system. Office.js's own
+   * Workbook.use1904DateSystem is a preview API, so the fake does not offer it to load.
+   */
+  use1904DateSystem?: boolean;
 }
 
 /** What the fake's Excel.run accepts as options (Excel.RunOptions). */
@@ -157,6 +163,8 @@ export class FakeHost implements HostState {
   payloadLimit: number;
   /** Workbook.name. */
   workbookName: string;
+  /** The workbook's date system (settable in a test): true counts dates from 1904. */
+  use1904DateSystem: boolean;
   refuse: { freezePanes?: string; pageLayout?: string; formulaCells?: string; charts?: string };
   private failNext: string[] = [];
   private cellEdit: { done: Promise<void>; end: () => void } | null = null;
@@ -166,6 +174,7 @@ export class FakeHost implements HostState {
     this.apiVersion = spec.apiVersion ?? "1.9";
     this.payloadLimit = spec.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
     this.workbookName = spec.name ?? "workbook";
+    this.use1904DateSystem = spec.use1904DateSystem === true;
     this.refuse = { ...spec.refuse };
     for (const s of spec.sheets) {
       const sheet = buildSheet(s);
@@ -270,6 +279,9 @@ export class FakeHost implements HostState {
       worksheets: new FakeWorksheets(ctx, this),
       names: new FakeNames(ctx, this),
       tables: new FakeTables(ctx, this, null),
+      functions: new Bag(ctx, "Functions", []).with({
+        date: (year: number, month: number, day: number) => this.dateFunction(ctx, year, month, day),
+      }),
     });
     // A getter, so ExcelApi 1.5 is checked only when custom XML is used.
     Object.defineProperty(workbook, "customXmlParts", { get: () => new FakeXmlParts(ctx, this) });
@@ -277,6 +289,22 @@ export class FakeHost implements HostState {
     const result = await batch(ctx);
     if (ctx.queue.length > 0) await ctx.sync();
     return result;
+  }
+
+  /**
+   * Workbook.functions.date (ExcelApi 1.2): Excel's DATE, a FunctionResult whose `value` is the serial in the
+   * workbook's date system (error "#NUM!" for a year before its system starts), computed at sync.
+   */
+  private dateFunction(ctx: FakeContext, year: number, month: number, day: number): Bag {
+    this.requireApi("1.2", "Workbook.functions");
+    const result = (): { value: number | null; error: string | null } => {
+      const epoch = this.use1904DateSystem ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+      if (year < (this.use1904DateSystem ? 1904 : 1900)) return { value: null, error: "#NUM!" };
+      return { value: (Date.UTC(year, month - 1, day) - epoch) / 86_400_000, error: null };
+    };
+    return new Bag(ctx, "FunctionResult", ["value", "error"], (p) =>
+      p === "value" ? result().value : result().error,
+    );
   }
 
   async runSync(ctx: FakeContext): Promise<void> {

@@ -49,7 +49,7 @@ export function sampleReport(): Report {
         columns: [{ col: 0, header: "Risk Reference", field: "riskId", source: "header" }],
         unmapped: [],
         recordCount: 2,
-        mergesUnread: true,
+        mergesUnread: "too-many",
       },
       {
         name: "Notes",

@@ -1,6 +1,7 @@
 // Merges one export table into one target sheet: new rows appended, changed cells, missing rows flagged.
 
 import { toA1 } from "../address/a1";
+import { looksLikeDateFormat } from "../model/date-system";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
 import { editKeptNote, keptFormulaNote, tooLongNote, writableText } from "../model/writable-text";
 import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
@@ -163,6 +164,8 @@ function change(
     oldText: displayText(old, oldFormat, t.kind),
     newText: displayText(value, format ?? oldFormat, t.kind),
     format,
+    // A writer stores it in the workbook's date system (1904 workbooks), as the cell will read it back.
+    ...(typeof value === "number" && looksLikeDateFormat(format ?? oldFormat) ? { date: true } : {}),
   };
 }
 

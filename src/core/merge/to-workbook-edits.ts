@@ -134,6 +134,7 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
     for (const { cell, riskId, label } of list) {
       const edit: CellEdit = { sheet: cell.sheet, row: cell.row, col: cell.col, value: cell.new };
       if (cell.format !== null) edit.format = cell.format;
+      if (cell.date) edit.date = true;
       edits.cells.push(edit);
       log(cell.sheet, riskId, isAction ? label : null, cell.header, cell.note, cell.oldText, cell.newText);
     }

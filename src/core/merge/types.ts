@@ -91,6 +91,8 @@ export interface CellChange {
   newText: string;
   /** Number format to set with the value (a date format for date serials); null keeps the cell's own. */
   format: string | null;
+  /** True when the value is a date serial in a date-formatted cell (by `format`, or the cell's own). */
+  date?: boolean;
   /** What was changed to make the value writable ("U+FFFF replaced by U+FFFD"), for the preview and the log. */
   note?: string;
 }

@@ -12,6 +12,11 @@ export interface CellEdit {
   value: CellValue;
   /** Number format to set (e.g. "dd/mm/yyyy" for a date serial); null keeps the cell's own. */
   format?: string | null;
+  /**
+   * True when `value` is a date serial (1900 system) going into a date-formatted cell, by `format` or by
+   * the cell's own when `format` keeps it: a writer stores it in the workbook's date system.
+   */
+  date?: boolean;
 }
 
 /** Rows to add at the end of an owned log tab, created with its header when missing. */

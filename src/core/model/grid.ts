@@ -11,6 +11,13 @@ export interface MergedArea {
   right: number;
 }
 
+/**
+ * Why a sheet was read without its merged areas: Excel could not list them ("too-many": more than it lists,
+ * 512 by the reference), or this version of Excel cannot list merged cells at all ("old-excel": below
+ * ExcelApi 1.13). The words for each are mergesUnreadNote's (core/read/structure-lines.ts).
+ */
+export type MergesUnread = "too-many" | "old-excel";
+
 /** A cell with no value but a solid fill (colour-only RAG), its colour as "RRGGBB" with theme colours resolved. */
 export interface BlankFill {
   /** 0-based sheet row and column. */
@@ -36,8 +43,8 @@ export interface Grid {
    */
   numberFormats?: (string | null)[][];
   merges?: MergedArea[];
-  /** True when the host could not list the sheet's merged areas, so it was read without them. */
-  mergesUnread?: boolean;
+  /** Set when the host could not list the sheet's merged areas, so it was read without them: why. */
+  mergesUnread?: MergesUnread;
   rowOffset: number;
   colOffset: number;
   /** Hidden sheets are still read; owned tabs are recognised by marker, not by visibility. */

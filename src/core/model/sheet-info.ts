@@ -1,6 +1,7 @@
 // What the engine made of each sheet: kind, header row, column mapping.
 
 import type { SheetKind } from "./fields";
+import type { MergesUnread } from "./grid";
 
 export interface ColumnMapping {
   /** 0-based sheet column. */
@@ -37,8 +38,8 @@ export interface SheetInfo {
   setAside?: SetAsideRow[];
   /** True for a sheet holding the workbook's own risk matrix, whose ratings set its RAG bands. */
   riskMatrix?: boolean;
-  /** True when Excel could not list the sheet's merged cells, so merged areas gave no value to their other cells. */
-  mergesUnread?: boolean;
+  /** Set when Excel could not list the sheet's merged cells (why), so merged areas gave no value to their other cells. */
+  mergesUnread?: MergesUnread;
 }
 
 /**

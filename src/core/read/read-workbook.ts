@@ -255,7 +255,7 @@ function sheetInfoOf(raw: Grid, layout: SheetLayout, recordCount: number): Sheet
     unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
     recordCount,
     note: layout.note,
-    ...(raw.mergesUnread ? { mergesUnread: true } : {}),
+    ...(raw.mergesUnread ? { mergesUnread: raw.mergesUnread } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // command line's text output say the same words.
 
 import { columnLetter } from "../address/a1";
+import type { MergesUnread } from "../model/grid";
 import type { SheetInfo } from "../model/sheet-info";
 
 const ASIDE_REASON = {
@@ -16,9 +17,18 @@ const ASIDE_REASON = {
 /** Rows named in a "Not taken for records" line at the most; the rest are counted. */
 const ASIDE_NAMED = 10;
 
-/** Said when Excel could not list a sheet's merged cells. */
+/** Said when Excel could not list a sheet's merged cells because it has too many. */
 export const MERGES_UNREAD_NOTE =
   "Excel could not list this sheet's merged cells (it has too many), so it was read without them: a merged cell's value counts for its top-left cell only.";
+
+/** Said when this version of Excel cannot list merged cells at all (below ExcelApi 1.13). */
+export const MERGES_UNREAD_OLD_EXCEL_NOTE =
+  "This version of Excel cannot list merged cells, so this sheet was read without them: a merged cell's value counts for its top-left cell only. Excel on the web or an up-to-date Microsoft 365 reads them.";
+
+/** The note for a sheet read without its merged cells, by why (the pane's sheet list and the command line's text). */
+export function mergesUnreadNote(reason: MergesUnread): string {
+  return reason === "old-excel" ? MERGES_UNREAD_OLD_EXCEL_NOTE : MERGES_UNREAD_NOTE;
+}
 
 /**
  * One plain line each: sections found, rows not taken for records (and why), date columns read month

@@ -1,12 +1,13 @@
 // Cell values that need more than reading: numbers in a date format, and ISO dates (t="d"), as Excel serials.
 
+import { DAYS_1904, serialInDateSystem } from "../../core/model/date-system";
 import { serialFromMs } from "../xlsx-cell";
+
+export { serialInDateSystem };
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in Excel's 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25_569;
-/** Days from 1900-01-00 to 1904-01-01: a 1904-system serial plus this is the 1900-system serial. */
-const DAYS_1904 = 1462;
 /** The largest time a JS Date holds; beyond it a "date" is nonsense and reads as empty. */
 const MAX_MS = 8.64e15;
 
@@ -20,14 +21,6 @@ export function cellFromNumber(n: number, isDate: boolean, date1904: boolean): n
   const ms = Math.round((n - UNIX_EPOCH_SERIAL + (date1904 ? DAYS_1904 : 0)) * MS_PER_DAY);
   if (!(Math.abs(ms) <= MAX_MS)) return null;
   return serialFromMs(ms);
-}
-
-/**
- * A date as the workbook stores it: `serial` (1900 system, as the readers give every date) counted in
- * the workbook's own date system. The inverse of cellFromNumber's shift; every writer puts dates through it.
- */
-export function serialInDateSystem(serial: number, date1904: boolean): number {
-  return date1904 ? serial - DAYS_1904 : serial;
 }
 
 // Short and anchored, with no nested repetition: linear whatever the input (and the input is capped first).

@@ -2,6 +2,7 @@
 // and its solid fill colour (for colour-only RAG cells).
 
 import { DEFAULT_DATE_FORMAT, isDateOrTimeFormat } from "../xlsx-cell";
+import { looksLikeDateFormat } from "../../core/model/date-system";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
 
@@ -147,34 +148,8 @@ export function parseStyles(bytes: Uint8Array, theme: string[] = []): CellStyles
   return styles;
 }
 
-/**
- * Whether a number in this format is read as a date. This is exceljs's rule (any of y m d h M s b
- * outside [..] and "..") rather than isDateOrTimeFormat's stricter one, so the values in a Grid stay what
- * they were; isDateOrTimeFormat still decides which format is reported with the date.
- */
-export function looksLikeDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const bare = stripPairs(stripPairs(format, "[", "]"), '"', '"');
-  for (let i = 0; i < bare.length; i++) {
-    if ("ymdhMsb".includes(bare[i])) return true;
-  }
-  return false;
-}
-
-/** Removes each `open … close` pair, left to right; an unclosed `open` stays. Linear: each search starts past the last. */
-function stripPairs(s: string, open: string, close: string): string {
-  let out = "";
-  let last = 0;
-  let i = s.indexOf(open);
-  while (i >= 0) {
-    const j = s.indexOf(close, i + 1);
-    if (j < 0) break;
-    out += s.slice(last, i);
-    last = j + 1;
-    i = s.indexOf(open, last);
-  }
-  return out + s.slice(last);
-}
+/** Whether a number in this format is read as a date (exceljs's rule; shared with the pane, in core). */
+export { looksLikeDateFormat };
 
 /** exceljs drops the backslash of each escaped character in a format code (`dd\/mm` → `dd/mm`). */
 function stripEscapes(code: string): string {

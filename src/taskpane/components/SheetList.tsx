@@ -17,7 +17,7 @@ import { FIELDS_BY_KIND } from "../../core/model/fields";
 import type { ColumnMapping, SheetInfo } from "../../core/model/sheet-info";
 import { fieldLabel, kindLabel } from "../field-labels";
 import { LongList } from "./LongList";
-import { MERGES_UNREAD_NOTE, structureLines } from "../../core/read/structure-lines";
+import { mergesUnreadNote, structureLines } from "../../core/read/structure-lines";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", alignItems: "flex-start", textAlign: "start" },
@@ -35,8 +35,6 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, marginTop: 0 },
   corrected: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200 },
 });
-
-/** Said on a sheet whose merged cells Excel could not list (more than 512 of them, say). */
 
 /** "Risk register · headers in row 4 · 12 of 14 columns recognised". */
 export function sheetSummary(sheet: SheetInfo): string {
@@ -110,7 +108,7 @@ export function SheetList({ sheets, disabled, onCorrect }: SheetListProps): Reac
           </AccordionHeader>
           <AccordionPanel>
             {sheet.note ? <p className={s.note}>{sheet.note}</p> : null}
-            {sheet.mergesUnread ? <p className={s.note}>{MERGES_UNREAD_NOTE}</p> : null}
+            {sheet.mergesUnread ? <p className={s.note}>{mergesUnreadNote(sheet.mergesUnread)}</p> : null}
             {structureLines(sheet).map((line) => (
               <p key={line} className={s.note}>
                 {line}

@@ -172,11 +172,11 @@ describe("readWorkbook: header row", () => {
   });
 
   it("says which sheets were read without their merged areas (the host could not list them)", () => {
-    const unread = gridFromRows("Busy", [REGISTER_HEADERS, risk()], { mergesUnread: true });
+    const unread = gridFromRows("Busy", [REGISTER_HEADERS, risk()], { mergesUnread: "too-many" });
     const plain = gridFromRows("Reg", [REGISTER_HEADERS, risk()]);
     const { sheets } = read([unread, plain]);
     expect(sheets.map((s) => [s.name, s.mergesUnread])).toEqual([
-      ["Busy", true],
+      ["Busy", "too-many"],
       ["Reg", undefined],
     ]);
   });
