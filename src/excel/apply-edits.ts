@@ -6,13 +6,20 @@
 
 import {
   LOG_HEADER_SEARCH_ROWS,
+  headingAsAtCell,
   logRowsFor,
   type CellEdit,
   type LogAppend,
   type WorkbookEdits,
 } from "../core/model/edits";
 import type { CellValue } from "../core/model/grid";
-import { emptyFormat, logDateFormat, OWNED_TAB_NAMES, type OwnedTab } from "../core/model/owned-tab";
+import {
+  emptyFormat,
+  logDateFormat,
+  OWNED_TAB_NAMES,
+  storedCell,
+  type OwnedTab,
+} from "../core/model/owned-tab";
 import { fitCell } from "../core/model/writable-text";
 import { cellBlocks, splitBlock, type CellBlock } from "./cell-blocks";
 import { ErrorCode, officeErrorCode, protectedSheetsMessage, toPlainError } from "./errors";
@@ -28,7 +35,7 @@ import {
 import { jsonBytes, payloadBudget } from "./payload";
 import { askTableAreas, planTableGrowth, type TableGrowth } from "./register-tables";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
-import { askDate1904, writtenEdit, writtenRows } from "./date-system";
+import { askDate1904, writtenEdit, writtenRows, writtenValue } from "./date-system";
 import { syncWrites, type QueuedWrite } from "./write-batches";
 import { writeOwnedTab } from "./write-owned-tab";
 
@@ -64,7 +71,13 @@ interface LogTarget {
    * The existing owned sheet, the first free row below its used range, and the rows appended to it (in
    * the layout of its header row: see logRowsFor); null = create it.
    */
-  existing: { sheet: string; nextRow: number; append: LogAppend } | null;
+  existing: {
+    sheet: string;
+    nextRow: number;
+    append: LogAppend;
+    /** The title block's as-at cell (see headingAsAtCell), brought up to the rows appended; null for none. */
+    asAtCell: { row: number; col: number } | null;
+  } | null;
 }
 
 /** A backup made, and the CRR_OWNED_* name that marks it as the add-in's own. */
@@ -155,11 +168,11 @@ export async function applyEdits(
       stepSheets = [log.existing?.sheet ?? name];
       onProgress?.({ step: "log", label: `Adding ${log.append.rows.length} rows to the ${name} tab…` });
       if (log.existing) {
-        const { sheet, nextRow, append } = log.existing;
+        const { sheet, nextRow, append, asAtCell } = log.existing;
         const width = append.header.length;
         appended.push({ sheet, firstRow: nextRow, rows: append.rows.length, width });
         await runExcel(step, (context) =>
-          appendLogRows(context, sheet, nextRow, append, onWritten, pre.date1904),
+          appendLogRows(context, sheet, nextRow, append, asAtCell, onWritten, pre.date1904),
         );
         result.logs.push({ kind: log.append.kind, sheet, firstRow: nextRow, rows: log.append.rows.length });
       } else {
@@ -294,8 +307,10 @@ async function preflight(
     if (!ours) return { append, existing: null };
     if (ours.protection.protected) locked.push(ours.name);
     const nextRow = ours.used.isNullObject ? 0 : ours.used.rowIndex + ours.used.rowCount;
-    const inLayout = { ...append, ...logRowsFor(append, ours.top.values as CellValue[][]) };
-    return { append, existing: { sheet: ours.name, nextRow, append: inLayout } };
+    const top = ours.top.values as CellValue[][];
+    const inLayout = { ...append, ...logRowsFor(append, top) };
+    const asAtCell = append.asAt ? headingAsAtCell(top) : null;
+    return { append, existing: { sheet: ours.name, nextRow, append: inLayout, asAtCell } };
   });
   // Nothing is written (not even the backup) when a sheet the import writes cannot be written.
   if (locked.length > 0) throw new PlainError(protectedSheetsMessage(locked), ErrorCode.accessDenied);
@@ -480,6 +495,7 @@ async function appendLogRows(
   sheet: string,
   firstRow: number,
   append: LogAppend,
+  asAtCell: { row: number; col: number } | null,
   onWritten: () => void,
   date1904: boolean,
 ): Promise<void> {
@@ -541,6 +557,20 @@ async function appendLogRows(
     }
     writes.push(chunk(start, count));
     start += count;
+  }
+  // The title block's as-at date brought up to the rows appended, after them.
+  const asAt = append.asAt && asAtCell ? storedCell({ date: append.asAt }) : null;
+  if (asAt && asAtCell) {
+    const format = asAt.numberFormat ?? "General";
+    writes.push({
+      bytes: OP_BYTES,
+      queue: (batch) => {
+        const cell = ws(batch).getRangeByIndexes(asAtCell.row, asAtCell.col, 1, 1);
+        cell.numberFormat = [[format]];
+        cell.values = [[writtenValue(asAt.value, format, date1904) as string | number]];
+      },
+      split: () => null,
+    });
   }
   await syncWrites(context, writes, "apply: log rows", onWritten);
 }

@@ -1,12 +1,19 @@
 // Applies workbook edits (an import's) to a copy of an .xlsx/.xlsm, part by part: only the sheets written change.
 
-import { logRowsFor, type LogAppend, type TotalsRowMove, type WorkbookEdits } from "../core/model/edits";
+import {
+  headingAsAtCell,
+  logRowsFor,
+  type LogAppend,
+  type TotalsRowMove,
+  type WorkbookEdits,
+} from "../core/model/edits";
 import type { CellValue, Grid } from "../core/model/grid";
 import {
   candidateSheetNames,
   logDateFormat,
   OWNED_MARKER,
   OWNED_TAB_NAMES,
+  storedCell,
   type OwnedTab,
 } from "../core/model/owned-tab";
 import { isBlank } from "../core/read/cell-text";
@@ -325,6 +332,18 @@ function writeEdits(
           cells.push({ row: next, col, value, style });
         });
         next++;
+      }
+      // The title block's as-at date brought up to the rows appended.
+      const grid = existing.grid;
+      const asAtCell = log.asAt && grid ? headingAsAtCell(grid.values) : null;
+      if (log.asAt && grid && asAtCell) {
+        const { value, numberFormat } = storedCell({ date: log.asAt });
+        cells.push({
+          row: asAtCell.row + grid.rowOffset,
+          col: asAtCell.col + grid.colOffset,
+          value,
+          style: numberFormat ? styles.look({ numFmt: numberFormat }) : 0,
+        });
       }
       return;
     }

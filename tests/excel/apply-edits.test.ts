@@ -121,6 +121,29 @@ describe("applyEdits", () => {
     expect(log.numberFormats.A5).toBe("dd/mm/yyyy hh:mm");
   });
 
+  it("brings an Import Log's title block up to the import's as-at date, as a date (SPEC: each owned tab carries the as-at date)", async () => {
+    const logTab: CellValue[][] = [
+      ["Import Log", null, null, null, null, null, null, null, null, OWNED_MARKER],
+      ["OFFICIAL", "As at", 44800, "Source: IRIS imports", "Contract Risk Review 0.1"],
+      [],
+      ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New", "Note"],
+      [44810, "iris-sep.xlsx", "Register", "HRC-001", "", "Risk Score", "6", "9"],
+    ];
+    const host = install({
+      sheets: [
+        sheetSpec(registerGrid([risk("HRC-001"), risk("HRC-002")])),
+        { name: "Import Log", values: logTab, numberFormats: [[], [null, null, "dd/mm/yyyy"]] },
+      ],
+    });
+    const { plan, edits } = await planFromWorkbook([risk("HRC-001", { "Risk Score": 12 }), risk("HRC-002")]);
+    await applyEdits(edits);
+    const log = values(host, "Import Log");
+    expect(log.values[1][2]).toBe(44844); // 10/10/2022, the plan's as-at
+    expect(plan.asAt).toBe("2022-10-10");
+    expect(log.numberFormats.C2).toBe("dd/mm/yyyy");
+    expect(log.values[5].slice(5, 8)).toEqual(["Risk Score", "9", "12"]);
+  });
+
   it("keeps a register formula the export would change, as the command line does: never replaced by a value", async () => {
     const reg = registerGrid([risk("HRC-001"), risk("HRC-002")]);
     const scoreCol = (reg.values[1] as string[]).indexOf("Risk Score");

@@ -38,6 +38,7 @@ export function acceptedProposalLog(
   return {
     kind: "update-log",
     header: [...UPDATE_LOG_HEADER],
+    asAt: meetingDate,
     rows: [
       [
         serialFromDay(day),

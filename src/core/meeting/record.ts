@@ -405,7 +405,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
 
   return {
     cells,
-    log: { kind: "update-log", header: [...UPDATE_LOG_HEADER], rows: logRows },
+    log: { kind: "update-log", header: [...UPDATE_LOG_HEADER], rows: logRows, asAt: ctx.meetingDate },
     changes,
     notes,
     text,

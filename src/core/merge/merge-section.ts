@@ -5,7 +5,7 @@ import { looksLikeDateFormat } from "../model/date-system";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
 import { editKeptNote, keptFormulaNote, tooLongNote, writableText } from "../model/writable-text";
 import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
-import { cellText, isBlank } from "../read/cell-text";
+import { isBlank } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { groupedHeader, headerKey } from "../read/map-headers";
 import type {

@@ -164,6 +164,7 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
       { header: NOTE_IN_FIELD_IMPORT_LOG_HEADER, rows: noteInFieldRows },
       { header: EARLIER_IMPORT_LOG_HEADER, rows: earlierRows },
     ],
+    asAt: plan.asAt,
     template: importLogTemplate(plan),
   });
   return edits;

@@ -30,6 +30,11 @@ export interface LogAppend {
    */
   earlier?: { header: string[]; rows: CellValue[][] }[];
   /**
+   * The as-at date (ISO) of the rows appended: an existing tab's title block is brought up to it (SPEC
+   * "Owned tabs": each carries the as-at date; a log's is its latest rows').
+   */
+  asAt?: string;
+  /**
    * The whole tab (title block, header row, owned marker) to create when the log tab does not exist yet;
    * without it the writer creates a bare tab with `header` in row 1 and the marker beside it.
    */
@@ -87,4 +92,19 @@ export function logRowsFor(
     if (top.some((row) => wanted.every((h, c) => headerText(row[c] ?? null) === h))) return layout;
   }
   return current;
+}
+
+/**
+ * The cell of an owned tab's title block that holds its as-at date (the cell right of "As at"), 0-based from
+ * A1 in `firstRows`; null when the first rows hold no "As at" (a bare log tab).
+ */
+export function headingAsAtCell(
+  firstRows: readonly (readonly CellValue[])[],
+): { row: number; col: number } | null {
+  const rows = Math.min(firstRows.length, LOG_HEADER_SEARCH_ROWS);
+  for (let row = 0; row < rows; row++) {
+    const col = firstRows[row].findIndex((v) => headerText(v ?? null) === "as at");
+    if (col >= 0) return { row, col: col + 1 };
+  }
+  return null;
 }
