@@ -156,8 +156,10 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
   let bytes: Uint8Array = intoBytes;
   if (plan.cellCount > 0) {
     // Re-check the workbook as it will be, and show the movement on its Risk Summary.
-    report = checkWorkbook(applyEditsToGrids(workbookGrids, edits), { settings, asAt, source: intoName });
-    const heading = { asAt, source: intoName, version: VERSION, marking: settings.protectiveMarking };
+    // The tab stands in the merged file: that is the workbook it summarises (as the pane names its own).
+    const source = path.basename(command.out);
+    report = checkWorkbook(applyEditsToGrids(workbookGrids, edits), { settings, asAt, source });
+    const heading = { asAt, source, version: VERSION, marking: settings.protectiveMarking };
     edits.ownedTabs.push(buildRiskSummaryTab(report, settings, heading, plan.movement));
     const saved = importSettingsEdits(workbookGrids, settingsAfterImport(settings, mapping, register, plan));
     edits.cells.push(...saved.cells);

@@ -154,6 +154,8 @@ describe("risk-review import", () => {
     expect(log.values.length - logHeader - 1).toBe(json.cellsWritten);
     const summary = byName.get("Risk Summary")!;
     expect(summary.values.flat()).toContain("Movement since the import of 10/10/2022");
+    // Its source is the workbook it stands in (the merged file), not the input the import read.
+    expect(summary.values.flat()).toContain("Source: merged.xlsx");
     expect(grids.find((g) => g.sheetName === "Risk Review Settings")?.owned).toBe(true);
   });
 
