@@ -6,7 +6,8 @@ import type { Proposal } from "../model/history";
 import type { RiskFacts } from "../model/risk-summary";
 import { dayFromIso } from "../parse";
 import { destinationTitle } from "../escalate/destination-labels";
-import { UPDATE_LOG_HEADER, serialFromDay } from "./record";
+import { serialFromDay } from "../parse";
+import { UPDATE_LOG_HEADER } from "./record";
 
 /** "Escalate to Operations Board" / "De-escalate from Corporate risk register". */
 export function proposalWords(p: Pick<Proposal, "action" | "destination">): string {

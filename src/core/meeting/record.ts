@@ -13,6 +13,7 @@ import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
 import {
   dayFromIso,
+  serialFromDay,
   isDateFormat,
   isoFromDay,
   latestDatedLine,
@@ -50,14 +51,6 @@ export const REGISTER_AUTHOR = "(register, before the meeting)";
 
 /** The format a date cell gets when it has no date format of its own. */
 export const DATE_FORMAT = "dd/mm/yyyy";
-
-/** Days between Excel's serial 0 and 1970-01-01 (serials from 61 on, i.e. from 1 March 1900). */
-const SERIAL_EPOCH_OFFSET = 25569;
-
-/** The Excel serial of a day (1900 date system, days from 1 March 1900 on). */
-export function serialFromDay(day: DayNumber): number {
-  return day + SERIAL_EPOCH_OFFSET;
-}
 
 /** A change to one action: an actions sheet's row, or the risk's own action on the register. */
 export interface ActionChange {

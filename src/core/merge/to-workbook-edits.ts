@@ -5,8 +5,7 @@ import type { CellValue } from "../model/grid";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import { TabBuilder } from "../summary/tab-builder";
 import { VERSION } from "../version";
-import { dayFromIso } from "../parse";
-import { serialFromDay } from "./values";
+import { dayFromIso, serialFromDay } from "../parse";
 import type { CellChange, ImportPlan, MergeSection } from "./types";
 import { totalsRowNote } from "./place-new-rows";
 

@@ -6,16 +6,19 @@ import { unescapeCellText } from "../model/formula-safety";
 import { holdableText } from "../model/writable-text";
 import type { RecordCell } from "../model/records";
 import { isDateField, RISK_SCORE_FIELDS } from "../model/fields";
-import { dayFromSerial, isDateFormat, parseDate, plainAmount, ukDate, type DayNumber } from "../parse";
+import {
+  dayFromSerial,
+  isDateFormat,
+  parseDate,
+  plainAmount,
+  serialFromDay,
+  ukDate,
+  type DayNumber,
+} from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
 
 /** The number format given to a date the import writes. */
 export const IMPORT_DATE_FORMAT = "dd/mm/yyyy";
-
-/** Excel serial of a day number (1900 date system; days from 1 March 1900 on, which is all we write). */
-export function serialFromDay(day: DayNumber): number {
-  return day + 25569;
-}
 
 /**
  * How an import reads a column's values: "date" for a date field (text naming one day becomes a serial),

@@ -1,7 +1,7 @@
 // An owned tab as plain data: rows of values plus a little description of how to format them.
 // The Excel adapter and the CLI's workbook writer both turn this into a formatted sheet.
 
-import { dayFromIso } from "../parse/day";
+import { dayFromIso, serialFromDay } from "../parse/day";
 import type { CellValue } from "./grid";
 
 export type Rag = "red" | "amber" | "green";
@@ -86,9 +86,6 @@ export function isDateCell(cell: OwnedCell | undefined): cell is DateCell {
   return typeof cell === "object" && cell !== null && typeof (cell as DateCell).date === "string";
 }
 
-/** Days between Excel's serial 0 and 1970-01-01 (1900 date system, serials from 61 on). */
-const SERIAL_OF_1970 = 25569;
-
 /**
  * What a writer stores for an owned tab's cell: a date becomes its Excel serial with
  * {@link OWNED_TAB_STYLE}'s date format; a plain value is stored as it is (format null). A date that
@@ -98,8 +95,8 @@ const SERIAL_OF_1970 = 25569;
 export function storedCell(cell: OwnedCell): { value: CellValue; numberFormat: string | null } {
   if (!isDateCell(cell)) return { value: cell, numberFormat: null };
   const day = dayFromIso(cell.date);
-  if (day === null || day + SERIAL_OF_1970 < 61) return { value: cell.date, numberFormat: null };
-  return { value: day + SERIAL_OF_1970, numberFormat: OWNED_TAB_STYLE.dateFormat };
+  if (day === null || serialFromDay(day) < 61) return { value: cell.date, numberFormat: null };
+  return { value: serialFromDay(day), numberFormat: OWNED_TAB_STYLE.dateFormat };
 }
 
 export interface OwnedTab {

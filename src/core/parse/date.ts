@@ -6,6 +6,7 @@ import {
   dayFromParts,
   monthSpan,
   partsFromDay,
+  SERIAL_OF_1970,
   ukDayOfZonedIso,
   type DateMeaning,
   type DayNumber,
@@ -18,7 +19,6 @@ import { financialQuarterStart, financialYearStart } from "./financial-year";
 /** Excel's last serial (9999-12-31). */
 const MAX_SERIAL = 2958465;
 /** Days between Excel's serial 0 (the fictional 1900-01-00) and 1970-01-01, for serials from 61 on. */
-const SERIAL_EPOCH_OFFSET = 25569;
 
 /**
  * True when an Excel number format shows a date: it has day, month or year codes outside quoted text,
@@ -86,7 +86,7 @@ export function dayFromSerial(serial: number): ParseResult<DayNumber> {
   const whole = Math.floor(serial); // a time of day does not change the day
   if (whole < 1 || whole > MAX_SERIAL) return fail(`${serial} is outside Excel's date range`);
   if (whole === 60) return fail("serial 60 is Excel's 29 February 1900, a day that never existed");
-  return ok(whole < 60 ? whole - SERIAL_EPOCH_OFFSET + 1 : whole - SERIAL_EPOCH_OFFSET);
+  return ok(whole < 60 ? whole - SERIAL_OF_1970 + 1 : whole - SERIAL_OF_1970);
 }
 
 /** Words that are said instead of a date; named in the reason so the officer sees why. */

@@ -155,3 +155,11 @@ export function ukDateOfIso(text: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayFromIso(text) : null;
   return day === null ? text : ukDate(day);
 }
+
+/** Days between Excel's serial 0 and 1970-01-01 (1900 date system; true from serial 61, 1 March 1900, on). */
+export const SERIAL_OF_1970 = 25569;
+
+/** The Excel serial of a day (1900 date system, days from 1 March 1900 on: all a writer writes). */
+export function serialFromDay(day: DayNumber): number {
+  return day + SERIAL_OF_1970;
+}

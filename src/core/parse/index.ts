@@ -11,6 +11,7 @@ export {
   dayFromDate,
   dayFromParts,
   partsFromDay,
+  serialFromDay,
   daysInMonth,
   ukDate,
   ukDateOfIso,

@@ -5,7 +5,8 @@ import {
   acceptedProposalText,
   proposalWords,
 } from "../../../src/core/meeting/accept-proposal";
-import { UPDATE_LOG_HEADER, serialFromDay } from "../../../src/core/meeting/record";
+import { UPDATE_LOG_HEADER } from "../../../src/core/meeting/record";
+import { serialFromDay } from "../../../src/core/parse";
 import type { Proposal } from "../../../src/core/model/history";
 import { dayFromIso } from "../../../src/core/parse";
 

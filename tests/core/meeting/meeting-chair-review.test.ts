@@ -23,7 +23,6 @@ import {
   fieldColumnsOf,
   lastLoggedTexts,
   recordToEdits,
-  serialFromDay,
   type RecordChoice,
   type RecordPlan,
 } from "../../../src/core/meeting/record";
@@ -33,7 +32,7 @@ import { isDateCell } from "../../../src/core/model/owned-tab";
 import type { Report } from "../../../src/core/model/report";
 import type { RiskFacts } from "../../../src/core/model/risk-summary";
 import { defaultSettings } from "../../../src/core/model/settings";
-import { dayFromIso } from "../../../src/core/parse";
+import { dayFromIso, serialFromDay } from "../../../src/core/parse";
 import { action, actionsSheet, REGISTER_HEADERS, register, risk, type SheetSpec } from "../rules/harness";
 import { applyPlan, check, reportOfSheets } from "./helpers";
 

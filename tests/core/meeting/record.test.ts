@@ -13,10 +13,9 @@ import {
   lastLoggedTexts,
   ownRatingScalesOf,
   recordToEdits,
-  serialFromDay,
   type RecordChoice,
 } from "../../../src/core/meeting/record";
-import { dayFromIso } from "../../../src/core/parse";
+import { dayFromIso, serialFromDay } from "../../../src/core/parse";
 import { withRecordedActions } from "../../../src/core/meeting/recorded-actions";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { idKey } from "../../../src/core/model/records";
