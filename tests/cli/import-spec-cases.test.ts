@@ -349,8 +349,12 @@ it("adds rows to an Import Log made before the Action ID column in that log's ow
   expect(when.format).toBe("dd/mm/yyyy hh:mm");
 });
 
-it("adds rows to an Import Log made before the Note column in that log's own layout: a note in the Field, nothing past New", async () => {
-  const into = await makeXlsx("note-in-field-log.xlsx", [
+/**
+ * Imports an export renaming HRC-001's owner Sam Lee into a register the officer changed to "Patricia
+ * Jones" since September's import wrote "Pat Jones", logged under `header`; the rows it logs.
+ */
+async function importOverAnEdit(name: string, header: string[]): Promise<CellValue[][]> {
+  const into = await makeXlsx(`${name}.xlsx`, [
     {
       name: "Register",
       rows: [REGISTER_HEADERS, [...scoredNine("HRC-001", "Road surface failure", "Patricia Jones"), "u1"]],
@@ -359,9 +363,9 @@ it("adds rows to an Import Log made before the Note column in that log's own lay
     {
       name: "Import Log",
       rows: [
-        ["Import Log", null, null, null, null, null, null, null, OWNED_MARKER],
+        ["Import Log", ...header.slice(1).map(() => null), OWNED_MARKER],
         [],
-        ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"],
+        header,
         [
           "2022-09-10 09:00",
           "iris-sep.xlsx",
@@ -375,16 +379,22 @@ it("adds rows to an Import Log made before the Note column in that log's own lay
       ],
     },
   ]);
-  const exp = await makeXlsx("note-in-field-export.xlsx", [
+  const exp = await makeXlsx(`${name}-export.xlsx`, [
     {
       name: "IRIS Risks",
       rows: [REGISTER_HEADERS, [...scoredNine("HRC-001", "Road surface failure", "Sam Lee"), "u1"]],
       formats: { I2: "dd/mm/yyyy" },
     },
   ]);
-  const { out } = runImport(exp, into, "note-in-field-out.xlsx");
+  const { out } = runImport(exp, into, `${name}-out.xlsx`);
   const log = sheet(await gridsOf(out), "Import Log");
-  const rows = log.values.filter((r) => r[1] === "note-in-field-export.xlsx");
+  return log.values.filter((r) => r[1] === `${name}-export.xlsx`);
+}
+
+const NOTE_IN_FIELD_HEADER = ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New"];
+
+it("adds rows to an Import Log made before the Note column in that log's own layout: a note in the Field, nothing past New", async () => {
+  const rows = await importOverAnEdit("note-in-field", NOTE_IN_FIELD_HEADER);
   expect(rows.map((r) => r.slice(3, 9))).toEqual([
     [
       "HRC-001",
@@ -398,41 +408,7 @@ it("adds rows to an Import Log made before the Note column in that log's own lay
 });
 
 it("an Import Log with a Note column keeps the Field the header alone and the note in the Note", async () => {
-  const into = await makeXlsx("note-column-log.xlsx", [
-    {
-      name: "Register",
-      rows: [REGISTER_HEADERS, [...scoredNine("HRC-001", "Road surface failure", "Patricia Jones"), "u1"]],
-      formats: { I2: "dd/mm/yyyy" },
-    },
-    {
-      name: "Import Log",
-      rows: [
-        ["Import Log", null, null, null, null, null, null, null, null, OWNED_MARKER],
-        [],
-        ["When", "File", "Sheet", "Risk ID", "Action ID", "Field", "Old", "New", "Note"],
-        [
-          "2022-09-10 09:00",
-          "iris-sep.xlsx",
-          "Register",
-          "HRC-001",
-          "",
-          "Risk Owner",
-          "A. Officer",
-          "Pat Jones",
-        ],
-      ],
-    },
-  ]);
-  const exp = await makeXlsx("note-column-export.xlsx", [
-    {
-      name: "IRIS Risks",
-      rows: [REGISTER_HEADERS, [...scoredNine("HRC-001", "Road surface failure", "Sam Lee"), "u1"]],
-      formats: { I2: "dd/mm/yyyy" },
-    },
-  ]);
-  const { out } = runImport(exp, into, "note-column-out.xlsx");
-  const log = sheet(await gridsOf(out), "Import Log");
-  const rows = log.values.filter((r) => r[1] === "note-column-export.xlsx");
+  const rows = await importOverAnEdit("note-column", [...NOTE_IN_FIELD_HEADER, "Note"]);
   expect(rows.map((r) => r.slice(5, 9))).toEqual([
     [
       "Risk Owner",
