@@ -326,6 +326,7 @@ async function preflight(
     tableAreas(),
     lastValueRow,
     supportsExcelApi("1.13"),
+    edits.appendedRows,
   );
   return { sheetNames, names: loadedNames, used, logs, tables: growth, date1904: date1904() };
 }

@@ -63,9 +63,12 @@ export function askTableAreas(tables: Excel.TableCollection): () => TableArea[] 
 
 /**
  * What to do to the tables: each planned Total row move becomes an insert at the table whose Total row is
- * still on that row (else the register changed since it was planned: refused, nothing written); each table
- * without a Total row that holds the sheet's last used row (`lastValueRow`, 0-based, by values) grows over
- * the new rows written below it, where the host can resize (`canResize`) and no other table is in the way.
+ * still on that row (else the register changed since it was planned: refused, nothing written); a table
+ * without a Total row grows over the new records' rows (`appended`, else the cells below the sheet's last
+ * used row, `lastValueRow`, 0-based, by values) when they start straight below it and its columns hold
+ * every one of their cells (the register's own table: not a key beside it, nor an officer's narrower table
+ * just above them), where the host can resize (`canResize`) and no other table is in the way. New rows that
+ * a table's columns hold but that start further down are said to be outside it.
  * @throws PlainError when a planned Total row is no longer where the plan found it.
  */
 export function planTableGrowth(
@@ -74,6 +77,7 @@ export function planTableGrowth(
   tables: readonly TableArea[],
   lastValueRow: ReadonlyMap<string, number | null>,
   canResize: boolean,
+  appended: readonly { sheet: string; rows: readonly number[] }[] = [],
 ): TableGrowth {
   const growth: TableGrowth = { inserts: [], resizes: [], warnings: [] };
   const onSheet = (sheet: string) => tables.filter((t) => lower(t.sheet) === lower(sheet));
@@ -87,17 +91,28 @@ export function planTableGrowth(
     }
     growth.inserts.push({ ...m, table: table.name, left: table.left, width: table.right - table.left + 1 });
   }
+  const moved = new Set(moves.map((m) => lower(m.sheet)));
+  const addedOn = new Map(appended.map((a) => [lower(a.sheet), new Set(a.rows)]));
   for (const [sheet, last] of lastValueRow) {
-    if (last === null) continue;
-    const below = cells.filter((c) => lower(c.sheet) === lower(sheet) && c.row > last);
+    if (moved.has(lower(sheet))) continue;
+    const added = addedOn.get(lower(sheet));
+    const below = cells.filter(
+      (c) => lower(c.sheet) === lower(sheet) && (added ? added.has(c.row) : last !== null && c.row > last),
+    );
     if (below.length === 0) continue;
+    const first = Math.min(...below.map((c) => c.row));
     const newBottom = Math.max(...below.map((c) => c.row));
     for (const t of onSheet(sheet)) {
-      const holdsLastRow = !t.showTotals && t.top <= last && last <= t.bottom && newBottom > t.bottom;
-      if (!holdsLastRow || !below.some((c) => c.col >= t.left && c.col <= t.right)) continue;
+      if (t.showTotals || first <= t.top || newBottom <= t.bottom) continue;
+      if (!below.every((c) => c.col >= t.left && c.col <= t.right)) continue;
+      const rows = first === newBottom ? `row ${newBottom + 1}` : `rows ${first + 1}–${newBottom + 1}`;
+      if (first > t.bottom + 1) {
+        growth.warnings.push(
+          `"${t.sheet}": the new rows (${rows}) were written below what stands under the table "${t.name}" (it ends at row ${t.bottom + 1}), so they are outside the table (its filter and style). Move them up into the table in Excel if they belong there.`,
+        );
+        continue;
+      }
       const to = addressOf(t.top, t.left, newBottom, t.right);
-      const rows =
-        newBottom === t.bottom + 1 ? `row ${newBottom + 1}` : `rows ${t.bottom + 2}–${newBottom + 1}`;
       const inTheWay = onSheet(sheet).find(
         (o) => o !== t && o.top <= newBottom && o.bottom > t.bottom && o.left <= t.right && o.right >= t.left,
       );

@@ -225,6 +225,9 @@ function writeEdits(
     fitRows(m.sheet, m.row + m.by + 1);
     totalsMoves.set(sheetRef(m.sheet, "nothing was written").path, m);
   }
+  const appendedRows = new Map(
+    (edits.appendedRows ?? []).map((a) => [a.sheet.toLowerCase(), new Set(a.rows)]),
+  );
   const writes = new Map<string, { sheet: SheetRef; cells: CellWrite[] }>();
   const writesOn = (s: SheetRef): CellWrite[] => {
     let w = writes.get(s.path);
@@ -266,14 +269,17 @@ function writeEdits(
       }
       continue;
     }
+    // The new records' rows (the edits say which; else the rows below the sheet's last used row).
+    const added = appendedRows.get(sheet.name.toLowerCase());
     const last = lastUsedRow(sheet.grid);
-    const appended = cells.filter((c) => c.row > last);
+    const appended = cells.filter((c) => (added ? added.has(c.row) : c.row > last));
     const newRows = [...new Set(appended.map((c) => c.row))];
     if (newRows.length === 0) continue;
-    // Only a table the new rows are written into grows: not another table on the sheet (a key beside the
-    // register) that happens to end on the same row.
+    // Only the table the new rows are written into grows (extendTable: the rows straight below it), and
+    // only one whose columns hold every new cell: not a key beside the register that ends on the same
+    // row, nor an officer's own narrower table just above them.
     const holdsNewCells = (cols: [number, number] | null): boolean =>
-      cols !== null && appended.some((c) => c.col >= cols[0] && c.col <= cols[1]);
+      cols !== null && appended.every((c) => c.col >= cols[0] && c.col <= cols[1]);
     for (const table of tables) {
       const bytes = pkg.read(table);
       if (bytes === null || !holdsNewCells(inPart(fileName, table, () => tableColumns(bytes)))) continue;

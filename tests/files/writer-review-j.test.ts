@@ -264,4 +264,44 @@ describe("writer review j: parts the writer mishandles", () => {
     expect(text(r.after["xl/tables/table1.xml"])).toContain('ref="A1:H5"');
     expect(text(r.after["xl/tables/table2.xml"])).toBe(text(r.before["xl/tables/table2.xml"]));
   });
+
+  // The same key, running three rows further down than the risks (J1:K7): the new risk still goes straight
+  // below the register, inside its table, not below the key's end with empty rows between (never-happen review).
+  it("puts the new risk straight below the register's table when a key beside it runs further down", async () => {
+    const parts = featureWorkbookParts();
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
+      parts["xl/worksheets/_rels/sheet1.xml.rels"] as string
+    ).replace(
+      "</Relationships>",
+      `<Relationship Id="rId3" Type="${REL}/table" Target="../tables/table2.xml"/></Relationships>`,
+    );
+    const keyCells = (n: number) =>
+      `<c r="J${n}" t="inlineStr"><is><t>${n === 1 ? "Key" : `k${n}`}</t></is></c><c r="K${n}"${n === 1 ? ' t="inlineStr"><is><t>Value</t></is>' : `><v>${n}</v>`}</c>`;
+    parts[REGISTER] = (parts[REGISTER] as string)
+      .replace(
+        /(<row r="(\d)"[^>]*>)([\s\S]*?)<\/row>/g,
+        (_a, open: string, n: string, body: string) => `${open}${body}${keyCells(Number(n))}</row>`,
+      )
+      .replace(
+        "</sheetData>",
+        [5, 6, 7].map((n) => `<row r="${n}">${keyCells(n)}</row>`).join("") + "</sheetData>",
+      )
+      .replace(
+        '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>',
+        '<tableParts count="2"><tablePart r:id="rId1"/><tablePart r:id="rId3"/></tableParts>',
+      );
+    parts["xl/tables/table2.xml"] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="2" name="Key" displayName="Key" ref="J1:K7" totalsRowShown="0">` +
+      `<autoFilter ref="J1:K7"/><tableColumns count="2"><tableColumn id="1" name="Key"/><tableColumn id="2" name="Value"/></tableColumns>` +
+      `<tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
+    parts["[Content_Types].xml"] = (parts["[Content_Types].xml"] as string).replace(
+      "</Types>",
+      '<Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>',
+    );
+    const r = await importInto(parts);
+    expect(r.error).toBeNull();
+    expect(text(r.after["xl/tables/table1.xml"])).toContain('ref="A1:H5"');
+    expect(text(r.after["xl/tables/table2.xml"])).toBe(text(r.before["xl/tables/table2.xml"]));
+    expect(text(r.after[REGISTER])).toMatch(/<row r="5"[^>]*>(?:(?!<\/row>)[\s\S])*<c r="A5"/);
+  });
 });

@@ -245,7 +245,12 @@ export function mergeSection(input: SectionInput): MergeSection {
       : NO_ROWS;
   let unchanged = 0;
   const seen = new Set<string>();
-  const start = newRowsStart(targetGrid, targetLayout.headerRow ?? 0);
+  const cols = targets.map((t) => t.col);
+  const start = newRowsStart(
+    targetGrid,
+    targetLayout.headerRow ?? 0,
+    cols.length > 0 ? { first: Math.min(...cols), last: Math.max(...cols) } : undefined,
+  );
   let nextRow = start.first;
 
   for (const rec of input.exportRecords) {

@@ -5,11 +5,18 @@ import type { Grid } from "../model/grid";
 import { isBlank } from "../read/cell-text";
 import { isTotalsRow } from "../read/table-structure";
 
-/** The last non-blank row of a sheet at or below `from` (0-based), or `from` when there is none. */
-export function lastUsedRow(grid: Grid, from: number): number {
+/**
+ * The last non-blank row of a sheet at or below `from` (0-based), or `from` when there is none; with `span`,
+ * of those columns only (0-based sheet columns, inclusive).
+ */
+export function lastUsedRow(grid: Grid, from: number, span?: { first: number; last: number }): number {
+  const first = span ? Math.max(0, span.first - grid.colOffset) : 0;
   for (let r = grid.values.length - 1; r >= 0; r--) {
     const row = grid.values[r];
-    if (row && row.some((v) => !isBlank(v))) return Math.max(from, r + grid.rowOffset);
+    if (!row) continue;
+    const end = span ? Math.min(row.length - 1, span.last - grid.colOffset) : row.length - 1;
+    for (let c = first; c <= end; c++)
+      if (!isBlank(row[c] ?? null)) return Math.max(from, r + grid.rowOffset);
   }
   return from;
 }
@@ -35,7 +42,10 @@ export type TotalsRowPlace =
   | { kind: "below"; row: number; first: number; last: number; why: string; plain?: boolean };
 
 /**
- * Where new rows start on `grid` (records below `headerRow`): below the last used row; but when the sheet
+ * Where new rows start on `grid` (records below `headerRow`): below the last row used in the columns the new
+ * rows are written in (`columns`, else the header's span: a key beside the register, even one whose header
+ * shares the register's header row, does not push the new risks away from it and out of its table; see
+ * firstFreeRow for notes); but when the sheet
  * has one table totals row (the reader found it in the table part) and nothing with a value is below it,
  * at the totals row itself, which then moves down below them — so the new rows are inside the table, under
  * its filter and style, as Excel's own Table Rows Above would put them. A totals row with cells merged
@@ -43,16 +53,24 @@ export type TotalsRowPlace =
  * reference would land on a new risk), or a sheet with several totals rows, is left where it is: the new
  * rows go below, and `why` says so.
  */
-export function newRowsStart(grid: Grid, headerRow: number): NewRowsStart {
+export function newRowsStart(
+  grid: Grid,
+  headerRow: number,
+  columns?: { first: number; last: number },
+): NewRowsStart {
   const last = lastUsedRow(grid, headerRow);
   const totals = (grid.totalsRows ?? []).filter((r) => r > headerRow);
   if (totals.length === 0) {
+    const span = headerSpan(grid, headerRow);
+    const written = columns ?? span;
+    const lastInColumns = lastUsedRow(grid, headerRow, written);
+    const first = firstFreeRow(grid, lastInColumns, written);
     // A register's own totals row at the bottom ("Total" and SUM formulas): its ranges stop above any
     // row added below it, and moving it would mean rewriting them, so the new rows go below, and are said to.
-    const plain = last > headerRow && isTotalsRow(grid, last, headerSpan(grid, headerRow));
+    const plain = lastInColumns > headerRow && isTotalsRow(grid, lastInColumns, span);
     return {
-      first: last + 1,
-      totalsRow: plain ? last : null,
+      first,
+      totalsRow: plain ? lastInColumns : null,
       movesTotals: false,
       why: "",
       ...(plain ? { plain } : {}),
@@ -73,6 +91,38 @@ export function newRowsStart(grid: Grid, headerRow: number): NewRowsStart {
             : "";
   if (why === "") return { first: row, totalsRow: row, movesTotals: true, why };
   return { first: last + 1, totalsRow: row, movesTotals: false, why };
+}
+
+/**
+ * The first row below the register's last row (`last`, the last used in its columns, `span`) that nothing
+ * written beside the register stands on or below: a note typed to the right of or under the last risks
+ * keeps the rows down to it (a new risk beside it would seem to be what it is about); a block that runs
+ * down beside the records without a gap from their last row (a key or lookup table beside the register)
+ * does not, so the new risks go straight below the register, into its table.
+ */
+function firstFreeRow(grid: Grid, last: number, span: { first: number; last: number }): number {
+  // Per column outside the span: the last row of the unbroken block of cells running down from `last`.
+  const reach = new Map<number, number>();
+  const reachOf = (col: number): number => {
+    let r = reach.get(col);
+    if (r === undefined) {
+      r = last - 1;
+      while (!isBlank(grid.values[r + 1 - grid.rowOffset]?.[col] ?? null)) r++;
+      reach.set(col, r);
+    }
+    return r;
+  };
+  for (let i = grid.values.length - 1; i >= 0 && i + grid.rowOffset > last; i--) {
+    const row = grid.values[i];
+    if (!row) continue;
+    const r = i + grid.rowOffset;
+    for (let c = 0; c < row.length; c++) {
+      const col = c + grid.colOffset;
+      if (col >= span.first && col <= span.last) continue;
+      if (!isBlank(row[c] ?? null) && r > reachOf(c)) return r + 1;
+    }
+  }
+  return last + 1;
 }
 
 /** The columns of the header row's first and last cells (0-based), where a totals row's label and figures are. */

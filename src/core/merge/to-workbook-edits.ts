@@ -146,6 +146,9 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
     for (const n of section?.notWritten ?? [])
       log(n.sheet, n.riskId, isAction ? n.label : null, n.header, undefined, n.oldText, n.note);
   }
+  for (const section of [plan.risks, plan.actions])
+    if (section?.sheet && section.added.length > 0)
+      (edits.appendedRows ??= []).push({ sheet: section.sheet, rows: section.added.map((r) => r.row) });
   // A table's totals row moved below the new rows, or new rows left below it: one row each, in words.
   for (const section of [plan.risks, plan.actions]) {
     const place = section?.totalsRow;

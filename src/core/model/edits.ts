@@ -60,6 +60,11 @@ export interface WorkbookEdits {
   ownedTabs: OwnedTab[];
   /** Totals rows to move down before the cells are written (the new rows go where they were). */
   totalsRowMoves?: TotalsRowMove[];
+  /**
+   * The new records' rows (0-based), by sheet: empty rows the cells fill, below the records. Only the table
+   * that holds the records above them, and whose columns hold all their cells, grows over them.
+   */
+  appendedRows?: { sheet: string; rows: number[] }[];
 }
 
 export function emptyEdits(): WorkbookEdits {

@@ -35,3 +35,37 @@ describe("newRowsStart: a register's own totals row", () => {
     );
   });
 });
+
+describe("newRowsStart: what stands beside or below the register", () => {
+  const risk = (id: string): CellValue[] => [id, "Potholes", "Jane Smith", 12, "Open"];
+  const beside = (row: CellValue[], ...cells: CellValue[]): CellValue[] => [...row, null, null, ...cells];
+
+  it("a key beside the register running further down than its risks: new risks go straight below the risks", () => {
+    const g = grid(
+      beside(risk("HRC-001"), "Score", "Band"),
+      beside(risk("HRC-002"), 4, "Green"),
+      beside([null, null, null, null, null], 12, "Amber"),
+      beside([null, null, null, null, null], 20, "Red"),
+    );
+    expect(newRowsStart(g, 0).first).toBe(3);
+  });
+
+  it("a note typed beside the row under the last risk keeps that row: new risks go below it", () => {
+    const g = grid(risk("HRC-001"), risk("HRC-002"), [], beside([null, null, null, null, null], "Ask IRIS"));
+    expect(newRowsStart(g, 0).first).toBe(5);
+  });
+
+  it("a note typed under the risks in the register's own columns keeps its row too", () => {
+    const g = grid(risk("HRC-001"), [], ["Note: HRC-001 to Ops Board"]);
+    expect(newRowsStart(g, 0).first).toBe(4);
+  });
+
+  it("a block beside the risks with a gap above its foot is a note, not a key: new risks go below it", () => {
+    const g = grid(
+      beside(risk("HRC-001"), "Key"),
+      beside(risk("HRC-002"), null),
+      beside([null, null, null, null, null], "see HRC-002"),
+    );
+    expect(newRowsStart(g, 0).first).toBe(4);
+  });
+});
