@@ -1,6 +1,7 @@
 // `risk-review import`: merges an IRIS export into a copy of a workbook file and prints what changed.
 
 import * as path from "path";
+import { listWords } from "../core/list-words";
 import { checkWorkbook } from "../core/check";
 import { applyEditsToGrids } from "../core/merge/apply-edits-to-grids";
 import { notWrittenText } from "../core/merge/not-written";
@@ -312,7 +313,7 @@ function backupsText(backups: string[]): string {
   const quoted = backups.map((b) => `"${b}"`);
   if (quoted.length === 0) return "no backup sheet";
   if (quoted.length === 1) return `a backup sheet ${quoted[0]}`;
-  return `backup sheets ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  return `backup sheets ${listWords(quoted)}`;
 }
 
 /** The text summary. */

@@ -1,6 +1,7 @@
 // Turns Office.js errors into PlainErrors an officer can act on; the one place error codes are named.
 
 import { PlainError } from "./gateway";
+import { listWords } from "../core/list-words";
 
 /** Codes the adapter handles by name (OfficeExtension.Error.code). */
 export const ErrorCode = {
@@ -48,8 +49,7 @@ const MESSAGES: Record<string, string> = {
 
 /** `"Register"`, `"A" and "B"`, `"A", "B" and "C"`. */
 export function quotedList(items: readonly string[]): string {
-  const q = items.map((i) => `"${i}"`);
-  return q.length < 2 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+  return listWords(items.map((i) => `"${i}"`));
 }
 
 /**

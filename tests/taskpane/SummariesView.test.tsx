@@ -7,6 +7,7 @@ import "@testing-library/jest-dom";
 import type { OwnedTab } from "../../src/core/model/owned-tab";
 import { renderApp } from "./render";
 import { MockGateway } from "./fixtures";
+import { partlyWrittenStatus } from "../../src/taskpane/hooks/useWorkbook";
 
 // Fluent UI in jsdom is slow on a busy 2-core machine; the default 5 s is too tight.
 jest.setTimeout(30000);
@@ -83,5 +84,24 @@ describe("SummariesView", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Press Enter or Esc");
     await waitFor(() => expect(screen.getByRole("button", { name: "Write summary tabs" })).toBeEnabled());
     expect(screen.queryByRole("list", { name: "Summary tabs written" })).toBeNull();
+  });
+});
+
+describe("partlyWrittenStatus: a summaries write that stopped part-way", () => {
+  const ALL = ["Escalation", "Exceptions", "Risk Summary", "Plan Close-Out"];
+
+  it("names the tabs rewritten from this check and the ones still holding an earlier check's", () => {
+    expect(partlyWrittenStatus(["Escalation", "Exceptions"], ALL)).toBe(
+      "The summary tabs were not all written: Escalation and Exceptions were rewritten from this check; " +
+        "Risk Summary and Plan Close-Out were not, and still hold what an earlier check wrote, if anything. " +
+        "Write the summary tabs again to bring them all up to date.",
+    );
+  });
+
+  it("one of each, and none written at all", () => {
+    expect(partlyWrittenStatus(["Escalation", "Exceptions", "Risk Summary"], ALL)).toMatch(
+      /Escalation, Exceptions and Risk Summary were rewritten from this check; Plan Close-Out was not, and still holds/,
+    );
+    expect(partlyWrittenStatus([], ALL)).toBe("The summary tabs were not written: they are as they were.");
   });
 });

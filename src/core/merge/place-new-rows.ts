@@ -4,6 +4,7 @@
 import type { Grid } from "../model/grid";
 import { isBlank } from "../read/cell-text";
 import { isTotalsRow } from "../read/table-structure";
+import { listWords } from "../list-words";
 
 /**
  * The last non-blank row of a sheet at or below `from` (0-based), or `from` when there is none; with `span`,
@@ -138,13 +139,6 @@ function headerSpan(grid: Grid, headerRow: number): { first: number; last: numbe
   return first < 0
     ? { first: grid.colOffset, last: grid.colOffset + cells.length - 1 }
     : { first: first + grid.colOffset, last: last + grid.colOffset };
-}
-
-/** "a", "a and b", "a, b and c". */
-function listWords(items: readonly string[]): string {
-  return items.length < 2
-    ? items.join("")
-    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** "row 8" or "rows 8–9" (1-based). */

@@ -1,7 +1,8 @@
 // Plans an import cell by cell: what the export would add, change and flag in the register and its
-import { actionRowKey, lastImported, riskRowKey } from "./last-imported";
 // actions sheet, before anything is written (SPEC "Imports").
 
+import { actionRowKey, lastImported, riskRowKey } from "./last-imported";
+import { listWords } from "../list-words";
 import { fillMergedAreas, cellAt, type Grid } from "../model/grid";
 import { fieldText, idKey, type SheetRecord, rawValue } from "../model/records";
 import type { Settings } from "../model/settings";
@@ -46,9 +47,7 @@ function rowList(rows: number[]): string {
   const shown = rows.slice(0, ROWS_LISTED).map(String);
   const more = rows.length > ROWS_LISTED ? ` and ${rows.length - ROWS_LISTED} more` : "";
   if (shown.length === 1) return `row ${shown[0]}${more}`;
-  return more
-    ? `rows ${shown.join(", ")}${more}`
-    : `rows ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+  return more ? `rows ${shown.join(", ")}${more}` : `rows ${listWords(shown)}`;
 }
 
 /** Export rows sharing a key: a plain error naming the file, sheet, ids and rows. */

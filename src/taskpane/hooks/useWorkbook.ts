@@ -2,6 +2,7 @@
 // report, settings, progress and errors the views show. Views never call the gateway themselves.
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { listWords } from "../../core/list-words";
 import type { Finding } from "../../core/model/finding";
 import type { OwnedTab } from "../../core/model/owned-tab";
 import type { Report } from "../../core/model/report";
@@ -298,12 +299,14 @@ export function useWorkbook(
       written: null,
       progress: { label: "Building the summary tabs…" },
     });
+    const written: WrittenTab[] = [];
+    let tabNames: string[] = [];
     try {
       const settings = await ensureSettings();
       const engine = await loadEngine();
       await nextFrame();
       const tabs = engine.buildSummaryTabs(report, settings, { version: VERSION, chart: "native" });
-      const written: WrittenTab[] = [];
+      tabNames = tabs.map((t) => t.name);
       for (const [i, tab] of tabs.entries()) {
         patch({
           progress: { label: `Writing ${tab.name} (${i + 1} of ${tabs.length})…`, value: i / tabs.length },
@@ -313,11 +316,16 @@ export function useWorkbook(
       }
       patch({ busy: null, progress: null, written, status: `Wrote ${written.length} summary tabs.` });
     } catch (e) {
+      // A board pack must not mix this check's tabs with an earlier one's unawares: say which are which.
       patch({
         busy: null,
         progress: null,
         error: plainMessage(e),
-        status: "The summary tabs were not all written.",
+        written: written.length > 0 ? written : null,
+        status: partlyWrittenStatus(
+          written.map((w) => w.preferredName),
+          tabNames,
+        ),
       });
     }
   }, [runCheck, ensureSettings, loadEngine, gateway, patch]);
@@ -340,4 +348,18 @@ export function useWorkbook(
       dismissNotice,
     },
   ];
+}
+
+/**
+ * What a summaries write that stopped part-way left: the tabs rewritten from this check, and the ones that
+ * still hold an earlier check's contents (or were never written).
+ */
+export function partlyWrittenStatus(written: readonly string[], all: readonly string[]): string {
+  if (written.length === 0) return "The summary tabs were not written: they are as they were.";
+  const rest = all.filter((name) => !written.includes(name));
+  return (
+    `The summary tabs were not all written: ${listWords(written)} ${written.length === 1 ? "was" : "were"} rewritten from this check; ` +
+    `${listWords(rest)} ${rest.length === 1 ? "was" : "were"} not, and still ${rest.length === 1 ? "holds" : "hold"} what an earlier check wrote, if anything. ` +
+    "Write the summary tabs again to bring them all up to date."
+  );
 }
