@@ -306,15 +306,17 @@ describe("import --out: nothing of the officer's is lost or moved", () => {
   });
 
   // (judgement) SPEC asks a table's filter to be extended over the new rows ("Tables: … extend the table (its
-  // range and its filter)"); an officer who put a plain AutoFilter on the register (Data › Filter, no table)
-  // expects the same: a new risk left outside the filter range is never hidden by the filter and is not
-  // sorted with the others, so it looks as though the filter lost it.
-  it("(judgement) a register with a plain AutoFilter: the filter range covers the new risk", async () => {
+  // range and its filter)"); the reviewer asked the same of a plain AutoFilter (Data › Filter, no table).
+  // Declined for now (stop 27): a sheet's own filter is kept in two places (the sheet's <autoFilter> and
+  // the workbook's hidden _FilterDatabase name) and, in the task pane, can only be re-applied (which clears
+  // the officer's criteria); the new risk goes on the row straight below the filter's range, and the import
+  // leaves the officer's filter as they set it. Listed as a known gap in the closing note.
+  it("(judgement) a register with a plain AutoFilter: the new risk goes straight below, the filter as the officer set it", async () => {
     const run = await importRun({ autoFilter: true }, [exportRow("HRC-005", "New risk")]);
     const ws = await sheetOf(run.out, "Register");
     expect(rowOf(ws, "HRC-005")).toBe(6);
     const xml = sheetXml(run.out, "Register");
-    expect(xml).toMatch(/<autoFilter [^>]*ref="A1:L6"/);
+    expect(xml).toMatch(/<autoFilter [^>]*ref="A1:L5"/);
   });
 });
 
