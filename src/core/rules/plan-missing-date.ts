@@ -1,5 +1,6 @@
 // plan/missing-date: every plan action needs a date that can be read.
 
+import { excerpt } from "./excerpt";
 import { parseDateCell } from "../parse";
 import type { Rule } from "./types";
 import { rawText, rawCell, type PlanRecord } from "../model/records";
@@ -33,5 +34,5 @@ export const rule: Rule = {
 /** A short label for a plan action in messages: its action text's first words. */
 export function planLabel(p: PlanRecord): string {
   const t = rawText(p, "action");
-  return t.length > 50 ? `"${t.slice(0, 50)}…"` : `"${t}"`;
+  return `"${excerpt(t, 50)}"`;
 }

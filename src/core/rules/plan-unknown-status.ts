@@ -1,5 +1,6 @@
 // plan/unknown-status: a Progress Status the plan-status words do not cover.
 
+import { excerpt } from "./excerpt";
 import { fieldText } from "../model/records";
 import { parsePlanStatus } from "../parse";
 import { planLabel } from "./plan-missing-date";
@@ -30,7 +31,7 @@ export const rule: Rule = {
               record: p,
               field: "status",
               messageId: "unknown",
-              data: { id: planLabel(p), status: text.slice(0, 40) },
+              data: { id: planLabel(p), status: excerpt(text, 40) },
             },
           ];
     });

@@ -1,5 +1,6 @@
 // risk/action-overdue: an open action whose due date has passed.
 
+import { excerpt } from "./excerpt";
 import { fieldText, idListText, rawValue, riskIdKeys } from "../model/records";
 import { ukDate } from "../parse";
 import type { Rule, RuleReport } from "./types";
@@ -49,7 +50,7 @@ export const rule: Rule = {
         const data = {
           action:
             fieldText(a, "actionId") ||
-            (fieldText(a, "action") ? `"${fieldText(a, "action").slice(0, 60)}"` : "(no description)"),
+            (fieldText(a, "action") ? `"${excerpt(fieldText(a, "action"), 60)}"` : "(no description)"),
           risk: fieldText(a, "riskId") || "(no id)",
           due: ukDate(ctx.dateOf(a, "due", "deadline")!),
         };

@@ -1,5 +1,6 @@
 // risk/missing-id: a data row with text must have an id.
 
+import { excerpt } from "./excerpt";
 import { fieldText } from "../model/records";
 import type { Rule } from "./types";
 
@@ -19,7 +20,7 @@ export const rule: Rule = {
         record: r,
         field: "id",
         messageId: "blank",
-        data: { row: r.row + 1, text: (fieldText(r, "title") || fieldText(r, "description")).slice(0, 60) },
+        data: { row: r.row + 1, text: excerpt(fieldText(r, "title") || fieldText(r, "description"), 60) },
       }));
   },
 };
