@@ -3,8 +3,15 @@
 import { categoryNamedIn } from "../core/history/appetite";
 import { APPETITE_LEVELS, APPETITE_LEVEL_NAMES, type AppetiteLevel } from "../core/model/history";
 import type { RuleSeverity, ScaleWord, Settings } from "../core/model/settings";
-import { SETTING_RANGES } from "../core/model/setting-ranges";
-import { readScaleWords, readWordList, writeScaleWords, writeWordList } from "../core/model/settings-words";
+import { bandScoresOf, SETTING_BANDS, type BandScore } from "../core/model/setting-bands";
+import { SETTING_RANGES, settingAmount } from "../core/model/setting-ranges";
+import {
+  LINE_BREAKS,
+  readScaleWords,
+  readWordList,
+  writeScaleWords,
+  writeWordList,
+} from "../core/model/settings-words";
 import { RULE_CATALOGUE } from "./rule-catalogue";
 
 /** Every editable setting as the text the officer typed. */
@@ -96,7 +103,8 @@ export function toForm(settings: Settings): SettingsForm {
     strategyTake: writeWordList(settings.strategyWords.take, ", "),
     closedStatusWords: writeWordList(settings.closedStatusWords, ", "),
     actionDoneWords: writeWordList(settings.actionDoneWords, ", "),
-    outstandingPhrases: writeWordList(settings.outstandingPhrases, "\n"),
+    // One phrase a line: a phrase holding a comma or a semicolon is shown as it is, on its own line.
+    outstandingPhrases: writeWordList(settings.outstandingPhrases, "\n", LINE_BREAKS),
     escalateMonthsAbove: String(settings.proposals.escalateMonthsAbove),
     escalateRise: String(settings.proposals.escalateRise),
     deEscalateMonths: String(settings.proposals.deEscalateMonths),
@@ -124,12 +132,19 @@ const WORD_LISTS: Record<"closedStatusWords" | "actionDoneWords" | "outstandingP
 };
 
 /**
- * A word list typed in the form, read as the Settings sheet reads it (commas, semicolons or new lines
- * between the words; a JSON list when a word holds one of those): the words, or why they cannot be used.
+ * The separators of each word list in the form: the outstanding-work phrases one a line (a phrase may
+ * hold a comma: "to be confirmed, subject to funding"), the other lists as the Settings sheet reads them
+ * (commas, semicolons or new lines).
  */
-function wordList(text: string): string[] | "empty" | "unreadable" {
+const LIST_SEPARATORS: Partial<Record<TextField, RegExp>> = { outstandingPhrases: LINE_BREAKS };
+
+/**
+ * A word list typed in the form, read as the Settings sheet reads it (`separators` between the words; a
+ * JSON list when a word holds one of those): the words, or why they cannot be used.
+ */
+function wordList(text: string, separators?: RegExp): string[] | "empty" | "unreadable" {
   let unreadable = false;
-  const words = readWordList(text, () => (unreadable = true), []);
+  const words = readWordList(text, () => (unreadable = true), [], separators);
   if (unreadable || !words) return "unreadable";
   return words.length > 0 ? words : "empty";
 }
@@ -191,17 +206,19 @@ function wholeNumber(s: string): number | null {
   return /^\d+$/.test(t) ? Number(t) : null;
 }
 
-/** An amount of money typed as text ("£50,000", "50000"), or null. */
-function money(s: string): number | null {
-  const t = s.trim().replace(/^£/, "").replace(/,/g, "");
-  return /^\d+(\.\d{1,2})?$/.test(t) ? Number(t) : null;
-}
-
 /**
  * Reads a word scale typed as "Rare = 1; Likely = 4", or gives a plain message naming the first entry
- * to correct. Blank is allowed: no words, so only numbers are read.
+ * to correct. Blank is refused, as the Settings sheet refuses it: no word would be read as a number.
  */
-function scaleWords(text: string): { ok: true; words: ScaleWord[] } | { ok: false; message: string } {
+function scaleWords(
+  text: string,
+  what: string,
+): { ok: true; words: ScaleWord[] } | { ok: false; message: string } {
+  if (text.trim() === "")
+    return {
+      ok: false,
+      message: `Give at least one word, such as ${what === "likelihood" ? "Likely = 4" : "Major = 4"}: with none, no ${what} written as a word would be read.`,
+    };
   for (const entry of text.split(/[;\n]/).map((e) => e.trim())) {
     if (entry === "") continue;
     let bad = false;
@@ -243,8 +260,6 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
     errors.greenMax = `Green must end at a whole-number score from ${greens.min} to ${greens.max}.`;
   if (amberMax === null || amberMax < ambers.min || amberMax > ambers.max)
     errors.amberMax = `Amber must end at a whole-number score from ${ambers.min} to ${ambers.max} (higher scores are red).`;
-  else if (greenMax !== null && amberMax <= greenMax)
-    errors.amberMax = "Amber must end at a higher score than green.";
 
   const score = (key: TextField, what: string): number | null => {
     const n = wholeNumber(form[key]);
@@ -258,11 +273,27 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
   const dirMin = score("directorateMinScore", "The directorate register's lowest score");
   const dirMax = score("directorateMaxScore", "The directorate register's highest score");
   const strategicScore = score("strategicBoardScore", "The strategic board score");
-  if (dirMin !== null && dirMax !== null && dirMax < dirMin)
-    errors.directorateMaxScore = "The highest score must not be below the lowest score.";
+
+  // Scores that must agree (RAG bands, the two registers' thresholds), checked as the Settings sheet checks
+  // them, once each score of a band can be read.
+  const bandScores = bandScoresOf({
+    rag: { greenMax: greenMax ?? NaN, amberMax: amberMax ?? NaN },
+    escalation: {
+      ...base.escalation,
+      corporateMinScore: corporate ?? NaN,
+      directorateMinScore: dirMin ?? NaN,
+      directorateMaxScore: dirMax ?? NaN,
+    },
+  });
+  for (const band of SETTING_BANDS) {
+    const read = (k: BandScore) => !Number.isNaN(bandScores[k]) && errors[k] === undefined;
+    if (!band.reads.every(read) || band.problem(bandScores) === null) continue;
+    errors[band.field] = band.viewMessage(bandScores);
+  }
 
   const amount = (key: TextField, what: string): number | null => {
-    const n = money(form[key]);
+    // Read as the Settings sheet reads the same cell (SPEC "Values" › Money: "£250k", "£1.2m", "250,000").
+    const n = settingAmount(form[key]);
     if (n === null) errors[key] = `${what} must be an amount in pounds, such as 50000 or £50,000.`;
     return n;
   };
@@ -290,9 +321,9 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
   const categories = parseAppetiteCategories(form.appetiteCategories);
   if (!categories.ok) errors.appetiteCategories = categories.message;
 
-  const likelihood = scaleWords(form.likelihoodWords);
+  const likelihood = scaleWords(form.likelihoodWords, "likelihood");
   if (!likelihood.ok) errors.likelihoodWords = likelihood.message;
-  const impact = scaleWords(form.impactWords);
+  const impact = scaleWords(form.impactWords, "impact");
   if (!impact.ok) errors.impactWords = impact.message;
 
   const strategyWords = { ...base.strategyWords };
@@ -307,7 +338,7 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
   }
   const lists = {} as Record<keyof typeof WORD_LISTS, string[]>;
   for (const key of Object.keys(WORD_LISTS) as (keyof typeof WORD_LISTS)[]) {
-    const words = wordList(form[key]);
+    const words = wordList(form[key], LIST_SEPARATORS[key]);
     if (Array.isArray(words)) lists[key] = words;
     else errors[key] = words === "unreadable" ? UNREADABLE_LIST : WORD_LISTS[key];
   }

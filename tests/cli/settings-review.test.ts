@@ -455,6 +455,9 @@ describe("a Settings sheet edited by hand is read the same by the task pane and 
       "rag.greenMax": " 6",
       "rag.amberMax": "15",
       "escalation.corporateMinScore": "20",
+      // The directorate band moved up with it: from 20 with the band still ending at 15, a 16 would go to
+      // neither register, which the sheet now reports (the gap test above).
+      "escalation.directorateMaxScore": "19",
       "escalation.operationsBoardMinImpact": "£100k",
       "appetite.levels": "averse 3; MINIMAL 5; Cautious 8; open 10; Eager 15",
       "appetite.defaultLevel": "cautious ",
@@ -476,7 +479,7 @@ describe("a Settings sheet edited by hand is read the same by the task pane and 
       asAt: "2022-10-10",
       reviewPeriodMonths: 2,
       rag: { greenMax: 6, amberMax: 15 },
-      escalation: { corporateMinScore: 20, operationsBoardMinImpact: 100000 },
+      escalation: { corporateMinScore: 20, directorateMaxScore: 19, operationsBoardMinImpact: 100000 },
       appetite: {
         maxima: { averse: 3, minimal: 5, cautious: 8, open: 10, eager: 15 },
         defaultLevel: "cautious",

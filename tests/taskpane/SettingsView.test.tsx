@@ -167,6 +167,27 @@ describe("SettingsView", () => {
     expect(gateway.callsOf("saveSettings")).toHaveLength(0);
   });
 
+  // The two registers must meet, as the Settings sheet requires (src/core/model/setting-bands.ts): a directorate
+  // band narrowed to 9–12 beside a corporate register from 16 sends a 15 nowhere. The message is on the
+  // corporate field and names both.
+  it("refuses a directorate band that leaves a gap below the corporate register, naming both fields", async () => {
+    const { user, gateway } = await openSettings();
+    const high = screen.getByLabelText("Directorate register up to score");
+    await user.clear(high);
+    await user.type(high, "12");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(
+      await screen.findByText(
+        "Corporate register from score (16) and Directorate register up to score (12) leave a gap: a score of 13 to 15 would go to neither register. The corporate register must start at the score just after the directorate register's highest.",
+      ),
+    ).toBeInTheDocument();
+    const corporate = screen.getByLabelText("Corporate register from score");
+    expect(corporate).toHaveAttribute("aria-invalid", "true");
+    expect(corporate).toHaveFocus();
+    expect(screen.getByText("One setting needs correcting before they can be saved.")).toBeInTheDocument();
+    expect(gateway.callsOf("saveSettings")).toHaveLength(0);
+  });
+
   it("says so when a co-author changed the same setting, that this save won, and lets the note be dismissed", async () => {
     const gateway = new MockGateway();
     gateway.conflictsNext = ["the setting “asAt”"];

@@ -116,23 +116,34 @@ describe("settings-form", () => {
       "Check “Major”: write each word with a whole number from 1 to 5, such as Likely = 4, separated by semicolons.",
     ],
     ["impactWords", "Major = 4; major = 5", "“major” is listed twice: keep one."],
+    [
+      "likelihoodWords",
+      " ",
+      "Give at least one word, such as Likely = 4: with none, no likelihood written as a word would be read.",
+    ],
+    [
+      "impactWords",
+      "",
+      "Give at least one word, such as Major = 4: with none, no impact written as a word would be read.",
+    ],
   ] as const)("rejects %s = %p", (key, value, message) => {
     const base = defaultSettings();
     const r = fromForm({ ...toForm(base), [key]: value }, base);
     expect(r).toEqual({ ok: false, errors: { [key]: message } });
   });
-  it("reads the word scales as typed, blank as no words", () => {
+  it("reads the word scales as typed", () => {
     const base = defaultSettings();
     const r = fromForm(
-      { ...toForm(base), likelihoodWords: "Remote = 1;\nFrequent: 5", impactWords: " " },
+      { ...toForm(base), likelihoodWords: "Remote = 1;\nFrequent: 5", impactWords: "Serious = 4" },
       base,
     );
     expect(r.ok && r.settings.likelihoodWords).toEqual([
       { word: "Remote", value: 1 },
       { word: "Frequent", value: 5 },
     ]);
-    expect(r.ok && r.settings.impactWords).toEqual([]);
+    expect(r.ok && r.settings.impactWords).toEqual([{ word: "Serious", value: 4 }]);
   });
+
   it("keeps what the form does not show, and stores money typed with £ and commas", () => {
     const base = { ...defaultSettings(), columnCorrections: [{ sheet: "S", header: "H", field: "id" }] };
     const r = fromForm({ ...toForm(base), strategicBoardMinImpact: "£250,000.50", asAt: " " }, base);

@@ -10,27 +10,30 @@ import { toA1 } from "../address/a1";
 import type { CellValue } from "./grid";
 import { emptyFormat, OWNED_MARKER, OWNED_TAB_NAMES, type OwnedTab } from "./owned-tab";
 import { nearestOf, nearestRuleId, RULE_IDS } from "./rule-ids";
-import type {
-  AcceptedException,
-  ColumnCorrection,
-  ImportProfile,
-  RuleSeverity,
-  Settings,
-} from "./settings";
+import type { AcceptedException, ColumnCorrection, ImportProfile, RuleSeverity, Settings } from "./settings";
 import { defaultSettings, SETTING_RANGES } from "./settings";
+import { settingAmount } from "./setting-ranges";
+import {
+  BAND_SCORE_KEYS,
+  bandScoresOf,
+  SETTING_BANDS,
+  type BandScore,
+  type BandScores,
+} from "./setting-bands";
 import { dayFromIso, isoFromDay } from "../parse/day";
 import { dayFromSerial, parseDate } from "../parse/date";
 import { isLikelyDateSerial } from "../parse/likely-serial";
-import { parseMoney } from "../parse/money";
 import { APPETITE_LEVEL_NAMES, APPETITE_LEVELS, type AppetiteLevel } from "./history";
 import {
   cellText,
   parseJson,
+  PHRASE_SEPARATORS,
   readScaleWords,
   readWordList,
   shown,
   writeScaleWords,
   writeWordList,
+  WORD_SEPARATORS,
   type Report,
 } from "./settings-words";
 
@@ -116,9 +119,9 @@ function moneySetting(
     meaning,
     write: (s) => [get(s)],
     read(value, target, report) {
-      const r = parseMoney(value);
-      if (!r.ok || r.value < 0) report(`not an amount in pounds; using ${get(target)}`);
-      else set(target, r.value);
+      const amount = settingAmount(value);
+      if (amount === null) report(`not an amount in pounds; using ${get(target)}`);
+      else set(target, amount);
     },
   };
 }
@@ -126,13 +129,15 @@ function moneySetting(
 function wordListSetting(
   key: "openStatusWords" | "closedStatusWords" | "actionDoneWords" | "outstandingPhrases",
   meaning: string,
+  separators: RegExp = WORD_SEPARATORS,
 ): SettingSpec {
   return {
     key,
     meaning,
+    // Written with the separators every version reads (a word holding a comma as JSON), whatever `separators`.
     write: (s) => [writeWordList(s[key])],
     read(value, target, report) {
-      const words = readWordList(value, report, target[key]);
+      const words = readWordList(value, report, target[key], separators);
       // An emptied list would match nothing (every Closed risk read as open): refused, as the Settings view refuses it.
       if (words && words.length === 0)
         report(`is empty, and the list may not be; using ${writeWordList(target[key])}`);
@@ -148,9 +153,15 @@ function scaleSetting(key: "likelihoodWords" | "impactWords", meaning: string): 
     write: (s) => [writeScaleWords(s[key])],
     read(value, target, report) {
       const text = cellText(value);
+      // An emptied scale would read no word at all (every "Likely" and "Major" cell no number, no score worked
+      // out from them): refused, as the Settings view refuses it and as an emptied word list is.
+      if (text === "") {
+        report(`is empty, and the words may not be; using ${writeScaleWords(target[key])}`);
+        return;
+      }
       const words = readScaleWords(text, report);
       // Nothing readable in a filled cell: keep the default words rather than read no words at all.
-      if (words.length > 0 || text === "") target[key] = words;
+      if (words.length > 0) target[key] = words;
     },
   };
 }
@@ -363,17 +374,22 @@ function readAsAt(value: CellValue, target: Settings, report: Report): void {
     else report("not a date; using today");
     return;
   }
+  // Text is read as any other date is (SPEC "Values": 2022-10-10, 10/10/2022, 10 October 2022, 10-Oct-22,
+  // 10th Oct 2022 …), the whole cell. An as-at date is one day: a week, month, quarter or year ("Oct 2022"), which
+  // a deadline reads as its last day and an update as its first, is too vague and refused.
   const text = cellText(value);
-  const iso = dayFromIso(text);
-  if (iso !== null) {
-    target.asAt = isoFromDay(iso);
-    return;
-  }
-  // A full day-first date is fine too; a month or year ("Oct 2022") is too vague for an as-at date.
-  const r = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text) ? parseDate(text, null, "lastUpdated") : null;
-  if (r && r.ok) target.asAt = isoFromDay(r.value);
+  const first = parseDate(text, null, "lastUpdated", WHOLE_CELL);
+  const last = parseDate(text, null, "deadline", WHOLE_CELL);
+  if (first.ok && last.ok && first.value === last.value) target.asAt = isoFromDay(first.value);
+  else if (first.ok && last.ok)
+    report(
+      "not a date but a week, month, quarter or year: write the whole date, such as 2022-10-10; using today",
+    );
   else report("not a date like 2022-10-10; using today");
 }
+
+/** A date read from the whole cell: a note after it ("10/10/2022 (board)") is no as-at date. */
+const WHOLE_CELL = { noteAfter: false } as const;
 
 // ---------- appetite ----------
 
@@ -549,7 +565,8 @@ const SPECS: readonly SettingSpec[] = [
   wordListSetting("actionDoneWords", "Action statuses that mean done, separated by semicolons or commas"),
   wordListSetting(
     "outstandingPhrases",
-    "Phrases that show a completed plan action is not finished, separated by semicolons or commas; … stands for a few words",
+    "Phrases that show a completed plan action is not finished, one a line or separated by semicolons (a comma belongs to its phrase); … stands for a few words",
+    PHRASE_SEPARATORS,
   ),
   scaleSetting(
     "likelihoodWords",
@@ -650,43 +667,14 @@ const SPECS: readonly SettingSpec[] = [
   },
 ];
 
-/**
- * Two settings that make one band and must be in order. Each is read on its own row, so the order can
- * only be checked once both are read; a band out of order goes back to its defaults, both ends of it.
- */
-interface SettingsBand {
-  keys: readonly [string, string];
-  inOrder(s: Settings): boolean;
-  /** The issue; `cells` is " in Risk Review Settings!B6 and B7" or "" when neither row is on the sheet. */
-  message(s: Settings, defaults: Settings, cells: string): string;
-  reset(target: Settings, defaults: Settings): void;
+/** The sheet's keys of the scores that make bands (SETTING_BANDS), checked once every row is read. */
+const BAND_KEYS = new Set<string>(Object.values(BAND_SCORE_KEYS));
+
+/** Puts a band score back to its value in `from`. */
+function setBandScore(target: Settings, score: BandScore, from: BandScores): void {
+  if (score === "greenMax" || score === "amberMax") target.rag[score] = from[score];
+  else target.escalation[score] = from[score];
 }
-
-const BANDS: readonly SettingsBand[] = [
-  {
-    keys: ["rag.greenMax", "rag.amberMax"],
-    inOrder: (s) => s.rag.greenMax < s.rag.amberMax,
-    message: (s, d, cells) =>
-      `Settings 'rag.greenMax' (${s.rag.greenMax}) and 'rag.amberMax' (${s.rag.amberMax})${cells} overlap: ` +
-      `green must end below amber; using ${d.rag.greenMax} and ${d.rag.amberMax}`,
-    reset: (target, d) => (target.rag = d.rag),
-  },
-  {
-    keys: ["escalation.directorateMinScore", "escalation.directorateMaxScore"],
-    inOrder: (s) => s.escalation.directorateMinScore <= s.escalation.directorateMaxScore,
-    message: (s, d, cells) =>
-      `Settings 'escalation.directorateMinScore' (${s.escalation.directorateMinScore}) and ` +
-      `'escalation.directorateMaxScore' (${s.escalation.directorateMaxScore})${cells} are the wrong way round: ` +
-      `the directorate band's lowest score is above its highest, so no risk would go to the directorate register; ` +
-      `using ${d.escalation.directorateMinScore} and ${d.escalation.directorateMaxScore}`,
-    reset: (target, d) => {
-      target.escalation.directorateMinScore = d.escalation.directorateMinScore;
-      target.escalation.directorateMaxScore = d.escalation.directorateMaxScore;
-    },
-  },
-];
-
-const BAND_KEYS = new Set<string>(BANDS.flatMap((b) => b.keys));
 
 const SPEC_BY_KEY = new Map<string, SettingSpec>(SPECS.map((s) => [s.key.toLowerCase(), s]));
 const SETTING_KEYS: readonly string[] = SPECS.map((s) => s.key);
@@ -751,9 +739,6 @@ export function settingsFromRows(
   /** "Risk Review Settings!B5": the sheet and cell of a row's Value (or, with column 0, Setting) cell. */
   const cellOf = (rowNumber: number, column: 0 | 1): string =>
     `${sheetName}!${toA1(rowNumber - 1, firstColumn - 1 + column)}`;
-  /** "Risk Review Settings!B6 and B7": the Value cells of rows of one sheet, the sheet named once. */
-  const valueCellsOf = (rowNumbers: number[]): string =>
-    rowNumbers.map((n, i) => (i === 0 ? cellOf(n, 1) : toA1(n - 1, firstColumn))).join(" and ");
   try {
     if (!Array.isArray(values)) {
       issues.push(`The sheet '${sheetName}' could not be read; using the default settings`);
@@ -766,8 +751,8 @@ export function settingsFromRows(
       return { settings, issues };
     }
     const seen = new Map<string, number>();
-    /** The rows of the settings that make bands, checked once all rows are read. */
-    const bandRows = new Map<string, number[]>();
+    /** The row each score that makes a band was last read from, named when the band is checked. */
+    const bandRows = new Map<string, number>();
     for (let i = header + 1; i < values.length; i++) {
       const row = values[i];
       if (!Array.isArray(row)) continue;
@@ -805,19 +790,30 @@ export function settingsFromRows(
         );
       }
       seen.set(spec.key, rowNumber);
-      if (BAND_KEYS.has(spec.key)) bandRows.set(spec.key, [...(bandRows.get(spec.key) ?? []), rowNumber]);
+      if (BAND_KEYS.has(spec.key)) bandRows.set(spec.key, rowNumber);
       try {
         spec.read(value, settings, report);
       } catch {
         report(`could not be read; using the default`);
       }
     }
-    for (const band of BANDS) {
-      if (band.inOrder(settings)) continue;
-      const rows = band.keys.flatMap((k) => bandRows.get(k) ?? []);
-      const defaults = defaultSettings();
-      issues.push(band.message(settings, defaults, rows.length ? ` in ${valueCellsOf(rows)}` : ""));
-      band.reset(settings, defaults);
+    // Scores that make bands are read on rows of their own, so whether they agree is known only now. A band
+    // that does not (RAG bands that overlap, registers that overlap or leave a gap) is reported by both
+    // cells and goes back to its defaults, as the Settings view refuses it (SETTING_BANDS: one check for both).
+    const defaults = bandScoresOf(defaultSettings());
+    for (const band of SETTING_BANDS) {
+      const scores = bandScoresOf(settings);
+      const problem = band.problem(scores);
+      if (problem === null) continue;
+      // Each setting by the cell its value was read from (the last row naming it), the sheet named for each:
+      // the two may be far apart, and either may be the one to correct.
+      const named = band.scores.map((score) => {
+        const key = BAND_SCORE_KEYS[score];
+        const row = bandRows.get(key);
+        return `'${key}' (${scores[score]})${row === undefined ? "" : ` in ${cellOf(row, 1)}`}`;
+      });
+      issues.push(`Settings ${named.join(" and ")} ${problem}; using ${band.using(defaults)}`);
+      for (const score of band.resets) setBandScore(settings, score, defaults);
     }
   } catch {
     issues.push(`The sheet '${sheetName}' could not be read; using the default settings`);

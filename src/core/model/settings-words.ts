@@ -36,14 +36,27 @@ export function parseJson(
 }
 
 /** What separates the words of a word list written as text. */
-const WORD_SEPARATORS = /[;,\n]/;
+export const WORD_SEPARATORS = /[;,\r\n]/;
+/**
+ * What separates the phrases of a phrase list (the outstanding-work phrases) on the Settings sheet: a
+ * phrase may hold a comma ("to be confirmed, subject to funding"), so only semicolons and line breaks do.
+ */
+export const PHRASE_SEPARATORS = /[;\r\n]/;
+/** What separates the phrases typed in the Settings view: one phrase a line. */
+export const LINE_BREAKS = /[\r\n]/;
 
 /**
- * Reads a list of words: a JSON array, or words separated by semicolons, commas or new lines. Commas
- * count because people type lists that way ("closed, archived, transferred"); read as one word, such a
- * list would match no status at all. A word that holds a separator itself is written as JSON.
+ * Reads a list of words: a JSON array, or words separated by `separators` (semicolons, commas or new
+ * lines unless told otherwise). Commas count because people type lists that way ("closed, archived,
+ * transferred"); read as one word, such a list would match no status at all. A word that holds a separator
+ * itself is written as JSON.
  */
-export function readWordList(value: CellValue, report: Report, fallback: readonly string[]): string[] | null {
+export function readWordList(
+  value: CellValue,
+  report: Report,
+  fallback: readonly string[],
+  separators: RegExp = WORD_SEPARATORS,
+): string[] | null {
   const text = cellText(value);
   if (text === "") return [];
   if (text.startsWith("[")) {
@@ -56,17 +69,22 @@ export function readWordList(value: CellValue, report: Report, fallback: readonl
     return (parsed.value as string[]).map((w) => w.trim()).filter((w) => w !== "");
   }
   return text
-    .split(WORD_SEPARATORS)
+    .split(separators)
     .map((w) => w.trim())
     .filter((w) => w !== "");
 }
 
 /**
  * Writes a word list readably (`separator` between the words: "; " on the sheet, ", " or a new line in the
- * task pane's form), or as JSON when a word itself holds a separator. `readWordList` reads either back.
+ * task pane's form), or as JSON when a word itself holds one of `separators` (those `readWordList` is given
+ * to read it back; on the sheet always {@link WORD_SEPARATORS}, which every version reads).
  */
-export function writeWordList(words: readonly string[], separator = "; "): string {
-  return words.some((w) => WORD_SEPARATORS.test(w) || w.trim() !== w)
+export function writeWordList(
+  words: readonly string[],
+  separator = "; ",
+  separators: RegExp = WORD_SEPARATORS,
+): string {
+  return words.some((w) => separators.test(w) || w.trim() !== w)
     ? JSON.stringify(words)
     : words.join(separator);
 }

@@ -295,7 +295,7 @@ describe("settingsFromRows: bad values fall back to the default with an issue", 
     expect(settings.rag).toEqual(defaultSettings().rag);
     expect(issues).toEqual([
       expect.stringMatching(
-        /'rag.greenMax' \(12\) and 'rag.amberMax' \(4\) in Risk Review Settings!B6 and B7 overlap/,
+        /'rag.greenMax' \(12\) in Risk Review Settings!B6 and 'rag.amberMax' \(4\) in Risk Review Settings!B7 overlap/,
       ),
     ]);
   });
@@ -321,7 +321,8 @@ describe("settingsFromRows: word scales", () => {
       ],
       0,
     ],
-    ["blank: no words", "", [], 0],
+    // Emptied, no word would be read as a number: the default words are kept, with an issue.
+    ["blank: the default words", "", defaultSettings().likelihoodWords, 1],
     ["a bad entry among good ones is left out", "Rare = 1; Often = 7", [{ word: "Rare", value: 1 }], 1],
     ["a word twice: the first counts", "Rare = 1; rare = 2", [{ word: "Rare", value: 1 }], 1],
   ])("likelihoodWords: %s", (_name, value, words, issueCount) => {
