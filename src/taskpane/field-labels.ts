@@ -27,7 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   nextReview: "Next review",
   status: "Status",
   financialImpact: "Financial impact",
-  escalation: "Escalate?",
+  escalate: "Escalate?",
   escalatedTo: "Escalated to",
   category: "Category",
   targetDate: "Target date",

@@ -3,6 +3,7 @@
 import { checkWorkbook, resolveAsAt } from "../../src/core/check";
 import { gridFromRows } from "../../src/core/model/grid";
 import { defaultSettings, type AcceptedException, type Settings } from "../../src/core/model/settings";
+import { settingsFromRows, settingsToRows } from "../../src/core/model/settings-sheet";
 import { RULES } from "../../src/core/rules/registry";
 import { hlog, hregister, hrisk, logRow } from "./history/helpers";
 import { findingsOf, grid, plan, planRow, register, reportOf, risk, type SheetSpec } from "./rules/harness";
@@ -245,6 +246,29 @@ describe("checkWorkbook: where a risk's links point", () => {
     expect(report.risks.map((r) => [r.title, r.rag, r.idCol])).toEqual([
       ["Bridge strike", "red", 1],
       ["Flooding", "amber", 1],
+    ]);
+  });
+});
+
+describe("checkWorkbook: the Escalate? field", () => {
+  const headers = ["Risk ID", "Risk Title", "Risk Owner", "Strategy", "Actions", "Last Updated", "Board?"];
+  const row = ["HRC-001", "Pothole claims", "Jane Smith", "Treat", "Inspect", "01/10/2022", "Yes"];
+  const sheet = { name: "IRIS Risks", rows: [headers, row] };
+
+  it("is named `escalate` (SPEC's field name) when an old correction saved 'escalation' maps a column to it", () => {
+    const saved = settingsFromRows([
+      ...settingsToRows(defaultSettings()),
+      [
+        "columnCorrections",
+        JSON.stringify({ sheet: "IRIS Risks", header: "Board?", field: "escalation" }),
+        null,
+      ],
+    ]).settings;
+    const report = reportOf([sheet], { settings: { columnCorrections: saved.columnCorrections } });
+    const board = report.sheets[0].columns.find((c) => c.header === "Board?");
+    expect(board).toMatchObject({ field: "escalate", source: "setting" });
+    expect(report.escalations.map((e) => [e.recordId, e.destinations])).toEqual([
+      ["HRC-001", ["operations-board"]],
     ]);
   });
 });

@@ -142,7 +142,7 @@ function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
   const moneyValue = fieldValue(risk, "financialImpact");
   const impact = moneyValue !== null ? parseMoney(moneyValue, financialUnitOf(ctx, risk.sheet)) : null;
   const amount = impact && impact.ok && impact.value > 0 ? impact.value : null;
-  const escalateValue = fieldValue(risk, "escalation");
+  const escalateValue = fieldValue(risk, "escalate");
   const escalateYes = escalateValue !== null && isYesValue(escalateValue);
   const strategy = ctx.strategyOf(risk);
 

@@ -50,11 +50,9 @@ export function escalationState(risk: RiskRecord): EscalationState {
   const to = textOf(risk, "escalatedTo");
   if (to && NAMES_A_PLACE.test(to) && !saysNo(to))
     return { escalated: true, destination: destinationFromWords(to) };
-  // Escalate? where it has a value, else an "Escalated" column.
-  const r = risk as SheetRecord<string>;
-  const flagField = rawValue(r, "escalate") !== null ? "escalate" : "escalation";
-  const flagValue = rawValue(r, flagField);
-  const flagText = textOf(risk, flagField);
+  // Escalate? (or an "Escalated" column, which the same field reads).
+  const flagValue = rawValue(risk as SheetRecord<string>, "escalate");
+  const flagText = textOf(risk, "escalate");
   const yes = flagValue !== null ? parseYesNo(flagValue) : null;
   const yesWithWords = YES_WITH_WORDS.exec(flagText);
   if ((yes && yes.ok && yes.value) || yesWithWords) {

@@ -35,7 +35,7 @@ export const RISK_FIELDS = [
   "nextReview",
   "status",
   "financialImpact",
-  "escalation",
+  "escalate",
   "escalatedTo",
   "transferredTo",
   "earlyWarning",
@@ -46,6 +46,17 @@ export const RISK_FIELDS = [
   "actionStatus",
 ] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
+
+/**
+ * Field names earlier versions saved in the Settings sheet (column corrections, the import profile) where
+ * SPEC's field table has another name, by SPEC's name: the Escalate? column was saved as "escalation".
+ */
+const FORMER_FIELD_NAMES: ReadonlyMap<string, string> = new Map([["escalation", "escalate"]]);
+
+/** A field name as saved in Settings, by SPEC's name ("escalation" → "escalate"); others as they are. */
+export function savedFieldName(field: string): string {
+  return FORMER_FIELD_NAMES.get(field) ?? field;
+}
 
 export const ACTION_FIELDS = [
   "riskId",

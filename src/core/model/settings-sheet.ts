@@ -20,6 +20,7 @@ import {
   type BandScore,
   type BandScores,
 } from "./setting-bands";
+import { savedFieldName } from "./fields";
 import { dayFromIso, isoFromDay } from "../parse/day";
 import { dayFromSerial, parseDate } from "../parse/date";
 import { isLikelyDateSerial } from "../parse/likely-serial";
@@ -236,7 +237,7 @@ function toColumnCorrection(v: unknown): ColumnCorrection | null {
   const { sheet, header, field } = v;
   if (typeof sheet !== "string" || typeof header !== "string") return null;
   if (field !== null && typeof field !== "string") return null;
-  return { sheet, header, field };
+  return { sheet, header, field: field === null ? null : savedFieldName(field) };
 }
 
 function toAcceptedException(v: unknown): AcceptedException | string {
@@ -294,7 +295,8 @@ function readImportProfile(value: CellValue, target: Settings, report: Report): 
   const columns: Record<string, string | null> = {};
   for (const header of Object.keys(v.columns)) {
     const field = v.columns[header];
-    if (field === null || typeof field === "string") setOwn(columns, header, field);
+    if (field === null || typeof field === "string")
+      setOwn(columns, header, field === null ? null : savedFieldName(field));
     else report(`maps column '${shown(header)}' to '${shown(field)}', not a field name; ignoring it`);
   }
   const profile: ImportProfile = { columns };

@@ -154,7 +154,7 @@ const RISK: PatternTable = {
     "financial exposure",
     "value at risk",
   ],
-  escalation: ["escalate", "escalated", "escalation", "escalate y n"],
+  escalate: ["escalate", "escalated", "escalation", "escalate y n"],
   escalatedTo: ["escalated to", "escalated to register", "escalated register", "escalation route"],
   transferredTo: ["transferred to", "transfer to", "transferred"],
   earlyWarning: ["early warning", "ew ref", "=ew", "ew no", "early warning ref"],

@@ -53,7 +53,8 @@ export interface UpdateLogSheet {
 
 /**
  * A bare "Review Date" column is a last-updated date when most of its dates are before the as-at
- * date, else a next-review date (SPEC "Fields").
+ * date, else a next-review date (SPEC "Fields"). Where the sheet has both already, it is neither: a
+ * column no field reads (never shown as "reviewDate", which is no field of SPEC's).
  */
 function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], asAt: DayNumber): void {
   const m = layout.mapping;
@@ -76,12 +77,12 @@ function resolveReviewDate(layout: SheetLayout, records: SheetRecord<string>[], 
       ? "nextReview"
       : "lastUpdated"
     : wanted;
-  if (m.fieldColumns.has(field)) return; // both taken: leave the column as it is
+  const both = m.fieldColumns.has(field);
   m.fieldColumns.delete("reviewDate");
-  m.fieldColumns.set(field, col);
+  if (!both) m.fieldColumns.set(field, col);
   const mc = m.columns.find((c) => c.col === col);
-  if (mc) mc.field = field;
-  renameMadeField(records, "reviewDate", field);
+  if (mc) mc.field = both ? null : field;
+  if (!both) renameMadeField(records, "reviewDate", field);
 }
 
 /** A rating written as its score, or as its score with its word in brackets (JCAD: "16 (Red)"). */

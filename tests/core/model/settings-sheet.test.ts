@@ -553,3 +553,29 @@ describe("appetite and proposal settings", () => {
     });
   });
 });
+
+describe("settingsFromRows: field names saved by earlier versions", () => {
+  // The Escalate? column was saved as "escalation" before it took SPEC's field name, "escalate".
+  it("reads a column correction saved under the old name 'escalation' as 'escalate'", () => {
+    const saved = JSON.stringify({ sheet: "IRIS Risks", header: "Board?", field: "escalation" });
+    const { settings, issues } = settingsFromRows(withValue("columnCorrections", saved).rows);
+    expect(issues).toEqual([]);
+    expect(settings.columnCorrections).toEqual([
+      { sheet: "IRIS Risks", header: "Board?", field: "escalate" },
+    ]);
+  });
+
+  it("reads an import profile mapping a column to 'escalation' as 'escalate', other fields as they are", () => {
+    const saved = JSON.stringify({ columns: { "Esc Flag": "escalation", "Risk ID": "id", Notes: null } });
+    const { settings, issues } = settingsFromRows(withValue("importProfile", saved).rows);
+    expect(issues).toEqual([]);
+    expect(settings.importProfile?.columns).toEqual({ "Esc Flag": "escalate", "Risk ID": "id", Notes: null });
+  });
+
+  it("writes corrections back under SPEC's name", () => {
+    const s = defaultSettings();
+    s.columnCorrections = [{ sheet: "IRIS Risks", header: "Board?", field: "escalate" }];
+    const row = settingsToRows(s).find((r) => r[0] === "columnCorrections");
+    expect(JSON.parse(String(row?.[1]))).toMatchObject({ field: "escalate" });
+  });
+});

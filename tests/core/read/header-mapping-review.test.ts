@@ -239,7 +239,7 @@ describe("whole header rows", () => {
       "Escalated to",
       "Residual Score",
     ]);
-    expect(m["Escalate? (Y/N)"]).toBe("escalation");
+    expect(m["Escalate? (Y/N)"]).toBe("escalate");
     expect(m["Escalated to"]).toBe("escalatedTo");
   });
 

@@ -78,7 +78,7 @@ describe("mapHeaders: register headers", () => {
     ["Financial Impact (£)", "financialImpact"],
     ["Cost", "financialImpact"],
     ["Estimated Cost", "financialImpact"],
-    ["Escalate?", "escalation"],
+    ["Escalate?", "escalate"],
     ["Escalated To", "escalatedTo"],
     ["Transferred To", "transferredTo"],
     ["Early Warning", "earlyWarning"],

@@ -250,6 +250,17 @@ describe("readWorkbook: a bare Review Date column", () => {
         .slice(5),
     ).toEqual(["nextReview", "lastUpdated"]);
   });
+
+  it("is left unmapped, never named `reviewDate`, when the sheet has a last-updated and a next-review column", () => {
+    const g = gridFromRows("Reg", [
+      [...headers, "Last Updated", "Next Review"],
+      ["R1", "t", "o", 4, "Treat", "01/09/2022", "01/10/2022", "01/11/2022"],
+    ]);
+    const { sheets, layouts } = read([g]);
+    expect(sheets[0].columns.map((c) => c.field).slice(5)).toEqual([null, "lastUpdated", "nextReview"]);
+    expect(sheets[0].unmapped).toEqual(["Review Date"]);
+    expect(layouts.get("Reg")?.mapping?.fieldColumns.has("reviewDate")).toBe(false);
+  });
 });
 
 describe("readTable: the plan", () => {
