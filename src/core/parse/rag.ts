@@ -20,6 +20,7 @@ const RAG_WORDS: Record<string, Rag> = {
   red: "red",
   r: "red",
   "very high": "red",
+  "v high": "red",
   high: "red",
   amber: "amber",
   a: "amber",
@@ -29,14 +30,15 @@ const RAG_WORDS: Record<string, Rag> = {
   g: "green",
   low: "green",
   "very low": "green",
+  "v low": "green",
 };
 
 /** A number, then a word in brackets: "16 (Red)", "6 (Amber)". */
 const SCORE_THEN_WORD = /^\s*\d+(?:\.\d+)?\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*$/;
 
 /**
- * Reads a RAG word: Red / Amber / Green (or R / A / G), Very High and High as red, Medium as amber,
- * Low and Very Low as green. A number in brackets after the word ("Amber (12)") is ignored; mixed
+ * Reads a RAG word: Red / Amber / Green (or R / A / G), Very High (V. High) and High as red, Medium as
+ * amber, Low and Very Low (V. Low) as green. A number in brackets after the word ("Amber (12)") is ignored; mixed
  * words ("Amber/Red") fail rather than guess.
  */
 export function parseRagWord(text: string): ParseResult<Rag> {
@@ -61,7 +63,7 @@ export function parseRagWord(text: string): ParseResult<Rag> {
 /** The words a register writes its RAG in, by the family its cells use (SPEC "Values": the RAG words). */
 const RAG_FAMILIES: readonly { test: RegExp; words: Record<Rag, string> }[] = [
   {
-    test: /^(?:very\s+)?(?:high|low)\b|^med(?:ium)?\b/i,
+    test: /^(?:(?:very|v\.?)\s*)?(?:high|low)\b|^med(?:ium)?\b/i,
     words: { red: "High", amber: "Medium", green: "Low" },
   },
   { test: /^[hml]$/i, words: { red: "H", amber: "M", green: "L" } },

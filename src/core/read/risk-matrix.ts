@@ -15,10 +15,18 @@ export interface RiskMatrix {
 const SEARCH_ROWS = 40;
 const SEARCH_COLS = 30;
 
-function numberAt(grid: Grid, row: number, col: number): number | null {
+/** An axis label 1–5 written with its words: "5 - Almost certain / Frequent", "1 - Minor", "3. Possible". */
+const NUMBER_THEN_WORDS = /^\s*([1-5])\s*(?:[-–—:.)]\s*|\s+)\p{L}/u;
+
+/** An axis label: a bare 1–5, or 1–5 followed by words (`labelled`); null for anything else. */
+function axisLabelAt(grid: Grid, row: number, col: number): { n: number; labelled: boolean } | null {
   const v = grid.values[row - grid.rowOffset]?.[col - grid.colOffset];
-  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*[1-5]\s*$/.test(v) ? Number(v) : NaN;
-  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
+  if (typeof v === "number")
+    return Number.isInteger(v) && v >= 1 && v <= 5 ? { n: v, labelled: false } : null;
+  if (typeof v !== "string") return null;
+  if (/^\s*[1-5]\s*$/.test(v)) return { n: Number(v), labelled: false };
+  const m = NUMBER_THEN_WORDS.exec(v);
+  return m ? { n: Number(m[1]), labelled: true } : null;
 }
 
 function ratingAt(grid: Grid, row: number, col: number, fills: Map<string, string>): Rag | null {
@@ -45,7 +53,10 @@ function rowsAreImpact(grid: Grid, top: number, labelCol: number): boolean {
 /**
  * The sheet's 5 × 5 matrix, or null: a row of impact numbers 1–5 (either order) with five rows beside
  * it (above or below) labelled 1–5 in the column to the left, at least 20 of whose cells hold a rating
- * word or a RAG fill, in at least two colours.
+ * word (a number after it is the cell's score: "Medium\n10") or a RAG fill, in at least two colours.
+ * An axis may be labelled with words after its numbers ("5 - Almost certain", "1 - Minor"); as a numbered
+ * list or a tracker's numbered columns are written that way too, such a grid is a matrix only when its
+ * ratings never fall as likelihood or impact rise, as a risk matrix's never do.
  */
 export function findRiskMatrix(grid: Grid): RiskMatrix | null {
   const fills = new Map<string, string>();
@@ -55,10 +66,13 @@ export function findRiskMatrix(grid: Grid): RiskMatrix | null {
     const r = grid.values[row - grid.rowOffset] ?? [];
     const width = Math.min(r.length, SEARCH_COLS);
     for (let c = grid.colOffset + 1; c + 4 < grid.colOffset + width; c++) {
-      const heads = [0, 1, 2, 3, 4].map((k) => numberAt(grid, row, c + k));
-      if (heads.some((h) => h === null) || new Set(heads).size !== 5) continue;
+      const labels = [0, 1, 2, 3, 4].map((k) => axisLabelAt(grid, row, c + k));
+      if (labels.some((h) => h === null)) continue;
+      const heads = labels.map((h) => h!.n);
+      if (new Set(heads).size !== 5) continue;
+      const labelled = labels.some((h) => h!.labelled);
       for (const dir of [1, -1]) {
-        const matrix = readGrid(grid, row, c, dir, heads as number[], fills);
+        const matrix = readGrid(grid, row, c, dir, heads, labelled, fills);
         if (matrix) return { sheet: grid.sheetName, cells: matrix };
       }
     }
@@ -72,20 +86,23 @@ function readGrid(
   c: number,
   dir: number,
   heads: number[],
+  headsLabelled: boolean,
   fills: Map<string, string>,
 ): (Rag | null)[][] | null {
   const byRow: (Rag | null)[][] = [[], [], [], [], []];
   const labels = new Set<number>();
+  let labelled = headsLabelled;
   let rated = 0;
   const colours = new Set<Rag>();
   for (let k = 1; k <= 5; k++) {
     const row = headRow + dir * k;
-    const label = numberAt(grid, row, c - 1);
-    if (label === null || labels.has(label)) return null;
-    labels.add(label);
+    const label = axisLabelAt(grid, row, c - 1);
+    if (label === null || labels.has(label.n)) return null;
+    labels.add(label.n);
+    labelled ||= label.labelled;
     for (let j = 0; j < 5; j++) {
       const rating = ratingAt(grid, row, c + j, fills);
-      byRow[label - 1][heads[j] - 1] = rating;
+      byRow[label.n - 1][heads[j] - 1] = rating;
       if (rating) {
         rated++;
         colours.add(rating);
@@ -93,9 +110,27 @@ function readGrid(
     }
   }
   if (rated < 20 || colours.size < 2) return null;
+  if (labelled && !neverFalls(byRow)) return null;
   if (!rowsAreImpact(grid, Math.min(headRow, headRow + dir * 5), c - 1)) return byRow;
   // Rows are impact: turn the grid so the first index is likelihood.
   return [0, 1, 2, 3, 4].map((l) => [0, 1, 2, 3, 4].map((i) => byRow[i][l]));
+}
+
+const RANK: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
+
+/** True when no rated cell is rated above a rated cell at the same or higher numbers on both axes. */
+function neverFalls(cells: (Rag | null)[][]): boolean {
+  for (let a = 0; a < 5; a++)
+    for (let b = 0; b < 5; b++) {
+      const here = cells[a][b];
+      if (!here) continue;
+      for (let a2 = a; a2 < 5; a2++)
+        for (let b2 = b; b2 < 5; b2++) {
+          const there = cells[a2][b2];
+          if (there && RANK[there] < RANK[here]) return false;
+        }
+    }
+  return true;
 }
 
 /**

@@ -40,6 +40,12 @@ describe("parseRagWord", () => {
     ["Very Low", "green"],
     [" Green. ", "green"],
     ["Red 16", "red"],
+    // A risk matrix's cells: the word, then the cell's score on a line of its own (the CDDO template).
+    ["Medium\n10", "amber"],
+    ["High \n20", "red"],
+    ["V. Low\n3", "green"],
+    ["V Low", "green"],
+    ["V High", "red"],
   ])("%j is %s", (text, rag) => {
     expect(parseRagWord(text)).toEqual({ ok: true, value: rag });
   });
@@ -69,5 +75,6 @@ describe("ragWordLike: a RAG written in the register's own words", () => {
     ["red", "M", "H"],
     ["amber", "g", "A"],
     ["green", "AMBER", "GREEN"],
+    ["red", "V. Low", "High"],
   ])("%s like %j is %j", (rag, like, word) => expect(ragWordLike(rag, like)).toBe(word));
 });

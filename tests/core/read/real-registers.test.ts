@@ -469,6 +469,101 @@ describe("a workbook's own risk matrix", () => {
   });
 });
 
+describe("a risk matrix whose axes are labelled with words (the CDDO template's Introduction!C15:H20)", () => {
+  // Likelihood 5 at the top, each label its number then words; each cell its rating word, then its score.
+  const cddo: CellValue[][] = [
+    ["Risk matrix"],
+    [
+      null,
+      "Threat likelihood",
+      "5 - Almost certain / Frequent",
+      "Low\n5",
+      "Medium\n10",
+      "High\n15",
+      "High \n20",
+      "Very High\n25",
+    ],
+    [null, null, "4 - Likely / Probable", "Low\n4", "Medium\n8", "Medium\n12", "High \n16", "High\n20"],
+    [null, null, "3 - Possible / Occasional ", "V. Low\n3", "Low \n6", "Medium\n9", "Medium\n12", "High\n15"],
+    [null, null, "2 - Unlikely / Remote", "V. Low\n2", "Low \n4", "Low \n6", "Medium\n8", "Medium\n10"],
+    [null, null, "1 - Very Unlikely / Improbable", "V. Low\n1", "V. Low\n2", "V. Low\n3", "Low\n4", "Low\n5"],
+    [
+      null,
+      "Risk: Component of Threat likelihood and Impact",
+      null,
+      "1 - Minor",
+      "2 - Marginal",
+      "3 - Moderate",
+      "4 - Severe",
+      "5 - Critical",
+    ],
+    [null, null, null, "Impact"],
+  ];
+  const matrixOf = (rows: CellValue[][]) =>
+    readWorkbook([gridFromRows("Introduction", rows)], defaultSettings(), dayFromIso(AS_AT)!);
+
+  it("is read as the workbook's matrix: every cell rated (V. Low too), likelihood first", () => {
+    const { matrix, sheets } = matrixOf(cddo);
+    expect(matrix?.cells).toEqual([
+      ["green", "green", "green", "green", "green"],
+      ["green", "green", "green", "amber", "amber"],
+      ["green", "green", "amber", "amber", "red"],
+      ["green", "amber", "amber", "red", "red"],
+      ["green", "amber", "red", "red", "red"],
+    ]);
+    expect(sheets[0].riskMatrix).toBe(true);
+  });
+
+  it("rates the register by it: 3 × 2 = 6 is Low there (amber on the default bands), 5 × 1 = 5 Low", () => {
+    const reg = gridFromRows("Register", [
+      HEADERS,
+      row("R1", { Likelihood: 3, Impact: 2, Score: 6, RAG: "Low" }),
+      row("R2", { Likelihood: 5, Impact: 1, Score: 5, RAG: "Low" }),
+      row("R3", { Likelihood: 2, Impact: 4, Score: 8, RAG: "Low" }),
+    ]);
+    expect(findings([gridFromRows("Introduction", cddo), reg], "risk/rag-mismatch")).toEqual([
+      ["risk/rag-mismatch", "G4"],
+    ]);
+  });
+
+  it("a register whose first column numbers its risks and whose rating columns are numbered 1–5 is not a matrix", () => {
+    // Laid out as a matrix is (1–5 labels down the side and along the top, rating words in every cell), but
+    // its ratings go down as well as up: a tracker of each risk's rating month by month.
+    const months = ["1 - Apr", "2 - May", "3 - Jun", "4 - Jul", "5 - Aug"];
+    const ratings = [
+      ["Red", "Red", "Amber", "Amber", "Green"],
+      ["Amber", "Amber", "Amber", "Green", "Green"],
+      ["Green", "Amber", "Red", "Red", "Amber"],
+      ["Red", "Amber", "Green", "Green", "Green"],
+      ["Amber", "Red", "Red", "Amber", "Amber"],
+    ];
+    const titles = ["Pothole claims", "Winter gritting", "Street lighting", "Drainage", "Bridges"];
+    const rows: CellValue[][] = [
+      ["Risk", ...months],
+      ...titles.map((t, k) => [`${k + 1} - ${t}`, ...ratings[k]]),
+    ];
+    expect(matrixOf(rows).matrix).toBeNull();
+  });
+
+  it("a register whose first columns hold 1–5 (its No, likelihood and impact) is not a matrix", () => {
+    const headers = ["No", "Likelihood", "Impact", "Inherent RAG", "RAG", "Target RAG", "Risk Owner"];
+    const rows: CellValue[][] = [headers];
+    for (let n = 1; n <= 5; n++)
+      rows.push([n, `${n} - Possible`, `${6 - n} - Moderate`, "High", "Medium", "Low", "Jane Smith"]);
+    rows.push([6, 1, 2, "Medium", "Low", "Low", "Jane Smith"]);
+    expect(matrixOf(rows).matrix).toBeNull();
+    const bare = rows.map((r, k) => (k === 0 ? r : [r[0], k, 6 - k, ...r.slice(3)]));
+    expect(matrixOf(bare).matrix).toBeNull();
+  });
+
+  it("a heat map of counts on labelled axes is not a matrix", () => {
+    const rows: CellValue[][] = cddo.map((r) =>
+      r.map((v) => (typeof v === "string" && /\n/.test(v) ? Number(v.split("\n")[1]) % 4 : v)),
+    );
+    expect(matrixOf(rows).matrix).toBeNull();
+  });
+});
+
 describe("messages", () => {
   it.each<[string, Record<string, string>, string]>([
     ["Risk {id} has no owner.", { id: "HRC-1" }, "Risk HRC-1 has no owner."],
