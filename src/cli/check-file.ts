@@ -5,7 +5,9 @@ import type { Movement } from "../core/merge/movement";
 import { checkWorkbook } from "../core/check";
 import type { Severity } from "../core/model/finding";
 import type { AcceptedException } from "../core/model/settings";
-import { riskIdentities, type RiskIdentity } from "../core/join/risk-identity";
+import type { ActionsElsewhere } from "../core/join/across-files";
+import { actionRiskKeys, riskIdentities, type RiskIdentity } from "../core/join/risk-identity";
+import { rule as noActionRule } from "../core/rules/risk-no-action";
 import { rule as ownerConflictRule } from "../core/rules/risk-owner-conflict";
 import { escalationKeys } from "../core/summary/roll-up";
 import { countOnce, summaryDataOf } from "../core/summary/summary-data";
@@ -21,7 +23,7 @@ import {
   type JsonProposal,
   type JsonSheet,
 } from "./format-json";
-import { renderText } from "./format-text";
+import { textReport, type TextReport } from "./format-text";
 import { settingsFromGrids } from "./settings-from-grids";
 
 /** One file to check. */
@@ -68,10 +70,11 @@ export interface FileResult {
     escalations: JsonEscalation[];
     proposals: JsonProposal[];
   };
-  /** The file's own report as the single-file text output prints it. */
-  text?: string;
-  /** The file's part in the join across files. */
+  /** The file's own report as the single-file text output prints it (laid out by layOutText). */
+  text?: TextReport;
+  /** The file's part in the join across files: its risks, and the risk ids its actions rows name. */
   risks: RiskIdentity[];
+  actionKeys: string[];
   ownerConflictSeverity: Severity | "off";
   acceptedExceptions: AcceptedException[];
   /**
@@ -95,6 +98,7 @@ function nothingFrom(file: string): FileResult {
     counts: { error: 0, warning: 0, info: 0 },
     escalated: [],
     risks: [],
+    actionKeys: [],
     ownerConflictSeverity: "off",
     acceptedExceptions: [],
   };
@@ -130,8 +134,9 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         escalations: json.escalations,
         proposals: json.proposals,
       },
-      text: job.format === "text" ? renderText(report, job.file) : undefined,
+      text: job.format === "text" ? textReport(report, job.file) : undefined,
       risks: riskIdentities(report),
+      actionKeys: actionRiskKeys(report),
       ownerConflictSeverity:
         settings.ruleSeverities[ownerConflictRule.meta.id] ?? ownerConflictRule.meta.defaultSeverity,
       acceptedExceptions: settings.acceptedExceptions,
@@ -146,6 +151,39 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
   } catch (err) {
     return failedFile(job.file, plainReason(job.file, err));
   }
+}
+
+/**
+ * The file's result without its risk/no-action findings on the risks whose actions another file holds
+ * (SPEC "Many workbooks": risks are joined across files as across sheets): gone from its JSON, its text,
+ * its roll-up part and its counts, as they would be had the actions been a sheet of the same workbook.
+ */
+export function withActionsElsewhere(result: FileResult, elsewhere: readonly ActionsElsewhere[]): FileResult {
+  const mine = elsewhere.filter((e) => e.file === result.file);
+  if (mine.length === 0) return result;
+  const withdrawn = new Set(mine.map((e) => `${e.sheet}\u0000${e.row}`));
+  const stands = (f: { ruleId: string; sheet: string; row: number }): boolean =>
+    f.ruleId !== noActionRule.meta.id || !withdrawn.has(`${f.sheet}\u0000${f.row}`);
+  const counts = { ...result.counts };
+  for (const e of mine) if (e.was !== "accepted") counts[e.was]--;
+  return {
+    ...result,
+    counts,
+    json: result.json && { ...result.json, findings: result.json.findings.filter(stands) },
+    text: result.text && {
+      ...result.text,
+      findings: result.text.findings.filter(stands),
+      accepted: result.text.accepted.filter(stands),
+    },
+    summary: result.summary && {
+      ...result.summary,
+      data: {
+        ...result.summary.data,
+        findings: result.summary.data.findings.filter(stands),
+        accepted: result.summary.data.accepted.filter(stands),
+      },
+    },
+  };
 }
 
 /** Why a file could not be checked, in one line; a bug says so (the stack shows with RISK_REVIEW_DEBUG). */

@@ -11,7 +11,7 @@ import { rollUpMarking, rollUpSummary } from "../core/summary/roll-up";
 import { VERSION } from "../core/version";
 import { loadTabWriter } from "./load-tab-writer";
 import { READABLE_INPUT, resaveProblem, type CheckCommand } from "./args";
-import { checkFile, failedFile, type FileJob, type FileResult } from "./check-file";
+import { checkFile, failedFile, withActionsElsewhere, type FileJob, type FileResult } from "./check-file";
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
 import { settingsWarningLine } from "./settings-from-grids";
@@ -205,17 +205,21 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
       ownerConflictSeverity: r.ownerConflictSeverity,
       acceptedExceptions: r.acceptedExceptions,
       asAt: r.asAt,
+      actionKeys: r.actionKeys,
     })),
   );
+  // A risk/no-action finding does not stand where another file's actions sheet holds the risk's action.
+  const joined = results.map((r) => withActionsElsewhere(r, across.actionsElsewhere));
 
   // Write the roll-up before printing, so a failed write is not followed by a report that reads as success.
   if (command.out !== undefined)
-    await writeRollUp(command.out, asAt, results, new Map(inputs.map((i) => [i.file, i.path])), across);
+    await writeRollUp(command.out, asAt, joined, new Map(inputs.map((i) => [i.file, i.path])), across);
 
   output.stdout(
-    command.format === "json" ? renderManyJson(asAt, results, across) : renderManyText(asAt, results, across),
+    command.format === "json" ? renderManyJson(asAt, joined, across) : renderManyText(asAt, joined, across),
   );
   if (command.out !== undefined && command.format === "text") output.stdout(`Wrote ${command.out}\n`);
-  const errors = good.some((r) => r.counts.error > 0) || across.findings.some((f) => f.severity === "error");
+  const errors =
+    joined.some((r) => r.counts.error > 0) || across.findings.some((f) => f.severity === "error");
   return errors ? 1 : 0;
 }

@@ -12,7 +12,7 @@ import {
   type JsonProposal,
   type JsonSheet,
 } from "./format-json";
-import { count, findingPlace, table } from "./format-text";
+import { count, findingPlace, layOutText, table } from "./format-text";
 
 /** One file as the JSON lists it; `error` says why it could not be checked. */
 export interface JsonFile {
@@ -73,8 +73,9 @@ function findingRows(findings: readonly FileFinding[]): string[] {
 }
 
 /**
- * The text report: a line on what was checked, each file's own report as `check FILE` prints it, the
- * files that could not be checked, what was found across files, and the count line over everything.
+ * The text report: a line on what was checked, each file's own report as `check FILE` prints it (less the
+ * risk/no-action findings on risks whose actions another file holds), the files that could not be
+ * checked, what was found across files, and the count line over everything.
  */
 export function renderManyText(asAt: string, results: readonly FileResult[], across: AcrossFiles): string {
   const checked = results.filter((r) => r.error === undefined);
@@ -83,7 +84,7 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
   out.push(`Checked ${checked.length} of ${count(results.length, "file")} as at ${asAt}.`);
   out.push("");
   for (const r of checked) {
-    out.push(`${(r.text ?? "").trimEnd()}`);
+    out.push(`${r.text ? layOutText(r.text).trimEnd() : ""}`);
     out.push("");
   }
   if (failed.length > 0) {
@@ -104,6 +105,20 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
       `Accepted owner conflicts between files (${across.accepted.length}):`,
       ...findingRows(across.accepted),
     );
+  if (across.actionsElsewhere.length > 0) {
+    out.push(
+      `Risks whose actions are in another file, so not "no actions" (${across.actionsElsewhere.length}):`,
+    );
+    out.push(
+      ...table(
+        across.actionsElsewhere.map((a) => [
+          a.recordId || "-",
+          `${a.file}: ${a.sheet} row ${a.row}`,
+          `actions in ${a.actionsIn.join(", ")}`,
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+  }
   if (across.shared.length > 0) {
     out.push(`Risks on more than one file (${across.shared.length}):`);
     out.push(

@@ -53,23 +53,106 @@ export function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  "));
 }
 
+/** A finding as the text report lists it. */
+export type TextFinding = Pick<
+  Finding,
+  "severity" | "ruleId" | "sheet" | "cell" | "row" | "recordId" | "message"
+>;
+
+/**
+ * A file's text report before it is laid out: the lines above and below the findings, and the findings
+ * apart, as plain data a worker thread can hand back (so a check over many files can withdraw a finding
+ * the join across files does not let stand, and count what is left).
+ */
+export interface TextReport {
+  /** File, as-at date and sheets. */
+  head: string[];
+  findings: TextFinding[];
+  accepted: TextFinding[];
+  /** Escalations, proposals and the direction of travel. */
+  tail: string[];
+  escalations: number;
+  proposals: number;
+}
+
+const textFinding = (f: Finding): TextFinding => ({
+  severity: f.severity,
+  ruleId: f.ruleId,
+  sheet: f.sheet,
+  cell: f.cell,
+  row: f.row,
+  recordId: f.recordId,
+  message: f.message,
+});
+
+/** A report's text, in parts: see TextReport. */
+export function textReport(report: Report, fileName: string): TextReport {
+  const once = listedOnce(report);
+  const head: string[] = [];
+  head.push(`File:  ${fileName}`);
+  head.push(`As at: ${report.asAt}`);
+  head.push("Sheets:");
+  for (const s of report.sheets) for (const line of sheetLines(s)) head.push(line);
+  head.push("");
+
+  const tail: string[] = [];
+  if (once.escalations.length > 0) {
+    tail.push(`Escalations (${once.escalations.length}):`);
+    tail.push(
+      ...table(
+        once.escalations.map((e) => [
+          e.recordId || "(no id)",
+          `${e.sheet} row ${e.row}${e.alsoOnSheets?.length ? ` (also ${e.alsoOnSheets.join(", ")})` : ""}`,
+          trendText(e.trend),
+          e.destinations.map((d, i) => `${DESTINATION_LABELS[d]} (${e.reasons[i] ?? ""})`).join("; "),
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+    tail.push("");
+  }
+
+  if (once.proposals.length > 0) {
+    tail.push(`Proposed changes for the boards (${once.proposals.length}; never applied by themselves):`);
+    tail.push(
+      ...table(
+        once.proposals.map((p) => [
+          p.recordId || "(no id)",
+          `${p.sheet} row ${p.row}`,
+          // "Escalate to Operations Board", "De-escalate from Corporate risk register", as the tab says it.
+          proposalWords(p),
+          p.reason,
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+    tail.push("");
+  }
+
+  const trends = new Map<Trend, number>();
+  for (const r of once.risks) if (r.open) trends.set(r.trend, (trends.get(r.trend) ?? 0) + 1);
+  if (once.risks.some((r) => r.open))
+    tail.push(
+      `Direction of travel of open risks: ${trends.get("up") ?? 0} ↑ up, ${trends.get("down") ?? 0} ↓ down, ` +
+        `${trends.get("same") ?? 0} → same, ${trends.get("new") ?? 0} new, ${trends.get(null) ?? 0} not dated.`,
+    );
+  return {
+    head,
+    findings: report.findings.map(textFinding),
+    accepted: report.accepted.map(textFinding),
+    tail,
+    escalations: once.escalations.length,
+    proposals: once.proposals.length,
+  };
+}
+
 /**
  * The whole text report (every line terminal-safe: a cell's control characters are shown, not obeyed): header (file, as-at, sheets), findings grouped by severity (keeping the report's
  * order inside each group, so the priority rules come first), escalations, then a count line.
  */
-
-export function renderText(report: Report, fileName: string): string {
-  const once = listedOnce(report);
-  const out: string[] = [];
-  out.push(`File:  ${fileName}`);
-  out.push(`As at: ${report.asAt}`);
-  out.push("Sheets:");
-  for (const s of report.sheets) for (const line of sheetLines(s)) out.push(line);
-  out.push("");
-
-  if (report.findings.length === 0) out.push("No findings.");
+export function layOutText(t: TextReport): string {
+  const out: string[] = [...t.head];
+  if (t.findings.length === 0) out.push("No findings.");
   for (const severity of SEVERITY_ORDER) {
-    const group = report.findings.filter((f) => f.severity === severity);
+    const group = t.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     out.push(
       `${severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Information"} (${group.length}):`,
@@ -82,59 +165,26 @@ export function renderText(report: Report, fileName: string): string {
     out.push("");
   }
 
-  if (report.accepted.length > 0) {
-    out.push(`Accepted exceptions (${report.accepted.length}):`);
+  if (t.accepted.length > 0) {
+    out.push(`Accepted exceptions (${t.accepted.length}):`);
     out.push(
-      ...table(report.accepted.map((f) => [f.ruleId, findingPlace(f), f.recordId || "-", f.message])).map(
+      ...table(t.accepted.map((f) => [f.ruleId, findingPlace(f), f.recordId || "-", f.message])).map(
         (l) => `  ${l}`,
       ),
     );
     out.push("");
   }
 
-  if (once.escalations.length > 0) {
-    out.push(`Escalations (${once.escalations.length}):`);
-    out.push(
-      ...table(
-        once.escalations.map((e) => [
-          e.recordId || "(no id)",
-          `${e.sheet} row ${e.row}${e.alsoOnSheets?.length ? ` (also ${e.alsoOnSheets.join(", ")})` : ""}`,
-          trendText(e.trend),
-          e.destinations.map((d, i) => `${DESTINATION_LABELS[d]} (${e.reasons[i] ?? ""})`).join("; "),
-        ]),
-      ).map((l) => `  ${l}`),
-    );
-    out.push("");
-  }
-
-  if (once.proposals.length > 0) {
-    out.push(`Proposed changes for the boards (${once.proposals.length}; never applied by themselves):`);
-    out.push(
-      ...table(
-        once.proposals.map((p) => [
-          p.recordId || "(no id)",
-          `${p.sheet} row ${p.row}`,
-          // "Escalate to Operations Board", "De-escalate from Corporate risk register", as the tab says it.
-          proposalWords(p),
-          p.reason,
-        ]),
-      ).map((l) => `  ${l}`),
-    );
-    out.push("");
-  }
-
-  const trends = new Map<Trend, number>();
-  for (const r of once.risks) if (r.open) trends.set(r.trend, (trends.get(r.trend) ?? 0) + 1);
-  if (once.risks.some((r) => r.open))
-    out.push(
-      `Direction of travel of open risks: ${trends.get("up") ?? 0} ↑ up, ${trends.get("down") ?? 0} ↓ down, ` +
-        `${trends.get("same") ?? 0} → same, ${trends.get("new") ?? 0} new, ${trends.get(null) ?? 0} not dated.`,
-    );
-
-  const by = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
+  out.push(...t.tail);
+  const by = (s: Severity): number => t.findings.filter((f) => f.severity === s).length;
   out.push(
     `${count(by("error"), "error")}, ${count(by("warning"), "warning")}, ${count(by("info"), "note")}; ` +
-      `${count(once.escalations.length, "risk")} to escalate; ${count(once.proposals.length, "proposal")}.`,
+      `${count(t.escalations, "risk")} to escalate; ${count(t.proposals, "proposal")}.`,
   );
   return `${terminalSafeLines(out)}\n`;
+}
+
+/** The whole text report of one workbook (see layOutText). */
+export function renderText(report: Report, fileName: string): string {
+  return layOutText(textReport(report, fileName));
 }

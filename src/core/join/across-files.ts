@@ -1,5 +1,6 @@
 // Joins the risks of several checked files as the engine joins a workbook's sheets: owner conflicts between
-// files, and the risks that stand on more than one file (the same id and title).
+// files, the risks that stand on more than one file (the same id and title), and actions in one file that
+// count for a risk in another.
 
 import { toA1 } from "../address/a1";
 import type { Finding, Severity } from "../model/finding";
@@ -23,6 +24,8 @@ export interface FileRisks {
   /** The file's accepted exceptions and as-at date: a finding placed in the file is accepted as there. */
   acceptedExceptions: readonly AcceptedException[];
   asAt: string;
+  /** The folded risk ids the file's actions rows name (see actionRiskKeys). */
+  actionKeys: readonly string[];
 }
 
 /** A finding that belongs to one of several files. */
@@ -36,6 +39,24 @@ export interface AcrossFiles {
   accepted: FileFinding[];
   /** Risks on more than one file: every holder of the same id and title, in file order. */
   shared: SharedRisk[];
+  /**
+   * Risks whose file found no action for them (risk/no-action) while another file's actions sheet holds
+   * one: that finding does not stand across files, and is withdrawn from the file's report.
+   */
+  actionsElsewhere: ActionsElsewhere[];
+}
+
+/** A risk whose actions are in another file: where its withdrawn risk/no-action finding was. */
+export interface ActionsElsewhere {
+  file: string;
+  sheet: string;
+  /** 1-based sheet row: the finding's row. */
+  row: number;
+  recordId: string | null;
+  /** The finding's severity in its file, or "accepted" where an officer had accepted it there. */
+  was: Severity | "accepted";
+  /** The other files whose actions rows name the risk, in file order. */
+  actionsIn: string[];
 }
 
 /** One risk held by several files. */
@@ -127,5 +148,38 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
     shared.holders.push({ file: h.file.file, risk: h.risk });
   }
   const shared = [...byKey.values()].filter((s) => new Set(s.holders.map((x) => x.file)).size > 1);
-  return { findings, accepted, shared };
+  return { findings, accepted, shared, actionsElsewhere: actionsInOtherFiles(files) };
+}
+
+/**
+ * The risks a file found no action for whose id another file's actions rows name, linked as an actions
+ * sheet's rows are linked to the registers of its own workbook: by the risk's id, or any id its id cell
+ * lists, an action naming several ids counting for each.
+ */
+function actionsInOtherFiles(files: readonly FileRisks[]): ActionsElsewhere[] {
+  const filesNaming = new Map<string, string[]>();
+  for (const f of files)
+    for (const key of f.actionKeys) {
+      const list = filesNaming.get(key);
+      if (!list) filesNaming.set(key, [f.file]);
+      else if (!list.includes(f.file)) list.push(f.file);
+    }
+  const out: ActionsElsewhere[] = [];
+  if (filesNaming.size === 0) return out;
+  for (const { file, risk } of held(files)) {
+    if (risk.noAction === null) continue;
+    const others = new Set<string>();
+    for (const key of risk.actionKeys)
+      for (const other of filesNaming.get(key) ?? []) if (other !== file.file) others.add(other);
+    if (others.size === 0) continue;
+    out.push({
+      file: file.file,
+      sheet: risk.sheet,
+      row: risk.row + 1,
+      recordId: risk.idText || null,
+      was: risk.noAction,
+      actionsIn: files.map((f) => f.file).filter((f) => others.has(f)),
+    });
+  }
+  return out;
 }

@@ -321,6 +321,14 @@ export function idListText(value: CellValue): string {
 }
 
 /**
+ * The folded risk ids a cell names: an actions row's risk id ("SL-10, SL-11" names two), or a risk's id
+ * cell listing several ids, one a line.
+ */
+export function idsNamedIn(value: CellValue): string[] {
+  return riskIdKeys(idListText(value));
+}
+
+/**
  * False when a text (as idListText gives it) can name one id at most: it has no line break and no mark
  * between ids. Most id cells are so, and need no splitting (see riskIdKeys).
  */

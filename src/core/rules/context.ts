@@ -7,9 +7,8 @@ import {
   fieldText,
   fieldValue,
   idKey,
-  idListText,
+  idsNamedIn,
   rawValue,
-  riskIdKeys,
   type ActionRecord,
   type RiskRecord,
   type SheetRecord,
@@ -212,7 +211,7 @@ function linkRisksAndActions(records: WorkbookRecords) {
     const value = rawValue(a, "riskId");
     if (value !== lastValue) {
       lastValue = value;
-      lastLinks = riskIdKeys(idListText(value)).map(linksOf);
+      lastLinks = idsNamedIn(value).map(linksOf);
     }
     idsOfAction[k] = lastLinks;
     for (let l = 0; l < lastLinks.length; l++) lastLinks[l].count++;
@@ -236,7 +235,7 @@ function linkRisksAndActions(records: WorkbookRecords) {
    */
   const actionsOfListedIds = (risk: RiskRecord): readonly ActionRecord[] => {
     const value = rawValue(risk, "id");
-    const keys = typeof value === "string" ? riskIdKeys(idListText(value)) : [];
+    const keys = typeof value === "string" ? idsNamedIn(value) : [];
     if (keys.length < 2) return NO_ACTIONS;
     return keys.flatMap((key) => actionsOfLinks(byKey.get(key)));
   };

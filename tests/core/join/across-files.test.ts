@@ -14,6 +14,8 @@ const identity = (id: string, owner: string, extra: Partial<RiskIdentity> = {}):
   ownerCol: 2,
   fingerprint: `fp-${id}-${owner}`,
   ownerConflictInFile: false,
+  noAction: null,
+  actionKeys: [id.toLowerCase()],
   ...extra,
 });
 
@@ -23,6 +25,7 @@ const file = (name: string, risks: RiskIdentity[], extra: Partial<FileRisks> = {
   ownerConflictSeverity: "warning",
   acceptedExceptions: [],
   asAt: "2022-10-10",
+  actionKeys: [],
   ...extra,
 });
 
@@ -118,5 +121,59 @@ describe("joinAcrossFiles: risks on several files", () => {
 
   it("gives no key to a risk without an id", () => {
     expect(sameRiskKey({ id: null, title: "Gritting" })).toBe("");
+  });
+});
+
+describe("joinAcrossFiles: actions in one file count for risks in another", () => {
+  const noAction = (id: string, extra: Partial<RiskIdentity> = {}): RiskIdentity =>
+    identity(id, "Ann", { noAction: "error", ...extra });
+
+  it("lists each risk its file found no action for whose id another file's actions name, with those files", () => {
+    const { actionsElsewhere } = joinAcrossFiles([
+      file("plan-b.xlsx", [], { actionKeys: ["r2"] }),
+      file("register.xlsx", [noAction("R1"), noAction("R2", { row: 2 }), noAction("R3", { row: 3 })], {
+        actionKeys: ["r3"],
+      }),
+      file("plan-a.xlsx", [], { actionKeys: ["r1", "r2"] }),
+    ]);
+    expect(actionsElsewhere).toEqual([
+      {
+        file: "register.xlsx",
+        sheet: "Register",
+        row: 2,
+        recordId: "R1",
+        was: "error",
+        actionsIn: ["plan-a.xlsx"],
+      },
+      {
+        file: "register.xlsx",
+        sheet: "Register",
+        row: 3,
+        recordId: "R2",
+        was: "error",
+        actionsIn: ["plan-b.xlsx", "plan-a.xlsx"],
+      },
+    ]);
+  });
+
+  it("leaves a risk whose own file's actions name it (its file already linked them), and risks with actions", () => {
+    const { actionsElsewhere } = joinAcrossFiles([
+      file("a.xlsx", [noAction("R1"), identity("R2", "Ann")], { actionKeys: ["r1"] }),
+      file("b.xlsx", [], { actionKeys: ["r2"] }),
+    ]);
+    expect(actionsElsewhere).toEqual([]);
+  });
+
+  it("matches a risk whose id cell lists several ids by any of them, and keeps an accepted finding's state", () => {
+    const { actionsElsewhere } = joinAcrossFiles([
+      file("a.xlsx", [
+        noAction("CRR 04\nCRR 05", {
+          actionKeys: ["crr 04 crr 05", "crr 04", "crr 05"],
+          noAction: "accepted",
+        }),
+      ]),
+      file("b.xlsx", [], { actionKeys: ["crr 05"] }),
+    ]);
+    expect(actionsElsewhere.map((a) => [a.was, a.actionsIn])).toEqual([["accepted", ["b.xlsx"]]]);
   });
 });

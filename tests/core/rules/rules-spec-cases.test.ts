@@ -3,7 +3,7 @@
 
 import { checkWorkbook } from "../../../src/core/check";
 import { joinAcrossFiles } from "../../../src/core/join/across-files";
-import { riskIdentities } from "../../../src/core/join/risk-identity";
+import { actionRiskKeys, riskIdentities } from "../../../src/core/join/risk-identity";
 import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
 import type { Report } from "../../../src/core/model/report";
@@ -196,6 +196,7 @@ describe("SPEC: Many workbooks", () => {
         ownerConflictSeverity: "warning" as const,
         acceptedExceptions: [],
         asAt: "2022-10-10",
+        actionKeys: actionRiskKeys(r),
       })),
     );
     expect(findings.map((f) => [f.file, f.ruleId, f.cell, f.recordId])).toEqual([
