@@ -25,6 +25,7 @@ import {
 } from "../parse";
 import { meetingActionName, type MeetingAction } from "./card";
 import type { ActionValues } from "./recorded-actions";
+import { carriedSaysNoChange, carriedText, heldInLog, updateCellText } from "./dated-update";
 
 /**
  * The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back.
@@ -274,7 +275,10 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     notes.push(`${facts.sheet} has no Last Updated column, so the date is kept in the Update Log only.`);
   }
   const oldText = fieldText(record, "update");
-  if (!put("update", text, "@")) {
+  // A history of dated lines keeps its lines, and gets the meeting's own (see updateCellText).
+  const dated = updateCellText(rawValue(record, "update"), text, day, ctx.lastLoggedText);
+  if (dated?.note) notes.push(dated.note);
+  if (!put("update", dated?.text ?? text, "@")) {
     notes.push(`${facts.sheet} has no Latest Update column, so the update is kept in the Update Log only.`);
   }
 
@@ -369,15 +373,15 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const carrying =
     cols.has("update") &&
     oldText !== "" &&
-    oldText !== (ctx.lastLoggedText ?? null) &&
+    !heldInLog(oldValue, oldText, ctx.lastLoggedText) &&
     (oldText !== text || (beforeDay !== null && beforeDay !== day));
   if (carrying) {
     logRows.push([
       beforeDay === null ? null : serialFromDay(beforeDay),
       facts.id,
       REGISTER_AUTHOR,
-      oldText,
-      "No",
+      carriedText(record, oldText),
+      carriedSaysNoChange(oldValue, oldText) ? "Yes" : "No",
       carriedScore(facts, ctx, day, beforeDay),
       facts.strategy,
       facts.sheet,

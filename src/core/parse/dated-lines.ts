@@ -43,6 +43,32 @@ export interface DatedLine {
   line: string;
 }
 
+/** The lines of an update text as they are read: rich text's (HTML) paragraphs and <br>s, else its line breaks. */
+export function updateLines(text: string): string[] {
+  return (text.includes("<") ? htmlLines(text) : text).split(LINE_BREAK);
+}
+
+/** Where a line's date is written: the date text, where it stands in the line, and whether it closes the line. */
+interface DateInLine {
+  date: string;
+  start: number;
+  end: number;
+  closing: boolean;
+}
+
+/** The date a line starts with, or closes with in brackets; null for an undated line. */
+function dateInLine(line: string): DateInLine | null {
+  if (!DIGIT.test(line)) return null;
+  const lead = LEADING.exec(line);
+  // LEADING is anchored at the line's start and ends where its date does (a look-ahead follows it).
+  if (lead)
+    return { date: lead[1], start: lead[0].length - lead[1].length, end: lead[0].length, closing: false };
+  const close = CLOSING.exec(line);
+  if (!close) return null;
+  const start = line.lastIndexOf(close[1]);
+  return { date: close[1], start, end: start + close[1].length, closing: true };
+}
+
 /**
  * The lines of an update text that start with a date, or close with one in brackets, in the order
  * written. Dates mean when something was updated: a month its first day, a week its Monday.
@@ -51,16 +77,52 @@ export function datedLines(text: string): DatedLine[] {
   // Most update cells hold no date at all: a digit is needed for any dated line.
   if (!DIGIT.test(text)) return [];
   const out: DatedLine[] = [];
-  // Rich text (HTML) holds its lines as paragraphs and <br>s: those are the lines read.
-  const plain = text.includes("<") ? htmlLines(text) : text;
-  for (const line of plain.split(LINE_BREAK)) {
-    if (!DIGIT.test(line)) continue;
-    const m = LEADING.exec(line) ?? CLOSING.exec(line);
+  for (const line of updateLines(text)) {
+    const m = dateInLine(line);
     if (!m) continue;
-    const d = parseDate(m[1], null, "lastUpdated");
+    const d = parseDate(m.date, null, "lastUpdated");
     if (d.ok) out.push({ day: d.value, line });
   }
   return out;
+}
+
+/**
+ * How a dated line is written, to write another like it: what stands before the date (a bullet, "Update"),
+ * the date as written, what stands between it and the words ("–" with its spaces, ": "), and the words.
+ * A date closing the line in brackets ("… (RC 12/09/22)") has the words before the bracket.
+ */
+export interface DatedLineForm {
+  closing: boolean;
+  before: string;
+  date: string;
+  after: string;
+  words: string;
+}
+
+/** A day of the week just before the date: the new date's day is another. */
+const WEEKDAY_AT_END = new RegExp(String.raw`${WEEKDAY}$`, "i");
+/** What stands between a starting date and the line's words: spaces and punctuation ("–", ":", "]"). */
+const AFTER_DATE = /^\s*[–—:;,)\]-]*\s*/;
+/** The bracket a closing date stands in, with anything before the date inside it ("(RC "). */
+const CLOSING_BRACKET = /\s*\([^()]*$/;
+
+/** The form of a dated line (see DatedLineForm); null for a line with no date of its own. */
+export function datedLineForm(line: string): DatedLineForm | null {
+  const m = dateInLine(line);
+  if (!m) return null;
+  if (m.closing) {
+    const head = line.slice(0, m.start).replace(CLOSING_BRACKET, "");
+    return { closing: true, before: "", date: m.date, after: "", words: head.trim() };
+  }
+  const rest = line.slice(m.end);
+  const after = AFTER_DATE.exec(rest)![0];
+  return {
+    closing: false,
+    before: line.slice(0, m.start).replace(WEEKDAY_AT_END, "").trimStart(),
+    date: m.date,
+    after,
+    words: rest.slice(after.length).trim(),
+  };
 }
 
 /** The newest date that starts a line of an update text, or closes one in brackets; null when none. */
