@@ -18,8 +18,11 @@ import { candidateSheetNames, rowHasMarker, sheetsOwnedByName } from "./owned-sh
 import { countedSync, runExcel } from "./run";
 import { askDate1904, readDatesIn, writtenValue } from "./date-system";
 
-/** A register cell to write; a cell holding a formula is never overwritten (`derived` marks score and RAG). */
-export type RecordCellEdit = CellEdit & { derived?: boolean };
+/**
+ * A register cell to write; a cell holding a formula is never overwritten (`derived` marks score and RAG).
+ * With `fill` ("#RRGGBB"), the cell's fill is set instead of its value (a colour-only RAG cell).
+ */
+export type RecordCellEdit = CellEdit & { derived?: boolean; fill?: string };
 
 export interface RecordUpdateRequest {
   /** Register (and actions sheet) cells the officer's record changes. */
@@ -185,7 +188,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     const replaced = valuesReplaced(
       conflicts,
       derived
-        .filter((d) => !skip.has(d.edit))
+        .filter((d) => !skip.has(d.edit) && d.edit.fill === undefined)
         .map((d) => ({ ...d.edit, formatNow: String(d.range.numberFormat[0]?.[0] ?? "") || null })),
     );
     const logAppend = logKeepingReplaced(request.log, replaced);
@@ -193,6 +196,10 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     for (const c of request.cells) {
       if (skip.has(c)) continue;
       const cell = sheets.getItem(c.sheet).getCell(c.row, c.col);
+      if (c.fill !== undefined) {
+        cell.format.fill.color = c.fill;
+        continue;
+      }
       // The format goes first, so "@" is in place before text such as "007" or "1/2" arrives.
       if (c.format) cell.numberFormat = [[c.format]];
       // A date goes in the workbook's date system: by the format written, else the cell's own.

@@ -4,7 +4,18 @@ import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
 import type { Rag } from "../model/owned-tab";
 import { matrixRag } from "../read/risk-matrix";
-import { fieldText, idKey, rawCell, rawText, rawValue } from "../model/records";
+import {
+  fieldText,
+  filledRowsBelow,
+  GridRecord,
+  idKey,
+  ownCellValue,
+  rawCell,
+  rawText,
+  rawValue,
+  type RecordCell,
+  type RiskRecord,
+} from "../model/records";
 import { entriesOfRisk, lastUpdateAt, registerRiskKey, textsAt } from "../history/history-log";
 import { scoreInMonthOf } from "../history/monthly-points";
 import { isPlaceholder } from "../parse/placeholder";
@@ -18,6 +29,7 @@ import {
   isoFromDay,
   latestDatedLine,
   ragWordLike,
+  ragFillFor,
   parseDateCell,
   ragFromScore,
   ukDateOfIso,
@@ -99,6 +111,11 @@ export interface RegisterWrite extends CellEdit {
    * leaves such a cell alone when it holds a formula, which works the value out itself.
    */
   derived: boolean;
+  /**
+   * A colour-only RAG cell's new fill ("#RRGGBB"): the adapter sets the cell's fill to it and leaves its
+   * value (none) as it is, instead of writing a word into a cell that shows the rating by its colour.
+   */
+  fill?: string;
 }
 
 /** One field that changed, for the card and the Meeting Record. */
@@ -267,6 +284,28 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     cells.push({ sheet: facts.sheet, row: record.row, col, value, format, field, derived });
     return true;
   };
+  /** A colour-only RAG cell (SPEC "Colour-only RAG") gets the new rating's fill; false for any other. */
+  const putRagFill = (rag: Rag): boolean => {
+    const cell = rawCell(record, "rag");
+    if (!cell?.ragFills || cell.value !== null) return false;
+    const { fill, own } = ragFillFor(rag, cell.ragFills);
+    cells.push({
+      sheet: facts.sheet,
+      row: cell.row,
+      col: cell.col,
+      value: null,
+      format: null,
+      field: "rag",
+      derived: true,
+      fill,
+    });
+    notes.push(
+      own
+        ? `${facts.sheet} shows the RAG by cell colour, so the rating was set as the fill its ${RAG_WORD[rag]} cells have.`
+        : `${facts.sheet} shows the RAG by cell colour and none of its cells is ${RAG_WORD[rag].toLowerCase()} yet, so the rating was set as Excel's standard ${RAG_WORD[rag]} fill (${fill}).`,
+    );
+    return true;
+  };
 
   // Last updated and latest update: the two cells every record writes, when the register has them.
   const luCell = rawCell(record, "lastUpdated");
@@ -289,13 +328,21 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   let rag = facts.rag;
   let strategy = facts.strategy;
   let owner = facts.owner;
-  /** Writes a field the officer changed and lists the change; without the column, a note says where it went. */
+  /**
+   * Writes a field the officer changed and lists the change; without the column, a note says where it went.
+   * False when the cell holds a formula: it is sent all the same (the adapter, asking Excel again, keeps it
+   * and says so), but the register keeps its value, so nothing is listed and the caller keeps the old value.
+   */
   const change = (
     field: "likelihood" | "impact" | "strategy" | "owner",
     from: number | string | null,
     to: number | string,
     format: string | null,
-  ) => {
+  ): boolean => {
+    if (holdsFormula(record, field)) {
+      put(field, to, format);
+      return false;
+    }
     if (!put(field, to, format)) {
       const what = CHANGE_LABELS[field];
       notes.push(
@@ -303,16 +350,23 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       );
     }
     changes.push({ field, label: CHANGE_LABELS[field], from: show(from), to: show(to) });
+    return true;
   };
   if (!choice.noChange) {
     let scoresChanged = false;
-    if (choice.likelihood !== undefined && choice.likelihood !== facts.likelihood) {
-      change("likelihood", facts.likelihood, choice.likelihood, null);
+    if (
+      choice.likelihood !== undefined &&
+      choice.likelihood !== facts.likelihood &&
+      change("likelihood", facts.likelihood, choice.likelihood, null)
+    ) {
       likelihood = choice.likelihood;
       scoresChanged = true;
     }
-    if (choice.impact !== undefined && choice.impact !== facts.impact) {
-      change("impact", facts.impact, choice.impact, null);
+    if (
+      choice.impact !== undefined &&
+      choice.impact !== facts.impact &&
+      change("impact", facts.impact, choice.impact, null)
+    ) {
       impact = choice.impact;
       scoresChanged = true;
     }
@@ -331,9 +385,10 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
         );
       const nextRag = ownScale ? rag : (ratedRag(likelihood, impact, next, ctx) ?? rag);
       if (nextRag && nextRag !== facts.rag) {
-        // In the register's own words (High / Medium / Low where its cells say so), as the log says it too.
+        // In the register's own words (High / Medium / Low where its cells say so), as the log says it too;
+        // a cell showing the rating by its colour alone gets the new colour instead.
         const ragCell = rawText(record, "rag");
-        put("rag", ragWordLike(nextRag, ragCell), null, true);
+        if (!putRagFill(nextRag)) put("rag", ragWordLike(nextRag, ragCell), null, true);
         changes.push({
           field: "rag",
           label: CHANGE_LABELS.rag,
@@ -346,20 +401,23 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     if (
       choice.strategy !== undefined &&
       choice.strategy.trim() &&
-      choice.strategy.trim() !== facts.strategy
-    ) {
+      choice.strategy.trim() !== facts.strategy &&
+      change("strategy", facts.strategy, choice.strategy.trim(), "@")
+    )
       strategy = choice.strategy.trim();
-      change("strategy", facts.strategy, strategy, "@");
-    }
-    if (choice.owner !== undefined && choice.owner.trim() && choice.owner.trim() !== facts.owner) {
+    if (
+      choice.owner !== undefined &&
+      choice.owner.trim() &&
+      choice.owner.trim() !== facts.owner &&
+      change("owner", facts.owner, choice.owner.trim(), "@")
+    )
       owner = choice.owner.trim();
-      change("owner", facts.owner, owner, "@");
-    }
     for (const a of choice.actions ?? []) {
       const now = planActionChange(a, ctx, cells, changes, notes);
       if (now) actionsAfter.push(now);
     }
   }
+  cells.push(...clearsBelow(record, cells));
 
   const logRows: CellValue[][] = [];
   // The register's own words, dated as the register dates them: its Last Updated, else the newest dated
@@ -409,6 +467,43 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     after: { likelihood, impact, score, rag, strategy, owner },
     actionsAfter,
   };
+}
+
+/** True when the reader saw a formula in the record's cell of `field`: a write keeps it (SPEC "Formulas"). */
+function holdsFormula(record: RiskRecord, field: string): boolean {
+  return rawCell(record, field as never)?.formula === true;
+}
+
+/** The record's cell on its first row in a column, as the reader made it (undefined when blank or unknown). */
+function firstRowCell(record: RiskRecord, col: number): RecordCell | undefined {
+  if (record instanceof GridRecord) return record.source.cell(record.row, col);
+  return Object.values(record.fields).find((c) => c?.row === record.row && c.col === col);
+}
+
+/** What a cell not in the reader's grid counts as: something, so it is cleared. */
+const UNKNOWN = "(not known)";
+
+/**
+ * The clears a write to a record over several rows (an id merged down) needs: each row below its first whose
+ * cell under a written one holds something of its own (not a merged area's copy), or the record would read
+ * the new value and the old joined (SPEC "One record over several rows"; the import does the same). Where
+ * the record's cells are not in the reader's grid, every row below is cleared (a blank cell stays blank).
+ * None under a cell the reader saw a formula in (it is kept, so its rows below are the record's still);
+ * a formula below is never cleared either (the adapter keeps every formula it is sent).
+ */
+function clearsBelow(record: RiskRecord, cells: readonly RegisterWrite[]): RegisterWrite[] {
+  if (record.rows.length < 2) return [];
+  const out: RegisterWrite[] = [];
+  for (const c of cells) {
+    if (c.sheet !== record.sheet || c.row !== record.row || c.fill !== undefined) continue;
+    if (firstRowCell(record, c.col)?.formula) continue;
+    const below = filledRowsBelow(record, (r) => {
+      const v = ownCellValue(record, r, c.col);
+      return v === undefined ? UNKNOWN : v;
+    });
+    for (const row of below) out.push({ ...c, row, value: null, format: null });
+  }
+  return out;
 }
 
 /**

@@ -27,8 +27,8 @@ function recordNow(
     const text = cellText(value);
     fields[field] =
       text === ""
-        ? undefined
-        : { value, text, format: rawCell(record, field)?.format ?? null, row: record.row, col };
+        ? colourOnly(rawCell(record, field))
+        : cellNow(rawCell(record, field), value, text, record.row, col);
   }
   return {
     sheet: record.sheet,
@@ -38,6 +38,24 @@ function recordNow(
     fields,
     extras: record.extras,
   };
+}
+
+/** The cell as it is now, keeping what was read of it: its format, and whether it holds a formula. */
+function cellNow(
+  read: RecordCell | undefined,
+  value: CellValue,
+  text: string,
+  row: number,
+  col: number,
+): RecordCell {
+  const cell: RecordCell = { value, text, format: read?.format ?? null, row, col };
+  if (read?.formula) cell.formula = true;
+  return cell;
+}
+
+/** A blank cell read as a colour-only RAG (its fill, which the row's values do not show) is that still. */
+function colourOnly(read: RecordCell | undefined): RecordCell | undefined {
+  return read?.ragFills && read.value === null ? read : undefined;
 }
 
 /** A field's number as the check reads it: a number as it is, words on the field's scale. */

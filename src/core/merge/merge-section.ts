@@ -4,8 +4,7 @@ import { toA1 } from "../address/a1";
 import { looksLikeDateFormat } from "../model/date-system";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
 import { editKeptNote, keptFormulaNote, tooLongNote, writableText } from "../model/writable-text";
-import { rawCell, type RecordCell, type SheetRecord } from "../model/records";
-import { isBlank } from "../read/cell-text";
+import { filledRowsBelow, rawCell, type RecordCell, type SheetRecord } from "../model/records";
 import type { SheetLayout } from "../read/detect-sheet";
 import { groupedHeader, headerKey } from "../read/map-headers";
 import type {
@@ -141,8 +140,6 @@ function joinedCell(record: SheetRecord<string>, t: ColumnTarget): RecordCell | 
   return t.field !== null ? rawCell(record, t.field) : record.extras.get(t.header);
 }
 
-const NO_ROWS: number[] = [];
-
 function change(
   sheet: string,
   row: number,
@@ -240,9 +237,7 @@ export function mergeSection(input: SectionInput): MergeSection {
   };
   /** The rows of a record below its first whose cell in `col` holds something. */
   const filledBelow = (record: SheetRecord<string>, col: number): number[] =>
-    record.rows.length > 1
-      ? record.rows.filter((row) => row !== record.row && !isBlank(cellAt(targetGrid, row, col)))
-      : NO_ROWS;
+    filledRowsBelow(record, (row) => cellAt(targetGrid, row, col));
   let unchanged = 0;
   const seen = new Set<string>();
   const cols = targets.map((t) => t.col);

@@ -1,6 +1,7 @@
 // Typed records read out of sheets. Every value keeps where it came from, so a finding can point at a cell.
 
 import type { CellValue, MergedArea } from "./grid";
+import type { Rag } from "./owned-tab";
 import type { ActionField, PlanField, RiskField, SheetKind, UpdateLogField } from "./fields";
 import { parseDate, parseDateCell } from "../parse/date";
 import type { DateMeaning, DayNumber } from "../parse/day";
@@ -20,6 +21,13 @@ export interface RecordCell {
   col: number;
   /** Set on the cells of a date column found to be written month first (09/30/2022). */
   monthFirst?: boolean;
+  /** Set when the reader saw a formula in the cell (Grid.formulas): a write keeps the formula. */
+  formula?: true;
+  /**
+   * Set on a colour-only RAG cell (no text, a red, amber or green fill: SPEC "Colour-only RAG"): the fill
+   * ("#RRGGBB") its register's RAG column shows each rating in, as read (the shade most of its cells use).
+   */
+  ragFills?: Readonly<Partial<Record<Rag, string>>>;
 }
 
 /** A record of one sheet: a data row (plus any continuation rows joined into it). */
@@ -149,6 +157,45 @@ const NO_COLUMN = -1;
 function gridColumn(record: SheetRecord<string>, field: string): number {
   if (!(record instanceof GridRecord) || !record.inGrid) return MADE;
   return record.source.fieldColumns.get(field) ?? NO_COLUMN;
+}
+
+/**
+ * The rows of a record over several rows (an id merged down) below its first whose cell holds something, as
+ * `valueAt` reads each row's cell: a write to the record's first row clears them, or the record would read
+ * the new value joined to the old ones (SPEC "One record over several rows").
+ */
+export function filledRowsBelow(
+  record: Pick<SheetRecord<string>, "row" | "rows">,
+  valueAt: (row: number) => CellValue | undefined,
+): number[] {
+  if (record.rows.length < 2) return NO_ROWS;
+  return record.rows.filter((row) => {
+    if (row === record.row) return false;
+    const v = valueAt(row);
+    return v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
+  });
+}
+
+const NO_ROWS: number[] = [];
+
+/**
+ * A cell's value on a record's sheet as the sheet holds it, where the record's cells are still in the
+ * reader's grid: a merged area's value, given to its every cell when read, is its top-left cell's own
+ * alone (null below and right of it). Undefined when the record's cells are not in a grid.
+ */
+export function ownCellValue(record: SheetRecord<string>, row: number, col: number): CellValue | undefined {
+  if (!(record instanceof GridRecord)) return undefined;
+  const { source } = record;
+  for (const m of source.merges ?? [])
+    if (
+      m.top <= row &&
+      row <= m.bottom &&
+      m.left <= col &&
+      col <= m.right &&
+      (row !== m.top || col !== m.left)
+    )
+      return null;
+  return source.value(row, col);
 }
 
 /** A field's text as written ("" when absent or blank), placeholders included; reads no more than the cell. */

@@ -29,4 +29,4 @@ export { parseMoney, plainAmount } from "./money";
 export { parseYesNo } from "./yes-no";
 export { findOutstandingWork } from "./outstanding-work";
 export { datedLines, latestDatedLine, type DatedLine } from "./dated-lines";
-export { ragFromColour } from "./rag-colour";
+export { ragFillFor, ragFromColour, STANDARD_RAG_FILL } from "./rag-colour";

@@ -42,3 +42,23 @@ export function ragFromColour(rgb: string): Rag | null {
   }
   return bestDistance <= MAX_HUE_DISTANCE ? best : null;
 }
+
+/** Excel's standard fill colours for the three ratings (Fill Color › Standard Colors: Red, Orange, Green). */
+export const STANDARD_RAG_FILL: Readonly<Record<Rag, string>> = {
+  red: "#FF0000",
+  amber: "#FFC000",
+  green: "#00B050",
+};
+
+/**
+ * The fill ("#RRGGBB") a colour-only RAG cell gets for a new rating: the shade the register's RAG column
+ * shows that rating in (`palette`, as read), else Excel's standard one (`own` false), which reads back as the
+ * same rating.
+ */
+export function ragFillFor(
+  rag: Rag,
+  palette: Readonly<Partial<Record<Rag, string>>> | undefined,
+): { fill: string; own: boolean } {
+  const own = palette?.[rag];
+  return own ? { fill: own, own: true } : { fill: STANDARD_RAG_FILL[rag], own: false };
+}

@@ -4,8 +4,9 @@
 // (SPEC "Real registers").
 
 import { isDateField, type SheetKind } from "../model/fields";
-import { cellAt, formatAt, type CellValue, type Grid, type MergedArea } from "../model/grid";
+import { cellAt, formatAt, hasFormula, type CellValue, type Grid, type MergedArea } from "../model/grid";
 import { GridRecord, type RecordCell, type RecordSource, type SheetRecord } from "../model/records";
+import type { Rag } from "../model/owned-tab";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, parsePlanStatus, ragFromColour } from "../parse";
 import { isPlaceholder } from "../parse/placeholder";
@@ -59,7 +60,10 @@ const PLAN_TEXT_FIELDS = ["no", "aim", "background", "action"];
 function makeCell(grid: Grid, row: number, col: number): RecordCell {
   const value: CellValue = cellAt(grid, row, col);
   const format = formatAt(grid, row, col);
-  return { value, text: shownText(value, format), format, row, col };
+  const cell: RecordCell = { value, text: shownText(value, format), format, row, col };
+  // A write keeps a formula (SPEC "Formulas"): the meeting logs what the cell will hold, not what it was sent.
+  if (grid.formulas && hasFormula(grid, row, col)) cell.formula = true;
+  return cell;
 }
 
 /** The cells of a row's mapped fields that hold something, by field. */
@@ -472,6 +476,25 @@ function ragFillsByRow(grid: Grid, ragCol: number | undefined): Map<number, stri
   return out.size ? out : null;
 }
 
+/** The fill ("#RRGGBB") the RAG column's colour-only cells show each rating in: the shade most of them use. */
+function ragPalette(grid: Grid, ragCol: number): Partial<Record<Rag, string>> {
+  const counts = new Map<string, { rag: Rag; n: number }>();
+  for (const f of grid.blankFills ?? []) {
+    if (f.col !== ragCol) continue;
+    const rag = ragFromColour(f.rgb);
+    if (!rag) continue;
+    const rgb = `#${f.rgb.toUpperCase()}`;
+    const seen = counts.get(rgb);
+    if (seen) seen.n++;
+    else counts.set(rgb, { rag, n: 1 });
+  }
+  const best: Partial<Record<Rag, { rgb: string; n: number }>> = {};
+  for (const [rgb, { rag, n }] of counts) if (n > (best[rag]?.n ?? 0)) best[rag] = { rgb, n };
+  const out: Partial<Record<Rag, string>> = {};
+  for (const rag of ["red", "amber", "green"] as const) if (best[rag]) out[rag] = best[rag].rgb;
+  return out;
+}
+
 /** True when a cell of a row under a merged id repeats the merged area above (its value was copied down). */
 function copiedFromAbove(merges: MergedArea[], row: number, col: number): boolean {
   return merges.some((m) => m.top < row && row <= m.bottom && m.left <= col && col <= m.right);
@@ -519,6 +542,8 @@ export function readTable<F extends string>(
   const planTextCols = isPlan ? new Set(PLAN_TEXT_FIELDS.map((f) => fieldColumns.get(f))) : null;
   const ragFills = kind === "risk-register" ? ragFillsByRow(grid, fieldColumns.get("rag")) : null;
   const ragCol = fieldColumns.get("rag");
+  /** The RAG column's fills by rating, made for the first colour-only cell and shared by all (see ragPalette). */
+  let palette: Partial<Record<Rag, string>> | undefined;
   const source = gridSource(grid, fieldColumns, unmapped);
   let section: string | undefined;
   const sections: { row: number; text: string; followed: boolean }[] = [];
@@ -645,8 +670,10 @@ export function readTable<F extends string>(
         continue;
       }
       if (isPlan) carryPlanFields(fields, carried);
-      if (ragWord && ragCol !== undefined && !fields.has("rag"))
-        fields.set("rag", { value: null, text: ragWord, format: null, row, col: ragCol });
+      if (ragWord && ragCol !== undefined && !fields.has("rag")) {
+        palette ??= ragPalette(grid, ragCol);
+        fields.set("rag", { value: null, text: ragWord, format: null, row, col: ragCol, ragFills: palette });
+      }
       record = {
         sheet: grid.sheetName,
         kind,

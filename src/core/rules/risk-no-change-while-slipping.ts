@@ -1,6 +1,6 @@
 // risk/no-change-while-slipping: the last updates say "no change" while the risk's actions slip.
 
-import { fieldText, type RiskRecord, rawValue } from "../model/records";
+import { fieldText, idKey, type ActionRecord, type RiskRecord, rawValue } from "../model/records";
 import { datedLines, ukDate, type DayNumber } from "../parse";
 import { dueMovesOfRisk, flaggedNoAt, isImportAt, noChangeAt, textAt } from "../history/history-log";
 import { saysNoChange } from "../history/log-cells";
@@ -10,7 +10,6 @@ import { OWN_ACTION_NAME } from "../model/own-action";
 import { reportEach } from "./report-each";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
-
 
 /** The run of "no change" updates a risk's updates end with: how many, and the day of the first. */
 interface NoChangeRun {
@@ -35,8 +34,7 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
   lines.sort((a, b) => a.day - b.day);
   // The log's no-change flag decides where it is given (Yes or No); its words only where it is blank or absent.
-  const logSays = (i: number) =>
-    noChangeAt(log, i) || (!flaggedNoAt(log, i) && saysNoChange(textAt(log, i)));
+  const logSays = (i: number) => noChangeAt(log, i) || (!flaggedNoAt(log, i) && saysNoChange(textAt(log, i)));
   const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
   let k = at.length - 1;
   let j = lines.length - 1;
@@ -91,9 +89,36 @@ function anySlip(ctx: RuleContext, risk: RiskRecord): boolean {
   return dueMovesOf(ctx, risk).some(movedLater) || actionPassedSince(ctx, risk, -Infinity) !== null;
 }
 
-/** The due dates of the risk's actions the logs say were moved (a register's own, where it numbers its risks). */
+/**
+ * The due dates of the risk's actions the logs say were moved (a register's own, where it numbers its risks):
+ * those logged for the risk, and those logged for another risk of an actions row naming both (SPEC "One
+ * action, several risks": the row belongs to each of them). The Update Log names the one risk whose card
+ * moved the date, and that row is that risk's update alone; the move is every named risk's, read here.
+ */
 function dueMovesOf(ctx: RuleContext, risk: RiskRecord): readonly DueMove[] {
-  return dueMovesOfRisk(ctx.history, risk.sheet, ctx.riskKey(risk));
+  const own = dueMovesOfRisk(ctx.history, risk.sheet, ctx.riskKey(risk));
+  let all: DueMove[] | null = null;
+  for (const a of ctx.actionsFor(risk)) {
+    const named = ctx.risksFor(a);
+    if (named.length < 2) continue;
+    for (const other of named) {
+      if (other === risk || ctx.riskKey(other) === ctx.riskKey(risk)) continue;
+      for (const m of dueMovesOfRisk(ctx.history, other.sheet, ctx.riskKey(other)))
+        if (namesAction(m.action, a)) (all ??= [...own]).push(m);
+    }
+  }
+  return all ?? own;
+}
+
+/**
+ * True when a log's name for an action is this actions row: its id (compared as ids are), else the start of
+ * its words (the meeting names an action without an id by its first words).
+ */
+function namesAction(logged: string, a: ActionRecord): boolean {
+  const key = idKey(logged);
+  if (!key) return false;
+  const id = fieldText(a, "actionId");
+  return id ? key === idKey(id) : idKey(fieldText(a, "action")).startsWith(key);
 }
 
 export const rule: Rule = {
