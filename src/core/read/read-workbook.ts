@@ -299,6 +299,13 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       sheets.push(sheetInfoOf(raw, layout, 0));
       continue;
     }
+    if (isOwnedTab(grid)) {
+      // The add-in's other tabs (an Import Log of 100k rows, a backup of the register) hold no records: the
+      // history reads the Import Log and the backups straight from their grids.
+      layouts.set(grid.sheetName, layout);
+      sheets.push(sheetInfoOf(raw, layout, 0));
+      continue;
+    }
     const structure: TableStructure = { sections: [], setAside: [] };
     const rows = readTable<string>(grid, layout, structure);
     readCsvSerials(grid, layout, rows);
