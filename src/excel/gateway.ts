@@ -1,7 +1,7 @@
 // The task pane's view of the open workbook. src/excel implements it with Office.js;
 // tests implement it with the in-memory fake host. Nothing outside src/excel calls Office.js.
 
-import type { Grid } from "../core/model/grid";
+import type { CellValue, Grid } from "../core/model/grid";
 import type { OwnedTab } from "../core/model/owned-tab";
 import type { Settings } from "../core/model/settings";
 import type { WorkbookEdits } from "../core/model/edits";
@@ -50,6 +50,11 @@ export interface WorkbookGateway {
   ): Promise<Grid[]>;
   /** Writes (or rewrites) an owned tab. Never touches a sheet the add-in does not own. */
   writeOwnedTab(tab: OwnedTab): Promise<WriteResult>;
+  /**
+   * The owned tab writeOwnedTab would rewrite for `name`, as it stands (values, dates in the 1900 system,
+   * and number formats), or null when there is none: what a rewrite keeps of it (earlier meetings).
+   */
+  readOwnedTab?(name: string): Promise<{ values: CellValue[][]; formats: string[][] } | null>;
   /** Marks flagged cells (one conditional format / range-area set per sheet). */
   markCells(targets: CellTarget[]): Promise<void>;
   /** Removes the marks this add-in made. */

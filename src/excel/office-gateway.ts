@@ -29,5 +29,6 @@ export function createOfficeGateway(): WorkbookGateway {
     openUpdateLog: async (tab) => (await meetingWriter()).meetingWrites({ writeOwnedTab }).openUpdateLog(tab),
     recordUpdate: async (request) => (await meetingWriter()).recordUpdate(request),
     applyEdits: async (edits, onProgress) => (await importWriter()).applyEdits(edits, onProgress),
+    readOwnedTab: async (name) => (await tabWriter()).readOwnedTab(name),
   };
 }

@@ -16,7 +16,7 @@ import { drawTabChart } from "./draw-tab-chart";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
-import { askDate1904, writtenRows } from "./date-system";
+import { askDate1904, readDatesIn, writtenRows } from "./date-system";
 import { layoutTab } from "./tab-layout";
 import { syncWrites, type QueuedWrite } from "./write-batches";
 
@@ -57,6 +57,29 @@ interface TabCells {
  */
 export async function writeOwnedTab(tab: OwnedTab): Promise<WriteResult> {
   return runExcel(`writing the "${tab.name}" tab`, (context) => writeOwnedTabIn(context, tab));
+}
+
+/**
+ * The add-in's own tab that `preferred` names (as writeOwnedTab would find it), as Excel holds it: values
+ * (dates in the 1900 system) and number formats; null when the workbook has none yet. One sync beyond finding it.
+ */
+export async function readOwnedTab(
+  preferred: string,
+): Promise<{ values: CellValue[][]; formats: string[][] } | null> {
+  return runExcel(`reading the "${preferred}" tab`, async (context) => {
+    const target = await chooseSheet(context, preferred);
+    if (!target.exists) return null;
+    const used = context.workbook.worksheets
+      .getItem(target.name)
+      .getUsedRangeOrNullObject(true)
+      .load("rowIndex,columnIndex,values,numberFormat");
+    await countedSync(context, `read: ${target.name}`);
+    if (used.isNullObject || used.rowIndex !== 0 || used.columnIndex !== 0) return null;
+    const values = used.values as CellValue[][];
+    const formats = used.numberFormat as string[][];
+    readDatesIn(values, formats, target.date1904);
+    return { values, formats };
+  });
 }
 
 /** A proxy for the sheet per batch: one made in a batch Excel refused is not safe to use afterwards. */

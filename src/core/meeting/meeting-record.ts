@@ -1,9 +1,10 @@
 // The Meeting Record owned tab: who met, which risks were reviewed, what changed, what was left, new escalations.
 
-import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
+import { OWNED_MARKER, OWNED_TAB_NAMES, type OwnedCell, type OwnedTab } from "../model/owned-tab";
+import type { CellValue } from "../model/grid";
 import type { QueueItem } from "./queue";
 import { idKey } from "../model/records";
-import { ukDateOfIso } from "../parse";
+import { dayFromSerial, isDateFormat, isoFromDay, ukDateOfIso } from "../parse";
 import type { DestinationId, Escalation } from "../model/report";
 import { DESTINATION_LABELS } from "../escalate/destination-labels";
 import { dateCell, TabBuilder } from "../summary/tab-builder";
@@ -227,4 +228,60 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   if (accepted.length === 0) tab.row(["None"]);
   for (const p of accepted) tab.row([p.recordId, proposalWords(p), p.sheet, p.reason]);
   return tab.build();
+}
+
+/** The Meeting Record's title, before its date: how an earlier meeting's block is told in the old tab. */
+const MEETING_TITLE = "Risk review meeting, ";
+
+/** The header rows the Meeting Record writes: shown as headers again when an earlier meeting is kept. */
+const RECORD_HEADERS = [
+  ["Risk ID", "Title", "Outcome", "Update", "Changes"],
+  ["Risk ID", "Field", "From", "To"],
+  ["Risk ID", "Title", "Owner", "Why", "Due for update"],
+  ["Risk ID", "Destination", "Register", "Reason"],
+  ["Risk ID", "Proposal", "Register", "Reason"],
+].map((h) => h.join("\u0000"));
+
+/** The Meeting Record's titles: its heading and each section's. */
+const RECORD_TITLE =
+  /^(?:Risk review meeting, |Meeting$|Risks reviewed \(|Changes made \(|Risks not reviewed \(|New escalations \(|Proposals accepted \()/;
+
+/** Earlier meetings kept below the latest: at most this many rows (about eight years of monthly meetings). */
+const MAX_EARLIER_ROWS = 20_000;
+
+/**
+ * The Meeting Record with the earlier meetings the tab held kept below it, newest first: each meeting has
+ * its own record for the minutes (an extraordinary meeting must not erase the month's). `earlier` is the old
+ * tab as Excel gave it (values in the 1900 date system, with each cell's number format); its dates stay
+ * dates, its meeting titles and header rows stay titles and headers, and the owned marker is dropped.
+ */
+export function withEarlierMeetings(
+  tab: OwnedTab,
+  earlier: { values: readonly (readonly CellValue[])[]; formats: readonly (readonly (string | null)[])[] },
+): OwnedTab {
+  const first = earlier.values.findIndex((r) => typeof r[0] === "string" && r[0].startsWith(MEETING_TITLE));
+  if (first < 0) return tab;
+  const rows: OwnedCell[][] = [...tab.rows, []];
+  const titleRows = [...tab.format.titleRows];
+  const headerRows = [...tab.format.headerRows];
+  const kept = earlier.values.slice(first, first + MAX_EARLIER_ROWS);
+  kept.forEach((values, i) => {
+    const formats = earlier.formats[first + i] ?? [];
+    const cells: OwnedCell[] = values.map((v, c) => {
+      if (v === OWNED_MARKER) return null;
+      if (typeof v === "number" && isDateFormat(formats[c] ?? null)) {
+        const day = dayFromSerial(v);
+        if (day.ok) return dateCell(isoFromDay(day.value));
+      }
+      return v;
+    });
+    while (cells.length > 0 && (cells[cells.length - 1] === null || cells[cells.length - 1] === ""))
+      cells.pop();
+    const at = rows.length;
+    const text = cells.map((c) => (typeof c === "string" ? c : "")).join("\u0000");
+    if (typeof cells[0] === "string" && cells.length === 1 && RECORD_TITLE.test(cells[0])) titleRows.push(at);
+    else if (RECORD_HEADERS.includes(text)) headerRows.push(at);
+    rows.push(cells);
+  });
+  return { ...tab, rows, format: { ...tab.format, titleRows, headerRows } };
 }

@@ -8,6 +8,7 @@ import { buildCardIndex, cardFor, type RiskCard } from "../../core/meeting/card"
 import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/meeting/conflict";
 import {
   buildMeetingRecord,
+  withEarlierMeetings,
   type MeetingInfo,
   notReviewedRisks,
   type ReviewedRisk,
@@ -668,25 +669,30 @@ export function useMeeting({
       marking: settings.protectiveMarking,
     });
     let live = true;
-    gateway.writeOwnedTab(tab).then(
-      (r) => {
-        if (!live) return;
-        const stillStale = report.findings.filter(
-          (f) =>
-            f.ruleId === "risk/stale-update" && reviewed.some((x) => x.sheet === f.sheet && x.row === f.row),
-        ).length;
-        const extra = stillStale
-          ? ` ${stillStale} reviewed risks are still flagged as not updated: see the Check view.`
-          : "";
-        patch({
-          phase: "ended",
-          busy: false,
-          recordSheet: r.sheetName,
-          announcement: `Meeting ended. ${reviewed.length} risks reviewed; the record is on the “${r.sheetName}” tab.${extra}`,
-        });
-      },
-      (e: unknown) => live && patch({ phase: "running", busy: false, error: plainMessage(e) }),
-    );
+    // Each meeting keeps its record: the earlier meetings the tab held go below this one's.
+    const earlier = gateway.readOwnedTab ? gateway.readOwnedTab(tab.name) : Promise.resolve(null);
+    earlier
+      .then((old) => gateway.writeOwnedTab(old ? withEarlierMeetings(tab, old) : tab))
+      .then(
+        (r) => {
+          if (!live) return;
+          const stillStale = report.findings.filter(
+            (f) =>
+              f.ruleId === "risk/stale-update" &&
+              reviewed.some((x) => x.sheet === f.sheet && x.row === f.row),
+          ).length;
+          const extra = stillStale
+            ? ` ${stillStale} reviewed risks are still flagged as not updated: see the Check view.`
+            : "";
+          patch({
+            phase: "ended",
+            busy: false,
+            recordSheet: r.sheetName,
+            announcement: `Meeting ended. ${reviewed.length} risks reviewed; the record is on the “${r.sheetName}” tab.${extra}`,
+          });
+        },
+        (e: unknown) => live && patch({ phase: "running", busy: false, error: plainMessage(e) }),
+      );
     return () => {
       live = false;
     };

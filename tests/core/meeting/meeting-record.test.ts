@@ -3,10 +3,12 @@
 import {
   buildMeetingRecord,
   newEscalations,
+  withEarlierMeetings,
   type MeetingRecordInput,
 } from "../../../src/core/meeting/meeting-record";
+import { ukDateOfIso } from "../../../src/core/parse";
 import { buildUpdateLogTab, UPDATE_LOG_HEADER_ROW } from "../../../src/core/meeting/update-log-tab";
-import { isDateCell, OWNED_MARKER } from "../../../src/core/model/owned-tab";
+import { isDateCell, OWNED_MARKER, storedCell } from "../../../src/core/model/owned-tab";
 import type { Escalation } from "../../../src/core/model/report";
 import { UPDATE_LOG_HEADER } from "../../../src/core/meeting/record";
 
@@ -197,5 +199,53 @@ describe("buildUpdateLogTab", () => {
     expect(tab.rows[UPDATE_LOG_HEADER_ROW].slice(0, 9).sort()).toEqual([...UPDATE_LOG_HEADER].sort());
     expect(UPDATE_LOG_HEADER.slice(7)).toEqual(["Register", "Changes"]);
     expect(tab.format.headerRows).toEqual([UPDATE_LOG_HEADER_ROW]);
+  });
+});
+
+describe("withEarlierMeetings: each meeting keeps its record", () => {
+  /** A tab as Excel gives it back: values, dates as serials with a date format. */
+  const asRead = (tab: ReturnType<typeof buildMeetingRecord>) => {
+    const values = tab.rows.map((r) => r.map((c) => (isDateCell(c) ? storedCell(c).value : (c ?? null))));
+    const formats = tab.rows.map((r) => r.map((c) => (isDateCell(c) ? "dd/mm/yyyy" : "General")));
+    values[0] = [...values[0], null, OWNED_MARKER];
+    return { values, formats };
+  };
+
+  it("keeps the earlier meeting below the latest, its dates dates, its titles and headers as such, without the marker", () => {
+    const october = buildMeetingRecord(input);
+    const november = buildMeetingRecord({ ...input, meeting: { ...input.meeting, date: "2022-11-07" } });
+    const both = withEarlierMeetings(november, asRead(october));
+    const titles = both.rows
+      .map((r) => r[0])
+      .filter((v) => typeof v === "string" && v.startsWith("Risk review meeting"));
+    expect(titles).toEqual([
+      "Risk review meeting, 07/11/2022",
+      `Risk review meeting, ${ukDateOfIso(input.meeting.date)}`,
+    ]);
+    const start = november.rows.length + 1;
+    expect(both.rows.slice(start).flat()).not.toContain(OWNED_MARKER);
+    expect(
+      both.rows
+        .slice(start)
+        .flat()
+        .some((c) => isDateCell(c) && c.date === input.meeting.date),
+    ).toBe(true);
+    expect(both.format.titleRows).toContain(start);
+    const reviewedHeader = both.rows.findIndex(
+      (r, i) => i > start && r[0] === "Risk ID" && r[2] === "Outcome",
+    );
+    expect(both.format.headerRows).toContain(reviewedHeader);
+    expect(
+      both.rows
+        .slice(start)
+        .some(
+          (r) => r.length === 1 && r[0] === "None" && both.format.titleRows.includes(both.rows.indexOf(r)),
+        ),
+    ).toBe(false);
+  });
+
+  it("a tab holding no meeting record (an empty sheet, another layout) adds nothing", () => {
+    const latest = buildMeetingRecord(input);
+    expect(withEarlierMeetings(latest, { values: [["Notes"], ["x"]], formats: [[], []] })).toBe(latest);
   });
 });
