@@ -1,5 +1,6 @@
 // Parses risk-review's command line into a typed command, or a usage error (exit 2). No dependency needed.
 
+import { MONTH_NAMES } from "../core/parse/months";
 import * as fs from "fs";
 import { daysInMonth } from "../core/parse/day";
 
@@ -140,21 +141,6 @@ export function isIsoDate(iso: string): boolean {
   return asAtProblem(iso) === null;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /**
  * Why `iso` cannot be an as-at date, or null when it is a real date written YYYY-MM-DD from 1900 on: a
  * date written otherwise, a date that does not exist (30 February) and one before Excel's dates are told apart.
@@ -167,7 +153,7 @@ export function asAtProblem(iso: string): string | null {
   if (month < 1 || month > 12) return `${notReal}: there is no month ${month}`;
   if (day < 1) return `${notReal}: there is no day 0`;
   const days = daysInMonth(year, month);
-  if (day > days) return `${notReal}: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  if (day > days) return `${notReal}: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
   // Excel's dates start in 1900: an earlier year (a mistyped 2022) could not be written on the tabs as a date.
   if (year < 1900) return `--as-at "${iso}" is before 1900, when Excel's dates begin: check the year`;
   return null;

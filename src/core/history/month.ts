@@ -1,11 +1,12 @@
 // Calendar months as plain numbers (year × 12 + month − 1), so "the month before" is just − 1.
 
+import { MONTH_NAMES } from "../parse/months";
 import { monthIndexOfDay, type DayNumber } from "../parse/day";
 
 /** A calendar month: year × 12 + (month − 1). */
 export type MonthIndex = number;
 
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const SHORT_MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
 
 /** The month a day falls in. */
 export function monthOf(day: DayNumber): MonthIndex {

@@ -10,21 +10,7 @@ import { saysNoChange } from "../history/log-cells";
 import { datedLineForm, datedLines, updateLines, type DatedLineForm } from "../parse/dated-lines";
 import { isoFromDay, partsFromDay, ukDate, type DayNumber } from "../parse/day";
 import { foldSpaces } from "../parse/spaces";
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import { MONTH_NAMES } from "../parse/months";
 
 /** "w/c ", "Week commencing " before a date: the meeting's date is a day, not a week. */
 const WEEK_WORDS = /^(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?\s+/i;

@@ -16,6 +16,22 @@ const MONTHS: Record<string, number> = {
   dec: 12, december: 12,
 };
 
+/** The months' names, January first: what a message or a written date spells out. */
+export const MONTH_NAMES: readonly string[] = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
 /** Regex source matching any month word, longest forms first so "September" is not read as "Sep". */
 export const MONTH_WORD_SOURCE =
   "(?:january|february|march|april|may|june|july|august|september|october|november|december|" +
