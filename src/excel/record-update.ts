@@ -2,12 +2,12 @@
 // read sync), then writes the register cells and appends the Update Log row (one write sync).
 
 import type { CellValue } from "../core/model/grid";
-import type { CellEdit, LogAppend } from "../core/model/edits";
+import { headingAsAtCell, type CellEdit, type LogAppend } from "../core/model/edits";
 import type { OwnedTab } from "../core/model/owned-tab";
 import { findConflicts, type FieldConflict, type RowSnapshot } from "../core/meeting/conflict";
 import { columnRuns, placeLogColumns } from "../core/meeting/log-columns";
 import { logKeepingReplaced, valuesReplaced, type ReplacedValue } from "../core/meeting/replaced-values";
-import { OWNED_TAB_STYLE } from "../core/model/owned-tab";
+import { OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { MAX_CELL_CHARS } from "../core/model/writable-text";
 import { toA1 } from "../core/address/a1";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
@@ -238,6 +238,16 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
             return wire(writtenValue(v, logFormat(header[index], v), is1904));
           }),
         );
+      }
+      // The add-in's log tab's title block brought up to the meeting's date (a log kept by hand has none).
+      const asAtCell =
+        logAppend.asAt && !top.isNullObject ? headingAsAtCell(top.values as CellValue[][]) : null;
+      if (logAppend.asAt && asAtCell) {
+        const { value, numberFormat } = storedCell({ date: logAppend.asAt });
+        const format = numberFormat ?? "General";
+        const cell = log.getCell(top.rowIndex + asAtCell.row, top.columnIndex + asAtCell.col);
+        cell.numberFormat = [[format]];
+        cell.values = [[wire(writtenValue(value, format, is1904))]];
       }
     }
     await countedSync(context, "record: write");

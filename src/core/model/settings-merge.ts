@@ -11,6 +11,7 @@
 // one entry.
 
 import type { AcceptedException, ColumnCorrection, ImportProfile, Settings } from "./settings";
+import type { ConfirmedPair } from "./history";
 import { foldCaseAndSpaces } from "../parse/spaces";
 
 /** The result of a merge: the settings to write, and the entries both sides changed (mine kept). */
@@ -142,6 +143,33 @@ function mergeProfile(
     const { value, clash } = pick(b[k], mine[k], theirs[k]);
     if (clash) conflicts.push(`the import profile's ${k}`);
     if (value !== undefined) out[k] = value;
+  }
+  const renumbered = mergePairs(b.renumbered ?? [], mine.renumbered ?? [], theirs.renumbered ?? []);
+  if (renumbered.length > 0) out.renumbered = renumbered;
+  return out;
+}
+
+/**
+ * Confirmed renumberings merged pair by pair: each pair either side confirmed since `base` is kept, and one
+ * either side dropped is dropped (a pair is a fact the officer confirmed, never a clash).
+ */
+function mergePairs(
+  base: readonly ConfirmedPair[],
+  mine: readonly ConfirmedPair[],
+  theirs: readonly ConfirmedPair[],
+): ConfirmedPair[] {
+  const key = (p: ConfirmedPair) => JSON.stringify([fold(p.oldId), fold(p.newId)]);
+  const inBase = new Set(base.map(key));
+  const dropped = new Set(
+    base.map(key).filter((k) => !mine.some((p) => key(p) === k) || !theirs.some((p) => key(p) === k)),
+  );
+  const out: ConfirmedPair[] = [];
+  const seen = new Set<string>();
+  for (const p of [...mine, ...theirs]) {
+    const k = key(p);
+    if (seen.has(k) || (inBase.has(k) && dropped.has(k))) continue;
+    seen.add(k);
+    out.push(p);
   }
   return out;
 }

@@ -220,3 +220,26 @@ describe("conflictNotice", () => {
     else expect(notice).toMatch(expected);
   });
 });
+
+describe("mergeSettings: the import profile's confirmed renumberings", () => {
+  // The pane-months review: the second import's save (the profile already there) dropped the pair the
+  // officer had just confirmed, so it was offered again next month and the risk added twice.
+  const profile = (renumbered?: { oldId: string; newId: string }[]) => ({
+    ...defaultSettings(),
+    importProfile: { columns: { "Risk ID": "id" }, ...(renumbered ? { renumbered } : {}) },
+  });
+  const pair = { oldId: "HRC-014", newId: "HRC-114" };
+
+  it("keeps a pair confirmed in this save, the profile having been saved before", () => {
+    const { merged, conflicts } = mergeSettings(profile(), profile([pair]), profile());
+    expect(merged.importProfile?.renumbered).toEqual([pair]);
+    expect(conflicts).toEqual([]);
+  });
+
+  it("keeps pairs confirmed on both sides, once each, and drops a pair either side dropped", () => {
+    const other = { oldId: "HRC-020", newId: "HRC-120" };
+    const third = { oldId: "HRC-030", newId: "HRC-130" };
+    const { merged } = mergeSettings(profile([third]), profile([pair, third]), profile([{ ...pair }, other]));
+    expect(merged.importProfile?.renumbered).toEqual([pair, other]);
+  });
+});
