@@ -16,6 +16,8 @@ import { groupedHeader } from "../read/map-headers";
 interface Written {
   field: string;
   value: CellValue;
+  /** The import kept an officer's edit: `value` is what the export then said (the note's words). */
+  kept: boolean;
 }
 
 /**
@@ -27,8 +29,12 @@ export interface Baseline {
   value: CellValue;
   /** The cell's number format in the backup (a date's); null for a logged value. */
   format: string | null;
-  by: "log" | "backup";
+  /** "kept": the last import kept an officer's edit, the export then saying this value (its log row's note). */
+  by: BaselineSource;
 }
+
+/** Where a baseline comes from: an import's write, an import that kept an officer's edit, a dated backup. */
+export type BaselineSource = "log" | "kept" | "backup";
 
 /** The baseline of a record's cell under `header`, or undefined when the workbook cannot say. */
 export interface LastImported {
@@ -57,9 +63,7 @@ export function lastImported(
   if (!logged && !backup) return NOTHING_IMPORTED;
   return {
     get(key, header) {
-      const value = logged?.get(key, header);
-      if (value !== undefined) return { value, format: null, by: "log" };
-      return backup?.get(key, header);
+      return logged?.get(key, header) ?? backup?.get(key, header);
     },
   };
 }
@@ -69,7 +73,7 @@ function loggedValues(
   grids: readonly Grid[],
   sheet: string,
   keyOf: (riskId: string, actionId: string) => string,
-): { get(key: string, header: string): CellValue | undefined } | null {
+): LastImported | null {
   const byKey = new Map<string, Written[]>();
   for (const grid of grids) {
     const reader = importLogReader(grid);
@@ -78,12 +82,13 @@ function loggedValues(
       const r = reader.rowAt(row);
       if (!r || (r.target !== "" && r.target !== sheet)) continue;
       // A cell left as it was is no baseline, but an officer's edit kept says what the export still said.
-      const value = typeof r.new === "string" && isNotWrittenNote(r.new) ? keptEditExportText(r.new) : r.new;
+      const kept = typeof r.new === "string" && isNotWrittenNote(r.new);
+      const value = kept ? keptEditExportText(r.new as string) : r.new;
       if (value === undefined) continue;
       const key = keyOf(r.riskId, r.actionId);
       if (!key) continue;
       const list = byKey.get(key);
-      const written = { field: r.field, value };
+      const written = { field: r.field, value, kept };
       if (list) list.push(written);
       else byKey.set(key, [written]);
     }
@@ -94,8 +99,9 @@ function loggedValues(
       const list = byKey.get(key);
       if (!list) return undefined;
       for (let i = list.length - 1; i >= 0; i--) {
-        const { field, value } = list[i];
-        if (field === header || field.startsWith(`${header} (`)) return value;
+        const { field, value, kept } = list[i];
+        if (field === header || field.startsWith(`${header} (`))
+          return { value, format: null, by: kept ? "kept" : "log" };
       }
       return undefined;
     },
@@ -165,5 +171,7 @@ export function editReplacedNote(baseline: Baseline): string {
   const text = cellText(baseline.value);
   return baseline.by === "log"
     ? `replaces the register's edit made since the last import, which wrote "${text}"`
-    : `replaces the register's edit made since the last import, when the register and the export said "${text}"`;
+    : baseline.by === "kept"
+      ? `replaces the register's edit made before the last import, when the export said "${text}"`
+      : `replaces the register's edit made since the last import, when the register and the export said "${text}"`;
 }

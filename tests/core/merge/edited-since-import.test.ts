@@ -213,6 +213,10 @@ describe("a cell no import wrote: the latest backup says what the register and t
       ],
     );
     expect(p.risks.notWritten.map((n) => n.reason)).toEqual(["edited-since-import"]);
+    // Its words say where the baseline came from: the export's value when the edit was last kept.
+    expect(p.risks.notWritten[0].note).toBe(
+      'kept the register\'s edit made since the last import (the export still says "Pat Jones", as it did at the last import)',
+    );
     expect(p.risks.changed.flatMap((r) => r.cells.map((c) => c.cell))).toEqual(["C4"]);
   });
 });
