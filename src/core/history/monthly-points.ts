@@ -31,7 +31,7 @@ export interface PointsInput {
  * entry counts; an Import Log change's Old value is the score of the month before the change; a month
  * with no entry carries the month before; the current score stands for the as-at month; a risk with no
  * scored entry has its current score at every month. Before the first scored entry, the score it
- * started from (its Old value, else its own score) stands.
+ * started from (the Old value of its month's first Import Log change, else its own score) stands.
  */
 export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[] {
   const { entries, current, firstSeen, asAt } = input;
@@ -49,7 +49,7 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
     for (let m = start; m <= asAtMonth; m++) out[m - start] = point(m, current, m !== asAtMonth);
     return out;
   }
-  let score: number | null = oldScoreAt(log, at[i]) ?? scoreAt(log, at[i]);
+  let score: number | null = startingScore(log, at, i, asAtMonth);
   // Entries before the window only set the score carried into it: the last scored one of them, found
   // walking back from the window's first entry (a risk with years of entries is not walked from its first).
   let windowAt = at.length;
@@ -93,15 +93,47 @@ function firstMonthSeen(input: PointsInput, firstSeen: DayNumber): MonthIndex {
 
 /**
  * The first month a risk's log says its score for: the month of its first scored entry, or the month
- * before when that is an Import Log change with its Old value. Null when no entry gives a score (its
- * earlier months are the score it started from, not a score the log recorded).
+ * before when that month holds an Import Log change with its Old value (see firstImportOld). Null when no
+ * entry gives a score (its earlier months are the score it started from, not a score the log recorded).
  */
 export function firstLoggedMonth(input: PointsInput): MonthIndex | null {
   const { log, at } = input.entries;
-  const i = nextScored(log, at, 0, monthOf(input.asAt));
+  const asAtMonth = monthOf(input.asAt);
+  const i = nextScored(log, at, 0, asAtMonth);
   if (i === at.length) return null;
-  const e = at[i];
-  return isImportAt(log, e) && oldScoreAt(log, e) !== null ? log.month[e] - 1 : log.month[e];
+  const month = log.month[at[i]];
+  return firstImportOld(log, at, i, asAtMonth) !== null ? month - 1 : month;
+}
+
+/**
+ * The score a risk started from, before its first scored entry (the one at `at[i]`): the Old value of the
+ * first Import Log change in that entry's month, which says what the register held until then (SPEC: "An
+ * Import Log change's Old value is the score the month before that change"), else the first entry's own
+ * score. An Update Log row before that change in the month (the register's update carried into the log
+ * with the score it had when the meeting read it) does not say what the month before held.
+ */
+function startingScore(
+  log: HistoryLog,
+  at: ArrayLike<number>,
+  i: number,
+  lastMonth: MonthIndex,
+): number | null {
+  return firstImportOld(log, at, i, lastMonth) ?? scoreAt(log, at[i]);
+}
+
+/** The Old score of the first Import Log change in the month of the scored entry at `at[i]`, or null. */
+function firstImportOld(
+  log: HistoryLog,
+  at: ArrayLike<number>,
+  i: number,
+  lastMonth: MonthIndex,
+): number | null {
+  const month = log.month[at[i]];
+  for (let k = i; k < at.length && log.month[at[k]] === month; k = nextScored(log, at, k + 1, lastMonth)) {
+    const e = at[k];
+    if (isImportAt(log, e)) return oldScoreAt(log, e);
+  }
+  return null;
 }
 
 /**

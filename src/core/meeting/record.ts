@@ -386,15 +386,17 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       const nextRag = ownScale ? rag : (ratedRag(likelihood, impact, next, ctx) ?? rag);
       if (nextRag && nextRag !== facts.rag) {
         // In the register's own words (High / Medium / Low where its cells say so), as the log says it too;
-        // a cell showing the rating by its colour alone gets the new colour instead.
+        // a cell showing the rating by its colour alone gets the new colour instead. Listed as a change only
+        // where the register holds a RAG (a column, or that colour-only cell): on a register without one, the
+        // new band follows from the score and there is no RAG cell for the log or the minutes to name.
         const ragCell = rawText(record, "rag");
-        if (!putRagFill(nextRag)) put("rag", ragWordLike(nextRag, ragCell), null, true);
-        changes.push({
-          field: "rag",
-          label: CHANGE_LABELS.rag,
-          from: facts.rag ? ragCell || RAG_WORD[facts.rag] : "(blank)",
-          to: ragWordLike(nextRag, ragCell),
-        });
+        if (putRagFill(nextRag) || put("rag", ragWordLike(nextRag, ragCell), null, true))
+          changes.push({
+            field: "rag",
+            label: CHANGE_LABELS.rag,
+            from: facts.rag ? ragCell || RAG_WORD[facts.rag] : "(blank)",
+            to: ragWordLike(nextRag, ragCell),
+          });
       }
       rag = nextRag;
     }

@@ -1,7 +1,8 @@
 // What the export said for each cell of a sheet at the last import: the baseline that tells an officer's
 // edit made in the register since then (SPEC "Imports": the later write wins) from a value IRIS changed.
 // Read from the workbook's own Import Logs (what an import wrote), else from the latest dated backup of
-// the sheet (an import that did not write a cell found it already holding what the export said).
+// the sheet (an import that did not write a cell found it already holding what the export said), else
+// from the Update Log: a due date a meeting moved names the date the sheet held before it.
 
 import { cellAt, formatAt, type CellValue, type Grid } from "../model/grid";
 import { idKey } from "../model/records";
@@ -9,8 +10,12 @@ import { isNotWrittenNote, keptEditExportText } from "../model/writable-text";
 import { cellText } from "../read/cell-text";
 import { importLogReader } from "../history/import-log";
 import { backedUpRegister, backupDay } from "../history/backups";
+import { dueMovesIn } from "../history/collect-history";
 import { detectSheet } from "../read/detect-sheet";
 import { groupedHeader } from "../read/map-headers";
+import type { UpdateLogSheet } from "../read/read-workbook";
+import { splitReplaced } from "../meeting/replaced-values";
+import { dayFromSerial, parseDate, ukDate, type DayNumber } from "../parse";
 
 /** One value an import wrote, under the header it was logged with ("Risk Owner", or "Risk Owner (note …)"). */
 interface Written {
@@ -23,18 +28,26 @@ interface Written {
 /**
  * What the export said for a record's cell at the last import: the value an import wrote (`by` "log"), or
  * the value the cell held when the latest backup of the sheet was made and no import has written it since
- * (`by` "backup": that import found the cell already saying what the export said).
+ * (`by` "backup": that import found the cell already saying what the export said), or, with neither, the
+ * value a meeting's logged change replaced (`by` "meeting": the Update Log's "ACT-002 due 31/12/2022 →
+ * 31/01/2023" says the meeting's is the later write over what the sheet held, as a backup would).
  */
 export interface Baseline {
   value: CellValue;
   /** The cell's number format in the backup (a date's); null for a logged value. */
   format: string | null;
-  /** "kept": the last import kept an officer's edit, the export then saying this value (its log row's note). */
+  /**
+   * "kept": the last import kept an officer's edit, the export then saying this value (its log row's note);
+   * "meeting": the date a meeting's logged due-date move replaced.
+   */
   by: BaselineSource;
 }
 
-/** Where a baseline comes from: an import's write, an import that kept an officer's edit, a dated backup. */
-export type BaselineSource = "log" | "kept" | "backup";
+/**
+ * Where a baseline comes from: an import's write, an import that kept an officer's edit, a dated backup, or
+ * the date a meeting's logged move replaced.
+ */
+export type BaselineSource = "log" | "kept" | "backup" | "meeting";
 
 /** The baseline of a record's cell under `header`, or undefined when the workbook cannot say. */
 export interface LastImported {
@@ -51,19 +64,65 @@ const NOTHING_IMPORTED: LastImported = { get: () => undefined };
  * has the export's value its note names (a backup made then holds the edit); a log from an
  * earlier version, without a Sheet column, counts for every sheet. Later rows win. A cell no log row
  * names takes its value in the latest backup of `sheet`, its record found by `keyOf` on the backup's
- * Risk ID (a register) or Action ID (an actions sheet) and its column by header.
+ * Risk ID (a register) or Action ID (an actions sheet) and its column by header. A cell neither names
+ * takes the value a meeting's logged change replaced (`meeting`, see meetingDueBaselines), where given.
  */
 export function lastImported(
   grids: readonly Grid[],
   sheet: string,
   keyOf: (riskId: string, actionId: string) => string,
+  meeting?: LastImported,
 ): LastImported {
   const logged = loggedValues(grids, sheet, keyOf);
   const backup = latestBackup(grids, sheet, keyOf);
-  if (!logged && !backup) return NOTHING_IMPORTED;
+  if (!logged && !backup) return meeting ?? NOTHING_IMPORTED;
   return {
     get(key, header) {
-      return logged?.get(key, header) ?? backup?.get(key, header);
+      return logged?.get(key, header) ?? backup?.get(key, header) ?? meeting?.get(key, header);
+    },
+  };
+}
+
+/**
+ * The due dates the meetings moved, from the Update Logs' Changes cells ("ACT-002 due 31/12/2022 →
+ * 31/01/2023"), as baselines of the actions sheet's due-date column (`dueHeader`): each action's latest
+ * logged move (by its row's date; of one day, the lower row) gives the date it replaced, which is what the
+ * sheet held, and the export said, before the meeting's later write. An action is found by `keyOf` on the
+ * name the log gives it (its id); a co-author's words a forced write kept are not the meeting's changes.
+ * Nothing when the sheet has no due-date column or no log moved a date.
+ */
+export function meetingDueBaselines(
+  updateLogs: readonly UpdateLogSheet[],
+  dueHeader: string,
+  keyOf: (riskId: string, actionId: string) => string,
+): LastImported {
+  if (!dueHeader) return NOTHING_IMPORTED;
+  const latest = new Map<string, { day: DayNumber; from: DayNumber }>();
+  for (const { grid, headerRow, fieldColumns } of updateLogs) {
+    const changesCol = fieldColumns.get("changes");
+    const dateCol = fieldColumns.get("date");
+    if (changesCol === undefined || dateCol === undefined) continue;
+    const end = grid.rowOffset + grid.values.length;
+    for (let row = headerRow + 1; row < end; row++) {
+      const changes = cellAt(grid, row, changesCol);
+      if (typeof changes !== "string" || !/\bdue\b/i.test(changes)) continue;
+      const date = cellAt(grid, row, dateCol);
+      const parsed = typeof date === "number" ? dayFromSerial(date) : parseDate(date, null, "lastUpdated");
+      if (!parsed.ok) continue;
+      const day = parsed.value;
+      for (const move of dueMovesIn(splitReplaced(changes).own, day)) {
+        const key = move.from === null ? "" : keyOf("", move.action);
+        if (!key || move.from === null) continue;
+        const seen = latest.get(key);
+        if (!seen || day >= seen.day) latest.set(key, { day, from: move.from });
+      }
+    }
+  }
+  if (latest.size === 0) return NOTHING_IMPORTED;
+  return {
+    get(key, header) {
+      const move = header === dueHeader ? latest.get(key) : undefined;
+      return move && { value: ukDate(move.from), format: null, by: "meeting" };
     },
   };
 }
@@ -163,15 +222,24 @@ function latestBackup(
 /** A risk register's key for a log row: the risk's folded id, on a row that names no action. */
 export const riskRowKey = (riskId: string, actionId: string): string => (actionId ? "" : idKey(riskId));
 
-/** An actions sheet's key for a log row, where actions are matched by their id: the folded action id. */
-export const actionRowKey = (_riskId: string, actionId: string): string => idKey(actionId);
+/**
+ * An actions sheet's key where actions are matched by their id: `id:` and the folded action id, as the
+ * import keys the sheet's and the export's rows (plan-import), so a log row, a backup's row or a meeting's
+ * logged move finds its action; "" for a row naming no action id.
+ */
+export const actionRowKey = (_riskId: string, actionId: string): string => {
+  const key = idKey(actionId);
+  return key ? `id:${key}` : "";
+};
 
 /** The note on a cell the import wrote over an officer's edit, IRIS having changed it too. */
 export function editReplacedNote(baseline: Baseline): string {
   const text = cellText(baseline.value);
-  return baseline.by === "log"
-    ? `replaces the register's edit made since the last import, which wrote "${text}"`
-    : baseline.by === "kept"
-      ? `replaces the register's edit made before the last import, when the export said "${text}"`
-      : `replaces the register's edit made since the last import, when the register and the export said "${text}"`;
+  if (baseline.by === "log")
+    return `replaces the register's edit made since the last import, which wrote "${text}"`;
+  if (baseline.by === "kept")
+    return `replaces the register's edit made before the last import, when the export said "${text}"`;
+  if (baseline.by === "meeting")
+    return `replaces the meeting's change, which the Update Log says moved it from "${text}"`;
+  return `replaces the register's edit made since the last import, when the register and the export said "${text}"`;
 }

@@ -67,6 +67,12 @@ function loggedHeaderOf(target: SheetLayout, col: number): string {
   return cell ? groupedHeader(cell) : "";
 }
 
+/** The header a field's column is logged under (see loggedHeaderOf); "" when the sheet has no such column. */
+export function loggedHeaderOfField(target: SheetLayout, field: string): string {
+  const col = target.mapping?.fieldColumns.get(field);
+  return col === undefined ? "" : loggedHeaderOf(target, col);
+}
+
 /** Pairs each export column with the target column it fills; lists the ones that have nowhere to go. */
 export function columnTargets(
   exportSheet: ExportSheetMapping,

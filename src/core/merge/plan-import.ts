@@ -1,7 +1,7 @@
 // Plans an import cell by cell: what the export would add, change and flag in the register and its
 // actions sheet, before anything is written (SPEC "Imports").
 
-import { actionRowKey, lastImported, riskRowKey } from "./last-imported";
+import { actionRowKey, lastImported, meetingDueBaselines, riskRowKey } from "./last-imported";
 import { listWords } from "../list-words";
 import { fillMergedAreas, cellAt, type Grid } from "../model/grid";
 import { fieldText, idKey, type SheetRecord, rawValue } from "../model/records";
@@ -10,7 +10,7 @@ import { dayFromIso, parseActionState, parseRiskState, ukDate } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { readWorkbook } from "../read/read-workbook";
-import { columnTargets, mergeSection, type SectionRules } from "./merge-section";
+import { columnTargets, loggedHeaderOfField, mergeSection, type SectionRules } from "./merge-section";
 import { measureMovement, type RiskReadings } from "./movement";
 import { readExportTable } from "./read-export";
 import { backupName } from "../history/backups";
@@ -334,9 +334,16 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
           targetName: `actions sheet "${actionsSheet}"`,
         },
         warnings,
-        // Actions matched by their id are the ones the Import Log names by it.
+        // Actions matched by their id are the ones the Import Log, a backup and the Update Log name by it.
         ...(useActionId
-          ? { lastImported: lastImported(input.workbookGrids, actionsSheet, actionRowKey) }
+          ? {
+              lastImported: lastImported(
+                input.workbookGrids,
+                actionsSheet,
+                actionRowKey,
+                meetingDueBaselines(read.updateLogs, loggedHeaderOfField(actLayout, "due"), actionRowKey),
+              ),
+            }
           : {}),
       });
     }

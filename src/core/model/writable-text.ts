@@ -54,21 +54,27 @@ export function keptFormulaNote(exportText: string): string {
 
 /**
  * The note on a cell the import left as the officer edited it: the export still says what the last import
- * wrote (`by` "log"), what it said when an import kept the edit before (`by` "kept"), or what the register
- * held at the last import (`by` "backup", its dated backup).
+ * wrote (`by` "log"), what it said when an import kept the edit before (`by` "kept"), what the register
+ * held at the last import (`by` "backup", its dated backup), or what the sheet held before a meeting's
+ * logged change (`by` "meeting").
  */
-export function editKeptNote(importedText: string, by: "log" | "kept" | "backup" = "log"): string {
+export function editKeptNote(
+  importedText: string,
+  by: "log" | "kept" | "backup" | "meeting" = "log",
+): string {
   const when =
     by === "log"
       ? "as that import wrote"
       : by === "kept"
         ? "as it did at the last import"
-        : "as the register held at that import";
+        : by === "backup"
+          ? "as the register held at that import"
+          : "as the sheet held before the meeting changed it";
   return `kept the register's edit made since the last import (the export still says "${importedText}", ${when})`;
 }
 
 const KEPT_EDIT_NOTE =
-  /^kept the register's edit made since the last import \(the export still says "([\s\S]*)", as (?:that import wrote|it did at the last import|the register held at that import)\)$/;
+  /^kept the register's edit made since the last import \(the export still says "([\s\S]*)", as (?:that import wrote|it did at the last import|the register held at that import|the sheet held before the meeting changed it)\)$/;
 
 /** The export's text an editKeptNote names; undefined for any other text. */
 export function keptEditExportText(note: string): string | undefined {

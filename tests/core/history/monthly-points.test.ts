@@ -201,3 +201,17 @@ describe("monthly points are shared between risks without being confused", () =>
     expect(Object.isFrozen(a[0])).toBe(true);
   });
 });
+
+describe("the score a risk started from, before its first scored entry", () => {
+  it("is the Old of the month's first Import Log change, not an Update Log row before it that the register did not hold", () => {
+    // HRC-008: the register's update carried into the log on 20/09 with the score the meeting read (8), IRIS's
+    // 6 → 8 imported on 26/09, put back to 6 by the meeting on 28/09: August (and before) was 6.
+    const p = points([U("2022-09-20", 8), I("2022-09-26", 6, 8), U("2022-09-28", 6)], 6, "2022-05-01");
+    expect(p).toMatchObject({ "2022-06": 6, "2022-07": 6, "2022-08": 6, "2022-09": 6 });
+  });
+
+  it("is the first entry's own score when the month holds no Import Log change", () => {
+    const p = points([U("2022-09-05", 10), U("2022-09-28", 8)], 8, "2022-05-01");
+    expect(p).toMatchObject({ "2022-08": 10, "2022-09": 8 });
+  });
+});

@@ -269,9 +269,12 @@ describe("recordToEdits", () => {
         3,
         "Treat",
         "Bare",
-        "Likelihood 2 → 1; Score 6 → 3; RAG Amber → Green",
+        // No RAG column (nor a colour-only RAG cell): no RAG cell changed, so none is listed.
+        "Likelihood 2 → 1; Score 6 → 3",
       ],
     ]);
+    expect(p.changes.map((c) => c.field)).toEqual(["likelihood", "score"]);
+    expect(p.after.rag).toBe("green"); // the card still shows the band the new score falls in
   });
 
   it("refuses an empty update that is not a no-change entry", () => {

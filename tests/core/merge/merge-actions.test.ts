@@ -189,3 +189,59 @@ describe("a closed risk's actions that left the export with it (judgement)", () 
     ]);
   });
 });
+
+describe("a due date the meeting moved since the last import (SPEC Imports: the later write wins)", () => {
+  /** The add-in's Update Log with one meeting row whose Changes moved A-1's due date. */
+  const updateLog = (changes: string) =>
+    gridFromRows("Update Log", [
+      ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy", "Register", "Changes"],
+      [44830, "R-1", "Jane Smith", "Gullies late", "No", 6, "Treat", "Register", changes],
+    ]);
+  const moved: A = ["R-1", "A-1", "Inspect gullies", "Bob", "30/11/2022", "Open"];
+  const due = (p: ReturnType<typeof plan>) =>
+    p.actions!.changed.flatMap((r) => r.cells).filter((c) => c.cell.startsWith("E"));
+
+  it("keeps it, with no backup of the actions sheet, when the export still says what the Update Log says it replaced", () => {
+    const p = plan(
+      [exportRisks, exportActions([A1])],
+      [register, councilActions([moved]), updateLog("A-1 due 31/10/2022 → 30/11/2022")],
+    );
+    expect(due(p)).toEqual([]);
+    expect(p.actions!.notWritten).toEqual([
+      expect.objectContaining({
+        cell: "E2",
+        reason: "edited-since-import",
+        note: 'kept the register\'s edit made since the last import (the export still says "31/10/2022", as the sheet held before the meeting changed it)',
+      }),
+    ]);
+  });
+
+  it("writes the export's date when IRIS changed it since, saying it replaces the meeting's change", () => {
+    const p = plan(
+      [exportRisks, exportActions([["R-1", "A-1", "Inspect gullies", "Bob", "31/12/2022", "Open"]])],
+      [register, councilActions([moved]), updateLog("A-1 due 31/10/2022 → 30/11/2022")],
+    );
+    expect(due(p)).toEqual([
+      expect.objectContaining({
+        cell: "E2",
+        note: 'replaces the meeting\'s change, which the Update Log says moved it from "31/10/2022"',
+      }),
+    ]);
+  });
+
+  it("keeps it when the latest dated backup of the actions sheet holds what the export still says", () => {
+    const backup = gridFromRows(
+      "Backup Actions 2022-09-26",
+      [
+        [...EXPORT_ACTION_HEADERS, "Council Comment"],
+        [...A1, "ours"],
+      ],
+      { owned: true },
+    );
+    const p = plan([exportRisks, exportActions([A1])], [register, councilActions([moved]), backup]);
+    expect(due(p)).toEqual([]);
+    expect(p.actions!.notWritten).toEqual([
+      expect.objectContaining({ cell: "E2", reason: "edited-since-import" }),
+    ]);
+  });
+});
