@@ -83,8 +83,9 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
   const out: string[] = [];
   out.push(`Checked ${checked.length} of ${count(results.length, "file")} as at ${asAt}.`);
   out.push("");
+  // Each file's part is laid out terminal-safe already, line by line: its lines are taken as they are.
   for (const r of checked) {
-    out.push(`${r.text ? layOutText(r.text).trimEnd() : ""}`);
+    if (r.text) out.push(...layOutText(r.text).trimEnd().split("\n"));
     out.push("");
   }
   if (failed.length > 0) {
@@ -150,6 +151,7 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
       `${count(total("info"), "note")}; ${count(escalations, "risk")} to escalate` +
       (failed.length > 0 ? `; ${count(failed.length, "file")} not checked.` : "."),
   );
-  // Cells and file names reach the terminal shown, never obeyed (each file's own part is safe already).
-  return `${terminalSafeLines(out.join("\n").split("\n"))}\n`;
+  // Cells and file names reach the terminal shown, never obeyed: each entry of `out` is one line, made safe
+  // whole (a name's line break is shown as "\n", never splits it), as are the tables' cells before layout.
+  return `${terminalSafeLines(out)}\n`;
 }

@@ -9,7 +9,7 @@ import type { SheetInfo } from "../core/model/sheet-info";
 import { TREND_ARROWS, type Trend } from "../core/model/history";
 import { mergesUnreadNote, structureLines } from "../core/read/structure-lines";
 import { listedOnce } from "./listed-once";
-import { terminalSafeLines } from "./terminal-text";
+import { terminalSafe, terminalSafeLines } from "./terminal-text";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
@@ -46,11 +46,16 @@ export function trendText(trend: Trend): string {
   return trend === null ? "-" : trend === "new" ? "new" : `${TREND_ARROWS[trend]} ${trend}`;
 }
 
-/** Pads each column of a table of strings to its widest cell, two spaces apart; the last column is left as is. */
+/**
+ * Pads each column of a table of strings to its widest cell, two spaces apart; the last column is left as
+ * is. Each cell is made terminal-safe first (a file name, sheet name or title holding a line break or ESC
+ * is shown escaped, on its row), so every row is one line and the widths count what is printed.
+ */
 export function table(rows: string[][]): string[] {
+  const safe = rows.map((r) => r.map(terminalSafe));
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  "));
+  for (const r of safe) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return safe.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  "));
 }
 
 /** A finding as the text report lists it. */
