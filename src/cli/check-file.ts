@@ -3,10 +3,18 @@
 
 import type { Movement } from "../core/merge/movement";
 import { checkWorkbook } from "../core/check";
-import type { Severity } from "../core/model/finding";
+import { compareFindings, type Finding, type Severity } from "../core/model/finding";
 import type { AcceptedException } from "../core/model/settings";
-import type { ActionsElsewhere } from "../core/join/across-files";
-import { actionRiskKeys, riskIdentities, type RiskIdentity } from "../core/join/risk-identity";
+import type { AcrossFiles } from "../core/join/across-files";
+import {
+  actionFacts,
+  actionRiskKeys,
+  riskIdentities,
+  type OverdueAction,
+  type RiskIdentity,
+} from "../core/join/risk-identity";
+import { rule as actionOverdueRule } from "../core/rules/risk-action-overdue";
+import { rule as closedWithOpenActionsRule } from "../core/rules/risk-closed-with-open-actions";
 import { rule as noActionRule } from "../core/rules/risk-no-action";
 import { rule as ownerConflictRule } from "../core/rules/risk-owner-conflict";
 import { escalationKeys } from "../core/summary/roll-up";
@@ -17,13 +25,14 @@ import type { OutputFormat } from "./args";
 import { readInput, requireCheckableSheet } from "./check-input";
 import { CliError } from "./cli-error";
 import {
+  jsonFinding,
   toJsonReport,
   type JsonEscalation,
   type JsonFinding,
   type JsonProposal,
   type JsonSheet,
 } from "./format-json";
-import { textReport, type TextReport } from "./format-text";
+import { textFinding, textReport, type TextReport } from "./format-text";
 import { settingsFromGrids } from "./settings-from-grids";
 
 /** One file to check. */
@@ -72,10 +81,18 @@ export interface FileResult {
   };
   /** The file's own report as the single-file text output prints it (laid out by layOutText). */
   text?: TextReport;
-  /** The file's part in the join across files: its risks, and the risk ids its actions rows name. */
+  /**
+   * The file's part in the join across files: its risks, the risk ids its actions rows name, how many open
+   * actions rows name each, and the actions rows it reported overdue.
+   */
   risks: RiskIdentity[];
   actionKeys: string[];
+  openActionCounts: [string, number][];
+  overdueActions: OverdueAction[];
   ownerConflictSeverity: Severity | "off";
+  closedWithOpenSeverity: Severity | "off";
+  /** The file's sheets in its tabs' order (findings are listed in it). */
+  sheetOrder: string[];
   acceptedExceptions: AcceptedException[];
   /**
    * The summary tabs' data for the roll-up (only when asked for), the file's protective marking, and the
@@ -99,7 +116,11 @@ function nothingFrom(file: string): FileResult {
     escalated: [],
     risks: [],
     actionKeys: [],
+    openActionCounts: [],
+    overdueActions: [],
     ownerConflictSeverity: "off",
+    closedWithOpenSeverity: "off",
+    sheetOrder: [],
     acceptedExceptions: [],
   };
 }
@@ -137,8 +158,13 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
       text: job.format === "text" ? textReport(report, job.file) : undefined,
       risks: riskIdentities(report),
       actionKeys: actionRiskKeys(report),
+      ...actionFacts(report, settings),
       ownerConflictSeverity:
         settings.ruleSeverities[ownerConflictRule.meta.id] ?? ownerConflictRule.meta.defaultSeverity,
+      closedWithOpenSeverity:
+        settings.ruleSeverities[closedWithOpenActionsRule.meta.id] ??
+        closedWithOpenActionsRule.meta.defaultSeverity,
+      sheetOrder: report.sheets.map((s) => s.name),
       acceptedExceptions: settings.acceptedExceptions,
       summary: job.rollUp
         ? {
@@ -154,33 +180,55 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
 }
 
 /**
- * The file's result without its risk/no-action findings on the risks whose actions another file holds
- * (SPEC "Many workbooks": risks are joined across files as across sheets): gone from its JSON, its text,
- * its roll-up part and its counts, as they would be had the actions been a sheet of the same workbook.
+ * The file's result after the join across files (SPEC "Many workbooks": risks are joined across files as
+ * across sheets), as it would be had the other files' sheets been sheets of this workbook: without its
+ * risk/no-action findings on risks whose actions another file holds and its risk/action-overdue findings
+ * on actions whose risks are all closed in other files, and with a risk/closed-with-open-actions finding
+ * on each closed risk another file still has open actions for. In its JSON, its text, its roll-up part and
+ * its counts alike; an accepted finding is withdrawn from, or added to, its accepted ones.
  */
-export function withActionsElsewhere(result: FileResult, elsewhere: readonly ActionsElsewhere[]): FileResult {
-  const mine = elsewhere.filter((e) => e.file === result.file);
-  if (mine.length === 0) return result;
-  const withdrawn = new Set(mine.map((e) => `${e.sheet}\u0000${e.row}`));
-  const stands = (f: { ruleId: string; sheet: string; row: number }): boolean =>
-    f.ruleId !== noActionRule.meta.id || !withdrawn.has(`${f.sheet}\u0000${f.row}`);
+export function afterJoin(
+  result: FileResult,
+  across: Pick<AcrossFiles, "actionsElsewhere" | "overdueForClosed" | "closedElsewhere">,
+): FileResult {
+  const placeOf = (ruleId: string, sheet: string, row: number): string =>
+    `${ruleId}\u0000${sheet}\u0000${row}`;
+  const withdrawn = new Map<string, Severity | "accepted">();
+  for (const e of across.actionsElsewhere)
+    if (e.file === result.file) withdrawn.set(placeOf(noActionRule.meta.id, e.sheet, e.row), e.was);
+  for (const e of across.overdueForClosed)
+    if (e.file === result.file) withdrawn.set(placeOf(actionOverdueRule.meta.id, e.sheet, e.row), e.was);
+  const added = across.closedElsewhere.filter((c) => c.file === result.file);
+  if (withdrawn.size === 0 && added.length === 0) return result;
+
   const counts = { ...result.counts };
-  for (const e of mine) if (e.was !== "accepted") counts[e.was]--;
+  for (const was of withdrawn.values()) if (was !== "accepted") counts[was]--;
+  for (const c of added) if (!c.accepted) counts[c.finding.severity]++;
+  const stands = (f: { ruleId: string; sheet: string; row: number }): boolean =>
+    !withdrawn.has(placeOf(f.ruleId, f.sheet, f.row));
+  const found: Finding[] = added.filter((c) => !c.accepted).map((c) => c.finding);
+  const accepted: Finding[] = added.filter((c) => c.accepted).map((c) => c.finding);
+  // Each list keeps the order of the file's own report (priority, severity, rule, then sheet and row).
+  const sheetOrder = new Map(result.sheetOrder.map((name, i) => [name, i]));
+  const placed = <T extends Parameters<typeof compareFindings>[0]>(list: readonly T[], extra: T[]): T[] => {
+    const kept = list.filter(stands);
+    return extra.length === 0 ? kept : [...kept, ...extra].sort((a, b) => compareFindings(a, b, sheetOrder));
+  };
   return {
     ...result,
     counts,
-    json: result.json && { ...result.json, findings: result.json.findings.filter(stands) },
+    json: result.json && { ...result.json, findings: placed(result.json.findings, found.map(jsonFinding)) },
     text: result.text && {
       ...result.text,
-      findings: result.text.findings.filter(stands),
-      accepted: result.text.accepted.filter(stands),
+      findings: placed(result.text.findings, found.map(textFinding)),
+      accepted: placed(result.text.accepted, accepted.map(textFinding)),
     },
     summary: result.summary && {
       ...result.summary,
       data: {
         ...result.summary.data,
-        findings: result.summary.data.findings.filter(stands),
-        accepted: result.summary.data.accepted.filter(stands),
+        findings: placed(result.summary.data.findings, found),
+        accepted: placed(result.summary.data.accepted, accepted),
       },
     },
   };

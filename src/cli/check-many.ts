@@ -11,7 +11,7 @@ import { rollUpMarking, rollUpSummary } from "../core/summary/roll-up";
 import { VERSION } from "../core/version";
 import { loadTabWriter } from "./load-tab-writer";
 import { READABLE_INPUT, resaveProblem, type CheckCommand } from "./args";
-import { checkFile, failedFile, withActionsElsewhere, type FileJob, type FileResult } from "./check-file";
+import { afterJoin, checkFile, failedFile, type FileJob, type FileResult } from "./check-file";
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
 import { settingsWarningLine } from "./settings-from-grids";
@@ -206,10 +206,13 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
       acceptedExceptions: r.acceptedExceptions,
       asAt: r.asAt,
       actionKeys: r.actionKeys,
+      openActionCounts: r.openActionCounts,
+      overdueActions: r.overdueActions,
+      closedWithOpenSeverity: r.closedWithOpenSeverity,
     })),
   );
-  // A risk/no-action finding does not stand where another file's actions sheet holds the risk's action.
-  const joined = results.map((r) => withActionsElsewhere(r, across.actionsElsewhere));
+  // Each file's findings as they stand across files: actions in one file count for risks in another.
+  const joined = results.map((r) => afterJoin(r, across));
 
   // Write the roll-up before printing, so a failed write is not followed by a report that reads as success.
   if (command.out !== undefined)

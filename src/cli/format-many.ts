@@ -73,9 +73,9 @@ function findingRows(findings: readonly FileFinding[]): string[] {
 }
 
 /**
- * The text report: a line on what was checked, each file's own report as `check FILE` prints it (less the
- * risk/no-action findings on risks whose actions another file holds), the files that could not be
- * checked, what was found across files, and the count line over everything.
+ * The text report: a line on what was checked, each file's own report as `check FILE` prints it (as it
+ * stands after the join: see afterJoin), the files that could not be checked, what was found across
+ * files, and the count line over everything.
  */
 export function renderManyText(asAt: string, results: readonly FileResult[], across: AcrossFiles): string {
   const checked = results.filter((r) => r.error === undefined);
@@ -116,6 +116,34 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
           a.recordId || "-",
           `${a.file}: ${a.sheet} row ${a.row}`,
           `actions in ${a.actionsIn.join(", ")}`,
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+  }
+  if (across.closedElsewhere.length > 0) {
+    out.push(
+      `Closed risks with open actions in another file, so "closed with open actions" (${across.closedElsewhere.length}):`,
+    );
+    out.push(
+      ...table(
+        across.closedElsewhere.map((c) => [
+          c.recordId || "-",
+          `${c.file}: ${findingPlace(c.finding)}`,
+          `open actions in ${c.actionsIn.join(", ")}${c.accepted ? " (accepted there)" : ""}`,
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+  }
+  if (across.overdueForClosed.length > 0) {
+    out.push(
+      `Overdue actions whose risks are all closed in another file, so not "overdue" (${across.overdueForClosed.length}):`,
+    );
+    out.push(
+      ...table(
+        across.overdueForClosed.map((o) => [
+          o.recordId || "-",
+          `${o.file}: ${o.sheet} row ${o.row}`,
+          `risks closed in ${o.risksIn.join(", ")}`,
         ]),
       ).map((l) => `  ${l}`),
     );

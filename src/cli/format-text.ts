@@ -80,7 +80,8 @@ export interface TextReport {
   proposals: number;
 }
 
-const textFinding = (f: Finding): TextFinding => ({
+/** A finding as the text report keeps it. */
+export const textFinding = (f: Finding): TextFinding => ({
   severity: f.severity,
   ruleId: f.ruleId,
   sheet: f.sheet,

@@ -125,3 +125,83 @@ describe("check REGISTER PLAN: actions in one file count for risks in another", 
     expect(rules).not.toContain("risk/no-action");
   });
 });
+
+describe("check REGISTER PLAN: a closed risk's actions in the other file", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = path.join(tmp, "closed");
+    fs.mkdirSync(dir);
+    const closed = risk("R-1", "Winter gritting fleet", "Ann Lee");
+    closed[11] = "Closed";
+    // A-1 overdue and A-2 open for the closed R-1; A-3 overdue for R-5, open in the register.
+    await writeWorkbook(path.join(dir, "register.xlsx"), {
+      Register: [HEADER, closed, risk("R-5", "Depot lease", "Ann Lee")],
+    });
+    await writeWorkbook(path.join(dir, "plan.xlsx"), {
+      Plan: [
+        ACTION_HEADER,
+        ["R-1", "A-1", "Return the gritters", "Jo Park", utc(2022, 9, 1)],
+        ["R-1", "A-2", "Sell the old fleet", "Jo Park", utc(2022, 12, 31)],
+        ["R-5", "A-3", "Renew the lease", "Jo Park", utc(2022, 9, 1)],
+      ],
+    });
+  });
+
+  const ruleHits = (findings: Finding[]) =>
+    findings
+      .filter((f) => f.ruleId === "risk/closed-with-open-actions" || f.ruleId === "risk/action-overdue")
+      .map((f) => [f.file, f.ruleId, f.recordId]);
+
+  it("checked alone, the plan's two overdue actions are warnings and the register has no closed-risk warning", () => {
+    const reg = JSON.parse(
+      runCli(build, ["check", path.join(dir, "register.xlsx"), "--as-at", AS_AT, "--format", "json"]).stdout,
+    ) as { findings: Finding[] };
+    const pl = JSON.parse(
+      runCli(build, ["check", path.join(dir, "plan.xlsx"), "--as-at", AS_AT, "--format", "json"]).stdout,
+    ) as { findings: Finding[] };
+    expect(ruleHits(reg.findings)).toEqual([]);
+    expect(ruleHits(pl.findings)).toEqual([
+      [undefined, "risk/action-overdue", "A-1"],
+      [undefined, "risk/action-overdue", "A-3"],
+    ]);
+  });
+
+  it("together: the register warns R-1 is closed with 2 open actions on its status cell, A-1 is no longer overdue, A-3 still is", () => {
+    const run = runCli(build, ["check", dir, "--as-at", AS_AT, "--format", "json"]);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as { findings: (Finding & { cell: string; message: string })[] };
+    // The folder's files in name order: plan.xlsx, then register.xlsx.
+    expect(ruleHits(json.findings)).toEqual([
+      ["plan.xlsx", "risk/action-overdue", "A-3"],
+      ["register.xlsx", "risk/closed-with-open-actions", "R-1"],
+    ]);
+    const warning = json.findings.find((f) => f.ruleId === "risk/closed-with-open-actions")!;
+    expect([warning.cell, warning.message]).toEqual([
+      "L2",
+      "Risk R-1 is closed but 2 of its actions are still open.",
+    ]);
+  });
+
+  it("the text counts them in each file's part and All files, and Across files says where; the roll-up agrees", async () => {
+    const out = path.join(tmp, "closed-roll-up.xlsx");
+    const run = runCli(build, ["check", dir, "--as-at", AS_AT, "--out", out]);
+    expect(run.status).toBe(0);
+    const part = (file: string) => run.stdout.slice(run.stdout.indexOf(`File:  ${file}`));
+    expect(part("register.xlsx")).toMatch(
+      /warning {2}risk\/closed-with-open-actions {2}Register!L2 {2}R-1[^\n]*\n[\s\S]*?0 errors, 1 warning, 0 notes/,
+    );
+    expect(part("plan.xlsx")).not.toMatch(/risk\/action-overdue +Plan!E2/);
+    expect(part("plan.xlsx")).toMatch(/0 errors, 1 warning, 0 notes/);
+    expect(run.stdout).toMatch(/R-1\s+register\.xlsx: Register!L2\s+open actions in plan\.xlsx/);
+    expect(run.stdout).toMatch(/A-1\s+plan\.xlsx: Plan row 2\s+risks closed in register\.xlsx/);
+    expect(run.stdout).toMatch(/All files: 0 errors, 2 warnings, 0 notes/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows: [unknown, unknown][] = [];
+    wb.getWorksheet("Exceptions")!.eachRow((row) => rows.push([row.getCell(2).value, row.getCell(5).value]));
+    expect(rows.filter(([rule]) => String(rule).startsWith("risk/"))).toEqual([
+      ["risk/action-overdue", "A-3"],
+      ["risk/closed-with-open-actions", "R-1"],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // Joins the risks of several checked files as the engine joins a workbook's sheets: owner conflicts between
 // files, the risks that stand on more than one file (the same id and title), and actions in one file that
-// count for a risk in another.
+// count for a risk in another (no longer "no action"; a closed risk's open actions; an overdue action whose
+// risks are all closed).
 
 import { toA1 } from "../address/a1";
 import type { Finding, Severity } from "../model/finding";
@@ -9,9 +10,10 @@ import type { AcceptedException } from "../model/settings";
 import { dayFromIso } from "../parse";
 import { isAccepted } from "../rules/accepted";
 import { renderMessage } from "../rules/render-message";
+import { rule as closedWithOpenActionsRule } from "../rules/risk-closed-with-open-actions";
 import { rule as ownerConflictRule } from "../rules/risk-owner-conflict";
 import { findOwnerConflicts } from "./owner-conflicts";
-import type { RiskIdentity } from "./risk-identity";
+import type { OverdueAction, RiskIdentity } from "./risk-identity";
 import { normaliseWords } from "../parse/words";
 import { findOwnNumbering, sheetPairKey } from "../read/per-sheet-ids";
 
@@ -26,6 +28,12 @@ export interface FileRisks {
   asAt: string;
   /** The folded risk ids the file's actions rows name (see actionRiskKeys). */
   actionKeys: readonly string[];
+  /** For each folded risk id, how many of the file's open actions rows name it (see actionFacts). */
+  openActionCounts?: readonly (readonly [string, number])[];
+  /** The actions rows the file reported as risk/action-overdue (see actionFacts). */
+  overdueActions?: readonly OverdueAction[];
+  /** The file's severity for risk/closed-with-open-actions ("off" drops the finding); the rule's default when absent. */
+  closedWithOpenSeverity?: Severity | "off";
 }
 
 /** A finding that belongs to one of several files. */
@@ -44,6 +52,44 @@ export interface AcrossFiles {
    * one: that finding does not stand across files, and is withdrawn from the file's report.
    */
   actionsElsewhere: ActionsElsewhere[];
+  /**
+   * Closed risks whose file found no open action for them while another file's actions sheet holds open
+   * ones: a risk/closed-with-open-actions finding placed in the risk's file, on its status cell, as one
+   * workbook holding both sheets would have it.
+   */
+  closedElsewhere: ClosedElsewhere[];
+  /**
+   * Actions rows a file reported overdue (risk/action-overdue) whose risks, held in other files, are all
+   * closed: that finding does not stand across files (one workbook skips such an action), and is withdrawn.
+   */
+  overdueForClosed: OverdueForClosed[];
+}
+
+/** A closed risk with open actions in other files, and the finding that says so in the risk's file. */
+export interface ClosedElsewhere {
+  file: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  recordId: string | null;
+  /** The other files whose open actions rows name the risk, in file order. */
+  actionsIn: string[];
+  finding: FileFinding;
+  /** True where an officer accepted the finding in the risk's file (it is then listed as accepted there). */
+  accepted: boolean;
+}
+
+/** An overdue action whose risks are all closed (in other files): where its withdrawn finding was. */
+export interface OverdueForClosed {
+  file: string;
+  sheet: string;
+  /** 1-based sheet row: the finding's row. */
+  row: number;
+  recordId: string | null;
+  /** The finding's severity in its file, or "accepted" where an officer had accepted it there. */
+  was: Severity | "accepted";
+  /** The files holding the closed risks the action names, in file order. */
+  risksIn: string[];
 }
 
 /** A risk whose actions are in another file: where its withdrawn risk/no-action finding was. */
@@ -134,9 +180,7 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
     if (risk.file === other.file || risk.risk.ownerConflictInFile) continue;
     if (risk.file.ownerConflictSeverity === "off") continue;
     const finding = conflictFinding(risk, other);
-    const asAt = dayFromIso(risk.file.asAt);
-    const isKept = asAt !== null && isAccepted(finding, [...risk.file.acceptedExceptions], asAt);
-    (isKept ? accepted : findings).push(finding);
+    (acceptedIn(risk.file, finding) ? accepted : findings).push(finding);
   }
 
   const byKey = new Map<string, SharedRisk>();
@@ -148,8 +192,25 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
     shared.holders.push({ file: h.file.file, risk: h.risk });
   }
   const shared = [...byKey.values()].filter((s) => new Set(s.holders.map((x) => x.file)).size > 1);
-  return { findings, accepted, shared, actionsElsewhere: actionsInOtherFiles(files) };
+  return {
+    findings,
+    accepted,
+    shared,
+    actionsElsewhere: actionsInOtherFiles(files),
+    closedElsewhere: closedRisksWithActionsElsewhere(files),
+    overdueForClosed: overdueActionsOfClosedRisks(files),
+  };
 }
+
+/** True when a finding placed in a file is accepted there (its accepted exceptions, at its as-at date). */
+function acceptedIn(file: FileRisks, finding: Finding): boolean {
+  const asAt = dayFromIso(file.asAt);
+  return asAt !== null && isAccepted(finding, [...file.acceptedExceptions], asAt);
+}
+
+/** The files of `files` named in `names`, in file order. */
+const inFileOrder = (files: readonly FileRisks[], names: ReadonlySet<string>): string[] =>
+  files.map((f) => f.file).filter((f) => names.has(f));
 
 /**
  * The risks a file found no action for whose id another file's actions rows name, linked as an actions
@@ -178,8 +239,100 @@ function actionsInOtherFiles(files: readonly FileRisks[]): ActionsElsewhere[] {
       row: risk.row + 1,
       recordId: risk.idText || null,
       was: risk.noAction,
-      actionsIn: files.map((f) => f.file).filter((f) => others.has(f)),
+      actionsIn: inFileOrder(files, others),
     });
   }
+  return out;
+}
+
+/**
+ * Closed risks whose own file found no open action for them (so no risk/closed-with-open-actions there)
+ * while other files' open actions rows name them, linked as within a workbook: by the risk's id, else by
+ * the ids its id cell lists. Each is a finding in the risk's file, on its status cell, at that file's
+ * severity for the rule, counting the open actions of the other files.
+ */
+function closedRisksWithActionsElsewhere(files: readonly FileRisks[]): ClosedElsewhere[] {
+  const openIn = new Map<string, { file: string; count: number }[]>();
+  for (const f of files)
+    for (const [key, count] of f.openActionCounts ?? []) {
+      const list = openIn.get(key);
+      if (!list) openIn.set(key, [{ file: f.file, count }]);
+      else list.push({ file: f.file, count });
+    }
+  const out: ClosedElsewhere[] = [];
+  if (openIn.size === 0) return out;
+  for (const h of held(files)) {
+    const { file, risk } = h;
+    if (!risk.closed || risk.closedWithOpen !== undefined) continue;
+    const severity = file.closedWithOpenSeverity ?? closedWithOpenActionsRule.meta.defaultSeverity;
+    if (severity === "off") continue;
+    const elsewhere = (key: string) => (openIn.get(key) ?? []).filter((o) => o.file !== file.file);
+    const whole = idKey(risk.id);
+    let from = whole ? elsewhere(whole) : [];
+    if (from.length === 0) from = risk.actionKeys.filter((k) => k !== whole).flatMap(elsewhere);
+    if (from.length === 0) continue;
+    const count = from.reduce((n, o) => n + o.count, 0);
+    const col = risk.statusCol ?? risk.ownerCol ?? 0;
+    const finding: FileFinding = {
+      file: file.file,
+      ruleId: closedWithOpenActionsRule.meta.id,
+      severity,
+      sheet: risk.sheet,
+      cell: toA1(risk.row, col),
+      row: risk.row + 1,
+      col,
+      recordId: risk.idText || null,
+      messageId: "open",
+      message: renderMessage(closedWithOpenActionsRule.meta.messages.open, {
+        id: risk.idText,
+        count,
+        verb: count === 1 ? "is" : "are",
+      }),
+      field: "status",
+      fingerprint: risk.fingerprint,
+    };
+    out.push({
+      file: file.file,
+      sheet: risk.sheet,
+      row: risk.row + 1,
+      recordId: finding.recordId,
+      actionsIn: inFileOrder(files, new Set(from.map((o) => o.file))),
+      finding,
+      accepted: acceptedIn(file, finding),
+    });
+  }
+  return out;
+}
+
+/**
+ * The actions rows a file reported overdue whose every risk, over all the files (linked by id, as an
+ * actions row is linked to its workbook's registers), is closed: one workbook does not flag an action all
+ * of whose risks are closed. An action naming no risk held anywhere, or one held open anywhere, stands.
+ */
+function overdueActionsOfClosedRisks(files: readonly FileRisks[]): OverdueForClosed[] {
+  const out: OverdueForClosed[] = [];
+  if (!files.some((f) => (f.overdueActions ?? []).length > 0)) return out;
+  const holders = new Map<string, { file: string; closed: boolean }[]>();
+  for (const { file, risk } of held(files)) {
+    const key = idKey(risk.id);
+    if (!key) continue;
+    const list = holders.get(key);
+    const holder = { file: file.file, closed: risk.closed === true };
+    if (!list) holders.set(key, [holder]);
+    else list.push(holder);
+  }
+  for (const f of files)
+    for (const action of f.overdueActions ?? []) {
+      const named = [...new Set(action.keys)].flatMap((k) => holders.get(k) ?? []);
+      if (named.length === 0 || named.some((h) => !h.closed)) continue;
+      out.push({
+        file: f.file,
+        sheet: action.sheet,
+        row: action.row,
+        recordId: action.recordId,
+        was: action.was,
+        risksIn: inFileOrder(files, new Set(named.map((h) => h.file))),
+      });
+    }
   return out;
 }

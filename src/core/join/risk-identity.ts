@@ -1,12 +1,18 @@
 // The little a check across files needs to know about each risk of one file: where it is, its id, title and
-// owner, and whether its file found no action for it; and the risk ids the file's actions rows name.
+// owner, whether it is closed, and whether its file found no action for it (or a closed risk's open
+// actions); and of the file's actions rows: the risk ids they name, how many open ones name each, and the
+// overdue ones the file reported.
 
 import type { CellValue } from "../model/grid";
 import type { Severity } from "../model/finding";
 import type { Report } from "../model/report";
+import type { Settings } from "../model/settings";
+import { parseActionState } from "../parse";
 import { fingerprintRecord } from "../rules/accepted";
+import { rule as actionOverdueRule } from "../rules/risk-action-overdue";
+import { rule as closedWithOpenActionsRule } from "../rules/risk-closed-with-open-actions";
 import { rule as noActionRule } from "../rules/risk-no-action";
-import { rawValue, fieldColumn, idKey, idsNamedIn } from "../model/records";
+import { rawValue, fieldColumn, fieldText, idKey, idsNamedIn, type ActionRecord } from "../model/records";
 
 /** One risk as the join across files sees it: a few strings, no grid. */
 export interface RiskIdentity {
@@ -34,6 +40,36 @@ export interface RiskIdentity {
   noAction: Severity | "accepted" | null;
   /** The folded ids an actions row may name this risk by: its id, and each id its id cell lists. */
   actionKeys: string[];
+  /** True for a closed risk (absent for an open one). */
+  closed?: true;
+  /** 0-based column of the status cell, where a risk/closed-with-open-actions finding points. */
+  statusCol?: number;
+  /**
+   * The file's own risk/closed-with-open-actions finding on this closed risk: its severity, or "accepted";
+   * absent when there is none.
+   */
+  closedWithOpen?: Severity | "accepted";
+}
+
+/** An actions row the file reported as risk/action-overdue, and the risk ids it names. */
+export interface OverdueAction {
+  sheet: string;
+  /** 1-based sheet row: the finding's row. */
+  row: number;
+  /** The finding's record id (the action's ref, or its risk's id). */
+  recordId: string | null;
+  /** The folded risk ids the row names. */
+  keys: string[];
+  /** The finding's severity in its file, or "accepted" where an officer accepted it there. */
+  was: Severity | "accepted";
+}
+
+/** What the join across files needs of a file's actions sheets' rows, besides the ids they name (actionRiskKeys). */
+export interface ActionFacts {
+  /** For each folded risk id: how many open actions rows name it. */
+  openActionCounts: [string, number][];
+  /** The rows the file's own check found overdue (risk/action-overdue on an actions sheet's row). */
+  overdueActions: OverdueAction[];
 }
 
 const placeOf = (f: { sheet: string; row: number }): string => `${f.sheet}\u0000${f.row}`;
@@ -51,13 +87,12 @@ export function riskIdentities(report: Report): RiskIdentity[] {
   const conflicted = new Set(
     [...report.findings, ...report.accepted].filter((f) => f.ruleId === "risk/owner-conflict").map(placeOf),
   );
-  const noAction = new Map<string, Severity | "accepted">();
-  for (const f of report.findings)
-    if (f.ruleId === noActionRule.meta.id) noAction.set(placeOf(f), f.severity);
-  for (const f of report.accepted)
-    if (f.ruleId === noActionRule.meta.id) noAction.set(placeOf(f), "accepted");
+  const noAction = foundOn(report, noActionRule.meta.id);
+  const closedWithOpen = foundOn(report, closedWithOpenActionsRule.meta.id);
   return report.risks.map((f) => {
     const id = rawValue(f.record, "id");
+    const statusCol = fieldColumn(f.record, "status");
+    const closedFinding = closedWithOpen.get(placeOf(f));
     return {
       id,
       idText: f.id,
@@ -71,8 +106,19 @@ export function riskIdentities(report: Report): RiskIdentity[] {
       ownerConflictInFile: conflicted.has(placeOf(f)),
       noAction: noAction.get(placeOf(f)) ?? null,
       actionKeys: actionKeysOf(id),
+      ...(f.open ? {} : { closed: true as const }),
+      ...(statusCol === undefined ? {} : { statusCol }),
+      ...(closedFinding === undefined ? {} : { closedWithOpen: closedFinding }),
     };
   });
+}
+
+/** A rule's findings (and accepted ones) by place: their severity, or "accepted". */
+function foundOn(report: Report, ruleId: string): Map<string, Severity | "accepted"> {
+  const found = new Map<string, Severity | "accepted">();
+  for (const f of report.findings) if (f.ruleId === ruleId) found.set(placeOf(f), f.severity);
+  for (const f of report.accepted) if (f.ruleId === ruleId) found.set(placeOf(f), "accepted");
+  return found;
 }
 
 /** The folded risk ids a checked workbook's actions rows name, each once (an action naming two names both). */
@@ -80,4 +126,46 @@ export function actionRiskKeys(report: Report): string[] {
   const keys = new Set<string>();
   for (const a of report.records.actions) for (const k of idsNamedIn(rawValue(a, "riskId"))) keys.add(k);
   return [...keys];
+}
+
+/**
+ * A checked workbook's actions rows as the join across files needs them: the open ones per risk id (an
+ * action is open as the rules read its status), and the overdue ones the check reported.
+ */
+export function actionFacts(report: Report, settings: Settings): ActionFacts {
+  const open = new Map<string, number>();
+  const openStatus = new Map<string, boolean>();
+  const isOpen = (a: ActionRecord): boolean => {
+    const status = fieldText(a, "status");
+    let known = openStatus.get(status);
+    if (known === undefined) openStatus.set(status, (known = parseActionState(status, settings) === "open"));
+    return known;
+  };
+  for (const a of report.records.actions) {
+    const named = idsNamedIn(rawValue(a, "riskId"));
+    if (named.length > 0 && isOpen(a)) for (const k of new Set(named)) open.set(k, (open.get(k) ?? 0) + 1);
+  }
+  // The overdue rows of actions sheets (a risk's own action on the register is reported on the risk's row).
+  const overdue = [
+    ...report.findings.map((f) => ({ f, was: f.severity as Severity | "accepted" })),
+    ...report.accepted.map((f) => ({ f, was: "accepted" as const })),
+  ].filter(({ f }) => f.ruleId === actionOverdueRule.meta.id && f.messageId !== "ownOverdue");
+  const overdueActions: OverdueAction[] = [];
+  if (overdue.length > 0) {
+    const byPlace = new Map(
+      report.records.actions.map((a) => [placeOf({ sheet: a.sheet, row: a.row + 1 }), a]),
+    );
+    for (const { f, was } of overdue) {
+      const action = byPlace.get(placeOf(f));
+      if (!action) continue;
+      overdueActions.push({
+        sheet: f.sheet,
+        row: f.row,
+        recordId: f.recordId,
+        keys: idsNamedIn(rawValue(action, "riskId")),
+        was,
+      });
+    }
+  }
+  return { openActionCounts: [...open], overdueActions };
 }

@@ -26,8 +26,15 @@ export const PRIORITY_RULES: readonly string[] = ["risk/missing-strategy", "risk
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** What findings are ordered by (a finding as the JSON or the text lists it has no column: ties stay as they are). */
+export type FindingOrder = Pick<Finding, "ruleId" | "severity" | "sheet" | "row"> & { col?: number | null };
+
 /** Orders findings: priority rules first, then by severity, rule, sheet and row. */
-export function compareFindings(a: Finding, b: Finding, sheetOrder?: ReadonlyMap<string, number>): number {
+export function compareFindings(
+  a: FindingOrder,
+  b: FindingOrder,
+  sheetOrder?: ReadonlyMap<string, number>,
+): number {
   const pa = PRIORITY_RULES.indexOf(a.ruleId);
   const pb = PRIORITY_RULES.indexOf(b.ruleId);
   const ra = pa < 0 ? PRIORITY_RULES.length : pa;

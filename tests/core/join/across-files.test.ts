@@ -177,3 +177,98 @@ describe("joinAcrossFiles: actions in one file count for risks in another", () =
     expect(actionsElsewhere.map((a) => [a.was, a.actionsIn])).toEqual([["accepted", ["b.xlsx"]]]);
   });
 });
+
+describe("joinAcrossFiles: a closed risk's actions in another file", () => {
+  const closed = (id: string, extra: Partial<RiskIdentity> = {}): RiskIdentity =>
+    identity(id, "Ann", { closed: true, statusCol: 11, ...extra });
+  const overdue = (sheetRow: number, keys: string[], recordId = `A-${sheetRow}`) => ({
+    sheet: "Plan",
+    row: sheetRow,
+    recordId,
+    keys,
+    was: "warning" as const,
+  });
+
+  it("a closed risk with open actions in other files is risk/closed-with-open-actions in its file, on its status cell, counting them", () => {
+    const { closedElsewhere } = joinAcrossFiles([
+      file("register.xlsx", [closed("R1"), closed("R2", { row: 2 }), identity("R3", "Ann", { row: 3 })]),
+      file("plan-a.xlsx", [], { openActionCounts: [["r1", 2]] }),
+      file("plan-b.xlsx", [], {
+        openActionCounts: [
+          ["r1", 1],
+          ["r3", 1],
+        ],
+      }),
+    ]);
+    expect(closedElsewhere.map((c) => [c.file, c.recordId, c.actionsIn, c.accepted])).toEqual([
+      ["register.xlsx", "R1", ["plan-a.xlsx", "plan-b.xlsx"], false],
+    ]);
+    expect(closedElsewhere[0].finding).toMatchObject({
+      file: "register.xlsx",
+      ruleId: "risk/closed-with-open-actions",
+      severity: "warning",
+      sheet: "Register",
+      cell: "L2",
+      row: 2,
+      message: "Risk R1 is closed but 3 of its actions are still open.",
+    });
+  });
+
+  it("leaves a risk its own file already warns about, its own file's open actions, and a file that turns the rule off", () => {
+    const { closedElsewhere } = joinAcrossFiles([
+      file("a.xlsx", [closed("R1", { closedWithOpen: "warning" }), closed("R2", { row: 2 })], {
+        openActionCounts: [["r2", 1]],
+      }),
+      file("b.xlsx", [closed("R3")], { closedWithOpenSeverity: "off" }),
+      file("plan.xlsx", [], {
+        openActionCounts: [
+          ["r1", 1],
+          ["r3", 1],
+        ],
+      }),
+    ]);
+    expect(closedElsewhere).toEqual([]);
+  });
+
+  it("follows the file's severity and accepted exceptions", () => {
+    const r1 = closed("R1");
+    const { closedElsewhere } = joinAcrossFiles([
+      file("a.xlsx", [r1], {
+        closedWithOpenSeverity: "error",
+        acceptedExceptions: [
+          {
+            ruleId: "risk/closed-with-open-actions",
+            sheet: "Register",
+            recordId: "R1",
+            reason: "Contractor closes its actions next month",
+            reviewBy: "2023-01-31",
+            fingerprint: r1.fingerprint,
+          },
+        ],
+      }),
+      file("plan.xlsx", [], { openActionCounts: [["r1", 1]] }),
+    ]);
+    expect(closedElsewhere.map((c) => [c.finding.severity, c.accepted])).toEqual([["error", true]]);
+  });
+
+  it("withdraws an overdue action whose risks are all closed, in whichever files; keeps one for a risk open anywhere, or held nowhere", () => {
+    const { overdueForClosed } = joinAcrossFiles([
+      file("a.xlsx", [closed("R1"), closed("R2", { row: 2 })]),
+      file("b.xlsx", [identity("R2", "Ann"), closed("R4", { row: 2 })]),
+      file("plan.xlsx", [], {
+        overdueActions: [
+          overdue(2, ["r1"]),
+          overdue(3, ["r2"]),
+          overdue(4, ["r1", "r4"]),
+          overdue(5, ["r9"]),
+          overdue(6, ["r1", "r9"]),
+        ],
+      }),
+    ]);
+    expect(overdueForClosed.map((o) => [o.file, o.row, o.was, o.risksIn])).toEqual([
+      ["plan.xlsx", 2, "warning", ["a.xlsx"]],
+      ["plan.xlsx", 4, "warning", ["a.xlsx", "b.xlsx"]],
+      ["plan.xlsx", 6, "warning", ["a.xlsx"]],
+    ]);
+  });
+});
