@@ -130,24 +130,46 @@ function* held(files: readonly FileRisks[]): Iterable<Held> {
 function conflictFinding(h: Held, other: Held): FileFinding {
   const { risk } = h;
   const severity = h.file.ownerConflictSeverity === "off" ? "warning" : h.file.ownerConflictSeverity;
-  const col = risk.ownerCol ?? 0;
+  return riskFinding(
+    h.file.file,
+    risk,
+    ownerConflictRule.meta,
+    "conflict",
+    severity,
+    risk.ownerCol ?? 0,
+    "owner",
+    {
+      id: risk.idText,
+      owner: risk.owner,
+      otherOwner: other.risk.owner,
+      otherSheet: `${other.risk.sheet} in ${other.file.file}`,
+    },
+  );
+}
+
+/** A finding the join makes on a file's risk: on its row, in column `col`, as the rule's own message says. */
+function riskFinding(
+  file: string,
+  risk: RiskIdentity,
+  meta: { id: string; messages: Record<string, string> },
+  messageId: string,
+  severity: FileFinding["severity"],
+  col: number,
+  field: string,
+  data: Record<string, string | number>,
+): FileFinding {
   return {
-    file: h.file.file,
-    ruleId: ownerConflictRule.meta.id,
+    file,
+    ruleId: meta.id,
     severity,
     sheet: risk.sheet,
     cell: toA1(risk.row, col),
     row: risk.row + 1,
     col,
     recordId: risk.idText || null,
-    messageId: "conflict",
-    message: renderMessage(ownerConflictRule.meta.messages.conflict, {
-      id: risk.idText,
-      owner: risk.owner,
-      otherOwner: other.risk.owner,
-      otherSheet: `${other.risk.sheet} in ${other.file.file}`,
-    }),
-    field: "owner",
+    messageId,
+    message: renderMessage(meta.messages[messageId], data),
+    field,
     fingerprint: risk.fingerprint,
   };
 }
@@ -272,25 +294,16 @@ function closedRisksWithActionsElsewhere(files: readonly FileRisks[]): ClosedEls
     if (from.length === 0) from = risk.actionKeys.filter((k) => k !== whole).flatMap(elsewhere);
     if (from.length === 0) continue;
     const count = from.reduce((n, o) => n + o.count, 0);
-    const col = risk.statusCol ?? risk.ownerCol ?? 0;
-    const finding: FileFinding = {
-      file: file.file,
-      ruleId: closedWithOpenActionsRule.meta.id,
+    const finding = riskFinding(
+      file.file,
+      risk,
+      closedWithOpenActionsRule.meta,
+      "open",
       severity,
-      sheet: risk.sheet,
-      cell: toA1(risk.row, col),
-      row: risk.row + 1,
-      col,
-      recordId: risk.idText || null,
-      messageId: "open",
-      message: renderMessage(closedWithOpenActionsRule.meta.messages.open, {
-        id: risk.idText,
-        count,
-        verb: count === 1 ? "is" : "are",
-      }),
-      field: "status",
-      fingerprint: risk.fingerprint,
-    };
+      risk.statusCol ?? risk.ownerCol ?? 0,
+      "status",
+      { id: risk.idText, count, verb: count === 1 ? "is" : "are" },
+    );
     out.push({
       file: file.file,
       sheet: risk.sheet,
