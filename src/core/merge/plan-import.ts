@@ -3,6 +3,7 @@
 
 import { actionRowKey, lastImported, meetingDueBaselines, riskRowKey } from "./last-imported";
 import { listWords } from "../list-words";
+import { excerpt } from "../rules/excerpt";
 import { fillMergedAreas, cellAt, type Grid } from "../model/grid";
 import { fieldText, idKey, type SheetRecord, rawValue } from "../model/records";
 import type { Settings } from "../model/settings";
@@ -274,8 +275,9 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
         mapping.actions.columns.some((c) => c.field === "actionId") &&
         !!actLayout.mapping?.fieldColumns.has("actionId");
       const actionKey = (r: SheetRecord<string>): string => {
-        const aid = useActionId ? idKey(rawValue(r, "actionId")) : "";
-        if (aid) return `id:${aid}`;
+        // Keyed as the Import Log's, a backup's and a meeting's logged rows are (actionRowKey).
+        const byId = useActionId ? actionRowKey("", fieldText(r, "actionId")) : "";
+        if (byId) return byId;
         const rid = idKey(rawValue(r, "riskId"));
         const text = fieldText(r, "action").replace(/\s+/g, " ").toLowerCase();
         return rid && text ? `rt:${rid}|${text}` : "";
@@ -284,7 +286,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
         const aid = useActionId ? fieldText(r, "actionId") : "";
         if (aid) return aid;
         const text = fieldText(r, "action");
-        return `${fieldText(r, "riskId")}: ${text.length > 40 ? `${text.slice(0, 39)}…` : text}`;
+        return `${fieldText(r, "riskId")}: ${excerpt(text, 40)}`;
       };
       if (useActionId) {
         const dups = duplicates(
