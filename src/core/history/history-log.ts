@@ -168,6 +168,17 @@ export function textsAt(log: HistoryLog, i: number): EntryTexts {
   return log.sheets[log.sheet[i]].texts(log.row[i]);
 }
 
+/** Who wrote an Update Log row that carries the register's own update into the log before a meeting's. */
+export const REGISTER_AUTHOR = "(register, before the meeting)";
+
+/**
+ * True when entry `i` is the register's own update the meeting carried into the log. Versions before stop 27
+ * flagged such rows No for no change whatever their words: their words say it (see noChangeSaid).
+ */
+export function carriedFromRegisterAt(log: HistoryLog, i: number): boolean {
+  return !isImportAt(log, i) && textsAt(log, i).by === REGISTER_AUTHOR;
+}
+
 /** An entry's update text alone (see LogSheet.text). */
 export function textAt(log: HistoryLog, i: number): string {
   return log.sheets[log.sheet[i]].text(log.row[i]);

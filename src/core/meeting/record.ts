@@ -16,7 +16,13 @@ import {
   type RecordCell,
   type RiskRecord,
 } from "../model/records";
-import { entriesOfRisk, lastUpdateAt, registerRiskKey, textsAt } from "../history/history-log";
+import {
+  entriesOfRisk,
+  lastUpdateAt,
+  REGISTER_AUTHOR,
+  registerRiskKey,
+  textsAt,
+} from "../history/history-log";
 import { scoreInMonthOf } from "../history/monthly-points";
 import { isPlaceholder } from "../parse/placeholder";
 import type { Report } from "../model/report";
@@ -60,7 +66,7 @@ export const UPDATE_LOG_HEADER = [
 export const NO_CHANGE_TEXT = "No change this month";
 
 /** Who wrote a carried-over entry: the register's own text, preserved before it is replaced. */
-export const REGISTER_AUTHOR = "(register, before the meeting)";
+export { REGISTER_AUTHOR };
 
 /** The format a date cell gets when it has no date format of its own. */
 export const DATE_FORMAT = "dd/mm/yyyy";

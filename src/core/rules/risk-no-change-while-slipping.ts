@@ -2,7 +2,14 @@
 
 import { fieldText, idKey, type ActionRecord, type RiskRecord, rawValue } from "../model/records";
 import { datedLines, ukDate, type DayNumber } from "../parse";
-import { dueMovesOfRisk, flaggedNoAt, isImportAt, noChangeAt, textAt } from "../history/history-log";
+import {
+  carriedFromRegisterAt,
+  dueMovesOfRisk,
+  flaggedNoAt,
+  isImportAt,
+  noChangeAt,
+  textAt,
+} from "../history/history-log";
 import { saysNoChange } from "../history/log-cells";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
@@ -33,8 +40,16 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   if (at.length === 0 && (typeof raw !== "string" || !saysNoChange(raw))) return { count: 0, since: 0 };
   const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
   lines.sort((a, b) => a.day - b.day);
-  // The log's no-change flag decides where it is given (Yes or No); its words only where it is blank or absent.
-  const logSays = (i: number) => noChangeAt(log, i) || (!flaggedNoAt(log, i) && saysNoChange(textAt(log, i)));
+  // The log's no-change flag decides where it is given (Yes or No); its words only where it is blank or
+  // absent, or on the register's own update carried into the log (flagged No by versions before stop 27).
+  const logSays = (i: number) => {
+    if (noChangeAt(log, i)) return true;
+    if (!flaggedNoAt(log, i)) return saysNoChange(textAt(log, i));
+    // A carried row of dated lines has them folded onto one line in the log: only plain words are read.
+    if (!carriedFromRegisterAt(log, i)) return false;
+    const text = textAt(log, i);
+    return datedLines(text).length === 0 && saysNoChange(text);
+  };
   const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
   let k = at.length - 1;
   let j = lines.length - 1;

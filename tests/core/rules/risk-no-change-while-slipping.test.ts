@@ -232,3 +232,35 @@ describe(RULE, () => {
     expect(findingsOf(RULE, [hregister(hrisk(over)), ...sheets])).toEqual(expected);
   });
 });
+
+describe(`${RULE}: an Update Log written before stop 27`, () => {
+  // Earlier versions flagged the register's own update carried into the log "No" for no change whatever it
+  // said; its words say it (the meeting-writes review: a third "no change" went uncounted on such logs).
+  const carried = (date: string, text: string): CellValue[] => {
+    const row = logRow(date, "HRC-001", 12, false, text);
+    row[3] = "(register, before the meeting)";
+    return row;
+  };
+
+  it("counts a carried row flagged No whose words say no change", () => {
+    const sheets: SheetSpec[] = [
+      hregister(hrisk()),
+      hlog(carried("12/08/2022", "No change this month"), logRow("09/09/2022", "HRC-001", 12, true)),
+      actionsSheet(action({ due: "20/09/2022" })),
+    ];
+    expect(findingsOf(RULE, sheets)).toHaveLength(1);
+  });
+
+  it("still takes No from an officer's own row, and from a carried row whose newest dated line is a real update", () => {
+    const officers = logRow("12/08/2022", "HRC-001", 12, false, "No change this month");
+    const dated = carried("12/08/2022", "12/08/22 – audit started\n01/07/22 – no change");
+    for (const first of [officers, dated]) {
+      const sheets: SheetSpec[] = [
+        hregister(hrisk()),
+        hlog(first, logRow("09/09/2022", "HRC-001", 12, true)),
+        actionsSheet(action({ due: "20/09/2022" })),
+      ];
+      expect(findingsOf(RULE, sheets)).toEqual([]);
+    }
+  });
+});
