@@ -45,10 +45,10 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   const logSays = (i: number) => {
     if (noChangeAt(log, i)) return true;
     if (!flaggedNoAt(log, i)) return saysNoChange(textAt(log, i));
-    // A carried row of dated lines has them folded onto one line in the log: only plain words are read.
-    if (!carriedFromRegisterAt(log, i)) return false;
+    // A carried row of dated lines has them folded onto one line in the log: only plain words are read (its
+    // words first: who wrote the row is read only for a row that says no change).
     const text = textAt(log, i);
-    return datedLines(text).length === 0 && saysNoChange(text);
+    return saysNoChange(text) && datedLines(text).length === 0 && carriedFromRegisterAt(log, i);
   };
   const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
   let k = at.length - 1;
