@@ -206,9 +206,11 @@ function updateLogSheet(sheet: UpdateLogSheet): LogSheet {
     const col = fieldColumns.get(field);
     return col === undefined ? "" : cellText(cellAt(grid, row, col));
   };
+  const byCol = fieldColumns.get("by");
   return {
     name: grid.sheetName,
     text: (row) => text(row - 1, "text"),
+    writtenBy: (row) => (byCol === undefined ? null : cellAt(grid, row - 1, byCol)),
     texts: (row) => ({
       text: text(row - 1, "text"),
       by: text(row - 1, "by"),

@@ -176,7 +176,12 @@ export const REGISTER_AUTHOR = "(register, before the meeting)";
  * flagged such rows No for no change whatever their words: their words say it (see noChangeSaid).
  */
 export function carriedFromRegisterAt(log: HistoryLog, i: number): boolean {
-  return !isImportAt(log, i) && textsAt(log, i).by === REGISTER_AUTHOR;
+  if (isImportAt(log, i)) return false;
+  const sheet = log.sheets[log.sheet[i]];
+  // The add-in writes the marker exactly: the raw cell is compared, not read into words.
+  return sheet.writtenBy
+    ? sheet.writtenBy(log.row[i]) === REGISTER_AUTHOR
+    : textsAt(log, i).by === REGISTER_AUTHOR;
 }
 
 /** An entry's update text alone (see LogSheet.text). */

@@ -217,6 +217,8 @@ export interface LogSheet {
   texts(row: number): EntryTexts;
   /** Its update text alone (what a rule reads for "no change"): `texts(row).text`, without the rest. */
   text(row: number): string;
+  /** Its By cell as the sheet holds it (an Update Log's; absent for an Import Log): one cell, not read into words. */
+  writtenBy?(row: number): CellValue;
   /** True for a log kept newest at the top (its dates mostly fall down the sheet): of one day's rows, the upper is later. */
   newestFirst?: boolean;
 }

@@ -45,10 +45,11 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   const logSays = (i: number) => {
     if (noChangeAt(log, i)) return true;
     if (!flaggedNoAt(log, i)) return saysNoChange(textAt(log, i));
-    // A carried row of dated lines has them folded onto one line in the log: only plain words are read (its
-    // words first: who wrote the row is read only for a row that says no change).
+    // A carried row of dated lines has them folded onto one line in the log: only plain words are read (who
+    // wrote the row first, from its raw cell: the words are read only for a carried row).
+    if (!carriedFromRegisterAt(log, i)) return false;
     const text = textAt(log, i);
-    return saysNoChange(text) && datedLines(text).length === 0 && carriedFromRegisterAt(log, i);
+    return saysNoChange(text) && datedLines(text).length === 0;
   };
   const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
   let k = at.length - 1;
