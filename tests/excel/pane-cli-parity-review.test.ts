@@ -492,9 +492,9 @@ describe("the same workbook through the task pane and the command line", () => {
   describe.each([
     "tests/fixtures/sample/contract-risk-sample.xlsx",
     "tests/fixtures/sample/contract-risk-history.xlsx",
-    "/work/shared/fixtures/external/cddo_sbd_risk_register_template.xlsx",
-    "/work/shared/fixtures/external/kunalpatil_infra_programme_Risk_Register.xlsx",
-    "/work/shared/fixtures/external/trb_construction_Risk_Register.xlsx",
+    "tests/fixtures/external/cddo_sbd_risk_register_template.xlsx",
+    "tests/fixtures/external/kunalpatil_infra_programme_Risk_Register.xlsx",
+    "tests/fixtures/external/trb_construction_Risk_Register.xlsx",
   ])("the workbook %s", (file) => {
     it("gives the same report (the command line reads the file, the pane exceljs's picture of it)", async () => {
       const { pane, cli } = await bothPathsOfFile(file);
