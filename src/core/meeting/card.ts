@@ -8,8 +8,7 @@ import {
   fieldDate,
   fieldText,
   idKey,
-  idListText,
-  riskIdKeys,
+  idsNamedIn,
   type ActionRecord,
   type RiskRecord,
   rawValue,
@@ -115,7 +114,7 @@ export function buildCardIndex(
   const actionsByRisk = new Map<string, ActionRecord[]>();
   for (const a of report.records.actions) {
     // The cell as written: ids one per line are a list (as the check's links read it, rules/context.ts).
-    for (const key of new Set(riskIdKeys(idListText(rawValue(a, "riskId"))))) {
+    for (const key of new Set(idsNamedIn(rawValue(a, "riskId")))) {
       const list = actionsByRisk.get(key);
       if (list) list.push(a);
       else actionsByRisk.set(key, [a]);

@@ -1,7 +1,7 @@
 // risk/action-overdue: an open action whose due date has passed.
 
 import { excerpt } from "./excerpt";
-import { fieldText, idListText, rawValue, riskIdKeys } from "../model/records";
+import { fieldText, idsNamedIn, rawValue } from "../model/records";
 import { ukDate } from "../parse";
 import type { Rule, RuleReport } from "./types";
 
@@ -55,7 +55,7 @@ export const rule: Rule = {
           due: ukDate(ctx.dateOf(a, "due", "deadline")!),
         };
         // One action, several risks (SPEC): the ids its risk id cell lists, named in the plural.
-        return riskIdKeys(idListText(rawValue(a, "riskId"))).length > 1
+        return idsNamedIn(rawValue(a, "riskId")).length > 1
           ? { record: a, field: "due", messageId: "sharedOverdue", data }
           : { record: a, field: "due", messageId: "overdue", data };
       });
