@@ -32,7 +32,7 @@ interface Input {
 
 /**
  * The files named and the workbook files of the folders named (not their subfolders), in the order
- * given, each folder's sorted by name. Excel's lock files ("~$…", left while someone has a file open)
+ * given, each folder's in name order (see byFileName). Excel's lock files ("~$…", left while someone has a file open)
  * and hidden files (".…", as a Mac's "._" shadow copies) are not workbooks; an old or other workbook
  * type in a folder (.xls, .ods …) is listed with the advice to re-save it, not dropped without a word. A
  * file named twice, or reached by two names (a link, another case on Windows), is checked once.
@@ -55,7 +55,7 @@ async function listInputs(names: readonly string[]): Promise<Input[]> {
         .filter((e) => e.isFile() && !e.name.startsWith("~$") && !e.name.startsWith("."))
         .map((e) => e.name)
         .filter((f) => READABLE_INPUT.test(f) || resaveProblem(f) !== null)
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        .sort(byFileName);
       for (const f of files) {
         const problem = READABLE_INPUT.test(f) ? null : resaveProblem(f);
         inputs.push({ path: path.join(name, f), file: f, inFolder: true, ...(problem ? { problem } : {}) });
@@ -80,6 +80,16 @@ async function listInputs(names: readonly string[]): Promise<Input[]> {
   const names_ = new Map<string, number>();
   for (const i of unique) names_.set(i.file, (names_.get(i.file) ?? 0) + 1);
   return unique.map((i) => ((names_.get(i.file) ?? 0) > 1 ? { ...i, file: i.path } : i));
+}
+
+/**
+ * File names in the order File Explorer and Finder show them: case aside, and the numbers in them as
+ * numbers ("Register 2" before "Register 10"); names that still tie, by their characters (one order
+ * on every machine).
+ */
+const FILE_NAME_ORDER = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
+export function byFileName(a: string, b: string): number {
+  return FILE_NAME_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** What tells one file on disk from another: its device and inode where the system gives them, else its resolved path. */
