@@ -156,7 +156,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         proposals: json.proposals,
       },
       text: job.format === "text" ? textReport(report, job.file) : undefined,
-      risks: riskIdentities(report),
+      risks: riskIdentities(report, settings),
       actionKeys: actionRiskKeys(report),
       ...actionFacts(report, settings),
       ownerConflictSeverity:
@@ -184,8 +184,10 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
  * across sheets), as it would be had the other files' sheets been sheets of this workbook: without its
  * risk/no-action findings on risks whose actions another file holds and its risk/action-overdue findings
  * on actions whose risks are all closed in other files, and with a risk/closed-with-open-actions finding
- * on each closed risk another file still has open actions for. In its JSON, its text, its roll-up part and
- * its counts alike; an accepted finding is withdrawn from, or added to, its accepted ones.
+ * on each closed risk another file still has open actions for (where the file already had one, it is
+ * replaced by the join's, which counts every file's open actions: the same finding, so no count changes).
+ * In its JSON, its text, its roll-up part and its counts alike; an accepted finding is withdrawn from,
+ * added to, or replaced in its accepted ones.
  */
 export function afterJoin(
   result: FileResult,
@@ -199,6 +201,10 @@ export function afterJoin(
   for (const e of across.overdueForClosed)
     if (e.file === result.file) withdrawn.set(placeOf(actionOverdueRule.meta.id, e.sheet, e.row), e.was);
   const added = across.closedElsewhere.filter((c) => c.file === result.file);
+  // A recounted finding takes its place: the file's own is withdrawn (and its count with it) as it is added.
+  for (const c of added)
+    if (c.replaces !== undefined)
+      withdrawn.set(placeOf(closedWithOpenActionsRule.meta.id, c.sheet, c.row), c.replaces);
   if (withdrawn.size === 0 && added.length === 0) return result;
 
   const counts = { ...result.counts };

@@ -129,7 +129,10 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
         across.closedElsewhere.map((c) => [
           c.recordId || "-",
           `${c.file}: ${findingPlace(c.finding)}`,
-          `open actions in ${c.actionsIn.join(", ")}${c.accepted ? " (accepted there)" : ""}`,
+          `open actions in ${c.actionsIn.join(", ")}` +
+            // The file's own finding, recounted with them.
+            (c.replaces !== undefined ? `, and in ${c.file} itself` : "") +
+            (c.accepted ? " (accepted there)" : ""),
         ]),
       ).map((l) => `  ${l}`),
     );

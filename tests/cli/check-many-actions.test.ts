@@ -178,7 +178,7 @@ describe("check REGISTER PLAN: a closed risk's actions in the other file", () =>
     const warning = json.findings.find((f) => f.ruleId === "risk/closed-with-open-actions")!;
     expect([warning.cell, warning.message]).toEqual([
       "L2",
-      "Risk R-1 is closed but 2 of its actions are still open.",
+      "Risk R-1 is closed but 2 of its actions are still open (in plan.xlsx).",
     ]);
   });
 

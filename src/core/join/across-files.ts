@@ -10,7 +10,10 @@ import type { AcceptedException } from "../model/settings";
 import { dayFromIso } from "../parse";
 import { isAccepted } from "../rules/accepted";
 import { renderMessage } from "../rules/render-message";
-import { rule as closedWithOpenActionsRule } from "../rules/risk-closed-with-open-actions";
+import {
+  rule as closedWithOpenActionsRule,
+  openActionsAcrossFiles,
+} from "../rules/risk-closed-with-open-actions";
 import { rule as ownerConflictRule } from "../rules/risk-owner-conflict";
 import { findOwnerConflicts } from "./owner-conflicts";
 import type { OverdueAction, RiskIdentity } from "./risk-identity";
@@ -53,9 +56,10 @@ export interface AcrossFiles {
    */
   actionsElsewhere: ActionsElsewhere[];
   /**
-   * Closed risks whose file found no open action for them while another file's actions sheet holds open
-   * ones: a risk/closed-with-open-actions finding placed in the risk's file, on its status cell, as one
-   * workbook holding both sheets would have it.
+   * Closed risks with open actions in another file's actions sheet: a risk/closed-with-open-actions finding
+   * placed in the risk's file, on its status cell, as one workbook holding both sheets would have it,
+   * counting every file's open actions and saying where they are. Where the risk's own file already warns
+   * (open actions there too), the finding replaces that file's own, recounted.
    */
   closedElsewhere: ClosedElsewhere[];
   /**
@@ -77,6 +81,11 @@ export interface ClosedElsewhere {
   finding: FileFinding;
   /** True where an officer accepted the finding in the risk's file (it is then listed as accepted there). */
   accepted: boolean;
+  /**
+   * Set where the risk's own file already warned about it (open actions there too): that finding's
+   * severity, or "accepted". `finding` replaces it in place, in the same state, so the file's counts stand.
+   */
+  replaces?: Severity | "accepted";
 }
 
 /** An overdue action whose risks are all closed (in other files): where its withdrawn finding was. */
@@ -268,10 +277,12 @@ function actionsInOtherFiles(files: readonly FileRisks[]): ActionsElsewhere[] {
 }
 
 /**
- * Closed risks whose own file found no open action for them (so no risk/closed-with-open-actions there)
- * while other files' open actions rows name them, linked as within a workbook: by the risk's id, else by
- * the ids its id cell lists. Each is a finding in the risk's file, on its status cell, at that file's
- * severity for the rule, counting the open actions of the other files.
+ * Closed risks whose open actions other files' actions rows name, linked as within a workbook: by the
+ * risk's id, else by the ids its id cell lists. Each is a finding in the risk's file, on its status cell,
+ * counting the other files' open actions and naming the files. Where the risk's own file found none, the
+ * finding is new, at that file's severity for the rule (accepted if an officer accepted it there); where
+ * it already warns, the finding replaces that one in the same state, its count the file's own plus the
+ * other files'.
  */
 function closedRisksWithActionsElsewhere(files: readonly FileRisks[]): ClosedElsewhere[] {
   const openIn = new Map<string, { file: string; count: number }[]>();
@@ -285,33 +296,47 @@ function closedRisksWithActionsElsewhere(files: readonly FileRisks[]): ClosedEls
   if (openIn.size === 0) return out;
   for (const h of held(files)) {
     const { file, risk } = h;
-    if (!risk.closed || risk.closedWithOpen !== undefined) continue;
-    const severity = file.closedWithOpenSeverity ?? closedWithOpenActionsRule.meta.defaultSeverity;
+    if (!risk.closed) continue;
+    const own = risk.closedWithOpen;
+    const severity =
+      own && own.state !== "accepted"
+        ? own.state
+        : (file.closedWithOpenSeverity ?? closedWithOpenActionsRule.meta.defaultSeverity);
     if (severity === "off") continue;
     const elsewhere = (key: string) => (openIn.get(key) ?? []).filter((o) => o.file !== file.file);
     const whole = idKey(risk.id);
     let from = whole ? elsewhere(whole) : [];
     if (from.length === 0) from = risk.actionKeys.filter((k) => k !== whole).flatMap(elsewhere);
     if (from.length === 0) continue;
-    const count = from.reduce((n, o) => n + o.count, 0);
+    // Each file's open actions: the risk's own file's first, as its own finding counted them, then the
+    // other files' in file order.
+    const counts = new Map<string, number>();
+    for (const o of from) counts.set(o.file, (counts.get(o.file) ?? 0) + o.count);
+    const actionsIn = inFileOrder(files, new Set(counts.keys()));
+    const openActionsIn = [
+      ...(own ? [{ file: file.file, count: own.count }] : []),
+      ...actionsIn.map((f) => ({ file: f, count: counts.get(f)! })),
+    ];
+    const { messageId, data } = openActionsAcrossFiles(risk.idText, openActionsIn);
     const finding = riskFinding(
       file.file,
       risk,
       closedWithOpenActionsRule.meta,
-      "open",
+      messageId,
       severity,
       risk.statusCol ?? risk.ownerCol ?? 0,
       "status",
-      { id: risk.idText, count, verb: count === 1 ? "is" : "are" },
+      data,
     );
     out.push({
       file: file.file,
       sheet: risk.sheet,
       row: risk.row + 1,
       recordId: finding.recordId,
-      actionsIn: inFileOrder(files, new Set(from.map((o) => o.file))),
+      actionsIn,
       finding,
-      accepted: acceptedIn(file, finding),
+      accepted: own ? own.state === "accepted" : acceptedIn(file, finding),
+      ...(own ? { replaces: own.state } : {}),
     });
   }
   return out;

@@ -10,7 +10,11 @@ export const rule: Rule = {
     fields: ["status"],
     defaultSeverity: "warning",
     description: "A closed risk still has open actions.",
-    messages: { open: "Risk {id} is closed but {count} of its actions {verb} still open." },
+    messages: {
+      open: "Risk {id} is closed but {count} of its actions {verb} still open.",
+      // Several files checked together: where the open actions are ("in plan.xlsx"; "1 in register.xlsx, 2 in plan.xlsx").
+      openElsewhere: "Risk {id} is closed but {count} of its actions {verb} still open ({files}).",
+    },
   },
   check(ctx) {
     return reportEach(ctx.records.risks, (r): RuleReport | null => {
@@ -28,3 +32,26 @@ export const rule: Rule = {
     });
   },
 };
+
+/** How many of a closed risk's open actions one file holds. */
+export interface OpenActionsIn {
+  /** The file, named as the report names it. */
+  file: string;
+  count: number;
+}
+
+/**
+ * The finding's message when several files are checked together (SPEC "Many workbooks") and some of a
+ * closed risk's open actions are in files other than the risk's: every file's open actions counted, and
+ * where they are, in `openIn`'s order. All in one file: "(in plan.xlsx)"; else each file's count, as
+ * "(2 in plan-a.xlsx, 1 in plan-b.xlsx)" or, with the risk's own file first, "(1 in register.xlsx, 2 in plan.xlsx)".
+ */
+export function openActionsAcrossFiles(
+  id: string,
+  openIn: readonly OpenActionsIn[],
+): { messageId: string; data: Record<string, string | number> } {
+  const count = openIn.reduce((n, o) => n + o.count, 0);
+  const files =
+    openIn.length === 1 ? `in ${openIn[0].file}` : openIn.map((o) => `${o.count} in ${o.file}`).join(", ");
+  return { messageId: "openElsewhere", data: { id, count, verb: count === 1 ? "is" : "are", files } };
+}

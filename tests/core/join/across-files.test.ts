@@ -210,24 +210,87 @@ describe("joinAcrossFiles: a closed risk's actions in another file", () => {
       sheet: "Register",
       cell: "L2",
       row: 2,
-      message: "Risk R1 is closed but 3 of its actions are still open.",
+      messageId: "openElsewhere",
+      message: "Risk R1 is closed but 3 of its actions are still open (2 in plan-a.xlsx, 1 in plan-b.xlsx).",
     });
   });
 
-  it("leaves a risk its own file already warns about, its own file's open actions, and a file that turns the rule off", () => {
+  it("names the one other file holding all the open actions", () => {
     const { closedElsewhere } = joinAcrossFiles([
-      file("a.xlsx", [closed("R1", { closedWithOpen: "warning" }), closed("R2", { row: 2 })], {
-        openActionCounts: [["r2", 1]],
-      }),
+      file("register.xlsx", [closed("R1")]),
+      file("plan.xlsx", [], { openActionCounts: [["r1", 1]] }),
+    ]);
+    expect(closedElsewhere.map((c) => [c.finding.message, c.replaces])).toEqual([
+      ["Risk R1 is closed but 1 of its actions is still open (in plan.xlsx).", undefined],
+    ]);
+  });
+
+  it("leaves a risk whose open actions are all in its own file, and a file that turns the rule off", () => {
+    const { closedElsewhere } = joinAcrossFiles([
+      file(
+        "a.xlsx",
+        [closed("R1", { closedWithOpen: { state: "warning", count: 1 } }), closed("R2", { row: 2 })],
+        { openActionCounts: [["r1", 1]] },
+      ),
       file("b.xlsx", [closed("R3")], { closedWithOpenSeverity: "off" }),
-      file("plan.xlsx", [], {
+      file("plan.xlsx", [], { openActionCounts: [["r3", 1]] }),
+    ]);
+    expect(closedElsewhere).toEqual([]);
+  });
+
+  it("recounts a risk its own file already warns about: the same place, severity and rule, every file's open actions, and where (its own file first)", () => {
+    const { closedElsewhere } = joinAcrossFiles([
+      file("plan.xlsx", [], { openActionCounts: [["r1", 2]] }),
+      file("a.xlsx", [closed("R1", { closedWithOpen: { state: "warning", count: 1 } })], {
+        openActionCounts: [["r1", 1]],
+      }),
+    ]);
+    expect(closedElsewhere.map((c) => [c.file, c.row, c.actionsIn, c.replaces, c.accepted])).toEqual([
+      ["a.xlsx", 2, ["plan.xlsx"], "warning", false],
+    ]);
+    expect(closedElsewhere[0].finding).toMatchObject({
+      file: "a.xlsx",
+      ruleId: "risk/closed-with-open-actions",
+      severity: "warning",
+      sheet: "Register",
+      cell: "L2",
+      row: 2,
+      messageId: "openElsewhere",
+      message: "Risk R1 is closed but 3 of its actions are still open (1 in a.xlsx, 2 in plan.xlsx).",
+    });
+  });
+
+  it("keeps the recounted finding's severity and accepted state as its file had them", () => {
+    const r1 = closed("R1", { closedWithOpen: { state: "error", count: 2 } });
+    const r2 = closed("R2", { row: 2, closedWithOpen: { state: "accepted", count: 1 } });
+    const { closedElsewhere } = joinAcrossFiles([
+      file("a.xlsx", [r1, r2], { closedWithOpenSeverity: "error" }),
+      file("plan-1.xlsx", [], { openActionCounts: [["r1", 1]] }),
+      file("plan-2.xlsx", [], {
         openActionCounts: [
           ["r1", 1],
-          ["r3", 1],
+          ["r2", 1],
         ],
       }),
     ]);
-    expect(closedElsewhere).toEqual([]);
+    expect(
+      closedElsewhere.map((c) => [c.recordId, c.finding.severity, c.replaces, c.accepted, c.finding.message]),
+    ).toEqual([
+      [
+        "R1",
+        "error",
+        "error",
+        false,
+        "Risk R1 is closed but 4 of its actions are still open (2 in a.xlsx, 1 in plan-1.xlsx, 1 in plan-2.xlsx).",
+      ],
+      [
+        "R2",
+        "error",
+        "accepted",
+        true,
+        "Risk R2 is closed but 2 of its actions are still open (1 in a.xlsx, 1 in plan-2.xlsx).",
+      ],
+    ]);
   });
 
   it("follows the file's severity and accepted exceptions", () => {

@@ -1,3 +1,5 @@
+import { renderMessage } from "../../../src/core/rules/render-message";
+import { openActionsAcrossFiles, rule } from "../../../src/core/rules/risk-closed-with-open-actions";
 import { action, actionsSheet, findingsOf, register, risk, type SheetSpec } from "./harness";
 
 const RULE = "risk/closed-with-open-actions";
@@ -47,5 +49,35 @@ describe(RULE, () => {
     ],
   ])("invalid: %s", (_name, sheets, expected) => {
     expect(findingsOf(RULE, sheets)).toEqual(expected);
+  });
+});
+
+describe(`${RULE}: the message when several files are checked together`, () => {
+  const message = (openIn: { file: string; count: number }[]): string => {
+    const { messageId, data } = openActionsAcrossFiles("HRC-001", openIn);
+    return renderMessage(rule.meta.messages[messageId], data);
+  };
+
+  it.each<[string, { file: string; count: number }[], string]>([
+    [
+      "one other file holds them all",
+      [{ file: "plan.xlsx", count: 2 }],
+      "Risk HRC-001 is closed but 2 of its actions are still open (in plan.xlsx).",
+    ],
+    [
+      "one open action",
+      [{ file: "plan.xlsx", count: 1 }],
+      "Risk HRC-001 is closed but 1 of its actions is still open (in plan.xlsx).",
+    ],
+    [
+      "several files, each counted, in the order given",
+      [
+        { file: "register.xlsx", count: 1 },
+        { file: "plan.xlsx", count: 2 },
+      ],
+      "Risk HRC-001 is closed but 3 of its actions are still open (1 in register.xlsx, 2 in plan.xlsx).",
+    ],
+  ])("%s", (_name, openIn, expected) => {
+    expect(message(openIn)).toBe(expected);
   });
 });

@@ -1,0 +1,108 @@
+// riskIdentities: a closed risk its file warns about (risk/closed-with-open-actions) carries that finding's
+// state and the count of open actions it counted, so the join across files can recount it over every
+// file. The count must be the rule's own: checked here against the number in the rule's message.
+
+import { riskIdentities } from "../../../src/core/join/risk-identity";
+import type { CellValue } from "../../../src/core/model/grid";
+import { defaultSettings, type Settings } from "../../../src/core/model/settings";
+import {
+  action,
+  actionsSheet,
+  register,
+  REGISTER_HEADERS,
+  reportOf,
+  risk,
+  type SheetSpec,
+} from "../rules/harness";
+
+const RULE = "risk/closed-with-open-actions";
+
+/** The count the rule's message gives for each risk it warns about, in register order. */
+function ruleCounts(sheets: SheetSpec[], settings: Partial<Settings> = {}): number[] {
+  const report = reportOf(sheets, { settings });
+  return [...report.findings, ...report.accepted]
+    .filter((f) => f.ruleId === RULE)
+    .map((f) => Number(/ (\d+) of its actions/.exec(f.message)![1]));
+}
+
+/** The count riskIdentities gives each closed risk its file warns about, in register order. */
+function identityCounts(sheets: SheetSpec[], settings: Partial<Settings> = {}): number[] {
+  const report = reportOf(sheets, { settings });
+  return riskIdentities(report, { ...defaultSettings(), ...settings }).flatMap((r) =>
+    r.closedWithOpen ? [r.closedWithOpen.count] : [],
+  );
+}
+
+const closed = (over: Parameters<typeof risk>[0] = {}): CellValue[] => risk({ status: "Closed", ...over });
+
+describe("riskIdentities: the file's own risk/closed-with-open-actions count", () => {
+  it.each<[string, SheetSpec[], Partial<Settings>, number[]]>([
+    [
+      "open actions on an actions sheet, a complete one not counted",
+      [
+        register(closed()),
+        actionsSheet(action(), action({ actionId: "A-2" }), action({ actionId: "A-3", status: "Complete" })),
+      ],
+      {},
+      [2],
+    ],
+    [
+      "the risk's own action on the register, with one on an actions sheet",
+      [
+        {
+          name: "IRIS Risks",
+          rows: [
+            [...REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"],
+            [...closed(), "Bob Jones", "30/11/2022", "Open"],
+          ],
+        },
+        actionsSheet(action()),
+      ],
+      {},
+      [2],
+    ],
+    [
+      "an id cell listing two ids, its actions naming one of them",
+      [
+        register(closed({ id: "CRR 04\nCRR 05" })),
+        actionsSheet(action({ riskId: "CRR 05" }), action({ riskId: "CRR 05", actionId: "A-2" })),
+      ],
+      {},
+      [2],
+    ],
+    [
+      "an action done word from Settings",
+      [register(closed()), actionsSheet(action(), action({ actionId: "A-2", status: "Signed off" }))],
+      { actionDoneWords: [...defaultSettings().actionDoneWords, "signed off"] },
+      [1],
+    ],
+    [
+      "no open action: no finding, no count",
+      [register(closed()), actionsSheet(action({ status: "Complete" }))],
+      {},
+      [],
+    ],
+  ])("%s", (_name, sheets, settings, expected) => {
+    expect(ruleCounts(sheets, settings)).toEqual(expected);
+    expect(identityCounts(sheets, settings)).toEqual(expected);
+  });
+
+  it("carries the finding's severity, or accepted", () => {
+    const sheets = [register(closed()), actionsSheet(action())];
+    const state = (settings: Partial<Settings>) =>
+      riskIdentities(reportOf(sheets, { settings }), { ...defaultSettings(), ...settings })[0].closedWithOpen
+        ?.state;
+    expect(state({})).toBe("warning");
+    expect(state({ ruleSeverities: { [RULE]: "error" } })).toBe("error");
+    const { fingerprint } = riskIdentities(reportOf(sheets), defaultSettings())[0];
+    const accepted = {
+      ruleId: RULE,
+      sheet: "IRIS Risks",
+      recordId: "HRC-001",
+      reason: "Contractor closes its actions next month",
+      reviewBy: "2023-01-31",
+      fingerprint,
+    };
+    expect(state({ acceptedExceptions: [accepted] })).toBe("accepted");
+  });
+});
