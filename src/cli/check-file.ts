@@ -156,7 +156,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         proposals: json.proposals,
       },
       text: job.format === "text" ? textReport(report, job.file) : undefined,
-      risks: riskIdentities(report, settings),
+      risks: riskIdentities(report),
       actionKeys: actionRiskKeys(report),
       ...actionFacts(report, settings),
       ownerConflictSeverity:

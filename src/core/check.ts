@@ -21,6 +21,7 @@ import { scoreImportedFactors } from "./history/factor-scores";
 import { proposeChanges } from "./history/risk-history";
 import { fingerprintRecord, isAccepted } from "./rules/accepted";
 import { RULES } from "./rules/registry";
+import { openActionCount } from "./rules/risk-closed-with-open-actions";
 import { planCloseOutFacts } from "./rules/plan-close-out-facts";
 import { riskFacts, riskScore } from "./rules/risk-facts";
 import { numberPlanActions, recordIdOf } from "./rules/record-id";
@@ -146,6 +147,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
       return (risks ??= records.risks.map(factsOf));
     },
     factsOf,
+    openActionCount: (risk) => openActionCount(context, risk),
     get riskScores() {
       return (riskScores ??= records.risks.map((r) => riskScore(context, r)));
     },

@@ -12,16 +12,7 @@ import { fingerprintRecord } from "../rules/accepted";
 import { rule as actionOverdueRule } from "../rules/risk-action-overdue";
 import { rule as closedWithOpenActionsRule } from "../rules/risk-closed-with-open-actions";
 import { rule as noActionRule } from "../rules/risk-no-action";
-import { ownActionCells } from "../model/own-action";
-import {
-  rawValue,
-  fieldColumn,
-  fieldText,
-  idKey,
-  idsNamedIn,
-  type ActionRecord,
-  type RiskRecord,
-} from "../model/records";
+import { rawValue, fieldColumn, fieldText, idKey, idsNamedIn, type ActionRecord } from "../model/records";
 
 /** One risk as the join across files sees it: a few strings, no grid. */
 export interface RiskIdentity {
@@ -92,23 +83,19 @@ function actionKeysOf(id: CellValue): string[] {
   return [...new Set(keys.filter(Boolean))];
 }
 
-/**
- * The identities of a checked workbook's risks, in register order (from the report's risk facts); `settings`
- * are the workbook's, which read its actions' states.
- */
-export function riskIdentities(report: Report, settings: Settings): RiskIdentity[] {
+/** The identities of a checked workbook's risks, in register order (from the report's risk facts). */
+export function riskIdentities(report: Report): RiskIdentity[] {
   const conflicted = new Set(
     [...report.findings, ...report.accepted].filter((f) => f.ruleId === "risk/owner-conflict").map(placeOf),
   );
   const noAction = foundOn(report, noActionRule.meta.id);
   const closedWithOpen = foundOn(report, closedWithOpenActionsRule.meta.id);
-  const openCount = closedWithOpen.size > 0 ? openActionCounter(report, settings) : null;
   return report.risks.map((f) => {
     const id = rawValue(f.record, "id");
     const statusCol = fieldColumn(f.record, "status");
     const state = closedWithOpen.get(placeOf(f));
     const closedFinding =
-      state === undefined || !openCount ? undefined : { state, count: openCount(f.record) };
+      state === undefined ? undefined : { state, count: report.openActionCount?.(f.record) ?? 0 };
     return {
       id,
       idText: f.id,
@@ -127,33 +114,6 @@ export function riskIdentities(report: Report, settings: Settings): RiskIdentity
       ...(closedFinding === undefined ? {} : { closedWithOpen: closedFinding }),
     };
   });
-}
-
-/**
- * Counts a risk's open actions as risk/closed-with-open-actions counts them (see the rule context's
- * actionsFor and ownAction): the actions rows naming its id, else (none naming it) those naming any id its
- * id cell lists, the open ones; and its own action on the register, when open.
- */
-function openActionCounter(report: Report, settings: Settings): (risk: RiskRecord) => number {
-  const byKey = new Map<string, ActionRecord[]>();
-  for (const a of report.records.actions)
-    // As the engine links them: an action naming an id twice is listed twice.
-    for (const k of idsNamedIn(rawValue(a, "riskId"))) {
-      const list = byKey.get(k);
-      if (!list) byKey.set(k, [a]);
-      else list.push(a);
-    }
-  const isOpen = (status: string): boolean => parseActionState(status, settings) === "open";
-  return (risk) => {
-    const id = rawValue(risk, "id");
-    let actions = byKey.get(idKey(id)) ?? [];
-    if (actions.length === 0 && typeof id === "string") {
-      const listed = idsNamedIn(id);
-      if (listed.length > 1) actions = listed.flatMap((k) => byKey.get(k) ?? []);
-    }
-    const own = ownActionCells(risk);
-    return actions.filter((a) => isOpen(fieldText(a, "status"))).length + (own && isOpen(own.status) ? 1 : 0);
-  };
 }
 
 /** A rule's findings (and accepted ones) by place: their severity, or "accepted". */

@@ -56,6 +56,11 @@ export interface Report {
    * finding's risk, without working out every risk's. Missing on reports not made by a check.
    */
   factsOf?: (risk: RiskRecord) => RiskFacts;
+  /**
+   * How many of a risk's actions are open, as risk/closed-with-open-actions counts them (the join across
+   * files adds other files' to it). Missing on reports not made by a check.
+   */
+  openActionCount?: (risk: RiskRecord) => number;
   /** Each risk's score, trend and whether it is open, in register order (the JSON's risk list, the text's counts). */
   riskScores: RiskScore[];
   /** Escalate / de-escalate proposals for the boards, in register order; never applied by themselves. */

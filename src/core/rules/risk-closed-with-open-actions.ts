@@ -1,6 +1,8 @@
 // risk/closed-with-open-actions: a closed risk should not leave actions open.
 
 import { reportEach } from "./report-each";
+import type { RiskRecord } from "../model/records";
+import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
 
 export const rule: Rule = {
@@ -19,8 +21,7 @@ export const rule: Rule = {
   check(ctx) {
     return reportEach(ctx.records.risks, (r): RuleReport | null => {
       if (ctx.isOpenRisk(r)) return null;
-      const own = ctx.ownAction(r);
-      const open = ctx.actionsFor(r).filter((a) => ctx.isOpenAction(a)).length + (own?.open ? 1 : 0);
+      const open = openActionCount(ctx, r);
       return open === 0
         ? null
         : {
@@ -32,6 +33,15 @@ export const rule: Rule = {
     });
   },
 };
+
+/**
+ * How many of a risk's actions are open: its actions rows (see RuleContext.actionsFor) and its own action
+ * on the register. What this rule counts, and what the join across files adds other files' counts to.
+ */
+export function openActionCount(ctx: RuleContext, risk: RiskRecord): number {
+  const own = ctx.ownAction(risk);
+  return ctx.actionsFor(risk).filter((a) => ctx.isOpenAction(a)).length + (own?.open ? 1 : 0);
+}
 
 /** How many of a closed risk's open actions one file holds. */
 export interface OpenActionsIn {

@@ -28,9 +28,7 @@ function ruleCounts(sheets: SheetSpec[], settings: Partial<Settings> = {}): numb
 /** The count riskIdentities gives each closed risk its file warns about, in register order. */
 function identityCounts(sheets: SheetSpec[], settings: Partial<Settings> = {}): number[] {
   const report = reportOf(sheets, { settings });
-  return riskIdentities(report, { ...defaultSettings(), ...settings }).flatMap((r) =>
-    r.closedWithOpen ? [r.closedWithOpen.count] : [],
-  );
+  return riskIdentities(report).flatMap((r) => (r.closedWithOpen ? [r.closedWithOpen.count] : []));
 }
 
 const closed = (over: Parameters<typeof risk>[0] = {}): CellValue[] => risk({ status: "Closed", ...over });
@@ -90,11 +88,10 @@ describe("riskIdentities: the file's own risk/closed-with-open-actions count", (
   it("carries the finding's severity, or accepted", () => {
     const sheets = [register(closed()), actionsSheet(action())];
     const state = (settings: Partial<Settings>) =>
-      riskIdentities(reportOf(sheets, { settings }), { ...defaultSettings(), ...settings })[0].closedWithOpen
-        ?.state;
+      riskIdentities(reportOf(sheets, { settings }))[0].closedWithOpen?.state;
     expect(state({})).toBe("warning");
     expect(state({ ruleSeverities: { [RULE]: "error" } })).toBe("error");
-    const { fingerprint } = riskIdentities(reportOf(sheets), defaultSettings())[0];
+    const { fingerprint } = riskIdentities(reportOf(sheets))[0];
     const accepted = {
       ruleId: RULE,
       sheet: "IRIS Risks",

@@ -192,7 +192,7 @@ describe("SPEC: Many workbooks", () => {
     const { findings } = joinAcrossFiles(
       [highways, parks].map((r) => ({
         file: r.source,
-        risks: riskIdentities(r, defaultSettings()),
+        risks: riskIdentities(r),
         ownerConflictSeverity: "warning" as const,
         acceptedExceptions: [],
         asAt: "2022-10-10",
