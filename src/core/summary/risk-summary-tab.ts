@@ -28,7 +28,7 @@ type CountedRisk = Pick<
   | "trend"
   | "months"
   | "monthRags"
-> & { alsoOnSheets?: string[] };
+> & { alsoOnSheets?: string[]; file?: string };
 
 function countBy(risks: CountedRisk[], key: (r: CountedRisk) => string): [string, number][] {
   const m = new Map<string, number>();
@@ -58,7 +58,7 @@ const TREND_ROWS: [RiskFacts["trend"], string][] = [
 ];
 
 /** Says which open risks' scores were worked out as likelihood × impact (their register gives no score). */
-export function workedOutNote(risks: readonly Pick<RiskFacts, "id" | "row">[]): string {
+export function workedOutNote(risks: readonly (Pick<RiskFacts, "id" | "row"> & { file?: string })[]): string {
   const n = risks.length;
   return (
     `${n} open ${n === 1 ? "risk's score was" : "risks' scores were"} worked out as likelihood × impact ` +
@@ -96,7 +96,14 @@ function namedList(names: readonly string[], separator = ", ", where = ""): stri
   return `${shown.join(separator)}${more > 0 ? ` and ${more.toLocaleString("en-GB")} more${where}` : ""}`;
 }
 
-const idOrRow = (r: Pick<RiskFacts, "id" | "row">) => r.id || `row ${r.row}`;
+/**
+ * How the tab names a risk: its id, else its row; in a roll-up, with its file ("1 (people.xlsx)"), as
+ * directorate files that number their own risks 1, 2, 3 … each have a risk 1.
+ */
+const idOrRow = (r: Pick<RiskFacts, "id" | "row"> & { file?: string }): string => {
+  const name = r.id || `row ${r.row}`;
+  return r.file ? `${name} (${r.file})` : name;
+};
 
 /** The ids of the risks a count is of, for the cell beside it: none for none, the first hundred and how many more. */
 function idsOf(risks: readonly CountedRisk[]): string[] {
@@ -161,10 +168,7 @@ export function buildRiskSummaryTab(
       `Open risks rated: ${open.length - unrated.length} of ${open.length}; not rated: ${unrated.length}`,
     ]);
     for (const r of unrated)
-      tab.row([
-        r.id || `row ${r.row}`,
-        r.score === null ? "no score and no RAG" : `score ${r.score} is not 1–25`,
-      ]);
+      tab.row([idOrRow(r), r.score === null ? "no score and no RAG" : `score ${r.score} is not 1–25`]);
   }
   tab.blank();
 
@@ -202,7 +206,7 @@ export function buildRiskSummaryTab(
       ? `Open risks in the heat map: all ${open.length}`
       : `Open risks in the heat map: ${open.length - outside.length} of ${open.length}; not in it: ${outside.length}`,
   ]);
-  for (const { r, why } of outside) tab.row([r.id || `row ${r.row}`, why]);
+  for (const { r, why } of outside) tab.row([idOrRow(r), why]);
   const workedOut = open.filter((r) => r.scoreWorkedOut);
   if (workedOut.length > 0) tab.row([workedOutNote(workedOut)]);
   tab.blank();
