@@ -17,7 +17,7 @@ import { rule as actionOverdueRule } from "../core/rules/risk-action-overdue";
 import { rule as closedWithOpenActionsRule } from "../core/rules/risk-closed-with-open-actions";
 import { rule as noActionRule } from "../core/rules/risk-no-action";
 import { rule as ownerConflictRule } from "../core/rules/risk-owner-conflict";
-import { escalationKeys } from "../core/summary/roll-up";
+import { escalationKeys, proposalKeys } from "../core/summary/roll-up";
 import { countOnce, summaryDataOf } from "../core/summary/summary-data";
 import type { SummaryData } from "../core/summary/summary-types";
 import { FileReadError, readWorkbookFile } from "../files/read-workbook-file";
@@ -72,6 +72,8 @@ export interface FileResult {
    * summary tabs show it), so a risk several files escalate is counted once.
    */
   escalated: string[];
+  /** The proposalKeys of the file's proposals (as listed once), so a change several files propose is counted once. */
+  proposed: string[];
   /** The file's own report in --format json's single-file terms (sheets, findings, escalations, proposals). */
   json?: {
     sheets: JsonSheet[];
@@ -114,6 +116,7 @@ function nothingFrom(file: string): FileResult {
     asAt: "",
     counts: { error: 0, warning: 0, info: 0 },
     escalated: [],
+    proposed: [],
     risks: [],
     actionKeys: [],
     openActionCounts: [],
@@ -149,6 +152,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         info: count("info"),
       },
       escalated: escalationKeys(report.risks, once.escalations),
+      proposed: proposalKeys(report.risks, once.proposals),
       json: json && {
         sheets: json.sheets,
         findings: json.findings,

@@ -2,12 +2,13 @@
 // its own in a pool of worker threads, then the risks joined across files, one report, and the roll-up.
 
 import { existsSync, promises as fsp } from "fs";
-import { localTodayIso } from "../core/local-time";
 import * as path from "path";
 import { joinAcrossFiles, type AcrossFiles } from "../core/join/across-files";
 import { defaultSettings } from "../core/model/settings";
 import { buildSummaryTabsFrom } from "../core/summary/index";
 import { rollUpMarking, rollUpSummary } from "../core/summary/roll-up";
+import { monthsEndingAt } from "../core/summary/roll-up-months";
+import { ukDateOfIso } from "../core/parse";
 import { VERSION } from "../core/version";
 import { loadTabWriter } from "./load-tab-writer";
 import { READABLE_INPUT, resaveProblem, type CheckCommand } from "./args";
@@ -15,7 +16,7 @@ import { afterJoin, checkFile, failedFile, type FileJob, type FileResult } from 
 import type { CliOutput } from "./check-command";
 import { CliError, describeFsError } from "./cli-error";
 import { settingsWarningLine } from "./settings-from-grids";
-import { renderManyJson, renderManyText } from "./format-many";
+import { filesAsAtDates, renderManyJson, renderManyText } from "./format-many";
 import { terminalSafe } from "./terminal-text";
 import { linkPathFrom } from "./link-path";
 import { poolSize, runInWorkers } from "./worker-pool";
@@ -111,11 +112,25 @@ async function checkAll(jobs: FileJob[]): Promise<FileResult[]> {
   return results;
 }
 
-/** The as-at date the joint report names: --as-at, else the files' own when they agree, else today. */
+/**
+ * The as-at date the joint report (the JSON's asAt, the roll-up) names: --as-at, else the files' own when
+ * they agree, else the latest of them (each file was checked as at its own date, none as at today; the
+ * text's first line gives them all).
+ */
 function jointAsAt(command: CheckCommand, results: readonly FileResult[]): string {
-  if (command.asAt) return command.asAt;
-  const dates = new Set(results.filter((r) => r.error === undefined).map((r) => r.asAt));
-  return dates.size === 1 ? [...dates][0] : localTodayIso();
+  return command.asAt ?? filesAsAtDates(results).at(-1)!;
+}
+
+/**
+ * What the roll-up's Source adds when the files were checked as at their own dates (each from its own
+ * Settings), so its as-at date is read as the latest of them: ", each as at its own date: 10/10/2022 to
+ * 12/10/2022"; nothing when they agree.
+ */
+function ownDatesWords(results: readonly FileResult[]): string {
+  const dates = filesAsAtDates(results);
+  return dates.length > 1
+    ? `, each as at its own date: ${ukDateOfIso(dates[0])} to ${ukDateOfIso(dates[dates.length - 1])}`
+    : "";
 }
 
 /** Writes the roll-up workbook: the owned tabs over all files, links relative to the folder it is written in. */
@@ -126,10 +141,19 @@ async function writeRollUp(
   paths: ReadonlyMap<string, string>,
   across: AcrossFiles,
 ): Promise<void> {
+  // Each file's months are the roll-up's months, whatever date the file was checked as at.
   const parts = results.flatMap((r) =>
-    r.summary ? [{ file: r.file, data: r.summary.data, acceptedExceptions: r.acceptedExceptions }] : [],
+    r.summary
+      ? [
+          {
+            file: r.file,
+            data: monthsEndingAt(r.summary.data, asAt),
+            acceptedExceptions: r.acceptedExceptions,
+          },
+        ]
+      : [],
   );
-  const source = parts.length === 1 ? parts[0].file : `${parts.length} files`;
+  const source = parts.length === 1 ? parts[0].file : `${parts.length} files${ownDatesWords(results)}`;
   const rollUp = rollUpSummary(parts, across, asAt, source);
   const settings = {
     ...defaultSettings(),
@@ -229,7 +253,7 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
     await writeRollUp(command.out, asAt, joined, new Map(inputs.map((i) => [i.file, i.path])), across);
 
   output.stdout(
-    command.format === "json" ? renderManyJson(asAt, joined, across) : renderManyText(asAt, joined, across),
+    command.format === "json" ? renderManyJson(asAt, joined, across) : renderManyText(joined, across),
   );
   if (command.out !== undefined && command.format === "text") output.stdout(`Wrote ${command.out}\n`);
   const errors =

@@ -3,7 +3,7 @@
 import { terminalSafeLines } from "./terminal-text";
 import type { AcrossFiles, FileFinding } from "../core/join/across-files";
 import type { Severity } from "../core/model/finding";
-import { countEscalationsOnce } from "../core/summary/roll-up";
+import { countEscalationsOnce, countProposalsOnce } from "../core/summary/roll-up";
 import type { FileResult } from "./check-file";
 import {
   jsonFinding,
@@ -12,7 +12,7 @@ import {
   type JsonProposal,
   type JsonSheet,
 } from "./format-json";
-import { count, findingPlace, layOutText, table } from "./format-text";
+import { count, findingPlace, layOutText, severityHeading, table } from "./format-text";
 
 /** One file as the JSON lists it; `error` says why it could not be checked. */
 export interface JsonFile {
@@ -72,16 +72,32 @@ function findingRows(findings: readonly FileFinding[]): string[] {
   ).map((l) => `  ${l}`);
 }
 
+/** The dates the checked files were checked as at, each once, earliest first. */
+export function filesAsAtDates(results: readonly FileResult[]): string[] {
+  return [...new Set(results.filter((r) => r.error === undefined).map((r) => r.asAt))].sort();
+}
+
 /**
- * The text report: a line on what was checked, each file's own report as `check FILE` prints it (as it
+ * The as-at words that end the text's first line: " as at 2022-10-10", or, where the files were checked as
+ * at their own dates (each from its own Settings), ", each as at its own date: " the earliest to the latest.
+ */
+function asAtWords(results: readonly FileResult[]): string {
+  const dates = filesAsAtDates(results);
+  return dates.length === 1
+    ? ` as at ${dates[0]}`
+    : `, each as at its own date: ${dates[0]} to ${dates[dates.length - 1]}`;
+}
+
+/**
+ * The text report: a line on what was checked and as at when, each file's own report as `check FILE` prints it (as it
  * stands after the join: see afterJoin), the files that could not be checked, what was found across
  * files, and the count line over everything.
  */
-export function renderManyText(asAt: string, results: readonly FileResult[], across: AcrossFiles): string {
+export function renderManyText(results: readonly FileResult[], across: AcrossFiles): string {
   const checked = results.filter((r) => r.error === undefined);
   const failed = results.filter((r) => r.error !== undefined);
   const out: string[] = [];
-  out.push(`Checked ${checked.length} of ${count(results.length, "file")} as at ${asAt}.`);
+  out.push(`Checked ${checked.length} of ${count(results.length, "file")}${asAtWords(results)}.`);
   out.push("");
   // Each file's part is laid out terminal-safe already, line by line: its lines are taken as they are.
   for (const r of checked) {
@@ -98,7 +114,10 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
   if (across.findings.length === 0) out.push("  No owner conflicts between files.");
   for (const severity of SEVERITY_ORDER) {
     const group = across.findings.filter((f) => f.severity === severity);
-    if (group.length > 0) out.push(`Owner conflicts between files, ${severity}s (${group.length}):`);
+    if (group.length > 0)
+      out.push(
+        `Owner conflicts between files, ${severityHeading(severity).toLowerCase()} (${group.length}):`,
+      );
     for (const row of findingRows(group)) out.push(row);
   }
   if (across.accepted.length > 0)
@@ -173,13 +192,16 @@ export function renderManyText(asAt: string, results: readonly FileResult[], acr
 
   const total = (s: Severity): number =>
     checked.reduce((n, r) => n + r.counts[s], 0) + across.findings.filter((f) => f.severity === s).length;
-  // A risk several files escalate is one risk to escalate, as the roll-up shows it once.
+  // A risk several files escalate is one risk to escalate, and a change several propose one proposal, as
+  // the roll-up shows them once.
   const escalations = countEscalationsOnce(
     checked.flatMap((r) => r.escalated.map((key) => ({ file: r.file, key }))),
   );
+  const proposals = countProposalsOnce(checked.flatMap((r) => r.proposed));
   out.push(
     `All files: ${count(total("error"), "error")}, ${count(total("warning"), "warning")}, ` +
-      `${count(total("info"), "note")}; ${count(escalations, "risk")} to escalate` +
+      `${count(total("info"), "note")}; ${count(escalations, "risk")} to escalate; ` +
+      `${count(proposals, "proposal")}` +
       (failed.length > 0 ? `; ${count(failed.length, "file")} not checked.` : "."),
   );
   // Cells and file names reach the terminal shown, never obeyed: each entry of `out` is one line, made safe

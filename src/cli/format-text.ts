@@ -150,6 +150,11 @@ export function textReport(report: Report, fileName: string): TextReport {
   };
 }
 
+/** The words that head a group of findings of one severity: "Errors", "Warnings", "Information". */
+export function severityHeading(severity: Severity): string {
+  return severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Information";
+}
+
 /**
  * The whole text report (every line terminal-safe: a cell's control characters are shown, not obeyed): header (file, as-at, sheets), findings grouped by severity (keeping the report's
  * order inside each group, so the priority rules come first), escalations, then a count line.
@@ -160,9 +165,7 @@ export function layOutText(t: TextReport): string {
   for (const severity of SEVERITY_ORDER) {
     const group = t.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    out.push(
-      `${severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Information"} (${group.length}):`,
-    );
+    out.push(`${severityHeading(severity)} (${group.length}):`);
     out.push(
       ...table(group.map((f) => [f.severity, f.ruleId, findingPlace(f), f.recordId || "-", f.message])).map(
         (l) => `  ${l}`,

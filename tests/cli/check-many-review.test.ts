@@ -51,6 +51,6 @@ describe("review: the All files line counts a risk held by two files once", () =
     });
     const run = await runMain(["check", folder, "--as-at", AS_AT]);
     expect(run.stdout).toMatch(/Risks on more than one file \(1\):\n\s+HRC-7\s+Winter gritting fleet/);
-    expect(run.stdout.trimEnd().split("\n").pop()).toMatch(/; 1 risk to escalate\.$/);
+    expect(run.stdout.trimEnd().split("\n").pop()).toMatch(/; 1 risk to escalate; 0 proposals\.$/);
   });
 });

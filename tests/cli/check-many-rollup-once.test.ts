@@ -87,7 +87,7 @@ describe("check A.xlsx B.xlsx --out: a risk on two registers of one file", () =>
     }
 
     // The count line agrees with the roll-up: one risk to escalate.
-    expect(run.stdout).toMatch(/^All files: .*; 1 risk to escalate\.$/m);
+    expect(run.stdout).toMatch(/^All files: .*; 1 risk to escalate; 0 proposals\.$/m);
   });
 
   it("still joins the same risk held by another file: shown once, Source naming both files", async () => {
@@ -112,6 +112,6 @@ describe("check A.xlsx B.xlsx --out: a risk on two registers of one file", () =>
     const hrc = escalation.filter((r) => r[0] === "HRC-001");
     expect(hrc).toHaveLength(routed.filter((r) => !/\(0 risks\)$/.test(text(r[0]))).length);
     for (const r of hrc) expect(r[12]).toBe("directorate.xlsx, contract.xlsx");
-    expect(run.stdout).toMatch(/^All files: .*; 1 risk to escalate\.$/m);
+    expect(run.stdout).toMatch(/^All files: .*; 1 risk to escalate; 0 proposals\.$/m);
   });
 });

@@ -94,7 +94,7 @@ describe("check FOLDER", () => {
       /Risks on more than one file \(1\):\n {2}HRC-100\s+Winter gritting fleet\s+contract\.xlsm/,
     );
     expect(run.stdout.trimEnd().split("\n").pop()).toBe(
-      "All files: 0 errors, 1 warning, 0 notes; 0 risks to escalate; 2 files not checked.",
+      "All files: 0 errors, 1 warning, 0 notes; 0 risks to escalate; 0 proposals; 2 files not checked.",
     );
   });
 

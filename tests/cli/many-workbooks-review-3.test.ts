@@ -256,7 +256,7 @@ describe("a folder of four: the withdrawn findings, and every count after withdr
     expect(run.status).toBe(0);
     expect(stderrLines(run)).toEqual([expect.stringContaining("corrupt.xlsx")]);
     expect(run.stdout).toMatch(
-      /All files: 0 errors, 0 warnings, 0 notes; 0 risks to escalate; 1 file not checked\./,
+      /All files: 0 errors, 0 warnings, 0 notes; 0 risks to escalate; 0 proposals; 1 file not checked\./,
     );
   });
 });

@@ -4,6 +4,7 @@
 
 import type { AcrossFiles } from "../join/across-files";
 import { sameRiskKey } from "../join/across-files";
+import type { Proposal } from "../model/history";
 import type { Escalation } from "../model/report";
 import type { AcceptedException } from "../model/settings";
 import type { RoutedFrom, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
@@ -35,13 +36,11 @@ export function rollUpSummary(
   const alsoHeld: SummaryRisk[] = parts.flatMap((p) =>
     (p.data.alsoHeld ?? []).map((r) => ({ ...r, file: p.file })),
   );
-  const keyOf = new Map<string, string>();
   const firstHolder = new Map<string, SummaryRisk>();
   for (const { file, data } of parts)
     for (const r of data.risks) {
       const risk = { ...r, file };
       const key = sameRiskKey({ id: risk.id, title: risk.title });
-      if (key) keyOf.set(placeKey(file, risk.sheet, risk.row), key);
       const first = key ? firstHolder.get(key) : undefined;
       // The same risk in another file is counted once: at its first open row when any is open, else where
       // it was first met (as across the registers of one workbook: see countOnce).
@@ -114,7 +113,7 @@ export function rollUpSummary(
       risks,
       ...(alsoHeld.length > 0 ? { alsoHeld } : {}),
       aims: parts.flatMap((p) => p.data.aims.map((a) => ({ ...a, file: p.file }))),
-      proposals: proposalsOnce(parts, keyOf),
+      proposals: proposalsOnce(parts),
       sourced: true,
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),
@@ -170,17 +169,33 @@ export function countEscalationsOnce(escalations: readonly KeyedEscalation[]): n
 }
 
 /** Each file's proposals naming their file; a risk held by several files is proposed once (where first met). */
-function proposalsOnce(parts: readonly RollUpPart[], keyOf: ReadonlyMap<string, string>) {
+function proposalsOnce(parts: readonly RollUpPart[]) {
   const seen = new Set<string>();
-  return parts.flatMap(({ file, data }) =>
-    (data.proposals ?? []).flatMap((p) => {
-      const risk = keyOf.get(placeKey(file, p.sheet, p.row));
-      const proposal = risk === undefined ? undefined : `${risk}\u0000${p.action}`;
-      if (proposal !== undefined && seen.has(proposal)) return [];
-      if (proposal !== undefined) seen.add(proposal);
+  return parts.flatMap(({ file, data }) => {
+    const proposals = data.proposals ?? [];
+    const keys = proposalKeys([...data.risks, ...(data.alsoHeld ?? [])], proposals);
+    return proposals.flatMap((p, i) => {
+      if (keys[i] && seen.has(keys[i])) return [];
+      if (keys[i]) seen.add(keys[i]);
       return [{ ...p, file }];
-    }),
-  );
+    });
+  });
+}
+
+/**
+ * What makes two files' proposals one: the same change (escalate, de-escalate …) for the same risk (its
+ * same-risk key), one key per proposal; "" for a proposal on a row with no risk id, never one with another.
+ */
+export function proposalKeys(
+  risks: readonly Pick<SummaryRisk, "id" | "title" | "sheet" | "row">[],
+  proposals: readonly Pick<Proposal, "sheet" | "row" | "action">[],
+): string[] {
+  return escalationKeys(risks, proposals).map((risk, i) => risk && `${risk}\u0000${proposals[i].action}`);
+}
+
+/** How many proposals the files make, one change for a risk several files hold counted once, as the roll-up shows it. */
+export function countProposalsOnce(keys: readonly string[]): number {
+  return new Set(keys.filter((k) => k)).size + keys.filter((k) => !k).length;
 }
 
 /** Government Security Classifications, least to most protective. */
