@@ -19,6 +19,7 @@ import {
   type OwnedCell,
   type OwnedTab,
 } from "../core/model/owned-tab";
+import { extensionOf, sheetExcelOpensCsvAs } from "./bytes";
 import { serialInDateSystem } from "./xlsx/cell-values";
 import { excelEscape } from "./xlsx/xml-write";
 import { splitHyperlinks } from "./xlsx/split-hyperlinks";
@@ -110,9 +111,11 @@ export function writeTab(workbook: Workbook, tab: OwnedTab, options: WriteOwnedT
   for (const link of format.links) {
     const cell = ws.getCell(link.row + 1, link.col + 1);
     const current = storedCell(tab.rows[link.row]?.[link.col] ?? null).value;
-    const location = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
     // A roll-up over several files names each link's own file; else every link is into the one source.
     const linkFile = link.file ?? options.linkFile;
+    // A CSV's one sheet is linked by the name Excel opens it as, which may be shorter than the report's.
+    const sheet = linkFile && extensionOf(linkFile) === "csv" ? sheetExcelOpensCsvAs(linkFile) : link.sheet;
+    const location = `'${sheet.replace(/'/g, "''")}'!${link.address}`;
     cell.value = {
       text: current === null ? link.address : escapeXlsxText(String(current)),
       hyperlink: linkFile ? `${encodeFileName(linkFile)}#${location}` : `#${location}`,

@@ -208,6 +208,15 @@ describe("writeOwnedTabsWorkbook with linkFile", () => {
     expect(rels).toContain('Target="Highways%20risk%20register.xlsx"');
   });
 
+  it("points a link into a CSV at the sheet Excel opens it as: the file name cut to 31 characters", async () => {
+    const bytes = await writeOwnedTabsWorkbook([escalationTab()], {
+      linkFile: "../exports/IRIS_Risk_Register_Export_Highways_2022-10-10.csv",
+    });
+    expect(excelLinks(bytes).get("Escalation")!.get("E4")).toBe(
+      "../exports/IRIS_Risk_Register_Export_Highways_2022-10-10.csv#'IRIS_Risk_Register_Export_Highw'!K9",
+    );
+  });
+
   it("writes a tab with no header rows or freeze without print titles or frozen panes", async () => {
     const wb = await loadWithExcelJs(await writeOwnedTabsWorkbook([settingsTab()]));
     const ws = wb.worksheets[0];
