@@ -29,11 +29,10 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 /** What findings are ordered by (a finding as the JSON or the text lists it has no column: ties stay as they are). */
 export type FindingOrder = Pick<Finding, "ruleId" | "severity" | "sheet" | "row"> & { col?: number | null };
 
-/** Orders findings: priority rules first, then by severity, rule, sheet and row. */
-export function compareFindings(
-  a: FindingOrder,
-  b: FindingOrder,
-  sheetOrder?: ReadonlyMap<string, number>,
+/** Orders findings by what they are, wherever they stand: priority rules first, then by severity and rule. */
+export function compareFindingKinds(
+  a: Pick<FindingOrder, "ruleId" | "severity">,
+  b: Pick<FindingOrder, "ruleId" | "severity">,
 ): number {
   const pa = PRIORITY_RULES.indexOf(a.ruleId);
   const pb = PRIORITY_RULES.indexOf(b.ruleId);
@@ -42,6 +41,17 @@ export function compareFindings(
   if (ra !== rb) return ra - rb;
   if (a.severity !== b.severity) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
+  return 0;
+}
+
+/** Orders findings: priority rules first, then by severity, rule, sheet and row. */
+export function compareFindings(
+  a: FindingOrder,
+  b: FindingOrder,
+  sheetOrder?: ReadonlyMap<string, number>,
+): number {
+  const byKind = compareFindingKinds(a, b);
+  if (byKind !== 0) return byKind;
   if (a.sheet !== b.sheet) {
     // Sheets in the workbook's order (its tabs), where known; else by name.
     const sa = sheetOrder?.get(a.sheet);

@@ -6,8 +6,15 @@ import type { AcrossFiles } from "../join/across-files";
 import { sameRiskKey } from "../join/across-files";
 import type { Proposal } from "../model/history";
 import type { Escalation } from "../model/report";
+import { compareFindingKinds, type Finding } from "../model/finding";
 import type { AcceptedException } from "../model/settings";
-import type { RoutedFrom, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
+import type {
+  RoutedFrom,
+  SummaryData,
+  SummaryEscalation,
+  SummaryFinding,
+  SummaryRisk,
+} from "./summary-types";
 import { corporateOrDirectorate } from "./summary-data";
 
 /** One checked file's part in the roll-up. */
@@ -101,14 +108,8 @@ export function rollUpSummary(
     data: {
       asAt,
       source,
-      findings: [
-        ...parts.flatMap((p) => p.data.findings.map((f) => ({ ...f, file: p.file }))),
-        ...across.findings,
-      ],
-      accepted: [
-        ...parts.flatMap((p) => p.data.accepted.map((f) => ({ ...f, file: p.file }))),
-        ...across.accepted,
-      ],
+      findings: inRollUpOrder(parts, (p) => p.data.findings, across.findings),
+      accepted: inRollUpOrder(parts, (p) => p.data.accepted, across.accepted),
       escalations,
       risks,
       ...(alsoHeld.length > 0 ? { alsoHeld } : {}),
@@ -118,6 +119,25 @@ export function rollUpSummary(
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),
   };
+}
+
+/**
+ * The files' findings and those made across files, each naming its file, in the order one file's report
+ * lists them (priority rules, then severity, then rule) over all files: every file's errors before any
+ * warning. Among findings of one rule, file by file in the files' order, each file's in its own order
+ * (sheet and row) and then those the join placed in it.
+ */
+function inRollUpOrder(
+  parts: readonly RollUpPart[],
+  own: (part: RollUpPart) => readonly Finding[],
+  acrossFiles: readonly (Finding & { file: string })[],
+): SummaryFinding[] {
+  const fileAt = new Map(parts.map((p, i) => [p.file, i]));
+  const atFile = (f: SummaryFinding) => fileAt.get(f.file ?? "") ?? parts.length;
+  // A stable sort: ties keep the files' order, and each file's own.
+  return [...parts.flatMap((p) => own(p).map((f) => ({ ...f, file: p.file }))), ...acrossFiles].sort(
+    (a, b) => compareFindingKinds(a, b) || atFile(a) - atFile(b),
+  );
 }
 
 /** The row of `file` that routed escalation `e` to its destinations[j]. */
