@@ -4,7 +4,7 @@
 import type { Movement } from "../core/merge/movement";
 import { checkWorkbook } from "../core/check";
 import { compareFindings, type Finding, type Severity } from "../core/model/finding";
-import type { AcceptedException } from "../core/model/settings";
+import type { AcceptedException, RagBands } from "../core/model/settings";
 import type { AcrossFiles } from "../core/join/across-files";
 import {
   actionFacts,
@@ -97,10 +97,11 @@ export interface FileResult {
   sheetOrder: string[];
   acceptedExceptions: AcceptedException[];
   /**
-   * The summary tabs' data for the roll-up (only when asked for), the file's protective marking, and the
-   * movement its last import recorded (the roll-up of one file shows it, as the file's own tabs do).
+   * The summary tabs' data for the roll-up (only when asked for), the file's protective marking and RAG
+   * bands, and the movement its last import recorded (the roll-up of one file shows it, as the file's own
+   * tabs do; a roll-up of several names the files with one).
    */
-  summary?: { data: SummaryData; marking: string; movement?: Movement };
+  summary?: { data: SummaryData; marking: string; ragBands: RagBands; movement?: Movement };
 }
 
 /** The result for a file that could not be checked. */
@@ -174,6 +175,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         ? {
             data: summaryDataOf(report, once),
             marking: settings.protectiveMarking,
+            ragBands: settings.rag,
             ...(settings.lastImport?.movement ? { movement: settings.lastImport.movement } : {}),
           }
         : undefined,

@@ -142,13 +142,15 @@ async function writeRollUp(
   across: AcrossFiles,
 ): Promise<void> {
   // Each file's months are the roll-up's months, whatever date the file was checked as at.
-  const parts = results.flatMap((r) =>
-    r.summary
+  const parts = results.flatMap(({ file, summary, acceptedExceptions }) =>
+    summary
       ? [
           {
-            file: r.file,
-            data: monthsEndingAt(r.summary.data, asAt),
-            acceptedExceptions: r.acceptedExceptions,
+            file,
+            data: monthsEndingAt(summary.data, asAt),
+            acceptedExceptions,
+            ragBands: summary.ragBands,
+            movement: summary.movement,
           },
         ]
       : [],

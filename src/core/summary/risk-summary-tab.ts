@@ -3,11 +3,12 @@
 import type { Movement } from "../merge/movement";
 import { OWNED_TAB_NAMES, OWNED_TAB_STYLE, type OwnedTab, type Rag } from "../model/owned-tab";
 import type { RiskFacts } from "../model/risk-summary";
-import type { Settings } from "../model/settings";
+import type { RagBands, Settings } from "../model/settings";
 import { dayFromIso, ragFromScore, ukDateOfIso } from "../parse";
 import { monthName, monthOf } from "../history/month";
-import { TabBuilder, type TabHeading } from "./tab-builder";
+import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 import { NO_REGISTER } from "./escalation-tab";
+import type { FileOwnSettings, RegisterPlace } from "./summary-types";
 
 /** What the Risk Summary counts of each risk. */
 type CountedRisk = Pick<
@@ -28,7 +29,7 @@ type CountedRisk = Pick<
   | "trend"
   | "months"
   | "monthRags"
-> & { alsoOnSheets?: string[]; file?: string };
+> & { file?: string; alsoOnSheets?: string[]; alsoIn?: readonly RegisterPlace[] };
 
 function countBy(risks: CountedRisk[], key: (r: CountedRisk) => string): [string, number][] {
   const m = new Map<string, number>();
@@ -110,9 +111,42 @@ function idsOf(risks: readonly CountedRisk[]): string[] {
   return risks.length === 0 ? [] : [namedList(risks.map(idOrRow), ", ", " (see the Exceptions tab)")];
 }
 
+/**
+ * A risk counted once though it stands on several registers, named with them: "HRC-001 (Corporate Register,
+ * Directorate Register)"; in a roll-up, where other files hold it too, each register with its file.
+ */
+function sharedRiskName(r: CountedRisk): string {
+  const sheets = [r.sheet, ...(r.alsoOnSheets ?? [])];
+  if (!r.alsoIn?.length) return `${r.id} (${sheets.join(", ")})`;
+  const places = [...sheets.map((sheet) => ({ file: r.file ?? "", sheet })), ...r.alsoIn];
+  return `${r.id} (${places.map((p) => `${p.sheet} in ${p.file}`).join(", ")})`;
+}
+
+/** The colour of the heat map's cell for likelihood `l` and impact `i`: the risk matrix's, else the RAG bands'. */
+function heatMapRag(l: number, i: number, ragMatrix: (Rag | null)[][] | undefined, bands: RagBands): Rag {
+  return ragMatrix?.[l - 1]?.[i - 1] ?? ragFromScore(l * i, bands);
+}
+
+/** The files of a roll-up whose own bands or risk matrix colour some heat-map cell otherwise than `bands`. */
+function filesRatedOtherwise(files: readonly FileOwnSettings[], bands: RagBands): string[] {
+  const cells = [1, 2, 3, 4, 5].flatMap((l) => [1, 2, 3, 4, 5].map((i) => [l, i] as const));
+  return files
+    .filter((f) =>
+      cells.some(
+        ([l, i]) => heatMapRag(l, i, f.ragMatrix, f.ragBands ?? bands) !== heatMapRag(l, i, undefined, bands),
+      ),
+    )
+    .map((f) => f.file);
+}
+
 /** The Risk Summary tab over `report.risks` (a roll-up passes each risk once, however many files hold it). */
 export function buildRiskSummaryTab(
-  report: { risks: readonly CountedRisk[]; ragMatrix?: (Rag | null)[][]; noRegister?: true },
+  report: {
+    risks: readonly CountedRisk[];
+    ragMatrix?: (Rag | null)[][];
+    noRegister?: true;
+    files?: readonly FileOwnSettings[];
+  },
   settings: Settings,
   heading: Omit<TabHeading, "title">,
   movement?: Movement,
@@ -139,15 +173,12 @@ export function buildRiskSummaryTab(
   tab.row(["Open and not updated this period", stale.length, ...idsOf(stale)]);
   const noStrategy = open.filter((r) => !r.strategy);
   tab.row(["Open with no strategy", noStrategy.length, ...idsOf(noStrategy)]);
-  const shared = open.filter((r) => r.alsoOnSheets && r.alsoOnSheets.length > 0);
+  const shared = open.filter((r) => (r.alsoOnSheets?.length ?? 0) + (r.alsoIn?.length ?? 0) > 0);
   if (shared.length > 0)
     tab.row([
       "Open risks on more than one register, counted once",
       shared.length,
-      namedList(
-        shared.map((r) => `${r.id} (${[r.sheet, ...r.alsoOnSheets!].join(", ")})`),
-        "; ",
-      ),
+      namedList(shared.map(sharedRiskName), "; "),
     ]);
   const merged = all.filter((r) => r.mergedInto);
   if (merged.length > 0)
@@ -193,8 +224,7 @@ export function buildRiskSummaryTab(
     const cells = [1, 2, 3, 4, 5].map((i) => open.filter((r) => r.likelihood === l && r.impact === i).length);
     const r = tab.row([String(l), ...cells]);
     // Coloured as the workbook rates each cell: its own risk matrix where it has one, else the RAG bands.
-    for (let i = 1; i <= 5; i++)
-      tab.rag(r, i, report.ragMatrix?.[l - 1]?.[i - 1] ?? ragFromScore(l * i, settings.rag));
+    for (let i = 1; i <= 5; i++) tab.rag(r, i, heatMapRag(l, i, report.ragMatrix, settings.rag));
   }
   // Every count adds up: each open risk the grid cannot hold is listed under it, with the reason.
   const outside = open.flatMap((r) => {
@@ -209,6 +239,7 @@ export function buildRiskSummaryTab(
   for (const { r, why } of outside) tab.row([idOrRow(r), why]);
   const workedOut = open.filter((r) => r.scoreWorkedOut);
   if (workedOut.length > 0) tab.row([workedOutNote(workedOut)]);
+  if (report.files) ratedOtherwiseNote(tab, report.files, settings.rag);
   tab.blank();
 
   tab.title("Direction of travel of open risks (score against last month)");
@@ -221,6 +252,13 @@ export function buildRiskSummaryTab(
 
   monthlyRag(tab, open, heading.asAt, chart, heatMapRow);
 
+  if (!movement && report.files?.some((f) => f.lastImport)) importsInFiles(tab, report.files);
+  else movementSinceImport(tab, movement);
+  return tab.build();
+}
+
+/** The movement an import recorded (new, closed, score up or down, strategy changed), or that none was. */
+function movementSinceImport(tab: TabBuilder, movement: Movement | undefined): void {
   tab.title(
     movement
       ? `Movement since the import of ${ukDateOfIso(movement.since)}`
@@ -237,7 +275,34 @@ export function buildRiskSummaryTab(
       ["Strategy changed", movement.strategyChanged],
     ] as const)
       tab.row([label, ids.length, namedList(ids)]);
-  return tab.build();
+}
+
+/**
+ * A roll-up's movement section: movement since an import stays in each file's own review (README "Which
+ * settings the roll-up uses"), so it names the files that recorded one and the day of each one's last.
+ */
+function importsInFiles(tab: TabBuilder, files: readonly FileOwnSettings[]): void {
+  tab.title("Movement since the last import");
+  tab.row([
+    "Movement since an import is in each file's own review (check FILE --out); these files recorded one:",
+  ]);
+  tab.header(["File", "Last import"]);
+  for (const f of files) if (f.lastImport) tab.row([f.file, dateCell(f.lastImport)]);
+}
+
+/**
+ * Under a roll-up's heat map: it is coloured by the roll-up's (default) RAG bands, as no file's Settings
+ * speaks for the others, naming the files whose own bands or risk matrix rate some of its cells otherwise
+ * (their risks' RAG, counted above, is their own). Nothing when every file rates as the heat map does.
+ */
+function ratedOtherwiseNote(tab: TabBuilder, files: readonly FileOwnSettings[], bands: RagBands): void {
+  const otherwise = filesRatedOtherwise(files, bands);
+  if (otherwise.length === 0) return;
+  tab.row([
+    `The heat map is coloured by the default RAG bands (green up to ${bands.greenMax}, amber up to ` +
+      `${bands.amberMax}): no file's Settings speaks for the others. These files rate scores by their own ` +
+      `bands or risk matrix, as their risks' RAG counted above does: ${namedList(otherwise)}`,
+  ]);
 }
 
 /** The chart's name in Excel, by which a rewrite of the tab replaces it. */

@@ -6,9 +6,12 @@ import type { AcrossFiles } from "../join/across-files";
 import { sameRiskKey } from "../join/across-files";
 import type { Proposal } from "../model/history";
 import type { Escalation } from "../model/report";
+import type { Movement } from "../merge/movement";
 import { compareFindingKinds, type Finding } from "../model/finding";
-import type { AcceptedException } from "../model/settings";
+import type { AcceptedException, RagBands } from "../model/settings";
 import type {
+  FileOwnSettings,
+  RegisterPlace,
   RoutedFrom,
   SummaryData,
   SummaryEscalation,
@@ -22,6 +25,10 @@ export interface RollUpPart {
   file: string;
   data: SummaryData;
   acceptedExceptions: readonly AcceptedException[];
+  /** The file's own RAG bands (its scores' RAG, which the roll-up shows as they are). */
+  ragBands?: RagBands;
+  /** The movement the file's last import recorded (it stays in the file's own review). */
+  movement?: Movement;
 }
 
 /** The roll-up's data and the accepted exceptions of every file, each naming its file. */
@@ -44,10 +51,18 @@ export function rollUpSummary(
     (p.data.alsoHeld ?? []).map((r) => ({ ...r, file: p.file })),
   );
   const firstHolder = new Map<string, SummaryRisk>();
+  // Every register holding each risk, in the files' order: a risk's row and the other sheets of its file.
+  const placesOf = new Map<string, RegisterPlace[]>();
   for (const { file, data } of parts)
     for (const r of data.risks) {
       const risk = { ...r, file };
       const key = sameRiskKey({ id: risk.id, title: risk.title });
+      if (key) {
+        const places = placesOf.get(key) ?? [];
+        for (const sheet of [risk.sheet, ...(risk.alsoOnSheets ?? [])])
+          if (!places.some((p) => p.file === file && p.sheet === sheet)) places.push({ file, sheet });
+        placesOf.set(key, places);
+      }
       const first = key ? firstHolder.get(key) : undefined;
       // The same risk in another file is counted once: at its first open row when any is open, else where
       // it was first met (as across the registers of one workbook: see countOnce).
@@ -66,6 +81,11 @@ export function rollUpSummary(
       if (key && first === undefined) firstHolder.set(key, risk);
       risks.push(risk);
     }
+  for (const [key, risk] of firstHolder) {
+    const elsewhere = placesOf.get(key)!.filter((p) => p.file !== risk.file);
+    if (elsewhere.length > 0) risk.alsoIn = elsewhere;
+  }
+  const filesHolding = (key: string): string[] => [...new Set((placesOf.get(key) ?? []).map((p) => p.file))];
 
   // An escalation may be shown at a row counted elsewhere (alsoHeld): its key is that row's risk's all the same.
   const keyed = parts.flatMap(({ file, data }) =>
@@ -78,10 +98,9 @@ export function rollUpSummary(
   const shownAt = shownWith(keyed);
   const escalations: SummaryEscalation[] = [];
   const shown = new Map<number, SummaryEscalation>();
-  keyed.forEach(({ file, e }, i) => {
+  keyed.forEach(({ file, key, e }, i) => {
     const earlier = shown.get(shownAt[i]);
     if (earlier) {
-      if (!earlier.alsoOn?.includes(file)) earlier.alsoOn = [...(earlier.alsoOn ?? []), file];
       // Where another file routes it further, it goes there too (as across sheets of one workbook), shown
       // in that block with the other file's row that routed it there.
       e.destinations.forEach((d, j) => {
@@ -93,9 +112,12 @@ export function rollUpSummary(
       corporateOrDirectorate(earlier);
       return;
     }
+    // Its Source names every file holding the risk, whether or not that file routes it (SPEC "Owned tabs").
+    const alsoOn = filesHolding(key).filter((f) => f !== file);
     const escalation: SummaryEscalation = {
       ...e,
       file,
+      ...(alsoOn.length > 0 ? { alsoOn } : {}),
       destinations: [...e.destinations],
       reasons: [...e.reasons],
       routedFrom: e.destinations.map((_, j) => routedFrom(e, j, file)),
@@ -116,6 +138,7 @@ export function rollUpSummary(
       aims: parts.flatMap((p) => p.data.aims.map((a) => ({ ...a, file: p.file }))),
       proposals: proposalsOnce(parts),
       sourced: true,
+      files: parts.map(ownSettingsOf),
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),
   };
@@ -138,6 +161,16 @@ function inRollUpOrder(
   return [...parts.flatMap((p) => own(p).map((f) => ({ ...f, file: p.file }))), ...acrossFiles].sort(
     (a, b) => compareFindingKinds(a, b) || atFile(a) - atFile(b),
   );
+}
+
+/** What the roll-up's Risk Summary says of a file's own settings: how it rates scores, and its last import. */
+function ownSettingsOf({ file, data, ragBands, movement }: RollUpPart): FileOwnSettings {
+  return {
+    file,
+    ...(ragBands ? { ragBands } : {}),
+    ...(data.ragMatrix ? { ragMatrix: data.ragMatrix } : {}),
+    ...(movement ? { lastImport: movement.since } : {}),
+  };
 }
 
 /** The row of `file` that routed escalation `e` to its destinations[j]. */

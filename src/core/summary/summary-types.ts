@@ -8,6 +8,7 @@ import type { PlanRecord } from "../model/records";
 import type { Escalation } from "../model/report";
 import type { Proposal } from "../model/history";
 import type { RiskFacts } from "../model/risk-summary";
+import type { RagBands } from "../model/settings";
 
 /** One improvement aim rolled up from the plan's rows and findings (SPEC "Plan Close-Out"). */
 export interface AimCloseOut {
@@ -23,11 +24,35 @@ export interface AimCloseOut {
   firstRecord: PlanRecord;
 }
 
+/** A register of one file of a roll-up. */
+export interface RegisterPlace {
+  file: string;
+  sheet: string;
+}
+
 /**
  * One risk's facts without its record (so it can travel between threads); `file` in a roll-up;
- * `alsoOn` the other registers of its workbook holding the same risk ("Directorate Register!B7").
+ * `alsoOnSheets` the other registers of its workbook holding the same risk; `alsoIn`, in a roll-up, the
+ * registers of other files holding it.
  */
-export type SummaryRisk = Omit<RiskFacts, "record"> & { file?: string; alsoOnSheets?: string[] };
+export type SummaryRisk = Omit<RiskFacts, "record"> & {
+  file?: string;
+  alsoOnSheets?: string[];
+  alsoIn?: RegisterPlace[];
+};
+
+/**
+ * A file's own settings that a roll-up over several files does not apply to the whole (README "Which settings
+ * the roll-up uses"), so its Risk Summary says where they differ.
+ */
+export interface FileOwnSettings {
+  file: string;
+  /** The file's RAG bands and its own risk matrix (when it has one): how its heat map is coloured. */
+  ragBands?: RagBands;
+  ragMatrix?: (Rag | null)[][];
+  /** The day (ISO) of the file's last import, whose movement stays in the file's own review. */
+  lastImport?: string;
+}
 
 /** One improvement aim's close-out, pointing at its first row; `file` in a roll-up. */
 export type SummaryAim = Omit<AimCloseOut, "firstRecord"> & { sheet: string; address: string; file?: string };
@@ -88,4 +113,6 @@ export interface SummaryData {
   noRegister?: true;
   /** The workbook's own risk matrix (see Report.ragMatrix): the heat map's colours; absent for the RAG bands. */
   ragMatrix?: (Rag | null)[][];
+  /** In a roll-up: each file's own rating and last import, in the files' order. */
+  files?: readonly FileOwnSettings[];
 }

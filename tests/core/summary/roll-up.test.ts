@@ -1,5 +1,7 @@
 // rollUpSummary and rollUpMarking: the roll-up's data over several files and the marking it carries.
 
+import { defaultSettings } from "../../../src/core/model/settings";
+import { buildRiskSummaryTab } from "../../../src/core/summary/risk-summary-tab";
 import { rollUpMarking, rollUpSummary, type RollUpPart } from "../../../src/core/summary/roll-up";
 import type { SummaryData, SummaryRisk } from "../../../src/core/summary/summary-types";
 
@@ -148,5 +150,160 @@ describe("rollUpMarking", () => {
     [[], ""],
   ])("%j → %j", (markings, expected) => {
     expect(rollUpMarking(markings)).toBe(expected);
+  });
+});
+
+describe("rollUpSummary, what the board is told of a risk several files hold", () => {
+  it("names every file holding it in its escalation's alsoOn, though only one file routes it", () => {
+    const b = { ...part("b.xlsx", [risk("R1", "Gritting", 5)]) };
+    b.data = { ...b.data, escalations: [] };
+    const { data } = rollUpSummary(
+      [part("a.xlsx", [risk("R1", "Gritting", 2)]), b],
+      { findings: [], accepted: [] },
+      "2022-10-10",
+      "2 files",
+    );
+    expect(data.escalations.map((e) => [e.file, e.alsoOn])).toEqual([["a.xlsx", ["b.xlsx"]]]);
+  });
+
+  it("names on the risk counted the other files' registers holding it (alsoIn), each of their sheets", () => {
+    const b = part("b.xlsx", [{ ...risk("R1", "Gritting", 5), sheet: "IRIS Risks", alsoOnSheets: ["Old"] }]);
+    const { data } = rollUpSummary(
+      [part("a.xlsx", [risk("R1", "Gritting", 2), risk("R2", "Lighting", 3)]), b],
+      { findings: [], accepted: [] },
+      "2022-10-10",
+      "2 files",
+    );
+    expect(data.risks.map((r) => [r.id, r.alsoIn])).toEqual([
+      [
+        "R1",
+        [
+          { file: "b.xlsx", sheet: "IRIS Risks" },
+          { file: "b.xlsx", sheet: "Old" },
+        ],
+      ],
+      ["R2", undefined],
+    ]);
+  });
+});
+
+describe("rollUpSummary, the files' findings", () => {
+  const finding = (ruleId: string, severity: "error" | "warning", row: number) => ({
+    ruleId,
+    severity,
+    sheet: "Register",
+    cell: `A${row}`,
+    row,
+    col: 0,
+    recordId: null,
+    messageId: "m",
+    message: "m",
+  });
+  it("lists them as one file's report does over all files (priority, severity, rule), file by file within a rule", () => {
+    const a = part("a.xlsx", []);
+    a.data = {
+      ...a.data,
+      findings: [finding("risk/stale-update", "error", 4), finding("risk/no-action", "warning", 2)],
+    };
+    const b = part("b.xlsx", []);
+    b.data = {
+      ...b.data,
+      findings: [
+        finding("risk/stale-update", "error", 3),
+        finding("risk/missing-owner", "error", 2),
+        finding("risk/missing-owner", "error", 5),
+      ],
+    };
+    const conflict = { ...finding("risk/owner-conflict", "warning", 9), file: "a.xlsx" };
+    const { data } = rollUpSummary([a, b], { findings: [conflict], accepted: [] }, "2022-10-10", "2 files");
+    expect(data.findings.map((f) => [f.file, f.ruleId, f.row])).toEqual([
+      ["a.xlsx", "risk/stale-update", 4],
+      ["b.xlsx", "risk/stale-update", 3],
+      ["b.xlsx", "risk/missing-owner", 2],
+      ["b.xlsx", "risk/missing-owner", 5],
+      ["a.xlsx", "risk/no-action", 2],
+      ["a.xlsx", "risk/owner-conflict", 9],
+    ]);
+  });
+});
+
+describe("rollUpSummary, each file's own settings", () => {
+  it("keeps each file's RAG bands, risk matrix and last import's day, in the files' order", () => {
+    const a = { ...part("a.xlsx", []), ragBands: { greenMax: 4, amberMax: 8 } };
+    const b = part("b.xlsx", []);
+    const since = "2022-10-03";
+    const movement = { since, newRisks: [], closed: [], scoreUp: [], scoreDown: [], strategyChanged: [] };
+    const { data } = rollUpSummary(
+      [a, { ...b, movement }],
+      { findings: [], accepted: [] },
+      "2022-10-10",
+      "2 files",
+    );
+    expect(data.files).toEqual([
+      { file: "a.xlsx", ragBands: { greenMax: 4, amberMax: 8 } },
+      { file: "b.xlsx", lastImport: since },
+    ]);
+  });
+});
+
+describe("the roll-up's Risk Summary", () => {
+  const heading = { asAt: "2022-10-10", source: "2 files", version: "1", marking: "OFFICIAL" };
+  const rowsOf = (parts: RollUpPart[]) => {
+    const { data } = rollUpSummary(parts, { findings: [], accepted: [] }, "2022-10-10", "2 files");
+    return buildRiskSummaryTab(data, defaultSettings(), heading).rows.map((r) => r.filter((c) => c !== null));
+  };
+  const texts = (rows: unknown[][]) => rows.map((r) => String(r[0] ?? ""));
+
+  it("names a risk several files hold with each register and its file", () => {
+    const rows = rowsOf([
+      part("a.xlsx", [{ ...risk("R1", "Gritting", 2), alsoOnSheets: ["Directorate"] }]),
+      part("b.xlsx", [{ ...risk("R1", "Gritting", 5), sheet: "IRIS Risks" }]),
+    ]);
+    expect(rows).toContainEqual([
+      "Open risks on more than one register, counted once",
+      1,
+      "R1 (Register in a.xlsx, Directorate in a.xlsx, IRIS Risks in b.xlsx)",
+    ]);
+  });
+
+  it("says the heat map is coloured by the default bands, naming the files whose own bands differ", () => {
+    const rows = rowsOf([
+      { ...part("a.xlsx", []), ragBands: { greenMax: 4, amberMax: 12 } },
+      { ...part("b.xlsx", []), ragBands: { greenMax: 4, amberMax: 8 } },
+    ]);
+    expect(texts(rows).filter((t) => /default RAG bands/.test(t))).toEqual([
+      expect.stringMatching(/amber up to 12\).*: b\.xlsx$/),
+    ]);
+    const same = rowsOf([{ ...part("a.xlsx", []), ragBands: { greenMax: 4, amberMax: 12 } }]);
+    expect(texts(same).filter((t) => /default RAG bands/.test(t))).toEqual([]);
+  });
+
+  it("names the files a risk matrix of their own colours otherwise", () => {
+    const matrix = [1, 2, 3, 4, 5].map(() => [1, 2, 3, 4, 5].map(() => "red" as const));
+    const b = part("b.xlsx", []);
+    const rows = rowsOf([part("a.xlsx", []), { ...b, data: { ...b.data, ragMatrix: matrix } }]);
+    expect(texts(rows).filter((t) => /default RAG bands/.test(t))).toEqual([
+      expect.stringMatching(/: b\.xlsx$/),
+    ]);
+  });
+
+  it("sends the board to each file's own review for movement, naming the files that recorded an import", () => {
+    const movement = {
+      since: "2022-10-03",
+      newRisks: ["R9"],
+      closed: [],
+      scoreUp: [],
+      scoreDown: [],
+      strategyChanged: [],
+    };
+    const rows = rowsOf([part("a.xlsx", []), { ...part("b.xlsx", []), movement }]);
+    const section = rows.slice(texts(rows).indexOf("Movement since the last import"));
+    expect(section.slice(1)).toEqual([
+      [expect.stringContaining("each file's own review")],
+      ["File", "Last import"],
+      ["b.xlsx", { date: "2022-10-03" }],
+    ]);
+    const none = rowsOf([part("a.xlsx", []), part("b.xlsx", [])]);
+    expect(texts(none)).toContain("No import recorded yet");
   });
 });
