@@ -4,12 +4,13 @@
 import type { Movement } from "../core/merge/movement";
 import { checkWorkbook } from "../core/check";
 import { compareFindings, type Finding, type Severity } from "../core/model/finding";
-import type { AcceptedException, RagBands } from "../core/model/settings";
-import type { AcrossFiles } from "../core/join/across-files";
+import { DEFAULT_SETTINGS, type AcceptedException, type RagBands } from "../core/model/settings";
+import type { AcrossFiles, UpdatedElsewhere } from "../core/join/across-files";
 import {
   actionFacts,
   actionRiskKeys,
   riskIdentities,
+  type ActionUpdate,
   type OverdueAction,
   type RiskIdentity,
 } from "../core/join/risk-identity";
@@ -17,9 +18,10 @@ import { rule as actionOverdueRule } from "../core/rules/risk-action-overdue";
 import { rule as closedWithOpenActionsRule } from "../core/rules/risk-closed-with-open-actions";
 import { rule as noActionRule } from "../core/rules/risk-no-action";
 import { rule as ownerConflictRule } from "../core/rules/risk-owner-conflict";
+import { rule as staleUpdateRule } from "../core/rules/risk-stale-update";
 import { escalationKeys, proposalKeys } from "../core/summary/roll-up";
 import { countOnce, summaryDataOf } from "../core/summary/summary-data";
-import type { SummaryData } from "../core/summary/summary-types";
+import type { SummaryData, SummaryRisk } from "../core/summary/summary-types";
 import { FileReadError, readWorkbookFile } from "../files/read-workbook-file";
 import type { OutputFormat } from "./args";
 import { readInput, requireCheckableSheet } from "./check-input";
@@ -85,12 +87,15 @@ export interface FileResult {
   text?: TextReport;
   /**
    * The file's part in the join across files: its risks, the risk ids its actions rows name, how many open
-   * actions rows name each, and the actions rows it reported overdue.
+   * actions rows name each, the newest update of those naming each, the actions rows it reported overdue,
+   * and its review period (months).
    */
   risks: RiskIdentity[];
   actionKeys: string[];
   openActionCounts: [string, number][];
+  actionUpdates: [string, ActionUpdate][];
   overdueActions: OverdueAction[];
+  reviewPeriodMonths: number;
   ownerConflictSeverity: Severity | "off";
   closedWithOpenSeverity: Severity | "off";
   /** The file's sheets in its tabs' order (findings are listed in it). */
@@ -121,7 +126,9 @@ function nothingFrom(file: string): FileResult {
     risks: [],
     actionKeys: [],
     openActionCounts: [],
+    actionUpdates: [],
     overdueActions: [],
+    reviewPeriodMonths: DEFAULT_SETTINGS.reviewPeriodMonths,
     ownerConflictSeverity: "off",
     closedWithOpenSeverity: "off",
     sheetOrder: [],
@@ -164,6 +171,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
       risks: riskIdentities(report),
       actionKeys: actionRiskKeys(report),
       ...actionFacts(report, settings),
+      reviewPeriodMonths: settings.reviewPeriodMonths,
       ownerConflictSeverity:
         settings.ruleSeverities[ownerConflictRule.meta.id] ?? ownerConflictRule.meta.defaultSeverity,
       closedWithOpenSeverity:
@@ -188,25 +196,30 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
 /**
  * The file's result after the join across files (SPEC "Many workbooks": risks are joined across files as
  * across sheets), as it would be had the other files' sheets been sheets of this workbook: without its
- * risk/no-action findings on risks whose actions another file holds and its risk/action-overdue findings
- * on actions whose risks are all closed in other files, and with a risk/closed-with-open-actions finding
- * on each closed risk another file still has open actions for (where the file already had one, it is
- * replaced by the join's, which counts every file's open actions: the same finding, so no count changes).
- * In its JSON, its text, its roll-up part and its counts alike; an accepted finding is withdrawn from,
- * added to, or replaced in its accepted ones.
+ * risk/no-action findings on risks whose actions another file holds, its risk/stale-update findings on
+ * risks whose actions another file updated this period, and its risk/action-overdue findings on actions
+ * whose risks are all closed in other files; with a risk/closed-with-open-actions finding on each closed
+ * risk another file still has open actions for (where the file already had one, it is replaced by the
+ * join's, which counts every file's open actions: the same finding, so no count changes). In its JSON, its
+ * text, its roll-up part and its counts alike; an accepted finding is withdrawn from, added to, or replaced
+ * in its accepted ones.
  */
 export function afterJoin(
   result: FileResult,
-  across: Pick<AcrossFiles, "actionsElsewhere" | "overdueForClosed" | "closedElsewhere">,
+  across: Pick<AcrossFiles, "actionsElsewhere" | "overdueForClosed" | "closedElsewhere" | "updatedElsewhere">,
 ): FileResult {
   const placeOf = (ruleId: string, sheet: string, row: number): string =>
     `${ruleId}\u0000${sheet}\u0000${row}`;
+  const mine = <T extends { file: string }>(list: readonly T[]): T[] =>
+    list.filter((e) => e.file === result.file);
   const withdrawn = new Map<string, Severity | "accepted">();
-  for (const e of across.actionsElsewhere)
-    if (e.file === result.file) withdrawn.set(placeOf(noActionRule.meta.id, e.sheet, e.row), e.was);
-  for (const e of across.overdueForClosed)
-    if (e.file === result.file) withdrawn.set(placeOf(actionOverdueRule.meta.id, e.sheet, e.row), e.was);
-  const added = across.closedElsewhere.filter((c) => c.file === result.file);
+  for (const e of mine(across.actionsElsewhere))
+    withdrawn.set(placeOf(noActionRule.meta.id, e.sheet, e.row), e.was);
+  for (const e of mine(across.overdueForClosed))
+    withdrawn.set(placeOf(actionOverdueRule.meta.id, e.sheet, e.row), e.was);
+  const updated = mine(across.updatedElsewhere);
+  for (const e of updated) withdrawn.set(placeOf(staleUpdateRule.meta.id, e.sheet, e.row), e.was);
+  const added = mine(across.closedElsewhere);
   // A recounted finding takes its place: the file's own is withdrawn (and its count with it) as it is added.
   for (const c of added)
     if (c.replaces !== undefined)
@@ -241,8 +254,36 @@ export function afterJoin(
         ...result.summary.data,
         findings: placed(result.summary.data.findings, found),
         accepted: placed(result.summary.data.accepted, accepted),
+        ...updatedThrough(result.summary.data, updated),
       },
     },
+  };
+}
+
+/**
+ * The summary's risks once other files' actions have updated some this period: not stale, their latest
+ * update those actions' (the Risk Summary's stale count, the Escalation tab's last update and its words;
+ * their own was older, as they were stale). Nothing when none was.
+ */
+function updatedThrough(
+  data: Pick<SummaryData, "risks" | "alsoHeld">,
+  updated: readonly Pick<UpdatedElsewhere, "sheet" | "row" | "updated" | "updateText">[],
+): Partial<Pick<SummaryData, "risks" | "alsoHeld">> {
+  if (updated.length === 0) return {};
+  const updateAt = new Map(updated.map((u) => [`${u.sheet}\u0000${u.row}`, u]));
+  const update = (r: SummaryRisk): SummaryRisk => {
+    const u = updateAt.get(`${r.sheet}\u0000${r.row}`);
+    if (u === undefined) return r;
+    return {
+      ...r,
+      stale: false,
+      latestUpdate: u.updated,
+      latestUpdateText: u.updateText || r.latestUpdateText,
+    };
+  };
+  return {
+    risks: data.risks.map(update),
+    ...(data.alsoHeld ? { alsoHeld: data.alsoHeld.map(update) } : {}),
   };
 }
 

@@ -245,6 +245,8 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
       openActionCounts: r.openActionCounts,
       overdueActions: r.overdueActions,
       closedWithOpenSeverity: r.closedWithOpenSeverity,
+      actionUpdates: r.actionUpdates,
+      reviewPeriodMonths: r.reviewPeriodMonths,
     })),
   );
   // Each file's findings as they stand across files: actions in one file count for risks in another.

@@ -3,6 +3,7 @@
 import { terminalSafeLines } from "./terminal-text";
 import type { AcrossFiles, FileFinding } from "../core/join/across-files";
 import type { Severity } from "../core/model/finding";
+import { ukDateOfIso } from "../core/parse";
 import { countEscalationsOnce, countProposalsOnce } from "../core/summary/roll-up";
 import type { FileResult } from "./check-file";
 import {
@@ -135,6 +136,20 @@ export function renderManyText(results: readonly FileResult[], across: AcrossFil
           a.recordId || "-",
           `${a.file}: ${a.sheet} row ${a.row}`,
           `actions in ${a.actionsIn.join(", ")}`,
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+  }
+  if (across.updatedElsewhere.length > 0) {
+    out.push(
+      `Risks updated through their actions in another file, so not "not updated" (${across.updatedElsewhere.length}):`,
+    );
+    out.push(
+      ...table(
+        across.updatedElsewhere.map((u) => [
+          u.recordId || "-",
+          `${u.file}: ${u.sheet} row ${u.row}`,
+          `action updated ${ukDateOfIso(u.updated)} in ${u.updatedIn.join(", ")}`,
         ]),
       ).map((l) => `  ${l}`),
     );

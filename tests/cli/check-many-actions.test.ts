@@ -7,7 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { buildCli, runCli } from "./helpers/cli-build";
-import { HEADER, risk, utc, writeWorkbook, type Row } from "./helpers/registers";
+import { HEADER, red, risk, utc, writeWorkbook, type Row } from "./helpers/registers";
 
 jest.setTimeout(180_000);
 
@@ -203,5 +203,86 @@ describe("check REGISTER PLAN: a closed risk's actions in the other file", () =>
       ["risk/action-overdue", "A-3"],
       ["risk/closed-with-open-actions", "R-1"],
     ]);
+  });
+});
+
+describe("check REGISTER PLAN: the plan's progress updates are the risk's updates", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = path.join(tmp, "updates");
+    fs.mkdirSync(dir);
+    // Both last reviewed on the register on 1 August; R-1's action was updated in the plan on 3 October,
+    // R-2's on 1 September (before the month's cutoff, 10 September).
+    const reviewedInAugust = (row: Row): Row => {
+      const r = [...row];
+      r[9] = utc(2022, 8, 1);
+      return r;
+    };
+    await writeWorkbook(path.join(dir, "register.xlsx"), {
+      Register: [
+        HEADER,
+        reviewedInAugust(red("R-1", "Winter gritting fleet", "Ann Lee")),
+        reviewedInAugust(risk("R-2", "Depot lease", "Ann Lee")),
+      ],
+    });
+    await writeWorkbook(path.join(dir, "plan.xlsx"), {
+      Plan: [
+        [...ACTION_HEADER, "Action Status", "Progress Update", "Update Date"],
+        [
+          "R-1",
+          "A-1",
+          "Hire spare gritters",
+          "Jo Park",
+          utc(2022, 12, 31),
+          "Open",
+          "Two gritters hired",
+          utc(2022, 10, 3),
+        ],
+        [
+          "R-2",
+          "A-2",
+          "Renew the lease",
+          "Jo Park",
+          utc(2022, 12, 31),
+          "Open",
+          "Draft agreed",
+          utc(2022, 9, 1),
+        ],
+      ],
+    });
+  });
+
+  it("R-1 is not 'not updated' in the text, Across files says where it was, and R-2 still is; the roll-up agrees", async () => {
+    const out = path.join(tmp, "updates-roll-up.xlsx");
+    const run = runCli(build, ["check", dir, "--as-at", AS_AT, "--out", out]);
+    expect(run.status).toBe(1);
+    const part = run.stdout.slice(
+      run.stdout.indexOf("File:  register.xlsx"),
+      run.stdout.indexOf("Across files:"),
+    );
+    expect(part).not.toMatch(/risk\/stale-update\s+Register!J2/);
+    expect(part).toMatch(/risk\/stale-update\s+Register!J3\s+R-2/);
+    expect(part).toMatch(/1 error, 1 warning, 0 notes/);
+    expect(run.stdout).toMatch(
+      /R-1\s+register\.xlsx: Register row 2\s+action updated 03\/10\/2022 in plan\.xlsx/,
+    );
+    expect(run.stdout).toMatch(/All files: 1 error, 1 warning, 0 notes/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    // The Escalation tab gives R-1's latest update as one workbook would: the plan's words and date.
+    const escalated: ExcelJS.CellValue[][] = [];
+    wb.getWorksheet("Escalation")!.eachRow((row) => {
+      if (row.getCell(1).value === "R-1") escalated.push([row.getCell(8).value, row.getCell(9).value]);
+    });
+    expect(escalated.length).toBeGreaterThan(0);
+    for (const [text, date] of escalated) {
+      expect(text).toBe("Two gritters hired");
+      expect(date).toEqual(utc(2022, 10, 3));
+    }
+    const summary: ExcelJS.CellValue[][] = [];
+    wb.getWorksheet("Risk Summary")!.eachRow((row) =>
+      summary.push([row.getCell(1).value, row.getCell(2).value]),
+    );
+    expect(summary.find(([label]) => label === "Open and not updated this period")?.[1]).toBe(1);
   });
 });

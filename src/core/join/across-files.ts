@@ -1,13 +1,13 @@
 // Joins the risks of several checked files as the engine joins a workbook's sheets: owner conflicts between
 // files, the risks that stand on more than one file (the same id and title), and actions in one file that
 // count for a risk in another (no longer "no action"; a closed risk's open actions; an overdue action whose
-// risks are all closed).
+// risks are all closed; a risk updated through its actions' updates).
 
 import { toA1 } from "../address/a1";
 import type { Finding, Severity } from "../model/finding";
 import { idKey } from "../model/records";
-import type { AcceptedException } from "../model/settings";
-import { dayFromIso } from "../parse";
+import { DEFAULT_SETTINGS, type AcceptedException } from "../model/settings";
+import { dayFromIso, isoFromDay, subtractMonths } from "../parse";
 import { isAccepted } from "../rules/accepted";
 import { renderMessage } from "../rules/render-message";
 import {
@@ -16,7 +16,7 @@ import {
 } from "../rules/risk-closed-with-open-actions";
 import { rule as ownerConflictRule } from "../rules/risk-owner-conflict";
 import { findOwnerConflicts } from "./owner-conflicts";
-import type { OverdueAction, RiskIdentity } from "./risk-identity";
+import type { ActionUpdate, OverdueAction, RiskIdentity } from "./risk-identity";
 import { normaliseWords } from "../parse/words";
 import { findOwnNumbering, sheetPairKey } from "../read/per-sheet-ids";
 
@@ -37,6 +37,13 @@ export interface FileRisks {
   overdueActions?: readonly OverdueAction[];
   /** The file's severity for risk/closed-with-open-actions ("off" drops the finding); the rule's default when absent. */
   closedWithOpenSeverity?: Severity | "off";
+  /**
+   * For each folded risk id, the newest update date of the file's actions rows naming it (see actionFacts):
+   * an update in one file's actions keeps another file's risk from being stale.
+   */
+  actionUpdates?: readonly (readonly [string, ActionUpdate])[];
+  /** The file's review period in months (its Settings), the default settings' when absent. */
+  reviewPeriodMonths?: number;
 }
 
 /** A finding that belongs to one of several files. */
@@ -67,6 +74,29 @@ export interface AcrossFiles {
    * closed: that finding does not stand across files (one workbook skips such an action), and is withdrawn.
    */
   overdueForClosed: OverdueForClosed[];
+  /**
+   * Open risks their file found not updated this period (risk/stale-update) whose actions in another file
+   * were updated within the file's review period: as one workbook holding both would count those updates
+   * as the risk's, that finding does not stand across files, and is withdrawn from the file's report.
+   */
+  updatedElsewhere: UpdatedElsewhere[];
+}
+
+/** A risk updated through its actions in another file: where its withdrawn risk/stale-update finding was. */
+export interface UpdatedElsewhere {
+  file: string;
+  sheet: string;
+  /** 1-based sheet row: the finding's row. */
+  row: number;
+  recordId: string | null;
+  /** The finding's severity in its file, or "accepted" where an officer had accepted it there. */
+  was: Severity | "accepted";
+  /** ISO date of the newest update of its actions in the other files. */
+  updated: string;
+  /** That update's words (the first file's, in file order, that has any), "" when none. */
+  updateText: string;
+  /** The other files holding an action updated that day, in file order. */
+  updatedIn: string[];
 }
 
 /** A closed risk with open actions in other files, and the finding that says so in the risk's file. */
@@ -200,12 +230,14 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
     key: (h) => idKey(h.risk.id),
     title: titleOf,
   });
+  /** Two rows with the same id are the same risk, unless their registers number their own risks and titles differ. */
+  const sameRisk = (a: Held, b: Held): boolean =>
+    !ownNumbering.has(sheetPairKey(registerOf(a), registerOf(b))) || titleOf(a) === titleOf(b);
   const conflicts = findOwnerConflicts<Held>(holders, {
     id: (h) => h.risk.id,
     owner: (h) => h.risk.owner,
     register: registerOf,
-    sameRisk: (a, b) =>
-      !ownNumbering.has(sheetPairKey(registerOf(a), registerOf(b))) || titleOf(a) === titleOf(b),
+    sameRisk,
   });
   for (const { risk, other } of conflicts) {
     if (risk.file === other.file || risk.risk.ownerConflictInFile) continue;
@@ -223,14 +255,84 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
     shared.holders.push({ file: h.file.file, risk: h.risk });
   }
   const shared = [...byKey.values()].filter((s) => new Set(s.holders.map((x) => x.file)).size > 1);
+  const links = actionLinks(files, sameRisk);
   return {
     findings,
     accepted,
     shared,
-    actionsElsewhere: actionsInOtherFiles(files),
-    closedElsewhere: closedRisksWithActionsElsewhere(files),
-    overdueForClosed: overdueActionsOfClosedRisks(files),
+    actionsElsewhere: actionsInOtherFiles(files, links),
+    closedElsewhere: closedRisksWithActionsElsewhere(files, links),
+    overdueForClosed: overdueActionsOfClosedRisks(files, links),
+    updatedElsewhere: risksUpdatedElsewhere(files, links),
   };
+}
+
+/** Whether the actions rows of file `actionsFile` naming folded risk id `key` are actions of risk `h`. */
+type ActionLinks = (actionsFile: string, key: string, h: Held) => boolean;
+
+/**
+ * How a file's actions rows link to the risks of every file. An actions sheet's rows name the risks of
+ * their own workbook: a row naming an id its own file holds is that risk's action, so it counts for another
+ * file's risk only where the join takes the two for the same risk (`sameRisk`: registers numbering their
+ * own risks 1, 2, 3 join only where the titles match too). A row naming an id its file does not hold (a
+ * treatment plan kept as its own file) counts for every risk with that id, as within one workbook.
+ */
+function actionLinks(files: readonly FileRisks[], sameRisk: (a: Held, b: Held) => boolean): ActionLinks {
+  const byName = new Map(files.map((f) => [f.file, f]));
+  // Each file's risks by the ids its actions rows may name them by, made when first asked for.
+  const risksByKey = new Map<string, Map<string, Held[]>>();
+  const ownRisks = (file: string, key: string): Held[] => {
+    let byKey = risksByKey.get(file);
+    if (!byKey) {
+      risksByKey.set(file, (byKey = new Map()));
+      const f = byName.get(file);
+      if (f)
+        for (const risk of f.risks)
+          for (const k of risk.actionKeys) {
+            const list = byKey.get(k);
+            if (list) list.push({ file: f, risk });
+            else byKey.set(k, [{ file: f, risk }]);
+          }
+    }
+    return byKey.get(key) ?? [];
+  };
+  return (actionsFile, key, h) => {
+    if (h.file.file === actionsFile) return true;
+    const own = ownRisks(actionsFile, key);
+    return own.length === 0 || own.some((o) => sameRisk(o, h));
+  };
+}
+
+/** Entries listed under the folded risk ids they name, in file order. */
+function byRiskKey<E>(
+  files: readonly FileRisks[],
+  entries: (f: FileRisks) => Iterable<[string, E]>,
+): Map<string, E[]> {
+  const out = new Map<string, E[]>();
+  for (const f of files)
+    for (const [key, entry] of entries(f)) {
+      const list = out.get(key);
+      if (list) list.push(entry);
+      else out.set(key, [entry]);
+    }
+  return out;
+}
+
+/**
+ * The entries of other files' actions rows that are a risk's actions, linked as within a workbook: those
+ * naming the risk's id, else those naming an id its id cell lists; each only where `links` takes the row's
+ * risk for this one.
+ */
+function linkedElsewhere<E extends { file: string }>(
+  h: Held,
+  byKey: ReadonlyMap<string, readonly E[]>,
+  links: ActionLinks,
+): E[] {
+  const elsewhere = (key: string) =>
+    (byKey.get(key) ?? []).filter((e) => e.file !== h.file.file && links(e.file, key, h));
+  const whole = idKey(h.risk.id);
+  const named = whole ? elsewhere(whole) : [];
+  return named.length > 0 ? named : h.risk.actionKeys.filter((k) => k !== whole).flatMap(elsewhere);
 }
 
 /** True when a finding placed in a file is accepted there (its accepted exceptions, at its as-at date). */
@@ -244,33 +346,25 @@ const inFileOrder = (files: readonly FileRisks[], names: ReadonlySet<string>): s
   files.map((f) => f.file).filter((f) => names.has(f));
 
 /**
- * The risks a file found no action for whose id another file's actions rows name, linked as an actions
- * sheet's rows are linked to the registers of its own workbook: by the risk's id, or any id its id cell
- * lists, an action naming several ids counting for each.
+ * The risks a file found no action for that another file's actions rows name (see linkedElsewhere), an
+ * action naming several ids counting for each.
  */
-function actionsInOtherFiles(files: readonly FileRisks[]): ActionsElsewhere[] {
-  const filesNaming = new Map<string, string[]>();
-  for (const f of files)
-    for (const key of f.actionKeys) {
-      const list = filesNaming.get(key);
-      if (!list) filesNaming.set(key, [f.file]);
-      else if (!list.includes(f.file)) list.push(f.file);
-    }
+function actionsInOtherFiles(files: readonly FileRisks[], links: ActionLinks): ActionsElsewhere[] {
+  const naming = byRiskKey(files, (f) => f.actionKeys.map((key): [string, { file: string }] => [key, f]));
   const out: ActionsElsewhere[] = [];
-  if (filesNaming.size === 0) return out;
-  for (const { file, risk } of held(files)) {
+  if (naming.size === 0) return out;
+  for (const h of held(files)) {
+    const { file, risk } = h;
     if (risk.noAction === null) continue;
-    const others = new Set<string>();
-    for (const key of risk.actionKeys)
-      for (const other of filesNaming.get(key) ?? []) if (other !== file.file) others.add(other);
-    if (others.size === 0) continue;
+    const others = linkedElsewhere(h, naming, links);
+    if (others.length === 0) continue;
     out.push({
       file: file.file,
       sheet: risk.sheet,
       row: risk.row + 1,
       recordId: risk.idText || null,
       was: risk.noAction,
-      actionsIn: inFileOrder(files, others),
+      actionsIn: inFileOrder(files, new Set(others.map((o) => o.file))),
     });
   }
   return out;
@@ -284,14 +378,13 @@ function actionsInOtherFiles(files: readonly FileRisks[]): ActionsElsewhere[] {
  * it already warns, the finding replaces that one in the same state, its count the file's own plus the
  * other files'.
  */
-function closedRisksWithActionsElsewhere(files: readonly FileRisks[]): ClosedElsewhere[] {
-  const openIn = new Map<string, { file: string; count: number }[]>();
-  for (const f of files)
-    for (const [key, count] of f.openActionCounts ?? []) {
-      const list = openIn.get(key);
-      if (!list) openIn.set(key, [{ file: f.file, count }]);
-      else list.push({ file: f.file, count });
-    }
+function closedRisksWithActionsElsewhere(files: readonly FileRisks[], links: ActionLinks): ClosedElsewhere[] {
+  const openIn = byRiskKey(files, (f) =>
+    (f.openActionCounts ?? []).map(([key, count]): [string, { file: string; count: number }] => [
+      key,
+      { file: f.file, count },
+    ]),
+  );
   const out: ClosedElsewhere[] = [];
   if (openIn.size === 0) return out;
   for (const h of held(files)) {
@@ -303,10 +396,7 @@ function closedRisksWithActionsElsewhere(files: readonly FileRisks[]): ClosedEls
         ? own.state
         : (file.closedWithOpenSeverity ?? closedWithOpenActionsRule.meta.defaultSeverity);
     if (severity === "off") continue;
-    const elsewhere = (key: string) => (openIn.get(key) ?? []).filter((o) => o.file !== file.file);
-    const whole = idKey(risk.id);
-    let from = whole ? elsewhere(whole) : [];
-    if (from.length === 0) from = risk.actionKeys.filter((k) => k !== whole).flatMap(elsewhere);
+    const from = linkedElsewhere(h, openIn, links);
     if (from.length === 0) continue;
     // Each file's open actions: the risk's own file's first, as its own finding counted them, then the
     // other files' in file order.
@@ -344,33 +434,76 @@ function closedRisksWithActionsElsewhere(files: readonly FileRisks[]): ClosedEls
 
 /**
  * The actions rows a file reported overdue whose every risk, over all the files (linked by id, as an
- * actions row is linked to its workbook's registers), is closed: one workbook does not flag an action all
- * of whose risks are closed. An action naming no risk held anywhere, or one held open anywhere, stands.
+ * actions row is linked to its workbook's registers, where `links` takes it for that risk's), is closed:
+ * one workbook does not flag an action all of whose risks are closed. An action naming no risk held
+ * anywhere, or one held open anywhere, stands.
  */
-function overdueActionsOfClosedRisks(files: readonly FileRisks[]): OverdueForClosed[] {
+function overdueActionsOfClosedRisks(files: readonly FileRisks[], links: ActionLinks): OverdueForClosed[] {
   const out: OverdueForClosed[] = [];
   if (!files.some((f) => (f.overdueActions ?? []).length > 0)) return out;
-  const holders = new Map<string, { file: string; closed: boolean }[]>();
-  for (const { file, risk } of held(files)) {
-    const key = idKey(risk.id);
+  const holders = new Map<string, Held[]>();
+  for (const h of held(files)) {
+    const key = idKey(h.risk.id);
     if (!key) continue;
     const list = holders.get(key);
-    const holder = { file: file.file, closed: risk.closed === true };
-    if (!list) holders.set(key, [holder]);
-    else list.push(holder);
+    if (!list) holders.set(key, [h]);
+    else list.push(h);
   }
   for (const f of files)
     for (const action of f.overdueActions ?? []) {
-      const named = [...new Set(action.keys)].flatMap((k) => holders.get(k) ?? []);
-      if (named.length === 0 || named.some((h) => !h.closed)) continue;
+      const named = [...new Set(action.keys)].flatMap((k) =>
+        (holders.get(k) ?? []).filter((h) => links(f.file, k, h)),
+      );
+      if (named.length === 0 || named.some((h) => !h.risk.closed)) continue;
       out.push({
         file: f.file,
         sheet: action.sheet,
         row: action.row,
         recordId: action.recordId,
         was: action.was,
-        risksIn: inFileOrder(files, new Set(named.map((h) => h.file))),
+        risksIn: inFileOrder(files, new Set(named.map((h) => h.file.file))),
       });
     }
+  return out;
+}
+
+/**
+ * The open risks a file found not updated this period (risk/stale-update) whose actions in other files
+ * (see linkedElsewhere) were updated on or after the file's review cutoff (its as-at date less its review
+ * period): one workbook takes its actions' update dates as the risk's latest update.
+ */
+function risksUpdatedElsewhere(files: readonly FileRisks[], links: ActionLinks): UpdatedElsewhere[] {
+  const updates = byRiskKey(files, (f) =>
+    (f.actionUpdates ?? []).map(([key, update]): [string, ActionUpdate & { file: string }] => [
+      key,
+      { file: f.file, ...update },
+    ]),
+  );
+  const out: UpdatedElsewhere[] = [];
+  if (updates.size === 0) return out;
+  for (const h of held(files)) {
+    const { file, risk } = h;
+    if (risk.staleUpdate === undefined) continue;
+    const asAt = dayFromIso(file.asAt);
+    if (asAt === null) continue;
+    const linked = linkedElsewhere(h, updates, links);
+    if (linked.length === 0) continue;
+    const newest = Math.max(...linked.map((u) => u.day));
+    if (newest < subtractMonths(asAt, file.reviewPeriodMonths ?? DEFAULT_SETTINGS.reviewPeriodMonths))
+      continue;
+    const newestUpdates = linked.filter((u) => u.day === newest);
+    const updatedIn = inFileOrder(files, new Set(newestUpdates.map((u) => u.file)));
+    const textIn = (f: string) => newestUpdates.find((u) => u.file === f && u.text)?.text;
+    out.push({
+      file: file.file,
+      sheet: risk.sheet,
+      row: risk.row + 1,
+      recordId: risk.idText || null,
+      was: risk.staleUpdate,
+      updated: isoFromDay(newest),
+      updateText: updatedIn.map(textIn).find((t) => t !== undefined) ?? "",
+      updatedIn,
+    });
+  }
   return out;
 }

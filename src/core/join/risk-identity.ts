@@ -1,18 +1,27 @@
 // The little a check across files needs to know about each risk of one file: where it is, its id, title and
 // owner, whether it is closed, and whether its file found no action for it (or a closed risk's open
-// actions); and of the file's actions rows: the risk ids they name, how many open ones name each, and the
-// overdue ones the file reported.
+// actions, or no update this period); and of the file's actions rows: the risk ids they name, how many open
+// ones name each, the newest update of those naming each, and the overdue ones the file reported.
 
 import type { CellValue } from "../model/grid";
 import type { Severity } from "../model/finding";
 import type { Report } from "../model/report";
 import type { Settings } from "../model/settings";
-import { parseActionState } from "../parse";
+import { parseActionState, type DayNumber } from "../parse";
 import { fingerprintRecord } from "../rules/accepted";
 import { rule as actionOverdueRule } from "../rules/risk-action-overdue";
 import { rule as closedWithOpenActionsRule } from "../rules/risk-closed-with-open-actions";
 import { rule as noActionRule } from "../rules/risk-no-action";
-import { rawValue, fieldColumn, fieldText, idKey, idsNamedIn, type ActionRecord } from "../model/records";
+import { rule as staleUpdateRule } from "../rules/risk-stale-update";
+import {
+  rawValue,
+  fieldColumn,
+  fieldDate,
+  fieldText,
+  idKey,
+  idsNamedIn,
+  type ActionRecord,
+} from "../model/records";
 
 /** One risk as the join across files sees it: a few strings, no grid. */
 export interface RiskIdentity {
@@ -50,6 +59,11 @@ export interface RiskIdentity {
    * is none.
    */
   closedWithOpen?: { state: Severity | "accepted"; count: number };
+  /**
+   * The file's own risk/stale-update finding on this open risk: its severity, or "accepted"; absent when
+   * there is none.
+   */
+  staleUpdate?: Severity | "accepted";
 }
 
 /** An actions row the file reported as risk/action-overdue, and the risk ids it names. */
@@ -71,6 +85,14 @@ export interface ActionFacts {
   openActionCounts: [string, number][];
   /** The rows the file's own check found overdue (risk/action-overdue on an actions sheet's row). */
   overdueActions: OverdueAction[];
+  /** For each folded risk id: the newest update of the actions rows naming it. */
+  actionUpdates: [string, ActionUpdate][];
+}
+
+/** The newest update of a risk's actions: its day (Update Date) and its words (the first row's of that day that has any). */
+export interface ActionUpdate {
+  day: DayNumber;
+  text: string;
 }
 
 const placeOf = (f: { sheet: string; row: number }): string => `${f.sheet}\u0000${f.row}`;
@@ -90,12 +112,14 @@ export function riskIdentities(report: Report): RiskIdentity[] {
   );
   const noAction = foundOn(report, noActionRule.meta.id);
   const closedWithOpen = foundOn(report, closedWithOpenActionsRule.meta.id);
+  const stale = foundOn(report, staleUpdateRule.meta.id);
   return report.risks.map((f) => {
     const id = rawValue(f.record, "id");
     const statusCol = fieldColumn(f.record, "status");
     const state = closedWithOpen.get(placeOf(f));
     const closedFinding =
       state === undefined ? undefined : { state, count: report.openActionCount?.(f.record) ?? 0 };
+    const staleUpdate = stale.get(placeOf(f));
     return {
       id,
       idText: f.id,
@@ -112,6 +136,7 @@ export function riskIdentities(report: Report): RiskIdentity[] {
       ...(f.open ? {} : { closed: true as const }),
       ...(statusCol === undefined ? {} : { statusCol }),
       ...(closedFinding === undefined ? {} : { closedWithOpen: closedFinding }),
+      ...(staleUpdate === undefined ? {} : { staleUpdate }),
     };
   });
 }
@@ -133,7 +158,8 @@ export function actionRiskKeys(report: Report): string[] {
 
 /**
  * A checked workbook's actions rows as the join across files needs them: the open ones per risk id (an
- * action is open as the rules read its status), and the overdue ones the check reported.
+ * action is open as the rules read its status), the newest update date per risk id (read as the rules read
+ * an action's Update Date), and the overdue ones the check reported.
  */
 export function actionFacts(report: Report, settings: Settings): ActionFacts {
   const open = new Map<string, number>();
@@ -144,9 +170,18 @@ export function actionFacts(report: Report, settings: Settings): ActionFacts {
     if (known === undefined) openStatus.set(status, (known = parseActionState(status, settings) === "open"));
     return known;
   };
+  const updated = new Map<string, ActionUpdate>();
   for (const a of report.records.actions) {
     const named = idsNamedIn(rawValue(a, "riskId"));
-    if (named.length > 0 && isOpen(a)) for (const k of new Set(named)) open.set(k, (open.get(k) ?? 0) + 1);
+    if (named.length === 0) continue;
+    if (isOpen(a)) for (const k of new Set(named)) open.set(k, (open.get(k) ?? 0) + 1);
+    const day = fieldDate(a, "updated", "lastUpdated");
+    if (day === null) continue;
+    for (const k of named) {
+      const newest = updated.get(k);
+      if (newest === undefined || day > newest.day) updated.set(k, { day, text: fieldText(a, "update") });
+      else if (day === newest.day && !newest.text) newest.text = fieldText(a, "update");
+    }
   }
   // The overdue rows of actions sheets (a risk's own action on the register is reported on the risk's row).
   const overdue = [
@@ -170,5 +205,5 @@ export function actionFacts(report: Report, settings: Settings): ActionFacts {
       });
     }
   }
-  return { openActionCounts: [...open], overdueActions };
+  return { openActionCounts: [...open], overdueActions, actionUpdates: [...updated] };
 }

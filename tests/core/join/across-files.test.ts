@@ -2,6 +2,7 @@
 
 import { joinAcrossFiles, sameRiskKey, type FileRisks } from "../../../src/core/join/across-files";
 import type { RiskIdentity } from "../../../src/core/join/risk-identity";
+import { dayFromIso } from "../../../src/core/parse";
 
 const identity = (id: string, owner: string, extra: Partial<RiskIdentity> = {}): RiskIdentity => ({
   id,
@@ -332,6 +333,111 @@ describe("joinAcrossFiles: a closed risk's actions in another file", () => {
       ["plan.xlsx", 2, "warning", ["a.xlsx"]],
       ["plan.xlsx", 4, "warning", ["a.xlsx", "b.xlsx"]],
       ["plan.xlsx", 6, "warning", ["a.xlsx"]],
+    ]);
+  });
+});
+
+describe("joinAcrossFiles: registers that number their own risks 1, 2, 3 (SPEC 'Ids numbered per sheet')", () => {
+  // Two directorates' risks 1–3, other titles: the registers number their own risks.
+  const people = (extra: Partial<FileRisks> = {}) =>
+    file(
+      "people.xlsx",
+      ["Care market", "Referrals backlog", "Agency costs"].map((title, i) =>
+        identity(String(i + 1), "Ann", { title, row: i + 1 }),
+      ),
+      extra,
+    );
+  const place = (over: (i: number) => Partial<RiskIdentity>) =>
+    file(
+      "place.xlsx",
+      ["Gritting fleet", "Depot lease", "Street lighting"].map((title, i) =>
+        identity(String(i + 1), "Tom", { title, row: i + 1, ...over(i) }),
+      ),
+    );
+
+  it("an actions row naming its own file's risk 1 does not count for another file's different risk 1", () => {
+    const { actionsElsewhere, closedElsewhere } = joinAcrossFiles([
+      people({
+        actionKeys: ["1", "2", "3"],
+        openActionCounts: [
+          ["1", 1],
+          ["2", 1],
+          ["3", 1],
+        ],
+      }),
+      place((i) => (i === 1 ? { closed: true, statusCol: 11 } : { noAction: "error" })),
+    ]);
+    expect(actionsElsewhere).toEqual([]);
+    expect(closedElsewhere).toEqual([]);
+  });
+
+  it("counts where the titles match (the same risk), and from a file holding no risk of that id", () => {
+    const { actionsElsewhere } = joinAcrossFiles([
+      people({ actionKeys: ["1"] }),
+      file("place.xlsx", [
+        identity("1", "Tom", { title: "Care market", noAction: "error" }),
+        identity("2", "Tom", { title: "Depot lease", row: 2 }),
+        identity("3", "Tom", { title: "Street lighting", row: 3, noAction: "warning" }),
+      ]),
+      file("plan.xlsx", [], { actionKeys: ["3"] }),
+    ]);
+    expect(actionsElsewhere.map((a) => [a.recordId, a.actionsIn])).toEqual([
+      ["1", ["people.xlsx"]],
+      ["3", ["plan.xlsx"]],
+    ]);
+  });
+
+  it("an overdue action of its own file's open risk 2 is not withdrawn for another file's closed risk 2", () => {
+    const { overdueForClosed } = joinAcrossFiles([
+      people({
+        overdueActions: [{ sheet: "Actions", row: 3, recordId: "A-2", keys: ["2"], was: "warning" }],
+      }),
+      place(() => ({ closed: true, statusCol: 11 })),
+    ]);
+    expect(overdueForClosed).toEqual([]);
+  });
+});
+
+describe("joinAcrossFiles: a risk updated through its actions in another file", () => {
+  const stale = (id: string, extra: Partial<RiskIdentity> = {}): RiskIdentity =>
+    identity(id, "Ann", { staleUpdate: "error", ...extra });
+  const update = (iso: string, text = "Progress reported") => ({ day: dayFromIso(iso)!, text });
+
+  it("lists a risk its file found stale whose actions elsewhere were updated within the file's review period", () => {
+    const { updatedElsewhere } = joinAcrossFiles([
+      file("register.xlsx", [stale("R1"), stale("R2", { row: 2 }), identity("R3", "Ann", { row: 3 })]),
+      file("plan-a.xlsx", [], {
+        actionUpdates: [
+          ["r1", update("2022-09-12", "")],
+          ["r2", update("2022-09-09")],
+          ["r3", update("2022-10-01")],
+        ],
+      }),
+      file("plan-b.xlsx", [], { actionUpdates: [["r1", update("2022-09-12", "Gritters serviced")]] }),
+    ]);
+    // As at 10/10/2022, a month's review period: 10/09/2022 on counts; R2's 09/09 is too old. The words
+    // are the first file's that has any for that day.
+    expect(updatedElsewhere).toEqual([
+      {
+        file: "register.xlsx",
+        sheet: "Register",
+        row: 2,
+        recordId: "R1",
+        was: "error",
+        updated: "2022-09-12",
+        updateText: "Gritters serviced",
+        updatedIn: ["plan-a.xlsx", "plan-b.xlsx"],
+      },
+    ]);
+  });
+
+  it("follows the risk's file's review period and keeps an accepted finding's state", () => {
+    const { updatedElsewhere } = joinAcrossFiles([
+      file("register.xlsx", [stale("R1", { staleUpdate: "accepted" })], { reviewPeriodMonths: 3 }),
+      file("plan.xlsx", [], { actionUpdates: [["r1", update("2022-08-01")]] }),
+    ]);
+    expect(updatedElsewhere.map((u) => [u.recordId, u.was, u.updated])).toEqual([
+      ["R1", "accepted", "2022-08-01"],
     ]);
   });
 });

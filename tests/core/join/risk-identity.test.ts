@@ -1,8 +1,10 @@
 // riskIdentities: a closed risk its file warns about (risk/closed-with-open-actions) carries that finding's
 // state and the count of open actions it counted, so the join across files can recount it over every
-// file. The count must be the rule's own: checked here against the number in the rule's message.
+// file. The count must be the rule's own: checked here against the number in the rule's message. Also the
+// file's own risk/stale-update finding and its actions' newest update per risk id (actionFacts).
 
-import { riskIdentities } from "../../../src/core/join/risk-identity";
+import { actionFacts, riskIdentities } from "../../../src/core/join/risk-identity";
+import { isoFromDay } from "../../../src/core/parse";
 import type { CellValue } from "../../../src/core/model/grid";
 import { defaultSettings, type Settings } from "../../../src/core/model/settings";
 import {
@@ -101,5 +103,34 @@ describe("riskIdentities: the file's own risk/closed-with-open-actions count", (
       fingerprint,
     };
     expect(state({ acceptedExceptions: [accepted] })).toBe("accepted");
+  });
+});
+
+describe("riskIdentities and actionFacts: what the join needs to take a risk's updates from another file", () => {
+  it("carries the file's own risk/stale-update finding on the risk, and nothing on an updated one", () => {
+    const report = reportOf([
+      register(risk({ lastReview: "01/08/2022" }), risk({ id: "HRC-002", lastReview: "01/10/2022" })),
+    ]);
+    expect(riskIdentities(report).map((r) => r.staleUpdate)).toEqual(["error", undefined]);
+  });
+
+  it("gives, for each risk id its actions rows name, the newest update among them and its words", () => {
+    const settings = defaultSettings();
+    const report = reportOf([
+      register(risk()),
+      actionsSheet(
+        action({ updated: "03/10/2022", update: "" }),
+        action({ actionId: "A-2", updated: "01/09/2022" }),
+        action({ actionId: "A-5", updated: "03/10/2022", update: "Second inspection done" }),
+        action({ riskId: "HRC-001, HRC-002", actionId: "A-3", updated: "05/09/2022" }),
+        action({ riskId: "HRC-003", actionId: "A-4", updated: null }),
+      ),
+    ]);
+    expect(
+      actionFacts(report, settings).actionUpdates.map(([key, u]) => [key, isoFromDay(u.day), u.text]),
+    ).toEqual([
+      ["hrc-001", "2022-10-03", "Second inspection done"],
+      ["hrc-002", "2022-09-05", "Inspections started"],
+    ]);
   });
 });
