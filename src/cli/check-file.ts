@@ -200,13 +200,17 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
  * risks whose actions another file updated this period, and its risk/action-overdue findings on actions
  * whose risks are all closed in other files; with a risk/closed-with-open-actions finding on each closed
  * risk another file still has open actions for (where the file already had one, it is replaced by the
- * join's, which counts every file's open actions: the same finding, so no count changes). In its JSON, its
- * text, its roll-up part and its counts alike; an accepted finding is withdrawn from, added to, or replaced
- * in its accepted ones.
+ * join's, which counts every file's open actions: the same finding, so no count changes), and with the
+ * owner conflicts the join placed in the file. In its JSON, its text, its roll-up part and its counts alike
+ * (an owner conflict is in the text and the counts only: the JSON and the roll-up take the join's conflicts
+ * from the join itself); an accepted finding is withdrawn from, added to, or replaced in its accepted ones.
  */
 export function afterJoin(
   result: FileResult,
-  across: Pick<AcrossFiles, "actionsElsewhere" | "overdueForClosed" | "closedElsewhere" | "updatedElsewhere">,
+  across: Pick<
+    AcrossFiles,
+    "findings" | "accepted" | "actionsElsewhere" | "overdueForClosed" | "closedElsewhere" | "updatedElsewhere"
+  >,
 ): FileResult {
   const placeOf = (ruleId: string, sheet: string, row: number): string =>
     `${ruleId}\u0000${sheet}\u0000${row}`;
@@ -224,11 +228,15 @@ export function afterJoin(
   for (const c of added)
     if (c.replaces !== undefined)
       withdrawn.set(placeOf(closedWithOpenActionsRule.meta.id, c.sheet, c.row), c.replaces);
-  if (withdrawn.size === 0 && added.length === 0) return result;
+  const conflicts = mine(across.findings);
+  const acceptedConflicts = mine(across.accepted);
+  if (withdrawn.size === 0 && added.length === 0 && conflicts.length === 0 && acceptedConflicts.length === 0)
+    return result;
 
   const counts = { ...result.counts };
   for (const was of withdrawn.values()) if (was !== "accepted") counts[was]--;
   for (const c of added) if (!c.accepted) counts[c.finding.severity]++;
+  for (const f of conflicts) counts[f.severity]++;
   const stands = (f: { ruleId: string; sheet: string; row: number }): boolean =>
     !withdrawn.has(placeOf(f.ruleId, f.sheet, f.row));
   const found: Finding[] = added.filter((c) => !c.accepted).map((c) => c.finding);
@@ -245,8 +253,8 @@ export function afterJoin(
     json: result.json && { ...result.json, findings: placed(result.json.findings, found.map(jsonFinding)) },
     text: result.text && {
       ...result.text,
-      findings: placed(result.text.findings, found.map(textFinding)),
-      accepted: placed(result.text.accepted, accepted.map(textFinding)),
+      findings: placed(result.text.findings, [...found, ...conflicts].map(textFinding)),
+      accepted: placed(result.text.accepted, [...accepted, ...acceptedConflicts].map(textFinding)),
     },
     summary: result.summary && {
       ...result.summary,

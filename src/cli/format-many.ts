@@ -205,8 +205,8 @@ export function renderManyText(results: readonly FileResult[], across: AcrossFil
   }
   out.push("");
 
-  const total = (s: Severity): number =>
-    checked.reduce((n, r) => n + r.counts[s], 0) + across.findings.filter((f) => f.severity === s).length;
+  // Each file's counts include the owner conflicts the join placed in it (see afterJoin).
+  const total = (s: Severity): number => checked.reduce((n, r) => n + r.counts[s], 0);
   // A risk several files escalate is one risk to escalate, and a change several propose one proposal, as
   // the roll-up shows them once.
   const escalations = countEscalationsOnce(

@@ -84,7 +84,7 @@ describe("check FOLDER", () => {
     expect(run.stdout).toMatch(/Not checked \(2\):\n {2}corrupt\.xlsx: .*\n {2}locked\.xlsx: /);
   });
 
-  it("finds the owner conflict between files, in the file that holds the risk second, and lists the shared risk", () => {
+  it("finds the owner conflict between files, in the file that holds the risk second (listed and counted there), and lists the shared risk", () => {
     const run = runCli(build, ["check", folder, "--as-at", AS_AT]);
     const across = run.stdout.slice(run.stdout.indexOf("Across files:"));
     expect(across).toMatch(
@@ -93,6 +93,15 @@ describe("check FOLDER", () => {
     expect(across).toMatch(
       /Risks on more than one file \(1\):\n {2}HRC-100\s+Winter gritting fleet\s+contract\.xlsm/,
     );
+    // The file that holds it second lists it in its own part too, and counts it there.
+    const corporate = run.stdout.slice(
+      run.stdout.indexOf("File:  corporate.xlsx"),
+      run.stdout.indexOf("File:  directorate.csv"),
+    );
+    expect(corporate).toMatch(
+      /Warnings \(1\):\n\s+warning\s+risk\/owner-conflict\s+Corporate Register!C2\s+HRC-100/,
+    );
+    expect(corporate).toMatch(/0 errors, 1 warning, 0 notes/);
     expect(run.stdout.trimEnd().split("\n").pop()).toBe(
       "All files: 0 errors, 1 warning, 0 notes; 0 risks to escalate; 0 proposals; 2 files not checked.",
     );
