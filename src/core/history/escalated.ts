@@ -44,11 +44,12 @@ const ESCALATED_TO = /^\s*escalated\b[\s\-–—:,]*(to\s+)?/i;
 /**
  * Reads a risk's escalation: Escalated To's register or board, else Escalate? = Yes (its words after
  * Yes, "Yes – to Ops Board", name the destination; a bare Yes means the Operations Board, as routing
- * reads it), else status Escalated (corporate register).
+ * reads it), else status Escalated (corporate register). Words recording a de-escalation ("De-escalated to
+ * directorate register (Aug 22)") name no register the risk is escalated to.
  */
 export function escalationState(risk: RiskRecord): EscalationState {
   const to = textOf(risk, "escalatedTo");
-  if (to && NAMES_A_PLACE.test(to) && !saysNo(to))
+  if (to && NAMES_A_PLACE.test(to) && !saysNo(to) && !saysDeEscalated(to))
     return { escalated: true, destination: destinationFromWords(to) };
   // Escalate? (or an "Escalated" column, which the same field reads).
   const flagValue = rawValue(risk as SheetRecord<string>, "escalate");
@@ -64,7 +65,13 @@ export function escalationState(risk: RiskRecord): EscalationState {
   // An "Escalated" column holding a register's name rather than a yes (a No naming one, "No –
   // directorate register only", says where it stays, not where it went).
   const flagSaysNo = yes !== null && yes.ok && !yes.value;
-  if (flagText && !flagSaysNo && NAMES_A_PLACE.test(flagText) && !saysNo(flagText))
+  if (
+    flagText &&
+    !flagSaysNo &&
+    NAMES_A_PLACE.test(flagText) &&
+    !saysNo(flagText) &&
+    !saysDeEscalated(flagText)
+  )
     return { escalated: true, destination: destinationFromWords(flagText) };
   const status = textOf(risk, "status");
   if (SAYS_ESCALATED.test(status)) {
@@ -87,6 +94,18 @@ function saysNo(text: string): boolean {
   if (answer.ok) return !answer.value;
   const head = LEADING_WORDS.exec(text);
   return isPlaceholder(head ? head[1].trim() : text.trim());
+}
+
+/** "De-escalated", "de escalated", "deescalated" anywhere in the words. */
+const DE_ESCALATED = /\bde[\s-]?escalated\b/i;
+
+/**
+ * True when the words record a de-escalation ("De-escalated to directorate register (Aug 22)", "Was
+ * corporate register – de-escalated 08/22"): the register they name is where the risk was, or where it
+ * went down to, not where it is escalated to now.
+ */
+function saysDeEscalated(text: string): boolean {
+  return DE_ESCALATED.test(text);
 }
 
 /** Most risks are not escalated: they share one answer. */

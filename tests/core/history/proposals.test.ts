@@ -112,6 +112,36 @@ describe("proposals", () => {
       ["de-escalate", "operations-board", "score 4 at or below appetite (Cautious, 9) for 3 months"],
     ],
     [
+      "trap: an Escalated To recording a de-escalation is not escalated (no de-escalation again)",
+      { score: 4, escalatedTo: "De-escalated to directorate register (Aug 22)" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      null,
+    ],
+    [
+      "trap: 'Was corporate register – de-escalated 08/22' is not escalated",
+      { score: 4, escalatedTo: "Was corporate register – de-escalated 08/22" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      null,
+    ],
+    [
+      "escalate: a risk de-escalated (Escalated To says so) that is above appetite again may go up again",
+      { score: 16, escalatedTo: "De-escalated from CRR 08/22" },
+      [logRow("05/07/2022", "HRC-001", 16)],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 4 months"],
+    ],
+    [
+      "de-escalate: a de-escalation only proposed in Escalated To leaves the risk escalated",
+      { score: 4, escalatedTo: "Corporate Risk Register – de-escalation proposed" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      ["de-escalate", "corporate-register", "score 4 at or below appetite (Cautious, 9) for 3 months"],
+    ],
+    [
+      "de-escalate: Escalate? = Yes still escalates beside an Escalated To recording an earlier de-escalation",
+      { score: 4, escalate: "Yes", escalatedTo: "De-escalated from corporate register (Aug 22)" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      ["de-escalate", "operations-board", "score 4 at or below appetite (Cautious, 9) for 3 months"],
+    ],
+    [
       "trap: no de-escalation for a No naming a level",
       { score: 4, escalate: "No - managed at directorate level" },
       [logRow("05/06/2022", "HRC-001", 4)],
