@@ -63,11 +63,14 @@ function runLength(points: readonly MonthScore[], max: number, atOrBelow: boolea
 
 /**
  * How many months a run found in the points has lasted: when it fills them, counted again over the longer
- * span (never fewer than found).
+ * span, which starts at the first month the log records a score for (README: the reason counts "back to
+ * the first month the log records a score for"). Points before that month carry its score back, as the
+ * monthly points do, but record nothing; the count is still never fewer than the `needed` months the
+ * trigger took.
  */
-function lasted(input: ProposalInput, run: number, max: number, atOrBelow: boolean): number {
+function lasted(input: ProposalInput, run: number, max: number, atOrBelow: boolean, needed: number): number {
   if (run < input.points.length || !input.longer) return run;
-  return Math.max(run, runLength(input.longer(), max, atOrBelow));
+  return Math.max(needed, runLength(input.longer(), max, atOrBelow));
 }
 
 /**
@@ -91,7 +94,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
         input,
         "escalate",
         escalateTo(),
-        `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(lasted(input, above, appetite.max, false))}`,
+        `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(lasted(input, above, appetite.max, false, t.escalateMonthsAbove))}`,
       );
     const previous = points.length >= 2 ? points[points.length - 2].score : null;
     if (previous !== null && current - previous >= t.escalateRise)
@@ -112,7 +115,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
       input,
       "de-escalate",
       destination,
-      `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(lasted(input, withinAppetite, appetite.max, true))}`,
+      `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(lasted(input, withinAppetite, appetite.max, true, t.deEscalateMonths))}`,
     );
   const target = input.targetScore;
   if (target !== null) {
@@ -122,7 +125,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
         input,
         "de-escalate",
         destination,
-        `score ${current} at or below its target score ${target} for ${months(lasted(input, withinTarget, target, true))}`,
+        `score ${current} at or below its target score ${target} for ${months(lasted(input, withinTarget, target, true, t.deEscalateMonths))}`,
       );
   }
   return null;

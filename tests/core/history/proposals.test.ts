@@ -15,6 +15,18 @@ describe("proposals", () => {
       ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 2 months"],
     ],
     [
+      "escalate: the run counts back only to the first month the log records a score for",
+      { score: 16 },
+      [logRow("12/09/2022", "HRC-001", 12)],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 2 months"],
+    ],
+    [
+      "escalate: a log begun this month still counts the two months the trigger took",
+      { score: 16 },
+      [logRow("03/10/2022", "HRC-001", 16)],
+      ["escalate", "corporate-register", "score 16 above appetite (Cautious, 9) for 2 months"],
+    ],
+    [
       "escalate: destination is the highest the routing gives",
       { score: 25 },
       [logRow("05/07/2022", "HRC-001", 6), logRow("12/08/2022", "HRC-001", 25)],
