@@ -133,14 +133,18 @@ function shownRow(e: SummaryEscalation, i: number): RoutedFrom {
   return e.routedFrom?.[i] ?? e;
 }
 
-/** Laid out like the destination blocks, so the date column (8) and the link column (10) mean the same. */
+/**
+ * Laid out like the destination blocks, so the date column (8) and the link column (10) mean the same. The
+ * register or board column is where an escalation goes and where a de-escalation comes from (the one the
+ * risk is escalated to, SPEC "Proposals"): its header says both, so "De-escalate" never reads as "to" it.
+ */
 const PROPOSAL_HEADERS = [
   "Risk ID",
   "Title",
   "Owner",
   "Proposal",
   "Score",
-  "To",
+  "Escalate to / de-escalate from",
   "Trend",
   "Reason",
   "Update date",
