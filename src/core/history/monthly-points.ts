@@ -29,9 +29,10 @@ export interface PointsInput {
  * Scores at the end of each month from `from` to the as-at month (inclusive), one per month; months
  * before the risk was first seen are left out. Rules, in SPEC's order: within a month the last scored
  * entry counts; an Import Log change's Old value is the score of the month before the change; a month
- * with no entry carries the month before; the current score stands for the as-at month; a risk with no
- * scored entry has its current score at every month. Before the first scored entry, the score it
- * started from (the Old value of its month's first Import Log change, else its own score) stands.
+ * with no entry carries the month before; the current score stands for the as-at month (where the
+ * register gives none, the month is read as the others are: see unscoredNow); a risk with no scored entry
+ * has its current score at every month. Before the first scored entry, the score it started from (the Old
+ * value of its month's first Import Log change, else its own score) stands.
  */
 export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[] {
   const { entries, current, firstSeen, asAt } = input;
@@ -77,8 +78,27 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
     }
     out[m - start] = point(m, score, carried);
   }
-  out[asAtMonth - start] = point(asAtMonth, current, false);
+  out[asAtMonth - start] =
+    current !== null ? point(asAtMonth, current, false) : unscoredNow(log, at, i, asAtMonth, score);
   return out;
+}
+
+/**
+ * The as-at month's point of a risk whose register gives no score ("TBC" until the board re-scores it): no
+ * current score stands for the month, so it is read as any other month (SPEC "Monthly points"): its last
+ * scored entry, from `at[i]` on (the cursor past the months before), else the month before's score carried.
+ */
+function unscoredNow(
+  log: HistoryLog,
+  at: ArrayLike<number>,
+  i: number,
+  asAtMonth: MonthIndex,
+  carried: number | null,
+): MonthScore {
+  if (i >= at.length) return point(asAtMonth, carried, true);
+  let score = carried;
+  for (; i < at.length; i = nextScored(log, at, i + 1, asAtMonth)) score = scoreAt(log, at[i]);
+  return point(asAtMonth, score, false);
 }
 
 /**

@@ -20,6 +20,9 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
   const t = ctx.settings.proposals;
   const open = ctx.isOpenRisk(risk);
   if (!open) return null;
+  // A proposal rests on the score the register gives: one still to be set ("TBC") gets none, though its
+  // monthly point this month is what the log says (see monthlyScores).
+  if (pointsInputOf(ctx, risk).current === null) return null;
   const points = recentScores(ctx, risk);
   return proposalFor({
     recordId: ctx.riskId(risk),

@@ -124,6 +124,20 @@ describe("monthly points", () => {
       "2021-11-01",
       { "2022-05": 8, "2022-06": 8, "2022-07": 8, "2022-08": 8, "2022-09": 8, "2022-10": 8 },
     ],
+    [
+      "no current score (TBC on the register): the as-at month's last entry stands for it",
+      [U("2022-08-12", 9), U("2022-09-12", 9), U("2022-10-03", 16)],
+      null,
+      "2022-08-01",
+      { "2022-08": 9, "2022-09": 9, "2022-10": 16 },
+    ],
+    [
+      "no current score and no entry this month: the month before carries",
+      [U("2022-08-12", 9), U("2022-09-12", 12)],
+      null,
+      "2022-08-01",
+      { "2022-08": 9, "2022-09": 12, "2022-10": 12 },
+    ],
     ["nothing dates the risk: only the as-at month", [], 12, null, { "2022-10": 12 }],
     ["raised this month: only the as-at month", [], 12, "2022-10-02", { "2022-10": 12 }],
   ])("%s", (_name, entries, current, firstSeen, expected) => {
@@ -155,6 +169,13 @@ describe("direction of travel", () => {
       "up",
     ],
     ["no score to compare", [], null, "2022-01-01", null],
+    [
+      "no current score (TBC): this month's log score against last month's",
+      [U("2022-09-12", 9), U("2022-10-03", 16)],
+      null,
+      "2022-01-01",
+      "up",
+    ],
   ])("%s", (_name, entries, current, firstSeen, expected) => {
     const sorted = logEntriesOf(entries);
     expect(

@@ -159,6 +159,16 @@ describe("proposals", () => {
       [logRow("05/06/2022", "HRC-001", 4)],
       null,
     ],
+    [
+      "trap: a score still to be set ('TBC') gets no proposal, though the log scored it this month",
+      { score: "TBC" },
+      [
+        logRow("05/08/2022", "HRC-001", 9),
+        logRow("12/09/2022", "HRC-001", 9),
+        logRow("03/10/2022", "HRC-001", 16),
+      ],
+      null,
+    ],
     ["trap: raised this month (one monthly point)", { score: 20, raised: "03/10/2022" }, [], null],
     ["trap: a closed risk", { score: 20, status: "Closed" }, [logRow("05/07/2022", "HRC-001", 20)], null],
     [
