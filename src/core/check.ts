@@ -81,17 +81,15 @@ function locate(
 export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   const { settings } = options;
   const asAt = resolveAsAt(options);
-  const { sheets, records, layouts, matrix, perSheetIds, ownRatingScales, updateLogs } = readWorkbook(
-    grids,
-    settings,
-    asAt,
-  );
+  const { sheets, records, layouts, matrix, perSheetIds, ownRatingScales, updateLogs, registerCopies } =
+    readWorkbook(grids, settings, asAt);
   const history = collectHistory(
     grids,
     updateLogs,
     settings.importProfile?.renumbered ?? [],
     sheetsNumberingOwnIds(perSheetIds),
     layouts,
+    registerCopies,
   );
   // An Update Log's rows are read by the history, which counts them.
   for (const sheet of sheets)

@@ -1,10 +1,14 @@
-// The dated register backups an import makes ("Backup IRIS Risks 2022-10-10"): which risks each names,
-// so a risk with no Date Raised and no log row is still dated by the first backup that holds it.
+// The dated register backups an import makes ("Backup IRIS Risks 2022-10-10"), and the dated copies officers
+// made by hand ("Risk Register 31-08-2022", "Copy of Risk Register (Aug 22)"): which risks each names, so a
+// risk with no Date Raised and no log row is still dated by the first backup that holds it.
 
 import { cellAt, type Grid } from "../model/grid";
 import { idKey } from "../model/records";
-import { dayFromIso, type DayNumber } from "../parse/day";
-import { detectSheet } from "../read/detect-sheet";
+import { parseDate } from "../parse/date";
+import { dayFromIso, ukDate, type DayNumber } from "../parse/day";
+import { foldCaseAndSpaces } from "../parse/spaces";
+import { detectSheet, type SheetLayout } from "../read/detect-sheet";
+import { monthName, monthOf } from "./month";
 
 /** "Backup <register> YYYY-MM-DD", with " (2)" … when the name was taken (see backupSheetName). */
 const BACKUP_NAME = /^Backup .*?(\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/;
@@ -39,11 +43,129 @@ export function backedUpRegister(sheetName: string, registers: Iterable<string>)
 }
 
 /**
- * Folded ids of the risks a backup sheet holds, read from its id column; empty when the sheet is not
- * a dated backup of a register.
+ * A register sheet an officer copied by hand and dated in its name, kept as history (SPEC: "The workbook
+ * keeps its own history: … the dated backups"), never read as a live register.
+ */
+export interface RegisterCopy {
+  /** The register sheet it is a copy of. */
+  register: string;
+  /** The day it is dated: the day its name gives, or the last day of the month it names. */
+  day: DayNumber;
+  /** The day or month its name gives, as the sheet list says it: "31/08/2022", "Aug 2022". */
+  dated: string;
+}
+
+/** What officers write before a register's name on a copy: "Copy of …", "Backup of …", "Backup …". */
+const COPY_PREFIX = /^(?:copy of|backup(?: of)?) /;
+/** What may part the register's name from the date: spaces, a dash, an underscore, "as at". */
+const BEFORE_DATE = /^(?:[ _\-–—]+(?:as at |at )?|\()/;
+/** The date in brackets: "(Aug 22)". */
+const IN_BRACKETS = /^\((.*)\)$/;
+/** The whole of the text is the date, or it is none. */
+const WHOLE_TEXT = { noteAfter: false } as const;
+/**
+ * A month is the longest span a copy's date may name: a quarter or a year ("2022-23") names the period a
+ * register is for, not the day it was copied.
+ */
+const MOST_DAYS_NAMED = 30;
+
+/**
+ * The day or month a copy's name gives after its register's name ("31-08-2022", "31.07.22", "(Aug 22)"),
+ * or null when the rest names no single day or month (a year, a financial year, a quarter, a number).
+ */
+function copyDate(rest: string): { day: DayNumber; dated: string } | null {
+  const sep = BEFORE_DATE.exec(rest);
+  if (!sep) return null;
+  const text = (sep[0] === "(" ? rest : rest.slice(sep[0].length)).trim();
+  const date = (IN_BRACKETS.exec(text)?.[1] ?? text).trim();
+  const first = parseDate(date, null, "lastUpdated", WHOLE_TEXT);
+  const last = parseDate(date, null, "deadline", WHOLE_TEXT);
+  if (!first.ok || !last.ok || last.value - first.value > MOST_DAYS_NAMED) return null;
+  return {
+    day: last.value,
+    dated: first.value === last.value ? ukDate(last.value) : monthName(monthOf(last.value)),
+  };
+}
+
+/**
+ * Which of `registers` (other register sheets' names) the sheet `sheetName` is a dated copy of, by its name
+ * alone: the register's name, or "Copy of" it, then a day or a month ("Risk Register 31-08-2022", "Risk
+ * Register (Aug 22)", "Copy of Risk Register 31.07.22"). The longest register name that fits wins; null when
+ * none does ("Risk Register 2022-23" names a year; "Risks Q3" with no "Risks" beside it copies nothing).
+ */
+export function registerCopyOf(sheetName: string, registers: Iterable<string>): RegisterCopy | null {
+  const own = foldCaseAndSpaces(sheetName);
+  const name = own.replace(COPY_PREFIX, "");
+  let found: RegisterCopy | null = null;
+  let foundLength = -1;
+  for (const register of registers) {
+    const key = foldCaseAndSpaces(register);
+    if (key === own || key.length <= foundLength || !name.startsWith(key)) continue;
+    const date = copyDate(name.slice(key.length));
+    if (date) {
+      found = { register, ...date };
+      foundLength = key.length;
+    }
+  }
+  return found;
+}
+
+/** A column a header reads as: its field and its header's words. */
+const headerKey = (field: string, header: string) => `${field}\u0000${foldCaseAndSpaces(header)}`;
+
+/**
+ * True when a copy's header is its register's: every column the copy's header maps, the register's header
+ * maps to the same field under the same words (the register may have gained columns since), its id among them.
+ */
+function sameHeaderLayout(copy: SheetLayout, register: SheetLayout): boolean {
+  if (!copy.mapping || !register.mapping || !copy.mapping.fieldColumns.has("id")) return false;
+  const registerColumns = new Set<string>();
+  for (const c of register.mapping.columns)
+    if (c.field !== null) registerColumns.add(headerKey(c.field, c.header));
+  return copy.mapping.columns.every(
+    (c) => c.field === null || registerColumns.has(headerKey(c.field, c.header)),
+  );
+}
+
+/**
+ * The register sheets (by name) that are officers' dated copies of another register sheet of the workbook:
+ * named as its copy (see registerCopyOf) and laid out under its header. Read as history, not as registers.
+ */
+export function findRegisterCopies(layouts: ReadonlyMap<string, SheetLayout>): Map<string, RegisterCopy> {
+  const registers: string[] = [];
+  for (const [name, layout] of layouts)
+    if (layout.kind === "risk-register" && layout.mapping) registers.push(name);
+  const copies = new Map<string, RegisterCopy>();
+  if (registers.length < 2) return copies;
+  for (const name of registers) {
+    const copy = registerCopyOf(name, registers);
+    if (copy && sameHeaderLayout(layouts.get(name)!, layouts.get(copy.register)!)) copies.set(name, copy);
+  }
+  return copies;
+}
+
+/**
+ * A sheet as a dated backup: the day it holds its register as it stood, and (where that register numbers
+ * its own risks, `ownNumbering`) the register, whose risks alone it dates; null when the sheet is neither the
+ * add-in's dated backup nor one of the officers' dated `copies`.
+ */
+export function datedBackupOf(
+  sheetName: string,
+  copies: ReadonlyMap<string, RegisterCopy>,
+  ownNumbering: ReadonlySet<string>,
+): { day: DayNumber; register: string | null } | null {
+  const copy = copies.get(sheetName);
+  if (copy) return { day: copy.day, register: ownNumbering.has(copy.register) ? copy.register : null };
+  const day = backupDay(sheetName);
+  if (day === null) return null;
+  return { day, register: ownNumbering.size ? backedUpRegister(sheetName, ownNumbering) : null };
+}
+
+/**
+ * Folded ids of the risks a backup sheet (the add-in's dated backup, or an officer's dated copy) holds,
+ * read from its id column; empty when the sheet holds no register with ids.
  */
 export function backupRiskKeys(grid: Grid): string[] {
-  if (backupDay(grid.sheetName) === null) return [];
   const layout = detectSheet(grid);
   const idCol = layout.kind === "risk-register" ? layout.mapping?.fieldColumns.get("id") : undefined;
   if (idCol === undefined || layout.headerRow === null) return [];

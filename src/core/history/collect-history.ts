@@ -21,7 +21,7 @@ import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { UpdateLogSheet } from "../read/read-workbook";
-import { backedUpRegister, backupDay, backupRiskKeys } from "./backups";
+import { backupRiskKeys, datedBackupOf, type RegisterCopy } from "./backups";
 import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { LoggedSheets } from "./logged-fields";
 import type { SheetLayout } from "../read/detect-sheet";
@@ -519,6 +519,7 @@ export function renumberedGroups(pairs: readonly ConfirmedPair[]): string[][] {
  * Import Log, and every dated backup. `renumbered` pairs (from the import profile) give a risk under
  * its new id the entries of its old one. `layouts`: the sheets as the check read them (by name), so that
  * an Import Log's Field is read as the header it was on the sheet its row names (see loggedField).
+ * `registerCopies`: the register sheets officers copied and dated by hand, read as dated backups are.
  */
 export function collectHistory(
   grids: readonly Grid[],
@@ -526,15 +527,16 @@ export function collectHistory(
   renumbered: readonly ConfirmedPair[] = [],
   ownNumbering: ReadonlySet<string> = new Set(),
   layouts: ReadonlyMap<string, SheetLayout> = new Map(),
+  registerCopies: ReadonlyMap<string, RegisterCopy> = new Map(),
 ): HistoryData {
   const firstNamed = new Map<string, DayNumber>();
   const importLogs: ImportLogReader[] = [];
   const sheets = new LoggedSheets(layouts);
   for (const grid of grids) {
-    const day = backupDay(grid.sheetName);
-    if (day !== null) {
+    const backup = datedBackupOf(grid.sheetName, registerCopies, ownNumbering);
+    if (backup !== null) {
       // A backup of a register that numbers its own risks dates that register's risks alone.
-      const register = ownNumbering.size ? backedUpRegister(grid.sheetName, ownNumbering) : null;
+      const { day, register } = backup;
       for (const id of backupRiskKeys(grid)) {
         const key = register === null ? id : registerRiskKey(register, id);
         const seen = firstNamed.get(key);

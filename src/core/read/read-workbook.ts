@@ -20,6 +20,7 @@ import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import { parseDate, parseDateCell, type DayNumber } from "../parse";
 import { MonthFirstVote } from "../parse/month-first";
 import { columnLetter } from "../address/a1";
+import { findRegisterCopies, type RegisterCopy } from "../history/backups";
 import { isBlank } from "./cell-text";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
@@ -42,6 +43,8 @@ export interface ReadWorkbookResult {
   ownRatingScales: Set<string>;
   /** The Update Log sheets (the add-in's, or kept by hand), left in the grid for the history to read by columns. */
   updateLogs: UpdateLogSheet[];
+  /** Register sheets officers copied and dated by hand, by name: history (like the dated backups), not registers. */
+  registerCopies: ReadonlyMap<string, RegisterCopy>;
 }
 
 /** An Update Log sheet: its grid (merged areas filled) and where its header and fields are. */
@@ -344,6 +347,8 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
     });
   }
+  const registerCopies = findRegisterCopies(layouts);
+  if (registerCopies.size > 0) setCopiesAside(registerCopies, records, layouts, sheets, ownRatingScales);
   return {
     sheets,
     records,
@@ -352,7 +357,46 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     perSheetIds: findPerSheetNumbering(records.risks),
     ownRatingScales,
     updateLogs,
+    registerCopies,
   };
+}
+
+/**
+ * Takes officers' dated copies of a register out of the registers read (SPEC: the dated backups are
+ * history, "never taken for registers"): their risks are no records, and the sheet list says what each was
+ * taken as. The history reads them as it reads a backup.
+ */
+function setCopiesAside(
+  copies: ReadonlyMap<string, RegisterCopy>,
+  records: WorkbookRecords,
+  layouts: Map<string, SheetLayout>,
+  sheets: SheetInfo[],
+  ownRatingScales: Set<string>,
+): void {
+  records.risks = records.risks.filter((r) => !copies.has(r.sheet));
+  for (const [name, copy] of copies) {
+    const layout: SheetLayout = {
+      kind: "unknown",
+      headerRow: null,
+      mapping: null,
+      headerCells: [],
+      note: `a copy of "${copy.register}" dated ${copy.dated}, under its header: read as history, as a dated backup is, not as a live register`,
+    };
+    layouts.set(name, layout);
+    ownRatingScales.delete(name);
+    const at = sheets.findIndex((s) => s.name === name);
+    const { mergesUnread } = sheets[at];
+    sheets[at] = {
+      name,
+      kind: layout.kind,
+      headerRow: null,
+      columns: [],
+      unmapped: [],
+      recordCount: 0,
+      note: layout.note,
+      ...(mergesUnread ? { mergesUnread } : {}),
+    };
+  }
 }
 
 function pushRecords(kind: SheetKind, rows: SheetRecord<string>[], into: WorkbookRecords): void {
