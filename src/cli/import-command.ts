@@ -14,7 +14,8 @@ import { localStamp, localTodayIso } from "../core/local-time";
 import { fillMergedAreas, type Grid } from "../core/model/grid";
 import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
-import { detectSheet } from "../core/read/detect-sheet";
+import { detectSheet, type SheetLayout } from "../core/read/detect-sheet";
+import { findRegisterCopies } from "../core/history/backups";
 import { buildRiskSummaryTab } from "../core/summary/risk-summary-tab";
 import { VERSION } from "../core/version";
 import { applyEditsToXlsx } from "../files/apply-edits";
@@ -42,11 +43,14 @@ function chooseRegister(
 ): string {
   if (wanted !== undefined) return wanted;
   // Only each sheet's kind is needed here: header detection, not a read of every record (the plan reads them).
-  const registers = grids
-    .filter(
-      (g) => !g.owned && detectSheet(fillMergedAreas(g), settings.columnCorrections).kind === "risk-register",
-    )
-    .map((g) => g.sheetName);
+  const layouts = new Map<string, SheetLayout>();
+  for (const g of grids)
+    if (!g.owned) layouts.set(g.sheetName, detectSheet(fillMergedAreas(g), settings.columnCorrections));
+  // An officer's dated copy of the register ("Risk Register (Aug 22)") is history, not a register to import into.
+  const copies = findRegisterCopies(layouts);
+  const registers = [...layouts]
+    .filter(([name, layout]) => layout.kind === "risk-register" && !copies.has(name))
+    .map(([name]) => name);
   const saved = settings.importProfile?.targetRegister;
   if (saved !== undefined && registers.includes(saved)) return saved;
   if (registers.length === 1) return registers[0];

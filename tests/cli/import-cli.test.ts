@@ -259,3 +259,31 @@ describe("risk-review import refuses, exit 2, a plain message, inputs as they we
     expect(fs.existsSync(path.join(tmp, "x.xlsx"))).toBe(false);
   });
 });
+
+describe("risk-review import beside an officer's dated copy of the register", () => {
+  it("imports into the register, not into its copy 'IRIS Risks (Sep 22)', with no --register needed", async () => {
+    // README History: a sheet officers copied and dated by hand is read as history, not as a live register.
+    const grids = await readWorkbookFile(new Uint8Array(fs.readFileSync(SAMPLE_XLSX)), "sample.xlsx");
+    const risks = grids.find((g) => g.sheetName === "IRIS Risks")!;
+    const withCopy = path.join(tmp, "council-with-copy.xlsx");
+    // The IRIS register alone (the sample's directorate register would make the import ask which), and its copy.
+    const others = grids.filter((g) => g.sheetName !== "Directorate Register");
+    await writeGrids(withCopy, [...others, { ...risks, sheetName: "IRIS Risks (Sep 22)" }]);
+    const out = path.join(tmp, "merged-with-copy.xlsx");
+    const run = runCli(build, [
+      "import",
+      exportFile,
+      "--into",
+      withCopy,
+      "--out",
+      out,
+      "--as-at",
+      "2022-10-10",
+      "--format",
+      "json",
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { register: string }).register).toBe("IRIS Risks");
+  });
+});
