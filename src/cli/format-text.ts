@@ -138,7 +138,7 @@ export function textReport(report: Report, fileName: string): TextReport {
   if (once.risks.some((r) => r.open))
     tail.push(
       `Direction of travel of open risks: ${trends.get("up") ?? 0} ↑ up, ${trends.get("down") ?? 0} ↓ down, ` +
-        `${trends.get("same") ?? 0} → same, ${trends.get("new") ?? 0} new, ${trends.get(null) ?? 0} not dated.`,
+        `${trends.get("same") ?? 0} → same, ${trends.get("new") ?? 0} new, ${trends.get(null) ?? 0} with no direction (not dated, or no score).`,
     );
   return {
     head,

@@ -321,7 +321,7 @@ describe("the year-kept workbook's board pack (passing guards)", () => {
       /HRC-003 +Risk Register row 4 +De-escalate from Corporate risk register +score 4 at/,
     );
     expect(text.stdout).toContain(
-      "Direction of travel of open risks: 1 ↑ up, 0 ↓ down, 4 → same, 0 new, 0 not dated.",
+      "Direction of travel of open risks: 1 ↑ up, 0 ↓ down, 4 → same, 0 new, 0 with no direction (not dated, or no score).",
     );
   });
 

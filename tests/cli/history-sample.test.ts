@@ -75,6 +75,6 @@ it("shows arrows and proposals in the text output", () => {
   expect(text).toMatch(/H-05 +Risk Register row 7 +De-escalate from Corporate risk register +score 4 at/);
   expect(text).not.toMatch(/(?:escalate|from|to) (?:corporate|directorate)-register/);
   expect(text).toContain(
-    "Direction of travel of open risks: 4 ↑ up, 1 ↓ down, 7 → same, 1 new, 1 not dated.",
+    "Direction of travel of open risks: 4 ↑ up, 1 ↓ down, 7 → same, 1 new, 1 with no direction (not dated, or no score).",
   );
 });

@@ -702,7 +702,7 @@ describe("across the three months", () => {
     const n = (x: string) => open.filter((r) => r.trend === x).length;
     expect(t.length).toBe(14);
     expect(text).toContain(
-      `Direction of travel of open risks: ${n("up")} ↑ up, ${n("down")} ↓ down, ${n("same")} → same, ${n("new")} new, 0 not dated.`,
+      `Direction of travel of open risks: ${n("up")} ↑ up, ${n("down")} ↓ down, ${n("same")} → same, ${n("new")} new, 0 with no direction (not dated, or no score).`,
     );
     for (const p of months.oct.check.proposals) expect(text).toContain(p.reason);
     expect(text).toContain(`Proposed changes for the boards (${months.oct.check.proposals.length};`);

@@ -55,7 +55,7 @@ const TREND_ROWS: [RiskFacts["trend"], string][] = [
   ["down", "↓ Score down"],
   ["same", "→ No change"],
   ["new", "New this month"],
-  [null, "Not dated (no Date Raised, log or backup)"],
+  [null, "No direction (not dated, or no score to compare)"],
 ];
 
 /** Says which open risks' scores were worked out as likelihood × impact (their register gives no score). */

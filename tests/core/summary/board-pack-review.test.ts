@@ -221,7 +221,7 @@ describe("Escalation tab: each open risk routed to the right boards and register
       ["↓ Score down", 0],
       ["→ No change", 1],
       ["New this month", 1],
-      ["Not dated (no Date Raised, log or backup)", 1],
+      ["No direction (not dated, or no score to compare)", 1],
     ]);
   });
 

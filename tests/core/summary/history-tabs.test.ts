@@ -109,7 +109,7 @@ describe("Risk Summary tab", () => {
       ["↓ Score down", 0, ""],
       ["→ No change", 1, ""],
       ["New this month", 1, "HRC-003"],
-      ["Not dated (no Date Raised, log or backup)", 0, ""],
+      ["No direction (not dated, or no score to compare)", 0, ""],
     ]);
   });
 
