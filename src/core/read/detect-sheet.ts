@@ -80,6 +80,7 @@ export function accepts(kind: Kind, m: HeaderMapping): boolean {
         count >= 5 &&
         (has("leadDirector") || has("leadOfficer") || has("aim") || has("evidence"))
       );
+    // When (Date, Date of update), which risk (Risk ID, Ref) and whether anything changed (No change).
     case "update-log":
       return has("riskId") && has("date") && has("noChange");
     case "risk-register":
@@ -158,7 +159,8 @@ function quality(m: HeaderMapping): number {
 }
 
 function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
-  if (best.has("update-log")) return "update-log";
+  if (best.has("update-log") && !namesRisksAsRegister(best.get("risk-register")?.mapping))
+    return "update-log";
   if (best.has("improvement-plan")) {
     const plan = best.get("improvement-plan")!.mapping;
     const reg = best.get("risk-register")?.mapping;
@@ -179,6 +181,16 @@ function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
   if (reg) return "risk-register";
   if (act) return "actions";
   return null;
+}
+
+/**
+ * True when a header row that reads as an Update Log also reads as a register naming its risks: an id, a title
+ * or description and an owner ("Ref, Risk Title, Risk Owner, …, Date of update, No change?"). A log says which
+ * risk by its id and when it was updated; a register says what each risk is and who owns it, and may keep the
+ * date of its last update and whether it changed beside them: it is a register.
+ */
+function namesRisksAsRegister(reg: HeaderMapping | undefined): boolean {
+  return reg !== undefined && namesRisks(reg);
 }
 
 /** A column of a risk's mitigations, not one action: "Mitigating Actions", "Controls / Actions", "Mitigation". */

@@ -228,11 +228,41 @@ const PLAN: PatternTable = {
   evidence: ["evidence"],
 };
 
+// The add-in's own headers, and those of logs officers keep by hand ("Date of update", "Ref", "Commentary",
+// "Current score"). A log's score is the score after the update: "Previous score", "Inherent score" and the
+// like are never it (see findCandidates).
 const UPDATE_LOG: PatternTable = {
-  date: ["=date", "date recorded", "meeting date"],
-  riskId: ["risk id", "=risk"],
+  date: [
+    "=date",
+    "date recorded",
+    "meeting date",
+    "update date",
+    "review date",
+    "date reviewed",
+    "date updated",
+  ],
+  riskId: [
+    "risk id",
+    "=risk",
+    "risk ref",
+    "risk reference",
+    "risk no",
+    "risk number",
+    "=ref",
+    "=reference",
+    "=id",
+  ],
   by: ["=by", "recorded by", "updated by"],
-  text: ["=update", "update text", "=text"],
+  text: [
+    "=update",
+    "update text",
+    "=text",
+    "commentary",
+    "comment",
+    "latest update",
+    "progress update",
+    "=progress",
+  ],
   noChange: ["no change", "no change flag"],
   score: ["score", "score at time"],
   strategy: ["strategy", "strategy at time"],

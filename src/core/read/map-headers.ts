@@ -142,6 +142,15 @@ const WHOLE_WORDS = new Set(["overall", "combined", "highest", "total"]);
 const SCORED_IGNORABLE = new Set([...QUALIFIERS, ...WHOLE_WORDS]);
 const NONE: ReadonlySet<string> = new Set();
 
+/** Words that make a log's score the one before the update, not the one it recorded ("Previous score"). */
+const EARLIER_WORDS = ["previous", "prior", "old", "was"];
+/**
+ * Words that make an Update Log's score column another than the score the update recorded: the score before
+ * it, or an inherent or target one ("Previous score", "Inherent score": SPEC Fields keeps those apart from the
+ * current score). A log's current words ("Current score", "Residual score") are ignored as a register's are.
+ */
+const NOT_LOGGED_SCORE: ReadonlySet<string> = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...EARLIER_WORDS]);
+
 type Candidate = { field: string; score: number };
 /**
  * Candidates of header texts already seen, per kind, by text (and group, where there is one): the header
@@ -213,10 +222,16 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
     own.includes("rating");
   const out: Candidate[] = [];
   const matching = fieldsMatching(kind, distinct);
+  const log = kind === "update-log";
   for (const [field, patterns] of byField) {
     let best = 0;
+    if (log && field === "score" && words.some((w) => NOT_LOGGED_SCORE.has(w))) continue;
     const ignorable =
-      register && SCORED.has(field) ? SCORED_IGNORABLE : register && field === "rag" ? QUALIFIERS : NONE;
+      (register && SCORED.has(field)) || (log && field === "score")
+        ? SCORED_IGNORABLE
+        : register && field === "rag"
+          ? QUALIFIERS
+          : NONE;
     if (matching.has(field))
       for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable, note));
     if (register && field === "strategy") best = Math.max(best, strategyListScore(own));
