@@ -31,6 +31,7 @@ import { splitReplaced } from "../meeting/replaced-values";
 import {
   compareAt,
   emptyLog,
+  monthOnlyAt,
   HistoryLogBuilder,
   NO_TEXTS,
   registerRiskKey,
@@ -247,6 +248,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     oldScore: null,
     noChange: false,
     flaggedNo: false,
+    monthOnly: false,
     sheet: slot,
     row: 0,
   };
@@ -285,6 +287,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     entry.day = day;
     entry.month = dated.month;
     entry.minute = dated.minute;
+    entry.monthOnly = dated.monthOnly;
     entry.score = scoreAt < 0 ? null : logScore(cells[scoreAt] ?? null);
     const flag = noChangeAt < 0 ? null : (cells[noChangeAt] ?? null);
     if (flag !== lastFlag) {
@@ -479,8 +482,9 @@ function indicesByRisk(log: HistoryLog, reading: Reading): GroupedEntries {
 function inOrder(log: HistoryLog, at: Int32Array): boolean {
   const day = log.day;
   for (let k = 1; k < at.length; k++) {
-    // Entries a day apart or more are in order without the full comparison.
-    if (day[at[k - 1]] < day[at[k]]) continue;
+    // Entries a day apart or more are in order without the full comparison (unless the earlier is dated by
+    // its month alone: it counts after the month's dated entries, see compareAt).
+    if (day[at[k - 1]] < day[at[k]] && !monthOnlyAt(log, at[k - 1])) continue;
     if (compareAt(log, at[k - 1], at[k]) > 0) return false;
   }
   return true;

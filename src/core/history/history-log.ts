@@ -3,6 +3,7 @@
 // entry's words are read from its log row only when the meeting card or the Check view shows it.
 
 import type { DueMove, EntryTexts, HistoryData, HistoryEntry, HistoryLog, LogSheet } from "../model/history";
+import type { DayNumber } from "../parse/day";
 
 /** What one entry is made of when it is added to the log. */
 export interface NewEntry {
@@ -16,6 +17,8 @@ export interface NewEntry {
   noChange: boolean;
   /** The log's no-change cell says No outright (not blank): the entry is a real update, whatever its words. */
   flaggedNo?: boolean;
+  /** Dated by its month alone ("Sept 2022"): `day` is the month's first; it counts after the month's dated entries. */
+  monthOnly?: boolean;
   /** Slot of its log sheet (see {@link HistoryLogBuilder.sheetSlot}). */
   sheet: number;
   /** 1-based row of the log sheet. */
@@ -25,6 +28,7 @@ export interface NewEntry {
 const IMPORT = 1;
 const NO_CHANGE = 2;
 const FLAGGED_NO = 4;
+const MONTH_ONLY = 8;
 
 /** A typed array twice as long (16 at least), holding `a`'s values first. */
 export function doubled<T extends Int32Array | Int16Array | Float64Array | Uint8Array | Uint16Array>(
@@ -87,7 +91,10 @@ export class HistoryLogBuilder {
     this.score[i] = e.score ?? NaN;
     this.oldScore[i] = e.oldScore ?? NaN;
     this.flags[i] =
-      (e.fromImport ? IMPORT : 0) | (e.noChange ? NO_CHANGE : 0) | (e.flaggedNo ? FLAGGED_NO : 0);
+      (e.fromImport ? IMPORT : 0) |
+      (e.noChange ? NO_CHANGE : 0) |
+      (e.flaggedNo ? FLAGGED_NO : 0) |
+      (e.monthOnly ? MONTH_ONLY : 0);
     this.sheet[i] = e.sheet;
     this.row[i] = e.row;
     this.slots[i] = slot;
@@ -163,6 +170,22 @@ export function lastUpdateAt(log: HistoryLog, at: ArrayLike<number>): number {
   return -1;
 }
 
+/**
+ * The day of a risk's newest Update Log entry (its entries in order), or null when it has none. An entry dated
+ * by its month alone stands on the month's first day but counts after the month's dated entries (see
+ * compareAt): the risk was last updated no earlier than the latest of them.
+ */
+export function lastUpdateDay(log: HistoryLog, at: ArrayLike<number>): DayNumber | null {
+  const newest = lastUpdateAt(log, at);
+  if (newest < 0) return null;
+  let day = log.day[newest];
+  if (!monthOnlyAt(log, newest)) return day;
+  const month = log.month[newest];
+  for (let k = at.length - 1; k >= 0 && log.month[at[k]] === month; k--)
+    if (!isImportAt(log, at[k])) day = Math.max(day, log.day[at[k]]);
+  return day;
+}
+
 /** The entry's words, read from its log row. */
 export function textsAt(log: HistoryLog, i: number): EntryTexts {
   return log.sheets[log.sheet[i]].texts(log.row[i]);
@@ -204,11 +227,20 @@ export function entryAt(log: HistoryLog, i: number): HistoryEntry {
   };
 }
 
+/** True for an entry dated by its month alone ("Sept 2022"): its day is the month's first. */
+export function monthOnlyAt(log: HistoryLog, i: number): boolean {
+  return (log.flags[i] & MONTH_ONLY) !== 0;
+}
+
 /**
  * Orders two entries as they happened: by day; on the same day Import Log entries before Update Log
- * ones (SPEC: the Update Log counts after); within one log, in the order its rows were written.
+ * ones (SPEC: the Update Log counts after); within one log, in the order its rows were written. An entry
+ * dated by its month alone ("Sept 2022") says what the month came to: it counts after the entries dated
+ * on a day of that month; month-only entries of one month are ordered among themselves as one day's are.
  */
 export function compareAt(log: HistoryLog, a: number, b: number): number {
+  const monthOnlyA = log.flags[a] & MONTH_ONLY;
+  if (monthOnlyA !== (log.flags[b] & MONTH_ONLY) && log.month[a] === log.month[b]) return monthOnlyA ? 1 : -1;
   if (log.day[a] !== log.day[b]) return log.day[a] - log.day[b];
   // Two times of one day, where both entries give one ("20/09/2022 10:00", "… 16:00"), in that order.
   const minuteA = log.minute[a];

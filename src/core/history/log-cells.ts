@@ -1,7 +1,15 @@
 // Reading the log tabs' cells: a log's date column is a date whatever its number format says.
 
 import { formatAt, type CellValue, type Grid } from "../model/grid";
-import { dayFromSerial, parseDate, parseScore, parseYesNo, type DateOptions, type DayNumber } from "../parse";
+import {
+  dayFromSerial,
+  isMonthOnlyFormat,
+  parseDate,
+  parseScore,
+  parseYesNo,
+  type DateOptions,
+  type DayNumber,
+} from "../parse";
 import { MonthFirstVote, readsEitherWay } from "../parse/month-first";
 import { cellText } from "../read/cell-text";
 import { monthOf, type MonthIndex } from "./month";
@@ -29,10 +37,48 @@ export interface LogDate {
   readonly month: MonthIndex;
   /** Minutes after midnight when the cell gives a time ("20/09/2022 16:30", a serial with a fraction); else -1. */
   readonly minute: number;
+  /**
+   * The cell names a month and no day ("Sept 2022", a serial shown "Sep-22"): `day` is the month's first, as
+   * a last-updated date, and the entry counts after the month's dated entries (see compareAt).
+   */
+  readonly monthOnly: boolean;
 }
 
-/** A time after a date: "16:30", "4:30 pm", "T16:30:00" (a colon between hours and minutes). */
-const TIME_OF_DAY = /(?:^|[\sT,])(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?:([ap])\.?m\b\.?)?/i;
+/** True when `first` and `last` are the first and last days of one calendar month. */
+function wholeMonth(first: DayNumber, last: DayNumber): boolean {
+  const month = monthOf(first);
+  return monthOf(last) === month && monthOf(first - 1) !== month && monthOf(last + 1) !== month;
+}
+
+/**
+ * True when a log's date cell, read as `day` (its first day), names a whole month rather than a day: read as a
+ * deadline it is the month's last day. Only a text with a month's word in it, or a serial whose format shows
+ * no day, can.
+ */
+function namesMonthOnly(
+  value: CellValue,
+  format: string | null,
+  options: DateOptions,
+  day: DayNumber,
+): boolean {
+  if (
+    typeof value === "number"
+      ? !isMonthOnlyFormat(format)
+      : typeof value !== "string" || !HAS_LETTER.test(value)
+  )
+    return false;
+  const end = parseDate(value, format, "deadline", options);
+  return end.ok && wholeMonth(day, end.value);
+}
+
+const HAS_LETTER = /[a-z]/i;
+
+/**
+ * A time after a date: "16:30", "4:30 pm", "T16:30:00", or with a dot as UK officers type it after a space,
+ * "14.05" (a dot before a date's digits, "12.09.2022", is no time: a dotted time ends where its minutes do).
+ */
+const TIME_OF_DAY =
+  /(?:(?:^|[\sT,])(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?|\s(\d{1,2})\.(\d{2})(?![\d.]))\s*(?:([ap])\.?m\b\.?)?/i;
 
 /**
  * The time of day a log's date cell gives, in minutes after midnight; -1 when it gives none (a whole
@@ -47,9 +93,9 @@ export function minuteOfDay(value: CellValue): number {
   if (typeof value !== "string") return -1;
   const m = TIME_OF_DAY.exec(value);
   if (!m) return -1;
-  let hours = Number(m[1]);
-  const minutes = Number(m[2]);
-  const half = m[3]?.toLowerCase();
+  let hours = Number(m[1] ?? m[3]);
+  const minutes = Number(m[2] ?? m[4]);
+  const half = m[5]?.toLowerCase();
   if (half) {
     if (hours < 1 || hours > 12) return -1;
     hours = (hours % 12) + (half === "p" ? 12 : 0);
@@ -119,8 +165,19 @@ export class LogDates {
         typeof value === "string" && readsEitherWay(value)
           ? (this.options ??= this.monthFirst() ? MONTH_FIRST : DAY_FIRST)
           : DAY_FIRST;
-      const day = logDay(value, formatAt(grid, row, col), options);
-      date = day === null ? null : { day, month: monthOf(day), minute: minuteOfDay(value) };
+      const format = formatAt(grid, row, col);
+      const day = logDay(value, format, options);
+      date =
+        day === null
+          ? null
+          : {
+              day,
+              month: monthOf(day),
+              minute: minuteOfDay(value),
+              monthOnly: namesMonthOnly(value, format, options, day),
+            };
+      // A serial is read once, by the format of the first cell holding it: a log showing one day both as a
+      // month ("Sep-22") and as a day (01/09/2022) reads both as the first did.
       if (serials) serials[serial] = date;
       else if (this.dates.size < MAX_DATES) this.dates.set(value, date);
     }

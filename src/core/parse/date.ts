@@ -95,7 +95,8 @@ const TRAILING_STOP_OR_COMMA = /[.,]$/;
 const NOT_DATES = /^(tbc|tba|tbd|ongoing|on-going|n\/?a|none|various|asap|continuous|rolling|-+|\?+)$/i;
 
 const M = MONTH_WORD_SOURCE;
-const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+/** A time after a date: "14:05", "14:05:30Z", or as UK officers type it, "14.05". */
+const TIME = String.raw`(?:[ T]\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+)?`;
 const ORD = "(?:st|nd|rd|th)?";
 

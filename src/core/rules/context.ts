@@ -34,7 +34,7 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
-import { entriesOfRisk, lastUpdateAt, type LogEntries } from "../history/history-log";
+import { entriesOfRisk, lastUpdateDay, type LogEntries } from "../history/history-log";
 import { ColumnCache, isKnown, store } from "./column-cache";
 import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
@@ -320,8 +320,7 @@ export function buildRuleContext(
   /** The day of a risk's newest Update Log entry, from the history already read (no second pass over the log). */
   const lastLoggedDay = (risk: RiskRecord): DayNumber | null => {
     const { log, at } = logEntries(risk);
-    const newest = lastUpdateAt(log, at);
-    return newest >= 0 ? log.day[newest] : null;
+    return lastUpdateDay(log, at);
   };
 
   // Several rules and the summaries read the same cells: each cell is parsed once per reading (date

@@ -1,7 +1,7 @@
 // Works out each risk's facts once (score, RAG, strategy, latest update) for summaries and the task pane.
 
 import { fieldText, rawValue, type RiskRecord, fieldColumn } from "../model/records";
-import { lastUpdateAt, textAt } from "../history/history-log";
+import { lastUpdateAt, lastUpdateDay, textAt } from "../history/history-log";
 import type { RiskFacts, RiskScore } from "../model/risk-summary";
 import { currentScoreOf } from "../escalate/current-score";
 import { datedLines, isoFromDay, mergedInto, parseRagWord, type DayNumber } from "../parse";
@@ -109,6 +109,6 @@ function latestUpdateText(ctx: RuleContext, risk: RiskRecord, latest: DayNumber 
     }
   const { log, at } = ctx.logEntries(risk);
   const newest = lastUpdateAt(log, at);
-  if (newest >= 0 && log.day[newest] === latest) return textAt(log, newest) || own;
+  if (newest >= 0 && lastUpdateDay(log, at) === latest) return textAt(log, newest) || own;
   return own;
 }

@@ -77,9 +77,33 @@ describe("LogDates: a log's date column", () => {
       ] as const
     ).map(([iso, minute]) => {
       const day = dayFromIso(iso)!;
-      return { day, month: monthOf(day), minute };
+      return { day, month: monthOf(day), minute, monthOnly: false };
     });
     expect([1, 2, 3].map((row) => at(dates, row))).toEqual(expected);
+  });
+
+  it("says which cells name a month and no day: the month's first day, counted after its dated entries", () => {
+    const cells = gridFromRows(
+      "Update Log",
+      [["Date"], ["Sept 2022"], [44805], ["w/c 12/09/22"], ["Q3 2022"], ["12/09/2022 14.05"], [44834]],
+      { numberFormats: [[], [], ["mmm-yy"], [], [], [], ["mmm-yy"]] },
+    );
+    const dates = new LogDates();
+    const read = [1, 2, 3, 4, 5, 6].map((row) => {
+      const d = dates.of(cells.values[row][0], cells, row, 0)!;
+      return [d.day, d.monthOnly];
+    });
+    expect(read).toEqual([
+      [dayFromIso("2022-09-01"), true],
+      // A serial shown "Sep-22": the month (Excel keeps a typed "Sep-22" as its first day).
+      [dayFromIso("2022-09-01"), true],
+      // A week, a quarter and a day with a time are not months.
+      [dayFromIso("2022-09-12"), false],
+      [dayFromIso("2022-07-01"), false],
+      [dayFromIso("2022-09-12"), false],
+      // 30/09/2022 shown "Sep-22" was a day someone entered: that day.
+      [dayFromIso("2022-09-30"), false],
+    ]);
   });
 
   it("gives null for words and blanks", () => {
@@ -156,6 +180,10 @@ describe("minuteOfDay: the time a log's date cell gives", () => {
     ["20/09/2022 4:30 pm", 16 * 60 + 30],
     ["20/09/2022 12:05am", 5],
     ["20/09/2022, 09:15", 9 * 60 + 15],
+    // A time typed with a dot after a space, as UK officers write it; a dot inside a date is no time.
+    ["12/09/2022 14.05", 14 * 60 + 5],
+    ["12.09.2022 9.30", 9 * 60 + 30],
+    ["w/c 12.09.22", -1],
     [44824.75, 18 * 60],
     [44824, -1],
     ["20/09/2022", -1],
