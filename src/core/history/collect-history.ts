@@ -25,7 +25,7 @@ import { backupRiskKeys, datedBackupOf, type RegisterCopy } from "./backups";
 import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { LoggedSheets } from "./logged-fields";
 import type { SheetLayout } from "../read/detect-sheet";
-import { datesMonthFirst, isNo, isYes, LogDates, logScore } from "./log-cells";
+import { datesMonthFirst, isNo, isYes, LogDates, logScore, type LogDate } from "./log-cells";
 import { foldCaseAndSpaces } from "../parse/spaces";
 import { splitReplaced } from "../meeting/replaced-values";
 import {
@@ -38,8 +38,13 @@ import {
   type NewEntry,
 } from "./history-log";
 
-/** A Changes cell that mentions a due date. */
-const SAYS_DUE = /\bdue\b/i;
+/** A Changes cell that mentions a due date ("due", or "target date" as an actions sheet heads it). */
+const SAYS_DUE = /\bdue\b|\btarget\s+date\b/i;
+
+/** True when an Update Log's Changes cell may say a due date was moved (see dueMovesIn): most do not. */
+export function mentionsDueDate(changes: string): boolean {
+  return SAYS_DUE.test(changes);
+}
 
 export type { DueMove, HistoryData };
 
@@ -65,10 +70,14 @@ const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
 /**
  * "ACT-0003 due 30/09/2022 → 31/10/2022" in an Update Log's Changes cell, "; " between changes; an
  * action the meeting names by its words ("Install river gauges due …") keeps all of them. An officer
- * keeping the log by hand writes "A-1 due date 30/09/2022 → …" or "A-1 due date moved from … to …".
+ * keeping the log by hand writes "A-1 due date 30/09/2022 → …", "A-1 due date moved from … to …", or
+ * names the date as the actions sheet heads it, "A-1 target date 30/09/2022 → 31/12/2022".
  */
 const DUE_CHANGE =
-  /(?:^|;)\s*([^;]+?)\s+due(?:\s+date)?(?:\s+(?:changed|moved))?(?:\s+from)?:?\s+([^;]+?)\s*(?:→|->|\bto\b)\s*([^;]+?)\s*(?=;|$)/gi;
+  /(?:^|;)\s*([^;]+?)\s+(?:due(?:\s+date)?|target\s+date)(?:\s+(?:changed|moved))?(?:\s+from)?:?\s+([^;]+?)\s*(?:→|->|\bto\b)\s*([^;]+?)\s*(?=;|$)/gi;
+
+/** "Risk target date …": the risk's own target date, no action's. */
+const THE_RISK_ITSELF = /^(?:the\s+)?risk(?:'s)?$/i;
 
 /** A due date moved from `old` to `now` (either may be unreadable: null). */
 function dueMove(day: DayNumber, action: string, old: CellValue, now: CellValue): DueMove {
@@ -77,10 +86,13 @@ function dueMove(day: DayNumber, action: string, old: CellValue, now: CellValue)
   return { day, action, from: from.ok ? from.value : null, to: to.ok ? to.value : null };
 }
 
+const NO_MOVES: readonly DueMove[] = [];
+
 /** The due dates an Update Log's Changes cell says were moved. */
 export function dueMovesIn(changes: string, day: DayNumber): DueMove[] {
   const out: DueMove[] = [];
-  for (const m of changes.matchAll(DUE_CHANGE)) out.push(dueMove(day, m[1], m[2], m[3]));
+  for (const m of changes.matchAll(DUE_CHANGE))
+    if (!THE_RISK_ITSELF.test(m[1])) out.push(dueMove(day, m[1], m[2], m[3]));
   return out;
 }
 
@@ -96,6 +108,9 @@ interface LoggedRisk {
   /** The risks the cell names, once asked (see Reading.risksOf): null for itself alone, or each id of a list. */
   each?: readonly LoggedRisk[] | null;
 }
+
+/** Words after a register's sheet name that say it is one: "Highways register", "Highways risk register". */
+const REGISTER_WORDS = /\s+(?:risk\s+)?register$/;
 
 /** Log entries being read, and the risk each belongs to. */
 class Reading {
@@ -184,10 +199,14 @@ class Reading {
     return risk;
   }
 
-  /** The register that numbers its own risks a log row's Register (or Sheet) cell names, if any; each cell read once. */
+  /**
+   * The register that numbers its own risks a log row's Register (or Sheet) cell names, if any: by its sheet's
+   * name, or in words ("Highways register", "Highways risk register" for the sheet Highways). Each cell read once.
+   */
   private ownRegister(register: CellValue): string | undefined {
     if (this.registerOf.has(register)) return this.registerOf.get(register);
-    const sheet = this.ownRegisters.get(foldCaseAndSpaces(cellText(register)));
+    const name = foldCaseAndSpaces(cellText(register));
+    const sheet = this.ownRegisters.get(name) ?? this.ownRegisters.get(name.replace(REGISTER_WORDS, ""));
     if (this.registerOf.size < 10_000) this.registerOf.set(register, sheet);
     return sheet;
   }
@@ -222,8 +241,44 @@ function updateLogSheet(sheet: UpdateLogSheet): LogSheet {
   };
 }
 
-/** Reads an Update Log (the add-in's, or kept by hand) straight from its columns; returns the rows read. */
-function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
+/**
+ * The updates read from the Update Logs before the one being read, to tell the rows an archived copy of a log
+ * repeats ("Update Log (to Sep 22)", kept as the original carried on): a row of another Update Log naming the
+ * same risk (and register), on the same date and time, in the same words, with the same no-change flag and
+ * score is that update again, not a second one. Made only where a workbook has more than one Update Log: a
+ * single log's rows are never compared.
+ */
+class CopiedUpdates {
+  private readonly earlier = new Set<string>();
+  private readonly current: string[] = [];
+
+  /** True when an Update Log read before holds this update (see updateKey); remembered for the logs after. */
+  seen(key: string): boolean {
+    if (this.earlier.has(key)) return true;
+    this.current.push(key);
+    return false;
+  }
+
+  /** Ends the log being read: its updates are held for the next. */
+  endOfLog(): void {
+    for (const key of this.current) this.earlier.add(key);
+    this.current.length = 0;
+  }
+}
+
+/** What makes two Update Log rows the same update (see CopiedUpdates). */
+function updateKey(risk: LoggedRisk, register: CellValue, date: LogDate, words: CellValue, entry: NewEntry) {
+  const flag = entry.noChange ? "y" : entry.flaggedNo ? "n" : "";
+  return [risk.key, cellText(register), date.day, date.minute, cellText(words), flag, entry.score].join(
+    "\u0000",
+  );
+}
+
+/**
+ * Reads an Update Log (the add-in's, or kept by hand) straight from its columns; returns the rows read.
+ * `copies`: the updates of the Update Logs read before, where there are several (see CopiedUpdates).
+ */
+function fromUpdateLog(sheet: UpdateLogSheet, into: Reading, copies: CopiedUpdates | null): number {
   const { grid, fieldColumns } = sheet;
   // Each field's index in a row of the grid (-1 when the log has no such column): the loop below reads
   // 100k rows, each cell straight from its row.
@@ -231,8 +286,8 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     const col = fieldColumns.get(field);
     return col === undefined ? -1 : col - grid.colOffset;
   };
-  const [idAt, dateAt, scoreAt, noChangeAt, changesAt, registerAt] = (
-    ["riskId", "date", "score", "noChange", "changes", "register"] as const
+  const [idAt, dateAt, scoreAt, noChangeAt, changesAt, registerAt, wordsAt] = (
+    ["riskId", "date", "score", "noChange", "changes", "register", "text"] as const
   ).map(indexOf);
   const logSheet = updateLogSheet(sheet);
   const slot = into.builder.sheetSlot(logSheet);
@@ -273,8 +328,9 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
         setAside.add(row, "no risk id");
       continue;
     }
-    const risk = into.riskOf(id);
-    if (risk.slot < 0) continue;
+    // A row naming several risks ("HRC-001, HRC-002", reviewed together) is an update of each.
+    const risks = into.risksOf(id);
+    if (risks[0].slot < 0) continue;
     const dated = date === null ? null : dates.of(date, grid, row, dateAt + grid.colOffset);
     if (dated === null) {
       setAside.add(row, "no date", date);
@@ -298,14 +354,27 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading): number {
     entry.noChange = flagYes;
     entry.flaggedNo = flagNo;
     entry.row = row + 1;
-    const riskKey = into.addFor(risk, registerAt < 0 ? null : (cells[registerAt] ?? null), entry);
     read++;
+    const register = registerAt < 0 ? null : (cells[registerAt] ?? null);
     const changes = changesAt < 0 ? null : (cells[changesAt] ?? null);
-    if (typeof changes === "string" && SAYS_DUE.test(changes))
-      // A co-author's words a forced write kept are theirs, not the meeting's changes: never a due date moved.
-      for (const move of dueMovesIn(splitReplaced(cellText(changes)).own, day))
-        push(into.dueMoves, riskKey, move);
+    // A co-author's words a forced write kept are theirs, not the meeting's changes: never a due date moved.
+    const moves =
+      typeof changes === "string" && mentionsDueDate(changes)
+        ? dueMovesIn(splitReplaced(cellText(changes)).own, day)
+        : NO_MOVES;
+    for (const risk of risks) {
+      // The same update an Update Log read before holds (an archived copy of this one): counted there.
+      if (
+        copies !== null &&
+        copies.seen(updateKey(risk, register, dated, wordsAt < 0 ? null : (cells[wordsAt] ?? null), entry))
+      )
+        continue;
+      const riskKey = into.addFor(risk, register, entry);
+      // "HRC-001 target date …" on HRC-001's row is the risk's own target date, no action's.
+      for (const move of moves) if (idKey(move.action) !== risk.key) push(into.dueMoves, riskKey, move);
+    }
   }
+  copies?.endOfLog();
   if (setAside.rows.length) into.setAside.set(grid.sheetName, setAside.rows);
   if (falls > rises) logSheet.newestFirst = true;
   return read;
@@ -557,7 +626,8 @@ export function collectHistory(
     importLogs.reduce((n, l) => n + rowsBelow(l.firstRow, l.endRow), 0);
   const reading = new Reading(capacity, ownNumbering);
   const sheetRows = new Map<string, number>();
-  for (const sheet of updateLogs) sheetRows.set(sheet.grid.sheetName, fromUpdateLog(sheet, reading));
+  const copies = updateLogs.length > 1 ? new CopiedUpdates() : null;
+  for (const sheet of updateLogs) sheetRows.set(sheet.grid.sheetName, fromUpdateLog(sheet, reading, copies));
   for (const reader of importLogs) sheetRows.set(reader.grid.sheetName, fromImportLog(reader, reading));
   const log = reading.builder.finish();
   const data: HistoryData = {

@@ -10,7 +10,7 @@ import { isNotWrittenNote, keptEditExportText } from "../model/writable-text";
 import { cellText } from "../read/cell-text";
 import { importLogReader } from "../history/import-log";
 import { backedUpRegister, backupDay } from "../history/backups";
-import { dueMovesIn } from "../history/collect-history";
+import { dueMovesIn, mentionsDueDate } from "../history/collect-history";
 import { detectSheet } from "../read/detect-sheet";
 import { groupedHeader } from "../read/map-headers";
 import type { UpdateLogSheet } from "../read/read-workbook";
@@ -105,7 +105,7 @@ export function meetingDueBaselines(
     const end = grid.rowOffset + grid.values.length;
     for (let row = headerRow + 1; row < end; row++) {
       const changes = cellAt(grid, row, changesCol);
-      if (typeof changes !== "string" || !/\bdue\b/i.test(changes)) continue;
+      if (typeof changes !== "string" || !mentionsDueDate(changes)) continue;
       const date = cellAt(grid, row, dateCol);
       const parsed = typeof date === "number" ? dayFromSerial(date) : parseDate(date, null, "lastUpdated");
       if (!parsed.ok) continue;

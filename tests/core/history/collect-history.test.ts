@@ -407,6 +407,77 @@ describe("an Update Log's rows the history cannot read", () => {
   });
 });
 
+describe("rows of a log kept by hand", () => {
+  const pointsOf = (report: ReturnType<typeof reportOf>, i = 0, months = 3) =>
+    riskHistory(report, report.risks[i], months).points.map((p) => [p.month, p.score, p.entries.length]);
+
+  it("files a row naming two risks ('HRC-001, HRC-002', reviewed together) under each", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 9 }), hrisk({ id: "HRC-002", score: 9 })),
+      hlog(logRow("05/09/22", "HRC-001, HRC-002", 6)),
+    ]);
+    expect([pointsOf(report, 0), pointsOf(report, 1)]).toEqual([
+      [
+        ["2022-08", 6, 0],
+        ["2022-09", 6, 1],
+        ["2022-10", 9, 0],
+      ],
+      [
+        ["2022-08", 6, 0],
+        ["2022-09", 6, 1],
+        ["2022-10", 9, 0],
+      ],
+    ]);
+  });
+
+  it.each([
+    ["kept oldest first", ["12/09/22", "Sept 2022"]],
+    ["kept newest first", ["Sept 2022", "12/09/22"]],
+  ])(
+    "counts a row dated by its month alone ('Sept 2022') after the month's dated rows (%s)",
+    (_name, [first, second]) => {
+      const rows = [logRow("15/08/22", "HRC-001", 6)];
+      const scoreOf = (date: string) => (date === "Sept 2022" ? 16 : 12);
+      rows.push(logRow(first, "HRC-001", scoreOf(first)), logRow(second, "HRC-001", scoreOf(second)));
+      const report = reportOf([
+        hregister(hrisk({ score: 16, lastReview: "01/08/2022" })),
+        hlog(...(first === "Sept 2022" ? [rows[2], rows[1], rows[0]] : rows)),
+      ]);
+      expect(pointsOf(report)).toEqual([
+        ["2022-08", 6, 1],
+        ["2022-09", 16, 2],
+        ["2022-10", 16, 0],
+      ]);
+    },
+  );
+
+  it("dates a risk's last update by the month's dated row where the month's last row names the month alone", () => {
+    // The 28/09 RMB and a month-end "Sept 2022" row: the risk was updated on 28/09 at the latest, not 01/09.
+    const report = reportOf([
+      hregister(hrisk({ score: 12, lastReview: "01/08/2022" })),
+      hlog(logRow("28/09/22", "HRC-001", 12), logRow("Sept 2022", "HRC-001", 12, false, "Month end")),
+    ]);
+    expect(report.findings.filter((f) => f.ruleId === "risk/stale-update")).toEqual([]);
+  });
+
+  it("counts an update an archived copy of the log repeats once; a row the copy holds in other words counts", () => {
+    const log = hlog(logRow("15/08/22", "HRC-001", 9), logRow("15/09/22", "HRC-001", 9, true, "No change"));
+    const copy = { name: "Update Log (to Sep 22)", rows: [...log.rows] };
+    const copied = reportOf([hregister(hrisk({ score: 9 })), log, copy]);
+    expect(pointsOf(copied)).toEqual([
+      ["2022-08", 9, 1],
+      ["2022-09", 9, 1],
+      ["2022-10", 9, 0],
+    ]);
+    const reworded = reportOf([
+      hregister(hrisk({ score: 9 })),
+      log,
+      { ...copy, rows: [LOG_HEADERS, logRow("15/09/22", "HRC-001", 9, true, "No change: survey awaited")] },
+    ]);
+    expect(pointsOf(reworded)[1]).toEqual(["2022-09", 9, 2]);
+  });
+});
+
 describe("due dates moved, in an Update Log's Changes cell", () => {
   const day = 44900;
   it.each<[string, string, [string, string | null, string | null][]]>([
@@ -436,6 +507,12 @@ describe("due dates moved, in an Update Log's Changes cell", () => {
         ["A-2", "2022-10-01", "2022-11-01"],
       ],
     ],
+    [
+      "typed by hand as the actions sheet heads it: 'target date'",
+      "A-1 target date 30/09/2022 → 31/12/2022",
+      [["A-1", "2022-09-30", "2022-12-31"]],
+    ],
+    ["the risk's own target date, no action's", "Risk target date 31/03/2023 → 30/06/2023", []],
     ["a status change only", "A-1 status Open → Complete", []],
     ["a date that cannot be read", "A-1 due soon → 31/10/2022", [["A-1", null, "2022-10-31"]]],
   ])("%s", (_name, changes, expected) => {
