@@ -193,7 +193,15 @@ class Reading {
     if (risk === undefined) {
       const text = cellText(idCell);
       const key = idKey(text);
-      risk = { named: text !== "", key, slot: key ? this.slot(key) : -1, cell: idCell, next: null };
+      // `each` is there from the start, unasked: every risk has one shape (the readers read them per row).
+      risk = {
+        named: text !== "",
+        key,
+        slot: key ? this.slot(key) : -1,
+        cell: idCell,
+        next: null,
+        each: undefined,
+      };
       this.risks.set(idCell, risk);
     }
     return risk;
@@ -370,14 +378,21 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading, copies: CopiedUpdat
       )
         continue;
       const riskKey = into.addFor(risk, register, entry);
-      // "HRC-001 target date …" on HRC-001's row is the risk's own target date, no action's.
-      for (const move of moves) if (idKey(move.action) !== risk.key) push(into.dueMoves, riskKey, move);
+      if (moves.length > 0) pushMoves(into, riskKey, risk, moves);
     }
   }
   copies?.endOfLog();
   if (setAside.rows.length) into.setAside.set(grid.sheetName, setAside.rows);
   if (falls > rises) logSheet.newestFirst = true;
   return read;
+}
+
+/**
+ * Keeps the due dates an Update Log row says were moved for a risk it names (`key`: the key its entry is kept
+ * under). "HRC-001 target date …" on HRC-001's row is the risk's own target date, no action's.
+ */
+function pushMoves(into: Reading, key: string, risk: LoggedRisk, moves: readonly DueMove[]): void {
+  for (const move of moves) if (idKey(move.action) !== risk.key) push(into.dueMoves, key, move);
 }
 
 /**
