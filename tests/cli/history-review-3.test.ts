@@ -770,9 +770,9 @@ describe("direction of travel", () => {
     const out = path.join(tmp, "tbc-review.xlsx");
     const { json } = await check(file, ["--out", out]);
     const text = await runMain(["check", file, "--as-at", AS_AT]);
-    expect(text.stdout).toMatch(/Direction of travel of open risks: .* 0 not dated\./);
+    expect(text.stdout).toMatch(/Direction of travel of open risks: .* 0 with no direction \(not dated, or no score\)\./);
     const direction = block(await tabRows(out, "Risk Summary"), /^Direction of travel/);
-    expect(direction.rows.find((r) => /^Not dated/.test(r[0]))?.[1]).toBe("0");
+    expect(direction.rows.find((r) => /^No direction/.test(r[0]))?.[1]).toBe("0");
     expect(trendOf(json, "HRC-001")).not.toBeNull();
   });
 });
