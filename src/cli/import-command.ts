@@ -10,7 +10,7 @@ import { planImport } from "../core/merge/plan-import";
 import { profileFromMapping, proposeImportMapping } from "../core/merge/propose-mapping";
 import { backupsAndLogRows, toWorkbookEdits } from "../core/merge/to-workbook-edits";
 import type { ImportMapping, ImportPlan, MergeSection } from "../core/merge/types";
-import { localStamp, localTodayIso } from "../core/local-time";
+import { importStamp, localTodayIso } from "../core/local-time";
 import { fillMergedAreas, type Grid } from "../core/model/grid";
 import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
@@ -103,7 +103,7 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
     targetRegister: register,
     settings,
     asAt,
-    importedAt: localStamp(),
+    importedAt: importStamp(asAt),
     fileName: exportName,
     workbookName: intoName,
   });

@@ -31,7 +31,10 @@ export interface PlanImportInput {
   settings: Settings;
   /** ISO date of the import: dates the backup and the "not in IRIS export" notes. */
   asAt: string;
-  /** When the import runs, as the Import Log shows it ("2022-10-10 14:05"); defaults to `asAt`. */
+  /**
+   * When the import is recorded as made, as the Import Log's When shows it: see importStamp ("2022-10-10
+   * 14:05" as at today, the as-at date alone as at another day); defaults to `asAt`.
+   */
   importedAt?: string;
   /** The export's file name, for messages and the Import Log. */
   fileName: string;

@@ -168,7 +168,7 @@ export interface ImportPlan {
   register: string;
   /** ISO date of the import (the as-at date). */
   asAt: string;
-  /** When the import runs, as written in the Import Log ("2022-10-10 14:05"). */
+  /** When the import is recorded as made, as written in the Import Log's When (see importStamp). */
   importedAt: string;
   risks: MergeSection;
   /** Null when the export holds no actions. */

@@ -2,7 +2,7 @@
 // what this holds; the work itself is in pipeline.ts (a lazy chunk) and the gateway.
 
 import { useCallback, useRef, useState } from "react";
-import { localStamp, localTodayIso } from "../../core/local-time";
+import { importStamp, localTodayIso } from "../../core/local-time";
 import type { ExportRole, ImportMapping } from "../../core/merge/types";
 import type { Grid } from "../../core/model/grid";
 import type { ConfirmedPair, RenumberedPair } from "../../core/model/history";
@@ -303,7 +303,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
           register: s.register,
           settings: await settingsNow(),
           asAt: s.asAt,
-          importedAt: localStamp(),
+          importedAt: importStamp(s.asAt),
           fileName: s.fileName,
           renumbered: confirmed,
         });
