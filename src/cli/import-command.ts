@@ -208,6 +208,16 @@ function sectionJson(s: MergeSection | null): unknown {
         new: c.newText,
         ...(c.note ? { note: c.note } : {}),
       })),
+      ...(r.recalculated
+        ? {
+            recalculated: r.recalculated.map((c) => ({
+              cell: c.cell,
+              field: c.field,
+              header: c.header,
+              old: c.oldText,
+            })),
+          }
+        : {}),
     })),
     missing: s.missing.map((m) => ({
       id: m.label,
@@ -305,6 +315,13 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
     }
   }
   for (const n of s.notWritten) lines.push(`  ${n.label} ${n.header} (${n.cell}): ${notWrittenText(n)}`);
+  const recalculated = s.changed.flatMap((r) =>
+    (r.recalculated ?? []).map((c) => `${r.label} ${c.header} (${c.cell})`),
+  );
+  if (recalculated.length > 0)
+    lines.push(
+      `  Formulas kept, their saved results cleared for Excel to work out again on opening: ${list(recalculated)}`,
+    );
   for (const m of s.missing)
     lines.push(
       `  Not in the export: ${m.label}, row ${m.row + 1}: ${m.flag ? `noted in ${m.flag.cell}` : `not noted (${m.noFlagReason})`}`,

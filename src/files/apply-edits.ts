@@ -76,7 +76,8 @@ function lastUsedRow(grid: Grid | undefined): number {
  * Applies `edits` to a copy of the .xlsx/.xlsm in `original` and returns the new file's bytes. The package
  * is edited part by part, as Excel would leave it: backups become new sheets (values as they show, styles,
  * widths, merges; marked as owned); cells are written into the sheet XML of the sheets they are on (text
- * always as text, inline; a formula never overwritten; a new row styled like the row above and added to
+ * always as text, inline; a formula never overwritten, its saved result dropped where the edits make it out
+ * of date; a new row styled like the row above and added to
  * the Excel table it extends, above the table's totals row when the edits move that row down); log rows are appended to their owned tab (created with its title block when
  * missing); owned tabs are rewritten whole. New cell styles are appended to styles.xml. Every other part —
  * charts, pivot tables, drawings, comments, VBA, custom properties, defined names — is copied unchanged,
@@ -238,6 +239,14 @@ function writeEdits(
     const s = sheetRef(e.sheet, "nothing was written");
     writesOn(s).push({ row: e.row, col: e.col, value: e.value, format: e.format ?? null });
   }
+  // Formulas the cells written make out of date: kept, their saved results dropped (recalculated on opening).
+  for (const c of edits.recalculated ?? [])
+    writesOn(sheetRef(c.sheet, "nothing was written")).push({
+      row: c.row,
+      col: c.col,
+      value: null,
+      dropResult: true,
+    });
   for (const log of edits.logAppends) appendLog(log);
   for (const tab of edits.ownedTabs) {
     const { existing, name } = ownedOrFree(tab.name);

@@ -48,7 +48,7 @@ interface CellJson {
 interface ImportJson {
   cellsWritten: number;
   risks: {
-    changed: { cells: CellJson[] }[];
+    changed: { cells: CellJson[]; recalculated?: { cell: string }[] }[];
     new: { row: number }[];
     missing: { cell: string | null }[];
     notWritten: Record<string, unknown>[];
@@ -121,7 +121,8 @@ describe("import into a workbook with charts, pivots, macros, names, a table and
     const old = (await readXlsx(fs.readFileSync(into), "a.xlsm")).find((g) => g.sheetName === "Register")!;
     const merged = (await readXlsx(fs.readFileSync(out), "b.xlsm")).find((g) => g.sheetName === "Register")!;
     const listed = new Set<string>();
-    for (const r of result.json.risks.changed) for (const c of r.cells) listed.add(c.cell);
+    for (const r of result.json.risks.changed)
+      for (const c of [...r.cells, ...(r.recalculated ?? [])]) listed.add(c.cell);
     for (const n of result.json.risks.new)
       for (let c = 0; c < FEATURE_HEADERS.length; c++) listed.add(toA1(n.row - 1, c));
     for (const m of result.json.risks.missing) if (m.cell) listed.add(m.cell);
@@ -133,7 +134,10 @@ describe("import into a workbook with charts, pivots, macros, names, a table and
     expect(differing.filter((d) => !listed.has(d))).toEqual([]);
     expect(differing).toEqual(expect.arrayContaining(["H2", "A5", "G4"]));
     const sheet = text(after["xl/worksheets/sheet1.xml"]);
-    expect(sheet).toContain('<c r="F2" s="2"><f t="shared" ref="F2:F4" si="0">D2*E2</f><v>12</v></c>');
+    // R-001's likelihood changed under the score formula: the formula stays, its out-of-date result (12) is
+    // dropped for Excel to work out again (README review 28), and the summary lists F2 as such.
+    expect(sheet).toContain('<c r="F2" s="2"><f t="shared" ref="F2:F4" si="0">D2*E2</f></c>');
+    expect(result.json.risks.changed.flatMap((r) => r.recalculated ?? []).map((c) => c.cell)).toEqual(["F2"]);
     expect(result.json.risks.notWritten).toEqual([
       expect.objectContaining({
         cell: "F2",

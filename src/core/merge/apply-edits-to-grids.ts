@@ -14,7 +14,7 @@ function copyGrid(g: Grid): Grid {
 
 /**
  * The grids as they will be once `edits` are written: backups added (owned, so never read as registers),
- * totals rows moved down, cells set, log rows appended, owned tabs replaced. Inputs are not changed. Used to re-check the
+ * totals rows moved down, cells set, out-of-date formula results blanked, log rows appended, owned tabs replaced. Inputs are not changed. Used to re-check the
  * workbook (and build the Risk Summary with its movement) before the file or the open workbook is written.
  */
 export function applyEditsToGrids(grids: readonly Grid[], edits: WorkbookEdits): Grid[] {
@@ -48,6 +48,11 @@ export function applyEditsToGrids(grids: readonly Grid[], edits: WorkbookEdits):
       touched.set(e.sheet, g);
     }
     setCell(g, e.row, e.col, e.value, e.format ?? undefined);
+  }
+  // A formula whose saved result is dropped reads blank until Excel works it out (the formula stays).
+  for (const c of edits.recalculated ?? []) {
+    const g = touched.get(c.sheet);
+    if (g && g.formulas?.has(formulaKey(c.row, c.col))) setCell(g, c.row, c.col, null, undefined);
   }
   for (const tab of edits.ownedTabs) {
     // Dates go in as Excel holds them: a serial with a date format.

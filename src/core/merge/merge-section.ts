@@ -28,6 +28,7 @@ import {
   type ColumnKind,
 } from "./values";
 import { isPlaceholder } from "../parse/placeholder";
+import { recalculatedCells } from "./recalculated";
 
 /** An export column paired with the target column it is written to. */
 export interface ColumnTarget {
@@ -244,6 +245,17 @@ export function mergeSection(input: SectionInput): MergeSection {
   /** The rows of a record below its first whose cell in `col` holds something. */
   const filledBelow = (record: SheetRecord<string>, col: number): number[] =>
     filledRowsBelow(record, (row) => cellAt(targetGrid, row, col));
+  /** The row's formula cells that read a field the import changes there (see recalculatedCells). */
+  const recalculatedOnRow = (row: number, cells: readonly CellChange[]) =>
+    !targetGrid.formulas?.size
+      ? []
+      : recalculatedCells(
+          targetGrid,
+          targetLayout.mapping?.fieldColumns ?? new Map<string, number>(),
+          (col) => loggedHeaderOf(targetLayout, col),
+          row,
+          new Set(cells.flatMap((c) => (c.field === null ? [] : [c.field]))),
+        );
   let unchanged = 0;
   const seen = new Set<string>();
   const cols = targets.map((t) => t.col);
@@ -317,9 +329,18 @@ export function mergeSection(input: SectionInput): MergeSection {
           if (cleared) cells.push(cleared);
         }
       }
-      if (cells.length > 0)
-        changed.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row: existing.row, cells });
-      else unchanged++;
+      if (cells.length > 0) {
+        const record: RecordChange = {
+          key,
+          label: rules.label(rec),
+          riskId: rules.riskId(rec),
+          row: existing.row,
+          cells,
+        };
+        const recalculated = recalculatedOnRow(existing.row, cells);
+        if (recalculated.length > 0) record.recalculated = recalculated;
+        changed.push(record);
+      } else unchanged++;
     } else {
       const row = nextRow++;
       const cells: CellChange[] = [];

@@ -4,7 +4,7 @@
 import { actionRowKey, lastImported, meetingDueBaselines, riskRowKey } from "./last-imported";
 import { listWords } from "../list-words";
 import { excerpt } from "../rules/excerpt";
-import { fillMergedAreas, cellAt, type Grid } from "../model/grid";
+import { fillMergedAreas, cellAt, type CellValue, type Grid } from "../model/grid";
 import { fieldText, idKey, type SheetRecord, rawValue } from "../model/records";
 import type { Settings } from "../model/settings";
 import { dayFromIso, parseActionState, parseRiskState, ukDate } from "../parse";
@@ -361,7 +361,12 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     return col === undefined ? null : cellAt(registerGrid, row, col);
   };
   const readings: RiskReadings[] = riskSection.changed.map((rc) => {
-    const written = new Map(rc.cells.map((c) => [c.col, c.new]));
+    // A formula the changes make out of date holds no result until Excel works it out (a score is then
+    // likelihood × impact, as the check reads it).
+    const written = new Map<number, CellValue>([
+      ...rc.cells.map((c) => [c.col, c.new] as const),
+      ...(rc.recalculated ?? []).map((c) => [c.col, null] as const),
+    ]);
     const b = before(rc.row);
     return {
       id: rc.label,

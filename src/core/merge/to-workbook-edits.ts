@@ -146,6 +146,11 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
     for (const n of section?.notWritten ?? [])
       log(n.sheet, n.riskId, isAction ? n.label : null, n.header, undefined, n.oldText, n.note);
   }
+  // Formulas the changes make out of date keep their formula and lose their saved result (SPEC "Formulas").
+  for (const section of [plan.risks, plan.actions])
+    for (const r of section?.changed ?? [])
+      for (const c of r.recalculated ?? [])
+        (edits.recalculated ??= []).push({ sheet: c.sheet, row: c.row, col: c.col });
   for (const section of [plan.risks, plan.actions])
     if (section?.sheet && section.added.length > 0)
       (edits.appendedRows ??= []).push({ sheet: section.sheet, rows: section.added.map((r) => r.row) });

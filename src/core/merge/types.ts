@@ -111,6 +111,26 @@ export interface CellNotWritten extends Omit<CellChange, "note" | "format"> {
   note: string;
 }
 
+/**
+ * A formula cell whose inputs the import changes on its row (a score `=D5*E5` under a new likelihood): the
+ * formula stays, its saved result is dropped so Excel works it out again on opening (see recalculatedCells).
+ */
+export interface RecalculatedCell {
+  sheet: string;
+  /** 0-based sheet row and column. */
+  row: number;
+  col: number;
+  /** A1 address, e.g. "F5". */
+  cell: string;
+  /** The field the formula works out ("score", "rag" …). */
+  field: string;
+  /** The register's header of the column. */
+  header: string;
+  /** The saved result before the import, now out of date. */
+  old: CellValue;
+  oldText: string;
+}
+
 /** A record (risk or action) the import touches. */
 export interface RecordChange {
   /** The folded key the record is matched on. */
@@ -122,6 +142,8 @@ export interface RecordChange {
   /** 0-based row on the target sheet (for a new record: the row it will be written to). */
   row: number;
   cells: CellChange[];
+  /** Formula cells of the row the changes make out of date, their saved results dropped; absent for none. */
+  recalculated?: RecalculatedCell[];
 }
 
 /** A record of the target sheet that the export no longer holds. */

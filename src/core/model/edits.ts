@@ -65,6 +65,13 @@ export interface WorkbookEdits {
    * that holds the records above them, and whose columns hold all their cells, grows over them.
    */
   appendedRows?: { sheet: string; rows: number[] }[];
+  /**
+   * Formula cells the cells written make out of date (a score `=D5*E5` under a new likelihood): the formula
+   * stays and its saved result is dropped, for Excel to work out again on opening (the file writer; Excel
+   * itself recalculates as the task pane writes, so the pane's writer has nothing to do). Read back, such
+   * a cell is blank.
+   */
+  recalculated?: { sheet: string; row: number; col: number }[];
 }
 
 export function emptyEdits(): WorkbookEdits {

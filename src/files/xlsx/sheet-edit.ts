@@ -19,6 +19,11 @@ export interface CellWrite {
   format?: string | null;
   /** The cell style to use, overriding the cell's own (owned tabs' cells). */
   style?: number;
+  /**
+   * Not a value to write: the cell's formula stays and its saved result is dropped (`value` is ignored),
+   * for Excel to work out again on opening. A cell without a formula is left as it is.
+   */
+  dropResult?: true;
 }
 
 /** What the rewrite did. */
@@ -256,6 +261,12 @@ export function editSheetXml(
     for (const col of sorted) {
       const cell = byCol.get(col);
       const w = cellWrites.get(col);
+      if (w?.dropResult) {
+        if (cell === undefined) continue;
+        const text = dec.decode(xml.subarray(cell.start, cell.end));
+        parts.push(cell.hasFormula ? withoutResult(text, ns) : text);
+        continue;
+      }
       if (w === undefined || (cell !== undefined && cell.hasFormula)) {
         if (w !== undefined) kept.push({ row: rowIndex, col });
         if (cell !== undefined) parts.push(dec.decode(xml.subarray(cell.start, cell.end)));
@@ -324,6 +335,26 @@ export function editSheetXml(
   }
   chunks.push(xml.subarray(last));
   return { xml: concatBytes(chunks), keptFormulas: kept };
+}
+
+/** A cell's type attribute (`t="str"`), in its opening tag. */
+const CELL_TYPE = /\st\s*=\s*(?:"[^"]*"|'[^']*')/;
+
+/**
+ * A formula cell's `<c>…</c>` with its saved result (`<v>`) and the type of that result taken out: the
+ * formula and the rest stay, and Excel works the result out again on opening. `p` is the SpreadsheetML
+ * prefix of the part (mainPrefix). A formula's own text holds no `<` (it is escaped), so the first `<v>`
+ * is the result.
+ */
+export function withoutResult(cellText: string, p = ""): string {
+  const openEnd = cellText.indexOf(">") + 1;
+  if (openEnd <= 0 || cellText[openEnd - 2] === "/") return cellText;
+  const open = cellText.slice(0, openEnd).replace(CELL_TYPE, "");
+  const v = `${p}v`;
+  const body = cellText
+    .slice(openEnd)
+    .replace(new RegExp(`<${v}(?:\\s[^>]*)?/>|<${v}(?:\\s[^>]*)?>[^<]*</${v}\\s*>`), "");
+  return open + body;
 }
 
 /** "A1:M20" widened to reach 0-based row and column (a single cell "A1" becomes a range). */

@@ -1,7 +1,7 @@
 // Table-driven tests of the import planner: re-import is a no-op, council columns survive, removed risks are
 // flagged, formula-looking text stays text, bad exports end in plain problems.
 
-import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
+import { formulaKey, gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { applyEditsToGrids } from "../../../src/core/merge/apply-edits-to-grids";
 import { planImport } from "../../../src/core/merge/plan-import";
@@ -328,6 +328,40 @@ describe("movement", () => {
       scoreDown: ["R-2"],
       strategyChanged: ["R-4"],
     });
+  });
+});
+
+describe("formulas the import makes out of date (README review 28)", () => {
+  const SCORE_COL = REGISTER_HEADERS.indexOf("Risk Score");
+  /** The register with its Risk Score cells formulas (their saved results 9), as the file reader marks them. */
+  const formulaScores = (): Grid => {
+    const reg = registerGrid([risk("R-1"), risk("R-2")]);
+    return { ...reg, formulas: new Set([formulaKey(2, SCORE_COL), formulaKey(3, SCORE_COL)]) };
+  };
+
+  it("drops the saved result of a score formula whose likelihood changed, and counts the rise", () => {
+    const reg = formulaScores();
+    const exp = exportGrid([risk("R-1", { "Current Likelihood": 4, "Risk Score": 12 }), risk("R-2")]);
+    const p = plan([exp], [reg]);
+    expect(
+      p.risks.changed.map((r) => [r.label, r.recalculated?.map((c) => [c.cell, c.field, c.old])]),
+    ).toEqual([["R-1", [["F3", "score", 9]]]]);
+    // The score cell itself is a formula, kept: the export's 12 is not written.
+    expect(p.risks.notWritten.map((n) => [n.cell, n.reason])).toEqual([["F3", "kept-formula"]]);
+    expect(p.movement.scoreUp).toEqual(["R-1"]);
+    const edits = toWorkbookEdits(p);
+    expect(edits.recalculated).toEqual([{ sheet: "Register", row: 2, col: SCORE_COL }]);
+    const after = applyEditsToGrids([reg], edits).find((g) => g.sheetName === "Register")!;
+    expect(after.values[2][SCORE_COL]).toBeNull();
+    expect(after.formulas?.has(formulaKey(2, SCORE_COL))).toBe(true);
+    expect(after.values[3][SCORE_COL]).toBe(9);
+  });
+
+  it("leaves a score formula whose inputs did not change as it was", () => {
+    const exp = exportGrid([risk("R-1", { "Risk Owner": "B. Officer" }), risk("R-2")]);
+    const p = plan([exp], [formulaScores()]);
+    expect(p.risks.changed.map((r) => [r.label, r.recalculated])).toEqual([["R-1", undefined]]);
+    expect(toWorkbookEdits(p).recalculated).toBeUndefined();
   });
 });
 
