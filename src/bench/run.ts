@@ -19,7 +19,8 @@ import { BENCH_AS_AT, buildWorkload, dataRows, toGrids, writeWorkloadXlsx } from
 export const TARGETS = {
   engineRowsPerSecond: 200_000,
   cliOverParse: 1.5,
-  cliOverParseAtRisks: [10_000, 100_000],
+  /** The sizes the rows-a-second and CLI-over-parse targets are judged at; other sizes are shown, not judged. */
+  judgedAtRisks: [10_000, 100_000],
   peakBytes: 600 * 1024 ** 2,
   peakAtRisks: 100_000,
 };
@@ -215,10 +216,11 @@ export function renderTable(results: SizeResult[]): string {
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 
-/** Each target, met or not, in words. */
+/** Each target, met or not, in words, at the sizes it is set for (TARGETS.judgedAtRisks, TARGETS.peakAtRisks). */
 export function renderTargets(results: SizeResult[]): string[] {
   const out: string[] = [];
-  for (const r of results) {
+  const judged = results.filter((r) => TARGETS.judgedAtRisks.includes(r.risks));
+  for (const r of judged) {
     if (r.engineRowsPerSecond !== null) {
       const ok = r.engineRowsPerSecond >= TARGETS.engineRowsPerSecond;
       out.push(
@@ -226,7 +228,7 @@ export function renderTargets(results: SizeResult[]): string[] {
       );
     }
   }
-  for (const at of results.filter((r) => TARGETS.cliOverParseAtRisks.includes(r.risks))) {
+  for (const at of judged) {
     const what = `CLI within ${TARGETS.cliOverParse}× parse at ${num(at.risks)} risks`;
     if (at.cliOverParse === null)
       out.push(`n/a     ${what}: ${at.cli.error ?? at.parse.error ?? "not measured"}`);
