@@ -95,6 +95,7 @@ const CHECK_HELP = [
   "  --format  text (default) or json",
   "  --out     write a new workbook with the Escalation, Exceptions, Risk Summary and Plan Close-Out tabs",
   "            (its links name the workbook by its path from the folder REVIEW.xlsx is in)",
+  "  exits     0 no error findings, 1 error findings (2 below)",
 ];
 
 const IMPORT_HELP = [
@@ -102,12 +103,15 @@ const IMPORT_HELP = [
   "  --register  the register sheet to merge into (default: the Settings' IRIS profile, else the workbook's only register)",
   "  --as-at   the date the import is recorded as at (default: the workbook's Settings, else today)",
   "  --format  text (default) or json",
+  "  exits     0 once MERGED.xlsx is written, whatever the register's findings (its last line counts the",
+  "            errors left, for check to list; 2 below)",
 ];
 
+/** The exit status both commands share; each command's own 0 and 1 are in its help above. */
 const EXIT_STATUS = [
-  "Exit status: 0 no error findings, 1 error findings, 2 a usage error (an unknown option, a missing or",
-  "badly written value), or an input that could not be read or holds no plan, register or actions sheet",
-  "(with several files: 2 only when none of them could be checked).",
+  "Exit status: as each command says above, and 2 a usage error (an unknown option, a missing or badly",
+  "written value), an input that could not be read or holds no plan, register or actions sheet, or an",
+  "import that could not be made (check with several files: 2 only when none of them could be checked).",
 ];
 
 /** The usage text of both commands (`risk-review --help`, and after a usage error). */
