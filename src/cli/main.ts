@@ -47,10 +47,26 @@ export async function main(argv: readonly string[], output: CliOutput, debug = f
   }
 }
 
+/**
+ * Writes to `stream` until its reader goes away (EPIPE: a pipe into `head`, a pager closed early), then
+ * drops the rest quietly, so the command still ends with the exit status its findings give. Text and JSON
+ * output, in one write or in pieces, both go through it. Any other write error is still thrown.
+ */
+export function writerUntilReaderCloses(stream: NodeJS.WritableStream): (text: string) => void {
+  let readerClosed = false;
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    readerClosed = true;
+  });
+  return (text) => {
+    if (!readerClosed) stream.write(text);
+  };
+}
+
 if (require.main === module) {
   const output: CliOutput = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: writerUntilReaderCloses(process.stdout),
+    stderr: writerUntilReaderCloses(process.stderr),
   };
   void main(process.argv.slice(2), output, Boolean(process.env.RISK_REVIEW_DEBUG)).then((code) => {
     // Set exitCode rather than calling exit(), so a large JSON report on a pipe is flushed in full.
