@@ -27,8 +27,6 @@ interface Input {
   path: string;
   file: string;
   problem?: string;
-  /** True for a file found in a folder named, not named itself. */
-  inFolder?: boolean;
 }
 
 /**
@@ -59,7 +57,7 @@ async function listInputs(names: readonly string[]): Promise<Input[]> {
         .sort(byFileName);
       for (const f of files) {
         const problem = READABLE_INPUT.test(f) ? null : resaveProblem(f);
-        inputs.push({ path: path.join(name, f), file: f, inFolder: true, ...(problem ? { problem } : {}) });
+        inputs.push({ path: path.join(name, f), file: f, ...(problem ? { problem } : {}) });
       }
     } else if (READABLE_INPUT.test(name)) inputs.push({ path: name, file: path.basename(name) });
     else
@@ -188,8 +186,8 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
   const inputs = await listInputs(names);
   if (inputs.length === 0)
     throw new CliError(`found no .xlsx, .xlsm or .csv files in ${names.map((n) => `"${n}"`).join(", ")}`);
-  // --out may name a file of a folder being checked only when that file is a review risk-review wrote
-  // (last run's roll-up, written again): known once the file is read.
+  // --out may name a file being checked (in a folder named, or named itself, as a shell's `*.xlsx` names
+  // last run's roll-up) only when that file is a review risk-review wrote, written again: known once it is read.
   const outInput =
     command.out === undefined
       ? undefined
@@ -198,7 +196,6 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
     new CliError(
       `--out "${command.out}" is the input file "${input.path}"; risk-review never changes its inputs, so name a new file`,
     );
-  if (outInput && !outInput.inFolder) throw refuseOut(outInput);
 
   const jobs = inputs.filter((i) => !i.problem);
   const checked = await checkAll(
