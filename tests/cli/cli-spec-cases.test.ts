@@ -145,3 +145,18 @@ it("still refuses `check FOLDER --out FOLDER/register.xlsx` when that file is an
   expect(run.stderr).toContain("never changes its inputs");
   expect(fs.readFileSync(register).equals(bytes)).toBe(true);
 });
+
+it("still refuses `check a.xlsx b.xlsx --out b.xlsx` when b is an officer's register named among the files, and leaves it as it was", async () => {
+  // A file named among the inputs, like one in a folder, may be --out only when it is a review risk-review
+  // wrote (last run's roll-up a shell's `*.xlsx` picked up).
+  const dir = fs.mkdtempSync(path.join(tmp, "named-out-"));
+  const register = path.join(dir, "corporate.xlsx");
+  const other = path.join(dir, "highways.xlsx");
+  await writeWorkbook(register, { Register: [HEADER, risk("R-1", "Gritting", "Ann")] });
+  await writeWorkbook(other, { Register: [HEADER, risk("R-2", "Drainage", "Carl")] });
+  const bytes = fs.readFileSync(register);
+  const run = runCli(build, ["check", other, register, "--out", register, "--as-at", AS_AT]);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain("never changes its inputs");
+  expect(fs.readFileSync(register).equals(bytes)).toBe(true);
+});
