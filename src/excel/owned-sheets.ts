@@ -3,8 +3,8 @@
 import { parseRangeAddress } from "../core/address/a1";
 import { OWNED_MARKER } from "../core/model/owned-tab";
 
-import { OWNED_NAME_PREFIX } from "../core/model/owned-tab";
-export { OWNED_NAME_PREFIX };
+import { nextOwnedName, OWNED_NAME_PREFIX } from "../core/model/owned-tab";
+export { nextOwnedName, OWNED_NAME_PREFIX };
 
 /** A workbook name as loaded with load("items/name,items/value"). */
 export interface LoadedName {
@@ -21,16 +21,6 @@ export function sheetsOwnedByName(names: readonly LoadedName[]): Set<string> {
     if (p?.sheet) out.add(p.sheet.toLowerCase());
   }
   return out;
-}
-
-/** The next free CRR_OWNED_<n>. */
-export function nextOwnedName(names: readonly LoadedName[]): string {
-  let max = 0;
-  for (const n of names) {
-    const m = /^CRR_OWNED_(\d+)$/i.exec(n.name);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `${OWNED_NAME_PREFIX}${max + 1}`;
 }
 
 /** True when a row (a sheet's row 1) carries the owned marker in any cell. */

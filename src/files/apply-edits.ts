@@ -184,6 +184,8 @@ function writeEdits(
   };
 
   const newSheets: { name: string; xml: Uint8Array; hidden: boolean; printTitlesRow: number | null }[] = [];
+  /** The add-in's own sheets written, new or existing: each gets a CRR_OWNED_* name if it has none. */
+  const ownedWritten: string[] = [];
   const addSheet = (name: string, xml: Uint8Array, hidden: boolean, printTitlesRow: number | null): void => {
     taken.add(name.toLowerCase());
     newSheets.push({ name, xml, hidden, printTitlesRow });
@@ -252,6 +254,7 @@ function writeEdits(
     const { existing, name } = ownedOrFree(tab.name);
     const built = ownedSheetXml({ ...tab, name }, styles, workbook.date1904);
     if (existing) {
+      ownedWritten.push(existing.name);
       pkg.write(existing.path, built.xml);
       // The old tab's links to drawings or printer settings no longer apply to the rewritten tab.
       if (pkg.has(relsPathOf(existing.path))) pkg.remove(relsPathOf(existing.path));
@@ -261,6 +264,7 @@ function writeEdits(
   // A formula anywhere may read a cell written here: Excel recalculates them all on opening.
   if (writes.size > 0 && grids.some((g) => (g.formulas?.size ?? 0) > 0)) workbook.recalculateOnOpen();
   for (const { sheet, cells } of writes.values()) {
+    if (sheet.grid?.owned) ownedWritten.push(sheet.name);
     // New rows inside a table above its totals row: the totals row moves down first, the table grows.
     const move = totalsMoves.get(sheet.path);
     const edited = inPart(fileName, sheet.path, () => {
@@ -309,8 +313,12 @@ function writeEdits(
     const relId = rels.add(WORKSHEET_REL_TYPE, `worksheets/sheet${n}.xml`);
     const index = workbook.addSheet(s.name, relId, s.hidden);
     if (s.printTitlesRow !== null) workbook.addPrintTitles(index, s.name, s.printTitlesRow);
+    ownedWritten.push(s.name);
     types.push({ part, type: WORKSHEET_CONTENT_TYPE });
   }
+  // Every owned sheet written (a backup, a log, an owned tab, the Settings sheet) carries a CRR_OWNED_* name,
+  // as the pane's do, so it is still found once a row is inserted above its title.
+  for (const name of ownedWritten) workbook.nameAsOwned(name);
   if (styles.changed) {
     pkg.write(stylesPath, styles.toBytes());
     if (stylesBytes === null) {

@@ -7,6 +7,8 @@ import { emptyEdits } from "../../src/core/model/edits";
 import type { CellValue } from "../../src/core/model/grid";
 import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { importLogTemplate, IMPORT_LOG_HEADER } from "../../src/core/merge/to-workbook-edits";
+import { defaultSettings } from "../../src/core/model/settings";
+import { settingsTab } from "../../src/core/model/settings-sheet";
 import { applyEditsToXlsx } from "../../src/files/apply-edits";
 import { FileReadError } from "../../src/files/file-read-error";
 import { readXlsx } from "../../src/files/read-xlsx";
@@ -51,6 +53,14 @@ async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
     new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
     new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+}
+
+/** The workbook's CRR_OWNED_* names and what each refers to, in name order. */
+async function ownedNames(bytes: Uint8Array): Promise<[string, string][]> {
+  const xml = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
+  return [...xml.matchAll(/<definedName name="(CRR_OWNED_\d+)"[^>]*>([^<]*)<\/definedName>/g)]
+    .map((m): [string, string] => [m[1], m[2].replace(/&apos;/g, "'")])
+    .sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 describe("applyEditsToXlsx", () => {
@@ -148,6 +158,46 @@ describe("applyEditsToXlsx", () => {
     const twice = await applyEditsToXlsx(once, e, "register.xlsx");
     const names = (await readXlsx(twice, "out.xlsx")).map((g) => g.sheetName);
     expect(names.filter((n) => n.startsWith("Risk Summary"))).toEqual(["Risk Summary"]);
+  });
+
+  it("names every owned sheet it writes CRR_OWNED_<n> at A1, as the pane does, once each", async () => {
+    // README: the command line finds the Settings sheet "by its workbook name when a row was inserted above
+    // its title": the sheets an import adds (backup, log, Settings) carry that name, numbered after the
+    // workbook's own; written again, they get no second name.
+    const start = await makeXlsx("named.xlsx", (wb) => {
+      wb.addWorksheet("Register").getCell("A1").value = "Risk ID";
+      wb.definedNames.add("Register!$A$1", "CRR_OWNED_4");
+    });
+    const e = logEdits([["t1", "iris.xlsx", "Register", "R-1", "Score", "9", "12"]]);
+    e.copies.push({ from: "Register", to: "Backup Register 2022-10-10" });
+    e.ownedTabs.push(settingsTab(defaultSettings()));
+    const once = await applyEditsToXlsx(start, e, "named.xlsx");
+    const twice = await applyEditsToXlsx(
+      once,
+      logEdits([["t2", "iris.xlsx", "Register", "R-1", "Score", "12", "15"]]),
+      "named.xlsx",
+    );
+    for (const out of [once, twice])
+      expect(await ownedNames(out)).toEqual([
+        ["CRR_OWNED_4", "Register!$A$1"],
+        ["CRR_OWNED_5", "'Backup Register 2022-10-10'!$A$1"],
+        ["CRR_OWNED_6", "'Import Log'!$A$1"],
+        ["CRR_OWNED_7", "'Risk Review Settings'!$A$1"],
+      ]);
+  });
+
+  it("names an owned sheet known by its marker only (an earlier import's Settings sheet) when it writes to it", async () => {
+    const start = await makeXlsx("marker.xlsx", (wb) => {
+      wb.addWorksheet("Register").getCell("A1").value = "Risk ID";
+      const ws = wb.addWorksheet("Risk Review Settings");
+      ws.getRow(1).values = ["Contract Risk Review settings", null, OWNED_MARKER];
+      ws.getRow(2).values = ["Setting", "Value"];
+    });
+    const e = emptyEdits();
+    e.cells.push({ sheet: "Risk Review Settings", row: 2, col: 0, value: "asAt" });
+    expect(await ownedNames(await applyEditsToXlsx(start, e, "marker.xlsx"))).toEqual([
+      ["CRR_OWNED_1", "'Risk Review Settings'!$A$1"],
+    ]);
   });
 
   it.each([

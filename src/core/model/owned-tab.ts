@@ -133,6 +133,16 @@ export const OWNED_TAB_NAMES: Record<Exclude<OwnedTabKind, "backup">, string> = 
 /** Workbook names the Excel adapter keeps, one per owned sheet, pointing at its A1 (they follow a rename). */
 export const OWNED_NAME_PREFIX = "CRR_OWNED_";
 
+/** The next free CRR_OWNED_<n> among a workbook's names: the pane's and the file writer's one numbering. */
+export function nextOwnedName(names: readonly { name: string }[]): string {
+  let max = 0;
+  for (const n of names) {
+    const m = /^CRR_OWNED_(\d+)$/i.exec(n.name);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${OWNED_NAME_PREFIX}${max + 1}`;
+}
+
 /** Excel's limit on a sheet name's length. */
 const MAX_SHEET_NAME = 31;
 

@@ -4,8 +4,9 @@ import { name, Tok, XmlScanner } from "./xml-scanner";
 import { mainPrefix } from "./main-prefix";
 import { decodeAttr } from "./xml-text";
 import { shiftRowRefs } from "./shift-row-refs";
-import { resolveTarget, usesDate1904 } from "./workbook-parts";
+import { parseWorkbook, resolveTarget, usesDate1904 } from "./workbook-parts";
 import { utf8, xmlAttr, xmlText } from "./xml-write";
+import { nextOwnedName } from "../../core/model/owned-tab";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const WORKSHEET_REL_TYPE = `${REL_NS}/worksheet`;
@@ -52,12 +53,15 @@ const AFTER_CALC_PR = [
   "extLst",
 ].map(name);
 
+/** A sheet name quoted for a defined name's reference: 'Risk Review Settings', its quotes doubled. */
+const quotedSheetName = (sheetName: string): string => `'${sheetName.replace(/'/g, "''")}'`;
+
 function attr(x: XmlScanner, local: Uint8Array): string | null {
   const i = x.attr(local);
   return i < 0 ? null : decodeAttr(x.bytes, x.attrValueStart(i), x.attrValueEnd(i));
 }
 
-/** workbook.xml with sheets and print-title names added at the end; every other byte kept. */
+/** workbook.xml with sheets, print-title and CRR_OWNED_* names added at the end; every other byte kept. */
 export class WorkbookXml {
   readonly sheets: WorkbookSheet[] = [];
   /** Dates count from 1904-01-01 (`workbookPr date1904`): every date written goes through serialInDateSystem. */
@@ -66,6 +70,10 @@ export class WorkbookXml {
   private readonly relPrefix: string | null;
   private readonly added: string[] = [];
   private readonly names: string[] = [];
+  /** Every defined name's name, the workbook's and those added (a new CRR_OWNED_<n> takes a free number). */
+  private readonly nameList: { name: string }[] = [];
+  /** Sheets a CRR_OWNED_* name points at (lower case), as the reader finds them, and those named here. */
+  private readonly ownedByName: Set<string>;
   private readonly printTitles = new Set<number>();
   private sheetsEnd = -1;
   /** The `<sheets/>` tag when it is empty and self-closing: its text range and qualified name. */
@@ -87,6 +95,7 @@ export class WorkbookXml {
   constructor(bytes: Uint8Array) {
     // Offsets are found on the bytes; the edit is done on the text, so work out positions on the text.
     this.text = new TextDecoder().decode(bytes);
+    this.ownedByName = parseWorkbook(bytes).ownedByName;
     const b = utf8(this.text);
     const x = new XmlScanner(b);
     const dec = new TextDecoder();
@@ -128,6 +137,7 @@ export class WorkbookXml {
             fullCalc: i < 0 ? null : [x.attrValueStart(i), x.attrValueEnd(i)],
           };
         } else if (x.is(DEFINED_NAME)) {
+          this.nameList.push({ name: attr(x, NAME) ?? "" });
           inName = attr(x, NAME) === "_xlnm.Print_Titles" ? Number(attr(x, LOCAL_SHEET_ID) ?? -1) : -1;
           if (inName >= 0) this.printTitles.add(inName);
         }
@@ -185,10 +195,24 @@ export class WorkbookXml {
   addPrintTitles(index: number, sheetName: string, row: number): void {
     if (this.printTitles.has(index)) return;
     this.printTitles.add(index);
-    const ref = `'${sheetName.replace(/'/g, "''")}'!$${row + 1}:$${row + 1}`;
+    const ref = `${quotedSheetName(sheetName)}!$${row + 1}:$${row + 1}`;
     this.names.push(
       `<${this.ns}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(ref)}</${this.ns}definedName>`,
     );
+  }
+
+  /**
+   * Marks a sheet as the add-in's own by a new workbook name, CRR_OWNED_<n>, at its A1, unless one already
+   * points at it, as the task pane does: the name follows the title when an officer inserts a row above
+   * it, so readers still know the sheet.
+   */
+  nameAsOwned(sheetName: string): void {
+    if (this.ownedByName.has(sheetName.toLowerCase())) return;
+    this.ownedByName.add(sheetName.toLowerCase());
+    const ownedName = nextOwnedName(this.nameList);
+    this.nameList.push({ name: ownedName });
+    const ref = `${quotedSheetName(sheetName)}!$A$1`;
+    this.names.push(`<${this.ns}definedName name="${ownedName}">${xmlText(ref)}</${this.ns}definedName>`);
   }
 
   /**
