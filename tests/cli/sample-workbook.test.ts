@@ -1,18 +1,33 @@
-// The committed sample workbook and PLANTED.md are what src/cli/make-sample.ts generates today (run `npm run sample`).
+// The committed sample workbooks, PLANTED.md and the planted lists are what src/cli/make-sample.ts generates
+// today (run `npm run sample`): a change to the generator, or to the defaults it writes into the history
+// sample's Settings sheet, fails here until the samples are made again.
 
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { buildSampleSheets, plantedMarkdown } from "../../src/cli/make-sample";
+import { buildSampleSheets, plantedMarkdown, SAMPLE_AS_AT } from "../../src/cli/make-sample";
+import {
+  buildHistorySampleSheets,
+  historyExpectations,
+  HISTORY_SAMPLE_FILE,
+} from "../../src/cli/sample/history-sample";
+import type { SampleSheet } from "../../src/cli/sample/sheet-spec";
 import { SAMPLE_DIR, SAMPLE_XLSX } from "./helpers/cli-build";
 
 const sheets = buildSampleSheets();
+const historySheets = buildHistorySampleSheets();
 
 /** A cell as comparable text: dates as ISO days. */
 function text(v: unknown): string {
   if (v === null || v === undefined || v === "") return "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
+}
+
+/** The 1-based number of a sheet's last row holding a value, as ExcelJS counts a read sheet's rows. */
+function lastFilledRow(spec: SampleSheet): number {
+  for (let r = spec.rows.length - 1; r >= 0; r--) if (spec.rows[r].some((v) => text(v) !== "")) return r + 1;
+  return 0;
 }
 
 it("PLANTED.md and planted.json match the generator", () => {
@@ -22,12 +37,34 @@ it("PLANTED.md and planted.json match the generator", () => {
   expect(json.traps).toEqual(sheets.flatMap((s) => s.traps));
 });
 
-it("the committed workbook holds the generator's sheets, cell for cell", async () => {
+it("history-planted.json matches the generator", () => {
+  const json = JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, "history-planted.json"), "utf8"));
+  expect(json).toEqual({
+    asAt: SAMPLE_AS_AT,
+    file: HISTORY_SAMPLE_FILE,
+    planted: historySheets.flatMap((s) => s.planted),
+    traps: historySheets.flatMap((s) => s.traps),
+    ...historyExpectations(),
+  });
+});
+
+it.each<[string, string, SampleSheet[]]>([
+  ["the committed sample", SAMPLE_XLSX, sheets],
+  // The history sample carries a Settings sheet written from today's defaults (closed statuses, done words,
+  // phrases, word scales): it once kept an older one while `npm run sample` wrote the new (README review 28).
+  [
+    "the committed history sample (its Settings sheet too)",
+    path.join(SAMPLE_DIR, HISTORY_SAMPLE_FILE),
+    historySheets,
+  ],
+])("%s holds the generator's sheets, cell for cell", async (_label, file, specs) => {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE_XLSX);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(sheets.map((s) => s.name));
-  for (const spec of sheets) {
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(specs.map((s) => s.name));
+  for (const spec of specs) {
     const ws = wb.getWorksheet(spec.name)!;
+    // No row the generator no longer writes is left behind.
+    expect([spec.name, ws.rowCount]).toEqual([spec.name, lastFilledRow(spec)]);
     const merged = new Set(
       spec.merges.flatMap((m) => {
         const [a, b] = m.split(":");
