@@ -472,7 +472,14 @@ describe("October: the third month", () => {
         "operations-board",
         "score 6 at or below appetite (Cautious, 9) for 3 months",
       ],
-      ["HRC-004", "escalate", "directorate-register", "score 12 above appetite (Cautious, 9) for 8 months"],
+      // No log records a score for HRC-004: the reason says its score stands since it was raised, not a count
+      // of months no log recorded (README review 28; it said "for 8 months").
+      [
+        "HRC-004",
+        "escalate",
+        "directorate-register",
+        "score 12 above appetite (Cautious, 9); no score logged since raised on 01/03/2022",
+      ],
       ["HRC-007", "escalate", "corporate-register", "score 20 above appetite (Cautious, 9) for 3 months"],
       ["HRC-009", "escalate", "directorate-register", "score 15 above appetite (Cautious, 9) for 2 months"],
       ["HRC-030", "escalate", "directorate-register", "score 15 above appetite (Cautious, 9) for 2 months"],

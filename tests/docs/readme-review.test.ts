@@ -147,6 +147,12 @@ describe("README: the samples", () => {
     ]);
     const lasting = json.proposals.filter((p) => /for \d+ months?/.test(p.reason));
     expect(lasting.map((p) => `${p.recordId}: ${p.reason}`)).toEqual([]);
+    // Decided (fixdoc28c): the proposals stay, as SPEC "Monthly points" gives such a risk its current score at
+    // every month since it was raised, and each reason says what its months rest on, as the README now says.
+    expect(FLAT).toContain("its reason counts no months: it says what they rest on");
+    expect(json.proposals.length).toBeGreaterThan(0);
+    for (const p of json.proposals)
+      expect(p.reason).toMatch(/; no score logged since raised on \d\d\/\d\d\/\d{4}$/);
   });
 });
 

@@ -394,7 +394,14 @@ describe("August: the first import, meeting and check in the pane", () => {
     // "Shown as a Proposed changes block on the Escalation tab".
     const p = months.aug.summary.proposals.map((x) => [x.recordId, x.action, x.destination, x.reason]);
     expect(p).toEqual([
-      ["HRC-004", "escalate", "directorate-register", "score 12 above appetite (Cautious, 9) for 6 months"],
+      // No log records a score for HRC-004: the reason says its score stands since it was raised, not a count
+      // of months no log recorded (README review 28; it said "for 6 months").
+      [
+        "HRC-004",
+        "escalate",
+        "directorate-register",
+        "score 12 above appetite (Cautious, 9); no score logged since raised on 01/03/2022",
+      ],
       ["HRC-007", "escalate", "corporate-register", "score rose by 14 in a month (6 → 20)"],
     ]);
     expect(proposedBlock(months.aug.end)).toEqual(
@@ -497,7 +504,8 @@ describe("September: a closed risk, a new risk and a renumbered one confirmed in
     const p = Object.fromEntries(months.sep.summary.proposals.map((x) => [x.recordId, x.reason]));
     expect(p).toEqual({
       "HRC-001": "score 12 above appetite (Cautious, 9) for 2 months",
-      "HRC-004": "score 12 above appetite (Cautious, 9) for 7 months",
+      // No score logged for HRC-004: its reason says since when (README review 28; it said "for 7 months").
+      "HRC-004": "score 12 above appetite (Cautious, 9); no score logged since raised on 01/03/2022",
       "HRC-007": "score 20 above appetite (Cautious, 9) for 2 months",
       "HRC-012": "score 12 above appetite (Cautious, 9) for 2 months",
     });

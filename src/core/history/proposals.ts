@@ -3,6 +3,7 @@
 
 import type { Proposal, ProposalThresholds, RiskAppetite } from "../model/history";
 import type { DestinationId } from "../model/report";
+import { ukDate, type DayNumber } from "../parse/day";
 import { appetiteWords } from "./appetite";
 import type { EscalationState } from "./escalated";
 import type { MonthScore } from "./monthly-points";
@@ -36,6 +37,20 @@ export interface ProposalInput {
    * it has really lasted.
    */
   longer?: () => readonly MonthScore[];
+  /**
+   * When no log records a score for the risk, what its monthly points rest on instead (its current score
+   * since it was first seen: SPEC "Monthly points"); null when a log records one. Asked only when a reason
+   * would count months, so the reason says what they rest on rather than a count the log never recorded.
+   */
+  unlogged?: () => UnloggedScore | null;
+}
+
+/** A risk no log records a score for: the day its current score is taken to stand from, and why that day. */
+export interface UnloggedScore {
+  /** The day it was first seen, or null when nothing dates it. */
+  since: DayNumber | null;
+  /** True when that day is its Date Raised (else a log row or backup named it first). */
+  raised: boolean;
 }
 
 /** A proposal for the input's risk (made only for the risks that get one; one shape for all). */
@@ -74,6 +89,23 @@ function lasted(input: ProposalInput, run: number, max: number, atOrBelow: boole
 }
 
 /**
+ * How long a run has lasted, in a reason's words: "for 3 months" (see lasted); for a risk no log records a
+ * score for, what its months rest on instead: "; no score logged since raised on 14/03/2021".
+ */
+function lastedWords(
+  input: ProposalInput,
+  run: number,
+  max: number,
+  atOrBelow: boolean,
+  needed: number,
+): string {
+  const unlogged = input.unlogged?.() ?? null;
+  if (unlogged === null) return ` for ${months(lasted(input, run, max, atOrBelow, needed))}`;
+  if (unlogged.since === null) return "; no score logged";
+  return `; no score logged since ${unlogged.raised ? "raised" : "first seen"} on ${ukDate(unlogged.since)}`;
+}
+
+/**
  * The proposal for one risk, or null. Escalate a risk not yet escalated whose score was above its
  * appetite at each of the last `escalateMonthsAbove` monthly points, or rose by `escalateRise` or more
  * since the previous one; de-escalate an escalated risk at or below its appetite, or its target score,
@@ -94,7 +126,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
         input,
         "escalate",
         escalateTo(),
-        `score ${current} above appetite (${appetiteWords(appetite)}) for ${months(lasted(input, above, appetite.max, false, t.escalateMonthsAbove))}`,
+        `score ${current} above appetite (${appetiteWords(appetite)})${lastedWords(input, above, appetite.max, false, t.escalateMonthsAbove)}`,
       );
     const previous = points.length >= 2 ? points[points.length - 2].score : null;
     if (previous !== null && current - previous >= t.escalateRise)
@@ -115,7 +147,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
       input,
       "de-escalate",
       destination,
-      `score ${current} at or below appetite (${appetiteWords(appetite)}) for ${months(lasted(input, withinAppetite, appetite.max, true, t.deEscalateMonths))}`,
+      `score ${current} at or below appetite (${appetiteWords(appetite)})${lastedWords(input, withinAppetite, appetite.max, true, t.deEscalateMonths)}`,
     );
   const target = input.targetScore;
   if (target !== null) {
@@ -125,7 +157,7 @@ export function proposalFor(input: ProposalInput): Proposal | null {
         input,
         "de-escalate",
         destination,
-        `score ${current} at or below its target score ${target} for ${months(lasted(input, withinTarget, target, true, t.deEscalateMonths))}`,
+        `score ${current} at or below its target score ${target}${lastedWords(input, withinTarget, target, true, t.deEscalateMonths)}`,
       );
   }
   return null;

@@ -12,7 +12,7 @@ import { escalationState, type EscalationState } from "./escalated";
 import { entriesOf, entriesOfRisk } from "./history-log";
 import { monthIso, monthOf } from "./month";
 import { firstLoggedMonth, monthlyScores, type MonthScore, type PointsInput } from "./monthly-points";
-import { proposalFor } from "./proposals";
+import { proposalFor, type UnloggedScore } from "./proposals";
 import { appetiteOf, pointsInputOf, recentScores } from "./risk-points";
 
 /** The proposal for one risk, or null (see proposalFor). */
@@ -36,7 +36,19 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
     routedTo: routeRisk(ctx, risk).destinations,
     thresholds: t,
     longer: () => loggedScores(ctx, risk),
+    unlogged: () => unloggedScore(ctx, risk),
   });
+}
+
+/**
+ * For a risk no log records a score for, the day its current score is taken to stand from (SPEC "Monthly
+ * points": its current score at every month since it was raised, else first named); null when a log does.
+ */
+function unloggedScore(ctx: RuleContext, risk: RiskRecord): UnloggedScore | null {
+  const input = pointsInputOf(ctx, risk);
+  if (firstLoggedMonth(input) !== null) return null;
+  const since = input.firstSeen;
+  return { since, raised: since !== null && since === ctx.dateOf(risk, "raised", "lastUpdated") };
 }
 
 /**

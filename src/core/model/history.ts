@@ -167,7 +167,10 @@ export interface Proposal {
   action: ProposalAction;
   /** A destination id (corporate-register …) where recognised, else the words the register used. */
   destination: string;
-  /** Plain words: "score 16 above appetite (Cautious, 9) for 2 months". */
+  /**
+   * Plain words: "score 16 above appetite (Cautious, 9) for 2 months"; for a risk no log records a score
+   * for, "score 12 above appetite (Cautious, 9); no score logged since raised on 01/01/2021".
+   */
   reason: string;
 }
 

@@ -534,16 +534,18 @@ describe("proposals", () => {
     ["escalate: 16 since it was raised in January", 16, null, "escalate"],
     ["de-escalate: 6 since it was raised in January", 6, "Corporate Risk Register", "de-escalate"],
   ])(
-    "a risk with no log entries (%s): the reason counts the months since it was raised",
+    "a risk with no log entries (%s): the reason says its score stands since it was raised",
     (_label, score, escalatedTo, action) => {
       // SPEC Monthly points: "A risk with no entry in either log has its current score at every month since it
       // was raised". Raised 10/01/2022 and never changed, the risk's monthly points (report.risks[].months) are
-      // its score from January to October: 10 months. The reason says "for 3 months" (the length of the window
-      // the engine looks at), which tells the board the risk has only just gone above (or come within) appetite.
+      // its score from January to October: 10 months. The reason said "for 3 months" (the length of the window
+      // the engine looks at), which told the board the risk had only just gone above (or come within) appetite.
+      // It then said "for 10 months"; README review 28 found that a count no log recorded, so the reason now
+      // says what the months rest on: no score logged since the day it was raised (README "Summaries").
       const report = reportOf([hregister(hrisk({ score, escalatedTo }))]);
       expect(risk1(report).months.filter((m) => m === score)).toHaveLength(10);
       expect(report.proposals.map((p) => p.action)).toEqual([action]);
-      expect(report.proposals[0].reason).toMatch(/ for 10 months$/);
+      expect(report.proposals[0].reason).toMatch(/; no score logged since raised on 10\/01\/2022$/);
     },
   );
 

@@ -170,6 +170,26 @@ describe("proposals", () => {
       null,
     ],
     ["trap: raised this month (one monthly point)", { score: 20, raised: "03/10/2022" }, [], null],
+    [
+      "escalate, no score logged: the reason says since when its score stands, not a count of months",
+      { score: 16 },
+      [],
+      [
+        "escalate",
+        "corporate-register",
+        "score 16 above appetite (Cautious, 9); no score logged since raised on 10/01/2022",
+      ],
+    ],
+    [
+      "de-escalate to target, no score logged: since the day a log row with no score first named it",
+      { score: 6, targetScore: 6, category: "Safety", escalate: "Yes", raised: "10/03/2022" },
+      [logRow("05/02/2022", "HRC-001", null)],
+      [
+        "de-escalate",
+        "operations-board",
+        "score 6 at or below its target score 6; no score logged since first seen on 05/02/2022",
+      ],
+    ],
     ["trap: a closed risk", { score: 20, status: "Closed" }, [logRow("05/07/2022", "HRC-001", 20)], null],
     [
       "escalate: a hand-kept log's typed dates (12th Sept 2022, Aug 2022)",

@@ -314,8 +314,9 @@ describe("Escalation: rows, links, reasons, trends and the Proposed changes bloc
         "Strategic Partnership Board",
         "→ same",
         // No log names H-MONEY: its score stands at every month since it was raised (SPEC "Monthly
-        // points"), January 2022, so the run has lasted ten months (history review 2).
-        "score 10 above appetite (Cautious, 9) for 10 months",
+        // points"), January 2022, and the reason says so rather than count months no log recorded
+        // (README review 28; it said "for 10 months").
+        "score 10 above appetite (Cautious, 9); no score logged since raised on 10/01/2022",
         { date: "2022-10-01" },
         "",
         "Contract Risks!A4",
