@@ -1,5 +1,5 @@
 // Browser-test harness: builds the task pane and the fake Excel host, serves them on 127.0.0.1,
-// and opens them in Debian's headless Chromium with every other request blocked.
+// and opens them in headless Chromium (see chromiumPath) with every other request blocked.
 
 import * as fs from "fs";
 import * as http from "http";
@@ -12,7 +12,25 @@ import { execFile } from "child_process";
 
 const ROOT = path.resolve(__dirname, "../..");
 export const SCREENSHOTS = path.join(__dirname, "screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/**
+ * The Chromium the browser tests and the pane benchmarks drive: CHROMIUM_PATH when set, else the first
+ * `chromium` on PATH (the one README's install step finds with `command -v chromium`), else Debian's
+ * /usr/bin/chromium (whose absence playwright then names).
+ */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
+  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, "chromium");
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // Not here: try the next folder on PATH.
+    }
+  }
+  return "/usr/bin/chromium";
+}
 const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/.*office\.js$/;
 
 /** What the stub office.js route serves: nothing (load fails), office.js outside Office, or the fake Excel. */
@@ -79,7 +97,7 @@ export async function serve(dir: string): Promise<Served> {
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     args: [
       "--headless",
       "--no-sandbox",
