@@ -56,8 +56,9 @@ export function OutsideOffice({
       <p className={s.p}>Sideload the add-in with its manifest file:</p>
       <ol className={s.ol}>
         <li>
-          <strong>Excel on the web:</strong> open a workbook, choose Home › Add-ins › More Add-ins › My
-          Add-ins › Upload My Add-in, and pick <Link href="manifest.xml">manifest.xml</Link>.
+          <strong>Excel on the web:</strong> open a workbook, choose Home › Add-ins › More Add-ins, go to the
+          My Add-ins tab if the dialog opened on another, choose Upload My Add-in (behind Manage My Add-ins on
+          some tenants), and pick <Link href="manifest.xml">manifest.xml</Link>.
         </li>
         <li>
           <strong>Excel for Windows or Mac, as a developer:</strong> in the project folder run{" "}
