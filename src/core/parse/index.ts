@@ -28,5 +28,6 @@ export { ragFromScore, parseRagWord, ragWordLike } from "./rag";
 export { parseMoney, plainAmount } from "./money";
 export { parseYesNo } from "./yes-no";
 export { findOutstandingWork } from "./outstanding-work";
+export { saysNoEvidence } from "./no-evidence";
 export { datedLines, latestDatedLine, type DatedLine } from "./dated-lines";
 export { ragFillFor, ragFromColour, STANDARD_RAG_FILL } from "./rag-colour";

@@ -52,6 +52,9 @@ const PLAN_STATUS_WORDS: readonly (readonly [string, PlanStatus])[] = [
   ["completed", "completed"],
   ["complete", "completed"],
   ["closed", "completed"],
+  // Judgement: Blue, the B of BRAG, is done for a plan action as for any action (SPEC "Values": action
+  // status); Red, Amber and Green say how an action is going, not whether it started, and stay unknown.
+  ["blue", "completed"],
   ["in progress", "in-progress"],
   ["ongoing", "in-progress"],
   ["on going", "in-progress"],

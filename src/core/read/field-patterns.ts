@@ -212,7 +212,12 @@ const PLAN: PatternTable = {
   ],
   aim: ["improvement aim", "aim", "recommendation"],
   background: ["background", "finding", "issue"],
-  action: ["=action", "action:8", "improvement action"],
+  // An audit's action plan heads its agreed actions "Management Response": the action only where no
+  // column headed Action claims it ("Agreed Action" beside it is the action).
+  action: ["=action", "action:8", "improvement action", "management response:6"],
+  // A revised date is the deadline (README "Dates"): "Revised Target Date" beside "Original Target Date",
+  // and beside the seed's "Date Completed or Expected". Where it is blank the other date column is read
+  // (see plan-columns.ts).
   date: [
     "date completed expected:40",
     "date completed",
@@ -221,6 +226,10 @@ const PLAN: PatternTable = {
     "target date",
     "date:8",
     "deadline",
+    "revised date:45",
+    "revised deadline:45",
+    "amended date:45",
+    "new date:45",
   ],
   leadDirector: ["lead director", "director"],
   leadOfficer: ["lead officer", "officer"],

@@ -151,6 +151,14 @@ const EARLIER_WORDS = ["previous", "prior", "old", "was"];
  */
 const NOT_LOGGED_SCORE: ReadonlySet<string> = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...EARLIER_WORDS]);
 
+/**
+ * Words that make a plan's status header a colour rating ("RAG Status", "BRAG Status"): its Blue / Red /
+ * Amber / Green say less than the leading words of a progress column ("Progress Update: Completed. …"), so
+ * it is the status only where no other column claims it (below "progress" and "status", 10 less a word).
+ */
+const PLAN_RATING_WORDS: ReadonlySet<string> = new Set(["rag", "brag"]);
+const PLAN_RATING_STATUS = 5;
+
 type Candidate = { field: string; score: number };
 /**
  * Candidates of header texts already seen, per kind, by text (and group, where there is one): the header
@@ -223,6 +231,7 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
   const out: Candidate[] = [];
   const matching = fieldsMatching(kind, distinct);
   const log = kind === "update-log";
+  const planRating = kind === "improvement-plan" && own.some((w) => PLAN_RATING_WORDS.has(w));
   for (const [field, patterns] of byField) {
     let best = 0;
     if (log && field === "score" && words.some((w) => NOT_LOGGED_SCORE.has(w))) continue;
@@ -237,6 +246,7 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
     if (register && field === "strategy") best = Math.max(best, strategyListScore(own));
     if (register && field === "rag" && qualifiedRating) best = qualifier ? 0 : QUALIFIED_RATING_RAG;
     if (register && field === "score" && qualifiedRating) best = Math.max(best, QUALIFIED_RATING_SCORE);
+    if (planRating && field === "status") best = Math.min(best, PLAN_RATING_STATUS);
     if (best === 0) continue;
     let target = field;
     if (register && (SCORED.has(field) || field === "rag")) {

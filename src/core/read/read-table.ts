@@ -57,7 +57,8 @@ const PLAN_OWN_ACTION_FIELDS = ["date", "leadDirector", "leadOfficer"];
 /** Plan fields a lone sentence may sit in and still be part of the plan (an aim's row, an action). */
 const PLAN_TEXT_FIELDS = ["no", "aim", "background", "action"];
 
-function makeCell(grid: Grid, row: number, col: number): RecordCell {
+/** The record cell of a grid's cell: its value, its text as shown, its format and its place. */
+export function makeCell(grid: Grid, row: number, col: number): RecordCell {
   const value: CellValue = cellAt(grid, row, col);
   const format = formatAt(grid, row, col);
   const cell: RecordCell = { value, text: shownText(value, format), format, row, col };

@@ -27,6 +27,7 @@ import { headerWords } from "./header-words";
 import { followsOwnRatingScale } from "./own-rating-scale";
 import { findPerSheetNumbering } from "./per-sheet-ids";
 import { readCsvSerials } from "./csv-serials";
+import { resolvePlanColumns } from "./plan-columns";
 import { readTable, type TableStructure } from "./read-table";
 import { findRiskMatrix, type RiskMatrix } from "./risk-matrix";
 
@@ -312,6 +313,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     const structure: TableStructure = { sections: [], setAside: [] };
     const rows = readTable<string>(grid, layout, structure);
     readCsvSerials(grid, layout, rows);
+    resolvePlanColumns(grid, layout, rows, settings.columnCorrections);
     const monthFirstColumns = readMonthFirstColumns(layout, rows);
     const ownMatrix: RiskMatrix | null =
       layout.kind === "unknown" && !matrix && !isOwnedTab(grid) ? findRiskMatrix(grid) : null;
