@@ -24,7 +24,7 @@ import { RULES } from "./rules/registry";
 import { openActionCount } from "./rules/risk-closed-with-open-actions";
 import { planCloseOutFacts } from "./rules/plan-close-out-facts";
 import { riskFacts, riskScore } from "./rules/risk-facts";
-import { numberPlanActions, recordIdOf } from "./rules/record-id";
+import { recordIdOf } from "./rules/record-id";
 import { renderMessage } from "./rules/render-message";
 import type { RuleReport } from "./rules/types";
 
@@ -105,7 +105,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   });
   // An imported likelihood or impact moves a score the register works out: before any rule reads scores.
   scoreImportedFactors(context);
-  const planIds = numberPlanActions(records.plan);
+  const planIds = context.planIds();
 
   const findings: Finding[] = [];
   const accepted: Finding[] = [];
@@ -162,7 +162,7 @@ function toFinding(
   messages: Record<string, string>,
   r: RuleReport,
   layouts: Map<string, SheetLayout>,
-  planIds: Map<SheetRecord<string>, string>,
+  planIds: ReadonlyMap<SheetRecord<string>, string>,
 ): Finding {
   const template = messages[r.messageId];
   if (template === undefined) throw new Error(`${ruleId} reported unknown messageId "${r.messageId}"`);

@@ -39,6 +39,7 @@ import { ColumnCache, isKnown, store } from "./column-cache";
 import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
 import { matrixRag, type RiskMatrix } from "../read/risk-matrix";
+import { numberPlanActions } from "./record-id";
 
 /** What the reader found about the workbook as a whole that rules need. */
 export interface WorkbookFacts {
@@ -123,6 +124,8 @@ export interface RuleContext {
   namesTransfer(record: SheetRecord<string>): boolean;
   /** What the workbook's logs and backups say (see src/core/history). */
   history: HistoryData;
+  /** Each plan action's id, as findings name it ("2.1": numberPlanActions); worked out once per check. */
+  planIds(): ReadonlyMap<SheetRecord<string>, string>;
 }
 
 /** The word scale (a setting) a likelihood or impact field is read on when its cell holds a word. */
@@ -377,7 +380,9 @@ export function buildRuleContext(
     return v ?? NaN;
   };
 
+  let planIds: ReadonlyMap<SheetRecord<string>, string> | undefined;
   const ctx: RuleContext = {
+    planIds: () => (planIds ??= numberPlanActions(records.plan)),
     settings,
     asAt,
     reviewCutoff: subtractMonths(asAt, settings.reviewPeriodMonths),

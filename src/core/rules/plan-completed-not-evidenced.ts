@@ -2,6 +2,7 @@
 
 import { fieldText } from "../model/records";
 import { findOutstandingWork, parsePlanStatus } from "../parse";
+import { planEvidence } from "./plan-completed-without-evidence";
 import { planLabel } from "./plan-missing-date";
 import type { Rule } from "./types";
 
@@ -23,14 +24,19 @@ export const rule: Rule = {
       const status = parsePlanStatus(fieldText(p, "status"));
       if (!status.ok || status.value !== "completed") return [];
       for (const field of ["status", "evidence"] as const) {
-        const phrase = findOutstandingWork(fieldText(p, field), ctx.settings.outstandingPhrases, ctx.asAt);
+        const text = field === "status" ? fieldText(p, field) : planEvidence(p);
+        const phrase = findOutstandingWork(text, ctx.settings.outstandingPhrases, ctx.asAt);
         if (phrase)
           return [
             {
               record: p,
               field,
               messageId: "outstanding",
-              data: { id: planLabel(p), where: field === "status" ? "Progress Status" : "Evidence", phrase },
+              data: {
+                id: planLabel(ctx, p),
+                where: field === "status" ? "Progress Status" : "Evidence",
+                phrase,
+              },
             },
           ];
       }

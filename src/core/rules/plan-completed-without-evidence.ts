@@ -1,7 +1,7 @@
 // plan/completed-without-evidence: an action marked completed must cite evidence.
 
-import { fieldText } from "../model/records";
-import { parsePlanStatus } from "../parse";
+import { fieldText, type PlanRecord } from "../model/records";
+import { parsePlanStatus, saysNoEvidence } from "../parse";
 import { planLabel } from "./plan-missing-date";
 import type { Rule } from "./types";
 
@@ -17,8 +17,17 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.plan.flatMap((p) => {
       const status = parsePlanStatus(fieldText(p, "status"));
-      if (!status.ok || status.value !== "completed" || fieldText(p, "evidence")) return [];
-      return [{ record: p, field: "evidence", messageId: "blank", data: { id: planLabel(p) } }];
+      if (!status.ok || status.value !== "completed" || planEvidence(p)) return [];
+      return [{ record: p, field: "evidence", messageId: "blank", data: { id: planLabel(ctx, p) } }];
     });
   },
 };
+
+/**
+ * A plan action's evidence as the evidence rules read it: "" when its Evidence cell is blank, a placeholder
+ * ("N/A") or says in words that there is none ("No evidence held", "None yet").
+ */
+export function planEvidence(p: PlanRecord): string {
+  const text = fieldText(p, "evidence");
+  return saysNoEvidence(text) ? "" : text;
+}

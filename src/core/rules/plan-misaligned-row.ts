@@ -25,7 +25,7 @@ export const rule: Rule = {
         field: "action",
         messageId: "shifted",
         data: {
-          id: planLabel(p),
+          id: planLabel(ctx, p),
           row: p.row + 1,
           dateHeader: `column ${columnLetter(fieldColumn(p, "date") ?? 0)}`,
         },

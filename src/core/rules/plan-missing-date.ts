@@ -3,7 +3,8 @@
 import { excerpt } from "./excerpt";
 import { parseDateCell } from "../parse";
 import type { Rule } from "./types";
-import { rawText, rawCell, type PlanRecord } from "../model/records";
+import { fieldText, rawText, rawCell, type PlanRecord } from "../model/records";
+import type { RuleContext } from "./context";
 
 export const rule: Rule = {
   meta: {
@@ -23,16 +24,24 @@ export const rule: Rule = {
       // The cell's own text, placeholders included: "TBC" is reported as written, as a date that
       // cannot be read, which tells the officer more than "no date".
       const text = c?.text ?? "";
-      if (!c || !text) return [{ record: p, field: "date", messageId: "blank", data: { id: planLabel(p) } }];
+      if (!c || !text)
+        return [{ record: p, field: "date", messageId: "blank", data: { id: planLabel(ctx, p) } }];
       return parseDateCell(c, "deadline").ok
         ? []
-        : [{ record: p, field: "date", messageId: "unreadable", data: { id: planLabel(p), text } }];
+        : [{ record: p, field: "date", messageId: "unreadable", data: { id: planLabel(ctx, p), text } }];
     });
   },
 };
 
-/** A short label for a plan action in messages: its action text's first words. */
-export function planLabel(p: PlanRecord): string {
+/**
+ * A short label for a plan action in messages: its action text's first words, quoted. An action with no
+ * action text written (a recommendation whose agreed action is still to come) is named by its place and
+ * aim: `2.1 under "Governance" (no action written)`.
+ */
+export function planLabel(ctx: RuleContext, p: PlanRecord): string {
   const t = rawText(p, "action");
-  return `"${excerpt(t, 50)}"`;
+  if (t) return `"${excerpt(t, 50)}"`;
+  const id = ctx.planIds().get(p) ?? `on row ${p.row + 1}`;
+  const aim = fieldText(p, "aim");
+  return `${id}${aim ? ` under "${excerpt(aim, 50)}"` : ""} (no action written)`;
 }

@@ -30,7 +30,7 @@ export const rule: Rule = {
           record: p,
           field: "date",
           messageId: "overdue",
-          data: { id: planLabel(p), date: ukDate(due), status: shown },
+          data: { id: planLabel(ctx, p), date: ukDate(due), status: shown },
         },
       ];
     });

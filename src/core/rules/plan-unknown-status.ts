@@ -23,7 +23,7 @@ export const rule: Rule = {
   check(ctx) {
     return ctx.records.plan.flatMap((p) => {
       const text = fieldText(p, "status");
-      if (!text) return [{ record: p, field: "status", messageId: "blank", data: { id: planLabel(p) } }];
+      if (!text) return [{ record: p, field: "status", messageId: "blank", data: { id: planLabel(ctx, p) } }];
       return parsePlanStatus(text).ok
         ? []
         : [
@@ -31,7 +31,7 @@ export const rule: Rule = {
               record: p,
               field: "status",
               messageId: "unknown",
-              data: { id: planLabel(p), status: excerpt(text, 40) },
+              data: { id: planLabel(ctx, p), status: excerpt(text, 40) },
             },
           ];
     });

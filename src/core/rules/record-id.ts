@@ -31,7 +31,7 @@ export function numberPlanActions(plan: SheetRecord<string>[]): Map<SheetRecord<
 /** The id shown for a record in findings, or null when it has none. */
 export function recordIdOf(
   record: SheetRecord<string>,
-  planIds: Map<SheetRecord<string>, string>,
+  planIds: ReadonlyMap<SheetRecord<string>, string>,
 ): string | null {
   switch (record.kind) {
     case "risk-register":
