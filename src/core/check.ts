@@ -5,7 +5,7 @@ import { toA1 } from "./address/a1";
 import { localTodayIso } from "./local-time";
 import { routeEscalations } from "./escalate/route-escalations";
 import { compareFindings, type Finding } from "./model/finding";
-import type { Grid } from "./model/grid";
+import { mergesByColumn, shownCell, type Grid, type MergedArea, type MergesByColumn } from "./model/grid";
 import { fieldColumn, fieldNames, rawCell, type RiskRecord, type SheetRecord } from "./model/records";
 import { PerRecord } from "./rules/check-memo";
 import type { Report } from "./model/report";
@@ -106,6 +106,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   // An imported likelihood or impact moves a score the register works out: before any rule reads scores.
   scoreImportedFactors(context);
   const planIds = context.planIds();
+  const shown = shownCellsOf(grids);
 
   const findings: Finding[] = [];
   const accepted: Finding[] = [];
@@ -113,7 +114,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     const severity = settings.ruleSeverities[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === "off") continue;
     for (const r of rule.check(context)) {
-      const finding = toFinding(rule.meta.id, severity, rule.meta.messages, r, layouts, planIds);
+      const finding = toFinding(rule.meta.id, severity, rule.meta.messages, r, { layouts, planIds, shown });
       if (isAccepted(finding, settings.acceptedExceptions, asAt)) accepted.push(finding);
       else findings.push(finding);
     }
@@ -156,13 +157,40 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   };
 }
 
+/** What a finding is placed and named by: the sheets' layouts, the plan actions' ids, the cells Excel shows. */
+interface FindingPlaces {
+  layouts: Map<string, SheetLayout>;
+  planIds: ReadonlyMap<SheetRecord<string>, string>;
+  shown: ShownCells;
+}
+
+/** The cell Excel shows a sheet's cell in (see shownCell). */
+type ShownCells = (sheet: string, row: number, col: number) => { row: number; col: number };
+
+/**
+ * The cells Excel shows the grids' cells in: a cell inside a merged area is shown in the area's top-left
+ * cell (Excel keeps the value there alone, and a mark on another of its cells cannot be seen). Each sheet's
+ * areas are indexed when a finding first asks about it.
+ */
+function shownCellsOf(grids: readonly Grid[]): ShownCells {
+  const merges = new Map<string, readonly MergedArea[]>();
+  for (const g of grids) if (g.merges?.length) merges.set(g.sheetName, g.merges);
+  const indexes = new Map<string, MergesByColumn>();
+  return (sheet, row, col) => {
+    const areas = merges.get(sheet);
+    if (!areas) return { row, col };
+    let index = indexes.get(sheet);
+    if (!index) indexes.set(sheet, (index = mergesByColumn(areas)));
+    return shownCell(index, row, col);
+  };
+}
+
 function toFinding(
   ruleId: string,
   severity: Finding["severity"],
   messages: Record<string, string>,
   r: RuleReport,
-  layouts: Map<string, SheetLayout>,
-  planIds: ReadonlyMap<SheetRecord<string>, string>,
+  { layouts, planIds, shown }: FindingPlaces,
 ): Finding {
   const template = messages[r.messageId];
   if (template === undefined) throw new Error(`${ruleId} reported unknown messageId "${r.messageId}"`);
@@ -182,14 +210,16 @@ function toFinding(
     };
   }
   const { row, col } = locate(r.record, r.field, layouts.get(r.record.sheet));
+  // The finding names the cell a mark can be seen in; its row stays the record's.
+  const cell = shown(r.record.sheet, row, col);
   return new RecordFinding(
     {
       ruleId,
       severity,
       sheet: r.record.sheet,
-      cell: toA1(row, col),
+      cell: toA1(cell.row, cell.col),
       row: row + 1,
-      col,
+      col: cell.col,
       recordId: recordIdOf(r.record, planIds),
       messageId: r.messageId,
       message,

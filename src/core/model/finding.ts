@@ -6,11 +6,17 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   sheet: string;
-  /** A1 address of the cell, or null for a sheet-level finding. */
+  /**
+   * A1 address of the cell, or null for a sheet-level finding. A cell inside a merged area is named by the
+   * area's top-left cell, where Excel shows its value and a mark can be seen.
+   */
   cell: string | null;
-  /** 1-based sheet row (the header row for a sheet-level finding). */
+  /**
+   * 1-based sheet row: the record's first row (the header row for a sheet-level finding). The cell may
+   * sit above it, in a merged area's top-left cell.
+   */
   row: number;
-  /** 0-based column, for selecting and marking; null for sheet-level findings. */
+  /** 0-based column of the cell, for selecting and marking; null for sheet-level findings. */
   col: number | null;
   recordId: string | null;
   messageId: string;

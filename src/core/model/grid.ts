@@ -113,6 +113,32 @@ export function gridWidth(grid: Grid): number {
   return w;
 }
 
+/** A sheet's merged areas by column (each area under every column it spans), to find a cell's area quickly. */
+export type MergesByColumn = ReadonlyMap<number, readonly MergedArea[]>;
+
+/** Indexes merged areas by column (see {@link MergesByColumn}); made once per sheet. */
+export function mergesByColumn(merges: readonly MergedArea[]): MergesByColumn {
+  const byCol = new Map<number, MergedArea[]>();
+  for (const m of merges)
+    for (let c = m.left; c <= m.right; c++) {
+      const list = byCol.get(c);
+      if (list) list.push(m);
+      else byCol.set(c, [m]);
+    }
+  return byCol;
+}
+
+/**
+ * The cell Excel shows a cell's value in: the top-left cell of the merged area it lies in (Excel keeps the
+ * value, and shows a mark, there alone), else the cell itself. 0-based sheet coordinates.
+ */
+export function shownCell(merges: MergesByColumn, row: number, col: number): { row: number; col: number } {
+  for (const m of merges.get(col) ?? NO_AREAS)
+    if (m.top <= row && row <= m.bottom) return { row: m.top, col: m.left };
+  return { row, col };
+}
+const NO_AREAS: readonly MergedArea[] = [];
+
 /**
  * Copies each merged area's top-left value (and format) into every cell of the area,
  * as SPEC says: "merged cells give their value to the whole merged area".
