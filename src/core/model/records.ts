@@ -47,6 +47,20 @@ export interface SheetRecord<F extends string> {
   pastHeaders?: number[];
   /** The text of the section heading row above the record, if any (SPEC "Real registers"). */
   section?: string;
+  /** A plan action's aim heading: the heading row above it that sets its aim (see {@link AimHeading}). */
+  aimHeading?: AimHeading;
+}
+
+/**
+ * The heading row a plan action's aim was read from, where a heading sets the aim of the actions below it
+ * (a Word export's shaded row, "Finding 2: Escalation thresholds not defined"): the actions under one
+ * heading are one aim, whatever their own No (an audit plan numbers its actions 1, 2, 3 straight through).
+ */
+export interface AimHeading {
+  /** 0-based sheet row of the heading. */
+  row: number;
+  /** The aim's number the heading writes ("2. Governance", "Finding 2: …" → "2"), or "" for none. */
+  no: string;
 }
 
 export type RiskRecord = SheetRecord<RiskField>;

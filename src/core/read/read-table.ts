@@ -5,7 +5,13 @@
 
 import { isDateField, type SheetKind } from "../model/fields";
 import { cellAt, formatAt, hasFormula, type CellValue, type Grid, type MergedArea } from "../model/grid";
-import { GridRecord, type RecordCell, type RecordSource, type SheetRecord } from "../model/records";
+import {
+  type AimHeading,
+  GridRecord,
+  type RecordCell,
+  type RecordSource,
+  type SheetRecord,
+} from "../model/records";
 import type { Rag } from "../model/owned-tab";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, parsePlanStatus, ragFromColour } from "../parse";
@@ -18,6 +24,7 @@ import {
   mergedTails,
   noteRowKind,
   numberedHeading,
+  planHeading,
   sectionHeading,
   type TableSpan,
 } from "./table-structure";
@@ -413,11 +420,6 @@ function planMergedTails(
   return col === undefined ? null : mergedTails(grid, col, headerRow);
 }
 
-/**
- * True when a row under a merged No holds a date or a lead of its own (not copied from a merged area
- * above): a No merged down over an aim's actions, each with its own date and leads, numbers the aim, and
- * each row is an action of its own.
- */
 /** The fields a row under a risk may fill alone and still be that risk's: a further action and its details. */
 const FURTHER_ACTION_FIELDS: ReadonlySet<string> = new Set([
   "actions",
@@ -446,14 +448,25 @@ function onlyFurtherAction(
   return true;
 }
 
+/**
+ * True when a row under a merged No is an action of its own: it holds a date or a lead of its own (not
+ * copied from a merged area above), or a status of its own that reads as a plan status ("Not started",
+ * "On track"). A No merged down over an aim's actions, each with its own date and leads, or Word's No,
+ * aim, leads and date merged over an aim's actions each with its own status, numbers the aim, and each row
+ * is an action of its own; a row whose status cell only carries on the words above ("Reports issued
+ * July and October.") is a paragraph of the action above.
+ */
 function ownPlanAction(grid: Grid, row: number, fieldColumns: Map<string, number>): boolean {
   if (!fieldColumns.has("no")) return false;
+  const merges = grid.merges ?? [];
   for (const f of PLAN_OWN_ACTION_FIELDS) {
     const col = fieldColumns.get(f);
     if (col === undefined || isBlank(cellAt(grid, row, col))) continue;
-    if (!copiedFromAbove(grid.merges ?? [], row, col)) return true;
+    if (!copiedFromAbove(merges, row, col)) return true;
   }
-  return false;
+  const statusCol = fieldColumns.get("status");
+  if (statusCol === undefined || copiedFromAbove(merges, row, statusCol)) return false;
+  return parsePlanStatus(cellText(cellAt(grid, row, statusCol))).ok;
 }
 
 /** True when a plan row holds no action, date, lead, status or evidence: only an aim's No, words or background. */
@@ -547,6 +560,9 @@ export function readTable<F extends string>(
   let palette: Partial<Record<Rag, string>> | undefined;
   const source = gridSource(grid, fieldColumns, unmapped);
   let section: string | undefined;
+  // A plan's aim headings carry their aim down (carryPlanHeading); the last one read, for the actions under it.
+  const headingOf = isPlan ? planHeading : sectionHeading;
+  let aimHeading: AimHeading | undefined;
   const sections: { row: number; text: string; followed: boolean }[] = [];
   const totals: number[] = [];
   const notes: SetAsideRow[] = [];
@@ -557,7 +573,7 @@ export function readTable<F extends string>(
     if (
       row === layout.headerRow + 1 &&
       isHelpTextRow(grid, row, layout, idCol) &&
-      !(structured && sectionHeading(grid, row, span, idCol) !== null)
+      !(structured && headingOf(grid, row, span, idCol) !== null)
     )
       continue;
     if (isRepeatedHeader(grid, row, probe)) {
@@ -609,13 +625,13 @@ export function readTable<F extends string>(
         last.rows.push(row);
         continue;
       }
-      const heading = sectionHeading(grid, row, span, idCol);
+      const heading = headingOf(grid, row, span, idCol);
       if (heading !== null) {
         // Judgement: on a plan, a heading row is an aim written over its actions (a Word export heads
         // each aim with a row merged across the table, "2. Relationship Management"): it starts a new
         // aim, whose number and words carry down to the actions below until they write their own. A note
         // under the plan (a BRAG key, "Last updated …") is read the same way; no action follows it.
-        if (isPlan) carryPlanHeading(heading, row, fieldColumns, carried);
+        if (isPlan) aimHeading = carryPlanHeading(heading, row, fieldColumns, carried);
         else section = heading;
         sections.push({ row, text: heading, followed: false });
         continue;
@@ -671,6 +687,8 @@ export function readTable<F extends string>(
         continue;
       }
       if (isPlan) carryPlanFields(fields, carried);
+      // An action with no aim of its own, under a heading that set its aim, is that heading's.
+      const headed = aimHeading && fields.get("aim")?.row === aimHeading.row ? aimHeading : undefined;
       if (ragWord && ragCol !== undefined && !fields.has("rag")) {
         palette ??= ragPalette(grid, ragCol);
         fields.set("rag", { value: null, text: ragWord, format: null, row, col: ragCol, ragFills: palette });
@@ -682,6 +700,7 @@ export function readTable<F extends string>(
         rows: [row],
         fields: fieldObject<F>(fieldColumns, fields),
         extras: shifted ? shifted.extras : source.extras(row),
+        ...(headed ? { aimHeading: headed } : {}),
       };
     }
     if (shifted) record.realigned = true;
@@ -745,6 +764,11 @@ function carryPlanFields(fields: Map<string, RecordCell>, carried: Map<string, R
 
 /** An aim's number and words at the start of a plan heading: "2. Relationship Management", "3) Governance". */
 const NUMBERED_AIM = /^(\d{1,3})(?:\.\d{1,3})*[.):]?\s+(.+)$/s;
+/**
+ * An audit finding's number after its label at the start of a plan heading ("Finding 2: Escalation …",
+ * "Recommendation 3 – …"): the heading's words are the aim's as written, label and all.
+ */
+const LABELLED_AIM = /^(?:finding|recommendation|rec|issue|objective|aim)\s+(?:no\.?\s*)?(\d{1,3})\b/i;
 
 /**
  * A plan's heading row starts a new aim: its number (when it has one) and words carry down to the actions
@@ -755,16 +779,18 @@ function carryPlanHeading(
   row: number,
   fieldColumns: Map<string, number>,
   carried: Map<string, RecordCell>,
-): void {
+): AimHeading {
   const m = NUMBERED_AIM.exec(heading);
   const words = m ? m[2].trim() : heading;
+  const no = m ? m[1] : (LABELLED_AIM.exec(heading)?.[1] ?? "");
   const noCol = fieldColumns.get("no");
   const aimCol = fieldColumns.get("aim");
   carried.delete("background");
-  if (m && noCol !== undefined) carried.set("no", { value: m[1], text: m[1], format: null, row, col: noCol });
+  if (no && noCol !== undefined) carried.set("no", { value: no, text: no, format: null, row, col: noCol });
   else carried.delete("no");
   if (aimCol !== undefined) carried.set("aim", { value: words, text: words, format: null, row, col: aimCol });
   else carried.delete("aim");
+  return { row, no };
 }
 
 /**

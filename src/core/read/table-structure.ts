@@ -194,7 +194,62 @@ export function sectionHeading(
   idCol: number | undefined,
 ): string | null {
   const r = grid.values[row - grid.rowOffset];
+  return r ? headingOfCells(grid, row, r, span, idCol) : null;
+}
+
+/**
+ * A priority an audit plan's heading row writes after its finding, in the last columns: "Priority: High",
+ * "Priority – 2", "High priority", "Medium", "P1".
+ */
+const HEADING_PRIORITY =
+  /^(?:priority\s*[:\-–—]?\s*(?:high|medium|med|low|critical|[1-4])|(?:high|medium|low|critical)(?:\s+priority)?|p[1-4])$/i;
+
+/**
+ * The aim heading of a plan row (README Check: "a merged aim heading (a Word export's shaded row) sets the
+ * aim of the actions below it"): a section heading ({@link sectionHeading}), which on an audit plan may
+ * carry its finding's priority in its last columns ("Finding 1: … | Priority: High"); the priority is not
+ * part of the heading. Null for any other row.
+ */
+export function planHeading(
+  grid: Grid,
+  row: number,
+  span: TableSpan,
+  idCol: number | undefined,
+): string | null {
+  const r = grid.values[row - grid.rowOffset];
   if (!r) return null;
+  const heading = headingOfCells(grid, row, r, span, idCol);
+  if (heading !== null) return heading;
+  const priority = lastText(r);
+  if (priority === null || !HEADING_PRIORITY.test(cellText(priority))) return null;
+  // The row without its priority (a merged area's copies of it too) is read as any heading is.
+  return headingOfCells(
+    grid,
+    row,
+    r.map((v) => (v === priority ? null : v)),
+    span,
+    idCol,
+  );
+}
+
+/** The row's last filled cell when it holds text, else null. */
+function lastText(r: readonly CellValue[]): string | null {
+  for (let i = r.length - 1; i >= 0; i--) {
+    const v = r[i];
+    if (isBlank(v ?? null)) continue;
+    return typeof v === "string" ? v : null;
+  }
+  return null;
+}
+
+/** {@link sectionHeading} of a row whose cells are `r`. */
+function headingOfCells(
+  grid: Grid,
+  row: number,
+  r: readonly CellValue[],
+  span: TableSpan,
+  idCol: number | undefined,
+): string | null {
   let text: string | null = null;
   let firstCol = -1;
   let lastCol = -1;

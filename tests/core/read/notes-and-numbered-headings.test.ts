@@ -1,8 +1,8 @@
 // Rows around and inside a register that are no risk: page footers, colour keys, numbered headings
 // (council layouts review 3), and the rows that look like them but are risks.
 
-import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
-import { noteRowKind, numberedHeading } from "../../../src/core/read/table-structure";
+import { fillMergedAreas, gridFromRows, type CellValue, type MergedArea } from "../../../src/core/model/grid";
+import { noteRowKind, numberedHeading, planHeading } from "../../../src/core/read/table-structure";
 
 const grid = (rows: CellValue[][]) => gridFromRows("Register", rows);
 
@@ -65,5 +65,31 @@ describe("numberedHeading", () => {
     ],
   ])("leaves %s alone", (_what, rows) => {
     expect(numberedHeading(grid(rows), 0, ID)).toBeNull();
+  });
+});
+
+describe("planHeading: an audit plan's aim heading, with its finding's priority in the last columns", () => {
+  const SPAN = { first: 0, last: 8 };
+  /** One plan row of nine columns, its merged areas filled as the reader fills them. */
+  const row = (cells: CellValue[], merges: MergedArea[]) =>
+    fillMergedAreas(gridFromRows("Improvement Plan", [cells], { merges }));
+
+  it("reads 'Finding 1: …' merged over A:G beside 'Priority: High' merged over H:I as the heading", () => {
+    const g = row(
+      ["Finding 1: Risk register not fit for purpose", null, null, null, null, null, null, "Priority: High"],
+      [
+        { top: 0, left: 0, bottom: 0, right: 6 },
+        { top: 0, left: 7, bottom: 0, right: 8 },
+      ],
+    );
+    expect(planHeading(g, 0, SPAN, 0)).toBe("Finding 1: Risk register not fit for purpose");
+  });
+
+  it("does not read an action whose status is 'High' as a heading", () => {
+    const g = row(
+      ["1.1", "Risk Management", null, "Set up a risk board", "June 2022", "RC", "MA", "High"],
+      [],
+    );
+    expect(planHeading(g, 0, SPAN, 0)).toBeNull();
   });
 });

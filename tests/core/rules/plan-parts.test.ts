@@ -1,7 +1,7 @@
 // A plan sheet carrying two audits' plans one under the other (Part B numbered from 1 again): each action's
 // part and aim (placePlanActions), and the ids findings name plan actions by (numberPlanActions).
 
-import type { PlanRecord, RecordCell } from "../../../src/core/model/records";
+import type { AimHeading, PlanRecord, RecordCell } from "../../../src/core/model/records";
 import { placePlanActions } from "../../../src/core/rules/plan-parts";
 import { numberPlanActions } from "../../../src/core/rules/record-id";
 
@@ -13,9 +13,9 @@ const cell = (text: string, row: number, col: number): RecordCell => ({
   col,
 });
 
-/** Plan actions from [No, aim, section?] rows, one a sheet row from row 3 down. */
-function actions(rows: [string, string, string?][], sheet = "Improvement Plan"): PlanRecord[] {
-  return rows.map(([no, aim, section], i) => ({
+/** Plan actions from [No, aim, section?, aim heading?] rows, one a sheet row from row 3 down. */
+function actions(rows: [string, string, string?, AimHeading?][], sheet = "Improvement Plan"): PlanRecord[] {
+  return rows.map(([no, aim, section, aimHeading], i) => ({
     sheet,
     kind: "improvement-plan",
     row: i + 3,
@@ -23,6 +23,7 @@ function actions(rows: [string, string, string?][], sheet = "Improvement Plan"):
     fields: { no: cell(no, i + 3, 0), aim: cell(aim, i + 3, 1), action: cell(`Action ${i + 1}`, i + 3, 3) },
     extras: new Map(),
     ...(section === undefined ? {} : { section }),
+    ...(aimHeading === undefined ? {} : { aimHeading }),
   }));
 }
 
@@ -91,5 +92,70 @@ describe("placePlanActions and numberPlanActions: parts of a plan sheet", () => 
     ];
     expect(parts(plan)).toEqual([1, 1, 1]);
     expect(ids(plan)).toEqual(["1.1", "2.1", "1.1"]);
+  });
+});
+
+describe("placePlanActions and numberPlanActions: the aim an action is under, and its name", () => {
+  const keys = (plan: PlanRecord[]) => plan.map((r) => placePlanActions(plan).get(r)!.key);
+  const nos = (plan: PlanRecord[]) => plan.map((r) => placePlanActions(plan).get(r)!.no);
+
+  it("keeps the numbers a plan writes for each action (1.1, 1.2, 2.1)", () => {
+    const plan = actions([
+      ["1.1", "Risk Management"],
+      ["1.2", "Risk Management"],
+      ["1.2a", "Risk Management"],
+      ["2.1", "Governance"],
+    ]);
+    expect(ids(plan)).toEqual(["1.1", "1.2", "1.2a", "2.1"]);
+  });
+
+  it("names an aim's actions by their place where any of them writes no number of its own, or a repeated one", () => {
+    // Aim 1's second row carries the aim's "1." down; aim 2 writes "2.1" twice.
+    const plan = actions([
+      ["1.1", "Risk Management"],
+      ["1.", "Risk Management"],
+      ["2.1", "Governance"],
+      ["2.1", "Governance"],
+    ]);
+    expect(ids(plan)).toEqual(["1.1", "1.2", "2.1", "2.2"]);
+  });
+
+  it("puts sub-actions (1a, (ii)) under the aim above them when they carry its words", () => {
+    const plan = actions([
+      ["1", "Risk Management"],
+      ["1a", "Risk Management"],
+      ["2.", "Governance"],
+      ["(i)", "Governance"],
+      ["(ii)", "Governance"],
+    ]);
+    expect(nos(plan)).toEqual(["1", "1", "2", "2", "2"]);
+    expect(ids(plan)).toEqual(["1.1", "1.2", "2.1", "2.2", "2.3"]);
+  });
+
+  it("keeps a lettered No with other words as an aim of its own", () => {
+    const plan = actions([
+      ["1", "Risk Management"],
+      ["1a", "Annex registers"],
+    ]);
+    expect(nos(plan)).toEqual(["1", "1a"]);
+  });
+
+  it("groups actions by the aim heading above them, numbered by the heading or by its place", () => {
+    const f1: AimHeading = { row: 2, no: "" };
+    const f2: AimHeading = { row: 5, no: "" };
+    // Numbered 1–4 straight through, under two headings that write no number.
+    const plan = actions([
+      ["1", "Finding: register not fit", undefined, f1],
+      ["2", "Finding: register not fit", undefined, f1],
+      ["3", "Finding: thresholds", undefined, f2],
+      ["4", "Finding: thresholds", undefined, f2],
+    ]);
+    const k = keys(plan);
+    expect([k[0] === k[1], k[1] === k[2], k[2] === k[3]]).toEqual([true, false, true]);
+    expect(nos(plan)).toEqual(["1", "1", "2", "2"]);
+    expect(ids(plan)).toEqual(["1.1", "1.2", "2.1", "2.2"]);
+    // A heading's own number ("Finding 7: …") names its aim.
+    const numbered = actions([["1", "Finding 7: late reports", undefined, { row: 2, no: "7" }]]);
+    expect(ids(numbered)).toEqual(["7.1"]);
   });
 });
