@@ -32,6 +32,9 @@ function canonical(value: unknown): string {
 
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
+/** True when two settings hold the same values, whatever the order of their keys. */
+export const sameSettings = (a: Settings, b: Settings): boolean => same(a, b);
+
 /** Three-way choice for one entry (undefined = absent). `clash` is true when both changed it differently. */
 function pick<T>(
   base: T | undefined,

@@ -12,7 +12,7 @@ import type { CheckOptions } from "../../core/check";
 import type { TabMeta } from "../../core/summary";
 import { sourceOf, type Grid } from "../../core/model/grid";
 import { PlainError, type WorkbookGateway, type WriteResult } from "../../excel/gateway";
-import { conflictNotice } from "../../core/model/settings-merge";
+import { conflictNotice, sameSettings } from "../../core/model/settings-merge";
 import { withColumnCorrection } from "../corrections";
 import { findingAddress } from "../findings-view";
 
@@ -52,6 +52,11 @@ export interface WorkbookState {
   written: WrittenTab[] | null;
   /** When the report was made (local time), for "checked at 10:32". */
   checkedAt: Date | null;
+  /**
+   * True when settings saved since the report was made differ from those it was made with: its findings,
+   * appetite and proposals are the earlier settings' until the workbook is checked again.
+   */
+  reportPredatesSettings: boolean;
 }
 
 export interface WorkbookActions {
@@ -110,10 +115,13 @@ export function useWorkbook(
     statusSeq: 0,
     written: null,
     checkedAt: null,
+    reportPredatesSettings: false,
   });
   // The latest state for callbacks that run after awaits (state in a closure would be stale).
   const latest = useRef(state);
   latest.current = state;
+  // The settings the report was made with (the summaries are built with them, and a save is compared to them).
+  const checkedWith = useRef<Settings | null>(null);
   // Every status set is a new announcement, even in the same words ("Settings saved" twice).
   const patch = useCallback((p: Partial<Omit<WorkbookState, "statusSeq">>) => {
     setState((s) => ({ ...s, ...p, statusSeq: p.status === undefined ? s.statusSeq : s.statusSeq + 1 }));
@@ -172,8 +180,10 @@ export function useWorkbook(
         await nextFrame();
         const report = engine.checkWorkbook(grids, { settings, source: sourceOf(grids) });
         const n = report.findings.length;
+        checkedWith.current = settings;
         patch({
           report,
+          reportPredatesSettings: false,
           checkedAt: new Date(),
           busy: null,
           progress: null,
@@ -250,6 +260,8 @@ export function useWorkbook(
         const notice = conflictNotice(saved.conflicts);
         patch({
           settings: saved.settings,
+          reportPredatesSettings:
+            checkedWith.current !== null && !sameSettings(checkedWith.current, saved.settings),
           busy: null,
           progress: null,
           notice,
@@ -290,8 +302,11 @@ export function useWorkbook(
     [ensureSettings, saveMerged, runCheck],
   );
 
+  // Summaries are built from a check made with the saved settings, as the command line builds them: a report
+  // made before a save that changed them is made again first.
   const writeSummaries = useCallback(async () => {
-    const report = latest.current.report ?? (await runCheck());
+    const { report: last, reportPredatesSettings } = latest.current;
+    const report = (reportPredatesSettings ? null : last) ?? (await runCheck());
     if (!report) return;
     patch({
       busy: "summaries",
@@ -302,7 +317,7 @@ export function useWorkbook(
     const written: WrittenTab[] = [];
     let tabNames: string[] = [];
     try {
-      const settings = await ensureSettings();
+      const settings = checkedWith.current ?? (await ensureSettings());
       const engine = await loadEngine();
       await nextFrame();
       const tabs = engine.buildSummaryTabs(report, settings, { version: VERSION, chart: "native" });

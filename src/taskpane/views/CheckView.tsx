@@ -24,6 +24,7 @@ import { FindingFilters } from "../components/FindingFilters";
 import { FindingList, findingKey } from "../components/FindingList";
 import { SheetList } from "../components/SheetList";
 import { AcceptedList } from "../components/AcceptedList";
+import { ErrorBar } from "../components/ErrorBar";
 import { buildException, withException, withoutException, type AcceptForm } from "../accept-exception";
 import { sectionHeading } from "../styles";
 import { countText } from "../windowing";
@@ -55,6 +56,10 @@ export interface CheckViewProps {
 function formatTime(d: Date | null): string {
   return d ? d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }) : "";
 }
+
+/** What the view says above its results when settings were saved after the check that made them. */
+export const RESULTS_PREDATE_SETTINGS =
+  "The settings have changed since this check: its findings, appetite and proposals follow the settings before. Check again to see them under the saved settings.";
 
 /** The Check view. */
 export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element {
@@ -152,6 +157,11 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
           Nothing in your sheets is changed.
         </p>
       )}
+      {/* Before the button, so a screen reader reads why to press it first. */}
+      <ErrorBar
+        message={report && state.reportPredatesSettings ? RESULTS_PREDATE_SETTINGS : null}
+        intent="warning"
+      />
       <Button
         appearance="primary"
         icon={report ? <ArrowClockwiseRegular /> : <CheckmarkStarburstRegular />}

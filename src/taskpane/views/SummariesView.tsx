@@ -42,7 +42,13 @@ export function SummariesView({ state, actions }: SummariesViewProps): React.JSX
         the protective marking in the page header of every page. Writing again replaces them; your own sheets
         are never changed.
       </p>
-      {state.report ? null : <p className={s.p}>The workbook is checked first.</p>}
+      {!state.report ? (
+        <p className={s.p}>The workbook is checked first.</p>
+      ) : state.reportPredatesSettings ? (
+        <p className={s.p}>
+          The settings have changed since the last check, so the workbook is checked again first.
+        </p>
+      ) : null}
       <Button
         appearance="primary"
         icon={<DocumentTableRegular />}
