@@ -18,7 +18,7 @@ import { readWorkbook } from "./read/read-workbook";
 import { buildRuleContext } from "./rules/context";
 import { collectHistory } from "./history/collect-history";
 import { scoreImportedFactors } from "./history/factor-scores";
-import { proposeChanges } from "./history/risk-history";
+import { proposalWith, proposeChanges } from "./history/risk-history";
 import { fingerprintRecord, isAccepted } from "./rules/accepted";
 import { RULES } from "./rules/registry";
 import { openActionCount } from "./rules/risk-closed-with-open-actions";
@@ -151,6 +151,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
       return (riskScores ??= records.risks.map((r) => riskScore(context, r)));
     },
     proposals: proposeChanges(context),
+    proposalWith: (risk, points) => proposalWith(context, risk, points),
     planCloseOut: planCloseOutFacts(context),
     history,
     ...(matrix ? { ragMatrix: matrix.cells } : {}),

@@ -56,6 +56,14 @@ export function routeRisk(ctx: RuleContext, risk: RiskRecord): Route {
   return route;
 }
 
+/**
+ * Where one risk would go at another score (the meeting card's, after the chair records a new one): its other
+ * cells as the check read them. Worked out afresh each time, not kept.
+ */
+export function routeRiskAtScore(ctx: RuleContext, risk: RiskRecord, score: number | null): Route {
+  return workOutRoute(ctx, risk, { score });
+}
+
 type Thresholds = Settings["escalation"];
 
 /** The score routes, the one place their thresholds are read: to the corporate register. */
@@ -130,14 +138,13 @@ const strategicSumWords = (amount: number, t: Thresholds) =>
 /** A route being worked out: one pair of lists, refilled for each risk, copied at their length when kept. */
 const draft: Route = { destinations: [], reasons: [] };
 
-function workOutRoute(ctx: RuleContext, risk: RiskRecord): Route {
+function workOutRoute(ctx: RuleContext, risk: RiskRecord, current = currentScoreOf(ctx, risk)): Route {
   const t = ctx.settings.escalation;
   const memo = checkMemo<"words", ReasonWords>(ctx, "route words");
   let said = memo.get("words");
   if (!said) memo.set("words", (said = new ReasonWords(t)));
   draft.destinations.length = 0;
   draft.reasons.length = 0;
-  const current = currentScoreOf(ctx, risk);
   const score = current.score;
   const moneyValue = fieldValue(risk, "financialImpact");
   const impact = moneyValue !== null ? parseMoney(moneyValue, financialUnitOf(ctx, risk.sheet)) : null;

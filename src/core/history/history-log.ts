@@ -311,6 +311,58 @@ export function entriesFor(history: HistoryData, key: string): LogEntries {
   return none;
 }
 
+/** An entry not read from a log sheet (a row the meeting has just written), with its words. */
+export interface AddedEntry extends Omit<NewEntry, "sheet" | "row"> {
+  texts: EntryTexts;
+}
+
+/**
+ * Rows of a sheet added after what a check read: numbered past Excel's last row (1,048,576), so of one day's
+ * rows in that sheet they count after every row it held, as the rows appended to it will.
+ */
+const ADDED_ROWS_FROM = 1_048_577;
+
+/**
+ * A risk's entries with `added` ones (rows written to the log sheet `sheetName` since the check read it, in
+ * the order written): a log of their own, in the order they happened, as a check reading the sheet again
+ * would give them. Made for one risk (the meeting card's), not for a register.
+ */
+export function entriesWith(
+  entries: LogEntries,
+  added: readonly AddedEntry[],
+  sheetName: string,
+): LogEntries {
+  const { log, at } = entries;
+  const builder = new HistoryLogBuilder(at.length + added.length);
+  // The entries keep their sheets' slots: each sheet still gives their words.
+  for (const sheet of log.sheets) builder.sheetSlot(sheet);
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
+    builder.add(
+      {
+        day: log.day[i],
+        month: log.month[i],
+        minute: log.minute[i],
+        fromImport: isImportAt(log, i),
+        score: scoreAt(log, i),
+        oldScore: oldScoreAt(log, i),
+        noChange: noChangeAt(log, i),
+        flaggedNo: flaggedNoAt(log, i),
+        monthOnly: monthOnlyAt(log, i),
+        sheet: log.sheet[i],
+        row: log.row[i],
+      },
+      0,
+    );
+  }
+  const words = (row: number) => added[row - ADDED_ROWS_FROM]?.texts ?? NO_TEXTS;
+  const slot = builder.sheetSlot({ name: sheetName, texts: words, text: (row) => words(row).text });
+  added.forEach((e, k) => builder.add({ ...e, sheet: slot, row: ADDED_ROWS_FROM + k }, 0));
+  const all = builder.finish();
+  const order = Int32Array.from({ length: all.length }, (_, i) => i);
+  return { log: all, at: order.sort((a, b) => compareAt(all, a, b)) };
+}
+
 /** A risk's entries as objects, in the order they happened. */
 export function entriesOf(list: LogEntries): HistoryEntry[] {
   return Array.from(list.at, (i) => entryAt(list.log, i));

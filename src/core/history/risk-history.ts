@@ -1,42 +1,77 @@
 // Proposals for every open risk, and one risk's history month by month for the task pane.
 
-import { routeRisk } from "../escalate/route-escalations";
+import { routeRisk, routeRiskAtScore } from "../escalate/route-escalations";
+import type { DestinationId } from "../model/report";
 import type { HistoryEntry, MonthlyPoint, Proposal, RiskHistory } from "../model/history";
 import { idKey, type RiskRecord } from "../model/records";
 import type { Report } from "../model/report";
 import type { Rag } from "../model/owned-tab";
 import type { RiskFacts } from "../model/risk-summary";
-import { dayFromIso } from "../parse";
+import { dayFromIso, type DayNumber } from "../parse";
 import type { RuleContext } from "../rules/context";
 import { escalationState, type EscalationState } from "./escalated";
-import { entriesOf, entriesOfRisk } from "./history-log";
+import { entriesOf, entriesOfRisk, type LogEntries } from "./history-log";
 import { monthIso, monthOf } from "./month";
 import { firstLoggedMonth, monthlyScores, type MonthScore, type PointsInput } from "./monthly-points";
 import { proposalFor, type UnloggedScore } from "./proposals";
-import { appetiteOf, pointsInputOf, recentScores } from "./risk-points";
+import { appetiteOf, monthsNeeded, pointsInputOf, recentScores } from "./risk-points";
 
 /** The proposal for one risk, or null (see proposalFor). */
 export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null {
-  const t = ctx.settings.proposals;
-  const open = ctx.isOpenRisk(risk);
-  if (!open) return null;
+  if (!ctx.isOpenRisk(risk)) return null;
   // A proposal rests on the score the register gives: one still to be set ("TBC") gets none, though its
   // monthly point this month is what the log says (see monthlyScores).
   if (pointsInputOf(ctx, risk).current === null) return null;
-  const points = recentScores(ctx, risk);
+  return proposalFrom(
+    ctx,
+    risk,
+    pointsInputOf(ctx, risk),
+    recentScores(ctx, risk),
+    routeRisk(ctx, risk).destinations,
+  );
+}
+
+/**
+ * The proposal for one risk whose score and log entries are `input` (as a meeting has left them: the meeting
+ * card's, after the chair records a new score) rather than as the check read them: its points and its routes
+ * follow the score now; whether it is open, its appetite, target score and escalation are as the check read
+ * them (a meeting changes none of them). Worked out afresh for the one risk asked about.
+ */
+export function proposalWith(ctx: RuleContext, risk: RiskRecord, input: PointsInput): Proposal | null {
+  if (!ctx.isOpenRisk(risk) || input.current === null) return null;
+  return proposalFrom(
+    ctx,
+    risk,
+    input,
+    monthlyScores(input, monthOf(ctx.asAt) - monthsNeeded(ctx) + 1),
+    routeRiskAtScore(ctx, risk, input.current).destinations,
+  );
+}
+
+/**
+ * The proposal for one open, scored risk from what its points are worked out from (`input`), its recent monthly
+ * points and where it is routed (see proposalFor).
+ */
+function proposalFrom(
+  ctx: RuleContext,
+  risk: RiskRecord,
+  input: PointsInput,
+  points: readonly MonthScore[],
+  routedTo: readonly DestinationId[],
+): Proposal | null {
   return proposalFor({
     recordId: ctx.riskId(risk),
     sheet: risk.sheet,
     row: risk.row + 1,
-    open,
+    open: true,
     points,
     appetite: appetiteOf(ctx, risk),
     targetScore: ctx.numberOf(risk, "targetScore"),
     escalation: escalationOfRisk(ctx, risk),
-    routedTo: routeRisk(ctx, risk).destinations,
-    thresholds: t,
-    longer: () => loggedScores(ctx, risk),
-    unlogged: () => unloggedScore(ctx, risk),
+    routedTo,
+    thresholds: ctx.settings.proposals,
+    longer: () => loggedScores(ctx.asAt, input),
+    unlogged: () => unloggedScore(ctx, risk, input),
   });
 }
 
@@ -44,8 +79,7 @@ export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null 
  * For a risk no log records a score for, the day its current score is taken to stand from (SPEC "Monthly
  * points": its current score at every month since it was raised, else first named); null when a log does.
  */
-function unloggedScore(ctx: RuleContext, risk: RiskRecord): UnloggedScore | null {
-  const input = pointsInputOf(ctx, risk);
+function unloggedScore(ctx: RuleContext, risk: RiskRecord, input: PointsInput): UnloggedScore | null {
   if (firstLoggedMonth(input) !== null) return null;
   const since = input.firstSeen;
   return { since, raised: since !== null && since === ctx.dateOf(risk, "raised", "lastUpdated") };
@@ -56,10 +90,9 @@ function unloggedScore(ctx: RuleContext, risk: RiskRecord): UnloggedScore | null
  * months a proposal's reason may count, each one recorded or carried from one. A risk no log gives a score
  * for has its current score at every month since it was seen (SPEC "Monthly points"), as its points do.
  */
-function loggedScores(ctx: RuleContext, risk: RiskRecord): MonthScore[] {
-  const input = pointsInputOf(ctx, risk);
+function loggedScores(asAt: DayNumber, input: PointsInput): MonthScore[] {
   const first = firstLoggedMonth(input);
-  const from = monthOf(ctx.asAt) - 11;
+  const from = monthOf(asAt) - 11;
   return monthlyScores(input, first === null ? from : Math.max(from, first));
 }
 
@@ -96,15 +129,16 @@ export function proposeChanges(ctx: RuleContext): Proposal[] {
 /**
  * A risk's history for the meeting card and the Check view: its score and the log entries month by
  * month, the last `months` months up to the as-at month (fewer when it was first seen later), oldest first.
+ * `list`: its log entries (by default the report's; the meeting card's add the rows the meeting wrote).
  */
 export function riskHistory(
   report: Pick<Report, "asAt" | "history">,
   facts: RiskFacts,
   months = 12,
+  list: LogEntries = entriesOfRisk(report.history, facts.sheet, idKey(facts.id)),
 ): RiskHistory {
   const asAt = dayFromIso(report.asAt);
   if (asAt === null) throw new Error(`riskHistory: report.asAt "${report.asAt}" is not an ISO date`);
-  const list = entriesOfRisk(report.history, facts.sheet, idKey(facts.id));
   const seen = facts.firstSeen === null ? null : dayFromIso(facts.firstSeen);
   const input: PointsInput = { entries: list, current: facts.score, firstSeen: seen, asAt };
   const from = monthOf(asAt) - Math.max(1, months) + 1;

@@ -18,6 +18,7 @@ import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
 import { isoFromDay, parseActionState, parseDateCell } from "../parse";
+import { storyInMeeting, type RiskInMeeting } from "./card-now";
 
 export interface CardAction {
   own?: false;
@@ -97,7 +98,7 @@ export interface CardIndex {
   actionsByRisk: Map<string, ActionRecord[]>;
   findingsByRow: Map<string, Finding[]>;
   proposalsByRow: Map<string, Proposal>;
-  report: Pick<Report, "asAt" | "history">;
+  report: Pick<Report, "asAt" | "history" | "proposalWith">;
   settings: Settings;
 }
 
@@ -108,7 +109,7 @@ const rowKey = (sheet: string, row1: number) => `${sheet}\u0000${row1}`;
  * check reads it, is filed under each) and findings (by sheet row).
  */
 export function buildCardIndex(
-  report: Pick<Report, "records" | "findings" | "asAt" | "history" | "proposals">,
+  report: Pick<Report, "records" | "findings" | "asAt" | "history" | "proposals" | "proposalWith">,
   settings: Settings,
 ): CardIndex {
   const actionsByRisk = new Map<string, ActionRecord[]>();
@@ -164,19 +165,30 @@ function cardOwnAction(facts: RiskFacts, settings: Settings): CardOwnAction | nu
   };
 }
 
-/** The card for one risk. */
-export function cardFor(facts: RiskFacts, index: CardIndex): RiskCard {
+/**
+ * The card for one risk (`facts`: as the check read it). Once the meeting has changed the risk (`now`), the
+ * card shows its values now, with the direction of travel, history and proposal worked out again from them
+ * and the rows the meeting logged (see storyInMeeting); its actions and findings are the check's.
+ */
+export function cardFor(facts: RiskFacts, index: CardIndex, now?: RiskInMeeting): RiskCard {
+  const story = now
+    ? storyInMeeting(facts, now, index)
+    : {
+        facts,
+        history: riskHistory(index.report, facts),
+        proposal: index.proposalsByRow.get(rowKey(facts.sheet, facts.row)) ?? null,
+      };
   const records = index.actionsByRisk.get(idKey(rawValue(facts.record, "id"))) ?? [];
   const actions = facts.id ? records.map((a) => cardAction(a, index.settings)) : [];
   const findings = [...(index.findingsByRow.get(rowKey(facts.sheet, facts.row)) ?? [])];
   for (const a of actions) findings.push(...(index.findingsByRow.get(rowKey(a.sheet, a.row)) ?? []));
   return {
-    facts,
+    facts: story.facts,
     actions,
     ownAction: cardOwnAction(facts, index.settings),
     actionsText: fieldText(facts.record, "actions"),
     findings,
-    history: riskHistory(index.report, facts),
-    proposal: index.proposalsByRow.get(rowKey(facts.sheet, facts.row)) ?? null,
+    history: story.history,
+    proposal: story.proposal,
   };
 }

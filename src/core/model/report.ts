@@ -7,6 +7,7 @@ import type { ActionRecord, PlanRecord, RiskRecord } from "./records";
 import type { HistoryData, Proposal, Trend } from "./history";
 import type { Rag } from "./owned-tab";
 import type { PlanCloseOutFacts } from "../rules/plan-close-out-facts";
+import type { PointsInput } from "../history/monthly-points";
 
 export type DestinationId =
   | "corporate-register"
@@ -65,6 +66,12 @@ export interface Report {
   riskScores: RiskScore[];
   /** Escalate / de-escalate proposals for the boards, in register order; never applied by themselves. */
   proposals: Proposal[];
+  /**
+   * One risk's proposal with its score and log entries as `points` gives them instead of as the check read
+   * them: the meeting card's, once the chair has recorded a new score (see proposalWith). Missing on reports
+   * not made by a check.
+   */
+  proposalWith?: (risk: RiskRecord, points: PointsInput) => Proposal | null;
   /** Each plan action's Plan Close-Out facts (overdue, without evidence, not evidenced), whatever the rules' severities. */
   planCloseOut: PlanCloseOutFacts;
   /** What the workbook's logs and backups say; `riskHistory(report, facts)` reads a risk's months from it. */

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toA1, columnLetter } from "../../core/address/a1";
 import { acceptedProposalLog, proposalWords } from "../../core/meeting/accept-proposal";
 import { buildCardIndex, cardFor, type RiskCard } from "../../core/meeting/card";
+import type { RiskInMeeting } from "../../core/meeting/card-now";
 import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/meeting/conflict";
 import {
   buildMeetingRecord,
@@ -34,6 +35,7 @@ import { replacedChange } from "../../core/meeting/replaced-values";
 import { escalationsAtMeetingStart } from "../../core/meeting/resumed-escalations";
 import { factsWithRowNow } from "../../core/meeting/row-now";
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
+import type { LogAppend } from "../../core/model/edits";
 import type { Proposal } from "../../core/model/history";
 import type { SheetRecord } from "../../core/model/records";
 import type { Escalation, Report } from "../../core/model/report";
@@ -97,6 +99,11 @@ export interface MeetingState {
    * co-author's change ("Keep theirs"): its next record is made from them and its card shows them.
    */
   keptTheirs: ReadonlyMap<string, RiskFacts>;
+  /**
+   * The Update Log rows this meeting wrote for a risk since the check (its records, an accepted proposal), by
+   * queue key, in order: its card's direction, history and proposal are worked out again with them.
+   */
+  logged: ReadonlyMap<string, readonly LogAppend[]>;
 }
 
 export interface MeetingActions {
@@ -164,6 +171,15 @@ export function rowAddress(report: Report, item: QueueItem): string {
 /** The key of a sheet row (0-based) whose snapshot the meeting compares before it writes the row. */
 const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
 
+/** The rows logged for each risk, with `log` added to the risk's at `key`. */
+function withLogged(
+  logged: ReadonlyMap<string, readonly LogAppend[]>,
+  key: string,
+  log: LogAppend,
+): ReadonlyMap<string, readonly LogAppend[]> {
+  return new Map(logged).set(key, [...(logged.get(key) ?? []), log]);
+}
+
 /** The outcomes of risks this meeting recorded before the pane was reopened (see recordedEarlier). */
 function earlierOutcomes(records: ReadonlyMap<string, EarlierRecord>, queue: readonly QueueItem[]) {
   const out = new Map<string, Outcome>();
@@ -220,6 +236,7 @@ export function useMeeting({
     announcement: "",
     recordSheet: null,
     keptTheirs: new Map(),
+    logged: new Map(),
   });
   const latest = useRef(state);
   latest.current = state;
@@ -266,20 +283,37 @@ export function useMeeting({
     [],
   );
 
+  /**
+   * What this meeting has done to a risk since the check, for its card: its values now (factsNow) and the rows
+   * it logged for it; undefined when it has done neither (a risk recorded before the pane was reopened is as
+   * the check read it).
+   */
+  const inMeeting = useCallback(
+    (
+      item: QueueItem,
+      s: Pick<MeetingState, "outcomes" | "keptTheirs" | "logged">,
+    ): RiskInMeeting | undefined => {
+      const logged = s.logged.get(item.key);
+      if (!logged && !s.keptTheirs.has(item.key)) return undefined;
+      return { facts: factsNow(item, s), logged: logged ?? [], logSheet: logSheet.current ?? "" };
+    },
+    [factsNow],
+  );
+
   const current = state.phase === "running" ? state.queue[state.index] : undefined;
-  const { outcomes, keptTheirs } = state;
-  // The card is built from the start's report, with the risk's values as they are now in this meeting laid
-  // over it (factsNow: a co-author's kept, else this meeting's record); the actions this meeting changed show
-  // as it left them.
+  const { outcomes, keptTheirs, logged: loggedRows } = state;
+  // The card is built from the start's report and what this meeting has done to the risk (inMeeting: its
+  // values now, with its direction, history and proposal worked out again); the actions this meeting changed
+  // show as it left them.
   const card = useMemo(() => {
     if (!current || !index) return null;
     const outcome = outcomes.get(current.key);
     return withRecordedActions(
-      { ...cardFor(current.facts, index), facts: factsNow(current, { outcomes, keptTheirs }) },
+      cardFor(current.facts, index, inMeeting(current, { outcomes, keptTheirs, logged: loggedRows })),
       outcome?.kind === "recorded" ? outcome.actions : undefined,
       index.settings,
     );
-  }, [current, index, outcomes, keptTheirs, factsNow]);
+  }, [current, index, outcomes, keptTheirs, loggedRows, inMeeting]);
 
   // Showing a card selects the risk's row in the sheet, so the room sees it.
   useEffect(() => {
@@ -353,6 +387,7 @@ export function useMeeting({
         reviewedOrder,
         proposalsAccepted,
         keptTheirs: resuming ? latest.current.keptTheirs : new Map(),
+        logged: resuming ? latest.current.logged : new Map(),
         busy: false,
         notes: [],
         announcement: announce(queue, 0, outcomes),
@@ -432,6 +467,7 @@ export function useMeeting({
           ),
         });
         const reviewedOrder = s.reviewedOrder.includes(key) ? s.reviewedOrder : [...s.reviewedOrder, key];
+        const logged = withLogged(s.logged, key, request.log);
         // Written: the card and the next record start from what this record wrote.
         const keptTheirs = new Map(s.keptTheirs);
         keptTheirs.delete(key);
@@ -448,6 +484,7 @@ export function useMeeting({
           outcomes,
           reviewedOrder,
           keptTheirs,
+          logged,
           index: i,
           busy: false,
           conflict: null,
@@ -533,10 +570,11 @@ export function useMeeting({
       return false;
     patch({ busy: true, error: null });
     try {
+      // The score and strategy at the time: after any change this meeting made to the risk.
+      const log = acceptedProposalLog(proposal, factsNow(item, s), setup.date, setup.by);
       const result = await gateway.recordUpdate!({
         cells: [],
-        // The score and strategy at the time: after any change this meeting made to the risk.
-        log: acceptedProposalLog(proposal, factsNow(item, s), setup.date, setup.by),
+        log,
         logSheet: logSheet.current,
         expected: [],
       });
@@ -546,6 +584,7 @@ export function useMeeting({
         proposalsAccepted.set(item.key, proposal);
         return {
           proposalsAccepted,
+          logged: withLogged(st.logged, item.key, log),
           busy: false,
           announcement: `Proposal accepted for ${item.facts.id}: ${proposalWords(proposal)}. Recorded in the Update Log; the register is unchanged.`,
         };
