@@ -128,20 +128,43 @@ export function datesMonthFirst(rows: readonly (readonly CellValue[])[], from: n
 }
 
 /**
+ * Reads a log's date cell into its day, month, time of day and whether it names a month alone; null when
+ * not a date.
+ */
+function readLogDate(value: CellValue, format: string | null, options: DateOptions): LogDate | null {
+  const day = logDay(value, format, options);
+  return day === null
+    ? null
+    : {
+        day,
+        month: monthOf(day),
+        minute: minuteOfDay(value),
+        monthOnly: namesMonthOnly(value, format, options, day),
+      };
+}
+
+/**
  * A log's date cells, each distinct value read once (a log of 100k rows names a few hundred days): its day
- * and month in one look-up. Rows written at one meeting share a date, so the cell read last is checked
- * first. The number format is read only for a value not seen before.
+ * and month in one look-up. A number is read by its value and whether its cell shows a month alone: one
+ * serial is 1 September in a cell shown 01/09/2022 and the month in a cell shown "Sep-22" (a typed
+ * "Sep 2022"), and a log may hold both. A text is read by its value alone (a format never changes it).
  */
 export class LogDates {
   private readonly dates = new Map<CellValue, LogDate | null>();
   /**
-   * Dates of whole-number serials already read, by serial less LIKELY_SERIAL_MIN (an array look-up, not a
-   * hash: a log the add-in wrote holds one serial a row, and a log names a few hundred days).
+   * Dates of whole-number serials already read, at (serial less LIKELY_SERIAL_MIN) × 2, plus 1 where the
+   * cell shows a month alone (an array look-up, not a hash: a log the add-in wrote holds one serial a row,
+   * and a log names a few hundred days).
    */
   private serials: (LogDate | null | undefined)[] | null = null;
+  /** Dates of other serials (a time of day after them) already read: shown as a day [0], as a month [1]. */
+  private readonly timedSerials = [new Map<number, LogDate | null>(), new Map<number, LogDate | null>()];
   private options: DateOptions | null = null;
   private lastValue: CellValue = null;
   private last: LogDate | null = null;
+  /** The number format read last, and 1 when it shows a month alone (else 0). */
+  private lastFormat: string | null = null;
+  private lastShownAsMonth: 0 | 1 = 0;
 
   /**
    * `monthFirst` says whether the column is written month first (see datesMonthFirst); it is asked only
@@ -153,36 +176,49 @@ export class LogDates {
   /** The date of the cell at (row, col), 0-based sheet coordinates of `grid`, holding `value`; null when not a date. */
   of(value: CellValue, grid: Grid, row: number, col: number): LogDate | null {
     if (value === null || value === "") return null;
+    if (typeof value === "number") return this.ofNumber(value, formatAt(grid, row, col));
+    // Rows written at one meeting share a date: the text read last is checked first.
     if (value === this.lastValue) return this.last;
-    const serial = typeof value === "number" ? value - LIKELY_SERIAL_MIN : -1;
-    const whole = serial >= 0 && serial <= SERIAL_SPAN && Number.isInteger(serial);
-    // The array is made at its length when first needed (a log of typed or ISO dates never needs it).
-    const serials = whole ? (this.serials ??= new Array<LogDate | null | undefined>(SERIAL_SPAN + 1)) : null;
-    let date = serials ? serials[serial] : this.dates.get(value);
+    let date = this.dates.get(value);
     if (date === undefined) {
       // The column is looked at whole only for a text it could change (an Import Log's ISO times never do).
       const options =
         typeof value === "string" && readsEitherWay(value)
           ? (this.options ??= this.monthFirst() ? MONTH_FIRST : DAY_FIRST)
           : DAY_FIRST;
-      const format = formatAt(grid, row, col);
-      const day = logDay(value, format, options);
-      date =
-        day === null
-          ? null
-          : {
-              day,
-              month: monthOf(day),
-              minute: minuteOfDay(value),
-              monthOnly: namesMonthOnly(value, format, options, day),
-            };
-      // A serial is read once, by the format of the first cell holding it: a log showing one day both as a
-      // month ("Sep-22") and as a day (01/09/2022) reads both as the first did.
-      if (serials) serials[serial] = date;
-      else if (this.dates.size < MAX_DATES) this.dates.set(value, date);
+      date = readLogDate(value, formatAt(grid, row, col), options);
+      if (this.dates.size < MAX_DATES) this.dates.set(value, date);
     }
     this.lastValue = value;
     this.last = date;
+    return date;
+  }
+
+  /** The date of a number in a cell of number format `format`. */
+  private ofNumber(value: number, format: string | null): LogDate | null {
+    // A number no serial (a score, a year) is a date only by its format: read as it comes (a log seldom has one).
+    if (!isLikelyDateSerial(value)) return readLogDate(value, format, DAY_FIRST);
+    // A column repeats one format down its rows: the format read last is answered without asking again.
+    if (format !== this.lastFormat) {
+      this.lastFormat = format;
+      this.lastShownAsMonth = isMonthOnlyFormat(format) ? 1 : 0;
+    }
+    const shownAsMonth = this.lastShownAsMonth;
+    const offset = value - LIKELY_SERIAL_MIN;
+    if (Number.isInteger(offset)) {
+      // The array is made at its length when first needed (a log of typed or ISO dates never needs it).
+      const serials = (this.serials ??= new Array<LogDate | null | undefined>(2 * (SERIAL_SPAN + 1)));
+      const key = offset * 2 + shownAsMonth;
+      let date = serials[key];
+      if (date === undefined) serials[key] = date = readLogDate(value, format, DAY_FIRST);
+      return date;
+    }
+    const memo = this.timedSerials[shownAsMonth];
+    let date = memo.get(value);
+    if (date === undefined) {
+      date = readLogDate(value, format, DAY_FIRST);
+      if (memo.size < MAX_DATES) memo.set(value, date);
+    }
     return date;
   }
 }

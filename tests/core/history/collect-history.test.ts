@@ -451,6 +451,25 @@ describe("rows of a log kept by hand", () => {
     },
   );
 
+  it("counts a month typed into Excel ('Sep 2022', a serial shown Sep-22) after the month's dated rows when another row is dated 01/09/2022", () => {
+    // Both cells hold the serial of 1 September: the one shown "Sep-22" is the month, the other the day.
+    const SEP_1 = 44805;
+    const rows = [
+      logRow(SEP_1, "HRC-002", 12, false, "Start of month check"),
+      logRow("12/09/22", "HRC-001", 16, false, "Claims up"),
+      logRow(SEP_1, "HRC-001", 20, false, "September summary"),
+    ];
+    const report = reportOf([
+      hregister(hrisk({ score: 20, lastReview: "01/08/2022" }), hrisk({ id: "HRC-002", score: 12 })),
+      { ...hlog(...rows), formats: { "1,0": "dd/mm/yyyy", "3,0": "mmm-yy" } },
+    ]);
+    const september = riskHistory(report, report.risks[0], 3).points[1];
+    expect([september.score, september.entries.map((e) => e.text)]).toEqual([
+      20,
+      ["Claims up", "September summary"],
+    ]);
+  });
+
   it("dates a risk's last update by the month's dated row where the month's last row names the month alone", () => {
     // The 28/09 RMB and a month-end "Sept 2022" row: the risk was updated on 28/09 at the latest, not 01/09.
     const report = reportOf([

@@ -106,6 +106,27 @@ describe("LogDates: a log's date column", () => {
     ]);
   });
 
+  it.each([
+    ["the month first", [1, 2]],
+    ["the day first", [2, 1]],
+  ])(
+    "reads one serial shown 'Sep-22' as the month and shown 01/09/2022 as the day, whichever it meets first (%s)",
+    (_name, order) => {
+      // Excel keeps a typed "Sep 2022" as the serial of 1 September, shown "Sep-22"; another row's 01/09/2022 is
+      // the same serial, shown as a day.
+      const log = gridFromRows("Update Log", [["Date"], [44805], [44805]], {
+        numberFormats: [[], ["mmm-yy"], ["dd/mm/yyyy"]],
+      });
+      const dates = new LogDates();
+      const read = order.map((row) => dates.of(log.values[row][0], log, row, 0)!);
+      const byRow = order[0] === 1 ? read : [read[1], read[0]];
+      expect(byRow.map((d) => [d.day, d.monthOnly])).toEqual([
+        [dayFromIso("2022-09-01"), true],
+        [dayFromIso("2022-09-01"), false],
+      ]);
+    },
+  );
+
   it("gives null for words and blanks", () => {
     const dates = new LogDates();
     expect(at(dates, 4)).toBeNull();
