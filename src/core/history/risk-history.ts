@@ -10,11 +10,12 @@ import type { RiskFacts } from "../model/risk-summary";
 import { dayFromIso, type DayNumber } from "../parse";
 import type { RuleContext } from "../rules/context";
 import { escalationState, type EscalationState } from "./escalated";
-import { entriesOf, entriesOfRisk, type LogEntries } from "./history-log";
-import { monthIso, monthOf } from "./month";
+import { entriesOf, entriesOfRisk, monthOnlyAt, type LogEntries } from "./history-log";
+import { monthIso, monthOf, type MonthIndex } from "./month";
 import { firstLoggedMonth, monthlyScores, type MonthScore, type PointsInput } from "./monthly-points";
 import { proposalFor, type UnloggedScore } from "./proposals";
 import { appetiteOf, monthsNeeded, pointsInputOf, recentScores } from "./risk-points";
+import { updateCellEntries } from "./update-cell-history";
 
 /** The proposal for one risk, or null (see proposalFor). */
 export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null {
@@ -130,6 +131,9 @@ export function proposeChanges(ctx: RuleContext): Proposal[] {
  * A risk's history for the meeting card and the Check view: its score and the log entries month by
  * month, the last `months` months up to the as-at month (fewer when it was first seen later), oldest first.
  * `list`: its log entries (by default the report's; the meeting card's add the rows the meeting wrote).
+ * The updates its register's update cell dates line by line are entries of their months too (see
+ * updateCellEntries); a month such a line reaches back to, before the risk's first monthly point, has no
+ * score (its monthly points start where SPEC "Monthly points" says they do).
  */
 export function riskHistory(
   report: Pick<Report, "asAt" | "history">,
@@ -142,21 +146,22 @@ export function riskHistory(
   const seen = facts.firstSeen === null ? null : dayFromIso(facts.firstSeen);
   const input: PointsInput = { entries: list, current: facts.score, firstSeen: seen, asAt };
   const from = monthOf(asAt) - Math.max(1, months) + 1;
-  const byMonth = new Map<number, HistoryEntry[]>();
-  for (const e of entriesOf(list)) {
-    const m = monthOf(e.day);
-    if (m < from || m > monthOf(asAt)) continue;
-    const list = byMonth.get(m);
-    if (list) list.push(e);
-    else byMonth.set(m, [e]);
-  }
+  const logged = entriesOf(list);
+  const byMonth = entriesByMonth(
+    logged.map((entry, k) => ({ entry, monthOnly: monthOnlyAt(list.log, list.at[k]) })),
+    updateCellEntries(facts, logged),
+    from,
+    monthOf(asAt),
+  );
   // Each month's RAG as the facts rate it (a workbook's own matrix), where the facts hold that month's score.
   const last = facts.months.length - 1;
   const ragOf = (month: number, score: number | null): { rag?: Rag | null } => {
     const i = last - (monthOf(asAt) - month);
     return i >= 0 && facts.months[i] === score ? { rag: facts.monthRags[i] ?? null } : {};
   };
-  const points: MonthlyPoint[] = monthlyScores(input, from).map((p) => ({
+  const scored = monthlyScores(input, from);
+  const unscored = monthsBefore(scored[0]?.month ?? monthOf(asAt) + 1, byMonth);
+  const points: MonthlyPoint[] = [...unscored, ...scored].map((p) => ({
     month: monthIso(p.month),
     score: p.score,
     carried: p.carried,
@@ -171,4 +176,46 @@ export function riskHistory(
     firstSeen: facts.firstSeen,
     points,
   };
+}
+
+/** Where an entry dated by its month alone sorts among its month's days: after every one of them. */
+const MONTH_ONLY_SORTS_AT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A risk's entries of the months `from` to `to` by month, each month's in the order they happened: its log
+ * entries, in the log's order (one dated by its month alone counts after the month's dated entries), and the
+ * dated lines of its update cell, each after the log entries of its day.
+ */
+function entriesByMonth(
+  logged: readonly { entry: HistoryEntry; monthOnly: boolean }[],
+  lines: readonly HistoryEntry[],
+  from: MonthIndex,
+  to: MonthIndex,
+): Map<MonthIndex, HistoryEntry[]> {
+  const dated = [
+    ...logged.map(({ entry, monthOnly }) => ({ entry, at: monthOnly ? MONTH_ONLY_SORTS_AT : entry.day })),
+    ...lines.map((entry) => ({ entry, at: entry.day })),
+  ];
+  // A stable sort: the log's own order stands, and a line follows the log entries of its day.
+  if (lines.length > 0) dated.sort((a, b) => a.entry.month - b.entry.month || a.at - b.at);
+  const byMonth = new Map<MonthIndex, HistoryEntry[]>();
+  for (const { entry } of dated) {
+    if (entry.month < from || entry.month > to) continue;
+    const list = byMonth.get(entry.month);
+    if (list) list.push(entry);
+    else byMonth.set(entry.month, [entry]);
+  }
+  return byMonth;
+}
+
+/**
+ * The months with no score before `firstScored` (the risk's first monthly point) that its entries reach back
+ * to: from the earliest such month on, one a month, so the history runs month by month.
+ */
+function monthsBefore(firstScored: MonthIndex, byMonth: ReadonlyMap<MonthIndex, unknown>): MonthScore[] {
+  let earliest = firstScored;
+  for (const month of byMonth.keys()) if (month < earliest) earliest = month;
+  const out: MonthScore[] = [];
+  for (let m = earliest; m < firstScored; m++) out.push({ month: m, score: null, carried: false });
+  return out;
 }

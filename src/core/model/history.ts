@@ -97,10 +97,13 @@ export interface RiskAppetite {
   max: number;
 }
 
-/** Where a history entry came from. */
-export type HistorySource = "update-log" | "import-log";
+/**
+ * Where a history entry came from: the Update Log, the Import Log, or a dated line of the register's own
+ * update cell (SPEC "Dated lines in the update text"; shown in a risk's history, never in the log's columns).
+ */
+export type HistorySource = "update-log" | "import-log" | "update-cell";
 
-/** One dated entry about a risk, from the Update Log or the Import Log. */
+/** One dated entry about a risk, from the Update Log, the Import Log or the register's update cell. */
 export interface HistoryEntry {
   day: DayNumber;
   /** The calendar month of `day` (year × 12 + month − 1), worked out once. */
@@ -110,7 +113,7 @@ export interface HistoryEntry {
   score: number | null;
   /** The score before the entry (Import Log's Old value of a score change); null when not known. */
   oldScore: number | null;
-  /** Update text (Update Log) or "Field: old → new" (Import Log). */
+  /** Update text (Update Log), "Field: old → new" (Import Log), or the dated line as written (update cell). */
   text: string;
   /** True for an Update Log entry flagged "no change". */
   noChange: boolean;

@@ -1,0 +1,56 @@
+// The updates a register's own update cell dates, line by line ("12/09/22 – reviewed at RMB", SPEC "Dated lines
+// in the update text"), as entries of the risk's history beside its log's.
+
+import type { HistoryEntry } from "../model/history";
+import { rawValue } from "../model/records";
+import type { RiskFacts } from "../model/risk-summary";
+import { datedLineForm, datedLines } from "../parse/dated-lines";
+import type { DayNumber } from "../parse/day";
+import { foldSpaces } from "../parse/spaces";
+import { REGISTER_AUTHOR } from "./history-log";
+import { monthOf } from "./month";
+
+/**
+ * The dated lines of a risk's update cell as history entries, in the order written: each an update on its
+ * line's day, its text the line as the register writes it. A line the log already holds is left out: an
+ * entry of its day whose words hold the line's (the meeting writes its words to the log and its dated line to
+ * the cell), or the register's update the meeting carried into the log before replacing it, which holds
+ * the whole cell.
+ */
+export function updateCellEntries(facts: RiskFacts, logged: readonly HistoryEntry[]): HistoryEntry[] {
+  const raw = rawValue(facts.record, "update");
+  if (typeof raw !== "string") return [];
+  const out: HistoryEntry[] = [];
+  for (const { day, line } of datedLines(raw)) {
+    const text = line.trim();
+    if (heldInLog(day, text, logged)) continue;
+    out.push({
+      day,
+      month: monthOf(day),
+      source: "update-cell",
+      score: null,
+      oldScore: null,
+      text,
+      noChange: false,
+      by: "",
+      strategy: "",
+      changes: "",
+      register: "",
+      sheet: facts.sheet,
+      row: facts.row,
+    });
+  }
+  return out;
+}
+
+/** True when a log entry holds the dated line `text` of `day` (see updateCellEntries). */
+function heldInLog(day: DayNumber, text: string, logged: readonly HistoryEntry[]): boolean {
+  const words = foldSpaces(datedLineForm(text)?.words ?? "");
+  const line = foldSpaces(text);
+  return logged.some((e) => {
+    if (e.source !== "update-log") return false;
+    const said = foldSpaces(e.text);
+    if (e.by === REGISTER_AUTHOR) return said.includes(line);
+    return e.day === day && words !== "" && said.includes(words);
+  });
+}

@@ -1,0 +1,77 @@
+// A risk's history holds the updates its register's own update cell dates line by line (SPEC "Dated lines in
+// the update text"; "History of a risk: its scores and updates month by month").
+
+import { riskHistory } from "../../../src/core/history";
+import { reportOf } from "../rules/harness";
+import { hlog, hregister, hrisk, logRow } from "./helpers";
+
+const CELL =
+  "03/10/22 – Contractor added night crews\n12/09/22 – No change\n15/08/22 – Claims rising after resurfacing delays";
+
+/** Each month of the risk's last `months`: "2022-09 12: words; more words". */
+function monthsOf(report: ReturnType<typeof reportOf>, months = 3): string[] {
+  return riskHistory(report, report.risks[0], months).points.map(
+    (p) => `${p.month} ${p.score ?? "?"}: ${p.entries.map((e) => e.text).join("; ")}`,
+  );
+}
+
+describe("a risk's history: the dated lines of its update cell", () => {
+  it("shows each dated line in its month; a month before the risk's first monthly point has no score", () => {
+    // Nothing else dates the risk (no Date Raised, no log): its monthly points are the as-at month's alone.
+    const report = reportOf([hregister(hrisk({ raised: null, score: 12, update: CELL }))]);
+    expect(monthsOf(report)).toEqual([
+      "2022-08 ?: 15/08/22 – Claims rising after resurfacing delays",
+      "2022-09 ?: 12/09/22 – No change",
+      "2022-10 12: 03/10/22 – Contractor added night crews",
+    ]);
+    // The lines are updates, not monthly points: nothing dates the risk's direction of travel.
+    expect(report.risks[0].trend).toBeNull();
+  });
+
+  it("places a line among the log's entries of its month by its day", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 12, update: "05/09/22 – Survey booked" })),
+      hlog(logRow("01/09/22", "HRC-001", 12, false, "Start of month"), logRow("20/09/22", "HRC-001", 12)),
+    ]);
+    expect(monthsOf(report)[1]).toBe("2022-09 12: Start of month; 05/09/22 – Survey booked; Reviewed");
+  });
+
+  it("leaves out a line the log holds: the meeting's own words of that day, and the register's update it carried", () => {
+    // After a meeting on 10/10/22: the Update Log holds the cell as it stood (carried, dated by the register's
+    // Last Updated) and the meeting's words; the cell holds the meeting's line on top of the earlier ones.
+    const carried = [
+      "15/09/22",
+      "HRC-001",
+      "(register, before the meeting)",
+      "12/09/22 – No change\n15/08/22 – Claims rising",
+      "No",
+      12,
+      "Treat",
+      "IRIS Risks",
+      null,
+    ];
+    const report = reportOf([
+      hregister(
+        hrisk({
+          score: 12,
+          lastReview: "10/10/2022",
+          update: "10/10/22 – Night crews agreed\n12/09/22 – No change\n15/08/22 – Claims rising",
+        }),
+      ),
+      {
+        name: "Update Log",
+        rows: [
+          ["Date", "Risk ID", "By", "Update", "No change", "Score", "Strategy", "Register", "Changes"],
+          carried,
+          ["10/10/22", "HRC-001", "J Smith", "Night crews agreed", "No", 12, "Treat", "IRIS Risks", null],
+        ],
+      },
+    ]);
+    expect(monthsOf(report)).toEqual([
+      "2022-08 12: ",
+      // The log reads a cell's words with their spaces folded.
+      "2022-09 12: 12/09/22 – No change 15/08/22 – Claims rising",
+      "2022-10 12: Night crews agreed",
+    ]);
+  });
+});
