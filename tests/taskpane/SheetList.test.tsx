@@ -69,6 +69,20 @@ describe("structureLines", () => {
       }),
     ).toBe("Risk matrix (sets the RAG bands)");
   });
+
+  it("the summary says what an officer's dated copy of a register was taken as: history, not 'Not used'", () => {
+    expect(
+      sheetSummary({
+        name: "Risk Register (Aug 22)",
+        kind: "unknown",
+        headerRow: null,
+        columns: [],
+        unmapped: [],
+        recordCount: 0,
+        historyCopy: { register: "Risk Register", dated: "Aug 2022" },
+      }),
+    ).toBe('Copy of "Risk Register" dated Aug 2022 · read as history');
+  });
 });
 
 it("shows the lines when the sheet is opened", async () => {

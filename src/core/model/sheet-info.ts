@@ -38,6 +38,11 @@ export interface SheetInfo {
   setAside?: SetAsideRow[];
   /** True for a sheet holding the workbook's own risk matrix, whose ratings set its RAG bands. */
   riskMatrix?: boolean;
+  /**
+   * Set for an officer's dated copy of a register ("Risk Register (Aug 22)"), read as history, not as a
+   * register: the register it copies and the day or month it is dated, as the sheet list says it ("Aug 2022").
+   */
+  historyCopy?: { register: string; dated: string };
   /** Set when Excel could not list the sheet's merged cells (why), so merged areas gave no value to their other cells. */
   mergesUnread?: MergesUnread;
 }

@@ -396,6 +396,7 @@ function setCopiesAside(
       unmapped: [],
       recordCount: 0,
       note: layout.note,
+      historyCopy: { register: copy.register, dated: copy.dated },
       ...(mergesUnread ? { mergesUnread } : {}),
     };
   }

@@ -36,14 +36,25 @@ const useStyles = makeStyles({
   corrected: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
-/** "Risk register · headers in row 4 · 12 of 14 columns recognised". */
+/**
+ * "Risk register · headers in row 4 · 12 of 14 columns recognised"; for a sheet no plan, register or actions
+ * sheet, what it was taken as instead ("Risk matrix (sets the RAG bands)", a dated copy read as history), else
+ * "Not used".
+ */
 export function sheetSummary(sheet: SheetInfo): string {
   const merges = sheet.mergesUnread ? " · merged cells not read" : "";
-  if (sheet.kind === "unknown" || sheet.headerRow === null)
-    return `${sheet.riskMatrix ? "Risk matrix (sets the RAG bands)" : kindLabel("unknown")}${merges}`;
+  if (sheet.kind === "unknown" || sheet.headerRow === null) return `${takenAsInstead(sheet)}${merges}`;
   const mapped = sheet.columns.filter((c) => c.field !== null).length;
   const aside = sheet.setAside?.length ? ` · ${sheet.setAside.length} set aside` : "";
   return `${kindLabel(sheet.kind)} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows${aside}${merges}`;
+}
+
+/** What a sheet that is no plan, register or actions sheet was taken as (see sheetSummary). */
+function takenAsInstead(sheet: SheetInfo): string {
+  if (sheet.riskMatrix) return "Risk matrix (sets the RAG bands)";
+  const copy = sheet.historyCopy;
+  if (copy) return `Copy of "${copy.register}" dated ${copy.dated} · read as history`;
+  return kindLabel("unknown");
 }
 
 interface ColumnRowProps {
