@@ -2,7 +2,7 @@
 // 10k-risk register, working out all of them held the pane's keys for ~100 ms after the first selection.
 
 import { riskOfFinding } from "../../src/taskpane/components/RiskDetail";
-import { reportOf } from "../core/rules/harness";
+import { action, actionsSheet, plan, planRow, reportOf } from "../core/rules/harness";
 import { hregister, hrisk } from "../core/history/helpers";
 
 describe("riskOfFinding", () => {
@@ -32,6 +32,29 @@ describe("riskOfFinding", () => {
     const r = report();
     const f = { ...r.findings[0], sheet: "Actions", row: 99, recordId: " hrc-002 " };
     expect(riskOfFinding(r, f)?.id).toBe("HRC-002");
+  });
+
+  describe("where a register numbers its risks as a plan numbers its actions (1.1, 1.2, 2.1)", () => {
+    const numbered = () =>
+      reportOf([
+        hregister(hrisk({ id: "1.1" }), hrisk({ id: "2.1", title: "Drainage failures" })),
+        plan(planRow({ leadOfficer: null })),
+        actionsSheet(action({ riskId: "2.1", actionId: "1.1", due: "30/09/2022" })),
+      ]);
+
+    it("gives nothing for an improvement plan's finding on its action 1.1", () => {
+      const r = numbered();
+      const f = r.findings.find((x) => x.sheet === "Improvement Plan" && x.recordId === "1.1")!;
+      expect(f).toBeDefined();
+      expect(riskOfFinding(r, f)).toBeNull();
+    });
+
+    it("gives an action's finding the risk the action is for, not the risk numbered as the action is", () => {
+      const r = numbered();
+      const f = r.findings.find((x) => x.sheet === "IRIS Actions" && x.recordId === "1.1")!;
+      expect(f).toBeDefined();
+      expect(riskOfFinding(r, f)?.id).toBe("2.1");
+    });
   });
 
   it("gives nothing for a finding about no risk, and works on a report made without a check", () => {

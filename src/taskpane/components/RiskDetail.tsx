@@ -6,7 +6,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { APPETITE_LEVEL_NAMES, riskHistory } from "../../core/history";
 import { proposalWords } from "../../core/meeting/accept-proposal";
 import type { Finding } from "../../core/model/finding";
-import { idKey, rawValue, type RiskRecord } from "../../core/model/records";
+import { fieldText, idKey, rawValue, type RiskRecord } from "../../core/model/records";
 import type { Report } from "../../core/model/report";
 import type { RiskFacts } from "../../core/model/risk-summary";
 import { defaultSettings, type RagBands } from "../../core/model/settings";
@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * The risk a finding is about: the register row it points at, else the risk its record id names. Only
+ * The risk a finding is about: the register row it points at, else the risk it names (see riskIdNamed). Only
  * that risk's facts are worked out (a 10k-risk register's all took the pane's keys ~100 ms to answer).
  */
 export function riskOfFinding(
@@ -42,12 +42,28 @@ export function riskOfFinding(
     report.factsOf ??
     ((r: RiskRecord) => report.risks.find((x) => x.sheet === r.sheet && x.row === r.row + 1) ?? null);
   const risks = report.records.risks;
-  // A finding's row is 1-based; a record's is 0-based.
-  const onRow = risks.find((r) => r.sheet === f.sheet && r.row + 1 === f.row);
+  const onRow = risks.find(isOnRowOf(f));
   if (onRow) return factsOf(onRow);
-  const key = idKey(f.recordId);
+  const key = idKey(riskIdNamed(report.records, f));
   const named = key ? risks.find((r) => idKey(rawValue(r, "id")) === key) : undefined;
   return named ? factsOf(named) : null;
+}
+
+/** True for a record on the finding's row (a finding's row is 1-based; a record's is 0-based). */
+const isOnRowOf =
+  (f: Finding) =>
+  (r: { sheet: string; row: number }): boolean =>
+    r.sheet === f.sheet && r.row + 1 === f.row;
+
+/**
+ * The id of the risk a finding off the register names: none on an improvement plan (its "1.1" is a plan
+ * action's place under its aim, never a risk's id, though a register may number its risks 1.1 too), an
+ * action's risk (its Risk ID, not the action's own id) on an actions row, else the id the finding names.
+ */
+function riskIdNamed(records: Report["records"], f: Finding): string | null {
+  if (records.plan.some((r) => r.sheet === f.sheet)) return null;
+  const action = records.actions.find(isOnRowOf(f));
+  return action ? fieldText(action, "riskId") || null : f.recordId;
 }
 
 export interface RiskDetailProps {
