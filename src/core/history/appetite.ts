@@ -97,3 +97,14 @@ export function appetiteFor(category: string, settings: Pick<Settings, "appetite
 export function appetiteWords(appetite: RiskAppetite): string {
   return `${APPETITE_LEVEL_NAMES[appetite.level]}, ${appetite.max}`;
 }
+
+/**
+ * "Minimal, up to 6 (Financial)", with " — above appetite" when `score` is above it: how the pane names a
+ * risk's appetite (the Check view's detail and the meeting card), with the category it was looked up by,
+ * where the risk has one.
+ */
+export function appetiteLine(appetite: RiskAppetite, score: number | null): string {
+  const category = appetite.category ? ` (${appetite.category})` : "";
+  const above = score !== null && score > appetite.max ? " — above appetite" : "";
+  return `${APPETITE_LEVEL_NAMES[appetite.level]}, up to ${appetite.max}${category}${above}`;
+}

@@ -2,7 +2,7 @@
 
 export { riskHistory, proposeChanges } from "./risk-history";
 export { collectHistory, emptyHistory } from "./collect-history";
-export { appetiteFor, appetiteWords, categoryOf } from "./appetite";
+export { appetiteFor, appetiteLine, appetiteWords, categoryOf } from "./appetite";
 export { escalationState, destinationFromWords, type EscalationState } from "./escalated";
 export { monthName, monthIso, monthOf, type MonthIndex } from "./month";
 export {

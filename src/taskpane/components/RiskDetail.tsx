@@ -3,7 +3,7 @@
 
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { APPETITE_LEVEL_NAMES, riskHistory } from "../../core/history";
+import { appetiteLine, riskHistory } from "../../core/history";
 import { proposalWords } from "../../core/meeting/accept-proposal";
 import type { Finding } from "../../core/model/finding";
 import { fieldText, idKey, rawValue, type RiskRecord } from "../../core/model/records";
@@ -106,10 +106,7 @@ function RiskStory({
         <dt className={s.dt}>Score</dt>
         <dd className={s.dd}>{facts.score ?? "?"}</dd>
         <dt className={s.dt}>Appetite</dt>
-        <dd className={s.dd}>
-          {APPETITE_LEVEL_NAMES[facts.appetite.level]}, up to {facts.appetite.max}
-          {facts.score !== null && facts.score > facts.appetite.max ? " — above appetite" : ""}
-        </dd>
+        <dd className={s.dd}>{appetiteLine(facts.appetite, facts.score)}</dd>
         <dt className={s.dt}>Proposal</dt>
         <dd className={s.dd}>{proposal ? `${proposalWords(proposal)}: ${proposal.reason}` : "None"}</dd>
       </dl>

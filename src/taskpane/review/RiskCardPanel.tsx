@@ -3,7 +3,7 @@
 import * as React from "react";
 import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular } from "@fluentui/react-icons";
-import { APPETITE_LEVEL_NAMES } from "../../core/history";
+import { appetiteLine } from "../../core/history";
 import { proposalWords } from "../../core/meeting/accept-proposal";
 import type { CardOwnAction, RiskCard } from "../../core/meeting/card";
 import type { Rag } from "../../core/model/owned-tab";
@@ -155,11 +155,7 @@ export function RiskCardPanel({
           <TrendLabel trend={f.trend} />
         </dd>
         <dt className={s.dt}>Appetite</dt>
-        <dd className={s.dd}>
-          {APPETITE_LEVEL_NAMES[f.appetite.level]}, up to {f.appetite.max}
-          {f.appetite.category ? ` (${f.appetite.category})` : ""}
-          {score !== null && score > f.appetite.max ? " — above appetite" : ""}
-        </dd>
+        <dd className={s.dd}>{appetiteLine(f.appetite, score)}</dd>
         <dt className={s.dt}>Strategy</dt>
         <dd className={s.dd}>{f.strategy || "(none)"}</dd>
         <dt className={s.dt}>Last update</dt>
