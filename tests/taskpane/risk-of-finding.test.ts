@@ -34,6 +34,22 @@ describe("riskOfFinding", () => {
     expect(riskOfFinding(r, f)?.id).toBe("HRC-002");
   });
 
+  it("gives a finding selected before a risk was inserted above its row the risk it names, not the one now on that row", () => {
+    const before = report();
+    const f = before.findings.find((x) => x.recordId === "HRC-001")!;
+    const after = reportOf([
+      hregister(
+        hrisk({ id: "HRC-000", title: "Inserted" }),
+        hrisk({ id: "HRC-001", strategy: null }),
+        hrisk({ id: "HRC-002", title: "Drainage failures", score: 16 }),
+      ),
+    ]);
+    expect(riskOfFinding(after, f)?.row).toBe(f.row + 1);
+    expect(riskOfFinding(after, f)?.id).toBe("HRC-001");
+    // A risk with no id is found by its row alone: on another risk's row now, it is not found.
+    expect(riskOfFinding(after, { ...f, recordId: null })).toBeNull();
+  });
+
   describe("where a register numbers its risks as a plan numbers its actions (1.1, 1.2, 2.1)", () => {
     const numbered = () =>
       reportOf([

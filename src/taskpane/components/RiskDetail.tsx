@@ -30,8 +30,10 @@ const useStyles = makeStyles({
 });
 
 /**
- * The risk a finding is about: the register row it points at, else the risk it names (see riskIdNamed). Only
- * that risk's facts are worked out (a 10k-risk register's all took the pane's keys ~100 ms to answer).
+ * The risk a finding is about: the register row it points at, when the risk there is the one the finding
+ * names (a finding selected before a row was inserted above it, and the workbook checked again, points at
+ * the risk now on its old row), else the risk it names (see riskIdNamed). Only that risk's facts are worked
+ * out (a 10k-risk register's all took the pane's keys ~100 ms to answer).
  */
 export function riskOfFinding(
   report: Pick<Report, "risks" | "records" | "factsOf">,
@@ -43,7 +45,7 @@ export function riskOfFinding(
     ((r: RiskRecord) => report.risks.find((x) => x.sheet === r.sheet && x.row === r.row + 1) ?? null);
   const risks = report.records.risks;
   const onRow = risks.find(isOnRowOf(f));
-  if (onRow) return factsOf(onRow);
+  if (onRow && idKey(rawValue(onRow, "id")) === idKey(f.recordId)) return factsOf(onRow);
   const key = idKey(riskIdNamed(report.records, f));
   const named = key ? risks.find((r) => idKey(rawValue(r, "id")) === key) : undefined;
   return named ? factsOf(named) : null;
