@@ -154,7 +154,10 @@ export interface RiskHistory {
   trend: Trend;
   /** ISO date the risk was first seen (raised, or first named by a log row or backup); null when unknown. */
   firstSeen: string | null;
-  /** One point per month from the first month seen (at most `months` back) to the as-at month. */
+  /**
+   * One point per month from the first month seen, or the first month a dated line of the register's update
+   * cell names (its score unknown before the first month seen), at most `months` back, to the as-at month.
+   */
   points: MonthlyPoint[];
 }
 
