@@ -153,6 +153,16 @@ export interface SharedRisk {
 
 type Held = { file: FileRisks; risk: RiskIdentity };
 
+/** Where the join places what it says of a held risk: its file, sheet, 1-based row and id as written. */
+function placeOfHeld({ file, risk }: Held): {
+  file: string;
+  sheet: string;
+  row: number;
+  recordId: string | null;
+} {
+  return { file: file.file, sheet: risk.sheet, row: risk.row + 1, recordId: risk.idText || null };
+}
+
 /**
  * The key that makes two rows the same risk (SPEC "Owned tabs": the same risk by id and title; titles
  * trimmed, case and punctuation folded).
@@ -354,15 +364,12 @@ function actionsInOtherFiles(files: readonly FileRisks[], links: ActionLinks): A
   const out: ActionsElsewhere[] = [];
   if (naming.size === 0) return out;
   for (const h of held(files)) {
-    const { file, risk } = h;
+    const { risk } = h;
     if (risk.noAction === null) continue;
     const others = linkedElsewhere(h, naming, links);
     if (others.length === 0) continue;
     out.push({
-      file: file.file,
-      sheet: risk.sheet,
-      row: risk.row + 1,
-      recordId: risk.idText || null,
+      ...placeOfHeld(h),
       was: risk.noAction,
       actionsIn: inFileOrder(files, new Set(others.map((o) => o.file))),
     });
@@ -495,10 +502,7 @@ function risksUpdatedElsewhere(files: readonly FileRisks[], links: ActionLinks):
     const updatedIn = inFileOrder(files, new Set(newestUpdates.map((u) => u.file)));
     const textIn = (f: string) => newestUpdates.find((u) => u.file === f && u.text)?.text;
     out.push({
-      file: file.file,
-      sheet: risk.sheet,
-      row: risk.row + 1,
-      recordId: risk.idText || null,
+      ...placeOfHeld(h),
       was: risk.staleUpdate,
       updated: isoFromDay(newest),
       updateText: updatedIn.map(textIn).find((t) => t !== undefined) ?? "",
