@@ -251,8 +251,11 @@ export function countProposalsOnce(keys: readonly string[]): number {
   return new Set(keys.filter((k) => k)).size + keys.filter((k) => !k).length;
 }
 
-/** Government Security Classifications, least to most protective. */
-const MARKING_ORDER = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"];
+/** A marking as it is compared: upper case, a hyphen or dash (with spaces round it) or a run of spaces one space. */
+const markingKey = (marking: string): string => marking.toUpperCase().replace(/\s*[-–—]\s*|\s+/g, " ");
+
+/** Government Security Classifications, least to most protective ("OFFICIAL SENSITIVE" typed without the hyphen too). */
+const MARKING_ORDER = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"].map(markingKey);
 
 /**
  * The protective marking of a roll-up: the files' own when they agree; else the most protective of the
@@ -262,7 +265,7 @@ const MARKING_ORDER = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"]
 export function rollUpMarking(markings: readonly string[]): string {
   const distinct = [...new Set(markings.map((m) => m.trim()).filter((m) => m))];
   if (distinct.length <= 1) return distinct[0] ?? "";
-  const ranks = distinct.map((m) => MARKING_ORDER.indexOf(m.toUpperCase().replace(/\s*-\s*/g, "-")));
+  const ranks = distinct.map((m) => MARKING_ORDER.indexOf(markingKey(m)));
   if (ranks.some((r) => r < 0)) return distinct.join(" / ");
   return distinct[ranks.indexOf(Math.max(...ranks))];
 }

@@ -146,6 +146,9 @@ describe("rollUpMarking", () => {
     [["OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"], "OFFICIAL-SENSITIVE"],
     [["OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL"], "OFFICIAL-SENSITIVE"],
     [["official", "Official - Sensitive"], "Official - Sensitive"],
+    // Typed without the hyphen (or with a dash), it is still the classification, and outranks OFFICIAL.
+    [["OFFICIAL SENSITIVE", "OFFICIAL"], "OFFICIAL SENSITIVE"],
+    [["OFFICIAL", "Official – Sensitive", "TOP  SECRET"], "TOP  SECRET"],
     [["OFFICIAL", "Commercial in confidence"], "OFFICIAL / Commercial in confidence"],
     [[], ""],
   ])("%j → %j", (markings, expected) => {
