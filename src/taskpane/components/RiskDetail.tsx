@@ -72,7 +72,10 @@ export interface RiskDetailProps {
   report: Pick<Report, "asAt" | "history" | "proposals" | "risks" | "records" | "factsOf">;
   /** The finding last selected; nothing is shown when it is not about a risk. */
   finding: Finding;
-  /** The workbook's RAG bands (the defaults until its settings are read). */
+  /**
+   * The RAG bands the report was made with (WorkbookState.reportSettings), not any saved since: the detail
+   * rates its scores as the check did (the defaults when not given).
+   */
   rag: RagBands | undefined;
 }
 

@@ -57,6 +57,11 @@ export interface WorkbookState {
    * appetite and proposals are the earlier settings' until the workbook is checked again.
    */
   reportPredatesSettings: boolean;
+  /**
+   * The settings the report was made with (null before a check): the one source for what the shown results
+   * were rated by (RAG bands, appetite), which may differ from `settings` once a save changed them.
+   */
+  reportSettings: Settings | null;
 }
 
 export interface WorkbookActions {
@@ -116,11 +121,13 @@ export function useWorkbook(
     written: null,
     checkedAt: null,
     reportPredatesSettings: false,
+    reportSettings: null,
   });
   // The latest state for callbacks that run after awaits (state in a closure would be stale).
   const latest = useRef(state);
   latest.current = state;
-  // The settings the report was made with (the summaries are built with them, and a save is compared to them).
+  // The settings the report was made with, for callbacks that run after awaits (the summaries are built with
+  // them, and a save is compared to them); the views read them as state.reportSettings, set with it.
   const checkedWith = useRef<Settings | null>(null);
   // Every status set is a new announcement, even in the same words ("Settings saved" twice).
   const patch = useCallback((p: Partial<Omit<WorkbookState, "statusSeq">>) => {
@@ -184,6 +191,7 @@ export function useWorkbook(
         patch({
           report,
           reportPredatesSettings: false,
+          reportSettings: settings,
           checkedAt: new Date(),
           busy: null,
           progress: null,

@@ -225,7 +225,7 @@ export function CheckView({ state, actions }: CheckViewProps): React.JSX.Element
           )}
           {activeFinding ? (
             <React.Suspense fallback={null}>
-              <RiskDetail report={report} finding={activeFinding} rag={state.settings?.rag} />
+              <RiskDetail report={report} finding={activeFinding} rag={state.reportSettings?.rag} />
             </React.Suspense>
           ) : null}
 

@@ -66,6 +66,14 @@ export function meetingKey(
   }
 }
 
+/** What the view says before a meeting starts when settings were saved after the check it would start from. */
+export const MEETING_PREDATES_SETTINGS =
+  "The settings have changed since the workbook was checked: the meeting's queue, cards and proposals would follow the settings before. Check the workbook again to meet under the saved settings.";
+
+/** What the view says during a meeting started from a check made before settings were saved. */
+export const RUNNING_MEETING_PREDATES_SETTINGS =
+  "The settings have changed since this meeting's check: its queue, cards and proposals follow the settings before. To follow the saved settings, choose Change filters and check the workbook again.";
+
 /** The Review view. */
 export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.JSX.Element {
   const s = useStyles();
@@ -156,6 +164,15 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
         </>
       ) : meeting.phase === "setup" ? (
         <>
+          {/* Before the form, so a screen reader reads it before Start meeting. */}
+          {state.reportPredatesSettings ? (
+            <>
+              <ErrorBar message={MEETING_PREDATES_SETTINGS} intent="warning" />
+              <Button icon={<SearchRegular />} onClick={onCheck} disabled={state.busy !== null}>
+                Check the workbook again
+              </Button>
+            </>
+          ) : null}
           <p className={s.p}>
             Steps through the open risks, those due for their monthly update first. Each update is written to
             the register and the Update Log as you record it.
@@ -181,6 +198,10 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
         </>
       ) : (
         <>
+          <ErrorBar
+            message={state.reportPredatesSettings ? RUNNING_MEETING_PREDATES_SETTINGS : null}
+            intent="warning"
+          />
           <div className={s.bar}>
             <span className={s.count}>
               {meeting.queue.length === 0
