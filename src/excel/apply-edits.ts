@@ -6,7 +6,7 @@
 
 import {
   LOG_HEADER_SEARCH_ROWS,
-  headingAsAtCell,
+  headingAsAtToRaise,
   logRowsFor,
   type CellEdit,
   type LogAppend,
@@ -75,7 +75,7 @@ interface LogTarget {
     sheet: string;
     nextRow: number;
     append: LogAppend;
-    /** The title block's as-at cell (see headingAsAtCell), brought up to the rows appended; null for none. */
+    /** The title block's as-at cell to bring up to the rows appended (see headingAsAtToRaise); null for none. */
     asAtCell: { row: number; col: number } | null;
   } | null;
 }
@@ -309,7 +309,7 @@ async function preflight(
     const nextRow = ours.used.isNullObject ? 0 : ours.used.rowIndex + ours.used.rowCount;
     const top = ours.top.values as CellValue[][];
     const inLayout = { ...append, ...logRowsFor(append, top) };
-    const asAtCell = append.asAt ? headingAsAtCell(top) : null;
+    const asAtCell = append.asAt ? headingAsAtToRaise(top, append.asAt, date1904()) : null;
     return { append, existing: { sheet: ours.name, nextRow, append: inLayout, asAtCell } };
   });
   // Nothing is written (not even the backup) when a sheet the import writes cannot be written.

@@ -2,7 +2,7 @@
 // read sync), then writes the register cells and appends the Update Log row (one write sync).
 
 import type { CellValue } from "../core/model/grid";
-import { headingAsAtCell, type CellEdit, type LogAppend } from "../core/model/edits";
+import { headingAsAtToRaise, type CellEdit, type LogAppend } from "../core/model/edits";
 import type { OwnedTab } from "../core/model/owned-tab";
 import { findConflicts, type FieldConflict, type RowSnapshot } from "../core/meeting/conflict";
 import { columnRuns, placeLogColumns } from "../core/meeting/log-columns";
@@ -241,7 +241,9 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
       }
       // The add-in's log tab's title block brought up to the meeting's date (a log kept by hand has none).
       const asAtCell =
-        logAppend.asAt && !top.isNullObject ? headingAsAtCell(top.values as CellValue[][]) : null;
+        logAppend.asAt && !top.isNullObject
+          ? headingAsAtToRaise(top.values as CellValue[][], logAppend.asAt, is1904)
+          : null;
       if (logAppend.asAt && asAtCell) {
         const { value, numberFormat } = storedCell({ date: logAppend.asAt });
         const format = numberFormat ?? "General";

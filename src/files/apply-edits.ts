@@ -1,7 +1,7 @@
 // Applies workbook edits (an import's) to a copy of an .xlsx/.xlsm, part by part: only the sheets written change.
 
 import {
-  headingAsAtCell,
+  headingAsAtToRaise,
   logRowsFor,
   type LogAppend,
   type TotalsRowMove,
@@ -356,9 +356,9 @@ function writeEdits(
         });
         next++;
       }
-      // The title block's as-at date brought up to the rows appended.
+      // The title block's as-at date brought up to the rows appended (never back: see headingAsAtToRaise).
       const grid = existing.grid;
-      const asAtCell = log.asAt && grid ? headingAsAtCell(grid.values) : null;
+      const asAtCell = log.asAt && grid ? headingAsAtToRaise(grid.values, log.asAt, false) : null;
       if (log.asAt && grid && asAtCell) {
         const { value, numberFormat } = storedCell({ date: log.asAt });
         cells.push({

@@ -1,6 +1,9 @@
 // Changes to a workbook, as plain data: what an import or a meeting record asks to write.
 // src/excel applies them to the open workbook; src/files applies them to a copy of a file.
 
+import { parseDate, dayFromSerial } from "../parse/date";
+import { dayFromIso, type DayNumber } from "../parse/day";
+import { serialFromDateSystem } from "./date-system";
 import type { CellValue } from "./grid";
 import type { OwnedTab } from "./owned-tab";
 
@@ -119,4 +122,32 @@ export function headingAsAtCell(
     if (col >= 0) return { row, col: col + 1 };
   }
   return null;
+}
+
+/**
+ * The title block's as-at cell to bring up to `asAt` (ISO), as headingAsAtCell finds it; null when the tab
+ * has none or its as-at is already `asAt` or later. A log's heading is as at its latest rows (SPEC "Owned
+ * tabs"), so a backdated import or meeting record (`--as-at` before the last one) leaves it where it is.
+ * `date1904`: the numbers in `firstRows` are as the workbook stores them in the 1904 system (the task pane
+ * reads them so); the file reader's are already in the 1900 system. Every log writer asks here.
+ */
+export function headingAsAtToRaise(
+  firstRows: readonly (readonly CellValue[])[],
+  asAt: string,
+  date1904: boolean,
+): { row: number; col: number } | null {
+  const cell = headingAsAtCell(firstRows);
+  if (!cell) return null;
+  const wanted = dayFromIso(asAt);
+  const held = headingDay(firstRows[cell.row]?.[cell.col] ?? null, date1904);
+  return wanted !== null && held !== null && held >= wanted ? null : cell;
+}
+
+/** The day a title block's as-at cell holds: a date serial, or a date typed as text; null for none. */
+function headingDay(value: CellValue, date1904: boolean): DayNumber | null {
+  const day =
+    typeof value === "number"
+      ? dayFromSerial(serialFromDateSystem(value, date1904))
+      : parseDate(value, null, "lastUpdated");
+  return day.ok ? day.value : null;
 }
