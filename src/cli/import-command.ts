@@ -7,7 +7,7 @@ import { applyEditsToGrids } from "../core/merge/apply-edits-to-grids";
 import { notWrittenText } from "../core/merge/not-written";
 import { totalsRowNote, type TotalsRowPlace } from "../core/merge/place-new-rows";
 import { planImport } from "../core/merge/plan-import";
-import { profileFromMapping, proposeImportMapping } from "../core/merge/propose-mapping";
+import { profileFromMapping, proposeImportMapping, registerColumnsIn } from "../core/merge/propose-mapping";
 import { backupsAndLogRows, toWorkbookEdits } from "../core/merge/to-workbook-edits";
 import type { ImportMapping, ImportPlan, MergeSection } from "../core/merge/types";
 import { importStamp, localTodayIso } from "../core/local-time";
@@ -92,10 +92,15 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
   for (const issue of issues) output.stderr(`${terminalSafe(settingsWarningLine(intoName, issue))}\n`);
   const asAt = command.asAt ?? settings.asAt ?? localTodayIso();
 
-  const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt);
+  const register = chooseRegister(workbookGrids, settings, asAt, command.register, intoName);
+  const proposed = proposeImportMapping(
+    exportGrids,
+    settings.importProfile,
+    asAt,
+    registerColumnsIn(workbookGrids, register, settings.columnCorrections),
+  );
   if (!proposed.ok) throw new CliError(proposed.problem.message);
   const mapping = proposed.value;
-  const register = chooseRegister(workbookGrids, settings, asAt, command.register, intoName);
   const planned = planImport({
     exportGrids,
     mapping,
@@ -346,6 +351,10 @@ export function importText({ plan, mapping, report, out, workbook, written }: Su
   for (const c of mapping.changes) {
     if (c.kind === "renamed")
       lines.push(`Layout: "${c.from}" is now "${c.to}" (kept as ${c.field ?? "carried as it is"})`);
+    else if (c.kind === "added" && c.councilColumn !== undefined)
+      lines.push(
+        `Layout: column "${c.header}" is new since the saved IRIS profile and was not imported: it would fill the council's column "${c.councilColumn}"`,
+      );
     else
       lines.push(
         `Layout: column "${c.header}" ${c.kind === "added" ? "is new" : "is missing"} since the saved IRIS profile`,

@@ -605,6 +605,11 @@ describe("the export's columns changed this month", () => {
     const r = await runImport(exp, september.out);
     expect(r.status).toBe(0);
     expect(r.json.layoutChanges).toEqual([expect.objectContaining({ kind: "added", header: "Directorate" })]);
+    // Added by the fixer: the JSON names the council's column it was kept out of, and why it was not carried.
+    expect(r.json.layoutChanges[0]).toMatchObject({ field: null, councilColumn: "Directorate Lead" });
+    expect(r.json.risks.notCarried).toEqual([
+      expect.objectContaining({ header: "Directorate", reason: expect.stringMatching(/"Directorate Lead"/) }),
+    ]);
     const g = sheetOf(await gridsOf(r.out), "IRIS Risks");
     expect(at(g, "M2")).toBe("Place");
     expect(at(g, "M3")).toBe("Place");

@@ -1,6 +1,11 @@
 // The import's public face: what the task pane's Import view and the command line call.
 
-export { proposeImportMapping, profileFromMapping } from "./propose-mapping";
+export {
+  proposeImportMapping,
+  profileFromMapping,
+  registerColumnsIn,
+  type RegisterColumns,
+} from "./propose-mapping";
 export { planImport, backupSheetName, type PlanImportInput } from "./plan-import";
 export {
   toWorkbookEdits,

@@ -74,6 +74,11 @@ export function loggedHeaderOfField(target: SheetLayout, field: string): string 
   return col === undefined ? "" : loggedHeaderOf(target, col);
 }
 
+/** Why a column new since the saved profile is not imported (see ExportColumn.councilColumn). */
+export function councilColumnReason(councilColumn: string, targetName: string): string {
+  return `new since the saved IRIS profile, it would fill ${targetName}'s column "${councilColumn}", which the profile leaves to the council, so it was not imported; map it to a field in the task pane's preview to import it`;
+}
+
 /** Pairs each export column with the target column it fills; lists the ones that have nowhere to go. */
 export function columnTargets(
   exportSheet: ExportSheetMapping,
@@ -108,6 +113,14 @@ export function columnTargets(
   // Columns carried as they are go to the target column with the same header, when there is one.
   for (const c of exportSheet.columns) {
     if (c.field !== null) continue;
+    if (c.councilColumn !== undefined) {
+      notCarried.push({
+        header: c.header,
+        field: null,
+        reason: councilColumnReason(c.councilColumn, targetName),
+      });
+      continue;
+    }
     const key = headerKey(c.header);
     const named = target.headerCells.filter((h) => key !== "" && headerKey(h.text) === key);
     const same = named.find((h) => !taken.has(h.col));

@@ -2,10 +2,11 @@
 // the layout changes since the saved IRIS profile, so the officer can confirm the mapping in one click.
 
 import type { ConfirmedPair } from "../model/history";
-import { cellAt, formatAt, type Grid } from "../model/grid";
-import type { ImportProfile } from "../model/settings";
+import { cellAt, fillMergedAreas, formatAt, type Grid } from "../model/grid";
+import type { ColumnCorrection, ImportProfile } from "../model/settings";
 import { dayFromIso, isDateFormat, isoFromDay, parseDate } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
+import { detectSheet, type SheetLayout } from "../read/detect-sheet";
 import { headerKey } from "../read/map-headers";
 import {
   findExportSheets,
@@ -73,11 +74,91 @@ function profileColumns(
   return out;
 }
 
+/** The register an import goes into, as the proposal reads it: each field's column header, and every header. */
+export interface RegisterColumns {
+  fieldHeaders: ReadonlyMap<string, string>;
+  headers: readonly string[];
+}
+
+/**
+ * The columns of the workbook's sheet `register` (header detection alone: see detectSheet), for the
+ * proposal; undefined when there is no such sheet.
+ */
+export function registerColumnsIn(
+  grids: readonly Grid[],
+  register: string | null,
+  corrections?: ColumnCorrection[],
+): RegisterColumns | undefined {
+  const grid = grids.find((g) => g.sheetName === register);
+  return grid && registerColumnsOf(detectSheet(fillMergedAreas(grid), corrections));
+}
+
+/** The register's columns from its layout. */
+function registerColumnsOf(layout: SheetLayout): RegisterColumns {
+  const textOf = new Map(layout.headerCells.map((h) => [h.col, h.text]));
+  const fieldHeaders = new Map<string, string>();
+  for (const [field, col] of layout.mapping?.fieldColumns ?? []) {
+    const text = textOf.get(col);
+    if (text !== undefined) fieldHeaders.set(field, text);
+  }
+  return { fieldHeaders, headers: layout.headerCells.map((h) => h.text) };
+}
+
+/**
+ * The register's columns the saved profile leaves to the council (by header key, with their header): those
+ * no saved column fills, by its field or, carried as it is, by the same header (SPEC "Imports").
+ */
+function councilColumns(
+  saved: ReadonlyMap<string, { header: string; field: string | null }>,
+  register: RegisterColumns,
+): Map<string, string> {
+  const filled = new Set<string>();
+  for (const [key, { field }] of saved) {
+    if (field === null) filled.add(key);
+    else {
+      const header = register.fieldHeaders.get(field);
+      if (header !== undefined) filled.add(headerKey(header));
+    }
+  }
+  const out = new Map<string, string>();
+  for (const h of register.headers) {
+    const key = headerKey(h);
+    if (key && !filled.has(key) && !out.has(key)) out.set(key, h);
+  }
+  return out;
+}
+
+/**
+ * Leaves unmapped each column new since the saved profile that would fill, by its header's field or by the
+ * same header, a register column the profile leaves to the council: it is named in `councilColumn`, and
+ * imported only if the officer maps it (SPEC "What must never happen": nothing a user wrote is overwritten
+ * unasked). A new column for a field IRIS already fills, or the register lacks, is left as it is.
+ */
+function leaveCouncilColumns(
+  columns: ExportColumn[],
+  saved: ReadonlyMap<string, { header: string; field: string | null }>,
+  register: RegisterColumns,
+): void {
+  const council = councilColumns(saved, register);
+  const fieldsSaved = new Set([...saved.values()].map((s) => s.field));
+  for (const c of columns) {
+    if (c.source === "profile" || saved.has(headerKey(c.header))) continue;
+    if (c.field !== null && fieldsSaved.has(c.field)) continue;
+    const target = c.field === null ? c.header : register.fieldHeaders.get(c.field);
+    const held = target === undefined ? undefined : council.get(headerKey(target));
+    if (held === undefined) continue;
+    c.field = null;
+    c.source = "none";
+    c.councilColumn = held;
+  }
+}
+
 /** Proposes fields for one export sheet and lists how it differs from the saved profile. */
 function proposeSheet(
   found: FoundExportSheet,
   profile: ImportProfile | null | undefined,
   asAt: string | undefined,
+  register?: RegisterColumns,
 ): { sheet: ExportSheetMapping; changes: LayoutChange[] } {
   const { role, grid, headerRow } = found;
   const valid = new Set(ROLE_FIELDS[role]);
@@ -100,6 +181,7 @@ function proposeSheet(
 
   const changes: LayoutChange[] = [];
   if (profile && saved.size > 0) {
+    if (register) leaveCouncilColumns(columns, saved, register);
     const present = new Set(columns.map((c) => headerKey(c.header)));
     const missing = [...saved.entries()].filter(([k]) => !present.has(k)).map(([, v]) => v);
     const added = columns.filter((c) => !saved.has(headerKey(c.header)));
@@ -113,7 +195,16 @@ function proposeSheet(
         changes.push({ kind: "renamed", role, from: m.header, to: twin.header, field: m.field });
       } else changes.push({ kind: "missing", role, header: m.header, field: m.field });
     }
-    for (const a of added) changes.push({ kind: "added", role, header: a.header, field: a.field });
+    for (const a of added) {
+      const { councilColumn } = a;
+      changes.push({
+        kind: "added",
+        role,
+        header: a.header,
+        field: a.field,
+        ...(councilColumn ? { councilColumn } : {}),
+      });
+    }
   }
 
   // One field per column and one column per field: the profile's (and then the leftmost) claim wins.
@@ -139,11 +230,14 @@ function rank(c: ExportColumn): number {
  * @param exportGrids the export file's sheets (their `origin` names the file).
  * @param profile the workbook's saved IRIS profile, if any.
  * @param asAt ISO as-at date, used to tell a bare "Review Date" (last reviewed or next review).
+ * @param register the register imported into (registerColumnsOf): with a saved profile, a new risks column
+ *   that would fill a column the profile leaves to the council is left unmapped (see leaveCouncilColumns).
  */
 export function proposeImportMapping(
   exportGrids: readonly Grid[],
   profile?: ImportProfile | null,
   asAt?: string,
+  register?: RegisterColumns,
 ): ImportResult<ImportMapping> {
   const file = exportGrids[0]?.origin ?? "the export";
   const found = findExportSheets(exportGrids, {
@@ -173,7 +267,7 @@ export function proposeImportMapping(
       },
     };
   }
-  const risks = proposeSheet(found.risks, profile, asAt);
+  const risks = proposeSheet(found.risks, profile, asAt, register);
   const actions = found.actions ? proposeSheet(found.actions, profile, asAt) : null;
   return {
     ok: true,

@@ -17,6 +17,12 @@ export interface ExportColumn {
   field: string | null;
   /** Where `field` came from: the saved IRIS profile, header matching, or nothing matched (carried). */
   source: "profile" | "header" | "none";
+  /**
+   * A column new since the saved IRIS profile that would have filled this register column (its header),
+   * one the profile leaves to the council: it is not imported unless the officer maps it to a field
+   * (SPEC "Imports": council-only columns are never written). See proposeImportMapping.
+   */
+  councilColumn?: string;
   /** The first three non-blank values of the column, as text, for the officer to recognise it by. */
   samples: string[];
 }
@@ -33,7 +39,14 @@ export interface ExportSheetMapping {
 /** How the export's layout differs from the saved profile's (shown before anything is written). */
 export type LayoutChange =
   | { kind: "renamed"; role: ExportRole; from: string; to: string; field: string | null }
-  | { kind: "added"; role: ExportRole; header: string; field: string | null }
+  | {
+      kind: "added";
+      role: ExportRole;
+      header: string;
+      field: string | null;
+      /** The council's register column it would have filled, so it is not imported (see ExportColumn). */
+      councilColumn?: string;
+    }
   | { kind: "missing"; role: ExportRole; header: string; field: string | null };
 
 /** The export's columns as proposed (or as the officer confirmed them). */

@@ -62,6 +62,8 @@ export function describeChange(c: LayoutChange): string {
   const where = c.role === "risks" ? "risks" : "actions";
   if (c.kind === "renamed")
     return `${where}: "${c.from}" is now "${c.to}" (still read as ${choiceLabel(c.field)}).`;
+  if (c.kind === "added" && c.councilColumn !== undefined)
+    return `${where}: new column "${c.header}" is not imported, as it would fill your own column "${c.councilColumn}"; map it to a field to import it.`;
   if (c.kind === "added") return `${where}: new column "${c.header}" (proposed: ${choiceLabel(c.field)}).`;
   return `${where}: column "${c.header}" (${choiceLabel(c.field)}) is no longer in the export.`;
 }

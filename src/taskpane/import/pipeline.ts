@@ -8,7 +8,9 @@ import {
   profileFromMapping,
   proposeImportMapping,
   toWorkbookEdits,
+  type RegisterColumns,
 } from "../../core/merge";
+export { registerColumnsIn } from "../../core/merge";
 import { ROLE_FIELDS } from "../../core/merge/find-export-sheets";
 import type { ExportRole, ImportMapping, ImportPlan, ImportResult } from "../../core/merge/types";
 import type { WorkbookEdits } from "../../core/model/edits";
@@ -99,13 +101,18 @@ export function proposedRegister(registers: string[], settings: Settings): strin
   return registers[0] ?? null;
 }
 
-/** The mapping proposal, with the columns the officer ignored last time ignored again (the profile keeps them). */
+/**
+ * The mapping proposal, with the columns the officer ignored last time ignored again (the profile keeps
+ * them). `register`: the proposed register's columns (registerColumnsIn, re-exported here), so that a column new since the
+ * profile is not proposed into one the profile leaves to the council.
+ */
 export function proposeMapping(
   exportGrids: Grid[],
   settings: Settings,
   asAt: string,
+  register?: RegisterColumns,
 ): ImportResult<{ mapping: ImportMapping; choices: Record<ExportRole, ColumnChoice[]> }> {
-  const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt);
+  const proposed = proposeImportMapping(exportGrids, settings.importProfile, asAt, register);
   if (!proposed.ok) return proposed;
   const mapping = proposed.value;
   const ignoredBefore = (role: ExportRole) => {

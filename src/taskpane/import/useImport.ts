@@ -150,7 +150,15 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
     async (p: Pipeline, exportGrids: Grid[], workbookGrids: Grid[], fileName: string, exclude: string[]) => {
       const s = await settingsNow();
       const asAt = s.asAt ?? localTodayIso();
-      const proposed = p.proposeMapping(exportGrids, s, asAt);
+      const registers = p.registersIn(workbookGrids, s, asAt, exclude);
+      const register = p.proposedRegister(registers, s);
+      // Proposed against the register proposed: a new column is not proposed into the council's own.
+      const proposed = p.proposeMapping(
+        exportGrids,
+        s,
+        asAt,
+        p.registerColumnsIn(workbookGrids, register, s.columnCorrections),
+      );
       if (!proposed.ok) {
         patch({
           busy: null,
@@ -159,7 +167,6 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
         });
         return;
       }
-      const registers = p.registersIn(workbookGrids, s, asAt, exclude);
       if (registers.length === 0) {
         const seen =
           workbookGrids
@@ -182,7 +189,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
         mapping,
         choices,
         registers,
-        register: p.proposedRegister(registers, s),
+        register,
         asAt,
         prepared: null,
         renumberedOffered: [],

@@ -1,7 +1,11 @@
 // The proposed mapping: sheets found by headers, samples, the saved profile applied, layout changes listed.
 
 import { gridFromRows } from "../../../src/core/model/grid";
-import { profileFromMapping, proposeImportMapping } from "../../../src/core/merge/propose-mapping";
+import {
+  profileFromMapping,
+  proposeImportMapping,
+  registerColumnsIn,
+} from "../../../src/core/merge/propose-mapping";
 import type { LayoutChange } from "../../../src/core/merge/types";
 import { EXPORT_HEADERS, exportGrid, mappingFor, risk } from "./helpers";
 
@@ -127,5 +131,78 @@ describe("proposeImportMapping", () => {
     };
     const r = proposeImportMapping([exportGrid([risk("R-1")])], profile);
     expect(r.ok && r.value.risks.columns[0].field).toBe("id");
+  });
+});
+
+describe("a column new since the saved profile, against the register's own columns", () => {
+  // SPEC "Imports": council-only columns are the register's columns the mapping (the saved profile) does
+  // not fill, and an import never writes them; "What must never happen": nothing a user wrote is
+  // overwritten unasked. A new export column is not taken up by itself into such a column.
+  const withLead = (headers: string[]) =>
+    gridFromRows("Register", [headers, ["R-1", "Title", "Jane", "Open", "Place", "Own note"]], {
+      origin: "council.xlsx",
+    });
+  const REGISTER = [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Risk Status",
+    "Directorate Lead",
+    "Council Notes",
+  ];
+  const savedProfile = profileFromMapping(mappingFor([exportGrid([risk("R-1")])]), "Register");
+  const nextMonth = (extra: string) => [exportGrid([[...risk("R-1"), "Adults"]], [...EXPORT_HEADERS, extra])];
+  const propose = (grids: ReturnType<typeof nextMonth>, profile = savedProfile, headers = REGISTER) => {
+    const m = proposeImportMapping(
+      grids,
+      profile,
+      "2022-10-10",
+      registerColumnsIn([withLead(headers)], "Register"),
+    );
+    if (!m.ok) throw new Error(m.problem.message);
+    return m.value;
+  };
+  const column = (m: ReturnType<typeof propose>, header: string) =>
+    m.risks.columns.find((c) => c.header === header);
+
+  it("leaves a new 'Directorate' unmapped where the council's 'Directorate Lead' holds its field, and says so", () => {
+    const m = propose(nextMonth("Directorate"));
+    expect(column(m, "Directorate")).toMatchObject({
+      field: null,
+      source: "none",
+      councilColumn: "Directorate Lead",
+    });
+    expect(m.changes).toEqual([
+      { kind: "added", role: "risks", header: "Directorate", field: null, councilColumn: "Directorate Lead" },
+    ]);
+  });
+
+  it("leaves a new column headed as a council column unmapped too (it would be carried into it by its header)", () => {
+    const m = propose(nextMonth("Council Notes"));
+    expect(column(m, "Council Notes")).toMatchObject({ field: null, councilColumn: "Council Notes" });
+  });
+
+  it("a first import (no saved profile) maps 'Directorate' by its header, as before", () => {
+    const m = propose(nextMonth("Directorate"), null as never);
+    expect(column(m, "Directorate")).toMatchObject({ field: "annex", source: "header" });
+    expect(column(m, "Directorate")?.councilColumn).toBeUndefined();
+  });
+
+  it("a new column for a field the register lacks is proposed by its header, as before", () => {
+    const m = propose(nextMonth("Directorate"), savedProfile, REGISTER.slice(0, 4));
+    expect(column(m, "Directorate")).toMatchObject({ field: "annex", source: "header" });
+    expect(m.changes).toEqual([{ kind: "added", role: "risks", header: "Directorate", field: "annex" }]);
+  });
+
+  it("a new column for a field IRIS already fills is left to the saved column, as before", () => {
+    const first = mappingFor([exportGrid([risk("R-1")], [...EXPORT_HEADERS, "Service Area"])]);
+    const profile = profileFromMapping(first, "Register");
+    const grids = [
+      exportGrid([[...risk("R-1"), "Place", "Adults"]], [...EXPORT_HEADERS, "Service Area", "Directorate"]),
+    ];
+    const m = propose(grids as never, profile);
+    expect(column(m, "Service Area")).toMatchObject({ field: "annex", source: "profile" });
+    expect(column(m, "Directorate")).toMatchObject({ field: null, source: "none" });
+    expect(column(m, "Directorate")?.councilColumn).toBeUndefined();
   });
 });
