@@ -5,7 +5,7 @@ import { currentScore } from "../escalate/current-score";
 import { appetiteOf } from "../history/risk-points";
 import { reportEach } from "./report-each";
 import type { Rule, RuleReport } from "./types";
-import { rawCell } from "../model/records";
+import { fieldColumn } from "../model/records";
 
 export const rule: Rule = {
   meta: {
@@ -34,7 +34,8 @@ export const rule: Rule = {
         level: APPETITE_LEVEL_NAMES[appetite.level],
         max: appetite.max,
       };
-      const field = rawCell(r, "score") ? "score" : "likelihood";
+      // The Score cell where the register has one, worked out or not (a formula whose result an import cleared).
+      const field = fieldColumn(r, "score") !== undefined ? "score" : "likelihood";
       return appetite.category
         ? { record: r, field, messageId: "above", data }
         : { record: r, field, messageId: "aboveDefault", data };

@@ -46,4 +46,26 @@ describe(RULE, () => {
     ];
     expect(findingsOf(RULE, [{ name: "Register", rows }], { settings: appetite })).toEqual([["E2", "above"]]);
   });
+
+  it("names the Score cell when the register has a score column, even with its result cleared (as after an import)", () => {
+    // An import keeps a score formula but drops its saved result: the score is then likelihood × impact, and
+    // the finding is still about the Score cell, which holds the formula (not the Likelihood cell).
+    const rows = [
+      ["Risk ID", "Risk Title", "Likelihood", "Impact", "Current Risk Score", "Risk Response Strategy"],
+      ["HRC-001", "Claims", 4, 4, null, "Treat"],
+    ];
+    expect(findingsOf(RULE, [{ name: "Register", rows }], { settings: appetite })).toEqual([
+      ["E2", "aboveDefault"],
+    ]);
+  });
+
+  it("names the Likelihood cell where the register has no score column", () => {
+    const rows = [
+      ["Risk ID", "Risk Title", "Likelihood", "Impact", "Risk Response Strategy"],
+      ["HRC-001", "Claims", 4, 4, "Treat"],
+    ];
+    expect(findingsOf(RULE, [{ name: "Register", rows }], { settings: appetite })).toEqual([
+      ["C2", "aboveDefault"],
+    ]);
+  });
 });
