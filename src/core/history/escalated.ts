@@ -96,16 +96,32 @@ function saysNo(text: string): boolean {
   return isPlaceholder(head ? head[1].trim() : text.trim());
 }
 
-/** "De-escalated", "de escalated", "deescalated" anywhere in the words. */
+/** "De-escalated", "de escalated", "deescalated" anywhere in the words: the cheap first test. */
 const DE_ESCALATED = /\bde[\s-]?escalated\b/i;
+/** An aside in brackets: "(previously de-escalated in 2021)" is history, not the current state. */
+const ASIDE_IN_BRACKETS = /\([^)]*\)?/g;
+/** Each escalation event the words record, with the word before it: "previously de-escalated", "re-escalated". */
+const ESCALATION_EVENT = /(?:\b(\w+)\s+)?\b(de|re)?[\s-]?escalated\b/gi;
+/** Words putting a de-escalation in the past: "previously de-escalated", "was de-escalated in 2021". */
+const PAST_MARKER = /^(previously|formerly|was|once|earlier|been)$/i;
 
 /**
- * True when the words record a de-escalation ("De-escalated to directorate register (Aug 22)", "Was
- * corporate register – de-escalated 08/22"): the register they name is where the risk was, or where it
- * went down to, not where it is escalated to now.
+ * True when the words record a de-escalation as the current state ("De-escalated to directorate register
+ * (Aug 22)", "Was corporate register – de-escalated 08/22"): the register they name is where the risk was,
+ * or where it went down to, not where it is escalated to now. A past de-escalation beside the register named
+ * now is not ("Corporate Risk Register (previously de-escalated in 2021)", "Corporate Risk Register –
+ * re-escalated 09/22 (was de-escalated 2021)"): the last escalation event outside brackets, and not marked
+ * as past, decides.
  */
 function saysDeEscalated(text: string): boolean {
-  return DE_ESCALATED.test(text);
+  if (!DE_ESCALATED.test(text)) return false;
+  let lastIsDeEscalation = false;
+  for (const [, before, prefix] of text.replace(ASIDE_IN_BRACKETS, " ").matchAll(ESCALATION_EVENT)) {
+    const isDe = (prefix ?? "").toLowerCase() === "de";
+    if (isDe && before && PAST_MARKER.test(before)) continue;
+    lastIsDeEscalation = isDe;
+  }
+  return lastIsDeEscalation;
 }
 
 /** Most risks are not escalated: they share one answer. */

@@ -136,6 +136,18 @@ describe("proposals", () => {
       null,
     ],
     [
+      "de-escalate: a past de-escalation in brackets beside the register named now is still escalated",
+      { score: 4, escalatedTo: "Corporate Risk Register (previously de-escalated in 2021)" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      ["de-escalate", "corporate-register", "score 4 at or below appetite (Cautious, 9) for 3 months"],
+    ],
+    [
+      "de-escalate: 're-escalated' after a de-escalation is escalated to the register named",
+      { score: 4, escalatedTo: "CRR, previously de-escalated 2021 – re-escalated 09/22" },
+      [logRow("05/07/2022", "HRC-001", 16), logRow("05/08/2022", "HRC-001", 4)],
+      ["de-escalate", "corporate-register", "score 4 at or below appetite (Cautious, 9) for 3 months"],
+    ],
+    [
       "escalate: a risk de-escalated (Escalated To says so) that is above appetite again may go up again",
       { score: 16, escalatedTo: "De-escalated from CRR 08/22" },
       [logRow("05/07/2022", "HRC-001", 16)],
