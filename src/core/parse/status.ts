@@ -68,6 +68,9 @@ const PLAN_STATUS_WORDS: readonly (readonly [string, PlanStatus])[] = [
   ["cancelled", "cancelled"],
   ["canceled", "cancelled"],
   ["superseded", "cancelled"],
+  // Judgement: an action the board no longer needs ("Not applicable – superseded by 2.1") is closed as a
+  // cancelled one is, not an unknown status or one still to do.
+  ["not applicable", "cancelled"],
 ];
 
 /**

@@ -80,6 +80,8 @@ describe("parsePlanStatus", () => {
     ["At risk", "delayed"],
     ["Cancelled", "cancelled"],
     ["Superseded by action 4.2", "cancelled"],
+    ["Not applicable – superseded by 2.1", "cancelled"],
+    ["Not applicable", "cancelled"],
   ])("%j is %s", (text, expected) => {
     expect(parsePlanStatus(text)).toEqual({ ok: true, value: expected });
   });
