@@ -561,7 +561,10 @@ export function readTable<F extends string>(
   const source = gridSource(grid, fieldColumns, unmapped);
   let section: string | undefined;
   // A plan's aim headings carry their aim down (carryPlanHeading); the last one read, for the actions under it.
-  const headingOf = isPlan ? planHeading : sectionHeading;
+  const planActionCol = fieldColumns.get("action");
+  const headingOf: typeof sectionHeading = isPlan
+    ? (g, row, sp, id) => planHeading(g, row, sp, id, planActionCol)
+    : sectionHeading;
   let aimHeading: AimHeading | undefined;
   const sections: { row: number; text: string; followed: boolean }[] = [];
   const totals: number[] = [];

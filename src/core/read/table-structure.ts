@@ -208,13 +208,16 @@ const HEADING_PRIORITY =
  * The aim heading of a plan row (README Check: "a merged aim heading (a Word export's shaded row) sets the
  * aim of the actions below it"): a section heading ({@link sectionHeading}), which on an audit plan may
  * carry its finding's priority in its last columns ("Finding 1: … | Priority: High"); the priority is not
- * part of the heading. Null for any other row.
+ * part of the heading. A row whose only words besides the priority sit alone in the plan's action column
+ * (`actionCol`: a plan headed Action … Priority) is a new action with only its priority filled in, not a
+ * heading. Null for any other row.
  */
 export function planHeading(
   grid: Grid,
   row: number,
   span: TableSpan,
   idCol: number | undefined,
+  actionCol?: number,
 ): string | null {
   const r = grid.values[row - grid.rowOffset];
   if (!r) return null;
@@ -222,6 +225,8 @@ export function planHeading(
   if (heading !== null) return heading;
   const priority = lastText(r);
   if (priority === null || !HEADING_PRIORITY.test(cellText(priority))) return null;
+  if (actionCol !== undefined && onlyFilledCellBesides(r, priority) === actionCol - grid.colOffset)
+    return null;
   // The row without its priority (a merged area's copies of it too) is read as any heading is.
   return headingOfCells(
     grid,
@@ -230,6 +235,21 @@ export function planHeading(
     span,
     idCol,
   );
+}
+
+/**
+ * The index of the row's one filled cell other than those holding `except` (a priority), or -1 when there
+ * are none or several (a merged area's copies count as several).
+ */
+function onlyFilledCellBesides(r: readonly CellValue[], except: CellValue): number {
+  let found = -1;
+  for (let i = 0; i < r.length; i++) {
+    const v = r[i];
+    if (isBlank(v ?? null) || v === except) continue;
+    if (found !== -1) return -1;
+    found = i;
+  }
+  return found;
 }
 
 /** The row's last filled cell when it holds text, else null. */

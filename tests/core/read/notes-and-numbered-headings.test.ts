@@ -92,4 +92,14 @@ describe("planHeading: an audit plan's aim heading, with its finding's priority 
     );
     expect(planHeading(g, 0, SPAN, 0)).toBeNull();
   });
+
+  it("does not read a new action alone in the action column beside its priority as a heading", () => {
+    // A plan headed Action, Lead Officer, Target Date, Progress Status, Evidence, Priority.
+    const g = row(["Procure new CCTV maintenance contract", null, null, null, null, "High"], []);
+    expect(planHeading(g, 0, { first: 0, last: 5 }, undefined, 0)).toBeNull();
+    // The same words where the action column is elsewhere are a heading with its priority.
+    expect(planHeading(g, 0, { first: 0, last: 5 }, undefined, 3)).toBe(
+      "Procure new CCTV maintenance contract",
+    );
+  });
 });
