@@ -47,7 +47,7 @@ function chooseRegister(
   for (const g of grids)
     if (!g.owned) layouts.set(g.sheetName, detectSheet(fillMergedAreas(g), settings.columnCorrections));
   // An officer's dated copy of the register ("Risk Register (Aug 22)") is history, not a register to import into.
-  const copies = findRegisterCopies(layouts);
+  const copies = findRegisterCopies(layouts, grids);
   const registers = [...layouts]
     .filter(([name, layout]) => layout.kind === "risk-register" && !copies.has(name))
     .map(([name]) => name);

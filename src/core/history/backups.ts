@@ -2,7 +2,7 @@
 // made by hand ("Risk Register 31-08-2022", "Copy of Risk Register (Aug 22)"): which risks each names, so a
 // risk with no Date Raised and no log row is still dated by the first backup that holds it.
 
-import { cellAt, type Grid } from "../model/grid";
+import { cellAt, formatAt, type Grid } from "../model/grid";
 import { idKey } from "../model/records";
 import { parseDate } from "../parse/date";
 import { dayFromIso, ukDate, type DayNumber } from "../parse/day";
@@ -53,6 +53,11 @@ export interface RegisterCopy {
   day: DayNumber;
   /** The day or month its name gives, as the sheet list says it: "31/08/2022", "Aug 2022". */
   dated: string;
+  /**
+   * True for an undated register that a sheet named as its dated copy has overtaken (see isAheadOf): the
+   * register's earlier state, dated by its latest review, and the dated sheet the live register.
+   */
+  superseded?: true;
 }
 
 /** What officers write before a register's name on a copy: "Copy of …", "Backup of …", "Backup …". */
@@ -127,19 +132,71 @@ function sameHeaderLayout(copy: SheetLayout, register: SheetLayout): boolean {
   );
 }
 
+/** The columns whose dates say when something happened to a risk: when it was raised, when last reviewed. */
+const EVENT_DATE_FIELDS = ["raised", "lastUpdated"] as const;
+
+/** The latest day a register sheet's risks were raised or reviewed on, read once per sheet; null when none is. */
+function latestEventDay(grid: Grid, layout: SheetLayout): DayNumber | null {
+  if (!layout.mapping || layout.headerRow === null) return null;
+  const end = grid.rowOffset + grid.values.length;
+  let latest: DayNumber | null = null;
+  for (const field of EVENT_DATE_FIELDS) {
+    const col = layout.mapping.fieldColumns.get(field);
+    if (col === undefined) continue;
+    for (let row = layout.headerRow + 1; row < end; row++) {
+      const day = parseDate(cellAt(grid, row, col), formatAt(grid, row, col), "lastUpdated");
+      if (day.ok && (latest === null || day.value > latest)) latest = day.value;
+    }
+  }
+  return latest;
+}
+
+/**
+ * True when a sheet named as a dated copy holds reviews newer than anything in the register it would copy:
+ * a copy holds its register as it stood, so it cannot be ahead of it. Such a sheet is the live register
+ * ("Risk Register Oct 22", reviewed this month), and the undated one beside it (last year's "Risk Register")
+ * its earlier state. A sheet or register that holds no dates leaves the name to decide.
+ */
+function isAheadOf(copyLatest: DayNumber | null, registerLatest: DayNumber | null): boolean {
+  return copyLatest !== null && registerLatest !== null && copyLatest > registerLatest;
+}
+
 /**
  * The register sheets (by name) that are officers' dated copies of another register sheet of the workbook:
- * named as its copy (see registerCopyOf) and laid out under its header. Read as history, not as registers.
+ * named as its copy (see registerCopyOf), laid out under its header, and not ahead of it. A sheet so named
+ * that is ahead of its register (see isAheadOf) is the live one, and the register it names is the copy,
+ * superseded and dated by its latest review. Read as history, not as registers. `grids` are the workbook's
+ * sheets, read only for a sheet named as a copy and its register.
  */
-export function findRegisterCopies(layouts: ReadonlyMap<string, SheetLayout>): Map<string, RegisterCopy> {
+export function findRegisterCopies(
+  layouts: ReadonlyMap<string, SheetLayout>,
+  grids: readonly Grid[],
+): Map<string, RegisterCopy> {
   const registers: string[] = [];
   for (const [name, layout] of layouts)
     if (layout.kind === "risk-register" && layout.mapping) registers.push(name);
   const copies = new Map<string, RegisterCopy>();
   if (registers.length < 2) return copies;
+  const latest = new Map<string, DayNumber | null>();
+  const latestOf = (name: string): DayNumber | null => {
+    if (!latest.has(name)) {
+      const grid = grids.find((g) => g.sheetName === name);
+      latest.set(name, grid ? latestEventDay(grid, layouts.get(name)!) : null);
+    }
+    return latest.get(name)!;
+  };
   for (const name of registers) {
     const copy = registerCopyOf(name, registers);
-    if (copy && sameHeaderLayout(layouts.get(name)!, layouts.get(copy.register)!)) copies.set(name, copy);
+    if (!copy || !sameHeaderLayout(layouts.get(name)!, layouts.get(copy.register)!)) continue;
+    const registerLatest = latestOf(copy.register);
+    if (!isAheadOf(latestOf(name), registerLatest)) copies.set(name, copy);
+    else if (!copies.has(copy.register))
+      copies.set(copy.register, {
+        register: name,
+        day: registerLatest!,
+        dated: ukDate(registerLatest!),
+        superseded: true,
+      });
   }
   return copies;
 }

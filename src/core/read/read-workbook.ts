@@ -349,7 +349,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
     });
   }
-  const registerCopies = findRegisterCopies(layouts);
+  const registerCopies = findRegisterCopies(layouts, grids);
   if (registerCopies.size > 0) setCopiesAside(registerCopies, records, layouts, sheets, ownRatingScales);
   return {
     sheets,
@@ -382,7 +382,9 @@ function setCopiesAside(
       headerRow: null,
       mapping: null,
       headerCells: [],
-      note: `a copy of "${copy.register}" dated ${copy.dated}, under its header: read as history, as a dated backup is, not as a live register`,
+      note: copy.superseded
+        ? `an earlier state of "${copy.register}", last reviewed ${copy.dated}, under its header: read as history, as a dated backup is, not as a live register`
+        : `a copy of "${copy.register}" dated ${copy.dated}, under its header: read as history, as a dated backup is, not as a live register`,
     };
     layouts.set(name, layout);
     ownRatingScales.delete(name);

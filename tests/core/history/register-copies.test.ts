@@ -126,4 +126,27 @@ describe("a dated copy in the workbook", () => {
     ]);
     expect(report.records.risks.map((r) => r.sheet)).toEqual(["Risk Register", "Risk Register Sep 22"]);
   });
+
+  it("(judgement) a sheet named as a copy but reviewed after everything in its register is the live register, and the register its earlier state", () => {
+    // A copy holds its register as it stood, so it cannot hold reviews newer than the register's latest.
+    const report = reportOf([
+      sheet("Risk Register", hrisk({ id: "HRC-001", raised: "10/01/2021", lastReview: "14/10/2021" })),
+      sheet("Risk Register Oct 22", hrisk({ id: "HRC-001" }), hrisk({ id: "HRC-004" })),
+    ]);
+    expect(report.records.risks.map((r) => r.sheet)).toEqual([
+      "Risk Register Oct 22",
+      "Risk Register Oct 22",
+    ]);
+    expect(report.sheets.find((s) => s.name === "Risk Register")!.note).toBe(
+      'an earlier state of "Risk Register Oct 22", last reviewed 14/10/2021, under its header: read as history, as a dated backup is, not as a live register',
+    );
+  });
+
+  it("a copy reviewed no later than its register stays a copy", () => {
+    const report = reportOf([
+      sheet("Risk Register", hrisk({ id: "HRC-001", lastReview: "01/10/2022" })),
+      sheet("Risk Register (Sep 22)", hrisk({ id: "HRC-001", lastReview: "01/09/2022" })),
+    ]);
+    expect(report.records.risks.map((r) => r.sheet)).toEqual(["Risk Register"]);
+  });
 });
