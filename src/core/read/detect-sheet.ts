@@ -133,7 +133,7 @@ export function detectSheet(
       if (!prev || quality(mapping) > quality(prev.mapping)) best.set(kind, { row, mapping, cells });
     }
   }
-  const chosen = chooseKind(best);
+  const chosen = chooseKind(best, grid.sheetName);
   if (!chosen) {
     return {
       kind: "unknown",
@@ -158,8 +158,11 @@ function quality(m: HeaderMapping): number {
   return m.fieldColumns.size * 1000 + m.strength;
 }
 
-function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
-  if (best.has("update-log") && !namesRisksAsRegister(best.get("risk-register")?.mapping))
+function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>, sheetName: string): Kind | null {
+  if (
+    best.has("update-log") &&
+    (isNamedAsLog(sheetName) || !readsAsRegisterBeyondLog(best.get("risk-register")?.mapping))
+  )
     return "update-log";
   if (best.has("improvement-plan")) {
     const plan = best.get("improvement-plan")!.mapping;
@@ -183,14 +186,39 @@ function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>): Kind | null {
   return null;
 }
 
+/** A sheet named as an update log: "Update Log", "Update History", "Risk Updates", "Review Log" … */
+const LOG_NAME = /\b(?:updates?|reviews?|changes?) (?:log|history)\b|\brisk updates\b/i;
+
 /**
- * True when a header row that reads as an Update Log also reads as a register naming its risks: an id, a title
- * or description and an owner ("Ref, Risk Title, Risk Owner, …, Date of update, No change?"). A log says which
- * risk by its id and when it was updated; a register says what each risk is and who owns it, and may keep the
- * date of its last update and whether it changed beside them: it is a register.
+ * True when a sheet's name says it is an update log (LOG_NAME): with the log's columns it is the log,
+ * whatever other columns it carries (a title and owner copied onto each row so the log reads on its own).
  */
-function namesRisksAsRegister(reg: HeaderMapping | undefined): boolean {
-  return reg !== undefined && namesRisks(reg);
+function isNamedAsLog(sheetName: string): boolean {
+  return LOG_NAME.test(sheetName.replace(/[\s_-]+/g, " "));
+}
+
+/**
+ * True when a register mapping scores its risks: a title or description with a likelihood, an impact and
+ * a score together ("Risk Ref, Risk Description, Likelihood, Impact, Risk Score, …").
+ */
+function scoresRisks(m: HeaderMapping): boolean {
+  const has = (f: string) => m.fieldColumns.has(f);
+  const scored =
+    (has("likelihood") && has("impact") && has("score")) ||
+    (has("inherentLikelihood") && has("inherentImpact") && has("inherentScore"));
+  return scored && (has("title") || has("description"));
+}
+
+/**
+ * True when a header row that reads as an Update Log also reads as a register: one naming its risks (an id,
+ * a title or description and an owner: "Ref, Risk Title, Risk Owner, …, Date of update, No change?") or
+ * scoring them (see scoresRisks: "Risk Ref, Risk Description, Likelihood, Impact, Risk Score, …, Date of
+ * update, No change?"). A log says which risk by its id and when it was updated; a register says what each
+ * risk is and who owns it or how it scores, and may keep the date of its last update and whether it changed
+ * beside them: it is a register, unless the sheet is named as a log (see isNamedAsLog).
+ */
+function readsAsRegisterBeyondLog(reg: HeaderMapping | undefined): boolean {
+  return reg !== undefined && (namesRisks(reg) || scoresRisks(reg));
 }
 
 /** A column of a risk's mitigations, not one action: "Mitigating Actions", "Controls / Actions", "Mitigation". */

@@ -88,4 +88,31 @@ describe("a sheet headed as a log is the Update Log; a register with an update d
       ]),
     ).toBe("risk-register");
   });
+
+  it("a register scoring its risks (likelihood, impact, score, description) with 'Date of update' and 'No change?' is a register", () => {
+    expect(
+      kindOf([
+        [
+          "Risk Ref",
+          "Risk Description",
+          "Likelihood",
+          "Impact",
+          "Risk Score",
+          "Date of update",
+          "No change?",
+        ],
+        ["TR-01", "Loss of key staff", 4, 4, 16, "05/10/2022", "No"],
+      ]),
+    ).toBe("risk-register");
+  });
+
+  it("a sheet named as an update log with the log's columns is the log, though it names title and owner", () => {
+    const rows: CellValue[][] = [
+      ["Date", "Risk ID", "Risk Title", "Risk Owner", "Update", "No change", "Current score"],
+      ["12/09/2022", "HRC-001", "Resurfacing", "Jane Smith", "Programme slipped", "No", 12],
+    ];
+    for (const name of ["Update Log", "Risk Update History", "Risk Updates", "Review_Log"])
+      expect(detectSheet(gridFromRows(name, rows)).kind).toBe("update-log");
+    expect(kindOf(rows)).toBe("risk-register");
+  });
 });
