@@ -1,4 +1,4 @@
-// A fresh clone has no ../shared beside it: no test or source may read it (copy a fixture into
+// A fresh clone has no shared folder beside it: no test or source may read it (copy a fixture into
 // tests/fixtures and note its origin instead). A review file once read three external registers from there.
 
 import * as fs from "fs";

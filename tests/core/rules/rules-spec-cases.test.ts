@@ -1,5 +1,5 @@
 // Review cases judged against SPEC.md on realistic register layouts: each `it` names what SPEC requires.
-// The layouts are copied in as data (no test reads /work/shared).
+// The layouts are copied in as data (no test reads the shared folder beside the project).
 
 import { checkWorkbook } from "../../../src/core/check";
 import { joinAcrossFiles } from "../../../src/core/join/across-files";
