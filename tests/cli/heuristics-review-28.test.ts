@@ -9,11 +9,11 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { JsonReport } from "../../src/cli/format-json";
-import type { CellValue } from "../../src/core/model/grid";
 import { putRow as put } from "../helpers/built-plan";
 import { tempFolder } from "../helpers/test-files";
 import { runMain } from "./helpers/main-in-process";
 import { writeXlsx, type SheetSpec } from "./settings-review-helpers";
+import { handLog, LOG, registerSheet } from "./helpers/year-kept-workbooks";
 
 jest.setTimeout(120_000);
 
@@ -23,69 +23,6 @@ let files = 0;
 
 // ---------------------------------------------------------------------------------------------------
 // Registers and logs (as tests/cli/history-review-3.test.ts builds them)
-
-const REGISTER_HEADER = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Category",
-  "Current Likelihood",
-  "Current Impact",
-  "Current Risk Score",
-  "Target Score",
-  "Target Date",
-  "Risk Response Strategy",
-  "Mitigating Actions",
-  "Date Raised",
-  "Date of Last Review",
-  "Latest Update",
-  "Escalate?",
-  "Escalated To",
-  "Risk Status",
-];
-
-interface Risk {
-  id: string;
-  title: string;
-  l: number;
-  i: number;
-  lastReview?: CellValue;
-  escalate?: CellValue;
-  escalatedTo?: CellValue;
-}
-
-/** A register row: an owned, treated open risk raised in January 2022 and reviewed on 05/10/2022 unless told. */
-const riskRow = (k: Risk): CellValue[] => [
-  k.id,
-  k.title,
-  "Jane Smith",
-  "Operational",
-  k.l,
-  k.i,
-  k.l * k.i,
-  4,
-  "31/03/2023",
-  "Treat",
-  `Action plan for ${k.id}`,
-  "10/01/2022",
-  k.lastReview === undefined ? "05/10/2022" : k.lastReview,
-  "Reviewed at RMB",
-  k.escalate === undefined ? "No" : k.escalate,
-  k.escalatedTo ?? null,
-  "Open",
-];
-
-const registerSheet = (name: string, ...risks: Risk[]): SheetSpec => ({
-  name,
-  rows: [REGISTER_HEADER, ...risks.map(riskRow)],
-});
-
-/** The headers most hand-kept logs the add-in recognises use (SPEC "Fields", update log). */
-const LOG = ["Date", "Risk ID", "Update", "No change", "Current score"];
-const handLog = (header: string[], ...rows: CellValue[][]): SheetSpec => ({
-  name: "Update Log",
-  rows: [header, ...rows],
-});
 
 async function book(sheets: SheetSpec[]): Promise<string> {
   return writeXlsx(tmp, `book-${++files}.xlsx`, sheets);

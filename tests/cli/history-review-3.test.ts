@@ -16,6 +16,7 @@ import type { CellValue } from "../../src/core/model/grid";
 import { runMain, type MainRun } from "./helpers/main-in-process";
 import { tempFolder } from "../helpers/test-files";
 import { handEdited, SETTINGS_SHEET, writeXlsx, type SheetSpec } from "./settings-review-helpers";
+import { handLog, LOG, registerSheet, type Risk } from "./helpers/year-kept-workbooks";
 
 jest.setTimeout(120_000);
 
@@ -25,82 +26,6 @@ let files = 0;
 
 // ---------------------------------------------------------------------------------------------------
 // Building workbooks
-
-/** The register's columns (the risk's own category, target, escalation and dates). */
-const REGISTER_HEADER = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Category",
-  "Current Likelihood",
-  "Current Impact",
-  "Current Risk Score",
-  "Target Score",
-  "Target Date",
-  "Risk Response Strategy",
-  "Mitigating Actions",
-  "Date Raised",
-  "Date of Last Review",
-  "Latest Update",
-  "Escalate?",
-  "Escalated To",
-  "Risk Status",
-];
-
-interface Risk {
-  id: string;
-  title: string;
-  category?: string;
-  l: CellValue;
-  i: CellValue;
-  /** The register's score; likelihood × impact unless given. */
-  score?: CellValue;
-  targetScore?: CellValue;
-  targetDate?: CellValue;
-  raised?: CellValue;
-  lastReview?: CellValue;
-  update?: CellValue;
-  escalate?: CellValue;
-  escalatedTo?: CellValue;
-  status?: string;
-}
-
-/** A register row: an owned, treated open risk raised in January 2022 and reviewed on 05/10/2022 unless told. */
-function riskRow(k: Risk): CellValue[] {
-  return [
-    k.id,
-    k.title,
-    "Jane Smith",
-    k.category ?? "Operational",
-    k.l,
-    k.i,
-    k.score !== undefined ? k.score : typeof k.l === "number" && typeof k.i === "number" ? k.l * k.i : null,
-    k.targetScore === undefined ? 4 : k.targetScore,
-    k.targetDate === undefined ? "31/03/2023" : k.targetDate,
-    "Treat",
-    `Action plan for ${k.id}`,
-    k.raised === undefined ? "10/01/2022" : k.raised,
-    k.lastReview === undefined ? "05/10/2022" : k.lastReview,
-    k.update === undefined ? "Reviewed at RMB" : k.update,
-    k.escalate === undefined ? "No" : k.escalate,
-    k.escalatedTo ?? null,
-    k.status ?? "Open",
-  ];
-}
-
-const registerSheet = (name: string, ...risks: Risk[]): SheetSpec => ({
-  name,
-  rows: [REGISTER_HEADER, ...risks.map(riskRow)],
-});
-
-/** An Update Log kept by hand: its own header row, then rows as typed. */
-const handLog = (header: string[], ...rows: CellValue[][]): SheetSpec => ({
-  name: "Update Log",
-  rows: [header, ...rows],
-});
-
-/** The headers most hand-kept logs the add-in recognises use (SPEC "Fields", update log). */
-const LOG = ["Date", "Risk ID", "Update", "No change", "Current score"];
 
 const ACTIONS_HEADER = [
   "Risk Reference",
@@ -770,7 +695,9 @@ describe("direction of travel", () => {
     const out = path.join(tmp, "tbc-review.xlsx");
     const { json } = await check(file, ["--out", out]);
     const text = await runMain(["check", file, "--as-at", AS_AT]);
-    expect(text.stdout).toMatch(/Direction of travel of open risks: .* 0 with no direction \(not dated, or no score\)\./);
+    expect(text.stdout).toMatch(
+      /Direction of travel of open risks: .* 0 with no direction \(not dated, or no score\)\./,
+    );
     const direction = block(await tabRows(out, "Risk Summary"), /^Direction of travel/);
     expect(direction.rows.find((r) => /^No direction/.test(r[0]))?.[1]).toBe("0");
     expect(trendOf(json, "HRC-001")).not.toBeNull();
