@@ -18,6 +18,7 @@ import { handEdited, SETTINGS_SHEET } from "./settings-review-helpers";
 import { checkFile } from "../../src/cli/check-file";
 import type { AcceptedException } from "../../src/core/model/settings";
 import type { CellValue } from "../../src/core/model/grid";
+import { filePart, lastLine } from "./helpers/many-text";
 
 jest.setTimeout(300_000);
 
@@ -65,16 +66,6 @@ const checkJson = (args: string[]): { run: CliRun; findings: Finding[] } => {
 const closedHits = (findings: Finding[]) =>
   findings.filter((f) => f.ruleId === RULE).map((f) => [f.file, f.severity, f.cell, f.recordId, f.message]);
 
-/** The part of a many-file text report from "File:  NAME" to the next file's or Across files. */
-function filePart(stdout: string, file: string): string {
-  const start = stdout.indexOf(`File:  ${file}\n`);
-  if (start < 0) throw new Error(`no part for ${file}`);
-  const ends = [stdout.indexOf("\nFile:  ", start + 1), stdout.indexOf("\nAcross files:", start)].filter(
-    (i) => i > 0,
-  );
-  return stdout.slice(start, Math.min(...ends)).trimEnd();
-}
-const lastLine = (text: string): string => text.trimEnd().split("\n").pop()!;
 const acrossPart = (stdout: string): string => stdout.slice(stdout.indexOf("Across files:"));
 
 async function sheetRows(file: string, sheet: string): Promise<ExcelJS.CellValue[][]> {

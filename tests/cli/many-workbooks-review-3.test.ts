@@ -21,6 +21,7 @@ import { HEADER, red, risk, utc, writeWorkbook, type Row } from "./helpers/regis
 import { handEdited, SETTINGS_SHEET } from "./settings-review-helpers";
 import { checkFile } from "../../src/cli/check-file";
 import type { AcceptedException } from "../../src/core/model/settings";
+import { countsOf, filePart } from "./helpers/many-text";
 
 jest.setTimeout(300_000);
 
@@ -74,25 +75,6 @@ const checkJson = (args: string[]): { run: CliRun; json: ManyJson } => {
 const ruleHits = (findings: Finding[], ruleId: string): [string | undefined, string | null][] =>
   findings.filter((f) => f.ruleId === ruleId).map((f) => [f.file, f.recordId]);
 const stderrLines = (run: CliRun): string[] => run.stderr.split("\n").filter((l) => l !== "");
-
-/** The part of a many-file text report from "File:  NAME" to the next file's or the footer. */
-function filePart(stdout: string, file: string): string {
-  const start = stdout.indexOf(`File:  ${file}\n`);
-  if (start < 0) throw new Error(`no part for ${file}`);
-  const ends = [
-    stdout.indexOf("\nFile:  ", start + 1),
-    stdout.indexOf("\nNot checked (", start),
-    stdout.indexOf("\nAcross files:", start),
-  ].filter((i) => i > 0);
-  return stdout.slice(start, Math.min(...ends)).trimEnd();
-}
-
-/** "1 error, 2 warnings, 0 notes" of a count line → [errors, warnings, notes]. */
-function countsOf(line: string): number[] {
-  const m = /(\d+) errors?, (\d+) warnings?, (\d+) notes?/.exec(line);
-  if (!m) throw new Error(`not a count line: ${line}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
 
 async function sheetRows(file: string, sheet: string): Promise<ExcelJS.CellValue[][]> {
   const wb = new ExcelJS.Workbook();

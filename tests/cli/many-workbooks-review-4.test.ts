@@ -17,6 +17,7 @@ import { runMain, type MainRun } from "./helpers/main-in-process";
 import { HEADER, risk, scoredRisk, utc, type Row } from "./helpers/registers";
 import { handEdited, SETTINGS_SHEET } from "./settings-review-helpers";
 import type { CellValue } from "../../src/core/model/grid";
+import { countsOf, filePart, lastLine } from "./helpers/many-text";
 
 jest.setTimeout(120_000);
 
@@ -153,25 +154,6 @@ async function checkJson(
 const hits = (json: ManyJson, ruleId: string): [string, string | null][] =>
   json.findings.filter((f) => f.ruleId === ruleId).map((f) => [f.file, f.recordId]);
 const stderrLines = (run: MainRun): string[] => run.stderr.split("\n").filter((l) => l !== "");
-
-/** The part of a many-file text report from "File:  NAME" to the next part. */
-function filePart(stdout: string, file: string): string {
-  const start = stdout.indexOf(`File:  ${file}\n`);
-  if (start < 0) throw new Error(`no part for ${file}`);
-  const ends = [
-    stdout.indexOf("\nFile:  ", start + 1),
-    stdout.indexOf("\nNot checked (", start),
-    stdout.indexOf("\nAcross files:", start),
-  ].filter((i) => i > 0);
-  return stdout.slice(start, Math.min(...ends)).trimEnd();
-}
-/** "1 error, 2 warnings, 0 notes" → [1, 2, 0]. */
-function countsOf(line: string): number[] {
-  const m = /(\d+) errors?, (\d+) warnings?, (\d+) notes?/.exec(line);
-  if (!m) throw new Error(`not a count line: ${line}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-const lastLine = (text: string): string => text.trimEnd().split("\n").pop() ?? "";
 
 /** Rows of a tab, cells from column A (a link cell as its text). */
 async function tabRows(file: string, name: string): Promise<CellValue[][]> {
