@@ -14,7 +14,7 @@ import type {
   HistoryLog,
   LogSheet,
 } from "../model/history";
-import { idKey, idListText, mayListIds, riskIdKeys } from "../model/records";
+import { idKey, idListText, isPlainId, mayListIds, riskIdKeys } from "../model/records";
 import { isNotWrittenNote } from "../model/writable-text";
 import { OWN_ACTION_NAME } from "../model/own-action";
 import type { SetAsideRow } from "../model/sheet-info";
@@ -174,9 +174,12 @@ class Reading {
   risksOf(idCell: CellValue): readonly LoggedRisk[] {
     const risk = this.riskOf(idCell);
     if (risk.each === undefined) {
-      const text = idListText(idCell);
-      const keys = mayListIds(text) ? riskIdKeys(text) : [];
-      risk.each = keys.length > 1 ? keys.map((key) => this.known(key)) : null;
+      if (isPlainId(idCell)) risk.each = null;
+      else {
+        const text = idListText(idCell);
+        const keys = mayListIds(text) ? riskIdKeys(text) : [];
+        risk.each = keys.length > 1 ? keys.map((key) => this.known(key)) : null;
+      }
     }
     if (risk.each !== null) return risk.each;
     // A cell naming one risk (nearly all) makes no list of its own: one list, refilled, until the next call.
@@ -191,7 +194,8 @@ class Reading {
   private known(idCell: CellValue): LoggedRisk {
     let risk = this.risks.get(idCell);
     if (risk === undefined) {
-      const text = cellText(idCell);
+      // Most id cells are plain ids: their text is the cell, their key its lower case (see isPlainId).
+      const text = isPlainId(idCell) ? idCell : cellText(idCell);
       const key = idKey(text);
       // `each` is there from the start, unasked: every risk has one shape (the readers read them per row).
       risk = {

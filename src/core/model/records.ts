@@ -357,6 +357,8 @@ const APOSTROPHE = 39;
  */
 export function idKey(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
+  // A plain id (nearly every id cell) has no spaces to fold and no apostrophe: its lower case.
+  if (isPlainId(value)) return isPlaceholder(value) ? "" : value.toLowerCase();
   let s = foldSpaces(String(value));
   // Excel's text apostrophe, kept as a character by an export to CSV ("'0012"): the id is 0012.
   if (s.charCodeAt(0) === APOSTROPHE && s.length > 1) s = s.slice(1);
@@ -379,6 +381,26 @@ export function idListText(value: CellValue): string {
   if (typeof value === "string") return stripHtml(value);
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return "";
+}
+
+/** "and" anywhere: in a plain id's characters it may join two ids ("SL-10-and-11"). */
+const HAS_AND = /and/i;
+
+/**
+ * True for an id cell written as ids mostly are ("HRC-001", "SL_10", "4.2"): letters, digits, hyphens,
+ * underscores and full stops alone, with no "and" in it. Such a cell reads as itself (no spaces to fold, no
+ * HTML), names one id (no list), and its folded id is its lower case (unless a placeholder: see idKey), so a
+ * log's reader can take its id without the general path. At most 40 characters.
+ */
+export function isPlainId(value: CellValue): value is string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 40) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const letterOrDigit = (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+    if (!letterOrDigit && c !== 45 && c !== 95 && c !== 46) return false;
+  }
+  // "SL-10-and-11" is a list (see riskIdKeys): left to the general path.
+  return !HAS_AND.test(value);
 }
 
 /**
