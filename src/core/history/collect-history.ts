@@ -521,6 +521,8 @@ class GroupedEntries implements EntriesByRisk {
     private readonly slotOf: ReadonlyMap<string, number>,
     private readonly starts: Int32Array,
     private readonly order: Int32Array,
+    /** 1 for a risk whose entries were seen to be in order as they were grouped (see indicesByRisk). */
+    private readonly seenInOrder: Uint8Array,
   ) {}
 
   get(key: string): Int32Array | undefined {
@@ -531,7 +533,7 @@ class GroupedEntries implements EntriesByRisk {
     const slot = this.slotOf.get(key);
     if (slot === undefined || this.starts[slot] === this.starts[slot + 1]) return undefined;
     const at = this.order.subarray(this.starts[slot], this.starts[slot + 1]);
-    if (!inOrder(this.log, at)) at.sort((a, b) => compareAt(this.log, a, b));
+    if (this.seenInOrder[slot] === 0 && !inOrder(this.log, at)) at.sort((a, b) => compareAt(this.log, a, b));
     return at;
   }
 
@@ -563,8 +565,23 @@ function indicesByRisk(log: HistoryLog, reading: Reading): GroupedEntries {
   for (let s = 0; s < risks; s++) starts[s + 1] += starts[s];
   const next = starts.slice(0, risks);
   const order = new Int32Array(log.length);
-  for (let i = 0; i < log.length; i++) order[next[slots[i]]++] = i;
-  return new GroupedEntries(log, reading.slotOf, starts, order);
+  // Whether each risk's entries are in order is seen here, as they are grouped, where it is one look at
+  // each entry in turn: an entry a day or more after the risk's entry before (not dated by its month alone)
+  // is in order without the full comparison (see inOrder). A risk with any other pair is looked at whole
+  // when asked for. Asked later, the same look would hop across the whole log for each risk.
+  const seenInOrder = new Uint8Array(risks).fill(1);
+  const lastDay = new Int32Array(risks);
+  const lastMonthOnly = new Uint8Array(risks);
+  const { day } = log;
+  for (let i = 0; i < log.length; i++) {
+    const slot = slots[i];
+    if (next[slot] > starts[slot] && (lastMonthOnly[slot] === 1 || lastDay[slot] >= day[i]))
+      seenInOrder[slot] = 0;
+    lastDay[slot] = day[i];
+    lastMonthOnly[slot] = monthOnlyAt(log, i) ? 1 : 0;
+    order[next[slot]++] = i;
+  }
+  return new GroupedEntries(log, reading.slotOf, starts, order, seenInOrder);
 }
 
 function inOrder(log: HistoryLog, at: Int32Array): boolean {

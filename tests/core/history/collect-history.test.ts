@@ -479,6 +479,41 @@ describe("rows of a log kept by hand", () => {
     expect(report.findings.filter((f) => f.ruleId === "risk/stale-update")).toEqual([]);
   });
 
+  it("counts an Update Log row after an Import Log change of the same day, though the Update Log is read first", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 16, lastReview: "01/08/2022" })),
+      hlog(logRow("12/09/22", "HRC-001", 16, false, "Re-scored at the RMB")),
+      importLog(NEW_LAYOUT, [
+        "2022-09-12 09:30",
+        "iris.xlsx",
+        "IRIS Risks",
+        "HRC-001",
+        null,
+        "Current Risk Score",
+        12,
+        9,
+      ]),
+    ]);
+    const september = riskHistory(report, report.risks[0], 3).points[1];
+    expect([september.month, september.score]).toEqual(["2022-09", 16]);
+  });
+
+  it("counts a row dated by its month alone after a later-written row dated on a day of that month", () => {
+    const report = reportOf([
+      hregister(hrisk({ score: 16, lastReview: "01/08/2022" })),
+      hlog(
+        logRow("Sept 2022", "HRC-001", 20, false, "Month end"),
+        logRow("12/09/22", "HRC-001", 9, false, "Claims down"),
+      ),
+    ]);
+    const september = riskHistory(report, report.risks[0], 3).points[1];
+    expect([september.month, september.score, september.entries.map((e) => e.text)]).toEqual([
+      "2022-09",
+      20,
+      ["Claims down", "Month end"],
+    ]);
+  });
+
   it("counts an update an archived copy of the log repeats once; a row the copy holds in other words counts", () => {
     const log = hlog(logRow("15/08/22", "HRC-001", 9), logRow("15/09/22", "HRC-001", 9, true, "No change"));
     const copy = { name: "Update Log (to Sep 22)", rows: [...log.rows] };
