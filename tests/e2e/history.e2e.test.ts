@@ -68,7 +68,7 @@ describe("History, appetite and proposals in the meeting", () => {
     expect(await direction.textContent()).toContain("score up");
     expect(
       await card.locator("dt", { hasText: "Appetite" }).locator("xpath=following-sibling::dd[1]").innerText(),
-    ).toBe("Cautious, up to 9 (Annex 4 Structures) — above appetite");
+    ).toBe("Cautious, up to 9 (default level; none set for Annex 4 Structures) — above appetite");
 
     // The history, newest month first, with the hand-kept log's words.
     const history = page.getByRole("table", { name: "History, last 12 months" });

@@ -89,7 +89,9 @@ export function appetiteFor(category: string, settings: Pick<Settings, "appetite
   const named = categoryKey(category)
     ? (categoryNamedIn(categories, category) ?? categoryFormIn(categories, category))
     : undefined;
-  const level = named === undefined ? defaultLevel : categories[named];
+  if (named === undefined)
+    return { category, level: defaultLevel, max: maxima[defaultLevel], byDefault: true };
+  const level = categories[named];
   return { category, level, max: maxima[level] };
 }
 
@@ -101,10 +103,15 @@ export function appetiteWords(appetite: RiskAppetite): string {
 /**
  * "Minimal, up to 6 (Financial)", with " — above appetite" when `score` is above it: how the pane names a
  * risk's appetite (the Check view's detail and the meeting card), with the category it was looked up by,
- * where the risk has one.
+ * where the risk has one; "Cautious, up to 9 (default level; none set for Highways)" where Settings set
+ * the category no level, so that the default is not read as the category's own.
  */
 export function appetiteLine(appetite: RiskAppetite, score: number | null): string {
-  const category = appetite.category ? ` (${appetite.category})` : "";
+  const category = !appetite.category
+    ? ""
+    : appetite.byDefault
+      ? ` (default level; none set for ${appetite.category})`
+      : ` (${appetite.category})`;
   const above = score !== null && score > appetite.max ? " — above appetite" : "";
   return `${APPETITE_LEVEL_NAMES[appetite.level]}, up to ${appetite.max}${category}${above}`;
 }

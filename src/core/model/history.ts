@@ -95,6 +95,8 @@ export interface RiskAppetite {
   level: AppetiteLevel;
   /** Highest tolerable score. */
   max: number;
+  /** True when Settings set no level for `category` and the default level applies. */
+  byDefault?: boolean;
 }
 
 /**
