@@ -369,7 +369,7 @@ describe("Check view: dated copies, scores to be confirmed and registers that nu
     finding.focus();
     await user.keyboard("{Enter}");
     const detail = await screen.findByRole("region", { name: /^Risk history: HRC-001/ });
-    expect(facts(detail)).toMatchObject({ Direction: "no change", Score: "?", Proposal: "None" });
+    expect(facts(detail)).toMatchObject({ Direction: "no change", Score: "no score", Proposal: "None" });
     expect(historyRows(detail)[0]).toBe("Oct 2022 | 16 Red (carried) | nothing logged");
   });
 

@@ -287,7 +287,7 @@ describe("RiskHistoryTable's score words", () => {
   it.each([
     ["rated by the point's own RAG (a workbook's matrix)", { score: 12, rag: "red" as const }, "12 Red"],
     ["rated by the bands where the point has none", { score: 12 }, "12 Amber"],
-    ["a month with no score", { score: null }, "?"],
+    ["a month with no score", { score: null }, "no score"],
     ["a score off the 1–25 scale", { score: 30 }, "30"],
   ])("%s", (_name, point, words) => {
     expect(scoreWords(point, bands)).toBe(words);

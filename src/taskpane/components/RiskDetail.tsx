@@ -11,7 +11,7 @@ import type { Report } from "../../core/model/report";
 import type { RiskFacts } from "../../core/model/risk-summary";
 import { defaultSettings, type RagBands } from "../../core/model/settings";
 import { countsGrid, sectionHeading } from "../styles";
-import { RiskHistoryTable } from "./RiskHistoryTable";
+import { NO_SCORE, RiskHistoryTable } from "./RiskHistoryTable";
 import { TrendLabel } from "./TrendLabel";
 
 const useStyles = makeStyles({
@@ -109,7 +109,7 @@ function RiskStory({
           <TrendLabel trend={facts.trend} />
         </dd>
         <dt className={s.dt}>Score</dt>
-        <dd className={s.dd}>{facts.score ?? "?"}</dd>
+        <dd className={s.dd}>{facts.score ?? NO_SCORE}</dd>
         <dt className={s.dt}>Appetite</dt>
         <dd className={s.dd}>{appetiteLine(facts.appetite, facts.score)}</dd>
         <dt className={s.dt}>Proposal</dt>

@@ -39,10 +39,13 @@ const useStyles = makeStyles({
 
 const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
 
-/** "16 Red", or "?" when the month has no score; rated as the point says (a workbook's own matrix), else by the bands. */
+/** What the pane shows for a score the register or a month does not give (read aloud as words, not "?"). */
+export const NO_SCORE = "no score";
+
+/** "16 Red", or "no score" when the month has none; rated as the point says (a workbook's own matrix), else by the bands. */
 export function scoreWords(point: Pick<MonthlyPoint, "score" | "rag">, bands: RagBands): string {
   const { score } = point;
-  if (score === null) return "?";
+  if (score === null) return NO_SCORE;
   if (score < 1 || score > 25) return String(score);
   return `${score} ${RAG_WORD[point.rag ?? ragFromScore(score, bands)]}`;
 }

@@ -9,7 +9,7 @@ import type { CardOwnAction, RiskCard } from "../../core/meeting/card";
 import type { Rag } from "../../core/model/owned-tab";
 import type { RagBands } from "../../core/model/settings";
 import { ukDateOfIso } from "../../core/parse";
-import { RiskHistoryTable } from "../components/RiskHistoryTable";
+import { NO_SCORE, RiskHistoryTable } from "../components/RiskHistoryTable";
 import { SeverityLabel } from "../components/SeverityLabel";
 import { TrendLabel } from "../components/TrendLabel";
 import type { Outcome } from "./useMeeting";
@@ -139,7 +139,7 @@ export function RiskCardPanel({
         </dd>
         <dt className={s.dt}>Score</dt>
         <dd className={s.dd}>
-          {score ?? "?"}
+          {score ?? NO_SCORE}
           {/* A register with no likelihood or impact columns gives the score alone, not "(likelihood ? × impact ?)". */}
           {l !== null || i !== null ? ` (likelihood ${l ?? "?"} × impact ${i ?? "?"})` : ""}{" "}
           {rag ? (
