@@ -18,6 +18,8 @@ export interface JsonSheet {
   unmapped: string[];
   /** Letters of date columns read month first as a whole (only when there are some). */
   monthFirst?: string[];
+  /** A register whose name says it holds closed risks or opportunities (only then): "closed-risks", "opportunities". */
+  holds?: string;
 }
 
 export interface JsonFinding {
@@ -94,6 +96,7 @@ function jsonSheet(s: Report["sheets"][number]): JsonSheet {
     columns: { ...columns },
     unmapped: [...s.unmapped],
     ...(s.monthFirstColumns?.length ? { monthFirst: [...s.monthFirstColumns] } : {}),
+    ...(s.holds ? { holds: s.holds } : {}),
   };
 }
 

@@ -13,9 +13,17 @@ export interface ColumnMapping {
   source: "header" | "setting";
 }
 
+/**
+ * What a register sheet holds other than live risks, as its name says: closed risks ("Closed Risks",
+ * "Archive"), read as closed whatever their Status; or opportunities, not escalated nor held to the appetite.
+ */
+export type RegisterHolds = "closed-risks" | "opportunities";
+
 export interface SheetInfo {
   name: string;
   kind: SheetKind;
+  /** Set on a register that holds closed risks or opportunities (see RegisterHolds). */
+  holds?: RegisterHolds;
   /** A register whose rating column is its own Low / Medium / High scale, not RAG bands (see followsOwnRatingScale). */
   ownRatingScale?: true;
   /** 0-based sheet row of the header row; null when the sheet holds no recognisable table. */
@@ -32,8 +40,11 @@ export interface SheetInfo {
   monthFirstColumns?: string[];
   /** Why the sheet was taken for what it is, or why it was left out (shown in the Check view). */
   note?: string;
-  /** Section headings found inside the table (0-based rows), whose text the rows below carry. */
-  sections?: { row: number; text: string }[];
+  /**
+   * Section headings found inside the table (0-based rows), whose text the rows below carry; `closed` on a
+   * heading saying the risks under it are closed ("CLOSED RISKS": see namesClosedRisks).
+   */
+  sections?: { row: number; text: string; closed?: true }[];
   /** Rows inside the table that were not taken for records, and why (0-based rows). */
   setAside?: SetAsideRow[];
   /** True for a sheet holding the workbook's own risk matrix, whose ratings set its RAG bands. */

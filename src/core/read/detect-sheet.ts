@@ -6,6 +6,7 @@ import type { ColumnCorrection } from "../model/settings";
 import { cellText } from "./cell-text";
 import { mapHeaders, type HeaderCell, type HeaderMapping } from "./map-headers";
 import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
+import type { RegisterHolds } from "../model/sheet-info";
 
 /** The words that make a group header qualify the headers below it (inherent, current, target). */
 const GROUP_QUALIFIERS: ReadonlySet<string> = new Set([...INHERENT_WORDS, ...CURRENT_WORDS, ...TARGET_WORDS]);
@@ -18,6 +19,8 @@ export interface SheetLayout {
   /** The header row's cells (kept so repeated header rows can be recognised). */
   headerCells: HeaderCell[];
   note: string;
+  /** Set on a register whose name says it holds closed risks or opportunities (see withRegisterContents). */
+  holds?: RegisterHolds;
 }
 
 const HEADER_SEARCH_ROWS = 20;

@@ -29,6 +29,7 @@ import { findPerSheetNumbering } from "./per-sheet-ids";
 import { readCsvSerials } from "./csv-serials";
 import { resolvePlanColumns } from "./plan-columns";
 import { readTable, type TableStructure } from "./read-table";
+import { namesClosedRisks, withRegisterContents } from "./register-contents";
 import { findRiskMatrix, type RiskMatrix } from "./risk-matrix";
 
 export interface ReadWorkbookResult {
@@ -260,8 +261,15 @@ function sheetInfoOf(raw: Grid, layout: SheetLayout, recordCount: number): Sheet
     unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
     recordCount,
     note: layout.note,
+    ...(layout.holds ? { holds: layout.holds } : {}),
     ...(raw.mergesUnread ? { mergesUnread: raw.mergesUnread } : {}),
   };
+}
+
+/** A table's section headings as the sheet list shows them: on a register, those saying the risks under them are closed marked so. */
+function sectionsOf(layout: SheetLayout, structure: TableStructure): NonNullable<SheetInfo["sections"]> {
+  if (layout.kind !== "risk-register") return structure.sections;
+  return structure.sections.map((s) => (namesClosedRisks(s.text) ? { ...s, closed: true as const } : s));
 }
 
 function isOwnedTab(grid: Grid): boolean {
@@ -289,6 +297,8 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
         note: "the add-in's own tab",
       };
     }
+    // A register named as closed risks or opportunities says so; an issues log is not checked as one.
+    if (!isOwnedTab(grid)) layout = withRegisterContents(layout, grid.sheetName);
     if (
       !isOwnedTab(grid) &&
       layout.kind === "update-log" &&
@@ -342,7 +352,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     pushRecords(layout.kind, rows, records);
     sheets.push({
       ...sheetInfoOf(raw, layout, rows.length),
-      ...(structure.sections.length ? { sections: structure.sections } : {}),
+      ...(structure.sections.length ? { sections: sectionsOf(layout, structure) } : {}),
       ...(structure.setAside.length ? { setAside: structure.setAside } : {}),
       ...(ownMatrix ? { riskMatrix: true } : {}),
       ...(ownRatingScales.has(grid.sheetName) ? { ownRatingScale: true as const } : {}),

@@ -3,7 +3,7 @@
 
 import { columnLetter } from "../address/a1";
 import type { MergesUnread } from "../model/grid";
-import type { SheetInfo } from "../model/sheet-info";
+import type { RegisterHolds, SheetInfo } from "../model/sheet-info";
 
 const ASIDE_REASON = {
   heading: "section heading",
@@ -13,6 +13,14 @@ const ASIDE_REASON = {
   "no date": "no date the history can read",
   "no risk id": "no risk id",
 } as const;
+
+/** What the sheet list says of a register that holds closed risks or opportunities (its name says so). */
+const HOLDS_LINE: Record<RegisterHolds, string> = {
+  "closed-risks":
+    "Read as closed risks, as its name says: every risk on it is closed whatever its Status, and it is not a register the risk stands on today.",
+  opportunities:
+    "Read as opportunities, as its name says: not escalated and not held to the risk appetite (an opportunity's score is upside).",
+};
 
 /** Rows named in a "Not taken for records" line at the most; the rest are counted. */
 const ASIDE_NAMED = 10;
@@ -31,13 +39,19 @@ export function mergesUnreadNote(reason: MergesUnread): string {
 }
 
 /**
- * One plain line each: sections found, rows not taken for records (and why), date columns read month
- * first. Empty when there is nothing to say.
+ * One plain line each: what a register holds besides live risks, sections found (those of closed risks
+ * said so), rows not taken for records (and why), date columns read month first. Empty when there is
+ * nothing to say.
  */
 export function structureLines(sheet: SheetInfo): string[] {
   const lines: string[] = [];
+  if (sheet.holds) lines.push(HOLDS_LINE[sheet.holds]);
   if (sheet.sections?.length)
-    lines.push(`Sections: ${sheet.sections.map((x) => `${x.text} (row ${x.row + 1})`).join("; ")}.`);
+    lines.push(
+      `Sections: ${sheet.sections
+        .map((x) => `${x.text} (row ${x.row + 1}${x.closed ? "; its risks read as closed" : ""})`)
+        .join("; ")}.`,
+    );
   if (sheet.setAside?.length) {
     const named = sheet.setAside
       .slice(0, ASIDE_NAMED)

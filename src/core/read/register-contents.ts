@@ -1,0 +1,151 @@
+// What a register-shaped table holds besides live risks, told once per sheet (its name, its headers) or
+// once per section heading: closed risks (a "Closed Risks" sheet, an "Archive", rows under a "CLOSED RISKS"
+// heading), opportunities (an "Opportunities" sheet), or issues (an Issues Log, which is no register).
+
+import { headerWords } from "./header-words";
+import type { SheetLayout } from "./detect-sheet";
+import type { RegisterHolds } from "../model/sheet-info";
+
+/** Words that say the risks are closed: "Closed Risks", "Archive", "Archived risks", "Retired risks". */
+const CLOSED_WORDS: ReadonlySet<string> = new Set(["closed", "archive", "archived", "retired"]);
+
+/**
+ * Words that say some risks are live, or are not closed yet: "Risk Register (Closed & Open)", "Risks to be
+ * closed", "Not closed", "Reopened risks", "Proposed for closure".
+ */
+const NOT_CLOSED_WORDS: ReadonlySet<string> = new Set([
+  "open",
+  "opened",
+  "reopened",
+  "live",
+  "active",
+  "current",
+  "not",
+  "be",
+  "pending",
+  "awaiting",
+  "proposed",
+]);
+
+/** "Risk" as headerWords gives it (singular). */
+const RISK_WORD = "risk";
+
+/**
+ * Words that say nothing about what a heading holds besides when and how it was closed: "Risks closed
+ * 2022-23", "Closed and de-escalated risks", "Closed risks log", "Closed this year".
+ */
+const FILLER_WORDS: ReadonlySet<string> = new Set([
+  RISK_WORD,
+  "register",
+  "log",
+  "list",
+  "sheet",
+  "tab",
+  "to",
+  "date",
+  "from",
+  "since",
+  "during",
+  "this",
+  "last",
+  "previou",
+  "prior",
+  "year",
+  "fy",
+  "quarter",
+  "q",
+  "de",
+  "escalated",
+  "deescalated",
+  "merged",
+  "superseded",
+  "transferred",
+]);
+
+/** A month's name or its short form (headerWords' lower case, singular): "Sept", "March". */
+const MONTH_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+
+/** True for a word that only dates a heading: a number (a year, "2022-23"), a month. */
+const isDateWord = (w: string): boolean => /^\d+$/.test(w) || MONTH_WORD.test(w);
+
+/**
+ * True when a sheet's name or a section heading says the risks under it are closed: a closed word
+ * (closed, archive, archived, retired), no word saying some are live or not closed yet (open, live, to be,
+ * not …), and nothing else but risk, dates and such words ("Closed Risks", "Archive", "Risks closed
+ * 2022-23", "Closed and de-escalated risks") unless it names risks ("Highways closed risks"). So "Risk
+ * Register (Closed & Open)" is a register, and a category such as "Closed landfill sites" is a category.
+ */
+export function namesClosedRisks(text: string): boolean {
+  const words = headerWords(text);
+  if (!words.some((w) => CLOSED_WORDS.has(w))) return false;
+  if (words.some((w) => NOT_CLOSED_WORDS.has(w))) return false;
+  return (
+    words.includes(RISK_WORD) ||
+    words.every((w) => CLOSED_WORDS.has(w) || FILLER_WORDS.has(w) || isDateWord(w))
+  );
+}
+
+/** An opportunity as headerWords gives it ("Opportunities" → "opportunitie"). */
+const OPPORTUNITY_WORD = /^opportunit/;
+
+/**
+ * True when a sheet's name says it holds opportunities, and not risks as well: "Opportunities",
+ * "Opportunity Register"; not "Risks and Opportunities", whose rows are told by their strategy.
+ */
+function namesOpportunities(sheetName: string): boolean {
+  const words = headerWords(sheetName);
+  return words.some((w) => OPPORTUNITY_WORD.test(w)) && !words.some((w) => w === RISK_WORD || w === "threat");
+}
+
+/** What a register sheet holds by its name: closed risks, opportunities, or (null) live risks. */
+export function registerHoldsByName(sheetName: string): RegisterHolds | null {
+  if (namesClosedRisks(sheetName)) return "closed-risks";
+  if (namesOpportunities(sheetName)) return "opportunities";
+  return null;
+}
+
+/** A sheet named as a log of issues: "Issues Log", "Issue Register", "Issues Tracker", "Issues". */
+const ISSUES_NAME = /^(?:\S+\s+)?issues?(?:\s+(?:log|register|tracker|list))?$/i;
+
+/** The fields that name an issue when their headers say "Issue": "Issue ID", "Issue Title", "Issue Owner". */
+const NAMING_FIELDS: ReadonlySet<string> = new Set(["id", "title", "description", "owner"]);
+
+/**
+ * True for an issues log read as a register: the columns naming its rows speak of issues ("Issue ID",
+ * "Issue Title", "Issue Owner"), or the sheet is named as one ("Issues Log"), no header speaks of risks and
+ * none of a likelihood. An issue has already happened: it has no likelihood to score, no 4T strategy and no
+ * monthly risk review, so the risk rules would only give false errors on it. (A register heading its risks
+ * "Issue" still scores their likelihood.)
+ */
+export function isIssuesLog(
+  layout: Pick<SheetLayout, "headerCells" | "mapping">,
+  sheetName: string,
+): boolean {
+  if (layout.headerCells.some((c) => headerWords(c.text).includes(RISK_WORD))) return false;
+  if (layout.mapping?.fieldColumns.has("likelihood")) return false;
+  const namesIssues = (layout.mapping?.columns ?? []).some(
+    (c) => c.field !== null && NAMING_FIELDS.has(c.field) && headerWords(c.header).includes("issue"),
+  );
+  return namesIssues || ISSUES_NAME.test(sheetName.trim());
+}
+
+/**
+ * A register sheet's layout with what it holds (see RegisterHolds) read from its name (the sheet list says
+ * so: structureLines), or an issues log's turned into a sheet that is not checked (kind unknown, a note
+ * saying why). Other layouts are returned as they are. Called once per sheet, after its kind is found.
+ */
+export function withRegisterContents(layout: SheetLayout, sheetName: string): SheetLayout {
+  if (layout.kind !== "risk-register") return layout;
+  if (isIssuesLog(layout, sheetName))
+    return {
+      kind: "unknown",
+      headerRow: null,
+      mapping: null,
+      headerCells: [],
+      note: "an issues log, no header speaking of risks or their likelihood: an issue has already happened, so it is not checked as a risk register",
+    };
+  const holds = registerHoldsByName(sheetName);
+  if (holds === null) return layout;
+  return { ...layout, holds };
+}
