@@ -19,6 +19,7 @@ import { findOwnerConflicts } from "./owner-conflicts";
 import type { ActionUpdate, OverdueAction, RiskIdentity } from "./risk-identity";
 import { normaliseWords } from "../parse/words";
 import { findOwnNumbering, sheetPairKey } from "../read/per-sheet-ids";
+import { standingRow } from "./standing-row";
 
 /** One checked file's part in the join: its risks and the settings its own findings follow. */
 export interface FileRisks {
@@ -176,6 +177,41 @@ function* held(files: readonly FileRisks[]): Iterable<Held> {
   for (const file of files) for (const risk of file.risks) yield { file, risk };
 }
 
+/** True for a held risk that is not archived (see RiskIdentity.archived). */
+const isLive = (h: Held): boolean => !h.risk.archived;
+
+/**
+ * The archived risks that another row, in any file, stands for (standingRow: a row of the same risk not
+ * archived, or an earlier archived one): the risk's history, whose actions are not its own. Empty, and no
+ * table made, when no file holds an archived risk.
+ */
+function earlierRecords(
+  holders: readonly Held[],
+  sameRisk: (a: Held, b: Held) => boolean,
+): Set<RiskIdentity> {
+  const earlier = new Set<RiskIdentity>();
+  if (!holders.some((h) => h.risk.archived)) return earlier;
+  const byKey = new Map<string, Held[]>();
+  for (const h of holders) {
+    const key = idKey(h.risk.id);
+    if (!key) continue;
+    const list = byKey.get(key);
+    if (list) list.push(h);
+    else byKey.set(key, [h]);
+  }
+  for (const h of holders) {
+    if (!h.risk.archived) continue;
+    const rows = (byKey.get(idKey(h.risk.id)) ?? []).filter((o) => sameRisk(o, h));
+    const stands = standingRow(
+      rows,
+      (o) => !o.risk.closed,
+      (o) => o.risk.archived === true,
+    );
+    if (stands !== undefined && stands.risk !== h.risk) earlier.add(h.risk);
+  }
+  return earlier;
+}
+
 function conflictFinding(h: Held, other: Held): FileFinding {
   const { risk } = h;
   const severity = h.file.ownerConflictSeverity === "off" ? "warning" : h.file.ownerConflictSeverity;
@@ -243,7 +279,8 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
   /** Two rows with the same id are the same risk, unless their registers number their own risks and titles differ. */
   const sameRisk = (a: Held, b: Held): boolean =>
     !ownNumbering.has(sheetPairKey(registerOf(a), registerOf(b))) || titleOf(a) === titleOf(b);
-  const conflicts = findOwnerConflicts<Held>(holders, {
+  // An archived row says who owned the risk when it closed, not who owns it today.
+  const conflicts = findOwnerConflicts<Held>(holders.filter(isLive), {
     id: (h) => h.risk.id,
     owner: (h) => h.risk.owner,
     register: registerOf,
@@ -259,7 +296,8 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
   const byKey = new Map<string, SharedRisk>();
   for (const h of held(files)) {
     const key = sameRiskKey(h.risk);
-    if (!key) continue;
+    // An archived row is the risk's history, not a register it stands on.
+    if (!key || h.risk.archived) continue;
     let shared = byKey.get(key);
     if (!shared) byKey.set(key, (shared = { idText: h.risk.idText, title: h.risk.title, holders: [] }));
     shared.holders.push({ file: h.file.file, risk: h.risk });
@@ -271,7 +309,7 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
     accepted,
     shared,
     actionsElsewhere: actionsInOtherFiles(files, links),
-    closedElsewhere: closedRisksWithActionsElsewhere(files, links),
+    closedElsewhere: closedRisksWithActionsElsewhere(files, links, earlierRecords(holders, sameRisk)),
     overdueForClosed: overdueActionsOfClosedRisks(files, links),
     updatedElsewhere: risksUpdatedElsewhere(files, links),
   };
@@ -383,9 +421,13 @@ function actionsInOtherFiles(files: readonly FileRisks[], links: ActionLinks): A
  * counting the other files' open actions and naming the files. Where the risk's own file found none, the
  * finding is new, at that file's severity for the rule (accepted if an officer accepted it there); where
  * it already warns, the finding replaces that one in the same state, its count the file's own plus the
- * other files'.
+ * other files'. An archived row another row stands for (`earlier`) is the risk's history and gets none.
  */
-function closedRisksWithActionsElsewhere(files: readonly FileRisks[], links: ActionLinks): ClosedElsewhere[] {
+function closedRisksWithActionsElsewhere(
+  files: readonly FileRisks[],
+  links: ActionLinks,
+  earlier: ReadonlySet<RiskIdentity>,
+): ClosedElsewhere[] {
   const openIn = byRiskKey(files, (f) =>
     (f.openActionCounts ?? []).map(([key, count]): [string, { file: string; count: number }] => [
       key,
@@ -396,7 +438,7 @@ function closedRisksWithActionsElsewhere(files: readonly FileRisks[], links: Act
   if (openIn.size === 0) return out;
   for (const h of held(files)) {
     const { file, risk } = h;
-    if (!risk.closed) continue;
+    if (!risk.closed || earlier.has(risk)) continue;
     const own = risk.closedWithOpen;
     const severity =
       own && own.state !== "accepted"

@@ -51,6 +51,8 @@ export interface RiskIdentity {
   actionKeys: string[];
   /** True for a closed risk (absent for an open one). */
   closed?: true;
+  /** True for an archived risk (a sheet of closed risks, a CLOSED RISKS section: see RiskFacts.archived). */
+  archived?: true;
   /** 0-based column of the status cell, where a risk/closed-with-open-actions finding points. */
   statusCol?: number;
   /**
@@ -134,6 +136,7 @@ export function riskIdentities(report: Report): RiskIdentity[] {
       noAction: noAction.get(placeOf(f)) ?? null,
       actionKeys: actionKeysOf(id),
       ...(f.open ? {} : { closed: true as const }),
+      ...(f.archived ? { archived: true as const } : {}),
       ...(statusCol === undefined ? {} : { statusCol }),
       ...(closedFinding === undefined ? {} : { closedWithOpen: closedFinding }),
       ...(staleUpdate === undefined ? {} : { staleUpdate }),

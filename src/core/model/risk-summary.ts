@@ -26,6 +26,11 @@ export interface RiskFacts {
   /** Canonical strategy word ("Treat" …), the raw text when unknown, "" when blank. */
   strategy: string;
   open: boolean;
+  /**
+   * Set on a risk kept where its register keeps risks that are not live (a sheet of closed risks, a CLOSED
+   * RISKS section: see RuleContext.isArchived): closed, and no register the risk stands on today.
+   */
+  archived?: true;
   /** ISO date of the latest update from any source, or null. */
   latestUpdate: string | null;
   /** The latest update's text (the register's update cell). */

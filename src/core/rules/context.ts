@@ -40,6 +40,9 @@ import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
 import { matrixRag, type RiskMatrix } from "../read/risk-matrix";
 import { numberPlanActions } from "./record-id";
+import { namesClosedRisks } from "../read/register-contents";
+import { standingRow } from "../join/standing-row";
+import type { RegisterHolds } from "../model/sheet-info";
 
 /** What the reader found about the workbook as a whole that rules need. */
 export interface WorkbookFacts {
@@ -73,7 +76,27 @@ export interface RuleContext {
   fieldHeaderOf(sheet: string, field: string): string | undefined;
   /** Sheets of one kind, by name. */
   sheetsOfKind(kind: SheetLayout["kind"]): string[];
+  /**
+   * True for an open risk: its Status is no closed word, and it is not archived (see isArchived). Every rule,
+   * the routing and the summaries' status counts read a risk's state here.
+   */
   isOpenRisk(risk: RiskRecord): boolean;
+  /** What a register sheet holds other than live risks, as its name says (see RegisterHolds); undefined for a register of live risks. */
+  sheetHolds(sheet: string): RegisterHolds | undefined;
+  /**
+   * True when the risk is kept where its register keeps risks that are not live: on a sheet of closed risks
+   * ("Closed Risks", "Archive"), or under a section heading saying the risks under it are closed ("CLOSED
+   * RISKS"). Such a risk is closed whatever its Status says, and no register it stands on today: it takes no
+   * part in owner conflicts, duplicate ids or the join of one risk's registers. Decided once per sheet and
+   * once per section heading's text.
+   */
+  isArchived(risk: RiskRecord): boolean;
+  /**
+   * True for an archived row that another row stands for (see isArchived): a row of the same risk that is
+   * not archived (the risk reopened on a register), or an earlier archived row (a risk closed twice). It is
+   * the risk's history: the risk's actions are not its own.
+   */
+  isEarlierRecord(risk: RiskRecord): boolean;
   isOpenAction(action: ActionRecord): boolean;
   /** Rows of actions sheets that belong to this risk (matched on folded id; a row may name several). */
   actionsFor(risk: RiskRecord): readonly ActionRecord[];
@@ -350,6 +373,13 @@ export function buildRuleContext(
     };
   };
   const riskOpen = memo((t) => parseRiskState(t, settings) === "open");
+  // Where risks are kept closed: sheets decided once by the reader, headings once per text.
+  const sheetsHolding = (holds: RegisterHolds) =>
+    new Set([...layouts].filter(([, l]) => l.holds === holds).map(([name]) => name));
+  const closedSheets = sheetsHolding("closed-risks");
+  const closedSection = memo(namesClosedRisks);
+  const isArchived = (risk: RiskRecord): boolean =>
+    closedSheets.has(risk.sheet) || (risk.section !== undefined && closedSection(risk.section));
   // Each record's state, kept by its place: every rule asks whether each risk (or action) is open.
   const openRisks = new PerRecord<RiskRecord, boolean>(records.risks);
   const openActions = new PerRecord<ActionRecord, boolean>(records.actions);
@@ -394,8 +424,16 @@ export function buildRuleContext(
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
     isOpenRisk(risk) {
       let open = openRisks.get(risk);
-      if (open === undefined) openRisks.set(risk, (open = riskOpen(fieldText(risk, "status"))));
+      if (open === undefined)
+        openRisks.set(risk, (open = !isArchived(risk) && riskOpen(fieldText(risk, "status"))));
       return open;
+    },
+    sheetHolds: (sheet) => layouts.get(sheet)?.holds,
+    isArchived,
+    isEarlierRecord(risk) {
+      if (!isArchived(risk)) return false;
+      const rows = sameKeyRisks(risk)?.filter((other) => ctx.sameRisk(other, risk));
+      return rows !== undefined && standingRow(rows, ctx.isOpenRisk, isArchived) !== risk;
     },
     isOpenAction(action) {
       let open = openActions.get(action);

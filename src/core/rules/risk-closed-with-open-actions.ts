@@ -20,7 +20,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     return reportEach(ctx.records.risks, (r): RuleReport | null => {
-      if (ctx.isOpenRisk(r)) return null;
+      // An archived row another row stands for is the risk's history: the actions are that row's.
+      if (ctx.isOpenRisk(r) || ctx.isEarlierRecord(r)) return null;
       const open = openActionCount(ctx, r);
       return open === 0
         ? null

@@ -1,4 +1,5 @@
-// risk/duplicate-id: two rows of one register share an id (each later row is flagged).
+// risk/duplicate-id: two rows of one register share an id (each later row is flagged). Archived rows (see
+// RuleContext.isArchived) are the risk's history: a risk closed twice, or closed and reopened, is no duplicate.
 
 import type { Rule, RuleReport } from "./types";
 
@@ -15,10 +16,11 @@ export const rule: Rule = {
     const out: RuleReport[] = [];
     for (let k = 0; k < ctx.records.risks.length; k++) {
       const r = ctx.records.risks[k];
-      // Only rows whose id another row shares can repeat one (no table of every id made here).
+      // Only rows whose id another row shares can repeat one (no table of every id made here). An archived
+      // row (a sheet of closed risks, a CLOSED RISKS section) is the risk's history, however often it recurs.
       const shared = ctx.sameKeyRisks(r);
-      if (shared === null) continue;
-      const first = shared.find((other) => other.sheet === r.sheet);
+      if (shared === null || ctx.isArchived(r)) continue;
+      const first = shared.find((other) => other.sheet === r.sheet && !ctx.isArchived(other));
       if (first === undefined || first === r) continue;
       out.push({
         record: r,

@@ -71,6 +71,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     rag,
     strategy: strategy.ok ? STRATEGY_WORD[strategy.value] : strategyText,
     open,
+    ...(ctx.isArchived(risk) ? { archived: true as const } : {}),
     latestUpdate: latest === null ? null : isoFromDay(latest),
     latestUpdateText: latestUpdateText(ctx, risk, latest),
     stale: open && (latest === null || latest < ctx.reviewCutoff),

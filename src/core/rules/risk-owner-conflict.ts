@@ -17,8 +17,9 @@ export const rule: Rule = {
     messages: { conflict: 'Risk {id} is owned by "{owner}" here but by "{otherOwner}" on {otherSheet}.' },
   },
   check(ctx) {
-    // Only risks whose id another risk shares can conflict: the join sees those alone.
-    const sharing = ctx.records.risks.filter((r) => ctx.sameKeyRisks(r) !== null);
+    // Only risks whose id another risk shares can conflict: the join sees those alone. An archived row says
+    // who owned the risk when it closed, not who owns it today (see RuleContext.isArchived).
+    const sharing = ctx.records.risks.filter((r) => ctx.sameKeyRisks(r) !== null && !ctx.isArchived(r));
     const conflicts = findOwnerConflicts<RiskRecord>(sharing, {
       id: (r) => rawValue(r, "id"),
       key: (r) => ctx.riskKey(r),

@@ -4,11 +4,11 @@
 import type { Rule, RuleReport } from "./types";
 
 /** Columns whose absence is an error; rules on other optional fields are skipped silently. */
-const REQUIRED: { field: string; label: string; header: string }[] = [
+const REQUIRED: { field: string; label: string; header: string; forOpenRisks?: true }[] = [
   { field: "id", label: "risk id", header: "Risk ID" },
-  { field: "owner", label: "owner", header: "Risk Owner" },
-  { field: "strategy", label: "strategy", header: "Strategy" },
-  { field: "lastUpdated", label: "last updated date", header: "Last Updated" },
+  { field: "owner", label: "owner", header: "Risk Owner", forOpenRisks: true },
+  { field: "strategy", label: "strategy", header: "Strategy", forOpenRisks: true },
+  { field: "lastUpdated", label: "last updated date", header: "Last Updated", forOpenRisks: true },
 ];
 
 export const rule: Rule = {
@@ -27,10 +27,17 @@ export const rule: Rule = {
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    for (const sheet of ctx.sheetsOfKind("risk-register"))
-      for (const { field, label, header } of REQUIRED)
-        if (!ctx.hasField(sheet, field) && !(field === "lastUpdated" && ctx.hasDatedUpdates(sheet)))
+    for (const sheet of ctx.sheetsOfKind("risk-register")) {
+      // A sheet of closed risks needs no column only open risks' rules read.
+      const closed = ctx.sheetHolds(sheet) === "closed-risks";
+      for (const { field, label, header, forOpenRisks } of REQUIRED)
+        if (
+          !(closed && forOpenRisks) &&
+          !ctx.hasField(sheet, field) &&
+          !(field === "lastUpdated" && ctx.hasDatedUpdates(sheet))
+        )
           out.push({ sheet, messageId: "missing", data: { sheet, label, header } });
+    }
     return out;
   },
 };

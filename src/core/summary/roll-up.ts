@@ -19,6 +19,10 @@ import type {
   SummaryRisk,
 } from "./summary-types";
 import { corporateOrDirectorate } from "./summary-data";
+import { standingRow } from "../join/standing-row";
+
+const isOpenRisk = (r: SummaryRisk): boolean => r.open;
+const isArchivedRisk = (r: SummaryRisk): boolean => r.archived === true;
 
 /** One checked file's part in the roll-up. */
 export interface RollUpPart {
@@ -57,17 +61,19 @@ export function rollUpSummary(
     for (const r of data.risks) {
       const risk = { ...r, file };
       const key = sameRiskKey({ id: risk.id, title: risk.title });
-      if (key) {
+      // An archived row (a sheet of closed risks) is the risk's history, not a register it stands on.
+      if (key && !risk.archived) {
         const places = placesOf.get(key) ?? [];
         for (const sheet of [risk.sheet, ...(risk.alsoOnSheets ?? [])])
           if (!places.some((p) => p.file === file && p.sheet === sheet)) places.push({ file, sheet });
         placesOf.set(key, places);
       }
       const first = key ? firstHolder.get(key) : undefined;
-      // The same risk in another file is counted once: at its first open row when any is open, else where
-      // it was first met (as across the registers of one workbook: see countOnce).
+      // The same risk in another file is counted once: at the row that stands for it (its first open row,
+      // else its first row not archived, else where it was first met), as across the registers of one
+      // workbook (see countOnce).
       if (first !== undefined && first.file !== file) {
-        if (first.open || !risk.open) {
+        if (standingRow([first, risk], isOpenRisk, isArchivedRisk) === first) {
           // Updated this period in another file that holds it open, it is not stale.
           if (first.open && risk.open && !risk.stale) first.stale = false;
           alsoHeld.push(risk);
@@ -82,7 +88,7 @@ export function rollUpSummary(
       risks.push(risk);
     }
   for (const [key, risk] of firstHolder) {
-    const elsewhere = placesOf.get(key)!.filter((p) => p.file !== risk.file);
+    const elsewhere = (placesOf.get(key) ?? []).filter((p) => p.file !== risk.file);
     if (elsewhere.length > 0) risk.alsoIn = elsewhere;
   }
   const filesHolding = (key: string): string[] => [...new Set((placesOf.get(key) ?? []).map((p) => p.file))];

@@ -8,6 +8,7 @@ import { toA1 } from "../address/a1";
 import { closeOutByAim } from "./plan-close-out-tab";
 import type { RoutedFrom, SummaryAim, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
 import { rawValue, fieldColumn } from "../model/records";
+import { standingRow } from "../join/standing-row";
 
 /** A risk's facts without the record they were read from. */
 export function summaryRisk(facts: RiskFacts): SummaryRisk {
@@ -50,6 +51,11 @@ export function summaryDataOf(
 }
 
 const placeKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
+const isOpenRow = (r: RiskFacts): boolean => r.open;
+const isArchivedRow = (r: RiskFacts): boolean => r.archived === true;
+/** The sheets of a risk's other rows that are registers it stands on (not archived rows: its history). */
+const registersOf = (rows: readonly RiskFacts[]): string[] =>
+  rows.filter((r) => !r.archived).map((r) => r.sheet);
 const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.idCol)}`;
 
 /**
@@ -57,10 +63,12 @@ const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.idCol)}
  * title, as the roll-up over files joins them), counting and showing it once.
  *
  * The row that stands for the risk (its status, RAG, heat-map cell, staleness in the Risk Summary) is its
- * first OPEN row when any of its rows is open, else its first row: a risk closed on one register and open
- * on another is still open, and is routed by its open row (SPEC "Escalation": each open risk is routed), so
- * the counts agree with the Escalation tab whichever register is read first. The other rows are named
- * (alsoOnSheets) and kept apart (alsoHeld).
+ * first OPEN row when any of its rows is open, else its first row not archived, else its first row: a risk
+ * closed on one register and open on another is still open, and is routed by its open row (SPEC
+ * "Escalation": each open risk is routed), so the counts agree with the Escalation tab whichever register is
+ * read first. The other rows are named (alsoOnSheets) and kept apart (alsoHeld). An archived row (a sheet
+ * of closed risks, a CLOSED RISKS section) is the risk's history: it joins the risk's other rows on its own
+ * sheet too (a risk closed twice, or closed and reopened), and is never named as a register the risk is on.
  *
  * Its escalation is one item, shown once per destination: each destination with the first row that routed
  * it there (routedFrom), so a block shows the score and RAG that put the risk in it and links to that row;
@@ -92,14 +100,15 @@ export function countOnce(
   proposals: Proposal[];
 } {
   // Each risk's rows, keyed by the first row met; a later row joins it from another register only (two
-  // rows of one register with the same id are two rows, as the duplicate-id rule reports them).
+  // rows of one register with the same id are two rows, as the duplicate-id rule reports them), or where
+  // either row is archived (the risk's history).
   const first = new Map<string, RiskFacts>();
   const rowsOf = new Map<RiskFacts, RiskFacts[]>();
   const groupAt = new Map<string, RiskFacts>();
   for (const f of facts) {
     const key = sameRiskKey({ id: rawValue(f.record, "id"), title: f.title });
     const earlier = key ? first.get(key) : undefined;
-    if (earlier && earlier.sheet !== f.sheet) {
+    if (earlier && (earlier.sheet !== f.sheet || f.archived || earlier.archived)) {
       rowsOf.get(earlier)!.push(f);
       groupAt.set(placeKey(f.sheet, f.row), earlier);
       continue;
@@ -112,15 +121,16 @@ export function countOnce(
   const risks: SummaryRisk[] = [];
   const alsoHeld: SummaryRisk[] = [];
   for (const [group, rows] of rowsOf) {
-    const stands = rows.find((r) => r.open) ?? group;
+    const stands = standingRow(rows, isOpenRow, isArchivedRow) ?? group;
     standing.set(group, stands);
     const also = rows.filter((r) => r !== stands);
+    const onSheets = registersOf(also);
     // Updated this period on any register that holds it open, it is not stale (its latest update is the newest).
     const stale = rows.filter((r) => r.open && r !== stands).every((r) => r.stale) && stands.stale;
     risks.push(
       also.length === 0
         ? summaryRisk(stands)
-        : { ...summaryRisk(stands), stale, alsoOnSheets: also.map((a) => a.sheet) },
+        : { ...summaryRisk(stands), stale, ...(onSheets.length > 0 ? { alsoOnSheets: onSheets } : {}) },
     );
     for (const r of also) alsoHeld.push(summaryRisk(r));
   }
@@ -131,7 +141,7 @@ export function countOnce(
   for (const e of routed) {
     const own = bySheetRow.get(placeKey(e.sheet, e.row));
     const group = groupAt.get(placeKey(e.sheet, e.row));
-    const rows = group ? (rowsOf.get(group) ?? []) : [];
+    const rows = group ? (rowsOf.get(group) ?? []).filter((f) => !f.archived) : [];
     if (!own || !group || rows.length < 2) {
       escalations.push(e);
       continue;

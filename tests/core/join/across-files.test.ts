@@ -101,6 +101,38 @@ describe("joinAcrossFiles: owner conflicts", () => {
   });
 });
 
+describe("joinAcrossFiles: archived rows (a sheet of closed risks) are the risk's history", () => {
+  const archived = (id: string, owner: string, extra: Partial<RiskIdentity> = {}): RiskIdentity =>
+    identity(id, owner, { sheet: "Closed Risks", closed: true, archived: true, statusCol: 11, ...extra });
+
+  it("gives no owner conflict with the owner a risk had when it closed, and lists no archive as a file holding it", () => {
+    const { findings, shared } = joinAcrossFiles([
+      file("a.xlsx", [identity("R1", "Ann")]),
+      file("b.xlsx", [archived("R1", "Bob")]),
+    ]);
+    expect(findings).toEqual([]);
+    expect(shared).toEqual([]);
+  });
+
+  it("gives no closed-with-open-actions to an archived row of a risk open in another file, but does to one archived alone", () => {
+    const { closedElsewhere } = joinAcrossFiles([
+      file("a.xlsx", [identity("R1", "Ann")]),
+      file("b.xlsx", [
+        archived("R1", "Ann"),
+        archived("R2", "Ann", { row: 2 }),
+        archived("R2", "Ann", { row: 3 }),
+      ]),
+      file("plan.xlsx", [], {
+        openActionCounts: [
+          ["r1", 1],
+          ["r2", 1],
+        ],
+      }),
+    ]);
+    expect(closedElsewhere.map((c) => [c.file, c.recordId, c.row])).toEqual([["b.xlsx", "R2", 3]]);
+  });
+});
+
 describe("joinAcrossFiles: risks on several files", () => {
   it("lists each risk with the same id and title held by more than one file, with every holder", () => {
     const { shared } = joinAcrossFiles([

@@ -16,6 +16,14 @@ describe(RULE, () => {
     ["closed risk with no actions sheet", [register(risk({ status: "Closed" }))]],
     ["open risk with open actions", [register(risk()), actionsSheet(action())]],
     [
+      "the open action of a risk reopened on the register, closed last year on the sheet of closed risks",
+      [
+        register(risk()),
+        { ...register(risk({ status: "Closed" })), name: "Closed Risks" },
+        actionsSheet(action()),
+      ],
+    ],
+    [
       "open actions belong to another risk",
       [register(risk({ status: "Closed" })), actionsSheet(action({ riskId: "HRC-002" }))],
     ],
@@ -37,6 +45,29 @@ describe(RULE, () => {
     [
       "an archived risk",
       [register(risk({ status: "Archived" })), actionsSheet(action({ status: null }))],
+      [["M3", "open"]],
+    ],
+    [
+      "a risk on the sheet of closed risks whose Status still says Open",
+      [
+        register(risk({ id: "HRC-002" })),
+        { ...register(risk()), name: "Closed Risks" },
+        actionsSheet(action()),
+      ],
+      [["M3", "open"]],
+    ],
+    [
+      "a risk under a CLOSED RISKS heading with its Status blank",
+      [register(risk({ id: "HRC-002" }), ["CLOSED RISKS"], risk({ status: null })), actionsSheet(action())],
+      [["M5", "open"]],
+    ],
+    [
+      "a risk closed twice on the sheet of closed risks: once, on its first row",
+      [
+        register(risk({ id: "HRC-002" })),
+        { ...register(risk({ status: "Closed" }), risk({ status: "Closed" })), name: "Closed Risks" },
+        actionsSheet(action()),
+      ],
       [["M3", "open"]],
     ],
     [

@@ -34,6 +34,17 @@ describe(RULE, () => {
     expect(findingsOf(RULE, [register(...rows)])).toEqual(expected);
   });
 
+  it("takes archived rows for the risk's history: a sheet of closed risks, a CLOSED RISKS section", () => {
+    const closedSheet = {
+      ...register(risk({ status: "Closed" }), risk({ status: "Closed" })),
+      name: "Closed Risks",
+    };
+    expect(findingsOf(RULE, [register(risk()), closedSheet])).toEqual([]);
+    expect(findingsOf(RULE, [register(risk(), ["CLOSED RISKS"], risk({ status: null }))])).toEqual([]);
+    // Under an ordinary heading the same id twice is still a duplicate.
+    expect(findingsOf(RULE, [register(risk(), ["Financial risks"], risk())])).toEqual([["A5", "duplicate"]]);
+  });
+
   it("does not compare ids across registers (owner-conflict does)", () => {
     const other = { ...register(risk()), name: "Council Risks" };
     expect(findingsOf(RULE, [register(risk()), other])).toEqual([]);

@@ -16,6 +16,10 @@ describe(RULE, () => {
       [register(risk()), councilRegister(risk({ owner: " jane  SMITH " }))],
     ],
     ["one register only", [register(risk())]],
+    [
+      "the owner a risk had when it was cut across to the sheet of closed risks",
+      [register(risk()), { ...councilRegister(risk({ owner: "John Brown" })), name: "Closed Risks" }],
+    ],
     ["an owner left blank on the other register", [register(risk()), councilRegister(risk({ owner: null }))]],
     ["different ids", [register(risk()), councilRegister(risk({ id: "HRC-002", owner: "John Brown" }))]],
     // One person written the two ways officers write names: surname first with a comma, and with or

@@ -29,6 +29,10 @@ describe(RULE, () => {
     ],
     ["an actions sheet is not a register", [actionsSheet(action())]],
     ["a plan is not a register", [plan(planRow())]],
+    [
+      "a sheet of closed risks needs no owner, strategy or last-updated column",
+      [register(risk()), without("Closed Risks", [2, 7, 9])],
+    ],
   ])("valid: %s", (_name, sheets) => {
     expect(findingsOf(RULE, sheets)).toEqual([]);
   });

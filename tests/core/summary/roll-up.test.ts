@@ -95,6 +95,24 @@ describe("rollUpSummary, a risk held by several files", () => {
     expect(data.escalations.map((e) => [e.file, e.row])).toEqual([["b.xlsx", 5]]);
   });
 
+  it("counts it at its row on a register, not at its archived row in another file, and names no archive as a register it is on", () => {
+    const archived = {
+      ...risk("R1", "Gritting", 2),
+      sheet: "Closed Risks",
+      open: false,
+      archived: true as const,
+    };
+    const reopened = { ...risk("R1", "Gritting", 5), open: false };
+    const a = part("a.xlsx", [archived]);
+    const { data } = rollUpSummary(
+      [{ ...a, data: { ...a.data, escalations: [] } }, part("b.xlsx", [reopened])],
+      { findings: [], accepted: [] },
+      "2022-10-10",
+      "2 files",
+    );
+    expect(data.risks.map((r) => [r.file, r.row, r.alsoIn])).toEqual([["b.xlsx", 5, undefined]]);
+  });
+
   it("puts it in the corporate block alone when one file's row routes it to the corporate register and another's to a directorate register", () => {
     const b = part("b.xlsx", [risk("R1", "Gritting", 5)]);
     b.data.escalations = [
