@@ -194,14 +194,15 @@ function sendTo(route: Route, destination: DestinationId, reason: string): void 
   route.reasons.push(reason);
 }
 
-/** Routes every open risk; risks with no destination are left out. */
+/** Routes every open risk (not an opportunity: see RuleContext.isOpportunity); risks with no destination are left out. */
 export function routeEscalations(ctx: RuleContext): Escalation[] {
   const out: Escalation[] = [];
   for (let k = 0; k < ctx.records.risks.length; k++) {
     const risk = ctx.records.risks[k];
     if (!ctx.isOpenRisk(risk)) continue;
     const { destinations, reasons } = routeRisk(ctx, risk);
-    if (destinations.length === 0) continue;
+    // An opportunity's score and money are upside: nothing to escalate (asked only of a risk routed somewhere).
+    if (destinations.length === 0 || ctx.isOpportunity(risk)) continue;
     out.push({
       recordId: ctx.riskId(risk),
       sheet: risk.sheet,

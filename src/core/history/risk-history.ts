@@ -51,7 +51,8 @@ export function proposalWith(ctx: RuleContext, risk: RiskRecord, input: PointsIn
 
 /**
  * The proposal for one open, scored risk from what its points are worked out from (`input`), its recent monthly
- * points and where it is routed (see proposalFor).
+ * points and where it is routed (see proposalFor). An opportunity gets none: it is not escalated (see
+ * routeEscalations), nor proposed for it; asked only of a risk a proposal would be made for.
  */
 function proposalFrom(
   ctx: RuleContext,
@@ -60,7 +61,7 @@ function proposalFrom(
   points: readonly MonthScore[],
   routedTo: readonly DestinationId[],
 ): Proposal | null {
-  return proposalFor({
+  const proposal = proposalFor({
     recordId: ctx.riskId(risk),
     sheet: risk.sheet,
     row: risk.row + 1,
@@ -74,6 +75,7 @@ function proposalFrom(
     longer: () => loggedScores(ctx.asAt, input),
     unlogged: () => unloggedScore(ctx, risk, input),
   });
+  return proposal === null || ctx.isOpportunity(risk) ? null : proposal;
 }
 
 /**

@@ -97,6 +97,12 @@ export interface RuleContext {
    * the risk's history: the risk's actions are not its own.
    */
   isEarlierRecord(risk: RiskRecord): boolean;
+  /**
+   * True for an opportunity: a row of a sheet named as opportunities, or one whose strategy is an
+   * opportunity's (Take: exploit, enhance). Its score is upside: it is not escalated and not held to the
+   * risk appetite.
+   */
+  isOpportunity(risk: RiskRecord): boolean;
   isOpenAction(action: ActionRecord): boolean;
   /** Rows of actions sheets that belong to this risk (matched on folded id; a row may name several). */
   actionsFor(risk: RiskRecord): readonly ActionRecord[];
@@ -373,10 +379,11 @@ export function buildRuleContext(
     };
   };
   const riskOpen = memo((t) => parseRiskState(t, settings) === "open");
-  // Where risks are kept closed: sheets decided once by the reader, headings once per text.
+  // Where risks are kept closed or as opportunities: sheets decided once by the reader, headings once per text.
   const sheetsHolding = (holds: RegisterHolds) =>
     new Set([...layouts].filter(([, l]) => l.holds === holds).map(([name]) => name));
   const closedSheets = sheetsHolding("closed-risks");
+  const opportunitySheets = sheetsHolding("opportunities");
   const closedSection = memo(namesClosedRisks);
   const isArchived = (risk: RiskRecord): boolean =>
     closedSheets.has(risk.sheet) || (risk.section !== undefined && closedSection(risk.section));
@@ -434,6 +441,11 @@ export function buildRuleContext(
       if (!isArchived(risk)) return false;
       const rows = sameKeyRisks(risk)?.filter((other) => ctx.sameRisk(other, risk));
       return rows !== undefined && standingRow(rows, ctx.isOpenRisk, isArchived) !== risk;
+    },
+    isOpportunity(risk) {
+      if (opportunitySheets.has(risk.sheet)) return true;
+      const strategy = ctx.strategyOf(risk);
+      return strategy.ok && strategy.value === "take";
     },
     isOpenAction(action) {
       let open = openActions.get(action);

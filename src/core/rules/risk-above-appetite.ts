@@ -26,7 +26,8 @@ export const rule: Rule = {
       const score = currentScore(ctx, r);
       if (score === null) return null;
       const appetite = appetiteOf(ctx, r);
-      if (score <= appetite.max) return null;
+      // An opportunity's score is upside, not a threat the appetite bounds (asked only of a risk above it).
+      if (score <= appetite.max || ctx.isOpportunity(r)) return null;
       const data = {
         id: ctx.riskId(r) || "(no id)",
         score,

@@ -211,6 +211,26 @@ describe("routeEscalations", () => {
     ]);
   });
 
+  it("routes no opportunity (strategy Take, or a sheet named as opportunities) and no archived risk", () => {
+    const big = { ...score(5, 5), financial: "£300,000" };
+    expect(pairsFor({ ...big, strategy: "Exploit" })).toEqual([]);
+    const sheet = (name: string, ...rows: ReturnType<typeof risk>[]) => ({
+      name,
+      rows: [REGISTER_HEADERS, ...rows],
+    });
+    const report = reportOf([
+      sheet(
+        "Risk Register",
+        risk({ ...big, id: "HRC-001" }),
+        ["Closed risks"],
+        risk({ ...big, id: "HRC-002" }),
+      ),
+      sheet("Opportunities", risk({ ...big, id: "OPP-01" })),
+      sheet("Archive", risk({ ...big, id: "HRC-003" })),
+    ]);
+    expect(report.escalations.map((e) => e.recordId)).toEqual(["HRC-001"]);
+  });
+
   it.each<[string, string | number, DestinationId[]]>([
     ["c. £0.25m", "c. £0.25m", ["financial-cluster", "operations-board", "strategic-board"]],
     ["£120k pa", "£120k pa", ["financial-cluster", "operations-board"]],

@@ -46,6 +46,12 @@ describe("proposals", () => {
     ],
     ["trap: one month above appetite only", { score: 12 }, [logRow("12/09/2022", "HRC-001", 9)], null],
     [
+      "trap: an opportunity (strategy Take) is not proposed for escalation: its score is upside",
+      { score: 16, strategy: "Take - exploit" },
+      [logRow("05/07/2022", "HRC-001", 6), logRow("12/09/2022", "HRC-001", 16)],
+      null,
+    ],
+    [
       "trap: a rise of 5",
       { score: 9, category: "Opportunities" },
       [logRow("12/09/2022", "HRC-001", 4)],

@@ -18,6 +18,7 @@ describe(RULE, () => {
     ["a named category's level: Open tolerates 12", { score: 12, category: "opportunities and growth" }],
     ["a closed risk above appetite", { score: 20, status: "Closed" }],
     ["no score", { score: null }],
+    ["an opportunity (strategy Take: exploit) scores upside", { score: 20, strategy: "Exploit" }],
     ["score equal to a named category's appetite (Averse, 4)", { score: 4, category: "FINANCIAL" }],
   ])("valid: %s", (_name, over) => {
     expect(findingsOf(RULE, [hregister(hrisk(over))], { settings: appetite })).toEqual([]);
