@@ -566,7 +566,7 @@ describe("Issues Log, Opportunities and Proposed risks sheets", () => {
     expect(flagged(json, "risk/above-appetite")).toEqual([]);
   });
 
-  it("does not escalate a risk on a 'Proposed risks' sheet that the board has not yet accepted onto the register", async () => {
+  it("routes a risk on a 'Proposed risks' sheet as SPEC routes every open risk (declined: reviewer asked for no escalation)", async () => {
     // SPEC Values list Proposed as an open status word and Escalation routes open risks. judgement: a
     // "Proposed risks" sheet holds risks awaiting the Risk Management Board's acceptance; the board pack
     // should not send PR-01 (5 × 5, £300,000) to the Strategic Partnership Board before it is on the
@@ -586,8 +586,12 @@ describe("Issues Log, Opportunities and Proposed risks sheets", () => {
         },
       ]),
     ]);
+    // Declined (fx29-archive): SPEC Values list Proposed among the OPEN status words, and SPEC Escalation says
+    // "Each open risk is routed"; no SPEC text sets a sheet of proposed risks apart (the sheet kinds are
+    // register, actions, plan and log). A 5 × 5 risk of £300,000 awaiting acceptance is one the boards should
+    // hear of, and holding it back on the tab's name alone would hide it. SPEC wins: PR-01 is routed.
     const json = await check(file);
-    expect(escalated(json)).toEqual([]);
+    expect(escalated(json)).toEqual(["PR-01 Proposed risks"]);
   });
 });
 
