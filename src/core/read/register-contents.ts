@@ -149,3 +149,47 @@ export function withRegisterContents(layout: SheetLayout, sheetName: string): Sh
   if (holds === null) return layout;
   return { ...layout, holds };
 }
+
+/** Where a register row stands: its sheet, and the section heading above it, if any (SheetRecord.section). */
+export interface RowPlace {
+  sheet: string;
+  section?: string;
+}
+
+/**
+ * Where a row stands closed: on a sheet of closed risks (`sheet` alone: "Closed Risks", "Archive"), or under a
+ * section heading of a register saying its risks are closed (`section`: "CLOSED RISKS").
+ */
+export interface ClosedPlace {
+  sheet: string;
+  section?: string;
+}
+
+/**
+ * The one test of whether a register row is closed by where it stands, whatever its Status says (the check's
+ * RuleContext.isArchived, the import's rows not flagged and reopened risks read it): where it stands closed
+ * (see ClosedPlace), or null for a row kept with live risks. A sheet is told by its layout's `holds` (see
+ * withRegisterContents, once per sheet), a heading by namesClosedRisks, once per distinct heading text.
+ */
+export function closedPlaceOf(
+  layouts: ReadonlyMap<string, Pick<SheetLayout, "holds">>,
+): (row: RowPlace) => ClosedPlace | null {
+  const closedSheets = new Set<string>();
+  for (const [name, layout] of layouts) if (layout.holds === "closed-risks") closedSheets.add(name);
+  const closedHeadings = new Map<string, boolean>();
+  const headingCloses = (text: string): boolean => {
+    let closes = closedHeadings.get(text);
+    if (closes === undefined) closedHeadings.set(text, (closes = namesClosedRisks(text)));
+    return closes;
+  };
+  return ({ sheet, section }) => {
+    if (closedSheets.has(sheet)) return { sheet };
+    if (section !== undefined && headingCloses(section)) return { sheet, section };
+    return null;
+  };
+}
+
+/** "on Closed Risks" or "under CLOSED RISKS on Risk Register": where a row stands closed, in words. */
+export function closedPlaceText({ sheet, section }: ClosedPlace): string {
+  return section === undefined ? `on ${sheet}` : `under ${section} on ${sheet}`;
+}

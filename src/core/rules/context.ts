@@ -40,7 +40,7 @@ import { PerRecord, placeRecords } from "./check-memo";
 import { sheetPairKey, titleKey } from "../read/per-sheet-ids";
 import { matrixRag, type RiskMatrix } from "../read/risk-matrix";
 import { numberPlanActions } from "./record-id";
-import { namesClosedRisks } from "../read/register-contents";
+import { closedPlaceOf } from "../read/register-contents";
 import { standingRow } from "../join/standing-row";
 import type { RegisterHolds } from "../model/sheet-info";
 
@@ -382,11 +382,9 @@ export function buildRuleContext(
   // Where risks are kept closed or as opportunities: sheets decided once by the reader, headings once per text.
   const sheetsHolding = (holds: RegisterHolds) =>
     new Set([...layouts].filter(([, l]) => l.holds === holds).map(([name]) => name));
-  const closedSheets = sheetsHolding("closed-risks");
   const opportunitySheets = sheetsHolding("opportunities");
-  const closedSection = memo(namesClosedRisks);
-  const isArchived = (risk: RiskRecord): boolean =>
-    closedSheets.has(risk.sheet) || (risk.section !== undefined && closedSection(risk.section));
+  const closedPlace = closedPlaceOf(layouts);
+  const isArchived = (risk: RiskRecord): boolean => closedPlace(risk) !== null;
   // Each record's state, kept by its place: every rule asks whether each risk (or action) is open.
   const openRisks = new PerRecord<RiskRecord, boolean>(records.risks);
   const openActions = new PerRecord<ActionRecord, boolean>(records.actions);

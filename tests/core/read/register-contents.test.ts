@@ -5,7 +5,13 @@ import { gridFromRows } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { dayFromIso } from "../../../src/core/parse";
 import { readWorkbook } from "../../../src/core/read/read-workbook";
-import { isIssuesLog, namesClosedRisks, registerHoldsByName } from "../../../src/core/read/register-contents";
+import {
+  closedPlaceOf,
+  closedPlaceText,
+  isIssuesLog,
+  namesClosedRisks,
+  registerHoldsByName,
+} from "../../../src/core/read/register-contents";
 import { structureLines } from "../../../src/core/read/structure-lines";
 import { REGISTER_HEADERS, risk } from "../rules/harness";
 
@@ -113,6 +119,38 @@ describe("readWorkbook: what a register holds", () => {
     ]);
     expect(structureLines(sheets[0])).toContain(
       "Sections: Operational risks (row 2); CLOSED RISKS (row 4; its risks read as closed).",
+    );
+  });
+});
+
+describe("closedPlaceOf: the one test of a row closed by where it stands (the check and the import read it)", () => {
+  const closedPlace = closedPlaceOf(
+    new Map([
+      ["Risk Register", {}],
+      ["Closed Risks", { holds: "closed-risks" as const }],
+      ["Opportunities", { holds: "opportunities" as const }],
+    ]),
+  );
+
+  it("a row on a sheet of closed risks stands closed there, whatever heading is above it", () => {
+    expect(closedPlace({ sheet: "Closed Risks" })).toEqual({ sheet: "Closed Risks" });
+    expect(closedPlace({ sheet: "Closed Risks", section: "Highways" })).toEqual({ sheet: "Closed Risks" });
+  });
+
+  it("a row under a CLOSED RISKS heading stands closed under it; other rows are live", () => {
+    expect(closedPlace({ sheet: "Risk Register", section: "CLOSED RISKS" })).toEqual({
+      sheet: "Risk Register",
+      section: "CLOSED RISKS",
+    });
+    expect(closedPlace({ sheet: "Risk Register", section: "Operational risks" })).toBeNull();
+    expect(closedPlace({ sheet: "Risk Register" })).toBeNull();
+    expect(closedPlace({ sheet: "Opportunities" })).toBeNull();
+  });
+
+  it("says where in words", () => {
+    expect(closedPlaceText({ sheet: "Closed Risks" })).toBe("on Closed Risks");
+    expect(closedPlaceText({ sheet: "Risk Register", section: "CLOSED RISKS" })).toBe(
+      "under CLOSED RISKS on Risk Register",
     );
   });
 });
