@@ -15,6 +15,8 @@ import { fillMergedAreas, type Grid } from "../core/model/grid";
 import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
 import { detectSheet, type SheetLayout } from "../core/read/detect-sheet";
+import { withRegisterContents } from "../core/read/register-contents";
+import { newRecordText } from "../core/merge/closed-places";
 import { findRegisterCopies } from "../core/history/backups";
 import { buildRiskSummaryTab } from "../core/summary/risk-summary-tab";
 import { VERSION } from "../core/version";
@@ -45,11 +47,18 @@ function chooseRegister(
   // Only each sheet's kind is needed here: header detection, not a read of every record (the plan reads them).
   const layouts = new Map<string, SheetLayout>();
   for (const g of grids)
-    if (!g.owned) layouts.set(g.sheetName, detectSheet(fillMergedAreas(g), settings.columnCorrections));
-  // An officer's dated copy of the register ("Risk Register (Aug 22)") is history, not a register to import into.
+    if (!g.owned) {
+      const layout = detectSheet(fillMergedAreas(g), settings.columnCorrections);
+      layouts.set(g.sheetName, withRegisterContents(layout, g.sheetName));
+    }
+  // An officer's dated copy of the register ("Risk Register (Aug 22)") and a sheet of closed risks ("Closed
+  // Risks", "Archive") are history, not registers to import into.
   const copies = findRegisterCopies(layouts, grids);
   const registers = [...layouts]
-    .filter(([name, layout]) => layout.kind === "risk-register" && !copies.has(name))
+    .filter(
+      ([name, layout]) =>
+        layout.kind === "risk-register" && layout.holds !== "closed-risks" && !copies.has(name),
+    )
     .map(([name]) => name);
   const saved = settings.importProfile?.targetRegister;
   if (saved !== undefined && registers.includes(saved)) return saved;
@@ -200,7 +209,12 @@ function sectionJson(s: MergeSection | null): unknown {
   return {
     sheet: s.sheet,
     exportSheet: s.exportSheet,
-    new: s.added.map((r) => ({ id: r.label, riskId: r.riskId, row: r.row + 1 })),
+    new: s.added.map((r) => ({
+      id: r.label,
+      riskId: r.riskId,
+      row: r.row + 1,
+      ...(r.wasClosedOn ? { wasClosedOn: r.wasClosedOn } : {}),
+    })),
     changed: s.changed.map((r) => ({
       id: r.label,
       riskId: r.riskId,
@@ -309,7 +323,7 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
     `${title} (sheet "${s.sheet}"): ${s.added.length} new, ${s.changed.length} changed (${cells} cells), ` +
       `${s.missing.length} not in the export (${flagged} flagged), ${s.unchanged} unchanged`,
   );
-  if (s.added.length) lines.push(`  New: ${list(s.added.map((r) => r.label))}`);
+  if (s.added.length) lines.push(`  New: ${list(s.added.map(newRecordText))}`);
   // Rows left below a totals row are a warning (listed with the others); a moved totals row is said here.
   if (s.totalsRow?.kind === "moved") lines.push(`  ${capitalise(totalsRowNote(s.totalsRow))}`);
   for (const r of s.changed) {

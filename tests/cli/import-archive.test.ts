@@ -218,7 +218,8 @@ describe("import into a register beside its Closed Risks sheet, with a CLOSED RI
   });
 
   it("backs up only the sheets it writes, and leaves the Closed Risks sheet byte for byte as it was", () => {
-    expect(run.json.backups).toEqual(["Backup Risk Register 2022-10-10", "Backup Actions 2022-10-10"]);
+    // The actions sheet is not written (A-005's risk is closed, A-001 unchanged), so it is not backed up.
+    expect(run.json.backups).toEqual(["Backup Risk Register 2022-10-10"]);
     expect(sheetPart(run.out, "Closed Risks")).toBe(sheetPart(into, "Closed Risks"));
   });
 
@@ -274,7 +275,7 @@ describe("import into a register beside its Closed Risks sheet, with a CLOSED RI
     expect(text.stdout).not.toMatch(/registers \(/);
   });
 
-  it("refuses --register naming the Closed Risks sheet, in words naming the live register", async () => {
+  it("refuses --register naming the Closed Risks sheet, in words saying it holds closed risks", async () => {
     const refused = await runImport(exportFile, into, ["--register", "Closed Risks"]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/"Closed Risks"/);

@@ -17,6 +17,8 @@ import { readExportTable } from "./read-export";
 import { backupName } from "../history/backups";
 import type { ImportMapping, ImportPlan, ImportProblem, ImportResult, MergeSection } from "./types";
 import { confirmedRenumbering, proposeRenumbered } from "./renumbered";
+import { closedPlaceOf, closedPlaceText } from "../read/register-contents";
+import { underClosedHeadingWarnings, withWhereClosed, type ClosedPlaceOf } from "./closed-places";
 
 /** Everything planning an import needs; nothing here is read from a clock or a file. */
 export interface PlanImportInput {
@@ -186,6 +188,14 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       message: `${inWorkbook}Sheet "${targetRegister}" is not a risk register risk-review recognises (${registerRaw.owned ? "it is one of the add-in's own tabs" : regLayout.note}); pick the register to import into`,
     });
   }
+  if (regLayout.holds === "closed-risks") {
+    return fail({
+      code: "register-not-recognised",
+      file,
+      sheet: targetRegister,
+      message: `${inWorkbook}Sheet "${targetRegister}" holds closed risks, as its name says: it is the register's history, not a register to import into; pick the live register`,
+    });
+  }
   if (!regLayout.mapping.fieldColumns.has("id")) {
     return fail({
       code: "register-no-id",
@@ -210,12 +220,19 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
   // A risk is named as the register writes its id ("HRC-001"), not as the export spelt it ("hrc-001 "); a
   // new risk, or one renumbered, by the export's id.
   const registerLabel = (r: SheetRecord<string>) => regIds.get(riskKey(r)) ?? riskLabel(r);
+  // Rows closed by where they stand (a CLOSED RISKS heading; the workbook's Closed Risks sheet): closed for the import too.
+  const closedPlace = closedPlaceOf(read.layouts);
   const riskRules: SectionRules = {
     key: mergeKey,
     label: registerLabel,
     riskId: (r) => renumbering.get(riskKey(r)) ?? registerLabel(r),
     keyFields: new Set(["id"]),
-    skipFlag: (r) => (parseRiskState(fieldText(r, "status"), settings) === "closed" ? "closed" : null),
+    skipFlag: (r) => {
+      if (parseRiskState(fieldText(r, "status"), settings) === "closed") return "closed";
+      const place = closedPlace(r);
+      if (place === null) return null;
+      return `closed, ${place.section !== undefined ? `under the ${place.section} heading` : closedPlaceText(place)}`;
+    },
     flagNote,
     flaggedPattern,
     targetName: `register "${targetRegister}"`,
@@ -232,6 +249,15 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     warnings,
     lastImported: lastImported(input.workbookGrids, targetRegister, riskRowKey),
   });
+  riskSection.added = withWhereClosed(riskSection.added, read.records.risks, targetRegister, closedPlace);
+  warnings.push(
+    ...underClosedHeadingWarnings(
+      riskSection,
+      targetRegister,
+      read.sheets.find((s) => s.name === targetRegister)?.sections,
+      (status) => parseRiskState(status, settings) === "open",
+    ),
+  );
 
   // The export's actions, into the workbook's actions sheet.
   let actionSection: MergeSection | null = null;
@@ -242,7 +268,13 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     // A closed risk's actions leave the export with it: no more flagged than the risk is (judgement). Its
     // status as the import leaves it: the export's where it gives one, else the register's.
     const closedRisks = new Set<string>();
+    // A risk closed by where it stands on the register stays closed whatever the export's status.
+    const closedWhereTheyStand = keysClosedWhereTheyStand(regRecords, riskKey, closedPlace);
     for (const r of [...regRecords, ...risks]) {
+      if (closedWhereTheyStand.has(riskKey(r))) {
+        closedRisks.add(riskKey(r));
+        continue;
+      }
       const status = fieldText(r, "status");
       if (status === "") continue;
       if (parseRiskState(status, settings) === "closed") closedRisks.add(riskKey(r));
@@ -428,6 +460,22 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
       cellCount: count(riskSection) + count(actionSection),
     },
   };
+}
+
+/**
+ * The keys of the register's risks closed by where they stand (see closedPlaceOf): every row of the risk on
+ * the register is under a CLOSED RISKS heading (a risk with a row above it is live there).
+ */
+function keysClosedWhereTheyStand(
+  registerRecords: readonly SheetRecord<string>[],
+  key: (r: SheetRecord<string>) => string,
+  closedPlace: ClosedPlaceOf,
+): Set<string> {
+  const closed = new Set<string>();
+  const live = new Set<string>();
+  for (const r of registerRecords) (closedPlace(r) === null ? live : closed).add(key(r));
+  for (const k of live) closed.delete(k);
+  return closed;
 }
 
 /** Excel could not say which cells hold formulas: writing could replace one by a value, so nothing is written. */

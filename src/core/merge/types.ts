@@ -4,6 +4,7 @@ import type { CellValue } from "../model/grid";
 import type { Movement } from "./movement";
 import type { RenumberedPair } from "../model/history";
 import type { TotalsRowPlace } from "./place-new-rows";
+import type { ClosedPlace } from "../read/register-contents";
 
 /** Which table of the export a sheet holds. */
 export type ExportRole = "risks" | "actions";
@@ -157,6 +158,11 @@ export interface RecordChange {
   cells: CellChange[];
   /** Formula cells of the row the changes make out of date, their saved results dropped; absent for none. */
   recalculated?: RecalculatedCell[];
+  /**
+   * On a new risk the export brings back from where the workbook keeps it closed (its "Closed Risks" sheet):
+   * where it stood closed. It is added to the register as new; that row is left as it was (see withWhereClosed).
+   */
+  wasClosedOn?: ClosedPlace;
 }
 
 /** A record of the target sheet that the export no longer holds. */

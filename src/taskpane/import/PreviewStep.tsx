@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import type { MergeSection } from "../../core/merge/types";
 import { notWrittenText } from "../../core/merge/not-written";
+import { newRecordText } from "../../core/merge/closed-places";
 import type { RenumberedPair } from "../../core/model/history";
 import type { ImportActions, ImportState } from "./useImport";
 import { countsGrid, sectionHeading, subHeading, stackedList } from "../styles";
@@ -157,7 +158,10 @@ function Section({
             <AccordionPanel>
               <List
                 label={`New ${noun}`}
-                items={section.added.map((r) => ({ key: r.key, text: `${r.label}, to row ${r.row + 1}` }))}
+                items={section.added.map((r) => ({
+                  key: r.key,
+                  text: `${newRecordText(r)}, to row ${r.row + 1}`,
+                }))}
               />
             </AccordionPanel>
           </AccordionItem>

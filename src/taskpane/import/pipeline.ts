@@ -89,8 +89,11 @@ export function registersIn(
   const day = dayFromIso(asAt);
   const { sheets } = readWorkbook(grids, settings, day ?? 0);
   const skip = new Set(exclude.map((s) => s.toLowerCase()));
+  // A sheet of closed risks ("Closed Risks", "Archive") is the register's history, not one to import into.
   return sheets
-    .filter((s) => s.kind === "risk-register" && !skip.has(s.name.toLowerCase()))
+    .filter(
+      (s) => s.kind === "risk-register" && s.holds !== "closed-risks" && !skip.has(s.name.toLowerCase()),
+    )
     .map((s) => s.name);
 }
 
