@@ -1,8 +1,15 @@
-// A risk's own action kept on the register (SPEC "Actions inside the register"): Action Owner, Action
-// Target Date / Action Due Date and Action Status on the register sheet. Read here once for the check's
-// rules and for the meeting's card.
+// A risk's own actions kept on the register (SPEC "Actions inside the register"): Action Owner, Action
+// Target Date / Action Due Date and Action Status on the register sheet, beside its actions text (Further
+// Actions, Mitigating Actions). Read here once for the check's rules and for the meeting's card.
+//
+// Officers keep one action in those cells, or several, one a line, in the same order in every cell
+// ("1. Resurface A38\n2. Review claims" / "31/08/2022\n31/12/2022" / "In progress\nNot started"); or write
+// the owner and due date on each line of the actions text ("1. Resurface A38 – JS – 31/08/22"), and mark a
+// line done ("(done)", "– Complete"). `readOwnActions` turns a register row into its list of actions.
 
-import { fieldText, rawText, type RiskRecord } from "./records";
+import { excerpt } from "../rules/excerpt";
+import { isPlaceholder, parseDate, type DayNumber } from "../parse";
+import { fieldDate, fieldText, rawText, rawValue, type RiskRecord } from "./records";
 
 /**
  * How the logs and findings name the risk's own action (an actions sheet's row goes by its id): the
@@ -18,7 +25,7 @@ export interface OwnActionCells {
   dueText: string;
 }
 
-/** The risk's own action, or null when its action columns are empty or absent. */
+/** The risk's own action cells, or null when its action columns are empty or absent. */
 export function ownActionCells(risk: RiskRecord): OwnActionCells | null {
   const owner = fieldText(risk, "actionOwner");
   const status = fieldText(risk, "actionStatus");
@@ -26,3 +33,313 @@ export function ownActionCells(risk: RiskRecord): OwnActionCells | null {
   if (!owner && !status && !dueText) return null;
   return { owner, status, dueText };
 }
+
+/** One of the risk's own actions on the register, as read from its row. */
+export interface OwnAction {
+  /** The action's words from the actions cell ("Resurface A38"), "" when that cell does not name it. */
+  text: string;
+  owner: string;
+  /** Its status as written ("In progress", "Complete"), "" when none. */
+  status: string;
+  /** False when its status, or a marker on its line ("(done)"), says it is done. */
+  open: boolean;
+  /** Its due date as a deadline (a month or quarter as its last day), or null. */
+  due: DayNumber | null;
+  /** Its due date as written ("" when none). */
+  dueText: string;
+  /** The cell its due date is written in: the Action Due Date cell, or the actions cell (on its line). */
+  dueField: "actionDue" | "actions";
+  /** Its place among the risk's own actions, from 1. */
+  line: number;
+  /** True when the row holds several own actions (findings then name each by its words). */
+  oneOfSeveral: boolean;
+}
+
+/** Reads an action status: true when it is open (the check's memoised reading of the done words). */
+export type IsOpenStatus = (status: string) => boolean;
+
+/**
+ * The risk's own actions, in the order the register lists them; empty when it keeps none. Where the Action
+ * Due Date or Action Status cell holds several lines, line n of each own-action cell is action n's, beside
+ * the actions cell's item n (a cell of one line is every action's). Where they hold one line each, with a
+ * due date, they are the risk's one action, as SPEC describes it. Otherwise the actions cell's items that
+ * carry their own due date ("Resurface A38 – JS – 31/08/22") are its actions, else the cells' one action.
+ */
+export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnAction[] {
+  const due = cellLines(risk, "actionDue");
+  const status = cellLines(risk, "actionStatus");
+  const count = Math.max(due.length, status.length);
+  const actionsText = rawValue(risk, "actions");
+  if (count >= 2) {
+    const owner = cellLines(risk, "actionOwner");
+    const cells = { owner: owner.length === count ? owner : [fieldText(risk, "actionOwner")], due, status };
+    const dueOfCell = due.length === 1 ? fieldDate(risk, "actionDue", "deadline") : null;
+    return alignedActions(cells, count, dueOfCell, actionItems(actionsText, isOpen), isOpen);
+  }
+  const single = ownActionCells(risk);
+  // Most risks keep no own-action cells, and an actions cell without a digit carries no due date.
+  if (!single && !(typeof actionsText === "string" && /\d/.test(actionsText))) return [];
+  const items = actionItems(actionsText, isOpen);
+  const dated = items.filter((i) => i.due !== null);
+  if (single && (single.dueText || dated.length === 0))
+    return [singleAction(risk, single, items.length === 1 ? items[0] : null, isOpen)];
+  return dated.map((item, n) =>
+    fromItem(item, { owner: single?.owner ?? "", status: single?.status ?? "" }, n, dated.length, isOpen),
+  );
+}
+
+/**
+ * True when the risk's Action Due Date or Action Status cell lists several actions, one a line: the meeting
+ * does not write over such a cell (a new status or date would replace every line).
+ */
+export function ownCellsListSeveral(risk: RiskRecord): boolean {
+  return cellLines(risk, "actionDue").length > 1 || cellLines(risk, "actionStatus").length > 1;
+}
+
+/**
+ * How findings name an own action: "on the register" for a risk's only one, else its words in quotes
+ * before that ("\"Resurface A38\" on the register"), else its place ("2 on the register").
+ */
+export function ownActionName(a: OwnAction, chars = 60): string {
+  if (!a.oneOfSeveral) return OWN_ACTION_NAME;
+  return a.text ? `"${excerpt(a.text, chars)}" ${OWN_ACTION_NAME}` : `${a.line} ${OWN_ACTION_NAME}`;
+}
+
+/** The own-action cells' lines, each list marker taken off ("1.", "a)", "•"); blank lines dropped. */
+type OwnCellLines = Record<"owner" | "due" | "status", string[]>;
+
+/**
+ * A cell's non-blank lines, list markers taken off, a placeholder line ("TBC") read as ""; [] when all are
+ * blank. A line in brackets is a note on the line above ("31/08/2022\n(revised from June)"), not a line of its own.
+ */
+function cellLines(risk: RiskRecord, field: "actionOwner" | "actionDue" | "actionStatus"): string[] {
+  const value = rawValue(risk, field);
+  if (value === null) return [];
+  if (typeof value !== "string") return [rawText(risk, field)];
+  const lines: string[] = [];
+  for (const line of splitLines(value)) {
+    if (line.startsWith("(") && lines.length > 0) lines[lines.length - 1] += ` ${line}`;
+    else lines.push(isPlaceholder(line) ? "" : withoutMarker(line));
+  }
+  return lines.some(Boolean) ? lines : [];
+}
+
+/** The risk's one own action, read from its cells as they are (the due cell as the check reads a date). */
+function singleAction(
+  risk: RiskRecord,
+  cells: OwnActionCells,
+  item: ActionItem | null,
+  isOpen: IsOpenStatus,
+): OwnAction {
+  return {
+    text: item?.text ?? "",
+    owner: cells.owner,
+    status: cells.status || (item?.status ?? ""),
+    open: isOpen(cells.status) && !item?.done,
+    due: fieldDate(risk, "actionDue", "deadline"),
+    dueText: cells.dueText,
+    dueField: "actionDue",
+    line: 1,
+    oneOfSeveral: false,
+  };
+}
+
+/**
+ * Several actions, line n of each own-action cell for action n (a cell of one line for every action: a due
+ * cell of one line is read as the check reads a date cell, `dueOfCell`).
+ */
+function alignedActions(
+  cells: OwnCellLines,
+  count: number,
+  dueOfCell: DayNumber | null,
+  items: readonly ActionItem[],
+  isOpen: IsOpenStatus,
+): OwnAction[] {
+  const lineOf = (lines: string[], n: number) => (lines.length === 1 ? lines[0] : (lines[n] ?? ""));
+  const actions: OwnAction[] = [];
+  for (let n = 0; n < count; n++) {
+    const item = items[n];
+    const dueText = lineOf(cells.due, n);
+    const status = lineOf(cells.status, n) || (item?.status ?? "");
+    const due = cells.due.length === 1 ? dueOfCell : dueText ? dueLineOf(dueText) : null;
+    const onItsLine = !dueText && item?.due != null;
+    actions.push({
+      text: item?.text ?? "",
+      owner: lineOf(cells.owner, n) || (item?.owner ?? ""),
+      status,
+      open: isOpen(status) && !item?.done,
+      due: onItsLine ? item.due : due,
+      dueText: onItsLine ? item.dueText : dueText,
+      dueField: onItsLine ? "actions" : "actionDue",
+      line: n + 1,
+      oneOfSeveral: true,
+    });
+  }
+  return actions;
+}
+
+/** An actions cell's item that carries its own due date, as an action (`cells`: the one-line own-action cells). */
+function fromItem(
+  item: ActionItem,
+  cells: { owner: string; status: string },
+  n: number,
+  count: number,
+  isOpen: IsOpenStatus,
+): OwnAction {
+  const status = item.status || cells.status;
+  return {
+    text: item.text,
+    owner: item.owner || cells.owner,
+    status,
+    open: isOpen(status) && !item.done,
+    due: item.due,
+    dueText: item.dueText,
+    dueField: "actions",
+    line: n + 1,
+    oneOfSeveral: count > 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The actions cell's items
+
+/** One action of an actions cell, with what its own line says of it. */
+interface ActionItem {
+  /** Its words, the owner, date and status written after them taken off. */
+  text: string;
+  owner: string;
+  status: string;
+  due: DayNumber | null;
+  dueText: string;
+  /** True when its line marks it done ("(done)", "– Complete"). */
+  done: boolean;
+}
+
+const NO_ITEMS: readonly ActionItem[] = [];
+
+/** "1." "1)" "(a)" "a)" "•" "-" at a line's start, followed by a space. */
+const LIST_MARKER = /^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|[•·▪◦●‣*–—-])(?=\s)\s*/i;
+
+const splitLines = (text: string): string[] =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+const withoutMarker = (line: string): string => line.replace(LIST_MARKER, "").trim();
+
+/**
+ * The actions an actions cell lists: where some lines start with a list marker ("1.", "a)", "•"), one item
+ * a marker, the lines after it joined to it (a line before the first marker is an item of its own unless it
+ * ends in ":", a heading); else one item a line. A cell without a digit carries no due date: its items are
+ * read only for their words and done markers.
+ */
+function actionItems(value: unknown, isOpen: IsOpenStatus): readonly ActionItem[] {
+  if (typeof value !== "string" || isPlaceholder(value)) return NO_ITEMS;
+  const lines = splitLines(value);
+  if (lines.length === 0) return NO_ITEMS;
+  const texts: string[] = [];
+  if (lines.some((l) => LIST_MARKER.test(l))) {
+    let open = false;
+    for (const line of lines) {
+      if (LIST_MARKER.test(line)) {
+        texts.push(withoutMarker(line));
+        open = true;
+      } else if (open) texts[texts.length - 1] += ` ${line}`;
+      else if (!line.endsWith(":")) texts.push(line);
+    }
+  } else texts.push(...lines);
+  return texts.map((t) => readItem(t, isOpen));
+}
+
+/** Dashes between an action's words and its owner, date or status ("Resurface A38 – JS – 31/08/22"). */
+const SEPARATOR = /\s+[–—-]\s+/;
+/** A bracketed note closing a line: "(done)", "(JS, 31/08/22)". */
+const CLOSING_BRACKET = /\(([^()]*)\)$/;
+/** The bracket closing a line (trimmed), looked for only where the line ends in ")". */
+const closingBracket = (line: string): RegExpExecArray | null =>
+  line.endsWith(")") ? CLOSING_BRACKET.exec(line) : null;
+/** Words before a due date: "by 31/08/22", "Due: Aug 2022". */
+const DUE_WORD = /^(?:due|by|target(?:\s+date)?|deadline)\b\s*:?\s*/i;
+
+/**
+ * What an item's line says: its words; after a dash, an owner and a due date ("– JS – 31/08/22"), then a
+ * status ("– Complete"); or in a closing bracket ("(done)", "(JS, 31/08/22)"). A line carrying no date
+ * keeps its dashes as words ("Resurface A38 - Bristol Road"), a done marker alone taken off.
+ */
+function readItem(line: string, isOpen: IsOpenStatus): ActionItem {
+  const item: ActionItem = { text: line, owner: "", status: "", due: null, dueText: "", done: false };
+  let rest = line;
+  // Closing brackets holding a date or a done word ("(done)"); another bracket is the action's words.
+  for (let m = closingBracket(rest); m; m = closingBracket(rest)) {
+    const pieces = m[1].split(/\s*[,;]\s*/).filter(Boolean);
+    const says = pieces.map((p) => ({ p, due: deadlineOf(p), done: isDoneWord(p, isOpen) }));
+    if (!says.some((s) => s.due !== null || s.done)) break;
+    for (const s of says) {
+      if (s.due !== null && item.due === null) [item.due, item.dueText] = [s.due, s.p];
+      else if (s.done) [item.done, item.status] = [true, s.p];
+      else item.owner ||= s.p;
+    }
+    rest = rest.slice(0, m.index).trimEnd();
+  }
+  const segments = rest.split(SEPARATOR);
+  let due: DayNumber | null = null;
+  let dateAt = segments.length - 1;
+  for (; dateAt > 0 && (due = deadlineOf(segments[dateAt])) === null; dateAt--);
+  if (due !== null) {
+    item.due = due;
+    item.dueText = segments[dateAt];
+    if (dateAt > 1) item.owner = segments[dateAt - 1];
+    item.status ||= segments.slice(dateAt + 1).join(" – ");
+    item.done ||= item.status !== "" && !isOpen(item.status);
+    item.text = segments.slice(0, Math.max(1, dateAt - 1)).join(" – ");
+    return item;
+  }
+  // No date after a dash: only a done word closing the line ("… – Complete") is taken off.
+  const last = segments.length > 1 ? segments[segments.length - 1] : "";
+  if (last && isDoneWord(last, isOpen)) {
+    [item.done, item.status] = [true, last];
+    segments.pop();
+  }
+  item.text = segments.join(" – ");
+  return item;
+}
+
+/**
+ * True when a piece of a line is a done status alone: its done word, with at most a date or a percentage
+ * ("done", "Complete", "Completed on 12/08/22", "100% complete"); not words after it ("Closed road").
+ */
+function isDoneWord(piece: string, isOpen: IsOpenStatus): boolean {
+  if (piece.length > 40 || isOpen(piece)) return false;
+  const words = piece.split(/\s+/).filter((w) => /[a-z]/i.test(w) && !DATE_WORD.test(w));
+  return words.length <= 1;
+}
+
+/** Words a done status's date may hold ("on", "Aug", "September"). */
+const DATE_WORD = /^(?:on|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$/i;
+
+/** A line of the Action Due Date cell as a deadline (a note after the date allowed), or null. */
+function dueLineOf(text: string): DayNumber | null {
+  const d = parseDate(text, null, "deadline");
+  return d.ok ? d.value : null;
+}
+
+/**
+ * A piece of text read whole as a due date (a month or quarter its last day; "by" or "Due:" before it
+ * allowed), or null: "Ongoing", "Monthly" and words with no digit are no date, nor is a piece longer than a
+ * date is written. Read once per distinct piece (the same dates recur down a register).
+ */
+function deadlineOf(text: string): DayNumber | null {
+  if (text.length > 30 || !/\d/.test(text)) return null;
+  let day = deadlines.get(text);
+  if (day === undefined) {
+    const d = parseDate(text.replace(DUE_WORD, ""), null, "deadline", { noteAfter: false });
+    if (deadlines.size >= DEADLINES_KEPT) deadlines.clear();
+    deadlines.set(text, (day = d.ok ? d.value : null));
+  }
+  return day;
+}
+
+/** The pieces read as due dates lately, and how many are kept before starting again. */
+const deadlines = new Map<string, DayNumber | null>();
+const DEADLINES_KEPT = 4096;

@@ -13,7 +13,7 @@ import {
   type RiskRecord,
   type SheetRecord,
 } from "../model/records";
-import { ownActionCells } from "../model/own-action";
+import { readOwnActions, type OwnAction } from "../model/own-action";
 import type { WorkbookRecords } from "../model/report";
 import type { CellValue } from "../model/grid";
 import type { ScaleWord, Settings } from "../model/settings";
@@ -52,14 +52,6 @@ export interface WorkbookFacts {
   perSheetIds: Set<string>;
   /** Register sheets whose rating column is their own Low / Medium / High scale (not RAG colours). */
   ownRatingScales?: Set<string>;
-}
-
-/** A risk's own action, kept on the register (Action Owner / Action Target Date / Action Status). */
-export interface OwnAction {
-  open: boolean;
-  /** Its due date as a deadline, or null. */
-  due: DayNumber | null;
-  status: string;
 }
 
 export interface RuleContext {
@@ -120,8 +112,11 @@ export interface RuleContext {
   riskFor(action: ActionRecord): RiskRecord | undefined;
   /** Every risk an action belongs to (an action may name several). */
   risksFor(action: ActionRecord): readonly RiskRecord[];
-  /** The risk's own action on the register, or null when its action columns are empty or absent. */
-  ownAction(risk: RiskRecord): OwnAction | null;
+  /**
+   * The risk's own actions on the register (Action Owner / Due Date / Status, one action a line, and the
+   * actions text's lines that carry a due date: see readOwnActions); read once per risk, empty when none.
+   */
+  ownActions(risk: RiskRecord): readonly OwnAction[];
   /** Newest of lastUpdated, dated lines of the update text, action update dates and Update Log entries; null when none. */
   latestUpdate(risk: RiskRecord): DayNumber | null;
   /** True when some risk of the sheet has dated lines in its update text (the sheet does not lack lastUpdated). */
@@ -389,6 +384,7 @@ export function buildRuleContext(
   const openRisks = new PerRecord<RiskRecord, boolean>(records.risks);
   const openActions = new PerRecord<ActionRecord, boolean>(records.actions);
   const actionOpen = memo((t) => parseActionState(t, settings) === "open");
+  const ownActionsMemo = new PerRecord<RiskRecord, readonly OwnAction[]>(records.risks);
   const strategy = memo((t) => parseStrategy(t, settings.strategyWords));
   const transfers = memo((t) => strategiesNamed(t, settings.strategyWords).includes("transfer"));
   const numberMemo = (scale?: readonly ScaleWord[]) =>
@@ -456,10 +452,10 @@ export function buildRuleContext(
     logEntries,
     riskFor: (action) => ctx.risksFor(action)[0],
     risksFor: (action) => risksOfAction.get(action) ?? NO_RISKS,
-    ownAction(risk) {
-      const own = ownActionCells(risk);
-      if (!own) return null;
-      return { open: actionOpen(own.status), due: dateOf(risk, "actionDue", "deadline"), status: own.status };
+    ownActions(risk) {
+      let own = ownActionsMemo.get(risk);
+      if (own === undefined) ownActionsMemo.set(risk, (own = readOwnActions(risk, actionOpen)));
+      return own;
     },
     datedUpdate: datedLine,
     hasDatedUpdates(sheet) {

@@ -2,6 +2,7 @@
 
 import { excerpt } from "./excerpt";
 import { fieldText, idsNamedIn, rawValue } from "../model/records";
+import { ownActionName } from "../model/own-action";
 import { ukDate } from "../parse";
 import type { Rule, RuleReport } from "./types";
 
@@ -16,7 +17,8 @@ export const rule: Rule = {
     messages: {
       overdue: "Action {action} for risk {risk} was due {due} and is still open.",
       sharedOverdue: "Action {action} for risks {risk} was due {due} and is still open.",
-      ownOverdue: "Risk {risk}'s action on the register was due {due} and is still open ({status}).",
+      // {action}: "on the register", or one of several there by its words ('"Resurface A38" on the register').
+      ownOverdue: "Risk {risk}'s action {action} was due {due} and is still open ({status}).",
     },
   },
   check(ctx) {
@@ -24,18 +26,20 @@ export const rule: Rule = {
     for (let k = 0; k < ctx.records.risks.length; k++) {
       const r = ctx.records.risks[k];
       if (!ctx.isOpenRisk(r)) continue;
-      const action = ctx.ownAction(r);
-      if (!action || !action.open || action.due === null || action.due >= ctx.asAt) continue;
-      own.push({
-        record: r,
-        field: "actionDue",
-        messageId: "ownOverdue",
-        data: {
-          risk: ctx.riskId(r) || "(no id)",
-          due: ukDate(action.due),
-          status: action.status ? `status ${action.status}` : "no status",
-        },
-      });
+      for (const action of ctx.ownActions(r)) {
+        if (!action.open || action.due === null || action.due >= ctx.asAt) continue;
+        own.push({
+          record: r,
+          field: action.dueField,
+          messageId: "ownOverdue",
+          data: {
+            risk: ctx.riskId(r) || "(no id)",
+            action: ownActionName(action),
+            due: ukDate(action.due),
+            status: action.status ? `status ${action.status}` : "no status",
+          },
+        });
+      }
     }
     const fromSheets: RuleReport[] = ctx.records.actions
       .filter((a) => {

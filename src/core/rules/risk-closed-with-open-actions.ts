@@ -36,12 +36,13 @@ export const rule: Rule = {
 };
 
 /**
- * How many of a risk's actions are open: its actions rows (see RuleContext.actionsFor) and its own action
- * on the register. What this rule counts, and what the join across files adds other files' counts to.
+ * How many of a risk's actions are open: its actions rows (see RuleContext.actionsFor) and its own actions
+ * on the register (one a line: RuleContext.ownActions). What this rule counts, and what the join across
+ * files adds other files' counts to.
  */
 export function openActionCount(ctx: RuleContext, risk: RiskRecord): number {
-  const own = ctx.ownAction(risk);
-  return ctx.actionsFor(risk).filter((a) => ctx.isOpenAction(a)).length + (own?.open ? 1 : 0);
+  const openOwn = ctx.ownActions(risk).filter((a) => a.open).length;
+  return ctx.actionsFor(risk).filter((a) => ctx.isOpenAction(a)).length + openOwn;
 }
 
 /** How many of a closed risk's open actions one file holds. */

@@ -20,7 +20,7 @@ export const rule: Rule = {
         (r) =>
           ctx.isOpenRisk(r) &&
           !fieldText(r, "actions") &&
-          ctx.ownAction(r) === null &&
+          ctx.ownActions(r).length === 0 &&
           ctx.actionsFor(r).length === 0,
       )
       .map((r) => ({

@@ -13,7 +13,7 @@ import {
 import { saysNoChange } from "../history/log-cells";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
-import { OWN_ACTION_NAME } from "../model/own-action";
+import { ownActionName } from "../model/own-action";
 import { reportEach } from "./report-each";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
@@ -82,8 +82,8 @@ const movedLater = (m: DueMove) => m.from !== null && m.to !== null && m.to > m.
 
 /**
  * The risk's first open action whose due date is on or after `since` and before the as-at day: on an
- * actions sheet (named by its id, else its words), else its own action on the register (SPEC: the action
- * rules apply to it).
+ * actions sheet (named by its id, else its words), else one of its own actions on the register (SPEC: the
+ * action rules apply to them).
  */
 function actionPassedSince(ctx: RuleContext, risk: RiskRecord, since: DayNumber) {
   const passed = (due: DayNumber | null): due is DayNumber => due !== null && due >= since && due < ctx.asAt;
@@ -92,8 +92,8 @@ function actionPassedSince(ctx: RuleContext, risk: RiskRecord, since: DayNumber)
     const due = ctx.dateOf(a, "due", "deadline");
     if (passed(due)) return { action: fieldText(a, "actionId") || fieldText(a, "action"), due };
   }
-  const own = ctx.ownAction(risk);
-  if (own && own.open && passed(own.due)) return { action: OWN_ACTION_NAME, due: own.due };
+  for (const own of ctx.ownActions(risk))
+    if (own.open && passed(own.due)) return { action: ownActionName(own), due: own.due };
   return null;
 }
 

@@ -1,0 +1,225 @@
+// readOwnActions: a register row's own-action cells (Action Owner / Due Date / Status) and actions text read
+// as the risk's list of own actions (SPEC "Actions inside the register"), one a line where officers keep several.
+
+import { checkWorkbook } from "../../../src/core/check";
+import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
+import {
+  ownActionName,
+  ownCellsListSeveral,
+  readOwnActions,
+  type OwnAction,
+} from "../../../src/core/model/own-action";
+import type { RiskRecord } from "../../../src/core/model/records";
+import { defaultSettings } from "../../../src/core/model/settings";
+import { parseActionState, ukDate } from "../../../src/core/parse";
+
+const HEADERS = [
+  "Risk ID",
+  "Risk Title",
+  "Risk Owner",
+  "Current Likelihood",
+  "Current Impact",
+  "Current Score",
+  "Risk Response",
+  "Mitigating Actions",
+  "Action Owner",
+  "Action Due Date",
+  "Action Status",
+  "Risk Status",
+];
+
+interface Row {
+  actions?: CellValue;
+  owner?: CellValue;
+  due?: CellValue;
+  status?: CellValue;
+}
+
+/** The risk record of one register row (read as the check reads it). */
+function riskOf(row: Row, headers: string[] = HEADERS): RiskRecord {
+  const byHeader: Record<string, CellValue> = {
+    "Risk ID": "HW-001",
+    "Risk Title": "Carriageway deterioration",
+    "Risk Owner": "Jo Smith",
+    "Current Likelihood": 2,
+    "Current Impact": 2,
+    "Current Score": 4,
+    "Risk Response": "Treat",
+    "Mitigating Actions": row.actions ?? null,
+    "Action Owner": row.owner ?? null,
+    "Action Due Date": row.due ?? null,
+    "Action Status": row.status ?? null,
+    "Risk Status": "Open",
+  };
+  const grid = gridFromRows("Register", [headers, headers.map((h) => byHeader[h])]);
+  const report = checkWorkbook([grid], {
+    settings: defaultSettings(),
+    asAt: "2022-09-30",
+    today: "2022-09-30",
+    source: "test.xlsx",
+  });
+  return report.records.risks[0];
+}
+
+const isOpen = (status: string) => parseActionState(status, defaultSettings()) === "open";
+
+/** Each action as "words | owner | due | status | open|done | field". */
+function read(row: Row, headers?: string[]): string[] {
+  return readOwnActions(riskOf(row, headers), isOpen).map(
+    (a: OwnAction) =>
+      `${a.text} | ${a.owner} | ${a.due === null ? a.dueText || "-" : ukDate(a.due)} | ${a.status} | ${a.open ? "open" : "done"} | ${a.dueField}`,
+  );
+}
+
+describe("readOwnActions: one action in the own-action cells (as SPEC describes them)", () => {
+  it("reads the cells as the risk's one action, named 'on the register'", () => {
+    const risk = riskOf({
+      actions: "Resurface A38",
+      owner: "J Smith",
+      due: "31/08/2022",
+      status: "In progress",
+    });
+    const [only, ...more] = readOwnActions(risk, isOpen);
+    expect(more).toEqual([]);
+    expect(only).toMatchObject({ owner: "J Smith", status: "In progress", open: true, oneOfSeveral: false });
+    expect(ukDate(only.due!)).toBe("31/08/2022");
+    expect(ownActionName(only)).toBe("on the register");
+  });
+
+  it("reads a month as its last day, and 'Ongoing' as no date", () => {
+    expect(read({ owner: "J Smith", due: "Aug 2022", status: "Open" })).toEqual([
+      " | J Smith | 31/08/2022 | Open | open | actionDue",
+    ]);
+    expect(read({ owner: "J Smith", due: "Ongoing", status: "Open" })).toEqual([
+      " | J Smith | Ongoing | Open | open | actionDue",
+    ]);
+  });
+
+  it("takes a done marker on the actions cell's one line ('(done)') as the action done", () => {
+    expect(read({ actions: "Resurface A38 (done)", owner: "J Smith", due: "31/08/2022" })).toEqual([
+      "Resurface A38 | J Smith | 31/08/2022 | done | done | actionDue",
+    ]);
+  });
+
+  it("reads no action where the cells are blank or placeholders and the actions text carries no date", () => {
+    expect(read({ actions: "Resurface A38\nReview claims" })).toEqual([]);
+    expect(read({ actions: "Resurface A38", owner: "TBC", status: "-" })).toEqual([]);
+  });
+});
+
+describe("readOwnActions: several actions, one a line, aligned across the cells", () => {
+  it("gives line n of each cell to action n, beside the actions cell's item n", () => {
+    expect(
+      read({
+        actions: "1. Resurface A38\n2. Review claims",
+        owner: "J Smith\nK Lee",
+        due: "31/08/2022\n31/12/2022",
+        status: "In progress\nComplete",
+      }),
+    ).toEqual([
+      "Resurface A38 | J Smith | 31/08/2022 | In progress | open | actionDue",
+      "Review claims | K Lee | 31/12/2022 | Complete | done | actionDue",
+    ]);
+  });
+
+  it("reads a cell of one line as every action's, and list markers on the cells' lines are taken off", () => {
+    expect(
+      read({
+        actions: "a) Resurface A38\nb) Review claims",
+        owner: "J Smith",
+        due: "1. Aug 2022\n2. Q3 2022/23",
+        status: "Open",
+      }),
+    ).toEqual([
+      "Resurface A38 | J Smith | 31/08/2022 | Open | open | actionDue",
+      "Review claims | J Smith | 31/12/2022 | Open | open | actionDue",
+    ]);
+  });
+
+  it("joins a line in brackets to the line above: a note on a date is not a second action", () => {
+    const risk = riskOf({ owner: "J Smith", due: "31/08/2022\n(revised from June)", status: "Open" });
+    expect(readOwnActions(risk, isOpen)).toHaveLength(1);
+    expect(ownCellsListSeveral(risk)).toBe(false);
+  });
+
+  it("names each action by its words, or by its place where the actions cell has no line for it", () => {
+    const [first, second] = readOwnActions(
+      riskOf({ actions: "Resurface A38", due: "31/08/2022\n31/12/2022", status: "Open\nOpen" }),
+      isOpen,
+    );
+    expect(ownActionName(first)).toBe('"Resurface A38" on the register');
+    expect(ownActionName(second)).toBe("2 on the register");
+  });
+
+  it("marks a line '(done)' on the actions cell done, its status cell blank", () => {
+    expect(
+      read({
+        actions: "1. Buy two gritters (done)\n2. Hire spare gritters",
+        owner: "B Khan\nB Khan",
+        due: "31/07/2022\n31/08/2022",
+      }),
+    ).toEqual([
+      "Buy two gritters | B Khan | 31/07/2022 | done | done | actionDue",
+      "Hire spare gritters | B Khan | 31/08/2022 |  | open | actionDue",
+    ]);
+  });
+
+  it("reads each action's date on its line of the actions cell where the due cell is blank", () => {
+    expect(
+      read({ actions: "1. Survey – 31/12/22\n2. Repair – 31/07/22", status: "Open\nIn progress" }),
+    ).toEqual([
+      "Survey |  | 31/12/2022 | Open | open | actions",
+      "Repair |  | 31/07/2022 | In progress | open | actions",
+    ]);
+  });
+
+  it("aligns the cells' non-blank lines: a blank line is no action's", () => {
+    expect(read({ due: "31/07/2022\n\n31/08/2022", status: "Open\nOpen" })).toHaveLength(2);
+  });
+});
+
+describe("readOwnActions: owner and due date written on each line of the actions text", () => {
+  const WITHOUT_OWN = HEADERS.filter((h) => !h.startsWith("Action "));
+
+  it("reads 'action – owner – due date – status' on each line, pointing at the actions cell", () => {
+    expect(
+      read(
+        { actions: "1. Resurface A38 – JS – 31/08/22\n2. Review claims – KL – 31/12/22 – Complete" },
+        WITHOUT_OWN,
+      ),
+    ).toEqual([
+      "Resurface A38 | JS | 31/08/2022 |  | open | actions",
+      "Review claims | KL | 31/12/2022 | Complete | done | actions",
+    ]);
+  });
+
+  it("reads an owner and date in a closing bracket, and 'by' before a date", () => {
+    expect(
+      read({ actions: "• Resurface A38 (JS, 31/08/22)\n• Review claims - by Dec 2022" }, WITHOUT_OWN),
+    ).toEqual([
+      "Resurface A38 | JS | 31/08/2022 |  | open | actions",
+      "Review claims |  | 31/12/2022 |  | open | actions",
+    ]);
+  });
+
+  it("keeps the lines carrying no date out, and a dash in an action's words stays in them", () => {
+    expect(
+      read({ actions: "1. Resurface A38 - Bristol Road\n2. Review claims – 31/12/22" }, WITHOUT_OWN),
+    ).toEqual(["Review claims |  | 31/12/2022 |  | open | actions"]);
+  });
+
+  it("does not read a dated history line ('12/09/22 – contractor engaged') as an action", () => {
+    expect(read({ actions: "12/09/22 – contractor engaged\n01/08/22 – survey done" }, WITHOUT_OWN)).toEqual(
+      [],
+    );
+  });
+
+  it("reads a done word closing a line only when it stands alone ('– Complete', not '– Closed road')", () => {
+    expect(read({ actions: "Divert traffic – Closed road – 31/08/22" }, WITHOUT_OWN)).toEqual([
+      "Divert traffic | Closed road | 31/08/2022 |  | open | actions",
+    ]);
+    expect(read({ actions: "Divert traffic – 31/08/22 – Completed on 20/08/22" }, WITHOUT_OWN)).toEqual([
+      "Divert traffic |  | 31/08/2022 | Completed on 20/08/22 | done | actions",
+    ]);
+  });
+});
