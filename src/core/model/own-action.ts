@@ -343,3 +343,16 @@ function deadlineOf(text: string): DayNumber | null {
 /** The pieces read as due dates lately, and how many are kept before starting again. */
 const deadlines = new Map<string, DayNumber | null>();
 const DEADLINES_KEPT = 4096;
+
+/** Words that say a risk needs no action: "No further action required", "No further action – tolerate". */
+const NO_FURTHER_ACTION =
+  /^(?:nfa|no\s+(?:further|additional|new|other)\s+(?:actions?|mitigations?|measures?)|no\s+actions?|none)(?:\s+(?:is\s+|are\s+)?(?:required|needed|necessary|planned|proposed|identified))?\s*(?:$|[–—:;.,(-])/i;
+
+/**
+ * True when a risk's actions text says, in words, that there is no action ("No further action required",
+ * "No further action – tolerate", "None required. Controls adequate."). The decision is recorded; whether it
+ * stands depends on the risk's strategy (risk/no-action).
+ */
+export function saysNoFurtherAction(text: string): boolean {
+  return NO_FURTHER_ACTION.test(text.trim());
+}

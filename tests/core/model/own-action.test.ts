@@ -7,6 +7,7 @@ import {
   ownActionName,
   ownCellsListSeveral,
   readOwnActions,
+  saysNoFurtherAction,
   type OwnAction,
 } from "../../../src/core/model/own-action";
 import type { RiskRecord } from "../../../src/core/model/records";
@@ -221,5 +222,28 @@ describe("readOwnActions: owner and due date written on each line of the actions
     expect(read({ actions: "Divert traffic – 31/08/22 – Completed on 20/08/22" }, WITHOUT_OWN)).toEqual([
       "Divert traffic |  | 31/08/2022 | Completed on 20/08/22 | done | actions",
     ]);
+  });
+});
+
+describe("saysNoFurtherAction", () => {
+  it.each([
+    "No further action required",
+    "No further action – tolerate",
+    "No further actions.",
+    "No additional mitigation needed; controls adequate",
+    "None required",
+    "NFA",
+    "no action identified (controls in place)",
+  ])("'%s' says there is no action", (text) => {
+    expect(saysNoFurtherAction(text)).toBe(true);
+  });
+
+  it.each([
+    "No further action required until the contract is re-let, then retender",
+    "Resurface A38",
+    "No change this month",
+    "Nonetheless, review claims",
+  ])("'%s' does not", (text) => {
+    expect(saysNoFurtherAction(text)).toBe(false);
   });
 });

@@ -54,4 +54,25 @@ describe(RULE, () => {
     expect(findingsOf(RULE, [sheet])).toEqual([["A2", "none"]]);
     expect(findingsOf(RULE, [sheet, actionsSheet(action())])).toEqual([]);
   });
+
+  describe("an actions text saying there is no further action", () => {
+    // SPEC risk/no-action: "no actions text". Words saying there is none are the officer's decision on a
+    // tolerated risk; a risk being treated, transferred or terminated needs an action to do so (fx29).
+    it.each<[string, string, [string, string][]]>([
+      ["Treat", "No further action required", [["I3", "saysNone"]]],
+      ["Transfer", "No further actions – insurance in place", [["I3", "saysNone"]]],
+      ["Terminate", "None required", [["I3", "saysNone"]]],
+      ["Tolerate", "No further action required", []],
+      ["Accept", "No further action – within appetite", []],
+      ["TBC", "No further action required", []],
+      ["Treat", "No further action required until the contract is re-let, then retender", []],
+    ])("strategy %s, actions '%s'", (strategy, actions, expected) => {
+      expect(findingsOf(RULE, [register(risk({ strategy, actions }))])).toEqual(expected);
+    });
+
+    it("an actions sheet's row is still an action", () => {
+      const sheets = [register(risk({ actions: "No further action required" })), actionsSheet(action())];
+      expect(findingsOf(RULE, sheets)).toEqual([]);
+    });
+  });
 });
