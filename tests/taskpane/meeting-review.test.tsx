@@ -320,6 +320,63 @@ describe("Review view: meeting review", () => {
     expect(card.textContent).toContain(ukOf(due));
   });
 
+  it("the card lists each of several own actions kept one a line, and offers none of them to change", async () => {
+    // SPEC "Actions inside the register"; fx29: several actions in the own-action cells, one a line, are
+    // each an action: the card lists each with its own owner, due date and status. A status or date written
+    // into such a cell would replace every line, so the meeting offers no "Action on the register" to change.
+    const due = daysFromToday(-5);
+    const later = daysFromToday(60);
+    const { user } = await startMeeting(
+      [
+        {
+          name: "Annex Risks",
+          values: [
+            [
+              "Risk ID",
+              "Risk Title",
+              "Risk Owner",
+              "Current Risk Score",
+              "Risk Response Strategy",
+              "Mitigating Actions",
+              "Date of Last Review",
+              "Latest Update",
+              "Risk Status",
+              "Action Owner",
+              "Action Due Date",
+              "Action Status",
+            ],
+            [
+              "R1",
+              "Potholes",
+              "Jane Smith",
+              12,
+              "Treat",
+              "1. Resurface A38\n2. Review claims",
+              ukDaysAgo(90),
+              "Old words",
+              "Open",
+              "Ali Khan\nKim Lee",
+              `${ukOf(due)}\n${ukOf(later)}`,
+              "In progress\nNot started",
+            ],
+          ],
+        },
+      ],
+      1,
+    );
+    await screen.findByRole("heading", { level: 2, name: /R1/ });
+    const card = screen.getByRole("region", { name: /R1/ });
+    expect(card.textContent).toContain(
+      `Resurface A38 on the register (Ali Khan) — due ${ukOf(due)}, In progress`,
+    );
+    expect(card.textContent).toContain(
+      `Review claims on the register (Kim Lee) — due ${ukOf(later)}, Not started`,
+    );
+    expect(card.textContent).toMatch(/"Resurface A38" on the register was due/);
+    await openChanges(user);
+    expect(screen.queryByRole("group", { name: "Action on the register" })).toBeNull();
+  });
+
   it("the chair changes the register's own action (its due date and status) in the meeting, on the risk's row", async () => {
     // SPEC "Actions inside the register": Action Due Date and Action Status on the register are the risk's own
     // action. The meeting changes them as it changes an actions sheet's row, and the Update Log says so.

@@ -3,7 +3,13 @@
 import { riskHistory } from "../history";
 import type { Finding } from "../model/finding";
 import type { Proposal, RiskHistory } from "../model/history";
-import { OWN_ACTION_NAME, ownActionCells } from "../model/own-action";
+import {
+  OWN_ACTION_NAME,
+  ownActionCells,
+  ownCellsListSeveral,
+  readOwnActions,
+  type OwnAction,
+} from "../model/own-action";
 import {
   fieldDate,
   fieldText,
@@ -81,8 +87,13 @@ export interface RiskCard {
   facts: RiskFacts;
   /** Rows of actions sheets for this risk. */
   actions: CardAction[];
-  /** The register's own action (Action Owner / Due Date / Status on the risk's row), null when none. */
+  /**
+   * The register's own action (Action Owner / Due Date / Status on the risk's row) the meeting can change;
+   * null when none, or when those cells list several actions, one a line (see `ownActions`).
+   */
   ownAction: CardOwnAction | null;
+  /** The risk's own actions on the register as the check reads them (one a line: readOwnActions). */
+  ownActions: readonly OwnAction[];
   /** The register's own actions text ("Mitigating Actions"), "" when none. */
   actionsText: string;
   /** Findings on the risk's row or its action rows, in priority order. */
@@ -150,9 +161,10 @@ function cardAction(a: ActionRecord, settings: Settings): CardAction {
   };
 }
 
+/** The own action the meeting can change: its cells hold one action (a cell of several lines is not written over). */
 function cardOwnAction(facts: RiskFacts, settings: Settings): CardOwnAction | null {
   const own = ownActionCells(facts.record);
-  if (!own) return null;
+  if (!own || ownCellsListSeveral(facts.record)) return null;
   const due = fieldDate(facts.record, "actionDue", "deadline");
   return {
     own: true,
@@ -186,6 +198,7 @@ export function cardFor(facts: RiskFacts, index: CardIndex, now?: RiskInMeeting)
     facts: story.facts,
     actions,
     ownAction: cardOwnAction(facts, index.settings),
+    ownActions: readOwnActions(facts.record, (s) => parseActionState(s, index.settings) === "open"),
     actionsText: fieldText(facts.record, "actions"),
     findings,
     history: story.history,

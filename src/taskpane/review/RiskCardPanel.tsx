@@ -6,9 +6,10 @@ import { CheckmarkRegular } from "@fluentui/react-icons";
 import { appetiteLine } from "../../core/history";
 import { proposalWords } from "../../core/meeting/accept-proposal";
 import type { CardOwnAction, RiskCard } from "../../core/meeting/card";
+import type { OwnAction } from "../../core/model/own-action";
 import type { Rag } from "../../core/model/owned-tab";
 import type { RagBands } from "../../core/model/settings";
-import { ukDateOfIso } from "../../core/parse";
+import { ukDate, ukDateOfIso } from "../../core/parse";
 import { NO_SCORE, RiskHistoryTable } from "../components/RiskHistoryTable";
 import { SeverityLabel } from "../components/SeverityLabel";
 import { TrendLabel } from "../components/TrendLabel";
@@ -73,6 +74,20 @@ function dueAndStatus(a: Pick<CardOwnAction, "due" | "dueText" | "status">): str
   return `due ${a.due ? dateUk(a.due) : a.dueText || "(none)"}, ${a.status || "no status"}`;
 }
 
+/**
+ * The register's own actions the card lists one by one: those it keeps several of (one a line in its action
+ * cells, or dated on the lines of its actions text); none when it keeps one, shown as the meeting's action.
+ */
+function listedOwnActions(card: RiskCard): readonly OwnAction[] {
+  return card.ownAction && card.ownActions.length <= 1 ? [] : card.ownActions;
+}
+
+/** "Resurface A38 on the register (J Smith) — due 31/08/2022, In progress". */
+function ownActionLine(a: OwnAction): string {
+  const due = a.due !== null ? ukDate(a.due) : a.dueText || "(none)";
+  return `${a.text || `Action ${a.line}`} on the register (${a.owner || "no owner"}) — due ${due}, ${a.status || "no status"}`;
+}
+
 export interface RiskCardPanelProps {
   card: RiskCard;
   outcome: Outcome | undefined;
@@ -102,6 +117,7 @@ export function RiskCardPanel({
 }: RiskCardPanelProps): React.JSX.Element {
   const s = useStyles();
   const f = card.facts;
+  const ownListed = listedOwnActions(card);
   const { score, rag, likelihood: l, impact: i } = f;
   return (
     <section className={s.card} aria-labelledby="review-card-title">
@@ -185,17 +201,20 @@ export function RiskCardPanel({
         </div>
       ) : null}
       <h3 className={s.h3}>Actions</h3>
-      {card.actions.length === 0 && !card.ownAction && !card.actionsText ? (
+      {card.actions.length === 0 && !card.ownAction && ownListed.length === 0 && !card.actionsText ? (
         <p className={s.p}>No actions.</p>
       ) : null}
       {card.actionsText ? <p className={s.p}>{card.actionsText}</p> : null}
-      {card.actions.length > 0 || card.ownAction ? (
+      {card.actions.length > 0 || card.ownAction || ownListed.length > 0 ? (
         <ul className={s.list}>
-          {card.ownAction ? (
+          {card.ownAction && ownListed.length === 0 ? (
             <li>
               Action on the register ({card.ownAction.owner || "no owner"}) — {dueAndStatus(card.ownAction)}
             </li>
           ) : null}
+          {ownListed.map((a) => (
+            <li key={`own:${a.line}`}>{ownActionLine(a)}</li>
+          ))}
           {card.actions.map((a) => (
             <li key={`${a.sheet}:${a.row}`}>
               {a.actionId ? `${a.actionId}: ` : ""}

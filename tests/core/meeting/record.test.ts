@@ -425,6 +425,39 @@ describe("recordToEdits: the risk's own action on the register", () => {
   });
 });
 
+describe("the card: several own actions on the register, one a line", () => {
+  // SPEC "Actions inside the register"; fx29: registers keep several actions in the own-action cells, one a
+  // line. The card lists each as the check reads it; the meeting does not offer to change such cells, as a
+  // status or date written into one would replace every line of it.
+  const headers = [...REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"];
+  const several: SheetSpec = {
+    name: "IRIS Risks",
+    rows: [
+      ["Contract risk register"],
+      headers,
+      [
+        ...risk({ id: "HRC-001", actions: "1. Resurface A38\n2. Review claims" }),
+        "J Smith\nK Lee",
+        "31/08/2022\n31/12/2022",
+        "In progress\nComplete",
+      ],
+    ],
+  };
+  const { report } = reportOfSheets([several]);
+  const card = cardFor(report.risks[0], buildCardIndex(report, defaultSettings()));
+
+  it("lists each action with its own owner, due date and status", () => {
+    expect(card.ownActions.map((a) => [a.text, a.owner, a.dueText, a.status, a.open])).toEqual([
+      ["Resurface A38", "J Smith", "31/08/2022", "In progress", true],
+      ["Review claims", "K Lee", "31/12/2022", "Complete", false],
+    ]);
+  });
+
+  it("offers no own action to change: the cells hold several", () => {
+    expect(card.ownAction).toBeNull();
+  });
+});
+
 describe("recordToEdits: a register rating risks on its own Low / Medium / High scale", () => {
   // README "Real registers": a rating column in Low / Medium / High that rises with the score on bands of its
   // own (the CDDO template rates 6 Low) is that register's own scale, not a RAG colour. The meeting cannot
