@@ -1,9 +1,9 @@
 // Finds a sheet's header row (rows 1–20, any column) and decides what kind of sheet it is.
 
 import { RISK_SCORE_FIELDS, type SheetKind } from "../model/fields";
-import { cellAt, type Grid } from "../model/grid";
+import { cellAt, formatAt, type Grid } from "../model/grid";
 import type { ColumnCorrection } from "../model/settings";
-import { cellText } from "./cell-text";
+import { headerText } from "./cell-text";
 import { mapHeaders, type HeaderCell, type HeaderMapping } from "./map-headers";
 import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
 import type { RegisterHolds } from "../model/sheet-info";
@@ -30,7 +30,8 @@ const KINDS: Kind[] = ["improvement-plan", "update-log", "risk-register", "actio
 /**
  * The header cells of a row, with group-header text from the row above (Inherent / Current / Target over a
  * few columns each). One text over more than half the header is the table's title, merged across it
- * ("… Planned Works Risk Register"), not a group.
+ * ("… Planned Works Risk Register"), not a group. A header typed as a date is read as Excel shows it
+ * ("Sep-22": see headerText).
  */
 export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
   const r = grid.values[row - grid.rowOffset];
@@ -38,10 +39,10 @@ export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
   const cells: HeaderCell[] = [];
   const over = new Map<string, number>();
   for (let i = 0; i < r.length; i++) {
-    const text = cellText(r[i]);
-    if (!text) continue;
     const col = i + grid.colOffset;
-    const above = row > 0 ? cellText(cellAt(grid, row - 1, col)) : "";
+    const text = headerText(r[i], typeof r[i] === "number" ? formatAt(grid, row, col) : null);
+    if (!text) continue;
+    const above = row > 0 ? aboveText(grid, row - 1, col) : "";
     cells.push({ col, text, group: above || undefined });
     if (above) over.set(above, (over.get(above) ?? 0) + 1);
   }
@@ -49,6 +50,12 @@ export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
     if (count > cells.length / 2) for (const c of cells) if (c.group === above) c.group = undefined;
   carryGroupLabels(cells);
   return cells;
+}
+
+/** The text of the cell above a header cell (its group), a date as Excel shows it. */
+function aboveText(grid: Grid, row: number, col: number): string {
+  const v = cellAt(grid, row, col);
+  return headerText(v, typeof v === "number" ? formatAt(grid, row, col) : null);
 }
 
 /**
