@@ -2,6 +2,7 @@
 
 import { columnLetter } from "../core/address/a1";
 import type { Report } from "../core/model/report";
+import type { MonthColumnsInfo } from "../core/model/sheet-info";
 import type { Finding, Severity } from "../core/model/finding";
 import type { DestinationId } from "../core/model/report";
 import type { ProposalAction, Trend } from "../core/model/history";
@@ -20,6 +21,12 @@ export interface JsonSheet {
   monthFirst?: string[];
   /** A register whose name says it holds closed risks or opportunities (only then): "closed-risks", "opportunities". */
   holds?: string;
+  /**
+   * Fields kept month by month, one column per month (only when there are some): each field's months, oldest
+   * first, with their columns, e.g. { "update": { "Aug-22": "M", "Sep-22": "N" } }. `columns` names the
+   * as-at month's column; each risk's value is read from its latest filled month.
+   */
+  byMonth?: Record<string, Record<string, string>>;
 }
 
 export interface JsonFinding {
@@ -97,7 +104,18 @@ function jsonSheet(s: Report["sheets"][number]): JsonSheet {
     unmapped: [...s.unmapped],
     ...(s.monthFirstColumns?.length ? { monthFirst: [...s.monthFirstColumns] } : {}),
     ...(s.holds ? { holds: s.holds } : {}),
+    ...(s.monthColumns?.length ? { byMonth: byMonthOf(s.monthColumns) } : {}),
   };
+}
+
+/** The fields a sheet keeps month by month: each field's columns, oldest month first, as "Sep-22": "N". */
+function byMonthOf(kept: readonly MonthColumnsInfo[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = Object.create(null) as Record<
+    string,
+    Record<string, string>
+  >;
+  for (const m of kept) out[m.field] = Object.fromEntries(m.months.map((x) => [x.month, x.letter]));
+  return { ...out };
 }
 
 /** One escalation: a risk on several registers once (see listedOnce), in SPEC's shape. */

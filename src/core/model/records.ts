@@ -49,6 +49,33 @@ export interface SheetRecord<F extends string> {
   section?: string;
   /** A plan action's aim heading: the heading row above it that sets its aim (see {@link AimHeading}). */
   aimHeading?: AimHeading;
+  /** The sheet's fields kept month by month, one column per month (see {@link MonthKept}); absent for most sheets. */
+  months?: MonthKept;
+}
+
+/** One column of a field kept month by month ("Update Sep-22", a header "Sep-22"). */
+export interface MonthColumn {
+  /** 0-based sheet column. */
+  col: number;
+  /** The month's first day: what the month means when it says when something was last updated (SPEC "Values"). */
+  day: DayNumber;
+  /** The month as Excel shows it ("Sep-22"). */
+  label: string;
+}
+
+/**
+ * A sheet's fields kept month by month, one column per month (read/month-columns.ts reads them): a field's
+ * current value is its newest filled month's, up to the as-at date. Shared by every record of the sheet.
+ */
+export interface MonthKept {
+  /**
+   * The column a row's current value of the field mapped to column `col` is read from: the newest month up to
+   * the as-at date whose cell holds something, else `col`; `col` itself for a field kept in one column.
+   * Worked out once per row and field.
+   */
+  current(col: number, row: number): number;
+  /** The months up to the as-at date, oldest first, of the field one of whose columns is `col`; undefined for others. */
+  monthsOf(col: number): readonly MonthColumn[] | undefined;
 }
 
 /**
@@ -78,6 +105,8 @@ export interface RecordSource {
   readonly fieldColumns: ReadonlyMap<string, number>;
   /** The sheet's merged areas, whose value the reader gave every cell (Excel reads back the top-left one alone). */
   readonly merges?: readonly MergedArea[];
+  /** The sheet's fields kept month by month, if any: a row reads such a field from its newest filled month. */
+  readonly months?: MonthKept;
   /** The raw value of a cell (0-based sheet coordinates), null when blank. */
   value(row: number, col: number): CellValue;
   /** The text of a cell as {@link RecordCell.text} gives it. */
@@ -116,6 +145,11 @@ export class GridRecord<F extends string> implements SheetRecord<F> {
     public row: number,
     readonly source: RecordSource,
   ) {}
+
+  /** The sheet's fields kept month by month, if any (see {@link MonthKept}). */
+  get months(): MonthKept | undefined {
+    return this.source.months;
+  }
 
   /** Every sheet row of the record: its own, until a continuation row is joined to it. */
   get rows(): number[] {
@@ -167,10 +201,16 @@ const MADE = -2;
 /** What {@link gridColumn} answers for a record in the grid whose sheet has no column for the field. */
 const NO_COLUMN = -1;
 
-/** The field's column when the record's cells are still only in the grid; NO_COLUMN or MADE otherwise. */
+/**
+ * The field's column when the record's cells are still only in the grid (for a field kept month by month,
+ * the record's newest filled month's: see MonthKept); NO_COLUMN or MADE otherwise.
+ */
 function gridColumn(record: SheetRecord<string>, field: string): number {
   if (!(record instanceof GridRecord) || !record.inGrid) return MADE;
-  return record.source.fieldColumns.get(field) ?? NO_COLUMN;
+  const { source } = record;
+  const col = source.fieldColumns.get(field);
+  if (col === undefined) return NO_COLUMN;
+  return source.months === undefined ? col : source.months.current(col, record.row);
 }
 
 /**

@@ -11,6 +11,20 @@ export interface ColumnMapping {
   field: string | null;
   /** Where the mapping came from: matched header words, or an officer's correction in Settings. */
   source: "header" | "setting";
+  /**
+   * Set on each column of a field kept month by month ("Update Sep-22", "Sep-22"): the month as Excel shows
+   * it. Only the field's current column (its as-at month's) carries the field; the others are the field's too.
+   */
+  month?: string;
+}
+
+/** A field a sheet keeps month by month, one column per month, as the sheet list says it. */
+export interface MonthColumnsInfo {
+  field: string;
+  /** The field's columns, oldest month first: the column's letter and its month as Excel shows it ("Sep-22"). */
+  months: { letter: string; month: string }[];
+  /** How many of `months` (oldest first) were read: those up to the as-at month. */
+  read: number;
 }
 
 /**
@@ -29,8 +43,10 @@ export interface SheetInfo {
   /** 0-based sheet row of the header row; null when the sheet holds no recognisable table. */
   headerRow: number | null;
   columns: ColumnMapping[];
-  /** Headers nobody recognised (kept and carried through imports). */
+  /** Headers nobody recognised (kept and carried through imports); a field's month columns are not among them. */
   unmapped: string[];
+  /** The fields the sheet keeps month by month, one column per month (absent when it keeps none so). */
+  monthColumns?: MonthColumnsInfo[];
   /** Number of data records read. */
   recordCount: number;
   /**

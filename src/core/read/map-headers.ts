@@ -5,6 +5,7 @@ import type { ColumnMapping } from "../model/sheet-info";
 import type { ColumnCorrection } from "../model/settings";
 import { compilePattern, PATTERNS, STRATEGY_HEADER_WORDS, type CompiledPattern } from "./field-patterns";
 import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
+import { monthFamilies, type FamilyCandidate, type MonthFamily } from "./month-columns";
 
 export interface HeaderCell {
   /** 0-based sheet column. */
@@ -20,6 +21,11 @@ export interface HeaderMapping {
   fieldColumns: Map<string, number>;
   /** Sum of the winning match scores: how strongly the row looks like this kind's header. */
   strength: number;
+  /**
+   * Fields kept month by month, one column per month (see month-columns.ts): `fieldColumns` holds each one's
+   * newest month's column (its as-at month's once bound). Absent when there are none.
+   */
+  monthFamilies?: MonthFamily[];
 }
 
 type Compiled = Map<string, CompiledPattern[]>;
@@ -269,7 +275,7 @@ export function mapHeaders(
   sheetName = "",
 ): HeaderMapping {
   const fieldColumns = new Map<string, number>();
-  const takenCols = new Map<number, { field: string | null; source: "header" | "setting" }>();
+  const takenCols: TakenColumns = new Map();
   const validFields = new Set<string>(
     Object.keys(PATTERNS[kind]).flatMap((f) => [f, ...qualifiedVariants(kind, f)]),
   );
@@ -283,6 +289,63 @@ export function mapHeaders(
     if (corr.field !== null) fieldColumns.set(corr.field, cell.col);
   }
 
+  // Month columns of one field ("Update Apr-22 … Update Sep-22") are the field kept month by month, where no
+  // column of its own claims it: an explicit current column ("Latest Update") wins over them.
+  const free = takenCols.size > 0 ? cells.filter((c) => !takenCols.has(c.col)) : cells;
+  const families = monthFamilies(kind, free, (text, group) => bestCandidate(kind, text, group));
+  let strength = assignGreedily(
+    kind,
+    families.length ? outsideFamilies(free, families) : free,
+    takenCols,
+    fieldColumns,
+  );
+  const kept: MonthFamily[] = [];
+  const months = new Map<number, string>();
+  const unclaimed: HeaderCell[] = [];
+  for (const f of families) {
+    if (fieldColumns.has(f.field)) {
+      for (const c of f.columns) unclaimed.push(free.find((h) => h.col === c.col)!);
+      continue;
+    }
+    strength += f.score + assignFamily(f, takenCols, fieldColumns, months);
+    kept.push({ field: f.field, columns: f.columns, readable: f.columns.length });
+  }
+  // Month columns no family could take are read as any header is (as they were before families).
+  strength += assignGreedily(kind, unclaimed, takenCols, fieldColumns);
+
+  const columns: ColumnMapping[] = cells.map((cell) => {
+    const t = takenCols.get(cell.col);
+    const c: ColumnMapping = {
+      col: cell.col,
+      header: cell.text,
+      field: t?.field ?? null,
+      source: t?.source ?? "header",
+    };
+    const month = months.get(cell.col);
+    if (month !== undefined) c.month = month;
+    return c;
+  });
+  return { columns, fieldColumns, strength, ...(kept.length ? { monthFamilies: kept } : {}) };
+}
+
+/** The header cells that are no family's month column. */
+function outsideFamilies(cells: readonly HeaderCell[], families: readonly FamilyCandidate[]): HeaderCell[] {
+  const inFamily = new Set(families.flatMap((f) => f.columns.map((c) => c.col)));
+  return cells.filter((c) => !inFamily.has(c.col));
+}
+
+type TakenColumns = Map<number, { field: string | null; source: "header" | "setting" }>;
+
+/**
+ * Assigns header cells to fields greedily, best score first, one column per field and one field per column;
+ * returns the sum of the scores assigned.
+ */
+function assignGreedily(
+  kind: Exclude<SheetKind, "unknown">,
+  cells: readonly HeaderCell[],
+  takenCols: TakenColumns,
+  fieldColumns: Map<string, number>,
+): number {
   const pairs: { col: number; field: string; score: number }[] = [];
   for (const cell of cells) {
     if (takenCols.has(cell.col)) continue;
@@ -296,12 +359,40 @@ export function mapHeaders(
     fieldColumns.set(p.field, p.col);
     strength += p.score;
   }
+  return strength;
+}
 
-  const columns: ColumnMapping[] = cells.map((cell) => {
-    const t = takenCols.get(cell.col);
-    return { col: cell.col, header: cell.text, field: t?.field ?? null, source: t?.source ?? "header" };
-  });
-  return { columns, fieldColumns, strength };
+/**
+ * Gives a family of month columns its field: the newest month's column carries it, every column is taken
+ * and labelled with its month (`months`). Returns a point for each month after the first, so a row of
+ * month headers under a group header ("Monthly Update" over Jul-22, Aug-22, Sep-22) reads more strongly
+ * than the group row above it.
+ */
+function assignFamily(
+  family: FamilyCandidate,
+  takenCols: TakenColumns,
+  fieldColumns: Map<string, number>,
+  months: Map<number, string>,
+): number {
+  const newest = family.columns[family.columns.length - 1].col;
+  for (const c of family.columns) {
+    takenCols.set(c.col, { field: c.col === newest ? family.field : null, source: "header" });
+    months.set(c.col, c.label);
+  }
+  fieldColumns.set(family.field, newest);
+  return family.columns.length - 1;
+}
+
+/** The field a header's words name best on this kind of sheet, and its score; null for none. */
+function bestCandidate(
+  kind: Exclude<SheetKind, "unknown">,
+  text: string,
+  group: string | undefined,
+): { field: string; score: number } | null {
+  if (!text) return null;
+  let best: Candidate | null = null;
+  for (const c of candidates(kind, { col: -1, text, group })) if (!best || c.score > best.score) best = c;
+  return best;
 }
 
 function qualifiedVariants(kind: SheetKind, field: string): string[] {

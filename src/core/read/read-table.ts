@@ -8,6 +8,7 @@ import { cellAt, formatAt, hasFormula, type CellValue, type Grid, type MergedAre
 import {
   type AimHeading,
   GridRecord,
+  type MonthKept,
   type RecordCell,
   type RecordSource,
   type SheetRecord,
@@ -19,6 +20,7 @@ import { isPlaceholder } from "../parse/placeholder";
 import { cellText, isBlank, shownText } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
+import { monthColumnsOf } from "./month-columns";
 import {
   isTotalsRow,
   mergedTails,
@@ -74,11 +76,21 @@ export function makeCell(grid: Grid, row: number, col: number): RecordCell {
   return cell;
 }
 
-/** The cells of a row's mapped fields that hold something, by field. */
-function rowCells(grid: Grid, row: number, fieldColumns: Map<string, number>): Map<string, RecordCell> {
+/**
+ * The cells of a row's mapped fields that hold something, by field; a field kept month by month is read from
+ * the row's newest filled month (`months`).
+ */
+function rowCells(
+  grid: Grid,
+  row: number,
+  fieldColumns: Map<string, number>,
+  months?: MonthKept,
+): Map<string, RecordCell> {
   const fields = new Map<string, RecordCell>();
-  for (const [field, col] of fieldColumns)
+  for (const [field, mapped] of fieldColumns) {
+    const col = months ? months.current(mapped, row) : mapped;
     if (cellAt(grid, row, col) !== null) fields.set(field, makeCell(grid, row, col));
+  }
   return fields;
 }
 
@@ -93,6 +105,7 @@ function gridSource(
   grid: Grid,
   fieldColumns: Map<string, number>,
   unmapped: { col: number; header: string }[],
+  months: MonthKept | undefined,
 ): RecordSource {
   // Each cell's text is worked out once, in a column of texts made when the column is first read: the
   // rules read the same few fields (id, status, owner…) of every record many times. Grids are not changed
@@ -117,11 +130,12 @@ function gridSource(
   return {
     fieldColumns,
     ...(grid.merges?.length ? { merges: grid.merges } : {}),
+    ...(months ? { months } : {}),
     value: (row, col) => cellAt(grid, row, col),
     text,
     format: (row, col) => formatAt(grid, row, col),
     cell: (row, col) => makeCell(grid, row, col),
-    fields: (row) => fieldObject(fieldColumns, rowCells(grid, row, fieldColumns)),
+    fields: (row) => fieldObject(fieldColumns, rowCells(grid, row, fieldColumns, months)),
     extras(row) {
       const extras = new Map<string, RecordCell>();
       for (const u of unmapped) {
@@ -558,7 +572,8 @@ export function readTable<F extends string>(
   const ragCol = fieldColumns.get("rag");
   /** The RAG column's fills by rating, made for the first colour-only cell and shared by all (see ragPalette). */
   let palette: Partial<Record<Rag, string>> | undefined;
-  const source = gridSource(grid, fieldColumns, unmapped);
+  const months = monthColumnsOf(grid, layout.mapping);
+  const source = gridSource(grid, fieldColumns, unmapped, months);
   let section: string | undefined;
   // A plan's aim headings carry their aim down (carryPlanHeading); the last one read, for the actions under it.
   const planActionCol = fieldColumns.get("action");
@@ -683,7 +698,7 @@ export function readTable<F extends string>(
       // The usual row: its cells stay in the grid until a reader asks for them as objects.
       record = new GridRecord<F>(grid.sheetName, kind, row, source);
     } else {
-      const fields = shifted ? new Map(shifted.fields) : rowCells(grid, row, fieldColumns);
+      const fields = shifted ? new Map(shifted.fields) : rowCells(grid, row, fieldColumns, months);
       if (isPlan && !shifted && isAimRow(fields)) {
         // The aim's own row (No, aim, background and no action): it names the aim for the actions below.
         carryPlanFields(fields, carried);
@@ -704,6 +719,7 @@ export function readTable<F extends string>(
         fields: fieldObject<F>(fieldColumns, fields),
         extras: shifted ? shifted.extras : source.extras(row),
         ...(headed ? { aimHeading: headed } : {}),
+        ...(months ? { months } : {}),
       };
     }
     if (shifted) record.realigned = true;

@@ -25,6 +25,7 @@ import { isBlank } from "./cell-text";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
 import { followsOwnRatingScale } from "./own-rating-scale";
+import { bindMonthFamilies, monthColumnsInfo } from "./month-columns";
 import { findPerSheetNumbering } from "./per-sheet-ids";
 import { readCsvSerials } from "./csv-serials";
 import { resolvePlanColumns } from "./plan-columns";
@@ -258,7 +259,9 @@ function sheetInfoOf(raw: Grid, layout: SheetLayout, recordCount: number): Sheet
     kind: layout.kind,
     headerRow: layout.headerRow,
     columns: layout.mapping?.columns ?? [],
-    unmapped: layout.mapping?.columns.filter((c) => c.field === null).map((c) => c.header) ?? [],
+    unmapped:
+      layout.mapping?.columns.filter((c) => c.field === null && c.month === undefined).map((c) => c.header) ??
+      [],
     recordCount,
     note: layout.note,
     ...(layout.holds ? { holds: layout.holds } : {}),
@@ -320,6 +323,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       sheets.push(sheetInfoOf(raw, layout, 0));
       continue;
     }
+    bindMonthFamilies(layout.mapping, asAt);
     const structure: TableStructure = { sections: [], setAside: [] };
     const rows = readTable<string>(grid, layout, structure);
     readCsvSerials(grid, layout, rows);
@@ -350,6 +354,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     }
     layouts.set(grid.sheetName, layout);
     pushRecords(layout.kind, rows, records);
+    const monthColumns = monthColumnsInfo(layout.mapping);
     sheets.push({
       ...sheetInfoOf(raw, layout, rows.length),
       ...(structure.sections.length ? { sections: sectionsOf(layout, structure) } : {}),
@@ -357,6 +362,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       ...(ownMatrix ? { riskMatrix: true } : {}),
       ...(ownRatingScales.has(grid.sheetName) ? { ownRatingScale: true as const } : {}),
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),
+      ...(monthColumns.length > 0 ? { monthColumns } : {}),
     });
   }
   const registerCopies = findRegisterCopies(layouts, grids);

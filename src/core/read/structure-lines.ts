@@ -3,7 +3,7 @@
 
 import { columnLetter } from "../address/a1";
 import type { MergesUnread } from "../model/grid";
-import type { RegisterHolds, SheetInfo } from "../model/sheet-info";
+import type { MonthColumnsInfo, RegisterHolds, SheetInfo } from "../model/sheet-info";
 
 const ASIDE_REASON = {
   heading: "section heading",
@@ -39,9 +39,30 @@ export function mergesUnreadNote(reason: MergesUnread): string {
 }
 
 /**
+ * What the sheet list says of a field kept month by month: "update, by month: Apr-22 (I) … Sep-22 (N), each
+ * row read from its latest filled month", naming the months after the as-at date that are not read yet.
+ */
+function monthColumnsLine(m: MonthColumnsInfo): string {
+  const shown = (x: { letter: string; month: string }) => `${x.month} (${x.letter})`;
+  const { months, read } = m;
+  const span =
+    months.length > 2
+      ? `${shown(months[0])} … ${shown(months[months.length - 1])}`
+      : months.map(shown).join(", ");
+  const unread = months.length - read;
+  const later =
+    unread === 0
+      ? ""
+      : unread === 1
+        ? `; ${months[read].month}, after the as-at date, not read yet`
+        : `; ${months[read].month} on, after the as-at date, not read yet`;
+  return `${m.field}, by month: ${span}, each row read from its latest filled month up to the as-at date${later}.`;
+}
+
+/**
  * One plain line each: what a register holds besides live risks, sections found (those of closed risks
- * said so), rows not taken for records (and why), date columns read month first. Empty when there is
- * nothing to say.
+ * said so), rows not taken for records (and why), fields kept month by month, date columns read month
+ * first. Empty when there is nothing to say.
  */
 export function structureLines(sheet: SheetInfo): string[] {
   const lines: string[] = [];
@@ -59,6 +80,7 @@ export function structureLines(sheet: SheetInfo): string[] {
     const more = sheet.setAside.length - named.length;
     lines.push(`Not taken for records: ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`);
   }
+  for (const m of sheet.monthColumns ?? []) lines.push(monthColumnsLine(m));
   if (sheet.monthFirstColumns?.length) {
     const named = sheet.monthFirstColumns.map((letter) => {
       const header = sheet.columns.find((c) => columnLetter(c.col) === letter)?.header;

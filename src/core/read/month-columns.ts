@@ -1,0 +1,279 @@
+// Fields kept month by month, one column per month: "Update Apr-22 … Update Sep-22", "Score Jul-22 | Score
+// Aug-22", headers that are only a month ("Sep-22" typed as a date, "September 2022" as text), months under a
+// group header naming the field ("Monthly Update" over Jul-22 / Aug-22 / Sep-22). The mapper finds them once
+// per header row (monthFamilies), the workbook reader binds them to the as-at date once per sheet
+// (bindMonthFamilies), and each row's current month is found once per field (MonthColumnsReader): the newest
+// month up to the as-at date whose cell holds something.
+
+import { columnLetter } from "../address/a1";
+import type { SheetKind } from "../model/fields";
+import { cellAt, type CellValue, type Grid } from "../model/grid";
+import type { MonthColumn, MonthKept } from "../model/records";
+import type { ColumnMapping, MonthColumnsInfo } from "../model/sheet-info";
+import { dayFromParts, type DayNumber } from "../parse/day";
+import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "../parse/months";
+import { isPlaceholder } from "../parse/placeholder";
+import { cellText, monthLabel } from "./cell-text";
+import { headerWords } from "./header-words";
+
+/** A field kept month by month: its columns, oldest month first. */
+export interface MonthFamily {
+  field: string;
+  columns: MonthColumn[];
+  /** How many of `columns` (oldest first) are read: all until bound, then those up to the as-at month. */
+  readable: number;
+}
+
+/** What a mapper needs of a header cell (map-headers' HeaderCell). */
+interface HeaderCellText {
+  col: number;
+  text: string;
+  group?: string;
+}
+
+/** The field a header's words name, and how well (map-headers' best candidate); null for none. */
+export type FieldOfHeader = (
+  text: string,
+  group: string | undefined,
+) => { field: string; score: number } | null;
+
+/** A family the mapper may assign: its field, its score against other claims, its columns. */
+export interface FamilyCandidate {
+  field: string;
+  score: number;
+  columns: MonthColumn[];
+}
+
+/**
+ * A month and its year in a header, not inside a word: "Apr-22", "Sep 22", "Sept 2022", "July '22". "June 15"
+ * is read as June 2015, as Excel reads "Jun-15".
+ */
+const MONTH_IN_HEADER = new RegExp(
+  String.raw`(?<![a-z0-9])(${MONTH_WORD_SOURCE})\.?[\s'’/-]*(\d{4}|\d{2})(?![0-9])`,
+  "gi",
+);
+
+/** A header's month (its first day) and its other words ("Update Sep-22": 1 September 2022, "Update"). */
+export interface HeaderMonth {
+  day: DayNumber;
+  rest: string;
+}
+
+const seenMonths = new Map<string, HeaderMonth | null>();
+const SEEN_LIMIT = 20_000;
+
+/**
+ * The month a header names with its year, and the header's other words; null for a header naming no month,
+ * or two ("Apr-22 to Jun-22" is a quarter). Remembered per text: the header search reads the same rows often.
+ */
+export function headerMonth(text: string): HeaderMonth | null {
+  let found = seenMonths.get(text);
+  if (found === undefined) {
+    found = readHeaderMonth(text);
+    if (seenMonths.size >= SEEN_LIMIT) seenMonths.clear();
+    seenMonths.set(text, found);
+  }
+  return found;
+}
+
+function readHeaderMonth(text: string): HeaderMonth | null {
+  // Most headers hold no digit, and no month with its year.
+  if (!/\d/.test(text)) return null;
+  const matches = [...text.matchAll(MONTH_IN_HEADER)];
+  if (matches.length !== 1) return null;
+  const m = matches[0];
+  const year = fullYear(m[2]);
+  const day = dayFromParts(year, monthNumber(m[1]) ?? 0, 1);
+  if (day === null || year < 1990 || year > 2100) return null;
+  const rest = (text.slice(0, m.index) + " " + text.slice(m.index + m[0].length))
+    .replace(EMPTY_BRACKETS, " ")
+    .replace(/\s+/g, " ")
+    .replace(EDGE_MARKS, "");
+  return { day, rest };
+}
+
+/** Brackets the month stood in alone ("Progress (Aug 2022)"). */
+const EMPTY_BRACKETS = /[([]\s*[)\]]/g;
+/** Marks left at either end where the month was ("Update - Apr 22", "Sep-22: Update"). */
+const EDGE_MARKS = /^[\s\-–—:;,/]+|[\s\-–—:;,/]+$/g;
+
+/**
+ * The field months stand for when their headers are the months alone and no group header names one: on a
+ * register and an actions sheet each month's update, on a plan each month's progress (its status).
+ */
+const BARE_MONTHS_FIELD: Partial<Record<SheetKind, string>> = {
+  "risk-register": "update",
+  actions: "update",
+  "improvement-plan": "status",
+};
+/** How strongly bare months claim that field: below any header that names it. */
+const BARE_MONTHS_SCORE = 5;
+/** Words of a group header that say its columns are months, not which field they hold ("Monthly Update"). */
+const MONTHLY_WORDS = /\b(?:monthly|months?|by month|per month)\b/gi;
+
+/**
+ * The families of month columns among a header row's cells: two or more headers naming different months
+ * with the same other words ("Update Apr-22", "Update May-22") under the same group header, or months alone.
+ * Each family's field is the one its other words name (`fieldOf`), else the one its group header names
+ * ("Monthly Update"), else the sheet kind's (BARE_MONTHS_FIELD). An Update Log keeps a row per update: none.
+ */
+export function monthFamilies(
+  kind: SheetKind,
+  cells: readonly HeaderCellText[],
+  fieldOf: FieldOfHeader,
+): FamilyCandidate[] {
+  const bare = BARE_MONTHS_FIELD[kind];
+  if (bare === undefined) return [];
+  const groups = new Map<string, { rest: string; group: string | undefined; columns: MonthColumn[] }>();
+  for (const c of cells) {
+    const m = headerMonth(c.text);
+    if (!m) continue;
+    const key = `${headerWords(m.rest).join(" ")}\u0000${c.group ?? ""}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { rest: m.rest, group: c.group, columns: [] }));
+    // One column a month: a second column of the same month is not the family's.
+    if (!g.columns.some((x) => x.day === m.day))
+      g.columns.push({ col: c.col, day: m.day, label: monthLabel(m.day) });
+  }
+  const out: FamilyCandidate[] = [];
+  for (const { rest, group, columns } of groups.values()) {
+    if (columns.length < 2) continue;
+    const named =
+      headerWords(rest).length > 0
+        ? fieldOf(rest, group)
+        : group
+          ? fieldOf(group.replace(MONTHLY_WORDS, " ").trim(), undefined)
+          : null;
+    const claim =
+      named ?? (headerWords(rest).length === 0 ? { field: bare, score: BARE_MONTHS_SCORE } : null);
+    if (!claim) continue;
+    columns.sort((a, b) => a.day - b.day);
+    out.push({ field: claim.field, score: claim.score, columns });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** What bindMonthFamilies changes of a header mapping (map-headers' HeaderMapping). */
+interface BindableMapping {
+  fieldColumns: Map<string, number>;
+  columns: ColumnMapping[];
+  monthFamilies?: MonthFamily[];
+}
+
+/**
+ * Binds a sheet's month families to the as-at date: only months up to the as-at month are read (a register
+ * laid out for the year has its later months blank; one filled early is not yet an update), and the field's
+ * column is the newest of them (the as-at month's, where the sheet has one: a write of this month's update
+ * goes there).
+ */
+export function bindMonthFamilies(mapping: BindableMapping | null, asAt: DayNumber): void {
+  for (const family of mapping?.monthFamilies ?? []) {
+    const was = mapping!.fieldColumns.get(family.field);
+    if (was === undefined || !family.columns.some((c) => c.col === was)) continue;
+    let readable = 0;
+    while (readable < family.columns.length && family.columns[readable].day <= asAt) readable++;
+    family.readable = readable;
+    const now = family.columns[Math.max(0, readable - 1)].col;
+    mapping!.fieldColumns.set(family.field, now);
+    for (const c of mapping!.columns) {
+      if (c.col === now) c.field = family.field;
+      else if (c.col === was) c.field = null;
+    }
+  }
+}
+
+/** True when a cell holds something: not blank, not a placeholder ("-", "N/A", "TBC"). */
+function holdsSomething(value: CellValue): boolean {
+  if (value === null) return false;
+  if (typeof value !== "string") return true;
+  const text = cellText(value);
+  return text !== "" && !isPlaceholder(text);
+}
+
+/** One family as a reader reads it: its months newest first, each row's current column once found. */
+interface FamilyReading {
+  newestFirst: number[];
+  /** Per row (from the grid's first), the current column + 1; 0 while not yet found. */
+  found: Int32Array;
+}
+
+/** Reads a sheet's month families from its grid (see MonthKept). */
+export class MonthColumnsReader implements MonthKept {
+  private readonly byField = new Map<number, FamilyReading>();
+  private readonly byColumn = new Map<number, readonly MonthColumn[]>();
+
+  constructor(
+    private readonly grid: Grid,
+    families: readonly MonthFamily[],
+    fieldColumns: ReadonlyMap<string, number>,
+  ) {
+    for (const f of families) {
+      const col = fieldColumns.get(f.field);
+      if (col === undefined || !f.columns.some((c) => c.col === col)) continue;
+      const read = f.columns.slice(0, f.readable);
+      this.byField.set(col, {
+        newestFirst: read.map((c) => c.col).reverse(),
+        found: new Int32Array(grid.values.length),
+      });
+      for (const c of f.columns) this.byColumn.set(c.col, read);
+    }
+  }
+
+  current(col: number, row: number): number {
+    const family = this.byField.get(col);
+    if (family === undefined) return col;
+    const r = row - this.grid.rowOffset;
+    if (r < 0 || r >= family.found.length) return col;
+    const known = family.found[r];
+    if (known !== 0) return known - 1;
+    let at = col;
+    for (const c of family.newestFirst)
+      if (holdsSomething(cellAt(this.grid, row, c))) {
+        at = c;
+        break;
+      }
+    family.found[r] = at + 1;
+    return at;
+  }
+
+  monthsOf(col: number): readonly MonthColumn[] | undefined {
+    return this.byColumn.get(col);
+  }
+}
+
+/** The reader of a sheet's month families, or undefined for a sheet with none (nearly every sheet). */
+export function monthColumnsOf(
+  grid: Grid,
+  mapping: Pick<BindableMapping, "fieldColumns" | "monthFamilies"> | null,
+): MonthKept | undefined {
+  const families = mapping?.monthFamilies;
+  return families?.length ? new MonthColumnsReader(grid, families, mapping!.fieldColumns) : undefined;
+}
+
+/** True when the sheet keeps `field` month by month. */
+export function keptByMonth(
+  mapping: Pick<BindableMapping, "fieldColumns" | "monthFamilies"> | null | undefined,
+  field: string,
+): boolean {
+  const col = mapping?.fieldColumns.get(field);
+  return (
+    col !== undefined && (mapping!.monthFamilies ?? []).some((f) => f.columns.some((c) => c.col === col))
+  );
+}
+
+/** What the sheet list says of a sheet's month families: each field with its months and their columns. */
+export function monthColumnsInfo(mapping: BindableMapping | null | undefined): MonthColumnsInfo[] {
+  const out: MonthColumnsInfo[] = [];
+  for (const f of mapping?.monthFamilies ?? []) {
+    const cols = new Set(f.columns.map((c) => c.col));
+    // The field as the sheet now reads it (a column found, once read, to hold dates is renamed).
+    const field = mapping!.columns.find((c) => cols.has(c.col) && c.field !== null)?.field;
+    if (!field) continue;
+    out.push({
+      field,
+      months: f.columns.map((c) => ({ letter: columnLetter(c.col), month: c.label })),
+      read: f.readable,
+    });
+  }
+  return out;
+}

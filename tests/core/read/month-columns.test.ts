@@ -1,0 +1,161 @@
+// Fields kept month by month, one column per month (src/core/read/month-columns.ts): which headers name a
+// month, which columns make a family and of which field, binding to the as-at date, each row's current month.
+
+import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
+import { fieldMonth, monthCells } from "../../../src/core/model/month-cells";
+import { fieldText, type SheetRecord } from "../../../src/core/model/records";
+import { headerText } from "../../../src/core/read/cell-text";
+import { detectSheet } from "../../../src/core/read/detect-sheet";
+import { mapHeaders, type HeaderCell } from "../../../src/core/read/map-headers";
+import { bindMonthFamilies, headerMonth } from "../../../src/core/read/month-columns";
+import { readTable } from "../../../src/core/read/read-table";
+import { dayFromIso, isoFromDay } from "../../../src/core/parse";
+
+const day = (iso: string) => dayFromIso(iso)!;
+const cells = (headers: string[], group?: string): HeaderCell[] =>
+  headers.map((text, col) => ({ col, text, ...(group && col >= 2 ? { group } : {}) }));
+
+describe("headerMonth", () => {
+  it.each([
+    ["Update Apr-22", "2022-04-01", "Update"],
+    ["Sep-22", "2022-09-01", ""],
+    ["September 2022", "2022-09-01", ""],
+    ["Sept 2022", "2022-09-01", ""],
+    ["RAG Jul '22", "2022-07-01", "RAG"],
+    ["Progress (Aug 2022)", "2022-08-01", "Progress"],
+    ["Update - April 2022", "2022-04-01", "Update"],
+  ])("%s is %s, with %j beside it", (text, iso, rest) => {
+    expect(headerMonth(text)).toEqual({ day: day(iso), rest });
+  });
+
+  it.each([
+    "Update",
+    "Summary 2022",
+    "Date Raised",
+    "Apr-22 to Jun-22",
+    "Mayor 2022",
+    "Progress Jul",
+    "2022/23",
+  ])("%s names no month", (text) => expect(headerMonth(text)).toBeNull());
+});
+
+describe("headerText", () => {
+  it("shows a date header as Excel does, never as its serial", () => {
+    expect(headerText(44805, "mmm-yy")).toBe("Sep-22");
+    expect(headerText(44805, "mmmm yyyy")).toBe("September 2022");
+    expect(headerText(44805, "dd/mm/yyyy")).toBe("01/09/2022");
+    expect(headerText(44805, null)).toBe("44805");
+    expect(headerText("Owner", null)).toBe("Owner");
+  });
+});
+
+describe("mapHeaders: month families", () => {
+  const base = ["Risk ID", "Risk Title"];
+
+  it("maps a family to its field at its newest month, labelling every column with its month", () => {
+    const m = mapHeaders(
+      "risk-register",
+      cells([...base, "Update Aug-22", "Update Jul-22", "Update Sep-22"]),
+    );
+    expect(m.fieldColumns.get("update")).toBe(4);
+    expect(m.columns.map((c) => [c.field, c.month ?? null])).toEqual([
+      ["id", null],
+      ["title", null],
+      [null, "Aug-22"],
+      [null, "Jul-22"],
+      ["update", "Sep-22"],
+    ]);
+    expect(m.monthFamilies?.[0].columns.map((c) => c.col)).toEqual([3, 2, 4]);
+  });
+
+  it.each([
+    [
+      "months alone on a register are its updates",
+      "risk-register",
+      ["Jul-22", "Aug-22"],
+      undefined,
+      "update",
+    ],
+    [
+      "months alone on a plan are its progress",
+      "improvement-plan",
+      ["Jul-22", "Aug-22"],
+      undefined,
+      "status",
+    ],
+    [
+      "months under a group header are the field it names",
+      "risk-register",
+      ["Jul-22", "Aug-22"],
+      "RAG",
+      "rag",
+    ],
+    ["'Monthly Update' names the update", "risk-register", ["Jul-22", "Aug-22"], "Monthly Update", "update"],
+    [
+      "the words beside the month name the field",
+      "risk-register",
+      ["Score Jul-22", "Score Aug-22"],
+      undefined,
+      "score",
+    ],
+  ])("%s", (_, kind, months, group, field) => {
+    const m = mapHeaders(kind as "risk-register", cells([...base, ...months], group));
+    expect(m.monthFamilies?.map((f) => f.field)).toEqual([field]);
+  });
+
+  it("an explicit column of the field wins: the month columns are read as before, not as a family", () => {
+    const m = mapHeaders(
+      "risk-register",
+      cells([...base, "Latest Update", "Update Jul-22", "Update Aug-22"]),
+    );
+    expect(m.fieldColumns.get("update")).toBe(2);
+    expect(m.monthFamilies).toBeUndefined();
+    expect(m.columns.filter((c) => c.month !== undefined)).toEqual([]);
+  });
+
+  it("one month column alone is no family", () => {
+    const m = mapHeaders("risk-register", cells([...base, "Update Sep-22"]));
+    expect(m.monthFamilies).toBeUndefined();
+    expect(m.fieldColumns.get("update")).toBe(2);
+  });
+});
+
+describe("reading a register kept month by month", () => {
+  const rows: CellValue[][] = [
+    ["Risk ID", "Risk Title", "Risk Owner", "Strategy", "Update Aug-22", "Update Sep-22", "Update Oct-22"],
+    ["R1", "A", "Ann", "Treat", "August", "No change", "October, early"],
+    ["R2", "B", "Bob", "Treat", "August", "-", null],
+    ["R3", "C", "Cat", "Treat", null, null, null],
+  ];
+
+  function read(asAt: string): SheetRecord<string>[] {
+    const grid = gridFromRows("Risk Register", rows);
+    const layout = detectSheet(grid);
+    bindMonthFamilies(layout.mapping, day(asAt));
+    return readTable<string>(grid, layout);
+  }
+
+  it("reads each row's newest filled month up to the as-at date, a placeholder as empty", () => {
+    const [r1, r2, r3] = read("2022-09-30");
+    expect([r1, r2, r3].map((r) => fieldText(r, "update"))).toEqual(["No change", "August", ""]);
+    const month = (r: SheetRecord<string>) => {
+      const d = fieldMonth(r, "update");
+      return d === null ? null : isoFromDay(d);
+    };
+    expect([r1, r2, r3].map(month)).toEqual(["2022-09-01", "2022-08-01", null]);
+    expect(monthCells(r1, "update").map((m) => m.cell.text)).toEqual(["August", "No change"]);
+  });
+
+  it("binds the field to the as-at month's column, so a blank row points there", () => {
+    const grid = gridFromRows("Risk Register", rows);
+    const layout = detectSheet(grid);
+    bindMonthFamilies(layout.mapping, day("2022-09-30"));
+    expect(layout.mapping!.fieldColumns.get("update")).toBe(5);
+    expect(layout.mapping!.monthFamilies![0].readable).toBe(2);
+  });
+
+  it("reads the October column once the as-at date reaches October", () => {
+    const [r1] = read("2022-10-31");
+    expect(fieldText(r1, "update")).toBe("October, early");
+  });
+});
