@@ -1,10 +1,12 @@
-// The updates a register's own update cell dates, line by line ("12/09/22 – reviewed at RMB", SPEC "Dated lines
-// in the update text"), as entries of the risk's history beside its log's.
+// The history a register keeps in its own cells: the updates its update cell dates, line by line ("12/09/22 –
+// reviewed at RMB", SPEC "Dated lines in the update text"), or its update columns month by month ("Update
+// Sep-22"), as entries of the risk's history beside its log's.
 
 import type { HistoryEntry } from "../model/history";
-import { rawValue } from "../model/records";
+import { monthCells } from "../model/month-cells";
+import { rawValue, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
-import { datedLineForm, datedLines } from "../parse/dated-lines";
+import { datedLineForm, datedLines, type DatedLine } from "../parse/dated-lines";
 import type { DayNumber } from "../parse/day";
 import { foldSpaces } from "../parse/spaces";
 import { REGISTER_AUTHOR } from "./history-log";
@@ -18,10 +20,8 @@ import { monthOf } from "./month";
  * the whole cell.
  */
 export function updateCellEntries(facts: RiskFacts, logged: readonly HistoryEntry[]): HistoryEntry[] {
-  const raw = rawValue(facts.record, "update");
-  if (typeof raw !== "string") return [];
   const out: HistoryEntry[] = [];
-  for (const { day, line } of datedLines(raw)) {
+  for (const { day, line } of registerUpdates(facts.record)) {
     const text = line.trim();
     if (heldInLog(day, text, logged)) continue;
     out.push({
@@ -41,6 +41,25 @@ export function updateCellEntries(facts: RiskFacts, logged: readonly HistoryEntr
     });
   }
   return out;
+}
+
+/**
+ * The updates a risk's own update cells date, in the order written: the dated lines of its update text; where
+ * the register keeps its updates month by month ("Update Sep-22"), each filled month up to the as-at date,
+ * oldest first, as an update on its month's first day (SPEC "Values"), or as its own dated lines where the
+ * month's cell carries them.
+ */
+export function registerUpdates(record: RiskRecord): DatedLine[] {
+  const months = monthCells(record, "update");
+  if (months.length === 0) {
+    const raw = rawValue(record, "update");
+    return typeof raw === "string" ? datedLines(raw) : [];
+  }
+  return months.flatMap(({ day, cell }) => {
+    const text = typeof cell.value === "string" ? cell.value : cell.text;
+    const lines = datedLines(text);
+    return lines.length > 0 ? lines : [{ day, line: text }];
+  });
 }
 
 /** True when a log entry holds the dated line `text` of `day` (see updateCellEntries). */

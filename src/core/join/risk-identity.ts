@@ -4,6 +4,7 @@
 // ones name each, the newest update of those naming each, and the overdue ones the file reported.
 
 import type { CellValue } from "../model/grid";
+import { newerOfMonth } from "../model/month-cells";
 import type { Severity } from "../model/finding";
 import type { Report } from "../model/report";
 import type { Settings } from "../model/settings";
@@ -162,7 +163,8 @@ export function actionRiskKeys(report: Report): string[] {
 /**
  * A checked workbook's actions rows as the join across files needs them: the open ones per risk id (an
  * action is open as the rules read its status), the newest update date per risk id (read as the rules read
- * an action's Update Date), and the overdue ones the check reported.
+ * an action's Update Date, or the month of its latest monthly progress column), and the overdue ones the
+ * check reported.
  */
 export function actionFacts(report: Report, settings: Settings): ActionFacts {
   const open = new Map<string, number>();
@@ -178,7 +180,7 @@ export function actionFacts(report: Report, settings: Settings): ActionFacts {
     const named = idsNamedIn(rawValue(a, "riskId"));
     if (named.length === 0) continue;
     if (isOpen(a)) for (const k of new Set(named)) open.set(k, (open.get(k) ?? 0) + 1);
-    const day = fieldDate(a, "updated", "lastUpdated");
+    const day = newerOfMonth(fieldDate(a, "updated", "lastUpdated"), a, "update");
     if (day === null) continue;
     for (const k of named) {
       const newest = updated.get(k);

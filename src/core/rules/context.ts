@@ -14,6 +14,7 @@ import {
   type SheetRecord,
 } from "../model/records";
 import { readOwnActions, type OwnAction } from "../model/own-action";
+import { fieldMonth, newerOfMonth } from "../model/month-cells";
 import type { WorkbookRecords } from "../model/report";
 import type { CellValue } from "../model/grid";
 import type { ScaleWord, Settings } from "../model/settings";
@@ -33,6 +34,7 @@ import {
   type DayNumber,
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
+import { keptByMonth } from "../read/month-columns";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
 import { entriesOfRisk, lastUpdateDay, type LogEntries } from "../history/history-log";
 import { ColumnCache, isKnown, store } from "./column-cache";
@@ -117,12 +119,25 @@ export interface RuleContext {
    * actions text's lines that carry a due date: see readOwnActions); read once per risk, empty when none.
    */
   ownActions(risk: RiskRecord): readonly OwnAction[];
-  /** Newest of lastUpdated, dated lines of the update text, action update dates and Update Log entries; null when none. */
+  /**
+   * Newest of lastUpdated, dated lines of the update text, the month of a monthly update column, action
+   * update dates and Update Log entries; null when none.
+   */
   latestUpdate(risk: RiskRecord): DayNumber | null;
-  /** True when some risk of the sheet has dated lines in its update text (the sheet does not lack lastUpdated). */
+  /**
+   * True when the sheet dates its updates without a date column: some risk's update text has dated lines, or
+   * the sheet keeps its updates month by month, one column per month (the sheet does not lack lastUpdated).
+   */
   hasDatedUpdates(sheet: string): boolean;
   /** The newest date of the dated lines of the risk's update text ("12/09/22 – reviewed"); null when none. */
   datedUpdate(risk: RiskRecord): DayNumber | null;
+  /**
+   * Where the register keeps its updates month by month ("Update Sep-22"): the first day of the month the
+   * risk's latest update is in (SPEC "Values": a month is its first day as a last-updated date); else null.
+   */
+  monthUpdate(risk: RiskRecord): DayNumber | null;
+  /** The day an action was last updated: its update date, or the month of its latest monthly progress column. */
+  actionUpdated(action: ActionRecord): DayNumber | null;
   /** True when two rows of registers are the same risk: same id, and on per-sheet numbered registers same title. */
   sameRisk(a: RiskRecord, b: RiskRecord): boolean;
   /** The RAG a score should carry: the workbook's own matrix where it has one, else the RAG bands. */
@@ -334,6 +349,13 @@ export function buildRuleContext(
     }
     return d;
   };
+  // The month of each risk's latest monthly update column, read once (null for most registers: no such columns).
+  const monthUpdates = new PerRecord<RiskRecord, DayNumber | null>(records.risks);
+  const monthUpdate = (risk: RiskRecord): DayNumber | null => {
+    let d = monthUpdates.get(risk);
+    if (d === undefined) monthUpdates.set(risk, (d = fieldMonth(risk, "update")));
+    return d;
+  };
   let datedSheets: Set<string> | null = null;
   const entriesMemo = new PerRecord<RiskRecord, LogEntries>(records.risks);
   const logEntries = (risk: RiskRecord): LogEntries => {
@@ -458,9 +480,13 @@ export function buildRuleContext(
       return own;
     },
     datedUpdate: datedLine,
+    monthUpdate,
+    actionUpdated: (action) => newerOfMonth(dateOf(action, "updated", "lastUpdated"), action, "update"),
     hasDatedUpdates(sheet) {
       if (!datedSheets) {
         datedSheets = new Set();
+        for (const [name, layout] of layouts)
+          if (keptByMonth(layout.mapping, "update")) datedSheets.add(name);
         for (const r of records.risks)
           if (!datedSheets.has(r.sheet) && datedLine(r) !== null) datedSheets.add(r.sheet);
       }
@@ -493,9 +519,10 @@ export function buildRuleContext(
         if (d !== null && (best === null || d > best)) best = d;
       };
       consider(datedLine(risk));
+      consider(monthUpdate(risk));
       const key = riskKey(risk);
       if (key) {
-        for (const a of actionsFor(risk)) consider(dateOf(a, "updated", "lastUpdated"));
+        for (const a of actionsFor(risk)) consider(ctx.actionUpdated(a));
         consider(lastLoggedDay(risk));
       }
       latestCache.set(risk, best);

@@ -88,7 +88,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
  * The words of the update the risk's latest update date belongs to, so a date is never shown beside another
  * update's words: the newest dated line(s) of the register's update cell when their date is the latest (a
  * cell holding a history shows its newest entry, not every month's run together); the cell when its Last
- * Updated date is; else the newer action update's words, or the newer Update Log entry's; the register's
+ * Updated date is, or its month (a register keeping its updates month by month reads the newest filled one); else the newer action update's words, or the newer Update Log entry's; the register's
  * words when that source has none.
  */
 function latestUpdateText(ctx: RuleContext, risk: RiskRecord, latest: DayNumber | null): string {
@@ -103,8 +103,11 @@ function latestUpdateText(ctx: RuleContext, risk: RiskRecord, latest: DayNumber 
       .join("\n");
   const columnDay = ctx.dateOf(risk, "lastUpdated", "lastUpdated");
   if (columnDay !== null && columnDay >= latest) return own;
+  // A register keeping its updates month by month: the newest filled month's words (the field's cell).
+  const monthDay = ctx.monthUpdate(risk);
+  if (monthDay !== null && monthDay >= latest) return own;
   for (const a of ctx.actionsFor(risk))
-    if (ctx.dateOf(a, "updated", "lastUpdated") === latest) {
+    if (ctx.actionUpdated(a) === latest) {
       const words = fieldText(a, "update");
       if (words) return words;
     }

@@ -11,6 +11,7 @@ import {
   textAt,
 } from "../history/history-log";
 import { saysNoChange } from "../history/log-cells";
+import { registerUpdates } from "../history/update-cell-history";
 import { pointsInputOf } from "../history/risk-points";
 import type { DueMove } from "../model/history";
 import { ownActionName } from "../model/own-action";
@@ -25,8 +26,8 @@ interface NoChangeRun {
 }
 
 /**
- * How many of the risk's last updates (Update Log entries and the dated lines of its update cell, up to
- * the as-at day) said no change in a row. On one day, a real update wins over a "no change". A dated line
+ * How many of the risk's last updates (Update Log entries and the dated lines of its update cell, or its
+ * monthly update columns, up to the as-at day: registerUpdates) said no change in a row. On one day, a real update wins over a "no change". A dated line
  * is the update cell's copy of an update the log may hold too: on one day the logged entries and the dated
  * lines are the same updates, so the day counts as many as the more of the two (one "no change" logged and
  * written as a dated line is one update; a second dated line that day with one entry logged is a second).
@@ -38,7 +39,7 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   const raw = rawValue(risk, "update");
   // Without log entries only the cell's dated lines can say no change, and none does if the cell never says it.
   if (at.length === 0 && (typeof raw !== "string" || !saysNoChange(raw))) return { count: 0, since: 0 };
-  const lines = typeof raw === "string" ? datedLines(raw).filter((l) => l.day <= ctx.asAt) : [];
+  const lines = registerUpdates(risk).filter((l) => l.day <= ctx.asAt);
   lines.sort((a, b) => a.day - b.day);
   // The log's no-change flag decides where it is given (Yes or No); its words only where it is blank or
   // absent, or on the register's own update carried into the log (flagged No by versions before stop 27).
