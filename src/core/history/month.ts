@@ -1,7 +1,7 @@
 // Calendar months as plain numbers (year × 12 + month − 1), so "the month before" is just − 1.
 
 import { MONTH_NAMES } from "../parse/months";
-import { monthIndexOfDay, type DayNumber } from "../parse/day";
+import { monthIndexOfDay, monthSpan, type DayNumber } from "../parse/day";
 
 /** A calendar month: year × 12 + (month − 1). */
 export type MonthIndex = number;
@@ -11,6 +11,12 @@ const SHORT_MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
 /** The month a day falls in. */
 export function monthOf(day: DayNumber): MonthIndex {
   return monthIndexOfDay(day);
+}
+
+/** The first day of a month. */
+export function firstDayOf(month: MonthIndex): DayNumber {
+  const year = Math.floor(month / 12);
+  return monthSpan(year, month - year * 12 + 1).first;
 }
 
 /** "2022-09". */

@@ -23,6 +23,17 @@ export interface PointsInput {
   /** The day the risk was first seen (raised, or first named by a log row or backup); null when nothing dates it. */
   firstSeen: DayNumber | null;
   asAt: DayNumber;
+  /**
+   * The scores the register keeps month by month ("Score Jul-22 | Score Aug-22"), oldest first, up to the as-at
+   * month: the monthly points where no log entry gives the risk a score (see keptPoint).
+   */
+  keptScores?: readonly KeptScore[];
+}
+
+/** A score the register keeps in a month's column: the month and the score. */
+export interface KeptScore {
+  month: MonthIndex;
+  score: number;
 }
 
 /**
@@ -47,7 +58,12 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
   const { log, at } = entries;
   let i = nextScored(log, at, 0, asAtMonth);
   if (i === at.length) {
-    for (let m = start; m <= asAtMonth; m++) out[m - start] = point(m, current, m !== asAtMonth);
+    const kept = input.keptScores;
+    for (let m = start; m <= asAtMonth; m++)
+      out[m - start] =
+        kept?.length && !(m === asAtMonth && current !== null)
+          ? keptPoint(kept, m)
+          : point(m, current, m !== asAtMonth);
     return out;
   }
   let score: number | null = startingScore(log, at, i, asAtMonth);
@@ -84,6 +100,17 @@ export function monthlyScores(input: PointsInput, from: MonthIndex): MonthScore[
 }
 
 /**
+ * A month's point from the scores the register keeps month by month (no log gives the risk a score): the
+ * month's own, else the last month's before it carried, else (before the first) the first one's, as a log's
+ * first entry's score stands before it.
+ */
+function keptPoint(kept: readonly KeptScore[], month: MonthIndex): MonthScore {
+  let k = kept.length - 1;
+  while (k > 0 && kept[k].month > month) k--;
+  return point(month, kept[k].score, kept[k].month !== month);
+}
+
+/**
  * The as-at month's point of a risk whose register gives no score ("TBC" until the board re-scores it): no
  * current score stands for the month, so it is read as any other month (SPEC "Monthly points"): its last
  * scored entry, from `at[i]` on (the cursor past the months before), else the month before's score carried.
@@ -113,14 +140,14 @@ function firstMonthSeen(input: PointsInput, firstSeen: DayNumber): MonthIndex {
 
 /**
  * The first month a risk's log says its score for: the month of its first scored entry, or the month
- * before when that month holds an Import Log change with its Old value (see firstImportOld). Null when no
- * entry gives a score (its earlier months are the score it started from, not a score the log recorded).
+ * before when that month holds an Import Log change with its Old value (see firstImportOld); with no scored
+ * entry, the first month the register keeps a score for in a month's column. Null when neither gives a score (its earlier months are the score it started from, not a score the log recorded).
  */
 export function firstLoggedMonth(input: PointsInput): MonthIndex | null {
   const { log, at } = input.entries;
   const asAtMonth = monthOf(input.asAt);
   const i = nextScored(log, at, 0, asAtMonth);
-  if (i === at.length) return null;
+  if (i === at.length) return input.keptScores?.length ? input.keptScores[0].month : null;
   const month = log.month[at[i]];
   return firstImportOld(log, at, i, asAtMonth) !== null ? month - 1 : month;
 }

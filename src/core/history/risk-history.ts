@@ -15,7 +15,7 @@ import { monthIso, monthOf, type MonthIndex } from "./month";
 import { firstLoggedMonth, monthlyScores, type MonthScore, type PointsInput } from "./monthly-points";
 import { proposalFor, type UnloggedScore } from "./proposals";
 import { appetiteOf, monthsNeeded, pointsInputOf, recentScores } from "./risk-points";
-import { updateCellEntries } from "./update-cell-history";
+import { registerMonthScores, updateCellEntries } from "./update-cell-history";
 
 /** The proposal for one risk, or null (see proposalFor). */
 export function proposalOf(ctx: RuleContext, risk: RiskRecord): Proposal | null {
@@ -146,7 +146,14 @@ export function riskHistory(
   const asAt = dayFromIso(report.asAt);
   if (asAt === null) throw new Error(`riskHistory: report.asAt "${report.asAt}" is not an ISO date`);
   const seen = facts.firstSeen === null ? null : dayFromIso(facts.firstSeen);
-  const input: PointsInput = { entries: list, current: facts.score, firstSeen: seen, asAt };
+  const kept = registerMonthScores(facts.record);
+  const input: PointsInput = {
+    entries: list,
+    current: facts.score,
+    firstSeen: seen,
+    asAt,
+    ...(kept.length > 0 ? { keptScores: kept } : {}),
+  };
   const from = monthOf(asAt) - Math.max(1, months) + 1;
   const logged = entriesOf(list);
   const byMonth = entriesByMonth(

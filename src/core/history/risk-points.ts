@@ -9,8 +9,15 @@ import { checkMemo, riskMemo } from "../rules/check-memo";
 import type { RuleContext } from "../rules/context";
 import { appetiteFor, categoryOf } from "./appetite";
 import { registerRiskKey } from "./history-log";
-import { monthOf } from "./month";
-import { monthlyScores, trendOfScores, type MonthScore, type PointsInput } from "./monthly-points";
+import { firstDayOf, monthOf } from "./month";
+import {
+  monthlyScores,
+  trendOfScores,
+  type KeptScore,
+  type MonthScore,
+  type PointsInput,
+} from "./monthly-points";
+import { registerMonthScores } from "./update-cell-history";
 
 /** The months of scores the proposals look back over (and the trend's two), from the settings. */
 export function monthsNeeded(ctx: RuleContext): number {
@@ -19,13 +26,21 @@ export function monthsNeeded(ctx: RuleContext): number {
 }
 
 /**
- * The day a risk was first seen: the earliest of its Date Raised and the first log row or backup naming
- * it (`key`: its folded id). On a register that numbers its own risks, the rows and backups of that
- * register and those naming no register (shared by the risks of that id) count alike (see entriesOfRisk).
+ * The day a risk was first seen: the earliest of its Date Raised, the first log row or backup naming it
+ * (`key`: its folded id) and the first month the register keeps a score for in a month's column (`kept`).
+ * On a register that numbers its own risks, the rows and backups of that register and those naming no
+ * register (shared by the risks of that id) count alike (see entriesOfRisk).
  */
-function firstSeen(ctx: RuleContext, risk: RiskRecord, key: string): DayNumber | null {
+function firstSeen(
+  ctx: RuleContext,
+  risk: RiskRecord,
+  key: string,
+  kept: readonly KeptScore[],
+): DayNumber | null {
   const raised = ctx.dateOf(risk, "raised", "lastUpdated");
-  const named = key ? firstNamedDay(ctx, risk, key) : undefined;
+  let named = key ? firstNamedDay(ctx, risk, key) : undefined;
+  // A score the register keeps in a month's column names the risk in that month, as a log row would.
+  if (kept.length > 0) named = earlier(named, firstDayOf(kept[0].month));
   if (raised === null) return named ?? null;
   return named !== undefined && named < raised ? named : raised;
 }
@@ -52,11 +67,13 @@ export function pointsInputOf(ctx: RuleContext, risk: RiskRecord): PointsInput {
   let input = inputs.get(risk);
   if (!input) {
     const key = ctx.riskKey(risk);
+    const kept = registerMonthScores(risk);
     input = {
       entries: ctx.logEntries(risk),
       current: currentScore(ctx, risk),
-      firstSeen: firstSeen(ctx, risk, key),
+      firstSeen: firstSeen(ctx, risk, key, kept),
       asAt: ctx.asAt,
+      ...(kept.length > 0 ? { keptScores: kept } : {}),
     };
     inputs.set(risk, input);
   }

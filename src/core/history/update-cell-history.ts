@@ -1,6 +1,7 @@
 // The history a register keeps in its own cells: the updates its update cell dates, line by line ("12/09/22 –
 // reviewed at RMB", SPEC "Dated lines in the update text"), or its update columns month by month ("Update
-// Sep-22"), as entries of the risk's history beside its log's.
+// Sep-22"), as entries of the risk's history beside its log's; and the scores it keeps month by month ("Score
+// Jul-22 | Score Aug-22"), as its monthly points where no log gives them.
 
 import type { HistoryEntry } from "../model/history";
 import { monthCells } from "../model/month-cells";
@@ -8,9 +9,12 @@ import { rawValue, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
 import { datedLineForm, datedLines, type DatedLine } from "../parse/dated-lines";
 import type { DayNumber } from "../parse/day";
+import { ok } from "../parse/result";
+import { parseScore } from "../parse/score";
 import { foldSpaces } from "../parse/spaces";
 import { REGISTER_AUTHOR } from "./history-log";
 import { monthOf } from "./month";
+import type { KeptScore } from "./monthly-points";
 
 /**
  * The dated lines of a risk's update cell as history entries, in the order written: each an update on its
@@ -72,4 +76,22 @@ function heldInLog(day: DayNumber, text: string, logged: readonly HistoryEntry[]
     if (e.by === REGISTER_AUTHOR) return said.includes(line);
     return e.day === day && words !== "" && said.includes(words);
   });
+}
+
+const NO_SCORES: readonly KeptScore[] = Object.freeze([]);
+
+/**
+ * The scores a register keeps month by month ("Score Jul-22 | Score Aug-22 | Score Sep-22"), oldest first, up
+ * to the as-at month: each filled month's number (text read as scores are: "4x4=16"). None (a shared empty
+ * list) where the register keeps its score in one column.
+ */
+export function registerMonthScores(record: RiskRecord): readonly KeptScore[] {
+  const months = monthCells(record, "score");
+  if (months.length === 0) return NO_SCORES;
+  const out: KeptScore[] = [];
+  for (const { day, cell } of months) {
+    const n = typeof cell.value === "number" ? ok(cell.value) : parseScore(cell.text);
+    if (n.ok && Number.isFinite(n.value)) out.push({ month: monthOf(day), score: n.value });
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { isNo, isYes, logScore } from "../history/log-cells";
 import { monthOf } from "../history/month";
 import { monthlyScores, trendOfScores, type PointsInput } from "../history/monthly-points";
 import { riskHistory } from "../history/risk-history";
+import { registerMonthScores } from "../history/update-cell-history";
 import type { LogAppend } from "../model/edits";
 import type { CellValue } from "../model/grid";
 import type { Proposal, RiskHistory } from "../model/history";
@@ -53,11 +54,13 @@ export function storyInMeeting(start: RiskFacts, now: RiskInMeeting, index: Card
     added,
     now.logSheet,
   );
+  const kept = registerMonthScores(start.record);
   const input: PointsInput = {
     entries,
     current: now.facts.score,
     firstSeen: firstSeenWith(start.firstSeen, added),
     asAt,
+    ...(kept.length > 0 ? { keptScores: kept } : {}),
   };
   const facts = factsWithPoints(now.facts, input);
   return {
