@@ -113,7 +113,8 @@ const MONTHLY_WORDS = /\b(?:monthly|months?|by month|per month)\b/gi;
 
 /**
  * The families of month columns among a header row's cells: two or more headers naming different months
- * with the same other words ("Update Apr-22", "Update May-22") under the same group header, or months alone.
+ * with the same other words ("Update Apr-22", "Update May-22") under the same group header, or months alone,
+ * or the same headers under different months (a block of columns a month: see cellMonth).
  * Each family's field is the one its other words name (`fieldOf`), else the one its group header names
  * ("Monthly Update"), else the sheet kind's (BARE_MONTHS_FIELD). An Update Log keeps a row per update: none.
  */
@@ -126,11 +127,11 @@ export function monthFamilies(
   if (bare === undefined) return [];
   const groups = new Map<string, { rest: string; group: string | undefined; columns: MonthColumn[] }>();
   for (const c of cells) {
-    const m = headerMonth(c.text);
+    const m = cellMonth(c);
     if (!m) continue;
-    const key = `${headerWords(m.rest).join(" ")}\u0000${c.group ?? ""}`;
+    const key = `${headerWords(m.rest).join(" ")}\u0000${m.group ?? ""}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { rest: m.rest, group: c.group, columns: [] }));
+    if (!g) groups.set(key, (g = { rest: m.rest, group: m.group, columns: [] }));
     // One column a month: a second column of the same month is not the family's.
     if (!g.columns.some((x) => x.day === m.day))
       g.columns.push({ col: c.col, day: m.day, label: monthLabel(m.day) });
@@ -151,6 +152,19 @@ export function monthFamilies(
     out.push({ field: claim.field, score: claim.score, columns });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The month a header cell stands for, its other words and the group they are read under: the month its own
+ * text names ("Update Sep-22", "Sep-22" under "Monthly Update"), else the month alone over it ("RAG" and
+ * "Update" under "Sep-22", a block of columns a month): the cell's text is then the field's words, under no
+ * group. Null for a cell of no month.
+ */
+function cellMonth(c: HeaderCellText): (HeaderMonth & { group: string | undefined }) | null {
+  const own = headerMonth(c.text);
+  if (own) return { ...own, group: c.group };
+  const over = c.group ? headerMonth(c.group) : null;
+  return over && over.rest === "" ? { day: over.day, rest: c.text, group: undefined } : null;
 }
 
 /** What bindMonthFamilies changes of a header mapping (map-headers' HeaderMapping). */

@@ -159,3 +159,17 @@ describe("reading a register kept month by month", () => {
     expect(fieldText(r1, "update")).toBe("October, early");
   });
 });
+
+it("a block of columns a month, under a month group header each, makes one family a field", () => {
+  const head: HeaderCell[] = [
+    { col: 0, text: "Risk ID" },
+    { col: 1, text: "Risk Title" },
+    { col: 2, text: "RAG", group: "Aug-22" },
+    { col: 3, text: "Update", group: "Aug-22" },
+    { col: 4, text: "RAG", group: "Sep-22" },
+    { col: 5, text: "Update", group: "Sep-22" },
+  ];
+  const m = mapHeaders("risk-register", head);
+  expect(Object.fromEntries(m.fieldColumns)).toMatchObject({ rag: 4, update: 5 });
+  expect(m.columns.map((c) => c.month ?? null)).toEqual([null, null, "Aug-22", "Aug-22", "Sep-22", "Sep-22"]);
+});
