@@ -2,6 +2,7 @@
 
 import type { CellValue } from "../model/grid";
 import type { CellEdit, LogAppend } from "../model/edits";
+import { fieldMonth } from "../model/month-cells";
 import type { Rag } from "../model/owned-tab";
 import { matrixRag } from "../read/risk-matrix";
 import {
@@ -319,9 +320,14 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   if (!put("lastUpdated", serialFromDay(day), keepFormat ? null : DATE_FORMAT)) {
     notes.push(`${facts.sheet} has no Last Updated column, so the date is kept in the Update Log only.`);
   }
-  const oldText = fieldText(record, "update");
+  // A register keeping its updates month by month is written in the as-at month's column: an earlier month's
+  // words stay in theirs, so they are not the written cell's old value (nor carried into the log).
+  const updateCol = rawCell(record, "update")?.col;
+  const overwrites = updateCol === undefined || updateCol === cols.get("update");
+  const oldText = overwrites ? fieldText(record, "update") : "";
+  const oldValue = overwrites ? rawValue(record, "update") : null;
   // A history of dated lines keeps its lines, and gets the meeting's own (see updateCellText).
-  const dated = updateCellText(rawValue(record, "update"), text, day, ctx.lastLoggedText);
+  const dated = updateCellText(oldValue, text, day, ctx.lastLoggedText);
   if (dated?.note) notes.push(dated.note);
   if (!put("update", dated?.text ?? text, "@")) {
     notes.push(`${facts.sheet} has no Latest Update column, so the update is kept in the Update Log only.`);
@@ -429,11 +435,13 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
 
   const logRows: CellValue[][] = [];
   // The register's own words, dated as the register dates them: its Last Updated, else the newest dated
-  // line of the cell (SPEC "Dated lines": they count as a last-updated date where there is no date column).
+  // line of the cell (SPEC "Dated lines": they count as a last-updated date where there is no date column),
+  // else the month of its column (a register keeping its updates month by month).
   const before = luCell ? parseDateCell(luCell, "lastUpdated") : null;
-  const oldValue = rawValue(record, "update");
   const beforeDay =
-    before && before.ok ? before.value : typeof oldValue === "string" ? latestDatedLine(oldValue) : null;
+    before && before.ok
+      ? before.value
+      : ((typeof oldValue === "string" ? latestDatedLine(oldValue) : null) ?? fieldMonth(record, "update"));
   // Carried into the log unless it is there already: words the same as this record's are carried too when
   // they are an earlier entry (last month's "No change this month"), not this day's own.
   const carrying =
