@@ -4,6 +4,7 @@ export {
   proposeImportMapping,
   profileFromMapping,
   registerColumnsIn,
+  type MonthWrite,
   type RegisterColumns,
 } from "./propose-mapping";
 export { planImport, backupSheetName, type PlanImportInput } from "./plan-import";

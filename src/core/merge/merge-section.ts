@@ -29,6 +29,8 @@ import {
 } from "./values";
 import { isPlaceholder } from "../parse/placeholder";
 import { recalculatedCells } from "./recalculated";
+import { listWords } from "../list-words";
+import { missingMonthText, monthFamilyOf, monthOfColumn, type MonthFamily } from "../read/month-columns";
 
 /** An export column paired with the target column it is written to. */
 export interface ColumnTarget {
@@ -39,6 +41,21 @@ export interface ColumnTarget {
   header: string;
   /** How the column's values are read, written and compared. */
   kind: ColumnKind;
+  /** For a field the target keeps month by month, one column per month: see MonthTarget. */
+  byMonth?: MonthTarget;
+}
+
+/**
+ * A field the target keeps month by month ("Update Apr-22 … Update Sep-22"), as the import writes it: in the
+ * as-at month's column (the target's `col`), the export's value compared with what the record reads now (its
+ * newest filled month); an earlier month's cell is history, never written. Where the sheet has no column
+ * for the as-at month, nothing is written (`col` is its newest month's, only compared).
+ */
+export interface MonthTarget {
+  /** The headers (as logged) of the field's months up to the as-at month, newest first: where the last import's value is looked for. */
+  headers: string[];
+  /** Where the sheet has no column for the as-at month: that month ("Sep-22"), and why in words ("no column for Sep-22 (its months end at Aug-22)"). */
+  missing?: { month: string; text: string };
 }
 
 /** How records of one kind are keyed, labelled and flagged. */
@@ -102,12 +119,14 @@ export function columnTargets(
       continue;
     }
     taken.add(col);
+    const family = monthFamilyOf(target.mapping, c.field);
     targets.push({
       exportHeader: c.header,
       field: c.field,
       col,
       header: headerOf(col),
       kind: columnKind(c.field),
+      ...(family ? { byMonth: monthTarget(family, headerOf) } : {}),
     });
   }
   // Columns carried as they are go to the target column with the same header, when there is one.
@@ -136,6 +155,11 @@ export function columnTargets(
       });
       continue;
     }
+    const otherMonth = otherMonthReason(target, same.col, targetName);
+    if (otherMonth !== null) {
+      notCarried.push({ header: c.header, field: null, reason: otherMonth });
+      continue;
+    }
     taken.add(same.col);
     // Carried as it is: no field says what the column holds, so each cell's own format does (a date
     // stays a date, see importedValue). Its header is the sheet's text alone: the record's cells under
@@ -149,6 +173,78 @@ export function columnTargets(
     });
   }
   return { targets, notCarried };
+}
+
+/** How the import writes a field the target keeps in `family` (see MonthTarget). */
+function monthTarget(family: MonthFamily, headerOf: (col: number) => string): MonthTarget {
+  const headers = family.columns
+    .slice(0, Math.max(1, family.readable))
+    .map((c) => headerOf(c.col))
+    .reverse();
+  const text = missingMonthText(family);
+  return text === null || !family.asAtMonth
+    ? { headers }
+    : { headers, missing: { month: family.asAtMonth.label, text } };
+}
+
+/**
+ * Why a column carried as it is is not written to the target column of its header: that column is one month
+ * of a field kept month by month, not the as-at month's (an earlier month is history, a later one not yet
+ * due); null for any other column.
+ */
+function otherMonthReason(target: SheetLayout, col: number, targetName: string): string | null {
+  const at = monthOfColumn(target.mapping, col);
+  const asAt = at?.family.asAtMonth;
+  if (!at || !asAt || asAt.column?.col === col) return null;
+  return `${targetName}'s column "${loggedHeaderOf(target, col)}" is ${at.month.label}'s of a field kept month by month, and an import as at ${asAt.label} writes none but that month's`;
+}
+
+/**
+ * What the plan says of a field the target keeps month by month with no column for the as-at month: the
+ * export column not carried, with the records whose value was not written (`labels`: the export's differs
+ * from what the record reads), and, where there are any, a warning naming them and how to bring them in.
+ */
+function notWrittenByMonth(
+  sheet: string,
+  targetName: string,
+  t: ColumnTarget,
+  missing: NonNullable<MonthTarget["missing"]>,
+  labels: string[],
+): { notCarried: NotCarried; warning: string | null } {
+  const notCarried: NotCarried = {
+    header: t.exportHeader,
+    field: t.field,
+    reason: `${targetName} keeps it month by month and has ${missing.text}; an earlier month's cell is history and is never written`,
+    records: labels,
+  };
+  if (labels.length === 0) return { notCarried, warning: null };
+  const them = labels.length === 1 ? "it" : "them";
+  return {
+    notCarried,
+    warning: `"${sheet}" keeps the export's "${t.exportHeader}" month by month and has ${missing.text}: the export's value for ${listWords(labels)} was not written, and no earlier month's cell was changed. Add a column for ${missing.month} and import again to bring ${them} in`,
+  };
+}
+
+/**
+ * The column a target record missing from the export is noted in: its status, else its update column (for
+ * one kept month by month, the as-at month's: an earlier month's cell is history); with why there is none
+ * where the sheet has that column but no month to write it in.
+ */
+export function flagColumn(
+  target: SheetLayout,
+  targetName: string,
+): Pick<SectionInput, "flagCol" | "noFlagColReason"> {
+  const fields = target.mapping?.fieldColumns;
+  const field = fields?.has("status") ? "status" : fields?.has("update") ? "update" : null;
+  if (field === null) return { flagCol: undefined };
+  const family = monthFamilyOf(target.mapping, field);
+  const missing = family ? missingMonthText(family) : null;
+  if (missing !== null)
+    return {
+      flagCol: undefined,
+      noFlagColReason: `${targetName} keeps its ${field} month by month and has ${missing} to note it in`,
+    };
+  return { flagCol: fields!.get(field) };
 }
 
 function exportCell(record: SheetRecord<string>, t: ColumnTarget): RecordCell | undefined {
@@ -198,6 +294,8 @@ export interface SectionInput {
   notCarried: NotCarried[];
   /** Column that carries the "not in the export" note (status, else update); undefined for none. */
   flagCol: number | undefined;
+  /** Why there is no `flagCol`, where the sheet has a note column it cannot write (see flagColumn). */
+  noFlagColReason?: string;
   rules: SectionRules;
   warnings: string[];
   /** What the last import wrote to the target's cells (the workbook's Import Log); none when absent. */
@@ -269,6 +367,24 @@ export function mergeSection(input: SectionInput): MergeSection {
           row,
           new Set(cells.flatMap((c) => (c.field === null ? [] : [c.field]))),
         );
+  /**
+   * What the last import wrote to a record's cell under a target: for a field kept month by month, in its
+   * newest month any import wrote (an officer's or a meeting's words in this month's column are then the later write).
+   */
+  const baselineOf = (key: string, t: ColumnTarget) => {
+    for (const header of t.byMonth?.headers ?? [t.header]) {
+      const b = input.lastImported?.get(key, header);
+      if (b !== undefined) return b;
+    }
+    return undefined;
+  };
+  /** The records whose value of a field kept month by month was not written: no column for the as-at month. */
+  const monthNotWritten = new Map<ColumnTarget, string[]>();
+  const notWrittenFor = (t: ColumnTarget): string[] => {
+    let list = monthNotWritten.get(t);
+    if (!list) monthNotWritten.set(t, (list = []));
+    return list;
+  };
   let unchanged = 0;
   const seen = new Set<string>();
   const cols = targets.map((t) => t.col);
@@ -298,16 +414,22 @@ export function mergeSection(input: SectionInput): MergeSection {
         const oldFormat = formatAt(targetGrid, existing.row, t.col);
         // A record over several rows (an id merged down) reads its rows' cells joined: that is compared,
         // and a change is written to its first row with the rows below cleared, so it reads as the export.
+        // A field kept month by month is compared with what the record reads now, its newest filled month.
         const below = filledBelow(existing, t.col);
-        const reads = below.length > 0 ? joinedCell(existing, t) : undefined;
-        const was = reads ? compareKey(reads.value, null, t.kind) : compareKey(old, oldFormat, t.kind);
+        const reads = below.length > 0 || t.byMonth ? joinedCell(existing, t) : undefined;
+        const readFormat = below.length === 0 && reads ? reads.format : null;
+        const was = reads ? compareKey(reads.value, readFormat, t.kind) : compareKey(old, oldFormat, t.kind);
         const now = compareKey(v.value, v.format, t.kind);
         if (was === now) continue;
+        if (t.byMonth?.missing) {
+          notWrittenFor(t).push(rules.label(rec));
+          continue;
+        }
         const format = formatOver(v, old, oldFormat);
         const proposed = change(sheet, existing.row, t, old, oldFormat, v.value, format);
         // The register edited since the last import wrote the cell: kept when IRIS still says what that
         // import wrote (the officer's is the later write), else replaced, saying so (SPEC "Imports").
-        const baseline = input.lastImported?.get(key, t.header);
+        const baseline = baselineOf(key, t);
         const base = baseline === undefined ? null : compareKey(baseline.value, baseline.format, t.kind);
         if (baseline !== undefined && base !== was) {
           if (base === now) {
@@ -360,6 +482,10 @@ export function mergeSection(input: SectionInput): MergeSection {
       for (const t of targets) {
         const v = importedValue(exportCell(rec, t), t.kind);
         if (v === null) continue;
+        if (t.byMonth?.missing) {
+          notWrittenFor(t).push(rules.label(rec));
+          continue;
+        }
         const c = writable(
           change(
             sheet,
@@ -408,7 +534,8 @@ export function mergeSection(input: SectionInput): MergeSection {
       missing.push({
         ...base,
         flag: null,
-        noFlagReason: `${rules.targetName} has no status or update column to note it in`,
+        noFlagReason:
+          input.noFlagColReason ?? `${rules.targetName} has no status or update column to note it in`,
       });
       continue;
     }
@@ -444,6 +571,20 @@ export function mergeSection(input: SectionInput): MergeSection {
     });
   }
 
+  const notCarried = [...input.notCarried];
+  for (const t of targets) {
+    if (!t.byMonth?.missing) continue;
+    const said = notWrittenByMonth(
+      sheet,
+      rules.targetName,
+      t,
+      t.byMonth.missing,
+      monthNotWritten.get(t) ?? [],
+    );
+    notCarried.push(said.notCarried);
+    if (said.warning !== null) warnings.push(said.warning);
+  }
+
   return {
     sheet,
     exportSheet: input.exportSheet,
@@ -451,7 +592,7 @@ export function mergeSection(input: SectionInput): MergeSection {
     changed,
     missing,
     unchanged,
-    notCarried: input.notCarried,
+    notCarried,
     notWritten,
     ...(totalsRow ? { totalsRow } : {}),
   };

@@ -10,8 +10,15 @@ import type { Settings } from "../model/settings";
 import { dayFromIso, parseActionState, parseRiskState, ukDate } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
+import { monthColumnsOf } from "../read/month-columns";
 import { readWorkbook } from "../read/read-workbook";
-import { columnTargets, loggedHeaderOfField, mergeSection, type SectionRules } from "./merge-section";
+import {
+  columnTargets,
+  flagColumn,
+  loggedHeaderOfField,
+  mergeSection,
+  type SectionRules,
+} from "./merge-section";
 import { measureMovement, type RiskReadings } from "./movement";
 import { readExportTable } from "./read-export";
 import { backupName } from "../history/backups";
@@ -244,7 +251,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     targetLayout: regLayout,
     targetRecords: regRecords,
     ...regTargets,
-    flagCol: regLayout.mapping.fieldColumns.get("status") ?? regLayout.mapping.fieldColumns.get("update"),
+    ...flagColumn(regLayout, riskRules.targetName),
     rules: riskRules,
     warnings,
     lastImported: lastImported(input.workbookGrids, targetRegister, riskRowKey),
@@ -353,8 +360,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
         targetLayout: actLayout,
         targetRecords: read.records.actions.filter((a) => a.sheet === actionsSheet),
         ...actTargets,
-        flagCol:
-          actLayout.mapping?.fieldColumns.get("status") ?? actLayout.mapping?.fieldColumns.get("update"),
+        ...flagColumn(actLayout, `actions sheet "${actionsSheet}"`),
         rules: {
           key: actionKey,
           label: actionLabel,
@@ -388,9 +394,11 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
 
   // Movement: the register's risks before, and after the planned changes.
   const regCols = regLayout.mapping.fieldColumns;
+  // A field kept month by month reads as its newest filled month up to the as-at date (see MonthKept).
+  const months = monthColumnsOf(registerGrid, regLayout.mapping);
   const before = (row: number) => (field: string) => {
     const col = regCols.get(field);
-    return col === undefined ? null : cellAt(registerGrid, row, col);
+    return col === undefined ? null : cellAt(registerGrid, row, months ? months.current(col, row) : col);
   };
   const readings: RiskReadings[] = riskSection.changed.map((rc) => {
     // A formula the changes make out of date holds no result until Excel works it out (a score is then

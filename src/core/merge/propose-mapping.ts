@@ -8,6 +8,8 @@ import { dayFromIso, isDateFormat, isoFromDay, parseDate } from "../parse";
 import { cellText, isBlank } from "../read/cell-text";
 import { detectSheet, type SheetLayout } from "../read/detect-sheet";
 import { headerKey } from "../read/map-headers";
+import { bindMonthFamilies, missingMonthText, monthFamilyOf, type MonthFamily } from "../read/month-columns";
+import { columnLetter } from "../address/a1";
 import {
   findExportSheets,
   looksLikeRegisterWithoutId,
@@ -74,34 +76,75 @@ function profileColumns(
   return out;
 }
 
+/**
+ * Where an import writes a field the register keeps month by month (see MonthFamily): in the as-at month's
+ * column, or, where the register has none for that month, nowhere (an earlier month's cell is history).
+ */
+export interface MonthWrite {
+  /** The import's month as Excel shows it ("Sep-22"). */
+  month: string;
+  /** The as-at month's column: its header and letter; absent where the register has none. */
+  column?: { header: string; letter: string };
+  /** Where there is no such column, why in words ("no column for Sep-22 (its months end at Aug-22)"). */
+  missing?: string;
+}
+
 /** The register an import goes into, as the proposal reads it: each field's column header, and every header. */
 export interface RegisterColumns {
   fieldHeaders: ReadonlyMap<string, string>;
   headers: readonly string[];
+  /** The fields it keeps month by month, by field, and where the import writes them (with an as-at date). */
+  byMonth?: ReadonlyMap<string, MonthWrite>;
 }
 
 /**
  * The columns of the workbook's sheet `register` (header detection alone: see detectSheet), for the
- * proposal; undefined when there is no such sheet.
+ * proposal and the mapping step; undefined when there is no such sheet. With the import's ISO as-at date, a
+ * field kept month by month is read at that month (its column the as-at month's: see bindMonthFamilies),
+ * and `byMonth` says where the import writes it.
  */
 export function registerColumnsIn(
   grids: readonly Grid[],
   register: string | null,
   corrections?: ColumnCorrection[],
+  asAt?: string,
 ): RegisterColumns | undefined {
   const grid = grids.find((g) => g.sheetName === register);
-  return grid && registerColumnsOf(detectSheet(fillMergedAreas(grid), corrections));
+  if (!grid) return undefined;
+  const layout = detectSheet(fillMergedAreas(grid), corrections);
+  const day = asAt === undefined ? null : dayFromIso(asAt);
+  if (day !== null) bindMonthFamilies(layout.mapping, day);
+  return registerColumnsOf(layout);
 }
 
 /** The register's columns from its layout. */
 function registerColumnsOf(layout: SheetLayout): RegisterColumns {
   const textOf = new Map(layout.headerCells.map((h) => [h.col, h.text]));
   const fieldHeaders = new Map<string, string>();
+  const byMonth = new Map<string, MonthWrite>();
   for (const [field, col] of layout.mapping?.fieldColumns ?? []) {
     const text = textOf.get(col);
     if (text !== undefined) fieldHeaders.set(field, text);
+    const write = monthWriteOf(monthFamilyOf(layout.mapping, field), textOf);
+    if (write) byMonth.set(field, write);
   }
-  return { fieldHeaders, headers: layout.headerCells.map((h) => h.text) };
+  return {
+    fieldHeaders,
+    headers: layout.headerCells.map((h) => h.text),
+    ...(byMonth.size ? { byMonth } : {}),
+  };
+}
+
+/** Where an import writes a bound family's field (see MonthWrite); undefined for none, or one not bound. */
+function monthWriteOf(
+  family: MonthFamily | undefined,
+  textOf: ReadonlyMap<number, string>,
+): MonthWrite | undefined {
+  const at = family?.asAtMonth;
+  if (!family || !at) return undefined;
+  if (at.column === null) return { month: at.label, missing: missingMonthText(family) ?? "" };
+  const col = at.column.col;
+  return { month: at.label, column: { header: textOf.get(col) ?? "", letter: columnLetter(col) } };
 }
 
 /**

@@ -182,6 +182,12 @@ export interface NotCarried {
   header: string;
   field: string | null;
   reason: string;
+  /**
+   * For a field the target keeps month by month with no column for the import's as-at month (see
+   * MonthTarget): the records (as RecordChange.label) whose value in the export was not written because of
+   * it; absent for any other column.
+   */
+  records?: string[];
 }
 
 /** What the import would do to one target sheet (the register, or the workbook's actions sheet). */

@@ -10,7 +10,7 @@ import type { SheetKind } from "../model/fields";
 import { cellAt, type CellValue, type Grid } from "../model/grid";
 import type { MonthColumn, MonthKept } from "../model/records";
 import type { ColumnMapping, MonthColumnsInfo } from "../model/sheet-info";
-import { dayFromParts, type DayNumber } from "../parse/day";
+import { dayFromParts, monthIndexOfDay, type DayNumber } from "../parse/day";
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "../parse/months";
 import { isPlaceholder } from "../parse/placeholder";
 import { cellText, monthLabel } from "./cell-text";
@@ -22,6 +22,11 @@ export interface MonthFamily {
   columns: MonthColumn[];
   /** How many of `columns` (oldest first) are read: all until bound, then those up to the as-at month. */
   readable: number;
+  /**
+   * Once bound to the as-at date (bindMonthFamilies): that month as Excel shows it ("Sep-22") and its column,
+   * null where the sheet has none (its months end before it, begin after it, or skip it).
+   */
+  asAtMonth?: { label: string; column: MonthColumn | null };
 }
 
 /** What a mapper needs of a header cell (map-headers' HeaderCell). */
@@ -187,6 +192,11 @@ export function bindMonthFamilies(mapping: BindableMapping | null, asAt: DayNumb
     let readable = 0;
     while (readable < family.columns.length && family.columns[readable].day <= asAt) readable++;
     family.readable = readable;
+    const newest = family.columns[readable - 1];
+    family.asAtMonth = {
+      label: monthLabel(asAt),
+      column: newest !== undefined && monthIndexOfDay(newest.day) === monthIndexOfDay(asAt) ? newest : null,
+    };
     const now = family.columns[Math.max(0, readable - 1)].col;
     mapping!.fieldColumns.set(family.field, now);
     for (const c of mapping!.columns) {
@@ -264,15 +274,53 @@ export function monthColumnsOf(
   return families?.length ? new MonthColumnsReader(grid, families, mapping!.fieldColumns) : undefined;
 }
 
+/** The family of month columns the sheet keeps `field` in; undefined where it keeps the field in one column. */
+export function monthFamilyOf(
+  mapping: Pick<BindableMapping, "fieldColumns" | "monthFamilies"> | null | undefined,
+  field: string,
+): MonthFamily | undefined {
+  const col = mapping?.fieldColumns.get(field);
+  if (col === undefined) return undefined;
+  return (mapping!.monthFamilies ?? []).find((f) => f.columns.some((c) => c.col === col));
+}
+
+/** The family of month columns a sheet column is one of, and its month; undefined for any other column. */
+export function monthOfColumn(
+  mapping: Pick<BindableMapping, "monthFamilies"> | null | undefined,
+  col: number,
+): { family: MonthFamily; month: MonthColumn } | undefined {
+  for (const family of mapping?.monthFamilies ?? []) {
+    const month = family.columns.find((c) => c.col === col);
+    if (month) return { family, month };
+  }
+  return undefined;
+}
+
 /** True when the sheet keeps `field` month by month. */
 export function keptByMonth(
   mapping: Pick<BindableMapping, "fieldColumns" | "monthFamilies"> | null | undefined,
   field: string,
 ): boolean {
-  const col = mapping?.fieldColumns.get(field);
-  return (
-    col !== undefined && (mapping!.monthFamilies ?? []).some((f) => f.columns.some((c) => c.col === col))
-  );
+  return monthFamilyOf(mapping, field) !== undefined;
+}
+
+/**
+ * Why a bound family has no column to write the as-at month's value in, in words: "no column for Sep-22
+ * (its months end at Aug-22)", "… (its months begin at Oct-22)", or just "no column for Sep-22" where its
+ * months skip it. Null where it has one (or is not bound).
+ */
+export function missingMonthText(family: MonthFamily): string | null {
+  const at = family.asAtMonth;
+  if (at === undefined || at.column !== null) return null;
+  const first = family.columns[0];
+  const last = family.columns[family.columns.length - 1];
+  const span =
+    family.readable === family.columns.length
+      ? ` (its months end at ${last.label})`
+      : family.readable === 0
+        ? ` (its months begin at ${first.label})`
+        : "";
+  return `no column for ${at.label}${span}`;
 }
 
 /** What the sheet list says of a sheet's month families: each field with its months and their columns. */
