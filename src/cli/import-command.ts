@@ -106,7 +106,7 @@ async function readAndPlan(command: ImportCommand, output: CliOutput, exportName
     exportGrids,
     settings.importProfile,
     asAt,
-    registerColumnsIn(workbookGrids, register, settings.columnCorrections),
+    registerColumnsIn(workbookGrids, register, settings.columnCorrections, asAt),
   );
   if (!proposed.ok) throw new CliError(proposed.problem.message);
   const mapping = proposed.value;

@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { MonthWrite } from "../../core/merge/propose-mapping";
 import type { ExportRole, ExportSheetMapping, LayoutChange } from "../../core/merge/types";
 import { RISK_FIELDS, ACTION_FIELDS } from "../../core/model/fields";
 import { fieldLabel } from "../field-labels";
@@ -68,16 +69,31 @@ export function describeChange(c: LayoutChange): string {
   return `${where}: column "${c.header}" (${choiceLabel(c.field)}) is no longer in the export.`;
 }
 
+/**
+ * Where the register writes a field it keeps month by month, for the column mapped to it: "Written to “Update
+ * Sep-22” (column K), the column of Sep-22, the import's month", or why it is not written.
+ */
+export function monthWriteText(register: string, w: MonthWrite): string {
+  if (w.column)
+    return `Written to “${w.column.header}” (column ${w.column.letter}), the column of ${w.month}, the import's month; earlier months are left as they are.`;
+  return `Not written: “${register}” has ${w.missing ?? `no column for ${w.month}`}, and earlier months are left as they are.`;
+}
+
 function ColumnList({
   sheet,
   role,
   choices,
   onChoice,
+  register,
+  months,
 }: {
   sheet: ExportSheetMapping;
   role: ExportRole;
   choices: ColumnChoice[];
   onChoice: ImportActions["setChoice"];
+  /** The register merged into, and the fields it keeps month by month (risks only). */
+  register?: string | null;
+  months?: Record<string, MonthWrite>;
 }) {
   const s = useStyles();
   const fields = role === "risks" ? RISK_FIELDS : ACTION_FIELDS;
@@ -90,7 +106,9 @@ function ColumnList({
       </legend>
       {sheet.columns.map((c, i) => {
         const choice = choices[i] === undefined ? c.field : choices[i];
-        const hint = c.samples.length > 0 ? `e.g. ${c.samples.join(" · ")}` : "No values";
+        const samples = c.samples.length > 0 ? `e.g. ${c.samples.join(" · ")}` : "No values";
+        const month = choice !== null && choice !== IGNORE && register ? months?.[choice] : undefined;
+        const hint = month && register ? `${samples}. ${monthWriteText(register, month)}` : samples;
         return (
           <Field
             key={`${c.col}`}
@@ -161,7 +179,14 @@ export function MappingStep({
           ))}
         </Dropdown>
       </Field>
-      <ColumnList sheet={m.risks} role="risks" choices={state.choices.risks} onChoice={actions.setChoice} />
+      <ColumnList
+        sheet={m.risks}
+        role="risks"
+        choices={state.choices.risks}
+        onChoice={actions.setChoice}
+        register={state.register}
+        months={state.register ? state.registerMonths[state.register] : undefined}
+      />
       {m.actions ? (
         <ColumnList
           sheet={m.actions}

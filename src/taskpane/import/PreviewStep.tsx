@@ -238,10 +238,17 @@ export function PreviewStep({
   const { plan } = prepared;
   const busy = state.busy !== null;
   const none = plan.cellCount === 0;
+  // Values the register has no column for (a field kept month by month, with no column for the import's month).
+  const heldBack = [plan.risks, plan.actions].some((x) => x?.notCarried.some((n) => n.records?.length));
   return (
     <div className={s.root}>
       <h2 className={s.h2}>What the import would change</h2>
-      {none ? (
+      {none && heldBack ? (
+        <p className={s.p}>
+          Nothing will be written: the register has no column for some of the export&apos;s values, as said
+          below.
+        </p>
+      ) : none ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             No changes: the register already matches “{plan.file}”. Nothing will be written.

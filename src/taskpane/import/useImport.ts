@@ -4,6 +4,7 @@
 import { useCallback, useRef, useState } from "react";
 import { importStamp, localTodayIso } from "../../core/local-time";
 import type { ExportRole, ImportMapping } from "../../core/merge/types";
+import type { MonthWrite } from "../../core/merge/propose-mapping";
 import type { Grid } from "../../core/model/grid";
 import type { ConfirmedPair, RenumberedPair } from "../../core/model/history";
 import type { Settings } from "../../core/model/settings";
@@ -42,6 +43,11 @@ export interface ImportState {
   choices: Record<ExportRole, ColumnChoice[]>;
   registers: string[];
   register: string | null;
+  /**
+   * The fields each register keeps month by month, by register and field: where the import writes them (the
+   * as-at month's column, or none where the register has no column for that month). The mapping step says so.
+   */
+  registerMonths: Record<string, Record<string, MonthWrite>>;
   asAt: string;
   prepared: PreparedImport | null;
   /** Renumbered pairs the preview lists ("HRC-014 in the export looks like HRC-009…"). */
@@ -97,6 +103,7 @@ function initial(asAt: string): ImportState {
     choices: EMPTY_CHOICES,
     registers: [],
     register: null,
+    registerMonths: {},
     asAt,
     prepared: null,
     renumberedOffered: [],
@@ -152,12 +159,16 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
       const asAt = s.asAt ?? localTodayIso();
       const registers = p.registersIn(workbookGrids, s, asAt, exclude);
       const register = p.proposedRegister(registers, s);
+      // Each register's columns as at the import's date (a field kept month by month is written in that month's).
+      const columns = new Map(
+        registers.map((r) => [r, p.registerColumnsIn(workbookGrids, r, s.columnCorrections, asAt)]),
+      );
       // Proposed against the register proposed: a new column is not proposed into the council's own.
       const proposed = p.proposeMapping(
         exportGrids,
         s,
         asAt,
-        p.registerColumnsIn(workbookGrids, register, s.columnCorrections),
+        register === null ? undefined : columns.get(register),
       );
       if (!proposed.ok) {
         patch({
@@ -190,6 +201,9 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
         choices,
         registers,
         register,
+        registerMonths: Object.fromEntries(
+          [...columns].map(([r, c]) => [r, Object.fromEntries(c?.byMonth ?? [])]),
+        ),
         asAt,
         prepared: null,
         renumberedOffered: [],
