@@ -55,9 +55,11 @@ function locate(
   record: SheetRecord<string>,
   field: string | undefined,
   layout: SheetLayout | undefined,
+  given?: number,
 ): { row: number; col: number } {
   const cols = layout?.mapping?.fieldColumns;
-  let col = (field ? fieldColumn(record, field) : undefined) ?? (field ? cols?.get(field) : undefined);
+  let col =
+    given ?? (field ? fieldColumn(record, field) : undefined) ?? (field ? cols?.get(field) : undefined);
   if (col === undefined) {
     for (const idField of ["id", "riskId", "no", "action"]) {
       const c = fieldColumn(record, idField) ?? cols?.get(idField);
@@ -210,7 +212,7 @@ function toFinding(
       message,
     };
   }
-  const { row, col } = locate(r.record, r.field, layouts.get(r.record.sheet));
+  const { row, col } = locate(r.record, r.field, layouts.get(r.record.sheet), r.col);
   // The finding names the cell a mark can be seen in; its row stays the record's.
   const cell = shown(r.record.sheet, row, col);
   return new RecordFinding(

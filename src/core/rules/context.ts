@@ -68,6 +68,11 @@ export interface RuleContext {
   fieldColumnOf(sheet: string, field: string): number | undefined;
   /** The header text of a field's column on a sheet, if the sheet has one. */
   fieldHeaderOf(sheet: string, field: string): string | undefined;
+  /**
+   * True when the sheet keeps the field month by month, one column per month: its column (fieldColumnOf) is
+   * then the as-at month's where the sheet has one, else its newest month's up to the as-at date.
+   */
+  keptByMonth(sheet: string, field: string): boolean;
   /** Sheets of one kind, by name. */
   sheetsOfKind(kind: SheetLayout["kind"]): string[];
   /**
@@ -444,6 +449,7 @@ export function buildRuleContext(
     fieldColumnOf: (sheet, field) => layouts.get(sheet)?.mapping?.fieldColumns.get(field),
     fieldHeaderOf: (sheet, field) =>
       layouts.get(sheet)?.mapping?.columns.find((c) => c.field === field)?.header,
+    keptByMonth: (sheet, field) => keptByMonth(layouts.get(sheet)?.mapping, field),
     sheetsOfKind: (kind) => [...layouts.entries()].filter(([, l]) => l.kind === kind).map(([n]) => n),
     isOpenRisk(risk) {
       let open = openRisks.get(risk);

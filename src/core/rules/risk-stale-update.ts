@@ -1,6 +1,8 @@
 // risk/stale-update: every open risk needs an update within the review period, even "no change".
 
 import { ukDate } from "../parse";
+import type { RiskRecord } from "../model/records";
+import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
 
 /** The review period (a setting) in the messages' words: "every month" / "this month" for one month. */
@@ -8,6 +10,19 @@ function periodWords(months: number): { every: string; within: string } {
   return months === 1
     ? { every: "every month", within: "this month" }
     : { every: `every ${months} months`, within: "within the review period" };
+}
+
+/**
+ * The cell a finding points at, the one the officer should fill: the risk's Last Updated; on a register with
+ * none that dates its updates otherwise, its update cell (kept month by month, the as-at month's where the
+ * register has one, else its newest month's: the update column as bound to the as-at date); else the id cell.
+ */
+function cellToFill(ctx: RuleContext, r: RiskRecord): { field?: string; col?: number } {
+  if (ctx.hasField(r.sheet, "lastUpdated")) return { field: "lastUpdated" };
+  if (!ctx.hasDatedUpdates(r.sheet) || !ctx.hasField(r.sheet, "update")) return {};
+  return ctx.keptByMonth(r.sheet, "update")
+    ? { field: "update", col: ctx.fieldColumnOf(r.sheet, "update") }
+    : { field: "update" };
 }
 
 export const rule: Rule = {
@@ -32,11 +47,11 @@ export const rule: Rule = {
       const latest = ctx.latestUpdate(r);
       const id = ctx.riskId(r) || "(no id)";
       if (latest === null)
-        out.push({ record: r, field: "lastUpdated", messageId: "never", data: { id, every: period.every } });
+        out.push({ record: r, ...cellToFill(ctx, r), messageId: "never", data: { id, every: period.every } });
       else if (latest < ctx.reviewCutoff)
         out.push({
           record: r,
-          field: "lastUpdated",
+          ...cellToFill(ctx, r),
           messageId: "stale",
           data: { id, date: ukDate(latest), cutoff: ukDate(ctx.reviewCutoff), within: period.within },
         });

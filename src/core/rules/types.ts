@@ -25,6 +25,11 @@ export type RuleReport =
       record: SheetRecord<string>;
       /** The field the finding points at; omitted → the record's id cell. */
       field?: string;
+      /**
+       * The 0-based column the finding points at where it is not the record's cell of `field`: a cell to be
+       * filled (the as-at month's of a field kept month by month, see risk/stale-update).
+       */
+      col?: number;
       messageId: string;
       data?: Record<string, string | number>;
     }
