@@ -267,12 +267,14 @@ describe("dated lines in the update text", () => {
     expect(findings([reg("28/09/22 – reviewed\n10/08/22 – raised")])).toEqual([]);
   });
 
-  it("an old dated history is stale (pointing at the id cell: there is no date column)", () => {
-    expect(findings([reg("01/08/22 – reviewed\n01/07/22 – raised")])).toEqual([["risk/stale-update", "A2"]]);
+  // There is no date column: the finding points at the update cell, the one to fill (fx29-monthimport: it
+  // pointed at the id cell before; the brief asks for the cell the officer should fill).
+  it("an old dated history is stale (pointing at the update cell: there is no date column)", () => {
+    expect(findings([reg("01/08/22 – reviewed\n01/07/22 – raised")])).toEqual([["risk/stale-update", "G2"]]);
   });
 
   it("one dated line with words after it is update text too: its date counts", () => {
-    expect(findings([reg("01/08/22 – reviewed")])).toEqual([["risk/stale-update", "A2"]]);
+    expect(findings([reg("01/08/22 – reviewed")])).toEqual([["risk/stale-update", "G2"]]);
     expect(findings([reg("28/09/22 – reviewed")])).toEqual([]);
   });
 
