@@ -45,6 +45,16 @@ describe("parseStrategy", () => {
     ["Mitigation Strategy", "treat"],
     ["Tolerance", "tolerate"],
     ["Termination", "terminate"],
+    // A Take word alone or before a mark is the opportunity's strategy; run on into a sentence it is a verb,
+    // and the sentence's strategy word decides (SPEC Values: Take (exploit, enhance); Treat (reduce, control)).
+    ["Take – exploit", "take"],
+    ["Take (enhance)", "take"],
+    ["Exploit", "take"],
+    ["Take: income from permits", "take"],
+    ["Take action to reduce", "treat"],
+    ["Enhance controls", "treat"],
+    ["Take out insurance", "transfer"],
+    ["Treat – take out insurance", "treat"],
   ])("%j is %s", (text, expected) => {
     expect(parseStrategy(text, words)).toEqual({ ok: true, value: expected });
   });
@@ -58,6 +68,7 @@ describe("parseStrategy", () => {
     ["TBC", /unknown strategy/],
     ["Risk", /unknown strategy/],
     ["Risk owner to review", /unknown strategy/],
+    ["Exploit existing contract terms to recover costs", /unknown strategy "Exploit existing/],
   ])("%j fails (%s)", (text, reason) => {
     const r = parseStrategy(text, words);
     expect(r.ok).toBe(false);
