@@ -67,9 +67,9 @@ export type IsOpenStatus = (status: string) => boolean;
  */
 export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnAction[] {
   const due = cellLines(risk, "actionDue");
-  const status = cellLines(risk, "actionStatus");
-  const count = Math.max(due.length, status.length);
   const actionsText = rawValue(risk, "actions");
+  const status = statusLines(risk, due.length, actionsText);
+  const count = Math.max(due.length, status.length);
   if (count >= 2) {
     const owner = cellLines(risk, "actionOwner");
     const cells = { owner: owner.length === count ? owner : [fieldText(risk, "actionOwner")], due, status };
@@ -93,7 +93,27 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
  * does not write over such a cell (a new status or date would replace every line).
  */
 export function ownCellsListSeveral(risk: RiskRecord): boolean {
-  return cellLines(risk, "actionDue").length > 1 || cellLines(risk, "actionStatus").length > 1;
+  const due = cellLines(risk, "actionDue");
+  return due.length > 1 || statusLines(risk, due.length, rawValue(risk, "actions")).length > 1;
+}
+
+/**
+ * The Action Status cell's lines, one an action: no more than the due cell's lines or the actions cell's
+ * items give actions (one at least). A line beyond them qualifies the line before ("In progress" ⏎ "On
+ * track" on one action and one due date is one status), as a bracketed line qualifies a date.
+ */
+function statusLines(risk: RiskRecord, dueLines: number, actionsText: unknown): string[] {
+  const lines = cellLines(risk, "actionStatus");
+  if (lines.length <= Math.max(1, dueLines)) return lines; // nearly every row: the actions cell is not read
+  const actions = Math.max(1, dueLines, actionItemTexts(actionsText).length);
+  if (lines.length <= actions) return lines;
+  return [
+    ...lines.slice(0, actions - 1),
+    lines
+      .slice(actions - 1)
+      .filter(Boolean)
+      .join(" "),
+  ];
 }
 
 /**
@@ -235,9 +255,14 @@ const withoutMarker = (line: string): string => line.replace(LIST_MARKER, "").tr
  * read only for their words and done markers.
  */
 function actionItems(value: unknown, isOpen: IsOpenStatus): readonly ActionItem[] {
-  if (typeof value !== "string" || isPlaceholder(value)) return NO_ITEMS;
+  const texts = actionItemTexts(value);
+  return texts.length === 0 ? NO_ITEMS : texts.map((t) => readItem(t, isOpen));
+}
+
+/** The words of each action an actions cell lists (see actionItems), as written. */
+function actionItemTexts(value: unknown): string[] {
+  if (typeof value !== "string" || isPlaceholder(value)) return [];
   const lines = splitLines(value);
-  if (lines.length === 0) return NO_ITEMS;
   const texts: string[] = [];
   if (lines.some((l) => LIST_MARKER.test(l))) {
     let open = false;
@@ -249,7 +274,7 @@ function actionItems(value: unknown, isOpen: IsOpenStatus): readonly ActionItem[
       else if (!line.endsWith(":")) texts.push(line);
     }
   } else texts.push(...lines);
-  return texts.map((t) => readItem(t, isOpen));
+  return texts;
 }
 
 /** Dashes between an action's words and its owner, date or status ("Resurface A38 – JS – 31/08/22"). */
@@ -344,15 +369,35 @@ function deadlineOf(text: string): DayNumber | null {
 const deadlines = new Map<string, DayNumber | null>();
 const DEADLINES_KEPT = 4096;
 
-/** Words that say a risk needs no action: "No further action required", "No further action – tolerate". */
+/**
+ * Words that say a risk needs no action: "No further action required", "None", "NFA" (not an action's
+ * reference, "NFA-04: natural flood alleviation"), with what follows them (see saysNoFurtherAction).
+ */
 const NO_FURTHER_ACTION =
-  /^(?:nfa|no\s+(?:further|additional|new|other)\s+(?:actions?|mitigations?|measures?)|no\s+actions?|none)(?:\s+(?:is\s+|are\s+)?(?:required|needed|necessary|planned|proposed|identified))?\s*(?:$|[–—:;.,(-])/i;
+  /^(?:nfa(?![\s-]*\d)|no\s+(?:further|additional|new|other)\s+(?:actions?|mitigations?|measures?)|no\s+actions?|none)(?:\s+(?:is\s+|are\s+)?(?:required|needed|necessary|planned|proposed|identified))?(?![\p{L}\p{N}])\s*/iu;
+/** A mark ending the words saying so: "No further action – tolerate", "None required. Controls adequate." */
+const AFTER_A_MARK = /^[–—:;.,(-]/;
+/**
+ * Words saying for how long there is none, which plan nothing: "at this time", "at present", "for now",
+ * "currently", "until the next review" (not "until the contract is re-let, then retender": see saysNoFurtherAction).
+ */
+const FOR_NOW =
+  /^(?:at\s+(?:this|the\s+present)\s+(?:time|stage|point)|at\s+(?:present|the\s+moment)|for\s+(?:now|the\s+time\s+being|the\s+moment)|currently|presently|until\b)/i;
+/** "then" after an "until" names what is to be done: "until the contract is re-let, then retender". */
+const THEN = /\bthen\b/i;
 
 /**
  * True when a risk's actions text says, in words, that there is no action ("No further action required",
- * "No further action – tolerate", "None required. Controls adequate."). The decision is recorded; whether it
- * stands depends on the risk's strategy (risk/no-action).
+ * "No further action – tolerate", "None required. Controls adequate.", "No further action required until the
+ * next review"). Words running on that plan something ("… until the contract is re-let, then retender"), or
+ * an action the text leads with ("Install barriers; no further action required once fitted"), are an action.
+ * The decision is recorded; whether it stands depends on the risk's strategy (risk/no-action).
  */
 export function saysNoFurtherAction(text: string): boolean {
-  return NO_FURTHER_ACTION.test(text.trim());
+  const trimmed = text.trim();
+  const m = NO_FURTHER_ACTION.exec(trimmed);
+  if (!m) return false;
+  const rest = trimmed.slice(m[0].length);
+  if (rest === "" || AFTER_A_MARK.test(rest)) return true;
+  return FOR_NOW.test(rest) && !THEN.test(rest);
 }

@@ -143,6 +143,29 @@ describe("readOwnActions: several actions, one a line, aligned across the cells"
     expect(ownCellsListSeveral(risk)).toBe(false);
   });
 
+  it("reads a status line beyond the actions and due dates as qualifying the one before: one action", () => {
+    const risk = riskOf({
+      actions: "Recruit two highway inspectors",
+      due: "31/08/2022",
+      status: "In progress\nOn track",
+    });
+    expect(
+      read({ actions: "Recruit two highway inspectors", due: "31/08/2022", status: "In progress\nOn track" }),
+    ).toEqual(["Recruit two highway inspectors |  | 31/08/2022 | In progress On track | open | actionDue"]);
+    expect(ownCellsListSeveral(risk)).toBe(false);
+    // Two actions listed, three status lines: the third qualifies the second.
+    expect(
+      read({
+        actions: "1. Survey\n2. Repair",
+        due: "31/07/2022\n31/08/2022",
+        status: "Open\nDelayed\nAwaiting parts",
+      }),
+    ).toEqual([
+      "Survey |  | 31/07/2022 | Open | open | actionDue",
+      "Repair |  | 31/08/2022 | Delayed Awaiting parts | open | actionDue",
+    ]);
+  });
+
   it("names each action by its words, or by its place where the actions cell has no line for it", () => {
     const [first, second] = readOwnActions(
       riskOf({ actions: "Resurface A38", due: "31/08/2022\n31/12/2022", status: "Open\nOpen" }),
@@ -234,6 +257,11 @@ describe("saysNoFurtherAction", () => {
     "None required",
     "NFA",
     "no action identified (controls in place)",
+    "NFA – monitor",
+    "NFA.",
+    "No further action required until the next review",
+    "No further action required at this time",
+    "None at present",
   ])("'%s' says there is no action", (text) => {
     expect(saysNoFurtherAction(text)).toBe(true);
   });
@@ -243,6 +271,9 @@ describe("saysNoFurtherAction", () => {
     "Resurface A38",
     "No change this month",
     "Nonetheless, review claims",
+    "NFA-04: natural flood alleviation – leaky dams at Brook Farm",
+    "Install vehicle barriers at depot entrance; no further action required once fitted",
+    "No further action required beyond the annual inspection",
   ])("'%s' does not", (text) => {
     expect(saysNoFurtherAction(text)).toBe(false);
   });
