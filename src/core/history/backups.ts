@@ -97,6 +97,8 @@ function copyDate(rest: string): { day: DayNumber; dated: string } | null {
  * alone: the register's name, or "Copy of" it, then a day or a month ("Risk Register 31-08-2022", "Risk
  * Register (Aug 22)", "Copy of Risk Register 31.07.22"). The longest register name that fits wins; null when
  * none does ("Risk Register 2022-23" names a year; "Risks Q3" with no "Risks" beside it copies nothing).
+ * A name saying it is a dated copy in words may shorten the register's ("Risk Reg archive copy Aug 22": see
+ * abbreviatedCopyOf).
  */
 export function registerCopyOf(sheetName: string, registers: Iterable<string>): RegisterCopy | null {
   const own = foldCaseAndSpaces(sheetName);
@@ -112,8 +114,74 @@ export function registerCopyOf(sheetName: string, registers: Iterable<string>): 
       foundLength = key.length;
     }
   }
-  return found;
+  return found ?? abbreviatedCopyOf(own, registers);
 }
+
+/** A copy word: "copy", "backup" ("Risk Reg archive copy Aug 22", "Closed risks backup 31-08-2022"). */
+const COPY_WORD = /(?<![a-z])(?:copy|backup)(?![a-z])/;
+/** Words beside a copy word that do not name the register copied: "archive copy", "old copy of". */
+const COPY_FILLER: ReadonlySet<string> = new Set([
+  "copy",
+  "backup",
+  "of",
+  "archive",
+  "archived",
+  "old",
+  "previous",
+  "snapshot",
+]);
+/** Where a copy's date may start: a space, a dash, an underscore or a bracket (see BEFORE_DATE). */
+const DATE_START = /[ _\-–—(]/;
+
+/**
+ * A (folded) name saying in words that it is a dated copy: a copy word and, after it, a day or month ending
+ * the name ("risk reg archive copy aug 22", "copy of risk register (aug 22)"); the date and the words before
+ * it. Null otherwise. Tries each place the date may start: read once per sheet name.
+ */
+function namedAsDatedCopy(folded: string): { before: string; day: DayNumber; dated: string } | null {
+  const copy = COPY_WORD.exec(folded);
+  if (!copy) return null;
+  for (let i = copy.index + copy[0].length; i < folded.length; i++) {
+    if (!DATE_START.test(folded[i])) continue;
+    const date = copyDate(folded.slice(i));
+    if (date) return { before: folded.slice(0, i), ...date };
+  }
+  return null;
+}
+
+/**
+ * True when a sheet's name says it is a dated copy ("Risk Reg archive copy Aug 22", "Closed Risks backup
+ * 31-08-2022"): history, as a dated backup is, not a sheet of closed risks however it names them.
+ */
+export function namesDatedCopy(sheetName: string): boolean {
+  return namedAsDatedCopy(foldCaseAndSpaces(sheetName)) !== null;
+}
+
+const wordsOf = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * The register a name saying it is a dated copy (see namedAsDatedCopy) copies, where its other words
+ * name one register, in full or shortened word by word ("risk reg" for "Risk Register"), or name none and the
+ * workbook has one other register; null otherwise, or where they fit several.
+ */
+function abbreviatedCopyOf(own: string, registers: Iterable<string>): RegisterCopy | null {
+  const named = namedAsDatedCopy(own);
+  if (!named) return null;
+  const words = wordsOf(named.before).filter((w) => !COPY_FILLER.has(w));
+  const others = [...registers].filter((r) => foldCaseAndSpaces(r) !== own);
+  const fits = others.filter((r) => {
+    const full = wordsOf(foldCaseAndSpaces(r));
+    return (
+      words.length === 0 || (full.length === words.length && words.every((w, k) => shortens(w, full[k])))
+    );
+  });
+  if (fits.length !== 1 || (words.length === 0 && others.length !== 1)) return null;
+  return { register: fits[0], day: named.day, dated: named.dated };
+}
+
+/** True when `word` is `full` or its start, three letters at least ("reg" for "register"). */
+const shortens = (word: string, full: string): boolean =>
+  word === full || (word.length >= 3 && full.startsWith(word));
 
 /** A column a header reads as: its field and its header's words. */
 const headerKey = (field: string, header: string) => `${field}\u0000${foldCaseAndSpaces(header)}`;

@@ -2,6 +2,7 @@
 // once per section heading: closed risks (a "Closed Risks" sheet, an "Archive", rows under a "CLOSED RISKS"
 // heading), opportunities (an "Opportunities" sheet), or issues (an Issues Log, which is no register).
 
+import { namesDatedCopy } from "../history/backups";
 import { headerWords } from "./header-words";
 import type { SheetLayout } from "./detect-sheet";
 import type { RegisterHolds } from "../model/sheet-info";
@@ -98,8 +99,13 @@ function namesOpportunities(sheetName: string): boolean {
   return words.some((w) => OPPORTUNITY_WORD.test(w)) && !words.some((w) => w === RISK_WORD || w === "threat");
 }
 
-/** What a register sheet holds by its name: closed risks, opportunities, or (null) live risks. */
+/**
+ * What a register sheet holds by its name: closed risks, opportunities, or (null) live risks. A name saying
+ * it is a dated copy ("Risk Reg archive copy Aug 22") holds none of them: it is history, read as a dated
+ * backup is where it copies a register of the workbook (see registerCopyOf).
+ */
 export function registerHoldsByName(sheetName: string): RegisterHolds | null {
+  if (namesDatedCopy(sheetName)) return null;
   if (namesClosedRisks(sheetName)) return "closed-risks";
   if (namesOpportunities(sheetName)) return "opportunities";
   return null;

@@ -52,12 +52,42 @@ describe("registerCopyOf: a register's name, or 'Copy of' it, then a day or a mo
     expect(registerCopyOf(name, registers)).toBeNull();
   });
 
+  it("reads a name saying it is a dated copy in words, the register's name shortened word by word", () => {
+    // A copy word ("copy", "backup") with a day or month after it ending the name; filler words beside it.
+    expect(registerCopyOf("Risk Reg archive copy Aug 22", registers)).toEqual({
+      register: "Risk Register",
+      day: day("2022-08-31"),
+      dated: "Aug 2022",
+    });
+    // No register named: the workbook's one other register, and none where there are several.
+    expect(registerCopyOf("Archive copy Aug 22", ["Risk Register", "Archive copy Aug 22"])).toEqual({
+      register: "Risk Register",
+      day: day("2022-08-31"),
+      dated: "Aug 2022",
+    });
+    expect(registerCopyOf("Archive copy Aug 22", registers)).toBeNull();
+    // A copy word without a day or month, or words naming no register beside it.
+    expect(registerCopyOf("Risk Reg archive copy", registers)).toBeNull();
+    expect(registerCopyOf("Highways copy Aug 22", registers)).toBeNull();
+  });
+
   it("names nothing when no register it copies is beside it", () => {
     expect(registerCopyOf("Risk Register Aug 22", ["Highways"])).toBeNull();
   });
 });
 
 describe("a dated copy in the workbook", () => {
+  it("named 'archive copy' with a month is history, not a sheet of closed risks", () => {
+    const report = reportOf([
+      sheet("Risk Register", hrisk({ id: "HRC-001" })),
+      sheet("Risk Reg archive copy Aug 22", hrisk({ id: "HRC-001" })),
+    ]);
+    expect(report.records.risks.map((r) => r.sheet)).toEqual(["Risk Register"]);
+    const info = report.sheets.find((s) => s.name === "Risk Reg archive copy Aug 22")!;
+    expect(info.holds).toBeUndefined();
+    expect(info.historyCopy).toEqual({ register: "Risk Register", dated: "Aug 2022" });
+  });
+
   it("is no register: its risks are no records, the sheet list says what it was taken as", () => {
     const report = reportOf([
       sheet("Risk Register", hrisk({ id: "HRC-001" })),

@@ -59,6 +59,9 @@ describe("registerHoldsByName", () => {
     ["Risks and Opportunities", null],
     ["Risk Register", null],
     ["Proposed risks", null],
+    // A dated copy is history (read as a dated backup is), whatever it calls itself.
+    ["Risk Reg archive copy Aug 22", null],
+    ["Closed Risks backup 31-08-2022", null],
   ])("%s: %s", (name, holds) => {
     expect(registerHoldsByName(name)).toBe(holds);
   });
