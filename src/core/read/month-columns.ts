@@ -117,9 +117,18 @@ const BARE_MONTHS_SCORE = 5;
 const MONTHLY_WORDS = /\b(?:monthly|months?|by month|per month)\b/gi;
 
 /**
+ * The field a single month column is kept month by month for: an update column named with its month ("Update
+ * (Sep-22)", "Update Sep-22"; last month's column copied off) holds that month's updates, dated its first day,
+ * as a run of such columns does. A lone month of another field ("Budget Sep-22", "Spend Sep-22") says which
+ * period its amount is for, and a lone bare month ("Sep-22") names no field.
+ */
+const LONE_MONTH_FIELD = "update";
+
+/**
  * The families of month columns among a header row's cells: two or more headers naming different months
  * with the same other words ("Update Apr-22", "Update May-22") under the same group header, or months alone,
- * or the same headers under different months (a block of columns a month: see cellMonth).
+ * or the same headers under different months (a block of columns a month: see cellMonth); or one update
+ * column named with its month (a family of one: see LONE_MONTH_FIELD).
  * Each family's field is the one its other words name (`fieldOf`), else the one its group header names
  * ("Monthly Update"), else the sheet kind's (BARE_MONTHS_FIELD). An Update Log keeps a row per update: none.
  */
@@ -143,13 +152,13 @@ export function monthFamilies(
   }
   const out: FamilyCandidate[] = [];
   for (const { rest, group, columns } of groups.values()) {
-    if (columns.length < 2) continue;
     const named =
       headerWords(rest).length > 0
         ? fieldOf(rest, group)
         : group
           ? fieldOf(group.replace(MONTHLY_WORDS, " ").trim(), undefined)
           : null;
+    if (columns.length < 2 && named?.field !== LONE_MONTH_FIELD) continue;
     const claim =
       named ?? (headerWords(rest).length === 0 ? { field: bare, score: BARE_MONTHS_SCORE } : null);
     if (!claim) continue;

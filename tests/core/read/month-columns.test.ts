@@ -10,6 +10,7 @@ import { mapHeaders, type HeaderCell } from "../../../src/core/read/map-headers"
 import { bindMonthFamilies, headerMonth } from "../../../src/core/read/month-columns";
 import { readTable } from "../../../src/core/read/read-table";
 import { dayFromIso, isoFromDay } from "../../../src/core/parse";
+import { reportOf } from "../rules/harness";
 
 const day = (iso: string) => dayFromIso(iso)!;
 const cells = (headers: string[], group?: string): HeaderCell[] =>
@@ -113,10 +114,23 @@ describe("mapHeaders: month families", () => {
     expect(m.columns.filter((c) => c.month !== undefined)).toEqual([]);
   });
 
-  it("one month column alone is no family", () => {
-    const m = mapHeaders("risk-register", cells([...base, "Update Sep-22"]));
-    expect(m.monthFamilies).toBeUndefined();
-    expect(m.fieldColumns.get("update")).toBe(2);
+  it("one update column named with its month is a family of one: its words are that month's update", () => {
+    // Changed in rv29-misfire (was "one month column alone is no family"): a register keeping only this
+    // month's update column ("Update (Sep-22)", last month's copied off) dates its updates by that header.
+    for (const header of ["Update Sep-22", "Update (Sep-22)"]) {
+      const m = mapHeaders("risk-register", cells([...base, header]));
+      expect(m.monthFamilies?.map((f) => [f.field, f.columns.map((c) => c.label)])).toEqual([
+        ["update", ["Sep-22"]],
+      ]);
+      expect(m.fieldColumns.get("update")).toBe(2);
+    }
+  });
+
+  it("one month column of another field, or a bare month, is no family", () => {
+    for (const header of ["Score Sep-22", "Budget Sep-22", "Sep-22"]) {
+      const m = mapHeaders("risk-register", cells([...base, header]));
+      expect(m.monthFamilies).toBeUndefined();
+    }
   });
 });
 
@@ -172,4 +186,39 @@ it("a block of columns a month, under a month group header each, makes one famil
   const m = mapHeaders("risk-register", head);
   expect(Object.fromEntries(m.fieldColumns)).toMatchObject({ rag: 4, update: 5 });
   expect(m.columns.map((c) => c.month ?? null)).toEqual([null, null, "Aug-22", "Aug-22", "Sep-22", "Sep-22"]);
+});
+
+describe("a register whose only update column is named with its month (a family of one)", () => {
+  const head = [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Likelihood",
+    "Impact",
+    "Strategy",
+    "Mitigating Actions",
+  ];
+  const sheet = (header: string) => ({
+    name: "Risk Register",
+    rows: [
+      [...head, header],
+      ["UC-01", "Claims", "Jo Smith", 3, 3, "Treat", "Inspections", "Claims steady; no change"],
+      ["UC-02", "Flooding", "Jo Smith", 3, 3, "Treat", "Inspections", null],
+    ],
+  });
+  const stale = (report: ReturnType<typeof reportOf>) =>
+    report.findings.filter((f) => f.ruleId === "risk/stale-update");
+
+  it("dates a filled cell the month's first day and lacks no last-updated column", () => {
+    const report = reportOf([sheet("Update (Sep-22)")], { asAt: "2022-09-30" });
+    expect(stale(report).map((f) => f.recordId)).toEqual(["UC-02"]);
+    expect(report.findings.filter((f) => f.ruleId === "sheet/missing-column")).toEqual([]);
+  });
+
+  it("a column of the month before the as-at month dates its words then: stale, the message naming the day", () => {
+    const report = reportOf([sheet("Update Aug-22")], { asAt: "2022-09-30" });
+    const found = stale(report);
+    expect(found.map((f) => f.recordId)).toEqual(["UC-01", "UC-02"]);
+    expect(found[0].message).toContain("01/08/2022");
+  });
 });
