@@ -14,16 +14,18 @@ import type {
   HistoryLog,
   LogSheet,
 } from "../model/history";
-import { idKey, idListText, isPlainId, mayListIds, riskIdKeys } from "../model/records";
+import { idKey, idListText, isPlainId, mayListIds, riskIdKeys, type MonthColumn } from "../model/records";
 import { isNotWrittenNote } from "../model/writable-text";
 import { OWN_ACTION_NAME } from "../model/own-action";
 import type { SetAsideRow } from "../model/sheet-info";
 import { parseDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
+import { holdsSomething } from "../read/month-columns";
 import type { UpdateLogSheet } from "../read/read-workbook";
 import { backupRiskKeys, datedBackupOf, type RegisterCopy } from "./backups";
 import { importLogReader, type ImportLogReader, type ImportLogRow } from "./import-log";
 import { LoggedSheets } from "./logged-fields";
+import { monthOf } from "./month";
 import type { SheetLayout } from "../read/detect-sheet";
 import { datesMonthFirst, isNo, isYes, LogDates, logScore, type LogDate } from "./log-cells";
 import { foldCaseAndSpaces } from "../parse/spaces";
@@ -291,6 +293,7 @@ function updateKey(risk: LoggedRisk, register: CellValue, date: LogDate, words: 
  * `copies`: the updates of the Update Logs read before, where there are several (see CopiedUpdates).
  */
 function fromUpdateLog(sheet: UpdateLogSheet, into: Reading, copies: CopiedUpdates | null): number {
+  if (sheet.months) return fromWideUpdateLog(sheet, sheet.months, into);
   const { grid, fieldColumns } = sheet;
   // Each field's index in a row of the grid (-1 when the log has no such column): the loop below reads
   // 100k rows, each cell straight from its row.
@@ -389,6 +392,64 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading, copies: CopiedUpdat
   if (setAside.rows.length) into.setAside.set(grid.sheetName, setAside.rows);
   if (falls > rises) logSheet.newestFirst = true;
   return read;
+}
+
+/**
+ * Reads an Update Log kept in wide form, a row per risk and a column per month ("Risk ID | Risk Title | Jul-22 |
+ * Aug-22 | Sep-22": the board's updates kept on their own tab; see UpdateLogSheet.months): each filled month's
+ * cell is an update of the row's risk dated the month's first day, as a log row dated by its month alone is
+ * (its words say whether anything changed: no flag column). Each month column is a log sheet of its own, so an
+ * entry's words are read from its month's cell. Returns the updates read.
+ */
+function fromWideUpdateLog(sheet: UpdateLogSheet, months: readonly MonthColumn[], into: Reading): number {
+  const { grid, fieldColumns } = sheet;
+  const idCol = fieldColumns.get("riskId");
+  if (idCol === undefined) return 0;
+  const idAt = idCol - grid.colOffset;
+  const columns = months.map((m) => ({
+    at: m.col - grid.colOffset,
+    day: m.day,
+    month: monthOf(m.day),
+    slot: into.builder.sheetSlot(monthColumnLogSheet(grid, m.col)),
+  }));
+  const entry: NewEntry = {
+    day: 0,
+    month: 0,
+    minute: -1,
+    fromImport: false,
+    score: null,
+    oldScore: null,
+    noChange: false,
+    flaggedNo: false,
+    monthOnly: true,
+    sheet: 0,
+    row: 0,
+  };
+  let read = 0;
+  for (let r = Math.max(0, sheet.headerRow + 1 - grid.rowOffset); r < grid.values.length; r++) {
+    const cells = grid.values[r];
+    if (!cells) continue;
+    const id = cells[idAt] ?? null;
+    if (id === null) continue;
+    const risks = into.risksOf(id);
+    if (risks[0].slot < 0) continue;
+    for (const c of columns) {
+      if (!holdsSomething(cells[c.at] ?? null)) continue;
+      entry.day = c.day;
+      entry.month = c.month;
+      entry.sheet = c.slot;
+      entry.row = r + grid.rowOffset + 1;
+      for (const risk of risks) into.addFor(risk, null, entry);
+      read++;
+    }
+  }
+  return read;
+}
+
+/** One month column of a wide Update Log as a log sheet: an entry's words are its row's cell in that column. */
+function monthColumnLogSheet(grid: Grid, col: number): LogSheet {
+  const text = (row: number) => cellText(cellAt(grid, row - 1, col));
+  return { name: grid.sheetName, text, texts: (row) => ({ ...NO_TEXTS, text: text(row) }) };
 }
 
 /**

@@ -138,7 +138,8 @@ export function detectSheet(
     if (cells.some((c) => typeof cellAt(grid, row, c.col) === "number") && cells.length < 4) continue;
     for (const kind of kinds) {
       const mapping = mapHeaders(kind, cells, corrections, grid.sheetName);
-      if (!accepts(kind, mapping)) continue;
+      if (!accepts(kind, mapping) && !(kind === "update-log" && readsAsWideLog(mapping, grid.sheetName)))
+        continue;
       const prev = best.get(kind);
       if (!prev || quality(mapping) > quality(prev.mapping)) best.set(kind, { row, mapping, cells });
     }
@@ -205,6 +206,23 @@ const LOG_NAME = /\b(?:updates?|reviews?|changes?) (?:log|history)\b|\brisk upda
  */
 function isNamedAsLog(sheetName: string): boolean {
   return LOG_NAME.test(sheetName.replace(/[\s_-]+/g, " "));
+}
+
+/**
+ * True for an Update Log kept in wide form: a sheet named as a log ("Risk Updates") whose header names the
+ * risk (Risk ID) and then months ("Jul-22 | Aug-22 | Sep-22", a column a month, the board's updates kept on
+ * their own tab) where a log's row would give a date. Each filled month's cell is that month's update of the
+ * row's risk (see the history's fromWideUpdateLog). Only a sheet so named: months beside ids elsewhere may
+ * hold anything (a score a month).
+ */
+function readsAsWideLog(m: HeaderMapping, sheetName: string): boolean {
+  const text = m.fieldColumns.get("text");
+  return (
+    m.fieldColumns.has("riskId") &&
+    !m.fieldColumns.has("date") &&
+    isNamedAsLog(sheetName) &&
+    (m.monthFamilies ?? []).some((f) => f.field === "text" && f.columns.some((c) => c.col === text))
+  );
 }
 
 /**

@@ -104,12 +104,14 @@ const EDGE_MARKS = /^[\s\-–—:;,/]+|[\s\-–—:;,/]+$/g;
 
 /**
  * The field months stand for when their headers are the months alone and no group header names one: on a
- * register and an actions sheet each month's update, on a plan each month's progress (its status).
+ * register and an actions sheet each month's update, on a plan each month's progress (its status), on an
+ * Update Log kept in wide form (a row per risk, a column per month: see readsAsWideLog) each month's words.
  */
 const BARE_MONTHS_FIELD: Partial<Record<SheetKind, string>> = {
   "risk-register": "update",
   actions: "update",
   "improvement-plan": "status",
+  "update-log": "text",
 };
 /** How strongly bare months claim that field: below any header that names it. */
 const BARE_MONTHS_SCORE = 5;
@@ -130,7 +132,7 @@ const LONE_MONTH_FIELD = "update";
  * or the same headers under different months (a block of columns a month: see cellMonth); or one update
  * column named with its month (a family of one: see LONE_MONTH_FIELD).
  * Each family's field is the one its other words name (`fieldOf`), else the one its group header names
- * ("Monthly Update"), else the sheet kind's (BARE_MONTHS_FIELD). An Update Log keeps a row per update: none.
+ * ("Monthly Update"), else the sheet kind's (BARE_MONTHS_FIELD).
  */
 export function monthFamilies(
   kind: SheetKind,
@@ -216,7 +218,7 @@ export function bindMonthFamilies(mapping: BindableMapping | null, asAt: DayNumb
 }
 
 /** True when a cell holds something: not blank, not a placeholder ("-", "N/A", "TBC"). */
-function holdsSomething(value: CellValue): boolean {
+export function holdsSomething(value: CellValue): boolean {
   if (value === null) return false;
   if (typeof value !== "string") return true;
   const text = cellText(value);
@@ -303,6 +305,18 @@ export function monthOfColumn(
     if (month) return { family, month };
   }
   return undefined;
+}
+
+/**
+ * The month columns of `field` read up to the as-at date (see bindMonthFamilies), oldest first, where the
+ * sheet keeps it month by month; undefined otherwise.
+ */
+export function readableMonths(
+  mapping: Pick<BindableMapping, "fieldColumns" | "monthFamilies"> | null | undefined,
+  field: string,
+): readonly MonthColumn[] | undefined {
+  const family = monthFamilyOf(mapping, field);
+  return family?.columns.slice(0, family.readable);
 }
 
 /** True when the sheet keeps `field` month by month. */

@@ -9,6 +9,7 @@ import {
   rawValue,
   renameMadeField,
   type ActionRecord,
+  type MonthColumn,
   type PlanRecord,
   type RiskRecord,
   type SheetRecord,
@@ -25,7 +26,7 @@ import { isBlank } from "./cell-text";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
 import { followsOwnRatingScale } from "./own-rating-scale";
-import { bindMonthFamilies, monthColumnsInfo } from "./month-columns";
+import { bindMonthFamilies, monthColumnsInfo, readableMonths } from "./month-columns";
 import { findPerSheetNumbering } from "./per-sheet-ids";
 import { readCsvSerials } from "./csv-serials";
 import { resolvePlanColumns } from "./plan-columns";
@@ -55,6 +56,11 @@ export interface UpdateLogSheet {
   grid: Grid;
   headerRow: number;
   fieldColumns: ReadonlyMap<string, number>;
+  /**
+   * A log kept in wide form, a row per risk and a column per month ("Risk ID | Jul-22 | Aug-22 | Sep-22"): its
+   * month columns up to the as-at date, oldest first; absent for a log of a row per update.
+   */
+  months?: readonly MonthColumn[];
 }
 
 /**
@@ -311,9 +317,13 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     }
     if (layout.kind === "update-log" && layout.mapping && layout.headerRow !== null) {
       // A log of 100k rows is read by the history straight from its columns: no record per row.
-      updateLogs.push({ grid, headerRow: layout.headerRow, fieldColumns: layout.mapping.fieldColumns });
+      bindMonthFamilies(layout.mapping, asAt);
+      const months = readableMonths(layout.mapping, "text");
+      const { fieldColumns } = layout.mapping;
+      updateLogs.push({ grid, headerRow: layout.headerRow, fieldColumns, ...(months ? { months } : {}) });
       layouts.set(grid.sheetName, layout);
-      sheets.push(sheetInfoOf(raw, layout, 0));
+      const monthColumns = monthColumnsInfo(layout.mapping);
+      sheets.push({ ...sheetInfoOf(raw, layout, 0), ...(monthColumns.length > 0 ? { monthColumns } : {}) });
       continue;
     }
     if (isOwnedTab(grid)) {

@@ -40,9 +40,10 @@ export function mergesUnreadNote(reason: MergesUnread): string {
 
 /**
  * What the sheet list says of a field kept month by month: "update, by month: Apr-22 (I) … Sep-22 (N), each
- * row read from its latest filled month", naming the months after the as-at date that are not read yet.
+ * row read from its latest filled month" (on an Update Log kept in wide form, each filled month an update),
+ * naming the months after the as-at date that are not read yet.
  */
-function monthColumnsLine(m: MonthColumnsInfo): string {
+function monthColumnsLine(m: MonthColumnsInfo, kind: SheetInfo["kind"]): string {
   const shown = (x: { letter: string; month: string }) => `${x.month} (${x.letter})`;
   const { months, read } = m;
   const span =
@@ -56,6 +57,9 @@ function monthColumnsLine(m: MonthColumnsInfo): string {
       : unread === 1
         ? `; ${months[read].month}, after the as-at date, not read yet`
         : `; ${months[read].month} on, after the as-at date, not read yet`;
+  // An Update Log kept a column a month: every filled month is an update (see readsAsWideLog).
+  if (kind === "update-log")
+    return `Updates, a column a month: ${span}, each filled month an update of its row's risk, dated the month's first day${later}.`;
   return `${m.field}, by month: ${span}, each row read from its latest filled month up to the as-at date${later}.`;
 }
 
@@ -80,7 +84,7 @@ export function structureLines(sheet: SheetInfo): string[] {
     const more = sheet.setAside.length - named.length;
     lines.push(`Not taken for records: ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`);
   }
-  for (const m of sheet.monthColumns ?? []) lines.push(monthColumnsLine(m));
+  for (const m of sheet.monthColumns ?? []) lines.push(monthColumnsLine(m, sheet.kind));
   if (sheet.monthFirstColumns?.length) {
     const named = sheet.monthFirstColumns.map((letter) => {
       const header = sheet.columns.find((c) => columnLetter(c.col) === letter)?.header;
