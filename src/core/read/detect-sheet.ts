@@ -170,11 +170,11 @@ function quality(m: HeaderMapping): number {
 }
 
 function chooseKind(best: Map<Kind, { mapping: HeaderMapping }>, sheetName: string): Kind | null {
-  if (
-    best.has("update-log") &&
-    (isNamedAsLog(sheetName) || !readsAsRegisterBeyondLog(best.get("risk-register")?.mapping))
-  )
-    return "update-log";
+  const log = best.get("update-log")?.mapping;
+  // A log kept a column a month (no Date column) is named as one; a register so named, naming or scoring its
+  // risks beside its months ("Update Jul-22 | Update Aug-22"), is still a register.
+  const namedLog = log !== undefined && log.fieldColumns.has("date") && isNamedAsLog(sheetName);
+  if (log && (namedLog || !readsAsRegisterBeyondLog(best.get("risk-register")?.mapping))) return "update-log";
   if (best.has("improvement-plan")) {
     const plan = best.get("improvement-plan")!.mapping;
     const reg = best.get("risk-register")?.mapping;

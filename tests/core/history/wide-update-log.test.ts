@@ -85,6 +85,25 @@ describe("an Update Log kept a column a month", () => {
     expect(ruleIds(report, "risk/no-change-while-slipping")).toEqual(["RU-01"]);
   });
 
+  it("a register named 'Risk Updates', naming its owners and scores beside its months, is still a register", () => {
+    const headers = ["Risk ID", "Risk Title", "Risk Owner", "Likelihood", "Impact", "Score", "Strategy"];
+    const report = reportOf(
+      [
+        {
+          name: "Risk Updates",
+          rows: [
+            [...headers, "Update Aug-22", "Update Sep-22"],
+            ["RU-01", "Bridge joint failure", "Jo Smith", 3, 3, 9, "Treat", "Survey done", "Works ordered"],
+          ],
+        },
+      ],
+      { asAt: AS_AT },
+    );
+    expect(report.sheets[0].kind).toBe("risk-register");
+    expect(report.records.risks.map((r) => r.sheet)).toEqual(["Risk Updates"]);
+    expect(ruleIds(report, "risk/stale-update")).toEqual([]);
+  });
+
   it("only on a sheet named as a log: ids and months elsewhere (a score a month) are no updates", () => {
     const report = reportOf(sheets(wide("Monthly scores", months, ["RU-01", "Risk RU-01", 12, 12, 16])), {
       asAt: AS_AT,
