@@ -24,7 +24,9 @@ import {
   registerRiskKey,
   textsAt,
 } from "../history/history-log";
+import { firstDayOf, monthOf } from "../history/month";
 import { scoreInMonthOf } from "../history/monthly-points";
+import { monthLabel } from "../read/cell-text";
 import { isPlaceholder } from "../parse/placeholder";
 import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
@@ -285,9 +287,19 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const notes: string[] = [];
   const text = updateText(choice);
   const actionsAfter: ActionValues[] = [];
+  const asAtDay = dayFromIso(ctx.asAt ?? ctx.meetingDate) ?? day;
+  /**
+   * Writes a field's cell; false when the register has no column for it. A field kept month by month with no
+   * column for the as-at month gets no write (an earlier month's words stay theirs) and a note instead.
+   */
   const put = (field: string, value: CellValue, format: string | null, derived = false) => {
     const col = cols.get(field);
     if (col === undefined) return false;
+    const missing = missingMonthColumn(record, col, asAtDay);
+    if (missing) {
+      notes.push(noMonthColumnNote(facts.sheet, field, missing));
+      return true;
+    }
     cells.push({ sheet: facts.sheet, row: record.row, col, value, format, field, derived });
     return true;
   };
@@ -321,9 +333,13 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     notes.push(`${facts.sheet} has no Last Updated column, so the date is kept in the Update Log only.`);
   }
   // A register keeping its updates month by month is written in the as-at month's column: an earlier month's
-  // words stay in theirs, so they are not the written cell's old value (nor carried into the log).
+  // words stay in theirs, so they are not the written cell's old value (nor carried into the log); where it
+  // has no column for the as-at month, nothing is written over (see put).
   const updateCol = rawCell(record, "update")?.col;
-  const overwrites = updateCol === undefined || updateCol === cols.get("update");
+  const bound = cols.get("update");
+  const overwrites =
+    (updateCol === undefined || updateCol === bound) &&
+    (bound === undefined || missingMonthColumn(record, bound, asAtDay) === null);
   const oldText = overwrites ? fieldText(record, "update") : "";
   const oldValue = overwrites ? rawValue(record, "update") : null;
   // A history of dated lines keeps its lines, and gets the meeting's own (see updateCellText).
@@ -483,6 +499,45 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     after: { likelihood, impact, score, rag, strategy, owner },
     actionsAfter,
   };
+}
+
+/** The as-at month a field kept month by month has no column for, and the newest month it has one for. */
+interface MissingMonth {
+  /** The as-at month as Excel shows it ("Oct-22"). */
+  month: string;
+  /** The newest month up to the as-at date the register has a column for ("Sep-22"); null for none. */
+  newest: string | null;
+}
+
+/**
+ * Where the record's sheet keeps a field month by month and `col`, the field's column (the newest month up
+ * to the as-at date: month-columns' bindMonthFamilies), is not the as-at month's, the months the note names
+ * (see MissingMonth); null where `col` is the as-at month's or no month column.
+ */
+export function missingMonthColumn(record: RiskRecord, col: number, asAt: DayNumber): MissingMonth | null {
+  const months = record.months?.monthsOf(col);
+  if (months === undefined) return null;
+  const asAtMonth = monthOf(asAt);
+  const its = months.find((m) => m.col === col);
+  if (its && monthOf(its.day) === asAtMonth) return null;
+  const newest = months.length > 0 ? monthLabel(months[months.length - 1].day) : null;
+  return { month: monthLabel(firstDayOf(asAtMonth)), newest };
+}
+
+/** What noMonthColumnNote calls the fields CHANGE_LABELS does not name as a sentence would. */
+const MONTH_NOTE_WORDS: Readonly<Record<string, string>> = {
+  update: "update",
+  lastUpdated: "last-updated date",
+  rag: "RAG",
+};
+
+/** Said when a field kept month by month has no column for the as-at month (see missingMonthColumn). */
+function noMonthColumnNote(sheet: string, field: string, missing: MissingMonth): string {
+  const what = MONTH_NOTE_WORDS[field] ?? (CHANGE_LABELS[field] ?? field).toLowerCase();
+  const stop = missing.newest
+    ? ` (its ${what} columns stop at ${missing.newest}), so it is kept in the Update Log only and ${missing.newest}'s is left as it was`
+    : ", so it is kept in the Update Log only";
+  return `${sheet} has no ${missing.month} column to hold the ${what}${stop}; add a column for ${missing.month} to keep it on the register.`;
 }
 
 /** True when the reader saw a formula in the record's cell of `field`: a write keeps it (SPEC "Formulas"). */

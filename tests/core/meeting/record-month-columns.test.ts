@@ -7,6 +7,7 @@ import {
   lastLoggedTexts,
   recordToEdits,
   REGISTER_AUTHOR,
+  type RecordChoice,
   type RecordPlan,
 } from "../../../src/core/meeting/record";
 import type { Report } from "../../../src/core/model/report";
@@ -80,4 +81,65 @@ it("carries the as-at month's words it writes over into the log, dated by their 
     REGISTER_AUTHOR,
     "September so far",
   ]);
+});
+
+describe("a meeting as at a month the register has no column for", () => {
+  const OCT = "2022-10-10";
+
+  function recordAt(asAt: string, id: string, choice: RecordChoice, sheets: SheetSpec[] = [register]) {
+    const { grids, report } = reportOfSheets(sheets, asAt);
+    const facts = report.risks.find((r) => r.id === id)!;
+    const plan = recordToEdits(facts, choice, {
+      meetingDate: asAt,
+      asAt: report.asAt,
+      by: "Cllr Chair",
+      columns: fieldColumnsOf(report),
+      settings: defaultSettings(),
+      lastLoggedText: lastLoggedTexts(report)(facts),
+    });
+    return { grids, plan };
+  }
+
+  it("writes October's update to the Update Log only, September's words left in Update Sep-22, and says why", () => {
+    // SPEC "What must never happen": a user's cell overwritten without the officer asking.
+    const { plan } = recordAt(OCT, "MR-02", { text: "October words", noChange: false });
+    expect(plan.cells.filter((c) => c.field === "update")).toEqual([]);
+    // Nothing is carried: September's words stay where they are, on the register.
+    expect(plan.log.rows.map((r) => [r[2], r[3]])).toEqual([["Cllr Chair", "October words"]]);
+    expect(plan.notes).toContain(
+      "Risk Register has no Oct-22 column to hold the update (its update columns stop at Sep-22), so it is kept in the Update Log only and Sep-22's is left as it was; add a column for Oct-22 to keep it on the register.",
+    );
+  });
+
+  it("never writes a new RAG over an earlier month's RAG column (RAG Jul-22 … RAG Sep-22)", () => {
+    const sheet: SheetSpec = {
+      name: "Risk Register",
+      rows: [
+        [
+          "Risk ID",
+          "Risk Title",
+          "Risk Owner",
+          "Likelihood",
+          "Impact",
+          "Score",
+          "Last Updated",
+          "Latest Update",
+        ].concat(["RAG Jul-22", "RAG Aug-22", "RAG Sep-22"]),
+        ["MR-01", "Claims", "Ann Lee", 3, 3, 9, "20/09/2022", "No change", "Amber", "Amber", "Amber"],
+      ],
+    };
+    const { plan } = recordAt(OCT, "MR-01", { text: "Worse", noChange: false, likelihood: 5, impact: 4 }, [
+      sheet,
+    ]);
+    expect(plan.cells.map((c) => c.field).sort()).toEqual([
+      "impact",
+      "lastUpdated",
+      "likelihood",
+      "score",
+      "update",
+    ]);
+    expect(
+      plan.notes.some((n) => /no Oct-22 column to hold the RAG \(its RAG columns stop at Sep-22\)/.test(n)),
+    ).toBe(true);
+  });
 });
