@@ -3,6 +3,7 @@
 
 import { currentScore } from "../escalate/current-score";
 import type { RiskAppetite, Trend } from "../model/history";
+import { monthCells } from "../model/month-cells";
 import type { RiskRecord } from "../model/records";
 import type { DayNumber } from "../parse";
 import { checkMemo, riskMemo } from "../rules/check-memo";
@@ -27,7 +28,8 @@ export function monthsNeeded(ctx: RuleContext): number {
 
 /**
  * The day a risk was first seen: the earliest of its Date Raised, the first log row or backup naming it
- * (`key`: its folded id) and the first month the register keeps a score for in a month's column (`kept`).
+ * (`key`: its folded id), the first month the register keeps a score for in a month's column (`kept`) and
+ * the first month whose column holds its update.
  * On a register that numbers its own risks, the rows and backups of that register and those naming no
  * register (shared by the risks of that id) count alike (see entriesOfRisk).
  */
@@ -39,10 +41,21 @@ function firstSeen(
 ): DayNumber | null {
   const raised = ctx.dateOf(risk, "raised", "lastUpdated");
   let named = key ? firstNamedDay(ctx, risk, key) : undefined;
-  // A score the register keeps in a month's column names the risk in that month, as a log row would.
+  // A score or an update the register keeps in a month's column names the risk in that month, as a log row
+  // would.
   if (kept.length > 0) named = earlier(named, firstDayOf(kept[0].month));
+  named = earlier(named, firstUpdateMonth(risk));
   if (raised === null) return named ?? null;
   return named !== undefined && named < raised ? named : raised;
+}
+
+/**
+ * The first day of the first month whose column holds the risk's update, where the register keeps its updates
+ * month by month ("Update Jul-22 | Update Aug-22"); undefined elsewhere.
+ */
+function firstUpdateMonth(risk: RiskRecord): DayNumber | undefined {
+  const months = monthCells(risk, "update");
+  return months.length > 0 ? months[0].day : undefined;
 }
 
 /** The first day a log row or backup named the risk (see firstSeen), or undefined. */

@@ -75,3 +75,29 @@ describe("a risk's history: the dated lines of its update cell", () => {
     ]);
   });
 });
+
+describe("a risk whose register keeps its updates a column a month", () => {
+  const sheet = (jul: string | null) => ({
+    name: "Risk Register",
+    rows: [
+      ["Risk ID", "Risk Title", "Risk Owner", "Likelihood", "Impact", "Score", "Strategy", "Actions"].concat([
+        "Update Jul-22",
+        "Update Aug-22",
+        "Update Sep-22",
+      ]),
+      ["MR-01", "Pothole claims", "Ann Lee", 3, 3, 9, "Treat", "Inspect", jul, "August words", "No change"],
+    ],
+  });
+
+  it("is first seen in its first filled month, as a log row naming it then would date it: its direction is 'same'", () => {
+    // README reading section: each filled month "is an update of the risk's history", dated the month's first
+    // day; SPEC Monthly points: a risk with no log entry has its current score at every month since first seen.
+    const report = reportOf([sheet("July words")], { asAt: "2022-09-30" });
+    expect(report.risks[0].firstSeen).toBe("2022-07-01");
+    expect(report.risks[0].trend).toBe("same");
+  });
+
+  it("is first seen in August when July's column is blank", () => {
+    expect(reportOf([sheet(null)], { asAt: "2022-09-30" }).risks[0].firstSeen).toBe("2022-08-01");
+  });
+});
