@@ -45,6 +45,37 @@ describe("structureLines", () => {
       ],
     ],
     [
+      "a field kept month by month, in the pane's words for it ('RAG', 'Latest update'), not its code",
+      {
+        ...annex,
+        sections: undefined,
+        setAside: undefined,
+        monthFirstColumns: undefined,
+        monthColumns: [
+          {
+            field: "rag",
+            months: [
+              { letter: "J", month: "Jul-22" },
+              { letter: "K", month: "Aug-22" },
+            ],
+            read: 2,
+          },
+          {
+            field: "update",
+            months: [
+              { letter: "L", month: "Sep-22" },
+              { letter: "M", month: "Oct-22" },
+            ],
+            read: 1,
+          },
+        ],
+      },
+      [
+        "RAG, by month: Jul-22 (J), Aug-22 (K), each row read from its latest filled month up to the as-at date.",
+        "Latest update, by month: Sep-22 (L), Oct-22 (M), each row read from its latest filled month up to the as-at date; Oct-22, after the as-at date, not read yet.",
+      ],
+    ],
+    [
       "nothing to say",
       { ...annex, sections: undefined, setAside: undefined, monthFirstColumns: undefined },
       [],

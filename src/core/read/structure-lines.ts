@@ -2,6 +2,7 @@
 // command line's text output say the same words.
 
 import { columnLetter } from "../address/a1";
+import { fieldLabel } from "../model/field-labels";
 import type { MergesUnread } from "../model/grid";
 import type { MonthColumnsInfo, RegisterHolds, SheetInfo } from "../model/sheet-info";
 
@@ -39,9 +40,9 @@ export function mergesUnreadNote(reason: MergesUnread): string {
 }
 
 /**
- * What the sheet list says of a field kept month by month: "update, by month: Apr-22 (I) … Sep-22 (N), each
- * row read from its latest filled month" (on an Update Log kept in wide form, each filled month an update),
- * naming the months after the as-at date that are not read yet.
+ * What the sheet list says of a field kept month by month, in the pane's words for it: "Latest update, by month:
+ * Apr-22 (I) … Sep-22 (N), each row read from its latest filled month" (on an Update Log kept in wide form,
+ * each filled month an update), naming the months after the as-at date that are not read yet.
  */
 function monthColumnsLine(m: MonthColumnsInfo, kind: SheetInfo["kind"]): string {
   const shown = (x: { letter: string; month: string }) => `${x.month} (${x.letter})`;
@@ -60,7 +61,7 @@ function monthColumnsLine(m: MonthColumnsInfo, kind: SheetInfo["kind"]): string 
   // An Update Log kept a column a month: every filled month is an update (see readsAsWideLog).
   if (kind === "update-log")
     return `Updates, a column a month: ${span}, each filled month an update of its row's risk, dated the month's first day${later}.`;
-  return `${m.field}, by month: ${span}, each row read from its latest filled month up to the as-at date${later}.`;
+  return `${fieldLabel(m.field)}, by month: ${span}, each row read from its latest filled month up to the as-at date${later}.`;
 }
 
 /**
