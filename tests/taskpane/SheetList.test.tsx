@@ -2,7 +2,7 @@
 // The sheet list says why a row was not taken for a risk: sections found, rows set aside, month-first columns.
 
 import * as React from "react";
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SheetList, sheetSummary } from "../../src/taskpane/components/SheetList";
@@ -113,6 +113,74 @@ describe("structureLines", () => {
         historyCopy: { register: "Risk Register", dated: "Aug 2022" },
       }),
     ).toBe('Copy of "Risk Register" dated Aug 2022 · read as history');
+  });
+});
+
+/** A register keeping its updates a column a month (J Jul-22, K Aug-22, L Sep-22, M Oct-22), as at September. */
+const byMonth: SheetInfo = {
+  name: "Risk Register",
+  kind: "risk-register",
+  headerRow: 0,
+  columns: [
+    { col: 0, header: "Risk ID", field: "id", source: "header" },
+    { col: 9, header: "Update Jul-22", field: null, source: "header", month: "Jul-22" },
+    { col: 10, header: "Update Aug-22", field: null, source: "header", month: "Aug-22" },
+    { col: 11, header: "Update Sep-22", field: "update", source: "header", month: "Sep-22" },
+    { col: 12, header: "Update Oct-22", field: null, source: "header", month: "Oct-22" },
+    { col: 13, header: "Notes", field: null, source: "header" },
+  ],
+  unmapped: ["Notes"],
+  recordCount: 3,
+  monthColumns: [
+    {
+      field: "update",
+      months: ["J", "K", "L", "M"].map((letter, i) => ({
+        letter,
+        month: `${["Jul", "Aug", "Sep", "Oct"][i]}-22`,
+      })),
+      read: 3,
+    },
+  ],
+};
+
+describe("a field kept month by month in the sheet list", () => {
+  it("counts each month's column as recognised", () => {
+    expect(sheetSummary(byMonth)).toBe(
+      "Risk register · headers in row 1 · 5 of 6 columns recognised · 3 rows",
+    );
+  });
+
+  it("shows each earlier month's column as the field by month, a later one as not read yet; choosing it again corrects nothing", async () => {
+    const onCorrect = jest.fn();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SheetList sheets={[byMonth]} disabled={false} onCorrect={onCorrect} />
+      </FluentProvider>,
+    );
+    await userEvent.click(screen.getByRole("button", { name: /Risk Register/ }));
+    const shows = (label: string) =>
+      (screen.getByRole("combobox", { name: label }) as HTMLSelectElement).selectedOptions[0].textContent;
+    expect(shows("J · Update Jul-22")).toBe("Latest update — Jul-22");
+    expect(shows("L · Update Sep-22")).toBe("Latest update");
+    expect(shows("M · Update Oct-22")).toBe("Latest update — Oct-22 (after the as-at date, not read yet)");
+    expect(shows("N · Notes")).toBe("Not used (kept as it is)");
+    const july = screen.getByRole("combobox", { name: "J · Update Jul-22" });
+    fireEvent.change(july, { target: { value: "(by month)" } });
+    expect(onCorrect).not.toHaveBeenCalled();
+    // "Not used" is a correction of its own: the column is then no month of the field.
+    await userEvent.selectOptions(july, "Not used (kept as it is)");
+    expect(onCorrect).toHaveBeenCalledWith("Risk Register", "Update Jul-22", null);
+  });
+});
+
+describe("a sheet of closed risks or opportunities", () => {
+  it("the summary says what it was read as", () => {
+    expect(sheetSummary({ ...annex, setAside: undefined, holds: "closed-risks" })).toBe(
+      "Risk register · read as closed risks · headers in row 2 · 2 of 2 columns recognised · 10 rows",
+    );
+    expect(sheetSummary({ ...annex, setAside: undefined, holds: "opportunities" })).toMatch(
+      /^Risk register · read as opportunities · /,
+    );
   });
 });
 

@@ -14,7 +14,7 @@ import {
 import type { SelectOnChangeData } from "@fluentui/react-components";
 import { columnLetter } from "../../core/address/a1";
 import { FIELDS_BY_KIND } from "../../core/model/fields";
-import type { ColumnMapping, SheetInfo } from "../../core/model/sheet-info";
+import type { ColumnMapping, RegisterHolds, SheetInfo } from "../../core/model/sheet-info";
 import { fieldLabel, kindLabel } from "../field-labels";
 import { LongList } from "./LongList";
 import { mergesUnreadNote, structureLines } from "../../core/read/structure-lines";
@@ -36,17 +36,25 @@ const useStyles = makeStyles({
   corrected: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
+/** What the summary says of a register that holds closed risks or opportunities, as a dated copy says "read as history". */
+const HOLDS_SUMMARY: Record<RegisterHolds, string> = {
+  "closed-risks": "read as closed risks",
+  opportunities: "read as opportunities",
+};
+
 /**
- * "Risk register · headers in row 4 · 12 of 14 columns recognised"; for a sheet no plan, register or actions
- * sheet, what it was taken as instead ("Risk matrix (sets the RAG bands)", a dated copy read as history), else
- * "Not used".
+ * "Risk register · headers in row 4 · 12 of 14 columns recognised" ("Risk register · read as closed risks · …"
+ * for a sheet of closed risks or opportunities); for a sheet no plan, register or actions sheet, what it was
+ * taken as instead ("Risk matrix (sets the RAG bands)", a dated copy read as history), else "Not used".
  */
 export function sheetSummary(sheet: SheetInfo): string {
   const merges = sheet.mergesUnread ? " · merged cells not read" : "";
   if (sheet.kind === "unknown" || sheet.headerRow === null) return `${takenAsInstead(sheet)}${merges}`;
-  const mapped = sheet.columns.filter((c) => c.field !== null).length;
+  // A month's column of a field kept month by month is read, though only the as-at month's carries the field.
+  const mapped = sheet.columns.filter((c) => c.field !== null || monthColumnRead(sheet, c) !== null).length;
   const aside = sheet.setAside?.length ? ` · ${sheet.setAside.length} set aside` : "";
-  return `${kindLabel(sheet.kind)} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows${aside}${merges}`;
+  const holds = sheet.holds ? ` · ${HOLDS_SUMMARY[sheet.holds]}` : "";
+  return `${kindLabel(sheet.kind)}${holds} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows${aside}${merges}`;
 }
 
 /** What a sheet that is no plan, register or actions sheet was taken as (see sheetSummary). */
@@ -56,6 +64,29 @@ function takenAsInstead(sheet: SheetInfo): string {
   if (copy) return `Copy of "${copy.register}" dated ${copy.dated} · read as history`;
   return kindLabel("unknown");
 }
+
+/**
+ * What a month's column of a field kept month by month is read as, in the pane's words with its month
+ * ("Latest update — Jul-22"; a month after the as-at date says it is not read yet): every column of such a
+ * field is read, though only the as-at month's carries the field. Null for any other column.
+ */
+export function monthColumnRead(sheet: SheetInfo, column: ColumnMapping): string | null {
+  if (column.field !== null || column.month === undefined) return null;
+  const letter = columnLetter(column.col);
+  for (const m of sheet.monthColumns ?? []) {
+    const at = m.months.findIndex((x) => x.letter === letter);
+    if (at < 0) continue;
+    const later = at >= m.read ? " (after the as-at date, not read yet)" : "";
+    return `${fieldLabel(m.field)} — ${column.month}${later}`;
+  }
+  return null;
+}
+
+/**
+ * The picker's value for a month's column read as its field by month (see monthColumnRead), never a field id
+ * (those have no spaces): choosing it changes nothing.
+ */
+const BY_MONTH = "(by month)";
 
 interface ColumnRowProps {
   sheet: SheetInfo;
@@ -67,9 +98,12 @@ interface ColumnRowProps {
 function ColumnRow({ sheet, column, disabled, onCorrect }: ColumnRowProps): React.JSX.Element {
   const s = useStyles();
   const options = sheet.kind === "unknown" ? [] : FIELDS_BY_KIND[sheet.kind];
+  const byMonth = monthColumnRead(sheet, column);
   const onChange = React.useCallback(
-    (_: unknown, data: SelectOnChangeData) =>
-      onCorrect(sheet.name, column.header, data.value === "" ? null : data.value),
+    (_: unknown, data: SelectOnChangeData) => {
+      if (data.value !== BY_MONTH)
+        onCorrect(sheet.name, column.header, data.value === "" ? null : data.value);
+    },
     [onCorrect, sheet.name, column.header],
   );
   return (
@@ -82,7 +116,13 @@ function ColumnRow({ sheet, column, disabled, onCorrect }: ColumnRowProps): Reac
         ) : undefined
       }
     >
-      <Select size="small" value={column.field ?? ""} onChange={onChange} disabled={disabled}>
+      <Select
+        size="small"
+        value={byMonth !== null ? BY_MONTH : (column.field ?? "")}
+        onChange={onChange}
+        disabled={disabled}
+      >
+        {byMonth !== null ? <option value={BY_MONTH}>{byMonth}</option> : null}
         <option value="">Not used (kept as it is)</option>
         {options.map((f) => (
           <option key={f} value={f}>
