@@ -40,6 +40,17 @@ export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
+/**
+ * The registers a meeting may be limited to: every register sheet but a sheet of closed risks, which is not a
+ * register the risk stands on today (none of its risks comes to the meeting; the Import view leaves it out
+ * too). An Opportunities sheet is offered: its opportunities are on the agenda.
+ */
+export function meetingRegisters(report: Pick<Report, "sheets">): string[] {
+  return report.sheets
+    .filter((x) => x.kind === "risk-register" && x.holds !== "closed-risks")
+    .map((x) => x.name);
+}
+
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...list, value] : list.filter((v) => v !== value);
 }
@@ -61,10 +72,7 @@ function SetupForm(
   const s = useStyles();
   const [setup, setSetup] = React.useState<MeetingSetup>(initial);
   const [attendees, setAttendees] = React.useState(initial.attendees.join("\n"));
-  const registers = React.useMemo(
-    () => report.sheets.filter((x) => x.kind === "risk-register").map((x) => x.name),
-    [report],
-  );
+  const registers = React.useMemo(() => meetingRegisters(report), [report]);
   const annexes = React.useMemo(() => distinctValues(report, (f) => f.annex), [report]);
   const owners = React.useMemo(() => distinctValues(report, (f) => f.owner), [report]);
   const nameMissing = setup.by.trim() === "";
