@@ -46,6 +46,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   p: { margin: 0 },
+  // The actions text as the register writes it, one action a line ("1. Resurface A38\n2. Replace signage").
+  lines: { margin: 0, whiteSpace: "pre-line" },
   proposal: {
     display: "flex",
     flexDirection: "column",
@@ -200,13 +202,15 @@ export function RiskCardPanel({
           )}
         </div>
       ) : null}
-      <h3 className={s.h3}>Actions</h3>
+      <h3 className={s.h3} id="review-actions-heading">
+        Actions
+      </h3>
       {card.actions.length === 0 && !card.ownAction && ownListed.length === 0 && !card.actionsText ? (
         <p className={s.p}>No actions.</p>
       ) : null}
-      {card.actionsText ? <p className={s.p}>{card.actionsText}</p> : null}
+      {card.actionsText ? <p className={s.lines}>{card.actionsText}</p> : null}
       {card.actions.length > 0 || card.ownAction || ownListed.length > 0 ? (
-        <ul className={s.list}>
+        <ul className={s.list} aria-labelledby="review-actions-heading">
           {card.ownAction && ownListed.length === 0 ? (
             <li>
               Action on the register ({card.ownAction.owner || "no owner"}) — {dueAndStatus(card.ownAction)}
@@ -223,10 +227,12 @@ export function RiskCardPanel({
           ))}
         </ul>
       ) : null}
-      <h3 className={s.h3}>Findings ({card.findings.length})</h3>
+      <h3 className={s.h3} id="review-findings-heading">
+        Findings ({card.findings.length})
+      </h3>
       {card.findings.length === 0 ? <p className={s.p}>None.</p> : null}
       {card.findings.length > 0 ? (
-        <ul className={s.list}>
+        <ul className={s.list} aria-labelledby="review-findings-heading">
           {card.findings.map((x, n) => (
             <li key={`${x.ruleId}:${x.cell}:${n}`}>
               <SeverityLabel severity={x.severity} /> {x.message}
