@@ -31,6 +31,7 @@ const useStyles = makeStyles({
     border: "none",
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
   // Inherits the button's own colour, so the shortcut keeps the label's contrast on a primary button.
   key: { color: "inherit", fontWeight: tokens.fontWeightRegular, marginLeft: tokens.spacingHorizontalXS },
   // Fluent's Input and Select have a minimum width; in a 320 px pane the grid decides instead.
@@ -77,6 +78,18 @@ export function choiceOf(draft: Draft, card: RiskCard, noChange: boolean): Recor
       })
       .filter((a) => a.status !== undefined || a.due !== undefined),
   };
+}
+
+/**
+ * Why the changes offer no field for the risk's own actions on the register, where it keeps some the meeting
+ * does not write (several one a line, or one dated on its line of the actions text: a date or status written
+ * would replace every line); null where there are none, or the meeting offers the one it keeps.
+ */
+export function ownActionsElsewhere(card: Pick<RiskCard, "ownAction" | "ownActions">): string | null {
+  if (card.ownAction || card.ownActions.length === 0) return null;
+  if (card.ownActions.length === 1)
+    return "Its action on the register, dated on its line of the actions text, is changed on the register itself, not here.";
+  return `Its ${card.ownActions.length} actions on the register, kept one a line, are changed on the register itself, not here: a date or status written here would replace every line.`;
 }
 
 const Key = ({ children }: { children: string }) => {
@@ -138,6 +151,7 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
     actions: {},
   });
   const [more, setMore] = React.useState(false);
+  const ownElsewhere = ownActionsElsewhere(card);
   const [hint, setHint] = React.useState<string | undefined>();
 
   const record = React.useCallback(
@@ -274,6 +288,7 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
               />
             </Field>
           </div>
+          {ownElsewhere ? <p className={s.note}>{ownElsewhere}</p> : null}
           {meetingActions(card).map((a) => {
             const key = `${a.sheet}:${a.row}`;
             return (
