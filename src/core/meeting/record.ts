@@ -307,6 +307,8 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const putRagFill = (rag: Rag): boolean => {
     const cell = rawCell(record, "rag");
     if (!cell?.ragFills || cell.value !== null) return false;
+    // Nor an earlier month's cell, where the register keeps its RAG a column a month (put says why).
+    if (missingMonthColumn(record, cell.col, asAtDay)) return false;
     const { fill, own } = ragFillFor(rag, cell.ragFills);
     cells.push({
       sheet: facts.sheet,

@@ -14,7 +14,8 @@ import type { Report } from "../../../src/core/model/report";
 import type { RiskFacts } from "../../../src/core/model/risk-summary";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { dayFromIso, serialFromDay } from "../../../src/core/parse";
-import type { SheetSpec } from "../rules/harness";
+import type { CellValue, Grid } from "../../../src/core/model/grid";
+import { grid, type SheetSpec } from "../rules/harness";
 import { applyPlan, check, reportOfSheets } from "./helpers";
 
 const AS_AT = "2022-09-30";
@@ -141,5 +142,44 @@ describe("a meeting as at a month the register has no column for", () => {
     expect(
       plan.notes.some((n) => /no Oct-22 column to hold the RAG \(its RAG columns stop at Sep-22\)/.test(n)),
     ).toBe(true);
+  });
+
+  it("never sets a new RAG's fill on an earlier month's colour-only RAG cell", () => {
+    const rows: CellValue[][] = [
+      [
+        "Risk ID",
+        "Risk Title",
+        "Risk Owner",
+        "Likelihood",
+        "Impact",
+        "Score",
+        "Last Updated",
+        "Latest Update",
+      ].concat(["RAG Aug-22", "RAG Sep-22"]),
+      ["MR-01", "Claims", "Ann Lee", 3, 3, 9, "20/09/2022", "No change", null, null],
+    ];
+    const g: Grid = {
+      ...grid({ name: "Risk Register", rows }),
+      blankFills: [
+        { row: 1, col: 8, rgb: "FFC000" },
+        { row: 1, col: 9, rgb: "FFC000" },
+      ],
+    };
+    const report = check([g], OCT);
+    const facts = report.risks.find((r) => r.id === "MR-01")!;
+    const p = recordToEdits(
+      facts,
+      { text: "Worse", noChange: false, likelihood: 5, impact: 4 },
+      {
+        meetingDate: OCT,
+        asAt: report.asAt,
+        by: "Cllr Chair",
+        columns: fieldColumnsOf(report),
+        settings: defaultSettings(),
+        lastLoggedText: null,
+      },
+    );
+    expect(p.cells.filter((c) => c.field === "rag")).toEqual([]);
+    expect(p.notes.join(" ")).toMatch(/no Oct-22 column to hold the RAG/);
   });
 });
