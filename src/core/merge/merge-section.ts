@@ -30,6 +30,8 @@ import {
 import { isPlaceholder } from "../parse/placeholder";
 import { recalculatedCells } from "./recalculated";
 import { listWords } from "../list-words";
+import type { IsOpenStatus } from "../model/own-action";
+import { planOwnActions, type OwnActionsPlan } from "./own-actions-kept";
 import { missingMonthText, monthFamilyOf, monthOfColumn, type MonthFamily } from "../read/month-columns";
 
 /** An export column paired with the target column it is written to. */
@@ -300,7 +302,15 @@ export interface SectionInput {
   warnings: string[];
   /** What the last import wrote to the target's cells (the workbook's Import Log); none when absent. */
   lastImported?: LastImported;
+  /**
+   * Reads an own action's status as open (the register's own actions, see planOwnActions); absent for a
+   * sheet keeping no own actions (the actions sheet).
+   */
+  isOpenAction?: IsOpenStatus;
 }
+
+/** A record keeping one own action (or none): its cells go the usual path. */
+const ONE_ACTION: OwnActionsPlan = { kind: "one" };
 
 /**
  * Plans the merge of one table: export records matched to target records by key; a match's cells are
@@ -378,6 +388,55 @@ export function mergeSection(input: SectionInput): MergeSection {
     }
     return undefined;
   };
+  /**
+   * True when the register was edited since the last import wrote the cell and IRIS still says what that
+   * import wrote: the officer's is the later write, kept (noted as not written); else a change replacing
+   * such an edit says so (SPEC "Imports"). `keyIn` reads the compared value out of a cell as logged.
+   */
+  const keptSinceImport = (
+    proposed: CellChange,
+    rec: SheetRecord<string>,
+    key: string,
+    t: ColumnTarget,
+    was: string,
+    now: string,
+    keyIn = (value: CellValue, format: string | null) => compareKey(value, format, t.kind),
+  ): boolean => {
+    const baseline = baselineOf(key, t);
+    if (baseline === undefined) return false;
+    const base = keyIn(baseline.value, baseline.format);
+    if (base === was) return false;
+    if (base !== now) {
+      proposed.note = editReplacedNote(baseline);
+      return false;
+    }
+    const { format: _f, note: _n, ...kept } = proposed;
+    notWritten.push({
+      ...kept,
+      label: rules.label(rec),
+      riskId: rules.riskId(rec),
+      reason: "edited-since-import",
+      note: editKeptNote(displayText(baseline.value, baseline.format, t.kind), baseline.by),
+    });
+    return true;
+  };
+  /** The export's value under a target, null for a blank or a placeholder (TBC, N/A, #N/A…: no value, SPEC "Real registers"). */
+  const givenValue = (rec: SheetRecord<string>, t: ColumnTarget) => {
+    const given = exportCell(rec, t);
+    return given && isPlaceholder(given.text) ? null : importedValue(given, t.kind);
+  };
+  /** A register risk's own actions kept several to it: IRIS's one action updates its own line or row alone (see planOwnActions). */
+  const ownActionsOf = (existing: SheetRecord<string>, rec: SheetRecord<string>): OwnActionsPlan =>
+    input.isOpenAction === undefined
+      ? ONE_ACTION
+      : planOwnActions(
+          existing,
+          targetGrid,
+          targets.filter((t) => t.field === null || !rules.keyFields.has(t.field)),
+          (t) => givenValue(rec, t),
+          input.isOpenAction,
+          rules.label(rec),
+        );
   /** The records whose value of a field kept month by month was not written: no column for the as-at month. */
   const monthNotWritten = new Map<ColumnTarget, string[]>();
   const notWrittenFor = (t: ColumnTarget): string[] => {
@@ -402,18 +461,19 @@ export function mergeSection(input: SectionInput): MergeSection {
     const existing = index.get(key);
     if (existing) {
       const cells: CellChange[] = [];
+      const own = ownActionsOf(existing, rec);
+      if (own.kind === "not-written") warnings.push(`"${sheet}": ${own.warning}`);
       for (const t of targets) {
         if (t.field !== null && rules.keyFields.has(t.field)) continue;
-        const given = exportCell(rec, t);
-        // A placeholder (TBC, N/A, #N/A…) is no value (SPEC "Real registers"): like a blank, it never
-        // replaces what the council wrote.
-        if (given && isPlaceholder(given.text)) continue;
-        const v = importedValue(given, t.kind);
+        if (own.kind !== "one" && own.targets.has(t)) continue;
+        // A placeholder (TBC, N/A, #N/A…) is no value: like a blank, it never replaces what the council wrote.
+        const v = givenValue(rec, t);
         if (v === null) continue;
         const old = cellAt(targetGrid, existing.row, t.col);
         const oldFormat = formatAt(targetGrid, existing.row, t.col);
         // A record over several rows (an id merged down) reads its rows' cells joined: that is compared,
-        // and a change is written to its first row with the rows below cleared, so it reads as the export.
+        // and a change is written to its first row with the rows below cleared, so it reads as the export
+        // (its own actions kept one a row are not: see planOwnActions).
         // A field kept month by month is compared with what the record reads now, its newest filled month.
         const below = filledBelow(existing, t.col);
         const reads = below.length > 0 || t.byMonth ? joinedCell(existing, t) : undefined;
@@ -427,24 +487,7 @@ export function mergeSection(input: SectionInput): MergeSection {
         }
         const format = formatOver(v, old, oldFormat);
         const proposed = change(sheet, existing.row, t, old, oldFormat, v.value, format);
-        // The register edited since the last import wrote the cell: kept when IRIS still says what that
-        // import wrote (the officer's is the later write), else replaced, saying so (SPEC "Imports").
-        const baseline = baselineOf(key, t);
-        const base = baseline === undefined ? null : compareKey(baseline.value, baseline.format, t.kind);
-        if (baseline !== undefined && base !== was) {
-          if (base === now) {
-            const { format: _f, note: _n, ...kept } = proposed;
-            notWritten.push({
-              ...kept,
-              label: rules.label(rec),
-              riskId: rules.riskId(rec),
-              reason: "edited-since-import",
-              note: editKeptNote(displayText(baseline.value, baseline.format, t.kind), baseline.by),
-            });
-            continue;
-          }
-          proposed.note = editReplacedNote(baseline);
-        }
+        if (keptSinceImport(proposed, rec, key, t, was, now)) continue;
         const c = writable(proposed, rec);
         if (!c) continue;
         cells.push(c);
@@ -464,6 +507,22 @@ export function mergeSection(input: SectionInput): MergeSection {
           if (cleared) cells.push(cleared);
         }
       }
+      if (own.kind === "several")
+        for (const w of own.writes) {
+          const t = w.target;
+          const proposed = change(
+            sheet,
+            w.row,
+            t,
+            w.old,
+            w.oldFormat,
+            w.value,
+            formatOver(w, w.old, w.oldFormat),
+          );
+          if (keptSinceImport(proposed, rec, key, t, w.wasKey, w.nowKey, w.actionKeyIn)) continue;
+          const c = writable(proposed, rec);
+          if (c) cells.push(c);
+        }
       if (cells.length > 0) {
         const record: RecordChange = {
           key,

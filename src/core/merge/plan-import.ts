@@ -255,6 +255,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     rules: riskRules,
     warnings,
     lastImported: lastImported(input.workbookGrids, targetRegister, riskRowKey),
+    isOpenAction: (status) => parseActionState(status, settings) === "open",
   });
   riskSection.added = withWhereClosed(riskSection.added, read.records.risks, targetRegister, closedPlace);
   warnings.push(

@@ -136,12 +136,36 @@ function cellLines(risk: RiskRecord, field: "actionOwner" | "actionDue" | "actio
   const value = rawValue(risk, field);
   if (value === null) return [];
   if (typeof value !== "string") return [rawText(risk, field)];
+  return ownCellTextLines(value);
+}
+
+/** A text own-action cell's lines as {@link readOwnActions} reads them (see cellLines). */
+export function ownCellTextLines(text: string): string[] {
   const lines: string[] = [];
-  for (const line of splitLines(value)) {
+  for (const line of splitLines(text)) {
     if (line.startsWith("(") && lines.length > 0) lines[lines.length - 1] += ` ${line}`;
     else lines.push(isPlaceholder(line) ? "" : withoutMarker(line));
   }
   return lines.some(Boolean) ? lines : [];
+}
+
+/**
+ * A text own-action cell with its action n's line (from 0, counted as {@link ownCellTextLines} counts them)
+ * written `line` instead, its list marker ("2.") and every other line, bracketed notes and line breaks
+ * kept as they are; null when the cell has no line n.
+ */
+export function withOwnCellLine(text: string, n: number, line: string): string | null {
+  const raw = text.split(/(\r\n|\r|\n)/);
+  let seen = -1;
+  for (let i = 0; i < raw.length; i += 2) {
+    const trimmed = raw[i].trim();
+    if (trimmed === "" || (trimmed.startsWith("(") && seen >= 0)) continue;
+    if (++seen !== n) continue;
+    const marker = LIST_MARKER.exec(raw[i])?.[0] ?? /^\s*/.exec(raw[i])![0];
+    raw[i] = marker + line;
+    return raw.join("");
+  }
+  return null;
 }
 
 /** The risk's one own action, read from its cells as they are (the due cell as the check reads a date). */
