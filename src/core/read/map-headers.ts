@@ -5,7 +5,7 @@ import type { ColumnMapping } from "../model/sheet-info";
 import type { ColumnCorrection } from "../model/settings";
 import { compilePattern, PATTERNS, STRATEGY_HEADER_WORDS, type CompiledPattern } from "./field-patterns";
 import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
-import { monthFamilies, type FamilyCandidate, type MonthFamily } from "./month-columns";
+import { monthFamilies, monthOverHeader, type FamilyCandidate, type MonthFamily } from "./month-columns";
 
 export interface HeaderCell {
   /** 0-based sheet column. */
@@ -197,9 +197,13 @@ function groupQualifiers(group: string | undefined): string[] {
  * mapper reads alone as it reads the pair (a group qualifies by its inherent / target / current words
  * only, see findCandidates: "Score" under "Residual Risk Rating" is "Residual Score"). A header under no
  * such group, or one that names its own ("Current Risk Score" under "Residual"), is its own text. The
- * Import Log's Field, so that two columns headed alike under different groups are told apart.
+ * Import Log's Field, so that two columns headed alike under different groups are told apart. Under a
+ * month alone (a block of columns a month: "Update" under "Sep-22"), the month goes first ("Sep-22
+ * Update"), as a column naming its own month names it ("Update Sep-22").
  */
 export function groupedHeader(cell: Pick<HeaderCell, "text" | "group">): string {
+  const month = monthOverHeader(cell);
+  if (month !== null) return `${month} ${cell.text}`;
   if (groupQualifiers(cell.group).length === 0) return cell.text;
   if (headerWords(cell.text).some((w) => QUALIFIERS.has(w))) return cell.text;
   // The group's qualifying words as the officer wrote them ("Residual", "Pre"), in its order.

@@ -183,6 +183,16 @@ function cellMonth(c: HeaderCellText): (HeaderMonth & { group: string | undefine
   return over && over.rest === "" ? { day: over.day, rest: c.text, group: undefined } : null;
 }
 
+/**
+ * The month alone over a header cell that names none itself ("Sep-22" over "Update", a block of columns a
+ * month), as the check labels it; null for any other cell.
+ */
+export function monthOverHeader(c: { text: string; group?: string }): string | null {
+  if (!c.group || headerMonth(c.text)) return null;
+  const over = headerMonth(c.group);
+  return over && over.rest === "" ? monthLabel(over.day) : null;
+}
+
 /** What bindMonthFamilies changes of a header mapping (map-headers' HeaderMapping). */
 interface BindableMapping {
   fieldColumns: Map<string, number>;

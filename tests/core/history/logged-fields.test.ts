@@ -22,6 +22,10 @@ describe("groupedHeader: a header as the check reads it with its group", () => {
     ["Inherent Score", "Inherent", "Inherent Score"],
     ["Score", "Assessment", "Score"],
     ["Score", undefined, "Score"],
+    // A block of columns a month: the month over the column is named first, as "Update Sep-22" names its own.
+    ["Update", "Sep-22", "Sep-22 Update"],
+    ["RAG", "September 2022", "Sep-22 RAG"],
+    ["Update Sep-22", "Sep-22", "Update Sep-22"],
   ])("%s under %s is %s", (text, group, named) => {
     expect(groupedHeader({ text, group })).toBe(named);
   });
@@ -30,6 +34,7 @@ describe("groupedHeader: a header as the check reads it with its group", () => {
     ["Score", "Inherent"],
     ["Score", "Residual"],
     ["Impact", "Target"],
+    ["Update", "Sep-22"],
   ])("%s under %s maps alone as the pair does", (text, group) => {
     const pair = mapHeaders("risk-register", [{ col: 0, text, group }]).columns[0].field;
     const alone = mapHeaders("risk-register", [{ col: 0, text: groupedHeader({ text, group }) }]).columns[0]
