@@ -25,6 +25,7 @@ import { backupName } from "../history/backups";
 import type { ImportMapping, ImportPlan, ImportProblem, ImportResult, MergeSection } from "./types";
 import { confirmedRenumbering, proposeRenumbered } from "./renumbered";
 import { closedPlaceOf, closedPlaceText } from "../read/register-contents";
+import { keptElsewhereWarnings, keptOnOtherKindOfSheet } from "./kept-elsewhere";
 import { underClosedHeadingWarnings, withWhereClosed, type ClosedPlaceOf } from "./closed-places";
 
 /** Everything planning an import needs; nothing here is read from a clock or a file. */
@@ -244,9 +245,27 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     flaggedPattern,
     targetName: `register "${targetRegister}"`,
   };
+  // An export row the workbook keeps on its Opportunities sheet (or its risk register, importing into the
+  // Opportunities sheet) is that record: left where it stands, said so, never added here a second time.
+  const keptElsewhere = keptOnOtherKindOfSheet(
+    new Set(risks.map(mergeKey)),
+    read.records.risks,
+    read.layouts,
+    targetRegister,
+    closedPlace,
+  );
+  const toMerge = keptElsewhere.size === 0 ? risks : risks.filter((r) => !keptElsewhere.has(mergeKey(r)));
+  if (keptElsewhere.size > 0) {
+    const bySheet = new Map<string, string[]>();
+    for (const r of risks) {
+      const sheet = keptElsewhere.get(mergeKey(r));
+      if (sheet !== undefined) bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), riskLabel(r)]);
+    }
+    warnings.push(...keptElsewhereWarnings(bySheet, targetRegister));
+  }
   const riskSection = mergeSection({
     exportSheet: mapping.risks.sheet,
-    exportRecords: risks,
+    exportRecords: toMerge,
     targetGrid: registerRaw,
     targetLayout: regLayout,
     targetRecords: regRecords,
