@@ -7,11 +7,11 @@ import { excerpt } from "../rules/excerpt";
 import { fillMergedAreas, cellAt, type CellValue, type Grid } from "../model/grid";
 import { fieldText, idKey, type SheetRecord, rawValue } from "../model/records";
 import type { Settings } from "../model/settings";
-import { dayFromIso, parseActionState, parseRiskState, ukDate } from "../parse";
+import { dayFromIso, parseActionState, parseRiskState, ukDate, type DayNumber } from "../parse";
 import { cellText } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { monthColumnsOf } from "../read/month-columns";
-import { readWorkbook } from "../read/read-workbook";
+import { readWorkbook, type UpdateLogSheet } from "../read/read-workbook";
 import {
   columnTargets,
   flagColumn,
@@ -25,6 +25,7 @@ import { backupName } from "../history/backups";
 import type { ImportMapping, ImportPlan, ImportProblem, ImportResult, MergeSection } from "./types";
 import { confirmedRenumbering, proposeRenumbered } from "./renumbered";
 import { closedPlaceOf, closedPlaceText } from "../read/register-contents";
+import { planWideLogUpdates, wideUpdateLogOf } from "./wide-update-log";
 import { keptElsewhereWarnings, keptOnOtherKindOfSheet } from "./kept-elsewhere";
 import { underClosedHeadingWarnings, withWhereClosed, type ClosedPlaceOf } from "./closed-places";
 
@@ -277,6 +278,18 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     isOpenAction: (status) => parseActionState(status, settings) === "open",
   });
   riskSection.added = withWhereClosed(riskSection.added, read.records.risks, targetRegister, closedPlace);
+  const updatesTab = withWideLogUpdates(riskSection, {
+    exportRisks: toMerge,
+    registerRecords: regRecords,
+    key: mergeKey,
+    riskKey,
+    registerHasUpdate: regLayout.mapping.fieldColumns.has("update"),
+    exportHasUpdate: mapping.risks.columns.some((c) => c.field === "update"),
+    updateLogs: read.updateLogs,
+    grids: input.workbookGrids,
+    asAt: asAtDay,
+    warnings,
+  });
   warnings.push(
     ...underClosedHeadingWarnings(
       riskSection,
@@ -424,7 +437,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     // A formula the changes make out of date holds no result until Excel works it out (a score is then
     // likelihood × impact, as the check reads it).
     const written = new Map<number, CellValue>([
-      ...rc.cells.map((c) => [c.col, c.new] as const),
+      ...rc.cells.filter((c) => c.sheet === targetRegister).map((c) => [c.col, c.new] as const),
       ...(rc.recalculated ?? []).map((c) => [c.col, null] as const),
     ]);
     const b = before(rc.row);
@@ -458,7 +471,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
 
   // Dated backups of each sheet the import may write, with names free in the workbook and of each other.
   const backups: { from: string; to: string }[] = [];
-  for (const sheet of [targetRegister, actionSection?.sheet ?? null]) {
+  for (const sheet of [targetRegister, actionSection?.sheet ?? null, updatesTab]) {
     if (sheet === null) continue;
     backups.push({
       from: sheet,
@@ -514,4 +527,56 @@ function formulasUnread(file: string, sheet: string): ImportProblem {
     sheet,
     message: `Excel could not say which cells of sheet "${sheet}" hold formulas, so the import could overwrite one; nothing was changed. Try again, or import the file with the command line (risk-review import)`,
   };
+}
+
+/** What withWideLogUpdates reads. */
+interface WideLogInput {
+  exportRisks: readonly SheetRecord<string>[];
+  registerRecords: readonly SheetRecord<string>[];
+  /** The key an export risk is merged on (its register risk's, renumbering confirmed), and a register risk's. */
+  key: (r: SheetRecord<string>) => string;
+  riskKey: (r: SheetRecord<string>) => string;
+  registerHasUpdate: boolean;
+  exportHasUpdate: boolean;
+  updateLogs: readonly UpdateLogSheet[];
+  grids: readonly Grid[];
+  asAt: DayNumber;
+  warnings: string[];
+}
+
+/**
+ * On a register with no update column whose updates are kept on a tab a column a month (see
+ * planWideLogUpdates): IRIS's updates of the register's risks written there, as cells of those risks'
+ * changes (each on the tab's sheet), the export's update column no longer "not carried". Returns the tab's
+ * name where it is written, else null.
+ */
+function withWideLogUpdates(section: MergeSection, input: WideLogInput): string | null {
+  if (input.registerHasUpdate || !input.exportHasUpdate) return null;
+  const log = wideUpdateLogOf(input.updateLogs);
+  const raw = log && input.grids.find((g) => g.sheetName === log.grid.sheetName);
+  if (!log || !raw) return null;
+  const onRegister = new Map(input.registerRecords.map((r) => [input.riskKey(r), r] as const));
+  const planned = planWideLogUpdates(
+    input.exportRisks.filter((r) => onRegister.has(input.key(r))),
+    input.key,
+    (r) => cellText(rawValue(onRegister.get(input.key(r))!, "id")),
+    log,
+    raw,
+    input.asAt,
+    lastImported(input.grids, raw.sheetName, riskRowKey),
+  );
+  input.warnings.push(...planned.warnings);
+  section.notCarried = section.notCarried.filter((n) => n.field !== "update");
+  for (const [key, cell] of planned.cells) {
+    const changed = section.changed.find((c) => c.key === key);
+    if (changed) {
+      changed.cells.push(cell);
+      continue;
+    }
+    const record = onRegister.get(key)!;
+    const label = cellText(rawValue(record, "id"));
+    section.changed.push({ key, label, riskId: label, row: record.row, cells: [cell] });
+    section.unchanged--;
+  }
+  return planned.cells.size > 0 ? planned.sheet : null;
 }
