@@ -256,6 +256,26 @@ function updateLogSheet(sheet: UpdateLogSheet): LogSheet {
 }
 
 /**
+ * The one entry object a log reader fills row by row (the log copies it into its columns): no object per row.
+ * `monthOnly` for a log whose every entry is dated by its month alone.
+ */
+function blankEntry(fromImport: boolean, sheet: number, monthOnly = false): NewEntry {
+  return {
+    day: 0,
+    month: 0,
+    minute: -1,
+    fromImport,
+    score: null,
+    oldScore: null,
+    noChange: false,
+    flaggedNo: false,
+    monthOnly,
+    sheet,
+    row: 0,
+  };
+}
+
+/**
  * The updates read from the Update Logs before the one being read, to tell the rows an archived copy of a log
  * repeats ("Update Log (to Sep 22)", kept as the original carried on): a row of another Update Log naming the
  * same risk (and register), on the same date and time, in the same words, with the same no-change flag and
@@ -308,20 +328,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading, copies: CopiedUpdat
   const slot = into.builder.sheetSlot(logSheet);
   const firstRow = Math.max(0, sheet.headerRow + 1 - grid.rowOffset);
   const dates = new LogDates(() => datesMonthFirst(grid.values, firstRow, dateAt));
-  // One entry object filled row by row (the log copies it into its columns): no object per row.
-  const entry: NewEntry = {
-    day: 0,
-    month: 0,
-    minute: -1,
-    fromImport: false,
-    score: null,
-    oldScore: null,
-    noChange: false,
-    flaggedNo: false,
-    monthOnly: false,
-    sheet: slot,
-    row: 0,
-  };
+  const entry = blankEntry(false, slot);
   const setAside = new LogRowsSetAside(grid, sheet.headerRow, dateAt);
   // The no-change cell read last, and what it says: a log says "Yes" or "No" many rows running.
   let lastFlag: CellValue | undefined = undefined;
@@ -412,19 +419,7 @@ function fromWideUpdateLog(sheet: UpdateLogSheet, months: readonly MonthColumn[]
     month: monthOf(m.day),
     slot: into.builder.sheetSlot(monthColumnLogSheet(grid, m.col)),
   }));
-  const entry: NewEntry = {
-    day: 0,
-    month: 0,
-    minute: -1,
-    fromImport: false,
-    score: null,
-    oldScore: null,
-    noChange: false,
-    flaggedNo: false,
-    monthOnly: true,
-    sheet: 0,
-    row: 0,
-  };
+  const entry = blankEntry(false, 0, true);
   let read = 0;
   for (let r = Math.max(0, sheet.headerRow + 1 - grid.rowOffset); r < grid.values.length; r++) {
     const cells = grid.values[r];
@@ -508,17 +503,7 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
       return r ? importTexts(r).text : "";
     },
   });
-  const entry: NewEntry = {
-    day: 0,
-    month: 0,
-    minute: -1,
-    fromImport: true,
-    score: null,
-    oldScore: null,
-    noChange: false,
-    sheet: slot,
-    row: 0,
-  };
+  const entry = blankEntry(true, slot);
   let read = 0;
   for (let row = reader.firstRow; row < reader.endRow; row++) {
     const cells = grid.values[row - grid.rowOffset];
