@@ -18,6 +18,8 @@ export const rule: Rule = {
     messages: {
       above: "Risk {id} scores {score}, above the appetite for {category} ({level}, up to {max}).",
       aboveDefault: "Risk {id} scores {score}, above the default appetite ({level}, up to {max}).",
+      aboveDefaultFor:
+        "Risk {id} scores {score}, above the default appetite ({level}, up to {max}; Settings set none for {category}).",
     },
   },
   check(ctx) {
@@ -37,9 +39,10 @@ export const rule: Rule = {
       };
       // The Score cell where the register has one, worked out or not (a formula whose result an import cleared).
       const field = fieldColumn(r, "score") !== undefined ? "score" : "likelihood";
-      return appetite.category
-        ? { record: r, field, messageId: "above", data }
-        : { record: r, field, messageId: "aboveDefault", data };
+      if (!appetite.category) return { record: r, field, messageId: "aboveDefault", data };
+      // A category Settings set no level for has the default: said so, not named as if the level were its own.
+      if (appetite.byDefault) return { record: r, field, messageId: "aboveDefaultFor", data };
+      return { record: r, field, messageId: "above", data };
     });
   },
 };

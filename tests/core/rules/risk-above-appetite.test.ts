@@ -25,7 +25,11 @@ describe(RULE, () => {
   });
 
   it.each<[string, HistoryRisk, [string, string][]]>([
-    ["above the default appetite", { score: 10 }, [["E2", "above"]]],
+    [
+      "above the default appetite, its category having no level of its own in Settings",
+      { score: 10 },
+      [["E2", "aboveDefaultFor"]],
+    ],
     ["above a named category's appetite", { score: 6, category: "Financial" }, [["E2", "above"]]],
     ["no category: the default level", { score: 12, category: null }, [["E2", "aboveDefault"]]],
   ])("invalid: %s", (_name, over, expected) => {
