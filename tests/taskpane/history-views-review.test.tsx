@@ -38,6 +38,7 @@ import type { CellValue } from "../../src/core/model/grid";
 import { installFakeExcel, uninstallFakeExcel, type FakeHost, type FakeSheetSpec } from "../fakes/fake-excel";
 import { writeCellValue } from "../fakes/fake-state";
 import { REGISTER_HEADERS, risk } from "../core/rules/harness";
+import { facts, historyRows } from "./helpers/spoken";
 
 jest.setTimeout(120_000);
 configure({ asyncUtilTimeout: 15_000 });
@@ -121,43 +122,6 @@ async function detailOf(user: User, finding: RegExp): Promise<HTMLElement> {
     );
   await user.click(button);
   return screen.findByRole("region", { name: /^Risk history/ });
-}
-
-/** "Direction" → what the detail or card says (the words a screen reader reads, arrows hidden from it). */
-function facts(region: HTMLElement): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const dt of Array.from(region.querySelectorAll("dt"))) {
-    const dd = dt.nextElementSibling as HTMLElement | null;
-    const spoken = Array.from(dd?.querySelectorAll("*") ?? []).length
-      ? textWithoutHidden(dd as HTMLElement)
-      : (dd?.textContent ?? "");
-    out[dt.textContent ?? ""] = spoken.trim();
-  }
-  return out;
-}
-
-function textWithoutHidden(el: HTMLElement): string {
-  let s = "";
-  el.childNodes.forEach((n) => {
-    if (n.nodeType === Node.TEXT_NODE) s += n.textContent ?? "";
-    else if (n instanceof HTMLElement && n.getAttribute("aria-hidden") !== "true") s += textWithoutHidden(n);
-  });
-  return s;
-}
-
-/** The history table's rows, newest first: "Sep 2022 | 9 Amber | words; more words". */
-function historyRows(region: HTMLElement): string[] {
-  const table = within(region).getByRole("table");
-  return within(table)
-    .getAllByRole("row")
-    .slice(1)
-    .map((row) => {
-      const [month, score, logged] = Array.from(row.children) as HTMLElement[];
-      const lines = Array.from(logged.children).length
-        ? Array.from(logged.children).map((c) => c.textContent ?? "")
-        : [logged.textContent ?? ""];
-      return `${month.textContent} | ${score.textContent} | ${lines.join("; ")}`;
-    });
 }
 
 const sheetValues = (host: FakeHost, name: string): CellValue[][] =>
