@@ -9,19 +9,16 @@
 // decides. Tests named "guard:" keep the ordinary reading a fix must not break.
 
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { JsonFinding, JsonReport, JsonSheet } from "../../src/cli/format-json";
 import { tempFolder } from "../helpers/test-files";
-import { runMain } from "./helpers/main-in-process";
+import { checkJson, d, writeBook, type Cell } from "./helpers/review-book";
 
 jest.setTimeout(120_000);
 
 const AS_AT = "2022-09-30";
 const tmp = tempFolder("crr-rv29-misfire-");
 let files = 0;
-
-type Cell = string | number | Date | null;
-const d = (y: number, m: number, day: number): Date => new Date(Date.UTC(y, m - 1, day));
 
 interface Sheet {
   name: string;
@@ -32,33 +29,21 @@ interface Sheet {
   build?: (ws: ExcelJS.Worksheet) => void;
 }
 
-/** Writes a workbook as an officer lays it out: dates as Excel dates shown dd/mm/yyyy (month headers mmm-yy). */
-async function book(sheets: Sheet[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    s.rows.forEach((r, i) =>
-      r.forEach((v, j) => {
-        if (v === null) return;
-        const cell = ws.getCell(i + 1, j + 1);
-        cell.value = v;
-        if (v instanceof Date) cell.numFmt = s.monthRows?.includes(i) ? "mmm-yy" : "dd/mm/yyyy";
-        if (typeof v === "string" && v.includes("\n")) cell.alignment = { wrapText: true };
-      }),
-    );
-    s.build?.(ws);
-  }
+/** Writes a workbook as an officer lays it out (see writeBook). */
+function book(sheets: Sheet[]): Promise<string> {
   const file = path.join(tmp, `misfire-${++files}.xlsx`);
-  await wb.xlsx.writeFile(file);
-  return file;
+  return writeBook(
+    file,
+    sheets.map((s) => ({
+      ...s,
+      dateFormat: (i: number) => (s.monthRows?.includes(i) ? "mmm-yy" : "dd/mm/yyyy"),
+      wrapLines: true,
+    })),
+  );
 }
 
 /** `risk-review check FILE --as-at 2022-09-30 --format json`. */
-async function check(file: string): Promise<JsonReport> {
-  const run = await runMain(["check", file, "--as-at", AS_AT, "--format", "json"]);
-  if (run.status > 1) throw new Error(`check failed (${run.status}): ${run.stderr}`);
-  return JSON.parse(run.stdout) as JsonReport;
-}
+const check = (file: string): Promise<JsonReport> => checkJson(file, AS_AT);
 
 const of = (json: JsonReport, rule: string, id?: string): JsonFinding[] =>
   json.findings.filter((f) => f.ruleId === rule && (id === undefined || f.recordId === id));

@@ -13,6 +13,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { JsonFinding, JsonReport } from "../../src/cli/format-json";
 import { tempFolder } from "../helpers/test-files";
+import { checkJson, d, writeBook, type Cell } from "./helpers/review-book";
 import { runMain } from "./helpers/main-in-process";
 
 jest.setTimeout(120_000);
@@ -20,9 +21,6 @@ jest.setTimeout(120_000);
 const AS_AT = "2022-09-30";
 const tmp = tempFolder("crr-rv29-months-");
 let files = 0;
-
-type Cell = string | number | Date | null;
-const d = (y: number, m: number, day: number): Date => new Date(Date.UTC(y, m - 1, day));
 
 interface Sheet {
   name: string;
@@ -33,33 +31,20 @@ interface Sheet {
   build?: (ws: ExcelJS.Worksheet) => void;
 }
 
-/** Writes a workbook as an officer lays it out: dates in data rows as Excel dates shown dd/mm/yyyy. */
-async function book(sheets: Sheet[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    s.rows.forEach((r, i) =>
-      r.forEach((v, j) => {
-        if (v === null) return;
-        const cell = ws.getCell(i + 1, j + 1);
-        cell.value = v;
-        if (v instanceof Date)
-          cell.numFmt = i === 0 && s.headerDateFormat ? s.headerDateFormat : "dd/mm/yyyy";
-      }),
-    );
-    s.build?.(ws);
-  }
+/** Writes a workbook as an officer lays it out (see writeBook). */
+function book(sheets: Sheet[]): Promise<string> {
   const file = path.join(tmp, `months-${++files}.xlsx`);
-  await wb.xlsx.writeFile(file);
-  return file;
+  return writeBook(
+    file,
+    sheets.map((s) => ({
+      ...s,
+      dateFormat: (i: number) => (i === 0 && s.headerDateFormat ? s.headerDateFormat : "dd/mm/yyyy"),
+    })),
+  );
 }
 
 /** `risk-review check FILE --as-at 2022-09-30 --format json`. */
-async function check(file: string): Promise<JsonReport> {
-  const run = await runMain(["check", file, "--as-at", AS_AT, "--format", "json"]);
-  if (run.status > 1) throw new Error(`check failed (${run.status}): ${run.stderr}`);
-  return JSON.parse(run.stdout) as JsonReport;
-}
+const check = (file: string): Promise<JsonReport> => checkJson(file, AS_AT);
 
 const of = (json: JsonReport, rule: string): JsonFinding[] => json.findings.filter((f) => f.ruleId === rule);
 const staleIds = (json: JsonReport): string[] =>
