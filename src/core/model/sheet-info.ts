@@ -63,6 +63,12 @@ export interface SheetInfo {
   sections?: { row: number; text: string; closed?: true }[];
   /** Rows inside the table that were not taken for records, and why (0-based rows). */
   setAside?: SetAsideRow[];
+  /**
+   * On a register, rows read as section headings with no record under them (0-based rows): a note typed
+   * under the table ("Last reviewed at RMB 28/09/22"), or an empty section. Not sections, but rows written
+   * below one would be read under it, as their section: an import that adds rows there heads them itself.
+   */
+  emptyHeadings?: { row: number; text: string }[];
   /** True for a sheet holding the workbook's own risk matrix, whose ratings set its RAG bands. */
   riskMatrix?: boolean;
   /**

@@ -20,8 +20,10 @@ import { isPlaceholder } from "../parse/placeholder";
 import { cellText, isBlank, shownText } from "./cell-text";
 import type { SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
+import { headingNamesNoCategory } from "./heading-category";
 import { monthColumnsOf } from "./month-columns";
 import {
+  continuesNoteRows,
   isTotalsRow,
   mergedTails,
   noteRowKind,
@@ -35,6 +37,8 @@ import {
 export interface TableStructure {
   sections: { row: number; text: string }[];
   setAside: SetAsideRow[];
+  /** On a register, headings with no record under them (see SheetInfo.emptyHeadings). */
+  emptyHeadings?: { row: number; text: string }[];
 }
 
 const RAG_WORD = { red: "Red", amber: "Amber", green: "Green" } as const;
@@ -600,7 +604,10 @@ export function readTable<F extends string>(
     }
     if (isRepeatedGroupRow(grid, row, layout, groups)) continue;
     if (structured) {
-      const note = noteRowKind(grid, row);
+      // A colour key's entries ("Red | 15–25: escalate") under its "Key:" row, and a note under a key or a
+      // sign-off, are the block's too.
+      const note =
+        noteRowKind(grid, row) ?? continuesNoteRows(grid, row, notes[notes.length - 1], span, idCol);
       if (note !== null) {
         notes.push({ row, reason: note });
         continue;
@@ -650,7 +657,8 @@ export function readTable<F extends string>(
         // aim, whose number and words carry down to the actions below until they write their own. A note
         // under the plan (a BRAG key, "Last updated …") is read the same way; no action follows it.
         if (isPlan) aimHeading = carryPlanHeading(heading, row, fieldColumns, carried);
-        else section = heading;
+        // "New risks …" ends the section above but gives the rows below no category (and no closed section).
+        else section = headingNamesNoCategory(heading) ? undefined : heading;
         sections.push({ row, text: heading, followed: false });
         continue;
       }
@@ -746,7 +754,8 @@ export function readTable<F extends string>(
       if (s.followed) {
         structure.sections.push({ row: s.row, text: s.text });
         structure.setAside.push({ row: s.row, reason: "heading" });
-      }
+      } else if (kind === "risk-register")
+        (structure.emptyHeadings ??= []).push({ row: s.row, text: s.text });
     for (const row of totals) structure.setAside.push({ row, reason: "totals" });
     for (const n of notes) structure.setAside.push(n);
     structure.setAside.sort((a, b) => a.row - b.row);

@@ -369,6 +369,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
       ...sheetInfoOf(raw, layout, rows.length),
       ...(structure.sections.length ? { sections: sectionsOf(layout, structure) } : {}),
       ...(structure.setAside.length ? { setAside: structure.setAside } : {}),
+      ...(structure.emptyHeadings ? { emptyHeadings: structure.emptyHeadings } : {}),
       ...(ownMatrix ? { riskMatrix: true } : {}),
       ...(ownRatingScales.has(grid.sheetName) ? { ownRatingScale: true as const } : {}),
       ...(monthFirstColumns.length > 0 ? { monthFirstColumns } : {}),

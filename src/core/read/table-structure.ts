@@ -2,7 +2,10 @@
 // merged id (SPEC "Real registers").
 
 import type { CellValue, Grid } from "../model/grid";
+import type { SetAsideRow } from "../model/sheet-info";
+import { parseRagWord } from "../parse/rag";
 import { cellText, isBlank } from "./cell-text";
+import { headingNamesNoCategory } from "./heading-category";
 
 /** The table's first and last sheet columns (0-based), from its header row. */
 export interface TableSpan {
@@ -76,8 +79,8 @@ const PAGE_NUMBER = /^page\s+\d+(?:\s*(?:of|\/)\s*\d+)?$/i;
 const MADE_BY =
   /^(?:exported|printed|generated|produced|extracted|downloaded|report\s+(?:run|printed|generated))(?:\s*(?:by|on|at|from|:)\s*\S|\s+\d)/i;
 
-/** A key's label, and one entry of a colour key: "Key:", "R = Red (15-25)", "H = High". */
-const KEY_LABEL = /^(?:key|legend)\s*:?$/i;
+/** A key's label, and one entry of a colour key: "Key:", "RAG key", "Colour key:", "R = Red (15-25)", "H = High". */
+const KEY_LABEL = /^(?:(?:rag|colou?r|rag\s+colou?r)\s+)?(?:key|legend)\s*:?$/i;
 const KEY_ENTRY = /^[A-Za-z0-9]{1,6}\s*=\s*\S/;
 
 /**
@@ -173,6 +176,55 @@ function looksLikeId(text: string): boolean {
     !NUMBERED_PART.test(text) &&
     !NUMBERED_HEADING.test(text)
   );
+}
+
+/** What an id looks like beside a key's words: one short word with a letter and a digit ("HRC-001", "R7"). */
+const ID_WORD = /^(?=\S*\p{L})(?=\S*\d)\S{2,20}$/u;
+
+/** True for a text written as an id is ("HRC-001", "R7"), not a band ("15–25", "15–25: escalate") or words. */
+function idLike(text: string): boolean {
+  return ID_WORD.test(text);
+}
+
+/**
+ * Why `row` is set aside with the note rows straight above it (`above`, the last row set aside, on the row
+ * before), or null: an entry of a colour key under its "Key:" row or its last entry (see isColourKeyEntry),
+ * or a line of words under a colour key or a sign-off (not a page footer), such as "Last reviewed at RMB
+ * 28/09/22" under "Approved by: …": a note on the block, never a section heading for rows below it. A "New
+ * risks …" heading (see headingNamesNoCategory) is a heading still, wherever it stands.
+ */
+export function continuesNoteRows(
+  grid: Grid,
+  row: number,
+  above: SetAsideRow | undefined,
+  span: TableSpan,
+  idCol: number | undefined,
+): SetAsideRow["reason"] | null {
+  if (above === undefined || above.row !== row - 1 || above.reason === "footer") return null;
+  if (above.reason === "key" && isColourKeyEntry(grid, row)) return "key";
+  const words = sectionHeading(grid, row, span, idCol);
+  return words !== null && !headingNamesNoCategory(words) ? above.reason : null;
+}
+
+/**
+ * True for an entry of a colour key written a row a band: a RAG word first ("Red", "Amber", "Green", "R"),
+ * then the band or what it means ("15–25: escalate to the corporate register", 15, "directorate register")
+ * and nothing an id could be. Such a row sits under the register's id and title columns, but it is the
+ * key's, not a risk.
+ */
+function isColourKeyEntry(grid: Grid, row: number): boolean {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return false;
+  let first = true;
+  for (const v of r) {
+    if (isBlank(v ?? null)) continue;
+    if (typeof v !== "string" && typeof v !== "number") return false;
+    if (first) {
+      if (typeof v !== "string" || !parseRagWord(v).ok) return false;
+      first = false;
+    } else if (typeof v === "string" && idLike(v.trim())) return false;
+  }
+  return !first;
 }
 
 /** A label a section row writes before its name: "Category: ", "Risk Category - ", "Section: ", "Category – ". */
