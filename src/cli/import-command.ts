@@ -16,7 +16,7 @@ import type { Report } from "../core/model/report";
 import type { Settings } from "../core/model/settings";
 import { detectSheet, type SheetLayout } from "../core/read/detect-sheet";
 import { withRegisterContents } from "../core/read/register-contents";
-import { newRecordText } from "../core/merge/closed-places";
+import { newRecordRowText } from "../core/merge/closed-places";
 import { findRegisterCopies } from "../core/history/backups";
 import { buildRiskSummaryTab } from "../core/summary/risk-summary-tab";
 import { VERSION } from "../core/version";
@@ -263,6 +263,16 @@ function sectionJson(s: MergeSection | null): unknown {
     ...(s.totalsRow
       ? { totalsRow: { ...totalsRowJson(s.totalsRow), note: totalsRowNote(s.totalsRow) } }
       : {}),
+    ...(s.heading
+      ? {
+          heading: {
+            row: s.heading.row + 1,
+            cell: s.heading.cell,
+            text: s.heading.text,
+            note: s.heading.note,
+          },
+        }
+      : {}),
   };
 }
 
@@ -270,7 +280,12 @@ function sectionJson(s: MergeSection | null): unknown {
 function totalsRowJson(place: TotalsRowPlace): Record<string, unknown> {
   return place.kind === "moved"
     ? { moved: true, from: place.from + 1, to: place.from + place.by + 1 }
-    : { moved: false, row: place.row + 1, newRows: [place.first + 1, place.last + 1] };
+    : {
+        moved: false,
+        row: place.row + 1,
+        newRows: [place.first + 1, place.last + 1],
+        ...(place.kind === "above" ? { above: true } : {}),
+      };
 }
 
 function counts(report: Report | null): { error: number; warning: number } | null {
@@ -323,7 +338,7 @@ function sectionText(title: string, s: MergeSection | null, lines: string[], bud
     `${title} (sheet "${s.sheet}"): ${s.added.length} new, ${s.changed.length} changed (${cells} cells), ` +
       `${s.missing.length} not in the export (${flagged} flagged), ${s.unchanged} unchanged`,
   );
-  if (s.added.length) lines.push(`  New: ${list(s.added.map(newRecordText))}`);
+  if (s.added.length) lines.push(`  New: ${list(s.added.map(newRecordRowText))}`);
   // Rows left below a totals row are a warning (listed with the others); a moved totals row is said here.
   if (s.totalsRow?.kind === "moved") lines.push(`  ${capitalise(totalsRowNote(s.totalsRow))}`);
   for (const r of s.changed) {

@@ -343,7 +343,9 @@ function freeName(wanted: string, taken: Set<string>): string {
  * Sync 3, on its own: each backup copied to the end, renamed, and marked as the add-in's own sheet; then,
  * the backups made, whole rows inserted at each table's Total row for the new rows (Range.insert, ExcelApi
  * 1.1): Excel moves the Total row and everything below it down, keeps every reference to them, and grows the
- * table, as the insertion is inside it. Last in the batch, so a failed sync has not inserted them.
+ * table, as the insertion is inside it. Where the Total row moves into blank rows under it (something stands
+ * below them: TotalsRowMove.intoBlankRows), as many blank rows are deleted again below it (Range.delete), so
+ * what stands below is back where it was. Last in the batch, so a failed sync has not inserted them.
  */
 async function makeBackups(
   context: Excel.RequestContext,
@@ -374,16 +376,18 @@ async function makeBackups(
     );
     made.push({ from: c.from, to, ownedName });
   }
-  for (const m of pre.tables.inserts)
-    context.workbook.worksheets
-      .getItem(m.sheet)
-      .getRangeByIndexes(m.row, m.left, m.by, m.width)
-      .insert(Excel.InsertShiftDirection.down);
+  for (const m of pre.tables.inserts) {
+    const ws = context.workbook.worksheets.getItem(m.sheet);
+    ws.getRangeByIndexes(m.row, m.left, m.by, m.width).insert(Excel.InsertShiftDirection.down);
+    // Into the blank rows under the Total row: as many of them deleted again, so nothing below them moves.
+    if (m.intoBlankRows)
+      ws.getRangeByIndexes(m.row + m.by + 1, m.left, m.by, m.width).delete(Excel.DeleteShiftDirection.up);
+  }
   try {
     await countedSync(
       context,
       "apply: backup",
-      OP_BYTES * (edits.copies.length * 3 + pre.tables.inserts.length),
+      OP_BYTES * (edits.copies.length * 3 + pre.tables.inserts.length * 2),
     );
   } catch (error) {
     // Excel stops at the first refused step and keeps the ones before it: a copy left as "Register (2)"
@@ -643,11 +647,15 @@ async function failedAfterBackup(
       await runExcel("putting the register back", async (context) => {
         // First the table rows as they were: rows inserted at a Total row deleted (it moves back up, its
         // references with it, and the table shrinks), a grown table resized back. Then the cells.
-        for (const m of pre.tables.inserts)
-          context.workbook.worksheets
-            .getItem(m.sheet)
-            .getRangeByIndexes(m.row, m.left, m.by, m.width)
-            .delete(Excel.DeleteShiftDirection.up);
+        for (const m of pre.tables.inserts) {
+          const ws = context.workbook.worksheets.getItem(m.sheet);
+          // The blank rows deleted under a Total row moved into them come back first (see makeBackups).
+          if (m.intoBlankRows)
+            ws.getRangeByIndexes(m.row + m.by + 1, m.left, m.by, m.width).insert(
+              Excel.InsertShiftDirection.down,
+            );
+          ws.getRangeByIndexes(m.row, m.left, m.by, m.width).delete(Excel.DeleteShiftDirection.up);
+        }
         if (resizeSent)
           for (const r of pre.tables.resizes) context.workbook.tables.getItem(r.table).resize(r.from);
         for (const sheet of edited) {

@@ -268,7 +268,9 @@ function writeEdits(
     // New rows inside a table above its totals row: the totals row moves down first, the table grows.
     const move = totalsMoves.get(sheet.path);
     const edited = inPart(fileName, sheet.path, () => {
-      const xml = move ? moveTotalsRowDown(need(sheet.path), move.row, move.by) : need(sheet.path);
+      const xml = move
+        ? moveTotalsRowDown(need(sheet.path), move.row, move.by, move.intoBlankRows)
+        : need(sheet.path);
       return editSheetXml(xml, cells, styles, workbook.date1904).xml;
     });
     pkg.write(sheet.path, edited);

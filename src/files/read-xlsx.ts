@@ -16,7 +16,7 @@ import { checkXlsxContainer } from "./xlsx-container";
 import { parseSharedStrings } from "./xlsx/shared-strings";
 import { scanSheet, type ScannedSheet, type SheetContext } from "./xlsx/sheet-scanner";
 import { NO_STYLES, parseStyles } from "./xlsx/styles";
-import { parseTotalsRows } from "./xlsx/table-parts";
+import { parseTableArea, totalsRowsOf, type TableArea } from "./xlsx/table-parts";
 import { totalsRowReferences } from "./xlsx/totals-row-references";
 import { parseThemeColours } from "./xlsx/theme";
 import { XlsxZip, ZipEntryError } from "./xlsx/unzip";
@@ -120,8 +120,17 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
         `sheet "${sheet.name}", cell ${toA1(row, col)} uses shared string ${index}, but ${has}`,
       );
     }
-    const totals = tableTotalsRows(zip, rel.path, fileName);
+    const tables = tableAreas(zip, rel.path, fileName);
+    const totals = tables.flatMap(totalsRowsOf);
     if (totals.length) grid.grid.totalsRows = totals;
+    if (tables.length)
+      grid.grid.tables = tables.map((t) => ({
+        top: t.top,
+        left: t.left,
+        bottom: t.bottom,
+        right: t.right,
+        totalsRow: totalsRowsOf(t).length > 0,
+      }));
     // The add-in's own sheet by its workbook name too, as the task pane knows it (a row inserted above its marker).
     if (workbook.ownedByName.has(sheet.name.toLowerCase())) grid.grid.owned = true;
     grids.push(grid.grid);
@@ -165,18 +174,20 @@ function noteTotalsRowReferences(
   }
 }
 
-/** The totals rows of the sheet's Excel tables (0-based rows), from its table parts. */
-function tableTotalsRows(zip: XlsxZip, sheetPath: string, fileName: string): number[] {
+/** The areas of the sheet's Excel tables (0-based, with their totals rows), from its table parts. */
+function tableAreas(zip: XlsxZip, sheetPath: string, fileName: string): TableArea[] {
   const slash = sheetPath.lastIndexOf("/");
   const dir = sheetPath.slice(0, slash + 1);
   const relsPath = `${dir}_rels/${sheetPath.slice(slash + 1)}.rels`;
   const rels = parsePart(zip, relsPath, (xml) => parseRelationships(xml, dir), fileName);
   if (!rels) return [];
-  const rows: number[] = [];
-  for (const rel of rels.values())
-    if (relationshipKind(rel.type) === "table")
-      rows.push(...(parsePart(zip, rel.path, parseTotalsRows, fileName) ?? []));
-  return rows;
+  const areas: TableArea[] = [];
+  for (const rel of rels.values()) {
+    if (relationshipKind(rel.type) !== "table") continue;
+    const area = parsePart(zip, rel.path, parseTableArea, fileName);
+    if (area) areas.push(area);
+  }
+  return areas;
 }
 
 /**

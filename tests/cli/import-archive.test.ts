@@ -256,21 +256,24 @@ describe("import into a register beside its Closed Risks sheet, with a CLOSED RI
     expect(run.json.movement.newRisks).toContain("HRC-009");
   });
 
-  it("warns that the new row went below the CLOSED RISKS heading, where the check reads it as closed", () => {
-    // Judgement: new rows go below the register's last row, here under the heading; moving the closed
-    // section down is a row insertion the writer does not make, so the officer is told to move the row.
+  it("heads the new row below the CLOSED RISKS heading with a heading of its own, so the check reads it as live, and says so", () => {
+    // Judgement (rv-imp30, decision 7, replacing "warn that the check reads it as closed"): new rows go below
+    // the register's last row, here under the CLOSED RISKS heading; the import writes "New risks – IRIS import
+    // 10/10/2022" at row 11 above HRC-009 (row 12), which ends the closed section, and says why.
     const warning = run.json.warnings.find((w: string) => /CLOSED RISKS/.test(w));
     expect(warning).toBeDefined();
     expect(warning).toMatch(/HRC-009/);
     expect(warning).toMatch(/row 11\b/);
-    expect(warning).toMatch(/closed/i);
-    expect(warning).toMatch(/above the heading|above it/i);
+    expect(warning).toMatch(/New risks – IRIS import 10\/10\/2022/);
+    expect(warning).toMatch(/reads it as a live risk, not as closed/i);
+    expect(run.json.risks.heading).toMatchObject({ row: 11, text: "New risks – IRIS import 10/10/2022" });
   });
 
   it("the text summary names the reopened risk with the sheet it was closed on, and the closed one not noted", async () => {
     const text = await runImport(exportFile, into, [], "text");
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/New: HRC-009 \(was on Closed Risks\)/);
+    // rv-imp30: the text names the row each new risk was written to, as the JSON does.
+    expect(text.stdout).toMatch(/New: HRC-009 \(row 12; was on Closed Risks\)/);
     expect(text.stdout).toMatch(/Not in the export: HRC-005, row 8: not noted \(closed[^)]*CLOSED RISKS/);
     expect(text.stdout).not.toMatch(/registers \(/);
   });

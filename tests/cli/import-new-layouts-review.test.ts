@@ -702,7 +702,10 @@ describe("(2) CLOSED RISKS section and Closed Risks sheet, updates by month", ()
 
   it("guard: the reopened risk's update goes to its Sep-22 cell, and the log names the live register's sheet and that column", () => {
     const reg = sheetOf(run.grids, "Risk Register");
-    expect([at(reg, "H9"), at(reg, "I9")]).toEqual([null, "September 9: reopened"]);
+    // rv-imp30 (decision 7): below CLOSED RISKS the new risk gets a heading row of its own (row 9), so it is
+    // read as live; the risk is on row 10.
+    expect(at(reg, "A9")).toBe("New risks – IRIS import 30/09/2022");
+    expect([at(reg, "H10"), at(reg, "I10")]).toEqual([null, "September 9: reopened"]);
     const log = importLog(run.grids);
     expect(log).toContainEqual(["Risk Register", "HRC-009", "Update Sep-22", null, "September 9: reopened"]);
     expect(log.filter((r) => r[0] === "Closed Risks")).toEqual([]);

@@ -21,10 +21,17 @@ const NEW = () => [...OLD(), risk("HRC-004"), risk("HRC-005")];
  * The register (title in row 1, header in row 2, three risks) as the table "Risks" over A2:K5, or with
  * a Total row (row 6, its score a SUBTOTAL, a name on it) over A2:K6.
  */
-function tableBook(opts: { totals: boolean; apiVersion?: string; plain?: boolean }): FakeHost {
+function tableBook(opts: {
+  totals: boolean;
+  apiVersion?: string;
+  plain?: boolean;
+  /** Rows under the table (blank rows as []), as an officer leaves a note or a sign-off below it. */
+  below?: CellValue[][];
+}): FakeHost {
   const g: Grid = registerGrid(OLD());
   const values: CellValue[][] = g.values.map((r) => [...r]);
   if (opts.totals) values.push(["Total", null, null, null, null, TOTAL_FORMULA]);
+  values.push(...(opts.below ?? []));
   return install({
     apiVersion: opts.apiVersion ?? "1.13",
     sheets: [
@@ -141,6 +148,57 @@ describe("applyEdits into a register that is an Excel table", () => {
     // Formats inside the old used range are as they were (rows emptied below it keep the formats the
     // import gave them, as for any register: a clear of all would take conditional formats off them too).
     for (const [a, f] of Object.entries(before.numberFormats)) expect(after.numberFormats[a]).toBe(f);
+  });
+
+  it("moves the Total row down into the blank rows under it when a note stands below them: the note does not move", async () => {
+    // rv-imp30 (decision 4): two blank rows (7–8), then a note (row 9); two new risks take rows 6–7, the Total
+    // row moves to row 8, and the note stays on row 9 (the insert at the Total row is undone below it).
+    const host = tableBook({ totals: true, below: [[], [], ["Checked by finance"]] });
+    const before = sheetOf(host, "Register");
+    const edits = await planFromWorkbook(NEW());
+    expect(edits.totalsRowMoves).toEqual([{ sheet: "Register", row: 5, by: 2, intoBlankRows: true }]);
+    const result = await applyEdits(edits);
+    const after = sheetOf(host, "Register");
+    expect(after.tables).toEqual([{ name: "Risks", address: "A2:K8", showTotals: true }]);
+    expect(after.values.slice(0, 5)).toEqual(before.values.slice(0, 5));
+    expect(after.values.slice(5, 7).map((r) => r[0])).toEqual(["HRC-004", "HRC-005"]);
+    expect(after.values[7]).toEqual(before.values[5]);
+    expect(after.values[8]).toEqual(before.values[8]);
+    expect(after.formulas).toEqual({ F8: TOTAL_FORMULA });
+    expect(nameValue(host, "RiskTotal")).toBe("Register!F8");
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("a log write failing after the Total row moved into the blank rows: the register is as it was", async () => {
+    const host = tableBook({ totals: true, below: [[], [], ["Checked by finance"]] });
+    const before = sheetOf(host, "Register");
+    const edits = await planFromWorkbook(NEW());
+    const stop = onSync((e) => {
+      if (e.label === "apply: cells" && e.ok) host.failNextSync("GeneralException");
+    });
+    const error = (await applyEdits(edits).catch((e: unknown) => e)) as PlainError;
+    stop();
+    expect(error.code).toBe("import-rolled-back");
+    expect(sheetOf(host, "Register")).toEqual(before);
+    expect(nameValue(host, "RiskTotal")).toBe("Register!F6");
+  });
+
+  it("a register whose last rows are a CLOSED RISKS section: the pane heads the new risks as the command line does", async () => {
+    // rv-imp30 (decision 7): one planner for both. The new risks would stand under "CLOSED RISKS" (row 6), so
+    // "New risks – IRIS import 10/10/2022" goes on row 8 above them (rows 9–10), logged as a new row.
+    const closed = registerGrid([risk("HRC-009", { "Risk Status": "Closed" })]).values[2];
+    const host = tableBook({ totals: false, plain: true, below: [["CLOSED RISKS"], closed] });
+    const { plan, edits } = await planFromWorkbookFully(NEW());
+    expect(plan.risks.heading).toMatchObject({ row: 7, text: "New risks – IRIS import 10/10/2022" });
+    await applyEdits(edits);
+    const after = sheetOf(host, "Register");
+    expect(after.values.slice(7, 10).map((r) => r[0])).toEqual([
+      "New risks – IRIS import 10/10/2022",
+      "HRC-004",
+      "HRC-005",
+    ]);
+    const reread = (await readAllSheets()).find((g) => g.sheetName === "Register")!;
+    expect(reread.values[5][0]).toBe("CLOSED RISKS");
   });
 
   it("refuses before the backup when the Total row is no longer where the import was planned", async () => {

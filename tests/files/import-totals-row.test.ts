@@ -32,7 +32,7 @@ const str = (ref: string, s: string, style = 0) =>
  * row in row 5 (a label, SUBTOTAL over structured references, and one plain A1 SUM); the table's ref ends
  * on the Total row, its autoFilter on the last risk. `below` adds a note two rows under the Total row.
  */
-function registerWorkbook(below: boolean, totalNamed = false): Uint8Array {
+function registerWorkbook(below: boolean, totalNamed = false, noteRow = 7): Uint8Array {
   const header = FEATURE_HEADERS.map((h, c) => str(`${col(c)}1`, h, 1)).join("");
   const rows = RISKS.map((r, i) => {
     const n = i + 2;
@@ -51,9 +51,9 @@ function registerWorkbook(below: boolean, totalNamed = false): Uint8Array {
     `<c r="D5" s="2"><f>SUBTOTAL(109,RiskTable[Current Likelihood])</f><v>7</v></c>` +
     `<c r="E5" s="2"><f>SUM(E2:E4)</f><v>9</v></c>` +
     `<c r="F5" s="2"><f>SUBTOTAL(109,RiskTable[Current Risk Score])</f><v>22</v></c></row>`;
-  const note = below ? `<row r="7">${str("A7", "Checked by finance")}</row>` : "";
+  const note = below ? `<row r="${noteRow}">${str(`A${noteRow}`, "Checked by finance")}</row>` : "";
   const sheet =
-    `${DECL}<worksheet ${MAIN} ${R}><dimension ref="A1:H${below ? 7 : 5}"/>` +
+    `${DECL}<worksheet ${MAIN} ${R}><dimension ref="A1:H${below ? noteRow : 5}"/>` +
     `<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
     `<sheetData><row r="1" spans="1:8">${header}</row>${rows}${total}${note}</sheetData>` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
@@ -114,12 +114,12 @@ function exportCsv(): string {
 const unzip = (file: string) => unzipSync(new Uint8Array(fs.readFileSync(file)));
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
-async function importInto(below: boolean, format: "json" | "text", totalNamed = false) {
-  const name = `${below ? "below" : "last"}-${format}${totalNamed ? "-named" : ""}`;
+async function importInto(below: boolean, format: "json" | "text", totalNamed = false, noteRow = 7) {
+  const name = `${below ? "below" : "last"}-${format}${totalNamed ? "-named" : ""}${noteRow === 7 ? "" : `-${noteRow}`}`;
   const { into, exportFile, out } = writeImportFiles(
     tmp,
     name,
-    registerWorkbook(below, totalNamed),
+    registerWorkbook(below, totalNamed, noteRow),
     exportCsv(),
   );
   let stdout = "";
@@ -251,14 +251,41 @@ describe("import into a register table with something below its totals row", () 
     const sheet = text(after["xl/worksheets/sheet1.xml"]);
     const b = text(before["xl/worksheets/sheet1.xml"]);
     for (const n of [1, 2, 3, 4, 5, 7]) expect(rowXml(sheet, n)).toBe(rowXml(b, n));
-    expect(rowXml(sheet, 8)).toContain("R-004");
-    expect(rowXml(sheet, 9)).toContain("R-005");
-    expect(run.stdout).toMatch(/rows 8–9\b.*below the table's totals row \(row 5\).*outside the table/);
+    // The note "Checked by finance" (row 7) would be read as the new risks' section heading: a heading of
+    // their own goes above them (rv-imp30, decision 7), then the risks.
+    expect(rowXml(sheet, 8)).toContain("New risks – IRIS import 10/10/2022");
+    expect(rowXml(sheet, 9)).toContain("R-004");
+    expect(rowXml(sheet, 10)).toContain("R-005");
+    expect(run.stdout).toMatch(/rows 9–10\b.*below the table's totals row \(row 5\).*outside the table/);
     const log = (await readXlsx(fs.readFileSync(run.out), "m.xlsx")).find(
       (g) => g.sheetName === "Import Log",
     )!;
     const row = log.values.find((r) => r.some((v) => typeof v === "string" && /outside the table/.test(v)));
     expect(row).toBeDefined();
+  });
+});
+
+describe("import into a register table with enough blank rows between its totals row and a note below", () => {
+  it("writes the new risks inside the table, moves the totals row into the blank rows, and leaves the note where it was", async () => {
+    // rv-imp30 (decision 4): rows 6 and 7 are blank, the note is on row 8; the two new risks take rows 5–6
+    // and the Total row moves to row 7; the note's row is byte for byte as it was.
+    const run = await importInto(true, "text", false, 8);
+    expect(run.code).toBe(0);
+    const before = unzip(run.into);
+    const after = unzip(run.out);
+    const sheet = text(after["xl/worksheets/sheet1.xml"]);
+    const b = text(before["xl/worksheets/sheet1.xml"]);
+    for (const n of [1, 2, 3, 4, 8]) expect(rowXml(sheet, n)).toBe(rowXml(b, n));
+    expect(rowXml(sheet, 5)).toContain("R-004");
+    expect(rowXml(sheet, 6)).toContain("R-005");
+    expect(rowXml(sheet, 7)).toBe(
+      rowXml(b, 5)!
+        .replace(/(r="[A-Z]*)5"/g, '$17"')
+        .replace("SUM(E2:E4)", "SUM(E2:E6)"),
+    );
+    expect(sheet).toContain('<dimension ref="A1:H8"/>');
+    expect(text(after["xl/tables/table1.xml"])).toContain('ref="A1:H7"');
+    expect(run.stdout).toMatch(/totals row moved from row 5 to row 7.*into the blank rows under it/);
   });
 });
 

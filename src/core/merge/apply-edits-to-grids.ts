@@ -94,18 +94,27 @@ function setCell(g: Grid, row: number, col: number, value: CellValue, format: st
   }
 }
 
-/** Empty rows inserted at `m.row`: the totals row (and anything below) moves down by `m.by`, as in the file. */
+/**
+ * Empty rows inserted at `m.row`: the totals row (and anything below) moves down by `m.by`, as in the file;
+ * with `m.intoBlankRows`, the totals row alone, into the blank rows under it (taken out), the rest staying.
+ */
 function insertRows(g: Grid, m: TotalsRowMove): void {
   const at = m.row - g.rowOffset;
   if (at < 0 || at > g.values.length) return;
+  const taken = m.intoBlankRows ? m.by : 0;
   g.values.splice(at, 0, ...Array.from({ length: m.by }, (): CellValue[] => []));
-  if (g.numberFormats && at <= g.numberFormats.length)
+  g.values.splice(at + m.by + 1, taken);
+  if (g.numberFormats && at <= g.numberFormats.length) {
     g.numberFormats.splice(at, 0, ...Array.from({ length: m.by }, (): (string | null)[] => []));
-  if (g.totalsRows) g.totalsRows = g.totalsRows.map((r) => (r >= m.row ? r + m.by : r));
+    g.numberFormats.splice(at + m.by + 1, taken);
+  }
+  const moves = (r: number) => (m.intoBlankRows ? r === m.row : r >= m.row);
+  if (g.totalsRows) g.totalsRows = g.totalsRows.map((r) => (moves(r) ? r + m.by : r));
+  if (g.tables) g.tables = g.tables.map((t) => (t.bottom === m.row ? { ...t, bottom: t.bottom + m.by } : t));
   if (g.formulas) {
     const moved = new Set<number>();
-    const below = formulaKey(m.row, 0);
-    for (const k of g.formulas) moved.add(k >= below ? k + formulaKey(m.by, 0) : k);
+    for (const k of g.formulas)
+      moved.add(moves(Math.floor(k / formulaKey(1, 0))) ? k + formulaKey(m.by, 0) : k);
     g.formulas = moved;
   }
 }

@@ -7,7 +7,6 @@
 import { idKey, rawValue, type SheetRecord } from "../model/records";
 import type { SheetInfo } from "../model/sheet-info";
 import { closedPlaceText, type ClosedPlace, type RowPlace } from "../read/register-contents";
-import { listWords } from "../list-words";
 import type { MergeSection, RecordChange } from "./types";
 
 /** Where a register row stands closed, or null (see closedPlaceOf). */
@@ -48,6 +47,12 @@ export function newRecordText(r: Pick<RecordChange, "label" | "wasClosedOn">): s
   return r.wasClosedOn ? `${r.label} (was ${closedPlaceText(r.wasClosedOn)})` : r.label;
 }
 
+/** "HRC-010 (row 18)", or "HRC-009 (row 11; was on Closed Risks)": a new risk and the row it was written to. */
+export function newRecordRowText(r: Pick<RecordChange, "label" | "wasClosedOn" | "row">): string {
+  const was = r.wasClosedOn ? `; was ${closedPlaceText(r.wasClosedOn)}` : "";
+  return `${r.label} (row ${r.row + 1}${was})`;
+}
+
 type Heading = NonNullable<SheetInfo["sections"]>[number];
 
 /** The section heading a row carries (the last one above it: a heading carries down to the next), or null. */
@@ -57,19 +62,12 @@ function headingAbove(sections: SheetInfo["sections"], row: number): Heading | n
   return found;
 }
 
-/** "HRC-009", "HRC-009 and HRC-010", or a dozen ids "and 3 more". */
-function idsText(records: readonly RecordChange[]): string {
-  const shown = records.slice(0, 12).map((r) => r.label);
-  const more = records.length - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more} more` : listWords(shown);
-}
-
 /**
- * Warnings for the register's rows the import leaves under a heading saying its risks are closed ("CLOSED
+ * Warnings for the register's risks the import leaves under a heading saying its risks are closed ("CLOSED
  * RISKS", marked `closed` in the sheet list's sections), where the check reads a risk as closed whatever its
- * Status: the new rows (written below the register's last row, so under the heading when the closed risks
- * are at the bottom), and a risk there whose Status the export makes open (`isOpen`: the contractor reopened
- * it). The writer inserts no rows above the heading, so the officer is told to move them.
+ * Status: a risk there whose Status the export makes open (`isOpen`: the contractor reopened it). The writer
+ * moves no rows, so the officer is told to move it. (New rows never stand there: the import heads them with
+ * a heading of their own; see NewRowsStart.heading.)
  */
 export function underClosedHeadingWarnings(
   section: MergeSection,
@@ -78,28 +76,11 @@ export function underClosedHeadingWarnings(
   isOpen: (statusText: string) => boolean,
 ): string[] {
   const warnings: string[] = [];
-  const closingHeading = (row: number): Heading | null => {
-    const heading = headingAbove(sections, row);
-    return heading?.closed ? heading : null;
-  };
-  const { added } = section;
-  const newHeading = added.length > 0 ? closingHeading(added[0].row) : null;
-  if (newHeading !== null) {
-    const one = added.length === 1;
-    const rows = one
-      ? `row ${added[0].row + 1}`
-      : `rows ${added[0].row + 1}–${added[added.length - 1].row + 1}`;
-    warnings.push(
-      `"${register}": the new ${one ? "risk" : "risks"} ${idsText(added)} ${one ? "was" : "were"} written at ${rows}, ` +
-        `below the heading "${newHeading.text}" (row ${newHeading.row + 1}), so the check reads ${one ? "it" : "them"} ` +
-        `as closed; move ${one ? "it" : "them"} above the heading in Excel`,
-    );
-  }
   for (const r of section.changed) {
     const status = r.cells.find((c) => c.field === "status");
     if (status === undefined || !isOpen(status.newText)) continue;
-    const heading = closingHeading(r.row);
-    if (heading === null) continue;
+    const heading = headingAbove(sections, r.row);
+    if (!heading?.closed) continue;
     warnings.push(
       `"${register}": ${r.label} is open in the export, but its row ${r.row + 1} stands under the heading ` +
         `"${heading.text}" (row ${heading.row + 1}), so the check still reads it as closed; move it above the ` +

@@ -2,7 +2,7 @@
 
 import { toA1 } from "../address/a1";
 import { looksLikeDateFormat } from "../model/date-system";
-import { cellAt, formatAt, hasFormula, type CellValue, type Grid } from "../model/grid";
+import { cellAt, formatAt, gridWidth, hasFormula, type CellValue, type Grid } from "../model/grid";
 import { editKeptNote, keptFormulaNote, tooLongNote, writableText } from "../model/writable-text";
 import { filledRowsBelow, rawCell, type RecordCell, type SheetRecord } from "../model/records";
 import type { SheetLayout } from "../read/detect-sheet";
@@ -13,10 +13,19 @@ import type {
   ExportSheetMapping,
   MergeSection,
   MissingRecord,
+  NewRowsHeading,
   NotCarried,
   RecordChange,
 } from "./types";
-import { newRowsStart, totalsRowNote, type TotalsRowPlace } from "./place-new-rows";
+import {
+  headingNote,
+  newRowsStart,
+  outsideTableNote,
+  totalsRowNote,
+  type HeadingReason,
+  type NewRowsStart,
+  type TotalsRowPlace,
+} from "./place-new-rows";
 import { editReplacedNote, type LastImported } from "./last-imported";
 import {
   columnKind,
@@ -75,6 +84,12 @@ export interface SectionRules {
   flaggedPattern: RegExp;
   /** Name of the target sheet in messages ("the register", "the actions sheet"). */
   targetName: string;
+  /**
+   * True when two of the sheet's records sharing a key are one record listed twice on purpose (a risk under
+   * two sections, with the same title and owner): the export's changes go to both. Absent, or false: the
+   * first row alone is updated, and the summary says so.
+   */
+  sameRecord?(first: SheetRecord<string>, second: SheetRecord<string>): boolean;
 }
 
 /**
@@ -307,7 +322,14 @@ export interface SectionInput {
    * sheet keeping no own actions (the actions sheet).
    */
   isOpenAction?: IsOpenStatus;
+  /**
+   * On a register: the heading row written above the new rows where they would otherwise be read under a
+   * CLOSED RISKS heading or a note (`needed`, see headingNeededBelow), and its text (see newRisksHeadingText).
+   */
+  newRowsHeading?: { text: string; needed: (row: number) => HeadingReason | null };
 }
+
+const NO_RECORDS: readonly SheetRecord<string>[] = [];
 
 /** A record keeping one own action (or none): its cells go the usual path. */
 const ONE_ACTION: OwnActionsPlan = { kind: "one" };
@@ -322,12 +344,19 @@ export function mergeSection(input: SectionInput): MergeSection {
   const { targetGrid, targetLayout, targetRecords, targets, rules, warnings } = input;
   const sheet = targetGrid.sheetName;
   const index = new Map<string, SheetRecord<string>>();
+  /** Later rows of a record the sheet lists twice as the same record (see SectionRules.sameRecord), by key. */
+  const twins = new Map<string, SheetRecord<string>[]>();
   for (const r of targetRecords) {
     const k = rules.key(r);
     if (!k) continue;
-    if (index.has(k)) {
+    const first = index.get(k);
+    if (first !== undefined) {
+      const same = rules.sameRecord?.(first, r) === true;
+      if (same) twins.set(k, [...(twins.get(k) ?? []), r]);
       warnings.push(
-        `"${sheet}" holds ${rules.label(r)} twice (rows ${index.get(k)!.row + 1} and ${r.row + 1}); the import updates row ${index.get(k)!.row + 1} only`,
+        same
+          ? `"${sheet}" holds ${rules.label(r)} twice (rows ${first.row + 1} and ${r.row + 1}), the same risk (same title and owner) listed in two places; the import writes the export's changes to both rows`
+          : `"${sheet}" holds ${rules.label(r)} twice (rows ${first.row + 1} and ${r.row + 1}); the import updates row ${first.row + 1} only`,
       );
       continue;
     }
@@ -446,143 +475,166 @@ export function mergeSection(input: SectionInput): MergeSection {
   };
   let unchanged = 0;
   const seen = new Set<string>();
-  const cols = targets.map((t) => t.col);
-  const start = newRowsStart(
-    targetGrid,
-    targetLayout.headerRow ?? 0,
-    cols.length > 0 ? { first: Math.min(...cols), last: Math.max(...cols) } : undefined,
-  );
-  let nextRow = start.first;
+  /** The export's records the sheet does not hold, in the export's order: written as new rows below. */
+  const fresh: { key: string; rec: SheetRecord<string> }[] = [];
+
+  /** The export record's changes to one of the sheet's records (`existing`), or null when it has none. */
+  const changesTo = (
+    existing: SheetRecord<string>,
+    rec: SheetRecord<string>,
+    key: string,
+    first: boolean,
+  ): RecordChange | null => {
+    const cells: CellChange[] = [];
+    const own = ownActionsOf(existing, rec);
+    if (own.kind === "not-written" && first) warnings.push(`"${sheet}": ${own.warning}`);
+    for (const t of targets) {
+      if (t.field !== null && rules.keyFields.has(t.field)) continue;
+      if (own.kind !== "one" && own.targets.has(t)) continue;
+      // A placeholder (TBC, N/A, #N/A…) is no value: like a blank, it never replaces what the council wrote.
+      const v = givenValue(rec, t);
+      if (v === null) continue;
+      const old = cellAt(targetGrid, existing.row, t.col);
+      const oldFormat = formatAt(targetGrid, existing.row, t.col);
+      // A record over several rows (an id merged down) reads its rows' cells joined: that is compared,
+      // and a change is written to its first row with the rows below cleared, so it reads as the export
+      // (its own actions kept one a row are not: see planOwnActions).
+      // A field kept month by month is compared with what the record reads now, its newest filled month.
+      const below = filledBelow(existing, t.col);
+      const reads = below.length > 0 || t.byMonth ? joinedCell(existing, t) : undefined;
+      const readFormat = below.length === 0 && reads ? reads.format : null;
+      const was = reads ? compareKey(reads.value, readFormat, t.kind) : compareKey(old, oldFormat, t.kind);
+      const now = compareKey(v.value, v.format, t.kind);
+      if (was === now) continue;
+      if (t.byMonth?.missing) {
+        if (first) notWrittenFor(t).push(rules.label(rec));
+        continue;
+      }
+      const format = formatOver(v, old, oldFormat);
+      const proposed = change(sheet, existing.row, t, old, oldFormat, v.value, format);
+      if (keptSinceImport(proposed, rec, key, t, was, now)) continue;
+      const c = writable(proposed, rec);
+      if (!c) continue;
+      cells.push(c);
+      for (const row of below) {
+        const cleared = writable(
+          change(sheet, row, t, cellAt(targetGrid, row, t.col), formatAt(targetGrid, row, t.col), null, null),
+          rec,
+        );
+        if (cleared) cells.push(cleared);
+      }
+    }
+    if (own.kind === "several")
+      for (const w of own.writes) {
+        const t = w.target;
+        const proposed = change(
+          sheet,
+          w.row,
+          t,
+          w.old,
+          w.oldFormat,
+          w.value,
+          formatOver(w, w.old, w.oldFormat),
+        );
+        if (keptSinceImport(proposed, rec, key, t, w.wasKey, w.nowKey, w.actionKeyIn)) continue;
+        const c = writable(proposed, rec);
+        if (c) cells.push(c);
+      }
+    if (cells.length === 0) return null;
+    const record: RecordChange = {
+      key,
+      label: rules.label(rec),
+      riskId: rules.riskId(rec),
+      row: existing.row,
+      cells,
+    };
+    const recalculated = recalculatedOnRow(existing.row, cells);
+    if (recalculated.length > 0) record.recalculated = recalculated;
+    return record;
+  };
 
   for (const rec of input.exportRecords) {
     const key = rules.key(rec);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     const existing = index.get(key);
-    if (existing) {
-      const cells: CellChange[] = [];
-      const own = ownActionsOf(existing, rec);
-      if (own.kind === "not-written") warnings.push(`"${sheet}": ${own.warning}`);
-      for (const t of targets) {
-        if (t.field !== null && rules.keyFields.has(t.field)) continue;
-        if (own.kind !== "one" && own.targets.has(t)) continue;
-        // A placeholder (TBC, N/A, #N/A…) is no value: like a blank, it never replaces what the council wrote.
-        const v = givenValue(rec, t);
-        if (v === null) continue;
-        const old = cellAt(targetGrid, existing.row, t.col);
-        const oldFormat = formatAt(targetGrid, existing.row, t.col);
-        // A record over several rows (an id merged down) reads its rows' cells joined: that is compared,
-        // and a change is written to its first row with the rows below cleared, so it reads as the export
-        // (its own actions kept one a row are not: see planOwnActions).
-        // A field kept month by month is compared with what the record reads now, its newest filled month.
-        const below = filledBelow(existing, t.col);
-        const reads = below.length > 0 || t.byMonth ? joinedCell(existing, t) : undefined;
-        const readFormat = below.length === 0 && reads ? reads.format : null;
-        const was = reads ? compareKey(reads.value, readFormat, t.kind) : compareKey(old, oldFormat, t.kind);
-        const now = compareKey(v.value, v.format, t.kind);
-        if (was === now) continue;
-        if (t.byMonth?.missing) {
-          notWrittenFor(t).push(rules.label(rec));
-          continue;
-        }
-        const format = formatOver(v, old, oldFormat);
-        const proposed = change(sheet, existing.row, t, old, oldFormat, v.value, format);
-        if (keptSinceImport(proposed, rec, key, t, was, now)) continue;
-        const c = writable(proposed, rec);
-        if (!c) continue;
-        cells.push(c);
-        for (const row of below) {
-          const cleared = writable(
-            change(
-              sheet,
-              row,
-              t,
-              cellAt(targetGrid, row, t.col),
-              formatAt(targetGrid, row, t.col),
-              null,
-              null,
-            ),
-            rec,
-          );
-          if (cleared) cells.push(cleared);
-        }
-      }
-      if (own.kind === "several")
-        for (const w of own.writes) {
-          const t = w.target;
-          const proposed = change(
-            sheet,
-            w.row,
-            t,
-            w.old,
-            w.oldFormat,
-            w.value,
-            formatOver(w, w.old, w.oldFormat),
-          );
-          if (keptSinceImport(proposed, rec, key, t, w.wasKey, w.nowKey, w.actionKeyIn)) continue;
-          const c = writable(proposed, rec);
-          if (c) cells.push(c);
-        }
-      if (cells.length > 0) {
-        const record: RecordChange = {
-          key,
-          label: rules.label(rec),
-          riskId: rules.riskId(rec),
-          row: existing.row,
-          cells,
-        };
-        const recalculated = recalculatedOnRow(existing.row, cells);
-        if (recalculated.length > 0) record.recalculated = recalculated;
-        changed.push(record);
-      } else unchanged++;
-    } else {
-      const row = nextRow++;
-      const cells: CellChange[] = [];
-      for (const t of targets) {
-        const v = importedValue(exportCell(rec, t), t.kind);
-        if (v === null) continue;
-        if (t.byMonth?.missing) {
-          notWrittenFor(t).push(rules.label(rec));
-          continue;
-        }
-        const c = writable(
-          change(
-            sheet,
-            row,
-            t,
-            null,
-            null,
-            v.value,
-            v.format ?? (t.kind === "date" ? IMPORT_DATE_FORMAT : null),
-          ),
-          rec,
-          start.movesTotals,
-        );
-        if (c) cells.push(c);
-      }
-      added.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row, cells });
+    if (!existing) {
+      fresh.push({ key, rec });
+      continue;
     }
+    const made = changesTo(existing, rec, key, true);
+    if (made) changed.push(made);
+    let any = made !== null;
+    // A risk listed twice as the same risk takes the export's changes on both rows (see SectionRules.sameRecord).
+    for (const twin of twins.get(key) ?? NO_RECORDS) {
+      const also = changesTo(twin, rec, key, false);
+      if (also) changed.push(also);
+      any ||= also !== null;
+    }
+    if (!any) unchanged++;
   }
 
-  let totalsRow: TotalsRowPlace | undefined;
-  if (added.length > 0 && start.totalsRow !== null) {
-    totalsRow = start.movesTotals
-      ? { kind: "moved", from: start.totalsRow, by: added.length }
-      : {
-          kind: "below",
-          row: start.totalsRow,
-          first: added[0].row,
-          last: added[added.length - 1].row,
-          why: start.why,
-          ...(start.plain ? { plain: true } : {}),
-        };
-    if (totalsRow.kind === "below") warnings.push(`"${sheet}": ${totalsRowNote(totalsRow)}`);
+  // The new rows: where they go depends on how many there are (see newRowsStart).
+  const cols = targets.map((t) => t.col);
+  const headerRow = targetLayout.headerRow ?? 0;
+  const start = newRowsStart(
+    targetGrid,
+    headerRow,
+    cols.length > 0 ? { first: Math.min(...cols), last: Math.max(...cols) } : undefined,
+    {
+      count: fresh.length,
+      lastRecordRow: lastRowOf(targetRecords, headerRow),
+      ...(input.newRowsHeading ? { headingNeeded: input.newRowsHeading.needed } : {}),
+    },
+  );
+  const heading =
+    fresh.length > 0 && start.heading && input.newRowsHeading
+      ? headingCell(sheet, targetGrid, targetLayout, start.first, input.newRowsHeading.text, {
+          why: start.heading,
+          count: fresh.length,
+        })
+      : undefined;
+  let nextRow = heading ? start.first + 1 : start.first;
+  for (const { key, rec } of fresh) {
+    const row = nextRow++;
+    const cells: CellChange[] = [];
+    for (const t of targets) {
+      const v = importedValue(exportCell(rec, t), t.kind);
+      if (v === null) continue;
+      if (t.byMonth?.missing) {
+        notWrittenFor(t).push(rules.label(rec));
+        continue;
+      }
+      const c = writable(
+        change(
+          sheet,
+          row,
+          t,
+          null,
+          null,
+          v.value,
+          v.format ?? (t.kind === "date" ? IMPORT_DATE_FORMAT : null),
+        ),
+        rec,
+        start.movesTotals,
+      );
+      if (c) cells.push(c);
+    }
+    added.push({ key, label: rules.label(rec), riskId: rules.riskId(rec), row, cells });
   }
+
+  const totalsRow = added.length > 0 ? totalsRowPlace(start, added, heading !== undefined) : undefined;
+  if (totalsRow && totalsRow.kind !== "moved") warnings.push(`"${sheet}": ${totalsRowNote(totalsRow)}`);
+  if (added.length > 0 && start.outsideTable && !totalsRow)
+    warnings.push(
+      `"${sheet}": ${outsideTableNote(start.first, added[added.length - 1].row, start.outsideTable.bottom, start.outsideTable.blankRows)}`,
+    );
+  if (heading) warnings.push(`"${sheet}": ${newRowsHeadingWarning(heading, added)}`);
 
   const missing: MissingRecord[] = [];
   for (const r of targetRecords) {
     const key = rules.key(r);
-    if (!key || seen.has(key) || index.get(key) !== r) continue;
+    if (!key || seen.has(key) || (index.get(key) !== r && !twins.get(key)?.includes(r))) continue;
     const base = { key, label: rules.label(r), riskId: rules.riskId(r), row: r.row };
     const skip = rules.skipFlag(r);
     if (skip !== null) {
@@ -654,5 +706,84 @@ export function mergeSection(input: SectionInput): MergeSection {
     notCarried,
     notWritten,
     ...(totalsRow ? { totalsRow } : {}),
+    ...(heading ? { heading } : {}),
   };
+}
+
+/** The last row (0-based) of the last of `records` on the sheet; `headerRow` when there are none. */
+function lastRowOf(records: readonly SheetRecord<string>[], headerRow: number): number {
+  let last: SheetRecord<string> | undefined;
+  for (const r of records) if (last === undefined || r.row > last.row) last = r;
+  return last === undefined ? headerRow : Math.max(headerRow, ...last.rows);
+}
+
+/** Where the new rows went beside the register's totals row, if it has one (see TotalsRowPlace). */
+function totalsRowPlace(
+  start: NewRowsStart,
+  added: RecordChange[],
+  heading: boolean,
+): TotalsRowPlace | undefined {
+  if (start.totalsRow === null) return undefined;
+  const first = added[0].row;
+  const last = added[added.length - 1].row;
+  if (start.movesTotals)
+    return {
+      kind: "moved",
+      from: start.totalsRow,
+      by: added.length + (heading ? 1 : 0),
+      ...(heading ? { heading: true as const } : {}),
+      ...(start.intoBlankRows ? { intoBlankRows: true as const } : {}),
+    };
+  if (start.plain && start.totalsRow > last)
+    return { kind: "above", row: start.totalsRow, first, last, plain: true };
+  return {
+    kind: "below",
+    row: start.totalsRow,
+    first,
+    last,
+    why: start.why,
+    ...(start.plain ? { plain: true } : {}),
+  };
+}
+
+/**
+ * The heading row written above the `count` new rows (see NewRowsStart.heading), in the header's first
+ * column, where the reader takes a row of one text for a heading.
+ */
+function headingCell(
+  sheet: string,
+  grid: Grid,
+  layout: SheetLayout,
+  row: number,
+  text: string,
+  above: { why: HeadingReason; count: number },
+): NewRowsHeading {
+  const col = layout.headerCells.reduce((m, h) => Math.min(m, h.col), grid.colOffset + gridWidth(grid));
+  return {
+    sheet,
+    row,
+    col,
+    cell: toA1(row, col),
+    header: loggedHeaderOf(layout, col),
+    text,
+    why: above.why,
+    note: headingNote(above.why, above.count),
+  };
+}
+
+/** The summary's words for the heading row written above the new rows, and why. */
+function newRowsHeadingWarning(heading: NewRowsHeading, added: readonly RecordChange[]): string {
+  const one = added.length === 1;
+  const rows = one
+    ? `row ${added[0].row + 1}`
+    : `rows ${added[0].row + 1}–${added[added.length - 1].row + 1}`;
+  const ids =
+    listWords(added.slice(0, 12).map((a) => a.label)) +
+    (added.length > 12 ? ` and ${added.length - 12} more` : "");
+  return (
+    `a heading row "${heading.text}" was added at row ${heading.row + 1}, above the new ${one ? "risk" : "risks"} ${ids} ` +
+    `(${rows}), ${heading.note}. The heading names no category: ${one ? "its" : "their"} appetite is ` +
+    `${one ? "its" : "their"} Category or annex column's, else the default; move ${one ? "it" : "them"} under a section in ` +
+    `Excel to file ${one ? "it" : "them"} there`
+  );
 }

@@ -1,7 +1,11 @@
-// Where an import's new rows go on a sheet, when the sheet's table ends in a totals row: inside the table
-// above it (the totals row moves down, as Excel's Table Rows Above does), or below it with a plain note.
+// Where an import's new rows go on a sheet: inside an Excel table above its totals row (the totals row moves
+// down, as Excel's Table Rows Above does, into blank rows below it when something stands further down), in
+// the blank rows straight under the last record when they are enough for them, else below everything on the
+// sheet; with a heading row of their own when they would otherwise be read under a CLOSED RISKS heading or
+// under a note below the table; and, in words, what the officer must know of where they went.
 
-import type { Grid } from "../model/grid";
+import { hasFormula, type Grid } from "../model/grid";
+import type { SheetInfo } from "../model/sheet-info";
 import { isBlank } from "../read/cell-text";
 import { isTotalsRow } from "../read/table-structure";
 import { listWords } from "../list-words";
@@ -22,76 +26,233 @@ export function lastUsedRow(grid: Grid, from: number, span?: { first: number; la
   return from;
 }
 
+/**
+ * Why new rows need a heading row of their own above them, naming the heading they would otherwise be read
+ * under (0-based row): one saying its risks are closed ("CLOSED RISKS": the check would read the new risks as
+ * closed), or a note below the table read as a heading once rows stand under it ("Last reviewed at RMB
+ * 28/09/22": it would become their section, and so their appetite category).
+ */
+export interface HeadingReason {
+  kind: "closed" | "note";
+  row: number;
+  text: string;
+}
+
+/** What places new rows besides the grid itself (see newRowsStart). */
+export interface NewRowsContext {
+  /** How many new rows there are. */
+  count: number;
+  /** The last row (0-based) of the sheet's last record; the header row when it has none. */
+  lastRecordRow: number;
+  /** Why rows written from `row` down would need a heading of their own, else null (see headingNeededBelow). */
+  headingNeeded?: (row: number) => HeadingReason | null;
+}
+
 /** Where the first new row goes, and the totals row in the way (0-based sheet rows). */
 export interface NewRowsStart {
+  /** The first row written: the heading's when there is one (`heading`), else the first new record's. */
   first: number;
   /** The table's totals row at the bottom of the records, or null when the sheet has none. */
   totalsRow: number | null;
   /** True when the new rows take the totals row's place and it moves down below them. */
   movesTotals: boolean;
+  /**
+   * With `movesTotals`, set when something stands below the totals row: the totals row moves down into the
+   * blank rows under it (there are enough), and nothing further down moves.
+   */
+  intoBlankRows?: true;
   /** Why a totals row stays where it is (the new rows go below it), in words for the note; "" when it moves. */
   why: string;
   /** True when the totals row is the register's own ("Total" and its formulas), not an Excel table's. */
   plain?: boolean;
+  /** Set when a heading row is written at `first`, above the new rows, and why (see HeadingReason). */
+  heading?: HeadingReason;
+  /**
+   * Set when the register is an Excel table with no totals row and the new rows cannot go straight below
+   * it (something stands there, with too few blank rows above it): they are outside the table. 0-based.
+   */
+  outsideTable?: { bottom: number; blankRows: number };
 }
 
 /** What happened to a table's totals row when new rows were added (0-based sheet rows). */
 export type TotalsRowPlace =
-  /** The totals row at `from` moved down by `by` rows: the new rows are inside the table, above it. */
-  | { kind: "moved"; from: number; by: number }
+  /**
+   * The totals row at `from` moved down by `by` rows: the new rows (and the heading above them, `heading`) are
+   * inside the table, above it; `intoBlankRows`: into blank rows under it, nothing further down moved.
+   */
+  | { kind: "moved"; from: number; by: number; heading?: true; intoBlankRows?: true }
   /** The new rows `first`–`last` are below the totals row at `row`, outside the table (`why`: see NewRowsStart). */
-  | { kind: "below"; row: number; first: number; last: number; why: string; plain?: boolean };
+  | { kind: "below"; row: number; first: number; last: number; why: string; plain?: boolean }
+  /** The register's own Total row at `row` is below the new rows `first`–`last` (in blank rows above it). */
+  | { kind: "above"; row: number; first: number; last: number; plain: true };
 
 /**
- * Where new rows start on `grid` (records below `headerRow`): below the last row used in the columns the new
- * rows are written in (`columns`, else the header's span: a key beside the register, even one whose header
- * shares the register's header row, does not push the new risks away from it and out of its table; see
- * firstFreeRow for notes); but when the sheet
- * has one table totals row (the reader found it in the table part) and nothing with a value is below it,
- * at the totals row itself, which then moves down below them — so the new rows are inside the table, under
- * its filter and style, as Excel's own Table Rows Above would put them. A totals row with cells merged
- * across it, one that something refers to by its address (a name, a formula elsewhere, a chart: moved, the
- * reference would land on a new risk), or a sheet with several totals rows, is left where it is: the new
- * rows go below, and `why` says so.
+ * Where new rows start on `grid` (records below `headerRow`; with `context`, the count of new rows and the
+ * last record). When the sheet has one table totals row (the reader found it in the table part), at the
+ * totals row itself, which then moves down below them — so the new rows are inside the table, under its
+ * filter and style, as Excel's own Table Rows Above would put them — when nothing with a value is below it,
+ * or when at least as many blank rows as it needs stand under it (it moves into them; nothing further down
+ * moves). A totals row with cells merged across it, one that something refers to by its address (a name, a
+ * formula elsewhere, a chart: moved, the reference would land on a new risk), one with too few blank rows
+ * under what stands below it, or a sheet with several totals rows, is left where it is: the new rows go
+ * below everything, and `why` says so. Without a table totals row: in the blank rows straight under the last
+ * record when something stands below them (a colour key, a sign-off block, notes) and they are enough (all
+ * of them may be taken), else below the last row used in the columns the new rows are written in (`columns`,
+ * else the header's span: a key beside the register, even one whose header shares the register's header
+ * row, does not push the new risks away from it and out of its table; see firstFreeRow for notes). Where
+ * the rows would be read under a CLOSED RISKS heading or a note, one more row is needed: a heading of their
+ * own at `first` (`heading`).
  */
 export function newRowsStart(
   grid: Grid,
   headerRow: number,
   columns?: { first: number; last: number },
+  context?: NewRowsContext,
 ): NewRowsStart {
   const last = lastUsedRow(grid, headerRow);
   const totals = (grid.totalsRows ?? []).filter((r) => r > headerRow);
-  if (totals.length === 0) {
-    const span = headerSpan(grid, headerRow);
-    const written = columns ?? span;
-    const lastInColumns = lastUsedRow(grid, headerRow, written);
-    const first = firstFreeRow(grid, lastInColumns, written);
-    // A register's own totals row at the bottom ("Total" and SUM formulas): its ranges stop above any
-    // row added below it, and moving it would mean rewriting them, so the new rows go below, and are said to.
-    const plain = lastInColumns > headerRow && isTotalsRow(grid, lastInColumns, span);
-    return {
-      first,
-      totalsRow: plain ? lastInColumns : null,
-      movesTotals: false,
-      why: "",
-      ...(plain ? { plain } : {}),
-    };
-  }
-  const row = Math.max(...totals);
+  const headingAt = (row: number): { heading?: HeadingReason } => {
+    const heading = context?.headingNeeded?.(row) ?? null;
+    return heading ? { heading } : {};
+  };
+  const rowsFrom = (row: number) => (context?.count ?? 1) + (headingAt(row).heading ? 1 : 0);
+  if (totals.length > 0)
+    return besideTableTotals(grid, Math.max(...totals), totals.length, last, rowsFrom, headingAt);
+  const span = headerSpan(grid, headerRow);
+  const written = columns ?? span;
+  const lastInColumns = lastUsedRow(grid, headerRow, written);
+  let first = firstFreeRow(grid, lastInColumns, written);
+  // The blank rows straight under the last record, when something stands below them and they are enough.
+  const lastRecord = context ? Math.max(headerRow, context.lastRecordRow) : null;
+  const blanks = lastRecord === null ? 0 : blankRowsBelow(grid, lastRecord, last);
+  if (lastRecord !== null && lastRecord + blanks < last && blanks >= rowsFrom(lastRecord + 1))
+    first = lastRecord + 1;
+  // A register's own totals row under the records ("Total" and SUM formulas): its ranges stop above any row
+  // added, and moving it would mean rewriting them, so the new rows stay where they are, and are said to.
+  const plainRow = plainTotalsRow(grid, lastRecord ?? lastInColumns - 1, lastInColumns, span);
+  const table = registerTable(grid, headerRow, written);
+  const outside =
+    table && first > table.bottom + 1
+      ? { outsideTable: { bottom: table.bottom, blankRows: blankRowsBelow(grid, table.bottom, last) } }
+      : {};
+  return {
+    first,
+    totalsRow: plainRow,
+    movesTotals: false,
+    why: "",
+    ...(plainRow !== null ? { plain: true } : {}),
+    ...headingAt(first),
+    ...outside,
+  };
+}
+
+/** newRowsStart for a sheet whose table ends in a totals row (the last, `row`, of `count`). */
+function besideTableTotals(
+  grid: Grid,
+  row: number,
+  count: number,
+  last: number,
+  rowsFrom: (row: number) => number,
+  headingAt: (row: number) => { heading?: HeadingReason },
+): NewRowsStart {
   const merged = (grid.merges ?? []).some((m) => m.top <= row && m.bottom >= row);
   const references = grid.totalsRowReferences ?? [];
+  const below = row < last;
+  const needed = rowsFrom(row);
+  const blanks = below ? blankRowsBelow(grid, row, last) : 0;
   const why =
-    totals.length > 1
+    count > 1
       ? "the sheet has several totals rows"
-      : row < last
-        ? "something is below the totals row"
+      : below && blanks < needed
+        ? blanks === 0
+          ? "something is below the totals row"
+          : `something is below the totals row, with ${blanks === 1 ? "1 blank row" : `${blanks} blank rows`} above it, too few for the ${needed} new rows`
         : merged
           ? "cells are merged across the totals row"
           : references.length > 0
             ? `${listWords(references)} ${references.length === 1 ? "refers" : "refer"} to the totals row by its address`
             : "";
-  if (why === "") return { first: row, totalsRow: row, movesTotals: true, why };
-  return { first: last + 1, totalsRow: row, movesTotals: false, why };
+  if (why === "")
+    return {
+      first: row,
+      totalsRow: row,
+      movesTotals: true,
+      why,
+      ...(below ? { intoBlankRows: true } : {}),
+      ...headingAt(row),
+    };
+  return { first: last + 1, totalsRow: row, movesTotals: false, why, ...headingAt(last + 1) };
+}
+
+/**
+ * How many blank rows stand straight under `row`, up to `last` (0-based): rows with no value and no formula
+ * in any column, and no merged area across them.
+ */
+function blankRowsBelow(grid: Grid, row: number, last: number): number {
+  let n = 0;
+  while (row + n < last && rowIsEmpty(grid, row + n + 1)) n++;
+  return n;
+}
+
+/** True when a row holds no value and no formula in any column, and no merged area reaches it. */
+function rowIsEmpty(grid: Grid, row: number): boolean {
+  const cells = grid.values[row - grid.rowOffset] ?? [];
+  for (let c = 0; c < cells.length; c++)
+    if (!isBlank(cells[c] ?? null) || hasFormula(grid, row, c + grid.colOffset)) return false;
+  return !(grid.merges ?? []).some((m) => m.top <= row && m.bottom >= row);
+}
+
+/**
+ * The register's own totals row ("Total" and its SUM formulas, not an Excel table's) between `after` and
+ * `last` (0-based, exclusive and inclusive): the first, or null. `span`: the header's columns.
+ */
+function plainTotalsRow(
+  grid: Grid,
+  after: number,
+  last: number,
+  span: { first: number; last: number },
+): number | null {
+  for (let r = Math.max(0, after + 1); r <= last; r++) if (isTotalsRow(grid, r, span)) return r;
+  return null;
+}
+
+/**
+ * The sheet's Excel table (as the file reader found it) whose header row is the register's and whose
+ * columns hold every column the new rows are written in, when it has no totals row; else null.
+ */
+function registerTable(
+  grid: Grid,
+  headerRow: number,
+  written: { first: number; last: number },
+): { bottom: number } | null {
+  const table = (grid.tables ?? []).find(
+    (t) => t.top === headerRow && !t.totalsRow && t.left <= written.first && written.last <= t.right,
+  );
+  return table ?? null;
+}
+
+/**
+ * Why rows written from a row down would need a heading of their own (see HeadingReason), from the sheet
+ * list's sections (each marked `closed` where its risks are) and its headings with no record under them:
+ * the last of them above the row, when it is a closed section or such a note. Null for a live section, or
+ * none.
+ */
+export function headingNeededBelow(
+  sheet: Pick<SheetInfo, "sections" | "emptyHeadings"> | undefined,
+): (row: number) => HeadingReason | null {
+  const marks = [
+    ...(sheet?.sections ?? []).map((s) => ({
+      row: s.row,
+      text: s.text,
+      kind: s.closed ? ("closed" as const) : null,
+    })),
+    ...(sheet?.emptyHeadings ?? []).map((h) => ({ row: h.row, text: h.text, kind: "note" as const })),
+  ].sort((a, b) => a.row - b.row);
+  return (row) => {
+    let above: (typeof marks)[number] | undefined;
+    for (const m of marks) if (m.row < row) above = m;
+    return above?.kind ? { kind: above.kind, row: above.row, text: above.text } : null;
+  };
 }
 
 /**
@@ -153,19 +314,60 @@ function rowsText(first: number, last: number): string {
  */
 export function totalsRowNote(place: TotalsRowPlace): string {
   if (place.kind === "moved") {
-    const rows = place.by === 1 ? "the new row" : `the ${place.by} new rows`;
-    return `the table's totals row moved from row ${place.from + 1} to row ${place.from + place.by + 1}, below ${rows} (inside the table)`;
+    const count = place.heading ? place.by - 1 : place.by;
+    const rows = `${place.heading ? "the heading and " : ""}${count === 1 ? "the new row" : `the ${count} new rows`}`;
+    const into = place.intoBlankRows ? `, into the blank rows under it (nothing below them moved)` : "";
+    return `the table's totals row moved from row ${place.from + 1} to row ${place.from + place.by + 1}, below ${rows} (inside the table)${into}`;
   }
   const many = place.first !== place.last;
+  const them = many ? "them" : "it";
+  if (place.kind === "above")
+    return (
+      `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, in the blank rows above ` +
+      `the totals row (row ${place.row + 1}), whose totals leave ${them} out unless their ranges already reach ` +
+      `${many ? "those rows" : "that row"}. Widen the totals' ranges in Excel if they should count ${them}`
+    );
   if (place.plain)
     return (
       `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, below the totals row ` +
-      `(row ${place.row + 1}), so its totals leave ${many ? "them" : "it"} out. Move ${many ? "them" : "it"} above the ` +
-      `totals row in Excel, and widen the totals' ranges, if they should count ${many ? "them" : "it"}`
+      `(row ${place.row + 1}), so its totals leave ${them} out. Move ${them} above the ` +
+      `totals row in Excel, and widen the totals' ranges, if they should count ${them}`
     );
   return (
     `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, below the table's ` +
     `totals row (row ${place.row + 1}), so ${many ? "they are" : "it is"} outside the table (its filter, style and totals), ` +
-    `because ${place.why}. Move ${many ? "them" : "it"} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
+    `because ${place.why}. Move ${them} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
   );
+}
+
+/**
+ * The new rows `first`–`last` written below what stands under the register's Excel table (it ends at
+ * `bottom`, with `blankRows` blank rows under it), in words for the preview and the command line: "… so they
+ * are outside the table (its filter and style) …".
+ */
+export function outsideTableNote(first: number, last: number, bottom: number, blankRows: number): string {
+  const many = first !== last;
+  const blanks =
+    blankRows === 0 ? "no blank row" : blankRows === 1 ? "1 blank row" : `${blankRows} blank rows`;
+  return (
+    `the new ${many ? "rows were" : "row was"} written at ${rowsText(first, last)}, below what stands under the ` +
+    `register's table (it ends at row ${bottom + 1}, with ${blanks} under it, too few for them), so ${many ? "they are" : "it is"} ` +
+    `outside the table (its filter and style). Move ${many ? "them" : "it"} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
+  );
+}
+
+/** The heading row written above an import's new risks, dated by the import: "New risks – IRIS import 10/10/2022". */
+export function newRisksHeadingText(asAtUk: string): string {
+  return `New risks – IRIS import ${asAtUk}`;
+}
+
+/**
+ * Why the heading row was written above `count` new rows, in words for the preview, the command line and the
+ * Import Log: "so the check reads them as live risks, not as closed under the heading "CLOSED RISKS" (row 10)".
+ */
+export function headingNote(heading: HeadingReason, count: number): string {
+  const one = count === 1;
+  return heading.kind === "closed"
+    ? `so the check reads ${one ? "it as a live risk" : "them as live risks"}, not as closed under the heading "${heading.text}" (row ${heading.row + 1})`
+    : `so the check does not take "${heading.text}" (row ${heading.row + 1}), a note under the register, for ${one ? "its" : "their"} section and appetite category`;
 }

@@ -8,6 +8,7 @@ import { fillMergedAreas, cellAt, type CellValue, type Grid } from "../model/gri
 import { fieldText, idKey, type SheetRecord, rawValue } from "../model/records";
 import type { Settings } from "../model/settings";
 import { dayFromIso, parseActionState, parseRiskState, ukDate, type DayNumber } from "../parse";
+import { foldCaseAndSpaces } from "../parse/spaces";
 import { cellText } from "../read/cell-text";
 import type { SheetLayout } from "../read/detect-sheet";
 import { monthColumnsOf } from "../read/month-columns";
@@ -28,6 +29,7 @@ import { closedPlaceOf, closedPlaceText } from "../read/register-contents";
 import { planWideLogUpdates, wideUpdateLogOf } from "./wide-update-log";
 import { keptElsewhereWarnings, keptOnOtherKindOfSheet } from "./kept-elsewhere";
 import { underClosedHeadingWarnings, withWhereClosed, type ClosedPlaceOf } from "./closed-places";
+import { headingNeededBelow, newRisksHeadingText } from "./place-new-rows";
 
 /** Everything planning an import needs; nothing here is read from a clock or a file. */
 export interface PlanImportInput {
@@ -245,6 +247,7 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     flagNote,
     flaggedPattern,
     targetName: `register "${targetRegister}"`,
+    sameRecord: sameRisk,
   };
   // An export row the workbook keeps on its Opportunities sheet (or its risk register, importing into the
   // Opportunities sheet) is that record: left where it stands, said so, never added here a second time.
@@ -276,6 +279,10 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     warnings,
     lastImported: lastImported(input.workbookGrids, targetRegister, riskRowKey),
     isOpenAction: (status) => parseActionState(status, settings) === "open",
+    newRowsHeading: {
+      text: newRisksHeadingText(ukDate(asAtDay)),
+      needed: headingNeededBelow(read.sheets.find((s) => s.name === targetRegister)),
+    },
   });
   riskSection.added = withWhereClosed(riskSection.added, read.records.risks, targetRegister, closedPlace);
   const updatesTab = withWideLogUpdates(riskSection, {
@@ -433,7 +440,10 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     const col = regCols.get(field);
     return col === undefined ? null : cellAt(registerGrid, row, months ? months.current(col, row) : col);
   };
-  const readings: RiskReadings[] = riskSection.changed.map((rc) => {
+  // A risk listed twice as the same risk (changed on both rows) moves once.
+  const measured = new Set<string>();
+  const onceEach = riskSection.changed.filter((rc) => !measured.has(rc.key) && measured.add(rc.key));
+  const readings: RiskReadings[] = onceEach.map((rc) => {
     // A formula the changes make out of date holds no result until Excel works it out (a score is then
     // likelihood × impact, as the check reads it).
     const written = new Map<number, CellValue>([
@@ -481,7 +491,8 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
   const count = (s: MergeSection | null) =>
     s
       ? [...s.added, ...s.changed].reduce((n, r) => n + r.cells.length, 0) +
-        s.missing.filter((m) => m.flag).length
+        s.missing.filter((m) => m.flag).length +
+        (s.heading ? 1 : 0)
       : 0;
   return {
     ok: true,
@@ -517,6 +528,18 @@ function keysClosedWhereTheyStand(
   for (const r of registerRecords) (closedPlace(r) === null ? live : closed).add(key(r));
   for (const k of live) closed.delete(k);
   return closed;
+}
+
+/**
+ * True when two register rows sharing an id are one risk listed twice on purpose (under two sections): the
+ * same title (or description, where there is no title) and the same owner. Rows with no title are not.
+ */
+function sameRisk(first: SheetRecord<string>, second: SheetRecord<string>): boolean {
+  const title = (r: SheetRecord<string>) =>
+    foldCaseAndSpaces(fieldText(r, "title") || fieldText(r, "description"));
+  const owner = (r: SheetRecord<string>) => foldCaseAndSpaces(fieldText(r, "owner"));
+  const t = title(first);
+  return t !== "" && t === title(second) && owner(first) === owner(second);
 }
 
 /** Excel could not say which cells hold formulas: writing could replace one by a value, so nothing is written. */

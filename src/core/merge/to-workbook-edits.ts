@@ -151,15 +151,30 @@ export function toWorkbookEdits(plan: ImportPlan, options: ToWorkbookEditsOption
     for (const r of section?.changed ?? [])
       for (const c of r.recalculated ?? [])
         (edits.recalculated ??= []).push({ sheet: c.sheet, row: c.row, col: c.col });
+  // The heading row written above the new risks (see MergeSection.heading): a new row, logged as one.
+  for (const section of [plan.risks, plan.actions]) {
+    const h = section?.heading;
+    if (!h) continue;
+    edits.cells.push({ sheet: h.sheet, row: h.row, col: h.col, value: h.text });
+    log(h.sheet, "", null, h.header, `heading row above the new risks, ${h.note}`, "", h.text);
+  }
   for (const section of [plan.risks, plan.actions])
     if (section?.sheet && section.added.length > 0)
-      (edits.appendedRows ??= []).push({ sheet: section.sheet, rows: section.added.map((r) => r.row) });
+      (edits.appendedRows ??= []).push({
+        sheet: section.sheet,
+        rows: [...(section.heading ? [section.heading.row] : []), ...section.added.map((r) => r.row)],
+      });
   // A table's totals row moved below the new rows, or new rows left below it: one row each, in words.
   for (const section of [plan.risks, plan.actions]) {
     const place = section?.totalsRow;
     if (!section?.sheet || !place) continue;
     if (place.kind === "moved")
-      (edits.totalsRowMoves ??= []).push({ sheet: section.sheet, row: place.from, by: place.by });
+      (edits.totalsRowMoves ??= []).push({
+        sheet: section.sheet,
+        row: place.from,
+        by: place.by,
+        ...(place.intoBlankRows ? { intoBlankRows: true as const } : {}),
+      });
     const old = place.kind === "moved" ? `row ${place.from + 1}` : `row ${place.row + 1}`;
     log(section.sheet, "", null, "Table totals row", undefined, old, totalsRowNote(place));
   }

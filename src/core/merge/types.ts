@@ -3,7 +3,7 @@
 import type { CellValue } from "../model/grid";
 import type { Movement } from "./movement";
 import type { RenumberedPair } from "../model/history";
-import type { TotalsRowPlace } from "./place-new-rows";
+import type { HeadingReason, TotalsRowPlace } from "./place-new-rows";
 import type { ClosedPlace } from "../read/register-contents";
 
 /** Which table of the export a sheet holds. */
@@ -207,6 +207,27 @@ export interface MergeSection {
   note?: string;
   /** Where the new rows went relative to the sheet's table totals row, when it has one and rows were added. */
   totalsRow?: TotalsRowPlace;
+  /** The heading row written above the new rows, when they would otherwise be read under another (see HeadingReason). */
+  heading?: NewRowsHeading;
+}
+
+/**
+ * A heading row an import writes above its new risks ("New risks – IRIS import 10/10/2022"), one text in the
+ * header's first column, so the check does not read them under the heading above them (`why`).
+ */
+export interface NewRowsHeading {
+  sheet: string;
+  /** 0-based sheet row and column. */
+  row: number;
+  col: number;
+  /** A1 address, e.g. "A13". */
+  cell: string;
+  /** The register's header of the column (the Import Log's Field). */
+  header: string;
+  text: string;
+  why: HeadingReason;
+  /** Why it was written, in words ("so the check reads them as live risks, …": see headingNote). */
+  note: string;
 }
 
 /** Everything the import would do, before anything is written. */

@@ -47,11 +47,14 @@ export interface LogAppend {
 /**
  * A table's totals row moved down to make room for new rows above it, inside the table (what Excel's
  * Table Rows Above does): the rows from `row` (0-based) move down by `by`, and the table grows by `by`.
+ * With `intoBlankRows`, something stands below the `by` blank rows under the totals row: the totals row moves
+ * down into them, and nothing further down moves.
  */
 export interface TotalsRowMove {
   sheet: string;
   row: number;
   by: number;
+  intoBlankRows?: true;
 }
 
 export interface WorkbookEdits {

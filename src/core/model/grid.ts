@@ -54,6 +54,11 @@ export interface Grid {
   /** 0-based sheet rows that are an Excel table's totals row (not records). */
   totalsRows?: number[];
   /**
+   * The sheet's Excel tables (0-based, header and totals rows included), where the reader learnt them (the
+   * file reader): an import says so when its new rows cannot go inside the register's table.
+   */
+  tables?: { top: number; left: number; bottom: number; right: number; totalsRow: boolean }[];
+  /**
    * What refers by address to the sheet's one totals row (a defined name, a formula elsewhere, a chart), in
    * words: an import never moves that row, or those references would land on a new risk's cells.
    */

@@ -16,13 +16,21 @@ function shiftRef(ref: string, at: number, by: number): string {
  * below it) moved down by `by`, as Excel's Table Rows Above leaves them: each moved row keeps its
  * attributes (height, style), its cells their styles and values, and their formulas move with them (a
  * structured reference needs no change; an A1 range ending on the last data row grows over the new rows;
- * see shiftRowRefs). The rows `at`…`at + by - 1` are left empty for the new rows. Every byte outside the
- * moved rows is copied, but for the `<dimension>`, which grows to cover them.
+ * see shiftRowRefs). The rows `at`…`at + by - 1` are left empty for the new rows. With `intoBlankRows`
+ * (something stands below the blank rows under the totals row; the planner made sure `by` of them are
+ * blank), the totals row alone moves, into the blank rows, whose (empty) rows are dropped, and every row
+ * further down stays where it is. Every byte outside the moved rows is copied, but for the `<dimension>`,
+ * which grows to cover them.
  * @throws XmlError when the part is not well-formed.
  */
-export function moveTotalsRowDown(xml: Uint8Array, at: number, by: number): Uint8Array {
+export function moveTotalsRowDown(
+  xml: Uint8Array,
+  at: number,
+  by: number,
+  intoBlankRows = false,
+): Uint8Array {
   const layout = locateRows(xml, () => false);
-  const moved = layout.rows.filter((r) => r.row >= at);
+  const moved = layout.rows.filter((r) => r.row >= at && (!intoBlankRows || r.row <= at + by));
   if (moved.length === 0 || by <= 0) return xml;
   const dec = new TextDecoder();
   const chunks: Uint8Array[] = [];
@@ -30,14 +38,16 @@ export function moveTotalsRowDown(xml: Uint8Array, at: number, by: number): Uint
   const dimension = layout.dimension;
   if (dimension !== null) {
     const ref = dec.decode(xml.subarray(dimension.valueStart, dimension.valueEnd));
-    const bottom = moved[moved.length - 1].row + by;
+    const bottom = intoBlankRows ? at + by : moved[moved.length - 1].row + by;
     chunks.push(xml.subarray(0, dimension.valueStart), utf8(widenRef(ref, bottom, 0)));
     last = dimension.valueEnd;
   }
   for (const r of moved) {
+    // Moving into blank rows: the totals row takes the last of them; the blank rows' own (empty) rows go.
+    const taken = intoBlankRows && r.row !== at;
     chunks.push(
       xml.subarray(last, r.start),
-      utf8(movedRowXml(dec.decode(xml.subarray(r.start, r.end)), at, by)),
+      taken ? new Uint8Array(0) : utf8(movedRowXml(dec.decode(xml.subarray(r.start, r.end)), at, by)),
     );
     last = r.end;
   }

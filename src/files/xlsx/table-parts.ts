@@ -1,4 +1,4 @@
-// Reads a worksheet's table parts down to what the reader needs: which rows are a table's totals row.
+// Reads a worksheet's table parts down to what the reader needs: each table's area and its totals rows.
 
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
@@ -7,11 +7,24 @@ const TABLE = name("table");
 const REF = name("ref");
 const TOTALS = name("totalsRowCount");
 
+/** A table part's area (0-based, its header and totals rows included) and how many totals rows end it. */
+export interface TableArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  totalsRowCount: number;
+}
+
+/** 0-based column of column letters ("A" is 0). */
+const columnOf = (letters: string): number =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
 /**
- * The 0-based sheet rows of a table part's totals rows (the last `totalsRowCount` rows of its `ref`);
- * empty when it has none. @throws XmlError when the part is not well-formed XML.
+ * A table part's area from its `ref`, with its `totalsRowCount`; null when it has no `ref` that reads.
+ * @throws XmlError when the part is not well-formed XML.
  */
-export function parseTotalsRows(bytes: Uint8Array): number[] {
+export function parseTableArea(bytes: Uint8Array): TableArea | null {
   const x = new XmlScanner(bytes);
   for (let t = x.next(); t !== Tok.End; t = x.next()) {
     if (t !== Tok.Open || !x.is(TABLE)) continue;
@@ -19,13 +32,36 @@ export function parseTotalsRows(bytes: Uint8Array): number[] {
       const i = x.attr(n);
       return i < 0 ? "" : decodeAttr(x.bytes, x.attrValueStart(i), x.attrValueEnd(i));
     };
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(get(REF).replace(/\$/g, ""));
+    if (!m) return null;
     const count = parseInt(get(TOTALS), 10);
-    const bottom = /^[A-Z]+\d+:[A-Z]+(\d+)$/i.exec(get(REF).replace(/\$/g, ""));
-    if (!bottom || !(count > 0) || count > 5) return [];
-    const last = parseInt(bottom[1], 10) - 1;
-    return Array.from({ length: count }, (_, k) => last - k).reverse();
+    return {
+      top: parseInt(m[2], 10) - 1,
+      left: columnOf(m[1]),
+      bottom: parseInt(m[4], 10) - 1,
+      right: columnOf(m[3]),
+      totalsRowCount: count > 0 ? count : 0,
+    };
   }
-  return [];
+  return null;
+}
+
+/**
+ * The 0-based sheet rows of a table's totals rows (the last `totalsRowCount` rows of its area); empty when
+ * it has none (or an implausible count).
+ */
+export function totalsRowsOf(area: TableArea | null): number[] {
+  const count = area?.totalsRowCount ?? 0;
+  if (area === null || count === 0 || count > 5) return [];
+  return Array.from({ length: count }, (_, k) => area.bottom - k).reverse();
+}
+
+/**
+ * The 0-based sheet rows of a table part's totals rows (see totalsRowsOf). @throws XmlError when the part is
+ * not well-formed XML.
+ */
+export function parseTotalsRows(bytes: Uint8Array): number[] {
+  return totalsRowsOf(parseTableArea(bytes));
 }
 
 /**
@@ -40,9 +76,7 @@ export function tableColumns(bytes: Uint8Array): [number, number] | null {
     const ref = i < 0 ? "" : decodeAttr(x.bytes, x.attrValueStart(i), x.attrValueEnd(i));
     const m = /^([A-Z]+)\d+:([A-Z]+)\d+$/i.exec(ref.replace(/\$/g, "").trim());
     if (!m) return null;
-    const col = (letters: string): number =>
-      [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const [a, b] = [col(m[1]), col(m[2])];
+    const [a, b] = [columnOf(m[1]), columnOf(m[2])];
     return [Math.min(a, b), Math.max(a, b)];
   }
   return null;
