@@ -459,13 +459,14 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const beforeDay =
     before && before.ok
       ? before.value
-      : ((typeof oldValue === "string" ? latestDatedLine(oldValue) : null) ?? fieldMonth(record, "update"));
+      : ((typeof oldValue === "string" ? latestDatedLine(oldValue, day) : null) ??
+        fieldMonth(record, "update"));
   // Carried into the log unless it is there already: words the same as this record's are carried too when
   // they are an earlier entry (last month's "No change this month"), not this day's own.
   const carrying =
     cols.has("update") &&
     oldText !== "" &&
-    !heldInLog(oldValue, oldText, ctx.lastLoggedText) &&
+    !heldInLog(oldValue, oldText, ctx.lastLoggedText, day) &&
     (oldText !== text || (beforeDay !== null && beforeDay !== day));
   if (carrying) {
     logRows.push([
@@ -473,7 +474,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       facts.id,
       REGISTER_AUTHOR,
       carriedText(record, oldText),
-      carriedSaysNoChange(oldValue, oldText) ? "Yes" : "No",
+      carriedSaysNoChange(oldValue, oldText, day) ? "Yes" : "No",
       carriedScore(facts, ctx, day, beforeDay),
       facts.strategy,
       facts.sheet,

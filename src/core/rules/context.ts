@@ -349,7 +349,7 @@ export function buildRuleContext(
     let d = datedLineMemo.get(risk);
     if (d === undefined) {
       const value = rawValue(risk, "update");
-      d = typeof value === "string" ? latestDatedLine(value) : null;
+      d = typeof value === "string" ? latestDatedLine(value, asAt) : null;
       datedLineMemo.set(risk, d);
     }
     return d;

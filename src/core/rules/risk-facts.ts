@@ -97,7 +97,7 @@ function latestUpdateText(ctx: RuleContext, risk: RiskRecord, latest: DayNumber 
   // The newest dated line's day, as the check read it once; its lines are read again only when they are the latest.
   const lineDay = ctx.datedUpdate(risk);
   if (lineDay !== null && lineDay >= latest)
-    return datedLines(String(rawValue(risk, "update")))
+    return datedLines(String(rawValue(risk, "update")), ctx.asAt)
       .filter((l) => l.day === lineDay)
       .map((l) => l.line.trim())
       .join("\n");
