@@ -227,7 +227,10 @@ export function countEscalationsOnce(escalations: readonly KeyedEscalation[]): n
   return shownWith(escalations).filter((at, i) => at === i).length;
 }
 
-/** Each file's proposals naming their file; a risk held by several files is proposed once (where first met). */
+/**
+ * Each file's proposals naming their file; the same change several files propose for one risk is shown once
+ * (where first met), different changes each (see proposalKeys).
+ */
 function proposalsOnce(parts: readonly RollUpPart[]) {
   const seen = new Set<string>();
   return parts.flatMap(({ file, data }) => {
@@ -242,14 +245,18 @@ function proposalsOnce(parts: readonly RollUpPart[]) {
 }
 
 /**
- * What makes two files' proposals one: the same change (escalate, de-escalate …) for the same risk (its
- * same-risk key), one key per proposal; "" for a proposal on a row with no risk id, never one with another.
+ * What makes two files' proposals one: the same change (escalate, de-escalate …, to or from the same register
+ * or board) for the same risk (its same-risk key), one key per proposal; "" for a proposal on a row with no
+ * risk id, never one with another. Two files proposing different changes for one risk (one escalating it to a
+ * directorate register, the other to the corporate register) make two proposals, both shown.
  */
 export function proposalKeys(
   risks: readonly Pick<SummaryRisk, "id" | "title" | "sheet" | "row">[],
-  proposals: readonly Pick<Proposal, "sheet" | "row" | "action">[],
+  proposals: readonly Pick<Proposal, "sheet" | "row" | "action" | "destination">[],
 ): string[] {
-  return escalationKeys(risks, proposals).map((risk, i) => risk && `${risk}\u0000${proposals[i].action}`);
+  return escalationKeys(risks, proposals).map(
+    (risk, i) => risk && `${risk}\u0000${proposals[i].action}\u0000${proposals[i].destination}`,
+  );
 }
 
 /** How many proposals the files make, one change for a risk several files hold counted once, as the roll-up shows it. */
