@@ -13,16 +13,14 @@ import type {
   FileOwnSettings,
   RegisterPlace,
   RoutedFrom,
+  RowHistory,
   SummaryData,
   SummaryEscalation,
   SummaryFinding,
   SummaryRisk,
 } from "./summary-types";
 import { corporateOrDirectorate } from "./summary-data";
-import { standingRow } from "../join/standing-row";
-
-const isOpenRisk = (r: SummaryRisk): boolean => r.open;
-const isArchivedRisk = (r: SummaryRisk): boolean => r.archived === true;
+import { oneRisk } from "./one-risk";
 
 /** One checked file's part in the roll-up. */
 export interface RollUpPart {
@@ -51,12 +49,12 @@ export function rollUpSummary(
   source: string,
 ): RollUp {
   const risks: SummaryRisk[] = [];
-  const alsoHeld: SummaryRisk[] = parts.flatMap((p) =>
-    (p.data.alsoHeld ?? []).map((r) => ({ ...r, file: p.file })),
-  );
-  const firstHolder = new Map<string, SummaryRisk>();
+  const alsoHeld: SummaryRisk[] = [];
   // Every register holding each risk, in the files' order: a risk's row and the other sheets of its file.
   const placesOf = new Map<string, RegisterPlace[]>();
+  // Each risk's rows, one per file, in the files' order (a file's own duplicates stand apart, as it counts them).
+  const groups: SummaryRisk[][] = [];
+  const groupOf = new Map<string, SummaryRisk[]>();
   for (const { file, data } of parts)
     for (const r of data.risks) {
       const risk = { ...r, file };
@@ -68,29 +66,31 @@ export function rollUpSummary(
           if (!places.some((p) => p.file === file && p.sheet === sheet)) places.push({ file, sheet });
         placesOf.set(key, places);
       }
-      const first = key ? firstHolder.get(key) : undefined;
-      // The same risk in another file is counted once: at the row that stands for it (its first open row,
-      // else its first row not archived, else where it was first met), as across the registers of one
-      // workbook (see countOnce).
-      if (first !== undefined && first.file !== file) {
-        if (standingRow([first, risk], isOpenRisk, isArchivedRisk) === first) {
-          // Updated this period in another file that holds it open, it is not stale.
-          if (first.open && risk.open && !risk.stale) first.stale = false;
-          alsoHeld.push(risk);
-          continue;
-        }
-        risks[risks.indexOf(first)] = risk;
-        alsoHeld.push(first);
-        firstHolder.set(key, risk);
+      const group = key ? groupOf.get(key) : undefined;
+      if (group && !group.some((g) => g.file === file)) {
+        group.push(risk);
         continue;
       }
-      if (key && first === undefined) firstHolder.set(key, risk);
-      risks.push(risk);
+      const rows = [risk];
+      if (key && !group) groupOf.set(key, rows);
+      groups.push(rows);
     }
-  for (const [key, risk] of firstHolder) {
-    const elsewhere = (placesOf.get(key) ?? []).filter((p) => p.file !== risk.file);
-    if (elsewhere.length > 0) risk.alsoIn = elsewhere;
+  // The same risk in several files is counted once, at the row that stands for it, with what its rows say of
+  // it together: as across the registers of one workbook (oneRisk).
+  const historyOf = new Map<string, RowHistory>();
+  for (const rows of groups) {
+    const { stands, history } = oneRisk(rows);
+    const key = sameRiskKey({ id: stands.id, title: stands.title });
+    const joined = key !== "" && groupOf.get(key) === rows;
+    const elsewhere = joined ? (placesOf.get(key) ?? []).filter((p) => p.file !== stands.file) : [];
+    risks.push({ ...stands, ...history, ...(elsewhere.length > 0 ? { alsoIn: elsewhere } : {}) });
+    for (const r of rows) if (r !== stands) alsoHeld.push({ ...r, ...history });
+    if (history && joined) historyOf.set(key, history);
   }
+  // The rows each file counted on another of its registers: shown (where they routed the risk) with the same.
+  for (const { file, data } of parts)
+    for (const r of data.alsoHeld ?? [])
+      alsoHeld.push({ ...r, file, ...historyOf.get(sameRiskKey({ id: r.id, title: r.title })) });
   const filesHolding = (key: string): string[] => [...new Set((placesOf.get(key) ?? []).map((p) => p.file))];
 
   // An escalation may be shown at a row counted elsewhere (alsoHeld): its key is that row's risk's all the same.

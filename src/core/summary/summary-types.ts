@@ -41,6 +41,19 @@ export type SummaryRisk = Omit<RiskFacts, "record"> & {
   alsoIn?: RegisterPlace[];
 };
 
+/** What one row (or a log) says of its risk's history, as its own check worked it out (see oneRisk). */
+export type RowHistory = Pick<
+  SummaryRisk,
+  | "latestUpdate"
+  | "latestUpdateText"
+  | "stale"
+  | "trend"
+  | "firstSeen"
+  | "months"
+  | "monthRags"
+  | "monthsLogged"
+>;
+
 /**
  * A file's own settings that a roll-up over several files does not apply to the whole (README "Which settings
  * the roll-up uses"), so its Risk Summary says where they differ.
