@@ -27,6 +27,7 @@ export function monthsEndingAt(data: SummaryData, rollUpAsAt: string): SummaryDa
     ...data,
     risks: data.risks.map(moved),
     ...(data.alsoHeld ? { alsoHeld: data.alsoHeld.map(moved) } : {}),
+    ...(data.logged ? { logged: data.logged.map(moved) } : {}),
   };
 }
 

@@ -21,6 +21,7 @@ import type {
 } from "./summary-types";
 import { corporateOrDirectorate } from "./summary-data";
 import { oneRisk } from "./one-risk";
+import { idKey } from "../model/records";
 
 /** One checked file's part in the roll-up. */
 export interface RollUpPart {
@@ -75,11 +76,12 @@ export function rollUpSummary(
       if (key && !group) groupOf.set(key, rows);
       groups.push(rows);
     }
-  // The same risk in several files is counted once, at the row that stands for it, with what its rows say of
-  // it together: as across the registers of one workbook (oneRisk).
+  const logsOf = logsByRisk(parts, groups);
+  // The same risk in several files is counted once, at the row that stands for it, with what its rows (and the
+  // Update Logs kept apart that name it) say of it together: as across the registers of one workbook (oneRisk).
   const historyOf = new Map<string, RowHistory>();
   for (const rows of groups) {
-    const { stands, history } = oneRisk(rows);
+    const { stands, history } = oneRisk(rows, logsOf.get(rows) ?? []);
     const key = sameRiskKey({ id: stands.id, title: stands.title });
     const joined = key !== "" && groupOf.get(key) === rows;
     const elsewhere = joined ? (placesOf.get(key) ?? []).filter((p) => p.file !== stands.file) : [];
@@ -148,6 +150,32 @@ export function rollUpSummary(
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),
   };
+}
+
+/**
+ * The history each risk takes from the Update Logs kept as workbooks of their own (a part's `logged`), by the
+ * risk's rows: a log's entries for an id are the history of the one risk of the roll-up with that id, as one
+ * workbook reads a log row by the id it names. An id several risks share (registers that number their own
+ * risks, R1 in two files) cannot be told apart by a log that names no title: its entries are left.
+ */
+function logsByRisk(
+  parts: readonly RollUpPart[],
+  groups: readonly (readonly SummaryRisk[])[],
+): Map<readonly SummaryRisk[], RowHistory[]> {
+  const out = new Map<readonly SummaryRisk[], RowHistory[]>();
+  const logged = parts.flatMap((p) => p.data.logged ?? []);
+  if (logged.length === 0) return out;
+  const byId = new Map<string, (readonly SummaryRisk[])[]>();
+  for (const rows of groups) {
+    const id = idKey(rows[0].id);
+    if (id) byId.set(id, [...(byId.get(id) ?? []), rows]);
+  }
+  for (const log of logged) {
+    const holders = byId.get(log.key);
+    if (holders?.length !== 1) continue;
+    out.set(holders[0], [...(out.get(holders[0]) ?? []), log]);
+  }
+  return out;
 }
 
 /**
