@@ -53,6 +53,24 @@ export interface OwnAction {
   line: number;
   /** True when the row holds several own actions (findings then name each by its words). */
   oneOfSeveral: boolean;
+  /**
+   * For one of several actions aligned one a line across the own-action cells: the raw line of each cell its
+   * value is written on (see OwnCellLines), so that line alone can be written. Absent for the risk's one
+   * action (its cells are its alone) and for actions read from the lines of the actions text.
+   */
+  cellLines?: OwnCellLines;
+}
+
+/**
+ * Where an action aligned one a line is written in each own-action cell: the 0-based raw line (counted as the
+ * cell's line breaks split it, blank lines and bracketed notes included). Null where no line is this action's
+ * alone: a cell of one line (every action's), a line read from several (status lines beyond the actions), a
+ * cell with no line for it, a cell that is not text, or a due date written on its line of the actions text.
+ */
+export interface OwnCellLines {
+  owner: number | null;
+  due: number | null;
+  status: number | null;
 }
 
 /** Reads an action status: true when it is open (the check's memoised reading of the done words). */
@@ -68,12 +86,16 @@ export type IsOpenStatus = (status: string) => boolean;
 export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnAction[] {
   const due = cellLines(risk, "actionDue");
   const actionsText = rawValue(risk, "actions");
-  const status = statusLines(risk, due.length, actionsText);
-  const count = Math.max(due.length, status.length);
+  const status = statusLines(risk, due.texts.length, actionsText);
+  const count = Math.max(due.texts.length, status.texts.length);
   if (count >= 2) {
     const owner = cellLines(risk, "actionOwner");
-    const cells = { owner: owner.length === count ? owner : [fieldText(risk, "actionOwner")], due, status };
-    const dueOfCell = due.length === 1 ? fieldDate(risk, "actionDue", "deadline") : null;
+    const cells = {
+      owner: owner.texts.length === count ? owner : oneLine(fieldText(risk, "actionOwner")),
+      due,
+      status,
+    };
+    const dueOfCell = due.texts.length === 1 ? fieldDate(risk, "actionDue", "deadline") : null;
     return alignedActions(cells, count, dueOfCell, actionItems(actionsText, isOpen), isOpen);
   }
   const single = ownActionCells(risk);
@@ -93,8 +115,8 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
  * does not write over such a cell (a new status or date would replace every line).
  */
 export function ownCellsListSeveral(risk: RiskRecord): boolean {
-  const due = cellLines(risk, "actionDue");
-  return due.length > 1 || statusLines(risk, due.length, rawValue(risk, "actions")).length > 1;
+  const due = cellLines(risk, "actionDue").texts.length;
+  return due > 1 || statusLines(risk, due, rawValue(risk, "actions")).texts.length > 1;
 }
 
 /**
@@ -102,18 +124,23 @@ export function ownCellsListSeveral(risk: RiskRecord): boolean {
  * items give actions (one at least). A line beyond them qualifies the line before ("In progress" ⏎ "On
  * track" on one action and one due date is one status), as a bracketed line qualifies a date.
  */
-function statusLines(risk: RiskRecord, dueLines: number, actionsText: unknown): string[] {
+function statusLines(risk: RiskRecord, dueLines: number, actionsText: unknown): CellLines {
   const lines = cellLines(risk, "actionStatus");
-  if (lines.length <= Math.max(1, dueLines)) return lines; // nearly every row: the actions cell is not read
+  const { texts, at } = lines;
+  if (texts.length <= Math.max(1, dueLines)) return lines; // nearly every row: the actions cell is not read
   const actions = Math.max(1, dueLines, actionItemTexts(actionsText).length);
-  if (lines.length <= actions) return lines;
-  return [
-    ...lines.slice(0, actions - 1),
-    lines
-      .slice(actions - 1)
-      .filter(Boolean)
-      .join(" "),
-  ];
+  if (texts.length <= actions) return lines;
+  // The last action's status is read from several lines: no one line of them is its to write.
+  return {
+    texts: [
+      ...texts.slice(0, actions - 1),
+      texts
+        .slice(actions - 1)
+        .filter(Boolean)
+        .join(" "),
+    ],
+    at: [...at.slice(0, actions - 1), null],
+  };
 }
 
 /**
@@ -125,47 +152,78 @@ export function ownActionName(a: OwnAction, chars = 60): string {
   return a.text ? `"${excerpt(a.text, chars)}" ${OWN_ACTION_NAME}` : `${a.line} ${OWN_ACTION_NAME}`;
 }
 
-/** The own-action cells' lines, each list marker taken off ("1.", "a)", "•"); blank lines dropped. */
-type OwnCellLines = Record<"owner" | "due" | "status", string[]>;
+/** The own-action cells' lines, aligned one an action. */
+type AlignedCells = Record<"owner" | "due" | "status", CellLines>;
 
-/**
- * A cell's non-blank lines, list markers taken off, a placeholder line ("TBC") read as ""; [] when all are
- * blank. A line in brackets is a note on the line above ("31/08/2022\n(revised from June)"), not a line of its own.
- */
-function cellLines(risk: RiskRecord, field: "actionOwner" | "actionDue" | "actionStatus"): string[] {
-  const value = rawValue(risk, field);
-  if (value === null) return [];
-  if (typeof value !== "string") return [rawText(risk, field)];
-  return ownCellTextLines(value);
+/** An own-action cell's lines as read, and the raw line each is written on. */
+interface CellLines {
+  /** Each line's words, its list marker taken off ("1.", "a)", "•"); a placeholder line ("TBC") read as "". */
+  texts: string[];
+  /** The 0-based raw line each of `texts` is written on; null where it is not one raw line's (see OwnCellLines). */
+  at: (number | null)[];
 }
 
-/** A text own-action cell's lines as {@link readOwnActions} reads them (see cellLines). */
-export function ownCellTextLines(text: string): string[] {
-  const lines: string[] = [];
-  for (const line of splitLines(text)) {
-    if (line.startsWith("(") && lines.length > 0) lines[lines.length - 1] += ` ${line}`;
-    else lines.push(isPlaceholder(line) ? "" : withoutMarker(line));
+const NO_LINES: CellLines = { texts: [], at: [] };
+
+/** A cell read as one line that is no raw line of its own (a value that is not text, a cell of one line for every action). */
+const oneLine = (text: string): CellLines => ({ texts: [text], at: [null] });
+
+/**
+ * A cell's non-blank lines, list markers taken off, a placeholder line ("TBC") read as ""; none when all are
+ * blank. A line in brackets is a note on the line above ("31/08/2022\n(revised from June)"), not a line of its own.
+ */
+function cellLines(risk: RiskRecord, field: "actionOwner" | "actionDue" | "actionStatus"): CellLines {
+  const value = rawValue(risk, field);
+  if (value === null) return NO_LINES;
+  if (typeof value !== "string") return oneLine(rawText(risk, field));
+  const lines = textCellLines(value);
+  return lines.texts.some(Boolean) ? lines : NO_LINES;
+}
+
+/** A text cell's lines as {@link cellLines} reads them, each with the raw line it is written on (its note's not counted). */
+function textCellLines(text: string): CellLines & { at: number[] } {
+  const texts: string[] = [];
+  const at: number[] = [];
+  const raw = text.split(LINE_BREAK);
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i].trim();
+    if (line === "") continue;
+    if (line.startsWith("(") && texts.length > 0) texts[texts.length - 1] += ` ${line}`;
+    else {
+      texts.push(isPlaceholder(line) ? "" : withoutMarker(line));
+      at.push(i);
+    }
   }
-  return lines.some(Boolean) ? lines : [];
+  return { texts, at };
+}
+
+/** A text own-action cell's lines as {@link readOwnActions} reads them (see cellLines); [] when all are blank. */
+export function ownCellTextLines(text: string): string[] {
+  const { texts } = textCellLines(text);
+  return texts.some(Boolean) ? texts : [];
 }
 
 /**
  * A text own-action cell with its action n's line (from 0, counted as {@link ownCellTextLines} counts them)
- * written `line` instead, its list marker ("2.") and every other line, bracketed notes and line breaks
- * kept as they are; null when the cell has no line n.
+ * written `line` instead (see withRawLine); null when the cell has no line n.
  */
 export function withOwnCellLine(text: string, n: number, line: string): string | null {
+  const at = textCellLines(text).at[n];
+  return at === undefined ? null : withRawLine(text, at, line);
+}
+
+/**
+ * A text cell with its raw line `at` (from 0, as {@link OwnCellLines} counts them) written `words` instead: its
+ * list marker ("2.") or indent kept, and every other line, blank lines, bracketed notes and line breaks (CRLF,
+ * LF or CR, as the cell has them) kept as they are; null when the cell has no such line.
+ */
+export function withRawLine(text: string, at: number, words: string): string | null {
   const raw = text.split(/(\r\n|\r|\n)/);
-  let seen = -1;
-  for (let i = 0; i < raw.length; i += 2) {
-    const trimmed = raw[i].trim();
-    if (trimmed === "" || (trimmed.startsWith("(") && seen >= 0)) continue;
-    if (++seen !== n) continue;
-    const marker = LIST_MARKER.exec(raw[i])?.[0] ?? /^\s*/.exec(raw[i])![0];
-    raw[i] = marker + line;
-    return raw.join("");
-  }
-  return null;
+  const i = at * 2;
+  if (at < 0 || i >= raw.length) return null;
+  const marker = LIST_MARKER.exec(raw[i])?.[0] ?? /^\s*/.exec(raw[i])![0];
+  raw[i] = marker + words;
+  return raw.join("");
 }
 
 /** The risk's one own action, read from its cells as they are (the due cell as the check reads a date). */
@@ -193,19 +251,21 @@ function singleAction(
  * cell of one line is read as the check reads a date cell, `dueOfCell`).
  */
 function alignedActions(
-  cells: OwnCellLines,
+  cells: AlignedCells,
   count: number,
   dueOfCell: DayNumber | null,
   items: readonly ActionItem[],
   isOpen: IsOpenStatus,
 ): OwnAction[] {
-  const lineOf = (lines: string[], n: number) => (lines.length === 1 ? lines[0] : (lines[n] ?? ""));
+  const lineOf = ({ texts }: CellLines, n: number) => (texts.length === 1 ? texts[0] : (texts[n] ?? ""));
+  // A cell of one line is every action's: none of them has a line of its own there.
+  const rawLineOf = ({ texts, at }: CellLines, n: number) => (texts.length === 1 ? null : (at[n] ?? null));
   const actions: OwnAction[] = [];
   for (let n = 0; n < count; n++) {
     const item = items[n];
     const dueText = lineOf(cells.due, n);
     const status = lineOf(cells.status, n) || (item?.status ?? "");
-    const due = cells.due.length === 1 ? dueOfCell : dueText ? dueLineOf(dueText) : null;
+    const due = cells.due.texts.length === 1 ? dueOfCell : dueText ? dueLineOf(dueText) : null;
     const onItsLine = !dueText && item?.due != null;
     actions.push({
       text: item?.text ?? "",
@@ -217,6 +277,11 @@ function alignedActions(
       dueField: onItsLine ? "actions" : "actionDue",
       line: n + 1,
       oneOfSeveral: true,
+      cellLines: {
+        owner: rawLineOf(cells.owner, n),
+        due: onItsLine ? null : rawLineOf(cells.due, n),
+        status: rawLineOf(cells.status, n),
+      },
     });
   }
   return actions;
@@ -264,9 +329,12 @@ const NO_ITEMS: readonly ActionItem[] = [];
 /** "1." "1)" "(a)" "a)" "•" "-" at a line's start, followed by a space. */
 const LIST_MARKER = /^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|[•·▪◦●‣*–—-])(?=\s)\s*/i;
 
+/** A line break as a cell may hold it: CRLF, LF or CR. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
 const splitLines = (text: string): string[] =>
   text
-    .split(/\r\n|\r|\n/)
+    .split(LINE_BREAK)
     .map((l) => l.trim())
     .filter(Boolean);
 
