@@ -200,6 +200,7 @@ function earlierOutcomes(records: ReadonlyMap<string, EarlierRecord>, queue: rea
         rag: f.rag,
         strategy: f.strategy,
         owner: f.owner,
+        record: f.record,
       },
       earlier: true,
     });
