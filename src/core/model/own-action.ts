@@ -86,16 +86,16 @@ export type IsOpenStatus = (status: string) => boolean;
 export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnAction[] {
   const due = cellLines(risk, "actionDue");
   const actionsText = rawValue(risk, "actions");
-  const status = statusLines(risk, due.texts.length, actionsText);
-  const count = Math.max(due.texts.length, status.texts.length);
+  const status = statusLines(risk, due.length, actionsText);
+  const count = Math.max(due.length, status.length);
   if (count >= 2) {
     const owner = cellLines(risk, "actionOwner");
-    const cells = {
-      owner: owner.texts.length === count ? owner : oneLine(fieldText(risk, "actionOwner")),
-      due,
-      status,
+    const cells: AlignedCells = {
+      owner: linesAt(risk, "actionOwner", owner.length === count ? owner : [fieldText(risk, "actionOwner")]),
+      due: linesAt(risk, "actionDue", due),
+      status: linesAt(risk, "actionStatus", status),
     };
-    const dueOfCell = due.texts.length === 1 ? fieldDate(risk, "actionDue", "deadline") : null;
+    const dueOfCell = due.length === 1 ? fieldDate(risk, "actionDue", "deadline") : null;
     return alignedActions(cells, count, dueOfCell, actionItems(actionsText, isOpen), isOpen);
   }
   const single = ownActionCells(risk);
@@ -115,8 +115,8 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
  * does not write over such a cell (a new status or date would replace every line).
  */
 export function ownCellsListSeveral(risk: RiskRecord): boolean {
-  const due = cellLines(risk, "actionDue").texts.length;
-  return due > 1 || statusLines(risk, due, rawValue(risk, "actions")).texts.length > 1;
+  const due = cellLines(risk, "actionDue");
+  return due.length > 1 || statusLines(risk, due.length, rawValue(risk, "actions")).length > 1;
 }
 
 /**
@@ -124,23 +124,18 @@ export function ownCellsListSeveral(risk: RiskRecord): boolean {
  * items give actions (one at least). A line beyond them qualifies the line before ("In progress" ⏎ "On
  * track" on one action and one due date is one status), as a bracketed line qualifies a date.
  */
-function statusLines(risk: RiskRecord, dueLines: number, actionsText: unknown): CellLines {
+function statusLines(risk: RiskRecord, dueLines: number, actionsText: unknown): string[] {
   const lines = cellLines(risk, "actionStatus");
-  const { texts, at } = lines;
-  if (texts.length <= Math.max(1, dueLines)) return lines; // nearly every row: the actions cell is not read
+  if (lines.length <= Math.max(1, dueLines)) return lines; // nearly every row: the actions cell is not read
   const actions = Math.max(1, dueLines, actionItemTexts(actionsText).length);
-  if (texts.length <= actions) return lines;
-  // The last action's status is read from several lines: no one line of them is its to write.
-  return {
-    texts: [
-      ...texts.slice(0, actions - 1),
-      texts
-        .slice(actions - 1)
-        .filter(Boolean)
-        .join(" "),
-    ],
-    at: [...at.slice(0, actions - 1), null],
-  };
+  if (lines.length <= actions) return lines;
+  return [
+    ...lines.slice(0, actions - 1),
+    lines
+      .slice(actions - 1)
+      .filter(Boolean)
+      .join(" "),
+  ];
 }
 
 /**
@@ -157,33 +152,45 @@ type AlignedCells = Record<"owner" | "due" | "status", CellLines>;
 
 /** An own-action cell's lines as read, and the raw line each is written on. */
 interface CellLines {
-  /** Each line's words, its list marker taken off ("1.", "a)", "•"); a placeholder line ("TBC") read as "". */
+  /** Each line's words (see cellLines). */
   texts: string[];
   /** The 0-based raw line each of `texts` is written on; null where it is not one raw line's (see OwnCellLines). */
   at: (number | null)[];
 }
 
-const NO_LINES: CellLines = { texts: [], at: [] };
-
-/** A cell read as one line that is no raw line of its own (a value that is not text, a cell of one line for every action). */
-const oneLine = (text: string): CellLines => ({ texts: [text], at: [null] });
-
 /**
- * A cell's non-blank lines, list markers taken off, a placeholder line ("TBC") read as ""; none when all are
+ * A cell's non-blank lines, list markers taken off, a placeholder line ("TBC") read as ""; [] when all are
  * blank. A line in brackets is a note on the line above ("31/08/2022\n(revised from June)"), not a line of its own.
  */
-function cellLines(risk: RiskRecord, field: "actionOwner" | "actionDue" | "actionStatus"): CellLines {
+function cellLines(risk: RiskRecord, field: OwnCellField): string[] {
   const value = rawValue(risk, field);
-  if (value === null) return NO_LINES;
-  if (typeof value !== "string") return oneLine(rawText(risk, field));
-  const lines = textCellLines(value);
-  return lines.texts.some(Boolean) ? lines : NO_LINES;
+  if (value === null) return NO_TEXTS;
+  if (typeof value !== "string") return [rawText(risk, field)];
+  return ownCellTextLines(value);
 }
 
-/** A text cell's lines as {@link cellLines} reads them, each with the raw line it is written on (its note's not counted). */
-function textCellLines(text: string): CellLines & { at: number[] } {
+type OwnCellField = "actionOwner" | "actionDue" | "actionStatus";
+const NO_TEXTS: string[] = [];
+
+/**
+ * A cell's lines `texts` (as cellLines or statusLines read them) with the raw line each is written on: read
+ * again only for a row of several actions, so the many rows of one keep to cellLines' work. A cell that is not
+ * text has no raw line, nor has a line read from several (status lines beyond the actions, read as the last).
+ */
+function linesAt(risk: RiskRecord, field: OwnCellField, texts: string[]): CellLines {
+  const value = rawValue(risk, field);
+  if (typeof value !== "string" || texts.length === 0) return { texts, at: texts.map(() => null) };
+  const raw: number[] = [];
+  const read = textCellLines(value, raw).length;
+  return { texts, at: read > texts.length ? [...raw.slice(0, texts.length - 1), null] : raw };
+}
+
+/**
+ * A text cell's lines as {@link cellLines} reads them; with `at`, the raw line each is written on pushed to it
+ * (blank lines counted; a bracketed note joined to the line above is that line's).
+ */
+function textCellLines(text: string, at?: number[]): string[] {
   const texts: string[] = [];
-  const at: number[] = [];
   const raw = text.split(LINE_BREAK);
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i].trim();
@@ -191,15 +198,15 @@ function textCellLines(text: string): CellLines & { at: number[] } {
     if (line.startsWith("(") && texts.length > 0) texts[texts.length - 1] += ` ${line}`;
     else {
       texts.push(isPlaceholder(line) ? "" : withoutMarker(line));
-      at.push(i);
+      at?.push(i);
     }
   }
-  return { texts, at };
+  return texts;
 }
 
 /** A text own-action cell's lines as {@link readOwnActions} reads them (see cellLines); [] when all are blank. */
 export function ownCellTextLines(text: string): string[] {
-  const { texts } = textCellLines(text);
+  const texts = textCellLines(text);
   return texts.some(Boolean) ? texts : [];
 }
 
@@ -208,8 +215,9 @@ export function ownCellTextLines(text: string): string[] {
  * written `line` instead (see withRawLine); null when the cell has no line n.
  */
 export function withOwnCellLine(text: string, n: number, line: string): string | null {
-  const at = textCellLines(text).at[n];
-  return at === undefined ? null : withRawLine(text, at, line);
+  const at: number[] = [];
+  textCellLines(text, at);
+  return n >= at.length ? null : withRawLine(text, at[n], line);
 }
 
 /**
