@@ -126,7 +126,7 @@ export interface RiskCard {
   actions: CardAction[];
   /**
    * The register's own action (Action Owner / Due Date / Status on the risk's row) the meeting can change;
-   * null when none, or when those cells list several actions, one a line (see `ownActions`).
+   * null when none, or when those cells list several actions, one a line (see `ownLineActions`).
    */
   ownAction: CardOwnAction | null;
   /**
@@ -203,7 +203,10 @@ function cardAction(a: ActionRecord, settings: Settings): CardAction {
   };
 }
 
-/** The own action the meeting can change: its cells hold one action (a cell of several lines is not written over). */
+/**
+ * The own action the meeting can change whole: its cells hold one action (a cell of several lines is never
+ * written whole; each action's line of it is: cardOwnLineActions).
+ */
 function cardOwnAction(facts: RiskFacts, settings: Settings): CardOwnAction | null {
   const own = ownActionCells(facts.record);
   if (!own || ownCellsListSeveral(facts.record)) return null;

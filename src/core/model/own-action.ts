@@ -112,7 +112,8 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
 
 /**
  * True when the risk's Action Due Date or Action Status cell lists several actions, one a line: the meeting
- * does not write over such a cell (a new status or date would replace every line).
+ * and the import never write such a cell whole (a new status or date would replace every line), only one
+ * action's line of it (see OwnCellLines, withRawLine).
  */
 export function ownCellsListSeveral(risk: RiskRecord): boolean {
   const due = cellLines(risk, "actionDue");
