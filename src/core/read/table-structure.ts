@@ -1,8 +1,9 @@
 // Tells a table's structural rows from its records: section headings, totals rows and rows under a
 // merged id (SPEC "Real registers").
 
-import type { CellValue, Grid } from "../model/grid";
-import { cellText, isBlank } from "./cell-text";
+import { formatAt, type CellValue, type Grid } from "../model/grid";
+import { isMonthOnlyFormat } from "../parse/date";
+import { cellText, headerText, isBlank } from "./cell-text";
 
 /** The table's first and last sheet columns (0-based), from its header row. */
 export interface TableSpan {
@@ -185,7 +186,8 @@ function sectionName(heading: string): string {
 
 /**
  * The heading text when a row is a section heading: one text only, either in the table's first column
- * or in a merged area spanning most of the table's width (whose copies are the same text). Null otherwise.
+ * or in a merged area spanning most of the table's width (whose copies are the same text), or a month
+ * typed alone in the first or id column (see monthHeading). Null otherwise.
  */
 export function sectionHeading(
   grid: Grid,
@@ -262,6 +264,27 @@ function lastText(r: readonly CellValue[]): string | null {
   return null;
 }
 
+/**
+ * The heading of a register grouped by month, typed as a month ("Sep-22", which Excel keeps as the date
+ * 01/09/2022 shown mmm-yy): the row's only filled cell, `r[at]`, in the table's first column or the id
+ * column, a date shown as a month; its text as Excel shows it ("Sep-22", never its serial 44805). Null for
+ * any other value (a numeric id beside its title, a date shown as a day).
+ */
+function monthHeading(
+  grid: Grid,
+  row: number,
+  r: readonly CellValue[],
+  at: number,
+  span: TableSpan,
+  idCol: number | undefined,
+): string | null {
+  const col = at + grid.colOffset;
+  if (typeof r[at] !== "number" || (col !== span.first && col !== idCol)) return null;
+  for (let i = at + 1; i < r.length; i++) if (!isBlank(r[i])) return null;
+  const format = formatAt(grid, row, col);
+  return isMonthOnlyFormat(format) ? headerText(r[at], format) : null;
+}
+
 /** {@link sectionHeading} of a row whose cells are `r`. */
 function headingOfCells(
   grid: Grid,
@@ -277,7 +300,7 @@ function headingOfCells(
   for (let i = 0; i < r.length; i++) {
     const v = r[i];
     if (isBlank(v)) continue;
-    if (typeof v !== "string") return null;
+    if (typeof v !== "string") return text === null ? monthHeading(grid, row, r, i, span, idCol) : null;
     if (text === null) {
       text = v;
       firstCol = i + grid.colOffset;

@@ -2,7 +2,12 @@
 // (council layouts review 3), and the rows that look like them but are risks.
 
 import { fillMergedAreas, gridFromRows, type CellValue, type MergedArea } from "../../../src/core/model/grid";
-import { noteRowKind, numberedHeading, planHeading } from "../../../src/core/read/table-structure";
+import {
+  noteRowKind,
+  numberedHeading,
+  planHeading,
+  sectionHeading,
+} from "../../../src/core/read/table-structure";
 
 const grid = (rows: CellValue[][]) => gridFromRows("Register", rows);
 
@@ -22,6 +27,33 @@ describe("noteRowKind", () => {
     [[12, "Page 1"], null],
   ])("%j is %s", (row, kind) => {
     expect(noteRowKind(grid([row]), 0)).toBe(kind);
+  });
+});
+
+describe("sectionHeading: a month typed alone as a heading", () => {
+  const SPAN = { first: 0, last: 5 };
+  const ID = 0;
+  /** One row with the date 01/09/2022 (serial 44805) in `col`, shown in `format`, and `more` after it. */
+  const monthRow = (col: number, format: string, more: CellValue[] = []) => {
+    const values: CellValue[] = [...new Array<CellValue>(col).fill(null), 44805, ...more];
+    const formats = values.map((_, i) => (i === col ? format : null));
+    return gridFromRows("Register", [values], { numberFormats: [formats] });
+  };
+
+  it.each([
+    ["mmm-yy", "Sep-22"],
+    ["mmmm yyyy", "September 2022"],
+  ])("reads 01/09/2022 shown %s in the id column as the heading %j", (format, text) => {
+    expect(sectionHeading(monthRow(0, format), 0, SPAN, ID)).toBe(text);
+  });
+
+  it.each<[string, ReturnType<typeof monthRow>]>([
+    ["a date shown as a day", monthRow(0, "dd/mm/yyyy")],
+    ["a number with no date format (a numeric id)", monthRow(0, "General")],
+    ["a month beside a title", monthRow(0, "mmm-yy", ["Flooding"])],
+    ["a month in a column of the table's middle", monthRow(3, "mmm-yy")],
+  ])("leaves %s alone", (_what, g) => {
+    expect(sectionHeading(g, 0, SPAN, ID)).toBeNull();
   });
 });
 
