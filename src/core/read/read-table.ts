@@ -22,6 +22,7 @@ import type { SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
 import { monthColumnsOf } from "./month-columns";
 import {
+  isSignOffRow,
   isTotalsRow,
   mergedTails,
   noteRowKind,
@@ -585,8 +586,14 @@ export function readTable<F extends string>(
   const totals: number[] = [];
   const notes: SetAsideRow[] = [];
 
+  // True under a blank row after the risks, while only sign-off rows follow (see isSignOffRow).
+  let belowBlank = false;
+
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
-    if (rowIsBlank(grid, row)) continue;
+    if (rowIsBlank(grid, row)) {
+      if (records.length > 0) belowBlank = true;
+      continue;
+    }
     // A heading merged across the table right under the header is a section, not help text.
     if (
       row === layout.headerRow + 1 &&
@@ -603,6 +610,12 @@ export function readTable<F extends string>(
       const note = noteRowKind(grid, row);
       if (note !== null) {
         notes.push({ row, reason: note });
+        continue;
+      }
+      // A sign-off block under the register ("Approved by: | Jo Smith | Date: | 28/09/2022") is paperwork.
+      const belowTable = belowBlank && (idCol === undefined || isBlank(cellAt(grid, row, idCol)));
+      if (notesPossible && isSignOffRow(grid, row, belowTable)) {
+        notes.push({ row, reason: "sign-off" });
         continue;
       }
       const numbered = kind === "risk-register" ? numberedHeading(grid, row, idCol) : null;
@@ -727,6 +740,7 @@ export function readTable<F extends string>(
       const past = valuesPastHeaders(grid, row, span.last);
       if (past) record.pastHeaders = past;
     }
+    belowBlank = false;
     if (section !== undefined && kind === "risk-register") {
       record.section = section;
       const open = sections[sections.length - 1];

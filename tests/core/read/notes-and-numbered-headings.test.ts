@@ -3,6 +3,7 @@
 
 import { fillMergedAreas, gridFromRows, type CellValue, type MergedArea } from "../../../src/core/model/grid";
 import {
+  isSignOffRow,
   noteRowKind,
   numberedHeading,
   planHeading,
@@ -27,6 +28,49 @@ describe("noteRowKind", () => {
     [[12, "Page 1"], null],
   ])("%j is %s", (row, kind) => {
     expect(noteRowKind(grid([row]), 0)).toBe(kind);
+  });
+});
+
+describe("isSignOffRow: the sign-off block under a register", () => {
+  /** 28/09/2022 as Excel keeps it, in a cell shown dd/mm/yyyy. */
+  const SIGNED = 44832;
+  /** One row; numbers are dates shown dd/mm/yyyy where `dated`. */
+  const one = (cells: CellValue[], dated = true) =>
+    gridFromRows("Register", [cells], {
+      numberFormats: [cells.map((v) => (typeof v === "number" && dated ? "dd/mm/yyyy" : null))],
+    });
+
+  it.each<[string, CellValue[]]>([
+    ["Approved by: … Date: …", ["Approved by:", "Jo Smith (Head of Highways)", null, "Date:", SIGNED]],
+    ["Signed: and a name", ["Signed:", "J Bloggs"]],
+    ["Date: and a date typed as text", ["Date:", "28/09/2022"]],
+    ["Reviewed by: with a name and a role", ["Reviewed by:", "Jo Smith", "Position:", "Head of Highways"]],
+  ])("reads %s as a sign-off row anywhere", (_what, cells) => {
+    expect(isSignOffRow(one(cells), 0, false)).toBe(true);
+  });
+
+  it("reads a line with no label ('Reviewed at Risk Management Board | 28/09/2022') as one only below the table", () => {
+    const g = one([null, "Reviewed at Risk Management Board", null, SIGNED]);
+    expect([isSignOffRow(g, 0, true), isSignOffRow(g, 0, false)]).toEqual([true, false]);
+  });
+
+  it.each<[string, CellValue[], boolean]>([
+    ["a risk with its id and scores", ["HW-01", "Flooding", "Jo Smith", 3, 3, 9], false],
+    ["a scored risk with no id", [null, "Loss of bridge inspection contractor", "Jo Smith", 4, 4, 16], false],
+    ["a bare risk with no id", [null, "Flooding", "Jo Smith"], false],
+    [
+      "a risk with no id whose update says it was reviewed",
+      [null, "Loss of depot", "Jo Smith", "Treat", "Reviewed at Risk Management Board"],
+      false,
+    ],
+    ["a label beside a figure", ["Approved by:", "Jo Smith", 16], false],
+    [
+      "a label beside a long sentence",
+      ["Date:", "To be agreed at the next board once the contractor replies"],
+      true,
+    ],
+  ])("leaves %s alone", (_what, cells, dated) => {
+    expect(isSignOffRow(one(cells, dated), 0, true)).toBe(false);
   });
 });
 
