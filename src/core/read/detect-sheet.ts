@@ -5,12 +5,24 @@ import { cellAt, formatAt, type Grid } from "../model/grid";
 import type { ColumnCorrection } from "../model/settings";
 import { headerText } from "./cell-text";
 import { mapHeaders, type HeaderCell, type HeaderMapping } from "./map-headers";
-import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
+import {
+  CURRENT_WORDS,
+  headerWords,
+  INHERENT_WORDS,
+  periodQualified,
+  PREVIOUS_WORDS,
+  TARGET_WORDS,
+} from "./header-words";
 import { headerMonth } from "./month-columns";
 import type { RegisterHolds } from "../model/sheet-info";
 
-/** The words that make a group header qualify the headers below it (inherent, current, target). */
-const GROUP_QUALIFIERS: ReadonlySet<string> = new Set([...INHERENT_WORDS, ...CURRENT_WORDS, ...TARGET_WORDS]);
+/** The words that make a group header qualify the headers below it (inherent, current, target, previous). */
+const GROUP_QUALIFIERS: ReadonlySet<string> = new Set([
+  ...INHERENT_WORDS,
+  ...CURRENT_WORDS,
+  ...TARGET_WORDS,
+  ...PREVIOUS_WORDS,
+]);
 
 export interface SheetLayout {
   kind: SheetKind;
@@ -68,7 +80,8 @@ function aboveText(grid: Grid, row: number, col: number): string {
  * further: a label over the last block does not reach the columns after it.
  */
 function carryGroupLabels(cells: HeaderCell[]): void {
-  const qualifies = (g: string | undefined) => !!g && headerWords(g).some((w) => GROUP_QUALIFIERS.has(w));
+  const qualifies = (g: string | undefined) =>
+    !!g && periodQualified(headerWords(g)).some((w) => GROUP_QUALIFIERS.has(w));
   const labelled = cells.filter((c) => qualifies(c.group));
   if (labelled.length < 2) return;
   let width = Infinity;
