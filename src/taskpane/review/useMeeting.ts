@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toA1, columnLetter } from "../../core/address/a1";
 import { acceptedProposalLog, proposalWords } from "../../core/meeting/accept-proposal";
+import { formulaCellNote } from "../../core/meeting/formula-cell-note";
 import { buildCardIndex, cardFor, type RiskCard } from "../../core/meeting/card";
 import type { RiskInMeeting } from "../../core/meeting/card-now";
 import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/meeting/conflict";
@@ -473,10 +474,7 @@ export function useMeeting({
         const keptTheirs = new Map(s.keptTheirs);
         keptTheirs.delete(key);
         const i = Math.min(s.index + 1, s.queue.length - 1);
-        const notes = [
-          ...plan.notes,
-          ...result.keptFormulas.map((a) => `${a} holds a formula, so it was left to work the value out.`),
-        ];
+        const notes = [...plan.notes, ...result.keptFormulas.map(formulaCellNote)];
         const over = result.replaced.length
           ? " It replaced a co-author's change; their words are kept in the Update Log."
           : "";
