@@ -32,6 +32,8 @@ export interface ReviewedRisk {
   row: number;
   /** A1 address of the risk's id cell, for the link. */
   address: string;
+  /** The other registers the same risk stands on (QueueItem.alsoOn): its record stands for each. */
+  alsoOn?: readonly string[];
   noChange: boolean;
   text: string;
   changes: FieldChange[];
@@ -151,7 +153,7 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
       version: input.version,
       marking: input.marking,
     },
-    [14, 40, 14, 40, 50],
+    [14, 40, 14, 40, 50, 24],
   );
   const changed = input.reviewed.filter((r) => r.changes.length > 0);
   const escalations = newEscalations(input.escalationsAtStart, input.escalationsAtEnd);
@@ -172,7 +174,7 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.blank();
 
   tab.title(`Risks reviewed (${input.reviewed.length})`);
-  tab.header(["Risk ID", "Title", "Outcome", "Update", "Changes"]);
+  tab.header(["Risk ID", "Title", "Outcome", "Update", "Changes", "Register"]);
   if (input.reviewed.length === 0) tab.row(["None"]);
   for (const r of input.reviewed) {
     const i = tab.row([
@@ -181,6 +183,8 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
       r.noChange ? "No change" : "Updated",
       r.text,
       r.changes.map(changeText).join("; "),
+      // Each register the risk stands on (SPEC Owned tabs: "shown once, naming each register it is on").
+      [r.sheet, ...(r.alsoOn ?? [])].join(", "),
     ]);
     tab.link(i, 0, r.sheet, r.address);
   }
@@ -235,6 +239,8 @@ const MEETING_TITLE = "Risk review meeting, ";
 
 /** The header rows the Meeting Record writes: shown as headers again when an earlier meeting is kept. */
 const RECORD_HEADERS = [
+  ["Risk ID", "Title", "Outcome", "Update", "Changes", "Register"],
+  // As records before the Register column had it.
   ["Risk ID", "Title", "Outcome", "Update", "Changes"],
   ["Risk ID", "Field", "From", "To"],
   ["Risk ID", "Title", "Owner", "Why", "Due for update"],

@@ -15,7 +15,7 @@ import {
   notReviewedRisks,
   type ReviewedRisk,
 } from "../../core/meeting/meeting-record";
-import { buildQueue, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
+import { buildQueue, hasNoStrategy, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
 import {
   mergeActionValues,
   withRecordedActions,
@@ -139,7 +139,7 @@ function rememberName(name: string): void {
   }
 }
 
-/** "Risk 3 of 41: HRC-007 Title. Due for its update." */
+/** "Risk 3 of 41: HRC-007 Title. Due for its update." (and " No strategy." for a risk without one). */
 export function announce(
   queue: readonly QueueItem[],
   index: number,
@@ -156,7 +156,38 @@ export function announce(
         : item.due
           ? "Due for its update."
           : "Updated this month.";
-  return `Risk ${index + 1} of ${queue.length}: ${item.facts.id || "(no id)"} ${item.facts.title}. ${state}`;
+  // Why a risk updated this month came up early (buildQueue); said of one due too, as its card says it.
+  const early = o === undefined && hasNoStrategy(item.facts) ? " No strategy." : "";
+  return `Risk ${index + 1} of ${queue.length}: ${item.facts.id || "(no id)"} ${item.facts.title}. ${state}${early}`;
+}
+
+/**
+ * Said when the risk taken (recorded or skipped) was the last in the queue: the queue is finished, and what the
+ * chair does next (SPEC Workflows 4: "end with a record of the meeting").
+ */
+export function queueEnd(queue: readonly QueueItem[], outcomes: ReadonlyMap<string, Outcome>): string {
+  const recorded = queue.filter((q) => outcomes.get(q.key)?.kind === "recorded").length;
+  const left = queue.length - recorded;
+  if (left === 0)
+    return `End of the queue: ${queue.length === 1 ? "its one risk is" : `all ${queue.length} risks are`} recorded. Choose End meeting to write the Meeting Record.`;
+  return `End of the queue: ${recorded} of ${queue.length} risks recorded; ${left} not (skipped or not reached). Go back with Previous (Alt+P), or choose End meeting to write the Meeting Record.`;
+}
+
+/**
+ * What the live region says once the risk at `at` is taken: `done` ("Recorded no change for HRC-001."), the
+ * notes the record gave (a formula kept, a column missing: what the pane shows beside the card, heard too),
+ * then the card shown next, or that the queue is finished when the risk was its last (`next` is `at`).
+ */
+function afterTaking(
+  done: string,
+  notes: readonly string[],
+  queue: readonly QueueItem[],
+  at: number,
+  next: number,
+  outcomes: ReadonlyMap<string, Outcome>,
+): string {
+  const then = next === at ? queueEnd(queue, outcomes) : announce(queue, next, outcomes);
+  return [done, ...notes, then].join(" ");
 }
 
 /** The address of a risk's row across its table, to select so the room sees it. */
@@ -420,7 +451,7 @@ export function useMeeting({
           index: i,
           conflict: null,
           notes: [],
-          announcement: `Skipped ${item.facts.id}. ${announce(s.queue, i, outcomes)}`,
+          announcement: afterTaking(`Skipped ${item.facts.id}.`, [], s.queue, s.index, i, outcomes),
         };
       }),
     [patch],
@@ -488,7 +519,7 @@ export function useMeeting({
           busy: false,
           conflict: null,
           notes,
-          announcement: `${said} ${announce(s.queue, i, outcomes)}`,
+          announcement: afterTaking(said, notes, s.queue, s.index, i, outcomes),
         };
       });
       return true;
@@ -689,6 +720,7 @@ export function useMeeting({
         sheet: q.facts.sheet,
         row: q.facts.row,
         address: toA1(q.facts.row - 1, idCol),
+        ...(q.alsoOn ? { alsoOn: q.alsoOn } : {}),
         noChange: o.noChange,
         text: o.text,
         changes: o.changes,

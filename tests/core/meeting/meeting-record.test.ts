@@ -101,8 +101,8 @@ describe("buildMeetingRecord", () => {
         "Annexes | Street Lighting",
         "Summary | 2 reviewed (1 no change), 1 with changes, 1 not reviewed, 2 new escalations, 0 proposals accepted",
         "Risks reviewed (2)",
-        "HRC-001 | Potholes | No change | No change this month",
-        "HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16",
+        "HRC-001 | Potholes | No change | No change this month | IRIS Risks",
+        "HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16 | IRIS Risks",
         "Changes made (2)",
         "HRC-002 | Score | 12 | 16",
         "Risks not reviewed (1)",
@@ -113,17 +113,36 @@ describe("buildMeetingRecord", () => {
     );
     expect(tab.format.links).toEqual([
       {
-        row: text.indexOf("HRC-001 | Potholes | No change | No change this month"),
+        row: text.indexOf("HRC-001 | Potholes | No change | No change this month | IRIS Risks"),
         col: 0,
         sheet: "IRIS Risks",
         address: "A3",
       },
       {
-        row: text.indexOf("HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16"),
+        row: text.indexOf(
+          "HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16 | IRIS Risks",
+        ),
         col: 0,
         sheet: "IRIS Risks",
         address: "A4",
       },
+    ]);
+  });
+
+  it("names each register a risk reviewed once stands on (SPEC Owned tabs: shown once, naming each register)", () => {
+    const [first] = input.reviewed;
+    const onTwo = buildMeetingRecord({
+      ...input,
+      reviewed: [{ ...first, sheet: "Highways Risks", alsoOn: ["Directorate Register"] }],
+    });
+    const row = onTwo.rows.find((r) => r[0] === "HRC-001")!;
+    expect(row.slice(0, 6)).toEqual([
+      "HRC-001",
+      "Potholes",
+      "No change",
+      "No change this month",
+      "",
+      "Highways Risks, Directorate Register",
     ]);
   });
 
