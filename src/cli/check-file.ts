@@ -21,6 +21,8 @@ import { rule as ownerConflictRule } from "../core/rules/risk-owner-conflict";
 import { rule as staleUpdateRule } from "../core/rules/risk-stale-update";
 import { escalationKeys, proposalKeys } from "../core/summary/roll-up";
 import { countOnce, summaryDataOf } from "../core/summary/summary-data";
+import { holdsOnlyALog, loggedRisks } from "../core/summary/logged-risks";
+import type { Report } from "../core/model/report";
 import type { SummaryData, SummaryRisk } from "../core/summary/summary-types";
 import { FileReadError, readWorkbookFile } from "../files/read-workbook-file";
 import type { OutputFormat } from "./args";
@@ -62,6 +64,11 @@ export interface FileResult {
   file: string;
   /** One plain line saying why the file could not be checked; the rest is then empty. */
   error?: string;
+  /**
+   * True when the file holds only an Update Log (kept beside the registers' files): read as the history of the
+   * risks it names in the other files (its summary's `logged`), not as a file to check as at a date of its own.
+   */
+  historyOnly?: true;
   /** True when the file is a review risk-review wrote (every tab its own): not an input; the rest is empty. */
   ownReview?: true;
   /** Settings rows that could not be read (their settings kept their defaults). */
@@ -144,7 +151,9 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
     if (grids.length > 0 && grids.every((g) => g.owned)) return { ...nothingFrom(job.file), ownReview: true };
     const { settings, issues } = settingsFromGrids(grids);
     const report = checkWorkbook(grids, { settings, asAt: job.asAt, source: job.file });
-    requireCheckableSheet(report, grids, job.file);
+    // A workbook holding only an Update Log is the history of other files' risks (README "Many workbooks").
+    const historyOnly = holdsOnlyALog(report);
+    if (!historyOnly) requireCheckableSheet(report, grids, job.file);
     const count = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
     const json = job.format === "json" ? toJsonReport(report) : undefined;
     // A risk on several registers of this file is one risk (SPEC "Owned tabs"), in the roll-up's part and in
@@ -152,6 +161,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
     const once = countOnce(report.risks, report.escalations, report.proposals);
     return {
       file: job.file,
+      ...(historyOnly ? { historyOnly: true as const } : {}),
       warnings: issues,
       asAt: report.asAt,
       counts: {
@@ -167,7 +177,7 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
         escalations: json.escalations,
         proposals: json.proposals,
       },
-      text: job.format === "text" ? textReport(report, job.file) : undefined,
+      text: job.format === "text" ? textOf(report, job.file, historyOnly) : undefined,
       risks: riskIdentities(report),
       actionKeys: actionRiskKeys(report),
       ...actionFacts(report, settings),
@@ -181,7 +191,9 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
       acceptedExceptions: settings.acceptedExceptions,
       summary: job.rollUp
         ? {
-            data: summaryDataOf(report, once),
+            data: historyOnly
+              ? { ...summaryDataOf(report, once), logged: loggedRisks(report, settings) }
+              : summaryDataOf(report, once),
             marking: settings.protectiveMarking,
             ragBands: settings.rag,
             ...(settings.lastImport?.movement ? { movement: settings.lastImport.movement } : {}),
@@ -192,6 +204,17 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
     return failedFile(job.file, plainReason(job.file, err));
   }
 }
+
+/** What the file's part of the text report says: for a workbook holding only an Update Log, how it is read. */
+function textOf(report: Report, file: string, historyOnly: boolean): TextReport {
+  const text = textReport(report, file);
+  if (!historyOnly) return text;
+  return { ...text, head: [...text.head, HISTORY_ONLY_LINE] };
+}
+
+/** Said in the part of a workbook holding only an Update Log. */
+export const HISTORY_ONLY_LINE =
+  "Holds only an Update Log: read as the history of the risks it names on the other files' registers.";
 
 /**
  * The file's result after the join across files (SPEC "Many workbooks": risks are joined across files as

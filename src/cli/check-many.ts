@@ -120,6 +120,30 @@ function jointAsAt(command: CheckCommand, results: readonly FileResult[]): strin
 }
 
 /**
+ * Reads again, as at the roll-up's date, each workbook holding only an Update Log that was read as at another
+ * (its own Settings', or today's): its risks' months must end where the roll-up's do. Such workbooks are few
+ * and small beside the registers; in place, in `results`.
+ */
+async function logsAsAt(
+  asAt: string,
+  results: FileResult[],
+  jobs: readonly Input[],
+  command: CheckCommand,
+): Promise<void> {
+  for (const [i, r] of results.entries()) {
+    const job = r.historyOnly && r.asAt !== asAt ? jobs.find((j) => j.file === r.file) : undefined;
+    if (job)
+      results[i] = await checkFile({
+        path: job.path,
+        file: job.file,
+        asAt,
+        format: command.format,
+        rollUp: true,
+      });
+  }
+}
+
+/**
  * What the roll-up's Source adds when the files were checked as at their own dates (each from its own
  * Settings), so its as-at date is read as the latest of them: ", each as at its own date: 10/10/2022 to
  * 12/10/2022"; nothing when they agree.
@@ -229,8 +253,14 @@ export async function runCheckMany(command: CheckCommand, output: CliOutput): Pr
   const good = results.filter((r) => r.error === undefined);
   if (good.length === 0)
     throw new CliError(`none of the ${results.length} files could be checked (each is named above)`);
+  if (good.every((r) => r.historyOnly))
+    throw new CliError(
+      `found only Update Logs (${good.map((r) => `"${r.file}"`).join(", ")}) and no plan, register or actions sheet to read them for`,
+    );
 
   const asAt = jointAsAt(command, results);
+  // A workbook holding only an Update Log is history for the roll-up, read as at the roll-up's date.
+  if (command.out !== undefined) await logsAsAt(asAt, results, jobs, command);
   const across = joinAcrossFiles(
     good.map((r) => ({
       file: r.file,

@@ -73,9 +73,14 @@ function findingRows(findings: readonly FileFinding[]): string[] {
   ).map((l) => `  ${l}`);
 }
 
-/** The dates the checked files were checked as at, each once, earliest first. */
+/**
+ * The dates the checked files were checked as at, each once, earliest first. A workbook holding only an Update
+ * Log has none of its own: its history is read as at the others' (see runCheckMany).
+ */
 export function filesAsAtDates(results: readonly FileResult[]): string[] {
-  return [...new Set(results.filter((r) => r.error === undefined).map((r) => r.asAt))].sort();
+  return [
+    ...new Set(results.filter((r) => r.error === undefined && !r.historyOnly).map((r) => r.asAt)),
+  ].sort();
 }
 
 /**

@@ -9,7 +9,8 @@ import { columnRuns, placeLogColumns } from "../core/meeting/log-columns";
 import { logKeepingReplaced, valuesReplaced, type ReplacedValue } from "../core/meeting/replaced-values";
 import { OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { MAX_CELL_CHARS } from "../core/model/writable-text";
-import { toA1 } from "../core/address/a1";
+import { qualifiedAddress, toA1 } from "../core/address/a1";
+import type { KeptFormulaCell } from "../core/meeting/formula-cell-note";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
 import { ErrorCode, protectedSheetsMessage } from "./errors";
 import { rethrowNamingMissingSheets } from "./missing-sheets";
@@ -20,9 +21,10 @@ import { askDate1904, readDatesIn, writtenValue } from "./date-system";
 
 /**
  * A register cell to write; a cell holding a formula is never overwritten (`derived` marks score and RAG).
- * With `fill` ("#RRGGBB"), the cell's fill is set instead of its value (a colour-only RAG cell).
+ * With `fill` ("#RRGGBB"), the cell's fill is set instead of its value (a colour-only RAG cell). `field` names
+ * what the cell holds (RegisterWrite.field), so a cell kept for its formula is named with it.
  */
-export type RecordCellEdit = CellEdit & { derived?: boolean; fill?: string };
+export type RecordCellEdit = CellEdit & { derived?: boolean; fill?: string; field?: string };
 
 export interface RecordUpdateRequest {
   /** Register (and actions sheet) cells the officer's record changes. */
@@ -50,8 +52,8 @@ export type RecordUpdateResult =
       rowsNow: CellValue[][];
       /** 0-based row of the first Update Log row written. */
       logRow: number;
-      /** Cells skipped because they hold a formula, kept as they are (R1C1 addresses with sheet). */
-      keptFormulas: string[];
+      /** Cells skipped because they hold a formula, kept as they are (named as Excel names them: 'IRIS Risks'!F3). */
+      keptFormulas: KeptFormulaCell[];
       /** A forced write's co-author values it wrote over, kept in the update's log row (empty when none). */
       replaced: ReplacedValue[];
     }
@@ -173,7 +175,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
       );
     }
 
-    const keptFormulas: string[] = [];
+    const keptFormulas: KeptFormulaCell[] = [];
     const skip = new Set<RecordCellEdit>();
     for (const d of derived) {
       // Excel gives a text cell's own text as its formula, without the apostrophe that made it text
@@ -181,7 +183,8 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
       const f = d.range.formulas[0]?.[0];
       if (typeof f === "string" && f.startsWith("=") && f !== d.range.values[0]?.[0]) {
         skip.add(d.edit);
-        keptFormulas.push(`${d.edit.sheet}!R${d.edit.row + 1}C${d.edit.col + 1}`);
+        const address = qualifiedAddress(d.edit.sheet, d.edit.row, d.edit.col);
+        keptFormulas.push(d.edit.field === undefined ? { address } : { address, field: d.edit.field });
       }
     }
     // Forced over a co-author's change: what it replaces goes into the log, so nothing they wrote is lost.

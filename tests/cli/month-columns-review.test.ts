@@ -331,6 +331,77 @@ it("a 'Monthly Update' group header over Jul-22 / Aug-22 / Sep-22 sub-headers: o
   expect(of(json, "sheet/missing-column")).toEqual([]);
 });
 
+describe('group headers written once over the first month of each block, not merged ("Monthly Score" over Jul-22, blank over Aug-22 and Sep-22)', () => {
+  // README "Registers as they are really written": a group header is read "merged, or written once over each
+  // block's first column"; over month columns it stands over every month up to the next group header, as a
+  // merged one does (and as the task pane reads a merged one on a host that cannot list merged cells).
+  const months = [d(2022, 7, 1), d(2022, 8, 1), d(2022, 9, 1)];
+  const groupRow: Cell[] = [
+    null,
+    null,
+    null,
+    null,
+    null,
+    "Monthly Score",
+    null,
+    null,
+    "Monthly RAG",
+    null,
+    null,
+  ];
+  const rows: Cell[][] = [
+    [...groupRow, "Monthly Update", null, null],
+    [
+      "Risk ID",
+      "Risk Title",
+      "Risk Owner",
+      "Strategy",
+      "Mitigating Actions",
+      ...months,
+      ...months,
+      ...months,
+    ],
+    [
+      ...["HR-01", "Carriageway defects", "Ann Lee", "Treat", "Extra patrols", 9, 12, 16, "Amber", "Amber"],
+      ...["Red", "July: claims steady", "August: claims rising", "No change"],
+    ],
+    [
+      ...["HR-02", "Gully cleansing backlog", "Bob Roe", "Treat", "Jetting crew", 9, 9, 6, "Amber", "Amber"],
+      ...["Amber", "July: backlog 400", null, null],
+    ],
+    [
+      ...["HR-03", "Street lighting column failures", "Cat Poe", "Tolerate", "Testing", 4, 4, 4, "Green"],
+      ...["Green", "Green", "July: 3 failures", "August: 1 failure", null],
+    ],
+  ];
+  const write = (name: string, build?: (ws: ExcelJS.Worksheet) => void): Promise<string> =>
+    writeBook(path.join(tmp, name), [
+      { name: "Risk Register", rows, dateFormat: (i) => (i === 1 ? "mmm-yy" : "dd/mm/yyyy"), build },
+    ]);
+  let json: JsonReport;
+  beforeAll(async () => {
+    json = await check(await write("group-once.xlsx"));
+  });
+
+  it("reads every month of each block as that block's field: score, RAG and update month by month", () => {
+    expect(json.sheets[0].byMonth).toEqual({
+      score: { "Jul-22": "F", "Aug-22": "G", "Sep-22": "H" },
+      rag: { "Jul-22": "I", "Aug-22": "J", "Sep-22": "K" },
+      update: { "Jul-22": "L", "Aug-22": "M", "Sep-22": "N" },
+    });
+    expect(json.sheets[0].unmapped).toEqual([]);
+  });
+
+  it("the scores are September's and HR-02 (July) and HR-03 (August) are stale, as with the headers merged", async () => {
+    expect(json.risks.map((r) => `${r.recordId} ${r.score}`)).toEqual(["HR-01 16", "HR-02 6", "HR-03 4"]);
+    expect(staleIds(json)).toEqual(["HR-02", "HR-03"]);
+    const merged = await check(
+      await write("group-merged.xlsx", (ws) => ["F1:H1", "I1:K1", "L1:N1"].forEach((a) => ws.mergeCells(a))),
+    );
+    expect(json).toEqual(merged);
+  });
+});
+
 it("a register laid out for the year (Apr-22 … Mar-23, later months blank) with Date Raised and Next Review Date", async () => {
   // SPEC Latest update: the latest update is the newest filled month, not the last column; blank months
   // after the as-at month are no update and no finding. SPEC Fields: Date Raised is `raised`, Next Review Date

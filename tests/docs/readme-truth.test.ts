@@ -25,7 +25,7 @@ import { UPDATE_LOG_HEADER } from "../../src/core/meeting/record";
 import { buildUpdateLogTab, UPDATE_LOG_HEADER_ROW } from "../../src/core/meeting/update-log-tab";
 import { IMPORT_LOG_HEADER } from "../../src/core/merge/to-workbook-edits";
 import { parseDate } from "../../src/core/parse/date";
-import { isoFromDay } from "../../src/core/parse/day";
+import { dayFromIso, isoFromDay } from "../../src/core/parse/day";
 import { parseScore } from "../../src/core/parse/score";
 import { parseMoney } from "../../src/core/parse/money";
 import { parseStrategy, strategiesNamed } from "../../src/core/parse/strategy";
@@ -473,7 +473,7 @@ describe("README: how values are read", () => {
     ["Review 28/09/22", null],
     ["Due 28/09/22", null],
   ])("dated update line %j is dated %s", (text, want) => {
-    const day = latestDatedLine(text);
+    const day = latestDatedLine(text, dayFromIso("2022-10-31")!);
     expect(day === null ? null : isoFromDay(day)).toBe(want);
   });
 

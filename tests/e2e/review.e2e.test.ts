@@ -57,33 +57,34 @@ describe("Review view in the browser", () => {
     await shoot(page, "review-setup-light");
     await press(page, page.getByRole("button", { name: "Start meeting" }), "Enter");
 
-    // Never updated first (HRC-006), then the oldest update (HRC-002), then the rest.
-    await page.getByRole("heading", { level: 2, name: /HRC-006/ }).waitFor();
+    // Due with no strategy first (HRC-002: "risks with no strategy or no update this month first"), then
+    // never updated (HRC-006), then the rest.
+    await page.getByRole("heading", { level: 2, name: /HRC-002/ }).waitFor();
     await eventually(async () =>
       expect(await liveText(page)).toBe(
-        "Risk 1 of 5: HRC-006 Pothole repair quality complaints. Due for its update.",
+        "Risk 1 of 5: HRC-002 Street lighting column failures. Due for its update. No strategy.",
       ),
     );
     expect(await focusedName(page)).toMatch(/^textarea:/);
     await eventually(async () =>
       expect((await fakeSnapshot(page)).selection).toEqual({
         sheet: "IRIS Risk Register",
-        address: "A11:P11",
+        address: "A7:P7",
       }),
     );
     expect(await axeViolations(page)).toEqual([]);
     expect(await pageWidth(page)).toBeLessThanOrEqual(340);
     await shoot(page, "review-card-light");
 
+    await page.keyboard.press("Alt+0"); // no change this month for HRC-002
+    await page.getByRole("heading", { level: 2, name: /HRC-006/ }).waitFor();
+    expect(await focusedName(page)).toMatch(/^textarea:/);
     await page.keyboard.type("Audit found 4% of repairs below standard; contractor re-training crews.");
     await page.keyboard.press("Control+Enter");
-    await page.getByRole("heading", { level: 2, name: /HRC-002/ }).waitFor();
-    expect(await focusedName(page)).toMatch(/^textarea:/);
-    await page.keyboard.press("Alt+0"); // no change this month for HRC-002
     await page.getByRole("heading", { level: 2, name: /HRC-004/ }).waitFor();
     await page.keyboard.press("Alt+p");
-    await page.getByRole("heading", { level: 2, name: /HRC-002/ }).waitFor();
-    await page.getByText("No change recorded").waitFor();
+    await page.getByRole("heading", { level: 2, name: /HRC-006/ }).waitFor();
+    await page.getByText("Update recorded").waitFor();
     await page.keyboard.press("Alt+n");
     await page.keyboard.press("Alt+s"); // skip HRC-004
     await page.getByRole("heading", { level: 2, name: /HRC-001/ }).waitFor();
@@ -106,10 +107,10 @@ describe("Review view in the browser", () => {
     // Each risk's own update text is carried into the log before the register cell is replaced.
     // A new Update Log's columns: Date, Register, Risk ID, By, Update, No change, Score, Strategy, Changes.
     expect(log.values.slice(4).map((r) => [r[2], r[3], r[5]])).toEqual([
-      ["HRC-006", "(register, before the meeting)", "No"],
-      ["HRC-006", "Jane Smith", "No"],
       ["HRC-002", "(register, before the meeting)", "No"],
       ["HRC-002", "Jane Smith", "Yes"],
+      ["HRC-006", "(register, before the meeting)", "No"],
+      ["HRC-006", "Jane Smith", "No"],
     ]);
     // Each entry names its register; the Changes column holds what else changed with it.
     expect([log.values[3][1], log.values[3][8]]).toEqual(["Register", "Changes"]);
@@ -144,7 +145,7 @@ describe("Review view in the browser", () => {
     await page.getByLabel("Meeting date").fill("2022-10-10");
     await typeInto(page, page.getByRole("textbox", { name: /Your name/ }), "Jane Smith");
     await press(page, page.getByRole("button", { name: "Start meeting" }), "Enter");
-    await page.getByRole("heading", { level: 2, name: /HRC-006/ }).waitFor();
+    await page.getByRole("heading", { level: 2, name: /HRC-002/ }).waitFor();
     await press(page, page.getByRole("button", { name: /Change scores/ }), "Enter");
     await page.getByLabel("Likelihood", { exact: true }).waitFor();
     await shoot(page, "review-card-dark");
@@ -224,6 +225,79 @@ describe("Review view in the browser", () => {
     await eventually(async () => {
       const reg = (await fakeSnapshot(page)).sheets.find((x) => x.name === "Annex A Risks")!;
       expect(reg.values[1].slice(9)).toEqual([serial("2022-11-30"), "Delayed"]);
+    });
+    await context.close();
+  });
+
+  it("changes one of several own actions kept one a line by keyboard, on its line alone, readable in the dark at 320 px", async () => {
+    // fx-ownline30: each action kept one a line in the own-action cells has its own due date and status, named
+    // for screen readers, reached by Tab in the register's order; recording writes its line of the cell alone.
+    const headers = ["Risk ID", "Risk Title", "Risk Owner", "Current Risk Score", "Risk Response Strategy"];
+    const more = [
+      "Mitigating Actions",
+      "Latest Update",
+      "Risk Status",
+      "Action Owner",
+      "Action Due Date",
+      "Action Status",
+    ];
+    const annex = JSON.stringify({
+      sheets: [
+        {
+          name: "Annex A Risks",
+          values: [
+            [...headers, ...more],
+            [
+              "R1",
+              "Potholes after the freeze",
+              "Jane Smith",
+              12,
+              "Treat",
+              "1. Resurface the A38 northbound carriageway between the two roundabouts\n2. Review claims",
+              "Old words",
+              "Open",
+              "JS\nAL",
+              "31/08/2022\r\n(revised from June)\r\n31/12/2022",
+              "In progress\r\nNot started",
+            ],
+          ],
+        },
+      ],
+    });
+    const { context, page } = await openReview("dark", annex);
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.getByLabel("Meeting date").fill("2022-10-10");
+    await typeInto(page, page.getByRole("textbox", { name: /Your name/ }), "Jane Smith");
+    await press(page, page.getByRole("button", { name: "Start meeting" }), "Enter");
+    await page.getByRole("heading", { level: 2, name: /R1/ }).waitFor();
+    await press(page, page.getByRole("button", { name: /Change scores/ }), "Enter");
+    // Tab from action 1's status reaches each field in the register's order (Tab steps through a date input's
+    // day, month and year before it leaves the input).
+    await page.getByLabel("Action 1 'Resurface the A38 northbound…' status").focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 8 && reached.length < 3; i++) {
+      await page.keyboard.press("Tab");
+      const name = (await focusedName(page)).split(":")[1];
+      if (name !== reached.at(-1)) reached.push(name);
+      if (name === "Action 2 'Review claims' status") await page.keyboard.type("Delayed");
+    }
+    expect(reached).toEqual([
+      "Action 1 'Resurface the A38 northbound…' due date",
+      "Action 2 'Review claims' status",
+      "Action 2 'Review claims' due date",
+    ]);
+    await page.getByLabel("Action 2 'Review claims' due date").fill("2023-01-31");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await shoot(page, "review-own-lines-dark");
+    await typeInto(page, page.getByRole("textbox", { name: /Update for R1/ }), "Claims review put back");
+    await page.keyboard.press("Control+Enter");
+    await eventually(async () => {
+      const reg = (await fakeSnapshot(page)).sheets.find((x) => x.name === "Annex A Risks")!;
+      expect(reg.values[1].slice(9)).toEqual([
+        "31/08/2022\r\n(revised from June)\r\n31/01/2023",
+        "In progress\r\nDelayed",
+      ]);
     });
     await context.close();
   });

@@ -273,7 +273,8 @@ describe("formulas and colours the officers put on the register", () => {
       noChange: false,
       likelihood: 4,
     });
-    expect(result.ok && result.keptFormulas).toEqual(["Register!R2C6"]);
+    // Named as Excel names the cell (A1), with the field it holds.
+    expect(result.ok && result.keptFormulas).toEqual([{ address: "Register!F2", field: "score" }]);
     expect(host.cell("Register", "F2")?.formula).toBe("=D2*E2");
     expect([v(host, "Register", "D2"), v(host, "Register", "G2")]).toEqual([4, "Red"]);
     const logged = rowsBelow(host, logSheet, 3).at(-1)!;
@@ -307,7 +308,7 @@ describe("formulas and colours the officers put on the register", () => {
       noChange: false,
       likelihood: 4,
     });
-    expect(result.ok && result.keptFormulas).toContain("Register!R2C4");
+    expect(result.ok && result.keptFormulas).toContainEqual({ address: "Register!D2", field: "likelihood" });
     expect(host.cell("Register", "D2")?.formula).toBe("=Lookups!B2");
     const logged = rowsBelow(host, logSheet, 3).at(-1)!;
     expect(logged).not.toContain(16);

@@ -283,7 +283,7 @@ describe("recordUpdate with a score formula", () => {
     const result = await recordUpdate(
       await request(report, "HRC-002", { text: "Up", noChange: false, likelihood: 3 }, logSheet),
     );
-    expect(result.ok && result.keptFormulas).toEqual(["IRIS Risks!R4C6"]);
+    expect(result.ok && result.keptFormulas).toEqual([{ address: "'IRIS Risks'!F4", field: "score" }]);
     expect(host.cell("IRIS Risks", "F4")?.formula).toBe("=D4*E4");
     expect(cellValue(host, "IRIS Risks", "D4")).toBe(3);
   });

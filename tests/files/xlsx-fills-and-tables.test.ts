@@ -3,6 +3,8 @@
 
 import ExcelJS from "exceljs";
 import { readXlsx } from "../../src/files/read-xlsx";
+import { applyTint } from "../../src/files/xlsx/colours";
+import { parseStyles } from "../../src/files/xlsx/styles";
 import { parseThemeColours } from "../../src/files/xlsx/theme";
 import { parseTotalsRows } from "../../src/files/xlsx/table-parts";
 
@@ -47,6 +49,52 @@ describe("fills of cells with no value", () => {
     });
     const [grid] = await readXlsx(bytes, "fills.xlsx");
     expect(grid.blankFills).toBeUndefined();
+  });
+});
+
+describe("fill colours as Excel shows them", () => {
+  /** styles.xml with one solid fill per colour element given, each used by a cell style (1, 2 …). */
+  function stylesWith(fgColors: string[], colors = ""): string {
+    const fills = fgColors.map((fg) => `<fill><patternFill patternType="solid">${fg}</patternFill></fill>`);
+    const xfs = fgColors.map((_, i) => `<xf numFmtId="0" fillId="${i + 2}"/>`);
+    return (
+      '<styleSheet xmlns="x"><fills count="2"><fill><patternFill patternType="none"/></fill>' +
+      `<fill><patternFill patternType="gray125"/></fill>${fills.join("")}</fills>` +
+      `<cellXfs><xf numFmtId="0" fillId="0"/>${xfs.join("")}</cellXfs>${colors}</styleSheet>`
+    );
+  }
+
+  it("reads every colour of Excel's legacy indexed palette (Light Green, Coral, Tan: a register begun as an .xls)", () => {
+    const xml = stylesWith(['<fgColor indexed="42"/>', '<fgColor indexed="29"/>', '<fgColor indexed="47"/>']);
+    expect(parseStyles(enc(xml)).fill.slice(1)).toEqual(["CCFFCC", "FF8080", "FFCC99"]);
+  });
+
+  it("reads an indexed colour from the workbook's own palette (<indexedColors>) where it has one", () => {
+    const own = `<colors><indexedColors>${'<rgbColor rgb="FF000000"/>'.repeat(10)}<rgbColor rgb="FF00B050"/></indexedColors></colors>`;
+    const xml = stylesWith(['<fgColor indexed="10"/>', '<fgColor indexed="42"/>'], own);
+    // Index 10 is the workbook's own green; 42, beyond its list, is Excel's Light Green.
+    expect(parseStyles(enc(xml)).fill.slice(1)).toEqual(["00B050", "CCFFCC"]);
+  });
+
+  it("applies a theme colour's tint (Lighter 80% … Darker 50%) as Excel shows it; white is no fill", () => {
+    const theme = ["FFFFFF", "000000", "EEECE1", "1F497D", "4F81BD", "C0504D", "9BBB59"];
+    const xml = stylesWith([
+      '<fgColor theme="6" tint="0.7999816888943144"/>',
+      '<fgColor theme="5" tint="0.5999938962981048"/>',
+      '<fgColor theme="4" tint="-0.249977111117893"/>',
+      '<fgColor theme="0"/>',
+    ]);
+    expect(parseStyles(enc(xml), theme).fill.slice(1)).toEqual(["EBF1DE", "E6B9B8", "376092", null]);
+  });
+
+  it.each([
+    ["9BBB59", 0.7999816888943144, "EBF1DE"], // Olive Green, Accent 3, Lighter 80%
+    ["F79646", 0.3999755851924192, "FAC090"], // Orange, Accent 6, Lighter 40%
+    ["1F497D", 0.3999755851924192, "558ED5"], // Dark Blue, Text 2, Lighter 40% (a dark colour: HSL, not per channel)
+    ["70AD47", -0.499984740745262, "385724"], // Green, Accent 6 (Office 2013), Darker 50%
+    ["FF0000", 0, "FF0000"],
+  ])("tint: %s at %d is %s", (rgb, tint, shown) => {
+    expect(applyTint(rgb, tint)).toBe(shown);
   });
 });
 

@@ -11,7 +11,8 @@ import { App } from "../../src/taskpane/App";
 import * as engine from "../../src/taskpane/engine";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { meetingKey } from "../../src/taskpane/views/ReviewView";
-import { announce } from "../../src/taskpane/review/useMeeting";
+import { announce, queueEnd } from "../../src/taskpane/review/useMeeting";
+import type { RiskFacts } from "../../src/core/model/risk-summary";
 import { installFakeExcel, uninstallFakeExcel, type FakeHost } from "../fakes/fake-excel";
 import { writeCellValue } from "../fakes/fake-state";
 import { REGISTER_HEADERS, risk } from "../core/rules/harness";
@@ -103,6 +104,9 @@ describe("ReviewView", () => {
     await user.keyboard("{Alt>}n{/Alt}{Alt>}s{/Alt}"); // skip HRC-001
     expect(box()).toHaveFocus();
     expect(screen.getByText("1 left, 0 due")).toBeInTheDocument(); // HRC-001 was skipped, so it is still left
+    // The last risk taken: the card and the live region say the queue is finished and what comes next.
+    expect(screen.getByText(/^End of the queue: 2 of 3 risks recorded; 1 not/)).toBeInTheDocument();
+    expect(status()).toMatch(/Skipped HRC-001\. End of the queue: .*choose End meeting/);
 
     const reg = host.snapshot().sheets.find((s) => s.name === "IRIS Risks")!;
     expect(reg.values[3][10]).toBe("Contractor asked for a revised plan");
@@ -129,8 +133,9 @@ describe("ReviewView", () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         "Attendees | Jane Smith, Ali Khan",
-        "HRC-002 | Never updated | Updated | Contractor asked for a revised plan",
-        "HRC-003 | Old | No change | No change this month",
+        // Each reviewed row names its register (SPEC Owned tabs: "naming each register it is on").
+        "HRC-002 | Never updated | Updated | Contractor asked for a revised plan | IRIS Risks",
+        "HRC-003 | Old | No change | No change this month | IRIS Risks",
         "HRC-001 | Recent | Jane Smith | Skipped | No",
       ]),
     );
@@ -186,5 +191,16 @@ describe("meetingKey and announce", () => {
 
   it("says when the queue is empty", () => {
     expect(announce([], 0, new Map())).toBe("No risks match this meeting's filters.");
+  });
+
+  it("says why a risk with no strategy came up early, until it is recorded", () => {
+    const facts = { id: "HRC-009", title: "Bridge strike", strategy: "" } as RiskFacts;
+    const queue = [{ facts, key: "k", due: false }];
+    expect(announce(queue, 0, new Map())).toBe(
+      "Risk 1 of 1: HRC-009 Bridge strike. Updated this month. No strategy.",
+    );
+    expect(queueEnd(queue, new Map([["k", { kind: "skipped" }]]))).toMatch(
+      /^End of the queue: 0 of 1 risks recorded; 1 not \(skipped or not reached\)\. Go back with Previous \(Alt\+P\), or choose End meeting/,
+    );
   });
 });

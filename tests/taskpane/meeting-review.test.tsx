@@ -320,10 +320,11 @@ describe("Review view: meeting review", () => {
     expect(card.textContent).toContain(ukOf(due));
   });
 
-  it("the card lists each of several own actions kept one a line, and offers none of them to change", async () => {
+  it("the card lists each of several own actions kept one a line, and offers each its own line to change", async () => {
     // SPEC "Actions inside the register"; fx29: several actions in the own-action cells, one a line, are
-    // each an action: the card lists each with its own owner, due date and status. A status or date written
-    // into such a cell would replace every line, so the meeting offers no "Action on the register" to change.
+    // each an action: the card lists each with its own owner, due date and status. fx-ownline30 (the expectation
+    // changed): the meeting no longer offers "Action on the register" for the whole cell, which would replace
+    // every line; it offers each action its own line of each cell (tests/taskpane/meeting-own-lines.test.tsx).
     const due = daysFromToday(-5);
     const later = daysFromToday(60);
     const { user } = await startMeeting(
@@ -375,6 +376,13 @@ describe("Review view: meeting review", () => {
     expect(card.textContent).toMatch(/"Resurface A38" on the register was due/);
     await openChanges(user);
     expect(screen.queryByRole("group", { name: "Action on the register" })).toBeNull();
+    expect(
+      screen.getByRole("group", { name: "Action 1 'Resurface A38' on the register" }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole("group", { name: "Action 2 'Review claims' on the register" }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/changed on the register itself/)).toBeNull();
   });
 
   it("the chair changes the register's own action (its due date and status) in the meeting, on the risk's row", async () => {

@@ -71,12 +71,14 @@ const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
 
 /**
  * "ACT-0003 due 30/09/2022 → 31/10/2022" in an Update Log's Changes cell, "; " between changes; an
- * action the meeting names by its words ("Install river gauges due …") keeps all of them. An officer
- * keeping the log by hand writes "A-1 due date 30/09/2022 → …", "A-1 due date moved from … to …", or
- * names the date as the actions sheet heads it, "A-1 target date 30/09/2022 → 31/12/2022".
+ * action the meeting names by its words ("Install river gauges due …") keeps all of them, and one of a
+ * risk's own actions kept one a line, named by its words in quotes ("\"Chase due invoices\" on the
+ * register due …"), keeps the words in its quotes whatever they say. An officer keeping the log by hand
+ * writes "A-1 due date 30/09/2022 → …", "A-1 due date moved from … to …", or names the date as the
+ * actions sheet heads it, "A-1 target date 30/09/2022 → 31/12/2022".
  */
 const DUE_CHANGE =
-  /(?:^|;)\s*([^;]+?)\s+(?:due(?:\s+date)?|target\s+date)(?:\s+(?:changed|moved))?(?:\s+from)?:?\s+([^;]+?)\s*(?:→|->|\bto\b)\s*([^;]+?)\s*(?=;|$)/gi;
+  /(?:^|;)\s*("[^";]*"[^;]*?|[^;]+?)\s+(?:due(?:\s+date)?|target\s+date)(?:\s+(?:changed|moved))?(?:\s+from)?:?\s+([^;]+?)\s*(?:→|->|\bto\b)\s*([^;]+?)\s*(?=;|$)/gi;
 
 /** "Risk target date …": the risk's own target date, no action's. */
 const THE_RISK_ITSELF = /^(?:the\s+)?risk(?:'s)?$/i;

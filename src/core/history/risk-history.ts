@@ -158,7 +158,7 @@ export function riskHistory(
   const logged = entriesOf(list);
   const byMonth = entriesByMonth(
     logged.map((entry, k) => ({ entry, monthOnly: monthOnlyAt(list.log, list.at[k]) })),
-    updateCellEntries(facts, logged),
+    updateCellEntries(facts, logged, asAt),
     from,
     monthOf(asAt),
   );

@@ -23,9 +23,13 @@ import type { KeptScore } from "./monthly-points";
  * the cell), or the register's update the meeting carried into the log before replacing it, which holds
  * the whole cell.
  */
-export function updateCellEntries(facts: RiskFacts, logged: readonly HistoryEntry[]): HistoryEntry[] {
+export function updateCellEntries(
+  facts: RiskFacts,
+  logged: readonly HistoryEntry[],
+  asAt: DayNumber,
+): HistoryEntry[] {
   const out: HistoryEntry[] = [];
-  for (const { day, line } of registerUpdates(facts.record)) {
+  for (const { day, line } of registerUpdates(facts.record, asAt)) {
     const text = line.trim();
     if (heldInLog(day, text, logged)) continue;
     out.push({
@@ -51,17 +55,17 @@ export function updateCellEntries(facts: RiskFacts, logged: readonly HistoryEntr
  * The updates a risk's own update cells date, in the order written: the dated lines of its update text; where
  * the register keeps its updates month by month ("Update Sep-22"), each filled month up to the as-at date,
  * oldest first, as an update on its month's first day (SPEC "Values"), or as its own dated lines where the
- * month's cell carries them.
+ * month's cell carries them. Dated lines are read as at `asAt` (a programme of later dates is no update).
  */
-export function registerUpdates(record: RiskRecord): DatedLine[] {
+export function registerUpdates(record: RiskRecord, asAt: DayNumber): DatedLine[] {
   const months = monthCells(record, "update");
   if (months.length === 0) {
     const raw = rawValue(record, "update");
-    return typeof raw === "string" ? datedLines(raw) : [];
+    return typeof raw === "string" ? datedLines(raw, asAt) : [];
   }
   return months.flatMap(({ day, cell }) => {
     const text = typeof cell.value === "string" ? cell.value : cell.text;
-    const lines = datedLines(text);
+    const lines = datedLines(text, asAt);
     return lines.length > 0 ? lines : [{ day, line: text }];
   });
 }

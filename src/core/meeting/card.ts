@@ -6,6 +6,7 @@ import type { Proposal, RiskHistory } from "../model/history";
 import {
   OWN_ACTION_NAME,
   ownActionCells,
+  ownActionName,
   ownCellsListSeveral,
   readOwnActions,
   type OwnAction,
@@ -24,6 +25,7 @@ import type { Report } from "../model/report";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
 import { isoFromDay, parseActionState, parseDateCell } from "../parse";
+import { excerpt } from "../rules/excerpt";
 import { storyInMeeting, type RiskInMeeting } from "./card-now";
 
 export interface CardAction {
@@ -60,27 +62,62 @@ export interface CardOwnAction {
   dueText: string;
   status: string;
   open: boolean;
+  /** One of several own actions kept one a line in those cells: which, and its lines (absent for the risk's one action). */
+  line?: OwnLine;
+}
+
+/**
+ * One of several own actions kept one a line in the own-action cells (readOwnActions): the action as read,
+ * and the raw line of the Action Due Date and Action Status cells the meeting writes for it alone (its
+ * OwnAction.cellLines); null where that field is not offered, as no line of the cell is this action's alone.
+ */
+export interface OwnLine {
+  action: OwnAction;
+  due: number | null;
+  status: number | null;
 }
 
 /** An action the meeting can change: an actions sheet's row, or the risk's own action on the register. */
 export type MeetingAction = CardAction | CardOwnAction;
 
-/** The actions the meeting can change on a card: the risk's own action on the register first, then its actions sheets' rows. */
-export function meetingActions(card: Pick<RiskCard, "actions" | "ownAction">): MeetingAction[] {
-  return card.ownAction ? [card.ownAction, ...card.actions] : card.actions;
+/**
+ * The actions the meeting can change on a card: the risk's own action on the register first (its one, or those
+ * kept one a line, in their order), then its actions sheets' rows.
+ */
+export function meetingActions(
+  card: Pick<RiskCard, "actions" | "ownAction" | "ownLineActions">,
+): MeetingAction[] {
+  return [...(card.ownAction ? [card.ownAction] : []), ...card.ownLineActions, ...card.actions];
+}
+
+/** The key of a meeting action among a card's (its sheet row, and its line for one kept one a line). */
+export function meetingActionKey(a: MeetingAction): string {
+  return a.own && a.line ? `${a.sheet}:${a.row}:${a.line.action.line}` : `${a.sheet}:${a.row}`;
 }
 
 /**
  * How the meeting names an action, in the Update Log's Changes and the Meeting Record: "on the register" for
- * the risk's own, else its id, else its first `chars` words' characters, else its row.
+ * the risk's one own action, and one of several kept one a line as findings name it (ownActionName: its
+ * words in quotes, "\"Resurface A38\" on the register", a ";" in them a "," so the Changes cell reads back);
+ * else its id, else its first `chars` words' characters, else its row.
  */
-export function meetingActionName(a: MeetingAction, chars = 40): string {
-  return a.own ? OWN_ACTION_NAME : a.actionId || a.text.slice(0, chars) || `row ${a.row}`;
+export function meetingActionName(a: MeetingAction, chars?: number): string {
+  if (a.own) return a.line ? ownActionName(a.line.action, chars).replace(/;/g, ",") : OWN_ACTION_NAME;
+  return a.actionId || a.text.slice(0, chars ?? 40) || `row ${a.row}`;
 }
 
-/** What the record panel calls an action: "Action on the register", or "Action A-1". */
+/**
+ * What the record panel calls an action: "Action on the register", "Action 2 'Review claims' on the register"
+ * (one of several kept one a line), or "Action A-1".
+ */
 export function meetingActionLabel(a: MeetingAction): string {
+  if (a.own && a.line) return `${ownLineLabel(a.line.action)} ${OWN_ACTION_NAME}`;
   return `Action ${meetingActionName(a, 30)}`;
+}
+
+/** "Action 2 'Review claims'" (its words cut at 30 characters), or "Action 2" where the actions text names none. */
+export function ownLineLabel(a: Pick<OwnAction, "line" | "text">): string {
+  return a.text ? `Action ${a.line} '${excerpt(a.text, 30)}'` : `Action ${a.line}`;
 }
 
 export interface RiskCard {
@@ -89,9 +126,14 @@ export interface RiskCard {
   actions: CardAction[];
   /**
    * The register's own action (Action Owner / Due Date / Status on the risk's row) the meeting can change;
-   * null when none, or when those cells list several actions, one a line (see `ownActions`).
+   * null when none, or when those cells list several actions, one a line (see `ownLineActions`).
    */
   ownAction: CardOwnAction | null;
+  /**
+   * Of several own actions kept one a line in those cells, those the meeting can change: each with a line of
+   * its own in the Action Due Date or Action Status cell (see OwnLine), in their order.
+   */
+  ownLineActions: CardOwnAction[];
   /** The risk's own actions on the register as the check reads them (one a line: readOwnActions). */
   ownActions: readonly OwnAction[];
   /** The register's own actions text ("Mitigating Actions"), "" when none. */
@@ -161,7 +203,10 @@ function cardAction(a: ActionRecord, settings: Settings): CardAction {
   };
 }
 
-/** The own action the meeting can change: its cells hold one action (a cell of several lines is not written over). */
+/**
+ * The own action the meeting can change whole: its cells hold one action (a cell of several lines is never
+ * written whole; each action's line of it is: cardOwnLineActions).
+ */
 function cardOwnAction(facts: RiskFacts, settings: Settings): CardOwnAction | null {
   const own = ownActionCells(facts.record);
   if (!own || ownCellsListSeveral(facts.record)) return null;
@@ -175,6 +220,34 @@ function cardOwnAction(facts: RiskFacts, settings: Settings): CardOwnAction | nu
     due: due === null ? null : isoFromDay(due),
     open: parseActionState(own.status, settings) === "open",
   };
+}
+
+/**
+ * The own actions kept one a line the meeting can change: those with a line of their own in the Action Due
+ * Date or Action Status cell. None for a record joined from several rows (an id merged down): its cells'
+ * lines are not one cell's.
+ */
+function cardOwnLineActions(facts: RiskFacts, ownActions: readonly OwnAction[]): CardOwnAction[] {
+  if (facts.record.rows.length > 1) return [];
+  return ownActions.flatMap((a): CardOwnAction[] => {
+    const due = a.cellLines?.due ?? null;
+    const status = a.cellLines?.status ?? null;
+    if (due === null && status === null) return [];
+    return [
+      {
+        own: true,
+        record: facts.record,
+        sheet: facts.sheet,
+        row: facts.row,
+        owner: a.owner,
+        due: a.due === null ? null : isoFromDay(a.due),
+        dueText: a.dueText,
+        status: a.status,
+        open: a.open,
+        line: { action: a, due, status },
+      },
+    ];
+  });
 }
 
 /**
@@ -194,11 +267,17 @@ export function cardFor(facts: RiskFacts, index: CardIndex, now?: RiskInMeeting)
   const actions = facts.id ? records.map((a) => cardAction(a, index.settings)) : [];
   const findings = [...(index.findingsByRow.get(rowKey(facts.sheet, facts.row)) ?? [])];
   for (const a of actions) findings.push(...(index.findingsByRow.get(rowKey(a.sheet, a.row)) ?? []));
+  // The own actions as the meeting left them: the record a line write made, or the row a co-author's change kept.
+  const ownActions = readOwnActions(
+    story.facts.record,
+    (s) => parseActionState(s, index.settings) === "open",
+  );
   return {
     facts: story.facts,
     actions,
     ownAction: cardOwnAction(facts, index.settings),
-    ownActions: readOwnActions(facts.record, (s) => parseActionState(s, index.settings) === "open"),
+    ownLineActions: cardOwnLineActions(story.facts, ownActions),
+    ownActions,
     actionsText: fieldText(facts.record, "actions"),
     findings,
     history: story.history,

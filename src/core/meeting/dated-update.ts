@@ -103,7 +103,7 @@ export function updateCellText(
   lastLoggedText: string | null,
 ): UpdateCellText | null {
   if (typeof old !== "string") return null;
-  const history = historyOf(old);
+  const history = historyOf(old, day);
   if (!history) return null;
   const { first, newest } = history;
   const line = lineLike(newest, words, day);
@@ -133,7 +133,7 @@ function ownLineOfDay(
   if (lastLoggedText === null || lines.length === 0) return -1;
   const at = first ? 0 : lines.length - 1;
   const form = datedLineForm(lines[at]);
-  if (!form || datedLines(lines[at])[0]?.day !== day) return -1;
+  if (!form || datedLines(lines[at], day)[0]?.day !== day) return -1;
   return foldSpaces(form.words) === foldSpaces(lastLoggedText) ? at : -1;
 }
 
@@ -149,31 +149,39 @@ export function carriedText(record: RiskRecord, folded: string): string {
 
 /**
  * True when the Update Log already holds the register's update: its last entry has the cell's words, or (a
- * history of dated lines) the words of the cell's newest line, which the meeting wrote with them.
+ * history of dated lines, as at the meeting's `day`) the words of the cell's newest line, which the meeting
+ * wrote with them.
  */
-export function heldInLog(old: CellValue, folded: string, lastLoggedText: string | null): boolean {
+export function heldInLog(
+  old: CellValue,
+  folded: string,
+  lastLoggedText: string | null,
+  day: DayNumber,
+): boolean {
   if (lastLoggedText === null) return false;
   if (folded === lastLoggedText) return true;
-  const newest = historyOf(old)?.newest;
+  const newest = historyOf(old, day)?.newest;
   return newest !== undefined && foldSpaces(newest.words) === foldSpaces(lastLoggedText);
 }
 
 /**
  * True when the register's update carried into the log said no change: the newest of its dated lines, which
- * dates it, or its words where it has none (SPEC no-change-while-slipping: "dated lines saying no change").
+ * dates it (as at the meeting's `day`), or its words where it has none (SPEC no-change-while-slipping: "dated
+ * lines saying no change").
  */
-export function carriedSaysNoChange(old: CellValue, folded: string): boolean {
-  const newest = historyOf(old)?.newest;
+export function carriedSaysNoChange(old: CellValue, folded: string, day: DayNumber): boolean {
+  const newest = historyOf(old, day)?.newest;
   return newest ? saysNoChange(newest.words) : saysNoChange(folded);
 }
 
 /**
  * A history of dated lines in an update cell: whether it puts its newest line at the top, and the form of
- * that line (the lower of two of one day in a history kept newest last); null when the cell has none.
+ * that line (the lower of two of one day in a history kept newest last); null when the cell has none. The
+ * lines are read as at the meeting's `day`: a programme of later dates is no history (see datedLines).
  */
-function historyOf(old: CellValue): { first: boolean; newest: DatedLineForm } | null {
+function historyOf(old: CellValue, day: DayNumber): { first: boolean; newest: DatedLineForm } | null {
   if (typeof old !== "string") return null;
-  const dated = datedLines(old);
+  const dated = datedLines(old, day);
   if (dated.length === 0) return null;
   const first = newestFirst(dated.map((l) => l.day));
   const newest = dated.reduce((a, b) => (b.day > a.day || (b.day === a.day && !first) ? b : a));

@@ -32,6 +32,8 @@ export interface ReviewedRisk {
   row: number;
   /** A1 address of the risk's id cell, for the link. */
   address: string;
+  /** The other registers the same risk stands on (QueueItem.alsoOn): its record stands for each. */
+  alsoOn?: readonly string[];
   noChange: boolean;
   text: string;
   changes: FieldChange[];
@@ -136,33 +138,57 @@ const changeText = (c: FieldChange) => {
 /** A due date as a date cell; text that is no ISO date (a blank) as it is. */
 const dueCell = (iso: string) => (ISO_DATE.test(iso) ? dateCell(iso) : iso);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const list = (xs: string[], none: string) => (xs.length ? xs.join(", ") : none);
+const list = (xs: string[], none: string) => (xs.length ? xs.join(LIST_SEPARATOR) : none);
+
+/** The Meeting Record's title, before its date: how an earlier meeting's block is told in the old tab. */
+const MEETING_TITLE = "Risk review meeting, ";
+
+/** What a meeting's title ends with while the meeting is under way (see buildMeetingProgress). */
+export const IN_PROGRESS = " (in progress)";
+
+/** "Risk review meeting, 10/10/2022": the title of the meeting's record. */
+export function meetingTitle(date: string): string {
+  return `${MEETING_TITLE}${ukDateOfIso(date)}`;
+}
+
+/** The label of the Meeting block's attendees row, and what it says when none were typed. */
+export const ATTENDEES = "Attendees";
+export const NO_ATTENDEES = "(none recorded)";
+/** How the Meeting block joins its names (the attendees are split on it again when a meeting under way is resumed). */
+export const LIST_SEPARATOR = ", ";
+
+/** What the Meeting Record's heading is made from. */
+export type RecordHeading = Pick<MeetingRecordInput, "source" | "version" | "marking">;
+
+/**
+ * The Meeting Record's builder, with its title block and its Meeting block (date, attendees, who recorded,
+ * registers and annexes; the summary row is the caller's): the one place both the record and the record of a
+ * meeting under way lay them out.
+ */
+export function startMeetingRecord(title: string, meeting: MeetingInfo, heading: RecordHeading): TabBuilder {
+  const tab = new TabBuilder(
+    OWNED_TAB_NAMES["meeting-record"],
+    "meeting-record",
+    { title, asAt: meeting.date, ...heading },
+    [14, 40, 14, 40, 50, 24],
+  );
+  tab.title("Meeting");
+  tab.row(["Date", dateCell(meeting.date)]);
+  tab.row([ATTENDEES, list(meeting.attendees, NO_ATTENDEES)]);
+  tab.row(["Recorded by", meeting.by]);
+  tab.row(["Registers", list(meeting.registers, "All")]);
+  tab.row(["Annexes", list(meeting.annexes, "All")]);
+  return tab;
+}
 
 /** Builds the Meeting Record tab, ready for the minutes. */
 export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   const { meeting } = input;
-  const tab = new TabBuilder(
-    OWNED_TAB_NAMES["meeting-record"],
-    "meeting-record",
-    {
-      title: `Risk review meeting, ${ukDateOfIso(meeting.date)}`,
-      asAt: meeting.date,
-      source: input.source,
-      version: input.version,
-      marking: input.marking,
-    },
-    [14, 40, 14, 40, 50],
-  );
+  const tab = startMeetingRecord(meetingTitle(meeting.date), meeting, input);
   const changed = input.reviewed.filter((r) => r.changes.length > 0);
   const escalations = newEscalations(input.escalationsAtStart, input.escalationsAtEnd);
   const accepted = input.proposalsAccepted ?? [];
 
-  tab.title("Meeting");
-  tab.row(["Date", dateCell(meeting.date)]);
-  tab.row(["Attendees", list(meeting.attendees, "(none recorded)")]);
-  tab.row(["Recorded by", meeting.by]);
-  tab.row(["Registers", list(meeting.registers, "All")]);
-  tab.row(["Annexes", list(meeting.annexes, "All")]);
   tab.row([
     "Summary",
     `${input.reviewed.length} reviewed (${input.reviewed.filter((r) => r.noChange).length} no change), ${changed.length} with changes, ` +
@@ -172,7 +198,7 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   tab.blank();
 
   tab.title(`Risks reviewed (${input.reviewed.length})`);
-  tab.header(["Risk ID", "Title", "Outcome", "Update", "Changes"]);
+  tab.header(["Risk ID", "Title", "Outcome", "Update", "Changes", "Register"]);
   if (input.reviewed.length === 0) tab.row(["None"]);
   for (const r of input.reviewed) {
     const i = tab.row([
@@ -181,6 +207,8 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
       r.noChange ? "No change" : "Updated",
       r.text,
       r.changes.map(changeText).join("; "),
+      // Each register the risk stands on (SPEC Owned tabs: "shown once, naming each register it is on").
+      [r.sheet, ...(r.alsoOn ?? [])].join(", "),
     ]);
     tab.link(i, 0, r.sheet, r.address);
   }
@@ -230,42 +258,60 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   return tab.build();
 }
 
-/** The Meeting Record's title, before its date: how an earlier meeting's block is told in the old tab. */
-const MEETING_TITLE = "Risk review meeting, ";
-
 /** The header rows the Meeting Record writes: shown as headers again when an earlier meeting is kept. */
 const RECORD_HEADERS = [
+  ["Risk ID", "Title", "Outcome", "Update", "Changes", "Register"],
+  // As records before the Register column had it.
   ["Risk ID", "Title", "Outcome", "Update", "Changes"],
   ["Risk ID", "Field", "From", "To"],
   ["Risk ID", "Title", "Owner", "Why", "Due for update"],
   ["Risk ID", "Destination", "Register", "Reason"],
   ["Risk ID", "Proposal", "Register", "Reason"],
+  // A meeting under way (buildMeetingProgress), kept below when it was never ended.
+  ["Risk ID", "Title", "Register"],
 ].map((h) => h.join("\u0000"));
 
-/** The Meeting Record's titles: its heading and each section's. */
+/** The Meeting Record's titles: its heading and each section's (a meeting under way's too: SKIPPED_TITLE). */
 const RECORD_TITLE =
-  /^(?:Risk review meeting, |Meeting$|Risks reviewed \(|Changes made \(|Risks not reviewed \(|New escalations \(|Proposals accepted \()/;
+  /^(?:Risk review meeting, |Meeting$|Risks reviewed \(|Changes made \(|Risks not reviewed \(|New escalations \(|Proposals accepted \(|Risks skipped so far \()/;
+
+/** The title of a meeting under way's block of the risks skipped so far, before its count. */
+export const SKIPPED_TITLE = "Risks skipped so far (";
 
 /** Earlier meetings kept below the latest: at most this many rows (about eight years of monthly meetings). */
 const MAX_EARLIER_ROWS = 20_000;
+
+/** The Meeting Record's tab as Excel gives it (readOwnedTab): values in the 1900 date system, number formats. */
+export interface RecordAsRead {
+  values: readonly (readonly CellValue[])[];
+  formats: readonly (readonly (string | null)[])[];
+}
+
+/** True for a row that opens a meeting's block: its title ("Risk review meeting, 10/10/2022"). */
+export const opensMeeting = (row: readonly CellValue[]): boolean =>
+  typeof row[0] === "string" && row[0].startsWith(MEETING_TITLE);
 
 /**
  * The Meeting Record with the earlier meetings the tab held kept below it, newest first: each meeting has
  * its own record for the minutes (an extraordinary meeting must not erase the month's). `earlier` is the old
  * tab as Excel gave it (values in the 1900 date system, with each cell's number format); its dates stay
- * dates, its meeting titles and header rows stay titles and headers, and the owned marker is dropped.
+ * dates, its meeting titles and header rows stay titles and headers, and the owned marker is dropped. The
+ * record of the same meeting under way (titled as `tab` is, "(in progress)": buildMeetingProgress) is not
+ * kept: `tab` takes its place.
  */
-export function withEarlierMeetings(
-  tab: OwnedTab,
-  earlier: { values: readonly (readonly CellValue[])[]; formats: readonly (readonly (string | null)[])[] },
-): OwnedTab {
-  const first = earlier.values.findIndex((r) => typeof r[0] === "string" && r[0].startsWith(MEETING_TITLE));
+export function withEarlierMeetings(tab: OwnedTab, earlier: RecordAsRead): OwnedTab {
+  const first = earlier.values.findIndex(opensMeeting);
   if (first < 0) return tab;
+  const own = String(tab.rows[0]?.[0] ?? "");
+  const replaced = own.endsWith(IN_PROGRESS) ? own : `${own}${IN_PROGRESS}`;
   const rows: OwnedCell[][] = [...tab.rows, []];
   const titleRows = [...tab.format.titleRows];
   const headerRows = [...tab.format.headerRows];
   const kept = earlier.values.slice(first, first + MAX_EARLIER_ROWS);
+  let dropping = false;
   kept.forEach((values, i) => {
+    if (opensMeeting(values)) dropping = values[0] === replaced;
+    if (dropping) return;
     const formats = earlier.formats[first + i] ?? [];
     const cells: OwnedCell[] = values.map((v, c) => {
       if (v === OWNED_MARKER) return null;
@@ -283,5 +329,8 @@ export function withEarlierMeetings(
     else if (RECORD_HEADERS.includes(text)) headerRows.push(at);
     rows.push(cells);
   });
+  // A block dropped last leaves the blank row that went before it.
+  while (rows.length > tab.rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  if (rows.length === tab.rows.length) return tab;
   return { ...tab, rows, format: { ...tab.format, titleRows, headerRows } };
 }

@@ -1,4 +1,5 @@
-// The meeting queue: open risks due for their update first (never updated, then oldest), then the rest.
+// The meeting queue: open risks due for their update or with no strategy first (never updated, then oldest),
+// then the rest.
 
 import { sameRiskKey } from "../join/across-files";
 import { rawValue } from "../model/records";
@@ -32,6 +33,25 @@ export interface QueueItem {
   key: string;
   /** True when the risk has no update within the review period as at the meeting date. */
   due: boolean;
+  /**
+   * The other registers the same risk stands on (the same id and title), left out of the queue: the risk is
+   * brought to the meeting once, and its record stands for each (the Meeting Record names them all).
+   */
+  alsoOn?: string[];
+}
+
+/** True when the risk has no strategy (SPEC rule risk/missing-strategy): the board settles one at the meeting. */
+export function hasNoStrategy(facts: Pick<RiskFacts, "strategy">): boolean {
+  return facts.strategy === "";
+}
+
+/**
+ * How early a risk comes up (lower first): due for its update with no strategy, then due, then no strategy
+ * though updated, then the rest (the mission: "risks with no strategy or no update this month first").
+ */
+function urgency(due: boolean, noStrategy: boolean): number {
+  if (due) return noStrategy ? 0 : 1;
+  return noStrategy ? 2 : 3;
 }
 
 /** The key a risk is known by during a meeting (sheet name and 1-based row). */
@@ -55,9 +75,9 @@ export function meetingCutoff(meetingDate: string, reviewPeriodMonths = 1): DayN
 }
 
 /**
- * The open risks to review, in meeting order: those due for their update first — never updated
- * first, then oldest update first — then the rest, also oldest first. Ties keep register order.
- * Closed risks are left out; filters narrow the list.
+ * The open risks to review, in meeting order: due for their update and with no strategy first, then the
+ * others due, then those with no strategy, then the rest (see urgency); within each, never updated first,
+ * then oldest update first, ties in register order. Closed risks are left out; filters narrow the list.
  */
 export function buildQueue(report: Pick<Report, "risks">, options: QueueOptions): QueueItem[] {
   const cutoff = meetingCutoff(options.meetingDate, options.reviewPeriodMonths ?? 1);
@@ -66,7 +86,7 @@ export function buildQueue(report: Pick<Report, "risks">, options: QueueOptions)
   const ofOwner = matcher(options.owners);
   const bands = options.scoreBand && options.scoreBand.length ? new Set(options.scoreBand) : null;
 
-  const picked: { item: QueueItem; last: number; order: number }[] = [];
+  const picked: { item: QueueItem; rank: number; last: number; order: number }[] = [];
   report.risks.forEach((facts, order) => {
     if (!facts.open) return;
     if (inRegister && !inRegister(facts.sheet)) return;
@@ -75,18 +95,24 @@ export function buildQueue(report: Pick<Report, "risks">, options: QueueOptions)
     if (bands && !bands.has(facts.rag ?? "none")) return;
     const latest = facts.latestUpdate === null ? null : dayFromIso(facts.latestUpdate);
     const due = latest === null || latest < cutoff;
-    picked.push({ item: { facts, key: riskKey(facts), due }, last: latest ?? -Infinity, order });
+    const rank = urgency(due, hasNoStrategy(facts));
+    picked.push({ item: { facts, key: riskKey(facts), due }, rank, last: latest ?? -Infinity, order });
   });
-  picked.sort((a, b) => Number(b.item.due) - Number(a.item.due) || a.last - b.last || a.order - b.order);
+  picked.sort((a, b) => a.rank - b.rank || a.last - b.last || a.order - b.order);
   // A risk on several registers (the same id and title) is brought to the meeting once, at its first place
   // in the queue (SPEC "Owned tabs": counted once and shown once); its update, logged by id, serves them all.
-  const sheetOf = new Map<string, string>();
+  // The item kept names the other registers (alsoOn).
+  const keptAs = new Map<string, QueueItem>();
   const items: QueueItem[] = [];
   for (const { item } of picked) {
     const same = sameRiskKey({ id: rawValue(item.facts.record, "id"), title: item.facts.title });
-    const seenOn = same ? sheetOf.get(same) : undefined;
-    if (seenOn !== undefined && seenOn !== item.facts.sheet) continue;
-    if (same && seenOn === undefined) sheetOf.set(same, item.facts.sheet);
+    const kept = same ? keptAs.get(same) : undefined;
+    if (kept !== undefined && kept.facts.sheet !== item.facts.sheet) {
+      const alsoOn = (kept.alsoOn ??= []);
+      if (!alsoOn.includes(item.facts.sheet)) alsoOn.push(item.facts.sheet);
+      continue;
+    }
+    if (same && kept === undefined) keptAs.set(same, item);
     items.push(item);
   }
   return items;

@@ -37,6 +37,7 @@ import {
   isDateFormat,
   isoFromDay,
   latestDatedLine,
+  ukDate,
   ragWordLike,
   ragFillFor,
   parseDateCell,
@@ -44,7 +45,15 @@ import {
   ukDateOfIso,
   type DayNumber,
 } from "../parse";
-import { meetingActionName, type MeetingAction } from "./card";
+import { withRawLine } from "../model/own-action";
+import {
+  meetingActionName,
+  ownLineLabel,
+  type CardOwnAction,
+  type MeetingAction,
+  type OwnLine,
+} from "./card";
+import { recordWithValues, type FieldValue } from "./record-with-values";
 import type { ActionValues } from "./recorded-actions";
 import { carriedSaysNoChange, carriedText, heldInLog, updateCellText } from "./dated-update";
 
@@ -180,8 +189,17 @@ export interface RecordPlan {
     rag: Rag | null;
     strategy: string;
     owner: string;
+    /**
+     * The risk's record as the next record and the card read it: the one this record was made from, with the
+     * own-action cells it wrote line by line (several actions kept one a line) as it wrote them. Its other
+     * cells are as that record read them (the values above are the ones now).
+     */
+    record: RiskRecord;
   };
-  /** The status and due date of each action the record changed, as they are after it (for the card). */
+  /**
+   * The status and due date of each action the record changed, as they are after it (for the card); an own
+   * action kept one a line is read again from `after.record` instead.
+   */
   actionsAfter: ActionValues[];
 }
 
@@ -287,6 +305,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const notes: string[] = [];
   const text = updateText(choice);
   const actionsAfter: ActionValues[] = [];
+  const lines = new OwnLineWrites(record);
   const asAtDay = dayFromIso(ctx.asAt ?? ctx.meetingDate) ?? day;
   /**
    * Writes a field's cell; false when the register has no column for it. A field kept month by month with no
@@ -445,10 +464,11 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     )
       owner = choice.owner.trim();
     for (const a of choice.actions ?? []) {
-      const now = planActionChange(a, ctx, cells, changes, notes);
+      const now = planActionChange(a, ctx, { lines, cells, changes, notes });
       if (now) actionsAfter.push(now);
     }
   }
+  const recordAfter = lines.cellsInto(cells, facts.sheet, cols);
   cells.push(...clearsBelow(record, cells));
 
   const logRows: CellValue[][] = [];
@@ -459,13 +479,14 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const beforeDay =
     before && before.ok
       ? before.value
-      : ((typeof oldValue === "string" ? latestDatedLine(oldValue) : null) ?? fieldMonth(record, "update"));
+      : ((typeof oldValue === "string" ? latestDatedLine(oldValue, day) : null) ??
+        fieldMonth(record, "update"));
   // Carried into the log unless it is there already: words the same as this record's are carried too when
   // they are an earlier entry (last month's "No change this month"), not this day's own.
   const carrying =
     cols.has("update") &&
     oldText !== "" &&
-    !heldInLog(oldValue, oldText, ctx.lastLoggedText) &&
+    !heldInLog(oldValue, oldText, ctx.lastLoggedText, day) &&
     (oldText !== text || (beforeDay !== null && beforeDay !== day));
   if (carrying) {
     logRows.push([
@@ -473,7 +494,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       facts.id,
       REGISTER_AUTHOR,
       carriedText(record, oldText),
-      carriedSaysNoChange(oldValue, oldText) ? "Yes" : "No",
+      carriedSaysNoChange(oldValue, oldText, day) ? "Yes" : "No",
       carriedScore(facts, ctx, day, beforeDay),
       facts.strategy,
       facts.sheet,
@@ -498,7 +519,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     changes,
     notes,
     text,
-    after: { likelihood, impact, score, rag, strategy, owner },
+    after: { likelihood, impact, score, rag, strategy, owner, record: recordAfter },
     actionsAfter,
   };
 }
@@ -610,14 +631,23 @@ function unwritten(a: MeetingAction, name: string, what: "status" | "due date"):
     : `${a.sheet} has no ${what} column; action ${name}'s ${what} was not written.`;
 }
 
-/** Plans one action's change; returns the action's status and due date after it, or null when nothing changed. */
-function planActionChange(
-  a: ActionChange,
-  ctx: RecordContext,
-  cells: RegisterWrite[],
-  changes: FieldChange[],
-  notes: string[],
-): ActionValues | null {
+/** Where an action's change is planned: the writes, changes and notes of the record. */
+interface ActionPlanning {
+  /** The own-action cells written line by line (several actions kept one a line), on the record's row. */
+  lines: OwnLineWrites;
+  cells: RegisterWrite[];
+  changes: FieldChange[];
+  notes: string[];
+}
+
+/**
+ * Plans one action's change; returns the action's status and due date after it, or null when nothing changed
+ * (or the action is one kept one a line: the card reads it again from the record after, see OwnLineWrites).
+ * A value is written in the action's cell; for one of several own actions kept one a line, on its line of
+ * the cell alone (the due date as text, dd/mm/yyyy, as the cell's lines are written).
+ */
+function planActionChange(a: ActionChange, ctx: RecordContext, plan: ActionPlanning): ActionValues | null {
+  const { cells, changes, notes } = plan;
   const cols = ctx.columns(a.action.sheet);
   const after: ActionValues = {
     sheet: a.action.sheet,
@@ -629,60 +659,157 @@ function planActionChange(
   const fields = a.action.own ? OWN_ACTION_FIELDS : ACTION_FIELDS;
   const name = meetingActionName(a.action);
   const row = a.action.row - 1;
+  const own = a.action.own && a.action.line ? (a.action as OwnLineAction) : null;
   if (a.status !== undefined && a.status.trim() && a.status.trim() !== a.action.status) {
     const col = cols.get(fields.status);
+    const status = a.status.trim();
+    let listed = true;
     if (col === undefined) notes.push(unwritten(a.action, name, "status"));
+    // A line that cannot be written is noted, and not listed; one in a formula cell is sent all the same (the
+    // adapter, asking Excel again, keeps the formula and says so), and not listed either.
+    else if (own)
+      listed =
+        plan.lines.write(own, "actionStatus", status, notes) && !plan.lines.keepsFormula("actionStatus");
     else
       cells.push({
         sheet: a.action.sheet,
         row,
         col,
-        value: a.status.trim(),
+        value: status,
         format: "@",
         field: "action.status",
         derived: false,
       });
-    changes.push({
-      field: "action.status",
-      label: `Action ${name} status`,
-      from: show(a.action.status),
-      to: a.status.trim(),
-      action: name,
-    });
-    after.status = a.status.trim();
-    changed = true;
+    if (listed) {
+      changes.push({
+        field: "action.status",
+        label: `Action ${name} status`,
+        from: show(a.action.status),
+        to: status,
+        action: name,
+      });
+      after.status = status;
+      changed = true;
+    }
   }
   if (a.due !== undefined && a.due !== a.action.due) {
     const due = dayFromIso(a.due);
     const col = cols.get(fields.due);
     if (due === null)
       notes.push(
-        a.action.own
-          ? `"${a.due}" is not a date; the due date of the action on the register was not written.`
-          : `"${a.due}" is not a date; action ${name}'s due date was not written.`,
+        own
+          ? `"${a.due}" is not a date; ${ownLineLabel(own.line.action)}'s due date was not written.`
+          : a.action.own
+            ? `"${a.due}" is not a date; the due date of the action on the register was not written.`
+            : `"${a.due}" is not a date; action ${name}'s due date was not written.`,
       );
     else if (col === undefined) notes.push(unwritten(a.action, name, "due date"));
     else {
-      const keep = isDateFormat(rawCell<string>(a.action.record, fields.due)?.format);
-      cells.push({
-        sheet: a.action.sheet,
-        row,
-        col,
-        value: serialFromDay(due),
-        format: keep ? null : DATE_FORMAT,
-        field: "action.due",
-        derived: false,
-      });
-      changes.push({
-        field: "action.due",
-        label: `Action ${name} due`,
-        from: a.action.due ?? show(a.action.dueText),
-        to: isoFromDay(due),
-        action: name,
-      });
-      after.due = isoFromDay(due);
-      changed = true;
+      // On its line, or kept as a formula: as the status above.
+      let listed = true;
+      if (own)
+        listed =
+          plan.lines.write(own, "actionDue", ukDate(due), notes) && !plan.lines.keepsFormula("actionDue");
+      else {
+        const keep = isDateFormat(rawCell<string>(a.action.record, fields.due)?.format);
+        cells.push({
+          sheet: a.action.sheet,
+          row,
+          col,
+          value: serialFromDay(due),
+          format: keep ? null : DATE_FORMAT,
+          field: "action.due",
+          derived: false,
+        });
+      }
+      if (listed) {
+        changes.push({
+          field: "action.due",
+          label: `Action ${name} due`,
+          from: a.action.due ?? show(a.action.dueText),
+          to: isoFromDay(due),
+          action: name,
+        });
+        after.due = isoFromDay(due);
+        changed = true;
+      }
     }
   }
-  return changed ? after : null;
+  return changed && !own ? after : null;
+}
+
+/** One of several own actions kept one a line, as the meeting changes it. */
+type OwnLineAction = CardOwnAction & { line: OwnLine };
+
+/** The own-action cells a meeting writes line by line. */
+type OwnLineField = "actionDue" | "actionStatus";
+
+/** What the register's writes call an own-action cell's field (as an action's change names it). */
+const WRITE_FIELD: Readonly<Record<OwnLineField, string>> = {
+  actionDue: "action.due",
+  actionStatus: "action.status",
+};
+
+/**
+ * The own-action cells of several actions kept one a line that one record writes: each action's change goes on
+ * its own line of the cell (see withRawLine), the other lines, blank lines, bracketed notes and line breaks
+ * kept as they are, and each cell is written once, whole, with every line the record changed.
+ */
+class OwnLineWrites {
+  /** Each cell's text as the record's line writes leave it. */
+  private readonly texts = new Map<OwnLineField, string>();
+
+  constructor(private readonly record: RiskRecord) {}
+
+  /**
+   * Puts `words` on the action's line of the field's cell; false, with a note, where the action has no line of
+   * its own there, the cell is not the one the card read, or the words would not read back as one line.
+   */
+  write(a: OwnLineAction, field: OwnLineField, words: string, notes: string[]): boolean {
+    const what = field === "actionDue" ? "due date" : "status";
+    const unwritten = (why: string) => {
+      notes.push(`${ownLineLabel(a.line.action)}'s ${what} was not written: ${why}.`);
+      return false;
+    };
+    const at = field === "actionDue" ? a.line.due : a.line.status;
+    if (at === null) return unwritten("its line of the cell is not its alone; change it on the register");
+    const shown = rawValue(a.record, field);
+    if (typeof shown !== "string" || shown !== rawValue(this.record, field))
+      return unwritten("the cell has changed since the card was shown; show the risk again");
+    // A line break would make two lines of one, and a line opening with "(" reads as a note on the line above.
+    if (/[\r\n]/.test(words) || words.startsWith("("))
+      return unwritten(`"${words}" would not read back as its line`);
+    const text = withRawLine(this.texts.get(field) ?? shown, at, words);
+    if (text === null) return unwritten("the cell has no such line");
+    this.texts.set(field, text);
+    return true;
+  }
+
+  /** True when the reader saw a formula in the field's cell: the write is sent, and the adapter keeps the formula. */
+  keepsFormula(field: OwnLineField): boolean {
+    return holdsFormula(this.record, field);
+  }
+
+  /**
+   * Adds each cell written line by line to `cells` (on the record's row, the cell's own format kept: its lines
+   * are text) and returns the record with them (a formula cell, which the adapter keeps, as it was).
+   */
+  cellsInto(cells: RegisterWrite[], sheet: string, cols: ReadonlyMap<string, number>): RiskRecord {
+    if (this.texts.size === 0) return this.record;
+    const kept: FieldValue[] = [];
+    for (const [field, value] of this.texts) {
+      const col = cols.get(field)!;
+      cells.push({
+        sheet,
+        row: this.record.row,
+        col,
+        value,
+        format: null,
+        field: WRITE_FIELD[field],
+        derived: false,
+      });
+      if (!this.keepsFormula(field)) kept.push({ field, col, value });
+    }
+    return kept.length === 0 ? this.record : recordWithValues(this.record, kept);
+  }
 }

@@ -1,16 +1,15 @@
 // A risk's facts with its register row as it is now: after the officer kept a co-author's change ("Keep
 // theirs"), the next record is made from the register's values, not from those read at the start.
 
-import type { CellValue } from "../model/grid";
 import type { RiskField } from "../model/fields";
-import { fieldText, rawCell, type RecordCell, type RiskRecord } from "../model/records";
+import { fieldText, rawCell, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
 import type { Settings } from "../model/settings";
 import { parseRagWord, parseScore, parseStrategy } from "../parse";
-import { cellText } from "../read/cell-text";
 import { STRATEGY_WORD } from "../rules/risk-facts";
 import type { RowSnapshot } from "./conflict";
 import { ratedRag, type RecordContext } from "./record";
+import { recordWithValues, type FieldValue } from "./record-with-values";
 
 /** The record with each of its sheet's fields read from the row as it is now (its cells keep their formats). */
 function recordNow(
@@ -18,44 +17,13 @@ function recordNow(
   row: Pick<RowSnapshot, "firstCol" | "values">,
   columns: ReadonlyMap<string, number>,
 ): RiskRecord {
-  const fields: Partial<Record<RiskField, RecordCell>> = { ...record.fields };
+  const values: FieldValue[] = [];
   for (const [name, col] of columns) {
     const i = col - row.firstCol;
     if (i < 0 || i >= row.values.length) continue;
-    const field = name as RiskField;
-    const value: CellValue = row.values[i] ?? null;
-    const text = cellText(value);
-    fields[field] =
-      text === ""
-        ? colourOnly(rawCell(record, field))
-        : cellNow(rawCell(record, field), value, text, record.row, col);
+    values.push({ field: name as RiskField, col, value: row.values[i] ?? null });
   }
-  return {
-    sheet: record.sheet,
-    kind: record.kind,
-    row: record.row,
-    rows: record.rows,
-    fields,
-    extras: record.extras,
-  };
-}
-
-/** The cell as it is now, keeping what was read of it: its format, and whether it holds a formula. */
-function cellNow(
-  read: RecordCell | undefined,
-  value: CellValue,
-  text: string,
-  row: number,
-  col: number,
-): RecordCell {
-  const cell: RecordCell = { value, text, format: read?.format ?? null, row, col };
-  if (read?.formula) cell.formula = true;
-  return cell;
-}
-
-/** A blank cell read as a colour-only RAG (its fill, which the row's values do not show) is that still. */
-function colourOnly(read: RecordCell | undefined): RecordCell | undefined {
-  return read?.ragFills && read.value === null ? read : undefined;
+  return recordWithValues(record, values);
 }
 
 /** A field's number as the check reads it: a number as it is, words on the field's scale. */

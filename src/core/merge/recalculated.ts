@@ -17,6 +17,7 @@ const WORKED_OUT_FROM: readonly (readonly [string, readonly string[]])[] = [
   ["score", ["likelihood", "impact"]],
   ["inherentScore", ["inherentLikelihood", "inherentImpact"]],
   ["targetScore", ["targetLikelihood", "targetImpact"]],
+  ["previousScore", ["previousLikelihood", "previousImpact"]],
   ["rag", ["score", "likelihood", "impact"]],
 ];
 

@@ -4,50 +4,12 @@
 
 import type { ConfirmedPair, RenumberedPair } from "../model/history";
 import { idKey } from "../model/records";
+import { titleShare, titleWords } from "../parse/title-words";
 
 /** A risk as the pairing sees it: its id and its title (else its description). */
 export interface TitledRisk {
   id: string;
   title: string;
-}
-
-const STOP = new Set([
-  "the",
-  "a",
-  "an",
-  "of",
-  "to",
-  "and",
-  "or",
-  "in",
-  "on",
-  "for",
-  "by",
-  "with",
-  "at",
-  "from",
-  "due",
-  "is",
-  "are",
-  "be",
-]);
-
-/** A title's words: lower case, punctuation and small words dropped. */
-export function titleWords(title: string): Set<string> {
-  return new Set(
-    title
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 0 && !STOP.has(w)),
-  );
-}
-
-/** Percentage of words two titles share: words in common over the longer title's words (0 when either is empty). */
-export function titleShare(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  for (const w of a) if (b.has(w)) common++;
-  return Math.round((100 * common) / Math.max(a.size, b.size));
 }
 
 /**

@@ -3,7 +3,7 @@
 export type SheetKind = "risk-register" | "actions" | "improvement-plan" | "update-log" | "unknown";
 
 /**
- * The risk fields that score a risk (current, inherent and target likelihood, impact and score,
+ * The risk fields that score a risk (current, inherent, target and previous likelihood, impact and score,
  * and the RAG rating): a table with any of them looks like a register.
  */
 export const RISK_SCORE_FIELDS = [
@@ -16,6 +16,9 @@ export const RISK_SCORE_FIELDS = [
   "targetLikelihood",
   "targetImpact",
   "targetScore",
+  "previousLikelihood",
+  "previousImpact",
+  "previousScore",
   "rag",
 ] as const;
 

@@ -53,6 +53,24 @@ export interface OwnAction {
   line: number;
   /** True when the row holds several own actions (findings then name each by its words). */
   oneOfSeveral: boolean;
+  /**
+   * For one of several actions aligned one a line across the own-action cells: the raw line of each cell its
+   * value is written on (see OwnCellLines), so that line alone can be written. Absent for the risk's one
+   * action (its cells are its alone) and for actions read from the lines of the actions text.
+   */
+  cellLines?: OwnCellLines;
+}
+
+/**
+ * Where an action aligned one a line is written in each own-action cell: the 0-based raw line (counted as the
+ * cell's line breaks split it, blank lines and bracketed notes included). Null where no line is this action's
+ * alone: a cell of one line (every action's), a line read from several (status lines beyond the actions), a
+ * cell with no line for it, a cell that is not text, or a due date written on its line of the actions text.
+ */
+export interface OwnCellLines {
+  owner: number | null;
+  due: number | null;
+  status: number | null;
 }
 
 /** Reads an action status: true when it is open (the check's memoised reading of the done words). */
@@ -72,7 +90,11 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
   const count = Math.max(due.length, status.length);
   if (count >= 2) {
     const owner = cellLines(risk, "actionOwner");
-    const cells = { owner: owner.length === count ? owner : [fieldText(risk, "actionOwner")], due, status };
+    const cells: AlignedCells = {
+      owner: linesAt(risk, "actionOwner", owner.length === count ? owner : [fieldText(risk, "actionOwner")]),
+      due: linesAt(risk, "actionDue", due),
+      status: linesAt(risk, "actionStatus", status),
+    };
     const dueOfCell = due.length === 1 ? fieldDate(risk, "actionDue", "deadline") : null;
     return alignedActions(cells, count, dueOfCell, actionItems(actionsText, isOpen), isOpen);
   }
@@ -90,7 +112,8 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
 
 /**
  * True when the risk's Action Due Date or Action Status cell lists several actions, one a line: the meeting
- * does not write over such a cell (a new status or date would replace every line).
+ * and the import never write such a cell whole (a new status or date would replace every line), only one
+ * action's line of it (see OwnCellLines, withRawLine).
  */
 export function ownCellsListSeveral(risk: RiskRecord): boolean {
   const due = cellLines(risk, "actionDue");
@@ -125,47 +148,91 @@ export function ownActionName(a: OwnAction, chars = 60): string {
   return a.text ? `"${excerpt(a.text, chars)}" ${OWN_ACTION_NAME}` : `${a.line} ${OWN_ACTION_NAME}`;
 }
 
-/** The own-action cells' lines, each list marker taken off ("1.", "a)", "•"); blank lines dropped. */
-type OwnCellLines = Record<"owner" | "due" | "status", string[]>;
+/** The own-action cells' lines, aligned one an action. */
+type AlignedCells = Record<"owner" | "due" | "status", CellLines>;
+
+/** An own-action cell's lines as read, and the raw line each is written on. */
+interface CellLines {
+  /** Each line's words (see cellLines). */
+  texts: string[];
+  /** The 0-based raw line each of `texts` is written on; null where it is not one raw line's (see OwnCellLines). */
+  at: (number | null)[];
+}
 
 /**
  * A cell's non-blank lines, list markers taken off, a placeholder line ("TBC") read as ""; [] when all are
  * blank. A line in brackets is a note on the line above ("31/08/2022\n(revised from June)"), not a line of its own.
  */
-function cellLines(risk: RiskRecord, field: "actionOwner" | "actionDue" | "actionStatus"): string[] {
+function cellLines(risk: RiskRecord, field: OwnCellField): string[] {
   const value = rawValue(risk, field);
-  if (value === null) return [];
+  if (value === null) return NO_TEXTS;
   if (typeof value !== "string") return [rawText(risk, field)];
   return ownCellTextLines(value);
 }
 
-/** A text own-action cell's lines as {@link readOwnActions} reads them (see cellLines). */
-export function ownCellTextLines(text: string): string[] {
-  const lines: string[] = [];
-  for (const line of splitLines(text)) {
-    if (line.startsWith("(") && lines.length > 0) lines[lines.length - 1] += ` ${line}`;
-    else lines.push(isPlaceholder(line) ? "" : withoutMarker(line));
+type OwnCellField = "actionOwner" | "actionDue" | "actionStatus";
+const NO_TEXTS: string[] = [];
+
+/**
+ * A cell's lines `texts` (as cellLines or statusLines read them) with the raw line each is written on: read
+ * again only for a row of several actions, so the many rows of one keep to cellLines' work. A cell that is not
+ * text has no raw line, nor has a line read from several (status lines beyond the actions, read as the last).
+ */
+function linesAt(risk: RiskRecord, field: OwnCellField, texts: string[]): CellLines {
+  const value = rawValue(risk, field);
+  if (typeof value !== "string" || texts.length === 0) return { texts, at: texts.map(() => null) };
+  const raw: number[] = [];
+  const read = textCellLines(value, raw).length;
+  return { texts, at: read > texts.length ? [...raw.slice(0, texts.length - 1), null] : raw };
+}
+
+/**
+ * A text cell's lines as {@link cellLines} reads them; with `at`, the raw line each is written on pushed to it
+ * (blank lines counted; a bracketed note joined to the line above is that line's).
+ */
+function textCellLines(text: string, at?: number[]): string[] {
+  const texts: string[] = [];
+  const raw = text.split(LINE_BREAK);
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i].trim();
+    if (line === "") continue;
+    if (line.startsWith("(") && texts.length > 0) texts[texts.length - 1] += ` ${line}`;
+    else {
+      texts.push(isPlaceholder(line) ? "" : withoutMarker(line));
+      at?.push(i);
+    }
   }
-  return lines.some(Boolean) ? lines : [];
+  return texts;
+}
+
+/** A text own-action cell's lines as {@link readOwnActions} reads them (see cellLines); [] when all are blank. */
+export function ownCellTextLines(text: string): string[] {
+  const texts = textCellLines(text);
+  return texts.some(Boolean) ? texts : [];
 }
 
 /**
  * A text own-action cell with its action n's line (from 0, counted as {@link ownCellTextLines} counts them)
- * written `line` instead, its list marker ("2.") and every other line, bracketed notes and line breaks
- * kept as they are; null when the cell has no line n.
+ * written `line` instead (see withRawLine); null when the cell has no line n.
  */
 export function withOwnCellLine(text: string, n: number, line: string): string | null {
+  const at: number[] = [];
+  textCellLines(text, at);
+  return n >= at.length ? null : withRawLine(text, at[n], line);
+}
+
+/**
+ * A text cell with its raw line `at` (from 0, as {@link OwnCellLines} counts them) written `words` instead: its
+ * list marker ("2.") or indent kept, and every other line, blank lines, bracketed notes and line breaks (CRLF,
+ * LF or CR, as the cell has them) kept as they are; null when the cell has no such line.
+ */
+export function withRawLine(text: string, at: number, words: string): string | null {
   const raw = text.split(/(\r\n|\r|\n)/);
-  let seen = -1;
-  for (let i = 0; i < raw.length; i += 2) {
-    const trimmed = raw[i].trim();
-    if (trimmed === "" || (trimmed.startsWith("(") && seen >= 0)) continue;
-    if (++seen !== n) continue;
-    const marker = LIST_MARKER.exec(raw[i])?.[0] ?? /^\s*/.exec(raw[i])![0];
-    raw[i] = marker + line;
-    return raw.join("");
-  }
-  return null;
+  const i = at * 2;
+  if (at < 0 || i >= raw.length) return null;
+  const marker = LIST_MARKER.exec(raw[i])?.[0] ?? /^\s*/.exec(raw[i])![0];
+  raw[i] = marker + words;
+  return raw.join("");
 }
 
 /** The risk's one own action, read from its cells as they are (the due cell as the check reads a date). */
@@ -193,19 +260,21 @@ function singleAction(
  * cell of one line is read as the check reads a date cell, `dueOfCell`).
  */
 function alignedActions(
-  cells: OwnCellLines,
+  cells: AlignedCells,
   count: number,
   dueOfCell: DayNumber | null,
   items: readonly ActionItem[],
   isOpen: IsOpenStatus,
 ): OwnAction[] {
-  const lineOf = (lines: string[], n: number) => (lines.length === 1 ? lines[0] : (lines[n] ?? ""));
+  const lineOf = ({ texts }: CellLines, n: number) => (texts.length === 1 ? texts[0] : (texts[n] ?? ""));
+  // A cell of one line is every action's: none of them has a line of its own there.
+  const rawLineOf = ({ texts, at }: CellLines, n: number) => (texts.length === 1 ? null : (at[n] ?? null));
   const actions: OwnAction[] = [];
   for (let n = 0; n < count; n++) {
     const item = items[n];
     const dueText = lineOf(cells.due, n);
     const status = lineOf(cells.status, n) || (item?.status ?? "");
-    const due = cells.due.length === 1 ? dueOfCell : dueText ? dueLineOf(dueText) : null;
+    const due = cells.due.texts.length === 1 ? dueOfCell : dueText ? dueLineOf(dueText) : null;
     const onItsLine = !dueText && item?.due != null;
     actions.push({
       text: item?.text ?? "",
@@ -217,6 +286,11 @@ function alignedActions(
       dueField: onItsLine ? "actions" : "actionDue",
       line: n + 1,
       oneOfSeveral: true,
+      cellLines: {
+        owner: rawLineOf(cells.owner, n),
+        due: onItsLine ? null : rawLineOf(cells.due, n),
+        status: rawLineOf(cells.status, n),
+      },
     });
   }
   return actions;
@@ -264,9 +338,12 @@ const NO_ITEMS: readonly ActionItem[] = [];
 /** "1." "1)" "(a)" "a)" "•" "-" at a line's start, followed by a space. */
 const LIST_MARKER = /^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|[•·▪◦●‣*–—-])(?=\s)\s*/i;
 
+/** A line break as a cell may hold it: CRLF, LF or CR. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
 const splitLines = (text: string): string[] =>
   text
-    .split(/\r\n|\r|\n/)
+    .split(LINE_BREAK)
     .map((l) => l.trim())
     .filter(Boolean);
 

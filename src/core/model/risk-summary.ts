@@ -53,6 +53,12 @@ export interface RiskFacts {
    * score is rated by the workbook's own risk matrix where it has one, else by the RAG bands.
    */
   monthRags: (Rag | null)[];
+  /**
+   * Set when `months` come from the risk's history (a score an Update Log or Import Log entry gives, a score the
+   * register keeps a column a month), not its current score carried back to the day it was first seen: where
+   * one risk stands on several rows, such months outweigh a row's carried score (see oneRisk).
+   */
+  monthsLogged?: true;
   /** The id of the risk this one was merged into, superseded by or combined with, as its status names it. */
   mergedInto?: string;
 }

@@ -86,7 +86,7 @@ export interface SheetInfo {
  */
 export interface SetAsideRow {
   row: number;
-  reason: "totals" | "heading" | "footer" | "key" | "no date" | "no risk id";
+  reason: "totals" | "heading" | "footer" | "key" | "sign-off" | "no date" | "no risk id";
 }
 
 /** The kinds of sheet a check reads: a workbook with none of them has nothing to check. */

@@ -19,7 +19,7 @@ export {
 export { parseDate, parseDateCell, isDateFormat, isMonthOnlyFormat, dayFromSerial } from "./date";
 export type { DateOptions, DateCell } from "./date";
 export { isPlaceholder } from "./placeholder";
-export { parseScore } from "./score";
+export { FACTOR_MAX, onScale, parseScore, SCORE_MAX } from "./score";
 export type { Strategy } from "./strategy";
 export { parseStrategy, strategiesNamed } from "./strategy";
 export type { RiskState, ActionState, PlanStatus } from "./status";

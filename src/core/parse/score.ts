@@ -43,6 +43,18 @@ function scaleMap(words: readonly ScaleWord[]): Map<string, number> {
   return map;
 }
 
+/** The top of the likelihood and impact scales, and of the score (SPEC "Values", Scores: 1–5, 1–25). */
+export const FACTOR_MAX = 5;
+export const SCORE_MAX = 25;
+
+/**
+ * True for a value on its scale: a whole number from 1 to `max` (FACTOR_MAX for a likelihood or impact,
+ * SCORE_MAX for a score). "60%" read as 60, or 0.6 shown as 60%, is not.
+ */
+export function onScale(value: number, max: number): boolean {
+  return value >= 1 && value <= max && Number.isInteger(value);
+}
+
 /** A score with a note of what it was before: "12 (was 16)", "12 - down from 16", "16 (previously 12)". */
 const SCORE_THEN_WAS =
   /^(\d+(?:\.\d+)?)\s*(?:\(\s*|[-–—,;:]\s*)?(?:was|previously|prev\b\.?|(?:down|up|reduced|increased|raised|lowered)\s+from|last\s+month)\b/i;

@@ -14,13 +14,25 @@ function list(words: unknown): string[] {
 }
 
 /**
+ * A word after the closed word that reverses it: "Closed – reopened Sep-22", "Closed (re-opened at RMB)",
+ * "Closed, reinstated 01/09/22". Read on normaliseWords' text (lower case, punctuation as spaces).
+ */
+const REOPENED = /(?:^|\s)(?:re ?opened|reinstated|re ?activated)(?=\s|$)/;
+/** The same word denied: "Closed – not to be reopened", "Closed; never reopened". */
+const NOT_REOPENED =
+  /(?:^|\s)(?:not|never|unless|if)\s(?:\S+\s){0,3}(?:re ?opened|reinstated|re ?activated)(?=\s|$)/;
+
+/**
  * A risk is closed when its status starts with one of the closed status words ("Closed - merged into
- * HRC-004", "Closed (30/11/2022)", "Merged with HRC-012", "Superseded by US-03"); anything else, blank included, is open, so a risk is never exempted from the rules by a
- * status the add-in does not know.
+ * HRC-004", "Closed (30/11/2022)", "Merged with HRC-012", "Superseded by US-03") and no later word reverses
+ * it ("Closed – reopened Sep-22" is open again, as "Reopened (was closed Jun-22)" is); anything else, blank
+ * included, is open, so a risk is never exempted from the rules by a status the add-in does not know.
  */
 export function parseRiskState(text: string, settings: Settings): RiskState {
   if (typeof text !== "string") return "open";
-  return leadingWord(text, list(settings.closedStatusWords)) ? "closed" : "open";
+  if (!leadingWord(text, list(settings.closedStatusWords))) return "open";
+  const words = normaliseWords(text);
+  return REOPENED.test(words) && !NOT_REOPENED.test(words) ? "open" : "closed";
 }
 
 /**

@@ -5,11 +5,24 @@ import { cellAt, formatAt, type Grid } from "../model/grid";
 import type { ColumnCorrection } from "../model/settings";
 import { headerText } from "./cell-text";
 import { mapHeaders, type HeaderCell, type HeaderMapping } from "./map-headers";
-import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
+import {
+  CURRENT_WORDS,
+  headerWords,
+  INHERENT_WORDS,
+  periodQualified,
+  PREVIOUS_WORDS,
+  TARGET_WORDS,
+} from "./header-words";
+import { headerMonth } from "./month-columns";
 import type { RegisterHolds } from "../model/sheet-info";
 
-/** The words that make a group header qualify the headers below it (inherent, current, target). */
-const GROUP_QUALIFIERS: ReadonlySet<string> = new Set([...INHERENT_WORDS, ...CURRENT_WORDS, ...TARGET_WORDS]);
+/** The words that make a group header qualify the headers below it (inherent, current, target, previous). */
+const GROUP_QUALIFIERS: ReadonlySet<string> = new Set([
+  ...INHERENT_WORDS,
+  ...CURRENT_WORDS,
+  ...TARGET_WORDS,
+  ...PREVIOUS_WORDS,
+]);
 
 export interface SheetLayout {
   kind: SheetKind;
@@ -49,6 +62,7 @@ export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
   for (const [above, count] of over)
     if (count > cells.length / 2) for (const c of cells) if (c.group === above) c.group = undefined;
   carryGroupLabels(cells);
+  carryMonthGroupLabels(cells);
   return cells;
 }
 
@@ -66,7 +80,8 @@ function aboveText(grid: Grid, row: number, col: number): string {
  * further: a label over the last block does not reach the columns after it.
  */
 function carryGroupLabels(cells: HeaderCell[]): void {
-  const qualifies = (g: string | undefined) => !!g && headerWords(g).some((w) => GROUP_QUALIFIERS.has(w));
+  const qualifies = (g: string | undefined) =>
+    !!g && periodQualified(headerWords(g)).some((w) => GROUP_QUALIFIERS.has(w));
   const labelled = cells.filter((c) => qualifies(c.group));
   if (labelled.length < 2) return;
   let width = Infinity;
@@ -75,6 +90,22 @@ function carryGroupLabels(cells: HeaderCell[]): void {
   for (const c of cells) {
     if (c.group) label = qualifies(c.group) ? { text: c.group, col: c.col } : null;
     else if (label && c.col - label.col < width) c.group = label.text;
+  }
+}
+
+/**
+ * A group header over month columns written once over the first month ("Monthly Score" over Jul-22, then blank
+ * over Aug-22 and Sep-22), or merged across them where the host could not list merged cells: it stands over
+ * the months to its right as a merged label would, up to the next group label, or the first header that is
+ * not a month (the table's end, or a column of another field).
+ */
+function carryMonthGroupLabels(cells: HeaderCell[]): void {
+  let label: string | undefined;
+  for (const c of cells) {
+    const month = headerMonth(c.text) !== null;
+    if (c.group) label = month ? c.group : undefined;
+    else if (!month) label = undefined;
+    else if (label) c.group = label;
   }
 }
 

@@ -56,6 +56,42 @@ export const INHERENT_WORDS = new Set([
   "before",
 ]);
 export const TARGET_WORDS = new Set(["target", "future", "desired", "planned"]);
+/**
+ * Qualifier words that send likelihood/impact/score to the previous fields: an earlier assessment shown beside
+ * the current one ("Previous" | "Current", "Last month" | "This month": see periodQualified).
+ */
+export const PREVIOUS_WORDS = new Set(["previous", "prior"]);
+
+/** A period an assessment is made in, named by its place: "Last month", "This quarter". */
+const PERIOD_WORDS: ReadonlySet<string> = new Set(["month", "quarter", "period", "week", "year"]);
+/**
+ * Words before a period naming the one before ("Last month") or this one ("This month": "thi" as
+ * headerWords' singular gives it).
+ */
+const PERIOD_PLACE: ReadonlyMap<string, string> = new Map([
+  ["last", "previous"],
+  ["previous", "previous"],
+  ["prior", "previous"],
+  ["thi", "current"],
+  ["current", "current"],
+]);
+
+/**
+ * A header's words (headerWords) with a period named by its place read as the qualifier it means: "Last
+ * month" and "Previous quarter" as "previous", "This month" as "current" (a group header over last month's
+ * Likelihood | Impact | Score beside this month's). Other words as they are; the same list when there is none.
+ */
+export function periodQualified(words: readonly string[]): readonly string[] {
+  let out: string[] | null = null;
+  for (let k = 0; k + 1 < words.length; k++) {
+    const place = PERIOD_PLACE.get(words[k]);
+    if (place === undefined || !PERIOD_WORDS.has(words[k + 1])) continue;
+    out ??= [...words];
+    out[k] = place;
+    out[k + 1] = "";
+  }
+  return out ? out.filter((w) => w !== "") : words;
+}
 // "Post-mitigation" and "after mitigation" mean the risk as it stands with its controls: the current score.
 export const CURRENT_WORDS = new Set([
   "current",

@@ -4,7 +4,14 @@ import type { SheetKind } from "../model/fields";
 import type { ColumnMapping } from "../model/sheet-info";
 import type { ColumnCorrection } from "../model/settings";
 import { compilePattern, PATTERNS, STRATEGY_HEADER_WORDS, type CompiledPattern } from "./field-patterns";
-import { CURRENT_WORDS, headerWords, INHERENT_WORDS, TARGET_WORDS } from "./header-words";
+import {
+  CURRENT_WORDS,
+  headerWords,
+  INHERENT_WORDS,
+  periodQualified,
+  PREVIOUS_WORDS,
+  TARGET_WORDS,
+} from "./header-words";
 import { monthFamilies, monthOverHeader, type FamilyCandidate, type MonthFamily } from "./month-columns";
 
 export interface HeaderCell {
@@ -81,7 +88,16 @@ function fieldsMatching(kind: Exclude<SheetKind, "unknown">, words: readonly str
 }
 
 const SCORED = new Set(["likelihood", "impact", "score"]);
-const QUALIFIED_PREFIX = { inherent: INHERENT_WORDS, target: TARGET_WORDS } as const;
+/**
+ * The qualified field sets a register keeps apart from the current likelihood, impact and score (SPEC
+ * Fields): inherent, target, and previous (last month's beside this month's, under "Previous" or "Last
+ * month").
+ */
+const QUALIFIED_PREFIX = {
+  inherent: INHERENT_WORDS,
+  target: TARGET_WORDS,
+  previous: PREVIOUS_WORDS,
+} as const;
 
 /**
  * How well a header's words (`set`, and `distinct` in order) match a pattern: 0 for no match. `note` holds
@@ -139,7 +155,7 @@ function strategyListScore(own: readonly string[]): number {
 const QUALIFIED_RATING_SCORE = 9;
 const QUALIFIED_RATING_RAG = 8;
 
-const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...CURRENT_WORDS]);
+const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...PREVIOUS_WORDS, ...CURRENT_WORDS]);
 /**
  * Words that make a likelihood, impact or score the risk's own rather than one of its parts: "Overall
  * Impact" beside "Impact - Financial", "Impact - Reputation" (the highest of them) is the impact.
@@ -187,9 +203,12 @@ function candidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): read
   return found;
 }
 
-/** The words of a group header that qualify the headers below it: inherent, target or current ones alone. */
+/**
+ * The words of a group header that qualify the headers below it: inherent, target, previous or current ones
+ * alone ("Last month" is previous: see periodQualified).
+ */
 function groupQualifiers(group: string | undefined): string[] {
-  return group ? headerWords(group).filter((w) => QUALIFIERS.has(w)) : [];
+  return group ? periodQualified(headerWords(group)).filter((w) => QUALIFIERS.has(w)) : [];
 }
 
 /**
@@ -206,15 +225,16 @@ export function groupedHeader(cell: Pick<HeaderCell, "text" | "group">): string 
   if (month !== null) return `${month} ${cell.text}`;
   if (groupQualifiers(cell.group).length === 0) return cell.text;
   if (headerWords(cell.text).some((w) => QUALIFIERS.has(w))) return cell.text;
-  // The group's qualifying words as the officer wrote them ("Residual", "Pre"), in its order.
+  // The group's qualifying words as the officer wrote them ("Residual", "Pre"), in its order; a period
+  // named by its place ("Last month") as the whole group.
   const words = cell
     .group!.split(/[^A-Za-z0-9]+/)
     .filter((w) => headerWords(w).some((h) => QUALIFIERS.has(h)));
-  return `${words.join(" ")} ${cell.text}`;
+  return `${words.length ? words.join(" ") : cell.group!.trim()} ${cell.text}`;
 }
 
 function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): Candidate[] {
-  const own = headerWords(cell.text);
+  const own = periodQualified(headerWords(cell.text));
   const groupWords = groupQualifiers(cell.group);
   const words = [...own, ...groupWords];
   if (own.length === 0) return [];
@@ -402,7 +422,7 @@ function bestCandidate(
 function qualifiedVariants(kind: SheetKind, field: string): string[] {
   if (kind !== "risk-register" || !SCORED.has(field)) return [];
   const cap = field[0].toUpperCase() + field.slice(1);
-  return [`inherent${cap}`, `target${cap}`];
+  return (Object.keys(QUALIFIED_PREFIX) as (keyof typeof QUALIFIED_PREFIX)[]).map((q) => `${q}${cap}`);
 }
 
 /** Key a header is remembered by in column corrections: its words, in order. */

@@ -11,6 +11,7 @@ import { cellAt, type CellValue, type Grid } from "../model/grid";
 import type { MonthColumn, MonthKept } from "../model/records";
 import type { ColumnMapping, MonthColumnsInfo } from "../model/sheet-info";
 import { dayFromParts, monthIndexOfDay, type DayNumber } from "../parse/day";
+import { financialYearStart } from "../parse/financial-year";
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "../parse/months";
 import { isPlaceholder } from "../parse/placeholder";
 import { cellText, monthLabel } from "./cell-text";
@@ -158,7 +159,7 @@ export function monthFamilies(
       headerWords(rest).length > 0
         ? fieldOf(rest, group)
         : group
-          ? fieldOf(group.replace(MONTHLY_WORDS, " ").trim(), undefined)
+          ? fieldOf(groupFieldText(group), undefined)
           : null;
     if (columns.length < 2 && named?.field !== LONE_MONTH_FIELD) continue;
     const claim =
@@ -174,13 +175,56 @@ export function monthFamilies(
  * The month a header cell stands for, its other words and the group they are read under: the month its own
  * text names ("Update Sep-22", "Sep-22" under "Monthly Update"), else the month alone over it ("RAG" and
  * "Update" under "Sep-22", a block of columns a month): the cell's text is then the field's words, under no
- * group. Null for a cell of no month.
+ * group; else a month's name alone under a group giving its year ("July" under "Monthly update 2022/23": see
+ * bareMonthDay). Null for a cell of no month.
  */
 function cellMonth(c: HeaderCellText): (HeaderMonth & { group: string | undefined }) | null {
   const own = headerMonth(c.text);
   if (own) return { ...own, group: c.group };
-  const over = c.group ? headerMonth(c.group) : null;
-  return over && over.rest === "" ? { day: over.day, rest: c.text, group: undefined } : null;
+  if (!c.group) return null;
+  const over = headerMonth(c.group);
+  if (over) return over.rest === "" ? { day: over.day, rest: c.text, group: undefined } : null;
+  const day = bareMonthDay(c.text, c.group);
+  return day === null ? null : { day, rest: "", group: c.group };
+}
+
+/** A header that is a month's name alone: "July", "Jul", "Sept.". */
+const BARE_MONTH = new RegExp(String.raw`^\s*(${MONTH_WORD_SOURCE})\.?\s*$`, "i");
+/**
+ * The year a group header gives the months under it: a financial year ("Monthly update 2022/23", "FY
+ * 2022-23": groups 1 and 2) or a calendar year ("Monthly update 2022": group 3).
+ */
+const GROUP_YEAR =
+  /(?<![\d/])(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})(?![\d/])|(?<![\d/])((?:19|20)\d{2})(?![\d/])/gi;
+
+/**
+ * The first day of a month headed by its name alone ("July", "Jul") under a group header that gives its
+ * year: a financial year's April–December are in its first year and January–March in its second ("July"
+ * under "Monthly update 2022/23" is July 2022, "Feb" February 2023); a calendar year's months are in it.
+ * Null where no year is given, or two are (a month needs its year), or the text is no month's name.
+ */
+function bareMonthDay(text: string, group: string): DayNumber | null {
+  const name = BARE_MONTH.exec(text);
+  if (!name) return null;
+  const years = [...group.matchAll(GROUP_YEAR)];
+  if (years.length !== 1) return null;
+  const [, first, second, calendar] = years[0];
+  const month = monthNumber(name[1]) ?? 0;
+  if (calendar !== undefined) return dayFromParts(Number(calendar), month, 1);
+  const start = financialYearStart(first, second);
+  if (start === null) return null;
+  return dayFromParts(month >= FINANCIAL_YEAR_FIRST_MONTH ? start : start + 1, month, 1);
+}
+
+/** April: the first month of a UK financial year. */
+const FINANCIAL_YEAR_FIRST_MONTH = 4;
+
+/**
+ * A group header's words that may name the field its months hold: without the words saying the columns are
+ * months ("Monthly") and without the year it gives them ("Monthly update 2022/23" names "update").
+ */
+function groupFieldText(group: string): string {
+  return group.replace(MONTHLY_WORDS, " ").replace(GROUP_YEAR, " ").replace(/\s+/g, " ").trim();
 }
 
 /**

@@ -2,11 +2,26 @@
 // contract (HRC-003), so that same-id rows on two sheets are joined only where they are the same risk.
 
 import { fieldText, idKey, type RiskRecord, rawValue } from "../model/records";
+import { subjectWords, titleShare } from "../parse/title-words";
 import { normaliseWords } from "../parse/words";
 
 /** A title folded for comparison: trimmed, case and punctuation folded. */
 export function titleKey(risk: RiskRecord): string {
   return normaliseWords(fieldText(risk, "title") || fieldText(risk, "description"));
+}
+
+/** The share of title words (titleShare, 0–100) above which two titles share "most of their words". */
+const REWORDED_TITLE_SHARE = 50;
+
+/**
+ * True when two titles (folded by titleKey) are one title, reworded or not: equal, or sharing most of the
+ * words that say what the risk is (subjectWords), counted as the import's renumbering match counts them
+ * (titleShare): "Bridge joint failure on A38 viaduct" and "Highways: bridge joint failure on the A38
+ * viaduct". A register restating another's risks for the board rewords them; one numbering its own risks
+ * from R1 gives the same ids to other risks ("Highways risk 1", "Lighting risk 1").
+ */
+export function titlesAlike(a: string, b: string): boolean {
+  return a === b || titleShare(subjectWords(a), subjectWords(b)) > REWORDED_TITLE_SHARE;
 }
 
 /** The key of an unordered pair of sheet names. */
@@ -30,7 +45,8 @@ export interface NumberingKeys<T> {
 
 /**
  * Pairs of register sheets whose ids are numbered per sheet: most ids of one of them recur on the other
- * with other titles. Rows of such a pair are the same risk only where id and title both match.
+ * with other titles (not titles reworded: see titlesAlike). Rows of such a pair are the same risk only
+ * where id and title both match.
  */
 export function findPerSheetNumbering(risks: RiskRecord[]): Set<string> {
   return findOwnNumbering(risks, {
@@ -68,7 +84,7 @@ export function findOwnNumbering<T>(risks: readonly T[], keys: NumberingKeys<T>)
       let otherTitle = 0;
       for (const [id, risk] of small) {
         const there = large.get(id);
-        if (there !== undefined && keys.title(there) !== keys.title(risk)) otherTitle++;
+        if (there !== undefined && !titlesAlike(keys.title(there), keys.title(risk))) otherTitle++;
       }
       if (small.size >= 2 && otherTitle * 2 > small.size) pairs.add(sheetPairKey(registers[i], registers[j]));
     }

@@ -24,6 +24,7 @@ import { headingNamesNoCategory } from "./heading-category";
 import { monthColumnsOf } from "./month-columns";
 import {
   continuesNoteRows,
+  isSignOffRow,
   isTotalsRow,
   mergedTails,
   noteRowKind,
@@ -589,8 +590,14 @@ export function readTable<F extends string>(
   const totals: number[] = [];
   const notes: SetAsideRow[] = [];
 
+  // True under a blank row after the risks, while only sign-off rows follow (see isSignOffRow).
+  let belowBlank = false;
+
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
-    if (rowIsBlank(grid, row)) continue;
+    if (rowIsBlank(grid, row)) {
+      if (records.length > 0) belowBlank = true;
+      continue;
+    }
     // A heading merged across the table right under the header is a section, not help text.
     if (
       row === layout.headerRow + 1 &&
@@ -610,6 +617,12 @@ export function readTable<F extends string>(
         noteRowKind(grid, row) ?? continuesNoteRows(grid, row, notes[notes.length - 1], span, idCol);
       if (note !== null) {
         notes.push({ row, reason: note });
+        continue;
+      }
+      // A sign-off block under the register ("Approved by: | Jo Smith | Date: | 28/09/2022") is paperwork.
+      const belowTable = belowBlank && (idCol === undefined || isBlank(cellAt(grid, row, idCol)));
+      if (notesPossible && isSignOffRow(grid, row, belowTable)) {
+        notes.push({ row, reason: "sign-off" });
         continue;
       }
       const numbered = kind === "risk-register" ? numberedHeading(grid, row, idCol) : null;
@@ -735,6 +748,7 @@ export function readTable<F extends string>(
       const past = valuesPastHeaders(grid, row, span.last);
       if (past) record.pastHeaders = past;
     }
+    belowBlank = false;
     if (section !== undefined && kind === "risk-register") {
       record.section = section;
       const open = sections[sections.length - 1];

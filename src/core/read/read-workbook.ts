@@ -32,7 +32,7 @@ import { readCsvSerials } from "./csv-serials";
 import { resolvePlanColumns } from "./plan-columns";
 import { readTable, type TableStructure } from "./read-table";
 import { namesClosedRisks, withRegisterContents } from "./register-contents";
-import { findRiskMatrix, type RiskMatrix } from "./risk-matrix";
+import { findRiskMatrix, searchedForMatrix, type RiskMatrix } from "./risk-matrix";
 
 export interface ReadWorkbookResult {
   sheets: SheetInfo[];
@@ -340,7 +340,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     resolvePlanColumns(grid, layout, rows, settings.columnCorrections);
     const monthFirstColumns = readMonthFirstColumns(layout, rows);
     const ownMatrix: RiskMatrix | null =
-      layout.kind === "unknown" && !matrix && !isOwnedTab(grid) ? findRiskMatrix(grid) : null;
+      !matrix && searchedForMatrix(grid, layout) ? findRiskMatrix(grid) : null;
     if (ownMatrix) {
       matrix = ownMatrix;
       layout = {

@@ -71,15 +71,56 @@ const MONTH_WORD =
 const isDateWord = (w: string): boolean => /^\d+$/.test(w) || MONTH_WORD.test(w);
 
 /**
+ * Words that, after a closed word, say the closed risks were taken off ("Risks (closed ones removed)",
+ * "Risks (archived ones excluded)", "taken out"), unless "from" follows ("Closed risks (removed from the register)"
+ * says where the risks here came from).
+ */
+const REMOVED_WORDS: ReadonlySet<string> = new Set(["removed", "excluded", "omitted", "deleted"]);
+/** "Taken" says the same with "out" or "off" after it: "closed risks taken out". */
+const TAKEN_OFF: ReadonlySet<string> = new Set(["out", "off"]);
+/** Words between a closed word and a removed word: "closed ones removed", "closed risks excluded". */
+const REMOVED_ITEM_WORDS: ReadonlySet<string> = new Set(["one", RISK_WORD, "item"]);
+/** Words before a closed word that leave the closed risks out: "Risks excluding closed", "Risks (excl. archived)". */
+const EXCLUDING_WORDS: ReadonlySet<string> = new Set(["excluding", "excl", "exc", "without"]);
+/**
+ * Words after "archive" that make it a service's name, not a closed word: "Archives Service Risks", "Archive
+ * Centre", "Archives and Records" (the council's record office).
+ */
+const SERVICE_WORDS: ReadonlySet<string> = new Set([
+  "service",
+  "centre",
+  "center",
+  "office",
+  "team",
+  "unit",
+  "department",
+  "heritage",
+  "record",
+]);
+
+/**
+ * True when `words[k]`, a closed word, says the risks are closed: not a service's name ("Archives Service"),
+ * not closed risks taken off the sheet ("closed ones removed", "excluding closed").
+ */
+function closedWordCounts(words: readonly string[], k: number): boolean {
+  if (words[k] === "archive" && SERVICE_WORDS.has(words[k + 1])) return false;
+  if (k > 0 && EXCLUDING_WORDS.has(words[k - 1])) return false;
+  const at = REMOVED_ITEM_WORDS.has(words[k + 1]) ? k + 2 : k + 1;
+  const removed = words[at] === "taken" ? TAKEN_OFF.has(words[at + 1]) : REMOVED_WORDS.has(words[at]);
+  return !(removed && !words.slice(at + 1).includes("from"));
+}
+
+/**
  * True when a sheet's name or a section heading says the risks under it are closed: a closed word
- * (closed, archive, archived, retired), no word saying some are live or not closed yet (open, live, to be,
- * not …), and nothing else but risk, dates and such words ("Closed Risks", "Archive", "Risks closed
- * 2022-23", "Closed and de-escalated risks") unless it names risks ("Highways closed risks"). So "Risk
- * Register (Closed & Open)" is a register, and a category such as "Closed landfill sites" is a category.
+ * (closed, archive, archived, retired) that says so (see closedWordCounts: not "Archives Service", not
+ * "closed ones removed"), no word saying some are live or not closed yet (open, live, to be, not …), and
+ * nothing else but risk, dates and such words ("Closed Risks", "Archive", "Risks closed 2022-23", "Closed
+ * and de-escalated risks") unless it names risks ("Highways closed risks"). So "Risk Register (Closed &
+ * Open)" is a register, and a category such as "Closed landfill sites" is a category.
  */
 export function namesClosedRisks(text: string): boolean {
   const words = headerWords(text);
-  if (!words.some((w) => CLOSED_WORDS.has(w))) return false;
+  if (!words.some((w, k) => CLOSED_WORDS.has(w) && closedWordCounts(words, k))) return false;
   if (words.some((w) => NOT_CLOSED_WORDS.has(w))) return false;
   return (
     words.includes(RISK_WORD) ||

@@ -2,9 +2,11 @@
 // colours (SPEC "RAG scale"). Its ratings then set the RAG bands for that workbook.
 
 import type { Grid } from "../model/grid";
+import type { SheetLayout } from "./detect-sheet";
 import type { Rag } from "../model/owned-tab";
 import { parseRagWord, ragFromColour } from "../parse";
 import { cellText } from "./cell-text";
+import { withRegisterContents } from "./register-contents";
 
 /** The rating of each likelihood × impact cell: `cells[likelihood - 1][impact - 1]`. */
 export interface RiskMatrix {
@@ -51,6 +53,105 @@ function rowsAreImpact(grid: Grid, top: number, labelCol: number): boolean {
 }
 
 /**
+ * Where a 5 × 5 matrix may stand before its ratings are read: a row of impact numbers 1–5 (either order, at
+ * `headRow` from column `col`) with five rows beside it (`dir` 1 below, -1 above) labelled 1–5 in the column
+ * to its left (`rowLabels[k]` the label of row headRow + dir × (k + 1)); `labelled` when an axis carries words
+ * after its numbers.
+ */
+interface MatrixPlace {
+  headRow: number;
+  col: number;
+  dir: 1 | -1;
+  heads: number[];
+  rowLabels: number[];
+  labelled: boolean;
+}
+
+/** A cell area, 0-based and inclusive. */
+export interface MatrixArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Every place on the sheet where a matrix may stand (see MatrixPlace), top to bottom, left to right. */
+function* matrixPlaces(grid: Grid): Generator<MatrixPlace> {
+  const lastRow = Math.min(grid.rowOffset + grid.values.length, grid.rowOffset + SEARCH_ROWS) - 1;
+  for (let row = grid.rowOffset; row <= lastRow; row++) {
+    const r = grid.values[row - grid.rowOffset] ?? [];
+    const width = Math.min(r.length, SEARCH_COLS);
+    for (let c = grid.colOffset + 1; c + 4 < grid.colOffset + width; c++) {
+      const labels = [0, 1, 2, 3, 4].map((k) => axisLabelAt(grid, row, c + k));
+      if (labels.some((h) => h === null)) continue;
+      const heads = labels.map((h) => h!.n);
+      if (new Set(heads).size !== 5) continue;
+      const headsLabelled = labels.some((h) => h!.labelled);
+      for (const dir of [1, -1] as const) {
+        const rows = rowLabelsBeside(grid, row, c, dir);
+        if (rows)
+          yield {
+            headRow: row,
+            col: c,
+            dir,
+            heads,
+            rowLabels: rows.labels,
+            labelled: headsLabelled || rows.labelled,
+          };
+      }
+    }
+  }
+}
+
+/** The labels 1–5 (each once) of the five rows beside a row of impact numbers, or null. */
+function rowLabelsBeside(
+  grid: Grid,
+  headRow: number,
+  c: number,
+  dir: 1 | -1,
+): { labels: number[]; labelled: boolean } | null {
+  const labels: number[] = [];
+  let labelled = false;
+  for (let k = 1; k <= 5; k++) {
+    const label = axisLabelAt(grid, headRow + dir * k, c - 1);
+    if (label === null || labels.includes(label.n)) return null;
+    labels.push(label.n);
+    labelled ||= label.labelled;
+  }
+  return { labels, labelled };
+}
+
+/**
+ * The cells of every place on the sheet where a matrix may stand (see findRiskMatrix), before any rating is
+ * read: the task pane reads these cells' fills, as the command line has every blank cell's, so a matrix
+ * coloured only is found on both.
+ */
+export function riskMatrixAreas(grid: Grid): MatrixArea[] {
+  const areas: MatrixArea[] = [];
+  for (const p of matrixPlaces(grid)) {
+    const [top, bottom] = p.dir === 1 ? [p.headRow + 1, p.headRow + 5] : [p.headRow - 5, p.headRow - 1];
+    areas.push({ top, left: p.col, bottom, right: p.col + 4 });
+  }
+  return areas;
+}
+
+/**
+ * Whether a sheet is searched for the workbook's own matrix: a sheet of no known kind (`layout` as the
+ * workbook reader takes it: see withRegisterContents), not the add-in's own tab.
+ */
+export function searchedForMatrix(grid: Grid, layout: SheetLayout): boolean {
+  return layout.kind === "unknown" && grid.owned !== true;
+}
+
+/**
+ * The cells the workbook reader will search for its own matrix on this sheet (`grid` with its merged areas
+ * filled, `detected` as detectSheet gives it), or none; see riskMatrixAreas.
+ */
+export function matrixSearchAreas(grid: Grid, detected: SheetLayout): MatrixArea[] {
+  return searchedForMatrix(grid, withRegisterContents(detected, grid.sheetName)) ? riskMatrixAreas(grid) : [];
+}
+
+/**
  * The sheet's 5 × 5 matrix, or null: a row of impact numbers 1–5 (either order) with five rows beside
  * it (above or below) labelled 1–5 in the column to the left, at least 20 of whose cells hold a rating
  * word (a number after it is the cell's score: "Medium\n10") or a RAG fill, in at least two colours.
@@ -61,48 +162,23 @@ function rowsAreImpact(grid: Grid, top: number, labelCol: number): boolean {
 export function findRiskMatrix(grid: Grid): RiskMatrix | null {
   const fills = new Map<string, string>();
   for (const f of grid.blankFills ?? []) fills.set(`${f.row}:${f.col}`, f.rgb);
-  const lastRow = Math.min(grid.rowOffset + grid.values.length, grid.rowOffset + SEARCH_ROWS) - 1;
-  for (let row = grid.rowOffset; row <= lastRow; row++) {
-    const r = grid.values[row - grid.rowOffset] ?? [];
-    const width = Math.min(r.length, SEARCH_COLS);
-    for (let c = grid.colOffset + 1; c + 4 < grid.colOffset + width; c++) {
-      const labels = [0, 1, 2, 3, 4].map((k) => axisLabelAt(grid, row, c + k));
-      if (labels.some((h) => h === null)) continue;
-      const heads = labels.map((h) => h!.n);
-      if (new Set(heads).size !== 5) continue;
-      const labelled = labels.some((h) => h!.labelled);
-      for (const dir of [1, -1]) {
-        const matrix = readGrid(grid, row, c, dir, heads, labelled, fills);
-        if (matrix) return { sheet: grid.sheetName, cells: matrix };
-      }
-    }
+  for (const place of matrixPlaces(grid)) {
+    const matrix = readGrid(grid, place, fills);
+    if (matrix) return { sheet: grid.sheetName, cells: matrix };
   }
   return null;
 }
 
-function readGrid(
-  grid: Grid,
-  headRow: number,
-  c: number,
-  dir: number,
-  heads: number[],
-  headsLabelled: boolean,
-  fills: Map<string, string>,
-): (Rag | null)[][] | null {
+function readGrid(grid: Grid, place: MatrixPlace, fills: Map<string, string>): (Rag | null)[][] | null {
+  const { headRow, col: c, dir, heads, rowLabels, labelled } = place;
   const byRow: (Rag | null)[][] = [[], [], [], [], []];
-  const labels = new Set<number>();
-  let labelled = headsLabelled;
   let rated = 0;
   const colours = new Set<Rag>();
   for (let k = 1; k <= 5; k++) {
     const row = headRow + dir * k;
-    const label = axisLabelAt(grid, row, c - 1);
-    if (label === null || labels.has(label.n)) return null;
-    labels.add(label.n);
-    labelled ||= label.labelled;
     for (let j = 0; j < 5; j++) {
       const rating = ratingAt(grid, row, c + j, fills);
-      byRow[label.n - 1][heads[j] - 1] = rating;
+      byRow[rowLabels[k - 1] - 1][heads[j] - 1] = rating;
       if (rating) {
         rated++;
         colours.add(rating);

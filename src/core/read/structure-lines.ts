@@ -11,6 +11,7 @@ const ASIDE_REASON = {
   totals: "totals row",
   footer: "page footer",
   key: "colour key",
+  "sign-off": "sign-off or review note",
   "no date": "no date the history can read",
   "no risk id": "no risk id",
 } as const;

@@ -1,11 +1,14 @@
 // Tells a table's structural rows from its records: section headings, totals rows and rows under a
 // merged id (SPEC "Real registers").
 
-import type { CellValue, Grid } from "../model/grid";
+import { formatAt, type CellValue, type Grid } from "../model/grid";
 import type { SetAsideRow } from "../model/sheet-info";
+import { isDateFormat, isMonthOnlyFormat, parseDate } from "../parse/date";
 import { parseRagWord } from "../parse/rag";
-import { cellText, isBlank } from "./cell-text";
+import { cellText, headerText, isBlank } from "./cell-text";
 import { headingNamesNoCategory } from "./heading-category";
+
+const DIGIT = /\d/;
 
 /** The table's first and last sheet columns (0-based), from its header row. */
 export interface TableSpan {
@@ -105,6 +108,58 @@ export function noteRowKind(grid: Grid, row: number): "footer" | "key" | null {
   return footer > 0 && key === 0 ? "footer" : key > 0 && footer === 0 ? "key" : null;
 }
 
+/**
+ * A label of a register's sign-off block, with its colon: "Approved by:", "Signed:", "Signed off by:",
+ * "Reviewed by:", "Agreed at:", "Date:", "Date approved:", "Signature:", "Name:", "Position:".
+ */
+const SIGN_OFF_LABEL =
+  /^(?:(?:approved|signed(?:\s+off)?|reviewed|agreed|authori[sz]ed|endorsed|checked|verified|prepared|compiled|accepted)(?:\s+(?:by|at|on))?|sign[-\s]?off|signature|date(?:\s+(?:approved|signed|reviewed|agreed))?|name|position|job\s+title|role|designation)\s*:$/i;
+/** A line saying where or by whom the register was signed off: "Reviewed at Risk Management Board", "Approved by CMT". */
+const SIGN_OFF_LINE =
+  /^(?:approved|reviewed|signed\s+off|agreed|endorsed|authori[sz]ed|noted|accepted)\s+(?:at|by|on)\s+\S/i;
+/** The most words of a name beside a sign-off label: "Jo Smith (Head of Highways)". */
+const NAME_WORDS = 6;
+
+/** True for a sign-off label ("Approved by:"), told first by its colon: no id ends with one. */
+function isSignOffLabel(v: CellValue): boolean {
+  return typeof v === "string" && v.trimEnd().endsWith(":") && SIGN_OFF_LABEL.test(cellText(v));
+}
+
+/** What one cell of a sign-off block is: a label or line (which make the block), a date or name beside them. */
+function signOffCell(grid: Grid, row: number, col: number, v: CellValue): "label" | "beside" | null {
+  if (typeof v === "number") return isDateFormat(formatAt(grid, row, col)) ? "beside" : null;
+  if (typeof v !== "string") return null;
+  const t = cellText(v);
+  if (SIGN_OFF_LABEL.test(t) || (SIGN_OFF_LINE.test(t) && t.split(" ").length <= NAME_WORDS * 2))
+    return "label";
+  if (!DIGIT.test(t)) return t.split(" ").length <= NAME_WORDS ? "beside" : null;
+  return parseDate(t, null, "lastUpdated").ok ? "beside" : null;
+}
+
+/**
+ * True for a row of the sign-off block an officer types under a register ("Approved by: | Jo Smith (Head of
+ * Highways) | Date: | 28/09/2022", then "Reviewed at Risk Management Board | 28/09/2022"): its first filled
+ * cell a sign-off label ("Approved by:", "Date:") or line ("Reviewed at …"), every other one a label, a
+ * line, a date or a name (a few words, no figure). A row opening with a label is such a row anywhere (no id
+ * ends with a colon); one opening with a line only `belowTable` (the caller's: no id, under a blank row after
+ * the risks), so a risk whose update says "Reviewed at RMB" stays a risk, and a risk's row costs a look at
+ * its first cell.
+ */
+export function isSignOffRow(grid: Grid, row: number, belowTable: boolean): boolean {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return false;
+  let first = true;
+  for (let i = 0; i < r.length; i++) {
+    const v = r[i];
+    if (isBlank(v)) continue;
+    if (first && !belowTable && !isSignOffLabel(v)) return false;
+    const kind = signOffCell(grid, row, i + grid.colOffset, v);
+    if (kind === null || (first && kind !== "label")) return false;
+    first = false;
+  }
+  return !first;
+}
+
 /** A heading's number in the id column: "1", "2.", or the number 1. */
 const HEADING_NUMBER_ID = /^(\d{1,3})\.?$/;
 
@@ -154,8 +209,6 @@ export function mergedTails(grid: Grid, idCol: number, headerRow: number): Map<n
   }
   return out;
 }
-
-const DIGIT = /\d/;
 
 /** A part of a contract or register and its number: "Annex 3", "Lot 2", "Section 4a" head a section. */
 const NUMBERED_PART =
@@ -237,7 +290,8 @@ function sectionName(heading: string): string {
 
 /**
  * The heading text when a row is a section heading: one text only, either in the table's first column
- * or in a merged area spanning most of the table's width (whose copies are the same text). Null otherwise.
+ * or in a merged area spanning most of the table's width (whose copies are the same text), or a month
+ * typed alone in the first or id column (see monthHeading). Null otherwise.
  */
 export function sectionHeading(
   grid: Grid,
@@ -314,6 +368,27 @@ function lastText(r: readonly CellValue[]): string | null {
   return null;
 }
 
+/**
+ * The heading of a register grouped by month, typed as a month ("Sep-22", which Excel keeps as the date
+ * 01/09/2022 shown mmm-yy): the row's only filled cell, `r[at]`, in the table's first column or the id
+ * column, a date shown as a month; its text as Excel shows it ("Sep-22", never its serial 44805). Null for
+ * any other value (a numeric id beside its title, a date shown as a day).
+ */
+function monthHeading(
+  grid: Grid,
+  row: number,
+  r: readonly CellValue[],
+  at: number,
+  span: TableSpan,
+  idCol: number | undefined,
+): string | null {
+  const col = at + grid.colOffset;
+  if (typeof r[at] !== "number" || (col !== span.first && col !== idCol)) return null;
+  for (let i = at + 1; i < r.length; i++) if (!isBlank(r[i])) return null;
+  const format = formatAt(grid, row, col);
+  return isMonthOnlyFormat(format) ? headerText(r[at], format) : null;
+}
+
 /** {@link sectionHeading} of a row whose cells are `r`. */
 function headingOfCells(
   grid: Grid,
@@ -329,7 +404,7 @@ function headingOfCells(
   for (let i = 0; i < r.length; i++) {
     const v = r[i];
     if (isBlank(v)) continue;
-    if (typeof v !== "string") return null;
+    if (typeof v !== "string") return text === null ? monthHeading(grid, row, r, i, span, idCol) : null;
     if (text === null) {
       text = v;
       firstCol = i + grid.colOffset;

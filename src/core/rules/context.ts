@@ -177,9 +177,11 @@ const SCALE_OF_FIELD = new Map<string, "likelihood" | "impact">([
   ["likelihood", "likelihood"],
   ["inherentLikelihood", "likelihood"],
   ["targetLikelihood", "likelihood"],
+  ["previousLikelihood", "likelihood"],
   ["impact", "impact"],
   ["inherentImpact", "impact"],
   ["targetImpact", "impact"],
+  ["previousImpact", "impact"],
 ]);
 
 /** Rows each sheet's records reach (its last record's first row + 1). */
@@ -349,7 +351,7 @@ export function buildRuleContext(
     let d = datedLineMemo.get(risk);
     if (d === undefined) {
       const value = rawValue(risk, "update");
-      d = typeof value === "string" ? latestDatedLine(value) : null;
+      d = typeof value === "string" ? latestDatedLine(value, asAt) : null;
       datedLineMemo.set(risk, d);
     }
     return d;

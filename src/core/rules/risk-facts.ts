@@ -7,6 +7,7 @@ import { currentScoreOf } from "../escalate/current-score";
 import { datedLines, isoFromDay, mergedInto, parseRagWord, type DayNumber } from "../parse";
 import type { RuleContext } from "./context";
 import { appetiteOf, lastMonths, pointsInputOf, trendOf } from "../history/risk-points";
+import { firstLoggedMonth } from "../history/monthly-points";
 
 /** The canonical word of each strategy, as the facts give it. */
 export const STRATEGY_WORD = {
@@ -49,7 +50,8 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const latest = ctx.latestUpdate(risk);
   const open = ctx.isOpenRisk(risk);
   const merged = open ? null : mergedInto(fieldText(risk, "status"));
-  const seen = pointsInputOf(ctx, risk).firstSeen;
+  const points = pointsInputOf(ctx, risk);
+  const seen = points.firstSeen;
   const months = lastMonths(ctx, risk, 12);
   const last = months.length - 1;
   const monthRags = months.map((s, i) =>
@@ -80,6 +82,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     appetite: appetiteOf(ctx, risk),
     months,
     monthRags,
+    ...(firstLoggedMonth(points) !== null ? { monthsLogged: true as const } : {}),
     ...(merged ? { mergedInto: merged } : {}),
   };
 }
@@ -97,7 +100,7 @@ function latestUpdateText(ctx: RuleContext, risk: RiskRecord, latest: DayNumber 
   // The newest dated line's day, as the check read it once; its lines are read again only when they are the latest.
   const lineDay = ctx.datedUpdate(risk);
   if (lineDay !== null && lineDay >= latest)
-    return datedLines(String(rawValue(risk, "update")))
+    return datedLines(String(rawValue(risk, "update")), ctx.asAt)
       .filter((l) => l.day === lineDay)
       .map((l) => l.line.trim())
       .join("\n");

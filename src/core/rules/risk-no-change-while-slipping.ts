@@ -39,7 +39,7 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
   const raw = rawValue(risk, "update");
   // Without log entries only the cell's dated lines can say no change, and none does if the cell never says it.
   if (at.length === 0 && (typeof raw !== "string" || !saysNoChange(raw))) return { count: 0, since: 0 };
-  const lines = registerUpdates(risk).filter((l) => l.day <= ctx.asAt);
+  const lines = registerUpdates(risk, ctx.asAt).filter((l) => l.day <= ctx.asAt);
   lines.sort((a, b) => a.day - b.day);
   // The log's no-change flag decides where it is given (Yes or No); its words only where it is blank or
   // absent, or on the register's own update carried into the log (flagged No by versions before stop 27).
@@ -50,7 +50,7 @@ function noChangeRun(ctx: RuleContext, risk: RiskRecord): NoChangeRun {
     // wrote the row first, from its raw cell: the words are read only for a carried row).
     if (!carriedFromRegisterAt(log, i)) return false;
     const text = textAt(log, i);
-    return saysNoChange(text) && datedLines(text).length === 0;
+    return saysNoChange(text) && datedLines(text, ctx.asAt).length === 0;
   };
   const isUpdate = (i: number) => !isImportAt(log, i) && log.day[i] <= ctx.asAt;
   let k = at.length - 1;

@@ -1,6 +1,7 @@
 // risk/score-mismatch: score must equal likelihood × impact, each within its range.
 
 import type { RiskRecord } from "../model/records";
+import { FACTOR_MAX, onScale, SCORE_MAX } from "../parse";
 import type { Rule, RuleReport } from "./types";
 
 /** Reports a value outside 1–`max` (or not a whole number); true when it did. */
@@ -12,7 +13,7 @@ function reportRange(
   value: number | null,
   max: number,
 ): boolean {
-  if (value === null || (value >= 1 && value <= max && Number.isInteger(value))) return false;
+  if (value === null || onScale(value, max)) return false;
   out.push({ record, field, messageId: "range", data: { id, field, value, min: 1, max } });
   return true;
 }
@@ -39,9 +40,9 @@ export const rule: Rule = {
       const s = ctx.numberOf(r, "score");
       const id = ctx.riskId(r) || "(no id)";
       // Likelihood, impact and score each within its range (each one out of range is reported).
-      let outOfRange = reportRange(out, r, id, "likelihood", l, 5);
-      outOfRange = reportRange(out, r, id, "impact", i, 5) || outOfRange;
-      outOfRange = reportRange(out, r, id, "score", s, 25) || outOfRange;
+      let outOfRange = reportRange(out, r, id, "likelihood", l, FACTOR_MAX);
+      outOfRange = reportRange(out, r, id, "impact", i, FACTOR_MAX) || outOfRange;
+      outOfRange = reportRange(out, r, id, "score", s, SCORE_MAX) || outOfRange;
       if (outOfRange || l === null || i === null || s === null) continue;
       if (s !== l * i)
         out.push({

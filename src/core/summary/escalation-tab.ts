@@ -113,7 +113,8 @@ export function buildEscalationTab(
         e.reasons[i],
         // A risk on several registers is shown once, naming each register it is on.
         [`${at.sheet}!${toA1(at.row - 1, idCol)}`, ...(at.alsoOnSheets ?? [])].join("; also on "),
-        trendLabel(at.trend),
+        // The risk's direction of travel: on a risk several rows hold, what they say together (oneRisk).
+        trendLabel(f ? f.trend : at.trend),
         ...(data.sourced ? [files.join(", ")] : []),
       ]);
       tab.rag(r, 5, f?.rag ?? null).link(r, 10, at.sheet, toA1(at.row - 1, idCol), at.file);

@@ -4,7 +4,7 @@ import type { Movement } from "../merge/movement";
 import { OWNED_TAB_NAMES, OWNED_TAB_STYLE, type OwnedTab, type Rag } from "../model/owned-tab";
 import type { RiskFacts } from "../model/risk-summary";
 import type { RagBands, Settings } from "../model/settings";
-import { dayFromIso, ragFromScore, ukDateOfIso } from "../parse";
+import { dayFromIso, FACTOR_MAX, onScale, ragFromScore, ukDateOfIso } from "../parse";
 import { monthName, monthOf } from "../history/month";
 import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
 import { NO_REGISTER } from "./escalation-tab";
@@ -75,11 +75,7 @@ export function heatMapProblem(risk: Pick<RiskFacts, "likelihood" | "impact">): 
       ["impact", risk.impact],
     ] as const
   ).flatMap(([name, value]) =>
-    value === null
-      ? [`no ${name}`]
-      : Number.isInteger(value) && value >= 1 && value <= 5
-        ? []
-        : [`${name} ${value} is not 1–5`],
+    value === null ? [`no ${name}`] : onScale(value, FACTOR_MAX) ? [] : [`${name} ${value} is not 1–5`],
   );
   return problems.length === 0 ? null : problems.join("; ");
 }

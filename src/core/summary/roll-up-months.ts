@@ -3,7 +3,7 @@
 
 import { monthOf } from "../history/month";
 import { dayFromIso } from "../parse";
-import type { SummaryData, SummaryRisk } from "./summary-types";
+import type { RowHistory, SummaryData } from "./summary-types";
 
 /**
  * A file's summary data with its risks' month-by-month scores and RAGs ending at the roll-up's as-at month,
@@ -18,7 +18,7 @@ export function monthsEndingAt(data: SummaryData, rollUpAsAt: string): SummaryDa
   if (own === null || rollUp === null) return data;
   const later = monthOf(rollUp) - monthOf(own);
   if (later <= 0) return data;
-  const moved = (r: SummaryRisk): SummaryRisk => ({
+  const moved = <R extends RowHistory>(r: R): R => ({
     ...r,
     months: carriedForward(r.months, later),
     monthRags: carriedForward(r.monthRags, later),
@@ -27,6 +27,7 @@ export function monthsEndingAt(data: SummaryData, rollUpAsAt: string): SummaryDa
     ...data,
     risks: data.risks.map(moved),
     ...(data.alsoHeld ? { alsoHeld: data.alsoHeld.map(moved) } : {}),
+    ...(data.logged ? { logged: data.logged.map(moved) } : {}),
   };
 }
 

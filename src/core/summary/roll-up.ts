@@ -13,16 +13,15 @@ import type {
   FileOwnSettings,
   RegisterPlace,
   RoutedFrom,
+  RowHistory,
   SummaryData,
   SummaryEscalation,
   SummaryFinding,
   SummaryRisk,
 } from "./summary-types";
 import { corporateOrDirectorate } from "./summary-data";
-import { standingRow } from "../join/standing-row";
-
-const isOpenRisk = (r: SummaryRisk): boolean => r.open;
-const isArchivedRisk = (r: SummaryRisk): boolean => r.archived === true;
+import { oneRisk } from "./one-risk";
+import { idKey } from "../model/records";
 
 /** One checked file's part in the roll-up. */
 export interface RollUpPart {
@@ -51,12 +50,12 @@ export function rollUpSummary(
   source: string,
 ): RollUp {
   const risks: SummaryRisk[] = [];
-  const alsoHeld: SummaryRisk[] = parts.flatMap((p) =>
-    (p.data.alsoHeld ?? []).map((r) => ({ ...r, file: p.file })),
-  );
-  const firstHolder = new Map<string, SummaryRisk>();
+  const alsoHeld: SummaryRisk[] = [];
   // Every register holding each risk, in the files' order: a risk's row and the other sheets of its file.
   const placesOf = new Map<string, RegisterPlace[]>();
+  // Each risk's rows, one per file, in the files' order (a file's own duplicates stand apart, as it counts them).
+  const groups: SummaryRisk[][] = [];
+  const groupOf = new Map<string, SummaryRisk[]>();
   for (const { file, data } of parts)
     for (const r of data.risks) {
       const risk = { ...r, file };
@@ -68,29 +67,32 @@ export function rollUpSummary(
           if (!places.some((p) => p.file === file && p.sheet === sheet)) places.push({ file, sheet });
         placesOf.set(key, places);
       }
-      const first = key ? firstHolder.get(key) : undefined;
-      // The same risk in another file is counted once: at the row that stands for it (its first open row,
-      // else its first row not archived, else where it was first met), as across the registers of one
-      // workbook (see countOnce).
-      if (first !== undefined && first.file !== file) {
-        if (standingRow([first, risk], isOpenRisk, isArchivedRisk) === first) {
-          // Updated this period in another file that holds it open, it is not stale.
-          if (first.open && risk.open && !risk.stale) first.stale = false;
-          alsoHeld.push(risk);
-          continue;
-        }
-        risks[risks.indexOf(first)] = risk;
-        alsoHeld.push(first);
-        firstHolder.set(key, risk);
+      const group = key ? groupOf.get(key) : undefined;
+      if (group && !group.some((g) => g.file === file)) {
+        group.push(risk);
         continue;
       }
-      if (key && first === undefined) firstHolder.set(key, risk);
-      risks.push(risk);
+      const rows = [risk];
+      if (key && !group) groupOf.set(key, rows);
+      groups.push(rows);
     }
-  for (const [key, risk] of firstHolder) {
-    const elsewhere = (placesOf.get(key) ?? []).filter((p) => p.file !== risk.file);
-    if (elsewhere.length > 0) risk.alsoIn = elsewhere;
+  const logsOf = logsByRisk(parts, groups);
+  // The same risk in several files is counted once, at the row that stands for it, with what its rows (and the
+  // Update Logs kept apart that name it) say of it together: as across the registers of one workbook (oneRisk).
+  const historyOf = new Map<string, RowHistory>();
+  for (const rows of groups) {
+    const { stands, history } = oneRisk(rows, logsOf.get(rows) ?? []);
+    const key = sameRiskKey({ id: stands.id, title: stands.title });
+    const joined = key !== "" && groupOf.get(key) === rows;
+    const elsewhere = joined ? (placesOf.get(key) ?? []).filter((p) => p.file !== stands.file) : [];
+    risks.push({ ...stands, ...history, ...(elsewhere.length > 0 ? { alsoIn: elsewhere } : {}) });
+    for (const r of rows) if (r !== stands) alsoHeld.push({ ...r, ...history });
+    if (history && joined) historyOf.set(key, history);
   }
+  // The rows each file counted on another of its registers: shown (where they routed the risk) with the same.
+  for (const { file, data } of parts)
+    for (const r of data.alsoHeld ?? [])
+      alsoHeld.push({ ...r, file, ...historyOf.get(sameRiskKey({ id: r.id, title: r.title })) });
   const filesHolding = (key: string): string[] => [...new Set((placesOf.get(key) ?? []).map((p) => p.file))];
 
   // An escalation may be shown at a row counted elsewhere (alsoHeld): its key is that row's risk's all the same.
@@ -148,6 +150,32 @@ export function rollUpSummary(
     },
     acceptedExceptions: parts.flatMap((p) => p.acceptedExceptions.map((e) => ({ ...e, file: p.file }))),
   };
+}
+
+/**
+ * The history each risk takes from the Update Logs kept as workbooks of their own (a part's `logged`), by the
+ * risk's rows: a log's entries for an id are the history of the one risk of the roll-up with that id, as one
+ * workbook reads a log row by the id it names. An id several risks share (registers that number their own
+ * risks, R1 in two files) cannot be told apart by a log that names no title: its entries are left.
+ */
+function logsByRisk(
+  parts: readonly RollUpPart[],
+  groups: readonly (readonly SummaryRisk[])[],
+): Map<readonly SummaryRisk[], RowHistory[]> {
+  const out = new Map<readonly SummaryRisk[], RowHistory[]>();
+  const logged = parts.flatMap((p) => p.data.logged ?? []);
+  if (logged.length === 0) return out;
+  const byId = new Map<string, (readonly SummaryRisk[])[]>();
+  for (const rows of groups) {
+    const id = idKey(rows[0].id);
+    if (id) byId.set(id, [...(byId.get(id) ?? []), rows]);
+  }
+  for (const log of logged) {
+    const holders = byId.get(log.key);
+    if (holders?.length !== 1) continue;
+    out.set(holders[0], [...(out.get(holders[0]) ?? []), log]);
+  }
+  return out;
 }
 
 /**
@@ -227,7 +255,10 @@ export function countEscalationsOnce(escalations: readonly KeyedEscalation[]): n
   return shownWith(escalations).filter((at, i) => at === i).length;
 }
 
-/** Each file's proposals naming their file; a risk held by several files is proposed once (where first met). */
+/**
+ * Each file's proposals naming their file; the same change several files propose for one risk is shown once
+ * (where first met), different changes each (see proposalKeys).
+ */
 function proposalsOnce(parts: readonly RollUpPart[]) {
   const seen = new Set<string>();
   return parts.flatMap(({ file, data }) => {
@@ -242,14 +273,18 @@ function proposalsOnce(parts: readonly RollUpPart[]) {
 }
 
 /**
- * What makes two files' proposals one: the same change (escalate, de-escalate …) for the same risk (its
- * same-risk key), one key per proposal; "" for a proposal on a row with no risk id, never one with another.
+ * What makes two files' proposals one: the same change (escalate, de-escalate …, to or from the same register
+ * or board) for the same risk (its same-risk key), one key per proposal; "" for a proposal on a row with no
+ * risk id, never one with another. Two files proposing different changes for one risk (one escalating it to a
+ * directorate register, the other to the corporate register) make two proposals, both shown.
  */
 export function proposalKeys(
   risks: readonly Pick<SummaryRisk, "id" | "title" | "sheet" | "row">[],
-  proposals: readonly Pick<Proposal, "sheet" | "row" | "action">[],
+  proposals: readonly Pick<Proposal, "sheet" | "row" | "action" | "destination">[],
 ): string[] {
-  return escalationKeys(risks, proposals).map((risk, i) => risk && `${risk}\u0000${proposals[i].action}`);
+  return escalationKeys(risks, proposals).map(
+    (risk, i) => risk && `${risk}\u0000${proposals[i].action}\u0000${proposals[i].destination}`,
+  );
 }
 
 /** How many proposals the files make, one change for a risk several files hold counted once, as the roll-up shows it. */

@@ -8,7 +8,7 @@ import { toA1 } from "../address/a1";
 import { closeOutByAim } from "./plan-close-out-tab";
 import type { RoutedFrom, SummaryAim, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
 import { rawValue, fieldColumn } from "../model/records";
-import { standingRow } from "../join/standing-row";
+import { oneRisk } from "./one-risk";
 
 /** A risk's facts without the record they were read from. */
 export function summaryRisk(facts: RiskFacts): SummaryRisk {
@@ -51,30 +51,11 @@ export function summaryDataOf(
 }
 
 const placeKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
-const isOpenRow = (r: RiskFacts): boolean => r.open;
-const isArchivedRow = (r: RiskFacts): boolean => r.archived === true;
 /** The sheets of a risk's other rows that are registers it stands on (not archived rows: its history). */
 const registersOf = (rows: readonly RiskFacts[]): string[] =>
   rows.filter((r) => !r.archived).map((r) => r.sheet);
 const cellOf = (r: RiskFacts): string => `${r.sheet}!${toA1(r.row - 1, r.idCol)}`;
 
-/**
- * Joins the rows of a workbook's registers that are the same risk (SPEC "Owned tabs": the same id and
- * title, as the roll-up over files joins them), counting and showing it once.
- *
- * The row that stands for the risk (its status, RAG, heat-map cell, staleness in the Risk Summary) is its
- * first OPEN row when any of its rows is open, else its first row not archived, else its first row: a risk
- * closed on one register and open on another is still open, and is routed by its open row (SPEC
- * "Escalation": each open risk is routed), so the counts agree with the Escalation tab whichever register is
- * read first. The other rows are named (alsoOnSheets) and kept apart (alsoHeld). An archived row (a sheet
- * of closed risks, a CLOSED RISKS section) is the risk's history: it joins the risk's other rows on its own
- * sheet too (a risk closed twice, or closed and reopened), and is never named as a register the risk is on.
- *
- * Its escalation is one item, shown once per destination: each destination with the first row that routed
- * it there (routedFrom), so a block shows the score and RAG that put the risk in it and links to that row;
- * the corporate register, when a row routes it there, rather than a directorate register too.
- * Each proposal for it is kept once per action: the standing row's, else the first met.
- */
 /**
  * One risk goes to the corporate register or to a directorate register, never both (SPEC "Escalation"): a
  * risk shown once whose rows (registers, files) are scored differently stays in the corporate block alone.
@@ -89,6 +70,25 @@ export function corporateOrDirectorate(
   e.routedFrom?.splice(directorate, 1);
 }
 
+/**
+ * Joins the rows of a workbook's registers that are the same risk (SPEC "Owned tabs": the same id and
+ * title, as the roll-up over files joins them), counting and showing it once.
+ *
+ * The row that stands for the risk (its status, RAG, heat-map cell in the Risk Summary) is its OPEN row with
+ * the highest current score when any of its rows is open, else its first row not archived, else its first row
+ * (see oneRisk, which the roll-up over files follows too): a risk closed on one register and open on another
+ * is still open, and is routed by its open row (SPEC "Escalation": each open risk is routed), so the counts
+ * agree with the Escalation tab whichever register is read first. Its latest update, staleness, monthly
+ * points and trend are what its rows say together (oneRisk), on the risk and on each of its other rows. The
+ * other rows are named (alsoOnSheets) and kept apart (alsoHeld). An archived row (a sheet
+ * of closed risks, a CLOSED RISKS section) is the risk's history: it joins the risk's other rows on its own
+ * sheet too (a risk closed twice, or closed and reopened), and is never named as a register the risk is on.
+ *
+ * Its escalation is one item, shown once per destination: each destination with the first row that routed
+ * it there (routedFrom), so a block shows the score and RAG that put the risk in it and links to that row;
+ * the corporate register, when a row routes it there, rather than a directorate register too.
+ * Each proposal for it is kept once per action: the standing row's, else the first met.
+ */
 export function countOnce(
   facts: readonly RiskFacts[],
   routed: readonly Escalation[],
@@ -121,18 +121,17 @@ export function countOnce(
   const risks: SummaryRisk[] = [];
   const alsoHeld: SummaryRisk[] = [];
   for (const [group, rows] of rowsOf) {
-    const stands = standingRow(rows, isOpenRow, isArchivedRow) ?? group;
+    // Its standing row and what its rows say together (latest update, staleness, months, trend): see oneRisk.
+    const { stands, history } = oneRisk(rows);
     standing.set(group, stands);
     const also = rows.filter((r) => r !== stands);
     const onSheets = registersOf(also);
-    // Updated this period on any register that holds it open, it is not stale (its latest update is the newest).
-    const stale = rows.filter((r) => r.open && r !== stands).every((r) => r.stale) && stands.stale;
     risks.push(
       also.length === 0
         ? summaryRisk(stands)
-        : { ...summaryRisk(stands), stale, ...(onSheets.length > 0 ? { alsoOnSheets: onSheets } : {}) },
+        : { ...summaryRisk(stands), ...history, ...(onSheets.length > 0 ? { alsoOnSheets: onSheets } : {}) },
     );
-    for (const r of also) alsoHeld.push(summaryRisk(r));
+    for (const r of also) alsoHeld.push({ ...summaryRisk(r), ...history });
   }
 
   const shown = new Map<RiskFacts, SummaryEscalation & { routedFrom: RoutedFrom[] }>();

@@ -41,6 +41,26 @@ export type SummaryRisk = Omit<RiskFacts, "record"> & {
   alsoIn?: RegisterPlace[];
 };
 
+/** What one row (or a log) says of its risk's history, as its own check worked it out (see oneRisk). */
+export type RowHistory = Pick<
+  SummaryRisk,
+  | "latestUpdate"
+  | "latestUpdateText"
+  | "stale"
+  | "trend"
+  | "firstSeen"
+  | "months"
+  | "monthRags"
+  | "monthsLogged"
+>;
+
+/**
+ * What a workbook holding only an Update Log (kept beside the registers' files) says of one risk it names:
+ * `key` its folded id (idKey), as the log names it; the rest as a row's own check works it out from its log
+ * entries alone (no current score: the as-at month's is its last logged score).
+ */
+export type LoggedRisk = RowHistory & { key: string };
+
 /**
  * A file's own settings that a roll-up over several files does not apply to the whole (README "Which settings
  * the roll-up uses"), so its Risk Summary says where they differ.
@@ -113,6 +133,11 @@ export interface SummaryData {
   noRegister?: true;
   /** The workbook's own risk matrix (see Report.ragMatrix): the heat map's colours; absent for the RAG bands. */
   ragMatrix?: (Rag | null)[][];
+  /**
+   * Set on a workbook holding only an Update Log: the risks it names and their history, which the roll-up
+   * joins to the same risks on the other files' registers (README "Many workbooks"); never counted itself.
+   */
+  logged?: readonly LoggedRisk[];
   /** In a roll-up: each file's own rating and last import, in the files' order. */
   files?: readonly FileOwnSettings[];
 }

@@ -3,6 +3,7 @@
 
 import { DEFAULT_DATE_FORMAT, isDateOrTimeFormat } from "../xlsx-cell";
 import { looksLikeDateFormat } from "../../core/model/date-system";
+import { applyTint, indexedColour, rgbOf } from "./colours";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
 
@@ -14,29 +15,12 @@ export interface CellStyles {
   isDate: boolean[];
   /** The format a Grid reports for a date in this style: its own when that shows a date, else the default. */
   dateFormat: string[];
-  /** The style's solid fill as "RRGGBB" (theme and indexed colours resolved), or null. */
+  /** The style's solid fill as "RRGGBB" as Excel shows it (theme and indexed colours, tints), or null. */
   fill: (string | null)[];
 }
 
 /** No styles part: every cell is General. */
 export const NO_STYLES: CellStyles = { format: [], isDate: [], dateFormat: [], fill: [] };
-
-/** Excel's legacy indexed colours that a RAG fill may use (the rest of the palette is not RAG). */
-const INDEXED: Record<number, string> = {
-  2: "FF0000",
-  3: "00FF00",
-  5: "FFFF00",
-  10: "FF0000",
-  11: "00FF00",
-  13: "FFFF00",
-  17: "008000",
-  43: "FFFF99",
-  50: "99CC00",
-  51: "FFCC00",
-  52: "FF9900",
-  53: "FF6600",
-  57: "339966",
-};
 
 /** Excel's built-in number formats (ids without a `<numFmt>` of their own), as exceljs names them. */
 const BUILT_IN: Record<number, string> = {
@@ -83,16 +67,49 @@ const FG_COLOR = name("fgColor");
 const RGB = name("rgb");
 const THEME = name("theme");
 const INDEXED_ATTR = name("indexed");
+const TINT = name("tint");
 const FILL_ID = name("fillId");
+const RGB_COLOR = name("rgbColor");
 
-/** A colour element's colour as "RRGGBB", or null. */
-function colourOf(x: XmlScanner, theme: string[]): string | null {
+/** A fill's colour as styles.xml gives it, resolved once the whole part is read (its palette comes last). */
+interface ColourRef {
+  rgb?: string;
+  theme?: number;
+  indexed?: number;
+  tint: number;
+}
+
+/** Excel reports a cell with no fill as white: a white fill says nothing either. */
+const WHITE = "FFFFFF";
+
+/** A colour element's reference (rgb, theme or indexed, and its tint), or null when it names none. */
+function colourRefOf(x: XmlScanner): ColourRef | null {
+  const tint = parseFloat(attr(x, TINT) ?? "");
+  const ref: ColourRef = { tint: Number.isFinite(tint) ? tint : 0 };
   const rgb = attr(x, RGB);
-  if (rgb) return rgb.length === 8 ? rgb.slice(2) : rgb;
-  const th = attr(x, THEME);
-  if (th !== null) return theme[parseInt(th, 10)] || null;
-  const ix = attr(x, INDEXED_ATTR);
-  return ix !== null ? (INDEXED[parseInt(ix, 10)] ?? null) : null;
+  const theme = attr(x, THEME);
+  const indexed = attr(x, INDEXED_ATTR);
+  if (rgb) ref.rgb = rgb;
+  else if (theme !== null) ref.theme = parseInt(theme, 10);
+  else if (indexed !== null) ref.indexed = parseInt(indexed, 10);
+  else return null;
+  return ref;
+}
+
+/**
+ * The colour Excel shows for a reference, as "RRGGBB": theme colours from `theme`, indexed ones from the
+ * workbook's own palette (`indexedColors`, else Excel's), the tint applied; null for none or white.
+ */
+function resolveColour(ref: ColourRef, theme: string[], indexedColors: string[]): string | null {
+  const base =
+    ref.rgb !== undefined
+      ? rgbOf(ref.rgb)
+      : ref.theme !== undefined
+        ? rgbOf(theme[ref.theme] ?? "")
+        : indexedColour(ref.indexed ?? -1, indexedColors);
+  if (!base) return null;
+  const shown = applyTint(base, ref.tint);
+  return shown === WHITE ? null : shown;
 }
 
 /**
@@ -104,7 +121,8 @@ export function parseStyles(bytes: Uint8Array, theme: string[] = []): CellStyles
   const custom = new Map<number, string>();
   const xfFormatIds: number[] = [];
   const xfFillIds: number[] = [];
-  const fills: (string | null)[] = [];
+  const fills: (ColourRef | null)[] = [];
+  const indexedColors: string[] = [];
   let cellXfsDepth = -1;
   let fillsDepth = -1;
   let solid = false;
@@ -127,7 +145,10 @@ export function parseStyles(bytes: Uint8Array, theme: string[] = []): CellStyles
     } else if (fillsDepth >= 0 && x.is(PATTERN_FILL)) {
       solid = attr(x, PATTERN_TYPE) === "solid";
     } else if (fillsDepth >= 0 && solid && x.is(FG_COLOR) && fills.length > 0) {
-      fills[fills.length - 1] = colourOf(x, theme);
+      fills[fills.length - 1] = colourRefOf(x);
+    } else if (x.is(RGB_COLOR)) {
+      // Only a workbook's own palette (<colors><indexedColors>) holds rgbColor entries, one per index.
+      indexedColors.push(rgbOf(attr(x, RGB) ?? "") ?? "");
     } else if (x.is(CELL_XFS) && !x.selfClosing) {
       cellXfsDepth = x.depth;
     } else if (cellXfsDepth >= 0 && x.depth - (x.selfClosing ? 0 : 1) === cellXfsDepth && x.is(XF)) {
@@ -137,7 +158,8 @@ export function parseStyles(bytes: Uint8Array, theme: string[] = []): CellStyles
   }
 
   const styles: CellStyles = { format: [], isDate: [], dateFormat: [], fill: [] };
-  xfFillIds.forEach((id) => styles.fill.push(id > 0 ? (fills[id] ?? null) : null));
+  const fillColours = fills.map((ref) => (ref ? resolveColour(ref, theme, indexedColors) : null));
+  xfFillIds.forEach((id) => styles.fill.push(id > 0 ? (fillColours[id] ?? null) : null));
   xfFormatIds.forEach((id, i) => {
     // exceljs, whose grids these must match, gives style 0 and format id 0 no number format at all.
     const own = i === 0 || !id ? undefined : custom.get(id) || BUILT_IN[id];

@@ -11,7 +11,15 @@ import {
   NextRegular,
   SaveRegular,
 } from "@fluentui/react-icons";
-import { meetingActionLabel, meetingActions, type RiskCard } from "../../core/meeting/card";
+import {
+  meetingActionKey,
+  meetingActionLabel,
+  meetingActions,
+  ownLineLabel,
+  type MeetingAction,
+  type RiskCard,
+} from "../../core/meeting/card";
+import type { OwnAction } from "../../core/model/own-action";
 import type { RecordChoice } from "../../core/meeting/record";
 
 const useStyles = makeStyles({
@@ -30,7 +38,8 @@ const useStyles = makeStyles({
     margin: 0,
     border: "none",
   },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
+  // A long action's name wraps at 320 px instead of pushing the pane sideways.
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, overflowWrap: "anywhere" },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
   // Inherits the button's own colour, so the shortcut keeps the label's contrast on a primary button.
   key: { color: "inherit", fontWeight: tokens.fontWeightRegular, marginLeft: tokens.spacingHorizontalXS },
@@ -73,7 +82,7 @@ export function choiceOf(draft: Draft, card: RiskCard, noChange: boolean): Recor
     owner: draft.owner.trim() || undefined,
     actions: meetingActions(card)
       .map((a) => {
-        const d = draft.actions[`${a.sheet}:${a.row}`];
+        const d = draft.actions[meetingActionKey(a)];
         return { action: a, status: d?.status.trim() || undefined, due: d?.due || undefined };
       })
       .filter((a) => a.status !== undefined || a.due !== undefined),
@@ -81,15 +90,41 @@ export function choiceOf(draft: Draft, card: RiskCard, noChange: boolean): Recor
 }
 
 /**
- * Why the changes offer no field for the risk's own actions on the register, where it keeps some the meeting
- * does not write (several one a line, or one dated on its line of the actions text: a date or status written
- * would replace every line); null where there are none, or the meeting offers the one it keeps.
+ * What the changes say of the risk's own actions on the register they offer no field for, and why: one dated on
+ * its line of the actions text, or of several kept one a line, each due date or status with no line of the
+ * cell its own (one line for every action, or several lines read as one: written here, it would change other
+ * lines too); null where there are none, or the meeting offers every one of them.
  */
-export function ownActionsElsewhere(card: Pick<RiskCard, "ownAction" | "ownActions">): string | null {
+export function ownActionsElsewhere(
+  card: Pick<RiskCard, "ownAction" | "ownActions" | "ownLineActions">,
+): string | null {
   if (card.ownAction || card.ownActions.length === 0) return null;
   if (card.ownActions.length === 1)
     return "Its action on the register, dated on its line of the actions text, is changed on the register itself, not here.";
-  return `Its ${card.ownActions.length} actions on the register, kept one a line, are changed on the register itself, not here: a date or status written here would replace every line.`;
+  const offered = new Map(card.ownLineActions.map((a) => [a.line?.action.line, a.line]));
+  const kept = card.ownActions.flatMap((a) => {
+    const line = offered.get(a.line);
+    const due = line?.due != null;
+    const status = line?.status != null;
+    if (due && status) return [];
+    return [{ action: a, field: due ? "status" : status ? "due date" : null }];
+  });
+  if (kept.length === 0) return null;
+  const why = "no line of the cell is theirs alone (one line for every action, or several lines read as one)";
+  if (kept.length === card.ownActions.length && kept.every((k) => k.field === null))
+    return `Its ${card.ownActions.length} actions on the register, kept one a line, are changed on the register itself, not here: ${why}.`;
+  const named = kept.map((k) => (k.field ? `the ${k.field} of ${lineName(k.action)}` : lineName(k.action)));
+  const subject = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+  const verb = named.length === 1 ? "is" : "are";
+  return `${subject[0].toUpperCase()}${subject.slice(1)} on the register ${verb} changed on the register itself, not here: ${why}.`;
+}
+
+/** "action 2 'Review claims'", as a sentence names one of the risk's own actions kept one a line. */
+const lineName = (a: OwnAction) => `a${ownLineLabel(a).slice(1)}`;
+
+/** The accessible name of an action's field: "Action 2 'Review claims' due date" for one kept one a line. */
+function fieldName(a: MeetingAction, field: "status" | "due date"): string | undefined {
+  return a.own && a.line ? `${ownLineLabel(a.line.action)} ${field}` : undefined;
 }
 
 const Key = ({ children }: { children: string }) => {
@@ -290,27 +325,36 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
           </div>
           {ownElsewhere ? <p className={s.note}>{ownElsewhere}</p> : null}
           {meetingActions(card).map((a) => {
-            const key = `${a.sheet}:${a.row}`;
+            const key = meetingActionKey(a);
+            // One of several kept one a line: only the fields with a line of the cell its own.
+            const status = !(a.own && a.line) || a.line.status !== null;
+            const due = !(a.own && a.line) || a.line.due !== null;
             return (
               <fieldset key={key} className={s.action}>
                 <legend className={s.legend}>{meetingActionLabel(a)}</legend>
                 <div className={s.grid}>
-                  <Field label="Status">
-                    <Input
-                      className={s.fit}
-                      value={draft.actions[key]?.status ?? ""}
-                      placeholder={a.status}
-                      onChange={(_, d) => setAction(key, { status: d.value })}
-                    />
-                  </Field>
-                  <Field label="Due">
-                    <Input
-                      className={s.fit}
-                      type="date"
-                      value={draft.actions[key]?.due ?? a.due ?? ""}
-                      onChange={(_, d) => setAction(key, { due: d.value })}
-                    />
-                  </Field>
+                  {status ? (
+                    <Field label="Status">
+                      <Input
+                        className={s.fit}
+                        value={draft.actions[key]?.status ?? ""}
+                        placeholder={a.status}
+                        aria-label={fieldName(a, "status")}
+                        onChange={(_, d) => setAction(key, { status: d.value })}
+                      />
+                    </Field>
+                  ) : null}
+                  {due ? (
+                    <Field label="Due">
+                      <Input
+                        className={s.fit}
+                        type="date"
+                        value={draft.actions[key]?.due ?? a.due ?? ""}
+                        aria-label={fieldName(a, "due date")}
+                        onChange={(_, d) => setAction(key, { due: d.value })}
+                      />
+                    </Field>
+                  ) : null}
                 </div>
               </fieldset>
             );

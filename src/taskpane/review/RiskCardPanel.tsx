@@ -5,6 +5,7 @@ import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular } from "@fluentui/react-icons";
 import { appetiteLine } from "../../core/history";
 import { proposalWords } from "../../core/meeting/accept-proposal";
+import { hasNoStrategy } from "../../core/meeting/queue";
 import type { CardOwnAction, RiskCard } from "../../core/meeting/card";
 import type { OwnAction } from "../../core/model/own-action";
 import type { Rag } from "../../core/model/owned-tab";
@@ -145,6 +146,15 @@ export function RiskCardPanel({
             Updated this month
           </Badge>
         )}
+        {/* Why it came up early (buildQueue), as long as it has none. */}
+        {hasNoStrategy(f) ? (
+          <>
+            {" "}
+            <Badge appearance="tint" color="danger">
+              No strategy
+            </Badge>
+          </>
+        ) : null}
       </div>
       <dl className={s.dl}>
         <dt className={s.dt}>Owner</dt>

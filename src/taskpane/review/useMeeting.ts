@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toA1, columnLetter } from "../../core/address/a1";
 import { acceptedProposalLog, proposalWords } from "../../core/meeting/accept-proposal";
+import { formulaCellNote } from "../../core/meeting/formula-cell-note";
 import { buildCardIndex, cardFor, type RiskCard } from "../../core/meeting/card";
 import type { RiskInMeeting } from "../../core/meeting/card-now";
 import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/meeting/conflict";
@@ -14,7 +15,14 @@ import {
   notReviewedRisks,
   type ReviewedRisk,
 } from "../../core/meeting/meeting-record";
-import { buildQueue, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
+import {
+  buildMeetingProgress,
+  progressKey,
+  readMeetingProgress,
+  resumedAttendees,
+  type MeetingProgress,
+} from "../../core/meeting/meeting-progress";
+import { buildQueue, hasNoStrategy, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
 import {
   mergeActionValues,
   withRecordedActions,
@@ -36,6 +44,7 @@ import { escalationsAtMeetingStart } from "../../core/meeting/resumed-escalation
 import { factsWithRowNow } from "../../core/meeting/row-now";
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
 import type { LogAppend } from "../../core/model/edits";
+import { OWNED_TAB_NAMES } from "../../core/model/owned-tab";
 import type { Proposal } from "../../core/model/history";
 import type { SheetRecord } from "../../core/model/records";
 import type { Escalation, Report } from "../../core/model/report";
@@ -138,7 +147,7 @@ function rememberName(name: string): void {
   }
 }
 
-/** "Risk 3 of 41: HRC-007 Title. Due for its update." */
+/** "Risk 3 of 41: HRC-007 Title. Due for its update." (and " No strategy." for a risk without one). */
 export function announce(
   queue: readonly QueueItem[],
   index: number,
@@ -155,7 +164,38 @@ export function announce(
         : item.due
           ? "Due for its update."
           : "Updated this month.";
-  return `Risk ${index + 1} of ${queue.length}: ${item.facts.id || "(no id)"} ${item.facts.title}. ${state}`;
+  // Why a risk updated this month came up early (buildQueue); said of one due too, as its card says it.
+  const early = o === undefined && hasNoStrategy(item.facts) ? " No strategy." : "";
+  return `Risk ${index + 1} of ${queue.length}: ${item.facts.id || "(no id)"} ${item.facts.title}. ${state}${early}`;
+}
+
+/**
+ * Said when the risk taken (recorded or skipped) was the last in the queue: the queue is finished, and what the
+ * chair does next (SPEC Workflows 4: "end with a record of the meeting").
+ */
+export function queueEnd(queue: readonly QueueItem[], outcomes: ReadonlyMap<string, Outcome>): string {
+  const recorded = queue.filter((q) => outcomes.get(q.key)?.kind === "recorded").length;
+  const left = queue.length - recorded;
+  if (left === 0)
+    return `End of the queue: ${queue.length === 1 ? "its one risk is" : `all ${queue.length} risks are`} recorded. Choose End meeting to write the Meeting Record.`;
+  return `End of the queue: ${recorded} of ${queue.length} risks recorded; ${left} not (skipped or not reached). Go back with Previous (Alt+P), or choose End meeting to write the Meeting Record.`;
+}
+
+/**
+ * What the live region says once the risk at `at` is taken: `done` ("Recorded no change for HRC-001."), the
+ * notes the record gave (a formula kept, a column missing: what the pane shows beside the card, heard too),
+ * then the card shown next, or that the queue is finished when the risk was its last (`next` is `at`).
+ */
+function afterTaking(
+  done: string,
+  notes: readonly string[],
+  queue: readonly QueueItem[],
+  at: number,
+  next: number,
+  outcomes: ReadonlyMap<string, Outcome>,
+): string {
+  const then = next === at ? queueEnd(queue, outcomes) : announce(queue, next, outcomes);
+  return [done, ...notes, then].join(" ");
 }
 
 /** The address of a risk's row across its table, to select so the room sees it. */
@@ -180,12 +220,22 @@ function withLogged(
   return new Map(logged).set(key, [...(logged.get(key) ?? []), log]);
 }
 
-/** The outcomes of risks this meeting recorded before the pane was reopened (see recordedEarlier). */
-function earlierOutcomes(records: ReadonlyMap<string, EarlierRecord>, queue: readonly QueueItem[]) {
+/**
+ * The outcomes of risks this meeting recorded before the pane was reopened (see recordedEarlier), and of those
+ * it skipped and did not record since (`skipped`: progressKey of each, as the Meeting Record under way keeps them).
+ */
+function earlierOutcomes(
+  records: ReadonlyMap<string, EarlierRecord>,
+  queue: readonly QueueItem[],
+  skipped: ReadonlySet<string> = new Set(),
+) {
   const out = new Map<string, Outcome>();
   for (const q of queue) {
     const r = records.get(q.key);
-    if (!r) continue;
+    if (!r) {
+      if (skipped.has(progressKey(q.facts))) out.set(q.key, { kind: "skipped" });
+      continue;
+    }
     // The report was read after those records, so the risk's facts are its values after them.
     const f = q.facts;
     out.set(q.key, {
@@ -200,11 +250,24 @@ function earlierOutcomes(records: ReadonlyMap<string, EarlierRecord>, queue: rea
         rag: f.rag,
         strategy: f.strategy,
         owner: f.owner,
+        record: f.record,
       },
       earlier: true,
     });
   }
   return out;
+}
+
+/** The keys of `skipped`, as one text: what tells the risks skipped changed. */
+function skippedKeysOf(skipped: readonly QueueItem[]): string {
+  return skipped.map((q) => q.key).join("\n");
+}
+
+/** The meeting on `date` under way, as the workbook's Meeting Record keeps it; null when it keeps none. */
+async function meetingUnderWay(gateway: WorkbookGateway, date: string): Promise<MeetingProgress | null> {
+  if (!gateway.readOwnedTab) return null;
+  const record = await gateway.readOwnedTab(OWNED_TAB_NAMES["meeting-record"]);
+  return record ? readMeetingProgress(record, date) : null;
 }
 
 export interface UseMeetingArgs {
@@ -255,6 +318,10 @@ export function useMeeting({
   const logSheet = useRef<string | null>(null);
   /** Rows as the meeting last saw them (shown, written or kept), by rowKey: the risk's row and action rows. */
   const snapshots = useRef(new Map<string, RowSnapshot | null>());
+  /** The writes of the meeting under way to the Meeting Record (saveProgress), one after another. */
+  const progressWrites = useRef<Promise<void>>(Promise.resolve());
+  /** The risks skipped (skippedKeysOf) as saveProgress last wrote them for this meeting. */
+  const progressSkipped = useRef<string | null>(null);
   const index = useMemo(
     () => (startReport.current && settings ? buildCardIndex(startReport.current, settings) : null),
     [state.setup, settings],
@@ -323,6 +390,38 @@ export function useMeeting({
       .catch((e: unknown) => patch({ error: plainMessage(e) }));
   }, [current, gateway, patch]);
 
+  /**
+   * Keeps the meeting under way in the Meeting Record (meeting-progress.ts): its attendees and the risks skipped
+   * so far, with the earlier meetings' records kept below. Queued after the writes before it; only where the
+   * gateway can read the tab back (else the earlier meetings would be lost, and nothing could resume from it).
+   * Resolves once written (a failure is shown, not thrown); `skipped` are the risks skipped and not recorded.
+   */
+  const saveProgress = useCallback(
+    (setup: MeetingSetup, skipped: QueueItem[]): Promise<void> => {
+      const rep = startReport.current;
+      const read = gateway.readOwnedTab?.bind(gateway);
+      if (!rep || !settings || !read) return progressWrites.current;
+      progressSkipped.current = skippedKeysOf(skipped);
+      const tab = buildMeetingProgress(setup, skipped, {
+        source: rep.source,
+        version: VERSION,
+        marking: settings.protectiveMarking,
+      });
+      progressWrites.current = progressWrites.current
+        .then(async () => {
+          const old = await read(tab.name);
+          await gateway.writeOwnedTab(old ? withEarlierMeetings(tab, old) : tab);
+        })
+        .catch((e: unknown) =>
+          patch({
+            error: `The Meeting Record could not be brought up to date with the meeting under way: ${plainMessage(e)}`,
+          }),
+        );
+      return progressWrites.current;
+    },
+    [gateway, settings, patch],
+  );
+
   const start = useCallback(
     async (setup: MeetingSetup) => {
       if (!report || !settings) return;
@@ -346,6 +445,17 @@ export function useMeeting({
         return;
       }
       const resuming = latest.current.setup !== null && startReport.current === report;
+      // Started again after the pane was reopened: the meeting under way, as the Meeting Record keeps it.
+      let progress: MeetingProgress | null = null;
+      let progressError: string | null = null;
+      if (!resuming) {
+        try {
+          progress = await meetingUnderWay(gateway, setup.date);
+        } catch (e) {
+          progressError = `A meeting under way on this date could not be read from the Meeting Record, so its attendees and skipped risks were not picked up: ${plainMessage(e)}`;
+        }
+      }
+      if (progress) setup = { ...setup, attendees: resumedAttendees(progress.attendees, setup.attendees) };
       if (!resuming) {
         startReport.current = report;
         escalationsAtStart.current = report.escalations;
@@ -364,7 +474,9 @@ export function useMeeting({
       const earlier = resuming
         ? null
         : recordedEarlier(report.history, queue, setup.date, logSheet.current, report.proposals);
-      const outcomes = earlier ? earlierOutcomes(earlier.records, queue) : latest.current.outcomes;
+      const outcomes = earlier
+        ? earlierOutcomes(earlier.records, queue, progress?.skipped)
+        : latest.current.outcomes;
       // The workbook was read again after this meeting's earlier records: the escalations they made are in
       // its routes already, so the start's are worked out back from the changes they logged.
       if (earlier)
@@ -376,8 +488,15 @@ export function useMeeting({
           }),
           settings,
         );
-      const reviewedOrder = earlier ? [...outcomes.keys()] : latest.current.reviewedOrder;
+      const reviewedOrder = earlier
+        ? [...outcomes].filter(([, o]) => o.kind === "recorded").map(([key]) => key)
+        : latest.current.reviewedOrder;
       const proposalsAccepted = earlier ? earlier.proposalsAccepted : latest.current.proposalsAccepted;
+      // The meeting under way in the Meeting Record before its first card, so a pane closed from then on finds it.
+      await saveProgress(
+        setup,
+        queue.filter((q) => outcomes.get(q.key)?.kind === "skipped"),
+      );
       patch({
         phase: "running",
         setup,
@@ -389,12 +508,28 @@ export function useMeeting({
         keptTheirs: resuming ? latest.current.keptTheirs : new Map(),
         logged: resuming ? latest.current.logged : new Map(),
         busy: false,
+        error: latest.current.error ?? progressError,
         notes: [],
         announcement: announce(queue, 0, outcomes),
       });
     },
-    [report, settings, gateway, patch],
+    [report, settings, gateway, patch, saveProgress],
   );
+
+  // Written again whenever the risks skipped change (start writes it first), so a meeting started again after
+  // the pane was closed has them.
+  const skippedKeys = useMemo(
+    () => skippedKeysOf(state.queue.filter((q) => state.outcomes.get(q.key)?.kind === "skipped")),
+    [state.queue, state.outcomes],
+  );
+  useEffect(() => {
+    if (state.phase !== "running" || !state.setup || skippedKeys === progressSkipped.current) return;
+    const s = latest.current;
+    void saveProgress(
+      state.setup,
+      s.queue.filter((q) => s.outcomes.get(q.key)?.kind === "skipped"),
+    );
+  }, [state.phase, state.setup, skippedKeys, saveProgress]);
 
   const go = useCallback(
     (delta: 1 | -1) =>
@@ -418,7 +553,7 @@ export function useMeeting({
           index: i,
           conflict: null,
           notes: [],
-          announcement: `Skipped ${item.facts.id}. ${announce(s.queue, i, outcomes)}`,
+          announcement: afterTaking(`Skipped ${item.facts.id}.`, [], s.queue, s.index, i, outcomes),
         };
       }),
     [patch],
@@ -432,6 +567,8 @@ export function useMeeting({
       plan: RecordPlan,
       noChange: boolean,
     ): Promise<boolean> => {
+      // After the Meeting Record's write for a skip just before (saveProgress): this pane's writes go one at a time.
+      await progressWrites.current;
       const result = await gateway.recordUpdate!(request);
       if (!result.ok) {
         patch({
@@ -472,10 +609,7 @@ export function useMeeting({
         const keptTheirs = new Map(s.keptTheirs);
         keptTheirs.delete(key);
         const i = Math.min(s.index + 1, s.queue.length - 1);
-        const notes = [
-          ...plan.notes,
-          ...result.keptFormulas.map((a) => `${a} holds a formula, so it was left to work the value out.`),
-        ];
+        const notes = [...plan.notes, ...result.keptFormulas.map(formulaCellNote)];
         const over = result.replaced.length
           ? " It replaced a co-author's change; their words are kept in the Update Log."
           : "";
@@ -489,7 +623,7 @@ export function useMeeting({
           busy: false,
           conflict: null,
           notes,
-          announcement: `${said} ${announce(s.queue, i, outcomes)}`,
+          announcement: afterTaking(said, notes, s.queue, s.index, i, outcomes),
         };
       });
       return true;
@@ -690,6 +824,7 @@ export function useMeeting({
         sheet: q.facts.sheet,
         row: q.facts.row,
         address: toA1(q.facts.row - 1, idCol),
+        ...(q.alsoOn ? { alsoOn: q.alsoOn } : {}),
         noChange: o.noChange,
         text: o.text,
         changes: o.changes,
@@ -709,7 +844,10 @@ export function useMeeting({
     });
     let live = true;
     // Each meeting keeps its record: the earlier meetings the tab held go below this one's.
-    const earlier = gateway.readOwnedTab ? gateway.readOwnedTab(tab.name) : Promise.resolve(null);
+    // After the meeting under way's last write (saveProgress), whose place this record takes.
+    const earlier = progressWrites.current.then(() =>
+      gateway.readOwnedTab ? gateway.readOwnedTab(tab.name) : null,
+    );
     earlier
       .then((old) => gateway.writeOwnedTab(old ? withEarlierMeetings(tab, old) : tab))
       .then(

@@ -18,7 +18,7 @@ import { ConflictPanel } from "../review/ConflictPanel";
 import { MeetingSetupForm, todayIso } from "../review/MeetingSetupForm";
 import { RecordPanel, type RecordPanelHandle } from "../review/RecordPanel";
 import { RiskCardPanel } from "../review/RiskCardPanel";
-import { rememberedName, useMeeting, type MeetingSetup } from "../review/useMeeting";
+import { queueEnd, rememberedName, useMeeting, type MeetingSetup } from "../review/useMeeting";
 import { sectionHeading, visuallyHidden } from "../styles";
 import { firstFocusable, useFocusAfterRender } from "../hooks/useFocusAfterRender";
 
@@ -135,6 +135,9 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
     [meeting.setup],
   );
 
+  // The last risk in the queue taken (recorded or skipped): the card says the queue is finished.
+  const atQueueEnd =
+    current !== undefined && meeting.index === meeting.queue.length - 1 && meeting.outcomes.has(current.key);
   const left = meeting.queue.filter((q) => meeting.outcomes.get(q.key)?.kind !== "recorded").length;
   const dueLeft = meeting.queue.filter(
     (q) => q.due && meeting.outcomes.get(q.key)?.kind !== "recorded",
@@ -174,8 +177,8 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
             </>
           ) : null}
           <p className={s.p}>
-            Steps through the open risks, those due for their monthly update first. Each update is written to
-            the register and the Update Log as you record it.
+            Steps through the open risks, those due for their monthly update or with no strategy first. Each
+            update is written to the register and the Update Log as you record it.
           </p>
           <MeetingSetupForm
             ref={setupForm}
@@ -234,6 +237,11 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
               {meeting.notes.length ? (
                 <MessageBar intent="info" layout="multiline">
                   <MessageBarBody>{meeting.notes.join(" ")}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+              {atQueueEnd ? (
+                <MessageBar intent="success" layout="multiline">
+                  <MessageBarBody>{queueEnd(meeting.queue, meeting.outcomes)}</MessageBarBody>
                 </MessageBar>
               ) : null}
               {meeting.conflict ? (

@@ -70,6 +70,13 @@ describe("routeEscalations", () => {
       [["corporate-register", "score 20 (worked out as 4 × 5) ≥ 16"]],
     ],
     [
+      "no score is worked out from a likelihood off its 1–5 scale (60 from '60%', 0.6)",
+      { likelihood: "60%", impact: 3, score: null },
+      undefined,
+      [],
+    ],
+    ["nor from a likelihood of 0.6", { likelihood: 0.6, impact: 5, score: null }, undefined, []],
+    [
       "any financial impact: financial cluster",
       { ...score(2, 2), financial: 10000 },
       undefined,

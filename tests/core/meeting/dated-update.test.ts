@@ -109,6 +109,13 @@ describe("updateCellText", () => {
     expect(updateCellText(null, "Signage installed", OCT_10, null)).toBeNull();
   });
 
+  it("is null for a programme of dates after the meeting under a heading: it is no history to add to", () => {
+    // (judgement, heuristics review 30) A list of later dates under "…:" is what is planned, not entries of the history.
+    expect(
+      write("Contractor's programme received:\n14/11/22 – traffic management\n12/12/22 – works complete"),
+    ).toBeNull();
+  });
+
   it("replaces, not repeats, the meeting's own line of the day when the update is recorded again", () => {
     const once = write("12/09/22 – reviewed at RMB")!.text;
     expect(write(once, "Signage installed and tested", "Signage installed")?.text).toBe(
@@ -130,16 +137,16 @@ describe("heldInLog and carriedSaysNoChange", () => {
   const cell = "10/10/22 – Signage installed\n12/09/22 – No change";
 
   it("takes a history as logged when its newest line has the last logged words", () => {
-    expect(heldInLog(cell, "folded", "Signage installed")).toBe(true);
-    expect(heldInLog(cell, "folded", "No change")).toBe(false);
-    expect(heldInLog(cell, "folded", null)).toBe(false);
-    expect(heldInLog("Backlog", "Backlog", "Backlog")).toBe(true);
+    expect(heldInLog(cell, "folded", "Signage installed", OCT_10)).toBe(true);
+    expect(heldInLog(cell, "folded", "No change", OCT_10)).toBe(false);
+    expect(heldInLog(cell, "folded", null, OCT_10)).toBe(false);
+    expect(heldInLog("Backlog", "Backlog", "Backlog", OCT_10)).toBe(true);
   });
 
   it("reads no change in the newest dated line, else in the words", () => {
-    expect(carriedSaysNoChange(cell, "")).toBe(false);
-    expect(carriedSaysNoChange("12/09/22 – No change\n10/08/22 – reviewed", "")).toBe(true);
-    expect(carriedSaysNoChange(null, "No change this month")).toBe(true);
+    expect(carriedSaysNoChange(cell, "", OCT_10)).toBe(false);
+    expect(carriedSaysNoChange("12/09/22 – No change\n10/08/22 – reviewed", "", OCT_10)).toBe(true);
+    expect(carriedSaysNoChange(null, "No change this month", OCT_10)).toBe(true);
   });
 });
 

@@ -531,7 +531,7 @@ describe("chair's review: the Meeting Record", () => {
     expect(section("Risks reviewed")).toEqual({
       title: "Risks reviewed (1)",
       rows: [
-        `HRC-001 | ${facts1.title} | Updated | Likelihood up too | Impact: 4 → 5; Score: 8 → 10; Likelihood: 2 → 4; Score: 10 → 20; RAG: Amber → Red`,
+        `HRC-001 | ${facts1.title} | Updated | Likelihood up too | Impact: 4 → 5; Score: 8 → 10; Likelihood: 2 → 4; Score: 10 → 20; RAG: Amber → Red | IRIS Risks`,
       ],
     });
     expect(section("Changes made").title).toBe("Changes made (5)");

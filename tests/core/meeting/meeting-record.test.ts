@@ -11,6 +11,8 @@ import { buildUpdateLogTab, UPDATE_LOG_HEADER_ROW } from "../../../src/core/meet
 import { isDateCell, OWNED_MARKER, storedCell } from "../../../src/core/model/owned-tab";
 import type { Escalation } from "../../../src/core/model/report";
 import { UPDATE_LOG_HEADER } from "../../../src/core/meeting/record";
+import { buildMeetingProgress } from "../../../src/core/meeting/meeting-progress";
+import type { OwnedTab } from "../../../src/core/model/owned-tab";
 
 const esc = (recordId: string, destinations: Escalation["destinations"], reasons: string[]): Escalation => ({
   recordId,
@@ -101,8 +103,8 @@ describe("buildMeetingRecord", () => {
         "Annexes | Street Lighting",
         "Summary | 2 reviewed (1 no change), 1 with changes, 1 not reviewed, 2 new escalations, 0 proposals accepted",
         "Risks reviewed (2)",
-        "HRC-001 | Potholes | No change | No change this month",
-        "HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16",
+        "HRC-001 | Potholes | No change | No change this month | IRIS Risks",
+        "HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16 | IRIS Risks",
         "Changes made (2)",
         "HRC-002 | Score | 12 | 16",
         "Risks not reviewed (1)",
@@ -113,17 +115,36 @@ describe("buildMeetingRecord", () => {
     );
     expect(tab.format.links).toEqual([
       {
-        row: text.indexOf("HRC-001 | Potholes | No change | No change this month"),
+        row: text.indexOf("HRC-001 | Potholes | No change | No change this month | IRIS Risks"),
         col: 0,
         sheet: "IRIS Risks",
         address: "A3",
       },
       {
-        row: text.indexOf("HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16"),
+        row: text.indexOf(
+          "HRC-002 | Flooding | Updated | Worse | Likelihood: 3 → 4; Score: 12 → 16 | IRIS Risks",
+        ),
         col: 0,
         sheet: "IRIS Risks",
         address: "A4",
       },
+    ]);
+  });
+
+  it("names each register a risk reviewed once stands on (SPEC Owned tabs: shown once, naming each register)", () => {
+    const [first] = input.reviewed;
+    const onTwo = buildMeetingRecord({
+      ...input,
+      reviewed: [{ ...first, sheet: "Highways Risks", alsoOn: ["Directorate Register"] }],
+    });
+    const row = onTwo.rows.find((r) => r[0] === "HRC-001")!;
+    expect(row.slice(0, 6)).toEqual([
+      "HRC-001",
+      "Potholes",
+      "No change",
+      "No change this month",
+      "",
+      "Highways Risks, Directorate Register",
     ]);
   });
 
@@ -204,7 +225,7 @@ describe("buildUpdateLogTab", () => {
 
 describe("withEarlierMeetings: each meeting keeps its record", () => {
   /** A tab as Excel gives it back: values, dates as serials with a date format. */
-  const asRead = (tab: ReturnType<typeof buildMeetingRecord>) => {
+  const asRead = (tab: OwnedTab) => {
     const values = tab.rows.map((r) => r.map((c) => (isDateCell(c) ? storedCell(c).value : (c ?? null))));
     const formats = tab.rows.map((r) => r.map((c) => (isDateCell(c) ? "dd/mm/yyyy" : "General")));
     values[0] = [...values[0], null, OWNED_MARKER];
@@ -242,6 +263,35 @@ describe("withEarlierMeetings: each meeting keeps its record", () => {
           (r) => r.length === 1 && r[0] === "None" && both.format.titleRows.includes(both.rows.indexOf(r)),
         ),
     ).toBe(false);
+  });
+
+  it("leaves out the same meeting's record under way, which this record replaces, and keeps another day's", () => {
+    const heading = { source: input.source, version: input.version, marking: input.marking };
+    const september = buildMeetingRecord({ ...input, meeting: { ...input.meeting, date: "2022-09-12" } });
+    const underWay = withEarlierMeetings(buildMeetingProgress(input.meeting, [], heading), asRead(september));
+    const ended = withEarlierMeetings(buildMeetingRecord(input), asRead(underWay));
+    const titles = (tab: OwnedTab) =>
+      tab.rows.map((r) => r[0]).filter((v) => typeof v === "string" && v.startsWith("Risk review meeting"));
+    expect(titles(underWay)).toEqual([
+      "Risk review meeting, 10/10/2022 (in progress)",
+      "Risk review meeting, 12/09/2022",
+    ]);
+    expect(titles(ended)).toEqual(["Risk review meeting, 10/10/2022", "Risk review meeting, 12/09/2022"]);
+    // The record under way of another day (a meeting never ended) is kept.
+    const november = buildMeetingRecord({ ...input, meeting: { ...input.meeting, date: "2022-11-07" } });
+    expect(titles(withEarlierMeetings(november, asRead(underWay)))).toEqual([
+      "Risk review meeting, 07/11/2022",
+      "Risk review meeting, 10/10/2022 (in progress)",
+      "Risk review meeting, 12/09/2022",
+    ]);
+  });
+
+  it("adds nothing when the only meeting the tab held is the one this record replaces", () => {
+    const heading = { source: input.source, version: input.version, marking: input.marking };
+    const latest = buildMeetingRecord(input);
+    expect(withEarlierMeetings(latest, asRead(buildMeetingProgress(input.meeting, [], heading)))).toBe(
+      latest,
+    );
   });
 
   it("a tab holding no meeting record (an empty sheet, another layout) adds nothing", () => {

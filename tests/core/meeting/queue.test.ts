@@ -1,6 +1,6 @@
 // Queue order (due first, never updated first, oldest first, then the rest) and the filters.
 
-import { buildQueue, distinctValues, riskKey } from "../../../src/core/meeting/queue";
+import { buildQueue, distinctValues, hasNoStrategy, riskKey } from "../../../src/core/meeting/queue";
 import { register, risk, updateLog } from "../rules/harness";
 import { reportOfSheets } from "./helpers";
 
@@ -34,6 +34,31 @@ describe("buildQueue", () => {
     const q = buildQueue(report, { meetingDate: "2022-10-10" });
     expect(ids(q)).toEqual(["R-NEVER", "R-OLD", "R-AUG", "R-SEP", "R-EDGE", "R-UP", "R-LOGGED"]);
     expect(q.map((i) => i.due)).toEqual([true, true, true, true, false, false, false]);
+  });
+
+  it("brings a risk with no strategy up early: due with none first, then due, then none though updated, then the rest", () => {
+    // The mission: "risks with no strategy or no update this month first"; SPEC rule risk/missing-strategy.
+    const { report: noStrategy } = reportOfSheets([
+      register(
+        risk({ id: "R-UP", lastReview: "01/10/2022" }),
+        risk({ id: "R-UP-NONE", lastReview: "03/10/2022", strategy: null }),
+        risk({ id: "R-DUE", lastReview: "01/08/2022" }),
+        risk({ id: "R-DUE-NONE", lastReview: "01/09/2022", strategy: null }),
+      ),
+    ]);
+    const q = buildQueue(noStrategy, { meetingDate: "2022-10-10" });
+    expect(ids(q)).toEqual(["R-DUE-NONE", "R-DUE", "R-UP-NONE", "R-UP"]);
+    expect(q.map((i) => hasNoStrategy(i.facts))).toEqual([true, false, true, false]);
+  });
+
+  it("brings a risk on several registers (one id and title) once, naming the other registers it is on", () => {
+    const same = risk({ id: "R-1", title: "Pothole claims", lastReview: "01/08/2022" });
+    const { report: two } = reportOfSheets([
+      { ...register(same), name: "Highways Risks" },
+      { ...register(same), name: "Directorate Register" },
+    ]);
+    const q = buildQueue(two, { meetingDate: "2022-10-10" });
+    expect(q.map((i) => [i.facts.sheet, i.alsoOn])).toEqual([["Highways Risks", ["Directorate Register"]]]);
   });
 
   it("uses the meeting date as the as-at date", () => {

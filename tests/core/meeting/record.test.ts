@@ -427,8 +427,9 @@ describe("recordToEdits: the risk's own action on the register", () => {
 
 describe("the card: several own actions on the register, one a line", () => {
   // SPEC "Actions inside the register"; fx29: registers keep several actions in the own-action cells, one a
-  // line. The card lists each as the check reads it; the meeting does not offer to change such cells, as a
-  // status or date written into one would replace every line of it.
+  // line. The card lists each as the check reads it; the meeting does not offer to change such cells whole, as
+  // a status or date written into one would replace every line of it (fx-ownline30: it offers each action's
+  // line instead, tests/core/meeting/own-lines.test.ts).
   const headers = [...REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"];
   const several: SheetSpec = {
     name: "IRIS Risks",
@@ -453,8 +454,9 @@ describe("the card: several own actions on the register, one a line", () => {
     ]);
   });
 
-  it("offers no own action to change: the cells hold several", () => {
+  it("offers no own action to change whole: the cells hold several, each offered its own line", () => {
     expect(card.ownAction).toBeNull();
+    expect(card.ownLineActions.map((a) => a.line?.action.text)).toEqual(["Resurface A38", "Review claims"]);
   });
 });
 

@@ -2,7 +2,8 @@
 // offered again, and movement that does not count a pair as one new and one gone.
 
 import { defaultSettings, type Settings } from "../../../src/core/model/settings";
-import { proposeRenumbered, titleShare, titleWords } from "../../../src/core/merge/renumbered";
+import { proposeRenumbered } from "../../../src/core/merge/renumbered";
+import { titleShare, titleWords } from "../../../src/core/parse/title-words";
 import { exportGrid, plan, registerGrid, risk } from "./helpers";
 
 describe("titleShare", () => {

@@ -8,6 +8,7 @@ import {
   ownCellsListSeveral,
   readOwnActions,
   saysNoFurtherAction,
+  withRawLine,
   type OwnAction,
 } from "../../../src/core/model/own-action";
 import type { RiskRecord } from "../../../src/core/model/records";
@@ -199,6 +200,96 @@ describe("readOwnActions: several actions, one a line, aligned across the cells"
 
   it("aligns the cells' non-blank lines: a blank line is no action's", () => {
     expect(read({ due: "31/07/2022\n\n31/08/2022", status: "Open\nOpen" })).toHaveLength(2);
+  });
+});
+
+describe("readOwnActions: the raw line of each cell an aligned action is written on", () => {
+  // The meeting writes one action's due date or status on its own line of the cell (fx-ownline30): each
+  // aligned action says which raw line (line breaks counted as the cell has them, blank lines too) holds its
+  // value alone, and null where no line is its alone.
+  const lines = (row: Row) => readOwnActions(riskOf(row), isOpen).map((a) => [a.line, a.cellLines ?? "none"]);
+
+  it("gives action n the raw line n of each cell kept one a line", () => {
+    expect(
+      lines({
+        actions: "1. Resurface A38\n2. Review claims",
+        owner: "JS\nAL",
+        due: "31/08/2022\n31/12/2022",
+        status: "In progress\nNot started",
+      }),
+    ).toEqual([
+      [1, { owner: 0, due: 0, status: 0 }],
+      [2, { owner: 1, due: 1, status: 1 }],
+    ]);
+  });
+
+  it("counts blank lines as lines of the cell, though no action's", () => {
+    expect(lines({ due: "31/08/2022\n\n  \n31/12/2022", status: "\nOpen\nDelayed" })).toEqual([
+      [1, { owner: null, due: 0, status: 1 }],
+      [2, { owner: null, due: 3, status: 2 }],
+    ]);
+  });
+
+  it("keeps a bracketed line with the line above: the action's line is the one it qualifies", () => {
+    expect(lines({ due: "31/08/2022\n(revised from June)\n31/12/2022", status: "Open\nDelayed" })).toEqual([
+      [1, { owner: null, due: 0, status: 0 }],
+      [2, { owner: null, due: 2, status: 1 }],
+    ]);
+  });
+
+  it("counts CRLF and CR line endings as one break each", () => {
+    expect(lines({ due: "31/08/2022\r\n\r\n31/12/2022", status: "Open\rDelayed" })).toEqual([
+      [1, { owner: null, due: 0, status: 0 }],
+      [2, { owner: null, due: 2, status: 1 }],
+    ]);
+  });
+
+  it("gives no line where it is not the action's alone: a cell of one line, a status read from several lines", () => {
+    // Owner and due date of one line are every action's; the third status line qualifies the second.
+    expect(
+      lines({
+        actions: "1. Survey\n2. Repair",
+        owner: "JS",
+        due: "31/08/2022",
+        status: "Open\nDelayed\nAwaiting parts",
+      }),
+    ).toEqual([
+      [1, { owner: null, due: null, status: 0 }],
+      [2, { owner: null, due: null, status: null }],
+    ]);
+  });
+
+  it("gives no due line where the date is written on the action's line of the actions text, nor a line the cell lacks", () => {
+    expect(
+      lines({ actions: "1. Survey – 31/12/22\n2. Repair – 31/07/22", status: "Open\nIn progress" }),
+    ).toEqual([
+      [1, { owner: null, due: null, status: 0 }],
+      [2, { owner: null, due: null, status: 1 }],
+    ]);
+    expect(lines({ due: "31/08/2022\n31/12/2022\n31/01/2023", status: "Open\nOpen" })).toEqual([
+      [1, { owner: null, due: 0, status: 0 }],
+      [2, { owner: null, due: 1, status: 1 }],
+      [3, { owner: null, due: 2, status: null }],
+    ]);
+  });
+
+  it("gives the risk's one action no lines: its cells are its alone", () => {
+    expect(lines({ owner: "JS", due: "31/08/2022", status: "Open" })).toEqual([[1, "none"]]);
+  });
+});
+
+describe("withRawLine", () => {
+  it("writes that raw line alone: its list marker, the other lines, blank lines, notes and line breaks kept", () => {
+    const cell = "1. 31/08/2022\r\n(revised from June)\r\n\r\n2. 31/12/2022\r\n";
+    expect(withRawLine(cell, 3, "31/01/2023")).toBe(
+      "1. 31/08/2022\r\n(revised from June)\r\n\r\n2. 31/01/2023\r\n",
+    );
+    expect(withRawLine("In progress\n  Not started", 1, "Delayed")).toBe("In progress\n  Delayed");
+  });
+
+  it("gives null for a line the cell does not have", () => {
+    expect(withRawLine("Open\nOpen", 2, "Delayed")).toBeNull();
+    expect(withRawLine("Open\nOpen", -1, "Delayed")).toBeNull();
   });
 });
 

@@ -1,7 +1,10 @@
-import { isoFromDay, latestDatedLine } from "../../../src/core/parse";
+import { dayFromIso, isoFromDay, latestDatedLine } from "../../../src/core/parse";
+
+/** The as-at date the lines are read at (a programme of later dates is no update). */
+const AS_AT = dayFromIso("2022-09-30")!;
 
 const latest = (text: string) => {
-  const d = latestDatedLine(text);
+  const d = latestDatedLine(text, AS_AT);
   return d === null ? null : isoFromDay(d);
 };
 
@@ -48,4 +51,65 @@ describe("latestDatedLine: a day name or an update word before the date", () => 
     "Survey by 28/09/22",
     "Monitoring 28/09/22 onwards",
   ])("%j is not dated", (text) => expect(latest(text)).toBeNull());
+});
+
+describe("latestDatedLine: a month starting a line heads an entry only with a separator", () => {
+  // A month heading an entry is followed by ":", "–", "-" or "—", or is the whole line; a month followed by
+  // words is the subject of a sentence ("March 2023 budget setting will …"). A day's date needs no separator.
+  it.each<[string, string]>([
+    ["Oct 2022: reviewed at RMB", "2022-10-01"],
+    ["Sep 2022 - no change", "2022-09-01"],
+    ["September 2022 — reviewed", "2022-09-01"],
+    ["[Aug 2022] reviewed", "2022-08-01"],
+    ["Aug 2022\nReviewed at RMB, no change", "2022-08-01"],
+    ["Update Aug 2022 reviewed at RMB", "2022-08-01"],
+    ["12/09/22 reviewed at RMB", "2022-09-12"],
+  ])("%j is dated %s", (text, iso) => expect(latest(text)).toBe(iso));
+
+  it.each([
+    "March 2023 budget setting will include a growth bid for winter service",
+    "April 2023 price uplift (CPI) will add c. £40k to the contract sum",
+    "Apr 2022-23 budget agreed",
+  ])("%j is not dated", (text) => expect(latest(text)).toBeNull());
+});
+
+describe("latestDatedLine: a deadline in a closing bracket", () => {
+  // "… (RC 12/09/22)" is when the line was written; after a word making it a deadline the date says when
+  // something is to happen ("completion expected (12/12/22)", "(due 12/12/22)").
+  it.each([
+    "Works order issued; completion expected (12/12/22)",
+    "Remedial works programmed (w/c 14/11/22)",
+    "Survey booked (due 12/12/22)",
+    "Survey booked (target date 12/12/22)",
+    "Works to be complete by (12/12/22)",
+    "Resurfacing scheduled (14/11/22).",
+  ])("%j is not dated", (text) => expect(latest(text)).toBeNull());
+
+  it.each<[string, string]>([
+    ["Reviewed at RMB (RC 12/09/22)", "2022-09-12"],
+    ["Reviewed by RC (12/09/22)", "2022-09-12"],
+    ["Reviewed at the board (w/c 12/09/22)", "2022-09-12"],
+    ["Works completed (12/09/22)", "2022-09-12"],
+  ])("%j is dated %s", (text, iso) => expect(latest(text)).toBe(iso));
+});
+
+describe("latestDatedLine: the lines under a heading ending with a colon", () => {
+  // A heading introducing a list (a programme, milestones, next steps) whose lines are all after the as-at date
+  // is what is planned, not the update's history; lines on or before it under a label are the history.
+  it.each<[string, string | null]>([
+    [
+      "Contractor's programme received:\n14/11/22 – traffic management in place\n12/12/22 – works complete",
+      null,
+    ],
+    ["Next steps:-\n- 14/11/22 – traffic management\n- 12/12/22 – works complete", null],
+    [
+      "12/09/22 – programme received:\n14/11/22 – traffic management\n12/12/22 – works complete",
+      "2022-09-12",
+    ],
+    ["Update:\n12/09/22 – reviewed at RMB\n10/08/22 – contractor briefed", "2022-09-12"],
+    ["Update:\n\n12/09/22 – reviewed at RMB", "2022-09-12"],
+    ["Update:\n12/10/22 – reviewed at RMB\n12/09/22 – contractor briefed", "2022-10-12"],
+    ["Programme:\n14/11/22 – works start\n\n12/09/22 – reviewed at RMB", "2022-09-12"],
+    ["12/09/22 – reviewed at RMB", "2022-09-12"],
+  ])("%j is dated %s", (text, iso) => expect(latest(text)).toBe(iso));
 });

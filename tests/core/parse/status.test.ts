@@ -113,6 +113,12 @@ describe("statuses as registers write them (issue 8)", () => {
     ["Combined with SL-03", "closed"],
     ["Retired", "closed"],
     ["Open (reopened 01/09/2022)", "open"],
+    // A later word reverses the closed word.
+    ["Closed – reopened Sep-22", "open"],
+    ["Closed (re-opened at RMB 12/09/22)", "open"],
+    ["Closed, reinstated 01/09/2022", "open"],
+    ["Closed – not to be reopened", "closed"],
+    ["Closed; never reopened", "closed"],
   ])("risk %j is %s", (text, expected) => {
     expect(parseRiskState(text, settings)).toBe(expected);
   });

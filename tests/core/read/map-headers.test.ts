@@ -93,6 +93,12 @@ describe("mapHeaders: register headers", () => {
     ["Residual", "Impact", "impact"],
     ["Target", "Score", "targetScore"],
     ["Contract risk register", "Score", "score"],
+    // Last month's assessment beside this month's: the earlier block is kept apart, as an inherent one is.
+    ["Previous", "Likelihood", "previousLikelihood"],
+    ["Last month", "Score", "previousScore"],
+    ["Previous quarter", "Impact", "previousImpact"],
+    ["Current", "Score", "score"],
+    ["This month", "Score", "score"],
   ])("group header %s above %s → %s", (group, header, field) => {
     expect(fieldOf("risk-register", header, group)).toBe(field);
   });
@@ -107,6 +113,15 @@ describe("mapHeaders: register headers", () => {
     ["Mitigate / Control", "controls"],
     ["Target Rating", "targetScore"],
   ])("a bracketed note or a list of strategy words: %s → %s", (header, field) => {
+    expect(fieldOf("risk-register", header)).toBe(field);
+  });
+
+  it.each([
+    ["Previous Score", "previousScore"],
+    ["Score last month", "previousScore"],
+    // "Last" before no period: the date of the last update, not an earlier assessment.
+    ["Last Updated", "lastUpdated"],
+  ])("a header naming an earlier assessment: %s → %s", (header, field) => {
     expect(fieldOf("risk-register", header)).toBe(field);
   });
 

@@ -126,6 +126,34 @@ describe("mapHeaders: month families", () => {
     }
   });
 
+  it.each<[string, string[], string, string[]]>([
+    [
+      "a financial year: April–December in its first year, January–March in its second",
+      ["April", "Dec", "January", "Mar"],
+      "Monthly update 2022/23",
+      ["Apr-22", "Dec-22", "Jan-23", "Mar-23"],
+    ],
+    ["a calendar year", ["Jul", "Aug", "Sept"], "Monthly update 2022", ["Jul-22", "Aug-22", "Sep-22"]],
+    ["a financial year written FY 2022-23", ["July", "August"], "Updates FY 2022-23", ["Jul-22", "Aug-22"]],
+  ])(
+    "months headed by their names alone under a group giving %s are the group's field, dated in that year",
+    (_, months, group, labels) => {
+      const m = mapHeaders("risk-register", cells([...base, ...months], group));
+      expect(m.monthFamilies?.map((f) => [f.field, f.columns.map((c) => c.label)])).toEqual([
+        ["update", labels],
+      ]);
+    },
+  );
+
+  it.each([
+    ["no group", undefined],
+    ["a group giving no year", "Monthly update"],
+    ["a group giving two years", "Monthly update 2022 and 2023"],
+  ])("months headed by their names alone under %s are not read (a month needs its year)", (_, group) => {
+    const m = mapHeaders("risk-register", cells([...base, "July", "August", "September"], group));
+    expect(m.monthFamilies).toBeUndefined();
+  });
+
   it("one month column of another field, or a bare month, is no family", () => {
     for (const header of ["Score Sep-22", "Budget Sep-22", "Sep-22"]) {
       const m = mapHeaders("risk-register", cells([...base, header]));

@@ -2,7 +2,13 @@
 // (council layouts review 3), and the rows that look like them but are risks.
 
 import { fillMergedAreas, gridFromRows, type CellValue, type MergedArea } from "../../../src/core/model/grid";
-import { noteRowKind, numberedHeading, planHeading } from "../../../src/core/read/table-structure";
+import {
+  isSignOffRow,
+  noteRowKind,
+  numberedHeading,
+  planHeading,
+  sectionHeading,
+} from "../../../src/core/read/table-structure";
 
 const grid = (rows: CellValue[][]) => gridFromRows("Register", rows);
 
@@ -22,6 +28,76 @@ describe("noteRowKind", () => {
     [[12, "Page 1"], null],
   ])("%j is %s", (row, kind) => {
     expect(noteRowKind(grid([row]), 0)).toBe(kind);
+  });
+});
+
+describe("isSignOffRow: the sign-off block under a register", () => {
+  /** 28/09/2022 as Excel keeps it, in a cell shown dd/mm/yyyy. */
+  const SIGNED = 44832;
+  /** One row; numbers are dates shown dd/mm/yyyy where `dated`. */
+  const one = (cells: CellValue[], dated = true) =>
+    gridFromRows("Register", [cells], {
+      numberFormats: [cells.map((v) => (typeof v === "number" && dated ? "dd/mm/yyyy" : null))],
+    });
+
+  it.each<[string, CellValue[]]>([
+    ["Approved by: … Date: …", ["Approved by:", "Jo Smith (Head of Highways)", null, "Date:", SIGNED]],
+    ["Signed: and a name", ["Signed:", "J Bloggs"]],
+    ["Date: and a date typed as text", ["Date:", "28/09/2022"]],
+    ["Reviewed by: with a name and a role", ["Reviewed by:", "Jo Smith", "Position:", "Head of Highways"]],
+  ])("reads %s as a sign-off row anywhere", (_what, cells) => {
+    expect(isSignOffRow(one(cells), 0, false)).toBe(true);
+  });
+
+  it("reads a line with no label ('Reviewed at Risk Management Board | 28/09/2022') as one only below the table", () => {
+    const g = one([null, "Reviewed at Risk Management Board", null, SIGNED]);
+    expect([isSignOffRow(g, 0, true), isSignOffRow(g, 0, false)]).toEqual([true, false]);
+  });
+
+  it.each<[string, CellValue[], boolean]>([
+    ["a risk with its id and scores", ["HW-01", "Flooding", "Jo Smith", 3, 3, 9], false],
+    ["a scored risk with no id", [null, "Loss of bridge inspection contractor", "Jo Smith", 4, 4, 16], false],
+    ["a bare risk with no id", [null, "Flooding", "Jo Smith"], false],
+    [
+      "a risk with no id whose update says it was reviewed",
+      [null, "Loss of depot", "Jo Smith", "Treat", "Reviewed at Risk Management Board"],
+      false,
+    ],
+    ["a label beside a figure", ["Approved by:", "Jo Smith", 16], false],
+    [
+      "a label beside a long sentence",
+      ["Date:", "To be agreed at the next board once the contractor replies"],
+      true,
+    ],
+  ])("leaves %s alone", (_what, cells, dated) => {
+    expect(isSignOffRow(one(cells, dated), 0, true)).toBe(false);
+  });
+});
+
+describe("sectionHeading: a month typed alone as a heading", () => {
+  const SPAN = { first: 0, last: 5 };
+  const ID = 0;
+  /** One row with the date 01/09/2022 (serial 44805) in `col`, shown in `format`, and `more` after it. */
+  const monthRow = (col: number, format: string, more: CellValue[] = []) => {
+    const values: CellValue[] = [...new Array<CellValue>(col).fill(null), 44805, ...more];
+    const formats = values.map((_, i) => (i === col ? format : null));
+    return gridFromRows("Register", [values], { numberFormats: [formats] });
+  };
+
+  it.each([
+    ["mmm-yy", "Sep-22"],
+    ["mmmm yyyy", "September 2022"],
+  ])("reads 01/09/2022 shown %s in the id column as the heading %j", (format, text) => {
+    expect(sectionHeading(monthRow(0, format), 0, SPAN, ID)).toBe(text);
+  });
+
+  it.each<[string, ReturnType<typeof monthRow>]>([
+    ["a date shown as a day", monthRow(0, "dd/mm/yyyy")],
+    ["a number with no date format (a numeric id)", monthRow(0, "General")],
+    ["a month beside a title", monthRow(0, "mmm-yy", ["Flooding"])],
+    ["a month in a column of the table's middle", monthRow(3, "mmm-yy")],
+  ])("leaves %s alone", (_what, g) => {
+    expect(sectionHeading(g, 0, SPAN, ID)).toBeNull();
   });
 });
 

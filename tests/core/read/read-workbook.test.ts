@@ -113,6 +113,40 @@ describe("readWorkbook: header row", () => {
     expect(records.risks[0].fields.score?.value).toBe(12);
   });
 
+  it.each([
+    ["Previous", "Current"],
+    ["Last month", "This month"],
+  ])(
+    "keeps the block under '%s' apart from the one under '%s' (each label written once, over its block's first column)",
+    (earlier, now) => {
+      const headers = [
+        "Risk ID",
+        "Risk Title",
+        "Likelihood",
+        "Impact",
+        "Score",
+        "Likelihood",
+        "Impact",
+        "Score",
+      ];
+      const g = gridFromRows("Reg", [
+        [null, null, earlier, null, null, now, null, null],
+        [...headers, "Strategy", "Owner", "Last Updated"],
+        ["R1", "Flooding", 5, 5, 25, 2, 2, 4, "Treat", "Jo", "01/10/2022"],
+      ]);
+      const { sheets, records } = read([g]);
+      expect(sheets[0].columns.slice(2, 8).map((c) => c.field)).toEqual([
+        "previousLikelihood",
+        "previousImpact",
+        "previousScore",
+        "likelihood",
+        "impact",
+        "score",
+      ]);
+      expect(records.risks[0].fields.score?.value).toBe(4);
+    },
+  );
+
   it("skips a help-text row directly under the header", () => {
     const help = [
       null,

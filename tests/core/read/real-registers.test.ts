@@ -8,6 +8,8 @@ import { readWorkbook } from "../../../src/core/read/read-workbook";
 import { checkWorkbook } from "../../../src/core/check";
 import { dayFromIso, latestDatedLine, ragFromColour } from "../../../src/core/parse";
 import { riskIdKeys } from "../../../src/core/model/records";
+import { titlesAlike } from "../../../src/core/read/per-sheet-ids";
+import { normaliseWords } from "../../../src/core/parse/words";
 import { renderMessage } from "../../../src/core/rules/render-message";
 import { renderText } from "../../../src/cli/format-text";
 
@@ -246,7 +248,7 @@ describe("dated lines in the update text", () => {
     ["an ISO date closing a line in brackets", "Crews booked (RC 2022-09-12)", "2022-09-12"],
     ["a year range is not a date", "2022-23 budget agreed", null],
   ])("%s", (_name, text, iso) => {
-    const d = latestDatedLine(text);
+    const d = latestDatedLine(text, dayFromIso("2022-10-31")!);
     expect(d === null ? null : d).toBe(iso === null ? null : dayFromIso(iso));
   });
 
@@ -327,6 +329,34 @@ describe("ids numbered per sheet", () => {
       ["D-2", "Other 2", "Bob"],
     ]);
     expect(findings([a, b], "risk/owner-conflict")).toEqual([["risk/owner-conflict", "C2"]]);
+  });
+
+  it("ids recurring with their titles reworded (most words shared) are ids made for the whole contract", () => {
+    const a = annex("Directorate", [
+      ["HRC-001", "Bridge joint failure on A38 viaduct", "Ann"],
+      ["HRC-002", "Gritting fleet availability", "Ann"],
+      ["HRC-003", "Street lighting PFI exit", "Ann"],
+    ]);
+    const b = annex("Corporate", [
+      ["HRC-001", "Highways: bridge joint failure on the A38 viaduct", "Bob"],
+      ["HRC-002", "Winter service: gritting fleet availability", "Ann"],
+      ["HRC-003", "Street lighting PFI exit costs", "Ann"],
+    ]);
+    expect(findings([a, b], "risk/owner-conflict")).toEqual([["risk/owner-conflict", "C2"]]);
+  });
+
+  it.each<[string, string, boolean]>([
+    ["Bridge joint failure on A38 viaduct", "Highways: bridge joint failure on the A38 viaduct", true],
+    ["Gritting fleet availability", "Winter service: gritting fleet availability", true],
+    ["Winter salt stock", "Winter salt stock", true],
+    // Half the words: not most of them.
+    ["Bridge joint failure", "Highways: bridge joint failure on the A38 viaduct", false],
+    ["Contractor insolvency", "Contractor resourcing", false],
+    ["Potholes", "Lantern failures", false],
+    // "Risk" and numbers say nothing of what a risk is.
+    ["Highways risk 1", "Lighting risk 1", false],
+  ])("%j and %j are one title reworded: %s", (x, y, alike) => {
+    expect(titlesAlike(normaliseWords(x), normaliseWords(y))).toBe(alike);
   });
 });
 

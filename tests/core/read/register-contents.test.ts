@@ -31,6 +31,8 @@ describe("namesClosedRisks", () => {
     "Highways closed risks",
     "Risks closed Sept 2022",
     "Retired risks",
+    // Where the closed risks went from, not that they were taken off this sheet.
+    "Closed risks (removed from the register)",
   ])("%s holds closed risks", (text) => {
     expect(namesClosedRisks(text)).toBe(true);
   });
@@ -45,6 +47,14 @@ describe("namesClosedRisks", () => {
     "Reopened risks (previously closed)",
     "Closed landfill sites",
     "Open risks",
+    // The closed risks were taken off this sheet.
+    "Risks (closed ones removed)",
+    "Risks (archived ones removed)",
+    "Risks excluding closed",
+    "Risks (closed risks taken out)",
+    // The Archives Service is the council's record office.
+    "Archives Service Risks",
+    "Archive Centre risks",
     "",
   ])("%s does not", (text) => {
     expect(namesClosedRisks(text)).toBe(false);

@@ -71,14 +71,31 @@ describe("proposals counted once across files", () => {
     { id: "HRC-1", title: "Fleet", sheet: "Register", row: 2 },
     { id: "", title: "No id", sheet: "Register", row: 3 },
   ];
-  const escalate = { sheet: "Register", row: 2, action: "escalate" as const };
-  const deEscalate = { sheet: "Register", row: 2, action: "de-escalate" as const };
-  const noId = { sheet: "Register", row: 3, action: "escalate" as const };
+  const escalate = {
+    sheet: "Register",
+    row: 2,
+    action: "escalate" as const,
+    destination: "corporate-register",
+  };
+  const deEscalate = {
+    sheet: "Register",
+    row: 2,
+    action: "de-escalate" as const,
+    destination: "corporate-register",
+  };
+  const noId = { sheet: "Register", row: 3, action: "escalate" as const, destination: "corporate-register" };
+  const toDirectorate = { ...escalate, destination: "directorate-register" };
 
   it("one change for a risk two files hold is one proposal; another change, or a row with no id, is another", () => {
     const a = proposalKeys(risks, [escalate, noId]);
     const b = proposalKeys(risks, [escalate, deEscalate, noId]);
     expect(a[1]).toBe("");
     expect(countProposalsOnce([...a, ...b])).toBe(4);
+  });
+
+  it("escalating one risk to two different registers, from two files, is two proposals", () => {
+    const a = proposalKeys(risks, [escalate]);
+    const b = proposalKeys(risks, [toDirectorate]);
+    expect(countProposalsOnce([...a, ...b])).toBe(2);
   });
 });
