@@ -133,11 +133,22 @@ export function accepts(kind: Kind, m: HeaderMapping): boolean {
     case "actions": {
       // An action named by its words or by its id ("Action ID, Risk ID, Owner, Due, Status"), and more.
       const more = ["due", "status", "owner", "update"].some(has);
-      return (
-        has("riskId") && (has("action") || has("actionId")) && (more || (has("action") && has("actionId")))
-      );
+      const action = has("action") && (has("actionId") || !actionOnlyDescribed(m));
+      return has("riskId") && (action || has("actionId")) && (more || (action && has("actionId")));
     }
   }
+}
+
+/**
+ * True when an actions mapping's action column is headed "Description" alone: the action's description beside
+ * an action id ("Action no | Description"), but without one a register's ("Risk ID | Description | Owner |
+ * Target Date") as much as an action's, so it does not make an actions sheet by itself.
+ */
+function actionOnlyDescribed(m: HeaderMapping): boolean {
+  const col = m.fieldColumns.get("action");
+  const header = m.columns.find((c) => c.col === col)?.header ?? "";
+  const words = headerWords(header);
+  return words.length === 1 && words[0] === "description";
 }
 
 /**
@@ -186,14 +197,47 @@ export function detectSheet(
     };
   }
   const b = best.get(chosen)!;
-  const mapped = b.mapping.columns.filter((c) => c.field).length;
+  const arrows = arrowColumns(grid, b.row, b.mapping);
+  const mapping = arrows.size ? mapHeaders(chosen, b.cells, corrections, grid.sheetName, arrows) : b.mapping;
+  const mapped = mapping.columns.filter((c) => c.field).length;
   return {
     kind: chosen,
     headerRow: b.row,
-    mapping: b.mapping,
+    mapping,
     headerCells: b.cells,
     note: `header row ${b.row + 1} matched ${mapped} of ${b.cells.length} headers`,
   };
+}
+
+/**
+ * Arrows a register writes a direction of travel in (↔ ↑ ↓ → ⬆ ▲ ▼ …), with spaces: a cell of nothing else
+ * says which way the risk moved, never a score or a response.
+ */
+const DIRECTION_ARROWS =
+  /^[\s\u2190-\u21FF\u2794-\u27BF\u27F0-\u27FF\u2900-\u297F\u2B00-\u2BFF\u25B2-\u25C5]+$/;
+
+/**
+ * The columns, mapped by their headers, whose filled cells below the header row are mostly direction arrows
+ * (one heading row among them is fine): a direction of travel, which no field holds, however it is headed (East
+ * Sussex's arrows sit under "Risk Control / Response and Post Mitigation RAG score", merged over them and the
+ * response). Read once per sheet, for its header row; a column of other values is left at its second.
+ */
+function arrowColumns(grid: Grid, headerRow: number, m: HeaderMapping): Set<number> {
+  const out = new Set<number>();
+  const last = grid.rowOffset + grid.values.length - 1;
+  for (const c of m.columns) {
+    if (c.field === null || c.source !== "header" || c.month !== undefined) continue;
+    let arrows = 0;
+    let others = 0;
+    for (let row = headerRow + 1; row <= last && others <= arrows + 1; row++) {
+      const v = cellAt(grid, row, c.col);
+      if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+      if (typeof v === "string" && DIRECTION_ARROWS.test(v)) arrows++;
+      else others++;
+    }
+    if (arrows > others) out.add(c.col);
+  }
+  return out;
 }
 
 function quality(m: HeaderMapping): number {

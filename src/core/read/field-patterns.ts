@@ -33,6 +33,9 @@ const RISK: PatternTable = {
     "=summary",
     "short description",
     "hazard",
+    // A strategic register heads its risks so ("Strategic Risks": East Sussex), each a name and a sentence.
+    // Below "Risk Title" and the like, so a column flagging strategic risks beside a title is not the title.
+    "=strategic risk:12",
   ],
   description: [
     "description",
@@ -65,7 +68,17 @@ const RISK: PatternTable = {
     "=lead",
     "managed by",
   ],
-  raised: ["date raised", "date identified", "raised", "date added", "date logged", "date opened"],
+  raised: [
+    "date raised",
+    "date identified",
+    "raised",
+    "date added",
+    "date logged",
+    "date opened",
+    // When the risk was created in a risk system (Pentana's "Creation date").
+    "creation date",
+    "date created",
+  ],
   likelihood: ["likelihood", "probability", "likelihood score:20", "likelihood rating:20", "=l:9", "=p:9"],
   impact: ["impact", "severity:8", "consequence", "impact score:20", "impact rating:20", "=i:9"],
   // "L x I" (likelihood × impact) is the score however it is headed: "Residual Risk (L x I)".
@@ -95,7 +108,9 @@ const RISK: PatternTable = {
     "mitigation strategy:25",
     "mitigation action",
     "action plan",
-    "treatment plan",
+    // A plan of treatment holds actions ("Summary Risk Treatment Plan"), above a summary's title and the
+    // strategy's "Risk Treatment", as "Action Plan" is; "Treatment" alone stays the strategy.
+    "treatment plan:25",
     // A column headed with both ("Controls / Actions") holds the risk's actions too.
     "control action:25",
     "further action",
@@ -114,6 +129,9 @@ const RISK: PatternTable = {
     "key control",
     "pre event mitigation control:35",
     "preventive control:25",
+    // Controls beside the response ("Risk Control / Response and Post Mitigation RAG score": East Sussex) are
+    // the controls in place, not the 4T: above "Response" (strategy) and the score the header also names.
+    "control response:35",
   ],
   lastUpdated: [
     "last updated",
@@ -186,12 +204,32 @@ const ACTIONS: PatternTable = {
     "mitigating action",
     "mitigation action",
     "task",
+    // On an actions sheet a bare "Description" is the action's (Pentana's "Action no | Description"); it names
+    // the action only beside an action id (see detect-sheet's accepts).
+    "=description",
   ],
   owner: ["action owner", "owner", "risk manager", "manager:8", "assigned to", "responsible"],
   due: ["target date", "date due", "due date", "due", "deadline", "target:8", "completion date", "by when"],
   status: ["action status", "status"],
-  update: ["progress update", "status update", "=update", "update:8", "progress", "commentary", "comment"],
-  updated: ["update date", "date updated", "last updated", "updated:8", "date last update:30"],
+  // Pentana's "Latest Note" and "Latest Note Date", as on a register.
+  update: [
+    "progress update",
+    "status update",
+    "=update",
+    "update:8",
+    "progress",
+    "commentary",
+    "comment",
+    "latest note",
+  ],
+  updated: [
+    "update date",
+    "date updated",
+    "last updated",
+    "updated:8",
+    "date last update:30",
+    "latest note date:30",
+  ],
 };
 
 const PLAN: PatternTable = {

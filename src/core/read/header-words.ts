@@ -77,18 +77,32 @@ const PERIOD_PLACE: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * A header's words (headerWords) with a period named by its place read as the qualifier it means: "Last
- * month" and "Previous quarter" as "previous", "This month" as "current" (a group header over last month's
- * Likelihood | Impact | Score beside this month's). Other words as they are; the same list when there is none.
+ * Words before "mitigation" that make it the stage an assessment is made at, not the risk's mitigations:
+ * "Pre Mitigation RAG rating" is an inherent rating, "Post Mitigation RAG rating" the current one, neither
+ * the actions column "Mitigation" names.
+ */
+const STAGE_PLACE: ReadonlySet<string> = new Set(["pre", "post", "before", "after"]);
+const STAGE_WORD = "mitigation";
+
+/**
+ * A header's words (headerWords) with its qualifying phrases read as the qualifier they mean: a period named
+ * by its place, "Last month" and "Previous quarter" as "previous", "This month" as "current" (a group header
+ * over last month's Likelihood | Impact | Score beside this month's); a stage named against mitigation, "Pre
+ * mitigation" as "pre", "Post mitigation" as "post" (see STAGE_PLACE). Other words as they are; the same
+ * list when there is none.
  */
 export function periodQualified(words: readonly string[]): readonly string[] {
   let out: string[] | null = null;
   for (let k = 0; k + 1 < words.length; k++) {
     const place = PERIOD_PLACE.get(words[k]);
-    if (place === undefined || !PERIOD_WORDS.has(words[k + 1])) continue;
-    out ??= [...words];
-    out[k] = place;
-    out[k + 1] = "";
+    if (place !== undefined && PERIOD_WORDS.has(words[k + 1])) {
+      out ??= [...words];
+      out[k] = place;
+      out[k + 1] = "";
+    } else if (STAGE_PLACE.has(words[k]) && words[k + 1] === STAGE_WORD) {
+      out ??= [...words];
+      out[k + 1] = "";
+    }
   }
   return out ? out.filter((w) => w !== "") : words;
 }

@@ -291,12 +291,15 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
 /**
  * Maps header cells to fields for one sheet kind. Officers' corrections (from Settings) win over
  * matching; the rest are assigned greedily, best score first, one column per field and one field per column.
+ * `fieldless`: columns whose cells say they hold no field whatever their header (a column of direction
+ * arrows under a merged header: see detect-sheet's arrowColumns), left unmapped unless a correction maps them.
  */
 export function mapHeaders(
   kind: Exclude<SheetKind, "unknown">,
   cells: HeaderCell[],
   corrections: ColumnCorrection[] = [],
   sheetName = "",
+  fieldless: ReadonlySet<number> = NO_COLUMNS,
 ): HeaderMapping {
   const fieldColumns = new Map<string, number>();
   const takenCols: TakenColumns = new Map();
@@ -312,6 +315,7 @@ export function mapHeaders(
     takenCols.set(cell.col, { field: corr.field, source: "setting" });
     if (corr.field !== null) fieldColumns.set(corr.field, cell.col);
   }
+  for (const col of fieldless) if (!takenCols.has(col)) takenCols.set(col, { field: null, source: "header" });
 
   // Month columns of one field ("Update Apr-22 … Update Sep-22") are the field kept month by month, where no
   // column of its own claims it: an explicit current column ("Latest Update") wins over them.
@@ -357,6 +361,8 @@ function outsideFamilies(cells: readonly HeaderCell[], families: readonly Family
   const inFamily = new Set(families.flatMap((f) => f.columns.map((c) => c.col)));
   return cells.filter((c) => !inFamily.has(c.col));
 }
+
+const NO_COLUMNS: ReadonlySet<number> = new Set();
 
 type TakenColumns = Map<number, { field: string | null; source: "header" | "setting" }>;
 

@@ -188,6 +188,119 @@ describe("mapHeaders: register headers", () => {
   });
 });
 
+describe("mapHeaders: headers of UK public bodies' registers (rv-real30)", () => {
+  it.each([
+    // Pentana's "Creation date" (City of London) is when the risk was raised.
+    ["Creation date", "raised"],
+    ["Date Created", "raised"],
+    // East Sussex heads its risks' names "Strategic Risks".
+    ["Strategic Risks", "title"],
+    // A treatment plan holds actions, as an action plan does; Treatment alone is still the strategy.
+    ["Summary Risk Treatment Plan (Corporate)", "actions"],
+    ["Treatment Plan", "actions"],
+    ["Treatment", "strategy"],
+    ["Risk Treatment Approach", "strategy"],
+    // Controls beside the response are the controls, not the 4T nor the score the header also names.
+    ["Risk Control / Response and Post Mitigation RAG score", "controls"],
+    ["Controls and Response", "controls"],
+    ["Response", "strategy"],
+    // Pre / post mitigation is the stage of the assessment, not the actions column "Mitigation" names: a pre
+    // mitigation RAG is an inherent one (kept apart: never the RAG), a post mitigation one the RAG.
+    ["Pre Mitigation RAG rating", null],
+    ["Post Mitigation RAG rating", "rag"],
+    ["Pre-mitigation Score", "inherentScore"],
+    ["Post-mitigation Score", "score"],
+    ["After mitigation Likelihood", "likelihood"],
+    ["Mitigation", "actions"],
+  ])("%s → %s", (header, field) => {
+    expect(fieldOf("risk-register", header)).toBe(field);
+  });
+
+  it("a column flagging strategic risks does not take the title from Risk Title", () => {
+    expect(mapRow("risk-register", ["Risk ID", "Risk Title", "Strategic Risk"])).toEqual({
+      "Risk ID": "id",
+      "Risk Title": "title",
+      "Strategic Risk": null,
+    });
+  });
+
+  it("East Sussex's row: Strategic Risks the title, the pre mitigation RAG apart, the post mitigation one the RAG", () => {
+    expect(
+      mapRow("risk-register", [
+        "Ref",
+        "Strategic Risks",
+        "Pre Mitigation RAG rating",
+        "Risk Control / Response and Post Mitigation RAG score",
+        "Post Mitigation RAG rating",
+      ]),
+    ).toEqual({
+      Ref: "id",
+      "Strategic Risks": "title",
+      "Pre Mitigation RAG rating": null,
+      "Risk Control / Response and Post Mitigation RAG score": "controls",
+      "Post Mitigation RAG rating": "rag",
+    });
+  });
+
+  it("a column its cells show holds no field is left unmapped, and a header merged over it goes to the next", () => {
+    const header = "Risk Control / Response and Post Mitigation RAG score";
+    const cells: HeaderCell[] = [
+      { col: 0, text: "Ref" },
+      { col: 1, text: header },
+      { col: 2, text: header },
+    ];
+    const fields = (fieldless?: ReadonlySet<number>) =>
+      mapHeaders("risk-register", cells, [], "", fieldless).columns.map((c) => [c.field, c.source]);
+    expect(fields()[1]).toEqual(["controls", "header"]);
+    expect(fields(new Set([1]))).toEqual([
+      ["id", "header"],
+      [null, "header"],
+      ["controls", "header"],
+    ]);
+    // An officer's correction still maps it.
+    const corrected = mapHeaders(
+      "risk-register",
+      [
+        { col: 0, text: "Ref" },
+        { col: 1, text: "Trend" },
+      ],
+      [{ sheet: "Reg", header: "Trend", field: "update" }],
+      "Reg",
+      new Set([1]),
+    );
+    expect(corrected.columns.map((c) => c.field)).toEqual(["id", "update"]);
+  });
+
+  it("a Pentana actions report: Description is the action, Latest Note the update, Latest Note Date its date", () => {
+    expect(
+      mapRow("actions", [
+        "Risk no",
+        "Action no",
+        "Action owner",
+        "Description",
+        "Latest Note",
+        "Managed By",
+        "Latest Note Date",
+        "Due Date",
+      ]),
+    ).toEqual({
+      "Risk no": "riskId",
+      "Action no": "actionId",
+      "Action owner": "owner",
+      Description: "action",
+      "Latest Note": "update",
+      "Managed By": null,
+      "Latest Note Date": "updated",
+      "Due Date": "due",
+    });
+    // "Action Description" still wins over a bare "Description".
+    expect(mapRow("actions", ["Risk ID", "Action Description", "Description"])).toMatchObject({
+      "Action Description": "action",
+      Description: null,
+    });
+  });
+});
+
 describe("mapHeaders: actions, plan and update-log headers", () => {
   it("actions", () => {
     expect(
