@@ -4,6 +4,7 @@ import { DATE_FIELDS, type SheetKind } from "../model/fields";
 import { fillMergedAreas, type Grid } from "../model/grid";
 import {
   dropMadeField,
+  fieldText,
   rawCell,
   rawText,
   rawValue,
@@ -18,7 +19,8 @@ import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import type { SheetInfo } from "../model/sheet-info";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
-import { parseDate, parseDateCell, type DayNumber } from "../parse";
+import { parseDate, parseDateCell, parseScore, parseStrategy, type DayNumber } from "../parse";
+import { leadingWord } from "../parse/words";
 import { MonthFirstVote } from "../parse/month-first";
 import { columnLetter } from "../address/a1";
 import { findRegisterCopies, type RegisterCopy } from "../history/backups";
@@ -187,6 +189,76 @@ function resolveWordRating(layout: SheetLayout, records: SheetRecord<string>[]):
   renameMadeField(records, "score", "rag");
 }
 
+/**
+ * Moves a column the headers gave one field to another (`to` null: to no field), on the mapping and on the
+ * records made with it, once its cells have shown what it holds.
+ */
+function remapColumn(
+  layout: SheetLayout,
+  records: SheetRecord<string>[],
+  from: string,
+  to: string | null,
+): void {
+  const m = layout.mapping!;
+  const col = m.fieldColumns.get(from)!;
+  m.fieldColumns.delete(from);
+  if (to !== null) m.fieldColumns.set(to, col);
+  const mc = m.columns.find((c) => c.col === col);
+  if (mc) mc.field = to;
+  if (to === null) dropMadeField(records, from);
+  else renameMadeField(records, from, to);
+}
+
+/**
+ * An impact column of prose ("Consequences": "Reputational damage; CQC registration conditions") says what
+ * would happen, not how badly on the 1–5 scale: when most of its values are neither a number nor a word on
+ * the impact scale, it is no impact. It is the risk's description where the sheet has none, else a column no
+ * field reads.
+ */
+function resolveProseImpact(layout: SheetLayout, records: SheetRecord<string>[], settings: Settings): void {
+  const m = layout.mapping;
+  if (!m || layout.kind !== "risk-register" || !m.fieldColumns.has("impact")) return;
+  let ratings = 0;
+  let prose = 0;
+  for (let k = 0; k < records.length; k++) {
+    const v = rawValue(records[k], "impact");
+    if (isBlank(v)) continue;
+    if (parseScore(v, settings.impactWords).ok) ratings++;
+    else prose++;
+  }
+  if (prose <= ratings) return;
+  remapColumn(layout, records, "impact", m.fieldColumns.has("description") ? null : "description");
+}
+
+/**
+ * A "Risk Status" column in which risk owners record the 4T (Reading's risk cards: Treat, Tolerate,
+ * Transfer) is the strategy: when the sheet has no strategy column and every filled status is a strategy
+ * word and none a status word (Open, Closed, Transferred …), it is read as the strategy.
+ */
+function resolveStrategyStatus(
+  layout: SheetLayout,
+  records: SheetRecord<string>[],
+  settings: Settings,
+): void {
+  const m = layout.mapping;
+  if (
+    !m ||
+    layout.kind !== "risk-register" ||
+    !m.fieldColumns.has("status") ||
+    m.fieldColumns.has("strategy")
+  )
+    return;
+  const statusWords = [...settings.openStatusWords, ...settings.closedStatusWords];
+  let strategies = 0;
+  for (let k = 0; k < records.length; k++) {
+    const text = fieldText(records[k], "status");
+    if (!text) continue;
+    if (!parseStrategy(text, settings.strategyWords).ok || leadingWord(text, statusWords)) return;
+    strategies++;
+  }
+  if (strategies > 0) remapColumn(layout, records, "status", "strategy");
+}
+
 const WHOLE_TEXT = { noteAfter: false } as const;
 
 /** Per kind, the update-text field and the date field a header such as "Last Update" may mean. */
@@ -352,6 +424,8 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     resolveNumericRating(layout, rows);
     resolveWordRating(layout, rows);
     resolveImpactRating(layout, rows);
+    resolveProseImpact(layout, rows, settings);
+    resolveStrategyStatus(layout, rows, settings);
     resolveUpdateDates(layout, rows);
     if (layout.kind === "risk-register" && followsOwnRatingScale(rows, settings.rag)) {
       ownRatingScales.add(grid.sheetName);

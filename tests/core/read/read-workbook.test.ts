@@ -474,3 +474,112 @@ describe("readTable: a register's header printed again at a page break", () => {
     expect(records.risks.map((r) => r.fields.id?.text)).toContain("HRC-002");
   });
 });
+
+describe("columns whose cells say what they are not (rv-real30)", () => {
+  const fieldsOf = (g: Grid) =>
+    Object.fromEntries(read([g]).sheets[0].columns.map((c) => [`${letter(c.col)} ${c.header}`, c.field]));
+
+  it("a column of direction arrows is no field, even under a merged header that names one: the header goes to the next", () => {
+    const header = "Risk Control / Response and Post Mitigation RAG score";
+    const g = gridFromRows(
+      "Reg",
+      [
+        ["Ref", "Strategic Risks", "Pre Mitigation RAG rating", header, null, "Post Mitigation RAG rating"],
+        ["Strat-5", "Funding", "R", "↔", "We employ a robust planning process.", "R"],
+        ["Strat-1", "Roads", "R", "↑", "Additional capital investment.", "R"],
+        ["Strat-9", "Workforce", "R", "↓", "Workforce strategy agreed.", "A"],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 0, right: 4 }] },
+    );
+    expect(fieldsOf(g)).toEqual({
+      "A Ref": "id",
+      "B Strategic Risks": "title",
+      "C Pre Mitigation RAG rating": null,
+      [`D ${header}`]: null,
+      [`E ${header}`]: "controls",
+      "F Post Mitigation RAG rating": "rag",
+    });
+  });
+
+  it("a column of words is read as its header says, whatever arrows a few of its cells hold", () => {
+    const g = gridFromRows("Reg", [
+      ["Risk ID", "Risk Title", "Risk Owner", "Score", "Latest Update"],
+      ["R1", "t", "o", 12, "↑ Costs rising"],
+      ["R2", "t", "o", 9, "No change"],
+      ["R3", "t", "o", 6, "↓"],
+    ]);
+    expect(fieldsOf(g)["E Latest Update"]).toBe("update");
+  });
+
+  it("an impact column of prose is no impact; it is the description where the sheet has none", () => {
+    const rows = (headers: string[], consequence: (k: number) => CellValue) => [
+      headers,
+      ...[1, 2, 3].map((k) => [`R${k}`, "A title", consequence(k), 3, 12, "Treat"]),
+    ];
+    const withDescription = [
+      "Risk Reference",
+      "Description",
+      "Consequences",
+      "Likelihood",
+      "Score",
+      "Strategy",
+    ];
+    const prose = () => "Reputational damage; regulatory intervention";
+    expect(fieldsOf(gridFromRows("Reg", rows(withDescription, prose)))).toMatchObject({
+      "B Description": "description",
+      "C Consequences": null,
+    });
+    const titleOnly = ["Risk Reference", "Risk Title", "Consequences", "Likelihood", "Score", "Strategy"];
+    const g = gridFromRows("Reg", rows(titleOnly, prose));
+    expect(fieldsOf(g)["C Consequences"]).toBe("description");
+    expect(read([g]).records.risks[0].fields.description?.text).toBe(prose());
+    // A Consequence column of ratings (numbers, or words on the impact scale) is the impact.
+    expect(
+      fieldsOf(
+        gridFromRows(
+          "Reg",
+          rows(titleOnly, (k) => k + 1),
+        ),
+      )["C Consequences"],
+    ).toBe("impact");
+    expect(
+      fieldsOf(
+        gridFromRows(
+          "Reg",
+          rows(titleOnly, (k) => ["Minor", "Moderate", "Major"][k - 1]),
+        ),
+      )["C Consequences"],
+    ).toBe("impact");
+  });
+
+  it("a Risk Status column of strategy words is the strategy; one holding a status word stays the status", () => {
+    const rows = (statuses: string[]) => [
+      ["Risk Ref", "Risk Title", "Risk Owner", "Current Risk Rating", "Risk Status", "Status"],
+      ...statuses.map((st, k) => [`R${k + 1}`, "t", "o", 12, st, "On track"]),
+    ];
+    expect(fieldsOf(gridFromRows("Reg", rows(["Treat", "Tolerate", "Transfer", ""])))).toMatchObject({
+      "E Risk Status": "strategy",
+      "F Status": null,
+    });
+    const g = gridFromRows("Reg", rows(["Treat", "Tolerate"]));
+    expect(read([g]).records.risks[1].fields.strategy?.text).toBe("Tolerate");
+    expect(fieldsOf(gridFromRows("Reg", rows(["Treat", "Open"])))["E Risk Status"]).toBe("status");
+    // "Transferred" is a strategy word's form but a closed status too: the column stays the status.
+    expect(fieldsOf(gridFromRows("Reg", rows(["Treat", "Transferred"])))["E Risk Status"]).toBe("status");
+    expect(fieldsOf(gridFromRows("Reg", rows(["Open", "Closed"])))["E Risk Status"]).toBe("status");
+  });
+
+  it("an actions sheet's bare Description is the action beside an action id, and alone makes no actions sheet", () => {
+    const withId = gridFromRows("Actions", [
+      ["Risk no", "Action no", "Description", "Due Date"],
+      ["CR20", "CR20a", "Deliver the programme", "31/03/2023"],
+    ]);
+    expect(read([withId]).sheets[0]).toMatchObject({ kind: "actions" });
+    expect(fieldsOf(withId)["C Description"]).toBe("action");
+    const register = gridFromRows("Reg", [
+      ["Risk ID", "Description", "Owner", "Target Date", "Status"],
+      ["R1", "Something happens", "Jo", "01/12/2022", "Open"],
+    ]);
+    expect(read([register]).sheets[0].kind).toBe("risk-register");
+  });
+});
