@@ -662,6 +662,25 @@ describe("a rating column on the register's own Low/Medium/High scale", () => {
       ],
       1,
     ],
+    [
+      "the NHS's words (Low / Moderate / High / Extreme) rising with the score name its own scale: four rows tell",
+      [
+        [4, "Moderate"],
+        [10, "High"],
+        [12, "High"],
+        [16, "Extreme"],
+      ],
+      0,
+    ],
+    [
+      "the NHS's words out of step with themselves: checked against the RAG bands",
+      [
+        [4, "High"],
+        [10, "Moderate"],
+        [16, "Extreme"],
+      ],
+      1,
+    ],
   ])("%s", (_name, pairs, count) => {
     expect(findings([reg(pairs)], "risk/rag-mismatch").length).toBe(count);
   });
