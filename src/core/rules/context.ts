@@ -126,9 +126,16 @@ export interface RuleContext {
   ownActions(risk: RiskRecord): readonly OwnAction[];
   /**
    * Newest of lastUpdated, dated lines of the update text, the month of a monthly update column, action
-   * update dates and Update Log entries; null when none.
+   * update dates and Update Log entries, of this row and, for an open risk, of the same risk's open rows on
+   * other registers (SPEC "Latest update": a risk on several registers is one risk, updated on any of them);
+   * null when none.
    */
   latestUpdate(risk: RiskRecord): DayNumber | null;
+  /**
+   * The row whose own updates give the risk's latest update (see latestUpdate): the risk itself when its
+   * own are as new as any, else the same risk's row on the register that updated it last.
+   */
+  latestUpdateRow(risk: RiskRecord): RiskRecord;
   /**
    * True when the sheet dates its updates without a date column: some risk's update text has dated lines, or
    * the sheet keeps its updates month by month, one column per month (the sheet does not lack lastUpdated).
@@ -392,7 +399,36 @@ export function buildRuleContext(
     else day = store(column, record.row, fieldDate(record, field, meaning) ?? NaN);
     return Number.isNaN(day) ? null : day;
   };
-  const latestCache = new PerRecord<RiskRecord, DayNumber | null>(records.risks);
+  const ownLatestCache = new PerRecord<RiskRecord, DayNumber | null>(records.risks);
+  /** Newest of the row's own update dates (see RuleContext.latestUpdate), read once per row. */
+  const ownLatestUpdate = (risk: RiskRecord): DayNumber | null => {
+    const known = ownLatestCache.get(risk);
+    if (known !== undefined) return known;
+    let best: DayNumber | null = dateOf(risk, "lastUpdated", "lastUpdated");
+    const consider = (d: DayNumber | null) => {
+      if (d !== null && (best === null || d > best)) best = d;
+    };
+    consider(datedLine(risk));
+    consider(monthUpdate(risk));
+    if (riskKey(risk)) {
+      for (const a of actionsFor(risk)) consider(ctx.actionUpdated(a));
+      consider(lastLoggedDay(risk));
+    }
+    ownLatestCache.set(risk, best);
+    return best;
+  };
+  /**
+   * The same risk's open rows on other registers, for an open risk: what its latest update is the newest of
+   * besides its own. None for most risks (no other row shares the id: sameKeyRisks is null); two rows of one
+   * register sharing an id are two risks (risk/duplicate-id), as the tabs count them.
+   */
+  const openRowsElsewhere = (risk: RiskRecord): readonly RiskRecord[] => {
+    const same = sameKeyRisks(risk);
+    if (same === null || !ctx.isOpenRisk(risk)) return NO_RISKS;
+    return same.filter(
+      (other) => other.sheet !== risk.sheet && ctx.isOpenRisk(other) && ctx.sameRisk(risk, other),
+    );
+  };
   // Status and strategy cells repeat the same few words thousands of times: read each text once.
   const memo = <T>(read: (text: string) => T) => {
     const cache = new Map<string, T>();
@@ -520,21 +556,18 @@ export function buildRuleContext(
     hasOwnMatrix: facts.matrix !== null,
     ratesOnOwnScale: (sheet) => facts.matrix === null && (facts.ownRatingScales?.has(sheet) ?? false),
     latestUpdate(risk) {
-      const known = latestCache.get(risk);
-      if (known !== undefined) return known;
-      let best: DayNumber | null = dateOf(risk, "lastUpdated", "lastUpdated");
-      const consider = (d: DayNumber | null) => {
+      let best = ownLatestUpdate(risk);
+      for (const other of openRowsElsewhere(risk)) {
+        const d = ownLatestUpdate(other);
         if (d !== null && (best === null || d > best)) best = d;
-      };
-      consider(datedLine(risk));
-      consider(monthUpdate(risk));
-      const key = riskKey(risk);
-      if (key) {
-        for (const a of actionsFor(risk)) consider(ctx.actionUpdated(a));
-        consider(lastLoggedDay(risk));
       }
-      latestCache.set(risk, best);
       return best;
+    },
+    latestUpdateRow(risk) {
+      const own = ownLatestUpdate(risk);
+      const latest = ctx.latestUpdate(risk);
+      if (latest === own) return risk;
+      return openRowsElsewhere(risk).find((other) => ownLatestUpdate(other) === latest) ?? risk;
     },
     dateOf,
     numberOf(record, field) {

@@ -75,7 +75,8 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     open,
     ...(ctx.isArchived(risk) ? { archived: true as const } : {}),
     latestUpdate: latest === null ? null : isoFromDay(latest),
-    latestUpdateText: latestUpdateText(ctx, risk, latest),
+    // Its words come from the row that was updated last: on a risk on several registers, maybe another's.
+    latestUpdateText: latestUpdateText(ctx, ctx.latestUpdateRow(risk), latest),
     stale: open && (latest === null || latest < ctx.reviewCutoff),
     trend: trendOf(ctx, risk),
     firstSeen: seen === null ? null : isoFromDay(seen),

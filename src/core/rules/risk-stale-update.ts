@@ -32,7 +32,7 @@ export const rule: Rule = {
     fields: ["lastUpdated"],
     defaultSeverity: "error",
     description:
-      "An open risk has no update, or its latest update (own date, dated lines, its actions' updates, Update Log) is older than the review period.",
+      "An open risk has no update, or its latest update (own date, dated lines, its actions' updates, Update Log; the newest of every register holding it open) is older than the review period.",
     messages: {
       never: "Risk {id} has no recorded update: it needs one {every}, even if nothing changed.",
       stale: "Risk {id} was last updated {date}, before {cutoff}: it needs an update {within}.",

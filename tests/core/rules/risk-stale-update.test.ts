@@ -70,6 +70,13 @@ describe(RULE, () => {
       [register(risk({ lastReview: "15/07/2022" }))],
       { settings: { reviewPeriodMonths: 3 } },
     ],
+    [
+      "a risk on two registers updated this period on the other: its latest update is the newest of both",
+      [
+        register(risk({ lastReview: "01/08/2022" })),
+        { ...register(risk({ lastReview: "05/10/2022" })), name: "Contractor's Risks" },
+      ],
+    ],
   ])("valid: %s", (_name, sheets, options: RunOptions = {}) => {
     expect(findingsOf(RULE, sheets, options)).toEqual([]);
   });
@@ -120,6 +127,19 @@ describe(RULE, () => {
         register(risk({ lastReview: "01/06/2022" })),
         updateLog(["05/10/2022", "HRC-002", "J Smith", "Update", "No", 12, "Treat"]),
       ],
+      [["J3", "stale"]],
+    ],
+    [
+      "a risk on two registers: an update on a register where it is closed does not count for the open row",
+      [
+        register(risk({ lastReview: "01/08/2022" })),
+        { ...register(risk({ lastReview: "05/10/2022", status: "Closed" })), name: "Contractor's Risks" },
+      ],
+      [["J3", "stale"]],
+    ],
+    [
+      "two rows of one register sharing an id are two risks: one's update is not the other's",
+      [register(risk({ lastReview: "01/08/2022" }), risk({ lastReview: "05/10/2022" }))],
       [["J3", "stale"]],
     ],
     [
