@@ -91,7 +91,14 @@ export const textFinding = (f: Finding): TextFinding => ({
   message: f.message,
 });
 
+/** Where a listed risk is: its row, and the other registers holding it ("Highways row 2 (also Contractor's Risks!A2)"). */
+function placeWithOthers(item: { sheet: string; row: number; alsoOnSheets?: readonly string[] }): string {
+  const also = item.alsoOnSheets?.length ? ` (also ${item.alsoOnSheets.join(", ")})` : "";
+  return `${item.sheet} row ${item.row}${also}`;
+}
+
 /** A report's text, in parts: see TextReport. */
+
 export function textReport(report: Report, fileName: string): TextReport {
   const once = listedOnce(report);
   const head: string[] = [];
@@ -108,7 +115,7 @@ export function textReport(report: Report, fileName: string): TextReport {
       ...table(
         once.escalations.map((e) => [
           e.recordId || "(no id)",
-          `${e.sheet} row ${e.row}${e.alsoOnSheets?.length ? ` (also ${e.alsoOnSheets.join(", ")})` : ""}`,
+          placeWithOthers(e),
           trendText(e.trend),
           e.destinations.map((d, i) => `${DESTINATION_LABELS[d]} (${e.reasons[i] ?? ""})`).join("; "),
         ]),
@@ -123,7 +130,7 @@ export function textReport(report: Report, fileName: string): TextReport {
       ...table(
         once.proposals.map((p) => [
           p.recordId || "(no id)",
-          `${p.sheet} row ${p.row}`,
+          placeWithOthers(p),
           // "Escalate to Operations Board", "De-escalate from Corporate risk register", as the tab says it.
           proposalWords(p),
           p.reason,

@@ -7,10 +7,10 @@ import type { RiskScore } from "../core/model/risk-summary";
 import { idKey } from "../core/model/records";
 import { countOnce } from "../core/summary/summary-data";
 
-/** The lists, each risk once; an escalation names the other registers holding its risk (alsoOnSheets). */
+/** The lists, each risk once; an escalation or proposal names the other registers holding its risk (alsoOnSheets). */
 export interface ListedOnce {
   escalations: readonly (Escalation & { alsoOnSheets?: string[] })[];
-  proposals: readonly Proposal[];
+  proposals: readonly (Proposal & { alsoOnSheets?: string[] })[];
   risks: readonly Pick<RiskScore, "id" | "sheet" | "row" | "score" | "open" | "trend">[];
 }
 

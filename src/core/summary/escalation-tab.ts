@@ -111,8 +111,7 @@ export function buildEscalationTab(
         f?.latestUpdateText ?? "",
         dateCell(f?.latestUpdate),
         e.reasons[i],
-        // A risk on several registers is shown once, naming each register it is on.
-        [`${at.sheet}!${toA1(at.row - 1, idCol)}`, ...(at.alsoOnSheets ?? [])].join("; also on "),
+        goToRisk(`${at.sheet}!${toA1(at.row - 1, idCol)}`, at.alsoOnSheets),
         // The risk's direction of travel: on a risk several rows hold, what they say together (oneRisk).
         trendLabel(f ? f.trend : at.trend),
         ...(data.sourced ? [files.join(", ")] : []),
@@ -128,6 +127,14 @@ export function buildEscalationTab(
 /** Said at the top of the tabs of a workbook with no risk register (only a plan): nothing was routed. */
 export const NO_REGISTER =
   "No risk register found in the workbook: no risk was read, so none is routed or counted.";
+
+/**
+ * The Go to risk cell's words: the cell its link opens, and, for a risk shown once though it stands on
+ * several registers, each other register's cell ("Highways!A2; also on Contractor's Risks!A2").
+ */
+function goToRisk(cell: string, alsoOn: readonly string[] | undefined): string {
+  return [cell, ...(alsoOn ?? [])].join("; also on ");
+}
 
 /** The row an escalation is shown with in its destinations[i]'s block: the row that routed it there. */
 function shownRow(e: SummaryEscalation, i: number): RoutedFrom {
@@ -179,7 +186,7 @@ function proposedChanges(
       p.reason,
       dateCell(f?.latestUpdate),
       "",
-      `${p.sheet}!${address}`,
+      goToRisk(`${p.sheet}!${address}`, p.alsoOnSheets),
       // The destination blocks' Trend column (11) stays empty here; the Source column follows it.
       ...(data.sourced ? ["", p.file ?? ""] : []),
     ]);

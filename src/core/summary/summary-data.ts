@@ -6,7 +6,14 @@ import type { Proposal } from "../model/history";
 import type { RiskFacts } from "../model/risk-summary";
 import { toA1 } from "../address/a1";
 import { closeOutByAim } from "./plan-close-out-tab";
-import type { RoutedFrom, SummaryAim, SummaryData, SummaryEscalation, SummaryRisk } from "./summary-types";
+import type {
+  RoutedFrom,
+  SummaryAim,
+  SummaryData,
+  SummaryEscalation,
+  SummaryProposal,
+  SummaryRisk,
+} from "./summary-types";
 import { rawValue, fieldColumn } from "../model/records";
 import { oneRisk } from "./one-risk";
 
@@ -97,7 +104,7 @@ export function countOnce(
   risks: SummaryRisk[];
   alsoHeld: SummaryRisk[];
   escalations: SummaryEscalation[];
-  proposals: Proposal[];
+  proposals: SummaryProposal[];
 } {
   // Each risk's rows, keyed by the first row met; a later row joins it from another register only (two
   // rows of one register with the same id are two rows, as the duplicate-id rule reports them), or where
@@ -184,6 +191,15 @@ export function countOnce(
     const earlier = chosen.get(key);
     if (!earlier || (isStanding && !earlier.standing)) chosen.set(key, { p, standing: isStanding });
   }
-  const proposals = proposed.filter((p) => chosen.get(proposalKey(p).key)?.p === p);
+  // Each kept proposal names the other registers holding its risk, as its escalation does.
+  const proposals = proposed
+    .filter((p) => chosen.get(proposalKey(p).key)?.p === p)
+    .map((p): SummaryProposal => {
+      const group = groupAt.get(placeKey(p.sheet, p.row));
+      const elsewhere = (group ? (rowsOf.get(group) ?? []) : []).filter(
+        (f) => !f.archived && placeKey(f.sheet, f.row) !== placeKey(p.sheet, p.row),
+      );
+      return elsewhere.length === 0 ? p : { ...p, alsoOnSheets: elsewhere.map(cellOf) };
+    });
   return { risks, alsoHeld, escalations, proposals };
 }

@@ -107,8 +107,11 @@ export type SummaryEscalation = Escalation & {
   routedFrom?: RoutedFrom[];
 };
 
-/** A proposal for the boards; `file` in a roll-up. */
-export type SummaryProposal = Proposal & { file?: string };
+/**
+ * A proposal for the boards; `file` in a roll-up; `alsoOnSheets` where the same risk also stands on other
+ * registers of its workbook, as "Sheet!A5" (its row names them, as an escalation's does).
+ */
+export type SummaryProposal = Proposal & { file?: string; alsoOnSheets?: string[] };
 
 /** Everything the four summary tabs show. */
 export interface SummaryData {
