@@ -105,8 +105,9 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
   const dated = items.filter((i) => i.due !== null);
   if (single && (single.dueText || dated.length === 0))
     return [singleAction(risk, single, items.length === 1 ? items[0] : null, isOpen)];
+  // Named by its words wherever the cell lists several actions, even when only one of them carries a date.
   return dated.map((item, n) =>
-    fromItem(item, { owner: single?.owner ?? "", status: single?.status ?? "" }, n, dated.length, isOpen),
+    fromItem(item, { owner: single?.owner ?? "", status: single?.status ?? "" }, n, items.length, isOpen),
   );
 }
 
@@ -296,12 +297,15 @@ function alignedActions(
   return actions;
 }
 
-/** An actions cell's item that carries its own due date, as an action (`cells`: the one-line own-action cells). */
+/**
+ * An actions cell's item that carries its own due date, as an action (`cells`: the one-line own-action
+ * cells; `n` its place among the dated items; `listed` how many actions the cell lists, dated or not).
+ */
 function fromItem(
   item: ActionItem,
   cells: { owner: string; status: string },
   n: number,
-  count: number,
+  listed: number,
   isOpen: IsOpenStatus,
 ): OwnAction {
   const status = item.status || cells.status;
@@ -314,7 +318,7 @@ function fromItem(
     dueText: item.dueText,
     dueField: "actions",
     line: n + 1,
-    oneOfSeveral: count > 1,
+    oneOfSeveral: listed > 1,
   };
 }
 

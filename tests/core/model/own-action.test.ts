@@ -323,6 +323,26 @@ describe("readOwnActions: owner and due date written on each line of the actions
     ).toEqual(["Review claims |  | 31/12/2022 |  | open | actions"]);
   });
 
+  it("names a dated line by its words where the cell lists several actions, though the others carry no date", () => {
+    // README risk/action-overdue: several own actions kept one a line are each named by their words; with one
+    // left dated (the other done, its date in a bracket before the status), the board must still see which.
+    const [survey, ...more] = readOwnActions(
+      riskOf(
+        { actions: "1. Survey depot roof – JS – 31/08/22\n2. Sign lease (CP, 31/07/22) – Complete" },
+        WITHOUT_OWN,
+      ),
+      isOpen,
+    );
+    expect(more).toEqual([]);
+    expect(survey).toMatchObject({ text: "Survey depot roof", owner: "JS", open: true, oneOfSeveral: true });
+    expect(ownActionName(survey)).toBe('"Survey depot roof" on the register');
+    const [alone] = readOwnActions(
+      riskOf({ actions: "Survey depot roof – JS – 31/08/22" }, WITHOUT_OWN),
+      isOpen,
+    );
+    expect(ownActionName(alone)).toBe("on the register");
+  });
+
   it("does not read a dated history line ('12/09/22 – contractor engaged') as an action", () => {
     expect(read({ actions: "12/09/22 – contractor engaged\n01/08/22 – survey done" }, WITHOUT_OWN)).toEqual(
       [],
