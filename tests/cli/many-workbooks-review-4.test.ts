@@ -473,20 +473,22 @@ describe("files whose Settings give different as-at dates (no --as-at)", () => {
     expect(run.status).toBe(0);
     const rows = await tabRows(out, "Risk Summary");
     const header = rows.findIndex((r) => r[0] === "Month" && r[1] === "Red");
-    const months = rows.slice(header + 1).filter((r) => /^[A-Z][a-z]{2} \d{4}$/.test(String(r[0] ?? "")));
-    expect(months.map((r) => r[0])).toEqual([
-      "Nov 2021",
-      "Dec 2021",
-      "Jan 2022",
-      "Feb 2022",
-      "Mar 2022",
-      "Apr 2022",
-      "May 2022",
-      "Jun 2022",
-      "Jul 2022",
-      "Aug 2022",
-      "Sep 2022",
-      "Oct 2022",
+    // Each month is an Excel date (its first day) shown as the month (SPEC "Owned tabs": dates never as text).
+    const dateOf = (r: CellValue[]): unknown => r[0];
+    const months = rows.slice(header + 1).filter((r) => dateOf(r) instanceof Date);
+    expect(months.map((r) => (dateOf(r) as Date).toISOString().slice(0, 10))).toEqual([
+      "2021-11-01",
+      "2021-12-01",
+      "2022-01-01",
+      "2022-02-01",
+      "2022-03-01",
+      "2022-04-01",
+      "2022-05-01",
+      "2022-06-01",
+      "2022-07-01",
+      "2022-08-01",
+      "2022-09-01",
+      "2022-10-01",
     ]);
     expect(months[months.length - 1].slice(1, 4)).toEqual([1, 1, 0]);
   });

@@ -695,10 +695,11 @@ describe("across the three months", () => {
         }),
       );
     // HRC-114 carries its Date Raised (March), so it counts at its current 9 in earlier months; HRC-030 from September.
-    expect(table["Jul 2022"]).toEqual(at(JULY, { "HRC-114": 9 }));
-    expect(table["Aug 2022"]).toEqual(at(AUGUST, { "HRC-114": 9 }));
-    expect(table["Sep 2022"]).toEqual(at(SEPTEMBER, { "HRC-008": 6, "HRC-014": 9 }));
-    expect(table["Oct 2022"]).toEqual(at(OCTOBER, { "HRC-014": 9 }));
+    // Each month is an Excel date, its first day (SPEC "Owned tabs": dates never as text), read back as ISO.
+    expect(table["2022-07-01"]).toEqual(at(JULY, { "HRC-114": 9 }));
+    expect(table["2022-08-01"]).toEqual(at(AUGUST, { "HRC-114": 9 }));
+    expect(table["2022-09-01"]).toEqual(at(SEPTEMBER, { "HRC-008": 6, "HRC-014": 9 }));
+    expect(table["2022-10-01"]).toEqual(at(OCTOBER, { "HRC-014": 9 }));
   });
 
   it("October's text output agrees with its JSON: the count of directions and every proposal", () => {

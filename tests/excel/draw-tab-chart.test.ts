@@ -29,6 +29,9 @@ function summaryTab(chart: "native" | "none" = "native"): OwnedTab {
   )!;
 }
 
+/** 1 October 2022 as an Excel date serial: the month-by-month table's last month. */
+const OCTOBER_2022 = 44835;
+
 const sheetOf = (host: FakeHost) => host.snapshot().sheets.find((s) => s.name === "Risk Summary")!;
 const rowStarting = (values: unknown[][], start: string) =>
   values.findIndex((r) => typeof r[0] === "string" && r[0].startsWith(start));
@@ -41,7 +44,9 @@ describe("the Risk Summary's chart", () => {
     const s = sheetOf(host);
     const header = rowStarting(s.values, "Month");
     expect(s.values[header].slice(0, 4)).toEqual(["Month", "Red", "Amber", "Green"]);
-    expect(s.values[header + 12][0]).toBe("Oct 2022");
+    // Each month an Excel date (October's first day, serial 44835) shown as the month, as the command line writes it.
+    expect(s.values[header + 12][0]).toBe(OCTOBER_2022);
+    expect(s.numberFormats[`A${header + 13}`]).toBe("mmm yyyy");
     expect(s.charts).toHaveLength(1);
     const [chart] = s.charts;
     // Header row 1-based is header + 1; twelve months below it.
@@ -103,7 +108,7 @@ describe("the Risk Summary's chart", () => {
     const note = tab.format.chart!.noteRow;
     expect(s.values[note][0]).toBe(tab.format.chart!.noChartNote);
     // Every other cell is as the tab says.
-    expect(s.values[rowStarting(s.values, "Month") + 12][0]).toBe("Oct 2022");
+    expect(s.values[rowStarting(s.values, "Month") + 12][0]).toBe(OCTOBER_2022);
   });
 
   it("a chart refused on a rewrite takes the old one out rather than leave it over stale figures", async () => {

@@ -76,6 +76,8 @@ export interface OwnedTabChart {
  */
 export interface DateCell {
   date: string;
+  /** "month" for a date that names a whole month (its first day), shown as "Sep 2022"; else a day, dd/mm/yyyy. */
+  shows?: "month";
 }
 
 /** One cell of an owned tab: a plain value, or a date. */
@@ -88,7 +90,7 @@ export function isDateCell(cell: OwnedCell | undefined): cell is DateCell {
 
 /**
  * What a writer stores for an owned tab's cell: a date becomes its Excel serial with
- * {@link OWNED_TAB_STYLE}'s date format; a plain value is stored as it is (format null). A date that
+ * {@link OWNED_TAB_STYLE}'s date format (its month format for a month); a plain value is stored as it is (format null). A date that
  * is not a real ISO day is stored as its text, so nothing is lost. The one place both writers (the
  * task pane's and the command line's) turn a {@link DateCell} into what Excel holds.
  */
@@ -96,7 +98,10 @@ export function storedCell(cell: OwnedCell): { value: CellValue; numberFormat: s
   if (!isDateCell(cell)) return { value: cell, numberFormat: null };
   const day = dayFromIso(cell.date);
   if (day === null || serialFromDay(day) < 61) return { value: cell.date, numberFormat: null };
-  return { value: serialFromDay(day), numberFormat: OWNED_TAB_STYLE.dateFormat };
+  return {
+    value: serialFromDay(day),
+    numberFormat: cell.shows === "month" ? OWNED_TAB_STYLE.monthFormat : OWNED_TAB_STYLE.dateFormat,
+  };
 }
 
 export interface OwnedTab {
@@ -193,6 +198,8 @@ export const OWNED_TAB_STYLE = {
   chartRag: { red: "#C00000", amber: "#B07800", green: "#548235" } satisfies Record<Rag, string>,
   /** Number format of date columns. */
   dateFormat: "dd/mm/yyyy",
+  /** A date that names a month (the Risk Summary's month-by-month table): "Sep 2022". */
+  monthFormat: "mmm yyyy",
   /** A date with a time of day (the Import Log's When). */
   dateTimeFormat: "dd/mm/yyyy hh:mm",
 } as const;

@@ -5,8 +5,8 @@ import { OWNED_TAB_NAMES, OWNED_TAB_STYLE, type OwnedTab, type Rag } from "../mo
 import type { RiskFacts } from "../model/risk-summary";
 import type { RagBands, Settings } from "../model/settings";
 import { dayFromIso, FACTOR_MAX, onScale, ragFromScore, ukDateOfIso } from "../parse";
-import { monthName, monthOf } from "../history/month";
-import { dateCell, TabBuilder, type TabHeading } from "./tab-builder";
+import { monthIso, monthOf } from "../history/month";
+import { dateCell, monthCell, TabBuilder, type TabHeading } from "./tab-builder";
 import { NO_REGISTER } from "./escalation-tab";
 import type { FileOwnSettings, RegisterPlace } from "./summary-types";
 
@@ -334,7 +334,9 @@ function monthlyRag(
       const rag = r.monthRags[r.monthRags.length - months + i];
       if (rag) counts[rag]++;
     }
-    const month = asAt === null ? `month ${i + 1}` : monthName(monthOf(asAt) - months + 1 + i);
+    // A real Excel date (the month's first day) shown "Sep 2022": SPEC "Owned tabs", dates never as text.
+    const month =
+      asAt === null ? `month ${i + 1}` : monthCell(`${monthIso(monthOf(asAt) - months + 1 + i)}-01`);
     const row = tab.row([month, counts.red, counts.amber, counts.green]);
     tab.rag(row, 1, "red").rag(row, 2, "amber").rag(row, 3, "green");
   }

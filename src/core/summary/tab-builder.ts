@@ -126,3 +126,11 @@ export class TabBuilder {
 export function dateCell(iso: string | null | undefined): DateCell | null {
   return iso ? { date: iso } : null;
 }
+
+/**
+ * A month for an owned tab (its first day, an ISO "2022-09-01"): a {@link DateCell} shown as the month
+ * ("Sep 2022"), a real Excel date Excel can sort, filter and chart by, never text.
+ */
+export function monthCell(firstDayIso: string): DateCell {
+  return { date: firstDayIso, shows: "month" };
+}

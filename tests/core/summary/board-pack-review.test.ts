@@ -431,8 +431,9 @@ describe("Risk Summary: counts a board member can add up", () => {
     const summary = tabNamed(run(sheets()).tabs, "Risk Summary");
     const months = section(summary, "Open risks by RAG, month by month").slice(2, -1);
     expect(months).toHaveLength(12);
-    expect(months[0][0]).toBe("Nov 2021");
-    expect(months[11].slice(0, 4)).toEqual(["Oct 2022", 3, 2, 1]);
+    // Each month an Excel date shown as the month (SPEC "Owned tabs": dates never as text).
+    expect(months[0][0]).toEqual({ date: "2021-11-01", shows: "month" });
+    expect(months[11].slice(0, 4)).toEqual([{ date: "2022-10-01", shows: "month" }, 3, 2, 1]);
   });
 
   it("does not count as 'not updated this period' a risk updated this month on the other register that holds it", () => {

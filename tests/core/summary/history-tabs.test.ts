@@ -116,20 +116,23 @@ describe("Risk Summary tab", () => {
   it("has open risks by RAG for twelve months and says the command line draws no chart", () => {
     const rows = block(tab("Risk Summary"), "Open risks by RAG, month by month");
     expect(rows[1]).toEqual(["Month", "Red", "Amber", "Green"]);
-    expect(rows.slice(2, 14).map((r) => r[0])).toEqual([
-      "Nov 2021",
-      "Dec 2021",
-      "Jan 2022",
-      "Feb 2022",
-      "Mar 2022",
-      "Apr 2022",
-      "May 2022",
-      "Jun 2022",
-      "Jul 2022",
-      "Aug 2022",
-      "Sep 2022",
-      "Oct 2022",
-    ]);
+    // Each month an Excel date, its first day, shown as the month (SPEC "Owned tabs": dates never as text).
+    expect(rows.slice(2, 14).map((r) => r[0])).toEqual(
+      [
+        "2021-11",
+        "2021-12",
+        "2022-01",
+        "2022-02",
+        "2022-03",
+        "2022-04",
+        "2022-05",
+        "2022-06",
+        "2022-07",
+        "2022-08",
+        "2022-09",
+        "2022-10",
+      ].map((m) => ({ date: `${m}-01`, shows: "month" })),
+    );
     // July: HRC-001 at 6 (amber), HRC-002 at 16 (red); October: HRC-001 16 red, HRC-002 4 green, HRC-003 6 amber.
     expect(rows[10].slice(1)).toEqual([1, 1, 0]);
     expect(rows[13].slice(1)).toEqual([1, 1, 1]);
@@ -151,7 +154,7 @@ describe("Risk Summary chart (task pane)", () => {
     const header = rowOf("Open risks by RAG, month by month") + 1;
     expect(native.rows[header].slice(0, 4)).toEqual(["Month", "Red", "Amber", "Green"]);
     expect(chart.source).toEqual({ row: header, col: 0, rows: 13, cols: 4 });
-    expect(native.rows[header + 12][0]).toBe("Oct 2022");
+    expect(native.rows[header + 12][0]).toEqual({ date: "2022-10-01", shows: "month" });
     expect(native.rows[header + 13][0]).toBe("The chart beside the heat map draws this table.");
     expect(chart.noteRow).toBe(header + 13);
     expect(chart.type).toBe("ColumnStacked");

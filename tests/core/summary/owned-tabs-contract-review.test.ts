@@ -10,13 +10,7 @@ import { buildMeetingRecord, type MeetingRecordInput } from "../../../src/core/m
 import { buildUpdateLogTab } from "../../../src/core/meeting/update-log-tab";
 import { importLogTemplate, stampSerial } from "../../../src/core/merge/to-workbook-edits";
 import type { CellValue } from "../../../src/core/model/grid";
-import {
-  isDateCell,
-  OWNED_MARKER,
-  type DateCell,
-  type OwnedCell,
-  type OwnedTab,
-} from "../../../src/core/model/owned-tab";
+import { isDateCell, OWNED_MARKER, type OwnedCell, type OwnedTab } from "../../../src/core/model/owned-tab";
 import { defaultSettings, type AcceptedException, type Settings } from "../../../src/core/model/settings";
 import { buildSummaryTabs } from "../../../src/core/summary";
 import { writeOwnedTab } from "../../../src/excel/write-owned-tab";
@@ -669,8 +663,9 @@ describe("cell limits", () => {
 });
 
 describe("dates as real dates, dd/mm/yyyy", () => {
-  it("writes every date of the summary tabs into the file as an Excel date shown dd/mm/yyyy, and no ISO date as text", async () => {
-    // SPEC "Owned tabs": "Dates are written as Excel dates with a UK date format, never as text."
+  it("writes every date of the summary tabs into the file as an Excel date shown dd/mm/yyyy (a month as mmm yyyy), and no ISO date as text", async () => {
+    // SPEC "Owned tabs": "Dates are written as Excel dates with a UK date format, never as text." A month of
+    // the Risk Summary's month-by-month table is a date too, shown as its month ("Sep 2022": rv-tabs30).
     const lastImport = {
       lastImport: {
         date: "2022-10-05",
@@ -686,19 +681,21 @@ describe("dates as real dates, dd/mm/yyyy", () => {
       },
     };
     const { tabs } = boardPack(lastImport);
-    const dated: [string, number, number, string][] = [];
+    const dated: [string, number, number, string, string][] = [];
     for (const t of tabs)
       t.rows.forEach((row, r) =>
         row.forEach((c, col) => {
-          if (isDateCell(c)) dated.push([t.name, r, col, (c as DateCell).date]);
+          if (isDateCell(c))
+            dated.push([t.name, r, col, c.date, c.shows === "month" ? "mmm yyyy" : "dd/mm/yyyy"]);
           expect(isoText(c)).toBe(false);
         }),
       );
     expect(dated.filter(([name]) => name === "Escalation").length).toBeGreaterThan(6);
+    expect(dated.filter(([, , , , format]) => format === "mmm yyyy")).toHaveLength(12);
     const wb = await writtenWorkbook(tabs);
-    for (const [name, r, col, iso] of dated) {
+    for (const [name, r, col, iso, format] of dated) {
       const cell = wb.getWorksheet(name)!.getCell(r + 1, col + 1);
-      expect([name, r, col, cell.type, cell.numFmt]).toEqual([name, r, col, ValueType.Date, "dd/mm/yyyy"]);
+      expect([name, r, col, cell.type, cell.numFmt]).toEqual([name, r, col, ValueType.Date, format]);
       expect((cell.value as Date).toISOString().slice(0, 10)).toBe(iso);
     }
   });
