@@ -31,6 +31,11 @@ export interface RiskFacts {
    * RISKS section: see RuleContext.isArchived): closed, and no register the risk stands on today.
    */
   archived?: true;
+  /**
+   * Set on an opportunity (RuleContext.isOpportunity: a sheet of opportunities, or strategy Take): its score
+   * is upside, so the Risk Summary counts it apart from the threats' RAG and heat map.
+   */
+  opportunity?: true;
   /** ISO date of the latest update from any source, or null. */
   latestUpdate: string | null;
   /** The latest update's text (the register's update cell). */

@@ -74,6 +74,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     strategy: strategy.ok ? STRATEGY_WORD[strategy.value] : strategyText,
     open,
     ...(ctx.isArchived(risk) ? { archived: true as const } : {}),
+    ...(ctx.isOpportunity(risk) ? { opportunity: true as const } : {}),
     latestUpdate: latest === null ? null : isoFromDay(latest),
     // Its words come from the row that was updated last: on a risk on several registers, maybe another's.
     latestUpdateText: latestUpdateText(ctx, ctx.latestUpdateRow(risk), latest),

@@ -29,6 +29,7 @@ type CountedRisk = Pick<
   | "trend"
   | "months"
   | "monthRags"
+  | "opportunity"
 > & { file?: string; alsoOnSheets?: string[]; alsoIn?: readonly RegisterPlace[] };
 
 function countBy(risks: CountedRisk[], key: (r: CountedRisk) => string): [string, number][] {
@@ -79,6 +80,12 @@ export function heatMapProblem(risk: Pick<RiskFacts, "likelihood" | "impact">): 
   );
   return problems.length === 0 ? null : problems.join("; ");
 }
+
+/** The "Open risks by RAG" row counting the open opportunities, which are not rated among the threats. */
+const OPPORTUNITIES_APART = "Opportunities (upside, counted apart from the threats' RAG)";
+
+/** Why an opportunity is listed under the heat map rather than placed in it. */
+const NOT_A_THREAT = "an opportunity: its score is upside, not placed among the threats";
 
 /** How many ids a count names before saying how many more (a cell holds 32,767 characters). */
 const IDS_NAMED = 100;
@@ -185,14 +192,20 @@ export function buildRiskSummaryTab(
     ]);
   tab.blank();
 
+  // The threats are rated and placed; an opportunity's score is upside (a red one is no red risk), so it is
+  // counted apart, by name, and every count still adds up to the open risks.
+  const threats = open.filter((r) => !r.opportunity);
+  const opportunities = open.filter((r) => r.opportunity);
   tab.title("Open risks by RAG").header(["RAG", "Risks"]);
   for (const [rag, label] of RAG_ORDER)
-    tab.rag(tab.row([label, open.filter((r) => r.rag === rag).length]), 0, rag);
-  // Every count adds up: each open risk with no RAG is listed under the table, with the reason.
-  const unrated = open.filter((r) => r.rag === null);
+    tab.rag(tab.row([label, threats.filter((r) => r.rag === rag).length]), 0, rag);
+  if (opportunities.length > 0)
+    tab.row([OPPORTUNITIES_APART, opportunities.length, namedList(opportunities.map(idOrRow))]);
+  // Every count adds up: each open threat with no RAG is listed under the table, with the reason.
+  const unrated = threats.filter((r) => r.rag === null);
   if (unrated.length > 0) {
     tab.row([
-      `Open risks rated: ${open.length - unrated.length} of ${open.length}; not rated: ${unrated.length}`,
+      `Open risks rated: ${threats.length - unrated.length} of ${threats.length}; not rated: ${unrated.length}`,
     ]);
     for (const r of unrated)
       tab.row([idOrRow(r), r.score === null ? "no score and no RAG" : `score ${r.score} is not 1–25`]);
@@ -217,14 +230,16 @@ export function buildRiskSummaryTab(
   tab.title("Heat map of open risks (likelihood × impact)");
   tab.header(["Likelihood \\ Impact", "1", "2", "3", "4", "5"]);
   for (let l = 5; l >= 1; l--) {
-    const cells = [1, 2, 3, 4, 5].map((i) => open.filter((r) => r.likelihood === l && r.impact === i).length);
+    const cells = [1, 2, 3, 4, 5].map(
+      (i) => threats.filter((r) => r.likelihood === l && r.impact === i).length,
+    );
     const r = tab.row([String(l), ...cells]);
     // Coloured as the workbook rates each cell: its own risk matrix where it has one, else the RAG bands.
     for (let i = 1; i <= 5; i++) tab.rag(r, i, heatMapRag(l, i, report.ragMatrix, settings.rag));
   }
-  // Every count adds up: each open risk the grid cannot hold is listed under it, with the reason.
+  // Every count adds up: each open risk the grid does not hold is listed under it, with the reason.
   const outside = open.flatMap((r) => {
-    const why = heatMapProblem(r);
+    const why = r.opportunity ? NOT_A_THREAT : heatMapProblem(r);
     return why === null ? [] : [{ r, why }];
   });
   tab.row([
@@ -246,7 +261,7 @@ export function buildRiskSummaryTab(
   }
   tab.blank();
 
-  monthlyRag(tab, open, heading.asAt, chart, heatMapRow);
+  monthlyRag(tab, threats, heading.asAt, chart, heatMapRow, opportunities.length > 0);
 
   if (!movement && report.files?.some((f) => f.lastImport)) importsInFiles(tab, report.files);
   else movementSinceImport(tab, movement);
@@ -310,7 +325,8 @@ const CHART_COLS = 8;
 
 /**
  * Open risks by RAG at the end of each of the last twelve months (the chart's data), and what the chart
- * is. With `chart` "native" (and months to draw), the tab asks for a stacked column chart of the table
+ * is. `open` is the open threats: the opportunities are counted apart, as in "Open risks by RAG" (the
+ * title says so where there are some: `opportunitiesApart`). With `chart` "native" (and months to draw), the tab asks for a stacked column chart of the table
  * beside the heat map (row `besideRow`): one column per month, its height the open risks counted, its
  * segments red, amber and green — the total and the mix read from one column, which a line chart of
  * three series does not show.
@@ -321,9 +337,12 @@ function monthlyRag(
   asAtIso: string,
   chart: ChartNote,
   besideRow: number,
+  opportunitiesApart: boolean,
 ): void {
   const asAt = dayFromIso(asAtIso);
-  tab.title("Open risks by RAG, month by month (risks open now, by their score at each month's end)");
+  tab.title(
+    `Open risks by RAG, month by month (risks open now, by their score at each month's end${opportunitiesApart ? "; opportunities apart" : ""})`,
+  );
   const headerRow = tab.rows.length;
   tab.header(["Month", "Red", "Amber", "Green"]);
   const months = open.reduce((n, r) => Math.max(n, r.months.length), 0);

@@ -271,6 +271,40 @@ describe("every count adds up", () => {
     expect(esc[0][10]).toBe("IRIS Risks!A3; also on Directorate Register!A3");
   });
 
+  it("counts open opportunities apart from the threats' RAG, lists them under the heat map, and leaves them out of the months' RAG", () => {
+    // rv-tabs30 (judgement): an opportunity's score is upside; a red one is no red risk. Every count adds up.
+    const opportunities = register(
+      risk({ id: "OPP-01", likelihood: 4, impact: 5, score: 20, strategy: "Exploit" }),
+    );
+    opportunities.name = "Opportunities";
+    const t = tabsOf([
+      register(
+        risk({ id: "OR-01", likelihood: 4, impact: 4, score: 16, rag: "Red" }),
+        risk({ id: "OR-02", likelihood: 5, impact: 5, score: 25, strategy: "Take" }),
+      ),
+      opportunities,
+    ]);
+    const summary = rowsOf(t, "Risk Summary");
+    const count = (label: string) => summary.find((r) => r[0] === label)?.slice(1, 3);
+    expect(count("Open")![0]).toBe(3);
+    expect(["Red", "Amber", "Green", "No score"].map((l) => count(l)![0])).toEqual([1, 0, 0, 0]);
+    expect(count("Opportunities (upside, counted apart from the threats' RAG)")).toEqual([
+      2,
+      "OR-02, OPP-01",
+    ]);
+    const header = summary.findIndex((r) => r[0] === "Likelihood \\ Impact");
+    const grid5 = summary.slice(header + 1, header + 6).map((r) => r.slice(1, 6));
+    expect(grid5.flat().reduce((a, b) => Number(a) + Number(b), 0)).toBe(1);
+    expect(summary.slice(header + 6, header + 9).map((r) => r.slice(0, 2))).toEqual([
+      ["Open risks in the heat map: 1 of 3; not in it: 2", null],
+      ["OR-02", "an opportunity: its score is upside, not placed among the threats"],
+      ["OPP-01", "an opportunity: its score is upside, not placed among the threats"],
+    ]);
+    const months = summary.findIndex((r) => String(r[0]).startsWith("Open risks by RAG, month by month"));
+    expect(summary[months][0]).toMatch(/; opportunities apart\)$/);
+    expect(summary[months + 13].slice(1, 4)).toEqual([1, 0, 0]);
+  });
+
   it("keeps two risks that share an id but not a title apart", () => {
     const other = register(
       risk({ id: "HRC-001", title: "Something else", likelihood: 4, impact: 5, score: 20 }),
