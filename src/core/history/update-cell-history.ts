@@ -11,9 +11,11 @@ import { datedLineForm, datedLines, type DatedLine } from "../parse/dated-lines"
 import type { DayNumber } from "../parse/day";
 import { ok } from "../parse/result";
 import { parseScore } from "../parse/score";
+import { parseRagWord } from "../parse/rag";
+import type { Rag } from "../model/owned-tab";
 import { foldSpaces } from "../parse/spaces";
 import { REGISTER_AUTHOR } from "./history-log";
-import { monthOf } from "./month";
+import { monthOf, type MonthIndex } from "./month";
 import type { KeptScore } from "./monthly-points";
 
 /**
@@ -96,6 +98,30 @@ export function registerMonthScores(record: RiskRecord): readonly KeptScore[] {
   for (const { day, cell } of months) {
     const n = typeof cell.value === "number" ? ok(cell.value) : parseScore(cell.text);
     if (n.ok && Number.isFinite(n.value)) out.push({ month: monthOf(day), score: n.value });
+  }
+  return out;
+}
+
+/** A RAG a register keeps for one month ("RAG Jul-22": Green). */
+export interface KeptRag {
+  month: MonthIndex;
+  rag: Rag;
+}
+
+const NO_RAGS: readonly KeptRag[] = Object.freeze([]);
+
+/**
+ * The RAGs a register keeps month by month ("RAG Jul-22 | RAG Aug-22 | RAG Sep-22"), oldest first, up to the
+ * as-at month: each filled month's RAG word, read as the RAG column is. None (a shared empty list) where the
+ * register keeps its RAG in one column.
+ */
+export function registerMonthRags(record: RiskRecord): readonly KeptRag[] {
+  const months = monthCells(record, "rag");
+  if (months.length === 0) return NO_RAGS;
+  const out: KeptRag[] = [];
+  for (const { day, cell } of months) {
+    const rag = parseRagWord(cell.text);
+    if (rag.ok) out.push({ month: monthOf(day), rag: rag.value });
   }
   return out;
 }

@@ -8,6 +8,9 @@ import { datedLines, isoFromDay, mergedInto, parseRagWord, type DayNumber } from
 import type { RuleContext } from "./context";
 import { appetiteOf, lastMonths, pointsInputOf, trendOf } from "../history/risk-points";
 import { firstLoggedMonth } from "../history/monthly-points";
+import { registerMonthRags } from "../history/update-cell-history";
+import { monthOf } from "../history/month";
+import type { Rag } from "../model/owned-tab";
 
 /** The canonical word of each strategy, as the facts give it. */
 export const STRATEGY_WORD = {
@@ -53,10 +56,7 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
   const points = pointsInputOf(ctx, risk);
   const seen = points.firstSeen;
   const months = lastMonths(ctx, risk, 12);
-  const last = months.length - 1;
-  const monthRags = months.map((s, i) =>
-    i === last ? rag : s !== null && s >= 1 && s <= 25 ? ctx.ragOfScore(s) : null,
-  );
+  const monthRags = monthRagsOf(ctx, risk, months, rag);
   return {
     record: risk,
     id: ctx.riskId(risk),
@@ -87,6 +87,33 @@ export function riskFacts(ctx: RuleContext, risk: RiskRecord): RiskFacts {
     ...(firstLoggedMonth(points) !== null ? { monthsLogged: true as const } : {}),
     ...(merged ? { mergedInto: merged } : {}),
   };
+}
+
+/**
+ * The RAG of each of `months` (the risk's scores at the last months' ends, oldest first): the as-at month's
+ * is the risk's `rag`; an earlier month's is its score's band, else, where the register keeps a RAG month by
+ * month ("RAG Jul-22 | RAG Aug-22") and gives no score, the RAG it kept for that month, a month left blank
+ * carrying the month before's (as a score does); null where neither is known. As the current RAG is read:
+ * the score's band first, the RAG word where there is no score.
+ */
+function monthRagsOf(
+  ctx: RuleContext,
+  risk: RiskRecord,
+  months: readonly (number | null)[],
+  rag: Rag | null,
+): (Rag | null)[] {
+  const last = months.length - 1;
+  // Nearly every register keeps its RAG in one column: a shared empty list, nothing carried.
+  const kept = registerMonthRags(risk);
+  const first = monthOf(ctx.asAt) - last;
+  let next = 0;
+  let carried: Rag | null = null;
+  return months.map((s, i) => {
+    while (next < kept.length && kept[next].month <= first + i) carried = kept[next++].rag;
+    if (i === last) return rag;
+    if (s !== null) return s >= 1 && s <= 25 ? ctx.ragOfScore(s) : null;
+    return carried;
+  });
 }
 
 /**

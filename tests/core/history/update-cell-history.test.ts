@@ -101,3 +101,47 @@ describe("a risk whose register keeps its updates a column a month", () => {
     expect(reportOf([sheet(null)], { asAt: "2022-09-30" }).risks[0].firstSeen).toBe("2022-08-01");
   });
 });
+
+describe("a risk whose register rates it a column a month, with no score", () => {
+  const sheet = (ragJul: string | null, ragAug: string | null, score: number | null = null) => ({
+    name: "Risk Register",
+    rows: [
+      ["Risk ID", "Risk Title", "Risk Owner", "Strategy", "Actions", "Score"].concat([
+        "RAG Jul-22",
+        "RAG Aug-22",
+        "RAG Sep-22",
+        "Update Sep-22",
+      ]),
+      ["RG-01", "Pothole claims", "Ann Lee", "Treat", "Inspect", score, ragJul, ragAug, "Red", "Sep words"],
+    ],
+  });
+  const lastThree = (report: ReturnType<typeof reportOf>) => report.risks[0].monthRags.slice(-3);
+
+  it("has each month's RAG from that month's column (rv-tabs30: the month-by-month table counts it there)", () => {
+    expect(lastThree(reportOf([sheet("Green", "Amber")], { asAt: "2022-09-30" }))).toEqual([
+      "green",
+      "amber",
+      "red",
+    ]);
+  });
+
+  it("carries a month left blank from the month before, as a score is carried, and has none before its first", () => {
+    const rags = reportOf([sheet("Green", null)], { asAt: "2022-09-30" }).risks[0].monthRags;
+    expect(rags.slice(-4)).toEqual([null, "green", "green", "red"]);
+  });
+
+  it("rates a month by its score where it has one, as the current RAG is read; by its kept RAG where none is known", () => {
+    // Score 4 (green) and an update only in September: nothing gives a score before September (SPEC Monthly
+    // points: the current score stands from when the risk was first seen), so July and August take the RAG kept.
+    expect(lastThree(reportOf([sheet("Red", "Red", 4)], { asAt: "2022-09-30" }))).toEqual([
+      "red",
+      "red",
+      "green",
+    ]);
+    // Raised in January, its current score stands at every month since: the score's band wins.
+    const raised = sheet("Red", "Red", 4);
+    raised.rows[0].push("Date Raised");
+    raised.rows[1].push("10/01/2022");
+    expect(lastThree(reportOf([raised], { asAt: "2022-09-30" }))).toEqual(["green", "green", "green"]);
+  });
+});
