@@ -18,7 +18,7 @@ import { detectSheet, type SheetLayout } from "../core/read/detect-sheet";
 import { withRegisterContents } from "../core/read/register-contents";
 import { newRecordRowText } from "../core/merge/closed-places";
 import { findRegisterCopies } from "../core/history/backups";
-import { buildRiskSummaryTab } from "../core/summary/risk-summary-tab";
+import { buildRiskSummaryTabOf } from "../core/summary/index";
 import { VERSION } from "../core/version";
 import { applyEditsToXlsx } from "../files/apply-edits";
 import { readWorkbookFile } from "../files/read-workbook-file";
@@ -178,8 +178,9 @@ export async function runImport(command: ImportCommand, output: CliOutput): Prom
     // The tab stands in the merged file: that is the workbook it summarises (as the pane names its own).
     const source = path.basename(command.out);
     report = checkWorkbook(applyEditsToGrids(workbookGrids, edits), { settings, asAt, source });
-    const heading = { asAt, source, version: VERSION, marking: settings.protectiveMarking };
-    edits.ownedTabs.push(buildRiskSummaryTab(report, settings, heading, plan.movement));
+    edits.ownedTabs.push(
+      buildRiskSummaryTabOf(report, settings, { version: VERSION, movement: plan.movement }),
+    );
     const saved = importSettingsEdits(workbookGrids, settingsAfterImport(settings, mapping, register, plan));
     edits.cells.push(...saved.cells);
     if (saved.tab) edits.ownedTabs.push(saved.tab);

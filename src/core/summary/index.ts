@@ -26,6 +26,27 @@ export function buildSummaryTabs(report: Report, settings: Settings, meta: TabMe
 }
 
 /**
+ * The Risk Summary alone (an import's, beside its Import Log), built as {@link buildSummaryTabs} builds it:
+ * from the same summary data (a risk on several registers counted once, opportunities apart), so the tab an
+ * import writes says what the Summaries view's and `check --out`'s say of the same workbook.
+ */
+export function buildRiskSummaryTabOf(report: Report, settings: Settings, meta: TabMeta): OwnedTab {
+  const data = summaryDataOf(report);
+  return buildRiskSummaryTab(
+    data,
+    settings,
+    headingOf(data, settings, meta),
+    meta.movement ?? settings.lastImport?.movement,
+    meta.chart,
+  );
+}
+
+/** The heading every summary tab carries: as-at date, source, version and protective marking. */
+function headingOf(data: SummaryData, settings: Settings, meta: TabMeta) {
+  return { asAt: data.asAt, source: data.source, version: meta.version, marking: settings.protectiveMarking };
+}
+
+/**
  * The four summary tabs from summary data: one workbook's, or a roll-up over several files (whose
  * accepted exceptions each name their file). `settings` gives the marking, RAG bands and movement.
  */
@@ -35,12 +56,7 @@ export function buildSummaryTabsFrom(
   meta: TabMeta,
   accepted: readonly (AcceptedException & { file?: string })[] = settings.acceptedExceptions,
 ): OwnedTab[] {
-  const heading = {
-    asAt: data.asAt,
-    source: data.source,
-    version: meta.version,
-    marking: settings.protectiveMarking,
-  };
+  const heading = headingOf(data, settings, meta);
   return [
     buildEscalationTab(data, heading),
     buildExceptionsTab(data, accepted, heading),

@@ -21,7 +21,7 @@ import type { Report } from "../../core/model/report";
 import type { Settings } from "../../core/model/settings";
 import { dayFromIso } from "../../core/parse";
 import { readWorkbook } from "../../core/read/read-workbook";
-import { buildRiskSummaryTab } from "../../core/summary/risk-summary-tab";
+import { buildRiskSummaryTabOf } from "../../core/summary";
 import { VERSION } from "../../core/version";
 
 import { IGNORE, type ColumnChoice } from "./choices";
@@ -281,14 +281,14 @@ export function prepareImport(req: PlanRequest): ImportResult<PreparedImport> {
       asAt: req.asAt,
       source: sourceOf(req.workbookGrids),
     });
-    const heading = {
-      asAt: req.asAt,
-      source: sourceOf(req.workbookGrids),
-      version: VERSION,
-      marking: req.settings.protectiveMarking,
-    };
     // The pane's writer draws the Risk Summary's chart, as the Summaries view's does.
-    edits.ownedTabs.push(buildRiskSummaryTab(reportAfter, settings, heading, plan.movement, "native"));
+    edits.ownedTabs.push(
+      buildRiskSummaryTabOf(reportAfter, settings, {
+        version: VERSION,
+        movement: plan.movement,
+        chart: "native",
+      }),
+    );
   }
   return { ok: true, value: { plan, edits, reportAfter, settingsAfter } };
 }

@@ -1,7 +1,7 @@
 import { checkWorkbook } from "../../../src/core/check";
 import { OWNED_MARKER } from "../../../src/core/model/owned-tab";
 import { defaultSettings } from "../../../src/core/model/settings";
-import { buildSummaryTabs } from "../../../src/core/summary";
+import { buildRiskSummaryTabOf, buildSummaryTabs } from "../../../src/core/summary";
 import { closeOutByAim } from "../../../src/core/summary/plan-close-out-tab";
 import { actionsSheet, grid, plan, register, risk } from "../rules/harness";
 
@@ -303,6 +303,19 @@ describe("every count adds up", () => {
     const months = summary.findIndex((r) => String(r[0]).startsWith("Open risks by RAG, month by month"));
     expect(summary[months][0]).toMatch(/; opportunities apart\)$/);
     expect(summary[months + 13].slice(1, 4)).toEqual([1, 0, 0]);
+  });
+
+  it("builds the Risk Summary an import writes as the Summaries build theirs: a risk on two registers counted once", () => {
+    const directorate = register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" }));
+    directorate.name = "Directorate Register";
+    const specs = [
+      register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" })),
+      directorate,
+    ];
+    const checked = checkWorkbook(specs.map(grid), { settings, asAt: "2022-10-10", source: "book.xlsx" });
+    const alone = buildRiskSummaryTabOf(checked, settings, { version: "9.9.9" });
+    expect(alone).toEqual(tabsOf(specs).find((t) => t.kind === "risk-summary"));
+    expect(alone.rows.find((r) => r[0] === "Open")![1]).toBe(1);
   });
 
   it("keeps two risks that share an id but not a title apart", () => {
