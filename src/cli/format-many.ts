@@ -147,14 +147,14 @@ export function renderManyText(results: readonly FileResult[], across: AcrossFil
   }
   if (across.updatedElsewhere.length > 0) {
     out.push(
-      `Risks updated through their actions in another file, so not "not updated" (${across.updatedElsewhere.length}):`,
+      `Risks updated in another file (through their actions, or on a register there holding them), so not "not updated" (${across.updatedElsewhere.length}):`,
     );
     out.push(
       ...table(
         across.updatedElsewhere.map((u) => [
           u.recordId || "-",
           `${u.file}: ${u.sheet} row ${u.row}`,
-          `action updated ${ukDateOfIso(u.updated)} in ${u.updatedIn.join(", ")}`,
+          `${u.through === "actions" ? "action updated" : "updated"} ${ukDateOfIso(u.updated)} in ${u.updatedIn.join(", ")}`,
         ]),
       ).map((l) => `  ${l}`),
     );

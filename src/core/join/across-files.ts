@@ -96,8 +96,10 @@ export interface UpdatedElsewhere {
   updated: string;
   /** That update's words (the first file's, in file order, that has any), "" when none. */
   updateText: string;
-  /** The other files holding an action updated that day, in file order. */
+  /** The other files holding an action updated that day, or the same risk updated that day, in file order. */
   updatedIn: string[];
+  /** "register" where the newest update is the same risk's own on a register of another file; else its actions'. */
+  through: "actions" | "register";
 }
 
 /** A closed risk with open actions in other files, and the finding that says so in the risk's file. */
@@ -311,7 +313,7 @@ export function joinAcrossFiles(files: readonly FileRisks[]): AcrossFiles {
     actionsElsewhere: actionsInOtherFiles(files, links),
     closedElsewhere: closedRisksWithActionsElsewhere(files, links, earlierRecords(holders, sameRisk)),
     overdueForClosed: overdueActionsOfClosedRisks(files, links),
-    updatedElsewhere: risksUpdatedElsewhere(files, links),
+    updatedElsewhere: risksUpdatedElsewhere(files, links, sameRisk),
   };
 }
 
@@ -518,24 +520,41 @@ function overdueActionsOfClosedRisks(files: readonly FileRisks[], links: ActionL
 
 /**
  * The open risks a file found not updated this period (risk/stale-update) whose actions in other files
- * (see linkedElsewhere) were updated on or after the file's review cutoff (its as-at date less its review
- * period): one workbook takes its actions' update dates as the risk's latest update.
+ * (see linkedElsewhere), or whose own rows open on another file's register (`sameRisk`, as owner conflicts
+ * join them), were updated on or after the file's review cutoff (its as-at date less its review period): one
+ * workbook takes its actions' update dates, and the newest of its registers' updates, as the risk's latest.
  */
-function risksUpdatedElsewhere(files: readonly FileRisks[], links: ActionLinks): UpdatedElsewhere[] {
+function risksUpdatedElsewhere(
+  files: readonly FileRisks[],
+  links: ActionLinks,
+  sameRisk: (a: Held, b: Held) => boolean,
+): UpdatedElsewhere[] {
+  type Update = ActionUpdate & { file: string; through: UpdatedElsewhere["through"] };
   const updates = byRiskKey(files, (f) =>
-    (f.actionUpdates ?? []).map(([key, update]): [string, ActionUpdate & { file: string }] => [
+    (f.actionUpdates ?? []).map(([key, update]): [string, Update] => [
       key,
-      { file: f.file, ...update },
+      { file: f.file, through: "actions", ...update },
     ]),
   );
+  // The open risks' own latest updates, by folded id (each with its row, to tell the same risk by).
+  const onRegisters = byRiskKey(files, (f) =>
+    f.risks.flatMap((risk): [string, Update & { held: Held }][] =>
+      risk.updated && idKey(risk.id)
+        ? [[idKey(risk.id), { file: f.file, through: "register", ...risk.updated, held: { file: f, risk } }]]
+        : [],
+    ),
+  );
   const out: UpdatedElsewhere[] = [];
-  if (updates.size === 0) return out;
+  if (updates.size === 0 && onRegisters.size === 0) return out;
   for (const h of held(files)) {
     const { file, risk } = h;
     if (risk.staleUpdate === undefined) continue;
     const asAt = dayFromIso(file.asAt);
     if (asAt === null) continue;
-    const linked = linkedElsewhere(h, updates, links);
+    const sameRiskElsewhere = (onRegisters.get(idKey(risk.id)) ?? []).filter(
+      (u) => u.file !== file.file && sameRisk(u.held, h),
+    );
+    const linked: Update[] = [...linkedElsewhere(h, updates, links), ...sameRiskElsewhere];
     if (linked.length === 0) continue;
     const newest = Math.max(...linked.map((u) => u.day));
     if (newest < subtractMonths(asAt, file.reviewPeriodMonths ?? DEFAULT_SETTINGS.reviewPeriodMonths))
@@ -549,6 +568,7 @@ function risksUpdatedElsewhere(files: readonly FileRisks[], links: ActionLinks):
       updated: isoFromDay(newest),
       updateText: updatedIn.map(textIn).find((t) => t !== undefined) ?? "",
       updatedIn,
+      through: newestUpdates.some((u) => u.through === "actions") ? "actions" : "register",
     });
   }
   return out;

@@ -8,7 +8,7 @@ import { newerOfMonth } from "../model/month-cells";
 import type { Severity } from "../model/finding";
 import type { Report } from "../model/report";
 import type { Settings } from "../model/settings";
-import { parseActionState, type DayNumber } from "../parse";
+import { dayFromIso, parseActionState, type DayNumber } from "../parse";
 import { fingerprintRecord } from "../rules/accepted";
 import { rule as actionOverdueRule } from "../rules/risk-action-overdue";
 import { rule as closedWithOpenActionsRule } from "../rules/risk-closed-with-open-actions";
@@ -67,6 +67,12 @@ export interface RiskIdentity {
    * there is none.
    */
   staleUpdate?: Severity | "accepted";
+  /**
+   * An open risk's latest update as its file reads it (RiskFacts.latestUpdate and its words); absent for a
+   * closed risk or one never updated. An update here keeps the same risk in another file from being stale,
+   * as another register of one workbook would (SPEC "Latest update": the newest of its rows').
+   */
+  updated?: ActionUpdate;
 }
 
 /** An actions row the file reported as risk/action-overdue, and the risk ids it names. */
@@ -123,6 +129,7 @@ export function riskIdentities(report: Report): RiskIdentity[] {
     const closedFinding =
       state === undefined ? undefined : { state, count: report.openActionCount?.(f.record) ?? 0 };
     const staleUpdate = stale.get(placeOf(f));
+    const updatedOn = f.open && f.latestUpdate !== null ? dayFromIso(f.latestUpdate) : null;
     return {
       id,
       idText: f.id,
@@ -141,6 +148,7 @@ export function riskIdentities(report: Report): RiskIdentity[] {
       ...(statusCol === undefined ? {} : { statusCol }),
       ...(closedFinding === undefined ? {} : { closedWithOpen: closedFinding }),
       ...(staleUpdate === undefined ? {} : { staleUpdate }),
+      ...(updatedOn === null ? {} : { updated: { day: updatedOn, text: f.latestUpdateText } }),
     };
   });
 }

@@ -459,6 +459,7 @@ describe("joinAcrossFiles: a risk updated through its actions in another file", 
         updated: "2022-09-12",
         updateText: "Gritters serviced",
         updatedIn: ["plan-a.xlsx", "plan-b.xlsx"],
+        through: "actions",
       },
     ]);
   });
@@ -470,6 +471,30 @@ describe("joinAcrossFiles: a risk updated through its actions in another file", 
     ]);
     expect(updatedElsewhere.map((u) => [u.recordId, u.was, u.updated])).toEqual([
       ["R1", "accepted", "2022-08-01"],
+    ]);
+  });
+
+  it("lists a risk its file found stale that another file holds open and updated this period, as one workbook's registers would", () => {
+    // SPEC "Many workbooks": risks are joined across files as across sheets; "Latest update": the newest.
+    const { updatedElsewhere } = joinAcrossFiles([
+      file("highways.xlsx", [stale("R1"), stale("R2", { row: 2 })]),
+      file("contractor.xlsx", [
+        identity("R1", "Ann", { updated: update("2022-10-05", "Oct: joints fitted") }),
+        identity("R2", "Ann", { row: 2, updated: update("2022-08-01") }),
+      ]),
+    ]);
+    expect(updatedElsewhere).toEqual([
+      {
+        file: "highways.xlsx",
+        sheet: "Register",
+        row: 2,
+        recordId: "R1",
+        was: "error",
+        updated: "2022-10-05",
+        updateText: "Oct: joints fitted",
+        updatedIn: ["contractor.xlsx"],
+        through: "register",
+      },
     ]);
   });
 });
