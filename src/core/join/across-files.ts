@@ -536,13 +536,17 @@ function risksUpdatedElsewhere(
       { file: f.file, through: "actions", ...update },
     ]),
   );
-  // The open risks' own latest updates, by folded id (each with its row, to tell the same risk by).
+  // The open risks' own latest updates, by folded id (each with its row, to tell the same risk by): only of
+  // the ids some file found stale, the few the join looks up.
+  const staleKeys = new Set<string>();
+  for (const { risk } of held(files)) if (risk.staleUpdate !== undefined) staleKeys.add(idKey(risk.id));
   const onRegisters = byRiskKey(files, (f) =>
-    f.risks.flatMap((risk): [string, Update & { held: Held }][] =>
-      risk.updated && idKey(risk.id)
-        ? [[idKey(risk.id), { file: f.file, through: "register", ...risk.updated, held: { file: f, risk } }]]
-        : [],
-    ),
+    f.risks.flatMap((risk): [string, Update & { held: Held }][] => {
+      const key = idKey(risk.id);
+      return risk.updated && key && staleKeys.has(key)
+        ? [[key, { file: f.file, through: "register", ...risk.updated, held: { file: f, risk } }]]
+        : [];
+    }),
   );
   const out: UpdatedElsewhere[] = [];
   if (updates.size === 0 && onRegisters.size === 0) return out;
