@@ -271,9 +271,12 @@ function proposalRows(rows: TabRow[]): Record<string, string | number | null>[] 
 /** The Risk Summary's month-by-month rows ("Jul 2022" → [red, amber, green]). */
 function monthTable(rows: TabRow[]): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const r of rows)
-    if (typeof r[0] === "string" && /^[A-Z][a-z]{2} \d{4}$/.test(r[0]))
-      out[r[0]] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  // Each month is an Excel date, its first day (read back as "2022-07-01"), shown "Jul 2022" (fx-tabs30).
+  const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  for (const r of rows) {
+    const m = typeof r[0] === "string" ? /^(\d{4})-(\d{2})-01$/.exec(r[0]) : null;
+    if (m) out[`${names[Number(m[2]) - 1]} ${m[1]}`] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  }
   return out;
 }
 /** The heat map's count at likelihood `l`, impact `i`. */
