@@ -15,7 +15,7 @@ export interface KeptFormulaCell {
  * "'IRIS Risks'!F3 holds a formula, so it was left to work the value out.": what became of the record's value
  * for the cell, by the field it holds. The update and its date go to the Update Log all the same; a score or
  * RAG formula works the value out itself; a likelihood, impact, strategy or owner kept so stays as its
- * formula gives it (the record logs the value the register holds: record.ts); an action's change is logged.
+ * formula gives it (the record logs the value the register holds: record.ts); an action's change is not made.
  */
 export function formulaCellNote(cell: KeptFormulaCell): string {
   const kept = `${cell.address} holds a formula, so it was left`;
@@ -34,7 +34,9 @@ export function formulaCellNote(cell: KeptFormulaCell): string {
       return `${kept} as it is: the register keeps the ${CHANGE_LABELS[cell.field].toLowerCase()} its formula gives.`;
     case "action.status":
     case "action.due":
-      return `${kept} as it is: the action's change is in the Update Log only.`;
+      // An actions sheet's change is logged all the same; one on a line of the register's own cells, whose
+      // formula the reader saw, is not (record.ts): the note says only what is true of both.
+      return `${kept} as it is: the action's change is not on the register.`;
     default:
       return `${kept} as it is.`;
   }

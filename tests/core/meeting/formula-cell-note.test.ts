@@ -21,7 +21,7 @@ describe("formulaCellNote", () => {
     ],
     [
       "action.due",
-      "'IRIS Risks'!K3 holds a formula, so it was left as it is: the action's change is in the Update Log only.",
+      "'IRIS Risks'!K3 holds a formula, so it was left as it is: the action's change is not on the register.",
     ],
     [undefined, "'IRIS Risks'!K3 holds a formula, so it was left as it is."],
   ])("%s", (field, words) => {
