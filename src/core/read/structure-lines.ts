@@ -4,7 +4,12 @@
 import { columnLetter } from "../address/a1";
 import { fieldLabel } from "../model/field-labels";
 import type { MergesUnread } from "../model/grid";
-import type { MonthColumnsInfo, RegisterHolds, SheetInfo } from "../model/sheet-info";
+import {
+  hasCheckableSheet,
+  type MonthColumnsInfo,
+  type RegisterHolds,
+  type SheetInfo,
+} from "../model/sheet-info";
 
 const ASIDE_REASON = {
   heading: "section heading",
@@ -65,9 +70,23 @@ function monthColumnsLine(m: MonthColumnsInfo, kind: SheetInfo["kind"]): string 
   return `${fieldLabel(m.field)}, by month: ${span}, each row read from its latest filled month up to the as-at date${later}.`;
 }
 
+/** Said of a register, actions sheet or plan whose rows under the header were all set aside. */
+export const NOTHING_READ_LINE =
+  "No records were read from this sheet, though rows stand under its header: each was set aside as listed. If any of them is a risk or an action, the sheet was misread and nothing on it was checked.";
+
+/**
+ * True for a sheet whose records the check reads (a register, actions sheet or plan) that gave none while
+ * rows under its header were set aside: a colour key, sign-off or heading rule took every row, which is
+ * never to pass silently as "No findings".
+ */
+function readsNothing(sheet: SheetInfo): boolean {
+  return sheet.recordCount === 0 && (sheet.setAside?.length ?? 0) > 0 && hasCheckableSheet([sheet]);
+}
+
 /**
  * One plain line each: what a register holds besides live risks, sections found (those of closed risks
- * said so), rows not taken for records (and why), fields kept month by month, date columns read month
+ * said so), rows not taken for records (and why, and that no record was read when every row was set
+ * aside), fields kept month by month, date columns read month
  * first. Empty when there is nothing to say.
  */
 export function structureLines(sheet: SheetInfo): string[] {
@@ -85,6 +104,7 @@ export function structureLines(sheet: SheetInfo): string[] {
       .map((x) => `row ${x.row + 1} (${ASIDE_REASON[x.reason]})`);
     const more = sheet.setAside.length - named.length;
     lines.push(`Not taken for records: ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`);
+    if (readsNothing(sheet)) lines.push(NOTHING_READ_LINE);
   }
   for (const m of sheet.monthColumns ?? []) lines.push(monthColumnsLine(m, sheet.kind));
   if (sheet.monthFirstColumns?.length) {

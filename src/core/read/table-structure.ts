@@ -7,6 +7,7 @@ import { isDateFormat, isMonthOnlyFormat, parseDate } from "../parse/date";
 import { parseRagWord } from "../parse/rag";
 import { cellText, headerText, isBlank } from "./cell-text";
 import { headingNamesNoCategory } from "./heading-category";
+import { namesClosedRisks } from "./register-contents";
 
 const DIGIT = /\d/;
 
@@ -242,9 +243,10 @@ function idLike(text: string): boolean {
 /**
  * Why `row` is set aside with the note rows straight above it (`above`, the last row set aside, on the row
  * before), or null: an entry of a colour key under its "Key:" row or its last entry (see isColourKeyEntry),
- * or a line of words under a colour key or a sign-off (not a page footer), such as "Last reviewed at RMB
- * 28/09/22" under "Approved by: …": a note on the block, never a section heading for rows below it. A "New
- * risks …" heading (see headingNamesNoCategory) is a heading still, wherever it stands.
+ * or a line of words under a colour key or a sign-off (not a page footer) that is a note on the block (see
+ * isNoteOnBlock), such as "Last reviewed at RMB 28/09/22" under "Approved by: …". A heading the reader takes
+ * as a section ("CLOSED RISKS", "Archived risks", "New risks …", or any line with a risk straight under it)
+ * is a heading still, wherever it stands.
  */
 export function continuesNoteRows(
   grid: Grid,
@@ -254,20 +256,58 @@ export function continuesNoteRows(
   idCol: number | undefined,
 ): SetAsideRow["reason"] | null {
   if (above === undefined || above.row !== row - 1 || above.reason === "footer") return null;
-  if (above.reason === "key" && isColourKeyEntry(grid, row)) return "key";
+  if (above.reason === "key" && isColourKeyEntry(grid, row, idCol)) return "key";
   const words = sectionHeading(grid, row, span, idCol);
-  return words !== null && !headingNamesNoCategory(words) ? above.reason : null;
+  return words !== null && isNoteOnBlock(grid, row, words, idCol) ? above.reason : null;
+}
+
+/**
+ * A note saying when or by whom a register was looked at: "Last reviewed at RMB 28/09/22", "Agreed by CMT",
+ * "Next review: March 2023", "Updated 28/09/2022" (a review word or a date; not "Risks for the Board").
+ */
+const REVIEW_NOTE =
+  /\b(?:reviewed|approved|agreed|signed|endorsed|noted|updated|next\s+review)\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/i;
+
+/**
+ * True when a line of words straight under a colour key or sign-off (`words`, read as a heading) is a note on
+ * that block, not a section: never a heading naming closed risks ("CLOSED RISKS", "Archived risks": see
+ * namesClosedRisks) or naming none ("New risks …"); always a line saying when or by whom the register was
+ * reviewed (see REVIEW_NOTE); any other line ("Scores are likelihood × impact") only when no risk stands straight under
+ * it (see idFollows). Read only for the rare line under such a block.
+ */
+function isNoteOnBlock(grid: Grid, row: number, words: string, idCol: number | undefined): boolean {
+  if (headingNamesNoCategory(words) || namesClosedRisks(words)) return false;
+  return REVIEW_NOTE.test(words) || !idFollows(grid, row, idCol);
+}
+
+/** True when the next filled row under `row` has an id-like value in the id column (see isIdValue). */
+function idFollows(grid: Grid, row: number, idCol: number | undefined): boolean {
+  if (idCol === undefined) return false;
+  for (let next = row + 1 - grid.rowOffset; next < grid.values.length; next++) {
+    const cells = grid.values[next];
+    if (!cells || cells.every(isBlank)) continue;
+    return isIdValue(cells[idCol - grid.colOffset] ?? null);
+  }
+  return false;
+}
+
+/** True for a value written as an id is: a number (risks numbered 1, 2, 3), or text such as "HRC-001", "R7". */
+function isIdValue(v: CellValue): boolean {
+  return typeof v === "number" || (typeof v === "string" && idLike(v.trim()));
 }
 
 /**
  * True for an entry of a colour key written a row a band: a RAG word first ("Red", "Amber", "Green", "R"),
  * then the band or what it means ("15–25: escalate to the corporate register", 15, "directorate register")
- * and nothing an id could be. Such a row sits under the register's id and title columns, but it is the
- * key's, not a risk.
+ * and nothing an id could be: no id-like text anywhere, and nothing id-like in the id column (`idCol`: not
+ * "R-2", whose "R" reads as Red, nor a number), so a register rating its risks RAG first ("Red | 1 | Bridge
+ * joint failure …") keeps them. Such a row sits under the register's id and title columns, but it is the key's,
+ * not a risk.
  */
-function isColourKeyEntry(grid: Grid, row: number): boolean {
+function isColourKeyEntry(grid: Grid, row: number, idCol: number | undefined): boolean {
   const r = grid.values[row - grid.rowOffset];
   if (!r) return false;
+  if (idCol !== undefined && isIdValue(r[idCol - grid.colOffset] ?? null)) return false;
   let first = true;
   for (const v of r) {
     if (isBlank(v ?? null)) continue;

@@ -8,6 +8,7 @@ import { defaultSettings } from "../../../src/core/model/settings";
 import { readWorkbook } from "../../../src/core/read/read-workbook";
 import { headingNamesNoCategory } from "../../../src/core/read/heading-category";
 import { dayFromIso } from "../../../src/core/parse";
+import { NOTHING_READ_LINE, structureLines } from "../../../src/core/read/structure-lines";
 import { REGISTER_HEADERS, risk, type Row } from "../merge/helpers";
 
 const AS_AT = "2022-10-10";
@@ -55,6 +56,66 @@ describe("the reader: a colour key and a note below the register", () => {
   it("guard: a row under the key that names an id is a risk, not the key's", () => {
     const g = register([risk("R-1"), ["Key:"], ["Red", "HRC-009", "A. Officer"]]);
     expect(ids(g)).toEqual(["R-1", "Red"]);
+  });
+
+  it("a heading straight under the key with risks under it is a section: CLOSED RISKS, or any heading over risks", () => {
+    const g = register([
+      risk("R-1"),
+      [],
+      ["Key:"],
+      ["Red", "15–25: escalate to the corporate register"],
+      ["Green", "1–4: manage locally"],
+      "CLOSED RISKS",
+      risk("R-2"),
+    ]);
+    const { records, sheets } = read(g);
+    expect(records.risks.map((r) => [String(r.fields.id?.text), r.section])).toEqual([
+      ["R-1", undefined],
+      ["R-2", "CLOSED RISKS"],
+    ]);
+    expect(sheets[0].sections).toEqual([{ row: 7, text: "CLOSED RISKS", closed: true }]);
+    const other = register([risk("R-1"), ["Key:"], ["Red", "15–25"], "Lighting", risk("L-1")]);
+    expect(read(other).records.risks.map((r) => r.section)).toEqual([undefined, "Lighting"]);
+  });
+
+  it("a review note straight under the key stays the key's, even with rows below it", () => {
+    const g = register([
+      risk("R-1"),
+      ["Key:"],
+      ["Red", "15–25"],
+      "Last reviewed at RMB 28/09/22",
+      risk("R-2"),
+    ]);
+    const { records, sheets } = read(g);
+    expect(records.risks.map((r) => [String(r.fields.id?.text), r.section])).toEqual([
+      ["R-1", undefined],
+      ["R-2", undefined],
+    ]);
+    expect(sheets[0].setAside?.map((x) => x.reason)).toEqual(["key", "key", "key"]);
+  });
+
+  it("risks numbered 1, 2, 3 with their RAG first are risks under a key on the row under the header", () => {
+    const headers = ["RAG", ...REGISTER_HEADERS];
+    const row = (rag: string, n: number): CellValue[] =>
+      [rag, ...risk("x").slice(1, 9), null, "Open"].map((v, k) => (k === 1 ? n : v));
+    const g = gridFromRows("Register", [
+      headers,
+      ["Key:", "R = Red (15–25)", "A = Amber (5–12)", "G = Green (1–4)"],
+      row("Red", 1),
+      row("Amber", 2),
+      row("Green", 3),
+    ]);
+    expect(ids(g)).toEqual(["1", "2", "3"]);
+  });
+
+  it("a register whose every row is set aside says no record was read, never passing silently", () => {
+    const g = register([["Key:"], ["Red", "15–25"], ["Amber", "5–12"]]);
+    const sheet = read(g).sheets.find((s) => s.name === "Register")!;
+    expect(sheet.recordCount).toBe(0);
+    expect(structureLines(sheet)).toContain(NOTHING_READ_LINE);
+    expect(structureLines(read(key).sheets.find((s) => s.name === "Register")!)).not.toContain(
+      NOTHING_READ_LINE,
+    );
   });
 
   it("a heading with no risk under it is noted as such (a note the import must not put risks under)", () => {
