@@ -18,14 +18,20 @@ function list(words: unknown): string[] {
  * "Closed, reinstated 01/09/22". Read on normaliseWords' text (lower case, punctuation as spaces).
  */
 const REOPENED = /(?:^|\s)(?:re ?opened|reinstated|re ?activated)(?=\s|$)/;
-/** The same word denied: "Closed – not to be reopened", "Closed; never reopened". */
+/**
+ * The same word denied or only said to be possible: "Closed – not to be reopened", "Closed; never reopened",
+ * "Closed – can be reopened if …", "Closed; may be re-opened should …", "Closed, will not be reopened". "be"
+ * before it ("can be", "to be", "may be") says it has not been reopened; "may" alone is the month ("Closed in
+ * May – reopened Sep-22" is open).
+ */
 const NOT_REOPENED =
-  /(?:^|\s)(?:not|never|unless|if)\s(?:\S+\s){0,3}(?:re ?opened|reinstated|re ?activated)(?=\s|$)/;
+  /(?:^|\s)(?:(?:not|never|unless|if|can|could|might|should|would|will|shall)\s(?:\S+\s){0,3}|be\s)(?:re ?opened|reinstated|re ?activated)(?=\s|$)/;
 
 /**
  * A risk is closed when its status starts with one of the closed status words ("Closed - merged into
  * HRC-004", "Closed (30/11/2022)", "Merged with HRC-012", "Superseded by US-03") and no later word reverses
- * it ("Closed – reopened Sep-22" is open again, as "Reopened (was closed Jun-22)" is); anything else, blank
+ * it ("Closed – reopened Sep-22" is open again, as "Reopened (was closed Jun-22)" is; "Closed – can be
+ * reopened if …" is not: see NOT_REOPENED); anything else, blank
  * included, is open, so a risk is never exempted from the rules by a status the add-in does not know.
  */
 export function parseRiskState(text: string, settings: Settings): RiskState {

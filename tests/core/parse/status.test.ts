@@ -119,6 +119,15 @@ describe("statuses as registers write them (issue 8)", () => {
     ["Closed, reinstated 01/09/2022", "open"],
     ["Closed – not to be reopened", "closed"],
     ["Closed; never reopened", "closed"],
+    // A reopening only said to be possible has not happened.
+    ["Closed – can be reopened if the A38 scheme is re-programmed", "closed"],
+    ["Closed; may be re-opened should DfT funding be withdrawn", "closed"],
+    ["Closed, will not be reopened", "closed"],
+    ["Closed – could be reinstated at RMB", "closed"],
+    ["Closed – would need to be reopened by CMT", "closed"],
+    // "May" the month is no such word; "has been" says it happened.
+    ["Closed in May – reopened Sep-22", "open"],
+    ["Closed – has been reopened at RMB", "open"],
   ])("risk %j is %s", (text, expected) => {
     expect(parseRiskState(text, settings)).toBe(expected);
   });
