@@ -99,27 +99,56 @@ const SERVICE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * True when `words[k]`, a closed word, says the closed risks were left out of the sheet: after excluding
+ * or without ("Risks excluding closed"), or followed by a removed word ("closed ones removed", "closed risks
+ * taken out") with no "from" after it. Outside brackets the removed word must follow "ones" or "risks": "Closed
+ * & removed risks" and "Closed and deleted risks" name what the sheet holds. Inside them (`inBrackets`) a
+ * removed word straight after will do: "Risks (closed removed)".
+ */
+function leavesClosedOut(words: readonly string[], k: number, inBrackets: boolean): boolean {
+  if (k > 0 && EXCLUDING_WORDS.has(words[k - 1])) return true;
+  const item = REMOVED_ITEM_WORDS.has(words[k + 1]);
+  if (!item && !inBrackets) return false;
+  const at = item ? k + 2 : k + 1;
+  const removed = words[at] === "taken" ? TAKEN_OFF.has(words[at + 1]) : REMOVED_WORDS.has(words[at]);
+  return removed && !words.slice(at + 1).includes("from");
+}
+
+/**
  * True when `words[k]`, a closed word, says the risks are closed: not a service's name ("Archives Service"),
- * not closed risks taken off the sheet ("closed ones removed", "excluding closed").
+ * not closed risks taken off the sheet ("closed ones removed", "excluding closed": see leavesClosedOut).
  */
 function closedWordCounts(words: readonly string[], k: number): boolean {
   if (words[k] === "archive" && SERVICE_WORDS.has(words[k + 1])) return false;
-  if (k > 0 && EXCLUDING_WORDS.has(words[k - 1])) return false;
-  const at = REMOVED_ITEM_WORDS.has(words[k + 1]) ? k + 2 : k + 1;
-  const removed = words[at] === "taken" ? TAKEN_OFF.has(words[at + 1]) : REMOVED_WORDS.has(words[at]);
-  return !(removed && !words.slice(at + 1).includes("from"));
+  return !leavesClosedOut(words, k, false);
+}
+
+/** A bracketed part of a name: "(closed ones removed)". */
+const BRACKETED = /\(([^()]*)\)/g;
+
+/**
+ * A name without its bracketed parts that leave the closed risks out ("Risks (closed ones removed)",
+ * "Risks (excl. archived)", "Risks (closed removed)" are "Risks"): what is left names what the sheet holds.
+ */
+function withoutClosedLeftOut(text: string): string {
+  if (!text.includes("(")) return text;
+  return text.replace(BRACKETED, (part, inner: string) => {
+    const words = headerWords(inner);
+    return words.some((w, k) => CLOSED_WORDS.has(w) && leavesClosedOut(words, k, true)) ? " " : part;
+  });
 }
 
 /**
  * True when a sheet's name or a section heading says the risks under it are closed: a closed word
  * (closed, archive, archived, retired) that says so (see closedWordCounts: not "Archives Service", not
- * "closed ones removed"), no word saying some are live or not closed yet (open, live, to be, not …), and
- * nothing else but risk, dates and such words ("Closed Risks", "Archive", "Risks closed 2022-23", "Closed
- * and de-escalated risks") unless it names risks ("Highways closed risks"). So "Risk Register (Closed &
- * Open)" is a register, and a category such as "Closed landfill sites" is a category.
+ * "closed ones removed"; a bracket leaving them out is not read: see withoutClosedLeftOut), no word saying
+ * some are live or not closed yet (open, live, to be, not …), and nothing else but risk, dates and such words
+ * ("Closed Risks", "Archive", "Risks closed 2022-23", "Closed and de-escalated risks", "Closed & removed
+ * risks") unless it names risks ("Highways closed risks"). So "Risk Register (Closed & Open)" is a register,
+ * and a category such as "Closed landfill sites" is a category.
  */
 export function namesClosedRisks(text: string): boolean {
-  const words = headerWords(text);
+  const words = headerWords(withoutClosedLeftOut(text));
   if (!words.some((w, k) => CLOSED_WORDS.has(w) && closedWordCounts(words, k))) return false;
   if (words.some((w) => NOT_CLOSED_WORDS.has(w))) return false;
   return (

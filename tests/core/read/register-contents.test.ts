@@ -33,6 +33,9 @@ describe("namesClosedRisks", () => {
     "Retired risks",
     // Where the closed risks went from, not that they were taken off this sheet.
     "Closed risks (removed from the register)",
+    // The closed risks, removed or deleted from the register: the sheet holds them.
+    "Closed & removed risks",
+    "Closed and deleted risks",
   ])("%s holds closed risks", (text) => {
     expect(namesClosedRisks(text)).toBe(true);
   });
@@ -52,6 +55,9 @@ describe("namesClosedRisks", () => {
     "Risks (archived ones removed)",
     "Risks excluding closed",
     "Risks (closed risks taken out)",
+    "Risks (closed removed)",
+    "Risks (excl. archived)",
+    "Risks - closed ones removed",
     // The Archives Service is the council's record office.
     "Archives Service Risks",
     "Archive Centre risks",
