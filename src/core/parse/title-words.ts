@@ -54,3 +54,16 @@ export function titleShare(a: Set<string>, b: Set<string>): number {
   for (const w of a) if (b.has(w)) common++;
   return Math.round((100 * common) / Math.max(a.size, b.size));
 }
+
+/**
+ * Percentage of the shorter title's words found in the longer (0 when either is empty): "Bridge joint failure
+ * on A38 viaduct" is all found in "Highways: bridge joint failure on the A38 viaduct" (100); "Delay to the
+ * resurfacing programme" only in part in "Delay to the lantern programme" (67).
+ */
+export function shorterTitleFound(a: Set<string>, b: Set<string>): number {
+  const [shorter, longer] = a.size <= b.size ? [a, b] : [b, a];
+  if (shorter.size === 0) return 0;
+  let found = 0;
+  for (const w of shorter) if (longer.has(w)) found++;
+  return Math.round((100 * found) / shorter.size);
+}

@@ -2,7 +2,7 @@
 // contract (HRC-003), so that same-id rows on two sheets are joined only where they are the same risk.
 
 import { fieldText, idKey, type RiskRecord, rawValue } from "../model/records";
-import { subjectWords, titleShare } from "../parse/title-words";
+import { shorterTitleFound, subjectWords, titleShare } from "../parse/title-words";
 import { normaliseWords } from "../parse/words";
 
 /** A title folded for comparison: trimmed, case and punctuation folded. */
@@ -12,16 +12,25 @@ export function titleKey(risk: RiskRecord): string {
 
 /** The share of title words (titleShare, 0–100) above which two titles share "most of their words". */
 const REWORDED_TITLE_SHARE = 50;
+/**
+ * The share of the shorter title's words (shorterTitleFound, 0–100) a reworded title keeps at least: nearly
+ * all of them (4 of 5, all of 3 or 4).
+ */
+const REWORDED_TITLE_KEPT = 80;
 
 /**
  * True when two titles (folded by titleKey) are one title, reworded or not: equal, or sharing most of the
  * words that say what the risk is (subjectWords), counted as the import's renumbering match counts them
- * (titleShare): "Bridge joint failure on A38 viaduct" and "Highways: bridge joint failure on the A38
- * viaduct". A register restating another's risks for the board rewords them; one numbering its own risks
- * from R1 gives the same ids to other risks ("Highways risk 1", "Lighting risk 1").
+ * (titleShare), with nearly all of the shorter title's words found in the longer (shorterTitleFound):
+ * "Bridge joint failure on A38 viaduct" and "Highways: bridge joint failure on the A38 viaduct". A register
+ * restating another's risks for the board rewords them; one numbering its own risks from R1 gives the same
+ * ids to other risks ("Highways risk 1", "Lighting risk 1"), even when written from one template whose
+ * titles differ in their key word ("Delay to the resurfacing programme", "Delay to the lantern programme").
  */
 export function titlesAlike(a: string, b: string): boolean {
-  return a === b || titleShare(subjectWords(a), subjectWords(b)) > REWORDED_TITLE_SHARE;
+  if (a === b) return true;
+  const [x, y] = [subjectWords(a), subjectWords(b)];
+  return titleShare(x, y) > REWORDED_TITLE_SHARE && shorterTitleFound(x, y) >= REWORDED_TITLE_KEPT;
 }
 
 /** The key of an unordered pair of sheet names. */
