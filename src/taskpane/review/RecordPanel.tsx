@@ -122,9 +122,15 @@ export function ownActionsElsewhere(
 /** "action 2 'Review claims'", as a sentence names one of the risk's own actions kept one a line. */
 const lineName = (a: OwnAction) => `a${ownLineLabel(a).slice(1)}`;
 
-/** The accessible name of an action's field: "Action 2 'Review claims' due date" for one kept one a line. */
+/**
+ * The accessible name of an action's field, naming its action so two actions' fields are told apart in a
+ * screen reader's list of fields: "Action 2 'Review claims' due date" for one kept one a line, "Action ACT-7
+ * status" for an actions sheet's row. The risk's one own action keeps its visible label ("Status", "Due"),
+ * its fieldset naming it "Action on the register".
+ */
 function fieldName(a: MeetingAction, field: "status" | "due date"): string | undefined {
-  return a.own && a.line ? `${ownLineLabel(a.line.action)} ${field}` : undefined;
+  if (!a.own) return `${meetingActionLabel(a)} ${field}`;
+  return a.line ? `${ownLineLabel(a.line.action)} ${field}` : undefined;
 }
 
 const Key = ({ children }: { children: string }) => {
