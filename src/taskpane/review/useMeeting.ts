@@ -97,8 +97,11 @@ export interface MeetingState {
   conflict: PendingConflict | null;
   busy: boolean;
   error: string | null;
-  /** Notes from the last record (missing columns, formulas kept). */
-  notes: string[];
+  /**
+   * Notes from the last record (missing columns, formulas kept), null when it gave none: shown under the card
+   * that follows, so they carry the risk they are about.
+   */
+  notes: RecordNotes | null;
   /** What the live region says. */
   announcement: string;
   /** Name of the Meeting Record tab written at the end. */
@@ -113,6 +116,13 @@ export interface MeetingState {
    * queue key, in order: its card's direction, history and proposal are worked out again with them.
    */
   logged: ReadonlyMap<string, readonly LogAppend[]>;
+}
+
+/** What a record said of itself beside what it wrote (a column missing, a formula kept), and of which risk. */
+export interface RecordNotes {
+  /** The risk recorded (its id; its title where the register gives no id). */
+  risk: string;
+  notes: readonly string[];
 }
 
 export interface MeetingActions {
@@ -295,7 +305,7 @@ export function useMeeting({
     conflict: null,
     busy: false,
     error: null,
-    notes: [],
+    notes: null,
     announcement: "",
     recordSheet: null,
     keptTheirs: new Map(),
@@ -509,7 +519,7 @@ export function useMeeting({
         logged: resuming ? latest.current.logged : new Map(),
         busy: false,
         error: latest.current.error ?? progressError,
-        notes: [],
+        notes: null,
         announcement: announce(queue, 0, outcomes),
       });
     },
@@ -535,7 +545,7 @@ export function useMeeting({
     (delta: 1 | -1) =>
       patch((s) => {
         const i = Math.min(Math.max(0, s.index + delta), Math.max(0, s.queue.length - 1));
-        return { index: i, conflict: null, notes: [], announcement: announce(s.queue, i, s.outcomes) };
+        return { index: i, conflict: null, notes: null, announcement: announce(s.queue, i, s.outcomes) };
       }),
     [patch],
   );
@@ -552,7 +562,7 @@ export function useMeeting({
           outcomes,
           index: i,
           conflict: null,
-          notes: [],
+          notes: null,
           announcement: afterTaking(`Skipped ${item.facts.id}.`, [], s.queue, s.index, i, outcomes),
         };
       }),
@@ -610,6 +620,7 @@ export function useMeeting({
         keptTheirs.delete(key);
         const i = Math.min(s.index + 1, s.queue.length - 1);
         const notes = [...plan.notes, ...result.keptFormulas.map(formulaCellNote)];
+        const risk = item.facts.id || item.facts.title;
         const over = result.replaced.length
           ? " It replaced a co-author's change; their words are kept in the Update Log."
           : "";
@@ -622,7 +633,7 @@ export function useMeeting({
           index: i,
           busy: false,
           conflict: null,
-          notes,
+          notes: notes.length > 0 ? { risk, notes } : null,
           announcement: afterTaking(said, notes, s.queue, s.index, i, outcomes),
         };
       });

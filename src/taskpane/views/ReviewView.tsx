@@ -5,6 +5,7 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   makeStyles,
   tokens,
@@ -234,9 +235,13 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
                 busy={meeting.busy}
                 onAcceptProposal={() => void m.acceptProposal()}
               />
-              {meeting.notes.length ? (
+              {meeting.notes ? (
+                // Shown under the next risk's card: the title names the risk the notes are about.
                 <MessageBar intent="info" layout="multiline">
-                  <MessageBarBody>{meeting.notes.join(" ")}</MessageBarBody>
+                  <MessageBarBody>
+                    <MessageBarTitle>{meeting.notes.risk}, just recorded:</MessageBarTitle>{" "}
+                    {meeting.notes.notes.join(" ")}
+                  </MessageBarBody>
                 </MessageBar>
               ) : null}
               {atQueueEnd ? (
