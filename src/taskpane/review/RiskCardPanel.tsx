@@ -91,6 +91,18 @@ function ownActionLine(a: OwnAction): string {
   return `${a.text || `Action ${a.line}`} on the register (${a.owner || "no owner"}) — due ${due}, ${a.status || "no status"}`;
 }
 
+/**
+ * What the score is made of, in words: " (likelihood 4 × impact 4)", " (likelihood 3, no impact)" where one is
+ * not given (read aloud as words, not "?"), "" where the register gives neither (the score alone).
+ */
+export function scoreFactors(likelihood: number | null, impact: number | null): string {
+  if (likelihood === null && impact === null) return "";
+  if (likelihood !== null && impact !== null) return ` (likelihood ${likelihood} × impact ${impact})`;
+  const l = likelihood === null ? "no likelihood" : `likelihood ${likelihood}`;
+  const i = impact === null ? "no impact" : `impact ${impact}`;
+  return ` (${l}, ${i})`;
+}
+
 export interface RiskCardPanelProps {
   card: RiskCard;
   outcome: Outcome | undefined;
@@ -168,8 +180,7 @@ export function RiskCardPanel({
         <dt className={s.dt}>Score</dt>
         <dd className={s.dd}>
           {score ?? NO_SCORE}
-          {/* A register with no likelihood or impact columns gives the score alone, not "(likelihood ? × impact ?)". */}
-          {l !== null || i !== null ? ` (likelihood ${l ?? "?"} × impact ${i ?? "?"})` : ""}{" "}
+          {scoreFactors(l, i)}{" "}
           {rag ? (
             <Badge appearance="filled" color={RAG_COLOUR[rag]}>
               {RAG_WORD[rag]}
