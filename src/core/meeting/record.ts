@@ -350,7 +350,13 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   // Last updated and latest update: the two cells every record writes, when the register has them.
   const luCell = rawCell(record, "lastUpdated");
   const keepFormat = luCell && isDateFormat(luCell.format);
-  if (!put("lastUpdated", serialFromDay(day), keepFormat ? null : DATE_FORMAT)) {
+  // A register keeping its updates a column a month dates them by their month (README: it "lacks no
+  // last-updated column"): the update's column dates it, or, with no column for the month, its note says the
+  // update (and so its date) is in the Update Log only.
+  if (
+    !put("lastUpdated", serialFromDay(day), keepFormat ? null : DATE_FORMAT) &&
+    !keptByMonth(record, cols.get("update"))
+  ) {
     notes.push(`${facts.sheet} has no Last Updated column, so the date is kept in the Update Log only.`);
   }
   // A register keeping its updates month by month is written in the as-at month's column: an earlier month's
@@ -545,6 +551,11 @@ export function missingMonthColumn(record: RiskRecord, col: number, asAt: DayNum
   if (its && monthOf(its.day) === asAtMonth) return null;
   const newest = months.length > 0 ? monthLabel(months[months.length - 1].day) : null;
   return { month: monthLabel(firstDayOf(asAtMonth)), newest };
+}
+
+/** True when the register keeps the field in column `col` month by month, one column per month. */
+function keptByMonth(record: RiskRecord, col: number | undefined): boolean {
+  return col !== undefined && record.months?.monthsOf(col) !== undefined;
 }
 
 /** What noMonthColumnNote calls the fields CHANGE_LABELS does not name as a sentence would. */

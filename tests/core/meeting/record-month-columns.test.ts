@@ -84,6 +84,63 @@ it("carries the as-at month's words it writes over into the log, dated by their 
   ]);
 });
 
+describe("the record's notes on a register whose month columns date its updates (no Last Updated column)", () => {
+  // README: a register keeping its updates month by month "lacks no last-updated column": the month dates the
+  // update. The record says nothing of a Last Updated column it does not need (fx-a11y30).
+  const notesOf = (asAt: string) => {
+    const { report } = reportOfSheets([register], asAt);
+    return recordToEdits(
+      report.risks.find((r) => r.id === "MR-02")!,
+      { text: "Words", noChange: false },
+      {
+        meetingDate: asAt,
+        asAt: report.asAt,
+        by: "Cllr Chair",
+        columns: fieldColumnsOf(report),
+        settings: defaultSettings(),
+        lastLoggedText: lastLoggedTexts(report)(report.risks.find((r) => r.id === "MR-02")!),
+      },
+    ).notes;
+  };
+
+  it("says nothing when the as-at month's column holds the update (its month dates it)", () => {
+    expect(notesOf(AS_AT)).toEqual([]);
+  });
+
+  it("says only that the month has no column when it has none (the update, and so its date, in the log)", () => {
+    expect(notesOf("2022-10-10")).toEqual([
+      expect.stringMatching(/^Risk Register has no Oct-22 column to hold the update/),
+    ]);
+  });
+
+  it("still says so on a register keeping its update in one column with no Last Updated column", () => {
+    const oneColumn: SheetSpec = {
+      name: "Risk Register",
+      rows: [
+        ["Risk ID", "Risk Title", "Risk Owner", "Strategy", "Actions", "Latest Update"],
+        ["MR-01", "Claims", "Ann Lee", "Treat", "Inspect", "Old words"],
+      ],
+    };
+    const { report } = reportOfSheets([oneColumn], AS_AT);
+    const facts = report.risks[0];
+    const plan = recordToEdits(
+      facts,
+      { text: "Words", noChange: false },
+      {
+        meetingDate: AS_AT,
+        asAt: report.asAt,
+        by: "Cllr Chair",
+        columns: fieldColumnsOf(report),
+        settings: defaultSettings(),
+        lastLoggedText: lastLoggedTexts(report)(facts),
+      },
+    );
+    expect(plan.notes).toEqual([
+      "Risk Register has no Last Updated column, so the date is kept in the Update Log only.",
+    ]);
+  });
+});
+
 describe("a meeting as at a month the register has no column for", () => {
   const OCT = "2022-10-10";
 
