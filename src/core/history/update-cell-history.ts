@@ -23,7 +23,8 @@ import type { KeptScore } from "./monthly-points";
  * line's day, its text the line as the register writes it. A line the log already holds is left out: an
  * entry of its day whose words hold the line's (the meeting writes its words to the log and its dated line to
  * the cell), or the register's update the meeting carried into the log before replacing it, which holds
- * the whole cell.
+ * the whole cell. So is a month's column ("Update Sep-22") whose words an entry of that month holds: the
+ * month's update, logged when it was written (by the meeting, or by hand in both places).
  */
 export function updateCellEntries(
   facts: RiskFacts,
@@ -31,9 +32,9 @@ export function updateCellEntries(
   asAt: DayNumber,
 ): HistoryEntry[] {
   const out: HistoryEntry[] = [];
-  for (const { day, line } of registerUpdates(facts.record, asAt)) {
+  for (const { day, line, wholeMonth } of registerUpdates(facts.record, asAt)) {
     const text = line.trim();
-    if (heldInLog(day, text, logged)) continue;
+    if (wholeMonth ? monthHeldInLog(day, text, logged) : heldInLog(day, text, logged)) continue;
     out.push({
       day,
       month: monthOf(day),
@@ -59,7 +60,7 @@ export function updateCellEntries(
  * oldest first, as an update on its month's first day (SPEC "Values"), or as its own dated lines where the
  * month's cell carries them. Dated lines are read as at `asAt` (a programme of later dates is no update).
  */
-export function registerUpdates(record: RiskRecord, asAt: DayNumber): DatedLine[] {
+export function registerUpdates(record: RiskRecord, asAt: DayNumber): RegisterUpdate[] {
   const months = monthCells(record, "update");
   if (months.length === 0) {
     const raw = rawValue(record, "update");
@@ -68,8 +69,16 @@ export function registerUpdates(record: RiskRecord, asAt: DayNumber): DatedLine[
   return months.flatMap(({ day, cell }) => {
     const text = typeof cell.value === "string" ? cell.value : cell.text;
     const lines = datedLines(text, asAt);
-    return lines.length > 0 ? lines : [{ day, line: text }];
+    return lines.length > 0 ? lines : [{ day, line: text, wholeMonth: true }];
   });
+}
+
+/**
+ * An update a risk's own cells date (see registerUpdates): a dated line on its day, or a month's column whose
+ * words carry no date (`wholeMonth`), dated its month's first day as it stands for the whole month.
+ */
+export interface RegisterUpdate extends DatedLine {
+  wholeMonth?: true;
 }
 
 /** True when a log entry holds the dated line `text` of `day` (see updateCellEntries). */
@@ -82,6 +91,15 @@ function heldInLog(day: DayNumber, text: string, logged: readonly HistoryEntry[]
     if (e.by === REGISTER_AUTHOR) return said.includes(line);
     return e.day === day && words !== "" && said.includes(words);
   });
+}
+
+/** True when a log entry of the month starting `day` holds a month column's words `text` (see updateCellEntries). */
+function monthHeldInLog(day: DayNumber, text: string, logged: readonly HistoryEntry[]): boolean {
+  const month = monthOf(day);
+  const words = foldSpaces(text);
+  return logged.some(
+    (e) => e.source === "update-log" && e.month === month && foldSpaces(e.text).includes(words),
+  );
 }
 
 const NO_SCORES: readonly KeptScore[] = Object.freeze([]);

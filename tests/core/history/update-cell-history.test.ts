@@ -100,6 +100,30 @@ describe("a risk whose register keeps its updates a column a month", () => {
   it("is first seen in August when July's column is blank", () => {
     expect(reportOf([sheet(null)], { asAt: "2022-09-30" }).risks[0].firstSeen).toBe("2022-08-01");
   });
+
+  it("shows a month's update once when the Update Log holds the month column's words: the log's entry, with who wrote it", () => {
+    // fx-a11y30: the meeting writes its words to the month's column and to the log (and officers keep both by
+    // hand); the card listed "August words" twice, the column's and the log's.
+    const log = {
+      name: "Update Log",
+      rows: [
+        ["Date", "Register", "Risk ID", "By", "Update", "No change", "Score", "Strategy", "Changes"],
+        ["22/08/22", "Risk Register", "MR-01", "J Smith", "August words", "No", 9, "Treat", null],
+        // Another month's entry with August's words is no copy of August's column.
+        ["21/09/22", "Risk Register", "MR-01", "J Smith", "August words", "No", 9, "Treat", null],
+      ],
+    };
+    const report = reportOf([sheet("July words"), log], { asAt: "2022-09-30" });
+    const months = riskHistory(report, report.risks[0], 3).points.map(
+      (p) => `${p.month}: ${p.entries.map((e) => `${e.text}${e.by ? ` (${e.by})` : ""}`).join("; ")}`,
+    );
+    expect(months).toEqual([
+      "2022-07: July words",
+      "2022-08: August words (J Smith)",
+      // September's column (dated the 1st) comes before the log's entry of the 21st.
+      "2022-09: No change; August words (J Smith)",
+    ]);
+  });
 });
 
 describe("a risk whose register rates it a column a month, with no score", () => {
