@@ -6,3 +6,8 @@ export function listWords(items: readonly string[]): string {
     ? (items[0] ?? "")
     : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/** "1 row", "3 rows": a count with its noun (one made plural by "s"), plural unless one. */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -101,6 +101,26 @@ describe("structureLines", () => {
     ).toBe("Risk matrix (sets the RAG bands)");
   });
 
+  it("the summary of the add-in's own tab (its Settings, a summary tab) says whose it is, not 'Not used'", () => {
+    expect(
+      sheetSummary({
+        name: "Risk Review Settings",
+        kind: "unknown",
+        headerRow: null,
+        columns: [],
+        unmapped: [],
+        recordCount: 0,
+        note: "the add-in's own tab",
+        owned: true,
+      }),
+    ).toBe("The add-in's own tab");
+  });
+
+  it("the summary counts one row and one column in the singular", () => {
+    const one: SheetInfo = { ...annex, columns: annex.columns.slice(0, 1), recordCount: 1, setAside: [] };
+    expect(sheetSummary(one)).toBe("Risk register · headers in row 2 · 1 of 1 column recognised · 1 row");
+  });
+
   it("the summary says what an officer's dated copy of a register was taken as: history, not 'Not used'", () => {
     expect(
       sheetSummary({

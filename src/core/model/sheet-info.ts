@@ -57,6 +57,11 @@ export interface SheetInfo {
   /** Why the sheet was taken for what it is, or why it was left out (shown in the Check view). */
   note?: string;
   /**
+   * Set on the add-in's own tabs (marked in row 1 or named as owned: its Settings, logs, summaries, backups):
+   * the sheet list says whose they are rather than "Not used".
+   */
+  owned?: true;
+  /**
    * Section headings found inside the table (0-based rows), whose text the rows below carry; `closed` on a
    * heading saying the risks under it are closed ("CLOSED RISKS": see namesClosedRisks).
    */

@@ -342,6 +342,7 @@ function sheetInfoOf(raw: Grid, layout: SheetLayout, recordCount: number): Sheet
       [],
     recordCount,
     note: layout.note,
+    ...(raw.owned ? { owned: true as const } : {}),
     ...(layout.holds ? { holds: layout.holds } : {}),
     ...(raw.mergesUnread ? { mergesUnread: raw.mergesUnread } : {}),
   };

@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { SelectOnChangeData } from "@fluentui/react-components";
 import { columnLetter } from "../../core/address/a1";
+import { countOf } from "../../core/list-words";
 import { FIELDS_BY_KIND } from "../../core/model/fields";
 import type { ColumnMapping, RegisterHolds, SheetInfo } from "../../core/model/sheet-info";
 import { fieldLabel, kindLabel } from "../field-labels";
@@ -45,7 +46,8 @@ const HOLDS_SUMMARY: Record<RegisterHolds, string> = {
 /**
  * "Risk register · headers in row 4 · 12 of 14 columns recognised" ("Risk register · read as closed risks · …"
  * for a sheet of closed risks or opportunities); for a sheet no plan, register or actions sheet, what it was
- * taken as instead ("Risk matrix (sets the RAG bands)", a dated copy read as history), else "Not used".
+ * taken as instead ("Risk matrix (sets the RAG bands)", a dated copy read as history, the add-in's own tab),
+ * else "Not used".
  */
 export function sheetSummary(sheet: SheetInfo): string {
   const merges = sheet.mergesUnread ? " · merged cells not read" : "";
@@ -54,11 +56,15 @@ export function sheetSummary(sheet: SheetInfo): string {
   const mapped = sheet.columns.filter((c) => c.field !== null || monthColumnRead(sheet, c) !== null).length;
   const aside = sheet.setAside?.length ? ` · ${sheet.setAside.length} set aside` : "";
   const holds = sheet.holds ? ` · ${HOLDS_SUMMARY[sheet.holds]}` : "";
-  return `${kindLabel(sheet.kind)}${holds} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${sheet.columns.length} columns recognised · ${sheet.recordCount} rows${aside}${merges}`;
+  return `${kindLabel(sheet.kind)}${holds} · headers in row ${sheet.headerRow + 1} · ${mapped} of ${countOf(sheet.columns.length, "column")} recognised · ${countOf(sheet.recordCount, "row")}${aside}${merges}`;
 }
+
+/** What the summary calls one of the add-in's own tabs (its Settings, a summary tab, a backup) but its Update Log. */
+export const OWNED_TAB_SUMMARY = "The add-in's own tab";
 
 /** What a sheet that is no plan, register or actions sheet was taken as (see sheetSummary). */
 function takenAsInstead(sheet: SheetInfo): string {
+  if (sheet.owned) return OWNED_TAB_SUMMARY;
   if (sheet.riskMatrix) return "Risk matrix (sets the RAG bands)";
   const copy = sheet.historyCopy;
   if (copy) return `Copy of "${copy.register}" dated ${copy.dated} · read as history`;
@@ -101,10 +107,10 @@ function ColumnRow({ sheet, column, disabled, onCorrect }: ColumnRowProps): Reac
   const byMonth = monthColumnRead(sheet, column);
   const onChange = React.useCallback(
     (_: unknown, data: SelectOnChangeData) => {
-      if (data.value !== BY_MONTH)
+      if (!disabled && data.value !== BY_MONTH)
         onCorrect(sheet.name, column.header, data.value === "" ? null : data.value);
     },
-    [onCorrect, sheet.name, column.header],
+    [disabled, onCorrect, sheet.name, column.header],
   );
   return (
     <Field
@@ -120,7 +126,9 @@ function ColumnRow({ sheet, column, disabled, onCorrect }: ColumnRowProps): Reac
         size="small"
         value={byMonth !== null ? BY_MONTH : (column.field ?? "")}
         onChange={onChange}
-        disabled={disabled}
+        // Focusable while busy (a change is then not taken, and the picker shows its value still): the picker
+        // just changed keeps focus through the check that follows, where a disabled one would drop it to <body>.
+        aria-disabled={disabled || undefined}
       >
         {byMonth !== null ? <option value={BY_MONTH}>{byMonth}</option> : null}
         <option value="">Not used (kept as it is)</option>
@@ -158,7 +166,10 @@ export function SheetList({ sheets, disabled, onCorrect }: SheetListProps): Reac
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            {sheet.note ? <p className={s.note}>{sheet.note}</p> : null}
+            {/* An owned tab's note ("the add-in's own tab") is its summary already. */}
+            {sheet.note && !(sheet.owned && sheet.kind === "unknown") ? (
+              <p className={s.note}>{sheet.note}</p>
+            ) : null}
             {sheet.mergesUnread ? <p className={s.note}>{mergesUnreadNote(sheet.mergesUnread)}</p> : null}
             {structureLines(sheet).map((line) => (
               <p key={line} className={s.note}>
