@@ -101,6 +101,11 @@ function settingsIssuesNotice(issues: readonly string[]): string | null {
   );
 }
 
+/** True when `saved` differs from the settings the report shown was made with (`checkedWith`; none before a check). */
+function predates(checkedWith: Settings | null, saved: Settings): boolean {
+  return checkedWith !== null && !sameSettings(checkedWith, saved);
+}
+
 /** Lets React paint the progress message before synchronous engine work starts. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -253,9 +258,14 @@ export function useWorkbook(
     }
   }, [gateway, patch]);
 
-  /** Saves, merged with co-authors' changes; returns the settings written, or null after showing an error. */
+  /**
+   * Saves, merged with co-authors' changes; returns the settings written, or null after showing an error.
+   * `checkFollows`: the caller checks again at once (saveSettingsAndCheck), so the results are not said to predate
+   * the settings meanwhile (the notice would be out of date before it was read); the caller says so if its
+   * check does not finish.
+   */
   const saveMerged = useCallback(
-    async (settings: Settings): Promise<Settings | null> => {
+    async (settings: Settings, checkFollows = false): Promise<Settings | null> => {
       patch({
         busy: "save",
         error: null,
@@ -268,8 +278,7 @@ export function useWorkbook(
         const notice = conflictNotice(saved.conflicts);
         patch({
           settings: saved.settings,
-          reportPredatesSettings:
-            checkedWith.current !== null && !sameSettings(checkedWith.current, saved.settings),
+          reportPredatesSettings: !checkFollows && predates(checkedWith.current, saved.settings),
           busy: null,
           progress: null,
           notice,
@@ -291,23 +300,22 @@ export function useWorkbook(
 
   // The saved settings go to the check directly: state set after an await is not yet rendered, so
   // reading it back (as check() does) could re-check with the settings from before the save.
+  // A check that does not finish leaves the results made before the save: they are then said to predate it.
   const saveSettingsAndCheck = useCallback(
     async (settings: Settings): Promise<boolean> => {
-      const saved = await saveMerged(settings);
+      const saved = await saveMerged(settings, true);
       if (!saved) return false;
-      await runCheck(saved);
+      if (!(await runCheck(saved))) patch({ reportPredatesSettings: predates(checkedWith.current, saved) });
       return true;
     },
-    [saveMerged, runCheck],
+    [saveMerged, runCheck, patch],
   );
 
   const correctColumn = useCallback(
     async (sheet: string, header: string, field: string | null) => {
-      const settings = withColumnCorrection(await ensureSettings(), { sheet, header, field });
-      const saved = await saveMerged(settings);
-      if (saved) await runCheck(saved);
+      await saveSettingsAndCheck(withColumnCorrection(await ensureSettings(), { sheet, header, field }));
     },
-    [ensureSettings, saveMerged, runCheck],
+    [ensureSettings, saveSettingsAndCheck],
   );
 
   // Summaries are built from a check made with the saved settings, as the command line builds them: a report
