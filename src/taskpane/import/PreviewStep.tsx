@@ -13,6 +13,7 @@ import {
   Checkbox,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   makeStyles,
   tokens,
   useId,
@@ -24,6 +25,8 @@ import type { RenumberedPair } from "../../core/model/history";
 import type { ImportActions, ImportState } from "./useImport";
 import { countsGrid, sectionHeading, subHeading, stackedList } from "../styles";
 import { LongList } from "../components/LongList";
+import { SEVERITY_WORD } from "../components/SeverityLabel";
+import { NOTHING_WRITTEN_HELD_BACK, valuesHeldBack } from "./preview-words";
 
 /** A line's height at 320–350 px before it is measured (most wrap once). */
 const LINE_HEIGHT = 40;
@@ -233,21 +236,18 @@ export function PreviewStep({
   actions: ImportActions;
 }): React.JSX.Element | null {
   const s = useStyles();
+  const notesId = useId("preview-note");
   const prepared = state.prepared;
   if (!prepared) return null;
   const { plan } = prepared;
   const busy = state.busy !== null;
   const none = plan.cellCount === 0;
-  // Values the register has no column for (a field kept month by month, with no column for the import's month).
-  const heldBack = [plan.risks, plan.actions].some((x) => x?.notCarried.some((n) => n.records?.length));
+  const noteIds = plan.warnings.map((_, i) => `${notesId}-${i}`);
   return (
     <div className={s.root}>
       <h2 className={s.h2}>What the import would change</h2>
-      {none && heldBack ? (
-        <p className={s.p}>
-          Nothing will be written: the register has no column for some of the export&apos;s values, as said
-          below.
-        </p>
+      {none && valuesHeldBack(plan) ? (
+        <p className={s.p}>{NOTHING_WRITTEN_HELD_BACK}</p>
       ) : none ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
@@ -262,9 +262,12 @@ export function PreviewStep({
           fill are left alone.
         </p>
       )}
+      {/* Each note says it is a warning in words, not by its amber bar and icon alone (WCAG 1.3.1). */}
       {plan.warnings.map((w, i) => (
         <MessageBar key={i} intent="warning" layout="multiline">
-          <MessageBarBody>{w}</MessageBarBody>
+          <MessageBarBody id={noteIds[i]}>
+            <MessageBarTitle>{SEVERITY_WORD.warning}:</MessageBarTitle> {w}
+          </MessageBarBody>
         </MessageBar>
       ))}
       <RenumberedPairs state={state} actions={actions} />
@@ -272,7 +275,13 @@ export function PreviewStep({
       {plan.actions ? <Section title="Actions" section={plan.actions} kind="actions" /> : null}
       <div className={s.buttons}>
         {none ? null : (
-          <Button appearance="primary" disabled={busy} onClick={() => void actions.apply()}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            // The notes above are read with the button, so a keyboard user tabbing to it hears them.
+            aria-describedby={noteIds.length > 0 ? noteIds.join(" ") : undefined}
+            onClick={() => void actions.apply()}
+          >
             Apply the import
           </Button>
         )}

@@ -3,7 +3,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { importStamp, localTodayIso } from "../../core/local-time";
-import type { ExportRole, ImportMapping } from "../../core/merge/types";
+import type { ExportRole, ImportMapping, ImportPlan } from "../../core/merge/types";
 import type { MonthWrite } from "../../core/merge/propose-mapping";
 import type { Grid } from "../../core/model/grid";
 import type { ConfirmedPair, RenumberedPair } from "../../core/model/history";
@@ -12,6 +12,7 @@ import type { ApplyEditsResult } from "../../excel/apply-edits";
 import type { WorkbookGateway } from "../../excel/gateway";
 import { plainMessage, type WorkbookActions } from "../hooks/useWorkbook";
 import { IGNORE, type ColumnChoice } from "./choices";
+import { previewAnnouncement } from "./preview-words";
 import type { ChosenFile, PreparedImport } from "./pipeline";
 
 type Pipeline = typeof import("./pipeline");
@@ -309,7 +310,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
 
   /** Plans the import with the pairs ticked so far and shows the preview; `status` says what changed. */
   const plan = useCallback(
-    async (confirmed: ConfirmedPair[], status: (n: number) => string) => {
+    async (confirmed: ConfirmedPair[], status: (plan: ImportPlan) => string) => {
       const s = latest.current;
       if (!s.mapping || !s.workbookGrids || !s.register || !s.fileName) return;
       patch({ error: null, busy: { label: "Working out what would change…", cancellable: false } });
@@ -342,7 +343,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
             confirmed,
             prepared.value.plan.renumbered,
           ),
-          status: status(prepared.value.plan.cellCount),
+          status: status(prepared.value.plan),
         });
       } catch (e) {
         patch({ busy: null, error: importMessage(e) });
@@ -351,15 +352,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
     [patch, settingsNow],
   );
 
-  const preview = useCallback(
-    () =>
-      plan(latest.current.renumberedConfirmed, (n) =>
-        n === 0
-          ? "No changes: nothing will be written."
-          : `The import would write ${n} ${n === 1 ? "cell" : "cells"}.`,
-      ),
-    [plan],
-  );
+  const preview = useCallback(() => plan(latest.current.renumberedConfirmed, previewAnnouncement), [plan]);
 
   const setSameRisk = useCallback(
     async (pair: ConfirmedPair, same: boolean) => {
@@ -368,7 +361,7 @@ export function useImport({ gateway, settings, actions }: UseImportInput): [Impo
       const others = s.renumberedConfirmed.filter((p) => !(p.oldId === pair.oldId && p.newId === pair.newId));
       const confirmed = same ? [...others, { oldId: pair.oldId, newId: pair.newId }] : others;
       const cells = (n: number) => `${n} ${n === 1 ? "cell" : "cells"}`;
-      await plan(confirmed, (n) =>
+      await plan(confirmed, ({ cellCount: n }) =>
         same
           ? `Same risk: ${pair.newId} in the export updates ${pair.oldId}'s row, and will every month. The import would write ${cells(n)}.`
           : `Not the same risk: ${pair.newId} would be added as a new risk. The import would write ${cells(n)}.`,
