@@ -297,6 +297,14 @@ async function openChanges(user: User): Promise<void> {
   expect(more).toHaveAttribute("aria-expanded", "true");
 }
 
+/**
+ * Text as the pane shows it, found outside the live region (fx-a11y30: since fc1cafc the live region says a
+ * record's notes too, and the preview's status says why nothing is written, in the same words as shown).
+ */
+function shownText(words: RegExp): Promise<HTMLElement> {
+  return screen.findByText(words, { ignore: 'script, style, [role="status"]' });
+}
+
 /** Types an update in the focused card's box and records it with Ctrl+Enter. */
 async function recordUpdate(user: User, id: string, words: string): Promise<void> {
   act(() => screen.getByRole("textbox", { name: `Update for ${id}` }).focus());
@@ -379,7 +387,7 @@ describe("Meeting card: own actions one a line, actions-sheet rows, appetite, hi
     await goToCard(user, "HRC-101");
     const live = recordAnnouncements();
     await recordUpdate(user, "HRC-101", "Resurfacing booked for November");
-    await screen.findByText(/has no Oct-22 column to hold the update/);
+    await shownText(/has no Oct-22 column to hold the update/);
     live.stop();
     expect(live.said().join(" | ")).toMatch(/no Oct-22 column/);
   });
@@ -392,7 +400,7 @@ describe("Meeting card: own actions one a line, actions-sheet rows, appetite, hi
     const user = await startMeeting();
     await goToCard(user, "HRC-102");
     await recordUpdate(user, "HRC-102", "Second tanker on hire from November");
-    const note = await screen.findByText(/has no Oct-22 column to hold the update/);
+    const note = await shownText(/has no Oct-22 column to hold the update/);
     expect(cardHeading()).not.toMatch(/^HRC-102:/);
     expect(note.textContent).toMatch(/HRC-102/);
   });
@@ -468,7 +476,7 @@ describe("Meeting card: own actions one a line, actions-sheet rows, appetite, hi
     expect(await axeViolations()).toEqual([]);
     expect(headingLevelsSkipped()).toEqual([]);
     await recordUpdate(user, "HRC-101", "Resurfacing booked for November");
-    await screen.findByText(/has no Oct-22 column/);
+    await shownText(/has no Oct-22 column/);
     expect(await axeViolations()).toEqual([]);
     expect(headingLevelsSkipped()).toEqual([]);
   });
@@ -763,7 +771,7 @@ describe("Import view: the month's column, and the preview's notes", () => {
     const user = await mapExport(monthImportRegister(), MEETING, monthExport);
     const live = recordAnnouncements();
     await previewByKeyboard(user);
-    await screen.findByText(/Nothing will be written: the register has no column/);
+    await shownText(/Nothing will be written: the register has no column/);
     live.stop();
     const said = live.said().join(" | ");
     expect(said).not.toMatch(/No changes/);
@@ -780,7 +788,9 @@ describe("Import view: the month's column, and the preview's notes", () => {
     const notes = previewNotes();
     expect(notes.map((n) => n.textContent)).toEqual([
       expect.stringMatching(/HRC-001's actions are kept one a line on the register[^]*was not written/),
-      expect.stringMatching(/HRC-003 was written at row \d+, below the heading "CLOSED RISKS"/),
+      // fx-a11y30: since d8e1f67 (after this review was written) the import heads its new risks with a row of
+      // their own rather than writing them below CLOSED RISKS; the note says so.
+      expect.stringMatching(/new risk HRC-003 \(row \d+\)[^]*not as closed under the heading "CLOSED RISKS"/),
     ]);
     for (const note of notes) {
       const role = note.getAttribute("role");
