@@ -67,9 +67,11 @@ describe("bundle size", () => {
     // Excel. The second bound catches a dependency slipping into the first-use path. Raised from 165 to
     // 175 KB on purpose (stop 7): no new dependency, but the Check view's first use now carries the long-list
     // windowing, the sheet list's sections / set-aside rows / month-first notes and the co-author settings
-    // merge (measured 168.1 KB).
+    // merge (measured 168.1 KB). Raised again to 180 KB (stop 30): still no new dependency; the reading rules
+    // the sheet list shares with the engine (colour keys, sign-off notes, closed places, month columns) and the
+    // pane's own tabs in it grew the first-use path to 175.2 KB.
     expect(entryBytes).toBeLessThanOrEqual(150 * 1024);
-    expect(initial.bytes).toBeLessThanOrEqual(175 * 1024);
+    expect(initial.bytes).toBeLessThanOrEqual(180 * 1024);
     await context.close();
   });
 });
