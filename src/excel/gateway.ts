@@ -1,12 +1,14 @@
 // The task pane's view of the open workbook. src/excel implements it with Office.js;
 // tests implement it with the in-memory fake host. Nothing outside src/excel calls Office.js.
 
-import type { CellValue, Grid } from "../core/model/grid";
+import type { Grid } from "../core/model/grid";
+import type { MeetingProgress } from "../core/meeting/meeting-progress";
 import type { OwnedTab } from "../core/model/owned-tab";
 import type { Settings } from "../core/model/settings";
 import type { WorkbookEdits } from "../core/model/edits";
 import type { ApplyEditsResult, ApplyProgress } from "./apply-edits";
 import type { RecordUpdateRequest, RecordUpdateResult } from "./record-update";
+import type { MeetingBlockRequest } from "./meeting-record-block";
 import type { ColumnCorrection } from "../core/model/settings";
 
 export interface CellTarget {
@@ -50,11 +52,6 @@ export interface WorkbookGateway {
   ): Promise<Grid[]>;
   /** Writes (or rewrites) an owned tab. Never touches a sheet the add-in does not own. */
   writeOwnedTab(tab: OwnedTab): Promise<WriteResult>;
-  /**
-   * The owned tab writeOwnedTab would rewrite for `name`, as it stands (values, dates in the 1900 system,
-   * and number formats), or null when there is none: what a rewrite keeps of it (earlier meetings).
-   */
-  readOwnedTab?(name: string): Promise<{ values: CellValue[][]; formats: string[][] } | null>;
   /** Marks flagged cells (one conditional format / range-area set per sheet). */
   markCells(targets: CellTarget[]): Promise<void>;
   /** Removes the marks this add-in made. */
@@ -80,6 +77,17 @@ export interface WorkbookGateway {
   openUpdateLog?(emptyTab: OwnedTab): Promise<string>;
   /** Meeting: records one risk's update (conflict check, then one write of cells and log rows). */
   recordUpdate?(request: RecordUpdateRequest): Promise<RecordUpdateResult>;
+  /**
+   * Meeting (src/excel/meeting-record-block.ts): the meeting under way on `date` as the Meeting Record holds it
+   * at its top (attendees, risks skipped), or null when it holds none.
+   */
+  readMeetingUnderWay?(date: string): Promise<MeetingProgress | null>;
+  /**
+   * Meeting: writes the Meeting Record's block of the meeting under way (or, at the end, its record) in that
+   * block's rows, inserting or deleting rows as Excel does; the earlier meetings' records are never written.
+   * Optional: a gateway without it keeps no meeting on the tab rather than rewrite the earlier records.
+   */
+  writeMeetingBlock?(request: MeetingBlockRequest): Promise<WriteResult>;
   /**
    * Import (src/excel/apply-edits.ts): backups first in their own sync, then cells, log rows and owned
    * tabs; a failure after the backup puts the register back. Optional so older gateways still type-check.

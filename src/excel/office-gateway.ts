@@ -11,6 +11,7 @@ export { adapterStats, onSync, resetAdapterStats, type AdapterStats, type SyncEv
 /** The import's writer and the meeting's, loaded when first used (the Check view, opened first, needs neither). */
 const importWriter = () => import(/* webpackChunkName: "excel-import" */ "./apply-edits");
 const meetingWriter = () => import(/* webpackChunkName: "excel-meeting" */ "./record-update");
+const meetingRecord = () => import(/* webpackChunkName: "excel-meeting" */ "./meeting-record-block");
 /** The owned tabs' writer (the summary tabs, the meeting's log), loaded when first used too. */
 const tabWriter = () => import(/* webpackChunkName: "excel-tabs" */ "./write-owned-tab");
 const writeOwnedTab: WorkbookGateway["writeOwnedTab"] = async (tab) => (await tabWriter()).writeOwnedTab(tab);
@@ -29,6 +30,7 @@ export function createOfficeGateway(): WorkbookGateway {
     openUpdateLog: async (tab) => (await meetingWriter()).meetingWrites({ writeOwnedTab }).openUpdateLog(tab),
     recordUpdate: async (request) => (await meetingWriter()).recordUpdate(request),
     applyEdits: async (edits, onProgress) => (await importWriter()).applyEdits(edits, onProgress),
-    readOwnedTab: async (name) => (await tabWriter()).readOwnedTab(name),
+    readMeetingUnderWay: async (date) => (await meetingRecord()).readMeetingUnderWay(date),
+    writeMeetingBlock: async (request) => (await meetingRecord()).writeMeetingBlock(request),
   };
 }

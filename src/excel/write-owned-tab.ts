@@ -16,18 +16,18 @@ import { drawTabChart } from "./draw-tab-chart";
 import { candidateSheetNames, nextOwnedName, rowHasMarker, sheetsOwnedByName } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, jsonBytes, payloadBudget } from "./payload";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
-import { askDate1904, readDatesIn, writtenRows } from "./date-system";
+import { askDate1904, writtenRows } from "./date-system";
 import { layoutTab } from "./tab-layout";
 import { syncWrites, type QueuedWrite } from "./write-batches";
 
 const TEXT_FORMAT = "@";
 /** Rough wire size of one small instruction (a format or a link). */
-const OP_BYTES = 160;
+export const OP_BYTES = 160;
 /** Longest address list given to one getRanges() call. */
 const MAX_AREAS_ADDRESS = 1500;
 
 /** Where the tab goes. */
-interface Target {
+export interface Target {
   name: string;
   exists: boolean;
   /** CRR_OWNED_<n> to add for the sheet, or null when a name already points at it. */
@@ -42,7 +42,7 @@ interface Target {
 const STAGING_NAME = "CRR writing";
 
 /** The tab as the 2-D arrays that go to Excel, marker included. */
-interface TabCells {
+export interface TabCells {
   values: CellValue[][];
   formats: string[][];
   /** Columns of the tab's own rows (the marker, when added, sits just right of them). */
@@ -59,31 +59,11 @@ export async function writeOwnedTab(tab: OwnedTab): Promise<WriteResult> {
   return runExcel(`writing the "${tab.name}" tab`, (context) => writeOwnedTabIn(context, tab));
 }
 
-/**
- * The add-in's own tab that `preferred` names (as writeOwnedTab would find it), as Excel holds it: values
- * (dates in the 1900 system) and number formats; null when the workbook has none yet. One sync beyond finding it.
- */
-export async function readOwnedTab(
-  preferred: string,
-): Promise<{ values: CellValue[][]; formats: string[][] } | null> {
-  return runExcel(`reading the "${preferred}" tab`, async (context) => {
-    const target = await chooseSheet(context, preferred);
-    if (!target.exists) return null;
-    const used = context.workbook.worksheets
-      .getItem(target.name)
-      .getUsedRangeOrNullObject(true)
-      .load("rowIndex,columnIndex,values,numberFormat");
-    await countedSync(context, `read: ${target.name}`);
-    if (used.isNullObject || used.rowIndex !== 0 || used.columnIndex !== 0) return null;
-    const values = used.values as CellValue[][];
-    const formats = used.numberFormat as string[][];
-    readDatesIn(values, formats, target.date1904);
-    return { values, formats };
-  });
-}
-
 /** A proxy for the sheet per batch: one made in a batch Excel refused is not safe to use afterwards. */
-function sheetPerBatch(context: Excel.RequestContext, name: string): (batch: number) => Excel.Worksheet {
+export function sheetPerBatch(
+  context: Excel.RequestContext,
+  name: string,
+): (batch: number) => Excel.Worksheet {
   const sheets = new Map<number, Excel.Worksheet>();
   return (batch) => {
     let ws = sheets.get(batch);
@@ -148,13 +128,13 @@ export async function writeOwnedTabIn(context: Excel.RequestContext, tab: OwnedT
  * The officer protected the tab (it keeps its last contents), or the workbook's structure (no tab can be
  * added): which, by name.
  */
-function protectedTabError(target: Target, tab: OwnedTab): PlainError {
+export function protectedTabError(
+  target: Target,
+  tab: OwnedTab,
+  outcome = "it was not rewritten and keeps its last contents",
+): PlainError {
   const message = target.exists
-    ? protectedSheetsMessage(
-        [target.name],
-        "it was not rewritten and keeps its last contents",
-        "write it again",
-      )
+    ? protectedSheetsMessage([target.name], outcome, "write it again")
     : `The workbook's structure is protected, so the ${tab.name} tab could not be added. Unprotect it (Review > Protect Workbook), then write it again.`;
   return new PlainError(message, ErrorCode.accessDenied);
 }
@@ -168,7 +148,7 @@ const STAGING_NAMES = new RegExp(`^${STAGING_NAME} ?\\d*$`, "i");
  * left behind, hidden and marked as the add-in's, is deleted with the first write; a sheet of that name
  * without the marker is the officer's, and stays.
  */
-async function chooseSheet(context: Excel.RequestContext, preferred: string): Promise<Target> {
+export async function chooseSheet(context: Excel.RequestContext, preferred: string): Promise<Target> {
   const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
   const names = context.workbook.names.load("items/name,items/value");
   const date1904 = askDate1904(context);
@@ -222,7 +202,7 @@ async function chooseSheet(context: Excel.RequestContext, preferred: string): Pr
  * Builds the arrays: strings escaped and formatted as text, dates in date columns (in the workbook's date
  * system, date-system.ts), the marker in row 1.
  */
-function tabCells(tab: OwnedTab, date1904: boolean): TabCells {
+export function tabCells(tab: OwnedTab, date1904: boolean): TabCells {
   const width = tab.rows.reduce((w, row) => Math.max(w, row.length), 0);
   const needsMarker = !rowHasMarker(tab.rows[0]);
   const total = Math.max(1, width + (needsMarker ? 1 : 0));
@@ -262,7 +242,7 @@ function tabCells(tab: OwnedTab, date1904: boolean): TabCells {
 }
 
 /** The first write: the new tab or the hidden staging sheet added (or, in place, the old tab cleared). */
-function setupWrite(
+export function setupWrite(
   context: Excel.RequestContext,
   target: Target,
   tab: OwnedTab,
@@ -287,7 +267,7 @@ function setupWrite(
 }
 
 /** Marks the sheet as the add-in's own by a CRR_OWNED_* name, when it has none yet. */
-function addOwnedName(context: Excel.RequestContext, target: Target, ws: Excel.Worksheet): void {
+export function addOwnedName(context: Excel.RequestContext, target: Target, ws: Excel.Worksheet): void {
   if (target.ownedName)
     context.workbook.names.add(
       target.ownedName,
@@ -330,7 +310,7 @@ function swapWrite(
  * first (two syncs, on failure only). A failure here is swallowed: the write's own error is the one to
  * show, and a hidden staging sheet left over changes nothing the officer sees.
  */
-async function removeUnfinished(
+export async function removeUnfinished(
   context: Excel.RequestContext,
   label: string,
   sheet: string,
@@ -348,8 +328,15 @@ async function removeUnfinished(
   }
 }
 
-/** Row chunks under the payload budget (and the block cell cap), each split in half on demand. */
-function valueWrites(cells: TabCells, sheetIn: (batch: number) => Excel.Worksheet): QueuedWrite[] {
+/**
+ * Row chunks under the payload budget (and the block cell cap), each split in half on demand; the tab's row 1
+ * goes in the sheet's row `top` + 1 (a block written among other rows: meeting-record-block.ts).
+ */
+export function valueWrites(
+  cells: TabCells,
+  sheetIn: (batch: number) => Excel.Worksheet,
+  top = 0,
+): QueuedWrite[] {
   const cols = cells.values[0].length;
   const rowBytes = cells.values.map((row, r) => jsonBytes(row) + jsonBytes(cells.formats[r]) + 2);
   const chunk = (start: number, count: number): QueuedWrite => {
@@ -358,7 +345,7 @@ function valueWrites(cells: TabCells, sheetIn: (batch: number) => Excel.Workshee
     return {
       bytes,
       queue: (batch) => {
-        const range = sheetIn(batch).getRangeByIndexes(start, 0, count, cols);
+        const range = sheetIn(batch).getRangeByIndexes(top + start, 0, count, cols);
         range.numberFormat = cells.formats.slice(start, start + count);
         range.values = cells.values.slice(start, start + count);
       },
@@ -397,12 +384,12 @@ function widthPoints(chars: number): number {
   return Math.round(chars * 5.25 + 3.75);
 }
 
-/** "B2,B5,C7" lists of at most MAX_AREAS_ADDRESS characters. */
-function addressLists(cells: { row: number; col: number }[]): string[] {
+/** "B2,B5,C7" lists of at most MAX_AREAS_ADDRESS characters, the rows `top` further down. */
+function addressLists(cells: { row: number; col: number }[], top = 0): string[] {
   const lists: string[] = [];
   let current = "";
   for (const { row, col } of cells) {
-    const a = toA1(row, col);
+    const a = toA1(top + row, col);
     if (current && current.length + a.length + 1 > MAX_AREAS_ADDRESS) {
       lists.push(current);
       current = "";
@@ -413,17 +400,19 @@ function addressLists(cells: { row: number; col: number }[]): string[] {
   return lists;
 }
 
-function formatWrites(
+/** The tab's cell formats: titles, header rows, RAG fills and the marker's font (the rows `top` further down). */
+export function formatWrites(
   tab: OwnedTab,
   cells: TabCells,
   sheetIn: (batch: number) => Excel.Worksheet,
+  top = 0,
 ): QueuedWrite[] {
   const f = tab.format;
   const out: QueuedWrite[] = [];
   const op = (queue: (ws: Excel.Worksheet) => void, bytes = OP_BYTES): void => {
     out.push({ bytes, queue: (batch) => queue(sheetIn(batch)) });
   };
-  const rowRange = (ws: Excel.Worksheet, r: number) => ws.getRangeByIndexes(r, 0, 1, cells.width);
+  const rowRange = (ws: Excel.Worksheet, r: number) => ws.getRangeByIndexes(top + r, 0, 1, cells.width);
 
   for (const r of f.titleRows) {
     op((ws) => {
@@ -441,7 +430,10 @@ function formatWrites(
     });
   }
   for (const rag of ["red", "amber", "green"] as const) {
-    for (const list of addressLists(f.ragCells.filter((c) => c.rag === rag))) {
+    for (const list of addressLists(
+      f.ragCells.filter((c) => c.rag === rag),
+      top,
+    )) {
       op((ws) => {
         const areas = ws.getRanges(list);
         areas.format.fill.color = OWNED_TAB_STYLE.rag[rag].fill;
@@ -451,7 +443,7 @@ function formatWrites(
   }
   if (cells.markerCol >= 0) {
     op((ws) => {
-      const font = ws.getCell(0, cells.markerCol).format.font;
+      const font = ws.getCell(top, cells.markerCol).format.font;
       font.color = OWNED_TAB_STYLE.marker;
       font.size = 8;
     });
@@ -464,28 +456,48 @@ function formatWrites(
  * widths and links (and the links' colour, set after them). Queued on the tab itself, after the copy.
  */
 function sheetFormatWrites(tab: OwnedTab, sheetIn: (batch: number) => Excel.Worksheet): QueuedWrite[] {
+  const out: QueuedWrite[] = [];
+  tab.format.columnWidths.forEach((w, c) => {
+    if (w > 0)
+      out.push({
+        bytes: OP_BYTES,
+        queue: (batch) =>
+          (sheetIn(batch).getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth =
+            widthPoints(w)),
+      });
+  });
+  return [...out, ...linkWrites(tab, sheetIn)];
+}
+
+/**
+ * The tab's links (and their colour, set after them), the rows `top` further down: a copy of the cells does
+ * not carry them, so they are set on the tab itself.
+ */
+export function linkWrites(
+  tab: OwnedTab,
+  sheetIn: (batch: number) => Excel.Worksheet,
+  top = 0,
+): QueuedWrite[] {
   const f = tab.format;
   const out: QueuedWrite[] = [];
   const op = (queue: (ws: Excel.Worksheet) => void, bytes = OP_BYTES): void => {
     out.push({ bytes, queue: (batch) => queue(sheetIn(batch)) });
   };
-  f.columnWidths.forEach((w, c) => {
-    if (w > 0)
-      op((ws) => (ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = widthPoints(w)));
-  });
   // Hyperlinks are ExcelApi 1.7: without it the cells keep their text and lose only the link.
-  if (supportsExcelApi("1.7")) {
-    for (const link of f.links) {
-      const documentReference = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
-      const current = tab.rows[link.row]?.[link.col] ?? null;
-      // The cell already holds its (escaped) text; only an empty cell is given the address to show.
-      const hyperlink: Excel.RangeHyperlink =
-        current === null ? { documentReference, textToDisplay: link.address } : { documentReference };
-      op((ws) => (ws.getCell(link.row, link.col).hyperlink = hyperlink), OP_BYTES + documentReference.length);
-    }
-    for (const list of addressLists(f.links)) {
-      op((ws) => (ws.getRanges(list).format.font.color = OWNED_TAB_STYLE.link), OP_BYTES + list.length);
-    }
+  if (!supportsExcelApi("1.7")) return out;
+  for (const link of f.links) {
+    const documentReference = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
+    const current = tab.rows[link.row]?.[link.col] ?? null;
+    // The cell already holds its (escaped) text; only an empty cell is given the address to show.
+    const hyperlink: Excel.RangeHyperlink =
+      current === null ? { documentReference, textToDisplay: link.address } : { documentReference };
+    op(
+      (ws) => (ws.getCell(top + link.row, link.col).hyperlink = hyperlink),
+      OP_BYTES + documentReference.length,
+    );
+  }
+  for (const list of addressLists(f.links, top)) {
+    op((ws) => (ws.getRanges(list).format.font.color = OWNED_TAB_STYLE.link), OP_BYTES + list.length);
   }
   return out;
 }

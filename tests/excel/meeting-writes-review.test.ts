@@ -9,17 +9,13 @@
 import type { CellValue } from "../../src/core/model/grid";
 import { fieldText } from "../../src/core/model/records";
 import { OWNED_MARKER } from "../../src/core/model/owned-tab";
-import {
-  buildMeetingRecord,
-  notReviewedRisks,
-  withEarlierMeetings,
-} from "../../src/core/meeting/meeting-record";
+import { buildMeetingRecord, notReviewedRisks } from "../../src/core/meeting/meeting-record";
 import { buildQueue } from "../../src/core/meeting/queue";
 import { buildCardIndex, cardFor } from "../../src/core/meeting/card";
 import { acceptedProposalLog } from "../../src/core/meeting/accept-proposal";
 import { defaultSettings } from "../../src/core/model/settings";
 import { recordUpdate } from "../../src/excel/record-update";
-import { readOwnedTab, writeOwnedTab } from "../../src/excel/write-owned-tab";
+import { writeMeetingBlock } from "../../src/excel/meeting-record-block";
 import type { FakeHost, FakeSheetSpec } from "../fakes/fake-excel";
 import { install, nameAsOwned } from "./helpers";
 import {
@@ -728,9 +724,8 @@ describe("the Meeting Record", () => {
       escalationsAtEnd: report.escalations,
       ...HEADING,
     });
-    // As the Review view ends a meeting: the earlier meetings the tab holds are kept below this one's.
-    const old = await readOwnedTab(tab.name);
-    return writeOwnedTab(old ? withEarlierMeetings(tab, old) : tab);
+    // As the Review view ends a meeting: its record goes in at the top, the earlier meetings' below it untouched.
+    return writeMeetingBlock({ date, build: () => tab });
   }
 
   const allText = (host: FakeHost) =>

@@ -2,8 +2,10 @@
 // the web reloads it easily), on this computer or a co-author's, picks it up: its attendees and the risks the
 // chair skipped. The updates recorded are in the Update Log already (recorded-earlier.ts); these two are
 // written nowhere else, so the Meeting Record holds them, at its top, until the meeting is ended and its
-// record takes their place (withEarlierMeetings).
+// record takes their place. Only that block is ever written: the earlier meetings' records below it are left
+// as they are (src/excel/meeting-record-block.ts).
 
+import type { CellValue } from "../model/grid";
 import type { OwnedTab } from "../model/owned-tab";
 import { idKey } from "../model/records";
 import { foldCaseAndSpaces } from "../parse/spaces";
@@ -18,16 +20,21 @@ import {
   SKIPPED_TITLE,
   startMeetingRecord,
   type MeetingInfo,
-  type RecordAsRead,
   type RecordHeading,
 } from "./meeting-record";
-import type { QueueItem } from "./queue";
+
+/** A risk the chair skipped, as the Meeting Record under way lists it: its id, title and register. */
+export interface SkippedRisk {
+  id: string;
+  title: string;
+  sheet: string;
+}
 
 /** What a meeting under way has that the Update Log does not hold. */
 export interface MeetingProgress {
   attendees: string[];
-  /** The keys (progressKey) of the risks the chair skipped, not recorded since. */
-  skipped: Set<string>;
+  /** The risks the chair skipped, not recorded since, in the order the record lists them. */
+  skipped: SkippedRisk[];
 }
 
 /** How a skipped risk is known again: its register and id (as recordedEarlier knows a risk's records). */
@@ -41,7 +48,7 @@ export function progressKey(risk: { sheet: string; id: string }): string {
  */
 export function buildMeetingProgress(
   meeting: MeetingInfo,
-  skipped: readonly QueueItem[],
+  skipped: readonly SkippedRisk[],
   heading: RecordHeading,
 ): OwnedTab {
   const tab = startMeetingRecord(`${meetingTitle(meeting.date)}${IN_PROGRESS}`, meeting, heading);
@@ -53,36 +60,83 @@ export function buildMeetingProgress(
   tab.title(`${SKIPPED_TITLE}${skipped.length})`);
   tab.header(["Risk ID", "Title", "Register"]);
   if (skipped.length === 0) tab.row(["None"]);
-  for (const q of skipped) tab.row([q.facts.id, q.facts.title, q.facts.sheet]);
+  for (const r of skipped) tab.row([r.id, r.title, r.sheet]);
   return tab.build();
 }
 
 /**
- * The meeting on `date` under way as the Meeting Record holds it (buildMeetingProgress), or null when the
- * record holds none (the meeting is new, or was ended).
+ * The block of the meeting under way on `date` in the Meeting Record (buildMeetingProgress), found by its title
+ * wherever it stands in the rows given (the tab's first rows as read, from row 1; columns A to C are enough):
+ * `start` is its title's row (0-based), `end` the row after its last (its list of risks skipped, else its last
+ * filled row before the next meeting's title), so the blank row and the meetings below are not its own.
  */
-export function readMeetingProgress(
-  record: Pick<RecordAsRead, "values">,
+export interface ProgressBlock {
+  start: number;
+  end: number;
+  /**
+   * True when the block runs to the last row given, with neither the end of its list of risks skipped nor the
+   * next meeting's title in them: rows beyond those read may be its own.
+   */
+  open: boolean;
+  progress: MeetingProgress;
+}
+
+/** The meeting under way on `date` as `rows` hold it (see ProgressBlock); null when they hold none. */
+export function findMeetingProgress(
+  rows: readonly (readonly CellValue[])[],
   date: string,
-): MeetingProgress | null {
+): ProgressBlock | null {
   const title = `${meetingTitle(date)}${IN_PROGRESS}`;
-  const { values } = record;
-  const start = values.findIndex((r) => r[0] === title);
+  const start = rows.findIndex((r) => r[0] === title);
   if (start < 0) return null;
-  const progress: MeetingProgress = { attendees: [], skipped: new Set() };
-  for (let i = start + 1; i < values.length; i++) {
-    if (opensMeeting(values[i])) break; // the next meeting's block
-    const first = cellText(values[i][0] ?? null);
-    if (first === ATTENDEES) progress.attendees = attendeesOf(String(values[i][1] ?? ""));
+  const progress: MeetingProgress = { attendees: [], skipped: [] };
+  let end = start + 1;
+  for (let i = start + 1; i < rows.length; i++) {
+    if (opensMeeting(rows[i])) return { start, end, open: false, progress }; // the next meeting's block
+    if (rows[i].some((v) => cellText(v ?? null) !== "")) end = i + 1;
+    const first = cellText(rows[i][0] ?? null);
+    if (first === ATTENDEES) progress.attendees = attendeesOf(String(rows[i][1] ?? ""));
     if (!first.startsWith(SKIPPED_TITLE)) continue;
     // Below its header row, a row a risk until the block ends.
-    for (i += 2; i < values.length && cellText(values[i][0] ?? null) !== ""; i++) {
-      const [id, , sheet] = values[i].map((v) => cellText(v ?? null));
-      if (sheet !== "") progress.skipped.add(progressKey({ sheet, id }));
+    for (i += 2; i < rows.length && cellText(rows[i][0] ?? null) !== ""; i++) {
+      const [id, riskTitle, sheet] = rows[i].map((v) => cellText(v ?? null));
+      if (sheet !== "") progress.skipped.push({ id, title: riskTitle, sheet });
     }
-    break;
+    return { start, end: Math.min(i, rows.length), open: i >= rows.length, progress };
   }
-  return progress;
+  return { start, end, open: true, progress };
+}
+
+/** What one pane knows of the meeting under way: its attendees, and the risks it skipped and recorded. */
+export interface PaneProgress {
+  attendees: readonly string[];
+  /** The risks this pane skipped and has not recorded since, in its queue's order. */
+  skipped: readonly SkippedRisk[];
+  /** The progressKey of each risk this pane recorded. */
+  recorded: ReadonlySet<string>;
+  /** The pane's queue, in order: where a risk another pane skipped goes among this pane's. */
+  queue: readonly SkippedRisk[];
+}
+
+/**
+ * The meeting under way to write: what the Meeting Record holds now (`held`: a co-author's pane may have written
+ * since this one read it) merged with what this pane knows, the same read-merge-write the Settings save makes,
+ * so neither pane writes over the other. Attendees: those held, then this pane's not among them, as typed
+ * (resumedAttendees). Risks skipped: those held and this pane's, less those this pane has recorded since, in
+ * the queue's order; a risk this pane's queue does not hold (another pane's filters) after them, as held.
+ */
+export function mergedProgress(held: MeetingProgress | null, pane: PaneProgress): MeetingProgress {
+  if (!held) return { attendees: [...pane.attendees], skipped: [...pane.skipped] };
+  const skipped = new Set([...held.skipped, ...pane.skipped].map(progressKey));
+  for (const key of pane.recorded) skipped.delete(key);
+  const inQueue = new Set(pane.queue.map(progressKey));
+  return {
+    attendees: resumedAttendees(held.attendees, pane.attendees),
+    skipped: [
+      ...pane.queue.filter((r) => skipped.has(progressKey(r))),
+      ...held.skipped.filter((r) => skipped.has(progressKey(r)) && !inQueue.has(progressKey(r))),
+    ],
+  };
 }
 
 /** The names of the attendees row (none for "(none recorded)"). */

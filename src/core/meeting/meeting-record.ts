@@ -1,10 +1,10 @@
 // The Meeting Record owned tab: who met, which risks were reviewed, what changed, what was left, new escalations.
 
-import { OWNED_MARKER, OWNED_TAB_NAMES, type OwnedCell, type OwnedTab } from "../model/owned-tab";
+import { OWNED_TAB_NAMES, type OwnedTab } from "../model/owned-tab";
 import type { CellValue } from "../model/grid";
 import type { QueueItem } from "./queue";
 import { idKey } from "../model/records";
-import { dayFromSerial, isDateFormat, isoFromDay, ukDateOfIso } from "../parse";
+import { ukDateOfIso } from "../parse";
 import type { DestinationId, Escalation } from "../model/report";
 import { DESTINATION_LABELS } from "../escalate/destination-labels";
 import { dateCell, TabBuilder } from "../summary/tab-builder";
@@ -258,79 +258,9 @@ export function buildMeetingRecord(input: MeetingRecordInput): OwnedTab {
   return tab.build();
 }
 
-/** The header rows the Meeting Record writes: shown as headers again when an earlier meeting is kept. */
-const RECORD_HEADERS = [
-  ["Risk ID", "Title", "Outcome", "Update", "Changes", "Register"],
-  // As records before the Register column had it.
-  ["Risk ID", "Title", "Outcome", "Update", "Changes"],
-  ["Risk ID", "Field", "From", "To"],
-  ["Risk ID", "Title", "Owner", "Why", "Due for update"],
-  ["Risk ID", "Destination", "Register", "Reason"],
-  ["Risk ID", "Proposal", "Register", "Reason"],
-  // A meeting under way (buildMeetingProgress), kept below when it was never ended.
-  ["Risk ID", "Title", "Register"],
-].map((h) => h.join("\u0000"));
-
-/** The Meeting Record's titles: its heading and each section's (a meeting under way's too: SKIPPED_TITLE). */
-const RECORD_TITLE =
-  /^(?:Risk review meeting, |Meeting$|Risks reviewed \(|Changes made \(|Risks not reviewed \(|New escalations \(|Proposals accepted \(|Risks skipped so far \()/;
-
 /** The title of a meeting under way's block of the risks skipped so far, before its count. */
 export const SKIPPED_TITLE = "Risks skipped so far (";
-
-/** Earlier meetings kept below the latest: at most this many rows (about eight years of monthly meetings). */
-const MAX_EARLIER_ROWS = 20_000;
-
-/** The Meeting Record's tab as Excel gives it (readOwnedTab): values in the 1900 date system, number formats. */
-export interface RecordAsRead {
-  values: readonly (readonly CellValue[])[];
-  formats: readonly (readonly (string | null)[])[];
-}
 
 /** True for a row that opens a meeting's block: its title ("Risk review meeting, 10/10/2022"). */
 export const opensMeeting = (row: readonly CellValue[]): boolean =>
   typeof row[0] === "string" && row[0].startsWith(MEETING_TITLE);
-
-/**
- * The Meeting Record with the earlier meetings the tab held kept below it, newest first: each meeting has
- * its own record for the minutes (an extraordinary meeting must not erase the month's). `earlier` is the old
- * tab as Excel gave it (values in the 1900 date system, with each cell's number format); its dates stay
- * dates, its meeting titles and header rows stay titles and headers, and the owned marker is dropped. The
- * record of the same meeting under way (titled as `tab` is, "(in progress)": buildMeetingProgress) is not
- * kept: `tab` takes its place.
- */
-export function withEarlierMeetings(tab: OwnedTab, earlier: RecordAsRead): OwnedTab {
-  const first = earlier.values.findIndex(opensMeeting);
-  if (first < 0) return tab;
-  const own = String(tab.rows[0]?.[0] ?? "");
-  const replaced = own.endsWith(IN_PROGRESS) ? own : `${own}${IN_PROGRESS}`;
-  const rows: OwnedCell[][] = [...tab.rows, []];
-  const titleRows = [...tab.format.titleRows];
-  const headerRows = [...tab.format.headerRows];
-  const kept = earlier.values.slice(first, first + MAX_EARLIER_ROWS);
-  let dropping = false;
-  kept.forEach((values, i) => {
-    if (opensMeeting(values)) dropping = values[0] === replaced;
-    if (dropping) return;
-    const formats = earlier.formats[first + i] ?? [];
-    const cells: OwnedCell[] = values.map((v, c) => {
-      if (v === OWNED_MARKER) return null;
-      if (typeof v === "number" && isDateFormat(formats[c] ?? null)) {
-        const day = dayFromSerial(v);
-        if (day.ok) return dateCell(isoFromDay(day.value));
-      }
-      return v;
-    });
-    while (cells.length > 0 && (cells[cells.length - 1] === null || cells[cells.length - 1] === ""))
-      cells.pop();
-    const at = rows.length;
-    const text = cells.map((c) => (typeof c === "string" ? c : "")).join("\u0000");
-    if (typeof cells[0] === "string" && cells.length === 1 && RECORD_TITLE.test(cells[0])) titleRows.push(at);
-    else if (RECORD_HEADERS.includes(text)) headerRows.push(at);
-    rows.push(cells);
-  });
-  // A block dropped last leaves the blank row that went before it.
-  while (rows.length > tab.rows.length && rows[rows.length - 1].length === 0) rows.pop();
-  if (rows.length === tab.rows.length) return tab;
-  return { ...tab, rows, format: { ...tab.format, titleRows, headerRows } };
-}

@@ -10,17 +10,17 @@ import type { RiskInMeeting } from "../../core/meeting/card-now";
 import { rowSnapshot, snapshotAfterWrite, type RowSnapshot } from "../../core/meeting/conflict";
 import {
   buildMeetingRecord,
-  withEarlierMeetings,
   type MeetingInfo,
   notReviewedRisks,
   type ReviewedRisk,
 } from "../../core/meeting/meeting-record";
 import {
   buildMeetingProgress,
+  mergedProgress,
   progressKey,
-  readMeetingProgress,
   resumedAttendees,
   type MeetingProgress,
+  type PaneProgress,
 } from "../../core/meeting/meeting-progress";
 import { buildQueue, hasNoStrategy, type QueueItem, type ScoreBand } from "../../core/meeting/queue";
 import {
@@ -51,7 +51,7 @@ import type { Escalation, Report } from "../../core/model/report";
 import type { RiskFacts } from "../../core/model/risk-summary";
 import type { Settings } from "../../core/model/settings";
 import { VERSION } from "../../core/version";
-import type { WorkbookGateway } from "../../excel/gateway";
+import type { WorkbookGateway, WriteResult } from "../../excel/gateway";
 import type { RecordUpdateRequest, RowConflict } from "../../excel/record-update";
 import type { WorkbookActions } from "../hooks/useWorkbook";
 import { plainMessage } from "../hooks/useWorkbook";
@@ -106,6 +106,11 @@ export interface MeetingState {
   announcement: string;
   /** Name of the Meeting Record tab written at the end. */
   recordSheet: string | null;
+  /**
+   * The tab the meeting is kept on when a sheet of the officer's is called Meeting Record (so another name was
+   * used: "Meeting Record (Risk Review)"), as its first write found; null when it is the Meeting Record itself.
+   */
+  keptOn: string | null;
   /**
    * A risk's facts read from its register row as it is now, by queue key, after the officer kept a
    * co-author's change ("Keep theirs"): its next record is made from them and its card shows them.
@@ -269,15 +274,42 @@ function earlierOutcomes(
 }
 
 /** The keys of `skipped`, as one text: what tells the risks skipped changed. */
-function skippedKeysOf(skipped: readonly QueueItem[]): string {
-  return skipped.map((q) => q.key).join("\n");
+function skippedKeysOf(skipped: readonly { sheet: string; id: string }[]): string {
+  return skipped.map(progressKey).join("\n");
 }
 
 /** The meeting on `date` under way, as the workbook's Meeting Record keeps it; null when it keeps none. */
 async function meetingUnderWay(gateway: WorkbookGateway, date: string): Promise<MeetingProgress | null> {
-  if (!gateway.readOwnedTab) return null;
-  const record = await gateway.readOwnedTab(OWNED_TAB_NAMES["meeting-record"]);
-  return record ? readMeetingProgress(record, date) : null;
+  return gateway.readMeetingUnderWay ? gateway.readMeetingUnderWay(date) : null;
+}
+
+/** What this pane knows of the meeting under way (see mergedProgress): its attendees, skips and records. */
+function paneProgress(setup: MeetingInfo, s: Pick<MeetingState, "queue" | "outcomes">): PaneProgress {
+  const withOutcome = (kind: Outcome["kind"]) =>
+    s.queue.filter((q) => s.outcomes.get(q.key)?.kind === kind).map((q) => q.facts);
+  return {
+    attendees: setup.attendees,
+    skipped: withOutcome("skipped"),
+    recorded: new Set(withOutcome("recorded").map(progressKey)),
+    queue: s.queue.map((q) => q.facts),
+  };
+}
+
+/**
+ * Said when the Meeting Record could not be brought up to date with the meeting under way (a protected tab, a
+ * failed write): what that means for the officer, and Excel's reason.
+ */
+function progressNotKept(e: unknown): string {
+  return `The Meeting Record could not be brought up to date with the meeting under way (its attendees and the risks skipped, kept there so the meeting can be picked up again if the pane is closed): the meeting carries on here, and each update is still written to the register and the Update Log. ${plainMessage(e)}`;
+}
+
+/** Said where the gateway cannot write the Meeting Record's block alone (so earlier meetings' records would be rewritten). */
+const NO_BLOCK_WRITES =
+  "This version of the add-in cannot write the Meeting Record without rewriting the earlier meetings' records, so the meeting under way is not kept there";
+
+/** Said at the start when a sheet of the officer's is called Meeting Record, so the meeting is kept on `sheet`. */
+export function keptOnNote(sheet: string): string {
+  return `A sheet of yours is called ${OWNED_TAB_NAMES["meeting-record"]}, so this meeting is kept on the “${sheet}” tab, and its record will be written there; your sheet is not changed.`;
 }
 
 export interface UseMeetingArgs {
@@ -308,6 +340,7 @@ export function useMeeting({
     notes: null,
     announcement: "",
     recordSheet: null,
+    keptOn: null,
     keptTheirs: new Map(),
     logged: new Map(),
   });
@@ -402,32 +435,37 @@ export function useMeeting({
 
   /**
    * Keeps the meeting under way in the Meeting Record (meeting-progress.ts): its attendees and the risks skipped
-   * so far, with the earlier meetings' records kept below. Queued after the writes before it; only where the
-   * gateway can read the tab back (else the earlier meetings would be lost, and nothing could resume from it).
-   * Resolves once written (a failure is shown, not thrown); `skipped` are the risks skipped and not recorded.
+   * so far, in its block at the top of the tab, read again just before the write and merged with this pane's
+   * (mergedProgress), so a co-author's pane's attendees and skips are kept; the earlier meetings' records below
+   * are never written. Queued after the writes before it. Resolves with the write's result once written, or
+   * null when nothing was written (a failure is shown, not thrown).
    */
   const saveProgress = useCallback(
-    (setup: MeetingSetup, skipped: QueueItem[]): Promise<void> => {
+    (setup: MeetingSetup, s: Pick<MeetingState, "queue" | "outcomes">): Promise<WriteResult | null> => {
       const rep = startReport.current;
-      const read = gateway.readOwnedTab?.bind(gateway);
-      if (!rep || !settings || !read) return progressWrites.current;
-      progressSkipped.current = skippedKeysOf(skipped);
-      const tab = buildMeetingProgress(setup, skipped, {
-        source: rep.source,
-        version: VERSION,
-        marking: settings.protectiveMarking,
-      });
-      progressWrites.current = progressWrites.current
-        .then(async () => {
-          const old = await read(tab.name);
-          await gateway.writeOwnedTab(old ? withEarlierMeetings(tab, old) : tab);
-        })
-        .catch((e: unknown) =>
-          patch({
-            error: `The Meeting Record could not be brought up to date with the meeting under way: ${plainMessage(e)}`,
-          }),
-        );
-      return progressWrites.current;
+      if (!rep || !settings) return Promise.resolve(null);
+      const pane = paneProgress(setup, s);
+      progressSkipped.current = skippedKeysOf(pane.skipped);
+      if (!gateway.writeMeetingBlock) {
+        patch({ error: `${NO_BLOCK_WRITES}.` });
+        return Promise.resolve(null);
+      }
+      const writeBlock = gateway.writeMeetingBlock.bind(gateway);
+      const heading = { source: rep.source, version: VERSION, marking: settings.protectiveMarking };
+      const written = progressWrites.current.then(() =>
+        writeBlock({
+          date: setup.date,
+          build: (held) => {
+            const merged = mergedProgress(held, pane);
+            return buildMeetingProgress({ ...setup, attendees: merged.attendees }, merged.skipped, heading);
+          },
+        }).catch((e: unknown) => {
+          patch({ error: progressNotKept(e) });
+          return null;
+        }),
+      );
+      progressWrites.current = written.then(() => undefined);
+      return written;
     },
     [gateway, settings, patch],
   );
@@ -485,7 +523,7 @@ export function useMeeting({
         ? null
         : recordedEarlier(report.history, queue, setup.date, logSheet.current, report.proposals);
       const outcomes = earlier
-        ? earlierOutcomes(earlier.records, queue, progress?.skipped)
+        ? earlierOutcomes(earlier.records, queue, new Set(progress?.skipped.map(progressKey)))
         : latest.current.outcomes;
       // The workbook was read again after this meeting's earlier records: the escalations they made are in
       // its routes already, so the start's are worked out back from the changes they logged.
@@ -503,11 +541,10 @@ export function useMeeting({
         : latest.current.reviewedOrder;
       const proposalsAccepted = earlier ? earlier.proposalsAccepted : latest.current.proposalsAccepted;
       // The meeting under way in the Meeting Record before its first card, so a pane closed from then on finds it.
-      await saveProgress(
-        setup,
-        queue.filter((q) => outcomes.get(q.key)?.kind === "skipped"),
-      );
-      patch({
+      const kept = await saveProgress(setup, { queue, outcomes });
+      const keptOn = kept?.renamed ? kept.sheetName : null;
+      // A failure the write reported (patched just before) stays shown: the patch reads the state it follows.
+      patch((s) => ({
         phase: "running",
         setup,
         queue,
@@ -518,10 +555,11 @@ export function useMeeting({
         keptTheirs: resuming ? latest.current.keptTheirs : new Map(),
         logged: resuming ? latest.current.logged : new Map(),
         busy: false,
-        error: latest.current.error ?? progressError,
+        error: s.error ?? progressError,
         notes: null,
-        announcement: announce(queue, 0, outcomes),
-      });
+        keptOn,
+        announcement: [keptOn ? keptOnNote(keptOn) : "", announce(queue, 0, outcomes)].join(" ").trim(),
+      }));
     },
     [report, settings, gateway, patch, saveProgress],
   );
@@ -529,16 +567,15 @@ export function useMeeting({
   // Written again whenever the risks skipped change (start writes it first), so a meeting started again after
   // the pane was closed has them.
   const skippedKeys = useMemo(
-    () => skippedKeysOf(state.queue.filter((q) => state.outcomes.get(q.key)?.kind === "skipped")),
+    () =>
+      skippedKeysOf(
+        state.queue.filter((q) => state.outcomes.get(q.key)?.kind === "skipped").map((q) => q.facts),
+      ),
     [state.queue, state.outcomes],
   );
   useEffect(() => {
     if (state.phase !== "running" || !state.setup || skippedKeys === progressSkipped.current) return;
-    const s = latest.current;
-    void saveProgress(
-      state.setup,
-      s.queue.filter((q) => s.outcomes.get(q.key)?.kind === "skipped"),
-    );
+    void saveProgress(state.setup, latest.current);
   }, [state.phase, state.setup, skippedKeys, saveProgress]);
 
   const go = useCallback(
@@ -841,26 +878,38 @@ export function useMeeting({
         changes: o.changes,
       });
     }
-    const notReviewed = notReviewedRisks(s.queue, (key) => s.outcomes.get(key)?.kind);
-    const tab = buildMeetingRecord({
-      meeting: setup,
-      reviewed,
-      notReviewed,
-      escalationsAtStart: escalationsAtStart.current,
-      escalationsAtEnd: report.escalations,
-      proposalsAccepted: [...s.proposalsAccepted.values()],
-      source: report.source,
-      version: VERSION,
-      marking: settings.protectiveMarking,
-    });
+    const pane = paneProgress(setup, s);
+    /**
+     * The record, made from the meeting under way as the tab holds it at the write: a co-author's attendees, and
+     * the risks their pane skipped that this one did not record, are in it too (mergedProgress).
+     */
+    const recordWith = (held: MeetingProgress | null) => {
+      const merged = mergedProgress(held, pane);
+      const skipped = new Set(merged.skipped.map(progressKey));
+      const outcomeOf = (key: string) =>
+        s.outcomes.get(key)?.kind ??
+        (skipped.has(progressKey(byKey.get(key)!.facts)) ? ("skipped" as const) : undefined);
+      return buildMeetingRecord({
+        meeting: { ...setup, attendees: merged.attendees },
+        reviewed,
+        notReviewed: notReviewedRisks(s.queue, outcomeOf),
+        escalationsAtStart: escalationsAtStart.current,
+        escalationsAtEnd: report.escalations,
+        proposalsAccepted: [...s.proposalsAccepted.values()],
+        source: report.source,
+        version: VERSION,
+        marking: settings.protectiveMarking,
+      });
+    };
     let live = true;
-    // Each meeting keeps its record: the earlier meetings the tab held go below this one's.
-    // After the meeting under way's last write (saveProgress), whose place this record takes.
-    const earlier = progressWrites.current.then(() =>
-      gateway.readOwnedTab ? gateway.readOwnedTab(tab.name) : null,
-    );
-    earlier
-      .then((old) => gateway.writeOwnedTab(old ? withEarlierMeetings(tab, old) : tab))
+    // Each meeting keeps its record: it takes the place of the meeting under way's block (after that block's last
+    // write, saveProgress), and the earlier meetings' records below are left as they are.
+    const writeBlock = gateway.writeMeetingBlock?.bind(gateway);
+    progressWrites.current
+      .then(() => {
+        if (!writeBlock) throw new Error(`${NO_BLOCK_WRITES}, and the meeting's record was not written.`);
+        return writeBlock({ date: setup.date, build: recordWith });
+      })
       .then(
         (r) => {
           if (!live) return;

@@ -19,7 +19,7 @@ import { ConflictPanel } from "../review/ConflictPanel";
 import { MeetingSetupForm, todayIso } from "../review/MeetingSetupForm";
 import { RecordPanel, type RecordPanelHandle } from "../review/RecordPanel";
 import { RiskCardPanel } from "../review/RiskCardPanel";
-import { queueEnd, rememberedName, useMeeting, type MeetingSetup } from "../review/useMeeting";
+import { keptOnNote, queueEnd, rememberedName, useMeeting, type MeetingSetup } from "../review/useMeeting";
 import { sectionHeading, visuallyHidden } from "../styles";
 import { firstFocusable, useFocusAfterRender } from "../hooks/useFocusAfterRender";
 
@@ -206,6 +206,11 @@ export function ReviewView({ state, actions, gateway }: ReviewViewProps): React.
             message={state.reportPredatesSettings ? RUNNING_MEETING_PREDATES_SETTINGS : null}
             intent="warning"
           />
+          {meeting.keptOn ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{keptOnNote(meeting.keptOn)}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <div className={s.bar}>
             <span className={s.count}>
               {meeting.queue.length === 0

@@ -3,16 +3,12 @@
 import {
   buildMeetingRecord,
   newEscalations,
-  withEarlierMeetings,
   type MeetingRecordInput,
 } from "../../../src/core/meeting/meeting-record";
-import { ukDateOfIso } from "../../../src/core/parse";
 import { buildUpdateLogTab, UPDATE_LOG_HEADER_ROW } from "../../../src/core/meeting/update-log-tab";
-import { isDateCell, OWNED_MARKER, storedCell } from "../../../src/core/model/owned-tab";
+import { isDateCell, OWNED_MARKER } from "../../../src/core/model/owned-tab";
 import type { Escalation } from "../../../src/core/model/report";
 import { UPDATE_LOG_HEADER } from "../../../src/core/meeting/record";
-import { buildMeetingProgress } from "../../../src/core/meeting/meeting-progress";
-import type { OwnedTab } from "../../../src/core/model/owned-tab";
 
 const esc = (recordId: string, destinations: Escalation["destinations"], reasons: string[]): Escalation => ({
   recordId,
@@ -220,82 +216,5 @@ describe("buildUpdateLogTab", () => {
     expect(tab.rows[UPDATE_LOG_HEADER_ROW].slice(0, 9).sort()).toEqual([...UPDATE_LOG_HEADER].sort());
     expect(UPDATE_LOG_HEADER.slice(7)).toEqual(["Register", "Changes"]);
     expect(tab.format.headerRows).toEqual([UPDATE_LOG_HEADER_ROW]);
-  });
-});
-
-describe("withEarlierMeetings: each meeting keeps its record", () => {
-  /** A tab as Excel gives it back: values, dates as serials with a date format. */
-  const asRead = (tab: OwnedTab) => {
-    const values = tab.rows.map((r) => r.map((c) => (isDateCell(c) ? storedCell(c).value : (c ?? null))));
-    const formats = tab.rows.map((r) => r.map((c) => (isDateCell(c) ? "dd/mm/yyyy" : "General")));
-    values[0] = [...values[0], null, OWNED_MARKER];
-    return { values, formats };
-  };
-
-  it("keeps the earlier meeting below the latest, its dates dates, its titles and headers as such, without the marker", () => {
-    const october = buildMeetingRecord(input);
-    const november = buildMeetingRecord({ ...input, meeting: { ...input.meeting, date: "2022-11-07" } });
-    const both = withEarlierMeetings(november, asRead(october));
-    const titles = both.rows
-      .map((r) => r[0])
-      .filter((v) => typeof v === "string" && v.startsWith("Risk review meeting"));
-    expect(titles).toEqual([
-      "Risk review meeting, 07/11/2022",
-      `Risk review meeting, ${ukDateOfIso(input.meeting.date)}`,
-    ]);
-    const start = november.rows.length + 1;
-    expect(both.rows.slice(start).flat()).not.toContain(OWNED_MARKER);
-    expect(
-      both.rows
-        .slice(start)
-        .flat()
-        .some((c) => isDateCell(c) && c.date === input.meeting.date),
-    ).toBe(true);
-    expect(both.format.titleRows).toContain(start);
-    const reviewedHeader = both.rows.findIndex(
-      (r, i) => i > start && r[0] === "Risk ID" && r[2] === "Outcome",
-    );
-    expect(both.format.headerRows).toContain(reviewedHeader);
-    expect(
-      both.rows
-        .slice(start)
-        .some(
-          (r) => r.length === 1 && r[0] === "None" && both.format.titleRows.includes(both.rows.indexOf(r)),
-        ),
-    ).toBe(false);
-  });
-
-  it("leaves out the same meeting's record under way, which this record replaces, and keeps another day's", () => {
-    const heading = { source: input.source, version: input.version, marking: input.marking };
-    const september = buildMeetingRecord({ ...input, meeting: { ...input.meeting, date: "2022-09-12" } });
-    const underWay = withEarlierMeetings(buildMeetingProgress(input.meeting, [], heading), asRead(september));
-    const ended = withEarlierMeetings(buildMeetingRecord(input), asRead(underWay));
-    const titles = (tab: OwnedTab) =>
-      tab.rows.map((r) => r[0]).filter((v) => typeof v === "string" && v.startsWith("Risk review meeting"));
-    expect(titles(underWay)).toEqual([
-      "Risk review meeting, 10/10/2022 (in progress)",
-      "Risk review meeting, 12/09/2022",
-    ]);
-    expect(titles(ended)).toEqual(["Risk review meeting, 10/10/2022", "Risk review meeting, 12/09/2022"]);
-    // The record under way of another day (a meeting never ended) is kept.
-    const november = buildMeetingRecord({ ...input, meeting: { ...input.meeting, date: "2022-11-07" } });
-    expect(titles(withEarlierMeetings(november, asRead(underWay)))).toEqual([
-      "Risk review meeting, 07/11/2022",
-      "Risk review meeting, 10/10/2022 (in progress)",
-      "Risk review meeting, 12/09/2022",
-    ]);
-  });
-
-  it("adds nothing when the only meeting the tab held is the one this record replaces", () => {
-    const heading = { source: input.source, version: input.version, marking: input.marking };
-    const latest = buildMeetingRecord(input);
-    expect(withEarlierMeetings(latest, asRead(buildMeetingProgress(input.meeting, [], heading)))).toBe(
-      latest,
-    );
-  });
-
-  it("a tab holding no meeting record (an empty sheet, another layout) adds nothing", () => {
-    const latest = buildMeetingRecord(input);
-    expect(withEarlierMeetings(latest, { values: [["Notes"], ["x"]], formats: [[], []] })).toBe(latest);
   });
 });
