@@ -24,7 +24,7 @@
 // change to another action's line of the same cell.
 
 import * as React from "react";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { webLightTheme } from "@fluentui/react-components";
@@ -722,8 +722,11 @@ describe("(1) a write that fails", () => {
     await skippedWritten(host, "HRC-001");
     const before = JSON.stringify(sheetSnap(host, "Meeting Record"));
     const sheetsBefore = host.snapshot().sheets.map((s) => `${s.name}:${s.visibility}`);
-    // Small batches, so the rewrite goes in several syncs; the third fails.
-    setPayloadBudget(6_000);
+    // Small batches, so the write goes in several syncs; the third fails.
+    // Changed by fx-meetsafe31 (the mechanism, not the expectation): a skip now writes only the meeting under
+    // way's block (a dozen short rows), not the whole tab, so 6,000 bytes took it in one sync and no third sync
+    // ever came. At 500 bytes the block is staged over several syncs and the third fails part-way, as intended.
+    setPayloadBudget(500);
     const seen = failValueSync(host, 3);
     await skip(pane, user);
     await waitFor(() =>
