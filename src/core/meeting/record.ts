@@ -134,6 +134,23 @@ export interface RegisterWrite extends CellEdit {
    * value (none) as it is, instead of writing a word into a cell that shows the rating by its colour.
    */
   fill?: string;
+  /**
+   * An own-action cell of several actions kept one a line, written line by line: the cell's text the value was
+   * made from and the lines the record changes, so a write forced over a co-author's change to the cell can
+   * be made again from the cell's text then (see own-lines-now.ts).
+   */
+  ownLines?: OwnCellLineWrites;
+}
+
+/** What a record writes on an own-action cell of several actions kept one a line (RegisterWrite.ownLines). */
+export interface OwnCellLineWrites {
+  /** The cell's text as the card read it. */
+  shown: string;
+  /**
+   * Each line the record writes: the action's place among the cell's lines (from 0), its new words, the action
+   * as its change names it (FieldChange.action) and as the pane calls it ("Action 2 'Review claims'").
+   */
+  lines: { n: number; words: string; action: string; label: string }[];
 }
 
 /** One field that changed, for the card and the Meeting Record. */
@@ -769,6 +786,8 @@ const WRITE_FIELD: Readonly<Record<OwnLineField, string>> = {
 class OwnLineWrites {
   /** Each cell's text as the record's line writes leave it. */
   private readonly texts = new Map<OwnLineField, string>();
+  /** Each cell's text as read and the lines written on it. */
+  private readonly writes = new Map<OwnLineField, OwnCellLineWrites>();
 
   constructor(private readonly record: RiskRecord) {}
 
@@ -793,6 +812,14 @@ class OwnLineWrites {
     const text = withRawLine(this.texts.get(field) ?? shown, at, words);
     if (text === null) return unwritten("the cell has no such line");
     this.texts.set(field, text);
+    const writes = this.writes.get(field) ?? { shown, lines: [] };
+    writes.lines.push({
+      n: a.line.action.line - 1,
+      words,
+      action: meetingActionName(a),
+      label: ownLineLabel(a.line.action),
+    });
+    this.writes.set(field, writes);
     return true;
   }
 
@@ -818,6 +845,7 @@ class OwnLineWrites {
         format: null,
         field: WRITE_FIELD[field],
         derived: false,
+        ownLines: this.writes.get(field)!,
       });
       if (!this.keepsFormula(field)) kept.push({ field, col, value });
     }

@@ -40,10 +40,12 @@ import {
   type RecordPlan,
 } from "../../core/meeting/record";
 import { replacedChange } from "../../core/meeting/replaced-values";
+import { planOverCellsNow } from "../../core/meeting/own-lines-now";
 import { escalationsAtMeetingStart } from "../../core/meeting/resumed-escalations";
 import { factsWithRowNow } from "../../core/meeting/row-now";
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
-import type { LogAppend } from "../../core/model/edits";
+import type { CellEdit, LogAppend } from "../../core/model/edits";
+import type { CellValue } from "../../core/model/grid";
 import { OWNED_TAB_NAMES } from "../../core/model/owned-tab";
 import type { Proposal } from "../../core/model/history";
 import type { SheetRecord } from "../../core/model/records";
@@ -221,6 +223,12 @@ export function rowAddress(report: Report, item: QueueItem): string {
   const first = Math.min(...cols.map((c) => c.col));
   const last = Math.max(...cols.map((c) => c.col));
   return `${columnLetter(first)}${r}:${columnLetter(last)}${r}`;
+}
+
+/** A cell's value in the rows a co-author changed, as the conflict read them; undefined where its row is not among them. */
+function valueInRowsNow(conflicts: readonly RowConflict[], cell: CellEdit): CellValue | undefined {
+  const x = conflicts.find((c) => c.snapshot.sheet === cell.sheet && c.snapshot.row === cell.row);
+  return x ? (x.now[cell.col - x.snapshot.firstCol] ?? null) : undefined;
 }
 
 /** The key of a sheet row (0-based) whose snapshot the meeting compares before it writes the row. */
@@ -818,10 +826,13 @@ export function useMeeting({
       }
       patch({ busy: true, error: null });
       try {
+        // An own-action cell written line by line is made again from its text now: only this record's lines
+        // change, and a co-author's change to another action's line stays (own-lines-now.ts).
+        const plan = planOverCellsNow(c.plan, (cell) => valueInRowsNow(c.conflicts, cell));
         return await write(
           c.key,
-          { ...c.request, force: true },
-          c.plan,
+          { ...c.request, cells: plan.cells, log: plan.log, force: true },
+          plan,
           c.request.log.rows.at(-1)?.[4] === "Yes",
         );
       } catch (e) {

@@ -23,6 +23,7 @@ import {
   type ActionChange,
   type RecordPlan,
 } from "../../../src/core/meeting/record";
+import { planOverCellsNow } from "../../../src/core/meeting/own-lines-now";
 import { idKey } from "../../../src/core/model/records";
 import type { Report } from "../../../src/core/model/report";
 import type { RiskFacts } from "../../../src/core/model/risk-summary";
@@ -301,5 +302,38 @@ describe("the history and the Meeting Record read the line action back by its wo
       { date: "2022-08-31" },
       { date: "2022-11-30" },
     ]);
+  });
+});
+
+describe("written anyway over a co-author's change to the same cell (planOverCellsNow)", () => {
+  const { report, facts, card } = setUp(TWO);
+  const moveB = () => plan(report, facts, [{ action: lineAction(card, 2), due: "2023-01-31" }]);
+  const dueNow = (now: CellValue) => (c: { col: number }) => (c.col === DUE ? now : undefined);
+
+  it("makes the cell again from its text now: the co-author's line kept, only this record's line written", () => {
+    const p = planOverCellsNow(moveB(), dueNow("30/11/2022\r\n(moved by AL)\n31/12/2022"));
+    expect(ownWrites(p)).toEqual([[DUE, "30/11/2022\r\n(moved by AL)\n31/01/2023", null]]);
+    expect(changesCell(p)).toBe('"Review claims" on the register due 31/12/2022 → 31/01/2023');
+    // The card and the next record read the cell as the register will hold it.
+    expect(p.after.record.fields.actionDue?.value).toBe("30/11/2022\r\n(moved by AL)\n31/01/2023");
+  });
+
+  it("stands as planned where the cell's row did not change, or the cell is as the card read it", () => {
+    const planned = moveB();
+    expect(planOverCellsNow(planned, () => undefined)).toBe(planned);
+    expect(planOverCellsNow(planned, dueNow(TWO.due))).toBe(planned);
+  });
+
+  it("writes nothing to a cell whose lines no longer line up with the actions, takes its change off the log row, and says so", () => {
+    const p = planOverCellsNow(moveB(), dueNow("31/08/2022\n30/09/2022\n31/12/2022"));
+    expect(ownWrites(p)).toEqual([]);
+    expect(p.changes).toEqual([]);
+    expect(changesCell(p)).toBe("");
+    expect(p.notes.join(" ")).toMatch(
+      /Action 2 'Review claims''s due date was not written: a co-author changed the cell's lines .* Your update itself is recorded/,
+    );
+    // The update is still written: its Latest Update and last-updated date are among the cells.
+    expect(p.cells.length).toBeGreaterThan(0);
+    expect(p.log.rows.at(-1)![UPDATE_LOG_HEADER.indexOf("Update")]).toBe("Programme re-phased");
   });
 });
