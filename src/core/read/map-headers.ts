@@ -163,6 +163,12 @@ const QUALIFIERS = new Set([...INHERENT_WORDS, ...TARGET_WORDS, ...PREVIOUS_WORD
 const WHOLE_WORDS = new Set(["overall", "combined", "highest", "total"]);
 const SCORED_IGNORABLE = new Set([...QUALIFIERS, ...WHOLE_WORDS]);
 const NONE: ReadonlySet<string> = new Set();
+/**
+ * Words an update header may carry at no cost: "Update – this month" (periodQualified's "current") is the
+ * latest update, so it wins over "Update – last month" beside it, which then stays unmapped (SPEC Fields:
+ * the update is the latest one).
+ */
+const CURRENT_PERIOD: ReadonlySet<string> = new Set(["current"]);
 
 /** Words that make a log's score the one before the update, not the one it recorded ("Previous score"). */
 const EARLIER_WORDS = ["previous", "prior", "old", "was"];
@@ -218,11 +224,15 @@ function groupQualifiers(group: string | undefined): string[] {
  * such group, or one that names its own ("Current Risk Score" under "Residual"), is its own text. The
  * Import Log's Field, so that two columns headed alike under different groups are told apart. Under a
  * month alone (a block of columns a month: "Update" under "Sep-22"), the month goes first ("Sep-22
- * Update"), as a column naming its own month names it ("Update Sep-22").
+ * Update"), as a column naming its own month names it ("Update Sep-22"). A header naming only its period
+ * under a group naming the field goes after the group ("Risk score This month": see wordsOf).
  */
 export function groupedHeader(cell: Pick<HeaderCell, "text" | "group">): string {
   const month = monthOverHeader(cell);
   if (month !== null) return `${month} ${cell.text}`;
+  // A header naming only its period under a group naming the field ("This month" under "Risk score": see wordsOf).
+  if (cell.group && isOnlyQualifiers(periodQualified(headerWords(cell.text))))
+    return `${cell.group.trim()} ${cell.text}`;
   if (groupQualifiers(cell.group).length === 0) return cell.text;
   if (headerWords(cell.text).some((w) => QUALIFIERS.has(w))) return cell.text;
   // The group's qualifying words as the officer wrote them ("Residual", "Pre"), in its order; a period
@@ -233,9 +243,26 @@ export function groupedHeader(cell: Pick<HeaderCell, "text" | "group">): string 
   return `${words.length ? words.join(" ") : cell.group!.trim()} ${cell.text}`;
 }
 
-function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): Candidate[] {
+/** True for a header of qualifiers alone: "This month", "Residual", "Previous". */
+function isOnlyQualifiers(own: readonly string[]): boolean {
+  return own.length > 0 && own.every((w) => QUALIFIERS.has(w));
+}
+
+/**
+ * The words a header is read on: its own (`own`), and its group's qualifiers (see groupQualifiers). Under a
+ * group naming the field, a header that is only a qualifier takes all the group's words as its own, the group
+ * naming the field and the header its period or stage ("Last month" | "This month" under "Risk score": last
+ * month's score beside this month's; "Residual" under "Risk Rating" reads as "Residual Risk Rating").
+ */
+function wordsOf(cell: HeaderCell): { own: readonly string[]; groupWords: readonly string[] } {
   const own = periodQualified(headerWords(cell.text));
-  const groupWords = groupQualifiers(cell.group);
+  if (cell.group && isOnlyQualifiers(own))
+    return { own: [...own, ...periodQualified(headerWords(cell.group))], groupWords: [] };
+  return { own, groupWords: groupQualifiers(cell.group) };
+}
+
+function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): Candidate[] {
+  const { own, groupWords } = wordsOf(cell);
   const words = [...own, ...groupWords];
   if (own.length === 0) return [];
   const byField = patternsFor(kind);
@@ -270,7 +297,9 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
         ? SCORED_IGNORABLE
         : register && field === "rag"
           ? QUALIFIERS
-          : NONE;
+          : register && field === "update"
+            ? CURRENT_PERIOD
+            : NONE;
     if (matching.has(field))
       for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable, note));
     if (register && field === "strategy") best = Math.max(best, strategyListScore(own));

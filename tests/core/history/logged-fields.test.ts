@@ -26,6 +26,9 @@ describe("groupedHeader: a header as the check reads it with its group", () => {
     ["Update", "Sep-22", "Sep-22 Update"],
     ["RAG", "September 2022", "Sep-22 RAG"],
     ["Update Sep-22", "Sep-22", "Update Sep-22"],
+    // A header naming only its period under a group naming the field: the group first.
+    ["This month", "Risk score", "Risk score This month"],
+    ["Last month", "Risk score", "Risk score Last month"],
   ])("%s under %s is %s", (text, group, named) => {
     expect(groupedHeader({ text, group })).toBe(named);
   });
@@ -35,6 +38,8 @@ describe("groupedHeader: a header as the check reads it with its group", () => {
     ["Score", "Residual"],
     ["Impact", "Target"],
     ["Update", "Sep-22"],
+    ["This month", "Risk score"],
+    ["Last month", "Risk score"],
   ])("%s under %s maps alone as the pair does", (text, group) => {
     const pair = mapHeaders("risk-register", [{ col: 0, text, group }]).columns[0].field;
     const alone = mapHeaders("risk-register", [{ col: 0, text: groupedHeader({ text, group }) }]).columns[0]

@@ -99,8 +99,22 @@ describe("mapHeaders: register headers", () => {
     ["Previous quarter", "Impact", "previousImpact"],
     ["Current", "Score", "score"],
     ["This month", "Score", "score"],
+    // The group naming the field over headers naming only the period or stage (heuristics review 31).
+    ["Risk score", "Last month", "previousScore"],
+    ["Risk score", "This month", "score"],
+    ["Risk Score", "Residual", "score"],
+    ["Risk Score", "Target", "targetScore"],
+    ["Likelihood", "Inherent", "inherentLikelihood"],
   ])("group header %s above %s → %s", (group, header, field) => {
     expect(fieldOf("risk-register", header, group)).toBe(field);
+  });
+
+  it("'Update – this month' is the update beside 'Update – last month' (heuristics review 31)", () => {
+    expect(mapRow("risk-register", ["Risk ID", "Update – last month", "Update – this month"])).toEqual({
+      "Risk ID": "id",
+      "Update – last month": null,
+      "Update – this month": "update",
+    });
   });
 
   it.each([
