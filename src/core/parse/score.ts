@@ -66,7 +66,9 @@ const SCORE_THEN_WAS =
  * score rule, or, with no result beside it, as the product ("4 x 4": 16, never 4); so are factors written with
  * their labels or scale words ("L4 x I4", "Likely (4) x Major (4)", "L=4, I=4"). A bare word is read on
  * `scale` (the likelihood or impact words, a setting) when one is given, else it fails, so score rules do not
- * fire on it; other text with several numbers ("1-5", "4/4", "4 x 4 x 2") is ambiguous and fails.
+ * fire on it; a number or scale word first with its meaning after it ("Major – £250k loss to the contract",
+ * "4 – Major: £250k loss …") is read by that number or word; other text with several numbers ("1-5", "4/4",
+ * "4 x 4 x 2") is ambiguous and fails.
  */
 export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): ParseResult<number> {
   if (value === null || value === undefined) return fail("blank");
@@ -77,6 +79,8 @@ export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): Pars
   if (NUMBER_ONLY.test(text)) return ok(Number(text));
   const product = productScore(text);
   if (product !== null) return product;
+  const rated = ratingWithMeaning(text, scale);
+  if (rated !== null) return ok(rated);
   const numbers = text.match(NUMBER_IN_TEXT) ?? [];
   if (numbers.length === 0) {
     if (!scale) return fail(`"${text}" has no number`);
@@ -91,6 +95,26 @@ export function parseScore(value: CellValue, scale?: readonly ScaleWord[]): Pars
   if (distinct.size > 1 || (numbers.length > 1 && !REPEATED_IN_BRACKETS.test(text)))
     return fail(`"${text}" has more than one number`);
   return ok(Number(numbers[0]));
+}
+
+/**
+ * A rating and what it means, after a colon, semicolon, comma or dash: "Major – £250k loss to the contract",
+ * "4 – Major: £250k loss …", "3 - Possible". Group 1 is the rating, group 2 its meaning (words, not a second
+ * number: "2 - 3" is a range).
+ */
+const WITH_MEANING = /^([^:;,–—-]+?)\s*(?:[:;,]|[–—-])\s*(.*[a-z]{3}.*)$/i;
+
+/**
+ * The rating a text gives first, its meaning after it (see WITH_MEANING): a number, or a word on `scale`
+ * ("Major" on the impact scale); null where the text does not start so. The meaning may hold numbers of its
+ * own (the scoring guide's "£250k" band), which are not the rating.
+ */
+function ratingWithMeaning(text: string, scale: readonly ScaleWord[] | undefined): number | null {
+  const m = WITH_MEANING.exec(text);
+  if (!m) return null;
+  const head = m[1].trim();
+  if (NUMBER_ONLY.test(head)) return Number(head);
+  return scale ? (scaleMap(scale).get(normaliseWords(head)) ?? null) : null;
 }
 
 /** A score written as a product (see parseScore), or null when the text holds no product. */

@@ -1,7 +1,7 @@
 // Reads every sheet of a workbook: detects its kind, resolves ambiguous columns, reads its records.
 
 import { DATE_FIELDS, type SheetKind } from "../model/fields";
-import { fillMergedAreas, type Grid } from "../model/grid";
+import { fillMergedAreas, type CellValue, type Grid } from "../model/grid";
 import {
   dropMadeField,
   fieldText,
@@ -19,7 +19,15 @@ import type { WorkbookRecords } from "../model/report";
 import type { Settings } from "../model/settings";
 import type { SheetInfo } from "../model/sheet-info";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
-import { parseDate, parseDateCell, parseScore, parseStrategy, type DayNumber } from "../parse";
+import {
+  FACTOR_MAX,
+  onScale,
+  parseDate,
+  parseDateCell,
+  parseScore,
+  parseStrategy,
+  type DayNumber,
+} from "../parse";
 import { leadingWord } from "../parse/words";
 import { MonthFirstVote } from "../parse/month-first";
 import { columnLetter } from "../address/a1";
@@ -210,10 +218,20 @@ function remapColumn(
 }
 
 /**
+ * True for an impact cell that rates: a number, or text starting with a rating on the 1–5 scale, a number or
+ * a word ("4", "Major", "Major – £250k loss to the contract", "4 – Major: …"). Text whose only number is in
+ * its words ("Reputational damage – £250k loss") is prose.
+ */
+function isImpactRating(v: CellValue, settings: Settings): boolean {
+  const p = parseScore(v, settings.impactWords);
+  return p.ok && (typeof v === "number" || onScale(p.value, FACTOR_MAX));
+}
+
+/**
  * An impact column of prose ("Consequences": "Reputational damage; CQC registration conditions") says what
- * would happen, not how badly on the 1–5 scale: when most of its values are neither a number nor a word on
- * the impact scale, it is no impact. It is the risk's description where the sheet has none, else a column no
- * field reads.
+ * would happen, not how badly on the 1–5 scale: when most of its values do not rate (see isImpactRating: a
+ * scale word or number first, its meaning after it, rates), it is no impact. It is the risk's description
+ * where the sheet has none, else a column no field reads.
  */
 function resolveProseImpact(layout: SheetLayout, records: SheetRecord<string>[], settings: Settings): void {
   const m = layout.mapping;
@@ -223,7 +241,7 @@ function resolveProseImpact(layout: SheetLayout, records: SheetRecord<string>[],
   for (let k = 0; k < records.length; k++) {
     const v = rawValue(records[k], "impact");
     if (isBlank(v)) continue;
-    if (parseScore(v, settings.impactWords).ok) ratings++;
+    if (isImpactRating(v, settings)) ratings++;
     else prose++;
   }
   if (prose <= ratings) return;

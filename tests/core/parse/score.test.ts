@@ -131,6 +131,27 @@ describe("parseScore: written as a sum, or as a word on a scale (issue 8)", () =
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
 
+  it.each<[CellValue, number]>([
+    // A rating with its meaning after it, as a scoring guide words it (heuristics review 31): the rating first,
+    // word or number, and the guide's own figures ("£250k") no rating.
+    ["Major – £250k loss to the contract", 4],
+    ["Severe – fatality or serious injury on the network", 5],
+    ["Minor: short delay to works", 2],
+    ["4 – Major: £250k loss to the contract", 4],
+    ["3 - Moderate; local press coverage", 3],
+  ])("impact %j is %d", (value, expected) => {
+    expect(parseScore(value, impactWords)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[CellValue, RegExp]>([
+    // A range is no rating with its meaning.
+    ["2 - 3", /more than one number/],
+  ])("impact %j fails (%s)", (value, reason) => {
+    const r = parseScore(value, impactWords);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
   it("reads words on a scale set in settings", () => {
     expect(parseScore("Frequent", [{ word: "Frequent", value: 5 }])).toEqual({ ok: true, value: 5 });
   });

@@ -550,6 +550,19 @@ describe("columns whose cells say what they are not (rv-real30)", () => {
         ),
       )["C Consequences"],
     ).toBe("impact");
+    // Ratings with their meaning after them rate (heuristics review 31); prose whose only number is an amount
+    // in its words does not.
+    const meant = ["Minor – short delay", "3 – Moderate: local press", "Major – £250k loss"];
+    expect(
+      fieldsOf(
+        gridFromRows(
+          "Reg",
+          rows(titleOnly, (k) => meant[k - 1]),
+        ),
+      )["C Consequences"],
+    ).toBe("impact");
+    const amounts = (k: number) => `Reputational damage; £${k * 100}k claim`;
+    expect(fieldsOf(gridFromRows("Reg", rows(titleOnly, amounts)))["C Consequences"]).toBe("description");
   });
 
   it("a Risk Status column of strategy words is the strategy; one holding a status word stays the status", () => {
