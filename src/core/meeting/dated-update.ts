@@ -17,7 +17,7 @@ const WEEK_WORDS = /^(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})(st|nd|rd|th)?([\s-]+)([A-Za-z]+)(\.?,?)([\s-]+)(\d{4}|\d{2})$/i;
-const MONTH_YEAR = /^([A-Za-z]+)(\.?)(\s+|-)(\d{4})$/;
+const MONTH_YEAR = /^([A-Za-z]+)(\.?)(\s+|-)(\d{4}|\d{2})$/;
 
 const two = (n: number) => String(n).padStart(2, "0");
 const ordinal = (n: number) =>
@@ -34,7 +34,7 @@ function monthLike(like: string, month: number): string {
 
 /**
  * `day` written as the date `written` is ("12/09/22", "1.8.2022", "2022-09-12", "12th Sept 2022",
- * "12-Sep-22", "Oct 2022"); a week's date as that date ("w/c 12/09/22" → "10/10/22"); else dd/mm/yyyy.
+ * "12-Sep-22", "Oct 2022", "Sep-22"); a week's date as that date ("w/c 12/09/22" → "10/10/22"); else dd/mm/yyyy.
  */
 export function dateLike(written: string, day: DayNumber): string {
   const text = written.replace(WEEK_WORDS, "").trim();
@@ -56,7 +56,7 @@ export function dateLike(written: string, day: DayNumber): string {
     return `${dayText}${gap1}${monthLike(word, month)}${stop}${gap2}${yearLike(yy)}`;
   }
   m = MONTH_YEAR.exec(text);
-  if (m) return `${monthLike(m[1], month)}${m[2]}${m[3]}${year}`;
+  if (m) return `${monthLike(m[1], month)}${m[2]}${m[3]}${yearLike(m[4])}`;
   return ukDate(day);
 }
 

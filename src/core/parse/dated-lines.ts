@@ -12,8 +12,11 @@ const LINE_BREAK = /\r\n|[\n\r]/;
 const DATE_TEXT = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:${M})\.?,?[\s-]+(?:\d{4}|\d{2})`;
 /** The words of a week's date: "w/c", "w/b", "week commencing (beginning, starting)". */
 const WEEK_WORDS = String.raw`(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?`;
-/** A month with its four-digit year ("Oct 2022"; "June 15" is no month). */
-const MONTH_TEXT = String.raw`(?:${M})\.?(?:\s+|-)\d{4}`;
+/**
+ * A month with its four-digit year ("Oct 2022"), or as Excel shows one, its two-digit year after a hyphen
+ * ("Sep-22", a register's month columns' form); "June 15" is no month.
+ */
+const MONTH_TEXT = String.raw`(?:${M})\.?(?:\s+|-)\d{4}|(?:${M})-\d{2}`;
 /**
  * A date as written at the start of an update line: the forms above, a week commencing one of them
  * ("w/c 12/09/22") or a month with its year.
@@ -57,6 +60,13 @@ const DEADLINE_BEFORE = new RegExp(
  * are the list's items (see datedLines).
  */
 const LIST_HEADING = /:-?\s*$/;
+/**
+ * A list heading that labels a history, never a programme: "Latest update:", "Update:", "Progress:",
+ * "Review:", "History:", "Commentary:", "Update history:" — the lines under it are the update's entries, so a
+ * date after the as-at date there is a typo to flag (risk/future-date), not a plan (see isProgramme).
+ */
+const HISTORY_HEADING =
+  /^\s*[-–•*]?\s*(?:(?:latest|last|recent|previous|monthly|progress|review|update|status)\s+)?(?:updates?|progress|reviews?|history|commentary|comments?|notes?)(?:\s+(?:history|log))?\s*:-?\s*$/i;
 /**
  * A line that closes with a bracket holding a date, maybe after initials: "(RC 12/09/22)". Not a month
  * or week: "… (due Oct 2022)" says when work is due, not when the line was written.
@@ -125,7 +135,8 @@ function isProgramme(items: readonly DatedLine[], asAt: DayNumber): boolean {
  * The lines of an update text that start with a date, or close with one in brackets, in the order
  * written. Dates mean when something was updated: a month its first day, a week its Monday. The lines
  * under a heading ending with a colon, up to the next heading or a blank line after them, are left out when
- * they are a programme as at `asAt` (see isProgramme); the heading's own date, if any, is kept.
+ * they are a programme as at `asAt` (see isProgramme), unless the heading labels a history (HISTORY_HEADING);
+ * the heading's own date, if any, is kept.
  */
 export function datedLines(text: string, asAt: DayNumber): DatedLine[] {
   // Most update cells hold no date at all: a digit is needed for any dated line.
@@ -147,7 +158,7 @@ export function datedLines(text: string, asAt: DayNumber): DatedLine[] {
     if (LIST_HEADING.test(line)) {
       endList();
       if (dated) out.push(dated);
-      items = [];
+      items = HISTORY_HEADING.test(line) ? null : [];
       itemsFollow = false;
       continue;
     }

@@ -42,6 +42,7 @@ describe("dateLike: the meeting's date written as the register writes its dates"
     ["12-Sep-22", OCT_5, "5-Oct-22"],
     ["12 SEP 2022", OCT_10, "10 OCT 2022"],
     ["Sept 2022", OCT_10, "Oct 2022"],
+    ["Sep-22", OCT_10, "Oct-22"],
     ["w/c 12/09/22", OCT_10, "10/10/22"],
   ])("a date written %s", (written, d, expected) => {
     expect(dateLike(written, d)).toBe(expected);

@@ -73,6 +73,22 @@ describe("latestDatedLine: a month starting a line heads an entry only with a se
   ])("%j is not dated", (text) => expect(latest(text)).toBeNull());
 });
 
+describe("latestDatedLine: a month as Excel shows it, its year in two digits (heuristics review 31)", () => {
+  // Officers head entries the way the register's month columns are shown: "Sep-22: …" is September 2022.
+  it.each<[string, string]>([
+    ["Sep-22: reviewed at RMB, no change\nAug-22: recovery plan received", "2022-09-01"],
+    ["Update (Sep-22): works complete", "2022-09-01"],
+    ["Jun-22 – reviewed at RMB", "2022-06-01"],
+  ])("%j is dated %s", (text, iso) => expect(latest(text)).toBe(iso));
+
+  it.each([
+    // Followed by words it is no entry's heading; "Apr-22-23" is a financial year; "June 22" is no month.
+    "Sep-22 works were delayed by the rain",
+    "Apr-22-23 budget agreed",
+    "June 22 reviewed at RMB",
+  ])("%j is not dated", (text) => expect(latest(text)).toBeNull());
+});
+
 describe("latestDatedLine: a deadline in a closing bracket", () => {
   // "… (RC 12/09/22)" is when the line was written; after a word making it a deadline the date says when
   // something is to happen ("completion expected (12/12/22)", "(due 12/12/22)").
@@ -110,6 +126,12 @@ describe("latestDatedLine: the lines under a heading ending with a colon", () =>
     ["Update:\n\n12/09/22 – reviewed at RMB", "2022-09-12"],
     ["Update:\n12/10/22 – reviewed at RMB\n12/09/22 – contractor briefed", "2022-10-12"],
     ["Programme:\n14/11/22 – works start\n\n12/09/22 – reviewed at RMB", "2022-09-12"],
+    // A heading labelling a history is never a programme: a typo'd future date under it still dates it.
+    ["Latest update:\n29/10/22 – reviewed at RMB", "2022-10-29"],
+    ["Update:\n14/11/22 – reviewed at RMB", "2022-11-14"],
+    ["Progress:\n14/11/22 – works complete", "2022-11-14"],
+    ["Update history:\n14/11/22 – reviewed", "2022-11-14"],
+    ["Next review:\n14/11/22 – RMB", null],
     ["12/09/22 – reviewed at RMB", "2022-09-12"],
   ])("%j is dated %s", (text, iso) => expect(latest(text)).toBe(iso));
 });
