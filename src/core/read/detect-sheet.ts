@@ -13,7 +13,7 @@ import {
   PREVIOUS_WORDS,
   TARGET_WORDS,
 } from "./header-words";
-import { headerMonth } from "./month-columns";
+import { isMonthUnder } from "./month-columns";
 import type { RegisterHolds } from "../model/sheet-info";
 
 /** The words that make a group header qualify the headers below it (inherent, current, target, previous). */
@@ -60,10 +60,19 @@ export function headerCellsAt(grid: Grid, row: number): HeaderCell[] {
     if (above) over.set(above, (over.get(above) ?? 0) + 1);
   }
   for (const [above, count] of over)
-    if (count > cells.length / 2) for (const c of cells) if (c.group === above) c.group = undefined;
+    if (count > cells.length / 2 && !overMonthsOnly(cells, above))
+      for (const c of cells) if (c.group === above) c.group = undefined;
   carryGroupLabels(cells);
   carryMonthGroupLabels(cells);
   return cells;
+}
+
+/**
+ * True when every header under a text is a month under it: a group header over a year of month columns
+ * ("Monthly update 2022/23" over Apr … Mar), however much of the header it spans, never the table's title.
+ */
+function overMonthsOnly(cells: readonly HeaderCell[], above: string): boolean {
+  return cells.every((c) => c.group !== above || isMonthUnder(c.text, above));
 }
 
 /** The text of the cell above a header cell (its group), a date as Excel shows it. */
@@ -97,14 +106,14 @@ function carryGroupLabels(cells: HeaderCell[]): void {
  * A group header over month columns written once over the first month ("Monthly Score" over Jul-22, then blank
  * over Aug-22 and Sep-22), or merged across them where the host could not list merged cells: it stands over
  * the months to its right as a merged label would, up to the next group label, or the first header that is
- * not a month (the table's end, or a column of another field).
+ * not a month (the table's end, or a column of another field); a month's name alone is a month under a label
+ * giving its year ("Monthly update 2022/23" over Apr, then May … Sep).
  */
 function carryMonthGroupLabels(cells: HeaderCell[]): void {
   let label: string | undefined;
   for (const c of cells) {
-    const month = headerMonth(c.text) !== null;
-    if (c.group) label = month ? c.group : undefined;
-    else if (!month) label = undefined;
+    if (c.group) label = isMonthUnder(c.text, c.group) ? c.group : undefined;
+    else if (!isMonthUnder(c.text, label)) label = undefined;
     else if (label) c.group = label;
   }
 }

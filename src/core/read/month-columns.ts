@@ -188,6 +188,15 @@ function cellMonth(c: HeaderCellText): (HeaderMonth & { group: string | undefine
   return day === null ? null : { day, rest: "", group: c.group };
 }
 
+/**
+ * True for a header that is a month under the group header over it: one naming its month with the year
+ * ("Sep-22", "Update Sep-22"), or a month's name alone under a group giving its year ("Jul" under "Monthly
+ * update 2022/23": see bareMonthDay).
+ */
+export function isMonthUnder(text: string, group: string | undefined): boolean {
+  return headerMonth(text) !== null || (group !== undefined && bareMonthDay(text, group) !== null);
+}
+
 /** A header that is a month's name alone: "July", "Jul", "Sept.". */
 const BARE_MONTH = new RegExp(String.raw`^\s*(${MONTH_WORD_SOURCE})\.?\s*$`, "i");
 /**

@@ -1,7 +1,7 @@
 // Fields kept month by month, one column per month (src/core/read/month-columns.ts): which headers name a
 // month, which columns make a family and of which field, binding to the as-at date, each row's current month.
 
-import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
+import { fillMergedAreas, gridFromRows, type CellValue } from "../../../src/core/model/grid";
 import { fieldMonth, monthCells } from "../../../src/core/model/month-cells";
 import { fieldText, type SheetRecord } from "../../../src/core/model/records";
 import { headerText } from "../../../src/core/read/cell-text";
@@ -159,6 +159,33 @@ describe("mapHeaders: month families", () => {
       const m = mapHeaders("risk-register", cells([...base, header]));
       expect(m.monthFamilies).toBeUndefined();
     }
+  });
+});
+
+describe("bare month names under a group header giving the year, as officers lay it out (heuristics review 31)", () => {
+  const YEAR = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"];
+  const HEAD = ["Risk ID", "Risk Title", "Risk Owner", "Strategy"];
+  const monthsRead = (months: string[], merged: boolean) => {
+    const group: CellValue[] = [null, null, null, null, "Monthly update 2022/23"];
+    const grid = gridFromRows(
+      "Risk Register",
+      [group, [...HEAD, ...months], ["R1", "A", "Ann", "Treat", "x"]],
+      {
+        merges: merged ? [{ top: 0, left: 4, bottom: 0, right: 3 + months.length }] : [],
+      },
+    );
+    const m = detectSheet(fillMergedAreas(grid)).mapping!;
+    return m.monthFamilies?.map((f) => [f.field, f.columns.map((c) => c.label)]);
+  };
+
+  it("merged over a whole financial year (most of the header): a group over months, not the table's title", () => {
+    expect(monthsRead(YEAR, true)).toEqual([["update", YEAR.map((mm, k) => `${mm}-${k < 9 ? 22 : 23}`)]]);
+  });
+
+  it("written once over Apr: it stands over May … Sep to its right", () => {
+    expect(monthsRead(YEAR.slice(0, 6), false)).toEqual([
+      ["update", ["Apr-22", "May-22", "Jun-22", "Jul-22", "Aug-22", "Sep-22"]],
+    ]);
   });
 });
 
