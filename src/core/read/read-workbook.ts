@@ -35,7 +35,7 @@ import { findRegisterCopies, type RegisterCopy } from "../history/backups";
 import { isBlank } from "./cell-text";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { headerWords } from "./header-words";
-import { followsOwnRatingScale } from "./own-rating-scale";
+import { ownRatingScale, type OwnRatingScale } from "./own-rating-scale";
 import { bindMonthFamilies, monthColumnsInfo, readableMonths } from "./month-columns";
 import { findPerSheetNumbering } from "./per-sheet-ids";
 import { readCsvSerials } from "./csv-serials";
@@ -53,8 +53,8 @@ export interface ReadWorkbookResult {
   matrix: RiskMatrix | null;
   /** Pairs of register sheets (sheetPairKey) whose ids are numbered per sheet. */
   perSheetIds: Set<string>;
-  /** Register sheets whose rating column is their own Low / Medium / High scale, not RAG colours. */
-  ownRatingScales: Set<string>;
+  /** Register sheets whose rating column is their own Low / Medium / High scale, not RAG colours: each scale. */
+  ownRatingScales: Map<string, OwnRatingScale>;
   /** The Update Log sheets (the add-in's, or kept by hand), left in the grid for the history to read by columns. */
   updateLogs: UpdateLogSheet[];
   /** Register sheets officers copied and dated by hand, by name: history (like the dated backups), not registers. */
@@ -383,7 +383,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
   const sheets: SheetInfo[] = [];
   const layouts = new Map<string, SheetLayout>();
   let matrix: RiskMatrix | null = null;
-  const ownRatingScales = new Set<string>();
+  const ownRatingScales = new Map<string, OwnRatingScale>();
   for (const raw of grids) {
     const grid = fillMergedAreas(raw);
     // The add-in's own tabs are read only for the Update Log among them.
@@ -446,13 +446,14 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     resolveProseImpact(layout, rows, settings);
     resolveStrategyStatus(layout, rows, settings);
     resolveUpdateDates(layout, rows);
-    if (layout.kind === "risk-register" && followsOwnRatingScale(rows, settings.rag)) {
-      ownRatingScales.add(grid.sheetName);
+    const ownScale = layout.kind === "risk-register" ? ownRatingScale(rows, settings.rag) : null;
+    if (ownScale) {
+      ownRatingScales.set(grid.sheetName, ownScale);
       const col = layout.mapping!.fieldColumns.get("rag")!;
       const header = layout.mapping!.columns.find((c) => c.col === col)?.header ?? "rating";
       layout = {
         ...layout,
-        note: `${layout.note}; "${header}" is the register's own Low/Medium/High scale, whose bands differ from the RAG bands by design: not checked as a RAG colour`,
+        note: `${layout.note}; "${header}" is the register's own Low/Medium/High scale, whose bands differ from the RAG bands by design: checked against its own bands, as its other risks are rated, not as a RAG colour`,
       };
     }
     layouts.set(grid.sheetName, layout);
@@ -493,7 +494,7 @@ function setCopiesAside(
   records: WorkbookRecords,
   layouts: Map<string, SheetLayout>,
   sheets: SheetInfo[],
-  ownRatingScales: Set<string>,
+  ownRatingScales: Map<string, OwnRatingScale>,
 ): void {
   records.risks = records.risks.filter((r) => !copies.has(r.sheet));
   for (const [name, copy] of copies) {

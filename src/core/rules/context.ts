@@ -35,6 +35,7 @@ import {
 } from "../parse";
 import type { SheetLayout } from "../read/detect-sheet";
 import { keptByMonth } from "../read/month-columns";
+import type { OwnRatingScale } from "../read/own-rating-scale";
 import { emptyHistory, type HistoryData } from "../history/collect-history";
 import { entriesOfRisk, lastUpdateDay, type LogEntries } from "../history/history-log";
 import { ColumnCache, isKnown, store } from "./column-cache";
@@ -52,8 +53,8 @@ export interface WorkbookFacts {
   matrix: RiskMatrix | null;
   /** Pairs of register sheets (sheetPairKey) whose ids are numbered per sheet. */
   perSheetIds: Set<string>;
-  /** Register sheets whose rating column is their own Low / Medium / High scale (not RAG colours). */
-  ownRatingScales?: Set<string>;
+  /** Register sheets whose rating column is their own Low / Medium / High scale (not RAG colours): each scale. */
+  ownRatingScales?: ReadonlyMap<string, OwnRatingScale>;
 }
 
 export interface RuleContext {
@@ -161,8 +162,11 @@ export interface RuleContext {
   ragOfScore(score: number): Rag;
   /** True when the workbook's own risk matrix sets the bands. */
   hasOwnMatrix: boolean;
-  /** True when the sheet's rating column is its own Low / Medium / High scale, not a RAG colour. */
-  ratesOnOwnScale(sheet: string): boolean;
+  /**
+   * The sheet's own Low / Medium / High scale where its rating column is one, not a RAG colour (the workbook's
+   * own risk matrix aside, which sets every sheet's bands); null otherwise.
+   */
+  ownRatingScale(sheet: string): OwnRatingScale | null;
   /** A field's date, or null when blank or unreadable. */
   dateOf(record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null;
   /** A field's number (likelihood and impact words read on their scales), or null. */
@@ -554,7 +558,7 @@ export function buildRuleContext(
       return (m ? matrixRag(m.cells, null, null, score) : null) ?? ragFromScore(score, settings.rag);
     },
     hasOwnMatrix: facts.matrix !== null,
-    ratesOnOwnScale: (sheet) => facts.matrix === null && (facts.ownRatingScales?.has(sheet) ?? false),
+    ownRatingScale: (sheet) => (facts.matrix === null ? (facts.ownRatingScales?.get(sheet) ?? null) : null),
     latestUpdate(risk) {
       let best = ownLatestUpdate(risk);
       for (const other of openRowsElsewhere(risk)) {

@@ -688,4 +688,68 @@ describe("a rating column on the register's own Low/Medium/High scale", () => {
   ])("%s", (_name, pairs, count) => {
     expect(findings([reg(pairs)], "risk/rag-mismatch").length).toBe(count);
   });
+
+  // Heuristics review 31: a register's own scale survives a slip (four in five rows following it), and the slip
+  // is checked against the levels the other rows give their scores.
+  const messages = (pairs: [number, string][]) =>
+    check([reg(pairs)])
+      .findings.filter((f) => f.ruleId === "risk/rag-mismatch")
+      .map((f) => f.message);
+
+  it("the NHS's words with one slip (20 rated Moderate among Extremes): the slip alone, on the register's own scale", () => {
+    expect(
+      messages([
+        [2, "Low"],
+        [6, "Moderate"],
+        [12, "High"],
+        [16, "Extreme"],
+        [25, "Extreme"],
+        [20, "Moderate"],
+      ]),
+    ).toEqual(["Risk R6 is marked Moderate but its score 20 is Extreme on this register's own scale."]);
+  });
+
+  it("a slip between two levels is named by both: 9 rated Low between Moderate (6) and High (12)", () => {
+    expect(
+      messages([
+        [2, "Low"],
+        [6, "Moderate"],
+        [9, "Low"],
+        [12, "High"],
+        [16, "Extreme"],
+        [25, "Extreme"],
+      ]),
+    ).toEqual(["Risk R3 is marked Low but its score 9 is Moderate or High on this register's own scale."]);
+  });
+
+  it("Low / Medium / High on the RAG bands with one slip: the slip is checked against the RAG bands", () => {
+    expect(
+      messages([
+        [4, "Low"],
+        [6, "Medium"],
+        [8, "Low"],
+        [9, "Medium"],
+        [12, "Medium"],
+        [16, "High"],
+        [20, "High"],
+      ]),
+    ).toEqual(["Risk R3 is marked Low but its score 8 is Amber."]);
+  });
+
+  it("more than one in five rows off any one scale: checked against the RAG bands", () => {
+    expect(
+      messages([
+        [4, "Medium"],
+        [6, "Low"],
+        [8, "Medium"],
+        [9, "Low"],
+        [12, "Medium"],
+        [16, "High"],
+      ]),
+    ).toEqual([
+      "Risk R1 is marked Medium but its score 4 is Green.",
+      "Risk R2 is marked Low but its score 6 is Amber.",
+      "Risk R4 is marked Low but its score 9 is Amber.",
+    ]);
+  });
 });
