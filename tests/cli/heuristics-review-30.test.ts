@@ -8,102 +8,28 @@
 // it rests on, or "(judgement)" where SPEC is silent and an officer's reading decides. Tests named "guard:"
 // pass today and keep an ordinary reading a fix must not break.
 
-import * as path from "path";
 import type ExcelJS from "exceljs";
-import type { JsonFinding, JsonReport, JsonSheet } from "../../src/cli/format-json";
-import { tempFolder } from "../helpers/test-files";
-import { checkJson, d, writeBook, type Cell } from "./helpers/review-book";
+import { d, type Cell } from "./helpers/review-book";
+import {
+  ordinaryChecker,
+  of,
+  idsOf,
+  staleIds,
+  riskIds,
+  sheetOf,
+  routed,
+  HEAD,
+  FRESH,
+  STALE,
+  row,
+  type Sheet,
+} from "./helpers/ordinary-register";
 
 jest.setTimeout(120_000);
 
-const AS_AT = "2022-09-30";
-const tmp = tempFolder("crr-rv-heur30-");
-let files = 0;
+const check = ordinaryChecker("heur30");
 
-interface Sheet {
-  name: string;
-  rows: Cell[][];
-  /** Extra set-up (merged cells, fills, number formats). */
-  build?: (ws: ExcelJS.Worksheet) => void;
-}
-
-/** Writes a workbook as an officer lays it out: dates shown dd/mm/yyyy, Alt+Enter lines wrapped. */
-function book(sheets: Sheet[]): Promise<string> {
-  return writeBook(
-    path.join(tmp, `heur30-${++files}.xlsx`),
-    sheets.map((s) => ({ ...s, dateFormat: () => "dd/mm/yyyy", wrapLines: true })),
-  );
-}
-
-/** `risk-review check FILE --as-at 2022-09-30 --format json`. */
-const check = async (sheets: Sheet[]): Promise<JsonReport> => checkJson(await book(sheets), AS_AT);
-
-const of = (json: JsonReport, rule: string, id?: string): JsonFinding[] =>
-  json.findings.filter((f) => f.ruleId === rule && (id === undefined || f.recordId === id));
-const idsOf = (fs: JsonFinding[]): string[] => fs.map((f) => f.recordId ?? "(no id)").sort();
-const staleIds = (json: JsonReport): string[] => idsOf(of(json, "risk/stale-update"));
-const riskIds = (json: JsonReport): string[] => json.risks.map((r) => r.recordId ?? "(no id)");
-const sheetOf = (json: JsonReport, name: string): JsonSheet | undefined =>
-  json.sheets.find((s) => s.name === name);
-/** Where a risk is routed: its escalation's destinations (none when it is not routed). */
-const routed = (json: JsonReport, id: string): string[] =>
-  json.escalations.find((e) => e.recordId === id)?.destinations ?? [];
 const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
-
-// ---------------------------------------------------------------------------------------------------
-// An ordinary register. A "fresh" risk was last updated 15/09/2022 (inside the month before 30/09/2022), a
-// "stale" one 01/05/2022.
-
-const HEAD = [
-  "Risk ID",
-  "Risk Title",
-  "Risk Owner",
-  "Likelihood",
-  "Impact",
-  "Score",
-  "Strategy",
-  "Mitigating Actions",
-  "Latest Update",
-  "Last Updated",
-  "Status",
-];
-const FRESH = d(2022, 9, 15);
-const STALE = d(2022, 5, 1);
-
-interface R {
-  title?: string;
-  owner?: Cell;
-  l?: Cell;
-  i?: Cell;
-  /** The score cell; left out, it is l × i (when both are numbers). */
-  s?: Cell;
-  strategy?: Cell;
-  actions?: Cell;
-  update?: Cell;
-  last?: Cell;
-  status?: Cell;
-}
-
-/** One register row in HEAD's columns, with `extra` cells after them. */
-function row(id: Cell, r: R = {}, extra: Cell[] = []): Cell[] {
-  const l = r.l ?? 3;
-  const i = r.i ?? 3;
-  const score = r.s !== undefined ? r.s : typeof l === "number" && typeof i === "number" ? l * i : null;
-  return [
-    id,
-    r.title ?? `Risk ${String(id)}`,
-    r.owner === undefined ? "Jo Smith" : r.owner,
-    l,
-    i,
-    score,
-    r.strategy === undefined ? "Treat" : r.strategy,
-    r.actions === undefined ? "Monthly safety inspections of the network" : r.actions,
-    r.update === undefined ? "Reviewed at Risk Management Board" : r.update,
-    r.last === undefined ? FRESH : r.last,
-    r.status === undefined ? "Open" : r.status,
-    ...extra,
-  ];
-}
 
 // ---------------------------------------------------------------------------------------------------
 // 1. Rows that are not risks, and risks that look like other rows
