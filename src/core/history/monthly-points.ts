@@ -252,5 +252,10 @@ export function trendOfScores(input: PointsInput, scores: readonly MonthScore[])
   const now = scores[scores.length - 1];
   const prev = scores[scores.length - 2];
   if (!prev || !now || prev.month !== asAtMonth - 1 || prev.score === null || now.score === null) return null;
-  return now.score > prev.score ? "up" : now.score < prev.score ? "down" : "same";
+  return directionOf(now.score, prev.score);
+}
+
+/** How a score moved from one monthly point to the next: up, down or the same. */
+export function directionOf(now: number, before: number): "up" | "down" | "same" {
+  return now > before ? "up" : now < before ? "down" : "same";
 }

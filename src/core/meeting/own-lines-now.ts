@@ -9,6 +9,7 @@ import { ownCellTextLines, withOwnCellLine } from "../model/own-action";
 import { rawCell } from "../model/records";
 import {
   logChangesText,
+  OWN_LINE_FIELD_OF_WRITE,
   UPDATE_LOG_HEADER,
   type OwnCellLineWrites,
   type RecordPlan,
@@ -18,9 +19,6 @@ import { recordWithValues, type FieldValue } from "./record-with-values";
 
 /** Where the Update Log row says what else changed with the update. */
 const CHANGES_COL = UPDATE_LOG_HEADER.indexOf("Changes");
-
-/** The record's field of an own-action cell written line by line, by the field its write names. */
-const OWN_LINE_FIELD = { "action.due": "actionDue", "action.status": "actionStatus" } as const;
 
 /**
  * The cell's text `now` with the record's lines written on it, each found again in `now` as readOwnActions finds
@@ -52,7 +50,7 @@ export function planOverCellsNow(
   const after: FieldValue[] = [];
   for (const cell of plan.cells) {
     const now = cell.ownLines ? valueNow(cell) : undefined;
-    const field = OWN_LINE_FIELD[cell.field as keyof typeof OWN_LINE_FIELD];
+    const field = OWN_LINE_FIELD_OF_WRITE[cell.field ?? ""];
     if (
       !cell.ownLines ||
       now === undefined ||

@@ -778,6 +778,12 @@ const WRITE_FIELD: Readonly<Record<OwnLineField, string>> = {
   actionStatus: "action.status",
 };
 
+/** The own-action cell's field a register write of several actions' lines names (WRITE_FIELD read back). */
+export const OWN_LINE_FIELD_OF_WRITE: Readonly<Record<string, OwnLineField>> = {
+  "action.due": "actionDue",
+  "action.status": "actionStatus",
+};
+
 /**
  * The own-action cells of several actions kept one a line that one record writes: each action's change goes on
  * its own line of the cell (see withRawLine), the other lines, blank lines, bracketed notes and line breaks

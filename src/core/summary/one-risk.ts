@@ -5,6 +5,7 @@
 import type { Trend } from "../model/history";
 import type { Rag } from "../model/owned-tab";
 import { standingRow, standingTier } from "../join/standing-row";
+import { directionOf } from "../history/monthly-points";
 import type { RowHistory, SummaryRisk } from "./summary-types";
 
 /** One row of a risk: its history, and what makes it the row that stands for the risk. */
@@ -133,5 +134,5 @@ function joinedTrend(
   const now = months[last];
   const before = months[last - 1];
   if (now === null || before === null) return null;
-  return now > before ? "up" : now < before ? "down" : "same";
+  return directionOf(now, before);
 }
