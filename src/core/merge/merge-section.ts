@@ -20,7 +20,7 @@ import type {
 import {
   headingNote,
   newRowsStart,
-  outsideTableNote,
+  outsideRegisterTableNote,
   totalsRowNote,
   type HeadingReason,
   type NewRowsStart,
@@ -627,7 +627,7 @@ export function mergeSection(input: SectionInput): MergeSection {
   if (totalsRow && totalsRow.kind !== "moved") warnings.push(`"${sheet}": ${totalsRowNote(totalsRow)}`);
   if (added.length > 0 && start.outsideTable && !totalsRow)
     warnings.push(
-      `"${sheet}": ${outsideTableNote(start.first, added[added.length - 1].row, start.outsideTable.bottom, start.outsideTable.blankRows)}`,
+      `"${sheet}": ${outsideRegisterTableNote(start.first, added[added.length - 1].row, start.outsideTable)}`,
     );
   if (heading) warnings.push(`"${sheet}": ${newRowsHeadingWarning(heading, added)}`);
 

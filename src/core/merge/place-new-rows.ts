@@ -4,7 +4,8 @@
 // sheet; with a heading row of their own when they would otherwise be read under a CLOSED RISKS heading or
 // under a note below the table; and, in words, what the officer must know of where they went.
 
-import { hasFormula, type Grid } from "../model/grid";
+import { toA1 } from "../address/a1";
+import { hasFormula, type Grid, type GridTable } from "../model/grid";
 import type { SheetInfo } from "../model/sheet-info";
 import { isBlank } from "../read/cell-text";
 import { isTotalsRow } from "../read/table-structure";
@@ -68,10 +69,16 @@ export interface NewRowsStart {
   /** Set when a heading row is written at `first`, above the new rows, and why (see HeadingReason). */
   heading?: HeadingReason;
   /**
-   * Set when the register is an Excel table with no totals row and the new rows cannot go straight below
-   * it (something stands there, with too few blank rows above it): they are outside the table. 0-based.
+   * Set when the register is an Excel table with no totals row and the new rows will be outside it: they
+   * cannot go straight below it (something stands there, with too few blank rows above it), or they do but
+   * the host cannot grow the table over them (`fixedSize`: the table's top row and columns, to resize it
+   * by hand). 0-based.
    */
-  outsideTable?: { bottom: number; blankRows: number };
+  outsideTable?: {
+    bottom: number;
+    blankRows: number;
+    fixedSize?: { top: number; left: number; right: number };
+  };
 }
 
 /** What happened to a table's totals row when new rows were added (0-based sheet rows). */
@@ -131,10 +138,7 @@ export function newRowsStart(
   // added, and moving it would mean rewriting them, so the new rows stay where they are, and are said to.
   const plainRow = plainTotalsRow(grid, lastRecord ?? lastInColumns - 1, lastInColumns, span);
   const table = registerTable(grid, headerRow, written);
-  const outside =
-    table && first > table.bottom + 1
-      ? { outsideTable: { bottom: table.bottom, blankRows: blankRowsBelow(grid, table.bottom, last) } }
-      : {};
+  const outside = table ? outsideRegisterTable(grid, table, first, last) : {};
   return {
     first,
     totalsRow: plainRow,
@@ -217,14 +221,34 @@ function plainTotalsRow(
 }
 
 /**
- * The sheet's Excel table (as the file reader found it) whose header row is the register's and whose
- * columns hold every column the new rows are written in, when it has no totals row; else null.
+ * Where new rows written from `first` stand against the register's table (no totals row): outside it when
+ * something keeps them from its bottom, or straight below it when the host cannot grow it; else inside
+ * (nothing to say). `last`: the sheet's last used row.
+ */
+function outsideRegisterTable(
+  grid: Grid,
+  table: GridTable,
+  first: number,
+  last: number,
+): Pick<NewRowsStart, "outsideTable"> {
+  const underIt = { bottom: table.bottom, blankRows: blankRowsBelow(grid, table.bottom, last) };
+  if (first > table.bottom + 1) return { outsideTable: underIt };
+  if (first === table.bottom + 1 && table.fixedSize)
+    return {
+      outsideTable: { ...underIt, fixedSize: { top: table.top, left: table.left, right: table.right } },
+    };
+  return {};
+}
+
+/**
+ * The sheet's Excel table (as the reader found it) whose header row is the register's and whose columns
+ * hold every column the new rows are written in, when it has no totals row; else null.
  */
 function registerTable(
   grid: Grid,
   headerRow: number,
   written: { first: number; last: number },
-): { bottom: number } | null {
+): GridTable | null {
   const table = (grid.tables ?? []).find(
     (t) => t.top === headerRow && !t.totalsRow && t.left <= written.first && written.last <= t.right,
   );
@@ -354,6 +378,37 @@ export function outsideTableNote(first: number, last: number, bottom: number, bl
     `register's table (it ends at row ${bottom + 1}, with ${blanks} under it, too few for them), so ${many ? "they are" : "it is"} ` +
     `outside the table (its filter and style). Move ${many ? "them" : "it"} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
   );
+}
+
+/**
+ * The new rows `first`–`last` written straight below the register's table (`table`: its top row and columns)
+ * on a host that cannot grow the table over them, in words for the task pane's preview: "… so they are
+ * outside the table (its filter and style). To include them: … Resize Table, and enter A3:I8".
+ */
+export function fixedSizeTableNote(
+  first: number,
+  last: number,
+  table: { top: number; left: number; right: number },
+): string {
+  const many = first !== last;
+  return (
+    `the new ${many ? "rows were" : "row was"} written at ${rowsText(first, last)}, directly below the register's ` +
+    `table (it ends at row ${first}), which this version of Excel cannot grow over ${many ? "them" : "it"} (resizing a ` +
+    `table needs ExcelApi 1.13), so ${many ? "they are" : "it is"} outside the table (its filter and style). To ` +
+    `include ${many ? "them" : "it"}: click in the table, then Table Design > Resize Table, and enter ` +
+    `${toA1(table.top, table.left)}:${toA1(last, table.right)}`
+  );
+}
+
+/** The words for the new rows `first`–`last` outside the register's table (see NewRowsStart.outsideTable). */
+export function outsideRegisterTableNote(
+  first: number,
+  last: number,
+  outside: NonNullable<NewRowsStart["outsideTable"]>,
+): string {
+  return outside.fixedSize
+    ? fixedSizeTableNote(first, last, outside.fixedSize)
+    : outsideTableNote(first, last, outside.bottom, outside.blankRows);
 }
 
 /** The heading row written above an import's new risks, dated by the import: "New risks – IRIS import 10/10/2022". */

@@ -11,6 +11,21 @@ export interface MergedArea {
   right: number;
 }
 
+/** An Excel table on a sheet: its area (0-based, header and totals rows included), as a reader found it. */
+export interface GridTable {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  totalsRow: boolean;
+  /**
+   * Set where the host that read the sheet cannot grow the table over rows written straight below it (Excel
+   * below ExcelApi 1.13, which has no Table.resize): new rows there are outside it. The command line grows
+   * a table part's range itself, so the file reader never sets it.
+   */
+  fixedSize?: true;
+}
+
 /**
  * Why a sheet was read without its merged areas: Excel could not list them ("too-many": more than it lists,
  * 512 by the reference), or this version of Excel cannot list merged cells at all ("old-excel": below
@@ -54,10 +69,10 @@ export interface Grid {
   /** 0-based sheet rows that are an Excel table's totals row (not records). */
   totalsRows?: number[];
   /**
-   * The sheet's Excel tables (0-based, header and totals rows included), where the reader learnt them (the
-   * file reader): an import says so when its new rows cannot go inside the register's table.
+   * The sheet's Excel tables, where the reader learnt them (the file reader from the table parts, the task
+   * pane from Excel's tables): an import says so when its new rows cannot go inside the register's table.
    */
-  tables?: { top: number; left: number; bottom: number; right: number; totalsRow: boolean }[];
+  tables?: GridTable[];
   /**
    * What refers by address to the sheet's one totals row (a defined name, a formula elsewhere, a chart), in
    * words: an import never moves that row, or those references would land on a new risk's cells.

@@ -7,7 +7,12 @@
 import { gridFromRows, type CellValue, type Grid } from "../../../src/core/model/grid";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { applyEditsToGrids } from "../../../src/core/merge/apply-edits-to-grids";
-import { headingNeededBelow, newRowsStart } from "../../../src/core/merge/place-new-rows";
+import {
+  fixedSizeTableNote,
+  headingNeededBelow,
+  newRowsStart,
+  outsideTableNote,
+} from "../../../src/core/merge/place-new-rows";
 import { toWorkbookEdits } from "../../../src/core/merge/to-workbook-edits";
 import { readWorkbook } from "../../../src/core/read/read-workbook";
 import { dayFromIso } from "../../../src/core/parse";
@@ -90,6 +95,34 @@ describe("newRowsStart: blank rows under the records, and a heading of their own
       blankRows: 1,
     });
     expect(newRowsStart(g, 0, undefined, { count: 1, lastRecordRow: 1 }).outsideTable).toBeUndefined();
+  });
+
+  it("says the new rows straight below the register's table are outside it where the reading host cannot grow the table (fixedSize: Excel below ExcelApi 1.13)", () => {
+    const table = { top: 0, left: 0, bottom: 1, right: 1, totalsRow: false };
+    const rows = [
+      ["Risk ID", "Risk Title"],
+      ["R-1", "A"],
+    ];
+    const fixed = gridFromRows("Register", rows, { tables: [{ ...table, fixedSize: true }] });
+    expect(newRowsStart(fixed, 0, undefined, { count: 2, lastRecordRow: 1 })).toMatchObject({
+      first: 2,
+      outsideTable: { bottom: 1, blankRows: 0, fixedSize: { top: 0, left: 0, right: 1 } },
+    });
+    // Grown over them by the writer (the command line, Excel with Table.resize): inside, nothing said.
+    const growable = gridFromRows("Register", rows, { tables: [table] });
+    expect(newRowsStart(growable, 0, undefined, { count: 2, lastRecordRow: 1 }).outsideTable).toBeUndefined();
+  });
+
+  it("outsideTableNote and fixedSizeTableNote: where the new rows went, and for a table the host cannot grow, the range to resize it to", () => {
+    expect(outsideTableNote(12, 13, 5, 1)).toBe(
+      "the new rows were written at rows 13–14, below what stands under the register's table (it ends at row 6, with 1 blank row under it, too few for them), so they are outside the table (its filter and style). Move them into the table in Excel if they belong there",
+    );
+    expect(fixedSizeTableNote(6, 7, { top: 2, left: 0, right: 8 })).toBe(
+      "the new rows were written at rows 7–8, directly below the register's table (it ends at row 6), which this version of Excel cannot grow over them (resizing a table needs ExcelApi 1.13), so they are outside the table (its filter and style). To include them: click in the table, then Table Design > Resize Table, and enter A3:I8",
+    );
+    expect(fixedSizeTableNote(6, 6, { top: 2, left: 1, right: 3 })).toMatch(
+      /^the new row was written at row 7, directly below .* so it is outside the table .* enter B3:D7$/,
+    );
   });
 
   it("headingNeededBelow: the last heading above a row, when closed or a note; none under a live section", () => {
