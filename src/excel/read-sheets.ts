@@ -1,8 +1,9 @@
 // Reads every sheet's used range (values and number formats) in as few syncs as the payload limit allows.
 //
-// Sync 1: sheet names, visibility, workbook names and which tables have a Total row. Sync 2: each sheet's
-// used-range address plus its first rows (a window of A1:AZ<n>), which is the whole sheet for a typical
-// workbook, and the tables' Total rows (table-totals-rows.ts). Then the merged
+// Sync 1: sheet names, visibility, workbook names and the tables' names and Total rows (showTotals). Sync 2:
+// each sheet's used-range address plus its first rows (a window of A1:AZ<n>), which is the whole sheet for a
+// typical workbook, and each table's range address (register-tables.ts), for the Total rows and for the
+// import's preview to say when new rows will be outside the register's table. Then the merged
 // areas (ExcelApi 1.13) and the formula cells (ExcelApi 1.9) in two syncs of their own
 // (read-range-areas.ts): an import never replaces a formula by a value. Bigger sheets are then read in row
 // blocks sized from the cell count and the bytes per cell seen so far in that sheet, every sheet's blocks
@@ -13,6 +14,7 @@ import {
   formulaKey,
   type CellValue,
   type Grid,
+  type GridTable,
   type MergedArea,
   type MergesUnread,
 } from "../core/model/grid";
@@ -22,8 +24,8 @@ import { sheetsOwnedByName, rowHasMarker } from "./owned-sheets";
 import { MAX_BLOCK_CELLS, payloadBudget, sampledJsonBytes } from "./payload";
 import { formulaCellsOf, mergedAreasOf, readAreaLists, type AreasQuestion } from "./read-range-areas";
 import { readRagFills } from "./read-rag-fills";
-import { askTableTotalsRows } from "./table-totals-rows";
-import { countedSync, runExcel } from "./run";
+import { askTableAreas, type TableArea } from "./register-tables";
+import { countedSync, runExcel, supportsExcelApi } from "./run";
 import { askDate1904, readDatesIn } from "./date-system";
 import type { ColumnCorrection } from "../core/model/settings";
 
@@ -62,8 +64,8 @@ interface SheetEntry {
   nextRow: number;
   /** Bytes per cell this sheet has shown so far (with the margin), or null before any was read. */
   bytesPerCell: number | null;
-  /** The Total rows of the sheet's Excel tables (0-based sheet rows). */
-  totalsRows?: number[];
+  /** The sheet's Excel tables (their Total rows are not records; an import's new rows go inside them). */
+  tables: GridTable[];
   /** The workbook counts dates from 1904: its date-formatted numbers are shifted into the 1900 system. */
   date1904: boolean;
 }
@@ -82,7 +84,7 @@ export async function readAllSheets(
   return runExcel("reading the workbook", async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
     const names = context.workbook.names.load("items/name,items/value");
-    const tables = context.workbook.tables.load("items/showTotals");
+    const tables = context.workbook.tables.load("items/name,items/showTotals");
     // ExcelApi 1.7: the file's name, which the tabs and logs name as their source.
     const book = context.workbook.load("name");
     // The workbook's date system (date-system.ts), asked in this sync: its dates are shifted as they are read.
@@ -104,6 +106,7 @@ export async function readAllSheets(
       blocks: [],
       nextRow: 0,
       bytesPerCell: null,
+      tables: [],
       date1904: is1904,
     }));
     onProgress?.({ sheetsRead: 0, sheetsTotal: entries.length });
@@ -188,7 +191,7 @@ function estimateBytesPerCell(bytes: number, cells: number): number {
     : DEFAULT_BYTES_PER_CELL;
 }
 
-/** Sync 2: used-range addresses, the first-rows window and the tables' Total rows. Returns bytes/cell seen. */
+/** Sync 2: used-range addresses, the first-rows window and the tables' areas. Returns bytes/cell seen. */
 async function readUsedRanges(
   context: Excel.RequestContext,
   entries: SheetEntry[],
@@ -205,10 +208,12 @@ async function readUsedRanges(
         ? e.ws.getRange(window).getUsedRangeOrNullObject(true).load("address,values,numberFormat")
         : null,
     }));
-    const totalsRows = askTableTotalsRows(tables);
+    const tableAreas = askTableAreas(tables);
     await countedSync(context, probe ? "read: used ranges and first rows" : "read: used ranges");
-    const totalsBySheet = totalsRows();
-    for (const e of entries) e.totalsRows = totalsBySheet.get(e.name);
+    const areas = tableAreas();
+    const fixedSize = !supportsExcelApi("1.13");
+    for (const e of entries)
+      e.tables = areas.filter((t) => t.sheet === e.name).map((t) => gridTableOf(t, fixedSize));
     let bytes = 0;
     let cells = 0;
     queued.forEach((q, i) => {
@@ -243,6 +248,15 @@ async function readUsedRanges(
     }
     return attempt(false);
   }
+}
+
+/**
+ * A table's area as the engine holds it (see Grid.tables); `fixedSize` on a host that cannot resize a table
+ * (Table.resize is ExcelApi 1.13), so the preview says new rows written below it stay outside it.
+ */
+function gridTableOf(t: TableArea, fixedSize: boolean): GridTable {
+  const { top, left, bottom, right } = t;
+  return { top, left, bottom, right, totalsRow: t.showTotals, ...(fixedSize ? { fixedSize: true } : {}) };
 }
 
 /**
@@ -357,7 +371,9 @@ function toGrid(e: SheetEntry, origin: string): Grid {
   };
   if (e.merges.length > 0) grid.merges = e.merges;
   // As the file reader does: the reader skips these rows, and an import's new rows go above the last one.
-  if (e.totalsRows) grid.totalsRows = e.totalsRows;
+  const totalsRows = e.tables.filter((t) => t.totalsRow).map((t) => t.bottom);
+  if (totalsRows.length > 0) grid.totalsRows = totalsRows;
+  if (e.tables.length > 0) grid.tables = e.tables;
   if (e.mergesUnread) grid.mergesUnread = e.mergesUnread;
   if (e.formulaAreas === null) grid.formulasUnread = true;
   else if (e.formulaAreas.length > 0) grid.formulas = formulaKeys(e.formulaAreas);

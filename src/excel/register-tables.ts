@@ -4,7 +4,7 @@
 // it and grows the table. A table without one, ending on the register's last row, is grown over the new
 // rows written below it (Table.resize, ExcelApi 1.13); a host without resize gets a warning saying how.
 
-import { toA1 } from "../core/address/a1";
+import { parseRangeAddress, toA1 } from "../core/address/a1";
 import type { CellEdit, TotalsRowMove } from "../core/model/edits";
 import { PlainError } from "./gateway";
 
@@ -40,25 +40,21 @@ function addressOf(top: number, left: number, bottom: number, right: number): st
 }
 
 /**
- * Queues each table's range and sheet (Table.worksheet, ExcelApi 1.2) on a collection loaded with
- * "items/name,items/showTotals" in an earlier sync; after the next sync the returned function gives them.
+ * Queues each table's range address on a collection loaded with "items/name,items/showTotals" in an earlier
+ * sync (one load per table, in the next sync the caller already makes); after it the returned function gives
+ * each table's area and sheet, from the address ("'Risk Register'!A3:J7"). Only ExcelApi 1.1 is used
+ * (TableCollection, Table.name, showTotals, getRange, Range.address; not Table.worksheet, 1.2), so every
+ * host the add-in runs on can list its tables: nothing to feature-test.
  */
 export function askTableAreas(tables: Excel.TableCollection): () => TableArea[] {
-  const asked = tables.items.map((t) => ({
-    t,
-    range: t.getRange().load("rowIndex,rowCount,columnIndex,columnCount"),
-    sheet: t.worksheet.load("name"),
-  }));
+  const asked = tables.items.map((t) => ({ t, range: t.getRange().load("address") }));
   return () =>
-    asked.map(({ t, range, sheet }) => ({
-      name: t.name,
-      sheet: sheet.name,
-      top: range.rowIndex,
-      left: range.columnIndex,
-      bottom: range.rowIndex + range.rowCount - 1,
-      right: range.columnIndex + range.columnCount - 1,
-      showTotals: t.showTotals,
-    }));
+    asked.flatMap(({ t, range }) => {
+      const area = parseRangeAddress(range.address);
+      if (!area || area.sheet === null) return [];
+      const { sheet, top, left, bottom, right } = area;
+      return [{ name: t.name, sheet, top, left, bottom, right, showTotals: t.showTotals }];
+    });
 }
 
 /**

@@ -3,6 +3,7 @@
 import { formulaKey, sourceOf } from "../../src/core/model/grid";
 import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { readAllSheets } from "../../src/excel/read-sheets";
+import { askTableAreas } from "../../src/excel/register-tables";
 import { adapterStats } from "../../src/excel/run";
 import { setPayloadBudget } from "../../src/excel/payload";
 import { DEFAULT_PAYLOAD_LIMIT, uninstallFakeExcel } from "../fakes/fake-excel";
@@ -81,9 +82,10 @@ describe("readAllSheets", () => {
     expect(summary.owned).toBe(true); // by the CRR_OWNED_ name
   });
 
-  it("marks each table's Total row (0-based sheet row) in the syncs it already makes, as the file reader does", async () => {
-    const host = install({
-      apiVersion: "1.13",
+  /** A register as the table "Risks" (B2:D4, with a Total row), an actions sheet and a log as tables too. */
+  const tablesBook = (apiVersion: string) =>
+    install({
+      apiVersion,
       sheets: [
         {
           name: "Register",
@@ -100,13 +102,49 @@ describe("readAllSheets", () => {
           values: [["Ref"], ["A1"]],
           tables: [{ name: "Plan", address: "A1:A2" }],
         },
+        // A sheet name Excel quotes in an address, with a table of its own.
+        { name: "Jo's log", values: [["When"], ["today"]], tables: [{ name: "Log", address: "A1:A2" }] },
       ],
     });
+
+  it("marks each table's Total row (0-based sheet row) and the tables' areas in the syncs it already makes, as the file reader does", async () => {
+    const host = tablesBook("1.13");
     const grids = await readAllSheets();
     // Sheets and names, used ranges, merged areas and formula cells: no sync more than without tables.
     expect(host.stats().syncs).toBe(4);
     expect(grids[0].totalsRows).toEqual([3]);
     expect(grids[1].totalsRows).toBeUndefined();
+    // The areas the import's planner needs to say when new rows are outside the register's table.
+    expect(grids.map((g) => g.tables)).toEqual([
+      [{ top: 1, left: 1, bottom: 3, right: 3, totalsRow: true }],
+      [{ top: 0, left: 0, bottom: 1, right: 0, totalsRow: false }],
+      [{ top: 0, left: 0, bottom: 1, right: 0, totalsRow: false }],
+    ]);
+  });
+
+  it("on a host that cannot resize a table (below ExcelApi 1.13), marks the tables as of fixed size, so the preview says new rows below them stay outside", async () => {
+    tablesBook("1.9");
+    const grids = await readAllSheets();
+    expect(grids[0].tables).toEqual([
+      { top: 1, left: 1, bottom: 3, right: 3, totalsRow: true, fixedSize: true },
+    ]);
+    expect(grids[0].totalsRows).toEqual([3]);
+  });
+
+  it("lists the tables with ExcelApi 1.1 calls only (name, showTotals, the range's address; not Table.worksheet, 1.2)", async () => {
+    tablesBook("1.1");
+    const areas = await Excel.run(async (context) => {
+      const tables = context.workbook.tables.load("items/name,items/showTotals");
+      await context.sync();
+      const asked = askTableAreas(tables);
+      await context.sync();
+      return asked();
+    });
+    expect(areas).toEqual([
+      { name: "Risks", sheet: "Register", top: 1, left: 1, bottom: 3, right: 3, showTotals: true },
+      { name: "Plan", sheet: "Actions", top: 0, left: 0, bottom: 1, right: 0, showTotals: false },
+      { name: "Log", sheet: "Jo's log", top: 0, left: 0, bottom: 1, right: 0, showTotals: false },
+    ]);
   });
 
   it("reads without merged areas on a host below ExcelApi 1.13, asking only for formula cells (none here)", async () => {
