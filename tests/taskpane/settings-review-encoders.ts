@@ -1,5 +1,6 @@
 // jsdom lacks TextEncoder / TextDecoder, which the workbook file readers create when their modules load;
-// Node's are the same API. Imported first by settings-review.test.tsx, before any file reader.
+// Node's are the same API. Imported first by the tests that need it (settings-review, import-table-preview),
+// before any file reader.
 
 import * as util from "util";
 
