@@ -711,7 +711,7 @@ it("(9) guard: an Excel table with sections inside and a totals row: the new ris
     "=SUBTOTAL(103,Risks[Risk Title])",
     "=SUBTOTAL(109,Risks[Risk Score])",
   ]);
-  expect(run.text).toMatch(/totals row moved from row 10 to row 12/);
+  expect(run.text).toMatch(/totals row moves from row 10 to row 12/);
   const json = await checkJson(run.out, AS_AT);
   expect(routed(json, "HRC-010")).toEqual(["corporate-register"]);
   expect(routed(json, "HRC-011")).toEqual(["directorate-register"]);

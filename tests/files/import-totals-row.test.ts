@@ -285,7 +285,7 @@ describe("import into a register table with enough blank rows between its totals
     );
     expect(sheet).toContain('<dimension ref="A1:H8"/>');
     expect(text(after["xl/tables/table1.xml"])).toContain('ref="A1:H7"');
-    expect(run.stdout).toMatch(/totals row moved from row 5 to row 7.*into the blank rows under it/);
+    expect(run.stdout).toMatch(/totals row moves from row 5 to row 7.*into the blank rows under it/);
   });
 });
 

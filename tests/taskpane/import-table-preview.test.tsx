@@ -221,7 +221,7 @@ describe("the Import view's preview says where the new risks land against the re
     const pane = await previewWarnings(user);
     expect(pane).toHaveLength(1);
     expect(pane[0]).toMatch(
-      /^Warning: "Risk Register": the new rows were written at rows 7–8, directly below the register's table \(it ends at row 6\).*ExcelApi 1\.13.*outside the table.*Table Design > Resize Table, and enter A3:I8/,
+      /^Warning: "Risk Register": the new rows go in rows 7–8, directly below the register's table \(it ends at row 6\).*ExcelApi 1\.13.*outside the table.*Table Design > Resize Table, and enter A3:I8/,
     );
     expect(sheetOf(host)).toEqual(before);
   });

@@ -333,32 +333,32 @@ function rowsText(first: number, last: number): string {
 
 /**
  * What happened to the totals row, in words for the preview, the command line and the Import Log:
- * "the table's totals row moved from row 5 to row 7, below the 2 new rows (inside the table)" or
- * "the new rows were written at rows 8–9, below the table's totals row (row 5), so they are outside the table …".
+ * "the table's totals row moves from row 5 to row 7, below the 2 new rows (inside the table)" or
+ * "the new rows go in rows 8–9, below the table's totals row (row 5), so they are outside the table …".
  */
 export function totalsRowNote(place: TotalsRowPlace): string {
   if (place.kind === "moved") {
     const count = place.heading ? place.by - 1 : place.by;
     const rows = `${place.heading ? "the heading and " : ""}${count === 1 ? "the new row" : `the ${count} new rows`}`;
     const into = place.intoBlankRows ? `, into the blank rows under it (nothing below them moved)` : "";
-    return `the table's totals row moved from row ${place.from + 1} to row ${place.from + place.by + 1}, below ${rows} (inside the table)${into}`;
+    return `the table's totals row moves from row ${place.from + 1} to row ${place.from + place.by + 1}, below ${rows} (inside the table)${into}`;
   }
   const many = place.first !== place.last;
   const them = many ? "them" : "it";
   if (place.kind === "above")
     return (
-      `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, in the blank rows above ` +
+      `the new ${many ? "rows go" : "row goes"} in ${rowsText(place.first, place.last)}, in the blank rows above ` +
       `the totals row (row ${place.row + 1}), whose totals leave ${them} out unless their ranges already reach ` +
       `${many ? "those rows" : "that row"}. Widen the totals' ranges in Excel if they should count ${them}`
     );
   if (place.plain)
     return (
-      `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, below the totals row ` +
+      `the new ${many ? "rows go" : "row goes"} in ${rowsText(place.first, place.last)}, below the totals row ` +
       `(row ${place.row + 1}), so its totals leave ${them} out. Move ${them} above the ` +
       `totals row in Excel, and widen the totals' ranges, if they should count ${them}`
     );
   return (
-    `the new ${many ? "rows were" : "row was"} written at ${rowsText(place.first, place.last)}, below the table's ` +
+    `the new ${many ? "rows go" : "row goes"} in ${rowsText(place.first, place.last)}, below the table's ` +
     `totals row (row ${place.row + 1}), so ${many ? "they are" : "it is"} outside the table (its filter, style and totals), ` +
     `because ${place.why}. Move ${them} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
   );
@@ -374,7 +374,7 @@ export function outsideTableNote(first: number, last: number, bottom: number, bl
   const blanks =
     blankRows === 0 ? "no blank row" : blankRows === 1 ? "1 blank row" : `${blankRows} blank rows`;
   return (
-    `the new ${many ? "rows were" : "row was"} written at ${rowsText(first, last)}, below what stands under the ` +
+    `the new ${many ? "rows go" : "row goes"} in ${rowsText(first, last)}, below what stands under the ` +
     `register's table (it ends at row ${bottom + 1}, with ${blanks} under it, too few for them), so ${many ? "they are" : "it is"} ` +
     `outside the table (its filter and style). Move ${many ? "them" : "it"} into the table in Excel if ${many ? "they belong" : "it belongs"} there`
   );
@@ -392,7 +392,7 @@ export function fixedSizeTableNote(
 ): string {
   const many = first !== last;
   return (
-    `the new ${many ? "rows were" : "row was"} written at ${rowsText(first, last)}, directly below the register's ` +
+    `the new ${many ? "rows go" : "row goes"} in ${rowsText(first, last)}, directly below the register's ` +
     `table (it ends at row ${first}), which this version of Excel cannot grow over ${many ? "them" : "it"} (resizing a ` +
     `table needs ExcelApi 1.13), so ${many ? "they are" : "it is"} outside the table (its filter and style). To ` +
     `include ${many ? "them" : "it"}: click in the table, then Table Design > Resize Table, and enter ` +

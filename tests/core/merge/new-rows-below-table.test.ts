@@ -115,13 +115,13 @@ describe("newRowsStart: blank rows under the records, and a heading of their own
 
   it("outsideTableNote and fixedSizeTableNote: where the new rows went, and for a table the host cannot grow, the range to resize it to", () => {
     expect(outsideTableNote(12, 13, 5, 1)).toBe(
-      "the new rows were written at rows 13–14, below what stands under the register's table (it ends at row 6, with 1 blank row under it, too few for them), so they are outside the table (its filter and style). Move them into the table in Excel if they belong there",
+      "the new rows go in rows 13–14, below what stands under the register's table (it ends at row 6, with 1 blank row under it, too few for them), so they are outside the table (its filter and style). Move them into the table in Excel if they belong there",
     );
     expect(fixedSizeTableNote(6, 7, { top: 2, left: 0, right: 8 })).toBe(
-      "the new rows were written at rows 7–8, directly below the register's table (it ends at row 6), which this version of Excel cannot grow over them (resizing a table needs ExcelApi 1.13), so they are outside the table (its filter and style). To include them: click in the table, then Table Design > Resize Table, and enter A3:I8",
+      "the new rows go in rows 7–8, directly below the register's table (it ends at row 6), which this version of Excel cannot grow over them (resizing a table needs ExcelApi 1.13), so they are outside the table (its filter and style). To include them: click in the table, then Table Design > Resize Table, and enter A3:I8",
     );
     expect(fixedSizeTableNote(6, 6, { top: 2, left: 1, right: 3 })).toMatch(
-      /^the new row was written at row 7, directly below .* so it is outside the table .* enter B3:D7$/,
+      /^the new row goes in row 7, directly below .* so it is outside the table .* enter B3:D7$/,
     );
   });
 

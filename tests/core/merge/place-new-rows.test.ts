@@ -30,7 +30,7 @@ describe("newRowsStart: a register's own totals row", () => {
 
   it("says in plain words that the totals leave the new rows out", () => {
     expect(totalsRowNote({ kind: "below", row: 9, first: 10, last: 11, why: "", plain: true })).toBe(
-      "the new rows were written at rows 11–12, below the totals row (row 10), so its totals leave them out. " +
+      "the new rows go in rows 11–12, below the totals row (row 10), so its totals leave them out. " +
         "Move them above the totals row in Excel, and widen the totals' ranges, if they should count them",
     );
   });
