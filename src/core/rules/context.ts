@@ -8,6 +8,7 @@ import {
   fieldValue,
   idKey,
   idsNamedIn,
+  isPlainId,
   rawValue,
   type ActionRecord,
   type RiskRecord,
@@ -295,7 +296,9 @@ function linkRisksAndActions(records: WorkbookRecords) {
    */
   const actionsOfListedIds = (risk: RiskRecord): readonly ActionRecord[] => {
     const value = rawValue(risk, "id");
-    const keys = typeof value === "string" ? idsNamedIn(value) : [];
+    // A plain id ("HRC-001": see isPlainId) names one id: most risks stop here, splitting nothing.
+    if (typeof value !== "string" || isPlainId(value)) return NO_ACTIONS;
+    const keys = idsNamedIn(value);
     if (keys.length < 2) return NO_ACTIONS;
     return keys.flatMap((key) => actionsOfLinks(byKey.get(key)));
   };
