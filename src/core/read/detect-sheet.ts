@@ -136,7 +136,7 @@ export function accepts(kind: Kind, m: HeaderMapping): boolean {
     case "risk-register":
       return (
         (has("id") || has("title") || has("description")) &&
-        ([...RISK_SCORE_FIELDS, "strategy"].some(has) || namesRisks(m)) &&
+        ([...RISK_SCORE_FIELDS, "strategy"].some(has) || namesRisks(m) || listsEarlyWarnings(m)) &&
         count >= 4
       );
     case "actions": {
@@ -169,6 +169,32 @@ function actionOnlyDescribed(m: HeaderMapping): boolean {
 function namesRisks(m: HeaderMapping): boolean {
   const has = (f: string) => m.fieldColumns.has(f);
   return has("id") && (has("title") || has("description")) && has("owner");
+}
+
+/**
+ * The words of a header naming NEC4's early warning process, any one set of them enough: an early warning
+ * ("EW No.", "Early Warning Ref") or the risk reduction meeting that reviews them.
+ */
+const EARLY_WARNING_WORDS: readonly (readonly string[])[] = [
+  ["ew"],
+  ["early", "warning"],
+  ["reduction", "meeting"],
+];
+
+/**
+ * True when a register mapping lists NEC4 early warnings: an id and a title or description, with a column it
+ * reads headed as an early warning or a risk reduction meeting ("EW No.", "Risk reduction meeting date").
+ * Under NEC4 the Early Warning Register is the contract's risk register, which scores nothing and may name
+ * no risk owner (its Service Manager and Contractor keep it; each decision has an action owner).
+ */
+function listsEarlyWarnings(m: HeaderMapping): boolean {
+  if (!m.fieldColumns.has("id") || !(m.fieldColumns.has("title") || m.fieldColumns.has("description")))
+    return false;
+  return m.columns.some((c) => {
+    if (c.field === null) return false;
+    const words = headerWords(c.header);
+    return EARLY_WARNING_WORDS.some((set) => set.every((w) => words.includes(w)));
+  });
 }
 
 /**

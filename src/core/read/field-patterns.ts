@@ -145,6 +145,8 @@ const RISK: PatternTable = {
     "date last update:30",
     "update date",
     "latest note date:30",
+    // NEC4 reviews each early warning at a risk reduction meeting ("Risk reduction meeting date").
+    "risk reduction meeting:30",
   ],
   reviewDate: ["=review date:25"],
   update: [
@@ -175,7 +177,18 @@ const RISK: PatternTable = {
   escalate: ["escalate", "escalated", "escalation", "escalate y n"],
   escalatedTo: ["escalated to", "escalated to register", "escalated register", "escalation route"],
   transferredTo: ["transferred to", "transfer to", "transferred"],
-  earlyWarning: ["early warning", "ew ref", "=ew", "ew no", "early warning ref"],
+  // An NEC4 early warning's reference: the register's id where it has no id column of its own (see map-headers'
+  // earlyWarningAsId).
+  earlyWarning: [
+    "early warning",
+    "ew ref",
+    "=ew",
+    "ew no",
+    "early warning ref",
+    "ew id",
+    "ew reference",
+    "ew number",
+  ],
   category: ["category", "risk category", "risk type", "=type", "category of risk"],
   targetDate: ["target date", "date to reach target", "target score date:25", "date target:15"],
   // The risk's own action, kept on the register (SPEC "Actions inside the register").
@@ -190,6 +203,12 @@ const RISK: PatternTable = {
   ],
   actionStatus: ["action status:30", "action progress status:30"],
 };
+
+/**
+ * Words that make a register's reference another record's, never the risk's id: an NEC4 compensation event's
+ * ("Compensation event? (CE ref)" says whether an early warning became one: "No", "Yes – CE-014", "TBC").
+ */
+export const NOT_RISK_ID_WORDS: ReadonlySet<string> = new Set(["compensation", "ce"]);
 
 const ACTIONS: PatternTable = {
   riskId: ["risk reference", "risk ref", "risk id", "risk no", "risk number", "=risk"],

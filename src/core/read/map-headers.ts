@@ -3,7 +3,13 @@
 import type { SheetKind } from "../model/fields";
 import type { ColumnMapping } from "../model/sheet-info";
 import type { ColumnCorrection } from "../model/settings";
-import { compilePattern, PATTERNS, STRATEGY_HEADER_WORDS, type CompiledPattern } from "./field-patterns";
+import {
+  compilePattern,
+  NOT_RISK_ID_WORDS,
+  PATTERNS,
+  STRATEGY_HEADER_WORDS,
+  type CompiledPattern,
+} from "./field-patterns";
 import {
   CURRENT_WORDS,
   headerWords,
@@ -292,6 +298,7 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
   for (const [field, patterns] of byField) {
     let best = 0;
     if (log && field === "score" && words.some((w) => NOT_LOGGED_SCORE.has(w))) continue;
+    if (register && field === "id" && words.some((w) => NOT_RISK_ID_WORDS.has(w))) continue;
     const ignorable =
       (register && SCORED.has(field)) || (log && field === "score")
         ? SCORED_IGNORABLE
@@ -369,6 +376,7 @@ export function mapHeaders(
   }
   // Month columns no family could take are read as any header is (as they were before families).
   strength += assignGreedily(kind, unclaimed, takenCols, fieldColumns);
+  if (kind === "risk-register") earlyWarningAsId(cells, takenCols, fieldColumns);
 
   const columns: ColumnMapping[] = cells.map((cell) => {
     const t = takenCols.get(cell.col);
@@ -383,6 +391,30 @@ export function mapHeaders(
     return c;
   });
   return { columns, fieldColumns, strength, ...(kept.length ? { monthFamilies: kept } : {}) };
+}
+
+/** Words that make an early warning column its reference ("EW No.", "Early Warning Ref"), not its words. */
+const REFERENCE_WORDS: ReadonlySet<string> = new Set(["ref", "reference", "no", "number", "id"]);
+
+/**
+ * An NEC4 Early Warning Register lists early warnings: where a register has no id column, the column its
+ * headers name as the early warning's reference ("EW No.", "Early Warning Ref") is each record's id instead
+ * (one column serves one field; no rule reads the earlyWarning field). An early warning column not headed as
+ * a reference ("Custom field (Early Warning)" in a Jira export, holding each risk's warning signs) stays the
+ * earlyWarning, as does a column an officer's correction gave that field.
+ */
+function earlyWarningAsId(
+  cells: readonly HeaderCell[],
+  takenCols: TakenColumns,
+  fieldColumns: Map<string, number>,
+): void {
+  const col = fieldColumns.get("earlyWarning");
+  if (fieldColumns.has("id") || col === undefined || takenCols.get(col)?.source !== "header") return;
+  const header = cells.find((c) => c.col === col)?.text ?? "";
+  if (!headerWords(header).some((w) => REFERENCE_WORDS.has(w))) return;
+  fieldColumns.delete("earlyWarning");
+  fieldColumns.set("id", col);
+  takenCols.set(col, { field: "id", source: "header" });
 }
 
 /** The header cells that are no family's month column. */

@@ -82,7 +82,7 @@ describe("mapHeaders: register headers", () => {
     ["Escalated To", "escalatedTo"],
     ["Transferred To", "transferredTo"],
     ["Early Warning", "earlyWarning"],
-    ["EW Ref", "earlyWarning"],
+    // "EW Ref" is the earlyWarning beside an id column (below): alone it is the id.
     ["Colour of the folder", null],
   ])("%s → %s", (header, field) => {
     expect(fieldOf("risk-register", header)).toBe(field);
@@ -107,6 +107,36 @@ describe("mapHeaders: register headers", () => {
     ["Likelihood", "Inherent", "inherentLikelihood"],
   ])("group header %s above %s → %s", (group, header, field) => {
     expect(fieldOf("risk-register", header, group)).toBe(field);
+  });
+
+  it.each(["EW Ref", "EW No.", "EW ID", "Early Warning Ref", "Early Warning No"])(
+    "%s beside a Risk ID is the earlyWarning; with no id column it is the id (an NEC4 Early Warning Register)",
+    (header) => {
+      expect(mapRow("risk-register", ["Risk ID", header, "Description"])[header]).toBe("earlyWarning");
+      expect(mapRow("risk-register", [header, "Description"])[header]).toBe("id");
+    },
+  );
+
+  it("an early warning column not headed as a reference is never the id: 'Custom field (Early Warning)'", () => {
+    // A Jira export's early warning signs ("Unverifiable CE actor data."), beside no id column.
+    expect(mapRow("risk-register", ["Summary", "Description", "Custom field (Early Warning)"])).toEqual({
+      Summary: "title",
+      Description: "description",
+      "Custom field (Early Warning)": "earlyWarning",
+    });
+  });
+
+  it("a compensation event's reference is never the id: 'Compensation event? (CE ref)' (review 31)", () => {
+    expect(mapRow("risk-register", ["EW No.", "Description", "Compensation event? (CE ref)"])).toEqual({
+      "EW No.": "id",
+      Description: "description",
+      "Compensation event? (CE ref)": null,
+    });
+    expect(fieldOf("risk-register", "CE Ref")).toBeNull();
+  });
+
+  it("'Risk reduction meeting date' (NEC4) is lastUpdated (review 31)", () => {
+    expect(fieldOf("risk-register", "Risk reduction meeting date")).toBe("lastUpdated");
   });
 
   it("'Update – this month' is the update beside 'Update – last month' (heuristics review 31)", () => {
