@@ -1,6 +1,7 @@
 // risk/closed-with-open-actions: a closed risk should not leave actions open.
 
 import { reportEach } from "./report-each";
+import type { OwnAction } from "../model/own-action";
 import type { RiskRecord } from "../model/records";
 import type { RuleContext } from "./context";
 import type { Rule, RuleReport } from "./types";
@@ -37,12 +38,24 @@ export const rule: Rule = {
 
 /**
  * How many of a risk's actions are open: its actions rows (see RuleContext.actionsFor) and its own actions
- * on the register (one a line: RuleContext.ownActions). What this rule counts, and what the join across
- * files adds other files' counts to.
+ * on the register (one a line: RuleContext.ownActions) that are shown open (see ownActionShownOpen). What this
+ * rule counts, and what the join across files adds other files' counts to.
  */
 export function openActionCount(ctx: RuleContext, risk: RiskRecord): number {
-  const openOwn = ctx.ownActions(risk).filter((a) => a.open).length;
+  const statusKept = ctx.hasField(risk.sheet, "actionStatus");
+  const openOwn = ctx.ownActions(risk).filter((a) => ownActionShownOpen(a, statusKept)).length;
   return ctx.actionsFor(risk).filter((a) => ctx.isOpenAction(a)).length + openOwn;
+}
+
+/**
+ * True when a closed risk's own action is shown open: its status says so, or is left blank in the register's
+ * Action Status column. On a register with no such column, an action with no status on its line (an NEC4
+ * early warning's "Decisions / actions agreed", "Action owner", "Date for action") is not shown open: the
+ * closed risk is the latest word on it. (judgement: SPEC "Rules" fires on open actions, and nothing says
+ * this one is.)
+ */
+function ownActionShownOpen(action: OwnAction, statusKept: boolean): boolean {
+  return action.open && (statusKept || action.status !== "");
 }
 
 /** How many of a closed risk's open actions one file holds. */

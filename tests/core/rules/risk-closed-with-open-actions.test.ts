@@ -83,6 +83,30 @@ describe(RULE, () => {
   });
 });
 
+describe(`${RULE}: the risk's own action on the register`, () => {
+  /** The register with its own-action columns (P, Q and, with `status`, R), one closed risk's action due 30/09/2022. */
+  const withOwnAction = (status?: string | null): SheetSpec => {
+    const reg = register([
+      ...risk({ status: "Closed" }),
+      "A Khan",
+      "30/09/2022",
+      ...(status === undefined ? [] : [status]),
+    ]);
+    const own = ["Action Owner", "Action Due Date", ...(status === undefined ? [] : ["Action Status"])];
+    return { ...reg, rows: [reg.rows[0], [...reg.rows[1], ...own], ...reg.rows.slice(2)] };
+  };
+
+  it.each<[string, SheetSpec, [string, string][]]>([
+    ["its Action Status says it is open", withOwnAction("In progress"), [["M3", "open"]]],
+    ["its Action Status is left blank", withOwnAction(null), [["M3", "open"]]],
+    ["its Action Status says it is done", withOwnAction("Complete"), []],
+    // Review 31 (an NEC4 Early Warning Register): with no Action Status column, nothing shows the action open.
+    ["the register keeps no Action Status column", withOwnAction(), []],
+  ])("%s", (_name, sheet, expected) => {
+    expect(findingsOf(RULE, [sheet])).toEqual(expected);
+  });
+});
+
 describe(`${RULE}: the message when several files are checked together`, () => {
   const message = (openIn: { file: string; count: number }[]): string => {
     const { messageId, data } = openActionsAcrossFiles("HRC-001", openIn);
