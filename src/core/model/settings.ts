@@ -123,7 +123,17 @@ export const DEFAULT_SETTINGS: Settings = {
     take: ["take", "exploit", "enhance"],
   },
   openStatusWords: ["open", "live", "active", "escalated", "proposed", "draft"],
-  closedStatusWords: ["closed", "archived", "transferred", "retired", "merged", "superseded", "combined"],
+  // "Removed": NEC4 removes an early warning from its register once it is avoided or has passed.
+  closedStatusWords: [
+    "closed",
+    "archived",
+    "transferred",
+    "retired",
+    "merged",
+    "superseded",
+    "combined",
+    "removed",
+  ],
   actionDoneWords: [
     "complete",
     "completed",

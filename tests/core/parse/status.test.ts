@@ -28,6 +28,10 @@ describe("parseRiskState", () => {
     ["Archived", "closed"],
     ["Transferred", "closed"],
     ["Retired", "closed"],
+    // NEC4 removes an early warning from its register (review 31).
+    ["Removed", "closed"],
+    ["Removed from register", "closed"],
+    ["Removed (21/06/2022)", "closed"],
     [" Closed. ", "closed"],
   ])("%j is %s", (text, expected) => {
     expect(parseRiskState(text, settings)).toBe(expected);
