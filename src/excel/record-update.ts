@@ -11,6 +11,7 @@ import { OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { MAX_CELL_CHARS } from "../core/model/writable-text";
 import { qualifiedAddress, toA1 } from "../core/address/a1";
 import type { KeptFormulaCell } from "../core/meeting/formula-cell-note";
+import type { OwnCellLineWrites } from "../core/meeting/record";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
 import { ErrorCode, protectedSheetsMessage } from "./errors";
 import { rethrowNamingMissingSheets } from "./missing-sheets";
@@ -24,7 +25,13 @@ import { askDate1904, readDatesIn, writtenValue } from "./date-system";
  * With `fill` ("#RRGGBB"), the cell's fill is set instead of its value (a colour-only RAG cell). `field` names
  * what the cell holds (RegisterWrite.field), so a cell kept for its formula is named with it.
  */
-export type RecordCellEdit = CellEdit & { derived?: boolean; fill?: string; field?: string };
+export type RecordCellEdit = CellEdit & {
+  derived?: boolean;
+  fill?: string;
+  field?: string;
+  /** A cell written line by line (RegisterWrite.ownLines): a forced write keeping a co-author's lines says so. */
+  ownLines?: OwnCellLineWrites;
+};
 
 export interface RecordUpdateRequest {
   /** Register (and actions sheet) cells the officer's record changes. */

@@ -272,10 +272,11 @@ describe("Review view in the browser", () => {
     await page.getByRole("heading", { level: 2, name: /R1/ }).waitFor();
     await press(page, page.getByRole("button", { name: /Change scores/ }), "Enter");
     // Tab from action 1's status reaches each field in the register's order (Tab steps through a date input's
-    // day, month and year before it leaves the input).
+    // day, month and year before it leaves the input); each action's owner, kept one a line in the Action Owner
+    // cell, after its due date (fx-meet31).
     await page.getByLabel("Action 1 'Resurface the A38 northbound…' status").focus();
     const reached: string[] = [];
-    for (let i = 0; i < 8 && reached.length < 3; i++) {
+    for (let i = 0; i < 12 && reached.length < 5; i++) {
       await page.keyboard.press("Tab");
       const name = (await focusedName(page)).split(":")[1];
       if (name !== reached.at(-1)) reached.push(name);
@@ -283,8 +284,10 @@ describe("Review view in the browser", () => {
     }
     expect(reached).toEqual([
       "Action 1 'Resurface the A38 northbound…' due date",
+      "Action 1 'Resurface the A38 northbound…' owner",
       "Action 2 'Review claims' status",
       "Action 2 'Review claims' due date",
+      "Action 2 'Review claims' owner",
     ]);
     await page.getByLabel("Action 2 'Review claims' due date").fill("2023-01-31");
     expect(await axeViolations(page)).toEqual([]);

@@ -337,15 +337,19 @@ describe("Meeting card: own actions one a line, actions-sheet rows, appetite, hi
     expect(await tabNames(user, expected.length)).toEqual(expected);
     await user.keyboard("{Enter}");
     expect(document.activeElement).toHaveAttribute("aria-expanded", "true");
-    expect(await tabNames(user, 10)).toEqual([
+    // fx-meet31: each action's owner, kept one a line in the Action Owner cell, is changed here too, after its
+    // status and due date, named by its action as they are.
+    expect(await tabNames(user, 12)).toEqual([
       "Likelihood",
       "Impact",
       "Strategy",
       "Owner",
       "Action 1 'Resurface A38 northbound' status",
       "Action 1 'Resurface A38 northbound' due date",
+      "Action 1 'Resurface A38 northbound' owner",
       "Action 2 'Replace warning signage' status",
       "Action 2 'Replace warning signage' due date",
+      "Action 2 'Replace warning signage' owner",
       "Change filters",
       "End meeting",
     ]);

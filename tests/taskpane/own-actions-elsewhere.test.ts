@@ -21,9 +21,15 @@ const action = (line: number, text: string): OwnAction => ({
   oneOfSeveral: true,
 });
 
-/** The card's offer of an action kept one a line, with its due and status lines (null: not offered). */
+/**
+ * The card's offer of an action kept one a line, with its due and status lines (null: not offered); its owner
+ * line (fx-meet31) and a due date on its line of the actions text are not offered here.
+ */
 const offer = (a: OwnAction, due: number | null, status: number | null): CardOwnAction =>
-  ({ own: true, line: { action: a, due, status } satisfies OwnLine }) as CardOwnAction;
+  ({
+    own: true,
+    line: { action: a, due, status, owner: null, dueInText: null } satisfies OwnLine,
+  }) as CardOwnAction;
 
 const resurface = action(1, "Resurface");
 const signage = action(2, "Signage");
@@ -77,4 +83,45 @@ it("says nothing where the meeting offers the one own action, or the risk keeps 
   const offered = { own: true } as unknown as CardOwnAction;
   expect(ownActionsElsewhere({ ownAction: offered, ownActions: [resurface], ownLineActions: [] })).toBeNull();
   expect(ownActionsElsewhere({ ownAction: null, ownActions: [], ownLineActions: [] })).toBeNull();
+});
+
+it("names the due date and status of an action offered only its owner (fx-meet31)", () => {
+  const ownerOnly = {
+    own: true,
+    line: { action: signage, due: null, status: null, owner: 1, dueInText: null } satisfies OwnLine,
+  } as CardOwnAction;
+  expect(
+    ownActionsElsewhere({
+      ownAction: null,
+      ownActions: [resurface, signage],
+      ownLineActions: [offer(resurface, 0, 0), ownerOnly],
+    }),
+  ).toMatch(
+    /^The due date and status of action 2 'Signage' on the register are changed on the register itself/,
+  );
+});
+
+it("says nothing of an action dated on its line of the actions text whose due date it offers (fx-meet31)", () => {
+  const inText: OwnAction = { ...resurface, dueField: "actions", dueItem: 0, oneOfSeveral: false };
+  const offered = {
+    own: true,
+    line: { action: inText, due: null, status: null, owner: null, dueInText: 0 } satisfies OwnLine,
+  } as CardOwnAction;
+  expect(
+    ownActionsElsewhere({ ownAction: null, ownActions: [inText], ownLineActions: [offered] }),
+  ).toBeNull();
+  const second: OwnAction = { ...signage, dueField: "actions", dueItem: 1 };
+  expect(
+    ownActionsElsewhere({
+      ownAction: null,
+      ownActions: [{ ...inText, oneOfSeveral: true }, second],
+      ownLineActions: [
+        offered,
+        {
+          own: true,
+          line: { action: second, due: null, status: null, owner: null, dueInText: 1 },
+        } as CardOwnAction,
+      ],
+    }),
+  ).toBeNull();
 });

@@ -62,19 +62,29 @@ export interface CardOwnAction {
   dueText: string;
   status: string;
   open: boolean;
-  /** One of several own actions kept one a line in those cells: which, and its lines (absent for the risk's one action). */
+  /**
+   * One the meeting changes on its own lines (of several kept one a line in those cells, or dated on its line of
+   * the actions text): which, and its lines; absent for the risk's one action, whose cells are its alone.
+   */
   line?: OwnLine;
 }
 
 /**
- * One of several own actions kept one a line in the own-action cells (readOwnActions): the action as read,
- * and the raw line of the Action Due Date and Action Status cells the meeting writes for it alone (its
- * OwnAction.cellLines); null where that field is not offered, as no line of the cell is this action's alone.
+ * One of the risk's own actions the meeting changes on its own line: of several kept one a line in the
+ * own-action cells (readOwnActions), the raw line of the Action Due Date, Action Status and Action Owner cells
+ * the meeting writes for it alone (its OwnAction.cellLines), null where that field is not offered, as no line
+ * of the cell is this action's alone; or one whose due date is written on its line of the actions text.
  */
 export interface OwnLine {
   action: OwnAction;
   due: number | null;
   status: number | null;
+  owner: number | null;
+  /**
+   * Where its due date is written on its own line of the actions text ("Resurface A38 – JS – 31/12/22"): its
+   * item's place among the text's items (OwnAction.dueItem), which the meeting rewrites in place; else null.
+   */
+  dueInText: number | null;
 }
 
 /** An action the meeting can change: an actions sheet's row, or the risk's own action on the register. */
@@ -130,8 +140,9 @@ export interface RiskCard {
    */
   ownAction: CardOwnAction | null;
   /**
-   * Of several own actions kept one a line in those cells, those the meeting can change: each with a line of
-   * its own in the Action Due Date or Action Status cell (see OwnLine), in their order.
+   * The own actions the meeting can change line by line, in their order: of several kept one a line in those
+   * cells, each with a line of its own in the Action Due Date, Action Status or Action Owner cell; and each
+   * whose due date is written on its own line of the actions text (see OwnLine).
    */
   ownLineActions: CardOwnAction[];
   /** The risk's own actions on the register as the check reads them (one a line: readOwnActions). */
@@ -223,16 +234,24 @@ function cardOwnAction(facts: RiskFacts, settings: Settings): CardOwnAction | nu
 }
 
 /**
- * The own actions kept one a line the meeting can change: those with a line of their own in the Action Due
- * Date or Action Status cell. None for a record joined from several rows (an id merged down): its cells'
- * lines are not one cell's.
+ * The own actions the meeting can change on their own lines: those with a line of their own in the Action Due
+ * Date, Action Status or Action Owner cell, and those whose due date is written on their line of the actions
+ * text (`dueInText`: false where the risk's one action in the own-action cells is offered instead, whose Due
+ * is the action's). None for a record joined from several rows (an id merged down): its cells' lines are not
+ * one cell's.
  */
-function cardOwnLineActions(facts: RiskFacts, ownActions: readonly OwnAction[]): CardOwnAction[] {
+function cardOwnLineActions(
+  facts: RiskFacts,
+  ownActions: readonly OwnAction[],
+  dueInText: boolean,
+): CardOwnAction[] {
   if (facts.record.rows.length > 1) return [];
   return ownActions.flatMap((a): CardOwnAction[] => {
     const due = a.cellLines?.due ?? null;
     const status = a.cellLines?.status ?? null;
-    if (due === null && status === null) return [];
+    const owner = a.cellLines?.owner ?? null;
+    const inText = dueInText && a.dueField === "actions" ? (a.dueItem ?? null) : null;
+    if (due === null && status === null && owner === null && inText === null) return [];
     return [
       {
         own: true,
@@ -244,7 +263,7 @@ function cardOwnLineActions(facts: RiskFacts, ownActions: readonly OwnAction[]):
         dueText: a.dueText,
         status: a.status,
         open: a.open,
-        line: { action: a, due, status },
+        line: { action: a, due, status, owner, dueInText: inText },
       },
     ];
   });
@@ -272,13 +291,15 @@ export function cardFor(facts: RiskFacts, index: CardIndex, now?: RiskInMeeting)
     story.facts.record,
     (s) => parseActionState(s, index.settings) === "open",
   );
+  const ownAction = cardOwnAction(facts, index.settings);
   return {
     facts: story.facts,
     actions,
-    ownAction: cardOwnAction(facts, index.settings),
-    ownLineActions: cardOwnLineActions(story.facts, ownActions),
+    ownAction,
+    ownLineActions: cardOwnLineActions(story.facts, ownActions, ownAction === null),
     ownActions,
-    actionsText: fieldText(facts.record, "actions"),
+    // As the meeting left it too: a due date it rewrote on an action's line is shown as written.
+    actionsText: fieldText(story.facts.record, "actions"),
     findings,
     history: story.history,
     proposal: story.proposal,

@@ -1,15 +1,16 @@
-// "Write my update anyway" on an own-action cell of several actions kept one a line: a co-author changed the
+// "Write my update anyway" on a cell the record writes line by line (an own-action cell of several actions kept
+// one a line, or the actions text where an action's due date is written on its line): a co-author changed the
 // cell since the card was shown, and the chair writes their update all the same. Only the chair's own lines are
 // written: the cell is made again from its text now, the chair's line or lines replaced and every other line
 // (the co-author's among them) kept. Where the cell's lines no longer line up with the actions, nothing is
 // written to it, and the pane says so; the update itself is still recorded.
 
 import type { CellValue } from "../model/grid";
-import { ownCellTextLines, withOwnCellLine } from "../model/own-action";
+import { ownCellTextLines, withActionItemLinesNow, withOwnCellLine } from "../model/own-action";
 import { rawCell } from "../model/records";
 import {
+  LINE_WORDS,
   logChangesText,
-  OWN_LINE_FIELD_OF_WRITE,
   UPDATE_LOG_HEADER,
   type OwnCellLineWrites,
   type RecordPlan,
@@ -21,12 +22,23 @@ import { recordWithValues, type FieldValue } from "./record-with-values";
 const CHANGES_COL = UPDATE_LOG_HEADER.indexOf("Changes");
 
 /**
- * The cell's text `now` with the record's lines written on it, each found again in `now` as readOwnActions finds
- * an action's line (its place among the cell's lines); null when `now` is not text or holds another number of
- * lines than the text the card read, so its lines no longer line up with the actions.
+ * The cell's text `now` with the record's lines written on it (`planned`: the value the record made from the
+ * text the card read), each found again in `now` as readOwnActions finds an action's line (its place among the
+ * cell's lines, or among the actions text's items); null when `now` is not text or holds another number of
+ * lines (items) than the text the card read, so its lines no longer line up with the actions; and, for the
+ * actions text, when a co-author changed the action's own line too (its date is theirs then).
  */
-export function ownLinesOnTextNow(now: CellValue, own: OwnCellLineWrites): string | null {
+export function ownLinesOnTextNow(now: CellValue, own: OwnCellLineWrites, planned: CellValue): string | null {
   if (typeof now !== "string") return null;
+  if (own.field === "actions")
+    return typeof planned === "string"
+      ? withActionItemLinesNow(
+          now,
+          own.shown,
+          planned,
+          own.lines.map((l) => l.n),
+        )
+      : null;
   if (ownCellTextLines(now).length !== ownCellTextLines(own.shown).length) return null;
   let text: string | null = now;
   for (const line of own.lines) text = text === null ? null : withOwnCellLine(text, line.n, line.words);
@@ -34,12 +46,25 @@ export function ownLinesOnTextNow(now: CellValue, own: OwnCellLineWrites): strin
 }
 
 /**
- * The plan of a record written anyway over a co-author's change: each own-action cell it writes line by line is
- * made again from the cell's value now (`valueNow`: undefined where the cell's row has not changed, so the plan
- * stands), the record's own lines on the text now (ownLinesOnTextNow). A cell whose lines no longer line up is
- * not written: its changes come off the plan and the Update Log row's Changes, and a note says so. The record
- * after it (the card's, the next record's) holds each such cell as the register will. A cell holding a
- * formula is left as planned: the adapter keeps the formula.
+ * True when `now`, a co-author's text of a cell the record writes line by line, holds each of the record's own
+ * lines as the card read them: the co-author changed only other lines, all kept by the write made on it.
+ */
+function leavesOurLines(now: string, own: OwnCellLineWrites): boolean {
+  // The actions text's lines are written on it only where they are so (ownLinesOnTextNow).
+  if (own.field === "actions") return true;
+  const theirs = ownCellTextLines(now);
+  const shown = ownCellTextLines(own.shown);
+  return own.lines.every((line) => theirs[line.n] === shown[line.n]);
+}
+
+/**
+ * The plan of a record written anyway over a co-author's change: each cell it writes line by line is made again
+ * from the cell's value now (`valueNow`: undefined where the cell's row has not changed, so the plan stands), the
+ * record's own lines on the text now (ownLinesOnTextNow); where that keeps every line of theirs, the write says
+ * so (OwnCellLineWrites.keptFrom). A cell whose lines no longer line up is not written: its changes come off the
+ * plan and the Update Log row's Changes, and a note says so. The record after it (the card's, the next
+ * record's) holds each such cell as the register will. A cell holding a formula is left as planned: the adapter
+ * keeps the formula.
  */
 export function planOverCellsNow(
   plan: RecordPlan,
@@ -49,21 +74,19 @@ export function planOverCellsNow(
   const dropped: RegisterWrite[] = [];
   const after: FieldValue[] = [];
   for (const cell of plan.cells) {
-    const now = cell.ownLines ? valueNow(cell) : undefined;
-    const field = OWN_LINE_FIELD_OF_WRITE[cell.field ?? ""];
-    if (
-      !cell.ownLines ||
-      now === undefined ||
-      now === cell.ownLines.shown ||
-      rawCell(plan.after.record, field)?.formula
-    ) {
+    const own = cell.ownLines;
+    const now = own ? valueNow(cell) : undefined;
+    if (!own || now === undefined || now === own.shown || rawCell(plan.after.record, own.field)?.formula) {
       cells.push(cell);
       continue;
     }
-    const text = ownLinesOnTextNow(now, cell.ownLines);
+    const text = ownLinesOnTextNow(now, own, cell.value);
     if (text === null) dropped.push(cell);
-    else cells.push({ ...cell, value: text });
-    after.push({ field, col: cell.col, value: text ?? now });
+    else {
+      const keptFrom = typeof now === "string" && leavesOurLines(now, own) ? { keptFrom: now } : {};
+      cells.push({ ...cell, value: text, ownLines: { ...own, ...keptFrom } });
+    }
+    after.push({ field: own.field, col: cell.col, value: text ?? now });
   }
   if (after.length === 0) return plan;
   const record = recordWithValues(plan.after.record, after);
@@ -72,10 +95,7 @@ export function planOverCellsNow(
   const changes = plan.changes.filter(
     (c) => !lines.some(({ cell, line }) => cell.field === c.field && line.action === c.action),
   );
-  const notes = lines.map(
-    ({ cell, line }) =>
-      `${line.label}'s ${cell.field === "action.due" ? "due date" : "status"} was not written: a co-author changed the cell's lines since the card was shown, and they no longer line up with the actions. Your update itself is recorded; change it on the register.`,
-  );
+  const notes = lines.map(({ cell, line }) => notWrittenOver(line.label, cell.ownLines!));
   const rows = plan.log.rows.slice();
   rows[rows.length - 1] = rows[rows.length - 1].slice();
   rows[rows.length - 1][CHANGES_COL] = logChangesText(changes);
@@ -87,4 +107,13 @@ export function planOverCellsNow(
     log: { ...plan.log, rows },
     after: { ...plan.after, record },
   };
+}
+
+/** What the pane says of an action's line a write made anyway left unwritten (`label`: "Action 2 'Review claims'"). */
+function notWrittenOver(label: string, own: OwnCellLineWrites): string {
+  const why =
+    own.field === "actions"
+      ? "a co-author changed the actions text since the card was shown, and the action's line, or the list of actions, is not as the card showed it"
+      : "a co-author changed the cell's lines since the card was shown, and they no longer line up with the actions";
+  return `${label}'s ${LINE_WORDS[own.field]} was not written: ${why}. Your update itself is recorded; change it on the register.`;
 }

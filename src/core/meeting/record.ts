@@ -43,10 +43,13 @@ import {
   parseDateCell,
   ragFromScore,
   ukDateOfIso,
+  parseActionState,
+  parseDate,
   type DayNumber,
 } from "../parse";
-import { withRawLine } from "../model/own-action";
+import { dueDateWords, withActionItemDue, withRawLine, type IsOpenStatus } from "../model/own-action";
 import {
+  meetingActionLabel,
   meetingActionName,
   ownLineLabel,
   type CardOwnAction,
@@ -55,7 +58,7 @@ import {
 } from "./card";
 import { recordWithValues, type FieldValue } from "./record-with-values";
 import type { ActionValues } from "./recorded-actions";
-import { carriedSaysNoChange, carriedText, heldInLog, updateCellText } from "./dated-update";
+import { carriedSaysNoChange, carriedText, dateLike, heldInLog, updateCellText } from "./dated-update";
 
 /**
  * The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back.
@@ -90,6 +93,11 @@ export interface ActionChange {
   status?: string;
   /** New ISO due date; undefined leaves it. */
   due?: string;
+  /**
+   * New owner of one of the risk's own actions whose owner has a line of its own in the Action Owner cell
+   * (OwnLine.owner); undefined leaves it. Another action's owner is not written here: a note says so.
+   */
+  owner?: string;
 }
 
 /** What the officer recorded for one risk. Undefined fields are left as they are. */
@@ -112,7 +120,8 @@ export interface RecordContext {
   by: string;
   /** Field → 0-based column, per sheet (see fieldColumnsOf). */
   columns: (sheet: string) => ReadonlyMap<string, number>;
-  settings: Pick<Settings, "rag">;
+  /** The RAG bands (a changed score's rating) and the done words (an action's line of the actions text read again). */
+  settings: Pick<Settings, "rag" | "actionDoneWords">;
   /** Text of the newest Update Log entry for this risk, or null when it has none. */
   lastLoggedText: string | null;
   /** The workbook's own risk matrix (Report.ragMatrix), which rates a changed score; absent: the RAG bands. */
@@ -142,15 +151,27 @@ export interface RegisterWrite extends CellEdit {
   ownLines?: OwnCellLineWrites;
 }
 
-/** What a record writes on an own-action cell of several actions kept one a line (RegisterWrite.ownLines). */
+/**
+ * What a record writes on an own-action cell of several actions kept one a line, or on the actions text where
+ * an action's due date is written on its line (RegisterWrite.ownLines).
+ */
 export interface OwnCellLineWrites {
+  /** The record's field of the cell. */
+  field: OwnLineField;
   /** The cell's text as the card read it. */
   shown: string;
   /**
-   * Each line the record writes: the action's place among the cell's lines (from 0), its new words, the action
-   * as its change names it (FieldChange.action) and as the pane calls it ("Action 2 'Review claims'").
+   * Each line the record writes: the action's place among the cell's lines (from 0; among the actions text's
+   * items, for the actions text), its new words (the new date, for the actions text), the action as its change
+   * names it (FieldChange.action) and as the pane calls it ("Action 2 'Review claims'").
    */
   lines: { n: number; words: string; action: string; label: string }[];
+  /**
+   * Set where the write is made anyway over a co-author's change to the cell (own-lines-now.ts) and keeps
+   * every line of theirs: their text it was made on. Their value is then said to be kept, not written over,
+   * where the cell still holds it when written (replaced-values.ts).
+   */
+  keptFrom?: string;
 }
 
 /** One field that changed, for the card and the Meeting Record. */
@@ -175,6 +196,7 @@ export function logChangesText(changes: readonly FieldChange[]): string {
       const { from, to } = shownChange(c);
       if (c.field === "action.due" && c.action) return `${c.action} due ${from} → ${to}`;
       if (c.field === "action.status" && c.action) return `${c.action} status ${from} → ${to}`;
+      if (c.field === "action.owner" && c.action) return `${c.action} owner ${from} → ${to}`;
       return `${c.label} ${from} → ${to}`;
     })
     .join("; ");
@@ -273,7 +295,7 @@ export function ratedRag(
   likelihood: number | null,
   impact: number | null,
   score: number,
-  ctx: Pick<RecordContext, "settings" | "ragMatrix">,
+  ctx: { settings: Pick<Settings, "rag">; ragMatrix?: RecordContext["ragMatrix"] },
 ): Rag | null {
   if (score < 1 || score > 25) return null;
   return (
@@ -322,7 +344,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const notes: string[] = [];
   const text = updateText(choice);
   const actionsAfter: ActionValues[] = [];
-  const lines = new OwnLineWrites(record);
+  const lines = new OwnLineWrites(record, (s) => parseActionState(s, ctx.settings) === "open");
   const asAtDay = dayFromIso(ctx.asAt ?? ctx.meetingDate) ?? day;
   /**
    * Writes a field's cell; false when the register has no column for it. A field kept month by month with no
@@ -653,7 +675,7 @@ const ACTION_FIELDS = { status: "status", due: "due" } as const;
 const OWN_ACTION_FIELDS = { status: "actionStatus", due: "actionDue" } as const;
 
 /** What a note calls an action whose cell could not be written, and the column it lacked. */
-function unwritten(a: MeetingAction, name: string, what: "status" | "due date"): string {
+function unwritten(a: MeetingAction, name: string, what: "status" | "due date" | "owner"): string {
   return a.own
     ? `${a.sheet} has no action ${what} column; the ${what} of the action on the register was not written.`
     : `${a.sheet} has no ${what} column; action ${name}'s ${what} was not written.`;
@@ -670,9 +692,11 @@ interface ActionPlanning {
 
 /**
  * Plans one action's change; returns the action's status and due date after it, or null when nothing changed
- * (or the action is one kept one a line: the card reads it again from the record after, see OwnLineWrites).
- * A value is written in the action's cell; for one of several own actions kept one a line, on its line of
- * the cell alone (the due date as text, dd/mm/yyyy, as the cell's lines are written).
+ * (or the action is one changed on its own lines: the card reads it again from the record after, see
+ * OwnLineWrites). A value is written in the action's cell; for one of several own actions kept one a line, on
+ * its line of the cell alone (the due date as text, dd/mm/yyyy, as the cell's lines are written; the owner
+ * too, where the Action Owner cell keeps owners one a line); for a due date written on the action's line of
+ * the actions text, in place of that date (see dueWordsOnLine).
  */
 function planActionChange(a: ActionChange, ctx: RecordContext, plan: ActionPlanning): ActionValues | null {
   const { cells, changes, notes } = plan;
@@ -695,9 +719,7 @@ function planActionChange(a: ActionChange, ctx: RecordContext, plan: ActionPlann
     if (col === undefined) notes.push(unwritten(a.action, name, "status"));
     // A line that cannot be written is noted, and not listed; one in a formula cell is sent all the same (the
     // adapter, asking Excel again, keeps the formula and says so), and not listed either.
-    else if (own)
-      listed =
-        plan.lines.write(own, "actionStatus", status, notes) && !plan.lines.keepsFormula("actionStatus");
+    else if (own) listed = plan.lines.writeListed(own, "actionStatus", status, notes);
     else
       cells.push({
         sheet: a.action.sheet,
@@ -722,7 +744,8 @@ function planActionChange(a: ActionChange, ctx: RecordContext, plan: ActionPlann
   }
   if (a.due !== undefined && a.due !== a.action.due) {
     const due = dayFromIso(a.due);
-    const col = cols.get(fields.due);
+    const inText = own !== null && own.line.dueInText !== null;
+    const col = cols.get(inText ? "actions" : fields.due);
     if (due === null)
       notes.push(
         own
@@ -735,9 +758,8 @@ function planActionChange(a: ActionChange, ctx: RecordContext, plan: ActionPlann
     else {
       // On its line, or kept as a formula: as the status above.
       let listed = true;
-      if (own)
-        listed =
-          plan.lines.write(own, "actionDue", ukDate(due), notes) && !plan.lines.keepsFormula("actionDue");
+      if (own && inText) listed = plan.lines.writeDueInText(own, due, notes);
+      else if (own) listed = plan.lines.writeListed(own, "actionDue", ukDate(due), notes);
       else {
         const keep = isDateFormat(rawCell<string>(a.action.record, fields.due)?.format);
         cells.push({
@@ -763,31 +785,74 @@ function planActionChange(a: ActionChange, ctx: RecordContext, plan: ActionPlann
       }
     }
   }
+  const owner = a.owner?.trim();
+  // Only an own action's line of the Action Owner cell is offered (OwnLine.owner): another's owner stays.
+  if (owner && !own)
+    notes.push(`${meetingActionLabel(a.action)}'s owner was not written; change it on the register.`);
+  else if (owner && own && owner !== own.owner) {
+    if (!cols.has("actionOwner")) notes.push(unwritten(own, name, "owner"));
+    else if (plan.lines.writeListed(own, "actionOwner", owner, notes))
+      changes.push({
+        field: "action.owner",
+        label: `Action ${name} owner`,
+        from: show(own.owner),
+        to: owner,
+        action: name,
+      });
+  }
   return changed && !own ? after : null;
 }
 
-/** One of several own actions kept one a line, as the meeting changes it. */
+/** A due date as it is written on an action's line of the actions text (see dueWordsOnLine). */
+interface DueOnLine {
+  /** The date's words. */
+  words: string;
+  /**
+   * Where the line's own form could not hold the date: the date in that form ("Jan-23"), and the day it reads
+   * as (the month's end; null where it reads as no date).
+   */
+  unkept?: { like: string; readAs: DayNumber | null };
+}
+
+/**
+ * The words a due date is written in on an action's line of the actions text: `day` in the form the line wrote
+ * its date (`written`: "31/12/22" → "31/03/23", "Dec-22" → "Mar-23", see dateLike) where that form reads back as
+ * `day` (a month's form holds a due date only at the month's end); else dd/mm/yyyy, saying why.
+ */
+function dueWordsOnLine(written: string, day: DayNumber): DueOnLine {
+  const like = dateLike(written, day);
+  const read = parseDate(like, null, "deadline");
+  if (read.ok && read.value === day) return { words: like };
+  return { words: ukDate(day), unkept: { like, readAs: read.ok ? read.value : null } };
+}
+
+/** One of the risk's own actions the meeting changes on its own lines (see OwnLine). */
 type OwnLineAction = CardOwnAction & { line: OwnLine };
 
-/** The own-action cells a meeting writes line by line. */
-type OwnLineField = "actionDue" | "actionStatus";
+/** The cells a meeting writes line by line: the own-action cells, and the actions text (a due date on its line). */
+export type OwnLineField = "actionDue" | "actionStatus" | "actionOwner" | "actions";
 
-/** What the register's writes call an own-action cell's field (as an action's change names it). */
+/** What the register's writes call a cell written line by line (as an action's change names what changed). */
 const WRITE_FIELD: Readonly<Record<OwnLineField, string>> = {
   actionDue: "action.due",
   actionStatus: "action.status",
+  actionOwner: "action.owner",
+  actions: "action.due",
 };
 
-/** The own-action cell's field a register write of several actions' lines names (WRITE_FIELD read back). */
-export const OWN_LINE_FIELD_OF_WRITE: Readonly<Record<string, OwnLineField>> = {
-  "action.due": "actionDue",
-  "action.status": "actionStatus",
+/** What the notes call the value written on a line of each cell ("Action 2 'Review claims''s owner …"). */
+export const LINE_WORDS: Readonly<Record<OwnLineField, string>> = {
+  actionDue: "due date",
+  actionStatus: "status",
+  actionOwner: "owner",
+  actions: "due date",
 };
 
 /**
- * The own-action cells of several actions kept one a line that one record writes: each action's change goes on
- * its own line of the cell (see withRawLine), the other lines, blank lines, bracketed notes and line breaks
- * kept as they are, and each cell is written once, whole, with every line the record changed.
+ * The cells one record writes line by line: of several own actions kept one a line, each action's change goes
+ * on its own line of the cell (see withRawLine), the other lines, blank lines, bracketed notes and line breaks
+ * kept as they are; a due date on an action's line of the actions text is rewritten in place
+ * (withActionItemDue). Each cell is written once, whole, with every line the record changed.
  */
 class OwnLineWrites {
   /** Each cell's text as the record's line writes leave it. */
@@ -795,19 +860,47 @@ class OwnLineWrites {
   /** Each cell's text as read and the lines written on it. */
   private readonly writes = new Map<OwnLineField, OwnCellLineWrites>();
 
-  constructor(private readonly record: RiskRecord) {}
+  /** `isOpen`: the done words, as the actions text's lines are read (readOwnActions). */
+  constructor(
+    private readonly record: RiskRecord,
+    private readonly isOpen: IsOpenStatus,
+  ) {}
+
+  /**
+   * Writes `words` on the action's line of an own-action cell (see write); true when the change is to be listed:
+   * written, and not in a formula cell (which is sent all the same, for the adapter to keep).
+   */
+  writeListed(a: OwnLineAction, field: Exclude<OwnLineField, "actions">, words: string, notes: string[]) {
+    return this.write(a, field, words, notes) && !this.keepsFormula(field);
+  }
+
+  /**
+   * Writes `due` in place of the date on the action's line of the actions text, in the form the line wrote it
+   * where that form holds it (else dd/mm/yyyy, and a note says why); true when the change is to be listed.
+   */
+  writeDueInText(a: OwnLineAction, due: DayNumber, notes: string[]): boolean {
+    const { words, unkept } = dueWordsOnLine(dueDateWords(a.line.action.dueText), due);
+    if (!this.write(a, "actions", words, notes)) return false;
+    if (unkept) {
+      const reads =
+        unkept.readAs === null ? "would not read as a date" : `would read as ${ukDate(unkept.readAs)}`;
+      notes.push(
+        `${ownLineLabel(a.line.action)}'s due date was written ${words} on its line of the actions text: '${unkept.like}', as the line wrote its date, ${reads}.`,
+      );
+    }
+    return !this.keepsFormula("actions");
+  }
 
   /**
    * Puts `words` on the action's line of the field's cell; false, with a note, where the action has no line of
    * its own there, the cell is not the one the card read, or the words would not read back as one line.
    */
-  write(a: OwnLineAction, field: OwnLineField, words: string, notes: string[]): boolean {
-    const what = field === "actionDue" ? "due date" : "status";
+  private write(a: OwnLineAction, field: OwnLineField, words: string, notes: string[]): boolean {
     const unwritten = (why: string) => {
-      notes.push(`${ownLineLabel(a.line.action)}'s ${what} was not written: ${why}.`);
+      notes.push(`${ownLineLabel(a.line.action)}'s ${LINE_WORDS[field]} was not written: ${why}.`);
       return false;
     };
-    const at = field === "actionDue" ? a.line.due : a.line.status;
+    const at = this.lineOf(a.line, field);
     if (at === null) return unwritten("its line of the cell is not its alone; change it on the register");
     const shown = rawValue(a.record, field);
     if (typeof shown !== "string" || shown !== rawValue(this.record, field))
@@ -815,12 +908,21 @@ class OwnLineWrites {
     // A line break would make two lines of one, and a line opening with "(" reads as a note on the line above.
     if (/[\r\n]/.test(words) || words.startsWith("("))
       return unwritten(`"${words}" would not read back as its line`);
-    const text = withRawLine(this.texts.get(field) ?? shown, at, words);
-    if (text === null) return unwritten("the cell has no such line");
+    const before = this.texts.get(field) ?? shown;
+    const text =
+      field === "actions"
+        ? withActionItemDue(before, at, words, this.isOpen)
+        : withRawLine(before, at, words);
+    if (text === null)
+      return unwritten(
+        field === "actions"
+          ? `"${words}" would not read back as its due date on its line of the actions text`
+          : "the cell has no such line",
+      );
     this.texts.set(field, text);
-    const writes = this.writes.get(field) ?? { shown, lines: [] };
+    const writes = this.writes.get(field) ?? { field, shown, lines: [] };
     writes.lines.push({
-      n: a.line.action.line - 1,
+      n: field === "actions" ? at : a.line.action.line - 1,
       words,
       action: meetingActionName(a),
       label: ownLineLabel(a.line.action),
@@ -829,8 +931,22 @@ class OwnLineWrites {
     return true;
   }
 
+  /** The raw line of the field's cell the action writes (its item, in the actions text); null for none of its own. */
+  private lineOf(line: OwnLine, field: OwnLineField): number | null {
+    switch (field) {
+      case "actionDue":
+        return line.due;
+      case "actionStatus":
+        return line.status;
+      case "actionOwner":
+        return line.owner;
+      case "actions":
+        return line.dueInText;
+    }
+  }
+
   /** True when the reader saw a formula in the field's cell: the write is sent, and the adapter keeps the formula. */
-  keepsFormula(field: OwnLineField): boolean {
+  private keepsFormula(field: OwnLineField): boolean {
     return holdsFormula(this.record, field);
   }
 

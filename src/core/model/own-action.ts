@@ -49,6 +49,11 @@ export interface OwnAction {
   dueText: string;
   /** The cell its due date is written in: the Action Due Date cell, or the actions cell (on its line). */
   dueField: "actionDue" | "actions";
+  /**
+   * For a due date written on its line of the actions text (dueField "actions"): the place of its item among the
+   * text's items (from 0, as actionItemTexts lists them), so that date alone can be rewritten (withActionItemDue).
+   */
+  dueItem?: number;
   /** Its place among the risk's own actions, from 1. */
   line: number;
   /** True when the row holds several own actions (findings then name each by its words). */
@@ -102,13 +107,13 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
   // Most risks keep no own-action cells, and an actions cell without a digit carries no due date.
   if (!single && !(typeof actionsText === "string" && /\d/.test(actionsText))) return [];
   const items = actionItems(actionsText, isOpen);
-  const dated = items.filter((i) => i.due !== null);
+  const dated: number[] = [];
+  items.forEach((item, at) => item.due !== null && dated.push(at));
   if (single && (single.dueText || dated.length === 0))
     return [singleAction(risk, single, items.length === 1 ? items[0] : null, isOpen)];
   // Named by its words wherever the cell lists several actions, even when only one of them carries a date.
-  return dated.map((item, n) =>
-    fromItem(item, { owner: single?.owner ?? "", status: single?.status ?? "" }, n, items.length, isOpen),
-  );
+  const cells = { owner: single?.owner ?? "", status: single?.status ?? "" };
+  return dated.map((at, n) => fromItem(items[at], at, cells, n, items.length, isOpen));
 }
 
 /**
@@ -236,6 +241,99 @@ export function withRawLine(text: string, at: number, words: string): string | n
   return raw.join("");
 }
 
+/**
+ * The date of a due date as an action's line of the actions text writes it, without the word before it
+ * ("due Dec-22" → "Dec-22", "by 31/12/22" → "31/12/22"): what withActionItemDue rewrites.
+ */
+export function dueDateWords(dueText: string): string {
+  return dueText.replace(DUE_WORD, "");
+}
+
+/**
+ * The actions text with the due date written on item `n`'s own line (from 0, as readOwnActions reads the text's
+ * items: "1. Resurface A38 – JS – 31/12/22", "Review claims (due Dec-22)") written `date` instead: only that
+ * date's characters change (a word before it, "due" or "by", kept), and every other character of the cell,
+ * its other lines, blank lines, list markers and line breaks, stays as it is. Null where the text has no item
+ * n, the item carries no date of its own, or the text would not read back as that action, with its words,
+ * owner and status, due `date`.
+ */
+export function withActionItemDue(
+  text: string,
+  n: number,
+  date: string,
+  isOpen: IsOpenStatus,
+): string | null {
+  const spans: ItemSpan[] = [];
+  const texts = actionItemTexts(text, spans);
+  if (n < 0 || n >= texts.length) return null;
+  const item = readItem(texts[n], isOpen);
+  if (item.due === null) return null;
+  const written = dueDateWords(item.dueText);
+  // The raw lines and the breaks between them, so the breaks are written back as they were.
+  const raw = text.split(/(\r\n|\r|\n)/);
+  // The date stands at the end of the item's words (after a dash, or in a closing bracket): its last line first.
+  for (let line = spans[n][1]; line >= spans[n][0]; line--) {
+    const at = raw[line * 2].lastIndexOf(written);
+    if (at < 0) continue;
+    raw[line * 2] = raw[line * 2].slice(0, at) + date + raw[line * 2].slice(at + written.length);
+    const out = raw.join("");
+    return readsAsDue(out, n, item, date, isOpen) ? out : null;
+  }
+  return null;
+}
+
+/** True when item `n` of the actions text reads as `before` did, its words, owner and status, due `date`. */
+function readsAsDue(
+  text: string,
+  n: number,
+  before: ActionItem,
+  date: string,
+  isOpen: IsOpenStatus,
+): boolean {
+  const texts = actionItemTexts(text);
+  const now = texts.length > n ? readItem(texts[n], isOpen) : null;
+  return (
+    now !== null &&
+    now.due !== null &&
+    dueDateWords(now.dueText) === date &&
+    now.text === before.text &&
+    now.owner === before.owner &&
+    now.status === before.status &&
+    now.done === before.done
+  );
+}
+
+/**
+ * The actions text `now`, a co-author's change to the text `shown`, with the lines of each of `items` (places
+ * among the text's items) as `written` (`shown` with those items' due dates rewritten: withActionItemDue) has
+ * them, every other line of `now` kept. Null where `now` lists another number of items than `shown`, or one of
+ * `items` is written otherwise in `now` than in `shown`: a co-author changed that action's own line, and the
+ * meeting's would write over it.
+ */
+export function withActionItemLinesNow(
+  now: string,
+  shown: string,
+  written: string,
+  items: readonly number[],
+): string | null {
+  const [nowSpans, shownSpans, writtenSpans]: ItemSpan[][] = [[], [], []];
+  actionItemTexts(now, nowSpans);
+  actionItemTexts(shown, shownSpans);
+  actionItemTexts(written, writtenSpans);
+  if (nowSpans.length !== shownSpans.length || writtenSpans.length !== shownSpans.length) return null;
+  const rawNow = now.split(/(\r\n|\r|\n)/);
+  const linesOf = (text: string, [first, last]: ItemSpan) => text.split(LINE_BREAK).slice(first, last + 1);
+  for (const n of items) {
+    if (n < 0 || n >= shownSpans.length) return null;
+    const theirs = linesOf(now, nowSpans[n]);
+    if (theirs.join("\n") !== linesOf(shown, shownSpans[n]).join("\n")) return null;
+    const ours = linesOf(written, writtenSpans[n]);
+    if (ours.length !== theirs.length) return null;
+    ours.forEach((line, k) => (rawNow[(nowSpans[n][0] + k) * 2] = line));
+  }
+  return rawNow.join("");
+}
+
 /** The risk's one own action, read from its cells as they are (the due cell as the check reads a date). */
 function singleAction(
   risk: RiskRecord,
@@ -285,6 +383,7 @@ function alignedActions(
       due: onItsLine ? item.due : due,
       dueText: onItsLine ? item.dueText : dueText,
       dueField: onItsLine ? "actions" : "actionDue",
+      ...(onItsLine ? { dueItem: n } : {}),
       line: n + 1,
       oneOfSeveral: true,
       cellLines: {
@@ -298,11 +397,13 @@ function alignedActions(
 }
 
 /**
- * An actions cell's item that carries its own due date, as an action (`cells`: the one-line own-action
- * cells; `n` its place among the dated items; `listed` how many actions the cell lists, dated or not).
+ * An actions cell's item that carries its own due date, as an action (`at`: its place among the cell's items;
+ * `cells`: the one-line own-action cells; `n` its place among the dated items; `listed` how many actions the
+ * cell lists, dated or not).
  */
 function fromItem(
   item: ActionItem,
+  at: number,
   cells: { owner: string; status: string },
   n: number,
   listed: number,
@@ -317,6 +418,7 @@ function fromItem(
     due: item.due,
     dueText: item.dueText,
     dueField: "actions",
+    dueItem: at,
     line: n + 1,
     oneOfSeveral: listed > 1,
   };
@@ -345,11 +447,21 @@ const LIST_MARKER = /^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|[•·▪◦●‣*–—-]
 /** A line break as a cell may hold it: CRLF, LF or CR. */
 const LINE_BREAK = /\r\n|\r|\n/;
 
-const splitLines = (text: string): string[] =>
-  text
-    .split(LINE_BREAK)
-    .map((l) => l.trim())
-    .filter(Boolean);
+/**
+ * A cell's non-blank lines, trimmed; with `at`, the raw line (from 0, blank lines counted) each is written on
+ * pushed to it.
+ */
+function splitLines(text: string, at?: number[]): string[] {
+  const raw = text.split(LINE_BREAK);
+  const texts: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i].trim();
+    if (!line) continue;
+    texts.push(line);
+    at?.push(i);
+  }
+  return texts;
+}
 
 const withoutMarker = (line: string): string => line.replace(LIST_MARKER, "").trim();
 
@@ -364,21 +476,35 @@ function actionItems(value: unknown, isOpen: IsOpenStatus): readonly ActionItem[
   return texts.length === 0 ? NO_ITEMS : texts.map((t) => readItem(t, isOpen));
 }
 
-/** The words of each action an actions cell lists (see actionItems), as written. */
-function actionItemTexts(value: unknown): string[] {
+/** The first and last raw line (from 0, blank lines counted, as LINE_BREAK splits the cell) an item is written on. */
+type ItemSpan = [first: number, last: number];
+
+/**
+ * The words of each action an actions cell lists (see actionItems), as written; with `spans`, the raw lines
+ * each is written on pushed to it (an item's lines after its marker joined to it).
+ */
+function actionItemTexts(value: unknown, spans?: ItemSpan[]): string[] {
   if (typeof value !== "string" || isPlaceholder(value)) return [];
-  const lines = splitLines(value);
+  // Where each line is written is asked for only by the meeting's writes, never by the check's reading.
+  const rawAt: number[] | undefined = spans && [];
+  const lines = splitLines(value, rawAt);
   const texts: string[] = [];
-  if (lines.some((l) => LIST_MARKER.test(l))) {
-    let open = false;
-    for (const line of lines) {
-      if (LIST_MARKER.test(line)) {
-        texts.push(withoutMarker(line));
-        open = true;
-      } else if (open) texts[texts.length - 1] += ` ${line}`;
-      else if (!line.endsWith(":")) texts.push(line);
+  const marked = lines.some((l) => LIST_MARKER.test(l));
+  let open = false;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    const starts = !marked || LIST_MARKER.test(line);
+    if (!starts && open) {
+      texts[texts.length - 1] += ` ${line}`;
+      if (spans) spans[spans.length - 1][1] = rawAt![k];
+      continue;
     }
-  } else texts.push(...lines);
+    // Before the first marker, a line ending in ":" is a heading, not an action.
+    if (!starts && line.endsWith(":")) continue;
+    texts.push(marked && starts ? withoutMarker(line) : line);
+    if (spans) spans.push([rawAt![k], rawAt![k]]);
+    open = marked && starts;
+  }
   return texts;
 }
 

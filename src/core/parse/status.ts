@@ -46,7 +46,7 @@ export function parseRiskState(text: string, settings: Settings): RiskState {
  * Done, Implemented, Cancelled, Blue, 100%: so "100% complete" is done and "50% complete" is not);
  * anything else, including Red / Amber / Green and blank, is open.
  */
-export function parseActionState(text: string, settings: Settings): ActionState {
+export function parseActionState(text: string, settings: Pick<Settings, "actionDoneWords">): ActionState {
   if (typeof text !== "string") return "open";
   return leadingWord(text, list(settings.actionDoneWords)) ? "done" : "open";
 }

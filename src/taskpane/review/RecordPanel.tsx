@@ -61,13 +61,20 @@ export const SHORTCUTS = {
 const STRATEGIES = ["Treat", "Tolerate", "Transfer", "Terminate", "Take"];
 const SCORES = [1, 2, 3, 4, 5];
 
+/** What is typed for one action: a field not touched, or left blank, leaves its value as it is. */
+interface ActionDraft {
+  status?: string;
+  due?: string;
+  owner?: string;
+}
+
 interface Draft {
   text: string;
   likelihood: string;
   impact: string;
   strategy: string;
   owner: string;
-  actions: Record<string, { status: string; due: string }>;
+  actions: Record<string, ActionDraft>;
 }
 
 /** The choice a draft makes: blank fields mean "leave as it is". */
@@ -83,39 +90,50 @@ export function choiceOf(draft: Draft, card: RiskCard, noChange: boolean): Recor
     actions: meetingActions(card)
       .map((a) => {
         const d = draft.actions[meetingActionKey(a)];
-        return { action: a, status: d?.status.trim() || undefined, due: d?.due || undefined };
+        return {
+          action: a,
+          status: d?.status?.trim() || undefined,
+          due: d?.due || undefined,
+          owner: d?.owner?.trim() || undefined,
+        };
       })
-      .filter((a) => a.status !== undefined || a.due !== undefined),
+      .filter((a) => a.status !== undefined || a.due !== undefined || a.owner !== undefined),
   };
 }
 
 /**
  * What the changes say of the risk's own actions on the register they offer no field for, and why: one dated on
- * its line of the actions text, or of several kept one a line, each due date or status with no line of the
- * cell its own (one line for every action, or several lines read as one: written here, it would change other
- * lines too); null where there are none, or the meeting offers every one of them.
+ * its line of the actions text that is not offered, or of several kept one a line, each due date or status
+ * with no line of the cell its own (one line for every action, or several lines read as one: written here, it
+ * would change other lines too); null where there are none, or the meeting offers every one of them. An
+ * action read from its line of the actions text alone is offered its due date only: its owner or status on
+ * that line are no cell's, and nothing is said of them.
  */
 export function ownActionsElsewhere(
   card: Pick<RiskCard, "ownAction" | "ownActions" | "ownLineActions">,
 ): string | null {
   if (card.ownAction || card.ownActions.length === 0) return null;
-  if (card.ownActions.length === 1)
-    return "Its action on the register, dated on its line of the actions text, is changed on the register itself, not here.";
   const offered = new Map(card.ownLineActions.map((a) => [a.line?.action.line, a.line]));
   const kept = card.ownActions.flatMap((a) => {
     const line = offered.get(a.line);
-    const due = line?.due != null;
+    const due = line != null && (line.due !== null || line.dueInText !== null);
     const status = line?.status != null;
-    if (due && status) return [];
-    return [{ action: a, field: due ? "status" : status ? "due date" : null }];
+    // One read from its line of the actions text alone has no cell for a status: its due date is all there is.
+    const textOnly = a.dueField === "actions" && a.cellLines === undefined;
+    if (due && (status || textOnly)) return [];
+    // Not offered at all (null: the action itself), or offered without these (its owner alone, say).
+    const missing = [due ? "" : "due date", status ? "" : "status"].filter(Boolean).join(" and ");
+    return [{ action: a, field: line ? missing : null }];
   });
   if (kept.length === 0) return null;
+  if (card.ownActions.length === 1)
+    return "Its action on the register, dated on its line of the actions text, is changed on the register itself, not here.";
   const why = "no line of the cell is theirs alone (one line for every action, or several lines read as one)";
   if (kept.length === card.ownActions.length && kept.every((k) => k.field === null))
     return `Its ${card.ownActions.length} actions on the register, kept one a line, are changed on the register itself, not here: ${why}.`;
   const named = kept.map((k) => (k.field ? `the ${k.field} of ${lineName(k.action)}` : lineName(k.action)));
   const subject = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
-  const verb = named.length === 1 ? "is" : "are";
+  const verb = kept.length === 1 && !kept[0].field?.includes(" and ") ? "is" : "are";
   return `${subject[0].toUpperCase()}${subject.slice(1)} on the register ${verb} changed on the register itself, not here: ${why}.`;
 }
 
@@ -128,7 +146,7 @@ const lineName = (a: OwnAction) => `a${ownLineLabel(a).slice(1)}`;
  * status" for an actions sheet's row. The risk's one own action keeps its visible label ("Status", "Due"),
  * its fieldset naming it "Action on the register".
  */
-function fieldName(a: MeetingAction, field: "status" | "due date"): string | undefined {
+function fieldName(a: MeetingAction, field: "status" | "due date" | "owner"): string | undefined {
   if (!a.own) return `${meetingActionLabel(a)} ${field}`;
   return a.line ? `${ownLineLabel(a.line.action)} ${field}` : undefined;
 }
@@ -211,13 +229,10 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
   React.useImperativeHandle(ref, () => ({ focus: () => box.current?.focus(), record }), [record]);
 
   const f = card.facts;
-  const setAction = (key: string, p: Partial<{ status: string; due: string }>) =>
+  const setAction = (key: string, p: Partial<ActionDraft>) =>
     setDraft((d) => ({
       ...d,
-      actions: {
-        ...d.actions,
-        [key]: { status: d.actions[key]?.status ?? "", due: d.actions[key]?.due ?? "", ...p },
-      },
+      actions: { ...d.actions, [key]: { ...d.actions[key], ...p } },
     }));
   const first = position.index === 0;
   const last = position.index >= position.total - 1;
@@ -332,9 +347,11 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
           {ownElsewhere ? <p className={s.note}>{ownElsewhere}</p> : null}
           {meetingActions(card).map((a) => {
             const key = meetingActionKey(a);
-            // One of several kept one a line: only the fields with a line of the cell its own.
-            const status = !(a.own && a.line) || a.line.status !== null;
-            const due = !(a.own && a.line) || a.line.due !== null;
+            // One changed on its own lines: only the fields with a line of the cell its own (its owner only so).
+            const line = a.own ? a.line : undefined;
+            const status = !line || line.status !== null;
+            const due = !line || line.due !== null || line.dueInText !== null;
+            const owner = line !== undefined && line.owner !== null;
             return (
               <fieldset key={key} className={s.action}>
                 <legend className={s.legend}>{meetingActionLabel(a)}</legend>
@@ -358,6 +375,17 @@ export const RecordPanel = React.forwardRef<RecordPanelHandle, RecordPanelProps>
                         value={draft.actions[key]?.due ?? a.due ?? ""}
                         aria-label={fieldName(a, "due date")}
                         onChange={(_, d) => setAction(key, { due: d.value })}
+                      />
+                    </Field>
+                  ) : null}
+                  {owner && a.own ? (
+                    <Field label="Owner">
+                      <Input
+                        className={s.fit}
+                        value={draft.actions[key]?.owner ?? ""}
+                        placeholder={a.owner}
+                        aria-label={fieldName(a, "owner")}
+                        onChange={(_, d) => setAction(key, { owner: d.value })}
                       />
                     </Field>
                   ) : null}

@@ -39,7 +39,7 @@ import {
   type RecordChoice,
   type RecordPlan,
 } from "../../core/meeting/record";
-import { replacedChange } from "../../core/meeting/replaced-values";
+import { forcedWriteSaid, replacedChange } from "../../core/meeting/replaced-values";
 import { planOverCellsNow } from "../../core/meeting/own-lines-now";
 import { escalationsAtMeetingStart } from "../../core/meeting/resumed-escalations";
 import { factsWithRowNow } from "../../core/meeting/row-now";
@@ -666,10 +666,7 @@ export function useMeeting({
         const i = Math.min(s.index + 1, s.queue.length - 1);
         const notes = [...plan.notes, ...result.keptFormulas.map(formulaCellNote)];
         const risk = item.facts.id || item.facts.title;
-        const over = result.replaced.length
-          ? " It replaced a co-author's change; their words are kept in the Update Log."
-          : "";
-        const said = `Recorded ${noChange ? "no change" : "an update"} for ${item.facts.id}.${over}`;
+        const said = `Recorded ${noChange ? "no change" : "an update"} for ${item.facts.id}.${forcedWriteSaid(result.replaced)}`;
         return {
           outcomes,
           reviewedOrder,
