@@ -87,7 +87,12 @@ describe("a colour key's score bands written as numbers ('Red | 15 | 25')", () =
       runFindings: all(run),
       alone: riskIds(alone),
       aloneFindings: all(alone),
-    }).toEqual({ run: ["1", "2", "3"], runFindings: [], alone: ["1", "2", "3"], aloneFindings: [] });
+    }).toEqual({
+      run: ["1", "2", "3"],
+      runFindings: await baseline(),
+      alone: ["1", "2", "3"],
+      aloneFindings: await baseline(),
+    });
   });
 
   it("one odd band among the key's ('Red | 15–25', then 'Amber | 8 | 12', then 'Green | 1–4') is the key's, and so is the row after it", async () => {
@@ -162,6 +167,24 @@ describe("a colour key's score bands written as numbers ('Red | 15 | 25')", () =
       idFirst: ["1", "3"],
       idFirstStale: ["3"],
     });
+  });
+
+  it("guard: a board summary rating and numbering its risks with the score beside the number ('Red | 1 | 16 | Bridge joint failure') keeps every risk", async () => {
+    // SPEC Real registers: rows are read "as a person reads" them. A summary for the board (RAG | Risk No | Score |
+    // Risk Title) has a number, a score and a title on each row: each is a risk (1, 16, Red; 2, 9, Amber; 3, 4,
+    // Green), not a key's band, as the ranges 1–16, 2–9 and 3–4 overlap and no key's bands do.
+    const json = await check([
+      {
+        name: "Board Summary",
+        rows: [
+          ["RAG", "Risk No", "Score", "Risk Title"],
+          ["Red", 1, 16, "Bridge joint failure on the A38 viaduct"],
+          ["Amber", 2, 9, "Gritting fleet availability"],
+          ["Green", 3, 4, "Depot lease renewal"],
+        ],
+      },
+    ]);
+    expect(riskIds(json)).toEqual(["1", "2", "3"]);
   });
 
   it("bands straight under the risks are the key's, and do not swallow the CLOSED RISKS heading or the risks under it", async () => {

@@ -24,6 +24,7 @@ import { headingNamesNoCategory } from "./heading-category";
 import { monthColumnsOf } from "./month-columns";
 import {
   continuesNoteRows,
+  isScoreBandRow,
   isSignOffRow,
   isTotalsRow,
   mergedTails,
@@ -612,9 +613,12 @@ export function readTable<F extends string>(
     if (isRepeatedGroupRow(grid, row, layout, groups)) continue;
     if (structured) {
       // A colour key's entries ("Red | 15–25: escalate") under its "Key:" row, and a note under a key or a
-      // sign-off, are the block's too.
+      // sign-off, are the block's too; a register's key typed a band a row with its bounds in cells of their
+      // own ("Red | 15 | 25") is a key with no "Key:" row over it.
       const note =
-        noteRowKind(grid, row) ?? continuesNoteRows(grid, row, notes[notes.length - 1], span, idCol);
+        noteRowKind(grid, row) ??
+        continuesNoteRows(grid, row, notes[notes.length - 1], span, idCol) ??
+        (kind === "risk-register" && isScoreBandRow(grid, row) ? "key" : null);
       if (note !== null) {
         notes.push({ row, reason: note });
         continue;

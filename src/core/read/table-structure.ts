@@ -5,6 +5,7 @@ import { formatAt, type CellValue, type Grid } from "../model/grid";
 import type { SetAsideRow } from "../model/sheet-info";
 import { isDateFormat, isMonthOnlyFormat, parseDate } from "../parse/date";
 import { parseRagWord } from "../parse/rag";
+import type { Rag } from "../model/owned-tab";
 import { cellText, headerText, isBlank } from "./cell-text";
 import { headingNamesNoCategory } from "./heading-category";
 import { namesClosedRisks } from "./register-contents";
@@ -318,6 +319,86 @@ function isColourKeyEntry(grid: Grid, row: number, idCol: number | undefined): b
     } else if (typeof v === "string" && idLike(v.trim())) return false;
   }
   return !first;
+}
+
+/** The highest bound of a score band: likelihood × impact on the 1–5 scales (SPEC "Scores"). */
+const MAX_BAND_BOUND = 25;
+/** A band's bound typed as text: "15". */
+const BOUND_TEXT = /^\s*\d{1,2}\s*$/;
+
+/** A score band's bound in a cell of its own: a whole number 0–25 (a number not shown as a date, or typed as text). */
+function bandBound(grid: Grid, row: number, col: number, v: CellValue): number | null {
+  const n = typeof v === "number" ? v : typeof v === "string" && BOUND_TEXT.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_BAND_BOUND) return null;
+  return typeof v === "number" && isDateFormat(formatAt(grid, row, col)) ? null : n;
+}
+
+/** The index of the first filled cell of `r` at or after `from`, or -1. */
+function nextFilled(r: readonly CellValue[], from: number): number {
+  for (let i = from; i < r.length; i++) if (!isBlank(r[i] ?? null)) return i;
+  return -1;
+}
+
+/** A colour key's band typed with its bounds in cells of their own (see scoreBand). */
+interface ScoreBand {
+  rating: Rag;
+  lower: number;
+  upper: number;
+  /** True when words saying what the band means follow its bounds. */
+  described: boolean;
+}
+
+/**
+ * A colour key's band typed with its bounds in cells of their own: a RAG word first ("Red", "Amber", "G"), then
+ * the band's lower and upper bounds side by side (whole numbers within the 1–25 score scale, the lower first:
+ * "Red | 15 | 25", "Amber | 8 | 12"), then at most one text of words saying what the band means ("escalate to
+ * the corporate register": no digit, so no date and no id), and nothing else; null for any other row. Most rows
+ * are told apart by their second filled cell (a title, not a number), before any word is read as a RAG word.
+ */
+function scoreBand(grid: Grid, row: number): ScoreBand | null {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return null;
+  const first = nextFilled(r, 0);
+  if (first < 0 || typeof r[first] !== "string") return null;
+  const low = nextFilled(r, first + 1);
+  if (low < 0) return null;
+  const lower = bandBound(grid, row, low + grid.colOffset, r[low]);
+  const upper = lower === null ? null : bandBound(grid, row, low + 1 + grid.colOffset, r[low + 1] ?? null);
+  if (lower === null || upper === null || upper < lower) return null;
+  const rating = parseRagWord(r[first] as string);
+  if (!rating.ok) return null;
+  const words = nextFilled(r, low + 2);
+  if (words < 0) return { rating: rating.value, lower, upper, described: false };
+  const text = r[words];
+  if (typeof text !== "string" || DIGIT.test(text) || nextFilled(r, words + 1) >= 0) return null;
+  return { rating: rating.value, lower, upper, described: true };
+}
+
+const RATING_RANK: Readonly<Record<Rag, number>> = { green: 1, amber: 2, red: 3 };
+
+/**
+ * True when two bands, one over the other, are a key's: two ratings, and the higher rating's band wholly above
+ * the lower's ("Red | 15 | 25" over "Amber | 8 | 12", or "Green | 1 | 4" over "Amber | 5 | 12"). Rows of risks
+ * rated and numbered ("Red | 1 | 16 | …" over "Amber | 2 | 9 | …") overlap.
+ */
+function inKeyOrder(a: ScoreBand | null, b: ScoreBand | null): boolean {
+  if (a === null || b === null) return false;
+  const [high, low] = RATING_RANK[a.rating] > RATING_RANK[b.rating] ? [a, b] : [b, a];
+  return high.rating !== low.rating && high.lower > low.upper;
+}
+
+/**
+ * True for a colour key's band typed with its bounds in cells of their own (see scoreBand), under a "Key:" row
+ * or not: the RAG word and bounds alone ("Amber | 8 | 12"), which no risk is (no title, owner or date); with words
+ * saying what it means, where the band straight above or below it is the key's next band (see inKeyOrder). Such a
+ * row, under a register that numbers its risks 1, 2, 3, puts its lower bound in the id column and its upper one
+ * under the title: a risk has its title beside its number. Read on registers only: the bands are of scores.
+ */
+export function isScoreBandRow(grid: Grid, row: number): boolean {
+  const band = scoreBand(grid, row);
+  if (band === null) return false;
+  if (!band.described) return true;
+  return inKeyOrder(scoreBand(grid, row - 1), band) || inKeyOrder(band, scoreBand(grid, row + 1));
 }
 
 /** A label a section row writes before its name: "Category: ", "Risk Category - ", "Section: ", "Category – ". */
