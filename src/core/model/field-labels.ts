@@ -39,6 +39,7 @@ const FIELD_LABELS: Record<string, string> = {
   actionOwner: "Action owner (on the register)",
   actionDue: "Action due date (on the register)",
   actionStatus: "Action status (on the register)",
+  actionRefs: "Action refs (rows of the actions sheet)",
   riskId: "Risk ID",
   actionId: "Action ref",
   action: "Action",

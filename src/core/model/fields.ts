@@ -47,6 +47,7 @@ export const RISK_FIELDS = [
   "actionOwner",
   "actionDue",
   "actionStatus",
+  "actionRefs",
 ] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 

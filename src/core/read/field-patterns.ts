@@ -202,6 +202,9 @@ const RISK: PatternTable = {
     "action date:25",
   ],
   actionStatus: ["action status:30", "action progress status:30"],
+  // The references of the risk's actions on an actions sheet ("A-101, A-102"): a link to those rows, never the
+  // actions' words (the actions sheet's own "Action Ref" is its actionId). Above "Ref" (the id) and "Action".
+  actionRefs: ["action ref", "action reference", "action id", "action no", "action number"],
 };
 
 /**

@@ -446,6 +446,7 @@ const FURTHER_ACTION_FIELDS: ReadonlySet<string> = new Set([
   "actionOwner",
   "actionDue",
   "actionStatus",
+  "actionRefs",
   "controls",
 ]);
 

@@ -105,7 +105,10 @@ export interface RuleContext {
    */
   isOpportunity(risk: RiskRecord): boolean;
   isOpenAction(action: ActionRecord): boolean;
-  /** Rows of actions sheets that belong to this risk (matched on folded id; a row may name several). */
+  /**
+   * Rows of actions sheets that belong to this risk (matched on folded id; a row may name several), and the
+   * rows its register's Action Ref cell names by their Action Ref (see actionsByRef).
+   */
   actionsFor(risk: RiskRecord): readonly ActionRecord[];
   /** The risk's id folded for matching (`idKey`), "" when it has none; worked out once per risk. */
   riskKey(risk: RiskRecord): string;
@@ -306,6 +309,47 @@ function linkRisksAndActions(records: WorkbookRecords) {
 }
 
 /**
+ * The actions sheets' rows a register's Action Ref cell names ("A-101, A-102", SPEC's actionId on the actions
+ * sheet): `named(cell)` gives them, in the actions' order. The table of rows by folded Action Ref is made the first
+ * time a cell names one (most registers have no Action Ref column: their risks' cells are null).
+ */
+function actionsByRef(actions: readonly ActionRecord[]): (cell: CellValue) => readonly ActionRecord[] {
+  let byKey: Map<string, ActionRecord[]> | undefined;
+  return (cell) => {
+    const keys = cell === null ? [] : idsNamedIn(cell);
+    if (keys.length === 0) return NO_ACTIONS;
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (const a of actions) {
+        const key = idKey(rawValue(a, "actionId"));
+        if (!key) continue;
+        const list = byKey.get(key);
+        if (list) list.push(a);
+        else byKey.set(key, [a]);
+      }
+    }
+    const found = keys.flatMap((key) => byKey!.get(key) ?? NO_ACTIONS);
+    return found.length === 0 ? NO_ACTIONS : found;
+  };
+}
+
+/** A risk's actions by its id (`own`) and those its Action Ref cell names (`named`), each once, in that order. */
+function withActionsNamed(
+  own: readonly ActionRecord[],
+  named: readonly ActionRecord[],
+): readonly ActionRecord[] {
+  if (named.length === 0) return own;
+  const seen = new Set(own);
+  const out = [...own];
+  for (const a of named) {
+    if (seen.has(a)) continue;
+    seen.add(a);
+    out.push(a);
+  }
+  return out;
+}
+
+/**
  * The linked list: each id's actions together, in the actions' order, each id's `start` set to where its
  * actions begin (each count is set back to 0 and counted again as its actions are placed).
  */
@@ -343,11 +387,13 @@ export function buildRuleContext(
     linkRisksAndActions(records);
   // Each risk's actions, found once per risk (most rules ask for every risk's).
   const actionsOf = new PerRecord<RiskRecord, readonly ActionRecord[]>(records.risks);
+  const byRef = actionsByRef(records.actions);
   const actionsFor = (risk: RiskRecord): readonly ActionRecord[] => {
     let list = actionsOf.get(risk);
     if (list === undefined) {
       list = actionsOfRisk(risk, riskKey(risk));
       if (list.length === 0) list = actionsOfListedIds(risk);
+      list = withActionsNamed(list, byRef(rawValue(risk, "actionRefs")));
       actionsOf.set(risk, list);
     }
     return list;
