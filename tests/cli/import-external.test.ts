@@ -1,7 +1,8 @@
 // Every file in tests/fixtures/external/ (registers written by others) tried as an IRIS export into a
 // generated council register: each gives a plan or a plain problem / FileReadError, never a stack trace.
 //
-// What the importer made of each (as at 2022-10-10, into a one-risk register "R-1"):
+// What the importer made of each (as at 2022-10-10, into a one-risk register "CNL-1": a council's own id, which
+// no file holds; an "R-1" would be sloppyspeech's R001, the same id typed with its zeros, see idKey):
 //   ORIGIN.md                                   FileReadError unsupported-type: not an .xlsx or .csv file
 //   artloric_risk-register-jira-import.csv      no-id-column: a Jira import (Summary, Description, Priority …) has no risk id column
 //   artloric_risk-register.csv                  plan: 13 new risks (Risk ID, Description, Probability→likelihood, Mitigation→actions …), R-1 flagged
@@ -40,7 +41,7 @@ const register = gridFromRows("Register", [
     "Latest Update",
     "Council Notes",
   ],
-  ["R-1", "A risk", "Bob", 3, 3, 9, "Treat", "Open", "ok", "ours"],
+  ["CNL-1", "A risk", "Bob", 3, 3, 9, "Treat", "Open", "ok", "ours"],
 ]);
 
 type Outcome =
@@ -68,9 +69,9 @@ async function importFile(name: string): Promise<Outcome> {
     fileName: name,
   });
   if (!p.ok) return { kind: "problem", code: p.problem.code, message: p.problem.message };
-  // Council Notes is never written, and the council's R-1 (absent from every file) is flagged, not deleted.
+  // Council Notes is never written, and the council's CNL-1 (absent from every file) is flagged, not deleted.
   expect(p.value.risks.added.flatMap((r) => r.cells).some((c) => c.header === "Council Notes")).toBe(false);
-  expect(p.value.risks.missing.map((x) => x.label)).toEqual(["R-1"]);
+  expect(p.value.risks.missing.map((x) => x.label)).toEqual(["CNL-1"]);
   return { kind: "plan", added: p.value.risks.added.length };
 }
 

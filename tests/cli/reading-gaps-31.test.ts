@@ -334,7 +334,7 @@ describe("one risk's id typed with a space, a hyphen or without its zeros ('HRC 
 
   it("links the actions sheet's rows and the Update Log's entries written the other way", async () => {
     // SPEC Rules: risk/no-action "no row in an actions sheet"; SPEC Latest update: "its Update Log entries".
-    // (judgement, as above: the actions sheet's "HRC 1" and "HRC001" are HRC-001's and HRC-003's actions; the
+    // (judgement, as above: the actions sheet's "HRC 1" and "HRC003" are HRC-001's and HRC-003's actions; the
     // Update Log's 12/09/2022 entry for "hrc 2" dates HRC-002, last updated in May on the register.)
     const json = await check([
       {
@@ -346,7 +346,7 @@ describe("one risk's id typed with a space, a hyphen or without its zeros ('HRC 
           row("HRC-003", { actions: null }),
         ],
       },
-      { name: "Actions", rows: [ACTIONS_HEAD, action("HRC 1", "A-1"), action("HRC001", "A-2")] },
+      { name: "Actions", rows: [ACTIONS_HEAD, action("HRC 1", "A-1"), action("HRC003", "A-2")] },
       {
         name: "Update Log",
         rows: [

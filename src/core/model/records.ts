@@ -392,10 +392,16 @@ const APOSTROPHE = 39;
 
 /**
  * Folds an id for comparison: trimmed, case-insensitive, runs of spaces folded (SPEC "Record ids"), a
- * leading text apostrophe left out.
- * Numbers keep every digit: 12 → "12", 1.5 → "1.5".
+ * leading text apostrophe left out, and read in its parts (see sameIdForm), so "HRC 001", "HRC-001" and
+ * "HRC-1" are one id. Numbers keep every digit: 12 → "12", 1.5 → "1.5".
  */
 export function idKey(value: CellValue | undefined): string {
+  const folded = foldedId(value);
+  return folded && sameIdForm(folded);
+}
+
+/** An id trimmed, in lower case, its spaces folded and its text apostrophe left out ("" for none), as typed. */
+function foldedId(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   // A plain id (nearly every id cell) has no spaces to fold and no apostrophe: its lower case.
   if (isPlainId(value)) return isPlaceholder(value) ? "" : value.toLowerCase();
@@ -404,6 +410,43 @@ export function idKey(value: CellValue | undefined): string {
   if (s.charCodeAt(0) === APOSTROPHE && s.length > 1) s = s.slice(1);
   // An id "TBC" or "#REF!" is no id: two of them are not the same risk.
   return isPlaceholder(s) ? "" : s.toLowerCase();
+}
+
+/** The longest folded id read in its parts (see sameIdForm): longer texts are words, not ids. */
+const MOST_ID_CHARACTERS = 40;
+/** An id of letters and digits with spaces, hyphens, dashes or underscores between them ("hrc 001", "sl_10a"). */
+const ID_OF_PARTS = /^[a-z0-9][a-z0-9 _\-\u2013\u2014]*$/;
+const ID_PART = /[a-z]+|\d+/g;
+const LETTER = /[a-z]/;
+const LEADING_ZEROS = /^0+(?=\d)/;
+/** Folded ids read in their parts (see sameIdForm), by the folded text; emptied when it holds this many. */
+const idForms = new Map<string, string>();
+const MOST_ID_FORMS = 50_000;
+
+/**
+ * A folded id as one risk's id is however it is typed (judgement: SPEC folds case and spaces, and is silent on
+ * the marks between an id's parts and on a number's zeros after a prefix): its runs of letters and of digits in
+ * order, joined by hyphens, each number without its leading zeros. "hrc 001", "hrc-001", "hrc_001", "hrc001"
+ * and "hrc-1" are "hrc-1"; "hrc-10" and "hrc-1-0" stay apart, as their parts differ. An id with no letter
+ * ("2022-01", "0012": a numeric id keeps its zeros, SPEC "Record ids"), with a full stop, slash or other mark
+ * ("r1.1", "hw/01"), or longer than an id (words) is as folded. Worked out once per distinct text.
+ */
+export function sameIdForm(folded: string): string {
+  if (folded.length > MOST_ID_CHARACTERS) return folded;
+  let form = idForms.get(folded);
+  if (form === undefined) {
+    form = idInParts(folded);
+    if (idForms.size >= MOST_ID_FORMS) idForms.clear();
+    idForms.set(folded, form);
+  }
+  return form;
+}
+
+/** See sameIdForm: the id's letters and numbers joined by hyphens, or the id as it is. */
+function idInParts(folded: string): string {
+  if (!DIGIT.test(folded) || !LETTER.test(folded) || !ID_OF_PARTS.test(folded)) return folded;
+  const parts = folded.match(ID_PART) ?? [];
+  return parts.map((p) => (DIGIT.test(p) ? p.replace(LEADING_ZEROS, "") : p)).join("-");
 }
 
 /** What separates the ids of a list ("SL-10, SL-11", "SL-10 and SL-11"), and a digit. */
@@ -464,18 +507,19 @@ export function mayListIds(text: string): boolean {
  * "SL-11" on lines of their own name two.
  */
 export function riskIdKeys(text: string): string[] {
-  const whole = idKey(text);
-  if (!whole || !mayListIds(text)) return whole ? [whole] : [];
-  // idKey folds a line break into a space: make it a comma first.
-  const listed = text.includes("\n") ? idKey(text.replace(LINE_BREAKS, ",")) : whole;
-  if (!ID_LIST_SEPARATOR.test(listed)) return [whole];
+  const whole = foldedId(text);
+  if (!whole || !mayListIds(text)) return whole ? [sameIdForm(whole)] : [];
+  // foldedId folds a line break into a space: make it a comma first.
+  const listed = text.includes("\n") ? foldedId(text.replace(LINE_BREAKS, ",")) : whole;
+  if (!ID_LIST_SEPARATOR.test(listed)) return [sameIdForm(whole)];
   const parts = listed
     .split(ID_LIST_SPLIT)
     .map((p) => p.trim())
     .filter(Boolean);
   // Only a list of ids splits: "HRC/001" or "Highways & Lighting" stay one.
-  if (parts.length < 2 || !parts.every((p) => DIGIT.test(p) && p.split(" ").length <= 2)) return [whole];
-  return withPrefixes(parts);
+  if (parts.length < 2 || !parts.every((p) => DIGIT.test(p) && p.split(" ").length <= 2))
+    return [sameIdForm(whole)];
+  return withPrefixes(parts).map(sameIdForm);
 }
 
 /** An id's prefix and its number: "hrc-" and "007". */

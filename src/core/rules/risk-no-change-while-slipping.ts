@@ -2,6 +2,7 @@
 
 import { fieldText, idKey, type ActionRecord, type RiskRecord, rawValue } from "../model/records";
 import { datedLines, ukDate, type DayNumber } from "../parse";
+import { foldCaseAndSpaces } from "../parse/spaces";
 import {
   carriedFromRegisterAt,
   dueMovesOfRisk,
@@ -135,7 +136,10 @@ function namesAction(logged: string, a: ActionRecord): boolean {
   const key = idKey(logged);
   if (!key) return false;
   const id = fieldText(a, "actionId");
-  return id ? key === idKey(id) : idKey(fieldText(a, "action")).startsWith(key);
+  // Words are compared as words: an id's form (see idKey) is for ids.
+  return id
+    ? key === idKey(id)
+    : foldCaseAndSpaces(fieldText(a, "action")).startsWith(foldCaseAndSpaces(logged));
 }
 
 export const rule: Rule = {

@@ -3,6 +3,10 @@
 import { joinAcrossFiles, sameRiskKey, type FileRisks } from "../../../src/core/join/across-files";
 import type { RiskIdentity } from "../../../src/core/join/risk-identity";
 import { dayFromIso } from "../../../src/core/parse";
+import { idKey } from "../../../src/core/model/records";
+
+/** A risk id folded as the files' actions rows name it (see idKey): "R1" is "r-1". */
+const key = (id: string): string => idKey(id);
 
 const identity = (id: string, owner: string, extra: Partial<RiskIdentity> = {}): RiskIdentity => ({
   id,
@@ -16,7 +20,7 @@ const identity = (id: string, owner: string, extra: Partial<RiskIdentity> = {}):
   fingerprint: `fp-${id}-${owner}`,
   ownerConflictInFile: false,
   noAction: null,
-  actionKeys: [id.toLowerCase()],
+  actionKeys: [key(id)],
   ...extra,
 });
 
@@ -124,8 +128,8 @@ describe("joinAcrossFiles: archived rows (a sheet of closed risks) are the risk'
       ]),
       file("plan.xlsx", [], {
         openActionCounts: [
-          ["r1", 1],
-          ["r2", 1],
+          [key("R1"), 1],
+          [key("R2"), 1],
         ],
       }),
     ]);
@@ -163,11 +167,11 @@ describe("joinAcrossFiles: actions in one file count for risks in another", () =
 
   it("lists each risk its file found no action for whose id another file's actions name, with those files", () => {
     const { actionsElsewhere } = joinAcrossFiles([
-      file("plan-b.xlsx", [], { actionKeys: ["r2"] }),
+      file("plan-b.xlsx", [], { actionKeys: [key("R2")] }),
       file("register.xlsx", [noAction("R1"), noAction("R2", { row: 2 }), noAction("R3", { row: 3 })], {
-        actionKeys: ["r3"],
+        actionKeys: [key("R3")],
       }),
-      file("plan-a.xlsx", [], { actionKeys: ["r1", "r2"] }),
+      file("plan-a.xlsx", [], { actionKeys: [key("R1"), key("R2")] }),
     ]);
     expect(actionsElsewhere).toEqual([
       {
@@ -191,8 +195,8 @@ describe("joinAcrossFiles: actions in one file count for risks in another", () =
 
   it("leaves a risk whose own file's actions name it (its file already linked them), and risks with actions", () => {
     const { actionsElsewhere } = joinAcrossFiles([
-      file("a.xlsx", [noAction("R1"), identity("R2", "Ann")], { actionKeys: ["r1"] }),
-      file("b.xlsx", [], { actionKeys: ["r2"] }),
+      file("a.xlsx", [noAction("R1"), identity("R2", "Ann")], { actionKeys: [key("R1")] }),
+      file("b.xlsx", [], { actionKeys: [key("R2")] }),
     ]);
     expect(actionsElsewhere).toEqual([]);
   });
@@ -225,11 +229,11 @@ describe("joinAcrossFiles: a closed risk's actions in another file", () => {
   it("a closed risk with open actions in other files is risk/closed-with-open-actions in its file, on its status cell, counting them", () => {
     const { closedElsewhere } = joinAcrossFiles([
       file("register.xlsx", [closed("R1"), closed("R2", { row: 2 }), identity("R3", "Ann", { row: 3 })]),
-      file("plan-a.xlsx", [], { openActionCounts: [["r1", 2]] }),
+      file("plan-a.xlsx", [], { openActionCounts: [[key("R1"), 2]] }),
       file("plan-b.xlsx", [], {
         openActionCounts: [
-          ["r1", 1],
-          ["r3", 1],
+          [key("R1"), 1],
+          [key("R3"), 1],
         ],
       }),
     ]);
@@ -251,7 +255,7 @@ describe("joinAcrossFiles: a closed risk's actions in another file", () => {
   it("names the one other file holding all the open actions", () => {
     const { closedElsewhere } = joinAcrossFiles([
       file("register.xlsx", [closed("R1")]),
-      file("plan.xlsx", [], { openActionCounts: [["r1", 1]] }),
+      file("plan.xlsx", [], { openActionCounts: [[key("R1"), 1]] }),
     ]);
     expect(closedElsewhere.map((c) => [c.finding.message, c.replaces])).toEqual([
       ["Risk R1 is closed but 1 of its actions is still open (in plan.xlsx).", undefined],
@@ -263,19 +267,19 @@ describe("joinAcrossFiles: a closed risk's actions in another file", () => {
       file(
         "a.xlsx",
         [closed("R1", { closedWithOpen: { state: "warning", count: 1 } }), closed("R2", { row: 2 })],
-        { openActionCounts: [["r1", 1]] },
+        { openActionCounts: [[key("R1"), 1]] },
       ),
       file("b.xlsx", [closed("R3")], { closedWithOpenSeverity: "off" }),
-      file("plan.xlsx", [], { openActionCounts: [["r3", 1]] }),
+      file("plan.xlsx", [], { openActionCounts: [[key("R3"), 1]] }),
     ]);
     expect(closedElsewhere).toEqual([]);
   });
 
   it("recounts a risk its own file already warns about: the same place, severity and rule, every file's open actions, and where (its own file first)", () => {
     const { closedElsewhere } = joinAcrossFiles([
-      file("plan.xlsx", [], { openActionCounts: [["r1", 2]] }),
+      file("plan.xlsx", [], { openActionCounts: [[key("R1"), 2]] }),
       file("a.xlsx", [closed("R1", { closedWithOpen: { state: "warning", count: 1 } })], {
-        openActionCounts: [["r1", 1]],
+        openActionCounts: [[key("R1"), 1]],
       }),
     ]);
     expect(closedElsewhere.map((c) => [c.file, c.row, c.actionsIn, c.replaces, c.accepted])).toEqual([
@@ -298,11 +302,11 @@ describe("joinAcrossFiles: a closed risk's actions in another file", () => {
     const r2 = closed("R2", { row: 2, closedWithOpen: { state: "accepted", count: 1 } });
     const { closedElsewhere } = joinAcrossFiles([
       file("a.xlsx", [r1, r2], { closedWithOpenSeverity: "error" }),
-      file("plan-1.xlsx", [], { openActionCounts: [["r1", 1]] }),
+      file("plan-1.xlsx", [], { openActionCounts: [[key("R1"), 1]] }),
       file("plan-2.xlsx", [], {
         openActionCounts: [
-          ["r1", 1],
-          ["r2", 1],
+          [key("R1"), 1],
+          [key("R2"), 1],
         ],
       }),
     ]);
@@ -342,7 +346,7 @@ describe("joinAcrossFiles: a closed risk's actions in another file", () => {
           },
         ],
       }),
-      file("plan.xlsx", [], { openActionCounts: [["r1", 1]] }),
+      file("plan.xlsx", [], { openActionCounts: [[key("R1"), 1]] }),
     ]);
     expect(closedElsewhere.map((c) => [c.finding.severity, c.accepted])).toEqual([["error", true]]);
   });
@@ -353,11 +357,11 @@ describe("joinAcrossFiles: a closed risk's actions in another file", () => {
       file("b.xlsx", [identity("R2", "Ann"), closed("R4", { row: 2 })]),
       file("plan.xlsx", [], {
         overdueActions: [
-          overdue(2, ["r1"]),
-          overdue(3, ["r2"]),
-          overdue(4, ["r1", "r4"]),
-          overdue(5, ["r9"]),
-          overdue(6, ["r1", "r9"]),
+          overdue(2, [key("R1")]),
+          overdue(3, [key("R2")]),
+          overdue(4, [key("R1"), key("R4")]),
+          overdue(5, [key("R9")]),
+          overdue(6, [key("R1"), key("R9")]),
         ],
       }),
     ]);
@@ -440,12 +444,12 @@ describe("joinAcrossFiles: a risk updated through its actions in another file", 
       file("register.xlsx", [stale("R1"), stale("R2", { row: 2 }), identity("R3", "Ann", { row: 3 })]),
       file("plan-a.xlsx", [], {
         actionUpdates: [
-          ["r1", update("2022-09-12", "")],
-          ["r2", update("2022-09-09")],
-          ["r3", update("2022-10-01")],
+          [key("R1"), update("2022-09-12", "")],
+          [key("R2"), update("2022-09-09")],
+          [key("R3"), update("2022-10-01")],
         ],
       }),
-      file("plan-b.xlsx", [], { actionUpdates: [["r1", update("2022-09-12", "Gritters serviced")]] }),
+      file("plan-b.xlsx", [], { actionUpdates: [[key("R1"), update("2022-09-12", "Gritters serviced")]] }),
     ]);
     // As at 10/10/2022, a month's review period: 10/09/2022 on counts; R2's 09/09 is too old. The words
     // are the first file's that has any for that day.
@@ -467,7 +471,7 @@ describe("joinAcrossFiles: a risk updated through its actions in another file", 
   it("follows the risk's file's review period and keeps an accepted finding's state", () => {
     const { updatedElsewhere } = joinAcrossFiles([
       file("register.xlsx", [stale("R1", { staleUpdate: "accepted" })], { reviewPeriodMonths: 3 }),
-      file("plan.xlsx", [], { actionUpdates: [["r1", update("2022-08-01")]] }),
+      file("plan.xlsx", [], { actionUpdates: [[key("R1"), update("2022-08-01")]] }),
     ]);
     expect(updatedElsewhere.map((u) => [u.recordId, u.was, u.updated])).toEqual([
       ["R1", "accepted", "2022-08-01"],

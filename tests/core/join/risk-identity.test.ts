@@ -129,8 +129,9 @@ describe("riskIdentities and actionFacts: what the join needs to take a risk's u
     expect(
       actionFacts(report, settings).actionUpdates.map(([key, u]) => [key, isoFromDay(u.day), u.text]),
     ).toEqual([
-      ["hrc-001", "2022-10-03", "Second inspection done"],
-      ["hrc-002", "2022-09-05", "Inspections started"],
+      // Keyed by the folded id (see idKey: "HRC-001" is "hrc-1").
+      ["hrc-1", "2022-10-03", "Second inspection done"],
+      ["hrc-2", "2022-09-05", "Inspections started"],
     ]);
   });
 });

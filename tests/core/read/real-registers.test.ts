@@ -378,10 +378,11 @@ describe("actions", () => {
     ["SL-10 / SL-11", ["sl-10", "sl-11"]],
     ["SL-10 & SL-11", ["sl-10", "sl-11"]],
     ["SL-10 and SL-11", ["sl-10", "sl-11"]],
-    // The later ids written by their number alone take the first id's prefix (and its width).
+    // The later ids written by their number alone take the first id's prefix (and its width). Each is then
+    // folded as an id is, in its parts (see idKey): "HRC-007" is "hrc-7", as "HRC-7" and "HRC 007" are.
     ["SL-10, 11", ["sl-10", "sl-11"]],
-    ["HRC-007 & 8", ["hrc-007", "hrc-008"]],
-    ["R1, 2, 3", ["r1", "r2", "r3"]],
+    ["HRC-007 & 8", ["hrc-7", "hrc-8"]],
+    ["R1, 2, 3", ["r-1", "r-2", "r-3"]],
     ["HRC/001", ["hrc/001"]],
     ["Highways & Lighting", ["highways & lighting"]],
     ["", []],
