@@ -419,9 +419,9 @@ const ID_OF_PARTS = /^[a-z0-9][a-z0-9 _\-\u2013\u2014]*$/;
 const ID_PART = /[a-z]+|\d+/g;
 const LETTER = /[a-z]/;
 const LEADING_ZEROS = /^0+(?=\d)/;
-/** Folded ids read in their parts (see sameIdForm), by the folded text; emptied when it holds this many. */
+/** Folded ids read in their parts (see sameIdForm), by the folded text; emptied when it holds this many (a 100k-risk register with 200k actions fits: emptied sooner, it would be worked out again and again). */
 const idForms = new Map<string, string>();
-const MOST_ID_FORMS = 50_000;
+const MOST_ID_FORMS = 400_000;
 
 /**
  * A folded id as one risk's id is however it is typed (judgement: SPEC folds case and spaces, and is silent on
