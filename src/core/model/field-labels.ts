@@ -6,6 +6,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: "Description",
   annex: "Service annex",
   owner: "Owner",
+  contractorOwner: "Owner (contractor's)",
   raised: "Date raised",
   likelihood: "Likelihood (current)",
   impact: "Impact (current)",

@@ -28,6 +28,7 @@ export const RISK_FIELDS = [
   "description",
   "annex",
   "owner",
+  "contractorOwner",
   "raised",
   ...RISK_SCORE_FIELDS,
   "strategy",

@@ -68,6 +68,10 @@ const RISK: PatternTable = {
     "=lead",
     "managed by",
   ],
+  // The contractor's owner beside the council's on a joint register ("Contractor owner" | "Council owner"):
+  // below "owner" less the contractor's word (see parties.ts), so a register's only owner column, the
+  // contractor's or not, stays the owner.
+  contractorOwner: ["contractor owner:6", "provider owner:6", "supplier owner:6", "operator owner:6"],
   raised: [
     "date raised",
     "date identified",
@@ -120,6 +124,13 @@ const RISK: PatternTable = {
     "additional control:25",
     "further control:25",
     "control required:25",
+    // The PFI and PRINCE2 words for what is done about a risk ("Countermeasures", "Risk reduction measures").
+    "countermeasure",
+    "counter measure",
+    "risk reduction measure",
+    "reduction measure",
+    "mitigation measure",
+    "treatment action",
   ],
   controls: [
     "existing control",

@@ -19,6 +19,7 @@ import {
   TARGET_WORDS,
 } from "./header-words";
 import { monthFamilies, monthOverHeader, type FamilyCandidate, type MonthFamily } from "./month-columns";
+import { PARTY_WORD_COST } from "./parties";
 
 export interface HeaderCell {
   /** 0-based sheet column. */
@@ -110,6 +111,7 @@ const QUALIFIED_PREFIX = {
  * the words found only in a bracketed note after the header's leading words ("Risk Owner (Name & Job
  * Title)"): the leading words name the field, so a pattern matched on them alone pays half a point for each
  * note word, while one that needs a note word ("Job Title" for a title) pays a full point for each extra.
+ * A word naming a party costs what PARTY_WORD_COST says: the council's column of a field wins the contractor's.
  */
 function matchScore(
   set: ReadonlySet<string>,
@@ -122,7 +124,8 @@ function matchScore(
   const onLeadingWords = !pattern.words.some((w) => note.has(w));
   let extras = 0;
   for (const w of distinct)
-    if (!pattern.words.includes(w) && !ignorable.has(w)) extras += onLeadingWords && note.has(w) ? 0.5 : 1;
+    if (!pattern.words.includes(w) && !ignorable.has(w))
+      extras += (PARTY_WORD_COST.get(w) ?? 1) * (onLeadingWords && note.has(w) ? 0.5 : 1);
   if (pattern.exact && extras > 0) return 0;
   // A long sentence that merely contains a field's word (a title or instructions) is not that field's header.
   return Math.max(0, pattern.weight - extras);

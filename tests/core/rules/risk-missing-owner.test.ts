@@ -25,4 +25,26 @@ describe(RULE, () => {
     expect(findingsOf(RULE, [sheet])).toEqual([]);
     expect(findingsOf("sheet/missing-column", [sheet])).toEqual([[null, "missing"]]);
   });
+
+  // rv-nec31: a PFI matrix names an owner in each party's column; the council's is the owner field.
+  it("a risk owned on the contractor's side alone has an owner; one owned on neither side has none", () => {
+    const sheet = {
+      name: "Risk Allocation Matrix",
+      rows: [
+        [
+          "Ref",
+          "Risk",
+          "Risk owner (Authority)",
+          "Risk owner (Contractor)",
+          "Strategy",
+          "Actions",
+          "Last Updated",
+        ],
+        ["SL-01", "Energy price", "M Evans", null, "Tolerate", "Framework", "01/10/2022"],
+        ["SL-02", "Column failure", null, "P Green (Lumen Ltd)", "Transfer", "Testing", "01/10/2022"],
+        ["SL-03", "Vandalism", null, null, "Transfer", "Fittings", "01/10/2022"],
+      ],
+    };
+    expect(findingsOf(RULE, [sheet])).toEqual([["C4", "blank"]]);
+  });
 });
