@@ -10,10 +10,17 @@ import type { RiskRecord } from "../model/records";
 import { parseScore } from "../parse/score";
 import type { RuleContext } from "../rules/context";
 
-/** A likelihood or impact as the log wrote it, read on its scale (words such as "Likely" too); null when none. */
-function factorValue(ctx: RuleContext, value: CellValue, factor: "likelihood" | "impact"): number | null {
-  const words = factor === "likelihood" ? ctx.settings.likelihoodWords : ctx.settings.impactWords;
-  const r = parseScore(value, Array.isArray(words) ? words : []);
+/**
+ * A likelihood or impact as the log wrote it, read on its register's scale (words such as "Likely" too, Low /
+ * Medium / High on three points where the register's headers say so); null when none.
+ */
+function factorValue(
+  ctx: RuleContext,
+  sheet: string,
+  value: CellValue,
+  factor: "likelihood" | "impact",
+): number | null {
+  const r = parseScore(value, ctx.scaleOf(sheet, factor));
   return r.ok ? r.value : null;
 }
 
@@ -59,7 +66,7 @@ function scoreRisk(ctx: RuleContext, risk: RiskRecord): void {
       if (!Number.isNaN(s) && s !== likelihood * impact) return;
       continue;
     }
-    const old = factorValue(ctx, change.old, change.factor);
+    const old = factorValue(ctx, risk.sheet, change.old, change.factor);
     if (old === null) return;
     const after = likelihood * impact;
     if (change.factor === "likelihood") likelihood = old;

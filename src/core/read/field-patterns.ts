@@ -103,6 +103,11 @@ const RISK: PatternTable = {
     "approach:8",
     "4t",
     "4ts",
+    // A PFI risk allocation matrix's "Allocation: Authority / Contractor / Shared" (see allocation-column.ts):
+    // below "Strategy" and "Response", which win beside it.
+    "allocation:9",
+    "risk allocation:9",
+    "risk allocated:9",
   ],
   actions: [
     "=action",

@@ -16,7 +16,7 @@ import {
   type SheetRecord,
 } from "../model/records";
 import type { WorkbookRecords } from "../model/report";
-import type { Settings } from "../model/settings";
+import type { ScaleWord, Settings } from "../model/settings";
 import type { SheetInfo } from "../model/sheet-info";
 import { OWNED_TAB_NAMES } from "../model/owned-tab";
 import {
@@ -43,6 +43,7 @@ import { resolvePlanColumns } from "./plan-columns";
 import { readTable, type TableStructure } from "./read-table";
 import { namesClosedRisks, withRegisterContents } from "./register-contents";
 import { findRiskMatrix, searchedForMatrix, type RiskMatrix } from "./risk-matrix";
+import { declaresThreePoints, THREE_POINT_WORDS } from "./three-point-scale";
 
 export interface ReadWorkbookResult {
   sheets: SheetInfo[];
@@ -219,11 +220,11 @@ function remapColumn(
 
 /**
  * True for an impact cell that rates: a number, or text starting with a rating on the 1–5 scale, a number or
- * a word ("4", "Major", "Major – £250k loss to the contract", "4 – Major: …"). Text whose only number is in
- * its words ("Reputational damage – £250k loss") is prose.
+ * a word of `words` ("4", "Major", "Major – £250k loss to the contract", "4 – Major: …"). Text whose only
+ * number is in its words ("Reputational damage – £250k loss") is prose.
  */
-function isImpactRating(v: CellValue, settings: Settings): boolean {
-  const p = parseScore(v, settings.impactWords);
+function isImpactRating(v: CellValue, words: readonly ScaleWord[]): boolean {
+  const p = parseScore(v, words);
   return p.ok && (typeof v === "number" || onScale(p.value, FACTOR_MAX));
 }
 
@@ -238,10 +239,12 @@ function resolveProseImpact(layout: SheetLayout, records: SheetRecord<string>[],
   if (!m || layout.kind !== "risk-register" || !m.fieldColumns.has("impact")) return;
   let ratings = 0;
   let prose = 0;
+  // A register declaring three points ("Impact (L/M/H)") rates in its own words ("H", "Med").
+  const words = declaresThreePoints(m.columns) ? THREE_POINT_WORDS : settings.impactWords;
   for (let k = 0; k < records.length; k++) {
     const v = rawValue(records[k], "impact");
     if (isBlank(v)) continue;
-    if (isImpactRating(v, settings)) ratings++;
+    if (isImpactRating(v, words)) ratings++;
     else prose++;
   }
   if (prose <= ratings) return;

@@ -46,6 +46,8 @@ import { matrixRag, type RiskMatrix } from "../read/risk-matrix";
 import { numberPlanActions } from "./record-id";
 import { closedPlaceOf } from "../read/register-contents";
 import { standingRow } from "../join/standing-row";
+import { allocationStrategyWords } from "../read/allocation-column";
+import { sheetReadings, type Factor } from "./sheet-readings";
 import type { RegisterHolds } from "../model/sheet-info";
 
 /** What the reader found about the workbook as a whole that rules need. */
@@ -175,6 +177,16 @@ export interface RuleContext {
   dateOf(record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null;
   /** A field's number (likelihood and impact words read on their scales), or null. */
   numberOf(record: SheetRecord<string>, field: string): number | null;
+  /**
+   * The word scale a sheet's likelihood or impact words are read on: the Settings one, or Low 1, Medium 2,
+   * High 3 on a register whose headers declare three points (see three-point-scale.ts).
+   */
+  scaleOf(sheet: string, factor: Factor): readonly ScaleWord[];
+  /**
+   * True when the sheet's strategy column is an allocation ("Allocation: Authority / Contractor / Shared"):
+   * its parties are read as strategies, and name a transfer's recipient (see allocation-column.ts).
+   */
+  allocates(sheet: string): boolean;
   /** The record's id text as written (trimmed), or "". */
   riskId(risk: RiskRecord): string;
   /** The record's strategy read from its strategy cell (parsed once per distinct text). */
@@ -503,17 +515,26 @@ export function buildRuleContext(
   const openActions = new PerRecord<ActionRecord, boolean>(records.actions);
   const actionOpen = memo((t) => parseActionState(t, settings) === "open");
   const ownActionsMemo = new PerRecord<RiskRecord, readonly OwnAction[]>(records.risks);
+  // How a register's cells are read where its headers say so (three points, an allocation), once per sheet.
+  const readings = sheetReadings(layouts, settings);
   const strategy = memo((t) => parseStrategy(t, settings.strategyWords));
   const transfers = memo((t) => strategiesNamed(t, settings.strategyWords).includes("transfer"));
+  const allocationWords = allocationStrategyWords(settings.strategyWords);
+  const allocated = memo((t) => parseStrategy(t, allocationWords));
+  const allocatedTransfers = memo((t) => strategiesNamed(t, allocationWords).includes("transfer"));
   const numberMemo = (scale?: readonly ScaleWord[]) =>
     memo((t) => {
       const n = parseScore(t, scale);
       return n.ok ? n.value : null;
     });
   const plainNumber = numberMemo();
-  const scaleNumber = {
-    likelihood: numberMemo(Array.isArray(settings.likelihoodWords) ? settings.likelihoodWords : []),
-    impact: numberMemo(Array.isArray(settings.impactWords) ? settings.impactWords : []),
+  // One reader per word scale (the Settings ones, three points), each text read once on it.
+  const scaleNumbers = new Map<readonly ScaleWord[], (text: string) => number | null>();
+  const scaleNumber = (sheet: string, factor: Factor): ((text: string) => number | null) => {
+    const words = readings.scaleOf(sheet, factor);
+    let read = scaleNumbers.get(words);
+    if (!read) scaleNumbers.set(words, (read = numberMemo(words)));
+    return read;
   };
   /** A field's number, NaN when blank or unreadable; words read on the field's scale. */
   const parseNumberCell = (
@@ -525,7 +546,7 @@ export function buildRuleContext(
     if (value === null) return NaN;
     if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
     const text = fieldText(record, field);
-    const v = scale ? scaleNumber[scale](text) : plainNumber(text);
+    const v = scale ? scaleNumber(record.sheet, scale)(text) : plainNumber(text);
     return v ?? NaN;
   };
 
@@ -638,8 +659,12 @@ export function buildRuleContext(
       if (id === undefined) riskIds.set(risk, (id = fieldText(risk, "id")));
       return id;
     },
-    strategyOf: (record) => strategy(fieldText(record, "strategy")),
-    namesTransfer: (record) => transfers(fieldText(record, "strategy")),
+    scaleOf: readings.scaleOf,
+    allocates: readings.allocates,
+    strategyOf: (record) =>
+      (readings.allocates(record.sheet) ? allocated : strategy)(fieldText(record, "strategy")),
+    namesTransfer: (record) =>
+      (readings.allocates(record.sheet) ? allocatedTransfers : transfers)(fieldText(record, "strategy")),
     history,
   };
   return ctx;

@@ -1,6 +1,7 @@
 // risk/transfer-without-recipient: a transferred risk must say who it went to (where that column exists).
 
 import { fieldText } from "../model/records";
+import { namesAllocatedParty } from "../read/allocation-column";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -18,6 +19,8 @@ export const rule: Rule = {
       .filter((r) => {
         if (!ctx.hasField(r.sheet, "transferredTo") || !ctx.isOpenRisk(r) || fieldText(r, "transferredTo"))
           return false;
+        // An allocation column's "Contractor" or "Shared" names who bears the risk: its recipient.
+        if (ctx.allocates(r.sheet) && namesAllocatedParty(fieldText(r, "strategy"))) return false;
         return ctx.namesTransfer(r);
       })
       .map((r) => ({

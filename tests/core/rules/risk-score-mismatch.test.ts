@@ -58,4 +58,35 @@ describe(RULE, () => {
   it("checks closed risks too (a wrong score is wrong whatever the status)", () => {
     expect(findingsOf(RULE, [register(risk({ score: 10, status: "Closed" }))])).toEqual([["F3", "product"]]);
   });
+
+  // rv-nec31: a register whose headers declare three points reads its Low / Medium / High as 1, 2, 3.
+  it.each([
+    ["Likelihood (L/M/H)", "Impact (L/M/H)", "Risk Score"],
+    ["Likelihood (1-3)", "Impact", "Score"],
+    ["Likelihood", "Impact", "Risk Score (1–9)"],
+    ["Likelihood", "Impact (Low/Med/High)", "Score"],
+  ])("a 3 × 3 register headed %s, %s, %s: High × High is 9", (l, i, s) => {
+    const sheet = {
+      name: "Parks",
+      rows: [
+        ["Risk Ref", "Risk", "Risk Owner", l, i, s],
+        ["PK-01", "Tree failure", "T Green", "High", "High", 9],
+        ["PK-02", "Play equipment", "T Green", "Medium", "H", 6],
+        ["PK-03", "Grass cutting", "L Ward", "Low", "Med", 3],
+      ],
+    };
+    expect(findingsOf(RULE, [sheet])).toEqual([["F4", "product"]]);
+  });
+
+  it("a register declaring no scale reads Low / Medium / High on the Settings scale", () => {
+    const sheet = {
+      name: "Parks",
+      rows: [
+        ["Risk Ref", "Risk", "Risk Owner", "Likelihood", "Impact", "Score"],
+        ["PK-01", "Tree failure", "T Green", "High", "High", 9],
+        ["PK-02", "Play equipment", "T Green", "Medium", "High", 12],
+      ],
+    };
+    expect(findingsOf(RULE, [sheet])).toEqual([["F2", "product"]]);
+  });
 });

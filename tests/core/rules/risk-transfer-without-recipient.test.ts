@@ -39,4 +39,19 @@ describe(RULE, () => {
     };
     expect(findingsOf(RULE, [sheet])).toEqual([]);
   });
+
+  // rv-nec31: a PFI matrix's allocation column names who bears each risk.
+  it("an allocation's Contractor or Shared names its recipient; Transfer written in it names none", () => {
+    const sheet = {
+      name: "Risk Allocation Matrix",
+      rows: [
+        ["Ref", "Risk", "Risk Owner", "Risk Allocation", "Actions", "Last Updated", "Transferred To"],
+        ["SL-01", "Energy price", "M Evans", "Authority", "Framework", "01/10/2022", null],
+        ["SL-02", "Column failure", "M Evans", "Contractor", "Testing", "01/10/2022", null],
+        ["SL-03", "Change in law", "M Evans", "Shared", "Protocol", "01/10/2022", null],
+        ["SL-04", "Vandalism", "M Evans", "Transfer", "Fittings", "01/10/2022", null],
+      ],
+    };
+    expect(findingsOf(RULE, [sheet])).toEqual([["G5", "blank"]]);
+  });
 });

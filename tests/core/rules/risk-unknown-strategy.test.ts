@@ -43,4 +43,23 @@ describe(RULE, () => {
       ["H3", "unknown"],
     ]);
   });
+
+  // rv-nec31: a party is a strategy only in a column headed as an allocation of the risk.
+  it("reads Authority, Contractor and Shared as strategies in an allocation column only", () => {
+    const sheet = (strategyHeader: string) => ({
+      name: "Register",
+      rows: [
+        ["Ref", "Risk", "Risk Owner", strategyHeader, "Actions", "Last Updated"],
+        ["SL-01", "Energy price", "M Evans", "Authority", "Framework", "01/10/2022"],
+        ["SL-02", "Column failure", "M Evans", "Contractor", "Testing", "01/10/2022"],
+        ["SL-03", "Change in law", "M Evans", "Shared", "Protocol", "01/10/2022"],
+      ],
+    });
+    expect(findingsOf(RULE, [sheet("Allocation: Authority / Contractor / Shared")])).toEqual([]);
+    expect(findingsOf(RULE, [sheet("Risk allocation (transfer strategy)")])).toEqual([]);
+    expect(findingsOf(RULE, [sheet("Strategy")])).toEqual([
+      ["D2", "unknown"],
+      ["D3", "unknown"],
+    ]);
+  });
 });

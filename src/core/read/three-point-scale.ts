@@ -1,0 +1,57 @@
+// A register scored on three points, as its headers declare it ("Likelihood (L/M/H)", "Impact (1-3)", "Risk
+// Score (1-9)"): its Low / Medium / High are 1, 2 and 3, not the Settings word scale's 2, 3 and 4.
+
+import type { ScaleWord } from "../model/settings";
+import type { ColumnMapping } from "../model/sheet-info";
+
+/** Low 1, Medium 2, High 3, with the letters and short forms a three-point register writes them in. */
+export const THREE_POINT_WORDS: readonly ScaleWord[] = (
+  [
+    ["Low", 1],
+    ["L", 1],
+    ["Medium", 2],
+    ["Med", 2],
+    ["Moderate", 2],
+    ["M", 2],
+    ["High", 3],
+    ["H", 3],
+  ] as const
+).map(([word, value]) => ({ word, value }));
+
+/** A range "1-3", "1–3", "1 to 3" (its top in group 1), as a header's note gives it. */
+const ONE_TO = /(?<![\d.])1\s*(?:-|–|—|to)\s*(\d+)(?![\d.])/i;
+/** Three levels named in a header: "L/M/H", "H/M/L", "Low/Med/High", "High / Medium / Low". */
+const THREE_LEVELS =
+  /\b(?:l(?:ow)?\s*\/\s*m(?:ed|edium)?\s*\/\s*h(?:igh)?|h(?:igh)?\s*\/\s*m(?:ed|edium)?\s*\/\s*l(?:ow)?)\b/i;
+/** A 3 × 3 matrix named in a header: "(3x3)", "3 × 3". */
+const THREE_BY_THREE = /(?<![\d.])3\s*[x×]\s*3(?![\d.])/i;
+
+/** True when a likelihood or impact header declares three points: "(L/M/H)", "(1-3)", "Low/Med/High". */
+function factorOnThreePoints(header: string): boolean {
+  return THREE_LEVELS.test(header) || ONE_TO.exec(header)?.[1] === "3";
+}
+
+/** True when a score header declares a 3 × 3 register's range: "(1-9)", "(3x3)". */
+function scoreOnNinePoints(header: string): boolean {
+  return ONE_TO.exec(header)?.[1] === "9" || THREE_BY_THREE.test(header);
+}
+
+/** Likelihood and impact fields, current, inherent, target or previous ("inherentLikelihood"). */
+const FACTOR_FIELD = /^(?:likelihood|impact|(?:inherent|target|previous)(?:Likelihood|Impact))$/;
+/** Score fields, current, inherent, target or previous. */
+const SCORE_FIELD = /^(?:score|(?:inherent|target|previous)Score)$/;
+
+/**
+ * True when a register's headers declare it scored on three points: a likelihood or impact header (current,
+ * inherent, target or previous) names three levels or the range 1–3, or a score header the range 1–9. Its
+ * likelihood and impact words are then read on THREE_POINT_WORDS (all of them, inherent and target ones
+ * too), decided once per sheet.
+ */
+export function declaresThreePoints(columns: readonly Pick<ColumnMapping, "field" | "header">[]): boolean {
+  for (const c of columns) {
+    if (c.field === null) continue;
+    if (FACTOR_FIELD.test(c.field) && factorOnThreePoints(c.header)) return true;
+    if (SCORE_FIELD.test(c.field) && scoreOnNinePoints(c.header)) return true;
+  }
+  return false;
+}

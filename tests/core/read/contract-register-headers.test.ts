@@ -1,0 +1,144 @@
+// Contract registers' headers (rv-nec31): a PFI risk allocation matrix's Countermeasures and Allocation, a joint
+// register's council and contractor columns side by side, and a 3 × 3 register's declared scale.
+
+import { mapHeaders, type HeaderCell } from "../../../src/core/read/map-headers";
+import {
+  allocationStrategyWords,
+  isAllocationHeader,
+  namesAllocatedParty,
+} from "../../../src/core/read/allocation-column";
+import { declaresThreePoints } from "../../../src/core/read/three-point-scale";
+import { parseStrategy } from "../../../src/core/parse";
+import { defaultSettings } from "../../../src/core/model/settings";
+
+/** Header → field for a whole register header row. */
+function mapRow(headers: string[]): Record<string, string | null> {
+  const cells: HeaderCell[] = headers.map((text, col) => ({ col, text }));
+  return Object.fromEntries(mapHeaders("risk-register", cells).columns.map((c) => [c.header, c.field]));
+}
+
+const fieldOf = (header: string): string | null => mapRow([header])[header];
+
+describe("a contract register's headers", () => {
+  it.each([
+    ["Countermeasures", "actions"],
+    ["Counter measures", "actions"],
+    ["Risk reduction measures", "actions"],
+    ["Mitigation measures", "actions"],
+    ["Treatment actions", "actions"],
+    ["Allocation: Authority / Contractor / Shared", "strategy"],
+    ["Risk Allocation", "strategy"],
+    ["Risk allocated to", "strategy"],
+    ["Risk allocation (transfer strategy)", "strategy"],
+    // A column qualified by one party alone is still its field.
+    ["Contractor owner", "owner"],
+    ["Contractor RAG", "rag"],
+    ["Council RAG", "rag"],
+  ])("%s → %s", (header, field) => {
+    expect(fieldOf(header)).toBe(field);
+  });
+
+  it("a Strategy or Response column wins the strategy from an allocation column beside it", () => {
+    expect(mapRow(["Risk Allocation", "Strategy"])).toEqual({
+      "Risk Allocation": null,
+      Strategy: "strategy",
+    });
+    expect(mapRow(["Allocation", "Response"])).toEqual({ Allocation: null, Response: "strategy" });
+  });
+
+  it.each([
+    [["Contractor owner", "Council owner"]],
+    [["Council owner", "Contractor owner"]],
+    [["Risk owner (Contractor)", "Risk owner (Authority)"]],
+    [["Provider's Owner", "Client Owner"]],
+    [["Contractor owner", "Council's owner"]],
+  ])("of two owner columns %j, the council's is the owner and the contractor's its own field", (headers) => {
+    const council = headers.find((h) => /council|authority|client/i.test(h))!;
+    const contractor = headers.find((h) => h !== council)!;
+    expect(mapRow(headers)).toEqual({ [council]: "owner", [contractor]: "contractorOwner" });
+  });
+
+  it.each([
+    [["Contractor RAG", "Council RAG"]],
+    [["Supplier RAG", "Authority RAG"]],
+    [["Contractor RAG", "LA RAG"]],
+  ])("of two RAG columns %j, the council's is the RAG, the contractor's unread", (headers) => {
+    expect(mapRow(headers)).toEqual({ [headers[1]]: "rag", [headers[0]]: null });
+  });
+});
+
+describe("an allocation column", () => {
+  it.each([
+    ["Allocation: Authority / Contractor / Shared", true],
+    ["Risk allocated to", true],
+    ["Strategy", false],
+    [undefined, false],
+  ])("%s is an allocation: %s", (header, is) => {
+    expect(isAllocationHeader(header)).toBe(is);
+  });
+
+  const words = allocationStrategyWords(defaultSettings().strategyWords);
+  it.each([
+    ["Contractor", "transfer"],
+    ["Shared", "transfer"],
+    ["Service Provider", "transfer"],
+    ["Authority", "tolerate"],
+    ["Council", "tolerate"],
+    ["Retained", "tolerate"],
+    ["Treat", "treat"],
+  ])("reads %s as %s", (cell, strategy) => {
+    expect(parseStrategy(cell, words)).toEqual({ ok: true, value: strategy });
+  });
+
+  it("is made once per list of strategy words, and leaves the Settings' lists as they were", () => {
+    const settings = defaultSettings();
+    expect(allocationStrategyWords(settings.strategyWords)).toBe(
+      allocationStrategyWords(settings.strategyWords),
+    );
+    expect(settings.strategyWords.transfer).not.toContain("contractor");
+    expect(parseStrategy("Contractor", settings.strategyWords).ok).toBe(false);
+  });
+
+  it.each([
+    ["Contractor", true],
+    ["Shared", true],
+    ["Authority", true],
+    ["Transfer", false],
+    ["Insure", false],
+  ])("%s names who bears the risk: %s", (cell, names) => {
+    expect(namesAllocatedParty(cell)).toBe(names);
+  });
+});
+
+describe("a register declaring three points", () => {
+  const columns = (l: string, i: string, s: string) => [
+    { field: "likelihood", header: l },
+    { field: "impact", header: i },
+    { field: "score", header: s },
+  ];
+  it.each([
+    ["Likelihood (L/M/H)", "Impact", "Score", true],
+    ["Likelihood", "Impact (H/M/L)", "Score", true],
+    ["Likelihood (1-3)", "Impact (1-3)", "Score", true],
+    ["Likelihood (1 to 3)", "Impact", "Score", true],
+    ["Likelihood", "Impact (Low/Medium/High)", "Score", true],
+    ["Likelihood", "Impact", "Risk Score (1–9)", true],
+    ["Likelihood", "Impact", "Risk Score (3x3)", true],
+    ["Likelihood (1-5)", "Impact (1-5)", "Risk Score (1-25)", false],
+    ["Probability (1–4)", "Severity (1–4)", "Risk Score (P×S)", false],
+    ["Likelihood", "Impact", "Score", false],
+  ])("%s, %s, %s: %s", (l, i, s, three) => {
+    expect(declaresThreePoints(columns(l, i, s))).toBe(three);
+  });
+
+  it("in an inherent or target likelihood, impact or score header too", () => {
+    expect(
+      declaresThreePoints([{ field: "inherentLikelihood", header: "Inherent Likelihood (L/M/H)" }]),
+    ).toBe(true);
+    expect(declaresThreePoints([{ field: "targetScore", header: "Target Score (1-9)" }])).toBe(true);
+  });
+
+  it("only in its likelihood, impact and score headers", () => {
+    expect(declaresThreePoints([{ field: "nextReview", header: "Proximity (1-3 months)" }])).toBe(false);
+  });
+});
