@@ -14,7 +14,7 @@ import {
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
 import { foldSpaces } from "./spaces";
 import { stripHtml } from "./html";
-import { financialQuarterStart, financialYearStart } from "./financial-year";
+import { financialQuarterStart, financialYearEndingStart, financialYearStart } from "./financial-year";
 
 /** Excel's last serial (9999-12-31). */
 const MAX_SERIAL = 2958465;
@@ -103,7 +103,16 @@ const ORD = "(?:st|nd|rd|th)?";
 /** A datetime's offset from UTC at its end ("+01:00", "-0500"). */
 const ZONE_END = /[+-]\d{2}:?\d{2}$/;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
-const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TIME}$`, "i");
+/**
+ * Between a day-first date's numbers: a slash (with spaces around it, as text pasted from Word or an e-mail
+ * has it: "12 / 09 / 2022"), a dot or a dash.
+ */
+export const DAY_FIRST_PART_SOURCE = String.raw`(?:\s*\/\s*|[.-])`;
+const PART = DAY_FIRST_PART_SOURCE;
+const DAY_FIRST = new RegExp(
+  String.raw`^${WEEKDAY}(\d{1,2})${PART}(\d{1,2})${PART}(\d{4}|\d{2})${TIME}$`,
+  "i",
+);
 const DAY_MONTH_YEAR = new RegExp(
   String.raw`^${WEEKDAY}(\d{1,2})${ORD}(?:\s+|-|\s*-\s*)(${M})\.?,?(?:\s+|-|\s*-\s*)(\d{4}|\d{2})$`,
   "i",
@@ -112,6 +121,11 @@ const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}(${M})\.?\s+(\d{1,2})${O
 const MONTH_YEAR = new RegExp(String.raw`^(${M})\.?(?:\s+|\s*-\s*|\s*'\s*)(\d{4}|\d{2})$`, "i");
 const QUARTER = /^q([1-4])(?:\s+|\s*[-–—]\s*)?(\d{4})$|^(\d{4})(?:\s+|\s*[-–—]\s*)?q([1-4])$/i;
 const FINANCIAL_YEAR = /^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})$/i;
+/** A financial year named by the year it ends ("FY23", "FY 2023", "FY'23": 2022/23). */
+const FY_ENDING = /^fy\s*'?(\d{4}|\d{2})$/i;
+/** A quarter of a financial year named by the year it ends ("Q4 FY23", "FY23 Q4"). */
+const FY_ENDING_QUARTER =
+  /^q([1-4])\s*(?:[-–—]\s*)?fy\s*'?(\d{4}|\d{2})$|^fy\s*'?(\d{4}|\d{2})\s*(?:[-–—]\s*)?q([1-4])$/i;
 const YEAR = /^(\d{4})$/;
 
 const FY_QUARTER = new RegExp(
@@ -277,8 +291,11 @@ function parseDateForm(text: string, meaning: DateMeaning, options: DateOptions)
     const start = financialYearStart(m[2] ?? m[4], m[3] ?? m[5]);
     if (start === null)
       return fail(`"${text}" is not a financial year (the second year should follow the first)`);
-    const { year, month } = financialQuarterStart(q, start);
-    return ok(pick(monthSpan(year, month).first, monthSpan(year, month + 2).last, meaning));
+    return financialQuarter(q, start, meaning);
+  }
+  if ((m = FY_ENDING_QUARTER.exec(text))) {
+    const start = financialYearEndingStart(m[2] ?? m[3]);
+    return financialQuarter(Number(m[1] ?? m[4]), start, meaning);
   }
   if ((m = QUARTER.exec(text))) {
     const q = Number(m[1] ?? m[4]);
@@ -291,13 +308,25 @@ function parseDateForm(text: string, meaning: DateMeaning, options: DateOptions)
     if (start === null) {
       return fail(`"${text}" is not a financial year (the second year should follow the first)`);
     }
-    return ok(pick(monthSpan(start, 4).first, monthSpan(start + 1, 3).last, meaning));
+    return financialYear(start, meaning);
   }
+  if ((m = FY_ENDING.exec(text))) return financialYear(financialYearEndingStart(m[1]), meaning);
   if ((m = YEAR.exec(text))) {
     const year = Number(m[1]);
     return ok(pick(monthSpan(year, 1).first, monthSpan(year, 12).last, meaning));
   }
   return fail(unreadable(text));
+}
+
+/** UK financial year `start`/`start + 1`: 1 April to 31 March. */
+function financialYear(start: number, meaning: DateMeaning): ParseResult<DayNumber> {
+  return ok(pick(monthSpan(start, 4).first, monthSpan(start + 1, 3).last, meaning));
+}
+
+/** Quarter `q` of the UK financial year starting in `start` (Q1 April–June … Q4 January–March). */
+function financialQuarter(q: number, start: number, meaning: DateMeaning): ParseResult<DayNumber> {
+  const { year, month } = financialQuarterStart(q, start);
+  return ok(pick(monthSpan(year, month).first, monthSpan(year, month + 2).last, meaning));
 }
 
 /** The reason given for a text that is no date form at all. */

@@ -1,7 +1,9 @@
 // A date column written month first (09/30/2022, exported from a US-configured server) is read month first
 // as a whole: some value in it can only be month first, and none can only be day first (SPEC "Values").
 
-const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?:[ T]|$)/;
+import { DAY_FIRST_PART_SOURCE as PART } from "./date";
+
+const SLASHED = new RegExp(String.raw`^(\d{1,2})${PART}(\d{1,2})${PART}(?:\d{4}|\d{2})(?:[ T]|$)`);
 const WEEK_PREFIX = /^(?:w\s*\/?\s*[cb]|week\s+\w+)\s+/i;
 
 /** A date's text without a leading "w/c" or "Week commencing" (looked for only in texts starting with w). */
@@ -10,8 +12,11 @@ function withoutWeekPrefix(text: string): string {
   return first === 0x77 || first === 0x57 ? text.replace(WEEK_PREFIX, "") : text;
 }
 
-/** Two numbers and a third, slashed, dotted or dashed, not inside a longer number: "09/30/2022", "w/c 1.2.22". */
-const SWAPPABLE = /(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d/;
+/**
+ * Two numbers and a third, slashed, dotted or dashed, not inside a longer number: "09/30/2022", "w/c 1.2.22",
+ * "09 / 30 / 2022".
+ */
+const SWAPPABLE = new RegExp(String.raw`(?<!\d)\d{1,2}${PART}\d{1,2}${PART}\d`);
 
 /**
  * False when a date text reads the same whether its column is written month first or not: it has no

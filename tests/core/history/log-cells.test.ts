@@ -166,6 +166,7 @@ describe("readsEitherWay: a date text the column's order could change", () => {
     ["9.5.22", true],
     ["w/c 09/05/2022", true],
     ["Updated 09-05-2022 by JS", true],
+    ["09 / 05 / 2022", true],
     ["2022-09-05", false],
     ["2022-09-05 14:05", false],
     ["5 September 2022", false],

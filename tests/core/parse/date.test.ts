@@ -86,6 +86,11 @@ describe("parseDate: text", () => {
     ["Monday 10 October 2022", "2022-10-10"],
     ["October 10, 2022", "2022-10-10"],
     ["  10   October  2022. ", "2022-10-10"],
+    // Spaces around the slashes, as text pasted from Word or an e-mail has them (review 31).
+    ["12 / 09 / 2022", "2022-09-12"],
+    [" 31 / 03 / 2023 ", "2023-03-31"],
+    ["12/ 09 /22", "2022-09-12"],
+    ["12 / 09 / 2022 14:30", "2022-09-12"],
   ])("%j is %s", (text, iso) => {
     expect(read(text, null, "deadline")).toBe(iso);
     expect(read(text, null, "lastUpdated")).toBe(iso);
@@ -108,6 +113,15 @@ describe("parseDate: text", () => {
     ["2022-23", "2023-03-31", "2022-04-01"],
     ["2022/2023", "2023-03-31", "2022-04-01"],
     ["FY 2023/24", "2024-03-31", "2023-04-01"],
+    // A financial year named by the year it ends, as the UK public sector names it (review 31): FY23 is 2022/23.
+    ["FY23", "2023-03-31", "2022-04-01"],
+    ["FY 23", "2023-03-31", "2022-04-01"],
+    ["FY2023", "2023-03-31", "2022-04-01"],
+    ["fy'23", "2023-03-31", "2022-04-01"],
+    ["FY 22/23", "2023-03-31", "2022-04-01"],
+    ["Q4 FY23", "2023-03-31", "2023-01-01"],
+    ["FY23 Q1", "2022-06-30", "2022-04-01"],
+    ["Q2 - FY2023", "2022-09-30", "2022-07-01"],
     ["2099/00", "2100-03-31", "2099-04-01"],
     ["2022", "2022-12-31", "2022-01-01"],
   ])("%j is %s as a deadline and %s as last updated", (text, deadline, lastUpdated) => {
@@ -279,6 +293,7 @@ describe("parseDate: dates as officers and contractors' systems write them (issu
     ["02/01/2023", "2023-02-01"],
     ["12/31/22", "2022-12-31"],
     ["w/c 09/12/2022", "2022-09-18"],
+    ["09 / 30 / 2022", "2022-09-30"],
   ])("month first when the column is: %j is %s", (text, iso) => {
     const r = parseDate(text, null, "deadline", { monthFirst: true });
     expect(r.ok ? isoFromDay(r.value) : r.reason).toBe(iso);

@@ -29,6 +29,7 @@ describe("month-first date columns", () => {
     ["every value could be either", ["01/10/2022", "05/10/2022"], []],
     ["no value is a slashed date", ["1 October 2022", "Oct 2022"], []],
     ["month first with a time after", ["09/30/2022 14:05", "10/02/2022 09:00"], ["J"]],
+    ["spaces around the slashes", ["09 / 30 / 2022", "10/01/2022"], ["J"]],
   ])("%s → %j", (_name, dates, columns) => {
     const { sheets } = read([registerWith(dates)]);
     expect(sheets[0].monthFirstColumns ?? []).toEqual(columns);
