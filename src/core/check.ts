@@ -40,14 +40,18 @@ export interface CheckOptions {
 
 /** The as-at day a check uses: the option, else the setting, else today. */
 export function resolveAsAt(options: Pick<CheckOptions, "asAt" | "settings" | "today">): DayNumber {
-  // Today where the officer is (a UK check at 00:30 BST on 11 October is as at 11 October), not in UTC.
-  const today = options.today ?? localTodayIso();
+  const today = todayIso(options);
   for (const iso of [options.asAt, options.settings.asAt, today]) {
     if (!iso) continue;
     const d = dayFromIso(iso);
     if (d !== null) return d;
   }
   throw new Error(`resolveAsAt: no valid date among ${options.asAt}, ${options.settings.asAt}, ${today}`);
+}
+
+/** Today's ISO date: the option, else today where the officer is (a UK check at 00:30 BST on 11 October is as at 11 October), not in UTC. */
+function todayIso(options: Pick<CheckOptions, "today">): string {
+  return options.today ?? localTodayIso();
 }
 
 /** Where a finding about a record's field points: the record's first row, the field's column. */
@@ -92,6 +96,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     sheetsNumberingOwnIds(perSheetIds),
     layouts,
     registerCopies,
+    { asAt, today: dayFromIso(todayIso(options)) ?? asAt },
   );
   // An Update Log's rows are read by the history, which counts them.
   for (const sheet of sheets)
@@ -212,14 +217,15 @@ function toFinding(
       message,
     };
   }
-  const { row, col } = locate(r.record, r.field, layouts.get(r.record.sheet), r.col);
-  // The finding names the cell a mark can be seen in; its row stays the record's.
-  const cell = shown(r.record.sheet, row, col);
+  const sheet = r.at?.sheet ?? r.record.sheet;
+  const { row, col } = r.at ?? locate(r.record, r.field, layouts.get(sheet), r.col);
+  // The finding names the cell a mark can be seen in; its row stays the record's (or the other sheet's cell's).
+  const cell = shown(sheet, row, col);
   return new RecordFinding(
     {
       ruleId,
       severity,
-      sheet: r.record.sheet,
+      sheet,
       cell: toA1(cell.row, cell.col),
       row: row + 1,
       col: cell.col,

@@ -6,6 +6,7 @@ import type { UpdateLogField } from "../model/fields";
 import { cellAt, type CellValue, type Grid } from "../model/grid";
 import type {
   ConfirmedPair,
+  DatedAheadRow,
   DueMove,
   EntriesByRisk,
   FactorChange,
@@ -116,10 +117,27 @@ interface LoggedRisk {
 /** Words after a register's sheet name that say it is one: "Highways register", "Highways risk register". */
 const REGISTER_WORDS = /\s+(?:risk\s+)?register$/;
 
+/**
+ * The days a check reads the history as at: what the logs record after the as-at date had not happened yet
+ * (SPEC "Latest update and the review period": counted back from the as-at date), so a check re-run as at
+ * last month gives last month's answer.
+ */
+export interface HistoryAsAt {
+  /** Log rows and backups dated after it are not read. */
+  asAt: DayNumber;
+  /** An Update Log row dated after it too is a date still to come, a year typed wrong: kept as datedAhead. */
+  today: DayNumber;
+}
+
+/** Every row read, whatever its date (no as-at date given). */
+const WHOLE_HISTORY: HistoryAsAt = { asAt: Infinity, today: Infinity };
+
 /** Log entries being read, and the risk each belongs to. */
 class Reading {
   readonly builder: HistoryLogBuilder;
   readonly dueMoves = new Map<string, DueMove[]>();
+  /** Update Log rows dated after the as-at date and today (see HistoryData.datedAhead), by the key of their risk. */
+  readonly datedAhead = new Map<string, DatedAheadRow[]>();
   /** The Import Log's likelihood and impact changes on risks, by entry (see factor-scores). */
   readonly factorChanges = new Map<number, FactorChange>();
   /** Update Log rows set aside, by sheet. */
@@ -135,7 +153,11 @@ class Reading {
   /** Register cells already read: the register sheet each names (undefined for none that numbers its own). */
   private readonly registerOf = new Map<CellValue, string | undefined>();
 
-  constructor(capacity: number, ownNumbering: ReadonlySet<string>) {
+  constructor(
+    capacity: number,
+    ownNumbering: ReadonlySet<string>,
+    readonly asOf: HistoryAsAt,
+  ) {
     this.builder = new HistoryLogBuilder(capacity);
     for (const sheet of ownNumbering) this.ownRegisters.set(foldCaseAndSpaces(sheet), sheet);
   }
@@ -146,10 +168,23 @@ class Reading {
    * entry is kept under (see registerRiskKey and entriesOfRisk).
    */
   addFor(risk: LoggedRisk, register: CellValue, entry: NewEntry): string {
-    const sheet = this.ownRegisters.size === 0 || register === null ? undefined : this.ownRegister(register);
-    const key = sheet === undefined ? risk.key : registerRiskKey(sheet, risk.key);
-    this.builder.add(entry, sheet === undefined ? risk.slot : this.slot(key));
+    const key = this.keyFor(risk, register);
+    this.builder.add(entry, key === risk.key ? risk.slot : this.slot(key));
     return key;
+  }
+
+  /**
+   * The key a log row's entry for `risk` is kept under: the register's own risk's (see registerRiskKey) when the
+   * row names (`register`) a register that numbers its own risks, else the risk's folded id.
+   */
+  keyFor(risk: LoggedRisk, register: CellValue): string {
+    const sheet = this.ownRegisters.size === 0 || register === null ? undefined : this.ownRegister(register);
+    return sheet === undefined ? risk.key : registerRiskKey(sheet, risk.key);
+  }
+
+  /** Keeps an Update Log row dated after the as-at date and today for each risk it names (see datedAhead). */
+  keepAhead(risks: readonly LoggedRisk[], register: CellValue, row: DatedAheadRow): void {
+    for (const risk of risks) if (risk.slot >= 0) push(this.datedAhead, this.keyFor(risk, register), row);
   }
 
   /**
@@ -338,6 +373,7 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading, copies: CopiedUpdat
   let flagNo = false;
   // Days falling or rising from one dated row to the next: a log kept newest at the top mostly falls.
   let previousDay = NaN;
+  const { asAt, today } = into.asOf;
   let falls = 0;
   let rises = 0;
   let read = 0;
@@ -361,6 +397,16 @@ function fromUpdateLog(sheet: UpdateLogSheet, into: Reading, copies: CopiedUpdat
       continue;
     }
     const day = dated.day;
+    // Not yet written as at the as-at date (as the check of that date gave it): neither an update nor a clue
+    // to the order the log is kept in.
+    if (day > asAt) {
+      setAside.add(row, "after the as-at date");
+      if (day > today) {
+        const register = registerAt < 0 ? null : (cells[registerAt] ?? null);
+        into.keepAhead(risks, register, { sheet: grid.sheetName, row, col: dateAt + grid.colOffset, day });
+      }
+      continue;
+    }
     if (day < previousDay) falls++;
     else if (day > previousDay) rises++;
     previousDay = day;
@@ -506,6 +552,7 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     },
   });
   const entry = blankEntry(true, slot);
+  const asAt = into.asOf.asAt;
   let read = 0;
   for (let row = reader.firstRow; row < reader.endRow; row++) {
     const cells = grid.values[row - grid.rowOffset];
@@ -515,7 +562,8 @@ function fromImportLog(reader: ImportLogReader, into: Reading): number {
     const risks = into.risksOf(idCell);
     if (!risks[0].named) continue;
     const dated = reader.dateOf(cells, row);
-    if (dated === null) continue;
+    // A change made after the as-at date had not been made then.
+    if (dated === null || dated.day > asAt) continue;
     read++;
     const now = at.new < 0 ? null : (cells[at.new] ?? null);
     // A cell the import left as it was (a kept formula, an over-long text) changed nothing.
@@ -677,6 +725,8 @@ export function renumberedGroups(pairs: readonly ConfirmedPair[]): string[][] {
  * its new id the entries of its old one. `layouts`: the sheets as the check read them (by name), so that
  * an Import Log's Field is read as the header it was on the sheet its row names (see loggedField).
  * `registerCopies`: the register sheets officers copied and dated by hand, read as dated backups are.
+ * `asOf`: the history as at the check's date: log rows and backups dated after it are not read (an Update Log's
+ * are listed as set aside, and those dated after today too kept as datedAhead).
  */
 export function collectHistory(
   grids: readonly Grid[],
@@ -685,6 +735,7 @@ export function collectHistory(
   ownNumbering: ReadonlySet<string> = new Set(),
   layouts: ReadonlyMap<string, SheetLayout> = new Map(),
   registerCopies: ReadonlyMap<string, RegisterCopy> = new Map(),
+  asOf: HistoryAsAt = WHOLE_HISTORY,
 ): HistoryData {
   const firstNamed = new Map<string, DayNumber>();
   const importLogs: ImportLogReader[] = [];
@@ -692,8 +743,10 @@ export function collectHistory(
   for (const grid of grids) {
     const backup = datedBackupOf(grid.sheetName, registerCopies, ownNumbering);
     if (backup !== null) {
-      // A backup of a register that numbers its own risks dates that register's risks alone.
+      // A backup of a register that numbers its own risks dates that register's risks alone. One dated after
+      // the as-at date had not been taken then: it dates nothing.
       const { day, register } = backup;
+      if (day > asOf.asAt) continue;
       for (const id of backupRiskKeys(grid)) {
         const key = register === null ? id : registerRiskKey(register, id);
         const seen = firstNamed.get(key);
@@ -708,7 +761,7 @@ export function collectHistory(
   const capacity =
     updateLogs.reduce((n, s) => n + rowsBelow(s.headerRow + 1, s.grid.rowOffset + s.grid.values.length), 0) +
     importLogs.reduce((n, l) => n + rowsBelow(l.firstRow, l.endRow), 0);
-  const reading = new Reading(capacity, ownNumbering);
+  const reading = new Reading(capacity, ownNumbering, asOf);
   const sheetRows = new Map<string, number>();
   const copies = updateLogs.length > 1 ? new CopiedUpdates() : null;
   for (const sheet of updateLogs) sheetRows.set(sheet.grid.sheetName, fromUpdateLog(sheet, reading, copies));
@@ -724,6 +777,7 @@ export function collectHistory(
     logRows: [...sheetRows.values()].reduce((n, r) => n + r, 0),
     ownNumbering,
     ...(reading.factorChanges.size > 0 ? { factorChanges: reading.factorChanges } : {}),
+    ...(reading.datedAhead.size > 0 ? { datedAhead: reading.datedAhead } : {}),
   };
   // A confirmed renumbering is one risk: each of its ids gets all their entries (the register may keep
   // any). On a register numbering its own risks, the rows naming it keep them under its own keys (see

@@ -2,7 +2,15 @@
 // risk the slots in the order they happened. A history of 120k log rows makes no object per row; an
 // entry's words are read from its log row only when the meeting card or the Check view shows it.
 
-import type { DueMove, EntryTexts, HistoryData, HistoryEntry, HistoryLog, LogSheet } from "../model/history";
+import type {
+  DatedAheadRow,
+  DueMove,
+  EntryTexts,
+  HistoryData,
+  HistoryEntry,
+  HistoryLog,
+  LogSheet,
+} from "../model/history";
 import type { DayNumber } from "../parse/day";
 
 /** What one entry is made of when it is added to the log. */
@@ -301,6 +309,22 @@ export function dueMovesOfRisk(history: HistoryData, sheet: string, key: string)
 }
 
 const NO_MOVES: readonly DueMove[] = [];
+
+/**
+ * The Update Log rows dated after the as-at date and today that name a risk (see HistoryData.datedAhead), keyed
+ * as {@link entriesOfRisk} finds its rows: on a register numbering its own risks, the rows naming it and those
+ * naming none.
+ */
+export function datedAheadOfRisk(history: HistoryData, sheet: string, key: string): readonly DatedAheadRow[] {
+  const ahead = history.datedAhead;
+  if (!ahead || !key) return NO_AHEAD;
+  const shared = ahead.get(key) ?? NO_AHEAD;
+  if (!history.ownNumbering.has(sheet)) return shared;
+  const own = ahead.get(registerRiskKey(sheet, key));
+  return own ? [...own, ...shared] : shared;
+}
+
+const NO_AHEAD: readonly DatedAheadRow[] = [];
 
 /** The entries kept under `key` (a folded id, or a register's own key: see registerRiskKey; "" for none). */
 export function entriesFor(history: HistoryData, key: string): LogEntries {

@@ -273,6 +273,17 @@ export interface FactorChange {
   now: CellValue;
 }
 
+/** An Update Log row dated after the as-at date and after today (see HistoryData.datedAhead). */
+export interface DatedAheadRow {
+  /** The log sheet's name. */
+  sheet: string;
+  /** 0-based sheet row and column of the row's date cell. */
+  row: number;
+  col: number;
+  /** The day its date cell reads as. */
+  day: DayNumber;
+}
+
 export interface HistoryData {
   /** Every log entry read. */
   log: HistoryLog;
@@ -293,6 +304,11 @@ export interface HistoryData {
   sheetRows: Map<string, number>;
   /** An Update Log's rows that could not be read as entries, and why (for its sheet list entry). */
   setAside?: Map<string, SetAsideRow[]>;
+  /**
+   * Update Log rows dated after the as-at date and after today too (a date still to come: a year typed wrong,
+   * "30/09/2202"), keyed as `byRisk` is; not read as entries (see collectHistory). Absent when there are none.
+   */
+  datedAhead?: Map<string, DatedAheadRow[]>;
   /** Log rows read, for the Check view and the benchmark. */
   logRows: number;
   /**

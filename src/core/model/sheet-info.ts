@@ -87,11 +87,13 @@ export interface SheetInfo {
 
 /**
  * A row inside a table that is not a record: a totals row or a section heading; on an Update Log, a row
- * that names a risk without a date the history can read, or a dated row that names no risk.
+ * that names a risk without a date the history can read, a dated row that names no risk, or a row dated after
+ * the as-at date (not read as at that date).
  */
 export interface SetAsideRow {
   row: number;
-  reason: "totals" | "heading" | "footer" | "key" | "sign-off" | "no date" | "no risk id";
+  reason:
+    "totals" | "heading" | "footer" | "key" | "sign-off" | "no date" | "no risk id" | "after the as-at date";
 }
 
 /** The kinds of sheet a check reads: a workbook with none of them has nothing to check. */

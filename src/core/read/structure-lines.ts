@@ -19,6 +19,7 @@ const ASIDE_REASON = {
   "sign-off": "sign-off or review note",
   "no date": "no date the history can read",
   "no risk id": "no risk id",
+  "after the as-at date": "dated after the as-at date, not read yet",
 } as const;
 
 /** What the sheet list says of a register that holds closed risks or opportunities (its name says so). */

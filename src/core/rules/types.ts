@@ -30,6 +30,11 @@ export type RuleReport =
        * filled (the as-at month's of a field kept month by month, see risk/stale-update).
        */
       col?: number;
+      /**
+       * A cell of another sheet the finding points at, where the record is what it is about: the date cell of
+       * an Update Log row naming the risk (0-based row and column of that sheet; see risk/future-date).
+       */
+      at?: { sheet: string; row: number; col: number };
       messageId: string;
       data?: Record<string, string | number>;
     }

@@ -407,6 +407,70 @@ describe("an Update Log's rows the history cannot read", () => {
   });
 });
 
+describe("the history as at the as-at date (review 31)", () => {
+  // SPEC "Latest update and the review period": counted back from the as-at date. What the logs record after
+  // it had not happened then: a check re-run as at last month gives last month's answer.
+  it("reads no Update Log row dated after the as-at date, and lists each as set aside", () => {
+    const report = reportOf(
+      [
+        hregister(hrisk({ score: 12, lastReview: "15/08/2022" })),
+        hlog(
+          logRow("15/08/2022", "HRC-001", 9),
+          logRow("01/10/2022", "HRC-001", 16, false, "Claim received"),
+          logRow("Oct 2022", "HRC-001", 16),
+        ),
+      ],
+      { asAt: "2022-09-30" },
+    );
+    const log = report.sheets.find((s) => s.kind === "update-log")!;
+    expect(log.recordCount).toBe(1);
+    expect(log.setAside).toEqual([
+      { row: 2, reason: "after the as-at date" },
+      { row: 3, reason: "after the as-at date" },
+    ]);
+    expect(structureLines(log)).toEqual([
+      "Not taken for records: row 3 (dated after the as-at date, not read yet), row 4 (dated after the as-at date, not read yet).",
+    ]);
+    expect(riskHistory(report, report.risks[0], 2).points.map((p) => [p.month, p.score])).toEqual([
+      ["2022-08", 9],
+      ["2022-09", 12],
+    ]);
+    expect(report.findings.filter((f) => f.ruleId === "risk/stale-update").map((f) => f.cell)).toEqual([
+      "K2",
+    ]);
+  });
+
+  it("reads no Import Log change made after the as-at date", () => {
+    const change = (when: string, old: number, now: number) =>
+      [when, "iris.xlsx", "IRIS Risks", "HRC-001", null, "Current Risk Score", old, now] as CellValue[];
+    const report = reportOf(
+      [
+        hregister(hrisk({ score: 16 })),
+        importLog(NEW_LAYOUT, change("2022-08-10 14:05", 6, 9), change("2022-10-20 09:00", 9, 16)),
+      ],
+      { asAt: "2022-10-10" },
+    );
+    expect(
+      riskHistory(report, report.risks[0], 3).points.map((p) => [p.month, p.score, p.entries.length]),
+    ).toEqual([
+      ["2022-08", 9, 1],
+      ["2022-09", 9, 0],
+      ["2022-10", 16, 0],
+    ]);
+  });
+
+  it("dates a risk by no backup taken after the as-at date", () => {
+    const backup = (date: string): SheetSpec => ({
+      name: `Backup IRIS Risks ${date}`,
+      rows: [HISTORY_REGISTER_HEADERS, hrisk({ raised: null })],
+    });
+    const risks = reportOf([hregister(hrisk({ raised: null })), backup("2022-11-01")]).risks;
+    expect(risks.filter((r) => r.sheet === "IRIS Risks").map((r) => [r.trend, r.firstSeen])).toEqual([
+      [null, null],
+    ]);
+  });
+});
+
 describe("rows of a log kept by hand", () => {
   const pointsOf = (report: ReturnType<typeof reportOf>, i = 0, months = 3) =>
     riskHistory(report, report.risks[i], months).points.map((p) => [p.month, p.score, p.entries.length]);

@@ -1,4 +1,5 @@
-import { findingsOf, register, risk, SERIAL, type RunOptions, type SheetSpec } from "./harness";
+import type { CellValue } from "../../../src/core/model/grid";
+import { findingsOf, register, risk, SERIAL, updateLog, type RunOptions, type SheetSpec } from "./harness";
 
 const RULE = "risk/future-date";
 
@@ -67,5 +68,28 @@ describe(RULE, () => {
     ],
   ])("beside a date column, valid: %s", (_name, sheet) => {
     expect(findingsOf(RULE, [sheet])).toEqual([]);
+  });
+
+  // An Update Log row dated after the as-at date is not read as at that date; dated after today as well, it is
+  // a date still to come (a year typed wrong): reported at its date cell, about the risk it names (review 31).
+  it.each<[string, CellValue, RunOptions, [string, string][]]>([
+    ["a year typed wrong", "30/09/2202", {}, [["A2", "futureLog"]]],
+    ["the day after today", "11/10/2022", {}, [["A2", "futureLog"]]],
+    [
+      "after the as-at date but not after today: a later month's update",
+      "05/10/2022",
+      { asAt: "2022-09-30" },
+      [],
+    ],
+    ["on the as-at date", "10/10/2022", {}, []],
+  ])("an Update Log row: %s", (_name, date, options, expected) => {
+    const log = updateLog([date, "HRC-001", "J Smith", "Reviewed", "No", 12, "Treat"]);
+    expect(findingsOf(RULE, [register(risk({ lastReview: "15/09/2022" })), log], options)).toEqual(expected);
+  });
+
+  it("reports a log row once, however many registers hold its risk", () => {
+    const log = updateLog(["30/09/2202", "HRC-001", "J Smith", "Reviewed", "No", 12, "Treat"]);
+    const other = { ...register(risk()), name: "Directorate Risks" };
+    expect(findingsOf(RULE, [register(risk()), other, log])).toEqual([["A2", "futureLog"]]);
   });
 });

@@ -111,6 +111,15 @@ describe(RULE, () => {
       [["J3", "never"]],
     ],
     [
+      // The history as at the as-at date: a log row written after it had not been written then (review 31).
+      "an Update Log row dated after the as-at date does not count",
+      [
+        register(risk({ lastReview: "01/08/2022" })),
+        updateLog(["11/10/2022", "HRC-001", "J Smith", "Reviewed", "No", 12, "Treat"]),
+      ],
+      [["J3", "stale"]],
+    ],
+    [
       "as at 2023-03-31 an update on 2023-02-27 does not count",
       [register(risk({ lastReview: "27/02/2023" }))],
       [["J3", "stale"]],
