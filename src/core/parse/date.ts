@@ -14,6 +14,7 @@ import {
 import { fullYear, MONTH_WORD_SOURCE, monthNumber } from "./months";
 import { foldSpaces } from "./spaces";
 import { stripHtml } from "./html";
+import { isPlaceholder } from "./placeholder";
 import { financialQuarterStart, financialYearEndingStart, financialYearStart } from "./financial-year";
 
 /** Excel's last serial (9999-12-31). */
@@ -376,6 +377,17 @@ export function parseDate(
 }
 
 const NO_OPTIONS: DateOptions = {};
+
+/**
+ * True when a cell's text that parseDate could not read was written as a date all the same, so an officer
+ * should be told it cannot be read ("29/02/23", "31/02/2023", "Q5 2023"): it has a digit and is no placeholder.
+ * Words said instead of a date ("Ongoing", "Monthly", "TBC", "#N/A") are not.
+ */
+export function writtenAsDate(text: string): boolean {
+  return DIGIT.test(text) && !isPlaceholder(text);
+}
+
+const DIGIT = /\d/;
 
 /** A cell as the date readers see it: its value, number format and how its column is read. */
 export interface DateCell {

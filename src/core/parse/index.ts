@@ -16,7 +16,14 @@ export {
   ukDate,
   ukDateOfIso,
 } from "./day";
-export { parseDate, parseDateCell, isDateFormat, isMonthOnlyFormat, dayFromSerial } from "./date";
+export {
+  parseDate,
+  parseDateCell,
+  isDateFormat,
+  isMonthOnlyFormat,
+  dayFromSerial,
+  writtenAsDate,
+} from "./date";
 export type { DateOptions, DateCell } from "./date";
 export { isPlaceholder } from "./placeholder";
 export { FACTOR_MAX, onScale, parseScore, SCORE_MAX } from "./score";

@@ -29,6 +29,7 @@ import {
   strategiesNamed,
   ragFromScore,
   subtractMonths,
+  writtenAsDate,
   type ParseResult,
   type Strategy,
   type DateMeaning,
@@ -175,6 +176,11 @@ export interface RuleContext {
   ownRatingScale(sheet: string): OwnRatingScale | null;
   /** A field's date, or null when blank or unreadable. */
   dateOf(record: SheetRecord<string>, field: string, meaning: DateMeaning): DayNumber | null;
+  /**
+   * A field's text when it was written as a date but cannot be read as one ("29/02/23", "31/02/2023": see
+   * writtenAsDate), for a finding to quote; null when it reads as a date, is blank, a placeholder or words.
+   */
+  unreadableDate(record: SheetRecord<string>, field: string, meaning: DateMeaning): string | null;
   /** A field's number (likelihood and impact words read on their scales), or null. */
   numberOf(record: SheetRecord<string>, field: string): number | null;
   /**
@@ -644,6 +650,11 @@ export function buildRuleContext(
       return openRowsElsewhere(risk).find((other) => ownLatestUpdate(other) === latest) ?? risk;
     },
     dateOf,
+    unreadableDate(record, field, meaning) {
+      if (dateOf(record, field, meaning) !== null) return null;
+      const text = fieldText(record, field);
+      return text !== "" && writtenAsDate(text) ? text : null;
+    },
     numberOf(record, field) {
       const col = fieldColumn(record, field);
       if (col === undefined) return null;

@@ -35,7 +35,12 @@ export const rule: Rule = {
       "An open risk has no update, or its latest update (own date, dated lines, its actions' updates, Update Log; the newest of every register holding it open) is older than the review period.",
     messages: {
       never: "Risk {id} has no recorded update: it needs one {every}, even if nothing changed.",
+      // The risk's last-updated cell says when it was updated, in words no date can be read from ("29/02/23").
+      neverReadable:
+        'Risk {id} has last-updated date "{text}", which cannot be read as a date, and no other update: it needs one {every}, even if nothing changed.',
       stale: "Risk {id} was last updated {date}, before {cutoff}: it needs an update {within}.",
+      staleUnreadable:
+        'Risk {id} was last updated {date}, before {cutoff} (its last-updated date "{text}" cannot be read as a date): it needs an update {within}.',
     },
   },
   check(ctx) {
@@ -45,17 +50,33 @@ export const rule: Rule = {
       const r = ctx.records.risks[k];
       if (!ctx.isOpenRisk(r)) continue;
       const latest = ctx.latestUpdate(r);
+      if (latest !== null && latest >= ctx.reviewCutoff) continue;
       const id = ctx.riskId(r) || "(no id)";
+      const text = unreadableLastUpdated(ctx, r);
+      const place = { record: r, ...cellToFill(ctx, r) };
       if (latest === null)
-        out.push({ record: r, ...cellToFill(ctx, r), messageId: "never", data: { id, every: period.every } });
-      else if (latest < ctx.reviewCutoff)
-        out.push({
-          record: r,
-          ...cellToFill(ctx, r),
-          messageId: "stale",
-          data: { id, date: ukDate(latest), cutoff: ukDate(ctx.reviewCutoff), within: period.within },
-        });
+        out.push(
+          text === null
+            ? { ...place, messageId: "never", data: { id, every: period.every } }
+            : { ...place, messageId: "neverReadable", data: { id, text, every: period.every } },
+        );
+      else {
+        const data = { id, date: ukDate(latest), cutoff: ukDate(ctx.reviewCutoff), within: period.within };
+        out.push(
+          text === null
+            ? { ...place, messageId: "stale", data }
+            : { ...place, messageId: "staleUnreadable", data: { ...data, text } },
+        );
+      }
     }
     return out;
   },
 };
+
+/**
+ * The risk's last-updated cell's text when it was written as a date that cannot be read ("29/02/23": see
+ * RuleContext.unreadableDate), so the finding says so rather than that nothing records an update; else null.
+ */
+function unreadableLastUpdated(ctx: RuleContext, r: RiskRecord): string | null {
+  return ctx.hasField(r.sheet, "lastUpdated") ? ctx.unreadableDate(r, "lastUpdated", "lastUpdated") : null;
+}

@@ -53,7 +53,8 @@ describe("month-first date columns", () => {
 describe("Excel serials in a CSV's date columns", () => {
   it.each<[string, string, string[]]>([
     ["a CSV: the serial is 1 October 2022, a recent update", "iris-export.csv", []],
-    ["a workbook: a number without a date format is no date", "register.xlsx", ["never"]],
+    // The finding quotes the number the cell shows as a date that cannot be read (review 31).
+    ["a workbook: a number without a date format is no date", "register.xlsx", ["neverReadable"]],
   ])("%s", (_name, origin, messages) => {
     const report = checkWorkbook([registerWith([44835], [44880], origin)], {
       settings: defaultSettings(),

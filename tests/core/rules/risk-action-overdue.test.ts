@@ -70,4 +70,48 @@ describe(RULE, () => {
   ])("invalid: %s", (_name, sheets, expected) => {
     expect(findingsOf(RULE, sheets)).toEqual(expected);
   });
+
+  // SPEC "What must never happen": a due date that cannot be read would never be found overdue. Written as a
+  // date (it has a digit), it is reported at its cell, quoting it (review 31); words said instead of a date
+  // ("Ongoing") and placeholders are not.
+  it.each<[string, SheetSpec[], [string, string][]]>([
+    [
+      "29 February in a year without one",
+      [actionsSheet(action({ due: "29/02/23" }))],
+      [["E2", "unreadable"]],
+    ],
+    ["no 31 April", [actionsSheet(action({ due: "31/04/2023" }))], [["E2", "unreadable"]]],
+    [
+      "an action naming several risks",
+      [actionsSheet(action({ riskId: "HRC-001, HRC-002", due: "31/02/2023" }))],
+      [["E2", "sharedUnreadable"]],
+    ],
+    [
+      "the risk's own action on the register",
+      [
+        {
+          name: "Risks",
+          rows: [
+            ["Risk ID", "Risk Title", "Risk Owner", "Action Due Date", "Action Status", "Risk Status"],
+            ["HRC-001", "Pothole claims", "Jane Smith", "29/02/23", "In progress", "Open"],
+          ],
+        },
+      ],
+      [["D2", "ownUnreadable"]],
+    ],
+  ])("a due date that cannot be read, invalid: %s", (_name, sheets, expected) => {
+    expect(findingsOf(RULE, sheets)).toEqual(expected);
+  });
+
+  it.each<[string, SheetSpec[]]>([
+    ["words said instead of a date", [actionsSheet(action({ due: "Ongoing" }))]],
+    ["an Excel error value", [actionsSheet(action({ due: "#DIV/0!" }))]],
+    ["completed", [actionsSheet(action({ due: "29/02/23", status: "Completed" }))]],
+    [
+      "the action's risk is closed",
+      [register(risk({ status: "Closed" })), actionsSheet(action({ due: "29/02/23" }))],
+    ],
+  ])("a due date that cannot be read, valid: %s", (_name, sheets) => {
+    expect(findingsOf(RULE, sheets)).toEqual([]);
+  });
 });

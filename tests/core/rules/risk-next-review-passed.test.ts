@@ -26,4 +26,14 @@ describe(RULE, () => {
   ])("invalid: %s", (_name, sheet, expected) => {
     expect(findingsOf(RULE, [sheet])).toEqual(expected);
   });
+
+  // A next review date written as a date that cannot be read is reported at its cell, quoting it (review 31).
+  it.each<[string, RiskRow, [string, string][]]>([
+    ["no 31 February", { nextReview: "31/02/2023" }, [["L3", "unreadable"]]],
+    ["no 29 February in 2023", { nextReview: "29/02/23" }, [["L3", "unreadable"]]],
+    ["words instead of a date", { nextReview: "Monthly" }, []],
+    ["a closed risk", { nextReview: "31/02/2023", status: "Closed" }, []],
+  ])("a next review date that cannot be read: %s", (_name, over, expected) => {
+    expect(findingsOf(RULE, [register(risk(over))])).toEqual(expected);
+  });
 });

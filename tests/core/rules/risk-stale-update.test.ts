@@ -106,9 +106,21 @@ describe(RULE, () => {
       [["J3", "stale"]],
     ],
     [
+      // The cell shows the number (44835): the finding quotes it as a date that cannot be read (review 31),
+      // rather than saying nothing records an update.
       "a serial without a date format is a number, not a date",
       [serialRegister(SERIAL["2022-10-01"], null)],
-      [["J3", "never"]],
+      [["J3", "neverReadable"]],
+    ],
+    // A last-updated date written as a date that cannot be read is quoted, not taken for no update (review 31).
+    ["no 29 February in 2022", [register(risk({ lastReview: "29/02/22" }))], [["J3", "neverReadable"]]],
+    [
+      "an unreadable last-updated date beside an old log entry",
+      [
+        register(risk({ lastReview: "31/09/2022" })),
+        updateLog(["01/08/2022", "HRC-001", "J Smith", "Reviewed", "No", 12, "Treat"]),
+      ],
+      [["J3", "staleUnreadable"]],
     ],
     [
       // The history as at the as-at date: a log row written after it had not been written then (review 31).
