@@ -257,9 +257,13 @@ function resultCell(raw: Uint8Array, row: number, col: number, style: number, p:
   let text: string | null = null;
   let inV = false;
   let inT = false;
+  let first = true;
   for (let t = x.next(); t !== Tok.End; t = x.next()) {
     if (t === Tok.Open) {
-      if (x.depth === 1) {
+      // The result's type is the <c>'s own `t`: a shared formula's follower <f t="shared" si="1"/> is
+      // self-closing, so it stands at the <c>'s depth, and its `t` is the formula's kind, not the result's.
+      if (first) {
+        first = false;
         const i = x.attr(ATTR_T);
         if (i >= 0) type = new TextDecoder().decode(raw.subarray(x.attrValueStart(i), x.attrValueEnd(i)));
       } else if (x.is(V) && !x.selfClosing) inV = true;
