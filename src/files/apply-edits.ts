@@ -33,6 +33,7 @@ import {
   extendTableAboveTotals,
   relsPathOf,
   RelsXml,
+  removeContentType,
   STYLES_CONTENT_TYPE,
   STYLES_REL_TYPE,
   tablePartsOf,
@@ -40,8 +41,15 @@ import {
   WORKSHEET_CONTENT_TYPE,
   WORKSHEET_REL_TYPE,
 } from "./xlsx/package-parts";
+import {
+  changedSheetTail,
+  moveNotes,
+  type SheetRowChange,
+  type TableRowsAdded,
+} from "./xlsx/anchored-ranges";
 import { moveTotalsRowDown } from "./xlsx/move-totals-row";
-import { tableColumns } from "./xlsx/table-parts";
+import { copiedDown, movedRow, type RowsMoved } from "./xlsx/shift-row-refs";
+import { parseTableArea, tableColumns, tableRowRules, type CalculatedColumn } from "./xlsx/table-parts";
 import { backupSheetXml, ownedSheetXml } from "./xlsx/sheet-build";
 import { editSheetXml, type CellWrite } from "./xlsx/sheet-edit";
 import { MINIMAL_STYLES, StyleBook } from "./xlsx/style-book";
@@ -77,11 +85,15 @@ function lastUsedRow(grid: Grid | undefined): number {
  * is edited part by part, as Excel would leave it: backups become new sheets (values as they show, styles,
  * widths, merges; marked as owned); cells are written into the sheet XML of the sheets they are on (text
  * always as text, inline; a formula never overwritten, its saved result dropped where the edits make it out
- * of date; a new row styled like the row above and added to
- * the Excel table it extends, above the table's totals row when the edits move that row down); log rows are appended to their owned tab (created with its title block when
- * missing); owned tabs are rewritten whole. New cell styles are appended to styles.xml. Every other part —
- * charts, pivot tables, drawings, comments, VBA, custom properties, defined names — is copied unchanged,
- * compressed bytes and all. A user's sheet that has an owned tab's name is never touched.
+ * of date; a new row styled like the data row above (never a totals row) and added to the Excel table it
+ * extends, above the table's totals row when the edits move that row down, with the table's calculated
+ * columns and its columns' drop-downs and conditional formats, and what is anchored to a moved totals
+ * row moved with it: see changedSheetTail, moveNotes, WorkbookXml.moveNamesOn); log rows are appended to
+ * their owned tab (created with its title block when missing); owned tabs are rewritten whole. New cell
+ * styles are appended to styles.xml; the calculation chain is dropped once formula cells move or are
+ * added. Every other part — charts, pivot tables, drawings, comments, VBA, custom properties, defined
+ * names — is copied unchanged, compressed bytes and all. A user's sheet that has an owned tab's name is
+ * never touched.
  * `grids` are the workbook's sheets as already read (read again when not given). `original` is never modified.
  * @throws FileReadError when `original` cannot be read as a workbook or a sheet named by the edits is not in it.
  */
@@ -261,47 +273,45 @@ function writeEdits(
     } else addSheet(name, built.xml, tab.kind === "settings", built.printTitlesRow);
   }
 
-  // A formula anywhere may read a cell written here: Excel recalculates them all on opening.
-  if (writes.size > 0 && grids.some((g) => (g.formulas?.size ?? 0) > 0)) workbook.recalculateOnOpen();
+  // Formula cells moved (a totals row) or added (a table's calculated columns): the calculation chain goes.
+  let formulaCellsChanged = false;
   for (const { sheet, cells } of writes.values()) {
     if (sheet.grid?.owned) ownedWritten.push(sheet.name);
     // New rows inside a table above its totals row: the totals row moves down first, the table grows.
     const move = totalsMoves.get(sheet.path);
+    const moved: RowsMoved | null = move
+      ? { at: move.row, by: move.by, intoBlankRows: move.intoBlankRows === true }
+      : null;
+    const sheetRels = relsPathOf(sheet.path);
+    const tables = inPart(fileName, sheetRels, () => tablePartsOf(sheet.path, pkg.read(sheetRels)));
+    const grown = tables.length === 0 ? [] : growTables(sheet, tables, cells, moved);
+    const calculated = withCalculatedColumns(cells, grown);
+    const change: SheetRowChange = { moved, grown: grown.map((g) => g.rows) };
+    // A new risk never takes the look of a table's totals row, wherever that row now is.
+    const totals = sheet.grid?.totalsRows ?? [];
+    const notStyleSources = new Set(totals.map((r) => (moved ? movedRow(moved, r) : r)));
     const edited = inPart(fileName, sheet.path, () => {
       const xml = move
         ? moveTotalsRowDown(need(sheet.path), move.row, move.by, move.intoBlankRows)
         : need(sheet.path);
-      return editSheetXml(xml, cells, styles, workbook.date1904).xml;
+      const anchorsChange = moved !== null || grown.length > 0;
+      return editSheetXml(xml, cells, styles, workbook.date1904, {
+        notStyleSources,
+        ...(anchorsChange ? { tail: (text: string) => changedSheetTail(text, change) } : {}),
+      }).xml;
     });
     pkg.write(sheet.path, edited);
-    const sheetRels = relsPathOf(sheet.path);
-    const tables = inPart(fileName, sheetRels, () => tablePartsOf(sheet.path, pkg.read(sheetRels)));
-    if (move) {
-      for (const table of tables) {
-        const bytes = pkg.read(table);
-        const grown = bytes === null ? null : extendTableAboveTotals(bytes, move.row, move.by);
-        if (grown !== null) pkg.write(table, grown);
-      }
-      continue;
+    for (const g of grown) pkg.write(g.part, g.bytes);
+    if (moved) {
+      inPart(fileName, sheetRels, () => moveNotes(pkg, sheet.path, moved));
+      workbook.moveNamesOn(sheet.name, moved);
     }
-    // The new records' rows (the edits say which; else the rows below the sheet's last used row).
-    const added = appendedRows.get(sheet.name.toLowerCase());
-    const last = lastUsedRow(sheet.grid);
-    const appended = cells.filter((c) => (added ? added.has(c.row) : c.row > last));
-    const newRows = [...new Set(appended.map((c) => c.row))];
-    if (newRows.length === 0) continue;
-    // Only the table the new rows are written into grows (extendTable: the rows straight below it), and
-    // only one whose columns hold every new cell: not a key beside the register that ends on the same
-    // row, nor an officer's own narrower table just above them.
-    const holdsNewCells = (cols: [number, number] | null): boolean =>
-      cols !== null && appended.every((c) => c.col >= cols[0] && c.col <= cols[1]);
-    for (const table of tables) {
-      const bytes = pkg.read(table);
-      if (bytes === null || !holdsNewCells(inPart(fileName, table, () => tableColumns(bytes)))) continue;
-      const grown = extendTable(bytes, newRows);
-      if (grown !== null) pkg.write(table, grown);
-    }
+    if (moved || calculated) formulaCellsChanged = true;
   }
+  // A formula anywhere may read a cell written here: Excel recalculates them all on opening.
+  if (writes.size > 0 && (formulaCellsChanged || grids.some((g) => (g.formulas?.size ?? 0) > 0)))
+    workbook.recalculateOnOpen();
+  const removedParts = formulaCellsChanged ? dropCalcChain() : [];
 
   // New sheets at the end, so every existing sheet index (sheet-scoped names, active tab) stays as it was.
   const types: { part: string; type: string }[] = [];
@@ -330,11 +340,74 @@ function writeEdits(
   }
   if (workbook.changed) pkg.write(WORKBOOK, workbook.toBytes());
   if (rels.changed) pkg.write(WORKBOOK_RELS, rels.toBytes());
-  if (types.length > 0) {
-    const contentTypes = inPart(fileName, CONTENT_TYPES, () => addContentTypes(need(CONTENT_TYPES), types));
+  if (types.length > 0 || removedParts.length > 0) {
+    const contentTypes = inPart(fileName, CONTENT_TYPES, () => {
+      let bytes = types.length > 0 ? addContentTypes(need(CONTENT_TYPES), types) : need(CONTENT_TYPES);
+      for (const part of removedParts) bytes = removeContentType(bytes, part);
+      return bytes;
+    });
     pkg.write(CONTENT_TYPES, contentTypes);
   }
   return pkg.toBytes();
+
+  /**
+   * Removes Excel's calculation chain (xl/calcChain.xml, its relationship and content type), as other
+   * writers do once formula cells have moved or been added: an entry naming a cell that no longer holds a
+   * formula makes Excel repair the file, and Excel builds the chain again as it calculates. The parts removed.
+   */
+  function dropCalcChain(): string[] {
+    const chains = rels.rels.filter((r) => !r.external && relationshipKind(r.type) === "calcChain");
+    for (const r of chains) rels.remove(r.id);
+    const parts = chains.map((r) => resolveTarget("xl/", r.target));
+    for (const part of parts) if (pkg.has(part)) pkg.remove(part);
+    return parts;
+  }
+
+  /**
+   * The tables of `sheet` (package paths) the new rows grow: with `moved`, the one whose totals row moves
+   * down (extendTableAboveTotals); else the one the new rows are written straight below (extendTable),
+   * and only if its columns hold every new cell: not a key beside the register that ends on the same
+   * row, nor an officer's own narrower table just above them.
+   */
+  function growTables(
+    sheet: SheetRef,
+    tables: readonly string[],
+    cells: readonly CellWrite[],
+    moved: RowsMoved | null,
+  ): GrownTable[] {
+    const grown: GrownTable[] = [];
+    let newRows: number[] = [];
+    let appended: readonly CellWrite[] = [];
+    if (!moved) {
+      // The new records' rows (the edits say which; else the rows below the sheet's last used row).
+      const added = appendedRows.get(sheet.name.toLowerCase());
+      const last = lastUsedRow(sheet.grid);
+      appended = cells.filter((c) => (added ? added.has(c.row) : c.row > last));
+      newRows = [...new Set(appended.map((c) => c.row))];
+      if (newRows.length === 0) return grown;
+    }
+    const holdsNewCells = (cols: [number, number] | null): boolean =>
+      cols !== null && appended.every((c) => c.col >= cols[0] && c.col <= cols[1]);
+    for (const table of tables) {
+      const bytes = pkg.read(table);
+      if (bytes === null) continue;
+      const rules = inPart(fileName, table, () => tableRowRules(bytes));
+      if (rules === null) continue;
+      if (moved) {
+        const after = extendTableAboveTotals(bytes, moved.at, moved.by);
+        if (after === null) continue;
+        const last = moved.at - 1;
+        grown.push(grownTable(table, after, rules, last, last + moved.by));
+      } else {
+        if (!holdsNewCells(inPart(fileName, table, () => tableColumns(bytes)))) continue;
+        const after = extendTable(bytes, newRows);
+        const area = after === null ? null : inPart(fileName, table, () => parseTableArea(after));
+        if (after === null || area === null) continue;
+        grown.push(grownTable(table, after, rules, rules.area.bottom, area.bottom));
+      }
+    }
+    return grown;
+  }
 
   /** Appends a log's rows to its owned tab, or creates the tab (title block, header, marker) with them. */
   function appendLog(log: LogAppend): void {
@@ -390,3 +463,53 @@ function writeEdits(
     addSheet(name, built.xml, false, built.printTitlesRow);
   }
 }
+
+/** A table part grown over an import's new rows: its new bytes, the rows it grew by, its calculated columns. */
+interface GrownTable {
+  part: string;
+  bytes: Uint8Array;
+  rows: TableRowsAdded;
+  calculated: CalculatedColumn[];
+}
+
+/** A GrownTable whose data rows ended on `lastDataRow` and now end on `newLastDataRow` (0-based). */
+function grownTable(
+  part: string,
+  bytes: Uint8Array,
+  rules: NonNullable<ReturnType<typeof tableRowRules>>,
+  lastDataRow: number,
+  newLastDataRow: number,
+): GrownTable {
+  const { area, firstDataRow, calculated } = rules;
+  return {
+    part,
+    bytes,
+    rows: { left: area.left, right: area.right, firstDataRow, lastDataRow, newLastDataRow },
+    calculated,
+  };
+}
+
+/**
+ * Gives the rows each table grew over its calculated columns' formulas, as Excel fills them into a new
+ * table row: a value the edits write there stays as the formula's saved result (the workbook reads as
+ * imported until Excel works the formula out again on opening); SPEC "Formulas": the register's formula
+ * is never replaced by a value. Returns whether any formula was written.
+ */
+function withCalculatedColumns(cells: CellWrite[], grown: readonly GrownTable[]): boolean {
+  const filled = grown.filter((g) => g.calculated.length > 0 && g.rows.newLastDataRow > g.rows.lastDataRow);
+  if (filled.length === 0) return false;
+  const key = (row: number, col: number) => `${row}:${col}`;
+  const isNew = (row: number) => filled.some((g) => row > g.rows.lastDataRow && row <= g.rows.newLastDataRow);
+  const byCell = new Map(cells.filter((c) => isNew(c.row)).map((c) => [key(c.row, c.col), c]));
+  for (const g of filled)
+    for (let row = g.rows.lastDataRow + 1; row <= g.rows.newLastDataRow; row++)
+      for (const c of g.calculated) {
+        // The column's formula is as for the first data row (D2*E2); a structured reference needs no change.
+        const formula = copiedDown(c.formula, row - g.rows.firstDataRow);
+        const write = byCell.get(key(row, c.col));
+        if (write) write.formula = formula;
+        else cells.push({ row, col: c.col, value: null, formula });
+      }
+  return true;
+}
+

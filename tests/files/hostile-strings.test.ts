@@ -132,11 +132,19 @@ describe(`${HOSTILE.length} hostile strings`, () => {
     expect(HOSTILE.length).toBeGreaterThanOrEqual(60);
   });
 
-  it("make no formula: the merged workbook has the register's 3 formulas and no other", () => {
+  it("make no formula: the merged workbook has the register's 3 formulas and, in each new row, only its table's calculated Score", () => {
+    // Changed in review 31: a table's calculated column (the Score, D*E) is filled into each new table row, as
+    // Excel fills it; no imported text becomes a formula, so every other formula is still the register's 3.
     const before = unzipSync(fs.readFileSync(into));
     const after = unzipSync(fs.readFileSync(out));
     expect(formulas(before)).toBe(3);
-    expect(formulas(after)).toBe(3);
+    expect(formulas(after)).toBe(3 + HOSTILE.length);
+    const register = text(after["xl/worksheets/sheet1.xml"]);
+    const added = [...register.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*><f>([^<]*)<\/f>/g)].filter(
+      (m) => Number(m[2]) > 4,
+    );
+    expect(added.filter((m) => m[1] !== "F" || m[3] !== `D${m[2]}*E${m[2]}`).map((m) => m[0])).toEqual([]);
+    expect(added.length).toBe(HOSTILE.length);
   });
 
   it("leave every XML part well-formed", () => {

@@ -302,6 +302,8 @@ describe("import into a register table whose totals row a name (or a formula els
     for (const n of [1, 2, 3, 4, 5]) expect(rowXml(sheet, n)).toBe(rowXml(b, n));
     expect(rowXml(sheet, 6)).toContain("R-004");
     expect(rowXml(sheet, 7)).toContain("R-005");
+    // Review 31: the new risks under the Total row look like the risks, not like the Total row (style 2).
+    expect([rowXml(sheet, 6), rowXml(sheet, 7)].join("")).not.toMatch(/ s="2"/);
     expect(text(after["xl/workbook.xml"])).toContain(
       '<definedName name="TotalScore">Register!$F$5</definedName>',
     );

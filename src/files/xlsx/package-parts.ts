@@ -2,8 +2,8 @@
 
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { mainPrefix } from "./main-prefix";
-import { decodeAttr } from "./xml-text";
-import { shiftRowRefs } from "./shift-row-refs";
+import { decodeAttr, decodeEntities } from "./xml-text";
+import { mapSheetRefs, movedRows, shiftRowRefs, type RowsMoved } from "./shift-row-refs";
 import { parseWorkbook, resolveTarget, usesDate1904 } from "./workbook-parts";
 import { utf8, xmlAttr, xmlText } from "./xml-write";
 import { nextOwnedName } from "../../core/model/owned-tab";
@@ -75,6 +75,10 @@ export class WorkbookXml {
   /** Sheets a CRR_OWNED_* name points at (lower case), as the reader finds them, and those named here. */
   private readonly ownedByName: Set<string>;
   private readonly printTitles = new Set<number>();
+  /** Each defined name's reference (its text, entities as written) by text offsets. */
+  private readonly nameRefs: [number, number][] = [];
+  /** Defined names' references rewritten (see moveNamesOn), by text offsets. */
+  private readonly nameEdits: { at: number; end: number; text: string }[] = [];
   private sheetsEnd = -1;
   /** The `<sheets/>` tag when it is empty and self-closing: its text range and qualified name. */
   private sheetsSelfClosing: [number, number, string] | null = null;
@@ -102,8 +106,11 @@ export class WorkbookXml {
     const qname = (): string => dec.decode(b.subarray(x.tagStart + 1, x.nameEnd));
     let prefix: string | null = null;
     let inName = -1;
+    let inNameText = false;
     let rootEnd = -1;
     for (let t = x.next(); t !== Tok.End; t = x.next()) {
+      if (t === Tok.Text && inNameText) this.nameRefs.push([x.textStart, x.textEnd]);
+      if (t !== Tok.Text) inNameText = false;
       if (t === Tok.Open) {
         if (x.depth === 1 && prefix === null) {
           const tag = dec.decode(b.subarray(x.tagStart, x.tagEnd));
@@ -137,6 +144,7 @@ export class WorkbookXml {
             fullCalc: i < 0 ? null : [x.attrValueStart(i), x.attrValueEnd(i)],
           };
         } else if (x.is(DEFINED_NAME)) {
+          inNameText = !x.selfClosing;
           this.nameList.push({ name: attr(x, NAME) ?? "" });
           inName = attr(x, NAME) === "_xlnm.Print_Titles" ? Number(attr(x, LOCAL_SHEET_ID) ?? -1) : -1;
           if (inName >= 0) this.printTitles.add(inName);
@@ -156,6 +164,15 @@ export class WorkbookXml {
     this.namesEnd = toText(this.namesEnd);
     this.namesAt = toText(this.namesAt);
     this.calcAt = toText(this.calcAt);
+    // The names' references in document order: each offset from the last, so the prefix is decoded once.
+    let byteAt = 0;
+    let textAt = 0;
+    const toTextFrom = (at: number): number => {
+      textAt += dec.decode(b.subarray(byteAt, at)).length;
+      byteAt = at;
+      return textAt;
+    };
+    for (const r of this.nameRefs) [r[0], r[1]] = [toTextFrom(r[0]), toTextFrom(r[1])];
     if (this.sheetsSelfClosing) {
       const [s, e, q] = this.sheetsSelfClosing;
       this.sheetsSelfClosing = [toText(s), toText(e), q];
@@ -223,8 +240,20 @@ export class WorkbookXml {
     this.fullCalc = true;
   }
 
+  /**
+   * Moves the defined names' references to rows of `sheetName` as `moved` moves the rows, as Excel's names
+   * follow their cells: a print area over the register, Total row included, grows over the new rows.
+   */
+  moveNamesOn(sheetName: string, moved: RowsMoved): void {
+    for (const [at, end] of this.nameRefs) {
+      const formula = decodeEntities(this.text.slice(at, end));
+      const out = mapSheetRefs(formula, sheetName, (first, last) => movedRows(moved, first, last));
+      if (out !== formula) this.nameEdits.push({ at, end, text: xmlText(out) });
+    }
+  }
+
   get changed(): boolean {
-    return this.added.length > 0 || this.names.length > 0 || this.fullCalc;
+    return this.added.length > 0 || this.names.length > 0 || this.fullCalc || this.nameEdits.length > 0;
   }
 
   /**
@@ -234,7 +263,7 @@ export class WorkbookXml {
    */
   toBytes(): Uint8Array {
     const s = this.text;
-    const edits: { at: number; end: number; text: string }[] = [];
+    const edits: { at: number; end: number; text: string }[] = [...this.nameEdits];
     const p = this.ns;
     if (this.added.length > 0) {
       if (this.sheetsSelfClosing) {
@@ -272,28 +301,49 @@ export class WorkbookXml {
   }
 }
 
-/** A .rels part: its relationships' ids, types and targets, and new ones appended. */
+/** A .rels part: its relationships' ids, types and targets, new ones appended and old ones removed. */
 export class RelsXml {
   private readonly text: string;
+  private readonly bytes: Uint8Array;
   readonly rels: { id: string; type: string; target: string; external: boolean }[] = [];
   private readonly added: string[] = [];
+  /** Each relationship element's byte range in the part, by id. */
+  private readonly ranges = new Map<string, [number, number]>();
+  private readonly removed = new Set<string>();
 
   constructor(bytes: Uint8Array | null) {
     this.text =
       bytes === null
         ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`
         : new TextDecoder().decode(bytes);
+    this.bytes = bytes ?? utf8(this.text);
     // Read as XML (either quote, any entity), as the reader reads it.
-    const x = new XmlScanner(bytes ?? utf8(this.text));
+    const x = new XmlScanner(this.bytes);
+    let open: { id: string; start: number } | null = null;
     for (let t = x.next(); t !== Tok.End; t = x.next()) {
+      if (t === Tok.Close && open !== null && x.is(RELATIONSHIP)) {
+        this.ranges.set(open.id, [open.start, x.tagEnd]);
+        open = null;
+      }
       if (t !== Tok.Open || !x.is(RELATIONSHIP)) continue;
+      const id = attr(x, REL_ID) ?? "";
       this.rels.push({
-        id: attr(x, REL_ID) ?? "",
+        id,
         type: attr(x, REL_TYPE) ?? "",
         target: attr(x, REL_TARGET) ?? "",
         external: attr(x, REL_TARGET_MODE) === "External",
       });
+      if (x.selfClosing) this.ranges.set(id, [x.tagStart, x.tagEnd]);
+      else open = { id, start: x.tagStart };
     }
+  }
+
+  /** Removes the relationship `id` (one the part had when read); its part is the caller's to remove. */
+  remove(id: string): void {
+    if (!this.ranges.has(id)) return;
+    this.removed.add(id);
+    const i = this.rels.findIndex((r) => r.id === id);
+    if (i >= 0) this.rels.splice(i, 1);
   }
 
   /** Adds a relationship and returns its new, unused id. */
@@ -308,12 +358,20 @@ export class RelsXml {
   }
 
   get changed(): boolean {
-    return this.added.length > 0;
+    return this.added.length > 0 || this.removed.size > 0;
   }
 
   toBytes(): Uint8Array {
-    const end = this.text.lastIndexOf("</");
-    return utf8(this.text.slice(0, end) + this.added.join("") + this.text.slice(end));
+    let text = this.text;
+    if (this.removed.size > 0) {
+      // Byte ranges → text ranges (a target may hold multi-byte characters before them), last first.
+      const dec = new TextDecoder();
+      const toText = (at: number): number => dec.decode(this.bytes.subarray(0, at)).length;
+      const gone = [...this.removed].map((id) => this.ranges.get(id)!).sort((a, b) => b[0] - a[0]);
+      for (const [s, e] of gone) text = text.slice(0, toText(s)) + text.slice(toText(e));
+    }
+    const end = text.lastIndexOf("</");
+    return utf8(text.slice(0, end) + this.added.join("") + text.slice(end));
   }
 }
 
@@ -332,6 +390,18 @@ export function addContentTypes(bytes: Uint8Array, overrides: { part: string; ty
     .map((o) => `<Override PartName="/${xmlAttr(o.part)}" ContentType="${o.type}"/>`)
     .join("");
   return utf8(text.slice(0, end) + add + text.slice(end));
+}
+
+/**
+ * [Content_Types].xml without the Override entry of `part` (a part removed from the package); every other
+ * byte kept. The part as it was when it has no such entry.
+ */
+export function removeContentType(bytes: Uint8Array, part: string): Uint8Array {
+  const text = new TextDecoder().decode(bytes);
+  const name = `/${part}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const entry = new RegExp(`<(?:\\w+:)?Override\\b[^>]*\\sPartName\\s*=\\s*["']${name}["'][^>]*?/>`, "i");
+  const m = entry.exec(text);
+  return m ? utf8(text.slice(0, m.index) + text.slice(m.index + m[0].length)) : bytes;
 }
 
 /** The .rels part of a part: "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels". */

@@ -8,7 +8,7 @@ import { columnAt, isArrayFormula, numberAt, parseRange } from "./sheet-scanner"
 import { mainPrefix, tagName } from "./main-prefix";
 import type { StyleBook } from "./style-book";
 import { name, Tok, XmlScanner } from "./xml-scanner";
-import { concatBytes, numberText, tElement, utf8 } from "./xml-write";
+import { concatBytes, numberText, tElement, utf8, xmlText, xstring } from "./xml-write";
 
 /** One cell to write (0-based sheet coordinates). */
 export interface CellWrite {
@@ -24,6 +24,26 @@ export interface CellWrite {
    * for Excel to work out again on opening. A cell without a formula is left as it is.
    */
   dropResult?: true;
+  /**
+   * A formula to write in the cell (without "="; a table's calculated column in a row the table grows
+   * over), `value` then being its saved result (null: none, for Excel to work out on opening). A cell
+   * that already holds a formula keeps its own.
+   */
+  formula?: string;
+}
+
+/** Options for {@link editSheetXml}. */
+export interface SheetEditOptions {
+  /**
+   * Rows (0-based) whose look a new row never takes (a table's totals row): a new row under one takes the
+   * style of the row above it.
+   */
+  notStyleSources?: ReadonlySet<number>;
+  /**
+   * Rewrites the part of the sheet after its rows (from `</sheetData>`: merged areas, conditional formats,
+   * drop-downs, links …), as text; the bytes are copied as they were when it gives the same text back.
+   */
+  tail?: (text: string) => string;
 }
 
 /** What the rewrite did. */
@@ -197,8 +217,9 @@ export function cellXml(row: number, col: number, style: number, value: CellValu
  * keeps its own attributes (but `spans`, a hint that may no longer hold) and its other cells as they
  * were. An existing cell keeps its style (with the number format changed when asked); a new cell takes
  * the style of the cell above it (in a block of new rows, above the block), so appended rows look like
- * their register. A cell holding a formula is
- * never overwritten. The `<dimension>` is widened to cover what was written. A number written in a date
+ * their register (a row under a totals row, `options.notStyleSources`, takes the look of the row above
+ * that). A write with a `formula` writes it, its value the saved result. A cell holding a formula is
+ * never overwritten; `options.tail` rewrites what follows the rows (see changedSheetTail). The `<dimension>` is widened to cover what was written. A number written in a date
  * style is a date (a 1900-system serial, as the readers give it) and is stored in the workbook's date
  * system (`date1904`), as the reader reads it back.
  */
@@ -207,6 +228,7 @@ export function editSheetXml(
   writes: readonly CellWrite[],
   styles: StyleBook,
   date1904: boolean,
+  options: SheetEditOptions = {},
 ): SheetEditResult {
   const byRow = new Map<number, Map<number, CellWrite>>();
   for (const w of writes) {
@@ -214,20 +236,25 @@ export function editSheetXml(
     if (!m) byRow.set(w.row, (m = new Map()));
     m.set(w.col, w);
   }
+  const notStyleSources = options.notStyleSources ?? new Set<number>();
   const detail = new Set<number>();
   for (const r of byRow.keys()) {
     detail.add(r);
-    if (r > 0) detail.add(r - 1);
+    // The row whose styles a new row may take: the one above, past any totals row.
+    let above = r - 1;
+    while (above >= 0 && notStyleSources.has(above)) detail.add(above--);
+    if (above >= 0) detail.add(above);
   }
   const layout = locateRows(xml, (r) => detail.has(r));
   const ns = mainPrefix(xml);
   const existing = new Map(layout.rows.map((r) => [r.row, r]));
   const kept: { row: number; col: number }[] = [];
 
-  // The style of the cell above; for a row of a new block, of the row above the block (the register's last).
+  // The style of the cell above; for a row of a new block, of the row above the block (the register's last);
+  // never a totals row's (notStyleSources): a new risk under one looks like the risk above it.
   const styleAbove = (row: number, col: number): number => {
     let r = row - 1;
-    while (r >= 0 && !existing.has(r) && byRow.has(r)) r--;
+    while (r >= 0 && ((!existing.has(r) && byRow.has(r)) || notStyleSources.has(r))) r--;
     return existing.get(r)?.cells?.find((c) => c.col === col)?.style ?? 0;
   };
   const styleFor = (w: CellWrite, own: number | null): number => {
@@ -235,7 +262,7 @@ export function editSheetXml(
     const base = own ?? styleAbove(w.row, w.col);
     const formatted = w.format ? styles.withFormat(base, w.format) : base;
     // Text Excel would read as a formula once edited carries the quote prefix, as typed "'=…" does.
-    return typeof w.value === "string" && needsEscape(w.value)
+    return w.formula === undefined && typeof w.value === "string" && needsEscape(w.value)
       ? styles.withQuotePrefix(formatted)
       : formatted;
   };
@@ -277,7 +304,11 @@ export function editSheetXml(
         typeof w.value === "number" && styles.isDateStyle(style)
           ? serialInDateSystem(w.value, date1904)
           : w.value;
-      parts.push(cellXml(rowIndex, col, style, value, ns));
+      parts.push(
+        w.formula === undefined
+          ? cellXml(rowIndex, col, style, value, ns)
+          : formulaCellXml(rowIndex, col, style, w.formula, value, ns),
+      );
     }
     for (const [s, e] of r?.other ?? []) parts.push(dec.decode(xml.subarray(s, e)));
     parts.push(`</${rowName}>`);
@@ -333,8 +364,33 @@ export function editSheetXml(
   } else if (writes.length > 0) {
     throw new Error("editSheetXml: the worksheet has no sheetData");
   }
-  chunks.push(xml.subarray(last));
+  const tail = xml.subarray(last);
+  const tailText = options.tail ? dec.decode(tail) : "";
+  const newTail = options.tail ? options.tail(tailText) : tailText;
+  chunks.push(newTail === tailText ? tail : utf8(newTail));
   return { xml: concatBytes(chunks), keptFormulas: kept };
+}
+
+/**
+ * `<c>` holding a formula (without "=") and its saved result (`result`; null for none, which Excel works
+ * out on opening): text as `t="str"`, as Excel saves a formula's text result. `p`: the part's prefix.
+ */
+export function formulaCellXml(
+  row: number,
+  col: number,
+  style: number,
+  formula: string,
+  result: CellValue,
+  p = "",
+): string {
+  const s = style > 0 ? ` s="${style}"` : "";
+  const f = `<${p}f>${xmlText(formula)}</${p}f>`;
+  const v = (text: string) => `<${p}v>${text}</${p}v>`;
+  const open = `<${p}c r="${toA1(row, col)}"${s}`;
+  if (result === null) return `${open}>${f}</${p}c>`;
+  if (typeof result === "string") return `${open} t="str">${f}${v(xstring(result))}</${p}c>`;
+  if (typeof result === "boolean") return `${open} t="b">${f}${v(result ? "1" : "0")}</${p}c>`;
+  return `${open}>${f}${v(numberText(result))}</${p}c>`;
 }
 
 /** A cell's type attribute (`t="str"`), in its opening tag. */

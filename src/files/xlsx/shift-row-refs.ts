@@ -1,4 +1,5 @@
-// Moves the A1 references of a formula when rows are inserted above a table's totals row, as Excel does.
+// Moves the A1 references of a formula when rows are inserted above a table's totals row, as Excel does,
+// and says where a row, a range or a sheet's reference is once the rows have moved.
 
 /** Parts of a formula that hold no A1 reference of this sheet: strings, structured references, quoted sheet names. */
 const SKIPPED =
@@ -17,10 +18,13 @@ export interface A1Ref {
   lastCol: number;
   /** True for a range (F5:F20), false for one cell. */
   isRange: boolean;
+  /** True when the first (last) row is absolute ($F$5): it stays put when the formula is copied down. */
+  firstRowFixed: boolean;
+  lastRowFixed: boolean;
 }
 
 /** 0-based column of letters "A"…"XFD". */
-function columnIndex(letters: string): number {
+export function columnIndex(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
   return n - 1;
@@ -54,7 +58,15 @@ export function mapA1Refs(
         const firstCol = columnIndex(c1);
         const lastCol = c2 === undefined ? firstCol : columnIndex(c2);
         return edit(
-          { firstRow: first, lastRow: last, firstCol, lastCol, isRange: r2 !== undefined },
+          {
+            firstRow: first,
+            lastRow: last,
+            firstCol,
+            lastCol,
+            isRange: r2 !== undefined,
+            firstRowFixed: d2 === "$",
+            lastRowFixed: (r2 === undefined ? d2 : d4) === "$",
+          },
           (f, l) =>
             r2 === undefined ? `${d1}${c1}${d2}${f + 1}` : `${d1}${c1}${d2}${f + 1}:${d3}${c2}${d4}${l + 1}`,
         );
@@ -94,4 +106,97 @@ export function shiftRowRefs(formula: string, at: number, by: number): string {
   return mapA1Refs(formula, ({ firstRow, lastRow, isRange }, withRows) =>
     withRows(moved(firstRow, false), moved(lastRow, isRange)),
   );
+}
+
+/**
+ * `formula` as written for one row, copied `by` rows down, as Excel fills a formula down a column: each A1
+ * reference of its own sheet whose row is relative (F5, not F$5) moves `by` rows. A table's calculated
+ * column holds its formula as for its first data row; a new row gets it so.
+ */
+export function copiedDown(formula: string, by: number): string {
+  if (by === 0) return formula;
+  return mapA1Refs(formula, (ref, withRows) =>
+    withRows(ref.firstRow + (ref.firstRowFixed ? 0 : by), ref.lastRow + (ref.lastRowFixed ? 0 : by)),
+  );
+}
+
+/**
+ * Rows moved down on a sheet: those from 0-based `at` move down by `by` (Table Rows Above at the totals
+ * row); with `intoBlankRows`, the totals row `at` alone moves, into the blank rows under it (`at + by`),
+ * and nothing further down moves.
+ */
+export interface RowsMoved {
+  at: number;
+  by: number;
+  intoBlankRows: boolean;
+}
+
+/** Where a 0-based row is after the move. */
+export function movedRow(m: RowsMoved, row: number): number {
+  if (m.intoBlankRows) return row === m.at ? m.at + m.by : row;
+  return row >= m.at ? row + m.by : row;
+}
+
+/**
+ * A range's first and last rows (0-based) after the move, as Excel's references follow their cells: it
+ * moves with its rows, and grows when rows go in inside it (a range over the register, its Total row
+ * included, grows over the new rows).
+ */
+export function movedRows(m: RowsMoved, first: number, last: number): [number, number] {
+  if (!m.intoBlankRows) return [movedRow(m, first), movedRow(m, last)];
+  // The totals row takes the last of the blank rows under it: a range ending on it (or on a blank row above
+  // where it goes) ends where it now is.
+  const end = m.at + m.by;
+  const newLast = last >= m.at && last < end ? end : last;
+  return [Math.min(movedRow(m, first), newLast), newLast];
+}
+
+/** A reference qualified by a sheet: 'My Sheet'!$F$21, Register!F5:F21, Register!$21:$21. */
+const SHEET_REF =
+  /(?:'((?:[^']|'')+)'|([^\s'!"(),;:=<>&*/+^-][^\s'!"(),;:=<>&*/+^]*))!(\$?[A-Z]{1,3})?(\$?)(\d+)(?::(\$?[A-Z]{1,3})?(\$?)(\d+))?/g;
+
+/** Text in double quotes: a string, not a reference. */
+const STRING = /"(?:[^"]|"")*"/g;
+
+/**
+ * `formula` (its XML entities read) with each reference qualified by `sheet` (any case; not inside a
+ * string) given the rows `edit` makes of its first and last rows (0-based); every other character kept.
+ */
+export function mapSheetRefs(
+  formula: string,
+  sheet: string,
+  edit: (first: number, last: number) => [number, number],
+): string {
+  const wanted = sheet.toLowerCase();
+  const refs = (part: string): string =>
+    part.replace(
+      SHEET_REF,
+      (
+        all: string,
+        quoted: string | undefined,
+        plain: string | undefined,
+        c1: string | undefined,
+        d1: string,
+        r1: string,
+        c2: string | undefined,
+        d2: string | undefined,
+        r2: string | undefined,
+      ) => {
+        const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (plain ?? "");
+        if (name.toLowerCase() !== wanted) return all;
+        const first = Number(r1) - 1;
+        const last = r2 === undefined ? first : Number(r2) - 1;
+        const [f, l] = edit(first, last);
+        const prefix = all.slice(0, all.indexOf("!") + 1);
+        const start = `${prefix}${c1 ?? ""}${d1}${f + 1}`;
+        return r2 === undefined ? start : `${start}:${c2 ?? ""}${d2 ?? ""}${l + 1}`;
+      },
+    );
+  let out = "";
+  let last = 0;
+  for (const m of formula.matchAll(STRING)) {
+    out += refs(formula.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + refs(formula.slice(last));
 }

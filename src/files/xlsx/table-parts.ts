@@ -1,7 +1,7 @@
 // Reads a worksheet's table parts down to what the reader needs: each table's area and its totals rows.
 
 import { name, Tok, XmlScanner } from "./xml-scanner";
-import { decodeAttr } from "./xml-text";
+import { decodeAttr, decodeCData, decodeText } from "./xml-text";
 
 const TABLE = name("table");
 const REF = name("ref");
@@ -80,4 +80,57 @@ export function tableColumns(bytes: Uint8Array): [number, number] | null {
     return [Math.min(a, b), Math.max(a, b)];
   }
   return null;
+}
+
+const TABLE_COLUMN = name("tableColumn");
+const CALCULATED = name("calculatedColumnFormula");
+const ARRAY = name("array");
+const HEADER_ROW_COUNT = name("headerRowCount");
+
+/** A table column whose every data row holds one formula (Excel's calculated column), by sheet column. */
+export interface CalculatedColumn {
+  /** 0-based sheet column. */
+  col: number;
+  /** The column's formula as the table part holds it (without "=", XML entities read). */
+  formula: string;
+}
+
+/**
+ * What a table part says a new data row gets: the first data row (0-based, below the header row unless
+ * `headerRowCount="0"`) and the calculated columns (`calculatedColumnFormula`; an array formula's is left
+ * out: Excel enters those by hand). Null when the table has no `ref` that reads.
+ * @throws XmlError when the part is not well-formed XML.
+ */
+export function tableRowRules(
+  bytes: Uint8Array,
+): { area: TableArea; firstDataRow: number; calculated: CalculatedColumn[] } | null {
+  const area = parseTableArea(bytes);
+  if (area === null) return null;
+  const x = new XmlScanner(bytes);
+  const calculated: CalculatedColumn[] = [];
+  let headerRows = 1;
+  let column = -1;
+  let formula: { col: number; text: string } | null = null;
+  for (let t = x.next(); t !== Tok.End; t = x.next()) {
+    if (t === Tok.Open) {
+      if (x.is(TABLE)) {
+        const i = x.attr(HEADER_ROW_COUNT);
+        if (i >= 0 && decodeAttr(x.bytes, x.attrValueStart(i), x.attrValueEnd(i)).trim() === "0")
+          headerRows = 0;
+      } else if (x.is(TABLE_COLUMN)) column++;
+      else if (x.is(CALCULATED) && !x.selfClosing && column >= 0) {
+        const i = x.attr(ARRAY);
+        const array =
+          i >= 0 && /^(1|true)$/.test(decodeAttr(x.bytes, x.attrValueStart(i), x.attrValueEnd(i)));
+        formula = array ? null : { col: area.left + column, text: "" };
+      }
+    } else if (t === Tok.Text && formula !== null) formula.text += decodeText(bytes, x.textStart, x.textEnd);
+    else if (t === Tok.CData && formula !== null) formula.text += decodeCData(bytes, x.textStart, x.textEnd);
+    else if (t === Tok.Close && x.is(CALCULATED) && formula !== null) {
+      if (formula.text.trim() !== "" && formula.col <= area.right)
+        calculated.push({ col: formula.col, formula: formula.text.replace(/^=/, "") });
+      formula = null;
+    }
+  }
+  return { area, firstDataRow: area.top + headerRows, calculated };
 }

@@ -1,17 +1,11 @@
 // What in a workbook refers to a table's totals row by its address (Register!$F$21, a range reaching it):
 // an import that moved the totals row down below new risks would leave such a reference on a new risk's
-// cells, silently. A structured reference (Table1[[#Totals],[Score]]) follows the row and is no obstacle.
+// cells, silently. A structured reference (Table1[[#Totals],[Score]]) follows the row and is no obstacle, nor
+// is a defined name whose range takes the totals row in from above (a print area): the writer grows it.
 
 import { formulaKey, type Grid } from "../../core/model/grid";
 import { toA1 } from "../../core/address/a1";
-import { mapA1Refs } from "./shift-row-refs";
-
-/** A reference qualified by a sheet: 'My Sheet'!$F$21, Register!F5:F21, Register!21:21. */
-const QUALIFIED =
-  /(?:'((?:[^']|'')+)'|([^\s'!"(),;:=<>&*/+^-][^\s'!"(),;:=<>&*/+^]*))!\$?([A-Z]{1,3})?\$?(\d+)(?::\$?([A-Z]{1,3})?\$?(\d+))?/g;
-
-/** Text in double quotes: a string, not a reference. */
-const STRING = /"(?:[^"]|"")*"/g;
+import { mapA1Refs, mapSheetRefs } from "./shift-row-refs";
 
 const ENTITIES: Record<string, string> = {
   "&amp;": "&",
@@ -28,16 +22,28 @@ function unescapeXml(text: string): string {
 
 const sameSheetName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** True when some reference of `formula` to `sheet` passes `test` (its 0-based first and last rows). */
+function someRefOf(formula: string, sheet: string, test: (first: number, last: number) => boolean): boolean {
+  let found = false;
+  mapSheetRefs(formula, sheet, (first, last) => {
+    if (test(first, last)) found = true;
+    return [first, last];
+  });
+  return found;
+}
+
 /** True when `formula` (as Excel writes it, without "=") names a row at or below `row` (0-based) of `sheet`. */
 export function reachesRowOf(formula: string, sheet: string, row: number): boolean {
-  const text = formula.replace(STRING, '""');
-  for (const m of text.matchAll(QUALIFIED)) {
-    const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-    if (!sameSheetName(name, sheet)) continue;
-    const last = Number(m[6] ?? m[4]) - 1;
-    if (last >= row) return true;
-  }
-  return false;
+  return someRefOf(formula, sheet, (_first, last) => last >= row);
+}
+
+/**
+ * True when a defined name's `formula` names cells of `sheet` from `row` (0-based, the totals row) down: the
+ * totals row's own cells. A range that starts above it and takes it in (a print area over the register,
+ * Total row included) is not: the writer grows it over the new rows, as Excel does (see movedRows).
+ */
+export function namesRowOf(formula: string, sheet: string, row: number): boolean {
+  return someRefOf(formula, sheet, (first) => first >= row);
 }
 
 /** True when `formula` names a row at or below `row` (0-based) of its own sheet by an unqualified A1 address. */
@@ -81,7 +87,7 @@ export function totalsRowReferences(parts: WorkbookParts, sheet: string, grid: G
   const found: string[] = [];
   const workbook = parts.read(parts.workbookPath) ?? "";
   for (const d of workbook.matchAll(/<definedName\b[^>]*\bname="([^"]*)"[^>]*>([^<]*)<\/definedName>/g))
-    if (reachesRowOf(unescapeXml(d[2]), sheet, row)) found.push(`the name "${unescapeXml(d[1])}"`);
+    if (namesRowOf(unescapeXml(d[2]), sheet, row)) found.push(`the name "${unescapeXml(d[1])}"`);
   for (const ws of parts.worksheets) {
     const own = sameSheetName(ws.name, sheet);
     if (own && !hasFormulaOutside(grid, row)) continue;
