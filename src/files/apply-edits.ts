@@ -93,9 +93,10 @@ function lastUsedRow(grid: Grid | undefined): number {
  * styles are appended to styles.xml; the calculation chain is dropped once formula cells move or are
  * added. Every other part — charts, pivot tables, drawings, comments, VBA, custom properties, defined
  * names — is copied unchanged, compressed bytes and all. A user's sheet that has an owned tab's name is
- * never touched.
+ * never touched; a workbook whose structure is protected gets no new sheet (refused, nothing written).
  * `grids` are the workbook's sheets as already read (read again when not given). `original` is never modified.
- * @throws FileReadError when `original` cannot be read as a workbook or a sheet named by the edits is not in it.
+ * @throws FileReadError when `original` cannot be read as a workbook, a sheet named by the edits is not in it,
+ * or its structure is protected and the edits add a sheet.
  */
 export async function applyEditsToXlsx(
   original: Uint8Array,
@@ -199,6 +200,7 @@ function writeEdits(
   /** The add-in's own sheets written, new or existing: each gets a CRR_OWNED_* name if it has none. */
   const ownedWritten: string[] = [];
   const addSheet = (name: string, xml: Uint8Array, hidden: boolean, printTitlesRow: number | null): void => {
+    if (workbook.structureLocked) throw structureLockedError(fileName, name);
     taken.add(name.toLowerCase());
     newSheets.push({ name, xml, hidden, printTitlesRow });
   };
@@ -513,3 +515,14 @@ function withCalculatedColumns(cells: CellWrite[], grown: readonly GrownTable[])
   return true;
 }
 
+/**
+ * The workbook's structure is protected (Review > Protect Workbook): Excel adds no sheet to it, so neither
+ * does an import (its backup and log tabs are sheets); nothing is written. `sheet`: the first it needed.
+ */
+function structureLockedError(fileName: string, sheet: string): FileReadError {
+  return new FileReadError(
+    "structure-locked",
+    `${describePlace({ file: fileName })} has its structure protected (Review > Protect Workbook), so the "${sheet}" tab cannot be added to it; nothing was written. Unprotect the workbook in Excel (Review > Protect Workbook, with its password if it has one), save it, and import again`,
+    { file: fileName },
+  );
+}

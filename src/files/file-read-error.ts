@@ -14,7 +14,9 @@ export type FileReadErrorCode =
   | "no-sheets"
   | "unreadable"
   | "damaged"
-  | "csv-malformed";
+  | "csv-malformed"
+  /** A workbook whose structure is protected: a writer cannot add the sheets it needs. */
+  | "structure-locked";
 
 /** Where in the file the problem is; `file` is always known. */
 export interface FileReadErrorPlace {

@@ -454,10 +454,16 @@ const CUSTOM_PROPS =
 
 const SHEETS = [REGISTER, "Lists", "Dashboard", "Pivot", "VBA Data"];
 
-const workbook = (printArea: boolean) =>
+/**
+ * workbook.xml. `lockStructure`: the structure protected (Review > Protect Workbook). Fixer's change (review 31
+ * follow-up): the reviewer's fixture locked the structure in every run, and the guards expected the import to
+ * add its four sheets regardless; Excel itself cannot add a sheet to such a workbook, and the task pane refuses
+ * it, so the command line now refuses it too (see the last describe). The other runs use an unlocked workbook.
+ */
+const workbook = (printArea: boolean, lockStructure: boolean) =>
   `${DECL}<workbook ${MAIN} ${R}><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27425"/>` +
   `<workbookPr codeName="ThisWorkbook" defaultThemeVersion="166925"/>` +
-  `<workbookProtection lockStructure="1"/>` +
+  (lockStructure ? `<workbookProtection lockStructure="1"/>` : "") +
   `<bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840" activeTab="0"/></bookViews>` +
   `<sheets><sheet name="${REGISTER}" sheetId="1" r:id="rId1"/><sheet name="Lists" sheetId="2" state="hidden" r:id="rId2"/>` +
   `<sheet name="Dashboard" sheetId="3" r:id="rId3"/><sheet name="Pivot" sheetId="4" r:id="rId4"/><sheet name="VBA Data" sheetId="5" state="veryHidden" r:id="rId5"/></sheets>` +
@@ -552,7 +558,11 @@ function vbaProject(): Uint8Array {
 }
 
 /** The officer's workbook; `totalsExtras` adds a note, a link and a rule on the Total row, `printArea` a print area over the register. */
-function officerParts(totalsExtras = false, printArea = false): Record<string, string | Uint8Array> {
+function officerParts(
+  totalsExtras = false,
+  printArea = false,
+  lockStructure = false,
+): Record<string, string | Uint8Array> {
   return {
     "[Content_Types].xml": CONTENT_TYPES,
     "_rels/.rels":
@@ -563,7 +573,7 @@ function officerParts(totalsExtras = false, printArea = false): Record<string, s
     "docProps/core.xml": CORE,
     "docProps/app.xml": APP,
     "docProps/custom.xml": CUSTOM_PROPS,
-    "xl/workbook.xml": workbook(printArea),
+    "xl/workbook.xml": workbook(printArea, lockStructure),
     "xl/_rels/workbook.xml.rels": WORKBOOK_RELS,
     "xl/theme/theme1.xml": THEME,
     "xl/styles.xml": STYLES,
@@ -1029,9 +1039,9 @@ describe("import --out into an officer's .xlsm register that uses Excel's featur
     });
   });
 
-  it("(guard) keeps the workbook's structure protection, the Lists sheet hidden and VBA Data very hidden, the names (sheet-scoped on the same sheets), and has the dashboard's COUNTIF(Register[Strategy]) worked out again on opening", () => {
+  it("(guard) keeps the Lists sheet hidden and VBA Data very hidden, the names (sheet-scoped on the same sheets), and has the dashboard's COUNTIF(Register[Strategy]) worked out again on opening", () => {
+    // Fixer: no longer "keeps the workbook's structure protection": a structure-locked workbook is refused (below).
     const wb = text(r.after["xl/workbook.xml"]);
-    expect(wb).toContain('<workbookProtection lockStructure="1"/>');
     const sheets = sheetsOf(r.after);
     const old = sheetsOf(r.before);
     expect(sheets.slice(0, 5).map((s) => [s.name, s.state])).toEqual(old.map((s) => [s.name, s.state]));
@@ -1192,5 +1202,28 @@ describe("check --out on the officer's labelled .xlsm, and the extensions --out 
       name: custom.includes(`name="${LABEL}_Name"><vt:lpwstr>OFFICIAL-SENSITIVE<`),
       site: custom.includes(`name="${LABEL}_SiteId"><vt:lpwstr>0f9e35db-544f-4f60-bdcc-5ea416e6dc70<`),
     }).toEqual({ enabled: true, name: true, site: true });
+  });
+});
+
+describe("import into a register whose workbook structure is protected (Review > Protect Workbook)", () => {
+  // Fixer's judgement (review 31 noted it, untested): Excel cannot add a sheet to a structure-locked workbook,
+  // and the task pane refuses such an import; the command line refuses it too rather than add the backup and
+  // log tabs silently, and writing the cells without them would break SPEC "Imports" (backup first, every
+  // change logged). Exit 2, a plain message naming the file and how to unprotect it, nothing written.
+  let r: Imported;
+  beforeAll(async () => {
+    r = await importInto("locked", officerParts(false, false, true));
+  });
+
+  it("refuses, naming the file and how to unprotect it, and writes nothing", () => {
+    expect({
+      status: r.run.status,
+      written: Object.keys(r.after).length,
+      stdout: r.run.stdout,
+    }).toEqual({ status: 2, written: 0, stdout: "" });
+    expect(r.run.stderr).toContain('"Highways Register.xlsm" has its structure protected');
+    expect(r.run.stderr).toContain("Unprotect the workbook in Excel (Review > Protect Workbook");
+    expect(r.run.stderr).toContain("nothing was written");
+    expect(sha(r.into)).toBe(r.intoSha);
   });
 });

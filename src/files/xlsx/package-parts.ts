@@ -39,6 +39,8 @@ const REL_TYPE = name("Type");
 const REL_TARGET = name("Target");
 const REL_TARGET_MODE = name("TargetMode");
 const CALC_PR = name("calcPr");
+const WORKBOOK_PROTECTION = name("workbookProtection");
+const LOCK_STRUCTURE = name("lockStructure");
 const FULL_CALC_ON_LOAD = name("fullCalcOnLoad");
 /** The children of <workbook> that come after calcPr in the schema (CT_Workbook's sequence). */
 const AFTER_CALC_PR = [
@@ -66,6 +68,11 @@ export class WorkbookXml {
   readonly sheets: WorkbookSheet[] = [];
   /** Dates count from 1904-01-01 (`workbookPr date1904`): every date written goes through serialInDateSystem. */
   readonly date1904: boolean = false;
+  /**
+   * The workbook's structure is protected (`workbookProtection lockStructure`, Review > Protect Workbook):
+   * Excel adds no sheet to it, and neither does the writer.
+   */
+  readonly structureLocked: boolean = false;
   private readonly text: string;
   private readonly relPrefix: string | null;
   private readonly added: string[] = [];
@@ -134,6 +141,8 @@ export class WorkbookXml {
             state: attr(x, STATE) ?? "visible",
           });
         } else if (x.is(WORKBOOK_PR)) this.date1904 = usesDate1904(x);
+        else if (topLevel && x.is(WORKBOOK_PROTECTION))
+          this.structureLocked = /^(1|true)$/.test((attr(x, LOCK_STRUCTURE) ?? "").trim());
         else if (x.is(SHEETS) && x.selfClosing) this.sheetsSelfClosing = [x.tagStart, x.tagEnd, qname()];
         else if (topLevel && x.is(DEFINED_NAMES) && x.selfClosing)
           this.namesSelfClosing = [x.tagStart, x.tagEnd, qname()];
