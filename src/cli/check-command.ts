@@ -7,6 +7,7 @@ import type { Settings } from "../core/model/settings";
 import { buildSummaryTabs } from "../core/summary/index";
 import { VERSION } from "../core/version";
 import { readWorkbookFile } from "../files/read-workbook-file";
+import { readSensitivityLabel, type SensitivityLabel } from "../files/xlsx/sensitivity-label";
 import type { CheckCommand } from "./args";
 import { readInput, requireCheckableSheet } from "./check-input";
 import { CliError } from "./cli-error";
@@ -24,11 +25,20 @@ export interface CliOutput {
   stderr(text: string): void;
 }
 
-/** Builds the owned tabs and writes them to a new workbook whose links name the source file's cells. */
-async function writeReview(report: Report, settings: Settings, input: string, out: string): Promise<void> {
+/**
+ * Builds the owned tabs and writes them to a new workbook whose links name the source file's cells, with
+ * the source's sensitivity label (`label`) on it.
+ */
+async function writeReview(
+  report: Report,
+  settings: Settings,
+  input: string,
+  out: string,
+  label: SensitivityLabel | null,
+): Promise<void> {
   const tabs = buildSummaryTabs(report, settings, { version: VERSION });
   const { writeOwnedTabsWorkbook } = await loadTabWriter();
-  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: linkPathFrom(out, input) });
+  const bytes = await writeOwnedTabsWorkbook(tabs, { linkFile: linkPathFrom(out, input), label });
   await writeFileAtomic(out, bytes);
 }
 
@@ -54,7 +64,8 @@ export async function runCheck(command: CheckCommand, output: CliOutput): Promis
   requireCheckableSheet(report, grids, fileName);
 
   // Write the review workbook before printing, so a failed write is not followed by a report that reads as success.
-  if (command.out !== undefined) await writeReview(report, settings, input, command.out);
+  if (command.out !== undefined)
+    await writeReview(report, settings, input, command.out, readSensitivityLabel(bytes));
 
   if (command.format === "json") writeJson(report, output.stdout);
   else output.stdout(renderText(report, fileName));

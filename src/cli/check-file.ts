@@ -1,6 +1,7 @@
 // Checks one workbook file of several and keeps only what the joint report needs (no grids, no records),
 // so a worker thread can hand it back cheaply and the files are never all held at once.
 
+import { readSensitivityLabel, type SensitivityLabel } from "../files/xlsx/sensitivity-label";
 import type { Movement } from "../core/merge/movement";
 import { checkWorkbook } from "../core/check";
 import { compareFindings, type Finding, type Severity } from "../core/model/finding";
@@ -113,7 +114,14 @@ export interface FileResult {
    * bands, and the movement its last import recorded (the roll-up of one file shows it, as the file's own
    * tabs do; a roll-up of several names the files with one).
    */
-  summary?: { data: SummaryData; marking: string; ragBands: RagBands; movement?: Movement };
+  summary?: {
+    data: SummaryData;
+    marking: string;
+    ragBands: RagBands;
+    movement?: Movement;
+    /** The file's sensitivity label, carried onto the roll-up (see rollUpLabel). */
+    label?: SensitivityLabel;
+  };
 }
 
 /** The result for a file that could not be checked. */
@@ -146,7 +154,8 @@ function nothingFrom(file: string): FileResult {
 /** Reads and checks one file as `risk-review check FILE` would; never throws (a failure is the result's `error`). */
 export async function checkFile(job: FileJob): Promise<FileResult> {
   try {
-    const grids = await readWorkbookFile(await readInput(job.path, job.file), job.file);
+    const bytes = await readInput(job.path, job.file);
+    const grids = await readWorkbookFile(bytes, job.file);
     // A roll-up or review written by an earlier run, kept in the folder being checked.
     if (grids.length > 0 && grids.every((g) => g.owned)) return { ...nothingFrom(job.file), ownReview: true };
     const { settings, issues } = settingsFromGrids(grids);
@@ -197,12 +206,19 @@ export async function checkFile(job: FileJob): Promise<FileResult> {
             marking: settings.protectiveMarking,
             ragBands: settings.rag,
             ...(settings.lastImport?.movement ? { movement: settings.lastImport.movement } : {}),
+            ...labelOf(bytes),
           }
         : undefined,
     };
   } catch (err) {
     return failedFile(job.file, plainReason(job.file, err));
   }
+}
+
+/** The file's sensitivity label, as a roll-up part's `label`, when it carries one. */
+function labelOf(bytes: Uint8Array): { label?: SensitivityLabel } {
+  const label = readSensitivityLabel(bytes);
+  return label ? { label } : {};
 }
 
 /** What the file's part of the text report says: for a workbook holding only an Update Log, how it is read. */

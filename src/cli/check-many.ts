@@ -1,6 +1,7 @@
 // `risk-review check` over several files or a folder (SPEC "Many workbooks"): each file read and checked on
 // its own in a pool of worker threads, then the risks joined across files, one report, and the roll-up.
 
+import { rollUpLabel } from "../files/xlsx/sensitivity-label";
 import { existsSync, promises as fsp } from "fs";
 import * as path from "path";
 import { joinAcrossFiles, type AcrossFiles } from "../core/join/across-files";
@@ -197,8 +198,10 @@ async function writeRollUp(
       const input = link.file === undefined ? undefined : paths.get(link.file);
       if (input !== undefined) link.file = linkPathFrom(out, input);
     }
+  // The files' sensitivity label, the most protective when they differ (see rollUpLabel).
+  const label = rollUpLabel(results.map((r) => r.summary?.label));
   const { writeOwnedTabsWorkbook } = await loadTabWriter();
-  await writeFileAtomic(out, await writeOwnedTabsWorkbook(tabs));
+  await writeFileAtomic(out, await writeOwnedTabsWorkbook(tabs, { label }));
 }
 
 /**

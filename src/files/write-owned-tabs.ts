@@ -22,6 +22,7 @@ import {
 import { extensionOf, sheetExcelOpensCsvAs } from "./bytes";
 import { serialInDateSystem } from "./xlsx/cell-values";
 import { excelEscape } from "./xlsx/xml-write";
+import { withSensitivityLabel, type SensitivityLabel } from "./xlsx/sensitivity-label";
 import { splitHyperlinks } from "./xlsx/split-hyperlinks";
 
 /** Options for writing the owned-tabs workbook. */
@@ -32,6 +33,11 @@ export interface WriteOwnedTabsOptions {
    * (`risks.xlsx#'Sheet'!K9`); else links are internal.
    */
   linkFile?: string;
+  /**
+   * The sensitivity label of the workbook(s) the review is drawn from: the review carries it (SPEC "Writing
+   * files": custom properties), so Office treats it as labelled as its source is.
+   */
+  label?: SensitivityLabel | null;
 }
 
 const HEADER_FILL = argb(OWNED_TAB_STYLE.headerFill);
@@ -46,7 +52,7 @@ const PAPER_A4 = 9 as PageSetup["paperSize"];
  * One sheet per owned tab, formatted for printing in board packs: bold filled headers, RAG fills,
  * dates as dd/mm/yyyy, frozen panes, A4 landscape one page wide with the header row repeated, and
  * links to the source cells. Text is always written as text, never as a formula. The settings tab
- * is written hidden.
+ * is written hidden. With `options.label`, the workbook carries that sensitivity label.
  * @returns the .xlsx file's bytes.
  */
 export async function writeOwnedTabsWorkbook(
@@ -63,7 +69,8 @@ export async function writeOwnedTabsWorkbook(
       ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
       : new Uint8Array(out);
   // exceljs writes each link's address twice (see splitHyperlinks): written once, as Excel does.
-  return splitHyperlinks(bytes);
+  const linked = splitHyperlinks(bytes);
+  return options.label ? withSensitivityLabel(linked, options.label) : linked;
 }
 
 /**

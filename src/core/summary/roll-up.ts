@@ -299,6 +299,14 @@ const markingKey = (marking: string): string => marking.toUpperCase().replace(/\
 const MARKING_ORDER = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"].map(markingKey);
 
 /**
+ * How protective a marking (or a sensitivity label's name) is among the classifications, OFFICIAL (0) to
+ * TOP SECRET (3), whatever its case or hyphen; -1 for one outside them, which cannot be ranked.
+ */
+export function markingRank(marking: string): number {
+  return MARKING_ORDER.indexOf(markingKey(marking.trim()));
+}
+
+/**
  * The protective marking of a roll-up: the files' own when they agree; else the most protective of the
  * classifications they use, so a roll-up never carries a lower marking than a file it draws on. A marking
  * outside the classifications cannot be ranked: then every distinct marking is named.
@@ -306,7 +314,7 @@ const MARKING_ORDER = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"]
 export function rollUpMarking(markings: readonly string[]): string {
   const distinct = [...new Set(markings.map((m) => m.trim()).filter((m) => m))];
   if (distinct.length <= 1) return distinct[0] ?? "";
-  const ranks = distinct.map((m) => MARKING_ORDER.indexOf(markingKey(m)));
+  const ranks = distinct.map(markingRank);
   if (ranks.some((r) => r < 0)) return distinct.join(" / ");
   return distinct[ranks.indexOf(Math.max(...ranks))];
 }
