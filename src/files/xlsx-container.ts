@@ -1,7 +1,9 @@
 // Checks an .xlsx's bytes before parsing: size, emptiness, encryption, zip integrity and claimed size.
 
+import { extensionOf } from "./bytes";
 import { describePlace, FileReadError } from "./file-read-error";
 import { formatBytes, type ReadLimits } from "./limits";
+import { asciiString } from "./xlsx/xml-text";
 import { readZipDirectory } from "./zip-directory";
 
 /** Office's encrypted (password-protected) workbooks and old .xls files are OLE compound files. */
@@ -86,12 +88,53 @@ export function checkXlsxContainer(bytes: Uint8Array, fileName: string, lim: Req
     seen.add(key);
   }
   if (!seen.has("xl/workbook.xml")) {
+    const other = otherProgramsPackage(bytes, seen);
     throw new FileReadError(
       "not-xlsx",
-      `${describePlace(place)} is not a valid .xlsx file (it may be corrupt or a different format)`,
+      other === null
+        ? `${describePlace(place)} is not a valid .xlsx file (it may be corrupt or a different format)`
+        : `${describePlace(place)} is ${other.what} saved under an .${extensionOf(fileName) || "xlsx"} name: ${other.advice}`,
       place,
     );
   }
+}
+
+/** ODF's `mimetype` entry comes first and stored, so its text is near the start of the file. */
+const ODF_MIMETYPE = "application/vnd.oasis.opendocument.";
+const ODF_MIMETYPE_WINDOW = 200;
+
+/**
+ * What another program's zip package is, by its entries (lower-cased), when it is a spreadsheet program's own
+ * format saved under an .xlsx name: an OpenDocument file (LibreOffice Calc's "Use ODF Format!", OpenOffice)
+ * has `mimetype` and `content.xml`; an Apple Numbers document has `Index/…` (or `Index.zip`) of `.iwa` parts.
+ */
+function otherProgramsPackage(
+  bytes: Uint8Array,
+  entries: ReadonlySet<string>,
+): { what: string; advice: string } | null {
+  if (entries.has("mimetype") && entries.has("content.xml")) {
+    const head = asciiString(bytes, 0, Math.min(bytes.length, ODF_MIMETYPE_WINDOW));
+    const at = head.indexOf(ODF_MIMETYPE);
+    const kind = at < 0 ? "" : (/^[a-z-]+/.exec(head.slice(at + ODF_MIMETYPE.length))?.[0] ?? "");
+    const spreadsheet = kind === "" || kind.startsWith("spreadsheet");
+    return {
+      what: spreadsheet
+        ? "an OpenDocument spreadsheet (.ods, LibreOffice Calc's own format)"
+        : `an OpenDocument ${kind} document (not a spreadsheet)`,
+      advice: spreadsheet
+        ? "open it in Excel or LibreOffice Calc and save it as .xlsx"
+        : "check it is the file you meant (a register is an .xlsx workbook)",
+    };
+  }
+  for (const e of entries) {
+    if (e === "index.zip" || (e.startsWith("index/") && e.endsWith(".iwa"))) {
+      return {
+        what: "an Apple Numbers document (.numbers)",
+        advice: "open it in Numbers and save it as .xlsx (File → Export To → Excel)",
+      };
+    }
+  }
+  return null;
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

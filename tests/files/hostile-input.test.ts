@@ -53,6 +53,37 @@ describe("readXlsx refuses hostile input", () => {
       "is not a valid .xlsx file",
     ],
     [
+      "an OpenDocument spreadsheet (.ods) under an .xlsx name",
+      () =>
+        craftZip([
+          { name: "mimetype", data: text("application/vnd.oasis.opendocument.spreadsheet") },
+          { name: "META-INF/manifest.xml", data: text("<manifest/>") },
+          { name: "content.xml", data: text("<office:document-content/>") },
+        ]),
+      "not-xlsx",
+      "is an OpenDocument spreadsheet (.ods, LibreOffice Calc's own format) saved under an .xlsx name: open it in Excel or LibreOffice Calc and save it as .xlsx",
+    ],
+    [
+      "an OpenDocument text document under an .xlsx name",
+      () =>
+        craftZip([
+          { name: "mimetype", data: text("application/vnd.oasis.opendocument.text") },
+          { name: "content.xml", data: text("<office:document-content/>") },
+        ]),
+      "not-xlsx",
+      "is an OpenDocument text document (not a spreadsheet) saved under an .xlsx name",
+    ],
+    [
+      "an Apple Numbers document under an .xlsx name",
+      () =>
+        craftZip([
+          { name: "Index/Document.iwa", data: new Uint8Array([0, 12, 0, 0, 8, 1]) },
+          { name: "Metadata/Properties.plist", data: text("<plist/>") },
+        ]),
+      "not-xlsx",
+      "is an Apple Numbers document (.numbers) saved under an .xlsx name: open it in Numbers and save it as .xlsx (File → Export To → Excel)",
+    ],
+    [
       "a zip holding one part twice",
       () =>
         craftZip([
