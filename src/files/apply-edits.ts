@@ -35,11 +35,9 @@ import {
   RelsXml,
   removeContentType,
   STYLES_CONTENT_TYPE,
-  STYLES_REL_TYPE,
   tablePartsOf,
   WorkbookXml,
   WORKSHEET_CONTENT_TYPE,
-  WORKSHEET_REL_TYPE,
 } from "./xlsx/package-parts";
 import {
   changedSheetTail,
@@ -52,7 +50,7 @@ import { copiedDown, movedRow, type RowsMoved } from "./xlsx/shift-row-refs";
 import { parseTableArea, tableColumns, tableRowRules, type CalculatedColumn } from "./xlsx/table-parts";
 import { backupSheetXml, ownedSheetXml } from "./xlsx/sheet-build";
 import { editSheetXml, type CellWrite } from "./xlsx/sheet-edit";
-import { MINIMAL_STYLES, StyleBook } from "./xlsx/style-book";
+import { minimalStyles, StyleBook } from "./xlsx/style-book";
 import { partKey } from "./xlsx/unzip";
 import { relationshipKind, resolveTarget } from "./xlsx/workbook-parts";
 import { XmlError } from "./xlsx/xml-scanner";
@@ -170,7 +168,11 @@ function writeEdits(
   const stylesRel = rels.rels.find((r) => relationshipKind(r.type) === "styles");
   const stylesPath = stylesRel ? resolveTarget("xl/", stylesRel.target) : "xl/styles.xml";
   const stylesBytes = pkg.read(stylesPath);
-  const styles = inPart(fileName, stylesPath, () => new StyleBook(stylesBytes ?? utf8(MINIMAL_STYLES)));
+  const styles = inPart(
+    fileName,
+    stylesPath,
+    () => new StyleBook(stylesBytes ?? utf8(minimalStyles(workbook.namespaces))),
+  );
 
   const sheetRef = (name: string, why: string): SheetRef => {
     const s = sheets.get(name.toLowerCase());
@@ -266,7 +268,7 @@ function writeEdits(
   for (const log of edits.logAppends) appendLog(log);
   for (const tab of edits.ownedTabs) {
     const { existing, name } = ownedOrFree(tab.name);
-    const built = ownedSheetXml({ ...tab, name }, styles, workbook.date1904);
+    const built = ownedSheetXml({ ...tab, name }, styles, workbook);
     if (existing) {
       ownedWritten.push(existing.name);
       pkg.write(existing.path, built.xml);
@@ -324,7 +326,7 @@ function writeEdits(
     const part = `xl/worksheets/sheet${n}.xml`;
     used.add(partKey(part));
     pkg.write(part, s.xml);
-    const relId = rels.add(WORKSHEET_REL_TYPE, `worksheets/sheet${n}.xml`);
+    const relId = rels.add(workbook.relationshipType("worksheet"), `worksheets/sheet${n}.xml`);
     const index = workbook.addSheet(s.name, relId, s.hidden);
     if (s.printTitlesRow !== null) workbook.addPrintTitles(index, s.name, s.printTitlesRow);
     ownedWritten.push(s.name);
@@ -336,7 +338,7 @@ function writeEdits(
   if (styles.changed) {
     pkg.write(stylesPath, styles.toBytes());
     if (stylesBytes === null) {
-      rels.add(STYLES_REL_TYPE, stylesPath.replace(/^xl\//, ""));
+      rels.add(workbook.relationshipType("styles"), stylesPath.replace(/^xl\//, ""));
       types.push({ part: stylesPath, type: STYLES_CONTENT_TYPE });
     }
   }
@@ -461,7 +463,7 @@ function writeEdits(
         freezeBelowRow: 0,
       },
     };
-    const built = ownedSheetXml({ ...template, name }, styles, workbook.date1904, log.rows as CellValue[][]);
+    const built = ownedSheetXml({ ...template, name }, styles, workbook, log.rows as CellValue[][]);
     addSheet(name, built.xml, false, built.printTitlesRow);
   }
 }

@@ -2,7 +2,13 @@
 // elements to such a part through it (self-closing sheetData, a styles list the part lacks).
 
 import { SaxesParser } from "saxes";
-import { mainPrefix } from "../../src/files/xlsx/main-prefix";
+import {
+  mainPrefix,
+  packageNamespaces,
+  STRICT_NAMESPACES,
+  TRANSITIONAL_NAMESPACES,
+} from "../../src/files/xlsx/main-prefix";
+import { WorkbookXml } from "../../src/files/xlsx/package-parts";
 import { editSheetXml } from "../../src/files/xlsx/sheet-edit";
 import { StyleBook } from "../../src/files/xlsx/style-book";
 
@@ -37,6 +43,35 @@ describe("mainPrefix", () => {
   });
   it("is empty when the root does not bind the namespace", () => {
     expect(mainPrefix(`<worksheet xmlns:x="urn:other"/>`)).toBe("");
+  });
+  it("is the prefix a Strict part binds to Strict's SpreadsheetML namespace", () => {
+    expect(mainPrefix(`<x:worksheet xmlns:x="${STRICT_NAMESPACES.main}"/>`)).toBe("x:");
+  });
+});
+
+describe("a Strict Open XML package (ISO/IEC 29500 Strict)", () => {
+  const strictWorkbook =
+    `<workbook xmlns="${STRICT_NAMESPACES.main}" xmlns:r="${STRICT_NAMESPACES.relationships}" conformance="strict">` +
+    `<sheets><sheet name="Register" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+
+  it("is told by workbook.xml's root namespace", () => {
+    expect(packageNamespaces(strictWorkbook)).toBe(STRICT_NAMESPACES);
+    expect(packageNamespaces(`<workbook xmlns="${NS}"/>`)).toBe(TRANSITIONAL_NAMESPACES);
+  });
+
+  it("gets sheets whose r:id and relationship type are Strict's", () => {
+    const wb = new WorkbookXml(enc(strictWorkbook));
+    expect(wb.relationshipType("worksheet")).toBe(
+      "http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet",
+    );
+    wb.addSheet("Import Log", "rId9", false);
+    expect(dec(wb.toBytes())).toContain(`<sheet name="Import Log" sheetId="2" r:id="rId9"/></sheets>`);
+  });
+
+  it("gets r:id bound to Strict's relationships namespace where the root binds none", () => {
+    const wb = new WorkbookXml(enc(`<workbook xmlns="${STRICT_NAMESPACES.main}"><sheets/></workbook>`));
+    wb.addSheet("Import Log", "rId1", false);
+    expect(dec(wb.toBytes())).toContain(`r:id="rId1" xmlns:r="${STRICT_NAMESPACES.relationships}"`);
   });
 });
 

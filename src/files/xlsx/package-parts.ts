@@ -1,16 +1,13 @@
 // Small edits to a package's bookkeeping parts: workbook.xml's sheets and names, relationships, content types, tables.
 
 import { name, Tok, XmlScanner } from "./xml-scanner";
-import { mainPrefix } from "./main-prefix";
+import { mainPrefix, packageNamespaces, relationshipType, type PackageNamespaces } from "./main-prefix";
 import { decodeAttr, decodeEntities } from "./xml-text";
 import { mapSheetRefs, movedRows, shiftRowRefs, type RowsMoved } from "./shift-row-refs";
 import { parseWorkbook, resolveTarget, usesDate1904 } from "./workbook-parts";
 import { utf8, xmlAttr, xmlText } from "./xml-write";
 import { nextOwnedName } from "../../core/model/owned-tab";
 
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-export const WORKSHEET_REL_TYPE = `${REL_NS}/worksheet`;
-export const STYLES_REL_TYPE = `${REL_NS}/styles`;
 export const WORKSHEET_CONTENT_TYPE =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -73,6 +70,8 @@ export class WorkbookXml {
    * Excel adds no sheet to it, and neither does the writer.
    */
   readonly structureLocked: boolean = false;
+  /** The package's namespaces (Strict or transitional), as workbook.xml's root says: every part added uses them. */
+  readonly namespaces: PackageNamespaces;
   private readonly text: string;
   private readonly relPrefix: string | null;
   private readonly added: string[] = [];
@@ -107,6 +106,8 @@ export class WorkbookXml {
     // Offsets are found on the bytes; the edit is done on the text, so work out positions on the text.
     this.text = new TextDecoder().decode(bytes);
     this.ownedByName = parseWorkbook(bytes).ownedByName;
+    this.namespaces = packageNamespaces(bytes);
+    const relNs = this.namespaces.relationships;
     const b = utf8(this.text);
     const x = new XmlScanner(b);
     const dec = new TextDecoder();
@@ -122,7 +123,7 @@ export class WorkbookXml {
         if (x.depth === 1 && prefix === null) {
           const tag = dec.decode(b.subarray(x.tagStart, x.tagEnd));
           const m = new RegExp(
-            `xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${REL_NS.replace(/[./]/g, "\\$&")}["']`,
+            `xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${relNs.replace(/[./]/g, "\\$&")}["']`,
           ).exec(tag);
           prefix = m ? m[1] : "";
         }
@@ -204,12 +205,17 @@ export class WorkbookXml {
     return (this.mainNs ??= mainPrefix(this.text));
   }
 
+  /** The type of a relationship from the workbook to a new part of `kind` ("worksheet", "styles"), in its namespaces. */
+  relationshipType(kind: string): string {
+    return relationshipType(this.namespaces, kind);
+  }
+
   /** Appends a sheet; returns its index in the sheet list (for localSheetId). */
   addSheet(sheetName: string, relId: string, hidden: boolean): number {
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
     const rid = this.relPrefix
       ? `${this.relPrefix}:id="${xmlAttr(relId)}"`
-      : `r:id="${xmlAttr(relId)}" xmlns:r="${REL_NS}"`;
+      : `r:id="${xmlAttr(relId)}" xmlns:r="${this.namespaces.relationships}"`;
     this.added.push(
       `<${this.ns}sheet name="${xmlAttr(sheetName)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ""} ${rid}/>`,
     );

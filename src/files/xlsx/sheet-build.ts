@@ -11,14 +11,12 @@ import { toA1 } from "../../core/address/a1";
 import type { CellValue } from "../../core/model/grid";
 import { fitCell } from "../../core/model/writable-text";
 import { serialInDateSystem } from "./cell-values";
-import { MAIN_NS, mainPrefix, tagName } from "./main-prefix";
+import { mainPrefix, tagName, type PackageNamespaces } from "./main-prefix";
 import { cellXml, locateRows } from "./sheet-edit";
 import type { CellLook, StyleBook } from "./style-book";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeText, unescapeXString } from "./xml-text";
 import { concatBytes, utf8, xmlAttr } from "./xml-write";
-
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** "#RRGGBB" → "FFRRGGBB". */
 function argb(hex: string): string {
@@ -39,12 +37,13 @@ export interface BuiltSheet {
  * header rows with a bottom border, RAG fills, dates as dd/mm/yyyy, links to source cells (internal
  * hyperlinks, no relationship needed), column widths, frozen panes, A4 landscape one page wide, and the
  * owned marker right of the widest row. `extraRows` are appended below the tab's rows (a new log's first rows).
- * Dates are stored in the workbook's date system (`date1904`).
+ * Dates are stored in the workbook's date system (`date1904`); the part is in the package's `namespaces`
+ * (a Strict workbook's tabs are Strict).
  */
 export function ownedSheetXml(
   tab: OwnedTab,
   styles: StyleBook,
-  date1904: boolean,
+  { date1904, namespaces }: { date1904: boolean; namespaces: PackageNamespaces },
   extraRows: CellValue[][] = [],
 ): BuiltSheet {
   const { format } = tab;
@@ -77,7 +76,7 @@ export function ownedSheetXml(
 
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`);
-  out.push(`<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  out.push(`<worksheet xmlns="${namespaces.main}" xmlns:r="${namespaces.relationships}">`);
   out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
   out.push(
     `<dimension ref="A1:${toA1(Math.max(0, rows.length - 1), Math.max(0, width - (hasMarker ? 1 : 0)))}"/>`,

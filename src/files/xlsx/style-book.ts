@@ -1,6 +1,6 @@
 // Adds the cell styles new cells need to styles.xml by appending to its lists, never renumbering what is there.
 
-import { mainPrefix } from "./main-prefix";
+import { mainPrefix, type PackageNamespaces } from "./main-prefix";
 import { looksLikeDateFormat, parseStyles } from "./styles";
 import { name, Tok, XmlScanner } from "./xml-scanner";
 import { decodeAttr } from "./xml-text";
@@ -37,10 +37,10 @@ function followersOf(name: ListName): readonly string[] {
   return SCHEMA_ORDER.slice(SCHEMA_ORDER.indexOf(name) + 1);
 }
 
-/** A styles.xml with nothing but the defaults Excel needs (for a package that has none). */
-export const MINIMAL_STYLES =
+/** A styles.xml with nothing but the defaults Excel needs (for a package that has none), in its namespaces. */
+export const minimalStyles = (ns: PackageNamespaces): string =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<styleSheet xmlns="${ns.main}">` +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
