@@ -27,6 +27,11 @@ export interface JsonSheet {
    * as-at month's column; each risk's value is read from its latest filled month.
    */
   byMonth?: Record<string, Record<string, string>>;
+  /**
+   * Formulas the file holds with no saved result (only when there are some), as A1 ranges: those worked out as
+   * Excel would when it opens the file, and those that could not be, read as empty.
+   */
+  formulasWithoutResults?: { workedOut: string[]; notWorkedOut: string[] };
 }
 
 export interface JsonFinding {
@@ -105,6 +110,14 @@ function jsonSheet(s: Report["sheets"][number]): JsonSheet {
     ...(s.monthFirstColumns?.length ? { monthFirst: [...s.monthFirstColumns] } : {}),
     ...(s.holds ? { holds: s.holds } : {}),
     ...(s.monthColumns?.length ? { byMonth: byMonthOf(s.monthColumns) } : {}),
+    ...(s.formulasWithoutResults
+      ? {
+          formulasWithoutResults: {
+            workedOut: [...s.formulasWithoutResults.workedOut],
+            notWorkedOut: [...s.formulasWithoutResults.notWorkedOut],
+          },
+        }
+      : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import type { Settings } from "./model/settings";
 import { dayFromIso, isoFromDay, type DayNumber } from "./parse";
 import type { SheetLayout } from "./read/detect-sheet";
 import { sheetsNumberingOwnIds } from "./read/per-sheet-ids";
+import { formulasNotWorkedOut, notWorkedOutNote } from "./read/formula-results";
 import { readWorkbook } from "./read/read-workbook";
 import { buildRuleContext } from "./rules/context";
 import { collectHistory } from "./history/collect-history";
@@ -114,6 +115,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   scoreImportedFactors(context);
   const planIds = context.planIds();
   const shown = shownCellsOf(grids);
+  const notWorkedOut = formulasNotWorkedOut(grids);
 
   const findings: Finding[] = [];
   const accepted: Finding[] = [];
@@ -121,7 +123,13 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     const severity = settings.ruleSeverities[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === "off") continue;
     for (const r of rule.check(context)) {
-      const finding = toFinding(rule.meta.id, severity, rule.meta.messages, r, { layouts, planIds, shown });
+      const finding = toFinding(rule.meta.id, severity, rule.meta.messages, r, {
+        layouts,
+        planIds,
+        shown,
+        notWorkedOut,
+        source: options.source,
+      });
       if (isAccepted(finding, settings.acceptedExceptions, asAt)) accepted.push(finding);
       else findings.push(finding);
     }
@@ -165,11 +173,16 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
   };
 }
 
-/** What a finding is placed and named by: the sheets' layouts, the plan actions' ids, the cells Excel shows. */
+/**
+ * What a finding is placed and named by: the sheets' layouts, the plan actions' ids, the cells Excel shows, and
+ * the formula cells saved without results that could not be worked out (a finding on one says so), in `source`.
+ */
 interface FindingPlaces {
   layouts: Map<string, SheetLayout>;
   planIds: ReadonlyMap<SheetRecord<string>, string>;
   shown: ShownCells;
+  notWorkedOut: ReadonlyMap<string, ReadonlySet<number>>;
+  source: string;
 }
 
 /** The cell Excel shows a sheet's cell in (see shownCell). */
@@ -198,11 +211,11 @@ function toFinding(
   severity: Finding["severity"],
   messages: Record<string, string>,
   r: RuleReport,
-  { layouts, planIds, shown }: FindingPlaces,
+  { layouts, planIds, shown, notWorkedOut, source }: FindingPlaces,
 ): Finding {
   const template = messages[r.messageId];
   if (template === undefined) throw new Error(`${ruleId} reported unknown messageId "${r.messageId}"`);
-  const message = renderMessage(template, r.data);
+  let message = renderMessage(template, r.data);
   if (!r.record) {
     const headerRow = layouts.get(r.sheet)?.headerRow ?? 0;
     return {
@@ -219,6 +232,9 @@ function toFinding(
   }
   const sheet = r.at?.sheet ?? r.record.sheet;
   const { row, col } = r.at ?? locate(r.record, r.field, layouts.get(sheet), r.col);
+  // A cell whose formula has no saved result is not blank: the finding says its result was not known.
+  const unknown = notWorkedOut.size ? notWorkedOutNote(notWorkedOut, sheet, row, col, source) : null;
+  if (unknown) message = `${message} ${unknown}`;
   // The finding names the cell a mark can be seen in; its row stays the record's (or the other sheet's cell's).
   const cell = shown(sheet, row, col);
   return new RecordFinding(

@@ -14,7 +14,8 @@ import {
 import { resolveLimits, type ReadLimits } from "./limits";
 import { checkXlsxContainer } from "./xlsx-container";
 import { parseSharedStrings } from "./xlsx/shared-strings";
-import { scanSheet, type ScannedSheet, type SheetContext } from "./xlsx/sheet-scanner";
+import { workOutFormulas, type SheetWithUnsavedFormulas } from "./xlsx/formulas/work-out-formulas";
+import { scanSheet, type ScannedSheet, type SheetContext, type UnsavedFormula } from "./xlsx/sheet-scanner";
 import { NO_STYLES, parseStyles } from "./xlsx/styles";
 import { parseTableArea, totalsRowsOf, type TableArea } from "./xlsx/table-parts";
 import { totalsRowReferences } from "./xlsx/totals-row-references";
@@ -96,6 +97,7 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
   };
 
   const grids: Grid[] = [];
+  const withUnsaved: SheetWithUnsavedFormulas[] = [];
   for (const sheet of workbook.sheets) {
     const rel = relMap.get(sheet.relId);
     if (rel === undefined)
@@ -134,7 +136,10 @@ function readParts(zip: XlsxZip, fileName: string, lim: Required<ReadLimits>): G
     // The add-in's own sheet by its workbook name too, as the task pane knows it (a row inserted above its marker).
     if (workbook.ownedByName.has(sheet.name.toLowerCase())) grid.grid.owned = true;
     grids.push(grid.grid);
+    if (grid.unsavedFormulas) withUnsaved.push({ grid: grid.grid, unsaved: grid.unsavedFormulas });
   }
+  // Once every sheet is read: a formula may read another sheet's cells.
+  workOutFormulas(withUnsaved, grids, ctx.styles, ctx.date1904);
   noteTotalsRowReferences(
     zip,
     fileName,
@@ -205,14 +210,17 @@ function parsePart<T>(zip: XlsxZip, path: string, parse: (xml: Uint8Array) => T,
   }
 }
 
-/** One worksheet part → Grid (with the first bad shared-string reference, if any), or the FileReadError for a sheet over the limits. */
+/**
+ * One worksheet part → Grid (with the first bad shared-string reference, if any, and its formula cells with no
+ * saved result), or the FileReadError for a sheet over the limits.
+ */
 function readSheet(
   xml: Uint8Array,
   sheetName: string,
   state: string,
   fileName: string,
   ctx: SheetContext,
-): { grid: Grid; badString: ScannedSheet["badString"] } {
+): { grid: Grid; badString: ScannedSheet["badString"]; unsavedFormulas?: UnsavedFormula[] } {
   const scanned = scanSheet(xml, ctx);
   const place = { file: fileName, sheet: sheetName };
   if (scanned.kind === "too-many-rows") {
@@ -249,5 +257,9 @@ function readSheet(
   if (state === "hidden" || state === "veryHidden") grid.hidden = true;
   if (scanned.values.length > 0 && scanned.values[0].some((v) => v === OWNED_MARKER)) grid.owned = true;
   if (scanned.formulas.length > 0) grid.formulas = new Set(scanned.formulas);
-  return { grid, badString: scanned.badString };
+  return {
+    grid,
+    badString: scanned.badString,
+    ...(scanned.unsavedFormulas ? { unsavedFormulas: scanned.unsavedFormulas } : {}),
+  };
 }

@@ -87,6 +87,13 @@ export interface Grid {
   formulas?: ReadonlySet<number>;
   /** True when the reader could not learn which cells hold formulas (Excel did not say): imports refuse. */
   formulasUnread?: boolean;
+  /**
+   * Formula cells the file holds with no saved result (Apache POI, openpyxl and other writers save none; Excel
+   * works them out on opening), as `formulaKey(row, col)`: those the file reader worked out as Excel would
+   * (`values` holds the result) and those it could not (`values` holds null, which is not a blank: the rules'
+   * findings on them say so). Absent when there are none, as always in the task pane (Excel gives results).
+   */
+  formulasWithoutResults?: { workedOut: readonly number[]; notWorkedOut: readonly number[] };
 }
 
 /** Columns in a sheet (XFD): a cell's formula key is row × this + column. */
@@ -95,6 +102,11 @@ const SHEET_COLUMNS = 16_384;
 /** The key of a cell (0-based sheet row and column) in `Grid.formulas`. */
 export function formulaKey(row: number, col: number): number {
   return row * SHEET_COLUMNS + col;
+}
+
+/** The cell (0-based sheet row and column) a formula key stands for: the inverse of formulaKey. */
+export function cellOfFormulaKey(key: number): { row: number; col: number } {
+  return { row: Math.floor(key / SHEET_COLUMNS), col: key % SHEET_COLUMNS };
 }
 
 /** True when the reader saw a formula in this cell (0-based sheet coordinates). */

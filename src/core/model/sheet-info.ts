@@ -83,6 +83,11 @@ export interface SheetInfo {
   historyCopy?: { register: string; dated: string };
   /** Set when Excel could not list the sheet's merged cells (why), so merged areas gave no value to their other cells. */
   mergesUnread?: MergesUnread;
+  /**
+   * Set on a sheet of a file holding formulas with no saved result (see Grid.formulasWithoutResults): those
+   * worked out as Excel would and those that could not be (read as empty), as A1 ranges ("F2:F7").
+   */
+  formulasWithoutResults?: { workedOut: string[]; notWorkedOut: string[] };
 }
 
 /**

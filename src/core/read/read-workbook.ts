@@ -34,6 +34,7 @@ import { columnLetter } from "../address/a1";
 import { findRegisterCopies, type RegisterCopy } from "../history/backups";
 import { isBlank } from "./cell-text";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
+import { formulasWithoutResultsInfo } from "./formula-results";
 import { headerWords } from "./header-words";
 import { ownRatingScale, type OwnRatingScale } from "./own-rating-scale";
 import { bindMonthFamilies, monthColumnsInfo, readableMonths } from "./month-columns";
@@ -353,6 +354,7 @@ export function readMonthFirstColumns(layout: SheetLayout, records: SheetRecord<
 
 /** What the sheet list says of every sheet; `recordCount` is the records read (an Update Log's are counted by the history). */
 function sheetInfoOf(raw: Grid, layout: SheetLayout, recordCount: number): SheetInfo {
+  const formulasWithoutResults = formulasWithoutResultsInfo(raw);
   return {
     name: raw.sheetName,
     kind: layout.kind,
@@ -366,6 +368,7 @@ function sheetInfoOf(raw: Grid, layout: SheetLayout, recordCount: number): Sheet
     ...(raw.owned ? { owned: true as const } : {}),
     ...(layout.holds ? { holds: layout.holds } : {}),
     ...(raw.mergesUnread ? { mergesUnread: raw.mergesUnread } : {}),
+    ...(formulasWithoutResults ? { formulasWithoutResults } : {}),
   };
 }
 

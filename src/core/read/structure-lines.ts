@@ -3,6 +3,7 @@
 
 import { columnLetter } from "../address/a1";
 import { fieldLabel } from "../model/field-labels";
+import { formulasWithoutResultsLines } from "./formula-results";
 import type { MergesUnread } from "../model/grid";
 import {
   hasCheckableSheet,
@@ -88,7 +89,7 @@ function readsNothing(sheet: SheetInfo): boolean {
  * One plain line each: what a register holds besides live risks, sections found (those of closed risks
  * said so), rows not taken for records (and why, and that no record was read when every row was set
  * aside), fields kept month by month, date columns read month
- * first. Empty when there is nothing to say.
+ * first, formulas saved without their results. Empty when there is nothing to say.
  */
 export function structureLines(sheet: SheetInfo): string[] {
   const lines: string[] = [];
@@ -117,5 +118,6 @@ export function structureLines(sheet: SheetInfo): string[] {
       `Read month first: ${named.join(", ")}, where a date can only be month first (such as 09/30/2022).`,
     );
   }
+  lines.push(...formulasWithoutResultsLines(sheet));
   return lines;
 }

@@ -31,6 +31,27 @@ export interface ScannedSheet {
   badString: { row: number; col: number; index: number } | null;
   /** The first cell reference past the last column a sheet has (XFD), as written ("ZZZZ99999999"), or null. */
   badAddress?: string;
+  /** Formula cells saved with no result (see UnsavedFormula); absent when every formula has its result. */
+  unsavedFormulas?: UnsavedFormula[];
+}
+
+/**
+ * A formula cell the file holds with no saved result (no `<v>`), as Apache POI, openpyxl and other writers
+ * save formulas and Excel works them out when it opens the file. Rare: Excel always saves results.
+ */
+export interface UnsavedFormula {
+  /** 0-based sheet row and column. */
+  row: number;
+  col: number;
+  /** The cell's style index (its number format says whether a number result is a date). */
+  style: number;
+  /**
+   * The formula's text as written for the cell at `row - shift.rows`, `col - shift.cols` (a shared formula's
+   * first cell), or null when the file does not give one this cell can be worked out from (an array formula
+   * over several cells, a data table, a shared formula whose first cell is missing).
+   */
+  text: string | null;
+  shift: { rows: number; cols: number };
 }
 
 /** Columns a sheet has: A to XFD. */
@@ -64,6 +85,7 @@ const ATTR_R = name("r");
 const ATTR_S = name("s");
 const ATTR_T = name("t");
 const ATTR_REF = name("ref");
+const ATTR_SI = name("si");
 
 const C_LOWER_C = 0x63;
 const C_LOWER_F = 0x66;
@@ -109,7 +131,19 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   let phoneticDepth = -1;
   let inline: string | null = null;
   let hasFormula = false;
+  /** The open cell has a `<v>` (a saved result, even an empty one) or an inline string. */
+  let hasValue = false;
+  /** The open cell's formula: its text's place in the bytes, and its kind (see formulaKindOf). */
+  let fDepth = -1;
+  let fStart = -1;
+  let fEnd = -1;
+  let fKind = F_NORMAL;
+  let fSharedIndex = -1;
   const formulaCells: number[] = [];
+  /** Formula cells with no saved result, as found (their text read when the scan ends). */
+  const unsaved: FoundFormula[] = [];
+  /** Each shared formula's first cell and its text's place in the bytes, by its `si`. */
+  const sharedFirst = new Map<number, { row: number; col: number; start: number; end: number }>();
   /** Ranges of multi-cell array formulas: every cell in one holds the formula (only the first has <f>). */
   const arrays: MergedArea[] = [];
   let badString: ScannedSheet["badString"] = null;
@@ -185,6 +219,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   };
 
   const finishCell = (): void => {
+    if (hasFormula) noteFormula();
     // A cell with a fill and no value may be a colour-only RAG cell: keep its colour.
     if (readCell() || over) return;
     const rgb = styles.fill[style];
@@ -206,16 +241,26 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
       const first = b[x.nameStart];
       if (cellDepth >= 0) {
         // Inside <c>: <v>, <f>, <is> and its <t> (skipping phonetic <rPh> runs).
-        if (len === 1 && first === C_LOWER_V && x.depth - 1 === cellDepth && !x.selfClosing) {
-          vDepth = x.depth;
+        if (len === 1 && first === C_LOWER_V && x.depth - (x.selfClosing ? 0 : 1) === cellDepth) {
+          hasValue = true;
+          if (!x.selfClosing) vDepth = x.depth;
         } else if (len === 1 && first === C_LOWER_F && x.depth - (x.selfClosing ? 0 : 1) === cellDepth) {
           hasFormula = true;
-          if (isArrayFormula(b, x)) {
+          if (!x.selfClosing) fDepth = x.depth;
+          fKind = formulaKindOf(b, x);
+          if (fKind === F_ARRAY) {
             const i = x.attr(ATTR_REF);
             const area = i < 0 ? null : parseRange(b, x.attrValueStart(i), x.attrValueEnd(i));
-            if (area !== null && (area.bottom > area.top || area.right > area.left)) arrays.push(area);
+            if (area !== null && (area.bottom > area.top || area.right > area.left)) {
+              arrays.push(area);
+              fKind = F_UNREAD;
+            }
+          } else if (fKind === F_SHARED) {
+            const i = x.attr(ATTR_SI);
+            fSharedIndex = i < 0 ? -1 : numberAt(b, x.attrValueStart(i), x.attrValueEnd(i));
           }
         } else if (x.is(IS) && !x.selfClosing) {
+          hasValue = true;
           isDepth = x.depth;
           inline = "";
         } else if (isDepth >= 0 && x.is(RPH) && !x.selfClosing && phoneticDepth < 0) {
@@ -251,6 +296,12 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
         }
       } else if (tDepth >= 0 && x.depth === tDepth) {
         inline = (inline ?? "") + pieceText(x, t);
+      } else if (fDepth >= 0 && x.depth === fDepth) {
+        // A formula's text is one piece; one in several (a comment inside it) is not worked out.
+        if (t === Tok.Text && fStart < 0) {
+          fStart = x.textStart;
+          fEnd = x.textEnd;
+        } else fKind = F_UNREAD;
       }
     } else if (t === Tok.Close) {
       const d = x.depth;
@@ -258,6 +309,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
       if (d < phoneticDepth) phoneticDepth = -1;
       if (d < isDepth) isDepth = -1;
       if (d < vDepth) vDepth = -1;
+      if (d < fDepth) fDepth = -1;
       if (cellDepth >= 0 && d < cellDepth) {
         cellDepth = -1;
         finishCell();
@@ -274,6 +326,7 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
   sheet.formulas = arrays.length > 0 ? withArrayCells(formulaCells, arrays, maxCells) : formulaCells;
   sheet.badString = badString;
   if (badAddress !== undefined) sheet.badAddress = badAddress;
+  if (unsaved.length > 0) sheet.unsavedFormulas = unsavedFormulasOf(b, unsaved, sharedFirst);
   const height = sheet.values.length;
   const width = sheet.values[0]?.length ?? 0;
   const inside = blankFills.filter((f) => f.row < height && f.col < width);
@@ -305,13 +358,90 @@ export function scanSheet(bytes: Uint8Array, ctx: SheetContext): ScannedSheet | 
     phoneticDepth = -1;
     inline = null;
     hasFormula = false;
+    hasValue = false;
+    fDepth = -1;
+    fStart = -1;
+    fEnd = -1;
+    fKind = F_NORMAL;
+    fSharedIndex = -1;
+  }
+
+  /**
+   * Notes a shared formula's first cell (the one with its text), and a formula cell with no saved result. Only
+   * formula cells come here, and only those with no result (rare) are kept.
+   */
+  function noteFormula(): void {
+    if (rowNum <= 0 || col <= 0) return;
+    if (fKind === F_SHARED && fStart >= 0 && fSharedIndex >= 0 && !sharedFirst.has(fSharedIndex))
+      sharedFirst.set(fSharedIndex, { row: rowNum - 1, col: col - 1, start: fStart, end: fEnd });
+    if (hasValue || over) return;
+    unsaved.push({
+      row: rowNum - 1,
+      col: col - 1,
+      style,
+      start: fStart,
+      end: fEnd,
+      kind: fKind,
+      si: fSharedIndex,
+    });
   }
 }
 
+// The kinds of formula (`<f t>`) as the unsaved-result reading tells them apart.
+const F_NORMAL = 0;
+const F_SHARED = 1;
+const F_ARRAY = 2;
+/** One this reader cannot work out (a data table, an array over several cells, text in pieces). */
+const F_UNREAD = 3;
+
+/** The kind of the `<f>` just opened, from its `t` attribute. */
+function formulaKindOf(b: Uint8Array, x: XmlScanner): number {
+  const i = x.attr(ATTR_T);
+  if (i < 0) return F_NORMAL;
+  const t = asciiString(b, x.attrValueStart(i), x.attrValueEnd(i));
+  return t === "normal" ? F_NORMAL : t === "shared" ? F_SHARED : t === "array" ? F_ARRAY : F_UNREAD;
+}
+
+/**
+ * A formula cell with no saved result as the scan finds it: its cell and style, its text's place in the bytes
+ * (start -1: none), its kind (F_*) and, for a shared formula, its `si`.
+ */
+interface FoundFormula {
+  row: number;
+  col: number;
+  style: number;
+  start: number;
+  end: number;
+  kind: number;
+  si: number;
+}
+
+/** The formula cells with no saved result, each with its text (a shared formula's from its first cell). */
+function unsavedFormulasOf(
+  b: Uint8Array,
+  found: readonly FoundFormula[],
+  sharedFirst: ReadonlyMap<number, { row: number; col: number; start: number; end: number }>,
+): UnsavedFormula[] {
+  return found.map((f) => {
+    const cell = { row: f.row, col: f.col, style: f.style };
+    if (f.kind === F_UNREAD) return { ...cell, text: null, shift: NO_SHIFT };
+    const first = f.kind === F_SHARED ? sharedFirst.get(f.si) : undefined;
+    if (first) {
+      return {
+        ...cell,
+        text: decodeText(b, first.start, first.end),
+        shift: { rows: f.row - first.row, cols: f.col - first.col },
+      };
+    }
+    return { ...cell, text: f.start >= 0 ? decodeText(b, f.start, f.end) : null, shift: NO_SHIFT };
+  });
+}
+
+const NO_SHIFT = Object.freeze({ rows: 0, cols: 0 });
+
 /** True when the `<f>` just opened is an array formula (`t="array"`). */
 export function isArrayFormula(b: Uint8Array, x: XmlScanner): boolean {
-  const i = x.attr(ATTR_T);
-  return i >= 0 && asciiString(b, x.attrValueStart(i), x.attrValueEnd(i)) === "array";
+  return formulaKindOf(b, x) === F_ARRAY;
 }
 
 /**
