@@ -115,6 +115,29 @@ describe("a formula saved with no result is worked out as Excel would", () => {
     expect(reviews.formulasWithoutResults).toBeUndefined();
   });
 
+  it("gives the result's date format to its own cell only, not to rows formatted alike", async () => {
+    const [grid] = await read({
+      numFmts: ['<numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>'],
+      cellXfs: ['<xf numFmtId="0"/>', '<xf numFmtId="164" applyNumberFormat="1"/>'],
+      sheets: [
+        {
+          name: "S",
+          rows: [1, 2, 3]
+            .map(
+              (r) =>
+                `<row r="${r}"><c r="A${r}" s="1"><v>44800</v></c>` +
+                (r === 2 ? `<c r="B2" s="1"><f>A2+1</f></c>` : `<c r="B${r}"><v>1</v></c>`) +
+                `</row>`,
+            )
+            .join(""),
+        },
+      ],
+    });
+    expect([0, 1, 2].map((r) => formatAt(grid, r, 1))).toEqual([null, "dd/mm/yyyy", null]);
+    expect([0, 1, 2].map((r) => formatAt(grid, r, 0))).toEqual(["dd/mm/yyyy", "dd/mm/yyyy", "dd/mm/yyyy"]);
+    expect(cellAt(grid, 1, 1)).toBe(44801);
+  });
+
   it("in a 1904 workbook, a date worked out from dates is the date Excel shows", async () => {
     const [grid] = await read({
       date1904: true,

@@ -423,17 +423,12 @@ function unsavedFormulasOf(
   sharedFirst: ReadonlyMap<number, { row: number; col: number; start: number; end: number }>,
 ): UnsavedFormula[] {
   return found.map((f) => {
-    const cell = { row: f.row, col: f.col, style: f.style };
-    if (f.kind === F_UNREAD) return { ...cell, text: null, shift: NO_SHIFT };
     const first = f.kind === F_SHARED ? sharedFirst.get(f.si) : undefined;
-    if (first) {
-      return {
-        ...cell,
-        text: decodeText(b, first.start, first.end),
-        shift: { rows: f.row - first.row, cols: f.col - first.col },
-      };
-    }
-    return { ...cell, text: f.start >= 0 ? decodeText(b, f.start, f.end) : null, shift: NO_SHIFT };
+    const [start, end, shift] = first
+      ? [first.start, first.end, { rows: f.row - first.row, cols: f.col - first.col }]
+      : [f.start, f.end, NO_SHIFT];
+    const text = f.kind === F_UNREAD || start < 0 ? null : decodeText(b, start, end);
+    return { row: f.row, col: f.col, style: f.style, text, shift };
   });
 }
 

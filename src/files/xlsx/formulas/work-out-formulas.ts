@@ -212,32 +212,47 @@ function putResults(
   const formats = grid.numberFormats;
   widen(grid.values, height, width);
   if (formats) widen(formats, height, width);
-  const copied = new Set<number>();
+  // Rows formatted alike share one array (read-only): a changed row gets a copy, shared in turn by the rows
+  // that had the same array and take the same change.
+  const copies = new Map<(string | null)[], Map<string, (string | null)[]>>();
   for (const { formula, value } of results) {
     const r = formula.row - grid.rowOffset;
     const c = formula.col - grid.colOffset;
     grid.values[r][c] = value;
     if (!formats) continue;
-    // Rows formatted alike may share one array: this row gets its own before it changes.
-    if (!copied.has(r)) {
-      formats[r] = formats[r].slice();
-      copied.add(r);
-    }
-    formats[r][c] =
+    const format =
       typeof value === "number" && styles.isDate[formula.style]
         ? styles.dateFormat[formula.style]
         : (styles.format[formula.style] ?? null);
+    const row = formats[r];
+    if (row[c] === format) continue;
+    let byChange = copies.get(row);
+    if (!byChange) copies.set(row, (byChange = new Map()));
+    const change = `${c}\u0000${format ?? ""}`;
+    let copy = byChange.get(change);
+    if (!copy) {
+      copy = row.slice();
+      copy[c] = format;
+      byChange.set(change, copy);
+    }
+    formats[r] = copy;
   }
 }
 
-/** Pads `rows` to `height` rows of `width` cells (null), only where it is smaller. */
+/** Pads `rows` to `height` rows of `width` cells (null), only where it is smaller; rows that shared an array still do. */
 function widen<T>(rows: (T | null)[][], height: number, width: number): void {
   if (rows.length === height && (rows[0]?.length ?? 0) === width) return;
   while (rows.length < height) rows.push([]);
+  const widened = new Map<(T | null)[], (T | null)[]>();
   for (let i = 0; i < rows.length; i++) {
-    if (rows[i].length >= width) continue;
-    const row = rows[i].slice();
-    while (row.length < width) row.push(null);
+    const old = rows[i];
+    if (old.length >= width) continue;
+    let row = widened.get(old);
+    if (!row) {
+      row = old.slice();
+      while (row.length < width) row.push(null);
+      widened.set(old, row);
+    }
     rows[i] = row;
   }
 }
