@@ -50,6 +50,9 @@ describe("a formula saved with no result is worked out as Excel would", () => {
     ['IF(OR(D2>9,NOT(E2>1)),"yes","no")', "no"],
     ['"L"&D2&" x I"&E2', "L4 x I3"],
     ['B2="tbc"', true],
+    ['B2<>"T.B.C."', true],
+    ["0.1+0.2=0.3", true], // on the 15 digits Excel keeps
+    ['"Amber"<"Green"', true],
     ["A9", 0], // a blank cell shows 0
     ["1/0", "#DIV/0!"],
     ["B2*2", "#VALUE!"], // "TBC" is no number: as Excel shows

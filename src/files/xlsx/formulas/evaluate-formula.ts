@@ -143,21 +143,10 @@ function binary(op: BinaryOp, a: FormulaValue, b: FormulaValue): FormulaValue {
   }
   if (a instanceof ExcelError) return a;
   if (b instanceof ExcelError) return b;
-  const c = compare(a, b);
-  switch (op) {
-    case "=":
-      return c === 0;
-    case "<>":
-      return c !== 0;
-    case "<":
-      return c < 0;
-    case ">":
-      return c > 0;
-    case "<=":
-      return c <= 0;
-    case ">=":
-      return c >= 0;
-  }
+  if (op === "=") return compare(a, b, false) === 0;
+  if (op === "<>") return compare(a, b, false) !== 0;
+  const c = compare(a, b, true);
+  return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
 }
 
 /** #NUM! for a result Excel cannot hold (not finite). */
@@ -165,8 +154,13 @@ function checkedNumber(n: number): number | ExcelError {
   return Number.isFinite(n) ? n : new ExcelError("#NUM!");
 }
 
-/** Excel's order across types: numbers < text < TRUE/FALSE; text without case; a blank as the other side's 0, "" or FALSE. */
-function compare(a: FormulaValue, b: FormulaValue): number {
+/**
+ * Excel's order across types: numbers < text < TRUE/FALSE; text without case; a blank as the other side's 0,
+ * "" or FALSE; numbers on the 15 significant digits Excel keeps (0.1 + 0.2 = 0.3). Only equality is asked of
+ * text unless `ordering`: Excel orders text by its own collation, which only plain letters, digits and spaces
+ * are sure to follow here (else not worked out).
+ */
+function compare(a: FormulaValue, b: FormulaValue, ordering: boolean): number {
   const x = a === BLANK ? blankLike(b) : a;
   const y = b === BLANK ? blankLike(a) : b;
   const rank = (v: FormulaValue) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
@@ -174,11 +168,10 @@ function compare(a: FormulaValue, b: FormulaValue): number {
   if (typeof x === "string" && typeof y === "string") {
     const [p, q] = [x.toLowerCase(), y.toLowerCase()];
     if (p === q) return 0;
-    // Excel orders text by its own collation; only plain letters, digits and spaces order the same here.
-    if (!/^[a-z0-9 ]*$/.test(p) || !/^[a-z0-9 ]*$/.test(q)) throw new NotWorkedOut();
+    if (ordering && (!/^[a-z0-9 ]*$/.test(p) || !/^[a-z0-9 ]*$/.test(q))) throw new NotWorkedOut();
     return p < q ? -1 : 1;
   }
-  const [p, q] = [Number(x), Number(y)];
+  const [p, q] = [Number(Number(x).toPrecision(15)), Number(Number(y).toPrecision(15))];
   return p === q ? 0 : p < q ? -1 : 1;
 }
 
