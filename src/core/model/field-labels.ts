@@ -23,6 +23,7 @@ const FIELD_LABELS: Record<string, string> = {
   rag: "RAG",
   strategy: "Strategy",
   actions: "Actions",
+  contractorActions: "Actions (contractor's)",
   controls: "Controls",
   lastUpdated: "Last updated",
   update: "Latest update",

@@ -33,6 +33,7 @@ export const RISK_FIELDS = [
   ...RISK_SCORE_FIELDS,
   "strategy",
   "actions",
+  "contractorActions",
   "controls",
   "lastUpdated",
   "update",

@@ -137,6 +137,10 @@ const RISK: PatternTable = {
     "mitigation measure",
     "treatment action",
   ],
+  // The contractor's actions beside the council's on a joint register ("Council actions" | "Contractor
+  // actions"): below "action" less the contractor's word (see parties.ts), so a register's only actions
+  // column, the contractor's or not, stays the actions.
+  contractorActions: ["contractor action:6", "provider action:6", "supplier action:6", "operator action:6"],
   controls: [
     "existing control",
     "control",

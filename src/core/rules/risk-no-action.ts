@@ -1,7 +1,7 @@
-// risk/no-action: an open risk must have at least one action (actions text, its own action on the
-// register, or a row in an actions sheet). Words saying there is none ("No further action required") are
-// an action decision only on a risk being tolerated: a risk being treated, transferred or terminated needs
-// an action to do so.
+// risk/no-action: an open risk must have at least one action (actions text, the contractor's on a joint
+// register too, its own action on the register, or a row in an actions sheet). Words saying there is none
+// ("No further action required") are an action decision only on a risk being tolerated: a risk being
+// treated, transferred or terminated needs an action to do so.
 
 import { fieldText, type RiskRecord } from "../model/records";
 import { saysNoFurtherAction } from "../model/own-action";
@@ -27,7 +27,7 @@ export const rule: Rule = {
     const found: RuleReport[] = [];
     for (const r of ctx.records.risks) {
       if (!ctx.isOpenRisk(r) || ctx.ownActions(r).length > 0 || ctx.actionsFor(r).length > 0) continue;
-      const text = fieldText(r, "actions");
+      const text = actionsText(r);
       const strategy = text ? strategyNeedingAction(ctx, r, text) : null;
       if (text && !strategy) continue;
       const field = ctx.hasField(r.sheet, "actions") ? "actions" : undefined;
@@ -41,6 +41,14 @@ export const rule: Rule = {
     return found;
   },
 };
+
+/**
+ * The risk's actions text: the council's, else on a joint register the contractor's ("Council actions" blank,
+ * "Contractor actions" filled: the contractor's action is being done, as a contractor's owner owns the risk).
+ */
+function actionsText(risk: RiskRecord): string {
+  return fieldText(risk, "actions") || fieldText(risk, "contractorActions");
+}
 
 /** How the message says a strategy that needs an action ("treated"). */
 const NEEDS_ACTION: Readonly<Record<string, string>> = {

@@ -32,6 +32,7 @@ describe("a contract register's headers", () => {
     ["Risk allocation (transfer strategy)", "strategy"],
     // A column qualified by one party alone is still its field.
     ["Contractor owner", "owner"],
+    ["Contractor actions", "actions"],
     ["Contractor RAG", "rag"],
     ["Council RAG", "rag"],
   ])("%s → %s", (header, field) => {
@@ -57,6 +58,20 @@ describe("a contract register's headers", () => {
     const contractor = headers.find((h) => h !== council)!;
     expect(mapRow(headers)).toEqual({ [council]: "owner", [contractor]: "contractorOwner" });
   });
+
+  // rv-misfire32 #7: the contractor's actions are kept as the owner is, for risk/no-action.
+  it.each([
+    [["Council actions", "Contractor actions"]],
+    [["Contractor actions", "Council actions"]],
+    [["Mitigating actions (Provider)", "Mitigating actions (Authority)"]],
+  ])(
+    "of two actions columns %j, the council's is the actions and the contractor's its own field",
+    (headers) => {
+      const council = headers.find((h) => /council|authority/i.test(h))!;
+      const contractor = headers.find((h) => h !== council)!;
+      expect(mapRow(headers)).toEqual({ [council]: "actions", [contractor]: "contractorActions" });
+    },
+  );
 
   it.each([
     [["Contractor RAG", "Council RAG"]],

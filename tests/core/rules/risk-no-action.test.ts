@@ -75,4 +75,23 @@ describe(RULE, () => {
       expect(findingsOf(RULE, sheets)).toEqual([]);
     });
   });
+
+  // rv-misfire32 #7: a joint register keeps the council's actions and the contractor's apart; as with the
+  // owner (risk/missing-owner), the contractor's action is an action.
+  it("on a joint register, a risk whose council actions are blank but whose contractor's actions are filled has an action", () => {
+    const sheet = {
+      name: "Joint Risk Register",
+      rows: [
+        ["Risk ID", "Risk", "Owner", "Strategy", "Council actions", "Contractor actions", "Last Updated"],
+        ["HRC-001", "Utility diversion", "Jo Smith", "Treat", null, "Resequence works", "01/10/2022"],
+        ["HRC-002", "Lane closures", "Jo Smith", "Treat", "Weekly inspections", null, "01/10/2022"],
+        ["HRC-003", "Gritting fleet", "Jo Smith", "Treat", null, null, "01/10/2022"],
+        ["HRC-004", "Depot lease", "Jo Smith", "Treat", null, "No further action required", "01/10/2022"],
+      ],
+    };
+    expect(findingsOf(RULE, [sheet])).toEqual([
+      ["E4", "none"],
+      ["E5", "saysNone"],
+    ]);
+  });
 });
