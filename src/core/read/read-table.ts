@@ -577,6 +577,8 @@ export function readTable<F extends string>(
   const planTextCols = isPlan ? new Set(PLAN_TEXT_FIELDS.map((f) => fieldColumns.get(f))) : null;
   const ragFills = kind === "risk-register" ? ragFillsByRow(grid, fieldColumns.get("rag")) : null;
   const ragCol = fieldColumns.get("rag");
+  /** The register's title and description columns, where a risk has words and a key's band has none. */
+  const riskWordCols = ["title", "description"].flatMap((f) => fieldColumns.get(f) ?? []);
   /** The RAG column's fills by rating, made for the first colour-only cell and shared by all (see ragPalette). */
   let palette: Partial<Record<Rag, string>> | undefined;
   const months = monthColumnsOf(grid, layout.mapping);
@@ -619,7 +621,7 @@ export function readTable<F extends string>(
       const note =
         noteRowKind(grid, row) ??
         continuesNoteRows(grid, row, notes[notes.length - 1], span, idCol) ??
-        (kind === "risk-register" && isScoreBandRow(grid, row) ? "key" : null);
+        (kind === "risk-register" && isScoreBandRow(grid, row, riskWordCols) ? "key" : null);
       if (note !== null) {
         notes.push({ row, reason: note });
         continue;

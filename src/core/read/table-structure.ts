@@ -344,8 +344,8 @@ interface ScoreBand {
   rating: Rag;
   lower: number;
   upper: number;
-  /** True when words saying what the band means follow its bounds. */
-  described: boolean;
+  /** The sheet column of the words saying what the band means, after its bounds; null when there are none. */
+  wordsCol: number | null;
 }
 
 /**
@@ -368,10 +368,10 @@ function scoreBand(grid: Grid, row: number): ScoreBand | null {
   const rating = parseRagWord(r[first] as string);
   if (!rating.ok) return null;
   const words = nextFilled(r, low + 2);
-  if (words < 0) return { rating: rating.value, lower, upper, described: false };
+  if (words < 0) return { rating: rating.value, lower, upper, wordsCol: null };
   const text = r[words];
   if (typeof text !== "string" || DIGIT.test(text) || nextFilled(r, words + 1) >= 0) return null;
-  return { rating: rating.value, lower, upper, described: true };
+  return { rating: rating.value, lower, upper, wordsCol: words + grid.colOffset };
 }
 
 const RATING_RANK: Readonly<Record<Rag, number>> = { green: 1, amber: 2, red: 3 };
@@ -390,14 +390,19 @@ function inKeyOrder(a: ScoreBand | null, b: ScoreBand | null): boolean {
 /**
  * True for a colour key's band typed with its bounds in cells of their own (see scoreBand), under a "Key:" row
  * or not: the RAG word and bounds alone ("Amber | 8 | 12"), which no risk is (no title, owner or date); with words
- * saying what it means, where the band straight above or below it is the key's next band (see inKeyOrder). Such a
- * row, under a register that numbers its risks 1, 2, 3, puts its lower bound in the id column and its upper one
- * under the title: a risk has its title beside its number. Read on registers only: the bands are of scores.
+ * saying what it means, where the band straight above or below it is the key's next band (see inKeyOrder) and the
+ * words are not in the register's title or description column (`riskWordCols`, sheet columns). Such a row, under
+ * a register that numbers its risks 1, 2, 3, puts its lower bound in the id column and its upper one under the
+ * title: a risk has its title beside its number. A board's summary of its top risk in each RAG band
+ * ("Red | 13 | 20 | Bridge joint failure" under RAG | Risk No | Score | Risk Title) is in RAG order with scores
+ * that never overlap, as a key's bands are: its words under the title say it is a risk. Read on registers only:
+ * the bands are of scores.
  */
-export function isScoreBandRow(grid: Grid, row: number): boolean {
+export function isScoreBandRow(grid: Grid, row: number, riskWordCols: readonly number[]): boolean {
   const band = scoreBand(grid, row);
   if (band === null) return false;
-  if (!band.described) return true;
+  if (band.wordsCol === null) return true;
+  if (riskWordCols.includes(band.wordsCol)) return false;
   return inKeyOrder(scoreBand(grid, row - 1), band) || inKeyOrder(band, scoreBand(grid, row + 1));
 }
 
