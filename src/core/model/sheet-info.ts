@@ -97,8 +97,17 @@ export interface SheetInfo {
  */
 export interface SetAsideRow {
   row: number;
+  /** "summary": a count of the register's risks by RAG under it ("RAG | No. of risks" over "Red | 3"). */
   reason:
-    "totals" | "heading" | "footer" | "key" | "sign-off" | "no date" | "no risk id" | "after the as-at date";
+    | "totals"
+    | "heading"
+    | "footer"
+    | "key"
+    | "summary"
+    | "sign-off"
+    | "no date"
+    | "no risk id"
+    | "after the as-at date";
 }
 
 /** The kinds of sheet a check reads: a workbook with none of them has nothing to check. */

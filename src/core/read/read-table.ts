@@ -24,7 +24,7 @@ import { headingNamesNoCategory } from "./heading-category";
 import { monthColumnsOf } from "./month-columns";
 import {
   continuesNoteRows,
-  isScoreBandRow,
+  registerNoteRow,
   isSignOffRow,
   isTotalsRow,
   mergedTails,
@@ -617,11 +617,12 @@ export function readTable<F extends string>(
     if (structured) {
       // A colour key's entries ("Red | 15–25: escalate") under its "Key:" row, and a note under a key or a
       // sign-off, are the block's too; a register's key typed a band a row with its bounds in cells of their
-      // own ("Red | 15 | 25") is a key with no "Key:" row over it.
+      // own ("Red | 15 | 25") is a key with no "Key:" row over it, and a count of its risks by RAG ("RAG | No.
+      // of risks" over "Red | 3") a summary.
       const note =
         noteRowKind(grid, row) ??
         continuesNoteRows(grid, row, notes[notes.length - 1], span, idCol) ??
-        (kind === "risk-register" && isScoreBandRow(grid, row, riskWordCols) ? "key" : null);
+        (kind === "risk-register" ? registerNoteRow(grid, row, riskWordCols) : null);
       if (note !== null) {
         notes.push({ row, reason: note });
         continue;

@@ -17,6 +17,7 @@ const ASIDE_REASON = {
   totals: "totals row",
   footer: "page footer",
   key: "colour key",
+  summary: "count of risks by RAG",
   "sign-off": "sign-off or review note",
   "no date": "no date the history can read",
   "no risk id": "no risk id",

@@ -244,6 +244,7 @@ function idLike(text: string): boolean {
 /**
  * Why `row` is set aside with the note rows straight above it (`above`, the last row set aside, on the row
  * before), or null: an entry of a colour key under its "Key:" row or its last entry (see isColourKeyEntry),
+ * a row of a count of risks by RAG under its header or its last row, or its Total row (see isRagCountHeader),
  * or a line of words under a colour key or a sign-off (not a page footer) that is a note on the block (see
  * isNoteOnBlock), such as "Last reviewed at RMB 28/09/22" under "Approved by: …". A heading the reader takes
  * as a section ("CLOSED RISKS", "Archived risks", "New risks …", or any line with a risk straight under it)
@@ -258,6 +259,8 @@ export function continuesNoteRows(
 ): SetAsideRow["reason"] | null {
   if (above === undefined || above.row !== row - 1 || above.reason === "footer") return null;
   if (above.reason === "key" && isColourKeyEntry(grid, row, idCol)) return "key";
+  if (above.reason === "summary" && (isRagCountRow(grid, row) || isTotalsRow(grid, row, span)))
+    return "summary";
   const words = sectionHeading(grid, row, span, idCol);
   return words !== null && isNoteOnBlock(grid, row, words, idCol) ? above.reason : null;
 }
@@ -404,6 +407,91 @@ export function isScoreBandRow(grid: Grid, row: number, riskWordCols: readonly n
   if (band.wordsCol === null) return true;
   if (riskWordCols.includes(band.wordsCol)) return false;
   return inKeyOrder(scoreBand(grid, row - 1), band) || inKeyOrder(band, scoreBand(grid, row + 1));
+}
+
+/** The label over a count of risks by RAG: "RAG", "RAG status", "RAG rating", "Risk rating", "Rating". */
+const RAG_COUNT_LABEL = /^(?:risk\s+)?(?:rag(?:\s+(?:status|rating))?|rating)\s*:?$/i;
+/** The longest such label, told before any pattern runs on a risk's first cell. */
+const RAG_COUNT_LABEL_MAX = 20;
+/**
+ * What a column of such a count heads: what it counts or when ("No. of risks", "Number", "Count", "This month",
+ * "Last month", "Previous", "Q2", "Sep").
+ */
+const COUNT_COLUMN =
+  /\b(?:no|number|count|total|risks?|month|quarter|year|period|previous|current|last|this|now|q[1-4]|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\b|#/i;
+/** The most words a column of such a count is headed with. */
+const COUNT_COLUMN_WORDS = 5;
+/** The fewest rows of counts under the label that make it a count by RAG: one alone could be a risk. */
+const MIN_COUNT_ROWS = 2;
+/** A count typed as text: "12". */
+const COUNT_TEXT = /^\s*\d{1,6}\s*$/;
+
+/** True for a column header of a count of risks by RAG: words of a count or a period, or a date shown as a month. */
+function isCountColumnHeader(grid: Grid, row: number, col: number, v: CellValue): boolean {
+  if (typeof v === "number") return isMonthOnlyFormat(formatAt(grid, row, col));
+  return typeof v === "string" && v.trim().split(/\s+/).length <= COUNT_COLUMN_WORDS && COUNT_COLUMN.test(v);
+}
+
+/** True for a count in a cell: a whole number, not negative, not shown as a date (or typed as text). */
+function isCount(grid: Grid, row: number, col: number, v: CellValue): boolean {
+  if (typeof v === "string") return COUNT_TEXT.test(v);
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && !isDateFormat(formatAt(grid, row, col));
+}
+
+/**
+ * True for a row of a count of risks by RAG: a RAG word first ("Red", "Amber", "G"), then counts alone
+ * ("Red | 3 | 4": three red risks this month, four last month), at least one. A risk has words beside its rating.
+ */
+function isRagCountRow(grid: Grid, row: number): boolean {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return false;
+  const first = nextFilled(r, 0);
+  if (first < 0 || typeof r[first] !== "string" || !parseRagWord(r[first] as string).ok) return false;
+  let counts = 0;
+  for (let i = nextFilled(r, first + 1); i >= 0; i = nextFilled(r, i + 1)) {
+    if (!isCount(grid, row, i + grid.colOffset, r[i])) return false;
+    counts++;
+  }
+  return counts > 0;
+}
+
+/**
+ * True for the header of a count of risks by RAG that a register closes with for the board: its first filled cell
+ * a RAG label ("RAG", "RAG status": see RAG_COUNT_LABEL), every other one a column of counts ("No. of risks",
+ * "This month", "Last month": see isCountColumnHeader), and rows of counts by RAG under it ("Red | 3 | 4", see
+ * isRagCountRow). The table is a summary, not risks titled "RAG" or "Red": it is set aside with its header, its
+ * rows and its Total row (see continuesNoteRows). A risk's row costs a look at its first cell: a risk "RAG-01",
+ * or titled "Red route closures", is no label.
+ */
+export function isRagCountHeader(grid: Grid, row: number): boolean {
+  const r = grid.values[row - grid.rowOffset];
+  if (!r) return false;
+  const first = nextFilled(r, 0);
+  const label = first < 0 ? null : r[first];
+  if (typeof label !== "string" || label.length > RAG_COUNT_LABEL_MAX || !RAG_COUNT_LABEL.test(label.trim()))
+    return false;
+  let columns = 0;
+  for (let i = nextFilled(r, first + 1); i >= 0; i = nextFilled(r, i + 1)) {
+    if (!isCountColumnHeader(grid, row, i + grid.colOffset, r[i])) return false;
+    columns++;
+  }
+  if (columns === 0) return false;
+  for (let n = 1; n <= MIN_COUNT_ROWS; n++) if (!isRagCountRow(grid, row + n)) return false;
+  return true;
+}
+
+/**
+ * Why a register's row with no "Key:" or other block above it starts a block of no risks, or null: a colour
+ * key's band typed with its bounds in cells of their own (see isScoreBandRow), or the header of a count of risks
+ * by RAG (see isRagCountHeader). `riskWordCols` are the register's title and description columns.
+ */
+export function registerNoteRow(
+  grid: Grid,
+  row: number,
+  riskWordCols: readonly number[],
+): "key" | "summary" | null {
+  if (isScoreBandRow(grid, row, riskWordCols)) return "key";
+  return isRagCountHeader(grid, row) ? "summary" : null;
 }
 
 /** A label a section row writes before its name: "Category: ", "Risk Category - ", "Section: ", "Category – ". */

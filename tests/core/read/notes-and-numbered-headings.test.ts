@@ -3,6 +3,7 @@
 
 import { fillMergedAreas, gridFromRows, type CellValue, type MergedArea } from "../../../src/core/model/grid";
 import {
+  isRagCountHeader,
   isSignOffRow,
   noteRowKind,
   numberedHeading,
@@ -28,6 +29,115 @@ describe("noteRowKind", () => {
     [[12, "Page 1"], null],
   ])("%j is %s", (row, kind) => {
     expect(noteRowKind(grid([row]), 0)).toBe(kind);
+  });
+});
+
+// rv-misfire32 #2: a count of the register's risks by RAG under it, for the board, is a summary, not risks.
+describe("isRagCountHeader: a count of risks by RAG under a register", () => {
+  /** 01/08/2022 and 01/09/2022 as Excel keeps them. */
+  const AUG = 44774;
+  const SEP = 44805;
+
+  it.each<[string, CellValue[][]]>([
+    [
+      "this month and last",
+      [
+        ["RAG", "This month", "Last month"],
+        ["Red", 3, 4],
+        ["Amber", 12, 10],
+      ],
+    ],
+    [
+      "a count of risks",
+      [
+        ["RAG", "No. of risks"],
+        ["Red", 3],
+        ["Amber", 12],
+        ["Green", 8],
+      ],
+    ],
+    [
+      "counts typed as text, under 'RAG status:'",
+      [
+        ["RAG status:", "Number"],
+        ["R", "3"],
+        ["A", "12"],
+      ],
+    ],
+    [
+      "beside the register's columns",
+      [
+        [null, "Risk rating", null, "Count"],
+        [null, "Red", null, 0],
+        [null, "Green", null, 5],
+      ],
+    ],
+  ])("reads %s as one", (_what, rows) => {
+    expect(isRagCountHeader(grid(rows), 0)).toBe(true);
+  });
+
+  it("reads months typed as dates over the counts as one", () => {
+    const rows: CellValue[][] = [
+      ["RAG", AUG, SEP],
+      ["Red", 3, 4],
+      ["Amber", 12, 10],
+    ];
+    const g = gridFromRows("Register", rows, { numberFormats: [[null, "mmm-yy", "mmm-yy"]] });
+    expect(isRagCountHeader(g, 0)).toBe(true);
+  });
+
+  it.each<[string, CellValue[][]]>([
+    [
+      "a risk whose id starts RAG",
+      [
+        ["RAG-01", "Red route closures", "Jo Smith"],
+        ["Red", 3],
+        ["Amber", 12],
+      ],
+    ],
+    [
+      "a risk titled 'Red route closures'",
+      [
+        ["HRC-001", "Red route closures"],
+        ["Red", 3],
+        ["Amber", 12],
+      ],
+    ],
+    [
+      "a label over words, not counts",
+      [
+        ["RAG", "Owner"],
+        ["Red", 3],
+        ["Amber", 12],
+      ],
+    ],
+    [
+      "counts beside a risk's title",
+      [
+        ["RAG", "No. of risks"],
+        ["Red", 3, "Bridge joint failure"],
+        ["Amber", 12],
+      ],
+    ],
+    [
+      "one row of counts alone",
+      [
+        ["RAG", "No. of risks"],
+        ["Red", 3],
+        ["Bridge joint failure", 4],
+      ],
+    ],
+    ["a label alone", [["RAG"], ["Red", 3], ["Amber", 12]]],
+    [
+      "negative or part counts",
+      [
+        ["RAG", "Count"],
+        ["Red", -3],
+        ["Amber", 1.5],
+      ],
+    ],
+  ])("leaves %s alone", (_what, rows) => {
+    expect(isRagCountHeader(grid(rows), 0)).toBe(false);
   });
 });
 
