@@ -173,12 +173,13 @@ function namesRisks(m: HeaderMapping): boolean {
 
 /**
  * The words of a header naming NEC4's early warning process, any one set of them enough: an early warning
- * ("EW No.", "Early Warning Ref") or the risk reduction meeting that reviews them.
+ * ("EW No.", "Early Warning Ref") or the risk reduction meeting that reviews them ("RRM date").
  */
 const EARLY_WARNING_WORDS: readonly (readonly string[])[] = [
   ["ew"],
   ["early", "warning"],
   ["reduction", "meeting"],
+  ["rrm"],
 ];
 
 /**

@@ -165,8 +165,12 @@ const RISK: PatternTable = {
     "date last update:30",
     "update date",
     "latest note date:30",
-    // NEC4 reviews each early warning at a risk reduction meeting ("Risk reduction meeting date").
+    // NEC4 reviews each early warning at a risk reduction meeting ("Risk reduction meeting date"), which its
+    // registers and minutes call the RRM ("RRM date", "Date of last RRM"); the next one is the next review.
     "risk reduction meeting:30",
+    "rrm date:30",
+    "last rrm:30",
+    "=rrm:20",
   ],
   reviewDate: ["=review date:25"],
   update: [
@@ -183,7 +187,17 @@ const RISK: PatternTable = {
     "last update:15",
     "latest note",
   ],
-  nextReview: ["next review", "next review date", "review due", "due for review", "review by"],
+  nextReview: [
+    "next review",
+    "next review date",
+    "review due",
+    "due for review",
+    "review by",
+    // An NEC4 early warning's next risk reduction meeting: above the meeting's "risk reduction meeting" (last
+    // updated), which "Next risk reduction meeting" matches too.
+    "next risk reduction meeting:40",
+    "next rrm:40",
+  ],
   status: ["status", "risk status", "current status", "open closed"],
   financialImpact: [
     "financial impact",

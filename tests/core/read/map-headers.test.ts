@@ -139,6 +139,31 @@ describe("mapHeaders: register headers", () => {
     expect(fieldOf("risk-register", "Risk reduction meeting date")).toBe("lastUpdated");
   });
 
+  it.each([
+    ["RRM date", "lastUpdated"],
+    ["Date of last RRM", "lastUpdated"],
+    ["RRM", "lastUpdated"],
+    ["Next RRM", "nextReview"],
+    ["Next RRM date", "nextReview"],
+    ["Next risk reduction meeting", "nextReview"],
+    ["Discussed at RRM?", null],
+  ])(
+    "NEC4's risk reduction meeting as its registers head it (misfire review 32): %s → %s",
+    (header, field) => {
+      expect(fieldOf("risk-register", header)).toBe(field);
+    },
+  );
+
+  it("'Next risk reduction meeting' is the next review beside 'Risk reduction meeting date' (misfire review 32)", () => {
+    expect(
+      mapRow("risk-register", ["EW No.", "Risk reduction meeting date", "Next risk reduction meeting"]),
+    ).toEqual({
+      "EW No.": "id",
+      "Risk reduction meeting date": "lastUpdated",
+      "Next risk reduction meeting": "nextReview",
+    });
+  });
+
   it("'Update – this month' is the update beside 'Update – last month' (heuristics review 31)", () => {
     expect(mapRow("risk-register", ["Risk ID", "Update – last month", "Update – this month"])).toEqual({
       "Risk ID": "id",
