@@ -8,7 +8,32 @@ import { headerWords } from "./header-words";
 import { COUNCIL_WORDS, CONTRACTOR_WORDS } from "./parties";
 
 /** Header words that make the strategy column an allocation of the risk between the parties. */
-const ALLOCATION_HEADER_WORDS: ReadonlySet<string> = new Set(["allocation", "allocated"]);
+export const ALLOCATION_HEADER_WORDS: ReadonlySet<string> = new Set(["allocation", "allocated"]);
+
+/**
+ * The other words an allocation of the risk is headed with: the risk, the parties it goes to ("Allocation:
+ * Authority / Contractor / Shared", "Risk allocated to"), or the strategy it amounts to ("Strategy /
+ * Allocation"). Any other word names something else allocated: "Budget allocation", "Resource allocation".
+ */
+const RISK_ALLOCATION_WORDS: ReadonlySet<string> = new Set([
+  "risk",
+  "to",
+  "between",
+  "party",
+  ...COUNCIL_WORDS,
+  ...CONTRACTOR_WORDS,
+  "shared",
+  "joint",
+  "retained",
+  "strategy",
+  "response",
+  "treatment",
+]);
+
+/** A money sign: a column of pounds ("Allocation (£k)") is a budget, never who bears the risk. */
+const MONEY_SIGN = /[£$€]/;
+/** A bracketed note after a header's own words ("Risk allocation (see Schedule 14)"): not what is allocated. */
+const BRACKETED_NOTE = /\([^()]*\)?|\[[^[\]]*\]?/g;
 
 /**
  * Who bears the risk, as an allocation cell names them, by the strategy it amounts to: allocated to the
@@ -38,9 +63,17 @@ const PARTY_STRATEGY = {
 /** Every word naming a party, or the parties together: the allocation names who the risk went to. */
 const PARTY_WORDS: readonly string[] = [...PARTY_STRATEGY.transfer, ...PARTY_STRATEGY.tolerate];
 
-/** True when a strategy column's header says it allocates each risk ("Allocation", "Risk allocated to"). */
+/**
+ * True when a header says its column allocates each risk between the parties ("Allocation", "Risk allocated
+ * to", "Allocation: Authority / Contractor / Shared"): it names an allocation, and its own words (a bracketed
+ * note aside) name nothing else allocated, nor a money unit anywhere ("Budget allocation (£)", "Allocation
+ * (£k)", "Resource allocation", "Funding allocation" are not the risk's).
+ */
 export function isAllocationHeader(header: string | undefined): boolean {
-  return header !== undefined && headerWords(header).some((w) => ALLOCATION_HEADER_WORDS.has(w));
+  if (header === undefined || MONEY_SIGN.test(header)) return false;
+  if (!headerWords(header).some((w) => ALLOCATION_HEADER_WORDS.has(w))) return false;
+  const own = headerWords(header.replace(BRACKETED_NOTE, " "));
+  return own.every((w) => ALLOCATION_HEADER_WORDS.has(w) || RISK_ALLOCATION_WORDS.has(w));
 }
 
 type StrategyWords = Settings["strategyWords"];

@@ -104,7 +104,8 @@ const RISK: PatternTable = {
     "4t",
     "4ts",
     // A PFI risk allocation matrix's "Allocation: Authority / Contractor / Shared" (see allocation-column.ts):
-    // below "Strategy" and "Response", which win beside it.
+    // below "Strategy" and "Response", which win beside it. Only on a header allocating the risk, never a budget,
+    // a team or funding ("Budget allocation (£)", "Resource allocation": see isAllocationHeader).
     "allocation:9",
     "risk allocation:9",
     "risk allocated:9",

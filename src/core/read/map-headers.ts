@@ -20,6 +20,7 @@ import {
 } from "./header-words";
 import { monthFamilies, monthOverHeader, type FamilyCandidate, type MonthFamily } from "./month-columns";
 import { PARTY_WORD_COST } from "./parties";
+import { ALLOCATION_HEADER_WORDS, isAllocationHeader } from "./allocation-column";
 
 export interface HeaderCell {
   /** 0-based sheet column. */
@@ -298,6 +299,7 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
   const matching = fieldsMatching(kind, distinct);
   const log = kind === "update-log";
   const planRating = kind === "improvement-plan" && own.some((w) => PLAN_RATING_WORDS.has(w));
+  const otherAllocation = register && !isAllocationHeader(cell.text);
   for (const [field, patterns] of byField) {
     let best = 0;
     if (log && field === "score" && words.some((w) => NOT_LOGGED_SCORE.has(w))) continue;
@@ -311,7 +313,10 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
             ? CURRENT_PERIOD
             : NONE;
     if (matching.has(field))
-      for (const p of patterns) best = Math.max(best, matchScore(set, distinct, p, ignorable, note));
+      for (const p of patterns) {
+        if (field === "strategy" && otherAllocation && namesAllocation(p)) continue;
+        best = Math.max(best, matchScore(set, distinct, p, ignorable, note));
+      }
     if (register && field === "strategy") best = Math.max(best, strategyListScore(own));
     if (register && field === "rag" && qualifiedRating) best = qualifier ? 0 : QUALIFIED_RATING_RAG;
     if (register && field === "score" && qualifiedRating) best = Math.max(best, QUALIFIED_RATING_SCORE);
@@ -325,6 +330,15 @@ function findCandidates(kind: Exclude<SheetKind, "unknown">, cell: HeaderCell): 
     out.push({ field: target, score: best });
   }
   return out;
+}
+
+/**
+ * True for a strategy pattern naming an allocation ("risk allocation"): a PFI matrix's allocation of the risk
+ * between the parties, matched only on a header that allocates the risk (see isAllocationHeader), never on a
+ * budget's or a team's ("Budget allocation (£)", "Resource allocation").
+ */
+function namesAllocation(p: CompiledPattern): boolean {
+  return p.words.some((w) => ALLOCATION_HEADER_WORDS.has(w));
 }
 
 /**

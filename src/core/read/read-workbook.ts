@@ -32,6 +32,7 @@ import { leadingWord } from "../parse/words";
 import { MonthFirstVote } from "../parse/month-first";
 import { columnLetter } from "../address/a1";
 import { findRegisterCopies, type RegisterCopy } from "../history/backups";
+import { allocationStrategyWords, isAllocationHeader } from "./allocation-column";
 import { isBlank } from "./cell-text";
 import { detectSheet, type SheetLayout } from "./detect-sheet";
 import { formulasWithoutResultsInfo } from "./formula-results";
@@ -253,6 +254,37 @@ function resolveProseImpact(layout: SheetLayout, records: SheetRecord<string>[],
 }
 
 /**
+ * A PFI matrix's allocation column is its strategy only where it allocates the risks (see allocation-column.ts):
+ * when most of its filled cells name neither a party nor a strategy ("Allocation | Jo Smith", a number), it is
+ * no strategy column, and the register lacks one. Read once per sheet, each distinct text once; an officer's
+ * correction stands.
+ */
+function resolveAllocationColumn(
+  layout: SheetLayout,
+  records: SheetRecord<string>[],
+  settings: Settings,
+): void {
+  const m = layout.mapping;
+  if (!m || layout.kind !== "risk-register" || !m.fieldColumns.has("strategy")) return;
+  const col = m.fieldColumns.get("strategy")!;
+  const mc = m.columns.find((c) => c.col === col);
+  if (!mc || mc.source !== "header" || !isAllocationHeader(mc.header)) return;
+  const words = allocationStrategyWords(settings.strategyWords);
+  const read = new Map<string, boolean>();
+  let allocations = 0;
+  let others = 0;
+  for (let k = 0; k < records.length; k++) {
+    const text = fieldText(records[k], "strategy");
+    if (!text) continue;
+    let allocates = read.get(text);
+    if (allocates === undefined) read.set(text, (allocates = parseStrategy(text, words).ok));
+    if (allocates) allocations++;
+    else others++;
+  }
+  if (others > allocations) remapColumn(layout, records, "strategy", null);
+}
+
+/**
  * A "Risk Status" column in which risk owners record the 4T (Reading's risk cards: Treat, Tolerate,
  * Transfer) is the strategy: when the sheet has no strategy column and every filled status is a strategy
  * word and none a status word (Open, Closed, Transferred …), it is read as the strategy.
@@ -450,6 +482,7 @@ export function readWorkbook(grids: Grid[], settings: Settings, asAt: DayNumber)
     resolveWordRating(layout, rows);
     resolveImpactRating(layout, rows);
     resolveProseImpact(layout, rows, settings);
+    resolveAllocationColumn(layout, rows, settings);
     resolveStrategyStatus(layout, rows, settings);
     resolveUpdateDates(layout, rows);
     const ownScale = layout.kind === "risk-register" ? ownRatingScale(rows, settings.rag) : null;

@@ -10,6 +10,9 @@ import {
 import { declaresThreePoints } from "../../../src/core/read/three-point-scale";
 import { parseStrategy } from "../../../src/core/parse";
 import { defaultSettings } from "../../../src/core/model/settings";
+import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
+import { readWorkbook } from "../../../src/core/read/read-workbook";
+import { dayFromIso } from "../../../src/core/parse";
 
 /** Header → field for a whole register header row. */
 function mapRow(headers: string[]): Record<string, string | null> {
@@ -37,6 +40,19 @@ describe("a contract register's headers", () => {
     ["Council RAG", "rag"],
   ])("%s → %s", (header, field) => {
     expect(fieldOf(header)).toBe(field);
+  });
+
+  // Misfire review 32: an allocation of money, people or work is not who bears the risk.
+  it.each([
+    ["Budget allocation (£)"],
+    ["Allocation (£k)"],
+    ["Allocation (£)"],
+    ["Resource allocation"],
+    ["Funding allocation"],
+    ["Cost allocation"],
+    ["Work allocation"],
+  ])("%s is no strategy", (header) => {
+    expect(fieldOf(header)).not.toBe("strategy");
   });
 
   it("a Strategy or Response column wins the strategy from an allocation column beside it", () => {
@@ -86,6 +102,12 @@ describe("an allocation column", () => {
   it.each([
     ["Allocation: Authority / Contractor / Shared", true],
     ["Risk allocated to", true],
+    ["Risk allocation (see Schedule 14)", true],
+    ["Strategy / Allocation", true],
+    ["Budget allocation (£)", false],
+    ["Allocation (£k)", false],
+    ["Resource allocation", false],
+    ["Funding allocation", false],
     ["Strategy", false],
     [undefined, false],
   ])("%s is an allocation: %s", (header, is) => {
@@ -122,6 +144,28 @@ describe("an allocation column", () => {
     ["Insure", false],
   ])("%s names who bears the risk: %s", (cell, names) => {
     expect(namesAllocatedParty(cell)).toBe(names);
+  });
+});
+
+describe("an allocation column's cells (misfire review 32)", () => {
+  /** The strategy column of a matrix whose "Risk Allocation" column holds `cells`, or null for none. */
+  const strategyColumn = (cells: CellValue[]): number | null => {
+    const grid = gridFromRows("Risk Allocation Matrix", [
+      ["Ref", "Risk", "Risk Owner", "Risk Allocation", "Actions", "Last Updated"],
+      ...cells.map((c, n) => [`SL-0${n + 1}`, `Risk ${n + 1}`, "Jo Smith", c, "Inspections", "01/10/2022"]),
+    ]);
+    const read = readWorkbook([grid], defaultSettings(), dayFromIso("2022-10-10")!);
+    return read.layouts.get("Risk Allocation Matrix")?.mapping?.fieldColumns.get("strategy") ?? null;
+  };
+
+  it("naming the parties (or the strategies) for the most part, it is the strategy", () => {
+    expect(strategyColumn(["Authority", "Contractor", "Shared", "Jo Smith"])).toBe(3);
+    expect(strategyColumn(["Contractor", "Treat", "TBC", null])).toBe(3);
+  });
+
+  it("naming officers or amounts for the most part, it is no strategy", () => {
+    expect(strategyColumn(["Jo Smith", "Sam Patel", "Contractor"])).toBeNull();
+    expect(strategyColumn([25000, 120000, 0])).toBeNull();
   });
 });
 
