@@ -20,9 +20,22 @@ export const THREE_POINT_WORDS: readonly ScaleWord[] = (
 
 /** A range "1-3", "1–3", "1 to 3" (its top in group 1), as a header's note gives it. */
 const ONE_TO = /(?<![\d.])1\s*(?:-|–|—|to)\s*(\d+)(?![\d.])/i;
-/** Three levels named in a header: "L/M/H", "H/M/L", "Low/Med/High", "High / Medium / Low". */
-const THREE_LEVELS =
-  /\b(?:l(?:ow)?\s*\/\s*m(?:ed|edium)?\s*\/\s*h(?:igh)?|h(?:igh)?\s*\/\s*m(?:ed|edium)?\s*\/\s*l(?:ow)?)\b/i;
+/** A mark between levels: "/", ",", "-", "–", "|". */
+const SEP = String.raw`\s*[\/,|\-–—]\s*`;
+const LOW = "l(?:ow)?";
+const MEDIUM = "m(?:ed|edium)?";
+const HIGH = "h(?:igh)?";
+/** A fourth or fifth level beside them: "VL", "VH", "Very Low", "Very High". */
+const VERY = String.raw`v(?:ery\s*(?:low|high)|l|h)`;
+/**
+ * Three levels named in a header: "L/M/H", "H/M/L", "L, M, H", "L-M-H", "Low/Med/High", "Low, Medium, High",
+ * "High / Medium / Low"; not three of five ("VL/L/M/H/VH", "Very Low, Low, Medium, High, Very High"), whose next
+ * or previous level is a Very one.
+ */
+const THREE_LEVELS = new RegExp(
+  String.raw`(?<!\b${VERY}${SEP})\b(?:${LOW}${SEP}${MEDIUM}${SEP}${HIGH}|${HIGH}${SEP}${MEDIUM}${SEP}${LOW})\b(?!${SEP}${VERY})`,
+  "i",
+);
 /** A 3 × 3 matrix named in a header: "(3x3)", "3 × 3". */
 const THREE_BY_THREE = /(?<![\d.])3\s*[x×]\s*3(?![\d.])/i;
 
