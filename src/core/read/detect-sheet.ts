@@ -14,6 +14,7 @@ import {
   TARGET_WORDS,
 } from "./header-words";
 import { isMonthUnder } from "./month-columns";
+import { titleDeclaresThreeByThree } from "./three-point-scale";
 import type { RegisterHolds } from "../model/sheet-info";
 
 /** The words that make a group header qualify the headers below it (inherent, current, target, previous). */
@@ -34,6 +35,8 @@ export interface SheetLayout {
   note: string;
   /** Set on a register whose name says it holds closed risks or opportunities (see withRegisterContents). */
   holds?: RegisterHolds;
+  /** Set on a register whose title, above its header row, names a 3 × 3 matrix (see readsOnThreePoints). */
+  threeByThreeTitle?: true;
 }
 
 const HEADER_SEARCH_ROWS = 20;
@@ -242,6 +245,9 @@ export function detectSheet(
     mapping,
     headerCells: b.cells,
     note: `header row ${b.row + 1} matched ${mapped} of ${b.cells.length} headers`,
+    ...(chosen === "risk-register" && titleDeclaresThreeByThree(grid, b.row)
+      ? { threeByThreeTitle: true as const }
+      : {}),
   };
 }
 

@@ -45,7 +45,7 @@ import { resolvePlanColumns } from "./plan-columns";
 import { readTable, type TableStructure } from "./read-table";
 import { namesClosedRisks, withRegisterContents } from "./register-contents";
 import { findRiskMatrix, searchedForMatrix, type RiskMatrix } from "./risk-matrix";
-import { declaresThreePoints, THREE_POINT_WORDS } from "./three-point-scale";
+import { readsOnThreePoints, THREE_POINT_WORDS } from "./three-point-scale";
 
 export interface ReadWorkbookResult {
   sheets: SheetInfo[];
@@ -242,7 +242,7 @@ function resolveProseImpact(layout: SheetLayout, records: SheetRecord<string>[],
   let ratings = 0;
   let prose = 0;
   // A register declaring three points ("Impact (L/M/H)") rates in its own words ("H", "Med").
-  const words = declaresThreePoints(m.columns) ? THREE_POINT_WORDS : settings.impactWords;
+  const words = readsOnThreePoints(layout) ? THREE_POINT_WORDS : settings.impactWords;
   for (let k = 0; k < records.length; k++) {
     const v = rawValue(records[k], "impact");
     if (isBlank(v)) continue;

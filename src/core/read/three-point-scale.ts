@@ -1,8 +1,11 @@
 // A register scored on three points, as its headers declare it ("Likelihood (L/M/H)", "Impact (1-3)", "Risk
-// Score (1-9)"): its Low / Medium / High are 1, 2 and 3, not the Settings word scale's 2, 3 and 4.
+// Score (1-9)") or its title ("… Risk Register (3x3 matrix)"): its Low / Medium / High are 1, 2 and 3, not the
+// Settings word scale's 2, 3 and 4.
 
+import type { Grid } from "../model/grid";
 import type { ScaleWord } from "../model/settings";
 import type { ColumnMapping } from "../model/sheet-info";
+import type { SheetLayout } from "./detect-sheet";
 
 /** Low 1, Medium 2, High 3, with the letters and short forms a three-point register writes them in. */
 export const THREE_POINT_WORDS: readonly ScaleWord[] = (
@@ -67,4 +70,41 @@ export function declaresThreePoints(columns: readonly Pick<ColumnMapping, "field
     if (SCORE_FIELD.test(c.field) && scoreOnNinePoints(c.header)) return true;
   }
   return false;
+}
+
+/**
+ * True when the headers give a likelihood, impact or score another range than three points' ("Likelihood
+ * (1-5)", "Risk Score (1-25)"): they say how the sheet is scored, whatever its title says.
+ */
+function declaresOtherRange(columns: readonly Pick<ColumnMapping, "field" | "header">[]): boolean {
+  for (const c of columns) {
+    if (c.field === null) continue;
+    const top = ONE_TO.exec(c.header)?.[1];
+    if (top === undefined) continue;
+    if (FACTOR_FIELD.test(c.field) && top !== "3") return true;
+    if (SCORE_FIELD.test(c.field) && top !== "9") return true;
+  }
+  return false;
+}
+
+/**
+ * True when a text cell in the rows above a register's header row (its title: "Parks and Open Spaces Risk
+ * Register (3x3 matrix)") names a 3 × 3 matrix. Read once per sheet, at most the twenty rows the header is
+ * looked for in.
+ */
+export function titleDeclaresThreeByThree(grid: Grid, headerRow: number): boolean {
+  for (let row = grid.rowOffset; row < headerRow; row++)
+    for (const v of grid.values[row - grid.rowOffset] ?? [])
+      if (typeof v === "string" && THREE_BY_THREE.test(v)) return true;
+  return false;
+}
+
+/**
+ * True when a register reads its likelihood and impact words on three points: its headers declare them (see
+ * declaresThreePoints), or its title does (a 3 × 3 matrix named above the header) and no header gives another
+ * range. The one place this is decided, once per sheet.
+ */
+export function readsOnThreePoints(layout: Pick<SheetLayout, "mapping" | "threeByThreeTitle">): boolean {
+  const columns = layout.mapping?.columns ?? [];
+  return declaresThreePoints(columns) || (layout.threeByThreeTitle === true && !declaresOtherRange(columns));
 }

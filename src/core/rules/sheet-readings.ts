@@ -1,11 +1,12 @@
 // How a register's cells are read where its headers say so, decided once per sheet: likelihood and impact
-// words on three points ("Likelihood (L/M/H)": see three-point-scale.ts), and an allocation column's parties
-// as strategies ("Allocation: Authority / Contractor / Shared": see allocation-column.ts).
+// words on three points ("Likelihood (L/M/H)", or a title naming a 3 × 3 matrix: see three-point-scale.ts),
+// and an allocation column's parties as strategies ("Allocation: Authority / Contractor / Shared": see
+// allocation-column.ts).
 
 import type { ScaleWord, Settings } from "../model/settings";
 import type { SheetLayout } from "../read/detect-sheet";
 import { isAllocationHeader } from "../read/allocation-column";
-import { declaresThreePoints, THREE_POINT_WORDS } from "../read/three-point-scale";
+import { readsOnThreePoints, THREE_POINT_WORDS } from "../read/three-point-scale";
 
 export type Factor = "likelihood" | "impact";
 
@@ -28,7 +29,7 @@ export function sheetReadings(
   for (const [sheet, layout] of layouts) {
     if (layout.kind !== "risk-register" || !layout.mapping) continue;
     const columns = layout.mapping.columns;
-    if (declaresThreePoints(columns)) threePoint.add(sheet);
+    if (readsOnThreePoints(layout)) threePoint.add(sheet);
     if (isAllocationHeader(columns.find((c) => c.field === "strategy")?.header)) allocation.add(sheet);
   }
   const settingScale = {

@@ -7,7 +7,8 @@ import {
   isAllocationHeader,
   namesAllocatedParty,
 } from "../../../src/core/read/allocation-column";
-import { declaresThreePoints } from "../../../src/core/read/three-point-scale";
+import { declaresThreePoints, readsOnThreePoints } from "../../../src/core/read/three-point-scale";
+import { detectSheet } from "../../../src/core/read/detect-sheet";
 import { parseStrategy } from "../../../src/core/parse";
 import { defaultSettings } from "../../../src/core/model/settings";
 import { gridFromRows, type CellValue } from "../../../src/core/model/grid";
@@ -207,5 +208,45 @@ describe("a register declaring three points", () => {
 
   it("only in its likelihood, impact and score headers", () => {
     expect(declaresThreePoints([{ field: "nextReview", header: "Proximity (1-3 months)" }])).toBe(false);
+  });
+});
+
+describe("a register titled as a 3 × 3 matrix (misfire review 32)", () => {
+  const REGISTER = ["Risk ID", "Risk Title", "Risk Owner", "Likelihood", "Impact", "Score", "Strategy"];
+  const risk = ["PK-01", "Tree failure", "Jo Smith", "High", "High", 9, "Treat"];
+  /** Whether a register under `above` (title rows), headed `header`, is read on three points. */
+  const threePoints = (above: CellValue[][], header = REGISTER): boolean =>
+    readsOnThreePoints(detectSheet(gridFromRows("Risk Register", [...above, header, risk])));
+
+  it.each([
+    [[["Parks and Open Spaces Risk Register (3x3 matrix)"]]],
+    [[["Parks Risk Register"], [null, "Scored on a 3 x 3 matrix"]]],
+    [[["Risk Register – 3×3"]]],
+  ])("a title %j naming a 3 × 3 matrix: three points", (above) => {
+    expect(threePoints(above)).toBe(true);
+  });
+
+  it.each([
+    [[]],
+    [[["Parks and Open Spaces Risk Register"]]],
+    [[["Parks Risk Register (5x5 matrix)"]]],
+    [[["Risk Register"], ["Version 13x3"]]],
+  ])("a title %j naming none: the Settings scale", (above) => {
+    expect(threePoints(above)).toBe(false);
+  });
+
+  it("a header giving its own range wins over the title", () => {
+    const fivePoint = REGISTER.map((h) => (h === "Likelihood" ? "Likelihood (1-5)" : h));
+    expect(threePoints([["Risk Register (3x3 matrix)"]], fivePoint)).toBe(false);
+    const ninePoint = REGISTER.map((h) => (h === "Score" ? "Score (1-9)" : h));
+    expect(threePoints([["Risk Register (3x3 matrix)"]], ninePoint)).toBe(true);
+  });
+
+  it("only the rows above the header: a 3 × 3 named in the register's cells says nothing of its scale", () => {
+    const cells = gridFromRows("Risk Register", [
+      REGISTER,
+      ["PK-02", "3x3 lane closure on the A38", "Jo Smith"],
+    ]);
+    expect(readsOnThreePoints(detectSheet(cells))).toBe(false);
   });
 });
