@@ -79,6 +79,27 @@ type Token =
 
 const OPERATORS = ["<>", "<=", ">=", "+", "-", "*", "/", "^", "&", "=", "<", ">", "%", "(", ")", ",", ":"];
 
+/**
+ * The text quoted from `start` (a text "…" or a sheet name '…'), its quote mark doubled inside it standing
+ * for one ("say ""no""", 'Dave''s risks'), and `j`, the index of its closing quote; a NotParsed throw when
+ * it is never closed.
+ */
+function quoted(text: string, start: number): { s: string; j: number } {
+  const mark = text[start];
+  let s = "";
+  let j = start + 1;
+  for (;;) {
+    if (j >= text.length) throw new NotParsed();
+    if (text[j] === mark) {
+      if (text[j + 1] !== mark) return { s, j };
+      s += mark;
+      j += 2;
+      continue;
+    }
+    s += text[j++];
+  }
+}
+
 /** The formula's tokens, or a NotParsed throw (structured and external references, arrays, unknown marks). */
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -99,39 +120,13 @@ function tokenize(text: string): Token[] {
       continue;
     }
     if (c === '"') {
-      let s = "";
-      let j = i + 1;
-      for (;;) {
-        if (j >= n) throw new NotParsed();
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            s += '"';
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        s += text[j++];
-      }
+      const { s, j } = quoted(text, i);
       out.push({ t: "str", v: s });
       i = j + 1;
       continue;
     }
     if (c === "'") {
-      let s = "";
-      let j = i + 1;
-      for (;;) {
-        if (j >= n) throw new NotParsed();
-        if (text[j] === "'") {
-          if (text[j + 1] === "'") {
-            s += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        s += text[j++];
-      }
+      const { s, j } = quoted(text, i);
       if (text[j + 1] !== "!" || s.includes("[")) throw new NotParsed();
       out.push({ t: "sheet", v: s });
       i = j + 2;
