@@ -12,6 +12,7 @@ import { onSync } from "../../src/excel/run";
 import type { FakeHost } from "../fakes/fake-excel";
 import { registerGrid, risk } from "../core/merge/helpers";
 import { install, planFromWorkbook as planFromWorkbookFully } from "./helpers";
+import { copiedDown } from "../../src/files/xlsx/shift-row-refs";
 
 const TOTAL_FORMULA = "=SUBTOTAL(109,[Risk Score])";
 const OLD = () => [risk("HRC-001"), risk("HRC-002"), risk("HRC-003")];
@@ -27,12 +28,17 @@ function tableBook(opts: {
   plain?: boolean;
   /** Rows under the table (blank rows as []), as an officer leaves a note or a sign-off below it. */
   below?: CellValue[][];
+  /**
+   * The Risk Score (F) as the table's calculated column: this formula as for the first risk's row (3), copied
+   * down its risks (each showing its score), and the column's formula that Excel fills into new table rows.
+   */
+  calculated?: string;
 }): FakeHost {
   const g: Grid = registerGrid(OLD());
   const values: CellValue[][] = g.values.map((r) => [...r]);
   if (opts.totals) values.push(["Total", null, null, null, null, TOTAL_FORMULA]);
   values.push(...(opts.below ?? []));
-  return install({
+  const host = install({
     apiVersion: opts.apiVersion ?? "1.13",
     sheets: [
       {
@@ -41,11 +47,22 @@ function tableBook(opts: {
         numberFormats: g.numberFormats,
         tables: opts.plain
           ? []
-          : [{ name: "Risks", address: opts.totals ? "A2:K6" : "A2:K5", showTotals: opts.totals }],
+          : [
+              {
+                name: "Risks",
+                address: opts.totals ? "A2:K6" : "A2:K5",
+                showTotals: opts.totals,
+                ...(opts.calculated ? { calculatedColumns: { F: opts.calculated } } : {}),
+              },
+            ],
       },
     ],
     names: opts.totals ? [{ name: "RiskTotal", sheet: "Register", address: "F6" }] : [],
   });
+  if (opts.calculated)
+    for (const row of [2, 3, 4])
+      host.sheet("Register").ensure(row, 5).formula = copiedDown(opts.calculated, row - 2);
+  return host;
 }
 
 /** The edits of planning `exportRows` into the open workbook's register. */
@@ -210,5 +227,94 @@ describe("applyEdits into a register that is an Excel table", () => {
       /table on the sheet "Register" no longer has its Total row at row 6.*nothing was imported/,
     );
     expect(host.snapshot().sheets.map((s) => s.name)).toEqual(names);
+  });
+});
+
+describe("applyEdits into a table whose Risk Score is a calculated column (SPEC 'Formulas', as the command line does)", () => {
+  // The command line gives a new table row the table column's formula (calculatedColumnFormula), the export's
+  // score kept only as its saved result; the pane wrote the export's 9 over the formula Excel fills into a row
+  // inserted at the Total row, and wrote 9 under a table it then grew. Each new risk's score is now the
+  // column's formula for its row, as Excel's own Insert Table Row gives it.
+  const A1 = "=D3*E3";
+  const STRUCTURED = "=[@[Current Likelihood]]*[@[Current Impact]]";
+  const formulasOfNewRows = (host: FakeHost) => {
+    const f = sheetOf(host, "Register").formulas;
+    return { F6: f.F6, F7: f.F7 };
+  };
+
+  it.each([
+    ["rows inserted at its Total row", true, A1, { F6: "=D6*E6", F7: "=D7*E7" }],
+    ["a table grown over rows written below it (Table.resize)", false, A1, { F6: "=D6*E6", F7: "=D7*E7" }],
+    [
+      "rows inserted at its Total row, structured references",
+      true,
+      STRUCTURED,
+      { F6: STRUCTURED, F7: STRUCTURED },
+    ],
+    [
+      "a table grown over rows below it, structured references",
+      false,
+      STRUCTURED,
+      { F6: STRUCTURED, F7: STRUCTURED },
+    ],
+  ])(
+    "%s: each new risk's score is the column's formula for its row, not the export's value",
+    async (_what, totals, formula, expected) => {
+      const host = tableBook({ totals, calculated: formula });
+      const before = sheetOf(host, "Register");
+      const edits = await planFromWorkbook(NEW());
+      // The plan still writes the export's score there (and logs it), as the command line's plan does.
+      expect(edits.cells.filter((c) => c.col === 5 && c.row >= 5).map((c) => c.value)).toEqual([9, 9]);
+      host.resetStats();
+      const result = await applyEdits(edits);
+      const syncs = host.stats().syncs;
+      const after = sheetOf(host, "Register");
+      expect(formulasOfNewRows(host)).toEqual(expected);
+      // The old risks' formulas are as they were; the new risks' other cells are written.
+      for (const a of ["F3", "F4", "F5"]) expect(after.formulas[a]).toBe(before.formulas[a]);
+      expect(after.values.slice(5, 7).map((r) => [r[0], r[3], r[4]])).toEqual([
+        ["HRC-004", 3, 3],
+        ["HRC-005", 3, 3],
+      ]);
+      expect(after.tables[0].address).toBe(totals ? "A2:K8" : "A2:K7");
+      expect(result.warnings).toEqual([]);
+      // No sync more than the same import into a table without a calculated column.
+      expect(await importSyncs(tableBook({ totals }))).toBe(syncs);
+    },
+  );
+
+  it("guard: a column whose first and last risks hold different formulas is no calculated column: the export's value is written", async () => {
+    const host = tableBook({ totals: false });
+    host.sheet("Register").ensure(2, 5).formula = "=D3*E3";
+    host.sheet("Register").ensure(4, 5).formula = "=D5+E5+3";
+    await applyEdits(await planFromWorkbook(NEW()));
+    const after = sheetOf(host, "Register");
+    expect([after.formulas.F6, after.formulas.F7]).toEqual([undefined, undefined]);
+    expect(after.values.slice(5, 7).map((r) => r[5])).toEqual([9, 9]);
+  });
+
+  it("guard: on a host that cannot resize the table, the rows below it are outside it: their scores are the export's values", async () => {
+    const host = tableBook({ totals: false, calculated: A1, apiVersion: "1.9" });
+    const result = await applyEdits(await planFromWorkbook(NEW()));
+    const after = sheetOf(host, "Register");
+    expect([after.formulas.F6, after.formulas.F7]).toEqual([undefined, undefined]);
+    expect(after.values.slice(5, 7).map((r) => r[5])).toEqual([9, 9]);
+    expect(result.warnings).toHaveLength(1);
+  });
+
+  it("a log write failing after the table was grown and its new rows given the formula: the register is as it was", async () => {
+    const host = tableBook({ totals: false, calculated: A1 });
+    const before = sheetOf(host, "Register");
+    const edits = await planFromWorkbook(NEW());
+    const stop = onSync((e) => {
+      if (e.label === "apply: cells" && e.ok) host.failNextSync("GeneralException");
+    });
+    const error = (await applyEdits(edits).catch((e: unknown) => e)) as PlainError;
+    stop();
+    expect(error.code).toBe("import-rolled-back");
+    const after = sheetOf(host, "Register");
+    expect(after.tables).toEqual(before.tables);
+    expect(after.values).toEqual(before.values);
+    expect(after.formulas).toEqual(before.formulas);
   });
 });

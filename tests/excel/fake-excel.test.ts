@@ -444,6 +444,43 @@ describe("fake Excel host: tables and whole-row insert", () => {
     ).toBe("InvalidOperation");
   });
 
+  it("fills a table's calculated column into rows inserted inside it, not into rows a resize takes in; formulasR1C1 reads and writes a formula as seen from its cell", async () => {
+    const host = installFakeExcel({
+      apiVersion: "1.13",
+      sheets: [
+        {
+          name: "Register",
+          values: [
+            ["Ref", "L", "I", "Score"],
+            ["R1", 2, 2],
+            ["R2", 3, 2],
+            ["R3", 1, 1],
+          ],
+          tables: [{ name: "Risks", address: "A1:D3", calculatedColumns: { D: "=B2*C2" } }],
+        },
+      ],
+    });
+    host.sheet("Register").ensure(1, 3).formula = "=B2*C2";
+    host.sheet("Register").ensure(2, 3).formula = "=B3*C3";
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Register");
+      ws.getRange("A3:D3").insert(Excel.InsertShiftDirection.down);
+      ctx.workbook.tables.getItem("Risks").resize("A1:D5");
+      await ctx.sync();
+      const read = ws.getRange("D2:D5").load("formulasR1C1");
+      ws.getRange("E2").formulasR1C1 = [["=RC[-1]+R1C2+R[1]C[-1]"]];
+      await ctx.sync();
+      expect(read.formulasR1C1).toEqual([["=RC[-2]*RC[-1]"], ["=RC[-2]*RC[-1]"], ["=RC[-2]*RC[-1]"], [""]]);
+    });
+    // Row 3 went in inside the table and took the column's formula; row 5, taken in by the resize, did not.
+    expect(host.snapshot().sheets[0].formulas).toEqual({
+      D2: "=B2*C2",
+      D3: "=B3*C3",
+      D4: "=B4*C4",
+      E2: "=D2+$B$1+D3",
+    });
+  });
+
   it("copies a sheet's tables with the sheet, under a free name", async () => {
     const host = tableBook();
     await Excel.run(async (ctx) => {

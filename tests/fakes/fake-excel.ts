@@ -4,10 +4,11 @@
 // browser test bundles it (fake-host-entry.ts).
 
 import type { CellValue } from "../../src/core/model/grid";
-import { fromA1 } from "../../src/core/address/a1";
+import { columnIndex, fromA1 } from "../../src/core/address/a1";
 import { chartSnapshot, type ChartSnapshot } from "./fake-charts";
 import { Bag, FakeContext, Op } from "./fake-proxy";
 import { deleteWholeRows, insertWholeRows, type TableState } from "./fake-rows";
+import { toR1C1 } from "./fake-r1c1";
 import {
   FakeNames,
   FakeTables,
@@ -50,8 +51,18 @@ export interface FakeSheetSpec {
   conditionalFormats?: { address: string; formula: string; fill: string }[];
   /** Protected (Review › Protect Sheet): changes to its cells fail with AccessDenied. */
   protected?: boolean;
-  /** Excel tables (Format as Table): `address` covers the header row, the data and the Total row (showTotals). */
-  tables?: { name: string; address: string; showTotals?: boolean }[];
+  /**
+   * Excel tables (Format as Table): `address` covers the header row, the data and the Total row (showTotals).
+   * `calculatedColumns`: the table's calculated columns, by column letter, each with its formula as for the
+   * table's first data row (as the table part's calculatedColumnFormula holds it): Excel fills them into rows
+   * inserted inside the table. The cells themselves are the spec's `values`, as for any formula.
+   */
+  tables?: {
+    name: string;
+    address: string;
+    showTotals?: boolean;
+    calculatedColumns?: Record<string, string>;
+  }[];
 }
 
 export interface FakeWorkbookSpec {
@@ -179,13 +190,16 @@ export class FakeHost implements HostState {
     for (const s of spec.sheets) {
       const sheet = buildSheet(s);
       this.sheets.push(sheet);
-      for (const t of s.tables ?? [])
+      for (const t of s.tables ?? []) {
+        const rect = parseLocalAddress(t.address);
         this.tables.push({
           name: t.name,
           sheet,
-          rect: parseLocalAddress(t.address),
+          rect,
           showTotals: t.showTotals ?? false,
+          calculated: calculatedColumns(t.calculatedColumns ?? {}, rect.top + 1),
         });
+      }
     }
     if (this.sheets.length === 0) this.sheets.push(new SheetState("Sheet1"));
     this.active = this.sheets.find((s) => s.visibility === "Visible") ?? this.sheets[0];
@@ -388,6 +402,17 @@ export class FakeHost implements HostState {
       selection: this.selection,
     };
   }
+}
+
+/** A table's calculated columns (letter → formula as for its first data row, 0-based `firstDataRow`) in R1C1. */
+function calculatedColumns(byLetter: Record<string, string>, firstDataRow: number): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [letters, formula] of Object.entries(byLetter)) {
+    const col = columnIndex(letters);
+    if (col === null) throw new Error(`fake: no column ${letters}`);
+    out.set(col, toR1C1(formula.startsWith("=") ? formula : `=${formula}`, firstDataRow, col));
+  }
+  return out;
 }
 
 function buildSheet(spec: FakeSheetSpec): SheetState {

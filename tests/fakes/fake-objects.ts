@@ -26,6 +26,7 @@ import {
   wholeSheet,
   writeCellValue,
 } from "./fake-state";
+import { fromR1C1, toR1C1 } from "./fake-r1c1";
 
 export interface NameState {
   name: string;
@@ -97,6 +98,18 @@ function read2d<T>(sheet: SheetState, rect: Rect, pick: (r: number, c: number) =
   return out;
 }
 
+/**
+ * One cell of a `formulasR1C1` write: "=…" is a formula (as the cell holds it in A1; the fake computes none,
+ * so its value is empty), null leaves the cell alone, anything else is written as a value is.
+ */
+function writeR1C1(sheet: SheetState, row: number, col: number, x: unknown): void {
+  if (typeof x === "string" && x.startsWith("=") && x.length > 1) {
+    const cell = sheet.ensure(row, col);
+    cell.formula = fromR1C1(x, row, col);
+    cell.v = "";
+  } else writeCellValue(sheet, row, col, x);
+}
+
 /** Applies `fn` to every cell of the rects, creating cells; refuses absurd areas. */
 function eachCell(loc: Loc, fn: (r: number, c: number) => void): void {
   for (const rect of loc.rects) {
@@ -111,6 +124,7 @@ const RANGE_PROPS = [
   "values",
   "numberFormat",
   "formulas",
+  "formulasR1C1",
   "rowCount",
   "columnCount",
   "rowIndex",
@@ -173,6 +187,11 @@ export class FakeRange extends FakeObj {
         return read2d(sheet, rect, (r, c) => sheet.cell(r, c)?.nf ?? "General");
       case "formulas":
         return read2d(sheet, rect, (r, c) => sheet.cell(r, c)?.formula ?? sheet.cell(r, c)?.v ?? "");
+      case "formulasR1C1":
+        return read2d(sheet, rect, (r, c) => {
+          const cell = sheet.cell(r, c);
+          return cell?.formula !== undefined ? toR1C1(cell.formula, r, c) : (cell?.v ?? "");
+        });
       case "rowCount":
         return rectRows(rect);
       case "columnCount":
@@ -193,6 +212,9 @@ export class FakeRange extends FakeObj {
     if (p === "values") {
       const rows = check2d(v, rect);
       rows.forEach((row, i) => row.forEach((x, j) => writeCellValue(sheet, rect.top + i, rect.left + j, x)));
+    } else if (p === "formulasR1C1") {
+      const rows = check2d(v, rect);
+      rows.forEach((row, i) => row.forEach((x, j) => writeR1C1(sheet, rect.top + i, rect.left + j, x)));
     } else if (p === "numberFormat") {
       const rows = check2d(v, rect);
       rows.forEach((row, i) =>
@@ -234,6 +256,12 @@ export class FakeRange extends FakeObj {
   }
   get formulas(): unknown[][] {
     return this._get("formulas") as unknown[][];
+  }
+  get formulasR1C1(): unknown[][] {
+    return this._get("formulasR1C1") as unknown[][];
+  }
+  set formulasR1C1(v: unknown[][]) {
+    this._set("formulasR1C1", v);
   }
   get rowCount(): number {
     return this._get("rowCount") as number;
@@ -338,6 +366,21 @@ export class FakeRange extends FakeObj {
     });
   }
 
+  /** ExcelApi 1.1: row `row` (0-based) of this range. */
+  getRow(row: number): FakeRange {
+    return this.sub("getRow", () => {
+      const { sheet, rect } = this.one();
+      if (row < 0 || row >= rectRows(rect)) fail("InvalidArgument", `The range has no row ${row}.`);
+      return { sheet, rects: [{ ...rect, top: rect.top + row, bottom: rect.top + row }] };
+    });
+  }
+  /** ExcelApi 1.1: the last row of this range. */
+  getLastRow(): FakeRange {
+    return this.sub("getLastRow", () => {
+      const { sheet, rect } = this.one();
+      return { sheet, rects: [{ ...rect, top: rect.bottom }] };
+    });
+  }
   /** A cell relative to the top-left of this range. */
   getCell(row: number, col: number): FakeRange {
     return this.sub("getCell", () => {
@@ -721,7 +764,13 @@ export class FakeWorksheet extends FakeObj {
       for (const t of this.host.tables.filter((x) => x.sheet === s)) {
         let k = 2;
         while (this.host.tables.some((x) => x.name.toLowerCase() === `${t.name}${k}`.toLowerCase())) k += 1;
-        this.host.tables.push({ ...t, name: `${t.name}${k}`, sheet: c, rect: { ...t.rect } });
+        this.host.tables.push({
+          ...t,
+          name: `${t.name}${k}`,
+          sheet: c,
+          rect: { ...t.rect },
+          calculated: new Map(t.calculated),
+        });
       }
       c.freezeRows = s.freezeRows;
       // A copy of a protected sheet is protected too, as in Excel.

@@ -4,6 +4,7 @@
 // the rows. Kept apart from the proxies (fake-objects.ts): this is state only.
 
 import { mapA1Refs } from "../../src/files/xlsx/shift-row-refs";
+import { fromR1C1 } from "./fake-r1c1";
 import type { ChartState } from "./fake-charts";
 import { MAX_COLS, MAX_ROWS, Rect, SheetState, fail, intersects, type CellState } from "./fake-state";
 
@@ -13,6 +14,12 @@ export interface TableState {
   sheet: SheetState;
   rect: Rect;
   showTotals: boolean;
+  /**
+   * The calculated columns (sheet column → formula in R1C1): Excel fills them into rows inserted inside the
+   * table (Insert Table Rows, or rows inserted at its Total row), as the "Fill formulas in tables" option does
+   * by default. Table.resize fills nothing: its reference says no cells are inserted or moved.
+   */
+  calculated: Map<number, string>;
 }
 
 /** What row moves reach besides the sheet's own cells. */
@@ -96,6 +103,10 @@ export function insertRows(
       "Microsoft Excel can't insert new cells because it would push cells off the sheet.",
     );
   refuseSplitting(host, sheet, at, span);
+  // Tables whose data rows the new rows join: below the header row, at or above the last row.
+  const joined = host.tables.filter(
+    (t) => t.sheet === sheet && within(t.rect, span) && t.rect.top < at && t.rect.bottom >= at,
+  );
   if (span === WHOLE_ROWS) sheet.rows.splice(at, 0, ...Array.from({ length: count }, () => []));
   else shiftCells(sheet, at, count, span);
   const shift = (r: Rect): Rect =>
@@ -107,6 +118,20 @@ export function insertRows(
     rowAfterInsert(first, at, count),
     rowAfterInsert(last, at, count),
   ]);
+  for (const t of joined) fillCalculatedColumns(sheet, t, at, count);
+}
+
+/**
+ * Excel fills a table's calculated columns into the rows inserted inside it: each new cell holds the column's
+ * formula for its row. The fake computes no formula: the cell's value is left empty.
+ */
+function fillCalculatedColumns(sheet: SheetState, table: TableState, at: number, count: number): void {
+  for (const [col, r1c1] of table.calculated)
+    for (let row = at; row < at + count; row++) {
+      const cell = sheet.ensure(row, col);
+      cell.formula = fromR1C1(r1c1, row, col);
+      cell.v = "";
+    }
 }
 
 /** Whole rows (see insertRows). */

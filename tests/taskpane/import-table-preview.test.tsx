@@ -18,6 +18,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
@@ -79,10 +80,18 @@ interface Layout {
   table?: { totals: boolean };
   /** Formulas by A1 address, with the result Excel shows. */
   formulas?: Record<string, { formula: string; result: number }>;
+  /**
+   * The table's Risk Score (F) is a calculated column: D×E in each risk's row (D4*E4 …), and the table's
+   * column formula (calculatedColumnFormula), which Excel fills into a new table row.
+   */
+  calculated?: boolean;
 }
 
+/** The calculated Risk Score's formula, as for the table's first data row (row 4). */
+const SCORE_FORMULA = "D4*E4";
+
 /** The register in a layout: title, blank row, header, three risks, then what the layout puts below. */
-function book({ rows, table, formulas }: Layout): ExcelJS.Workbook {
+function book({ rows, table, formulas, calculated }: Layout): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(REG);
   rows.forEach((r, i) =>
@@ -101,7 +110,9 @@ function book({ rows, table, formulas }: Layout): ExcelJS.Workbook {
         ...(table.totals && i === 0 ? { totalsRowLabel: "Total" } : {}),
         ...(table.totals && i === 5 ? { totalsRowFunction: "sum" as const } : {}),
       })),
-      rows: REGISTER_ROWS.map((r) => [...r]),
+      rows: REGISTER_ROWS.map((r, i) =>
+        calculated ? r.map((v, c) => (c === 5 ? { formula: `D${i + 4}*E${i + 4}`, result: v } : v)) : [...r],
+      ),
     });
   for (const [ref, f] of Object.entries(formulas ?? {})) ws.getCell(ref).value = f;
   return wb;
@@ -110,26 +121,62 @@ function book({ rows, table, formulas }: Layout): ExcelJS.Workbook {
 /** The register's rows 1–6, as a plain range (`table` puts the risks in a table instead). */
 const REGISTER: Cell[][] = [TITLE, [], REGISTER_HEADER, ...REGISTER_ROWS];
 
+/**
+ * The layout's workbook as Excel saves it: exceljs writes no calculatedColumnFormula, so a calculated Risk
+ * Score's is put into the table part as Excel writes it.
+ */
+async function xlsxOf(layout: Layout): Promise<Uint8Array> {
+  const bytes = new Uint8Array((await book(layout).xlsx.writeBuffer()) as ArrayBuffer);
+  if (!layout.calculated) return bytes;
+  const parts = unzipSync(bytes);
+  const table = "xl/tables/table1.xml";
+  const xml = new TextDecoder().decode(parts[table]);
+  const withFormula = xml.replace(
+    /(<tableColumn [^>]*name="Risk Score"[^>]*?)\/>/,
+    `$1><calculatedColumnFormula>${SCORE_FORMULA}</calculatedColumnFormula></tableColumn>`,
+  );
+  if (withFormula === xml) throw new Error("no Risk Score column in the table part");
+  parts[table] = new TextEncoder().encode(withFormula);
+  return zipSync(parts);
+}
+
 let files = 0;
-/** The "Warning:" lines of `risk-review import EXPORT.csv --into BOOK.xlsx --out … --format text`. */
-async function cliWarnings(layout: Layout): Promise<string[]> {
+/**
+ * `risk-review import EXPORT.csv --into BOOK.xlsx --out MERGED.xlsx --format text`: its "Warning:" lines, and
+ * the formulas of the merged register sheet by address ("=D7*E7", as Office.js gives a formula).
+ */
+async function cliImport(layout: Layout): Promise<{ warnings: string[]; formulas: Record<string, string> }> {
   const dir = path.join(tmp, String(++files));
   fs.mkdirSync(dir);
   const into = path.join(dir, "Highways risk register.xlsx");
   const exportFile = path.join(dir, "iris.csv");
-  await book(layout).xlsx.writeFile(into);
+  const merged = path.join(dir, "Merged.xlsx");
+  fs.writeFileSync(into, await xlsxOf(layout));
   fs.writeFileSync(exportFile, EXPORT_CSV);
-  const run = await runMain(["import", exportFile, "--into", into, "--out", path.join(dir, "Merged.xlsx")]);
+  const run = await runMain(["import", exportFile, "--into", into, "--out", merged]);
   if (run.status !== 0) throw new Error(`import failed (${run.status}): ${run.stderr}`);
-  return run.stdout
+  const sheet = new TextDecoder().decode(
+    unzipSync(new Uint8Array(fs.readFileSync(merged)))["xl/worksheets/sheet1.xml"],
+  );
+  const formulas = Object.fromEntries(
+    [...sheet.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f>([^<]*)<\/f>/g)].map((m) => [m[1], `=${m[2]}`]),
+  );
+  const warnings = run.stdout
     .split("\n")
     .filter((l) => l.startsWith("Warning: "))
     .map((l) => l.trim());
+  return { warnings, formulas };
 }
+
+/** The "Warning:" lines of `risk-review import EXPORT.csv --into BOOK.xlsx --out … --format text`. */
+const cliWarnings = async (layout: Layout): Promise<string[]> => (await cliImport(layout)).warnings;
 
 /** The same workbook in the fake host (on `apiVersion`), the Import view open on it. */
 async function openImport(layout: Layout, apiVersion = "1.13") {
   const { spec, formulas } = officeView(book(layout), "Highways risk register.xlsx", apiVersion);
+  // The calculated column, as the table part the command line reads holds it.
+  if (layout.calculated)
+    for (const t of spec.sheets.flatMap((sh) => sh.tables ?? [])) t.calculatedColumns = { F: SCORE_FORMULA };
   const host: FakeHost = install(spec);
   for (const f of formulas) {
     const cell = host.sheet(f.sheet).ensure(f.row, f.col);
@@ -225,4 +272,43 @@ describe("the Import view's preview says where the new risks land against the re
     );
     expect(sheetOf(host)).toEqual(before);
   });
+});
+
+describe("an import into a table whose Risk Score is a calculated column: the pane leaves each new risk's score to the column's formula, as the command line does", () => {
+  // SPEC "Formulas": a register's formula is never replaced by a value. The command line gives each new table
+  // row the column's formula (the export's score kept only as its saved result); the pane wrote the export's
+  // score over the formula Excel fills into a row inserted at the Total row, and under a table it then grew.
+  // Neither says anything about it in the preview or the Done step: the same (no) notes in both.
+  /** The new risks' rows (7–8) and the Total row's, as each writes them. */
+  const NEW_ROWS = ["F7", "F8"];
+
+  it.each([
+    ["with nothing under it (the table grown over the new risks)", { totals: false }, {}],
+    ["with a Total row (rows inserted at it)", { totals: true }, { F9: "=SUBTOTAL(109,Risks[Risk Score])" }],
+  ])(
+    "a table %s: the new risks' scores are the column's formula for their rows in both",
+    async (_what, table, totalsRow) => {
+      const layout: Layout = { rows: [TITLE], table, calculated: true };
+      const cli = await cliImport(layout);
+      const expected = { F7: "=D7*E7", F8: "=D8*E8", ...totalsRow };
+      const pick = (f: Record<string, string | undefined>) =>
+        Object.fromEntries([...NEW_ROWS, ...Object.keys(totalsRow)].map((a) => [a, f[a]]));
+      expect(pick(cli.formulas)).toEqual(expected);
+
+      const { host, user } = await openImport(layout);
+      expect(await previewWarnings(user)).toEqual(cli.warnings);
+      await user.click(screen.getByRole("button", { name: "Apply the import" }));
+      const done = await screen.findByRole("heading", { name: /^Imported “/ }, { timeout: 30_000 });
+      const after = sheetOf(host);
+      expect(pick(after.formulas)).toEqual(expected);
+      expect(after.tables).toEqual([
+        { name: "Risks", address: table.totals ? "A3:I9" : "A3:I8", showTotals: table.totals },
+      ]);
+      expect(after.values.slice(6, 8).map((r) => r[0])).toEqual(["HRC-004", "HRC-005"]);
+      // The Done step's notes: none, as the command line prints no warning.
+      const step = done.parentElement as HTMLElement;
+      expect(within(step).queryAllByText(/calculated|formula/i)).toEqual([]);
+      expect(cli.warnings).toEqual([]);
+    },
+  );
 });
