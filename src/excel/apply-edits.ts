@@ -1,7 +1,7 @@
 // Applies WorkbookEdits (an import) to the open workbook: dated backup copies in their own first sync (with
 // the rows inserted at a table's Total row for the new rows, once the backup is made), then the changed
-// cells as 2-D blocks (a table without a Total row grown over the new rows in the last of them), then the
-// log rows, then the owned tabs. A failure after the backup puts the edited sheets back from their backups
+// cells as 2-D blocks (a table without a Total row grown over the new rows in the last of them, and the
+// table's calculated columns written into its new rows after it), then the log rows, then the owned tabs. A failure after the backup puts the edited sheets back from their backups
 // (inserted rows deleted, tables resized back), so no officer's sheet is left half-changed.
 
 import {
@@ -33,7 +33,13 @@ import {
   type LoadedName,
 } from "./owned-sheets";
 import { jsonBytes, payloadBudget } from "./payload";
-import { askTableAreas, planTableGrowth, type TableGrowth } from "./register-tables";
+import {
+  askTableAreas,
+  calculatedCells,
+  cellsBesideCalculated,
+  planTableGrowth,
+  type TableGrowth,
+} from "./register-tables";
 import { countedSync, runExcel, supportsExcelApi } from "./run";
 import { askDate1904, writtenEdit, writtenRows, writtenValue } from "./date-system";
 import { syncWrites, type QueuedWrite } from "./write-batches";
@@ -150,13 +156,13 @@ export async function applyEdits(
         step: "cells",
         label: `Writing ${edits.cells.length} changed ${edits.cells.length === 1 ? "cell" : "cells"}…`,
       });
-      const resizes = pre.tables.resizes;
+      const { resizes, fills } = pre.tables;
       await runExcel(step, (context) =>
         writeCells(
           context,
-          edits.cells.map((c) => writtenEdit(c, pre.date1904)),
+          cellsBesideCalculated(edits.cells, fills).map((c) => writtenEdit(c, pre.date1904)),
           onWritten,
-          resizes,
+          pre.tables,
           () => (resizeSent = resizes.length > 0),
         ),
       );
@@ -280,7 +286,8 @@ async function preflight(
       });
     return { append, candidates };
   });
-  const tableAreas = usedRanges.length > 0 ? askTableAreas(tables) : () => [];
+  // With their calculated columns: the new rows a table takes in get their formulas, not the export's values.
+  const tableAreas = usedRanges.length > 0 ? askTableAreas(tables, true) : () => [];
   if (usedRanges.length > 0 || logProbes.some((p) => p.candidates.length > 0))
     await countedSync(context, "apply: used ranges and log tabs");
 
@@ -439,15 +446,19 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 /**
  * The cells in payload-sized syncs of row blocks; a refused block is halved and sent again. The tables to
  * grow over the new rows are resized in the last batch (Table.resize, ExcelApi 1.13; sent again with it
- * if it is refused, which does no harm); `onResizeSent` is called when they are queued.
+ * if it is refused, which does no harm), and then the tables' calculated columns are written into the rows
+ * they took in (`tables.fills`: the column's formula in R1C1, which Excel writes as for each row, as it fills
+ * a calculated column into a new table row; a row inserted at the Total row may hold it already, which the
+ * same formula leaves as it is); `onResizeSent` is called when the resizes are queued.
  */
 async function writeCells(
   context: Excel.RequestContext,
   cells: CellEdit[],
   onWritten: () => void,
-  resizes: TableGrowth["resizes"] = [],
+  tables: Pick<TableGrowth, "resizes" | "fills"> = { resizes: [], fills: [] },
   onResizeSent?: () => void,
 ): Promise<void> {
+  const { resizes, fills } = tables;
   const budget = payloadBudget();
   const blocks = cellBlocks(cells, { maxBytes: Math.max(1, Math.floor(budget * 0.9)) });
   const sheets = new Map<string, Excel.Worksheet>();
@@ -479,16 +490,24 @@ async function writeCells(
       return parts ? [write(parts[0]), write(parts[1])] : null;
     },
   });
-  const resize: QueuedWrite = {
-    bytes: OP_BYTES * resizes.length,
-    queue: () => {
+  const growTables: QueuedWrite = {
+    bytes:
+      OP_BYTES * resizes.length +
+      fills.reduce((n, f) => n + OP_BYTES + f.rows * jsonBytes([f.formulaR1C1]), 0),
+    queue: (batch) => {
       onResizeSent?.();
       for (const r of resizes) context.workbook.tables.getItem(r.table).resize(r.to);
+      for (const f of fills)
+        sheetIn(f.sheet, batch).getRangeByIndexes(f.row, f.col, f.rows, 1).formulasR1C1 = Array.from(
+          { length: f.rows },
+          () => [f.formulaR1C1],
+        );
     },
   };
+  const grows = resizes.length > 0 || fills.length > 0;
   await syncWrites(
     context,
-    [...blocks.map(write), ...(resizes.length > 0 ? [resize] : [])],
+    [...blocks.map(write), ...(grows ? [growTables] : [])],
     "apply: cells",
     onWritten,
   );
@@ -671,7 +690,7 @@ async function failedAfterBackup(
             );
           }
           // Cells the import wrote outside the old used range were empty before it: empty them again.
-          const outside = edits.cells.filter(
+          const outside = [...edits.cells, ...calculatedCells(pre.tables.fills)].filter(
             (c) =>
               c.sheet === sheet &&
               (!u || c.row > u.bottom || c.col > u.right || c.row < u.top || c.col < u.left),

@@ -3,10 +3,19 @@
 // the Total row (Range.insert, ExcelApi 1.1), so Excel moves the Total row down, keeps every reference to
 // it and grows the table. A table without one, ending on the register's last row, is grown over the new
 // rows written below it (Table.resize, ExcelApi 1.13); a host without resize gets a warning saying how.
+// Either way the new rows get the table's calculated columns, as the command line gives them (SPEC
+// "Formulas": a register's formula is never replaced by a value).
 
 import { parseRangeAddress, toA1 } from "../core/address/a1";
 import type { CellEdit, TotalsRowMove } from "../core/model/edits";
 import { PlainError } from "./gateway";
+
+/** A table column whose rows hold one formula (Excel's calculated column): its sheet column and formula. */
+export interface CalculatedColumn {
+  col: number;
+  /** The formula in R1C1 notation ("=RC[-2]*RC[-1]", "=[@Likelihood]*[@Impact]"): the same in every row. */
+  formulaR1C1: string;
+}
 
 /** A table as preflight found it (0-based sheet rows and columns, header and Total row included). */
 export interface TableArea {
@@ -17,6 +26,20 @@ export interface TableArea {
   bottom: number;
   right: number;
   showTotals: boolean;
+  /** Its calculated columns (see calculatedColumns), when they were asked for. */
+  calculated?: CalculatedColumn[];
+}
+
+/**
+ * A calculated column's formula to write into the new rows a table takes in, once it has taken them in:
+ * `rows` rows from 0-based `row`, in sheet column `col`.
+ */
+export interface CalculatedFill {
+  sheet: string;
+  row: number;
+  rows: number;
+  col: number;
+  formulaR1C1: string;
 }
 
 /** What an import does to the tables of the sheets it writes. */
@@ -28,6 +51,11 @@ export interface TableGrowth {
   inserts: (TotalsRowMove & { table: string; left: number; width: number })[];
   /** Tables to grow over the new rows below them, with the cells: `to` and `from` are local addresses. */
   resizes: { sheet: string; table: string; to: string; from: string }[];
+  /**
+   * The tables' calculated columns in the rows they take in (inserted or grown over): the column's formula,
+   * written after the insert and the resize, never the export's value (see calculatedFillsOf).
+   */
+  fills: CalculatedFill[];
   /** Plain-English notes for the Done step: new rows left below a table this host cannot resize. */
   warnings: string[];
 }
@@ -42,19 +70,90 @@ function addressOf(top: number, left: number, bottom: number, right: number): st
 /**
  * Queues each table's range address on a collection loaded with "items/name,items/showTotals" in an earlier
  * sync (one load per table, in the next sync the caller already makes); after it the returned function gives
- * each table's area and sheet, from the address ("'Risk Register'!A3:J7"). Only ExcelApi 1.1 is used
- * (TableCollection, Table.name, showTotals, getRange, Range.address; not Table.worksheet, 1.2), so every
- * host the add-in runs on can list its tables: nothing to feature-test.
+ * each table's area and sheet, from the address ("'Risk Register'!A3:J7"). With `withCalculatedColumns` (an
+ * import about to write new rows) the formulas of each table's first and last data rows are asked too (two
+ * loads more per table, small however long the table is) and its calculated columns given. Only ExcelApi 1.1
+ * is used (TableCollection, Table.name, showTotals, getRange, getDataBodyRange, Range.address, getRow,
+ * getLastRow, formulasR1C1; not Table.worksheet, 1.2), so every host the add-in runs on can list its tables:
+ * nothing to feature-test.
  */
-export function askTableAreas(tables: Excel.TableCollection): () => TableArea[] {
-  const asked = tables.items.map((t) => ({ t, range: t.getRange().load("address") }));
+export function askTableAreas(
+  tables: Excel.TableCollection,
+  withCalculatedColumns = false,
+): () => TableArea[] {
+  const asked = tables.items.map((t) => {
+    const body = withCalculatedColumns ? t.getDataBodyRange() : null;
+    return {
+      t,
+      range: t.getRange().load("address"),
+      first: body?.getRow(0).load("formulasR1C1") ?? null,
+      last: body?.getLastRow().load("formulasR1C1") ?? null,
+    };
+  });
   return () =>
-    asked.flatMap(({ t, range }) => {
+    asked.flatMap(({ t, range, first, last }) => {
       const area = parseRangeAddress(range.address);
       if (!area || area.sheet === null) return [];
       const { sheet, top, left, bottom, right } = area;
-      return [{ name: t.name, sheet, top, left, bottom, right, showTotals: t.showTotals }];
+      const table: TableArea = { name: t.name, sheet, top, left, bottom, right, showTotals: t.showTotals };
+      if (first && last)
+        table.calculated = calculatedColumns(first.formulasR1C1[0] ?? [], last.formulasR1C1[0] ?? [], left);
+      return [table];
     });
+}
+
+/**
+ * A table's calculated columns, from its first and last data rows' formulas in R1C1 (`first`, `last`, from
+ * sheet column `left`): a column whose two cells hold the same formula, as Excel's calculated column holds
+ * one formula in every row. Office.js does not give a table column's own formula (the file's
+ * calculatedColumnFormula, which the command line reads): a column whose first and last risks' formulas
+ * differ is not taken for one, and gets the export's value. A table of one data row: its formulas.
+ */
+export function calculatedColumns(
+  first: readonly unknown[],
+  last: readonly unknown[],
+  left: number,
+): CalculatedColumn[] {
+  const out: CalculatedColumn[] = [];
+  first.forEach((f, j) => {
+    if (typeof f === "string" && f.startsWith("=") && f === last[j])
+      out.push({ col: left + j, formulaR1C1: f });
+  });
+  return out;
+}
+
+/** Each calculated column of `table` in the `rows` rows from 0-based `row` that it takes in. */
+function calculatedFillsOf(table: TableArea, row: number, rows: number): CalculatedFill[] {
+  return (table.calculated ?? []).map((c) => ({
+    sheet: table.sheet,
+    row,
+    rows,
+    col: c.col,
+    formulaR1C1: c.formulaR1C1,
+  }));
+}
+
+/** The cells the fills write (0-based sheet rows and columns). */
+export function calculatedCells(
+  fills: readonly CalculatedFill[],
+): { sheet: string; row: number; col: number }[] {
+  return fills.flatMap((f) =>
+    Array.from({ length: f.rows }, (_, i) => ({ sheet: f.sheet, row: f.row + i, col: f.col })),
+  );
+}
+
+/**
+ * The cells to write as values: `cells` but those a calculated column's formula fills (the export's value
+ * there is not written: SPEC "Formulas"; the plan and the Import Log still carry it, as the command line's do).
+ */
+export function cellsBesideCalculated<C extends CellEdit>(
+  cells: readonly C[],
+  fills: readonly CalculatedFill[],
+): C[] {
+  if (fills.length === 0) return [...cells];
+  const key = (sheet: string, row: number, col: number) => `${lower(sheet)}\u0000${row}\u0000${col}`;
+  const calculated = new Set(calculatedCells(fills).map((c) => key(c.sheet, c.row, c.col)));
+  return cells.filter((c) => !calculated.has(key(c.sheet, c.row, c.col)));
 }
 
 /**
@@ -75,7 +174,7 @@ export function planTableGrowth(
   canResize: boolean,
   appended: readonly { sheet: string; rows: readonly number[] }[] = [],
 ): TableGrowth {
-  const growth: TableGrowth = { inserts: [], resizes: [], warnings: [] };
+  const growth: TableGrowth = { inserts: [], resizes: [], fills: [], warnings: [] };
   const onSheet = (sheet: string) => tables.filter((t) => lower(t.sheet) === lower(sheet));
   for (const m of moves) {
     const table = onSheet(m.sheet).find((t) => t.showTotals && t.bottom === m.row);
@@ -86,6 +185,8 @@ export function planTableGrowth(
       );
     }
     growth.inserts.push({ ...m, table: table.name, left: table.left, width: table.right - table.left + 1 });
+    // The rows inserted at the Total row are the table's new data rows.
+    growth.fills.push(...calculatedFillsOf(table, m.row, m.by));
   }
   const moved = new Set(moves.map((m) => lower(m.sheet)));
   const addedOn = new Map(appended.map((a) => [lower(a.sheet), new Set(a.rows)]));
@@ -119,6 +220,7 @@ export function planTableGrowth(
           to,
           from: addressOf(t.top, t.left, t.bottom, t.right),
         });
+        growth.fills.push(...calculatedFillsOf(t, t.bottom + 1, newBottom - t.bottom));
         continue;
       }
       const why = inTheWay
