@@ -44,6 +44,8 @@ describe("dateLike: the meeting's date written as the register writes its dates"
     ["Sept 2022", OCT_10, "Oct 2022"],
     ["Sep-22", OCT_10, "Oct-22"],
     ["w/c 12/09/22", OCT_10, "10/10/22"],
+    // Spaces around the slashes, as the dated lines take them (fx-loose32).
+    ["12 / 09 / 2022", OCT_5, "05 / 10 / 2022"],
   ])("a date written %s", (written, d, expected) => {
     expect(dateLike(written, d)).toBe(expected);
   });
@@ -60,6 +62,12 @@ describe("updateCellText", () => {
     });
     expect(write("01/08/22 – contractor notified\n12/09/22 – reviewed at RMB")?.text).toBe(
       "01/08/22 – contractor notified\n12/09/22 – reviewed at RMB\n10/10/22 – Signage installed",
+    );
+  });
+
+  it("adds its line to a history whose dates have spaces around the slashes, in that form (fx-loose32)", () => {
+    expect(write("12 / 09 / 2022 – reviewed at RMB\n01 / 08 / 2022 – contractor notified")?.text).toBe(
+      "10 / 10 / 2022 – Signage installed\n12 / 09 / 2022 – reviewed at RMB\n01 / 08 / 2022 – contractor notified",
     );
   });
 

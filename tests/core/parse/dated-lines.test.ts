@@ -135,3 +135,22 @@ describe("latestDatedLine: the lines under a heading ending with a colon", () =>
     ["12/09/22 – reviewed at RMB", "2022-09-12"],
   ])("%j is dated %s", (text, iso) => expect(latest(text)).toBe(iso));
 });
+
+describe("latestDatedLine: a day-first date with spaces around its slashes, as a date cell takes it", () => {
+  // Text pasted from Word or an e-mail spaces the slashes ("12 / 09 / 2022"); a date cell so typed is read
+  // (parseDate), and the dated lines of an update text take the same forms.
+  it.each<[string, string]>([
+    ["12 / 09 / 2022 – reviewed at RMB", "2022-09-12"],
+    ["12 /09/ 22 – no change", "2022-09-12"],
+    ["- Update 28 / 09 / 22: survey booked", "2022-09-28"],
+    ["w/c 12 / 09 / 22 – reviewed", "2022-09-12"],
+    ["Reviewed at RMB (RC 12 / 09 / 22)", "2022-09-12"],
+    ["01/08/22 – contractor notified\n12 / 09 / 2022 – reviewed at RMB", "2022-09-12"],
+  ])("%j is dated %s", (text, iso) => expect(latest(text)).toBe(iso));
+
+  it.each([
+    // A deadline is still a deadline; and a number spaced from a slash is no date unless the whole date is.
+    "Survey booked (due 12 / 12 / 22)",
+    "Phase 1 / 2 complete",
+  ])("%j is not dated", (text) => expect(latest(text)).toBeNull());
+});
