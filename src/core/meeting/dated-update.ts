@@ -11,11 +11,15 @@ import { datedLineForm, datedLines, updateLines, type DatedLineForm } from "../p
 import { isoFromDay, partsFromDay, ukDate, type DayNumber } from "../parse/day";
 import { foldSpaces } from "../parse/spaces";
 import { MONTH_NAMES } from "../parse/months";
+import { DAY_FIRST_PART_SOURCE } from "../parse/date";
 
 /** "w/c ", "Week commencing " before a date: the meeting's date is a day, not a week. */
 const WEEK_WORDS = /^(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?\s+/i;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})$/;
+/** A day-first date, its first separator kept to write another like it ("12/09/22", "12 / 09 / 2022", "12.09.22"). */
+const NUMERIC = new RegExp(
+  String.raw`^(\d{1,2})(${DAY_FIRST_PART_SOURCE})(\d{1,2})${DAY_FIRST_PART_SOURCE}(\d{4}|\d{2})$`,
+);
 const DAY_MONTH_YEAR = /^(\d{1,2})(st|nd|rd|th)?([\s-]+)([A-Za-z]+)(\.?,?)([\s-]+)(\d{4}|\d{2})$/i;
 const MONTH_YEAR = /^([A-Za-z]+)(\.?)(\s+|-)(\d{4}|\d{2})$/;
 

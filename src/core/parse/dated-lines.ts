@@ -1,6 +1,6 @@
 // Reads the dates an update history carries in its text ("12/09/22 – reviewed at RMB", "… (RC 12/09/22)").
 
-import { parseDate } from "./date";
+import { DAY_FIRST_PART_SOURCE, parseDate } from "./date";
 import type { DayNumber } from "./day";
 import { htmlLines } from "./html";
 import { MONTH_WORD_SOURCE } from "./months";
@@ -8,8 +8,10 @@ import { MONTH_WORD_SOURCE } from "./months";
 const M = MONTH_WORD_SOURCE;
 const DIGIT = /\d/;
 const LINE_BREAK = /\r\n|[\n\r]/;
-/** An ISO, day-first or day-month-year date as written in an update line. */
-const DATE_TEXT = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:${M})\.?,?[\s-]+(?:\d{4}|\d{2})`;
+/** Between a day-first date's numbers, as the date parser takes it: a slash (spaces around it too), a dot, a dash. */
+const PART = DAY_FIRST_PART_SOURCE;
+/** An ISO, day-first ("12/09/22", "12 / 09 / 2022") or day-month-year date as written in an update line. */
+const DATE_TEXT = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}${PART}\d{1,2}${PART}(?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:${M})\.?,?[\s-]+(?:\d{4}|\d{2})`;
 /** The words of a week's date: "w/c", "w/b", "week commencing (beginning, starting)". */
 const WEEK_WORDS = String.raw`(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?`;
 /**
