@@ -1,8 +1,9 @@
 // Applies WorkbookEdits (an import) to the open workbook: dated backup copies in their own first sync (with
 // the rows inserted at a table's Total row for the new rows, once the backup is made), then the changed
 // cells as 2-D blocks (a table without a Total row grown over the new rows in the last of them, and the
-// table's calculated columns written into its new rows after it), then the log rows, then the owned tabs. A failure after the backup puts the edited sheets back from their backups
-// (inserted rows deleted, tables resized back), so no officer's sheet is left half-changed.
+// table's calculated columns written into its new rows after it), then the log rows, then the owned tabs.
+// A failure after the backup puts the edited sheets back from their backups (inserted rows deleted, tables
+// resized back), so no officer's sheet is left half-changed.
 
 import {
   LOG_HEADER_SEARCH_ROWS,
