@@ -45,15 +45,18 @@ export const rule: Rule = {
 
 /**
  * A finding at the date cell of each Update Log row dated after the as-at date and today, about the first risk
- * (in register order) it names: once per row, however many registers hold the risk.
+ * (in register order) it names: once per row, however many registers hold the risk. A row dated the day the
+ * risk's own last-updated cell says (a meeting held after the as-at date writes both) is that finding's: one
+ * date still to come, said once, at the register's cell.
  */
 function logRowsAhead(ctx: RuleContext): RuleReport[] {
   const out: RuleReport[] = [];
   const reported = new Set<string>();
   for (const r of ctx.records.risks) {
+    const own = ctx.hasField(r.sheet, "lastUpdated") ? ctx.dateOf(r, "lastUpdated", "lastUpdated") : null;
     for (const ahead of datedAheadOfRisk(ctx.history, r.sheet, ctx.riskKey(r))) {
       const place = `${ahead.sheet}\u0000${ahead.row}`;
-      if (reported.has(place)) continue;
+      if (reported.has(place) || ahead.day === own) continue;
       reported.add(place);
       out.push({
         record: r,
