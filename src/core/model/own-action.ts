@@ -54,10 +54,18 @@ export interface OwnAction {
    * text's items (from 0, as actionItemTexts lists them), so that date alone can be rewritten (withActionItemDue).
    */
   dueItem?: number;
-  /** Its place among the risk's own actions, from 1. */
+  /**
+   * Its place in the officer's list, from 1: its line of the own-action cells, or its item among the actions
+   * text's, dated or not ("2. Review claims" is 2 though "1. Resurface A38" carries no date).
+   */
   line: number;
   /** True when the row holds several own actions (findings then name each by its words). */
   oneOfSeveral: boolean;
+  /**
+   * True when another of the risk's own actions would be named alike (the same words: two gangs' "Gully
+   * cleansing"): its name then says its place too (see ownActionName).
+   */
+  namedAlike?: true;
   /**
    * For one of several actions aligned one a line across the own-action cells: the raw line of each cell its
    * value is written on (see OwnCellLines), so that line alone can be written. Absent for the risk's one
@@ -101,7 +109,7 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
       status: linesAt(risk, "actionStatus", status),
     };
     const dueOfCell = due.length === 1 ? fieldDate(risk, "actionDue", "deadline") : null;
-    return alignedActions(cells, count, dueOfCell, actionItems(actionsText, isOpen), isOpen);
+    return namedApart(alignedActions(cells, count, dueOfCell, actionItems(actionsText, isOpen), isOpen));
   }
   const single = ownActionCells(risk);
   // Most risks keep no own-action cells, and an actions cell without a digit carries no due date.
@@ -113,7 +121,7 @@ export function readOwnActions(risk: RiskRecord, isOpen: IsOpenStatus): OwnActio
     return [singleAction(risk, single, items.length === 1 ? items[0] : null, isOpen)];
   // Named by its words wherever the cell lists several actions, even when only one of them carries a date.
   const cells = { owner: single?.owner ?? "", status: single?.status ?? "" };
-  return dated.map((at, n) => fromItem(items[at], at, cells, n, items.length, isOpen));
+  return namedApart(dated.map((at) => fromItem(items[at], at, cells, items.length, isOpen)));
 }
 
 /**
@@ -147,11 +155,31 @@ function statusLines(risk: RiskRecord, dueLines: number, actionsText: unknown): 
 
 /**
  * How findings name an own action: "on the register" for a risk's only one, else its words in quotes
- * before that ("\"Resurface A38\" on the register"), else its place ("2 on the register").
+ * before that ("\"Resurface A38\" on the register"), with its place where another is named alike
+ * ("\"Gully cleansing\" (Action 2) on the register"), else its place ("2 on the register"). The Update Log
+ * names it so too, and the history reads each back (collect-history's DUE_CHANGE keeps what follows the quotes).
  */
-export function ownActionName(a: OwnAction, chars = 60): string {
+export function ownActionName(a: OwnAction, chars = NAME_CHARS): string {
   if (!a.oneOfSeveral) return OWN_ACTION_NAME;
-  return a.text ? `"${excerpt(a.text, chars)}" ${OWN_ACTION_NAME}` : `${a.line} ${OWN_ACTION_NAME}`;
+  if (!a.text) return `${a.line} ${OWN_ACTION_NAME}`;
+  const place = a.namedAlike ? ` (Action ${a.line})` : "";
+  return `"${excerpt(a.text, chars)}"${place} ${OWN_ACTION_NAME}`;
+}
+
+/** How many characters of an own action's words its name quotes (see ownActionName). */
+const NAME_CHARS = 60;
+
+/**
+ * The actions, each another would be named alike by its words (see ownActionName) marked so: only a row of
+ * several own actions is looked at, its few actions against each other.
+ */
+function namedApart(actions: OwnAction[]): OwnAction[] {
+  if (actions.length < 2) return actions;
+  const names = actions.map((a) => (a.text ? excerpt(a.text, NAME_CHARS) : ""));
+  names.forEach((name, i) => {
+    if (name && names.some((other, j) => j !== i && other === name)) actions[i].namedAlike = true;
+  });
+  return actions;
 }
 
 /** The own-action cells' lines, aligned one an action. */
@@ -271,13 +299,21 @@ export function withActionItemDue(
   const written = dueDateWords(item.dueText);
   // The raw lines and the breaks between them, so the breaks are written back as they were.
   const raw = text.split(/(\r\n|\r|\n)/);
-  // The date stands at the end of the item's words (after a dash, or in a closing bracket): its last line first.
+  // The date stands at the end of the item's words (after a dash, or in a closing bracket): its last line
+  // first, and the last of the words written so there first; the same words earlier on the line where that
+  // one is not the due date ("due 31/12/22 (was 31/12/22)" keeps its history note).
   for (let line = spans[n][1]; line >= spans[n][0]; line--) {
-    const at = raw[line * 2].lastIndexOf(written);
-    if (at < 0) continue;
-    raw[line * 2] = raw[line * 2].slice(0, at) + date + raw[line * 2].slice(at + written.length);
-    const out = raw.join("");
-    return readsAsDue(out, n, item, date, isOpen) ? out : null;
+    const words = raw[line * 2];
+    for (
+      let at = words.lastIndexOf(written);
+      at >= 0;
+      at = at > 0 ? words.lastIndexOf(written, at - 1) : -1
+    ) {
+      raw[line * 2] = words.slice(0, at) + date + words.slice(at + written.length);
+      const out = raw.join("");
+      if (readsAsDue(out, n, item, date, isOpen)) return out;
+    }
+    raw[line * 2] = words;
   }
   return null;
 }
@@ -397,15 +433,14 @@ function alignedActions(
 }
 
 /**
- * An actions cell's item that carries its own due date, as an action (`at`: its place among the cell's items;
- * `cells`: the one-line own-action cells; `n` its place among the dated items; `listed` how many actions the
- * cell lists, dated or not).
+ * An actions cell's item that carries its own due date, as an action (`at`: its place among the cell's items,
+ * dated or not, which numbers it as the officer's list does; `cells`: the one-line own-action cells; `listed`
+ * how many actions the cell lists, dated or not).
  */
 function fromItem(
   item: ActionItem,
   at: number,
   cells: { owner: string; status: string },
-  n: number,
   listed: number,
   isOpen: IsOpenStatus,
 ): OwnAction {
@@ -419,7 +454,7 @@ function fromItem(
     dueText: item.dueText,
     dueField: "actions",
     dueItem: at,
-    line: n + 1,
+    line: at + 1,
     oneOfSeveral: listed > 1,
   };
 }
@@ -508,8 +543,11 @@ function actionItemTexts(value: unknown, spans?: ItemSpan[]): string[] {
   return texts;
 }
 
-/** Dashes between an action's words and its owner, date or status ("Resurface A38 – JS – 31/08/22"). */
-const SEPARATOR = /\s+[–—-]\s+/;
+/**
+ * Between an action's words and its owner, date or status: a spaced dash as typed ("Resurface A38 – JS –
+ * 31/08/22"), or a tab, as a table pasted from Word separates its columns ("Resurface A38⇥JS⇥31/08/22").
+ */
+const SEPARATOR = /\s*\t\s*|\s+[–—-]\s+/;
 /** A bracketed note closing a line: "(done)", "(JS, 31/08/22)". */
 const CLOSING_BRACKET = /\(([^()]*)\)$/;
 /** The bracket closing a line (trimmed), looked for only where the line ends in ")". */
@@ -519,11 +557,40 @@ const closingBracket = (line: string): RegExpExecArray | null =>
 const DUE_WORD = /^(?:due|by|target(?:\s+date)?|deadline)\b\s*:?\s*/i;
 
 /**
- * What an item's line says: its words; after a dash, an owner and a due date ("– JS – 31/08/22"), then a
- * status ("– Complete"); or in a closing bracket ("(done)", "(JS, 31/08/22)"). A line carrying no date
- * keeps its dashes as words ("Resurface A38 - Bristol Road"), a done marker alone taken off.
+ * A bracket closing a line that says what the due date was before ("(was 30/09/22)", "(revised from June)",
+ * "(originally Q2)"): the officer's history of the action's slips, never its due date.
+ */
+const HISTORY_NOTE =
+  /\(\s*(?:was|previously|prev|originally|orig|formerly|(?:revised|moved|slipped|changed|deferred|rescheduled)\s+from)\b[^()]*\)$/i;
+
+/** A line with the history notes closing it taken off (see HISTORY_NOTE); the line itself when it has none. */
+function withoutHistoryNotes(line: string): string {
+  let rest = line;
+  for (let m = HISTORY_NOTE.exec(rest); m; m = HISTORY_NOTE.exec(rest))
+    rest = rest.slice(0, m.index).trimEnd();
+  return rest;
+}
+
+/**
+ * What an item's line says (see readItemWords); a date in a history note closing it ("due 31/12/22 (was
+ * 30/09/22)") is not its due date: the line is read without the note, where the rest carries a date.
  */
 function readItem(line: string, isOpen: IsOpenStatus): ActionItem {
+  // Looked for only where the line ends in a bracket.
+  const body = line.endsWith(")") ? withoutHistoryNotes(line) : line;
+  if (body !== line) {
+    const item = readItemWords(body, isOpen);
+    if (item.due !== null) return item;
+  }
+  return readItemWords(line, isOpen);
+}
+
+/**
+ * What an item's line says: its words; after a dash or a tab, an owner and a due date ("– JS – 31/08/22"),
+ * then a status ("– Complete"); or in a closing bracket ("(done)", "(JS, 31/08/22)"). A line carrying no
+ * date keeps its dashes as words ("Resurface A38 - Bristol Road"), a done marker alone taken off.
+ */
+function readItemWords(line: string, isOpen: IsOpenStatus): ActionItem {
   const item: ActionItem = { text: line, owner: "", status: "", due: null, dueText: "", done: false };
   let rest = line;
   // Closing brackets holding a date or a done word ("(done)"); another bracket is the action's words.

@@ -343,6 +343,73 @@ describe("readOwnActions: owner and due date written on each line of the actions
     expect(ownActionName(alone)).toBe("on the register");
   });
 
+  it("reads a tab between the columns as a dash (a table pasted from Word), on a list or a line alone", () => {
+    expect(
+      read({ actions: "1. Resurface A38\tJS\t31/12/22\r\n2. Review claims\tAL\t31/01/23" }, WITHOUT_OWN),
+    ).toEqual([
+      "Resurface A38 | JS | 31/12/2022 |  | open | actions",
+      "Review claims | AL | 31/01/2023 |  | open | actions",
+    ]);
+    expect(read({ actions: "Review claims\t31/01/23" }, WITHOUT_OWN)).toEqual([
+      "Review claims |  | 31/01/2023 |  | open | actions",
+    ]);
+  });
+
+  it("reads a bracketed 'was …' date closing a line as history, not the due date", () => {
+    expect(
+      read(
+        { actions: "1. Resurface A38 – JS – due 31/12/22 (was 30/09/22)\n2. Review claims – by 31/01/23" },
+        WITHOUT_OWN,
+      ),
+    ).toEqual([
+      "Resurface A38 | JS | 31/12/2022 |  | open | actions",
+      "Review claims |  | 31/01/2023 |  | open | actions",
+    ]);
+    expect(
+      read(
+        { actions: "Resurface A38 – 31/12/22 (revised from Sept 2022) (previously June 2022)" },
+        WITHOUT_OWN,
+      ),
+    ).toEqual(["Resurface A38 |  | 31/12/2022 |  | open | actions"]);
+    // With no date of its own, the line carries none: its history is no due date.
+    expect(read({ actions: "Resurface A38 (was 30/09/22)" }, WITHOUT_OWN)).toEqual([]);
+  });
+
+  it("numbers each action by its place in the officer's list, undated ones counted", () => {
+    const actions = readOwnActions(
+      riskOf(
+        {
+          actions:
+            "1. Resurface A38 – JS – complete\n2. Review claims – AL – 31/01/23\n3. Replace gully lids – 31/03/23",
+        },
+        WITHOUT_OWN,
+      ),
+      isOpen,
+    );
+    expect(actions.map((a) => [a.text, a.line, a.dueItem])).toEqual([
+      ["Review claims", 2, 1],
+      ["Replace gully lids", 3, 2],
+    ]);
+  });
+
+  it("names two actions of the same words apart by their place; others by their words alone", () => {
+    const actions = readOwnActions(
+      riskOf(
+        {
+          actions:
+            "1. Gully cleansing – JS – 31/12/22\n2. Gully cleansing – KM – 31/03/23\n3. Review claims – 31/01/23",
+        },
+        WITHOUT_OWN,
+      ),
+      isOpen,
+    );
+    expect(actions.map((a) => ownActionName(a))).toEqual([
+      '"Gully cleansing" (Action 1) on the register',
+      '"Gully cleansing" (Action 2) on the register',
+      '"Review claims" on the register',
+    ]);
+  });
+
   it("does not read a dated history line ('12/09/22 – contractor engaged') as an action", () => {
     expect(read({ actions: "12/09/22 – contractor engaged\n01/08/22 – survey done" }, WITHOUT_OWN)).toEqual(
       [],

@@ -38,35 +38,40 @@ describe(`${RULE}: the risk's own action on the register`, () => {
     expect(findingsOf(RULE, sheets)).toEqual([["L2", "passed"]]);
   });
 
-  it("reads a due date the meeting moved on one of several own actions kept one a line, named by its words", () => {
-    // The meeting writes such a move into the Changes cell as findings name the action (its words in quotes,
-    // "on the register" after them: fx-ownline30); words that hold " due " are still the action's name.
-    const headers = [...HISTORY_REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"];
-    const moved = '"Chase due invoices" on the register due 31/08/2022 → 30/11/2022';
-    const sheets: SheetSpec[] = [
-      {
-        name: "IRIS Risks",
-        rows: [
-          headers,
-          [
-            ...hrisk({ actions: "1. Resurface A38\n2. Chase due invoices" }),
-            "JS\nAL",
-            "31/12/2022\n30/11/2022",
-            "In progress\nNot started",
+  it.each([
+    ["by its words", '"Chase due invoices" on the register'],
+    // Two actions of the same words are named apart by their place (fx-meetline32); the older name still reads.
+    ["by its words and place, as one of two named alike", '"Chase due invoices" (Action 2) on the register'],
+  ])(
+    "reads a due date the meeting moved on one of several own actions kept one a line, named %s",
+    (_, name) => {
+      // The meeting writes such a move into the Changes cell as findings name the action (its words in quotes,
+      // "on the register" after them: fx-ownline30); words that hold " due " are still the action's name.
+      const headers = [...HISTORY_REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"];
+      const moved = `${name} due 31/08/2022 → 30/11/2022`;
+      const sheets: SheetSpec[] = [
+        {
+          name: "IRIS Risks",
+          rows: [
+            headers,
+            [
+              ...hrisk({ actions: "1. Resurface A38\n2. Chase due invoices" }),
+              "JS\nAL",
+              "31/12/2022\n30/11/2022",
+              "In progress\nNot started",
+            ],
           ],
-        ],
-      },
-      hlog(
-        logRow("12/08/2022", "HRC-001", 12, true),
-        logRow("09/09/2022", "HRC-001", 12, true, "No change this month", moved),
-      ),
-    ];
-    const findings = reportOf(sheets).findings.filter((f) => f.ruleId === RULE);
-    expect(findings.map((f) => [f.cell, f.messageId])).toEqual([["L2", "moved"]]);
-    expect(findings[0].message).toContain(
-      `action "Chase due invoices" on the register's due date moved from 31/08/2022 to 30/11/2022`,
-    );
-  });
+        },
+        hlog(
+          logRow("12/08/2022", "HRC-001", 12, true),
+          logRow("09/09/2022", "HRC-001", 12, true, "No change this month", moved),
+        ),
+      ];
+      const findings = reportOf(sheets).findings.filter((f) => f.ruleId === RULE);
+      expect(findings.map((f) => [f.cell, f.messageId])).toEqual([["L2", "moved"]]);
+      expect(findings[0].message).toContain(`action ${name}'s due date moved from 31/08/2022 to 30/11/2022`);
+    },
+  );
 });
 
 describe(RULE, () => {
