@@ -9,9 +9,9 @@ import { rawValue, type RiskRecord } from "../model/records";
 import { saysNoChange } from "../history/log-cells";
 import { datedLineForm, datedLines, updateLines, type DatedLineForm } from "../parse/dated-lines";
 import { isoFromDay, partsFromDay, ukDate, type DayNumber } from "../parse/day";
+import { DAY_FIRST_PART_SOURCE, parseDate, weekday } from "../parse/date";
 import { foldSpaces } from "../parse/spaces";
-import { MONTH_NAMES } from "../parse/months";
-import { DAY_FIRST_PART_SOURCE } from "../parse/date";
+import { MONTH_NAMES, monthNumber } from "../parse/months";
 
 /** "w/c ", "Week commencing " before a date: the meeting's date is a day, not a week. */
 const WEEK_WORDS = /^(?:w\s*\/?\s*[cb]|week\s+(?:commencing|beginning|starting))\.?:?\s+/i;
@@ -41,7 +41,64 @@ function monthLike(like: string, month: number): string {
  * "12-Sep-22", "Oct 2022", "Sep-22"); a week's date as that date ("w/c 12/09/22" → "10/10/22"); else dd/mm/yyyy.
  */
 export function dateLike(written: string, day: DayNumber): string {
-  const text = written.replace(WEEK_WORDS, "").trim();
+  return dateInForm(written.replace(WEEK_WORDS, "").trim(), day) ?? ukDate(day);
+}
+
+/**
+ * A due date `day` in the form `written` wrote one (an action's line of the actions text): a day's or a month's
+ * form as dateLike writes it ("31/12/22" → "31/03/23", "Dec-22" → "Mar-23"); a week's as the week holding `day`,
+ * its words kept ("w/c 12/12/22" → "w/c 16/01/23"); a quarter's, a financial year's or a year's as the one
+ * holding `day` ("Q4 2022/23" → "Q1 2023/24"). Null where `written` is no form of these. Each reads back as a
+ * deadline, its last day: `day` only where that is its last day (the caller says so where it is not).
+ */
+export function deadlineLike(written: string, day: DayNumber): string | null {
+  const week = WEEK_WORDS.exec(written);
+  if (week) {
+    const monday = dateInForm(written.slice(week[0].length).trim(), day - weekday(day));
+    return monday === null ? null : `${week[0]}${monday}`;
+  }
+  const text = written.trim();
+  return dateInForm(text, day) ?? periodLike(text, day);
+}
+
+/**
+ * `day`'s period in the form `text` names one, its numbers replaced, each as wide as written: the quarter
+ * ("Q3 2022", "Q4 2022/23", "Q1 FY24"), financial year ("2022/23", "FY23") or year ("2023") holding `day`;
+ * null where `text` names no period. Which number is which is left to the date reader: of the quarters and
+ * years that could stand in each place (calendar or financial), the one text whose period holds `day`.
+ */
+function periodLike(text: string, day: DayNumber): string | null {
+  const pieces = text.split(/(\d+)/);
+  // Digits at odd places: a period names one to three numbers (a quarter, and one year or two).
+  if (pieces.length < 3 || pieces.length > 7) return null;
+  const { year, month } = partsFromDay(day);
+  const fyStart = month >= 4 ? year : year - 1;
+  const years = [year, fyStart, fyStart + 1];
+  const quarters = [Math.ceil(month / 3), month >= 4 ? Math.ceil((month - 3) / 3) : 4];
+  const choices = (digits: string): string[] =>
+    digits.length === 1
+      ? quarters.map(String)
+      : digits.length === 2
+        ? years.map((y) => two(y % 100))
+        : digits.length === 4
+          ? years.map(String)
+          : [];
+  let texts = [""];
+  pieces.forEach((piece, i) => {
+    texts = texts.flatMap((t) => (i % 2 === 0 ? [t + piece] : choices(piece).map((c) => t + c)));
+  });
+  return texts.find((t) => holds(t, day)) ?? null;
+}
+
+/** True when `text` reads whole as a period (more than a day) holding `day`. */
+function holds(text: string, day: DayNumber): boolean {
+  const first = parseDate(text, null, "lastUpdated", { noteAfter: false });
+  const last = parseDate(text, null, "deadline", { noteAfter: false });
+  return first.ok && last.ok && first.value < last.value && first.value <= day && day <= last.value;
+}
+
+/** `day` written as `text` writes a day or a month (see dateLike); null for another form. */
+function dateInForm(text: string, day: DayNumber): string | null {
   const { year, month, day: d } = partsFromDay(day);
   const yearLike = (y: string) => (y.length === 2 ? two(year % 100) : String(year));
   if (ISO.test(text)) return isoFromDay(day);
@@ -52,16 +109,17 @@ export function dateLike(written: string, day: DayNumber): string {
     const pad = dd.length === 2 && mm.length === 2 ? two : String;
     return `${pad(d)}${sep}${pad(month)}${sep}${yearLike(yy)}`;
   }
+  // A month's name, not another word ("FY 2023" is a financial year).
   m = DAY_MONTH_YEAR.exec(text);
-  if (m) {
+  if (m && monthNumber(m[4]) !== null) {
     const [, dd, suffix, gap1, word, stop, gap2, yy] = m;
     // A day before a month's name is padded only where the register pads one ("05 Sept 2022").
     const dayText = `${dd.startsWith("0") ? two(d) : d}${suffix ? ordinal(d) : ""}`;
     return `${dayText}${gap1}${monthLike(word, month)}${stop}${gap2}${yearLike(yy)}`;
   }
   m = MONTH_YEAR.exec(text);
-  if (m) return `${monthLike(m[1], month)}${m[2]}${m[3]}${yearLike(m[4])}`;
-  return ukDate(day);
+  if (m && monthNumber(m[1]) !== null) return `${monthLike(m[1], month)}${m[2]}${m[3]}${yearLike(m[4])}`;
+  return null;
 }
 
 /** The meeting's line written in the form of a dated line of the register's (see DatedLineForm). */

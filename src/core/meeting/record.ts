@@ -58,7 +58,7 @@ import {
 } from "./card";
 import { recordWithValues, type FieldValue } from "./record-with-values";
 import type { ActionValues } from "./recorded-actions";
-import { carriedSaysNoChange, carriedText, dateLike, heldInLog, updateCellText } from "./dated-update";
+import { carriedSaysNoChange, carriedText, deadlineLike, heldInLog, updateCellText } from "./dated-update";
 
 /**
  * The Update Log tab's header row; matches src/core/read/field-patterns.ts UPDATE_LOG, so it reads back.
@@ -808,22 +808,33 @@ interface DueOnLine {
   /** The date's words. */
   words: string;
   /**
-   * Where the line's own form could not hold the date: the date in that form ("Jan-23"), and the day it reads
-   * as (the month's end; null where it reads as no date).
+   * Where the line's own form could not hold the date: the date in that form ("Jan-23", "w/c 16/01/23"; null
+   * for a form the meeting does not write), and the day it reads as (the month's or week's end; null where
+   * it reads as no date).
    */
-  unkept?: { like: string; readAs: DayNumber | null };
+  unkept?: { like: string | null; readAs: DayNumber | null };
 }
 
 /**
  * The words a due date is written in on an action's line of the actions text: `day` in the form the line wrote
- * its date (`written`: "31/12/22" → "31/03/23", "Dec-22" → "Mar-23", see dateLike) where that form reads back as
- * `day` (a month's form holds a due date only at the month's end); else dd/mm/yyyy, saying why.
+ * its date (`written`: "31/12/22" → "31/03/23", "Dec-22" → "Mar-23", "w/c 12/12/22" → "w/c 16/01/23", "Q4
+ * 2022/23" → "Q1 2023/24": see deadlineLike) where that form reads back as `day` (a month's, week's or
+ * quarter's form holds a due date only on its last day); else dd/mm/yyyy, saying why.
  */
 function dueWordsOnLine(written: string, day: DayNumber): DueOnLine {
-  const like = dateLike(written, day);
-  const read = parseDate(like, null, "deadline");
-  if (read.ok && read.value === day) return { words: like };
-  return { words: ukDate(day), unkept: { like, readAs: read.ok ? read.value : null } };
+  const like = deadlineLike(written, day);
+  const read = like === null ? null : parseDate(like, null, "deadline");
+  if (read?.ok && read.value === day) return { words: like! };
+  return { words: ukDate(day), unkept: { like, readAs: read?.ok ? read.value : null } };
+}
+
+/** Why an action's due date was written dd/mm/yyyy on its line, not in the line's own form (`written`). */
+function unkeptFormWords(written: string, unkept: NonNullable<DueOnLine["unkept"]>): string {
+  if (unkept.like === null)
+    return `'${written}', as the line wrote its date, is a form the meeting cannot write`;
+  const reads =
+    unkept.readAs === null ? "would not read as a date" : `would read as ${ukDate(unkept.readAs)}`;
+  return `'${unkept.like}', as the line wrote its date, ${reads}`;
 }
 
 /** One of the risk's own actions the meeting changes on its own lines (see OwnLine). */
@@ -879,15 +890,13 @@ class OwnLineWrites {
    * where that form holds it (else dd/mm/yyyy, and a note says why); true when the change is to be listed.
    */
   writeDueInText(a: OwnLineAction, due: DayNumber, notes: string[]): boolean {
-    const { words, unkept } = dueWordsOnLine(dueDateWords(a.line.action.dueText), due);
+    const written = dueDateWords(a.line.action.dueText);
+    const { words, unkept } = dueWordsOnLine(written, due);
     if (!this.write(a, "actions", words, notes)) return false;
-    if (unkept) {
-      const reads =
-        unkept.readAs === null ? "would not read as a date" : `would read as ${ukDate(unkept.readAs)}`;
+    if (unkept)
       notes.push(
-        `${ownLineLabel(a.line.action)}'s due date was written ${words} on its line of the actions text: '${unkept.like}', as the line wrote its date, ${reads}.`,
+        `${ownLineLabel(a.line.action)}'s due date was written ${words} on its line of the actions text: ${unkeptFormWords(written, unkept)}.`,
       );
-    }
     return !this.keepsFormula("actions");
   }
 

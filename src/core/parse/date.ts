@@ -183,7 +183,7 @@ function exact(year: number, month: number, day: number, text: string): ParseRes
 }
 
 /** Monday (0) to Sunday (6) of a day number; day 0, 1 January 1970, was a Thursday. */
-function weekday(day: DayNumber): number {
+export function weekday(day: DayNumber): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 

@@ -4,6 +4,7 @@
 import {
   carriedSaysNoChange,
   dateLike,
+  deadlineLike,
   heldInLog,
   updateCellText,
 } from "../../../src/core/meeting/dated-update";
@@ -48,6 +49,35 @@ describe("dateLike: the meeting's date written as the register writes its dates"
     ["12 / 09 / 2022", OCT_5, "05 / 10 / 2022"],
   ])("a date written %s", (written, d, expected) => {
     expect(dateLike(written, d)).toBe(expected);
+  });
+});
+
+describe("deadlineLike: an action's new due date in the form its line wrote its date", () => {
+  it.each([
+    ["31/12/22", "2023-03-31", "31/03/23"],
+    ["Dec-22", "2023-03-31", "Mar-23"],
+    ["December 2022", "2023-01-31", "January 2023"],
+    // A week as the week holding the day: its Sunday is the deadline it reads as.
+    ["w/c 12/12/22", "2023-01-22", "w/c 16/01/23"],
+    ["w/c 12/12/22", "2023-01-18", "w/c 16/01/23"],
+    ["Week commencing 5th Dec 2022", "2023-01-22", "Week commencing 16th Jan 2023"],
+    // A quarter, financial year or year as the one holding the day, its numbers as wide as written.
+    ["Q4 2022/23", "2023-06-30", "Q1 2023/24"],
+    ["Q4 2022/2023", "2023-06-30", "Q1 2023/2024"],
+    ["Q3 2022", "2023-06-30", "Q2 2023"],
+    ["2022 Q3", "2023-02-14", "2023 Q1"],
+    ["Q4 FY23", "2023-06-30", "Q1 FY24"],
+    ["2022/23", "2024-03-31", "2023/24"],
+    ["FY 2023", "2023-06-30", "FY 2024"],
+    ["2022", "2023-12-31", "2023"],
+  ])("%s, moved to %s: %s", (written, iso, expected) => {
+    expect(deadlineLike(written, day(iso))).toBe(expected);
+  });
+
+  it("is null for a form it does not write: the caller writes dd/mm/yyyy and says so", () => {
+    expect(deadlineLike("end of March", day("2023-03-31"))).toBeNull();
+    expect(deadlineLike("Spring 2023", day("2023-03-31"))).toBeNull();
+    expect(deadlineLike("Monday", day("2023-03-31"))).toBeNull();
   });
 });
 

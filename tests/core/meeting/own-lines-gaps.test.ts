@@ -308,6 +308,27 @@ describe("a due date on an action's own line of the actions text", () => {
       "2023-03-31",
       "Resurface A38 – March 2023",
     ],
+    // A week's form holds its Sunday (SPEC Dates: "w/c 12/09/22 … that Sunday as a deadline").
+    [
+      "a week, moved to a Sunday",
+      "Resurface A38 – w/c 12/12/22",
+      "2023-01-22",
+      "Resurface A38 – w/c 16/01/23",
+    ],
+    // A quarter's form holds its last day: 30/06/2023 ends Q1 of 2023/24.
+    [
+      "a quarter, moved to its end",
+      "Resurface A38 (due Q4 2022/23)",
+      "2023-06-30",
+      "Resurface A38 (due Q1 2023/24)",
+    ],
+    ["tab-separated columns", "Resurface A38\tJS\t31/12/22", "2023-02-14", "Resurface A38\tJS\t14/02/23"],
+    [
+      "a history note after the date",
+      "Resurface A38 – due 31/12/22 (was 31/12/22)",
+      "2023-03-31",
+      "Resurface A38 – due 31/03/23 (was 31/12/22)",
+    ],
   ])("keeps the form of %s", (_, actions, due, written) => {
     const { report, facts, card } = setUp({ actions });
     const p = plan(report, facts, [{ action: card.ownLineActions[0], due }]);
@@ -328,6 +349,35 @@ describe("a due date on an action's own line of the actions text", () => {
     expect(p.notes).toEqual([
       "Action 2 'Review claims''s due date was written 15/01/2023 on its line of the actions text: 'Jan-23', as the line wrote its date, would read as 31/01/2023.",
     ]);
+  });
+
+  it.each([
+    [
+      "a week, moved to a weekday",
+      "Resurface A38 – w/c 12/12/22",
+      "2023-01-18",
+      "Resurface A38 – 18/01/2023",
+      "18/01/2023 on its line of the actions text: 'w/c 16/01/23', as the line wrote its date, would read as 22/01/2023",
+    ],
+    [
+      "a quarter, moved inside one",
+      "Resurface A38 (due Q4 2022/23)",
+      "2023-05-15",
+      "Resurface A38 (due 15/05/2023)",
+      "15/05/2023 on its line of the actions text: 'Q1 2023/24', as the line wrote its date, would read as 30/06/2023",
+    ],
+    [
+      "a form the meeting does not write",
+      "Resurface A38 – Dec 31, 2022",
+      "2023-03-31",
+      "Resurface A38 – 31/03/2023",
+      "31/03/2023 on its line of the actions text: 'Dec 31, 2022', as the line wrote its date, is a form the meeting cannot write",
+    ],
+  ])("writes %s as dd/mm/yyyy, and says why", (_, actions, due, written, why) => {
+    const { report, facts, card } = setUp({ actions });
+    const p = plan(report, facts, [{ action: card.ownLineActions[0], due }]);
+    expect(ownWrites(p)).toEqual([[ACTIONS, written, null]]);
+    expect(p.notes).toEqual([`Action 1 'Resurface A38''s due date was written ${why}.`]);
   });
 
   it("is offered, and written, beside a status kept one a line in the Action Status cell", () => {
