@@ -11,7 +11,8 @@ import { OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { MAX_CELL_CHARS } from "../core/model/writable-text";
 import { qualifiedAddress, toA1 } from "../core/address/a1";
 import type { KeptFormulaCell } from "../core/meeting/formula-cell-note";
-import type { OwnCellLineWrites } from "../core/meeting/record";
+import type { FieldChange, OwnCellLineWrites } from "../core/meeting/record";
+import { changesWithoutLinesOf, logWithChanges, type UnwrittenCell } from "../core/meeting/own-lines-now";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
 import { ErrorCode, protectedSheetsMessage } from "./errors";
 import { rethrowNamingMissingSheets } from "./missing-sheets";
@@ -44,6 +45,12 @@ export interface RecordUpdateRequest {
   expected: RowSnapshot[];
   /** Write even when the rows changed (the officer saw both versions and chose to go ahead). */
   force?: boolean;
+  /**
+   * The changes the update's log row (the last) lists in its Changes cell (RecordPlan.changes). A cell written
+   * line by line that holds a formula when written is kept, and its lines' changes come off that cell, so the
+   * log says what the register holds (as for a formula the card's read saw: record.ts). Absent: the log as sent.
+   */
+  changes?: readonly FieldChange[];
 }
 
 export interface RowConflict {
@@ -61,6 +68,8 @@ export type RecordUpdateResult =
       logRow: number;
       /** Cells skipped because they hold a formula, kept as they are (named as Excel names them: 'IRIS Risks'!F3). */
       keptFormulas: KeptFormulaCell[];
+      /** Those cells, as `request.cells` has them, each with the value it shows now (see planWithoutCells). */
+      keptCells: UnwrittenCell[];
       /** A forced write's co-author values it wrote over, kept in the update's log row (empty when none). */
       replaced: ReplacedValue[];
     }
@@ -183,6 +192,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     }
 
     const keptFormulas: KeptFormulaCell[] = [];
+    const keptCells: UnwrittenCell[] = [];
     const skip = new Set<RecordCellEdit>();
     for (const d of derived) {
       // Excel gives a text cell's own text as its formula, without the apostrophe that made it text
@@ -192,8 +202,20 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         skip.add(d.edit);
         const address = qualifiedAddress(d.edit.sheet, d.edit.row, d.edit.col);
         keptFormulas.push(d.edit.field === undefined ? { address } : { address, field: d.edit.field });
+        keptCells.push({ cell: d.edit, value: (d.range.values[0]?.[0] ?? null) as CellValue });
       }
     }
+    // A line write kept so changes nothing: the update's row does not say it did.
+    const logSent =
+      request.changes && keptCells.some((k) => k.cell.ownLines)
+        ? logWithChanges(
+            request.log,
+            changesWithoutLinesOf(
+              request.changes,
+              keptCells.map((k) => k.cell),
+            ),
+          )
+        : request.log;
     // Forced over a co-author's change: what it replaces goes into the log, so nothing they wrote is lost.
     const replaced = valuesReplaced(
       conflicts,
@@ -201,7 +223,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
         .filter((d) => !skip.has(d.edit) && d.edit.fill === undefined)
         .map((d) => ({ ...d.edit, formatNow: String(d.range.numberFormat[0]?.[0] ?? "") || null })),
     );
-    const logAppend = logKeepingReplaced(request.log, replaced);
+    const logAppend = logKeepingReplaced(logSent, replaced);
     const formatNow = new Map(derived.map((d) => [d.edit, String(d.range.numberFormat[0]?.[0] ?? "")]));
     for (const c of request.cells) {
       if (skip.has(c)) continue;
@@ -263,7 +285,7 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
       }
     }
     await countedSync(context, "record: write");
-    return { ok: true, rowsNow, logRow, keptFormulas, replaced };
+    return { ok: true, rowsNow, logRow, keptFormulas, keptCells, replaced };
   });
 }
 

@@ -7,7 +7,9 @@ import { checkWorkbook } from "../../src/core/check";
 import type { CellValue } from "../../src/core/model/grid";
 import { defaultSettings } from "../../src/core/model/settings";
 import type { Report } from "../../src/core/model/report";
+import { buildCardIndex, cardFor } from "../../src/core/meeting/card";
 import { rowSnapshot } from "../../src/core/meeting/conflict";
+import { planWithoutCells } from "../../src/core/meeting/own-lines-now";
 import { fieldColumnsOf, recordToEdits, type RecordChoice } from "../../src/core/meeting/record";
 import { buildUpdateLogTab } from "../../src/core/meeting/update-log-tab";
 import { PlainError } from "../../src/excel/gateway";
@@ -286,5 +288,97 @@ describe("recordUpdate with a score formula", () => {
     expect(result.ok && result.keptFormulas).toEqual([{ address: "'IRIS Risks'!F4", field: "score" }]);
     expect(host.cell("IRIS Risks", "F4")?.formula).toBe("=D4*E4");
     expect(cellValue(host, "IRIS Risks", "D4")).toBe(3);
+  });
+});
+
+describe("recordUpdate: a line write into a cell that holds a formula when written", () => {
+  // SPEC Formulas: a register cell holding a formula is never replaced, "the same holds in the task pane and in
+  // the meeting". A co-author's formula found at the write (the card read a value) is kept as one the card
+  // saw is: the update's log row does not list the lines it would have changed (fx-meetline32).
+  const HEADERS = [
+    "Risk ID",
+    "Risk Title",
+    "Risk Owner",
+    "Current Risk Score",
+    "Risk Response Strategy",
+    "Latest Update",
+    "Mitigating Actions",
+    "Action Owner",
+    "Action Due Date",
+  ];
+
+  it("keeps the formula, writes the other line cells, and lists only the changes written", async () => {
+    const host = install({
+      sheets: [
+        {
+          name: "Annex Risks",
+          values: [
+            HEADERS,
+            [
+              "R1",
+              "Potholes",
+              "Jane Smith",
+              12,
+              "Treat",
+              "Old words",
+              "a) Resurface A38\r\nb) Review claims",
+              "JS\r\nAL",
+              "31/10/2022\r\n31/12/2022",
+            ],
+          ],
+        },
+      ],
+    });
+    const report = await checked();
+    const facts = report.risks[0];
+    const card = cardFor(facts, buildCardIndex(report, defaultSettings()));
+    const [first, second] = card.ownLineActions;
+    const plan = recordToEdits(
+      facts,
+      {
+        text: "Claims review handed to KM",
+        noChange: false,
+        actions: [
+          { action: second, owner: "KM" },
+          { action: first, due: "2022-11-30" },
+        ],
+      },
+      {
+        meetingDate: MEETING,
+        by: "Jane Smith",
+        columns: fieldColumnsOf(report),
+        settings: defaultSettings(),
+        lastLoggedText: null,
+      },
+    );
+    const snap = rowSnapshot(
+      facts.record,
+      report.sheets.find((s) => s.name === facts.sheet)!,
+    )!;
+    const logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), writeOwnedTab);
+    // The co-author's formula shows what the cell showed, so the row reads as the card's: no conflict.
+    writeCellValue(host.sheet("Annex Risks"), 1, 7, "=Lookups!B2");
+    host.cell("Annex Risks", "H2")!.v = "JS\r\nAL";
+    const result = await recordUpdate({
+      cells: plan.cells,
+      log: plan.log,
+      changes: plan.changes,
+      logSheet,
+      expected: [snap],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.keptFormulas).toEqual([{ address: "'Annex Risks'!H2", field: "action.owner" }]);
+    expect(result.keptCells.map((k) => [k.cell.col, k.value])).toEqual([[7, "JS\r\nAL"]]);
+    expect(host.cell("Annex Risks", "H2")?.formula).toBe("=Lookups!B2");
+    expect(cellValue(host, "Annex Risks", "I2")).toBe("30/11/2022\r\n31/12/2022");
+    const log = host.snapshot().sheets.find((s) => s.name === "Update Log")!.values;
+    const changesAt = log.find((r) => r.includes("Changes"))!.indexOf("Changes");
+    expect(log.at(-1)![changesAt]).toBe('"Resurface A38" on the register due 31/10/2022 → 30/11/2022');
+    // The plan the pane keeps for the Meeting Record and the card says the same, the register's owners as they are.
+    const made = planWithoutCells(plan, result.keptCells);
+    expect(made.changes.map((c) => c.field)).toEqual(["action.due"]);
+    expect(made.log.rows.at(-1)!.at(-1)).toBe(log.at(-1)![changesAt]);
+    expect(made.after.record.fields.actionOwner?.value).toBe("JS\r\nAL");
   });
 });

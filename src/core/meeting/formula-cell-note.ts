@@ -34,8 +34,10 @@ export function formulaCellNote(cell: KeptFormulaCell): string {
       return `${kept} as it is: the register keeps the ${CHANGE_LABELS[cell.field].toLowerCase()} its formula gives.`;
     case "action.status":
     case "action.due":
-      // An actions sheet's change is logged all the same; one on a line of the register's own cells, whose
-      // formula the reader saw, is not (record.ts): the note says only what is true of both.
+    case "action.owner":
+      // An actions sheet's change is logged all the same; one on a line of the register's own cells is not,
+      // whether the reader saw its formula (record.ts) or the write found it (own-lines-now.ts's
+      // planWithoutCells): the note says only what is true of both.
       return `${kept} as it is: the action's change is not on the register.`;
     default:
       return `${kept} as it is.`;

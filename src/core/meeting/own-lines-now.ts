@@ -3,15 +3,19 @@
 // cell since the card was shown, and the chair writes their update all the same. Only the chair's own lines are
 // written: the cell is made again from its text now, the chair's line or lines replaced and every other line
 // (the co-author's among them) kept. Where the cell's lines no longer line up with the actions, nothing is
-// written to it, and the pane says so; the update itself is still recorded.
+// written to it, and the pane says so; the update itself is still recorded. Such a cell that holds a formula
+// when written (a co-author's, put in after the card was read) is kept by the adapter, and is not written either:
+// the Update Log, the Meeting Record and the card then say what the register holds (planWithoutCells).
 
 import type { CellValue } from "../model/grid";
 import { ownCellTextLines, withActionItemLinesNow, withOwnCellLine } from "../model/own-action";
 import { rawCell } from "../model/records";
+import type { LogAppend } from "../model/edits";
 import {
   LINE_WORDS,
   logChangesText,
   UPDATE_LOG_HEADER,
+  type FieldChange,
   type OwnCellLineWrites,
   type RecordPlan,
   type RegisterWrite,
@@ -61,17 +65,16 @@ function leavesOurLines(now: string, own: OwnCellLineWrites): boolean {
  * The plan of a record written anyway over a co-author's change: each cell it writes line by line is made again
  * from the cell's value now (`valueNow`: undefined where the cell's row has not changed, so the plan stands), the
  * record's own lines on the text now (ownLinesOnTextNow); where that keeps every line of theirs, the write says
- * so (OwnCellLineWrites.keptFrom). A cell whose lines no longer line up is not written: its changes come off the
- * plan and the Update Log row's Changes, and a note says so. The record after it (the card's, the next
- * record's) holds each such cell as the register will. A cell holding a formula is left as planned: the adapter
- * keeps the formula.
+ * so (OwnCellLineWrites.keptFrom). A cell whose lines no longer line up is not written (see planWithoutCells),
+ * and a note says so. The record after it (the card's, the next record's) holds each such cell as the register
+ * will. A cell holding a formula is left as planned: the adapter keeps the formula.
  */
 export function planOverCellsNow(
   plan: RecordPlan,
   valueNow: (cell: RegisterWrite) => CellValue | undefined,
 ): RecordPlan {
   const cells: RegisterWrite[] = [];
-  const dropped: RegisterWrite[] = [];
+  const dropped: UnwrittenCell[] = [];
   const after: FieldValue[] = [];
   for (const cell of plan.cells) {
     const own = cell.ownLines;
@@ -81,32 +84,90 @@ export function planOverCellsNow(
       continue;
     }
     const text = ownLinesOnTextNow(now, own, cell.value);
-    if (text === null) dropped.push(cell);
-    else {
-      const keptFrom = typeof now === "string" && leavesOurLines(now, own) ? { keptFrom: now } : {};
-      cells.push({ ...cell, value: text, ownLines: { ...own, ...keptFrom } });
+    if (text === null) {
+      dropped.push({ cell, value: now });
+      continue;
     }
-    after.push({ field: own.field, col: cell.col, value: text ?? now });
+    const keptFrom = typeof now === "string" && leavesOurLines(now, own) ? { keptFrom: now } : {};
+    cells.push({ ...cell, value: text, ownLines: { ...own, ...keptFrom } });
+    after.push({ field: own.field, col: cell.col, value: text });
   }
-  if (after.length === 0) return plan;
-  const record = recordWithValues(plan.after.record, after);
-  if (dropped.length === 0) return { ...plan, cells, after: { ...plan.after, record } };
-  const lines = dropped.flatMap((cell) => cell.ownLines!.lines.map((line) => ({ cell, line })));
-  const changes = plan.changes.filter(
-    (c) => !lines.some(({ cell, line }) => cell.field === c.field && line.action === c.action),
-  );
-  const notes = lines.map(({ cell, line }) => notWrittenOver(line.label, cell.ownLines!));
-  const rows = plan.log.rows.slice();
-  rows[rows.length - 1] = rows[rows.length - 1].slice();
-  rows[rows.length - 1][CHANGES_COL] = logChangesText(changes);
-  return {
+  if (after.length === 0 && dropped.length === 0) return plan;
+  const made = {
     ...plan,
     cells,
+    after: { ...plan.after, record: recordWithValues(plan.after.record, after) },
+  };
+  const notes = dropped.flatMap(({ cell }) =>
+    cell.ownLines!.lines.map((line) => notWrittenOver(line.label, cell.ownLines!)),
+  );
+  return dropped.length === 0 ? made : planWithoutCells(made, dropped, notes);
+}
+
+/** A cell of the plan's that is not written after all (found by its place), and its value as the register holds it. */
+export interface UnwrittenCell {
+  cell: UnwrittenWrite;
+  value: CellValue;
+}
+
+/** What is known of a write not made: where it was to go, and, for a cell written line by line, its lines. */
+type UnwrittenWrite = Pick<RegisterWrite, "sheet" | "row" | "col" | "ownLines"> & { field?: string };
+
+const samePlace = (a: UnwrittenWrite, b: UnwrittenWrite) =>
+  a.sheet === b.sheet && a.row === b.row && a.col === b.col;
+
+/**
+ * The plan without the line writes of `unwritten` (cells written line by line that are left as they are: their
+ * lines no longer line up with the actions since the card was shown, or the cell holds a formula now), so the
+ * Update Log, the Meeting Record and the card say what the register holds: their lines' changes come off the
+ * plan and the update's Changes cell (changesWithoutLinesOf), the record after holds each cell's value as the
+ * register does, and `notes` are added. Cells not written line by line are left to the plan.
+ */
+export function planWithoutCells(
+  plan: RecordPlan,
+  unwritten: readonly UnwrittenCell[],
+  notes: readonly string[] = [],
+): RecordPlan {
+  const own = unwritten.filter((u) => u.cell.ownLines);
+  if (own.length === 0 && notes.length === 0) return plan;
+  const changes = changesWithoutLinesOf(
+    plan.changes,
+    own.map((u) => u.cell),
+  );
+  const record = recordWithValues(
+    plan.after.record,
+    own.map(({ cell, value }) => ({ field: cell.ownLines!.field, col: cell.col, value })),
+  );
+  return {
+    ...plan,
+    cells: plan.cells.filter((c) => !own.some((u) => samePlace(u.cell, c))),
     changes,
     notes: [...plan.notes, ...notes],
-    log: { ...plan.log, rows },
+    log: logWithChanges(plan.log, changes),
     after: { ...plan.after, record },
   };
+}
+
+/** The changes without those the lines of `cells` (cells written line by line that are not written) make. */
+export function changesWithoutLinesOf(
+  changes: readonly FieldChange[],
+  cells: readonly UnwrittenWrite[],
+): FieldChange[] {
+  return changes.filter(
+    (c) =>
+      !cells.some(
+        (cell) => cell.field === c.field && cell.ownLines?.lines.some((line) => line.action === c.action),
+      ),
+  );
+}
+
+/** The log with its update's row (the last) listing `changes` in its Changes cell (see logChangesText). */
+export function logWithChanges(log: LogAppend, changes: readonly FieldChange[]): LogAppend {
+  const rows = log.rows.slice();
+  if (rows.length === 0) return log;
+  rows[rows.length - 1] = rows[rows.length - 1].slice();
+  rows[rows.length - 1][CHANGES_COL] = logChangesText(changes);
+  return { ...log, rows };
 }
 
 /** What the pane says of an action's line a write made anyway left unwritten (`label`: "Action 2 'Review claims'"). */

@@ -40,7 +40,7 @@ import {
   type RecordPlan,
 } from "../../core/meeting/record";
 import { forcedWriteSaid, replacedChange } from "../../core/meeting/replaced-values";
-import { planOverCellsNow } from "../../core/meeting/own-lines-now";
+import { planOverCellsNow, planWithoutCells } from "../../core/meeting/own-lines-now";
 import { escalationsAtMeetingStart } from "../../core/meeting/resumed-escalations";
 import { factsWithRowNow } from "../../core/meeting/row-now";
 import { buildUpdateLogTab } from "../../core/meeting/update-log-tab";
@@ -634,10 +634,14 @@ export function useMeeting({
         });
         return false;
       }
+      // A line write the adapter kept for a formula found at the write changed nothing: the Meeting Record, the
+      // card and the next record say what the register holds, as the Update Log row does.
+      const made = planWithoutCells(plan, result.keptCells);
+      const cellsWritten = request.cells.filter((c) => !result.keptCells.some((k) => k.cell === c));
       request.expected.forEach((snap, i) =>
         snapshots.current.set(
           rowKey(snap.sheet, snap.row),
-          snapshotAfterWrite(snap, result.rowsNow[i], request.cells),
+          snapshotAfterWrite(snap, result.rowsNow[i], cellsWritten),
         ),
       );
       patch((s) => {
@@ -646,25 +650,25 @@ export function useMeeting({
         // Recorded again: the Meeting Record keeps the changes of every record of the risk, in order; a
         // write forced over a co-author's change says so, with their words.
         const earlier = s.outcomes.get(key);
-        const changes = [...plan.changes, ...result.replaced.map(replacedChange)];
+        const changes = [...made.changes, ...result.replaced.map(replacedChange)];
         outcomes.set(key, {
           kind: "recorded",
           noChange,
-          text: plan.text,
+          text: made.text,
           changes: earlier?.kind === "recorded" ? [...earlier.changes, ...changes] : changes,
-          after: plan.after,
+          after: made.after,
           actions: mergeActionValues(
             earlier?.kind === "recorded" ? earlier.actions : undefined,
-            plan.actionsAfter,
+            made.actionsAfter,
           ),
         });
         const reviewedOrder = s.reviewedOrder.includes(key) ? s.reviewedOrder : [...s.reviewedOrder, key];
-        const logged = withLogged(s.logged, key, request.log);
+        const logged = withLogged(s.logged, key, made.log);
         // Written: the card and the next record start from what this record wrote.
         const keptTheirs = new Map(s.keptTheirs);
         keptTheirs.delete(key);
         const i = Math.min(s.index + 1, s.queue.length - 1);
-        const notes = [...plan.notes, ...result.keptFormulas.map(formulaCellNote)];
+        const notes = [...made.notes, ...result.keptFormulas.map(formulaCellNote)];
         const risk = item.facts.id || item.facts.title;
         const said = `Recorded ${noChange ? "no change" : "an update"} for ${item.facts.id}.${forcedWriteSaid(result.replaced)}`;
         return {
@@ -736,6 +740,7 @@ export function useMeeting({
         const request: RecordUpdateRequest = {
           cells: plan.cells,
           log: plan.log,
+          changes: plan.changes,
           logSheet: logSheet.current,
           expected,
         };
@@ -828,7 +833,7 @@ export function useMeeting({
         const plan = planOverCellsNow(c.plan, (cell) => valueInRowsNow(c.conflicts, cell));
         return await write(
           c.key,
-          { ...c.request, cells: plan.cells, log: plan.log, force: true },
+          { ...c.request, cells: plan.cells, log: plan.log, changes: plan.changes, force: true },
           plan,
           c.request.log.rows.at(-1)?.[4] === "Yes",
         );

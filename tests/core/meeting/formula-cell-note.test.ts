@@ -23,6 +23,10 @@ describe("formulaCellNote", () => {
       "action.due",
       "'IRIS Risks'!K3 holds a formula, so it was left as it is: the action's change is not on the register.",
     ],
+    [
+      "action.owner",
+      "'IRIS Risks'!K3 holds a formula, so it was left as it is: the action's change is not on the register.",
+    ],
     [undefined, "'IRIS Risks'!K3 holds a formula, so it was left as it is."],
   ])("%s", (field, words) => {
     expect(
