@@ -25,7 +25,7 @@ import {
   type RecordChoice,
   type RecordPlan,
 } from "../../../src/core/meeting/record";
-import { planOverCellsNow } from "../../../src/core/meeting/own-lines-now";
+import { planOverCellsNow, planWithoutCells } from "../../../src/core/meeting/own-lines-now";
 import {
   forcedWriteSaid,
   replacedChange,
@@ -475,6 +475,32 @@ describe("withActionItemDue", () => {
 
 // ---------------------------------------------------------------------------------------------------------
 // (3) what a line-level write made anyway says of the co-author's change
+
+describe("a line write kept for a formula found at the write (planWithoutCells)", () => {
+  // SPEC Formulas: never replaced, in the meeting too. The adapter keeps a cell that holds a formula when written
+  // (a co-author's, put in after the card was read); the plan then says what the register holds, as it does for
+  // a formula the card's read saw (fx-meetline32).
+  it("takes the kept cell's lines off the changes, the Changes cell and the record after, the other cells' kept", () => {
+    const { report, facts, card } = setUp({
+      actions: "1. Resurface A38 – 31/12/22\n2. Review claims – 31/01/23",
+      status: "In progress\nNot started",
+    });
+    const p = plan(report, facts, [{ action: lineAction(card, 2), due: "2023-02-28", status: "Delayed" }]);
+    expect(changesCell(p)).toBe(
+      '"Review claims" on the register status Not started → Delayed; "Review claims" on the register due 31/01/2023 → 28/02/2023',
+    );
+    const actionsCell = p.cells.find((c) => c.col === ACTIONS)!;
+    const shown = "1. Resurface A38 – 31/12/22\n2. Review claims – 31/01/23";
+    const made = planWithoutCells(p, [{ cell: actionsCell, value: shown }]);
+    expect(ownWrites(made)).toEqual([[STATUS, "In progress\nDelayed", null]]);
+    expect(changesCell(made)).toBe('"Review claims" on the register status Not started → Delayed');
+    expect(made.changes.map((c) => c.field)).toEqual(["action.status"]);
+    expect(made.after.record.fields.actions?.value).toBe(shown);
+    expect(made.after.record.fields.actionStatus?.value).toBe("In progress\nDelayed");
+    // Nothing kept: the plan as it was.
+    expect(planWithoutCells(p, [])).toBe(p);
+  });
+});
 
 describe("a line-level write made anyway over a co-author's change to the same cell", () => {
   const DUE_TWO = { ...TWO, owner: "JS\nAL" };
