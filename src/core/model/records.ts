@@ -414,39 +414,69 @@ function foldedId(value: CellValue | undefined): string {
 
 /** The longest folded id read in its parts (see sameIdForm): longer texts are words, not ids. */
 const MOST_ID_CHARACTERS = 40;
-/** An id of letters and digits with spaces, hyphens, dashes or underscores between them ("hrc 001", "sl_10a"). */
-const ID_OF_PARTS = /^[a-z0-9][a-z0-9 _\-\u2013\u2014]*$/;
-const ID_PART = /[a-z]+|\d+/g;
-const LETTER = /[a-z]/;
-const LEADING_ZEROS = /^0+(?=\d)/;
-/** Folded ids read in their parts (see sameIdForm), by the folded text; emptied when it holds this many (a 100k-risk register with 200k actions fits: emptied sooner, it would be worked out again and again). */
-const idForms = new Map<string, string>();
-const MOST_ID_FORMS = 400_000;
-
 /**
  * A folded id as one risk's id is however it is typed (judgement: SPEC folds case and spaces, and is silent on
  * the marks between an id's parts and on a number's zeros after a prefix): its runs of letters and of digits in
  * order, joined by hyphens, each number without its leading zeros. "hrc 001", "hrc-001", "hrc_001", "hrc001"
  * and "hrc-1" are "hrc-1"; "hrc-10" and "hrc-1-0" stay apart, as their parts differ. An id with no letter
  * ("2022-01", "0012": a numeric id keeps its zeros, SPEC "Record ids"), with a full stop, slash or other mark
- * ("r1.1", "hw/01"), or longer than an id (words) is as folded. Worked out once per distinct text.
+ * ("r1.1", "hw/01"), or longer than an id (words) is as folded.
  */
 export function sameIdForm(folded: string): string {
-  if (folded.length > MOST_ID_CHARACTERS) return folded;
-  let form = idForms.get(folded);
-  if (form === undefined) {
-    form = idInParts(folded);
-    if (idForms.size >= MOST_ID_FORMS) idForms.clear();
-    idForms.set(folded, form);
-  }
-  return form;
+  return folded.length > MOST_ID_CHARACTERS ? folded : idInParts(folded);
 }
 
-/** See sameIdForm: the id's letters and numbers joined by hyphens, or the id as it is. */
+/** Character codes an id is read in its parts by (see idInParts). */
+const CODE = {
+  zero: 48,
+  nine: 57,
+  a: 97,
+  z: 122,
+  space: 32,
+  hyphen: 45,
+  underscore: 95,
+  enDash: 0x2013,
+  emDash: 0x2014,
+};
+const isDigitCode = (c: number) => c >= CODE.zero && c <= CODE.nine;
+const isLetterCode = (c: number) => c >= CODE.a && c <= CODE.z;
+const isIdMarkCode = (c: number) =>
+  c === CODE.space || c === CODE.hyphen || c === CODE.underscore || c === CODE.enDash || c === CODE.emDash;
+
+/**
+ * See sameIdForm: the id's runs of letters and of digits joined by hyphens, each number without its leading
+ * zeros; or the id as it is when it has no letter or no digit, opens with a mark, or holds any mark but a space,
+ * hyphen, dash or underscore. One pass over its characters, no pattern: every risk's id is read so once a check.
+ */
 function idInParts(folded: string): string {
-  if (!DIGIT.test(folded) || !LETTER.test(folded) || !ID_OF_PARTS.test(folded)) return folded;
-  const parts = folded.match(ID_PART) ?? [];
-  return parts.map((p) => (DIGIT.test(p) ? p.replace(LEADING_ZEROS, "") : p)).join("-");
+  const n = folded.length;
+  let letter = false;
+  let digit = false;
+  for (let i = 0; i < n; i++) {
+    const c = folded.charCodeAt(i);
+    if (isDigitCode(c)) digit = true;
+    else if (isLetterCode(c)) letter = true;
+    else if (i === 0 || !isIdMarkCode(c)) return folded;
+  }
+  if (!letter || !digit) return folded;
+  let out = "";
+  let i = 0;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (isIdMarkCode(c)) {
+      i++;
+      continue;
+    }
+    const inRun = isDigitCode(c) ? isDigitCode : isLetterCode;
+    let end = i + 1;
+    while (end < n && inRun(folded.charCodeAt(end))) end++;
+    let start = i;
+    // A number's leading zeros, all but its last digit: "007" is 7, "000" is 0.
+    if (inRun === isDigitCode) while (start < end - 1 && folded.charCodeAt(start) === CODE.zero) start++;
+    out = out === "" ? folded.slice(start, end) : `${out}-${folded.slice(start, end)}`;
+    i = end;
+  }
+  return out;
 }
 
 /** What separates the ids of a list ("SL-10, SL-11", "SL-10 and SL-11"), and a digit. */
