@@ -170,6 +170,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions): Report {
     planCloseOut: planCloseOutFacts(context),
     history,
     ...(matrix ? { ragMatrix: matrix.cells } : {}),
+    wordsOf: context.wordsOf,
   };
 }
 

@@ -4,9 +4,10 @@
 import type { RiskField } from "../model/fields";
 import { fieldText, rawCell, type RiskRecord } from "../model/records";
 import type { RiskFacts } from "../model/risk-summary";
-import type { Settings } from "../model/settings";
+import type { ScaleWord, Settings } from "../model/settings";
 import { parseRagWord, parseScore, parseStrategy } from "../parse";
 import { STRATEGY_WORD } from "../rules/risk-facts";
+import type { SheetWords } from "../rules/sheet-readings";
 import type { RowSnapshot } from "./conflict";
 import { ratedRag, type RecordContext } from "./record";
 import { recordWithValues, type FieldValue } from "./record-with-values";
@@ -27,7 +28,7 @@ function recordNow(
 }
 
 /** A field's number as the check reads it: a number as it is, words on the field's scale. */
-function numberOf(record: RiskRecord, field: RiskField, scale?: Settings["likelihoodWords"]): number | null {
+function numberOf(record: RiskRecord, field: RiskField, scale?: readonly ScaleWord[]): number | null {
   const value = rawCell(record, field)?.value ?? null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   const n = parseScore(fieldText(record, field), Array.isArray(scale) ? scale : undefined);
@@ -38,29 +39,31 @@ function numberOf(record: RiskRecord, field: RiskField, scale?: Settings["likeli
  * The facts the meeting records against (likelihood, impact, score, RAG, strategy, owner, and the record
  * whose Latest Update and Last Updated cells a record replaces), read from the register's row as it is now;
  * the others (history, appetite, trend) as read at the start. The score is the score cell, else likelihood ×
- * impact; its RAG as a record rates a score it works out.
+ * impact; its RAG as a record rates a score it works out. Likelihood, impact and strategy words are read
+ * with the sheet's words as the check read them (`reading`: the report's wordsOf, so "High" on a 3 × 3
+ * register is 3 and an allocation column's "Contractor" a transfer).
  */
 export function factsWithRowNow(
   facts: RiskFacts,
   row: Pick<RowSnapshot, "firstCol" | "values">,
   columns: ReadonlyMap<string, number>,
-  settings: Pick<Settings, "rag" | "likelihoodWords" | "impactWords" | "strategyWords">,
+  reading: Pick<Settings, "rag"> & SheetWords,
   ragMatrix?: RecordContext["ragMatrix"],
 ): RiskFacts {
   const record = recordNow(facts.record, row, columns);
-  const likelihood = numberOf(record, "likelihood", settings.likelihoodWords);
-  const impact = numberOf(record, "impact", settings.impactWords);
+  const likelihood = numberOf(record, "likelihood", reading.likelihoodWords);
+  const impact = numberOf(record, "impact", reading.impactWords);
   const scoreCell = numberOf(record, "score");
   const score = scoreCell ?? (likelihood !== null && impact !== null ? likelihood * impact : null);
   const ragWord = parseRagWord(fieldText(record, "rag"));
   const rag =
     score !== null
-      ? ratedRag(likelihood, impact, score, { settings, ragMatrix })
+      ? ratedRag(likelihood, impact, score, { settings: reading, ragMatrix })
       : ragWord.ok
         ? ragWord.value
         : null;
   const strategyText = fieldText(record, "strategy");
-  const strategy = parseStrategy(strategyText, settings.strategyWords);
+  const strategy = parseStrategy(strategyText, reading.strategyWords);
   return {
     ...facts,
     record,

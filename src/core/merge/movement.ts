@@ -1,9 +1,10 @@
 // Month-on-month movement between two readings of a register (SPEC "Risk Summary": movement since the last import).
 
 import type { CellValue } from "../model/grid";
-import type { ScaleWord, Settings } from "../model/settings";
+import type { Settings } from "../model/settings";
 import { parseRiskState, parseScore, parseStrategy } from "../parse";
 import { cellText } from "../read/cell-text";
+import type { SheetWords } from "../rules/sheet-readings";
 
 export interface Movement {
   /** ISO date of the import the movement is measured against. */
@@ -25,37 +26,40 @@ export interface RiskReadings {
   after: FieldReader;
 }
 
-/** A scale setting as the check reads it: a list of words, else none (words then read as no number). */
-const scaleOf = (words: Settings["likelihoodWords"]): ScaleWord[] => (Array.isArray(words) ? words : []);
-
 /**
  * The current score: the score cell, else likelihood × impact; null when not known. As the check reads them
- * (SPEC "Scores"), likelihood and impact words ("Likely", "Major") are read on the settings' scales.
+ * (SPEC "Scores"), likelihood and impact words ("Likely", "Major", a 3 × 3 register's "High") are read on
+ * the register's scales.
  */
-function scoreOf(read: FieldReader, settings: Settings): number | null {
+function scoreOf(read: FieldReader, words: SheetWords): number | null {
   const s = parseScore(read("score"));
   if (s.ok) return s.value;
-  const l = parseScore(read("likelihood"), scaleOf(settings.likelihoodWords));
-  const i = parseScore(read("impact"), scaleOf(settings.impactWords));
+  const l = parseScore(read("likelihood"), words.likelihoodWords);
+  const i = parseScore(read("impact"), words.impactWords);
   return l.ok && i.ok ? l.value * i.value : null;
 }
 
-/** The strategy as its canonical word when known, else its text lower-cased; "" when blank. */
-function strategyOf(read: FieldReader, settings: Settings): string {
+/**
+ * The strategy as its canonical word when known (an allocation column's parties among its words), else its
+ * text lower-cased; "" when blank.
+ */
+function strategyOf(read: FieldReader, words: SheetWords): string {
   const text = cellText(read("strategy"));
-  const s = parseStrategy(text, settings.strategyWords);
+  const s = parseStrategy(text, words.strategyWords);
   return s.ok ? s.value : text.toLowerCase();
 }
 
 /**
  * What moved between the register before the import and after it: new risks, risks closed, current
- * score up or down, strategy changed (a strategy filled in where there was none counts as a change).
+ * score up or down, strategy changed (a strategy filled in where there was none counts as a change). The
+ * register's cells are read with its own words as the check reads them (`words`: see sheetReadings).
  */
 export function measureMovement(
   since: string,
   newRisks: string[],
   existing: readonly RiskReadings[],
   settings: Settings,
+  words: SheetWords,
 ): Movement {
   const m: Movement = {
     since,
@@ -69,12 +73,12 @@ export function measureMovement(
     const wasOpen = parseRiskState(cellText(r.before("status")), settings) === "open";
     const isClosed = parseRiskState(cellText(r.after("status")), settings) === "closed";
     if (wasOpen && isClosed) m.closed.push(r.id);
-    const b = scoreOf(r.before, settings);
-    const a = scoreOf(r.after, settings);
+    const b = scoreOf(r.before, words);
+    const a = scoreOf(r.after, words);
     if (a !== null && b !== null && a > b) m.scoreUp.push(r.id);
     if (a !== null && b !== null && a < b) m.scoreDown.push(r.id);
-    const sb = strategyOf(r.before, settings);
-    const sa = strategyOf(r.after, settings);
+    const sb = strategyOf(r.before, words);
+    const sa = strategyOf(r.after, words);
     if (sa !== "" && sa !== sb) m.strategyChanged.push(r.id);
   }
   return m;

@@ -21,6 +21,7 @@ import {
   type SectionRules,
 } from "./merge-section";
 import { measureMovement, type RiskReadings } from "./movement";
+import { sheetReadings } from "../rules/sheet-readings";
 import { readExportTable } from "./read-export";
 import { backupName } from "../history/backups";
 import type { ImportMapping, ImportPlan, ImportProblem, ImportResult, MergeSection } from "./types";
@@ -477,6 +478,8 @@ export function planImport(input: PlanImportInput): ImportResult<ImportPlan> {
     riskSection.added.filter((a) => !pairedNew.has(a.key)).map((a) => a.label),
     readings,
     settings,
+    // The register's words as the check reads them (three points, an allocation column's parties).
+    sheetReadings(new Map([[targetRegister, regLayout]]), settings).wordsOf(targetRegister),
   );
 
   // Dated backups of each sheet the import may write, with names free in the workbook and of each other.

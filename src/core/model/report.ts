@@ -8,6 +8,7 @@ import type { HistoryData, Proposal, Trend } from "./history";
 import type { Rag } from "./owned-tab";
 import type { PlanCloseOutFacts } from "../rules/plan-close-out-facts";
 import type { PointsInput } from "../history/monthly-points";
+import type { SheetWords } from "../rules/sheet-readings";
 
 export type DestinationId =
   | "corporate-register"
@@ -81,4 +82,10 @@ export interface Report {
    * null where a cell has no rating); absent when the workbook has none and the RAG bands rate scores.
    */
   ragMatrix?: (Rag | null)[][];
+  /**
+   * The words a register's likelihood, impact and strategy cells are read with, as the check read them
+   * (three points on a 3 × 3 register, an allocation column's parties): the meeting reads a row kept as a
+   * co-author left it with them. Missing on reports not made by a check (the Settings words then).
+   */
+  wordsOf?: (sheet: string) => SheetWords;
 }

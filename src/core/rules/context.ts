@@ -48,7 +48,7 @@ import { numberPlanActions } from "./record-id";
 import { closedPlaceOf } from "../read/register-contents";
 import { standingRow } from "../join/standing-row";
 import { allocationStrategyWords } from "../read/allocation-column";
-import { sheetReadings, type Factor } from "./sheet-readings";
+import { sheetReadings, type Factor, type SheetWords } from "./sheet-readings";
 import type { RegisterHolds } from "../model/sheet-info";
 
 /** What the reader found about the workbook as a whole that rules need. */
@@ -193,6 +193,8 @@ export interface RuleContext {
    * its parties are read as strategies, and name a transfer's recipient (see allocation-column.ts).
    */
   allocates(sheet: string): boolean;
+  /** The words a sheet's likelihood, impact and strategy cells are read with (see SheetWords). */
+  wordsOf(sheet: string): SheetWords;
   /** The record's id text as written (trimmed), or "". */
   riskId(risk: RiskRecord): string;
   /** The record's strategy read from its strategy cell (parsed once per distinct text). */
@@ -672,6 +674,7 @@ export function buildRuleContext(
     },
     scaleOf: readings.scaleOf,
     allocates: readings.allocates,
+    wordsOf: readings.wordsOf,
     strategyOf: (record) =>
       (readings.allocates(record.sheet) ? allocated : strategy)(fieldText(record, "strategy")),
     namesTransfer: (record) =>

@@ -814,7 +814,7 @@ export function useMeeting({
                 factsNow(item, s),
                 { firstCol: x.snapshot.firstCol, values: x.now },
                 columns(item.facts.sheet),
-                settings,
+                { ...settings, ...startReport.current?.wordsOf?.(item.facts.sheet) },
                 startReport.current?.ragMatrix,
               ),
             );

@@ -27,11 +27,16 @@ describe("summary tabs, review I", () => {
     // the first row met, says 0 open and 1 closed, and leaves it out of the RAG table and the heat map.
     const t = tabsOf([
       register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red", status: "Closed" })),
-      named("Directorate", register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" }))),
+      named(
+        "Directorate",
+        register(risk({ id: "HRC-001", likelihood: 4, impact: 5, score: 20, rag: "Red" })),
+      ),
     ]);
     expect(block(t, "Corporate risk register").map((r) => r[0])).toEqual(["HRC-001"]);
     const summary = rowsOf(t, "Risk Summary");
-    expect([countOf(summary, "Open"), countOf(summary, "Closed"), countOf(summary, "Red")]).toEqual([1, 0, 1]);
+    expect([countOf(summary, "Open"), countOf(summary, "Closed"), countOf(summary, "Red")]).toEqual([
+      1, 0, 1,
+    ]);
   });
 
   it("Escalation shows, on a risk's corporate-register row, the score that routed it there and a link to that register's row", () => {
@@ -50,7 +55,10 @@ describe("summary tabs, review I", () => {
     expect(String(row[10]).startsWith("Corporate!A3")).toBe(true);
     const at = rowsOf(t, "Escalation").indexOf(row);
     const link = t.find((x) => x.name === "Escalation")!.format.links.find((l) => l.row === at);
-    expect(link && { sheet: link.sheet, address: link.address }).toEqual({ sheet: "Corporate", address: "A3" });
+    expect(link && { sheet: link.sheet, address: link.address }).toEqual({
+      sheet: "Corporate",
+      address: "A3",
+    });
   });
 
   it("Risk Summary's movement counts a score rise where the register scores likelihood and impact in words", () => {
@@ -60,16 +68,21 @@ describe("summary tabs, review I", () => {
     // register has no score column". The import moved HRC-001 from Possible × Major (12) to Likely × Major
     // (16); the check reads that as 16 (it escalates it to the corporate register), but the movement reads
     // the words with no scale, finds no score, and the Risk Summary says "Score up 0".
-    const cells = (likelihood: string): ((field: string) => CellValue) => (field) =>
-      ({ likelihood, impact: "Major", status: "Open", strategy: "Treat" })[field] ?? null;
+    const cells =
+      (likelihood: string): ((field: string) => CellValue) =>
+      (field) =>
+        ({ likelihood, impact: "Major", status: "Open", strategy: "Treat" })[field] ?? null;
     const movement = measureMovement(
       "2022-10-01",
       [],
       [{ id: "HRC-001", before: cells("Possible"), after: cells("Likely") }],
       base,
+      base, // a register declaring no scale of its own: read on the Settings words
     );
     const t = buildSummaryTabs(
-      reportOf([register(risk({ id: "HRC-001", likelihood: "Likely", impact: "Major", score: null, rag: null }))]),
+      reportOf([
+        register(risk({ id: "HRC-001", likelihood: "Likely", impact: "Major", score: null, rag: null })),
+      ]),
       base,
       { version: "1", movement },
     );
