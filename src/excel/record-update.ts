@@ -11,8 +11,8 @@ import { OWNED_TAB_STYLE, storedCell } from "../core/model/owned-tab";
 import { MAX_CELL_CHARS } from "../core/model/writable-text";
 import { qualifiedAddress, toA1 } from "../core/address/a1";
 import type { KeptFormulaCell } from "../core/meeting/formula-cell-note";
-import type { FieldChange, OwnCellLineWrites } from "../core/meeting/record";
-import { changesWithoutLinesOf, logWithChanges, type UnwrittenCell } from "../core/meeting/own-lines-now";
+import type { OwnCellLineWrites } from "../core/meeting/record";
+import { writesLeftWith, type UnwrittenCell } from "../core/meeting/own-lines-now";
 import { PlainError, type WorkbookGateway, type WriteResult } from "./gateway";
 import { ErrorCode, protectedSheetsMessage } from "./errors";
 import { rethrowNamingMissingSheets } from "./missing-sheets";
@@ -32,6 +32,8 @@ export type RecordCellEdit = CellEdit & {
   field?: string;
   /** A cell written line by line (RegisterWrite.ownLines): a forced write keeping a co-author's lines says so. */
   ownLines?: OwnCellLineWrites;
+  /** An action's cell written whole: the action as its change names it (RegisterWrite.action). */
+  action?: string;
 };
 
 export interface RecordUpdateRequest {
@@ -46,11 +48,11 @@ export interface RecordUpdateRequest {
   /** Write even when the rows changed (the officer saw both versions and chose to go ahead). */
   force?: boolean;
   /**
-   * The changes the update's log row (the last) lists in its Changes cell (RecordPlan.changes). A cell written
-   * line by line that holds a formula when written is kept, and its lines' changes come off that cell, so the
-   * log says what the register holds (as for a formula the card's read saw: record.ts). Absent: the log as sent.
+   * The log to append where cells are left as they are after all (a cell holding a formula when written is kept,
+   * with the writes left with it: writesLeftWith), so its update's row says what the register holds, as for a
+   * formula the card's read saw (record.ts): the pane's plan without them (planWithoutCells). Absent: `log`.
    */
-  changes?: readonly FieldChange[];
+  logLeaving?: (left: readonly UnwrittenCell[]) => LogAppend;
 }
 
 export interface RowConflict {
@@ -68,7 +70,10 @@ export type RecordUpdateResult =
       logRow: number;
       /** Cells skipped because they hold a formula, kept as they are (named as Excel names them: 'IRIS Risks'!F3). */
       keptFormulas: KeptFormulaCell[];
-      /** Those cells, as `request.cells` has them, each with the value it shows now (see planWithoutCells). */
+      /**
+       * Every cell not written, as `request.cells` has them, each with the value it shows now (see
+       * planWithoutCells): those holding a formula, and the writes left with them (writesLeftWith).
+       */
       keptCells: UnwrittenCell[];
       /** A forced write's co-author values it wrote over, kept in the update's log row (empty when none). */
       replaced: ReplacedValue[];
@@ -192,30 +197,23 @@ export async function recordUpdate(request: RecordUpdateRequest): Promise<Record
     }
 
     const keptFormulas: KeptFormulaCell[] = [];
-    const keptCells: UnwrittenCell[] = [];
-    const skip = new Set<RecordCellEdit>();
+    const formulaCells: RecordCellEdit[] = [];
     for (const d of derived) {
       // Excel gives a text cell's own text as its formula, without the apostrophe that made it text
       // (office-js#6687): "=SUM of works orders" typed as text is a formula only if its value differs.
       const f = d.range.formulas[0]?.[0];
       if (typeof f === "string" && f.startsWith("=") && f !== d.range.values[0]?.[0]) {
-        skip.add(d.edit);
+        formulaCells.push(d.edit);
         const address = qualifiedAddress(d.edit.sheet, d.edit.row, d.edit.col);
         keptFormulas.push(d.edit.field === undefined ? { address } : { address, field: d.edit.field });
-        keptCells.push({ cell: d.edit, value: (d.range.values[0]?.[0] ?? null) as CellValue });
       }
     }
-    // A line write kept so changes nothing: the update's row does not say it did.
-    const logSent =
-      request.changes && keptCells.some((k) => k.cell.ownLines)
-        ? logWithChanges(
-            request.log,
-            changesWithoutLinesOf(
-              request.changes,
-              keptCells.map((k) => k.cell),
-            ),
-          )
-        : request.log;
+    const skip = new Set(writesLeftWith(request.cells, formulaCells));
+    const keptCells: UnwrittenCell[] = derived
+      .filter((d) => skip.has(d.edit))
+      .map((d) => ({ cell: d.edit, value: (d.range.values[0]?.[0] ?? null) as CellValue }));
+    // A write left so changes nothing: the update's row does not say it did.
+    const logSent = keptCells.length > 0 && request.logLeaving ? request.logLeaving(keptCells) : request.log;
     // Forced over a co-author's change: what it replaces goes into the log, so nothing they wrote is lost.
     const replaced = valuesReplaced(
       conflicts,

@@ -362,7 +362,7 @@ describe("recordUpdate: a line write into a cell that holds a formula when writt
     const result = await recordUpdate({
       cells: plan.cells,
       log: plan.log,
-      changes: plan.changes,
+      logLeaving: (left) => planWithoutCells(plan, left).log,
       logSheet,
       expected: [snap],
     });
@@ -380,5 +380,95 @@ describe("recordUpdate: a line write into a cell that holds a formula when writt
     expect(made.changes.map((c) => c.field)).toEqual(["action.due"]);
     expect(made.log.rows.at(-1)!.at(-1)).toBe(log.at(-1)![changesAt]);
     expect(made.after.record.fields.actionOwner?.value).toBe("JS\r\nAL");
+  });
+});
+
+describe("recordUpdate: a whole cell that holds a formula when written (fx-wcell33)", () => {
+  // SPEC Formulas: a register cell holding a formula is never replaced, in the meeting too. A co-author's formula
+  // put in after the card was read is found by the write's first read and kept; the Update Log row, and the plan
+  // the pane keeps for the card and the Meeting Record (planWithoutCells), then say what the register holds. A
+  // score and RAG are never written from a likelihood or impact that was not.
+  async function recordedOver(formulaAt: string, shows: CellValue, choice: RecordChoice) {
+    const host = install(registerSpec());
+    const report = await checked();
+    const facts = report.risks.find((f) => f.id === "HRC-002")!;
+    const plan = recordToEdits(facts, choice, {
+      meetingDate: MEETING,
+      by: "Jane Smith",
+      columns: fieldColumnsOf(report),
+      settings: defaultSettings(),
+      lastLoggedText: null,
+    });
+    const snap = rowSnapshot(
+      facts.record,
+      report.sheets.find((s) => s.name === facts.sheet)!,
+    )!;
+    const logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), writeOwnedTab);
+    const at = host.cell("IRIS Risks", formulaAt)!;
+    const [row, col] = [Number(formulaAt.slice(1)) - 1, formulaAt.charCodeAt(0) - 65];
+    writeCellValue(host.sheet("IRIS Risks"), row, col, "=Lookups!B2");
+    host.cell("IRIS Risks", formulaAt)!.v = shows ?? at.v;
+    const result = await recordUpdate({
+      cells: plan.cells,
+      log: plan.log,
+      logLeaving: (left) => planWithoutCells(plan, left).log,
+      logSheet,
+      expected: [snap],
+    });
+    const log = host.snapshot().sheets.find((s) => s.name === "Update Log")!.values;
+    const header = log.find((r) => r.includes("Changes"))!.map(String);
+    const logged = (h: string) => log.at(-1)![header.indexOf(h)];
+    return { host, plan, result, logged };
+  }
+
+  it("a likelihood kept: nor the score nor the RAG is written, and neither the log nor the plan claims them", async () => {
+    const { host, plan, result, logged } = await recordedOver("D4", 2, {
+      text: "Up",
+      noChange: false,
+      likelihood: 4,
+      strategy: "Tolerate",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.keptFormulas).toEqual([{ address: "'IRIS Risks'!D4", field: "likelihood" }]);
+    expect(host.cell("IRIS Risks", "D4")?.formula).toBe("=Lookups!B2");
+    expect(cellValue(host, "IRIS Risks", "F4")).toBe(4);
+    expect(cellValue(host, "IRIS Risks", "G4")).toBe("Green");
+    expect(cellValue(host, "IRIS Risks", "H4")).toBe("Tolerate");
+    expect([logged("Score"), logged("Strategy")]).toEqual([4, "Tolerate"]);
+    expect(logged("Changes")).toBe("Strategy Treat → Tolerate");
+    const made = planWithoutCells(plan, result.keptCells);
+    expect(made.changes.map((c) => c.field)).toEqual(["strategy"]);
+    expect(made.after).toMatchObject({
+      likelihood: 2,
+      impact: 2,
+      score: 4,
+      rag: "green",
+      strategy: "Tolerate",
+    });
+    expect(made.notes.join(" ")).toMatch(/score and RAG were not written/);
+  });
+
+  it("the owner and strategy kept: the log, the card's values and the record keep theirs", async () => {
+    const { host, plan, result, logged } = await recordedOver("H4", "Treat", {
+      text: "Up",
+      noChange: false,
+      strategy: "Tolerate",
+      owner: "Ann Other",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(host.cell("IRIS Risks", "H4")?.formula).toBe("=Lookups!B2");
+    expect(cellValue(host, "IRIS Risks", "C4")).toBe("Ann Other");
+    expect([logged("Score"), logged("Strategy")]).toEqual([4, "Treat"]);
+    expect(logged("Changes")).toBe("Owner Jane Smith → Ann Other");
+    const made = planWithoutCells(plan, result.keptCells);
+    expect(made.after).toMatchObject({ strategy: "Treat", owner: "Ann Other" });
+    expect(made.log.rows.at(-1)!.slice(5)).toEqual([
+      4,
+      "Treat",
+      "IRIS Risks",
+      "Owner Jane Smith → Ann Other",
+    ]);
   });
 });

@@ -21,9 +21,13 @@ import {
   type RegisterWrite,
 } from "./record";
 import { recordWithValues, type FieldValue } from "./record-with-values";
+import type { ActionValues } from "./recorded-actions";
 
 /** Where the Update Log row says what else changed with the update. */
 const CHANGES_COL = UPDATE_LOG_HEADER.indexOf("Changes");
+/** Where it holds the score and strategy after the update. */
+const SCORE_COL = UPDATE_LOG_HEADER.indexOf("Score");
+const STRATEGY_COL = UPDATE_LOG_HEADER.indexOf("Strategy");
 
 /**
  * The cell's text `now` with the record's lines written on it (`planned`: the value the record made from the
@@ -110,63 +114,146 @@ export interface UnwrittenCell {
   value: CellValue;
 }
 
-/** What is known of a write not made: where it was to go, and, for a cell written line by line, its lines. */
-type UnwrittenWrite = Pick<RegisterWrite, "sheet" | "row" | "col" | "ownLines"> & { field?: string };
+/** What is known of a write not made: where it was to go, what it held, and, for a cell written line by line, its lines. */
+type UnwrittenWrite = Pick<RegisterWrite, "sheet" | "row" | "col" | "ownLines" | "action"> & {
+  field?: string;
+};
 
 const samePlace = (a: UnwrittenWrite, b: UnwrittenWrite) =>
   a.sheet === b.sheet && a.row === b.row && a.col === b.col;
 
+/** The fields the score and RAG a record writes are worked out from. */
+const SCORED_FROM: ReadonlySet<string | undefined> = new Set(["likelihood", "impact"]);
+/** The fields worked out from a likelihood and impact. */
+const WORKED_OUT: ReadonlySet<string | undefined> = new Set(["score", "rag"]);
+
 /**
- * The plan without the line writes of `unwritten` (cells written line by line that are left as they are: their
- * lines no longer line up with the actions since the card was shown, or the cell holds a formula now), so the
- * Update Log, the Meeting Record and the card say what the register holds: their lines' changes come off the
- * plan and the update's Changes cell (changesWithoutLinesOf), the record after holds each cell's value as the
- * register does, and `notes` are added. Cells not written line by line are left to the plan.
+ * The writes of a record's `cells` (one risk's) not made where the cells `left` are left as they are (they hold
+ * a formula when written): each of them, the clears below it (a record over several rows), and, where a
+ * likelihood or impact is left, the score and RAG worked out from it — never a score from a value not written.
+ */
+export function writesLeftWith<C extends UnwrittenWrite & { value: CellValue }>(
+  cells: readonly C[],
+  left: readonly UnwrittenWrite[],
+): C[] {
+  if (left.length === 0) return [];
+  const scoreLeft = left.some((l) => SCORED_FROM.has(l.field));
+  const clearBelow = (l: UnwrittenWrite, c: C) =>
+    c.value === null && c.sheet === l.sheet && c.col === l.col && c.field === l.field && c.row > l.row;
+  return cells.filter(
+    (c) =>
+      left.some((l) => samePlace(l, c) || clearBelow(l, c)) ||
+      (scoreLeft && c.sheet === left[0].sheet && WORKED_OUT.has(c.field)),
+  );
+}
+
+/**
+ * The plan without the writes of `unwritten` (cells left as they are: written line by line whose lines no longer
+ * line up with the actions since the card was shown, or any cell that holds a formula when written, with the
+ * writes left with it: writesLeftWith), so the Update Log, the Meeting Record and the card say what the register
+ * holds: their changes come off the plan and the update's log row (changesWithout, logSaying), the values after
+ * are those the record was made from for each field left (RecordPlan.before; with a likelihood or impact left,
+ * the score and RAG too, and a note says so), a cell written line by line holds its value as the register does,
+ * and `notes` are added.
  */
 export function planWithoutCells(
   plan: RecordPlan,
   unwritten: readonly UnwrittenCell[],
   notes: readonly string[] = [],
 ): RecordPlan {
-  const own = unwritten.filter((u) => u.cell.ownLines);
-  if (own.length === 0 && notes.length === 0) return plan;
-  const changes = changesWithoutLinesOf(
-    plan.changes,
-    own.map((u) => u.cell),
-  );
+  if (unwritten.length === 0 && notes.length === 0) return plan;
+  const left = unwritten.map((u) => u.cell);
+  const scoreLeft = left.some((c) => SCORED_FROM.has(c.field));
+  const changes = changesWithout(plan.changes, left);
   const record = recordWithValues(
     plan.after.record,
-    own.map(({ cell, value }) => ({ field: cell.ownLines!.field, col: cell.col, value })),
+    unwritten.flatMap(({ cell, value }) =>
+      cell.ownLines ? [{ field: cell.ownLines.field, col: cell.col, value }] : [],
+    ),
   );
+  const was: RecordedValues = plan.before;
+  const now: RecordedValues = plan.after;
+  const kept = <F extends keyof RecordedValues>(field: F, also = false) =>
+    also || left.some((c) => c.field === field) ? was[field] : now[field];
+  const after = {
+    ...plan.after,
+    record,
+    likelihood: kept("likelihood"),
+    impact: kept("impact"),
+    score: kept("score", scoreLeft),
+    rag: kept("rag", scoreLeft),
+    strategy: kept("strategy"),
+    owner: kept("owner"),
+  };
+  const scoreNote = scoreLeft && plan.changes.some((c) => WORKED_OUT.has(c.field));
   return {
     ...plan,
-    cells: plan.cells.filter((c) => !own.some((u) => samePlace(u.cell, c))),
+    cells: plan.cells.filter((c) => !left.some((u) => samePlace(u, c))),
     changes,
-    notes: [...plan.notes, ...notes],
-    log: logWithChanges(plan.log, changes),
-    after: { ...plan.after, record },
+    notes: [...plan.notes, ...notes, ...(scoreNote ? [SCORE_NOT_WRITTEN] : [])],
+    log: logSaying(plan.log, changes, after),
+    after,
+    actionsAfter: plan.actionsAfter.map((a) => actionWithout(a, plan.before.actions, left)),
   };
 }
 
-/** The changes without those the lines of `cells` (cells written line by line that are not written) make. */
-export function changesWithoutLinesOf(
+/** The risk's values a record leaves (RecordPlan.after but its record). */
+type RecordedValues = Omit<RecordPlan["after"], "record">;
+
+/** Said where a likelihood or impact was left as it is, so the score and RAG worked out from it were not written. */
+const SCORE_NOT_WRITTEN =
+  "The score and RAG were not written: they are worked out from the likelihood and impact, and one of those was left as it is.";
+
+/** An action's values after the record, with those of its cells left as they are (whole cells) as they were. */
+function actionWithout(
+  after: ActionValues,
+  before: readonly ActionValues[],
+  left: readonly UnwrittenWrite[],
+): ActionValues {
+  const was = before.find((b) => b.sheet === after.sheet && b.row === after.row);
+  if (!was) return after;
+  const leftOf = (field: string) =>
+    left.some((c) => !c.ownLines && c.field === field && c.sheet === after.sheet && c.row === after.row - 1);
+  return {
+    ...after,
+    ...(leftOf("action.status") ? { status: was.status } : {}),
+    ...(leftOf("action.due") ? { due: was.due } : {}),
+  };
+}
+
+/**
+ * The changes without those the cells `left` (not written) make: a whole cell's change of its field (an action's
+ * named by FieldChange.action), a line-by-line cell's changes of its lines, and, with a likelihood or impact left,
+ * the score's and RAG's worked out from it.
+ */
+export function changesWithout(
   changes: readonly FieldChange[],
-  cells: readonly UnwrittenWrite[],
+  left: readonly UnwrittenWrite[],
 ): FieldChange[] {
+  const scoreLeft = left.some((c) => SCORED_FROM.has(c.field));
+  const madeBy = (c: FieldChange, cell: UnwrittenWrite) =>
+    cell.field === c.field &&
+    (cell.ownLines ? cell.ownLines.lines.some((line) => line.action === c.action) : cell.action === c.action);
   return changes.filter(
-    (c) =>
-      !cells.some(
-        (cell) => cell.field === c.field && cell.ownLines?.lines.some((line) => line.action === c.action),
-      ),
+    (c) => !(scoreLeft && WORKED_OUT.has(c.field)) && !left.some((cell) => madeBy(c, cell)),
   );
 }
 
-/** The log with its update's row (the last) listing `changes` in its Changes cell (see logChangesText). */
-export function logWithChanges(log: LogAppend, changes: readonly FieldChange[]): LogAppend {
+/**
+ * The log with its update's row (the last) listing `changes` in its Changes cell (see logChangesText), and the
+ * score and strategy it holds after the update (`after`) in theirs.
+ */
+export function logSaying(
+  log: LogAppend,
+  changes: readonly FieldChange[],
+  after: Pick<RecordPlan["after"], "score" | "strategy">,
+): LogAppend {
   const rows = log.rows.slice();
   if (rows.length === 0) return log;
-  rows[rows.length - 1] = rows[rows.length - 1].slice();
-  rows[rows.length - 1][CHANGES_COL] = logChangesText(changes);
+  const row = (rows[rows.length - 1] = rows[rows.length - 1].slice());
+  row[CHANGES_COL] = logChangesText(changes);
+  row[SCORE_COL] = after.score;
+  row[STRATEGY_COL] = after.strategy;
   return { ...log, rows };
 }
 

@@ -149,6 +149,8 @@ export interface RegisterWrite extends CellEdit {
    * be made again from the cell's text then (see own-lines-now.ts).
    */
   ownLines?: OwnCellLineWrites;
+  /** An action's status or due date cell written whole: the action as its change names it (FieldChange.action). */
+  action?: string;
 }
 
 /**
@@ -240,6 +242,11 @@ export interface RecordPlan {
    * action kept one a line is read again from `after.record` instead.
    */
   actionsAfter: ActionValues[];
+  /**
+   * The values `after` and `actionsAfter` were made from (the facts the record read): what a cell left as it is
+   * after all holds for the card (planWithoutCells).
+   */
+  before: Omit<RecordPlan["after"], "record"> & { actions: ActionValues[] };
 }
 
 /** Which registers rate risks on their own Low / Medium / High scale, from the report's sheet list. */
@@ -344,6 +351,7 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
   const notes: string[] = [];
   const text = updateText(choice);
   const actionsAfter: ActionValues[] = [];
+  const actionsBefore: ActionValues[] = [];
   const lines = new OwnLineWrites(record, (s) => parseActionState(s, ctx.settings) === "open");
   const asAtDay = dayFromIso(ctx.asAt ?? ctx.meetingDate) ?? day;
   /**
@@ -510,7 +518,9 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
       owner = choice.owner.trim();
     for (const a of choice.actions ?? []) {
       const now = planActionChange(a, ctx, { lines, cells, changes, notes });
-      if (now) actionsAfter.push(now);
+      if (!now) continue;
+      actionsAfter.push(now);
+      actionsBefore.push({ sheet: now.sheet, row: now.row, status: a.action.status, due: a.action.due });
     }
   }
   const recordAfter = lines.cellsInto(cells, facts.sheet, cols);
@@ -566,7 +576,14 @@ export function recordToEdits(facts: RiskFacts, choice: RecordChoice, ctx: Recor
     text,
     after: { likelihood, impact, score, rag, strategy, owner, record: recordAfter },
     actionsAfter,
+    before: { ...valuesOf(facts), actions: actionsBefore },
   };
+}
+
+/** The risk's values a record starts from (RecordPlan.before). */
+function valuesOf(facts: RiskFacts): Omit<RecordPlan["after"], "record"> {
+  const { likelihood, impact, score, rag, strategy, owner } = facts;
+  return { likelihood, impact, score, rag, strategy, owner };
 }
 
 /** The as-at month a field kept month by month has no column for, and the newest month it has one for. */
@@ -729,6 +746,7 @@ function planActionChange(a: ActionChange, ctx: RecordContext, plan: ActionPlann
         format: "@",
         field: "action.status",
         derived: false,
+        action: name,
       });
     if (listed) {
       changes.push({
@@ -770,6 +788,7 @@ function planActionChange(a: ActionChange, ctx: RecordContext, plan: ActionPlann
           format: keep ? null : DATE_FORMAT,
           field: "action.due",
           derived: false,
+          action: name,
         });
       }
       if (listed) {

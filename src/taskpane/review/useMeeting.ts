@@ -634,8 +634,9 @@ export function useMeeting({
         });
         return false;
       }
-      // A line write the adapter kept for a formula found at the write changed nothing: the Meeting Record, the
-      // card and the next record say what the register holds, as the Update Log row does.
+      // A write the adapter left (a formula found at the write, and the score and RAG worked out from a likelihood or
+      // impact so left) changed nothing: the Meeting Record, the card and the next record say what the register
+      // holds, as the Update Log row does.
       const made = planWithoutCells(plan, result.keptCells);
       const cellsWritten = request.cells.filter((c) => !result.keptCells.some((k) => k.cell === c));
       request.expected.forEach((snap, i) =>
@@ -740,7 +741,7 @@ export function useMeeting({
         const request: RecordUpdateRequest = {
           cells: plan.cells,
           log: plan.log,
-          changes: plan.changes,
+          logLeaving: (left) => planWithoutCells(plan, left).log,
           logSheet: logSheet.current,
           expected,
         };
@@ -833,7 +834,13 @@ export function useMeeting({
         const plan = planOverCellsNow(c.plan, (cell) => valueInRowsNow(c.conflicts, cell));
         return await write(
           c.key,
-          { ...c.request, cells: plan.cells, log: plan.log, changes: plan.changes, force: true },
+          {
+            ...c.request,
+            cells: plan.cells,
+            log: plan.log,
+            logLeaving: (left) => planWithoutCells(plan, left).log,
+            force: true,
+          },
           plan,
           c.request.log.rows.at(-1)?.[4] === "Yes",
         );
