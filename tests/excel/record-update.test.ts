@@ -7,10 +7,16 @@ import { checkWorkbook } from "../../src/core/check";
 import type { CellValue } from "../../src/core/model/grid";
 import { defaultSettings } from "../../src/core/model/settings";
 import type { Report } from "../../src/core/model/report";
-import { buildCardIndex, cardFor } from "../../src/core/meeting/card";
+import { buildCardIndex, cardFor, type MeetingAction } from "../../src/core/meeting/card";
 import { rowSnapshot } from "../../src/core/meeting/conflict";
+import { formulaCellNote } from "../../src/core/meeting/formula-cell-note";
 import { planWithoutCells } from "../../src/core/meeting/own-lines-now";
-import { fieldColumnsOf, recordToEdits, type RecordChoice } from "../../src/core/meeting/record";
+import {
+  fieldColumnsOf,
+  recordToEdits,
+  type ActionChange,
+  type RecordChoice,
+} from "../../src/core/meeting/record";
 import { buildUpdateLogTab } from "../../src/core/meeting/update-log-tab";
 import { PlainError } from "../../src/excel/gateway";
 import { readAllSheets } from "../../src/excel/read-sheets";
@@ -20,7 +26,7 @@ import { writeOwnedTab } from "../../src/excel/write-owned-tab";
 import { OWNED_MARKER } from "../../src/core/model/owned-tab";
 import { writeCellValue } from "../fakes/fake-state";
 import type { FakeHost } from "../fakes/fake-excel";
-import { REGISTER_HEADERS, risk } from "../core/rules/harness";
+import { ACTION_HEADERS, REGISTER_HEADERS, action, risk } from "../core/rules/harness";
 import { install, nameAsOwned } from "./helpers";
 
 const MEETING = "2022-10-10";
@@ -470,5 +476,246 @@ describe("recordUpdate: a whole cell that holds a formula when written (fx-wcell
       "IRIS Risks",
       "Owner Jane Smith → Ann Other",
     ]);
+  });
+});
+
+describe("recordUpdate: an action's status or due date that holds a formula when written (fx-aleft34)", () => {
+  // As a whole register cell (fx-wcell33): an action's status or due date cell, on an actions sheet's row or the
+  // risk's own action on the register (Action Owner / Action Due Date / Action Status, one action), that a
+  // co-author turned into a formula after the card was read is kept; its change comes off the Update Log row, the
+  // Meeting Record and the card (planWithoutCells), and the record's other changes are written and named.
+  const OWN_HEADERS = [...REGISTER_HEADERS, "Action Owner", "Action Due Date", "Action Status"];
+  const A1 = (row: number, col: number) => `${String.fromCharCode(65 + col)}${row + 1}`;
+
+  /** HRC-002 with one action on the IRIS Actions sheet (row 2: due E2 30/11/2022, status F2 "In progress"). */
+  function actionsSheetSpec() {
+    const spec = registerSpec();
+    spec.sheets.push({
+      name: "IRIS Actions",
+      values: [ACTION_HEADERS, action({ riskId: "HRC-002", actionId: "A-1" })],
+    });
+    return spec;
+  }
+
+  /** HRC-002 with its own action on the register (row 4: due P4 30/09/2022, status Q4 "Open"). */
+  function ownActionSpec() {
+    const values: CellValue[][] = [
+      ["Contract risk register"],
+      OWN_HEADERS,
+      [...risk({ id: "HRC-001", lastReview: "01/06/2022" }), "Bob Jones", "30/09/2022", "Open"],
+      [
+        ...risk({
+          id: "HRC-002",
+          lastReview: null,
+          update: null,
+          likelihood: 2,
+          impact: 2,
+          score: 4,
+          rag: "Green",
+        }),
+        "Bob Jones",
+        "30/09/2022",
+        "Open",
+      ],
+    ];
+    return { sheets: [{ name: "IRIS Risks", values }] };
+  }
+
+  /**
+   * Records HRC-002's update (`choice`, with `change` made to its one action) after a co-author put a formula in
+   * the cell at `row`, `col` of `sheet`, showing what the cell showed (so the row reads as the card's).
+   */
+  async function recordedOver(
+    spec: ReturnType<typeof registerSpec>,
+    pick: (card: ReturnType<typeof cardFor>) => MeetingAction,
+    change: Omit<ActionChange, "action">,
+    at: { sheet: string; row: number; col: number },
+  ) {
+    const host = install(spec);
+    const report = await checked();
+    const facts = report.risks.find((f) => f.id === "HRC-002")!;
+    const picked = pick(cardFor(facts, buildCardIndex(report, defaultSettings())));
+    const plan = recordToEdits(
+      facts,
+      { text: "Up", noChange: false, strategy: "Tolerate", actions: [{ action: picked, ...change }] },
+      {
+        meetingDate: MEETING,
+        by: "Jane Smith",
+        columns: fieldColumnsOf(report),
+        settings: defaultSettings(),
+        lastLoggedText: null,
+      },
+    );
+    const snap = rowSnapshot(
+      facts.record,
+      report.sheets.find((s) => s.name === facts.sheet)!,
+    )!;
+    const logSheet = await openUpdateLog(buildUpdateLogTab(HEADING), writeOwnedTab);
+    const shows = host.cell(at.sheet, A1(at.row, at.col))!.v;
+    writeCellValue(host.sheet(at.sheet), at.row, at.col, "=Lookups!B2");
+    host.cell(at.sheet, A1(at.row, at.col))!.v = shows;
+    const result = await recordUpdate({
+      cells: plan.cells,
+      log: plan.log,
+      logLeaving: (left) => planWithoutCells(plan, left).log,
+      logSheet,
+      expected: [snap],
+    });
+    const log = host.snapshot().sheets.find((s) => s.name === "Update Log")!.values;
+    const header = log.find((r) => r.includes("Changes"))!.map(String);
+    const logged = (h: string) => log.at(-1)![header.indexOf(h)];
+    return { host, plan, result, logged, picked };
+  }
+
+  const change = { status: "Delayed", due: "2022-12-31" };
+  const SERIAL_DEC_31 = 44926; // 31/12/2022
+
+  describe("an actions sheet's row", () => {
+    const sheetAction = (card: ReturnType<typeof cardFor>) => card.actions[0];
+
+    it("its status kept: the due date and strategy written and named, the status neither", async () => {
+      const { host, plan, result, logged, picked } = await recordedOver(
+        actionsSheetSpec(),
+        sheetAction,
+        change,
+        {
+          sheet: "IRIS Actions",
+          row: 1,
+          col: 5,
+        },
+      );
+      expect(picked).toMatchObject({
+        sheet: "IRIS Actions",
+        row: 2,
+        status: "In progress",
+        due: "2022-11-30",
+      });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.keptFormulas).toEqual([{ address: "'IRIS Actions'!F2", field: "action.status" }]);
+      expect(host.cell("IRIS Actions", "F2")?.formula).toBe("=Lookups!B2");
+      expect(cellValue(host, "IRIS Actions", "E2")).toBe(SERIAL_DEC_31);
+      expect(cellValue(host, "IRIS Risks", "H4")).toBe("Tolerate");
+      const changes = logged("Changes");
+      // The plan named both of the action's changes; the row names only the one written.
+      expect(plan.log.rows.at(-1)!.at(-1)).toBe(
+        "Strategy Treat → Tolerate; A-1 status In progress → Delayed; A-1 due 30/11/2022 → 31/12/2022",
+      );
+      expect(changes).toBe("Strategy Treat → Tolerate; A-1 due 30/11/2022 → 31/12/2022");
+      const made = planWithoutCells(plan, result.keptCells);
+      expect(made.changes.map((c) => c.field)).toEqual(
+        plan.changes.map((c) => c.field).filter((f) => f !== "action.status"),
+      );
+      expect(made.log.rows.at(-1)!.at(-1)).toBe(changes);
+      expect(made.actionsAfter).toEqual([
+        { sheet: "IRIS Actions", row: 2, status: "In progress", due: "2022-12-31" },
+      ]);
+      expect(made.after.strategy).toBe("Tolerate");
+      expect(result.keptFormulas.map(formulaCellNote).join(" ")).toMatch(/'IRIS Actions'!F2 holds a formula/);
+    });
+
+    it("its due date kept: the status and strategy written and named, the due date neither", async () => {
+      const { host, plan, result, logged } = await recordedOver(actionsSheetSpec(), sheetAction, change, {
+        sheet: "IRIS Actions",
+        row: 1,
+        col: 4,
+      });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.keptFormulas).toEqual([{ address: "'IRIS Actions'!E2", field: "action.due" }]);
+      expect(host.cell("IRIS Actions", "E2")?.formula).toBe("=Lookups!B2");
+      expect(cellValue(host, "IRIS Actions", "F2")).toBe("Delayed");
+      expect(cellValue(host, "IRIS Risks", "H4")).toBe("Tolerate");
+      const changes = logged("Changes");
+      // The plan named both of the action's changes; the row names only the one written.
+      expect(plan.log.rows.at(-1)!.at(-1)).toBe(
+        "Strategy Treat → Tolerate; A-1 status In progress → Delayed; A-1 due 30/11/2022 → 31/12/2022",
+      );
+      expect(changes).toBe("Strategy Treat → Tolerate; A-1 status In progress → Delayed");
+      const made = planWithoutCells(plan, result.keptCells);
+      expect(made.changes.map((c) => c.field)).toEqual(
+        plan.changes.map((c) => c.field).filter((f) => f !== "action.due"),
+      );
+      expect(made.log.rows.at(-1)!.at(-1)).toBe(changes);
+      expect(made.actionsAfter).toEqual([
+        { sheet: "IRIS Actions", row: 2, status: "Delayed", due: "2022-11-30" },
+      ]);
+      expect(result.keptFormulas.map(formulaCellNote).join(" ")).toMatch(/'IRIS Actions'!E2 holds a formula/);
+    });
+  });
+
+  describe("the risk's own action on the register", () => {
+    const ownAction = (card: ReturnType<typeof cardFor>) => card.ownAction!;
+    const DUE = OWN_HEADERS.indexOf("Action Due Date");
+    const STATUS = OWN_HEADERS.indexOf("Action Status");
+
+    it("its status kept: the due date and strategy written and named, the status neither", async () => {
+      const { host, plan, result, logged, picked } = await recordedOver(ownActionSpec(), ownAction, change, {
+        sheet: "IRIS Risks",
+        row: 3,
+        col: STATUS,
+      });
+      expect(picked).toMatchObject({
+        own: true,
+        sheet: "IRIS Risks",
+        row: 4,
+        status: "Open",
+        due: "2022-09-30",
+      });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.keptFormulas).toEqual([
+        { address: `'IRIS Risks'!${A1(3, STATUS)}`, field: "action.status" },
+      ]);
+      expect(host.cell("IRIS Risks", A1(3, STATUS))?.formula).toBe("=Lookups!B2");
+      expect(cellValue(host, "IRIS Risks", A1(3, DUE))).toBe(SERIAL_DEC_31);
+      expect(cellValue(host, "IRIS Risks", "H4")).toBe("Tolerate");
+      const changes = logged("Changes");
+      // The plan named both of the action's changes; the row names only the one written.
+      expect(plan.log.rows.at(-1)!.at(-1)).toBe(
+        "Strategy Treat → Tolerate; on the register status Open → Delayed; on the register due 30/09/2022 → 31/12/2022",
+      );
+      expect(changes).toBe("Strategy Treat → Tolerate; on the register due 30/09/2022 → 31/12/2022");
+      const made = planWithoutCells(plan, result.keptCells);
+      expect(made.changes.map((c) => c.field)).toEqual(
+        plan.changes.map((c) => c.field).filter((f) => f !== "action.status"),
+      );
+      expect(made.log.rows.at(-1)!.at(-1)).toBe(changes);
+      expect(made.actionsAfter).toEqual([{ sheet: "IRIS Risks", row: 4, status: "Open", due: "2022-12-31" }]);
+      expect(result.keptFormulas.map(formulaCellNote).join(" ")).toMatch(
+        new RegExp(`'IRIS Risks'!${A1(3, STATUS)} holds a formula`),
+      );
+    });
+
+    it("its due date kept: the status and strategy written and named, the due date neither", async () => {
+      const { host, plan, result, logged } = await recordedOver(ownActionSpec(), ownAction, change, {
+        sheet: "IRIS Risks",
+        row: 3,
+        col: DUE,
+      });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.keptFormulas).toEqual([{ address: `'IRIS Risks'!${A1(3, DUE)}`, field: "action.due" }]);
+      expect(host.cell("IRIS Risks", A1(3, DUE))?.formula).toBe("=Lookups!B2");
+      expect(cellValue(host, "IRIS Risks", A1(3, STATUS))).toBe("Delayed");
+      expect(cellValue(host, "IRIS Risks", "H4")).toBe("Tolerate");
+      const changes = logged("Changes");
+      // The plan named both of the action's changes; the row names only the one written.
+      expect(plan.log.rows.at(-1)!.at(-1)).toBe(
+        "Strategy Treat → Tolerate; on the register status Open → Delayed; on the register due 30/09/2022 → 31/12/2022",
+      );
+      expect(changes).toBe("Strategy Treat → Tolerate; on the register status Open → Delayed");
+      const made = planWithoutCells(plan, result.keptCells);
+      expect(made.changes.map((c) => c.field)).toEqual(
+        plan.changes.map((c) => c.field).filter((f) => f !== "action.due"),
+      );
+      expect(made.log.rows.at(-1)!.at(-1)).toBe(changes);
+      expect(made.actionsAfter).toEqual([
+        { sheet: "IRIS Risks", row: 4, status: "Delayed", due: "2022-09-30" },
+      ]);
+      expect(result.keptFormulas.map(formulaCellNote).join(" ")).toMatch(
+        new RegExp(`'IRIS Risks'!${A1(3, DUE)} holds a formula`),
+      );
+    });
   });
 });
