@@ -16,9 +16,16 @@ export function columnLetter(col: number): string {
 
 /** "A" → 0, "AA" → 26. Returns null for anything that is not column letters. */
 export function columnIndex(letters: string): number | null {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return null;
+  return /^[A-Za-z]{1,3}$/.test(letters) ? columnOfLetters(letters.toUpperCase()) : null;
+}
+
+/**
+ * "A" → 0, "XFD" → 16383, for letters already known to be capital column letters (a reference a pattern has
+ * matched): no check, for the formula and range readers that meet many.
+ */
+export function columnOfLetters(letters: string): number {
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
   return n - 1;
 }
 

@@ -2,7 +2,8 @@
 // links, ignored errors, notes and threaded comments — moved and grown as an import moves a table's totals
 // row down and grows the table over new rows, as Excel moves and grows them: the one place for both.
 
-import { columnIndex, mapA1Refs, movedRow, movedRows, type RowsMoved } from "./shift-row-refs";
+import { columnOfLetters } from "../../core/address/a1";
+import { mapA1Refs, movedRow, movedRows, type RowsMoved } from "./shift-row-refs";
 import { relsPathOf, RelsXml } from "./package-parts";
 import { resolveTarget } from "./workbook-parts";
 import { utf8 } from "./xml-write";
@@ -35,7 +36,7 @@ const AREA = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/;
 function changedArea(area: string, change: SheetRowChange, grows: boolean): string {
   const m = AREA.exec(area);
   if (!m) return area;
-  const [left, right] = [columnIndex(m[1]), columnIndex(m[3] ?? m[1])];
+  const [left, right] = [columnOfLetters(m[1]), columnOfLetters(m[3] ?? m[1])];
   let [top, bottom] = [Number(m[2]) - 1, Number(m[4] ?? m[2]) - 1];
   if (change.moved) [top, bottom] = movedRows(change.moved, top, bottom);
   if (grows)

@@ -1,6 +1,8 @@
 // Moves the A1 references of a formula when rows are inserted above a table's totals row, as Excel does,
 // and says where a row, a range or a sheet's reference is once the rows have moved.
 
+import { columnOfLetters } from "../../core/address/a1";
+
 /** Parts of a formula that hold no A1 reference of this sheet: strings, structured references, quoted sheet names. */
 const SKIPPED =
   /"(?:[^"]|"")*"|&quot;(?:(?!&quot;)[\s\S])*&quot;|'(?:[^']|'')*'|&apos;(?:(?!&apos;)[\s\S])*&apos;/g;
@@ -21,13 +23,6 @@ export interface A1Ref {
   /** True when the first (last) row is absolute ($F$5): it stays put when the formula is copied down. */
   firstRowFixed: boolean;
   lastRowFixed: boolean;
-}
-
-/** 0-based column of letters "A"…"XFD". */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
 }
 
 /**
@@ -55,8 +50,8 @@ export function mapA1Refs(
       ) => {
         const first = Number(r1) - 1;
         const last = r2 === undefined ? first : Number(r2) - 1;
-        const firstCol = columnIndex(c1);
-        const lastCol = c2 === undefined ? firstCol : columnIndex(c2);
+        const firstCol = columnOfLetters(c1);
+        const lastCol = c2 === undefined ? firstCol : columnOfLetters(c2);
         return edit(
           {
             firstRow: first,
